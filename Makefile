@@ -1,0 +1,41 @@
+# Every target sets up its own virtualenv (.venv) first, so a fresh clone
+# needs nothing but python3 (3.11+).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+ORG    ?= data/deventer
+OUT    ?= out/$(notdir $(ORG))
+
+.PHONY: demo test bench db notebooks clean
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+## demo: validate Deventer and write its report (no database server needed)
+demo: $(VENV)/.installed
+	$(VENV)/bin/orgmodel validate --org $(ORG)
+	$(VENV)/bin/orgmodel report --org $(ORG) --out $(OUT)
+	@echo "Open $(OUT)/report.md and $(OUT)/graph.html"
+
+## test: the whole suite, with a real Bolt server, Chromium and Jupyter kernel
+test: $(VENV)/.installed
+	./scripts/ensure-chromium
+	$(PY) -m pytest
+
+## bench: benchmarks at 1k, 10k and 100k roles; writes benchmarks/results.md
+bench: $(VENV)/.installed
+	$(PY) benchmarks/run.py
+
+## db: start a local Bolt server (ArcadeDB) for trying the Neo4j commands
+db: $(VENV)/.installed
+	$(VENV)/bin/orgmodel db serve
+
+## notebooks: open JupyterLab on notebooks/
+notebooks: $(VENV)/.installed
+	$(VENV)/bin/jupyter lab notebooks/
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

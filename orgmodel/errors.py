@@ -1,0 +1,86 @@
+"""The one exception family of orgmodel.
+
+Every error the library raises on purpose is an :class:`OrgModelError`.  Where
+the input is at fault the class also subclasses :class:`ValueError`, so code
+that already catches ``ValueError`` keeps working.  A :class:`ValidationError`
+carries *every* problem found in an organisation folder, each a
+:class:`Problem` that names the file, the row and what is wrong in words a
+policy advisor understands.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, asdict
+
+__all__ = [
+    "OrgModelError",
+    "Problem",
+    "ValidationError",
+    "UnknownRoleError",
+    "DatabaseError",
+]
+
+
+class OrgModelError(Exception):
+    """Base class of every error orgmodel raises on purpose."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with an organisation folder.
+
+    Attributes
+    ----------
+    file : str
+        The file, relative to the organisation folder (``nodes.csv``).
+    row : int or None
+        The row as a spreadsheet shows it (the header is row 1), or the line
+        of a YAML file; ``None`` when the problem is about the whole file.
+    message : str
+        What is wrong, in plain words.
+    """
+
+    file: str
+    row: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.row is None else f"{self.file}, row {self.row}"
+        return f"{where}: {self.message}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class ValidationError(OrgModelError, ValueError):
+    """An organisation folder (or graph) breaks the schema.
+
+    ``problems`` holds every :class:`Problem` found, not only the first.
+    """
+
+    def __init__(self, problems, where: str = ""):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0, p.message))
+        self.where = where
+        head = f"{where}: " if where else ""
+        count = len(self.problems)
+        lines = [f"{head}{count} problem{'s' if count != 1 else ''} found"]
+        lines += [f"  {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class UnknownRoleError(OrgModelError, ValueError):
+    """A role name or id matches no role, or more than one."""
+
+    def __init__(self, query: str, candidates, ambiguous: bool = False):
+        self.query = query
+        self.candidates = list(candidates)
+        if ambiguous:
+            msg = f"'{query}' matches several roles: "
+        else:
+            msg = f"no role matches '{query}'"
+            msg += "; closest: " if self.candidates else ""
+        msg += ", ".join(f"{c[0]} ({c[1]})" for c in self.candidates)
+        super().__init__(msg)
+
+
+class DatabaseError(OrgModelError):
+    """The Neo4j server cannot be reached or refuses the request."""

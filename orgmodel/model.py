@@ -1,0 +1,176 @@
+"""The organisation model: an :class:`OrgModel` around a networkx MultiDiGraph.
+
+Third stage of the pipeline.  Nodes are keyed by their ``id`` and carry
+``kind``, ``name`` and any attributes of :mod:`orgmodel.schema`; edges carry
+``kind`` and their attributes.  A MultiDiGraph, because two roles may be
+joined by several edges (a reporting line *and* a mandate), and a role may
+have two superiors (a matrix organisation).
+
+:func:`load` is the one way in from files: it reads, validates and only then
+builds, so a folder with any problem is never half-loaded.
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from .errors import UnknownRoleError, ValidationError
+from .read import read_folder
+from .validate import parse_cell, parse_fte, validate_tables
+
+__all__ = ["OrgModel", "load", "from_tables"]
+
+
+class OrgModel:
+    """An organisation as a graph, with its manifest settings.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        Nodes keyed by id, each with ``kind`` and ``name``; edges with ``kind``.
+    manifest : dict
+        The settings of ``org.yaml`` (name, sources, escalation policy, ...).
+    path : Path, optional
+        The folder it was read from.
+
+    Examples
+    --------
+    >>> sample.name
+    'Sample'
+    >>> sorted(sample.ids("Role"))[:3]
+    ['alderman', 'bpm', 'cd']
+    >>> sample.find_role("Team manager")
+    'tm'
+    """
+
+    def __init__(self, graph=None, manifest=None, path=None):
+        self.graph = graph if graph is not None else nx.MultiDiGraph()
+        self.manifest = dict(manifest or {})
+        self.path = Path(path) if path else None
+
+    @property
+    def name(self) -> str:
+        return self.manifest.get("name", "")
+
+    def settings(self, key, default=None):
+        """A manifest setting, or ``default`` when absent."""
+        value = self.manifest.get(key)
+        return default if value is None else value
+
+    def ids(self, kind=None):
+        """Node ids, optionally of one kind, in the graph's order."""
+        return [n for n, k in self.graph.nodes(data="kind") if kind is None or k == kind]
+
+    def edges(self, kind=None):
+        """``(from, to, attrs)`` of every edge, optionally of one kind."""
+        return [(u, v, d) for u, v, d in self.graph.edges(data=True)
+                if kind is None or d["kind"] == kind]
+
+    def label(self, node) -> str:
+        return self.graph.nodes[node].get("name", node)
+
+    def find_role(self, query: str) -> str:
+        """The id of the role whose id or name matches ``query``.
+
+        Matching ignores case.  An exact id wins over a name.
+
+        Raises
+        ------
+        UnknownRoleError
+            When nothing matches (listing the closest roles) or several do.
+        """
+        roles = self.ids("Role")
+        if query in roles:
+            return query
+        q = query.strip().casefold()
+        by_id = [r for r in roles if r.casefold() == q]
+        if len(by_id) == 1:
+            return by_id[0]
+        by_name = [r for r in roles if self.label(r).casefold() == q]
+        if len(by_name) == 1:
+            return by_name[0]
+        if len(by_name) > 1:
+            raise UnknownRoleError(query, [(r, self.label(r)) for r in by_name], ambiguous=True)
+        partial = [r for r in roles if q and q in self.label(r).casefold()]
+        if len(partial) == 1:
+            return partial[0]
+        if len(partial) > 1:
+            raise UnknownRoleError(query, [(r, self.label(r)) for r in partial[:8]],
+                                   ambiguous=True)
+        names = {self.label(r).casefold(): r for r in roles}
+        near = difflib.get_close_matches(q, list(names) + [r.casefold() for r in roles], n=5,
+                                         cutoff=0.4)
+        cands = []
+        for n in near:
+            rid = names.get(n) or next(r for r in roles if r.casefold() == n)
+            if rid not in [c[0] for c in cands]:
+                cands.append((rid, self.label(rid)))
+        raise UnknownRoleError(query, cands)
+
+    def nodes_frame(self, kind=None) -> pd.DataFrame:
+        """Nodes as a DataFrame, one row each, indexed by id."""
+        rows = [{"id": n, **d} for n, d in self.graph.nodes(data=True)
+                if kind is None or d["kind"] == kind]
+        return pd.DataFrame(rows).set_index("id") if rows else pd.DataFrame()
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, OrgModel):
+            return NotImplemented
+        return (self.manifest == other.manifest
+                and dict(self.graph.nodes(data=True)) == dict(other.graph.nodes(data=True))
+                and _edge_multiset(self.graph) == _edge_multiset(other.graph))
+
+    def __repr__(self) -> str:
+        return (f"OrgModel({self.name!r}, {self.graph.number_of_nodes()} nodes, "
+                f"{self.graph.number_of_edges()} edges)")
+
+
+def _edge_multiset(g):
+    return sorted((u, v, sorted((k, repr(x)) for k, x in d.items()))
+                  for u, v, d in g.edges(data=True))
+
+
+def _attrs(row: dict, skip) -> dict:
+    out = {}
+    for col, text in row.items():
+        if col in skip or text == "":
+            continue
+        if col == "fte":
+            out["fte_min"], out["fte_max"] = parse_fte(text)
+        else:
+            out[col] = parse_cell(col, text)
+    return out
+
+
+def from_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, path=None) -> OrgModel:
+    """Build an :class:`OrgModel` from tables already validated."""
+    g = nx.MultiDiGraph()
+    for row in nodes.to_dict("records"):
+        g.add_node(row["id"], **_attrs(row, {"id"}))
+    for row in edges.to_dict("records"):
+        g.add_edge(row["from"], row["to"], **_attrs(row, {"from", "to"}))
+    return OrgModel(g, manifest, path)
+
+
+def load(path) -> OrgModel:
+    """Read, validate and build the organisation in folder ``path``.
+
+    Raises
+    ------
+    ValidationError
+        Carrying every problem found; nothing is built when there is any.
+
+    Examples
+    --------
+    >>> org = load(sample_dir)
+    >>> org.graph.number_of_nodes() > 0
+    True
+    """
+    raw = read_folder(path)
+    problems = validate_tables(raw)
+    if problems:
+        raise ValidationError(problems, where=str(path))
+    return from_tables(raw.manifest, raw.nodes, raw.edges, path)
