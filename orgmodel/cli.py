@@ -124,6 +124,159 @@ def summary(org, fmt):
     emit(s, fmt, table)
 
 
+@cli.command()
+@click.argument("role", required=False)
+@reads_model
+@click.option("--via", default="line", show_default=True,
+              help="Route kind of the organisation's escalation policy (line, commission).")
+@click.option("--all", "all_roles", is_flag=True, help="Routes of every role.")
+@click.option("--meet", "other", metavar="ROLE",
+              help="Who decides when ROLE and this role disagree: where their routes meet.")
+@format_option
+def escalate(org, role, via, all_roles, other, fmt):
+    """Escalation routes of ROLE (an id or a name), or of --all roles."""
+    from .escalation import escalate as one, escalation_routes, meet
+    if bool(role) == all_roles:
+        raise click.UsageError("give a ROLE or --all (not both)")
+    if other:
+        if all_roles:
+            raise click.UsageError("--meet needs a ROLE, not --all")
+        m = meet(org, role, other, via)
+
+        def table():
+            if m["meet"] is None:
+                return f"The {via} routes of {m['a']['name']} and {m['b']['name']} never meet."
+            names = lambda steps: " → ".join([s["name"] for s in steps]) or "(starts there)"
+            return (f"{m['a']['name']} and {m['b']['name']} meet at {m['meet']['name']}\n"
+                    f"  {m['a']['name']}: {names(m['path_a'])}\n"
+                    f"  {m['b']['name']}: {names(m['path_b'])}")
+        emit(m, fmt, table)
+        return
+    esc = escalation_routes(org, via) if all_roles else one(org, role, via)
+    records = esc.to_records()
+
+    def table():
+        lines = []
+        for rec in records:
+            lines.append(f"{rec['from']['name']} ({rec['from']['id']}), {via} route:")
+            for i, r in enumerate(rec["routes"], 1):
+                path = " → ".join(f"{s['name']} [{s['via']}]" for s in r["steps"]) or "(none)"
+                extra = f", would reach {r['blocked_by']['name']}" if "blocked_by" in r else ""
+                lines.append(f"  {i}. {path}  ({r['outcome']}{extra})")
+        return "\n".join(lines)
+    if fmt == "csv":
+        emit(esc.to_frame(), fmt)
+    else:
+        emit(records if all_roles else records[0], fmt, table)
+
+
+@cli.command()
+@reads_model
+@click.option("--target", type=int, help="Target depth (default: layering.target_depth).")
+@format_option
+def layers(org, target, fmt):
+    """Management layers (R6): each role's layer and roles below the target depth."""
+    from .layers import layering
+    lay = layering(org, target)
+
+    def table():
+        head = f"{org.name}: {lay.depth} management layers (target {lay.target or 'not set'})"
+        below = lay.below_target
+        tail = ("\nBelow the target depth:\n" + below.to_string(index=False)) if len(below) else ""
+        return head + "\n\n" + lay.frame.to_string(index=False) + tail
+    emit(lay.frame if fmt == "csv" else lay, fmt, table)
+
+
+@cli.command()
+@reads_model
+@click.option("--min", "lo", type=int, help="Flag managers with fewer direct reports.")
+@click.option("--max", "hi", type=int, help="Flag managers with more direct reports.")
+@format_option
+def span(org, lo, hi, fmt):
+    """Span of control: direct reports and mandates per manager."""
+    from .span import span_of_control
+    s = span_of_control(org, lo, hi)
+
+    def table():
+        out = [s.frame.to_string(index=False) if len(s.frame) else "(no managers)", "",
+               "Distribution:", s.distribution.to_string(index=False)]
+        if len(s.outside):
+            out += ["", f"Outside thresholds (min {s.min}, max {s.max}):",
+                    s.outside[["id", "name", "direct_reports", "reason"]].to_string(index=False)]
+        return "\n".join(out)
+    emit(s.frame if fmt == "csv" else s, fmt, table)
+
+
+@cli.command()
+@reads_model
+@format_option
+def partners(org, fmt):
+    """Partners, their commissioners, shared partners and brokerage."""
+    from .partners import partner_network
+    net = partner_network(org)
+
+    def table():
+        return "\n".join(["Partners:", _table(net.partners), "", "Roles sharing partners:",
+                          _table(net.shared), "", "Brokerage (betweenness):",
+                          _table(net.brokerage), "", "Partners hanging on one commissioner:",
+                          _table(net.single_commissioner[["id", "name",
+                                                          "official_commissioners"]])])
+    emit(net.partners if fmt == "csv" else net, fmt, table)
+
+
+@cli.command("check")
+@reads_model
+@click.option("--strict", is_flag=True, help="Exit 1 when there is any finding.")
+@click.option("--rule", "rules", multiple=True, help="Only this rule (repeatable).")
+@format_option
+def check_cmd(org, strict, rules, fmt):
+    """Governance checks (R1, R2, R3, R4, R5, R7, R10) with their sources."""
+    from .checks import check
+    found = check(org, list(rules) or None)
+
+    def table():
+        if found.empty:
+            return f"{org.name}: no findings"
+        return "\n".join(f"[{f['rule']}] {f['message']} ({f['source']})"
+                         for f in found.to_dict("records"))
+    emit(found, fmt, table)
+    if strict and len(found):
+        sys.exit(1)
+
+
+@cli.command()
+@reads_model
+@format_option
+def portfolios(org, fmt):
+    """Portfolio balance (R9): items per category per holder, and the imbalance."""
+    from .portfolios import portfolio_balance
+    pb = portfolio_balance(org)
+    emit(pb.frame if fmt == "csv" else pb, fmt,
+         lambda: _table(pb.frame) + f"\n\nImbalance (coefficient of variation): {pb.imbalance}")
+
+
+@cli.command()
+@reads_model
+@click.option("--threshold", type=int,
+              help="Criteria needed (default: executive_commission_threshold, or 3).")
+@format_option
+def advice(org, threshold, fmt):
+    """Executive-commission advice (R8) from the 13 D-FS-VI criteria."""
+    from .advice import executive_commission_advice
+    emit(executive_commission_advice(org, threshold), fmt)
+
+
+@cli.command()
+@reads_model
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="Folder for report.md, graph.html and one CSV per analysis.")
+def report(org, out_dir):
+    """The main job: every analysis, as a Markdown report with CSVs and the graph."""
+    from .report import write_report
+    path = write_report(org, out_dir)
+    click.echo(f"Report written to {path}")
+
+
 def main(argv=None):
     """Entry point: run the CLI, turning library errors into one clear message."""
     argv = list(sys.argv[1:] if argv is None else argv)

@@ -69,6 +69,19 @@ class OrgModel:
         return [(u, v, d) for u, v, d in self.graph.edges(data=True)
                 if kind is None or d["kind"] == kind]
 
+    def adjacency(self, kind, reverse=False) -> dict:
+        """``{node: [(other, edge attrs), ...]}`` for edges of one kind.
+
+        Forward maps an edge's start to its ends; ``reverse=True`` maps ends to
+        starts.  Built in one pass over the edges.
+        """
+        out = {}
+        for u, v, d in self.graph.edges(data=True):
+            if d["kind"] == kind:
+                a, b = (v, u) if reverse else (u, v)
+                out.setdefault(a, []).append((b, d))
+        return out
+
     def label(self, node) -> str:
         return self.graph.nodes[node].get("name", node)
 

@@ -1,0 +1,52 @@
+"""Executive-commission advice (R8, D-FS-VI): a *bestuursopdracht* is drawn
+up when a strategically complex situation meets "a number of" the thirteen
+listed criteria.  The source does not say how many; the threshold is the
+``executive_commission_threshold`` setting of ``org.yaml`` (default 3).
+Criteria met are data: the ``criteria`` column of a commission.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .schema import CRITERIA
+
+__all__ = ["executive_commission_advice", "DEFAULT_THRESHOLD"]
+
+DEFAULT_THRESHOLD = 3
+
+
+def executive_commission_advice(org, threshold=None) -> pd.DataFrame:
+    """For each commission: criteria met, whether an executive commission is
+    called for, and whether the model agrees.
+
+    Returns
+    -------
+    DataFrame
+        ``id, name, criteria_met, criteria, advised, executive, verdict``;
+        ``verdict`` is ``consistent``, ``advised, not marked executive`` or
+        ``marked executive, fewer criteria than the threshold``.
+
+    Examples
+    --------
+    >>> executive_commission_advice(sample, threshold=2)[["id", "criteria_met", "verdict"]].to_dict("records")[0]
+    {'id': 'youth', 'criteria_met': 2, 'verdict': 'advised, not marked executive'}
+    """
+    if threshold is None:
+        threshold = org.settings("executive_commission_threshold", DEFAULT_THRESHOLD)
+    rows = []
+    for c in org.ids("Commission"):
+        d = org.graph.nodes[c]
+        met = [k for k in d.get("criteria", []) if k in CRITERIA]
+        advised = len(met) >= threshold
+        marked = bool(d.get("executive", False))
+        if advised == marked:
+            verdict = "consistent"
+        elif advised:
+            verdict = "advised, not marked executive"
+        else:
+            verdict = "marked executive, fewer criteria than the threshold"
+        rows.append({"id": c, "name": org.label(c), "criteria_met": len(met),
+                     "criteria": "; ".join(CRITERIA[k] for k in met), "advised": advised,
+                     "executive": marked, "verdict": verdict})
+    return pd.DataFrame(rows, columns=["id", "name", "criteria_met", "criteria", "advised",
+                                       "executive", "verdict"])

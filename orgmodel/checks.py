@@ -1,0 +1,206 @@
+"""Governance checks: the rules the sources state, applied to a model.
+
+One registry, :data:`CHECKS`, maps a rule id (DOMAIN.md) to its check; an
+organisation's ``org.yaml`` lists under ``rules`` which apply to it.  Each
+finding names the rule, the nodes involved and the rule's source passage.
+
+* R1 (D-FS-VI bullet 6): no escalation route reaches a political role, on
+  every route kind of the policy.
+* R2 (D-FS-VI last bullet): every commission has a political and an official
+  commissioner.
+* R3 (D-FS-VI bullet 5; A-2.2 principle 1): no commission, no work: every
+  commission has a commissioner, and every contract with a partner rests on
+  a commission the contracting role commissions.
+* R4 (D-FS-VII bullet 1): the official commissioner is a corporate director
+  (level ``concern``); a delegated one is mandated, down the line, by it.
+* R5 (D-FS-VII bullet 2): the official commissioner holds the budget.
+* R7 (D-FS-III bullet 1): for each budget programme, each alderman has
+  exactly one official responsible.
+* R10 (A-2.2 principle 4): every commission has a commissioner inside the
+  municipality.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, asdict, field
+
+import networkx as nx
+import pandas as pd
+
+from .errors import OrgModelError
+from .schema import RULES
+
+__all__ = ["Finding", "CHECKS", "check"]
+
+
+@dataclass
+class Finding:
+    """One rule broken: which rule, the nodes involved, what, and the rule's source."""
+
+    rule: str
+    message: str
+    nodes: list = field(default_factory=list)
+    source: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _commissioners(org, c):
+    out = []
+    for u, _, d in org.graph.in_edges(c, data=True):
+        if d["kind"] == "COMMISSIONS":
+            out.append((u, d))
+    return out
+
+
+def _inside(org, node) -> bool:
+    return org.graph.nodes[node].get("kind") == "Role"
+
+
+def check_r1(org):
+    from .escalation import escalation_policy, escalation_routes
+    policy = escalation_policy(org)
+    found = []
+    for via in policy.routes:
+        esc = escalation_routes(org, via)
+        for role, routes in esc.routes.items():
+            for r in routes:
+                if r.outcome == "forbidden":
+                    b = r.blocked_by.id
+                    found.append(Finding("R1", f"the {via} route of {org.label(role)} would "
+                                         f"escalate to {org.label(b)} ({org.graph.nodes[b].get('sphere')})",
+                                         [role] + r.ids + [b]))
+    return found
+
+
+def check_r2(org):
+    found = []
+    for c in org.ids("Commission"):
+        caps = {d.get("capacity") for u, d in _commissioners(org, c) if _inside(org, u)}
+        missing = [cap for cap in ("political", "official") if cap not in caps]
+        if missing:
+            found.append(Finding("R2", f"commission {org.label(c)} has no "
+                                 f"{' and no '.join(missing)} commissioner", [c]))
+    return found
+
+
+def check_r3(org):
+    found = []
+    for c in org.ids("Commission"):
+        if not _commissioners(org, c):
+            found.append(Finding("R3", f"{org.label(c)} has no commissioner: work without a "
+                                 "commission", [c]))
+    assigned = org.adjacency("ASSIGNED_TO", reverse=True)
+    for role, partner, _ in org.edges("CONTRACTS"):
+        backed = any(u == role for c, _ in assigned.get(partner, ())
+                     for u, _ in _commissioners(org, c))
+        if not backed:
+            found.append(Finding("R3", f"{org.label(role)} contracts {org.label(partner)} "
+                                 "without a commission it gives to that partner",
+                                 [role, partner]))
+    return found
+
+
+def check_r4(org):
+    found = []
+    mandates = nx.DiGraph((u, v) for u, v, _ in org.edges("MANDATES"))
+    for c in org.ids("Commission"):
+        official = [(u, d) for u, d in _commissioners(org, c)
+                    if d.get("capacity") == "official" and _inside(org, u)]
+        heads = [u for u, d in official if not d.get("delegated")]
+        for u in heads:
+            if org.graph.nodes[u].get("level") != "concern":
+                found.append(Finding("R4", f"the official commissioner of {org.label(c)}, "
+                                     f"{org.label(u)}, is not a corporate director", [c, u]))
+        for u, d in official:
+            if d.get("delegated") and not any(
+                    h in mandates and u in mandates and nx.has_path(mandates, h, u)
+                    for h in heads):
+                found.append(Finding("R4", f"{org.label(u)} is delegated official commissioner "
+                                     f"of {org.label(c)} without a mandate from its official "
+                                     "commissioner", [c, u]))
+    return found
+
+
+def check_r5(org):
+    found = []
+    for c in org.ids("Commission"):
+        cs = _commissioners(org, c)
+        holders = [u for u, d in cs if d.get("budget_holder")]
+        heads = [u for u, d in cs if d.get("capacity") == "official" and not d.get("delegated")
+                 and _inside(org, u)]
+        if heads and not set(holders) & set(heads):
+            found.append(Finding("R5", f"the official commissioner of {org.label(c)} does not "
+                                 "hold its budget", [c] + heads))
+        for u in holders:
+            if u not in heads:
+                found.append(Finding("R5", f"{org.label(u)} holds the budget of {org.label(c)} "
+                                     "without being its official commissioner", [c, u]))
+    return found
+
+
+def check_r7(org):
+    found = []
+    for c in org.ids("Commission"):
+        if org.graph.nodes[c].get("commission_kind") != "budget programme":
+            continue
+        cs = _commissioners(org, c)
+        officials = sorted({u for u, d in cs if d.get("capacity") == "official"
+                            and not d.get("delegated") and _inside(org, u)})
+        for a in sorted({u for u, d in cs if d.get("capacity") == "political"}):
+            if len(officials) != 1:
+                found.append(Finding("R7", f"{org.label(a)} has {len(officials)} officials "
+                                     f"responsible for {org.label(c)}, not exactly one",
+                                     [a, c] + officials))
+    return found
+
+
+def check_r10(org):
+    found = []
+    for c in org.ids("Commission"):
+        cs = _commissioners(org, c)
+        if cs and not any(_inside(org, u) for u, _ in cs):
+            found.append(Finding("R10", f"{org.label(c)} is commissioned only from outside the "
+                                 "municipality: "
+                                 + ", ".join(org.label(u) for u, _ in cs), [c] + [u for u, _ in cs]))
+    return found
+
+
+#: The rule registry: rule id -> check function(org) -> [Finding].
+CHECKS = {"R1": check_r1, "R2": check_r2, "R3": check_r3, "R4": check_r4, "R5": check_r5,
+          "R7": check_r7, "R10": check_r10}
+
+
+def check(org, rules=None) -> pd.DataFrame:
+    """Run the governance checks and return every finding.
+
+    Parameters
+    ----------
+    rules : list of str, optional
+        Rule ids; by default the ``rules`` of ``org.yaml`` (all checks if absent).
+
+    Returns
+    -------
+    DataFrame
+        ``rule, message, nodes, source``, one row per finding.
+
+    Examples
+    --------
+    >>> check(sample).empty
+    True
+    >>> sample.graph.remove_edge("alderman", "youth")
+    >>> check(sample)[["rule", "message"]].to_dict("records")
+    [{'rule': 'R2', 'message': 'commission Youth programme has no political commissioner'}]
+    """
+    if rules is None:
+        rules = org.settings("rules") or list(CHECKS)
+    unknown = [r for r in rules if r not in CHECKS]
+    if unknown:
+        raise OrgModelError(f"no check for rule {', '.join(unknown)}; checkable rules: "
+                            f"{', '.join(CHECKS)}")
+    rows = []
+    for r in rules:
+        for f in CHECKS[r](org):
+            f.source = RULES[r][1]
+            rows.append(f.to_dict())
+    return pd.DataFrame(rows, columns=["rule", "message", "nodes", "source"])

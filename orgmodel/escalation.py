@@ -1,0 +1,315 @@
+"""Escalation routes: whom a role escalates a disagreement to, step by step.
+
+Implements the escalation policy an organisation writes in its ``org.yaml``
+(DOMAIN.md, "Escalation"): which edge kinds are climbed, in which order of
+preference, which spheres may never be a target (R1, D-FS-VI bullet 6: never
+the college or an alderman) and where a route ends.
+
+A policy step climbs one edge kind:
+
+* ``REPORTS_TO``: from a role to its superior;
+* ``MANDATES``: from a mandatee back to whoever mandated it;
+* ``COMMISSIONS``: from an assignee to the commissioners of the commission
+  it carries out, filtered on edge attributes (``capacity``, ``delegated``).
+
+At each role the first step (in the policy's order) that leads anywhere is
+taken; when it leads to several roles (a matrix) the route branches, so a
+role with two superiors gets every route.  A route ends with an outcome:
+``top`` (an ``ends_at`` role, or the root of the line when none is given),
+``forbidden`` (the next role is in a forbidden sphere), ``dead_end`` (nobody
+to go to) or ``loop`` (the route comes back to a role on it).
+
+All routes of all roles come from one pass over the graph: the routes above a
+role are computed once, bottom-up over the strongly connected components, and
+shared by every role below it.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import networkx as nx
+import pandas as pd
+
+from .errors import OrgModelError
+
+__all__ = ["Policy", "Step", "Route", "Escalation", "escalation_policy", "escalation_routes",
+           "escalate", "meet"]
+
+OUTCOMES = ("top", "forbidden", "dead_end", "loop")
+
+_DEFAULT_RULES = {
+    "REPORTS_TO": "next level in the line",
+    "MANDATES": "back to the mandator",
+    "COMMISSIONS": "the commissioner of the assignee's commission",
+}
+
+
+@dataclass(frozen=True)
+class Climb:
+    """One step kind of a policy: climb ``edge`` where its attributes match."""
+
+    edge: str
+    filters: tuple = ()
+    rule: str = ""
+
+    def matches(self, attrs: dict) -> bool:
+        # A missing yes/no attribute counts as "no": delegated is the exception.
+        return all(attrs.get(k, False if isinstance(v, bool) else None) == v
+                   for k, v in self.filters)
+
+
+@dataclass
+class Policy:
+    """An organisation's escalation policy (``escalation`` in ``org.yaml``)."""
+
+    routes: dict
+    forbidden_spheres: tuple = ()
+    ends_at: tuple = ()
+
+
+def escalation_policy(org) -> Policy:
+    """The policy in ``org.yaml``, or the plain line when there is none.
+
+    Examples
+    --------
+    >>> p = escalation_policy(sample)
+    >>> sorted(p.routes), p.forbidden_spheres, p.ends_at
+    (['commission', 'line'], ('political',), ('gd',))
+    """
+    esc = org.settings("escalation", {}) or {}
+    routes = {}
+    for name, steps in (esc.get("routes") or {"line": [{"edge": "REPORTS_TO"}]}).items():
+        routes[name] = tuple(
+            Climb(s["edge"], tuple(sorted((k, v) for k, v in s.items() if k not in ("edge", "rule"))),
+                  s.get("rule") or _DEFAULT_RULES.get(s["edge"], s["edge"]))
+            for s in steps)
+    return Policy(routes, tuple(esc.get("forbidden_spheres") or ()), tuple(esc.get("ends_at") or ()))
+
+
+@dataclass(frozen=True)
+class Step:
+    """A role on a route, the edge kind it was reached by and the rule that chose it."""
+
+    id: str
+    via: str
+    rule: str
+
+
+@dataclass
+class Route:
+    """The roles after the starting one, in order, and how the route ends.
+
+    ``blocked_by`` is the role the route would have reached when the outcome
+    is ``forbidden`` (it is not a step: the policy forbids going there).
+    """
+
+    steps: tuple
+    outcome: str
+    blocked_by: Step | None = None
+
+    @property
+    def ids(self):
+        return [s.id for s in self.steps]
+
+
+def _targets(org, policy, climbs):
+    """Each role's chosen next roles: ``{role: ([Step ...], [forbidden Step ...])}``."""
+    g = org.graph
+    roles = org.ids("Role")
+    up = org.adjacency("REPORTS_TO")
+    mandators = org.adjacency("MANDATES", reverse=True)
+    assigned = org.adjacency("ASSIGNED_TO", reverse=True)
+    commissioners = org.adjacency("COMMISSIONS", reverse=True)
+    forbidden = set(policy.forbidden_spheres)
+    out = {}
+    for r in roles:
+        for climb in climbs:
+            if climb.edge == "REPORTS_TO":
+                cands = [(v, d) for v, d in up.get(r, ())]
+            elif climb.edge == "MANDATES":
+                cands = [(v, d) for v, d in mandators.get(r, ())]
+            else:
+                cands = [(v, d) for c, _ in assigned.get(r, ())
+                         for v, d in commissioners.get(c, ())]
+            seen, ok, blocked = set(), [], []
+            for v, d in cands:
+                if v in seen or v == r or g.nodes[v].get("kind") != "Role" or not climb.matches(d):
+                    continue
+                seen.add(v)
+                step = Step(v, climb.edge, climb.rule)
+                (blocked if g.nodes[v].get("sphere") in forbidden else ok).append(step)
+            if ok or blocked:
+                out[r] = (ok, blocked)
+                break
+    return out
+
+
+class Escalation:
+    """Every role's escalation routes along one route kind of the policy.
+
+    Attributes
+    ----------
+    routes : dict
+        ``{role id: [Route, ...]}``.
+    via : str
+        The route kind (``line``, ``commission`` ...).
+    """
+
+    def __init__(self, org, via, routes):
+        self.org, self.via, self.routes = org, via, routes
+
+    def _step(self, s: Step) -> dict:
+        d = self.org.graph.nodes[s.id]
+        return {"id": s.id, "name": d.get("name", s.id), "kind": d.get("kind"),
+                "sphere": d.get("sphere"), "level": d.get("level"), "via": s.via, "rule": s.rule}
+
+    def record(self, role) -> dict:
+        """The JSON object for one starting role: ``from`` and ``routes``."""
+        d = self.org.graph.nodes[role]
+        routes = []
+        for r in self.routes[role]:
+            rec = {"steps": [self._step(s) for s in r.steps], "outcome": r.outcome}
+            if r.blocked_by is not None:
+                rec["blocked_by"] = self._step(r.blocked_by)
+            routes.append(rec)
+        return {"from": {"id": role, "name": d.get("name", role), "kind": d.get("kind"),
+                         "sphere": d.get("sphere")}, "via": self.via, "routes": routes}
+
+    def to_records(self) -> list:
+        return [self.record(r) for r in self.routes]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per route: start, route number, the path as names, outcome."""
+        rows = []
+        for role, routes in self.routes.items():
+            for i, r in enumerate(routes, 1):
+                rows.append({"from": role, "from_name": self.org.label(role), "route": i,
+                             "path": " → ".join(self.org.label(s.id) for s in r.steps),
+                             "ids": " > ".join(r.ids), "outcome": r.outcome,
+                             "blocked_by": r.blocked_by.id if r.blocked_by else ""})
+        return pd.DataFrame(rows, columns=["from", "from_name", "route", "path", "ids",
+                                           "outcome", "blocked_by"])
+
+
+def escalation_routes(org, via="line", roles=None) -> Escalation:
+    """Compute the escalation routes of every role (or of ``roles``) in one pass.
+
+    Parameters
+    ----------
+    org : OrgModel
+    via : str
+        A route kind of the policy: ``line`` or ``commission`` for Deventer.
+    roles : iterable of str, optional
+        Starting roles; by default every role outside the forbidden spheres.
+
+    Raises
+    ------
+    OrgModelError
+        When ``via`` is not a route kind of the organisation's policy.
+
+    Examples
+    --------
+    >>> esc = escalation_routes(sample)
+    >>> [(r.ids, r.outcome) for r in esc.routes["tm"]]
+    [(['dd', 'cd', 'gd'], 'top')]
+    >>> [(r.ids, r.outcome) for r in escalation_routes(sample, "commission").routes["bpm"]]
+    [(['dd', 'cd', 'gd'], 'top')]
+    """
+    policy = escalation_policy(org)
+    if via not in policy.routes:
+        raise OrgModelError(f"'{via}' is not an escalation route of {org.name or 'this model'}; "
+                            f"its policy has: {', '.join(policy.routes)}")
+    nxt = _targets(org, policy, policy.routes[via])
+    ends = set(policy.ends_at)
+
+    climb = nx.DiGraph()
+    climb.add_nodes_from(org.ids("Role"))
+    climb.add_edges_from((r, s.id) for r, (ok, _) in nxt.items() for s in ok)
+
+    def stop(x):
+        if x in ends:
+            return "top"
+        return "top" if not ends else "dead_end"
+
+    suffix = {}
+
+    def expand(x, path, scc):
+        """Routes above x; ``path``/``scc`` only matter inside a cycle."""
+        if x in ends:
+            return [((), "top", None)]
+        ok, blocked = nxt.get(x, ((), ()))
+        if not ok and not blocked:
+            return [((), stop(x), None)]
+        res = [((), "forbidden", b) for b in blocked]
+        for s in ok:
+            if s.id in path:
+                res.append(((s,), "loop", None))
+            elif s.id in scc:
+                res += [((s,) + st, o, b) for st, o, b in expand(s.id, path | {s.id}, scc)]
+            else:
+                res += [((s,) + st, o, b) for st, o, b in suffix[s.id]]
+        return res
+
+    cond = nx.condensation(climb)
+    for c in reversed(list(nx.topological_sort(cond))):
+        members = cond.nodes[c]["members"]
+        cyclic = len(members) > 1
+        for x in members:
+            suffix[x] = expand(x, frozenset({x}), members if cyclic else frozenset())
+
+    forbidden = set(policy.forbidden_spheres)
+    if roles is None:
+        roles = [r for r in org.ids("Role") if org.graph.nodes[r].get("sphere") not in forbidden]
+    routes = {r: [Route(st, o, b) for st, o, b in suffix[r]] for r in roles}
+    return Escalation(org, via, routes)
+
+
+def escalate(org, role: str, via="line") -> Escalation:
+    """The routes of one role, given by id or name (case-insensitive).
+
+    Raises
+    ------
+    UnknownRoleError
+        When the name matches no role or several, with the closest candidates.
+    """
+    rid = org.find_role(role)
+    return escalation_routes(org, via, roles=[rid])
+
+
+def meet(org, a: str, b: str, via="line") -> dict:
+    """Who decides when ``a`` and ``b`` disagree: the first role their routes share.
+
+    The meeting role is the one nearest to both (fewest steps for the one
+    further away, then fewest in all).  When one is on the other's route,
+    that one is the meeting role.
+
+    Examples
+    --------
+    >>> m = meet(sample, "tm", "bpm")
+    >>> m["meet"]["id"], [s["id"] for s in m["path_a"]], [s["id"] for s in m["path_b"]]
+    ('cd', ['dd', 'cd'], ['cd'])
+    """
+    ra, rb = org.find_role(a), org.find_role(b)
+    esc = escalation_routes(org, via, roles=[ra, rb])
+
+    def distances(role):
+        best = {role: (0, ())}
+        for r in esc.routes[role]:
+            for i, s in enumerate(r.steps, 1):
+                if s.id not in best or best[s.id][0] > i:
+                    best[s.id] = (i, r.steps[:i])
+        return best
+
+    da, db = distances(ra), distances(rb)
+    common = set(da) & set(db)
+    result = {"a": esc.record(ra)["from"], "b": esc.record(rb)["from"], "via": via,
+              "meet": None, "path_a": [], "path_b": []}
+    if not common:
+        return result
+    m = min(common, key=lambda n: (max(da[n][0], db[n][0]), da[n][0] + db[n][0], n))
+    result["meet"] = {"id": m, "name": org.label(m), "kind": org.graph.nodes[m].get("kind"),
+                      "sphere": org.graph.nodes[m].get("sphere")}
+    result["path_a"] = [esc._step(s) for s in da[m][1]]
+    result["path_b"] = [esc._step(s) for s in db[m][1]]
+    return result

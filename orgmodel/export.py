@@ -1,0 +1,252 @@
+"""Interactive HTML graphs with pyvis: what an advisor opens, shares and puts
+in a presentation.
+
+:func:`to_pyvis` turns a model (or a focused part of it) into a pyvis
+``Network``; :func:`write_html` writes it as one self-contained page that
+works offline: vis-network's script and style (shipped inside pyvis) are
+inlined, nothing is fetched, and a Content-Security-Policy forbids fetching.
+The page is rendered by our own Jinja template with autoescaping on, because
+pyvis's template pulls Bootstrap from a CDN and does not escape the heading.
+
+Safety: every name and attribute reaches the page either through Jinja
+autoescaping (heading, legend) or as JSON inside a script (``tojson`` escapes
+``<``, ``>`` and ``&``); vis-network draws labels on a canvas and shows string
+tooltips as text, so a role named ``<img src=x onerror=alert(1)>`` is shown,
+never run.
+
+Size: above :data:`PHYSICS_LIMIT` nodes the physics simulation is switched
+off (the browser would spend minutes settling it); above :data:`MAX_NODES`
+the export refuses and suggests ``--focus``, ``--kinds`` or ``--depth``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html as _html
+from pathlib import Path
+
+import jinja2
+import networkx as nx
+
+from .errors import OrgModelError
+
+__all__ = ["to_pyvis", "write_html", "show", "NODE_STYLE", "EDGE_STYLE", "MAX_NODES",
+           "PHYSICS_LIMIT", "ExportTooLargeError"]
+
+#: Above this many nodes the page is written with physics switched off.
+PHYSICS_LIMIT = 1000
+#: Above this many nodes (or 4x as many edges) the export refuses.
+MAX_NODES = 5000
+
+NODE_STYLE = {
+    "Role": {"color": "#4e79a7", "shape": "box"},
+    "Role:political": {"color": "#e15759", "shape": "box"},
+    "Person": {"color": "#bab0ac", "shape": "ellipse"},
+    "Team": {"color": "#59a14f", "shape": "ellipse"},
+    "Portfolio": {"color": "#edc948", "shape": "diamond"},
+    "Topic": {"color": "#b07aa1", "shape": "dot"},
+    "Partner": {"color": "#f28e2b", "shape": "triangle"},
+    "Commission": {"color": "#76b7b2", "shape": "square"},
+}
+EDGE_STYLE = {
+    "REPORTS_TO": {"color": "#333333", "dashes": False, "width": 2},
+    "MANDATES": {"color": "#4e79a7", "dashes": True, "width": 1},
+    "COMMISSIONS": {"color": "#76b7b2", "dashes": False, "width": 1},
+    "ASSIGNED_TO": {"color": "#9c755f", "dashes": [2, 4], "width": 1},
+    "HOLDS": {"color": "#bab0ac", "dashes": False, "width": 1},
+    "COVERS": {"color": "#edc948", "dashes": [6, 3], "width": 1},
+    "LEADS": {"color": "#59a14f", "dashes": False, "width": 1},
+    "MEMBER_OF": {"color": "#8cd17d", "dashes": [2, 2], "width": 1},
+    "CONTRACTS": {"color": "#f28e2b", "dashes": True, "width": 2},
+}
+ROUTE_COLOR = "#d62728"
+
+
+class ExportTooLargeError(OrgModelError, ValueError):
+    """The graph is too large for a browser to show."""
+
+
+def _style_key(d):
+    if d.get("kind") == "Role" and d.get("sphere") == "political":
+        return "Role:political"
+    return d.get("kind")
+
+
+def _tooltip(node, d) -> str:
+    # Plain text: vis-network shows a string title as text, not HTML.
+    lines = [f"{d.get('name', node)}", f"{d.get('kind')} · id {node}"]
+    for k, v in sorted(d.items()):
+        if k in ("name", "kind"):
+            continue
+        lines.append(f"{k}: {'; '.join(map(str, v)) if isinstance(v, list) else v}")
+    return "\n".join(lines)
+
+
+def select(org, focus=None, depth=1, kinds=None, edge_kinds=None) -> nx.MultiDiGraph:
+    """The part of the graph to draw: optionally a role's neighbourhood and some kinds."""
+    g = org.graph
+    if kinds:
+        g = g.subgraph([n for n, k in g.nodes(data="kind") if k in set(kinds)])
+    if edge_kinds:
+        keep = set(edge_kinds)
+        g = g.edge_subgraph([(u, v, k) for u, v, k, d in g.edges(keys=True, data=True)
+                             if d["kind"] in keep]).copy() if g.number_of_edges() else g
+        if focus and focus not in g:
+            g.add_node(focus, **org.graph.nodes[focus])
+    if focus:
+        fid = org.find_role(focus) if focus not in org.graph else focus
+        if fid not in g:
+            raise OrgModelError(f"{org.label(fid)} is not among the kinds chosen")
+        near = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), fid,
+                                                     cutoff=depth)
+        g = g.subgraph(near)
+    return g
+
+
+def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
+             layout="hierarchical", height="750px"):
+    """A pyvis ``Network`` of the organisation, or of part of it.
+
+    Parameters
+    ----------
+    focus : str, optional
+        A role (id or name): draw it and its neighbourhood within ``depth`` steps.
+    kinds, edge_kinds : list of str, optional
+        Node kinds / edge kinds to draw (default: all).
+    route : str, optional
+        A role whose escalation routes (every route kind of the policy) are highlighted.
+    layout : {"hierarchical", "force"}
+        Top-down for the line, force-directed for partner networks.
+
+    Examples
+    --------
+    >>> net = to_pyvis(sample)
+    >>> len(net.nodes) == sample.graph.number_of_nodes(), len(net.edges) == sample.graph.number_of_edges()
+    (True, True)
+    """
+    from pyvis.network import Network
+
+    if layout not in ("hierarchical", "force"):
+        raise OrgModelError("layout must be 'hierarchical' or 'force'")
+    g = select(org, focus, depth, kinds, edge_kinds)
+    if g.number_of_nodes() > MAX_NODES or g.number_of_edges() > 4 * MAX_NODES:
+        raise ExportTooLargeError(
+            f"{g.number_of_nodes()} nodes and {g.number_of_edges()} edges are more than a "
+            f"browser can draw (limit {MAX_NODES} nodes): draw part of it with --focus ROLE "
+            "--depth N, or fewer --kinds")
+    on_route, route_edges = set(), set()
+    if route:
+        from .escalation import escalation_policy, escalation_routes
+        rid = org.find_role(route)
+        on_route.add(rid)
+        for via in escalation_policy(org).routes:
+            for r in escalation_routes(org, via, roles=[rid]).routes[rid]:
+                prev = rid
+                for s in r.steps:
+                    on_route.add(s.id)
+                    route_edges.add((prev, s.id))
+                    prev = s.id
+    net = Network(height=height, width="100%", directed=True, notebook=False,
+                  cdn_resources="in_line")
+    for n, d in g.nodes(data=True):
+        st = NODE_STYLE.get(_style_key(d), {"color": "#cccccc", "shape": "dot"})
+        extra = {"borderWidth": 4, "color": {"background": st["color"], "border": ROUTE_COLOR}} \
+            if n in on_route else {"color": st["color"]}
+        net.add_node(n, label=str(d.get("name", n)), title=_tooltip(n, d), shape=st["shape"],
+                     group=d.get("kind"), font={"color": "#ffffff" if st["shape"] == "box"
+                                                else "#222222"}, **extra)
+    for u, v, d in g.edges(data=True):
+        st = EDGE_STYLE.get(d["kind"], {"color": "#999999", "dashes": False, "width": 1})
+        hot = d["kind"] in ("REPORTS_TO", "MANDATES", "COMMISSIONS", "ASSIGNED_TO") and \
+            ((u, v) in route_edges or (v, u) in route_edges)
+        title = "\n".join([d["kind"]] + [f"{k}: {x}" for k, x in sorted(d.items()) if k != "kind"])
+        net.add_edge(u, v, title=title, color=ROUTE_COLOR if hot else st["color"],
+                     dashes=st["dashes"], width=4 if hot else st["width"], label=None)
+    physics = g.number_of_nodes() <= PHYSICS_LIMIT
+    options = {
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+                  "smooth": {"enabled": physics}},
+        "physics": {"enabled": physics, "stabilization": {"iterations": 200}},
+    }
+    if layout == "hierarchical":
+        options["layout"] = {"hierarchical": {"enabled": True, "direction": "DU",
+                                              "sortMethod": "directed", "levelSeparation": 110,
+                                              "nodeSpacing": 140}}
+        options["physics"]["solver"] = "hierarchicalRepulsion"
+    else:
+        options["physics"]["solver"] = "forceAtlas2Based"
+    net.orgmodel_options = options
+    net.orgmodel_meta = {"physics": physics, "focus": focus, "route": route}
+    return net
+
+
+def _vis_assets():
+    import pyvis
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    return ((lib / "vis-network.min.js").read_text(encoding="utf-8"),
+            (lib / "vis-network.css").read_text(encoding="utf-8"))
+
+
+def render_html(org, net) -> str:
+    """The self-contained page for a Network made by :func:`to_pyvis`."""
+    env = jinja2.Environment(loader=jinja2.PackageLoader("orgmodel", "templates"),
+                             autoescape=True)
+    js, css = _vis_assets()
+    present = {(_style_key(org.graph.nodes[n["id"]]) if n["id"] in org.graph else None)
+               for n in net.nodes}
+    node_legend = [{"label": "Role (political)" if k == "Role:political" else k,
+                    "color": st["color"]} for k, st in NODE_STYLE.items() if k in present]
+    kinds_present = {e["title"].split("\n", 1)[0] for e in net.edges}
+    edge_legend = [{"label": k, "color": st["color"],
+                    "style": "dashed" if st["dashes"] else "solid"}
+                   for k, st in EDGE_STYLE.items() if k in kinds_present]
+    meta = net.orgmodel_meta
+    when = org.manifest.get("date")
+    sub = [f"{len(net.nodes)} nodes, {len(net.edges)} edges"]
+    if when:
+        sub.append(f"model as of {when}")
+    sub.append(f"exported {_dt.date.today().isoformat()}")
+    if meta.get("focus"):
+        sub.append(f"around {meta['focus']}")
+    if meta.get("route"):
+        sub.append(f"escalation routes of {meta['route']} in red")
+    note = "" if meta["physics"] else ("Large graph: physics is switched off so the page "
+                                        "stays responsive.")
+    return env.get_template("graph.html").render(
+        title=f"{org.name} – orgmodel", heading=org.name or "Organisation",
+        subheading=" · ".join(sub), nodes=net.nodes, edges=net.edges,
+        options=net.orgmodel_options, vis_js=js, vis_css=css, height=net.height,
+        node_legend=node_legend, edge_legend=edge_legend, note=note)
+
+
+def write_html(org, path, **kwargs) -> Path:
+    """Write the interactive graph of ``org`` to ``path`` (see :func:`to_pyvis`).
+
+    Examples
+    --------
+    >>> p = write_html(sample, tmp_path / "g.html")
+    >>> 'src="http' in p.read_text() or 'href="http' in p.read_text()
+    False
+    """
+    net = to_pyvis(org, **kwargs)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(render_html(org, net), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def show(org, height="600px", **kwargs):
+    """Show the graph inline in Jupyter (JupyterLab, VS Code), without a server.
+
+    The page goes into an ``<iframe srcdoc>``, escaped, so it runs in its own
+    document exactly as the exported file does.
+    """
+    from IPython.display import HTML
+
+    page = render_html(org, to_pyvis(org, height=height, **kwargs))
+    h = int(str(height).rstrip("px") or 600) + 90
+    return HTML(f'<iframe srcdoc="{_html.escape(page, quote=True)}" '
+                f'style="width:100%;height:{h}px;border:1px solid #ddd" '
+                'sandbox="allow-scripts"></iframe>')

@@ -1,0 +1,107 @@
+"""The partner network (A-2.2, A-4.2, A-5.2): which partners do the
+municipality's work, under which commissions and agreements, who commissions
+them, which roles share partners, and which roles broker between partners.
+
+A role is tied to a partner when it commissions (in an official capacity) a
+commission assigned to that partner, or contracts the partner directly
+(``CONTRACTS``).  Brokerage is the betweenness centrality of a role in the
+undirected role–partner graph: the regisseurs of A-5.2 ("verbinder",
+"bruggenbouwer") should stand out.  A partner tied to a single official
+commissioner hangs on that one person.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+
+__all__ = ["PartnerNetwork", "partner_network"]
+
+
+@dataclass
+class PartnerNetwork:
+    """Result of :func:`partner_network`.
+
+    Attributes
+    ----------
+    partners : DataFrame
+        Per partner: ``id, name, partner_kind, commissions, official_commissioners,
+        political_commissioners, contracted_by, single_commissioner``.
+    shared : DataFrame
+        Pairs of roles that share partners: ``role_a, role_b, partners, shared``.
+    brokerage : DataFrame
+        Roles tied to partners, with ``partners`` (how many) and ``betweenness``.
+    """
+
+    partners: pd.DataFrame
+    shared: pd.DataFrame
+    brokerage: pd.DataFrame
+
+    @property
+    def single_commissioner(self) -> pd.DataFrame:
+        return self.partners[self.partners["single_commissioner"]]
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k).to_dict("records")
+                for k in ("partners", "shared", "brokerage")}
+
+
+def _join(items):
+    return "; ".join(items)
+
+
+def partner_network(org) -> PartnerNetwork:
+    """Partners, their commissioners, shared partners and brokerage.
+
+    Examples
+    --------
+    >>> net = partner_network(sample)
+    >>> net.partners[["id", "official_commissioners", "single_commissioner"]].to_dict("records")
+    [{'id': 'welfare', 'official_commissioners': 'cd', 'single_commissioner': True}]
+    """
+    g = org.graph
+    assigned = org.adjacency("ASSIGNED_TO", reverse=True)
+    commissioners = org.adjacency("COMMISSIONS", reverse=True)
+    contracts = org.adjacency("CONTRACTS", reverse=True)
+    rows, ties = [], nx.Graph()
+    for p in org.ids("Partner"):
+        comms = [c for c, _ in assigned.get(p, ())]
+        official, political = [], []
+        for c in comms:
+            for who, d in commissioners.get(c, ()):
+                if g.nodes[who].get("kind") != "Role":
+                    continue
+                bucket = political if d.get("capacity") == "political" else official
+                if who not in bucket:
+                    bucket.append(who)
+        contractors = [r for r, _ in contracts.get(p, ())]
+        for r in dict.fromkeys(official + contractors):
+            ties.add_edge(("role", r), ("partner", p))
+        rows.append({"id": p, "name": org.label(p), "partner_kind": g.nodes[p].get("partner_kind"),
+                     "commissions": _join(org.label(c) for c in comms),
+                     "official_commissioners": _join(official),
+                     "political_commissioners": _join(political),
+                     "contracted_by": _join(contractors),
+                     "single_commissioner": len(set(official)) == 1})
+    partners = pd.DataFrame(rows, columns=["id", "name", "partner_kind", "commissions",
+                                           "official_commissioners", "political_commissioners",
+                                           "contracted_by", "single_commissioner"])
+    role_partners = {n[1]: {p[1] for p in ties[n]} for n in ties if n[0] == "role"}
+    shared = []
+    for a, b in combinations(sorted(role_partners), 2):
+        common = role_partners[a] & role_partners[b]
+        if common:
+            shared.append({"role_a": a, "role_b": b, "partners": _join(sorted(common)),
+                           "shared": len(common)})
+    shared = pd.DataFrame(shared, columns=["role_a", "role_b", "partners", "shared"])
+    bc = nx.betweenness_centrality(ties) if ties.number_of_nodes() else {}
+    brokerage = pd.DataFrame(
+        [{"id": r, "name": org.label(r), "partners": len(ps),
+          "betweenness": round(bc.get(("role", r), 0.0), 4)}
+         for r, ps in role_partners.items()],
+        columns=["id", "name", "partners", "betweenness"])
+    brokerage = brokerage.sort_values(["betweenness", "partners", "id"],
+                                      ascending=[False, False, True], ignore_index=True)
+    return PartnerNetwork(partners, shared, brokerage)

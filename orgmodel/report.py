@@ -1,0 +1,195 @@
+"""The main job: every analysis of one organisation as a Markdown report a
+policy advisor can read, one CSV per analysis, and the interactive graph.
+
+Each section says what was computed and, for each finding, the passage of
+the source the rule comes from.  Where there are no findings the report says
+so, and says what was checked.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .advice import executive_commission_advice
+from .checks import check
+from .escalation import escalation_policy, escalation_routes
+from .layers import layering
+from .partners import partner_network
+from .portfolios import portfolio_balance
+from .schema import RULES
+from .span import span_of_control
+from .summary import summarize
+
+__all__ = ["write_report", "markdown_table"]
+
+
+def _md_cell(value) -> str:
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    # A pipe or newline would break the table; a leading < could start HTML.
+    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+
+
+def markdown_table(frame: pd.DataFrame, columns=None) -> str:
+    """A DataFrame as a Markdown table (no extra dependency).
+
+    Examples
+    --------
+    >>> print(markdown_table(pd.DataFrame({"a": [1], "b": ["x|y"]})))
+    | a | b |
+    |---|---|
+    | 1 | x\\|y |
+    """
+    if frame is None or frame.empty:
+        return "_(none)_"
+    frame = frame[list(columns)] if columns else frame
+    head = "| " + " | ".join(map(_md_cell, frame.columns)) + " |"
+    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
+    rows = ["| " + " | ".join(_md_cell(v) for v in row) + " |"
+            for row in frame.itertuples(index=False)]
+    return "\n".join([head, rule, *rows])
+
+
+def write_report(org, out_dir, html=True) -> Path:
+    """Run every analysis on ``org`` and write ``report.md`` and CSVs to ``out_dir``.
+
+    Returns
+    -------
+    Path
+        The path of ``report.md``.
+
+    Examples
+    --------
+    >>> p = write_report(sample, tmp_path / "rep", html=False)
+    >>> sorted(f.name for f in p.parent.glob("*.csv"))[:3]
+    ['advice.csv', 'brokerage.csv', 'escalation_commission.csv']
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(dir=out_dir, prefix=".report-"))
+    try:
+        md = _write(org, stage, html)
+        (stage / "report.md").write_text(md, encoding="utf-8")
+        for f in stage.iterdir():
+            f.replace(out_dir / f.name)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return out_dir / "report.md"
+
+
+def _write(org, stage: Path, html: bool) -> str:
+    s = summarize(org)
+    policy = escalation_policy(org)
+    esc = {via: escalation_routes(org, via) for via in policy.routes}
+    lay = layering(org)
+    spans = span_of_control(org)
+    net = partner_network(org)
+    found = check(org)
+    pb = portfolio_balance(org)
+    adv = executive_commission_advice(org)
+
+    frames = {
+        "summary": pd.DataFrame(
+            [{"what": "node", "kind": k, "count": v} for k, v in s.nodes.items()]
+            + [{"what": "edge", "kind": k, "count": v} for k, v in s.edges.items()]),
+        **{f"escalation_{via}": e.to_frame() for via, e in esc.items()},
+        "layers": lay.frame, "span": spans.frame, "partners": net.partners,
+        "partners_shared": net.shared, "brokerage": net.brokerage, "findings": found,
+        "portfolios": pb.frame, "advice": adv,
+    }
+    for name, frame in frames.items():
+        frame.to_csv(stage / f"{name}.csv", index=False)
+
+    md = [f"# {org.name}: how the organisation steers itself", ""]
+    md.append(f"_Report written by orgmodel on {_dt.date.today().isoformat()}"
+              + (f"; the model describes the organisation as of {org.manifest['date']}"
+                 if org.manifest.get("date") else "") + "._")
+    if org.manifest.get("description"):
+        md += ["", str(org.manifest["description"])]
+    sources = org.manifest.get("sources") or {}
+    if sources:
+        md += ["", "Sources (cited as the `source` of every node and edge):", ""]
+        md += [f"- **{k}**: {v}" for k, v in sources.items()]
+    if html:
+        from .export import write_html
+        write_html(org, stage / "graph.html")
+        md += ["", "The interactive graph of the whole organisation is in "
+               "[graph.html](graph.html): open it in a browser (it works offline)."]
+
+    md += ["", "## What the organisation looks like", ""]
+    md.append(markdown_table(frames["summary"][frames["summary"]["count"] > 0]))
+    if s.roles_with_fte:
+        md += ["", f"Formation: **{s.fte_min:g}–{s.fte_max:g} FTE** over {s.roles_with_fte} "
+               "functions (some functions are given as ranges, so the total is a range)."]
+
+    md += ["", "## Escalation routes", "",
+           "Whom each role escalates a disagreement to, following the organisation's "
+           "escalation policy (`escalation` in org.yaml)."]
+    if policy.forbidden_spheres:
+        md.append(f"Roles of sphere {', '.join(policy.forbidden_spheres)} may never be on a "
+                  "route (R1, D-FS-VI bullet 6).")
+    for via, e in esc.items():
+        frame = e.to_frame()
+        counts = frame["outcome"].value_counts().to_dict() if len(frame) else {}
+        md += ["", f"### Route: {via}", "",
+               "Steps: " + "; then ".join(f"`{c.edge}` ({c.rule})" for c in policy.routes[via])
+               + ".", "",
+               "Outcomes: " + (", ".join(f"{k}: {v}" for k, v in counts.items()) or "none")
+               + ".", ""]
+        md.append(markdown_table(frame, ["from_name", "route", "path", "outcome"]))
+
+    md += ["", "## Management layers (R6)", "",
+           f"**{lay.depth}** management layers; target depth: {lay.target or 'not set'}. "
+           "A step down the line between roles of the same declared level (the general "
+           "director and the corporate directors, both *concern*) stays in one layer.", ""]
+    md.append(markdown_table(lay.frame[lay.frame["manager"]], ["name", "level", "layer"]))
+    below = lay.below_target
+    md += ["", (f"{len(below)} managers sit below the target depth: "
+                + ", ".join(below["name"])) if len(below) else
+           "No manager sits below the target depth."]
+
+    md += ["", "## Span of control", "",
+           f"Thresholds: min {spans.min if spans.min is not None else 'none'}, "
+           f"max {spans.max if spans.max is not None else 'none'}.", ""]
+    md.append(markdown_table(spans.frame, ["name", "direct_reports", "mandates_given", "reason"]))
+    md += ["", "Distribution of direct reports:", "", markdown_table(spans.distribution)]
+
+    md += ["", "## Partners", ""]
+    md.append(markdown_table(net.partners, ["name", "partner_kind", "commissions",
+                                            "official_commissioners",
+                                            "political_commissioners"]))
+    md += ["", "Roles that connect partners (brokerage = betweenness in the role–partner "
+           "network):", "", markdown_table(net.brokerage)]
+    md += ["", "Roles sharing partners:", "", markdown_table(net.shared)]
+    single = net.single_commissioner
+    md += ["", (f"Partners hanging on a single official commissioner: "
+                + ", ".join(f"{n} ({c})" for n, c in zip(single["name"],
+                                                         single["official_commissioners"])))
+           if len(single) else "No partner hangs on a single commissioner."]
+
+    md += ["", "## Portfolio balance (R9)", "", markdown_table(pb.frame),
+           "", f"Imbalance (coefficient of variation of the totals): **{pb.imbalance}** "
+           "(0 = every holder carries as many items)."]
+
+    md += ["", "## Executive commissions (R8)", "",
+           f"Threshold: {org.settings('executive_commission_threshold', 3)} of the 13 "
+           "D-FS-VI criteria.", "",
+           markdown_table(adv, ["name", "criteria_met", "advised", "executive", "verdict"])]
+
+    rules = org.settings("rules") or []
+    md += ["", "## Governance findings", "",
+           "Rules checked: " + ", ".join(f"{r} ({RULES[r][0]}; {RULES[r][1]})" for r in rules)
+           + "."]
+    if found.empty:
+        md += ["", "**No findings**: the model keeps every rule checked. Facts marked "
+               "`assumption` in the data were chosen to be consistent with the sources; "
+               "they are not evidence that the organisation keeps the rules."]
+    else:
+        md += [""] + [f"- **{f['rule']}** ({f['source']}): {_md_cell(f['message'])}"
+                      for f in found.to_dict("records")]
+    md += ["", "## Files", "", "One CSV per analysis: "
+           + ", ".join(f"[{n}.csv]({n}.csv)" for n in frames) + "."]
+    return "\n".join(md) + "\n"
