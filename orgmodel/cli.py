@@ -77,7 +77,36 @@ def reads_model(f):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+_DEBUG = False
+
+
+class OrgGroup(click.Group):
+    """Turns library errors into one clear line and exit 1 (a traceback with --debug)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except (OrgModelError, OSError, ValueError) as exc:
+            if _DEBUG:
+                raise
+            raise click.ClickException(str(exc)) from None
+        except Exception as exc:  # noqa: BLE001 - the promise: no traceback without --debug
+            if _DEBUG:
+                raise
+            raise click.ClickException(f"{type(exc).__name__}: {exc} "
+                                       "(run again with --debug for details)") from None
+
+
+def _set_debug(ctx, param, value):
+    global _DEBUG
+    _DEBUG = _DEBUG or bool(value)
+
+
+@click.group(cls=OrgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, expose_value=False, is_eager=True, callback=_set_debug,
+              help="Show the full traceback when something fails.")
 @click.version_option(package_name="orgmodel")
 def cli():
     """Model how an organisation steers itself, as a graph.
@@ -278,33 +307,12 @@ def report(org, out_dir):
 
 
 def main(argv=None):
-    """Entry point: run the CLI, turning library errors into one clear message."""
+    """Entry point.  ``--debug`` may stand anywhere on the command line."""
+    global _DEBUG
     argv = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in argv
+    _DEBUG = "--debug" in argv
     argv = [a for a in argv if a != "--debug"]
     try:
-        cli.main(args=argv, prog_name="orgmodel", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(1)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except OrgModelError as exc:
-        if debug:
-            raise
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
-    except (OSError, ValueError) as exc:
-        if debug:
-            raise
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
-    except SystemExit:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the promise is: no traceback without --debug
-        if debug:
-            raise
-        click.echo(f"Error: {type(exc).__name__}: {exc} (run again with --debug for details)",
-                   err=True)
-        sys.exit(1)
+        cli.main(args=argv, prog_name="orgmodel")
+    finally:
+        _DEBUG = False

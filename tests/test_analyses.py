@@ -1,0 +1,334 @@
+"""Issue 3: escalation routes, layers, span, partners, checks, portfolios, advice."""
+import json
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import orgmodel
+from orgmodel.advice import executive_commission_advice
+from orgmodel.checks import check
+from orgmodel.cli import cli
+from orgmodel.escalation import escalate, escalation_routes, meet
+from orgmodel.layers import layering
+from orgmodel.partners import partner_network
+from orgmodel.portfolios import portfolio_balance
+from orgmodel.span import span_of_control
+
+from conftest import DATA
+
+LINE = {"escalation": {"forbidden_spheres": ["political"],
+                       "routes": {"line": [{"edge": "REPORTS_TO"}]}}}
+
+
+def routes_of(esc, role):
+    return [(r.ids, r.outcome) for r in esc.routes[role]]
+
+
+# --- the Deventer routes, checked against the sources -------------------------------
+
+def _team_managers(org):
+    return [r for r in org.ids("Role") if org.graph.nodes[r].get("level") == "team"]
+
+
+def test_every_deventer_team_manager_escalates_along_the_line_of_d_fs_vi(deventer):
+    g = deventer.graph
+    esc = escalation_routes(deventer, "line")
+    tms = _team_managers(deventer)
+    assert len(tms) >= 4
+    for tm in tms:
+        team = next(t for _, t, d in g.out_edges(tm, data=True) if d["kind"] == "LEADS")
+        cluster = next(c for _, c, d in g.out_edges(team, data=True) if d["kind"] == "MEMBER_OF")
+        deputy = next(r for r, _, d in g.in_edges(cluster, data=True) if d["kind"] == "LEADS")
+        portfolio = next(p for p, _, d in g.in_edges(cluster, data=True) if d["kind"] == "COVERS")
+        director = next(r for r, _, d in g.in_edges(portfolio, data=True) if d["kind"] == "HOLDS"
+                        and g.nodes[r]["kind"] == "Role")
+        expected = [deputy, director, "gd"] if director != "gd" else [deputy, "gd"]
+        routes = esc.routes[tm]
+        assert expected in [r.ids for r in routes], (tm, routes_of(esc, tm))
+        for r in routes:   # every route, matrix ones too, ends at the general director
+            assert r.outcome == "top" and r.ids[-1] == "gd"
+            assert all(g.nodes[s]["sphere"] == "official" for s in r.ids), r.ids
+
+
+def test_matrix_team_manager_gets_both_routes(deventer):
+    # D-FS-V: ORB teams are temporarily managed by Jelle Arentsen directly.
+    assert routes_of(escalation_routes(deventer), "tm-orb") == [
+        (["dd-bb", "cd-vanhouwelingen", "gd"], "top"), (["cd-arentsen", "gd"], "top")]
+
+
+def test_deventer_commission_route_of_a_d_b3_commission(deventer):
+    # D-B3 WAT-vraag: BPM -> delegated official commissioner (deputy director)
+    # -> official commissioner (programmatic director) -> general director.
+    esc = escalation_routes(deventer, "commission")
+    assert routes_of(esc, "bpm-jeugd") == [(["dd-io", "cd-kossen", "gd"], "top")]
+    vias = [s.via for s in esc.routes["bpm-jeugd"][0].steps]
+    # the corporate director holds its powers by mandate of the general director (D-FS-IV)
+    assert vias == ["COMMISSIONS", "MANDATES", "MANDATES"]
+
+
+def test_no_deventer_route_has_a_political_role(deventer):
+    for via in ("line", "commission"):
+        for role, routes in escalation_routes(deventer, via).routes.items():
+            for r in routes:
+                assert r.outcome != "forbidden", (role, r)
+
+
+def test_albrandswaard_partners_and_their_commissioners(albrandswaard):
+    net = partner_network(albrandswaard).partners.set_index("id")
+    assert net.loc["bar", "official_commissioners"] == "reg-me"
+    assert net.loc["swa", "official_commissioners"] == "reg-kw"
+    assert net.loc["sport", "official_commissioners"] == "reg-kw"
+    assert net.loc["market", "official_commissioners"] == "reg-me"
+    assert set(net.loc["citizens", "official_commissioners"].split("; ")) == {"reg-bbr", "wijkreg"}
+    assert (net["political_commissioners"] == "executive-board").all()
+
+
+def test_regisseurs_are_the_brokers(albrandswaard):
+    b = partner_network(albrandswaard).brokerage
+    top = b[b["betweenness"] == b["betweenness"].max()]["id"]
+    assert set(top) <= {"reg-kw", "reg-me"} and len(top) >= 1
+
+
+# --- hand-built awkward graphs ------------------------------------------------------
+
+def test_matrix_role_gets_every_route(make):
+    org = make(["a", "b", "c", "top"], [("a", "b", "REPORTS_TO"), ("a", "c", "REPORTS_TO"),
+                                        ("b", "top", "REPORTS_TO"), ("c", "top", "REPORTS_TO")],
+               manifest={"escalation": {"ends_at": ["top"]}})
+    assert routes_of(escalation_routes(org), "a") == [(["b", "top"], "top"), (["c", "top"], "top")]
+
+
+def test_loop_is_a_finding_not_a_crash(make):
+    org = make(["a", "b", "c"], [("a", "b", "REPORTS_TO"), ("b", "c", "REPORTS_TO"),
+                                 ("c", "b", "REPORTS_TO")])
+    esc = escalation_routes(org)
+    assert routes_of(esc, "a") == [(["b", "c", "b"], "loop")]
+    assert routes_of(esc, "c") == [(["b", "c"], "loop")]
+    assert layering(org).frame.set_index("id").loc["b", "layer"] is None or \
+        pd.isna(layering(org).frame.set_index("id").loc["b", "layer"])
+
+
+def test_dead_end_when_the_line_stops_below_the_top(make):
+    org = make(["a", "b", "top"], [("a", "b", "REPORTS_TO")],
+               manifest={"escalation": {"ends_at": ["top"]}})
+    assert routes_of(escalation_routes(org), "a") == [(["b"], "dead_end")]
+
+
+def test_only_superior_political_is_forbidden(make):
+    org = make(["a", ("alderman", {"sphere": "political"})], [("a", "alderman", "REPORTS_TO")],
+               manifest=LINE)
+    esc = escalation_routes(org)
+    [r] = esc.routes["a"]
+    assert r.outcome == "forbidden" and r.blocked_by.id == "alderman" and r.steps == ()
+    assert "alderman" not in esc.routes  # political roles are not starting points
+    rec = esc.record("a")
+    assert rec["routes"][0]["blocked_by"]["sphere"] == "political"
+    found = check(org, ["R1"])
+    assert list(found["rule"]) == ["R1"] and "alderman".upper() in found["message"][0]
+    assert found["source"][0] == "D-FS-VI bullet 6"
+
+
+def test_empty_organisation(make):
+    org = make()
+    assert escalation_routes(org).routes == {}
+    assert layering(org).depth == 0
+    assert span_of_control(org).frame.empty
+    assert partner_network(org).partners.empty
+    assert check(org).empty
+    assert portfolio_balance(org).imbalance == 0.0
+    assert executive_commission_advice(org).empty
+
+
+def test_unknown_route_kind_is_a_clear_error(make):
+    with pytest.raises(orgmodel.OrgModelError, match="'sideways' is not an escalation route"):
+        escalation_routes(make(["a"]), "sideways")
+
+
+def test_one_pass_equals_one_search_per_role(deventer):
+    every = escalation_routes(deventer, "line")
+    for role in every.routes:
+        assert routes_of(escalate(deventer, role), role) == routes_of(every, role)
+
+
+def test_meet_finds_who_decides(deventer):
+    m = meet(deventer, "Teammanager Klantcontact (aangenomen)", "tm-financien")
+    assert m["meet"]["id"] == "gd"
+    assert [s["id"] for s in m["path_a"]] == ["dd-ed", "cd-arentsen", "gd"]
+    m2 = meet(deventer, "tm-beleid", "tm-bdo")
+    assert m2["meet"]["id"] == "dd-bo"
+
+
+def test_layers_count_same_level_as_one_layer(deventer, albrandswaard, make):
+    lay = layering(deventer)
+    assert (lay.depth, lay.target) == (3, 3)  # R6: concern, team-connecting, team
+    assert lay.below_target.empty
+    deep = make(["a", "b", "c", "d"], [("b", "a", "REPORTS_TO"), ("c", "b", "REPORTS_TO"),
+                                       ("d", "c", "REPORTS_TO")])
+    lay = layering(deep, target=2)
+    assert lay.depth == 3   # d has no reports and no level: not a manager
+    assert list(lay.below_target["id"]) == ["c"]
+
+
+def test_matrix_role_sits_in_its_deepest_layer(make):
+    org = make(["top", "mid", "x"], [("mid", "top", "REPORTS_TO"), ("x", "top", "REPORTS_TO"),
+                                     ("x", "mid", "REPORTS_TO")])
+    assert layering(org).frame.set_index("id").loc["x", "layer"] == 3
+
+
+def test_span_thresholds_from_settings_and_arguments(make):
+    org = make(["m", "a", "b", "c"], [("a", "m", "REPORTS_TO"), ("b", "m", "REPORTS_TO"),
+                                      ("c", "m", "REPORTS_TO"), ("m", "a", "MANDATES")],
+               manifest={"span": {"max": 2}})
+    s = span_of_control(org)
+    assert s.outside.to_dict("records")[0]["reason"] == "more than 2 direct reports"
+    assert span_of_control(org, max=5).outside.empty
+    assert span_of_control(org, min=4).outside["id"].tolist() == ["m"]
+    assert s.distribution.to_dict("records") == [{"direct_reports": 3, "managers": 1}]
+
+
+def test_partner_single_commissioner_and_sharing(make):
+    org = make(["r1", "r2", ("pol", {"sphere": "political"})],
+               [("r1", "c1", "COMMISSIONS", {"capacity": "official"}),
+                ("pol", "c1", "COMMISSIONS", {"capacity": "political"}),
+                ("c1", "p1", "ASSIGNED_TO"), ("r2", "p1", "CONTRACTS"), ("r2", "p2", "CONTRACTS")],
+               nodes=[("c1", "Commission", {"commission_kind": "agreement"}),
+                      ("p1", "Partner", {"partner_kind": "market"}),
+                      ("p2", "Partner", {"partner_kind": "market"})])
+    net = partner_network(org)
+    assert net.shared.to_dict("records") == [{"role_a": "r1", "role_b": "r2", "partners": "p1",
+                                              "shared": 1}]
+    assert net.brokerage.iloc[0]["id"] == "r2"   # r2 bridges p1 and p2
+    assert list(net.single_commissioner["id"]) == ["p1"]
+    found = check(org, ["R3"])
+    # r2 contracts both partners but commissions neither: no commission, no work
+    assert sorted(found["message"]) == [f"R2 contracts {p} without a commission it gives to "
+                                        "that partner" for p in ("p1", "p2")]
+
+
+@pytest.mark.parametrize("rule,edges,expected", [
+    ("R2", [("pol", "c", "COMMISSIONS", {"capacity": "political"})], "no official commissioner"),
+    ("R3", [], "has no commissioner"),
+    ("R4", [("m", "c", "COMMISSIONS", {"capacity": "official", "budget_holder": True})],
+     "is not a corporate director"),
+    ("R4", [("cd", "c", "COMMISSIONS", {"capacity": "official", "budget_holder": True}),
+            ("m", "c", "COMMISSIONS", {"capacity": "official", "delegated": True})],
+     "without a mandate"),
+    ("R5", [("cd", "c", "COMMISSIONS", {"capacity": "official"}),
+            ("m", "c", "COMMISSIONS", {"capacity": "official", "delegated": True,
+                                       "budget_holder": True})], "does not hold its budget"),
+    ("R10", [("p", "c", "COMMISSIONS", {"capacity": "official"})], "only from outside"),
+])
+def test_each_rule_finds_its_defect(make, rule, edges, expected):
+    org = make(["m", ("cd", {"level": "concern"}), ("pol", {"sphere": "political"})], edges,
+               nodes=[("c", "Commission", {"commission_kind": "project"}),
+                      ("p", "Partner", {"partner_kind": "market"})])
+    found = check(org, [rule])
+    assert any(expected in m for m in found["message"]), found
+    assert (found["source"] == orgmodel.RULES[rule][1]).all()
+
+
+def test_r7_one_official_per_alderman_and_budget_programme(make):
+    org = make([("cd1", {"level": "concern"}), ("cd2", {"level": "concern"}),
+                ("w", {"sphere": "political"})],
+               [("w", "bp", "COMMISSIONS", {"capacity": "political"}),
+                ("cd1", "bp", "COMMISSIONS", {"capacity": "official"}),
+                ("cd2", "bp", "COMMISSIONS", {"capacity": "official"})],
+               nodes=[("bp", "Commission", {"commission_kind": "budget programme"})])
+    assert "has 2 officials responsible" in check(org, ["R7"])["message"][0]
+
+
+def test_source_organisations_have_no_findings(deventer, albrandswaard):
+    # Every finding was either fixed in the data or is explained in the report.
+    assert check(deventer).empty
+    assert check(albrandswaard).empty
+
+
+def test_portfolio_balance_deventer(deventer):
+    pb = portfolio_balance(deventer)
+    assert set(pb.frame["holder"]) == {"gd", "cd-arentsen", "cd-kossen", "cd-vanhouwelingen"}
+    row = pb.frame.set_index("holder").loc["cd-kossen"]
+    assert (row["programmatic"], row["team-connecting"], row["projects"]) == (2, 1, 1)
+    assert 0 < pb.imbalance < 1
+
+
+def test_executive_commission_advice_threshold(deventer):
+    adv = executive_commission_advice(deventer).set_index("id")
+    assert adv.loc["ag-coalitie", "advised"] and adv.loc["ag-coalitie", "executive"]
+    assert adv.loc["pr-rud", "verdict"] == "advised, not marked executive"
+    assert executive_commission_advice(deventer, threshold=4).set_index("id").loc[
+        "pr-rud", "verdict"] == "consistent"
+
+
+# --- CLI -------------------------------------------------------------------------
+
+def cli_run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_escalate_json_shape(deventer):
+    res = cli_run("escalate", "Teammanager ORB teams", "--org", str(DATA / "deventer"),
+                  "--format", "json")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert data["from"]["id"] == "tm-orb" and len(data["routes"]) == 2
+    step = data["routes"][0]["steps"][0]
+    assert {"id", "name", "kind", "sphere", "via", "rule"} <= set(step)
+    assert step["via"] == "REPORTS_TO" and data["routes"][0]["outcome"] == "top"
+
+
+def test_escalate_all_lists_every_role():
+    res = cli_run("escalate", "--all", "--org", str(DATA / "deventer"), "--format", "json",
+                  "--via", "commission")
+    data = json.loads(res.output)
+    assert res.exit_code == 0 and isinstance(data, list)
+    assert {d["from"]["id"] for d in data} >= {"bpm-jeugd", "tm-orb", "gd"}
+
+
+def test_escalate_unknown_and_ambiguous_role():
+    res = cli_run("escalate", "teammanger klantcontakt", "--org", str(DATA / "deventer"))
+    assert res.exit_code == 1 and "no role matches" in res.output and "tm-klant" in res.output
+    res = cli_run("escalate", "teammanager", "--org", str(DATA / "deventer"))
+    assert res.exit_code == 1 and "matches several roles" in res.output
+
+
+def test_escalate_meet_cli():
+    res = cli_run("escalate", "tm-klant", "--meet", "tm-financien", "--org", str(DATA / "deventer"))
+    assert res.exit_code == 0 and "meet at Algemeen directeur" in res.output
+
+
+@pytest.mark.parametrize("cmd", ["layers", "span", "partners", "check", "portfolios", "advice",
+                                 "escalate --all"])
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_analysis_commands_all_formats(cmd, fmt):
+    res = cli_run(*cmd.split(), "--org", str(DATA / "albrandswaard"), "--format", fmt)
+    assert res.exit_code == 0, res.output
+    if fmt == "json":
+        json.loads(res.output)
+    if fmt == "csv":
+        assert "," in res.output.splitlines()[0]
+
+
+def test_check_strict_exit_code(template_copy):
+    assert cli_run("check", "--org", str(template_copy), "--strict").exit_code == 0
+    edges = template_copy / "edges.csv"
+    edges.write_text(edges.read_text().replace("alderman,youth,COMMISSIONS,X-3,political,,,,,\n", ""))
+    res = cli_run("check", "--org", str(template_copy), "--strict")
+    assert res.exit_code == 1 and "[R2]" in res.output and "D-FS-VI last bullet" in res.output
+
+
+def test_report_on_both_organisations(tmp_path):
+    for org in ("deventer", "albrandswaard"):
+        res = cli_run("report", "--org", str(DATA / org), "--out", str(tmp_path / org))
+        assert res.exit_code == 0, res.output
+        md = (tmp_path / org / "report.md").read_text()
+        for section in ("## Escalation routes", "## Management layers (R6)", "## Span of control",
+                        "## Partners", "## Governance findings", "## Portfolio balance (R9)"):
+            assert section in md
+        for csv in ("escalation_line", "layers", "span", "partners", "findings", "advice"):
+            assert (tmp_path / org / f"{csv}.csv").is_file()
+        assert (tmp_path / org / "graph.html").is_file()
+    md = (tmp_path / "albrandswaard" / "report.md").read_text()
+    assert "27–29 FTE" in md
+    lines = pd.read_csv(tmp_path / "deventer" / "escalation_line.csv")
+    assert (lines["outcome"] == "top").all()

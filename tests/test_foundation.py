@@ -1,0 +1,182 @@
+"""Issue 2: files, validation with clear errors, load/save, summary, CLI."""
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+import orgmodel
+from orgmodel.cli import cli, main
+
+from conftest import DATA
+
+
+def run(args):
+    return CliRunner().invoke(cli, args)
+
+
+def test_both_source_organisations_are_valid():
+    for org in ("deventer", "albrandswaard", "template"):
+        assert orgmodel.validate_folder(DATA / org) == [], org
+
+
+def test_albrandswaard_formation_is_the_range_of_the_a54_table():
+    res = run(["summary", "--org", str(DATA / "albrandswaard"), "--format", "json"])
+    assert res.exit_code == 0
+    data = json.loads(res.output)
+    # A-5.4: sixteen functions, two of them ranges ("2-3", "1-2").
+    assert data["roles_with_fte"] == 16
+    assert (data["fte_min"], data["fte_max"]) == (27, 29)
+
+
+def test_deventer_board_and_portfolios_are_complete(deventer):
+    names = {deventer.label(p) for p in deventer.ids("Person")}
+    assert names == {"Ardwin Lantain", "Jelle Arentsen", "Marcel Kossen", "Flora van Houwelingen"}
+    clusters = [t for t in deventer.ids("Team") if deventer.graph.nodes[t]["team_kind"] == "cluster"]
+    assert len(clusters) == 4
+    # every cluster is covered by exactly one portfolio and led by one deputy director
+    covers = deventer.adjacency("COVERS", reverse=True)
+    leads = deventer.adjacency("LEADS", reverse=True)
+    for c in clusters:
+        assert len(covers[c]) == 1
+        assert [deventer.graph.nodes[r]["level"] for r, _ in leads[c]] == ["team-connecting"]
+
+
+def test_every_row_cites_a_source_or_says_assumption():
+    import pandas as pd
+    for org in ("deventer", "albrandswaard"):
+        for f in ("nodes.csv", "edges.csv"):
+            df = pd.read_csv(DATA / org / f, dtype=str, keep_default_na=False)
+            assert (df["source"].str.len() > 0).all(), (org, f)
+            assert df["source"].str.match(r"^(D-|A-|assumption)").all(), (org, f)
+
+
+@pytest.mark.parametrize("org", ["deventer", "albrandswaard", "template"])
+def test_load_save_load_gives_an_equal_graph(org, tmp_path):
+    first = orgmodel.load(DATA / org)
+    orgmodel.save(first, tmp_path / org)
+    again = orgmodel.load(tmp_path / org)
+    assert again == first
+    # and it is really the same data, not two empty models
+    assert again.graph.number_of_edges() == first.graph.number_of_edges() > 10
+
+
+def _edit(folder, file, old, new):
+    p = folder / file
+    text = p.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}"
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+BAD = [
+    ("nodes.csv", "tm,Role,Team manager", "tm,Rol,Team manager", "nodes.csv, row 7",
+     "unknown node kind 'Rol'"),
+    ("nodes.csv", "dd,Role,Deputy director", "gd,Role,Deputy director", "nodes.csv, row 6",
+     "id 'gd' is used twice"),
+    ("nodes.csv", "tm,Role,Team manager", ",Role,Team manager", "nodes.csv, row 7", "id is empty"),
+    ("nodes.csv", "official,team,1-2", "official,team,3-2", "nodes.csv, row 7", "is inverted"),
+    ("nodes.csv", "official,team,1-2", "official,team,a few", "nodes.csv, row 7",
+     "is not a number or a range"),
+    ("nodes.csv", "tm,Role,Team manager,X-2,official", "tm,Role,Team manager,X-2,officiall",
+     "nodes.csv, row 7", "sphere 'officiall' is not one of"),
+    ("edges.csv", "tm,dd,REPORTS_TO", "tm,dx,REPORTS_TO", "edges.csv, row 4",
+     "'to' names 'dx', which is not a node"),
+    ("edges.csv", "tm,dd,REPORTS_TO", "tm,dd,REPORTS", "edges.csv, row 4",
+     "unknown edge kind 'REPORTS'"),
+    ("edges.csv", "tm,dd,REPORTS_TO", "tm,tm,REPORTS_TO", "edges.csv, row 4", "joined to itself"),
+    ("edges.csv", "tm,dd,REPORTS_TO", "tm,welfare,REPORTS_TO", "edges.csv, row 4",
+     "REPORTS_TO cannot join a Role to a Partner"),
+    ("edges.csv", "cd,gd,REPORTS_TO", "gd,tm,REPORTS_TO,X-1,,,,,,\ncd,gd,REPORTS_TO", "edges.csv, row 2",
+     "REPORTS_TO goes round in a circle"),
+    ("edges.csv", "from,to,kind", "van,to,kind", "edges.csv, row 1",
+     "missing required column: from"),
+    ("edges.csv", "cd,gd,REPORTS_TO,X-1,,,,,,", "cd,gd,REPORTS_TO,X-1,,,,,", "edges.csv, row 2",
+     "has 9 cells but the header has 10"),
+    ("org.yaml", "name: Sample", "name: [Sample", "org.yaml, row", "is not valid YAML"),
+    ("org.yaml", "rules: [R1,", "rules: [R99, R1,", "org.yaml", "rule 'R99' is unknown"),
+    ("nodes.csv", "political_risk;longer_than_year", "political_risk;too_long",
+     "nodes.csv, row 12", "criterion 'too_long'"),
+]
+
+
+@pytest.mark.parametrize("file,old,new,where,message", BAD, ids=[b[4][:30] for b in BAD])
+def test_bad_input_names_file_row_and_problem(template_copy, file, old, new, where, message):
+    _edit(template_copy, file, old, new)
+    problems = orgmodel.validate_folder(template_copy)
+    assert any(str(p).startswith(where) and message in str(p) for p in problems), problems
+    with pytest.raises(orgmodel.ValidationError, match=message.replace("(", r"\(")[:20]):
+        orgmodel.load(template_copy)
+    res = CliRunner().invoke(cli, ["validate", "--org", str(template_copy)])
+    assert res.exit_code == 1
+    assert message in res.output
+    assert "Traceback" not in res.output
+
+
+def test_all_problems_are_reported_at_once(template_copy):
+    _edit(template_copy, "nodes.csv", "tm,Role,Team manager", "tm,Rol,Team manager")
+    _edit(template_copy, "edges.csv", "cd,gd,REPORTS_TO", "cd,nobody,REPORTS_TO")
+    with pytest.raises(orgmodel.ValidationError) as info:
+        orgmodel.load(template_copy)
+    text = [str(p) for p in info.value.problems]
+    assert any("unknown node kind 'Rol'" in t for t in text)
+    assert any("'to' names 'nobody'" in t for t in text)
+    assert "2 problems" in str(info.value).splitlines()[0] or len(text) > 2
+
+
+def test_missing_and_empty_files(tmp_path):
+    (tmp_path / "org.yaml").write_text("name: X\n")
+    (tmp_path / "nodes.csv").write_text("")
+    problems = [str(p) for p in orgmodel.validate_folder(tmp_path)]
+    assert "edges.csv: file is missing" in problems
+    assert any(p.startswith("nodes.csv: file is empty") for p in problems)
+
+
+def test_validate_cli_exit_codes_and_json(template_copy):
+    ok = run(["validate", "--org", str(template_copy)])
+    assert ok.exit_code == 0 and "valid" in ok.output
+    _edit(template_copy, "nodes.csv", "official,team,1-2", "official,team,3-2")
+    bad = run(["validate", "--org", str(template_copy), "--format", "json"])
+    assert bad.exit_code == 1
+    assert json.loads(bad.output) == [{"file": "nodes.csv", "row": 7, "message":
+                                       "FTE range '3-2' is inverted: the first number must be the smaller"}]
+
+
+def test_main_has_no_traceback_without_debug_and_one_with_it(template_copy, capsys):
+    _edit(template_copy, "nodes.csv", "tm,Role,Team manager", "tm,Rol,Team manager")
+    with pytest.raises(SystemExit) as exit_:
+        main(["summary", "--org", str(template_copy)])
+    assert exit_.value.code == 1
+    err = capsys.readouterr().err
+    assert "unknown node kind 'Rol'" in err and "Traceback" not in err
+    with pytest.raises(orgmodel.ValidationError):
+        main(["summary", "--org", str(template_copy), "--debug"])
+
+
+def test_a_failed_save_leaves_the_old_folder(template_copy, monkeypatch):
+    org = orgmodel.load(template_copy)
+    before = {p.name: p.read_bytes() for p in template_copy.iterdir()}
+    org.graph.nodes["tm"]["name"] = "Renamed"
+    import pandas as pd
+
+    def boom(*a, **k):
+        raise OSError("disk full")
+    monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
+    with pytest.raises(OSError):
+        orgmodel.save(org, template_copy)
+    after = {p.name: p.read_bytes() for p in template_copy.iterdir()}
+    assert after == before
+
+
+def test_summary_table_counts(deventer):
+    s = orgmodel.summarize(deventer)
+    assert s.nodes["Person"] == 4 and s.nodes["Portfolio"] == 4
+    res = run(["summary", "--org", str(DATA / "deventer")])
+    assert res.exit_code == 0 and "Portfolio" in res.output
+
+
+def test_python_dash_m_works():
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "orgmodel", "validate", "--org",
+                          str(DATA / "albrandswaard")], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
