@@ -306,6 +306,129 @@ def report(org, out_dir):
     click.echo(f"Report written to {path}")
 
 
+def connection_options(f):
+    """--uri/--user/--password/--database, defaulting to the NEO4J_* variables."""
+    f = click.option("--database", envvar="NEO4J_DATABASE",
+                     help="Database name [env NEO4J_DATABASE; default: the server's].")(f)
+    f = click.option("--password", envvar="NEO4J_PASSWORD", show_envvar=True,
+                     help="Password; prefer the NEO4J_PASSWORD variable (never printed).")(f)
+    f = click.option("--user", envvar="NEO4J_USER", help="User [env NEO4J_USER; default neo4j].")(f)
+    f = click.option("--uri", envvar="NEO4J_URI",
+                     help="Server address [env NEO4J_URI; default bolt://127.0.0.1:7687].")(f)
+    return f
+
+
+def _store(uri, user, password, database):
+    from .store import connect
+    return connect(uri, user, password, database)
+
+
+@cli.group()
+def db():
+    """Share a model through Neo4j: push, pull, query, status, serve."""
+
+
+@db.command()
+@org_option
+@connection_options
+@click.option("--batch-size", default=1000, show_default=True, help="Rows per UNWIND batch.")
+def push(org_dir, uri, user, password, database, batch_size):
+    """Write an organisation folder to the database (replaces an earlier push)."""
+    from .store import push as do_push
+    if org_dir is None:
+        raise click.UsageError("--org DIR is required")
+    org = model.load(org_dir)
+    total = org.graph.number_of_nodes() + org.graph.number_of_edges()
+    with _store(uri, user, password, database) as store:
+        if total > 5 * batch_size:
+            with click.progressbar(length=total, label=f"Pushing {org.name}",
+                                   file=sys.stderr) as bar:
+                state = {"done": 0}
+
+                def progress(done, _total):
+                    bar.update(done - state["done"])
+                    state["done"] = done
+                res = do_push(store, org, batch_size, progress)
+        else:
+            res = do_push(store, org, batch_size)
+    click.echo(f"Pushed {res['organisation']}: {res['nodes']} nodes, {res['edges']} edges")
+
+
+@db.command()
+@click.option("--org-name", required=True, help="Name of the organisation in the database.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="Folder to write org.yaml, nodes.csv and edges.csv to.")
+@connection_options
+def pull(org_name, out_dir, uri, user, password, database):
+    """Rebuild an organisation's data folder from the database."""
+    from .store import pull as do_pull
+    with _store(uri, user, password, database) as store:
+        path = do_pull(store, org_name, out_dir)
+    click.echo(f"Pulled {org_name} into {path}")
+
+
+@db.command()
+@click.argument("name")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="Query parameter (repeatable); a JSON value such as [\"a\"] is parsed.")
+@connection_options
+@format_option
+def query(name, params, uri, user, password, database, fmt):
+    """Run a query of cypher/ by NAME (escalation, layering, span, partners ...)."""
+    from .store import run_query
+    values = {}
+    for p in params:
+        key, sep, raw = p.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"'{p}' is not KEY=VALUE", param_hint="--param")
+        try:
+            values[key] = json.loads(raw)
+        except json.JSONDecodeError:
+            values[key] = raw
+    with _store(uri, user, password, database) as store:
+        emit(run_query(store, name, **values), fmt)
+
+
+@db.command()
+@connection_options
+@format_option
+def status(uri, user, password, database, fmt):
+    """Check the connection and list the organisations stored."""
+    from .store import organisations
+    with _store(uri, user, password, database) as store:
+        info = store.driver.get_server_info()
+        orgs = organisations(store)
+        rec = {"uri": store.uri, "user": store.user, "database": store.database,
+               "server": info.agent, "organisations": orgs.to_dict("records")}
+    emit(rec, fmt, lambda: (f"Connected to {rec['server']} at {rec['uri']} as {rec['user']}"
+                            f" (database {rec['database'] or 'default'})\n\n"
+                            + _table(orgs)))
+
+
+@db.command()
+@click.option("--port", default=7687, show_default=True, help="Bolt port (loopback only).")
+@click.option("--root", default="./orgmodel-db", show_default=True,
+              type=click.Path(file_okay=False), help="Where the server keeps its data.")
+@click.option("--database", default="orgmodel", show_default=True, help="Database to create.")
+def serve(port, root, database):
+    """Start a local Bolt server (ArcadeDB, no Neo4j or Docker needed)."""
+    import os
+    import threading
+    from .server import DEFAULT_PASSWORD, serve as run_server
+    password = os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD
+
+    def ready(uri):
+        click.echo(f"Bolt server ready at {uri}, database '{database}', user root.")
+        click.echo(f"  export NEO4J_URI={uri} NEO4J_USER=root NEO4J_DATABASE={database}")
+        click.echo("  export NEO4J_PASSWORD=... (yours, or the local default from the README)")
+        click.echo("Press Ctrl+C to stop.")
+    stop = threading.Event()
+    try:
+        run_server(port, root, database, password, ready=ready, stop=stop)
+    except KeyboardInterrupt:
+        stop.set()
+
+
 def main(argv=None):
     """Entry point.  ``--debug`` may stand anywhere on the command line."""
     global _DEBUG

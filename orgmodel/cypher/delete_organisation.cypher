@@ -1,0 +1,2 @@
+MATCH (o:Organisation {name: $org})
+DELETE o

@@ -1,0 +1,13 @@
+// Management layer of every official role of $org (R6): steps down the
+// official line, where a step between two roles of the same level stays in
+// one layer; a matrix role takes its deepest layer.
+MATCH p = (r:Role {org: $org})-[:REPORTS_TO*0..50]->(root:Role)
+WHERE ALL(n IN nodes(p) WHERE coalesce(n.sphere, '') <> 'political')
+OPTIONAL MATCH (root)-[:REPORTS_TO]->(up:Role)
+WITH r, p, [u IN collect(up) WHERE coalesce(u.sphere, '') <> 'political'] AS ups
+WHERE size(ups) = 0
+WITH r, reduce(l = 1, i IN range(1, size(nodes(p)) - 1) |
+       l + CASE WHEN nodes(p)[i - 1].level IS NOT NULL
+                 AND nodes(p)[i - 1].level = nodes(p)[i].level THEN 0 ELSE 1 END) AS layer
+RETURN r.id AS id, max(layer) AS layer
+ORDER BY id

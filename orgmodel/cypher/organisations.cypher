@@ -1,0 +1,4 @@
+// Every organisation in the database, with what it holds.
+MATCH (o:Organisation)
+RETURN o.name AS name, o.nodes AS nodes, o.edges AS edges, o.pushed_at AS pushed_at
+ORDER BY name

@@ -1,0 +1,3 @@
+MATCH (n:{label} {org: $org})
+RETURN properties(n) AS props
+ORDER BY n.seq

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT Organisation_name IF NOT EXISTS FOR (o:Organisation) REQUIRE o.name IS UNIQUE
