@@ -41,6 +41,7 @@ QUERIES = ("escalation", "layering", "span", "partners", "organisations", "count
 _SLOTS = {"label": set(NODE_KINDS), "src": set(NODE_KINDS), "dst": set(NODE_KINDS),
           "type": set(EDGE_KINDS)}
 _RESERVED = ("org", "uid", "seq", "id")
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 @lru_cache(maxsize=None)
@@ -138,6 +139,9 @@ def connect(uri=None, user=None, password=None, database=None) -> Store:
     user = user or os.environ.get("NEO4J_USER") or DEFAULT_USER
     password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
     database = database or os.environ.get("NEO4J_DATABASE") or None
+    if uri.split("://", 1)[0] not in _SCHEMES:
+        raise DatabaseError(f"'{uri}' is not a usable Neo4j address (use bolt://host:port "
+                            "or neo4j://host:port)")
     if not password:
         raise DatabaseError("no password: set NEO4J_PASSWORD (or --password)")
     try:

@@ -1,6 +1,13 @@
 """Fixtures: the two source organisations, the template, and a builder for
 small hand-made graphs (the awkward cases: matrix, loop, dead end ...)."""
+import os
+import re
+import secrets
 import shutil
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 import networkx as nx
@@ -50,3 +57,83 @@ def build(roles=(), edges=(), nodes=(), manifest=None):
 @pytest.fixture
 def make():
     return build
+
+
+# --- a real Bolt server ------------------------------------------------------------
+
+def _start_local_server(root):
+    """Start ArcadeDB with its Bolt plugin in a child process (own JVM)."""
+    from orgmodel.server import free_port
+    port = free_port()
+    password = secrets.token_urlsafe(16)
+    database = "orgmodel_test"
+    env = {**os.environ, "NEO4J_PASSWORD": password}
+    proc = subprocess.Popen([sys.executable, "-m", "orgmodel.server", "--port", str(port),
+                             "--root", str(root), "--database", database],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    seen, ready = [], threading.Event()
+
+    def reader():
+        for line in proc.stdout:
+            seen.append(line)
+            if re.search(r"READY bolt://", line):
+                ready.set()
+    threading.Thread(target=reader, daemon=True).start()
+    deadline = time.time() + 180
+    while not ready.wait(0.5):
+        if proc.poll() is not None or time.time() > deadline:
+            proc.kill()
+            pytest.fail("the local Bolt server did not start:\n" + "".join(seen[-30:]))
+    return proc, {"uri": f"bolt://127.0.0.1:{port}", "user": "root", "password": password,
+                  "database": database}
+
+
+@pytest.fixture(scope="session")
+def bolt(tmp_path_factory):
+    """Connection settings of a real, empty Bolt server.
+
+    With NEO4J_URI set, that server (a real Neo4j 5) is used; otherwise the
+    suite starts ArcadeDB itself.  Either way it refuses a database that holds
+    data it did not put there, and empties it after each test.
+    """
+    from orgmodel.store import connect
+    proc = None
+    if os.environ.get("NEO4J_URI"):
+        params = {"uri": os.environ["NEO4J_URI"], "user": os.environ.get("NEO4J_USER", "neo4j"),
+                  "password": os.environ.get("NEO4J_PASSWORD"),
+                  "database": os.environ.get("NEO4J_DATABASE")}
+    else:
+        proc, params = _start_local_server(tmp_path_factory.mktemp("arcadedb"))
+    with connect(**params) as store:
+        held = store.run("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    if held:
+        if proc:
+            proc.terminate()
+        pytest.fail(f"refusing to test against {params['uri']}: its database holds {held} "
+                    "nodes this test suite did not put there")
+    yield params
+    if proc:
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture
+def store(bolt):
+    from orgmodel.store import connect
+    with connect(**bolt) as s:
+        yield s
+        s.run("MATCH (n) DETACH DELETE n")
+
+
+@pytest.fixture
+def bolt_env(bolt, monkeypatch):
+    """The NEO4J_* variables of the test server, for CLI tests."""
+    for key, value in (("NEO4J_URI", bolt["uri"]), ("NEO4J_USER", bolt["user"]),
+                       ("NEO4J_PASSWORD", bolt["password"]),
+                       ("NEO4J_DATABASE", bolt["database"])):
+        if value:
+            monkeypatch.setenv(key, value)
+    return bolt
