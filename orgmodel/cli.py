@@ -306,6 +306,49 @@ def report(org, out_dir):
     click.echo(f"Report written to {path}")
 
 
+@cli.group()
+def export():
+    """Export the organisation for people to look at."""
+
+
+def _split(values):
+    return [v.strip() for item in values for v in item.split(",") if v.strip()] or None
+
+
+@export.command("html")
+@reads_model
+@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              required=True, help="The HTML file to write.")
+@click.option("--focus", metavar="ROLE", help="Draw only this role and its neighbourhood.")
+@click.option("--depth", default=1, show_default=True, help="Steps around --focus.")
+@click.option("--kinds", multiple=True, help="Node kinds to draw, e.g. Role,Partner.")
+@click.option("--edge-kinds", multiple=True, help="Edge kinds to draw, e.g. REPORTS_TO.")
+@click.option("--route", metavar="ROLE", help="Highlight this role's escalation routes.")
+@click.option("--layout", type=click.Choice(["auto", "hierarchical", "force"]), default="auto",
+              show_default=True,
+              help="auto: top-down when reporting lines are drawn, force-directed otherwise.")
+def export_html(org, out_file, focus, depth, kinds, edge_kinds, route, layout):
+    """Write an interactive, self-contained HTML graph (works offline)."""
+    from .export import write_html
+    kinds, edge_kinds = _split(kinds), _split(edge_kinds)
+    from .schema import EDGE_KINDS, NODE_KINDS
+    for k in kinds or ():
+        if k not in NODE_KINDS:
+            raise click.BadParameter(f"'{k}' is not a node kind ({', '.join(NODE_KINDS)})",
+                                     param_hint="--kinds")
+    for k in edge_kinds or ():
+        if k not in EDGE_KINDS:
+            raise click.BadParameter(f"'{k}' is not an edge kind ({', '.join(EDGE_KINDS)})",
+                                     param_hint="--edge-kinds")
+    if layout == "auto":
+        line = (edge_kinds is None or "REPORTS_TO" in edge_kinds) and \
+            (kinds is None or "Role" in kinds)
+        layout = "hierarchical" if line else "force"
+    path = write_html(org, out_file, focus=focus, depth=depth, kinds=kinds,
+                      edge_kinds=edge_kinds, route=route, layout=layout)
+    click.echo(f"Graph written to {path}")
+
+
 def connection_options(f):
     """--uri/--user/--password/--database, defaulting to the NEO4J_* variables."""
     f = click.option("--database", envvar="NEO4J_DATABASE",

@@ -81,6 +81,47 @@ def _tooltip(node, d) -> str:
     return "\n".join(lines)
 
 
+def levels(org, g) -> dict:
+    """Top-down levels for the hierarchical layout.
+
+    Roles are placed by the length of the longest reporting line above them,
+    so the line reads top-down; every other node sits one level below the
+    nearest role it is joined to (a portfolio under its holder, a commission
+    under its commissioners, a partner under its commission).
+    """
+    line = nx.DiGraph()
+    line.add_nodes_from(n for n, k in g.nodes(data="kind") if k == "Role")
+    line.add_edges_from((v, u) for u, v, d in g.edges(data=True)
+                        if d["kind"] == "REPORTS_TO" and u in line and v in line)
+    level = {}
+    if nx.is_directed_acyclic_graph(line):
+        for n in nx.topological_sort(line):
+            level[n] = max((level[p] + 1 for p in line.predecessors(n)), default=0)
+    else:   # a loop in a hand-built graph: fall back to distances from the roots
+        level = {n: 0 for n in line}
+    und = g.to_undirected(as_view=True)
+    roles = dict(level)
+    # Anything joined to roles goes under the lowest of them (a commission
+    # under its official commissioner rather than under the alderman).
+    for n in g:
+        if n not in roles:
+            near = [roles[m] for m in und[n] if m in roles]
+            if near:
+                level[n] = max(near) + 1
+    frontier = list(level)
+    while frontier:
+        nxt = []
+        for n in frontier:
+            for m in und[n]:
+                if m not in level:
+                    level[m] = level[n] + 1
+                    nxt.append(m)
+        frontier = nxt
+    for n in g:
+        level.setdefault(n, 0)
+    return level
+
+
 def select(org, focus=None, depth=1, kinds=None, edge_kinds=None) -> nx.MultiDiGraph:
     """The part of the graph to draw: optionally a role's neighbourhood and some kinds."""
     g = org.graph
@@ -147,13 +188,15 @@ def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
                     prev = s.id
     net = Network(height=height, width="100%", directed=True, notebook=False,
                   cdn_resources="in_line")
+    level = levels(org, g) if layout == "hierarchical" else {}
     for n, d in g.nodes(data=True):
         st = NODE_STYLE.get(_style_key(d), {"color": "#cccccc", "shape": "dot"})
         extra = {"borderWidth": 4, "color": {"background": st["color"], "border": ROUTE_COLOR}} \
             if n in on_route else {"color": st["color"]}
         net.add_node(n, label=str(d.get("name", n)), title=_tooltip(n, d), shape=st["shape"],
-                     group=d.get("kind"), font={"color": "#ffffff" if st["shape"] == "box"
-                                                else "#222222"}, **extra)
+                     font={"color": "#ffffff" if st["shape"] == "box"
+                                                else "#222222"},
+                     **({"level": level[n]} if level else {}), **extra)
     for u, v, d in g.edges(data=True):
         st = EDGE_STYLE.get(d["kind"], {"color": "#999999", "dashes": False, "width": 1})
         hot = d["kind"] in ("REPORTS_TO", "MANDATES", "COMMISSIONS", "ASSIGNED_TO") and \
@@ -169,9 +212,9 @@ def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
         "physics": {"enabled": physics, "stabilization": {"iterations": 200}},
     }
     if layout == "hierarchical":
-        options["layout"] = {"hierarchical": {"enabled": True, "direction": "DU",
-                                              "sortMethod": "directed", "levelSeparation": 110,
-                                              "nodeSpacing": 140}}
+        options["layout"] = {"hierarchical": {"enabled": True, "direction": "UD",
+                                              "levelSeparation": 120, "nodeSpacing": 130,
+                                              "treeSpacing": 160}}
         options["physics"]["solver"] = "hierarchicalRepulsion"
     else:
         options["physics"]["solver"] = "forceAtlas2Based"
