@@ -306,6 +306,22 @@ def report(org, out_dir):
     click.echo(f"Report written to {path}")
 
 
+@cli.command()
+@click.option("--roles", "n_roles", type=click.IntRange(min=10), required=True,
+              help="Number of roles.")
+@click.option("--seed", default=0, show_default=True, help="Random seed: same seed, same files.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="Folder to write the organisation to.")
+def synth(n_roles, seed, out_dir):
+    """Write a synthetic organisation (for scale tests and benchmarks)."""
+    from .synth import synthesize
+    from .write import save
+    org = synthesize(n_roles, seed)
+    save(org, out_dir)
+    click.echo(f"Wrote {org.name}: {org.graph.number_of_nodes()} nodes, "
+               f"{org.graph.number_of_edges()} edges to {out_dir}")
+
+
 @cli.group()
 def export():
     """Export the organisation for people to look at."""

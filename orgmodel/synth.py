@@ -1,0 +1,196 @@
+"""Synthetic organisations for scale tests and benchmarks.
+
+:func:`synthesize` builds a realistic municipality-like organisation of
+``n_roles`` roles in the standard model: a line hierarchy (general director,
+corporate directors, deputy directors over clusters, team managers, staff)
+with a span distribution, teams and clusters, portfolios, commissions with
+both commissioners (some delegated down the line with a mandate), partners
+with agreements, mandates, some matrix lines, and a sprinkling of the
+defects ``orgmodel check`` finds.  The same seed gives the same files.
+"""
+from __future__ import annotations
+
+import random
+
+import networkx as nx
+
+from .model import OrgModel
+from .schema import CRITERIA
+
+__all__ = ["synthesize"]
+
+_CRIT = sorted(CRITERIA)
+
+
+def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel:
+    """A synthetic organisation with ``n_roles`` roles.
+
+    Examples
+    --------
+    >>> org = synthesize(300, seed=1)
+    >>> len(org.ids("Role"))
+    300
+    >>> synthesize(300, seed=1) == org
+    True
+    >>> validate_graph(org)
+    []
+    """
+    if n_roles < 10:
+        raise ValueError("a synthetic organisation needs at least 10 roles")
+    rnd = random.Random(seed)
+    g = nx.MultiDiGraph()
+    src = "assumption"
+
+    def role(rid, name, **attrs):
+        g.add_node(rid, kind="Role", name=name, source=src, **attrs)
+
+    n_aldermen = 3 + n_roles // 5000
+    role("council", "Council", sphere="political")
+    role("board", "Executive board", sphere="political")
+    g.add_edge("board", "council", kind="REPORTS_TO", source=src)
+    aldermen = [f"alderman-{i}" for i in range(n_aldermen)]
+    for a in aldermen:
+        role(a, f"Alderman {a.split('-')[1]}", sphere="political")
+    political = 2 + n_aldermen
+    budget = n_roles - political
+
+    role("gd", "General director", sphere="official", level="concern", fte="1")
+    g.add_edge("gd", "board", kind="REPORTS_TO", source=src)
+    made = 1
+    spans = {"cd": (3, 6), "dd": (3, 6), "tm": (4, 9), "staff": (4, 12)}
+    layer_of = {"gd": "gd"}
+    nxt = {"gd": "cd", "cd": "dd", "dd": "tm", "tm": "staff", "staff": "staff"}
+    level = {"cd": "concern", "dd": "team-connecting", "tm": "team"}
+    queue, qi = ["gd"], 0
+    by_layer = {"cd": [], "dd": [], "tm": [], "staff": []}
+    while made < budget and qi < len(queue):
+        boss = queue[qi]
+        qi += 1
+        child = nxt[layer_of[boss]]
+        lo, hi = spans[child]
+        span = rnd.randint(lo, hi)
+        if rnd.random() < 0.03:
+            span = rnd.randint(hi + 3, hi + 10)   # the occasional wide span
+        for _ in range(span):
+            if made >= budget:
+                break
+            rid = f"{child}-{len(by_layer[child])}"
+            attrs = {"sphere": "official",
+                     "fte": rnd.choice(["1", "1", "1", "0.8", "1-2", "0.5-1"])}
+            if child in level:
+                attrs["level"] = level[child]
+            role(rid, f"{child.upper()} {len(by_layer[child])}", **attrs)
+            g.add_edge(rid, boss, kind="REPORTS_TO", source=src)
+            if child in ("cd", "dd", "tm"):
+                g.add_edge(boss, rid, kind="MANDATES", source=src, scope="line management")
+            by_layer[child].append(rid)
+            layer_of[rid] = child
+            queue.append(rid)
+            made += 1
+    cds, dds, tms, staff = (by_layer[k] for k in ("cd", "dd", "tm", "staff"))
+    boss_of = {u: v for u, v, d in g.edges(data=True) if d["kind"] == "REPORTS_TO"}
+
+    # matrix lines: about 2% of team managers answer to a second deputy director
+    for tm in tms:
+        if len(dds) > 1 and rnd.random() < 0.02:
+            other = rnd.choice([d for d in dds if d != boss_of[tm]])
+            g.add_edge(tm, other, kind="REPORTS_TO", source=src, note="matrix")
+
+    # teams, clusters, portfolios
+    for dd in dds:
+        g.add_node(f"cluster-{dd}", kind="Team", name=f"Cluster of {dd}", team_kind="cluster",
+                   source=src)
+        g.add_edge(dd, f"cluster-{dd}", kind="LEADS", source=src)
+    for tm in tms:
+        g.add_node(f"team-{tm}", kind="Team", name=f"Team of {tm}", team_kind="team", source=src)
+        g.add_edge(tm, f"team-{tm}", kind="LEADS", source=src)
+        g.add_edge(f"team-{tm}", f"cluster-{boss_of[tm]}", kind="MEMBER_OF", source=src)
+    holders = ["gd"] + cds
+    for h in holders:
+        pf = f"pf-{h}"
+        g.add_node(pf, kind="Portfolio", name=f"Portfolio of {h}", source=src)
+        g.add_edge(h, pf, kind="HOLDS", source=src)
+        for i in range(rnd.randint(1, 4)):
+            t = f"topic-{h}-{i}"
+            g.add_node(t, kind="Topic", name=f"Theme {i} of {h}", source=src)
+            g.add_edge(pf, t, kind="COVERS", source=src,
+                       category=rnd.choice(["operations", "corporate theme"]))
+    for dd in dds:
+        g.add_edge(f"pf-{boss_of[dd]}", f"cluster-{dd}", kind="COVERS", source=src,
+                   category="team-connecting")
+
+    # partners and commissions
+    kinds = ["shared service", "market", "institution", "citizens", "regional body"]
+    partners = [f"partner-{i}" for i in range(max(2, n_roles // 250))]
+    for i, p in enumerate(partners):
+        g.add_node(p, kind="Partner", name=f"Partner {i}", partner_kind=rnd.choice(kinds),
+                   source=src)
+    workers = tms + staff or cds
+    dds_of = {}
+    for dd in dds:
+        dds_of.setdefault(boss_of[dd], []).append(dd)
+    for i in range(max(3, n_roles // 20)):
+        c = f"com-{i}"
+        ck = rnd.choice(["process", "programme", "project", "development task",
+                         "budget programme", "agreement"])
+        crit = rnd.sample(_CRIT, rnd.randint(0, 6))
+        attrs = {"criteria": crit} if crit else {}
+        g.add_node(c, kind="Commission", name=f"Commission {i}", commission_kind=ck,
+                   executive=len(crit) >= 3 and rnd.random() < 0.8, source=src, **attrs)
+        owner = rnd.choice(cds or ["gd"])
+        g.add_edge(rnd.choice(aldermen), c, kind="COMMISSIONS", capacity="political", source=src)
+        g.add_edge(owner, c, kind="COMMISSIONS", capacity="official", budget_holder=True,
+                   source=src)
+        g.add_edge(f"pf-{owner}", c, kind="COVERS", source=src,
+                   category="projects" if ck == "project" else "programmatic")
+        if dds_of.get(owner) and rnd.random() < 0.3:
+            g.add_edge(rnd.choice(dds_of[owner]), c, kind="COMMISSIONS", capacity="official",
+                       delegated=True, source=src)
+        if ck == "agreement":
+            p = rnd.choice(partners)
+            g.add_edge(c, p, kind="ASSIGNED_TO", source=src)
+            g.add_edge(owner, p, kind="CONTRACTS", source=src)
+        else:
+            g.add_edge(c, rnd.choice(workers), kind="ASSIGNED_TO", source=src)
+
+    # a sprinkling of defects for `orgmodel check` to find
+    coms = [n for n, k in g.nodes(data="kind") if k == "Commission"]
+    for c in rnd.sample(coms, max(1, len(coms) // 100)):          # R2: no political commissioner
+        for u, v, k, d in list(g.in_edges(c, keys=True, data=True)):
+            if d["kind"] == "COMMISSIONS" and d["capacity"] == "political":
+                g.remove_edge(u, v, k)
+    orphan = f"com-{len(coms)}"                                   # R3: work without commission
+    g.add_node(orphan, kind="Commission", name="Orphan work", commission_kind="process",
+               source=src)
+    g.add_edge(orphan, rnd.choice(workers), kind="ASSIGNED_TO", source=src)
+    if staff:                                                     # R1: only superior political
+        s = rnd.choice(staff)
+        for u, v, k, d in list(g.out_edges(s, keys=True, data=True)):
+            if d["kind"] == "REPORTS_TO":
+                g.remove_edge(u, v, k)
+        g.add_edge(s, rnd.choice(aldermen), kind="REPORTS_TO", source=src)
+
+    manifest = {
+        "name": name or f"Synthetic {n_roles}",
+        "sources": {"synth": f"orgmodel synth --roles {n_roles} --seed {seed}"},
+        "rules": ["R1", "R2", "R3", "R4", "R5", "R7", "R10"],
+        "escalation": {"forbidden_spheres": ["political"], "ends_at": ["gd"],
+                       "routes": {"line": [{"edge": "REPORTS_TO", "rule": "the line"}],
+                                  "commission": [
+                                      {"edge": "COMMISSIONS", "capacity": "official",
+                                       "delegated": True, "rule": "delegated commissioner"},
+                                      {"edge": "MANDATES", "rule": "back to the mandator"},
+                                      {"edge": "COMMISSIONS", "capacity": "official",
+                                       "delegated": False, "rule": "official commissioner"},
+                                      {"edge": "REPORTS_TO", "rule": "the line"}]}},
+        "layering": {"target_depth": 3},
+        "span": {"max": 12},
+        "executive_commission_threshold": 3,
+    }
+    org = OrgModel(g, manifest)
+    # Attributes as a freshly loaded model holds them (fte as a range).
+    from .validate import parse_fte
+    for n, d in g.nodes(data=True):
+        if "fte" in d:
+            d["fte_min"], d["fte_max"] = parse_fte(d.pop("fte"))
+    return org
