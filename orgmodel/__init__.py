@@ -8,14 +8,33 @@ The package follows the stages data passes through: :mod:`~orgmodel.read` →
 :mod:`~orgmodel.export` (HTML) and :mod:`~orgmodel.report`.  Everything a user
 needs is importable from the top level.
 """
-from .errors import (DatabaseError, OrgModelError, Problem, UnknownRoleError,  # noqa: F401
+from .errors import (DatabaseError, OrgModelError, Problem, UnknownRoleError,
                      ValidationError)
-from .schema import EDGE_KINDS, NODE_KINDS, RULES  # noqa: F401
-from .read import read_folder  # noqa: F401
-from .validate import validate_folder, validate_graph  # noqa: F401
-from .model import OrgModel, load, from_tables  # noqa: F401
-from .write import save  # noqa: F401
-from .summary import Summary, summarize  # noqa: F401
+from .schema import EDGE_KINDS, NODE_KINDS, RULES
+from .read import read_folder
+from .validate import validate_folder, validate_graph
+from .model import OrgModel, from_tables, load
+from .write import save
+from .summary import Summary, summarize
+from .escalation import escalate, escalation_policy, escalation_routes, meet
+from .layers import layering
+from .span import span_of_control
+from .partners import partner_network
+from .checks import check
+from .portfolios import portfolio_balance
+from .advice import executive_commission_advice
+from .export import show, to_pyvis, write_html
+from .report import write_report
+from .synth import synthesize
 
-__all__ = [n for n in dir() if not n.startswith("_") and n not in ("errors", "schema", "read", "validate", "model", "write", "summary")]
+__all__ = [
+    "OrgModelError", "ValidationError", "UnknownRoleError", "DatabaseError", "Problem",
+    "NODE_KINDS", "EDGE_KINDS", "RULES",
+    "read_folder", "validate_folder", "validate_graph", "OrgModel", "load", "from_tables",
+    "save", "Summary", "summarize",
+    "escalation_routes", "escalate", "escalation_policy", "meet", "layering",
+    "span_of_control", "partner_network", "check", "portfolio_balance",
+    "executive_commission_advice",
+    "to_pyvis", "write_html", "show", "write_report", "synthesize",
+]
 __version__ = "0.1.0"
