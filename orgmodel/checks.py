@@ -29,6 +29,8 @@ import pandas as pd
 from .errors import OrgModelError
 from .schema import RULES
 
+from ._perf import paused
+
 __all__ = ["Finding", "CHECKS", "check"]
 
 
@@ -171,6 +173,7 @@ CHECKS = {"R1": check_r1, "R2": check_r2, "R3": check_r3, "R4": check_r4, "R5": 
           "R7": check_r7, "R10": check_r10}
 
 
+@paused
 def check(org, rules=None) -> pd.DataFrame:
     """Run the governance checks and return every finding.
 

@@ -26,12 +26,17 @@ shared by every role below it.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import networkx as nx
+
+from ._order import sinks_first
 import pandas as pd
 
 from .errors import OrgModelError
+
+from ._perf import paused
 
 __all__ = ["Policy", "Step", "Route", "Escalation", "escalation_policy", "escalation_routes",
            "escalate", "meet"]
@@ -87,8 +92,7 @@ def escalation_policy(org) -> Policy:
     return Policy(routes, tuple(esc.get("forbidden_spheres") or ()), tuple(esc.get("ends_at") or ()))
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """A role on a route, the edge kind it was reached by and the rule that chose it."""
 
     id: str
@@ -96,12 +100,13 @@ class Step:
     rule: str
 
 
-@dataclass
-class Route:
+class Route(NamedTuple):
     """The roles after the starting one, in order, and how the route ends.
 
     ``blocked_by`` is the role the route would have reached when the outcome
     is ``forbidden`` (it is not a step: the policy forbids going there).
+    Routes are shared between the roles below a common superior: treat them
+    as read-only.
     """
 
     steps: tuple
@@ -113,32 +118,50 @@ class Route:
         return [s.id for s in self.steps]
 
 
+def _index(org):
+    """The four adjacencies escalation climbs, from one pass over the edges."""
+    up, mandators, assigned, commissioners = {}, {}, {}, {}
+    e = org.edges_by_kind("REPORTS_TO", "MANDATES", "ASSIGNED_TO", "COMMISSIONS")
+    for u, v, d in e["REPORTS_TO"]:
+        up.setdefault(u, []).append((v, d))
+    for u, v, d in e["MANDATES"]:
+        mandators.setdefault(v, []).append((u, d))
+    for u, v, _ in e["ASSIGNED_TO"]:
+        assigned.setdefault(v, []).append(u)
+    for u, v, d in e["COMMISSIONS"]:
+        commissioners.setdefault(v, []).append((u, d))
+    return up, mandators, assigned, commissioners
+
+
 def _targets(org, policy, climbs):
     """Each role's chosen next roles: ``{role: ([Step ...], [forbidden Step ...])}``."""
-    g = org.graph
-    roles = org.ids("Role")
-    up = org.adjacency("REPORTS_TO")
-    mandators = org.adjacency("MANDATES", reverse=True)
-    assigned = org.adjacency("ASSIGNED_TO", reverse=True)
-    commissioners = org.adjacency("COMMISSIONS", reverse=True)
+    nodes = dict(org.graph.nodes(data=True))   # plain dict: cheaper lookups than the view
+    up, mandators, assigned, commissioners = _index(org)
     forbidden = set(policy.forbidden_spheres)
+    # Resolve each climb to its adjacency once, not once per role.
+    plans = [(c, up if c.edge == "REPORTS_TO" else mandators if c.edge == "MANDATES" else None)
+             for c in climbs]
     out = {}
-    for r in roles:
-        for climb in climbs:
-            if climb.edge == "REPORTS_TO":
-                cands = [(v, d) for v, d in up.get(r, ())]
-            elif climb.edge == "MANDATES":
-                cands = [(v, d) for v, d in mandators.get(r, ())]
+    for r, rd in nodes.items():
+        if rd.get("kind") != "Role":
+            continue
+        for climb, adj in plans:
+            if adj is not None:
+                cands = adj.get(r)
             else:
-                cands = [(v, d) for c, _ in assigned.get(r, ())
-                         for v, d in commissioners.get(c, ())]
+                cands = [x for c in assigned.get(r, ()) for x in commissioners.get(c, ())]
+            if not cands:
+                continue
             seen, ok, blocked = set(), [], []
             for v, d in cands:
-                if v in seen or v == r or g.nodes[v].get("kind") != "Role" or not climb.matches(d):
+                if v in seen or v == r:
+                    continue
+                vd = nodes[v]
+                if vd.get("kind") != "Role" or (climb.filters and not climb.matches(d)):
                     continue
                 seen.add(v)
                 step = Step(v, climb.edge, climb.rule)
-                (blocked if g.nodes[v].get("sphere") in forbidden else ok).append(step)
+                (blocked if vd.get("sphere") in forbidden else ok).append(step)
             if ok or blocked:
                 out[r] = (ok, blocked)
                 break
@@ -192,6 +215,7 @@ class Escalation:
                                            "outcome", "blocked_by"])
 
 
+@paused
 def escalation_routes(org, via="line", roles=None) -> Escalation:
     """Compute the escalation routes of every role (or of ``roles``) in one pass.
 
@@ -223,10 +247,6 @@ def escalation_routes(org, via="line", roles=None) -> Escalation:
     nxt = _targets(org, policy, policy.routes[via])
     ends = set(policy.ends_at)
 
-    climb = nx.DiGraph()
-    climb.add_nodes_from(org.ids("Role"))
-    climb.add_edges_from((r, s.id) for r, (ok, _) in nxt.items() for s in ok)
-
     def stop(x):
         if x in ends:
             return "top"
@@ -237,31 +257,41 @@ def escalation_routes(org, via="line", roles=None) -> Escalation:
     def expand(x, path, scc):
         """Routes above x; ``path``/``scc`` only matter inside a cycle."""
         if x in ends:
-            return [((), "top", None)]
+            return [Route((), "top")]
         ok, blocked = nxt.get(x, ((), ()))
         if not ok and not blocked:
-            return [((), stop(x), None)]
-        res = [((), "forbidden", b) for b in blocked]
+            return [Route((), stop(x))]
+        res = [Route((), "forbidden", b) for b in blocked]
         for s in ok:
             if s.id in path:
-                res.append(((s,), "loop", None))
+                res.append(Route((s,), "loop"))
             elif s.id in scc:
-                res += [((s,) + st, o, b) for st, o, b in expand(s.id, path | {s.id}, scc)]
+                res += [Route((s,) + r.steps, r.outcome, r.blocked_by)
+                        for r in expand(s.id, path | {s.id}, scc)]
             else:
-                res += [((s,) + st, o, b) for st, o, b in suffix[s.id]]
+                res += [Route((s,) + r.steps, r.outcome, r.blocked_by) for r in suffix[s.id]]
         return res
 
-    cond = nx.condensation(climb)
-    for c in reversed(list(nx.topological_sort(cond))):
-        members = cond.nodes[c]["members"]
-        cyclic = len(members) > 1
-        for x in members:
-            suffix[x] = expand(x, frozenset({x}), members if cyclic else frozenset())
+    roles_all = org.ids("Role")
+    succ = {r: [s.id for s in ok] for r, (ok, _) in nxt.items() if r not in ends}
+    order, rest = sinks_first(roles_all, succ)
+    for x in order:   # sinks first: the routes above x are known when x is reached
+        suffix[x] = expand(x, frozenset({x}), frozenset())
+    if rest:          # roles on or below a loop: the careful way, per component
+        climb = nx.DiGraph()
+        climb.add_nodes_from(rest)
+        climb.add_edges_from((r, t) for r in rest for t in succ.get(r, ()) if t in climb)
+        cond = nx.condensation(climb)
+        for c in reversed(list(nx.topological_sort(cond))):
+            members = cond.nodes[c]["members"]
+            cyclic = len(members) > 1
+            for x in members:
+                suffix[x] = expand(x, frozenset({x}), members if cyclic else frozenset())
 
     forbidden = set(policy.forbidden_spheres)
     if roles is None:
         roles = [r for r in org.ids("Role") if org.graph.nodes[r].get("sphere") not in forbidden]
-    routes = {r: [Route(st, o, b) for st, o, b in suffix[r]] for r in roles}
+    routes = {r: suffix[r] for r in roles}
     return Escalation(org, via, routes)
 
 

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import networkx as nx
 import pandas as pd
+
+from ._order import sinks_first
+
+from ._perf import paused
 
 __all__ = ["Layering", "layering"]
 
@@ -47,6 +50,7 @@ class Layering:
                 "roles": self.frame.to_dict("records")}
 
 
+@paused
 def layering(org, target=None) -> Layering:
     """Each official role's management layer and the organisation's depth.
 
@@ -58,38 +62,36 @@ def layering(org, target=None) -> Layering:
     >>> lay.frame.set_index("id").loc[["gd", "cd", "dd", "tm"], "layer"].tolist()
     [1, 1, 2, 3]
     """
-    g = org.graph
-    official = [r for r in org.ids("Role") if g.nodes[r].get("sphere") != "political"]
+    nodes = dict(org.graph.nodes(data=True))
+    official = [r for r, d in nodes.items()
+                if d.get("kind") == "Role" and d.get("sphere") != "political"]
     ok = set(official)
-    line = nx.DiGraph()
-    line.add_nodes_from(official)
-    line.add_edges_from((v, u) for u, v, d in g.edges(data=True)
-                        if d["kind"] == "REPORTS_TO" and u in ok and v in ok)
-    # line edges run superior -> subordinate, so a topological order is top-down.
-    cyclic = set()
-    for comp in nx.strongly_connected_components(line):
-        if len(comp) > 1:
-            cyclic |= comp
-    acyclic = line.subgraph(n for n in line if n not in cyclic)
+    sups, reports = {}, {}
+    for u, v, d in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
+        if u in ok and v in ok:
+            sups.setdefault(u, []).append(v)
+            reports[v] = reports.get(v, 0) + 1
+    # sinks first on the "reports to" direction = top-down; roles in a loop get no layer
+    order, _ = sinks_first(official, sups)
     layer = {}
-    for n in nx.topological_sort(acyclic):
-        sups = [s for s in acyclic.predecessors(n)]
-        if not sups:
+    for n in order:
+        above = sups.get(n)
+        if not above:
             layer[n] = 1
             continue
-        lvl = g.nodes[n].get("level")
-        layer[n] = max(layer[s] + (0 if lvl and g.nodes[s].get("level") == lvl else 1)
-                       for s in sups)
+        lvl = nodes[n].get("level")
+        layer[n] = max(layer[s] + (0 if lvl and nodes[s].get("level") == lvl else 1)
+                       for s in above)
     if target is None:
         target = (org.settings("layering", {}) or {}).get("target_depth")
-    rows = []
-    for n in official:
-        manager = line.out_degree(n) > 0 or bool(g.nodes[n].get("level"))
-        lay = layer.get(n)
-        rows.append({"id": n, "name": org.label(n), "level": g.nodes[n].get("level", ""),
-                     "layer": lay, "manager": manager,
-                     "below_target": bool(manager and target and lay and lay > target)})
-    frame = pd.DataFrame(rows, columns=["id", "name", "level", "layer", "manager",
-                                        "below_target"])
-    depth = int(max((r["layer"] for r in rows if r["manager"] and r["layer"]), default=0))
+    # Built column by column: a list of 100k row dicts costs more than the analysis.
+    levels = [nodes[n].get("level", "") for n in official]
+    manager = [reports.get(n, 0) > 0 or bool(lv) for n, lv in zip(official, levels)]
+    lays = [layer.get(n) for n in official]
+    below = [bool(m and target and ly and ly > target) for m, ly in zip(manager, lays)]
+    frame = pd.DataFrame({"id": official, "name": [nodes[n].get("name", n) for n in official],
+                          "level": levels, "layer": pd.array(lays, dtype=object),
+                          "manager": manager, "below_target": below},
+                         columns=["id", "name", "level", "layer", "manager", "below_target"])
+    depth = int(max((ly for m, ly in zip(manager, lays) if m and ly), default=0))
     return Layering(depth, target, frame)

@@ -17,6 +17,8 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
+from ._perf import paused
+
 __all__ = ["PartnerNetwork", "partner_network"]
 
 
@@ -52,6 +54,7 @@ def _join(items):
     return "; ".join(items)
 
 
+@paused
 def partner_network(org) -> PartnerNetwork:
     """Partners, their commissioners, shared partners and brokerage.
 

@@ -16,7 +16,7 @@ import yaml
 
 from .errors import Problem
 
-__all__ = ["RawOrg", "read_folder", "MANIFEST", "NODES", "EDGES"]
+__all__ = ["RawOrg", "read_folder", "records", "MANIFEST", "NODES", "EDGES"]
 
 MANIFEST = "org.yaml"
 NODES = "nodes.csv"
@@ -63,16 +63,26 @@ def _read_csv(path: Path, problems: list) -> pd.DataFrame:
     try:
         from io import StringIO
 
-        df = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False,
+        # object, not pandas' string dtype: plain Python strings iterate
+        # several times faster, and a 100k-role folder is iterated twice.
+        df = pd.read_csv(StringIO(text), dtype=object, keep_default_na=False,
                          skip_blank_lines=True)
     except (pd.errors.ParserError, ValueError) as exc:  # pragma: no cover - csv already checked
         problems.append(Problem(path.name, None, f"cannot be read as CSV: {exc}"))
         return pd.DataFrame()
     df.columns = [str(c).strip() for c in df.columns]
-    df = df.apply(lambda col: col.str.strip())
+    for col in df.columns:
+        df[col] = [v.strip() for v in df[col].tolist()]
     # The spreadsheet row of each record: header is row 1.
     df.index = range(2, len(df) + 2)
     return df
+
+
+def records(df: pd.DataFrame):
+    """``(row number, {column: cell})`` for every row, fast (no pandas boxing)."""
+    cols = list(df.columns)
+    return zip(df.index.tolist(), (dict(zip(cols, vals))
+                                   for vals in zip(*(df[c].tolist() for c in cols))))
 
 
 def read_folder(path) -> RawOrg:

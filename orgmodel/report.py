@@ -114,10 +114,14 @@ def _write(org, stage: Path, html: bool) -> str:
         md += ["", "Sources (cited as the `source` of every node and edge):", ""]
         md += [f"- **{k}**: {v}" for k, v in sources.items()]
     if html:
-        from .export import write_html
-        write_html(org, stage / "graph.html")
-        md += ["", "The interactive graph of the whole organisation is in "
-               "[graph.html](graph.html): open it in a browser (it works offline)."]
+        from .export import ExportTooLargeError, write_html
+        try:
+            write_html(org, stage / "graph.html")
+            md += ["", "The interactive graph of the whole organisation is in "
+                   "[graph.html](graph.html): open it in a browser (it works offline)."]
+        except ExportTooLargeError as exc:
+            md += ["", f"No graph of the whole organisation: {exc}. Use "
+                   "`orgmodel export html --focus ROLE --depth N`."]
 
     md += ["", "## What the organisation looks like", ""]
     md.append(markdown_table(frames["summary"][frames["summary"]["count"] > 0]))

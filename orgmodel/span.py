@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ._perf import paused
+
 __all__ = ["Span", "span_of_control"]
 
 
@@ -40,6 +42,7 @@ class Span:
                 "distribution": self.distribution.to_dict("records")}
 
 
+@paused
 def span_of_control(org, min=None, max=None) -> Span:  # noqa: A002 - CLI names
     """Direct reports and mandates per manager, flagging spans outside thresholds.
 
@@ -52,16 +55,16 @@ def span_of_control(org, min=None, max=None) -> Span:  # noqa: A002 - CLI names
     conf = org.settings("span", {}) or {}
     lo = min if min is not None else conf.get("min")
     hi = max if max is not None else conf.get("max")
-    g = org.graph
+    nodes = dict(org.graph.nodes(data=True))
     reports, mandates = {}, {}
-    for u, v, d in g.edges(data=True):
-        if d["kind"] == "REPORTS_TO":
-            reports[v] = reports.get(v, 0) + 1
-        elif d["kind"] == "MANDATES":
-            mandates[u] = mandates.get(u, 0) + 1
+    e = org.edges_by_kind("REPORTS_TO", "MANDATES")
+    for _, v, _ in e["REPORTS_TO"]:
+        reports[v] = reports.get(v, 0) + 1
+    for u, _, _ in e["MANDATES"]:
+        mandates[u] = mandates.get(u, 0) + 1
     rows = []
-    for r in org.ids("Role"):
-        if g.nodes[r].get("sphere") == "political":
+    for r in set(reports) | set(mandates):
+        if nodes[r].get("kind") != "Role" or nodes[r].get("sphere") == "political":
             continue
         n, m = reports.get(r, 0), mandates.get(r, 0)
         if not n and not m:
@@ -71,7 +74,7 @@ def span_of_control(org, min=None, max=None) -> Span:  # noqa: A002 - CLI names
             reason = f"fewer than {lo} direct reports"
         elif hi is not None and n > hi:
             reason = f"more than {hi} direct reports"
-        rows.append({"id": r, "name": org.label(r), "direct_reports": n, "mandates_given": m,
+        rows.append({"id": r, "name": nodes[r].get("name", r), "direct_reports": n, "mandates_given": m,
                      "outside": bool(reason), "reason": reason})
     frame = pd.DataFrame(rows, columns=["id", "name", "direct_reports", "mandates_given",
                                         "outside", "reason"])

@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import schema
 from .errors import Problem
-from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder
+from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder, records
 
 __all__ = ["validate_folder", "validate_tables", "validate_graph", "parse_fte",
            "parse_bool", "parse_cell"]
@@ -127,7 +127,7 @@ def _check_nodes(nodes: pd.DataFrame, problems) -> dict:
     if not _check_columns(nodes, NODES, ("id", "kind", "name"), problems):
         return kinds
     first_row = {}
-    for rowno, row in zip(nodes.index, nodes.to_dict("records")):
+    for rowno, row in records(nodes):
         nid, kind = row["id"], row["kind"]
         if not nid:
             problems.append(Problem(NODES, rowno, "id is empty"))
@@ -156,8 +156,8 @@ def _check_nodes(nodes: pd.DataFrame, problems) -> dict:
 def _check_edges(edges: pd.DataFrame, kinds: dict, problems):
     if not _check_columns(edges, EDGES, ("from", "to", "kind"), problems):
         return
-    line = nx.DiGraph()
-    for rowno, row in zip(edges.index, edges.to_dict("records")):
+    line, line_rows = [], {}
+    for rowno, row in records(edges):
         src, dst, kind = row["from"], row["to"], row["kind"]
         spec = schema.EDGE_KINDS.get(kind)
         if spec is None:
@@ -180,11 +180,15 @@ def _check_edges(edges: pd.DataFrame, kinds: dict, problems):
                                     f"to {'/'.join(sorted(spec.targets))}"))
         _check_attrs(row, rowno, EDGES, spec.choices, problems)
         if kind == "REPORTS_TO" and src and dst and src != dst:
-            line.add_edge(src, dst, row=rowno)
+            line.append((src, dst))
+            line_rows.setdefault((src, dst), rowno)
+    line = nx.DiGraph(line)
+    if nx.is_directed_acyclic_graph(line):   # the usual case: skip the slower search
+        return
     for comp in nx.strongly_connected_components(line):
         if len(comp) > 1:
             cyc = nx.find_cycle(line.subgraph(comp))
-            rowno = min(line.edges[u, v]["row"] for u, v in cyc)
+            rowno = min(line_rows[u, v] for u, v in cyc)
             path = " → ".join([u for u, _ in cyc] + [cyc[0][0]])
             problems.append(Problem(EDGES, rowno, f"REPORTS_TO goes round in a circle: {path}"))
 
