@@ -32,10 +32,12 @@ from .errors import OrgModelError
 __all__ = ["to_pyvis", "write_html", "show", "NODE_STYLE", "EDGE_STYLE", "MAX_NODES",
            "PHYSICS_LIMIT", "ExportTooLargeError"]
 
-#: Above this many nodes the page is written with physics switched off.
-PHYSICS_LIMIT = 1000
-#: Above this many nodes (or 4x as many edges) the export refuses.
-MAX_NODES = 5000
+#: Above this many nodes the page is written with physics switched off
+#: (benchmarks/results.md: 500 roles draw in ~5 s with physics, 1,000 in ~13 s).
+PHYSICS_LIMIT = 500
+#: Above this many nodes (or 4x as many edges) the export refuses (2,000 roles
+#: take ~16 s to draw even without physics; 3,000 take ~24 s).
+MAX_NODES = 2000
 
 NODE_STYLE = {
     "Role": {"color": "#4e79a7", "shape": "box"},
@@ -144,7 +146,7 @@ def select(org, focus=None, depth=1, kinds=None, edge_kinds=None) -> nx.MultiDiG
 
 
 def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
-             layout="hierarchical", height="750px"):
+             layout="hierarchical", height="750px", physics=None):
     """A pyvis ``Network`` of the organisation, or of part of it.
 
     Parameters
@@ -157,6 +159,9 @@ def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
         A role whose escalation routes (every route kind of the policy) are highlighted.
     layout : {"hierarchical", "force"}
         Top-down for the line, force-directed for partner networks.
+    physics : bool, optional
+        Force the physics simulation on or off; by default it is on up to
+        :data:`PHYSICS_LIMIT` nodes.
 
     Examples
     --------
@@ -204,7 +209,8 @@ def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
         title = "\n".join([d["kind"]] + [f"{k}: {x}" for k, x in sorted(d.items()) if k != "kind"])
         net.add_edge(u, v, title=title, color=ROUTE_COLOR if hot else st["color"],
                      dashes=st["dashes"], width=4 if hot else st["width"], label=None)
-    physics = g.number_of_nodes() <= PHYSICS_LIMIT
+    if physics is None:
+        physics = g.number_of_nodes() <= PHYSICS_LIMIT
     options = {
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},

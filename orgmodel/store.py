@@ -177,8 +177,25 @@ def _batches(rows, size):
         yield rows[i:i + size]
 
 
-def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None,
-         per_row: bool = False) -> dict:
+def _rows(org: OrgModel):
+    """The node rows per label and edge rows per (type, from label, to label) of a push."""
+    name = org.name
+    nodes_by_label, edges_by_key = {}, {}
+    for seq, (n, d) in enumerate(org.graph.nodes(data=True)):
+        props = {k: _value(v) for k, v in d.items() if k != "kind"}
+        props.update(org=name, id=n, uid=f"{name}:{n}", seq=seq)
+        nodes_by_label.setdefault(d["kind"], []).append(
+            {"org": name, "id": n, "props": props})
+    kinds = dict(org.graph.nodes(data="kind"))
+    for seq, (u, v, d) in enumerate(org.graph.edges(data=True)):
+        props = {k: _value(x) for k, x in d.items() if k != "kind"}
+        props.update(org=name, uid=f"{name}:e{seq}", seq=seq)
+        edges_by_key.setdefault((d["kind"], kinds[u], kinds[v]), []).append(
+            {"src": f"{name}:{u}", "dst": f"{name}:{v}", "uid": props["uid"], "props": props})
+    return nodes_by_label, edges_by_key
+
+
+def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None) -> dict:
     """Write ``org`` to the database, replacing an earlier push of the same name.
 
     Idempotent and all-or-nothing: everything happens in one transaction, so a
@@ -190,8 +207,6 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None,
         Rows per ``UNWIND`` statement.
     progress : callable, optional
         Called as ``progress(rows_done, rows_total)`` after each batch.
-    per_row : bool
-        One statement per row instead of batches (the benchmark's baseline).
 
     Returns
     -------
@@ -206,21 +221,10 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None,
     if problems:
         raise ValidationError(problems, where=f"{org.name} (not pushed)")
     name = org.name
-    nodes_by_label, edges_by_key = {}, {}
-    for seq, (n, d) in enumerate(org.graph.nodes(data=True)):
-        props = {k: _value(v) for k, v in d.items() if k != "kind"}
-        props.update(org=name, id=n, uid=f"{name}:{n}", seq=seq)
-        nodes_by_label.setdefault(d["kind"], []).append(
-            {"org": name, "id": n, "props": props})
-    kinds = dict(org.graph.nodes(data="kind"))
-    for seq, (u, v, d) in enumerate(org.graph.edges(data=True)):
-        props = {k: _value(x) for k, x in d.items() if k != "kind"}
-        props.update(org=name, uid=f"{name}:e{seq}", seq=seq)
-        edges_by_key.setdefault((d["kind"], kinds[u], kinds[v]), []).append(
-            {"src": f"{name}:{u}", "dst": f"{name}:{v}", "uid": props["uid"], "props": props})
+    nodes_by_label, edges_by_key = _rows(org)
     total = org.graph.number_of_nodes() + org.graph.number_of_edges()
     done = 0
-    size = 1 if per_row else batch_size
+    size = batch_size
     try:
         ensure_schema(store)
         with store.driver.session(database=store.database) as session:

@@ -1,0 +1,140 @@
+"""One benchmark step in a fresh process: prints {"seconds", "peak_mb", ...} as JSON.
+
+Run by benchmarks/run.py; a fresh process per step makes the peak memory
+(ru_maxrss) that step's own, model included.
+"""
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+
+import orgmodel
+from orgmodel.escalation import Route, Step, escalation_policy
+
+
+def per_role_baseline(org, sample=None):
+    """The baseline: the same line routes (same steps, rules and outcomes),
+    computed one role at a time by a fresh depth-first search over the
+    networkx graph, following the same policy."""
+    policy = escalation_policy(org)
+    climbs = policy.routes["line"]
+    forbidden, ends = set(policy.forbidden_spheres), set(policy.ends_at)
+    g = org.graph
+
+    def search(start):
+        routes = []
+        stack = [(start, (), frozenset([start]))]
+        while stack:
+            x, steps, seen = stack.pop()
+            if x in ends:
+                routes.append(Route(steps, "top"))
+                continue
+            ok, blocked = [], []
+            for climb in climbs:
+                cands = {}
+                for _, v, d in g.out_edges(x, data=True):
+                    if d["kind"] == climb.edge and v != x and g.nodes[v].get("kind") == "Role" \
+                            and climb.matches(d):
+                        cands.setdefault(v, d)
+                for v in cands:
+                    step = Step(v, climb.edge, climb.rule)
+                    (blocked if g.nodes[v].get("sphere") in forbidden else ok).append(step)
+                if ok or blocked:
+                    break
+            if not ok and not blocked:
+                routes.append(Route(steps, "top" if not ends else "dead_end"))
+                continue
+            routes += [Route(steps, "forbidden", b) for b in blocked]
+            for s in reversed(ok):
+                if s.id in seen:
+                    routes.append(Route(steps + (s,), "loop"))
+                else:
+                    stack.append((s.id, steps + (s,), seen | {s.id}))
+        return routes
+
+    roles = [r for r in org.ids("Role") if g.nodes[r].get("sphere") not in forbidden]
+    todo = roles[:sample] if sample else roles
+    return {r: search(r) for r in todo}, len(todo), len(roles)
+
+
+def main():
+    step, folder = sys.argv[1], Path(sys.argv[2])
+    extra = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
+    out = {}
+    if step == "load":
+        t = time.perf_counter()
+        org = orgmodel.load(folder)
+        out["seconds"] = time.perf_counter() - t
+    else:
+        org = orgmodel.load(folder)
+        t = time.perf_counter()
+        if step == "escalation":
+            esc = orgmodel.escalation_routes(org, "line")
+            out["routes"] = sum(len(v) for v in esc.routes.values())
+        elif step == "escalation_per_role":
+            found, done, total = per_role_baseline(org, extra.get("sample"))
+            out["seconds"] = time.perf_counter() - t
+            out["sampled"], out["roles"] = done, total
+            out["routes"] = sum(len(v) for v in found.values())
+            # the baseline must compute the same thing: compare with the one pass
+            one = orgmodel.escalation_routes(org, "line", roles=list(found))
+            out["same_routes"] = all(sorted(found[r]) == sorted(one.routes[r]) for r in found)
+        elif step == "layering_span":
+            orgmodel.layering(org)
+            orgmodel.span_of_control(org)
+        elif step == "partners":
+            orgmodel.partner_network(org)
+        elif step == "report":
+            orgmodel.write_report(org, Path(extra["out"]))
+        elif step == "html_focus":
+            orgmodel.write_html(org, Path(extra["out"]), focus="cd-0", depth=2)
+        elif step in ("push", "push_per_row", "pull"):
+            from orgmodel.store import connect, pull_model, push
+            with connect() as store:
+                if step == "pull":
+                    t = time.perf_counter()
+                    pulled = pull_model(store, org.name)
+                    out["seconds"] = time.perf_counter() - t
+                    out["equal"] = pulled == org
+                elif step == "push":
+                    t = time.perf_counter()
+                    res = push(store, org, batch_size=extra.get("batch", 1000))
+                    out["seconds"] = time.perf_counter() - t
+                    out["rows"] = res["nodes"] + res["edges"]
+                else:
+                    # The naive way on a sample: one auto-committed MERGE per row.
+                    from orgmodel.store import _rows, cypher, ensure_schema
+                    keep = list(org.graph)[:extra["sample"]]
+                    sub = orgmodel.OrgModel(org.graph.subgraph(keep).copy(),
+                                            {**org.manifest, "name": org.name + " per-row"})
+                    nodes, edges = _rows(sub)
+                    ensure_schema(store)
+                    t = time.perf_counter()
+                    rows = 0
+                    with store.driver.session(database=store.database) as session:
+                        for label, rs in nodes.items():
+                            q = cypher("merge_node", label=label)
+                            for r in rs:
+                                session.run(q, org=r["org"], id=r["id"], props=r["props"]).consume()
+                                rows += 1
+                        for (kind, src, dst), rs in edges.items():
+                            q = cypher("merge_edge", type=kind, src=src, dst=dst)
+                            for r in rs:
+                                session.run(q, src=r["src"], dst=r["dst"], uid=r["uid"],
+                                            props=r["props"]).consume()
+                                rows += 1
+                    out["seconds"] = time.perf_counter() - t
+                    out["rows"] = rows
+        else:
+            raise SystemExit(f"unknown step {step}")
+        out.setdefault("seconds", time.perf_counter() - t)
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
