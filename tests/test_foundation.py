@@ -180,3 +180,40 @@ def test_python_dash_m_works():
     out = subprocess.run([sys.executable, "-m", "orgmodel", "validate", "--org",
                           str(DATA / "albrandswaard")], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+PORTFOLIOS = {  # D-FS-V, item by item
+    "cd-arentsen": {"Ruimtelijke agenda", "Wijk- en dorpsvernieuwingsagenda", "Extern dienstverlenen",
+                    "ORB teams", "Informatisering en documentmanagement", "Binnenstad",
+                    "Pilot gebiedsgericht werken", "B&B centraal / doorontwikkeling KCC",
+                    "Publieke dienstverlening en zelfbeheer"},
+    "cd-kossen": {"Jeugdagenda", "Sociale agenda", "Intern ondersteunen", "Facilitair en financiën",
+                  "Nieuwbouw huisvesting", "Ketensamenwerking (co-schap)",
+                  "Maatschappelijk aanbesteden", "Sturing en beheersing"},
+    "cd-vanhouwelingen": {"Duurzaamheidsagenda", "Economische en culturele innovatieagenda",
+                          "Begeleiden en beheren", "Juridisch en inkoop",
+                          "Onderzoek en beleidsevaluatie", "RUD", "Regiekamer",
+                          "Samenwerkingsverbanden incl. Steden3hoek",
+                          "Interactiviteit en partnerschap",
+                          "Gebiedsgericht werken en programmeren", "Steden3hoek"},
+    "gd": {"Coalitieakkoord", "Deventer 2030", "Besturen en ontwikkelen", "BDO",
+           "Personeel en organisatie", "Concerncontrol", "Communicatie", "Regionale brandweer",
+           "HR-programma", "Risicomanagement", "Kwestie van kiezen"},
+}
+
+
+@pytest.mark.parametrize("director", sorted(PORTFOLIOS))
+def test_deventer_portfolio_items_are_those_of_d_fs_v(deventer, director):
+    holds = deventer.adjacency("HOLDS")
+    [pf] = [p for p, _ in holds[director] if deventer.graph.nodes[p]["kind"] == "Portfolio"]
+    items = {deventer.label(i) for i, _ in deventer.adjacency("COVERS")[pf]}
+    assert items == PORTFOLIOS[director]
+
+
+@pytest.mark.parametrize("role,fte", [("regisseur kennis & welzijn", (5, 5)),
+                                      ("regisseur buurt & buitenruimte", (2, 3)),
+                                      ("communicatieadviseur bestuur", (1, 2)),
+                                      ("wijkregisseurs", (3, 3))])
+def test_albrandswaard_fte_of_a54(albrandswaard, role, fte):
+    d = albrandswaard.graph.nodes[albrandswaard.find_role(role)]
+    assert (d["fte_min"], d["fte_max"]) == fte
