@@ -28,6 +28,8 @@ STEPS = [("load", "load + validate"), ("escalation", "all escalation routes (one
          ("layering_span", "layering + span"), ("partners", "partner analysis"),
          ("report", "whole report"), ("html_focus", "HTML export, focused view"),
          ("push", "Neo4j push (batched UNWIND)"), ("pull", "Neo4j pull")]
+# Steps timed on a sample of the roles at 100k: their 100k/10k ratio means nothing.
+SAMPLED = {"escalation_per_role"}
 TARGETS_100K = {"load": 5.0, "escalation": 2.0, "layering_span": 1.0}
 
 
@@ -65,7 +67,7 @@ def browser_sizes(sizes):
         for physics in (True, False):
             page = WORK / f"page-{n}-{physics}.html"
             orgmodel.write_html(org, page, kinds=["Role"], edge_kinds=["REPORTS_TO"],
-                                physics=physics)
+                                physics=physics, max_nodes=10 * n)
             t = time.perf_counter()
             try:
                 with open_page(page, timeout_ms=120_000):
@@ -137,6 +139,9 @@ def write_results(path, sizes, results, pages):
              f"- Machine: {machine()}",
              "- Synthetic organisations from `orgmodel synth --seed 0`; each step in a fresh "
              "process; peak memory is that process's maximum resident set (model included).",
+             "- Steps that take a second or less (escalation, layering + span, partners, "
+             "focused HTML export) are the best of three calls in that process; the others "
+             "are one call, as a user running the command gets it.",
              "- Neo4j steps: the local Bolt server (ArcadeDB, `arcadedb-embedded`) on loopback.",
              "", "## Figures", ""]
     head = "| step | " + " | ".join(f"{n:,} roles" for n in sizes) + " |"
@@ -174,7 +179,7 @@ def write_results(path, sizes, results, pages):
         lines += ["", "Scaling, time at 100k divided by time at 10k (linear = 10):", ""]
         for step, label in STEPS:
             a, b = secs(10_000, step), secs(100_000, step)
-            if a and b:
+            if a and b and step not in SAMPLED:
                 lines.append(f"- {label}: {b / a:.1f}")
 
     if 100_000 in sizes:
@@ -195,7 +200,8 @@ def write_results(path, sizes, results, pages):
             ratio = (pb["rows"] / pb["seconds"]) / (pr["rows"] / pr["seconds"])
             row("batched push ≥ 20× the per-row rate (at 10k)", f"{ratio:.1f}×", ratio >= 20)
         worst = max(((secs(100_000, s) / secs(10_000, s), lab) for s, lab in STEPS
-                     if secs(10_000, s) and secs(100_000, s)), default=None)
+                     if secs(10_000, s) and secs(100_000, s) and s not in SAMPLED),
+                    default=None)
         if worst:
             row("every step's 100k/10k ratio ≤ 15", f"worst {worst[0]:.1f} ({worst[1]})",
                 worst[0] <= 15)
@@ -217,8 +223,41 @@ def write_results(path, sizes, results, pages):
 
 
 NOTES = """
-- Where a target is missed, the figures above say by how much; the analysis follows in the
-  text below, written after looking at this run.
+Written after looking at this run; the figures above are the evidence.
+
+- **Batched push against the per-row baseline misses 20×.**  On the local
+  ArcadeDB server the batched `UNWIND … MERGE` push is bounded by the server's
+  own cost per written row (around 0.1–0.2 ms a node or edge, including the
+  commit of one large transaction), not by round trips.  The per-row baseline
+  runs on loopback, where a round trip with an auto-commit costs only about
+  1 ms, so batching can save at most that round trip: the ratio tops out near
+  5–10×.  Before installing `neo4j-rust-ext` (the driver's official Rust
+  PackStream encoder) the client alone spent about 45 µs per row encoding
+  parameters; with it, about 8 µs, so what is left is the server.  Against a
+  server across a network (Aura, a team's Neo4j) every per-row round trip costs
+  milliseconds more, and the batched push is then much more than 20× faster.
+  Batch sizes of 1,000, 2,500 and 5,000 rows made no consistent difference.
+- **100k/10k ratios above 15.**  Partner analysis: brokerage is exact
+  betweenness centrality (Brandes, time O(V·E)) on the role–partner graph,
+  which the synthetic organisations grow in proportion to their size (about 40
+  nodes at 10k roles, about 390 at 100k), so that part grows with the square.
+  The whole step still takes under half a second at 100k; sampling sources
+  (`k` in networkx) would make it linear at the price of an estimate, which an
+  advisor reading a brokerage ranking should not get silently.  The other
+  steps are single passes over the edges; their ratio moves from run to run
+  because the 10k times are tens of milliseconds on a shared machine (three runs
+  on the same day gave load 10.4, 10.8 and 14.6; one-pass escalation 8.3, 10.0
+  and 16.7), and, most likely (not measured with hardware counters), at 100k the
+  ~350 MB of Python objects no longer sit in the CPU caches, so each element
+  costs somewhat more.  The absolute 100k targets are
+  met with room to spare.
+- **The per-role escalation baseline** at 100k is timed on 10,000 sampled roles
+  and extrapolated (it would take minutes in full); the sample is checked to give
+  the same routes as the one-pass computation.
+- **Browser drawing time** sets the export limits: with physics on, 500 roles
+  draw in a few seconds and 1,000 take over ten, so physics switches off above
+  500 nodes; without physics, 2,000 roles take around 20 s, so the export
+  refuses above 2,000 nodes and suggests `--focus`, `--kinds` or `--depth`.
 """
 
 if __name__ == "__main__":

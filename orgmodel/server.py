@@ -38,8 +38,14 @@ def serve(port: int, root: str, database: str, password: str, http_port: int | N
     except ImportError as exc:  # pragma: no cover - dev extra
         raise SystemExit("the local server needs the 'arcadedb-embedded' package: "
                          "pip install arcadedb-embedded") from exc
+    root = os.path.abspath(root)
+    os.makedirs(root, exist_ok=True)
+    # ArcadeDB writes its log/ folder into the working directory: keep it in
+    # the server's root, not wherever the user happened to start it.  serve()
+    # blocks for the life of the process, so moving there harms nobody.
+    os.chdir(root)
     server = arcadedb.create_server(
-        root_path=os.path.abspath(root), root_password=password,
+        root_path=root, root_password=password,
         config={"http_port": http_port or free_port(), "host": "127.0.0.1",
                 "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
                 "bolt_port": port})
