@@ -99,7 +99,7 @@ def levels(org, g) -> dict:
     if nx.is_directed_acyclic_graph(line):
         for n in nx.topological_sort(line):
             level[n] = max((level[p] + 1 for p in line.predecessors(n)), default=0)
-    else:   # a loop in a hand-built graph: fall back to distances from the roots
+    else:   # a loop in a hand-built graph has no top: every role on one level
         level = {n: 0 for n in line}
     und = g.to_undirected(as_view=True)
     roles = dict(level)
@@ -127,16 +127,18 @@ def levels(org, g) -> dict:
 def select(org, focus=None, depth=1, kinds=None, edge_kinds=None) -> nx.MultiDiGraph:
     """The part of the graph to draw: optionally a role's neighbourhood and some kinds."""
     g = org.graph
+    # Resolve a name to its id first: the kind filters below look nodes up by id.
+    fid = (focus if focus in org.graph else org.find_role(focus)) if focus else None
     if kinds:
         g = g.subgraph([n for n, k in g.nodes(data="kind") if k in set(kinds)])
     if edge_kinds:
         keep = set(edge_kinds)
+        # Only nodes with a chosen edge stay (and the focus, to centre on).
         g = g.edge_subgraph([(u, v, k) for u, v, k, d in g.edges(keys=True, data=True)
-                             if d["kind"] in keep]).copy() if g.number_of_edges() else g
-        if focus and focus not in g:
-            g.add_node(focus, **org.graph.nodes[focus])
-    if focus:
-        fid = org.find_role(focus) if focus not in org.graph else focus
+                             if d["kind"] in keep]).copy()
+        if fid and fid not in g and (not kinds or org.graph.nodes[fid].get("kind") in kinds):
+            g.add_node(fid, **org.graph.nodes[fid])
+    if fid:
         if fid not in g:
             raise OrgModelError(f"{org.label(fid)} is not among the kinds chosen")
         near = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), fid,

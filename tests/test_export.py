@@ -6,6 +6,7 @@ from click.testing import CliRunner
 
 import orgmodel
 from orgmodel.cli import cli
+from orgmodel.errors import OrgModelError
 from orgmodel.export import MAX_NODES, PHYSICS_LIMIT, ExportTooLargeError, to_pyvis, write_html
 
 from browser import chromium_path, open_page
@@ -34,6 +35,14 @@ def test_focus_depth_kinds_and_route(deventer):
     hot = to_pyvis(deventer, route="tm-orb")
     red = {(e["from"], e["to"]) for e in hot.edges if e["color"] == "#d62728"}
     assert {("tm-orb", "dd-bb"), ("dd-bb", "cd-vanhouwelingen"), ("tm-orb", "cd-arentsen")} <= red
+
+
+def test_focus_by_name_with_edge_kinds(deventer):
+    net = to_pyvis(deventer, focus="Algemeen directeur", depth=1, edge_kinds=["REPORTS_TO"])
+    ids = {n["id"] for n in net.nodes}
+    assert "gd" in ids and "cd-kossen" in ids and "pf-kossen" not in ids
+    with pytest.raises(OrgModelError, match="not among the kinds chosen"):
+        to_pyvis(deventer, focus="gd", kinds=["Partner"], edge_kinds=["REPORTS_TO"])
 
 
 def test_too_large_refuses_with_advice(make):
