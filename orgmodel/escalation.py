@@ -30,13 +30,11 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import networkx as nx
-
-from ._order import sinks_first
 import pandas as pd
 
-from .errors import OrgModelError
-
+from ._order import sinks_first
 from ._perf import paused
+from .errors import OrgModelError
 
 __all__ = ["Policy", "Step", "Route", "Escalation", "escalation_policy", "escalation_routes",
            "escalate", "meet"]
@@ -182,22 +180,24 @@ class Escalation:
     def __init__(self, org, via, routes):
         self.org, self.via, self.routes = org, via, routes
 
+    def _who(self, n) -> dict:
+        d = self.org.graph.nodes[n]
+        return {"id": n, "name": d.get("name", n), "kind": d.get("kind"),
+                "sphere": d.get("sphere")}
+
     def _step(self, s: Step) -> dict:
-        d = self.org.graph.nodes[s.id]
-        return {"id": s.id, "name": d.get("name", s.id), "kind": d.get("kind"),
-                "sphere": d.get("sphere"), "level": d.get("level"), "via": s.via, "rule": s.rule}
+        return {**self._who(s.id), "level": self.org.graph.nodes[s.id].get("level"),
+                "via": s.via, "rule": s.rule}
 
     def record(self, role) -> dict:
         """The JSON object for one starting role: ``from`` and ``routes``."""
-        d = self.org.graph.nodes[role]
         routes = []
         for r in self.routes[role]:
             rec = {"steps": [self._step(s) for s in r.steps], "outcome": r.outcome}
             if r.blocked_by is not None:
                 rec["blocked_by"] = self._step(r.blocked_by)
             routes.append(rec)
-        return {"from": {"id": role, "name": d.get("name", role), "kind": d.get("kind"),
-                         "sphere": d.get("sphere")}, "via": self.via, "routes": routes}
+        return {"from": self._who(role), "via": self.via, "routes": routes}
 
     def to_records(self) -> list:
         return [self.record(r) for r in self.routes]
@@ -205,10 +205,13 @@ class Escalation:
     def to_frame(self) -> pd.DataFrame:
         """One row per route: start, route number, the path as names, outcome."""
         rows = []
+        # One dict of names: looking each up through the graph's node view
+        # costs more than the rest of this table at 100k roles.
+        label = {n: d.get("name", n) for n, d in self.org.graph.nodes(data=True)}.__getitem__
         for role, routes in self.routes.items():
             for i, r in enumerate(routes, 1):
-                rows.append({"from": role, "from_name": self.org.label(role), "route": i,
-                             "path": " → ".join(self.org.label(s.id) for s in r.steps),
+                rows.append({"from": role, "from_name": label(role), "route": i,
+                             "path": " → ".join(label(s.id) for s in r.steps),
                              "ids": " > ".join(r.ids), "outcome": r.outcome,
                              "blocked_by": r.blocked_by.id if r.blocked_by else ""})
         return pd.DataFrame(rows, columns=["from", "from_name", "route", "path", "ids",
@@ -246,12 +249,8 @@ def escalation_routes(org, via="line", roles=None) -> Escalation:
                             f"its policy has: {', '.join(policy.routes)}")
     nxt = _targets(org, policy, policy.routes[via])
     ends = set(policy.ends_at)
-
-    def stop(x):
-        if x in ends:
-            return "top"
-        return "top" if not ends else "dead_end"
-
+    # Nobody to go to: the top of the line, unless the policy names where routes end.
+    nowhere = "dead_end" if ends else "top"
     suffix = {}
 
     def expand(x, path, scc):
@@ -260,7 +259,7 @@ def escalation_routes(org, via="line", roles=None) -> Escalation:
             return [Route((), "top")]
         ok, blocked = nxt.get(x, ((), ()))
         if not ok and not blocked:
-            return [Route((), stop(x))]
+            return [Route((), nowhere)]
         res = [Route((), "forbidden", b) for b in blocked]
         for s in ok:
             if s.id in path:
@@ -333,13 +332,12 @@ def meet(org, a: str, b: str, via="line") -> dict:
 
     da, db = distances(ra), distances(rb)
     common = set(da) & set(db)
-    result = {"a": esc.record(ra)["from"], "b": esc.record(rb)["from"], "via": via,
+    result = {"a": esc._who(ra), "b": esc._who(rb), "via": via,
               "meet": None, "path_a": [], "path_b": []}
     if not common:
         return result
     m = min(common, key=lambda n: (max(da[n][0], db[n][0]), da[n][0] + db[n][0], n))
-    result["meet"] = {"id": m, "name": org.label(m), "kind": org.graph.nodes[m].get("kind"),
-                      "sphere": org.graph.nodes[m].get("sphere")}
+    result["meet"] = esc._who(m)
     result["path_a"] = [esc._step(s) for s in da[m][1]]
     result["path_b"] = [esc._step(s) for s in db[m][1]]
     return result

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ._order import sinks_first
-
 from ._perf import paused
 
 __all__ = ["Layering", "layering"]

@@ -17,11 +17,10 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
+from ._perf import paused
 from .errors import UnknownRoleError, ValidationError
 from .read import read_folder, records
 from .validate import parse_cell, parse_fte, validate_tables
-
-from ._perf import paused
 
 __all__ = ["OrgModel", "load", "from_tables"]
 
@@ -93,10 +92,16 @@ class OrgModel:
         Forward maps an edge's start to its ends; ``reverse=True`` maps ends to
         starts.  Built in one pass over the edges.
         """
+        return self.adjacencies(kind, reverse=reverse)[kind]
+
+    def adjacencies(self, *kinds, reverse=False) -> dict:
+        """``{kind: adjacency}`` (see :meth:`adjacency`) for several kinds, in one pass."""
         out = {}
-        for u, v, d in self.edges_by_kind(kind)[kind]:
-            a, b = (v, u) if reverse else (u, v)
-            out.setdefault(a, []).append((b, d))
+        for kind, edges in self.edges_by_kind(*kinds).items():
+            adj = out[kind] = {}
+            for u, v, d in edges:
+                a, b = (v, u) if reverse else (u, v)
+                adj.setdefault(a, []).append((b, d))
         return out
 
     def label(self, node) -> str:

@@ -50,13 +50,6 @@ class PartnerNetwork:
                 for k in ("partners", "shared", "brokerage")}
 
 
-def _ends_to_starts(edges):
-    out = {}
-    for u, v, d in edges:
-        out.setdefault(v, []).append((u, d))
-    return out
-
-
 def _join(items):
     return "; ".join(items)
 
@@ -74,9 +67,9 @@ def partner_network(org) -> PartnerNetwork:
     g = org.graph
     # One pass over the edges for all three kinds: at 100k roles each extra
     # pass costs more than the rest of the analysis.
-    by_kind = org.edges_by_kind("ASSIGNED_TO", "COMMISSIONS", "CONTRACTS")
-    assigned, commissioners, contracts = (_ends_to_starts(by_kind[k]) for k in
-                                          ("ASSIGNED_TO", "COMMISSIONS", "CONTRACTS"))
+    adj = org.adjacencies("ASSIGNED_TO", "COMMISSIONS", "CONTRACTS", reverse=True)
+    assigned, commissioners, contracts = (adj["ASSIGNED_TO"], adj["COMMISSIONS"],
+                                          adj["CONTRACTS"])
     rows, ties = [], nx.Graph()
     for p in org.ids("Partner"):
         comms = [c for c, _ in assigned.get(p, ())]

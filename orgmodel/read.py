@@ -8,6 +8,7 @@ so that an id such as ``007`` stays ``007`` and empty cells stay empty.
 from __future__ import annotations
 
 import csv
+from io import StringIO
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,8 +62,6 @@ def _read_csv(path: Path, problems: list) -> pd.DataFrame:
     if any(p.file == path.name for p in problems):
         return pd.DataFrame()
     try:
-        from io import StringIO
-
         # object, not pandas' string dtype: plain Python strings iterate
         # several times faster, and a 100k-role folder is iterated twice.
         df = pd.read_csv(StringIO(text), dtype=object, keep_default_na=False,

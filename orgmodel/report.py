@@ -87,7 +87,7 @@ def _write(org, stage: Path, html: bool) -> str:
     lay = layering(org)
     spans = span_of_control(org)
     net = partner_network(org)
-    found = check(org)
+    found = check(org, routes=esc)
     pb = portfolio_balance(org)
     adv = executive_commission_advice(org)
 

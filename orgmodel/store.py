@@ -115,11 +115,15 @@ def _explain(exc, uri, user, database) -> DatabaseError:
     if isinstance(exc, (e.ServiceUnavailable, OSError)):
         return DatabaseError(f"cannot reach a Neo4j server at {uri}: is it running? "
                              "(start a local one with 'orgmodel db serve')")
-    if isinstance(exc, e.ConfigurationError) or isinstance(exc, ValueError):
-        return DatabaseError(f"'{uri}' is not a usable Neo4j address (use bolt://host:port "
-                             "or neo4j://host:port)")
+    if isinstance(exc, (e.ConfigurationError, ValueError)):
+        return _bad_address(uri)
     msg = getattr(exc, "message", None) or str(exc)
     return DatabaseError(f"the server at {uri} refused the request: {msg.splitlines()[0]}")
+
+
+def _bad_address(uri) -> DatabaseError:
+    return DatabaseError(f"'{uri}' is not a usable Neo4j address (use bolt://host:port "
+                         "or neo4j://host:port)")
 
 
 def connect(uri=None, user=None, password=None, database=None) -> Store:
@@ -140,8 +144,7 @@ def connect(uri=None, user=None, password=None, database=None) -> Store:
     password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
     database = database or os.environ.get("NEO4J_DATABASE") or None
     if uri.split("://", 1)[0] not in _SCHEMES:
-        raise DatabaseError(f"'{uri}' is not a usable Neo4j address (use bolt://host:port "
-                            "or neo4j://host:port)")
+        raise _bad_address(uri)
     if not password:
         raise DatabaseError("no password: set NEO4J_PASSWORD (or --password)")
     try:
@@ -270,14 +273,19 @@ def organisations(store: Store) -> pd.DataFrame:
                         columns=["name", "nodes", "edges", "pushed_at"])
 
 
+def _manifest(store: Store, name) -> dict | None:
+    """The org.yaml of a pushed organisation, or None when there is none by that name."""
+    found = store.run(cypher("read_organisation"), org=name)
+    return json.loads(found[0]["manifest"] or "{}") if found else None
+
+
 def pull_model(store: Store, name: str) -> OrgModel:
     """Read organisation ``name`` back from the database as an :class:`OrgModel`."""
-    found = store.run(cypher("read_organisation"), org=name)
-    if not found:
+    manifest = _manifest(store, name)
+    if manifest is None:
         known = ", ".join(organisations(store)["name"]) or "none"
         raise OrgModelError(f"no organisation named '{name}' in the database "
                             f"(stored: {known})")
-    manifest = json.loads(found[0]["manifest"] or "{}")
     nodes = []
     for label in NODE_KINDS:
         for rec in store.run(cypher("read_nodes", label=label), org=name):
@@ -327,14 +335,11 @@ def run_query(store: Store, name: str, **params) -> pd.DataFrame:
     if name == "escalation":
         params.setdefault("role", None)
         if "forbidden" not in params or "ends_at" not in params:
-            found = store.run(cypher("read_organisation"), org=params.get("org"))
-            esc = (json.loads(found[0]["manifest"]).get("escalation") or {}) if found else {}
+            esc = (_manifest(store, params.get("org")) or {}).get("escalation") or {}
             params.setdefault("forbidden", list(esc.get("forbidden_spheres") or []))
             params.setdefault("ends_at", list(esc.get("ends_at") or []))
+    from neo4j import exceptions as e
     try:
         return pd.DataFrame(store.run(cypher(name), **params))
-    except Exception as exc:  # noqa: BLE001 - turn driver errors into one line
-        from neo4j import exceptions as e
-        if isinstance(exc, (e.Neo4jError, e.DriverError)):
-            raise _explain(exc, store.uri, store.user, store.database) from None
-        raise
+    except (e.Neo4jError, e.DriverError) as exc:   # one line, not a driver traceback
+        raise _explain(exc, store.uri, store.user, store.database) from None

@@ -239,8 +239,8 @@ def _check_manifest(manifest: dict, kinds: dict, problems):
 def validate_tables(raw: RawOrg) -> list:
     """Every problem in already-read tables, reading problems included."""
     problems = list(raw.problems)
-    kinds = _check_nodes(raw.nodes, problems) if not raw.nodes.empty or len(raw.nodes.columns) \
-        else {}
+    # A table without columns was not read at all: its problem is already listed.
+    kinds = _check_nodes(raw.nodes, problems) if len(raw.nodes.columns) else {}
     if len(raw.edges.columns):
         _check_edges(raw.edges, kinds, problems)
     _check_manifest(raw.manifest, kinds, problems)
