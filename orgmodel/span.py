@@ -67,8 +67,6 @@ def span_of_control(org, min=None, max=None) -> Span:  # noqa: A002 - CLI names
         if nodes[r].get("kind") != "Role" or nodes[r].get("sphere") == "political":
             continue
         n, m = reports.get(r, 0), mandates.get(r, 0)
-        if not n and not m:
-            continue
         reason = ""
         if lo is not None and n < lo:
             reason = f"fewer than {lo} direct reports"
