@@ -230,8 +230,8 @@ Written after looking at this run; the figures above are the evidence.
   own cost per written row (around 0.1–0.2 ms a node or edge, including the
   commit of one large transaction), not by round trips.  The per-row baseline
   runs on loopback, where a round trip with an auto-commit costs only about
-  1 ms, so batching can save at most that round trip: the ratio tops out near
-  5–10×.  Before installing `neo4j-rust-ext` (the driver's official Rust
+  1 ms, so batching can save at most that round trip: four runs on the same day
+  gave 5.4×, 8.9×, 6.9× and 11.5×.  Before installing `neo4j-rust-ext` (the driver's official Rust
   PackStream encoder) the client alone spent about 45 µs per row encoding
   parameters; with it, about 8 µs, so what is left is the server.  Against a
   server across a network (Aura, a team's Neo4j) every per-row round trip costs
@@ -241,13 +241,13 @@ Written after looking at this run; the figures above are the evidence.
   betweenness centrality (Brandes, time O(V·E)) on the role–partner graph,
   which the synthetic organisations grow in proportion to their size (about 40
   nodes at 10k roles, about 390 at 100k), so that part grows with the square.
-  The whole step still takes under half a second at 100k; sampling sources
+  The whole step still takes about half a second at 100k; sampling sources
   (`k` in networkx) would make it linear at the price of an estimate, which an
   advisor reading a brokerage ranking should not get silently.  The other
   steps are single passes over the edges; their ratio moves from run to run
-  because the 10k times are tens of milliseconds on a shared machine (three runs
-  on the same day gave load 10.4, 10.8 and 14.6; one-pass escalation 8.3, 10.0
-  and 16.7), and, most likely (not measured with hardware counters), at 100k the
+  because the 10k times are tens of milliseconds on a shared machine (four runs
+  on the same day gave load 10.4, 10.8, 14.6 and 13.6; one-pass escalation 8.3,
+  10.0, 16.7 and 18.6), and, most likely (not measured with hardware counters), at 100k the
   ~350 MB of Python objects no longer sit in the CPU caches, so each element
   costs somewhat more.  The absolute 100k targets are
   met with room to spare.
