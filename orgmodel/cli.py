@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from . import model
+from . import escape, model
 from .errors import OrgModelError, ValidationError
 
 FORMATS = ("table", "json", "csv")
@@ -28,15 +28,29 @@ def _jsonable(obj):
     return obj
 
 
+def out(text: str = "", err: bool = False, nl: bool = True):
+    """Print text that may hold values from the data: control characters escaped."""
+    click.echo(escape.terminal(str(text)), err=err, nl=nl)
+
+
 def emit(obj, fmt: str, table=None):
-    """Print ``obj`` as JSON, CSV (DataFrames) or a readable table."""
+    """Print ``obj`` as JSON, CSV (DataFrames) or a readable table.
+
+    Every value from the data is inert: JSON escapes control characters, CSV
+    cells cannot start a spreadsheet formula, and a table shows control
+    characters as escapes.
+    """
     if fmt == "json":
-        click.echo(json.dumps(_jsonable(obj), indent=2, ensure_ascii=False, default=str))
+        text = json.dumps(_jsonable(obj), indent=2, ensure_ascii=False, default=str)
+        # json escapes C0 controls itself; C1 and bidi controls get \u escapes.
+        click.echo(escape._CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text))
     elif fmt == "csv":
         frame = obj if isinstance(obj, pd.DataFrame) else pd.json_normalize(_jsonable(obj))
-        click.echo(frame.to_csv(index=False), nl=False)
+        text = escape.csv_frame(frame).to_csv(index=False)
+        # A pipe gets the data as it is; a terminal never gets raw controls.
+        click.echo(escape.terminal(text) if sys.stdout.isatty() else text, nl=False)
     else:
-        click.echo(table() if table else _table(obj))
+        out(table() if table else _table(obj))
 
 
 def _table(obj) -> str:
@@ -86,17 +100,27 @@ class OrgGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except click.ClickException as exc:
+            # A usage message may quote what the user typed (or a name).
+            exc.message = _clean(exc.message)
+            raise
+        except (click.exceptions.Exit, click.Abort):
             raise
         except (OrgModelError, OSError, ValueError) as exc:
             if _DEBUG:
                 raise
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(_clean(str(exc))) from None
         except Exception as exc:  # noqa: BLE001 - the promise: no traceback without --debug
             if _DEBUG:
                 raise
-            raise click.ClickException(f"{type(exc).__name__}: {exc} "
-                                       "(run again with --debug for details)") from None
+            raise click.ClickException(_clean(f"{type(exc).__name__}: {exc} "
+                                              "(run again with --debug for details)")) from None
+
+
+def _clean(message: str) -> str:
+    """An error message as it may be shown: no password, no control characters."""
+    import os
+    return escape.terminal(escape.redact(message, os.environ.get("NEO4J_PASSWORD", "")))
 
 
 def _set_debug(ctx, param, value):
@@ -126,9 +150,9 @@ def validate(org_dir, fmt):
     problems = validate_folder(org_dir)
     if fmt == "table":
         if problems:
-            click.echo(str(ValidationError(problems, where=str(org_dir))), err=True)
+            out(str(ValidationError(problems, where=str(org_dir))), err=True)
         else:
-            click.echo(f"{org_dir}: valid")
+            out(f"{org_dir}: valid")
     else:
         emit(pd.DataFrame([p.to_dict() for p in problems], columns=["file", "row", "message"]),
              fmt)
@@ -165,6 +189,10 @@ def summary(org, fmt):
 def escalate(org, role, via, all_roles, other, fmt):
     """Escalation routes of ROLE (an id or a name), or of --all roles."""
     from .escalation import escalate as one, escalation_routes, meet
+    if role is not None and not role.strip():
+        raise click.BadParameter("is empty: give a role's id or name", param_hint="ROLE")
+    if other is not None and not other.strip():
+        raise click.BadParameter("is empty: give a role's id or name", param_hint="--meet")
     if bool(role) == all_roles:
         raise click.UsageError("give a ROLE or --all (not both)")
     if other:
@@ -173,7 +201,7 @@ def escalate(org, role, via, all_roles, other, fmt):
         m = meet(org, role, other, via)
 
         def table():
-            if m["meet"] is None:
+            if m["meet"] is None:  # noqa: SIM108
                 return f"The {via} routes of {m['a']['name']} and {m['b']['name']} never meet."
             names = lambda steps: " → ".join([s["name"] for s in steps]) or "(starts there)"
             return (f"{m['a']['name']} and {m['b']['name']} meet at {m['meet']['name']}\n"
@@ -303,23 +331,34 @@ def report(org, out_dir):
     """The main job: every analysis, as a Markdown report with CSVs and the graph."""
     from .report import write_report
     path = write_report(org, out_dir)
-    click.echo(f"Report written to {path}")
+    out(f"Report written to {path}")
 
 
 @cli.command()
 @click.option("--roles", "n_roles", type=click.IntRange(min=10), required=True,
               help="Number of roles.")
 @click.option("--seed", default=0, show_default=True, help="Random seed: same seed, same files.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
-              help="Folder to write the organisation to.")
-def synth(n_roles, seed, out_dir):
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              required=True, help="Folder to write the organisation to.")
+@click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
+def synth(n_roles, seed, out_dir, force):
     """Write a synthetic organisation (for scale tests and benchmarks)."""
     from .synth import synthesize
     from .write import save
+    _refuse_overwrite(out_dir, force)
     org = synthesize(n_roles, seed)
     save(org, out_dir)
-    click.echo(f"Wrote {org.name}: {org.graph.number_of_nodes()} nodes, "
+    out(f"Wrote {org.name}: {org.graph.number_of_nodes()} nodes, "
                f"{org.graph.number_of_edges()} edges to {out_dir}")
+
+
+def _refuse_overwrite(out_dir: Path, force: bool):
+    """An organisation folder is only replaced when the user says so."""
+    from .read import EDGES, MANIFEST, NODES
+    there = [n for n in (MANIFEST, NODES, EDGES) if (out_dir / n).exists()]
+    if there and not force:
+        raise click.UsageError(f"{out_dir} already holds an organisation ({', '.join(there)}); "
+                               "add --force to replace it")
 
 
 @cli.group()
@@ -362,7 +401,7 @@ def export_html(org, out_file, focus, depth, kinds, edge_kinds, route, layout):
         layout = "hierarchical" if line else "force"
     path = write_html(org, out_file, focus=focus, depth=depth, kinds=kinds,
                       edge_kinds=edge_kinds, route=route, layout=layout)
-    click.echo(f"Graph written to {path}")
+    out(f"Graph written to {path}")
 
 
 def connection_options(f):
@@ -390,7 +429,8 @@ def db():
 @db.command()
 @org_option
 @connection_options
-@click.option("--batch-size", default=1000, show_default=True, help="Rows per UNWIND batch.")
+@click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(min=1),
+              help="Rows per UNWIND batch (1 or more).")
 def push(org_dir, uri, user, password, database, batch_size):
     """Write an organisation folder to the database (replaces an earlier push)."""
     from .store import push as do_push
@@ -410,20 +450,22 @@ def push(org_dir, uri, user, password, database, batch_size):
                 res = do_push(store, org, batch_size, progress)
         else:
             res = do_push(store, org, batch_size)
-    click.echo(f"Pushed {res['organisation']}: {res['nodes']} nodes, {res['edges']} edges")
+    out(f"Pushed {res['organisation']}: {res['nodes']} nodes, {res['edges']} edges")
 
 
 @db.command()
 @click.option("--org-name", required=True, help="Name of the organisation in the database.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
-              help="Folder to write org.yaml, nodes.csv and edges.csv to.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              required=True, help="Folder to write org.yaml, nodes.csv and edges.csv to.")
+@click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 @connection_options
-def pull(org_name, out_dir, uri, user, password, database):
+def pull(org_name, out_dir, force, uri, user, password, database):
     """Rebuild an organisation's data folder from the database."""
     from .store import pull as do_pull
+    _refuse_overwrite(out_dir, force)
     with _store(uri, user, password, database) as store:
         path = do_pull(store, org_name, out_dir)
-    click.echo(f"Pulled {org_name} into {path}")
+    out(f"Pulled {org_name} into {path}")
 
 
 @db.command()
@@ -477,10 +519,10 @@ def serve(port, root, database):
     password = os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD
 
     def ready(uri):
-        click.echo(f"Bolt server ready at {uri}, database '{database}', user root.")
-        click.echo(f"  export NEO4J_URI={uri} NEO4J_USER=root NEO4J_DATABASE={database}")
-        click.echo("  export NEO4J_PASSWORD=... (yours, or the local default from the README)")
-        click.echo("Press Ctrl+C to stop.")
+        out(f"Bolt server ready at {uri}, database '{database}', user root.")
+        out(f"  export NEO4J_URI={uri} NEO4J_USER=root NEO4J_DATABASE={database}")
+        out("  export NEO4J_PASSWORD=... (yours, or the local default from the README)")
+        out("Press Ctrl+C to stop.")
     stop = threading.Event()
     try:
         run_server(port, root, database, password, ready=ready, stop=stop)

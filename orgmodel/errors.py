@@ -51,6 +51,10 @@ class Problem:
         return asdict(self)
 
 
+#: A ValidationError's message shows this many problems; ``problems`` holds all.
+MAX_SHOWN = 50
+
+
 class ValidationError(OrgModelError, ValueError):
     """An organisation folder (or graph) breaks the schema.
 
@@ -58,12 +62,16 @@ class ValidationError(OrgModelError, ValueError):
     """
 
     def __init__(self, problems, where: str = ""):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0, p.message))
+        # Kept in the order given: validation lists the real cause first.
+        self.problems = list(problems)
         self.where = where
         head = f"{where}: " if where else ""
         count = len(self.problems)
         lines = [f"{head}{count} problem{'s' if count != 1 else ''} found"]
-        lines += [f"  {p}" for p in self.problems]
+        lines += [f"  {p}" for p in self.problems[:MAX_SHOWN]]
+        if count > MAX_SHOWN:
+            lines.append(f"  ... and {count - MAX_SHOWN} more (orgmodel validate --format csv "
+                         "lists them all)")
         super().__init__("\n".join(lines))
 
 

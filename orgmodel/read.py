@@ -2,13 +2,28 @@
 
 This is the first stage of the pipeline (read → validate → model).  It only
 turns files into tables and notes what it could not read; judging the content
-is :mod:`orgmodel.validate`'s job.  Cells are read as text, through pandas,
-so that an id such as ``007`` stays ``007`` and empty cells stay empty.
+is :mod:`orgmodel.validate`'s job.  Cells are read as text, so that an id such
+as ``007`` stays ``007`` and empty cells stay empty.
+
+What is accepted (the README's "What input is accepted" says the same):
+
+* encodings: UTF-8 with or without a byte-order mark, UTF-16 with a
+  byte-order mark (Excel's "Unicode text"), and Windows-1252 (Excel's plain
+  "CSV" on a Dutch or Western Windows), tried in that order;
+* separators: ``,``, ``;`` (Dutch-locale Excel) or tab, chosen from the
+  header row;
+* column names without regard to case, surrounding spaces or Unicode normal
+  form (`` FTE`` is read as ``fte``); every cell in Unicode NFC, so a name
+  typed with a combining accent matches one typed with a precomposed one;
+* row numbers as a spreadsheet shows them: the header is row 1, blank lines
+  count, a quoted cell with line breaks is one row.
 """
 from __future__ import annotations
 
+import codecs
 import csv
-from io import StringIO
+import io
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,63 +32,202 @@ import yaml
 
 from .errors import Problem
 
-__all__ = ["RawOrg", "read_folder", "records", "MANIFEST", "NODES", "EDGES"]
+__all__ = ["RawOrg", "read_folder", "read_table", "read_manifest", "records", "MANIFEST",
+           "NODES", "EDGES"]
 
 MANIFEST = "org.yaml"
 NODES = "nodes.csv"
 EDGES = "edges.csv"
 
+#: Deeper nesting than this in org.yaml is refused before anything walks it.
+MAX_YAML_DEPTH = 20
+
 
 @dataclass
 class RawOrg:
-    """The unjudged contents of an organisation folder."""
+    """The unjudged contents of an organisation folder.
+
+    ``unreadable`` names the files that could not be read at all, so that
+    validation skips the checks that depend on them instead of reporting
+    their absence row by row.
+    """
 
     path: Path
     manifest: dict = field(default_factory=dict)
     nodes: pd.DataFrame = field(default_factory=pd.DataFrame)
     edges: pd.DataFrame = field(default_factory=pd.DataFrame)
     problems: list = field(default_factory=list)
+    unreadable: set = field(default_factory=set)
 
 
-def _read_csv(path: Path, problems: list) -> pd.DataFrame:
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text) if not text.isascii() else text
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes of a text file as text, in the first encoding that fits.
+
+    Raises
+    ------
+    ValueError
+        When the bytes are no text in any accepted encoding (a workbook
+        saved under a ``.csv`` name, say).
+
+    Examples
+    --------
+    >>> decode("Wethouder Çelik".encode("cp1252"), "nodes.csv")
+    'Wethouder Çelik'
+    >>> decode(codecs.BOM_UTF8 + b"id", "nodes.csv")
+    'id'
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ValueError("starts like UTF-16 text but is not: save it as 'CSV UTF-8'") from None
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ValueError("is a spreadsheet workbook, not CSV text: save it as 'CSV UTF-8'")
+    if b"\x00" in data[:4096]:
+        raise ValueError("is not a text file (it contains NUL bytes): save it as 'CSV UTF-8'")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Excel's plain "CSV" on a Western Windows: Windows-1252.  It decodes
+        # almost any bytes, so it comes last, after UTF-8 has failed.
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ValueError("is neither UTF-8 nor Windows-1252 text: save it as 'CSV UTF-8'") from None
+
+
+def _separator(header: str) -> str:
+    # The separator is whichever of , ; tab the header row uses most: a
+    # header of plain column names has no other reason to contain them.
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda s: counts[s])
+    return best if counts[best] else ","
+
+
+def _header_name(cell: str) -> str:
+    return _nfc(cell.strip()).casefold().replace(" ", "_") if cell.strip() else ""
+
+
+def read_table(path: Path, problems: list, label: str | None = None) -> pd.DataFrame | None:
+    """Read one CSV table as text cells, indexed by spreadsheet row.
+
+    Every problem is appended to ``problems`` as a :class:`Problem` naming
+    ``label`` (default: the file's name) and the row.  Returns ``None`` when
+    the file cannot be read at all (missing, not text, broken quoting), so
+    that the caller can skip what depends on it.
+
+    Examples
+    --------
+    >>> p = tmp_path / "t.csv"
+    >>> _ = p.write_bytes("ID ;Naam\\n\\nx;Ça\\n".encode("cp1252"))
+    >>> problems = []
+    >>> read_table(p, problems).to_dict("index"), problems
+    ({3: {'id': 'x', 'naam': 'Ça'}}, [])
+    """
+    label = label or path.name
+    if path.is_dir():
+        problems.append(Problem(label, None, "is a folder, not a file"))
+        return None
     if not path.is_file():
-        problems.append(Problem(path.name, None, "file is missing"))
-        return pd.DataFrame()
+        problems.append(Problem(label, None, "file is missing"))
+        return None
     try:
-        # utf-8-sig: a CSV saved by Excel starts with a byte-order mark, which
-        # would otherwise end up in the first column's name.
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(path.name, None, f"is not UTF-8 text ({exc.reason}); "
-                                "save it as 'CSV UTF-8' from the spreadsheet"))
-        return pd.DataFrame()
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(label, None, f"cannot be read: {exc.strerror or exc}"))
+        return None
+    try:
+        text = decode(data, label)
+    except ValueError as exc:
+        problems.append(Problem(label, None, str(exc)))
+        return None
     if not text.strip():
-        problems.append(Problem(path.name, None, "file is empty: it needs at least a header row"))
-        return pd.DataFrame()
-    # Count fields per line ourselves first: pandas reports a ragged row with
-    # a message that does not say which spreadsheet row it was.
-    header_len = None
-    for lineno, fields in enumerate(csv.reader(text.splitlines()), start=1):
-        if header_len is None:
-            header_len = len(fields)
-        elif fields and len(fields) != header_len:
-            problems.append(Problem(path.name, lineno,
-                                    f"has {len(fields)} cells but the header has {header_len}"))
-    if any(p.file == path.name for p in problems):
-        return pd.DataFrame()
+        problems.append(Problem(label, None, "file is empty: it needs at least a header row"))
+        return None
+    first_line = text.split("\n", 1)[0]
+    sep = _separator(first_line)
+    # newline="": the csv module itself decides where a row ends, so a line
+    # separator (U+2028, form feed ...) inside a quoted cell stays in the cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    header, rows, rowno = None, [], 0
     try:
-        # object, not pandas' string dtype: plain Python strings iterate
-        # several times faster, and a 100k-role folder is iterated twice.
-        df = pd.read_csv(StringIO(text), dtype=object, keep_default_na=False,
-                         skip_blank_lines=True)
-    except (pd.errors.ParserError, ValueError) as exc:  # pragma: no cover - csv already checked
-        problems.append(Problem(path.name, None, f"cannot be read as CSV: {exc}"))
-        return pd.DataFrame()
-    df.columns = [str(c).strip() for c in df.columns]
-    for col in df.columns:
-        df[col] = [v.strip() for v in df[col].tolist()]
-    # The spreadsheet row of each record: header is row 1.
-    df.index = range(2, len(df) + 2)
+        for fields in reader:
+            rowno += 1
+            if header is None:
+                if not any(f.strip() for f in fields):
+                    continue            # blank lines above the header
+                header = fields
+                header_row = rowno
+                continue
+            if not any(f.strip() for f in fields):
+                continue                # a blank row keeps its number, nothing else
+            rows.append((rowno, fields))
+    except csv.Error as exc:
+        rowno += 1
+        msg = str(exc)
+        if "field larger than field limit" in msg:
+            why = (f"has a cell longer than {csv.field_size_limit():,} characters; "
+                   "is a quote missing or a whole file pasted into one cell?")
+        elif "unexpected end of data" in msg:
+            why = ("has a quoted cell that is never closed: a '\"' opens a cell on this "
+                   "row and no '\"' closes it before the end of the file")
+        elif "expected after" in msg:
+            why = ("has text after a closing quote: put the whole cell in quotes and "
+                   "double every quote inside it (\"\")")
+        else:
+            why = f"cannot be read as CSV: {msg}"
+        problems.append(Problem(label, rowno, why))
+        return None
+    if header is None:
+        problems.append(Problem(label, None, "file is empty: it needs at least a header row"))
+        return None
+    names = [_header_name(h) for h in header]
+    ok = True
+    seen = {}
+    for i, n in enumerate(names):
+        if not n:
+            continue
+        if n in seen:
+            shown = (f"'{header[seen[n]].strip()}' and '{header[i].strip()}'"
+                     if header[seen[n]].strip() != header[i].strip() else f"'{n}'")
+            problems.append(Problem(label, header_row,
+                                    f"column '{n}' appears twice ({shown}, columns "
+                                    f"{seen[n] + 1} and {i + 1}; names are read without "
+                                    "regard to case and spaces)"))
+            ok = False
+        else:
+            seen[n] = i
+    width = len(names)
+    cells = []
+    for r, fields in rows:
+        if len(fields) > width and not any(f.strip() for f in fields[width:]):
+            fields = fields[:width]      # trailing empty cells, as spreadsheets write them
+        if len(fields) != width:
+            problems.append(Problem(label, r, f"has {len(fields)} cells but the header has "
+                                    f"{width}{' (is a separator missing or a cell unquoted?)' if len(fields) < width else ' (a cell with a separator in it needs quotes)'}"))
+            ok = False
+            continue
+        cells.append([_nfc(f.strip()) for f in fields])
+    for i, n in enumerate(names):
+        if not n and any(c[i] for c in cells):
+            problems.append(Problem(label, header_row, f"column {i + 1} has values but no name "
+                                    "in the header"))
+            ok = False
+    if not ok:
+        return None
+    keep = [i for i, n in enumerate(names) if n]
+    # object, not pandas' string dtype: plain Python strings iterate several
+    # times faster, and a 100k-role folder is iterated twice.
+    df = pd.DataFrame({names[i]: [c[i] for c in cells] for i in keep},
+                      columns=[names[i] for i in keep], dtype=object)
+    df.index = [r for r, _ in rows]
     return df
 
 
@@ -82,6 +236,75 @@ def records(df: pd.DataFrame):
     cols = list(df.columns)
     return zip(df.index.tolist(), (dict(zip(cols, vals))
                                    for vals in zip(*(df[c].tolist() for c in cols))))
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without the traps: a key given twice, aliases, absurd nesting."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases (*name) are not allowed in org.yaml; write the value out",
+                event.start_mark)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"is nested more than {MAX_YAML_DEPTH} levels deep",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be a plain word, not a list or mapping",
+                    key_node.start_mark) from None
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key '{key}' is given twice (also on line {seen[key] + 1})",
+                    key_node.start_mark)
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_manifest(path: Path, problems: list, label: str = MANIFEST) -> dict | None:
+    """The settings of an ``org.yaml`` file, or ``None`` when it cannot be read."""
+    if path.is_dir():
+        problems.append(Problem(label, None, "is a folder, not a file"))
+        return None
+    if not path.is_file():
+        problems.append(Problem(label, None, "file is missing"))
+        return None
+    try:
+        text = decode(path.read_bytes(), label)
+    except ValueError as exc:
+        problems.append(Problem(label, None, str(exc)))
+        return None
+    try:
+        data = yaml.load(text, Loader=_Loader)   # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        problems.append(Problem(label, line, f"is not valid YAML: {reason}"))
+        return None
+    except RecursionError:
+        problems.append(Problem(label, None, "is nested too deeply to read"))
+        return None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.append(Problem(label, None, "must be a set of 'key: value' settings"))
+        return None
+    return data
 
 
 def read_folder(path) -> RawOrg:
@@ -106,30 +329,19 @@ def read_folder(path) -> RawOrg:
     path = Path(path)
     raw = RawOrg(path=path)
     if not path.is_dir():
-        raw.problems.append(Problem(str(path), None, "is not a folder"))
+        what = "is a file, not a folder" if path.exists() else "does not exist"
+        raw.problems.append(Problem(str(path), None, f"{what}: give the organisation's folder "
+                                    "(with org.yaml, nodes.csv and edges.csv)"))
+        raw.unreadable.update((MANIFEST, NODES, EDGES))
         return raw
-    mpath = path / MANIFEST
-    if not mpath.is_file():
-        raw.problems.append(Problem(MANIFEST, None, "file is missing"))
-    else:
-        try:
-            data = yaml.safe_load(mpath.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else None
-            reason = getattr(exc, "problem", None) or str(exc)
-            raw.problems.append(Problem(MANIFEST, line, f"is not valid YAML: {reason}"))
-            data = {}
-        except UnicodeDecodeError:
-            raw.problems.append(Problem(MANIFEST, None, "is not UTF-8 text"))
-            data = {}
-        if data is None:
-            data = {}
-        if not isinstance(data, dict):
-            raw.problems.append(Problem(MANIFEST, None,
-                                        "must be a set of 'key: value' settings"))
-            data = {}
-        raw.manifest = data
-    raw.nodes = _read_csv(path / NODES, raw.problems)
-    raw.edges = _read_csv(path / EDGES, raw.problems)
+    manifest = read_manifest(path / MANIFEST, raw.problems)
+    if manifest is None:
+        raw.unreadable.add(MANIFEST)
+    raw.manifest = manifest or {}
+    for name, attr in ((NODES, "nodes"), (EDGES, "edges")):
+        df = read_table(path / name, raw.problems)
+        if df is None:
+            raw.unreadable.add(name)
+        else:
+            setattr(raw, attr, df)
     return raw

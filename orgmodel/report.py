@@ -8,11 +8,15 @@ so, and says what was checked.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import pandas as pd
+
+from .errors import OrgModelError
+from .escape import csv_frame, markdown as _md
 
 from .advice import executive_commission_advice
 from .checks import check
@@ -28,9 +32,7 @@ __all__ = ["write_report", "markdown_table"]
 
 
 def _md_cell(value) -> str:
-    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    # A pipe or newline would break the table; a leading < could start HTML.
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    return _md(value)
 
 
 def markdown_table(frame: pd.DataFrame, columns=None) -> str:
@@ -53,8 +55,18 @@ def markdown_table(frame: pd.DataFrame, columns=None) -> str:
     return "\n".join([head, rule, *rows])
 
 
+#: The file that marks a folder as a report orgmodel wrote (and may replace).
+MARKER = ".orgmodel-report"
+
+
 def write_report(org, out_dir, html=True) -> Path:
     """Run every analysis on ``org`` and write ``report.md`` and CSVs to ``out_dir``.
+
+    The report is written into a fresh folder beside ``out_dir`` and takes
+    ``out_dir``'s place only when complete, so a report written over an
+    earlier one keeps none of its files, and a failed run leaves the earlier
+    report as it was.  A folder that holds anything but an earlier report is
+    refused rather than replaced.
 
     Returns
     -------
@@ -68,16 +80,65 @@ def write_report(org, out_dir, html=True) -> Path:
     ['advice.csv', 'brokerage.csv', 'escalation_commission.csv']
     """
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(dir=out_dir, prefix=".report-"))
+    _check_replaceable(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.new-"))
     try:
         md = _write(org, stage, html)
         (stage / "report.md").write_text(md, encoding="utf-8")
-        for f in stage.iterdir():
-            f.replace(out_dir / f.name)
+        (stage / MARKER).write_text("This folder was written by 'orgmodel report'; "
+                                    "the next report to it replaces it as a whole.\n",
+                                    encoding="utf-8")
+        _fix_modes(stage)
+        _swap(stage, out_dir)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return out_dir / "report.md"
+
+
+def _report_file(name: str) -> bool:
+    return name in ("report.md", "graph.html", MARKER) or name.endswith(".csv")
+
+
+def _check_replaceable(out_dir: Path):
+    if not out_dir.exists():
+        return
+    if not out_dir.is_dir():
+        raise OrgModelError(f"{out_dir} is a file: give a folder for the report")
+    entries = list(out_dir.iterdir())
+    if (out_dir / MARKER).is_file():
+        return
+    # Reports written before the marker existed held only these files.
+    strangers = [e.name for e in entries if e.is_dir() or not _report_file(e.name)]
+    if strangers:
+        raise OrgModelError(f"{out_dir} holds files that are not an orgmodel report "
+                            f"({', '.join(sorted(strangers)[:5])}); the report replaces its "
+                            "folder as a whole, so give a new or empty folder")
+
+
+def _fix_modes(stage: Path):
+    # mkdtemp makes the folder private (0700); a report is meant to be shared.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(stage, 0o777 & ~umask)
+    for f in stage.iterdir():
+        os.chmod(f, 0o666 & ~umask)
+
+
+def _swap(stage: Path, out_dir: Path):
+    """Put ``stage`` in ``out_dir``'s place; the old folder goes only after."""
+    if not out_dir.exists():
+        os.replace(stage, out_dir)
+        return
+    old = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.old-"))
+    os.rmdir(old)
+    os.replace(out_dir, old)
+    try:
+        os.replace(stage, out_dir)
+    except BaseException:
+        os.replace(old, out_dir)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _write(org, stage: Path, html: bool) -> str:
@@ -101,18 +162,19 @@ def _write(org, stage: Path, html: bool) -> str:
         "portfolios": pb.frame, "advice": adv,
     }
     for name, frame in frames.items():
-        frame.to_csv(stage / f"{name}.csv", index=False)
+        csv_frame(frame).to_csv(stage / f"{name}.csv", index=False)
 
-    md = [f"# {org.name}: how the organisation steers itself", ""]
+    # Every value from the data goes through _md: inert in any renderer.
+    md = [f"# {_md(org.name)}: how the organisation steers itself", ""]
     md.append(f"_Report written by orgmodel on {_dt.date.today().isoformat()}"
-              + (f"; the model describes the organisation as of {org.manifest['date']}"
+              + (f"; the model describes the organisation as of {_md(org.manifest['date'])}"
                  if org.manifest.get("date") else "") + "._")
     if org.manifest.get("description"):
-        md += ["", str(org.manifest["description"])]
+        md += ["", _md(org.manifest["description"])]
     sources = org.manifest.get("sources") or {}
     if sources:
         md += ["", "Sources (cited as the `source` of every node and edge):", ""]
-        md += [f"- **{k}**: {v}" for k, v in sources.items()]
+        md += [f"- **{_md(k)}**: {_md(v)}" for k, v in sources.items()]
     if html:
         from .export import ExportTooLargeError, write_html
         try:
@@ -120,7 +182,7 @@ def _write(org, stage: Path, html: bool) -> str:
             md += ["", "The interactive graph of the whole organisation is in "
                    "[graph.html](graph.html): open it in a browser (it works offline)."]
         except ExportTooLargeError as exc:
-            md += ["", f"No graph of the whole organisation: {exc}. Use "
+            md += ["", f"No graph of the whole organisation: {_md(exc)}. Use "
                    "`orgmodel export html --focus ROLE --depth N`."]
 
     md += ["", "## What the organisation looks like", ""]
@@ -138,9 +200,9 @@ def _write(org, stage: Path, html: bool) -> str:
     for via, e in esc.items():
         frame = e.to_frame()
         counts = frame["outcome"].value_counts().to_dict() if len(frame) else {}
-        md += ["", f"### Route: {via}", "",
-               "Steps: " + "; then ".join(f"`{c.edge}` ({c.rule})" for c in policy.routes[via])
-               + ".", "",
+        md += ["", f"### Route: {_md(via)}", "",
+               "Steps: " + "; then ".join(f"`{c.edge}` ({_md(c.rule)})"
+                                          for c in policy.routes[via]) + ".", "",
                "Outcomes: " + (", ".join(f"{k}: {v}" for k, v in counts.items()) or "none")
                + ".", ""]
         md.append(markdown_table(frame, ["from_name", "route", "path", "outcome"]))
@@ -152,7 +214,7 @@ def _write(org, stage: Path, html: bool) -> str:
     md.append(markdown_table(lay.frame[lay.frame["manager"]], ["name", "level", "layer"]))
     below = lay.below_target
     md += ["", (f"{len(below)} managers sit below the target depth: "
-                + ", ".join(below["name"])) if len(below) else
+                + ", ".join(map(_md, below["name"]))) if len(below) else
            "No manager sits below the target depth."]
 
     md += ["", "## Span of control", "",
@@ -170,7 +232,7 @@ def _write(org, stage: Path, html: bool) -> str:
     md += ["", "Roles sharing partners:", "", markdown_table(net.shared)]
     single = net.single_commissioner
     md += ["", (f"Partners hanging on a single official commissioner: "
-                + ", ".join(f"{n} ({c})" for n, c in zip(single["name"],
+                + ", ".join(f"{_md(n)} ({_md(c)})" for n, c in zip(single["name"],
                                                          single["official_commissioners"])))
            if len(single) else "No partner hangs on a single commissioner."]
 
@@ -185,15 +247,16 @@ def _write(org, stage: Path, html: bool) -> str:
 
     rules = org.settings("rules") or []
     md += ["", "## Governance findings", "",
-           "Rules checked: " + ", ".join(f"{r} ({RULES[r][0]}; {RULES[r][1]})" for r in rules)
+           "Rules checked: " + ", ".join(f"{r} ({_md(RULES[r][0])}; {_md(RULES[r][1])})"
+                                         for r in rules)
            + "."]
     if found.empty:
         md += ["", "**No findings**: the model keeps every rule checked. Facts marked "
                "`assumption` in the data were chosen to be consistent with the sources; "
                "they are not evidence that the organisation keeps the rules."]
     else:
-        md += [""] + [f"- **{f['rule']}** ({f['source']}): {_md_cell(f['message'])}"
+        md += [""] + [f"- **{_md(f['rule'])}** ({_md(f['source'])}): {_md(f['message'])}"
                       for f in found.to_dict("records")]
     md += ["", "## Files", "", "One CSV per analysis: "
-           + ", ".join(f"[{n}.csv]({n}.csv)" for n in frames) + "."]
+           + ", ".join(f"[{_md(n)}.csv]({n}.csv)" for n in frames) + "."]
     return "\n".join(md) + "\n"

@@ -34,6 +34,10 @@ __all__ = [
     "LEVELS",
     "PORTFOLIO_CATEGORIES",
     "CRITERIA",
+    "RULES",
+    "CLIMBABLE",
+    "MANIFEST_SCHEMA",
+    "RESERVED_COLUMNS",
     "allowed",
 ]
 
@@ -171,4 +175,61 @@ CLIMBABLE = {
     "REPORTS_TO": "from a role to its superior",
     "MANDATES": "from a mandatee back to its mandator",
     "COMMISSIONS": "from an assignee to the commissioners of its commission",
+}
+
+#: Node columns that a push uses for itself: a column by these names would be
+#: overwritten in the database, so validation refuses it.
+RESERVED_COLUMNS = ("org", "uid", "seq")
+
+_STEP = {
+    "type": "object", "required": ["edge"], "additionalProperties": False,
+    "properties": {
+        "edge": {"enum": list(CLIMBABLE)},
+        "rule": {"type": "string"},
+        "capacity": {"enum": list(SPHERES)},
+        "delegated": {"type": "boolean"},
+        "budget_holder": {"type": "boolean"},
+    },
+}
+
+#: The written schema of ``org.yaml`` (JSON Schema, checked with the
+#: ``jsonschema`` library by :func:`orgmodel.validate_folder`).  Every key is
+#: optional except ``name``; a key not listed here is an error, so a
+#: misspelt ``spn:`` is reported instead of silently ignored.
+MANIFEST_SCHEMA = {
+    "type": "object",
+    "required": ["name"],
+    "additionalProperties": False,
+    "propertyNames": {"type": "string"},
+    "properties": {
+        "name": {"type": "string", "pattern": r"\S",
+                 "description": "the organisation's name (also its name in Neo4j)"},
+        "date": {"type": ["string", "date"],
+                 "description": "the date the model describes"},
+        "description": {"type": "string"},
+        "sources": {"type": "object", "propertyNames": {"type": "string"},
+                    "additionalProperties": {"type": "string"},
+                    "description": "source id -> what it is; rows cite these ids"},
+        "rules": {"type": "array", "items": {"enum": list(RULES)}, "uniqueItems": True},
+        "escalation": {
+            "type": "object", "additionalProperties": False,
+            "properties": {
+                "forbidden_spheres": {"type": "array", "items": {"enum": list(SPHERES)}},
+                "ends_at": {"type": "array", "items": {"type": "string"}},
+                "routes": {"type": "object", "minProperties": 1,
+                           # A route's name is a CLI choice (--via) and part
+                           # of a file name in the report: a plain word.
+                           "propertyNames": {"type": "string",
+                                             "pattern": r"^[A-Za-z][A-Za-z0-9_-]{0,40}$"},
+                           "additionalProperties": {"type": "array", "minItems": 1,
+                                                    "items": _STEP}},
+            },
+        },
+        "layering": {"type": ["object", "null"], "additionalProperties": False,
+                     "properties": {"target_depth": {"type": "integer", "minimum": 1}}},
+        "span": {"type": ["object", "null"], "additionalProperties": False,
+                 "properties": {"min": {"type": "integer", "minimum": 0},
+                                "max": {"type": "integer", "minimum": 0}}},
+        "executive_commission_threshold": {"type": "integer", "minimum": 1, "maximum": 13},
+    },
 }

@@ -8,9 +8,12 @@ it out as the same tables first, so there is one set of rules, not two.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import difflib
+import math
 import re
 
+import jsonschema
 import networkx as nx
 import pandas as pd
 
@@ -74,9 +77,12 @@ def parse_cell(column: str, text: str):
         return parse_bool(text)
     if column in schema.FLOAT_COLUMNS:
         try:
-            return float(text.replace(",", "."))
+            value = float(text.replace(",", "."))
         except ValueError:
             raise ValueError(f"{column} '{text}' is not a number") from None
+        if not math.isfinite(value):
+            raise ValueError(f"{column} '{text}' is not a finite number")
+        return value
     if column in schema.LIST_COLUMNS:
         return [p.strip() for p in text.split(";") if p.strip()]
     return text
@@ -122,11 +128,20 @@ def _check_attrs(row, rowno, file, choices, problems):
                 problems.append(Problem(file, rowno, str(exc)))
 
 
-def _check_nodes(nodes: pd.DataFrame, problems) -> dict:
+def _check_nodes(nodes: pd.DataFrame, problems) -> dict | None:
+    """Check the node rows; the ``{id: kind}`` of the usable ones, or None when
+    the table itself is unusable (then nothing can be checked against it)."""
     kinds = {}
     if not _check_columns(nodes, NODES, ("id", "kind", "name"), problems):
-        return kinds
-    first_row = {}
+        return None
+    reserved = [c for c in nodes.columns if c in schema.RESERVED_COLUMNS]
+    if reserved:
+        problems.append(Problem(NODES, 1, f"column{'s' if len(reserved) > 1 else ''} "
+                                f"{', '.join(reserved)} {'are' if len(reserved) > 1 else 'is'} "
+                                "reserved for orgmodel's own use (the database keeps the "
+                                "organisation and its ids there): rename "
+                                f"{'them' if len(reserved) > 1 else 'it'}"))
+    first_row, folded = {}, {}
     for rowno, row in records(nodes):
         nid, kind = row["id"], row["kind"]
         if not nid:
@@ -134,8 +149,15 @@ def _check_nodes(nodes: pd.DataFrame, problems) -> dict:
         elif nid in first_row:
             problems.append(Problem(NODES, rowno, f"id '{nid}' is used twice "
                                     f"(also on row {first_row[nid]})"))
+        elif nid.casefold() in folded:
+            other, orow = folded[nid.casefold()]
+            problems.append(Problem(NODES, rowno, f"id '{nid}' differs from id '{other}' "
+                                    f"(row {orow}) only in upper and lower case; ids must "
+                                    "differ in more than that"))
+            first_row[nid] = rowno
         else:
             first_row[nid] = rowno
+            folded[nid.casefold()] = (nid, rowno)
         if not row["name"]:
             problems.append(Problem(NODES, rowno, f"node '{nid}' has no name"))
         spec = schema.NODE_KINDS.get(kind)
@@ -153,12 +175,25 @@ def _check_nodes(nodes: pd.DataFrame, problems) -> dict:
     return kinds
 
 
-def _check_edges(edges: pd.DataFrame, kinds: dict, problems):
+def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems):
+    """Check the edge rows; with ``kinds=None`` (nodes.csv unusable) only what
+    does not depend on the nodes."""
     if not _check_columns(edges, EDGES, ("from", "to", "kind"), problems):
         return
-    line, line_rows = [], {}
+    line, line_rows, seen = [], {}, {}
     for rowno, row in records(edges):
         src, dst, kind = row["from"], row["to"], row["kind"]
+        # Two edges of one kind between the same roles may mean different
+        # things (two mandates of different scope); the same edge with the
+        # same attributes twice is a copy, whatever its source or note says.
+        key = (src, dst, kind, tuple(sorted((k, v) for k, v in row.items()
+                                            if v and k not in ("source", "note"))))
+        if key in seen and src and dst and kind:
+            problems.append(Problem(EDGES, rowno, f"{kind} from '{src}' to '{dst}' is given "
+                                    f"twice with the same attributes (also on row "
+                                    f"{seen[key]})"))
+            continue
+        seen[key] = rowno
         spec = schema.EDGE_KINDS.get(kind)
         if spec is None:
             problems.append(Problem(EDGES, rowno, f"unknown edge kind '{kind}'; use one of "
@@ -167,14 +202,14 @@ def _check_edges(edges: pd.DataFrame, kinds: dict, problems):
         for end, nid in (("from", src), ("to", dst)):
             if not nid:
                 problems.append(Problem(EDGES, rowno, f"'{end}' is empty"))
-            elif nid not in kinds:
+            elif kinds is not None and nid not in kinds:
                 problems.append(Problem(EDGES, rowno, f"'{end}' names '{nid}', which is not a "
                                         f"node in nodes.csv{_closest(nid, kinds)}"))
         if src and src == dst:
             problems.append(Problem(EDGES, rowno, f"'{src}' is joined to itself"))
         if spec is None:
             continue
-        if src in kinds and dst in kinds and not schema.allowed(kind, kinds[src], kinds[dst]):
+        if kinds and src in kinds and dst in kinds and not schema.allowed(kind, kinds[src], kinds[dst]):
             problems.append(Problem(EDGES, rowno, f"{kind} cannot join a {kinds[src]} to a "
                                     f"{kinds[dst]}: it joins {'/'.join(sorted(spec.sources))} "
                                     f"to {'/'.join(sorted(spec.targets))}"))
@@ -193,58 +228,119 @@ def _check_edges(edges: pd.DataFrame, kinds: dict, problems):
             problems.append(Problem(EDGES, rowno, f"REPORTS_TO goes round in a circle: {path}"))
 
 
-def _check_manifest(manifest: dict, kinds: dict, problems):
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",
+               "boolean": "true or false", "array": "a list such as [a, b]",
+               "object": "a set of 'key: value' settings", "null": "empty", "date": "a date"}
+
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+        "date", lambda _checker, value: isinstance(value, _dt.date)))
+
+
+def _key_path(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _schema_message(err) -> str:
+    """One plain sentence for a jsonschema error, starting with the key path."""
+    where = _key_path(err.absolute_path)
+    head = f"{where}: " if where else ""
+    val, kind = err.instance, err.validator
+    if kind == "additionalProperties":
+        known = list(err.schema.get("properties", {}))
+        extra = [k for k in val if k not in known]
+        return "; ".join(f"{head}unknown key '{k}'{_closest(str(k), known)}; known keys: "
+                         f"{', '.join(known)}" for k in extra)
+    if kind == "required":
+        missing = [k for k in err.validator_value if k not in val]
+        if missing == ["name"] and not where:
+            return "needs a 'name' (the organisation's name)"
+        return f"{head}needs the key{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+    if kind == "type":
+        types = err.validator_value if isinstance(err.validator_value, list) else \
+            [err.validator_value]
+        want = " or ".join(_TYPE_WORDS.get(t, t) for t in types if t != "null")
+        return f"{head}must be {want}, not {_shown(val)}"
+    if kind == "enum":
+        opts = [str(o) for o in err.validator_value]
+        return f"{head}{_shown(val)} is not one of: {', '.join(opts)}{_closest(str(val), opts)}"
+    if kind in ("minimum", "maximum"):
+        word = "at least" if kind == "minimum" else "at most"
+        return f"{head}must be {word} {err.validator_value}, not {_shown(val)}"
+    if kind == "pattern" and "A-Za-z" in err.validator_value:
+        return (f"{head}{_shown(val)} is not a usable name: use a word of letters, digits, "
+                "'-' and '_' (it names a route on the command line and a file of the report)")
+    if kind in ("pattern", "minLength"):
+        return f"{head}must not be empty"
+    if kind == "uniqueItems":
+        return f"{head}lists the same value twice"
+    if kind in ("minItems", "minProperties"):
+        return f"{head}must not be empty"
+    if kind == "propertyNames":
+        return f"{head}every key must be a word (text), not {_shown(val)}"
+    return f"{head}{err.message}"
+
+
+def _shown(value) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _check_manifest(manifest: dict, kinds: dict | None, problems):
     def bad(msg):
         problems.append(Problem(MANIFEST, None, msg))
 
-    if not isinstance(manifest.get("name"), str) or not manifest.get("name", "").strip():
-        bad("needs a 'name' (the organisation's name)")
-    rules = manifest.get("rules", [])
-    if not isinstance(rules, list):
-        bad("'rules' must be a list such as [R1, R2]")
-    else:
-        for r in rules:
-            if r not in schema.RULES:
-                bad(f"rule '{r}' is unknown; known rules: {', '.join(schema.RULES)}")
-    esc = manifest.get("escalation", {}) or {}
-    if not isinstance(esc, dict):
-        bad("'escalation' must be a set of settings")
-        return
-    for rid in esc.get("ends_at", []) or []:
+    errors = sorted(_Validator(schema.MANIFEST_SCHEMA).iter_errors(manifest),
+                    key=lambda e: [str(p) for p in e.absolute_path])
+    for err in errors:
+        bad(_schema_message(err))
+    if errors:
+        return          # the rest reads values the schema has not vouched for
+    esc = manifest.get("escalation") or {}
+    for i, rid in enumerate(esc.get("ends_at") or []):
         if kinds and kinds.get(rid) != "Role":
-            bad(f"escalation.ends_at names '{rid}', which is not a role in nodes.csv")
-    for sphere in esc.get("forbidden_spheres", []) or []:
-        if sphere not in schema.SPHERES:
-            bad(f"escalation.forbidden_spheres: '{sphere}' is not one of "
-                f"{', '.join(schema.SPHERES)}")
-    routes = esc.get("routes", {}) or {}
-    if not isinstance(routes, dict):
-        bad("escalation.routes must map a route name to a list of steps")
-        return
-    for name, steps in routes.items():
-        if not isinstance(steps, list) or not steps:
-            bad(f"escalation route '{name}' needs a list of steps")
-            continue
-        for i, step in enumerate(steps, 1):
-            edge = step.get("edge") if isinstance(step, dict) else None
-            if edge not in schema.CLIMBABLE:
-                bad(f"escalation route '{name}', step {i}: edge must be one of "
-                    f"{', '.join(schema.CLIMBABLE)}")
-    for key in ("layering", "span"):
-        val = manifest.get(key, {})
-        if val is not None and not isinstance(val, dict):
-            bad(f"'{key}' must be a set of settings")
+            bad(f"escalation.ends_at[{i}]: '{rid}' is not a role in nodes.csv"
+                f"{_closest(rid, [k for k, v in kinds.items() if v == 'Role'])}")
+    span = manifest.get("span") or {}
+    if span.get("min") is not None and span.get("max") is not None and span["min"] > span["max"]:
+        bad(f"span: min ({span['min']}) is larger than max ({span['max']})")
+
+
+#: Problems are listed in the order things are read: the manifest, the nodes
+#: (which the edges refer to), then the edges; a file-level problem (the file
+#: cannot be read) before its rows.
+_FILE_ORDER = {MANIFEST: 1, NODES: 2, EDGES: 3}
+
+
+def _order(p):
+    return (_FILE_ORDER.get(p.file, 0), p.row or 0, p.message)
 
 
 def validate_tables(raw: RawOrg) -> list:
-    """Every problem in already-read tables, reading problems included."""
+    """Every problem in already-read tables, reading problems included.
+
+    A file that could not be read is reported once: the checks that depend on
+    it (every edge end is a node, ``ends_at`` names a role) are skipped rather
+    than reported row by row.
+    """
     problems = list(raw.problems)
-    # A table without columns was not read at all: its problem is already listed.
-    kinds = _check_nodes(raw.nodes, problems) if len(raw.nodes.columns) else {}
-    if len(raw.edges.columns):
+    unreadable = getattr(raw, "unreadable", set())
+    kinds = None
+    if NODES not in unreadable and len(raw.nodes.columns):
+        kinds = _check_nodes(raw.nodes, problems)
+    elif NODES not in unreadable:
+        problems.append(Problem(NODES, 1, "has no header row"))
+    if EDGES not in unreadable and len(raw.edges.columns):
         _check_edges(raw.edges, kinds, problems)
-    _check_manifest(raw.manifest, kinds, problems)
-    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.message))
+    elif EDGES not in unreadable:
+        problems.append(Problem(EDGES, 1, "has no header row"))
+    if MANIFEST not in unreadable:
+        _check_manifest(raw.manifest, kinds, problems)
+    return sorted(set(problems), key=_order)
 
 
 def validate_folder(path) -> list:

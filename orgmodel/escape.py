@@ -1,0 +1,131 @@
+"""Making values from the data inert wherever orgmodel writes them.
+
+A name, description or rule text comes from a spreadsheet that anybody may
+have edited, so every output treats it as data, never as markup or commands:
+
+* :func:`terminal`: control characters (colour, clear-screen, window-title
+  escapes, carriage returns, bidirectional overrides) are shown as ``\\x1b``
+  style escapes instead of being sent to the terminal;
+* :func:`markdown`: no tag, link, image or table break can come out of a
+  value in a Markdown renderer that allows HTML;
+* :func:`csv_cell` / :func:`csv_frame`: a text cell that a spreadsheet would
+  run as a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first)
+  gets a leading ``'`` (the OWASP rule); numbers stay numbers;
+* :func:`redact`: a password in a connection address never reaches a message.
+
+The HTML export escapes through Jinja2's autoescaping and its own JSON
+encoding (:mod:`orgmodel.export`).
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+__all__ = ["terminal", "markdown", "csv_cell", "csv_frame", "redact"]
+
+# C0 controls but newline and tab, DEL, C1 controls (0x9b is a one-byte CSI
+# on some terminals), and the Unicode bidirectional overrides and isolates,
+# which can make text read differently from what it is.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+def _escape_char(m) -> str:
+    c = m.group(0)
+    return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+
+
+def terminal(text: str) -> str:
+    """``text`` with every control character shown as an escape.
+
+    Examples
+    --------
+    >>> terminal("Team\\x1b[2J\\x1b]0;pwned\\x07 A")
+    'Team\\\\x1b[2J\\\\x1b]0;pwned\\\\x07 A'
+    >>> terminal("line one\\nline two")
+    'line one\\nline two'
+    """
+    return _CONTROL.sub(_escape_char, text)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()!|#~{}])")
+_MD_BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+
+
+def markdown(value) -> str:
+    """A value as inert Markdown text, on one line.
+
+    HTML's own characters become entities (so no tag, whatever the renderer),
+    link, image, emphasis and table characters are escaped, a value cannot
+    start a heading, list or quote, and ``://`` cannot become an autolink.
+
+    Examples
+    --------
+    >>> markdown("![t](http://x/p.png)")
+    '\\\\!\\\\[t\\\\]\\\\(http:&#47;&#47;x/p.png\\\\)'
+    >>> markdown("<script>alert(1)</script>")
+    '&lt;script&gt;alert\\\\(1\\\\)&lt;/script&gt;'
+    >>> markdown("Teammanager BDO")
+    'Teammanager BDO'
+    """
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    text = terminal(str(value)).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = text.replace("://", ":&#47;&#47;")
+    return _MD_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A cell as a spreadsheet may open it without running anything.
+
+    Examples
+    --------
+    >>> csv_cell("=HYPERLINK(\\"http://x\\")"), csv_cell("-1"), csv_cell(3), csv_cell("Team")
+    ('\\'=HYPERLINK("http://x")', '-1', 3, 'Team')
+    """
+    if isinstance(value, str):
+        if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value):
+            return "'" + value
+        return value
+    if isinstance(value, (list, tuple)):
+        return ";".join(str(csv_cell(v)) for v in value)
+    return value
+
+
+def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with every text cell passed through :func:`csv_cell`.
+
+    Numeric columns are left as they are, so numbers stay numbers.
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = [csv_cell(v) for v in out[col].tolist()]
+    out.columns = [csv_cell(str(c)) for c in out.columns]
+    return out
+
+
+_USERINFO = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<user>[^/@\s:]*)(?::[^/@\s]*)?@")
+
+
+def redact(text: str, *secrets: str) -> str:
+    """``text`` without the password of any address in it, nor any of ``secrets``.
+
+    Examples
+    --------
+    >>> redact("cannot reach bolt://neo4j:s3cret@db:7687")
+    'cannot reach bolt://neo4j:***@db:7687'
+    >>> redact("auth failed for s3cret", "s3cret")
+    'auth failed for ***'
+    """
+    text = _USERINFO.sub(lambda m: f"{m.group('scheme')}{m.group('user')}:***@", str(text))
+    for s in secrets:
+        if s:
+            text = text.replace(s, "***")
+    return text
