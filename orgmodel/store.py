@@ -8,17 +8,28 @@ and relationship types cannot be parameters in Cypher, so a few files carry
 from :mod:`orgmodel.schema`'s vocabulary: nothing a user typed ever becomes
 Cypher text.
 
-Nodes carry ``org`` (the organisation's name), ``id`` and ``uid`` (``org:id``,
-unique per label), so organisations live side by side.  A push runs in one
-transaction: it removes the organisation's earlier push, then writes nodes and
-edges in ``UNWIND $rows AS row MERGE ...`` batches, and commits only when every
-batch succeeded; any failure rolls everything back.
+Nodes carry ``org`` (the organisation's name), ``id`` and ``uid`` (the JSON
+text of ``[org, id]``, unique per label: unambiguous whatever either holds), so
+organisations live side by side.  A push runs in one managed transaction (the
+driver retries it on transient errors such as a deadlock with another push):
+it removes the organisation's earlier push, writes nodes and edges in
+``UNWIND $rows AS row MERGE ...`` batches, counts what it wrote, and commits
+only when the counts are right; any failure rolls everything back.  Each push
+leaves a fresh ``push_id`` on the organisation's node; a pull reads in one
+transaction and checks that stamp before and after, so it never mixes two
+pushes, and it validates what it read before writing anything.
+
+Passwords: a ``user:password@`` in the address is taken out before the driver
+sees it, and no message ever holds it (:func:`orgmodel.escape.redact`).
 """
 from __future__ import annotations
 
 import datetime as _dt
 import json
 import os
+import re
+import uuid
+from urllib.parse import unquote, urlsplit, urlunsplit
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -27,6 +38,7 @@ import networkx as nx
 import pandas as pd
 
 from .errors import DatabaseError, OrgModelError, ValidationError
+from .escape import redact
 from .model import OrgModel
 from .schema import EDGE_KINDS, NODE_KINDS
 from .validate import validate_graph
@@ -41,6 +53,20 @@ QUERIES = ("escalation", "layering", "span", "partners", "organisations", "count
 _SLOTS = {"label": set(NODE_KINDS), "src": set(NODE_KINDS), "dst": set(NODE_KINDS),
           "type": set(EDGE_KINDS)}
 _RESERVED = ("org", "uid", "seq", "id")
+#: Seconds to wait for a server that accepts a connection but does not answer
+#: (documented in the README), and to wait for a free connection.
+TIMEOUT = 10.0
+
+
+def uid(org: str, key: str) -> str:
+    """The database-wide unique key of a node (or edge) of an organisation.
+
+    Examples
+    --------
+    >>> uid("A", "b:c") == uid("A:b", "c")
+    False
+    """
+    return json.dumps([org, key], ensure_ascii=False)
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -105,6 +131,11 @@ class Store:
 
 
 def _explain(exc, uri, user, database) -> DatabaseError:
+    err = _explain_raw(exc, uri, user, database)
+    return DatabaseError(redact(str(err), os.environ.get("NEO4J_PASSWORD", "")))
+
+
+def _explain_raw(exc, uri, user, database) -> DatabaseError:
     from neo4j import exceptions as e
     code = getattr(exc, "code", "") or ""
     if isinstance(exc, e.AuthError) or "Unauthorized" in code or "Security" in code:
@@ -112,9 +143,16 @@ def _explain(exc, uri, user, database) -> DatabaseError:
                              "or password (NEO4J_USER / NEO4J_PASSWORD)")
     if "DatabaseNotFound" in code or "does not exist" in str(exc):
         return DatabaseError(f"database '{database}' does not exist on {uri} (NEO4J_DATABASE)")
+    if "handshake" in str(exc) or "deadline" in str(exc).lower():
+        return DatabaseError(f"something at {uri} accepted the connection but did not answer "
+                             f"as a Neo4j (Bolt) server within {TIMEOUT:g} s: is the port right?")
     if isinstance(exc, (e.ServiceUnavailable, OSError)):
         return DatabaseError(f"cannot reach a Neo4j server at {uri}: is it running? "
                              "(start a local one with 'orgmodel db serve')")
+    if isinstance(exc, e.SessionExpired) or "timed out" in str(exc).lower() or \
+            "timeout" in type(exc).__name__.lower():
+        return DatabaseError(f"the server at {uri} did not answer within {TIMEOUT:g} s: is it a "
+                             "Neo4j (Bolt) server, and is it busy?")
     if isinstance(exc, (e.ConfigurationError, ValueError)):
         return _bad_address(uri)
     msg = getattr(exc, "message", None) or str(exc)
@@ -122,8 +160,31 @@ def _explain(exc, uri, user, database) -> DatabaseError:
 
 
 def _bad_address(uri) -> DatabaseError:
-    return DatabaseError(f"'{uri}' is not a usable Neo4j address (use bolt://host:port "
+    return DatabaseError(f"'{redact(uri)}' is not a usable Neo4j address (use bolt://host:port "
                          "or neo4j://host:port)")
+
+
+def _split_address(uri: str):
+    """``(address without credentials, user, password)`` from a connection address.
+
+    Examples
+    --------
+    >>> _split_address("bolt://neo4j:s%40cret@db:7687")
+    ('bolt://db:7687', 'neo4j', 's@cret')
+    >>> _split_address("neo4j://db")
+    ('neo4j://db', None, None)
+    """
+    try:
+        parts = urlsplit(uri)
+        parts.port   # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise _bad_address(uri) from None
+    if "@" not in parts.netloc:
+        return uri, None, None
+    creds, _, host = parts.netloc.rpartition("@")
+    user, sep, password = creds.partition(":")
+    clean = urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    return clean, unquote(user) or None, unquote(password) if sep else None
 
 
 def connect(uri=None, user=None, password=None, database=None) -> Store:
@@ -140,24 +201,31 @@ def connect(uri=None, user=None, password=None, database=None) -> Store:
     from neo4j import exceptions as e
 
     uri = uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
-    user = user or os.environ.get("NEO4J_USER") or DEFAULT_USER
-    password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
+    # Credentials written into the address are taken out here, so that the
+    # address shown in messages, and handed to the driver, holds no secret.
+    uri, uri_user, uri_password = _split_address(uri)
+    user = user or uri_user or os.environ.get("NEO4J_USER") or DEFAULT_USER
+    if password is None:
+        password = uri_password if uri_password is not None else os.environ.get("NEO4J_PASSWORD")
     database = database or os.environ.get("NEO4J_DATABASE") or None
     if uri.split("://", 1)[0] not in _SCHEMES:
         raise _bad_address(uri)
     if not password:
         raise DatabaseError("no password: set NEO4J_PASSWORD (or --password)")
     try:
-        driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10)
+        driver = GraphDatabase.driver(uri, auth=(user, password),
+                                      connection_timeout=TIMEOUT,
+                                      connection_acquisition_timeout=TIMEOUT,
+                                      max_transaction_retry_time=TIMEOUT)
     except (e.ConfigurationError, ValueError) as exc:
-        raise _explain(exc, uri, user, database) from None
+        raise DatabaseError(redact(str(_explain(exc, uri, user, database)), password)) from None
     store = Store(driver, database, uri, user)
     try:
         driver.verify_connectivity()
         store.run("RETURN 1 AS ok")
     except (e.Neo4jError, e.DriverError, OSError) as exc:
         driver.close()
-        raise _explain(exc, uri, user, database) from None
+        raise DatabaseError(redact(str(_explain(exc, uri, user, database)), password)) from None
     return store
 
 
@@ -186,15 +254,15 @@ def _rows(org: OrgModel):
     nodes_by_label, edges_by_key = {}, {}
     for seq, (n, d) in enumerate(org.graph.nodes(data=True)):
         props = {k: _value(v) for k, v in d.items() if k != "kind"}
-        props.update(org=name, id=n, uid=f"{name}:{n}", seq=seq)
+        props.update(org=name, id=n, uid=uid(name, n), seq=seq)
         nodes_by_label.setdefault(d["kind"], []).append(
             {"org": name, "id": n, "props": props})
     kinds = dict(org.graph.nodes(data="kind"))
     for seq, (u, v, d) in enumerate(org.graph.edges(data=True)):
         props = {k: _value(x) for k, x in d.items() if k != "kind"}
-        props.update(org=name, uid=f"{name}:e{seq}", seq=seq)
+        props.update(org=name, uid=uid(name, f"edge {seq}"), seq=seq)
         edges_by_key.setdefault((d["kind"], kinds[u], kinds[v]), []).append(
-            {"src": f"{name}:{u}", "dst": f"{name}:{v}", "uid": props["uid"], "props": props})
+            {"src": uid(name, u), "dst": uid(name, v), "uid": props["uid"], "props": props})
     return nodes_by_label, edges_by_key
 
 
@@ -218,6 +286,8 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None) -> 
     """
     from neo4j import exceptions as e
 
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+        raise OrgModelError(f"batch size must be a whole number of 1 or more, not {batch_size!r}")
     if not org.name:
         raise OrgModelError("the model has no name: set 'name' in org.yaml")
     problems = validate_graph(org)
@@ -225,46 +295,58 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None) -> 
         raise ValidationError(problems, where=f"{org.name} (not pushed)")
     name = org.name
     nodes_by_label, edges_by_key = _rows(org)
-    total = org.graph.number_of_nodes() + org.graph.number_of_edges()
-    done = 0
-    size = batch_size
+    n_nodes, n_edges = org.graph.number_of_nodes(), org.graph.number_of_edges()
+    total = n_nodes + n_edges
+
+    def work(tx):
+        done = 0
+        for label in NODE_KINDS:
+            tx.run(cypher("delete_nodes", label=label), org=name).consume()
+        tx.run(cypher("delete_organisation"), org=name).consume()
+        for label, rows in nodes_by_label.items():
+            q = cypher("merge_nodes", label=label)
+            for batch in _batches(rows, batch_size):
+                tx.run(q, rows=batch).consume()
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+        for (kind, src, dst), rows in edges_by_key.items():
+            q = cypher("merge_edges", type=kind, src=src, dst=dst)
+            for batch in _batches(rows, batch_size):
+                tx.run(q, rows=batch).consume()
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+        # Count what is there now, before committing: a push that wrote less
+        # than the model holds must not replace the earlier one.
+        found = {"nodes": 0, "edges": 0}
+        for label in NODE_KINDS:
+            rec = tx.run(cypher("count_label", label=label), org=name).single()
+            found["nodes"] += rec["nodes"]
+            found["edges"] += rec["edges"]
+        if (found["nodes"], found["edges"]) != (n_nodes, n_edges):
+            raise OrgModelError(f"push of {name} wrote {found['nodes']} nodes and "
+                                f"{found['edges']} edges instead of {n_nodes} and {n_edges}; "
+                                "rolled back, the database is unchanged")
+        tx.run(cypher("merge_organisation"), org=name,
+               manifest=json.dumps(org.manifest, ensure_ascii=False, default=str),
+               pushed_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+               push_id=uuid.uuid4().hex, nodes=n_nodes, edges=n_edges).consume()
+
     try:
         ensure_schema(store)
         with store.driver.session(database=store.database) as session:
-            tx = session.begin_transaction()
-            try:
-                for label in NODE_KINDS:
-                    tx.run(cypher("delete_nodes", label=label), org=name).consume()
-                tx.run(cypher("delete_organisation"), org=name).consume()
-                for label, rows in nodes_by_label.items():
-                    q = cypher("merge_nodes", label=label)
-                    for batch in _batches(rows, size):
-                        tx.run(q, rows=batch).consume()
-                        done += len(batch)
-                        if progress:
-                            progress(done, total)
-                for (kind, src, dst), rows in edges_by_key.items():
-                    q = cypher("merge_edges", type=kind, src=src, dst=dst)
-                    for batch in _batches(rows, size):
-                        tx.run(q, rows=batch).consume()
-                        done += len(batch)
-                        if progress:
-                            progress(done, total)
-                tx.run(cypher("merge_organisation"), org=name,
-                       manifest=json.dumps(org.manifest, ensure_ascii=False, default=str),
-                       pushed_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-                       nodes=org.graph.number_of_nodes(),
-                       edges=org.graph.number_of_edges()).consume()
-                tx.commit()
-            except BaseException:
-                if tx.closed() is False:
-                    tx.rollback()
-                raise
+            # A managed transaction: the driver retries it on transient errors.
+            session.execute_write(work)
+    except e.ConstraintError as exc:
+        raise DatabaseError(f"push of {name} was rolled back, the database is unchanged by it: "
+                            "a node it wrote clashed with one already there, usually another "
+                            "push of the same organisation running at the same time; push "
+                            f"again ({getattr(exc, 'message', None) or exc})") from None
     except (e.Neo4jError, e.DriverError) as exc:
         raise DatabaseError(f"push of {name} failed and was rolled back, the database is "
                             f"unchanged: {getattr(exc, 'message', None) or exc}") from None
-    return {"organisation": name, "nodes": org.graph.number_of_nodes(),
-            "edges": org.graph.number_of_edges()}
+    return {"organisation": name, "nodes": n_nodes, "edges": n_edges}
 
 
 def organisations(store: Store) -> pd.DataFrame:
@@ -279,32 +361,74 @@ def _manifest(store: Store, name) -> dict | None:
     return json.loads(found[0]["manifest"] or "{}") if found else None
 
 
-def pull_model(store: Store, name: str) -> OrgModel:
-    """Read organisation ``name`` back from the database as an :class:`OrgModel`."""
-    manifest = _manifest(store, name)
-    if manifest is None:
-        known = ", ".join(organisations(store)["name"]) or "none"
-        raise OrgModelError(f"no organisation named '{name}' in the database "
-                            f"(stored: {known})")
+def _read_all(tx, name):
+    """Everything of organisation ``name``, read in transaction ``tx``."""
+    def stamp():
+        rec = tx.run(cypher("read_organisation"), org=name).single()
+        return dict(rec) if rec else None
+
+    before = stamp()
+    if before is None:
+        return None, None, None, None
     nodes = []
     for label in NODE_KINDS:
-        for rec in store.run(cypher("read_nodes", label=label), org=name):
+        for rec in tx.run(cypher("read_nodes", label=label), org=name):
             p = rec["props"]
             nodes.append((p.get("seq", 0), p["id"], label,
                           {k: v for k, v in p.items() if k not in _RESERVED}))
     edges = []
     for kind, spec in EDGE_KINDS.items():
         for src in sorted(spec.sources):
-            for rec in store.run(cypher("read_edges", type=kind, src=src), org=name):
+            for rec in tx.run(cypher("read_edges", type=kind, src=src), org=name):
                 p = rec["props"]
                 edges.append((p.get("seq", 0), rec["src"], rec["dst"], kind,
                               {k: v for k, v in p.items() if k not in ("org", "uid", "seq")}))
+    return before, stamp(), nodes, edges
+
+
+def pull_model(store: Store, name: str, attempts: int = 3) -> OrgModel:
+    """Read organisation ``name`` back from the database as an :class:`OrgModel`.
+
+    Everything is read in one transaction, and the push stamp is compared
+    before and after: when another client pushed the same organisation
+    meanwhile, the read is tried again (``attempts`` times).  The model is
+    validated before it is returned.
+
+    Raises
+    ------
+    OrgModelError
+        When there is no organisation by that name, or it kept changing.
+    ValidationError
+        When what the database holds breaks the graph contract.
+    """
+    from neo4j import exceptions as e
+    for _ in range(max(1, attempts)):
+        try:
+            with store.driver.session(database=store.database) as session:
+                before, after, nodes, edges = session.execute_read(_read_all, name)
+        except (e.Neo4jError, e.DriverError) as exc:
+            raise _explain(exc, store.uri, store.user, store.database) from None
+        if before is None:
+            known = ", ".join(organisations(store)["name"]) or "none"
+            raise OrgModelError(f"no organisation named '{name}' in the database "
+                                f"(stored: {known})")
+        if before == after and (len(nodes), len(edges)) == (before["nodes"], before["edges"]):
+            break
+    else:
+        raise OrgModelError(f"'{name}' kept changing while it was read (other clients are "
+                            "pushing it); try again when they are done")
+    manifest = json.loads(before["manifest"] or "{}")
     g = nx.MultiDiGraph()
     for _, nid, label, attrs in sorted(nodes, key=lambda t: t[0]):
         g.add_node(nid, **_node_attrs(label, attrs))
     for _, u, v, kind, attrs in sorted(edges, key=lambda t: t[0]):
         g.add_edge(u, v, kind=kind, **attrs)
-    return OrgModel(g, manifest)
+    org = OrgModel(g, manifest)
+    problems = validate_graph(org)
+    if problems:
+        raise ValidationError(problems, where=f"{name} as read from the database (nothing "
+                              "written)")
+    return org
 
 
 def _node_attrs(label, attrs):
@@ -318,28 +442,71 @@ def _node_attrs(label, attrs):
 
 
 def pull(store: Store, name: str, out_dir) -> Path:
-    """Rebuild the data folder of organisation ``name`` in ``out_dir``."""
+    """Rebuild the data folder of organisation ``name`` in ``out_dir``.
+
+    Nothing is written unless what was read validates.
+    """
     from .write import save
     return save(pull_model(store, name), out_dir)
+
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def query_parameters(name: str) -> list:
+    """The ``$parameters`` query ``name`` takes, in order of first use.
+
+    Examples
+    --------
+    >>> query_parameters("span")
+    ['org']
+    """
+    text = "\n".join(line for line in _text(name).splitlines()
+                     if not line.lstrip().startswith("//"))
+    return list(dict.fromkeys(_PARAM.findall(text)))
 
 
 def run_query(store: Store, name: str, **params) -> pd.DataFrame:
     """Run a read or analysis query of ``cypher/`` by name.
 
-    Parameters default so that ``escalation`` runs with the organisation's own
-    policy when only ``org`` is given.
+    Every parameter given must be one the query takes (a parameter it would
+    ignore is an error, not a silently wrong answer).  ``escalation`` runs
+    with the organisation's own policy when only ``org`` is given, and its
+    ``role`` may be an id or a name, as in :meth:`OrgModel.find_role`.
     """
     if name not in QUERIES:
         raise OrgModelError(f"'{name}' is not a query that can be run here; choose one of: "
                             f"{', '.join(QUERIES)}")
+    takes = query_parameters(name)
+    unknown = [k for k in params if k not in takes]
+    if unknown:
+        raise OrgModelError(f"query '{name}' takes no parameter {', '.join(map(repr, unknown))} "
+                            f"(it takes: {', '.join(takes) or 'none'})")
+    optional = {"role", "forbidden", "ends_at"} if name == "escalation" else \
+        ({"org"} if name == "count_nodes" else set())
+    missing = [k for k in takes if k not in params and k not in optional]
+    if missing:
+        raise OrgModelError(f"query '{name}' needs {', '.join(f'--param {k}=...' for k in missing)}")
+    if name == "count_nodes":
+        params.setdefault("org", None)
     if name == "escalation":
         params.setdefault("role", None)
         if "forbidden" not in params or "ends_at" not in params:
             esc = (_manifest(store, params.get("org")) or {}).get("escalation") or {}
             params.setdefault("forbidden", list(esc.get("forbidden_spheres") or []))
             params.setdefault("ends_at", list(esc.get("ends_at") or []))
+        if params["role"] is not None:
+            params["role"] = _find_role(store, params["org"], str(params["role"]))
     from neo4j import exceptions as e
     try:
         return pd.DataFrame(store.run(cypher(name), **params))
     except (e.Neo4jError, e.DriverError) as exc:   # one line, not a driver traceback
         raise _explain(exc, store.uri, store.user, store.database) from None
+
+
+def _find_role(store: Store, org_name: str, query: str) -> str:
+    """A role's id from its id or name, as the library matches them."""
+    g = nx.MultiDiGraph()
+    for rec in store.run(cypher("read_roles"), org=org_name):
+        g.add_node(rec["id"], kind="Role", name=rec["name"] or rec["id"])
+    return OrgModel(g, {"name": org_name}).find_role(query)

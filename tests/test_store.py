@@ -48,7 +48,9 @@ def test_a_failing_late_batch_leaves_the_database_as_it_was(store, template_copy
     push(store, v1)
     # Plant a constraint violation: a node that already owns the uid the new
     # version's last role will claim.
-    store.run("CREATE (:Role {uid: 'Sample:zz-late', org: 'squatter', id: 'squatter'})")
+    from orgmodel.store import uid
+    store.run("CREATE (:Role {uid: $uid, org: 'squatter', id: 'squatter'})",
+              uid=uid("Sample", "zz-late"))
     v2 = orgmodel.load(template_copy)
     v2.graph.nodes["tm"]["name"] = "Changed in v2"
     for i in range(30):
