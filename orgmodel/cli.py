@@ -524,10 +524,9 @@ def serve(port, root, database):
         out("  export NEO4J_PASSWORD=... (yours, or the local default from the README)")
         out("Press Ctrl+C to stop.")
     stop = threading.Event()
-    try:
-        run_server(port, root, database, password, ready=ready, stop=stop)
-    except KeyboardInterrupt:
-        stop.set()
+    # serve() turns Ctrl+C and SIGTERM into an orderly stop.
+    run_server(port, root, database, password, ready=ready, stop=stop)
+    out("Server stopped.")
 
 
 def main(argv=None):

@@ -54,11 +54,20 @@ def serve(port: int, root: str, database: str, password: str, http_port: int | N
         server.create_database(database)
     except Exception:  # noqa: BLE001 - already there from an earlier run
         server.get_database(database)
+    stop = stop or threading.Event()
+    # Ctrl+C and SIGTERM ask for an orderly stop (server, then the Java
+    # runtime).  The handlers go in only now: starting the JVM replaces
+    # whatever handlers were there, and the JVM's own end the process under
+    # the running server, which crashes writing an hs_err log.
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: stop.set())
     if ready:
         ready(f"bolt://127.0.0.1:{port}")
-    stop = stop or threading.Event()
     try:
-        stop.wait()
+        # A timed wait, so that the signal handlers get their turn.
+        while not stop.wait(0.2):
+            pass
     finally:
         server.stop()
 
@@ -70,8 +79,6 @@ def main(argv=None):
     ap.add_argument("--database", default="orgmodel")
     args = ap.parse_args(argv)
     stop = threading.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: stop.set())
     password = os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD
     serve(args.port, args.root, args.database, password,
           ready=lambda uri: print(f"READY {uri}", flush=True), stop=stop)
