@@ -23,6 +23,7 @@ demo: $(VENV)/.installed
 ## test: the whole suite, with a real Bolt server, Chromium and Jupyter kernel
 test: $(VENV)/.installed
 	./scripts/ensure-chromium
+	./scripts/ensure-cypher-lint
 	$(PY) -m pytest
 
 ## bench: benchmarks at 1k, 10k and 100k roles; writes benchmarks/results.md
