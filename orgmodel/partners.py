@@ -43,7 +43,8 @@ class PartnerNetwork:
 
     @property
     def single_commissioner(self) -> pd.DataFrame:
-        return self.partners[self.partners["single_commissioner"]]
+        # astype(bool): an empty object column would be read as a list of column names.
+        return self.partners[self.partners["single_commissioner"].astype(bool)]
 
     def to_dict(self) -> dict:
         return {k: getattr(self, k).to_dict("records")

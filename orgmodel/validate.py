@@ -165,6 +165,9 @@ def _check_nodes(nodes: pd.DataFrame, problems) -> dict | None:
             problems.append(Problem(NODES, rowno, f"unknown node kind '{kind}'; use one of "
                                     f"{', '.join(schema.NODE_KINDS)}"
                                     f"{_closest(kind, schema.NODE_KINDS)}"))
+            # The id still exists: its edges are not "not a node" as well.
+            if nid and nid not in kinds:
+                kinds[nid] = None
             continue
         if nid and nid not in kinds:
             kinds[nid] = kind
@@ -209,7 +212,7 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems):
             problems.append(Problem(EDGES, rowno, f"'{src}' is joined to itself"))
         if spec is None:
             continue
-        if kinds and src in kinds and dst in kinds and not schema.allowed(kind, kinds[src], kinds[dst]):
+        if kinds and kinds.get(src) and kinds.get(dst) and not schema.allowed(kind, kinds[src], kinds[dst]):
             problems.append(Problem(EDGES, rowno, f"{kind} cannot join a {kinds[src]} to a "
                                     f"{kinds[dst]}: it joins {'/'.join(sorted(spec.sources))} "
                                     f"to {'/'.join(sorted(spec.targets))}"))
@@ -302,7 +305,7 @@ def _check_manifest(manifest: dict, kinds: dict | None, problems):
         return          # the rest reads values the schema has not vouched for
     esc = manifest.get("escalation") or {}
     for i, rid in enumerate(esc.get("ends_at") or []):
-        if kinds and kinds.get(rid) != "Role":
+        if kinds and (rid not in kinds or kinds[rid] not in ("Role", None)):
             bad(f"escalation.ends_at[{i}]: '{rid}' is not a role in nodes.csv"
                 f"{_closest(rid, [k for k, v in kinds.items() if v == 'Role'])}")
     span = manifest.get("span") or {}

@@ -73,6 +73,9 @@ def save(org, path) -> Path:
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     manifest, nodes, edges = to_tables(org)
+    # mkstemp makes private (0600) files; data files get the usual mode.
+    umask = os.umask(0)
+    os.umask(umask)
     staged = []
     try:
         for name, write in (
@@ -84,6 +87,7 @@ def save(org, path) -> Path:
             staged.append((tmp, path / name))
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
                 write(f)
+            os.chmod(tmp, 0o666 & ~umask)
         for tmp, final in staged:
             os.replace(tmp, final)
     finally:

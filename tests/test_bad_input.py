@@ -1,0 +1,319 @@
+"""Issue 11: every bad input gets one clear message naming the file, the row
+(or key path) and the problem, the real cause first; exit 1; no traceback; no
+follow-on noise; nothing written.
+
+Each case breaks a copy of data/template in one way, as a new user or a
+spreadsheet would, and runs ``orgmodel report`` on it (the command that
+writes the most), then ``orgmodel validate``.
+"""
+import codecs
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+import orgmodel
+from orgmodel.cli import cli
+
+from conftest import DATA
+
+
+# --- helpers that break a folder ------------------------------------------------
+
+def text(d, f):
+    return (d / f).read_text(encoding="utf-8")
+
+
+def write(d, f, t):
+    (d / f).write_text(t, encoding="utf-8")
+
+
+def replace(f, old, new):
+    def go(d):
+        t = text(d, f)
+        assert old in t, (f, old)
+        write(d, f, t.replace(old, new, 1))
+    return go
+
+
+def append(f, line):
+    def go(d):
+        write(d, f, text(d, f).rstrip("\n") + "\n" + line + "\n")
+    return go
+
+
+def set_cell(f, row_id, column, value):
+    """Set one cell (adding the column when it is missing)."""
+    import csv
+    import io
+
+    def go(d):
+        rows = list(csv.reader(io.StringIO(text(d, f))))
+        if column not in rows[0]:
+            rows[0].append(column)
+            for r in rows[1:]:
+                r.append("")
+        i = rows[0].index(column)
+        hit = [r for r in rows[1:] if r[0] == row_id]
+        assert hit, row_id
+        hit[0][i] = value
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        write(d, f, out.getvalue())
+    return go
+
+
+def header(f, old, new):
+    def go(d):
+        lines = text(d, f).split("\n")
+        cells = lines[0].split(",")
+        cells[cells.index(old)] = new
+        lines[0] = ",".join(cells)
+        write(d, f, "\n".join(lines))
+    return go
+
+
+def remove(f):
+    return lambda d: (d / f).unlink()
+
+
+def folder_instead(f):
+    def go(d):
+        (d / f).unlink()
+        (d / f).mkdir()
+    return go
+
+
+def raw_bytes(f, data):
+    return lambda d: (d / f).write_bytes(data)
+
+
+def yaml_key(line_old, line_new):
+    return replace("org.yaml", line_old, line_new)
+
+
+def big_then(f, bad_line):
+    """Many good rows, then a bad one deep in the file."""
+    def go(d):
+        lines = [text(d, f).rstrip("\n")]
+        lines += [f"r{i:05},Role,Role {i},X-2,official,team,1,,,,," for i in range(3000)]
+        lines.append(bad_line)
+        write(d, f, "\n".join(lines) + "\n")
+    return go
+
+
+N = "nodes.csv"
+E = "edges.csv"
+Y = "org.yaml"
+
+# (id, how to break it, where the first problem is, what it says)
+CASES = [
+    # the folder and the files themselves
+    ("nodes missing", remove(N), "nodes.csv", "file is missing"),
+    ("edges missing", remove(E), "edges.csv", "file is missing"),
+    ("org.yaml missing", remove(Y), "org.yaml", "file is missing"),
+    ("nodes is a folder", folder_instead(N), "nodes.csv", "is a folder, not a file"),
+    ("org.yaml is a folder", folder_instead(Y), "org.yaml", "is a folder, not a file"),
+    ("nodes empty", raw_bytes(N, b""), "nodes.csv", "file is empty"),
+    ("nodes blank lines only", raw_bytes(N, b"\n\n  \n"), "nodes.csv", "file is empty"),
+    ("edges empty", raw_bytes(E, b""), "edges.csv", "file is empty"),
+    ("nodes is a workbook", raw_bytes(N, b"PK\x03\x04" + b"\x00" * 50), "nodes.csv",
+     "is a spreadsheet workbook"),
+    ("nodes has NUL bytes", raw_bytes(N, b"id,kind,name\n\x00\x00x,Role,y\n"), "nodes.csv",
+     "NUL bytes"),
+    ("org.yaml is binary", raw_bytes(Y, b"\x00\x01\x02name"), "org.yaml", "NUL bytes"),
+    ("broken utf-16", raw_bytes(N, codecs.BOM_UTF16_LE + b"i\x00d\x00\x00\xd8"), "nodes.csv",
+     "UTF-16"),
+    # the CSV structure
+    ("ragged row, extra cell", replace(N, "gd,Role,General director,X-1,official,concern,1,,,,,",
+                                       "gd,Role,General director,X-1,official,concern,1,,,,,,x"),
+     "nodes.csv, row 4", "has 13 cells but the header has 12"),
+    ("ragged row, missing cells", replace(N, "cd,Role,Corporate director,X-1,official,concern,1,,,,,",
+                                          "cd,Role,Corporate director"),
+     "nodes.csv, row 5", "has 3 cells but the header has 12"),
+    ("unterminated quote deep in a large file",
+     big_then(N, 'zz,Role,"Never closed,X-1,official,team,1,,,,,'),
+     "nodes.csv, row 3015", "never closed"),
+    ("text after a closing quote", replace(N, "Team manager", '"Team" manager'),
+     "nodes.csv, row 7", "text after a closing quote"),
+    ("cell over the field limit", replace(N, "Team manager", '"' + "x" * 140000 + '"'),
+     "nodes.csv, row 7", "cell longer than"),
+    ("edges ragged", replace(E, "cd,gd,REPORTS_TO,X-1,,,,,,", "cd,gd,REPORTS_TO,X-1,,,,,,,,x"),
+     "edges.csv, row 2", "cells but the header has"),
+    # columns
+    ("renamed id header", header(N, "id", "ident"), "nodes.csv, row 1",
+     "missing required column: id"),
+    ("missing kind column", header(N, "kind", "sort"), "nodes.csv, row 1",
+     "missing required column: kind"),
+    ("missing name column", header(N, "name", "naam"), "nodes.csv, row 1",
+     "missing required column: name"),
+    ("column named twice", header(N, "note", "level"), "nodes.csv, row 1",
+     "column 'level' appears twice"),
+    ("columns differing in case", header(N, "note", "FTE"), "nodes.csv, row 1",
+     "column 'fte' appears twice"),
+    ("columns differing in spaces", header(N, "note", " sphere "), "nodes.csv, row 1",
+     "column 'sphere' appears twice"),
+    ("reserved column org", header(N, "note", "org"), "nodes.csv, row 1", "reserved"),
+    ("reserved column uid", header(N, "note", "UID"), "nodes.csv, row 1", "reserved"),
+    ("values under a nameless column", lambda d: (header(N, "note", "")(d),
+                                                  set_cell(N, "tm", "", "x")(d)),
+     "nodes.csv, row 1", "has values but no name"),
+    ("edges missing from column", header(E, "from", "van"), "edges.csv, row 1",
+     "missing required column: from"),
+    ("edges column twice", header(E, "note", "Scope"), "edges.csv, row 1",
+     "column 'scope' appears twice"),
+    # node rows
+    # The edges of the row without an id do name a node that is not there: they
+    # are listed too, after the cause.
+    ("empty id", replace(N, "bpm,Role,", ",Role,"), "nodes.csv, row 8", "id is empty", 3),
+    ("duplicate id", replace(N, "bpm,Role,", "tm,Role,"), "nodes.csv, row 8",
+     "id 'tm' is used twice", 3),
+    ("ids differing in case", replace(N, "bpm,Role,", "TM,Role,"), "nodes.csv, row 8",
+     "only in upper and lower case", 3),
+    ("unknown node kind", replace(N, "bpm,Role,", "bpm,Rol,"), "nodes.csv, row 8",
+     "unknown node kind 'Rol'"),
+    ("role without sphere", set_cell(N, "bpm", "sphere", ""), "nodes.csv, row 8",
+     "needs a sphere"),
+    ("bad sphere", set_cell(N, "bpm", "sphere", "civil"), "nodes.csv, row 8",
+     "sphere 'civil' is not one of"),
+    ("bad level", set_cell(N, "bpm", "level", "top"), "nodes.csv, row 8",
+     "level 'top' is not one of"),
+    ("fte not a number", set_cell(N, "tm", "fte", "two"), "nodes.csv, row 7",
+     "FTE 'two' is not a number"),
+    ("fte range inverted", set_cell(N, "tm", "fte", "3-2"), "nodes.csv, row 7", "inverted"),
+    ("team_kind bad", set_cell(N, "team", "team_kind", "squad"), "nodes.csv, row 10",
+     "team_kind 'squad'"),
+    ("unknown criterion", set_cell(N, "youth", "criteria", "political_risk;urgent"),
+     "nodes.csv, row 12", "criterion 'urgent'"),
+    ("budget NaN", set_cell(N, "youth", "budget", "NaN"), "nodes.csv, row 12",
+     "not a finite number"),
+    ("budget inf", set_cell(N, "youth", "budget", "inf"), "nodes.csv, row 12",
+     "not a finite number"),
+    ("budget text", set_cell(N, "youth", "budget", "a lot"), "nodes.csv, row 12",
+     "budget 'a lot' is not a number"),
+    ("executive not yes/no", set_cell(N, "youth", "executive", "maybe"), "nodes.csv, row 12",
+     "'maybe' is not yes/no"),
+    ("node without name", set_cell(N, "bpm", "name", ""), "nodes.csv, row 8", "has no name"),
+    ("row number after blank lines", lambda d: write(d, N, text(d, N).replace(
+        "\ngd,", "\n\n\ngd,").replace("General director,X-1,official,concern,1",
+                                      "General director,X-1,official,concern,one")),
+     "nodes.csv, row 6", "FTE 'one'"),
+    # edge rows
+    ("unknown edge kind", replace(E, "cd,gd,REPORTS_TO", "cd,gd,REPORT_TO"), "edges.csv, row 2",
+     "unknown edge kind 'REPORT_TO'"),
+    ("edge from unknown node", replace(E, "cd,gd,REPORTS_TO", "cx,gd,REPORTS_TO"),
+     "edges.csv, row 2", "'from' names 'cx', which is not a node"),
+    ("edge to unknown node", replace(E, "cd,gd,REPORTS_TO", "cd,gx,REPORTS_TO"),
+     "edges.csv, row 2", "'to' names 'gx'"),
+    ("edge from empty", replace(E, "cd,gd,REPORTS_TO", ",gd,REPORTS_TO"), "edges.csv, row 2",
+     "'from' is empty"),
+    ("edge joins itself", replace(E, "cd,gd,REPORTS_TO", "cd,cd,REPORTS_TO"),
+     "edges.csv, row 2", "joined to itself"),
+    ("edge between wrong kinds", replace(E, "cd,gd,REPORTS_TO", "team,gd,REPORTS_TO"),
+     "edges.csv, row 2", "REPORTS_TO cannot join a Team to a Role"),
+    ("reporting cycle", replace(E, "cd,gd,REPORTS_TO", "cd,tm,REPORTS_TO"),
+     "edges.csv, row 2", "goes round in a circle"),
+    ("duplicate edge", append(E, "tm,dd,REPORTS_TO,X-9,,,,,,"), "edges.csv, row 21",
+     "given twice"),
+    ("capacity bad", append(E, "cd,youth,COMMISSIONS,X-3,civil,,,,,"), "edges.csv, row 21",
+     "capacity 'civil'"),
+    ("delegated not yes/no", append(E, "dd,youth,COMMISSIONS,X-3,official,perhaps,,,,"),
+     "edges.csv, row 21", "'perhaps' is not yes/no"),
+    ("category bad", replace(E, "team-connecting,,", "team connecting,,"), "edges.csv, row 7",
+     "category 'team connecting'"),
+    # org.yaml
+    ("yaml syntax", yaml_key("name: Sample", "name: [Sample"), "org.yaml, row", "not valid YAML"),
+    ("yaml a list", raw_bytes(Y, b"- name\n- other\n"), "org.yaml", "'key: value' settings"),
+    ("misspelt key", yaml_key("span:", "spn:"), "org.yaml", "unknown key 'spn' (did you mean 'span'?)"),
+    ("target_depth three", yaml_key("target_depth: 3", "target_depth: three"), "org.yaml",
+     "layering.target_depth: must be a whole number"),
+    ("span max eight", yaml_key("max: 8", "max: eight"), "org.yaml",
+     "span.max: must be a whole number"),
+    ("rules nested list", yaml_key("rules: [R1,", "rules: [[R1],"), "org.yaml",
+     "rules[0]: ['R1'] is not one of"),
+    ("ends_at as a string", yaml_key("ends_at: [gd]", "ends_at: gd"), "org.yaml",
+     "escalation.ends_at: must be a list"),
+    ("name a number", yaml_key("name: Sample", "name: 123"), "org.yaml", "name: must be text"),
+    ("name missing", yaml_key("name: Sample", "title: Sample"), "org.yaml", "needs a 'name'", 2),
+    ("delegated quoted", yaml_key("delegated: true,", 'delegated: "true",'), "org.yaml",
+     "escalation.routes.commission[0].delegated: must be true or false"),
+    ("unknown route filter", yaml_key("capacity: official, delegated: true,",
+                                      "capacty: official, delegated: true,"),
+     "org.yaml", "escalation.routes.commission[0]: unknown key 'capacty'"),
+    ("route edge not climbable", yaml_key("- edge: REPORTS_TO", "- edge: HOLDS"), "org.yaml",
+     "escalation.routes.line[0].edge: 'HOLDS' is not one of"),
+    ("forbidden sphere unknown", yaml_key("forbidden_spheres: [political]",
+                                          "forbidden_spheres: [politics]"),
+     "org.yaml", "escalation.forbidden_spheres[0]: 'politics' is not one of"),
+    ("duplicate yaml key", yaml_key("date: '2026-01-01'", "date: '2026-01-01'\nname: Other"),
+     "org.yaml, row", "key 'name' is given twice"),
+    ("absurd nesting", lambda d: write(d, Y, text(d, Y) + "deep: " + "[" * 200 + "]" * 200 + "\n"),
+     "org.yaml, row", "nested more than"),
+    ("yaml alias", lambda d: write(d, Y, text(d, Y).replace(
+        "layering:", "layering: &a\n  target_depth: 3\nfoo: *a\nlayering2:")),
+     "org.yaml, row", "aliases"),
+    ("ends_at not a role", yaml_key("ends_at: [gd]", "ends_at: [team]"), "org.yaml",
+     "escalation.ends_at[0]: 'team' is not a role"),
+    ("span min above max", yaml_key("max: 8", "max: 8\n  min: 9"), "org.yaml",
+     "span: min (9) is larger than max (8)"),
+    ("route name with a path", yaml_key("    line:", "    ../../x:"), "org.yaml",
+     "is not a usable name"),
+    ("threshold out of range", yaml_key("executive_commission_threshold: 3",
+                                        "executive_commission_threshold: 20"),
+     "org.yaml", "must be at most 13"),
+    ("unknown rule", yaml_key("rules: [R1,", "rules: [R99, R1,"), "org.yaml",
+     "rules[0]: 'R99' is not one of"),
+]
+
+
+@pytest.fixture
+def broken(tmp_path):
+    def make(how):
+        d = tmp_path / "org"
+        shutil.copytree(DATA / "template", d)
+        how(d)
+        return d
+    return make
+
+
+def test_there_are_at_least_sixty_kinds():
+    assert len(CASES) >= 60
+    assert len({c[0] for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("how,where,message,count",
+                         [(*c[1:4], c[4] if len(c) > 4 else 1) for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_bad_input_gets_one_clear_message_and_nothing_written(broken, tmp_path, how, where,
+                                                              message, count):
+    d = broken(how)
+    out = tmp_path / "report"
+    res = CliRunner().invoke(cli, ["report", "--org", str(d), "--out", str(out)])
+    assert res.exit_code == 1, res.output
+    assert "Traceback" not in res.output and res.exception is None or \
+        isinstance(res.exception, SystemExit)
+    lines = [ln.strip() for ln in res.output.splitlines() if ln.strip()]
+    # "Error: <folder>: N problems found", then one problem per line.
+    assert lines[0].startswith("Error:")
+    first = lines[1] if "problem" in lines[0] and "found" in lines[0] else lines[0]
+    assert first.startswith(where) or first.startswith("Error: " + where) or where in first, \
+        res.output[:2000]
+    assert message in first, res.output[:2000]
+    # No follow-on noise: the one cause, not a cascade of consequences.
+    assert f"{count} problem{'s' if count > 1 else ''} found" in lines[0], res.output[:2000]
+    assert not out.exists() and not any(p.name.startswith(".report") for p in tmp_path.iterdir())
+    # validate says the same, first.
+    res = CliRunner().invoke(cli, ["validate", "--org", str(d)])
+    assert res.exit_code == 1 and message in res.output
+
+
+@pytest.mark.parametrize("case", ["missing folder", "file as folder"])
+def test_a_folder_that_is_not_one(tmp_path, case):
+    target = tmp_path / "nope"
+    if case == "file as folder":
+        target.write_text("x")
+    res = CliRunner().invoke(cli, ["summary", "--org", str(target)])
+    assert res.exit_code == 1
+    assert ("does not exist" if case == "missing folder" else "is a file, not a folder") \
+        in res.output
+    assert "1 problem found" in res.output
