@@ -46,7 +46,7 @@ def emit(obj, fmt: str, table=None):
         click.echo(escape._CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text))
     elif fmt == "csv":
         frame = obj if isinstance(obj, pd.DataFrame) else pd.json_normalize(_jsonable(obj))
-        text = escape.csv_frame(frame).to_csv(index=False)
+        text = escape.to_csv(frame)
         # A pipe gets the data as it is; a terminal never gets raw controls.
         click.echo(escape.terminal(text) if sys.stdout.isatty() else text, nl=False)
     else:

@@ -22,7 +22,7 @@ import re
 
 import pandas as pd
 
-__all__ = ["terminal", "markdown", "csv_cell", "csv_frame", "redact"]
+__all__ = ["terminal", "markdown", "csv_cell", "csv_frame", "to_csv", "redact"]
 
 # C0 controls but newline and tab, DEL, C1 controls (0x9b is a one-byte CSI
 # on some terminals), and the Unicode bidirectional overrides and isolates,
@@ -105,10 +105,20 @@ def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """
     out = frame.copy()
     for col in out.columns:
-        if out[col].dtype == object:
+        if not pd.api.types.is_numeric_dtype(out[col]) and \
+                not pd.api.types.is_bool_dtype(out[col]):
             out[col] = [csv_cell(v) for v in out[col].tolist()]
     out.columns = [csv_cell(str(c)) for c in out.columns]
     return out
+
+
+def to_csv(frame: pd.DataFrame, target=None):
+    """Write ``frame`` as CSV that spreadsheets open safely (or return the text).
+
+    Cells pass through :func:`csv_frame`; rows end in CRLF as RFC 4180 says,
+    which also makes the csv writer quote a cell holding a carriage return.
+    """
+    return csv_frame(frame).to_csv(target, index=False, lineterminator="\r\n")
 
 
 _USERINFO = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<user>[^/@\s:]*)(?::[^/@\s]*)?@")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import OrgModelError
-from .escape import csv_frame, markdown as _md
+from .escape import markdown as _md, to_csv
 
 from .advice import executive_commission_advice
 from .checks import check
@@ -162,7 +162,7 @@ def _write(org, stage: Path, html: bool) -> str:
         "portfolios": pb.frame, "advice": adv,
     }
     for name, frame in frames.items():
-        csv_frame(frame).to_csv(stage / f"{name}.csv", index=False)
+        to_csv(frame, stage / f"{name}.csv")
 
     # Every value from the data goes through _md: inert in any renderer.
     md = [f"# {_md(org.name)}: how the organisation steers itself", ""]
