@@ -1,5 +1,10 @@
 """Issue 4: the Neo4j store against a real Bolt server (ArcadeDB, or NEO4J_URI)."""
 import json
+import os
+import signal
+import subprocess
+import sys
+import threading
 
 import pytest
 from click.testing import CliRunner
@@ -170,3 +175,213 @@ def test_connection_errors_are_one_clear_line(bolt, change, message):
     assert message in res.output and "Traceback" not in res.output
     assert params["password"] not in res.output
     assert len(res.output.strip().splitlines()) == 1
+
+
+# --- issue 11: nothing lost, nothing mixed, nothing leaked ---------------------------------
+
+def _status_counts(store, name):
+    rows = organisations(store)
+    row = rows[rows["name"] == name].to_dict("records")
+    return (row[0]["nodes"], row[0]["edges"]) if row else None
+
+
+@pytest.mark.parametrize("size", ["0", "-1"])
+def test_push_refuses_a_batch_size_below_one(store, bolt_env, deventer, size):
+    push(store, deventer)
+    before = _status_counts(store, "Deventer"), count_nodes(store)
+    res = CliRunner().invoke(cli, ["db", "push", "--org", str(DATA / "deventer"),
+                                   "--batch-size", size])
+    assert res.exit_code == 2 and "--batch-size" in res.output
+    with pytest.raises(orgmodel.OrgModelError, match="batch size"):
+        push(store, deventer, batch_size=int(size))
+    assert (_status_counts(store, "Deventer"), count_nodes(store)) == before
+    assert pull_model(store, "Deventer") == deventer
+
+
+def test_a_push_that_writes_too_little_is_rolled_back(store, deventer, monkeypatch):
+    push(store, deventer)
+    import orgmodel.store as st
+    real = st._text
+
+    def lossy(name):
+        # A merge that silently writes nothing: the count check must catch it.
+        return "UNWIND $rows AS row RETURN count(row) AS n" if name == "merge_nodes" else real(name)
+    monkeypatch.setattr(st, "_text", lossy)
+    with pytest.raises(orgmodel.OrgModelError, match="rolled back"):
+        push(store, deventer)
+    monkeypatch.setattr(st, "_text", real)
+    assert pull_model(store, "Deventer") == deventer
+
+
+def test_pull_during_pushes_never_mixes_two_versions(store, bolt, template_copy):
+    v1 = orgmodel.load(template_copy)
+    v2 = orgmodel.load(template_copy)
+    for n, d in v2.graph.nodes(data=True):
+        d["name"] = d["name"] + " v2"
+    for i in range(40):
+        v2.graph.add_node(f"x{i}", kind="Role", name=f"Extra {i}", sphere="official")
+        v2.graph.add_edge(f"x{i}", "tm", kind="REPORTS_TO")
+    push(store, v1)
+    stop = threading.Event()
+    errors = []
+
+    def pusher():
+        with connect(**bolt) as other:
+            i = 0
+            while not stop.is_set():
+                try:
+                    push(other, (v1, v2)[i % 2], batch_size=7)
+                except Exception as exc:  # noqa: BLE001 - reported below
+                    errors.append(exc)
+                i += 1
+    t = threading.Thread(target=pusher)
+    t.start()
+    try:
+        seen = set()
+        for _ in range(12):
+            got = pull_model(store, "Sample")
+            assert got == v1 or got == v2
+            seen.add(got == v2)
+    finally:
+        stop.set()
+        t.join()
+    assert not errors, errors
+
+
+def test_pull_refuses_to_write_what_does_not_validate(store, template_copy, tmp_path):
+    push(store, orgmodel.load(template_copy))
+    # Someone edits the database by hand and closes a loop in the line.
+    store.run("MATCH (a:Role {org: 'Sample', id: 'gd'}), (b:Role {org: 'Sample', id: 'tm'}) "
+              "CREATE (a)-[:REPORTS_TO {org: 'Sample', uid: 'hand', seq: 999}]->(b)")
+    store.run("MATCH (o:Organisation {name: 'Sample'}) SET o.edges = o.edges + 1")
+    out = tmp_path / "pulled"
+    with pytest.raises(orgmodel.ValidationError, match="circle"):
+        pull(store, "Sample", out)
+    assert not out.exists()
+
+
+def test_uids_cannot_clash_between_organisations(store, make):
+    a = make(roles=["b:c", "x"], edges=[("b:c", "x", "REPORTS_TO")], manifest={"name": "A"})
+    b = make(roles=["c", "y"], edges=[("c", "y", "REPORTS_TO")], manifest={"name": "A:b"})
+    push(store, a)
+    push(store, b)
+    assert pull_model(store, "A") == a and pull_model(store, "A:b") == b
+
+
+def test_concurrent_pushes_of_different_organisations_both_land(bolt, store, make):
+    orgs = [make(roles=[f"r{i}" for i in range(60)],
+                 edges=[(f"r{i}", f"r{i - 1}", "REPORTS_TO") for i in range(1, 60)],
+                 manifest={"name": f"Org {k}"}) for k in range(2)]
+    errors = []
+
+    def go(org):
+        try:
+            with connect(**bolt) as s:
+                push(s, org, batch_size=5)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+    threads = [threading.Thread(target=go, args=(o,)) for o in orgs]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert not errors, errors
+    for o in orgs:
+        assert pull_model(store, o.name) == o
+
+
+def test_concurrent_pushes_of_the_same_organisation_leave_one_whole(bolt, store, make):
+    versions = [make(roles=[f"r{i}" for i in range(50 + 10 * k)],
+                     edges=[(f"r{i}", "r0", "REPORTS_TO") for i in range(1, 50 + 10 * k)],
+                     manifest={"name": "Same"}) for k in range(2)]
+    errors = []
+
+    def go(org):
+        try:
+            with connect(**bolt) as s:
+                push(s, org, batch_size=5)
+        except DatabaseError as exc:
+            errors.append(str(exc))
+    threads = [threading.Thread(target=go, args=(o,)) for o in versions]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    got = pull_model(store, "Same")
+    assert got == versions[0] or got == versions[1]
+    for msg in errors:     # a clash, if any, is one clear sentence
+        assert "rolled back" in msg and "\n" not in msg
+
+
+def test_db_query_passes_every_parameter(store, bolt_env, deventer, albrandswaard):
+    push(store, deventer)
+    push(store, albrandswaard)
+    res = CliRunner().invoke(cli, ["db", "query", "count_nodes", "--param", "org=Deventer",
+                                   "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)[0]["nodes"] == deventer.graph.number_of_nodes()
+    res = CliRunner().invoke(cli, ["db", "query", "span", "--param", "org=Deventer",
+                                   "--param", "orgg=x"])
+    assert res.exit_code == 1 and "takes no parameter 'orgg'" in res.output
+    res = CliRunner().invoke(cli, ["db", "query", "span"])
+    assert res.exit_code == 1 and "--param org=" in res.output
+
+
+def test_db_query_accepts_a_role_name(store, deventer):
+    push(store, deventer)
+    by_name = run_query(store, "escalation", org="Deventer", role="Teammanager BDO")
+    by_id = run_query(store, "escalation", org="Deventer",
+                      role=deventer.find_role("Teammanager BDO"))
+    assert len(by_name) > 0 and by_name.equals(by_id)
+
+
+def test_hostile_names_survive_a_push_and_pull(store, template_copy):
+    org = orgmodel.load(template_copy)
+    org.graph.nodes["tm"]["name"] = "x'}) DETACH DELETE n //"
+    org.graph.nodes["dd"]["name"] = "$org` MATCH (n) DETACH DELETE n"
+    org.graph.nodes["cd"]["note"] = "\x1b]0;t\x07<script>alert(1)</script>"
+    push(store, org)
+    assert pull_model(store, "Sample") == org
+
+
+def test_a_wrong_password_is_never_shown(bolt):
+    with pytest.raises(DatabaseError) as info:
+        connect(bolt["uri"], bolt["user"], "Wrong-Secret-99", bolt["database"])
+    assert "Wrong-Secret-99" not in str(info.value)
+    uri = bolt["uri"].replace("bolt://", f"bolt://{bolt['user']}:Wrong-Secret-99@")
+    with pytest.raises(DatabaseError) as info:
+        connect(uri, database=bolt["database"], password=None)
+    assert "Wrong-Secret-99" not in str(info.value)
+
+
+def test_credentials_in_the_address_are_used(bolt):
+    uri = bolt["uri"].replace("bolt://", f"bolt://{bolt['user']}:{bolt['password']}@")
+    with connect(uri, database=bolt["database"]) as s:
+        assert s.run("RETURN 1 AS ok") == [{"ok": 1}]
+        assert bolt["password"] not in repr(s) and bolt["password"] not in s.uri
+
+
+def _serve(tmp_path, port):
+    env = {**os.environ, "NEO4J_PASSWORD": "test-password-1"}
+    proc = subprocess.Popen([sys.executable, "-m", "orgmodel", "db", "serve", "--port", str(port),
+                             "--root", str(tmp_path / "db")], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path,
+                            start_new_session=True)
+    lines = []
+    for line in proc.stdout:
+        lines.append(line)
+        if "Bolt server ready" in line:
+            break
+    return proc, lines
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_db_serve_stops_cleanly_on_a_signal(tmp_path, sig):
+    from orgmodel.server import free_port
+    proc, lines = _serve(tmp_path, free_port())
+    assert proc.poll() is None, "".join(lines)
+    proc.send_signal(sig)
+    try:
+        rest = proc.communicate(timeout=60)[0]
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        pytest.fail("the server did not stop on " + sig.name)
+    assert proc.returncode == 0, rest
+    assert "Server stopped." in rest
+    assert not list(tmp_path.rglob("hs_err*"))
