@@ -229,7 +229,7 @@ def escalate(org, role, via, all_roles, other, fmt):
 
 @cli.command()
 @reads_model
-@click.option("--target", type=int, help="Target depth (default: layering.target_depth).")
+@click.option("--target", type=click.IntRange(min=1), help="Target depth (default: layering.target_depth).")
 @format_option
 def layers(org, target, fmt):
     """Management layers (R6): each role's layer and roles below the target depth."""
@@ -246,8 +246,8 @@ def layers(org, target, fmt):
 
 @cli.command()
 @reads_model
-@click.option("--min", "lo", type=int, help="Flag managers with fewer direct reports.")
-@click.option("--max", "hi", type=int, help="Flag managers with more direct reports.")
+@click.option("--min", "lo", type=click.IntRange(min=0), help="Flag managers with fewer direct reports.")
+@click.option("--max", "hi", type=click.IntRange(min=0), help="Flag managers with more direct reports.")
 @format_option
 def span(org, lo, hi, fmt):
     """Span of control: direct reports and mandates per manager."""
@@ -314,7 +314,7 @@ def portfolios(org, fmt):
 
 @cli.command()
 @reads_model
-@click.option("--threshold", type=int,
+@click.option("--threshold", type=click.IntRange(1, 13),
               help="Criteria needed (default: executive_commission_threshold, or 3).")
 @format_option
 def advice(org, threshold, fmt):
@@ -375,7 +375,7 @@ def _split(values):
 @click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               required=True, help="The HTML file to write.")
 @click.option("--focus", metavar="ROLE", help="Draw only this role and its neighbourhood.")
-@click.option("--depth", default=1, show_default=True, help="Steps around --focus.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0), help="Steps around --focus.")
 @click.option("--kinds", multiple=True, help="Node kinds to draw, e.g. Role,Partner.")
 @click.option("--edge-kinds", multiple=True, help="Edge kinds to draw, e.g. REPORTS_TO.")
 @click.option("--route", metavar="ROLE", help="Highlight this role's escalation routes.")

@@ -12,6 +12,7 @@ builds, so a folder with any problem is never half-loaded.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from pathlib import Path
 
 import networkx as nx
@@ -118,6 +119,8 @@ class OrgModel:
             When nothing matches (listing the closest roles) or several do.
         """
         roles = self.ids("Role")
+        # Files are read in Unicode NFC; a query typed in NFD still matches.
+        query = unicodedata.normalize("NFC", query)
         if query in roles:
             return query
         q = query.strip().casefold()

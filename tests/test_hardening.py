@@ -94,6 +94,7 @@ def test_names_in_another_unicode_normal_form_still_match(tmp_path):
     (d / "edges.csv").write_text(e, encoding="utf-8")
     org = orgmodel.load(d)
     assert org.find_role("Wethouder Çelik") == unicodedata.normalize("NFC", "wéth")
+    assert org.find_role(unicodedata.normalize("NFD", "wéth")) == unicodedata.normalize("NFC", "wéth")
 
 
 # --- commands on valid but unusual organisations -------------------------------------
@@ -347,3 +348,13 @@ def test_a_port_that_accepts_but_never_answers_fails_with_a_clear_message():
         connect(f"bolt://127.0.0.1:{srv.getsockname()[1]}", "u", "p")
     assert TIMEOUT <= 15
     srv.close()
+
+
+@pytest.mark.parametrize("cmd", [["layers", "--target", "0"], ["span", "--min", "-1"],
+                                 ["span", "--max", "-3"], ["advice", "--threshold", "99"],
+                                 ["advice", "--threshold", "0"],
+                                 ["export", "html", "-o", "x.html", "--focus", "tm", "--depth", "-1"]])
+def test_absurd_numbers_on_the_command_line_are_refused(cmd, tmp_path):
+    res = CliRunner().invoke(cli, [*cmd, "--org", str(DATA / "template")])
+    assert res.exit_code == 2 and "Invalid value" in res.output
+    assert not (tmp_path / "x.html").exists()
