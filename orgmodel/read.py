@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from ._perf import paused
 from .errors import Problem
 
 __all__ = ["RawOrg", "read_folder", "read_table", "read_manifest", "records", "MANIFEST",
@@ -112,9 +113,10 @@ def _separator(header: str) -> str:
 
 
 def _header_name(cell: str) -> str:
-    return _nfc(cell.strip()).casefold().replace(" ", "_") if cell.strip() else ""
+    return cell.strip().casefold().replace(" ", "_") if cell.strip() else ""
 
 
+@paused      # hundreds of thousands of small lists: no cycles to collect
 def read_table(path: Path, problems: list, label: str | None = None) -> pd.DataFrame | None:
     """Read one CSV table as text cells, indexed by spreadsheet row.
 
@@ -151,6 +153,9 @@ def read_table(path: Path, problems: list, label: str | None = None) -> pd.DataF
     if not text.strip():
         problems.append(Problem(label, None, "file is empty: it needs at least a header row"))
         return None
+    if not text.isascii():
+        # One pass over the whole text instead of one call per cell.
+        text = unicodedata.normalize("NFC", text)
     first_line = text.split("\n", 1)[0]
     sep = _separator(first_line)
     # newline="": the csv module itself decides where a row ends, so a line
@@ -158,16 +163,13 @@ def read_table(path: Path, problems: list, label: str | None = None) -> pd.DataF
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     header, rows, rowno = None, [], 0
     try:
-        for fields in reader:
-            rowno += 1
-            if header is None:
-                if not any(f.strip() for f in fields):
-                    continue            # blank lines above the header
-                header = fields
-                header_row = rowno
-                continue
-            if not any(f.strip() for f in fields):
+        for rowno, fields in enumerate(reader, start=1):
+            # (the first cell settles it for almost every row)
+            if not (fields and fields[0].strip()) and not any(f.strip() for f in fields):
                 continue                # a blank row keeps its number, nothing else
+            if header is None:
+                header, header_row = fields, rowno
+                continue
             rows.append((rowno, fields))
     except csv.Error as exc:
         rowno += 1
@@ -205,18 +207,21 @@ def read_table(path: Path, problems: list, label: str | None = None) -> pd.DataF
         else:
             seen[n] = i
     width = len(names)
+    strip = str.strip
     cells = []
     for r, fields in rows:
-        if len(fields) > width and not any(f.strip() for f in fields[width:]):
-            fields = fields[:width]      # trailing empty cells, as spreadsheets write them
         if len(fields) != width:
-            problems.append(Problem(label, r, f"has {len(fields)} cells but the header has "
-                                    f"{width}{' (is a separator missing or a cell unquoted?)' if len(fields) < width else ' (a cell with a separator in it needs quotes)'}"))
-            ok = False
-            continue
-        cells.append([_nfc(f.strip()) for f in fields])
+            if len(fields) > width and not any(f.strip() for f in fields[width:]):
+                fields = fields[:width]      # trailing empty cells, as spreadsheets write them
+            else:
+                problems.append(Problem(label, r, f"has {len(fields)} cells but the header has "
+                                        f"{width}{' (is a separator missing or a cell unquoted?)' if len(fields) < width else ' (a cell with a separator in it needs quotes)'}"))
+                ok = False
+                continue
+        cells.append(fields)
+    columns = [list(map(strip, col)) for col in zip(*cells)] if cells else [[] for _ in names]
     for i, n in enumerate(names):
-        if not n and any(c[i] for c in cells):
+        if not n and any(columns[i]):
             problems.append(Problem(label, header_row, f"column {i + 1} has values but no name "
                                     "in the header"))
             ok = False
@@ -225,7 +230,7 @@ def read_table(path: Path, problems: list, label: str | None = None) -> pd.DataF
     keep = [i for i, n in enumerate(names) if n]
     # object, not pandas' string dtype: plain Python strings iterate several
     # times faster, and a 100k-role folder is iterated twice.
-    df = pd.DataFrame({names[i]: [c[i] for c in cells] for i in keep},
+    df = pd.DataFrame({names[i]: columns[i] for i in keep},
                       columns=[names[i] for i in keep], dtype=object)
     df.index = [r for r, _ in rows]
     return df

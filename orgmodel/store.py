@@ -325,9 +325,10 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None) -> 
             found["nodes"] += rec["nodes"]
             found["edges"] += rec["edges"]
         if (found["nodes"], found["edges"]) != (n_nodes, n_edges):
-            raise OrgModelError(f"push of {name} wrote {found['nodes']} nodes and "
-                                f"{found['edges']} edges instead of {n_nodes} and {n_edges}; "
-                                "rolled back, the database is unchanged")
+            raise DatabaseError(f"push of {name} was rolled back, the database is unchanged "
+                                f"by it: it counted {found['nodes']} nodes and {found['edges']} "
+                                f"edges where it wrote {n_nodes} and {n_edges} (is another push "
+                                "of the same organisation running? push again when it is done)")
         tx.run(cypher("merge_organisation"), org=name,
                manifest=json.dumps(org.manifest, ensure_ascii=False, default=str),
                pushed_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),

@@ -149,7 +149,10 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
         if ck == "agreement":
             p = rnd.choice(partners)
             g.add_edge(c, p, kind="ASSIGNED_TO", source=src)
-            g.add_edge(owner, p, kind="CONTRACTS", source=src)
+            # One contract per role and partner, however many agreements
+            # run through it (the same edge twice does not validate).
+            if not any(d["kind"] == "CONTRACTS" for d in (g.get_edge_data(owner, p, default={}) or {}).values()):
+                g.add_edge(owner, p, kind="CONTRACTS", source=src)
         else:
             g.add_edge(c, rnd.choice(workers), kind="ASSIGNED_TO", source=src)
 

@@ -18,6 +18,7 @@ import networkx as nx
 import pandas as pd
 
 from . import schema
+from ._perf import paused
 from .errors import Problem
 from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder, records
 
@@ -189,8 +190,8 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems):
         # Two edges of one kind between the same roles may mean different
         # things (two mandates of different scope); the same edge with the
         # same attributes twice is a copy, whatever its source or note says.
-        key = (src, dst, kind, tuple(sorted((k, v) for k, v in row.items()
-                                            if v and k not in ("source", "note"))))
+        # (columns come in one order per file, so the values alone compare)
+        key = tuple(v for k, v in row.items() if k not in ("source", "note"))
         if key in seen and src and dst and kind:
             problems.append(Problem(EDGES, rowno, f"{kind} from '{src}' to '{dst}' is given "
                                     f"twice with the same attributes (also on row "
@@ -323,6 +324,7 @@ def _order(p):
     return (_FILE_ORDER.get(p.file, 0), p.row or 0, p.message)
 
 
+@paused
 def validate_tables(raw: RawOrg) -> list:
     """Every problem in already-read tables, reading problems included.
 

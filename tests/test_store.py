@@ -207,7 +207,7 @@ def test_a_push_that_writes_too_little_is_rolled_back(store, deventer, monkeypat
         # A merge that silently writes nothing: the count check must catch it.
         return "UNWIND $rows AS row RETURN count(row) AS n" if name == "merge_nodes" else real(name)
     monkeypatch.setattr(st, "_text", lossy)
-    with pytest.raises(orgmodel.OrgModelError, match="rolled back"):
+    with pytest.raises(DatabaseError, match="rolled back"):
         push(store, deventer)
     monkeypatch.setattr(st, "_text", real)
     assert pull_model(store, "Deventer") == deventer
