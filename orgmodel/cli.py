@@ -7,6 +7,7 @@ exit status 1; ``--debug`` anywhere on the command line shows the traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from functools import wraps
 from pathlib import Path
@@ -43,7 +44,7 @@ def emit(obj, fmt: str, table=None):
     if fmt == "json":
         text = json.dumps(_jsonable(obj), indent=2, ensure_ascii=False, default=str)
         # json escapes C0 controls itself; C1 and bidi controls get \u escapes.
-        click.echo(escape._CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text))
+        click.echo(escape.json_controls(text))
     elif fmt == "csv":
         frame = obj if isinstance(obj, pd.DataFrame) else pd.json_normalize(_jsonable(obj))
         text = escape.to_csv(frame)
@@ -119,7 +120,6 @@ class OrgGroup(click.Group):
 
 def _clean(message: str) -> str:
     """An error message as it may be shown: no password, no control characters."""
-    import os
     return escape.terminal(escape.redact(message, os.environ.get("NEO4J_PASSWORD", "")))
 
 
@@ -201,7 +201,7 @@ def escalate(org, role, via, all_roles, other, fmt):
         m = meet(org, role, other, via)
 
         def table():
-            if m["meet"] is None:  # noqa: SIM108
+            if m["meet"] is None:
                 return f"The {via} routes of {m['a']['name']} and {m['b']['name']} never meet."
             names = lambda steps: " → ".join([s["name"] for s in steps]) or "(starts there)"
             return (f"{m['a']['name']} and {m['b']['name']} meet at {m['meet']['name']}\n"

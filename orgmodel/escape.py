@@ -22,7 +22,7 @@ import re
 
 import pandas as pd
 
-__all__ = ["terminal", "markdown", "csv_cell", "csv_frame", "to_csv", "redact"]
+__all__ = ["terminal", "json_controls", "markdown", "csv_cell", "csv_frame", "to_csv", "redact"]
 
 # C0 controls but newline and tab, DEL, C1 controls (0x9b is a one-byte CSI
 # on some terminals), and the Unicode bidirectional overrides and isolates,
@@ -46,6 +46,17 @@ def terminal(text: str) -> str:
     'line one\\nline two'
     """
     return _CONTROL.sub(_escape_char, text)
+
+
+def json_controls(text: str) -> str:
+    """JSON text with the controls ``json`` leaves raw (C1, bidi) as ``\\u`` escapes.
+
+    Examples
+    --------
+    >>> json_controls('"a\x9bb"')
+    '"a\\\\u009bb"'
+    """
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()!|#~{}])")

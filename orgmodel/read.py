@@ -65,7 +65,7 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text) if not text.isascii() else text
 
 
-def decode(data: bytes, name: str) -> str:
+def decode(data: bytes) -> str:
     """Bytes of a text file as text, in the first encoding that fits.
 
     Raises
@@ -76,9 +76,9 @@ def decode(data: bytes, name: str) -> str:
 
     Examples
     --------
-    >>> decode("Wethouder Çelik".encode("cp1252"), "nodes.csv")
+    >>> decode("Wethouder Çelik".encode("cp1252"))
     'Wethouder Çelik'
-    >>> decode(codecs.BOM_UTF8 + b"id", "nodes.csv")
+    >>> decode(codecs.BOM_UTF8 + b"id")
     'id'
     """
     if data.startswith(codecs.BOM_UTF8):
@@ -102,6 +102,23 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         raise ValueError("is neither UTF-8 nor Windows-1252 text: save it as 'CSV UTF-8'") from None
+
+
+def _read_text(path: Path, label: str, problems: list) -> str | None:
+    """The text of a file, or None with the reason appended to ``problems``."""
+    if path.is_dir():
+        problems.append(Problem(label, None, "is a folder, not a file"))
+        return None
+    if not path.is_file():
+        problems.append(Problem(label, None, "file is missing"))
+        return None
+    try:
+        return decode(path.read_bytes())
+    except OSError as exc:
+        problems.append(Problem(label, None, f"cannot be read: {exc.strerror or exc}"))
+    except ValueError as exc:
+        problems.append(Problem(label, None, str(exc)))
+    return None
 
 
 def _separator(header: str) -> str:
@@ -134,28 +151,14 @@ def read_table(path: Path, problems: list, label: str | None = None) -> pd.DataF
     ({3: {'id': 'x', 'naam': 'Ça'}}, [])
     """
     label = label or path.name
-    if path.is_dir():
-        problems.append(Problem(label, None, "is a folder, not a file"))
-        return None
-    if not path.is_file():
-        problems.append(Problem(label, None, "file is missing"))
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(label, None, f"cannot be read: {exc.strerror or exc}"))
-        return None
-    try:
-        text = decode(data, label)
-    except ValueError as exc:
-        problems.append(Problem(label, None, str(exc)))
+    text = _read_text(path, label, problems)
+    if text is None:
         return None
     if not text.strip():
         problems.append(Problem(label, None, "file is empty: it needs at least a header row"))
         return None
-    if not text.isascii():
-        # One pass over the whole text instead of one call per cell.
-        text = unicodedata.normalize("NFC", text)
+    # One pass over the whole text instead of one call per cell.
+    text = _nfc(text)
     first_line = text.split("\n", 1)[0]
     sep = _separator(first_line)
     # newline="": the csv module itself decides where a row ends, so a line
@@ -282,16 +285,8 @@ class _Loader(yaml.SafeLoader):
 
 def read_manifest(path: Path, problems: list, label: str = MANIFEST) -> dict | None:
     """The settings of an ``org.yaml`` file, or ``None`` when it cannot be read."""
-    if path.is_dir():
-        problems.append(Problem(label, None, "is a folder, not a file"))
-        return None
-    if not path.is_file():
-        problems.append(Problem(label, None, "file is missing"))
-        return None
-    try:
-        text = decode(path.read_bytes(), label)
-    except ValueError as exc:
-        problems.append(Problem(label, None, str(exc)))
+    text = _read_text(path, label, problems)
+    if text is None:
         return None
     try:
         data = yaml.load(text, Loader=_Loader)   # noqa: S506 - a SafeLoader subclass

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .errors import OrgModelError
 from .escape import markdown as _md, to_csv
+from .write import usual_mode
 
 from .advice import executive_commission_advice
 from .checks import check
@@ -29,10 +30,6 @@ from .span import span_of_control
 from .summary import summarize
 
 __all__ = ["write_report", "markdown_table"]
-
-
-def _md_cell(value) -> str:
-    return _md(value)
 
 
 def markdown_table(frame: pd.DataFrame, columns=None) -> str:
@@ -48,9 +45,9 @@ def markdown_table(frame: pd.DataFrame, columns=None) -> str:
     if frame is None or frame.empty:
         return "_(none)_"
     frame = frame[list(columns)] if columns else frame
-    head = "| " + " | ".join(map(_md_cell, frame.columns)) + " |"
+    head = "| " + " | ".join(map(_md, frame.columns)) + " |"
     rule = "|" + "|".join("---" for _ in frame.columns) + "|"
-    rows = ["| " + " | ".join(_md_cell(v) for v in row) + " |"
+    rows = ["| " + " | ".join(map(_md, row)) + " |"
             for row in frame.itertuples(index=False)]
     return "\n".join([head, rule, *rows])
 
@@ -117,12 +114,9 @@ def _check_replaceable(out_dir: Path):
 
 
 def _fix_modes(stage: Path):
-    # mkdtemp makes the folder private (0700); a report is meant to be shared.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(stage, 0o777 & ~umask)
+    os.chmod(stage, usual_mode(directory=True))
     for f in stage.iterdir():
-        os.chmod(f, 0o666 & ~umask)
+        os.chmod(f, usual_mode())
 
 
 def _swap(stage: Path, out_dir: Path):

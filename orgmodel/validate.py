@@ -333,7 +333,7 @@ def validate_tables(raw: RawOrg) -> list:
     than reported row by row.
     """
     problems = list(raw.problems)
-    unreadable = getattr(raw, "unreadable", set())
+    unreadable = raw.unreadable
     kinds = None
     if NODES not in unreadable and len(raw.nodes.columns):
         kinds = _check_nodes(raw.nodes, problems)

@@ -16,7 +16,18 @@ import yaml
 from .read import EDGES, MANIFEST, NODES
 from .schema import EDGE_COLUMNS, NODE_COLUMNS
 
-__all__ = ["save", "to_tables", "format_fte"]
+__all__ = ["save", "to_tables", "format_fte", "usual_mode"]
+
+
+def usual_mode(directory: bool = False) -> int:
+    """The mode a new file (or folder) gets under the user's umask.
+
+    ``tempfile`` makes private ones (0600, 0700); written data is meant to be
+    shared like any other file.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    return (0o777 if directory else 0o666) & ~umask
 
 
 def format_fte(lo, hi) -> str:
@@ -73,9 +84,7 @@ def save(org, path) -> Path:
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     manifest, nodes, edges = to_tables(org)
-    # mkstemp makes private (0600) files; data files get the usual mode.
-    umask = os.umask(0)
-    os.umask(umask)
+    mode = usual_mode()
     staged = []
     try:
         for name, write in (
@@ -87,7 +96,7 @@ def save(org, path) -> Path:
             staged.append((tmp, path / name))
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
                 write(f)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(tmp, mode)
         for tmp, final in staged:
             os.replace(tmp, final)
     finally:
