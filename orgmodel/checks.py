@@ -4,8 +4,8 @@ One registry, :data:`CHECKS`, maps a rule id (DOMAIN.md) to its check; an
 organisation's ``org.yaml`` lists under ``rules`` which apply to it.  Each
 finding names the rule, the nodes involved and the rule's source passage.
 
-* R1 (D-FS-VI bullet 6): no escalation route reaches a political role, on
-  every route kind of the policy.
+* R1 (D-FS-VI bullet 6): no escalation route has to go into a forbidden
+  sphere, on every route kind of the policy (each kind its own spheres).
 * R2 (D-FS-VI last bullet): every commission has a political and an official
   commissioner.
 * R3 (D-FS-VI bullet 5; A-2.2 principle 1): no commission, no work: every
@@ -59,18 +59,25 @@ def _inside(org, node) -> bool:
 
 
 def check_r1(org, routes=None):
-    from .escalation import escalation_policy, escalation_routes
-    policy = escalation_policy(org)
+    """One finding per role where routes can only go on into a forbidden
+    sphere, with the number of roles whose routes end there."""
+    from .escalation import escalation_load, escalation_policy, route_graph
     found = []
-    for via in policy.routes:
-        esc = (routes or {}).get(via) or escalation_routes(org, via)
-        for role, found_routes in esc.routes.items():
-            for r in found_routes:
-                if r.outcome == "forbidden":
-                    b = r.blocked_by.id
-                    found.append(Finding("R1", f"the {via} route of {org.label(role)} would "
-                                         f"escalate to {org.label(b)} ({org.graph.nodes[b].get('sphere')})",
-                                         [role] + r.ids + [b]))
+    for via in escalation_policy(org).routes:
+        rg = (routes or {}).get(via) or route_graph(org, via)
+        starts = set(rg.starts())      # roles of a forbidden sphere are on no route
+        stuck = [r for r, out in rg._end.items() if out == "forbidden" and r in starts]
+        if not stuck:
+            continue
+        load = escalation_load(org, via, rg).set_index("id")["reached_by"].to_dict()
+        for r in sorted(stuck):
+            blocked = rg.blocked(r)
+            names = " or ".join(f"{org.label(b.id)} ({org.graph.nodes[b.id].get('sphere')})"
+                                for b in blocked)
+            n = load.get(r, 0) + 1
+            found.append(Finding("R1", f"the {via} route of {org.label(r)} can only go on to "
+                                 f"{names}; the {via} routes of {n} role{'s' if n != 1 else ''} "
+                                 "end there", [r] + [b.id for b in blocked]))
     return found
 
 
@@ -182,7 +189,7 @@ def check(org, rules=None, routes=None) -> pd.DataFrame:
         Rule ids; by default the ``rules`` of ``org.yaml`` (all checks if absent).
     routes : dict, optional
         ``{route kind: Escalation}`` already computed by
-        :func:`~orgmodel.escalation.escalation_routes` for every role; R1 reads
+        :func:`~orgmodel.escalation.route_graph` for every role; R1 reads
         them instead of computing them again (the report passes its own).
 
     Returns

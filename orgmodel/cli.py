@@ -181,23 +181,33 @@ def summary(org, fmt):
 @click.argument("role", required=False)
 @reads_model
 @click.option("--via", default="line", show_default=True,
-              help="Route kind of the organisation's escalation policy (line, commission).")
-@click.option("--all", "all_roles", is_flag=True, help="Routes of every role.")
+              help="Route kind of the organisation's escalation policy (line, commission ...).")
+@click.option("--all", "all_roles", is_flag=True,
+              help="One row per role: next step(s), distances, tops, outcomes, routes.")
+@click.option("--paths", is_flag=True, help="With --all: the routes themselves, one row each.")
+@click.option("--max-routes", type=click.IntRange(min=1), default=20, show_default=True,
+              help="At most this many routes per role, shortest first.")
+@click.option("--load", is_flag=True,
+              help="Who carries the escalations: how many roles' routes reach each role.")
 @click.option("--meet", "other", metavar="ROLE",
               help="Who decides when ROLE and this role disagree: where their routes meet.")
 @format_option
-def escalate(org, role, via, all_roles, other, fmt):
-    """Escalation routes of ROLE (an id or a name), or of --all roles."""
-    from .escalation import escalate as one, escalation_routes, meet
-    if role is not None and not role.strip():
-        raise click.BadParameter("is empty: give a role's id or name", param_hint="ROLE")
-    if other is not None and not other.strip():
-        raise click.BadParameter("is empty: give a role's id or name", param_hint="--meet")
-    if bool(role) == all_roles:
-        raise click.UsageError("give a ROLE or --all (not both)")
+def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):
+    """Whom ROLE (an id or a name) takes an issue to, step by step, and why.
+
+    With --all, one row per role; with --load, who carries the escalations.
+    """
+    from .escalation import escalate as one, escalation_load, meet, route_graph
+    for value, hint in ((role, "ROLE"), (other, "--meet")):
+        if value is not None and not value.strip():
+            raise click.BadParameter("is empty: give a role's id or name", param_hint=hint)
+    if sum((bool(role), all_roles, load)) != 1:
+        raise click.UsageError("give a ROLE, --all or --load (one of them)")
+    if paths and not all_roles:
+        raise click.UsageError("--paths goes with --all (a ROLE's routes are always shown)")
     if other:
-        if all_roles:
-            raise click.UsageError("--meet needs a ROLE, not --all")
+        if not role:
+            raise click.UsageError("--meet needs a ROLE")
         m = meet(org, role, other, via)
 
         def table():
@@ -209,22 +219,54 @@ def escalate(org, role, via, all_roles, other, fmt):
                     f"  {m['b']['name']}: {names(m['path_b'])}")
         emit(m, fmt, table)
         return
-    esc = escalation_routes(org, via) if all_roles else one(org, role, via)
-    records = esc.to_records()
+    if load:
+        emit(escalation_load(org, via), fmt)
+        return
+    if all_roles:
+        rg = route_graph(org, via)
+        frame = rg.paths_frame(max_routes=max_routes) if paths else rg.to_frame()
+        if fmt == "json" and not paths:
+            emit(rg.compact_records(), fmt)
+        else:
+            emit(frame, fmt)
+        return
+    rid, rg = one(org, role, via)
+    rec = rg.record(rid)
+    shown = [rg.route_record(r) for r in rg.routes(rid, max_routes)]
+    result = {**rec, "paths": shown}
 
     def table():
-        lines = []
-        for rec in records:
-            lines.append(f"{rec['from']['name']} ({rec['from']['id']}), {via} route:")
-            for i, r in enumerate(rec["routes"], 1):
-                path = " → ".join(f"{s['name']} [{s['via']}]" for s in r["steps"]) or "(none)"
-                extra = f", would reach {r['blocked_by']['name']}" if "blocked_by" in r else ""
-                lines.append(f"  {i}. {path}  ({r['outcome']}{extra})")
+        lines = [f"{rec['name']} ({rid}), {via} route"]
+        kind = rg.kind
+        if kind.issue:
+            lines.append(f"  for: {kind.issue}")
+        for b in rec["blocked"]:
+            lines.append(f"  not to {b['name']} ({b['sphere']}): the policy forbids it "
+                         f"[{b['via']}]")
+        tops = ", ".join(t["name"] for t in rec["tops"]) or "no top"
+        span = (f"{rec['shortest']}" if rec["shortest"] == rec["longest"]
+                else f"{rec['shortest']}–{rec['longest']}")
+        lines.append(f"  outcome: {', '.join(rec['outcomes'])}; reaches {tops}; "
+                     f"{span} steps; {rec['routes']:,} route{'s' if rec['routes'] != 1 else ''}")
+        for i, r in enumerate(shown, 1):
+            lines.append(f"  {i}. {rec['name']}")
+            for st in r["steps"]:
+                lines.append(f"       → {st['name']}   [{st['via']}: {st['rule']}]")
+            end = r["outcome"]
+            if "blocked" in r:
+                end += ": would go on to " + " or ".join(
+                    f"{b['name']} ({b['sphere']})" for b in r["blocked"])
+            if "loop" in r:
+                end += ": runs in a loop through " + ", ".join(m["name"] for m in r["loop"])
+            lines.append(f"       ({end})")
+        if rec["routes"] > len(shown):
+            lines.append(f"  showing {len(shown)} of {rec['routes']:,} routes, shortest first "
+                         "(--max-routes N for more)")
         return "\n".join(lines)
     if fmt == "csv":
-        emit(esc.to_frame(), fmt)
+        emit(rg.paths_frame([rid], max_routes), fmt)
     else:
-        emit(records if all_roles else records[0], fmt, table)
+        emit(result, fmt, table)
 
 
 @cli.command()

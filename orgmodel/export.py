@@ -187,16 +187,15 @@ def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
             "--depth N, or fewer --kinds")
     on_route, route_edges = set(), set()
     if route:
-        from .escalation import escalation_policy, escalation_routes
+        from .escalation import RouteGraph, escalation_policy
         rid = org.find_role(route)
-        on_route.add(rid)
+        # Every next step of every role above this one: the routes, however
+        # many there are, without listing them one by one.
         for via in escalation_policy(org).routes:
-            for r in escalation_routes(org, via, roles=[rid]).routes[rid]:
-                prev = rid
-                for s in r.steps:
-                    on_route.add(s.id)
-                    route_edges.add((prev, s.id))
-                    prev = s.id
+            rg = RouteGraph(org, via)
+            for x in rg.upset(rid):
+                on_route.add(x)
+                route_edges.update((x, s.id) for s in rg.next(x))
     net = Network(height=height, width="100%", directed=True, notebook=False,
                   cdn_resources="in_line")
     level = levels(org, g) if layout == "hierarchical" else {}

@@ -21,7 +21,7 @@ from .write import usual_mode
 
 from .advice import executive_commission_advice
 from .checks import check
-from .escalation import escalation_policy, escalation_routes
+from .escalation import escalation_load, escalation_policy, route_graph
 from .layers import layering
 from .partners import partner_network
 from .portfolios import portfolio_balance
@@ -138,7 +138,8 @@ def _swap(stage: Path, out_dir: Path):
 def _write(org, stage: Path, html: bool) -> str:
     s = summarize(org)
     policy = escalation_policy(org)
-    esc = {via: escalation_routes(org, via) for via in policy.routes}
+    esc = {via: route_graph(org, via) for via in policy.routes}
+    loads = {via: escalation_load(org, via, rg) for via, rg in esc.items()}
     lay = layering(org)
     spans = span_of_control(org)
     net = partner_network(org)
@@ -151,6 +152,7 @@ def _write(org, stage: Path, html: bool) -> str:
             [{"what": "node", "kind": k, "count": v} for k, v in s.nodes.items()]
             + [{"what": "edge", "kind": k, "count": v} for k, v in s.edges.items()]),
         **{f"escalation_{via}": e.to_frame() for via, e in esc.items()},
+        **{f"escalation_load_{via}": f for via, f in loads.items()},
         "layers": lay.frame, "span": spans.frame, "partners": net.partners,
         "partners_shared": net.shared, "brokerage": net.brokerage, "findings": found,
         "portfolios": pb.frame, "advice": adv,
@@ -186,20 +188,35 @@ def _write(org, stage: Path, html: bool) -> str:
                "functions (some functions are given as ranges, so the total is a range)."]
 
     md += ["", "## Escalation routes", "",
-           "Whom each role escalates a disagreement to, following the organisation's "
-           "escalation policy (`escalation` in org.yaml)."]
-    if policy.forbidden_spheres:
-        md.append(f"Roles of sphere {', '.join(policy.forbidden_spheres)} may never be on a "
-                  "route (R1, D-FS-VI bullet 6).")
-    for via, e in esc.items():
-        frame = e.to_frame()
-        counts = frame["outcome"].value_counts().to_dict() if len(frame) else {}
-        md += ["", f"### Route: {_md(via)}", "",
-               "Steps: " + "; then ".join(f"`{c.edge}` ({_md(c.rule)})"
-                                          for c in policy.routes[via]) + ".", "",
-               "Outcomes: " + (", ".join(f"{k}: {v}" for k, v in counts.items()) or "none")
-               + ".", ""]
-        md.append(markdown_table(frame, ["from_name", "route", "path", "outcome"]))
+           "Whom each role takes an issue to, following the organisation's escalation "
+           "policy (`escalation` in org.yaml): one route kind per kind of issue. At each "
+           "role the first step that leads to an allowed role is taken; a role in a "
+           "forbidden sphere is never a next step, by any edge. The figures per role are "
+           "in `escalation_<route>.csv`, who carries the escalations in "
+           "`escalation_load_<route>.csv`."]
+    for via, rg in esc.items():
+        kind = policy.routes[via]
+        frame = frames[f"escalation_{via}"]
+        counts = {o: int(frame["outcomes"].str.contains(o, regex=False).sum())
+                  for o in ("top", "forbidden", "dead_end", "loop")} if len(frame) else {}
+        steps = "; then ".join(" and ".join(f"`{c.edge}` ({_md(c.rule)})" for c in group)
+                               for group in kind.steps)
+        md += ["", f"### Route: {_md(via)}", ""]
+        if kind.issue:
+            md += [f"For: {_md(kind.issue)}.", ""]
+        md += [f"Steps: {steps}.", "",
+               "Never to: " + (", ".join(map(_md, kind.forbidden_spheres)) or "no sphere is "
+                               "forbidden on this route") + ".", "",
+               "Roles by outcome of their routes: "
+               + (", ".join(f"{k}: {v}" for k, v in counts.items() if v) or "none") + ".", ""]
+        md.append(markdown_table(frame, ["name", "next", "shortest", "longest", "tops",
+                                         "outcomes", "routes"]))
+        load = loads[via]
+        top = load[load["level"].isin(["concern", "team-connecting"])].head(10)
+        md += ["", "Who carries the escalations (directors and deputy directors, by the "
+               "number of roles whose routes reach them):", "",
+               markdown_table(top, ["name", "level", "reached_by", "passing", "ending",
+                                    "direct_reports", "portfolios"])]
 
     md += ["", "## Management layers (R6)", "",
            f"**{lay.depth}** management layers; target depth: {lay.target or 'not set'}. "

@@ -181,16 +181,38 @@ CLIMBABLE = {
 #: overwritten in the database, so validation refuses it.
 RESERVED_COLUMNS = ("org", "uid", "seq")
 
-_STEP = {
+_CLIMB = {
     "type": "object", "required": ["edge"], "additionalProperties": False,
     "properties": {
         "edge": {"enum": list(CLIMBABLE)},
         "rule": {"type": "string"},
+        # Where the climbing role stands on a COMMISSIONS climb.
+        "from": {"enum": ["assignee", "commissioner"]},
         "capacity": {"enum": list(SPHERES)},
         "delegated": {"type": "boolean"},
         "budget_holder": {"type": "boolean"},
     },
 }
+
+#: A step: one climb, or a list of climbs taken together (the route branches
+#: over all the roles they lead to).
+_STEP = {"anyOf": [_CLIMB, {"type": "array", "minItems": 1, "items": _CLIMB}]}
+
+_STEPS = {"type": "array", "minItems": 1, "items": _STEP}
+
+_SPHERE_LIST = {"type": "array", "items": {"enum": list(SPHERES)}, "uniqueItems": True}
+_ROLE_LIST = {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
+
+#: A route kind: its steps, or an object with the steps and its own settings.
+_ROUTE_KIND = {"anyOf": [_STEPS, {
+    "type": "object", "required": ["steps"], "additionalProperties": False,
+    "properties": {
+        "issue": {"type": "string", "description": "the kind of issue that goes this way"},
+        "steps": _STEPS,
+        "forbidden_spheres": _SPHERE_LIST,
+        "ends_at": _ROLE_LIST,
+        "ends_in_spheres": _SPHERE_LIST,
+    }}]}
 
 #: The written schema of ``org.yaml`` (JSON Schema, checked with the
 #: ``jsonschema`` library by :func:`orgmodel.validate_folder`).  Every key is
@@ -214,15 +236,14 @@ MANIFEST_SCHEMA = {
         "escalation": {
             "type": "object", "additionalProperties": False,
             "properties": {
-                "forbidden_spheres": {"type": "array", "items": {"enum": list(SPHERES)}},
-                "ends_at": {"type": "array", "items": {"type": "string"}},
+                "forbidden_spheres": _SPHERE_LIST,
+                "ends_at": _ROLE_LIST,
                 "routes": {"type": "object", "minProperties": 1,
                            # A route's name is a CLI choice (--via) and part
                            # of a file name in the report: a plain word.
                            "propertyNames": {"type": "string",
                                              "pattern": r"^[A-Za-z][A-Za-z0-9_-]{0,40}$"},
-                           "additionalProperties": {"type": "array", "minItems": 1,
-                                                    "items": _STEP}},
+                           "additionalProperties": _ROUTE_KIND},
             },
         },
         "layering": {"type": ["object", "null"], "additionalProperties": False,

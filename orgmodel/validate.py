@@ -14,6 +14,7 @@ import math
 import re
 
 import jsonschema
+from jsonschema.exceptions import best_match
 import networkx as nx
 import pandas as pd
 
@@ -254,6 +255,13 @@ def _schema_message(err) -> str:
     where = _key_path(err.absolute_path)
     head = f"{where}: " if where else ""
     val, kind = err.instance, err.validator
+    if kind == "anyOf" and err.context:
+        # "not valid under any of the given schemas" helps nobody: say what is
+        # wrong under the alternative the value was evidently meant for.
+        want = "array" if isinstance(val, list) else "object" if isinstance(val, dict) else None
+        meant = [e for e in err.context if e.schema.get("type") == want
+                 or (e.relative_path and e.validator != "type")] or list(err.context)
+        return _schema_message(best_match(meant))
     if kind == "additionalProperties":
         known = list(err.schema.get("properties", {}))
         extra = [k for k in val if k not in known]
@@ -305,10 +313,21 @@ def _check_manifest(manifest: dict, kinds: dict | None, problems):
     if errors:
         return          # the rest reads values the schema has not vouched for
     esc = manifest.get("escalation") or {}
-    for i, rid in enumerate(esc.get("ends_at") or []):
-        if kinds and (rid not in kinds or kinds[rid] not in ("Role", None)):
-            bad(f"escalation.ends_at[{i}]: '{rid}' is not a role in nodes.csv"
-                f"{_closest(rid, [k for k, v in kinds.items() if v == 'Role'])}")
+    where_ends = [("escalation.ends_at", esc.get("ends_at") or [])]
+    for name, spec in (esc.get("routes") or {}).items():
+        steps = spec if isinstance(spec, list) else spec["steps"]
+        if isinstance(spec, dict):
+            where_ends.append((f"escalation.routes.{name}.ends_at", spec.get("ends_at") or []))
+        for i, step in enumerate(steps):
+            for climb in step if isinstance(step, list) else [step]:
+                if "from" in climb and climb["edge"] != "COMMISSIONS":
+                    bad(f"escalation.routes.{name}.steps[{i}]: 'from' only applies to a "
+                        f"COMMISSIONS climb, not {climb['edge']}")
+    for key, ends in where_ends:
+        for i, rid in enumerate(ends):
+            if kinds and (rid not in kinds or kinds[rid] not in ("Role", None)):
+                bad(f"{key}[{i}]: '{rid}' is not a role in nodes.csv"
+                    f"{_closest(rid, [k for k, v in kinds.items() if v == 'Role'])}")
     span = manifest.get("span") or {}
     if span.get("min") is not None and span.get("max") is not None and span["min"] > span["max"]:
         bad(f"span: min ({span['min']}) is larger than max ({span['max']})")

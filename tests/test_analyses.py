@@ -21,8 +21,8 @@ LINE = {"escalation": {"forbidden_spheres": ["political"],
                        "routes": {"line": [{"edge": "REPORTS_TO"}]}}}
 
 
-def routes_of(esc, role):
-    return [(r.ids, r.outcome) for r in esc.routes[role]]
+def routes_of(rg, role):
+    return [(r.ids, r.outcome) for r in rg.routes(role, None)]
 
 
 # --- the Deventer routes, checked against the sources -------------------------------
@@ -44,7 +44,7 @@ def test_every_deventer_team_manager_escalates_along_the_line_of_d_fs_vi(devente
         director = next(r for r, _, d in g.in_edges(portfolio, data=True) if d["kind"] == "HOLDS"
                         and g.nodes[r]["kind"] == "Role")
         expected = [deputy, director, "gd"] if director != "gd" else [deputy, "gd"]
-        routes = esc.routes[tm]
+        routes = list(esc.routes(tm, None))
         assert expected in [r.ids for r in routes], (tm, routes_of(esc, tm))
         for r in routes:   # every route, matrix ones too, ends at the general director
             assert r.outcome == "top" and r.ids[-1] == "gd"
@@ -54,7 +54,7 @@ def test_every_deventer_team_manager_escalates_along_the_line_of_d_fs_vi(devente
 def test_matrix_team_manager_gets_both_routes(deventer):
     # D-FS-V: ORB teams are temporarily managed by Jelle Arentsen directly.
     assert routes_of(escalation_routes(deventer), "tm-orb") == [
-        (["dd-bb", "cd-vanhouwelingen", "gd"], "top"), (["cd-arentsen", "gd"], "top")]
+        (["cd-arentsen", "gd"], "top"), (["dd-bb", "cd-vanhouwelingen", "gd"], "top")]
 
 
 def test_deventer_commission_route_of_a_d_b3_commission(deventer):
@@ -62,16 +62,16 @@ def test_deventer_commission_route_of_a_d_b3_commission(deventer):
     # -> official commissioner (programmatic director) -> general director.
     esc = escalation_routes(deventer, "commission")
     assert routes_of(esc, "bpm-jeugd") == [(["dd-io", "cd-kossen", "gd"], "top")]
-    vias = [s.via for s in esc.routes["bpm-jeugd"][0].steps]
+    vias = [s.via for s in next(esc.routes("bpm-jeugd")).steps]
     # the corporate director holds its powers by mandate of the general director (D-FS-IV)
     assert vias == ["COMMISSIONS", "MANDATES", "MANDATES"]
 
 
 def test_no_deventer_route_has_a_political_role(deventer):
     for via in ("line", "commission"):
-        for role, routes in escalation_routes(deventer, via).routes.items():
-            for r in routes:
-                assert r.outcome != "forbidden", (role, r)
+        rg = escalation_routes(deventer, via)
+        for role in rg.starts():
+            assert "forbidden" not in rg.outcomes(role), role
 
 
 def test_albrandswaard_partners_and_their_commissioners(albrandswaard):
@@ -103,8 +103,12 @@ def test_loop_is_a_finding_not_a_crash(make):
     org = make(["a", "b", "c"], [("a", "b", "REPORTS_TO"), ("b", "c", "REPORTS_TO"),
                                  ("c", "b", "REPORTS_TO")])
     esc = escalation_routes(org)
-    assert routes_of(esc, "a") == [(["b", "c", "b"], "loop")]
-    assert routes_of(esc, "c") == [(["b", "c"], "loop")]
+    # a route ends at the first role of the loop it reaches, and shows the way round
+    assert [(r.ids, r.outcome, r.loop) for r in esc.routes("a")] == [
+        (["b"], "loop", ("b", "c", "b"))]
+    assert [(r.ids, r.outcome, r.loop) for r in esc.routes("c")] == [
+        ([], "loop", ("c", "b", "c"))]
+    assert esc.summary("a").routes == 1 and esc.outcomes("a") == ["loop"]
     assert layering(org).frame.set_index("id").loc["b", "layer"] is None or \
         pd.isna(layering(org).frame.set_index("id").loc["b", "layer"])
 
@@ -119,11 +123,11 @@ def test_only_superior_political_is_forbidden(make):
     org = make(["a", ("alderman", {"sphere": "political"})], [("a", "alderman", "REPORTS_TO")],
                manifest=LINE)
     esc = escalation_routes(org)
-    [r] = esc.routes["a"]
-    assert r.outcome == "forbidden" and r.blocked_by.id == "alderman" and r.steps == ()
-    assert "alderman" not in esc.routes  # political roles are not starting points
+    [r] = esc.routes("a")
+    assert r.outcome == "forbidden" and [b.id for b in r.blocked] == ["alderman"] and r.steps == ()
+    assert "alderman" not in esc.starts()  # political roles are not starting points
     rec = esc.record("a")
-    assert rec["routes"][0]["blocked_by"]["sphere"] == "political"
+    assert rec["blocked"][0]["sphere"] == "political" and rec["outcomes"] == ["forbidden"]
     found = check(org, ["R1"])
     assert list(found["rule"]) == ["R1"] and "alderman".upper() in found["message"][0]
     assert found["source"][0] == "D-FS-VI bullet 6"
@@ -131,7 +135,8 @@ def test_only_superior_political_is_forbidden(make):
 
 def test_empty_organisation(make):
     org = make()
-    assert escalation_routes(org).routes == {}
+    assert escalation_routes(org).starts() == []
+    assert escalation_routes(org).to_frame().empty
     assert layering(org).depth == 0
     assert span_of_control(org).frame.empty
     assert partner_network(org).partners.empty
@@ -147,8 +152,10 @@ def test_unknown_route_kind_is_a_clear_error(make):
 
 def test_one_pass_equals_one_search_per_role(deventer):
     every = escalation_routes(deventer, "line")
-    for role in every.routes:
-        assert routes_of(escalate(deventer, role), role) == routes_of(every, role)
+    for role in every.starts():
+        rid, one = escalate(deventer, role)
+        assert routes_of(one, rid) == routes_of(every, role)
+        assert one.summary(rid) == every.summary(role)
 
 
 def test_meet_finds_who_decides(deventer):
@@ -271,10 +278,21 @@ def test_escalate_json_shape(deventer):
                   "--format", "json")
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
-    assert data["from"]["id"] == "tm-orb" and len(data["routes"]) == 2
-    step = data["routes"][0]["steps"][0]
+    assert data["id"] == "tm-orb" and data["routes"] == 2 and len(data["paths"]) == 2
+    assert {n["id"] for n in data["next"]} == {"dd-bb", "cd-arentsen"}
+    assert (data["shortest"], data["longest"], data["outcomes"]) == (2, 3, ["top"])
+    assert [t["id"] for t in data["tops"]] == ["gd"]
+    step = data["paths"][0]["steps"][0]
     assert {"id", "name", "kind", "sphere", "via", "rule"} <= set(step)
-    assert step["via"] == "REPORTS_TO" and data["routes"][0]["outcome"] == "top"
+    assert step["via"] == "REPORTS_TO" and data["paths"][0]["outcome"] == "top"
+
+
+def test_escalate_table_says_why_each_step(deventer):
+    res = cli_run("escalate", "tm-orb", "--org", str(DATA / "deventer"))
+    assert res.exit_code == 0, res.output
+    assert "outcome: top; reaches Algemeen directeur; 2–3 steps; 2 routes" in res.output
+    assert "→ Concerndirecteur Arentsen   [REPORTS_TO: next official level in the line" \
+        in res.output
 
 
 def test_escalate_all_lists_every_role():
@@ -282,7 +300,12 @@ def test_escalate_all_lists_every_role():
                   "--via", "commission")
     data = json.loads(res.output)
     assert res.exit_code == 0 and isinstance(data, list)
-    assert {d["from"]["id"] for d in data} >= {"bpm-jeugd", "tm-orb", "gd"}
+    assert {d["id"] for d in data} >= {"bpm-jeugd", "tm-orb", "gd"}
+    # one row per role, not one per route
+    assert len(data) == len({d["id"] for d in data})
+    bpm = next(d for d in data if d["id"] == "bpm-jeugd")
+    assert bpm == {"id": "bpm-jeugd", "name": "Begrotingsprogrammamanager Jeugd", "next": ["dd-io"], "shortest": 3, "longest": 3,
+                   "tops": ["gd"], "outcomes": ["top"], "routes": 1}
 
 
 def test_escalate_unknown_and_ambiguous_role():
@@ -331,4 +354,6 @@ def test_report_on_both_organisations(tmp_path):
     md = (tmp_path / "albrandswaard" / "report.md").read_text()
     assert "27–29 FTE" in md
     lines = pd.read_csv(tmp_path / "deventer" / "escalation_line.csv")
-    assert (lines["outcome"] == "top").all()
+    assert (lines["outcomes"] == "top").all() and len(lines) == 18
+    load = pd.read_csv(tmp_path / "deventer" / "escalation_load_line.csv").set_index("id")
+    assert load.loc["gd", "ending"] == 17 and load.loc["cd-kossen", "passing"] == 5
