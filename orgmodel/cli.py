@@ -383,12 +383,17 @@ def report(org, out_dir):
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               required=True, help="Folder to write the organisation to.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
-def synth(n_roles, seed, out_dir, force):
+@click.option("--shape", type=click.Choice(["municipality", "chain", "matrix"]),
+              default="municipality", show_default=True,
+              help="municipality: a realistic line with teams, commissions and partners; "
+                   "chain: one line --roles deep; matrix: levels of two roles, each "
+                   "reporting to both roles above.")
+def synth(n_roles, seed, out_dir, force, shape):
     """Write a synthetic organisation (for scale tests and benchmarks)."""
-    from .synth import synthesize
+    from .synth import SHAPES
     from .write import save
     _refuse_overwrite(out_dir, force)
-    org = synthesize(n_roles, seed)
+    org = SHAPES[shape](n_roles, seed)
     save(org, out_dir)
     out(f"Wrote {org.name}: {org.graph.number_of_nodes()} nodes, "
                f"{org.graph.number_of_edges()} edges to {out_dir}")

@@ -240,40 +240,42 @@ class RouteGraph:
         self._loop = {}        # role -> the roles of its loop
         self._summary = {}     # role -> Summary
         self._order = []       # roles summarised, sinks first
-        self._steps = {}       # (role, climb) -> Step: one object per target
+        self._steps = {}       # (role, climb number) -> Step
+        numbered = iter(range(len(self.kind.climbs)))
+        self._groups = [[(next(numbered), c) for c in group] for group in self.kind.steps]
         self._built = False
 
     # -- next steps ---------------------------------------------------------
 
     def _candidates(self, r, climb):
-        """The roles ``climb`` leads to from ``r``, each with its edge attributes."""
-        nodes = self._nodes
+        """The roles ``climb`` leads to from ``r``."""
+        nodes, test = self._nodes, (climb.matches if climb.filters else None)
+        found = []
         if climb.edge == "REPORTS_TO":
             for v, keyed in self._succ[r].items():
                 for d in keyed.values():
-                    if d.get("kind") == "REPORTS_TO" and climb.matches(d):
-                        yield v
+                    if d.get("kind") == "REPORTS_TO" and (test is None or test(d)):
+                        found.append(v)
+                        break
         elif climb.edge == "MANDATES":
             for u, keyed in self._pred[r].items():
                 for d in keyed.values():
-                    if d.get("kind") == "MANDATES" and climb.matches(d):
-                        yield u
-        elif climb.side == "commissioner":
-            for c, keyed in self._succ[r].items():
-                if any(d.get("kind") == "COMMISSIONS" for d in keyed.values()) \
-                        and nodes[c].get("kind") == "Commission":
-                    for u, keyed2 in self._pred[c].items():
-                        if u != r and any(d.get("kind") == "COMMISSIONS" and climb.matches(d)
-                                          for d in keyed2.values()):
-                            yield u
+                    if d.get("kind") == "MANDATES" and (test is None or test(d)):
+                        found.append(u)
+                        break
         else:
-            for c, keyed in self._pred[r].items():
-                if any(d.get("kind") == "ASSIGNED_TO" for d in keyed.values()) \
-                        and nodes[c].get("kind") == "Commission":
-                    for u, keyed2 in self._pred[c].items():
-                        if any(d.get("kind") == "COMMISSIONS" and climb.matches(d)
-                               for d in keyed2.values()):
-                            yield u
+            # A commission: carried out by r (assignee) or given by r (commissioner).
+            mine, adj = (("COMMISSIONS", self._succ) if climb.side == "commissioner"
+                         else ("ASSIGNED_TO", self._pred))
+            for c, keyed in adj[r].items():
+                if nodes[c].get("kind") != "Commission" or \
+                        not any(d.get("kind") == mine for d in keyed.values()):
+                    continue
+                for u, keyed2 in self._pred[c].items():
+                    if u != r and any(d.get("kind") == "COMMISSIONS" and (test is None or test(d))
+                                      for d in keyed2.values()):
+                        found.append(u)
+        return found
 
     def _work_out(self, r):
         nodes, steps = self._nodes, self._steps
@@ -282,18 +284,19 @@ class RouteGraph:
             self._end[r] = "top"
             return _NO_STEPS
         blocked = []
-        for group in self.kind.steps:
+        for group in self._groups:
             ok = []
-            for climb in group:
+            for i, climb in group:
                 for v in self._candidates(r, climb):
-                    if v == r or nodes[v].get("kind") != "Role":
+                    vd = nodes[v]
+                    if v == r or vd.get("kind") != "Role":
                         continue
-                    key = (v, climb)
-                    s = steps.get(key)
+                    # One Step object per target and climb, shared by every role below it.
+                    s = steps.get((v, i))
                     if s is None:
-                        s = steps[key] = Step(v, climb.edge, climb.rule)
-                    target = blocked if nodes[v].get("sphere") in self._forbidden else ok
-                    if all(x.id != v for x in target):
+                        s = steps[(v, i)] = Step(v, climb.edge, climb.rule)
+                    target = blocked if vd.get("sphere") in self._forbidden else ok
+                    if not target or all(x.id != v for x in target):
                         target.append(s)
             if ok:
                 nxt = tuple(ok)
@@ -344,31 +347,42 @@ class RouteGraph:
 
     # -- figures ------------------------------------------------------------
 
+    @paused
     def _summarise(self, roots):
         """Tarjan's algorithm, iteratively, from ``roots``; each component is
         summarised as it closes, successors first."""
-        summary, nxt_of = self._summary, self.next
+        summary, nxt_of, finish = self._summary, self.next, self._finish
         index, low, stack, on_stack = {}, {}, [], set()
         counter = 0
         for root in roots:
             if root in summary or root in index:
                 continue
+            nxt = nxt_of(root)
+            # Roles met top-down find everything above them done: no search.
+            if all(x.id in summary for x in nxt):
+                finish(root)
+                continue
             index[root] = low[root] = counter
             counter += 1
             stack.append(root)
             on_stack.add(root)
-            work = [(root, iter([s.id for s in nxt_of(root)]))]
+            work = [[root, nxt, 0]]
             while work:
-                v, it = work[-1]
-                for w in it:
+                frame = work[-1]
+                v, succ, i = frame
+                n = len(succ)
+                while i < n:
+                    w = succ[i].id
+                    i += 1
                     if w in summary:
                         continue
                     if w not in index:
+                        frame[2] = i
                         index[w] = low[w] = counter
                         counter += 1
                         stack.append(w)
                         on_stack.add(w)
-                        work.append((w, iter([s.id for s in nxt_of(w)])))
+                        work.append([w, nxt_of(w), 0])
                         break
                     if w in on_stack and index[w] < low[v]:
                         low[v] = index[w]
@@ -382,7 +396,7 @@ class RouteGraph:
                         if stack[-1] == v:          # the usual case: no loop
                             stack.pop()
                             on_stack.discard(v)
-                            self._finish(v)
+                            finish(v)
                         else:
                             i = len(stack) - 1 - stack[::-1].index(v)
                             members = stack[i:]
@@ -484,10 +498,13 @@ class RouteGraph:
         """
         self.summary(role)
         shortest = self._summary
+        # Ties go to the longer partial path: it is finished first, so routes
+        # of equal length come depth-first instead of all growing at once.
         heap = [(shortest[role].shortest, 0, 0, role, None)]
         tie, given = 1, 0
         while heap and (max_routes is None or given < max_routes):
-            _, _, g, x, link = heapq.heappop(heap)
+            _, minus_g, _, x, link = heapq.heappop(heap)
+            g = -minus_g
             nxt = () if x in self._loop else self._next[x]
             if not nxt:
                 steps = []
@@ -502,7 +519,7 @@ class RouteGraph:
                 given += 1
                 continue
             for s in nxt:
-                heapq.heappush(heap, (g + 1 + shortest[s.id].shortest, tie, g + 1, s.id,
+                heapq.heappush(heap, (g + 1 + shortest[s.id].shortest, -(g + 1), tie, s.id,
                                       (s, link)))
                 tie += 1
 

@@ -7,6 +7,10 @@ with a span distribution, teams and clusters, portfolios, commissions with
 both commissioners (some delegated down the line with a mandate), partners
 with agreements, mandates, some matrix lines, and a sprinkling of the
 defects ``orgmodel check`` finds.  The same seed gives the same files.
+
+:func:`chain` and :func:`matrix` build the shapes that stress escalation:
+a line thousands of levels deep, and a matrix where every role answers to
+every role of the level above (the number of routes doubles per level).
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ import networkx as nx
 from .model import OrgModel
 from .schema import CRITERIA
 
-__all__ = ["synthesize"]
+__all__ = ["synthesize", "chain", "matrix", "SHAPES"]
 
 _CRIT = sorted(CRITERIA)
 
@@ -197,3 +201,81 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
         if "fte" in d:
             d["fte_min"], d["fte_max"] = parse_fte(d.pop("fte"))
     return org
+
+
+def _shape_manifest(name, source):
+    return {
+        "name": name, "sources": {"synth": source}, "rules": ["R1"],
+        "escalation": {"forbidden_spheres": ["political"], "routes": {
+            "line": [{"edge": "REPORTS_TO", "rule": "the line"}],
+            "commission": [{"edge": "COMMISSIONS", "capacity": "official",
+                            "rule": "the official commissioner"},
+                           {"edge": "REPORTS_TO", "rule": "the line"}]}},
+    }
+
+
+def _shape_role(g, rid, level=None):
+    attrs = {"level": level} if level else {}
+    g.add_node(rid, kind="Role", name=f"Role {rid}", sphere="official", source="assumption",
+               **attrs)
+
+
+def chain(depth: int, loop_at: int | None = None, name: str | None = None) -> OrgModel:
+    """A line ``depth`` roles deep: ``r1`` reports to ``r0``, ``r2`` to ``r1`` ...
+
+    With ``loop_at`` the top ``r0`` reports to ``r{loop_at}``, so the line runs
+    in a loop from there up.  Every tenth role carries out a commission whose
+    official commissioner is the role five levels up (the commission route).
+
+    Examples
+    --------
+    >>> org = chain(100)
+    >>> len(org.ids("Role")), org.graph.has_edge("r99", "r98")
+    (100, True)
+    """
+    g = nx.MultiDiGraph()
+    for i in range(depth):
+        _shape_role(g, f"r{i}")
+        if i:
+            g.add_edge(f"r{i}", f"r{i - 1}", kind="REPORTS_TO", source="assumption")
+    for i in range(10, depth, 10):
+        c = f"c{i}"
+        g.add_node(c, kind="Commission", name=f"Commission {i}", commission_kind="project",
+                   source="assumption")
+        g.add_edge(f"r{i - 5}", c, kind="COMMISSIONS", capacity="official", source="assumption")
+        g.add_edge(c, f"r{i}", kind="ASSIGNED_TO", source="assumption")
+    if loop_at is not None:
+        g.add_edge("r0", f"r{loop_at}", kind="REPORTS_TO", source="assumption")
+    return OrgModel(g, _shape_manifest(name or f"Chain {depth}",
+                                       f"orgmodel synth --shape chain --roles {depth}"))
+
+
+def matrix(levels: int, width: int = 2, name: str | None = None) -> OrgModel:
+    """``levels`` levels of ``width`` roles, each reporting to every role of
+    the level above: ``width ** (levels - 1)`` routes from each bottom role.
+
+    Examples
+    --------
+    >>> from orgmodel.escalation import route_graph
+    >>> rg = route_graph(matrix(25), "line")
+    >>> rg.summary("m24-0").routes == 2 ** 24
+    True
+    """
+    g = nx.MultiDiGraph()
+    for lv in range(levels):
+        for j in range(width):
+            _shape_role(g, f"m{lv}-{j}")
+            if lv:
+                for k in range(width):
+                    g.add_edge(f"m{lv}-{j}", f"m{lv - 1}-{k}", kind="REPORTS_TO",
+                               source="assumption")
+    return OrgModel(g, _shape_manifest(name or f"Matrix {levels}x{width}",
+                                       f"orgmodel synth --shape matrix --roles {levels * width}"))
+
+
+#: The shapes ``orgmodel synth --shape`` writes: name -> (roles -> OrgModel).
+SHAPES = {
+    "municipality": lambda n, seed: synthesize(n, seed),
+    "chain": lambda n, seed: chain(n),
+    "matrix": lambda n, seed: matrix(max(1, n // 2)),
+}
