@@ -23,7 +23,7 @@ ROOT = HERE.parent
 WORK = HERE / "work"
 sys.path.insert(0, str(ROOT / "tests"))
 
-STEPS = [("load", "load + validate"), ("escalation", "all escalation routes (one pass)"),
+STEPS = [("load", "load + validate"), ("escalation", "every role's escalation (route graph)"),
          ("escalation_per_role", "baseline: a fresh networkx search per role"),
          ("layering_span", "layering + span"), ("partners", "partner analysis"),
          ("report", "whole report"), ("html_focus", "HTML export, focused view"),
@@ -117,19 +117,85 @@ def main():
                 print(f"{n:>7} Neo4j push, one MERGE per row (sampled) ...", flush=True)
                 results[(n, "push_per_row")] = run_step("push_per_row", folder,
                                                         {"sample": 1000}, env)
+        print("escalation on any shape ...", flush=True)
+        shapes = escalation_shapes(env)
         print("browser: page size against drawing time ...", flush=True)
         pages = browser_sizes([250, 500, 1000, 2000, 3000])
     finally:
         proc.terminate()
-    write_results(Path(args.out), sizes, results, pages)
+    write_results(Path(args.out), sizes, results, pages, shapes)
     print(f"wrote {args.out}")
+
+
+#: Issue 12's cases: (label, shape, roles, what, role asked, seconds, MB).
+SHAPE_CASES = [
+    ("dense matrix, 50 roles (2^24 routes from the bottom): one role", "matrix", 50, "one",
+     "m24-0", 1.0, 200),
+    ("dense matrix, 50 roles: every role", "matrix", 50, "all", None, 1.0, 200),
+    ("chain 100,000 deep: the bottom role", "chain", 100_000, "one", "r99999", 2.0, 1024),
+    ("chain 100,000 deep: every role", "chain", 100_000, "all", None, 5.0, 1024),
+    ("chain 100,000 deep: escalation load", "chain", 100_000, "load", None, None, 1024),
+    ("1,000,000 synthetic roles: every role's summary", "municipality", 1_000_000, "all",
+     None, 10.0, 4096),
+    ("1,000,000 synthetic roles: escalation load", "municipality", 1_000_000, "load",
+     None, 30.0, 4096),
+]
+
+
+def cli_seconds(args):
+    """Wall-clock seconds of one orgmodel command, as a user runs it."""
+    exe = Path(sys.executable).with_name("orgmodel")
+    t = time.perf_counter()
+    res = subprocess.run([str(exe), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         text=True)
+    if res.returncode != 0:
+        raise SystemExit(f"orgmodel {' '.join(args)} failed: {res.stderr[-300:]}")
+    return time.perf_counter() - t
+
+
+def escalation_shapes(env):
+    rows = []
+    for label, kind, n, what, role, limit, mb in SHAPE_CASES:
+        print(f"  {label} ...", flush=True)
+        r = run_step("shape", WORK, {"kind": kind, "n": n, "what": what, "role": role}, env)
+        rows.append((label, r, limit, mb))
+    folder = WORK / "synth-100000"
+    if not folder.exists():
+        import orgmodel
+        orgmodel.save(orgmodel.synthesize(100_000, seed=0), folder)
+    validate = cli_seconds(["validate", "--org", str(folder)])
+    as_json = cli_seconds(["escalate", "--all", "--format", "json", "--org", str(folder)])
+    return {"rows": rows, "validate": validate, "json": as_json}
+
+
+def shape_lines(shapes):
+    lines = ["", "## Escalation on any shape (issue 12)", "",
+             "Each case in a fresh process; the organisation is built in that process "
+             "(as loaded) and only the escalation is timed; peak memory is the whole "
+             "process's, model included.", "",
+             "| case | measured | target | met |", "|---|---|---|---|"]
+    for label, r, limit, mb in shapes["rows"]:
+        if "error" in r:
+            lines.append(f"| {label} | failed: {r['error'][:80]} | | **no** |")
+            continue
+        target = " and ".join(x for x in (f"< {limit:g} s" if limit else "",
+                                          f"< {mb:,} MB" if mb else "") if x)
+        ok = (limit is None or r["seconds"] < limit) and (mb is None or r["peak_mb"] < mb)
+        extra = f" ({r['routes']:,} routes, {r['shown']} shown)" if "routes" in r else ""
+        lines.append(f"| {label} | {fmt(r['seconds'])}, {r['peak_mb']:.0f} MB{extra} | "
+                     f"{target} | {'yes' if ok else '**no**'} |")
+    v, j = shapes["validate"], shapes["json"]
+    lines.append(f"| 100,000 synthetic roles: `escalate --all --format json` against "
+                 f"`validate` (whole commands) | {fmt(j)} / {fmt(v)} = {j / v:.1f}× | ≤ 3× | "
+                 f"{'yes' if j / v <= 3 else '**no**'} |")
+    return lines
 
 
 def fmt(x, unit="s"):
     return "–" if x is None else f"{x:.2f} {unit}" if unit else f"{x:.2f}"
 
 
-def write_results(path, sizes, results, pages):
+def write_results(path, sizes, results, pages, shapes=None):
     def secs(n, step):
         r = results.get((n, step), {})
         return r.get("seconds")
@@ -208,6 +274,9 @@ def write_results(path, sizes, results, pages):
         peak = max((r.get("peak_mb", 0) for (n, _), r in results.items() if n == 100_000),
                    default=0)
         row("peak memory ≤ 2 GB", f"{peak:.0f} MB", peak <= 2048)
+
+    if shapes:
+        lines += shape_lines(shapes)
 
     if pages:
         lines += ["", "## Browser: page size against drawing time", "",

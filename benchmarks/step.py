@@ -13,7 +13,9 @@ from pathlib import Path
 import networkx as nx
 
 import orgmodel
-from orgmodel.escalation import Route, Step, escalation_policy
+from orgmodel.escalation import (Route, Step, escalate, escalation_load, escalation_policy,
+                                 route_graph)
+from orgmodel.synth import chain, matrix, synthesize
 
 
 def per_role_baseline(org, sample=None):
@@ -62,7 +64,7 @@ def per_role_baseline(org, sample=None):
 
 
 QUICK = {
-    "escalation": lambda org, extra: orgmodel.escalation_routes(org, "line"),
+    "escalation": lambda org, extra: route_graph(org, "line"),
     "layering_span": lambda org, extra: (orgmodel.layering(org), orgmodel.span_of_control(org)),
     "partners": lambda org, extra: orgmodel.partner_network(org),
     "html_focus": lambda org, extra: orgmodel.write_html(org, Path(extra["out"]),
@@ -70,11 +72,39 @@ QUICK = {
 }
 
 
+SHAPES = {"matrix": lambda n: matrix(n // 2), "chain": chain,
+          "municipality": lambda n: synthesize(n, seed=0)}
+
+
+def one_role(org, role):
+    rid, rg = escalate(org, role)
+    return rg.record(rid), [rg.route_record(r) for r in rg.routes(rid, 20)]
+
+
+def shape_step(kind, n, what, role):
+    """Escalation on a shape built in this process (a model as loaded): one
+    role's answer, every role's summary, or the escalation load."""
+    org = SHAPES[kind](n)
+    t = time.perf_counter()
+    if what == "one":
+        rec, paths = one_role(org, role)
+        extra = {"routes": rec["routes"], "shown": len(paths)}
+    elif what == "all":
+        recs = route_graph(org, "line").compact_records()
+        extra = {"roles": len(recs)}
+    else:
+        load = escalation_load(org, "line")
+        extra = {"rows": len(load)}
+    return {"seconds": time.perf_counter() - t, **extra}
+
+
 def main():
     step, folder = sys.argv[1], Path(sys.argv[2])
     extra = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
     out = {}
-    if step == "load":
+    if step == "shape":
+        out = shape_step(extra["kind"], extra["n"], extra["what"], extra.get("role"))
+    elif step == "load":
         t = time.perf_counter()
         org = orgmodel.load(folder)
         out["seconds"] = time.perf_counter() - t
@@ -96,9 +126,11 @@ def main():
             out["seconds"] = time.perf_counter() - t
             out["sampled"], out["roles"] = done, total
             out["routes"] = sum(len(v) for v in found.values())
-            # the baseline must compute the same thing: compare with the one pass
-            one = orgmodel.escalation_routes(org, "line", roles=list(found))
-            out["same_routes"] = all(sorted(found[r]) == sorted(one.routes[r]) for r in found)
+            # the baseline must compute the same thing: compare with the route graph
+            rg = route_graph(org, "line")
+            out["same_routes"] = all(
+                sorted((r.ids, r.outcome) for r in found[x])
+                == sorted((r.ids, r.outcome) for r in rg.routes(x, None)) for x in found)
         elif step == "report":
             orgmodel.write_report(org, Path(extra["out"]))
         elif step in ("push", "push_per_row", "pull"):

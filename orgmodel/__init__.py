@@ -16,7 +16,8 @@ from .validate import validate_folder, validate_graph
 from .model import OrgModel, from_tables, load
 from .write import save
 from .summary import Summary, summarize
-from .escalation import escalate, escalation_policy, escalation_routes, meet
+from .escalation import (RouteGraph, escalate, escalation_load, escalation_policy,
+                         escalation_routes, meet, route_graph)
 from .layers import layering
 from .span import span_of_control
 from .partners import partner_network
@@ -32,7 +33,8 @@ __all__ = [
     "NODE_KINDS", "EDGE_KINDS", "RULES",
     "read_folder", "validate_folder", "validate_graph", "OrgModel", "load", "from_tables",
     "save", "Summary", "summarize",
-    "escalation_routes", "escalate", "escalation_policy", "meet", "layering",
+    "escalation_routes", "escalate", "escalation_policy", "meet", "route_graph", "RouteGraph",
+    "escalation_load", "layering",
     "span_of_control", "partner_network", "check", "portfolio_balance",
     "executive_commission_advice",
     "to_pyvis", "write_html", "show", "write_report", "synthesize",

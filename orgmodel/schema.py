@@ -170,6 +170,13 @@ RULES = {
             "municipality", "A-2.2 principle 4"),
 }
 
+#: Relationship types the database holds beside the model's own: derived from
+#: the model by a push, never read back by a pull.
+DERIVED_EDGE_KINDS = {
+    "ESCALATES_TO": "a role to its next step on an escalation route (property route: the "
+                    "route kind; blocked: a candidate the policy forbids)",
+}
+
 #: Edge kinds an escalation policy may climb, and which way.
 CLIMBABLE = {
     "REPORTS_TO": "from a role to its superior",

@@ -49,7 +49,8 @@ __all__ = ["Store", "connect", "cypher", "push", "pull", "pull_model", "run_quer
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
 #: Queries ``orgmodel db query NAME`` may run: reads and analyses, never writes.
-QUERIES = ("escalation", "layering", "span", "partners", "organisations", "count_nodes")
+QUERIES = ("escalation", "escalation_route", "layering", "span", "partners", "organisations",
+           "count_nodes")
 _SLOTS = {"label": set(NODE_KINDS), "src": set(NODE_KINDS), "dst": set(NODE_KINDS),
           "type": set(EDGE_KINDS)}
 _RESERVED = ("org", "uid", "seq", "id")
@@ -266,6 +267,23 @@ def _rows(org: OrgModel):
     return nodes_by_label, edges_by_key
 
 
+def _route_rows(org: OrgModel) -> dict:
+    """``{route kind: [ESCALATES_TO rows]}``: each role's next steps and blocked candidates."""
+    from .escalation import escalation_policy, route_graph
+    name, out = org.name, {}
+    for via in escalation_policy(org).routes:
+        rg = route_graph(org, via)
+        rows = out[via] = []
+        for r in rg._next:
+            for s in rg.next(r):
+                rows.append({"src": uid(name, r), "dst": uid(name, s.id), "via": s.via,
+                             "rule": s.rule, "blocked": False})
+            for s in rg.blocked(r):
+                rows.append({"src": uid(name, r), "dst": uid(name, s.id), "via": s.via,
+                             "rule": s.rule, "blocked": True})
+    return out
+
+
 def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None) -> dict:
     """Write ``org`` to the database, replacing an earlier push of the same name.
 
@@ -295,6 +313,7 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None) -> 
         raise ValidationError(problems, where=f"{org.name} (not pushed)")
     name = org.name
     nodes_by_label, edges_by_key = _rows(org)
+    route_rows = _route_rows(org)
     n_nodes, n_edges = org.graph.number_of_nodes(), org.graph.number_of_edges()
     total = n_nodes + n_edges
 
@@ -329,6 +348,11 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None) -> 
                                 f"by it: it counted {found['nodes']} nodes and {found['edges']} "
                                 f"edges where it wrote {n_nodes} and {n_edges} (is another push "
                                 "of the same organisation running? push again when it is done)")
+        # The route graph of every route kind, derived from the policy, for
+        # the escalation_route query (written after the count: it is not model data).
+        for route, rows in route_rows.items():
+            for batch in _batches(rows, batch_size):
+                tx.run(cypher("merge_route_edges"), org=name, route=route, rows=batch).consume()
         tx.run(cypher("merge_organisation"), org=name,
                manifest=json.dumps(org.manifest, ensure_ascii=False, default=str),
                pushed_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
@@ -483,19 +507,28 @@ def run_query(store: Store, name: str, **params) -> pd.DataFrame:
     if unknown:
         raise OrgModelError(f"query '{name}' takes no parameter {', '.join(map(repr, unknown))} "
                             f"(it takes: {', '.join(takes) or 'none'})")
-    optional = {"role", "forbidden", "ends_at"} if name == "escalation" else \
+    routes = name in ("escalation", "escalation_route")
+    optional = {"role", "forbidden", "ends_at", "end_spheres"} if routes else \
         ({"org"} if name == "count_nodes" else set())
     missing = [k for k in takes if k not in params and k not in optional]
     if missing:
         raise OrgModelError(f"query '{name}' needs {', '.join(f'--param {k}=...' for k in missing)}")
     if name == "count_nodes":
         params.setdefault("org", None)
-    if name == "escalation":
+    if routes:
         params.setdefault("role", None)
-        if "forbidden" not in params or "ends_at" not in params:
-            esc = (_manifest(store, params.get("org")) or {}).get("escalation") or {}
-            params.setdefault("forbidden", list(esc.get("forbidden_spheres") or []))
-            params.setdefault("ends_at", list(esc.get("ends_at") or []))
+        if not {"forbidden", "ends_at", "end_spheres"} <= set(params):
+            # The route kind's own settings, as the library reads them from org.yaml.
+            from .escalation import escalation_policy
+            manifest = _manifest(store, params.get("org"))
+            if manifest is None:
+                raise OrgModelError(f"there is no organisation '{params.get('org')}' in the "
+                                    "database (see 'orgmodel db status')")
+            kind = escalation_policy(OrgModel(nx.MultiDiGraph(), manifest)).route(
+                params.get("route", "line"), params.get("org"))
+            params.setdefault("forbidden", list(kind.forbidden_spheres))
+            params.setdefault("ends_at", list(kind.ends_at))
+            params.setdefault("end_spheres", list(kind.ends_in_spheres))
         if params["role"] is not None:
             params["role"] = _find_role(store, params["org"], str(params["role"]))
     from neo4j import exceptions as e

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from orgmodel.schema import EDGE_KINDS, NODE_KINDS
+from orgmodel.schema import DERIVED_EDGE_KINDS, EDGE_KINDS, NODE_KINDS
 from orgmodel.store import _SLOTS, cypher, query_parameters
 
 LINT = Path(__file__).resolve().parent / "cypher-lint"
@@ -46,7 +46,7 @@ def _lint(items):
         pytest.fail("the Cypher linter is not installed: run 'make test' (it runs npm ci in "
                     "tests/cypher-lint)")
     schema = {"labels": list(NODE_KINDS) + ["Organisation"],
-              "relationshipTypes": list(EDGE_KINDS)}
+              "relationshipTypes": list(EDGE_KINDS) + list(DERIVED_EDGE_KINDS)}
     payload = [{"name": n, "query": q, "schema": {**schema, "parameters": {p: None for p in ps}}}
                for n, q, ps in items]
     res = subprocess.run([node, str(LINT / "lint.cjs")], input=json.dumps(payload),

@@ -12,11 +12,13 @@ from click.testing import CliRunner
 import orgmodel
 from orgmodel.cli import cli
 from orgmodel.errors import DatabaseError
-from orgmodel.escalation import escalation_routes
+from orgmodel.escalation import escalation_policy, route_graph
+from orgmodel.synth import chain, matrix
 from orgmodel.layers import layering
 from orgmodel.partners import partner_network
 from orgmodel.span import span_of_control
-from orgmodel.store import connect, organisations, pull, pull_model, push, run_query
+from orgmodel.store import (_route_rows, connect, organisations, pull, pull_model, push,
+                            run_query)
 
 from conftest import DATA
 
@@ -95,17 +97,64 @@ def test_hostile_names_round_trip_intact(store, template_copy, tmp_path):
     assert count_nodes(store) == org.graph.number_of_nodes() + 1
 
 
-@pytest.mark.parametrize("org", ["deventer", "albrandswaard"])
-def test_cypher_analyses_equal_networkx(store, org):
-    model = orgmodel.load(DATA / org)
-    push(store, model)
-    esc = escalation_routes(model, "line")
-    expected = {(role, tuple(r.ids), r.outcome) for role, rs in esc.routes.items() for r in rs}
-    got = run_query(store, "escalation", org=model.name)
-    assert {(r["from"], tuple(r["ids"]), r["outcome"]) for r in got.to_dict("records")} == expected
+def _routes_equal(store, model, query, via):
+    """The routes Cypher finds equal those of the route graph, role by role."""
+    rg = route_graph(model, via)
+    expected = {(role, tuple(r.ids), r.outcome, tuple(sorted(b.id for b in r.blocked)))
+                for role in rg.starts() for r in rg.routes(role, None)}
+    params = {"route": via} if query == "escalation_route" else {}
+    got = run_query(store, query, org=model.name, **params)
+    found = {(r["from"], tuple(r["ids"]), r["outcome"], tuple(sorted(r["blocked"])))
+             for r in got.to_dict("records")}
+    assert found == expected, (via, sorted(found ^ expected)[:5])
+
+
+def _layers_equal(store, model):
     lay = layering(model).frame.dropna(subset=["layer"])
     got = run_query(store, "layering", org=model.name)
-    assert dict(zip(got["id"], got["layer"])) == dict(zip(lay["id"], lay["layer"].astype(int)))
+    found = dict(zip(got["id"], got["layer"])) if len(got) else {}
+    assert found == dict(zip(lay["id"], lay["layer"].astype(int)))
+
+
+def _commission_loop():
+    """A valid model whose commission route runs in a loop: a and b each carry
+    out a commission the other gives."""
+    from conftest import build
+    org = build(["top", "a", "b"],
+                [("a", "top", "REPORTS_TO"), ("b", "top", "REPORTS_TO"),
+                 ("b", "c1", "COMMISSIONS", {"capacity": "official"}), ("c1", "a", "ASSIGNED_TO"),
+                 ("a", "c2", "COMMISSIONS", {"capacity": "official"}), ("c2", "b", "ASSIGNED_TO")],
+                [("c1", "Commission", {"source": "t", "commission_kind": "project"}),
+                 ("c2", "Commission", {"source": "t", "commission_kind": "project"})],
+                manifest={"name": "Commission loop",
+                          "escalation": {"routes": {
+                              "line": [{"edge": "REPORTS_TO"}],
+                              "commission": [{"edge": "COMMISSIONS", "capacity": "official"},
+                                             {"edge": "REPORTS_TO"}]}}})
+    for _, d in org.graph.nodes(data=True):
+        d.setdefault("source", "t")
+    for _, _, d in org.graph.edges(data=True):
+        d.setdefault("source", "t")
+    return org
+
+
+MODELS = {
+    "deventer": lambda: orgmodel.load(DATA / "deventer"),
+    "albrandswaard": lambda: orgmodel.load(DATA / "albrandswaard"),
+    "deep chain": lambda: chain(120),             # deeper than round one's *0..50
+    "dense matrix": lambda: matrix(8),            # 2^7 routes from the bottom
+    "commission loop": _commission_loop,
+}
+
+
+@pytest.mark.parametrize("which", list(MODELS))
+def test_cypher_analyses_equal_networkx(store, which):
+    model = MODELS[which]()
+    push(store, model)
+    _routes_equal(store, model, "escalation", "line")
+    for via in escalation_policy(model).routes:
+        _routes_equal(store, model, "escalation_route", via)
+    _layers_equal(store, model)
     sp = span_of_control(model).frame
     got = run_query(store, "span", org=model.name)
     assert sorted(zip(got["id"], got["direct_reports"], got["mandates_given"])) == \
@@ -115,6 +164,19 @@ def test_cypher_analyses_equal_networkx(store, org):
     assert {r["id"]: sorted(r["official_commissioners"]) for r in got.to_dict("records")} == \
         {r["id"]: sorted(filter(None, r["official_commissioners"].split("; ")))
          for r in net.to_dict("records")}
+
+
+def test_cypher_line_finds_a_loop_made_in_the_database(store):
+    # A loop cannot come in through files (it does not validate), but someone
+    # editing the shared database can make one: the queries must still agree.
+    # r0 reports to r5: every role is on or below the loop, and gets no layer.
+    push(store, chain(30, name="Looped chain"))
+    store.run("MATCH (a:Role {org: $org, id: 'r0'}), (b:Role {org: $org, id: 'r5'}) "
+              "CREATE (a)-[:REPORTS_TO {org: $org}]->(b)", org="Looped chain")
+    model = chain(30, loop_at=5, name="Looped chain")
+    assert layering(model).frame["layer"].isna().all()
+    _routes_equal(store, model, "escalation", "line")
+    _layers_equal(store, model)
 
 
 @pytest.mark.parametrize("cmd", ["escalate --all", "escalate --all --via commission", "layers",

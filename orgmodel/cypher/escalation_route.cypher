@@ -1,0 +1,29 @@
+// Escalation routes of any route kind $route of $org (line, commission, ...), or of
+// $role, at any depth, over the route graph a push stores: ESCALATES_TO edges from
+// each role to its next steps under the organisation's policy (blocked: true for a
+// candidate the policy forbids).  Parameters: $org, $route, $role (null for all),
+// $forbidden, $ends_at, $end_spheres (that route kind's, from org.yaml).
+// Same routes as orgmodel.RouteGraph(org, $route).routes(role, None).
+OPTIONAL MATCH (n:Role {org: $org})
+WHERE EXISTS {
+    MATCH (n)((a)-[r:ESCALATES_TO]->(b) WHERE r.route = $route AND NOT r.blocked)+(n)
+  }
+WITH collect(n.id) AS looped
+MATCH (s:Role {org: $org})
+WHERE NOT coalesce(s.sphere, '') IN $forbidden AND ($role IS NULL OR s.id = $role)
+// A quantified path pattern: the route filter applies to each step as it is taken.
+MATCH p = (s)((a)-[r:ESCALATES_TO]->(b) WHERE r.route = $route AND NOT r.blocked)*(t:Role)
+WHERE NONE(x IN nodes(p)[0..-1] WHERE x.id IN looped)
+OPTIONAL MATCH (t)-[e:ESCALATES_TO {route: $route}]->(u:Role)
+WITH looped, s, p, t, [x IN collect({u: u, blocked: e.blocked}) WHERE x.u IS NOT NULL] AS ups
+WITH looped, s, p, t, t.id IN $ends_at OR coalesce(t.sphere, '') IN $end_spheres AS at_top,
+     [x IN ups WHERE NOT x.blocked | x.u] AS ok, [x IN ups WHERE x.blocked | x.u] AS bad
+WHERE at_top OR t.id IN looped OR size(ok) = 0
+WITH s, p, CASE WHEN at_top THEN 'top'
+                WHEN t.id IN looped THEN 'loop'
+                WHEN size(bad) > 0 THEN 'forbidden'
+                WHEN size($ends_at) + size($end_spheres) = 0 THEN 'top'
+                ELSE 'dead_end' END AS outcome, bad
+RETURN s.id AS from, [x IN tail(nodes(p)) | x.id] AS ids, outcome,
+       CASE WHEN outcome = 'forbidden' THEN [u IN bad | u.id] ELSE [] END AS blocked
+ORDER BY from, ids
