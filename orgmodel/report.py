@@ -212,9 +212,12 @@ def _write(org, stage: Path, html: bool) -> str:
         md.append(markdown_table(frame, ["name", "next", "shortest", "longest", "tops",
                                          "outcomes", "routes"]))
         load = loads[via]
-        top = load[load["level"].isin(["concern", "team-connecting"])].head(10)
-        md += ["", "Who carries the escalations (directors and deputy directors, by the "
-               "number of roles whose routes reach them):", "",
+        directors = load["level"].isin(["concern", "team-connecting"])
+        # Without declared levels, the roles that carry most, whoever they are.
+        top = (load[directors] if directors.any() else load).head(10)
+        md += ["", "Who carries the escalations ("
+               + ("directors and deputy directors" if directors.any() else "the ten roles")
+               + " whose routes reach most roles):", "",
                markdown_table(top, ["name", "level", "reached_by", "passing", "ending",
                                     "direct_reports", "portfolios"])]
 
