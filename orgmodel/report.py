@@ -217,7 +217,7 @@ def _write(org, stage: Path, html: bool) -> str:
         top = (load[directors] if directors.any() else load).head(10)
         md += ["", "Who carries the escalations ("
                + ("directors and deputy directors" if directors.any() else "the ten roles")
-               + " whose routes reach most roles):", "",
+               + " reached by the routes of most roles):", "",
                markdown_table(top, ["name", "level", "reached_by", "passing", "ending",
                                     "direct_reports", "portfolios"])]
 
