@@ -23,7 +23,7 @@ def per_role_baseline(org, sample=None):
     computed one role at a time by a fresh depth-first search over the
     networkx graph, following the same policy."""
     policy = escalation_policy(org)
-    climbs = policy.routes["line"]
+    climbs = policy.routes["line"].climbs
     forbidden, ends = set(policy.forbidden_spheres), set(policy.ends_at)
     g = org.graph
 
@@ -76,6 +76,16 @@ SHAPES = {"matrix": lambda n: matrix(n // 2), "chain": chain,
           "municipality": lambda n: synthesize(n, seed=0)}
 
 
+def peak_mb():
+    """This process's peak resident memory.  VmHWM, not ru_maxrss: on Linux
+    ru_maxrss survives exec, so a step would report the size of the
+    benchmark driver that started it."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def one_role(org, role):
     rid, rg = escalate(org, role)
     return rg.record(rid), [rg.route_record(r) for r in rg.routes(rid, 20)]
@@ -92,6 +102,9 @@ def shape_step(kind, n, what, role):
     elif what == "all":
         recs = route_graph(org, "line").compact_records()
         extra = {"roles": len(recs)}
+    elif what == "summaries":
+        rg = route_graph(org, "line")
+        extra = {"roles": len(rg._summary)}
     else:
         load = escalation_load(org, "line")
         extra = {"rows": len(load)}
@@ -173,7 +186,7 @@ def main():
         else:
             raise SystemExit(f"unknown step {step}")
         out.setdefault("seconds", time.perf_counter() - t)
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_mb"] = peak_mb()
     print(json.dumps(out))
 
 
