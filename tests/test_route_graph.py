@@ -18,7 +18,7 @@ from click.testing import CliRunner
 import orgmodel
 from orgmodel.checks import check
 from orgmodel.cli import cli
-from orgmodel.escalation import (RouteGraph, escalate, escalation_load, meet, route_graph)
+from orgmodel.escalation import escalate, escalation_load, meet, route_graph
 from orgmodel.synth import chain, matrix
 
 from conftest import DATA, build
