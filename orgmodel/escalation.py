@@ -240,6 +240,7 @@ class RouteGraph:
         self._loop = {}        # role -> the roles of its loop
         self._summary = {}     # role -> Summary
         self._order = []       # roles summarised, sinks first
+        self._ends_cache = {}  # id(end set) -> see _ends_info
         self._steps = {}       # (role, climb number) -> Step
         numbered = iter(range(len(self.kind.climbs)))
         self._groups = [[(next(numbered), c) for c in group] for group in self.kind.steps]
@@ -251,17 +252,13 @@ class RouteGraph:
         """The roles ``climb`` leads to from ``r``."""
         nodes, test = self._nodes, (climb.matches if climb.filters else None)
         found = []
-        if climb.edge == "REPORTS_TO":
-            for v, keyed in self._succ[r].items():
+        if climb.edge in ("REPORTS_TO", "MANDATES"):
+            # Up the line to the superior; back along a mandate to the mandator.
+            adj = self._succ if climb.edge == "REPORTS_TO" else self._pred
+            for v, keyed in adj[r].items():
                 for d in keyed.values():
-                    if d.get("kind") == "REPORTS_TO" and (test is None or test(d)):
+                    if d.get("kind") == climb.edge and (test is None or test(d)):
                         found.append(v)
-                        break
-        elif climb.edge == "MANDATES":
-            for u, keyed in self._pred[r].items():
-                for d in keyed.values():
-                    if d.get("kind") == "MANDATES" and (test is None or test(d)):
-                        found.append(u)
                         break
         else:
             # A commission: carried out by r (assignee) or given by r (commissioner).
@@ -464,15 +461,27 @@ class RouteGraph:
             s = self._summary[role]
         return s
 
+    def _ends_info(self, ends) -> list:
+        """``[ends, tops, outcomes, tops as names]`` of one set of end roles.
+
+        End sets are shared between roles (a million roles share a few), so
+        each is worked out once; the names are filled in on first use.
+        """
+        info = self._ends_cache.get(id(ends))
+        if info is None or info[0] is not ends:
+            found = {self._end[e] for e in ends}
+            info = self._ends_cache[id(ends)] = [
+                ends, sorted(e for e in ends if self._end[e] == "top"),
+                [o for o in OUTCOMES if o in found], None]
+        return info
+
     def outcomes(self, role) -> list:
         """The outcomes of the role's routes, in the order of :data:`OUTCOMES`."""
-        ends = self.summary(role).ends
-        found = {self._end[e] for e in ends}
-        return [o for o in OUTCOMES if o in found]
+        return list(self._ends_info(self.summary(role).ends)[2])
 
     def tops(self, role) -> list:
         """The roles at the top of the role's routes."""
-        return sorted(e for e in self.summary(role).ends if self._end[e] == "top")
+        return list(self._ends_info(self.summary(role).ends)[1])
 
     def upset(self, role) -> set:
         """Every role on one of ``role``'s routes (``role`` included)."""
@@ -555,14 +564,10 @@ class RouteGraph:
         if roles is None:
             self.build()
             roles = self.starts()
-        end, out, cache, nodes = self._end, [], {}, self._nodes
+        out, nodes = [], self._nodes
         for r in roles:
             s = self.summary(r)
-            lab = cache.get(id(s.ends))
-            if lab is None or lab[0] is not s.ends:
-                found = {end[e] for e in s.ends}
-                lab = cache[id(s.ends)] = (s.ends, sorted(e for e in s.ends if end[e] == "top"),
-                                           [o for o in OUTCOMES if o in found])
+            lab = self._ends_info(s.ends)
             out.append({"id": r, "name": nodes[r].get("name", r),
                         "next": [x.id for x in self.next(r)], "shortest": s.shortest,
                         "longest": s.longest, "tops": lab[1], "outcomes": lab[2],
@@ -582,22 +587,17 @@ class RouteGraph:
         if roles is None:
             self.build()
             roles = self.starts()
-        nodes, end = self._nodes, self._end
+        nodes = self._nodes
         name = lambda n: nodes[n].get("name", n)   # noqa: E731
         nxt, tops, outs, shortest, longest, count = [], [], [], [], [], []
-        # Labels of shared end sets are worked out once: a million roles share a few.
-        label_of = {}
         for r in roles:
             s = self.summary(r)
             nxt.append(" | ".join(name(x.id) for x in self.next(r)))
-            key = id(s.ends)
-            lab = label_of.get(key)
-            if lab is None or lab[0] is not s.ends:
-                t = " | ".join(name(e) for e in sorted(e for e in s.ends if end[e] == "top"))
-                o = ", ".join(x for x in OUTCOMES if x in {end[e] for e in s.ends})
-                lab = label_of[key] = (s.ends, t, o)
-            tops.append(lab[1])
-            outs.append(lab[2])
+            info = self._ends_info(s.ends)
+            if info[3] is None:
+                info[3] = (" | ".join(map(name, info[1])), ", ".join(info[2]))
+            tops.append(info[3][0])
+            outs.append(info[3][1])
             shortest.append(s.shortest)
             longest.append(s.longest)
             count.append(s.routes)
