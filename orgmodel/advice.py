@@ -1,14 +1,14 @@
-"""Executive-commission advice (R8, D-FS-VI): a *bestuursopdracht* is drawn
-up when a strategically complex situation meets "a number of" the thirteen
-listed criteria.  The source does not say how many; the threshold is the
-``executive_commission_threshold`` setting of ``org.yaml`` (default 3).
-Criteria met are data: the ``criteria`` column of a commission.
+"""Executive-commission advice (R8): a *bestuursopdracht* is drawn up when a
+strategically complex situation meets "a number of" listed criteria.  The
+criteria are the organisation's own (``criteria`` in ``org.yaml``, those of
+``set: executive commission``, or all when no criterion names a set); how
+many are enough is the ``executive_commission_threshold`` setting (default
+3).  Criteria met are data: the ``criteria`` column of a commission.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from .schema import CRITERIA
 
 __all__ = ["executive_commission_advice", "DEFAULT_THRESHOLD"]
 
@@ -33,10 +33,14 @@ def executive_commission_advice(org, threshold=None) -> pd.DataFrame:
     """
     if threshold is None:
         threshold = org.settings("executive_commission_threshold", DEFAULT_THRESHOLD)
+    vocab = org.vocabulary("criteria")
+    sets = {v.get("set") for v in vocab.values()} - {None}
+    criteria = {k: v.get("text") or k for k, v in vocab.items()
+                if not sets or v.get("set") == "executive commission"}
     rows = []
     for c in org.ids("Commission"):
         d = org.graph.nodes[c]
-        met = [k for k in d.get("criteria", []) if k in CRITERIA]
+        met = [k for k in d.get("criteria", []) if k in criteria]
         advised = len(met) >= threshold
         marked = bool(d.get("executive", False))
         if advised == marked:
@@ -46,7 +50,7 @@ def executive_commission_advice(org, threshold=None) -> pd.DataFrame:
         else:
             verdict = "marked executive, fewer criteria than the threshold"
         rows.append({"id": c, "name": org.label(c), "criteria_met": len(met),
-                     "criteria": "; ".join(CRITERIA[k] for k in met), "advised": advised,
+                     "criteria": "; ".join(criteria[k] for k in met), "advised": advised,
                      "executive": marked, "verdict": verdict})
     return pd.DataFrame(rows, columns=["id", "name", "criteria_met", "criteria", "advised",
                                        "executive", "verdict"])

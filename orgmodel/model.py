@@ -44,7 +44,7 @@ class OrgModel:
     'Sample'
     >>> sorted(sample.ids("Role"))[:3]
     ['alderman', 'bpm', 'cd']
-    >>> sample.find_role("Team manager")
+    >>> sample.find_role("Team manager Finance")
     'tm'
     """
 
@@ -61,6 +61,59 @@ class OrgModel:
         """A manifest setting, or ``default`` when absent."""
         value = self.manifest.get(key)
         return default if value is None else value
+
+    def vocabulary(self, name) -> dict:
+        """A vocabulary ``org.yaml`` declares (``powers``, ``criteria`` ...):
+        ``{key: {"text": ..., "source": ..., ...}}``; a plain string value
+        becomes its ``text``.
+
+        Examples
+        --------
+        >>> sorted(sample.vocabulary("powers"))[:2]
+        ['budget', 'hr']
+        """
+        out = {}
+        for key, value in (self.manifest.get(name) or {}).items():
+            out[str(key)] = dict(value) if isinstance(value, dict) else {"text": value}
+            out[str(key)].setdefault("text", out[str(key)].get("name", str(key)))
+        return out
+
+    @property
+    def date(self) -> str | None:
+        """The date the model describes (``date`` in ``org.yaml``), as ``YYYY-MM-DD``."""
+        d = self.manifest.get("date")
+        return str(d) if d else None
+
+    def on(self, date=None) -> "OrgModel":
+        """The model as it stands on ``date``: nodes and edges outside their
+        ``valid_from``/``valid_to`` left out (with their edges).
+
+        ``date`` defaults to the model's own ``date``; without either the
+        model is returned as it is.  Dates are ``YYYY-MM-DD``.
+
+        Examples
+        --------
+        >>> sample.on("2025-01-01").graph.number_of_edges() < sample.graph.number_of_edges()
+        True
+        """
+        date = str(date) if date else self.date
+        if not date:
+            return self
+        _check_date(date)
+
+        def valid(d):
+            return (d.get("valid_from", "") or "") <= date and \
+                (not d.get("valid_to") or date <= d["valid_to"])
+
+        g = self.graph
+        if all(valid(d) for _, d in g.nodes(data=True)) and \
+                all(valid(d) for _, _, d in g.edges(data=True)):
+            return self
+        h = nx.MultiDiGraph()
+        h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if valid(d))
+        h.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
+                         if valid(d) and u in h and v in h)
+        return OrgModel(h, {**self.manifest, "date": date}, self.path)
 
     def ids(self, kind=None):
         """Node ids, optionally of one kind, in the graph's order."""
@@ -164,6 +217,14 @@ class OrgModel:
     def __repr__(self) -> str:
         return (f"OrgModel({self.name!r}, {self.graph.number_of_nodes()} nodes, "
                 f"{self.graph.number_of_edges()} edges)")
+
+
+def _check_date(text):
+    import datetime as _dt
+    try:
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
 
 
 def _edge_multiset(g):
