@@ -445,7 +445,7 @@ def portfolios(org, fmt):
               help="Criteria needed (default: executive_commission_threshold, or 3).")
 @format_option
 def advice(org, threshold, fmt):
-    """Executive-commission advice (R8) from the 13 D-FS-VI criteria."""
+    """Executive-commission advice (R8) from the organisation's own criteria."""
     from .advice import executive_commission_advice
     emit(executive_commission_advice(org, threshold), fmt)
 

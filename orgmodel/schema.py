@@ -245,7 +245,7 @@ _ROUTE_KIND = {"anyOf": [_STEPS, {
     }}]}
 
 #: A citation of the organisation's own sources, with an optional note.
-_CITED = {"type": "object", "additionalProperties": False,
+_CITED = {"type": ["object", "null"], "additionalProperties": False,
           "properties": {"source": {"type": "string"}, "text": {"type": "string"},
                          "note": {"type": "string"}}}
 
@@ -281,7 +281,7 @@ MANIFEST_SCHEMA = {
         "rules": {"anyOf": [
             {"type": "array", "items": {"enum": list(RULES)}, "uniqueItems": True},
             {"type": "object", "propertyNames": {"enum": list(RULES)},
-             "additionalProperties": {"anyOf": [{"type": "null"}, _CITED]}}],
+             "additionalProperties": _CITED}],
             "description": "the rules that apply, each with the passage that states it"},
         "powers": _vocabulary({"name": {"type": "string"}, "kind": {"type": "string"}}),
         "criteria": _vocabulary({"text": {"type": "string"}, "set": {"type": "string"}}),

@@ -124,7 +124,10 @@ class _Context:
     vocabularies and sources ``org.yaml`` declares."""
 
     def __init__(self, manifest):
-        manifest = manifest if isinstance(manifest, dict) else {}
+        # Without a readable org.yaml nothing can be checked against it: its
+        # absence is reported once, not on every row that uses a vocabulary.
+        self.readable = isinstance(manifest, dict)
+        manifest = manifest if self.readable else {}
         self.vocab = {}
         for col, key in schema.VOCABULARY_COLUMNS.items():
             v = manifest.get(key)
@@ -183,11 +186,11 @@ def _check_attrs(row, rowno, file, choices, problems, ctx, ids=None):
         elif col in schema.VOCABULARY_COLUMNS:
             known = ctx.vocab[col]
             key = schema.VOCABULARY_COLUMNS[col]
-            for c in parse_cell(col, text):
-                if c not in known:
-                    problems.append(Problem(file, rowno, f"{col[:-1] if col.endswith('s') else col} "
-                                            f"'{c}' is not declared under '{key}' in org.yaml"
-                                            f"{_closest(c, known)}"))
+            bad = [c for c in parse_cell(col, text) if c not in known]
+            if bad and ctx.readable:
+                problems.append(Problem(file, rowno, f"{col} {', '.join(repr(c) for c in bad)} "
+                                        f"{'is' if len(bad) == 1 else 'are'} not declared under "
+                                        f"'{key}' in org.yaml{_closest(bad[0], known)}"))
         elif col in schema.ID_LIST_COLUMNS:
             for c in parse_cell(col, text):
                 if ids is not None and c not in ids:
@@ -334,8 +337,19 @@ def _schema_message(err) -> str:
         # wrong under the alternative the value was evidently meant for.
         want = "array" if isinstance(val, list) else "object" if isinstance(val, dict) else None
         meant = [e for e in err.context if e.schema.get("type") == want
-                 or (e.relative_path and e.validator != "type")] or list(err.context)
-        return _schema_message(best_match(meant))
+                 or e.relative_path
+                 or (want == "object" and e.validator == "enum" and not e.relative_path)] \
+            or list(err.context)
+        best = best_match(meant)
+        if best.validator == "enum" and isinstance(val, dict) and best.instance in val:
+            # a key outside a mapping's vocabulary (propertyNames)
+            opts = [str(o) for o in best.validator_value]
+            return (f"{head}unknown {'rule' if where == 'rules' else 'key'} "
+                    f"'{best.instance}'{_closest(str(best.instance), opts)}; known: "
+                    f"{', '.join(opts)}")
+        if best.validator == "anyOf" and not best.context:
+            return f"{_key_path(best.absolute_path)}: has the wrong form ({_shown(best.instance)})"
+        return _schema_message(best)
     if kind == "additionalProperties":
         known = list(err.schema.get("properties", {}))
         extra = [k for k in val if k not in known]
@@ -350,6 +364,8 @@ def _schema_message(err) -> str:
         types = err.validator_value if isinstance(err.validator_value, list) else \
             [err.validator_value]
         want = " or ".join(_TYPE_WORDS.get(t, t) for t in types if t != "null")
+        if not want:
+            want = "empty"
         return f"{head}must be {want}, not {_shown(val)}"
     if kind == "enum":
         opts = [str(o) for o in err.validator_value]
@@ -452,7 +468,7 @@ def validate_tables(raw: RawOrg) -> list:
     problems = list(raw.problems)
     unreadable = raw.unreadable
     kinds = None
-    ctx = _Context(raw.manifest)
+    ctx = _Context(raw.manifest if MANIFEST not in unreadable else None)
     if NODES not in unreadable and len(raw.nodes.columns):
         kinds = _check_nodes(raw.nodes, problems, ctx)
     elif NODES not in unreadable:
