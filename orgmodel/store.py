@@ -274,13 +274,16 @@ def _route_rows(org: OrgModel) -> dict:
     for via in escalation_policy(org).routes:
         rg = route_graph(org, via)
         rows = out[via] = []
+        kind = org.graph._node
         for r in rg._next:
             for s in rg.next(r):
                 rows.append({"src": uid(name, r), "dst": uid(name, s.id), "via": s.via,
-                             "rule": s.rule, "blocked": False})
+                             "rule": s.rule, "blocked": False,
+                             "labels": (kind[r]["kind"], kind[s.id]["kind"])})
             for s in rg.blocked(r):
                 rows.append({"src": uid(name, r), "dst": uid(name, s.id), "via": s.via,
-                             "rule": s.rule, "blocked": True})
+                             "rule": s.rule, "blocked": True,
+                             "labels": (kind[r]["kind"], kind[s.id]["kind"])})
     return out
 
 
@@ -351,8 +354,13 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None) -> 
         # The route graph of every route kind, derived from the policy, for
         # the escalation_route query (written after the count: it is not model data).
         for route, rows in route_rows.items():
-            for batch in _batches(rows, batch_size):
-                tx.run(cypher("merge_route_edges"), org=name, route=route, rows=batch).consume()
+            by_labels = {}
+            for row in rows:
+                by_labels.setdefault(row.pop("labels"), []).append(row)
+            for (src, dst), group in by_labels.items():
+                q = cypher("merge_route_edges", src=src, dst=dst)
+                for batch in _batches(group, batch_size):
+                    tx.run(q, org=name, route=route, rows=batch).consume()
         tx.run(cypher("merge_organisation"), org=name,
                manifest=json.dumps(org.manifest, ensure_ascii=False, default=str),
                pushed_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),

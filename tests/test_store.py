@@ -93,7 +93,7 @@ def test_hostile_names_round_trip_intact(store, template_copy, tmp_path):
     org = orgmodel.load(template_copy)
     for node, name in zip(["gd", "cd", "dd", "tm", "bpm", "team"], HOSTILE):
         org.graph.nodes[node]["name"] = name
-    org.graph.add_node("it's `odd` id", kind="Topic", name="}{ RETURN 1 //", source="x")
+    org.graph.add_node("it's `odd` id", kind="Topic", name="}{ RETURN 1 //", source="X-1")
     org.manifest["name"] = "Sample 'quoted' `org`"
     push(store, org)
     assert pull_model(store, org.manifest["name"]) == org
@@ -154,7 +154,8 @@ MODELS = {
 def test_cypher_analyses_equal_networkx(store, which):
     model = MODELS[which]()
     push(store, model)
-    _routes_equal(store, model, "escalation", "line")
+    if "line" in escalation_policy(model).routes:
+        _routes_equal(store, model, "escalation", "line")
     for via in escalation_policy(model).routes:
         _routes_equal(store, model, "escalation_route", via)
     _layers_equal(store, model)
@@ -197,14 +198,15 @@ def test_analysis_commands_read_the_database_with_equal_results(bolt_env, store,
 def test_db_cli_push_status_query_pull(bolt_env, store, tmp_path):
     runner = CliRunner()
     res = runner.invoke(cli, ["db", "push", "--org", str(DATA / "albrandswaard")])
-    assert res.exit_code == 0 and "Pushed Albrandswaard: 32 nodes" in res.output
+    assert res.exit_code == 0 and "Pushed Albrandswaard: 42 nodes" in res.output
     res = runner.invoke(cli, ["db", "status"])
     assert res.exit_code == 0 and "Albrandswaard" in res.output
     assert bolt_env["password"] not in res.output
-    res = runner.invoke(cli, ["db", "query", "escalation", "--param", "org=Albrandswaard",
-                              "--param", "role=reg-kw", "--format", "json"])
-    assert res.exit_code == 0
-    assert json.loads(res.output)[0]["ids"] == ["coord-regie", "gemsec"]
+    res = runner.invoke(cli, ["db", "query", "escalation_route", "--param", "org=Albrandswaard",
+                              "--param", "route=mandate", "--param", "role=reg-kw",
+                              "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)[0]["ids"] == ["executive-board"]
     res = runner.invoke(cli, ["db", "query", "merge_nodes"])
     assert res.exit_code == 1 and "not a query that can be run here" in res.output
     res = runner.invoke(cli, ["db", "pull", "--org-name", "Albrandswaard", "--out",
