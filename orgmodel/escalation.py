@@ -566,13 +566,8 @@ class RouteGraph:
             g = -minus_g
             nxt = () if x in self._loop else self._next[x]
             if not nxt:
-                steps = []
-                while link is not None:
-                    step, link = link
-                    steps.append(step)
-                steps.reverse()
                 out = self._end[x]
-                yield Route(tuple(steps), out,
+                yield Route(tuple(_unwind(link)), out,
                             self._blocked.get(x, ()) if out == "forbidden" else (),
                             self.loop_walk(x) if out == "loop" else ())
                 given += 1
