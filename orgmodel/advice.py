@@ -4,6 +4,11 @@ criteria are the organisation's own (``criteria`` in ``org.yaml``, those of
 ``set: executive commission``, or all when no criterion names a set); how
 many are enough is the ``executive_commission_threshold`` setting (default
 3).  Criteria met are data: the ``criteria`` column of a commission.
+
+A commission whose criteria are not recorded is not assessed (a source that
+does not say which criteria a commission meets says nothing about whether it
+needs an executive commission), and neither is any commission of an
+organisation that declares no criteria for executive commissions.
 """
 from __future__ import annotations
 
@@ -23,8 +28,9 @@ def executive_commission_advice(org, threshold=None) -> pd.DataFrame:
     -------
     DataFrame
         ``id, name, criteria_met, criteria, advised, executive, verdict``;
-        ``verdict`` is ``consistent``, ``advised, not marked executive`` or
-        ``marked executive, fewer criteria than the threshold``.
+        ``verdict`` is ``consistent``, ``advised, not marked executive``,
+        ``marked executive, fewer criteria than the threshold``, or
+        ``not assessed: ...`` with the reason (``advised`` is then empty).
 
     Examples
     --------
@@ -43,7 +49,12 @@ def executive_commission_advice(org, threshold=None) -> pd.DataFrame:
         met = [k for k in d.get("criteria", []) if k in criteria]
         advised = len(met) >= threshold
         marked = bool(d.get("executive", False))
-        if advised == marked:
+        if not criteria:
+            advised, verdict = None, ("not assessed: the organisation declares no criteria "
+                                      "for executive commissions")
+        elif "criteria" not in d:
+            advised, verdict = None, "not assessed: the criteria it meets are not recorded"
+        elif advised == marked:
             verdict = "consistent"
         elif advised:
             verdict = "advised, not marked executive"

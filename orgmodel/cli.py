@@ -203,8 +203,9 @@ def summary(org, fmt):
 @cli.command()
 @click.argument("role", required=False)
 @reads_model
-@click.option("--via", default="line", show_default=True,
-              help="Route kind of the organisation's escalation policy (line, commission ...).")
+@click.option("--via", metavar="KIND",
+              help="Route kind of the organisation's escalation policy (line, commission ...); "
+                   "default: the policy's first kind.")
 @click.option("--all", "all_roles", is_flag=True,
               help="One row per role: next step(s), distances, tops, outcomes, routes.")
 @click.option("--paths", is_flag=True, help="With --all: the routes themselves, one row each.")
@@ -235,7 +236,8 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):
 
         def table():
             if m["meet"] is None:
-                return f"The {via} routes of {m['a']['name']} and {m['b']['name']} never meet."
+                return (f"The {m['via']} routes of {m['a']['name']} and {m['b']['name']} "
+                        "never meet.")
             names = lambda steps: " → ".join([s["name"] for s in steps]) or "(starts there)"
             return (f"{m['a']['name']} and {m['b']['name']} meet at {m['meet']['name']}\n"
                     f"  {m['a']['name']}: {names(m['path_a'])}\n"
@@ -259,7 +261,7 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):
     result = {**rec, "paths": shown}
 
     def table():
-        lines = [f"{rec['name']} ({rid}), {via} route"]
+        lines = [f"{rec['name']} ({rid}), {rg.via} route"]
         kind = rg.kind
         if kind.issue:
             lines.append(f"  for: {kind.issue}")
@@ -415,14 +417,22 @@ def migrate(folder, out_dir):
 @format_option
 def check_cmd(org, strict, rules, fmt):
     """Governance checks (R1, R2, R3, R4, R5, R7, R10) with their sources."""
-    from .checks import check
+    from .checks import CHECKS, applicable_rules, check
     found = check(org, list(rules) or None)
 
     def table():
-        if found.empty:
-            return f"{org.name}: no findings"
-        return "\n".join(f"[{f['rule']}] {f['message']} ({f['source']})"
-                         for f in found.to_dict("records"))
+        lines = ([f"[{f['rule']}] {f['message']}" + (f" ({f['source']})" if f["source"] else "")
+                  for f in found.to_dict("records")] or [f"{org.name}: no findings"])
+        adopted = applicable_rules(org)
+        checked = list(rules) or [r for r in adopted if r in CHECKS]
+        lines.append(f"rules checked: {', '.join(checked) or 'none'}")
+        elsewhere = {"R6": "layers", "R8": "advice", "R9": "portfolios"}
+        unchecked = [r for r in adopted if r not in CHECKS]
+        shown = [f"{r} (see '{elsewhere[r]}')" for r in unchecked if r in elsewhere]
+        shown += [f"{r} (not checked automatically)" for r in unchecked if r not in elsewhere]
+        if shown and not rules:
+            lines.append(f"also adopted: {', '.join(shown)}")
+        return "\n".join(lines)
     emit(found, fmt, table)
     if strict and len(found):
         sys.exit(1)

@@ -122,7 +122,10 @@ class Policy:
     forbidden_spheres: tuple = ()
     ends_at: tuple = ()
 
-    def route(self, via, org_name="") -> RouteKind:
+    def route(self, via=None, org_name="") -> RouteKind:
+        """The route kind ``via``; without one, the policy's first kind."""
+        if via is None:
+            return next(iter(self.routes.values()))
         if via not in self.routes:
             raise OrgModelError(f"'{via}' is not an escalation route of {org_name or 'this model'}; "
                                 f"its policy has: {', '.join(self.routes)}")
@@ -247,9 +250,10 @@ class RouteGraph:
     [(['dd', 'cd', 'gd'], 'top')]
     """
 
-    def __init__(self, org, via="line"):
-        self.org, self.via = org, via
+    def __init__(self, org, via=None):
+        self.org = org
         self.kind = escalation_policy(org).route(via, org.name)
+        self.via = self.kind.name
         g = org.graph
         # networkx's own adjacency dicts: the public views cost more than the
         # walk itself at a million roles.
@@ -670,7 +674,7 @@ class RouteGraph:
                                            "outcome", "blocked"])
 
 
-def route_graph(org, via="line") -> RouteGraph:
+def route_graph(org, via=None) -> RouteGraph:
     """The route graph of one route kind, with every role worked out.
 
     Examples
@@ -682,7 +686,7 @@ def route_graph(org, via="line") -> RouteGraph:
     return RouteGraph(org, via).build()
 
 
-def escalation_routes(org, via="line", roles=None) -> RouteGraph:
+def escalation_routes(org, via=None, roles=None) -> RouteGraph:
     """The route graph of ``via``: every role's (or only ``roles``') answers.
 
     Kept for round-one callers: with ``roles`` only those roles and the roles
@@ -700,7 +704,7 @@ def escalation_routes(org, via="line", roles=None) -> RouteGraph:
     return rg
 
 
-def escalate(org, role: str, via="line") -> tuple:
+def escalate(org, role: str, via=None) -> tuple:
     """``(role id, RouteGraph)`` for one role, given by id or name.
 
     Only the roles above it are worked out.
@@ -749,7 +753,7 @@ def _unwind(link):
     return steps[::-1]
 
 
-def meet(org, a: str, b: str, via="line") -> dict:
+def meet(org, a: str, b: str, via=None) -> dict:
     """Who decides when ``a`` and ``b`` disagree: the first role their routes share.
 
     The meeting role is the one nearest to both (fewest steps for the one
@@ -767,7 +771,7 @@ def meet(org, a: str, b: str, via="line") -> dict:
     rg._summarise([ra, rb])
     da, db = _distances(rg, ra), _distances(rg, rb)
     common = da.keys() & db.keys()
-    result = {"a": rg._who(ra), "b": rg._who(rb), "via": via,
+    result = {"a": rg._who(ra), "b": rg._who(rb), "via": rg.via,
               "meet": None, "path_a": [], "path_b": []}
     if not common:
         return result
@@ -779,7 +783,7 @@ def meet(org, a: str, b: str, via="line") -> dict:
 
 
 @paused
-def escalation_load(org, via="line", rg: RouteGraph | None = None) -> pd.DataFrame:
+def escalation_load(org, via=None, rg: RouteGraph | None = None) -> pd.DataFrame:
     """Who carries the escalations: per role, how many roles' routes reach it.
 
     ``reached_by`` counts the starting roles (other than the role itself)

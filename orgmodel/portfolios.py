@@ -146,7 +146,8 @@ def portfolio_line(org) -> pd.DataFrame:
     for u, v, _ in org.edges("REPORTS_TO"):
         line.setdefault(u, []).append(v)
     rows = []
-    for team, leads in leader.items():
+    # Without portfolios held by roles, the portfolios imply no line at all.
+    for team, leads in (leader.items() if holder else ()):
         implied, temp, basis = "", False, ""
         direct = [(pf, d) for pf, d in cover.get(team, ()) if pf in holder]
         if direct:

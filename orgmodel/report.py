@@ -170,6 +170,12 @@ def _write(org, stage: Path, html: bool) -> str:
     for name, frame in frames.items():
         to_csv(frame, stage / f"{name}.csv")
 
+    rules = applicable_rules(org)
+
+    def heading(title, rule):
+        # A rule's id only where the organisation adopts that rule.
+        return f"## {title} ({rule})" if rule in rules else f"## {title}"
+
     # Every value from the data goes through _md: inert in any renderer.
     md = [f"# {_md(org.name)}: how the organisation steers itself", ""]
     md.append(f"_Report written by orgmodel on {_dt.date.today().isoformat()}"
@@ -250,7 +256,7 @@ def _write(org, stage: Path, html: bool) -> str:
                markdown_table(top, ["name", "level", "reached_by", "passing", "ending",
                                     "direct_reports", "portfolios"])]
 
-    md += ["", "## Management layers (R6)", "",
+    md += ["", heading("Management layers", "R6"), "",
            f"**{lay.depth}** management layers by {lay.basis}; target depth: "
            f"{lay.target or 'not set'}.", ""]
     md += [f"- {_md(line)}" for line in lay.explanation] + [""]
@@ -283,7 +289,7 @@ def _write(org, stage: Path, html: bool) -> str:
                                                          single["official_commissioners"])))
            if len(single) else "No partner hangs on a single commissioner."]
 
-    md += ["", "## Portfolio balance (R9)", "", markdown_table(pb.frame),
+    md += ["", heading("Portfolio balance", "R9"), "", markdown_table(pb.frame),
            "", f"Imbalance (coefficient of variation of the totals): **{pb.imbalance}** "
            "(0 = every holder carries as many items)."]
     if len(pline):
@@ -301,12 +307,10 @@ def _write(org, stage: Path, html: bool) -> str:
     else:
         md.append("No mandate names a declared power.")
 
-    md += ["", "## Executive commissions (R8)", "",
+    md += ["", heading("Executive commissions", "R8"), "",
            f"Threshold: {org.settings('executive_commission_threshold', 3)} of the "
            "organisation's criteria (`criteria` in org.yaml).", "",
            markdown_table(adv, ["name", "criteria_met", "advised", "executive", "verdict"])]
-
-    rules = applicable_rules(org)
 
     def cite(r):
         src = rules[r]["source"]
