@@ -34,7 +34,9 @@ def test_focus_depth_kinds_and_route(deventer):
     assert {deventer.graph.nodes[n["id"]]["kind"] for n in line.nodes} == {"Role"}
     hot = to_pyvis(deventer, route="tm-orb")
     red = {(e["from"], e["to"]) for e in hot.edges if e["color"] == "#d62728"}
-    assert {("tm-orb", "dd-bb"), ("dd-bb", "cd-vanhouwelingen"), ("tm-orb", "cd-arentsen")} <= red
+    # D-FS-V "tdl. ORB teams": straight to Jelle Arentsen, then the general director
+    assert {("tm-orb", "cd-arentsen"), ("cd-arentsen", "gd")} <= red
+    assert not any(u == "tm-orb" and v != "cd-arentsen" for u, v in red)
 
 
 def test_focus_by_name_with_edge_kinds(deventer):
