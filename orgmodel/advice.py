@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .model import at_its_date
+
 
 __all__ = ["executive_commission_advice", "DEFAULT_THRESHOLD"]
 
 DEFAULT_THRESHOLD = 3
 
 
+@at_its_date
 def executive_commission_advice(org, threshold=None) -> pd.DataFrame:
     """For each commission: criteria met, whether an executive commission is
     called for, and whether the model agrees.

@@ -30,6 +30,7 @@ import pandas as pd
 from ._perf import paused
 from .errors import OrgModelError
 from .schema import RULES
+from .model import at_its_date
 
 __all__ = ["Finding", "CHECKS", "check", "applicable_rules"]
 
@@ -223,6 +224,7 @@ def _not_stated(org, ids) -> list:
     return out
 
 
+@at_its_date
 @paused
 def check(org, rules=None, routes=None) -> pd.DataFrame:
     """Run the governance checks and return every finding.

@@ -373,9 +373,12 @@ def formation(org, by, fmt):
 
     def table():
         t = totals(org)
+        lo, hi = t["total_fte_min"], t["total_fte_max"]
+        fte = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+        unknown = (f" ({t['posts_without_fte']} posts give no FTE)"
+                   if t["posts_without_fte"] else "")
         return (_table(frame) + f"\n\nIn all: {t['posts']} posts ({t['vacant']} vacant), "
-                f"{t['people']} people, {t['staff']} staff; "
-                f"{t['total_fte_min']:g}-{t['total_fte_max']:g} FTE with staff")
+                f"{t['people']} people, {t['staff']} staff; {fte} FTE with staff{unknown}")
     emit(frame, fmt, table)
 
 

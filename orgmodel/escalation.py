@@ -51,6 +51,7 @@ import pandas as pd
 
 from ._perf import paused
 from .errors import OrgModelError
+from .model import at_its_date
 
 __all__ = ["Climb", "RouteKind", "Policy", "Step", "Route", "Summary", "RouteGraph",
            "escalation_policy", "route_graph", "escalation_routes", "escalate", "meet",
@@ -251,7 +252,8 @@ class RouteGraph:
     """
 
     def __init__(self, org, via=None):
-        self.org = org
+        # the model as it stands on its own date (OrgModel.on)
+        self.org = org = org.on()
         self.kind = escalation_policy(org).route(via, org.name)
         self.via = self.kind.name
         g = org.graph
@@ -782,6 +784,7 @@ def meet(org, a: str, b: str, via=None) -> dict:
     return result
 
 
+@at_its_date
 @paused
 def escalation_load(org, via=None, rg: RouteGraph | None = None) -> pd.DataFrame:
     """Who carries the escalations: per role, how many roles' routes reach it.

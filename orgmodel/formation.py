@@ -25,6 +25,7 @@ import math
 import pandas as pd
 
 from ._perf import paused
+from .model import at_its_date
 
 __all__ = ["post_figures", "formation", "totals", "is_post"]
 
@@ -48,6 +49,7 @@ def _holders(org):
     return by_post, by_person
 
 
+@at_its_date
 @paused
 def post_figures(org) -> pd.DataFrame:
     """One row per post: ``id, name, vacant, people, fte_min, fte_max, staff, staff_fte``.
@@ -159,6 +161,7 @@ def _frame(ids, names, total, extra_cols=None):
     return f
 
 
+@at_its_date
 @paused
 def formation(org, by="unit") -> pd.DataFrame:
     """Formation, headcount and FTE rolled up ``by`` unit, manager or post.
@@ -230,6 +233,7 @@ def formation(org, by="unit") -> pd.DataFrame:
         ["posts", "id"], ascending=[False, True], ignore_index=True)
 
 
+@at_its_date
 def totals(org) -> dict:
     """The organisation's formation in figures.
 

@@ -28,6 +28,7 @@ import pandas as pd
 from ._order import sinks_first
 from ._perf import paused
 from .formation import is_post
+from .model import at_its_date
 
 __all__ = ["Layering", "layering"]
 
@@ -72,6 +73,7 @@ class Layering:
                 "explanation": self.explanation, "roles": self.frame.to_dict("records")}
 
 
+@at_its_date
 @paused
 def layering(org, target=None) -> Layering:
     """Each post's management layer and the organisation's depth, two ways.
@@ -132,9 +134,10 @@ def layering(org, target=None) -> Layering:
         + ("." if declared else " (no levels are declared, so this is the count by steps)."),
     ]
     if declared and d_steps != d_levels:
-        explanation.append(f"They differ because {d_steps - d_levels} step"
-                           f"{'s' if d_steps - d_levels != 1 else ''} of the deepest line "
-                           "join posts of the same declared level.")
+        n = d_steps - d_levels
+        explanation.append(f"They differ because {n} step{'s' if n != 1 else ''} of the "
+                           f"deepest line join{'s' if n == 1 else ''} posts of the same "
+                           "declared level.")
     placeholders = [n for n, d in nodes.items() if d.get("kind") == "Role" and
                     d.get("placeholder")]
     if placeholders:

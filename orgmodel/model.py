@@ -12,6 +12,7 @@ builds, so a folder with any problem is never half-loaded.
 from __future__ import annotations
 
 import difflib
+from functools import wraps
 import unicodedata
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from .errors import UnknownRoleError, ValidationError
 from .read import read_folder, records
 from .validate import parse_cell, parse_fte, validate_tables
 
-__all__ = ["OrgModel", "load", "from_tables"]
+__all__ = ["OrgModel", "load", "from_tables", "at_its_date"]
 
 
 class OrgModel:
@@ -100,12 +101,18 @@ class OrgModel:
         if not date:
             return self
         _check_date(date)
+        g = self.graph
+        # Most models carry no validity dates at all: one quick pass says so.
+        if not any("valid_from" in d or "valid_to" in d for d in g._node.values()) and \
+                not any("valid_from" in d or "valid_to" in d
+                        for nbrs in g._adj.values() for keyed in nbrs.values()
+                        for d in keyed.values()):
+            return self
 
         def valid(d):
             return (d.get("valid_from", "") or "") <= date and \
                 (not d.get("valid_to") or date <= d["valid_to"])
 
-        g = self.graph
         if all(valid(d) for _, d in g.nodes(data=True)) and \
                 all(valid(d) for _, _, d in g.edges(data=True)):
             return self
@@ -242,6 +249,16 @@ def _attrs(row: dict, skip) -> dict:
         else:
             out[col] = parse_cell(col, text)
     return out
+
+
+def at_its_date(func):
+    """Decorator for an analysis: run it on the model as it stands on its own
+    ``date`` (:meth:`OrgModel.on`), so an edge that ended before that date or
+    starts after it never counts, from Python as on the command line."""
+    @wraps(func)
+    def wrapper(org, *args, **kwargs):
+        return func(org.on() if isinstance(org, OrgModel) else org, *args, **kwargs)
+    return wrapper
 
 
 def from_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, path=None) -> OrgModel:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .schema import PORTFOLIO_CATEGORIES
+from .model import at_its_date
 
 __all__ = ["PortfolioBalance", "portfolio_balance", "portfolio_line", "covered_teams"]
 
@@ -38,6 +39,7 @@ class PortfolioBalance:
         return {"imbalance": self.imbalance, "holders": self.frame.to_dict("records")}
 
 
+@at_its_date
 def portfolio_balance(org) -> PortfolioBalance:
     """Items per category for each portfolio holder, and the imbalance.
 
@@ -77,6 +79,7 @@ def _cluster_members(org):
     return members
 
 
+@at_its_date
 def covered_teams(org) -> dict:
     """``{portfolio: {team: temporary}}``: the teams each portfolio covers,
     directly or through a cluster (minus the coverage's ``excludes``, plus
@@ -107,6 +110,7 @@ def covered_teams(org) -> dict:
     return out
 
 
+@at_its_date
 def portfolio_line(org) -> pd.DataFrame:
     """The superior the portfolios imply for every team and cluster leader,
     beside the line the model has.

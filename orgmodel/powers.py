@@ -12,10 +12,12 @@ from __future__ import annotations
 import pandas as pd
 
 from .errors import OrgModelError
+from .model import at_its_date
 
 __all__ = ["power_holders"]
 
 
+@at_its_date
 def power_holders(org, power=None, within=None) -> pd.DataFrame:
     """Every mandate that passes on a power, one row per power and mandate.
 

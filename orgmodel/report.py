@@ -32,6 +32,7 @@ from .portfolios import portfolio_line
 from .powers import power_holders
 from .span import span_of_control
 from .summary import summarize
+from .model import at_its_date
 
 __all__ = ["write_report", "markdown_table"]
 
@@ -60,6 +61,7 @@ def markdown_table(frame: pd.DataFrame, columns=None) -> str:
 MARKER = ".orgmodel-report"
 
 
+@at_its_date
 def write_report(org, out_dir, html=True) -> Path:
     """Run every analysis on ``org`` and write ``report.md`` and CSVs to ``out_dir``.
 
@@ -320,13 +322,17 @@ def _write(org, stage: Path, html: bool) -> str:
     md += ["", "## Governance findings", "",
            "Rules checked: " + (", ".join(cite(r) for r in checked) or "none") + "."]
     if unchecked:
-        md += ["", "Rules the organisation adopts that are not checked automatically: "
+        md += ["", "Rules the organisation adopts that are not checked here (see their own sections "
+               "where there is one): "
                + ", ".join(cite(r) for r in unchecked) + "."]
     if found.empty:
         md += ["", "**No findings**: the model keeps every rule checked. Findings rest on the "
                "model's facts; inferred, assumed and ungraded facts are not evidence that "
                "the organisation keeps the rules."]
     else:
+        md += ["", f"{len(found)} finding{'s' if len(found) != 1 else ''}: each is a statement "
+               "about the model's facts; where the source is silent, the finding says what "
+               "it does not state.", ""]
         for f in found.to_dict("records"):
             line = f"- **{_md(f['rule'])}**" + (f" ({_md(f['source'])})" if f["source"] else "") \
                 + f": {_md(f['message'])}"

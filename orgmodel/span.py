@@ -22,6 +22,7 @@ import pandas as pd
 
 from ._perf import paused
 from .formation import is_post, post_figures
+from .model import at_its_date
 
 __all__ = ["Span", "span_of_control", "SPAN_COUNTS"]
 
@@ -70,6 +71,7 @@ class Span:
                 "distribution": self.distribution.to_dict("records")}
 
 
+@at_its_date
 @paused
 def span_of_control(org, min=None, max=None, by=None) -> Span:  # noqa: A002 - CLI names
     """Direct reports, people, FTE and mandates per manager, flagging spans

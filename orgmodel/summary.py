@@ -9,6 +9,7 @@ from dataclasses import dataclass, asdict, field
 
 from .formation import totals
 from .schema import EDGE_KINDS, GRADES, NODE_KINDS
+from .model import at_its_date
 
 __all__ = ["Summary", "summarize", "evidence_counts"]
 
@@ -55,6 +56,7 @@ def evidence_counts(org) -> dict:
     return out
 
 
+@at_its_date
 def summarize(org) -> Summary:
     """Count nodes and edges per kind and grade, and add up the formation.
 

@@ -29,7 +29,7 @@ def test_to_pyvis_counts_and_styles(deventer):
 def test_focus_depth_kinds_and_route(deventer):
     focus = to_pyvis(deventer, focus="cd-kossen", depth=1)
     ids = {n["id"] for n in focus.nodes}
-    assert {"cd-kossen", "gd", "dd-io", "pf-kossen"} <= ids and "tm-klant" not in ids
+    assert {"cd-kossen", "gd", "dd-io", "pf-kossen"} <= ids and "tm-io" not in ids   # two steps away
     line = to_pyvis(deventer, kinds=["Role"], edge_kinds=["REPORTS_TO"])
     assert {deventer.graph.nodes[n["id"]]["kind"] for n in line.nodes} == {"Role"}
     hot = to_pyvis(deventer, route="tm-orb")

@@ -256,6 +256,20 @@ def test_route_ending_at_a_vacant_post(sample):
     assert rg.outcomes("tm") == ["vacant"]
 
 
+def test_analyses_from_python_look_at_the_models_date(sample):
+    # The fire safety officer moves into the own line on 2027-01-01; the model
+    # describes 2026-01-01, so only the superior in the safety region counts.
+    assert sample.date == "2026-01-01"
+    span = span_of_control(sample).frame.set_index("id")
+    assert span.loc["gd", "direct_reports"] == 2               # cd and the vacant tm2
+    later = span_of_control(sample.on("2027-06-01")).frame.set_index("id")
+    assert later.loc["gd", "direct_reports"] == 3              # and fire
+    below = formation(sample, "manager").set_index("id")
+    assert below.loc["gd", "posts"] == formation(sample.on("2027-06-01"), "manager").set_index(
+        "id").loc["gd", "posts"] - 1
+    assert RouteGraph(sample, "line").outcomes("fire") == ["external"]
+
+
 def test_on_date_on_the_command_line():
     args = ["escalate", "fire", "--org", str(DATA / "template")]
     assert "outside the organisation" in CliRunner().invoke(cli, args).output
