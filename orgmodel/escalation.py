@@ -803,7 +803,7 @@ def escalation_load(org, via=None, rg: RouteGraph | None = None) -> pd.DataFrame
     --------
     >>> load = escalation_load(sample).set_index("id")
     >>> load.loc[["dd", "cd", "gd"], "reached_by"].tolist()
-    [1, 3, 6]
+    [1, 3, 5]
     """
     rg = (rg or RouteGraph(org, via)).build()
     nodes = rg._nodes

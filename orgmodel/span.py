@@ -83,7 +83,7 @@ def span_of_control(org, min=None, max=None, by=None) -> Span:  # noqa: A002 - C
     >>> s.frame.set_index("id").loc["tm", ["direct_reports", "people", "staff"]].tolist()
     [0, 9, 9]
     >>> s.outside[["id", "direct_reports", "reason"]].to_dict("records")
-    [{'id': 'gd', 'direct_reports': 3, 'reason': 'more than 1 direct reports'}, {'id': 'cd', 'direct_reports': 2, 'reason': 'more than 1 direct reports'}]
+    [{'id': 'cd', 'direct_reports': 2, 'reason': 'more than 1 direct reports'}, {'id': 'gd', 'direct_reports': 2, 'reason': 'more than 1 direct reports'}]
     """
     conf = org.settings("span", {}) or {}
     lo = min if min is not None else conf.get("min")
