@@ -339,7 +339,8 @@ class RouteGraph:
             for i, climb in group:
                 for v, temp in self._candidates(r, climb):
                     vd = nodes[v]
-                    if v == r or vd.get("kind") not in _ON_ROUTES:
+                    if v == r or vd.get("kind") not in _ON_ROUTES or vd.get("placeholder"):
+                        # a placeholder top post only names the organisation
                         continue
                     # One Step object per target and climb, shared by every role below it.
                     s = steps.get((v, i, temp))
@@ -383,11 +384,12 @@ class RouteGraph:
 
     def starts(self) -> list:
         """The roles whose escalation is asked about: every role of the
-        organisation (not external) outside the route kind's forbidden spheres."""
+        organisation (not external, not a placeholder) outside the route
+        kind's forbidden spheres."""
         nodes, forbidden = self._nodes, self._forbidden
         return [r for r, d in nodes.items()
                 if d.get("kind") == "Role" and d.get("sphere") not in forbidden
-                and not d.get("external")]
+                and not d.get("external") and not d.get("placeholder")]
 
     @paused
     def build(self) -> "RouteGraph":

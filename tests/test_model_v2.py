@@ -290,3 +290,22 @@ def test_migrate_a_version_1_folder(tmp_path):
     assert res.exit_code == 0, res.output
     assert orgmodel.validate_folder(d) == []
     assert orgmodel.load(d).graph.nodes["team"]["evidence"] == "assumed"
+
+
+def test_a_placeholder_top_post_is_marked_and_left_out(make):
+    # Published organograms often put the organisation itself at the top of the
+    # tree: marked as a placeholder, it is neither a post nor a layer.
+    org = make([("dept", {"placeholder": True, "name": "Department of Examples"}),
+                ("perm-sec", {"fte": "1"}), ("dg", {"fte": "1"}), ("dir", {"fte": "1"})],
+               [("perm-sec", "dept", "REPORTS_TO"), ("dg", "perm-sec", "REPORTS_TO"),
+                ("dir", "dg", "REPORTS_TO")])
+    lay = orgmodel.layering(org)
+    assert lay.depth == 2           # perm-sec and dg manage; dir is no manager
+    layers = lay.frame.set_index("id")["layer"]
+    assert "dept" not in layers.index and layers["perm-sec"] == 1 and layers["dg"] == 2
+    assert any("placeholder" in line and "Department of Examples" in line
+               for line in lay.explanation)
+    assert totals(org)["posts"] == 3
+    # the line ends at the organisation's own top post, and the placeholder asks nothing
+    rg = RouteGraph(org, None)
+    assert rg.tops("dir") == ["perm-sec"] and "dept" not in rg.starts()

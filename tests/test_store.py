@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import orgmodel
 from orgmodel.cli import cli
 from orgmodel.errors import DatabaseError
-from orgmodel.escalation import escalation_policy, route_graph
+from orgmodel.escalation import RouteGraph, escalation_policy, route_graph
 from orgmodel.synth import chain, matrix
 from orgmodel.layers import layering
 from orgmodel.partners import partner_network
@@ -148,6 +148,8 @@ MODELS = {
     "deep chain": lambda: chain(120),             # deeper than round one's *0..50
     "dense matrix": lambda: matrix(8),            # 2^7 routes from the bottom
     "commission loop": _commission_loop,
+    # vacant, external, job share, staff per grade, a line that starts after its date
+    "template": lambda: orgmodel.load(DATA / "template"),
 }
 
 
@@ -162,7 +164,7 @@ def test_cypher_analyses_equal_networkx(store, which):
     _layers_equal(store, model)
     sp = span_of_control(model).frame
     got = run_query(store, "span", org=model.name)
-    cols = ["id", "direct_reports", "mandates_given"]
+    cols = ["id", "direct_reports", "mandates_given", "staff"]
     # a flat organisation has no managers: no rows (and no columns) from Cypher
     rows = got[cols].itertuples(index=False, name=None) if len(got) else ()
     assert sorted(rows) == sorted(sp[cols].itertuples(index=False, name=None))
@@ -171,6 +173,25 @@ def test_cypher_analyses_equal_networkx(store, which):
     assert {r["id"]: sorted(r["official_commissioners"]) for r in got.to_dict("records")} == \
         {r["id"]: sorted(filter(None, r["official_commissioners"].split("; ")))
          for r in net.to_dict("records")}
+
+
+def test_cypher_line_routes_on_the_models_date(store, template_copy):
+    # The template: a vacant post under a temporary line, an external superior
+    # until 2026-12-31 and the move into the own line from 2027-01-01, and a
+    # placeholder top post added here.  Cypher's line query and escalation_route
+    # give the library's routes, on the model's date and on a later one.
+    org = orgmodel.load(template_copy)
+    org.graph.add_node("org-top", kind="Role", name="Sample municipality", sphere="official",
+                       placeholder=True, evidence="assumed", note="the organisation itself")
+    org.graph.add_edge("gd", "org-top", kind="REPORTS_TO", evidence="assumed", note="top")
+    push(store, org)
+    _routes_equal(store, org, "escalation", "line")
+    _routes_equal(store, org, "escalation_route", "line")
+    got = run_query(store, "escalation", org=org.name, role="fire").to_dict("records")
+    assert [(r["ids"], r["outcome"]) for r in got] == [(["region-chief"], "external")]
+    later = run_query(store, "escalation", org=org.name, role="fire", date="2027-02-01")
+    assert [(r["ids"], r["outcome"]) for r in later.to_dict("records")] == [(["gd"], "top")]
+    assert set(RouteGraph(org.on("2027-02-01"), "line").routes("fire").__next__().ids) == {"gd"}
 
 
 def test_cypher_line_finds_a_loop_made_in_the_database(store):

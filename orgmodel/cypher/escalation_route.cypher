@@ -12,7 +12,7 @@ WHERE EXISTS {
 WITH collect(n.id) AS looped
 MATCH (s:Role {org: $org})
 WHERE NOT coalesce(s.sphere, '') IN $forbidden AND NOT coalesce(s.external, false)
-  AND ($role IS NULL OR s.id = $role)
+  AND NOT coalesce(s.placeholder, false) AND ($role IS NULL OR s.id = $role)
 // A quantified path pattern: the route filter applies to each step as it is taken.
 MATCH p = (s)((a)-[r:ESCALATES_TO]->(b) WHERE r.route = $route AND NOT r.blocked)*(t)
 WHERE NONE(x IN nodes(p)[0..-1] WHERE x.id IN looped)
