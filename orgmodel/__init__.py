@@ -4,7 +4,7 @@ The package follows the stages data passes through: :mod:`~orgmodel.read` →
 :mod:`~orgmodel.validate` → :mod:`~orgmodel.model` → the analyses
 (:mod:`~orgmodel.escalation`, :mod:`~orgmodel.layers`, :mod:`~orgmodel.span`,
 :mod:`~orgmodel.partners`, :mod:`~orgmodel.checks`, :mod:`~orgmodel.portfolios`,
-:mod:`~orgmodel.advice`) → :mod:`~orgmodel.store` (Neo4j),
+:mod:`~orgmodel.advice`, :mod:`~orgmodel.formation`, :mod:`~orgmodel.powers`) → :mod:`~orgmodel.store` (Neo4j),
 :mod:`~orgmodel.export` (HTML) and :mod:`~orgmodel.report`.  Everything a user
 needs is importable from the top level.
 """
@@ -21,8 +21,11 @@ from .escalation import (RouteGraph, escalate, escalation_load, escalation_polic
 from .layers import layering
 from .span import span_of_control
 from .partners import partner_network
-from .checks import check
-from .portfolios import portfolio_balance
+from .checks import applicable_rules, check
+from .portfolios import portfolio_balance, portfolio_line
+from .formation import formation, totals
+from .powers import power_holders
+from .migrate import migrate
 from .advice import executive_commission_advice
 from .export import show, to_pyvis, write_html
 from .report import write_report
@@ -35,8 +38,9 @@ __all__ = [
     "save", "Summary", "summarize",
     "escalation_routes", "escalate", "escalation_policy", "meet", "route_graph", "RouteGraph",
     "escalation_load", "layering",
-    "span_of_control", "partner_network", "check", "portfolio_balance",
-    "executive_commission_advice",
+    "span_of_control", "partner_network", "check", "applicable_rules", "portfolio_balance",
+    "portfolio_line", "executive_commission_advice", "formation", "totals", "power_holders",
+    "migrate",
     "to_pyvis", "write_html", "show", "write_report", "synthesize",
 ]
 __version__ = "0.1.0"

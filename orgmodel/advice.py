@@ -1,20 +1,28 @@
-"""Executive-commission advice (R8, D-FS-VI): a *bestuursopdracht* is drawn
-up when a strategically complex situation meets "a number of" the thirteen
-listed criteria.  The source does not say how many; the threshold is the
-``executive_commission_threshold`` setting of ``org.yaml`` (default 3).
-Criteria met are data: the ``criteria`` column of a commission.
+"""Executive-commission advice (R8): a *bestuursopdracht* is drawn up when a
+strategically complex situation meets "a number of" listed criteria.  The
+criteria are the organisation's own (``criteria`` in ``org.yaml``, those of
+``set: executive commission``, or all when no criterion names a set); how
+many are enough is the ``executive_commission_threshold`` setting (default
+3).  Criteria met are data: the ``criteria`` column of a commission.
+
+A commission whose criteria are not recorded is not assessed (a source that
+does not say which criteria a commission meets says nothing about whether it
+needs an executive commission), and neither is any commission of an
+organisation that declares no criteria for executive commissions.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from .schema import CRITERIA
+from .model import at_its_date
+
 
 __all__ = ["executive_commission_advice", "DEFAULT_THRESHOLD"]
 
 DEFAULT_THRESHOLD = 3
 
 
+@at_its_date
 def executive_commission_advice(org, threshold=None) -> pd.DataFrame:
     """For each commission: criteria met, whether an executive commission is
     called for, and whether the model agrees.
@@ -23,8 +31,9 @@ def executive_commission_advice(org, threshold=None) -> pd.DataFrame:
     -------
     DataFrame
         ``id, name, criteria_met, criteria, advised, executive, verdict``;
-        ``verdict`` is ``consistent``, ``advised, not marked executive`` or
-        ``marked executive, fewer criteria than the threshold``.
+        ``verdict`` is ``consistent``, ``advised, not marked executive``,
+        ``marked executive, fewer criteria than the threshold``, or
+        ``not assessed: ...`` with the reason (``advised`` is then empty).
 
     Examples
     --------
@@ -33,20 +42,29 @@ def executive_commission_advice(org, threshold=None) -> pd.DataFrame:
     """
     if threshold is None:
         threshold = org.settings("executive_commission_threshold", DEFAULT_THRESHOLD)
+    vocab = org.vocabulary("criteria")
+    sets = {v.get("set") for v in vocab.values()} - {None}
+    criteria = {k: v.get("text") or k for k, v in vocab.items()
+                if not sets or v.get("set") == "executive commission"}
     rows = []
     for c in org.ids("Commission"):
         d = org.graph.nodes[c]
-        met = [k for k in d.get("criteria", []) if k in CRITERIA]
+        met = [k for k in d.get("criteria", []) if k in criteria]
         advised = len(met) >= threshold
         marked = bool(d.get("executive", False))
-        if advised == marked:
+        if not criteria:
+            advised, verdict = None, ("not assessed: the organisation declares no criteria "
+                                      "for executive commissions")
+        elif "criteria" not in d:
+            advised, verdict = None, "not assessed: the criteria it meets are not recorded"
+        elif advised == marked:
             verdict = "consistent"
         elif advised:
             verdict = "advised, not marked executive"
         else:
             verdict = "marked executive, fewer criteria than the threshold"
         rows.append({"id": c, "name": org.label(c), "criteria_met": len(met),
-                     "criteria": "; ".join(CRITERIA[k] for k in met), "advised": advised,
+                     "criteria": "; ".join(criteria[k] for k in met), "advised": advised,
                      "executive": marked, "verdict": verdict})
     return pd.DataFrame(rows, columns=["id", "name", "criteria_met", "criteria", "advised",
                                        "executive", "verdict"])

@@ -1,23 +1,24 @@
-"""Governance checks: the rules the sources state, applied to a model.
+"""Governance checks: the rules an organisation adopted, applied to its model.
 
-One registry, :data:`CHECKS`, maps a rule id (DOMAIN.md) to its check; an
-organisation's ``org.yaml`` lists under ``rules`` which apply to it.  Each
-finding names the rule, the nodes involved and the rule's source passage.
+One registry, :data:`CHECKS`, maps a rule id to its check.  Which rules
+apply, and the passage of its own sources that states each, is the
+organisation's data (``rules`` in ``org.yaml``): a rule an organisation never
+adopted is not checked, and a rule without a citation is reported in plain
+words.  Each finding names the rule, the nodes involved, the citation, and
+which of the facts it rests on are not stated by a source (inferred,
+assumed or ungraded), so a reader knows what the finding stands on.
 
-* R1 (D-FS-VI bullet 6): no escalation route has to go into a forbidden
-  sphere, on every route kind of the policy (each kind its own spheres).
-* R2 (D-FS-VI last bullet): every commission has a political and an official
-  commissioner.
-* R3 (D-FS-VI bullet 5; A-2.2 principle 1): no commission, no work: every
-  commission has a commissioner, and every contract with a partner rests on
-  a commission the contracting role commissions.
-* R4 (D-FS-VII bullet 1): the official commissioner is a corporate director
-  (level ``concern``); a delegated one is mandated, down the line, by it.
-* R5 (D-FS-VII bullet 2): the official commissioner holds the budget.
-* R7 (D-FS-III bullet 1): for each budget programme, each alderman has
-  exactly one official responsible.
-* R10 (A-2.2 principle 4): every commission has a commissioner inside the
-  municipality.
+* R1: no escalation route has to go into a forbidden sphere, on every route
+  kind of the policy (each kind its own spheres).
+* R2: every commission has a political and an official commissioner.
+* R3: no commission, no work: every commission has a commissioner, and every
+  contract with a partner rests on a commission the contracting role gives.
+* R4: the official commissioner is a corporate director (level ``concern``);
+  a delegated one is mandated, down the line, by it.
+* R5: the official commissioner holds the budget.
+* R7: for each budget programme, each alderman has exactly one official
+  responsible.
+* R10: every commission has a commissioner inside the organisation.
 """
 from __future__ import annotations
 
@@ -29,8 +30,9 @@ import pandas as pd
 from ._perf import paused
 from .errors import OrgModelError
 from .schema import RULES
+from .model import at_its_date
 
-__all__ = ["Finding", "CHECKS", "check"]
+__all__ = ["Finding", "CHECKS", "check", "applicable_rules"]
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Finding:
     message: str
     nodes: list = field(default_factory=list)
     source: str = ""
+    not_stated: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -88,7 +91,7 @@ def check_r2(org):
         missing = [cap for cap in ("political", "official") if cap not in caps]
         if missing:
             found.append(Finding("R2", f"commission {org.label(c)} has no "
-                                 f"{' and no '.join(missing)} commissioner", [c]))
+                                 f"{' and no '.join(missing)} commissioner in the data", [c]))
     return found
 
 
@@ -179,6 +182,49 @@ CHECKS = {"R1": check_r1, "R2": check_r2, "R3": check_r3, "R4": check_r4, "R5": 
           "R7": check_r7, "R10": check_r10}
 
 
+def applicable_rules(org) -> dict:
+    """``{rule: {"text", "source", "note"}}`` for the rules ``org.yaml`` adopts.
+
+    ``rules`` may list ids (no citation) or map each id to its citation.
+    Without ``rules`` every checkable rule applies, uncited.
+
+    Examples
+    --------
+    >>> applicable_rules(sample)["R1"]["source"]
+    'X-5'
+    """
+    declared = org.settings("rules")
+    if declared is None:
+        declared = list(CHECKS)
+    if isinstance(declared, dict):
+        items = [(r, spec or {}) for r, spec in declared.items()]
+    else:
+        items = [(r, {}) for r in declared]
+    return {r: {"text": spec.get("text") or RULES.get(r, ("",))[0],
+                "source": spec.get("source", ""), "note": spec.get("note", "")}
+            for r, spec in items}
+
+
+def _not_stated(org, ids) -> list:
+    """The facts among ``ids`` (and the edges between them) a source does not state."""
+    g, out = org.graph, []
+    present = [n for n in ids if n in g]
+    for n in present:
+        grade = g.nodes[n].get("evidence") or "ungraded"
+        if grade != "stated":
+            out.append(f"{org.label(n)} ({grade})")
+    inside = set(present)
+    for u in present:
+        for v, keyed in g._succ[u].items():
+            if v in inside:
+                for d in keyed.values():
+                    grade = d.get("evidence") or "ungraded"
+                    if grade != "stated":
+                        out.append(f"{d['kind']} {org.label(u)} → {org.label(v)} ({grade})")
+    return out
+
+
+@at_its_date
 @paused
 def check(org, rules=None, routes=None) -> pd.DataFrame:
     """Run the governance checks and return every finding.
@@ -186,16 +232,18 @@ def check(org, rules=None, routes=None) -> pd.DataFrame:
     Parameters
     ----------
     rules : list of str, optional
-        Rule ids; by default the ``rules`` of ``org.yaml`` (all checks if absent).
+        Rule ids; by default the checkable ``rules`` of ``org.yaml`` (all
+        checks if absent).
     routes : dict, optional
-        ``{route kind: Escalation}`` already computed by
+        ``{route kind: RouteGraph}`` already computed by
         :func:`~orgmodel.escalation.route_graph` for every role; R1 reads
         them instead of computing them again (the report passes its own).
 
     Returns
     -------
     DataFrame
-        ``rule, message, nodes, source``, one row per finding.
+        ``rule, message, nodes, source, not_stated``, one row per finding;
+        ``source`` is the organisation's citation of the rule.
 
     Examples
     --------
@@ -203,10 +251,11 @@ def check(org, rules=None, routes=None) -> pd.DataFrame:
     True
     >>> sample.graph.remove_edge("alderman", "youth")
     >>> check(sample)[["rule", "message"]].to_dict("records")
-    [{'rule': 'R2', 'message': 'commission Youth programme has no political commissioner'}]
+    [{'rule': 'R2', 'message': 'commission Youth programme has no political commissioner in the data'}]
     """
+    cited = applicable_rules(org)
     if rules is None:
-        rules = org.settings("rules") or list(CHECKS)
+        rules = [r for r in cited if r in CHECKS]
     unknown = [r for r in rules if r not in CHECKS]
     if unknown:
         raise OrgModelError(f"no check for rule {', '.join(unknown)}; checkable rules: "
@@ -215,6 +264,7 @@ def check(org, rules=None, routes=None) -> pd.DataFrame:
     for r in rules:
         # R1 is the only check on escalation routes, and the costliest to redo.
         for f in (check_r1(org, routes) if r == "R1" else CHECKS[r](org)):
-            f.source = RULES[r][1]
+            f.source = cited.get(r, {}).get("source", "")
+            f.not_stated = _not_stated(org, f.nodes)
             rows.append(f.to_dict())
-    return pd.DataFrame(rows, columns=["rule", "message", "nodes", "source"])
+    return pd.DataFrame(rows, columns=["rule", "message", "nodes", "source", "not_stated"])

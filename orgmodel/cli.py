@@ -73,13 +73,28 @@ def format_option(f):
                         show_default=True, help="Output format.")(f)
 
 
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    import datetime as _dt
+    try:
+        return _dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date: write it as YYYY-MM-DD") from None
+
+
 def reads_model(f):
-    """Give the command an ``org`` from ``--org DIR`` or ``--neo4j ORG_NAME``."""
+    """Give the command an ``org`` from ``--org DIR`` or ``--neo4j ORG_NAME``,
+    as it stands on ``--on DATE`` (default: the date the model describes)."""
     @org_option
     @click.option("--neo4j", "neo4j_name", metavar="ORG_NAME",
                   help="Read the model from Neo4j (see 'orgmodel db') instead of files.")
+    @click.option("--on", "on_date", metavar="DATE", callback=_date,
+                  help="Analyse the organisation as it stands on this date (YYYY-MM-DD): "
+                       "edges and nodes outside their valid_from/valid_to are left out. "
+                       "Default: the model's own date (org.yaml).")
     @wraps(f)
-    def wrapper(org_dir, neo4j_name, **kw):
+    def wrapper(org_dir, neo4j_name, on_date, **kw):
         if bool(org_dir) == bool(neo4j_name):
             raise click.UsageError("give exactly one of --org DIR or --neo4j ORG_NAME")
         if org_dir:
@@ -88,7 +103,7 @@ def reads_model(f):
             from .store import connect, pull_model
             with connect() as store:
                 org = pull_model(store, neo4j_name)
-        return f(org=org, **kw)
+        return f(org=org.on(on_date), **kw)
     return wrapper
 
 
@@ -163,16 +178,24 @@ def validate(org_dir, fmt):
 @reads_model
 @format_option
 def summary(org, fmt):
-    """Count nodes and edges per kind and add up the formation (FTE range)."""
+    """Count nodes and edges per kind and evidence grade, and add up the
+    formation: posts, vacancies, people, staff and FTE (a range)."""
     from .summary import summarize
     s = summarize(org)
 
     def table():
+        f = s.formation
         lines = [f"{s.name}", "", "Nodes:"]
         lines += [f"  {k:<12} {v:>6}" for k, v in s.nodes.items()]
         lines += ["", "Edges:"] + [f"  {k:<12} {v:>6}" for k, v in s.edges.items()]
-        lines += ["", f"Formation: {s.fte_min:g}-{s.fte_max:g} FTE "
-                      f"({s.roles_with_fte} roles with an FTE)"]
+        lines += ["", "How the facts are known (nodes / edges):"]
+        lines += [f"  {g:<12} {s.evidence['nodes'][g]:>6} {s.evidence['edges'][g]:>6}"
+                  for g in s.evidence["nodes"]]
+        fte = (f"{s.fte_min:g}" if s.fte_min == s.fte_max else f"{s.fte_min:g}-{s.fte_max:g}")
+        lines += ["", f"Formation: {f['posts']} posts ({f['vacant']} vacant), {fte} FTE over "
+                      f"{s.roles_with_fte} posts with an FTE; {f['people']} people in post"]
+        if f["staff"] or f["staff_fte"]:
+            lines.append(f"  plus {f['staff']} staff counted per grade ({f['staff_fte']:g} FTE)")
         return "\n".join(lines)
     emit(s, fmt, table)
 
@@ -180,8 +203,9 @@ def summary(org, fmt):
 @cli.command()
 @click.argument("role", required=False)
 @reads_model
-@click.option("--via", default="line", show_default=True,
-              help="Route kind of the organisation's escalation policy (line, commission ...).")
+@click.option("--via", metavar="KIND",
+              help="Route kind of the organisation's escalation policy (line, commission ...); "
+                   "default: the policy's first kind.")
 @click.option("--all", "all_roles", is_flag=True,
               help="One row per role: next step(s), distances, tops, outcomes, routes.")
 @click.option("--paths", is_flag=True, help="With --all: the routes themselves, one row each.")
@@ -212,7 +236,8 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):
 
         def table():
             if m["meet"] is None:
-                return f"The {via} routes of {m['a']['name']} and {m['b']['name']} never meet."
+                return (f"The {m['via']} routes of {m['a']['name']} and {m['b']['name']} "
+                        "never meet.")
             names = lambda steps: " → ".join([s["name"] for s in steps]) or "(starts there)"
             return (f"{m['a']['name']} and {m['b']['name']} meet at {m['meet']['name']}\n"
                     f"  {m['a']['name']}: {names(m['path_a'])}\n"
@@ -236,7 +261,7 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):
     result = {**rec, "paths": shown}
 
     def table():
-        lines = [f"{rec['name']} ({rid}), {via} route"]
+        lines = [f"{rec['name']} ({rid}), {rg.via} route"]
         kind = rg.kind
         if kind.issue:
             lines.append(f"  for: {kind.issue}")
@@ -251,7 +276,10 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):
         for i, r in enumerate(shown, 1):
             lines.append(f"  {i}. {rec['name']}")
             for st in r["steps"]:
-                lines.append(f"       → {st['name']}   [{st['via']}: {st['rule']}]")
+                marks = [m for m, on in (("temporary", st["temporary"]), ("vacant post",
+                         st["vacant"]), ("outside the organisation", st["external"])) if on]
+                lines.append(f"       → {st['name']}   [{st['via']}: {st['rule']}"
+                             + (f"; {', '.join(marks)}" if marks else "") + "]")
             end = r["outcome"]
             if "blocked" in r:
                 end += ": would go on to " + " or ".join(
@@ -274,12 +302,14 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):
 @click.option("--target", type=click.IntRange(min=1), help="Target depth (default: layering.target_depth).")
 @format_option
 def layers(org, target, fmt):
-    """Management layers (R6): each role's layer and roles below the target depth."""
+    """Management layers (R6), by steps in the line and by declared levels."""
     from .layers import layering
     lay = layering(org, target)
 
     def table():
-        head = f"{org.name}: {lay.depth} management layers (target {lay.target or 'not set'})"
+        head = (f"{org.name}: {lay.depth} management layers by {lay.basis} "
+                f"(target {lay.target or 'not set'})\n" + "\n".join(
+                    "  " + line for line in lay.explanation))
         below = lay.below_target
         tail = ("\nBelow the target depth:\n" + below.to_string(index=False)) if len(below) else ""
         return head + "\n\n" + lay.frame.to_string(index=False) + tail
@@ -290,18 +320,21 @@ def layers(org, target, fmt):
 @reads_model
 @click.option("--min", "lo", type=click.IntRange(min=0), help="Flag managers with fewer direct reports.")
 @click.option("--max", "hi", type=click.IntRange(min=0), help="Flag managers with more direct reports.")
+@click.option("--by", type=click.Choice(["posts", "people", "fte"]),
+              help="Compare the thresholds with this count (default: span.by, else posts).")
 @format_option
-def span(org, lo, hi, fmt):
-    """Span of control: direct reports and mandates per manager."""
+def span(org, lo, hi, by, fmt):
+    """Span of control: posts, people and FTE managed directly, and mandates."""
     from .span import span_of_control
-    s = span_of_control(org, lo, hi)
+    s = span_of_control(org, lo, hi, by)
 
     def table():
         out = [s.frame.to_string(index=False) if len(s.frame) else "(no managers)", "",
-               "Distribution:", s.distribution.to_string(index=False)]
+               *s.explain(), "", "Distribution:", s.distribution.to_string(index=False)]
         if len(s.outside):
-            out += ["", f"Outside thresholds (min {s.min}, max {s.max}):",
-                    s.outside[["id", "name", "direct_reports", "reason"]].to_string(index=False)]
+            out += ["", f"Outside thresholds by {s.by} (min {s.min}, max {s.max}):",
+                    s.outside[["id", "name", "direct_reports", "people", "fte",
+                               "reason"]].to_string(index=False)]
         return "\n".join(out)
     emit(s.frame if fmt == "csv" else s, fmt, table)
 
@@ -323,6 +356,63 @@ def partners(org, fmt):
     emit(net.partners if fmt == "csv" else net, fmt, table)
 
 
+@cli.command()
+@reads_model
+@click.option("--by", type=click.Choice(["unit", "manager", "post"]), default="unit",
+              show_default=True, help="Roll up per unit, per manager (the line below it) or "
+                                      "show each post.")
+@format_option
+def formation(org, by, fmt):
+    """Formation, headcount and FTE per unit, manager or post.
+
+    Posts (vacant ones included), the people holding them, and staff counted
+    per grade under a post.
+    """
+    from .formation import formation as roll_up, totals
+    frame = roll_up(org, by)
+
+    def table():
+        t = totals(org)
+        lo, hi = t["total_fte_min"], t["total_fte_max"]
+        fte = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+        unknown = (f" ({t['posts_without_fte']} posts give no FTE)"
+                   if t["posts_without_fte"] else "")
+        return (_table(frame) + f"\n\nIn all: {t['posts']} posts ({t['vacant']} vacant), "
+                f"{t['people']} people, {t['staff']} staff; {fte} FTE with staff{unknown}")
+    emit(frame, fmt, table)
+
+
+@cli.command()
+@click.argument("power", required=False)
+@reads_model
+@click.option("--within", help="Only mandates whose 'within' mentions this text.")
+@format_option
+def powers(org, power, within, fmt):
+    """Who holds POWER (an id or name of org.yaml's powers), through which mandate.
+
+    Without POWER, every power on every mandate.
+    """
+    from .powers import power_holders
+    emit(power_holders(org, power, within), fmt)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Write the migrated folder here (default: in place).")
+def migrate(folder, out_dir):
+    """Migrate a version-1 organisation FOLDER to model v2 (evidence grades).
+
+    Rows with source 'assumption' become evidence 'assumed'; rows citing a
+    source stay ungraded until a reader grades them.
+    """
+    from .migrate import migrate as run
+    changed = run(folder, out_dir)
+    out(f"{out_dir or folder}: " + ", ".join(f"{n} row{'s' if n != 1 else ''} of {f} now "
+                                             "'assumed'" for f, n in changed.items())
+        + "; rows citing a source are ungraded: grade them stated or inferred")
+
+
 @cli.command("check")
 @reads_model
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any finding.")
@@ -330,14 +420,22 @@ def partners(org, fmt):
 @format_option
 def check_cmd(org, strict, rules, fmt):
     """Governance checks (R1, R2, R3, R4, R5, R7, R10) with their sources."""
-    from .checks import check
+    from .checks import CHECKS, applicable_rules, check
     found = check(org, list(rules) or None)
 
     def table():
-        if found.empty:
-            return f"{org.name}: no findings"
-        return "\n".join(f"[{f['rule']}] {f['message']} ({f['source']})"
-                         for f in found.to_dict("records"))
+        lines = ([f"[{f['rule']}] {f['message']}" + (f" ({f['source']})" if f["source"] else "")
+                  for f in found.to_dict("records")] or [f"{org.name}: no findings"])
+        adopted = applicable_rules(org)
+        checked = list(rules) or [r for r in adopted if r in CHECKS]
+        lines.append(f"rules checked: {', '.join(checked) or 'none'}")
+        elsewhere = {"R6": "layers", "R8": "advice", "R9": "portfolios"}
+        unchecked = [r for r in adopted if r not in CHECKS]
+        shown = [f"{r} (see '{elsewhere[r]}')" for r in unchecked if r in elsewhere]
+        shown += [f"{r} (not checked automatically)" for r in unchecked if r not in elsewhere]
+        if shown and not rules:
+            lines.append(f"also adopted: {', '.join(shown)}")
+        return "\n".join(lines)
     emit(found, fmt, table)
     if strict and len(found):
         sys.exit(1)
@@ -360,7 +458,7 @@ def portfolios(org, fmt):
               help="Criteria needed (default: executive_commission_threshold, or 3).")
 @format_option
 def advice(org, threshold, fmt):
-    """Executive-commission advice (R8) from the 13 D-FS-VI criteria."""
+    """Executive-commission advice (R8) from the organisation's own criteria."""
     from .advice import executive_commission_advice
     emit(executive_commission_advice(org, threshold), fmt)
 

@@ -10,7 +10,13 @@ its steps in order of preference; a step climbs one or more edge kinds:
 * ``COMMISSIONS``: from an assignee to the commissioners of the commission it
   carries out (or, with ``from: commissioner``, from a commissioner to the
   other commissioners of the commissions it gives), filtered on edge
-  attributes (``capacity``, ``delegated``, ``budget_holder``).
+  attributes (``capacity``, ``delegated``, ``budget_holder``);
+* ``MEMBER_OF``: from a role to the collective bodies it sits on, or, with
+  ``from: body``, from a body to its members (``capacity: chair``): an issue
+  put "via the board to the general director" goes role → board → chair.
+
+``to`` limits a climb to the listed nodes.  A step over a temporary edge
+(``temporary`` or ``valid_to``) is marked as such.
 
 Each route kind has its own forbidden spheres (by default the policy's): a
 role there is never a next step, whatever edge leads to it.  At each role
@@ -20,6 +26,9 @@ matrix branches); forbidden candidates met on the way are kept as
 
 * ``top``: an ``ends_at`` role or a role of an ``ends_in_spheres`` sphere,
   or, when neither is given, the root of the line;
+* ``external``: a role outside the organisation (``external``): routes that
+  reach it leave the model there;
+* ``vacant``: the route ends at a vacant post (``vacant``), whatever else;
 * ``forbidden``: the only ways on lead into a forbidden sphere (R1);
 * ``dead_end``: nobody to go to;
 * ``loop``: the role lies on a loop of next steps (A escalates to B, B to A):
@@ -42,12 +51,13 @@ import pandas as pd
 
 from ._perf import paused
 from .errors import OrgModelError
+from .model import at_its_date
 
 __all__ = ["Climb", "RouteKind", "Policy", "Step", "Route", "Summary", "RouteGraph",
            "escalation_policy", "route_graph", "escalation_routes", "escalate", "meet",
            "escalation_load"]
 
-OUTCOMES = ("top", "forbidden", "dead_end", "loop")
+OUTCOMES = ("top", "external", "vacant", "forbidden", "dead_end", "loop")
 
 #: How many routes :meth:`RouteGraph.routes` yields unless told otherwise.
 MAX_ROUTES = 20
@@ -56,22 +66,27 @@ _DEFAULT_RULES = {
     "REPORTS_TO": "next level in the line",
     "MANDATES": "back to the mandator",
     "COMMISSIONS": "the commissioner of the assignee's commission",
+    "MEMBER_OF": "to the body it sits on",
 }
+_DEFAULT_SIDE = {"COMMISSIONS": "assignee", "MEMBER_OF": "member"}
 
 
 @dataclass(frozen=True)
 class Climb:
     """One climb of a step: follow ``edge`` where its attributes match ``filters``.
 
-    ``side`` is where the climbing role stands on a ``COMMISSIONS`` climb:
+    ``side`` is where the climbing node stands: on a ``COMMISSIONS`` climb
     ``assignee`` (the default: to the commissioners of the commission it
-    carries out) or ``commissioner`` (to its fellow commissioners).
+    carries out) or ``commissioner`` (to its fellow commissioners); on a
+    ``MEMBER_OF`` climb ``member`` (to its bodies) or ``body`` (to its
+    members).  ``to``, when not empty, is the set of nodes it may reach.
     """
 
     edge: str
     filters: tuple = ()
     rule: str = ""
     side: str = "assignee"
+    to: frozenset = frozenset()
 
     def matches(self, attrs: dict) -> bool:
         # A missing yes/no attribute counts as "no": delegated is the exception.
@@ -108,7 +123,10 @@ class Policy:
     forbidden_spheres: tuple = ()
     ends_at: tuple = ()
 
-    def route(self, via, org_name="") -> RouteKind:
+    def route(self, via=None, org_name="") -> RouteKind:
+        """The route kind ``via``; without one, the policy's first kind."""
+        if via is None:
+            return next(iter(self.routes.values()))
         if via not in self.routes:
             raise OrgModelError(f"'{via}' is not an escalation route of {org_name or 'this model'}; "
                                 f"its policy has: {', '.join(self.routes)}")
@@ -116,10 +134,11 @@ class Policy:
 
 
 def _climb(spec: dict) -> Climb:
-    extra = {k: v for k, v in spec.items() if k not in ("edge", "rule", "from")}
+    extra = {k: v for k, v in spec.items() if k not in ("edge", "rule", "from", "to")}
     return Climb(spec["edge"], tuple(sorted(extra.items())),
                  spec.get("rule") or _DEFAULT_RULES.get(spec["edge"], spec["edge"]),
-                 spec.get("from", "assignee"))
+                 spec.get("from", _DEFAULT_SIDE.get(spec["edge"], "")),
+                 frozenset(spec.get("to") or ()))
 
 
 def escalation_policy(org) -> Policy:
@@ -155,11 +174,13 @@ def escalation_policy(org) -> Policy:
 
 
 class Step(NamedTuple):
-    """A next role, the edge kind climbed to reach it and the rule that chose it."""
+    """A next role (or body), the edge kind climbed to reach it, the rule
+    that chose it, and whether the edge is temporary."""
 
     id: str
     via: str
     rule: str
+    temporary: bool = False
 
 
 class Route(NamedTuple):
@@ -193,6 +214,13 @@ class Summary(NamedTuple):
 
 
 _NO_STEPS = ()
+#: Node kinds a route may pass: roles, and the collective bodies an issue is
+#: put to.
+_ON_ROUTES = frozenset({"Role", "Body"})
+
+
+def _temporary(d) -> bool:
+    return bool(d.get("temporary") or d.get("valid_to"))
 
 
 class RouteGraph:
@@ -223,9 +251,11 @@ class RouteGraph:
     [(['dd', 'cd', 'gd'], 'top')]
     """
 
-    def __init__(self, org, via="line"):
-        self.org, self.via = org, via
+    def __init__(self, org, via=None):
+        # the model as it stands on its own date (OrgModel.on)
+        self.org = org = org.on()
         self.kind = escalation_policy(org).route(via, org.name)
+        self.via = self.kind.name
         g = org.graph
         # networkx's own adjacency dicts: the public views cost more than the
         # walk itself at a million roles.
@@ -249,17 +279,29 @@ class RouteGraph:
     # -- next steps ---------------------------------------------------------
 
     def _candidates(self, r, climb):
-        """The roles ``climb`` leads to from ``r``."""
+        """``(node, temporary)`` for every node ``climb`` leads to from ``r``."""
         nodes, test = self._nodes, (climb.matches if climb.filters else None)
         found = []
-        if climb.edge in ("REPORTS_TO", "MANDATES"):
-            # Up the line to the superior; back along a mandate to the mandator.
-            adj = self._succ if climb.edge == "REPORTS_TO" else self._pred
+        if climb.edge in ("REPORTS_TO", "MANDATES") or \
+                (climb.edge == "MEMBER_OF" and climb.side == "member"):
+            # Up the line to the superior; back along a mandate to the
+            # mandator; from a member to its body.
+            adj = self._pred if climb.edge == "MANDATES" else self._succ
             for v, keyed in adj[r].items():
+                if climb.edge == "MEMBER_OF" and nodes[v].get("kind") != "Body":
+                    continue
                 for d in keyed.values():
                     if d.get("kind") == climb.edge and (test is None or test(d)):
-                        found.append(v)
+                        found.append((v, _temporary(d)))
                         break
+        elif climb.edge == "MEMBER_OF":
+            # From a body to its members (in a capacity).
+            if nodes[r].get("kind") == "Body":
+                for v, keyed in self._pred[r].items():
+                    for d in keyed.values():
+                        if d.get("kind") == "MEMBER_OF" and (test is None or test(d)):
+                            found.append((v, _temporary(d)))
+                            break
         else:
             # A commission: carried out by r (assignee) or given by r (commissioner).
             mine, adj = (("COMMISSIONS", self._succ) if climb.side == "commissioner"
@@ -269,29 +311,41 @@ class RouteGraph:
                         not any(d.get("kind") == mine for d in keyed.values()):
                     continue
                 for u, keyed2 in self._pred[c].items():
-                    if u != r and any(d.get("kind") == "COMMISSIONS" and (test is None or test(d))
-                                      for d in keyed2.values()):
-                        found.append(u)
+                    if u == r:
+                        continue
+                    for d in keyed2.values():
+                        if d.get("kind") == "COMMISSIONS" and (test is None or test(d)):
+                            found.append((u, _temporary(d)))
+                            break
+        if climb.to:
+            found = [f for f in found if f[0] in climb.to]
         return found
 
     def _work_out(self, r):
         nodes, steps = self._nodes, self._steps
-        if r in self._ends or nodes[r].get("sphere") in self._end_spheres:
+        me = nodes[r]
+        if me.get("external"):
+            # Outside the organisation: its own lines are not the model's.
             self._next[r] = _NO_STEPS
-            self._end[r] = "top"
+            self._end[r] = "external"
+            return _NO_STEPS
+        if r in self._ends or me.get("sphere") in self._end_spheres:
+            self._next[r] = _NO_STEPS
+            self._end[r] = "vacant" if me.get("vacant") else "top"
             return _NO_STEPS
         blocked = []
         for group in self._groups:
             ok = []
             for i, climb in group:
-                for v in self._candidates(r, climb):
+                for v, temp in self._candidates(r, climb):
                     vd = nodes[v]
-                    if v == r or vd.get("kind") != "Role":
+                    if v == r or vd.get("kind") not in _ON_ROUTES or vd.get("placeholder"):
+                        # a placeholder top post only names the organisation
                         continue
                     # One Step object per target and climb, shared by every role below it.
-                    s = steps.get((v, i))
+                    s = steps.get((v, i, temp))
                     if s is None:
-                        s = steps[(v, i)] = Step(v, climb.edge, climb.rule)
+                        s = steps[(v, i, temp)] = Step(v, climb.edge, climb.rule, temp)
                     target = blocked if vd.get("sphere") in self._forbidden else ok
                     if not target or all(x.id != v for x in target):
                         target.append(s)
@@ -300,7 +354,8 @@ class RouteGraph:
                 break
         else:
             nxt = _NO_STEPS
-            self._end[r] = "forbidden" if blocked else self._nowhere
+            self._end[r] = "forbidden" if blocked else \
+                "vacant" if me.get("vacant") else self._nowhere
         if blocked:
             self._blocked[r] = tuple(blocked)
         self._next[r] = nxt
@@ -328,11 +383,13 @@ class RouteGraph:
         return self._loop.get(role, ())
 
     def starts(self) -> list:
-        """The roles whose escalation is asked about: every role outside the
-        route kind's forbidden spheres."""
+        """The roles whose escalation is asked about: every role of the
+        organisation (not external, not a placeholder) outside the route
+        kind's forbidden spheres."""
         nodes, forbidden = self._nodes, self._forbidden
         return [r for r, d in nodes.items()
-                if d.get("kind") == "Role" and d.get("sphere") not in forbidden]
+                if d.get("kind") == "Role" and d.get("sphere") not in forbidden
+                and not d.get("external") and not d.get("placeholder")]
 
     @paused
     def build(self) -> "RouteGraph":
@@ -406,7 +463,8 @@ class RouteGraph:
         summary = self._summary
         self._order.append(v)
         if not nxt:
-            out = self._end.setdefault(v, self._nowhere)
+            out = self._end.setdefault(v, "vacant" if self._nodes[v].get("vacant")
+                                       else self._nowhere)
             summary[v] = Summary(0, 0, frozenset((v,)), 1)
             return out
         if len(nxt) == 1:
@@ -535,8 +593,10 @@ class RouteGraph:
                 "sphere": d.get("sphere")}
 
     def _step(self, s: Step) -> dict:
-        return {**self._who(s.id), "level": self._nodes[s.id].get("level"),
-                "via": s.via, "rule": s.rule}
+        d = self._nodes[s.id]
+        return {**self._who(s.id), "level": d.get("level"), "via": s.via, "rule": s.rule,
+                "temporary": s.temporary, "vacant": bool(d.get("vacant")),
+                "external": bool(d.get("external"))}
 
     def record(self, role) -> dict:
         """One role's answer as plain data (the JSON of ``escalate --all``)."""
@@ -618,7 +678,7 @@ class RouteGraph:
                                            "outcome", "blocked"])
 
 
-def route_graph(org, via="line") -> RouteGraph:
+def route_graph(org, via=None) -> RouteGraph:
     """The route graph of one route kind, with every role worked out.
 
     Examples
@@ -630,7 +690,7 @@ def route_graph(org, via="line") -> RouteGraph:
     return RouteGraph(org, via).build()
 
 
-def escalation_routes(org, via="line", roles=None) -> RouteGraph:
+def escalation_routes(org, via=None, roles=None) -> RouteGraph:
     """The route graph of ``via``: every role's (or only ``roles``') answers.
 
     Kept for round-one callers: with ``roles`` only those roles and the roles
@@ -648,7 +708,7 @@ def escalation_routes(org, via="line", roles=None) -> RouteGraph:
     return rg
 
 
-def escalate(org, role: str, via="line") -> tuple:
+def escalate(org, role: str, via=None) -> tuple:
     """``(role id, RouteGraph)`` for one role, given by id or name.
 
     Only the roles above it are worked out.
@@ -660,7 +720,7 @@ def escalate(org, role: str, via="line") -> tuple:
 
     Examples
     --------
-    >>> rid, rg = escalate(sample, "Team manager")
+    >>> rid, rg = escalate(sample, "Team manager Finance")
     >>> rid, rg.tops(rid)
     ('tm', ['gd'])
     """
@@ -697,7 +757,7 @@ def _unwind(link):
     return steps[::-1]
 
 
-def meet(org, a: str, b: str, via="line") -> dict:
+def meet(org, a: str, b: str, via=None) -> dict:
     """Who decides when ``a`` and ``b`` disagree: the first role their routes share.
 
     The meeting role is the one nearest to both (fewest steps for the one
@@ -715,7 +775,7 @@ def meet(org, a: str, b: str, via="line") -> dict:
     rg._summarise([ra, rb])
     da, db = _distances(rg, ra), _distances(rg, rb)
     common = da.keys() & db.keys()
-    result = {"a": rg._who(ra), "b": rg._who(rb), "via": via,
+    result = {"a": rg._who(ra), "b": rg._who(rb), "via": rg.via,
               "meet": None, "path_a": [], "path_b": []}
     if not common:
         return result
@@ -726,8 +786,9 @@ def meet(org, a: str, b: str, via="line") -> dict:
     return result
 
 
+@at_its_date
 @paused
-def escalation_load(org, via="line", rg: RouteGraph | None = None) -> pd.DataFrame:
+def escalation_load(org, via=None, rg: RouteGraph | None = None) -> pd.DataFrame:
     """Who carries the escalations: per role, how many roles' routes reach it.
 
     ``reached_by`` counts the starting roles (other than the role itself)
@@ -744,7 +805,7 @@ def escalation_load(org, via="line", rg: RouteGraph | None = None) -> pd.DataFra
     --------
     >>> load = escalation_load(sample).set_index("id")
     >>> load.loc[["dd", "cd", "gd"], "reached_by"].tolist()
-    [1, 3, 4]
+    [1, 3, 5]
     """
     rg = (rg or RouteGraph(org, via)).build()
     nodes = rg._nodes

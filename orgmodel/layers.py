@@ -1,22 +1,34 @@
-"""Layering (R6, D-FS-V end): how many management layers the line has.
+"""Layering: how many management layers the line has, counted two ways.
 
-Deventer chose "minimal layering": concern (general director and corporate
-directors), team-connecting (deputy directors), team (team managers).  A
-layer is therefore counted per step down the official line, except that a
-step between two roles of the same declared ``level`` stays in the same
-layer (the general director and the corporate directors are both
-*concern*).  A matrix role sits in its deepest layer.  Managers are official
-roles with direct reports or a declared level; the organisation's depth is
-the deepest manager's layer, compared with ``layering.target_depth``.
+* **By steps**: every step down the line is a layer (the general director
+  is layer 1, whoever reports to it layer 2, and so on).
+* **By levels**: a step between two roles of the same declared ``level``
+  stays in the same layer, so a general director and the corporate
+  directors who report to it, both ``concern``, are one layer.  Without
+  declared levels both counts are the same.
+
+The two can differ a lot on the same data (7 by steps, 3 by levels), so both
+are reported, each with a one-line explanation.  Only the organisation's own
+posts count: political roles, external roles and a placeholder top post
+(``placeholder``, a post named after the organisation) are left out, so the
+roles under a placeholder are the top layer.  A matrix role sits in its
+deepest layer; roles in a REPORTS_TO loop get none.  Managers are posts with
+direct reports or a declared level; the depth is the deepest manager's
+layer, compared with ``layering.target_depth`` (by levels when levels are
+declared, else by steps).  ``layering.flat`` says the source describes a flat
+organisation: then any line in the data is not its structure, and the
+explanation says so.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ._order import sinks_first
 from ._perf import paused
+from .formation import is_post
+from .model import at_its_date
 
 __all__ = ["Layering", "layering"]
 
@@ -28,69 +40,114 @@ class Layering:
     Attributes
     ----------
     depth : int
-        Number of management layers (0 for an organisation without managers).
+        Management layers on the basis compared with the target (``basis``).
+    depth_steps, depth_levels : int
+        Management layers counted by steps and by declared levels.
     target : int or None
         ``layering.target_depth`` of ``org.yaml`` (or the argument).
+    basis : str
+        ``levels`` or ``steps``: which count ``depth`` and ``below_target`` use.
     frame : DataFrame
-        One row per official role: ``id, name, level, layer, manager,
-        below_target``; ``layer`` is empty for roles caught in a REPORTS_TO loop.
+        One row per post: ``id, name, level, layer, layer_steps, manager,
+        below_target``; ``layer`` is on the basis; empty for roles caught
+        in a REPORTS_TO loop.
+    explanation : list of str
+        One line per count saying what it counts, and why they differ.
     """
 
     depth: int
     target: int | None
     frame: pd.DataFrame
+    depth_steps: int = 0
+    depth_levels: int = 0
+    basis: str = "steps"
+    explanation: list = field(default_factory=list)
 
     @property
     def below_target(self) -> pd.DataFrame:
         return self.frame[self.frame["below_target"]]
 
     def to_dict(self) -> dict:
-        return {"depth": self.depth, "target": self.target,
-                "roles": self.frame.to_dict("records")}
+        return {"depth": self.depth, "basis": self.basis, "depth_steps": self.depth_steps,
+                "depth_levels": self.depth_levels, "target": self.target,
+                "explanation": self.explanation, "roles": self.frame.to_dict("records")}
 
 
+@at_its_date
 @paused
 def layering(org, target=None) -> Layering:
-    """Each official role's management layer and the organisation's depth.
+    """Each post's management layer and the organisation's depth, two ways.
 
     Examples
     --------
     >>> lay = layering(sample)
-    >>> lay.depth, lay.target
-    (3, 3)
+    >>> lay.depth, lay.depth_steps, lay.depth_levels, lay.basis
+    (3, 4, 3, 'levels')
     >>> lay.frame.set_index("id").loc[["gd", "cd", "dd", "tm"], "layer"].tolist()
     [1, 1, 2, 3]
     """
     nodes = dict(org.graph.nodes(data=True))
-    official = [r for r, d in nodes.items()
-                if d.get("kind") == "Role" and d.get("sphere") != "political"]
-    ok = set(official)
+    posts = [r for r, d in nodes.items() if is_post(d)]
+    ok = set(posts)
     sups, reports = {}, {}
     for u, v, d in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
         if u in ok and v in ok:
             sups.setdefault(u, []).append(v)
             reports[v] = reports.get(v, 0) + 1
     # sinks first on the "reports to" direction = top-down; roles in a loop get no layer
-    order, _ = sinks_first(official, sups)
-    layer = {}
+    order, _ = sinks_first(posts, sups)
+    by_level, by_step = {}, {}
     for n in order:
         above = sups.get(n)
         if not above:
-            layer[n] = 1
+            by_level[n] = by_step[n] = 1
             continue
         lvl = nodes[n].get("level")
-        layer[n] = max(layer[s] + (0 if lvl and nodes[s].get("level") == lvl else 1)
-                       for s in above)
+        by_level[n] = max(by_level[s] + (0 if lvl and nodes[s].get("level") == lvl else 1)
+                          for s in above)
+        by_step[n] = 1 + max(by_step[s] for s in above)
+    conf = org.settings("layering", {}) or {}
     if target is None:
-        target = (org.settings("layering", {}) or {}).get("target_depth")
-    # Built column by column: a list of 100k row dicts costs more than the analysis.
-    levels = [nodes[n].get("level", "") for n in official]
-    manager = [reports.get(n, 0) > 0 or bool(lv) for n, lv in zip(official, levels)]
-    lays = [layer.get(n) for n in official]
+        target = conf.get("target_depth")
+    levels = [nodes[n].get("level", "") for n in posts]
+    declared = any(levels)
+    basis = "levels" if declared else "steps"
+    layer = by_level if declared else by_step
+    manager = [reports.get(n, 0) > 0 or bool(lv) for n, lv in zip(posts, levels)]
+    lays = [layer.get(n) for n in posts]
+    steps = [by_step.get(n) for n in posts]
     below = [bool(m and target and ly and ly > target) for m, ly in zip(manager, lays)]
-    frame = pd.DataFrame({"id": official, "name": [nodes[n].get("name", n) for n in official],
+    frame = pd.DataFrame({"id": posts, "name": [nodes[n].get("name", n) for n in posts],
                           "level": levels, "layer": pd.array(lays, dtype=object),
+                          "layer_steps": pd.array(steps, dtype=object),
                           "manager": manager, "below_target": below},
-                         columns=["id", "name", "level", "layer", "manager", "below_target"])
-    depth = int(max((ly for m, ly in zip(manager, lays) if m and ly), default=0))
-    return Layering(depth, target, frame)
+                         columns=["id", "name", "level", "layer", "layer_steps", "manager",
+                                  "below_target"])
+    d_steps = int(max((s for m, s in zip(manager, steps) if m and s), default=0))
+    d_levels = int(max((by_level.get(n) or 0 for n, m in zip(posts, manager) if m),
+                       default=0))
+    explanation = [
+        f"By steps: {d_steps} layer{'s' if d_steps != 1 else ''}; every step down the line "
+        "counts, from the top post (layer 1) to the deepest manager.",
+        f"By levels: {d_levels} layer{'s' if d_levels != 1 else ''}; a step between two "
+        "posts of the same declared level stays in one layer"
+        + ("." if declared else " (no levels are declared, so this is the count by steps)."),
+    ]
+    if declared and d_steps != d_levels:
+        n = d_steps - d_levels
+        explanation.append(f"They differ because {n} step{'s' if n != 1 else ''} of the "
+                           f"deepest line join{'s' if n == 1 else ''} posts of the same "
+                           "declared level.")
+    placeholders = [n for n, d in nodes.items() if d.get("kind") == "Role" and
+                    d.get("placeholder")]
+    if placeholders:
+        explanation.append("Left out as placeholders (a top post named after the "
+                           "organisation): " + ", ".join(nodes[p].get("name", p)
+                                                         for p in placeholders) + ".")
+    if conf.get("flat"):
+        cite = f" ({conf['source']})" if conf.get("source") else ""
+        explanation.insert(0, f"The source describes a flat organisation{cite}: any line in "
+                           "the data is not its stated structure"
+                           + (" and the model has none." if not sups else "."))
+    return Layering(d_levels if declared else d_steps, target, frame, d_steps, d_levels,
+                    basis, explanation)

@@ -12,6 +12,7 @@ builds, so a folder with any problem is never half-loaded.
 from __future__ import annotations
 
 import difflib
+from functools import wraps
 import unicodedata
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from .errors import UnknownRoleError, ValidationError
 from .read import read_folder, records
 from .validate import parse_cell, parse_fte, validate_tables
 
-__all__ = ["OrgModel", "load", "from_tables"]
+__all__ = ["OrgModel", "load", "from_tables", "at_its_date"]
 
 
 class OrgModel:
@@ -44,7 +45,7 @@ class OrgModel:
     'Sample'
     >>> sorted(sample.ids("Role"))[:3]
     ['alderman', 'bpm', 'cd']
-    >>> sample.find_role("Team manager")
+    >>> sample.find_role("Team manager Finance")
     'tm'
     """
 
@@ -61,6 +62,65 @@ class OrgModel:
         """A manifest setting, or ``default`` when absent."""
         value = self.manifest.get(key)
         return default if value is None else value
+
+    def vocabulary(self, name) -> dict:
+        """A vocabulary ``org.yaml`` declares (``powers``, ``criteria`` ...):
+        ``{key: {"text": ..., "source": ..., ...}}``; a plain string value
+        becomes its ``text``.
+
+        Examples
+        --------
+        >>> sorted(sample.vocabulary("powers"))[:2]
+        ['budget', 'hr']
+        """
+        out = {}
+        for key, value in (self.manifest.get(name) or {}).items():
+            out[str(key)] = dict(value) if isinstance(value, dict) else {"text": value}
+            out[str(key)].setdefault("text", out[str(key)].get("name", str(key)))
+        return out
+
+    @property
+    def date(self) -> str | None:
+        """The date the model describes (``date`` in ``org.yaml``), as ``YYYY-MM-DD``."""
+        d = self.manifest.get("date")
+        return str(d) if d else None
+
+    def on(self, date=None) -> "OrgModel":
+        """The model as it stands on ``date``: nodes and edges outside their
+        ``valid_from``/``valid_to`` left out (with their edges).
+
+        ``date`` defaults to the model's own ``date``; without either the
+        model is returned as it is.  Dates are ``YYYY-MM-DD``.
+
+        Examples
+        --------
+        >>> sample.on("2025-01-01").graph.number_of_edges() < sample.graph.number_of_edges()
+        True
+        """
+        date = str(date) if date else self.date
+        if not date:
+            return self
+        _check_date(date)
+        g = self.graph
+        # Most models carry no validity dates at all: one quick pass says so.
+        if not any("valid_from" in d or "valid_to" in d for d in g._node.values()) and \
+                not any("valid_from" in d or "valid_to" in d
+                        for nbrs in g._adj.values() for keyed in nbrs.values()
+                        for d in keyed.values()):
+            return self
+
+        def valid(d):
+            return (d.get("valid_from", "") or "") <= date and \
+                (not d.get("valid_to") or date <= d["valid_to"])
+
+        if all(valid(d) for _, d in g.nodes(data=True)) and \
+                all(valid(d) for _, _, d in g.edges(data=True)):
+            return self
+        h = nx.MultiDiGraph()
+        h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if valid(d))
+        h.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
+                         if valid(d) and u in h and v in h)
+        return OrgModel(h, {**self.manifest, "date": date}, self.path)
 
     def ids(self, kind=None):
         """Node ids, optionally of one kind, in the graph's order."""
@@ -166,6 +226,14 @@ class OrgModel:
                 f"{self.graph.number_of_edges()} edges)")
 
 
+def _check_date(text):
+    import datetime as _dt
+    try:
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
+
+
 def _edge_multiset(g):
     return sorted((u, v, sorted((k, repr(x)) for k, x in d.items()))
                   for u, v, d in g.edges(data=True))
@@ -181,6 +249,16 @@ def _attrs(row: dict, skip) -> dict:
         else:
             out[col] = parse_cell(col, text)
     return out
+
+
+def at_its_date(func):
+    """Decorator for an analysis: run it on the model as it stands on its own
+    ``date`` (:meth:`OrgModel.on`), so an edge that ended before that date or
+    starts after it never counts, from Python as on the command line."""
+    @wraps(func)
+    def wrapper(org, *args, **kwargs):
+        return func(org.on() if isinstance(org, OrgModel) else org, *args, **kwargs)
+    return wrapper
 
 
 def from_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, path=None) -> OrgModel:

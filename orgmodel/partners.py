@@ -18,6 +18,7 @@ import networkx as nx
 import pandas as pd
 
 from ._perf import paused
+from .model import at_its_date
 
 __all__ = ["PartnerNetwork", "partner_network"]
 
@@ -55,6 +56,7 @@ def _join(items):
     return "; ".join(items)
 
 
+@at_its_date
 @paused
 def partner_network(org) -> PartnerNetwork:
     """Partners, their commissioners, shared partners and brokerage.

@@ -1,9 +1,19 @@
-"""Portfolio balance (R9, D-FS-V): the corporate board's portfolios are
-tested yearly for balance.  The load of a portfolio holder is the number of
-items its portfolio covers, per category (programmatic, team-connecting,
-operations, projects, corporate theme).  The imbalance is the coefficient
-of variation of the totals (standard deviation / mean): 0 when every holder
-carries as many items, growing as the load spreads unevenly.
+"""Portfolios: their balance (R9), and the line they imply.
+
+Balance: the load of a portfolio holder is the number of items its portfolio
+covers, per category (programmatic, team-connecting, operations, projects,
+corporate theme), and the teams it covers, counted through the clusters it
+covers with their exceptions.  The imbalance is the coefficient of variation
+of the totals (standard deviation / mean): 0 when every holder carries as
+many items, growing as the load spreads unevenly.
+
+The line a portfolio table implies (:func:`portfolio_line`): a team's
+manager answers to the leader of the cluster the team sits in, who answers
+to the holder of the portfolio that covers the cluster, unless the coverage
+``excludes`` the team; a portfolio that covers a team directly (often
+``temporary``: temporary direct management) makes its holder the team
+manager's superior.  Set beside the REPORTS_TO edges it shows where the
+modelled line departs from the portfolios.
 """
 from __future__ import annotations
 
@@ -12,8 +22,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .schema import PORTFOLIO_CATEGORIES
+from .model import at_its_date
 
-__all__ = ["PortfolioBalance", "portfolio_balance"]
+__all__ = ["PortfolioBalance", "portfolio_balance", "portfolio_line", "covered_teams"]
 
 
 @dataclass
@@ -28,17 +39,17 @@ class PortfolioBalance:
         return {"imbalance": self.imbalance, "holders": self.frame.to_dict("records")}
 
 
+@at_its_date
 def portfolio_balance(org) -> PortfolioBalance:
     """Items per category for each portfolio holder, and the imbalance.
 
     Examples
     --------
     >>> pb = portfolio_balance(sample)
-    >>> pb.frame[["holder", "programmatic", "team-connecting", "total"]].to_dict("records")
-    [{'holder': 'cd', 'programmatic': 1, 'team-connecting': 1, 'total': 2}]
-    >>> pb.imbalance
-    0.0
+    >>> pb.frame[["holder", "programmatic", "team-connecting", "teams", "total"]].to_dict("records")
+    [{'holder': 'cd', 'programmatic': 1, 'team-connecting': 1, 'teams': 1, 'total': 2}, {'holder': 'gd', 'programmatic': 0, 'team-connecting': 1, 'teams': 1, 'total': 1}]
     """
+    teams = covered_teams(org)
     holders = org.adjacency("HOLDS", reverse=True)
     covers = org.adjacency("COVERS")
     rows = []
@@ -50,10 +61,128 @@ def portfolio_balance(org) -> PortfolioBalance:
         holder = next((h for h, _ in holders.get(pf, ())
                        if org.graph.nodes[h].get("kind") == "Role"), "")
         rows.append({"holder": holder, "holder_name": org.label(holder) if holder else "",
-                     "portfolio": pf, **counts, "total": sum(counts.values())})
+                     "portfolio": pf, **counts, "teams": len(teams.get(pf, ())),
+                     "total": sum(counts.values())})
     frame = pd.DataFrame(rows, columns=["holder", "holder_name", "portfolio",
-                                        *PORTFOLIO_CATEGORIES, "total"]).fillna(0)
+                                        *PORTFOLIO_CATEGORIES, "teams", "total"]).fillna(0)
     totals = frame["total"]
     mean = totals.mean() if len(totals) else 0
     imbalance = round(float(totals.std(ddof=0) / mean), 4) if mean else 0.0
     return PortfolioBalance(frame, imbalance)
+
+
+def _cluster_members(org):
+    members = {}
+    for u, v, _ in org.edges("MEMBER_OF"):
+        if org.graph.nodes[u].get("kind") == "Team" and org.graph.nodes[v].get("kind") == "Team":
+            members.setdefault(v, []).append(u)
+    return members
+
+
+@at_its_date
+def covered_teams(org) -> dict:
+    """``{portfolio: {team: temporary}}``: the teams each portfolio covers,
+    directly or through a cluster (minus the coverage's ``excludes``, plus
+    its ``includes`` where they are teams).
+
+    Examples
+    --------
+    >>> covered_teams(sample)
+    {'pf': {'team': False}, 'pf-gd': {'team2': True}}
+    """
+    members = _cluster_members(org)
+    out = {}
+    for pf, item, d in org.edges("COVERS"):
+        if org.graph.nodes[item].get("kind") != "Team":
+            continue
+        temp = bool(d.get("temporary") or d.get("valid_to"))
+        got = out.setdefault(pf, {})
+        skip = set(d.get("excludes") or ())
+        if org.graph.nodes[item].get("team_kind") == "cluster":
+            for t in members.get(item, ()):
+                if t not in skip:
+                    got.setdefault(t, temp)
+        else:
+            got.setdefault(item, temp)
+        for extra in d.get("includes") or ():
+            if org.graph.nodes.get(extra, {}).get("kind") == "Team":
+                got.setdefault(extra, temp)
+    return out
+
+
+@at_its_date
+def portfolio_line(org) -> pd.DataFrame:
+    """The superior the portfolios imply for every team and cluster leader,
+    beside the line the model has.
+
+    Returns
+    -------
+    DataFrame
+        ``role, name, leads, implied, implied_name, temporary, basis, line,
+        agrees``: ``implied`` is the superior the portfolios imply (empty when
+        they imply none), ``basis`` says why, ``line`` lists the role's
+        REPORTS_TO superiors.
+
+    Examples
+    --------
+    >>> pl = portfolio_line(sample).set_index("role")
+    >>> pl.loc["tm2", "implied"], bool(pl.loc["tm2", "temporary"]), bool(pl.loc["tm2", "agrees"])
+    ('gd', True, True)
+    >>> pl.loc["tm", ["implied", "basis"]].tolist()
+    ['dd', 'team in cluster Support cluster, covered by Portfolio of the corporate director']
+    """
+    g = org.graph
+    holder, leader = {}, {}
+    for u, v, _ in org.edges("HOLDS"):
+        if g.nodes[u].get("kind") == "Role" and g.nodes[v].get("kind") == "Portfolio":
+            holder.setdefault(v, u)
+    for u, v, _ in org.edges("LEADS"):
+        if g.nodes[v].get("kind") == "Team":
+            leader.setdefault(v, []).append(u)
+    cover = {}          # item -> [(portfolio, attrs)]
+    for pf, item, d in org.edges("COVERS"):
+        cover.setdefault(item, []).append((pf, d))
+    clusters = {}
+    for u, v, _ in org.edges("MEMBER_OF"):
+        if g.nodes[u].get("kind") == "Team" and g.nodes[v].get("kind") == "Team":
+            clusters.setdefault(u, []).append(v)
+    line = {}
+    for u, v, _ in org.edges("REPORTS_TO"):
+        line.setdefault(u, []).append(v)
+    rows = []
+    # Without portfolios held by roles, the portfolios imply no line at all.
+    for team, leads in (leader.items() if holder else ()):
+        implied, temp, basis = "", False, ""
+        direct = [(pf, d) for pf, d in cover.get(team, ()) if pf in holder]
+        if direct:
+            pf, d = direct[0]
+            implied, temp = holder[pf], bool(d.get("temporary") or d.get("valid_to"))
+            basis = f"covered directly by {org.label(pf)}" + (" (temporary)" if temp else "")
+        elif g.nodes[team].get("team_kind") == "cluster":
+            for pf, d in cover.get(team, ()):
+                if pf in holder:
+                    implied, basis = holder[pf], f"cluster covered by {org.label(pf)}"
+                    break
+            else:
+                basis = "no portfolio covers this cluster"
+        else:
+            for c in clusters.get(team, ()):
+                cov = [(pf, d) for pf, d in cover.get(c, ()) if pf in holder]
+                if any(team in (d.get("excludes") or ()) for _, d in cov):
+                    basis = f"excluded from {org.label(c)}'s coverage and covered by no portfolio"
+                    continue
+                if cov and leader.get(c):
+                    implied = leader[c][0]
+                    basis = (f"team in cluster {org.label(c)}, covered by "
+                             f"{org.label(cov[0][0])}")
+                    break
+            else:
+                basis = basis or "in no covered cluster"
+        for role in leads:
+            sups = line.get(role, [])
+            rows.append({"role": role, "name": org.label(role), "leads": team,
+                         "implied": implied, "implied_name": org.label(implied) if implied else "",
+                         "temporary": temp, "basis": basis, "line": "; ".join(sups),
+                         "agrees": bool(implied) and implied in sups})
+    return pd.DataFrame(rows, columns=["role", "name", "leads", "implied", "implied_name",
+                                       "temporary", "basis", "line", "agrees"])

@@ -2,8 +2,9 @@
 policy advisor can read, one CSV per analysis, and the interactive graph.
 
 Each section says what was computed and, for each finding, the passage of
-the source the rule comes from.  Where there are no findings the report says
-so, and says what was checked.
+the organisation's own sources the rule comes from (none when the
+organisation cites none) and which facts of the finding no source states.
+Where there are no findings the report says so, and says what was checked.
 """
 from __future__ import annotations
 
@@ -21,13 +22,17 @@ from .write import usual_mode
 
 from .advice import executive_commission_advice
 from .checks import check
-from .escalation import escalation_load, escalation_policy, route_graph
+from .escalation import OUTCOMES, escalation_load, escalation_policy, route_graph
 from .layers import layering
 from .partners import partner_network
 from .portfolios import portfolio_balance
-from .schema import RULES
+from .checks import applicable_rules, CHECKS
+from .formation import formation, totals
+from .portfolios import portfolio_line
+from .powers import power_holders
 from .span import span_of_control
 from .summary import summarize
+from .model import at_its_date
 
 __all__ = ["write_report", "markdown_table"]
 
@@ -56,6 +61,7 @@ def markdown_table(frame: pd.DataFrame, columns=None) -> str:
 MARKER = ".orgmodel-report"
 
 
+@at_its_date
 def write_report(org, out_dir, html=True) -> Path:
     """Run every analysis on ``org`` and write ``report.md`` and CSVs to ``out_dir``.
 
@@ -145,7 +151,11 @@ def _write(org, stage: Path, html: bool) -> str:
     net = partner_network(org)
     found = check(org, routes=esc)
     pb = portfolio_balance(org)
+    pline = portfolio_line(org)
     adv = executive_commission_advice(org)
+    units = formation(org, "unit")
+    held = power_holders(org)
+    tot = totals(org)
 
     frames = {
         "summary": pd.DataFrame(
@@ -155,10 +165,18 @@ def _write(org, stage: Path, html: bool) -> str:
         **{f"escalation_load_{via}": f for via, f in loads.items()},
         "layers": lay.frame, "span": spans.frame, "partners": net.partners,
         "partners_shared": net.shared, "brokerage": net.brokerage, "findings": found,
-        "portfolios": pb.frame, "advice": adv,
+        "portfolios": pb.frame, "portfolio_line": pline, "advice": adv,
+        "formation_units": units, "formation_managers": formation(org, "manager"),
+        "powers": held,
     }
     for name, frame in frames.items():
         to_csv(frame, stage / f"{name}.csv")
+
+    rules = applicable_rules(org)
+
+    def heading(title, rule):
+        # A rule's id only where the organisation adopts that rule.
+        return f"## {title} ({rule})" if rule in rules else f"## {title}"
 
     # Every value from the data goes through _md: inert in any renderer.
     md = [f"# {_md(org.name)}: how the organisation steers itself", ""]
@@ -181,11 +199,30 @@ def _write(org, stage: Path, html: bool) -> str:
             md += ["", f"No graph of the whole organisation: {_md(exc)}. Use "
                    "`orgmodel export html --focus ROLE --depth N`."]
 
+    md += ["", "## How the facts are known", "",
+           "Every node and edge is graded: *stated* (the cited passage says it), *inferred* "
+           "(it follows from cited passages; the row's note gives the reasoning), *assumed* "
+           "(no source says it; the note says why it is there) or *ungraded*. Only stated "
+           "facts are evidence; each finding below lists the facts it rests on that are "
+           "not stated.", "",
+           markdown_table(pd.DataFrame([{"grade": g, "nodes": s.evidence["nodes"][g],
+                                         "edges": s.evidence["edges"][g]}
+                                        for g in s.evidence["nodes"]]))]
     md += ["", "## What the organisation looks like", ""]
     md.append(markdown_table(frames["summary"][frames["summary"]["count"] > 0]))
-    if s.roles_with_fte:
-        md += ["", f"Formation: **{s.fte_min:g}–{s.fte_max:g} FTE** over {s.roles_with_fte} "
-               "functions (some functions are given as ranges, so the total is a range)."]
+    fte = f"{tot['fte_min']:g}" if tot["fte_min"] == tot["fte_max"] else \
+        f"{tot['fte_min']:g}–{tot['fte_max']:g}"
+    md += ["", f"Formation: **{tot['posts']} posts** ({tot['vacant']} vacant), **{fte} FTE** "
+           f"over {s.roles_with_fte} posts with an FTE"
+           + (" (some are given as ranges, so the total is a range)"
+              if tot["fte_min"] != tot["fte_max"] else "")
+           + f"; {tot['people']} people in post"
+           + (f"; {tot['staff']} staff counted per grade ({tot['staff_fte']:g} FTE)"
+              if tot["staff"] or tot["staff_fte"] else "") + "."]
+    if len(units) and units["posts"].sum():
+        md += ["", "Per unit (posts and staff of the unit and the units inside it):", "",
+               markdown_table(units, ["name", "posts", "vacant", "people", "fte_min", "fte_max",
+                                      "staff", "headcount"])]
 
     md += ["", "## Escalation routes", "",
            "Whom each role takes an issue to, following the organisation's escalation "
@@ -198,7 +235,7 @@ def _write(org, stage: Path, html: bool) -> str:
         kind = policy.routes[via]
         frame = frames[f"escalation_{via}"]
         counts = {o: int(frame["outcomes"].str.contains(o, regex=False).sum())
-                  for o in ("top", "forbidden", "dead_end", "loop")} if len(frame) else {}
+                  for o in OUTCOMES} if len(frame) else {}
         steps = "; then ".join(" and ".join(f"`{c.edge}` ({_md(c.rule)})" for c in group)
                                for group in kind.steps)
         md += ["", f"### Route: {_md(via)}", ""]
@@ -221,11 +258,12 @@ def _write(org, stage: Path, html: bool) -> str:
                markdown_table(top, ["name", "level", "reached_by", "passing", "ending",
                                     "direct_reports", "portfolios"])]
 
-    md += ["", "## Management layers (R6)", "",
-           f"**{lay.depth}** management layers; target depth: {lay.target or 'not set'}. "
-           "A step down the line between roles of the same declared level (the general "
-           "director and the corporate directors, both *concern*) stays in one layer.", ""]
-    md.append(markdown_table(lay.frame[lay.frame["manager"]], ["name", "level", "layer"]))
+    md += ["", heading("Management layers", "R6"), "",
+           f"**{lay.depth}** management layers by {lay.basis}; target depth: "
+           f"{lay.target or 'not set'}.", ""]
+    md += [f"- {_md(line)}" for line in lay.explanation] + [""]
+    md.append(markdown_table(lay.frame[lay.frame["manager"]],
+                             ["name", "level", "layer", "layer_steps"]))
     below = lay.below_target
     md += ["", (f"{len(below)} managers sit below the target depth: "
                 + ", ".join(map(_md, below["name"]))) if len(below) else
@@ -233,8 +271,11 @@ def _write(org, stage: Path, html: bool) -> str:
 
     md += ["", "## Span of control", "",
            f"Thresholds: min {spans.min if spans.min is not None else 'none'}, "
-           f"max {spans.max if spans.max is not None else 'none'}.", ""]
-    md.append(markdown_table(spans.frame, ["name", "direct_reports", "mandates_given", "reason"]))
+           f"max {spans.max if spans.max is not None else 'none'}, compared with the count "
+           f"by {spans.by}.", ""]
+    md += [f"- {_md(line)}" for line in spans.explain()] + [""]
+    md.append(markdown_table(spans.frame, ["name", "direct_reports", "vacant_reports",
+                                           "people", "fte", "mandates_given", "reason"]))
     md += ["", "Distribution of direct reports:", "", markdown_table(spans.distribution)]
 
     md += ["", "## Partners", ""]
@@ -250,27 +291,54 @@ def _write(org, stage: Path, html: bool) -> str:
                                                          single["official_commissioners"])))
            if len(single) else "No partner hangs on a single commissioner."]
 
-    md += ["", "## Portfolio balance (R9)", "", markdown_table(pb.frame),
+    md += ["", heading("Portfolio balance", "R9"), "", markdown_table(pb.frame),
            "", f"Imbalance (coefficient of variation of the totals): **{pb.imbalance}** "
            "(0 = every holder carries as many items)."]
+    if len(pline):
+        md += ["", "The line the portfolios imply (a team manager to its cluster's leader, "
+               "a cluster's leader to the holder of the portfolio that covers it, minus the "
+               "coverage's exclusions; a team a portfolio covers directly to that holder), "
+               "beside the modelled line:", "",
+               markdown_table(pline, ["name", "implied_name", "temporary", "basis", "line",
+                                      "agrees"])]
+    md += ["", "## Powers and mandates", ""]
+    if len(held):
+        md += ["Which post holds which declared power, through which mandate:", "",
+               markdown_table(held, ["power_name", "mandatee_name", "mandator_name", "within",
+                                     "temporary", "evidence", "source"])]
+    else:
+        md.append("No mandate names a declared power.")
 
-    md += ["", "## Executive commissions (R8)", "",
-           f"Threshold: {org.settings('executive_commission_threshold', 3)} of the 13 "
-           "D-FS-VI criteria.", "",
+    md += ["", heading("Executive commissions", "R8"), "",
+           f"Threshold: {org.settings('executive_commission_threshold', 3)} of the "
+           "organisation's criteria (`criteria` in org.yaml).", "",
            markdown_table(adv, ["name", "criteria_met", "advised", "executive", "verdict"])]
 
-    rules = org.settings("rules") or []
+    def cite(r):
+        src = rules[r]["source"]
+        return f"{r} ({_md(rules[r]['text'])}" + (f"; {_md(src)})" if src else ")")
+    checked = [r for r in rules if r in CHECKS]
+    unchecked = [r for r in rules if r not in CHECKS]
     md += ["", "## Governance findings", "",
-           "Rules checked: " + ", ".join(f"{r} ({_md(RULES[r][0])}; {_md(RULES[r][1])})"
-                                         for r in rules)
-           + "."]
+           "Rules checked: " + (", ".join(cite(r) for r in checked) or "none") + "."]
+    if unchecked:
+        md += ["", "Rules the organisation adopts that are not checked here (see their own sections "
+               "where there is one): "
+               + ", ".join(cite(r) for r in unchecked) + "."]
     if found.empty:
-        md += ["", "**No findings**: the model keeps every rule checked. Facts marked "
-               "`assumption` in the data were chosen to be consistent with the sources; "
-               "they are not evidence that the organisation keeps the rules."]
+        md += ["", "**No findings**: the model keeps every rule checked. Findings rest on the "
+               "model's facts; inferred, assumed and ungraded facts are not evidence that "
+               "the organisation keeps the rules."]
     else:
-        md += [""] + [f"- **{_md(f['rule'])}** ({_md(f['source'])}): {_md(f['message'])}"
-                      for f in found.to_dict("records")]
+        md += ["", f"{len(found)} finding{'s' if len(found) != 1 else ''}: each is a statement "
+               "about the model's facts; where the source is silent, the finding says what "
+               "it does not state.", ""]
+        for f in found.to_dict("records"):
+            line = f"- **{_md(f['rule'])}**" + (f" ({_md(f['source'])})" if f["source"] else "") \
+                + f": {_md(f['message'])}"
+            if f["not_stated"]:
+                line += " _Not stated by a source: " + "; ".join(map(_md, f["not_stated"])) + "._"
+            md.append(line)
     md += ["", "## Files", "", "One CSV per analysis: "
            + ", ".join(f"[{_md(n)}.csv]({n}.csv)" for n in frames) + "."]
     return "\n".join(md) + "\n"

@@ -6,11 +6,15 @@ export) reads this module, so the contract is written down once.  It follows
 the model proposed in DOMAIN.md, refined where the data demanded it:
 
 * a ``Topic`` node kind holds portfolio items that are neither a team cluster
-  nor a commission (operations fields such as *Juridisch&Inkoop*, corporate
-  themes such as *Risicomanagement*, D-FS-V);
-* ``COMMISSIONS`` may start at a Partner, because A-4.2 has BAR partners award
-  work to market parties themselves; R10 then checks that every commission
-  still has a commissioner inside the municipality.
+  nor a commission (operations fields, corporate themes);
+* ``COMMISSIONS`` may start at a Partner (partners that award work
+  themselves); R10 then checks that every commission still has a
+  commissioner inside the municipality;
+* model v2: vacant, external and placeholder posts, people holding posts
+  with an FTE, ``Staff`` counted per grade under a post, collective
+  ``Body`` nodes with members in a capacity, steering ``Instrument`` nodes,
+  dated and temporary edges, portfolio coverage with exceptions, mandates
+  naming their powers, and an evidence grade on every row.
 
 >>> sorted(EDGE_KINDS["REPORTS_TO"].sources)
 ['Role']
@@ -33,7 +37,9 @@ __all__ = [
     "SPHERES",
     "LEVELS",
     "PORTFOLIO_CATEGORIES",
-    "CRITERIA",
+    "GRADES",
+    "MEMBER_CAPACITIES",
+    "BODY_KINDS",
     "RULES",
     "CLIMBABLE",
     "MANIFEST_SCHEMA",
@@ -50,24 +56,12 @@ PORTFOLIO_CATEGORIES = (
     "projects",
     "corporate theme",
 )
-
-#: The thirteen D-FS-VI criteria for an executive commission (R8), by the
-#: short key used in the ``criteria`` column.
-CRITERIA = {
-    "political_risk": "great political-administrative interest or risk",
-    "social_impact": "great impact on society",
-    "uncharted": "complex and uncharted field",
-    "no_vision": "no vision or implementation framework yet",
-    "central_steering": "need for central steering for internal/external coherence",
-    "multidisciplinary": "multidisciplinary, crosses budget programmes, several interests",
-    "unexpected_problem": "unexpected problem of strategic importance",
-    "national_policy": "drastic change in national or other government policy",
-    "new_unique": "new unique task with a new and unique result",
-    "non_repeating": "non-repeating action or result",
-    "time_budget_limited": "time and budget limited",
-    "longer_than_year": "longer than one year",
-    "uncertain_result": "uncertain result",
-}
+#: How a fact is known (the ``evidence`` column of every row).
+GRADES = ("stated", "inferred", "assumed")
+#: In what capacity a member sits on a collective body.
+MEMBER_CAPACITIES = ("chair", "member", "political commissioner", "official commissioner",
+                     "delegated official commissioner", "assignee", "adviser", "secretary")
+BODY_KINDS = ("board", "directorate", "consultation", "triangle", "committee")
 
 
 @dataclass(frozen=True)
@@ -91,20 +85,25 @@ class EdgeKind:
 NODE_KINDS = {
     k.name: k
     for k in [
-        NodeKind("Role", "a position; political bodies are roles of sphere political",
+        NodeKind("Role", "a position (a post); political bodies are roles of sphere political",
                  {"sphere": SPHERES, "level": LEVELS}, ("sphere",)),
-        NodeKind("Person", "the holder of a role (optional)"),
-        NodeKind("Team", "a team, or a cluster of teams",
-                 {"team_kind": ("team", "cluster")}, ("team_kind",)),
-        NodeKind("Portfolio", "what a corporate director holds (D-FS-V)"),
+        NodeKind("Person", "someone holding one or more roles (HOLDS, with an FTE)"),
+        NodeKind("Team", "a team, a cluster of teams, or an organisational unit",
+                 {"team_kind": ("team", "cluster", "unit")}, ("team_kind",)),
+        NodeKind("Body", "a collective body: board, directorate, consultation, triangle",
+                 {"body_kind": BODY_KINDS}, ("body_kind",)),
+        NodeKind("Staff", "staff not modelled one by one: a count and FTE per grade or job "
+                 "title, under a role (STAFF_OF)"),
+        NodeKind("Portfolio", "what a director holds: items in categories"),
         NodeKind("Topic", "a portfolio item that is an operations field or corporate theme"),
-        NodeKind("Partner", "an outside party that does work (A-2.2)",
+        NodeKind("Instrument", "a steering instrument (a plan, a budget, an agreement form)"),
+        NodeKind("Partner", "an outside party that does work",
                  {"partner_kind": ("shared service", "market", "institution", "citizens",
                                    "regional body")}, ("partner_kind",)),
-        NodeKind("Commission", "an opdracht: process, programme, project, development task, "
-                 "budget programme, or an agreement with a partner",
-                 {"commission_kind": ("process", "programme", "project", "development task",
-                                      "budget programme", "agreement")},
+        NodeKind("Commission", "an opdracht: process, programme, agenda, project, development "
+                 "task, budget programme, or an agreement with a partner",
+                 {"commission_kind": ("process", "programme", "agenda", "project",
+                                      "development task", "budget programme", "agreement")},
                  ("commission_kind",)),
     ]
 }
@@ -114,34 +113,51 @@ EDGE_KINDS = {
     k.name: k
     for k in [
         EdgeKind("REPORTS_TO", "the line: a role to its superior role", _ROLE, _ROLE),
-        EdgeKind("MANDATES", "a mandate: mandator to mandatee; a chain is 'doorgemandateerd'",
-                 _ROLE, _ROLE),
-        EdgeKind("COMMISSIONS", "commissioner to commission", frozenset({"Role", "Partner"}),
-                 frozenset({"Commission"}), {"capacity": SPHERES}),
+        EdgeKind("MANDATES", "a mandate: mandator to mandatee, naming its powers; a chain is "
+                 "'doorgemandateerd'", _ROLE, _ROLE),
+        EdgeKind("COMMISSIONS", "commissioner to commission",
+                 frozenset({"Role", "Partner", "Body"}), frozenset({"Commission"}),
+                 {"capacity": SPHERES}),
         EdgeKind("ASSIGNED_TO", "a commission to whoever carries it out",
-                 frozenset({"Commission"}), frozenset({"Role", "Team", "Partner"})),
-        EdgeKind("HOLDS", "a role (or person) holds a portfolio or a role",
-                 frozenset({"Role", "Person"}), frozenset({"Portfolio", "Role"})),
-        EdgeKind("COVERS", "a portfolio covers an item",
-                 frozenset({"Portfolio"}), frozenset({"Team", "Commission", "Topic", "Partner"}),
+                 frozenset({"Commission"}), frozenset({"Role", "Team", "Partner", "Body"})),
+        EdgeKind("HOLDS", "a person holds a role (with an FTE), a role holds a portfolio or "
+                 "another role", frozenset({"Role", "Person"}), frozenset({"Portfolio", "Role"})),
+        EdgeKind("COVERS", "a portfolio covers an item (excludes/includes: exceptions)",
+                 frozenset({"Portfolio"}),
+                 frozenset({"Team", "Commission", "Topic", "Partner", "Staff", "Instrument"}),
                  {"category": PORTFOLIO_CATEGORIES}),
-        EdgeKind("LEADS", "a role leads a team or cluster", _ROLE, frozenset({"Team"})),
-        EdgeKind("MEMBER_OF", "a role in a team, or a team in a cluster",
-                 frozenset({"Role", "Team"}), frozenset({"Team"})),
+        EdgeKind("LEADS", "a role leads a team, cluster or body", _ROLE,
+                 frozenset({"Team", "Body"})),
+        EdgeKind("MEMBER_OF", "a role in a team or body (with a capacity), a team in a "
+                 "cluster or unit, staff in a unit",
+                 frozenset({"Role", "Team", "Staff"}), frozenset({"Team", "Body"}),
+                 {"capacity": MEMBER_CAPACITIES}),
+        EdgeKind("STAFF_OF", "staff counted per grade under the role they work for",
+                 frozenset({"Staff"}), _ROLE),
         EdgeKind("CONTRACTS", "a role of the municipality to a partner, through an agreement",
                  _ROLE, frozenset({"Partner"})),
+        EdgeKind("OWNS", "a role or body that sets or manages a steering instrument",
+                 frozenset({"Role", "Body"}), frozenset({"Instrument"})),
     ]
 }
 
-#: Columns of ``nodes.csv``: every file must have the first four.
-NODE_COLUMNS = ("id", "kind", "name", "source")
-#: Columns of ``edges.csv``: every file must have the first four.
-EDGE_COLUMNS = ("from", "to", "kind", "source")
+#: Columns of ``nodes.csv``: every file must have the first three.
+NODE_COLUMNS = ("id", "kind", "name", "source", "evidence")
+#: Columns of ``edges.csv``: every file must have the first three.
+EDGE_COLUMNS = ("from", "to", "kind", "source", "evidence")
 
 #: Columns whose text is converted on reading (everything else stays text).
-BOOL_COLUMNS = ("executive", "delegated", "budget_holder", "assumed")
+BOOL_COLUMNS = ("executive", "delegated", "budget_holder", "vacant", "external", "placeholder",
+                "temporary")
 FLOAT_COLUMNS = ("budget",)
-LIST_COLUMNS = ("criteria",)
+INT_COLUMNS = ("count",)
+LIST_COLUMNS = ("criteria", "powers", "excludes", "includes", "capacities")
+#: Dates as ``YYYY-MM-DD`` text (ISO dates compare as text).
+DATE_COLUMNS = ("valid_from", "valid_to")
+#: List columns whose items are ids of nodes.
+ID_LIST_COLUMNS = ("excludes", "includes")
+#: List columns whose items come from a vocabulary ``org.yaml`` declares.
+VOCABULARY_COLUMNS = {"criteria": "criteria", "powers": "powers", "capacities": "capacities"}
 
 
 def allowed(edge_kind: str, source_kind: str, target_kind: str) -> bool:
@@ -149,25 +165,27 @@ def allowed(edge_kind: str, source_kind: str, target_kind: str) -> bool:
     kind = EDGE_KINDS.get(edge_kind)
     return bool(kind) and source_kind in kind.sources and target_kind in kind.targets
 
-#: The governance rules orgmodel can check, with their source passages
-#: (DOMAIN.md, "Rules the sources state").
+#: The governance rules orgmodel can check.  Which apply, and which passage
+#: of its own sources states each, is the organisation's data (``rules`` in
+#: ``org.yaml``): the code names no source.
 RULES = {
     "R1": ("Escalate official disagreements never to the executive board or an alderman, "
-           "always to the next official level", "D-FS-VI bullet 6"),
-    "R2": ("Every commission has a political commissioner and an official commissioner",
-           "D-FS-VI last bullet"),
-    "R3": ("No commission, no work", "D-FS-VI bullet 5; A-2.2 principle 1"),
+           "always to the next official level", ""),
+    "R2": ("Every commission has a political commissioner and an official commissioner", ""),
+    "R3": ("No commission, no work", ""),
     "R4": ("Official commissionership sits with a corporate director, who may delegate it "
-           "down the line", "D-FS-VII bullet 1"),
-    "R5": ("The official commissioner holds the budget", "D-FS-VII bullet 2"),
-    "R6": ("Minimal layering: concern, team-connecting, team", "D-FS-V end"),
+           "down the line", ""),
+    "R5": ("The official commissioner holds the budget", ""),
+    "R6": ("Minimal layering: concern, team-connecting, team", ""),
     "R7": ("Each alderman has, for each (sub)budget programme, exactly one official "
-           "responsible for results", "D-FS-III bullet 1"),
+           "responsible for results", ""),
     "R8": ("An executive commission is drawn up when a situation meets several of the "
-           "13 criteria", "D-FS-VI"),
-    "R9": ("Portfolios are tested yearly for balance across the corporate directors", "D-FS-V"),
+           "criteria", ""),
+    "R9": ("Portfolios are tested yearly for balance across the corporate directors", ""),
     "R10": ("Commissionership cannot be outsourced: the commissioner is always inside the "
-            "municipality", "A-2.2 principle 4"),
+            "municipality", ""),
+    "R11": ("Powers sit as low in the organisation as possible", ""),
+    "R12": ("Criteria decide whether a task stays in-house or goes to partners", ""),
 }
 
 #: Relationship types the database holds beside the model's own: derived from
@@ -182,6 +200,7 @@ CLIMBABLE = {
     "REPORTS_TO": "from a role to its superior",
     "MANDATES": "from a mandatee back to its mandator",
     "COMMISSIONS": "from an assignee to the commissioners of its commission",
+    "MEMBER_OF": "from a member to its body, or (from: body) from a body to its members",
 }
 
 #: Node columns that a push uses for itself: a column by these names would be
@@ -193,11 +212,15 @@ _CLIMB = {
     "properties": {
         "edge": {"enum": list(CLIMBABLE)},
         "rule": {"type": "string"},
-        # Where the climbing role stands on a COMMISSIONS climb.
-        "from": {"enum": ["assignee", "commissioner"]},
-        "capacity": {"enum": list(SPHERES)},
+        # Where the climbing node stands: on a COMMISSIONS climb the assignee
+        # or a commissioner, on a MEMBER_OF climb the member or the body.
+        "from": {"enum": ["assignee", "commissioner", "member", "body"]},
+        "capacity": {"type": "string"},
         "delegated": {"type": "boolean"},
         "budget_holder": {"type": "boolean"},
+        # Only these nodes may be reached by the climb.
+        "to": {"type": "array", "items": {"type": "string"}, "minItems": 1,
+               "uniqueItems": True},
     },
 }
 
@@ -221,6 +244,22 @@ _ROUTE_KIND = {"anyOf": [_STEPS, {
         "ends_in_spheres": _SPHERE_LIST,
     }}]}
 
+#: A citation of the organisation's own sources, with an optional note.
+_CITED = {"type": ["object", "null"], "additionalProperties": False,
+          "properties": {"source": {"type": "string"}, "text": {"type": "string"},
+                         "note": {"type": "string"}}}
+
+
+def _vocabulary(fields: dict) -> dict:
+    """A vocabulary the organisation declares: key -> its text and source."""
+    return {"type": "object",
+            "propertyNames": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,60}$"},
+            "additionalProperties": {"anyOf": [{"type": "string"}, {
+                "type": "object", "additionalProperties": False,
+                "properties": {**fields, "source": {"type": "string"},
+                               "note": {"type": "string"}}}]}}
+
+
 #: The written schema of ``org.yaml`` (JSON Schema, checked with the
 #: ``jsonschema`` library by :func:`orgmodel.validate_folder`).  Every key is
 #: optional except ``name``; a key not listed here is an error, so a
@@ -239,7 +278,15 @@ MANIFEST_SCHEMA = {
         "sources": {"type": "object", "propertyNames": {"type": "string"},
                     "additionalProperties": {"type": "string"},
                     "description": "source id -> what it is; rows cite these ids"},
-        "rules": {"type": "array", "items": {"enum": list(RULES)}, "uniqueItems": True},
+        "rules": {"anyOf": [
+            {"type": "array", "items": {"enum": list(RULES)}, "uniqueItems": True},
+            {"type": "object", "propertyNames": {"enum": list(RULES)},
+             "additionalProperties": _CITED}],
+            "description": "the rules that apply, each with the passage that states it"},
+        "powers": _vocabulary({"name": {"type": "string"}, "kind": {"type": "string"}}),
+        "criteria": _vocabulary({"text": {"type": "string"}, "set": {"type": "string"}}),
+        "capacities": _vocabulary({"text": {"type": "string"}}),
+        "principles": _vocabulary({"text": {"type": "string"}, "rule": {"enum": list(RULES)}}),
         "escalation": {
             "type": "object", "additionalProperties": False,
             "properties": {
@@ -254,10 +301,16 @@ MANIFEST_SCHEMA = {
             },
         },
         "layering": {"type": ["object", "null"], "additionalProperties": False,
-                     "properties": {"target_depth": {"type": "integer", "minimum": 1}}},
+                     "properties": {"target_depth": {"type": "integer", "minimum": 1},
+                                    # The source describes a flat organisation:
+                                    # any line in the data is not its structure.
+                                    "flat": {"type": "boolean"},
+                                    "source": {"type": "string"},
+                                    "note": {"type": "string"}}},
         "span": {"type": ["object", "null"], "additionalProperties": False,
                  "properties": {"min": {"type": "integer", "minimum": 0},
-                                "max": {"type": "integer", "minimum": 0}}},
+                                "max": {"type": "integer", "minimum": 0},
+                                "by": {"enum": ["posts", "people", "fte"]}}},
         "executive_commission_threshold": {"type": "integer", "minimum": 1, "maximum": 13},
     },
 }

@@ -274,13 +274,16 @@ def _route_rows(org: OrgModel) -> dict:
     for via in escalation_policy(org).routes:
         rg = route_graph(org, via)
         rows = out[via] = []
+        kind = org.graph._node
         for r in rg._next:
             for s in rg.next(r):
                 rows.append({"src": uid(name, r), "dst": uid(name, s.id), "via": s.via,
-                             "rule": s.rule, "blocked": False})
+                             "rule": s.rule, "blocked": False,
+                             "labels": (kind[r]["kind"], kind[s.id]["kind"])})
             for s in rg.blocked(r):
                 rows.append({"src": uid(name, r), "dst": uid(name, s.id), "via": s.via,
-                             "rule": s.rule, "blocked": True})
+                             "rule": s.rule, "blocked": True,
+                             "labels": (kind[r]["kind"], kind[s.id]["kind"])})
     return out
 
 
@@ -351,8 +354,13 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None) -> 
         # The route graph of every route kind, derived from the policy, for
         # the escalation_route query (written after the count: it is not model data).
         for route, rows in route_rows.items():
-            for batch in _batches(rows, batch_size):
-                tx.run(cypher("merge_route_edges"), org=name, route=route, rows=batch).consume()
+            by_labels = {}
+            for row in rows:
+                by_labels.setdefault(row.pop("labels"), []).append(row)
+            for (src, dst), group in by_labels.items():
+                q = cypher("merge_route_edges", src=src, dst=dst)
+                for batch in _batches(group, batch_size):
+                    tx.run(q, org=name, route=route, rows=batch).consume()
         tx.run(cypher("merge_organisation"), org=name,
                manifest=json.dumps(org.manifest, ensure_ascii=False, default=str),
                pushed_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
@@ -484,7 +492,7 @@ def query_parameters(name: str) -> list:
     Examples
     --------
     >>> query_parameters("span")
-    ['org']
+    ['org', 'date']
     """
     text = "\n".join(line for line in _text(name).splitlines()
                      if not line.lstrip().startswith("//"))
@@ -508,7 +516,11 @@ def run_query(store: Store, name: str, **params) -> pd.DataFrame:
         raise OrgModelError(f"query '{name}' takes no parameter {', '.join(map(repr, unknown))} "
                             f"(it takes: {', '.join(takes) or 'none'})")
     routes = name in ("escalation", "escalation_route")
-    optional = {"role", "forbidden", "ends_at", "end_spheres"} if routes else \
+    if name in ("span", "layering") and "date" not in params:
+        # the model's own date, as the library's analyses use it
+        manifest = _manifest(store, params.get("org"))
+        params["date"] = str(manifest["date"]) if manifest and manifest.get("date") else None
+    optional = {"role", "forbidden", "ends_at", "end_spheres", "date"} if routes else \
         ({"org"} if name == "count_nodes" else set())
     missing = [k for k in takes if k not in params and k not in optional]
     if missing:
@@ -517,18 +529,29 @@ def run_query(store: Store, name: str, **params) -> pd.DataFrame:
         params.setdefault("org", None)
     if routes:
         params.setdefault("role", None)
-        if not {"forbidden", "ends_at", "end_spheres"} <= set(params):
+        if not {"forbidden", "ends_at", "end_spheres"} <= set(params) or \
+                ("date" in takes and "date" not in params):
             # The route kind's own settings, as the library reads them from org.yaml.
             from .escalation import escalation_policy
             manifest = _manifest(store, params.get("org"))
             if manifest is None:
                 raise OrgModelError(f"there is no organisation '{params.get('org')}' in the "
                                     "database (see 'orgmodel db status')")
-            kind = escalation_policy(OrgModel(nx.MultiDiGraph(), manifest)).route(
-                params.get("route", "line"), params.get("org"))
+            policy = escalation_policy(OrgModel(nx.MultiDiGraph(), manifest))
+            if "route" in params or "line" in policy.routes:
+                kind = policy.route(params.get("route", "line"), params.get("org"))
+            else:
+                # the line query of an organisation whose policy has no line kind:
+                # the policy's own defaults
+                from .escalation import RouteKind
+                kind = RouteKind("line", (), policy.forbidden_spheres, policy.ends_at)
             params.setdefault("forbidden", list(kind.forbidden_spheres))
             params.setdefault("ends_at", list(kind.ends_at))
             params.setdefault("end_spheres", list(kind.ends_in_spheres))
+            if "date" in takes:
+                # the model's own date, as the library's analyses use it
+                params.setdefault("date", str(manifest["date"]) if manifest.get("date")
+                                  else None)
         if params["role"] is not None:
             params["role"] = _find_role(store, params["org"], str(params["role"]))
     from neo4j import exceptions as e

@@ -19,11 +19,26 @@ import random
 import networkx as nx
 
 from .model import OrgModel
-from .schema import CRITERIA
-
 __all__ = ["synthesize", "chain", "matrix", "SHAPES"]
 
-_CRIT = sorted(CRITERIA)
+#: Criteria for an executive commission, declared in every synthetic
+#: organisation's org.yaml (a real one declares and cites its own).
+_CRITERIA = {
+    "political_risk": "great political-administrative interest or risk",
+    "social_impact": "great impact on society",
+    "uncharted": "complex and uncharted field",
+    "no_vision": "no vision or implementation framework yet",
+    "central_steering": "need for central steering",
+    "multidisciplinary": "multidisciplinary, several interests",
+    "unexpected_problem": "unexpected problem of strategic importance",
+    "national_policy": "drastic change in national policy",
+    "new_unique": "new unique task",
+    "non_repeating": "non-repeating action or result",
+    "time_budget_limited": "time and budget limited",
+    "longer_than_year": "longer than one year",
+    "uncertain_result": "uncertain result",
+}
+_CRIT = sorted(_CRITERIA)
 
 
 def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel:
@@ -43,7 +58,7 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
         raise ValueError("a synthetic organisation needs at least 10 roles")
     rnd = random.Random(seed)
     g = nx.MultiDiGraph()
-    src = "assumption"
+    src = "synth"
 
     def role(rid, name, **attrs):
         g.add_node(rid, kind="Role", name=name, source=src, **attrs)
@@ -193,6 +208,8 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
         "layering": {"target_depth": 3},
         "span": {"max": 12},
         "executive_commission_threshold": 3,
+        "criteria": {k: {"text": v, "set": "executive commission"}
+                     for k, v in _CRITERIA.items()},
     }
     org = OrgModel(g, manifest)
     # Attributes as a freshly loaded model holds them (fte as a range).
@@ -216,7 +233,7 @@ def _shape_manifest(name, source):
 
 def _shape_role(g, rid, level=None):
     attrs = {"level": level} if level else {}
-    g.add_node(rid, kind="Role", name=f"Role {rid}", sphere="official", source="assumption",
+    g.add_node(rid, kind="Role", name=f"Role {rid}", sphere="official", source="synth",
                **attrs)
 
 
@@ -237,15 +254,15 @@ def chain(depth: int, loop_at: int | None = None, name: str | None = None) -> Or
     for i in range(depth):
         _shape_role(g, f"r{i}")
         if i:
-            g.add_edge(f"r{i}", f"r{i - 1}", kind="REPORTS_TO", source="assumption")
+            g.add_edge(f"r{i}", f"r{i - 1}", kind="REPORTS_TO", source="synth")
     for i in range(10, depth, 10):
         c = f"c{i}"
         g.add_node(c, kind="Commission", name=f"Commission {i}", commission_kind="project",
-                   source="assumption")
-        g.add_edge(f"r{i - 5}", c, kind="COMMISSIONS", capacity="official", source="assumption")
-        g.add_edge(c, f"r{i}", kind="ASSIGNED_TO", source="assumption")
+                   source="synth")
+        g.add_edge(f"r{i - 5}", c, kind="COMMISSIONS", capacity="official", source="synth")
+        g.add_edge(c, f"r{i}", kind="ASSIGNED_TO", source="synth")
     if loop_at is not None:
-        g.add_edge("r0", f"r{loop_at}", kind="REPORTS_TO", source="assumption")
+        g.add_edge("r0", f"r{loop_at}", kind="REPORTS_TO", source="synth")
     return OrgModel(g, _shape_manifest(name or f"Chain {depth}",
                                        f"orgmodel synth --shape chain --roles {depth}"))
 
@@ -268,7 +285,7 @@ def matrix(levels: int, width: int = 2, name: str | None = None) -> OrgModel:
             if lv:
                 for k in range(width):
                     g.add_edge(f"m{lv}-{j}", f"m{lv - 1}-{k}", kind="REPORTS_TO",
-                               source="assumption")
+                               source="synth")
     return OrgModel(g, _shape_manifest(name or f"Matrix {levels}x{width}",
                                        f"orgmodel synth --shape matrix --roles {levels * width}"))
 

@@ -85,6 +85,19 @@ def parse_cell(column: str, text: str):
         if not math.isfinite(value):
             raise ValueError(f"{column} '{text}' is not a finite number")
         return value
+    if column in schema.INT_COLUMNS:
+        try:
+            value = float(text.replace(",", "."))
+        except ValueError:
+            raise ValueError(f"{column} '{text}' is not a whole number") from None
+        if not value.is_integer() or value < 0:
+            raise ValueError(f"{column} '{text}' is not a whole number of 0 or more")
+        return int(value)
+    if column in schema.DATE_COLUMNS:
+        try:
+            return _dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise ValueError(f"{column} '{text}' is not a date: write it as YYYY-MM-DD") from None
     if column in schema.LIST_COLUMNS:
         return [p.strip() for p in text.split(";") if p.strip()]
     return text
@@ -106,9 +119,61 @@ def _check_columns(df, file, required, problems) -> bool:
     return not missing and not dupes
 
 
-def _check_attrs(row, rowno, file, choices, problems):
+class _Context:
+    """What rows are checked against besides their own table: the
+    vocabularies and sources ``org.yaml`` declares."""
+
+    def __init__(self, manifest):
+        # Without a readable org.yaml nothing can be checked against it: its
+        # absence is reported once, not on every row that uses a vocabulary.
+        self.readable = isinstance(manifest, dict)
+        manifest = manifest if self.readable else {}
+        self.vocab = {}
+        for col, key in schema.VOCABULARY_COLUMNS.items():
+            v = manifest.get(key)
+            self.vocab[col] = set(map(str, v)) if isinstance(v, dict) else set()
+        src = manifest.get("sources")
+        self.sources = sorted(map(str, src), key=len, reverse=True) \
+            if isinstance(src, dict) and src else []
+
+    def cites(self, citation: str) -> bool:
+        """Whether a citation names a declared source (``D-FS-V`` cites ``D``)."""
+        return any(citation == s or citation.startswith((s + "-", s + " ", s + ":", s + "."))
+                   for s in self.sources)
+
+
+def _check_provenance(row, rowno, file, ctx, problems):
+    grade = row.get("evidence", "")
+    source = row.get("source", "")
+    note = row.get("note", "")
+    if source.strip().casefold() == "assumption":
+        problems.append(Problem(file, rowno, "source 'assumption' is how version 1 said "
+                                "'assumed': put assumed in the evidence column, the reason in "
+                                "note and leave source empty ('orgmodel migrate' does this)"))
+        return
+    if grade and grade not in schema.GRADES:
+        problems.append(Problem(file, rowno, f"evidence '{grade}' is not one of: "
+                                f"{', '.join(schema.GRADES)}{_closest(grade, schema.GRADES)}"))
+    elif grade == "stated" and not source:
+        problems.append(Problem(file, rowno, "evidence 'stated' needs a source: the passage "
+                                "that states it"))
+    elif grade == "inferred" and not note:
+        problems.append(Problem(file, rowno, "evidence 'inferred' needs a note giving the "
+                                "reasoning"))
+    elif grade == "assumed" and not note:
+        problems.append(Problem(file, rowno, "evidence 'assumed' needs a note saying why the "
+                                "fact is there"))
+    if source and ctx.sources:
+        for cit in (c.strip() for c in source.split(";")):
+            if cit and not ctx.cites(cit):
+                problems.append(Problem(file, rowno, f"source '{cit}' cites none of the "
+                                        f"sources org.yaml declares ({', '.join(sorted(ctx.sources))})"))
+
+
+def _check_attrs(row, rowno, file, choices, problems, ctx, ids=None):
     for col, text in row.items():
-        if not text or col in ("id", "kind", "name", "source", "from", "to"):
+        if not text or col in ("id", "kind", "name", "source", "from", "to", "evidence",
+                               "note"):
             continue
         if col in choices and text not in choices[col]:
             problems.append(Problem(file, rowno, f"{col} '{text}' is not one of: "
@@ -118,19 +183,31 @@ def _check_attrs(row, rowno, file, choices, problems):
                 parse_fte(text)
             except ValueError as exc:
                 problems.append(Problem(file, rowno, str(exc)))
-        elif col == "criteria":
+        elif col in schema.VOCABULARY_COLUMNS:
+            known = ctx.vocab[col]
+            key = schema.VOCABULARY_COLUMNS[col]
+            bad = [c for c in parse_cell(col, text) if c not in known]
+            if bad and ctx.readable:
+                problems.append(Problem(file, rowno, f"{col} {', '.join(repr(c) for c in bad)} "
+                                        f"{'is' if len(bad) == 1 else 'are'} not declared under "
+                                        f"'{key}' in org.yaml{_closest(bad[0], known)}"))
+        elif col in schema.ID_LIST_COLUMNS:
             for c in parse_cell(col, text):
-                if c not in schema.CRITERIA:
-                    problems.append(Problem(file, rowno, f"criterion '{c}' is not one of the 13 "
-                                            f"D-FS-VI criteria{_closest(c, schema.CRITERIA)}"))
+                if ids is not None and c not in ids:
+                    problems.append(Problem(file, rowno, f"{col} names '{c}', which is not a "
+                                            f"node in nodes.csv{_closest(c, ids)}"))
         else:
             try:
                 parse_cell(col, text)
             except ValueError as exc:
                 problems.append(Problem(file, rowno, str(exc)))
+    if row.get("valid_from") and row.get("valid_to") and row["valid_from"] > row["valid_to"]:
+        problems.append(Problem(file, rowno, f"valid_from {row['valid_from']} is after "
+                                f"valid_to {row['valid_to']}"))
+    _check_provenance(row, rowno, file, ctx, problems)
 
 
-def _check_nodes(nodes: pd.DataFrame, problems) -> dict | None:
+def _check_nodes(nodes: pd.DataFrame, problems, ctx) -> dict | None:
     """Check the node rows; the ``{id: kind}`` of the usable ones, or None when
     the table itself is unusable (then nothing can be checked against it)."""
     kinds = {}
@@ -176,11 +253,11 @@ def _check_nodes(nodes: pd.DataFrame, problems) -> dict | None:
         for col in spec.required:
             if not row.get(col):
                 problems.append(Problem(NODES, rowno, f"{kind} '{nid}' needs a {col}"))
-        _check_attrs(row, rowno, NODES, spec.choices, problems)
+        _check_attrs(row, rowno, NODES, spec.choices, problems, ctx)
     return kinds
 
 
-def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems):
+def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx):
     """Check the edge rows; with ``kinds=None`` (nodes.csv unusable) only what
     does not depend on the nodes."""
     if not _check_columns(edges, EDGES, ("from", "to", "kind"), problems):
@@ -218,7 +295,7 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems):
             problems.append(Problem(EDGES, rowno, f"{kind} cannot join a {kinds[src]} to a "
                                     f"{kinds[dst]}: it joins {'/'.join(sorted(spec.sources))} "
                                     f"to {'/'.join(sorted(spec.targets))}"))
-        _check_attrs(row, rowno, EDGES, spec.choices, problems)
+        _check_attrs(row, rowno, EDGES, spec.choices, problems, ctx, kinds)
         if kind == "REPORTS_TO" and src and dst and src != dst:
             line.append((src, dst))
             line_rows.setdefault((src, dst), rowno)
@@ -260,8 +337,19 @@ def _schema_message(err) -> str:
         # wrong under the alternative the value was evidently meant for.
         want = "array" if isinstance(val, list) else "object" if isinstance(val, dict) else None
         meant = [e for e in err.context if e.schema.get("type") == want
-                 or (e.relative_path and e.validator != "type")] or list(err.context)
-        return _schema_message(best_match(meant))
+                 or e.relative_path
+                 or (want == "object" and e.validator == "enum" and not e.relative_path)] \
+            or list(err.context)
+        best = best_match(meant)
+        if best.validator == "enum" and isinstance(val, dict) and best.instance in val:
+            # a key outside a mapping's vocabulary (propertyNames)
+            opts = [str(o) for o in best.validator_value]
+            return (f"{head}unknown {'rule' if where == 'rules' else 'key'} "
+                    f"'{best.instance}'{_closest(str(best.instance), opts)}; known: "
+                    f"{', '.join(opts)}")
+        if best.validator == "anyOf" and not best.context:
+            return f"{_key_path(best.absolute_path)}: has the wrong form ({_shown(best.instance)})"
+        return _schema_message(best)
     if kind == "additionalProperties":
         known = list(err.schema.get("properties", {}))
         extra = [k for k in val if k not in known]
@@ -276,6 +364,8 @@ def _schema_message(err) -> str:
         types = err.validator_value if isinstance(err.validator_value, list) else \
             [err.validator_value]
         want = " or ".join(_TYPE_WORDS.get(t, t) for t in types if t != "null")
+        if not want:
+            want = "empty"
         return f"{head}must be {want}, not {_shown(val)}"
     if kind == "enum":
         opts = [str(o) for o in err.validator_value]
@@ -302,6 +392,10 @@ def _shown(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+#: Where the climbing node may stand, per climbable edge kind.
+_SIDES = {"COMMISSIONS": ("assignee", "commissioner"), "MEMBER_OF": ("member", "body")}
+
+
 def _check_manifest(manifest: dict, kinds: dict | None, problems):
     def bad(msg):
         problems.append(Problem(MANIFEST, None, msg))
@@ -320,14 +414,34 @@ def _check_manifest(manifest: dict, kinds: dict | None, problems):
             where_ends.append((f"escalation.routes.{name}.ends_at", spec.get("ends_at") or []))
         for i, step in enumerate(steps):
             for climb in step if isinstance(step, list) else [step]:
-                if "from" in climb and climb["edge"] != "COMMISSIONS":
-                    bad(f"escalation.routes.{name}.steps[{i}]: 'from' only applies to a "
-                        f"COMMISSIONS climb, not {climb['edge']}")
+                where = f"escalation.routes.{name}.steps[{i}]"
+                edge = climb["edge"]
+                sides = _SIDES.get(edge, ())
+                if "from" in climb and climb["from"] not in sides:
+                    bad(f"{where}: 'from: {climb['from']}' does not apply to a {edge} climb"
+                        + (f" (use {' or '.join(sides)})" if sides else ""))
+                caps = schema.EDGE_KINDS[edge].choices.get("capacity")
+                if "capacity" in climb and (not caps or climb["capacity"] not in caps):
+                    bad(f"{where}: capacity '{climb['capacity']}' does not apply to a {edge} "
+                        "climb" + (f" (use one of: {', '.join(caps)})" if caps else ""))
+                for rid in climb.get("to") or ():
+                    if kinds and rid not in kinds:
+                        bad(f"{where}: 'to' names '{rid}', which is not a node in nodes.csv"
+                            f"{_closest(rid, kinds)}")
     for key, ends in where_ends:
         for i, rid in enumerate(ends):
             if kinds and (rid not in kinds or kinds[rid] not in ("Role", None)):
                 bad(f"{key}[{i}]: '{rid}' is not a role in nodes.csv"
                     f"{_closest(rid, [k for k, v in kinds.items() if v == 'Role'])}")
+    rules = manifest.get("rules")
+    if isinstance(rules, dict):
+        ctx = _Context(manifest)
+        for rid, spec in rules.items():
+            cit = (spec or {}).get("source", "")
+            for c in (x.strip() for x in cit.split(";")):
+                if c and ctx.sources and not ctx.cites(c):
+                    bad(f"rules.{rid}.source: '{c}' cites none of the declared sources "
+                        f"({', '.join(sorted(ctx.sources))})")
     span = manifest.get("span") or {}
     if span.get("min") is not None and span.get("max") is not None and span["min"] > span["max"]:
         bad(f"span: min ({span['min']}) is larger than max ({span['max']})")
@@ -354,12 +468,13 @@ def validate_tables(raw: RawOrg) -> list:
     problems = list(raw.problems)
     unreadable = raw.unreadable
     kinds = None
+    ctx = _Context(raw.manifest if MANIFEST not in unreadable else None)
     if NODES not in unreadable and len(raw.nodes.columns):
-        kinds = _check_nodes(raw.nodes, problems)
+        kinds = _check_nodes(raw.nodes, problems, ctx)
     elif NODES not in unreadable:
         problems.append(Problem(NODES, 1, "has no header row"))
     if EDGES not in unreadable and len(raw.edges.columns):
-        _check_edges(raw.edges, kinds, problems)
+        _check_edges(raw.edges, kinds, problems, ctx)
     elif EDGES not in unreadable:
         problems.append(Problem(EDGES, 1, "has no header row"))
     if MANIFEST not in unreadable:

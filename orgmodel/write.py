@@ -16,7 +16,7 @@ import yaml
 from .read import EDGES, MANIFEST, NODES
 from .schema import EDGE_COLUMNS, NODE_COLUMNS
 
-__all__ = ["save", "to_tables", "format_fte", "usual_mode"]
+__all__ = ["save", "write_tables", "to_tables", "format_fte", "usual_mode"]
 
 
 def usual_mode(directory: bool = False) -> int:
@@ -47,6 +47,13 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
+def _cells(d: dict) -> dict:
+    rec = {k: _cell(v) for k, v in d.items() if k not in ("fte_min", "fte_max")}
+    if "fte_min" in d:
+        rec["fte"] = format_fte(d["fte_min"], d.get("fte_max", d["fte_min"]))
+    return rec
+
+
 def _table(records, first_cols) -> pd.DataFrame:
     extra = sorted({k for r in records for k in r} - set(first_cols))
     cols = list(first_cols) + extra
@@ -56,18 +63,8 @@ def _table(records, first_cols) -> pd.DataFrame:
 
 def to_tables(org):
     """The manifest and the node and edge tables of ``org``, as text cells."""
-    nodes = []
-    for n, d in org.graph.nodes(data=True):
-        rec = {"id": n}
-        for k, v in d.items():
-            if k in ("fte_min", "fte_max"):
-                continue
-            rec[k] = _cell(v)
-        if "fte_min" in d:
-            rec["fte"] = format_fte(d["fte_min"], d.get("fte_max", d["fte_min"]))
-        nodes.append(rec)
-    edges = [{"from": u, "to": v, **{k: _cell(x) for k, x in d.items()}}
-             for u, v, d in org.graph.edges(data=True)]
+    nodes = [{"id": n, **_cells(d)} for n, d in org.graph.nodes(data=True)]
+    edges = [{"from": u, "to": v, **_cells(d)} for u, v, d in org.graph.edges(data=True)]
     return (dict(org.manifest), _table(nodes, NODE_COLUMNS),
             _table(edges, EDGE_COLUMNS))
 
@@ -81,17 +78,27 @@ def save(org, path) -> Path:
     >>> load(out) == sample
     True
     """
+    manifest, nodes, edges = to_tables(org)
+    return write_tables(manifest, nodes, edges, path)
+
+
+def write_tables(manifest, nodes, edges, path) -> Path:
+    """Write the three files from tables of text cells, all or nothing.
+
+    With ``manifest=None`` the folder's ``org.yaml`` (and its comments) is
+    left as it is.
+    """
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
-    manifest, nodes, edges = to_tables(org)
     mode = usual_mode()
     staged = []
+    files = [(NODES, lambda f: nodes.to_csv(f, index=False, lineterminator="\n")),
+             (EDGES, lambda f: edges.to_csv(f, index=False, lineterminator="\n"))]
+    if manifest is not None:
+        files.insert(0, (MANIFEST, lambda f: yaml.safe_dump(manifest, f, allow_unicode=True,
+                                                           sort_keys=False)))
     try:
-        for name, write in (
-            (MANIFEST, lambda f: yaml.safe_dump(manifest, f, allow_unicode=True, sort_keys=False)),
-            (NODES, lambda f: nodes.to_csv(f, index=False, lineterminator="\n")),
-            (EDGES, lambda f: edges.to_csv(f, index=False, lineterminator="\n")),
-        ):
+        for name, write in files:
             fd, tmp = tempfile.mkstemp(dir=path, prefix=f".{name}.", suffix=".tmp")
             staged.append((tmp, path / name))
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:

@@ -137,3 +137,9 @@ def bolt_env(bolt, monkeypatch):
         if value:
             monkeypatch.setenv(key, value)
     return bolt
+
+
+@pytest.fixture
+def sample():
+    """A fresh copy of the template organisation (tests may change it)."""
+    return orgmodel.load(DATA / "template")

@@ -28,43 +28,25 @@ def routes_of(rg, role):
 # --- the Deventer routes, checked against the sources -------------------------------
 
 def _team_managers(org):
-    return [r for r in org.ids("Role") if org.graph.nodes[r].get("level") == "team"]
+    """Team-level roles that lead a team (not D-B3's generic triangle role)."""
+    leads = {u for u, _, _ in org.edges("LEADS")}
+    return [r for r in org.ids("Role") if org.graph.nodes[r].get("level") == "team" and r in leads]
 
 
-def test_every_deventer_team_manager_escalates_along_the_line_of_d_fs_vi(deventer):
+def test_every_deventer_team_manager_reaches_the_general_director_officially(deventer):
+    # D-FS-VI bullet 6: official disagreements go up the official line, never to
+    # the college; every line ends at the general director (the exact route of
+    # each team manager, from D-FS-V and its legend, is in test_model_v2).
     g = deventer.graph
     esc = escalation_routes(deventer, "line")
     tms = _team_managers(deventer)
-    assert len(tms) >= 4
+    assert len(tms) >= 6
     for tm in tms:
-        team = next(t for _, t, d in g.out_edges(tm, data=True) if d["kind"] == "LEADS")
-        cluster = next(c for _, c, d in g.out_edges(team, data=True) if d["kind"] == "MEMBER_OF")
-        deputy = next(r for r, _, d in g.in_edges(cluster, data=True) if d["kind"] == "LEADS")
-        portfolio = next(p for p, _, d in g.in_edges(cluster, data=True) if d["kind"] == "COVERS")
-        director = next(r for r, _, d in g.in_edges(portfolio, data=True) if d["kind"] == "HOLDS"
-                        and g.nodes[r]["kind"] == "Role")
-        expected = [deputy, director, "gd"] if director != "gd" else [deputy, "gd"]
         routes = list(esc.routes(tm, None))
-        assert expected in [r.ids for r in routes], (tm, routes_of(esc, tm))
-        for r in routes:   # every route, matrix ones too, ends at the general director
-            assert r.outcome == "top" and r.ids[-1] == "gd"
+        assert routes, tm
+        for r in routes:
+            assert r.outcome == "top" and r.ids[-1] == "gd", (tm, r)
             assert all(g.nodes[s]["sphere"] == "official" for s in r.ids), r.ids
-
-
-def test_matrix_team_manager_gets_both_routes(deventer):
-    # D-FS-V: ORB teams are temporarily managed by Jelle Arentsen directly.
-    assert routes_of(escalation_routes(deventer), "tm-orb") == [
-        (["cd-arentsen", "gd"], "top"), (["dd-bb", "cd-vanhouwelingen", "gd"], "top")]
-
-
-def test_deventer_commission_route_of_a_d_b3_commission(deventer):
-    # D-B3 WAT-vraag: BPM -> delegated official commissioner (deputy director)
-    # -> official commissioner (programmatic director) -> general director.
-    esc = escalation_routes(deventer, "commission")
-    assert routes_of(esc, "bpm-jeugd") == [(["dd-io", "cd-kossen", "gd"], "top")]
-    vias = [s.via for s in next(esc.routes("bpm-jeugd")).steps]
-    # the corporate director holds its powers by mandate of the general director (D-FS-IV)
-    assert vias == ["COMMISSIONS", "MANDATES", "MANDATES"]
 
 
 def test_no_deventer_route_has_a_political_role(deventer):
@@ -75,19 +57,27 @@ def test_no_deventer_route_has_a_political_role(deventer):
 
 
 def test_albrandswaard_partners_and_their_commissioners(albrandswaard):
-    net = partner_network(albrandswaard).partners.set_index("id")
-    assert net.loc["bar", "official_commissioners"] == "reg-me"
-    assert net.loc["swa", "official_commissioners"] == "reg-kw"
-    assert net.loc["sport", "official_commissioners"] == "reg-kw"
-    assert net.loc["market", "official_commissioners"] == "reg-me"
-    assert set(net.loc["citizens", "official_commissioners"].split("; ")) == {"reg-bbr", "wijkreg"}
-    assert (net["political_commissioners"] == "executive-board").all()
+    # A-2.2: the college is the commissioner of the regieorganisatie; the text
+    # pairs no regisseur with a partner, so no official commissioner is named and
+    # no regisseur is a broker between partners.
+    net = partner_network(albrandswaard)
+    partners = net.partners.set_index("id")
+    assert set(partners.index) == {"bar", "swa", "sport", "market", "citizens"}
+    named = partners.drop("market")            # A-4.2 names no agreement with the market
+    assert (named["political_commissioners"] == "executive-board").all()
+    assert (partners["official_commissioners"] == "").all()
+    assert partners.loc["market", "commissions"] == ""
+    assert net.brokerage.empty
 
 
-def test_regisseurs_are_the_brokers(albrandswaard):
-    b = partner_network(albrandswaard).brokerage
-    top = b[b["betweenness"] == b["betweenness"].max()]["id"]
-    assert set(top) <= {"reg-kw", "reg-me"} and len(top) >= 1
+def test_albrandswaard_has_only_the_mandate_route(albrandswaard):
+    # A-5.1: flat, no reporting lines; a regisseur answers to the college that
+    # mandated it (A-2.2; A-1.3 item 9).
+    rg = escalation_routes(albrandswaard)
+    assert rg.via == "mandate"
+    assert routes_of(rg, "reg-kw") == [(["executive-board"], "top")]
+    with pytest.raises(orgmodel.OrgModelError, match="its policy has: mandate"):
+        escalation_routes(albrandswaard, "line")
 
 
 # --- hand-built awkward graphs ------------------------------------------------------
@@ -130,7 +120,10 @@ def test_only_superior_political_is_forbidden(make):
     assert rec["blocked"][0]["sphere"] == "political" and rec["outcomes"] == ["forbidden"]
     found = check(org, ["R1"])
     assert list(found["rule"]) == ["R1"] and "alderman".upper() in found["message"][0]
-    assert found["source"][0] == "D-FS-VI bullet 6"
+    assert found["source"][0] == ""      # an organisation that cites no source for R1
+    cited = make(["a", ("alderman", {"sphere": "political"})], [("a", "alderman", "REPORTS_TO")],
+                 manifest={**LINE, "rules": {"R1": {"source": "X-5"}}})
+    assert check(cited)["source"].tolist() == ["X-5"]
 
 
 def test_empty_organisation(make):
@@ -159,11 +152,13 @@ def test_one_pass_equals_one_search_per_role(deventer):
 
 
 def test_meet_finds_who_decides(deventer):
-    m = meet(deventer, "Teammanager Klantcontact (aangenomen)", "tm-financien")
+    m = meet(deventer, "Teammanagers Intern ondersteunen", "tm-bb")
     assert m["meet"]["id"] == "gd"
-    assert [s["id"] for s in m["path_a"]] == ["dd-ed", "cd-arentsen", "gd"]
-    m2 = meet(deventer, "tm-beleid", "tm-bdo")
-    assert m2["meet"]["id"] == "dd-bo"
+    assert [s["id"] for s in m["path_a"]] == ["dd-io", "cd-kossen", "gd"]
+    # the ORB teams are temporarily under Jelle Arentsen, who also holds Extern dienstverlenen
+    m2 = meet(deventer, "tm-ed", "tm-orb")
+    assert m2["meet"]["id"] == "cd-arentsen"
+    assert [s["id"] for s in m2["path_b"]] == ["cd-arentsen"]
 
 
 def test_layers_count_same_level_as_one_layer(deventer, albrandswaard, make):
@@ -245,9 +240,18 @@ def test_r7_one_official_per_alderman_and_budget_programme(make):
     assert "has 2 officials responsible" in check(org, ["R7"])["message"][0]
 
 
-def test_source_organisations_have_no_findings(deventer, albrandswaard):
-    # Every finding was either fixed in the data or is explained in the report.
-    assert check(deventer).empty
+def test_source_organisations_findings_are_what_the_sources_leave_open(deventer, albrandswaard):
+    # Deventer's sources name no political commissioner for any item of the
+    # portfolio table (D-FS-V); R2 (D-FS-VI last bullet) asks for one.  Every
+    # finding is that, and nothing else.
+    found = check(deventer)
+    items = [c for c in deventer.ids("Commission") if deventer.graph.nodes[c].get(
+        "commission_kind") != "budget programme"]
+    assert set(found["rule"]) == {"R2"}
+    assert len(found) == len(items) == 14
+    assert (found["source"] == "D-FS-VI last bullet").all()
+    assert all("no political commissioner" in m for m in found["message"])
+    # Albrandswaard: the college commissions everything (A-2.2); nothing to report.
     assert check(albrandswaard).empty
 
 
@@ -259,12 +263,17 @@ def test_portfolio_balance_deventer(deventer):
     assert 0 < pb.imbalance < 1
 
 
-def test_executive_commission_advice_threshold(deventer):
-    adv = executive_commission_advice(deventer).set_index("id")
-    assert adv.loc["ag-coalitie", "advised"] and adv.loc["ag-coalitie", "executive"]
-    assert adv.loc["pr-rud", "verdict"] == "advised, not marked executive"
-    assert executive_commission_advice(deventer, threshold=4).set_index("id").loc[
-        "pr-rud", "verdict"] == "consistent"
+def test_executive_commission_advice_threshold(sample, deventer, albrandswaard):
+    adv = executive_commission_advice(sample).set_index("id")
+    assert adv.loc["youth", "criteria_met"] == 2 and adv.loc["youth", "verdict"] == "consistent"
+    assert executive_commission_advice(sample, threshold=2).set_index("id").loc[
+        "youth", "verdict"] == "advised, not marked executive"
+    # a source that does not say which criteria a commission meets decides nothing
+    assert adv.loc["grant", "verdict"].startswith("not assessed")
+    assert executive_commission_advice(deventer)["verdict"].str.startswith(
+        "not assessed: the criteria it meets").all()
+    assert executive_commission_advice(albrandswaard)["verdict"].str.contains(
+        "declares no criteria for executive commissions").all()
 
 
 # --- CLI -------------------------------------------------------------------------
@@ -274,25 +283,32 @@ def cli_run(*args):
 
 
 def test_escalate_json_shape(deventer):
-    res = cli_run("escalate", "Teammanager ORB teams", "--org", str(DATA / "deventer"),
-                  "--format", "json")
+    # D-B3: a WAT-question that cannot be done goes back to the programmatic
+    # director and the deputy director, then to the portfolio holder or via the
+    # concerndirectie to the general director.
+    res = cli_run("escalate", "Begrotingsprogrammamanager", "--via", "infeasible",
+                  "--org", str(DATA / "deventer"), "--format", "json")
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
-    assert data["id"] == "tm-orb" and data["routes"] == 2 and len(data["paths"]) == 2
-    assert {n["id"] for n in data["next"]} == {"dd-bb", "cd-arentsen"}
+    assert data["id"] == "bpm" and data["routes"] == 3 and len(data["paths"]) == 3
+    assert {n["id"] for n in data["next"]} == {"ao", "ao-adj"}
     assert (data["shortest"], data["longest"], data["outcomes"]) == (2, 3, ["top"])
-    assert [t["id"] for t in data["tops"]] == ["gd"]
+    assert {t["id"] for t in data["tops"]} == {"gd", "ph"}
     step = data["paths"][0]["steps"][0]
-    assert {"id", "name", "kind", "sphere", "via", "rule"} <= set(step)
-    assert step["via"] == "REPORTS_TO" and data["paths"][0]["outcome"] == "top"
+    assert {"id", "name", "kind", "sphere", "via", "rule", "temporary", "vacant",
+            "external"} <= set(step)
+    assert step["via"] == "COMMISSIONS" and data["paths"][0]["outcome"] == "top"
+    assert [s["id"] for s in data["paths"][2]["steps"]] == ["ao", "concerndirectie", "gd"]
 
 
 def test_escalate_table_says_why_each_step(deventer):
     res = cli_run("escalate", "tm-orb", "--org", str(DATA / "deventer"))
     assert res.exit_code == 0, res.output
-    assert "outcome: top; reaches Algemeen directeur; 2–3 steps; 2 routes" in res.output
-    assert "→ Concerndirecteur Arentsen   [REPORTS_TO: next official level in the line" \
-        in res.output
+    assert "tm-orb), line route" in res.output
+    assert "outcome: top; reaches Algemeen directeur; 2 steps; 1 route" in res.output
+    # D-FS-V "tdl. ORB teams": temporary direct management by Jelle Arentsen
+    assert ("→ Concerndirecteur Arentsen   [REPORTS_TO: next official level in the line "
+            "(D-FS-VI bullet 6; D-B3 Realisatie); temporary]") in res.output
 
 
 def test_escalate_all_lists_every_role():
@@ -300,24 +316,31 @@ def test_escalate_all_lists_every_role():
                   "--via", "commission")
     data = json.loads(res.output)
     assert res.exit_code == 0 and isinstance(data, list)
-    assert {d["id"] for d in data} >= {"bpm-jeugd", "tm-orb", "gd"}
+    assert {d["id"] for d in data} >= {"bpm", "tm-orb", "gd"}
     # one row per role, not one per route
     assert len(data) == len({d["id"] for d in data})
-    bpm = next(d for d in data if d["id"] == "bpm-jeugd")
-    assert bpm == {"id": "bpm-jeugd", "name": "Begrotingsprogrammamanager Jeugd", "next": ["dd-io"], "shortest": 3, "longest": 3,
-                   "tops": ["gd"], "outcomes": ["top"], "routes": 1}
+    bpm = next(d for d in data if d["id"] == "bpm")
+    assert bpm == {"id": "bpm", "name": "Begrotingsprogrammamanager", "next": ["ao-adj"],
+                   "shortest": 4, "longest": 4, "tops": ["gd"], "outcomes": ["top"],
+                   "routes": 1}
 
 
 def test_escalate_unknown_and_ambiguous_role():
-    res = cli_run("escalate", "teammanger klantcontakt", "--org", str(DATA / "deventer"))
-    assert res.exit_code == 1 and "no role matches" in res.output and "tm-klant" in res.output
+    res = cli_run("escalate", "teammanger orb", "--org", str(DATA / "deventer"))
+    assert res.exit_code == 1 and "no role matches" in res.output and "tm-orb" in res.output
     res = cli_run("escalate", "teammanager", "--org", str(DATA / "deventer"))
     assert res.exit_code == 1 and "matches several roles" in res.output
 
 
 def test_escalate_meet_cli():
-    res = cli_run("escalate", "tm-klant", "--meet", "tm-financien", "--org", str(DATA / "deventer"))
-    assert res.exit_code == 0 and "meet at Algemeen directeur" in res.output
+    res = cli_run("escalate", "tm-io", "--meet", "tm-bb", "--org", str(DATA / "deventer"))
+    assert res.exit_code == 0 and "meet at Algemeen directeur" in res.output, res.output
+
+
+def test_escalate_defaults_to_the_policys_first_route_kind():
+    res = cli_run("escalate", "reg-kw", "--org", str(DATA / "albrandswaard"))
+    assert res.exit_code == 0, res.output
+    assert "mandate route" in res.output and "→ College van B&W   [MANDATES" in res.output
 
 
 @pytest.mark.parametrize("cmd", ["layers", "span", "partners", "check", "portfolios", "advice",
@@ -335,25 +358,37 @@ def test_analysis_commands_all_formats(cmd, fmt):
 def test_check_strict_exit_code(template_copy):
     assert cli_run("check", "--org", str(template_copy), "--strict").exit_code == 0
     edges = template_copy / "edges.csv"
-    edges.write_text(edges.read_text().replace("alderman,youth,COMMISSIONS,X-3,political,,,,,\n", ""))
+    text = edges.read_text()
+    row = next(line for line in text.splitlines(True) if line.startswith("alderman,youth,"))
+    edges.write_text(text.replace(row, ""))
     res = cli_run("check", "--org", str(template_copy), "--strict")
-    assert res.exit_code == 1 and "[R2]" in res.output and "D-FS-VI last bullet" in res.output
+    assert res.exit_code == 1 and "[R2]" in res.output and "(X-5)" in res.output
 
 
 def test_report_on_both_organisations(tmp_path):
+    routes = {"deventer": ("line", "commission", "infeasible"), "albrandswaard": ("mandate",)}
     for org in ("deventer", "albrandswaard"):
         res = cli_run("report", "--org", str(DATA / org), "--out", str(tmp_path / org))
         assert res.exit_code == 0, res.output
         md = (tmp_path / org / "report.md").read_text()
-        for section in ("## Escalation routes", "## Management layers (R6)", "## Span of control",
-                        "## Partners", "## Governance findings", "## Portfolio balance (R9)"):
+        for section in ("## Escalation routes", "## Management layers", "## Span of control",
+                        "## Partners", "## Governance findings", "## Portfolio balance",
+                        "## How the facts are known", "## Powers and mandates"):
             assert section in md
-        for csv in ("escalation_line", "layers", "span", "partners", "findings", "advice"):
-            assert (tmp_path / org / f"{csv}.csv").is_file()
+        for csv in ("layers", "span", "partners", "findings", "advice", "formation_units",
+                    "powers") + tuple(f"escalation_{via}" for via in routes[org]):
+            assert (tmp_path / org / f"{csv}.csv").is_file(), csv
         assert (tmp_path / org / "graph.html").is_file()
     md = (tmp_path / "albrandswaard" / "report.md").read_text()
-    assert "27–29 FTE" in md
-    lines = pd.read_csv(tmp_path / "deventer" / "escalation_line.csv")
-    assert (lines["outcomes"] == "top").all() and len(lines) == 18
+    assert "27–29 FTE" in md and "describes a flat organisation" in md
+    # R6 and R9 are Deventer's rules, not Albrandswaard's
+    assert "## Management layers\n" in md and "(R6)" not in md and "(R9)" not in md
+    assert "## Management layers (R6)" in (tmp_path / "deventer" / "report.md").read_text()
+    lines = pd.read_csv(tmp_path / "deventer" / "escalation_line.csv").set_index("id")
+    assert (lines.loc[["tm-bo", "tm-bb", "tm-ed", "tm-io", "tm-orb", "tm-bdo"], "outcomes"]
+            == "top").all()
     load = pd.read_csv(tmp_path / "deventer" / "escalation_load_line.csv").set_index("id")
-    assert load.loc["gd", "ending"] == 17 and load.loc["cd-kossen", "passing"] == 5
+    # every post of the line but the general director's own ends there
+    assert load.loc["gd", "ending"] == 13
+    assert load.loc["cd-kossen", "passing"] == 2          # dd-io and tm-io
+    assert load.loc["cd-arentsen", "passing"] == 3        # dd-ed, tm-ed and tm-orb (tdl.)

@@ -45,8 +45,14 @@ def test_schema_is_documented():
         assert f"| {kind} |" in README
     for kind in orgmodel.EDGE_KINDS:
         assert f"| {kind} |" in README
-    for key in orgmodel.schema.CRITERIA:
-        assert f"`{key}`" in README
+    from orgmodel import schema
+    for grade in schema.GRADES:
+        assert f"`{grade}`" in README
+    for column in (schema.BOOL_COLUMNS + schema.INT_COLUMNS + schema.LIST_COLUMNS
+                   + schema.DATE_COLUMNS):
+        assert f"`{column}`" in README, column
+    for key in schema.MANIFEST_SCHEMA["properties"]:
+        assert f"`{key}" in README, key
 
 
 def test_cypher_files_ship_inside_the_package():

@@ -29,12 +29,14 @@ def test_to_pyvis_counts_and_styles(deventer):
 def test_focus_depth_kinds_and_route(deventer):
     focus = to_pyvis(deventer, focus="cd-kossen", depth=1)
     ids = {n["id"] for n in focus.nodes}
-    assert {"cd-kossen", "gd", "dd-io", "pf-kossen"} <= ids and "tm-klant" not in ids
+    assert {"cd-kossen", "gd", "dd-io", "pf-kossen"} <= ids and "tm-io" not in ids   # two steps away
     line = to_pyvis(deventer, kinds=["Role"], edge_kinds=["REPORTS_TO"])
     assert {deventer.graph.nodes[n["id"]]["kind"] for n in line.nodes} == {"Role"}
     hot = to_pyvis(deventer, route="tm-orb")
     red = {(e["from"], e["to"]) for e in hot.edges if e["color"] == "#d62728"}
-    assert {("tm-orb", "dd-bb"), ("dd-bb", "cd-vanhouwelingen"), ("tm-orb", "cd-arentsen")} <= red
+    # D-FS-V "tdl. ORB teams": straight to Jelle Arentsen, then the general director
+    assert {("tm-orb", "cd-arentsen"), ("cd-arentsen", "gd")} <= red
+    assert not any(u == "tm-orb" and v != "cd-arentsen" for u, v in red)
 
 
 def test_focus_by_name_with_edge_kinds(deventer):

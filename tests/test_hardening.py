@@ -68,17 +68,20 @@ def test_spreadsheet_encodings_and_separators_read_the_same(tmp_path, sep, encod
 def test_headers_are_read_without_case_or_spaces(tmp_path):
     d = _copy(tmp_path)
     t = (d / "nodes.csv").read_text()
-    (d / "nodes.csv").write_text(t.replace("id,kind,name,source,sphere,level,fte",
-                                           "ID, Kind ,Name,source,Sphere,level, FTE"))
+    (d / "nodes.csv").write_text(t.replace("id,kind,name,source,evidence,sphere,level,fte",
+                                           "ID, Kind ,Name,source, Evidence,Sphere,level, FTE"))
+    plain = orgmodel.load(DATA / "template")
     org = orgmodel.load(d)
-    assert org.graph.nodes["tm"]["fte_max"] == 2.0
+    assert org.graph.nodes["tm"]["fte_max"] == plain.graph.nodes["tm"]["fte_max"] == 1.0
+    assert org.graph.nodes["tm"]["evidence"] == "stated" and org.graph.nodes["gd"]["level"] == "concern"
 
 
 def test_line_separators_inside_a_quoted_cell_are_text(tmp_path):
     d = _copy(tmp_path)
     t = (d / "nodes.csv").read_text()
     name = "Team\u2028manager\u2029with\x0cbreaks\x85"
-    (d / "nodes.csv").write_text(t.replace("Team manager,", f'"{name}",'), encoding="utf-8")
+    assert "\ntm,Role,Team manager Finance," in t
+    (d / "nodes.csv").write_text(t.replace("Team manager Finance,", f'"{name}",'), encoding="utf-8")
     org = orgmodel.load(d)
     assert org.graph.nodes["tm"]["name"] == name.strip()
 
@@ -222,7 +225,8 @@ def _hostile_org(tmp_path):
         if v is not None:
             r["name"] = v
             r["note"] = v
-            r["source"] = v
+            # a valid citation before every ';'-separated part, then the hostile text
+            r["source"] = "; ".join("X-1 " + part for part in v.split(";"))
     with open(d / "nodes.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))
         w.writeheader()

@@ -3,25 +3,30 @@
 // each role to its next steps under the organisation's policy (blocked: true for a
 // candidate the policy forbids).  Parameters: $org, $route, $role (null for all),
 // $forbidden, $ends_at, $end_spheres (that route kind's, from org.yaml).
-// Same routes as orgmodel.RouteGraph(org, $route).routes(role, None).
+// Steps may pass a collective body (Body).  Same routes as
+// orgmodel.RouteGraph(org, $route).routes(role, None).
 OPTIONAL MATCH (n:Role {org: $org})
 WHERE EXISTS {
     MATCH (n)((a)-[r:ESCALATES_TO]->(b) WHERE r.route = $route AND NOT r.blocked)+(n)
   }
 WITH collect(n.id) AS looped
 MATCH (s:Role {org: $org})
-WHERE NOT coalesce(s.sphere, '') IN $forbidden AND ($role IS NULL OR s.id = $role)
+WHERE NOT coalesce(s.sphere, '') IN $forbidden AND NOT coalesce(s.external, false)
+  AND NOT coalesce(s.placeholder, false) AND ($role IS NULL OR s.id = $role)
 // A quantified path pattern: the route filter applies to each step as it is taken.
-MATCH p = (s)((a)-[r:ESCALATES_TO]->(b) WHERE r.route = $route AND NOT r.blocked)*(t:Role)
+MATCH p = (s)((a)-[r:ESCALATES_TO]->(b) WHERE r.route = $route AND NOT r.blocked)*(t)
 WHERE NONE(x IN nodes(p)[0..-1] WHERE x.id IN looped)
-OPTIONAL MATCH (t)-[e:ESCALATES_TO {route: $route}]->(u:Role)
+OPTIONAL MATCH (t)-[e:ESCALATES_TO {route: $route}]->(u)
 WITH looped, s, p, t, [x IN collect({u: u, blocked: e.blocked}) WHERE x.u IS NOT NULL] AS ups
 WITH looped, s, p, t, t.id IN $ends_at OR coalesce(t.sphere, '') IN $end_spheres AS at_top,
      [x IN ups WHERE NOT x.blocked | x.u] AS ok, [x IN ups WHERE x.blocked | x.u] AS bad
-WHERE at_top OR t.id IN looped OR size(ok) = 0
-WITH s, p, CASE WHEN at_top THEN 'top'
+WHERE at_top OR coalesce(t.external, false) OR t.id IN looped OR size(ok) = 0
+WITH s, p, CASE WHEN coalesce(t.external, false) THEN 'external'
+                WHEN at_top AND coalesce(t.vacant, false) THEN 'vacant'
+                WHEN at_top THEN 'top'
                 WHEN t.id IN looped THEN 'loop'
                 WHEN size(bad) > 0 THEN 'forbidden'
+                WHEN coalesce(t.vacant, false) THEN 'vacant'
                 WHEN size($ends_at) + size($end_spheres) = 0 THEN 'top'
                 ELSE 'dead_end' END AS outcome, bad
 RETURN s.id AS from, [x IN tail(nodes(p)) | x.id] AS ids, outcome,

@@ -1,18 +1,44 @@
-// Management layer of every official role of $org (R6), at any depth: steps down
-// the official line, where a step between two roles of the same level stays in one
-// layer; a matrix role takes its deepest layer.  Roles on or below a loop of the line
-// get no layer (as orgmodel.layering).
+// Management layer of every post of $org (R6), at any depth: steps down the line,
+// where a step between two roles of the same level stays in one layer; a matrix role
+// takes its deepest layer.  Only posts count (not political, not external, not a
+// placeholder top post), as orgmodel.layering(org.on($date)); $date (YYYY-MM-DD)
+// leaves out roles and lines outside their valid_from / valid_to, null for all.
+// Roles on or below a loop of the line get no layer.
 OPTIONAL MATCH q = (n:Role {org: $org})-[:REPORTS_TO*1..]->(n)
-WHERE ALL(x IN nodes(q) WHERE coalesce(x.sphere, '') <> 'political')
+WHERE ALL(x IN nodes(q) WHERE coalesce(x.sphere, '') <> 'political'
+                          AND NOT coalesce(x.external, false)
+                          AND NOT coalesce(x.placeholder, false)
+                          AND ($date IS NULL OR (coalesce(x.valid_from, '') <= $date
+                               AND (x.valid_to IS NULL OR $date <= x.valid_to))))
+  AND ALL(r IN relationships(q) WHERE $date IS NULL OR (coalesce(r.valid_from, '') <= $date
+                                  AND (r.valid_to IS NULL OR $date <= r.valid_to)))
 WITH collect(DISTINCT n.id) AS looped
 MATCH (r:Role {org: $org})
 WHERE NOT EXISTS {
     MATCH b = (r)-[:REPORTS_TO*0..]->(x:Role)
-    WHERE x.id IN looped AND ALL(y IN nodes(b) WHERE coalesce(y.sphere, '') <> 'political')
+    WHERE x.id IN looped
+      AND ALL(y IN nodes(b) WHERE coalesce(y.sphere, '') <> 'political'
+                              AND NOT coalesce(y.external, false)
+                              AND NOT coalesce(y.placeholder, false)
+                              AND ($date IS NULL OR (coalesce(y.valid_from, '') <= $date
+                                   AND (y.valid_to IS NULL OR $date <= y.valid_to))))
+      AND ALL(e IN relationships(b) WHERE $date IS NULL OR (coalesce(e.valid_from, '') <= $date
+                                      AND (e.valid_to IS NULL OR $date <= e.valid_to)))
   }
 MATCH p = (r)-[:REPORTS_TO*0..]->(root:Role)
-WHERE ALL(n IN nodes(p) WHERE coalesce(n.sphere, '') <> 'political' AND NOT n.id IN looped)
-OPTIONAL MATCH (root)-[:REPORTS_TO]->(up:Role)
+WHERE ALL(n IN nodes(p) WHERE coalesce(n.sphere, '') <> 'political' AND NOT n.id IN looped
+                          AND NOT coalesce(n.external, false)
+                          AND NOT coalesce(n.placeholder, false)
+                          AND ($date IS NULL OR (coalesce(n.valid_from, '') <= $date
+                               AND (n.valid_to IS NULL OR $date <= n.valid_to))))
+  AND ALL(e IN relationships(p) WHERE $date IS NULL OR (coalesce(e.valid_from, '') <= $date
+                                  AND (e.valid_to IS NULL OR $date <= e.valid_to)))
+OPTIONAL MATCH (root)-[ue:REPORTS_TO]->(up:Role)
+WHERE NOT coalesce(up.external, false) AND NOT coalesce(up.placeholder, false)
+  AND ($date IS NULL OR (coalesce(ue.valid_from, '') <= $date
+                         AND (ue.valid_to IS NULL OR $date <= ue.valid_to)
+                         AND coalesce(up.valid_from, '') <= $date
+                         AND (up.valid_to IS NULL OR $date <= up.valid_to)))
 WITH r, p, [u IN collect(up) WHERE coalesce(u.sphere, '') <> 'political'] AS ups
 WHERE size(ups) = 0
 WITH r, reduce(l = 1, i IN range(1, size(nodes(p)) - 1) |

@@ -1,0 +1,262 @@
+"""Formation, headcount and FTE: posts, the people holding them and staff
+counted per grade, per post, rolled up per unit and per manager.
+
+What is counted, for every post of the organisation (a role that is not
+political, not external and not a placeholder):
+
+* ``posts``: 1, and ``vacant``: 1 when the post is vacant;
+* ``fte_min``/``fte_max``: the post's formation, its ``fte`` (a range such as
+  ``2-3``), or else the FTE its holders hold it with;
+* ``people``: the people holding it (``HOLDS`` from a Person), none when vacant;
+  a job share is one post with two people;
+* ``staff`` / ``staff_fte``: staff counted per grade or job title under the
+  post (``Staff`` nodes, ``STAFF_OF``): they count here and in span by
+  people or FTE, never as posts, direct reports or layers.
+
+Per unit the posts and staff of the unit and of the units inside it are added
+up (a post belongs to the teams it leads or is a member of).  Per manager
+everything below it in the line is added up, each post once even when it has
+two superiors (a matrix), and each person once even when they hold two posts.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ._perf import paused
+from .model import at_its_date
+
+__all__ = ["post_figures", "formation", "totals", "is_post"]
+
+_AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte")
+
+
+def is_post(d: dict) -> bool:
+    """Whether a node is a post of the organisation itself."""
+    return (d.get("kind") == "Role" and d.get("sphere") != "political"
+            and not d.get("external") and not d.get("placeholder"))
+
+
+def _holders(org):
+    """``{post: [(person, fte or None)]}`` and ``{person: [posts]}``."""
+    nodes = org.graph._node
+    by_post, by_person = {}, {}
+    for u, v, d in org.edges_by_kind("HOLDS")["HOLDS"]:
+        if nodes[u].get("kind") == "Person" and nodes[v].get("kind") == "Role":
+            by_post.setdefault(v, []).append((u, d.get("fte_min")))
+            by_person.setdefault(u, []).append(v)
+    return by_post, by_person
+
+
+@at_its_date
+@paused
+def post_figures(org) -> pd.DataFrame:
+    """One row per post: ``id, name, vacant, people, fte_min, fte_max, staff, staff_fte``.
+
+    Examples
+    --------
+    >>> f = post_figures(sample).set_index("id")
+    >>> [f.loc["tm", c].item() for c in ("people", "fte_max", "staff", "staff_fte")]
+    [2, 1.0, 9, 7.6]
+    >>> bool(f.loc["tm2", "vacant"]), int(f.loc["tm2", "people"])
+    (True, 0)
+    """
+    nodes = org.graph._node
+    by_post, _ = _holders(org)
+    staff, staff_fte = {}, {}
+    for u, v, _ in org.edges_by_kind("STAFF_OF")["STAFF_OF"]:
+        s = nodes[u]
+        staff[v] = staff.get(v, 0) + int(s.get("count", 0) or 0)
+        staff_fte[v] = staff_fte.get(v, 0.0) + float(s.get("fte_max", 0.0) or 0.0)
+    rows = []
+    for r, d in nodes.items():
+        if not is_post(d):
+            continue
+        vacant = bool(d.get("vacant"))
+        held = [] if vacant else by_post.get(r, [])
+        if "fte_min" in d:
+            lo, hi = d["fte_min"], d.get("fte_max", d["fte_min"])
+        elif held and all(f is not None for _, f in held):
+            lo = hi = sum(f for _, f in held)
+        else:
+            lo = hi = math.nan
+        rows.append((r, d.get("name", r), vacant, len(held), lo, hi, staff.get(r, 0),
+                     round(staff_fte.get(r, 0.0), 6)))
+    return pd.DataFrame(rows, columns=["id", "name", "vacant", "people", "fte_min", "fte_max",
+                                       "staff", "staff_fte"])
+
+
+def _units_of(org, posts):
+    """``{post: unit}``: the first team a post leads or is a member of."""
+    nodes = org.graph._node
+    unit = {}
+    e = org.edges_by_kind("LEADS", "MEMBER_OF")
+    for kind in ("LEADS", "MEMBER_OF"):
+        for u, v, _ in e[kind]:
+            if u in posts and nodes[v].get("kind") == "Team":
+                unit.setdefault(u, v)
+    return unit
+
+
+def _up(succ, start):
+    seen, todo = set(), [start]
+    while todo:
+        x = todo.pop()
+        for y in succ.get(x, ()):
+            if y not in seen:
+                seen.add(y)
+                todo.append(y)
+    return seen
+
+
+def _roll_up(amounts: dict, succ: dict, single_people: dict, shared_people: dict):
+    """Add every node's amounts to each node above it (and itself), once.
+
+    Weights flow up single links bottom-up; a node with several superiors
+    hands its weight to every node above it once (as in escalation load),
+    so a matrix post is never counted twice.
+    """
+    from ._order import sinks_first
+    nodes = list(amounts)
+    order, rest = sinks_first(nodes, succ)
+    total = {n: list(amounts[n]) for n in nodes}
+    acc = {n: [0.0] * len(_AMOUNTS) for n in nodes}
+    for n in reversed(order):            # bottom-up
+        w = [a + b for a, b in zip(acc[n], amounts[n])]
+        total[n] = w
+        ups = [u for u in succ.get(n, ()) if u in acc]
+        if len(ups) == 1:
+            acc[ups[0]] = [a + b for a, b in zip(acc[ups[0]], w)]
+        elif ups:
+            for u in _up(succ, n):
+                if u in acc:
+                    acc[u] = [a + b for a, b in zip(acc[u], w)]
+    # Fix the people column: a person on several posts counts once per node.
+    people = _AMOUNTS.index("people")
+    for person, posts in shared_people.items():
+        reach = {}
+        for p in posts:
+            for x in {p} | _up(succ, p):
+                reach[x] = reach.get(x, 0) + 1
+        for x, k in reach.items():
+            if x in total:
+                total[x][people] -= k - 1
+    return total, rest
+
+
+def _frame(ids, names, total, extra_cols=None):
+    rows = []
+    for n in ids:
+        t = total[n]
+        rec = {"id": n, "name": names[n]}
+        rec.update(dict(zip(_AMOUNTS, t)))
+        rows.append(rec)
+    f = pd.DataFrame(rows, columns=["id", "name", *_AMOUNTS])
+    for c in ("posts", "vacant", "people", "staff"):
+        f[c] = f[c].astype(int)
+    f["headcount"] = f["people"] + f["staff"]
+    f["total_fte_min"] = (f["fte_min"] + f["staff_fte"]).round(6)
+    f["total_fte_max"] = (f["fte_max"] + f["staff_fte"]).round(6)
+    return f
+
+
+@at_its_date
+@paused
+def formation(org, by="unit") -> pd.DataFrame:
+    """Formation, headcount and FTE rolled up ``by`` unit, manager or post.
+
+    Columns: ``id, name, posts, vacant, people, fte_min, fte_max, staff,
+    staff_fte, headcount, total_fte_min, total_fte_max``; FTE of posts
+    without a known FTE count as unknown (NaN) in every total they enter.
+
+    Examples
+    --------
+    >>> f = formation(sample, by="manager").set_index("id")
+    >>> f.loc["cd", ["posts", "vacant", "people", "staff", "headcount"]].tolist()
+    [4, 0, 2, 9, 11]
+    >>> formation(sample, by="unit").set_index("id").loc["cluster", "posts"].item()
+    3
+    """
+    if by not in ("unit", "manager", "post"):
+        raise ValueError(f"formation by '{by}': use unit, manager or post")
+    posts = post_figures(org)
+    by_post, by_person = _holders(org)
+    amounts = {r: [1, int(v), p, lo, hi, s, sf] for r, v, p, lo, hi, s, sf in zip(
+        posts["id"], posts["vacant"], posts["people"], posts["fte_min"], posts["fte_max"],
+        posts["staff"], posts["staff_fte"])}
+    shared = {p: [x for x in rs if x in amounts and not org.graph._node[x].get("vacant")]
+              for p, rs in by_person.items() if len(rs) > 1}
+    shared = {p: rs for p, rs in shared.items() if len(rs) > 1}
+    names = {n: d.get("name", n) for n, d in org.graph._node.items()}
+    if by == "post":
+        return _frame(list(amounts), names, amounts)
+    if by == "manager":
+        succ = {}
+        for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
+            if u in amounts and v in amounts:
+                succ.setdefault(u, []).append(v)
+        total, _ = _roll_up(amounts, succ, {}, shared)
+        below = {v for vs in succ.values() for v in vs}
+        ids = [r for r in amounts if r in below]
+        return _frame(ids, names, total).sort_values(
+            ["posts", "id"], ascending=[False, True], ignore_index=True)
+    # by unit: posts and staff into their team, teams into the teams they sit in
+    nodes = org.graph._node
+    teams = [t for t, d in nodes.items() if d.get("kind") == "Team"]
+    unit_amounts = {t: [0.0] * len(_AMOUNTS) for t in teams}
+    for r, u in _units_of(org, set(amounts)).items():
+        unit_amounts[u] = [a + b for a, b in zip(unit_amounts[u], amounts[r])]
+    post_unit = _units_of(org, set(amounts))
+    for u, v, _ in org.edges_by_kind("MEMBER_OF")["MEMBER_OF"]:
+        d = nodes[u]
+        if d.get("kind") == "Staff" and v in unit_amounts:
+            # staff in a unit of their own (not already under a post of that unit)
+            if not any(post_unit.get(p) == v for p in org.graph._succ[u]
+                       if any(x.get("kind") == "STAFF_OF" for x in org.graph._succ[u][p].values())):
+                unit_amounts[v][5] += int(d.get("count", 0) or 0)
+                unit_amounts[v][6] += float(d.get("fte_max", 0.0) or 0.0)
+    succ = {}
+    for u, v, _ in org.edges_by_kind("MEMBER_OF")["MEMBER_OF"]:
+        if u in unit_amounts and v in unit_amounts:
+            succ.setdefault(u, []).append(v)
+    shared_units = {}
+    for p, rs in shared.items():
+        us = sorted({post_unit[r] for r in rs if r in post_unit})
+        if len(us) > 1:
+            shared_units[p] = us
+        elif len(us) == 1:
+            # two posts in one unit: the person counts once there
+            unit_amounts[us[0]][2] -= sum(1 for r in rs if post_unit.get(r) == us[0]) - 1
+    total, _ = _roll_up(unit_amounts, succ, {}, shared_units)
+    return _frame(teams, names, total).sort_values(
+        ["posts", "id"], ascending=[False, True], ignore_index=True)
+
+
+@at_its_date
+def totals(org) -> dict:
+    """The organisation's formation in figures.
+
+    Keys: ``posts``, ``vacant``, ``people`` (distinct), ``staff``,
+    ``staff_fte``, ``fte_min``/``fte_max`` (posts' formation),
+    ``posts_without_fte``, ``total_fte_min``/``total_fte_max`` (with staff).
+
+    Examples
+    --------
+    >>> t = totals(sample)
+    >>> t["posts"], t["vacant"], t["people"], t["staff"], (t["fte_min"], t["fte_max"])
+    (7, 1, 3, 9, (6.4, 6.4))
+    """
+    posts = post_figures(org)
+    _, by_person = _holders(org)
+    nodes = org.graph._node
+    people = sum(1 for p, rs in by_person.items()
+                 if any(is_post(nodes[r]) and not nodes[r].get("vacant") for r in rs))
+    known = posts.dropna(subset=["fte_min"])
+    lo, hi = float(known["fte_min"].sum()), float(known["fte_max"].sum())
+    staff_fte = float(posts["staff_fte"].sum())
+    return {"posts": len(posts), "vacant": int(posts["vacant"].sum()), "people": people,
+            "staff": int(posts["staff"].sum()), "staff_fte": round(staff_fte, 6),
+            "fte_min": round(lo, 6), "fte_max": round(hi, 6),
+            "posts_without_fte": int(len(posts) - len(known)),
+            "total_fte_min": round(lo + staff_fte, 6), "total_fte_max": round(hi + staff_fte, 6)}

@@ -1,0 +1,68 @@
+"""Powers: which post holds which power, through which mandate.
+
+An organisation declares its powers (``powers`` in ``org.yaml``: id, name,
+kind, source); a ``MANDATES`` edge names the powers it passes on (the
+``powers`` column) and may limit them (``within``: "the budget programme",
+"the project" ...).  :func:`power_holders` answers "who holds delegated
+budget responsibility within a programme?" from the graph.  The full
+mandate register is built on this data.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .errors import OrgModelError
+from .model import at_its_date
+
+__all__ = ["power_holders"]
+
+
+@at_its_date
+def power_holders(org, power=None, within=None) -> pd.DataFrame:
+    """Every mandate that passes on a power, one row per power and mandate.
+
+    Parameters
+    ----------
+    power : str, optional
+        A declared power id (or its name); all powers when omitted.
+    within : str, optional
+        Only mandates whose ``within`` mentions this text (case ignored).
+
+    Returns
+    -------
+    DataFrame
+        ``power, power_name, mandatee, mandatee_name, mandator,
+        mandator_name, within, temporary, evidence, source``.
+
+    Examples
+    --------
+    >>> power_holders(sample, "budget")[["mandator", "mandatee"]].to_dict("records")
+    [{'mandator': 'gd', 'mandatee': 'cd'}, {'mandator': 'cd', 'mandatee': 'dd'}]
+    """
+    vocab = org.vocabulary("powers")
+    if power is not None:
+        if power not in vocab:
+            named = [k for k, v in vocab.items()
+                     if str(v.get("text", "")).casefold() == power.casefold()]
+            if len(named) != 1:
+                raise OrgModelError(f"'{power}' is not a power {org.name or 'this model'} "
+                                    "declares; its powers: "
+                                    f"{', '.join(vocab) or 'none (declare them under powers: in org.yaml)'}")
+            power = named[0]
+    rows = []
+    for u, v, d in org.edges("MANDATES"):
+        if within and within.casefold() not in str(d.get("within", "")).casefold():
+            continue
+        for p in d.get("powers") or ():
+            if power is not None and p != power:
+                continue
+            rows.append({"power": p, "power_name": vocab.get(p, {}).get("text", p),
+                         "mandatee": v, "mandatee_name": org.label(v),
+                         "mandator": u, "mandator_name": org.label(u),
+                         "within": d.get("within", ""),
+                         "temporary": bool(d.get("temporary") or d.get("valid_to")),
+                         "evidence": d.get("evidence", "") or "ungraded",
+                         "source": d.get("source", "")})
+    return pd.DataFrame(rows, columns=["power", "power_name", "mandatee", "mandatee_name",
+                                       "mandator", "mandator_name", "within", "temporary",
+                                       "evidence", "source"])
