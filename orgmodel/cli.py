@@ -65,7 +65,8 @@ def _table(obj) -> str:
 def org_option(f):
     """``--org DIR`` (or ``--neo4j NAME`` where the command reads a model)."""
     return click.option("--org", "org_dir", type=click.Path(path_type=Path),
-                        help="Organisation folder (org.yaml, nodes.csv, edges.csv).")(f)
+                        help="Organisation folder (org.yaml, nodes.csv, edges.csv), or a "
+                             "workbook (.xlsx) or W3C ORG file (.ttl, .jsonld).")(f)
 
 
 def format_option(f):
@@ -98,7 +99,8 @@ def reads_model(f):
         if bool(org_dir) == bool(neo4j_name):
             raise click.UsageError("give exactly one of --org DIR or --neo4j ORG_NAME")
         if org_dir:
-            org = model.load(org_dir)
+            from .formats import read_any
+            org = read_any(org_dir)
         else:
             from .store import connect, pull_model
             with connect() as store:
@@ -547,6 +549,168 @@ def export_html(org, out_file, focus, depth, kinds, edge_kinds, route, layout):
     path = write_html(org, out_file, focus=focus, depth=depth, kinds=kinds,
                       edge_kinds=edge_kinds, route=route, layout=layout)
     out(f"Graph written to {path}")
+
+
+@export.command("graphml")
+@reads_model
+@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              required=True, help="The .graphml file to write.")
+def export_graphml(org, out_file):
+    """Write GraphML for yEd and other graph tools (lists joined with ';')."""
+    from .formats.graphml import write_graphml
+    out(f"GraphML written to {write_graphml(org, out_file)}")
+
+
+@export.command("gexf")
+@reads_model
+@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              required=True, help="The .gexf file to write.")
+def export_gexf(org, out_file):
+    """Write GEXF for Gephi (lists joined with ';', reserved names avoided)."""
+    from .formats.gexf import write_gexf
+    out(f"GEXF written to {write_gexf(org, out_file)}")
+
+
+@export.command("org")
+@reads_model
+@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              required=True, help="The .ttl (Turtle) or .jsonld (JSON-LD) file to write.")
+def export_org(org, out_file):
+    """Write the W3C Organization Ontology (org:Post, org:reportsTo ...)."""
+    from .formats import guess
+    from .formats.w3c_org import write_org
+    fmt = guess(out_file)
+    if fmt not in ("turtle", "json-ld"):
+        raise click.BadParameter("give a .ttl or .jsonld file", param_hint="--out")
+    out(f"W3C ORG ({fmt}) written to {write_org(org, out_file, fmt)}")
+
+
+@export.command("archi")
+@reads_model
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              required=True, help="Folder for elements.csv, relations.csv, properties.csv.")
+def export_archi(org, out_dir):
+    """Write Archi's CSV files (File > Import > CSV in Archi)."""
+    from .formats.archi import write_archi
+    out(f"Archi CSV written to {write_archi(org, out_dir)}")
+
+
+@cli.group("import")
+def import_():
+    """Import an organisation from posts tables, W3C ORG or Archi CSV."""
+
+
+def _import_target(out_dir: Path, force: bool):
+    _refuse_overwrite(out_dir, force)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise click.UsageError(f"{out_dir} is a file, not a folder")
+
+
+@import_.command("posts")
+@click.argument("posts_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--junior", "junior_file", type=click.Path(path_type=Path, dir_okay=False,
+              exists=True), help="Junior staff counted per grade under their senior post.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="The organisation folder to write.")
+@click.option("--preset", type=click.Choice(["uk-organogram"]),
+              help="A known file format (its column names and values).")
+@click.option("--id", "c_id", metavar="COLUMN", help="Column of the post id.")
+@click.option("--reports-to", "c_sup", metavar="COLUMN", help="Column of the superior's post id.")
+@click.option("--title", "c_title", metavar="COLUMN", help="Column of the job title.")
+@click.option("--unit", "c_unit", metavar="COLUMN", help="Column of the unit.")
+@click.option("--fte", "c_fte", metavar="COLUMN", help="Column of the FTE.")
+@click.option("--holder", "c_holder", metavar="COLUMN", help="Column of the holder's name.")
+@click.option("--grade", "c_grade", metavar="COLUMN", help="Column of the grade.")
+@click.option("--unknown-superior", type=click.Choice(["error", "external"]),
+              help="A superior not in the file: an error, or a role outside the organisation "
+                   "(default: the preset's, else error).")
+@click.option("--name", help="The organisation's name (default: from the file).")
+@click.option("--date", callback=_date, help="The date the file describes (YYYY-MM-DD; "
+              "default: a date in the file's name).")
+@click.option("--sheet", help="The sheet of an .xlsx file (default: the first).")
+@click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
+def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
+                 c_holder, c_grade, unknown_superior, name, date, sheet, force):
+    """Import one row per post (CSV or XLSX) into an organisation folder.
+
+    Prints what it found and decided, and writes that as IMPORT.md beside the data.
+    """
+    from .formats.posts import Columns, read_posts
+    from .write import save
+    _import_target(out_dir, force)
+    given = dict(id=c_id, reports_to=c_sup, title=c_title, unit=c_unit, fte=c_fte,
+                 holder=c_holder, grade=c_grade)
+    columns = Columns(**given)     # None: the preset's (or the plain default) column
+    org, log = read_posts(posts_file, junior_file, preset=preset, columns=columns, name=name,
+                          date=date, unknown_superior=unknown_superior, sheet=sheet)
+    save(org, out_dir)
+    text = "\n".join(log.lines()) + "\n"
+    (out_dir / "IMPORT.md").write_text(text, encoding="utf-8")
+    out(text.rstrip())
+    out(f"\nImported {org.name}: {org.graph.number_of_nodes():,} nodes, "
+        f"{org.graph.number_of_edges():,} edges into {out_dir} (what was decided: "
+        f"{out_dir / 'IMPORT.md'})")
+
+
+@import_.command("org")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="The organisation folder to write.")
+@click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
+def import_org(source, out_dir, force):
+    """Import a W3C ORG file (.ttl Turtle or .jsonld JSON-LD)."""
+    from .formats import guess
+    from .formats.w3c_org import read_org
+    from .write import save
+    _import_target(out_dir, force)
+    org = read_org(source, guess(source))
+    save(org, out_dir)
+    out(f"Imported {org.name}: {org.graph.number_of_nodes():,} nodes, "
+        f"{org.graph.number_of_edges():,} edges into {out_dir}")
+
+
+@import_.command("archi")
+@click.argument("source", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="The organisation folder to write.")
+@click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
+def import_archi(source, out_dir, force):
+    """Import Archi CSV files (a folder with elements.csv, relations.csv, properties.csv)."""
+    from .formats.archi import read_archi
+    from .write import save
+    _import_target(out_dir, force)
+    org = read_archi(source)
+    save(org, out_dir)
+    out(f"Imported {org.name}: {org.graph.number_of_nodes():,} nodes, "
+        f"{org.graph.number_of_edges():,} edges into {out_dir}")
+
+
+@cli.command()
+@click.argument("source", type=click.Path(path_type=Path, exists=True))
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--from", "src_fmt", type=click.Choice(["folder", "xlsx", "turtle", "json-ld",
+                                                       "archi"]),
+              help="The source's format (default: from its name).")
+@click.option("--to", "dst_fmt", type=click.Choice(["folder", "xlsx", "turtle", "json-ld",
+                                                     "graphml", "gexf", "archi"]),
+              help="The target's format (default: from its name).")
+@click.option("--force", is_flag=True, help="Replace an organisation already in TARGET.")
+def convert(source, target, src_fmt, dst_fmt, force):
+    """Convert an organisation between formats: a folder, a workbook (.xlsx),
+    W3C ORG (.ttl, .jsonld), Archi CSV (--to archi), GraphML, GEXF.
+
+    Example: orgmodel convert data/deventer deventer.xlsx (and back).
+    """
+    from .formats import guess, read_any, write_any
+    dst = guess(target, dst_fmt)
+    if dst in ("folder", "archi"):
+        _import_target(target, force)
+    elif target.exists() and not force:
+        raise click.UsageError(f"{target} exists; add --force to replace it")
+    org = read_any(source, src_fmt)
+    path = write_any(org, target, dst)
+    out(f"{org.name}: {org.graph.number_of_nodes():,} nodes, {org.graph.number_of_edges():,} "
+        f"edges written to {path} ({dst})")
 
 
 def connection_options(f):

@@ -1,0 +1,65 @@
+"""From text tables (as a folder's CSVs hold them) to a validated model, for
+every reader: the same validation as a folder, with problems naming the
+reader's own file, sheet or line."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import Problem, ValidationError
+from ..model import OrgModel, from_tables
+from ..read import EDGES, NODES, RawOrg
+from ..validate import validate_tables
+from ..write import usual_mode
+
+__all__ = ["model_from_tables", "atomic_write", "table"]
+
+
+def table(rows: list, first=("id", "kind", "name"), start: int = 2) -> pd.DataFrame:
+    """Rows of text cells (dicts) as a table indexed by row number."""
+    cols = list(first) + sorted({k for r in rows for k in r} - set(first))
+    return pd.DataFrame([{c: "" if r.get(c) is None else str(r.get(c, "")) for c in cols}
+                         for r in rows], columns=cols, dtype=object,
+                        index=range(start, start + len(rows)))
+
+
+def model_from_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, where: str,
+                      labels: dict | None = None, problems=()) -> OrgModel:
+    """Validate the tables as a folder's and build the model.
+
+    ``labels`` renames the files in problems (``{"nodes.csv": "model.xlsx,
+    sheet nodes"}``); ``problems`` found while reading come first.
+
+    Raises
+    ------
+    ValidationError
+        With every problem, the reader's own first.
+    """
+    raw = RawOrg(path=Path(where), manifest=manifest or {}, nodes=nodes, edges=edges)
+    found = list(problems) + validate_tables(raw)
+    if found:
+        labels = labels or {}
+        found = [Problem(labels.get(p.file, p.file), p.row, p.message) for p in found]
+        raise ValidationError(found, where=str(where))
+    return from_tables(raw.manifest, raw.nodes, raw.edges)
+
+
+def atomic_write(path, write) -> Path:
+    """Call ``write(tmp_path)`` and move the result to ``path`` only when it
+    is complete, so a failure leaves no half-written file (or folder)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(tmp)
+    try:
+        write(tmp)
+        os.chmod(tmp, usual_mode())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,253 @@
+"""Archi's CSV files (``elements.csv``, ``relations.csv``, ``properties.csv``,
+as *File > Import > CSV Data Into Selected Model* reads them), so a model can
+be placed beside the municipal reference architecture (GEMMA) in Archi.
+
+The mapping to ArchiMate:
+
+=====================  =============================================
+orgmodel               ArchiMate (Archi type)
+=====================  =============================================
+Role                   Business Role (``BusinessRole``)
+Person, Team, Staff,   Business Actor (``BusinessActor``)
+Partner
+Body                   Business Collaboration (``BusinessCollaboration``)
+Commission             Contract (an agreement) or Business Object
+Portfolio, Topic,      Business Object (``BusinessObject``)
+Instrument
+HOLDS person → post    Assignment (the actor is assigned to the role)
+REPORTS_TO             Serving (the post serves its superior)
+MEMBER_OF team → team  Composition, from the cluster or unit to the team
+any other edge         Association, named after the edge kind
+=====================  =============================================
+
+Every element and relation carries its orgmodel id, kind and attributes as
+properties (``orgmodel:id``, ``orgmodel:kind``, one per column), and the
+model its settings (``orgmodel:settings``, JSON), so reading the files back
+gives the same model.  Files from Archi without those properties are read
+through the types above.  A value that a spreadsheet would run as a formula
+(starting with ``=``, ``+``, ``-``, ``@``, tab or CR) is written with a
+leading ``'``, which the reader takes off again.
+
+Examples
+--------
+>>> folder = write_archi(sample, tmp_path / "archi")
+>>> sorted(p.name for p in folder.iterdir())
+['elements.csv', 'properties.csv', 'relations.csv']
+>>> read_archi(folder) == sample
+True
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..errors import Problem, ValidationError
+from ..read import read_table
+from ..write import to_tables, usual_mode
+from ._tables import model_from_tables, table
+
+__all__ = ["write_archi", "read_archi", "ELEMENT_TYPES", "FILES"]
+
+FILES = ("elements.csv", "relations.csv", "properties.csv")
+
+#: orgmodel node kind -> Archi element type.
+ELEMENT_TYPES = {"Role": "BusinessRole", "Person": "BusinessActor", "Team": "BusinessActor",
+                 "Staff": "BusinessActor", "Partner": "BusinessActor",
+                 "Body": "BusinessCollaboration", "Commission": "BusinessObject",
+                 "Portfolio": "BusinessObject", "Topic": "BusinessObject",
+                 "Instrument": "BusinessObject"}
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _out(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA) else value
+
+
+def _in(value: str) -> str:
+    return value[1:] if value.startswith("'") else value
+
+
+def _archi_id(*parts) -> str:
+    return "id-" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:24]
+
+
+def _relation_type(kind, fk, tk):
+    if kind == "HOLDS" and fk == "Person":
+        return "AssignmentRelationship", False
+    if kind == "REPORTS_TO":
+        return "ServingRelationship", False
+    if kind == "MEMBER_OF" and fk == "Team" and tk == "Team":
+        return "CompositionRelationship", True       # whole → part
+    return "AssociationRelationship", False
+
+
+def write_archi(org, folder) -> Path:
+    """Write the three CSV files into ``folder``; they appear together, only
+    when all three are complete."""
+    manifest, nodes, edges = to_tables(org)
+    folder = Path(folder)
+    model_id = _archi_id("model", org.name)
+    ids, kinds = {}, {}
+    elements = [[model_id, "ArchimateModel", org.name, manifest.get("description", "")]]
+    props = [[model_id, "orgmodel:settings", json.dumps(manifest, ensure_ascii=False,
+                                                        default=str)]]
+    for rec in nodes.to_dict("records"):
+        eid = ids[rec["id"]] = _archi_id("node", org.name, rec["id"])
+        kinds[rec["id"]] = rec["kind"]
+        typ = ELEMENT_TYPES[rec["kind"]]
+        if rec["kind"] == "Commission" and rec.get("commission_kind") == "agreement":
+            typ = "Contract"
+        elements.append([eid, typ, rec["name"], rec.get("note", "")])
+        props += [[eid, f"orgmodel:{k}" if k in ("id", "kind") else k, v]
+                  for k, v in rec.items() if v != ""]
+    relations = []
+    for i, rec in enumerate(edges.to_dict("records")):
+        rid = _archi_id("edge", org.name, str(i))
+        typ, reverse = _relation_type(rec["kind"], kinds[rec["from"]], kinds[rec["to"]])
+        src, dst = ids[rec["from"]], ids[rec["to"]]
+        if reverse:
+            src, dst = dst, src
+        name = "" if typ != "AssociationRelationship" else rec["kind"]
+        relations.append([rid, typ, name, rec.get("note", ""), src, dst])
+        props += [[rid, f"orgmodel:{k}" if k in ("from", "to", "kind") else k, v]
+                  for k, v in rec.items() if v != ""]
+    tables = {"elements.csv": (["ID", "Type", "Name", "Documentation"], elements),
+              "relations.csv": (["ID", "Type", "Name", "Documentation", "Source", "Target"],
+                                relations),
+              "properties.csv": (["ID", "Key", "Value"], props)}
+    folder.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(dir=folder, prefix=".archi-"))
+    try:
+        for name, (header, rows) in tables.items():
+            buf = io.StringIO()
+            w = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+            w.writerow(header)
+            w.writerows([[_out(str(c)) for c in row] for row in rows])
+            (stage / name).write_text(buf.getvalue(), encoding="utf-8")
+            os.chmod(stage / name, usual_mode())
+        for name in tables:
+            os.replace(stage / name, folder / name)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return folder
+
+
+def read_archi(folder):
+    """Read Archi CSV files from ``folder`` into a model.
+
+    Raises
+    ------
+    ValidationError
+        A missing file or column, a property of an unknown id, a relation
+        between unknown elements, or a model that breaks the contract.
+    """
+    folder = Path(folder)
+    problems = []
+    frames = {}
+    for name, cols in (("elements.csv", ("id", "type", "name")),
+                       ("relations.csv", ("id", "type", "source", "target")),
+                       ("properties.csv", ("id", "key", "value"))):
+        path = folder / name
+        if not path.is_file():
+            if name == "properties.csv":
+                frames[name] = None
+                continue
+            problems.append(Problem(str(path), None, "is missing: Archi's CSV export writes "
+                                    "elements.csv, relations.csv and properties.csv"))
+            continue
+        df = read_table(path, problems, name)
+        if df is None:
+            continue
+        missing = [c for c in cols if c not in df.columns]
+        if missing:
+            problems.append(Problem(name, 1, f"has no column {', '.join(map(repr, missing))}"))
+            continue
+        frames[name] = df
+    if problems:
+        raise ValidationError(problems, where=str(folder))
+    el, rel, prop = frames["elements.csv"], frames["relations.csv"], frames["properties.csv"]
+    props, prop_rows = {}, {}
+    if prop is not None:
+        for rowno, r in zip(prop.index.tolist(), prop.to_dict("records")):
+            props.setdefault(r["id"], {})[_in(r["key"])] = _in(r["value"])
+            prop_rows.setdefault(r["id"], rowno)
+    manifest, nodes, edges, by_archi = {}, [], [], {}
+    elements = {}
+    for rowno, r in zip(el.index.tolist(), el.to_dict("records")):
+        if r["type"] == "ArchimateModel":
+            p = props.get(r["id"], {})
+            if "orgmodel:settings" in p:
+                try:
+                    manifest = json.loads(p["orgmodel:settings"])
+                except ValueError:
+                    problems.append(Problem("properties.csv", prop_rows.get(r["id"]),
+                                            "orgmodel:settings is not valid JSON"))
+            else:
+                manifest = {"name": _in(r["name"]) or folder.name,
+                            "sources": {"archi": f"{folder.name} (Archi CSV)"}}
+            continue
+        elements[r["id"]] = (rowno, r)
+    ours = any("orgmodel:id" in props.get(i, {}) for i in elements)
+    for eid, (rowno, r) in elements.items():
+        p = props.get(eid, {})
+        if ours:
+            rec = {k[9:] if k in ("orgmodel:id", "orgmodel:kind") else k: v for k, v in p.items()}
+        else:
+            kind = {"BusinessRole": "Role", "BusinessActor": "Team",
+                    "BusinessCollaboration": "Body", "Contract": "Commission",
+                    "BusinessObject": "Topic"}.get(r["type"])
+            if kind is None:
+                continue            # other ArchiMate layers: not an organisation's
+            rec = {"id": eid, "kind": kind, "name": _in(r["name"]), "source": "archi",
+                   "evidence": "stated", **{"Role": {"sphere": "official"},
+                                            "Team": {"team_kind": "unit"},
+                                            "Body": {"body_kind": "board"},
+                                            "Commission": {"commission_kind": "agreement"}
+                                            }.get(kind, {})}
+        by_archi[eid] = rec.get("id", eid)
+        nodes.append(rec)
+    if not ours:
+        _people_from_assignments(rel, by_archi, nodes)
+    for rowno, r in zip(rel.index.tolist(), rel.to_dict("records")):
+        p = props.get(r["id"], {})
+        if r["source"] not in by_archi or r["target"] not in by_archi:
+            if ours or r["source"] in elements and r["target"] in elements:
+                problems.append(Problem("relations.csv", rowno, f"relation {r['id']} joins "
+                                        "elements that are not in elements.csv"))
+            continue
+        if ours and "orgmodel:kind" in p:
+            rec = {k[9:] if k in ("orgmodel:from", "orgmodel:to", "orgmodel:kind") else k: v
+                   for k, v in p.items()}
+        else:
+            kind = {"ServingRelationship": "REPORTS_TO", "AssignmentRelationship": "HOLDS",
+                    "CompositionRelationship": "MEMBER_OF"}.get(r["type"]) or \
+                (_in(r["name"]) if _in(r.get("name", "")).isupper() else None)
+            if kind is None:
+                continue
+            src, dst = by_archi[r["source"]], by_archi[r["target"]]
+            if r["type"] == "CompositionRelationship":
+                src, dst = dst, src
+            rec = {"from": src, "to": dst, "kind": kind, "source": "archi",
+                   "evidence": "stated"}
+        edges.append(rec)
+    if problems:
+        raise ValidationError(problems, where=str(folder))
+    return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
+                             str(folder), {"nodes.csv": f"{folder.name} (elements)",
+                                           "edges.csv": f"{folder.name} (relations)"})
+
+
+def _people_from_assignments(rel, by_archi, nodes):
+    """In a file from Archi, an actor assigned to a role is a person."""
+    actors = {r["source"] for r in rel.to_dict("records")
+              if r["type"] == "AssignmentRelationship"}
+    for rec in nodes:
+        if rec["id"] in actors and rec["kind"] == "Team":
+            rec["kind"] = "Person"
+            rec.pop("team_kind", None)
