@@ -205,17 +205,26 @@ def formation(org, by="unit") -> pd.DataFrame:
     nodes = org.graph._node
     teams = [t for t, d in nodes.items() if d.get("kind") == "Team"]
     unit_amounts = {t: [0.0] * len(_AMOUNTS) for t in teams}
-    for r, u in _units_of(org, set(amounts)).items():
-        unit_amounts[u] = [a + b for a, b in zip(unit_amounts[u], amounts[r])]
     post_unit = _units_of(org, set(amounts))
+    # Staff that are members of a unit count there (the unit their file gives
+    # them), not in the unit of the post they work under; other staff count in
+    # their post's unit.
+    moved = {}
     for u, v, _ in org.edges_by_kind("MEMBER_OF")["MEMBER_OF"]:
         d = nodes[u]
-        if d.get("kind") == "Staff" and v in unit_amounts:
-            # staff in a unit of their own (not already under a post of that unit)
-            if not any(post_unit.get(p) == v for p in org.graph._succ[u]
-                       if any(x.get("kind") == "STAFF_OF" for x in org.graph._succ[u][p].values())):
-                unit_amounts[v][5] += int(d.get("count", 0) or 0)
-                unit_amounts[v][6] += float(d.get("fte_max", 0.0) or 0.0)
+        if d.get("kind") == "Staff" and v in unit_amounts and u not in moved:
+            moved[u] = v
+            count, fte = int(d.get("count", 0) or 0), float(d.get("fte_max", 0.0) or 0.0)
+            unit_amounts[v][5] += count
+            unit_amounts[v][6] += fte
+            for p, keyed in org.graph._succ[u].items():
+                if p in amounts and any(x.get("kind") == "STAFF_OF" for x in keyed.values()) \
+                        and p in post_unit:
+                    unit_amounts[post_unit[p]][5] -= count
+                    unit_amounts[post_unit[p]][6] -= fte
+                    break
+    for r, u in post_unit.items():
+        unit_amounts[u] = [a + b for a, b in zip(unit_amounts[u], amounts[r])]
     succ = {}
     for u, v, _ in org.edges_by_kind("MEMBER_OF")["MEMBER_OF"]:
         if u in unit_amounts and v in unit_amounts:

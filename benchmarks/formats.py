@@ -1,0 +1,136 @@
+"""make bench (formats): import and export speed and peak memory, each in a
+fresh process, written to benchmarks/formats.md.
+
+* ``import posts`` of a synthetic 100,000-post CSV (a line of posts with
+  holders, units, FTE and a junior file of 100,000 rows), and of a 10,000-row
+  XLSX; targets: under 10 s and 1 GB, under 15 s.
+* every export of a 100,000-role synthetic organisation; target: under 30 s.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / "work"
+TARGETS = {"import posts CSV 100k": (10.0, 1024), "import posts XLSX 10k": (15.0, None)}
+EXPORT_TARGET = 30.0
+
+
+def posts_csv(path: Path, n: int, seed=0):
+    """A table of n posts: a tree of spans 3-12, units per branch, some job
+    shares, vacancies and undisclosed holders; and n junior rows."""
+    rng = random.Random(seed)
+    rows, juniors = [], []
+    for i in range(n):
+        sup = "XX" if i == 0 else str(rng.randrange(i // 8, i))
+        holder = rng.choice(["Vacant", "N/D", f"Person {i}", f"Person {i}", f"Person {i}"])
+        rows.append([str(i), holder, f"G{rng.randrange(1, 8)}", f"Post {i}",
+                     f"Unit {int(sup) // 50 if sup != 'XX' else 0}", sup,
+                     rng.choice(["1", "1", "0.8", "0.5"])])
+        juniors.append([f"Unit {i // 50}", str(i), f"B{rng.randrange(1, 4)}", "Officer",
+                        str(rng.choice([1, 2, 3, 0.5]))])
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Post Unique Reference", "Name", "Grade (or equivalent)", "Job Title",
+                    "Unit", "Reports to Senior Post", "FTE"])
+        w.writerows(rows)
+    junior = path.with_name(path.stem + "-junior.csv")
+    with open(junior, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Unit", "Reporting Senior Post", "Grade", "Generic Job Title",
+                    "Number of Posts in FTE"])
+        w.writerows(juniors)
+    return path, junior
+
+
+def posts_xlsx(path: Path, n: int):
+    from openpyxl import Workbook
+    src, _ = posts_csv(path.with_suffix(".csv"), n, seed=1)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("posts")
+    with open(src, encoding="utf-8") as f:
+        for row in csv.reader(f):
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+STEP = r"""
+import json, sys, time
+from pathlib import Path
+what, args = sys.argv[1], json.loads(sys.argv[2])
+import orgmodel
+from orgmodel.formats.posts import read_posts
+from orgmodel.formats import write_any
+t = time.perf_counter()
+if what == "import":
+    org, log = read_posts(args["file"], args.get("junior"), preset="uk-organogram")
+    orgmodel.save(org, args["out"])
+    extra = {"nodes": org.graph.number_of_nodes()}
+else:
+    org = orgmodel.load(args["org"])
+    t = time.perf_counter()          # the export only, not the load
+    write_any(org, args["out"], args.get("fmt"))
+    extra = {}
+secs = time.perf_counter() - t
+peak = next(int(l.split()[1]) / 1024 for l in Path("/proc/self/status").read_text().splitlines()
+            if l.startswith("VmHWM:"))
+print(json.dumps({"seconds": secs, "peak_mb": peak, **extra}))
+"""
+
+
+def step(what, **args):
+    res = subprocess.run([sys.executable, "-c", STEP, what, json.dumps(args)],
+                         capture_output=True, text=True)
+    if res.returncode != 0:
+        return {"error": (res.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def main():
+    import orgmodel
+    WORK.mkdir(exist_ok=True)
+    lines = ["# Formats: import and export (`make bench`)", "",
+             f"Measured {time.strftime('%Y-%m-%d')} by `benchmarks/formats.py`, each step in "
+             "a fresh process (peak = VmHWM).", "",
+             "| step | seconds | peak MB | target | met |", "|---|---|---|---|---|"]
+    csv_path, junior = posts_csv(WORK / "posts-100k.csv", 100_000)
+    print("import posts CSV 100k ...", flush=True)
+    r = step("import", file=str(csv_path), junior=str(junior), out=str(WORK / "imported-100k"))
+    lines.append(_row("import posts CSV 100k (+100k junior rows, saved)", r,
+                      *TARGETS["import posts CSV 100k"]))
+    xlsx = posts_xlsx(WORK / "posts-10k.xlsx", 10_000)
+    print("import posts XLSX 10k ...", flush=True)
+    r = step("import", file=str(xlsx), out=str(WORK / "imported-10k"))
+    lines.append(_row("import posts XLSX 10k (saved)", r, *TARGETS["import posts XLSX 10k"]))
+    folder = WORK / "synth-formats-100k"
+    orgmodel.save(orgmodel.synthesize(100_000, seed=0), folder)
+    for name, target, fmt in (("xlsx", "m.xlsx", None), ("W3C ORG Turtle", "m.ttl", None),
+                              ("W3C ORG JSON-LD", "m.jsonld", None),
+                              ("GraphML", "m.graphml", None), ("GEXF", "m.gexf", None),
+                              ("Archi CSV", "archi", "archi")):
+        print(f"export {name} 100k ...", flush=True)
+        r = step("export", org=str(folder), out=str(WORK / target), fmt=fmt)
+        lines.append(_row(f"export {name}, 100k roles", r, EXPORT_TARGET, None))
+    (HERE / "formats.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+def _row(label, r, secs_target, mb_target):
+    if "error" in r:
+        return f"| {label} | failed: {r['error']} | | | no |"
+    met = r["seconds"] < secs_target and (mb_target is None or r["peak_mb"] < mb_target)
+    target = f"< {secs_target:g} s" + (f", < {mb_target} MB" if mb_target else "")
+    return f"| {label} | {r['seconds']:.1f} | {r['peak_mb']:.0f} | {target} | " \
+           f"{'yes' if met else 'NO'} |"
+
+
+if __name__ == "__main__":
+    main()

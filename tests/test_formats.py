@@ -1,0 +1,366 @@
+"""Issue 14: real organisations in and out (posts import, workbooks, W3C ORG,
+GraphML, GEXF, Archi CSV).
+
+The UK organograms in tests/fixtures/uk-organograms are real published files
+(Open Government Licence v3.0; see SOURCE.md there).  Every figure asserted
+about them is computed from the raw files in the test itself.
+"""
+import csv
+import math
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+import orgmodel
+from orgmodel.cli import cli
+from orgmodel.formats.posts import read_posts
+
+from conftest import DATA, ROOT
+
+UK = ROOT / "tests" / "fixtures" / "uk-organograms"
+SNAPSHOTS = [(dep, date) for dep in ("cabinet_office", "department_of_health")
+             for date in ("2011-03-31", "2011-09-30")]
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def raw(dep, date):
+    """The organogram as a reader of the files would count it."""
+    with open(UK / f"{dep}-{date}-senior.csv", encoding="utf-8") as f:
+        senior = [r for r in csv.DictReader(f)
+                  if r["Name"].strip("'").casefold() != "eliminated"]
+    with open(UK / f"{dep}-{date}-junior.csv", encoding="utf-8") as f:
+        junior = list(csv.DictReader(f))
+    by_id = defaultdict(list)
+    for r in senior:
+        by_id[r["Post Unique Reference"]].append(r)
+    posts = {}
+    for pid, rows in by_id.items():
+        alike = len({(r["Job Title"].casefold(), r["Reports to Senior Post"]) for r in rows}) == 1
+        if alike:
+            posts[pid] = rows               # one post (a job share when on several rows)
+        else:
+            for r in rows:
+                posts[f"{pid}~{id(r)}"] = [r]
+    fte = lambda x: float(x) if x.strip() else 0.0   # noqa: E731
+    # a top row named after the organisation is the organisation, not a post
+    placeholder = [r for r in senior if r["Reports to Senior Post"] == "XX" and r["Organisation"]
+                   in (r["Job Title"], r["Name"])]
+    return {
+        "posts": len(posts),
+        "vacant": sum(all(r["Name"].strip("'").casefold() == "vacant" for r in rows)
+                      for rows in posts.values()),
+        "tops": sorted(r["Post Unique Reference"] for r in senior
+                       if r["Reports to Senior Post"] == "XX"),
+        "fte": sum(fte(r["FTE"]) for r in senior if r not in placeholder)
+        + sum(fte(r["Number of Posts in FTE"]) for r in junior),
+        "staff_fte_per_unit": _sum_by(junior, "Unit", "Number of Posts in FTE"),
+        "senior": senior, "junior": junior,
+    }
+
+
+def _sum_by(rows, key, value):
+    out = defaultdict(float)
+    for r in rows:
+        out[r[key]] += float(r[value])
+    return dict(out)
+
+
+def imported(dep, date):
+    return read_posts(UK / f"{dep}-{date}-senior.csv", UK / f"{dep}-{date}-junior.csv",
+                      preset="uk-organogram")
+
+
+@pytest.mark.parametrize("dep,date", SNAPSHOTS)
+def test_each_snapshot_imports_with_one_command_and_validates(tmp_path, dep, date):
+    out = tmp_path / dep
+    res = run("import", "posts", UK / f"{dep}-{date}-senior.csv", "--junior",
+              UK / f"{dep}-{date}-junior.csv", "--preset", "uk-organogram", "--out", out)
+    assert res.exit_code == 0, res.output
+    assert "Tops (" in res.output and (out / "IMPORT.md").is_file()
+    assert run("validate", "--org", out).exit_code == 0
+    org = orgmodel.load(out)
+    r = raw(dep, date)
+    t = orgmodel.totals(org)
+    placeholders = [n for n, d in org.graph.nodes(data=True) if d.get("placeholder")]
+    assert t["posts"] + len(placeholders) == r["posts"]
+    assert t["vacant"] == r["vacant"]
+    tops = sorted(n for n in org.ids("Role") if not any(
+        d["kind"] == "REPORTS_TO" for _, _, d in org.graph.out_edges(n, data=True))
+        and not org.graph.nodes[n].get("external"))
+    assert tops == r["tops"]
+    assert math.isclose(t["total_fte_min"], r["fte"], abs_tol=1e-6)
+    units = orgmodel.formation(org, "unit").set_index("name")["staff_fte"]
+    for unit, fte in r["staff_fte_per_unit"].items():
+        assert math.isclose(units[unit], fte, abs_tol=1e-6), unit
+    # every imported node and edge cites its file and line
+    for _, d in org.graph.nodes(data=True):
+        assert d["source"].startswith(("posts line", "junior line")), d
+    for _, _, d in org.graph.edges(data=True):
+        assert d["source"].startswith(("posts line", "junior line")), d
+
+
+def test_span_by_posts_leaves_out_junior_staff_and_by_people_counts_them():
+    org, _ = imported("department_of_health", "2011-09-30")
+    r = raw("department_of_health", "2011-09-30")
+    boss = "MD001"      # the Medical Director: senior reports and junior staff
+    reports = [x for x in r["senior"] if x["Reports to Senior Post"] == boss]
+    staff = [x for x in r["junior"] if x["Reporting Senior Post"] == boss]
+    assert reports and staff
+    posts = orgmodel.span_of_control(org).frame.set_index("id").loc[boss]
+    assert posts["direct_reports"] == len({x["Post Unique Reference"] for x in reports})
+    holders = sum(1 for x in reports if x["Name"].strip("'").casefold() != "vacant")
+    people = sum(math.ceil(float(x["Number of Posts in FTE"])) for x in staff)
+    assert posts["people"] == holders + people
+    assert posts["staff"] == people and posts["people"] > posts["direct_reports"]
+
+
+def test_the_analyses_agree_with_a_reader_of_the_organogram(tmp_path):
+    org, log = imported("department_of_health", "2011-09-30")
+    r = raw("department_of_health", "2011-09-30")
+    sup = {x["Post Unique Reference"]: x["Reports to Senior Post"] for x in r["senior"]}
+    # REFPOST is the department itself: a placeholder top, not a post
+    assert org.graph.nodes["REFPOST"]["placeholder"] is True
+    assert [p for p, _ in log.placeholders] == ["REFPOST"]
+    # a deputy director escalates up the 'Reports to' chain, to the post under REFPOST
+    start = next(p for p, s in sup.items() if sup.get(s) not in (None, "XX", "REFPOST")
+                 and sup.get(sup.get(s)) not in (None, "XX", "REFPOST"))
+    chain, x = [], sup[start]
+    while x != "REFPOST":
+        chain.append(x)
+        x = sup[x]
+    rid, rg = orgmodel.escalate(org, start)
+    assert [route.ids for route in rg.routes(rid)] == [chain]
+    # layers: the longest chain of managers below the placeholder
+    managers = {s for s in sup.values() if s in sup and s != "REFPOST"}
+    depth = lambda p: 0 if sup[p] == "REFPOST" else 1 + depth(sup[p])  # noqa: E731
+    assert orgmodel.layering(org).depth == max(depth(m) for m in managers) + 1
+    # vacant posts are in the span counts as vacant reports
+    vacant_boss = next(sup[p] for p in log.vacancies)
+    assert orgmodel.span_of_control(org).frame.set_index("id").loc[
+        vacant_boss, "vacant_reports"] >= 1
+    out = tmp_path / "dh"
+    orgmodel.save(org, out)
+    res = run("report", "--org", out, "--out", tmp_path / "report")
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "report" / "graph.html").stat().st_size > 10_000
+    assert "Placeholder" in (tmp_path / "report" / "report.md").read_text() or \
+        "placeholder" in (tmp_path / "report" / "report.md").read_text()
+    res = run("export", "html", "--org", out, "-o", tmp_path / "g.html")
+    assert res.exit_code == 0, res.output
+
+
+def test_job_share_one_person_on_two_posts_and_split_ids(tmp_path):
+    p = tmp_path / "posts.csv"
+    p.write_text("id,reports_to,title,holder,fte,unit\n"
+                 "1,,Director,Ann Bell,1,Board\n"
+                 "2,1,Manager,Vacant,1,Ops\n"
+                 "3,1,Analyst,Bo,0.5,Ops\n"
+                 "3,1,Analyst,Cy,0.4,Ops\n"
+                 "0,1,Adviser,Vacant,1,Ops\n"
+                 "0,3,Clerk,Vacant,1,Ops\n"
+                 "4,1,Deputy,Ann Bell,0.2,Ops\n"
+                 "5,1,Gone,Eliminated,1,Ops\n")
+    org, log = read_posts(p)
+    assert [(j[0], j[1], j[2]) for j in log.job_shares] == [("3", [4, 5], 0.9)]
+    assert org.graph.nodes["3"]["fte_max"] == 0.9
+    assert [i for i, _ in log.split_ids] == ["0"] and {"0~6", "0~7"} <= set(org.ids("Role"))
+    assert [n for n, _ in log.people_on_several_posts] == ["Ann Bell"]
+    assert log.skipped and "Eliminated" in log.skipped[0][2]
+    posts = orgmodel.formation(org, "post").set_index("id")
+    assert posts.loc["3", "people"] == 2 and posts.loc["2", "vacant"] == 1
+
+
+def test_a_superior_outside_the_file_is_an_external_role_with_the_preset(tmp_path):
+    senior = (UK / "cabinet_office-2011-03-31-senior.csv").read_text(encoding="utf-8")
+    # Bruce Mann's superior becomes a post of another department
+    lines = senior.splitlines(True)
+    row = next(i for i, l in enumerate(lines) if l.startswith('"24",'))
+    cells = next(csv.reader([lines[row]]))
+    cells[10] = "HMT-7"
+    buf = __import__("io").StringIO()
+    csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\n").writerow(cells)
+    lines[row] = buf.getvalue()
+    f = tmp_path / "co-senior.csv"
+    f.write_text("".join(lines), encoding="utf-8")
+    org, log = read_posts(f, preset="uk-organogram")
+    assert log.external == [("HMT-7", [row + 1])]
+    assert org.graph.nodes["ext:HMT-7"]["external"] is True
+    rid, rg = orgmodel.escalate(org, "24")
+    assert [(r.ids, r.outcome) for r in rg.routes(rid)] == [(["ext:HMT-7"], "external")]
+    # without the preset's rule it is an error naming the row
+    out = tmp_path / "out"
+    res = run("import", "posts", f, "--id", "Post Unique Reference", "--reports-to",
+              "Reports to Senior Post", "--title", "Job Title", "--out", out)
+    assert res.exit_code == 1 and f"row {row + 1}" in res.output and "HMT-7" in res.output
+    assert "Traceback" not in res.output and not out.exists()
+
+
+@pytest.mark.parametrize("case", ["missing column", "cycle", "unknown superior",
+                                  "no nodes sheet", "malformed turtle", "archi without file"])
+def test_broken_inputs_get_one_clear_message_and_nothing_written(tmp_path, case):
+    out = tmp_path / "out"
+    if case == "missing column":
+        f = tmp_path / "p.csv"
+        f.write_text("post,title\n1,Director\n")
+        args = ["import", "posts", f, "--out", out]
+        expect = ["p.csv", "has no column 'id'"]
+    elif case == "cycle":
+        f = tmp_path / "p.csv"
+        f.write_text("id,reports_to,title\n1,,Top\n2,3,A\n3,2,B\n")
+        args = ["import", "posts", f, "--out", out]
+        expect = ["p.csv", "row 3", "circle"]
+    elif case == "unknown superior":
+        f = tmp_path / "p.csv"
+        f.write_text("id,reports_to,title\n1,,Top\n2,9,A\n")
+        args = ["import", "posts", f, "--out", out]
+        expect = ["p.csv, row 3", "'9'"]
+    elif case == "no nodes sheet":
+        from openpyxl import Workbook
+        wb = Workbook()
+        wb.active.title = "Sheet1"
+        f = tmp_path / "m.xlsx"
+        wb.save(f)
+        args = ["convert", f, out]
+        expect = ["m.xlsx", "no sheet 'nodes'"]
+    elif case == "malformed turtle":
+        f = tmp_path / "m.ttl"
+        f.write_text("@prefix org: <http://www.w3.org/ns/org#> .\n\n<a> org:reportsTo <b\n")
+        args = ["import", "org", f, "--out", out]
+        expect = ["m.ttl", "is not valid turtle"]
+    else:
+        f = tmp_path / "archi"
+        f.mkdir()
+        (f / "elements.csv").write_text('"ID","Type","Name","Documentation"\n')
+        args = ["import", "archi", f, "--out", out]
+        expect = ["relations.csv", "is missing"]
+    res = run(*args)
+    assert res.exit_code == 1, res.output
+    assert "Traceback" not in res.output
+    for text in expect:
+        assert text in res.output, (text, res.output)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("org_name", ["template", "deventer", "albrandswaard"])
+@pytest.mark.parametrize("target", ["model.xlsx", "model.ttl", "model.jsonld", "archi-csv"])
+def test_round_trips_are_exact(tmp_path, org_name, target):
+    src = DATA / org_name
+    mid = tmp_path / target
+    extra = ["--to", "archi"] if target == "archi-csv" else []
+    res = run("convert", src, mid, *extra)
+    assert res.exit_code == 0, res.output
+    back = tmp_path / "back"
+    res = run("convert", mid, back, *(["--from", "archi"] if extra else []))
+    assert res.exit_code == 0, res.output
+    assert orgmodel.load(back) == orgmodel.load(src)
+    # the analyses read the intermediate file directly too
+    if target != "archi-csv":
+        assert run("summary", "--org", mid).exit_code == 0
+
+
+def test_workbook_errors_name_sheet_and_row(tmp_path):
+    wb_path = tmp_path / "m.xlsx"
+    assert run("convert", DATA / "template", wb_path).exit_code == 0
+    from openpyxl import load_workbook
+    wb = load_workbook(wb_path)
+    ws = wb["edges"]
+    ws.cell(row=4, column=2).value = "nobody"
+    wb.save(wb_path)
+    res = run("validate", "--org", wb_path)
+    res = run("summary", "--org", wb_path)
+    assert res.exit_code == 1 and "m.xlsx, sheet edges, row 4" in res.output, res.output
+    assert "'nobody'" in res.output
+
+
+def test_a_formula_in_a_name_stays_text_in_the_workbook(tmp_path, template_copy):
+    nodes = template_copy / "nodes.csv"
+    nodes.write_text(nodes.read_text().replace("General director", '"=HYPERLINK(""x"")"'))
+    wb_path = tmp_path / "m.xlsx"
+    assert run("convert", template_copy, wb_path).exit_code == 0
+    from openpyxl import load_workbook
+    cell = next(c for row in load_workbook(wb_path)["nodes"].iter_rows() for c in row
+                if c.value == '=HYPERLINK("x")')
+    assert cell.data_type == "s"
+    assert orgmodel.formats.read_any(wb_path) == orgmodel.load(template_copy)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graphml_and_gexf_read_back_with_the_same_nodes_edges_and_attributes(tmp_path, fmt):
+    org = orgmodel.load(DATA / "deventer")
+    path = tmp_path / f"d.{fmt}"
+    res = run("export", fmt, "--org", DATA / "deventer", "-o", path)
+    assert res.exit_code == 0, res.output
+    g = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    assert set(g.nodes) == set(org.graph.nodes)
+    assert g.number_of_edges() == org.graph.number_of_edges()
+    from orgmodel.formats._flat import flat_value
+    reserved = ("id", "label", "start", "end", "pid", "type", "weight", "viz", "key")
+    for n, d in org.graph.nodes(data=True):
+        got = g.nodes[n]
+        for k, v in d.items():
+            v = flat_value(v)
+            if v is None:
+                continue
+            key = f"om_{k}" if fmt == "gexf" and k in reserved else k
+            assert got[key] == v, (n, k, got.get(key), v)
+    # types kept: booleans and numbers are not text
+    tm = g.nodes["tm-orb"]
+    edges = [d for u, v, d in g.edges(data=True) if u == "tm-orb" and d.get("kind") == "REPORTS_TO"]
+    assert edges and edges[0]["temporary"] is True
+    assert tm["name"] == "Teammanager(s) ORB teams"
+
+
+def test_plain_w3c_org_from_another_tool_is_read_through_the_org_terms(tmp_path):
+    f = tmp_path / "other.ttl"
+    f.write_text("""@prefix org: <http://www.w3.org/ns/org#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<urn:x:ceo> a org:Post ; skos:prefLabel "Chief executive" .
+<urn:x:cfo> a org:Post ; skos:prefLabel "Finance director" ; org:reportsTo <urn:x:ceo> ;
+    org:heldBy <urn:x:ann> .
+<urn:x:ann> a foaf:Person ; foaf:name "Ann" .
+<urn:x:fin> a org:OrganizationalUnit ; skos:prefLabel "Finance" ; org:unitOf <urn:x:corp> .
+<urn:x:corp> a org:OrganizationalUnit ; skos:prefLabel "Corporate services" .
+""")
+    org = orgmodel.formats.read_any(f)
+    assert org.graph.nodes["cfo"]["name"] == "Finance director"
+    assert {(u, v, d["kind"]) for u, v, d in org.graph.edges(data=True)} == {
+        ("cfo", "ceo", "REPORTS_TO"), ("ann", "cfo", "HOLDS"), ("fin", "corp", "MEMBER_OF")}
+
+
+def test_import_refuses_to_overwrite_an_organisation(tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(DATA / "template", out)
+    f = tmp_path / "p.csv"
+    f.write_text("id,reports_to,title\n1,,Top\n")
+    res = run("import", "posts", f, "--out", out)
+    assert res.exit_code == 2 and "--force" in res.output
+    assert orgmodel.load(out) == orgmodel.load(DATA / "template")
+    assert run("import", "posts", f, "--out", out, "--force").exit_code == 0
+    assert orgmodel.load(out).ids("Role") == ["1"]
+
+
+def test_posts_from_a_workbook(tmp_path):
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Posts"
+    ws.append(["Post", "Boss", "Title", "FTE"])
+    ws.append([1, None, "Director", 1])
+    ws.append([2, 1, "Manager", 0.8])
+    f = tmp_path / "posts.xlsx"
+    wb.save(f)
+    res = run("import", "posts", f, "--id", "Post", "--reports-to", "Boss", "--out",
+              tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "out")
+    assert org.graph.nodes["2"]["fte_max"] == 0.8
+    assert [(u, v) for u, v, _ in org.edges("REPORTS_TO")] == [("2", "1")]
+    assert org.graph.nodes["2"]["source"] == "posts line 3"
