@@ -67,13 +67,16 @@ import json, sys, time
 from pathlib import Path
 what, args = sys.argv[1], json.loads(sys.argv[2])
 import orgmodel
-from orgmodel.formats.posts import read_posts
+from orgmodel.formats.posts import import_posts
 from orgmodel.formats import write_any
 t = time.perf_counter()
 if what == "import":
-    org, log = read_posts(args["file"], args.get("junior"), preset="uk-organogram")
-    orgmodel.save(org, args["out"])
-    extra = {"nodes": org.graph.number_of_nodes()}
+    # what `orgmodel import posts` does: read, validate, write the folder
+    import shutil
+    shutil.rmtree(args["out"], ignore_errors=True)
+    n, e, log = import_posts(args["file"], args.get("junior"), args["out"],
+                             preset="uk-organogram")
+    extra = {"nodes": n}
 else:
     org = orgmodel.load(args["org"])
     t = time.perf_counter()          # the export only, not the load
@@ -103,9 +106,12 @@ def main():
              "| step | seconds | peak MB | target | met |", "|---|---|---|---|---|"]
     csv_path, junior = posts_csv(WORK / "posts-100k.csv", 100_000)
     print("import posts CSV 100k ...", flush=True)
-    r = step("import", file=str(csv_path), junior=str(junior), out=str(WORK / "imported-100k"))
-    lines.append(_row("import posts CSV 100k (+100k junior rows, saved)", r,
+    r = step("import", file=str(csv_path), out=str(WORK / "imported-100k"))
+    lines.append(_row("import posts CSV, 100k posts (read, validate, write the folder)", r,
                       *TARGETS["import posts CSV 100k"]))
+    print("import posts CSV 100k with a 100k-row junior file ...", flush=True)
+    r = step("import", file=str(csv_path), junior=str(junior), out=str(WORK / "imported-100kj"))
+    lines.append(_row("the same with a junior file of 100k rows (no target)", r, 1e9, None))
     xlsx = posts_xlsx(WORK / "posts-10k.xlsx", 10_000)
     print("import posts XLSX 10k ...", flush=True)
     r = step("import", file=str(xlsx), out=str(WORK / "imported-10k"))
@@ -127,7 +133,10 @@ def _row(label, r, secs_target, mb_target):
     if "error" in r:
         return f"| {label} | failed: {r['error']} | | | no |"
     met = r["seconds"] < secs_target and (mb_target is None or r["peak_mb"] < mb_target)
-    target = f"< {secs_target:g} s" + (f", < {mb_target} MB" if mb_target else "")
+    target = "" if secs_target >= 1e9 else \
+        f"< {secs_target:g} s" + (f", < {mb_target} MB" if mb_target else "")
+    if not target:
+        return f"| {label} | {r['seconds']:.1f} | {r['peak_mb']:.0f} | | |"
     return f"| {label} | {r['seconds']:.1f} | {r['peak_mb']:.0f} | {target} | " \
            f"{'yes' if met else 'NO'} |"
 

@@ -5,7 +5,7 @@ The package follows the stages data passes through: :mod:`~orgmodel.read` →
 (:mod:`~orgmodel.escalation`, :mod:`~orgmodel.layers`, :mod:`~orgmodel.span`,
 :mod:`~orgmodel.partners`, :mod:`~orgmodel.checks`, :mod:`~orgmodel.portfolios`,
 :mod:`~orgmodel.advice`, :mod:`~orgmodel.formation`, :mod:`~orgmodel.powers`) → :mod:`~orgmodel.store` (Neo4j),
-:mod:`~orgmodel.export` (HTML) and :mod:`~orgmodel.report`.  Everything a user
+:mod:`~orgmodel.formats` (HTML and every other format) and :mod:`~orgmodel.report`.  Everything a user
 needs is importable from the top level.
 """
 from .errors import (DatabaseError, OrgModelError, Problem, UnknownRoleError,
@@ -27,7 +27,7 @@ from .formation import formation, totals
 from .powers import power_holders
 from .migrate import migrate
 from .advice import executive_commission_advice
-from .export import show, to_pyvis, write_html
+from .formats.html import show, to_pyvis, write_html
 from .report import write_report
 from .synth import synthesize
 

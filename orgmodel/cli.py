@@ -531,7 +531,7 @@ def _split(values):
               help="auto: top-down when reporting lines are drawn, force-directed otherwise.")
 def export_html(org, out_file, focus, depth, kinds, edge_kinds, route, layout):
     """Write an interactive, self-contained HTML graph (works offline)."""
-    from .export import write_html
+    from .formats.html import write_html
     kinds, edge_kinds = _split(kinds), _split(edge_kinds)
     from .schema import EDGE_KINDS, NODE_KINDS
     for k in kinds or ():
@@ -635,21 +635,17 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
     """
-    from .formats.posts import Columns, read_posts
-    from .write import save
+    from .formats.posts import Columns, import_posts
     _import_target(out_dir, force)
     given = dict(id=c_id, reports_to=c_sup, title=c_title, unit=c_unit, fte=c_fte,
                  holder=c_holder, grade=c_grade)
     columns = Columns(**given)     # None: the preset's (or the plain default) column
-    org, log = read_posts(posts_file, junior_file, preset=preset, columns=columns, name=name,
-                          date=date, unknown_superior=unknown_superior, sheet=sheet)
-    save(org, out_dir)
-    text = "\n".join(log.lines()) + "\n"
-    (out_dir / "IMPORT.md").write_text(text, encoding="utf-8")
-    out(text.rstrip())
-    out(f"\nImported {org.name}: {org.graph.number_of_nodes():,} nodes, "
-        f"{org.graph.number_of_edges():,} edges into {out_dir} (what was decided: "
-        f"{out_dir / 'IMPORT.md'})")
+    n_nodes, n_edges, log = import_posts(posts_file, junior_file, out_dir, preset=preset,
+                                         columns=columns, name=name, date=date,
+                                         unknown_superior=unknown_superior, sheet=sheet)
+    out("\n".join(log.lines()))
+    out(f"\nImported {n_nodes:,} nodes and {n_edges:,} edges into {out_dir} (what was "
+        f"decided: {out_dir / 'IMPORT.md'})")
 
 
 @import_.command("org")

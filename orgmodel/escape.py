@@ -14,7 +14,7 @@ have edited, so every output treats it as data, never as markup or commands:
 * :func:`redact`: a password in a connection address never reaches a message.
 
 The HTML export escapes through Jinja2's autoescaping and its own JSON
-encoding (:mod:`orgmodel.export`).
+encoding (:mod:`orgmodel.formats.html`).
 """
 from __future__ import annotations
 

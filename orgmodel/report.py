@@ -190,7 +190,7 @@ def _write(org, stage: Path, html: bool) -> str:
         md += ["", "Sources (cited as the `source` of every node and edge):", ""]
         md += [f"- **{_md(k)}**: {_md(v)}" for k, v in sources.items()]
     if html:
-        from .export import ExportTooLargeError, write_html
+        from .formats.html import ExportTooLargeError, write_html
         try:
             write_html(org, stage / "graph.html")
             md += ["", "The interactive graph of the whole organisation is in "

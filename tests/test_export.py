@@ -7,7 +7,7 @@ from click.testing import CliRunner
 import orgmodel
 from orgmodel.cli import cli
 from orgmodel.errors import OrgModelError
-from orgmodel.export import MAX_NODES, PHYSICS_LIMIT, ExportTooLargeError, to_pyvis, write_html
+from orgmodel.formats.html import MAX_NODES, PHYSICS_LIMIT, ExportTooLargeError, to_pyvis, write_html
 
 from browser import chromium_path, open_page
 from conftest import DATA, ROOT

@@ -364,3 +364,16 @@ def test_posts_from_a_workbook(tmp_path):
     assert org.graph.nodes["2"]["fte_max"] == 0.8
     assert [(u, v) for u, v, _ in org.edges("REPORTS_TO")] == [("2", "1")]
     assert org.graph.nodes["2"]["source"] == "posts line 3"
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "json-ld"])
+def test_large_models_are_streamed_and_still_round_trip(tmp_path, monkeypatch, fmt):
+    # Above STREAM_ABOVE the files are written a triple (or a subject) at a
+    # time; force that on Deventer and read it back.
+    from orgmodel.formats import w3c_org
+    monkeypatch.setattr(w3c_org, "STREAM_ABOVE", 0)
+    org = orgmodel.load(DATA / "deventer")
+    path = w3c_org.write_org(org, tmp_path / ("d.ttl" if fmt == "turtle" else "d.jsonld"), fmt)
+    if fmt == "turtle":
+        assert path.read_text(encoding="utf-8").count(" .\n") > 500
+    assert w3c_org.read_org(path, fmt) == org

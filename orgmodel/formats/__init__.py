@@ -12,6 +12,8 @@ networkx's ``readwrite``): each has a reader and/or a writer.
   and Gephi; writers.
 * :mod:`~orgmodel.formats.archi`: Archi's CSV import/export files; reader and
   writer.
+* :mod:`~orgmodel.formats.html`: the interactive, self-contained HTML page
+  (pyvis, vis-network); writer.
 
 The organisation folder itself (``org.yaml``, ``nodes.csv``, ``edges.csv``)
 is read by :mod:`orgmodel.read` and written by :mod:`orgmodel.write`.

@@ -11,24 +11,27 @@ import pandas as pd
 
 from ..errors import Problem, ValidationError
 from ..model import OrgModel, from_tables
-from ..read import EDGES, NODES, RawOrg
+from ..read import RawOrg
 from ..validate import validate_tables
 from ..write import usual_mode
 
-__all__ = ["model_from_tables", "atomic_write", "table"]
+__all__ = ["model_from_tables", "check_tables", "atomic_write", "table"]
 
 
 def table(rows: list, first=("id", "kind", "name"), start: int = 2) -> pd.DataFrame:
     """Rows of text cells (dicts) as a table indexed by row number."""
     cols = list(first) + sorted({k for r in rows for k in r} - set(first))
-    return pd.DataFrame([{c: "" if r.get(c) is None else str(r.get(c, "")) for c in cols}
-                         for r in rows], columns=cols, dtype=object,
+    # column by column: one list per column is several times cheaper than a
+    # dict per row at hundreds of thousands of rows
+    data = {c: ["" if (v := r.get(c)) is None else v if isinstance(v, str) else str(v)
+                for r in rows] for c in cols}
+    return pd.DataFrame(data, columns=cols, dtype=object,
                         index=range(start, start + len(rows)))
 
 
-def model_from_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, where: str,
-                      labels: dict | None = None, problems=()) -> OrgModel:
-    """Validate the tables as a folder's and build the model.
+def check_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, where: str,
+                 labels: dict | None = None, problems=()) -> RawOrg:
+    """Validate the tables as a folder's; the checked :class:`RawOrg`.
 
     ``labels`` renames the files in problems (``{"nodes.csv": "model.xlsx,
     sheet nodes"}``); ``problems`` found while reading come first.
@@ -44,6 +47,13 @@ def model_from_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, 
         labels = labels or {}
         found = [Problem(labels.get(p.file, p.file), p.row, p.message) for p in found]
         raise ValidationError(found, where=str(where))
+    return raw
+
+
+def model_from_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, where: str,
+                      labels: dict | None = None, problems=()) -> OrgModel:
+    """Validate the tables as a folder's (:func:`check_tables`) and build the model."""
+    raw = check_tables(manifest, nodes, edges, where, labels, problems)
     return from_tables(raw.manifest, raw.nodes, raw.edges)
 
 

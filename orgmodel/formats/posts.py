@@ -36,13 +36,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import networkx as nx
 
+from .._perf import paused
 from ..errors import OrgModelError, Problem, ValidationError
 from ..read import _header_name, read_table
-from ._tables import model_from_tables, table
+from ._tables import check_tables, model_from_tables, table
 
-__all__ = ["Columns", "PRESETS", "ImportLog", "read_posts"]
+__all__ = ["Columns", "PRESETS", "ImportLog", "read_posts", "posts_tables", "import_posts"]
 
 
 @dataclass(frozen=True)
@@ -207,11 +207,46 @@ def _column(df, name, label, what, required) -> str | None:
     return None
 
 
-def read_posts(path, junior=None, *, preset: str | None = None, columns: Columns | None = None,
-               junior_columns: Columns | None = None, name: str | None = None,
-               date: str | None = None, unknown_superior: str | None = None,
-               sheet: str | None = None):
-    """Import posts (and junior staff) into a model.
+def read_posts(path, junior=None, **options):
+    """Import posts (and junior staff) into a model: :func:`posts_tables`,
+    validated and built.
+
+    Returns
+    -------
+    (OrgModel, ImportLog)
+
+    Examples
+    --------
+    >>> p = tmp_path / "posts.csv"
+    >>> _ = p.write_text("id,reports_to,title,holder,fte\\n1,,Director,Ann,1\\n"
+    ...                  "2,1,Manager,Vacant,1\\n2b,1,Analyst,Bo,0.5\\n2b,1,Analyst,Cy,0.5\\n")
+    >>> org, log = read_posts(p)
+    >>> sorted(org.ids("Role")), log.vacancies, [j[0] for j in log.job_shares]
+    (['1', '2', '2b'], ['2'], ['2b'])
+    """
+    manifest, nodes, edges, log, labels = posts_tables(path, junior, **options)
+    return model_from_tables(manifest, nodes, edges, str(path), labels), log
+
+
+def import_posts(path, junior=None, out=None, **options):
+    """Import posts into the organisation folder ``out``: validated, then the
+    three files and ``IMPORT.md`` written, without building a graph (the
+    fast way for large files).  Returns ``(nodes, edges, log)`` counts and log.
+    """
+    from ..write import write_tables
+    manifest, nodes, edges, log, labels = posts_tables(path, junior, **options)
+    check_tables(manifest, nodes, edges, str(path), labels)
+    write_tables(manifest, nodes, edges, out)
+    (Path(out) / "IMPORT.md").write_text("\n".join(log.lines()) + "\n", encoding="utf-8")
+    return len(nodes), len(edges), log
+
+
+@paused      # hundreds of thousands of small dicts: no cycles to collect
+def posts_tables(path, junior=None, *, preset: str | None = None,
+                 columns: Columns | None = None, junior_columns: Columns | None = None,
+                 name: str | None = None, date: str | None = None,
+                 unknown_superior: str | None = None, sheet: str | None = None):
+    """The tables (as a folder's CSV files hold them) of posts and junior staff.
 
     Parameters
     ----------
@@ -230,22 +265,14 @@ def read_posts(path, junior=None, *, preset: str | None = None, columns: Columns
 
     Returns
     -------
-    (OrgModel, ImportLog)
+    (manifest, nodes, edges, ImportLog, labels)
+        ``labels`` names the files in validation problems.
 
     Raises
     ------
     ValidationError
-        A missing column, an unknown superior (with ``error``), reporting lines
-        in a circle, or a result that breaks the model contract.
-
-    Examples
-    --------
-    >>> p = tmp_path / "posts.csv"
-    >>> _ = p.write_text("id,reports_to,title,holder,fte\\n1,,Director,Ann,1\\n"
-    ...                  "2,1,Manager,Vacant,1\\n2b,1,Analyst,Bo,0.5\\n2b,1,Analyst,Cy,0.5\\n")
-    >>> org, log = read_posts(p)
-    >>> sorted(org.ids("Role")), log.vacancies, [j[0] for j in log.job_shares]
-    (['1', '2', '2b'], ['2'], ['2b'])
+        A missing column, an unknown superior (with ``error``), or reporting
+        lines in a circle.
     """
     path = Path(path)
     p = PRESETS.get(preset) if preset else PLAIN
@@ -324,7 +351,8 @@ def read_posts(path, junior=None, *, preset: str | None = None, columns: Columns
         return uid
 
     people = {}         # name -> (person id, [posts])
-    lines = nx.DiGraph()
+    person_ids = set()
+    line_sup = {}       # post -> its one superior
     line_rows = {}
     external = {}
     for pid, group in posts.items():
@@ -380,8 +408,9 @@ def read_posts(path, junior=None, *, preset: str | None = None, columns: Columns
                 key = holder.casefold()
                 if key not in people:
                     person = f"person:{_slug(holder)}"
-                    while any(person == pp for pp, _ in people.values()):
+                    while person in person_ids:     # two names with one slug
                         person += "-2"
+                    person_ids.add(person)
                     people[key] = (person, [])
                     nodes.append({"id": person, "kind": "Person", "name": holder,
                                   "source": cite(rowno), "evidence": "stated"})
@@ -424,17 +453,13 @@ def read_posts(path, junior=None, *, preset: str | None = None, columns: Columns
             continue
         edges.append({"from": pid, "to": target, "kind": "REPORTS_TO", "source": cite(first_row),
                       "evidence": "stated"})
-        lines.add_edge(pid, target)
+        line_sup[pid] = target
         line_rows[pid] = first_row
     log.external = [(t[4:], r) for t, r in external.items()]
     names = {n["id"]: n["name"] for n in nodes if n["kind"] == "Person"}
     log.people_on_several_posts = [(names[pp], ps) for pp, ps in people.values() if len(ps) > 1]
-    try:
-        cycle = nx.find_cycle(lines)
-    except nx.NetworkXNoCycle:
-        cycle = None
-    if cycle:
-        ids = [u for u, _ in cycle]
+    ids = _first_circle(line_sup)
+    if ids:
         raise ValidationError([Problem(label, line_rows.get(ids[0]), "the reporting lines run "
                                        "in a circle: " + " → ".join(ids + [ids[0]]) + " (rows "
                                        + ", ".join(str(line_rows[i]) for i in ids) + ")")],
@@ -509,10 +534,26 @@ def read_posts(path, junior=None, *, preset: str | None = None, columns: Columns
     manifest["description"] = f"Imported by orgmodel from {', '.join(log.files)}."
     manifest["sources"] = sources
     manifest["rules"] = []
-    org = model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
-                            str(path), {"nodes.csv": f"{label} (as imported nodes)",
-                                        "edges.csv": f"{label} (as imported edges)"})
-    return org, log
+    return (manifest, table(nodes), table(edges, ("from", "to", "kind")), log,
+            {"nodes.csv": f"{label} (as imported nodes)",
+             "edges.csv": f"{label} (as imported edges)"})
+
+
+def _first_circle(sup: dict) -> list:
+    """The posts of a circle of superiors (each post has one), or ``[]``.
+
+    Linear: every post is walked once, colouring the walk it is on.
+    """
+    state = {}                    # post -> walk number; done walks stay in it
+    for walk, start in enumerate(sup):
+        x, path = start, []
+        while x in sup and x not in state:
+            state[x] = walk
+            path.append(x)
+            x = sup[x]
+        if x in state and state[x] == walk and x in sup:
+            return path[path.index(x):]
+    return []
 
 
 def _merge(base: Columns, override: Columns | None) -> Columns:

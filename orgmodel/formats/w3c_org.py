@@ -23,10 +23,12 @@ What ORG has no term for goes into a small orgmodel vocabulary,
 ``urn:orgmodel:vocab#`` (prefix ``om``): ``om:Staff``, ``om:Portfolio``,
 ``om:Topic``, ``om:Instrument``, ``om:Commission`` as classes; every edge kind
 as a property (``om:mandates``, ``om:commissions``, ``om:covers`` ...); and,
-so that a round trip loses nothing, every node and edge as a resource with
-``om:id`` / ``om:kind`` / ``om:from`` / ``om:to`` and ``om:cells`` (its
-attributes as the JSON object of its CSV cells), the organisation with
+so that a round trip loses nothing, every node and edge (an ``om:Edge``)
+with ``om:cells``: its CSV cells (id, kind, from, to and every attribute) and
+its place in the file (``@seq``) as a JSON object; the organisation with
 ``om:manifest`` (its settings, the escalation policy included, as JSON).
+Above :data:`STREAM_ABOVE` nodes and edges, Turtle is written one triple a
+line (N-Triples, which Turtle readers read) and JSON-LD in expanded form.
 
 A file without the ``om:`` resources (written by another tool) is read
 through the ORG terms above: posts, people, units, organisations, reporting
@@ -49,7 +51,7 @@ from ..errors import Problem, ValidationError
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
 
-__all__ = ["write_org", "read_org", "OM", "to_rdf"]
+__all__ = ["write_org", "read_org", "OM", "to_rdf", "triples", "STREAM_ABOVE"]
 
 #: The orgmodel vocabulary for what ORG has no term for.
 OM = "urn:orgmodel:vocab#"
@@ -66,84 +68,129 @@ def _base(org) -> str:
     return f"urn:orgmodel:{quote(org.name or 'organisation', safe='')}:"
 
 
-def to_rdf(org):
-    """The model as an rdflib ``Graph`` (ORG terms plus the ``om:`` records)."""
-    from rdflib import BNode, Graph, Literal, URIRef
+def triples(org):
+    """Every triple of the model: ORG terms plus the ``om:`` records."""
+    from rdflib import BNode, Literal, URIRef
     ORG, om, FOAF, RDF, SKOS = _ns()
     manifest, nodes, edges = to_tables(org)
     base = _base(org)
-    g = Graph()
-    g.bind("org", ORG)
-    g.bind("om", om)
-    g.bind("foaf", FOAF)
-    g.bind("skos", SKOS)
     me = URIRef(base + "organisation")
-    g.add((me, RDF.type, ORG.FormalOrganization))
-    g.add((me, SKOS.prefLabel, Literal(org.name)))
-    g.add((me, om.manifest, Literal(json.dumps(manifest, ensure_ascii=False, default=str))))
+    yield me, RDF.type, ORG.FormalOrganization
+    yield me, SKOS.prefLabel, Literal(org.name)
+    yield me, om.manifest, Literal(json.dumps(manifest, ensure_ascii=False, default=str))
 
-    def node(i):
-        return URIRef(base + "node/" + quote(i, safe=""))
-
+    def cells(rec, seq):
+        # the row's cells, and its place in the file (so a round trip keeps the order)
+        return Literal(json.dumps({"@seq": seq, **{k: v for k, v in rec.items() if v != ""}},
+                                  ensure_ascii=False))
+    node = {}
     kinds = {}
+    classes = {"Role": (ORG.Post,), "Person": (FOAF.Person,),
+               "Team": (ORG.OrganizationalUnit,), "Body": (ORG.Organization, om.Body),
+               "Partner": (ORG.Organization, om.Partner)}
     for seq, rec in enumerate(nodes.to_dict("records")):
-        n, kind = node(rec["id"]), rec["kind"]
+        kind = rec["kind"]
+        n = node[rec["id"]] = URIRef(base + "node/" + quote(rec["id"], safe=""))
         kinds[rec["id"]] = kind
-        g.add((n, om.id, Literal(rec["id"])))
-        g.add((n, om.seq, Literal(seq)))
-        g.add((n, om.kind, Literal(kind)))
-        g.add((n, om.cells, Literal(json.dumps({k: v for k, v in rec.items() if v != ""},
-                                                ensure_ascii=False))))
-        label = FOAF.name if kind == "Person" else SKOS.prefLabel
-        g.add((n, label, Literal(rec["name"])))
-        cls = {"Role": ORG.Post, "Person": FOAF.Person, "Team": ORG.OrganizationalUnit,
-               "Body": ORG.Organization, "Partner": ORG.Organization}.get(kind)
-        g.add((n, RDF.type, cls if cls is not None else om[kind]))
-        if kind in ("Body", "Partner"):
-            g.add((n, RDF.type, om[kind]))
+        for cls in classes.get(kind, (om[kind],)):
+            yield n, RDF.type, cls
+        yield n, (FOAF.name if kind == "Person" else SKOS.prefLabel), Literal(rec["name"])
+        yield n, om.cells, cells(rec, seq)
         if kind == "Role" and rec.get("external") != "true":
-            g.add((n, ORG.postIn, me))
+            yield n, ORG.postIn, me
+    capacities = set()
     for i, rec in enumerate(edges.to_dict("records")):
-        u, v, kind = node(rec["from"]), node(rec["to"]), rec["kind"]
+        u, v, kind = node[rec["from"]], node[rec["to"]], rec["kind"]
         e = URIRef(base + f"edge/{i}")
-        g.add((e, RDF.type, om.Edge))
-        g.add((e, om["from"], u))
-        g.add((e, om.to, v))
-        g.add((e, om.kind, Literal(kind)))
-        g.add((e, om.seq, Literal(i)))
-        g.add((e, om.cells, Literal(json.dumps({k: x for k, x in rec.items() if x != ""},
-                                                ensure_ascii=False))))
+        yield e, RDF.type, om.Edge
+        yield e, om.cells, cells(rec, i)
         fk, tk = kinds.get(rec["from"]), kinds.get(rec["to"])
         if kind == "REPORTS_TO":
-            g.add((u, ORG.reportsTo, v))
+            yield u, ORG.reportsTo, v
         elif kind == "HOLDS" and fk == "Person":
-            g.add((v, ORG.heldBy, u))
-            g.add((u, ORG.holds, v))
+            yield v, ORG.heldBy, u
+            yield u, ORG.holds, v
         elif kind == "MEMBER_OF" and fk == "Team" and tk == "Team":
-            g.add((v, ORG.hasUnit, u))
-            g.add((u, ORG.unitOf, v))
+            yield v, ORG.hasUnit, u
+            yield u, ORG.unitOf, v
         elif kind == "MEMBER_OF" and fk == "Role":
             m = BNode()
-            g.add((m, RDF.type, ORG.Membership))
-            g.add((m, ORG.member, u))
-            g.add((m, ORG.organization, v))
+            yield m, RDF.type, ORG.Membership
+            yield m, ORG.member, u
+            yield m, ORG.organization, v
             if rec.get("capacity"):
                 role = URIRef(base + "capacity/" + quote(rec["capacity"], safe=""))
-                g.add((role, RDF.type, ORG.Role))
-                g.add((role, SKOS.prefLabel, Literal(rec["capacity"])))
-                g.add((m, ORG.role, role))
+                if role not in capacities:
+                    capacities.add(role)
+                    yield role, RDF.type, ORG.Role
+                    yield role, SKOS.prefLabel, Literal(rec["capacity"])
+                yield m, ORG.role, role
             if tk == "Team":
-                g.add((u, ORG.postIn, v))
+                yield u, ORG.postIn, v
         else:
-            g.add((u, om[kind.lower()], v))
+            yield u, om[kind.lower()], v
+
+
+def to_rdf(org):
+    """The model as an rdflib ``Graph`` (ORG terms plus the ``om:`` records)."""
+    from rdflib import Graph
+    ORG, om, FOAF, _, SKOS = _ns()
+    g = Graph()
+    for prefix, ns in (("org", ORG), ("om", om), ("foaf", FOAF), ("skos", SKOS)):
+        g.bind(prefix, ns)
+    for t in triples(org):
+        g.add(t)
     return g
+
+
+#: Above this many nodes and edges the files are streamed (N-Triples lines,
+#: which are Turtle too; expanded JSON-LD) instead of laid out by rdflib's
+#: serialisers, which need minutes and gigabytes at 100k roles.
+STREAM_ABOVE = 20_000
 
 
 def write_org(org, path, fmt="turtle") -> Path:
     """Write ``org`` as ORG Turtle (``fmt="turtle"``) or JSON-LD (``"json-ld"``)."""
-    g = to_rdf(org)
-    return atomic_write(path, lambda tmp: g.serialize(destination=str(tmp),
-                                                      format=_RDF_FORMAT[fmt]))
+    size = org.graph.number_of_nodes() + org.graph.number_of_edges()
+    if size <= STREAM_ABOVE:
+        g = to_rdf(org)
+        return atomic_write(path, lambda tmp: g.serialize(destination=str(tmp),
+                                                          format=_RDF_FORMAT[fmt]))
+    return atomic_write(path, lambda tmp: (_stream_turtle if fmt == "turtle"
+                                           else _stream_jsonld)(org, tmp))
+
+
+def _stream_turtle(org, tmp):
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("# W3C ORG and orgmodel (urn:orgmodel:vocab#), one triple a line\n")
+        f.writelines(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples(org))
+
+
+def _stream_jsonld(org, tmp):
+    from rdflib import BNode, Literal
+    RDF = _ns()[3]
+
+    def term(o):
+        if isinstance(o, Literal):
+            return {"@value": str(o)}
+        return {"@id": o.n3() if isinstance(o, BNode) else str(o)}
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("[")
+        first, current, obj = True, None, None
+        for s, p, o in triples(org):
+            if s != current:
+                if obj is not None:
+                    f.write(("" if first else ",\n") + json.dumps(obj, ensure_ascii=False))
+                    first = False
+                current = s
+                obj = {"@id": s.n3() if isinstance(s, BNode) else str(s)}
+            if p == RDF.type:
+                obj.setdefault("@type", []).append(str(o))
+            else:
+                obj.setdefault(str(p), []).append(term(o))
+        if obj is not None:
+            f.write(("" if first else ",\n") + json.dumps(obj, ensure_ascii=False))
+        f.write("]\n")
 
 
 def _local(uri) -> str:
@@ -182,23 +229,17 @@ def read_org(path, fmt=None):
             raise ValidationError([Problem(label, None, "om:manifest is not valid JSON")],
                                   where=str(path)) from None
     nodes, edges = [], []
-    ids = {}
-    for s, _, i in g.triples((None, om.id, None)):
-        ids[s] = str(i)
-    if ids:
-        for s, i in ids.items():
-            cells = g.value(s, om.cells)
-            rec = json.loads(str(cells)) if cells is not None else {}
-            rec.setdefault("id", i)
-            rec.setdefault("kind", str(g.value(s, om.kind) or ""))
-            nodes.append((_seq(g.value(s, om.seq)), rec))
-        for e in g.subjects(RDF.type, om.Edge):
-            cells = g.value(e, om.cells)
-            rec = json.loads(str(cells)) if cells is not None else {}
-            rec.setdefault("from", ids.get(g.value(e, om["from"]), ""))
-            rec.setdefault("to", ids.get(g.value(e, om.to), ""))
-            rec.setdefault("kind", str(g.value(e, om.kind) or ""))
-            edges.append((_seq(g.value(e, om.seq)), rec))
+    records = list(g.subject_objects(om.cells))
+    if records:
+        for s_, cells in records:
+            try:
+                rec = json.loads(str(cells))
+            except ValueError:
+                raise ValidationError([Problem(label, None, f"om:cells of {s_} is not valid "
+                                               "JSON")], where=str(path)) from None
+            seq = rec.pop("@seq", 1 << 62)
+            target = edges if (s_, RDF.type, om.Edge) in g else nodes
+            target.append((seq, rec))
         # the order they were written in
         nodes = [r for _, r in sorted(nodes, key=lambda x: x[0])]
         edges = [r for _, r in sorted(edges, key=lambda x: x[0])]
@@ -209,13 +250,6 @@ def read_org(path, fmt=None):
     return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
                              str(path), {"nodes.csv": f"{label} (nodes)",
                                          "edges.csv": f"{label} (edges)"})
-
-
-def _seq(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 1 << 62
 
 
 def _org_name(g):

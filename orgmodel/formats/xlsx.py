@@ -158,34 +158,38 @@ def read_xlsx(path) -> OrgModel:
 def write_xlsx(org, path) -> Path:
     """Write ``org`` as one workbook; the file appears only when complete."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     manifest, nodes, edges = to_tables(org)
 
     def write(tmp):
-        wb = Workbook()
-        wb.remove(wb.active)
+        # write-only: rows stream to the file (a 100k-role model in seconds)
+        wb = Workbook(write_only=True)
+
+        def text(ws, value):
+            if isinstance(value, str) and value.startswith("="):
+                # text stays text: a value starting with '=' is not a formula
+                cell = WriteOnlyCell(ws, value=value)
+                cell.data_type = "s"
+                return cell
+            return value
         for name, frame in (("nodes", nodes), ("edges", edges)):
             ws = wb.create_sheet(name)
+            ws.freeze_panes = "A2"
             ws.append(list(frame.columns))
             for row in frame.itertuples(index=False, name=None):
-                ws.append(list(row))
+                ws.append([text(ws, v) for v in row])
         ws = wb.create_sheet("settings")
+        ws.freeze_panes = "A2"
         ws.append(["key", "value"])
         for key, value in manifest.items():
-            text = value if isinstance(value, str) else \
-                yaml.safe_dump(value, allow_unicode=True, sort_keys=False,
-                               default_flow_style=None).strip()
-            if isinstance(value, str) and _needs_yaml(value):
-                text = yaml.safe_dump(value, allow_unicode=True).strip()
-                if text.endswith("\n..."):
-                    text = text[:-4].strip()
-            ws.append([key, text])
-        for ws in wb.worksheets:
-            for row in ws.iter_rows():
-                for cell in row:
-                    # Text stays text: a value starting with '=' is not a formula.
-                    if isinstance(cell.value, str):
-                        cell.data_type = "s"
-            ws.freeze_panes = "A2"
+            if isinstance(value, str) and not _needs_yaml(value):
+                cell = value
+            else:
+                cell = yaml.safe_dump(value, allow_unicode=True, sort_keys=False,
+                                      default_flow_style=None).strip()
+                if cell.endswith("\n..."):
+                    cell = cell[:-4].strip()
+            ws.append([key, text(ws, cell)])
         wb.save(tmp)
     return atomic_write(path, write)
 

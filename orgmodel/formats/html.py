@@ -27,8 +27,8 @@ from pathlib import Path
 import jinja2
 import networkx as nx
 
-from .errors import OrgModelError
-from .model import at_its_date
+from ..errors import OrgModelError
+from ..model import at_its_date
 
 __all__ = ["to_pyvis", "write_html", "show", "NODE_STYLE", "EDGE_STYLE", "MAX_NODES",
            "PHYSICS_LIMIT", "ExportTooLargeError"]
@@ -192,7 +192,7 @@ def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
             "--depth N, or fewer --kinds")
     on_route, route_edges = set(), set()
     if route:
-        from .escalation import RouteGraph, escalation_policy
+        from ..escalation import RouteGraph, escalation_policy
         rid = org.find_role(route)
         # Every next step of every role above this one: the routes, however
         # many there are, without listing them one by one.
