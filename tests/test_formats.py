@@ -377,3 +377,19 @@ def test_large_models_are_streamed_and_still_round_trip(tmp_path, monkeypatch, f
     if fmt == "turtle":
         assert path.read_text(encoding="utf-8").count(" .\n") > 500
     assert w3c_org.read_org(path, fmt) == org
+
+
+def test_the_preset_takes_a_later_years_column_names_and_a_quoted_top(tmp_path):
+    # Later organograms say "Grade" where 2011 said "Grade (or equivalent)";
+    # a top may be written in lower case; a placeholder top may carry the
+    # organisation's name as its holder.
+    f = tmp_path / "senior.csv"
+    f.write_text('"Post Unique Reference","Name","Grade","Job Title","Organisation","Unit",'
+                 '"Reports to Senior Post","FTE"\n'
+                 '"ORG","Ministry of Examples","","Top","Ministry of Examples","Office","xx",""\n'
+                 '"1","\'N/D\'","SCS3","Permanent Secretary","Ministry of Examples","Office",'
+                 '"ORG","1"\n', encoding="utf-8")
+    org, log = read_posts(f, preset="uk-organogram")
+    assert org.graph.nodes["1"]["grade"] == "SCS3"
+    assert [p for p, _ in log.placeholders] == ["ORG"] and log.undisclosed == 1
+    assert orgmodel.layering(org).frame.set_index("id").loc["1", "layer"] == 1

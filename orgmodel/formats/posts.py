@@ -82,7 +82,7 @@ PRESETS = {
     "uk-organogram": Preset(
         senior=Columns(id="Post Unique Reference", reports_to="Reports to Senior Post",
                        title="Job Title", holder="Name", unit="Unit", fte="FTE",
-                       grade="Grade (or equivalent)", organisation="Organisation"),
+                       grade="Grade (or equivalent)|Grade", organisation="Organisation"),
         junior=Columns(id=None, reports_to="Reporting Senior Post", title="Generic Job Title",
                        holder=None, unit="Unit", fte="Number of Posts in FTE", grade="Grade",
                        organisation="Organisation")),
@@ -198,11 +198,14 @@ def _read(path: Path, label: str, sheet=None):
 def _column(df, name, label, what, required) -> str | None:
     if name is None:
         return None
-    key = _header_name(name)
-    if key in df.columns:
-        return key
+    # a preset may name alternatives ("Grade (or equivalent)|Grade"): the first present
+    for alt in name.split("|"):
+        key = _header_name(alt)
+        if key in df.columns:
+            return key
     if required:
-        raise ValidationError([Problem(label, 1, f"has no column '{name}' for the {what} "
+        raise ValidationError([Problem(label, 1, f"has no column '{name.split('|')[0]}' for "
+                                       f"the {what} "
                                        f"(columns: {', '.join(df.columns)})")], where=label)
     return None
 
@@ -381,8 +384,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                             "share, FTE summed")
         sup = get(first, c_sup)
         is_top = sup.casefold() in tops
-        if is_top and org_name and (title.casefold() == org_name.casefold() or any(
-                h.casefold() == org_name.casefold() for h in holders)):
+        names = {x.casefold() for x in (org_name, get(first, c_org)) if x}
+        if is_top and (title.casefold() in names or any(h.casefold() in names
+                                                          for h in holders)):
             node["placeholder"] = "true"
             log.placeholders.append((pid, title))
         nodes.append(node)
