@@ -51,6 +51,10 @@ def guess(path, fmt=None) -> str:
         if suffix in suffixes:
             return name
     if not suffix:
+        p = Path(path)
+        # a folder of Archi's CSV files says so by its files
+        if (p / "elements.csv").is_file() and not (p / "nodes.csv").is_file():
+            return "archi"
         return "folder"
     raise OrgModelError(f"{path}: cannot tell the format from '{suffix}'; use .xlsx, .ttl, "
                         ".jsonld, .graphml, .gexf or a folder")
