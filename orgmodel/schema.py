@@ -61,6 +61,9 @@ GRADES = ("stated", "inferred", "assumed")
 #: In what capacity a member sits on a collective body.
 MEMBER_CAPACITIES = ("chair", "member", "political commissioner", "official commissioner",
                      "delegated official commissioner", "assignee", "adviser", "secretary")
+#: Awb 10:1 (mandaat), 10:12 (volmacht: private-law acts), machtiging (acts
+#: that are not decisions).
+MANDATE_KINDS = ("mandaat", "volmacht", "machtiging")
 BODY_KINDS = ("board", "directorate", "consultation", "triangle", "committee")
 
 
@@ -114,7 +117,8 @@ EDGE_KINDS = {
     for k in [
         EdgeKind("REPORTS_TO", "the line: a role to its superior role", _ROLE, _ROLE),
         EdgeKind("MANDATES", "a mandate: mandator to mandatee, naming its powers; a chain is "
-                 "'doorgemandateerd'", _ROLE, _ROLE),
+                 "'doorgemandateerd' (ondermandaat)", _ROLE, _ROLE,
+                 {"mandate_kind": MANDATE_KINDS}),
         EdgeKind("COMMISSIONS", "commissioner to commission",
                  frozenset({"Role", "Partner", "Body"}), frozenset({"Commission"}),
                  {"capacity": SPHERES}),
@@ -148,14 +152,14 @@ EDGE_COLUMNS = ("from", "to", "kind", "source", "evidence")
 
 #: Columns whose text is converted on reading (everything else stays text).
 BOOL_COLUMNS = ("executive", "delegated", "budget_holder", "vacant", "external", "placeholder",
-                "temporary")
-FLOAT_COLUMNS = ("budget",)
+                "temporary", "submandate", "consent")
+FLOAT_COLUMNS = ("budget", "ceiling")
 INT_COLUMNS = ("count",)
-LIST_COLUMNS = ("criteria", "powers", "excludes", "includes", "capacities")
+LIST_COLUMNS = ("criteria", "powers", "excludes", "includes", "capacities", "deputy")
 #: Dates as ``YYYY-MM-DD`` text (ISO dates compare as text).
-DATE_COLUMNS = ("valid_from", "valid_to")
+DATE_COLUMNS = ("valid_from", "valid_to", "decision_date")
 #: List columns whose items are ids of nodes.
-ID_LIST_COLUMNS = ("excludes", "includes")
+ID_LIST_COLUMNS = ("excludes", "includes", "deputy")
 #: List columns whose items come from a vocabulary ``org.yaml`` declares.
 VOCABULARY_COLUMNS = {"criteria": "criteria", "powers": "powers", "capacities": "capacities"}
 
@@ -283,7 +287,14 @@ MANIFEST_SCHEMA = {
             {"type": "object", "propertyNames": {"enum": list(RULES)},
              "additionalProperties": _CITED}],
             "description": "the rules that apply, each with the passage that states it"},
-        "powers": _vocabulary({"name": {"type": "string"}, "kind": {"type": "string"}}),
+        "powers": _vocabulary({"name": {"type": "string"}, "kind": {"type": "string"},
+                               # the competent body (a role id: college, mayor, council)
+                               "body": {"type": "string"},
+                               "basis": {"type": "string"},
+                               # Awb 10:3(2): some powers may not be mandated
+                               "mandatable": {"type": "boolean"},
+                               # the power that decides objections against this one
+                               "objections": {"type": "string"}}),
         "criteria": _vocabulary({"text": {"type": "string"}, "set": {"type": "string"}}),
         "capacities": _vocabulary({"text": {"type": "string"}}),
         "principles": _vocabulary({"text": {"type": "string"}, "rule": {"enum": list(RULES)}}),

@@ -43,7 +43,7 @@ def evidence_counts(org) -> dict:
     Examples
     --------
     >>> evidence_counts(sample)["edges"]
-    {'stated': 33, 'inferred': 1, 'assumed': 3, 'ungraded': 1}
+    {'stated': 34, 'inferred': 1, 'assumed': 3, 'ungraded': 1}
     """
     out = {}
     for what, items in (("nodes", (d for _, d in org.graph.nodes(data=True))),

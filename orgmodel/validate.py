@@ -433,6 +433,18 @@ def _check_manifest(manifest: dict, kinds: dict | None, problems):
             if kinds and (rid not in kinds or kinds[rid] not in ("Role", None)):
                 bad(f"{key}[{i}]: '{rid}' is not a role in nodes.csv"
                     f"{_closest(rid, [k for k, v in kinds.items() if v == 'Role'])}")
+    powers = manifest.get("powers") or {}
+    for key, spec in powers.items():
+        if not isinstance(spec, dict):
+            continue
+        body = spec.get("body")
+        if body and kinds and (body not in kinds or kinds[body] not in ("Role", None)):
+            bad(f"powers.{key}.body: '{body}' is not a role in nodes.csv (the competent body: "
+                f"college, mayor or council){_closest(body, [k for k, v in kinds.items() if v == 'Role'])}")
+        obj = spec.get("objections")
+        if obj and obj not in powers:
+            bad(f"powers.{key}.objections: '{obj}' is not a declared power"
+                f"{_closest(obj, list(powers))}")
     rules = manifest.get("rules")
     if isinstance(rules, dict):
         ctx = _Context(manifest)

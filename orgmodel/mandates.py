@@ -1,0 +1,397 @@
+"""The mandate register: who may decide what on the organisation's behalf.
+
+A power (``powers`` in ``org.yaml``) has a competent body (``body``: the
+college, the mayor, the council, as a role id), a legal ``basis``, a
+``kind``, whether the law lets it be mandated (``mandatable``, Awb 10:3(2))
+and the power that decides objections against it (``objections``).  A
+MANDATES edge passes powers from mandator to mandatee: ``powers``,
+``mandate_kind`` (mandaat, volmacht, machtiging), ``submandate`` (whether
+ondermandaat is allowed, Awb 10:9), ``ceiling`` (an amount), ``instructions``
+(Awb 10:6), ``valid_from``/``valid_to``, and the granting decision
+(``decision``, ``decision_date``, ``decision_ref``); ``consent`` records the
+consent Awb 10:4 asks for a mandate outside the mandator's line.  A role's
+``deputy`` names its deputies.  Ondermandaat is a chain of such edges.
+
+* :func:`register`: per power, every link of every chain from the competent
+  body down to posts, with holders, deputies, the ceiling that applies
+  (the lowest on the chain), instructions, validity, the decision and the
+  signing formula.
+* :func:`who_decides`: the posts that may exercise a power (for an amount,
+  on a date), each with its chain; for one role, yes or no and why.
+* :func:`mandate_findings`: the checks of the Awb on the register (used by
+  :func:`orgmodel.check`).
+
+Where the sources name no competent body, legal basis or decision, the
+register says "not recorded" and invents none.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ._perf import paused
+from .errors import OrgModelError
+from .model import at_its_date
+
+__all__ = ["register", "who_decides", "mandate_findings", "AWB", "REGISTER_COLUMNS"]
+
+#: The articles of the Algemene wet bestuursrecht each check cites.
+AWB = {
+    "vacant": "Awb 10:1",
+    "broken": "Awb 10:1",
+    "submandate": "Awb 10:9",
+    "not_mandatable": "Awb 10:3(2)",
+    "objections": "Awb 10:3(3)",
+    "consent": "Awb 10:4",
+    "ceiling": "Awb 10:9",
+    "cycle": "Awb 10:1",
+}
+
+REGISTER_COLUMNS = ["power", "power_name", "body", "body_name", "basis", "depth", "mandator",
+                    "mandator_name", "mandatee", "mandatee_name", "holders", "deputies",
+                    "mandate_kind", "submandate", "ceiling", "ceiling_applies", "instructions",
+                    "valid_from", "valid_to", "decision", "chain", "signing", "evidence", "source"]
+
+
+@dataclass
+class _Link:
+    mandator: str
+    mandatee: str
+    attrs: dict
+
+
+def _links(org) -> dict:
+    """``{power: [_Link]}`` for every power a mandate names."""
+    out = {}
+    for u, v, d in org.edges_by_kind("MANDATES")["MANDATES"]:
+        for p in d.get("powers") or ():
+            out.setdefault(p, []).append(_Link(u, v, d))
+    return out
+
+
+def _holders(org) -> dict:
+    g, out = org.graph, {}
+    for u, v, d in org.edges_by_kind("HOLDS")["HOLDS"]:
+        if g._node[u].get("kind") == "Person":
+            out.setdefault(v, []).append(g._node[u].get("name", u))
+    return out
+
+
+def _ceiling(d):
+    c = d.get("ceiling")
+    return None if c is None or (isinstance(c, float) and math.isnan(c)) else float(c)
+
+
+def _chains(org, power, links, body):
+    """``(depth, link, path, ceiling)`` for every link reached from a root of
+    the power's chains, depth-first; a root is the competent body, or a
+    mandator no mandate for the power reaches."""
+    below, has_parent = {}, set()
+    for link in links:
+        below.setdefault(link.mandator, []).append(link)
+        has_parent.add(link.mandatee)
+    roots = [body] if body and body in below else []
+    roots += sorted(m for m in below if m not in has_parent and m != body)
+    out, seen = [], set()
+    for root in roots:
+        stack = [(root, 1, (root,), None)]
+        while stack:
+            node, depth, path, cap = stack.pop()
+            for link in reversed(below.get(node, ())):
+                if link.mandatee in path:
+                    continue                      # a cycle: reported by the checks
+                c = _ceiling(link.attrs)
+                applies = c if cap is None else (cap if c is None else min(cap, c))
+                key = (link.mandator, link.mandatee, id(link.attrs))
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append((depth, link, path + (link.mandatee,), applies))
+                stack.append((link.mandatee, depth + 1, path + (link.mandatee,), applies))
+    return out
+
+
+def _power_info(org, power):
+    spec = org.vocabulary("powers").get(power, {})
+    body = spec.get("body") or ""
+    return spec, body
+
+
+@at_its_date
+@paused
+def register(org, power=None) -> pd.DataFrame:
+    """The mandate register: one row per link of every chain, per power.
+
+    Parameters
+    ----------
+    power : str, optional
+        A power's id or name; every power when omitted.
+
+    Returns
+    -------
+    DataFrame
+        :data:`REGISTER_COLUMNS`; ``chain`` names the posts from the root down,
+        ``ceiling_applies`` is the lowest ceiling on the chain, ``signing`` the
+        formula a decision under the mandate is signed with.
+
+    Examples
+    --------
+    >>> reg = register(sample, "budget")
+    >>> reg[["mandator", "mandatee", "depth", "ceiling_applies"]].to_dict("records")
+    [{'mandator': 'gd', 'mandatee': 'cd', 'depth': 1, 'ceiling_applies': None}, {'mandator': 'cd', 'mandatee': 'dd', 'depth': 2, 'ceiling_applies': 50000.0}]
+    """
+    links = _links(org)
+    vocab = org.vocabulary("powers")
+    powers = [_find_power(org, power)] if power else \
+        list(dict.fromkeys(list(vocab) + sorted(links)))
+    holders = _holders(org)
+    nodes = org.graph._node
+    name = lambda n: nodes.get(n, {}).get("name", n) if n else ""  # noqa: E731
+    rows = []
+    for p in powers:
+        spec, body = _power_info(org, p)
+        for depth, link, path, applies in _chains(org, p, links.get(p, ()), body):
+            d = link.attrs
+            root = path[0]
+            on_behalf = name(body) if body else name(root)
+            rows.append({
+                "power": p, "power_name": spec.get("text", p), "body": body,
+                "body_name": name(body) if body else "not recorded",
+                "basis": spec.get("basis") or "not recorded", "depth": depth,
+                "mandator": link.mandator, "mandator_name": name(link.mandator),
+                "mandatee": link.mandatee, "mandatee_name": name(link.mandatee),
+                "holders": "; ".join(holders.get(link.mandatee, [])) or
+                           ("vacant" if nodes[link.mandatee].get("vacant") else ""),
+                "deputies": "; ".join(name(x) for x in nodes[link.mandatee].get("deputy") or ()),
+                "mandate_kind": d.get("mandate_kind", ""),
+                "submandate": bool(d.get("submandate", False)),
+                "ceiling": _ceiling(d), "ceiling_applies": applies,
+                "instructions": d.get("instructions", ""),
+                "valid_from": d.get("valid_from", ""), "valid_to": d.get("valid_to", ""),
+                "decision": "; ".join(x for x in (d.get("decision", ""), d.get("decision_date", ""),
+                                                  d.get("decision_ref", "")) if x)
+                            or "not recorded",
+                "chain": " → ".join(name(x) for x in path),
+                "signing": f"namens {on_behalf}, {name(link.mandatee)}",
+                "evidence": d.get("evidence", "") or "ungraded", "source": d.get("source", ""),
+            })
+    frame = pd.DataFrame(rows, columns=REGISTER_COLUMNS)
+    return frame.astype({"ceiling": object, "ceiling_applies": object}).where(
+        frame.notna(), None) if len(frame) else frame
+
+
+def _find_power(org, power) -> str:
+    vocab = org.vocabulary("powers")
+    if power in vocab:
+        return power
+    for k, v in vocab.items():
+        if str(v.get("text", "")).casefold() == str(power).casefold():
+            return k
+    raise OrgModelError(f"'{power}' is not a power {org.name or 'the organisation'} declares"
+                        + (f" (powers: {', '.join(vocab)})" if vocab else
+                           " (it declares none: 'powers' in org.yaml)"))
+
+
+@at_its_date
+def who_decides(org, power, amount=None, role=None):
+    """Who may exercise ``power`` (for ``amount``), each with its chain.
+
+    Returns
+    -------
+    DataFrame or dict
+        Without ``role``: ``post, post_name, holders, chain, ceiling``, the
+        competent body first.  With ``role``: ``{"role", "may", "why"}``.
+
+    Examples
+    --------
+    >>> who_decides(sample, "budget")["post"].tolist()
+    ['gd', 'cd', 'dd']
+    >>> who_decides(sample, "budget", role="tm")["may"]
+    False
+    """
+    p = _find_power(org, power)
+    spec, body = _power_info(org, p)
+    reg = register(org, p)
+    nodes = org.graph._node
+    holders = _holders(org)
+    rows = []
+    roots = [body] if body else list(dict.fromkeys(reg.loc[reg["depth"] == 1, "mandator"]))
+    for root in roots:
+        rows.append({"post": root, "post_name": nodes[root].get("name", root),
+                     "holders": "; ".join(holders.get(root, [])),
+                     "chain": "competent body" if body else "holds it (who gave it the power "
+                     "is not recorded)", "ceiling": None})
+    mandatable = spec.get("mandatable", True)
+    why_not = {}
+    for r in reg.to_dict("records"):
+        if not mandatable:
+            why_not[r["mandatee"]] = f"{p} may not be mandated (Awb 10:3(2))"
+            continue
+        cap = r["ceiling_applies"]
+        if amount is not None and cap is not None and amount > cap:
+            why_not[r["mandatee"]] = f"the ceiling on its chain is {cap:,.0f}"
+            continue
+        rows.append({"post": r["mandatee"], "post_name": r["mandatee_name"],
+                     "holders": r["holders"], "chain": r["chain"], "ceiling": cap})
+    frame = pd.DataFrame(rows, columns=["post", "post_name", "holders", "chain", "ceiling"])
+    frame = frame.drop_duplicates("post", ignore_index=True)
+    if role is None:
+        return frame
+    rid = org.find_role(role)
+    hit = frame[frame["post"] == rid]
+    if len(hit):
+        chain = hit["chain"].iloc[0]
+        return {"role": rid, "may": True, "why": f"yes: {chain}" +
+                (f" (ceiling {hit['ceiling'].iloc[0]:,.0f})" if hit["ceiling"].iloc[0] is not None
+                 and not pd.isna(hit["ceiling"].iloc[0]) else "")}
+    why = why_not.get(rid) or f"no mandate for {p} reaches {nodes[rid].get('name', rid)}"
+    return {"role": rid, "may": False, "why": f"no: {why}"}
+
+
+def _below(org) -> dict:
+    """``{role: set of roles below it in the line}``, computed on demand."""
+    preds = {}
+    for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
+        preds.setdefault(v, []).append(u)
+    cache = {}
+
+    def below(r):
+        if r not in cache:
+            seen, todo = set(), list(preds.get(r, ()))
+            while todo:
+                x = todo.pop()
+                if x not in seen:
+                    seen.add(x)
+                    todo.extend(preds.get(x, ()))
+            cache[r] = seen
+        return cache[r]
+    return below
+
+
+@dataclass
+class MandateFinding:
+    rule: str
+    message: str
+    nodes: list
+
+
+@paused
+def mandate_findings(org) -> list:
+    """The Awb's checks on the mandates: every :class:`MandateFinding`.
+
+    * a mandate to a vacant post without a deputy (Awb 10:1);
+    * a link whose mandator holds no valid mandate for the power and is not
+      its competent body: the chain is broken (a post closed, a mandate
+      expired or not yet valid) (Awb 10:1);
+    * ondermandaat where the parent mandate does not allow it (Awb 10:9);
+    * an ondermandaat ceiling above its parent's (Awb 10:9);
+    * a power that may not be mandated on a mandate (Awb 10:3(2));
+    * one post both exercising a power and deciding objections against it
+      (Awb 10:3(3));
+    * a mandate outside the mandator's line without recorded consent (Awb 10:4);
+    * a cycle of mandates for one power (Awb 10:1).
+    """
+    nodes = org.graph._node
+    name = lambda n: nodes.get(n, {}).get("name", n)  # noqa: E731
+    links = _links(org)
+    vocab = org.vocabulary("powers")
+    below = _below(org)
+    out = []
+    holds = {}          # post -> powers it exercises under a mandate
+    seen_vacant, seen_consent = set(), set()
+    for p, ls in links.items():
+        spec = vocab.get(p, {})
+        body = spec.get("body") or ""
+        incoming = {}
+        for link in ls:
+            incoming.setdefault(link.mandatee, []).append(link)
+            holds.setdefault(link.mandatee, set()).add(p)
+        if spec.get("mandatable") is False:
+            for link in ls:
+                out.append(MandateFinding(AWB["not_mandatable"], f"{name(link.mandator)} "
+                           f"mandates {spec.get('text', p)} to {name(link.mandatee)}, a power "
+                           "the law does not allow to be mandated", [link.mandator,
+                                                                      link.mandatee]))
+        for link in ls:
+            v, u, d = link.mandatee, link.mandator, link.attrs
+            if nodes[v].get("vacant") and not nodes[v].get("deputy") and v not in seen_vacant:
+                seen_vacant.add(v)
+                out.append(MandateFinding(AWB["vacant"], f"{name(v)} is vacant and has no "
+                           f"deputy, but holds a mandate from {name(u)}", [u, v]))
+            parents = incoming.get(u, [])
+            if u != body and body and not parents:
+                out.append(MandateFinding(AWB["broken"], f"{name(u)} passes on "
+                           f"{spec.get('text', p)} to {name(v)} but holds no valid mandate "
+                           f"for it from {name(body)}: the chain is broken (a post closed, "
+                           "or a mandate expired or not yet valid)", [u, v]))
+            for parent in parents:
+                if not parent.attrs.get("submandate"):
+                    out.append(MandateFinding(AWB["submandate"], f"{name(u)} passes on "
+                               f"{spec.get('text', p)} to {name(v)} (ondermandaat), but the "
+                               f"mandate from {name(parent.mandator)} does not allow "
+                               "ondermandaat", [parent.mandator, u, v]))
+                pc, c = _ceiling(parent.attrs), _ceiling(d)
+                if pc is not None and (c is None or c > pc):
+                    out.append(MandateFinding(AWB["ceiling"], f"the ondermandaat of "
+                               f"{spec.get('text', p)} from {name(u)} to {name(v)} has "
+                               + ("no ceiling" if c is None else f"a ceiling of {c:,.0f}")
+                               + f", above the {pc:,.0f} of the mandate {name(u)} holds",
+                               [parent.mandator, u, v]))
+            key = (u, v)
+            outside = v not in below(u) and not (
+                nodes[u].get("sphere") == "political" and not nodes[v].get("external")
+                and nodes[v].get("sphere") != "political")
+            if outside and not d.get("consent") and key not in seen_consent:
+                seen_consent.add(key)
+                out.append(MandateFinding(AWB["consent"], f"{name(u)} mandates {name(v)}, "
+                           f"who is not below {name(u)} in the modelled line, and no consent "
+                           "is recorded", [u, v]))
+        # cycles
+        succ = {}
+        for link in ls:
+            succ.setdefault(link.mandator, set()).add(link.mandatee)
+        cyc = _cycle(succ)
+        if cyc:
+            out.append(MandateFinding(AWB["cycle"], f"the mandates for {spec.get('text', p)} "
+                       "run in a circle: " + " → ".join(name(x) for x in cyc + [cyc[0]]),
+                       list(cyc)))
+    for post, ps in holds.items():
+        for p in ps:
+            q = vocab.get(p, {}).get("objections")
+            if q and q in ps:
+                out.append(MandateFinding(AWB["objections"], f"{name(post)} both decides on "
+                           f"{vocab[p].get('text', p)} and on objections against those "
+                           f"decisions ({vocab[q].get('text', q)})", [post]))
+    return out
+
+
+def _cycle(succ: dict) -> list:
+    color = {}
+
+    def visit(start):
+        stack = [(start, iter(sorted(succ.get(start, ()))))]
+        color[start] = 1
+        path = [start]
+        while stack:
+            node, it = stack[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                color[node] = 2
+                stack.pop()
+                path.pop()
+                continue
+            if color.get(nxt) == 1:
+                return path[path.index(nxt):]
+            if nxt not in color:
+                color[nxt] = 1
+                path.append(nxt)
+                stack.append((nxt, iter(sorted(succ.get(nxt, ())))))
+        return None
+    for n in sorted(succ):
+        if n not in color:
+            found = visit(n)
+            if found:
+                return found
+    return []
