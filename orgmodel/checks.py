@@ -19,6 +19,10 @@ assumed or ungraded), so a reader knows what the finding stands on.
 * R7: for each budget programme, each alderman has exactly one official
   responsible.
 * R10: every commission has a commissioner inside the organisation.
+
+Beside the rules an organisation adopts, the checks of the Algemene wet
+bestuursrecht on its mandates (:mod:`orgmodel.mandates`) always apply; their
+findings cite the article (``Awb 10:9``).
 """
 from __future__ import annotations
 
@@ -226,7 +230,7 @@ def _not_stated(org, ids) -> list:
 
 @at_its_date
 @paused
-def check(org, rules=None, routes=None) -> pd.DataFrame:
+def check(org, rules=None, routes=None, awb=None) -> pd.DataFrame:
     """Run the governance checks and return every finding.
 
     Parameters
@@ -234,6 +238,10 @@ def check(org, rules=None, routes=None) -> pd.DataFrame:
     rules : list of str, optional
         Rule ids; by default the checkable ``rules`` of ``org.yaml`` (all
         checks if absent).
+    awb : bool, optional
+        Also run the Algemene wet bestuursrecht's checks on the mandates
+        (:func:`orgmodel.mandates.mandate_findings`); by default when no
+        ``rules`` are given.
     routes : dict, optional
         ``{route kind: RouteGraph}`` already computed by
         :func:`~orgmodel.escalation.route_graph` for every role; R1 reads
@@ -254,6 +262,8 @@ def check(org, rules=None, routes=None) -> pd.DataFrame:
     [{'rule': 'R2', 'message': 'commission Youth programme has no political commissioner in the data'}]
     """
     cited = applicable_rules(org)
+    if awb is None:
+        awb = rules is None
     if rules is None:
         rules = [r for r in cited if r in CHECKS]
     unknown = [r for r in rules if r not in CHECKS]
@@ -267,4 +277,10 @@ def check(org, rules=None, routes=None) -> pd.DataFrame:
             f.source = cited.get(r, {}).get("source", "")
             f.not_stated = _not_stated(org, f.nodes)
             rows.append(f.to_dict())
+    if awb:
+        # The law applies whatever the organisation adopts: its article is the citation.
+        from .mandates import mandate_findings
+        for m in mandate_findings(org):
+            rows.append(Finding(m.rule, m.message, m.nodes, m.rule,
+                                _not_stated(org, m.nodes)).to_dict())
     return pd.DataFrame(rows, columns=["rule", "message", "nodes", "source", "not_stated"])

@@ -399,6 +399,44 @@ def powers(org, power, within, fmt):
 
 
 @cli.command()
+@reads_model
+@click.option("--power", help="Only this power (an id or name of org.yaml's powers).")
+@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the register to a file: .md (Markdown), .csv or .xlsx.")
+@format_option
+def mandates(org, power, out_file, fmt):
+    """The mandate register: per power, the chains of mandates down to posts.
+
+    With holders, deputies, ceilings, instructions, validity, the decision and
+    the signing formula.
+    """
+    from .mandates import register, write_register
+    reg = register(org, power)
+    if out_file:
+        path = write_register(reg, out_file, org)
+        out(f"Register of {len(reg):,} mandate links written to {path}")
+        return
+    emit(reg, fmt, lambda: _table(reg[["power", "depth", "chain", "holders", "ceiling_applies",
+                                       "valid_to", "decision", "signing"]]))
+
+
+@cli.command("who-decides")
+@click.argument("power")
+@reads_model
+@click.option("--amount", type=click.FloatRange(min=0), help="The amount of the decision.")
+@click.option("--role", help="Say whether this role (an id or name) may, and why.")
+@format_option
+def who_decides_cmd(org, power, amount, role, fmt):
+    """Who may exercise POWER (on --on DATE, up to --amount), each with its chain."""
+    from .mandates import who_decides
+    result = who_decides(org, power, amount=amount, role=role)
+    if role:
+        emit(result, fmt, lambda: result["why"])
+        return
+    emit(result, fmt)
+
+
+@cli.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Write the migrated folder here (default: in place).")
@@ -418,19 +456,26 @@ def migrate(folder, out_dir):
 @cli.command("check")
 @reads_model
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any finding.")
-@click.option("--rule", "rules", multiple=True, help="Only this rule (repeatable).")
+@click.option("--rule", "rules", multiple=True,
+              help="Only this rule (repeatable); 'awb' for the Awb's checks on mandates.")
 @format_option
 def check_cmd(org, strict, rules, fmt):
-    """Governance checks (R1, R2, R3, R4, R5, R7, R10) with their sources."""
+    """Governance checks (R1, R2, R3, R4, R5, R7, R10) with their sources, and the
+    Awb's checks on mandates (10:1, 10:3, 10:4, 10:9)."""
     from .checks import CHECKS, applicable_rules, check
-    found = check(org, list(rules) or None)
+    wanted = [r for r in rules if r.casefold() != "awb"]
+    awb = not rules or len(wanted) < len(rules)
+    found = check(org, wanted if rules else None, awb=awb)
 
     def table():
-        lines = ([f"[{f['rule']}] {f['message']}" + (f" ({f['source']})" if f["source"] else "")
+        lines = ([f"[{f['rule']}] {f['message']}" + (f" ({f['source']})" if f["source"] and
+                                                     f["source"] != f["rule"] else "")
                   for f in found.to_dict("records")] or [f"{org.name}: no findings"])
         adopted = applicable_rules(org)
-        checked = list(rules) or [r for r in adopted if r in CHECKS]
-        lines.append(f"rules checked: {', '.join(checked) or 'none'}")
+        checked = wanted if rules else [r for r in adopted if r in CHECKS]
+        lines.append(f"rules checked: {', '.join(checked) or 'none'}"
+                     + ("; and the Awb's checks on mandates (10:1, 10:3, 10:4, 10:9)"
+                        if awb else ""))
         elsewhere = {"R6": "layers", "R8": "advice", "R9": "portfolios"}
         unchecked = [r for r in adopted if r not in CHECKS]
         shown = [f"{r} (see '{elsewhere[r]}')" for r in unchecked if r in elsewhere]

@@ -23,7 +23,8 @@ import re
 
 import pandas as pd
 
-__all__ = ["terminal", "json_controls", "markdown", "csv_cell", "csv_frame", "to_csv", "redact"]
+__all__ = ["terminal", "json_controls", "markdown", "markdown_table", "csv_cell", "csv_frame",
+           "to_csv", "redact"]
 
 # C0 controls but newline and tab, DEL, C1 controls (0x9b is a one-byte CSI
 # on some terminals), and the Unicode bidirectional overrides and isolates,
@@ -154,3 +155,23 @@ def redact(text: str, *secrets: str) -> str:
         if s:
             text = text.replace(s, "***")
     return text
+
+
+def markdown_table(frame: pd.DataFrame, columns=None) -> str:
+    """A DataFrame as a Markdown table (no extra dependency).
+
+    Examples
+    --------
+    >>> print(markdown_table(pd.DataFrame({"a": [1], "b": ["x|y"]})))
+    | a | b |
+    |---|---|
+    | 1 | x\\|y |
+    """
+    if frame is None or frame.empty:
+        return "_(none)_"
+    frame = frame[list(columns)] if columns else frame
+    head = "| " + " | ".join(map(markdown, frame.columns)) + " |"
+    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
+    rows = ["| " + " | ".join(map(markdown, row)) + " |"
+            for row in frame.itertuples(index=False)]
+    return "\n".join([head, rule, *rows])

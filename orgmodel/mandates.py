@@ -35,7 +35,8 @@ from ._perf import paused
 from .errors import OrgModelError
 from .model import at_its_date
 
-__all__ = ["register", "who_decides", "mandate_findings", "AWB", "REGISTER_COLUMNS"]
+__all__ = ["register", "who_decides", "mandate_findings", "write_register", "AWB",
+           "REGISTER_COLUMNS"]
 
 #: The articles of the Algemene wet bestuursrecht each check cites.
 AWB = {
@@ -277,6 +278,7 @@ class MandateFinding:
     nodes: list
 
 
+@at_its_date
 @paused
 def mandate_findings(org) -> list:
     """The Awb's checks on the mandates: every :class:`MandateFinding`.
@@ -395,3 +397,46 @@ def _cycle(succ: dict) -> list:
             if found:
                 return found
     return []
+
+
+#: The register's columns in the Markdown version, in reading order.
+_SHOWN = ["power_name", "body_name", "basis", "chain", "holders", "deputies", "mandate_kind",
+          "ceiling_applies", "instructions", "valid_from", "valid_to", "decision", "signing",
+          "evidence"]
+
+
+def write_register(reg: pd.DataFrame, path, org=None):
+    """Write the register as Markdown (``.md``), CSV (``.csv``) or a workbook
+    (``.xlsx``), every value inert; the file appears only when complete."""
+    from pathlib import Path
+    from .escape import markdown, markdown_table, to_csv
+    from .formats._tables import atomic_write
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return atomic_write(path, lambda tmp: to_csv(reg, tmp))
+    if suffix == ".md":
+        title = f"# Mandate register{': ' + markdown(org.name) if org is not None else ''}"
+        text = "\n".join([title, "", markdown_table(reg, _SHOWN) if len(reg) else
+                          "No mandate names a declared power.", ""])
+        return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    if suffix == ".xlsx":
+        def write(tmp):
+            from openpyxl import Workbook
+            from openpyxl.cell import WriteOnlyCell
+            wb = Workbook(write_only=True)
+            ws = wb.create_sheet("register")
+            ws.append(list(reg.columns))
+            for row in reg.itertuples(index=False, name=None):
+                cells = []
+                for v in row:
+                    v = "" if v is None or (isinstance(v, float) and math.isnan(v)) else v
+                    if isinstance(v, str) and v.startswith("="):
+                        c = WriteOnlyCell(ws, value=v)
+                        c.data_type = "s"       # text, not a formula
+                        v = c
+                    cells.append(v)
+                ws.append(cells)
+            wb.save(tmp)
+        return atomic_write(path, write)
+    raise OrgModelError(f"{path}: write the register as .md, .csv or .xlsx")

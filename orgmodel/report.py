@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import OrgModelError
-from .escape import markdown as _md, to_csv
+from .escape import markdown as _md, markdown_table, to_csv
 from .write import usual_mode
 
 from .advice import executive_commission_advice
@@ -29,32 +29,13 @@ from .portfolios import portfolio_balance
 from .checks import applicable_rules, CHECKS
 from .formation import formation, totals
 from .portfolios import portfolio_line
+from .mandates import register
 from .powers import power_holders
 from .span import span_of_control
 from .summary import summarize
 from .model import at_its_date
 
-__all__ = ["write_report", "markdown_table"]
-
-
-def markdown_table(frame: pd.DataFrame, columns=None) -> str:
-    """A DataFrame as a Markdown table (no extra dependency).
-
-    Examples
-    --------
-    >>> print(markdown_table(pd.DataFrame({"a": [1], "b": ["x|y"]})))
-    | a | b |
-    |---|---|
-    | 1 | x\\|y |
-    """
-    if frame is None or frame.empty:
-        return "_(none)_"
-    frame = frame[list(columns)] if columns else frame
-    head = "| " + " | ".join(map(_md, frame.columns)) + " |"
-    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
-    rows = ["| " + " | ".join(map(_md, row)) + " |"
-            for row in frame.itertuples(index=False)]
-    return "\n".join([head, rule, *rows])
+__all__ = ["write_report"]
 
 
 #: The file that marks a folder as a report orgmodel wrote (and may replace).
@@ -155,6 +136,7 @@ def _write(org, stage: Path, html: bool) -> str:
     adv = executive_commission_advice(org)
     units = formation(org, "unit")
     held = power_holders(org)
+    reg = register(org)
     tot = totals(org)
 
     frames = {
@@ -167,7 +149,7 @@ def _write(org, stage: Path, html: bool) -> str:
         "partners_shared": net.shared, "brokerage": net.brokerage, "findings": found,
         "portfolios": pb.frame, "portfolio_line": pline, "advice": adv,
         "formation_units": units, "formation_managers": formation(org, "manager"),
-        "powers": held,
+        "powers": held, "mandates": reg,
     }
     for name, frame in frames.items():
         to_csv(frame, stage / f"{name}.csv")
@@ -302,10 +284,16 @@ def _write(org, stage: Path, html: bool) -> str:
                markdown_table(pline, ["name", "implied_name", "temporary", "basis", "line",
                                       "agrees"])]
     md += ["", "## Powers and mandates", ""]
-    if len(held):
-        md += ["Which post holds which declared power, through which mandate:", "",
-               markdown_table(held, ["power_name", "mandatee_name", "mandator_name", "within",
-                                     "temporary", "evidence", "source"])]
+    if len(reg):
+        md += ["The mandate register: per power, the chain from the competent body (or, "
+               "where the sources name none, from the first mandator) down to each post, "
+               "with its holders, the ceiling that applies, validity, the granting decision "
+               "and the signing formula; `mandates.csv` has every column. What the sources "
+               "do not record (a competent body, a legal basis, a decision) is said so, not "
+               "filled in.", "",
+               markdown_table(reg, ["power_name", "body_name", "chain", "holders",
+                                    "ceiling_applies", "valid_to", "decision", "signing",
+                                    "evidence"])]
     else:
         md.append("No mandate names a declared power.")
 

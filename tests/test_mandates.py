@@ -1,0 +1,211 @@
+"""Issue 16: the mandate register, who may decide, and the Awb's checks."""
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import orgmodel
+from orgmodel.cli import cli
+from orgmodel.mandates import mandate_findings, register, who_decides
+
+from conftest import DATA
+
+COLLEGE = ("college", {"sphere": "political", "name": "College van B&W"})
+POWERS = {"powers": {
+    "grant": {"name": "Subsidie verlenen", "body": "college", "kind": "decision",
+              "objections": "objection"},
+    "objection": {"name": "Beslissen op bezwaar", "body": "college"},
+    "bylaw": {"name": "Algemeen verbindend voorschrift", "body": "college",
+              "mandatable": False},
+}}
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def mandate(u, v, powers, **attrs):
+    return (u, v, "MANDATES", {"powers": powers, "mandate_kind": "mandaat", **attrs})
+
+
+def chain3(make, **extra):
+    """college → gd → cd → dd for 'grant', ceilings 100k, 50k, 10k."""
+    roles = [COLLEGE, "gd", "cd", "dd", ("p", {"name": "Someone"})]
+    edges = [("cd", "gd", "REPORTS_TO"), ("dd", "cd", "REPORTS_TO"),
+             mandate("college", "gd", ["grant"], ceiling=100_000.0, submandate=True,
+                     decision="Mandaatbesluit 2026", decision_date="2026-01-15"),
+             mandate("gd", "cd", ["grant"], ceiling=50_000.0, submandate=True),
+             mandate("cd", "dd", ["grant"], ceiling=10_000.0)]
+    return make(roles, edges, manifest={**POWERS, **extra})
+
+
+def rules_of(org):
+    return sorted({f.rule for f in mandate_findings(org)})
+
+
+# --- the register and who-decides -----------------------------------------------------
+
+def test_an_ondermandaat_chain_three_deep_with_ceilings(make):
+    org = chain3(make)
+    reg = register(org, "grant")
+    assert reg[["mandatee", "depth", "ceiling_applies"]].values.tolist() == [
+        ["gd", 1, 100_000.0], ["cd", 2, 50_000.0], ["dd", 3, 10_000.0]]
+    assert reg["chain"].iloc[2] == "College van B&W → GD → CD → DD"
+    assert reg["signing"].iloc[2] == "namens College van B&W, DD"
+    assert reg["decision"].iloc[0] == "Mandaatbesluit 2026; 2026-01-15"
+    assert reg["decision"].iloc[1] == "not recorded" and reg["basis"].iloc[0] == "not recorded"
+    who = who_decides(org, "grant", amount=20_000)
+    assert who["post"].tolist() == ["college", "gd", "cd"]
+    assert who_decides(org, "Subsidie verlenen", amount=5_000)["post"].tolist()[-1] == "dd"
+    no = who_decides(org, "grant", amount=20_000, role="dd")
+    assert not no["may"] and "ceiling on its chain is 10,000" in no["why"]
+    yes = who_decides(org, "grant", amount=20_000, role="CD")
+    assert yes["may"] and "College van B&W → GD → CD" in yes["why"]
+    assert rules_of(org) == []
+
+
+def test_a_ceiling_a_lower_link_raises_is_the_parents_and_a_finding(make):
+    org = chain3(make)
+    org.graph["cd"]["dd"][0]["ceiling"] = 80_000.0     # the cd → dd mandate
+    assert register(org, "grant")["ceiling_applies"].tolist() == [100_000.0, 50_000.0, 50_000.0]
+    [f] = mandate_findings(org)
+    assert f.rule == "Awb 10:9" and "80,000, above the 50,000" in f.message
+
+
+def test_deventer_register_and_who_decides_for_pijofach_and_budget(deventer):
+    reg = register(deventer, "pijofach")
+    # D-B1: the concerndirecteuren, adjunct-directeuren and teammanagers; the sources
+    # name no competent body, legal basis or mandate decision
+    assert set(reg["mandatee"]) >= {"cd-arentsen", "cd-kossen", "cd-vanhouwelingen",
+                                     "dd-bo", "dd-bb", "dd-ed", "dd-io", "tm-io", "tm-orb"}
+    assert (reg["body_name"] == "not recorded").all() and (reg["decision"] == "not recorded").all()
+    row = reg[reg["mandatee"] == "tm-io"].iloc[0]
+    assert row["chain"] == ("Algemeen directeur → Concerndirecteur Kossen → Adjunct-directeur "
+                            "Intern ondersteunen → Teammanagers Intern ondersteunen")
+    who = who_decides(deventer, "pijofach")
+    assert who["post"].iloc[0] == "gd" and "not recorded" in who["chain"].iloc[0]
+    assert who_decides(deventer, "PIJOFACH-bevoegdheden", role="tm-io")["may"]
+    # delegated budget responsibility within a programme (D-B2): no team manager
+    budget = register(deventer, "budget")
+    within = budget[budget["mandatee"].isin(["bpm", "pom", "pm", "pl"])]
+    assert set(within["mandator"]) == {"ao"}
+    assert not who_decides(deventer, "budget", role="tm-io")["may"]
+
+
+def test_albrandswaard_register_names_the_college_and_says_what_is_not_recorded(albrandswaard):
+    reg = register(albrandswaard, "budget")
+    assert set(reg["mandatee"]) == {"reg-oov", "reg-bb", "reg-kw", "reg-row", "reg-bbr",
+                                    "reg-me", "wijkreg"}
+    assert (reg["body_name"] == "College van B&W").all()
+    assert (reg["basis"] == "not recorded").all() and (reg["mandate_kind"] == "mandaat").all()
+    assert reg["signing"].iloc[0].startswith("namens College van B&W, ")
+
+
+# --- every Awb check on a small organisation ------------------------------------------
+
+def test_vacant_post_without_a_deputy(make):
+    org = chain3(make)
+    org.graph.nodes["dd"]["vacant"] = True
+    f = [x for x in mandate_findings(org) if x.rule == "Awb 10:1"]
+    assert len(f) == 1 and "DD is vacant and has no deputy" in f[0].message
+    org.graph.nodes["dd"]["deputy"] = ["cd"]
+    assert rules_of(org) == []
+
+
+def test_a_closed_post_or_an_expired_mandate_breaks_the_chain(make):
+    org = chain3(make)
+    org.graph.remove_node("gd")                       # the post is closed in a to-be model
+    [f] = mandate_findings(org)
+    assert f.rule == "Awb 10:1" and "CD passes on Subsidie verlenen to DD" in f.message
+    assert "chain is broken" in f.message
+    org = chain3(make, date="2027-01-01")
+    org.graph["college"]["gd"][0]["valid_to"] = "2026-12-31"     # expired
+    assert rules_of(org) == ["Awb 10:1"]
+    assert rules_of(org.on("2026-06-01")) == []
+
+
+def test_ondermandaat_the_parent_does_not_allow(make):
+    org = chain3(make)
+    org.graph["gd"]["cd"][0]["submandate"] = False
+    [f] = mandate_findings(org)
+    assert f.rule == "Awb 10:9" and "does not allow ondermandaat" in f.message
+
+
+def test_a_power_that_may_not_be_mandated(make):
+    org = make([COLLEGE, "gd"], [mandate("college", "gd", ["bylaw"])], manifest=POWERS)
+    [f] = mandate_findings(org)
+    assert f.rule == "Awb 10:3(2)" and "does not allow to be mandated" in f.message
+    assert who_decides(org, "bylaw")["post"].tolist() == ["college"]
+
+
+def test_one_post_deciding_a_power_and_the_objections_against_it(make):
+    org = chain3(make)
+    org.graph.add_edge("college", "gd", kind="MANDATES", powers=["objection"])
+    [f] = mandate_findings(org)
+    assert f.rule == "Awb 10:3(3)" and "GD both decides on Subsidie verlenen and on " \
+        "objections" in f.message
+
+
+def test_a_mandate_outside_the_line_needs_recorded_consent(make):
+    org = make([COLLEGE, "gd", "other"],
+               [mandate("college", "gd", ["grant"], submandate=True),
+                mandate("gd", "other", ["grant"])], manifest=POWERS)
+    [f] = mandate_findings(org)
+    assert f.rule == "Awb 10:4" and "OTHER, who is not below GD" in f.message
+    org.graph["gd"]["other"][0]["consent"] = True
+    assert rules_of(org) == []
+
+
+def test_a_cycle_of_mandates(make):
+    org = make(["a", "b"], [mandate("a", "b", ["grant"], submandate=True),
+                            mandate("b", "a", ["grant"], submandate=True),
+                            ("b", "a", "REPORTS_TO")], manifest=POWERS)
+    assert "Awb 10:1" in rules_of(org)
+    assert any("run in a circle" in f.message for f in mandate_findings(org))
+
+
+# --- the command line and the report --------------------------------------------------
+
+def test_check_reports_awb_findings_with_the_article(template_copy):
+    edges = template_copy / "edges.csv"
+    text = edges.read_text()
+    # the cd → dd leading mandate no longer allows ondermandaat; dd passes it on to tm
+    text = text.replace("cd,dd,MANDATES,X-2,stated,,,,,,leading,,,,,mandaat,true,,",
+                        "cd,dd,MANDATES,X-2,stated,,,,,,leading,,,,,mandaat,false,,")
+    edges.write_text(text)
+    res = run("check", "--org", template_copy, "--rule", "awb", "--strict")
+    assert res.exit_code == 1 and "[Awb 10:9]" in res.output, res.output
+    assert "[R" not in res.output
+    res = run("check", "--org", template_copy, "--format", "json")
+    assert '"source": "Awb 10:9"' in res.output
+
+
+@pytest.mark.parametrize("suffix", [".md", ".csv", ".xlsx"])
+def test_the_register_in_markdown_csv_and_xlsx(tmp_path, suffix):
+    out = tmp_path / f"register{suffix}"
+    res = run("mandates", "--org", DATA / "albrandswaard", "-o", out)
+    assert res.exit_code == 0 and out.is_file(), res.output
+    if suffix == ".csv":
+        assert len(pd.read_csv(out)) == len(register(orgmodel.load(DATA / "albrandswaard")))
+    if suffix == ".md":
+        assert "namens College van B&amp;W, regisseur kennis &amp; welzijn" in out.read_text()
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+        assert load_workbook(out)["register"].max_row == 36
+
+
+def test_who_decides_on_the_command_line():
+    res = run("who-decides", "budget", "--org", DATA / "template", "--amount", "60000",
+              "--role", "dd")
+    assert res.exit_code == 0 and res.output.startswith("no: the ceiling on its chain is 50,000")
+    res = run("who-decides", "budget", "--org", DATA / "template", "--format", "json")
+    assert res.exit_code == 0 and '"post": "dd"' in res.output
+    res = run("who-decides", "nothing", "--org", DATA / "template")
+    assert res.exit_code == 1 and "is not a power Sample declares" in res.output
+
+
+def test_the_report_has_the_register(tmp_path):
+    res = run("report", "--org", DATA / "albrandswaard", "--out", tmp_path / "r")
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "r" / "report.md").read_text()
+    assert "The mandate register" in md and "namens College van B&amp;W" in md
+    assert (tmp_path / "r" / "mandates.csv").is_file()
