@@ -107,7 +107,7 @@ class OrgModel:
                 not any("valid_from" in d or "valid_to" in d
                         for nbrs in g._adj.values() for keyed in nbrs.values()
                         for d in keyed.values()):
-            return self
+            return self._dated(date)
 
         def valid(d):
             return (d.get("valid_from", "") or "") <= date and \
@@ -115,12 +115,18 @@ class OrgModel:
 
         if all(valid(d) for _, d in g.nodes(data=True)) and \
                 all(valid(d) for _, _, d in g.edges(data=True)):
-            return self
+            return self._dated(date)
         h = nx.MultiDiGraph()
         h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if valid(d))
         h.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
                          if valid(d) and u in h and v in h)
         return OrgModel(h, {**self.manifest, "date": date}, self.path)
+
+    def _dated(self, date) -> "OrgModel":
+        """This model (the same graph) as of ``date``: a later ``on()`` keeps it."""
+        if date == self.date:
+            return self
+        return OrgModel(self.graph, {**self.manifest, "date": date}, self.path)
 
     def ids(self, kind=None):
         """Node ids, optionally of one kind, in the graph's order."""

@@ -322,10 +322,11 @@ def _write(org, stage: Path, html: bool) -> str:
                "about the model's facts; where the source is silent, the finding says what "
                "it does not state.", ""]
         for f in found.to_dict("records"):
-            line = f"- **{_md(f['rule'])}**" + (f" ({_md(f['source'])})" if f["source"] else "") \
+            cited = f["source"] and f["source"] != f["rule"]
+            line = f"- **{_md(f['rule'])}**" + (f" ({_md(f['source'])})" if cited else "") \
                 + f": {_md(f['message'])}"
             if f["not_stated"]:
-                line += " _Not stated by a source: " + "; ".join(map(_md, f["not_stated"])) + "._"
+                line += ". _Not stated by a source: " + "; ".join(map(_md, f["not_stated"])) + "._"
             md.append(line)
     md += ["", "## Files", "", "One CSV per analysis: "
            + ", ".join(f"[{_md(n)}.csv]({n}.csv)" for n in frames) + "."]
