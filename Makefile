@@ -26,10 +26,11 @@ test: $(VENV)/.installed
 	./scripts/ensure-cypher-lint
 	$(PY) -m pytest
 
-## bench: benchmarks at 1k, 10k and 100k roles; writes benchmarks/results.md and formats.md
+## bench: benchmarks at 1k, 10k and 100k roles; writes benchmarks/results.md, formats.md, mandates.md
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/formats.py
+	$(PY) benchmarks/mandates.py
 
 ## db: start a local Bolt server (ArcadeDB) for trying the Neo4j commands
 db: $(VENV)/.installed

@@ -63,21 +63,25 @@ class _Link:
     attrs: dict
 
 
+def _index(org, only=None):
+    """``({power: [_Link]}, {post: [holder names]})`` in one pass over the
+    edges; ``only`` keeps the links of one power."""
+    g = org.graph
+    e = org.edges_by_kind("MANDATES", "HOLDS")
+    links, holders = {}, {}
+    for u, v, d in e["MANDATES"]:
+        for p in d.get("powers") or ():
+            if only is None or p == only:
+                links.setdefault(p, []).append(_Link(u, v, d))
+    for u, v, d in e["HOLDS"]:
+        if g._node[u].get("kind") == "Person":
+            holders.setdefault(v, []).append(g._node[u].get("name", u))
+    return links, holders
+
+
 def _links(org) -> dict:
     """``{power: [_Link]}`` for every power a mandate names."""
-    out = {}
-    for u, v, d in org.edges_by_kind("MANDATES")["MANDATES"]:
-        for p in d.get("powers") or ():
-            out.setdefault(p, []).append(_Link(u, v, d))
-    return out
-
-
-def _holders(org) -> dict:
-    g, out = org.graph, {}
-    for u, v, d in org.edges_by_kind("HOLDS")["HOLDS"]:
-        if g._node[u].get("kind") == "Person":
-            out.setdefault(v, []).append(g._node[u].get("name", u))
-    return out
+    return _index(org)[0]
 
 
 def _ceiling(d):
@@ -143,11 +147,14 @@ def register(org, power=None) -> pd.DataFrame:
     >>> reg[["mandator", "mandatee", "depth", "ceiling_applies"]].to_dict("records")
     [{'mandator': 'gd', 'mandatee': 'cd', 'depth': 1, 'ceiling_applies': None}, {'mandator': 'cd', 'mandatee': 'dd', 'depth': 2, 'ceiling_applies': 50000.0}]
     """
-    links = _links(org)
+    return _register(org, power, _index(org, _find_power(org, power) if power else None))
+
+
+def _register(org, power, index) -> pd.DataFrame:
+    links, holders = index
     vocab = org.vocabulary("powers")
     powers = [_find_power(org, power)] if power else \
         list(dict.fromkeys(list(vocab) + sorted(links)))
-    holders = _holders(org)
     nodes = org.graph._node
     name = lambda n: nodes.get(n, {}).get("name", n) if n else ""  # noqa: E731
     rows = []
@@ -214,9 +221,10 @@ def who_decides(org, power, amount=None, role=None):
     """
     p = _find_power(org, power)
     spec, body = _power_info(org, p)
-    reg = register(org, p)
+    index = _index(org, p)
+    reg = _register(org, p, index)
     nodes = org.graph._node
-    holders = _holders(org)
+    holders = index[1]
     rows = []
     roots = [body] if body else list(dict.fromkeys(reg.loc[reg["depth"] == 1, "mandator"]))
     for root in roots:
