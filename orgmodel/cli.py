@@ -726,6 +726,119 @@ def import_archi(source, out_dir, force):
         f"{org.graph.number_of_edges():,} edges into {out_dir}")
 
 
+#: The exit status of ``diff --fail-on`` and ``whatif --fail-on`` when the
+#: change breaks one of the named things (1 is an error, 2 a usage error).
+BROKEN_EXIT = 3
+
+
+def _read_side(value, neo4j):
+    if neo4j:
+        from .store import connect, pull_model
+        with connect() as store:
+            return pull_model(store, value)
+    from .formats import read_any
+    if not Path(value).exists():
+        raise click.BadParameter(f"{value} does not exist")
+    return read_any(value)
+
+
+def _fail_on(value):
+    from .diff import FAIL_ON
+    wanted = [v.strip() for v in (value or "").split(",") if v.strip()]
+    bad = [v for v in wanted if v not in FAIL_ON]
+    if bad:
+        raise click.BadParameter(f"{', '.join(bad)}: choose from {', '.join(FAIL_ON)}",
+                                 param_hint="--fail-on")
+    return wanted
+
+
+def _write_diff(d, out_dir: Path):
+    from .escape import to_csv
+    from .formats._tables import atomic_write
+    out_dir.mkdir(parents=True, exist_ok=True)
+    text = d.markdown()
+    atomic_write(out_dir / "DIFF.md", lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    changes = d.changes()
+    atomic_write(out_dir / "changes.csv", lambda tmp: to_csv(changes, tmp))
+    data = json.dumps(changes.to_dict("records"), ensure_ascii=False, indent=1)
+    atomic_write(out_dir / "changes.json", lambda tmp: tmp.write_text(data, encoding="utf-8"))
+
+
+def _report_diff(d, out_dir, fmt, fail_on):
+    if out_dir:
+        _write_diff(d, out_dir)
+    if fmt == "table":
+        out(d.markdown() if not out_dir else
+            "\n".join(d.markdown().split("\n## What changes", 1)[0].splitlines()[:12]))
+        if out_dir:
+            out(f"\nThe whole comparison: {out_dir / 'DIFF.md'}; the change list: "
+                f"{out_dir / 'changes.csv'} and changes.json")
+    else:
+        emit(d.changes(), fmt)
+    broken = {k: v for k, v in d.broken().items() if k in fail_on and v}
+    if broken:
+        out("The change breaks: " + ", ".join(f"{v} {k}" for k, v in broken.items()),
+            err=True)
+        sys.exit(BROKEN_EXIT)
+
+
+@cli.command("diff")
+@click.argument("as_is")
+@click.argument("to_be")
+@click.option("--neo4j", "neo4j", is_flag=True,
+              help="AS_IS and TO_BE are organisation names in Neo4j, not files.")
+@click.option("--key", default="id", show_default=True,
+              help="Match nodes on this column instead of id.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Write DIFF.md, changes.csv and changes.json into this folder.")
+@click.option("--fail-on", "fail_on", metavar="WHAT",
+              help="Exit 3 when the change breaks any of: routes, mandates, findings, "
+                   "commissions (comma-separated).")
+@format_option
+def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, fmt):
+    """What changes from AS_IS to TO_BE (folders, workbooks, ORG files or, with
+    --neo4j, organisation names), and what it does to who decides.
+
+    Exit status: 0, or 3 when --fail-on names something the change breaks.
+    """
+    from .diff import diff
+    wanted = _fail_on(fail_on)
+    d = diff(_read_side(as_is, neo4j), _read_side(to_be, neo4j), key=key)
+    _report_diff(d, out_dir, fmt, wanted)
+
+
+@cli.command()
+@click.option("--org", "org_dir", type=click.Path(path_type=Path, exists=True), required=True,
+              help="The as-is organisation (folder, workbook or ORG file).")
+@click.option("--changes", "changes_file", type=click.Path(path_type=Path, dir_okay=False,
+              exists=True), required=True, help="The change script (a YAML list).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="The to-be organisation folder to write (with DIFF.md and the change list).")
+@click.option("--fail-on", "fail_on", metavar="WHAT",
+              help="Exit 3 when the change breaks any of: routes, mandates, findings, "
+                   "commissions.")
+@click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
+@format_option
+def whatif(org_dir, changes_file, out_dir, fail_on, force, fmt):
+    """Apply a change script to an organisation: write the to-be folder and its diff.
+
+    The script is a YAML list: '- close: ID' (reports: superior|keep|none),
+    '- move: ID' (to: SUPERIOR, unit: TEAM), '- merge: [KEEP, GONE]',
+    '- add: {id: ..., name: ..., reports_to: ...}', '- move_mandate: {...}',
+    '- move_commission: {...}'.
+    """
+    from .diff import diff
+    from .formats import read_any
+    from .whatif import apply, read_changes
+    from .write import save
+    wanted = _fail_on(fail_on)
+    _refuse_overwrite(out_dir, force)
+    before = read_any(org_dir)
+    after = apply(before, read_changes(changes_file))
+    save(after, out_dir)
+    _report_diff(diff(before, after), out_dir, fmt, wanted)
+
+
 @cli.command()
 @click.argument("source", type=click.Path(path_type=Path, exists=True))
 @click.argument("target", type=click.Path(path_type=Path))

@@ -1,0 +1,428 @@
+"""Reorganisation: what changes between an as-is and a to-be model, and what
+the change does to who decides.
+
+:func:`diff` matches nodes on ``id`` (or a key column) and classifies each as
+added, closed, moved (a new superior or unit), changed (which attributes) or
+unchanged; edges by kind likewise.  Beside the figures (posts, people, FTE,
+staff per unit and in total; layer and span distributions) it works out the
+**governance impact**: roles whose escalation route changes, routes that
+newly end forbidden, in a dead end, a loop or at a vacant post, escalation
+load moved, mandates orphaned or broken (the Awb checks of
+:mod:`orgmodel.mandates` on the to-be model), commissions that lose a
+political or official commissioner, and rule findings added and resolved.
+
+:meth:`Diff.markdown` is the report an advisor reads (the impact first),
+:meth:`Diff.changes` the change list with stable keys, :meth:`Diff.broken`
+what ``orgmodel diff --fail-on`` tests.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ._perf import paused
+from .escape import markdown as _md, markdown_table
+
+__all__ = ["Diff", "diff", "FAIL_ON", "BAD_OUTCOMES"]
+
+#: Outcomes that mean a route no longer reaches where it should.
+BAD_OUTCOMES = ("forbidden", "dead_end", "loop", "vacant")
+#: What ``--fail-on`` may name.
+FAIL_ON = ("routes", "mandates", "findings", "commissions")
+#: Attributes whose change is only bookkeeping (where a fact is cited from).
+_BOOKKEEPING = {"source", "evidence", "note"}
+
+
+@dataclass
+class Diff:
+    """The comparison of two models; every table a DataFrame."""
+
+    before: object
+    after: object
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+    figures: pd.DataFrame
+    units: pd.DataFrame
+    layers: pd.DataFrame
+    spans: pd.DataFrame
+    routes: pd.DataFrame
+    load: pd.DataFrame
+    mandates: pd.DataFrame
+    commissions: pd.DataFrame
+    findings: pd.DataFrame
+    notes: list = field(default_factory=list)
+
+    def counts(self) -> dict:
+        """How many nodes and edges of each status."""
+        return {"nodes": self.nodes["status"].value_counts().to_dict(),
+                "edges": self.edges["status"].value_counts().to_dict()}
+
+    def broken(self) -> dict:
+        """What the change breaks, per ``--fail-on`` category."""
+        return {"routes": int(self.routes["newly_bad"].sum()) if len(self.routes) else 0,
+                "mandates": len(self.mandates),
+                "findings": int((self.findings["status"] == "added").sum())
+                if len(self.findings) else 0,
+                "commissions": len(self.commissions)}
+
+    def changes(self) -> pd.DataFrame:
+        """The change list: ``section, key, kind, status, detail``; ``key`` is
+        stable (a node's id, an edge's ``from|kind|to``, a role and route kind)."""
+        rows = []
+        for r in self.nodes[self.nodes["status"] != "unchanged"].to_dict("records"):
+            rows.append({"section": "node", "key": r["id"], "kind": r["kind"],
+                         "status": r["status"], "detail": r["detail"]})
+        for r in self.edges[self.edges["status"] != "unchanged"].to_dict("records"):
+            rows.append({"section": "edge", "key": f"{r['from']}|{r['kind']}|{r['to']}",
+                         "kind": r["kind"], "status": r["status"], "detail": r["detail"]})
+        for r in self.routes.to_dict("records"):
+            rows.append({"section": "route", "key": f"{r['role']}|{r['via']}", "kind": r["via"],
+                         "status": "newly " + r["outcome_after"] if r["newly_bad"] else "changed",
+                         "detail": f"{r['next_before']} → {r['next_after']}; top "
+                                   f"{r['top_before']} → {r['top_after']}"})
+        for r in self.mandates.to_dict("records"):
+            rows.append({"section": "mandate", "key": r["key"], "kind": "MANDATES",
+                         "status": r["problem"], "detail": r["detail"]})
+        for r in self.commissions.to_dict("records"):
+            rows.append({"section": "commission", "key": r["id"], "kind": "Commission",
+                         "status": f"loses {r['capacity']} commissioner",
+                         "detail": f"{r['before']} → {r['after'] or 'nobody'}"})
+        for r in self.findings.to_dict("records"):
+            rows.append({"section": "finding", "key": f"{r['rule']}|{r['message']}",
+                         "kind": r["rule"], "status": r["status"], "detail": r["message"]})
+        return pd.DataFrame(rows, columns=["section", "key", "kind", "status", "detail"])
+
+    def markdown(self) -> str:
+        """The report for an advisor: the impact first, then what changed."""
+        a, b = self.before, self.after
+        c = self.counts()
+        br = self.broken()
+        name = lambda o: _md(o.name) + (f" ({_md(o.date)})" if o.date else "")  # noqa: E731
+        md = [f"# What changes from {name(a)} to {name(b)}", ""]
+        md += ["## What the change does to who decides", ""]
+        md += [f"- **{br['routes']}** escalation routes newly end badly (forbidden, dead end, "
+               f"loop or a vacant post); {len(self.routes)} roles' routes change in all.",
+               f"- **{br['mandates']}** mandates orphaned or broken.",
+               f"- **{br['commissions']}** commissions lose a political or official "
+               "commissioner.",
+               f"- **{br['findings']}** rule findings added, "
+               f"{int((self.findings['status'] == 'resolved').sum()) if len(self.findings) else 0}"
+               " resolved."]
+        md += [f"- {_md(n)}" for n in self.notes]
+        if len(self.routes):
+            md += ["", "### Escalation routes that change", "",
+                   markdown_table(self.routes.sort_values("newly_bad", ascending=False),
+                                  ["role_name", "via", "next_before", "next_after", "top_before",
+                                   "top_after", "outcome_before", "outcome_after"])]
+        if len(self.load):
+            md += ["", "### Escalation load moved", "",
+                   markdown_table(self.load.head(15), ["name", "via", "reached_by_before",
+                                                       "reached_by_after", "change"])]
+        if len(self.mandates):
+            md += ["", "### Mandates orphaned or broken", "",
+                   markdown_table(self.mandates, ["problem", "detail", "rule"])]
+        if len(self.commissions):
+            md += ["", "### Commissions that lose a commissioner", "",
+                   markdown_table(self.commissions, ["name", "capacity", "before", "after"])]
+        if len(self.findings):
+            md += ["", "### Rule findings added and resolved", "",
+                   markdown_table(self.findings, ["status", "rule", "message"])]
+        md += ["", "## What changes", "",
+               "Nodes: " + ", ".join(f"{k} {v}" for k, v in sorted(c["nodes"].items())) + ".",
+               "", "Edges: " + ", ".join(f"{k} {v}" for k, v in sorted(c["edges"].items())) + ".",
+               "", markdown_table(self.figures), ""]
+        moved = self.nodes[self.nodes["status"].isin(["added", "closed", "moved", "changed"])]
+        md += ["### Posts and other nodes added, closed, moved or changed", "",
+               markdown_table(moved.head(200), ["status", "kind", "name", "detail"])]
+        if len(moved) > 200:
+            md.append(f"\n… and {len(moved) - 200} more in the change list.")
+        md += ["", "### Per unit", "", markdown_table(self.units), "",
+               "### Management layers (posts per layer)", "", markdown_table(self.layers), "",
+               "### Span of control (managers per number of direct reports)", "",
+               markdown_table(self.spans), ""]
+        return "\n".join(md)
+
+
+def _superiors(org):
+    out = {}
+    for u, v, _ in org.edges("REPORTS_TO"):
+        out.setdefault(u, set()).add(v)
+    return out
+
+
+def _units(org):
+    nodes, out = org.graph._node, {}
+    for u, v, _ in org.edges("MEMBER_OF"):
+        if nodes[v].get("kind") == "Team":
+            out.setdefault(u, set()).add(v)
+    return out
+
+
+def _keyed(org, key):
+    """``{key value: id}`` (ids themselves when ``key`` is ``id``)."""
+    if key in (None, "id"):
+        return {n: n for n in org.graph.nodes}
+    out = {}
+    for n, d in org.graph.nodes(data=True):
+        k = d.get(key)
+        out[str(k) if k is not None else f"(no {key}) {n}"] = n
+    return out
+
+
+def _nodes(a, b, key):
+    ka, kb = _keyed(a, key), _keyed(b, key)
+    sup_a, sup_b, unit_a, unit_b = _superiors(a), _superiors(b), _units(a), _units(b)
+    # what an id of one side is on the other (through the key)
+    to_b = {ka[k]: kb[k] for k in ka.keys() & kb.keys()}
+    rows = []
+    for k in list(ka) + [k for k in kb if k not in ka]:
+        ia, ib = ka.get(k), kb.get(k)
+        da = a.graph.nodes[ia] if ia is not None else None
+        db = b.graph.nodes[ib] if ib is not None else None
+        d = db if db is not None else da
+        row = {"id": ib if ib is not None else ia, "kind": d.get("kind"), "name": d.get("name"),
+               "superior_before": "; ".join(sorted(sup_a.get(ia, ()))) if ia else "",
+               "superior_after": "; ".join(sorted(sup_b.get(ib, ()))) if ib else "",
+               "unit_before": "; ".join(sorted(unit_a.get(ia, ()))) if ia else "",
+               "unit_after": "; ".join(sorted(unit_b.get(ib, ()))) if ib else ""}
+        if da is None:
+            row.update(status="added", detail="")
+        elif db is None:
+            row.update(status="closed", detail="")
+        else:
+            mapped_sup = {to_b.get(x, x) for x in sup_a.get(ia, ())}
+            mapped_unit = {to_b.get(x, x) for x in unit_a.get(ia, ())}
+            moves = []
+            if mapped_sup != sup_b.get(ib, set()):
+                moves.append(f"superior {row['superior_before'] or 'none'} → "
+                             f"{row['superior_after'] or 'none'}")
+            if mapped_unit != unit_b.get(ib, set()):
+                moves.append(f"unit {row['unit_before'] or 'none'} → {row['unit_after'] or 'none'}")
+            attrs = sorted(k2 for k2 in (da.keys() | db.keys())
+                           if k2 not in _BOOKKEEPING and da.get(k2) != db.get(k2))
+            if moves:
+                row.update(status="moved", detail="; ".join(moves + (
+                    [f"changed: {', '.join(attrs)}"] if attrs else [])))
+            elif attrs:
+                row.update(status="changed", detail="changed: " + ", ".join(
+                    f"{x} {da.get(x)!r} → {db.get(x)!r}" for x in attrs))
+            else:
+                row.update(status="unchanged", detail="")
+        rows.append(row)
+    cols = ["id", "kind", "name", "status", "detail", "superior_before", "superior_after",
+            "unit_before", "unit_after"]
+    return pd.DataFrame(rows, columns=cols), to_b
+
+
+def _edges(a, b, to_b):
+    def index(org, mapping=None):
+        out = {}
+        for u, v, d in org.edges():
+            k = ((mapping or {}).get(u, u), d["kind"], (mapping or {}).get(v, v))
+            out.setdefault(k, []).append(d)
+        return out
+    ea, eb = index(a, to_b), index(b)
+    rows = []
+    for k in list(ea) + [k for k in eb if k not in ea]:
+        la, lb = ea.get(k, []), eb.get(k, [])
+        u, kind, v = k
+        status, detail = "unchanged", ""
+        if not la:
+            status = "added"
+        elif not lb:
+            status = "removed"
+        else:
+            strip = lambda ds: sorted(repr(sorted((x, y) for x, y in d.items()  # noqa: E731
+                                                  if x not in _BOOKKEEPING)) for d in ds)
+            if strip(la) != strip(lb):
+                status = "changed"
+                if len(la) == len(lb) == 1:
+                    attrs = sorted(x for x in la[0].keys() | lb[0].keys()
+                                   if x not in _BOOKKEEPING and la[0].get(x) != lb[0].get(x))
+                    detail = "changed: " + ", ".join(attrs)
+        rows.append({"from": u, "kind": kind, "to": v, "status": status, "detail": detail})
+    return pd.DataFrame(rows, columns=["from", "kind", "to", "status", "detail"])
+
+
+def _figures(a, b):
+    from .formation import formation, totals
+    ta, tb = totals(a), totals(b)
+    keys = ["posts", "vacant", "people", "staff", "staff_fte", "fte_min", "fte_max"]
+    figures = pd.DataFrame([{"figure": k, "before": ta[k], "after": tb[k],
+                             "change": round(tb[k] - ta[k], 6)} for k in keys])
+    fa = formation(a, "unit").set_index("name")
+    fb = formation(b, "unit").set_index("name")
+    cols = ["posts", "people", "staff", "total_fte_max"]
+    units = fa[cols].add_suffix("_before").join(fb[cols].add_suffix("_after"),
+                                                 how="outer").fillna(0)
+    units = units.reset_index().rename(columns={"index": "name"})
+    if "name" not in units.columns:
+        units.insert(0, "name", [])
+    keep = [c for c in units.columns if c != "name"]
+    if keep:
+        changed = (units[[f"{c}_before" for c in cols]].values !=
+                   units[[f"{c}_after" for c in cols]].values).any(axis=1)
+        units = units[changed].reset_index(drop=True)
+    return figures, units
+
+
+def _distributions(a, b):
+    from .layers import layering
+    from .span import span_of_control
+
+    def layer_counts(o):
+        f = layering(o).frame
+        return f["layer"].dropna().astype(int).value_counts()
+    la, lb = layer_counts(a), layer_counts(b)
+    layers = pd.DataFrame({"before": la, "after": lb}).fillna(0).astype(int)
+    layers = layers.rename_axis("layer").reset_index().sort_values("layer")
+
+    def span_counts(o, col):
+        f = span_of_control(o).frame
+        return f[col].value_counts()
+    spans = pd.DataFrame({"posts_before": span_counts(a, "direct_reports"),
+                          "posts_after": span_counts(b, "direct_reports"),
+                          "people_before": span_counts(a, "people"),
+                          "people_after": span_counts(b, "people")}).fillna(0).astype(int)
+    spans = spans.rename_axis("reports").reset_index().sort_values("reports")
+    return layers, spans
+
+
+def _routes(a, b, to_b):
+    from .escalation import escalation_load, escalation_policy, route_graph
+    pa, pb = escalation_policy(a), escalation_policy(b)
+    rows, loads = [], []
+    nb = b.graph._node
+    from_b = {y: x for x, y in to_b.items()}
+    for via in [v for v in pb.routes if v in pa.routes]:
+        ra, rb = route_graph(a, via), route_graph(b, via)
+        for role in rb.starts():
+            src = from_b.get(role)
+            if src is None:
+                continue
+            na = sorted(to_b.get(s.id, s.id) for s in ra.next(src))
+            nb_ = sorted(s.id for s in rb.next(role))
+            ta = sorted(to_b.get(t, t) for t in ra.tops(src))
+            tb = sorted(rb.tops(role))
+            oa, ob = sorted(ra.outcomes(src)), sorted(rb.outcomes(role))
+            if (na, ta, oa) == (nb_, tb, ob):
+                continue
+            newly = sorted(set(ob) - set(oa) & set(BAD_OUTCOMES))
+            rows.append({"role": role, "role_name": nb[role].get("name", role), "via": via,
+                         "next_before": ", ".join(na) or "none",
+                         "next_after": ", ".join(nb_) or "none",
+                         "top_before": ", ".join(ta) or "none", "top_after": ", ".join(tb) or "none",
+                         "outcome_before": ", ".join(oa), "outcome_after": ", ".join(ob),
+                         "newly_bad": bool(newly)})
+        la = escalation_load(a, via, ra).set_index("id")["reached_by"]
+        lb = escalation_load(b, via, rb).set_index("id")["reached_by"]
+        la.index = [to_b.get(x, x) for x in la.index]
+        both = pd.DataFrame({"reached_by_before": la, "reached_by_after": lb}).fillna(0)
+        both = both.astype(int)
+        both["change"] = both["reached_by_after"] - both["reached_by_before"]
+        both = both[both["change"] != 0]
+        for rid, r in both.iterrows():
+            d = nb.get(rid) or a.graph.nodes.get(rid, {})
+            loads.append({"id": rid, "name": d.get("name", rid), "via": via,
+                          "level": d.get("level", ""), **r.to_dict()})
+    routes = pd.DataFrame(rows, columns=["role", "role_name", "via", "next_before", "next_after",
+                                         "top_before", "top_after", "outcome_before",
+                                         "outcome_after", "newly_bad"])
+    load = pd.DataFrame(loads, columns=["id", "name", "via", "level", "reached_by_before",
+                                        "reached_by_after", "change"])
+    if len(load):
+        load = load.reindex(load["change"].abs().sort_values(ascending=False).index)
+    return routes, load
+
+
+def _mandates(a, b, to_b):
+    """Mandates of the as-is model whose mandator or mandatee is closed or
+    vacant in the to-be model, and the Awb findings the change adds."""
+    from .mandates import mandate_findings
+    nb = b.graph._node
+    rows = []
+    for u, v, d in a.edges("MANDATES"):
+        u2, v2 = to_b.get(u), to_b.get(v)
+        for who, x in (("mandator", u2), ("mandatee", v2)):
+            orig = u if who == "mandator" else v
+            if x is None:
+                problem = f"{who} closed"
+            elif nb[x].get("vacant") and not nb[x].get("deputy"):
+                problem = f"{who} vacant"
+            else:
+                continue
+            rows.append({"key": f"{u}|MANDATES|{v}", "problem": problem, "rule": "",
+                         "detail": f"the mandate from {a.label(u)} to {a.label(v)} "
+                                   f"({', '.join(d.get('powers') or []) or 'no powers named'}): "
+                                   f"{a.label(orig)} is {problem.split()[1]} in the to-be model"})
+    fa = {f.message for f in mandate_findings(a)}
+    for f in mandate_findings(b):
+        if f.message not in fa:
+            rows.append({"key": "|".join(f.nodes), "problem": "breaks an Awb rule",
+                         "rule": f.rule, "detail": f.message})
+    return pd.DataFrame(rows, columns=["key", "problem", "rule", "detail"])
+
+
+def _commissions(a, b, to_b):
+    def who(org):
+        out = {}
+        for u, c, d in org.edges("COMMISSIONS"):
+            if d.get("capacity"):
+                out.setdefault((c, d["capacity"]), set()).add(u)
+        return out
+    wa, wb = who(a), who(b)
+    rows = []
+    for (c, cap), us in wa.items():
+        c2 = to_b.get(c)
+        if c2 is None:
+            continue            # a closed commission is in the node list
+        after = wb.get((c2, cap), set())
+        if not after:
+            rows.append({"id": c2, "name": b.label(c2), "capacity": cap,
+                         "before": ", ".join(sorted(a.label(u) for u in us)),
+                         "after": ""})
+    return pd.DataFrame(rows, columns=["id", "name", "capacity", "before", "after"])
+
+
+def _findings(a, b):
+    from .checks import check
+    fa, fb = check(a), check(b)
+    ka = set(zip(fa["rule"], fa["message"]))
+    kb = set(zip(fb["rule"], fb["message"]))
+    rows = [{"status": "added", "rule": r, "message": m} for r, m in sorted(kb - ka)]
+    rows += [{"status": "resolved", "rule": r, "message": m} for r, m in sorted(ka - kb)]
+    return pd.DataFrame(rows, columns=["status", "rule", "message"])
+
+
+@paused
+def diff(before, after, key: str | None = None) -> Diff:
+    """Compare an as-is model with a to-be model.
+
+    Parameters
+    ----------
+    before, after : OrgModel
+        Each is compared as it stands on its own date.
+    key : str, optional
+        Match nodes on this attribute instead of ``id`` (a post number, a name).
+
+    Examples
+    --------
+    >>> from orgmodel.whatif import apply
+    >>> d = diff(sample, apply(sample, [{"close": "dd", "reports": "superior"}]))
+    >>> d.nodes.set_index("id").loc[["dd", "tm"], "status"].tolist()
+    ['closed', 'moved']
+    >>> d.broken()["mandates"] > 0
+    True
+    """
+    a, b = before.on(), after.on()
+    nodes, to_b = _nodes(a, b, key)
+    edges = _edges(a, b, to_b)
+    figures, units = _figures(a, b)
+    layers, spans = _distributions(a, b)
+    routes, load = _routes(a, b, to_b)
+    notes = []
+    if key not in (None, "id"):
+        notes.append(f"nodes matched on '{key}'")
+    return Diff(a, b, nodes, edges, figures, units, layers, spans, routes, load,
+                _mandates(a, b, to_b), _commissions(a, b, to_b), _findings(a, b), notes)

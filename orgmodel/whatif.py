@@ -1,0 +1,251 @@
+"""What-if: try a change on a model and get a new model, checked.
+
+:func:`apply` takes a list of changes (the same as a change script in YAML,
+``orgmodel whatif --changes FILE``) and returns a new :class:`OrgModel`; the
+original is left as it is.  Each change is a mapping with one verb:
+
+``close: POST`` (``reports: superior | keep | none``)
+    The post is closed: its node and edges go.  Its reports go to its
+    superior (the default), keep a line to nobody (``none``) or stay as they
+    are (``keep``: they then point at a closed post and the change is
+    refused, so ``keep`` is only for posts without reports).
+``move: ID`` with ``to: SUPERIOR`` and/or ``unit: TEAM``
+    A role gets a new superior (its lines up are replaced), or a role or team
+    moves to another team or cluster.
+``merge: [KEEP, GONE]``
+    GONE's edges move to KEEP (duplicates dropped), GONE is closed.
+``add: {id, kind, name, reports_to, unit, ...}``
+    A new node (a Role by default, sphere official) with its line and unit.
+``move_mandate: {from: MANDATOR, to: MANDATEE, mandator: NEW, mandatee: NEW}``
+    A mandate gets a new mandator and/or mandatee.
+``move_commission: {commission: ID, from: COMMISSIONER, to: NEW}``
+    A commissioner of a commission is replaced.
+
+Every node and edge a change makes is graded ``assumed`` with a note naming
+the change; the result is validated, and a change that cannot be applied
+(an unknown id, a verb that does not exist) is one clear error naming the
+change's number.
+"""
+from __future__ import annotations
+
+import copy
+
+import networkx as nx
+
+from .errors import OrgModelError, Problem, ValidationError
+from .model import OrgModel
+
+__all__ = ["apply", "read_changes", "VERBS"]
+
+VERBS = ("close", "move", "merge", "add", "move_mandate", "move_commission")
+
+
+def _err(i, msg):
+    return OrgModelError(f"change {i + 1}: {msg}")
+
+
+def _need(org, i, node, what="node"):
+    if node not in org.graph:
+        raise _err(i, f"'{node}' is not a {what} of {org.name or 'the model'}"
+                   f"{_closest(org, node)}")
+
+
+def _closest(org, node):
+    import difflib
+    best = difflib.get_close_matches(str(node), list(map(str, org.graph.nodes)), n=1)
+    return f" (did you mean '{best[0]}'?)" if best else ""
+
+
+def _mark(d, change):
+    d = dict(d)
+    d["evidence"] = "assumed"
+    d["note"] = f"what-if: {change}"
+    d.pop("source", None)
+    return d
+
+
+def apply(org, changes) -> OrgModel:
+    """A new model with ``changes`` applied in order (see the module's text).
+
+    Raises
+    ------
+    OrgModelError
+        A change that cannot be applied, naming its number.
+    ValidationError
+        A result that breaks the model contract (a reporting line in a circle ...).
+
+    Examples
+    --------
+    >>> to_be = apply(sample, [{"move": "tm2", "to": "dd"}])
+    >>> [v for u, v, d in to_be.graph.out_edges("tm2", data=True) if d["kind"] == "REPORTS_TO"]
+    ['dd']
+    """
+    if not isinstance(changes, list):
+        raise OrgModelError("the changes must be a list (a YAML list of '- verb: ...')")
+    g = copy.deepcopy(org.graph)
+    new = OrgModel(g, copy.deepcopy(org.manifest), None)
+    for i, ch in enumerate(changes):
+        if not isinstance(ch, dict):
+            raise _err(i, "is not a mapping like '- close: ID'")
+        verbs = [k for k in ch if k in VERBS]
+        if len(verbs) != 1:
+            raise _err(i, f"give exactly one of {', '.join(VERBS)} (got: "
+                          f"{', '.join(map(str, ch)) or 'nothing'})")
+        verb = verbs[0]
+        text = f"{verb} {ch[verb]}"
+        if verb == "close":
+            _close(new, i, ch[verb], ch.get("reports", "superior"), text)
+        elif verb == "move":
+            _move(new, i, ch[verb], ch.get("to"), ch.get("unit"), text)
+        elif verb == "merge":
+            _merge(new, i, ch[verb], text)
+        elif verb == "add":
+            _add(new, i, ch[verb], text)
+        elif verb == "move_mandate":
+            _move_edge(new, i, ch[verb], "MANDATES", ("from", "to"), ("mandator", "mandatee"),
+                       text)
+        else:
+            spec = ch[verb] if isinstance(ch[verb], dict) else {}
+            _move_edge(new, i, {"from": spec.get("from"), "to": spec.get("commission"),
+                                "mandator": spec.get("to")}, "COMMISSIONS", ("from", "to"),
+                       ("mandator", None), text)
+    from .validate import validate_graph
+    problems = validate_graph(new)
+    if problems:
+        raise ValidationError(problems, where="the what-if model")
+    return new
+
+
+def _lines_up(g, node, kind="REPORTS_TO"):
+    return [(node, v, k) for v, keyed in g._succ[node].items() for k, d in keyed.items()
+            if d.get("kind") == kind]
+
+
+def _close(org, i, post, reports, text):
+    g = org.graph
+    _need(org, i, post, "post")
+    if reports not in ("superior", "keep", "none"):
+        raise _err(i, f"reports: '{reports}' must be superior, keep or none")
+    ups = [v for _, v, _ in _lines_up(g, post)]
+    below = [(u, k) for u, keyed in g._pred[post].items() for k, d in keyed.items()
+             if d.get("kind") == "REPORTS_TO"]
+    if reports == "keep" and below:
+        raise _err(i, f"'{post}' has {len(below)} reports: with 'reports: keep' they would "
+                      "report to a closed post; use superior or none")
+    for u, _ in below:
+        if reports == "superior":
+            for v in ups:
+                if not any(d.get("kind") == "REPORTS_TO" for d in g._succ[u].get(v, {}).values()):
+                    g.add_edge(u, v, **_mark({"kind": "REPORTS_TO"}, text))
+    g.remove_node(post)
+
+
+def _move(org, i, node, to, unit, text):
+    g = org.graph
+    _need(org, i, node)
+    if to is None and unit is None:
+        raise _err(i, "move needs 'to: SUPERIOR' and/or 'unit: TEAM'")
+    if to is not None:
+        _need(org, i, to, "superior")
+        for u, v, k in _lines_up(g, node):
+            g.remove_edge(u, v, k)
+        g.add_edge(node, to, **_mark({"kind": "REPORTS_TO"}, text))
+    if unit is not None:
+        _need(org, i, unit, "team")
+        for u, v, k in [(node, v, k) for v, keyed in g._succ[node].items()
+                        for k, d in keyed.items() if d.get("kind") == "MEMBER_OF"
+                        and g._node[v].get("kind") == "Team"]:
+            g.remove_edge(u, v, k)
+        g.add_edge(node, unit, **_mark({"kind": "MEMBER_OF"}, text))
+
+
+def _merge(org, i, pair, text):
+    g = org.graph
+    if not (isinstance(pair, list) and len(pair) == 2):
+        raise _err(i, "merge needs two ids: [KEEP, GONE]")
+    keep, gone = pair
+    _need(org, i, keep)
+    _need(org, i, gone)
+    if keep == gone:
+        raise _err(i, "merge needs two different ids")
+    def same(u, v, d):
+        # an edge already there with the same attributes (a mandate of other
+        # powers is another edge)
+        strip = {k: x for k, x in d.items() if k not in ("source", "evidence", "note")}
+        return any({k: x for k, x in e.items() if k not in ("source", "evidence", "note")}
+                   == strip for e in g._succ[u].get(v, {}).values())
+    moved = []
+    for u, v, d in list(g.out_edges(gone, data=True)):
+        moved.append((keep, v, d))
+    for u, v, d in list(g.in_edges(gone, data=True)):
+        moved.append((u, keep, d))
+    g.remove_node(gone)
+    for u, v, d in moved:
+        if u == v or same(u, v, d):
+            continue
+        g.add_edge(u, v, **_mark(d, text))
+
+
+def _add(org, i, spec, text):
+    g = org.graph
+    if not isinstance(spec, dict) or not spec.get("id"):
+        raise _err(i, "add needs a mapping with at least an id")
+    nid = str(spec["id"])
+    if nid in g:
+        raise _err(i, f"'{nid}' already exists")
+    attrs = {k: v for k, v in spec.items() if k not in ("id", "reports_to", "unit")}
+    attrs.setdefault("kind", "Role")
+    attrs.setdefault("name", nid)
+    if attrs["kind"] == "Role":
+        attrs.setdefault("sphere", "official")
+    g.add_node(nid, **_mark(attrs, text))
+    if spec.get("reports_to"):
+        _need(org, i, spec["reports_to"], "superior")
+        g.add_edge(nid, spec["reports_to"], **_mark({"kind": "REPORTS_TO"}, text))
+    if spec.get("unit"):
+        _need(org, i, spec["unit"], "team")
+        g.add_edge(nid, spec["unit"], **_mark({"kind": "MEMBER_OF"}, text))
+
+
+def _move_edge(org, i, spec, kind, ends, new_ends, text):
+    g = org.graph
+    if not isinstance(spec, dict):
+        raise _err(i, f"needs a mapping ({', '.join(e for e in ends)} ...)")
+    u, v = spec.get(ends[0]), spec.get(ends[1])
+    for x in (u, v):
+        _need(org, i, x)
+    keyed = {k: d for k, d in g._succ[u].get(v, {}).items() if d.get("kind") == kind}
+    if not keyed:
+        raise _err(i, f"there is no {kind} edge from '{u}' to '{v}'")
+    nu = spec.get(new_ends[0]) or u
+    nv = (spec.get(new_ends[1]) if new_ends[1] else None) or v
+    for x in (nu, nv):
+        _need(org, i, x)
+    for k, d in list(keyed.items()):
+        g.remove_edge(u, v, k)
+        g.add_edge(nu, nv, **_mark(d, text))
+
+
+def read_changes(path) -> list:
+    """A change script (YAML list) from ``path``.
+
+    Raises
+    ------
+    ValidationError
+        A file that is not YAML or not a list, naming the file and line.
+    """
+    import yaml
+    from pathlib import Path
+    from .read import _Loader
+    path = Path(path)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ValidationError([Problem(path.name, mark.line + 1 if mark else None,
+                                       f"is not valid YAML: {getattr(exc, 'problem', exc)}")],
+                              where=str(path)) from None
+    if not isinstance(data, list):
+        raise ValidationError([Problem(path.name, None, "must be a YAML list of changes "
+                                       "('- close: ID', '- move: ID' ...)")], where=str(path))
+    return data

@@ -1,0 +1,184 @@
+"""Issue 15: compare as-is and to-be, try changes, and what they do to who decides."""
+import csv
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import orgmodel
+from orgmodel.cli import BROKEN_EXIT, cli
+from orgmodel.diff import diff
+from orgmodel.formats.posts import read_posts
+from orgmodel.whatif import apply
+
+from conftest import DATA, ROOT
+
+UK = ROOT / "tests" / "fixtures" / "uk-organograms"
+LINE = {"escalation": {"forbidden_spheres": ["political"], "ends_at": ["top"],
+                       "routes": {"line": [{"edge": "REPORTS_TO"}]}}}
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def small(make, **extra):
+    """top ← a ← x; top ← b ← y; an alderman beside; a commission of a and the
+    alderman; a mandate top → a → x."""
+    return make(
+        ["top", "a", "b", "x", "y", ("alderman", {"sphere": "political"})],
+        [("a", "top", "REPORTS_TO"), ("b", "top", "REPORTS_TO"), ("x", "a", "REPORTS_TO"),
+         ("y", "b", "REPORTS_TO"), ("x", "team1", "MEMBER_OF"), ("y", "team2", "MEMBER_OF"),
+         ("alderman", "c1", "COMMISSIONS", {"capacity": "political"}),
+         ("a", "c1", "COMMISSIONS", {"capacity": "official"}), ("c1", "x", "ASSIGNED_TO"),
+         ("top", "a", "MANDATES", {"powers": ["grant"], "submandate": True}),
+         ("a", "x", "MANDATES", {"powers": ["grant"]})],
+        nodes=[("team1", "Team", {"team_kind": "team"}), ("team2", "Team", {"team_kind": "team"}),
+               ("c1", "Commission", {"commission_kind": "project"})],
+        manifest={**LINE, "rules": ["R1", "R2"], "powers": {
+            "grant": {"name": "Grant", "objections": "objection"},
+            "objection": {"name": "Objections"}}, **extra})
+
+
+def test_every_node_and_edge_class(make):
+    before = small(make)
+    after = apply(before, [{"move": "x", "to": "b"}, {"move": "y", "unit": "team1"},
+                           {"add": {"id": "z", "name": "Z", "reports_to": "b"}}])
+    after.graph.nodes["b"]["grade"] = "B2"
+    after.graph.remove_node("team2")
+    d = diff(before, after)
+    status = d.nodes.set_index("id")["status"]
+    assert status["x"] == "moved" and status["y"] == "moved" and status["z"] == "added"
+    assert status["team2"] == "closed" and status["b"] == "changed" and status["a"] == "unchanged"
+    assert "grade" in d.nodes.set_index("id").loc["b", "detail"]
+    assert "superior a → b" in d.nodes.set_index("id").loc["x", "detail"]
+    edges = {(r["from"], r["kind"], r["to"]): r["status"] for r in d.edges.to_dict("records")}
+    assert edges[("x", "REPORTS_TO", "a")] == "removed"
+    assert edges[("x", "REPORTS_TO", "b")] == "added"
+    assert edges[("a", "REPORTS_TO", "top")] == "unchanged"
+    figures = d.figures.set_index("figure")
+    assert (figures.loc["posts", "before"], figures.loc["posts", "after"]) == (5, 6)
+    # the change list has stable keys
+    keys = set(d.changes()["key"])
+    assert {"x", "z", "x|REPORTS_TO|b", "x|line"} <= keys
+
+
+def test_a_closed_post_orphans_its_mandate_and_loses_a_commissioner(make):
+    before = small(make)
+    d = diff(before, apply(before, [{"close": "a", "reports": "superior"}]))
+    probs = set(zip(d.mandates["key"], d.mandates["problem"]))
+    assert ("top|MANDATES|a", "mandatee closed") in probs
+    assert ("a|MANDATES|x", "mandator closed") in probs
+    assert d.commissions.to_dict("records") == [
+        {"id": "c1", "name": "c1", "capacity": "official", "before": "A", "after": ""}]
+    assert ("added", "R2") in set(zip(d.findings["status"], d.findings["rule"]))
+    # x now reports to top: its route changes but still ends well
+    r = d.routes.set_index("role").loc["x"]
+    assert (r["next_before"], r["next_after"], bool(r["newly_bad"])) == ("a", "top", False)
+
+
+def test_a_move_that_sends_a_route_to_a_political_role(make, tmp_path):
+    before = small(make)
+    after = apply(before, [{"move": "y", "to": "alderman"}])
+    d = diff(before, after)
+    r = d.routes.set_index("role").loc["y"]
+    assert r["outcome_after"] == "forbidden" and bool(r["newly_bad"])
+    assert d.broken()["routes"] == 1
+    assert ("added", "R1") in set(zip(d.findings["status"], d.findings["rule"]))
+    orgmodel.save(before, tmp_path / "a")
+    orgmodel.save(after, tmp_path / "b")
+    res = run("diff", tmp_path / "a", tmp_path / "b", "--fail-on", "routes")
+    assert res.exit_code == BROKEN_EXIT and "newly end badly" in res.output
+    assert run("diff", tmp_path / "a", tmp_path / "b", "--fail-on", "commissions").exit_code == 0
+
+
+def test_a_merge_that_decides_on_a_power_and_its_objections(make):
+    before = small(make)
+    before.graph.add_edge("top", "b", kind="MANDATES", powers=["objection"])
+    d = diff(before, apply(before, [{"merge": ["a", "b"]}]))
+    added = d.findings[d.findings["status"] == "added"]
+    assert "Awb 10:3(3)" in set(added["rule"])
+    assert any("A both decides on Grant and on objections" in m for m in added["message"])
+    assert d.broken()["findings"] >= 1
+
+
+def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
+    script = tmp_path / "changes.yaml"
+    script.write_text("- close: dd-bb\n  reports: superior\n- move: tm-orb\n  to: cd-arentsen\n"
+                      "- merge: [dd-io, dd-ed]\n"
+                      "- add: {id: dd-new, kind: Role, name: Adjunct-directeur Nieuw, "
+                      "reports_to: gd}\n")
+    out = tmp_path / "to-be"
+    res = run("whatif", "--org", DATA / "deventer", "--changes", script, "--out", out)
+    assert res.exit_code == 0, res.output
+    to_be = orgmodel.load(out)
+    assert "dd-bb" not in to_be.graph and "dd-new" in to_be.graph
+    assert to_be.graph.nodes["dd-new"]["evidence"] == "assumed"
+    changes = json.loads((out / "changes.json").read_text())
+    assert {"section": "node", "key": "dd-bb", "kind": "Role", "status": "closed",
+            "detail": ""} in changes
+    assert "## What the change does to who decides" in (out / "DIFF.md").read_text()
+    # D-FS-V's Begeleiden & beheren team managers lose their delegated commissioner
+    assert any(c["section"] == "mandate" and c["key"] == "dd-bb|MANDATES|tm-bb"
+               for c in changes)
+
+
+@pytest.mark.parametrize("script,message", [
+    ("- close: nobody\n", "change 1: 'nobody' is not a post"),
+    ("- move: tm-orb\n  to: cd-arentsen\n- move: tm-orb\n  to: cd-arentzen\n",
+     "change 2: 'cd-arentzen' is not a superior of Deventer (did you mean 'cd-arentsen'?)"),
+    ("- shut: dd-bb\n", "change 1: give exactly one of close, move"),
+    ("close: dd-bb\n", "must be a YAML list of changes"),
+    ("- move: tm-orb\n  to: [oops\n", "is not valid YAML"),
+])
+def test_whatif_errors_name_the_change(tmp_path, script, message):
+    f = tmp_path / "c.yaml"
+    f.write_text(script)
+    out = tmp_path / "out"
+    res = run("whatif", "--org", DATA / "deventer", "--changes", f, "--out", out)
+    assert res.exit_code == 1 and message in res.output, res.output
+    assert "Traceback" not in res.output and not out.exists()
+
+
+def _raw(path):
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("dep", ["department_of_health", "cabinet_office"])
+def test_uk_snapshots_diff_cleanly(dep, tmp_path):
+    files = {d: (UK / f"{dep}-{d}-senior.csv", UK / f"{dep}-{d}-junior.csv")
+             for d in ("2011-03-31", "2011-09-30")}
+    march, _ = read_posts(*files["2011-03-31"], preset="uk-organogram")
+    sept, _ = read_posts(*files["2011-09-30"], preset="uk-organogram")
+    d = diff(march, sept)
+    # from the raw files: posts present in one snapshot only, Eliminated rows, superiors
+    rm, rs = _raw(files["2011-03-31"][0]), _raw(files["2011-09-30"][0])
+    gone = {r["Post Unique Reference"] for r in rs if r["Name"].strip("'").casefold() ==
+            "eliminated"}
+    ids_m = {r["Post Unique Reference"] for r in rm} - {
+        r["Post Unique Reference"] for r in rm if r["Name"].strip("'").casefold() == "eliminated"}
+    ids_s = {r["Post Unique Reference"] for r in rs} - gone
+    sup_m = {r["Post Unique Reference"]: r["Reports to Senior Post"] for r in rm}
+    sup_s = {r["Post Unique Reference"]: r["Reports to Senior Post"] for r in rs}
+    # a unit written in other capitals is the same unit ("HUMAN RESOURCES")
+    unit_m = {r["Post Unique Reference"]: r["Unit"].casefold() for r in rm}
+    unit_s = {r["Post Unique Reference"]: r["Unit"].casefold() for r in rs}
+    roles = d.nodes[d.nodes["kind"] == "Role"].set_index("id")
+    roles = roles[~roles.index.str.startswith("ext:")]
+    assert set(roles.index[roles["status"] == "closed"]) == ids_m - ids_s
+    assert set(roles.index[roles["status"] == "added"]) == ids_s - ids_m
+    top = lambda s: "" if s == "XX" else s  # noqa: E731
+    moved = {i for i in ids_m & ids_s if top(sup_m[i]) != top(sup_s[i]) or unit_m[i] != unit_s[i]}
+    assert set(roles.index[roles["status"] == "moved"]) == moved
+    for i in gone & ids_m:              # marked Eliminated in September: closed
+        assert roles.loc[i, "status"] == "closed"
+    fig = d.figures.set_index("figure")
+    assert fig.loc["posts", "before"] == orgmodel.totals(march)["posts"]
+    assert fig.loc["posts", "after"] == orgmodel.totals(sept)["posts"]
+    # and the command line, with the change list
+    orgmodel.save(march, tmp_path / "m")
+    orgmodel.save(sept, tmp_path / "s")
+    res = run("diff", tmp_path / "m", tmp_path / "s", "--out", tmp_path / "d", "--format", "csv")
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "d" / "DIFF.md").is_file() and (tmp_path / "d" / "changes.csv").is_file()
