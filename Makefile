@@ -26,11 +26,12 @@ test: $(VENV)/.installed
 	./scripts/ensure-cypher-lint
 	$(PY) -m pytest
 
-## bench: benchmarks at 1k, 10k and 100k roles; writes benchmarks/results.md, formats.md, mandates.md
+## bench: benchmarks at 1k, 10k and 100k roles; writes benchmarks/results.md, formats.md, mandates.md, diff.md
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/formats.py
 	$(PY) benchmarks/mandates.py
+	$(PY) benchmarks/diff.py
 
 ## db: start a local Bolt server (ArcadeDB) for trying the Neo4j commands
 db: $(VENV)/.installed

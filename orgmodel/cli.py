@@ -755,7 +755,12 @@ def _fail_on(value):
 def _write_diff(d, out_dir: Path):
     from .escape import to_csv
     from .formats._tables import atomic_write
+    from .formats.html import ExportTooLargeError, write_diff_html
     out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        write_diff_html(d, out_dir / "diff.html")
+    except ExportTooLargeError as exc:
+        out(f"No diff.html: {exc}", err=True)
     text = d.markdown()
     atomic_write(out_dir / "DIFF.md", lambda tmp: tmp.write_text(text, encoding="utf-8"))
     changes = d.changes()
@@ -790,12 +795,14 @@ def _report_diff(d, out_dir, fmt, fail_on):
 @click.option("--key", default="id", show_default=True,
               help="Match nodes on this column instead of id.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Write DIFF.md, changes.csv and changes.json into this folder.")
+              help="Write DIFF.md, diff.html, changes.csv and changes.json into this folder.")
 @click.option("--fail-on", "fail_on", metavar="WHAT",
               help="Exit 3 when the change breaks any of: routes, mandates, findings, "
                    "commissions (comma-separated).")
+@click.option("--events", "events_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the change as W3C ORG org:ChangeEvent records (.ttl or .jsonld).")
 @format_option
-def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, fmt):
+def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, fmt):
     """What changes from AS_IS to TO_BE (folders, workbooks, ORG files or, with
     --neo4j, organisation names), and what it does to who decides.
 
@@ -804,6 +811,13 @@ def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, fmt):
     from .diff import diff
     wanted = _fail_on(fail_on)
     d = diff(_read_side(as_is, neo4j), _read_side(to_be, neo4j), key=key)
+    if events_file:
+        from .formats import guess
+        from .formats.w3c_org import write_change_events
+        kind = guess(events_file)
+        if kind not in ("turtle", "json-ld"):
+            raise click.BadParameter("give a .ttl or .jsonld file", param_hint="--events")
+        write_change_events(d, events_file, kind)
     _report_diff(d, out_dir, fmt, wanted)
 
 

@@ -232,7 +232,7 @@ def _edges(a, b, to_b):
             status = "added"
         elif not lb:
             status = "removed"
-        else:
+        elif la != lb:          # equal lists need no closer look (the common case)
             strip = lambda ds: sorted(repr(sorted((x, y) for x, y in d.items()  # noqa: E731
                                                   if x not in _BOOKKEEPING)) for d in ds)
             if strip(la) != strip(lb):
@@ -278,25 +278,27 @@ def _distributions(a, b):
     layers = pd.DataFrame({"before": la, "after": lb}).fillna(0).astype(int)
     layers = layers.rename_axis("layer").reset_index().sort_values("layer")
 
-    def span_counts(o, col):
-        f = span_of_control(o).frame
-        return f[col].value_counts()
-    spans = pd.DataFrame({"posts_before": span_counts(a, "direct_reports"),
-                          "posts_after": span_counts(b, "direct_reports"),
-                          "people_before": span_counts(a, "people"),
-                          "people_after": span_counts(b, "people")}).fillna(0).astype(int)
+    fa, fb = span_of_control(a).frame, span_of_control(b).frame
+    spans = pd.DataFrame({"posts_before": fa["direct_reports"].value_counts(),
+                          "posts_after": fb["direct_reports"].value_counts(),
+                          "people_before": fa["people"].value_counts(),
+                          "people_after": fb["people"].value_counts()}).fillna(0).astype(int)
     spans = spans.rename_axis("reports").reset_index().sort_values("reports")
     return layers, spans
 
 
-def _routes(a, b, to_b):
+def _routes(a, b, to_b, graphs):
+    """Route changes and load moved; ``graphs`` collects the route graphs
+    (``{"a": {via: rg}, "b": ...}``) for the rule checks to reuse."""
     from .escalation import escalation_load, escalation_policy, route_graph
     pa, pb = escalation_policy(a), escalation_policy(b)
     rows, loads = [], []
+    for side, org, pol in (("a", a, pa), ("b", b, pb)):
+        graphs[side] = {via: route_graph(org, via) for via in pol.routes}
     nb = b.graph._node
     from_b = {y: x for x, y in to_b.items()}
     for via in [v for v in pb.routes if v in pa.routes]:
-        ra, rb = route_graph(a, via), route_graph(b, via)
+        ra, rb = graphs["a"][via], graphs["b"][via]
         for role in rb.starts():
             src = from_b.get(role)
             if src is None:
@@ -336,10 +338,12 @@ def _routes(a, b, to_b):
     return routes, load
 
 
-def _mandates(a, b, to_b):
+def _mandates(a, b, to_b, awb):
     """Mandates of the as-is model whose mandator or mandatee is closed or
-    vacant in the to-be model, and the Awb findings the change adds."""
+    vacant in the to-be model, and the Awb findings the change adds; ``awb``
+    keeps each side's Awb findings for the rule findings to reuse."""
     from .mandates import mandate_findings
+    awb["a"], awb["b"] = mandate_findings(a), mandate_findings(b)
     nb = b.graph._node
     rows = []
     for u, v, d in a.edges("MANDATES"):
@@ -356,8 +360,8 @@ def _mandates(a, b, to_b):
                          "detail": f"the mandate from {a.label(u)} to {a.label(v)} "
                                    f"({', '.join(d.get('powers') or []) or 'no powers named'}): "
                                    f"{a.label(orig)} is {problem.split()[1]} in the to-be model"})
-    fa = {f.message for f in mandate_findings(a)}
-    for f in mandate_findings(b):
+    fa = {f.message for f in awb["a"]}
+    for f in awb["b"]:
         if f.message not in fa:
             rows.append({"key": "|".join(f.nodes), "problem": "breaks an Awb rule",
                          "rule": f.rule, "detail": f.message})
@@ -385,11 +389,12 @@ def _commissions(a, b, to_b):
     return pd.DataFrame(rows, columns=["id", "name", "capacity", "before", "after"])
 
 
-def _findings(a, b):
+def _findings(a, b, graphs, awb):
     from .checks import check
-    fa, fb = check(a), check(b)
-    ka = set(zip(fa["rule"], fa["message"]))
-    kb = set(zip(fb["rule"], fb["message"]))
+    fa = check(a, routes=graphs.get("a"), awb=False)
+    fb = check(b, routes=graphs.get("b"), awb=False)
+    ka = set(zip(fa["rule"], fa["message"])) | {(f.rule, f.message) for f in awb["a"]}
+    kb = set(zip(fb["rule"], fb["message"])) | {(f.rule, f.message) for f in awb["b"]}
     rows = [{"status": "added", "rule": r, "message": m} for r, m in sorted(kb - ka)]
     rows += [{"status": "resolved", "rule": r, "message": m} for r, m in sorted(ka - kb)]
     return pd.DataFrame(rows, columns=["status", "rule", "message"])
@@ -420,9 +425,12 @@ def diff(before, after, key: str | None = None) -> Diff:
     edges = _edges(a, b, to_b)
     figures, units = _figures(a, b)
     layers, spans = _distributions(a, b)
-    routes, load = _routes(a, b, to_b)
+    graphs = {}
+    routes, load = _routes(a, b, to_b, graphs)
     notes = []
     if key not in (None, "id"):
         notes.append(f"nodes matched on '{key}'")
-    return Diff(a, b, nodes, edges, figures, units, layers, spans, routes, load,
-                _mandates(a, b, to_b), _commissions(a, b, to_b), _findings(a, b), notes)
+    awb = {}
+    mandates = _mandates(a, b, to_b, awb)
+    return Diff(a, b, nodes, edges, figures, units, layers, spans, routes, load, mandates,
+                _commissions(a, b, to_b), _findings(a, b, graphs, awb), notes)

@@ -182,3 +182,28 @@ def test_uk_snapshots_diff_cleanly(dep, tmp_path):
     res = run("diff", tmp_path / "m", tmp_path / "s", "--out", tmp_path / "d", "--format", "csv")
     assert res.exit_code == 0, res.output
     assert (tmp_path / "d" / "DIFF.md").is_file() and (tmp_path / "d" / "changes.csv").is_file()
+
+
+def test_change_events_in_w3c_org(tmp_path):
+    import rdflib
+    march = tmp_path / "m"
+    sept = tmp_path / "s"
+    for day, out in (("2011-03-31", march), ("2011-09-30", sept)):
+        res = run("import", "posts", UK / f"cabinet_office-{day}-senior.csv", "--preset",
+                  "uk-organogram", "--out", out)
+        assert res.exit_code == 0, res.output
+    events = tmp_path / "events.ttl"
+    res = run("diff", march, sept, "--events", events, "--format", "json")
+    assert res.exit_code == 0, res.output
+    g = rdflib.Graph().parse(events)
+    ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
+    evs = set(g.subjects(rdflib.RDF.type, ORG.ChangeEvent))
+    d = diff(orgmodel.load(march), orgmodel.load(sept))
+    units = d.nodes[(d.nodes["kind"] == "Team") & (d.nodes["status"] != "unchanged")]
+    assert len(evs) == len(units) + 1          # one per unit changed, one for the whole
+    added = units[units["status"] == "added"]["id"].tolist()
+    assert added, "the September file has units March does not"
+    ev = next(e for e in evs if str(e).endswith(rdflib.term.URIRef(added[0]).replace(":", "%3A")))
+    assert g.value(ev, ORG.originalOrganization) is None
+    assert g.value(ev, ORG.resultingOrganization) is not None
+    assert str(g.value(ev, rdflib.namespace.DCTERMS.date)) == "2011-09-30"

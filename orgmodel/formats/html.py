@@ -246,8 +246,9 @@ def _vis_assets():
             (lib / "vis-network.css").read_text(encoding="utf-8"))
 
 
-def render_html(org, net) -> str:
-    """The self-contained page for a Network made by :func:`to_pyvis`."""
+def render_html(org, net, extra_nodes=(), extra_edges=(), subtitle=None) -> str:
+    """The self-contained page for a Network made by :func:`to_pyvis`;
+    ``extra_nodes``/``extra_edges`` add legend entries (a diff's marks)."""
     env = jinja2.Environment(loader=jinja2.PackageLoader("orgmodel", "templates"),
                              autoescape=True)
     js, css = _vis_assets()
@@ -271,6 +272,10 @@ def render_html(org, net) -> str:
         sub.append(f"escalation routes of {meta['route']} in red")
     note = "" if meta["physics"] else ("Large graph: physics is switched off so the page "
                                         "stays responsive.")
+    node_legend += list(extra_nodes)
+    edge_legend += list(extra_edges)
+    if subtitle:
+        sub.insert(0, subtitle)
     return env.get_template("graph.html").render(
         title=f"{org.name} – orgmodel", heading=org.name or "Organisation",
         subheading=" · ".join(sub), nodes=net.nodes, edges=net.edges,
@@ -309,3 +314,82 @@ def show(org, height="600px", **kwargs):
     return HTML(f'<iframe srcdoc="{_html.escape(page, quote=True)}" '
                 f'style="width:100%;height:{h}px;border:1px solid #ddd" '
                 'sandbox="allow-scripts"></iframe>')
+
+
+#: How a diff marks what changed (border of a node, colour of an edge).
+DIFF_COLORS = {"added": "#2ca02c", "closed": "#7f7f7f", "moved": "#ff7f0e",
+               "changed": "#1f77b4", "removed": "#7f7f7f", "bad route": "#d62728"}
+
+
+def diff_network(d, **kwargs):
+    """A pyvis ``Network`` of a diff: the union of both models, laid out once
+    (so unchanged posts keep their place), added, closed, moved and changed
+    nodes and added and removed edges marked, and roles whose routes newly
+    end badly circled in red."""
+    import networkx as nx
+    from ..model import OrgModel
+    a, b = d.before, d.after
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(b.graph.nodes(data=True))
+    status = d.nodes.set_index("id")["status"].to_dict()
+    for n, attrs in a.graph.nodes(data=True):
+        if status.get(n) == "closed":
+            g.add_node(n, **attrs)
+    g.add_edges_from(b.graph.edges(data=True))
+    removed = {(r["from"], r["kind"], r["to"]) for r in d.edges.to_dict("records")
+               if r["status"] == "removed"}
+    added = {(r["from"], r["kind"], r["to"]) for r in d.edges.to_dict("records")
+             if r["status"] == "added"}
+    for u, v, attrs in a.graph.edges(data=True):
+        if (u, attrs["kind"], v) in removed and u in g and v in g:
+            g.add_edge(u, v, **attrs)
+    union = OrgModel(g, {**b.manifest}, None)
+    net = to_pyvis(union, **kwargs)
+    bad = set(d.routes.loc[d.routes["newly_bad"], "role"]) if len(d.routes) else set()
+    for node in net.nodes:
+        st = status.get(node["id"], "unchanged")
+        color = node["color"] if isinstance(node["color"], dict) else \
+            {"background": node["color"], "border": node["color"]}
+        if node["id"] in bad:
+            color["border"] = DIFF_COLORS["bad route"]
+            node["borderWidth"] = 5
+        elif st != "unchanged":
+            color["border"] = DIFF_COLORS[st]
+            node["borderWidth"] = 4
+        if st == "closed":
+            color["background"] = "#e0e0e0"
+            node["font"] = {"color": "#7f7f7f"}
+            node["shapeProperties"] = {"borderDashes": [5, 5]}
+        node["color"] = color
+        if st != "unchanged":
+            node["title"] = f"{st.upper()}\n" + node["title"]
+    for edge in net.edges:
+        kind = edge["title"].split("\n", 1)[0]
+        key = (edge["from"], kind, edge["to"])
+        if key in removed:
+            edge.update(color=DIFF_COLORS["removed"], dashes=[4, 6], width=2,
+                        title="REMOVED\n" + edge["title"])
+        elif key in added:
+            edge.update(color=DIFF_COLORS["added"], width=3, title="ADDED\n" + edge["title"])
+    return union, net
+
+
+def write_diff_html(d, path, **kwargs) -> Path:
+    """Write the interactive page of a diff (see :func:`diff_network`)."""
+    union, net = diff_network(d, **kwargs)
+    legend_nodes = [{"label": f"{k} (border)", "color": c} for k, c in DIFF_COLORS.items()
+                    if k in ("added", "closed", "moved", "changed")]
+    legend_nodes.append({"label": "route newly ends badly (border)",
+                         "color": DIFF_COLORS["bad route"]})
+    legend_edges = [{"label": "added edge", "color": DIFF_COLORS["added"], "style": "solid"},
+                    {"label": "removed edge", "color": DIFF_COLORS["removed"],
+                     "style": "dashed"}]
+    page = render_html(union, net, legend_nodes, legend_edges,
+                       subtitle=f"changes from {d.before.name} ({d.before.date or 'undated'}) "
+                                f"to {d.after.name} ({d.after.date or 'undated'})")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(path)
+    return path

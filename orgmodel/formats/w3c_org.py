@@ -51,7 +51,8 @@ from ..errors import Problem, ValidationError
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
 
-__all__ = ["write_org", "read_org", "OM", "to_rdf", "triples", "STREAM_ABOVE"]
+__all__ = ["write_org", "read_org", "OM", "to_rdf", "triples", "STREAM_ABOVE", "change_events",
+           "write_change_events"]
 
 #: The orgmodel vocabulary for what ORG has no term for.
 OM = "urn:orgmodel:vocab#"
@@ -320,3 +321,53 @@ def _from_org_terms(g, label):
             edges.append({"from": seen[who], "to": seen[where], "kind": "MEMBER_OF",
                           **({"capacity": cap} if cap else {}), **src})
     return nodes, edges
+
+
+def change_events(d):
+    """The triples of a diff as W3C ORG ``org:ChangeEvent`` records: one for
+    the organisation as a whole (the as-is organisation to the to-be one) and
+    one per unit (Team) added, closed, moved or changed, with its original
+    and resulting unit (the IRIs of each side's ORG export) and the dates."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+    ORG, om, _, _, _ = _ns()
+    a, b = d.before, d.after
+    ba, bb = _base(a), _base(b)
+    base = f"urn:orgmodel:change:{quote(a.name or 'a', safe='')}:{quote(a.date or '', safe='')}:" \
+           f"{quote(b.name or 'b', safe='')}:{quote(b.date or '', safe='')}:"
+
+    def event(key, label, original, resulting):
+        e = URIRef(base + quote(key, safe=""))
+        yield e, RDF.type, ORG.ChangeEvent
+        yield e, SKOS.prefLabel, Literal(label)
+        if original is not None:
+            yield e, ORG.originalOrganization, original
+        if resulting is not None:
+            yield e, ORG.resultingOrganization, resulting
+        if b.date:
+            yield e, DCTERMS.date, Literal(b.date, datatype=XSD.date)
+        if a.date:
+            yield e, om.originalDate, Literal(a.date, datatype=XSD.date)
+    yield from event("organisation", f"{a.name} to {b.name}", URIRef(ba + "organisation"),
+                     URIRef(bb + "organisation"))
+    units = d.nodes[(d.nodes["kind"] == "Team") & (d.nodes["status"] != "unchanged")]
+    for r in units.to_dict("records"):
+        i = r["id"]
+        original = None if r["status"] == "added" else URIRef(ba + "node/" + quote(i, safe=""))
+        resulting = None if r["status"] == "closed" else URIRef(bb + "node/" + quote(i, safe=""))
+        label = f"{r['name']}: {r['status']}" + (f" ({r['detail']})" if r["detail"] else "")
+        yield from event(f"unit/{i}", label, original, resulting)
+
+
+def write_change_events(d, path, fmt="turtle") -> Path:
+    """Write :func:`change_events` of a diff as Turtle or JSON-LD."""
+    from rdflib import Graph
+    from rdflib.namespace import DCTERMS, SKOS
+    ORG, om, _, _, _ = _ns()
+    g = Graph()
+    for prefix, ns in (("org", ORG), ("om", om), ("skos", SKOS), ("dct", DCTERMS)):
+        g.bind(prefix, ns)
+    for t in change_events(d):
+        g.add(t)
+    return atomic_write(path, lambda tmp: g.serialize(destination=str(tmp),
+                                                      format=_RDF_FORMAT[fmt]))
