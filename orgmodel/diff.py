@@ -430,6 +430,17 @@ def diff(before, after, key: str | None = None) -> Diff:
     notes = []
     if key not in (None, "id"):
         notes.append(f"nodes matched on '{key}'")
+    from .checks import applicable_rules
+    from .summary import evidence_counts
+    ra, rb = list(applicable_rules(a)), list(applicable_rules(b))
+    if ra != rb:
+        notes.append(f"the as-is model adopts {', '.join(ra) or 'no rules'}, the to-be model "
+                     f"{', '.join(rb) or 'no rules'}: findings of a rule only one side adopts "
+                     "count as added or resolved")
+    for side, o in (("as-is", a), ("to-be", b)):
+        ev = evidence_counts(o)
+        notes.append(f"how the {side} facts are known (nodes and edges): " + ", ".join(
+            f"{g} {ev['nodes'][g] + ev['edges'][g]}" for g in ev["nodes"]))
     awb = {}
     mandates = _mandates(a, b, to_b, awb)
     return Diff(a, b, nodes, edges, figures, units, layers, spans, routes, load, mandates,

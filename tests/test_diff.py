@@ -207,3 +207,60 @@ def test_change_events_in_w3c_org(tmp_path):
     assert g.value(ev, ORG.originalOrganization) is None
     assert g.value(ev, ORG.resultingOrganization) is not None
     assert str(g.value(ev, rdflib.namespace.DCTERMS.date)) == "2011-09-30"
+
+
+def test_deventer_before_and_after_operatie_dubbelslag_tells_the_story():
+    # D-FS-I: the units are abolished, a concerndirectie and an adjunct-directie
+    # introduced; the old line is assumed, and the diff says how the facts are known.
+    before, after = orgmodel.load(DATA / "deventer-2010"), orgmodel.load(DATA / "deventer")
+    assert before.graph.nodes["eenheden"]["evidence"] == "stated"
+    assert before.graph.nodes["em"]["evidence"] == "assumed"
+    d = diff(before, after)
+    status = d.nodes.set_index("id")["status"]
+    assert status["eenheden"] == "closed" and status["em"] == "closed"
+    assert {status["concerndirectie"], status["adjunct-directie"]} == {"added"}
+    assert {status[x] for x in ("dd-bo", "dd-bb", "dd-ed", "dd-io")} == {"added"}
+    routes = d.routes.set_index("role")
+    # D-FS-V and its legend: the ORB teams straight to Arentsen, BDO to the general director
+    assert routes.loc["tm-orb", "next_after"] == "cd-arentsen"
+    assert routes.loc["tm-bdo", "next_after"] == "gd"
+    assert routes.loc["tm-io", "next_before"] == "em" and routes.loc["tm-io", "next_after"] == "dd-io"
+    md = d.markdown()
+    assert "how the as-is facts are known" in md and "assumed 16" in md
+    assert "the as-is model adopts no rules" in md
+
+
+def test_the_diff_page_marks_the_changes(tmp_path, make):
+    before = small(make)
+    after = apply(before, [{"close": "a", "reports": "superior"}, {"move": "y", "to": "alderman"},
+                           {"add": {"id": "z", "name": "Z", "reports_to": "b"}}])
+    from orgmodel.formats.html import DIFF_COLORS, diff_network, write_diff_html
+    d = diff(before, after)
+    union, net = diff_network(d)
+    nodes = {n["id"]: n for n in net.nodes}
+    assert set(nodes) == set(before.graph) | set(after.graph)      # closed posts stay drawn
+    assert nodes["a"]["color"]["border"] == DIFF_COLORS["closed"]
+    assert nodes["z"]["color"]["border"] == DIFF_COLORS["added"]
+    assert nodes["y"]["color"]["border"] == DIFF_COLORS["bad route"]   # newly forbidden
+    removed = [e for e in net.edges if e["title"].startswith("REMOVED")]
+    assert ("x", "a") in {(e["from"], e["to"]) for e in removed}
+    page = write_diff_html(d, tmp_path / "d.html").read_text()
+    for label in ("added (border)", "closed (border)", "route newly ends badly", "removed edge"):
+        assert label in page
+
+
+def test_moving_a_mandate_and_a_commission(tmp_path):
+    script = tmp_path / "c.yaml"
+    script.write_text("- move_mandate: {from: cd-kossen, to: dd-io, mandator: gd}\n"
+                      "- move_commission: {commission: ag-jeugd, from: cd-kossen, "
+                      "to: cd-arentsen}\n")
+    out = tmp_path / "out"
+    res = run("whatif", "--org", DATA / "deventer", "--changes", script, "--out", out)
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(out)
+    kinds = {(u, v): d["kind"] for u, v, d in org.edges("MANDATES")}
+    assert ("gd", "dd-io") in kinds and ("cd-kossen", "dd-io") not in kinds
+    commissioners = {u for u, v, _ in org.edges("COMMISSIONS") if v == "ag-jeugd"}
+    assert "cd-arentsen" in commissioners and "cd-kossen" not in commissioners
+    changes = json.loads((out / "changes.json").read_text())
+    assert any(c["key"] == "gd|MANDATES|dd-io" and c["status"] == "added" for c in changes)
