@@ -100,14 +100,14 @@ def span_of_control(org, min=None, max=None, by=None) -> Span:  # noqa: A002 - C
         if nodes[u].get("kind") == "Person" and "fte_min" in d:
             holders_fte[v] = holders_fte.get(v, 0.0) + d["fte_min"]
     # plain columns, not iterrows: a hundred thousand posts
-    for r, vac, hi in zip(figures.index.tolist(), figures["vacant"].tolist(),
-                          figures["fte_max"].tolist()):
+    for r, vac, top in zip(figures.index.tolist(), figures["vacant"].tolist(),
+                           figures["fte_max"].tolist()):
         if vac:
             post_fte[r] = 0.0
         elif r in holders_fte:
             post_fte[r] = holders_fte[r]
         else:
-            post_fte[r] = 0.0 if math.isnan(hi) else hi
+            post_fte[r] = 0.0 if math.isnan(top) else top
     reports, vacant, people, fte, mandates = {}, {}, {}, {}, {}
     e = org.edges_by_kind("REPORTS_TO", "MANDATES")
     for u, v, _ in e["REPORTS_TO"]:
