@@ -20,9 +20,10 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/orgmodel report --org $(ORG) --out $(OUT)
 	@echo "Open $(OUT)/report.md and $(OUT)/graph.html"
 
-## test: the whole suite, with a real Bolt server, Chromium and Jupyter kernel
+## test: the whole suite, with a real Bolt server, Chromium, Graphviz and Jupyter kernel
 test: $(VENV)/.installed
 	./scripts/ensure-chromium
+	./scripts/ensure-graphviz
 	./scripts/ensure-cypher-lint
 	$(PY) -m pytest
 

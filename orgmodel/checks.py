@@ -65,9 +65,10 @@ def _inside(org, node) -> bool:
     return org.graph.nodes[node].get("kind") == "Role"
 
 
-def check_r1(org, routes=None):
+def check_r1(org, routes=None, loads=None):
     """One finding per role where routes can only go on into a forbidden
-    sphere, with the number of roles whose routes end there."""
+    sphere, with the number of roles whose routes end there (``loads``: the
+    escalation loads already computed, per route kind)."""
     from .escalation import escalation_load, escalation_policy, route_graph
     found = []
     for via in escalation_policy(org).routes:
@@ -76,7 +77,10 @@ def check_r1(org, routes=None):
         stuck = [r for r, out in rg._end.items() if out == "forbidden" and r in starts]
         if not stuck:
             continue
-        load = escalation_load(org, via, rg).set_index("id")["reached_by"].to_dict()
+        frame = (loads or {}).get(via)
+        if frame is None:
+            frame = escalation_load(org, via, rg)
+        load = frame.set_index("id")["reached_by"].to_dict()
         for r in sorted(stuck):
             blocked = rg.blocked(r)
             names = " or ".join(f"{org.label(b.id)} ({org.graph.nodes[b.id].get('sphere')})"
@@ -230,7 +234,7 @@ def _not_stated(org, ids) -> list:
 
 @at_its_date
 @paused
-def check(org, rules=None, routes=None, awb=None) -> pd.DataFrame:
+def check(org, rules=None, routes=None, awb=None, loads=None) -> pd.DataFrame:
     """Run the governance checks and return every finding.
 
     Parameters
@@ -273,7 +277,7 @@ def check(org, rules=None, routes=None, awb=None) -> pd.DataFrame:
     rows = []
     for r in rules:
         # R1 is the only check on escalation routes, and the costliest to redo.
-        for f in (check_r1(org, routes) if r == "R1" else CHECKS[r](org)):
+        for f in (check_r1(org, routes, loads) if r == "R1" else CHECKS[r](org)):
             f.source = cited.get(r, {}).get("source", "")
             f.not_stated = _not_stated(org, f.nodes)
             rows.append(f.to_dict())

@@ -640,6 +640,17 @@ def export_archi(org, out_dir):
     out(f"Archi CSV written to {write_archi(org, out_dir)}")
 
 
+@cli.command()
+@reads_model
+@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              required=True, help="The chart to write: .svg, .png, .pdf (or .dot).")
+@click.option("--route", metavar="ROLE", help="Highlight this role's line routes.")
+def chart(org, out_file, route):
+    """Draw the line as a static org chart with Graphviz (for a slide or a report)."""
+    from .formats.chart import write_chart
+    out(f"Chart written to {write_chart(org, out_file, route=route)}")
+
+
 @cli.group("import")
 def import_():
     """Import an organisation from posts tables, W3C ORG or Archi CSV."""
@@ -801,8 +812,10 @@ def _report_diff(d, out_dir, fmt, fail_on):
                    "commissions (comma-separated).")
 @click.option("--events", "events_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the change as W3C ORG org:ChangeEvent records (.ttl or .jsonld).")
+@click.option("--chart", "chart_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also draw the change as a static chart (.svg, .png, .pdf).")
 @format_option
-def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, fmt):
+def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, chart_file, fmt):
     """What changes from AS_IS to TO_BE (folders, workbooks, ORG files or, with
     --neo4j, organisation names), and what it does to who decides.
 
@@ -818,6 +831,9 @@ def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, fmt):
         if kind not in ("turtle", "json-ld"):
             raise click.BadParameter("give a .ttl or .jsonld file", param_hint="--events")
         write_change_events(d, events_file, kind)
+    if chart_file:
+        from .formats.chart import write_chart
+        write_chart(d.after, chart_file, diff=d)
     _report_diff(d, out_dir, fmt, wanted)
 
 

@@ -93,6 +93,25 @@ class Diff:
                          "kind": r["rule"], "status": r["status"], "detail": r["message"]})
         return pd.DataFrame(rows, columns=["section", "key", "kind", "status", "detail"])
 
+    def union(self):
+        """``(model, status, added, removed)``: both versions in one graph (the
+        to-be one plus closed nodes and removed edges), each node's status, and
+        the ``(from, kind, to)`` of the edges added and removed; for drawing."""
+        import networkx as nx
+        from .model import OrgModel
+        a, b = self.before, self.after
+        status = self.nodes.set_index("id")["status"].to_dict()
+        g = nx.MultiDiGraph()
+        g.add_nodes_from(b.graph.nodes(data=True))
+        g.add_nodes_from((n, d) for n, d in a.graph.nodes(data=True)
+                         if status.get(n) == "closed")
+        g.add_edges_from(b.graph.edges(data=True))
+        by = {s: {(r["from"], r["kind"], r["to"]) for r in self.edges.to_dict("records")
+                  if r["status"] == s} for s in ("added", "removed")}
+        g.add_edges_from((u, v, d) for u, v, d in a.graph.edges(data=True)
+                         if (u, d["kind"], v) in by["removed"] and u in g and v in g)
+        return OrgModel(g, dict(b.manifest), None), status, by["added"], by["removed"]
+
     def markdown(self) -> str:
         """The report for an advisor: the impact first, then what changed."""
         a, b = self.before, self.after
@@ -317,8 +336,11 @@ def _routes(a, b, to_b, graphs):
                          "top_before": ", ".join(ta) or "none", "top_after": ", ".join(tb) or "none",
                          "outcome_before": ", ".join(oa), "outcome_after": ", ".join(ob),
                          "newly_bad": bool(newly)})
-        la = escalation_load(a, via, ra).set_index("id")["reached_by"]
-        lb = escalation_load(b, via, rb).set_index("id")["reached_by"]
+        fa, fb = escalation_load(a, via, ra), escalation_load(b, via, rb)
+        graphs.setdefault("loads_a", {})[via] = fa
+        graphs.setdefault("loads_b", {})[via] = fb
+        la = fa.set_index("id")["reached_by"]
+        lb = fb.set_index("id")["reached_by"]
         la.index = [to_b.get(x, x) for x in la.index]
         both = pd.DataFrame({"reached_by_before": la, "reached_by_after": lb}).fillna(0)
         both = both.astype(int)
@@ -391,8 +413,8 @@ def _commissions(a, b, to_b):
 
 def _findings(a, b, graphs, awb):
     from .checks import check
-    fa = check(a, routes=graphs.get("a"), awb=False)
-    fb = check(b, routes=graphs.get("b"), awb=False)
+    fa = check(a, routes=graphs.get("a"), awb=False, loads=graphs.get("loads_a"))
+    fb = check(b, routes=graphs.get("b"), awb=False, loads=graphs.get("loads_b"))
     ka = set(zip(fa["rule"], fa["message"])) | {(f.rule, f.message) for f in awb["a"]}
     kb = set(zip(fb["rule"], fb["message"])) | {(f.rule, f.message) for f in awb["b"]}
     rows = [{"status": "added", "rule": r, "message": m} for r, m in sorted(kb - ka)]

@@ -130,7 +130,7 @@ def _write(org, stage: Path, html: bool) -> str:
     lay = layering(org)
     spans = span_of_control(org)
     net = partner_network(org)
-    found = check(org, routes=esc)
+    found = check(org, routes=esc, loads=loads)
     pb = portfolio_balance(org)
     pline = portfolio_line(org)
     adv = executive_commission_advice(org)

@@ -264,3 +264,48 @@ def test_moving_a_mandate_and_a_commission(tmp_path):
     assert "cd-arentsen" in commissioners and "cd-kossen" not in commissioners
     changes = json.loads((out / "changes.json").read_text())
     assert any(c["key"] == "gd|MANDATES|dd-io" and c["status"] == "added" for c in changes)
+
+
+def _svg(path):
+    import xml.etree.ElementTree as ET
+    return ET.parse(path).getroot()
+
+
+def test_static_chart_of_the_line_and_of_a_diff(tmp_path, make):
+    import shutil as _sh
+    assert _sh.which("dot"), "Graphviz's dot is installed by make test (scripts/ensure-graphviz)"
+    out = tmp_path / "t.svg"
+    res = run("chart", "--org", DATA / "template", "-o", out, "--route", "tm")
+    assert res.exit_code == 0, res.output
+    text = out.read_text()
+    root = _svg(out)              # a well-formed SVG
+    assert root.tag.endswith("svg")
+    assert "Team manager Customer contact (vacant)" in text
+    assert "Safety region" in text                  # the external superior and its organisation
+    assert 'stroke="#d62728"' in text               # tm's route highlighted
+    from orgmodel.formats.chart import chart_dot
+    dot = chart_dot(orgmodel.load(DATA / "template"))
+    assert '"gd" -> "tm2" [style=dashed]' in dot    # a temporary line: dashed, still the tree
+    # a diff: added green, closed grey and dashed, a newly forbidden route red
+    before = small(make)
+    after = apply(before, [{"close": "a", "reports": "superior"}, {"move": "y", "to": "alderman"},
+                           {"add": {"id": "z", "name": "Z", "reports_to": "b"}}])
+    dot = chart_dot(after, diff=diff(before, after))
+    assert '"z" [label="Z", color="#2ca02c"' in dot
+    assert '"a" [label="A", color="#7f7f7f"' in dot and "dashed" in dot
+    assert '"y" [label="Y", color="#d62728"' in dot
+    res = run("diff", DATA / "deventer-2010", DATA / "deventer", "--chart", tmp_path / "d.pdf",
+              "--format", "json")
+    assert res.exit_code == 0 and (tmp_path / "d.pdf").read_bytes()[:4] == b"%PDF"
+
+
+def test_hostile_names_stay_text_in_the_chart(tmp_path, template_copy):
+    nodes = template_copy / "nodes.csv"
+    nodes.write_text(nodes.read_text().replace(
+        "General director", '"<script>alert(1)</script> \\N ""q"" ]; evil [label=x"'))
+    out = tmp_path / "c.svg"
+    assert run("chart", "--org", template_copy, "-o", out).exit_code == 0
+    root = _svg(out)
+    assert not any(el.tag.endswith("script") for el in root.iter())
+    text = out.read_text()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; \\N &quot;q&quot; ]; evil [label=x" in text

@@ -326,24 +326,7 @@ def diff_network(d, **kwargs):
     (so unchanged posts keep their place), added, closed, moved and changed
     nodes and added and removed edges marked, and roles whose routes newly
     end badly circled in red."""
-    import networkx as nx
-    from ..model import OrgModel
-    a, b = d.before, d.after
-    g = nx.MultiDiGraph()
-    g.add_nodes_from(b.graph.nodes(data=True))
-    status = d.nodes.set_index("id")["status"].to_dict()
-    for n, attrs in a.graph.nodes(data=True):
-        if status.get(n) == "closed":
-            g.add_node(n, **attrs)
-    g.add_edges_from(b.graph.edges(data=True))
-    removed = {(r["from"], r["kind"], r["to"]) for r in d.edges.to_dict("records")
-               if r["status"] == "removed"}
-    added = {(r["from"], r["kind"], r["to"]) for r in d.edges.to_dict("records")
-             if r["status"] == "added"}
-    for u, v, attrs in a.graph.edges(data=True):
-        if (u, attrs["kind"], v) in removed and u in g and v in g:
-            g.add_edge(u, v, **attrs)
-    union = OrgModel(g, {**b.manifest}, None)
+    union, status, added, removed = d.union()
     net = to_pyvis(union, **kwargs)
     bad = set(d.routes.loc[d.routes["newly_bad"], "role"]) if len(d.routes) else set()
     for node in net.nodes:

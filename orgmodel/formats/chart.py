@@ -1,0 +1,194 @@
+"""A static org chart (SVG, PNG, PDF) drawn by Graphviz's ``dot``, for a slide
+or a printed report.
+
+The line is drawn top-down as a tree: each post under its first superior; a
+second superior (a matrix line) and a temporary line are dashed and do not
+pull the tree out of shape.  Units are boxes around their posts.  Vacant
+posts have a dashed border, external roles are grey, political roles red.
+A route can be highlighted (``route``), and a diff drawn (``diff``): the
+union of both versions, added posts with a green border, closed ones grey
+and dashed, moved orange, changed blue, removed lines dashed grey, and roles
+whose routes newly end badly with a red border.
+
+``dot`` comes from Debian's ``graphviz`` (``scripts/ensure-graphviz``, run by
+``make test``).  Every name is written into the DOT text quoted and escaped,
+and ``dot`` escapes it again in SVG, so a name is never markup.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from ..errors import OrgModelError
+from ..model import at_its_date
+from ._tables import atomic_write
+
+__all__ = ["chart_dot", "write_chart", "MAX_POSTS", "FORMATS"]
+
+#: Beyond this many posts a whole chart is unreadable on a page.
+MAX_POSTS = 3000
+FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": None}
+_STATUS = {"added": "#2ca02c", "closed": "#7f7f7f", "moved": "#ff7f0e", "changed": "#1f77b4"}
+_ROUTE = "#d62728"
+
+
+def _q(text) -> str:
+    """A DOT quoted string: backslashes and quotes escaped, so ``\\N`` or a
+    quote in a name stays text."""
+    text = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + text.replace("\n", " ").replace("\r", " ") + '"'
+
+
+def _line(org, status=None):
+    """Roles on the line and their REPORTS_TO edges (with attributes); a flat
+    organisation (no line at all) shows its posts side by side, and a diff
+    also the roles it adds or closes."""
+    nodes = org.graph._node
+    edges = [(u, v, d) for u, v, d in org.graph.edges(data=True) if d["kind"] == "REPORTS_TO"
+             and nodes[u].get("kind") == "Role" and nodes[v].get("kind") == "Role"]
+    posts = {x for u, v, _ in edges for x in (u, v)}
+    if not posts:
+        posts = {n for n, d in nodes.items() if d.get("kind") == "Role" and d.get(
+            "sphere") != "political" and not d.get("external")}
+    posts |= {n for n, st in (status or {}).items() if st in ("added", "closed")
+              and nodes.get(n, {}).get("kind") == "Role"}
+    return posts, edges
+
+
+@at_its_date
+def chart_dot(org, diff=None, route=None, title=None) -> str:
+    """The DOT text of the chart (see the module's text).
+
+    Examples
+    --------
+    >>> text = chart_dot(sample)
+    >>> '"gd" -> "cd"' in text and "style=\\"rounded,filled,dashed\\"" in text
+    True
+    """
+    status, added, removed = {}, set(), set()
+    if diff is not None:
+        org, status, added, removed = diff.union()
+        title = title or (f"{diff.before.name} ({diff.before.date or 'undated'}) → "
+                          f"{diff.after.name} ({diff.after.date or 'undated'})")
+    nodes = org.graph._node
+    posts, edges = _line(org, status)
+    if len(posts) > MAX_POSTS:
+        raise OrgModelError(f"{len(posts):,} posts are more than a chart can show (limit "
+                            f"{MAX_POSTS:,}): draw one part, or use the interactive page")
+    bad = set()
+    if diff is not None and len(diff.routes):
+        bad = set(diff.routes.loc[diff.routes["newly_bad"], "role"])
+    hot = set()
+    if route:
+        from ..escalation import RouteGraph
+        rid = org.find_role(route)
+        rg = RouteGraph(org, "line") if "line" in _kinds(org) else RouteGraph(org)
+        for x in rg.upset(rid):
+            hot.update((x, s.id) for s in rg.next(x))
+    units, placed = {}, set()
+    for u, v, _ in org.edges("MEMBER_OF"):
+        # a post is drawn in one unit box: the first it is a member of
+        if u in posts and u not in placed and nodes[v].get("kind") == "Team":
+            units.setdefault(v, []).append(u)
+            placed.add(u)
+    out = ["digraph orgchart {",
+           '  graph [rankdir=TB, fontname="Helvetica", fontsize=12, nodesep=0.25, '
+           'ranksep=0.45, labelloc=t, label=' + _q(title or (org.name + (
+               f" ({org.date})" if org.date else ""))) + "];",
+           '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#444444", '
+           'fontname="Helvetica", fontsize=9, margin="0.08,0.04"];',
+           '  edge [arrowhead=none, color="#666666"];']
+    for i, (unit, members) in enumerate(sorted(units.items())):
+        out.append(f"  subgraph cluster_{i} {{")
+        out.append(f'    label={_q(nodes[unit].get("name", unit))}; style="rounded"; '
+                   'color="#bbbbbb"; fontsize=9; fontcolor="#555555";')
+        out += [f"    {_q(m)};" for m in sorted(members)]
+        out.append("  }")
+    for n in sorted(posts):
+        d = nodes[n]
+        label = str(d.get("name", n))
+        attrs = {"label": _q(label + (" (vacant)" if d.get("vacant") else "")
+                             + (f"\n{d['organisation']}" if d.get("external") and
+                                d.get("organisation") else ""))}
+        style = ["rounded", "filled"]
+        if d.get("vacant"):
+            style.append("dashed")
+        if d.get("external"):
+            attrs["fillcolor"] = '"#e6e6e6"'
+            style.append("dashed")
+        elif d.get("sphere") == "political":
+            attrs["fillcolor"] = '"#f6d5d5"'
+        st = status.get(n)
+        if st in _STATUS:
+            attrs["color"] = _q(_STATUS[st])
+            attrs["penwidth"] = "3"
+            if st == "closed":
+                attrs["fillcolor"] = '"#eeeeee"'
+                attrs["fontcolor"] = '"#7f7f7f"'
+                style.append("dashed")
+        if n in bad:
+            attrs["color"] = _q(_ROUTE)
+            attrs["penwidth"] = "4"
+        attrs["style"] = _q(",".join(dict.fromkeys(style)))
+        out.append(f"  {_q(n)} [" + ", ".join(f"{k}={v}" for k, v in attrs.items()) + "];")
+    # One tree line per post: a lasting line of the (to-be) model first, else a
+    # temporary one, else (a closed post) a removed one; every other line is
+    # drawn without pulling the tree out of shape.
+    def rank(e):
+        u, v, d = e
+        return ((u, "REPORTS_TO", v) in removed, bool(d.get("temporary")), v)
+    tree = {}
+    for e in sorted(edges, key=rank):
+        tree.setdefault(e[0], (e[0], e[1]))
+    for u, v, d in sorted(edges, key=lambda e: (e[0], e[1])):
+        attrs = {}
+        if tree.get(u) != (u, v):
+            attrs["constraint"] = "false"
+            attrs["style"] = "dashed"
+        if d.get("temporary"):
+            attrs["style"] = "dashed"
+        if (u, "REPORTS_TO", v) in removed:
+            attrs.update(style="dashed", color='"#9e9e9e"')
+        elif (u, "REPORTS_TO", v) in added:
+            attrs.update(color=_q(_STATUS["added"]), penwidth="2")
+        if (u, v) in hot:
+            attrs.update(color=_q(_ROUTE), penwidth="3")
+        out.append(f"  {_q(v)} -> {_q(u)}" + (" [" + ", ".join(
+            f"{k}={x}" for k, x in attrs.items()) + "]" if attrs else "") + ";")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _kinds(org):
+    from ..escalation import escalation_policy
+    return escalation_policy(org).routes
+
+
+def write_chart(org, path, diff=None, route=None, title=None) -> Path:
+    """Draw the chart into ``path`` (.svg, .png, .pdf, or .dot for the text).
+
+    Raises
+    ------
+    OrgModelError
+        An unknown suffix, or no Graphviz ``dot`` on the machine.
+    """
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower(), "?")
+    if fmt == "?":
+        raise OrgModelError(f"{path}: a chart is .svg, .png, .pdf or .dot")
+    text = chart_dot(org, diff=diff, route=route, title=title)
+    if fmt is None:
+        return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    dot = shutil.which("dot")
+    if dot is None:
+        raise OrgModelError("Graphviz's dot is not installed: install Debian's graphviz "
+                            "(scripts/ensure-graphviz) to draw charts")
+
+    def draw(tmp):
+        res = subprocess.run([dot, f"-T{fmt}", "-o", str(tmp)], input=text.encode("utf-8"),
+                             capture_output=True, timeout=300)
+        if res.returncode != 0:
+            raise OrgModelError("dot could not draw the chart: " +
+                                res.stderr.decode("utf-8", "replace").strip()[:300])
+    return atomic_write(path, draw)
