@@ -476,3 +476,24 @@ def test_db_serve_stops_cleanly_on_a_signal(tmp_path, sig):
     assert proc.returncode == 0, rest
     assert "Server stopped." in rest
     assert not list(tmp_path.rglob("hs_err*"))
+
+
+def test_diff_of_two_organisations_in_the_database(bolt_env, store, tmp_path):
+    # Issue 15: diff --neo4j compares two organisation names in the database,
+    # with the same answer as on files.
+    from orgmodel.whatif import apply
+    before = orgmodel.load(DATA / "deventer")
+    after = apply(before, [{"close": "dd-bb", "reports": "superior"}])
+    after.manifest["name"] = "Deventer to-be"
+    orgmodel.save(after, tmp_path / "to-be")
+    runner = CliRunner()
+    for folder in (DATA / "deventer", tmp_path / "to-be"):
+        assert runner.invoke(cli, ["db", "push", "--org", str(folder)]).exit_code == 0
+    from_db = runner.invoke(cli, ["diff", "Deventer", "Deventer to-be", "--neo4j",
+                                  "--format", "json"])
+    from_files = runner.invoke(cli, ["diff", str(DATA / "deventer"), str(tmp_path / "to-be"),
+                                     "--format", "json"])
+    assert from_db.exit_code == 0, from_db.output
+    assert json.loads(from_db.output) == json.loads(from_files.output)
+    assert any(c["key"] == "dd-bb" and c["status"] == "closed"
+               for c in json.loads(from_db.output))
