@@ -393,3 +393,22 @@ def test_the_preset_takes_a_later_years_column_names_and_a_quoted_top(tmp_path):
     assert org.graph.nodes["1"]["grade"] == "SCS3"
     assert [p for p, _ in log.placeholders] == ["ORG"] and log.undisclosed == 1
     assert orgmodel.layering(org).frame.set_index("id").loc["1", "layer"] == 1
+
+
+def test_holder_values_written_other_ways(tmp_path):
+    # Other departments write "VACANT", "Vacant post", "N/A", "N.D.", "Post eliminated".
+    f = tmp_path / "p.csv"
+    f.write_text("id,reports_to,title,holder\n1,,Top,Ann\n2,1,A,VACANT\n3,1,B,Vacant post\n"
+                 "4,1,C,N/A\n5,1,D,N.D.\n6,1,E,Post eliminated\n7,1,F,Eliminated.\n")
+    org, log = read_posts(f)
+    assert log.vacancies == ["2", "3"] and log.undisclosed == 2
+    assert [r for _, r, _ in log.skipped] == [7, 8]
+    assert sorted(org.ids("Role")) == ["1", "2", "3", "4", "5"]
+
+
+def test_a_superior_id_in_other_capitals_is_that_post(tmp_path):
+    f = tmp_path / "p.csv"
+    f.write_text("id,reports_to,title\nPS001,,Top\nD1,ps001,Director\n")
+    org, log = read_posts(f)
+    assert [(u, v) for u, v, _ in org.edges("REPORTS_TO")] == [("D1", "PS001")]
+    assert any("read as post PS001" in d for d in log.decisions)

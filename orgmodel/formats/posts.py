@@ -69,9 +69,11 @@ class Preset:
     senior: Columns
     junior: Columns
     tops: tuple = ("XX",)
-    vacant: tuple = ("vacant",)
-    undisclosed: tuple = ("n/d", "")
-    eliminated: tuple = ("eliminated",)
+    # holder values, compared without regard to case, spaces and a final dot;
+    # a value that starts with one of them counts too ("Vacant post", "VACANCY")
+    vacant: tuple = ("vacant", "vacancy")
+    undisclosed: tuple = ("n/d", "nd", "n/a", "not disclosed", "withheld", "redacted", "-", "")
+    eliminated: tuple = ("eliminated", "post eliminated", "deleted")
     unknown_superior: str = "external"
     name_from: str = "organisation"
 
@@ -84,7 +86,8 @@ PRESETS = {
                        title="Job Title", holder="Name", unit="Unit", fte="FTE",
                        grade="Grade (or equivalent)|Grade", organisation="Organisation"),
         junior=Columns(id=None, reports_to="Reporting Senior Post", title="Generic Job Title",
-                       holder=None, unit="Unit", fte="Number of Posts in FTE", grade="Grade",
+                       holder=None, unit="Unit", fte="Number of Posts in FTE",
+                       grade="Grade|Grade (or equivalent)",
                        organisation="Organisation")),
 }
 
@@ -300,9 +303,16 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
 
     get = lambda row, c: (row.get(c) or "").strip() if c else ""  # noqa: E731
     tops = {t.casefold() for t in p.tops}
-    vacant = {v.casefold() for v in p.vacant}
-    undisclosed = {v.casefold() for v in p.undisclosed}
-    eliminated = {v.casefold() for v in p.eliminated}
+    def matcher(values, prefix):
+        values = tuple(v.casefold() for v in values)
+
+        def match(holder):
+            h = " ".join(holder.casefold().replace(".", "").split())
+            return h in values or (prefix and any(v and h.startswith(v) for v in values))
+        return match
+    is_vacant_holder = matcher(p.vacant, True)
+    is_undisclosed = matcher(p.undisclosed, False)
+    is_eliminated = matcher(p.eliminated, True)
 
     # -- rows, grouped by post id ------------------------------------------------
     rows = defaultdict(list)
@@ -314,7 +324,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         if not rid:
             log.skipped.append((label, rowno, "no post id"))
             continue
-        if holder.casefold() in eliminated:
+        if is_eliminated(holder):
             log.skipped.append((label, rowno, f"post {rid} is marked '{holder}' (gone)"))
             continue
         if c_org and get(row, c_org):
@@ -337,6 +347,11 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
 
     nodes, edges = [], []
     src_posts = "posts"
+    # ids that differ only in capitals from exactly one post id
+    count = {}
+    for k in by_raw:
+        count[k.casefold()] = count.get(k.casefold(), 0) + 1
+    folded = {k.casefold(): k for k in by_raw if count[k.casefold()] == 1}
 
     def cite(rowno, src=src_posts):
         return f"{src} line {rowno}"
@@ -368,7 +383,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                                     "the post is kept without that FTE"))
         known = [f for f in ftes if isinstance(f, float)]
         holders = [h for _, _, h in group]
-        is_vacant = all(h.casefold() in vacant for h in holders)
+        is_vacant = all(is_vacant_holder(h) for h in holders)
         node = {"id": pid, "kind": "Role", "name": title, "sphere": "official",
                 "source": "; ".join(cite(r) for r, _, _ in group), "evidence": "stated"}
         if known:
@@ -400,9 +415,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
             hold = {"kind": "HOLDS", "source": cite(rowno), "evidence": "stated"}
             if isinstance(f, float):
                 hold["fte"] = f"{f:g}"
-            if holder.casefold() in vacant:
+            if is_vacant_holder(holder):
                 continue
-            if holder.casefold() in undisclosed:
+            if is_undisclosed(holder):
                 log.undisclosed += 1
                 person = f"person:{pid}:{rowno}"
                 nodes.append({"id": person, "kind": "Person", "name": "(name not disclosed)",
@@ -429,6 +444,12 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
             log.tops.append((pid, title))
             log.decisions.append(f"post {pid} (row {first_row}) has no superior: read as a top")
             continue
+        if sup not in posts and sup not in by_raw and sup not in rows and \
+                sup.casefold() in folded:
+            # the same id in other capitals ("ps001" for "PS001"): read as that post
+            log.decisions.append(f"post {pid} (row {first_row}) reports to '{sup}', read as "
+                                 f"post {folded[sup.casefold()]}")
+            sup = folded[sup.casefold()]
         if sup in posts or sup in by_raw:
             target = by_raw.get(sup, sup)
         elif sup in rows:        # a reused id: which of its posts is meant is not said
@@ -492,6 +513,8 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
             log.staff_rows += 1
             sup = get(row, j_sup)
             f = _number(get(row, j_fte))
+            if sup not in by_raw and sup not in rows and sup.casefold() in folded:
+                sup = folded[sup.casefold()]
             if sup not in by_raw:
                 why = ("its senior post is an id used for several posts" if sup in rows else
                        f"its senior post '{sup}' is not in the posts file")
