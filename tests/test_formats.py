@@ -412,3 +412,10 @@ def test_a_superior_id_in_other_capitals_is_that_post(tmp_path):
     org, log = read_posts(f)
     assert [(u, v) for u, v, _ in org.edges("REPORTS_TO")] == [("D1", "PS001")]
     assert any("read as post PS001" in d for d in log.decisions)
+
+
+def test_a_junior_file_given_as_the_posts_file_says_so(tmp_path):
+    res = run("import", "posts", UK / "cabinet_office-2011-03-31-junior.csv", "--preset",
+              "uk-organogram", "--out", tmp_path / "o")
+    assert res.exit_code == 1 and "looks like a junior-staff file" in res.output
+    assert "--junior" in res.output and not (tmp_path / "o").exists()

@@ -292,6 +292,14 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     label = path.name
     log = ImportLog(files=[label] + ([Path(junior).name] if junior else []))
     df = _read(path, label, sheet)
+    if preset and _column(df, cols.id, label, "post id", False) is None and \
+            _column(df, jcols.reports_to, label, "senior post", False) and \
+            _column(df, jcols.fte, label, "FTE", False):
+        raise ValidationError([Problem(label, 1, "looks like a junior-staff file (it has "
+                                       f"'{jcols.reports_to.split('|')[0]}' but no "
+                                       f"'{cols.id.split('|')[0]}'): give the senior-posts "
+                                       "file first and this one with --junior")],
+                              where=str(path))
     c_id = _column(df, cols.id, label, "post id", True)
     c_sup = _column(df, cols.reports_to, label, "superior", True)
     c_title = _column(df, cols.title, label, "job title", False)
