@@ -21,16 +21,21 @@ def outputs(nb, kind):
             if kind in o.get("data", {})]
 
 
-def test_there_are_three_notebooks():
+def test_there_are_four_notebooks():
     assert [p.name for p in NOTEBOOKS] == ["01_deventer_escalation.ipynb",
                                            "02_albrandswaard_partners.ipynb",
-                                           "03_model_your_organisation.ipynb"]
+                                           "03_model_your_organisation.ipynb",
+                                           "04_organogram_snapshots.ipynb"]
 
 
 @pytest.mark.parametrize("path", [p for p in NOTEBOOKS if not p.name.startswith("03")],
                          ids=lambda p: p.name)
 def test_notebook_executes(path):
     nb = execute(path)
+    # no stray warnings in what an analyst sees
+    stderr = [o.get("text", "") for c in nb.cells if c.cell_type == "code"
+              for o in c.get("outputs", []) if o.get("name") == "stderr"]
+    assert not any("Warning" in t for t in stderr), stderr
     assert outputs(nb, "image/png"), "no chart"
     assert any("srcdoc" in o["data"]["text/html"] for o in outputs(nb, "text/html")), \
         "no inline graph"

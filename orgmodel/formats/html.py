@@ -311,9 +311,10 @@ def show(org, height="600px", **kwargs):
 
     page = render_html(org, to_pyvis(org, height=height, **kwargs))
     h = int(str(height).rstrip("px") or 600) + 90
-    return HTML(f'<iframe srcdoc="{_html.escape(page, quote=True)}" '
+    # In a <div>: IPython warns about HTML that starts with an <iframe>.
+    return HTML(f'<div><iframe srcdoc="{_html.escape(page, quote=True)}" '
                 f'style="width:100%;height:{h}px;border:1px solid #ddd" '
-                'sandbox="allow-scripts"></iframe>')
+                'sandbox="allow-scripts"></iframe></div>')
 
 
 #: How a diff marks what changed (border of a node, colour of an edge).
