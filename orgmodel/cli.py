@@ -645,10 +645,13 @@ def export_archi(org, out_dir):
 @click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               required=True, help="The chart to write: .svg, .png, .pdf (or .dot).")
 @click.option("--route", metavar="ROLE", help="Highlight this role's line routes.")
-def chart(org, out_file, route):
+@click.option("--focus", metavar="ROLE", help="Draw only this role and the posts around it.")
+@click.option("--depth", default=2, show_default=True, type=click.IntRange(min=0),
+              help="Lines up and down from --focus.")
+def chart(org, out_file, route, focus, depth):
     """Draw the line as a static org chart with Graphviz (for a slide or a report)."""
     from .formats.chart import write_chart
-    out(f"Chart written to {write_chart(org, out_file, route=route)}")
+    out(f"Chart written to {write_chart(org, out_file, route=route, focus=focus, depth=depth)}")
 
 
 @cli.group("import")

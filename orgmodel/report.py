@@ -180,6 +180,12 @@ def _write(org, stage: Path, html: bool) -> str:
         except ExportTooLargeError as exc:
             md += ["", f"No graph of the whole organisation: {_md(exc)}. Use "
                    "`orgmodel export html --focus ROLE --depth N`."]
+        from .formats.chart import write_chart
+        try:
+            write_chart(org, stage / "chart.svg")
+            md += ["", "![The line of the organisation as an org chart](chart.svg)"]
+        except OrgModelError as exc:       # no Graphviz here, or too many posts for a page
+            md += ["", f"No org chart: {_md(exc)}."]
 
     md += ["", "## How the facts are known", "",
            "Every node and edge is graded: *stated* (the cited passage says it), *inferred* "

@@ -379,6 +379,9 @@ def test_report_on_both_organisations(tmp_path):
                     "powers") + tuple(f"escalation_{via}" for via in routes[org]):
             assert (tmp_path / org / f"{csv}.csv").is_file(), csv
         assert (tmp_path / org / "graph.html").is_file()
+        # the static org chart (Graphviz, installed by make test) is embedded
+        assert (tmp_path / org / "chart.svg").read_text().lstrip().startswith("<?xml")
+        assert "](chart.svg)" in md
     md = (tmp_path / "albrandswaard" / "report.md").read_text()
     assert "27–29 FTE" in md and "describes a flat organisation" in md
     # R6 and R9 are Deventer's rules, not Albrandswaard's

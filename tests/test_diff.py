@@ -309,3 +309,17 @@ def test_hostile_names_stay_text_in_the_chart(tmp_path, template_copy):
     assert not any(el.tag.endswith("script") for el in root.iter())
     text = out.read_text()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; \\N &quot;q&quot; ]; evil [label=x" in text
+
+
+def test_chart_units_nest_and_a_focus_keeps_the_neighbourhood(tmp_path):
+    from orgmodel.formats.chart import chart_dot
+    dev = orgmodel.load(DATA / "deventer")
+    dot = chart_dot(dev)
+    # D-FS-V: the team managers' teams inside their cluster's box
+    cluster = dot.index('label="Begeleiden en beheren"')
+    inner = dot.index('label="Teams van Begeleiden en beheren"')
+    assert cluster < inner < dot.index("}", inner)
+    focus = chart_dot(dev, focus="cd-kossen", depth=1)
+    drawn = {line.split(" [")[0].strip().strip('"') for line in focus.splitlines()
+             if line.strip().startswith('"') and "->" not in line and "[label" in line}
+    assert drawn == {"cd-kossen", "gd", "dd-io"}

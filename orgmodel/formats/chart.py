@@ -57,7 +57,7 @@ def _line(org, status=None):
 
 
 @at_its_date
-def chart_dot(org, diff=None, route=None, title=None) -> str:
+def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> str:
     """The DOT text of the chart (see the module's text).
 
     Examples
@@ -86,12 +86,20 @@ def chart_dot(org, diff=None, route=None, title=None) -> str:
         rg = RouteGraph(org, "line") if "line" in _kinds(org) else RouteGraph(org)
         for x in rg.upset(rid):
             hot.update((x, s.id) for s in rg.next(x))
-    units, placed = {}, set()
-    for u, v, _ in org.edges("MEMBER_OF"):
-        # a post is drawn in one unit box: the first it is a member of
-        if u in posts and u not in placed and nodes[v].get("kind") == "Team":
-            units.setdefault(v, []).append(u)
-            placed.add(u)
+    if focus is not None:
+        posts, edges = _around(org, posts, edges, org.find_role(focus), depth)
+    # A post is drawn in one unit box (the first team it is a member of or
+    # leads); a team inside a cluster or unit is a box inside that box.
+    units, placed, parent = {}, set(), {}
+    for kind in ("MEMBER_OF", "LEADS"):
+        for u, v, _ in org.edges(kind):
+            if nodes[v].get("kind") != "Team":
+                continue
+            if u in posts and u not in placed:
+                units.setdefault(v, []).append(u)
+                placed.add(u)
+            elif kind == "MEMBER_OF" and nodes[u].get("kind") == "Team":
+                parent.setdefault(u, v)
     out = ["digraph orgchart {",
            '  graph [rankdir=TB, fontname="Helvetica", fontsize=12, nodesep=0.25, '
            'ranksep=0.45, labelloc=t, label=' + _q(title or (org.name + (
@@ -99,12 +107,30 @@ def chart_dot(org, diff=None, route=None, title=None) -> str:
            '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#444444", '
            'fontname="Helvetica", fontsize=9, margin="0.08,0.04"];',
            '  edge [arrowhead=none, color="#666666"];']
-    for i, (unit, members) in enumerate(sorted(units.items())):
-        out.append(f"  subgraph cluster_{i} {{")
-        out.append(f'    label={_q(nodes[unit].get("name", unit))}; style="rounded"; '
+    children = {}
+    for t, p in parent.items():
+        children.setdefault(p, []).append(t)
+    drawn = set()
+
+    def has_posts(t, seen=()):
+        return bool(units.get(t)) or any(has_posts(c, seen + (t,)) for c in
+                                         children.get(t, ()) if c not in seen)
+
+    def box(t, indent, seen=()):
+        if t in drawn or t in seen or not has_posts(t):
+            return
+        drawn.add(t)
+        pad = "  " * indent
+        out.append(f"{pad}subgraph cluster_{len(drawn)} {{")
+        out.append(f'{pad}  label={_q(nodes[t].get("name", t))}; style="rounded"; '
                    'color="#bbbbbb"; fontsize=9; fontcolor="#555555";')
-        out += [f"    {_q(m)};" for m in sorted(members)]
-        out.append("  }")
+        out.extend(f"{pad}  {_q(m)};" for m in sorted(units.get(t, ())))
+        for c in sorted(children.get(t, ())):
+            box(c, indent + 1, seen + (t,))
+        out.append(f"{pad}}}")
+    for t in sorted(set(units) | set(children)):
+        if t not in parent or parent[t] not in (set(units) | set(children)):
+            box(t, 1)
     for n in sorted(posts):
         d = nodes[n]
         label = str(d.get("name", n))
@@ -160,12 +186,25 @@ def chart_dot(org, diff=None, route=None, title=None) -> str:
     return "\n".join(out) + "\n"
 
 
+def _around(org, posts, edges, rid, depth):
+    """The posts within ``depth`` lines of ``rid`` (up and down), and their lines."""
+    near, frontier = {rid}, {rid}
+    adj = {}
+    for u, v, _ in edges:
+        adj.setdefault(u, set()).add(v)
+        adj.setdefault(v, set()).add(u)
+    for _ in range(max(depth, 0)):
+        frontier = {y for x in frontier for y in adj.get(x, ())} - near
+        near |= frontier
+    return near & (posts | {rid}), [e for e in edges if e[0] in near and e[1] in near]
+
+
 def _kinds(org):
     from ..escalation import escalation_policy
     return escalation_policy(org).routes
 
 
-def write_chart(org, path, diff=None, route=None, title=None) -> Path:
+def write_chart(org, path, diff=None, route=None, title=None, focus=None, depth=2) -> Path:
     """Draw the chart into ``path`` (.svg, .png, .pdf, or .dot for the text).
 
     Raises
@@ -177,7 +216,7 @@ def write_chart(org, path, diff=None, route=None, title=None) -> Path:
     fmt = FORMATS.get(path.suffix.lower(), "?")
     if fmt == "?":
         raise OrgModelError(f"{path}: a chart is .svg, .png, .pdf or .dot")
-    text = chart_dot(org, diff=diff, route=route, title=title)
+    text = chart_dot(org, diff=diff, route=route, title=title, focus=focus, depth=depth)
     if fmt is None:
         return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     dot = shutil.which("dot")
