@@ -14,8 +14,10 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-## demo: validate Deventer and write its report (no database server needed)
+## demo: validate Deventer and write its report with its org chart (no database server needed;
+##       Graphviz is installed when missing and allowed, else the report says it has no chart)
 demo: $(VENV)/.installed
+	-./scripts/ensure-graphviz
 	$(VENV)/bin/orgmodel validate --org $(ORG)
 	$(VENV)/bin/orgmodel report --org $(ORG) --out $(OUT)
 	@echo "Open $(OUT)/report.md and $(OUT)/graph.html"
