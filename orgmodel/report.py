@@ -38,6 +38,23 @@ from .model import at_its_date
 __all__ = ["write_report"]
 
 
+#: At most this many rows per table in report.md; every row is in the CSVs.
+TOP_ROWS = 25
+
+
+def _top(frame, columns, csv_name, sort=None, ascending=False, what="rows"):
+    """A table of at most :data:`TOP_ROWS` rows (the first by ``sort``), and a
+    line naming the CSV with all of them: a report of 100,000 roles stays
+    readable (and small)."""
+    if frame is None or len(frame) <= TOP_ROWS:
+        return [markdown_table(frame, columns)]
+    shown = frame.sort_values(sort, ascending=ascending, kind="stable") if sort else frame
+    return [markdown_table(shown.head(TOP_ROWS), columns), "",
+            f"_The first {TOP_ROWS} of {len(frame):,} {what}"
+            + (f", by {sort.replace('_', ' ')}" if sort else "")
+            + f"; all of them in [{csv_name}.csv]({csv_name}.csv)._"]
+
+
 #: The file that marks a folder as a report orgmodel wrote (and may replace).
 MARKER = ".orgmodel-report"
 
@@ -208,9 +225,9 @@ def _write(org, stage: Path, html: bool) -> str:
            + (f"; {tot['staff']} staff counted per grade ({tot['staff_fte']:g} FTE)"
               if tot["staff"] or tot["staff_fte"] else "") + "."]
     if len(units) and units["posts"].sum():
-        md += ["", "Per unit (posts and staff of the unit and the units inside it):", "",
-               markdown_table(units, ["name", "posts", "vacant", "people", "fte_min", "fte_max",
-                                      "staff", "headcount"])]
+        md += ["", "Per unit (posts and staff of the unit and the units inside it):", ""]
+        md += _top(units, ["name", "posts", "vacant", "people", "fte_min", "fte_max", "staff",
+                           "headcount"], "formation_units", "posts", what="units")
 
     md += ["", "## Escalation routes", "",
            "Whom each role takes an issue to, following the organisation's escalation "
@@ -234,8 +251,8 @@ def _write(org, stage: Path, html: bool) -> str:
                                "forbidden on this route") + ".", "",
                "Roles by outcome of their routes: "
                + (", ".join(f"{k}: {v}" for k, v in counts.items() if v) or "none") + ".", ""]
-        md.append(markdown_table(frame, ["name", "next", "shortest", "longest", "tops",
-                                         "outcomes", "routes"]))
+        md += _top(frame, ["name", "next", "shortest", "longest", "tops", "outcomes", "routes"],
+                   f"escalation_{via}", "longest", what="roles")
         load = loads[via]
         directors = load["level"].isin(["concern", "team-connecting"])
         # Without declared levels, the roles that carry most, whoever they are.
@@ -250,8 +267,8 @@ def _write(org, stage: Path, html: bool) -> str:
            f"**{lay.depth}** management layers by {lay.basis}; target depth: "
            f"{lay.target or 'not set'}.", ""]
     md += [f"- {_md(line)}" for line in lay.explanation] + [""]
-    md.append(markdown_table(lay.frame[lay.frame["manager"]],
-                             ["name", "level", "layer", "layer_steps"]))
+    md += _top(lay.frame[lay.frame["manager"]], ["name", "level", "layer", "layer_steps"],
+               "layers", "layer_steps", what="managers")
     below = lay.below_target
     md += ["", (f"{len(below)} managers sit below the target depth: "
                 + ", ".join(map(_md, below["name"]))) if len(below) else
@@ -262,17 +279,19 @@ def _write(org, stage: Path, html: bool) -> str:
            f"max {spans.max if spans.max is not None else 'none'}, compared with the count "
            f"by {spans.by}.", ""]
     md += [f"- {_md(line)}" for line in spans.explain()] + [""]
-    md.append(markdown_table(spans.frame, ["name", "direct_reports", "vacant_reports",
-                                           "people", "fte", "mandates_given", "reason"]))
+    md += _top(spans.frame, ["name", "direct_reports", "vacant_reports", "people", "fte",
+                             "mandates_given", "reason"], "span", "direct_reports",
+               what="managers")
     md += ["", "Distribution of direct reports:", "", markdown_table(spans.distribution)]
 
     md += ["", "## Partners", ""]
-    md.append(markdown_table(net.partners, ["name", "partner_kind", "commissions",
-                                            "official_commissioners",
-                                            "political_commissioners"]))
+    md += _top(net.partners, ["name", "partner_kind", "commissions", "official_commissioners",
+                              "political_commissioners"], "partners", what="partners")
     md += ["", "Roles that connect partners (brokerage = betweenness in the role–partner "
-           "network):", "", markdown_table(net.brokerage)]
-    md += ["", "Roles sharing partners:", "", markdown_table(net.shared)]
+           "network):", ""]
+    md += _top(net.brokerage, None, "brokerage", "betweenness", what="roles")
+    md += ["", "Roles sharing partners:", ""]
+    md += _top(net.shared, None, "partners_shared", what="pairs")
     single = net.single_commissioner
     md += ["", (f"Partners hanging on a single official commissioner: "
                 + ", ".join(f"{_md(n)} ({_md(c)})" for n, c in zip(single["name"],
@@ -287,8 +306,8 @@ def _write(org, stage: Path, html: bool) -> str:
                "a cluster's leader to the holder of the portfolio that covers it, minus the "
                "coverage's exclusions; a team a portfolio covers directly to that holder), "
                "beside the modelled line:", "",
-               markdown_table(pline, ["name", "implied_name", "temporary", "basis", "line",
-                                      "agrees"])]
+               *_top(pline, ["name", "implied_name", "temporary", "basis", "line", "agrees"],
+                     "portfolio_line", "agrees", ascending=True, what="roles")]
     md += ["", "## Powers and mandates", ""]
     if len(reg):
         md += ["The mandate register: per power, the chain from the competent body (or, "
@@ -297,16 +316,17 @@ def _write(org, stage: Path, html: bool) -> str:
                "and the signing formula; `mandates.csv` has every column. What the sources "
                "do not record (a competent body, a legal basis, a decision) is said so, not "
                "filled in.", "",
-               markdown_table(reg, ["power_name", "body_name", "chain", "holders",
-                                    "ceiling_applies", "valid_to", "decision", "signing",
-                                    "evidence"])]
+               *_top(reg, ["power_name", "body_name", "chain", "holders", "ceiling_applies",
+                           "valid_to", "decision", "signing", "evidence"], "mandates",
+                     what="mandate links")]
     else:
         md.append("No mandate names a declared power.")
 
     md += ["", heading("Executive commissions", "R8"), "",
            f"Threshold: {org.settings('executive_commission_threshold', 3)} of the "
            "organisation's criteria (`criteria` in org.yaml).", "",
-           markdown_table(adv, ["name", "criteria_met", "advised", "executive", "verdict"])]
+           *_top(adv, ["name", "criteria_met", "advised", "executive", "verdict"], "advice",
+                 "criteria_met", what="commissions")]
 
     def cite(r):
         src = rules[r]["source"]
@@ -327,7 +347,12 @@ def _write(org, stage: Path, html: bool) -> str:
         md += ["", f"{len(found)} finding{'s' if len(found) != 1 else ''}: each is a statement "
                "about the model's facts; where the source is silent, the finding says what "
                "it does not state.", ""]
-        for f in found.to_dict("records"):
+        per_rule = found["rule"].value_counts()
+        if len(found) > TOP_ROWS:
+            md += ["Findings per rule: " + ", ".join(f"{_md(r)} {n:,}" for r, n in
+                                                     per_rule.items()) + f"; the first "
+                   f"{TOP_ROWS} below, all of them in [findings.csv](findings.csv).", ""]
+        for f in found.head(TOP_ROWS).to_dict("records"):
             cited = f["source"] and f["source"] != f["rule"]
             line = f"- **{_md(f['rule'])}**" + (f" ({_md(f['source'])})" if cited else "") \
                 + f": {_md(f['message'])}"

@@ -395,3 +395,18 @@ def test_report_on_both_organisations(tmp_path):
     assert load.loc["gd", "ending"] == 13
     assert load.loc["cd-kossen", "passing"] == 2          # dd-io and tm-io
     assert load.loc["cd-arentsen", "passing"] == 3        # dd-ed, tm-ed and tm-orb (tdl.)
+
+
+def test_a_large_report_shows_the_first_rows_and_points_to_the_csvs(tmp_path):
+    from orgmodel.report import TOP_ROWS
+    org = orgmodel.synthesize(3000, seed=0)
+    md_path = orgmodel.write_report(org, tmp_path / "r")
+    md = md_path.read_text()
+    assert f"_The first {TOP_ROWS} of" in md and "[span.csv](span.csv)" in md
+    assert md_path.stat().st_size < 150_000
+    span = pd.read_csv(tmp_path / "r" / "span.csv")
+    assert len(span) > TOP_ROWS                 # every manager is in the CSV
+    # the widest spans are the ones shown
+    widest = span["direct_reports"].max()
+    table = md.split("## Span of control", 1)[1].split("_The first", 1)[0]
+    assert f"| {widest} |" in table
