@@ -154,6 +154,9 @@ def cli():
 
     Add --debug anywhere to see a full traceback when something fails.
     """
+    from . import _progress
+    # A progress bar on a terminal; nothing on a pipe or in a file.
+    _progress.enable(sys.stderr.isatty())
 
 
 @cli.command()

@@ -442,13 +442,22 @@ def diff(before, after, key: str | None = None) -> Diff:
     >>> d.broken()["mandates"] > 0
     True
     """
-    a, b = before.on(), after.on()
+    from ._progress import task
+    with task("Comparing", 7) as step:
+        return _diff(before.on(), after.on(), key, step)
+
+
+def _diff(a, b, key, step) -> Diff:
     nodes, to_b = _nodes(a, b, key)
     edges = _edges(a, b, to_b)
+    step("nodes and edges")
     figures, units = _figures(a, b)
+    step("figures")
     layers, spans = _distributions(a, b)
+    step("layers and spans")
     graphs = {}
     routes, load = _routes(a, b, to_b, graphs)
+    step("escalation routes")
     notes = []
     if key not in (None, "id"):
         notes.append(f"nodes matched on '{key}'")
@@ -465,5 +474,10 @@ def diff(before, after, key: str | None = None) -> Diff:
             f"{g} {ev['nodes'][g] + ev['edges'][g]}" for g in ev["nodes"]))
     awb = {}
     mandates = _mandates(a, b, to_b, awb)
+    step("mandates")
+    commissions = _commissions(a, b, to_b)
+    step("commissions")
+    findings = _findings(a, b, graphs, awb)
+    step("rule findings")
     return Diff(a, b, nodes, edges, figures, units, layers, spans, routes, load, mandates,
-                _commissions(a, b, to_b), _findings(a, b, graphs, awb), notes)
+                commissions, findings, notes)

@@ -292,8 +292,14 @@ def load(path) -> OrgModel:
     >>> org.graph.number_of_nodes() > 0
     True
     """
-    raw = read_folder(path)
-    problems = validate_tables(raw)
-    if problems:
-        raise ValidationError(problems, where=str(path))
-    return from_tables(raw.manifest, raw.nodes, raw.edges, path)
+    from ._progress import task
+    with task(f"Loading {Path(path).name}", 3) as step:
+        raw = read_folder(path)
+        step("read")
+        problems = validate_tables(raw)
+        step("validated")
+        if problems:
+            raise ValidationError(problems, where=str(path))
+        org = from_tables(raw.manifest, raw.nodes, raw.edges, path)
+        step("built")
+    return org

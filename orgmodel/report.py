@@ -85,7 +85,9 @@ def write_report(org, out_dir, html=True) -> Path:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.new-"))
     try:
-        md = _write(org, stage, html)
+        from ._progress import task
+        with task(f"Writing the report of {org.name}", _STAGES) as step:
+            md = _write(org, stage, html, step)
         (stage / "report.md").write_text(md, encoding="utf-8")
         (stage / MARKER).write_text("This folder was written by 'orgmodel report'; "
                                     "the next report to it replaces it as a whole.\n",
@@ -139,21 +141,35 @@ def _swap(stage: Path, out_dir: Path):
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _write(org, stage: Path, html: bool) -> str:
+#: The stages of a report, for the progress bar.
+_STAGES = 13
+
+
+def _write(org, stage: Path, html: bool, step=lambda name="": None) -> str:
     s = summarize(org)
     policy = escalation_policy(org)
+    step("summary")
     esc = {via: route_graph(org, via) for via in policy.routes}
+    step("escalation routes")
     loads = {via: escalation_load(org, via, rg) for via, rg in esc.items()}
+    step("escalation load")
     lay = layering(org)
+    step("layers")
     spans = span_of_control(org)
+    step("spans")
     net = partner_network(org)
+    step("partners")
     found = check(org, routes=esc, loads=loads)
+    step("checks")
     pb = portfolio_balance(org)
     pline = portfolio_line(org)
     adv = executive_commission_advice(org)
+    step("portfolios and advice")
     units = formation(org, "unit")
+    step("formation")
     held = power_holders(org)
     reg = register(org)
+    step("mandates")
     tot = totals(org)
 
     frames = {
@@ -170,6 +186,7 @@ def _write(org, stage: Path, html: bool) -> str:
     }
     for name, frame in frames.items():
         to_csv(frame, stage / f"{name}.csv")
+    step("CSV files")
 
     rules = applicable_rules(org)
 
@@ -192,6 +209,7 @@ def _write(org, stage: Path, html: bool) -> str:
         from .formats.html import ExportTooLargeError, write_html
         try:
             write_html(org, stage / "graph.html")
+            step("interactive graph")
             md += ["", "The interactive graph of the whole organisation is in "
                    "[graph.html](graph.html): open it in a browser (it works offline)."]
         except ExportTooLargeError as exc:
@@ -199,6 +217,7 @@ def _write(org, stage: Path, html: bool) -> str:
                    "`orgmodel export html --focus ROLE --depth N`."]
         from .formats.chart import write_chart
         try:
+            step("org chart")
             write_chart(org, stage / "chart.svg")
             md += ["", "![The line of the organisation as an org chart](chart.svg)"]
         except OrgModelError as exc:       # no Graphviz here, or too many posts for a page

@@ -362,3 +362,39 @@ def test_absurd_numbers_on_the_command_line_are_refused(cmd, tmp_path):
     res = CliRunner().invoke(cli, [*cmd, "--org", str(DATA / "template")])
     assert res.exit_code == 2 and "Invalid value" in res.output
     assert not (tmp_path / "x.html").exists()
+
+
+def _run_on_a_terminal(args):
+    """Run orgmodel with its standard error on a pseudo-terminal; what it wrote there."""
+    import pty
+    import subprocess
+    import sys
+    master, slave = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "orgmodel", *map(str, args)],
+                          stdout=subprocess.PIPE, stderr=slave, timeout=300)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_shows_on_a_terminal_and_nothing_on_a_pipe(tmp_path):
+    import subprocess
+    import sys
+    code, term = _run_on_a_terminal(["report", "--org", DATA / "deventer", "--out",
+                                     tmp_path / "r1"])
+    assert code == 0
+    assert "Writing the report of Deventer" in term and "100%" in term
+    assert "Loading deventer" in term
+    piped = subprocess.run([sys.executable, "-m", "orgmodel", "report", "--org",
+                            str(DATA / "deventer"), "--out", str(tmp_path / "r2")],
+                           capture_output=True, text=True, timeout=300)
+    assert piped.returncode == 0 and piped.stderr == ""

@@ -239,10 +239,15 @@ def import_posts(path, junior=None, out=None, **options):
     three files and ``IMPORT.md`` written, without building a graph (the
     fast way for large files).  Returns ``(nodes, edges, log)`` counts and log.
     """
+    from .._progress import task
     from ..write import write_tables
-    manifest, nodes, edges, log, labels = posts_tables(path, junior, **options)
-    check_tables(manifest, nodes, edges, str(path), labels)
-    write_tables(manifest, nodes, edges, out)
+    with task(f"Importing {Path(path).name}", 3) as step:
+        manifest, nodes, edges, log, labels = posts_tables(path, junior, **options)
+        step("read")
+        check_tables(manifest, nodes, edges, str(path), labels)
+        step("validated")
+        write_tables(manifest, nodes, edges, out)
+        step("written")
     (Path(out) / "IMPORT.md").write_text("\n".join(log.lines()) + "\n", encoding="utf-8")
     return len(nodes), len(edges), log
 
