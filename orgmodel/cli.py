@@ -689,10 +689,13 @@ def _import_target(out_dir: Path, force: bool):
 @click.option("--name", help="The organisation's name (default: from the file).")
 @click.option("--date", callback=_date, help="The date the file describes (YYYY-MM-DD; "
               "default: a date in the file's name).")
-@click.option("--sheet", help="The sheet of an .xlsx file (default: the first).")
+@click.option("--sheet", help="The sheet of an .xlsx posts file (default: the first sheet "
+              "with the post id column).")
+@click.option("--junior-sheet", help="The sheet of an .xlsx junior file (default: the first "
+              "sheet with the senior post column).")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
-                 c_holder, c_grade, unknown_superior, name, date, sheet, force):
+                 c_holder, c_grade, unknown_superior, name, date, sheet, junior_sheet, force):
     """Import one row per post (CSV or XLSX) into an organisation folder.
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
@@ -704,7 +707,8 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
     columns = Columns(**given)     # None: the preset's (or the plain default) column
     n_nodes, n_edges, log = import_posts(posts_file, junior_file, out_dir, preset=preset,
                                          columns=columns, name=name, date=date,
-                                         unknown_superior=unknown_superior, sheet=sheet)
+                                         unknown_superior=unknown_superior, sheet=sheet,
+                                         junior_sheet=junior_sheet)
     out("\n".join(log.lines()))
     out(f"\nImported {n_nodes:,} nodes and {n_edges:,} edges into {out_dir} (what was "
         f"decided: {out_dir / 'IMPORT.md'})")

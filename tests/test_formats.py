@@ -419,3 +419,26 @@ def test_a_junior_file_given_as_the_posts_file_says_so(tmp_path):
               "uk-organogram", "--out", tmp_path / "o")
     assert res.exit_code == 1 and "looks like a junior-staff file" in res.output
     assert "--junior" in res.output and not (tmp_path / "o").exists()
+
+
+def test_one_workbook_with_senior_and_junior_sheets(tmp_path):
+    # The published XLSX template keeps notes, senior posts and junior staff on
+    # separate sheets: the import finds each by its columns.
+    from openpyxl import Workbook
+    wb = Workbook()
+    wb.active.title = "Notes"
+    wb.active.append(["This workbook follows the organogram template"])
+    for name, path in (("(final data) senior", "cabinet_office-2011-03-31-senior.csv"),
+                       ("(final data) junior", "cabinet_office-2011-03-31-junior.csv")):
+        ws = wb.create_sheet(name)
+        with open(UK / path, encoding="utf-8") as f:
+            for row in csv.reader(f):
+                ws.append(row)
+    book = tmp_path / "co.xlsx"
+    wb.save(book)
+    res = run("import", "posts", book, "--junior", book, "--preset", "uk-organogram",
+              "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    from_xlsx = orgmodel.load(tmp_path / "o")
+    from_csv, _ = imported("cabinet_office", "2011-03-31")
+    assert orgmodel.totals(from_xlsx) == orgmodel.totals(from_csv)

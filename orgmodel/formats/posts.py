@@ -171,8 +171,22 @@ def _number(text: str):
     return value if math.isfinite(value) and value >= 0 else "bad"
 
 
-def _read(path: Path, label: str, sheet=None):
-    """A table of text cells indexed by row, from CSV or XLSX."""
+def _first_sheet_with(wb, column):
+    """The first sheet whose header row names ``column`` (alternatives with
+    ``|``), else the first sheet: a workbook may hold the senior posts, the
+    junior staff and notes on separate sheets."""
+    if column:
+        wanted = {_header_name(c) for c in column.split("|")}
+        for ws in wb.worksheets:
+            for row in ws.iter_rows(values_only=True, max_row=1):
+                if wanted & {_header_name(str(v)) for v in row if v is not None}:
+                    return ws
+    return wb.worksheets[0]
+
+
+def _read(path: Path, label: str, sheet=None, column=None):
+    """A table of text cells indexed by row, from CSV or XLSX (``sheet``, or
+    the first sheet that has ``column``)."""
     problems = []
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
@@ -186,7 +200,7 @@ def _read(path: Path, label: str, sheet=None):
             if sheet and sheet not in wb.sheetnames:
                 raise ValidationError([Problem(label, None, f"has no sheet '{sheet}' (sheets: "
                                                f"{', '.join(wb.sheetnames)})")], where=str(path))
-            ws = wb[sheet] if sheet else wb.worksheets[0]
+            ws = wb[sheet] if sheet else _first_sheet_with(wb, column)
             df = _sheet_table(ws, f"{label}, sheet {ws.title}", problems, ())
         finally:
             wb.close()
@@ -256,7 +270,8 @@ def import_posts(path, junior=None, out=None, **options):
 def posts_tables(path, junior=None, *, preset: str | None = None,
                  columns: Columns | None = None, junior_columns: Columns | None = None,
                  name: str | None = None, date: str | None = None,
-                 unknown_superior: str | None = None, sheet: str | None = None):
+                 unknown_superior: str | None = None, sheet: str | None = None,
+                 junior_sheet: str | None = None):
     """The tables (as a folder's CSV files hold them) of posts and junior staff.
 
     Parameters
@@ -296,7 +311,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         raise OrgModelError("unknown_superior must be 'error' or 'external'")
     label = path.name
     log = ImportLog(files=[label] + ([Path(junior).name] if junior else []))
-    df = _read(path, label, sheet)
+    df = _read(path, label, sheet, cols.id)
     if preset and _column(df, cols.id, label, "post id", False) is None and \
             _column(df, jcols.reports_to, label, "senior post", False) and \
             _column(df, jcols.fte, label, "FTE", False):
@@ -515,7 +530,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         jpath = Path(junior)
         jlabel = jpath.name
         sources["junior"] = f"{jlabel} (rows cited by line)"
-        jdf = _read(jpath, jlabel, sheet)
+        jdf = _read(jpath, jlabel, junior_sheet, jcols.reports_to)
         j_sup = _column(jdf, jcols.reports_to, jlabel, "senior post", True)
         j_fte = _column(jdf, jcols.fte, jlabel, "FTE", True)
         j_title = _column(jdf, jcols.title, jlabel, "job title", False)
