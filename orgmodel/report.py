@@ -55,6 +55,68 @@ def _top(frame, columns, csv_name, sort=None, ascending=False, what="rows"):
             + f"; all of them in [{csv_name}.csv]({csv_name}.csv)._"]
 
 
+def _summary(org, s, tot, found, loads, lay, spans, rules) -> list:
+    """The report's first page: what the organisation is, its findings, who
+    carries the escalations, and where layers and spans depart from the target."""
+    ev = {g: s.evidence["nodes"][g] + s.evidence["edges"][g] for g in s.evidence["nodes"]}
+    facts = sum(ev.values()) or 1
+    fte = f"{tot['fte_min']:g}" if tot["fte_min"] == tot["fte_max"] else \
+        f"{tot['fte_min']:g}–{tot['fte_max']:g}"
+    missing = tot.get("posts_without_fte", 0)
+    if missing and missing == tot["posts"]:
+        fte = "no FTE given"
+    elif missing:
+        fte = f"{fte} FTE on the {tot['posts'] - missing:,} posts that give one"
+    else:
+        fte = f"{fte} FTE"
+    out = [f"- **The organisation**: {tot['posts']:,} posts ({tot['vacant']:,} vacant), "
+           f"{tot['people']:,} people in post, {fte}"
+           + (f", {tot['staff']:,} staff counted per grade" if tot["staff"] else "")
+           + f"; {round(100 * ev['stated'] / facts)}% of its facts are stated by a source, "
+           f"{round(100 * ev['inferred'] / facts)}% inferred, "
+           f"{round(100 * (ev['assumed'] + ev['ungraded']) / facts)}% assumed or ungraded."]
+    if len(found):
+        per = found.groupby("rule", sort=False).agg(n=("message", "size"),
+                                                    source=("source", "first"),
+                                                    unstated=("not_stated", lambda x: sum(
+                                                        bool(v) for v in x)))
+        parts = []
+        for rule, r in per.iterrows():
+            cite = rules.get(rule, {}).get("source") or (r["source"] if r["source"] != rule
+                                                         else "")
+            parts.append(f"{r['n']:,} × {_md(rule)}" + (f" ({_md(cite)})" if cite else "")
+                         + (f", {r['unstated']:,} resting on facts no source states"
+                            if r["unstated"] else ""))
+        out.append(f"- **Findings**: {len(found):,}: " + "; ".join(parts)
+                   + " (see [Governance findings](#governance-findings)).")
+    else:
+        out.append("- **Findings**: none for the rules checked.")
+    for via, load in list(loads.items())[:1]:
+        top = load.head(3)
+        if len(top):
+            out.append(f"- **Who carries the escalations** ({_md(via)} routes): "
+                       + ", ".join(f"{_md(n)} ({r:,} roles)" for n, r in
+                                   zip(top["name"], top["reached_by"])) + ".")
+    layer = f"- **Layers**: {lay.depth} by {lay.basis}"
+    if (org.settings("layering", {}) or {}).get("flat"):
+        layer += "; the source describes a flat organisation."
+    elif lay.target:
+        layer += (f", target {lay.target}: " + ("on target." if lay.depth <= lay.target else
+                  f"{len(lay.below_target):,} managers below it."))
+    else:
+        layer += " (no target set)."
+    out.append(layer)
+    wide = spans.frame
+    if len(wide):
+        top = wide.sort_values("direct_reports", ascending=False).iloc[0]
+        out.append(f"- **Spans**: the widest is {_md(top['name'])} with "
+                   f"{int(top['direct_reports']):,} direct reports ({int(top['people']):,} "
+                   "people)" + (f"; {int(spans.frame['outside'].sum()):,} outside the "
+                                "thresholds" if spans.min is not None or spans.max is not None
+                                else "") + ".")
+    return out
+
+
 #: The file that marks a folder as a report orgmodel wrote (and may replace).
 MARKER = ".orgmodel-report"
 
@@ -223,6 +285,7 @@ def _write(org, stage: Path, html: bool, step=lambda name="": None) -> str:
         except OrgModelError as exc:       # no Graphviz here, or too many posts for a page
             md += ["", f"No org chart: {_md(exc)}."]
 
+    md += ["", "## Summary", ""] + _summary(org, s, tot, found, loads, lay, spans, rules)
     md += ["", "## How the facts are known", "",
            "Every node and edge is graded: *stated* (the cited passage says it), *inferred* "
            "(it follows from cited passages; the row's note gives the reasoning), *assumed* "

@@ -410,3 +410,21 @@ def test_a_large_report_shows_the_first_rows_and_points_to_the_csvs(tmp_path):
     widest = span["direct_reports"].max()
     table = md.split("## Span of control", 1)[1].split("_The first", 1)[0]
     assert f"| {widest} |" in table
+
+
+def test_the_report_opens_with_a_summary(tmp_path):
+    res = cli_run("report", "--org", str(DATA / "deventer"), "--out", str(tmp_path / "d"))
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "d" / "report.md").read_text()
+    first = md.index("## ")
+    assert md[first:].startswith("## Summary")
+    summary = md.split("## Summary", 1)[1].split("\n## ", 1)[0]
+    found = check(orgmodel.load(DATA / "deventer"))
+    assert f"**Findings**: {len(found)}:" in summary
+    assert "14 × R2 (D-FS-VI last bullet)" in summary
+    assert "no FTE given" in summary          # the sources give none: not "0 FTE"
+    assert "Algemeen directeur (13 roles)" in summary
+    res = cli_run("report", "--org", str(DATA / "albrandswaard"), "--out", str(tmp_path / "a"))
+    md = (tmp_path / "a" / "report.md").read_text()
+    assert "27–29 FTE" in md.split("## Summary", 1)[1].split("\n## ", 1)[0]
+    assert "the source describes a flat organisation" in md
