@@ -668,6 +668,16 @@ def _import_target(out_dir: Path, force: bool):
         raise click.UsageError(f"{out_dir} is a file, not a folder")
 
 
+def _import_into(out_dir: Path, force: bool, read):
+    """Read an organisation (``read()``) and save it as the folder ``out_dir``."""
+    from .write import save
+    _import_target(out_dir, force)
+    org = read()
+    save(org, out_dir)
+    out(f"Imported {org.name}: {org.graph.number_of_nodes():,} nodes, "
+        f"{org.graph.number_of_edges():,} edges into {out_dir}")
+
+
 @import_.command("posts")
 @click.argument("posts_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--junior", "junior_file", type=click.Path(path_type=Path, dir_okay=False,
@@ -723,12 +733,7 @@ def import_org(source, out_dir, force):
     """Import a W3C ORG file (.ttl Turtle or .jsonld JSON-LD)."""
     from .formats import guess
     from .formats.w3c_org import read_org
-    from .write import save
-    _import_target(out_dir, force)
-    org = read_org(source, guess(source))
-    save(org, out_dir)
-    out(f"Imported {org.name}: {org.graph.number_of_nodes():,} nodes, "
-        f"{org.graph.number_of_edges():,} edges into {out_dir}")
+    _import_into(out_dir, force, lambda: read_org(source, guess(source)))
 
 
 @import_.command("archi")
@@ -739,12 +744,7 @@ def import_org(source, out_dir, force):
 def import_archi(source, out_dir, force):
     """Import Archi CSV files (a folder with elements.csv, relations.csv, properties.csv)."""
     from .formats.archi import read_archi
-    from .write import save
-    _import_target(out_dir, force)
-    org = read_archi(source)
-    save(org, out_dir)
-    out(f"Imported {org.name}: {org.graph.number_of_nodes():,} nodes, "
-        f"{org.graph.number_of_edges():,} edges into {out_dir}")
+    _import_into(out_dir, force, lambda: read_archi(source))
 
 
 #: The exit status of ``diff --fail-on`` and ``whatif --fail-on`` when the

@@ -275,14 +275,9 @@ def _figures(a, b):
     cols = ["posts", "people", "staff", "total_fte_max"]
     units = fa[cols].add_suffix("_before").join(fb[cols].add_suffix("_after"),
                                                  how="outer").fillna(0)
-    units = units.reset_index().rename(columns={"index": "name"})
-    if "name" not in units.columns:
-        units.insert(0, "name", [])
-    keep = [c for c in units.columns if c != "name"]
-    if keep:
-        changed = (units[[f"{c}_before" for c in cols]].values !=
-                   units[[f"{c}_after" for c in cols]].values).any(axis=1)
-        units = units[changed].reset_index(drop=True)
+    changed = (units[[f"{c}_before" for c in cols]].values !=
+               units[[f"{c}_after" for c in cols]].values).any(axis=1)
+    units = units[changed].rename_axis("name").reset_index()
     return figures, units
 
 

@@ -378,33 +378,13 @@ def mandate_findings(org) -> list:
 
 
 def _cycle(succ: dict) -> list:
-    color = {}
-
-    def visit(start):
-        stack = [(start, iter(sorted(succ.get(start, ()))))]
-        color[start] = 1
-        path = [start]
-        while stack:
-            node, it = stack[-1]
-            nxt = next(it, None)
-            if nxt is None:
-                color[node] = 2
-                stack.pop()
-                path.pop()
-                continue
-            if color.get(nxt) == 1:
-                return path[path.index(nxt):]
-            if nxt not in color:
-                color[nxt] = 1
-                path.append(nxt)
-                stack.append((nxt, iter(sorted(succ.get(nxt, ())))))
-        return None
-    for n in sorted(succ):
-        if n not in color:
-            found = visit(n)
-            if found:
-                return found
-    return []
+    """The roles of one circle of mandates, or ``[]``."""
+    import networkx as nx
+    try:
+        return [u for u, _ in nx.find_cycle(nx.DiGraph(
+            [(u, v) for u, vs in succ.items() for v in vs]))]
+    except nx.NetworkXNoCycle:
+        return []
 
 
 #: The register's columns in the Markdown version, in reading order.
@@ -431,20 +411,14 @@ def write_register(reg: pd.DataFrame, path, org=None):
     if suffix == ".xlsx":
         def write(tmp):
             from openpyxl import Workbook
-            from openpyxl.cell import WriteOnlyCell
+            from .formats.xlsx import text_cell
             wb = Workbook(write_only=True)
             ws = wb.create_sheet("register")
             ws.append(list(reg.columns))
             for row in reg.itertuples(index=False, name=None):
-                cells = []
-                for v in row:
-                    v = "" if v is None or (isinstance(v, float) and math.isnan(v)) else v
-                    if isinstance(v, str) and v.startswith("="):
-                        c = WriteOnlyCell(ws, value=v)
-                        c.data_type = "s"       # text, not a formula
-                        v = c
-                    cells.append(v)
-                ws.append(cells)
+                ws.append([text_cell(ws, "" if v is None or (isinstance(v, float) and
+                                                             math.isnan(v)) else v)
+                           for v in row])
             wb.save(tmp)
         return atomic_write(path, write)
     raise OrgModelError(f"{path}: write the register as .md, .csv or .xlsx")

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import copy
 
-import networkx as nx
 
 from .errors import OrgModelError, Problem, ValidationError
 from .model import OrgModel

@@ -9,7 +9,6 @@ import csv
 import math
 import shutil
 from collections import defaultdict
-from pathlib import Path
 
 import networkx as nx
 import pytest

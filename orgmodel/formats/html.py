@@ -29,6 +29,7 @@ import networkx as nx
 
 from ..errors import OrgModelError
 from ..model import at_its_date
+from ._tables import atomic_write
 
 __all__ = ["to_pyvis", "write_html", "show", "NODE_STYLE", "EDGE_STYLE", "MAX_NODES",
            "PHYSICS_LIMIT", "ExportTooLargeError"]
@@ -292,13 +293,8 @@ def write_html(org, path, **kwargs) -> Path:
     >>> 'src="http' in p.read_text() or 'href="http' in p.read_text()
     False
     """
-    net = to_pyvis(org, **kwargs)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(render_html(org, net), encoding="utf-8")
-    tmp.replace(path)
-    return path
+    page = render_html(org, to_pyvis(org, **kwargs))
+    return atomic_write(path, lambda tmp: tmp.write_text(page, encoding="utf-8"))
 
 
 def show(org, height="600px", **kwargs):
@@ -371,9 +367,4 @@ def write_diff_html(d, path, **kwargs) -> Path:
     page = render_html(union, net, legend_nodes, legend_edges,
                        subtitle=f"changes from {d.before.name} ({d.before.date or 'undated'}) "
                                 f"to {d.after.name} ({d.after.date or 'undated'})")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return atomic_write(path, lambda tmp: tmp.write_text(page, encoding="utf-8"))

@@ -509,8 +509,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         line_sup[pid] = target
         line_rows[pid] = first_row
     log.external = [(t[4:], r) for t, r in external.items()]
-    names = {n["id"]: n["name"] for n in nodes if n["kind"] == "Person"}
-    log.people_on_several_posts = [(names[pp], ps) for pp, ps in people.values() if len(ps) > 1]
+    person_names = {n["id"]: n["name"] for n in nodes if n["kind"] == "Person"}
+    log.people_on_several_posts = [(person_names[pp], ps) for pp, ps in people.values()
+                                   if len(ps) > 1]
     ids = _first_circle(line_sup)
     if ids:
         raise ValidationError([Problem(label, line_rows.get(ids[0]), "the reporting lines run "

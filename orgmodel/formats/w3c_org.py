@@ -132,16 +132,23 @@ def triples(org):
             yield u, om[kind.lower()], v
 
 
-def to_rdf(org):
-    """The model as an rdflib ``Graph`` (ORG terms plus the ``om:`` records)."""
+def _graph(triples_):
+    """An rdflib ``Graph`` of ``triples_``, with the usual prefixes bound."""
     from rdflib import Graph
+    from rdflib.namespace import DCTERMS
     ORG, om, FOAF, _, SKOS = _ns()
     g = Graph()
-    for prefix, ns in (("org", ORG), ("om", om), ("foaf", FOAF), ("skos", SKOS)):
+    for prefix, ns in (("org", ORG), ("om", om), ("foaf", FOAF), ("skos", SKOS),
+                       ("dct", DCTERMS)):
         g.bind(prefix, ns)
-    for t in triples(org):
+    for t in triples_:
         g.add(t)
     return g
+
+
+def to_rdf(org):
+    """The model as an rdflib ``Graph`` (ORG terms plus the ``om:`` records)."""
+    return _graph(triples(org))
 
 
 #: Above this many nodes and edges the files are streamed (N-Triples lines,
@@ -209,7 +216,7 @@ def read_org(path, fmt=None):
         a model that breaks the contract.
     """
     from rdflib import Graph
-    from rdflib.namespace import FOAF, RDF, SKOS
+    from rdflib.namespace import RDF
     ORG, om, _, _, _ = _ns()
     path = Path(path)
     label = path.name
@@ -361,13 +368,6 @@ def change_events(d):
 
 def write_change_events(d, path, fmt="turtle") -> Path:
     """Write :func:`change_events` of a diff as Turtle or JSON-LD."""
-    from rdflib import Graph
-    from rdflib.namespace import DCTERMS, SKOS
-    ORG, om, _, _, _ = _ns()
-    g = Graph()
-    for prefix, ns in (("org", ORG), ("om", om), ("skos", SKOS), ("dct", DCTERMS)):
-        g.bind(prefix, ns)
-    for t in change_events(d):
-        g.add(t)
+    g = _graph(change_events(d))
     return atomic_write(path, lambda tmp: g.serialize(destination=str(tmp),
                                                       format=_RDF_FORMAT[fmt]))

@@ -27,7 +27,7 @@ from ..read import EDGES, NODES, _Loader
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
 
-__all__ = ["read_xlsx", "write_xlsx", "SHEETS"]
+__all__ = ["read_xlsx", "write_xlsx", "text_cell", "SHEETS"]
 
 #: The sheets of a workbook, in order.
 SHEETS = ("nodes", "edges", "settings")
@@ -158,26 +158,18 @@ def read_xlsx(path) -> OrgModel:
 def write_xlsx(org, path) -> Path:
     """Write ``org`` as one workbook; the file appears only when complete."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     manifest, nodes, edges = to_tables(org)
 
     def write(tmp):
         # write-only: rows stream to the file (a 100k-role model in seconds)
         wb = Workbook(write_only=True)
 
-        def text(ws, value):
-            if isinstance(value, str) and value.startswith("="):
-                # text stays text: a value starting with '=' is not a formula
-                cell = WriteOnlyCell(ws, value=value)
-                cell.data_type = "s"
-                return cell
-            return value
         for name, frame in (("nodes", nodes), ("edges", edges)):
             ws = wb.create_sheet(name)
             ws.freeze_panes = "A2"
             ws.append(list(frame.columns))
             for row in frame.itertuples(index=False, name=None):
-                ws.append([text(ws, v) for v in row])
+                ws.append([text_cell(ws, v) for v in row])
         ws = wb.create_sheet("settings")
         ws.freeze_panes = "A2"
         ws.append(["key", "value"])
@@ -189,9 +181,20 @@ def write_xlsx(org, path) -> Path:
                                       default_flow_style=None).strip()
                 if cell.endswith("\n..."):
                     cell = cell[:-4].strip()
-            ws.append([key, text(ws, cell)])
+            ws.append([key, text_cell(ws, cell)])
         wb.save(tmp)
     return atomic_write(path, write)
+
+
+def text_cell(ws, value):
+    """A value for a write-only sheet: a string starting with ``=`` stays text,
+    not a formula."""
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def _needs_yaml(text: str) -> bool:
