@@ -264,14 +264,14 @@ def _edges(a, b, to_b):
     return pd.DataFrame(rows, columns=["from", "kind", "to", "status", "detail"])
 
 
-def _figures(a, b):
+def _figures(a, b, posts):
     from .formation import formation, totals
-    ta, tb = totals(a), totals(b)
+    ta, tb = totals(a, posts["a"]), totals(b, posts["b"])
     keys = ["posts", "vacant", "people", "staff", "staff_fte", "fte_min", "fte_max"]
     figures = pd.DataFrame([{"figure": k, "before": ta[k], "after": tb[k],
                              "change": round(tb[k] - ta[k], 6)} for k in keys])
-    fa = formation(a, "unit").set_index("name")
-    fb = formation(b, "unit").set_index("name")
+    fa = formation(a, "unit", posts["a"]).set_index("name")
+    fb = formation(b, "unit", posts["b"]).set_index("name")
     cols = ["posts", "people", "staff", "total_fte_max"]
     units = fa[cols].add_suffix("_before").join(fb[cols].add_suffix("_after"),
                                                  how="outer").fillna(0)
@@ -281,7 +281,7 @@ def _figures(a, b):
     return figures, units
 
 
-def _distributions(a, b):
+def _distributions(a, b, posts):
     from .layers import layering
     from .span import span_of_control
 
@@ -292,7 +292,8 @@ def _distributions(a, b):
     layers = pd.DataFrame({"before": la, "after": lb}).fillna(0).astype(int)
     layers = layers.rename_axis("layer").reset_index().sort_values("layer")
 
-    fa, fb = span_of_control(a).frame, span_of_control(b).frame
+    fa = span_of_control(a, posts=posts["a"]).frame
+    fb = span_of_control(b, posts=posts["b"]).frame
     spans = pd.DataFrame({"posts_before": fa["direct_reports"].value_counts(),
                           "posts_after": fb["direct_reports"].value_counts(),
                           "people_before": fa["people"].value_counts(),
@@ -446,9 +447,12 @@ def _diff(a, b, key, step) -> Diff:
     nodes, to_b = _nodes(a, b, key)
     edges = _edges(a, b, to_b)
     step("nodes and edges")
-    figures, units = _figures(a, b)
+    from .formation import post_figures
+    # the figures of every post, once per side, for the formation, totals and spans
+    posts = {"a": post_figures(a), "b": post_figures(b)}
+    figures, units = _figures(a, b, posts)
     step("figures")
-    layers, spans = _distributions(a, b)
+    layers, spans = _distributions(a, b, posts)
     step("layers and spans")
     graphs = {}
     routes, load = _routes(a, b, to_b, graphs)

@@ -163,8 +163,9 @@ def _frame(ids, names, total, extra_cols=None):
 
 @at_its_date
 @paused
-def formation(org, by="unit") -> pd.DataFrame:
-    """Formation, headcount and FTE rolled up ``by`` unit, manager or post.
+def formation(org, by="unit", posts=None) -> pd.DataFrame:
+    """Formation, headcount and FTE rolled up ``by`` unit, manager or post
+    (``posts``: :func:`post_figures` already worked out, if at hand).
 
     Columns: ``id, name, posts, vacant, people, fte_min, fte_max, staff,
     staff_fte, headcount, total_fte_min, total_fte_max``; FTE of posts
@@ -180,7 +181,7 @@ def formation(org, by="unit") -> pd.DataFrame:
     """
     if by not in ("unit", "manager", "post"):
         raise ValueError(f"formation by '{by}': use unit, manager or post")
-    posts = post_figures(org)
+    posts = post_figures(org) if posts is None else posts
     by_post, by_person = _holders(org)
     amounts = {r: [1, int(v), p, lo, hi, s, sf] for r, v, p, lo, hi, s, sf in zip(
         posts["id"], posts["vacant"], posts["people"], posts["fte_min"], posts["fte_max"],
@@ -243,8 +244,9 @@ def formation(org, by="unit") -> pd.DataFrame:
 
 
 @at_its_date
-def totals(org) -> dict:
-    """The organisation's formation in figures.
+def totals(org, posts=None) -> dict:
+    """The organisation's formation in figures (``posts``: :func:`post_figures`
+    already worked out, if at hand).
 
     Keys: ``posts``, ``vacant``, ``people`` (distinct), ``staff``,
     ``staff_fte``, ``fte_min``/``fte_max`` (posts' formation),
@@ -256,7 +258,7 @@ def totals(org) -> dict:
     >>> t["posts"], t["vacant"], t["people"], t["staff"], (t["fte_min"], t["fte_max"])
     (7, 1, 3, 9, (6.4, 6.4))
     """
-    posts = post_figures(org)
+    posts = post_figures(org) if posts is None else posts
     _, by_person = _holders(org)
     nodes = org.graph._node
     people = sum(1 for p, rs in by_person.items()

@@ -378,13 +378,35 @@ def mandate_findings(org) -> list:
 
 
 def _cycle(succ: dict) -> list:
-    """The roles of one circle of mandates, or ``[]``."""
-    import networkx as nx
-    try:
-        return [u for u, _ in nx.find_cycle(nx.DiGraph(
-            [(u, v) for u, vs in succ.items() for v in vs]))]
-    except nx.NetworkXNoCycle:
-        return []
+    """The roles of one circle of mandates, or ``[]`` (a plain depth-first
+    search: a thousand powers' small graphs cost less than as networkx graphs)."""
+    color = {}
+
+    def visit(start):
+        stack = [(start, iter(sorted(succ.get(start, ()))))]
+        color[start] = 1
+        path = [start]
+        while stack:
+            node, it = stack[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                color[node] = 2
+                stack.pop()
+                path.pop()
+                continue
+            if color.get(nxt) == 1:
+                return path[path.index(nxt):]
+            if nxt not in color:
+                color[nxt] = 1
+                path.append(nxt)
+                stack.append((nxt, iter(sorted(succ.get(nxt, ())))))
+        return None
+    for n in sorted(succ):
+        if n not in color:
+            found = visit(n)
+            if found:
+                return found
+    return []
 
 
 #: The register's columns in the Markdown version, in reading order.

@@ -73,9 +73,11 @@ class Span:
 
 @at_its_date
 @paused
-def span_of_control(org, min=None, max=None, by=None) -> Span:  # noqa: A002 - CLI names
+def span_of_control(org, min=None, max=None, by=None,  # noqa: A002 - CLI names
+                    posts=None) -> Span:
     """Direct reports, people, FTE and mandates per manager, flagging spans
-    outside thresholds.
+    outside thresholds.  ``posts``: :func:`~orgmodel.formation.post_figures` already
+    worked out (a diff passes its own).
 
     Examples
     --------
@@ -92,7 +94,7 @@ def span_of_control(org, min=None, max=None, by=None) -> Span:  # noqa: A002 - C
     if by not in _COLUMN:
         raise ValueError(f"span by '{by}': use posts, people or fte")
     nodes = org.graph._node
-    figures = post_figures(org).set_index("id")
+    figures = (post_figures(org) if posts is None else posts).set_index("id")
     post_people = figures["people"].to_dict()
     post_fte = {}
     holders_fte = {}
