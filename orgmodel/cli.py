@@ -573,12 +573,10 @@ def _split(values):
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0), help="Steps around --focus.")
 @click.option("--kinds", multiple=True, help="Node kinds to draw, e.g. Role,Partner.")
 @click.option("--edge-kinds", multiple=True, help="Edge kinds to draw, e.g. REPORTS_TO.")
-@click.option("--route", metavar="ROLE", help="Highlight this role's escalation routes.")
-@click.option("--layout", type=click.Choice(["auto", "hierarchical", "force"]), default="auto",
-              show_default=True,
-              help="auto: top-down when reporting lines are drawn, force-directed otherwise.")
-def export_html(org, out_file, focus, depth, kinds, edge_kinds, route, layout):
-    """Write an interactive, self-contained HTML graph (works offline)."""
+@click.option("--route", metavar="ROLE", help="Open the page with this role selected and its "
+              "escalation routes drawn.")
+def export_html(org, out_file, focus, depth, kinds, edge_kinds, route):
+    """Write an interactive, self-contained org chart page (works offline)."""
     from .formats.html import write_html
     kinds, edge_kinds = _split(kinds), _split(edge_kinds)
     from .schema import EDGE_KINDS, NODE_KINDS
@@ -590,12 +588,8 @@ def export_html(org, out_file, focus, depth, kinds, edge_kinds, route, layout):
         if k not in EDGE_KINDS:
             raise click.BadParameter(f"'{k}' is not an edge kind ({', '.join(EDGE_KINDS)})",
                                      param_hint="--edge-kinds")
-    if layout == "auto":
-        line = (edge_kinds is None or "REPORTS_TO" in edge_kinds) and \
-            (kinds is None or "Role" in kinds)
-        layout = "hierarchical" if line else "force"
     path = write_html(org, out_file, focus=focus, depth=depth, kinds=kinds,
-                      edge_kinds=edge_kinds, route=route, layout=layout)
+                      edge_kinds=edge_kinds, route=route)
     out(f"Graph written to {path}")
 
 

@@ -1,13 +1,12 @@
-"""Issue 5: the HTML export, in a real headless Chromium."""
-from pathlib import Path
-
+"""Issues 5 and 17: the interactive org chart page, in a real headless Chromium."""
 import pytest
 from click.testing import CliRunner
 
 import orgmodel
 from orgmodel.cli import cli
 from orgmodel.errors import OrgModelError
-from orgmodel.formats.html import MAX_NODES, PHYSICS_LIMIT, ExportTooLargeError, to_pyvis, write_html
+from orgmodel.formats.html import (BLOCKED_COLOR, MAX_ROLES, ROUTE_COLOR, ExportTooLargeError,
+                                   page_data, to_pyvis, write_html)
 
 from browser import chromium_path, open_page
 from conftest import DATA, ROOT
@@ -23,20 +22,29 @@ def test_to_pyvis_counts_and_styles(deventer):
     assert len(net.nodes) == deventer.graph.number_of_nodes()
     assert len(net.edges) == deventer.graph.number_of_edges()
     gd = next(n for n in net.nodes if n["id"] == "gd")
-    assert gd["shape"] == "box" and "D-FS-V" in gd["title"]
+    assert gd["shape"] == "box" and "D-FS-V" in gd["title"] and gd["parent"] is None
+    kossen = next(n for n in net.nodes if n["id"] == "cd-kossen")
+    assert kossen["parent"] == "gd"
 
 
-def test_focus_depth_kinds_and_route(deventer):
+def test_focus_depth_kinds_and_route_steps(deventer):
     focus = to_pyvis(deventer, focus="cd-kossen", depth=1)
     ids = {n["id"] for n in focus.nodes}
     assert {"cd-kossen", "gd", "dd-io", "pf-kossen"} <= ids and "tm-io" not in ids   # two steps away
     line = to_pyvis(deventer, kinds=["Role"], edge_kinds=["REPORTS_TO"])
     assert {deventer.graph.nodes[n["id"]]["kind"] for n in line.nodes} == {"Role"}
-    hot = to_pyvis(deventer, route="tm-orb")
-    red = {(e["from"], e["to"]) for e in hot.edges if e["color"] == "#d62728"}
-    # D-FS-V "tdl. ORB teams": straight to Jelle Arentsen, then the general director
-    assert {("tm-orb", "cd-arentsen"), ("cd-arentsen", "gd")} <= red
-    assert not any(u == "tm-orb" and v != "cd-arentsen" for u, v in red)
+    # D-FS-V "tdl. ORB teams": straight to Jelle Arentsen (who mandates the ORB team
+    # manager), then the general director: the steps go up, in the route's direction
+    steps = page_data(deventer)["routes"]["line"]["next"]
+    assert [s[0] for s in steps["tm-orb"]] == ["cd-arentsen"]
+    assert [s[0] for s in steps["cd-arentsen"]] == ["gd"]
+
+
+def test_names_carry_their_id_only_where_they_repeat(make):
+    org = make([("a", {"name": "Teammanager"}), ("b", {"name": "Teammanager"}),
+                ("c", {"name": "Director"})], [("a", "c", "REPORTS_TO"), ("b", "c", "REPORTS_TO")])
+    labels = {n["id"]: n["label"] for n in page_data(org)["nodes"]}
+    assert labels == {"a": "Teammanager (a)", "b": "Teammanager (b)", "c": "Director"}
 
 
 def test_focus_by_name_with_edge_kinds(deventer):
@@ -47,16 +55,20 @@ def test_focus_by_name_with_edge_kinds(deventer):
         to_pyvis(deventer, focus="gd", kinds=["Partner"], edge_kinds=["REPORTS_TO"])
 
 
-def test_too_large_refuses_with_advice(make):
-    org = make([f"r{i}" for i in range(MAX_NODES + 1)])
+def test_ten_thousand_roles_are_drawn_more_are_refused_with_advice(make, tmp_path):
+    org = orgmodel.synthesize(MAX_ROLES)
+    page = write_html(org, tmp_path / "big.html")
+    assert page.stat().st_size > 1_000_000
+    roles = [f"r{i}" for i in range(MAX_ROLES + 1)]
     with pytest.raises(ExportTooLargeError, match="--focus ROLE --depth N"):
-        to_pyvis(org)
+        to_pyvis(make(roles))
 
 
-def test_physics_off_above_the_limit(make, tmp_path):
-    org = make([f"r{i}" for i in range(PHYSICS_LIMIT + 1)])
-    page = write_html(org, tmp_path / "big.html").read_text()
-    assert '"physics": {"enabled": false' in page and "physics is switched off" in page
+def test_a_reporting_loop_still_gives_a_tree(make):
+    org = make(["a", "b", "c"], [("a", "b", "REPORTS_TO"), ("b", "c", "REPORTS_TO"),
+                                 ("c", "a", "REPORTS_TO")])
+    parents = {n["id"]: n["parent"] for n in page_data(org)["nodes"]}
+    assert sum(p is None for p in parents.values()) == 1      # one root, the rest under it
 
 
 def test_cli_export_html(tmp_path):
@@ -68,24 +80,111 @@ def test_cli_export_html(tmp_path):
     assert res.exit_code == 1 and "no role matches" in res.output
 
 
+# --- in the browser -------------------------------------------------------------------
+
+def _boxes(page):
+    return page.evaluate("""() => { const n = window.orgmodelNetwork;
+        return n.body.data.nodes.getIds().map(id => [id, n.getBoundingBox(id)]); }""")
+
+
+def _click(page, node, double=False):
+    pos = page.evaluate("""id => { const n = window.orgmodelNetwork;
+        return n.canvasToDOM(n.getPositions([id])[id]); }""", node)
+    box = page.locator("#graph").bounding_box()
+    (page.mouse.dblclick if double else page.mouse.click)(box["x"] + pos["x"], box["y"] + pos["y"])
+    page.wait_for_timeout(150)
+
+
+def _visible(page):
+    """The roles on screen (a click also shows the clicked role's other nodes)."""
+    return set(page.evaluate("window.orgchart.roles()"))
+
+
 @browser
-def test_deventer_page_in_chromium(deventer, tmp_path):
+def test_deventer_whole_no_label_overlaps(deventer, tmp_path):
     assert chromium_path(), "chromium is not installed (scripts/ensure-chromium installs it)"
     page_file = write_html(deventer, tmp_path / "deventer.html")
     with open_page(page_file) as (page, seen):
-        nodes = page.evaluate("window.orgmodelNetwork.body.data.nodes.length")
-        edges = page.evaluate("window.orgmodelNetwork.body.data.edges.length")
+        # Everything on: every level open, every kind and edge kind shown
+        page.evaluate("window.orgchart.levels(99)")
+        for box in page.locator("#filters input[type=checkbox]").all():
+            box.check()
+        boxes = _boxes(page)
         heading = page.inner_text("h1")
-        page.wait_for_timeout(1500)   # let physics settle for the picture
-        page.evaluate("() => window.orgmodelNetwork.fit()")
-        page.wait_for_timeout(300)
+        page.evaluate("window.orgmodelNetwork.fit()")
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "deventer-graph.png"))
-    assert (nodes, edges) == (deventer.graph.number_of_nodes(), deventer.graph.number_of_edges())
+    assert len(boxes) == deventer.on().graph.number_of_nodes()
+    overlaps = [(a, b) for i, (a, p) in enumerate(boxes) for b, q in boxes[i + 1:]
+                if p["left"] < q["right"] and q["left"] < p["right"]
+                and p["top"] < q["bottom"] and q["top"] < p["bottom"]]
+    assert overlaps == []
     assert heading == "Deventer"
     assert seen["errors"] == []
-    assert seen["requests"] == [page_file.resolve().as_uri()]
-    assert (ARTIFACTS / "deventer-graph.png").stat().st_size > 10_000
+    assert seen["requests"] == [page_file.resolve().as_uri()]     # nothing fetched
+
+
+@browser
+def test_collapse_expand_search_and_route(deventer, tmp_path):
+    page_file = write_html(deventer, tmp_path / "deventer.html")
+    with open_page(page_file) as (page, seen):
+        before = _visible(page)
+        assert {"gd", "cd-kossen", "tm-io"} <= before        # 25 roles fit: all open
+        _click(page, "gd", double=True)                       # collapse the general director
+        collapsed = _visible(page)
+        label = page.evaluate("window.orgmodelNetwork.body.data.nodes.get('gd').label")
+        assert "gd" in collapsed and "cd-kossen" not in collapsed and "tm-io" not in collapsed
+        assert "below" in label
+        _click(page, "gd", double=True)                       # and open it again
+        assert _visible(page) == before
+        # search by part of a name, without accents or capitals
+        _click(page, "gd", double=True)
+        page.fill("#search", "houwelingen")
+        hits = page.inner_text("#hits")
+        page.press("#search", "Enter")
+        page.wait_for_function("() => document.body.dataset.found === 'cd-vanhouwelingen'")
+        assert "Van Houwelingen" in hits and "cd-vanhouwelingen" in _visible(page)
+        # click a role: its route, step by step with the rule, drawn in the route's direction
+        _click(page, "tm-orb")
+        panel = page.inner_text("#panel")
+        route = page.evaluate("""() => window.orgmodelNetwork.body.data.edges.get()
+            .filter(e => e.id.startsWith('r|')).map(e => [e.from, e.to, e.color.color])""")
+        mandate = page.evaluate("""() => window.orgmodelNetwork.body.data.edges.get()
+            .filter(e => e.from === 'cd-arentsen' && e.to === 'tm-orb').map(e => e.color.color)""")
+        arentsen = page.evaluate("window.orgmodelNetwork.body.data.nodes.get('cd-arentsen').color.border")
+    assert "Concerndirecteur Arentsen" in panel and "via MANDATES" in panel and "ends: top" in panel
+    assert ["tm-orb", "cd-arentsen", ROUTE_COLOR] in route and ["cd-arentsen", "gd", ROUTE_COLOR] in route
+    assert ROUTE_COLOR not in mandate          # the mandate itself keeps its own colour
+    assert arentsen == ROUTE_COLOR
+    assert seen["errors"] == [] and len(seen["requests"]) == 1
+
+
+@browser
+def test_a_blocked_step_to_a_political_role_is_drawn(make, tmp_path):
+    org = make(["a", "b", ("alderman", {"sphere": "political", "name": "Alderman"})],
+               [("a", "b", "REPORTS_TO"), ("b", "alderman", "REPORTS_TO")],
+               manifest={"escalation": {"forbidden_spheres": ["political"]}})
+    page_file = write_html(org, tmp_path / "blocked.html", route="a")
+    with open_page(page_file) as (page, seen):
+        page.wait_for_function("() => document.body.dataset.selected === 'a'")
+        blocked = page.evaluate("""() => window.orgmodelNetwork.body.data.edges.get()
+            .filter(e => e.id.startsWith('b|')).map(e => [e.from, e.to, e.color.color])""")
+        panel = page.inner_text("#panel")
+    assert blocked == [["b", "alderman", BLOCKED_COLOR]]
+    assert "ends: forbidden (blocked: Alderman)" in panel
+    assert BLOCKED_COLOR != ROUTE_COLOR and seen["errors"] == []
+
+
+@browser
+def test_a_manager_with_a_thousand_reports_stays_readable(make, tmp_path):
+    org = make(["boss"] + [f"r{i}" for i in range(1000)],
+               [(f"r{i}", "boss", "REPORTS_TO") for i in range(1000)])
+    with open_page(write_html(org, tmp_path / "wide.html")) as (page, seen):
+        page.evaluate("window.orgchart.levels(1)")
+        boxes = dict(_boxes(page))
+    xs = {round(b["left"]) for b in boxes.values()}
+    ys = {round(b["top"]) for b in boxes.values()}
+    assert len(boxes) == 1001 and len(xs) <= 40 and len(ys) <= 40     # a block, not a row
 
 
 @browser
@@ -98,18 +197,24 @@ def test_hostile_names_render_as_text(template_copy, tmp_path):
     page_file = write_html(org, tmp_path / "hostile.html")
     with open_page(page_file) as (page, seen):
         heading = page.inner_text("h1")
+        page.evaluate("window.orgchart.levels(99)")
         labels = page.evaluate("window.orgmodelNetwork.body.data.nodes.get().map(n => n.label)")
-        # hover the hostile node to open its tooltip
+        # hover the hostile node to open its tooltip, click it for the panel, search it
         pos = page.evaluate("""() => { const n = window.orgmodelNetwork;
             const p = n.getPositions(['tm'])['tm']; return n.canvasToDOM(p); }""")
         box = page.locator("#graph").bounding_box()
         page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
         page.wait_for_timeout(800)
         tooltip = page.evaluate("(document.querySelector('div.vis-tooltip') || {}).innerText || ''")
+        _click(page, "tm")
+        panel = page.inner_text("#p-name")
+        page.fill("#search", "img")
+        hits = page.inner_text("#hits")
         images = page.evaluate("document.querySelectorAll('img').length")
         scripts = page.evaluate("document.querySelectorAll('script').length")
     assert heading == HOSTILE[1]
-    assert set(HOSTILE) <= set(labels)
-    assert HOSTILE[0] in tooltip
-    assert images == 0 and scripts == 2
+    assert any(lab.startswith(HOSTILE[0]) for lab in labels)
+    assert any(lab.startswith(HOSTILE[1]) for lab in labels)
+    assert HOSTILE[0] in tooltip and panel == HOSTILE[0] and HOSTILE[0] in hits
+    assert images == 0 and scripts == 3
     assert seen["dialogs"] == [] and seen["errors"] == []

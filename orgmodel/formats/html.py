@@ -1,27 +1,40 @@
-"""Interactive HTML graphs with pyvis: what an advisor opens, shares and puts
-in a presentation.
+"""Interactive HTML org charts: what an advisor opens, explores and shares.
 
-:func:`to_pyvis` turns a model (or a focused part of it) into a pyvis
-``Network``; :func:`write_html` writes it as one self-contained page that
-works offline: vis-network's script and style (shipped inside pyvis) are
-inlined, nothing is fetched, and a Content-Security-Policy forbids fetching.
-The page is rendered by our own Jinja template with autoescaping on, because
-pyvis's template pulls Bootstrap from a CDN and does not escape the heading.
+The page is an org chart first: the line (``REPORTS_TO``) is a tree laid out
+in the page itself, top-down, without physics, so no two labels overlap.
+Subtrees collapse and expand (collapsed by default below the depth that fits
+a screen), a manager with many reports shows them stacked in a block rather
+than one endless row, roles can be searched by name or id, and clicking a
+role shows its escalation routes with the rule of every step.  Other node
+kinds (teams, portfolios, commissions, partners, people ...) and edge kinds
+(mandates, commissions, contracts ...) are drawn on demand, or for the
+selected role, to the right of the tree at the height of the most senior
+role they are joined to.
+
+:func:`page_data` computes what the page needs (nodes with their tree
+parent, edges, every role's next escalation steps per route kind);
+:func:`to_pyvis` puts the same nodes and edges in a pyvis ``Network`` for
+your own use in pyvis; :func:`write_html` writes the self-contained page:
+vis-network's script and style (shipped inside pyvis) are inlined, nothing is
+fetched, and a Content-Security-Policy forbids fetching.
 
 Safety: every name and attribute reaches the page either through Jinja
-autoescaping (heading, legend) or as JSON inside a script (``tojson`` escapes
-``<``, ``>`` and ``&``); vis-network draws labels on a canvas and shows string
-tooltips as text, so a role named ``<img src=x onerror=alert(1)>`` is shown,
-never run.
+autoescaping (heading, legend) or as JSON inside a ``<script
+type="application/json">`` (``tojson`` escapes ``<``, ``>`` and ``&``);
+vis-network draws labels on a canvas and shows string tooltips as text, and
+the side panel writes names with ``textContent``, so a role named
+``<img src=x onerror=alert(1)>`` is shown, never run.
 
-Size: above :data:`PHYSICS_LIMIT` nodes the physics simulation is switched
-off (the browser would spend minutes settling it); above :data:`MAX_NODES`
-the export refuses and suggests ``--focus``, ``--kinds`` or ``--depth``.
+Size: the page holds up to :data:`MAX_ROLES` roles (a 10,000-role
+organisation is first drawn in about a second, ``benchmarks/results.md``);
+above that the export refuses and suggests a focused view (``--focus ROLE
+--depth N``).
 """
 from __future__ import annotations
 
 import datetime as _dt
 import html as _html
+from collections import Counter
 from pathlib import Path
 
 import jinja2
@@ -31,28 +44,36 @@ from ..errors import OrgModelError
 from ..model import at_its_date
 from ._tables import atomic_write
 
-__all__ = ["to_pyvis", "write_html", "show", "NODE_STYLE", "EDGE_STYLE", "MAX_NODES",
-           "PHYSICS_LIMIT", "ExportTooLargeError"]
+__all__ = ["page_data", "to_pyvis", "write_html", "render_html", "show", "NODE_STYLE",
+           "EDGE_STYLE", "ROUTE_COLOR", "BLOCKED_COLOR", "MAX_ROLES", "ExportTooLargeError"]
 
-#: Above this many nodes the page is written with physics switched off
-#: (benchmarks/results.md: 500 roles draw in ~5 s with physics, 1,000 in ~13 s).
-PHYSICS_LIMIT = 500
-#: Above this many nodes (or 4x as many edges) the export refuses (2,000 roles
-#: take ~16 s to draw even without physics; 3,000 take ~24 s).
-MAX_NODES = 2000
+#: The most roles one page holds; above it a focused view is suggested.
+MAX_ROLES = 10_000
+#: Other nodes (people, teams, portfolios ...) allowed beside them.
+MAX_NODES = 4 * MAX_ROLES
+#: A name is cut to this many characters on the chart (the tooltip has it whole).
+LABEL_CHARS = 44
 
 NODE_STYLE = {
     "Role": {"color": "#4e79a7", "shape": "box"},
     "Role:political": {"color": "#e15759", "shape": "box"},
-    "Person": {"color": "#bab0ac", "shape": "ellipse"},
-    "Team": {"color": "#59a14f", "shape": "ellipse"},
-    "Portfolio": {"color": "#edc948", "shape": "diamond"},
-    "Topic": {"color": "#b07aa1", "shape": "dot"},
-    "Partner": {"color": "#f28e2b", "shape": "triangle"},
-    "Commission": {"color": "#76b7b2", "shape": "square"},
+    "Role:external": {"color": "#cfcfcf", "shape": "box"},
+    "Body": {"color": "#af7aa1", "shape": "box"},
+    "Person": {"color": "#bab0ac", "shape": "pill"},
+    "Team": {"color": "#59a14f", "shape": "pill"},
+    "Staff": {"color": "#d3d3a4", "shape": "pill"},
+    "Portfolio": {"color": "#edc948", "shape": "box"},
+    "Topic": {"color": "#ff9da7", "shape": "pill"},
+    "Instrument": {"color": "#c9c9c9", "shape": "box"},
+    "Partner": {"color": "#9c755f", "shape": "box"},
+    "Commission": {"color": "#76b7b2", "shape": "box"},
 }
+_LEGEND_NAME = {"Role": "Role", "Role:political": "Role (political)",
+                "Role:external": "Role outside the organisation"}
+_DARK_TEXT = {"Role:external", "Person", "Staff", "Portfolio", "Topic", "Instrument",
+              "Commission"}
 EDGE_STYLE = {
-    "REPORTS_TO": {"color": "#333333", "dashes": False, "width": 2},
+    "REPORTS_TO": {"color": "#555555", "dashes": False, "width": 1.5},
     "MANDATES": {"color": "#4e79a7", "dashes": True, "width": 1},
     "COMMISSIONS": {"color": "#76b7b2", "dashes": False, "width": 1},
     "ASSIGNED_TO": {"color": "#9c755f", "dashes": [2, 4], "width": 1},
@@ -60,24 +81,34 @@ EDGE_STYLE = {
     "COVERS": {"color": "#edc948", "dashes": [6, 3], "width": 1},
     "LEADS": {"color": "#59a14f", "dashes": False, "width": 1},
     "MEMBER_OF": {"color": "#8cd17d", "dashes": [2, 2], "width": 1},
-    "CONTRACTS": {"color": "#f28e2b", "dashes": True, "width": 2},
+    "CONTRACTS": {"color": "#b6992d", "dashes": True, "width": 2},
 }
-ROUTE_COLOR = "#d62728"
+#: An escalation route: the border of the roles on it and its steps (never
+#: red, which is the political sphere's fill).
+ROUTE_COLOR = "#ff7f0e"
+#: A step the policy blocks (to a role in a forbidden sphere): dashed.
+BLOCKED_COLOR = "#7b2cbf"
+SELECTED_COLOR = "#111111"
 
 
 class ExportTooLargeError(OrgModelError, ValueError):
-    """The graph is too large for a browser to show."""
+    """The graph is too large for one page."""
 
 
 def _style_key(d):
-    if d.get("kind") == "Role" and d.get("sphere") == "political":
+    kind = d.get("kind")
+    if kind == "Role" and d.get("external"):
+        return "Role:external"
+    if kind == "Role" and d.get("sphere") == "political":
         return "Role:political"
-    return d.get("kind")
+    return kind
 
 
-def _tooltip(node, d) -> str:
+def _tooltip(node, d, holders=()) -> str:
     # Plain text: vis-network shows a string title as text, not HTML.
     lines = [f"{d.get('name', node)}", f"{d.get('kind')} · id {node}"]
+    if holders:
+        lines.append("held by " + ", ".join(holders))
     for k, v in sorted(d.items()):
         if k in ("name", "kind"):
             continue
@@ -85,45 +116,21 @@ def _tooltip(node, d) -> str:
     return "\n".join(lines)
 
 
-def levels(org, g) -> dict:
-    """Top-down levels for the hierarchical layout.
+def display_names(g) -> dict:
+    """Each node's name, with its id added where two nodes share the name.
 
-    Roles are placed by the length of the longest reporting line above them,
-    so the line reads top-down; every other node sits one level below the
-    nearest role it is joined to (a portfolio under its holder, a commission
-    under its commissioners, a partner under its commission).
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("tm-a", name="Teammanager"); g.add_node("tm-b", name="Teammanager")
+    >>> g.add_node("gd", name="Algemeen directeur")
+    >>> display_names(g)
+    {'tm-a': 'Teammanager (tm-a)', 'tm-b': 'Teammanager (tm-b)', 'gd': 'Algemeen directeur'}
     """
-    line = nx.DiGraph()
-    line.add_nodes_from(n for n, k in g.nodes(data="kind") if k == "Role")
-    line.add_edges_from((v, u) for u, v, d in g.edges(data=True)
-                        if d["kind"] == "REPORTS_TO" and u in line and v in line)
-    level = {}
-    if nx.is_directed_acyclic_graph(line):
-        for n in nx.topological_sort(line):
-            level[n] = max((level[p] + 1 for p in line.predecessors(n)), default=0)
-    else:   # a loop in a hand-built graph has no top: every role on one level
-        level = {n: 0 for n in line}
-    und = g.to_undirected(as_view=True)
-    roles = dict(level)
-    # Anything joined to roles goes under the lowest of them (a commission
-    # under its official commissioner rather than under the alderman).
-    for n in g:
-        if n not in roles:
-            near = [roles[m] for m in und[n] if m in roles]
-            if near:
-                level[n] = max(near) + 1
-    frontier = list(level)
-    while frontier:
-        nxt = []
-        for n in frontier:
-            for m in und[n]:
-                if m not in level:
-                    level[m] = level[n] + 1
-                    nxt.append(m)
-        frontier = nxt
-    for n in g:
-        level.setdefault(n, 0)
-    return level
+    names = {n: str(d.get("name", n)) for n, d in g.nodes(data=True)}
+    seen = Counter(names.values())
+    return {n: f"{x} ({n})" if seen[x] > 1 else x for n, x in names.items()}
 
 
 def select(org, focus=None, depth=1, kinds=None, edge_kinds=None) -> nx.MultiDiGraph:
@@ -149,28 +156,155 @@ def select(org, focus=None, depth=1, kinds=None, edge_kinds=None) -> nx.MultiDiG
     return g
 
 
+def _tree_parents(g) -> dict:
+    """Each role's superior in the drawn tree: its first lasting line (a
+    temporary line only when it has no other), with loops broken so that
+    every role hangs from a root."""
+    nodes = g._node
+    parent, rank = {}, {}
+    for u, v, d in g.edges(data=True):
+        if d["kind"] != "REPORTS_TO" or u == v or nodes[u].get("kind") != "Role" \
+                or nodes[v].get("kind") != "Role":
+            continue
+        r = bool(d.get("temporary") or d.get("valid_to"))
+        if u not in parent or r < rank[u]:
+            parent[u], rank[u] = v, r
+    state = {}                      # 1: being walked, 2: done
+    for start in list(parent):
+        path, x = [], start
+        while x in parent and state.get(x) is None:
+            state[x] = 1
+            path.append(x)
+            x = parent[x]
+        if state.get(x) == 1:       # a loop: its last role becomes a root
+            del parent[path[-1]]
+        for y in path:
+            state[y] = 2
+    return parent
+
+
+def _routes(org, g) -> dict:
+    """Per route kind of the policy: each drawn role's next steps ``[id, edge
+    kind, rule]``, the forbidden roles it may not go to, and how routes end."""
+    from ..escalation import RouteGraph, escalation_policy
+    out = {}
+    for via in escalation_policy(org).routes:
+        rg = RouteGraph(org, via).build()
+        nxt, blocked, end = {}, {}, {}
+        for r, d in g.nodes(data=True):
+            if d.get("kind") not in ("Role", "Body"):
+                continue
+            steps = rg.next(r)
+            if steps:
+                nxt[r] = [[s.id, s.via, s.rule] for s in steps]
+            if rg.blocked(r):
+                blocked[r] = [s.id for s in rg.blocked(r)]
+            e = rg.end(r) if d.get("kind") == "Role" else None
+            if e:
+                end[r] = e
+        out[via] = {"next": nxt, "blocked": blocked, "end": end,
+                    "starts": sorted(set(rg.starts()) & set(g))}
+    return out
+
+
 @at_its_date
-def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
-             layout="hierarchical", height="750px", physics=None, max_nodes=MAX_NODES):
-    """A pyvis ``Network`` of the organisation, or of part of it.
+def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
+              max_roles=MAX_ROLES) -> dict:
+    """What the page draws: nodes (with their vis-network style, tree parent
+    and tooltip), edges, and the escalation steps of every drawn role.
 
     Parameters
     ----------
     focus : str, optional
         A role (id or name): draw it and its neighbourhood within ``depth`` steps.
     kinds, edge_kinds : list of str, optional
-        Node kinds / edge kinds to draw (default: all).
+        Node kinds / edge kinds to put on the page (default: all).
     route : str, optional
-        A role whose escalation routes (every route kind of the policy) are highlighted.
-    layout : {"hierarchical", "force"}
-        Top-down for the line, force-directed for partner networks.
-    physics : bool, optional
-        Force the physics simulation on or off; by default it is on up to
-        :data:`PHYSICS_LIMIT` nodes.
-    max_nodes : int, optional
-        The largest drawing allowed (default :data:`MAX_NODES`, edges up to four
-        times that); larger selections raise :class:`ExportTooLargeError`.  The
-        benchmarks raise it to measure where browsers give up.
+        A role selected when the page opens, its routes highlighted.
+    max_roles : int, optional
+        The most roles allowed (default :data:`MAX_ROLES`); a larger selection
+        raises :class:`ExportTooLargeError`.
+
+    Examples
+    --------
+    >>> data = page_data(sample)
+    >>> tm2 = next(n for n in data["nodes"] if n["id"] == "tm2")
+    >>> tm2["parent"], tm2["label"]
+    ('gd', 'Team manager Customer contact (vacant)')
+    >>> data["routes"]["line"]["next"]["tm"]
+    [['dd', 'REPORTS_TO', 'next official level in the line']]
+    """
+    g = select(org, focus, depth, kinds, edge_kinds)
+    nodes = g._node
+    roles = sum(1 for d in nodes.values() if d.get("kind") == "Role")
+    if roles > max_roles or g.number_of_nodes() > 4 * max_roles:
+        raise ExportTooLargeError(
+            f"{roles:,} roles and {g.number_of_nodes():,} nodes are more than one page holds "
+            f"(limit {max_roles:,} roles): draw a focused view with --focus ROLE --depth N, "
+            "or fewer --kinds")
+    rid = org.find_role(route) if route else None
+    if rid is not None and rid not in g:
+        raise OrgModelError(f"{org.label(rid)} is not drawn: widen --focus/--depth or --kinds")
+    parent = _tree_parents(g)
+    names = display_names(g)
+    holders = {}
+    for u, v, d in g.edges(data=True):
+        if d["kind"] == "HOLDS" and nodes[u].get("kind") == "Person":
+            holders.setdefault(v, []).append(str(nodes[u].get("name", u)))
+    out_nodes = []
+    for n, d in g.nodes(data=True):
+        key = _style_key(d)
+        st = NODE_STYLE.get(key, {"color": "#cccccc", "shape": "box"})
+        name = names[n]
+        label = name if len(name) <= LABEL_CHARS else name[:LABEL_CHARS - 1] + "…"
+        if d.get("vacant"):
+            label += " (vacant)"
+        item = {"id": n, "label": label, "title": _tooltip(n, d, holders.get(n, ())),
+                "name": name, "kind": d.get("kind"), "cls": key,
+                "tree": d.get("kind") == "Role", "parent": parent.get(n),
+                # Every node is a box (a pill for people, teams and topics): a
+                # box keeps to its width, so labels wrap and never overlap.
+                "shape": "box",
+                "color": {"background": st["color"], "border": "#333333"},
+                "font": {"color": "#222222" if key in _DARK_TEXT else "#ffffff"},
+                "borderWidth": 1}
+        if st["shape"] == "pill":
+            item["shapeProperties"] = {"borderRadius": 14}
+        if d.get("vacant"):
+            item["shapeProperties"] = {"borderDashes": [5, 4]}
+            item["borderWidth"] = 2
+        out_nodes.append(item)
+    out_edges = []
+    for i, (u, v, d) in enumerate(g.edges(data=True)):
+        st = EDGE_STYLE.get(d["kind"], {"color": "#999999", "dashes": False, "width": 1})
+        tree = d["kind"] == "REPORTS_TO" and parent.get(u) == v
+        dashed = st["dashes"] or (d["kind"] == "REPORTS_TO" and not tree) or \
+            bool(d.get("temporary") or d.get("valid_to"))
+        title = "\n".join([d["kind"]] + [f"{k}: {x}" for k, x in sorted(d.items())
+                                         if k != "kind"])
+        out_edges.append({"id": f"e{i}", "from": u, "to": v, "kind": d["kind"], "tree": tree,
+                          "title": title, "color": st["color"],
+                          "dashes": [6, 4] if dashed is True else dashed,
+                          "width": st["width"],
+                          "arrows": "" if tree else "to"})
+    # Kinds asked for by name are shown from the start; so is everything
+    # when there is no line to draw.
+    no_line = not any(n["tree"] for n in out_nodes)
+    show_kinds = sorted({n["kind"] for n in out_nodes if not n["tree"]
+                         and (no_line or (kinds and n["kind"] in kinds))})
+    show_edges = sorted({e["kind"] for e in out_edges if e["kind"] != "REPORTS_TO"
+                         and (no_line or (edge_kinds and e["kind"] in edge_kinds))})
+    return {"nodes": out_nodes, "edges": out_edges, "routes": _routes(org, g),
+            "selected": rid, "focus": focus, "showKinds": show_kinds, "showEdges": show_edges}
+
+
+def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
+             height="750px", max_roles=MAX_ROLES):
+    """A pyvis ``Network`` with the nodes and edges of :func:`page_data`.
+
+    The nodes carry their tree ``parent``; the page lays the tree out itself,
+    so a pyvis ``show()`` of this network draws it with vis-network's own
+    layout.  The escalation steps are in ``net.orgmodel_data``.
 
     Examples
     --------
@@ -183,60 +317,15 @@ def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
     """
     from pyvis.network import Network
 
-    if layout not in ("hierarchical", "force"):
-        raise OrgModelError("layout must be 'hierarchical' or 'force'")
-    g = select(org, focus, depth, kinds, edge_kinds)
-    if g.number_of_nodes() > max_nodes or g.number_of_edges() > 4 * max_nodes:
-        raise ExportTooLargeError(
-            f"{g.number_of_nodes()} nodes and {g.number_of_edges()} edges are more than a "
-            f"browser can draw (limit {max_nodes} nodes): draw part of it with --focus ROLE "
-            "--depth N, or fewer --kinds")
-    on_route, route_edges = set(), set()
-    if route:
-        from ..escalation import RouteGraph, escalation_policy
-        rid = org.find_role(route)
-        # Every next step of every role above this one: the routes, however
-        # many there are, without listing them one by one.
-        for via in escalation_policy(org).routes:
-            rg = RouteGraph(org, via)
-            for x in rg.upset(rid):
-                on_route.add(x)
-                route_edges.update((x, s.id) for s in rg.next(x))
+    data = page_data(org, focus=focus, depth=depth, kinds=kinds, edge_kinds=edge_kinds,
+                     route=route, max_roles=max_roles)
     net = Network(height=height, width="100%", directed=True, notebook=False,
                   cdn_resources="in_line")
-    level = levels(org, g) if layout == "hierarchical" else {}
-    for n, d in g.nodes(data=True):
-        st = NODE_STYLE.get(_style_key(d), {"color": "#cccccc", "shape": "dot"})
-        extra = {"borderWidth": 4, "color": {"background": st["color"], "border": ROUTE_COLOR}} \
-            if n in on_route else {"color": st["color"]}
-        net.add_node(n, label=str(d.get("name", n)), title=_tooltip(n, d), shape=st["shape"],
-                     font={"color": "#ffffff" if st["shape"] == "box"
-                                                else "#222222"},
-                     **({"level": level[n]} if level else {}), **extra)
-    for u, v, d in g.edges(data=True):
-        st = EDGE_STYLE.get(d["kind"], {"color": "#999999", "dashes": False, "width": 1})
-        hot = d["kind"] in ("REPORTS_TO", "MANDATES", "COMMISSIONS", "ASSIGNED_TO") and \
-            ((u, v) in route_edges or (v, u) in route_edges)
-        title = "\n".join([d["kind"]] + [f"{k}: {x}" for k, x in sorted(d.items()) if k != "kind"])
-        net.add_edge(u, v, title=title, color=ROUTE_COLOR if hot else st["color"],
-                     dashes=st["dashes"], width=4 if hot else st["width"], label=None)
-    if physics is None:
-        physics = g.number_of_nodes() <= PHYSICS_LIMIT
-    options = {
-        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-                  "smooth": {"enabled": physics}},
-        "physics": {"enabled": physics, "stabilization": {"iterations": 200}},
-    }
-    if layout == "hierarchical":
-        options["layout"] = {"hierarchical": {"enabled": True, "direction": "UD",
-                                              "levelSeparation": 120, "nodeSpacing": 130,
-                                              "treeSpacing": 160}}
-        options["physics"]["solver"] = "hierarchicalRepulsion"
-    else:
-        options["physics"]["solver"] = "forceAtlas2Based"
-    net.orgmodel_options = options
-    net.orgmodel_meta = {"physics": physics, "focus": focus, "route": route}
+    # Filled directly: pyvis's add_node looks ids up in a list, quadratic at 10,000 nodes.
+    net.nodes, net.edges = data.pop("nodes"), data.pop("edges")
+    net.node_ids = [n["id"] for n in net.nodes]
+    net.node_map = {n["id"]: n for n in net.nodes}
+    net.orgmodel_data = data
     return net
 
 
@@ -247,45 +336,57 @@ def _vis_assets():
             (lib / "vis-network.css").read_text(encoding="utf-8"))
 
 
+#: The marks the page itself adds, always in the legend.
+PAGE_MARKS = [
+    {"label": "selected role (border)", "color": SELECTED_COLOR, "style": "solid"},
+    {"label": "on the escalation route (border, step)", "color": ROUTE_COLOR, "style": "solid"},
+    {"label": "blocked step (to a forbidden sphere)", "color": BLOCKED_COLOR, "style": "dashed"},
+]
+
+
 def render_html(org, net, extra_nodes=(), extra_edges=(), subtitle=None) -> str:
     """The self-contained page for a Network made by :func:`to_pyvis`;
     ``extra_nodes``/``extra_edges`` add legend entries (a diff's marks)."""
     env = jinja2.Environment(loader=jinja2.PackageLoader("orgmodel", "templates"),
                              autoescape=True)
     js, css = _vis_assets()
-    present = {(_style_key(org.graph.nodes[n["id"]]) if n["id"] in org.graph else None)
-               for n in net.nodes}
-    node_legend = [{"label": "Role (political)" if k == "Role:political" else k,
-                    "color": st["color"]} for k, st in NODE_STYLE.items() if k in present]
-    kinds_present = {e["title"].split("\n", 1)[0] for e in net.edges}
-    edge_legend = [{"label": k, "color": st["color"],
-                    "style": "dashed" if st["dashes"] else "solid"}
+    present = {n["cls"] for n in net.nodes}
+    node_legend = [{"label": _LEGEND_NAME.get(k, k), "color": st["color"]}
+                   for k, st in NODE_STYLE.items() if k in present]
+    if any((n.get("shapeProperties") or {}).get("borderDashes") for n in net.nodes):
+        node_legend.append({"label": "vacant post (dashed border)", "color": "#ffffff",
+                            "dashed": True})
+    kinds_present = {e["kind"] for e in net.edges}
+    edge_legend = [{"label": k + (" (line; a second or temporary line dashed)"
+                                  if k == "REPORTS_TO" else ""),
+                    "color": st["color"], "style": "dashed" if st["dashes"] else "solid"}
                    for k, st in EDGE_STYLE.items() if k in kinds_present]
-    meta = net.orgmodel_meta
+    data = net.orgmodel_data
     when = org.manifest.get("date")
-    sub = [f"{len(net.nodes)} nodes, {len(net.edges)} edges"]
+    roles = sum(1 for n in net.nodes if n["kind"] == "Role")
+    sub = [f"{roles:,} roles, {len(net.nodes):,} nodes, {len(net.edges):,} edges"]
     if when:
         sub.append(f"model as of {when}")
     sub.append(f"exported {_dt.date.today().isoformat()}")
-    if meta.get("focus"):
-        sub.append(f"around {meta['focus']}")
-    if meta.get("route"):
-        sub.append(f"escalation routes of {meta['route']} in red")
-    note = "" if meta["physics"] else ("Large graph: physics is switched off so the page "
-                                        "stays responsive.")
-    node_legend += list(extra_nodes)
-    edge_legend += list(extra_edges)
+    if data.get("focus"):
+        sub.append(f"around {data['focus']}")
     if subtitle:
         sub.insert(0, subtitle)
+    other_kinds = sorted({n["kind"] for n in net.nodes if not n["tree"]})
+    edge_kinds = [k for k in EDGE_STYLE if k in kinds_present and k != "REPORTS_TO"]
+    payload = dict(data, nodes=net.nodes, edges=net.edges, otherKinds=other_kinds,
+                   edgeKinds=edge_kinds, marks={"route": ROUTE_COLOR, "blocked": BLOCKED_COLOR,
+                                                "selected": SELECTED_COLOR})
     return env.get_template("graph.html").render(
         title=f"{org.name} – orgmodel", heading=org.name or "Organisation",
-        subheading=" · ".join(sub), nodes=net.nodes, edges=net.edges,
-        options=net.orgmodel_options, vis_js=js, vis_css=css, height=net.height,
-        node_legend=node_legend, edge_legend=edge_legend, note=note)
+        subheading=" · ".join(sub), data=payload, vis_js=js, vis_css=css, height=net.height,
+        node_legend=node_legend + list(extra_nodes),
+        edge_legend=edge_legend + list(extra_edges), marks=PAGE_MARKS,
+        route_kinds=list(data["routes"]), other_kinds=other_kinds, edge_kinds=edge_kinds)
 
 
 def write_html(org, path, **kwargs) -> Path:
-    """Write the interactive graph of ``org`` to ``path`` (see :func:`to_pyvis`).
+    """Write the interactive org chart of ``org`` to ``path`` (see :func:`page_data`).
 
     Examples
     --------
@@ -298,7 +399,7 @@ def write_html(org, path, **kwargs) -> Path:
 
 
 def show(org, height="600px", **kwargs):
-    """Show the graph inline in Jupyter (JupyterLab, VS Code), without a server.
+    """Show the org chart inline in Jupyter (JupyterLab, VS Code), without a server.
 
     The page goes into an ``<iframe srcdoc>``, escaped, so it runs in its own
     document exactly as the exported file does.
@@ -314,7 +415,7 @@ def show(org, height="600px", **kwargs):
 
 
 #: How a diff marks what changed (border of a node, colour of an edge).
-DIFF_COLORS = {"added": "#2ca02c", "closed": "#7f7f7f", "moved": "#ff7f0e",
+DIFF_COLORS = {"added": "#2ca02c", "closed": "#7f7f7f", "moved": "#e377c2",
                "changed": "#1f77b4", "removed": "#7f7f7f", "bad route": "#d62728"}
 
 
@@ -328,8 +429,7 @@ def diff_network(d, **kwargs):
     bad = set(d.routes.loc[d.routes["newly_bad"], "role"]) if len(d.routes) else set()
     for node in net.nodes:
         st = status.get(node["id"], "unchanged")
-        color = node["color"] if isinstance(node["color"], dict) else \
-            {"background": node["color"], "border": node["color"]}
+        color = node["color"]
         if node["id"] in bad:
             color["border"] = DIFF_COLORS["bad route"]
             node["borderWidth"] = 5
@@ -340,12 +440,10 @@ def diff_network(d, **kwargs):
             color["background"] = "#e0e0e0"
             node["font"] = {"color": "#7f7f7f"}
             node["shapeProperties"] = {"borderDashes": [5, 5]}
-        node["color"] = color
         if st != "unchanged":
             node["title"] = f"{st.upper()}\n" + node["title"]
     for edge in net.edges:
-        kind = edge["title"].split("\n", 1)[0]
-        key = (edge["from"], kind, edge["to"])
+        key = (edge["from"], edge["kind"], edge["to"])
         if key in removed:
             edge.update(color=DIFF_COLORS["removed"], dashes=[4, 6], width=2,
                         title="REMOVED\n" + edge["title"])
