@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 ORG    ?= data/deventer
 OUT    ?= out/$(notdir $(ORG))
 
-.PHONY: demo test bench db notebooks clean
+.PHONY: demo test bench db notebooks screenshots clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,12 +29,20 @@ test: $(VENV)/.installed
 	./scripts/ensure-cypher-lint
 	$(PY) -m pytest
 
-## bench: benchmarks at 1k, 10k and 100k roles; writes benchmarks/results.md, formats.md, mandates.md, diff.md
+## bench: benchmarks at 1k, 10k and 100k roles; writes benchmarks/results.md, formats.md, mandates.md, diff.md,
+##        page.md (the org chart page in Chromium, the static chart, reports of 100k and 1M roles)
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/formats.py
 	$(PY) benchmarks/mandates.py
 	$(PY) benchmarks/diff.py
+	$(PY) benchmarks/page.py
+
+## screenshots: redraw the pictures in docs/ (headless Chromium and Graphviz)
+screenshots: $(VENV)/.installed
+	./scripts/ensure-chromium
+	./scripts/ensure-graphviz
+	$(PY) scripts/screenshots
 
 ## db: start a local Bolt server (ArcadeDB) for trying the Neo4j commands
 db: $(VENV)/.installed

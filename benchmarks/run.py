@@ -55,30 +55,6 @@ def run_step(step, folder, extra=None, env=None):
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
-def browser_sizes(sizes):
-    """Seconds until a page of n roles is first drawn, physics on and off."""
-    from browser import chromium_path, open_page
-    import orgmodel
-    if not chromium_path():
-        return None
-    rows = []
-    for n in sizes:
-        org = orgmodel.synthesize(n, seed=0)
-        for physics in (True, False):
-            page = WORK / f"page-{n}-{physics}.html"
-            orgmodel.write_html(org, page, kinds=["Role"], edge_kinds=["REPORTS_TO"],
-                                physics=physics, max_nodes=10 * n)
-            t = time.perf_counter()
-            try:
-                with open_page(page, timeout_ms=120_000):
-                    pass
-                secs = time.perf_counter() - t
-            except Exception:  # noqa: BLE001 - a timeout is the finding
-                secs = None
-            rows.append((n, physics, secs))
-    return rows
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,10000,100000")
@@ -119,8 +95,7 @@ def main():
                                                         {"sample": 1000}, env)
         print("escalation on any shape ...", flush=True)
         shapes = escalation_shapes(env)
-        print("browser: page size against drawing time ...", flush=True)
-        pages = browser_sizes([250, 500, 1000, 2000, 3000])
+        pages = None      # the org chart page is measured by benchmarks/page.py
     finally:
         proc.terminate()
     write_results(Path(args.out), sizes, results, pages, shapes)

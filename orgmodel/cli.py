@@ -516,12 +516,17 @@ def advice(org, threshold, fmt):
 @cli.command()
 @reads_model
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
-              help="Folder for report.md, graph.html and one CSV per analysis.")
-def report(org, out_dir):
-    """The main job: every analysis, as a Markdown report with CSVs and the graph."""
+              help="Folder for report.md, report.html, the charts, graph.html and one CSV "
+                   "per analysis.")
+@click.option("--lang", type=click.Choice(["en", "nl"]), default="en", show_default=True,
+              help="The language of the report's labels: en (English) or nl (Dutch, in the "
+                   "sources' terms).")
+def report(org, out_dir, lang):
+    """The main job: every analysis, as a report (Markdown and a self-contained HTML page)
+    with charts, CSVs and the org charts."""
     from .report import write_report
-    path = write_report(org, out_dir)
-    out(f"Report written to {path}")
+    path = write_report(org, out_dir, lang=lang)
+    out(f"Report written to {path} and {path.with_suffix('.html')}")
 
 
 @cli.command()
@@ -540,9 +545,13 @@ def synth(n_roles, seed, out_dir, force, shape):
     """Write a synthetic organisation (for scale tests and benchmarks)."""
     from .synth import SHAPES
     from .write import save
+    from ._progress import task
     _refuse_overwrite(out_dir, force)
-    org = SHAPES[shape](n_roles, seed)
-    save(org, out_dir)
+    with task(f"Writing a synthetic organisation of {n_roles:,} roles", 2) as step:
+        org = SHAPES[shape](n_roles, seed)
+        step("generated")
+        save(org, out_dir)
+        step("written")
     out(f"Wrote {org.name}: {org.graph.number_of_nodes()} nodes, "
                f"{org.graph.number_of_edges()} edges to {out_dir}")
 
@@ -559,6 +568,15 @@ def _refuse_overwrite(out_dir: Path, force: bool):
 @cli.group()
 def export():
     """Export the organisation for people to look at."""
+
+
+def _exporting(path, write):
+    """Run ``write()`` under a progress bar named after the file (on a terminal)."""
+    from ._progress import task
+    with task(f"Exporting {Path(path).name}", 1) as step:
+        result = write()
+        step("written")
+    return result
 
 
 def _split(values):
@@ -588,8 +606,9 @@ def export_html(org, out_file, focus, depth, kinds, edge_kinds, route):
         if k not in EDGE_KINDS:
             raise click.BadParameter(f"'{k}' is not an edge kind ({', '.join(EDGE_KINDS)})",
                                      param_hint="--edge-kinds")
-    path = write_html(org, out_file, focus=focus, depth=depth, kinds=kinds,
-                      edge_kinds=edge_kinds, route=route)
+    path = _exporting(out_file, lambda: write_html(
+        org, out_file, focus=focus, depth=depth, kinds=kinds, edge_kinds=edge_kinds,
+        route=route))
     out(f"Graph written to {path}")
 
 
@@ -600,7 +619,7 @@ def export_html(org, out_file, focus, depth, kinds, edge_kinds, route):
 def export_graphml(org, out_file):
     """Write GraphML for yEd and other graph tools (lists joined with ';')."""
     from .formats.graphml import write_graphml
-    out(f"GraphML written to {write_graphml(org, out_file)}")
+    out(f"GraphML written to {_exporting(out_file, lambda: write_graphml(org, out_file))}")
 
 
 @export.command("gexf")
@@ -610,7 +629,7 @@ def export_graphml(org, out_file):
 def export_gexf(org, out_file):
     """Write GEXF for Gephi (lists joined with ';', reserved names avoided)."""
     from .formats.gexf import write_gexf
-    out(f"GEXF written to {write_gexf(org, out_file)}")
+    out(f"GEXF written to {_exporting(out_file, lambda: write_gexf(org, out_file))}")
 
 
 @export.command("org")
@@ -624,7 +643,8 @@ def export_org(org, out_file):
     fmt = guess(out_file)
     if fmt not in ("turtle", "json-ld"):
         raise click.BadParameter("give a .ttl or .jsonld file", param_hint="--out")
-    out(f"W3C ORG ({fmt}) written to {write_org(org, out_file, fmt)}")
+    out(f"W3C ORG ({fmt}) written to "
+        f"{_exporting(out_file, lambda: write_org(org, out_file, fmt))}")
 
 
 @export.command("archi")
@@ -634,7 +654,7 @@ def export_org(org, out_file):
 def export_archi(org, out_dir):
     """Write Archi's CSV files (File > Import > CSV in Archi)."""
     from .formats.archi import write_archi
-    out(f"Archi CSV written to {write_archi(org, out_dir)}")
+    out(f"Archi CSV written to {_exporting(out_dir, lambda: write_archi(org, out_dir))}")
 
 
 @cli.command()
@@ -896,7 +916,7 @@ def convert(source, target, src_fmt, dst_fmt, force):
     elif target.exists() and not force:
         raise click.UsageError(f"{target} exists; add --force to replace it")
     org = read_any(source, src_fmt)
-    path = write_any(org, target, dst)
+    path = _exporting(target, lambda: write_any(org, target, dst))
     out(f"{org.name}: {org.graph.number_of_nodes():,} nodes, {org.graph.number_of_edges():,} "
         f"edges written to {path} ({dst})")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 from functools import wraps
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -303,3 +304,20 @@ def load(path) -> OrgModel:
         org = from_tables(raw.manifest, raw.nodes, raw.edges, path)
         step("built")
     return org
+
+
+def display_names(g) -> dict:
+    """Each node's name, with its id added where two nodes share the name.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("tm-a", name="Teammanager"); g.add_node("tm-b", name="Teammanager")
+    >>> g.add_node("gd", name="Algemeen directeur")
+    >>> display_names(g)
+    {'tm-a': 'Teammanager (tm-a)', 'tm-b': 'Teammanager (tm-b)', 'gd': 'Algemeen directeur'}
+    """
+    names = {n: str(d.get("name", n)) for n, d in g.nodes(data=True)}
+    seen = Counter(names.values())
+    return {n: f"{x} ({n})" if seen[x] > 1 else x for n, x in names.items()}

@@ -9,6 +9,7 @@ Where there are no findings the report says so, and says what was checked.
 from __future__ import annotations
 
 import datetime as _dt
+import html as _html
 import os
 import shutil
 import tempfile
@@ -33,7 +34,9 @@ from .mandates import register
 from .powers import power_holders
 from .span import span_of_control
 from .summary import summarize
-from .model import at_its_date
+from .model import at_its_date, display_names
+from .i18n import translator
+from . import figures
 
 __all__ = ["write_report"]
 
@@ -42,20 +45,64 @@ __all__ = ["write_report"]
 TOP_ROWS = 25
 
 
-def _top(frame, columns, csv_name, sort=None, ascending=False, what="rows"):
+def _named(frame, names):
+    """The rows a reader sees: ids in cells turned into names (ids only where
+    names repeat), id columns dropped where a name column says the same."""
+    if frame is None or frame.empty:
+        return frame
+    out = frame.copy()
+    for c in [c for c in out.columns if c not in ("id", "holder")]:
+        if c in ("name", "message") or pd.api.types.is_numeric_dtype(out[c]) \
+                or pd.api.types.is_bool_dtype(out[c]):
+            continue
+
+        def one(v):
+            if isinstance(v, str):
+                if v in names:
+                    return names[v]
+                for sep in (";", ", ", " → "):
+                    parts = v.split(sep)
+                    if len(parts) > 1 and all(p in names for p in parts):
+                        return sep.join(names[p] for p in parts)
+                return v
+            if isinstance(v, (list, tuple)):
+                return [names.get(x, x) if isinstance(x, str) else x for x in v]
+            return v
+        out[c] = out[c].map(one)
+    drop = []
+    for ident, name in (("id", "name"), ("holder", "holder_name")):
+        if ident in out and name in out:
+            # the name as the reader sees it, with its id where names repeat
+            out[name] = [names.get(i, n) for i, n in zip(out[ident], out[name])]
+            drop.append(ident)
+    return out.drop(columns=drop)
+
+
+def _table(frame, columns, t, names):
+    if frame is None or frame.empty:
+        return t("_(none)_")
+    if columns:
+        keep = [c for c in ("id", "holder") if c in frame and c not in columns]
+        frame = frame[keep + [c for c in columns if c in frame]]
+    shown = _named(frame, names)
+    return markdown_table(shown.rename(columns=t.column))
+
+
+def _top(frame, columns, csv_name, t, names, sort=None, ascending=False, what="rows"):
     """A table of at most :data:`TOP_ROWS` rows (the first by ``sort``), and a
     line naming the CSV with all of them: a report of 100,000 roles stays
     readable (and small)."""
     if frame is None or len(frame) <= TOP_ROWS:
-        return [markdown_table(frame, columns)]
+        return [_table(frame, columns, t, names)]
     shown = frame.sort_values(sort, ascending=ascending, kind="stable") if sort else frame
-    return [markdown_table(shown.head(TOP_ROWS), columns), "",
-            f"_The first {TOP_ROWS} of {len(frame):,} {what}"
-            + (f", by {sort.replace('_', ' ')}" if sort else "")
-            + f"; all of them in [{csv_name}.csv]({csv_name}.csv)._"]
+    return [_table(shown.head(TOP_ROWS), columns, t, names), "",
+            "_" + t("The first {n} of {total} {what}", n=TOP_ROWS, total=f"{len(frame):,}",
+                    what=t(what))
+            + (t(", by {column}", column=t.column(sort)) if sort else "")
+            + t("; all of them in [{csv}.csv]({csv}.csv).", csv=csv_name) + "_"]
 
 
-def _summary(org, s, tot, found, loads, lay, spans, rules) -> list:
+def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
     """The report's first page: what the organisation is, its findings, who
     carries the escalations, and where layers and spans depart from the target."""
     ev = {g: s.evidence["nodes"][g] + s.evidence["edges"][g] for g in s.evidence["nodes"]}
@@ -64,17 +111,21 @@ def _summary(org, s, tot, found, loads, lay, spans, rules) -> list:
         f"{tot['fte_min']:g}–{tot['fte_max']:g}"
     missing = tot.get("posts_without_fte", 0)
     if missing and missing == tot["posts"]:
-        fte = "no FTE given"
+        fte = t("no FTE given")
     elif missing:
-        fte = f"{fte} FTE on the {tot['posts'] - missing:,} posts that give one"
+        fte = t("{fte} FTE on the {n} posts that give one", fte=fte,
+                n=f"{tot['posts'] - missing:,}")
     else:
         fte = f"{fte} FTE"
-    out = [f"- **The organisation**: {tot['posts']:,} posts ({tot['vacant']:,} vacant), "
-           f"{tot['people']:,} people in post, {fte}"
-           + (f", {tot['staff']:,} staff counted per grade" if tot["staff"] else "")
-           + f"; {round(100 * ev['stated'] / facts)}% of its facts are stated by a source, "
-           f"{round(100 * ev['inferred'] / facts)}% inferred, "
-           f"{round(100 * (ev['assumed'] + ev['ungraded']) / facts)}% assumed or ungraded."]
+    out = ["- **" + t("The organisation") + "**: "
+           + t("{posts} posts ({vacant} vacant), {people} people in post, {fte}",
+               posts=f"{tot['posts']:,}", vacant=f"{tot['vacant']:,}",
+               people=f"{tot['people']:,}", fte=fte)
+           + (t(", {n} staff counted per grade", n=f"{tot['staff']:,}") if tot["staff"] else "")
+           + t("; {stated}% of its facts are stated by a source, {inferred}% inferred, "
+               "{assumed}% assumed or ungraded.", stated=round(100 * ev["stated"] / facts),
+               inferred=round(100 * ev["inferred"] / facts),
+               assumed=round(100 * (ev["assumed"] + ev["ungraded"]) / facts))]
     if len(found):
         per = found.groupby("rule", sort=False).agg(n=("message", "size"),
                                                     source=("source", "first"),
@@ -85,36 +136,69 @@ def _summary(org, s, tot, found, loads, lay, spans, rules) -> list:
             cite = rules.get(rule, {}).get("source") or (r["source"] if r["source"] != rule
                                                          else "")
             parts.append(f"{r['n']:,} × {_md(rule)}" + (f" ({_md(cite)})" if cite else "")
-                         + (f", {r['unstated']:,} resting on facts no source states"
+                         + (t(", {n} resting on facts no source states", n=f"{r['unstated']:,}")
                             if r["unstated"] else ""))
-        out.append(f"- **Findings**: {len(found):,}: " + "; ".join(parts)
-                   + " (see [Governance findings](#governance-findings)).")
+        out.append("- **" + t("Findings") + f"**: {len(found):,}: " + "; ".join(parts)
+                   + " (" + t("see [Governance findings](#governance-findings)") + ").")
     else:
-        out.append("- **Findings**: none for the rules checked.")
+        out.append("- **" + t("Findings") + "**: " + t("none for the rules checked."))
     for via, load in list(loads.items())[:1]:
         top = load.head(3)
         if len(top):
-            out.append(f"- **Who carries the escalations** ({_md(via)} routes): "
-                       + ", ".join(f"{_md(n)} ({r:,} roles)" for n, r in
-                                   zip(top["name"], top["reached_by"])) + ".")
-    layer = f"- **Layers**: {lay.depth} by {lay.basis}"
+            out.append("- **" + t("Who carries the escalations") + f"** ({_md(via)}): "
+                       + ", ".join(t("{name} ({n} roles)", name=_md(names.get(i, n)),
+                                     n=f"{r:,}")
+                                   for i, n, r in zip(top["id"], top["name"],
+                                                      top["reached_by"])) + ".")
+    layer = "- **" + t("Layers") + "**: " + t("{depth} by {basis}", depth=lay.depth,
+                                             basis=t(lay.basis))
     if (org.settings("layering", {}) or {}).get("flat"):
-        layer += "; the source describes a flat organisation."
+        layer += t("; the source describes a flat organisation.")
     elif lay.target:
-        layer += (f", target {lay.target}: " + ("on target." if lay.depth <= lay.target else
-                  f"{len(lay.below_target):,} managers below it."))
+        layer += t(", target {target}: ", target=lay.target) + (
+            t("on target.") if lay.depth <= lay.target else
+            t("{n} managers below it.", n=f"{len(lay.below_target):,}"))
     else:
-        layer += " (no target set)."
+        layer += " (" + t("no target set") + ")."
     out.append(layer)
     wide = spans.frame
     if len(wide):
         top = wide.sort_values("direct_reports", ascending=False).iloc[0]
-        out.append(f"- **Spans**: the widest is {_md(top['name'])} with "
-                   f"{int(top['direct_reports']):,} direct reports ({int(top['people']):,} "
-                   "people)" + (f"; {int(spans.frame['outside'].sum()):,} outside the "
-                                "thresholds" if spans.min is not None or spans.max is not None
-                                else "") + ".")
+        out.append("- **" + t("Spans") + "**: "
+                   + t("the widest is {name} with {n} direct reports ({people} people)",
+                       name=_md(names.get(top["id"], top["name"])),
+                       n=f"{int(top['direct_reports']):,}", people=f"{int(top['people']):,}")
+                   + (t("; {n} outside the thresholds", n=f"{int(spans.frame['outside'].sum()):,}")
+                      if spans.min is not None or spans.max is not None else "") + ".")
     return out
+
+
+def _ids(nodes):
+    return [n for n in (nodes if isinstance(nodes, (list, tuple)) else
+                        str(nodes or "").split(";")) if n]
+
+
+def _causes(found, limit=8):
+    """Findings grouped by cause: per rule, the node most of them share (a
+    role whose mandates all break the same rule, a forbidden role many routes
+    end at), then the rest of the rule's findings together."""
+    from collections import Counter
+    groups = []
+    for rule, part in found.groupby("rule", sort=False):
+        left = part
+        for _ in range(limit):
+            if not len(left):
+                break
+            counts = Counter(n for ns in left["nodes"] for n in _ids(ns))
+            node, k = counts.most_common(1)[0] if counts else (None, 0)
+            if k < 2:
+                break
+            mask = left["nodes"].map(lambda ns, node=node: node in _ids(ns))
+            groups.append((rule, node, left[mask]))
+            left = left[~mask]
+        if len(left):
+            groups.append((rule, None, left))
+    return groups
 
 
 #: The file that marks a folder as a report orgmodel wrote (and may replace).
@@ -122,14 +206,23 @@ MARKER = ".orgmodel-report"
 
 
 @at_its_date
-def write_report(org, out_dir, html=True) -> Path:
-    """Run every analysis on ``org`` and write ``report.md`` and CSVs to ``out_dir``.
+def write_report(org, out_dir, html=True, lang="en") -> Path:
+    """Run every analysis on ``org`` and write ``report.md``, ``report.html``,
+    its charts and CSVs to ``out_dir``.
 
     The report is written into a fresh folder beside ``out_dir`` and takes
     ``out_dir``'s place only when complete, so a report written over an
     earlier one keeps none of its files, and a failed run leaves the earlier
     report as it was.  A folder that holds anything but an earlier report is
     refused rather than replaced.
+
+    Parameters
+    ----------
+    html : bool
+        Also write the interactive org chart (``graph.html``) and the static
+        one (``chart.svg``, when Graphviz is installed).
+    lang : {"en", "nl"}
+        The language of every label of the report.
 
     Returns
     -------
@@ -141,7 +234,10 @@ def write_report(org, out_dir, html=True) -> Path:
     >>> p = write_report(sample, tmp_path / "rep", html=False)
     >>> sorted(f.name for f in p.parent.glob("*.csv"))[:3]
     ['advice.csv', 'brokerage.csv', 'escalation_commission.csv']
+    >>> p.read_text().splitlines()[4]
+    '## Summary'
     """
+    t = translator(lang)
     out_dir = Path(out_dir)
     _check_replaceable(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -149,8 +245,10 @@ def write_report(org, out_dir, html=True) -> Path:
     try:
         from ._progress import task
         with task(f"Writing the report of {org.name}", _STAGES) as step:
-            md = _write(org, stage, html, step)
-        (stage / "report.md").write_text(md, encoding="utf-8")
+            md, charts = _write(org, stage, html, step, t)
+            (stage / "report.md").write_text(md, encoding="utf-8")
+            (stage / "report.html").write_text(_html_page(org, md, charts, t), encoding="utf-8")
+            step("HTML report")
         (stage / MARKER).write_text("This folder was written by 'orgmodel report'; "
                                     "the next report to it replaces it as a whole.\n",
                                     encoding="utf-8")
@@ -161,8 +259,41 @@ def write_report(org, out_dir, html=True) -> Path:
     return out_dir / "report.md"
 
 
+def _html_page(org, md, charts, t) -> str:
+    """The same report as one self-contained page: Markdown rendered with raw
+    HTML switched off (every value is already escaped for Markdown, and any
+    markup left is shown as text), charts inlined as data URIs, a print style."""
+    import base64
+    from markdown_it import MarkdownIt
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    body = parser.render(md)
+    for name, svg in charts.items():
+        uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode()
+        body = body.replace(f'src="{name}"', f'src="{uri}"')
+    title = _html.escape(f"{org.name}: {t('how the organisation steers itself')}")
+    return (f"<!DOCTYPE html>\n<html lang=\"{t.lang}\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "style-src 'unsafe-inline'; img-src data:\">\n"
+            f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}"
+            "</body>\n</html>\n")
+
+
+_CSS = """
+body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
+       color: #222; line-height: 1.45; }
+h1 { font-size: 1.6em; } h2 { margin-top: 2em; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; }
+th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; vertical-align: top; text-align: left; }
+th { background: #f3f3f3; }
+img { max-width: 100%; }
+@media print { body { margin: 0; max-width: none; } h2 { break-before: auto; }
+               table, img { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+"""
+
+
 def _report_file(name: str) -> bool:
-    return name in ("report.md", "graph.html", MARKER) or name.endswith(".csv")
+    return name in ("report.md", "report.html", "graph.html", MARKER) or \
+        name.endswith((".csv", ".svg"))
 
 
 def _check_replaceable(out_dir: Path):
@@ -204,10 +335,10 @@ def _swap(stage: Path, out_dir: Path):
 
 
 #: The stages of a report, for the progress bar.
-_STAGES = 13
+_STAGES = 15
 
 
-def _write(org, stage: Path, html: bool, step=lambda name="": None) -> str:
+def _write(org, stage: Path, html: bool, step=lambda name="": None, t=translator("en")):
     s = summarize(org)
     policy = escalation_policy(org)
     step("summary")
@@ -233,6 +364,7 @@ def _write(org, stage: Path, html: bool, step=lambda name="": None) -> str:
     reg = register(org)
     step("mandates")
     tot = totals(org)
+    names = display_names(org.graph)
 
     frames = {
         "summary": pd.DataFrame(
@@ -250,197 +382,250 @@ def _write(org, stage: Path, html: bool, step=lambda name="": None) -> str:
         to_csv(frame, stage / f"{name}.csv")
     step("CSV files")
 
+    charts = {}
+
+    def chart(name, svg, alt):
+        # A chart where a chart says it better; the figures stay in the tables and CSVs.
+        if not svg:
+            return []
+        charts[name] = svg
+        (stage / name).write_text(svg, encoding="utf-8")
+        return ["", f"![{alt}]({name})", ""]
+
+    def table(frame, columns=None):
+        return _table(frame, columns, t, names)
+
+    def top(frame, columns, csv_name, sort=None, ascending=False, what="rows"):
+        return _top(frame, columns, csv_name, t, names, sort, ascending, what)
+
     rules = applicable_rules(org)
 
     def heading(title, rule):
         # A rule's id only where the organisation adopts that rule.
-        return f"## {title} ({rule})" if rule in rules else f"## {title}"
+        return f"## {t(title)} ({rule})" if rule in rules else f"## {t(title)}"
 
     # Every value from the data goes through _md: inert in any renderer.
-    md = [f"# {_md(org.name)}: how the organisation steers itself", ""]
-    md.append(f"_Report written by orgmodel on {_dt.date.today().isoformat()}"
-              + (f"; the model describes the organisation as of {_md(org.manifest['date'])}"
-                 if org.manifest.get("date") else "") + "._")
+    md = [f"# {_md(org.name)}: {t('how the organisation steers itself')}", ""]
+    md.append("_" + t("Report written by orgmodel on {date}", date=_dt.date.today().isoformat())
+              + (t("; the model describes the organisation as of {date}",
+                   date=_md(org.manifest["date"])) if org.manifest.get("date") else "") + "._")
+    md += ["", f"## {t('Summary')}", ""] + _summary(org, s, tot, found, loads, lay, spans,
+                                                    rules, t, names)
     if org.manifest.get("description"):
         md += ["", _md(org.manifest["description"])]
     sources = org.manifest.get("sources") or {}
     if sources:
-        md += ["", "Sources (cited as the `source` of every node and edge):", ""]
+        md += ["", t("Sources (cited as the `source` of every node and edge):"), ""]
         md += [f"- **{_md(k)}**: {_md(v)}" for k, v in sources.items()]
     if html:
         from .formats.html import ExportTooLargeError, write_html
         try:
             write_html(org, stage / "graph.html")
             step("interactive graph")
-            md += ["", "The interactive graph of the whole organisation is in "
-                   "[graph.html](graph.html): open it in a browser (it works offline)."]
+            md += ["", t("The interactive org chart of the whole organisation is in "
+                         "[graph.html](graph.html): open it in a browser (it works offline).")]
         except ExportTooLargeError as exc:
-            md += ["", f"No graph of the whole organisation: {_md(exc)}. Use "
-                   "`orgmodel export html --focus ROLE --depth N`."]
+            md += ["", t("No interactive org chart of the whole organisation") + f": {_md(exc)}."]
         from .formats.chart import write_chart
         try:
             step("org chart")
-            write_chart(org, stage / "chart.svg")
-            md += ["", "![The line of the organisation as an org chart](chart.svg)"]
+            svg = write_chart(org, stage / "chart.svg").read_text(encoding="utf-8")
+            charts["chart.svg"] = svg
+            md += ["", f"![{t('The line of the organisation as an org chart')}](chart.svg)"]
         except OrgModelError as exc:       # no Graphviz here, or too many posts for a page
-            md += ["", f"No org chart: {_md(exc)}."]
+            md += ["", t("No org chart") + f": {_md(exc)}."]
 
-    md += ["", "## Summary", ""] + _summary(org, s, tot, found, loads, lay, spans, rules)
-    md += ["", "## How the facts are known", "",
-           "Every node and edge is graded: *stated* (the cited passage says it), *inferred* "
-           "(it follows from cited passages; the row's note gives the reasoning), *assumed* "
-           "(no source says it; the note says why it is there) or *ungraded*. Only stated "
-           "facts are evidence; each finding below lists the facts it rests on that are "
-           "not stated.", "",
-           markdown_table(pd.DataFrame([{"grade": g, "nodes": s.evidence["nodes"][g],
-                                         "edges": s.evidence["edges"][g]}
-                                        for g in s.evidence["nodes"]]))]
-    md += ["", "## What the organisation looks like", ""]
-    md.append(markdown_table(frames["summary"][frames["summary"]["count"] > 0]))
+    md += ["", f"## {t('How the facts are known')}", "",
+           t("Every node and edge is graded: *stated* (the cited passage says it), *inferred* "
+             "(it follows from cited passages; the row's note gives the reasoning), *assumed* "
+             "(no source says it; the note says why it is there) or *ungraded*. Only stated "
+             "facts are evidence; each finding below lists the facts it rests on that are "
+             "not stated."), "",
+           table(pd.DataFrame([{"grade": t(g), "nodes": s.evidence["nodes"][g],
+                                "edges": s.evidence["edges"][g]} for g in s.evidence["nodes"]]))]
+    md += ["", f"## {t('What the organisation looks like')}", ""]
+    md.append(table(frames["summary"][frames["summary"]["count"] > 0].assign(
+        what=lambda f: f["what"].map(t))))
     fte = f"{tot['fte_min']:g}" if tot["fte_min"] == tot["fte_max"] else \
         f"{tot['fte_min']:g}–{tot['fte_max']:g}"
-    md += ["", f"Formation: **{tot['posts']} posts** ({tot['vacant']} vacant), **{fte} FTE** "
-           f"over {s.roles_with_fte} posts with an FTE"
-           + (" (some are given as ranges, so the total is a range)"
+    md += ["", t("Formation: **{posts} posts** ({vacant} vacant), **{fte} FTE** over {n} "
+                 "posts with an FTE", posts=f"{tot['posts']:,}", vacant=f"{tot['vacant']:,}",
+                 fte=fte, n=f"{s.roles_with_fte:,}")
+           + (t(" (some are given as ranges, so the total is a range)")
               if tot["fte_min"] != tot["fte_max"] else "")
-           + f"; {tot['people']} people in post"
-           + (f"; {tot['staff']} staff counted per grade ({tot['staff_fte']:g} FTE)"
-              if tot["staff"] or tot["staff_fte"] else "") + "."]
+           + t("; {n} people in post", n=f"{tot['people']:,}")
+           + (t("; {n} staff counted per grade ({fte} FTE)", n=f"{tot['staff']:,}",
+                fte=f"{tot['staff_fte']:g}") if tot["staff"] or tot["staff_fte"] else "") + "."]
     if len(units) and units["posts"].sum():
-        md += ["", "Per unit (posts and staff of the unit and the units inside it):", ""]
-        md += _top(units, ["name", "posts", "vacant", "people", "fte_min", "fte_max", "staff",
-                           "headcount"], "formation_units", "posts", what="units")
+        md += ["", t("Per unit (posts and staff of the unit and the units inside it):")]
+        md += chart("chart-units.svg", figures.fte_chart(units, t), t("Posts and FTE per unit"))
+        md += top(units, ["name", "posts", "vacant", "people", "fte_min", "fte_max", "staff",
+                          "headcount"], "formation_units", "posts", what="units")
 
-    md += ["", "## Escalation routes", "",
-           "Whom each role takes an issue to, following the organisation's escalation "
-           "policy (`escalation` in org.yaml): one route kind per kind of issue. At each "
-           "role the first step that leads to an allowed role is taken; a role in a "
-           "forbidden sphere is never a next step, by any edge. The figures per role are "
-           "in `escalation_<route>.csv`, who carries the escalations in "
-           "`escalation_load_<route>.csv`."]
+    md += ["", f"## {t('Escalation routes')}", "",
+           t("Whom each role takes an issue to, following the organisation's escalation "
+             "policy (`escalation` in org.yaml): one route kind per kind of issue. At each "
+             "role the first step that leads to an allowed role is taken; a role in a "
+             "forbidden sphere is never a next step, by any edge. The figures per role are "
+             "in `escalation_<route>.csv`, who carries the escalations in "
+             "`escalation_load_<route>.csv`.")]
     for via, rg in esc.items():
         kind = policy.routes[via]
         frame = frames[f"escalation_{via}"]
         counts = {o: int(frame["outcomes"].str.contains(o, regex=False).sum())
                   for o in OUTCOMES} if len(frame) else {}
-        steps = "; then ".join(" and ".join(f"`{c.edge}` ({_md(c.rule)})" for c in group)
-                               for group in kind.steps)
-        md += ["", f"### Route: {_md(via)}", ""]
+        steps = t("; then ").join((" " + t("and") + " ").join(
+            f"`{c.edge}` ({_md(c.rule)})" for c in group) for group in kind.steps)
+        md += ["", f"### {t('Route')}: {_md(via)}", ""]
         if kind.issue:
-            md += [f"For: {_md(kind.issue)}.", ""]
-        md += [f"Steps: {steps}.", "",
-               "Never to: " + (", ".join(map(_md, kind.forbidden_spheres)) or "no sphere is "
-                               "forbidden on this route") + ".", "",
-               "Roles by outcome of their routes: "
-               + (", ".join(f"{k}: {v}" for k, v in counts.items() if v) or "none") + ".", ""]
-        md += _top(frame, ["name", "next", "shortest", "longest", "tops", "outcomes", "routes"],
-                   f"escalation_{via}", "longest", what="roles")
+            md += [t("For") + f": {_md(kind.issue)}.", ""]
+        md += [t("Steps") + f": {steps}.", "",
+               t("Never to") + ": " + (", ".join(map(_md, kind.forbidden_spheres)) or
+                                       t("no sphere is forbidden on this route")) + ".", "",
+               t("Roles by outcome of their routes") + ": "
+               + (", ".join(f"{t(k)}: {v:,}" for k, v in counts.items() if v) or t("none"))
+               + ".", ""]
+        md += top(frame, ["name", "next", "shortest", "longest", "tops", "outcomes", "routes"],
+                  f"escalation_{via}", "longest", what="roles")
         load = loads[via]
         directors = load["level"].isin(["concern", "team-connecting"])
         # Without declared levels, the roles that carry most, whoever they are.
-        top = (load[directors] if directors.any() else load).head(10)
-        md += ["", "Who carries the escalations ("
-               + ("directors and deputy directors" if directors.any() else "the ten roles")
-               + " reached by the routes of most roles):", "",
-               markdown_table(top, ["name", "level", "reached_by", "passing", "ending",
-                                    "direct_reports", "portfolios"])]
+        most = (load[directors] if directors.any() else load).head(10)
+        md += ["", t("Who carries the escalations") + " ("
+               + (t("directors and deputy directors") if directors.any() else
+                  t("the ten roles")) + " " + t("reached by the routes of most roles") + "):"]
+        md += chart(f"chart-load-{list(esc).index(via) + 1}.svg", figures.load_chart(most, t),
+                    t("Roles reached by the most escalation routes"))
+        md += [table(most, ["name", "level", "reached_by", "passing", "ending",
+                            "direct_reports", "portfolios"])]
 
     md += ["", heading("Management layers", "R6"), "",
-           f"**{lay.depth}** management layers by {lay.basis}; target depth: "
-           f"{lay.target or 'not set'}.", ""]
-    md += [f"- {_md(line)}" for line in lay.explanation] + [""]
-    md += _top(lay.frame[lay.frame["manager"]], ["name", "level", "layer", "layer_steps"],
-               "layers", "layer_steps", what="managers")
+           t("**{depth}** management layers by {basis}; target depth: {target}.",
+             depth=lay.depth, basis=t(lay.basis), target=lay.target or t("not set")), ""]
+    md += [f"- {_md(line)}" for line in lay.explanation]
+    md += chart("chart-layers.svg", figures.layer_pyramid(lay.frame, t, lay.target),
+                t("Managers per layer"))
+    md += top(lay.frame[lay.frame["manager"]], ["name", "level", "layer", "layer_steps"],
+              "layers", "layer_steps", what="managers")
     below = lay.below_target
-    md += ["", (f"{len(below)} managers sit below the target depth: "
-                + ", ".join(map(_md, below["name"]))) if len(below) else
-           "No manager sits below the target depth."]
+    md += ["", (t("{n} managers sit below the target depth", n=f"{len(below):,}") + ": "
+                + ", ".join(_md(names.get(i, n)) for i, n in
+                            zip(below["id"].head(TOP_ROWS), below["name"].head(TOP_ROWS)))
+                + (" …" if len(below) > TOP_ROWS else "")) if len(below) else
+           t("No manager sits below the target depth.")]
 
-    md += ["", "## Span of control", "",
-           f"Thresholds: min {spans.min if spans.min is not None else 'none'}, "
-           f"max {spans.max if spans.max is not None else 'none'}, compared with the count "
-           f"by {spans.by}.", ""]
-    md += [f"- {_md(line)}" for line in spans.explain()] + [""]
-    md += _top(spans.frame, ["name", "direct_reports", "vacant_reports", "people", "fte",
-                             "mandates_given", "reason"], "span", "direct_reports",
-               what="managers")
-    md += ["", "Distribution of direct reports:", "", markdown_table(spans.distribution)]
+    md += ["", f"## {t('Span of control')}", "",
+           t("Thresholds: min {low}, max {high}, compared with the count by {by}.",
+             low=spans.min if spans.min is not None else t("none"),
+             high=spans.max if spans.max is not None else t("none"), by=t(spans.by)), ""]
+    md += [f"- {_md(line)}" for line in spans.explain()]
+    md += chart("chart-span.svg", figures.span_chart(spans.distribution, t, spans.min,
+                                                     spans.max),
+                t("Managers by number of direct reports"))
+    md += top(spans.frame, ["name", "direct_reports", "vacant_reports", "people", "fte",
+                            "mandates_given", "reason"], "span", "direct_reports",
+              what="managers")
+    md += ["", t("Distribution of direct reports") + ":", "", table(spans.distribution)]
 
-    md += ["", "## Partners", ""]
-    md += _top(net.partners, ["name", "partner_kind", "commissions", "official_commissioners",
-                              "political_commissioners"], "partners", what="partners")
-    md += ["", "Roles that connect partners (brokerage = betweenness in the role–partner "
-           "network):", ""]
-    md += _top(net.brokerage, None, "brokerage", "betweenness", what="roles")
-    md += ["", "Roles sharing partners:", ""]
-    md += _top(net.shared, None, "partners_shared", what="pairs")
+    md += ["", f"## {t('Partners')}", ""]
+    md += top(net.partners, ["name", "partner_kind", "commissions", "official_commissioners",
+                             "political_commissioners"], "partners", what="partners")
+    md += ["", t("Roles that connect partners (brokerage = betweenness in the role–partner "
+                 "network):"), ""]
+    md += top(net.brokerage, None, "brokerage", "betweenness", what="roles")
+    md += ["", t("Roles sharing partners:"), ""]
+    md += top(net.shared, None, "partners_shared", what="pairs")
     single = net.single_commissioner
-    md += ["", (f"Partners hanging on a single official commissioner: "
-                + ", ".join(f"{_md(n)} ({_md(c)})" for n, c in zip(single["name"],
-                                                         single["official_commissioners"])))
-           if len(single) else "No partner hangs on a single commissioner."]
+    md += ["", (t("Partners hanging on a single official commissioner") + ": "
+                + ", ".join(f"{_md(n)} ({_md(names.get(c, c))})" for n, c in zip(
+                    single["name"], single["official_commissioners"])))
+           if len(single) else t("No partner hangs on a single commissioner.")]
 
-    md += ["", heading("Portfolio balance", "R9"), "", markdown_table(pb.frame),
-           "", f"Imbalance (coefficient of variation of the totals): **{pb.imbalance}** "
-           "(0 = every holder carries as many items)."]
+    md += ["", heading("Portfolio balance", "R9")]
+    md += chart("chart-portfolios.svg", figures.portfolio_chart(pb.frame, t),
+                t("Portfolio items per holder"))
+    md += [table(pb.frame.rename(columns={c: t(c) for c in pb.frame.columns
+                                          if c not in ("holder", "holder_name", "portfolio")})),
+           "", t("Imbalance (coefficient of variation of the totals): **{x}** (0 = every "
+                 "holder carries as many items).", x=pb.imbalance)]
     if len(pline):
-        md += ["", "The line the portfolios imply (a team manager to its cluster's leader, "
-               "a cluster's leader to the holder of the portfolio that covers it, minus the "
-               "coverage's exclusions; a team a portfolio covers directly to that holder), "
-               "beside the modelled line:", "",
-               *_top(pline, ["name", "implied_name", "temporary", "basis", "line", "agrees"],
-                     "portfolio_line", "agrees", ascending=True, what="roles")]
-    md += ["", "## Powers and mandates", ""]
+        md += ["", t("The line the portfolios imply (a team manager to its cluster's leader, "
+                     "a cluster's leader to the holder of the portfolio that covers it, minus "
+                     "the coverage's exclusions; a team a portfolio covers directly to that "
+                     "holder), beside the modelled line:"), "",
+               *top(pline, ["name", "implied_name", "temporary", "basis", "line", "agrees"],
+                    "portfolio_line", "agrees", ascending=True, what="roles")]
+    md += ["", f"## {t('Powers and mandates')}", ""]
     if len(reg):
-        md += ["The mandate register: per power, the chain from the competent body (or, "
-               "where the sources name none, from the first mandator) down to each post, "
-               "with its holders, the ceiling that applies, validity, the granting decision "
-               "and the signing formula; `mandates.csv` has every column. What the sources "
-               "do not record (a competent body, a legal basis, a decision) is said so, not "
-               "filled in.", "",
-               *_top(reg, ["power_name", "body_name", "chain", "holders", "ceiling_applies",
-                           "valid_to", "decision", "signing", "evidence"], "mandates",
-                     what="mandate links")]
+        md += [t("The mandate register: per power, the chain from the competent body (or, "
+                 "where the sources name none, from the first mandator) down to each post, "
+                 "with its holders, the ceiling that applies, validity, the granting decision "
+                 "and the signing formula; `mandates.csv` has every column. What the sources "
+                 "do not record (a competent body, a legal basis, a decision) is said so, not "
+                 "filled in."), "",
+               *top(reg, ["power_name", "body_name", "chain", "holders", "ceiling_applies",
+                          "valid_to", "decision", "signing", "evidence"], "mandates",
+                    what="mandate links")]
     else:
-        md.append("No mandate names a declared power.")
+        md.append(t("No mandate names a declared power."))
 
     md += ["", heading("Executive commissions", "R8"), "",
-           f"Threshold: {org.settings('executive_commission_threshold', 3)} of the "
-           "organisation's criteria (`criteria` in org.yaml).", "",
-           *_top(adv, ["name", "criteria_met", "advised", "executive", "verdict"], "advice",
-                 "criteria_met", what="commissions")]
+           t("Threshold: {n} of the organisation's criteria (`criteria` in org.yaml).",
+             n=org.settings("executive_commission_threshold", 3)), "",
+           *top(adv, ["name", "criteria_met", "advised", "executive", "verdict"], "advice",
+                "criteria_met", what="commissions")]
+    md += ["", f"## {t('Governance findings')}", ""] + _findings(found, rules, t, names)
+    md += ["", f"## {t('Files')}", "", t("One CSV per analysis") + ": "
+           + ", ".join(f"[{_md(n)}.csv]({n}.csv)" for n in frames) + "."]
+    return "\n".join(md) + "\n", charts
 
+
+def _findings(found, rules, t, names) -> list:
+    """The findings grouped by rule and cause, each group with its count, the
+    rule's citation and the first of its findings."""
     def cite(r):
         src = rules[r]["source"]
         return f"{r} ({_md(rules[r]['text'])}" + (f"; {_md(src)})" if src else ")")
     checked = [r for r in rules if r in CHECKS]
     unchecked = [r for r in rules if r not in CHECKS]
-    md += ["", "## Governance findings", "",
-           "Rules checked: " + (", ".join(cite(r) for r in checked) or "none") + "."]
+    md = [t("Rules checked") + ": " + (", ".join(cite(r) for r in checked) or t("none")) + "."]
     if unchecked:
-        md += ["", "Rules the organisation adopts that are not checked here (see their own sections "
-               "where there is one): "
+        md += ["", t("Rules the organisation adopts that are not checked here (see their own "
+                     "sections where there is one)") + ": "
                + ", ".join(cite(r) for r in unchecked) + "."]
     if found.empty:
-        md += ["", "**No findings**: the model keeps every rule checked. Findings rest on the "
-               "model's facts; inferred, assumed and ungraded facts are not evidence that "
-               "the organisation keeps the rules."]
-    else:
-        md += ["", f"{len(found)} finding{'s' if len(found) != 1 else ''}: each is a statement "
-               "about the model's facts; where the source is silent, the finding says what "
-               "it does not state.", ""]
-        per_rule = found["rule"].value_counts()
-        if len(found) > TOP_ROWS:
-            md += ["Findings per rule: " + ", ".join(f"{_md(r)} {n:,}" for r, n in
-                                                     per_rule.items()) + f"; the first "
-                   f"{TOP_ROWS} below, all of them in [findings.csv](findings.csv).", ""]
-        for f in found.head(TOP_ROWS).to_dict("records"):
-            cited = f["source"] and f["source"] != f["rule"]
-            line = f"- **{_md(f['rule'])}**" + (f" ({_md(f['source'])})" if cited else "") \
-                + f": {_md(f['message'])}"
-            if f["not_stated"]:
-                line += ". _Not stated by a source: " + "; ".join(map(_md, f["not_stated"])) + "._"
-            md.append(line)
-    md += ["", "## Files", "", "One CSV per analysis: "
-           + ", ".join(f"[{_md(n)}.csv]({n}.csv)" for n in frames) + "."]
-    return "\n".join(md) + "\n"
+        return md + ["", t("**No findings**: the model keeps every rule checked. Findings rest "
+                           "on the model's facts; inferred, assumed and ungraded facts are not "
+                           "evidence that the organisation keeps the rules.")]
+    md += ["", t("{n} findings, grouped by rule and by what they have in common; each is a "
+                 "statement about the model's facts, and where the source is silent it says "
+                 "what it does not state. All of them are in [findings.csv](findings.csv).",
+                 n=f"{len(found):,}"), ""]
+    shown = 0
+    for rule, node, group in _causes(found):
+        first = group.iloc[0]
+        cited = first["source"] and first["source"] != rule
+        head = f"- **{_md(rule)}**" + (f" ({_md(first['source'])})" if cited else "") + ": "
+        unstated = sum(bool(v) for v in group["not_stated"])
+        tail = (" " + t("({n} of them rest on facts no source states)", n=f"{unstated:,}")
+                if unstated else "")
+        if node is not None:
+            head += t("{n} findings involve {name}", n=f"{len(group):,}",
+                      name=_md(names.get(node, node))) + tail + ", " + t("e.g.") + " "
+        elif len(group) > 1:
+            head += t("{n} findings", n=f"{len(group):,}") + tail + ", " + t("e.g.") + " "
+        line = head + _md(first["message"])
+        if len(group) == 1 and first["not_stated"]:
+            line += ". _" + t("Not stated by a source") + ": " + \
+                "; ".join(map(_md, first["not_stated"])) + "._"
+        md.append(line)
+        if len(group) > 1:
+            rest = [_md(m) for m in group["message"].iloc[1:6]]
+            md += [f"  - {m}" for m in rest]
+            if len(group) > 6:
+                md.append("  - " + t("… and {n} more in findings.csv", n=f"{len(group) - 6:,}"))
+        shown += 1
+        if shown >= TOP_ROWS:
+            md.append("- " + t("… more groups in findings.csv"))
+            break
+    return md

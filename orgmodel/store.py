@@ -435,6 +435,12 @@ def pull_model(store: Store, name: str, attempts: int = 3) -> OrgModel:
         When what the database holds breaks the graph contract.
     """
     from neo4j import exceptions as e
+    from ._progress import task
+    with task(f"Reading {name} from the database", 3) as step:
+        return _pull_model(store, name, attempts, e, step)
+
+
+def _pull_model(store, name, attempts, e, step):
     for _ in range(max(1, attempts)):
         try:
             with store.driver.session(database=store.database) as session:
@@ -450,6 +456,7 @@ def pull_model(store: Store, name: str, attempts: int = 3) -> OrgModel:
     else:
         raise OrgModelError(f"'{name}' kept changing while it was read (other clients are "
                             "pushing it); try again when they are done")
+    step("read")
     manifest = json.loads(before["manifest"] or "{}")
     g = nx.MultiDiGraph()
     for _, nid, label, attrs in sorted(nodes, key=lambda t: t[0]):
@@ -457,10 +464,12 @@ def pull_model(store: Store, name: str, attempts: int = 3) -> OrgModel:
     for _, u, v, kind, attrs in sorted(edges, key=lambda t: t[0]):
         g.add_edge(u, v, kind=kind, **attrs)
     org = OrgModel(g, manifest)
+    step("built")
     problems = validate_graph(org)
     if problems:
         raise ValidationError(problems, where=f"{name} as read from the database (nothing "
                               "written)")
+    step("validated")
     return org
 
 

@@ -497,3 +497,13 @@ def test_diff_of_two_organisations_in_the_database(bolt_env, store, tmp_path):
     assert json.loads(from_db.output) == json.loads(from_files.output)
     assert any(c["key"] == "dd-bb" and c["status"] == "closed"
                for c in json.loads(from_db.output))
+
+
+def test_pull_shows_progress_on_a_terminal(bolt_env, store, tmp_path):
+    from test_hardening import _run_on_a_terminal
+    res = CliRunner().invoke(cli, ["db", "push", "--org", str(DATA / "albrandswaard")])
+    assert res.exit_code == 0, res.output
+    code, term = _run_on_a_terminal(["db", "pull", "--org-name", "Albrandswaard", "--out",
+                                     tmp_path / "a"])
+    assert code == 0 and "Reading Albrandswaard from the database" in term and "100%" in term
+    assert bolt_env["password"] not in term

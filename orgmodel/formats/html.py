@@ -34,14 +34,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import html as _html
-from collections import Counter
 from pathlib import Path
 
 import jinja2
 import networkx as nx
 
 from ..errors import OrgModelError
-from ..model import at_its_date
+from ..model import at_its_date, display_names
 from ._tables import atomic_write
 
 __all__ = ["page_data", "to_pyvis", "write_html", "render_html", "show", "NODE_STYLE",
@@ -114,23 +113,6 @@ def _tooltip(node, d, holders=()) -> str:
             continue
         lines.append(f"{k}: {'; '.join(map(str, v)) if isinstance(v, list) else v}")
     return "\n".join(lines)
-
-
-def display_names(g) -> dict:
-    """Each node's name, with its id added where two nodes share the name.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> g = nx.MultiDiGraph()
-    >>> g.add_node("tm-a", name="Teammanager"); g.add_node("tm-b", name="Teammanager")
-    >>> g.add_node("gd", name="Algemeen directeur")
-    >>> display_names(g)
-    {'tm-a': 'Teammanager (tm-a)', 'tm-b': 'Teammanager (tm-b)', 'gd': 'Algemeen directeur'}
-    """
-    names = {n: str(d.get("name", n)) for n, d in g.nodes(data=True)}
-    seen = Counter(names.values())
-    return {n: f"{x} ({n})" if seen[x] > 1 else x for n, x in names.items()}
 
 
 def select(org, focus=None, depth=1, kinds=None, edge_kinds=None) -> nx.MultiDiGraph:

@@ -1,0 +1,153 @@
+"""make bench, issue 17: the interactive org chart in headless Chromium, the
+static chart, and the report of 100,000 and 1,000,000 roles; written to
+benchmarks/page.md.
+
+- Page: write the page of a synthetic organisation, open it in Debian's
+  Chromium, and read the page's own clock: milliseconds from navigation start
+  until vis-network first draws (``firstDrawMs``); then type a name into the
+  search box and press Enter, timed until the role is found, opened and
+  selected; then open one more level.
+- Static chart: ``orgmodel chart`` of 1,000 roles to SVG (Graphviz dot).
+- Report: ``orgmodel report`` (load + every analysis + Markdown + HTML +
+  charts) in a fresh process, its peak memory that process's VmHWM.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / "work"
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(HERE))
+
+from run import machine   # noqa: E402
+
+
+def page_figures(n):
+    import orgmodel
+    from browser import open_page
+    org = orgmodel.synthesize(n, seed=0)
+    path = WORK / f"orgchart-{n}.html"
+    t = time.perf_counter()
+    orgmodel.write_html(org, path)
+    write = time.perf_counter() - t
+    target = f"STAFF {int(n * 0.69)}"
+    with open_page(path, timeout_ms=120_000) as (page, seen):
+        first = page.evaluate("window.orgchart.firstDrawMs")
+        shown = int(page.evaluate("document.body.dataset.visible"))
+        t0 = page.evaluate("performance.now()")
+        page.fill("#search", target)
+        page.press("#search", "Enter")
+        page.wait_for_function("() => document.body.dataset.found", timeout=60_000)
+        found = page.evaluate("performance.now()") - t0
+        t0 = page.evaluate("performance.now()")
+        page.click("#more")
+        more = page.evaluate("performance.now()") - t0
+        errors = list(seen["errors"])
+    return {"roles": n, "write_s": write, "mb": path.stat().st_size / 1e6, "first_ms": first,
+            "shown": shown, "search_ms": found, "more_ms": more, "errors": errors,
+            "target": target}
+
+
+def chart_seconds(n):
+    folder = WORK / f"chart-{n}"
+    subprocess.run([sys.executable, "-m", "orgmodel", "synth", "--roles", str(n), "--out",
+                    str(folder), "--force"], check=True, capture_output=True)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "orgmodel", "chart", "--org", str(folder), "-o",
+                    str(WORK / f"chart-{n}.svg")], check=True, capture_output=True)
+    return time.perf_counter() - t
+
+
+REPORT = """
+import json, sys, time, orgmodel
+from pathlib import Path
+t = time.perf_counter()
+org = orgmodel.load(sys.argv[1])
+loaded = time.perf_counter() - t
+orgmodel.write_report(org, Path(sys.argv[2]))
+total = time.perf_counter() - t
+peak = next(int(l.split()[1]) / 1024 for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+print(json.dumps({"load_s": loaded, "total_s": total, "peak_mb": peak}))
+"""
+
+
+def report_figures(n):
+    folder = WORK / f"synth-{n}"
+    if not (folder / "nodes.csv").exists():
+        subprocess.run([sys.executable, "-m", "orgmodel", "synth", "--roles", str(n), "--out",
+                        str(folder), "--force"], check=True, capture_output=True)
+    out = WORK / f"report-{n}"
+    res = subprocess.run([sys.executable, "-c", REPORT, str(folder), str(out)],
+                         capture_output=True, text=True)
+    if res.returncode:
+        return {"roles": n, "error": res.stderr.strip().splitlines()[-1]}
+    r = json.loads(res.stdout.strip().splitlines()[-1])
+    r.update(roles=n, md_kb=(out / "report.md").stat().st_size / 1024,
+             html_kb=(out / "report.html").stat().st_size / 1024)
+    return r
+
+
+def main():
+    WORK.mkdir(exist_ok=True)
+    pages = [page_figures(n) for n in (1_000, 10_000)]
+    chart = chart_seconds(1_000)
+    sizes = [int(a) for a in sys.argv[1:]] or [100_000, 1_000_000]
+    reports = [report_figures(n) for n in sizes]
+    lines = ["# Benchmarks of issue 17: the org chart page, the static chart, the report", "",
+             f"- Date: {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}",
+             f"- Machine: {machine()}",
+             "- Synthetic organisations from `orgmodel synth --seed 0`; one run each.", "",
+             "## Interactive org chart (headless Chromium)", "",
+             "| roles | page | written in | first drawn | roles on screen | search answered "
+             "| one more level |", "|---|---|---|---|---|---|---|"]
+    for p in pages:
+        lines.append(f"| {p['roles']:,} | {p['mb']:.1f} MB | {p['write_s']:.2f} s | "
+                     f"{p['first_ms']:.0f} ms | {p['shown']:,} | {p['search_ms']:.0f} ms "
+                     f"(`{p['target']}`) | {p['more_ms']:.0f} ms |")
+    lines += ["", "First drawn: the page's own clock from navigation start to vis-network's "
+              "first drawing. Search: typing the name and Enter, until the role is found, its "
+              "line opened and it is selected with its routes.", "",
+              "## Static chart", "", f"- 1,000 roles, `orgmodel chart -o chart.svg` "
+              f"(whole command): {chart:.2f} s", "", "## Report", "",
+              "| roles | whole command | of which loading | peak memory | report.md | "
+              "report.html |", "|---|---|---|---|---|---|"]
+    for r in reports:
+        if "error" in r:
+            lines.append(f"| {r['roles']:,} | failed: {r['error'][:80]} | | | | |")
+            continue
+        lines.append(f"| {r['roles']:,} | {r['total_s']:.1f} s | {r['load_s']:.1f} s | "
+                     f"{r['peak_mb']:,.0f} MB | {r['md_kb']:,.0f} KB | {r['html_kb']:,.0f} KB |")
+    targets = [("page of 10,000 roles first drawn < 3 s", pages[1]["first_ms"] < 3000,
+                f"{pages[1]['first_ms']:.0f} ms"),
+               ("search answered < 0.5 s", pages[1]["search_ms"] < 500,
+                f"{pages[1]['search_ms']:.0f} ms"),
+               ("static chart of 1,000 roles < 10 s", chart < 10, f"{chart:.2f} s")]
+    for r in reports:
+        if "error" in r:
+            continue
+        if r["roles"] == 100_000:
+            targets += [("report of 100,000 roles < 20 s", r["total_s"] < 20,
+                         f"{r['total_s']:.1f} s"),
+                        ("report.md of 100,000 roles < 1 MB", r["md_kb"] < 1024,
+                         f"{r['md_kb']:,.0f} KB")]
+        if r["roles"] == 1_000_000:
+            targets += [("report of 1,000,000 roles < 90 s", r["total_s"] < 90,
+                         f"{r['total_s']:.1f} s"),
+                        ("… and < 4 GB", r["peak_mb"] < 4096, f"{r['peak_mb']:,.0f} MB")]
+    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
+    lines += [f"| {name} | {value} | {'yes' if ok else '**no**'} |" for name, ok, value in targets]
+    errors = [e for p in pages for e in p["errors"]]
+    lines += ["", f"Console errors on the pages: {len(errors)}.", ""]
+    (HERE / "page.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

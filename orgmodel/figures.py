@@ -1,0 +1,150 @@
+"""The report's charts, as SVG text drawn by matplotlib (no display needed).
+
+One function per chart; each takes the frame its analysis returns and the
+translator of the report's language (:func:`orgmodel.i18n.translator`), and
+returns the SVG, or None when there is nothing to draw.  Names reach the
+SVG as text: matplotlib escapes them, so a name is never markup.
+
+Examples
+--------
+>>> from orgmodel.span import span_of_control
+>>> svg = span_chart(span_of_control(sample).distribution)
+>>> svg.lstrip().startswith("<?xml") and "<svg" in svg
+True
+"""
+from __future__ import annotations
+
+import io
+import unicodedata
+
+from matplotlib.ticker import MaxNLocator
+
+from .i18n import translator
+
+__all__ = ["span_chart", "layer_pyramid", "fte_chart", "portfolio_chart", "load_chart",
+           "MAX_BARS"]
+
+#: The most bars in one chart (the rest are in the CSVs).
+MAX_BARS = 15
+_BLUE, _RED, _GREY = "#4e79a7", "#e15759", "#bab0ac"
+
+
+def _figure(height=3.2):
+    import matplotlib
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+    plt.rcParams["svg.fonttype"] = "none"     # text as text: small, searchable, crisp
+    fig, ax = plt.subplots(figsize=(7.5, height))
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return fig, ax
+
+
+def _svg(fig) -> str:
+    import matplotlib.pyplot as plt
+    buf = io.StringIO()
+    fig.tight_layout()
+    fig.savefig(buf, format="svg", metadata={"Date": None})
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def _short(name, n=42):
+    # Control characters have no glyph (and a terminal escape is no label).
+    name = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in str(name))
+    return name if len(name) <= n else name[:n - 1] + "…"
+
+
+def span_chart(distribution, t=translator("en"), low=None, high=None):
+    """Managers per number of direct reports, the thresholds as lines."""
+    if distribution is None or not len(distribution):
+        return None
+    fig, ax = _figure()
+    x, y = distribution["direct_reports"], distribution["managers"]
+    colors = [_RED if (low is not None and v < low) or (high is not None and v > high)
+              else _BLUE for v in x]
+    ax.bar(x, y, color=colors, width=0.8)
+    for v, label in ((low, t("minimum")), (high, t("maximum"))):
+        if v is not None:
+            ax.axvline(v, color="#555555", linestyle="--", linewidth=1)
+            ax.annotate(label, (v, ax.get_ylim()[1]), ha="center", va="bottom", fontsize=8)
+    ax.set_xlabel(t("direct reports"))
+    ax.set_ylabel(t("managers"))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))   # whole managers only
+    return _svg(fig)
+
+
+def layer_pyramid(layers, t=translator("en"), target=None):
+    """Managers per layer, the top layer on top, centred as a pyramid."""
+    managers = layers[layers["manager"] & layers["layer"].notna()]
+    if not len(managers):
+        return None
+    counts = managers.groupby("layer").size().sort_index()
+    fig, ax = _figure(height=max(2.0, 0.45 * len(counts) + 1))
+    ys = [f"{t('layer')} {int(k)}" for k in counts.index]
+    colors = [_RED if target and k > target else _BLUE for k in counts.index]
+    ax.barh(ys, counts.values, left=-counts.values / 2, color=colors)
+    for y, v in zip(ys, counts.values):
+        ax.annotate(f"{v:,}", (0, y), ha="center", va="center", color="white", fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xticks([])
+    ax.spines["bottom"].set_visible(False)
+    ax.set_xlabel(t("managers per layer") + (f" ({t('below the target depth in red')})"
+                                             if target else ""))
+    return _svg(fig)
+
+
+def fte_chart(units, t=translator("en")):
+    """Posts (and FTE where given) of the largest units."""
+    if units is None or not len(units) or not units["posts"].sum():
+        return None
+    top = units.sort_values("posts", ascending=False, kind="stable").head(MAX_BARS)
+    fig, ax = _figure(height=max(2.2, 0.32 * len(top) + 1))
+    names = [_short(n) for n in top["name"]]
+    fte = top["total_fte_max"] if "total_fte_max" in top else top["fte_max"]
+    if fte.notna().any() and fte.fillna(0).sum() > 0:
+        ax.barh(names, fte.fillna(0), color=_BLUE)
+        ax.set_xlabel(t("FTE (units with none given show 0)"))
+    else:
+        ax.barh(names, top["posts"], color=_BLUE)
+        ax.set_xlabel(t("posts (the sources give no FTE)"))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", labelsize=8)
+    return _svg(fig)
+
+
+def portfolio_chart(frame, t=translator("en")):
+    """Items per portfolio holder, stacked by category; the legend beside the bars."""
+    if frame is None or not len(frame):
+        return None
+    skip = {"holder", "holder_name", "portfolio", "total"}
+    cats = [c for c in frame.columns if c not in skip and frame[c].dtype.kind in "if"]
+    top = frame.head(MAX_BARS)
+    fig, ax = _figure(height=max(2.2, 0.4 * len(top) + 1))
+    names = [_short(n, 32) for n in top["holder_name"]]
+    left = None
+    for c in cats:
+        vals = top[c].fillna(0).values
+        ax.barh(names, vals, left=left, label=t(c))
+        left = vals if left is None else left + vals
+    ax.invert_yaxis()
+    ax.set_xlabel(t("portfolio items"))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, frameon=False)
+    return _svg(fig)
+
+
+def load_chart(load, t=translator("en")):
+    """The roles reached by the escalation routes of most roles."""
+    if load is None or not len(load) or not load["reached_by"].sum():
+        return None
+    top = load.sort_values("reached_by", ascending=False, kind="stable").head(10)
+    fig, ax = _figure(height=max(2.2, 0.35 * len(top) + 1))
+    ax.barh([_short(n) for n in top["name"]], top["reached_by"], color=_BLUE)
+    ax.invert_yaxis()
+    ax.set_xlabel(t("roles whose routes reach this role"))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.tick_params(axis="y", labelsize=8)
+    return _svg(fig)

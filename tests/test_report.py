@@ -1,0 +1,147 @@
+"""Issue 17: the report for a director, in English and Dutch, as Markdown and HTML."""
+import ast
+import re
+
+import pytest
+
+import orgmodel
+from orgmodel.checks import check
+from orgmodel.i18n import NL, NL_COLUMNS, translator
+from orgmodel.report import _causes
+
+from browser import chromium_path, open_page
+from conftest import DATA, ROOT
+from test_analyses import cli_run
+
+
+def _labels(path):
+    """Every literal label a module passes to its translator ``t``."""
+    tree = ast.parse(path.read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                node.func.id in ("t", "heading") and node.args and \
+                isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            yield node.args[0].value
+
+
+def test_every_label_has_its_dutch():
+    labels = set(_labels(ROOT / "orgmodel" / "report.py")) | \
+        set(_labels(ROOT / "orgmodel" / "figures.py"))
+    assert len(labels) > 80
+    assert sorted(labels - set(NL)) == []
+    # and the labels filled in at run time: outcomes, grades, categories, what a table counts
+    from orgmodel.escalation import OUTCOMES
+    from orgmodel.schema import PORTFOLIO_CATEGORIES
+    runtime = {*OUTCOMES, *PORTFOLIO_CATEGORIES, "stated", "inferred", "assumed", "ungraded",
+               "levels", "steps", "posts", "people", "fte", "node", "edge", "rows", "units",
+               "roles", "managers", "partners", "pairs", "mandate links", "commissions"}
+    assert sorted(runtime - set(NL)) == []
+
+
+def test_the_report_in_dutch_and_in_english(tmp_path):
+    for lang, first, headings, header in (
+            ("en", "## Summary", ("## Escalation routes", "## Span of control",
+                                  "## Governance findings"), "| name | next |"),
+            ("nl", "## Samenvatting", ("## Escalatieroutes", "## Managementlagen (R6)",
+                                       "## Bevindingen over de sturing", "## Bestanden"),
+             "| naam | volgende stap |")):
+        res = cli_run("report", "--org", str(DATA / "deventer"), "--out", str(tmp_path / lang),
+                      "--lang", lang)
+        assert res.exit_code == 0, res.output
+        md = (tmp_path / lang / "report.md").read_text()
+        assert md[md.index("## "):].startswith(first)          # the summary comes first
+        for h in headings:
+            assert h in md, h
+        assert header in md
+    nl = (tmp_path / "nl" / "report.md").read_text()
+    # the English labels are gone from the Dutch report (not the data's own words)
+    for english in ("## Summary", "Who carries the escalations", "| name |", "posts (",
+                    "Rules checked", "direct reports"):
+        assert english not in nl, english
+    assert "Wie de escalaties draagt" in nl and "directe ondergeschikten" in nl
+    svg = (tmp_path / "nl" / "chart-span.svg").read_text()
+    assert "directe ondergeschikten" in svg and "leidinggevenden" in svg
+    res = cli_run("report", "--org", str(DATA / "deventer"), "--out", str(tmp_path / "x"),
+                  "--lang", "de")
+    assert res.exit_code == 2 and "'de' is not one of" in res.output
+
+
+def test_names_not_ids_and_ids_where_names_repeat(tmp_path, make):
+    md = orgmodel.write_report(orgmodel.load(DATA / "deventer"), tmp_path / "d",
+                               html=False).read_text()
+    body = md.split("## Files", 1)[0]
+    for ident in ("cd-vanhouwelingen", "pf-lantain", "| gd |", "cd-kossen"):
+        assert ident not in body, ident
+    assert "Portefeuille Lantain" in body and "Concerndirecteur Van Houwelingen" in body
+    org = make([("a", {"name": "Teammanager"}), ("b", {"name": "Teammanager"}),
+                ("c", {"name": "Director"})], [("a", "c", "REPORTS_TO"), ("b", "c", "REPORTS_TO")])
+    md = orgmodel.write_report(org, tmp_path / "t", html=False).read_text()
+    # (Markdown escapes the brackets of a name)
+    assert r"Teammanager \(a\)" in md and r"Teammanager \(b\)" in md and "Director \\(c" not in md
+
+
+def test_findings_grouped_by_cause(tmp_path):
+    org = orgmodel.load(DATA / "deventer")
+    found = check(org)
+    groups = _causes(found)
+    awb = [(node, len(g)) for rule, node, g in groups if rule == "Awb 10:4"]
+    # D-B2's six mandates all come from the ambtelijk opdrachtgever: one cause
+    assert awb == [("ao", 6)]
+    r2 = [(node, len(g)) for rule, node, g in groups if rule == "R2"]
+    assert r2 == [(None, 14)]              # fourteen commissions, nothing in common
+    assert sum(len(g) for _, _, g in groups) == len(found)
+    md = orgmodel.write_report(org, tmp_path / "d", html=False).read_text()
+    findings = md.split("## Governance findings", 1)[1]
+    assert "6 findings involve Ambtelijk opdrachtgever" in findings
+    assert "14 findings" in findings
+
+
+def test_charts_per_section(tmp_path):
+    out = tmp_path / "d"
+    md = orgmodel.write_report(orgmodel.load(DATA / "deventer"), out, html=False).read_text()
+    for name in ("chart-span.svg", "chart-layers.svg", "chart-units.svg",
+                 "chart-portfolios.svg", "chart-load-1.svg"):
+        assert f"]({name})" in md, name
+        assert (out / name).read_text().lstrip().startswith("<?xml")
+    # three layers of managers, 7 + 6 + 4, drawn as the pyramid's bars
+    layers = (out / "chart-layers.svg").read_text()
+    assert all(f">{n}<" in layers for n in ("7", "6", "4"))
+
+
+def test_the_report_of_100k_roles_stays_small(tmp_path):
+    org = orgmodel.synthesize(100_000, seed=0)
+    md = orgmodel.write_report(org, tmp_path / "r", html=False)
+    assert md.stat().st_size < 1_000_000
+    assert (tmp_path / "r" / "report.html").stat().st_size < 2_000_000
+    text = md.read_text()
+    assert text[text.index("## "):].startswith("## Summary")
+
+
+@pytest.mark.browser
+def test_the_html_report_is_self_contained_and_inert(template_copy, tmp_path):
+    org = orgmodel.load(template_copy)
+    org.graph.nodes["tm"]["name"] = "<img src=x onerror=alert(1)>"
+    org.manifest["name"] = "</title><script>alert(1)</script>"
+    orgmodel.write_report(org, tmp_path / "r", lang="nl")
+    page = tmp_path / "r" / "report.html"
+    html = page.read_text()
+    assert "<script" not in html.lower().replace("&lt;script", "")
+    assert re.findall(r'<img[^>]*src="([^":]*):', html) and \
+        set(re.findall(r'<img[^>]*src="([^":]*):', html)) == {"data"}
+    from playwright.sync_api import sync_playwright
+    from browser import CHROMIUM_ARGS
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        pg = b.new_page()
+        seen, dialogs = [], []
+        pg.on("request", lambda r: seen.append(r.url))
+        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        pg.goto(page.resolve().as_uri())
+        drawn = pg.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
+        count = pg.evaluate("document.images.length")
+        heading = pg.inner_text("h2")
+        pdf = pg.pdf()                   # prints to PDF from the browser
+        b.close()
+    assert seen == [page.resolve().as_uri()] and dialogs == []
+    assert drawn and count >= 4 and heading == "Samenvatting"
+    assert pdf[:4] == b"%PDF"
