@@ -12,6 +12,7 @@ builds, so a folder with any problem is never half-loaded.
 from __future__ import annotations
 
 import difflib
+from contextlib import contextmanager
 from functools import wraps
 import unicodedata
 from collections import Counter
@@ -25,7 +26,7 @@ from .errors import UnknownRoleError, ValidationError
 from .read import read_folder, records
 from .validate import parse_cell, parse_fte, validate_tables
 
-__all__ = ["OrgModel", "load", "from_tables", "at_its_date"]
+__all__ = ["OrgModel", "load", "from_tables", "at_its_date", "edge_index", "display_names"]
 
 
 class OrgModel:
@@ -135,6 +136,9 @@ class OrgModel:
 
     def edges(self, kind=None):
         """``(from, to, attrs)`` of every edge, optionally of one kind."""
+        idx = _EDGE_INDEX.get(id(self.graph))
+        if idx is not None and kind is not None:
+            return list(idx.get(kind, ()))
         return [(u, v, d) for u, v, d in self.graph.edges(data=True)
                 if kind is None or d["kind"] == kind]
 
@@ -144,6 +148,9 @@ class OrgModel:
         Analyses at 100k roles go through this rather than networkx views,
         which cost several times more per edge.
         """
+        idx = _EDGE_INDEX.get(id(self.graph))
+        if idx is not None:
+            return {k: list(idx.get(k, ())) for k in kinds}
         out = {k: [] for k in kinds}
         get = out.get
         for u, nbrs in self.graph.adjacency():
@@ -321,3 +328,38 @@ def display_names(g) -> dict:
     names = {n: str(d.get("name", n)) for n, d in g.nodes(data=True)}
     seen = Counter(names.values())
     return {n: f"{x} ({n})" if seen[x] > 1 else x for n, x in names.items()}
+
+
+#: Edges per kind of a graph that nothing changes for a while (see
+#: :func:`edge_index`), keyed by the graph's id.
+_EDGE_INDEX = {}
+
+
+@contextmanager
+def edge_index(org):
+    """While the block runs, ``org``'s edges are looked up per kind from one
+    index instead of a pass over every edge per call: a report asks some thirty
+    times (measured: 7.6 of 46 s of a 200,000-role report under the profiler).
+    The graph must not change inside the block.
+
+    Examples
+    --------
+    >>> with edge_index(sample):
+    ...     inside = sample.edges("REPORTS_TO")
+    >>> inside == sample.edges("REPORTS_TO")
+    True
+    """
+    key = id(org.graph)
+    if key in _EDGE_INDEX:          # already indexed by an outer block
+        yield org
+        return
+    idx = {}
+    for u, nbrs in org.graph.adjacency():
+        for v, keyed in nbrs.items():
+            for d in keyed.values():
+                idx.setdefault(d["kind"], []).append((u, v, d))
+    _EDGE_INDEX[key] = idx
+    try:
+        yield org
+    finally:
+        _EDGE_INDEX.pop(key, None)

@@ -34,7 +34,7 @@ from .mandates import register
 from .powers import power_holders
 from .span import span_of_control
 from .summary import summarize
-from .model import at_its_date, display_names
+from .model import at_its_date, display_names, edge_index
 from .i18n import translator
 from . import figures
 
@@ -244,7 +244,7 @@ def write_report(org, out_dir, html=True, lang="en") -> Path:
     stage = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.new-"))
     try:
         from ._progress import task
-        with task(f"Writing the report of {org.name}", _STAGES) as step:
+        with task(f"Writing the report of {org.name}", _STAGES) as step, edge_index(org):
             md, charts = _write(org, stage, html, step, t)
             (stage / "report.md").write_text(md, encoding="utf-8")
             (stage / "report.html").write_text(_html_page(org, md, charts, t), encoding="utf-8")
