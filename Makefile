@@ -20,7 +20,7 @@ demo: $(VENV)/.installed
 	-./scripts/ensure-graphviz
 	$(VENV)/bin/orgmodel validate --org $(ORG)
 	$(VENV)/bin/orgmodel report --org $(ORG) --out $(OUT)
-	@echo "Open $(OUT)/report.md and $(OUT)/graph.html"
+	@echo "Open $(OUT)/report.html (or report.md) and $(OUT)/graph.html"
 
 ## test: the whole suite, with a real Bolt server, Chromium, Graphviz and Jupyter kernel
 test: $(VENV)/.installed
