@@ -123,7 +123,10 @@ def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]) and \
                 not pd.api.types.is_bool_dtype(out[col]):
-            out[col] = [csv_cell(v) for v in out[col].tolist()]
+            # (most cells are plain text that needs nothing: tested inline, as
+            # a call per cell is most of the time of a 1,000,000-row table)
+            out[col] = [v if type(v) is str and not v.startswith(_FORMULA_START)
+                        else csv_cell(v) for v in out[col].tolist()]
     out.columns = [csv_cell(str(c)) for c in out.columns]
     return out
 

@@ -17,6 +17,7 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
+from ._centrality import betweenness
 from ._perf import paused
 from .model import at_its_date
 
@@ -108,7 +109,7 @@ def partner_network(org) -> PartnerNetwork:
         [{"role_a": a, "role_b": b, "partners": _join(sorted(ps)), "shared": len(ps)}
          for (a, b), ps in sorted(common.items())],
         columns=["role_a", "role_b", "partners", "shared"])
-    bc = nx.betweenness_centrality(ties) if ties.number_of_nodes() else {}
+    bc = betweenness(ties)
     brokerage = pd.DataFrame(
         [{"id": r, "name": org.label(r), "partners": len(ps),
           "betweenness": round(bc.get(("role", r), 0.0), 4)}

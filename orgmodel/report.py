@@ -28,7 +28,7 @@ from .layers import layering
 from .partners import partner_network
 from .portfolios import portfolio_balance
 from .checks import applicable_rules, CHECKS
-from .formation import formation, totals
+from .formation import formation, post_figures, totals
 from .portfolios import portfolio_line
 from .mandates import register
 from .powers import power_holders
@@ -339,7 +339,9 @@ _STAGES = 15
 
 
 def _write(org, stage: Path, html: bool, step=lambda name="": None, t=translator("en")):
-    s = summarize(org)
+    # The figures per post feed the summary, spans and formation: worked out once.
+    posts = post_figures(org)
+    s = summarize(org, posts)
     policy = escalation_policy(org)
     step("summary")
     esc = {via: route_graph(org, via) for via in policy.routes}
@@ -348,7 +350,7 @@ def _write(org, stage: Path, html: bool, step=lambda name="": None, t=translator
     step("escalation load")
     lay = layering(org)
     step("layers")
-    spans = span_of_control(org)
+    spans = span_of_control(org, posts=posts)
     step("spans")
     net = partner_network(org)
     step("partners")
@@ -358,12 +360,12 @@ def _write(org, stage: Path, html: bool, step=lambda name="": None, t=translator
     pline = portfolio_line(org)
     adv = executive_commission_advice(org)
     step("portfolios and advice")
-    units = formation(org, "unit")
+    units = formation(org, "unit", posts)
     step("formation")
     held = power_holders(org)
     reg = register(org)
     step("mandates")
-    tot = totals(org)
+    tot = totals(org, posts)
     names = display_names(org.graph)
 
     frames = {
@@ -375,7 +377,7 @@ def _write(org, stage: Path, html: bool, step=lambda name="": None, t=translator
         "layers": lay.frame, "span": spans.frame, "partners": net.partners,
         "partners_shared": net.shared, "brokerage": net.brokerage, "findings": found,
         "portfolios": pb.frame, "portfolio_line": pline, "advice": adv,
-        "formation_units": units, "formation_managers": formation(org, "manager"),
+        "formation_units": units, "formation_managers": formation(org, "manager", posts),
         "powers": held, "mandates": reg,
     }
     for name, frame in frames.items():

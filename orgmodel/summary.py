@@ -57,8 +57,10 @@ def evidence_counts(org) -> dict:
 
 
 @at_its_date
-def summarize(org) -> Summary:
-    """Count nodes and edges per kind and grade, and add up the formation.
+def summarize(org, posts=None) -> Summary:
+    """Count nodes and edges per kind and grade, and add up the formation
+    (``posts``: :func:`~orgmodel.formation.post_figures` already worked out, if
+    at hand).
 
     Examples
     --------
@@ -72,6 +74,6 @@ def summarize(org) -> Summary:
     edges = {k: 0 for k in EDGE_KINDS}
     for _, _, kind in org.graph.edges(data="kind"):
         edges[kind] = edges.get(kind, 0) + 1
-    t = totals(org)
+    t = totals(org, posts)
     return Summary(org.name, nodes, edges, t["fte_min"], t["fte_max"],
                    t["posts"] - t["posts_without_fte"], evidence_counts(org), t)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import math
+import operator
 import re
 
 import jsonschema
@@ -135,11 +136,17 @@ class _Context:
         src = manifest.get("sources")
         self.sources = sorted(map(str, src), key=len, reverse=True) \
             if isinstance(src, dict) and src else []
+        self._cited = {}
 
     def cites(self, citation: str) -> bool:
         """Whether a citation names a declared source (``D-FS-V`` cites ``D``)."""
-        return any(citation == s or citation.startswith((s + "-", s + " ", s + ":", s + "."))
-                   for s in self.sources)
+        # (a large folder cites a few passages on a million rows: each once)
+        known = self._cited.get(citation)
+        if known is None:
+            known = self._cited[citation] = any(
+                citation == s or citation.startswith((s + "-", s + " ", s + ":", s + "."))
+                for s in self.sources)
+        return known
 
 
 def _check_provenance(row, rowno, file, ctx, problems):
@@ -170,46 +177,60 @@ def _check_provenance(row, rowno, file, ctx, problems):
                                         f"sources org.yaml declares ({', '.join(sorted(ctx.sources))})"))
 
 
-def _check_attrs(row, rowno, file, choices, problems, ctx, ids=None):
+_TEXT_COLUMNS = frozenset(("id", "kind", "name", "source", "from", "to", "evidence", "note"))
+
+
+def _check_attrs(row, rowno, file, choices, problems, ctx, ids=None, skip=()) -> dict:
+    """Check a row's cells; its attributes as the graph holds them (every
+    non-empty cell converted, ``fte`` as ``fte_min``/``fte_max``, ``skip``
+    left out), which mean something only when no problem was found."""
+    out = {}
     for col, text in row.items():
-        if not text or col in ("id", "kind", "name", "source", "from", "to", "evidence",
-                               "note"):
+        if not text:
+            continue
+        if col in _TEXT_COLUMNS:
+            if col not in skip:
+                out[col] = text
             continue
         if col in choices and text not in choices[col]:
             problems.append(Problem(file, rowno, f"{col} '{text}' is not one of: "
                                     f"{', '.join(choices[col])}{_closest(text, choices[col])}"))
         elif col == "fte":
             try:
-                parse_fte(text)
+                out["fte_min"], out["fte_max"] = parse_fte(text)
             except ValueError as exc:
                 problems.append(Problem(file, rowno, str(exc)))
         elif col in schema.VOCABULARY_COLUMNS:
             known = ctx.vocab[col]
             key = schema.VOCABULARY_COLUMNS[col]
-            bad = [c for c in parse_cell(col, text) if c not in known]
+            out[col] = cells = parse_cell(col, text)
+            bad = [c for c in cells if c not in known]
             if bad and ctx.readable:
                 problems.append(Problem(file, rowno, f"{col} {', '.join(repr(c) for c in bad)} "
                                         f"{'is' if len(bad) == 1 else 'are'} not declared under "
                                         f"'{key}' in org.yaml{_closest(bad[0], known)}"))
         elif col in schema.ID_LIST_COLUMNS:
-            for c in parse_cell(col, text):
+            out[col] = cells = parse_cell(col, text)
+            for c in cells:
                 if ids is not None and c not in ids:
                     problems.append(Problem(file, rowno, f"{col} names '{c}', which is not a "
                                             f"node in nodes.csv{_closest(c, ids)}"))
         else:
             try:
-                parse_cell(col, text)
+                out[col] = parse_cell(col, text)
             except ValueError as exc:
                 problems.append(Problem(file, rowno, str(exc)))
     if row.get("valid_from") and row.get("valid_to") and row["valid_from"] > row["valid_to"]:
         problems.append(Problem(file, rowno, f"valid_from {row['valid_from']} is after "
                                 f"valid_to {row['valid_to']}"))
     _check_provenance(row, rowno, file, ctx, problems)
+    return out
 
 
-def _check_nodes(nodes: pd.DataFrame, problems, ctx) -> dict | None:
+def _check_nodes(nodes: pd.DataFrame, problems, ctx, built=None) -> dict | None:
     """Check the node rows; the ``{id: kind}`` of the usable ones, or None when
-    the table itself is unusable (then nothing can be checked against it)."""
+    the table itself is unusable (then nothing can be checked against it).
+    ``built``: a list to which each row's ``(id, attributes)`` is added."""
     kinds = {}
     if not _check_columns(nodes, NODES, ("id", "kind", "name"), problems):
         return None
@@ -253,23 +274,28 @@ def _check_nodes(nodes: pd.DataFrame, problems, ctx) -> dict | None:
         for col in spec.required:
             if not row.get(col):
                 problems.append(Problem(NODES, rowno, f"{kind} '{nid}' needs a {col}"))
-        _check_attrs(row, rowno, NODES, spec.choices, problems, ctx)
+        attrs = _check_attrs(row, rowno, NODES, spec.choices, problems, ctx, skip=("id",))
+        if built is not None:
+            built.append((nid, attrs))
     return kinds
 
 
-def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx):
+def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=None):
     """Check the edge rows; with ``kinds=None`` (nodes.csv unusable) only what
-    does not depend on the nodes."""
+    does not depend on the nodes.  ``built``: a list to which each row's
+    ``(from, to, attributes)`` is added."""
     if not _check_columns(edges, EDGES, ("from", "to", "kind"), problems):
         return
     line, line_rows, seen = [], {}, {}
+    # (from, to and kind are there: at least three columns, so a tuple)
+    same = operator.itemgetter(*[c for c in edges.columns if c not in ("source", "note")])
     for rowno, row in records(edges):
         src, dst, kind = row["from"], row["to"], row["kind"]
         # Two edges of one kind between the same roles may mean different
         # things (two mandates of different scope); the same edge with the
         # same attributes twice is a copy, whatever its source or note says.
         # (columns come in one order per file, so the values alone compare)
-        key = tuple(v for k, v in row.items() if k not in ("source", "note"))
+        key = same(row)
         if key in seen and src and dst and kind:
             problems.append(Problem(EDGES, rowno, f"{kind} from '{src}' to '{dst}' is given "
                                     f"twice with the same attributes (also on row "
@@ -295,7 +321,10 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx):
             problems.append(Problem(EDGES, rowno, f"{kind} cannot join a {kinds[src]} to a "
                                     f"{kinds[dst]}: it joins {'/'.join(sorted(spec.sources))} "
                                     f"to {'/'.join(sorted(spec.targets))}"))
-        _check_attrs(row, rowno, EDGES, spec.choices, problems, ctx, kinds)
+        attrs = _check_attrs(row, rowno, EDGES, spec.choices, problems, ctx, kinds,
+                             skip=("from", "to"))
+        if built is not None:
+            built.append((src, dst, attrs))
         if kind == "REPORTS_TO" and src and dst and src != dst:
             line.append((src, dst))
             line_rows.setdefault((src, dst), rowno)
@@ -470,23 +499,28 @@ def _order(p):
 
 
 @paused
-def validate_tables(raw: RawOrg) -> list:
+def validate_tables(raw: RawOrg, built: dict | None = None) -> list:
     """Every problem in already-read tables, reading problems included.
 
     A file that could not be read is reported once: the checks that depend on
     it (every edge end is a node, ``ends_at`` names a role) are skipped rather
-    than reported row by row.
+    than reported row by row.  ``built``: a dict that receives the rows as
+    the graph will hold them (``nodes``: ``(id, attributes)``, ``edges``:
+    ``(from, to, attributes)``), so that a load converts each cell once;
+    they mean something only when no problem is returned.
     """
+    if built is not None:
+        built["nodes"], built["edges"] = [], []
     problems = list(raw.problems)
     unreadable = raw.unreadable
     kinds = None
     ctx = _Context(raw.manifest if MANIFEST not in unreadable else None)
     if NODES not in unreadable and len(raw.nodes.columns):
-        kinds = _check_nodes(raw.nodes, problems, ctx)
+        kinds = _check_nodes(raw.nodes, problems, ctx, None if built is None else built["nodes"])
     elif NODES not in unreadable:
         problems.append(Problem(NODES, 1, "has no header row"))
     if EDGES not in unreadable and len(raw.edges.columns):
-        _check_edges(raw.edges, kinds, problems, ctx)
+        _check_edges(raw.edges, kinds, problems, ctx, None if built is None else built["edges"])
     elif EDGES not in unreadable:
         problems.append(Problem(EDGES, 1, "has no header row"))
     if MANIFEST not in unreadable:

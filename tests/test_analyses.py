@@ -208,6 +208,28 @@ def test_partner_single_commissioner_and_sharing(make):
                                         "that partner" for p in ("p1", "p2")]
 
 
+@pytest.mark.parametrize("graph", [
+    "partners", "star", "two parts", "long chain", "tree", "random", "tiny"])
+def test_brokerage_is_networkx_betweenness(graph):
+    # The report's brokerage walks many sources at once (or hands long chains
+    # to networkx): the numbers must be networkx's, whatever the shape.
+    import networkx as nx
+    from orgmodel._centrality import betweenness
+    g = {"partners": lambda: nx.relabel_nodes(
+            nx.bipartite.random_graph(60, 12, 0.08, seed=3),
+            lambda i: ("role", i) if i < 60 else ("partner", i)),
+         "star": lambda: nx.star_graph(40),
+         "two parts": lambda: nx.disjoint_union(nx.karate_club_graph(), nx.cycle_graph(9)),
+         "long chain": lambda: nx.path_graph(400),
+         "tree": lambda: nx.balanced_tree(3, 5),
+         "random": lambda: nx.gnp_random_graph(200, 0.03, seed=1),
+         "tiny": lambda: nx.path_graph(2)}[graph]()
+    ours, theirs = betweenness(g, batch=7), nx.betweenness_centrality(g)
+    assert ours.keys() == theirs.keys()
+    assert all(abs(ours[k] - theirs[k]) < 1e-12 for k in theirs)
+    assert max(theirs.values()) > 0 or graph == "tiny"
+
+
 @pytest.mark.parametrize("rule,edges,expected", [
     ("R2", [("pol", "c", "COMMISSIONS", {"capacity": "political"})], "no official commissioner"),
     ("R3", [], "has no commissioner"),
