@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from ._perf import paused
@@ -114,24 +115,42 @@ def _roll_up(amounts: dict, succ: dict, single_people: dict, shared_people: dict
     """Add every node's amounts to each node above it (and itself), once.
 
     Weights flow up single links bottom-up; a node with several superiors
-    hands its weight to every node above it once (as in escalation load),
-    so a matrix post is never counted twice.
+    hands what came up to it that way, with its own, to every node above it
+    once (as in escalation load) and that part goes no further, so a matrix
+    post is never counted twice, however many ways lead from it to the top.
+
+    Returns ``(ids, totals, rest)``: ``totals`` a float array, one row per id
+    in ``ids`` and one column per amount; ``rest`` the nodes on a loop.
     """
     from ._order import sinks_first
-    nodes = list(amounts)
-    order, rest = sinks_first(nodes, succ)
-    total = {n: list(amounts[n]) for n in nodes}
-    acc = {n: [0.0] * len(_AMOUNTS) for n in nodes}
-    for n in reversed(order):            # bottom-up
-        w = [a + b for a, b in zip(acc[n], amounts[n])]
-        total[n] = w
-        ups = [u for u in succ.get(n, ()) if u in acc]
+    ids = list(amounts)
+    pos = {n: i for i, n in enumerate(ids)}
+    order, rest = sinks_first(ids, succ)
+    rising = np.array([amounts[n] for n in ids], dtype=float).reshape(len(ids), len(_AMOUNTS))
+    direct = np.zeros_like(rising)
+    # Single superiors form a forest: its nodes' weights go up level by level,
+    # one numpy step per level (a million posts in a tree of ten levels: ten
+    # steps, not a million list additions).  order is top-down.
+    depth, parent, matrix = {}, {}, []
+    for n in order:
+        ups = [u for u in succ.get(n, ()) if u in pos]
         if len(ups) == 1:
-            acc[ups[0]] = [a + b for a, b in zip(acc[ups[0]], w)]
+            parent[n] = ups[0]
+            depth[n] = depth.get(ups[0], 0) + 1
         elif ups:
-            for u in _up(succ, n):
-                if u in acc:
-                    acc[u] = [a + b for a, b in zip(acc[u], w)]
+            matrix.append(n)
+    levels = {}
+    for n, k in depth.items():
+        levels.setdefault(k, []).append(n)
+    for k in sorted(levels, reverse=True):
+        kids = levels[k]
+        np.add.at(rising, [pos[parent[n]] for n in kids], rising[[pos[n] for n in kids]])
+    # A matrix node's weight (its own and its forest below) reaches each node
+    # above it directly, and stays there.
+    for n in matrix:
+        above = [pos[u] for u in _up(succ, n) if u in pos]
+        direct[above] += rising[pos[n]]
+    total = rising + direct
     # Fix the people column: a person on several posts counts once per node.
     people = _AMOUNTS.index("people")
     for person, posts in shared_people.items():
@@ -140,19 +159,19 @@ def _roll_up(amounts: dict, succ: dict, single_people: dict, shared_people: dict
             for x in {p} | _up(succ, p):
                 reach[x] = reach.get(x, 0) + 1
         for x, k in reach.items():
-            if x in total:
-                total[x][people] -= k - 1
-    return total, rest
+            if x in pos:
+                total[pos[x], people] -= k - 1
+    return ids, total, rest
 
 
-def _frame(ids, names, total, extra_cols=None):
-    rows = []
-    for n in ids:
-        t = total[n]
-        rec = {"id": n, "name": names[n]}
-        rec.update(dict(zip(_AMOUNTS, t)))
-        rows.append(rec)
-    f = pd.DataFrame(rows, columns=["id", "name", *_AMOUNTS])
+def _frame(ids, names, all_ids, total):
+    """The rows of ``ids`` (a subset of ``all_ids``, whose amounts are the rows
+    of the array ``total``) as the formation table."""
+    pos = {n: i for i, n in enumerate(all_ids)}
+    t = total[[pos[n] for n in ids]].reshape(len(ids), len(_AMOUNTS))
+    f = pd.DataFrame({"id": ids, "name": [names[n] for n in ids],
+                      **{c: t[:, i] for i, c in enumerate(_AMOUNTS)}},
+                     columns=["id", "name", *_AMOUNTS])
     for c in ("posts", "vacant", "people", "staff"):
         f[c] = f[c].astype(int)
     f["headcount"] = f["people"] + f["staff"]
@@ -191,16 +210,17 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
     shared = {p: rs for p, rs in shared.items() if len(rs) > 1}
     names = {n: d.get("name", n) for n, d in org.graph._node.items()}
     if by == "post":
-        return _frame(list(amounts), names, amounts)
+        ids = list(amounts)
+        return _frame(ids, names, ids, np.array([amounts[n] for n in ids], dtype=float))
     if by == "manager":
         succ = {}
         for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
             if u in amounts and v in amounts:
                 succ.setdefault(u, []).append(v)
-        total, _ = _roll_up(amounts, succ, {}, shared)
+        all_ids, total, _ = _roll_up(amounts, succ, {}, shared)
         below = {v for vs in succ.values() for v in vs}
         ids = [r for r in amounts if r in below]
-        return _frame(ids, names, total).sort_values(
+        return _frame(ids, names, all_ids, total).sort_values(
             ["posts", "id"], ascending=[False, True], ignore_index=True)
     # by unit: posts and staff into their team, teams into the teams they sit in
     nodes = org.graph._node
@@ -238,8 +258,8 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
         elif len(us) == 1:
             # two posts in one unit: the person counts once there
             unit_amounts[us[0]][2] -= sum(1 for r in rs if post_unit.get(r) == us[0]) - 1
-    total, _ = _roll_up(unit_amounts, succ, {}, shared_units)
-    return _frame(teams, names, total).sort_values(
+    all_ids, total, _ = _roll_up(unit_amounts, succ, {}, shared_units)
+    return _frame(teams, names, all_ids, total).sort_values(
         ["posts", "id"], ascending=[False, True], ignore_index=True)
 
 

@@ -314,3 +314,15 @@ def test_a_placeholder_top_post_is_marked_and_left_out(make):
     # the line ends at the organisation's own top post, and the placeholder asks nothing
     rg = RouteGraph(org, None)
     assert rg.tops("dir") == ["perm-sec"] and "dept" not in rg.starts()
+
+
+def test_a_matrix_post_counts_once_in_every_total_above_it(make):
+    # tm reports to two directors, who both report to gd; a post below tm
+    # reaches gd three ways, and still counts once there.
+    org = make(["gd", "d1", "d2", "tm", "emp"],
+               [("d1", "gd", "REPORTS_TO"), ("d2", "gd", "REPORTS_TO"),
+                ("tm", "d1", "REPORTS_TO"), ("tm", "d2", "REPORTS_TO"),
+                ("emp", "tm", "REPORTS_TO")])
+    below = formation(org, "manager").set_index("id")["posts"]
+    assert below.to_dict() == {"gd": 5, "d1": 3, "d2": 3, "tm": 2}
+    assert totals(org)["posts"] == 5
