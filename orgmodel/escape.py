@@ -114,6 +114,21 @@ def csv_cell(value):
     return value
 
 
+_LINE_STARTS_FORMULA = re.compile(r"^[=+\-@\t\r]", re.MULTILINE)
+
+
+def _plain_text(cells: list) -> bool:
+    """Whether every cell is text and none starts like a formula, found
+    without a Python step per cell: the cells are joined (which fails on
+    anything but text) and one search looks at the start of every line.  A
+    cell with a line break inside may give a false alarm, never a miss."""
+    try:
+        joined = "\n".join(cells)
+    except TypeError:
+        return False
+    return _LINE_STARTS_FORMULA.search(joined) is None
+
+
 def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with every text cell passed through :func:`csv_cell`.
 
@@ -123,10 +138,13 @@ def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]) and \
                 not pd.api.types.is_bool_dtype(out[col]):
+            cells = out[col].tolist()
+            if _plain_text(cells):
+                continue
             # (most cells are plain text that needs nothing: tested inline, as
             # a call per cell is most of the time of a 1,000,000-row table)
             out[col] = [v if type(v) is str and not v.startswith(_FORMULA_START)
-                        else csv_cell(v) for v in out[col].tolist()]
+                        else csv_cell(v) for v in cells]
     out.columns = [csv_cell(str(c)) for c in out.columns]
     return out
 

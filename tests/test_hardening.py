@@ -295,6 +295,26 @@ def test_every_csv_cell_is_neutralised_and_numbers_stay_numbers(tmp_path):
     assert span and all(re.fullmatch(r"\d+", r["direct_reports"]) for r in span)
 
 
+@pytest.mark.parametrize("cells", [
+    ["Team", "=1+1"], ["Team", "line\n=HYPERLINK(1)", "@x"], ["x"] * 50 + ["\tTAB"],
+    ["Team", None, "+31"], ["-1", "-x", "Team"], ["ok", "fine"]])
+def test_a_formula_among_plain_text_cells_is_caught(cells):
+    # Columns of plain text skip the cell-by-cell pass: one formula anywhere
+    # in a column must still send it through.
+    import pandas as pd
+    from orgmodel.escape import to_csv
+    rows = list(csv.reader(io.StringIO(to_csv(pd.DataFrame({"name": cells})))))[1:]
+    got = [r[0] for r in rows]
+    for given, written in zip(cells, got):
+        if given is None:
+            assert written == ""
+        elif given[:1] in ("=", "+", "-", "@", "\t") and \
+                not re.fullmatch(r"[+-]\d+", given):          # a number stays a number
+            assert written == "'" + given
+        else:
+            assert written == given
+
+
 @pytest.mark.parametrize("cmd", [["escalate", "--all"], ["span"], ["layers"], ["check"],
                                  ["summary"], ["escalate", "--all", "--format", "json"],
                                  ["escalate", "no such role"]])
