@@ -645,9 +645,23 @@ class RouteGraph:
         nodes = self._nodes
         name = lambda n: nodes[n].get("name", n)   # noqa: E731
         nxt, tops, outs, shortest, longest, count = [], [], [], [], [], []
+        # (a million roles share a few thousand next steps and end sets: each
+        # is named once, and the worked-out answers are read straight from
+        # their dicts)
+        summaries, nexts, named = self._summary, self._next, {}
         for r in roles:
-            s = self.summary(r)
-            nxt.append(" | ".join(name(x.id) for x in self.next(r)))
+            s = summaries.get(r) or self.summary(r)
+            steps = nexts.get(r)
+            if steps is None:
+                steps = self.next(r)
+            if len(steps) == 1:
+                x = steps[0]
+                text = named.get(x)
+                if text is None:
+                    text = named[x] = name(x.id)
+                nxt.append(text)
+            else:
+                nxt.append(" | ".join(name(x.id) for x in steps))
             info = self._ends_info(s.ends)
             if info[3] is None:
                 info[3] = (" | ".join(map(name, info[1])), ", ".join(info[2]))

@@ -152,7 +152,14 @@ def test_collapse_expand_search_and_route(deventer, tmp_path):
         mandate = page.evaluate("""() => window.orgmodelNetwork.body.data.edges.get()
             .filter(e => e.from === 'cd-arentsen' && e.to === 'tm-orb').map(e => e.color.color)""")
         arentsen = page.evaluate("window.orgmodelNetwork.body.data.nodes.get('cd-arentsen').color.border")
-    assert "Concerndirecteur Arentsen" in panel and "via MANDATES" in panel and "ends: top" in panel
+        # the route kind in the menu is the one whose steps are shown
+        shown_kind = page.eval_on_selector("#p-route", "el => el.value")
+        page.select_option("#p-route", "commission")
+        commission = page.inner_text("#panel")
+    assert shown_kind == "line"
+    assert "Concerndirecteur Arentsen" in panel and "via REPORTS_TO" in panel and "ends: top" in panel
+    assert "next official level in the line" in panel and "MANDATES" not in panel
+    assert "via MANDATES" in commission and "returns to its mandator" in commission
     assert ["tm-orb", "cd-arentsen", ROUTE_COLOR] in route and ["cd-arentsen", "gd", ROUTE_COLOR] in route
     assert ROUTE_COLOR not in mandate          # the mandate itself keeps its own colour
     assert arentsen == ROUTE_COLOR
