@@ -6,6 +6,7 @@ exit status 1; ``--debug`` anywhere on the command line shows the traceback.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -105,8 +106,22 @@ def reads_model(f):
             from .store import connect, pull_model
             with connect() as store:
                 org = pull_model(store, neo4j_name)
-        return f(org=org.on(on_date), **kw)
+        org = org.on(on_date)
+        if org.graph.number_of_nodes() < _FREEZE_FROM:
+            return f(org=org, **kw)
+        # The model (millions of dicts at scale) lives as long as the command:
+        # the cycle collector is told to stop walking it on every pass.
+        gc.freeze()
+        try:
+            return f(org=org, **kw)
+        finally:
+            gc.unfreeze()
     return wrapper
+
+
+#: Models from this many nodes are kept out of the cycle collector's passes
+#: while a command runs (see :func:`reads_model`).
+_FREEZE_FROM = 50_000
 
 
 _DEBUG = False

