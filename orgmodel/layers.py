@@ -86,7 +86,7 @@ def layering(org, target=None) -> Layering:
     >>> lay.frame.set_index("id").loc[["gd", "cd", "dd", "tm"], "layer"].tolist()
     [1, 1, 2, 3]
     """
-    nodes = dict(org.graph.nodes(data=True))
+    nodes = org.graph._node         # (not a copy through the view: 1,000,000 nodes)
     posts = [r for r, d in nodes.items() if is_post(d)]
     ok = set(posts)
     sups, reports = {}, {}

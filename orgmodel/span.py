@@ -94,15 +94,19 @@ def span_of_control(org, min=None, max=None, by=None,  # noqa: A002 - CLI names
     if by not in _COLUMN:
         raise ValueError(f"span by '{by}': use posts, people or fte")
     nodes = org.graph._node
-    figures = (post_figures(org) if posts is None else posts).set_index("id")
-    post_people = figures["people"].to_dict()
+    figures = post_figures(org) if posts is None else posts
+    # (plain lists and dicts: at 1,000,000 posts, an index of strings costs
+    # seconds to iterate and to look up in)
+    ids = figures["id"].tolist()
+    is_figured = set(ids)
+    post_people = dict(zip(ids, figures["people"].tolist()))
     post_fte = {}
     holders_fte = {}
     for u, v, d in org.edges_by_kind("HOLDS")["HOLDS"]:
         if nodes[u].get("kind") == "Person" and "fte_min" in d:
             holders_fte[v] = holders_fte.get(v, 0.0) + d["fte_min"]
     # plain columns, not iterrows: a hundred thousand posts
-    for r, vac, top in zip(figures.index.tolist(), figures["vacant"].tolist(),
+    for r, vac, top in zip(ids, figures["vacant"].tolist(),
                            figures["fte_max"].tolist()):
         if vac:
             post_fte[r] = 0.0
@@ -113,7 +117,7 @@ def span_of_control(org, min=None, max=None, by=None,  # noqa: A002 - CLI names
     reports, vacant, people, fte, mandates = {}, {}, {}, {}, {}
     e = org.edges_by_kind("REPORTS_TO", "MANDATES")
     for u, v, _ in e["REPORTS_TO"]:
-        if u not in figures.index:
+        if u not in is_figured:
             continue        # a political or external role is nobody's report here
         reports[v] = reports.get(v, 0) + 1
         vacant[v] = vacant.get(v, 0) + int(bool(nodes[u].get("vacant")))
@@ -121,8 +125,8 @@ def span_of_control(org, min=None, max=None, by=None,  # noqa: A002 - CLI names
         fte[v] = fte.get(v, 0.0) + post_fte.get(u, 0.0)
     for u, _, _ in e["MANDATES"]:
         mandates[u] = mandates.get(u, 0) + 1
-    staff = figures["staff"].to_dict()
-    staff_fte = figures["staff_fte"].to_dict()
+    staff = dict(zip(ids, figures["staff"].tolist()))
+    staff_fte = dict(zip(ids, figures["staff_fte"].tolist()))
     rows = []
     managers = set(reports) | set(mandates) | {r for r, n in staff.items() if n}
     for r in managers:
