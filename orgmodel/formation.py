@@ -26,9 +26,9 @@ import numpy as np
 import pandas as pd
 
 from ._perf import paused
-from .model import at_its_date
+from .model import at_its_date, remembered
 
-__all__ = ["post_figures", "formation", "totals", "is_post"]
+__all__ = ["post_figures", "formation", "totals", "is_post", "post_line"]
 
 _AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte")
 
@@ -37,6 +37,27 @@ def is_post(d: dict) -> bool:
     """Whether a node is a post of the organisation itself."""
     return (d.get("kind") == "Role" and d.get("sphere") != "political"
             and not d.get("external") and not d.get("placeholder"))
+
+
+def post_line(org):
+    """``(posts, superiors, order, rest)``: the posts in node order, each
+    post's superiors among them (``REPORTS_TO``), the posts top-down (every
+    post after its superiors) and those on or under a loop of the line.
+
+    Layering and formation per manager walk this same line; in a report it is
+    worked out once (:func:`~orgmodel.model.remembered`)."""
+    def work():
+        from ._order import sinks_first
+        nodes = org.graph._node
+        posts = [r for r, d in nodes.items() if is_post(d)]
+        ok = set(posts)
+        sups = {}
+        for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
+            if u in ok and v in ok:
+                sups.setdefault(u, []).append(v)
+        order, rest = sinks_first(posts, sups)
+        return posts, sups, order, rest
+    return remembered(org, "post_line", work)
 
 
 def _holders(org):
@@ -111,7 +132,8 @@ def _up(succ, start):
     return seen
 
 
-def _roll_up(amounts: dict, succ: dict, single_people: dict, shared_people: dict):
+def _roll_up(amounts: dict, succ: dict, single_people: dict, shared_people: dict,
+             ordered=None):
     """Add every node's amounts to each node above it (and itself), once.
 
     Weights flow up single links bottom-up; a node with several superiors
@@ -125,7 +147,7 @@ def _roll_up(amounts: dict, succ: dict, single_people: dict, shared_people: dict
     from ._order import sinks_first
     ids = list(amounts)
     pos = {n: i for i, n in enumerate(ids)}
-    order, rest = sinks_first(ids, succ)
+    order, rest = ordered or sinks_first(ids, succ)
     rising = np.array([amounts[n] for n in ids], dtype=float).reshape(len(ids), len(_AMOUNTS))
     direct = np.zeros_like(rising)
     # Single superiors form a forest: its nodes' weights go up level by level,
@@ -162,6 +184,17 @@ def _roll_up(amounts: dict, succ: dict, single_people: dict, shared_people: dict
             if x in pos:
                 total[pos[x], people] -= k - 1
     return ids, total, rest
+
+
+class _Names:
+    """``names[id]``: a node's name, looked up when asked (the tables name a
+    fraction of a large organisation's nodes)."""
+
+    def __init__(self, nodes):
+        self._nodes = nodes
+
+    def __getitem__(self, n):
+        return self._nodes[n].get("name", n)
 
 
 def _frame(ids, names, all_ids, total):
@@ -208,16 +241,20 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
     shared = {p: [x for x in rs if x in amounts and not org.graph._node[x].get("vacant")]
               for p, rs in by_person.items() if len(rs) > 1}
     shared = {p: rs for p, rs in shared.items() if len(rs) > 1}
-    names = {n: d.get("name", n) for n, d in org.graph._node.items()}
+    names = _Names(org.graph._node)
     if by == "post":
         ids = list(amounts)
         return _frame(ids, names, ids, np.array([amounts[n] for n in ids], dtype=float))
     if by == "manager":
-        succ = {}
-        for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
-            if u in amounts and v in amounts:
-                succ.setdefault(u, []).append(v)
-        all_ids, total, _ = _roll_up(amounts, succ, {}, shared)
+        line_posts, succ, order, rest = post_line(org)
+        ordered = (order, rest)
+        if len(line_posts) != len(amounts) or not all(p in amounts for p in line_posts):
+            # figures of other posts than the model's (a diff's own): their line
+            ordered, succ = None, {}
+            for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
+                if u in amounts and v in amounts:
+                    succ.setdefault(u, []).append(v)
+        all_ids, total, _ = _roll_up(amounts, succ, {}, shared, ordered)
         below = {v for vs in succ.values() for v in vs}
         ids = [r for r in amounts if r in below]
         return _frame(ids, names, all_ids, total).sort_values(

@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ._order import sinks_first
 from ._perf import paused
-from .formation import is_post
+from .formation import post_line
 from .model import at_its_date
 
 __all__ = ["Layering", "layering"]
@@ -87,15 +86,12 @@ def layering(org, target=None) -> Layering:
     [1, 1, 2, 3]
     """
     nodes = org.graph._node         # (not a copy through the view: 1,000,000 nodes)
-    posts = [r for r, d in nodes.items() if is_post(d)]
-    ok = set(posts)
-    sups, reports = {}, {}
-    for u, v, d in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
-        if u in ok and v in ok:
-            sups.setdefault(u, []).append(v)
+    # top-down: every post after its superiors; posts on a loop get no layer
+    posts, sups, order, _ = post_line(org)
+    reports = {}
+    for above in sups.values():
+        for v in above:
             reports[v] = reports.get(v, 0) + 1
-    # sinks first on the "reports to" direction = top-down; roles in a loop get no layer
-    order, _ = sinks_first(posts, sups)
     by_level, by_step = {}, {}
     for n in order:
         above = sups.get(n)

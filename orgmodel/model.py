@@ -392,7 +392,26 @@ def edge_index(org):
             for d in keyed.values():
                 idx.setdefault(d["kind"], []).append((u, v, d))
     _EDGE_INDEX[key] = idx
+    _MEMO[key] = {}
     try:
         yield org
     finally:
         _EDGE_INDEX.pop(key, None)
+        _MEMO.pop(key, None)
+
+
+#: Results worked out once while a graph is indexed (see :func:`remembered`).
+_MEMO = {}
+
+
+def remembered(org, name: str, work):
+    """``work()``, worked out once per ``name`` while ``org``'s graph is inside
+    an :func:`edge_index` block (several analyses of a report walk the same
+    line in the same order), and every time outside one.  The result is
+    shared: callers must not change it."""
+    memo = _MEMO.get(id(org.graph))
+    if memo is None:
+        return work()
+    if name not in memo:
+        memo[name] = work()
+    return memo[name]

@@ -137,6 +137,8 @@ class _Context:
         self.sources = sorted(map(str, src), key=len, reverse=True) \
             if isinstance(src, dict) and src else []
         self._cited = {}
+        self.cells = {}        # (choices, column, text) -> (attributes, problems)
+        self.provenance = {}   # (evidence, source, note) -> problems
 
     def cites(self, citation: str) -> bool:
         """Whether a citation names a declared source (``D-FS-V`` cites ``D``)."""
@@ -153,31 +155,73 @@ def _check_provenance(row, rowno, file, ctx, problems):
     grade = row.get("evidence", "")
     source = row.get("source", "")
     note = row.get("note", "")
+    # (a large folder repeats a few sources, grades and notes: each
+    # combination is judged once)
+    key = (grade, source, note)
+    said = ctx.provenance.get(key)
+    if said is None:
+        said = tuple(_provenance_problems(grade, source, note, ctx))
+        if len(ctx.provenance) < _MEMO_LIMIT:
+            ctx.provenance[key] = said
+    for text in said:
+        problems.append(Problem(file, rowno, text))
+
+
+#: Distinct cells (or provenance triples) remembered per validation, at most.
+_MEMO_LIMIT = 100_000
+
+
+def _provenance_problems(grade, source, note, ctx):
     if source.strip().casefold() == "assumption":
-        problems.append(Problem(file, rowno, "source 'assumption' is how version 1 said "
-                                "'assumed': put assumed in the evidence column, the reason in "
-                                "note and leave source empty ('orgmodel migrate' does this)"))
+        yield ("source 'assumption' is how version 1 said 'assumed': put assumed in the "
+               "evidence column, the reason in note and leave source empty ('orgmodel "
+               "migrate' does this)")
         return
     if grade and grade not in schema.GRADES:
-        problems.append(Problem(file, rowno, f"evidence '{grade}' is not one of: "
-                                f"{', '.join(schema.GRADES)}{_closest(grade, schema.GRADES)}"))
+        yield (f"evidence '{grade}' is not one of: "
+               f"{', '.join(schema.GRADES)}{_closest(grade, schema.GRADES)}")
     elif grade == "stated" and not source:
-        problems.append(Problem(file, rowno, "evidence 'stated' needs a source: the passage "
-                                "that states it"))
+        yield "evidence 'stated' needs a source: the passage that states it"
     elif grade == "inferred" and not note:
-        problems.append(Problem(file, rowno, "evidence 'inferred' needs a note giving the "
-                                "reasoning"))
+        yield "evidence 'inferred' needs a note giving the reasoning"
     elif grade == "assumed" and not note:
-        problems.append(Problem(file, rowno, "evidence 'assumed' needs a note saying why the "
-                                "fact is there"))
+        yield "evidence 'assumed' needs a note saying why the fact is there"
     if source and ctx.sources:
         for cit in (c.strip() for c in source.split(";")):
             if cit and not ctx.cites(cit):
-                problems.append(Problem(file, rowno, f"source '{cit}' cites none of the "
-                                        f"sources org.yaml declares ({', '.join(sorted(ctx.sources))})"))
+                yield (f"source '{cit}' cites none of the sources org.yaml declares "
+                       f"({', '.join(sorted(ctx.sources))})")
 
 
 _TEXT_COLUMNS = frozenset(("id", "kind", "name", "source", "from", "to", "evidence", "note"))
+
+
+def _single_cell(col, text, choices):
+    """``(attributes, problems)`` of one cell of a column that holds one
+    value (not a list): what :func:`_check_attrs` makes of it."""
+    if col in choices and text not in choices[col]:
+        return (), (f"{col} '{text}' is not one of: "
+                    f"{', '.join(choices[col])}{_closest(text, choices[col])}",)
+    try:
+        if col == "fte":
+            lo, hi = parse_fte(text)
+            return (("fte_min", lo), ("fte_max", hi)), ()
+        return ((col, parse_cell(col, text)),), ()
+    except ValueError as exc:
+        return (), (str(exc),)
+
+
+#: Columns whose cells convert to one unchangeable value (a list would be
+#: shared between rows if remembered).
+_SINGLE_VALUED = frozenset(
+    ({"fte"} | set(schema.BOOL_COLUMNS) | set(schema.FLOAT_COLUMNS) | set(schema.INT_COLUMNS)
+     | set(schema.DATE_COLUMNS))
+    - set(schema.LIST_COLUMNS) - set(schema.VOCABULARY_COLUMNS) - set(schema.ID_LIST_COLUMNS))
+
+
+
+_LISTS = frozenset(set(schema.LIST_COLUMNS) | set(schema.VOCABULARY_COLUMNS)
+                   | set(schema.ID_LIST_COLUMNS))
 
 
 def _check_attrs(row, rowno, file, choices, problems, ctx, ids=None, skip=()) -> dict:
@@ -192,7 +236,20 @@ def _check_attrs(row, rowno, file, choices, problems, ctx, ids=None, skip=()) ->
             if col not in skip:
                 out[col] = text
             continue
-        if col in choices and text not in choices[col]:
+        if col in _SINGLE_VALUED or (col in choices and col not in _LISTS):
+            # (one conversion and one verdict per distinct cell: a million
+            # rows hold a few dozen distinct grades, levels and yes/no cells)
+            key = (id(choices), col, text)
+            done = ctx.cells.get(key)
+            if done is None:
+                done = _single_cell(col, text, choices)
+                if len(ctx.cells) < _MEMO_LIMIT:
+                    ctx.cells[key] = done
+            items, said = done
+            out.update(items)
+            for message in said:
+                problems.append(Problem(file, rowno, message))
+        elif col in choices and text not in choices[col]:
             problems.append(Problem(file, rowno, f"{col} '{text}' is not one of: "
                                     f"{', '.join(choices[col])}{_closest(text, choices[col])}"))
         elif col == "fte":

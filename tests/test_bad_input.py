@@ -316,3 +316,20 @@ def test_a_folder_that_is_not_one(tmp_path, case):
     assert ("does not exist" if case == "missing folder" else "is a file, not a folder") \
         in res.output
     assert "1 problem found" in res.output
+
+
+def test_the_same_bad_cell_on_many_rows_is_named_on_each(template_copy):
+    # Validation judges each distinct cell once: every row that holds it must
+    # still get its own problem, with its own row number.
+    import pandas as pd
+    from orgmodel.errors import ValidationError
+    nodes = pd.read_csv(template_copy / "nodes.csv", dtype=str, keep_default_na=False)
+    rows = nodes.index[nodes["kind"] == "Role"][:3]
+    nodes.loc[rows, "vacant"] = "perhaps"
+    nodes.loc[rows[:2], "evidence"] = "rumoured"
+    nodes.to_csv(template_copy / "nodes.csv", index=False)
+    with pytest.raises(ValidationError) as exc:
+        orgmodel.load(template_copy)
+    found = [(p.row, p.message) for p in exc.value.problems]
+    assert [r for r, m in found if "'perhaps' is not yes/no" in m] == [int(r) + 2 for r in rows]
+    assert [r for r, m in found if "evidence 'rumoured'" in m] == [int(r) + 2 for r in rows[:2]]
