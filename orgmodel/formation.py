@@ -235,9 +235,10 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
         raise ValueError(f"formation by '{by}': use unit, manager or post")
     posts = post_figures(org) if posts is None else posts
     by_post, by_person = _holders(org)
+    # (columns as lists: iterating a column of strings boxes every cell)
     amounts = {r: [1, int(v), p, lo, hi, s, sf] for r, v, p, lo, hi, s, sf in zip(
-        posts["id"], posts["vacant"], posts["people"], posts["fte_min"], posts["fte_max"],
-        posts["staff"], posts["staff_fte"])}
+        *(posts[c].tolist() for c in ("id", "vacant", "people", "fte_min", "fte_max", "staff",
+                                      "staff_fte")))}
     shared = {p: [x for x in rs if x in amounts and not org.graph._node[x].get("vacant")]
               for p, rs in by_person.items() if len(rs) > 1}
     shared = {p: rs for p, rs in shared.items() if len(rs) > 1}

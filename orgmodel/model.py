@@ -387,10 +387,14 @@ def edge_index(org):
         yield org
         return
     idx = {}
-    for u, nbrs in org.graph.adjacency():
+    for u, nbrs in org.graph._succ.items():      # (not the views: a million edges)
         for v, keyed in nbrs.items():
             for d in keyed.values():
-                idx.setdefault(d["kind"], []).append((u, v, d))
+                kind = d["kind"]
+                bucket = idx.get(kind)
+                if bucket is None:
+                    bucket = idx[kind] = []
+                bucket.append((u, v, d))
     _EDGE_INDEX[key] = idx
     _MEMO[key] = {}
     try:

@@ -134,21 +134,23 @@ def portfolio_line(org) -> pd.DataFrame:
     g = org.graph
     holder, leader = {}, {}
     for u, v, _ in org.edges("HOLDS"):
-        if g.nodes[u].get("kind") == "Role" and g.nodes[v].get("kind") == "Portfolio":
+        if g._node[u].get("kind") == "Role" and g._node[v].get("kind") == "Portfolio":
             holder.setdefault(v, u)
     for u, v, _ in org.edges("LEADS"):
-        if g.nodes[v].get("kind") == "Team":
+        if g._node[v].get("kind") == "Team":
             leader.setdefault(v, []).append(u)
     cover = {}          # item -> [(portfolio, attrs)]
     for pf, item, d in org.edges("COVERS"):
         cover.setdefault(item, []).append((pf, d))
     clusters = {}
     for u, v, _ in org.edges("MEMBER_OF"):
-        if g.nodes[u].get("kind") == "Team" and g.nodes[v].get("kind") == "Team":
+        if g._node[u].get("kind") == "Team" and g._node[v].get("kind") == "Team":
             clusters.setdefault(u, []).append(v)
+    leaders = {r for rs in leader.values() for r in rs}
     line = {}
     for u, v, _ in org.edges("REPORTS_TO"):
-        line.setdefault(u, []).append(v)
+        if u in leaders:           # (the line of the leaders only, not of every post)
+            line.setdefault(u, []).append(v)
     rows = []
     # Without portfolios held by roles, the portfolios imply no line at all.
     for team, leads in (leader.items() if holder else ()):

@@ -474,7 +474,9 @@ def _write(org, stage: Path, html: bool, step=lambda name="": None, t=translator
     for via, rg in esc.items():
         kind = policy.routes[via]
         frame = frames[f"escalation_{via}"]
-        counts = {o: int(frame["outcomes"].str.contains(o, regex=False).sum())
+        # (a million roles share a handful of outcome texts: each looked at once)
+        texts = frame["outcomes"].value_counts().to_dict() if len(frame) else {}
+        counts = {o: sum(n for text, n in texts.items() if o in text)
                   for o in OUTCOMES} if len(frame) else {}
         steps = t("; then ").join((" " + t("and") + " ").join(
             f"`{c.edge}` ({_md(c.rule)})" for c in group) for group in kind.steps)

@@ -20,6 +20,7 @@ import networkx as nx
 import pandas as pd
 
 from . import schema
+from ._order import sinks_first
 from ._perf import paused
 from .errors import Problem
 from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder, records
@@ -385,9 +386,15 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
         if kind == "REPORTS_TO" and src and dst and src != dst:
             line.append((src, dst))
             line_rows.setdefault((src, dst), rowno)
-    line = nx.DiGraph(line)
-    if nx.is_directed_acyclic_graph(line):   # the usual case: skip the slower search
+    # The usual case, no loop, is settled on plain dicts (Kahn's order leaves
+    # nothing over); networkx is asked only to find and name the loops.
+    ups = {}
+    for u, v in line:
+        ups.setdefault(u, []).append(v)
+    _, rest = sinks_first(list({x for e in line for x in e}), ups)
+    if not rest:
         return
+    line = nx.DiGraph(line)
     for comp in nx.strongly_connected_components(line):
         if len(comp) > 1:
             cyc = nx.find_cycle(line.subgraph(comp))

@@ -323,3 +323,19 @@ def test_chart_units_nest_and_a_focus_keeps_the_neighbourhood(tmp_path):
     drawn = {line.split(" [")[0].strip().strip('"') for line in focus.splitlines()
              if line.strip().startswith('"') and "->" not in line and "[label" in line}
     assert drawn == {"cd-kossen", "gd", "dd-io"}
+
+
+def test_a_large_line_is_refused_whole_and_drawn_around_a_focus():
+    from orgmodel.errors import OrgModelError
+    from orgmodel.formats.chart import MAX_POSTS, chart_dot
+    org = orgmodel.synthesize(MAX_POSTS + 500, seed=1)
+    with pytest.raises(OrgModelError, match=r"more than 3,000 posts.*--focus ROLE --depth N"):
+        chart_dot(org)
+    # the part a user then asks for is drawn: the director, its superior and reports
+    director = next(r for r, d in org.graph.nodes(data=True)
+                    if d.get("kind") == "Role" and d.get("level") == "team-connecting")
+    part = chart_dot(org, focus=director, depth=1)
+    drawn = {line.split(" [")[0].strip().strip('"') for line in part.splitlines()
+             if line.strip().startswith('"') and "->" not in line and "[label" in line}
+    reports = {u for u, v, d in org.graph.in_edges(director, data=True) if d["kind"] == "REPORTS_TO"}
+    assert director in drawn and reports and reports <= drawn and len(drawn) < MAX_POSTS

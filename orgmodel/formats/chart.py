@@ -40,16 +40,22 @@ def _q(text) -> str:
     return '"' + text.replace("\n", " ").replace("\r", " ") + '"'
 
 
-def _line(org, status=None):
+def _line(org, status=None, limit=None):
     """Roles on the line and their REPORTS_TO edges (with attributes); a flat
     organisation (no line at all) shows its posts side by side, and a diff
-    also the roles it adds or closes."""
+    also the roles it adds or closes.  Stops early with more than ``limit``
+    posts (the chart refuses those)."""
     nodes = org.graph._node
     # (org.edges looks the kind up in a report's edge index: at 1,000,000 roles
     # a pass over every edge's view took 6 s for a chart then refused as too large)
-    edges = [(u, v, d) for u, v, d in org.edges("REPORTS_TO")
-             if nodes[u].get("kind") == "Role" and nodes[v].get("kind") == "Role"]
-    posts = {x for u, v, _ in edges for x in (u, v)}
+    edges, posts = [], set()
+    for u, v, d in org.edges("REPORTS_TO"):
+        if nodes[u].get("kind") == "Role" and nodes[v].get("kind") == "Role":
+            edges.append((u, v, d))
+            posts.add(u)
+            posts.add(v)
+            if limit is not None and len(posts) > limit:
+                break
     if not posts:
         posts = {n for n, d in nodes.items() if d.get("kind") == "Role" and d.get(
             "sphere") != "political" and not d.get("external")}
@@ -74,10 +80,15 @@ def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> st
         title = title or (f"{diff.before.name} ({diff.before.date or 'undated'}) → "
                           f"{diff.after.name} ({diff.after.date or 'undated'})")
     nodes = org.graph._node
-    posts, edges = _line(org, status)
+    posts, edges = _line(org, status, None if focus is not None else MAX_POSTS)
+    if focus is not None:
+        posts, edges = _around(org, posts, edges, org.find_role(focus), depth)
     if len(posts) > MAX_POSTS:
-        raise OrgModelError(f"{len(posts):,} posts are more than a chart can show (limit "
-                            f"{MAX_POSTS:,}): draw one part, or use the interactive page")
+        raise OrgModelError(
+            f"{'the part around ' + str(focus) if focus is not None else 'the line'} has more "
+            f"than {MAX_POSTS:,} posts, more than a chart can show: "
+            + ("draw a smaller part (a lower --depth)" if focus is not None else
+               "draw one part (--focus ROLE --depth N)") + ", or use the interactive page")
     bad = set()
     if diff is not None and len(diff.routes):
         bad = set(diff.routes.loc[diff.routes["newly_bad"], "role"])
@@ -88,8 +99,6 @@ def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> st
         rg = RouteGraph(org, "line") if "line" in _kinds(org) else RouteGraph(org)
         for x in rg.upset(rid):
             hot.update((x, s.id) for s in rg.next(x))
-    if focus is not None:
-        posts, edges = _around(org, posts, edges, org.find_role(focus), depth)
     # A post is drawn in one unit box (the first team it is a member of or
     # leads); a team inside a cluster or unit is a box inside that box.
     units, placed, parent = {}, set(), {}
