@@ -99,6 +99,11 @@ def layering(org, target=None) -> Layering:
             by_level[n] = by_step[n] = 1
             continue
         lvl = nodes[n].get("level")
+        if len(above) == 1:         # (most posts: no generator needed)
+            s = above[0]
+            by_level[n] = by_level[s] + (0 if lvl and nodes[s].get("level") == lvl else 1)
+            by_step[n] = 1 + by_step[s]
+            continue
         by_level[n] = max(by_level[s] + (0 if lvl and nodes[s].get("level") == lvl else 1)
                           for s in above)
         by_step[n] = 1 + max(by_step[s] for s in above)
