@@ -275,83 +275,48 @@ class RouteGraph:
         numbered = iter(range(len(self.kind.climbs)))
         self._groups = [[(next(numbered), c) for c in group] for group in self.kind.steps]
         self._built = False
-        self._kadj = None      # (edge kind, forward) -> {node: [(other, attrs)]}, see build
 
     # -- next steps ---------------------------------------------------------
 
-    def _along(self, r, kind, forward):
-        """``(other, attrs)`` of ``r``'s edges of one kind, out (``forward``) or
-        in, in the order of networkx's adjacency (parallel edges together)."""
-        if self._kadj is not None:
-            return self._kadj[kind, forward].get(r, ())
-        adj = self._succ if forward else self._pred
-        return [(v, d) for v, keyed in adj[r].items() for d in keyed.values()
-                if d.get("kind") == kind]
-
-    def _index_kinds(self):
-        """Before every role is worked out: each climb's edges per node, in one
-        pass over the adjacency, so that a role looks only at its own edges of
-        that kind (a manager with thousands of reports is otherwise read
-        through for every climb of every role below it)."""
-        wanted = set()
-        for climb in self.kind.climbs:
-            if climb.edge in ("REPORTS_TO", "MANDATES", "MEMBER_OF"):
-                wanted.add((climb.edge, climb.edge == "REPORTS_TO" or
-                            (climb.edge == "MEMBER_OF" and climb.side == "member")))
-            else:
-                wanted.add(("COMMISSIONS" if climb.side == "commissioner" else "ASSIGNED_TO",
-                            climb.side == "commissioner"))
-                wanted.add(("COMMISSIONS", False))
-        idx = {key: {} for key in wanted}
-        for forward, adj in ((True, self._succ), (False, self._pred)):
-            kinds = {k for k, f in wanted if f == forward}
-            if not kinds:
-                continue
-            for u, nbrs in adj.items():
-                for v, keyed in nbrs.items():
-                    for d in keyed.values():
-                        kind = d.get("kind")
-                        if kind in kinds:
-                            lst = idx[kind, forward].get(u)
-                            if lst is None:
-                                lst = idx[kind, forward][u] = []
-                            lst.append((v, d))
-        self._kadj = idx
-
     def _candidates(self, r, climb):
-        """``(node, temporary)`` for every node ``climb`` leads to from ``r``:
-        one per neighbour, by its first edge that the climb's filters take."""
+        """``(node, temporary)`` for every node ``climb`` leads to from ``r``."""
         nodes, test = self._nodes, (climb.matches if climb.filters else None)
         found = []
-
-        def take(pairs):
-            last = None
-            for v, d in pairs:
-                if v != last and (test is None or test(d)):
-                    found.append((v, _temporary(d)))
-                    last = v
         if climb.edge in ("REPORTS_TO", "MANDATES") or \
                 (climb.edge == "MEMBER_OF" and climb.side == "member"):
             # Up the line to the superior; back along a mandate to the
             # mandator; from a member to its body.
-            pairs = self._along(r, climb.edge, climb.edge != "MANDATES")
-            if climb.edge == "MEMBER_OF":
-                pairs = [(v, d) for v, d in pairs if nodes[v].get("kind") == "Body"]
-            take(pairs)
+            adj = self._pred if climb.edge == "MANDATES" else self._succ
+            for v, keyed in adj[r].items():
+                if climb.edge == "MEMBER_OF" and nodes[v].get("kind") != "Body":
+                    continue
+                for d in keyed.values():
+                    if d.get("kind") == climb.edge and (test is None or test(d)):
+                        found.append((v, _temporary(d)))
+                        break
         elif climb.edge == "MEMBER_OF":
             # From a body to its members (in a capacity).
             if nodes[r].get("kind") == "Body":
-                take(self._along(r, "MEMBER_OF", False))
+                for v, keyed in self._pred[r].items():
+                    for d in keyed.values():
+                        if d.get("kind") == "MEMBER_OF" and (test is None or test(d)):
+                            found.append((v, _temporary(d)))
+                            break
         else:
             # A commission: carried out by r (assignee) or given by r (commissioner).
-            mine = self._along(r, *(("COMMISSIONS", True) if climb.side == "commissioner"
-                                    else ("ASSIGNED_TO", False)))
-            seen = None
-            for c, _ in mine:
-                if c == seen or nodes[c].get("kind") != "Commission":
+            mine, adj = (("COMMISSIONS", self._succ) if climb.side == "commissioner"
+                         else ("ASSIGNED_TO", self._pred))
+            for c, keyed in adj[r].items():
+                if nodes[c].get("kind") != "Commission" or \
+                        not any(d.get("kind") == mine for d in keyed.values()):
                     continue
-                seen = c
-                take([(u, d) for u, d in self._along(c, "COMMISSIONS", False) if u != r])
+                for u, keyed2 in self._pred[c].items():
+                    if u == r:
+                        continue
+                    for d in keyed2.values():
+                        if d.get("kind") == "COMMISSIONS" and (test is None or test(d)):
+                            found.append((u, _temporary(d)))
+                            break
         if climb.to:
             found = [f for f in found if f[0] in climb.to]
         return found
@@ -430,7 +395,6 @@ class RouteGraph:
     def build(self) -> "RouteGraph":
         """Work out every role's next steps and figures, in one pass."""
         if not self._built:
-            self._index_kinds()
             self._summarise([r for r, d in self._nodes.items() if d.get("kind") == "Role"])
             self._built = True
         return self
