@@ -8,14 +8,13 @@ returned apart so the caller can treat them (rarely) the slow, careful way.
 from __future__ import annotations
 
 
-
 def sinks_first(nodes, succ):
     """``(order, rest)``: ``order`` lists nodes (each given once) after all
     their successors; ``rest`` holds the nodes that lie on a cycle or lead
     into one."""
     # One pass sets up the counts (nodes without successors go straight into
     # the order), and the order itself serves as the queue: at a million
-    # posts, half the time of a deque and a count for every node.
+    # posts, a sixth less than a deque and a count looked up for every node.
     pending, pred, order = {}, {}, []
     for n in nodes:
         above = succ.get(n)
