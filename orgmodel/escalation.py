@@ -274,6 +274,13 @@ class RouteGraph:
         self._steps = {}       # (role, climb number) -> Step
         numbered = iter(range(len(self.kind.climbs)))
         self._groups = [[(next(numbered), c) for c in group] for group in self.kind.steps]
+        # Climbs that look only at a role's incoming edges (back to a
+        # mandator, from a body to its members, from an assignee to its
+        # commission): most roles have none, and skip them without a search.
+        self._inward = frozenset(
+            i for group in self._groups for i, c in group
+            if c.edge == "MANDATES" or (c.edge == "MEMBER_OF" and c.side != "member")
+            or (c.edge not in ("REPORTS_TO", "MEMBER_OF") and c.side != "commissioner"))
         self._built = False
 
     # -- next steps ---------------------------------------------------------
@@ -334,9 +341,12 @@ class RouteGraph:
             self._end[r] = "vacant" if me.get("vacant") else "top"
             return _NO_STEPS
         blocked = []
+        inward, nothing_in = self._inward, not self._pred[r]
         for group in self._groups:
             ok = []
             for i, climb in group:
+                if nothing_in and i in inward:
+                    continue
                 for v, temp in self._candidates(r, climb):
                     vd = nodes[v]
                     if v == r or vd.get("kind") not in _ON_ROUTES or vd.get("placeholder"):

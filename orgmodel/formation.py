@@ -155,10 +155,17 @@ def _roll_up(amounts: dict, succ: dict, single_people: dict, shared_people: dict
     # steps, not a million list additions).  order is top-down.
     depth, parent, matrix = {}, {}, []
     for n in order:
-        ups = [u for u in succ.get(n, ()) if u in pos]
+        ups = succ.get(n)
+        if not ups:
+            continue
+        if len(ups) > 1:
+            ups = [u for u in ups if u in pos]
+        elif ups[0] not in pos:
+            continue
         if len(ups) == 1:
-            parent[n] = ups[0]
-            depth[n] = depth.get(ups[0], 0) + 1
+            u = ups[0]
+            parent[n] = u
+            depth[n] = depth.get(u, 0) + 1
         elif ups:
             matrix.append(n)
     levels = {}
