@@ -307,15 +307,15 @@ def _check_nodes(nodes: pd.DataFrame, problems, ctx, built=None) -> dict | None:
         elif nid in first_row:
             problems.append(Problem(NODES, rowno, f"id '{nid}' is used twice "
                                     f"(also on row {first_row[nid]})"))
-        elif nid.casefold() in folded:
-            other, orow = folded[nid.casefold()]
+        elif (low := nid.casefold()) in folded:
+            other, orow = folded[low]
             problems.append(Problem(NODES, rowno, f"id '{nid}' differs from id '{other}' "
                                     f"(row {orow}) only in upper and lower case; ids must "
                                     "differ in more than that"))
             first_row[nid] = rowno
         else:
             first_row[nid] = rowno
-            folded[nid.casefold()] = (nid, rowno)
+            folded[low] = (nid, rowno)
         if not row["name"]:
             problems.append(Problem(NODES, rowno, f"node '{nid}' has no name"))
         spec = schema.NODE_KINDS.get(kind)
@@ -344,7 +344,8 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
     ``(from, to, attributes)`` is added."""
     if not _check_columns(edges, EDGES, ("from", "to", "kind"), problems):
         return
-    line, line_rows, seen = [], {}, {}
+    # line: (from, to, row) of every REPORTS_TO; ups: each start's superiors
+    line, ups, seen, allowed = [], {}, {}, {}
     # (from, to and kind are there: at least three columns, so a tuple)
     same = operator.itemgetter(*[c for c in edges.columns if c not in ("source", "note")])
     for rowno, row in records(edges):
@@ -365,17 +366,22 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
             problems.append(Problem(EDGES, rowno, f"unknown edge kind '{kind}'; use one of "
                                     f"{', '.join(schema.EDGE_KINDS)}"
                                     f"{_closest(kind, schema.EDGE_KINDS)}"))
-        for end, nid in (("from", src), ("to", dst)):
-            if not nid:
-                problems.append(Problem(EDGES, rowno, f"'{end}' is empty"))
-            elif kinds is not None and nid not in kinds:
-                problems.append(Problem(EDGES, rowno, f"'{end}' names '{nid}', which is not a "
-                                        f"node in nodes.csv{_closest(nid, kinds)}"))
+        if not (src and dst and kinds is not None and src in kinds and dst in kinds):
+            for end, nid in (("from", src), ("to", dst)):
+                if not nid:
+                    problems.append(Problem(EDGES, rowno, f"'{end}' is empty"))
+                elif kinds is not None and nid not in kinds:
+                    problems.append(Problem(EDGES, rowno, f"'{end}' names '{nid}', which is not "
+                                            f"a node in nodes.csv{_closest(nid, kinds)}"))
         if src and src == dst:
             problems.append(Problem(EDGES, rowno, f"'{src}' is joined to itself"))
         if spec is None:
             continue
-        if kinds and kinds.get(src) and kinds.get(dst) and not schema.allowed(kind, kinds[src], kinds[dst]):
+        ks, kd = (kinds.get(src), kinds.get(dst)) if kinds else (None, None)
+        ok = ks is None or kd is None or allowed.get((kind, ks, kd))
+        if ok is None:
+            ok = allowed[kind, ks, kd] = schema.allowed(kind, ks, kd)
+        if not ok:
             problems.append(Problem(EDGES, rowno, f"{kind} cannot join a {kinds[src]} to a "
                                     f"{kinds[dst]}: it joins {'/'.join(sorted(spec.sources))} "
                                     f"to {'/'.join(sorted(spec.targets))}"))
@@ -384,17 +390,23 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
         if built is not None:
             built.append((src, dst, attrs))
         if kind == "REPORTS_TO" and src and dst and src != dst:
-            line.append((src, dst))
-            line_rows.setdefault((src, dst), rowno)
+            line.append((src, dst, rowno))
+            above = ups.get(src)
+            if above is None:
+                ups[src] = [dst]
+            else:
+                above.append(dst)
     # The usual case, no loop, is settled on plain dicts (Kahn's order leaves
     # nothing over); networkx is asked only to find and name the loops.
-    ups = {}
-    for u, v in line:
-        ups.setdefault(u, []).append(v)
-    _, rest = sinks_first(list({x for e in line for x in e}), ups)
+    ends = set(ups)
+    ends.update(v for vs in ups.values() for v in vs)
+    _, rest = sinks_first(list(ends), ups)
     if not rest:
         return
-    line = nx.DiGraph(line)
+    line_rows = {}
+    for u, v, rowno in line:
+        line_rows.setdefault((u, v), rowno)
+    line = nx.DiGraph(list(line_rows))
     for comp in nx.strongly_connected_components(line):
         if len(comp) > 1:
             cyc = nx.find_cycle(line.subgraph(comp))
