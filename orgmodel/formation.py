@@ -214,6 +214,9 @@ def _frame(ids, names, all_ids, total):
                      columns=["id", "name", *_AMOUNTS])
     for c in ("posts", "vacant", "people", "staff"):
         f[c] = f[c].astype(int)
+    # (sums of tenths: 214411.4, not the 214411.39999999997 the additions leave)
+    for c in ("fte_min", "fte_max", "staff_fte"):
+        f[c] = f[c].round(6)
     f["headcount"] = f["people"] + f["staff"]
     f["total_fte_min"] = (f["fte_min"] + f["staff_fte"]).round(6)
     f["total_fte_max"] = (f["fte_max"] + f["staff_fte"]).round(6)

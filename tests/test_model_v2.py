@@ -326,3 +326,8 @@ def test_a_matrix_post_counts_once_in_every_total_above_it(make):
     below = formation(org, "manager").set_index("id")["posts"]
     assert below.to_dict() == {"gd": 5, "d1": 3, "d2": 3, "tm": 2}
     assert totals(org)["posts"] == 5
+    # FTE in tenths add up to what a reader adds up, not 0.30000000000000004
+    for r in ("gd", "d1", "d2", "tm", "emp"):
+        org.graph.nodes[r].update(fte_min=0.1, fte_max=0.1)
+    fte = formation(org, "manager").set_index("id")["fte_max"]
+    assert fte.to_dict() == {"gd": 0.5, "d1": 0.3, "d2": 0.3, "tm": 0.2}
