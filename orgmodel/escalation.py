@@ -655,10 +655,9 @@ class RouteGraph:
         nodes = self._nodes
         name = lambda n: nodes[n].get("name", n)   # noqa: E731
         nxt, tops, outs, shortest, longest, count = [], [], [], [], [], []
-        # (a million roles share a few thousand next steps and end sets: each
-        # is named once, and the worked-out answers are read straight from
-        # their dicts)
-        summaries, nexts, named, labelled = self._summary, self._next, {}, {}
+        # (a million roles share a few thousand next steps: each is named
+        # once, and the worked-out answers are read straight from their dicts)
+        summaries, nexts, named = self._summary, self._next, {}
         for r in roles:
             s = summaries.get(r) or self.summary(r)
             steps = nexts.get(r)
@@ -672,15 +671,11 @@ class RouteGraph:
                 nxt.append(text)
             else:
                 nxt.append(" | ".join(name(x.id) for x in steps))
-            # (the end sets live in the summaries while this runs: their ids are theirs)
-            labels = labelled.get(id(s.ends))
-            if labels is None:
-                info = self._ends_info(s.ends)
-                if info[3] is None:
-                    info[3] = (" | ".join(map(name, info[1])), ", ".join(info[2]))
-                labels = labelled[id(s.ends)] = info[3]
-            tops.append(labels[0])
-            outs.append(labels[1])
+            info = self._ends_info(s.ends)
+            if info[3] is None:
+                info[3] = (" | ".join(map(name, info[1])), ", ".join(info[2]))
+            tops.append(info[3][0])
+            outs.append(info[3][1])
             shortest.append(s.shortest)
             longest.append(s.longest)
             count.append(s.routes)

@@ -132,7 +132,7 @@ def _up(succ, start):
     return seen
 
 
-def _roll_up(amounts: dict, succ: dict, single_people: dict, shared_people: dict,
+def _roll_up(amounts: dict, succ: dict, shared_people: dict,
              ordered=None):
     """Add every node's amounts to each node above it (and itself), once.
 
@@ -141,8 +141,9 @@ def _roll_up(amounts: dict, succ: dict, single_people: dict, shared_people: dict
     once (as in escalation load) and that part goes no further, so a matrix
     post is never counted twice, however many ways lead from it to the top.
 
-    Returns ``(ids, totals, rest)``: ``totals`` a float array, one row per id
-    in ``ids`` and one column per amount; ``rest`` the nodes on a loop.
+    Returns ``(row, totals, rest)``: ``totals`` a float array, one column
+    per amount, whose row of a node is ``row[node]``; ``rest`` the nodes on a
+    loop.
     """
     from ._order import sinks_first
     ids = list(amounts)
@@ -190,7 +191,7 @@ def _roll_up(amounts: dict, succ: dict, single_people: dict, shared_people: dict
         for x, k in reach.items():
             if x in pos:
                 total[pos[x], people] -= k - 1
-    return ids, total, rest
+    return pos, total, rest
 
 
 class _Names:
@@ -204,10 +205,9 @@ class _Names:
         return self._nodes[n].get("name", n)
 
 
-def _frame(ids, names, all_ids, total):
-    """The rows of ``ids`` (a subset of ``all_ids``, whose amounts are the rows
-    of the array ``total``) as the formation table."""
-    pos = {n: i for i, n in enumerate(all_ids)}
+def _frame(ids, names, pos, total):
+    """The formation table of ``ids``, whose amounts are the rows ``pos[id]``
+    of the array ``total``."""
     t = total[[pos[n] for n in ids]].reshape(len(ids), len(_AMOUNTS))
     f = pd.DataFrame({"id": ids, "name": [names[n] for n in ids],
                       **{c: t[:, i] for i, c in enumerate(_AMOUNTS)}},
@@ -255,7 +255,8 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
     names = _Names(org.graph._node)
     if by == "post":
         ids = list(amounts)
-        return _frame(ids, names, ids, np.array([amounts[n] for n in ids], dtype=float))
+        return _frame(ids, names, {n: i for i, n in enumerate(ids)},
+                      np.array([amounts[n] for n in ids], dtype=float))
     if by == "manager":
         line_posts, succ, order, rest = post_line(org)
         ordered = (order, rest)
@@ -265,10 +266,10 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
             for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
                 if u in amounts and v in amounts:
                     succ.setdefault(u, []).append(v)
-        all_ids, total, _ = _roll_up(amounts, succ, {}, shared, ordered)
+        pos, total, _ = _roll_up(amounts, succ, shared, ordered)
         below = {v for vs in succ.values() for v in vs}
         ids = [r for r in amounts if r in below]
-        return _frame(ids, names, all_ids, total).sort_values(
+        return _frame(ids, names, pos, total).sort_values(
             ["posts", "id"], ascending=[False, True], ignore_index=True)
     # by unit: posts and staff into their team, teams into the teams they sit in
     nodes = org.graph._node
@@ -306,8 +307,8 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
         elif len(us) == 1:
             # two posts in one unit: the person counts once there
             unit_amounts[us[0]][2] -= sum(1 for r in rs if post_unit.get(r) == us[0]) - 1
-    all_ids, total, _ = _roll_up(unit_amounts, succ, {}, shared_units)
-    return _frame(teams, names, all_ids, total).sort_values(
+    pos, total, _ = _roll_up(unit_amounts, succ, shared_units)
+    return _frame(teams, names, pos, total).sort_values(
         ["posts", "id"], ascending=[False, True], ignore_index=True)
 
 

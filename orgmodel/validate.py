@@ -197,12 +197,16 @@ def _provenance_problems(grade, source, note, ctx):
 _TEXT_COLUMNS = frozenset(("id", "kind", "name", "source", "from", "to", "evidence", "note"))
 
 
+def _not_a_choice(col, text, choices) -> str:
+    return (f"{col} '{text}' is not one of: "
+            f"{', '.join(choices[col])}{_closest(text, choices[col])}")
+
+
 def _single_cell(col, text, choices):
     """``(attributes, problems)`` of one cell of a column that holds one
     value (not a list): what :func:`_check_attrs` makes of it."""
     if col in choices and text not in choices[col]:
-        return (), (f"{col} '{text}' is not one of: "
-                    f"{', '.join(choices[col])}{_closest(text, choices[col])}",)
+        return (), (_not_a_choice(col, text, choices),)
     try:
         if col == "fte":
             lo, hi = parse_fte(text)
@@ -212,15 +216,8 @@ def _single_cell(col, text, choices):
         return (), (str(exc),)
 
 
-#: Columns whose cells convert to one unchangeable value (a list would be
-#: shared between rows if remembered).
-_SINGLE_VALUED = frozenset(
-    ({"fte"} | set(schema.BOOL_COLUMNS) | set(schema.FLOAT_COLUMNS) | set(schema.INT_COLUMNS)
-     | set(schema.DATE_COLUMNS))
-    - set(schema.LIST_COLUMNS) - set(schema.VOCABULARY_COLUMNS) - set(schema.ID_LIST_COLUMNS))
-
-
-
+#: Columns whose cells are lists: converted row by row (a remembered list
+#: would be shared between rows).
 _LISTS = frozenset(set(schema.LIST_COLUMNS) | set(schema.VOCABULARY_COLUMNS)
                    | set(schema.ID_LIST_COLUMNS))
 
@@ -237,7 +234,7 @@ def _check_attrs(row, rowno, file, choices, problems, ctx, ids=None, skip=()) ->
             if col not in skip:
                 out[col] = text
             continue
-        if col in _SINGLE_VALUED or (col in choices and col not in _LISTS):
+        if col not in _LISTS:
             # (one conversion and one verdict per distinct cell: a million
             # rows hold a few dozen distinct grades, levels and yes/no cells)
             key = (id(choices), col, text)
@@ -251,13 +248,7 @@ def _check_attrs(row, rowno, file, choices, problems, ctx, ids=None, skip=()) ->
             for message in said:
                 problems.append(Problem(file, rowno, message))
         elif col in choices and text not in choices[col]:
-            problems.append(Problem(file, rowno, f"{col} '{text}' is not one of: "
-                                    f"{', '.join(choices[col])}{_closest(text, choices[col])}"))
-        elif col == "fte":
-            try:
-                out["fte_min"], out["fte_max"] = parse_fte(text)
-            except ValueError as exc:
-                problems.append(Problem(file, rowno, str(exc)))
+            problems.append(Problem(file, rowno, _not_a_choice(col, text, choices)))
         elif col in schema.VOCABULARY_COLUMNS:
             known = ctx.vocab[col]
             key = schema.VOCABULARY_COLUMNS[col]
