@@ -450,3 +450,46 @@ def test_the_report_opens_with_a_summary(tmp_path):
     md = (tmp_path / "a" / "report.md").read_text()
     assert "27–29 FTE" in md.split("## Summary", 1)[1].split("\n## ", 1)[0]
     assert "the source describes a flat organisation" in md
+
+
+@pytest.mark.parametrize("shape", ["tree read top-down", "tree read bottom-up", "matrix",
+                                   "loop", "under a loop", "successor elsewhere"])
+def test_the_order_of_the_line_is_networkx_topological_order(shape):
+    # Layering, formation and the validation's loop check walk the line in
+    # this order: every node after its successors (its superiors), and the
+    # nodes on or under a loop apart, as networkx finds them.
+    import random
+
+    import networkx as nx
+    from orgmodel._order import sinks_first
+    rnd = random.Random(7)
+    tree = nx.bfs_tree(nx.balanced_tree(3, 5), 0)
+    edges = [(v, u) for u, v in tree.edges()]          # each post up to its superior
+    if shape == "matrix":
+        edges += [(v, rnd.randrange(v)) for v in rnd.sample(range(10, 364), 40)]
+    if shape in ("loop", "under a loop"):
+        edges.append((1, 40))                          # 40 lies under 1: a loop
+    if shape == "under a loop":
+        edges.append((400, 363))
+    nodes = sorted({n for e in edges for n in e})
+    if shape == "tree read bottom-up":
+        nodes.reverse()
+    if shape == "successor elsewhere":
+        nodes.remove(0)                                # the top is not among the nodes
+    succ = {}
+    for u, v in edges:
+        succ.setdefault(u, []).append(v)
+    order, rest = sinks_first(nodes, succ)
+    g = nx.DiGraph(edges)
+    g.remove_nodes_from([n for n in g if n not in nodes])
+    if shape in ("loop", "under a loop", "successor elsewhere"):
+        cyclic = set().union(*(c for c in nx.strongly_connected_components(g) if len(c) > 1))
+        below = set().union(*(nx.ancestors(g, c) | {c} for c in cyclic)) if cyclic else set()
+        if shape == "successor elsewhere":
+            below = set(nx.ancestors(nx.DiGraph(edges), 0)) & set(nodes)
+        assert set(rest) == below and below
+        assert set(order) == set(nodes) - below
+    else:
+        assert rest == [] and sorted(order) == sorted(nodes)
+    place = {n: i for i, n in enumerate(order)}
+    assert all(place[v] < place[u] for u, v in edges if u in place and v in place)
