@@ -3,6 +3,7 @@ import json
 import re
 import shutil
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -230,3 +231,81 @@ def test_python_dash_m_works():
 def test_albrandswaard_fte_of_a54(albrandswaard, role, fte):
     d = albrandswaard.graph.nodes[albrandswaard.find_role(role)]
     assert (d["fte_min"], d["fte_max"]) == fte
+
+
+def _mutations():
+    # (table, row index or None for a new column, column, new cell): one
+    # problem each, of every kind the validation words.
+    return [
+        ("nodes", 5, "id", ""), ("nodes", 5, "id", "board"), ("nodes", 5, "id", "BOARD"),
+        ("nodes", 6, "name", ""), ("nodes", 7, "kind", "Rol"), ("nodes", 8, "sphere", "both"),
+        ("nodes", 9, "fte", "2-1"), ("nodes", 9, "fte", "lots"), ("nodes", 3, "executive", "perhaps"),
+        ("nodes", 10, "level", "galaxy"),
+        ("nodes", 4, "evidence", "inferred"), ("nodes", 4, "evidence", "maybe"),
+        ("nodes", 4, "source", "assumption"), ("nodes", 4, "source", "Z-1"),
+        ("nodes", None, "valid_from", "2020-13-01"),
+        ("nodes", None, "criteria", "undeclared"), ("nodes", None, "powers", "nothing"),
+        ("edges", 1, "to", "nobody"), ("edges", 1, "from", ""), ("edges", 1, "to", "board"),
+        ("edges", 1, "kind", "REPORTS"), ("edges", 2, "kind", "REPORTS_TO"),
+        ("edges", 3, "capacity", "both"),
+        ("edges", 3, "delegated", "perhaps"), ("edges", 0, "note", "copy"),
+        ("edges", None, "valid_to", "2001-01-01"), ("edges", None, "includes", "nobody"),
+        ("edges", None, "valid_from", "2000-01-01"),
+    ]
+
+
+@pytest.mark.parametrize("table,row,column,cell", _mutations())
+def test_whole_columns_and_single_rows_are_judged_alike(table, row, column, cell, tmp_path,
+                                                        monkeypatch):
+    # A valid table is validated column by column (fast); at the first sign
+    # of a problem the row-by-row checks run.  Both must find the same
+    # problems and build the same attributes, keys in the same order.
+    from orgmodel import validate
+    from orgmodel.read import read_folder
+    orgmodel.save(orgmodel.synthesize(300, seed=2), tmp_path / "s")
+    raw = read_folder(tmp_path / "s")
+    frame = getattr(raw, table)
+    if row is None:
+        frame[column] = ""
+        frame.iloc[4, list(frame.columns).index(column)] = cell
+        if column == "valid_to":           # after a valid_from: in the wrong order
+            frame["valid_from"] = ""
+            frame.iloc[4, list(frame.columns).index("valid_from")] = "2002-01-01"
+    else:
+        frame.iloc[row, list(frame.columns).index(column)] = cell
+    if (table, column, cell) == ("edges", "note", "copy"):
+        setattr(raw, table, pd.concat([frame, frame.iloc[[0]]]))   # a copy of row 1
+    if (table, column, cell) == ("edges", "kind", "REPORTS_TO"):
+        frame.iloc[2, :2] = ["council", "board"]    # a loop: the council reports to the board
+
+    def judged(fast):
+        if not fast:
+            monkeypatch.setattr(validate, "_clean_nodes", lambda *a: None)
+            monkeypatch.setattr(validate, "_clean_edges", lambda *a: None)
+        built = {}
+        found = validate.validate_tables(raw, built)
+        monkeypatch.undo()
+        return [str(p) for p in found], [[list(x[-1].items()) for x in built[k]]
+                                         for k in ("nodes", "edges")]
+    fast, slow = judged(True), judged(False)
+    assert fast == slow
+    assert fast[0] or (table, column) == ("edges", "valid_from"), "each mutation is a problem"
+
+
+@pytest.mark.parametrize("folder", ["template", "deventer", "albrandswaard", "deventer-2010"])
+def test_valid_folders_are_built_alike_by_columns_and_by_rows(folder, monkeypatch):
+    from orgmodel import validate
+    from orgmodel.read import read_folder
+    raw = read_folder(DATA / folder)
+    calls = []
+    clean = validate._clean_nodes
+    monkeypatch.setattr(validate, "_clean_nodes", lambda *a: calls.append(1) or clean(*a))
+    fast = {}
+    assert validate.validate_tables(raw, fast) == [] and calls
+    monkeypatch.setattr(validate, "_clean_nodes", lambda *a: None)
+    monkeypatch.setattr(validate, "_clean_edges", lambda *a: None)
+    slow = {}
+    assert validate.validate_tables(raw, slow) == []
+    for k in ("nodes", "edges"):
+        assert [list(x[-1].items()) for x in fast[k]] == [list(x[-1].items()) for x in slow[k]]
+        assert [x[:-1] for x in fast[k]] == [x[:-1] for x in slow[k]]
