@@ -21,7 +21,9 @@ explanation says so.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 import pandas as pd
 
@@ -88,35 +90,34 @@ def layering(org, target=None) -> Layering:
     nodes = org.graph._node         # (not a copy through the view: 1,000,000 nodes)
     # top-down: every post after its superiors; posts on a loop get no layer
     posts, sups, order, _ = post_line(org)
-    reports = {}
-    for above in sups.values():
-        for v in above:
-            reports[v] = reports.get(v, 0) + 1
+    reports = Counter(chain.from_iterable(sups.values()))
+    levels = [nodes[n].get("level", "") for n in posts]
+    declared = any(levels)
+    # (a few posts declare a level: looked up among those only)
+    level = {n: lv for n, lv in zip(posts, levels) if lv}
     by_level, by_step = {}, {}
     for n in order:
         above = sups.get(n)
         if not above:
             by_level[n] = by_step[n] = 1
             continue
-        lvl = nodes[n].get("level")
+        lvl = level.get(n)
         if len(above) == 1:         # (most posts: no generator needed)
             s = above[0]
-            by_level[n] = by_level[s] + (0 if lvl and nodes[s].get("level") == lvl else 1)
+            by_level[n] = by_level[s] + (0 if lvl and level.get(s) == lvl else 1)
             by_step[n] = 1 + by_step[s]
             continue
-        by_level[n] = max(by_level[s] + (0 if lvl and nodes[s].get("level") == lvl else 1)
+        by_level[n] = max(by_level[s] + (0 if lvl and level.get(s) == lvl else 1)
                           for s in above)
         by_step[n] = 1 + max(by_step[s] for s in above)
     conf = org.settings("layering", {}) or {}
     if target is None:
         target = conf.get("target_depth")
-    levels = [nodes[n].get("level", "") for n in posts]
-    declared = any(levels)
     basis = "levels" if declared else "steps"
     layer = by_level if declared else by_step
-    manager = [reports.get(n, 0) > 0 or bool(lv) for n, lv in zip(posts, levels)]
-    lays = [layer.get(n) for n in posts]
-    steps = [by_step.get(n) for n in posts]
+    manager = [n in reports or bool(lv) for n, lv in zip(posts, levels)]
+    lays = list(map(layer.get, posts))
+    steps = list(map(by_step.get, posts))
     below = [bool(m and target and ly and ly > target) for m, ly in zip(manager, lays)]
     frame = pd.DataFrame({"id": posts, "name": [nodes[n].get("name", n) for n in posts],
                           "level": levels, "layer": pd.array(lays, dtype=object),

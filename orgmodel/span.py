@@ -15,9 +15,11 @@ the count ``by`` names: posts, people or fte; default posts) or the caller.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import itemgetter
 
+import numpy as np
 import pandas as pd
 
 from ._perf import paused
@@ -95,45 +97,51 @@ def span_of_control(org, min=None, max=None, by=None,  # noqa: A002 - CLI names
         raise ValueError(f"span by '{by}': use posts, people or fte")
     nodes = org.graph._node
     figures = post_figures(org) if posts is None else posts
-    # (plain lists and dicts: at 1,000,000 posts, an index of strings costs
-    # seconds to iterate and to look up in)
+    # Sums per manager with numpy over integer positions: at 1,000,000
+    # posts, four dict updates per reporting line cost seconds.  Each sum
+    # adds in the order of the edges, from 0, as a loop would.
     ids = figures["id"].tolist()
-    is_figured = set(ids)
-    post_people = dict(zip(ids, figures["people"].tolist()))
-    post_fte = {}
-    holders_fte = {}
+    pos = {r: i for i, r in enumerate(ids)}
+    held, has = np.zeros(len(ids)), np.zeros(len(ids), dtype=bool)
     for u, v, d in org.edges_by_kind("HOLDS")["HOLDS"]:
-        if nodes[u].get("kind") == "Person" and "fte_min" in d:
-            holders_fte[v] = holders_fte.get(v, 0.0) + d["fte_min"]
-    # plain columns, not iterrows: a hundred thousand posts
-    for r, vac, top in zip(ids, figures["vacant"].tolist(),
-                           figures["fte_max"].tolist()):
-        if vac:
-            post_fte[r] = 0.0
-        elif r in holders_fte:
-            post_fte[r] = holders_fte[r]
-        else:
-            post_fte[r] = 0.0 if math.isnan(top) else top
-    reports, vacant, people, fte, mandates = {}, {}, {}, {}, {}
+        i = pos.get(v)
+        if i is not None and nodes[u].get("kind") == "Person" and "fte_min" in d:
+            held[i] += d["fte_min"]
+            has[i] = True
+    vacant_post = figures["vacant"].to_numpy(dtype=bool)
+    top = figures["fte_max"].to_numpy(dtype=float)
+    post_fte = np.where(vacant_post, 0.0, np.where(has, held, np.nan_to_num(top, nan=0.0)))
     e = org.edges_by_kind("REPORTS_TO", "MANDATES")
-    for u, v, _ in e["REPORTS_TO"]:
-        if u not in is_figured:
-            continue        # a political or external role is nobody's report here
-        reports[v] = reports.get(v, 0) + 1
-        vacant[v] = vacant.get(v, 0) + int(bool(nodes[u].get("vacant")))
-        people[v] = people.get(v, 0) + int(post_people.get(u, 0))
-        fte[v] = fte.get(v, 0.0) + post_fte.get(u, 0.0)
+    # (a political or external role is nobody's report here)
+    line = e["REPORTS_TO"]
+    at = np.fromiter(map(pos.get, map(itemgetter(0), line), repeat(-1)), dtype=np.int64,
+                     count=len(line))
+    kept = at >= 0
+    above = list(compress(map(itemgetter(1), line), kept.tolist()))
+    at = at[kept]
+    bosses = list(dict.fromkeys(above))
+    boss = {b: i for i, b in enumerate(bosses)}
+    to = np.fromiter(map(boss.__getitem__, above), dtype=np.int64, count=len(above))
+
+    def per_boss(weights=None):
+        return dict(zip(bosses, np.bincount(to, weights, minlength=len(bosses)).tolist()))
+    reports = per_boss()
+    vacant = per_boss(vacant_post[at].astype(float))
+    people = per_boss(figures["people"].to_numpy(dtype=float)[at])
+    fte = per_boss(post_fte[at])
+    mandates = {}
     for u, _, _ in e["MANDATES"]:
         mandates[u] = mandates.get(u, 0) + 1
-    staff = dict(zip(ids, figures["staff"].tolist()))
-    staff_fte = dict(zip(ids, figures["staff_fte"].tolist()))
+    # (staff per grade sit under a few posts: only those are looked up)
+    staff, staff_fte = ({ids[i]: x[i] for i in np.flatnonzero(x).tolist()}
+                        for x in (figures["staff"].tolist(), figures["staff_fte"].tolist()))
     rows = []
-    managers = set(reports) | set(mandates) | {r for r, n in staff.items() if n}
+    managers = set(reports) | set(mandates) | set(staff)
     for r in managers:
         if not is_post(nodes[r]):
             continue
         n = reports.get(r, 0)
-        counts = {"direct_reports": n, "people": people.get(r, 0) + staff.get(r, 0),
+        counts = {"direct_reports": n, "people": int(people.get(r, 0)) + staff.get(r, 0),
                   "fte": round(fte.get(r, 0.0) + staff_fte.get(r, 0.0), 6)}
         x = counts[_COLUMN[by]]
         unit = {"posts": "direct reports", "people": "people", "fte": "FTE"}[by]
@@ -143,7 +151,7 @@ def span_of_control(org, min=None, max=None, by=None,  # noqa: A002 - CLI names
         elif hi is not None and x > hi:
             reason = f"more than {hi} {unit}"
         rows.append({"id": r, "name": nodes[r].get("name", r), **counts,
-                     "vacant_reports": vacant.get(r, 0), "staff": staff.get(r, 0),
+                     "vacant_reports": int(vacant.get(r, 0)), "staff": staff.get(r, 0),
                      "mandates_given": mandates.get(r, 0), "outside": bool(reason),
                      "reason": reason})
     frame = pd.DataFrame(rows, columns=["id", "name", "direct_reports", "vacant_reports",
