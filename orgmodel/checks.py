@@ -54,11 +54,10 @@ class Finding:
 
 
 def _commissioners(org, c):
-    out = []
-    for u, _, d in org.graph.in_edges(c, data=True):
-        if d["kind"] == "COMMISSIONS":
-            out.append((u, d))
-    return out
+    # (the adjacency itself, in the order of in_edges: the views cost more
+    # than the walk for fifty thousand commissions)
+    return [(u, d) for u, keyed in org.graph._pred[c].items() for d in keyed.values()
+            if d["kind"] == "COMMISSIONS"]
 
 
 def _inside(org, node) -> bool:

@@ -282,6 +282,7 @@ class RouteGraph:
             if c.edge == "MANDATES" or (c.edge == "MEMBER_OF" and c.side != "member")
             or (c.edge not in ("REPORTS_TO", "MEMBER_OF") and c.side != "commissioner"))
         self._built = False
+        self._starts = None
 
     # -- next steps ---------------------------------------------------------
 
@@ -396,10 +397,14 @@ class RouteGraph:
         """The roles whose escalation is asked about: every role of the
         organisation (not external, not a placeholder) outside the route
         kind's forbidden spheres."""
-        nodes, forbidden = self._nodes, self._forbidden
-        return [r for r, d in nodes.items()
-                if d.get("kind") == "Role" and d.get("sphere") not in forbidden
-                and not d.get("external") and not d.get("placeholder")]
+        # (asked for by the table, the load and the checks: at a million
+        # roles, finding them costs half a second each time)
+        if self._starts is None:
+            nodes, forbidden = self._nodes, self._forbidden
+            self._starts = [r for r, d in nodes.items()
+                            if d.get("kind") == "Role" and d.get("sphere") not in forbidden
+                            and not d.get("external") and not d.get("placeholder")]
+        return list(self._starts)
 
     @paused
     def build(self) -> "RouteGraph":

@@ -132,7 +132,12 @@ class OrgModel:
 
     def ids(self, kind=None):
         """Node ids, optionally of one kind, in the graph's order."""
-        return [n for n, k in self.graph.nodes(data="kind") if kind is None or k == kind]
+        if kind is None:
+            return list(self.graph._node)
+        # (several analyses ask for the same kind: inside an edge_index block
+        # the list is found once)
+        return list(remembered(self, ("ids", kind), lambda: [
+            n for n, d in self.graph._node.items() if d.get("kind") == kind]))
 
     def edges(self, kind=None):
         """``(from, to, attrs)`` of every edge, optionally of one kind."""
