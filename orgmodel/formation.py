@@ -21,6 +21,8 @@ two superiors (a matrix), and each person once even when they hold two posts.
 from __future__ import annotations
 
 import math
+from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -132,49 +134,59 @@ def _up(succ, start):
     return seen
 
 
-def _roll_up(amounts: dict, succ: dict, shared_people: dict,
-             ordered=None):
+def _roll_up(ids: list, amounts, succ: dict, shared_people: dict, rest=None):
     """Add every node's amounts to each node above it (and itself), once.
 
-    Weights flow up single links bottom-up; a node with several superiors
-    hands what came up to it that way, with its own, to every node above it
-    once (as in escalation load) and that part goes no further, so a matrix
-    post is never counted twice, however many ways lead from it to the top.
+    ``amounts``: a float array, one row per node of ``ids``, one column per
+    amount.  Weights flow up single links bottom-up; a node with several
+    superiors hands what came up to it that way, with its own, to every node
+    above it once (as in escalation load) and that part goes no further, so a
+    matrix post is never counted twice, however many ways lead from it to the
+    top.  Nodes on or under a loop (``rest``; found when None) hand nothing up.
 
-    Returns ``(row, totals, rest)``: ``totals`` a float array, one column
-    per amount, whose row of a node is ``row[node]``; ``rest`` the nodes on a
-    loop.
+    Returns ``(row, totals)``: ``totals`` a float array like ``amounts``,
+    whose row of a node is ``row[node]``.
     """
     from ._order import sinks_first
-    ids = list(amounts)
     pos = {n: i for i, n in enumerate(ids)}
-    order, rest = ordered or sinks_first(ids, succ)
-    rising = np.array([amounts[n] for n in ids], dtype=float).reshape(len(ids), len(_AMOUNTS))
+    if rest is None:
+        rest = sinks_first(ids, succ)[1]
+    rising = np.array(amounts, dtype=float).reshape(len(ids), len(_AMOUNTS))
     direct = np.zeros_like(rising)
-    # Single superiors form a forest: its nodes' weights go up level by level,
-    # one numpy step per level (a million posts in a tree of ten levels: ten
-    # steps, not a million list additions).  order is top-down.
-    depth, parent, matrix = {}, {}, []
-    for n in order:
-        ups = succ.get(n)
-        if not ups:
-            continue
-        if len(ups) > 1:
-            ups = [u for u in ups if u in pos]
-        elif ups[0] not in pos:
-            continue
-        if len(ups) == 1:
-            u = ups[0]
-            parent[n] = u
-            depth[n] = depth.get(u, 0) + 1
-        elif ups:
-            matrix.append(n)
-    levels = {}
-    for n, k in depth.items():
-        levels.setdefault(k, []).append(n)
-    for k in sorted(levels, reverse=True):
-        kids = levels[k]
-        np.add.at(rising, [pos[parent[n]] for n in kids], rising[[pos[n] for n in kids]])
+    # Single superiors form a forest: each node's parent and depth as
+    # integer arrays (depth by pointer jumping: a few numpy steps for a
+    # million posts), then the weights go up level by level, one numpy step
+    # per level.
+    below, ups = list(succ), list(succ.values())
+    at = np.fromiter(map(pos.get, below, repeat(-1)), dtype=np.int64, count=len(below))
+    first = np.fromiter(map(pos.get, map(itemgetter(0), ups), repeat(-1)), dtype=np.int64,
+                        count=len(ups))
+    single = np.fromiter(map(len, ups), dtype=np.int64, count=len(ups)) == 1
+    parent = np.full(len(ids), -1, dtype=np.int64)
+    one = single & (at >= 0) & (first >= 0)
+    parent[at[one]] = first[one]
+    matrix = []
+    for k in np.flatnonzero(~single & (at >= 0)).tolist():
+        known = [u for u in ups[k] if u in pos]
+        if len(known) == 1:
+            parent[at[k]] = pos[known[0]]
+        elif known:
+            matrix.append(below[k])
+    if rest:
+        stuck = [pos[n] for n in rest if n in pos]
+        parent[stuck] = -1
+        out = set(rest)
+        matrix = [n for n in matrix if n not in out]
+    depth, hop = (parent >= 0).astype(np.int64), parent.copy()
+    while True:
+        live = np.flatnonzero(hop >= 0)
+        if not len(live):
+            break
+        depth[live] += depth[hop[live]]
+        hop[live] = hop[hop[live]]
+    for k in range(int(depth.max(initial=0)), 0, -1):
+        kids = np.flatnonzero(depth == k)
+        np.add.at(rising, parent[kids], rising[kids])
     # A matrix node's weight (its own and its forest below) reaches each node
     # above it directly, and stays there.
     for n in matrix:
@@ -191,7 +203,7 @@ def _roll_up(amounts: dict, succ: dict, shared_people: dict,
         for x, k in reach.items():
             if x in pos:
                 total[pos[x], people] -= k - 1
-    return pos, total, rest
+    return pos, total
 
 
 class _Names:
@@ -245,37 +257,35 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
         raise ValueError(f"formation by '{by}': use unit, manager or post")
     posts = post_figures(org) if posts is None else posts
     by_post, by_person = _holders(org)
-    # (columns as lists: iterating a column of strings boxes every cell)
-    amounts = {r: [1, int(v), p, lo, hi, s, sf] for r, v, p, lo, hi, s, sf in zip(
-        *(posts[c].tolist() for c in ("id", "vacant", "people", "fte_min", "fte_max", "staff",
-                                      "staff_fte")))}
-    shared = {p: [x for x in rs if x in amounts and not org.graph._node[x].get("vacant")]
+    # (whole columns: a list per post costs seconds at a million posts)
+    ids = posts["id"].tolist()
+    amounts = np.column_stack([np.ones(len(posts))] + [
+        posts[c].to_numpy(dtype=float) for c in _AMOUNTS[1:]]).reshape(len(posts), len(_AMOUNTS))
+    row = {r: i for i, r in enumerate(ids)}
+    shared = {p: [x for x in rs if x in row and not org.graph._node[x].get("vacant")]
               for p, rs in by_person.items() if len(rs) > 1}
     shared = {p: rs for p, rs in shared.items() if len(rs) > 1}
     names = _Names(org.graph._node)
     if by == "post":
-        ids = list(amounts)
-        return _frame(ids, names, {n: i for i, n in enumerate(ids)},
-                      np.array([amounts[n] for n in ids], dtype=float))
+        return _frame(ids, names, row, amounts)
     if by == "manager":
-        line_posts, succ, order, rest = post_line(org)
-        ordered = (order, rest)
-        if len(line_posts) != len(amounts) or not all(p in amounts for p in line_posts):
+        line_posts, succ, _, rest = post_line(org)
+        if len(line_posts) != len(ids) or not all(p in row for p in line_posts):
             # figures of other posts than the model's (a diff's own): their line
-            ordered, succ = None, {}
+            rest, succ = None, {}
             for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
-                if u in amounts and v in amounts:
+                if u in row and v in row:
                     succ.setdefault(u, []).append(v)
-        pos, total, _ = _roll_up(amounts, succ, shared, ordered)
+        pos, total = _roll_up(ids, amounts, succ, shared, rest)
         below = {v for vs in succ.values() for v in vs}
-        ids = [r for r in amounts if r in below]
-        return _frame(ids, names, pos, total).sort_values(
+        managers = [r for r in ids if r in below]
+        return _frame(managers, names, pos, total).sort_values(
             ["posts", "id"], ascending=[False, True], ignore_index=True)
     # by unit: posts and staff into their team, teams into the teams they sit in
     nodes = org.graph._node
     teams = [t for t, d in nodes.items() if d.get("kind") == "Team"]
     unit_amounts = {t: [0.0] * len(_AMOUNTS) for t in teams}
-    post_unit = _units_of(org, set(amounts))
+    post_unit = _units_of(org, row)
     # Staff that are members of a unit count there (the unit their file gives
     # them), not in the unit of the post they work under; other staff count in
     # their post's unit.
@@ -288,13 +298,13 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
             unit_amounts[v][5] += count
             unit_amounts[v][6] += fte
             for p, keyed in org.graph._succ[u].items():
-                if p in amounts and any(x.get("kind") == "STAFF_OF" for x in keyed.values()) \
+                if p in row and any(x.get("kind") == "STAFF_OF" for x in keyed.values()) \
                         and p in post_unit:
                     unit_amounts[post_unit[p]][5] -= count
                     unit_amounts[post_unit[p]][6] -= fte
                     break
     for r, u in post_unit.items():
-        unit_amounts[u] = [a + b for a, b in zip(unit_amounts[u], amounts[r])]
+        unit_amounts[u] = [a + b for a, b in zip(unit_amounts[u], amounts[row[r]].tolist())]
     succ = {}
     for u, v, _ in org.edges_by_kind("MEMBER_OF")["MEMBER_OF"]:
         if u in unit_amounts and v in unit_amounts:
@@ -307,7 +317,7 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
         elif len(us) == 1:
             # two posts in one unit: the person counts once there
             unit_amounts[us[0]][2] -= sum(1 for r in rs if post_unit.get(r) == us[0]) - 1
-    pos, total, _ = _roll_up(unit_amounts, succ, shared_units)
+    pos, total = _roll_up(teams, [unit_amounts[t] for t in teams], succ, shared_units)
     return _frame(teams, names, pos, total).sort_values(
         ["posts", "id"], ascending=[False, True], ignore_index=True)
 
