@@ -271,16 +271,20 @@ class RouteGraph:
         self._summary = {}     # role -> Summary
         self._order = []       # roles summarised, sinks first
         self._ends_cache = {}  # id(end set) -> see _ends_info
-        self._steps = {}       # (role, climb number) -> Step
+        self._steps = {}       # (target, climb number, temporary) -> (Step, forbidden)
         numbered = iter(range(len(self.kind.climbs)))
         self._groups = [[(next(numbered), c) for c in group] for group in self.kind.steps]
         # Climbs that look only at a role's incoming edges (back to a
         # mandator, from a body to its members, from an assignee to its
         # commission): most roles have none, and skip them without a search.
-        self._inward = frozenset(
+        inward = frozenset(
             i for group in self._groups for i, c in group
             if c.edge == "MANDATES" or (c.edge == "MEMBER_OF" and c.side != "member")
             or (c.edge not in ("REPORTS_TO", "MEMBER_OF") and c.side != "commissioner"))
+        # ... so for those the groups of climbs without them (a group left
+        # empty finds nothing, as it would have found nothing)
+        self._groups_out = [g for g in ([(i, c) for i, c in group if i not in inward]
+                                        for group in self._groups) if g]
         self._built = False
         self._starts = None
 
@@ -290,7 +294,14 @@ class RouteGraph:
         """``(node, temporary)`` for every node ``climb`` leads to from ``r``."""
         nodes, test = self._nodes, (climb.matches if climb.filters else None)
         found = []
-        if climb.edge in ("REPORTS_TO", "MANDATES") or \
+        if climb.edge == "REPORTS_TO":
+            # (the usual climb, on its own: a million roles take it)
+            for v, keyed in self._succ[r].items():
+                for d in keyed.values():
+                    if d["kind"] == "REPORTS_TO" and (test is None or test(d)):
+                        found.append((v, bool(d.get("temporary") or d.get("valid_to"))))
+                        break
+        elif climb.edge == "MANDATES" or \
                 (climb.edge == "MEMBER_OF" and climb.side == "member"):
             # Up the line to the superior; back along a mandate to the
             # mandator; from a member to its body.
@@ -342,22 +353,26 @@ class RouteGraph:
             self._end[r] = "vacant" if me.get("vacant") else "top"
             return _NO_STEPS
         blocked = []
-        inward, nothing_in = self._inward, not self._pred[r]
-        for group in self._groups:
+        for group in (self._groups if self._pred[r] else self._groups_out):
             ok = []
             for i, climb in group:
-                if nothing_in and i in inward:
-                    continue
                 for v, temp in self._candidates(r, climb):
-                    vd = nodes[v]
-                    if v == r or vd.get("kind") not in _ON_ROUTES or vd.get("placeholder"):
-                        # a placeholder top post only names the organisation
+                    if v == r:
                         continue
-                    # One Step object per target and climb, shared by every role below it.
-                    s = steps.get((v, i, temp))
+                    # One Step object per target and climb, shared by every
+                    # role below it, with whether it is forbidden (None: no
+                    # step, a placeholder top post only names the organisation).
+                    hit = steps.get((v, i, temp))
+                    if hit is None:
+                        vd = nodes[v]
+                        hit = steps[(v, i, temp)] = (None, False) if (
+                            vd.get("kind") not in _ON_ROUTES or vd.get("placeholder")) else (
+                            Step(v, climb.edge, climb.rule, temp),
+                            vd.get("sphere") in self._forbidden)
+                    s, forbidden = hit
                     if s is None:
-                        s = steps[(v, i, temp)] = Step(v, climb.edge, climb.rule, temp)
-                    target = blocked if vd.get("sphere") in self._forbidden else ok
+                        continue
+                    target = blocked if forbidden else ok
                     if not target or all(x.id != v for x in target):
                         target.append(s)
             if ok:
@@ -428,7 +443,7 @@ class RouteGraph:
                 continue
             nxt = nxt_of(root)
             # Roles met top-down find everything above them done: no search.
-            if all(x.id in summary for x in nxt):
+            if (len(nxt) == 1 and nxt[0].id in summary) or all(x.id in summary for x in nxt):
                 finish(root)
                 continue
             index[root] = low[root] = counter
@@ -657,34 +672,27 @@ class RouteGraph:
         if roles is None:
             self.build()
             roles = self.starts()
+        else:
+            roles = list(roles)
+            self._summarise(roles)
         nodes = self._nodes
         name = lambda n: nodes[n].get("name", n)   # noqa: E731
-        nxt, tops, outs, shortest, longest, count = [], [], [], [], [], []
-        # (a million roles share a few thousand next steps: each is named
-        # once, and the worked-out answers are read straight from their dicts)
-        summaries, nexts, named = self._summary, self._next, {}
-        for r in roles:
-            s = summaries.get(r) or self.summary(r)
-            steps = nexts.get(r)
-            if steps is None:
-                steps = self.next(r)
-            if len(steps) == 1:
-                x = steps[0]
-                text = named.get(x)
-                if text is None:
-                    text = named[x] = name(x.id)
-                nxt.append(text)
-            else:
-                nxt.append(" | ".join(name(x.id) for x in steps))
-            info = self._ends_info(s.ends)
-            if info[3] is None:
-                info[3] = (" | ".join(map(name, info[1])), ", ".join(info[2]))
-            tops.append(info[3][0])
-            outs.append(info[3][1])
-            shortest.append(s.shortest)
-            longest.append(s.longest)
-            count.append(s.routes)
-        return pd.DataFrame({"id": roles, "name": [name(r) for r in roles], "next": nxt,
+        # Whole columns at once: a million roles share a few thousand next
+        # steps and end sets (equal tuples and sets, one label each), and the
+        # figures come out of the summaries by transposing them.
+        summaries = list(map(self._summary.__getitem__, roles))
+        shortest, longest, ends, count = (list(c) for c in zip(*summaries)) \
+            if summaries else ([], [], [], [])
+        steps = [self.next(r) for r in roles]
+        nxt = {t: " | ".join(name(x.id) for x in t) for t in set(steps)}
+        labels = {}
+        for e in set(ends):
+            info = self._ends_info(e)
+            labels[e] = (" | ".join(map(name, info[1])), ", ".join(info[2]))
+        tops = [labels[e][0] for e in ends]
+        outs = [labels[e][1] for e in ends]
+        return pd.DataFrame({"id": roles, "name": [name(r) for r in roles],
+                             "next": list(map(nxt.__getitem__, steps)),
                              "shortest": shortest, "longest": longest, "tops": tops,
                              "outcomes": outs, "routes": count},
                             columns=["id", "name", "next", "shortest", "longest", "tops",
