@@ -44,11 +44,15 @@ a question about one role touches only the roles above it.
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Iterator, NamedTuple
 
+import numpy as np
 import pandas as pd
 
+from ._order import forest_sums
 from ._perf import paused
 from .errors import OrgModelError
 from .model import at_its_date
@@ -832,8 +836,8 @@ def escalation_load(org, via=None, rg: RouteGraph | None = None) -> pd.DataFrame
     routes go on from it, ``ending`` those whose routes end there.  Next to
     them: the role's level, direct reports and the portfolios it holds.
 
-    Exact for any shape.  Weights flow up single next steps in one pass over
-    the roles, bottom-up (a tree costs O(roles)); a matrix role hands its
+    Exact for any shape.  Weights flow up single next steps, bottom-up, one
+    level of the tree at a time (a tree costs O(roles)); a matrix role hands its
     weight to every role of its up-set once, so the cost grows with the
     up-sets of matrix roles, not with the number of routes.
 
@@ -845,32 +849,39 @@ def escalation_load(org, via=None, rg: RouteGraph | None = None) -> pd.DataFrame
     """
     rg = (rg or RouteGraph(org, via)).build()
     nodes = rg._nodes
-    start = {r: 1 for r in rg.starts()}
-    weight, direct = {}, {}
-    for u in reversed(rg._order):            # sources first: u's weight is complete
-        w = weight.get(u, 0) + start.get(u, 0)
-        if not w:
-            continue
-        nxt = () if u in rg._loop else rg._next[u]
-        if len(nxt) == 1:
-            t = nxt[0].id
-            weight[t] = weight.get(t, 0) + w
-        elif nxt:
-            for x in rg.upset(u):
-                if x != u:
-                    direct[x] = direct.get(x, 0) + w
-    reports, portfolios = {}, {}
+    # Integer arrays over the roles summarised: each role's one next step as
+    # its parent in a forest, whose weights forest_sums adds up level by
+    # level; a role with several next steps (or on a loop) is a root.
+    order = rg._order
+    row = {u: i for i, u in enumerate(order)}
+    starts = set(rg.starts())
+    own = np.fromiter(map(starts.__contains__, order), dtype=np.int64, count=len(order))
+    nexts = [() if u in rg._loop else rg._next[u] for u in order] if rg._loop else \
+        list(map(rg._next.__getitem__, order))
+    lengths = np.fromiter(map(len, nexts), dtype=np.int64, count=len(nexts))
+    single = np.flatnonzero(lengths == 1)
+    parent = np.full(len(order), -1, dtype=np.int64)
+    parent[single] = np.fromiter((row[nexts[i][0].id] for i in single.tolist()),
+                                 dtype=np.int64, count=len(single))
+    weight = forest_sums(parent, own)          # a role's own start and all below it
+    direct = np.zeros(len(order), dtype=np.int64)
+    for i in np.flatnonzero((lengths > 1) & (weight > 0)).tolist():
+        u = order[i]
+        for x in rg.upset(u):
+            if x != u:
+                direct[row[x]] += weight[i]
+    reached = weight - own + direct
+    portfolios = {}
     e = org.edges_by_kind("REPORTS_TO", "HOLDS")
-    for _, v, _ in e["REPORTS_TO"]:
-        reports[v] = reports.get(v, 0) + 1
+    reports = Counter(map(itemgetter(1), e["REPORTS_TO"]))
     for u, v, _ in e["HOLDS"]:
         portfolios.setdefault(u, []).append(nodes[v].get("name", v))
     rows = []
-    for r in set(weight) | set(direct):
-        reached = weight.get(r, 0) + direct.get(r, 0)
+    for i in np.flatnonzero(reached > 0).tolist():
+        r, n = order[i], int(reached[i])
         ends = r in rg._end
-        rows.append((r, nodes[r].get("name", r), nodes[r].get("level", ""), reached,
-                     0 if ends else reached, reached if ends else 0,
+        rows.append((r, nodes[r].get("name", r), nodes[r].get("level", ""), n,
+                     0 if ends else n, n if ends else 0,
                      rg._end.get(r, ""), reports.get(r, 0), "; ".join(portfolios.get(r, ()))))
     frame = pd.DataFrame(rows, columns=["id", "name", "level", "reached_by", "passing",
                                         "ending", "outcome", "direct_reports", "portfolios"])

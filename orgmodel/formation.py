@@ -147,16 +147,14 @@ def _roll_up(ids: list, amounts, succ: dict, shared_people: dict, rest=None):
     Returns ``(row, totals)``: ``totals`` a float array like ``amounts``,
     whose row of a node is ``row[node]``.
     """
-    from ._order import sinks_first
+    from ._order import forest_sums, sinks_first
     pos = {n: i for i, n in enumerate(ids)}
     if rest is None:
         rest = sinks_first(ids, succ)[1]
     rising = np.array(amounts, dtype=float).reshape(len(ids), len(_AMOUNTS))
     direct = np.zeros_like(rising)
-    # Single superiors form a forest: each node's parent and depth as
-    # integer arrays (depth by pointer jumping: a few numpy steps for a
-    # million posts), then the weights go up level by level, one numpy step
-    # per level.
+    # Single superiors form a forest: each node's parent as an integer
+    # array, and the weights go up it level by level (forest_sums).
     below, ups = list(succ), list(succ.values())
     at = np.fromiter(map(pos.get, below, repeat(-1)), dtype=np.int64, count=len(below))
     first = np.fromiter(map(pos.get, map(itemgetter(0), ups), repeat(-1)), dtype=np.int64,
@@ -177,16 +175,7 @@ def _roll_up(ids: list, amounts, succ: dict, shared_people: dict, rest=None):
         parent[stuck] = -1
         out = set(rest)
         matrix = [n for n in matrix if n not in out]
-    depth, hop = (parent >= 0).astype(np.int64), parent.copy()
-    while True:
-        live = np.flatnonzero(hop >= 0)
-        if not len(live):
-            break
-        depth[live] += depth[hop[live]]
-        hop[live] = hop[hop[live]]
-    for k in range(int(depth.max(initial=0)), 0, -1):
-        kids = np.flatnonzero(depth == k)
-        np.add.at(rising, parent[kids], rising[kids])
+    rising = forest_sums(parent, rising)
     # A matrix node's weight (its own and its forest below) reaches each node
     # above it directly, and stays there.
     for n in matrix:
