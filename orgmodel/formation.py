@@ -41,6 +41,12 @@ def is_post(d: dict) -> bool:
             and not d.get("external") and not d.get("placeholder"))
 
 
+def _posts(org) -> list:
+    """The posts (:func:`is_post`) in node order; in a report found once."""
+    return remembered(org, "posts", lambda: [
+        r for r, d in org.graph._node.items() if is_post(d)])
+
+
 def post_line(org):
     """``(posts, superiors, order, rest)``: the posts in node order, each
     post's superiors among them (``REPORTS_TO``), the posts top-down (every
@@ -50,8 +56,7 @@ def post_line(org):
     worked out once (:func:`~orgmodel.model.remembered`)."""
     def work():
         from ._order import sinks_first
-        nodes = org.graph._node
-        posts = [r for r, d in nodes.items() if is_post(d)]
+        posts = _posts(org)
         ok = set(posts)
         sups = {}
         for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
@@ -94,9 +99,8 @@ def post_figures(org) -> pd.DataFrame:
         staff[v] = staff.get(v, 0) + int(s.get("count", 0) or 0)
         staff_fte[v] = staff_fte.get(v, 0.0) + float(s.get("fte_max", 0.0) or 0.0)
     rows = []
-    for r, d in nodes.items():
-        if not is_post(d):
-            continue
+    for r in _posts(org):
+        d = nodes[r]
         vacant = bool(d.get("vacant"))
         held = [] if vacant else by_post.get(r, [])
         if "fte_min" in d:
@@ -134,7 +138,7 @@ def _up(succ, start):
     return seen
 
 
-def _roll_up(ids: list, amounts, succ: dict, shared_people: dict, rest=None):
+def _roll_up(ids: list, amounts, succ: dict, shared_people: dict, rest=None, pos=None):
     """Add every node's amounts to each node above it (and itself), once.
 
     ``amounts``: a float array, one row per node of ``ids``, one column per
@@ -143,12 +147,14 @@ def _roll_up(ids: list, amounts, succ: dict, shared_people: dict, rest=None):
     above it once (as in escalation load) and that part goes no further, so a
     matrix post is never counted twice, however many ways lead from it to the
     top.  Nodes on or under a loop (``rest``; found when None) hand nothing up.
+    ``pos``: each node's row, if at hand.
 
     Returns ``(row, totals)``: ``totals`` a float array like ``amounts``,
     whose row of a node is ``row[node]``.
     """
     from ._order import forest_sums, sinks_first
-    pos = {n: i for i, n in enumerate(ids)}
+    if pos is None:
+        pos = {n: i for i, n in enumerate(ids)}
     if rest is None:
         rest = sinks_first(ids, succ)[1]
     rising = np.array(amounts, dtype=float).reshape(len(ids), len(_AMOUNTS))
@@ -265,7 +271,7 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
             for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
                 if u in row and v in row:
                     succ.setdefault(u, []).append(v)
-        pos, total = _roll_up(ids, amounts, succ, shared, rest)
+        pos, total = _roll_up(ids, amounts, succ, shared, rest, row)
         below = {v for vs in succ.values() for v in vs}
         managers = [r for r in ids if r in below]
         return _frame(managers, names, pos, total).sort_values(

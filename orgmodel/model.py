@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from functools import wraps
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 import networkx as nx
@@ -351,8 +352,11 @@ def load(path) -> OrgModel:
     return org
 
 
-def display_names(g) -> dict:
+def display_names(g) -> "Mapping":
     """Each node's name, with its id added where two nodes share the name.
+
+    A read-only mapping from node id to name, each worked out when asked: a
+    report of a million roles names a few thousand of them.
 
     Examples
     --------
@@ -360,12 +364,26 @@ def display_names(g) -> dict:
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("tm-a", name="Teammanager"); g.add_node("tm-b", name="Teammanager")
     >>> g.add_node("gd", name="Algemeen directeur")
-    >>> display_names(g)
+    >>> dict(display_names(g))
     {'tm-a': 'Teammanager (tm-a)', 'tm-b': 'Teammanager (tm-b)', 'gd': 'Algemeen directeur'}
     """
-    names = {n: str(d.get("name", n)) for n, d in g.nodes(data=True)}
-    seen = Counter(names.values())
-    return {n: f"{x} ({n})" if seen[x] > 1 else x for n, x in names.items()}
+    return _DisplayNames(g)
+
+
+class _DisplayNames(Mapping):
+    def __init__(self, g):
+        self._nodes = g._node
+        self._seen = Counter(str(d.get("name", n)) for n, d in self._nodes.items())
+
+    def __getitem__(self, n):
+        x = str(self._nodes[n].get("name", n))
+        return f"{x} ({n})" if self._seen[x] > 1 else x
+
+    def __iter__(self):
+        return iter(self._nodes)
+
+    def __len__(self):
+        return len(self._nodes)
 
 
 #: Edges per kind of a graph that nothing changes for a while (see
