@@ -309,3 +309,43 @@ def test_valid_folders_are_built_alike_by_columns_and_by_rows(folder, monkeypatc
     for k in ("nodes", "edges"):
         assert [list(x[-1].items()) for x in fast[k]] == [list(x[-1].items()) for x in slow[k]]
         assert [x[:-1] for x in fast[k]] == [x[:-1] for x in slow[k]]
+
+
+@pytest.mark.parametrize("text", [
+    "id,kind,name\na,Role,A\nb,Role,B\n",                 # plain: split without the csv module
+    "id;kind;name\na;Role;A\nb;Role;B",                   # no line break at the end
+    "id,kind,name\na,Role,A\n\nb,Role,B\n",               # a blank row keeps its number
+    "id,kind,name\na,Role,A\n,,\nb,Role,B\n",             # a row of empty cells
+    "id,kind,name\n,Role,A\n",                            # a row without its id
+    "id,kind,name\na,Role,A,\nb,Role,B\n",                # a trailing empty cell
+    "id,kind,name\na,Role\n",                             # a cell short
+    "id,kind,name\na,Role,A,x\n",                         # a cell too many
+    "id,kind,name\r\na,Role,A\r\n",                       # Windows line breaks
+    'id,kind,name\na,Role,"A, the first"\n',              # a quoted cell
+    "id,kind,name,id\na,Role,A,b\n",                      # a column twice
+    "id,kind,,name\na,Role,x,A\n",                        # values under no name
+    " id , kind ,name\n a ,Role, A \n",                   # spaces around cells
+    "id,kind,name\n",                                     # a header only
+])
+def test_a_table_reads_the_same_with_or_without_the_csv_module(text, tmp_path, monkeypatch):
+    # Tables without quotes are split on the separator (faster); the csv
+    # module reads the rest.  Both must give the same table and problems.
+    from orgmodel import read
+    path = tmp_path / "nodes.csv"
+    path.write_bytes(text.encode("utf-8"))
+    fast_problems, slow_problems = [], []
+    fast = read.read_table(path, fast_problems)
+    monkeypatch.setattr(read, "_split_plain", lambda *a: None)
+    slow = read.read_table(path, slow_problems)
+    assert [str(p) for p in fast_problems] == [str(p) for p in slow_problems]
+    assert (fast is None) == (slow is None)
+    if fast is not None:
+        assert fast.equals(slow) and list(fast.index) == list(slow.index)
+        assert list(fast.columns) == list(slow.columns)
+
+
+def test_a_plain_table_is_split_without_the_csv_module():
+    from orgmodel.read import _split_plain
+    assert _split_plain("id,kind\na,Role\n", ",") == [["id", "kind"], ["a", "Role"]]
+    assert _split_plain('id,kind\na,"Role"\n', ",") is None
+    assert _split_plain("id,kind\n\na,Role\n", ",") is None
