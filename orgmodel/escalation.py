@@ -273,6 +273,7 @@ class RouteGraph:
         self._end = {}         # role -> outcome, for roles where routes end
         self._loop = {}        # role -> the roles of its loop
         self._summary = {}     # role -> Summary
+        self._below = {}       # id(Summary) -> the Summary of a role with it as next step
         self._order = []       # roles summarised, sinks first
         self._ends_cache = {}  # id(end set) -> see _ends_info
         self._steps = {}       # (target, climb number, temporary) -> (Step, forbidden)
@@ -429,7 +430,7 @@ class RouteGraph:
     def build(self) -> "RouteGraph":
         """Work out every role's next steps and figures, in one pass."""
         if not self._built:
-            self._summarise([r for r, d in self._nodes.items() if d.get("kind") == "Role"])
+            self._summarise(self.org.ids("Role"))
             self._built = True
         return self
 
@@ -502,8 +503,15 @@ class RouteGraph:
             summary[v] = Summary(0, 0, frozenset((v,)), 1)
             return out
         if len(nxt) == 1:
+            # Every role with this one next step has the same figures: one
+            # Summary for them all (a million roles, a hundred thousand
+            # superiors), kept by the id of the superior's own.
             s = summary[nxt[0].id]
-            summary[v] = Summary(s.shortest + 1, s.longest + 1, s.ends, s.routes)
+            up = self._below.get(id(s))
+            if up is None:
+                up = self._below[id(s)] = Summary(s.shortest + 1, s.longest + 1, s.ends,
+                                                  s.routes)
+            summary[v] = up
             return None
         subs = [summary[s.id] for s in nxt]
         ends = subs[0].ends
