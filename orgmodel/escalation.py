@@ -55,7 +55,7 @@ import pandas as pd
 from ._order import forest_sums
 from ._perf import paused
 from .errors import OrgModelError
-from .model import at_its_date
+from .model import at_its_date, remembered
 
 __all__ = ["Climb", "RouteKind", "Policy", "Step", "Route", "Summary", "RouteGraph",
            "escalation_policy", "route_graph", "escalation_routes", "escalate", "meet",
@@ -421,9 +421,11 @@ class RouteGraph:
         # roles, finding them costs half a second each time)
         if self._starts is None:
             nodes, forbidden = self._nodes, self._forbidden
-            self._starts = [r for r, d in nodes.items()
-                            if d.get("kind") == "Role" and d.get("sphere") not in forbidden
-                            and not d.get("external") and not d.get("placeholder")]
+            # (route kinds that forbid the same spheres share them in a report)
+            self._starts = remembered(self.org, ("starts", forbidden), lambda: [
+                r for r, d in nodes.items()
+                if d.get("kind") == "Role" and d.get("sphere") not in forbidden
+                and not d.get("external") and not d.get("placeholder")])
         return list(self._starts)
 
     @paused

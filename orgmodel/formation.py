@@ -265,7 +265,8 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
         return _frame(ids, names, row, amounts)
     if by == "manager":
         line_posts, succ, _, rest = post_line(org)
-        if len(line_posts) != len(ids) or not all(p in row for p in line_posts):
+        if line_posts != ids and (len(line_posts) != len(ids) or
+                                  not all(p in row for p in line_posts)):
             # figures of other posts than the model's (a diff's own): their line
             rest, succ = None, {}
             for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
