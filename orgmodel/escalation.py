@@ -308,8 +308,7 @@ class RouteGraph:
                         break
         elif climb.edge == "MANDATES" or \
                 (climb.edge == "MEMBER_OF" and climb.side == "member"):
-            # Up the line to the superior; back along a mandate to the
-            # mandator; from a member to its body.
+            # Back along a mandate to the mandator; from a member to its body.
             adj = self._pred if climb.edge == "MANDATES" else self._succ
             for v, keyed in adj[r].items():
                 if climb.edge == "MEMBER_OF" and nodes[v].get("kind") != "Body":
