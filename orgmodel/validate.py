@@ -422,6 +422,7 @@ def _check_nodes(nodes: pd.DataFrame, problems, ctx, built=None) -> dict | None:
     if clean is not None:
         if built is not None:
             built.extend(clean[1])
+        _check_node_lists(nodes, clean[0], problems)
         return clean[0]
     first_row, folded = {}, {}
     for rowno, row in records(nodes):
@@ -459,7 +460,19 @@ def _check_nodes(nodes: pd.DataFrame, problems, ctx, built=None) -> dict | None:
         attrs = _check_attrs(row, rowno, NODES, spec.choices, problems, ctx, skip=("id",))
         if built is not None:
             built.append((nid, attrs))
+    _check_node_lists(nodes, kinds, problems)
     return kinds
+
+
+def _check_node_lists(nodes: pd.DataFrame, kinds: dict, problems):
+    """Every id a node's list cell names (its ``deputy``) is a node: known
+    only once every row of nodes.csv is read."""
+    for col in (c for c in nodes.columns if c in schema.ID_LIST_COLUMNS):
+        for rowno, text in zip(nodes.index.tolist(), nodes[col].tolist()):
+            for c in parse_cell(col, text) if text else ():
+                if c not in kinds:
+                    problems.append(Problem(NODES, rowno, f"{col} names '{c}', which is not "
+                                            f"a node in nodes.csv{_closest(c, kinds)}"))
 
 
 def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=None):

@@ -173,6 +173,8 @@ CASES = [
      "unknown node kind 'Rol'"),
     ("role without sphere", set_cell(N, "bpm", "sphere", ""), "nodes.csv, row 9",
      "needs a sphere"),
+    ("deputy not a node", set_cell(N, "bpm", "deputy", "tm; nobody"), "nodes.csv, row 9",
+     "deputy names 'nobody', which is not a node in nodes.csv"),
     ("bad sphere", set_cell(N, "bpm", "sphere", "civil"), "nodes.csv, row 9",
      "sphere 'civil' is not one of"),
     ("bad level", set_cell(N, "bpm", "level", "top"), "nodes.csv, row 9",

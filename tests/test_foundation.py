@@ -243,7 +243,7 @@ def _mutations():
         ("nodes", 10, "level", "galaxy"),
         ("nodes", 4, "evidence", "inferred"), ("nodes", 4, "evidence", "maybe"),
         ("nodes", 4, "source", "assumption"), ("nodes", 4, "source", "Z-1"),
-        ("nodes", None, "valid_from", "2020-13-01"),
+        ("nodes", None, "valid_from", "2020-13-01"), ("nodes", None, "deputy", "nobody"),
         ("nodes", None, "criteria", "undeclared"), ("nodes", None, "powers", "nothing"),
         ("edges", 1, "to", "nobody"), ("edges", 1, "from", ""), ("edges", 1, "to", "board"),
         ("edges", 1, "kind", "REPORTS"), ("edges", 2, "kind", "REPORTS_TO"),
