@@ -276,34 +276,31 @@ Written after looking at this run; the figures above are the evidence.
   own cost per written row (around 0.1–0.2 ms a node or edge, including the
   commit of one large transaction), not by round trips.  The per-row baseline
   runs on loopback, where a round trip with an auto-commit costs only about
-  1 ms, so batching can save at most that round trip: four runs on the same day
+  1 ms, so batching can save at most that round trip: four runs on 2026-11-23
   gave 5.4×, 8.9×, 6.9× and 11.5×.  Before installing `neo4j-rust-ext` (the driver's official Rust
   PackStream encoder) the client alone spent about 45 µs per row encoding
   parameters; with it, about 8 µs, so what is left is the server.  Against a
   server across a network (Aura, a team's Neo4j) every per-row round trip costs
   milliseconds more, and the batched push is then much more than 20× faster.
   Batch sizes of 1,000, 2,500 and 5,000 rows made no consistent difference.
-- **100k/10k ratios above 15.**  Partner analysis: brokerage is exact
-  betweenness centrality (Brandes, time O(V·E)) on the role–partner graph,
-  which the synthetic organisations grow in proportion to their size (about 40
-  nodes at 10k roles, about 390 at 100k), so that part grows with the square.
-  The whole step still takes about half a second at 100k; sampling sources
-  (`k` in networkx) would make it linear at the price of an estimate, which an
-  advisor reading a brokerage ranking should not get silently.  The other
-  steps are single passes over the edges; their ratio moves from run to run
-  because the 10k times are tens of milliseconds on a shared machine (four runs
-  on the same day gave load 10.4, 10.8, 14.6 and 13.6; one-pass escalation 8.3,
-  10.0, 16.7 and 18.6), and, most likely (not measured with hardware counters), at 100k the
-  ~350 MB of Python objects no longer sit in the CPU caches, so each element
-  costs somewhat more.  The absolute 100k targets are
-  met with room to spare.
+- **100k/10k ratios above 15.**  The steps are single passes over the
+  edges (partner analysis: exact betweenness on the role–partner graph, which
+  the synthetic organisations grow with their size, so that part grows with
+  the square).  Their ratio moves from run to run and from step to step because
+  the 10k times are tens of milliseconds on a shared machine: layering + span
+  took 0.05 s at 10k in the run of 2026-11-29 (ratio 17.9, partner analysis
+  14.3), while earlier runs had partner analysis worst at 21.6 (four runs on
+  2026-11-23 gave load 10.4, 10.8, 14.6 and 13.6).  Most likely (not measured
+  with hardware counters), at 100k the ~350 MB of Python objects no longer sit
+  in the CPU caches, so each element costs somewhat more.  The absolute 100k
+  targets are met with room to spare.
 - **The per-role escalation baseline** at 100k is timed on 10,000 sampled roles
   and extrapolated (it would take minutes in full); the sample is checked to give
   the same routes as the one-pass computation.
-- **Browser drawing time** sets the export limits: with physics on, 500 roles
-  draw in a few seconds and 1,000 take over ten, so physics switches off above
-  500 nodes; without physics, 2,000 roles take around 20 s, so the export
-  refuses above 2,000 nodes and suggests `--focus`, `--kinds` or `--depth`.
+- **Browser drawing time** of the page is measured in `benchmarks/page.md`
+  (headless Chromium): the line is laid out in advance, without physics, and
+  collapsed below the depth that fits the screen, so 10,000 roles draw in under
+  a second; the export refuses only above 10,000 roles and suggests `--focus`.
 """
 
 if __name__ == "__main__":
