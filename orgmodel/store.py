@@ -440,12 +440,25 @@ def pull_model(store: Store, name: str, attempts: int = 3) -> OrgModel:
         return _pull_model(store, name, attempts, e, step)
 
 
+#: How a server says that a record it was reading has gone: another client
+#: deleted it meanwhile (ArcadeDB reads without a snapshot of its own).
+_GONE = re.compile(r"Record #\d+:\d+ not found")
+
+
+def _changed_under_read(exc) -> bool:
+    """Whether a failed read failed because another client changed the data
+    while it ran (then it is tried again, as when the push stamps differ)."""
+    return any(_GONE.search(str(text or "")) for text in (getattr(exc, "message", None), exc))
+
+
 def _pull_model(store, name, attempts, e, step):
     for _ in range(max(1, attempts)):
         try:
             with store.driver.session(database=store.database) as session:
                 before, after, nodes, edges = session.execute_read(_read_all, name)
         except (e.Neo4jError, e.DriverError) as exc:
+            if _changed_under_read(exc):
+                continue
             raise _explain(exc, store.uri, store.user, store.database) from None
         if before is None:
             known = ", ".join(organisations(store)["name"]) or "none"

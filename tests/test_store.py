@@ -507,3 +507,40 @@ def test_pull_shows_progress_on_a_terminal(bolt_env, store, tmp_path):
                                      tmp_path / "a"])
     assert code == 0 and "Reading Albrandswaard from the database" in term and "100%" in term
     assert bolt_env["password"] not in term
+
+
+def test_a_read_that_loses_a_record_to_a_push_is_tried_again(store, template_copy,
+                                                             monkeypatch):
+    # ArcadeDB reads without a snapshot: a record another client's push
+    # deleted meanwhile fails the read ("Record #23:0 not found"), as in
+    # test_pull_during_pushes_never_mixes_two_versions now and then.  That
+    # is the organisation changing under the read: it is read again.
+    from neo4j import exceptions
+    from orgmodel import store as store_mod
+    org = orgmodel.load(template_copy)
+    push(store, org)
+    real, calls = store_mod._read_all, []
+
+    def losing(tx, name, fail=1):
+        calls.append(name)
+        if len(calls) <= fail:
+            raise exceptions.DatabaseError("Record #23:0 not found")
+        return real(tx, name)
+    monkeypatch.setattr(store_mod, "_read_all", losing)
+    assert pull_model(store, "Sample") == org and len(calls) == 2
+    # Losing records on every attempt: it kept changing, said so.
+    calls.clear()
+    monkeypatch.setattr(store_mod, "_read_all", lambda tx, name: losing(tx, name, fail=99))
+    with pytest.raises(orgmodel.OrgModelError, match="kept changing"):
+        pull_model(store, "Sample", attempts=3)
+    assert len(calls) == 3
+    # Any other refusal is not a change: reported at once.
+    calls.clear()
+
+    def refused(tx, name):
+        calls.append(name)
+        raise exceptions.DatabaseError("disk full")
+    monkeypatch.setattr(store_mod, "_read_all", refused)
+    with pytest.raises(orgmodel.errors.DatabaseError, match="refused the request"):
+        pull_model(store, "Sample")
+    assert len(calls) == 1
