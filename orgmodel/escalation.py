@@ -304,7 +304,7 @@ class RouteGraph:
             for v, keyed in self._succ[r].items():
                 for d in keyed.values():
                     if d["kind"] == "REPORTS_TO" and (test is None or test(d)):
-                        found.append((v, bool(d.get("temporary") or d.get("valid_to"))))
+                        found.append((v, _temporary(d)))
                         break
         elif climb.edge == "MANDATES" or \
                 (climb.edge == "MEMBER_OF" and climb.side == "member"):

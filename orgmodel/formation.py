@@ -170,7 +170,7 @@ def _roll_up(ids: list, amounts, succ: dict, shared_people: dict, rest=None, pos
         pos = {n: i for i, n in enumerate(ids)}
     if rest is None:
         rest = sinks_first(ids, succ)[1]
-    rising = np.array(amounts, dtype=float).reshape(len(ids), len(_AMOUNTS))
+    rising = np.asarray(amounts, dtype=float).reshape(len(ids), len(_AMOUNTS))
     direct = np.zeros_like(rising)
     # Single superiors form a forest: each node's parent as an integer
     # array, and the weights go up it level by level (forest_sums).

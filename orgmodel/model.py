@@ -431,11 +431,11 @@ def edge_index(org):
 _MEMO = {}
 
 
-def remembered(org, name: str, work):
-    """``work()``, worked out once per ``name`` while ``org``'s graph is inside
-    an :func:`edge_index` block (several analyses of a report walk the same
-    line in the same order), and every time outside one.  The result is
-    shared: callers must not change it."""
+def remembered(org, name, work):
+    """``work()``, worked out once per ``name`` (any hashable key) while
+    ``org``'s graph is inside an :func:`edge_index` block (several analyses
+    of a report walk the same line in the same order), and every time outside
+    one.  The result is shared: callers must not change it."""
     memo = _MEMO.get(id(org.graph))
     if memo is None:
         return work()

@@ -235,7 +235,8 @@ def _split_plain(text: str, sep: str) -> list | None:
 
 def _frame(header, header_row, cells, index, label, problems, ok=True):
     """The table of ``cells`` (rows as lists of text, all as wide as the
-    header) under ``header``, or None after a problem with the header."""
+    header) under ``header``, or None after a problem with the header (or,
+    ``ok`` False, in the rows)."""
     names = [_header_name(h) for h in header]
     seen = {}
     for i, n in enumerate(names):

@@ -374,8 +374,16 @@ def _clean_nodes(df: pd.DataFrame, ctx):
     return dict(zip(ids, kind)), list(zip(ids, rows))
 
 
+def _goes_round(ups: dict) -> bool:
+    """Whether the line (each post's superiors) has a loop: settled on plain
+    dicts, as the usual answer is no."""
+    ends = set(ups)
+    ends.update(v for vs in ups.values() for v in vs)
+    return bool(sinks_first(list(ends), ups)[1])
+
+
 def _clean_edges(df: pd.DataFrame, kinds: dict, ctx):
-    """``(built, superiors)`` of an edge table without a problem, else None."""
+    """The built rows of an edge table without a problem, else None."""
     cols = _columns(df)
     src, dst, kind = cols["from"], cols["to"], cols["kind"]
     n = len(kind)
@@ -401,7 +409,9 @@ def _clean_edges(df: pd.DataFrame, kinds: dict, ctx):
                 ups[u] = [v]
             else:
                 above.append(v)
-    return list(zip(src, dst, rows)), ups
+    if _goes_round(ups):
+        return None
+    return list(zip(src, dst, rows))
 
 
 def _check_nodes(nodes: pd.DataFrame, problems, ctx, built=None) -> dict | None:
@@ -481,15 +491,11 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
     ``(from, to, attributes)`` is added."""
     if not _check_columns(edges, EDGES, ("from", "to", "kind"), problems):
         return
-    clean = _clean_edges(edges, kinds, ctx) if kinds is not None else None
-    if clean is not None:
-        rows, ups = clean
-        ends = set(ups)
-        ends.update(v for vs in ups.values() for v in vs)
-        if not sinks_first(list(ends), ups)[1]:
-            if built is not None:
-                built.extend(rows)
-            return
+    rows = _clean_edges(edges, kinds, ctx) if kinds is not None else None
+    if rows is not None:
+        if built is not None:
+            built.extend(rows)
+        return
     # line: (from, to, row) of every REPORTS_TO; ups: each start's superiors
     line, ups, seen, allowed = [], {}, {}, {}
     # (from, to and kind are there: at least three columns, so a tuple)
@@ -542,13 +548,9 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
                 ups[src] = [dst]
             else:
                 above.append(dst)
-    # The usual case, no loop, is settled on plain dicts (Kahn's order leaves
-    # nothing over); networkx is asked only to find and name the loops.
-    ends = set(ups)
-    ends.update(v for vs in ups.values() for v in vs)
-    _, rest = sinks_first(list(ends), ups)
-    if not rest:
+    if not _goes_round(ups):
         return
+    # networkx is asked only to find and name the loops.
     line_rows = {}
     for u, v, rowno in line:
         line_rows.setdefault((u, v), rowno)
