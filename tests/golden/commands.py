@@ -1,0 +1,112 @@
+"""The commands whose outputs must not change while the code is reshaped.
+
+Each entry is a command line (``{org}`` is replaced by every data folder and
+synthetic organisation of :data:`ORGS`) and the files it writes under
+``{out}``.  ``python -m tests.golden.commands --update`` records the outputs'
+SHA-256 in ``outputs.json``; ``tests/test_outputs_unchanged.py`` re-runs every
+command and compares.  Regenerate only when a change of output is intended,
+and say so in the commit.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+ORGS = ["data/deventer", "data/deventer-2010", "data/albrandswaard", "synth:municipality",
+        "synth:matrix"]
+
+COMMANDS = [
+    "summary --org {org}",
+    "summary --org {org} --format json",
+    "layers --org {org}",
+    "span --org {org} --format csv",
+    "formation --org {org}",
+    "escalate --all --org {org} --format csv",
+    "escalate --load --org {org}",
+    "check --org {org} --format json",
+    "partners --org {org}",
+    "portfolios --org {org}",
+    "advice --org {org}",
+    "mandates --org {org} --format csv",
+    "validate --org {org}",
+    "export html --org {org} --out {out}/graph.html",
+    "export graphml --org {org} --out {out}/g.graphml",
+    "convert {org} {out}/copy.xlsx",
+    "report --org {org} --out {out}/report --lang nl",
+]
+DIFFS = [("data/deventer-2010", "data/deventer")]
+
+#: Parts of an output that change on every run (a build stamp, a temp path).
+VOLATILE = [re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?"),
+            re.compile(rb"/tmp/[^\s\"'<)]*")]
+
+
+def digest(data: bytes) -> str:
+    for pat in VOLATILE:
+        data = pat.sub(b"<volatile>", data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def synth_org(spec: str, tmp: Path, invoke) -> str:
+    shape = spec.split(":", 1)[1]
+    folder = tmp / f"synth-{shape}"
+    if not folder.exists():
+        invoke(["synth", "--roles", "300", "--shape", shape, "--seed", "7", "--out", str(folder)])
+    return str(folder)
+
+
+def run_all(tmp: Path, invoke) -> dict[str, str]:
+    """Every command of :data:`COMMANDS` on every org: ``{label: sha256}``.
+
+    ``invoke(args) -> (exit_code, output_bytes)`` runs one command line."""
+    results: dict[str, str] = {}
+    for org in ORGS:
+        path = synth_org(org, tmp, invoke) if org.startswith("synth:") else str(ROOT / org)
+        for i, cmd in enumerate(COMMANDS):
+            out = tmp / f"out-{org.replace('/', '_').replace(':', '_')}-{i}"
+            args = cmd.format(org=path, out=out).split()
+            code, text = invoke(args)
+            label = f"{org} :: {cmd}"
+            results[label] = f"exit {code} " + digest(text.replace(str(tmp).encode(), b"<tmp>")
+                                                      .replace(str(ROOT).encode(), b"<root>"))
+            for f in sorted(out.rglob("*")) if out.exists() else []:
+                if f.is_file() and f.suffix != ".xlsx":
+                    results[f"{label} :: {f.relative_to(out)}"] = digest(
+                        f.read_bytes().replace(str(tmp).encode(), b"<tmp>")
+                        .replace(str(ROOT).encode(), b"<root>"))
+    for a, b in DIFFS:
+        out = tmp / "diff-out"
+        code, text = invoke(["diff", str(ROOT / a), str(ROOT / b), "--out", str(out)])
+        label = f"diff {a} {b}"
+        results[label] = f"exit {code} " + digest(text.replace(str(tmp).encode(), b"<tmp>")
+                                                  .replace(str(ROOT).encode(), b"<root>"))
+        for f in sorted(out.rglob("*")):
+            results[f"{label} :: {f.name}"] = digest(f.read_bytes())
+    return results
+
+
+def click_invoke(args):
+    from click.testing import CliRunner
+
+    from orgmodel.cli import cli
+    res = CliRunner().invoke(cli, args, catch_exceptions=False)
+    return res.exit_code, res.stdout_bytes + res.stderr_bytes
+
+
+if __name__ == "__main__":
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        found = run_all(Path(d), click_invoke)
+    target = HERE / "outputs.json"
+    if "--update" in sys.argv:
+        target.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n")
+        print(f"{len(found)} outputs recorded in {target}")
+    else:
+        old = json.loads(target.read_text())
+        bad = [k for k in sorted(set(old) | set(found)) if old.get(k) != found.get(k)]
+        print("\n".join(bad) or "all equal")
