@@ -43,12 +43,29 @@ DIFFS = [("data/deventer-2010", "data/deventer")]
 
 #: Parts of an output that change on every run (a build stamp, a temp path).
 VOLATILE = [re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?"),
-            re.compile(rb"/tmp/[^\s\"'<)]*")]
+            re.compile(rb"/tmp/[^\s\"'<)]*"),
+            # matplotlib names each SVG clip path by a random hash
+            re.compile(rb"(?<=[#\"])p[0-9a-f]{10}(?=[)\"])")]
+#: matplotlib's SVG coordinates and glyph order move with what the process
+#: drew before; of its charts the texts (its comments) and colours are compared.
+SVG = re.compile(rb"<svg.*?</svg>", re.S)
+SEEN = re.compile(rb"<!-- .*? -->|fill: #[0-9a-f]{6}")
+
+
+EMBEDDED = re.compile(rb"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)")
+
+
+def _decoded(m: re.Match) -> bytes:
+    import base64
+    return base64.b64decode(m.group(1))
 
 
 def digest(data: bytes) -> str:
+    data = EMBEDDED.sub(_decoded, data)
     for pat in VOLATILE:
         data = pat.sub(b"<volatile>", data)
+    data = SVG.sub(lambda m: b"\n".join(SEEN.findall(m.group(0)))
+                   if b"Matplotlib" in m.group(0) else m.group(0), data)
     return hashlib.sha256(data).hexdigest()
 
 
