@@ -4,43 +4,131 @@ The package follows the stages data passes through: :mod:`~orgmodel.read` →
 :mod:`~orgmodel.validate` → :mod:`~orgmodel.model` → the analyses
 (:mod:`~orgmodel.escalation`, :mod:`~orgmodel.layers`, :mod:`~orgmodel.span`,
 :mod:`~orgmodel.partners`, :mod:`~orgmodel.checks`, :mod:`~orgmodel.portfolios`,
-:mod:`~orgmodel.advice`, :mod:`~orgmodel.formation`, :mod:`~orgmodel.powers`) → :mod:`~orgmodel.store` (Neo4j),
-:mod:`~orgmodel.formats` (HTML and every other format) and :mod:`~orgmodel.report`.  Everything a user
-needs is importable from the top level.
+:mod:`~orgmodel.advice`, :mod:`~orgmodel.formation`, :mod:`~orgmodel.powers`,
+:mod:`~orgmodel.mandates`, :mod:`~orgmodel.diff`, :mod:`~orgmodel.whatif`) →
+:mod:`~orgmodel.store` (Neo4j), :mod:`~orgmodel.formats` (every file format,
+the interactive page and the static chart) and :mod:`~orgmodel.report`.
+
+Everything a user needs is importable from the top level.  The names are
+loaded when first used (PEP 562), so ``import orgmodel`` and the command line
+start at once and a command pays only for the modules it uses.
 """
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 from .errors import (DatabaseError, OrgModelError, Problem, UnknownRoleError,
                      ValidationError)
-from .schema import EDGE_KINDS, NODE_KINDS, RULES
-from .read import read_folder
-from .validate import validate_folder, validate_graph
-from .model import OrgModel, from_tables, load
-from .write import save
-from .summary import Summary, summarize
-from .escalation import (RouteGraph, escalate, escalation_load, escalation_policy,
-                         escalation_routes, meet, route_graph)
-from .layers import layering
-from .span import span_of_control
-from .partners import partner_network
-from .checks import applicable_rules, check
-from .portfolios import portfolio_balance, portfolio_line
-from .formation import formation, totals
-from .powers import power_holders
-from .migrate import migrate
-from .advice import executive_commission_advice
-from .formats.html import show, to_pyvis, write_html
-from .report import write_report
-from .synth import synthesize
 
-__all__ = [
-    "OrgModelError", "ValidationError", "UnknownRoleError", "DatabaseError", "Problem",
-    "NODE_KINDS", "EDGE_KINDS", "RULES",
-    "read_folder", "validate_folder", "validate_graph", "OrgModel", "load", "from_tables",
-    "save", "Summary", "summarize",
-    "escalation_routes", "escalate", "escalation_policy", "meet", "route_graph", "RouteGraph",
-    "escalation_load", "layering",
-    "span_of_control", "partner_network", "check", "applicable_rules", "portfolio_balance",
-    "portfolio_line", "executive_commission_advice", "formation", "totals", "power_holders",
-    "migrate",
-    "to_pyvis", "write_html", "show", "write_report", "synthesize",
-]
 __version__ = "0.1.0"
+
+#: Public name -> the module that defines it.
+_WHERE = {
+    "NODE_KINDS": "schema", "EDGE_KINDS": "schema", "RULES": "schema",
+    "read_folder": "read",
+    "validate_folder": "validate", "validate_graph": "validate",
+    "OrgModel": "model", "load": "model", "from_tables": "model",
+    "save": "write",
+    "Summary": "summary", "summarize": "summary",
+    "RouteGraph": "escalation", "escalate": "escalation", "escalation_load": "escalation",
+    "escalation_policy": "escalation", "escalation_routes": "escalation", "meet": "escalation",
+    "route_graph": "escalation",
+    "layering": "layers",
+    "span_of_control": "span",
+    "partner_network": "partners",
+    "applicable_rules": "checks", "check": "checks",
+    "portfolio_balance": "portfolios", "portfolio_line": "portfolios",
+    "formation": "formation", "totals": "formation",
+    "power_holders": "powers",
+    "migrate": "migrate",
+    "executive_commission_advice": "advice",
+    "register": "mandates", "who_decides": "mandates", "mandate_findings": "mandates",
+    "write_register": "mandates",
+    "Diff": "diff", "diff": "diff", "write_diff": "diff",
+    "apply_changes": "whatif", "read_changes": "whatif",
+    "Store": "store", "connect": "store", "push": "store", "pull": "store",
+    "pull_model": "store", "run_query": "store", "organisations": "store",
+    "read_any": "formats", "write_any": "formats", "FORMATS": "formats", "Format": "formats",
+    "read_xlsx": "formats.xlsx", "write_xlsx": "formats.xlsx",
+    "read_org": "formats.w3c_org", "write_org": "formats.w3c_org",
+    "read_archi": "formats.archi", "write_archi": "formats.archi",
+    "write_graphml": "formats.graphml", "write_gexf": "formats.gexf",
+    "read_posts": "formats.posts", "import_posts": "formats.posts",
+    "show": "formats.html", "to_pyvis": "formats.html", "write_html": "formats.html",
+    "chart_dot": "formats.chart", "write_chart": "formats.chart",
+    "write_report": "report",
+    "synthesize": "synth",
+}
+#: Where the public name differs from the module's own.
+_RENAMED = {"apply_changes": "apply"}
+
+__all__ = ["OrgModelError", "ValidationError", "UnknownRoleError", "DatabaseError", "Problem",
+           *_WHERE]
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _WHERE[name]
+    except KeyError:
+        raise AttributeError(f"module 'orgmodel' has no attribute '{name}'") from None
+    value = getattr(importlib.import_module(f".{module}", __name__), _RENAMED.get(name, name))
+    globals()[name] = value  # looked up once; later reads are plain attribute reads
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """The package module: importing a submodule that shares its name with a
+    public function (``orgmodel.formation``, ``diff``, ``migrate``) must not
+    put the module where the function is (the import system sets the
+    attribute on the package; the function is what users call)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _WHERE and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
+    from .schema import EDGE_KINDS, NODE_KINDS, RULES  # noqa: F401
+    from .read import read_folder  # noqa: F401
+    from .validate import validate_folder, validate_graph  # noqa: F401
+    from .model import OrgModel, from_tables, load  # noqa: F401
+    from .write import save  # noqa: F401
+    from .summary import Summary, summarize  # noqa: F401
+    from .escalation import (RouteGraph, escalate, escalation_load,  # noqa: F401
+                             escalation_policy, escalation_routes, meet, route_graph)
+    from .layers import layering  # noqa: F401
+    from .span import span_of_control  # noqa: F401
+    from .partners import partner_network  # noqa: F401
+    from .checks import applicable_rules, check  # noqa: F401
+    from .portfolios import portfolio_balance, portfolio_line  # noqa: F401
+    from .formation import formation, totals  # noqa: F401
+    from .powers import power_holders  # noqa: F401
+    from .migrate import migrate  # noqa: F401
+    from .advice import executive_commission_advice  # noqa: F401
+    from .mandates import mandate_findings, register, who_decides, write_register  # noqa: F401
+    from .diff import Diff, diff, write_diff  # noqa: F401
+    from .whatif import apply as apply_changes, read_changes  # noqa: F401
+    from .store import (Store, connect, organisations, pull, pull_model,  # noqa: F401
+                        push, run_query)
+    from .formats import FORMATS, Format, read_any, write_any  # noqa: F401
+    from .formats.xlsx import read_xlsx, write_xlsx  # noqa: F401
+    from .formats.w3c_org import read_org, write_org  # noqa: F401
+    from .formats.archi import read_archi, write_archi  # noqa: F401
+    from .formats.graphml import write_graphml  # noqa: F401
+    from .formats.gexf import write_gexf  # noqa: F401
+    from .formats.posts import import_posts, read_posts  # noqa: F401
+    from .formats.html import show, to_pyvis, write_html  # noqa: F401
+    from .formats.chart import chart_dot, write_chart  # noqa: F401
+    from .report import write_report  # noqa: F401
+    from .synth import synthesize  # noqa: F401

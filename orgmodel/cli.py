@@ -14,16 +14,23 @@ from functools import wraps
 from pathlib import Path
 
 import click
-import pandas as pd
 
-from . import escape, model
+from . import escape
+from .formats import readable, writable
 from .errors import OrgModelError, ValidationError
 
 FORMATS = ("table", "json", "csv")
 
 
+def _is_frame(obj) -> bool:
+    # pandas is imported by the analyses; a command that never made a frame
+    # (``--help``, a usage error) never pays for importing it.
+    pd = sys.modules.get("pandas")
+    return pd is not None and isinstance(obj, pd.DataFrame)
+
+
 def _jsonable(obj):
-    if isinstance(obj, pd.DataFrame):
+    if _is_frame(obj):
         return json.loads(obj.to_json(orient="records", force_ascii=False))
     if hasattr(obj, "to_dict"):
         return obj.to_dict()
@@ -47,7 +54,8 @@ def emit(obj, fmt: str, table=None):
         # json escapes C0 controls itself; C1 and bidi controls get \u escapes.
         click.echo(escape.json_controls(text))
     elif fmt == "csv":
-        frame = obj if isinstance(obj, pd.DataFrame) else pd.json_normalize(_jsonable(obj))
+        import pandas as pd
+        frame = obj if _is_frame(obj) else pd.json_normalize(_jsonable(obj))
         text = escape.to_csv(frame)
         # A pipe gets the data as it is; a terminal never gets raw controls.
         click.echo(escape.terminal(text) if sys.stdout.isatty() else text, nl=False)
@@ -56,7 +64,7 @@ def emit(obj, fmt: str, table=None):
 
 
 def _table(obj) -> str:
-    if isinstance(obj, pd.DataFrame):
+    if _is_frame(obj):
         if obj.empty:
             return "(nothing to show)"
         return obj.to_string(index=False)
@@ -197,6 +205,7 @@ def validate(org_dir, fmt):
         else:
             out(f"{org_dir}: valid")
     else:
+        import pandas as pd
         emit(pd.DataFrame([p.to_dict() for p in problems], columns=["file", "row", "message"]),
              fmt)
     sys.exit(1 if problems else 0)
@@ -811,20 +820,10 @@ def _fail_on(value):
 
 
 def _write_diff(d, out_dir: Path):
-    from .escape import to_csv
-    from .formats._tables import atomic_write
-    from .formats.html import ExportTooLargeError, write_diff_html
-    out_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        write_diff_html(d, out_dir / "diff.html")
-    except ExportTooLargeError as exc:
-        out(f"No diff.html: {exc}", err=True)
-    text = d.markdown()
-    atomic_write(out_dir / "DIFF.md", lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    changes = d.changes()
-    atomic_write(out_dir / "changes.csv", lambda tmp: to_csv(changes, tmp))
-    data = json.dumps(changes.to_dict("records"), ensure_ascii=False, indent=1)
-    atomic_write(out_dir / "changes.json", lambda tmp: tmp.write_text(data, encoding="utf-8"))
+    from .diff import write_diff
+    for name, where in write_diff(d, out_dir).items():
+        if isinstance(where, str):
+            out(f"No {name}: {where}", err=True)
 
 
 def _report_diff(d, out_dir, fmt, fail_on):
@@ -919,11 +918,9 @@ def whatif(org_dir, changes_file, out_dir, fail_on, force, fmt):
 @cli.command()
 @click.argument("source", type=click.Path(path_type=Path, exists=True))
 @click.argument("target", type=click.Path(path_type=Path))
-@click.option("--from", "src_fmt", type=click.Choice(["folder", "xlsx", "turtle", "json-ld",
-                                                       "archi"]),
+@click.option("--from", "src_fmt", type=click.Choice(readable()),
               help="The source's format (default: from its name).")
-@click.option("--to", "dst_fmt", type=click.Choice(["folder", "xlsx", "turtle", "json-ld",
-                                                     "graphml", "gexf", "archi"]),
+@click.option("--to", "dst_fmt", type=click.Choice(writable()),
               help="The target's format (default: from its name).")
 @click.option("--force", is_flag=True, help="Replace an organisation already in TARGET.")
 def convert(source, target, src_fmt, dst_fmt, force):
@@ -976,7 +973,8 @@ def push(org_dir, uri, user, password, database, batch_size):
     from .store import push as do_push
     if org_dir is None:
         raise click.UsageError("--org DIR is required")
-    org = model.load(org_dir)
+    from .model import load
+    org = load(org_dir)
     total = org.graph.number_of_nodes() + org.graph.number_of_edges()
     with _store(uri, user, password, database) as store:
         if total > 5 * batch_size:

@@ -24,7 +24,7 @@ import pandas as pd
 from ._perf import paused
 from .escape import markdown as _md, markdown_table
 
-__all__ = ["Diff", "diff", "FAIL_ON", "BAD_OUTCOMES"]
+__all__ = ["Diff", "diff", "write_diff", "FAIL_ON", "BAD_OUTCOMES"]
 
 #: Outcomes that mean a route no longer reaches where it should.
 BAD_OUTCOMES = ("forbidden", "dead_end", "loop", "vacant")
@@ -480,3 +480,44 @@ def _diff(a, b, key, step) -> Diff:
     step("rule findings")
     return Diff(a, b, nodes, edges, figures, units, layers, spans, routes, load, mandates,
                 commissions, findings, notes)
+
+
+def write_diff(d: Diff, folder) -> dict:
+    """Write a comparison into ``folder``: ``DIFF.md``, ``diff.html``,
+    ``changes.csv`` and ``changes.json``, each whole or not at all.
+
+    Returns
+    -------
+    dict
+        File name -> the :class:`~pathlib.Path` written, or, where a file
+        was not written (a page too large to draw), the reason as text.
+
+    Examples
+    --------
+    >>> d = diff(sample, sample)
+    >>> sorted(write_diff(d, tmp_path / "d"))
+    ['DIFF.md', 'changes.csv', 'changes.json', 'diff.html']
+    """
+    import json
+    from pathlib import Path
+
+    from .escape import to_csv
+    from .formats._tables import atomic_write
+    from .formats.html import ExportTooLargeError, write_diff_html
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: dict = {}
+    try:
+        write_diff_html(d, folder / "diff.html")
+        written["diff.html"] = folder / "diff.html"
+    except ExportTooLargeError as exc:
+        written["diff.html"] = str(exc)
+    text = d.markdown()
+    atomic_write(folder / "DIFF.md", lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    changes = d.changes()
+    atomic_write(folder / "changes.csv", lambda tmp: to_csv(changes, tmp))
+    data = json.dumps(changes.to_dict("records"), ensure_ascii=False, indent=1)
+    atomic_write(folder / "changes.json", lambda tmp: tmp.write_text(data, encoding="utf-8"))
+    for name in ("DIFF.md", "changes.csv", "changes.json"):
+        written[name] = folder / name
+    return written

@@ -57,7 +57,7 @@ from ._perf import paused
 from .errors import OrgModelError
 from .model import at_its_date, remembered
 
-__all__ = ["Climb", "RouteKind", "Policy", "Step", "Route", "Summary", "RouteGraph",
+__all__ = ["Climb", "RouteKind", "Policy", "Step", "Route", "RouteSummary", "RouteGraph",
            "escalation_policy", "route_graph", "escalation_routes", "escalate", "meet",
            "escalation_load"]
 
@@ -205,7 +205,7 @@ class Route(NamedTuple):
         return [s.id for s in self.steps]
 
 
-class Summary(NamedTuple):
+class RouteSummary(NamedTuple):
     """A role's escalation in figures (see :meth:`RouteGraph.summary`).
 
     ``ends`` is the set of roles the routes end at, whatever the outcome.
@@ -272,8 +272,8 @@ class RouteGraph:
         self._blocked = {}     # role -> tuple of forbidden Steps met on the way
         self._end = {}         # role -> outcome, for roles where routes end
         self._loop = {}        # role -> the roles of its loop
-        self._summary = {}     # role -> Summary
-        self._below = {}       # id(Summary) -> the Summary of a role with it as next step
+        self._summary = {}     # role -> RouteSummary
+        self._below = {}       # id(RouteSummary) -> the RouteSummary of a role with it as next step
         self._order = []       # roles summarised, sinks first
         self._ends_cache = {}  # id(end set) -> see _ends_info
         self._steps = {}       # (target, climb number, temporary) -> (Step, forbidden)
@@ -501,16 +501,16 @@ class RouteGraph:
         if not nxt:
             out = self._end.setdefault(v, "vacant" if self._nodes[v].get("vacant")
                                        else self._nowhere)
-            summary[v] = Summary(0, 0, frozenset((v,)), 1)
+            summary[v] = RouteSummary(0, 0, frozenset((v,)), 1)
             return out
         if len(nxt) == 1:
             # Every role with this one next step has the same figures: one
-            # Summary for them all (a million roles, a hundred thousand
+            # RouteSummary for them all (a million roles, a hundred thousand
             # superiors), kept by the id of the superior's own.
             s = summary[nxt[0].id]
             up = self._below.get(id(s))
             if up is None:
-                up = self._below[id(s)] = Summary(s.shortest + 1, s.longest + 1, s.ends,
+                up = self._below[id(s)] = RouteSummary(s.shortest + 1, s.longest + 1, s.ends,
                                                   s.routes)
             summary[v] = up
             return None
@@ -519,7 +519,7 @@ class RouteGraph:
         for s in subs[1:]:
             if not s.ends <= ends:
                 ends = ends | s.ends
-        summary[v] = Summary(1 + min(s.shortest for s in subs), 1 + max(s.longest for s in subs),
+        summary[v] = RouteSummary(1 + min(s.shortest for s in subs), 1 + max(s.longest for s in subs),
                              ends, sum(s.routes for s in subs))
         return None
 
@@ -529,7 +529,7 @@ class RouteGraph:
             self._order.append(m)
             self._end[m] = "loop"
             self._loop[m] = loop
-            self._summary[m] = Summary(0, 0, frozenset((m,)), 1)
+            self._summary[m] = RouteSummary(0, 0, frozenset((m,)), 1)
 
     def loop_walk(self, role) -> tuple:
         """The shortest way from ``role`` round its loop and back, as ids."""
@@ -553,7 +553,7 @@ class RouteGraph:
             frontier = nxt_frontier
         return ()
 
-    def summary(self, role) -> Summary:
+    def summary(self, role) -> RouteSummary:
         """Shortest and longest number of steps to the end, the roles the
         routes end at and the number of distinct routes (exact)."""
         s = self._summary.get(role)

@@ -21,7 +21,10 @@ from __future__ import annotations
 import numbers
 import re
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas is imported where a frame is escaped
+    import pandas as pd
 
 __all__ = ["terminal", "json_controls", "markdown", "markdown_table", "csv_cell", "csv_frame",
            "to_csv", "redact"]
@@ -81,7 +84,7 @@ def markdown(value) -> str:
     >>> markdown("Teammanager BDO")
     'Teammanager BDO'
     """
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         # a number is inert as it is: "17.0" needs no escape against a list start
@@ -134,6 +137,7 @@ def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
     Numeric columns are left as they are, so numbers stay numbers.
     """
+    import pandas as pd
     out = frame.copy()
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]) and \

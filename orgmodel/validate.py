@@ -15,10 +15,33 @@ import math
 import operator
 import re
 
-import jsonschema
-from jsonschema.exceptions import best_match
+import sys
+
 import networkx as nx
 import pandas as pd
+
+
+def _import_jsonschema():
+    """jsonschema, without its ``iri`` format plugin.
+
+    jsonschema compiles rfc3987_syntax's grammar when it is imported (1.9 s,
+    most of a command's start-up); orgmodel checks no string formats.  The
+    plugin is kept out of this one import (an absent module is skipped by
+    jsonschema) and put back, so a later import elsewhere finds it.
+    """
+    hide = "rfc3987_syntax" not in sys.modules
+    if hide:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+    try:
+        import jsonschema
+    finally:
+        if hide:
+            del sys.modules["rfc3987_syntax"]
+    return jsonschema
+
+
+jsonschema = _import_jsonschema()
+best_match = jsonschema.exceptions.best_match
 
 from . import schema
 from ._order import sinks_first

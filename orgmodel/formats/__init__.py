@@ -21,22 +21,57 @@ is read by :mod:`orgmodel.read` and written by :mod:`orgmodel.write`.
 """
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import OrgModelError
 
-__all__ = ["read_any", "write_any", "FORMATS"]
+__all__ = ["read_any", "write_any", "guess", "FORMATS", "Format"]
 
-#: Format name -> (suffixes, can read, can write).
-FORMATS = {
-    "folder": ((), True, True),
-    "xlsx": ((".xlsx",), True, True),
-    "turtle": ((".ttl",), True, True),
-    "json-ld": ((".jsonld", ".json"), True, True),
-    "graphml": ((".graphml",), False, True),
-    "gexf": ((".gexf",), False, True),
-    "archi": ((), True, True),
-}
+
+@dataclass(frozen=True)
+class Format:
+    """One row of the formats registry.
+
+    ``reader`` and ``writer`` are ``"module:function"`` (imported when used, so
+    the command line starts without rdflib or openpyxl); ``None`` where the
+    format cannot be read or written.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    reader: str | None
+    writer: str | None
+    #: ``reader(path, fmt)`` rather than ``reader(path)``
+    passes_name: bool = False
+
+    @property
+    def can_read(self) -> bool:
+        return self.reader is not None
+
+    @property
+    def can_write(self) -> bool:
+        return self.writer is not None
+
+    def function(self, which: str):
+        module, name = getattr(self, which).split(":")
+        return getattr(importlib.import_module(module, __name__), name)
+
+
+_ROWS = [
+    Format("folder", (), "..model:load", "..write:save"),
+    Format("xlsx", (".xlsx",), ".xlsx:read_xlsx", ".xlsx:write_xlsx"),
+    Format("turtle", (".ttl",), ".w3c_org:read_org", ".w3c_org:write_org", passes_name=True),
+    Format("json-ld", (".jsonld", ".json"), ".w3c_org:read_org", ".w3c_org:write_org",
+           passes_name=True),
+    Format("graphml", (".graphml",), None, ".graphml:write_graphml"),
+    Format("gexf", (".gexf",), None, ".gexf:write_gexf"),
+    Format("archi", (), ".archi:read_archi", ".archi:write_archi"),
+]
+#: Format name -> its :class:`Format`: the one table every reader, writer and
+#: CLI choice list is derived from.
+FORMATS = {f.name: f for f in _ROWS}
 
 
 def guess(path, fmt=None) -> str:
@@ -47,8 +82,8 @@ def guess(path, fmt=None) -> str:
             raise OrgModelError(f"unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}")
         return fmt
     suffix = Path(path).suffix.lower()
-    for name, (suffixes, _, _) in FORMATS.items():
-        if suffix in suffixes:
+    for name, row in FORMATS.items():
+        if suffix in row.suffixes:
             return name
     if not suffix:
         p = Path(path)
@@ -63,39 +98,25 @@ def guess(path, fmt=None) -> str:
 def read_any(path, fmt=None):
     """Read an organisation from a folder, a workbook, ORG Turtle/JSON-LD or
     an Archi CSV folder (``fmt="archi"``)."""
-    fmt = guess(path, fmt)
-    if fmt == "folder":
-        from ..model import load
-        return load(path)
-    if fmt == "xlsx":
-        from .xlsx import read_xlsx
-        return read_xlsx(path)
-    if fmt in ("turtle", "json-ld"):
-        from .w3c_org import read_org
-        return read_org(path, fmt)
-    if fmt == "archi":
-        from .archi import read_archi
-        return read_archi(path)
-    raise OrgModelError(f"orgmodel writes {fmt} but does not read it")
+    row = FORMATS[guess(path, fmt)]
+    if not row.can_read:
+        raise OrgModelError(f"orgmodel writes {row.name} but does not read it")
+    reader = row.function("reader")
+    return reader(path, row.name) if row.passes_name else reader(path)
 
 
 def write_any(org, path, fmt=None) -> Path:
     """Write ``org`` in the format of ``path`` (or ``fmt``)."""
-    fmt = guess(path, fmt)
-    if fmt == "folder":
-        from ..write import save
-        return save(org, path)
-    if fmt == "xlsx":
-        from .xlsx import write_xlsx
-        return write_xlsx(org, path)
-    if fmt in ("turtle", "json-ld"):
-        from .w3c_org import write_org
-        return write_org(org, path, fmt)
-    if fmt == "graphml":
-        from .graphml import write_graphml
-        return write_graphml(org, path)
-    if fmt == "gexf":
-        from .gexf import write_gexf
-        return write_gexf(org, path)
-    from .archi import write_archi
-    return write_archi(org, path)
+    row = FORMATS[guess(path, fmt)]
+    writer = row.function("writer")
+    return writer(org, path, row.name) if row.passes_name else writer(org, path)
+
+
+def readable() -> list[str]:
+    """The names of the formats orgmodel reads, in the registry's order."""
+    return [f.name for f in _ROWS if f.can_read]
+
+
+def writable() -> list[str]:
+    """The names of the formats orgmodel writes, in the registry's order."""
+    return [f.name for f in _ROWS if f.can_write]
