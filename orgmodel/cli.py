@@ -190,6 +190,19 @@ def cli():
     _progress.enable(sys.stderr.isatty())
 
 
+def _problems(org_dir):
+    """Every problem of a folder, or of a workbook or ORG file as it is read."""
+    from .formats import guess, read_any
+    from .validate import validate_folder
+    if guess(org_dir) == "folder":
+        return validate_folder(org_dir)
+    try:
+        read_any(org_dir)
+    except ValidationError as exc:
+        return exc.problems
+    return []
+
+
 @cli.command()
 @org_option
 @format_option
@@ -197,8 +210,7 @@ def validate(org_dir, fmt):
     """Check an organisation folder and list every problem found."""
     if org_dir is None:
         raise click.UsageError("--org DIR is required")
-    from .validate import validate_folder
-    problems = validate_folder(org_dir)
+    problems = _problems(org_dir)
     if fmt == "table":
         if problems:
             out(str(ValidationError(problems, where=str(org_dir))), err=True)
@@ -973,8 +985,8 @@ def push(org_dir, uri, user, password, database, batch_size):
     from .store import push as do_push
     if org_dir is None:
         raise click.UsageError("--org DIR is required")
-    from .model import load
-    org = load(org_dir)
+    from .formats import read_any
+    org = read_any(org_dir)
     total = org.graph.number_of_nodes() + org.graph.number_of_edges()
     with _store(uri, user, password, database) as store:
         if total > 5 * batch_size:
