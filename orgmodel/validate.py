@@ -14,11 +14,16 @@ import itertools
 import math
 import operator
 import re
-
 import sys
 
 import networkx as nx
 import pandas as pd
+
+from . import schema
+from ._order import sinks_first
+from ._perf import paused
+from .errors import Problem
+from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder, records
 
 
 def _import_jsonschema():
@@ -42,12 +47,6 @@ def _import_jsonschema():
 
 jsonschema = _import_jsonschema()
 best_match = jsonschema.exceptions.best_match
-
-from . import schema
-from ._order import sinks_first
-from ._perf import paused
-from .errors import Problem
-from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder, records
 
 __all__ = ["validate_folder", "validate_tables", "validate_graph", "parse_fte",
            "parse_bool", "parse_cell"]

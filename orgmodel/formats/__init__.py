@@ -108,6 +108,8 @@ def read_any(path, fmt=None):
 def write_any(org, path, fmt=None) -> Path:
     """Write ``org`` in the format of ``path`` (or ``fmt``)."""
     row = FORMATS[guess(path, fmt)]
+    if not row.can_write:
+        raise OrgModelError(f"orgmodel reads {row.name} but does not write it")
     writer = row.function("writer")
     return writer(org, path, row.name) if row.passes_name else writer(org, path)
 

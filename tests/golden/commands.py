@@ -69,6 +69,11 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _masked(data: bytes, tmp: Path) -> bytes:
+    """``data`` with the run's temp folder and the checkout's path named, not spelt."""
+    return data.replace(str(tmp).encode(), b"<tmp>").replace(str(ROOT).encode(), b"<root>")
+
+
 def synth_org(spec: str, tmp: Path, invoke) -> str:
     shape = spec.split(":", 1)[1]
     folder = tmp / f"synth-{shape}"
@@ -89,19 +94,16 @@ def run_all(tmp: Path, invoke) -> dict[str, str]:
             args = cmd.format(org=path, out=out).split()
             code, text = invoke(args)
             label = f"{org} :: {cmd}"
-            results[label] = f"exit {code} " + digest(text.replace(str(tmp).encode(), b"<tmp>")
-                                                      .replace(str(ROOT).encode(), b"<root>"))
+            results[label] = f"exit {code} " + digest(_masked(text, tmp))
             for f in sorted(out.rglob("*")) if out.exists() else []:
                 if f.is_file() and f.suffix != ".xlsx":
                     results[f"{label} :: {f.relative_to(out)}"] = digest(
-                        f.read_bytes().replace(str(tmp).encode(), b"<tmp>")
-                        .replace(str(ROOT).encode(), b"<root>"))
+                        _masked(f.read_bytes(), tmp))
     for a, b in DIFFS:
         out = tmp / "diff-out"
         code, text = invoke(["diff", str(ROOT / a), str(ROOT / b), "--out", str(out)])
         label = f"diff {a} {b}"
-        results[label] = f"exit {code} " + digest(text.replace(str(tmp).encode(), b"<tmp>")
-                                                  .replace(str(ROOT).encode(), b"<root>"))
+        results[label] = f"exit {code} " + digest(_masked(text, tmp))
         for f in sorted(out.rglob("*")):
             results[f"{label} :: {f.name}"] = digest(f.read_bytes())
     return results
