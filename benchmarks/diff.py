@@ -45,7 +45,8 @@ def changes(org, share=0.05, seed=1, n=None):
 
 
 STEP = r"""
-import json, sys, time
+import gc, json, sys, time
+gc.disable()    # as the command line does (orgmodel._perf)
 from pathlib import Path
 import orgmodel
 from orgmodel.diff import diff

@@ -63,7 +63,8 @@ def posts_xlsx(path: Path, n: int):
 
 
 STEP = r"""
-import json, sys, time
+import gc, json, sys, time
+gc.disable()    # as the command line does (orgmodel._perf)
 from pathlib import Path
 what, args = sys.argv[1], json.loads(sys.argv[2])
 import orgmodel

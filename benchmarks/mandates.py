@@ -43,7 +43,8 @@ def build(folder: Path, roles=100_000, powers=1_000, mandates=50_000, seed=0):
 
 
 STEP = r"""
-import json, sys, time
+import gc, json, sys, time
+gc.disable()    # as the command line does (orgmodel._perf)
 from pathlib import Path
 import orgmodel
 from orgmodel.mandates import register, who_decides, mandate_findings

@@ -66,7 +66,8 @@ def chart_seconds(n):
 
 
 LOAD = """
-import json, sys, time, orgmodel
+import gc, json, sys, time, orgmodel
+gc.disable()    # as the command line does (orgmodel._perf)
 t = time.perf_counter()
 orgmodel.load(sys.argv[1])
 print(json.dumps({"load_s": time.perf_counter() - t}))
@@ -77,8 +78,10 @@ print(json.dumps({"load_s": time.perf_counter() - t}))
 # time is the whole process's, start to exit, as a user's watch sees it.
 COMMAND = """
 import json, sys
+from orgmodel._perf import paused_gc
 from orgmodel.cli import cli
-cli.main(sys.argv[1:], prog_name="orgmodel", standalone_mode=False)
+with paused_gc():   # as orgmodel.cli.main does
+    cli.main(sys.argv[1:], prog_name="orgmodel", standalone_mode=False)
 peak = next(int(l.split()[1]) / 1024 for l in open("/proc/self/status") if l.startswith("VmHWM:"))
 print(json.dumps({"peak_mb": peak}))
 """

@@ -3,6 +3,7 @@
 Run by benchmarks/run.py; a fresh process per step makes the peak memory
 (ru_maxrss) that step's own, model included.
 """
+import gc
 import json
 import os
 import resource
@@ -16,6 +17,8 @@ import orgmodel
 from orgmodel.escalation import (Route, Step, escalate, escalation_load, escalation_policy,
                                  route_graph)
 from orgmodel.synth import chain, matrix, synthesize
+
+gc.disable()    # as the command line does (orgmodel._perf)
 
 
 def per_role_baseline(org, sample=None):

@@ -20,7 +20,7 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
-from .errors import (DatabaseError, OrgModelError, Problem, UnknownRoleError,
+from .errors import (DatabaseError, InputError, OrgModelError, Problem, UnknownRoleError,
                      ValidationError)
 
 __version__ = "0.1.0"
@@ -30,7 +30,7 @@ _WHERE = {
     "NODE_KINDS": "schema", "EDGE_KINDS": "schema", "RULES": "schema",
     "read_folder": "read",
     "validate_folder": "validate", "validate_graph": "validate",
-    "OrgModel": "model", "load": "model", "from_tables": "model",
+    "OrgModel": "model", "Analysis": "model", "load": "model", "from_tables": "model",
     "save": "write",
     "Summary": "summary", "summarize": "summary",
     "RouteGraph": "escalation", "escalate": "escalation", "escalation_load": "escalation",
@@ -41,7 +41,7 @@ _WHERE = {
     "partner_network": "partners",
     "applicable_rules": "checks", "check": "checks",
     "portfolio_balance": "portfolios", "portfolio_line": "portfolios",
-    "formation": "formation", "totals": "formation",
+    "formation": "formation", "totals": "formation", "post_figures": "formation",
     "power_holders": "powers",
     "migrate": "migrate",
     "executive_commission_advice": "advice",
@@ -61,11 +61,13 @@ _WHERE = {
     "chart_dot": "formats.chart", "write_chart": "formats.chart",
     "write_report": "report",
     "synthesize": "synth",
+    "paused_gc": "_perf",
 }
 #: Where the public name differs from the module's own.
 _RENAMED = {"apply_changes": "apply"}
 
-__all__ = ["OrgModelError", "ValidationError", "UnknownRoleError", "DatabaseError", "Problem",
+__all__ = ["OrgModelError", "ValidationError", "UnknownRoleError", "DatabaseError", "InputError",
+           "Problem",
            *_WHERE]
 
 
@@ -102,7 +104,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .schema import EDGE_KINDS, NODE_KINDS, RULES  # noqa: F401
     from .read import read_folder  # noqa: F401
     from .validate import validate_folder, validate_graph  # noqa: F401
-    from .model import OrgModel, from_tables, load  # noqa: F401
+    from .model import Analysis, OrgModel, from_tables, load  # noqa: F401
     from .write import save  # noqa: F401
     from .summary import Summary, summarize  # noqa: F401
     from .escalation import (RouteGraph, escalate, escalation_load,  # noqa: F401
@@ -112,7 +114,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .partners import partner_network  # noqa: F401
     from .checks import applicable_rules, check  # noqa: F401
     from .portfolios import portfolio_balance, portfolio_line  # noqa: F401
-    from .formation import formation, totals  # noqa: F401
+    from .formation import formation, post_figures, totals  # noqa: F401
     from .powers import power_holders  # noqa: F401
     from .migrate import migrate  # noqa: F401
     from .advice import executive_commission_advice  # noqa: F401
@@ -132,3 +134,4 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .formats.chart import chart_dot, write_chart  # noqa: F401
     from .report import write_report  # noqa: F401
     from .synth import synthesize  # noqa: F401
+    from ._perf import paused_gc  # noqa: F401

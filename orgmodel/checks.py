@@ -31,7 +31,7 @@ from dataclasses import dataclass, asdict, field
 import networkx as nx
 import pandas as pd
 
-from ._perf import paused
+from ._nx import predecessors, successors
 from .errors import OrgModelError
 from .schema import RULES
 from .model import at_its_date
@@ -56,7 +56,7 @@ class Finding:
 def _commissioners(org, c):
     # (the adjacency itself, in the order of in_edges: the views cost more
     # than the walk for fifty thousand commissions)
-    return [(u, d) for u, keyed in org.graph._pred[c].items() for d in keyed.values()
+    return [(u, d) for u, keyed in predecessors(org.graph)[c].items() for d in keyed.values()
             if d["kind"] == "COMMISSIONS"]
 
 
@@ -64,21 +64,19 @@ def _inside(org, node) -> bool:
     return org.graph.nodes[node].get("kind") == "Role"
 
 
-def check_r1(org, routes=None, loads=None):
+def check_r1(org):
     """One finding per role where routes can only go on into a forbidden
-    sphere, with the number of roles whose routes end there (``loads``: the
-    escalation loads already computed, per route kind)."""
+    sphere, with the number of roles whose routes end there (the route graphs
+    and loads a report works out are shared through its analysis block)."""
     from .escalation import escalation_load, escalation_policy, route_graph
     found = []
     for via in escalation_policy(org).routes:
-        rg = (routes or {}).get(via) or route_graph(org, via)
+        rg = route_graph(org, via)
         starts = set(rg.starts())      # roles of a forbidden sphere are on no route
         stuck = [r for r, out in rg._end.items() if out == "forbidden" and r in starts]
         if not stuck:
             continue
-        frame = (loads or {}).get(via)
-        if frame is None:
-            frame = escalation_load(org, via, rg)
+        frame = escalation_load(org, via)
         load = frame.set_index("id")["reached_by"].to_dict()
         for r in sorted(stuck):
             blocked = rg.blocked(r)
@@ -222,7 +220,7 @@ def _not_stated(org, ids) -> list:
             out.append(f"{org.label(n)} ({grade})")
     inside = set(present)
     for u in present:
-        for v, keyed in g._succ[u].items():
+        for v, keyed in successors(g)[u].items():
             if v in inside:
                 for d in keyed.values():
                     grade = d.get("evidence") or "ungraded"
@@ -232,8 +230,7 @@ def _not_stated(org, ids) -> list:
 
 
 @at_its_date
-@paused
-def check(org, rules=None, routes=None, awb=None, loads=None) -> pd.DataFrame:
+def check(org, rules=None, awb=None) -> pd.DataFrame:
     """Run the governance checks and return every finding.
 
     Parameters
@@ -245,10 +242,6 @@ def check(org, rules=None, routes=None, awb=None, loads=None) -> pd.DataFrame:
         Also run the Algemene wet bestuursrecht's checks on the mandates
         (:func:`orgmodel.mandates.mandate_findings`); by default when no
         ``rules`` are given.
-    routes : dict, optional
-        ``{route kind: RouteGraph}`` already computed by
-        :func:`~orgmodel.escalation.route_graph` for every role; R1 reads
-        them instead of computing them again (the report passes its own).
 
     Returns
     -------
@@ -275,8 +268,7 @@ def check(org, rules=None, routes=None, awb=None, loads=None) -> pd.DataFrame:
                             f"{', '.join(CHECKS)}")
     rows = []
     for r in rules:
-        # R1 is the only check on escalation routes, and the costliest to redo.
-        for f in (check_r1(org, routes, loads) if r == "R1" else CHECKS[r](org)):
+        for f in CHECKS[r](org):
             f.source = cited.get(r, {}).get("source", "")
             f.not_stated = _not_stated(org, f.nodes)
             rows.append(f.to_dict())

@@ -118,19 +118,11 @@ def reads_model(f):
         if org.graph.number_of_nodes() < _FREEZE_FROM:
             return f(org=org, **kw)
         # The model (millions of dicts at scale) lives as long as the command:
-        # the cycle collector is told to stop walking it on every pass.  And
-        # it is paused while the command runs: its results (routes, tables)
-        # hold no cycles, yet their millions of objects set off full passes
-        # between the analyses (measured: 6.5 of 83 s of a 1,000,000-role
-        # report).  The analyses pause it themselves; this covers the gaps.
+        # the cycle collector (paused by main() anyway) is told never to walk it.
         gc.freeze()
-        was_enabled = gc.isenabled()
-        gc.disable()
         try:
             return f(org=org, **kw)
         finally:
-            if was_enabled:
-                gc.enable()
             gc.unfreeze()
     return wrapper
 
@@ -1085,7 +1077,12 @@ def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     _DEBUG = "--debug" in argv
     argv = [a for a in argv if a != "--debug"]
+    # The cycle collector is paused for the whole command: the results it
+    # builds (routes, tables) hold no cycles, yet their millions of objects
+    # set off full passes (measured: 6.5 of 83 s of a 1,000,000-role report).
+    from ._perf import paused_gc
     try:
-        cli.main(args=argv, prog_name="orgmodel")
+        with paused_gc():
+            cli.main(args=argv, prog_name="orgmodel")
     finally:
         _DEBUG = False

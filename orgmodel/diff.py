@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ._perf import paused
+from ._nx import node_attrs
 from .escape import markdown as _md, markdown_table
 
 __all__ = ["Diff", "diff", "write_diff", "FAIL_ON", "BAD_OUTCOMES"]
@@ -171,7 +171,7 @@ def _superiors(org):
 
 
 def _units(org):
-    nodes, out = org.graph._node, {}
+    nodes, out = node_attrs(org.graph), {}
     for u, v, _ in org.edges("MEMBER_OF"):
         if nodes[v].get("kind") == "Team":
             out.setdefault(u, set()).add(v)
@@ -264,14 +264,14 @@ def _edges(a, b, to_b):
     return pd.DataFrame(rows, columns=["from", "kind", "to", "status", "detail"])
 
 
-def _figures(a, b, posts):
+def _figures(a, b):
     from .formation import formation, totals
-    ta, tb = totals(a, posts["a"]), totals(b, posts["b"])
+    ta, tb = totals(a), totals(b)
     keys = ["posts", "vacant", "people", "staff", "staff_fte", "fte_min", "fte_max"]
     figures = pd.DataFrame([{"figure": k, "before": ta[k], "after": tb[k],
                              "change": round(tb[k] - ta[k], 6)} for k in keys])
-    fa = formation(a, "unit", posts["a"]).set_index("name")
-    fb = formation(b, "unit", posts["b"]).set_index("name")
+    fa = formation(a, "unit").set_index("name")
+    fb = formation(b, "unit").set_index("name")
     cols = ["posts", "people", "staff", "total_fte_max"]
     units = fa[cols].add_suffix("_before").join(fb[cols].add_suffix("_after"),
                                                  how="outer").fillna(0)
@@ -281,7 +281,7 @@ def _figures(a, b, posts):
     return figures, units
 
 
-def _distributions(a, b, posts):
+def _distributions(a, b):
     from .layers import layering
     from .span import span_of_control
 
@@ -292,8 +292,8 @@ def _distributions(a, b, posts):
     layers = pd.DataFrame({"before": la, "after": lb}).fillna(0).astype(int)
     layers = layers.rename_axis("layer").reset_index().sort_values("layer")
 
-    fa = span_of_control(a, posts=posts["a"]).frame
-    fb = span_of_control(b, posts=posts["b"]).frame
+    fa = span_of_control(a).frame
+    fb = span_of_control(b).frame
     spans = pd.DataFrame({"posts_before": fa["direct_reports"].value_counts(),
                           "posts_after": fb["direct_reports"].value_counts(),
                           "people_before": fa["people"].value_counts(),
@@ -302,18 +302,15 @@ def _distributions(a, b, posts):
     return layers, spans
 
 
-def _routes(a, b, to_b, graphs):
-    """Route changes and load moved; ``graphs`` collects the route graphs
-    (``{"a": {via: rg}, "b": ...}``) for the rule checks to reuse."""
+def _routes(a, b, to_b):
+    """Route changes and load moved."""
     from .escalation import escalation_load, escalation_policy, route_graph
     pa, pb = escalation_policy(a), escalation_policy(b)
     rows, loads = [], []
-    for side, org, pol in (("a", a, pa), ("b", b, pb)):
-        graphs[side] = {via: route_graph(org, via) for via in pol.routes}
-    nb = b.graph._node
+    nb = node_attrs(b.graph)
     from_b = {y: x for x, y in to_b.items()}
     for via in [v for v in pb.routes if v in pa.routes]:
-        ra, rb = graphs["a"][via], graphs["b"][via]
+        ra, rb = route_graph(a, via), route_graph(b, via)
         for role in rb.starts():
             src = from_b.get(role)
             if src is None:
@@ -332,9 +329,7 @@ def _routes(a, b, to_b, graphs):
                          "top_before": ", ".join(ta) or "none", "top_after": ", ".join(tb) or "none",
                          "outcome_before": ", ".join(oa), "outcome_after": ", ".join(ob),
                          "newly_bad": bool(newly)})
-        fa, fb = escalation_load(a, via, ra), escalation_load(b, via, rb)
-        graphs.setdefault("loads_a", {})[via] = fa
-        graphs.setdefault("loads_b", {})[via] = fb
+        fa, fb = escalation_load(a, via), escalation_load(b, via)
         la = fa.set_index("id")["reached_by"]
         lb = fb.set_index("id")["reached_by"]
         la.index = [to_b.get(x, x) for x in la.index]
@@ -362,7 +357,7 @@ def _mandates(a, b, to_b, awb):
     keeps each side's Awb findings for the rule findings to reuse."""
     from .mandates import mandate_findings
     awb["a"], awb["b"] = mandate_findings(a), mandate_findings(b)
-    nb = b.graph._node
+    nb = node_attrs(b.graph)
     rows = []
     for u, v, d in a.edges("MANDATES"):
         u2, v2 = to_b.get(u), to_b.get(v)
@@ -407,18 +402,15 @@ def _commissions(a, b, to_b):
     return pd.DataFrame(rows, columns=["id", "name", "capacity", "before", "after"])
 
 
-def _findings(a, b, graphs, awb):
+def _findings(a, b, awb):
     from .checks import check
-    fa = check(a, routes=graphs.get("a"), awb=False, loads=graphs.get("loads_a"))
-    fb = check(b, routes=graphs.get("b"), awb=False, loads=graphs.get("loads_b"))
+    fa = check(a, awb=False)
+    fb = check(b, awb=False)
     ka = set(zip(fa["rule"], fa["message"])) | {(f.rule, f.message) for f in awb["a"]}
     kb = set(zip(fb["rule"], fb["message"])) | {(f.rule, f.message) for f in awb["b"]}
     rows = [{"status": "added", "rule": r, "message": m} for r, m in sorted(kb - ka)]
     rows += [{"status": "resolved", "rule": r, "message": m} for r, m in sorted(ka - kb)]
     return pd.DataFrame(rows, columns=["status", "rule", "message"])
-
-
-@paused
 def diff(before, after, key: str | None = None) -> Diff:
     """Compare an as-is model with a to-be model.
 
@@ -439,23 +431,22 @@ def diff(before, after, key: str | None = None) -> Diff:
     True
     """
     from ._progress import task
-    with task("Comparing", 7) as step:
-        return _diff(before.on(), after.on(), key, step)
+    a, b = before.on(), after.on()
+    # (each side's figures per post, route graphs and loads are worked out once
+    # and shared by the totals, spans, routes and checks that need them)
+    with task("Comparing", 7) as step, a.analysis(), b.analysis():
+        return _diff(a, b, key, step)
 
 
 def _diff(a, b, key, step) -> Diff:
     nodes, to_b = _nodes(a, b, key)
     edges = _edges(a, b, to_b)
     step("nodes and edges")
-    from .formation import post_figures
-    # the figures of every post, once per side, for the formation, totals and spans
-    posts = {"a": post_figures(a), "b": post_figures(b)}
-    figures, units = _figures(a, b, posts)
+    figures, units = _figures(a, b)
     step("figures")
-    layers, spans = _distributions(a, b, posts)
+    layers, spans = _distributions(a, b)
     step("layers and spans")
-    graphs = {}
-    routes, load = _routes(a, b, to_b, graphs)
+    routes, load = _routes(a, b, to_b)
     step("escalation routes")
     notes = []
     if key not in (None, "id"):
@@ -476,7 +467,7 @@ def _diff(a, b, key, step) -> Diff:
     step("mandates")
     commissions = _commissions(a, b, to_b)
     step("commissions")
-    findings = _findings(a, b, graphs, awb)
+    findings = _findings(a, b, awb)
     step("rule findings")
     return Diff(a, b, nodes, edges, figures, units, layers, spans, routes, load, mandates,
                 commissions, findings, notes)

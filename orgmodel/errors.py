@@ -17,6 +17,7 @@ __all__ = [
     "ValidationError",
     "UnknownRoleError",
     "DatabaseError",
+    "InputError",
 ]
 
 
@@ -88,6 +89,18 @@ class UnknownRoleError(OrgModelError, ValueError):
             msg += "; closest: " if self.candidates else ""
         msg += ", ".join(f"{c[0]} ({c[1]})" for c in self.candidates)
         super().__init__(msg)
+
+
+class InputError(OrgModelError, ValueError):
+    """A value given to orgmodel cannot be used: a date that is no date, an
+    unknown choice (``span_of_control(by="x")``), text where a number belongs.
+
+    >>> try:
+    ...     orgmodel.span_of_control(sample, by="x")
+    ... except orgmodel.OrgModelError as err:
+    ...     print(type(err).__name__, err)
+    InputError span by 'x': use posts, people or fte
+    """
 
 
 class DatabaseError(OrgModelError):

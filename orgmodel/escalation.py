@@ -52,8 +52,8 @@ from typing import Iterator, NamedTuple
 import numpy as np
 import pandas as pd
 
+from ._nx import node_attrs, predecessors, successors
 from ._order import forest_sums
-from ._perf import paused
 from .errors import OrgModelError
 from .model import at_its_date, remembered
 
@@ -263,7 +263,7 @@ class RouteGraph:
         g = org.graph
         # networkx's own adjacency dicts: the public views cost more than the
         # walk itself at a million roles.
-        self._nodes, self._succ, self._pred = g._node, g._succ, g._pred
+        self._nodes, self._succ, self._pred = node_attrs(g), successors(g), predecessors(g)
         self._forbidden = frozenset(self.kind.forbidden_spheres)
         self._ends = frozenset(self.kind.ends_at)
         self._end_spheres = frozenset(self.kind.ends_in_spheres)
@@ -426,8 +426,6 @@ class RouteGraph:
                 if d.get("kind") == "Role" and d.get("sphere") not in forbidden
                 and not d.get("external") and not d.get("placeholder")])
         return list(self._starts)
-
-    @paused
     def build(self) -> "RouteGraph":
         """Work out every role's next steps and figures, in one pass."""
         if not self._built:
@@ -436,8 +434,6 @@ class RouteGraph:
         return self
 
     # -- figures ------------------------------------------------------------
-
-    @paused
     def _summarise(self, roots):
         """Tarjan's algorithm, iteratively, from ``roots``; each component is
         summarised as it closes, successors first."""
@@ -735,8 +731,11 @@ def route_graph(org, via=None) -> RouteGraph:
     >>> rg = route_graph(sample, "commission")
     >>> rg.record("bpm")["next"][0]["id"], rg.record("bpm")["tops"][0]["id"]
     ('dd', 'gd')
+
+    Inside an :meth:`~orgmodel.model.OrgModel.analysis` block each route kind's
+    graph is built once (the load and the R1 check walk the same one).
     """
-    return RouteGraph(org, via).build()
+    return remembered(org, ("route_graph", via), lambda: RouteGraph(org, via).build())
 
 
 def escalation_routes(org, via=None, roles=None) -> RouteGraph:
@@ -836,8 +835,7 @@ def meet(org, a: str, b: str, via=None) -> dict:
 
 
 @at_its_date
-@paused
-def escalation_load(org, via=None, rg: RouteGraph | None = None) -> pd.DataFrame:
+def escalation_load(org, via=None) -> pd.DataFrame:
     """Who carries the escalations: per role, how many roles' routes reach it.
 
     ``reached_by`` counts the starting roles (other than the role itself)
@@ -856,7 +854,10 @@ def escalation_load(org, via=None, rg: RouteGraph | None = None) -> pd.DataFrame
     >>> load.loc[["dd", "cd", "gd"], "reached_by"].tolist()
     [1, 3, 5]
     """
-    rg = (rg or RouteGraph(org, via)).build()
+    return remembered(org, ("escalation_load", via), lambda: _load(org, route_graph(org, via)))
+
+
+def _load(org, rg: RouteGraph) -> pd.DataFrame:
     nodes = rg._nodes
     # Integer arrays over the roles summarised: each role's one next step as
     # its parent in a forest, whose weights forest_sums adds up level by

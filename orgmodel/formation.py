@@ -27,8 +27,9 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
-from ._perf import paused
+from ._nx import node_attrs, successors
 from .model import at_its_date, remembered
+from .errors import InputError
 
 __all__ = ["post_figures", "formation", "totals", "is_post", "post_line"]
 
@@ -44,7 +45,7 @@ def is_post(d: dict) -> bool:
 def _posts(org) -> list:
     """The posts (:func:`is_post`) in node order; in a report found once."""
     return remembered(org, "posts", lambda: [
-        r for r, d in org.graph._node.items() if is_post(d)])
+        r for r, d in node_attrs(org.graph).items() if is_post(d)])
 
 
 def post_line(org):
@@ -69,7 +70,7 @@ def post_line(org):
 
 def _holders(org):
     """``{post: [(person, fte or None)]}`` and ``{person: [posts]}``."""
-    nodes = org.graph._node
+    nodes = node_attrs(org.graph)
     by_post, by_person = {}, {}
     for u, v, d in org.edges_by_kind("HOLDS")["HOLDS"]:
         if nodes[u].get("kind") == "Person" and nodes[v].get("kind") == "Role":
@@ -79,9 +80,11 @@ def _holders(org):
 
 
 @at_its_date
-@paused
 def post_figures(org) -> pd.DataFrame:
     """One row per post: ``id, name, vacant, people, fte_min, fte_max, staff, staff_fte``.
+
+    The summary, spans and formation all start from these figures: inside an
+    :meth:`~orgmodel.model.OrgModel.analysis` block they are worked out once.
 
     Examples
     --------
@@ -91,7 +94,11 @@ def post_figures(org) -> pd.DataFrame:
     >>> bool(f.loc["tm2", "vacant"]), int(f.loc["tm2", "people"])
     (True, 0)
     """
-    nodes = org.graph._node
+    return remembered(org, "post_figures", lambda: _post_figures(org))
+
+
+def _post_figures(org) -> pd.DataFrame:
+    nodes = node_attrs(org.graph)
     by_post, _ = _holders(org)
     staff, staff_fte = {}, {}
     for u, v, _ in org.edges_by_kind("STAFF_OF")["STAFF_OF"]:
@@ -130,7 +137,7 @@ def post_figures(org) -> pd.DataFrame:
 
 def _units_of(org, posts):
     """``{post: unit}``: the first team a post leads or is a member of."""
-    nodes = org.graph._node
+    nodes = node_attrs(org.graph)
     unit = {}
     e = org.edges_by_kind("LEADS", "MEMBER_OF")
     for kind in ("LEADS", "MEMBER_OF"):
@@ -244,10 +251,8 @@ def _frame(ids, names, pos, total):
 
 
 @at_its_date
-@paused
-def formation(org, by="unit", posts=None) -> pd.DataFrame:
-    """Formation, headcount and FTE rolled up ``by`` unit, manager or post
-    (``posts``: :func:`post_figures` already worked out, if at hand).
+def formation(org, by="unit") -> pd.DataFrame:
+    """Formation, headcount and FTE rolled up ``by`` unit, manager or post.
 
     Columns: ``id, name, posts, vacant, people, fte_min, fte_max, staff,
     staff_fte, headcount, total_fte_min, total_fte_max``; FTE of posts
@@ -262,18 +267,18 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
     3
     """
     if by not in ("unit", "manager", "post"):
-        raise ValueError(f"formation by '{by}': use unit, manager or post")
-    posts = post_figures(org) if posts is None else posts
+        raise InputError(f"formation by '{by}': use unit, manager or post")
+    posts = post_figures(org)
     by_post, by_person = _holders(org)
     # (whole columns: a list per post costs seconds at a million posts)
     ids = posts["id"].tolist()
     amounts = np.column_stack([np.ones(len(posts))] + [
         posts[c].to_numpy(dtype=float) for c in _AMOUNTS[1:]]).reshape(len(posts), len(_AMOUNTS))
     row = {r: i for i, r in enumerate(ids)}
-    shared = {p: [x for x in rs if x in row and not org.graph._node[x].get("vacant")]
+    shared = {p: [x for x in rs if x in row and not node_attrs(org.graph)[x].get("vacant")]
               for p, rs in by_person.items() if len(rs) > 1}
     shared = {p: rs for p, rs in shared.items() if len(rs) > 1}
-    names = _Names(org.graph._node)
+    names = _Names(node_attrs(org.graph))
     if by == "post":
         return _frame(ids, names, row, amounts)
     if by == "manager":
@@ -291,7 +296,7 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
         return _frame(managers, names, pos, total).sort_values(
             ["posts", "id"], ascending=[False, True], ignore_index=True)
     # by unit: posts and staff into their team, teams into the teams they sit in
-    nodes = org.graph._node
+    nodes = node_attrs(org.graph)
     teams = [t for t, d in nodes.items() if d.get("kind") == "Team"]
     unit_amounts = {t: [0.0] * len(_AMOUNTS) for t in teams}
     post_unit = _units_of(org, row)
@@ -306,7 +311,7 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
             count, fte = int(d.get("count", 0) or 0), float(d.get("fte_max", 0.0) or 0.0)
             unit_amounts[v][5] += count
             unit_amounts[v][6] += fte
-            for p, keyed in org.graph._succ[u].items():
+            for p, keyed in successors(org.graph)[u].items():
                 if p in row and any(x.get("kind") == "STAFF_OF" for x in keyed.values()) \
                         and p in post_unit:
                     unit_amounts[post_unit[p]][5] -= count
@@ -332,9 +337,8 @@ def formation(org, by="unit", posts=None) -> pd.DataFrame:
 
 
 @at_its_date
-def totals(org, posts=None) -> dict:
-    """The organisation's formation in figures (``posts``: :func:`post_figures`
-    already worked out, if at hand).
+def totals(org) -> dict:
+    """The organisation's formation in figures.
 
     Keys: ``posts``, ``vacant``, ``people`` (distinct), ``staff``,
     ``staff_fte``, ``fte_min``/``fte_max`` (posts' formation),
@@ -346,9 +350,9 @@ def totals(org, posts=None) -> dict:
     >>> t["posts"], t["vacant"], t["people"], t["staff"], (t["fte_min"], t["fte_max"])
     (7, 1, 3, 9, (6.4, 6.4))
     """
-    posts = post_figures(org) if posts is None else posts
+    posts = post_figures(org)
     _, by_person = _holders(org)
-    nodes = org.graph._node
+    nodes = node_attrs(org.graph)
     people = sum(1 for p, rs in by_person.items()
                  if any(is_post(nodes[r]) and not nodes[r].get("vacant") for r in rs))
     known = posts.dropna(subset=["fte_min"])

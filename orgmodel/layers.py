@@ -27,7 +27,7 @@ from itertools import chain
 
 import pandas as pd
 
-from ._perf import paused
+from ._nx import node_attrs
 from .formation import post_line
 from .model import at_its_date
 
@@ -75,7 +75,6 @@ class Layering:
 
 
 @at_its_date
-@paused
 def layering(org, target=None) -> Layering:
     """Each post's management layer and the organisation's depth, two ways.
 
@@ -87,7 +86,7 @@ def layering(org, target=None) -> Layering:
     >>> lay.frame.set_index("id").loc[["gd", "cd", "dd", "tm"], "layer"].tolist()
     [1, 1, 2, 3]
     """
-    nodes = org.graph._node         # (not a copy through the view: 1,000,000 nodes)
+    nodes = node_attrs(org.graph)         # (not a copy through the view: 1,000,000 nodes)
     # top-down: every post after its superiors; posts on a loop get no layer
     posts, sups, order, _ = post_line(org)
     reports = Counter(chain.from_iterable(sups.values()))

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ._perf import paused
+from ._nx import node_attrs
 from .errors import OrgModelError
 from .model import at_its_date
 
@@ -74,8 +74,8 @@ def _index(org, only=None):
             if only is None or p == only:
                 links.setdefault(p, []).append(_Link(u, v, d))
     for u, v, d in e["HOLDS"]:
-        if g._node[u].get("kind") == "Person":
-            holders.setdefault(v, []).append(g._node[u].get("name", u))
+        if node_attrs(g)[u].get("kind") == "Person":
+            holders.setdefault(v, []).append(node_attrs(g)[u].get("name", u))
     return links, holders
 
 
@@ -125,7 +125,6 @@ def _power_info(org, power):
 
 
 @at_its_date
-@paused
 def register(org, power=None) -> pd.DataFrame:
     """The mandate register: one row per link of every chain, per power.
 
@@ -155,7 +154,7 @@ def _register(org, power, index) -> pd.DataFrame:
     vocab = org.vocabulary("powers")
     powers = [_find_power(org, power)] if power else \
         list(dict.fromkeys(list(vocab) + sorted(links)))
-    nodes = org.graph._node
+    nodes = node_attrs(org.graph)
     name = lambda n: nodes.get(n, {}).get("name", n) if n else ""  # noqa: E731
     rows = []
     for p in powers:
@@ -223,7 +222,7 @@ def who_decides(org, power, amount=None, role=None):
     spec, body = _power_info(org, p)
     index = _index(org, p)
     reg = _register(org, p, index)
-    nodes = org.graph._node
+    nodes = node_attrs(org.graph)
     holders = index[1]
     rows = []
     roots = [body] if body else list(dict.fromkeys(reg.loc[reg["depth"] == 1, "mandator"]))
@@ -287,7 +286,6 @@ class MandateFinding:
 
 
 @at_its_date
-@paused
 def mandate_findings(org) -> list:
     """The Awb's checks on the mandates: every :class:`MandateFinding`.
 
@@ -303,7 +301,7 @@ def mandate_findings(org) -> list:
     * a mandate outside the mandator's line without recorded consent (Awb 10:4);
     * a cycle of mandates for one power (Awb 10:1).
     """
-    nodes = org.graph._node
+    nodes = node_attrs(org.graph)
     name = lambda n: nodes.get(n, {}).get("name", n)  # noqa: E731
     links = _links(org)
     vocab = org.vocabulary("powers")

@@ -22,8 +22,8 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from ._perf import paused
-from .errors import UnknownRoleError, ValidationError
+from ._nx import node_attrs, predecessors, successors
+from .errors import InputError, OrgModelError, UnknownRoleError, ValidationError
 from .read import read_folder, records
 from .validate import parse_cell, parse_fte, validate_tables
 
@@ -56,6 +56,32 @@ class OrgModel:
         self.graph = graph if graph is not None else nx.MultiDiGraph()
         self.manifest = dict(manifest or {})
         self.path = Path(path) if path else None
+        #: The :class:`Analysis` of an ``analysis()`` block running on this
+        #: graph, else ``None``.
+        self.context: Analysis | None = None
+
+    @contextmanager
+    def analysis(self):
+        """A block in which analyses share their work on this (unchanging) graph.
+
+        Examples
+        --------
+        >>> with sample.analysis() as shared:
+        ...     inside = sample.edges("REPORTS_TO")
+        ...     _ = orgmodel.post_figures(sample)
+        >>> inside == sample.edges("REPORTS_TO"), "post_figures" in shared.results
+        (True, True)
+        >>> sample.context is None
+        True
+        """
+        if self.context is not None:         # already inside an outer block
+            yield self.context
+            return
+        self.context = Analysis(self.graph)
+        try:
+            yield self.context
+        finally:
+            self.context = None
 
     @property
     def name(self) -> str:
@@ -106,9 +132,9 @@ class OrgModel:
         _check_date(date)
         g = self.graph
         # Most models carry no validity dates at all: one quick pass says so.
-        if not any("valid_from" in d or "valid_to" in d for d in g._node.values()) and \
+        if not any("valid_from" in d or "valid_to" in d for d in node_attrs(g).values()) and \
                 not any("valid_from" in d or "valid_to" in d
-                        for nbrs in g._adj.values() for keyed in nbrs.values()
+                        for nbrs in successors(g).values() for keyed in nbrs.values()
                         for d in keyed.values()):
             return self._dated(date)
 
@@ -129,22 +155,23 @@ class OrgModel:
         """This model (the same graph) as of ``date``: a later ``on()`` keeps it."""
         if date == self.date:
             return self
-        return OrgModel(self.graph, {**self.manifest, "date": date}, self.path)
+        same = OrgModel(self.graph, {**self.manifest, "date": date}, self.path)
+        same.context = self.context       # the same graph: what was worked out holds
+        return same
 
     def ids(self, kind=None):
         """Node ids, optionally of one kind, in the graph's order."""
         if kind is None:
-            return list(self.graph._node)
+            return list(node_attrs(self.graph))
         # (several analyses ask for the same kind: inside an edge_index block
         # the list is found once)
         return list(remembered(self, ("ids", kind), lambda: [
-            n for n, d in self.graph._node.items() if d.get("kind") == kind]))
+            n for n, d in node_attrs(self.graph).items() if d.get("kind") == kind]))
 
     def edges(self, kind=None):
         """``(from, to, attrs)`` of every edge, optionally of one kind."""
-        idx = _EDGE_INDEX.get(id(self.graph))
-        if idx is not None and kind is not None:
-            return list(idx.get(kind, ()))
+        if self.context is not None and kind is not None:
+            return list(self.context.unchanged().edges.get(kind, ()))
         return [(u, v, d) for u, v, d in self.graph.edges(data=True)
                 if kind is None or d["kind"] == kind]
 
@@ -154,8 +181,8 @@ class OrgModel:
         Analyses at 100k roles go through this rather than networkx views,
         which cost several times more per edge.
         """
-        idx = _EDGE_INDEX.get(id(self.graph))
-        if idx is not None:
+        if self.context is not None:
+            idx = self.context.unchanged().edges
             return {k: list(idx.get(k, ())) for k in kinds}
         out = {k: [] for k in kinds}
         get = out.get
@@ -251,7 +278,7 @@ def _check_date(text):
     try:
         _dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
+        raise InputError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
 
 
 def _edge_multiset(g):
@@ -301,7 +328,7 @@ def _graph_of(nodes: list, edges: list) -> nx.MultiDiGraph:
     edges take 3.7 s instead of 9.7 s.  The attribute dicts are taken over.
     """
     g = nx.MultiDiGraph()
-    node, succ, pred = g._node, g._succ, g._pred
+    node, succ, pred = node_attrs(g), successors(g), predecessors(g)
     new = g.adjlist_inner_dict_factory
     for n, attrs in nodes:
         node[n] = attrs
@@ -319,9 +346,6 @@ def _graph_of(nodes: list, edges: list) -> nx.MultiDiGraph:
                 k += 1
             keys[k] = attrs
     return g
-
-
-@paused
 def load(path) -> OrgModel:
     """Read, validate and build the organisation in folder ``path``.
 
@@ -372,7 +396,7 @@ def display_names(g) -> "Mapping":
 
 class _DisplayNames(Mapping):
     def __init__(self, g):
-        self._nodes = g._node
+        self._nodes = node_attrs(g)
         self._seen = Counter(str(d.get("name", n)) for n, d in self._nodes.items())
 
     def __getitem__(self, n):
@@ -386,31 +410,45 @@ class _DisplayNames(Mapping):
         return len(self._nodes)
 
 
-#: Edges per kind of a graph that nothing changes for a while (see
-#: :func:`edge_index`), keyed by the graph's id.
-_EDGE_INDEX = {}
+class Analysis:
+    """What the analyses of one unchanging graph share: its edges per kind and
+    the results one analysis works out for another (the posts, the line, the
+    route graphs, the loads).
 
+    Made by :meth:`OrgModel.analysis`; while its block runs the model's
+    ``context`` is this object, visible and inspectable (``results`` holds what
+    was worked out so far).  A report asks for the edges of a kind some thirty
+    times (measured: 7.6 of 46 s of a 200,000-role report under the profiler),
+    and the summary, spans and formation all need the figures per post.
 
-@contextmanager
-def edge_index(org):
-    """While the block runs, ``org``'s edges are looked up per kind from one
-    index instead of a pass over every edge per call: a report asks some thirty
-    times (measured: 7.6 of 46 s of a 200,000-role report under the profiler).
-    The graph must not change inside the block.
-
-    Examples
-    --------
-    >>> with edge_index(sample):
-    ...     inside = sample.edges("REPORTS_TO")
-    >>> inside == sample.edges("REPORTS_TO")
-    True
+    The graph must not change inside the block: every lookup checks that the
+    number of nodes is still what it was (a check that costs nothing; a changed
+    edge is not noticed) and raises :class:`~orgmodel.errors.OrgModelError` if not.
     """
-    key = id(org.graph)
-    if key in _EDGE_INDEX:          # already indexed by an outer block
-        yield org
-        return
-    idx = {}
-    for u, nbrs in org.graph._succ.items():      # (not the views: a million edges)
+
+    def __init__(self, graph):
+        self.graph = graph
+        self.edges = _edges_per_kind(graph)
+        self.results: dict = {}
+        self._nodes = len(node_attrs(graph))
+
+    def unchanged(self) -> "Analysis":
+        """This context, after checking that its graph has not changed."""
+        if len(node_attrs(self.graph)) != self._nodes:
+            raise OrgModelError("the graph changed inside an analysis block: "
+                                "make the change before `with org.analysis()`")
+        return self
+
+    def remember(self, name, work):
+        """``work()``, worked out once per ``name`` (any hashable key)."""
+        if name not in self.results:
+            self.results[name] = work()
+        return self.results[name]
+
+
+def _edges_per_kind(graph) -> dict:
+    idx: dict = {}
+    for u, nbrs in successors(graph).items():      # (not the views: a million edges)
         for v, keyed in nbrs.items():
             for d in keyed.values():
                 kind = d["kind"]
@@ -418,27 +456,21 @@ def edge_index(org):
                 if bucket is None:
                     bucket = idx[kind] = []
                 bucket.append((u, v, d))
-    _EDGE_INDEX[key] = idx
-    _MEMO[key] = {}
-    try:
+    return idx
+
+
+@contextmanager
+def edge_index(org):
+    """The same as ``org.analysis()`` (kept for code written before it)."""
+    with org.analysis():
         yield org
-    finally:
-        _EDGE_INDEX.pop(key, None)
-        _MEMO.pop(key, None)
-
-
-#: Results worked out once while a graph is indexed (see :func:`remembered`).
-_MEMO = {}
 
 
 def remembered(org, name, work):
-    """``work()``, worked out once per ``name`` (any hashable key) while
-    ``org``'s graph is inside an :func:`edge_index` block (several analyses
-    of a report walk the same line in the same order), and every time outside
-    one.  The result is shared: callers must not change it."""
-    memo = _MEMO.get(id(org.graph))
-    if memo is None:
+    """``work()``, worked out once per ``name`` while ``org`` is inside an
+    :meth:`OrgModel.analysis` block (several analyses of a report walk the same
+    line in the same order), and every time outside one.  The result is
+    shared: callers must not change it."""
+    if org.context is None:
         return work()
-    if name not in memo:
-        memo[name] = work()
-    return memo[name]
+    return org.context.unchanged().remember(name, work)

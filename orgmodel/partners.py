@@ -18,7 +18,6 @@ import networkx as nx
 import pandas as pd
 
 from ._centrality import betweenness
-from ._perf import paused
 from .model import at_its_date
 
 __all__ = ["PartnerNetwork", "partner_network"]
@@ -58,7 +57,6 @@ def _join(items):
 
 
 @at_its_date
-@paused
 def partner_network(org) -> PartnerNetwork:
     """Partners, their commissioners, shared partners and brokerage.
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ._nx import node_attrs
 from .schema import PORTFOLIO_CATEGORIES
 from .model import at_its_date
 
@@ -134,17 +135,17 @@ def portfolio_line(org) -> pd.DataFrame:
     g = org.graph
     holder, leader = {}, {}
     for u, v, _ in org.edges("HOLDS"):
-        if g._node[u].get("kind") == "Role" and g._node[v].get("kind") == "Portfolio":
+        if node_attrs(g)[u].get("kind") == "Role" and node_attrs(g)[v].get("kind") == "Portfolio":
             holder.setdefault(v, u)
     for u, v, _ in org.edges("LEADS"):
-        if g._node[v].get("kind") == "Team":
+        if node_attrs(g)[v].get("kind") == "Team":
             leader.setdefault(v, []).append(u)
     cover = {}          # item -> [(portfolio, attrs)]
     for pf, item, d in org.edges("COVERS"):
         cover.setdefault(item, []).append((pf, d))
     clusters = {}
     for u, v, _ in org.edges("MEMBER_OF"):
-        if g._node[u].get("kind") == "Team" and g._node[v].get("kind") == "Team":
+        if node_attrs(g)[u].get("kind") == "Team" and node_attrs(g)[v].get("kind") == "Team":
             clusters.setdefault(u, []).append(v)
     leaders = {r for rs in leader.values() for r in rs}
     line = {}

@@ -31,8 +31,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ._perf import paused
-from .errors import Problem
+from .errors import Problem, InputError
 
 __all__ = ["RawOrg", "read_folder", "read_table", "read_manifest", "records", "MANIFEST",
            "NODES", "EDGES"]
@@ -88,11 +87,11 @@ def decode(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ValueError("starts like UTF-16 text but is not: save it as 'CSV UTF-8'") from None
+            raise InputError("starts like UTF-16 text but is not: save it as 'CSV UTF-8'") from None
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ValueError("is a spreadsheet workbook, not CSV text: save it as 'CSV UTF-8'")
+        raise InputError("is a spreadsheet workbook, not CSV text: save it as 'CSV UTF-8'")
     if b"\x00" in data[:4096]:
-        raise ValueError("is not a text file (it contains NUL bytes): save it as 'CSV UTF-8'")
+        raise InputError("is not a text file (it contains NUL bytes): save it as 'CSV UTF-8'")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -102,7 +101,7 @@ def decode(data: bytes) -> str:
         # almost any bytes, so it comes last, after UTF-8 has failed.
         return data.decode("cp1252")
     except UnicodeDecodeError:
-        raise ValueError("is neither UTF-8 nor Windows-1252 text: save it as 'CSV UTF-8'") from None
+        raise InputError("is neither UTF-8 nor Windows-1252 text: save it as 'CSV UTF-8'") from None
 
 
 def _read_text(path: Path, label: str, problems: list) -> str | None:
@@ -134,7 +133,6 @@ def _header_name(cell: str) -> str:
     return cell.strip().casefold().replace(" ", "_") if cell.strip() else ""
 
 
-@paused      # hundreds of thousands of small lists: no cycles to collect
 def read_table(path: Path, problems: list, label: str | None = None) -> pd.DataFrame | None:
     """Read one CSV table as text cells, indexed by spreadsheet row.
 

@@ -28,13 +28,13 @@ from .layers import layering
 from .partners import partner_network
 from .portfolios import portfolio_balance
 from .checks import applicable_rules, CHECKS
-from .formation import formation, post_figures, totals
+from .formation import formation, totals
 from .portfolios import portfolio_line
 from .mandates import register
 from .powers import power_holders
 from .span import span_of_control
 from .summary import summarize
-from .model import at_its_date, display_names, edge_index
+from .model import at_its_date, display_names
 from .i18n import translator
 from . import figures
 
@@ -244,7 +244,7 @@ def write_report(org, out_dir, html=True, lang="en") -> Path:
     stage = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.new-"))
     try:
         from ._progress import task
-        with task(f"Writing the report of {org.name}", _STAGES) as step, edge_index(org):
+        with task(f"Writing the report of {org.name}", _STAGES) as step, org.analysis():
             md, charts = _write(org, stage, html, step, t)
             (stage / "report.md").write_text(md, encoding="utf-8")
             (stage / "report.html").write_text(_html_page(org, md, charts, t), encoding="utf-8")
@@ -339,33 +339,33 @@ _STAGES = 15
 
 
 def _write(org, stage: Path, html: bool, step=lambda name="": None, t=translator("en")):
-    # The figures per post feed the summary, spans and formation: worked out once.
-    posts = post_figures(org)
-    s = summarize(org, posts)
+    # (inside org.analysis(): the figures per post, the route graphs and the
+    # loads are worked out once and shared by the analyses that need them)
+    s = summarize(org)
     policy = escalation_policy(org)
     step("summary")
     esc = {via: route_graph(org, via) for via in policy.routes}
     step("escalation routes")
-    loads = {via: escalation_load(org, via, rg) for via, rg in esc.items()}
+    loads = {via: escalation_load(org, via) for via in esc}
     step("escalation load")
     lay = layering(org)
     step("layers")
-    spans = span_of_control(org, posts=posts)
+    spans = span_of_control(org)
     step("spans")
     net = partner_network(org)
     step("partners")
-    found = check(org, routes=esc, loads=loads)
+    found = check(org)
     step("checks")
     pb = portfolio_balance(org)
     pline = portfolio_line(org)
     adv = executive_commission_advice(org)
     step("portfolios and advice")
-    units = formation(org, "unit", posts)
+    units = formation(org, "unit")
     step("formation")
     held = power_holders(org)
     reg = register(org)
     step("mandates")
-    tot = totals(org, posts)
+    tot = totals(org)
     names = display_names(org.graph)
 
     frames = {
@@ -377,7 +377,7 @@ def _write(org, stage: Path, html: bool, step=lambda name="": None, t=translator
         "layers": lay.frame, "span": spans.frame, "partners": net.partners,
         "partners_shared": net.shared, "brokerage": net.brokerage, "findings": found,
         "portfolios": pb.frame, "portfolio_line": pline, "advice": adv,
-        "formation_units": units, "formation_managers": formation(org, "manager", posts),
+        "formation_units": units, "formation_managers": formation(org, "manager"),
         "powers": held, "mandates": reg,
     }
     for name, frame in frames.items():

@@ -22,9 +22,10 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
-from ._perf import paused
+from ._nx import node_attrs
 from .formation import is_post, post_figures
 from .model import at_its_date
+from .errors import InputError
 
 __all__ = ["Span", "span_of_control", "SPAN_COUNTS"]
 
@@ -74,12 +75,9 @@ class Span:
 
 
 @at_its_date
-@paused
-def span_of_control(org, min=None, max=None, by=None,  # noqa: A002 - CLI names
-                    posts=None) -> Span:
+def span_of_control(org, min=None, max=None, by=None) -> Span:  # noqa: A002 - CLI names
     """Direct reports, people, FTE and mandates per manager, flagging spans
-    outside thresholds.  ``posts``: :func:`~orgmodel.formation.post_figures` already
-    worked out (a diff passes its own).
+    outside thresholds.
 
     Examples
     --------
@@ -94,9 +92,9 @@ def span_of_control(org, min=None, max=None, by=None,  # noqa: A002 - CLI names
     hi = max if max is not None else conf.get("max")
     by = by or conf.get("by") or "posts"
     if by not in _COLUMN:
-        raise ValueError(f"span by '{by}': use posts, people or fte")
-    nodes = org.graph._node
-    figures = post_figures(org) if posts is None else posts
+        raise InputError(f"span by '{by}': use posts, people or fte")
+    nodes = node_attrs(org.graph)
+    figures = post_figures(org)
     # Sums per manager with numpy over integer positions: at 1,000,000
     # posts, four dict updates per reporting line cost seconds.  Each sum
     # adds in the order of the edges, from 0, as a loop would.

@@ -37,6 +37,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
+from ._nx import node_attrs
 from .errors import DatabaseError, OrgModelError, ValidationError
 from .escape import redact
 from .model import OrgModel
@@ -274,7 +275,7 @@ def _route_rows(org: OrgModel) -> dict:
     for via in escalation_policy(org).routes:
         rg = route_graph(org, via)
         rows = out[via] = []
-        kind = org.graph._node
+        kind = node_attrs(org.graph)
         for r in rg._next:
             for s in rg.next(r):
                 rows.append({"src": uid(name, r), "dst": uid(name, s.id), "via": s.via,

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, asdict, field
 from operator import methodcaller
 
+from ._nx import node_attrs, successors
 from .formation import totals
 from .schema import EDGE_KINDS, GRADES, NODE_KINDS
 from .model import at_its_date
@@ -42,7 +43,7 @@ class Summary:
 def _edge_dicts(g):
     """Every edge's attribute dict, straight from the adjacency (networkx's
     edge views cost several times more per edge at a million edges)."""
-    return [d for nbrs in g._succ.values() for keyed in nbrs.values() for d in keyed.values()]
+    return [d for nbrs in successors(g).values() for keyed in nbrs.values() for d in keyed.values()]
 
 
 def _count(dicts, column, start) -> dict:
@@ -64,7 +65,7 @@ def evidence_counts(org, edges=None) -> dict:
     """
     out = {}
     edges = _edge_dicts(org.graph) if edges is None else edges
-    for what, items in (("nodes", org.graph._node.values()), ("edges", edges)):
+    for what, items in (("nodes", node_attrs(org.graph).values()), ("edges", edges)):
         c = _count(items, "evidence", {g: 0 for g in (*GRADES, None)})
         # no grade and an empty one are both ungraded
         c["ungraded"] = c.pop(None, 0) + c.pop("", 0)
@@ -73,10 +74,8 @@ def evidence_counts(org, edges=None) -> dict:
 
 
 @at_its_date
-def summarize(org, posts=None) -> Summary:
-    """Count nodes and edges per kind and grade, and add up the formation
-    (``posts``: :func:`~orgmodel.formation.post_figures` already worked out, if
-    at hand).
+def summarize(org) -> Summary:
+    """Count nodes and edges per kind and grade, and add up the formation.
 
     Examples
     --------
@@ -85,8 +84,8 @@ def summarize(org, posts=None) -> Summary:
     (10, (6.4, 6.4), 1)
     """
     every_edge = _edge_dicts(org.graph)
-    nodes = _count(org.graph._node.values(), "kind", {k: 0 for k in NODE_KINDS})
+    nodes = _count(node_attrs(org.graph).values(), "kind", {k: 0 for k in NODE_KINDS})
     edges = _count(every_edge, "kind", {k: 0 for k in EDGE_KINDS})
-    t = totals(org, posts)
+    t = totals(org)
     return Summary(org.name, nodes, edges, t["fte_min"], t["fte_max"],
                    t["posts"] - t["posts_without_fte"], evidence_counts(org, every_edge), t)

@@ -19,6 +19,7 @@ import random
 import networkx as nx
 
 from .model import OrgModel
+from .errors import InputError
 __all__ = ["synthesize", "chain", "matrix", "SHAPES"]
 
 #: Criteria for an executive commission, declared in every synthetic
@@ -55,7 +56,7 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
     []
     """
     if n_roles < 10:
-        raise ValueError("a synthetic organisation needs at least 10 roles")
+        raise InputError("a synthetic organisation needs at least 10 roles")
     rnd = random.Random(seed)
     g = nx.MultiDiGraph()
     src = "synth"

@@ -21,8 +21,7 @@ import pandas as pd
 
 from . import schema
 from ._order import sinks_first
-from ._perf import paused
-from .errors import Problem
+from .errors import Problem, InputError
 from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder, records
 
 
@@ -81,11 +80,11 @@ def parse_fte(text: str):
     """
     m = _FTE.match(text)
     if not m:
-        raise ValueError(f"FTE '{text}' is not a number or a range like '2-3'")
+        raise InputError(f"FTE '{text}' is not a number or a range like '2-3'")
     lo = float(m.group(1).replace(",", "."))
     hi = float(m.group(2).replace(",", ".")) if m.group(2) else lo
     if hi < lo:
-        raise ValueError(f"FTE range '{text}' is inverted: the first number must be the smaller")
+        raise InputError(f"FTE range '{text}' is inverted: the first number must be the smaller")
     return lo, hi
 
 
@@ -95,7 +94,7 @@ def parse_bool(text: str) -> bool:
         return True
     if t in _FALSE:
         return False
-    raise ValueError(f"'{text}' is not yes/no (use true or false)")
+    raise InputError(f"'{text}' is not yes/no (use true or false)")
 
 
 def parse_cell(column: str, text: str):
@@ -106,23 +105,23 @@ def parse_cell(column: str, text: str):
         try:
             value = float(text.replace(",", "."))
         except ValueError:
-            raise ValueError(f"{column} '{text}' is not a number") from None
+            raise InputError(f"{column} '{text}' is not a number") from None
         if not math.isfinite(value):
-            raise ValueError(f"{column} '{text}' is not a finite number")
+            raise InputError(f"{column} '{text}' is not a finite number")
         return value
     if column in schema.INT_COLUMNS:
         try:
             value = float(text.replace(",", "."))
         except ValueError:
-            raise ValueError(f"{column} '{text}' is not a whole number") from None
+            raise InputError(f"{column} '{text}' is not a whole number") from None
         if not value.is_integer() or value < 0:
-            raise ValueError(f"{column} '{text}' is not a whole number of 0 or more")
+            raise InputError(f"{column} '{text}' is not a whole number of 0 or more")
         return int(value)
     if column in schema.DATE_COLUMNS:
         try:
             return _dt.date.fromisoformat(text).isoformat()
         except ValueError:
-            raise ValueError(f"{column} '{text}' is not a date: write it as YYYY-MM-DD") from None
+            raise InputError(f"{column} '{text}' is not a date: write it as YYYY-MM-DD") from None
     if column in schema.LIST_COLUMNS:
         return [p.strip() for p in text.split(";") if p.strip()]
     return text
@@ -742,9 +741,6 @@ _FILE_ORDER = {MANIFEST: 1, NODES: 2, EDGES: 3}
 
 def _order(p):
     return (_FILE_ORDER.get(p.file, 0), p.row or 0, p.message)
-
-
-@paused
 def validate_tables(raw: RawOrg, built: dict | None = None) -> list:
     """Every problem in already-read tables, reading problems included.
 

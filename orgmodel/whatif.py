@@ -31,6 +31,7 @@ from __future__ import annotations
 import copy
 
 
+from ._nx import node_attrs, predecessors, successors
 from .errors import OrgModelError, Problem, ValidationError
 from .model import OrgModel
 
@@ -116,7 +117,7 @@ def apply(org, changes) -> OrgModel:
 
 
 def _lines_up(g, node, kind="REPORTS_TO"):
-    return [(node, v, k) for v, keyed in g._succ[node].items() for k, d in keyed.items()
+    return [(node, v, k) for v, keyed in successors(g)[node].items() for k, d in keyed.items()
             if d.get("kind") == kind]
 
 
@@ -126,7 +127,7 @@ def _close(org, i, post, reports, text):
     if reports not in ("superior", "keep", "none"):
         raise _err(i, f"reports: '{reports}' must be superior, keep or none")
     ups = [v for _, v, _ in _lines_up(g, post)]
-    below = [(u, k) for u, keyed in g._pred[post].items() for k, d in keyed.items()
+    below = [(u, k) for u, keyed in predecessors(g)[post].items() for k, d in keyed.items()
              if d.get("kind") == "REPORTS_TO"]
     if reports == "keep" and below:
         raise _err(i, f"'{post}' has {len(below)} reports: with 'reports: keep' they would "
@@ -134,7 +135,7 @@ def _close(org, i, post, reports, text):
     for u, _ in below:
         if reports == "superior":
             for v in ups:
-                if not any(d.get("kind") == "REPORTS_TO" for d in g._succ[u].get(v, {}).values()):
+                if not any(d.get("kind") == "REPORTS_TO" for d in successors(g)[u].get(v, {}).values()):
                     g.add_edge(u, v, **_mark({"kind": "REPORTS_TO"}, text))
     g.remove_node(post)
 
@@ -151,9 +152,9 @@ def _move(org, i, node, to, unit, text):
         g.add_edge(node, to, **_mark({"kind": "REPORTS_TO"}, text))
     if unit is not None:
         _need(org, i, unit, "team")
-        for u, v, k in [(node, v, k) for v, keyed in g._succ[node].items()
+        for u, v, k in [(node, v, k) for v, keyed in successors(g)[node].items()
                         for k, d in keyed.items() if d.get("kind") == "MEMBER_OF"
-                        and g._node[v].get("kind") == "Team"]:
+                        and node_attrs(g)[v].get("kind") == "Team"]:
             g.remove_edge(u, v, k)
         g.add_edge(node, unit, **_mark({"kind": "MEMBER_OF"}, text))
 
@@ -172,7 +173,7 @@ def _merge(org, i, pair, text):
         # powers is another edge)
         strip = {k: x for k, x in d.items() if k not in ("source", "evidence", "note")}
         return any({k: x for k, x in e.items() if k not in ("source", "evidence", "note")}
-                   == strip for e in g._succ[u].get(v, {}).values())
+                   == strip for e in successors(g)[u].get(v, {}).values())
     moved = []
     for u, v, d in list(g.out_edges(gone, data=True)):
         moved.append((keep, v, d))
@@ -213,7 +214,7 @@ def _move_edge(org, i, spec, kind, ends, new_ends, text):
     u, v = spec.get(ends[0]), spec.get(ends[1])
     for x in (u, v):
         _need(org, i, x)
-    keyed = {k: d for k, d in g._succ[u].get(v, {}).items() if d.get("kind") == kind}
+    keyed = {k: d for k, d in successors(g)[u].get(v, {}).items() if d.get("kind") == kind}
     if not keyed:
         raise _err(i, f"there is no {kind} edge from '{u}' to '{v}'")
     nu = spec.get(new_ends[0]) or u

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .._nx import node_attrs
 from ..errors import OrgModelError
 from ..model import at_its_date
 from ._tables import atomic_write
@@ -45,7 +46,7 @@ def _line(org, status=None, limit=None):
     organisation (no line at all) shows its posts side by side, and a diff
     also the roles it adds or closes.  Stops early with more than ``limit``
     posts (the chart refuses those)."""
-    nodes = org.graph._node
+    nodes = node_attrs(org.graph)
     # (org.edges looks the kind up in a report's edge index: at 1,000,000 roles
     # a pass over every edge's view took 6 s for a chart then refused as too large)
     edges, posts = [], set()
@@ -79,7 +80,7 @@ def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> st
         org, status, added, removed = diff.union()
         title = title or (f"{diff.before.name} ({diff.before.date or 'undated'}) → "
                           f"{diff.after.name} ({diff.after.date or 'undated'})")
-    nodes = org.graph._node
+    nodes = node_attrs(org.graph)
     posts, edges = _line(org, status, None if focus is not None else MAX_POSTS)
     if focus is not None:
         posts, edges = _around(org, posts, edges, org.find_role(focus), depth)

@@ -39,6 +39,7 @@ from pathlib import Path
 import jinja2
 import networkx as nx
 
+from .._nx import node_attrs
 from ..errors import OrgModelError
 from ..model import at_its_date, display_names
 from ._tables import atomic_write
@@ -142,7 +143,7 @@ def _tree_parents(g) -> dict:
     """Each role's superior in the drawn tree: its first lasting line (a
     temporary line only when it has no other), with loops broken so that
     every role hangs from a root."""
-    nodes = g._node
+    nodes = node_attrs(g)
     parent, rank = {}, {}
     for u, v, d in g.edges(data=True):
         if d["kind"] != "REPORTS_TO" or u == v or nodes[u].get("kind") != "Role" \
@@ -217,7 +218,7 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
     [['dd', 'REPORTS_TO', 'next official level in the line']]
     """
     g = select(org, focus, depth, kinds, edge_kinds)
-    nodes = g._node
+    nodes = node_attrs(g)
     roles = sum(1 for d in nodes.values() if d.get("kind") == "Role")
     if roles > max_roles or g.number_of_nodes() > 4 * max_roles:
         raise ExportTooLargeError(

@@ -37,7 +37,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-from .._perf import paused
 from ..errors import OrgModelError, Problem, ValidationError
 from ..read import _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
@@ -266,7 +265,6 @@ def import_posts(path, junior=None, out=None, **options):
     return len(nodes), len(edges), log
 
 
-@paused      # hundreds of thousands of small dicts: no cycles to collect
 def posts_tables(path, junior=None, *, preset: str | None = None,
                  columns: Columns | None = None, junior_columns: Columns | None = None,
                  name: str | None = None, date: str | None = None,
