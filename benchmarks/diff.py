@@ -72,6 +72,7 @@ print(json.dumps({"seconds": secs, "peak_mb": peak, **extra}))
 
 def main():
     import yaml
+
     import orgmodel
     from orgmodel.whatif import apply
     WORK.mkdir(exist_ok=True)

@@ -26,12 +26,13 @@ WORK = HERE / "work"
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(HERE))
 
-from run import machine   # noqa: E402
+from run import machine  # noqa: E402
 
 
 def page_figures(n):
-    import orgmodel
     from browser import open_page
+
+    import orgmodel
     org = orgmodel.synthesize(n, seed=0)
     path = WORK / f"orgchart-{n}.html"
     t = time.perf_counter()

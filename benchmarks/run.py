@@ -70,7 +70,6 @@ def main():
 
     class _Fail(Exception):
         pass
-    import pytest  # _start_local_server reports failure through pytest.fail
     proc, bolt = _start_local_server(WORK / "arcadedb")
     env = {**os.environ, "NEO4J_URI": bolt["uri"], "NEO4J_USER": bolt["user"],
            "NEO4J_PASSWORD": bolt["password"], "NEO4J_DATABASE": bolt["database"]}
@@ -172,7 +171,7 @@ def fmt(x, unit="s"):
     return "–" if x is None else f"{x:.2f} {unit}" if unit else f"{x:.2f}"
 
 
-def write_results(path, sizes, results, pages, shapes=None):
+def write_results(path, sizes, results, pages, shapes=None):  # noqa: C901 - one table per benchmark, each branch a measurement that may be missing
     def secs(n, step):
         r = results.get((n, step), {})
         return r.get("seconds")

@@ -5,17 +5,20 @@ Run by benchmarks/run.py; a fresh process per step makes the peak memory
 """
 import gc
 import json
-import os
 import resource
 import sys
 import time
 from pathlib import Path
 
-import networkx as nx
-
 import orgmodel
-from orgmodel.escalation import (Route, Step, escalate, escalation_load, escalation_policy,
-                                 route_graph)
+from orgmodel.escalation import (
+    Route,
+    Step,
+    escalate,
+    escalation_load,
+    escalation_policy,
+    route_graph,
+)
 from orgmodel.synth import chain, matrix, synthesize
 
 gc.disable()    # as the command line does (orgmodel._perf)

@@ -20,8 +20,14 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
-from .errors import (DatabaseError, InputError, OrgModelError, Problem, UnknownRoleError,
-                     ValidationError)
+from .errors import (
+    DatabaseError,
+    InputError,
+    OrgModelError,
+    Problem,
+    UnknownRoleError,
+    ValidationError,
+)
 
 __version__ = "0.1.0"
 
@@ -101,37 +107,44 @@ sys.modules[__name__].__class__ = _Package
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
-    from .schema import EDGE_KINDS, NODE_KINDS, RULES  # noqa: F401
-    from .read import read_folder  # noqa: F401
-    from .validate import validate_folder, validate_graph  # noqa: F401
-    from .model import Analysis, OrgModel, from_tables, load  # noqa: F401
-    from .write import save  # noqa: F401
-    from .summary import Summary, summarize  # noqa: F401
-    from .escalation import (RouteGraph, escalate, escalation_load,  # noqa: F401
-                             escalation_policy, escalation_routes, meet, route_graph)
-    from .layers import layering  # noqa: F401
-    from .span import span_of_control  # noqa: F401
-    from .partners import partner_network  # noqa: F401
-    from .checks import applicable_rules, check  # noqa: F401
-    from .portfolios import portfolio_balance, portfolio_line  # noqa: F401
-    from .formation import formation, post_figures, totals  # noqa: F401
-    from .powers import power_holders  # noqa: F401
-    from .migrate import migrate  # noqa: F401
-    from .advice import executive_commission_advice  # noqa: F401
-    from .mandates import mandate_findings, register, who_decides, write_register  # noqa: F401
-    from .diff import Diff, diff, write_diff  # noqa: F401
-    from .whatif import apply as apply_changes, read_changes  # noqa: F401
-    from .store import (Store, connect, organisations, pull, pull_model,  # noqa: F401
-                        push, run_query)
-    from .formats import FORMATS, Format, read_any, write_any  # noqa: F401
-    from .formats.xlsx import read_xlsx, write_xlsx  # noqa: F401
-    from .formats.w3c_org import read_org, write_org  # noqa: F401
-    from .formats.archi import read_archi, write_archi  # noqa: F401
-    from .formats.graphml import write_graphml  # noqa: F401
-    from .formats.gexf import write_gexf  # noqa: F401
-    from .formats.posts import import_posts, read_posts  # noqa: F401
-    from .formats.html import show, to_pyvis, write_html  # noqa: F401
-    from .formats.chart import chart_dot, write_chart  # noqa: F401
-    from .report import write_report  # noqa: F401
-    from .synth import synthesize  # noqa: F401
-    from ._perf import paused_gc  # noqa: F401
+    from ._perf import paused_gc
+    from .advice import executive_commission_advice
+    from .checks import applicable_rules, check
+    from .diff import Diff, diff, write_diff
+    from .escalation import (
+        RouteGraph,
+        escalate,
+        escalation_load,
+        escalation_policy,
+        escalation_routes,
+        meet,
+        route_graph,
+    )
+    from .formation import formation, post_figures, totals
+    from .formats import FORMATS, Format, read_any, write_any
+    from .formats.archi import read_archi, write_archi
+    from .formats.chart import chart_dot, write_chart
+    from .formats.gexf import write_gexf
+    from .formats.graphml import write_graphml
+    from .formats.html import show, to_pyvis, write_html
+    from .formats.posts import import_posts, read_posts
+    from .formats.w3c_org import read_org, write_org
+    from .formats.xlsx import read_xlsx, write_xlsx
+    from .layers import layering
+    from .mandates import mandate_findings, register, who_decides, write_register
+    from .migrate import migrate
+    from .model import Analysis, OrgModel, from_tables, load
+    from .partners import partner_network
+    from .portfolios import portfolio_balance, portfolio_line
+    from .powers import power_holders
+    from .read import read_folder
+    from .report import write_report
+    from .schema import EDGE_KINDS, NODE_KINDS, RULES
+    from .span import span_of_control
+    from .store import Store, connect, organisations, pull, pull_model, push, run_query
+    from .summary import Summary, summarize
+    from .synth import synthesize
+    from .validate import validate_folder, validate_graph
+    from .whatif import apply as apply_changes
+    from .whatif import read_changes
+    from .write import save

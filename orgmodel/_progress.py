@@ -37,6 +37,7 @@ def task(label: str, total: int):
             _depth -= 1
         return
     import click
+
     from .escape import terminal
     label = terminal(label)           # a name from the data is shown inert
     _depth += 1

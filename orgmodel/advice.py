@@ -16,7 +16,6 @@ import pandas as pd
 
 from .model import at_its_date
 
-
 __all__ = ["executive_commission_advice", "DEFAULT_THRESHOLD"]
 
 DEFAULT_THRESHOLD = 3

@@ -26,15 +26,15 @@ findings cite the article (``Awb 10:9``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, asdict, field
+from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 import pandas as pd
 
 from ._nx import predecessors, successors
 from .errors import OrgModelError
-from .schema import RULES
 from .model import at_its_date
+from .schema import RULES
 
 __all__ = ["Finding", "CHECKS", "check", "applicable_rules"]
 

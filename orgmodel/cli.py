@@ -16,8 +16,8 @@ from pathlib import Path
 import click
 
 from . import escape
-from .formats import readable, writable
 from .errors import OrgModelError, ValidationError
+from .formats import readable, writable
 
 FORMATS = ("table", "json", "csv")
 
@@ -257,12 +257,13 @@ def summary(org, fmt):
 @click.option("--meet", "other", metavar="ROLE",
               help="Who decides when ROLE and this role disagree: where their routes meet.")
 @format_option
-def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):
+def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  # noqa: C901 - one command, five outputs (a role, --all, --paths, --load, --meet) chosen by its options
     """Whom ROLE (an id or a name) takes an issue to, step by step, and why.
 
     With --all, one row per role; with --load, who carries the escalations.
     """
-    from .escalation import escalate as one, escalation_load, meet, route_graph
+    from .escalation import escalate as one
+    from .escalation import escalation_load, meet, route_graph
     for value, hint in ((role, "ROLE"), (other, "--meet")):
         if value is not None and not value.strip():
             raise click.BadParameter("is empty: give a role's id or name", param_hint=hint)
@@ -279,7 +280,8 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):
             if m["meet"] is None:
                 return (f"The {m['via']} routes of {m['a']['name']} and {m['b']['name']} "
                         "never meet.")
-            names = lambda steps: " → ".join([s["name"] for s in steps]) or "(starts there)"
+            def names(steps):
+                return " → ".join([s["name"] for s in steps]) or "(starts there)"
             return (f"{m['a']['name']} and {m['b']['name']} meet at {m['meet']['name']}\n"
                     f"  {m['a']['name']}: {names(m['path_a'])}\n"
                     f"  {m['b']['name']}: {names(m['path_b'])}")
@@ -409,7 +411,8 @@ def formation(org, by, fmt):
     Posts (vacant ones included), the people holding them, and staff counted
     per grade under a post.
     """
-    from .formation import formation as roll_up, totals
+    from .formation import formation as roll_up
+    from .formation import totals
     frame = roll_up(org, by)
 
     def table():
@@ -579,9 +582,9 @@ def report(org, out_dir, lang):
                    "reporting to both roles above.")
 def synth(n_roles, seed, out_dir, force, shape):
     """Write a synthetic organisation (for scale tests and benchmarks)."""
+    from ._progress import task
     from .synth import SHAPES
     from .write import save
-    from ._progress import task
     _refuse_overwrite(out_dir, force)
     with task(f"Writing a synthetic organisation of {n_roles:,} roles", 2) as step:
         org = SHAPES[shape](n_roles, seed)
@@ -1057,7 +1060,9 @@ def serve(port, root, database):
     """Start a local Bolt server (ArcadeDB, no Neo4j or Docker needed)."""
     import os
     import threading
-    from .server import DEFAULT_PASSWORD, serve as run_server
+
+    from .server import DEFAULT_PASSWORD
+    from .server import serve as run_server
     password = os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD
 
     def ready(uri):

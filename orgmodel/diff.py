@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ._nx import node_attrs
-from .escape import markdown as _md, markdown_table
+from .escape import markdown as _md
+from .escape import markdown_table
 
 __all__ = ["Diff", "diff", "write_diff", "FAIL_ON", "BAD_OUTCOMES"]
 
@@ -98,6 +99,7 @@ class Diff:
         to-be one plus closed nodes and removed edges), each node's status, and
         the ``(from, kind, to)`` of the edges added and removed; for drawing."""
         import networkx as nx
+
         from .model import OrgModel
         a, b = self.before, self.after
         status = self.nodes.set_index("id")["status"].to_dict()

@@ -9,7 +9,7 @@ policy advisor understands.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, asdict
+from dataclasses import asdict, dataclass
 
 __all__ = [
     "OrgModelError",

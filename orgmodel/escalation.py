@@ -295,7 +295,7 @@ class RouteGraph:
 
     # -- next steps ---------------------------------------------------------
 
-    def _candidates(self, r, climb):
+    def _candidates(self, r, climb):  # noqa: C901 - the innermost loop of every route: one branch per climb filter, kept in one frame (a call per filter would run per edge per role)
         """``(node, temporary)`` for every node ``climb`` leads to from ``r``."""
         nodes, test = self._nodes, (climb.matches if climb.filters else None)
         found = []

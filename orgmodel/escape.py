@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import numbers
 import re
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pandas is imported where a frame is escaped

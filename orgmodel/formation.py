@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 from ._nx import node_attrs, successors
-from .model import at_its_date, remembered
 from .errors import InputError
+from .model import at_its_date, remembered
 
 __all__ = ["post_figures", "formation", "totals", "is_post", "post_line"]
 
@@ -210,7 +210,7 @@ def _roll_up(ids: list, amounts, succ: dict, shared_people: dict, rest=None, pos
     total = rising + direct
     # Fix the people column: a person on several posts counts once per node.
     people = _AMOUNTS.index("people")
-    for person, posts in shared_people.items():
+    for _person, posts in shared_people.items():
         reach = {}
         for p in posts:
             for x in {p} | _up(succ, p):
@@ -251,7 +251,7 @@ def _frame(ids, names, pos, total):
 
 
 @at_its_date
-def formation(org, by="unit") -> pd.DataFrame:
+def formation(org, by="unit") -> pd.DataFrame:  # noqa: C901 - three roll-ups (unit, manager, post) over the same arrays of figures
     """Formation, headcount and FTE rolled up ``by`` unit, manager or post.
 
     Columns: ``id, name, posts, vacant, people, fte_min, fte_max, staff,

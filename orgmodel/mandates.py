@@ -73,7 +73,7 @@ def _index(org, only=None):
         for p in d.get("powers") or ():
             if only is None or p == only:
                 links.setdefault(p, []).append(_Link(u, v, d))
-    for u, v, d in e["HOLDS"]:
+    for u, v, _d in e["HOLDS"]:
         if node_attrs(g)[u].get("kind") == "Person":
             holders.setdefault(v, []).append(node_attrs(g)[u].get("name", u))
     return links, holders
@@ -143,8 +143,10 @@ def register(org, power=None) -> pd.DataFrame:
     Examples
     --------
     >>> reg = register(sample, "budget")
-    >>> reg[["mandator", "mandatee", "depth", "ceiling_applies"]].to_dict("records")
-    [{'mandator': 'gd', 'mandatee': 'cd', 'depth': 1, 'ceiling_applies': None}, {'mandator': 'cd', 'mandatee': 'dd', 'depth': 2, 'ceiling_applies': 50000.0}]
+    >>> for row in reg[["mandator", "mandatee", "depth", "ceiling_applies"]].to_dict("records"):
+    ...     print(row)
+    {'mandator': 'gd', 'mandatee': 'cd', 'depth': 1, 'ceiling_applies': None}
+    {'mandator': 'cd', 'mandatee': 'dd', 'depth': 2, 'ceiling_applies': 50000.0}
     """
     return _register(org, power, _index(org, _find_power(org, power) if power else None))
 
@@ -286,7 +288,7 @@ class MandateFinding:
 
 
 @at_its_date
-def mandate_findings(org) -> list:
+def mandate_findings(org) -> list:  # noqa: C901 - one branch per Awb check on a mandate chain
     """The Awb's checks on the mandates: every :class:`MandateFinding`.
 
     * a mandate to a vacant post without a deputy (Awb 10:1);
@@ -417,6 +419,7 @@ def write_register(reg: pd.DataFrame, path, org=None):
     """Write the register as Markdown (``.md``), CSV (``.csv``) or a workbook
     (``.xlsx``), every value inert; the file appears only when complete."""
     from pathlib import Path
+
     from .escape import markdown, markdown_table, to_csv
     from .formats._tables import atomic_write
     path = Path(path)
@@ -431,6 +434,7 @@ def write_register(reg: pd.DataFrame, path, org=None):
     if suffix == ".xlsx":
         def write(tmp):
             from openpyxl import Workbook
+
             from .formats.xlsx import text_cell
             wb = Workbook(write_only=True)
             ws = wb.create_sheet("register")

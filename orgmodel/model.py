@@ -12,11 +12,11 @@ builds, so a folder with any problem is never half-loaded.
 from __future__ import annotations
 
 import difflib
-from contextlib import contextmanager
-from functools import wraps
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
+from contextlib import contextmanager
+from functools import wraps
 from pathlib import Path
 
 import networkx as nx
@@ -66,12 +66,16 @@ class OrgModel:
 
         Examples
         --------
-        >>> with sample.analysis() as shared:
-        ...     inside = sample.edges("REPORTS_TO")
-        ...     _ = orgmodel.post_figures(sample)
-        >>> inside == sample.edges("REPORTS_TO"), "post_figures" in shared.results
+        The analyses work on the model as of its date: take it at its date
+        first (``on()``), or each analysis cuts its own copy and shares nothing.
+
+        >>> org = sample.on()
+        >>> with org.analysis() as shared:
+        ...     inside = org.edges("REPORTS_TO")
+        ...     _ = orgmodel.post_figures(org)
+        >>> inside == org.edges("REPORTS_TO"), "post_figures" in shared.results
         (True, True)
-        >>> sample.context is None
+        >>> org.context is None
         True
         """
         if self.context is not None:         # already inside an outer block

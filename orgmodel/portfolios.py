@@ -22,8 +22,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ._nx import node_attrs
-from .schema import PORTFOLIO_CATEGORIES
 from .model import at_its_date
+from .schema import PORTFOLIO_CATEGORIES
 
 __all__ = ["PortfolioBalance", "portfolio_balance", "portfolio_line", "covered_teams"]
 
@@ -47,8 +47,10 @@ def portfolio_balance(org) -> PortfolioBalance:
     Examples
     --------
     >>> pb = portfolio_balance(sample)
-    >>> pb.frame[["holder", "programmatic", "team-connecting", "teams", "total"]].to_dict("records")
-    [{'holder': 'cd', 'programmatic': 1, 'team-connecting': 1, 'teams': 1, 'total': 2}, {'holder': 'gd', 'programmatic': 0, 'team-connecting': 1, 'teams': 1, 'total': 1}]
+    >>> for row in pb.frame[["holder", "programmatic", "team-connecting", "teams", "total"]].to_dict("records"):
+    ...     print(row)
+    {'holder': 'cd', 'programmatic': 1, 'team-connecting': 1, 'teams': 1, 'total': 2}
+    {'holder': 'gd', 'programmatic': 0, 'team-connecting': 1, 'teams': 1, 'total': 1}
     """
     teams = covered_teams(org)
     holders = org.adjacency("HOLDS", reverse=True)
@@ -112,7 +114,7 @@ def covered_teams(org) -> dict:
 
 
 @at_its_date
-def portfolio_line(org) -> pd.DataFrame:
+def portfolio_line(org) -> pd.DataFrame:  # noqa: C901 - one branch per way a portfolio implies a line (cluster, coverage, exclusion, direct)
     """The superior the portfolios imply for every team and cluster leader,
     beside the line the model has.
 
@@ -162,7 +164,7 @@ def portfolio_line(org) -> pd.DataFrame:
             implied, temp = holder[pf], bool(d.get("temporary") or d.get("valid_to"))
             basis = f"covered directly by {org.label(pf)}" + (" (temporary)" if temp else "")
         elif g.nodes[team].get("team_kind") == "cluster":
-            for pf, d in cover.get(team, ()):
+            for pf, _d in cover.get(team, ()):
                 if pf in holder:
                     implied, basis = holder[pf], f"cluster covered by {org.label(pf)}"
                     break

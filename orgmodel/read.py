@@ -31,7 +31,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .errors import Problem, InputError
+from .errors import InputError, Problem
 
 __all__ = ["RawOrg", "read_folder", "read_table", "read_manifest", "records", "MANIFEST",
            "NODES", "EDGES"]
@@ -203,8 +203,10 @@ def read_table(path: Path, problems: list, label: str | None = None) -> pd.DataF
             if len(fields) > width and not any(f.strip() for f in fields[width:]):
                 fields = fields[:width]      # trailing empty cells, as spreadsheets write them
             else:
+                hint = (" (is a separator missing or a cell unquoted?)" if len(fields) < width
+                        else " (a cell with a separator in it needs quotes)")
                 problems.append(Problem(label, r, f"has {len(fields)} cells but the header has "
-                                        f"{width}{' (is a separator missing or a cell unquoted?)' if len(fields) < width else ' (a cell with a separator in it needs quotes)'}"))
+                                        f"{width}{hint}"))
                 continue
         cells.append((r, fields))
     ok = len(cells) == len(rows)

@@ -17,26 +17,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import OrgModelError
-from .escape import markdown as _md, markdown_table, to_csv
-from .write import usual_mode
-
+from . import figures
 from .advice import executive_commission_advice
-from .checks import check
+from .checks import CHECKS, applicable_rules, check
+from .errors import OrgModelError
 from .escalation import OUTCOMES, escalation_load, escalation_policy, route_graph
-from .layers import layering
-from .partners import partner_network
-from .portfolios import portfolio_balance
-from .checks import applicable_rules, CHECKS
+from .escape import markdown as _md
+from .escape import markdown_table, to_csv
 from .formation import formation, totals
-from .portfolios import portfolio_line
+from .i18n import translator
+from .layers import layering
 from .mandates import register
+from .model import at_its_date, display_names
+from .partners import partner_network
+from .portfolios import portfolio_balance, portfolio_line
 from .powers import power_holders
 from .span import span_of_control
 from .summary import summarize
-from .model import at_its_date, display_names
-from .i18n import translator
-from . import figures
+from .write import usual_mode
 
 __all__ = ["write_report"]
 
@@ -264,6 +262,7 @@ def _html_page(org, md, charts, t) -> str:
     HTML switched off (every value is already escaped for Markdown, and any
     markup left is shown as text), charts inlined as data URIs, a print style."""
     import base64
+
     from markdown_it import MarkdownIt
     parser = MarkdownIt("commonmark", {"html": False}).enable("table")
     body = parser.render(md)
@@ -338,250 +337,370 @@ def _swap(stage: Path, out_dir: Path):
 _STAGES = 15
 
 
-def _write(org, stage: Path, html: bool, step=lambda name="": None, t=translator("en")):
-    # (inside org.analysis(): the figures per post, the route graphs and the
-    # loads are worked out once and shared by the analyses that need them)
-    s = summarize(org)
-    policy = escalation_policy(org)
-    step("summary")
-    esc = {via: route_graph(org, via) for via in policy.routes}
-    step("escalation routes")
-    loads = {via: escalation_load(org, via) for via in esc}
-    step("escalation load")
-    lay = layering(org)
-    step("layers")
-    spans = span_of_control(org)
-    step("spans")
-    net = partner_network(org)
-    step("partners")
-    found = check(org)
-    step("checks")
-    pb = portfolio_balance(org)
-    pline = portfolio_line(org)
-    adv = executive_commission_advice(org)
-    step("portfolios and advice")
-    units = formation(org, "unit")
-    step("formation")
-    held = power_holders(org)
-    reg = register(org)
-    step("mandates")
-    tot = totals(org)
-    names = display_names(org.graph)
+class _Report:
+    """One report: the analyses worked out first (:meth:`compute`), then each
+    section rendered from them by a method of its own, in reading order."""
 
-    frames = {
-        "summary": pd.DataFrame(
-            [{"what": "node", "kind": k, "count": v} for k, v in s.nodes.items()]
-            + [{"what": "edge", "kind": k, "count": v} for k, v in s.edges.items()]),
-        **{f"escalation_{via}": e.to_frame() for via, e in esc.items()},
-        **{f"escalation_load_{via}": f for via, f in loads.items()},
-        "layers": lay.frame, "span": spans.frame, "partners": net.partners,
-        "partners_shared": net.shared, "brokerage": net.brokerage, "findings": found,
-        "portfolios": pb.frame, "portfolio_line": pline, "advice": adv,
-        "formation_units": units, "formation_managers": formation(org, "manager"),
-        "powers": held, "mandates": reg,
-    }
-    for name, frame in frames.items():
-        to_csv(frame, stage / f"{name}.csv")
-    step("CSV files")
+    def __init__(self, org, stage: Path, t):
+        self.org, self.stage, self.t = org, stage, t
+        self.charts: dict = {}
 
-    charts = {}
+    def compute(self, step) -> None:
+        """Run every analysis the report shows (inside ``org.analysis()``: the
+        figures per post, the route graphs and the loads are shared)."""
+        org = self.org
+        self.s = summarize(org)
+        self.policy = escalation_policy(org)
+        step("summary")
+        self.esc = {via: route_graph(org, via) for via in self.policy.routes}
+        step("escalation routes")
+        self.loads = {via: escalation_load(org, via) for via in self.esc}
+        step("escalation load")
+        self.lay = layering(org)
+        step("layers")
+        self.spans = span_of_control(org)
+        step("spans")
+        self.net = partner_network(org)
+        step("partners")
+        self.found = check(org)
+        step("checks")
+        self.pb = portfolio_balance(org)
+        self.pline = portfolio_line(org)
+        self.adv = executive_commission_advice(org)
+        step("portfolios and advice")
+        self.units = formation(org, "unit")
+        step("formation")
+        self.held = power_holders(org)
+        self.reg = register(org)
+        step("mandates")
+        self.tot = totals(org)
 
-    def chart(name, svg, alt):
+        self.frames = {
+            "summary": pd.DataFrame(
+                [{"what": "node", "kind": k, "count": v} for k, v in self.s.nodes.items()]
+                + [{"what": "edge", "kind": k, "count": v} for k, v in self.s.edges.items()]),
+            **{f"escalation_{via}": e.to_frame() for via, e in self.esc.items()},
+            **{f"escalation_load_{via}": f for via, f in self.loads.items()},
+            "layers": self.lay.frame, "span": self.spans.frame, "partners": self.net.partners,
+            "partners_shared": self.net.shared, "brokerage": self.net.brokerage,
+            "findings": self.found,
+            "portfolios": self.pb.frame, "portfolio_line": self.pline, "advice": self.adv,
+            "formation_units": self.units, "formation_managers": formation(org, "manager"),
+            "powers": self.held, "mandates": self.reg,
+        }
+        self.names = display_names(org.graph)
+        self.rules = applicable_rules(org)
+
+    def write_csv(self, step) -> None:
+        for name, frame in self.frames.items():
+            to_csv(frame, self.stage / f"{name}.csv")
+        step("CSV files")
+
+    def chart(self, name, svg, alt) -> list:
         # A chart where a chart says it better; the figures stay in the tables and CSVs.
         if not svg:
             return []
-        charts[name] = svg
-        (stage / name).write_text(svg, encoding="utf-8")
+        self.charts[name] = svg
+        (self.stage / name).write_text(svg, encoding="utf-8")
         return ["", f"![{alt}]({name})", ""]
 
-    def table(frame, columns=None):
-        return _table(frame, columns, t, names)
+    def table(self, frame, columns=None) -> str:
+        return _table(frame, columns, self.t, self.names)
 
-    def top(frame, columns, csv_name, sort=None, ascending=False, what="rows"):
-        return _top(frame, columns, csv_name, t, names, sort, ascending, what)
+    def top(self, frame, columns, csv_name, sort=None, ascending=False, what="rows") -> list:
+        return _top(frame, columns, csv_name, self.t, self.names, sort, ascending, what)
 
-    rules = applicable_rules(org)
-
-    def heading(title, rule):
+    def heading(self, title, rule) -> str:
         # A rule's id only where the organisation adopts that rule.
-        return f"## {t(title)} ({rule})" if rule in rules else f"## {t(title)}"
+        t = self.t
+        return f"## {t(title)} ({rule})" if rule in self.rules else f"## {t(title)}"
 
-    # Every value from the data goes through _md: inert in any renderer.
-    md = [f"# {_md(org.name)}: {t('how the organisation steers itself')}", ""]
-    md.append("_" + t("Report written by orgmodel on {date}", date=_dt.date.today().isoformat())
-              + (t("; the model describes the organisation as of {date}",
-                   date=_md(org.manifest["date"])) if org.manifest.get("date") else "") + "._")
-    md += ["", f"## {t('Summary')}", ""] + _summary(org, s, tot, found, loads, lay, spans,
-                                                    rules, t, names)
-    if org.manifest.get("description"):
-        md += ["", _md(org.manifest["description"])]
-    sources = org.manifest.get("sources") or {}
-    if sources:
-        md += ["", t("Sources (cited as the `source` of every node and edge):"), ""]
-        md += [f"- **{_md(k)}**: {_md(v)}" for k, v in sources.items()]
-    if html:
-        from .formats.html import ExportTooLargeError, write_html
-        try:
-            write_html(org, stage / "graph.html")
-            step("interactive graph")
-            md += ["", t("The interactive org chart of the whole organisation is in "
-                         "[graph.html](graph.html): open it in a browser (it works offline).")]
-        except ExportTooLargeError as exc:
-            md += ["", t("No interactive org chart of the whole organisation") + f": {_md(exc)}."]
-        from .formats.chart import write_chart
-        try:
-            step("org chart")
-            svg = write_chart(org, stage / "chart.svg").read_text(encoding="utf-8")
-            charts["chart.svg"] = svg
-            md += ["", f"![{t('The line of the organisation as an org chart')}](chart.svg)"]
-        except OrgModelError as exc:       # no Graphviz here, or too many posts for a page
-            md += ["", t("No org chart") + f": {_md(exc)}."]
+    def head(self, html, step) -> list:
+        org = self.org
+        t = self.t
+        names = self.names
+        s = self.s
+        loads = self.loads
+        lay = self.lay
+        spans = self.spans
+        found = self.found
+        tot = self.tot
+        charts = self.charts
+        rules = self.rules
+        stage = self.stage
+        # Every value from the data goes through _md: inert in any renderer.
+        md = [f"# {_md(org.name)}: {t('how the organisation steers itself')}", ""]
+        md.append("_" + t("Report written by orgmodel on {date}", date=_dt.date.today().isoformat())
+                  + (t("; the model describes the organisation as of {date}",
+                       date=_md(org.manifest["date"])) if org.manifest.get("date") else "") + "._")
+        md += ["", f"## {t('Summary')}", ""] + _summary(org, s, tot, found, loads, lay, spans,
+                                                        rules, t, names)
+        if org.manifest.get("description"):
+            md += ["", _md(org.manifest["description"])]
+        sources = org.manifest.get("sources") or {}
+        if sources:
+            md += ["", t("Sources (cited as the `source` of every node and edge):"), ""]
+            md += [f"- **{_md(k)}**: {_md(v)}" for k, v in sources.items()]
+        if html:
+            from .formats.html import ExportTooLargeError, write_html
+            try:
+                write_html(org, stage / "graph.html")
+                step("interactive graph")
+                md += ["", t("The interactive org chart of the whole organisation is in "
+                             "[graph.html](graph.html): open it in a browser (it works offline).")]
+            except ExportTooLargeError as exc:
+                md += ["", t("No interactive org chart of the whole organisation") + f": {_md(exc)}."]
+            from .formats.chart import write_chart
+            try:
+                step("org chart")
+                svg = write_chart(org, stage / "chart.svg").read_text(encoding="utf-8")
+                charts["chart.svg"] = svg
+                md += ["", f"![{t('The line of the organisation as an org chart')}](chart.svg)"]
+            except OrgModelError as exc:       # no Graphviz here, or too many posts for a page
+                md += ["", t("No org chart") + f": {_md(exc)}."]
 
-    md += ["", f"## {t('How the facts are known')}", "",
-           t("Every node and edge is graded: *stated* (the cited passage says it), *inferred* "
-             "(it follows from cited passages; the row's note gives the reasoning), *assumed* "
-             "(no source says it; the note says why it is there) or *ungraded*. Only stated "
-             "facts are evidence; each finding below lists the facts it rests on that are "
-             "not stated."), "",
-           table(pd.DataFrame([{"grade": t(g), "nodes": s.evidence["nodes"][g],
-                                "edges": s.evidence["edges"][g]} for g in s.evidence["nodes"]]))]
-    md += ["", f"## {t('What the organisation looks like')}", ""]
-    md.append(table(frames["summary"][frames["summary"]["count"] > 0].assign(
-        what=lambda f: f["what"].map(t))))
-    fte = f"{tot['fte_min']:g}" if tot["fte_min"] == tot["fte_max"] else \
-        f"{tot['fte_min']:g}–{tot['fte_max']:g}"
-    md += ["", t("Formation: **{posts} posts** ({vacant} vacant), **{fte} FTE** over {n} "
-                 "posts with an FTE", posts=f"{tot['posts']:,}", vacant=f"{tot['vacant']:,}",
-                 fte=fte, n=f"{s.roles_with_fte:,}")
-           + (t(" (some are given as ranges, so the total is a range)")
-              if tot["fte_min"] != tot["fte_max"] else "")
-           + t("; {n} people in post", n=f"{tot['people']:,}")
-           + (t("; {n} staff counted per grade ({fte} FTE)", n=f"{tot['staff']:,}",
-                fte=f"{tot['staff_fte']:g}") if tot["staff"] or tot["staff_fte"] else "") + "."]
-    if len(units) and units["posts"].sum():
-        md += ["", t("Per unit (posts and staff of the unit and the units inside it):")]
-        md += chart("chart-units.svg", figures.fte_chart(units, t), t("Posts and FTE per unit"))
-        md += top(units, ["name", "posts", "vacant", "people", "fte_min", "fte_max", "staff",
-                          "headcount"], "formation_units", "posts", what="units")
+        return md
 
-    md += ["", f"## {t('Escalation routes')}", "",
-           t("Whom each role takes an issue to, following the organisation's escalation "
-             "policy (`escalation` in org.yaml): one route kind per kind of issue. At each "
-             "role the first step that leads to an allowed role is taken; a role in a "
-             "forbidden sphere is never a next step, by any edge. The figures per role are "
-             "in `escalation_<route>.csv`, who carries the escalations in "
-             "`escalation_load_<route>.csv`.")]
-    for via, rg in esc.items():
-        kind = policy.routes[via]
-        frame = frames[f"escalation_{via}"]
-        # (a million roles share a handful of outcome texts: each looked at once)
-        texts = frame["outcomes"].value_counts().to_dict() if len(frame) else {}
-        counts = {o: sum(n for text, n in texts.items() if o in text)
-                  for o in OUTCOMES} if len(frame) else {}
-        steps = t("; then ").join((" " + t("and") + " ").join(
-            f"`{c.edge}` ({_md(c.rule)})" for c in group) for group in kind.steps)
-        md += ["", f"### {t('Route')}: {_md(via)}", ""]
-        if kind.issue:
-            md += [t("For") + f": {_md(kind.issue)}.", ""]
-        md += [t("Steps") + f": {steps}.", "",
-               t("Never to") + ": " + (", ".join(map(_md, kind.forbidden_spheres)) or
-                                       t("no sphere is forbidden on this route")) + ".", "",
-               t("Roles by outcome of their routes") + ": "
-               + (", ".join(f"{t(k)}: {v:,}" for k, v in counts.items() if v) or t("none"))
-               + ".", ""]
-        md += top(frame, ["name", "next", "shortest", "longest", "tops", "outcomes", "routes"],
-                  f"escalation_{via}", "longest", what="roles")
-        load = loads[via]
-        directors = load["level"].isin(["concern", "team-connecting"])
-        # Without declared levels, the roles that carry most, whoever they are.
-        most = (load[directors] if directors.any() else load).head(10)
-        md += ["", t("Who carries the escalations") + " ("
-               + (t("directors and deputy directors") if directors.any() else
-                  t("the ten roles")) + " " + t("reached by the routes of most roles") + "):"]
-        md += chart(f"chart-load-{list(esc).index(via) + 1}.svg", figures.load_chart(most, t),
-                    t("Roles reached by the most escalation routes"))
-        md += [table(most, ["name", "level", "reached_by", "passing", "ending",
-                            "direct_reports", "portfolios"])]
+    def evidence(self) -> list:
+        t = self.t
+        s = self.s
+        units = self.units
+        tot = self.tot
+        frames = self.frames
+        chart = self.chart
+        table = self.table
+        top = self.top
+        md: list = []
+        md += ["", f"## {t('How the facts are known')}", "",
+               t("Every node and edge is graded: *stated* (the cited passage says it), *inferred* "
+                 "(it follows from cited passages; the row's note gives the reasoning), *assumed* "
+                 "(no source says it; the note says why it is there) or *ungraded*. Only stated "
+                 "facts are evidence; each finding below lists the facts it rests on that are "
+                 "not stated."), "",
+               table(pd.DataFrame([{"grade": t(g), "nodes": s.evidence["nodes"][g],
+                                    "edges": s.evidence["edges"][g]} for g in s.evidence["nodes"]]))]
+        md += ["", f"## {t('What the organisation looks like')}", ""]
+        md.append(table(frames["summary"][frames["summary"]["count"] > 0].assign(
+            what=lambda f: f["what"].map(t))))
+        fte = f"{tot['fte_min']:g}" if tot["fte_min"] == tot["fte_max"] else \
+            f"{tot['fte_min']:g}–{tot['fte_max']:g}"
+        md += ["", t("Formation: **{posts} posts** ({vacant} vacant), **{fte} FTE** over {n} "
+                     "posts with an FTE", posts=f"{tot['posts']:,}", vacant=f"{tot['vacant']:,}",
+                     fte=fte, n=f"{s.roles_with_fte:,}")
+               + (t(" (some are given as ranges, so the total is a range)")
+                  if tot["fte_min"] != tot["fte_max"] else "")
+               + t("; {n} people in post", n=f"{tot['people']:,}")
+               + (t("; {n} staff counted per grade ({fte} FTE)", n=f"{tot['staff']:,}",
+                    fte=f"{tot['staff_fte']:g}") if tot["staff"] or tot["staff_fte"] else "") + "."]
+        if len(units) and units["posts"].sum():
+            md += ["", t("Per unit (posts and staff of the unit and the units inside it):")]
+            md += chart("chart-units.svg", figures.fte_chart(units, t), t("Posts and FTE per unit"))
+            md += top(units, ["name", "posts", "vacant", "people", "fte_min", "fte_max", "staff",
+                              "headcount"], "formation_units", "posts", what="units")
 
-    md += ["", heading("Management layers", "R6"), "",
-           t("**{depth}** management layers by {basis}; target depth: {target}.",
-             depth=lay.depth, basis=t(lay.basis), target=lay.target or t("not set")), ""]
-    md += [f"- {_md(line)}" for line in lay.explanation]
-    md += chart("chart-layers.svg", figures.layer_pyramid(lay.frame, t, lay.target),
-                t("Managers per layer"))
-    md += top(lay.frame[lay.frame["manager"]], ["name", "level", "layer", "layer_steps"],
-              "layers", "layer_steps", what="managers")
-    below = lay.below_target
-    md += ["", (t("{n} managers sit below the target depth", n=f"{len(below):,}") + ": "
-                + ", ".join(_md(names.get(i, n)) for i, n in
-                            zip(below["id"].head(TOP_ROWS), below["name"].head(TOP_ROWS)))
-                + (" …" if len(below) > TOP_ROWS else "")) if len(below) else
-           t("No manager sits below the target depth.")]
+        return md
 
-    md += ["", f"## {t('Span of control')}", "",
-           t("Thresholds: min {low}, max {high}, compared with the count by {by}.",
-             low=spans.min if spans.min is not None else t("none"),
-             high=spans.max if spans.max is not None else t("none"), by=t(spans.by)), ""]
-    md += [f"- {_md(line)}" for line in spans.explain()]
-    md += chart("chart-span.svg", figures.span_chart(spans.distribution, t, spans.min,
-                                                     spans.max),
-                t("Managers by number of direct reports"))
-    md += top(spans.frame, ["name", "direct_reports", "vacant_reports", "people", "fte",
-                            "mandates_given", "reason"], "span", "direct_reports",
-              what="managers")
-    md += ["", t("Distribution of direct reports") + ":", "", table(spans.distribution)]
+    def escalation(self) -> list:
+        t = self.t
+        policy = self.policy
+        esc = self.esc
+        loads = self.loads
+        frames = self.frames
+        chart = self.chart
+        table = self.table
+        top = self.top
+        md: list = []
+        md += ["", f"## {t('Escalation routes')}", "",
+               t("Whom each role takes an issue to, following the organisation's escalation "
+                 "policy (`escalation` in org.yaml): one route kind per kind of issue. At each "
+                 "role the first step that leads to an allowed role is taken; a role in a "
+                 "forbidden sphere is never a next step, by any edge. The figures per role are "
+                 "in `escalation_<route>.csv`, who carries the escalations in "
+                 "`escalation_load_<route>.csv`.")]
+        for via, _rg in esc.items():
+            kind = policy.routes[via]
+            frame = frames[f"escalation_{via}"]
+            # (a million roles share a handful of outcome texts: each looked at once)
+            texts = frame["outcomes"].value_counts().to_dict() if len(frame) else {}
+            counts = {o: sum(n for text, n in texts.items() if o in text)
+                      for o in OUTCOMES} if len(frame) else {}
+            steps = t("; then ").join((" " + t("and") + " ").join(
+                f"`{c.edge}` ({_md(c.rule)})" for c in group) for group in kind.steps)
+            md += ["", f"### {t('Route')}: {_md(via)}", ""]
+            if kind.issue:
+                md += [t("For") + f": {_md(kind.issue)}.", ""]
+            md += [t("Steps") + f": {steps}.", "",
+                   t("Never to") + ": " + (", ".join(map(_md, kind.forbidden_spheres)) or
+                                           t("no sphere is forbidden on this route")) + ".", "",
+                   t("Roles by outcome of their routes") + ": "
+                   + (", ".join(f"{t(k)}: {v:,}" for k, v in counts.items() if v) or t("none"))
+                   + ".", ""]
+            md += top(frame, ["name", "next", "shortest", "longest", "tops", "outcomes", "routes"],
+                      f"escalation_{via}", "longest", what="roles")
+            load = loads[via]
+            directors = load["level"].isin(["concern", "team-connecting"])
+            # Without declared levels, the roles that carry most, whoever they are.
+            most = (load[directors] if directors.any() else load).head(10)
+            md += ["", t("Who carries the escalations") + " ("
+                   + (t("directors and deputy directors") if directors.any() else
+                      t("the ten roles")) + " " + t("reached by the routes of most roles") + "):"]
+            md += chart(f"chart-load-{list(esc).index(via) + 1}.svg", figures.load_chart(most, t),
+                        t("Roles reached by the most escalation routes"))
+            md += [table(most, ["name", "level", "reached_by", "passing", "ending",
+                                "direct_reports", "portfolios"])]
 
-    md += ["", f"## {t('Partners')}", ""]
-    md += top(net.partners, ["name", "partner_kind", "commissions", "official_commissioners",
-                             "political_commissioners"], "partners", what="partners")
-    md += ["", t("Roles that connect partners (brokerage = betweenness in the role–partner "
-                 "network):"), ""]
-    md += top(net.brokerage, None, "brokerage", "betweenness", what="roles")
-    md += ["", t("Roles sharing partners:"), ""]
-    md += top(net.shared, None, "partners_shared", what="pairs")
-    single = net.single_commissioner
-    md += ["", (t("Partners hanging on a single official commissioner") + ": "
-                + ", ".join(f"{_md(n)} ({_md(names.get(c, c))})" for n, c in zip(
-                    single["name"], single["official_commissioners"])))
-           if len(single) else t("No partner hangs on a single commissioner.")]
+        return md
 
-    md += ["", heading("Portfolio balance", "R9")]
-    md += chart("chart-portfolios.svg", figures.portfolio_chart(pb.frame, t),
-                t("Portfolio items per holder"))
-    md += [table(pb.frame.rename(columns={c: t(c) for c in pb.frame.columns
-                                          if c not in ("holder", "holder_name", "portfolio")})),
-           "", t("Imbalance (coefficient of variation of the totals): **{x}** (0 = every "
-                 "holder carries as many items).", x=pb.imbalance)]
-    if len(pline):
-        md += ["", t("The line the portfolios imply (a team manager to its cluster's leader, "
-                     "a cluster's leader to the holder of the portfolio that covers it, minus "
-                     "the coverage's exclusions; a team a portfolio covers directly to that "
-                     "holder), beside the modelled line:"), "",
-               *top(pline, ["name", "implied_name", "temporary", "basis", "line", "agrees"],
-                    "portfolio_line", "agrees", ascending=True, what="roles")]
-    md += ["", f"## {t('Powers and mandates')}", ""]
-    if len(reg):
-        md += [t("The mandate register: per power, the chain from the competent body (or, "
-                 "where the sources name none, from the first mandator) down to each post, "
-                 "with its holders, the ceiling that applies, validity, the granting decision "
-                 "and the signing formula; `mandates.csv` has every column. What the sources "
-                 "do not record (a competent body, a legal basis, a decision) is said so, not "
-                 "filled in."), "",
-               *top(reg, ["power_name", "body_name", "chain", "holders", "ceiling_applies",
-                          "valid_to", "decision", "signing", "evidence"], "mandates",
-                    what="mandate links")]
-    else:
-        md.append(t("No mandate names a declared power."))
+    def layers(self) -> list:
+        t = self.t
+        names = self.names
+        lay = self.lay
+        chart = self.chart
+        top = self.top
+        heading = self.heading
+        md: list = []
+        md += ["", heading("Management layers", "R6"), "",
+               t("**{depth}** management layers by {basis}; target depth: {target}.",
+                 depth=lay.depth, basis=t(lay.basis), target=lay.target or t("not set")), ""]
+        md += [f"- {_md(line)}" for line in lay.explanation]
+        md += chart("chart-layers.svg", figures.layer_pyramid(lay.frame, t, lay.target),
+                    t("Managers per layer"))
+        md += top(lay.frame[lay.frame["manager"]], ["name", "level", "layer", "layer_steps"],
+                  "layers", "layer_steps", what="managers")
+        below = lay.below_target
+        md += ["", (t("{n} managers sit below the target depth", n=f"{len(below):,}") + ": "
+                    + ", ".join(_md(names.get(i, n)) for i, n in
+                                zip(below["id"].head(TOP_ROWS), below["name"].head(TOP_ROWS)))
+                    + (" …" if len(below) > TOP_ROWS else "")) if len(below) else
+               t("No manager sits below the target depth.")]
 
-    md += ["", heading("Executive commissions", "R8"), "",
-           t("Threshold: {n} of the organisation's criteria (`criteria` in org.yaml).",
-             n=org.settings("executive_commission_threshold", 3)), "",
-           *top(adv, ["name", "criteria_met", "advised", "executive", "verdict"], "advice",
-                "criteria_met", what="commissions")]
-    md += ["", f"## {t('Governance findings')}", ""] + _findings(found, rules, t, names)
-    md += ["", f"## {t('Files')}", "", t("One CSV per analysis") + ": "
-           + ", ".join(f"[{_md(n)}.csv]({n}.csv)" for n in frames) + "."]
-    return "\n".join(md) + "\n", charts
+        return md
+
+    def span(self) -> list:
+        t = self.t
+        spans = self.spans
+        chart = self.chart
+        table = self.table
+        top = self.top
+        md: list = []
+        md += ["", f"## {t('Span of control')}", "",
+               t("Thresholds: min {low}, max {high}, compared with the count by {by}.",
+                 low=spans.min if spans.min is not None else t("none"),
+                 high=spans.max if spans.max is not None else t("none"), by=t(spans.by)), ""]
+        md += [f"- {_md(line)}" for line in spans.explain()]
+        md += chart("chart-span.svg", figures.span_chart(spans.distribution, t, spans.min,
+                                                         spans.max),
+                    t("Managers by number of direct reports"))
+        md += top(spans.frame, ["name", "direct_reports", "vacant_reports", "people", "fte",
+                                "mandates_given", "reason"], "span", "direct_reports",
+                  what="managers")
+        md += ["", t("Distribution of direct reports") + ":", "", table(spans.distribution)]
+
+        return md
+
+    def partners(self) -> list:
+        t = self.t
+        names = self.names
+        net = self.net
+        top = self.top
+        md: list = []
+        md += ["", f"## {t('Partners')}", ""]
+        md += top(net.partners, ["name", "partner_kind", "commissions", "official_commissioners",
+                                 "political_commissioners"], "partners", what="partners")
+        md += ["", t("Roles that connect partners (brokerage = betweenness in the role–partner "
+                     "network):"), ""]
+        md += top(net.brokerage, None, "brokerage", "betweenness", what="roles")
+        md += ["", t("Roles sharing partners:"), ""]
+        md += top(net.shared, None, "partners_shared", what="pairs")
+        single = net.single_commissioner
+        md += ["", (t("Partners hanging on a single official commissioner") + ": "
+                    + ", ".join(f"{_md(n)} ({_md(names.get(c, c))})" for n, c in zip(
+                        single["name"], single["official_commissioners"])))
+               if len(single) else t("No partner hangs on a single commissioner.")]
+
+        return md
+
+    def portfolios(self) -> list:
+        t = self.t
+        pb = self.pb
+        pline = self.pline
+        chart = self.chart
+        table = self.table
+        top = self.top
+        heading = self.heading
+        md: list = []
+        md += ["", heading("Portfolio balance", "R9")]
+        md += chart("chart-portfolios.svg", figures.portfolio_chart(pb.frame, t),
+                    t("Portfolio items per holder"))
+        md += [table(pb.frame.rename(columns={c: t(c) for c in pb.frame.columns
+                                              if c not in ("holder", "holder_name", "portfolio")})),
+               "", t("Imbalance (coefficient of variation of the totals): **{x}** (0 = every "
+                     "holder carries as many items).", x=pb.imbalance)]
+        if len(pline):
+            md += ["", t("The line the portfolios imply (a team manager to its cluster's leader, "
+                         "a cluster's leader to the holder of the portfolio that covers it, minus "
+                         "the coverage's exclusions; a team a portfolio covers directly to that "
+                         "holder), beside the modelled line:"), "",
+                   *top(pline, ["name", "implied_name", "temporary", "basis", "line", "agrees"],
+                        "portfolio_line", "agrees", ascending=True, what="roles")]
+        return md
+
+    def powers(self) -> list:
+        t = self.t
+        reg = self.reg
+        top = self.top
+        md: list = []
+        md += ["", f"## {t('Powers and mandates')}", ""]
+        if len(reg):
+            md += [t("The mandate register: per power, the chain from the competent body (or, "
+                     "where the sources name none, from the first mandator) down to each post, "
+                     "with its holders, the ceiling that applies, validity, the granting decision "
+                     "and the signing formula; `mandates.csv` has every column. What the sources "
+                     "do not record (a competent body, a legal basis, a decision) is said so, not "
+                     "filled in."), "",
+                   *top(reg, ["power_name", "body_name", "chain", "holders", "ceiling_applies",
+                              "valid_to", "decision", "signing", "evidence"], "mandates",
+                        what="mandate links")]
+        else:
+            md.append(t("No mandate names a declared power."))
+
+        return md
+
+    def advice(self) -> list:
+        org = self.org
+        t = self.t
+        adv = self.adv
+        top = self.top
+        heading = self.heading
+        md: list = []
+        md += ["", heading("Executive commissions", "R8"), "",
+               t("Threshold: {n} of the organisation's criteria (`criteria` in org.yaml).",
+                 n=org.settings("executive_commission_threshold", 3)), "",
+               *top(adv, ["name", "criteria_met", "advised", "executive", "verdict"], "advice",
+                    "criteria_met", what="commissions")]
+        return md
+
+    def closing(self) -> list:
+        t = self.t
+        names = self.names
+        found = self.found
+        frames = self.frames
+        rules = self.rules
+        md: list = []
+        md += ["", f"## {t('Governance findings')}", ""] + _findings(found, rules, t, names)
+        md += ["", f"## {t('Files')}", "", t("One CSV per analysis") + ": "
+               + ", ".join(f"[{_md(n)}.csv]({n}.csv)" for n in frames) + "."]
+        return md
+
+def _write(org, stage: Path, html: bool, step=lambda name="": None, t=translator("en")):
+    report = _Report(org, stage, t)
+    report.compute(step)
+    report.write_csv(step)
+    md = (report.head(html, step) + report.evidence() + report.escalation() + report.layers()
+          + report.span() + report.partners() + report.portfolios() + report.powers()
+          + report.advice() + report.closing())
+    return "\n".join(md) + "\n", report.charts
+
 
 
 def _findings(found, rules, t, names) -> list:

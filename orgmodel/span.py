@@ -23,9 +23,9 @@ import numpy as np
 import pandas as pd
 
 from ._nx import node_attrs
+from .errors import InputError
 from .formation import is_post, post_figures
 from .model import at_its_date
-from .errors import InputError
 
 __all__ = ["Span", "span_of_control", "SPAN_COUNTS"]
 
@@ -84,8 +84,10 @@ def span_of_control(org, min=None, max=None, by=None) -> Span:  # noqa: A002 - C
     >>> s = span_of_control(sample, max=1)
     >>> s.frame.set_index("id").loc["tm", ["direct_reports", "people", "staff"]].tolist()
     [0, 9, 9]
-    >>> s.outside[["id", "direct_reports", "reason"]].to_dict("records")
-    [{'id': 'cd', 'direct_reports': 2, 'reason': 'more than 1 direct reports'}, {'id': 'gd', 'direct_reports': 2, 'reason': 'more than 1 direct reports'}]
+    >>> for row in s.outside[["id", "direct_reports", "reason"]].to_dict("records"):
+    ...     print(row)
+    {'id': 'cd', 'direct_reports': 2, 'reason': 'more than 1 direct reports'}
+    {'id': 'gd', 'direct_reports': 2, 'reason': 'more than 1 direct reports'}
     """
     conf = org.settings("span", {}) or {}
     lo = min if min is not None else conf.get("min")

@@ -29,10 +29,10 @@ import json
 import os
 import re
 import uuid
-from urllib.parse import unquote, urlsplit, urlunsplit
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import networkx as nx
 import pandas as pd
@@ -100,7 +100,8 @@ def cypher(name: str, **slots) -> str:
     """
     for slot, value in slots.items():
         if value not in _SLOTS.get(slot, ()):
-            raise OrgModelError(f"'{value}' is not a {'relationship type' if slot == 'type' else 'label'} of the schema")
+            what = "relationship type" if slot == "type" else "label"
+            raise OrgModelError(f"'{value}' is not a {what} of the schema")
     text = _text(name)
     for slot, value in slots.items():
         text = text.replace("{" + slot + "}", value)
@@ -288,7 +289,7 @@ def _route_rows(org: OrgModel) -> dict:
     return out
 
 
-def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None) -> dict:
+def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None) -> dict:  # noqa: C901 - one write transaction whose steps share it and its counts
     """Write ``org`` to the database, replacing an earlier push of the same name.
 
     Idempotent and all-or-nothing: everything happens in one transaction, so a
@@ -436,6 +437,7 @@ def pull_model(store: Store, name: str, attempts: int = 3) -> OrgModel:
         When what the database holds breaks the graph contract.
     """
     from neo4j import exceptions as e
+
     from ._progress import task
     with task(f"Reading {name} from the database", 3) as step:
         return _pull_model(store, name, attempts, e, step)

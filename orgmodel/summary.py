@@ -6,13 +6,13 @@ ranges such as "2-3").
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, asdict, field
+from dataclasses import asdict, dataclass, field
 from operator import methodcaller
 
 from ._nx import node_attrs, successors
 from .formation import totals
-from .schema import EDGE_KINDS, GRADES, NODE_KINDS
 from .model import at_its_date
+from .schema import EDGE_KINDS, GRADES, NODE_KINDS
 
 __all__ = ["Summary", "summarize", "evidence_counts"]
 

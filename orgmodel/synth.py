@@ -18,8 +18,9 @@ import random
 
 import networkx as nx
 
-from .model import OrgModel
 from .errors import InputError
+from .model import OrgModel
+
 __all__ = ["synthesize", "chain", "matrix", "SHAPES"]
 
 #: Criteria for an executive commission, declared in every synthetic
@@ -42,7 +43,7 @@ _CRITERIA = {
 _CRIT = sorted(_CRITERIA)
 
 
-def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel:
+def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel:  # noqa: C901 - one seeded random sequence: splitting it must keep every draw in order
     """A synthetic organisation with ``n_roles`` roles.
 
     Examples
@@ -215,7 +216,7 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
     org = OrgModel(g, manifest)
     # Attributes as a freshly loaded model holds them (fte as a range).
     from .validate import parse_fte
-    for n, d in g.nodes(data=True):
+    for _n, d in g.nodes(data=True):
         if "fte" in d:
             d["fte_min"], d["fte_max"] = parse_fte(d.pop("fte"))
     return org

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import copy
 
-
 from ._nx import node_attrs, predecessors, successors
 from .errors import OrgModelError, Problem, ValidationError
 from .model import OrgModel
@@ -175,9 +174,9 @@ def _merge(org, i, pair, text):
         return any({k: x for k, x in e.items() if k not in ("source", "evidence", "note")}
                    == strip for e in successors(g)[u].get(v, {}).values())
     moved = []
-    for u, v, d in list(g.out_edges(gone, data=True)):
+    for _u, v, d in list(g.out_edges(gone, data=True)):
         moved.append((keep, v, d))
-    for u, v, d in list(g.in_edges(gone, data=True)):
+    for u, _v, d in list(g.in_edges(gone, data=True)):
         moved.append((u, keep, d))
     g.remove_node(gone)
     for u, v, d in moved:
@@ -234,8 +233,10 @@ def read_changes(path) -> list:
     ValidationError
         A file that is not YAML or not a list, naming the file and line.
     """
-    import yaml
     from pathlib import Path
+
+    import yaml
+
     from .read import _Loader
     path = Path(path)
     try:

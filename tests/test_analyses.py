@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 import orgmodel
+from conftest import DATA
 from orgmodel.advice import executive_commission_advice
 from orgmodel.checks import check
 from orgmodel.cli import cli
@@ -14,8 +15,6 @@ from orgmodel.layers import layering
 from orgmodel.partners import partner_network
 from orgmodel.portfolios import portfolio_balance
 from orgmodel.span import span_of_control
-
-from conftest import DATA
 
 LINE = {"escalation": {"forbidden_spheres": ["political"],
                        "routes": {"line": [{"edge": "REPORTS_TO"}]}}}
@@ -214,6 +213,7 @@ def test_brokerage_is_networkx_betweenness(graph):
     # The report's brokerage walks many sources at once (or hands long chains
     # to networkx): the numbers must be networkx's, whatever the shape.
     import networkx as nx
+
     from orgmodel._centrality import betweenness
     g = {"partners": lambda: nx.relabel_nodes(
             nx.bipartite.random_graph(60, 12, 0.08, seed=3),
@@ -461,6 +461,7 @@ def test_the_order_of_the_line_is_networkx_topological_order(shape):
     import random
 
     import networkx as nx
+
     from orgmodel._order import sinks_first
     rnd = random.Random(7)
     tree = nx.bfs_tree(nx.balanced_tree(3, 5), 0)

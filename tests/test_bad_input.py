@@ -13,10 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 import orgmodel
-from orgmodel.cli import cli
-
 from conftest import DATA
-
+from orgmodel.cli import cli
 
 # --- helpers that break a folder ------------------------------------------------
 
@@ -137,7 +135,8 @@ CASES = [
      "nodes.csv, row 7", "text after a closing quote"),
     ("cell over the field limit", replace(N, "Team manager", '"' + "x" * 140000 + '"'),
      "nodes.csv, row 7", "cell longer than"),
-    ("edges ragged", replace(E, "cd,gd,REPORTS_TO,X-1,stated,,,,,,,,,,,,,,\n", "cd,gd,REPORTS_TO,X-1,stated,,,,,,,,,,,,,,,x\n"),
+    ("edges ragged", replace(E, "cd,gd,REPORTS_TO,X-1,stated,,,,,,,,,,,,,,\n",
+                             "cd,gd,REPORTS_TO,X-1,stated,,,,,,,,,,,,,,,x\n"),
      "edges.csv, row 2", "cells but the header has"),
     # columns
     ("renamed id header", header(N, "id", "ident"), "nodes.csv, row 1",
@@ -324,6 +323,7 @@ def test_the_same_bad_cell_on_many_rows_is_named_on_each(template_copy):
     # Validation judges each distinct cell once: every row that holds it must
     # still get its own problem, with its own row number.
     import pandas as pd
+
     from orgmodel.errors import ValidationError
     nodes = pd.read_csv(template_copy / "nodes.csv", dtype=str, keep_default_na=False)
     rows = nodes.index[nodes["kind"] == "Role"][:3]

@@ -6,12 +6,11 @@ import pytest
 from click.testing import CliRunner
 
 import orgmodel
+from conftest import DATA, ROOT
 from orgmodel.cli import BROKEN_EXIT, cli
 from orgmodel.diff import diff
 from orgmodel.formats.posts import read_posts
 from orgmodel.whatif import apply
-
-from conftest import DATA, ROOT
 
 UK = ROOT / "tests" / "fixtures" / "uk-organograms"
 LINE = {"escalation": {"forbidden_spheres": ["political"], "ends_at": ["top"],

@@ -5,9 +5,8 @@ import click
 import pytest
 
 import orgmodel
-from orgmodel.cli import cli
-
 from conftest import ROOT
+from orgmodel.cli import cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

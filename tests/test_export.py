@@ -1,15 +1,21 @@
 """Issues 5 and 17: the interactive org chart page, in a real headless Chromium."""
 import pytest
+from browser import chromium_path, open_page
 from click.testing import CliRunner
 
 import orgmodel
+from conftest import DATA, ROOT
 from orgmodel.cli import cli
 from orgmodel.errors import OrgModelError
-from orgmodel.formats.html import (BLOCKED_COLOR, MAX_ROLES, ROUTE_COLOR, ExportTooLargeError,
-                                   page_data, to_pyvis, write_html)
-
-from browser import chromium_path, open_page
-from conftest import DATA, ROOT
+from orgmodel.formats.html import (
+    BLOCKED_COLOR,
+    MAX_ROLES,
+    ROUTE_COLOR,
+    ExportTooLargeError,
+    page_data,
+    to_pyvis,
+    write_html,
+)
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 HOSTILE = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>"]

@@ -15,10 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 import orgmodel
+from conftest import DATA, ROOT
 from orgmodel.cli import cli
 from orgmodel.formats.posts import read_posts
-
-from conftest import DATA, ROOT
 
 UK = ROOT / "tests" / "fixtures" / "uk-organograms"
 SNAPSHOTS = [(dep, date) for dep in ("cabinet_office", "department_of_health")
@@ -180,7 +179,7 @@ def test_a_superior_outside_the_file_is_an_external_role_with_the_preset(tmp_pat
     senior = (UK / "cabinet_office-2011-03-31-senior.csv").read_text(encoding="utf-8")
     # Bruce Mann's superior becomes a post of another department
     lines = senior.splitlines(True)
-    row = next(i for i, l in enumerate(lines) if l.startswith('"24",'))
+    row = next(i for i, line in enumerate(lines) if line.startswith('"24",'))
     cells = next(csv.reader([lines[row]]))
     cells[10] = "HMT-7"
     buf = __import__("io").StringIO()

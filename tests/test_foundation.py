@@ -1,16 +1,14 @@
 """Issue 2: files, validation with clear errors, load/save, summary, CLI."""
 import json
 import re
-import shutil
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 import orgmodel
-from orgmodel.cli import cli, main
-
 from conftest import DATA
+from orgmodel.cli import cli, main
 
 
 def run(args):

@@ -10,22 +10,19 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import stat
 import subprocess
 import sys
 import threading
-import time
 import unicodedata
 
 import pytest
 from click.testing import CliRunner
 
 import orgmodel
-from orgmodel.cli import cli
-
 from conftest import DATA
+from orgmodel.cli import cli
 
 # --- what input is accepted ----------------------------------------------------------
 
@@ -302,6 +299,7 @@ def test_a_formula_among_plain_text_cells_is_caught(cells):
     # Columns of plain text skip the cell-by-cell pass: one formula anywhere
     # in a column must still send it through.
     import pandas as pd
+
     from orgmodel.escape import to_csv
     rows = list(csv.reader(io.StringIO(to_csv(pd.DataFrame({"name": cells})))))[1:]
     got = [r[0] for r in rows]

@@ -4,10 +4,9 @@ import pytest
 from click.testing import CliRunner
 
 import orgmodel
+from conftest import DATA
 from orgmodel.cli import cli
 from orgmodel.mandates import mandate_findings, register, who_decides
-
-from conftest import DATA
 
 COLLEGE = ("college", {"sphere": "political", "name": "College van B&W"})
 POWERS = {"powers": {

@@ -12,14 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 import orgmodel
+from conftest import DATA
 from orgmodel.cli import cli
 from orgmodel.escalation import RouteGraph
 from orgmodel.formation import formation, totals
 from orgmodel.portfolios import portfolio_line
 from orgmodel.powers import power_holders
 from orgmodel.span import span_of_control
-
-from conftest import DATA
 
 # D-FS-V, item by item: (director, category) -> items
 D_FS_V = {

@@ -3,15 +3,14 @@ import ast
 import re
 
 import pytest
+from browser import chromium_path
+from test_analyses import cli_run
 
 import orgmodel
-from orgmodel.checks import check
-from orgmodel.i18n import NL, NL_COLUMNS, translator
-from orgmodel.report import _causes
-
-from browser import chromium_path, open_page
 from conftest import DATA, ROOT
-from test_analyses import cli_run
+from orgmodel.checks import check
+from orgmodel.i18n import NL
+from orgmodel.report import _causes
 
 
 def _labels(path):
@@ -128,8 +127,8 @@ def test_the_html_report_is_self_contained_and_inert(template_copy, tmp_path):
     assert "<script" not in html.lower().replace("&lt;script", "")
     assert re.findall(r'<img[^>]*src="([^":]*):', html) and \
         set(re.findall(r'<img[^>]*src="([^":]*):', html)) == {"data"}
-    from playwright.sync_api import sync_playwright
     from browser import CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         pg = b.new_page()

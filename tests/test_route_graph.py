@@ -6,9 +6,9 @@ following the same policy), on random small organisations with matrix lines,
 political roles, commissions, mandates and loops; then the shapes that broke
 round one (a dense matrix, a deep chain, a loop) and the Deventer policies.
 """
+import csv
 import json
 import random
-import csv
 import shutil
 
 import networkx as nx
@@ -17,12 +17,11 @@ import pytest
 from click.testing import CliRunner
 
 import orgmodel
+from conftest import DATA, build
 from orgmodel.checks import check
 from orgmodel.cli import cli
 from orgmodel.escalation import escalate, escalation_load, meet, route_graph
 from orgmodel.synth import chain, matrix
-
-from conftest import DATA, build
 
 COMMISSION_POLICY = {
     "forbidden_spheres": ["political"],
@@ -55,7 +54,7 @@ def _next_roles(org, r, via):
         for climb in group:
             flt = {k: v for k, v in climb.items() if k not in ("edge", "rule", "from")}
 
-            def fits(d):
+            def fits(d, flt=flt):
                 return all(d.get(k, False if isinstance(v, bool) else None) == v
                            for k, v in flt.items())
             if climb["edge"] == "REPORTS_TO":
@@ -115,7 +114,7 @@ def random_org(seed):
         for j in rnd.sample(range(n), rnd.choice([1, 1, 1, 2, 2, 3])):
             if j != i and (j < i or rnd.random() < 0.08):       # now and then a loop
                 edges.append((f"r{i}", f"r{j}", "REPORTS_TO"))
-    for i in range(rnd.randint(0, 3)):
+    for _ in range(rnd.randint(0, 3)):
         a, b = rnd.sample(range(n), 2)
         edges.append((f"r{a}", f"r{b}", "MANDATES"))
     for k in range(rnd.randint(0, 3)):

@@ -10,17 +10,15 @@ import pytest
 from click.testing import CliRunner
 
 import orgmodel
+from conftest import DATA
 from orgmodel.cli import cli
 from orgmodel.errors import DatabaseError
 from orgmodel.escalation import RouteGraph, escalation_policy, route_graph
-from orgmodel.synth import chain, matrix
 from orgmodel.layers import layering
 from orgmodel.partners import partner_network
 from orgmodel.span import span_of_control
-from orgmodel.store import (_route_rows, connect, organisations, pull, pull_model, push,
-                            run_query)
-
-from conftest import DATA
+from orgmodel.store import _route_rows, connect, organisations, pull, pull_model, push, run_query
+from orgmodel.synth import chain, matrix
 
 pytestmark = pytest.mark.neo4j
 
@@ -307,7 +305,7 @@ def test_a_push_that_writes_too_little_is_rolled_back(store, deventer, monkeypat
 def test_pull_during_pushes_never_mixes_two_versions(store, bolt, template_copy):
     v1 = orgmodel.load(template_copy)
     v2 = orgmodel.load(template_copy)
-    for n, d in v2.graph.nodes(data=True):
+    for _n, d in v2.graph.nodes(data=True):
         d["name"] = d["name"] + " v2"
     for i in range(40):
         v2.graph.add_node(f"x{i}", kind="Role", name=f"Extra {i}", sphere="official")
@@ -516,6 +514,7 @@ def test_a_read_that_loses_a_record_to_a_push_is_tried_again(store, template_cop
     # test_pull_during_pushes_never_mixes_two_versions now and then.  That
     # is the organisation changing under the read: it is read again.
     from neo4j import exceptions
+
     from orgmodel import store as store_mod
     org = orgmodel.load(template_copy)
     push(store, org)

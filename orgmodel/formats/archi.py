@@ -138,7 +138,7 @@ def write_archi(org, folder) -> Path:
     return folder
 
 
-def read_archi(folder):
+def read_archi(folder):  # noqa: C901 - one branch per Archi element and relationship type read
     """Read Archi CSV files from ``folder`` into a model.
 
     Raises
@@ -194,7 +194,7 @@ def read_archi(folder):
             continue
         elements[r["id"]] = (rowno, r)
     ours = any("orgmodel:id" in props.get(i, {}) for i in elements)
-    for eid, (rowno, r) in elements.items():
+    for eid, (_rowno, r) in elements.items():
         p = props.get(eid, {})
         if ours:
             rec = {k[9:] if k in ("orgmodel:id", "orgmodel:kind") else k: v for k, v in p.items()}

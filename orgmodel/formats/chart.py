@@ -66,7 +66,7 @@ def _line(org, status=None, limit=None):
 
 
 @at_its_date
-def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> str:
+def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> str:  # noqa: C901 - one branch per node kind, diff status and route mark the chart draws
     """The DOT text of the chart (see the module's text).
 
     Examples

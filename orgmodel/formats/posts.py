@@ -36,7 +36,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from ..errors import OrgModelError, Problem, ValidationError
 from ..read import _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
@@ -189,6 +188,7 @@ def _read(path: Path, label: str, sheet=None, column=None):
     problems = []
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
+
         from .xlsx import _sheet_table
         try:
             wb = load_workbook(path, read_only=True, data_only=True)
@@ -265,7 +265,7 @@ def import_posts(path, junior=None, out=None, **options):
     return len(nodes), len(edges), log
 
 
-def posts_tables(path, junior=None, *, preset: str | None = None,
+def posts_tables(path, junior=None, *, preset: str | None = None,  # noqa: C901 - one branch per column of the published template and its variants
                  columns: Columns | None = None, junior_columns: Columns | None = None,
                  name: str | None = None, date: str | None = None,
                  unknown_superior: str | None = None, sheet: str | None = None,
@@ -437,7 +437,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
             edges.append({"from": pid, "to": u, "kind": "MEMBER_OF", "source": cite(first_row),
                           "evidence": "stated"})
         # holders
-        for (rowno, row, holder), f in zip(group, ftes or [None] * len(group)):
+        for (rowno, _row, holder), f in zip(group, ftes or [None] * len(group)):
             hold = {"kind": "HOLDS", "source": cite(rowno), "evidence": "stated"}
             if isinstance(f, float):
                 hold["fte"] = f"{f:g}"

@@ -72,7 +72,7 @@ def _sheet_table(ws, label, problems, required):
                                 f" (columns: {', '.join(n for n in names if n) or 'none'})"))
         return None
     seen = set()
-    for i, n in enumerate(names):
+    for _i, n in enumerate(names):
         if n and n in seen:
             problems.append(Problem(label, header_row, f"column '{n}' appears twice"))
             return None
