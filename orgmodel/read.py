@@ -70,7 +70,7 @@ def decode(data: bytes) -> str:
 
     Raises
     ------
-    ValueError
+    InputError
         When the bytes are no text in any accepted encoding (a workbook
         saved under a ``.csv`` name, say).
 

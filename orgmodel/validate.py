@@ -66,7 +66,7 @@ def parse_fte(text: str):
 
     Raises
     ------
-    ValueError
+    InputError
         When the text is not a number or a range, or the range is inverted.
 
     Examples
@@ -76,7 +76,7 @@ def parse_fte(text: str):
     >>> parse_fte("3-2")
     Traceback (most recent call last):
     ...
-    ValueError: FTE range '3-2' is inverted: the first number must be the smaller
+    orgmodel.errors.InputError: FTE range '3-2' is inverted: the first number must be the smaller
     """
     m = _FTE.match(text)
     if not m:
