@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 ORG    ?= data/deventer
 OUT    ?= out/$(notdir $(ORG))
 
-.PHONY: demo test bench db notebooks screenshots clean
+.PHONY: demo test bench docs db notebooks screenshots clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/mandates.py
 	$(PY) benchmarks/diff.py
 	$(PY) benchmarks/page.py
+
+## docs: build the docs site into build/site (MkDocs, warnings as errors)
+docs: $(VENV)/.installed
+	$(VENV)/bin/mkdocs build --strict --quiet
 
 ## screenshots: redraw the pictures in docs/ (headless Chromium and Graphviz)
 screenshots: $(VENV)/.installed

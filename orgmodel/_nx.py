@@ -35,9 +35,9 @@ def node_attrs(g: nx.Graph) -> dict[Any, dict]:
 
 def successors(g: nx.Graph) -> dict[Any, dict]:
     """node → successor → key → edge attributes (for a directed graph)."""
-    return g._succ  # type: ignore[attr-defined]
+    return g._succ
 
 
 def predecessors(g: nx.Graph) -> dict[Any, dict]:
     """node → predecessor → key → edge attributes (for a directed graph)."""
-    return g._pred  # type: ignore[attr-defined]
+    return g._pred

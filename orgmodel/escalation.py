@@ -1,6 +1,6 @@
 """Escalation: whom a role takes an issue to, as a graph of next steps.
 
-An organisation writes its escalation policy in ``org.yaml`` (DOMAIN.md,
+An organisation writes its escalation policy in ``org.yaml`` (docs/domain.md,
 "Escalation").  The policy has one *route kind* per kind of issue (``line``,
 ``commission``, Deventer's D-B3 ``infeasible`` ...).  Each route kind lists
 its steps in order of preference; a step climbs one or more edge kinds:
@@ -606,7 +606,7 @@ class RouteGraph:
         shortest = self._summary
         # Ties go to the longer partial path: it is finished first, so routes
         # of equal length come depth-first instead of all growing at once.
-        heap = [(shortest[role].shortest, 0, 0, role, None)]
+        heap: list[tuple] = [(shortest[role].shortest, 0, 0, role, None)]
         tie, given = 1, 0
         while heap and (max_routes is None or given < max_routes):
             _, minus_g, _, x, link = heapq.heappop(heap)
@@ -780,7 +780,7 @@ def escalate(org, role: str, via=None) -> tuple:
 
 def _distances(rg: RouteGraph, role):
     """Breadth-first over the route graph from ``role``: {role: (steps, link)}."""
-    best = {role: (0, None)}
+    best: dict[str, tuple] = {role: (0, None)}
     frontier = [role]
     d = 0
     while frontier:
@@ -866,7 +866,7 @@ def _load(org, rg: RouteGraph) -> pd.DataFrame:
     row = {u: i for i, u in enumerate(order)}
     starts = set(rg.starts())
     own = np.fromiter(map(starts.__contains__, order), dtype=np.int64, count=len(order))
-    nexts = [() if u in rg._loop else rg._next[u] for u in order] if rg._loop else \
+    nexts: list = [() if u in rg._loop else rg._next[u] for u in order] if rg._loop else \
         list(map(rg._next.__getitem__, order))
     lengths = np.fromiter(map(len, nexts), dtype=np.int64, count=len(nexts))
     single = np.flatnonzero(lengths == 1)

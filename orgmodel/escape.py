@@ -18,6 +18,7 @@ encoding (:mod:`orgmodel.formats.html`).
 """
 from __future__ import annotations
 
+import math
 import numbers
 import re
 from typing import TYPE_CHECKING
@@ -87,7 +88,7 @@ def markdown(value) -> str:
         return ""
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         # a number is inert as it is: "17.0" needs no escape against a list start
-        return str(int(value)) if float(value).is_integer() else f"{float(value):.10g}"
+        return str(math.trunc(value)) if float(value).is_integer() else f"{float(value):.10g}"
     text = terminal(str(value)).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)

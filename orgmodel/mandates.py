@@ -27,6 +27,7 @@ register says "not recorded" and invents none.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -157,7 +158,8 @@ def _register(org, power, index) -> pd.DataFrame:
     powers = [_find_power(org, power)] if power else \
         list(dict.fromkeys(list(vocab) + sorted(links)))
     nodes = node_attrs(org.graph)
-    name = lambda n: nodes.get(n, {}).get("name", n) if n else ""  # noqa: E731
+    def name(n) -> str:
+        return nodes.get(n, {}).get("name", n) if n else ""
     rows = []
     for p in powers:
         spec, body = _power_info(org, p)
@@ -260,7 +262,7 @@ def who_decides(org, power, amount=None, role=None):
     return {"role": rid, "may": False, "why": f"no: {why}"}
 
 
-def _below(org) -> dict:
+def _below(org) -> Callable[[str], set]:
     """``{role: set of roles below it in the line}``, computed on demand."""
     preds = {}
     for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
@@ -304,7 +306,8 @@ def mandate_findings(org) -> list:  # noqa: C901 - one branch per Awb check on a
     * a cycle of mandates for one power (Awb 10:1).
     """
     nodes = node_attrs(org.graph)
-    name = lambda n: nodes.get(n, {}).get("name", n)  # noqa: E731
+    def name(n) -> str:
+        return nodes.get(n, {}).get("name", n)
     links = _links(org)
     vocab = org.vocabulary("powers")
     below = _below(org)

@@ -3,7 +3,7 @@ attributes they need.
 
 Everything else in orgmodel (reading, validation, the Neo4j store, the HTML
 export) reads this module, so the contract is written down once.  It follows
-the model proposed in DOMAIN.md, refined where the data demanded it:
+the model drawn from the sources (docs/domain.md), refined where the data demanded it:
 
 * a ``Topic`` node kind holds portfolio items that are neither a team cluster
   nor a commission (operations fields, corporate themes);
@@ -167,7 +167,7 @@ VOCABULARY_COLUMNS = {"criteria": "criteria", "powers": "powers", "capacities": 
 def allowed(edge_kind: str, source_kind: str, target_kind: str) -> bool:
     """Whether the schema lets an edge of ``edge_kind`` join these node kinds."""
     kind = EDGE_KINDS.get(edge_kind)
-    return bool(kind) and source_kind in kind.sources and target_kind in kind.targets
+    return kind is not None and source_kind in kind.sources and target_kind in kind.targets
 
 #: The governance rules orgmodel can check.  Which apply, and which passage
 #: of its own sources states each, is the organisation's data (``rules`` in

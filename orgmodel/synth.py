@@ -155,9 +155,9 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
         ck = rnd.choice(["process", "programme", "project", "development task",
                          "budget programme", "agreement"])
         crit = rnd.sample(_CRIT, rnd.randint(0, 6))
-        attrs = {"criteria": crit} if crit else {}
+        extra: dict[str, object] = {"criteria": crit} if crit else {}
         g.add_node(c, kind="Commission", name=f"Commission {i}", commission_kind=ck,
-                   executive=len(crit) >= 3 and rnd.random() < 0.8, source=src, **attrs)
+                   executive=len(crit) >= 3 and rnd.random() < 0.8, source=src, **extra)
         owner = rnd.choice(cds or ["gd"])
         g.add_edge(rnd.choice(aldermen), c, kind="COMMISSIONS", capacity="political", source=src)
         g.add_edge(owner, c, kind="COMMISSIONS", capacity="official", budget_holder=True,

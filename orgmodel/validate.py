@@ -35,7 +35,7 @@ def _import_jsonschema():
     """
     hide = "rfc3987_syntax" not in sys.modules
     if hide:
-        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+        sys.modules["rfc3987_syntax"] = None
     try:
         import jsonschema
     finally:
@@ -366,8 +366,8 @@ def _clean_attrs(cols: dict, kind: list, choices_of: dict, ctx, skip, ids=None):
             a and b and a > b for a, b in zip(cols["valid_from"], cols["valid_to"])):
         return None
     blank = [""] * n
-    triples = set(zip(*(cols.get(c, blank) for c in ("evidence", "source", "note"))))
-    if any(next(_provenance_problems(*t, ctx), None) for t in triples):
+    triples = set(zip(cols.get("evidence", blank), cols.get("source", blank), cols.get("note", blank)))
+    if any(next(_provenance_problems(g, s, n, ctx), None) for g, s, n in triples):
         return None
     return rows
 
@@ -552,11 +552,11 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
             continue
         ks, kd = (kinds.get(src), kinds.get(dst)) if kinds else (None, None)
         ok = ks is None or kd is None or allowed.get((kind, ks, kd))
-        if ok is None:
+        if ok is None and ks is not None and kd is not None:
             ok = allowed[kind, ks, kd] = schema.allowed(kind, ks, kd)
         if not ok:
-            problems.append(Problem(EDGES, rowno, f"{kind} cannot join a {kinds[src]} to a "
-                                    f"{kinds[dst]}: it joins {'/'.join(sorted(spec.sources))} "
+            problems.append(Problem(EDGES, rowno, f"{kind} cannot join a {ks} to a "
+                                    f"{kd}: it joins {'/'.join(sorted(spec.sources))} "
                                     f"to {'/'.join(sorted(spec.targets))}"))
         attrs = _check_attrs(row, rowno, EDGES, spec.choices, problems, ctx, kinds,
                              skip=("from", "to"))
@@ -637,7 +637,7 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
     if kind == "type":
         types = err.validator_value if isinstance(err.validator_value, list) else \
             [err.validator_value]
-        want = " or ".join(_TYPE_WORDS.get(t, t) for t in types if t != "null")
+        want = " or ".join(_TYPE_WORDS.get(t, str(t)) for t in types if t != "null")
         if not want:
             want = "empty"
         return f"{head}must be {want}, not {_shown(val)}"

@@ -1,5 +1,10 @@
-"""Every CLI command has help text and is in the README; the README's promises hold."""
+"""The docs site builds with warnings as errors and names every CLI command and
+public name; every command has help text; the README's promises hold."""
+import html
+import os
 import re
+import subprocess
+import sys
 
 import click
 import pytest
@@ -9,6 +14,24 @@ from conftest import ROOT
 from orgmodel.cli import cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+# the contract is on the model page, the mandates' columns with the mandates
+MODEL = "\n".join((ROOT / "docs" / page).read_text(encoding="utf-8")
+                  for page in ("model.md", "questions.md"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The docs site, built as `make docs` builds it (strict: a warning fails)."""
+    out = tmp_path_factory.mktemp("site")
+    res = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                          "--site-dir", str(out)], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert res.returncode == 0, res.stderr[-3000:]
+    return out
+
+
+def _text(site, page):
+    return html.unescape((site / page / "index.html").read_text(encoding="utf-8"))
 
 
 def _commands(group, prefix=()):
@@ -21,14 +44,35 @@ def _commands(group, prefix=()):
 
 @pytest.mark.parametrize("path,cmd", list(_commands(cli)), ids=lambda x: " ".join(x)
                          if isinstance(x, tuple) else "")
-def test_command_has_help_and_is_documented(path, cmd):
+def test_command_has_help_and_is_in_the_cli_reference(path, cmd, site):
     assert cmd.help and len(cmd.help) > 20, f"{' '.join(path)} has no help text"
-    assert f"orgmodel {' '.join(path)}" in README or \
-        (len(path) == 1 and re.search(rf"`{path[0]}`", README)), \
-        f"'orgmodel {' '.join(path)}' is not in the README"
+    page = _text(site, "reference/cli")
+    assert f"orgmodel {' '.join(path)}" in page, f"'orgmodel {' '.join(path)}' is not on the site"
+    for p in cmd.params:
+        if isinstance(p, click.Option) and not p.hidden:
+            assert p.opts[-1] in page, f"{' '.join(path)} {p.opts[-1]} is not on the site"
     for p in cmd.params:
         if isinstance(p, click.Option) and not p.hidden:
             assert p.help, f"{' '.join(path)} {p.opts[0]} has no help text"
+
+
+def test_every_public_name_is_in_the_api_reference(site):
+    page = (site / "reference" / "api" / "index.html").read_text(encoding="utf-8")
+    missing = [n for n in orgmodel.__all__ if not re.search(
+        rf'id="orgmodel\.[\w.]+\.{orgmodel._RENAMED.get(n, n)}"', page)]
+    assert not missing, f"not in docs/reference/api.md: {missing} (run scripts/api-page)"
+
+
+def test_api_page_is_current():
+    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "api-page"), "--check"])
+    assert res.returncode == 0, "docs/reference/api.md is stale: run scripts/api-page"
+
+
+def test_readme_is_short_and_its_links_resolve():
+    assert len(README.splitlines()) < 250
+    for target in re.findall(r"\]\(([^)#]+)\)", README):
+        if not target.startswith("http"):
+            assert (ROOT / target).exists(), target
 
 
 def test_readme_opens_with_the_two_commands():
@@ -41,17 +85,17 @@ def test_readme_opens_with_the_two_commands():
 
 def test_schema_is_documented():
     for kind in orgmodel.NODE_KINDS:
-        assert f"| {kind} |" in README
+        assert f"| {kind} |" in MODEL
     for kind in orgmodel.EDGE_KINDS:
-        assert f"| {kind} |" in README
+        assert f"| {kind} |" in MODEL
     from orgmodel import schema
     for grade in schema.GRADES:
-        assert f"`{grade}`" in README
+        assert f"`{grade}`" in MODEL
     for column in (schema.BOOL_COLUMNS + schema.INT_COLUMNS + schema.LIST_COLUMNS
                    + schema.DATE_COLUMNS):
-        assert f"`{column}`" in README, column
+        assert f"`{column}`" in MODEL, column
     for key in schema.MANIFEST_SCHEMA["properties"]:
-        assert f"`{key}" in README, key
+        assert f"`{key}" in MODEL, key
 
 
 def test_cypher_files_ship_inside_the_package():

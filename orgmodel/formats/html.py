@@ -72,7 +72,7 @@ _LEGEND_NAME = {"Role": "Role", "Role:political": "Role (political)",
                 "Role:external": "Role outside the organisation"}
 _DARK_TEXT = {"Role:external", "Person", "Staff", "Portfolio", "Topic", "Instrument",
               "Commission"}
-EDGE_STYLE = {
+EDGE_STYLE: dict[str, dict[str, object]] = {
     "REPORTS_TO": {"color": "#555555", "dashes": False, "width": 1.5},
     "MANDATES": {"color": "#4e79a7", "dashes": True, "width": 1},
     "COMMISSIONS": {"color": "#76b7b2", "dashes": False, "width": 1},
@@ -259,7 +259,7 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
         out_nodes.append(item)
     out_edges = []
     for i, (u, v, d) in enumerate(g.edges(data=True)):
-        st = EDGE_STYLE.get(d["kind"], {"color": "#999999", "dashes": False, "width": 1})
+        st = EDGE_STYLE.get(d["kind"], {"color": "#999999", "dashes": False, "width": 1})  # type: ignore[assignment]  # (st: a node's style above)
         tree = d["kind"] == "REPORTS_TO" and parent.get(u) == v
         dashed = st["dashes"] or (d["kind"] == "REPORTS_TO" and not tree) or \
             bool(d.get("temporary") or d.get("valid_to"))
@@ -334,7 +334,7 @@ def render_html(org, net, extra_nodes=(), extra_edges=(), subtitle=None) -> str:
                              autoescape=True)
     js, css = _vis_assets()
     present = {n["cls"] for n in net.nodes}
-    node_legend = [{"label": _LEGEND_NAME.get(k, k), "color": st["color"]}
+    node_legend: list[dict[str, object]] = [{"label": _LEGEND_NAME.get(k, k), "color": st["color"]}
                    for k, st in NODE_STYLE.items() if k in present]
     if any((n.get("shapeProperties") or {}).get("borderDashes") for n in net.nodes):
         node_legend.append({"label": "vacant post (dashed border)", "color": "#ffffff",

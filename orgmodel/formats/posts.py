@@ -314,8 +314,8 @@ def posts_tables(path, junior=None, *, preset: str | None = None,  # noqa: C901 
             _column(df, jcols.reports_to, label, "senior post", False) and \
             _column(df, jcols.fte, label, "FTE", False):
         raise ValidationError([Problem(label, 1, "looks like a junior-staff file (it has "
-                                       f"'{jcols.reports_to.split('|')[0]}' but no "
-                                       f"'{cols.id.split('|')[0]}'): give the senior-posts "
+                                       f"'{str(jcols.reports_to).split('|')[0]}' but no "
+                                       f"'{str(cols.id).split('|')[0]}'): give the senior-posts "
                                        "file first and this one with --junior")],
                               where=str(path))
     c_id = _column(df, cols.id, label, "post id", True)
@@ -342,7 +342,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,  # noqa: C901 
 
     # -- rows, grouped by post id ------------------------------------------------
     rows = defaultdict(list)
-    orgs = defaultdict(int)
+    orgs: defaultdict[str, int] = defaultdict(int)
     for rowno, row in zip(df.index.tolist(), df.to_dict("records")):
         log.rows += 1
         rid = get(row, c_id)
@@ -356,7 +356,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,  # noqa: C901 
         if c_org and get(row, c_org):
             orgs[get(row, c_org)] += 1
         rows[rid].append((rowno, row, holder))
-    org_name = name or (max(orgs, key=orgs.get) if orgs else path.stem)
+    org_name = name or (max(orgs, key=orgs.__getitem__) if orgs else path.stem)
 
     posts = {}          # post id -> list of (rowno, row, holder)
     by_raw = {}         # raw id -> post id (only when unambiguous)
