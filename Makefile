@@ -30,8 +30,10 @@ test: $(VENV)/.installed
 	$(PY) -m pytest
 
 ## bench: benchmarks at 1k, 10k and 100k roles; writes benchmarks/results.md, formats.md, mandates.md, diff.md,
-##        page.md (the org chart page in Chromium, the static chart, reports of 100k and 1M roles)
+##        page.md (the org chart page in Chromium, the static chart, reports of 100k and 1M roles),
+##        startup.md (the command line's start-up against its floors)
 bench: $(VENV)/.installed
+	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/formats.py
 	$(PY) benchmarks/mandates.py

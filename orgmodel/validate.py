@@ -24,23 +24,28 @@ from ._order import sinks_first
 from .errors import InputError, Problem
 from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder, records
 
+#: The optional modules jsonschema's format checkers import when present.
+#: orgmodel's schema checks no string ``format``, and importing them is most of
+#: a command's start-up: rfc3987_syntax compiles a grammar (1.9 s), isoduration
+#: pulls in arrow (50 ms), the rest some 50 ms more.
+_FORMAT_PLUGINS = ("rfc3987_syntax", "rfc3987", "isoduration", "webcolors", "rfc3986_validator",
+                   "rfc3339_validator", "fqdn", "idna", "jsonpointer", "uri_template")
+
 
 def _import_jsonschema():
-    """jsonschema, without its ``iri`` format plugin.
+    """jsonschema, without its format plugins.
 
-    jsonschema compiles rfc3987_syntax's grammar when it is imported (1.9 s,
-    most of a command's start-up); orgmodel checks no string formats.  The
-    plugin is kept out of this one import (an absent module is skipped by
-    jsonschema) and put back, so a later import elsewhere finds it.
+    Each plugin is kept out of this one import (jsonschema skips a module it
+    cannot import) and put back after it, so a later import elsewhere finds it.
     """
-    hide = "rfc3987_syntax" not in sys.modules
-    if hide:
-        sys.modules["rfc3987_syntax"] = None
+    hidden = [m for m in _FORMAT_PLUGINS if m not in sys.modules]
+    for m in hidden:
+        sys.modules[m] = None
     try:
         import jsonschema
     finally:
-        if hide:
-            del sys.modules["rfc3987_syntax"]
+        for m in hidden:
+            del sys.modules[m]
     return jsonschema
 
 
