@@ -15,7 +15,8 @@ role they are joined to.
 parent, edges, every role's next escalation steps per route kind);
 :func:`to_pyvis` puts the same nodes and edges in a pyvis ``Network`` for
 your own use in pyvis; :func:`write_html` writes the self-contained page:
-vis-network's script and style (shipped inside pyvis) are inlined, nothing is
+vis-network's script and style (``orgmodel/assets/vis-network``, with its
+licences) are inlined, nothing is
 fetched, and a Content-Security-Policy forbids fetching.
 
 Safety: every name and attribute reaches the page either through Jinja
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html as _html
+from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -313,10 +315,10 @@ def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
 
 
 def _vis_assets():
-    import pyvis
-    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-    return ((lib / "vis-network.min.js").read_text(encoding="utf-8"),
-            (lib / "vis-network.css").read_text(encoding="utf-8"))
+    # (the project's own copy, with its licences: orgmodel/assets/vis-network/)
+    lib = resources.files("orgmodel").joinpath("assets", "vis-network")
+    return (lib.joinpath("vis-network.min.js").read_text(encoding="utf-8"),
+            lib.joinpath("vis-network.css").read_text(encoding="utf-8"))
 
 
 #: The marks the page itself adds, always in the legend.
