@@ -39,7 +39,7 @@ _WHERE = {
     "OrgModel": "model", "Analysis": "model", "load": "model", "from_tables": "model",
     "save": "write",
     "Summary": "summary", "summarize": "summary",
-    "RouteGraph": "escalation", "escalate": "escalation", "escalation_load": "escalation",
+    "RouteGraph": "escalation", "Escalation": "escalation", "escalate": "escalation", "escalation_load": "escalation",
     "escalation_policy": "escalation", "escalation_routes": "escalation", "meet": "escalation",
     "route_graph": "escalation",
     "layering": "layers",
@@ -112,6 +112,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .checks import applicable_rules, check
     from .diff import Diff, diff, write_diff
     from .escalation import (
+        Escalation,
         RouteGraph,
         escalate,
         escalation_load,

@@ -19,7 +19,7 @@ from . import escape
 from .errors import OrgModelError, ValidationError
 from .formats import readable, writable
 
-FORMATS = ("table", "json", "csv")
+OUTPUT_FORMATS = ("table", "json", "csv")
 
 
 def _is_frame(obj) -> bool:
@@ -79,7 +79,7 @@ def org_option(f):
 
 
 def format_option(f):
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+    return click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
                         show_default=True, help="Output format.")(f)
 
 

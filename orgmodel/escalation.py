@@ -756,8 +756,21 @@ def escalation_routes(org, via=None, roles=None) -> RouteGraph:
     return rg
 
 
-def escalate(org, role: str, via=None) -> tuple:
-    """``(role id, RouteGraph)`` for one role, given by id or name.
+class Escalation(NamedTuple):
+    """What :func:`escalate` returns: the role found and its route graph (a
+    tuple, so ``rid, rg = escalate(...)`` reads as before)."""
+
+    role: str
+    routes: "RouteGraph"
+
+    def to_frame(self) -> pd.DataFrame:
+        """The role's routes, one row (:meth:`RouteGraph.to_frame` of this role)."""
+        return self.routes.to_frame([self.role])
+
+
+def escalate(org, role: str, via=None) -> Escalation:
+    """The :class:`Escalation` of one role, given by id or name: the role's id
+    and the :class:`RouteGraph` with its routes.
 
     Only the roles above it are worked out.
 
@@ -771,11 +784,13 @@ def escalate(org, role: str, via=None) -> tuple:
     >>> rid, rg = escalate(sample, "Team manager Finance")
     >>> rid, rg.tops(rid)
     ('tm', ['gd'])
+    >>> escalate(sample, "tm").to_frame()[["id", "tops"]].to_dict("records")
+    [{'id': 'tm', 'tops': 'General director'}]
     """
     rid = org.find_role(role)
     rg = RouteGraph(org, via)
     rg.summary(rid)
-    return rid, rg
+    return Escalation(rid, rg)
 
 
 def _distances(rg: RouteGraph, role):

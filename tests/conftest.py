@@ -18,6 +18,70 @@ import orgmodel
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
+#: Set by CI (.ci/run): a test that would be skipped fails instead, so a tool
+#: missing on the CI machine can never pass unnoticed.
+NO_SKIP = os.environ.get("ORGMODEL_NO_SKIP") == "1"
+
+
+def run(*args):
+    """The command line, in-process: ``run("validate", "--org", folder)``."""
+    from click.testing import CliRunner
+
+    from orgmodel.cli import cli
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def copy_template(tmp_path, name="org"):
+    """A writable copy of data/template at ``tmp_path/name``."""
+    d = tmp_path / name
+    shutil.copytree(DATA / "template", d)
+    return d
+
+
+def edit(folder, file, old, new):
+    """Replace the first ``old`` in ``folder/file`` by ``new`` (``old`` must be there)."""
+    p = folder / file
+    text = p.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}"
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def require(program: str, how: str, *others: str) -> str:
+    """The path of ``program`` (or of one of ``others``, its other names); the
+    test is skipped, naming ``how`` to install it, when it is absent (and fails
+    under ORGMODEL_NO_SKIP=1)."""
+    for name in (program, *others):
+        path = shutil.which(name)
+        if path:
+            return path
+    pytest.skip(f"{program} is not installed: {how}")
+
+
+#: The tools a mark needs: (program, how to install it, its other names).
+TOOLS = {
+    "browser": ("chromium", "scripts/ensure-chromium installs it (make test runs it)",
+                "chromium-browser"),
+    "graphviz": ("dot", "scripts/ensure-graphviz installs Graphviz (make test runs it)"),
+    "cypher_lint": ("node", "scripts/ensure-cypher-lint installs Node and the linter "
+                    "(make test runs it)"),
+}
+
+
+def pytest_runtest_setup(item):
+    for mark, (program, how, *others) in TOOLS.items():
+        if item.get_closest_marker(mark):
+            require(program, how, *others)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if NO_SKIP and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.longrepr = f"skipped, and ORGMODEL_NO_SKIP=1 (CI) allows no skip: {reason}"
+
 
 @pytest.fixture(scope="session")
 def deventer():
@@ -32,9 +96,7 @@ def albrandswaard():
 @pytest.fixture
 def template_copy(tmp_path):
     """A writable copy of data/template."""
-    dst = tmp_path / "org"
-    shutil.copytree(DATA / "template", dst)
-    return dst
+    return copy_template(tmp_path)
 
 
 def build(roles=(), edges=(), nodes=(), manifest=None):

@@ -3,13 +3,11 @@ import json
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
 import orgmodel
-from conftest import DATA
+from conftest import DATA, run
 from orgmodel.advice import executive_commission_advice
 from orgmodel.checks import check
-from orgmodel.cli import cli
 from orgmodel.escalation import escalate, escalation_routes, meet
 from orgmodel.layers import layering
 from orgmodel.partners import partner_network
@@ -35,7 +33,7 @@ def _team_managers(org):
 def test_every_deventer_team_manager_reaches_the_general_director_officially(deventer):
     # D-FS-VI bullet 6: official disagreements go up the official line, never to
     # the college; every line ends at the general director (the exact route of
-    # each team manager, from D-FS-V and its legend, is in test_model_v2).
+    # each team manager, from D-FS-V and its legend, is in test_data_sources).
     g = deventer.graph
     esc = escalation_routes(deventer, "line")
     tms = _team_managers(deventer)
@@ -300,15 +298,11 @@ def test_executive_commission_advice_threshold(sample, deventer, albrandswaard):
 
 # --- CLI -------------------------------------------------------------------------
 
-def cli_run(*args):
-    return CliRunner().invoke(cli, list(args))
-
-
 def test_escalate_json_shape(deventer):
     # D-B3: a WAT-question that cannot be done goes back to the programmatic
     # director and the deputy director, then to the portfolio holder or via the
     # concerndirectie to the general director.
-    res = cli_run("escalate", "Begrotingsprogrammamanager", "--via", "infeasible",
+    res = run("escalate", "Begrotingsprogrammamanager", "--via", "infeasible",
                   "--org", str(DATA / "deventer"), "--format", "json")
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
@@ -324,7 +318,7 @@ def test_escalate_json_shape(deventer):
 
 
 def test_escalate_table_says_why_each_step(deventer):
-    res = cli_run("escalate", "tm-orb", "--org", str(DATA / "deventer"))
+    res = run("escalate", "tm-orb", "--org", str(DATA / "deventer"))
     assert res.exit_code == 0, res.output
     assert "tm-orb), line route" in res.output
     assert "outcome: top; reaches Algemeen directeur; 2 steps; 1 route" in res.output
@@ -334,7 +328,7 @@ def test_escalate_table_says_why_each_step(deventer):
 
 
 def test_escalate_all_lists_every_role():
-    res = cli_run("escalate", "--all", "--org", str(DATA / "deventer"), "--format", "json",
+    res = run("escalate", "--all", "--org", str(DATA / "deventer"), "--format", "json",
                   "--via", "commission")
     data = json.loads(res.output)
     assert res.exit_code == 0 and isinstance(data, list)
@@ -348,19 +342,19 @@ def test_escalate_all_lists_every_role():
 
 
 def test_escalate_unknown_and_ambiguous_role():
-    res = cli_run("escalate", "teammanger orb", "--org", str(DATA / "deventer"))
+    res = run("escalate", "teammanger orb", "--org", str(DATA / "deventer"))
     assert res.exit_code == 1 and "no role matches" in res.output and "tm-orb" in res.output
-    res = cli_run("escalate", "teammanager", "--org", str(DATA / "deventer"))
+    res = run("escalate", "teammanager", "--org", str(DATA / "deventer"))
     assert res.exit_code == 1 and "matches several roles" in res.output
 
 
 def test_escalate_meet_cli():
-    res = cli_run("escalate", "tm-io", "--meet", "tm-bb", "--org", str(DATA / "deventer"))
+    res = run("escalate", "tm-io", "--meet", "tm-bb", "--org", str(DATA / "deventer"))
     assert res.exit_code == 0 and "meet at Algemeen directeur" in res.output, res.output
 
 
 def test_escalate_defaults_to_the_policys_first_route_kind():
-    res = cli_run("escalate", "reg-kw", "--org", str(DATA / "albrandswaard"))
+    res = run("escalate", "reg-kw", "--org", str(DATA / "albrandswaard"))
     assert res.exit_code == 0, res.output
     assert "mandate route" in res.output and "→ College van B&W   [MANDATES" in res.output
 
@@ -369,7 +363,7 @@ def test_escalate_defaults_to_the_policys_first_route_kind():
                                  "escalate --all"])
 @pytest.mark.parametrize("fmt", ["table", "json", "csv"])
 def test_analysis_commands_all_formats(cmd, fmt):
-    res = cli_run(*cmd.split(), "--org", str(DATA / "albrandswaard"), "--format", fmt)
+    res = run(*cmd.split(), "--org", str(DATA / "albrandswaard"), "--format", fmt)
     assert res.exit_code == 0, res.output
     if fmt == "json":
         json.loads(res.output)
@@ -378,19 +372,20 @@ def test_analysis_commands_all_formats(cmd, fmt):
 
 
 def test_check_strict_exit_code(template_copy):
-    assert cli_run("check", "--org", str(template_copy), "--strict").exit_code == 0
+    assert run("check", "--org", str(template_copy), "--strict").exit_code == 0
     edges = template_copy / "edges.csv"
     text = edges.read_text()
     row = next(line for line in text.splitlines(True) if line.startswith("alderman,youth,"))
     edges.write_text(text.replace(row, ""))
-    res = cli_run("check", "--org", str(template_copy), "--strict")
+    res = run("check", "--org", str(template_copy), "--strict")
     assert res.exit_code == 1 and "[R2]" in res.output and "(X-5)" in res.output
 
 
+@pytest.mark.graphviz
 def test_report_on_both_organisations(tmp_path):
     routes = {"deventer": ("line", "commission", "infeasible"), "albrandswaard": ("mandate",)}
     for org in ("deventer", "albrandswaard"):
-        res = cli_run("report", "--org", str(DATA / org), "--out", str(tmp_path / org))
+        res = run("report", "--org", str(DATA / org), "--out", str(tmp_path / org))
         assert res.exit_code == 0, res.output
         md = (tmp_path / org / "report.md").read_text()
         for section in ("## Escalation routes", "## Management layers", "## Span of control",
@@ -435,7 +430,7 @@ def test_a_large_report_shows_the_first_rows_and_points_to_the_csvs(tmp_path):
 
 
 def test_the_report_opens_with_a_summary(tmp_path):
-    res = cli_run("report", "--org", str(DATA / "deventer"), "--out", str(tmp_path / "d"))
+    res = run("report", "--org", str(DATA / "deventer"), "--out", str(tmp_path / "d"))
     assert res.exit_code == 0, res.output
     md = (tmp_path / "d" / "report.md").read_text()
     first = md.index("## ")
@@ -446,7 +441,7 @@ def test_the_report_opens_with_a_summary(tmp_path):
     assert "14 × R2 (D-FS-VI last bullet)" in summary
     assert "no FTE given" in summary          # the sources give none: not "0 FTE"
     assert "Algemeen directeur (13 roles)" in summary
-    res = cli_run("report", "--org", str(DATA / "albrandswaard"), "--out", str(tmp_path / "a"))
+    res = run("report", "--org", str(DATA / "albrandswaard"), "--out", str(tmp_path / "a"))
     md = (tmp_path / "a" / "report.md").read_text()
     assert "27–29 FTE" in md.split("## Summary", 1)[1].split("\n## ", 1)[0]
     assert "the source describes a flat organisation" in md

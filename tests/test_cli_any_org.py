@@ -3,15 +3,10 @@ alike (issue 27); a broken workbook is named with its problem."""
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from orgmodel.cli import cli
+from conftest import run
 
 DEVENTER = Path(__file__).parent.parent / "data" / "deventer"
-
-
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 @pytest.mark.parametrize("suffix", ["", ".xlsx", ".ttl", ".jsonld"])

@@ -3,11 +3,10 @@ import csv
 import json
 
 import pytest
-from click.testing import CliRunner
 
 import orgmodel
-from conftest import DATA, ROOT
-from orgmodel.cli import BROKEN_EXIT, cli
+from conftest import DATA, ROOT, run
+from orgmodel.cli import BROKEN_EXIT
 from orgmodel.diff import diff
 from orgmodel.formats.posts import read_posts
 from orgmodel.whatif import apply
@@ -15,10 +14,6 @@ from orgmodel.whatif import apply
 UK = ROOT / "tests" / "fixtures" / "uk-organograms"
 LINE = {"escalation": {"forbidden_spheres": ["political"], "ends_at": ["top"],
                        "routes": {"line": [{"edge": "REPORTS_TO"}]}}}
-
-
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 def small(make, **extra):
@@ -270,9 +265,8 @@ def _svg(path):
     return ET.parse(path).getroot()
 
 
+@pytest.mark.graphviz
 def test_static_chart_of_the_line_and_of_a_diff(tmp_path, make):
-    import shutil as _sh
-    assert _sh.which("dot"), "Graphviz's dot is installed by make test (scripts/ensure-graphviz)"
     out = tmp_path / "t.svg"
     res = run("chart", "--org", DATA / "template", "-o", out, "--route", "tm")
     assert res.exit_code == 0, res.output

@@ -12,20 +12,14 @@ from collections import defaultdict
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
 
 import orgmodel
-from conftest import DATA, ROOT
-from orgmodel.cli import cli
+from conftest import DATA, ROOT, run
 from orgmodel.formats.posts import read_posts
 
 UK = ROOT / "tests" / "fixtures" / "uk-organograms"
 SNAPSHOTS = [(dep, date) for dep in ("cabinet_office", "department_of_health")
              for date in ("2011-03-31", "2011-09-30")]
-
-
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 def raw(dep, date):
@@ -440,3 +434,40 @@ def test_one_workbook_with_senior_and_junior_sheets(tmp_path):
     from_xlsx = orgmodel.load(tmp_path / "o")
     from_csv, _ = imported("cabinet_office", "2011-03-31")
     assert orgmodel.totals(from_xlsx) == orgmodel.totals(from_csv)
+
+
+@pytest.mark.parametrize("name", ["write_xlsx", "write_org", "write_graphml", "write_gexf",
+                                  "write_html"])
+def test_a_writer_takes_an_open_file_and_writes_what_it_writes_to_a_path(name, tmp_path, sample):
+    import io
+    writer = getattr(orgmodel, name)
+    suffix = {"write_xlsx": ".xlsx", "write_org": ".ttl", "write_graphml": ".graphml",
+              "write_gexf": ".gexf", "write_html": ".html"}[name]
+    buf = io.BytesIO()
+    assert writer(sample, buf) is buf
+    on_disk = writer(sample, tmp_path / f"m{suffix}").read_bytes()
+    if name in ("write_xlsx", "write_org"):
+        # a workbook stamps its creation time, RDF numbers its blank nodes anew
+        # each time: compare what they hold
+        read = orgmodel.read_xlsx if name == "write_xlsx" else orgmodel.read_org
+        (tmp_path / f"b{suffix}").write_bytes(buf.getvalue())
+        a, b = read(tmp_path / f"m{suffix}"), read(tmp_path / f"b{suffix}")
+        assert sorted(a.graph.nodes(data=True)) == sorted(b.graph.nodes(data=True))
+        assert sorted(map(str, a.graph.edges(data=True))) == sorted(map(str, b.graph.edges(data=True)))
+    else:
+        assert buf.getvalue() == on_disk
+
+
+def test_a_failing_writer_leaves_an_open_file_untouched(sample, monkeypatch):
+    import io
+
+    import networkx as nx
+
+    def broken(g, path, **kw):
+        path.write_text("half")
+        raise OSError("disk full")
+    monkeypatch.setattr(nx, "write_graphml", broken)
+    buf = io.BytesIO()
+    with pytest.raises(OSError):
+        orgmodel.write_graphml(sample, buf)
+    assert buf.getvalue() == b""

@@ -1,11 +1,9 @@
 """Issue 16: the mandate register, who may decide, and the Awb's checks."""
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
 import orgmodel
-from conftest import DATA
-from orgmodel.cli import cli
+from conftest import DATA, run
 from orgmodel.mandates import mandate_findings, register, who_decides
 
 COLLEGE = ("college", {"sphere": "political", "name": "College van B&W"})
@@ -16,10 +14,6 @@ POWERS = {"powers": {
     "bylaw": {"name": "Algemeen verbindend voorschrift", "body": "college",
               "mandatable": False},
 }}
-
-
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 def mandate(u, v, powers, **attrs):

@@ -8,9 +8,12 @@ recorded with ``python -m tests.golden.commands --update``.
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.golden.commands import HERE, click_invoke, run_all
 
 
+@pytest.mark.graphviz         # the reports hold the static chart Graphviz draws
 def test_every_output_is_as_recorded(tmp_path: Path):
     recorded = json.loads((HERE / "outputs.json").read_text())
     found = run_all(tmp_path, click_invoke)

@@ -4,10 +4,10 @@ import re
 
 import pytest
 from browser import chromium_path
-from test_analyses import cli_run
 
 import orgmodel
 from conftest import DATA, ROOT
+from conftest import run as cli_run
 from orgmodel.checks import check
 from orgmodel.i18n import NL
 from orgmodel.report import _causes

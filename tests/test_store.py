@@ -498,7 +498,7 @@ def test_diff_of_two_organisations_in_the_database(bolt_env, store, tmp_path):
 
 
 def test_pull_shows_progress_on_a_terminal(bolt_env, store, tmp_path):
-    from test_hardening import _run_on_a_terminal
+    from test_progress import _run_on_a_terminal
     res = CliRunner().invoke(cli, ["db", "push", "--org", str(DATA / "albrandswaard")])
     assert res.exit_code == 0, res.output
     code, term = _run_on_a_terminal(["db", "pull", "--org-name", "Albrandswaard", "--out",

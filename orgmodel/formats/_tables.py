@@ -3,6 +3,7 @@ every reader: the same validation as a folder, with problems naming the
 reader's own file, sheet or line."""
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -57,9 +58,20 @@ def model_from_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, 
     return from_tables(raw.manifest, raw.nodes, raw.edges)
 
 
-def atomic_write(path, write) -> Path:
+def atomic_write(path, write):
     """Call ``write(tmp_path)`` and move the result to ``path`` only when it
-    is complete, so a failure leaves no half-written file (or folder)."""
+    is complete, so a failure leaves no half-written file (or folder).
+
+    ``path`` may also be an open file (binary, or text for a text format):
+    the complete result is written into it, and it is returned.
+
+    >>> import io
+    >>> buf = io.BytesIO()
+    >>> atomic_write(buf, lambda tmp: tmp.write_text("done")) is buf, buf.getvalue()
+    (True, b'done')
+    """
+    if hasattr(path, "write"):
+        return _into_file(path, write)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -73,3 +85,18 @@ def atomic_write(path, write) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def _into_file(file, write):
+    # (the writers write to a path: the whole result is made in a temporary
+    # folder first, so nothing reaches the file unless it is complete)
+    suffix = Path(str(getattr(file, "name", ""))).suffix
+    with tempfile.TemporaryDirectory(prefix="orgmodel-") as tmp_dir:
+        tmp = Path(tmp_dir) / f"out{suffix}"
+        write(tmp)
+        data = tmp.read_bytes()
+    if isinstance(file, io.TextIOBase):
+        file.write(data.decode("utf-8"))
+    else:
+        file.write(data)
+    return file

@@ -25,11 +25,12 @@ from ..errors import OrgModelError
 from ..model import at_its_date
 from ._tables import atomic_write
 
-__all__ = ["chart_dot", "write_chart", "MAX_POSTS", "FORMATS"]
+__all__ = ["chart_dot", "write_chart", "MAX_POSTS", "CHART_KINDS"]
 
 #: Beyond this many posts a whole chart is unreadable on a page.
 MAX_POSTS = 3000
-FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": None}
+#: A chart file's suffix -> the Graphviz output format (None: the DOT text itself).
+CHART_KINDS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": None}
 _STATUS = {"added": "#2ca02c", "closed": "#7f7f7f", "moved": "#ff7f0e", "changed": "#1f77b4"}
 _ROUTE = "#d62728"
 
@@ -216,18 +217,22 @@ def _kinds(org):
     return escalation_policy(org).routes
 
 
-def write_chart(org, path, diff=None, route=None, title=None, focus=None, depth=2) -> Path:
-    """Draw the chart into ``path`` (.svg, .png, .pdf, or .dot for the text).
+def write_chart(org, path, diff=None, route=None, title=None, focus=None, depth=2,
+                kind: str | None = None):
+    """Draw the chart into ``path`` (.svg, .png, .pdf, or .dot for the text), or
+    into an open binary file with ``kind`` one of ``svg``, ``png``, ``pdf``, ``dot``.
 
     Raises
     ------
     OrgModelError
-        An unknown suffix, or no Graphviz ``dot`` on the machine.
+        An unknown suffix or kind, or no Graphviz ``dot`` on the machine.
     """
-    path = Path(path)
-    fmt = FORMATS.get(path.suffix.lower(), "?")
+    suffix = f".{kind}" if kind else Path(str(getattr(path, "name", path))).suffix
+    fmt = CHART_KINDS.get(suffix.lower(), "?")
     if fmt == "?":
-        raise OrgModelError(f"{path}: a chart is .svg, .png, .pdf or .dot")
+        raise OrgModelError(f"{getattr(path, 'name', path)}: a chart is .svg, .png, .pdf or .dot")
+    if not hasattr(path, "write"):
+        path = Path(path)
     text = chart_dot(org, diff=diff, route=route, title=title, focus=focus, depth=depth)
     if fmt is None:
         return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))

@@ -1,24 +1,70 @@
-"""Model v2 (issue 13): what real organisations and the two sources say.
+"""The organisations in data/ follow their sources: every row cited, the figures
+of the documents.
 
-The expectations below are read from the sources (shared/seeds), passage by
-passage, not from the data: the D-FS-V table with its legend, the functions
-of D-B1 and roles of D-B2, the bodies of D-FS-I to D-B3, A-5.1's flat
-organisation and A-5.4's formation.
+The expectations are read from the sources, passage by passage, not from the
+data: the D-FS-V table with its legend, the functions of D-B1 and roles of
+D-B2, the bodies of D-FS-I to D-B3, A-5.1's flat organisation and A-5.4's
+formation.
 """
 import csv
-import shutil
+import json
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 import orgmodel
-from conftest import DATA
+from conftest import DATA, run
 from orgmodel.cli import cli
 from orgmodel.escalation import RouteGraph
-from orgmodel.formation import formation, totals
+from orgmodel.formation import totals
 from orgmodel.portfolios import portfolio_line
 from orgmodel.powers import power_holders
-from orgmodel.span import span_of_control
+
+
+def test_both_source_organisations_are_valid():
+    for org in ("deventer", "albrandswaard", "template"):
+        assert orgmodel.validate_folder(DATA / org) == [], org
+
+
+def test_albrandswaard_formation_is_the_range_of_the_a54_table():
+    res = run(*["summary", "--org", str(DATA / "albrandswaard"), "--format", "json"])
+    assert res.exit_code == 0
+    data = json.loads(res.output)
+    # A-5.4: sixteen functions, two of them ranges ("2-3", "1-2").
+    assert data["roles_with_fte"] == 16
+    assert (data["fte_min"], data["fte_max"]) == (27, 29)
+
+
+def test_deventer_board_and_portfolios_are_complete(deventer):
+    names = {deventer.label(p) for p in deventer.ids("Person")}
+    assert names == {"Ardwin Lantain", "Jelle Arentsen", "Marcel Kossen", "Flora van Houwelingen"}
+    clusters = [t for t in deventer.ids("Team") if deventer.graph.nodes[t]["team_kind"] == "cluster"]
+    assert len(clusters) == 4
+    # every cluster is covered by exactly one portfolio and led by one deputy director
+    covers = deventer.adjacency("COVERS", reverse=True)
+    leads = deventer.adjacency("LEADS", reverse=True)
+    for c in clusters:
+        assert len(covers[c]) == 1
+        assert [deventer.graph.nodes[r]["level"] for r, _ in leads[c]] == ["team-connecting"]
+
+
+def test_every_row_cites_a_source_or_says_assumption():
+    for org in ("deventer", "albrandswaard"):
+        for f in ("nodes.csv", "edges.csv"):
+            df = pd.read_csv(DATA / org / f, dtype=str, keep_default_na=False)
+            assert (df["source"].str.len() > 0).all(), (org, f)
+            assert df["source"].str.match(r"^(D-|A-|assumption)").all(), (org, f)
+
+
+@pytest.mark.parametrize("role,fte", [("regisseur kennis & welzijn", (5, 5)),
+                                      ("regisseur buurt & buitenruimte", (2, 3)),
+                                      ("communicatieadviseur bestuur", (1, 2)),
+                                      ("wijkregisseurs", (3, 3))])
+def test_albrandswaard_fte_of_a54(albrandswaard, role, fte):
+    d = albrandswaard.graph.nodes[albrandswaard.find_role(role)]
+    assert (d["fte_min"], d["fte_max"]) == fte
+
 
 # D-FS-V, item by item: (director, category) -> items
 D_FS_V = {
@@ -229,104 +275,3 @@ def test_summary_shows_grade_counts():
     assert ev["edges"]["inferred"] > 0 and ev["nodes"]["ungraded"] == 0
     res = CliRunner().invoke(cli, ["summary", "--org", str(DATA / "deventer")])
     assert "How the facts are known" in res.output
-
-
-# -- the template: a vacant post, a job share, an external superior, staff per grade
-
-def test_vacant_post_job_share_external_superior_and_staff(sample):
-    t = totals(sample)
-    assert (t["posts"], t["vacant"], t["people"], t["staff"], t["staff_fte"]) == (7, 1, 3, 9, 7.6)
-    posts = formation(sample, "post").set_index("id")
-    assert posts.loc["tm", "people"] == 2 and posts.loc["tm2", "people"] == 0
-    span = span_of_control(sample.on()).frame.set_index("id")
-    # staff count in span by people and FTE, never as direct reports
-    assert span.loc["tm", "direct_reports"] == 0 and span.loc["tm", "people"] == 9
-    assert span.loc["gd", "vacant_reports"] == 1
-    lay = orgmodel.layering(sample)
-    assert "staff-fin-b" not in set(lay.frame["id"])
-    # the external superior ends the route with its own outcome, until the move
-    rg = RouteGraph(sample.on("2026-06-01"), "line")
-    assert rg.end("region-chief") == "external" and rg.outcomes("fire") == ["external"]
-    rg = RouteGraph(sample.on("2027-06-01"), "line")
-    assert rg.tops("fire") == ["gd"]
-    # a route ending at a vacant post says so
-    rg = RouteGraph(sample.on(), "line")
-    assert [s.temporary for s in rg.next("tm2")] == [True]
-
-
-def test_route_ending_at_a_vacant_post(sample):
-    sample.graph.nodes["gd"]["vacant"] = True
-    rg = RouteGraph(sample.on(), "line")
-    assert rg.outcomes("tm") == ["vacant"]
-
-
-def test_analyses_from_python_look_at_the_models_date(sample):
-    # The fire safety officer moves into the own line on 2027-01-01; the model
-    # describes 2026-01-01, so only the superior in the safety region counts.
-    assert sample.date == "2026-01-01"
-    span = span_of_control(sample).frame.set_index("id")
-    assert span.loc["gd", "direct_reports"] == 2               # cd and the vacant tm2
-    later = span_of_control(sample.on("2027-06-01")).frame.set_index("id")
-    assert later.loc["gd", "direct_reports"] == 3              # and fire
-    below = formation(sample, "manager").set_index("id")
-    assert below.loc["gd", "posts"] == formation(sample.on("2027-06-01"), "manager").set_index(
-        "id").loc["gd", "posts"] - 1
-    assert RouteGraph(sample, "line").outcomes("fire") == ["external"]
-
-
-def test_on_date_on_the_command_line():
-    args = ["escalate", "fire", "--org", str(DATA / "template")]
-    assert "outside the organisation" in CliRunner().invoke(cli, args).output
-    later = CliRunner().invoke(cli, args + ["--on", "2027-02-01"]).output
-    assert "General director" in later and "outside" not in later
-    bad = CliRunner().invoke(cli, args + ["--on", "next week"])
-    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
-
-
-def test_migrate_a_version_1_folder(tmp_path):
-    d = tmp_path / "v1"
-    shutil.copytree(DATA / "template", d)
-    text = (d / "nodes.csv").read_text().replace(
-        "team,Team,Finance team,,assumed,", "team,Team,Finance team,assumption,,")
-    (d / "nodes.csv").write_text(text)
-    assert orgmodel.validate_folder(d)           # v1 style is refused, with the way out
-    res = CliRunner().invoke(cli, ["migrate", str(d)])
-    assert res.exit_code == 0, res.output
-    assert orgmodel.validate_folder(d) == []
-    assert orgmodel.load(d).graph.nodes["team"]["evidence"] == "assumed"
-
-
-def test_a_placeholder_top_post_is_marked_and_left_out(make):
-    # Published organograms often put the organisation itself at the top of the
-    # tree: marked as a placeholder, it is neither a post nor a layer.
-    org = make([("dept", {"placeholder": True, "name": "Department of Examples"}),
-                ("perm-sec", {"fte": "1"}), ("dg", {"fte": "1"}), ("dir", {"fte": "1"})],
-               [("perm-sec", "dept", "REPORTS_TO"), ("dg", "perm-sec", "REPORTS_TO"),
-                ("dir", "dg", "REPORTS_TO")])
-    lay = orgmodel.layering(org)
-    assert lay.depth == 2           # perm-sec and dg manage; dir is no manager
-    layers = lay.frame.set_index("id")["layer"]
-    assert "dept" not in layers.index and layers["perm-sec"] == 1 and layers["dg"] == 2
-    assert any("placeholder" in line and "Department of Examples" in line
-               for line in lay.explanation)
-    assert totals(org)["posts"] == 3
-    # the line ends at the organisation's own top post, and the placeholder asks nothing
-    rg = RouteGraph(org, None)
-    assert rg.tops("dir") == ["perm-sec"] and "dept" not in rg.starts()
-
-
-def test_a_matrix_post_counts_once_in_every_total_above_it(make):
-    # tm reports to two directors, who both report to gd; a post below tm
-    # reaches gd three ways, and still counts once there.
-    org = make(["gd", "d1", "d2", "tm", "emp"],
-               [("d1", "gd", "REPORTS_TO"), ("d2", "gd", "REPORTS_TO"),
-                ("tm", "d1", "REPORTS_TO"), ("tm", "d2", "REPORTS_TO"),
-                ("emp", "tm", "REPORTS_TO")])
-    below = formation(org, "manager").set_index("id")["posts"]
-    assert below.to_dict() == {"gd": 5, "d1": 3, "d2": 3, "tm": 2}
-    assert totals(org)["posts"] == 5
-    # FTE in tenths add up to what a reader adds up, not 0.30000000000000004
-    for r in ("gd", "d1", "d2", "tm", "emp"):
-        org.graph.nodes[r].update(fte_min=0.1, fte_max=0.1)
-    fte = formation(org, "manager").set_index("id")["fte_max"]
-    assert fte.to_dict() == {"gd": 0.5, "d1": 0.3, "d2": 0.3, "tm": 0.2}

@@ -1,0 +1,75 @@
+"""orgmodel.cli: exit codes, no traceback without --debug, the table output, python -m orgmodel."""
+import csv
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+import orgmodel
+from conftest import DATA, copy_template, edit, run
+from orgmodel.cli import cli, main
+
+
+def test_main_has_no_traceback_without_debug_and_one_with_it(template_copy, capsys):
+    edit(template_copy, "nodes.csv", "tm,Role,Team manager Finance", "tm,Rol,Team manager Finance")
+    with pytest.raises(SystemExit) as exit_:
+        main(["summary", "--org", str(template_copy)])
+    assert exit_.value.code == 1
+    err = capsys.readouterr().err
+    assert "unknown node kind 'Rol'" in err and "Traceback" not in err
+    with pytest.raises(orgmodel.ValidationError):
+        main(["summary", "--org", str(template_copy), "--debug"])
+
+
+def test_summary_table_counts(deventer):
+    s = orgmodel.summarize(deventer)
+    assert s.nodes["Person"] == 4 and s.nodes["Portfolio"] == 4
+    res = run(*["summary", "--org", str(DATA / "deventer")])
+    assert res.exit_code == 0 and "Portfolio" in res.output
+
+
+def test_python_dash_m_works():
+    out = subprocess.run([sys.executable, "-m", "orgmodel", "validate", "--org",
+                          str(DATA / "albrandswaard")], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+
+
+def _without_partners(tmp_path):
+    d = copy_template(tmp_path, "nopartners")
+    nodes = [r for r in csv.DictReader(open(d / "nodes.csv")) if r["kind"] != "Partner"]
+    ids = {r["id"] for r in nodes}
+    edges = [r for r in csv.DictReader(open(d / "edges.csv")) if r["from"] in ids and r["to"] in ids]
+    for f, rows in (("nodes.csv", nodes), ("edges.csv", edges)):
+        with open(d / f, "w", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows(rows)
+    return d
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_partners_on_an_organisation_without_partners(tmp_path, fmt):
+    d = _without_partners(tmp_path)
+    res = CliRunner().invoke(cli, ["partners", "--org", str(d), "--format", fmt])
+    assert res.exit_code == 0, res.output
+    if fmt == "table":
+        assert "Partners hanging on one commissioner:" in res.output
+
+
+@pytest.mark.parametrize("args,hint", [(["tm", "--meet", ""], "--meet"),
+                                       (["", "--meet", "dd"], "ROLE"),
+                                       (["  "], "ROLE")])
+def test_an_empty_role_is_refused_not_ignored(args, hint):
+    res = CliRunner().invoke(cli, ["escalate", *args, "--org", str(DATA / "template")])
+    assert res.exit_code == 2 and hint in res.output and "is empty" in res.output
+
+
+@pytest.mark.parametrize("cmd", [["layers", "--target", "0"], ["span", "--min", "-1"],
+                                 ["span", "--max", "-3"], ["advice", "--threshold", "99"],
+                                 ["advice", "--threshold", "0"],
+                                 ["export", "html", "-o", "x.html", "--focus", "tm", "--depth", "-1"]])
+def test_absurd_numbers_on_the_command_line_are_refused(cmd, tmp_path):
+    res = CliRunner().invoke(cli, [*cmd, "--org", str(DATA / "template")])
+    assert res.exit_code == 2 and "Invalid value" in res.output
+    assert not (tmp_path / "x.html").exists()

@@ -1,0 +1,78 @@
+"""orgmodel.read: the spreadsheets people save (encodings, separators, headers, line
+breaks in cells, Unicode forms) read alike."""
+import codecs
+import csv
+import io
+import unicodedata
+
+import pytest
+
+import orgmodel
+from conftest import DATA, copy_template
+
+
+def _rewrite(d, f, sep=",", encoding="utf-8", bom=b""):
+    rows = list(csv.reader(io.StringIO((d / f).read_text(encoding="utf-8"))))
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=sep, lineterminator="\r\n").writerows(rows)
+    (d / f).write_bytes(bom + buf.getvalue().encode(encoding))
+
+
+@pytest.mark.parametrize("sep,encoding,bom", [
+    (",", "utf-8", codecs.BOM_UTF8),          # Excel "CSV UTF-8"
+    (";", "cp1252", b""),                      # Dutch-locale Excel "CSV"
+    ("\t", "utf-16", b""),                     # Excel "Unicode text" (utf-16 writes a BOM)
+    ("\t", "utf-8", b""),
+    (";", "utf-8", b""),
+], ids=["utf8-bom", "cp1252-semicolon", "utf16-tab", "utf8-tab", "utf8-semicolon"])
+def test_spreadsheet_encodings_and_separators_read_the_same(tmp_path, sep, encoding, bom):
+    plain = copy_template(tmp_path, "plain")
+    other = copy_template(tmp_path, "other")
+    for d in (plain, other):
+        t = (d / "nodes.csv").read_text(encoding="utf-8")
+        (d / "nodes.csv").write_text(t.replace("Alderman for youth", "Wethouder Çelik jeugd"),
+                                     encoding="utf-8")
+    for f in ("nodes.csv", "edges.csv"):
+        _rewrite(other, f, sep, encoding, bom)
+    a, b = orgmodel.load(plain), orgmodel.load(other)
+    assert a.graph.nodes["alderman"]["name"] == "Wethouder Çelik jeugd"
+    assert dict(a.graph.nodes(data=True)) == dict(b.graph.nodes(data=True))
+    assert sorted(map(str, a.graph.edges(data=True))) == sorted(map(str, b.graph.edges(data=True)))
+
+
+def test_headers_are_read_without_case_or_spaces(tmp_path):
+    d = copy_template(tmp_path)
+    t = (d / "nodes.csv").read_text()
+    (d / "nodes.csv").write_text(t.replace("id,kind,name,source,evidence,sphere,level,fte",
+                                           "ID, Kind ,Name,source, Evidence,Sphere,level, FTE"))
+    plain = orgmodel.load(DATA / "template")
+    org = orgmodel.load(d)
+    assert org.graph.nodes["tm"]["fte_max"] == plain.graph.nodes["tm"]["fte_max"] == 1.0
+    assert org.graph.nodes["tm"]["evidence"] == "stated" and org.graph.nodes["gd"]["level"] == "concern"
+
+
+def test_line_separators_inside_a_quoted_cell_are_text(tmp_path):
+    d = copy_template(tmp_path)
+    t = (d / "nodes.csv").read_text()
+    name = "Team\u2028manager\u2029with\x0cbreaks\x85"
+    assert "\ntm,Role,Team manager Finance," in t
+    (d / "nodes.csv").write_text(t.replace("Team manager Finance,", f'"{name}",'), encoding="utf-8")
+    org = orgmodel.load(d)
+    assert org.graph.nodes["tm"]["name"] == name.strip()
+
+
+def test_names_in_another_unicode_normal_form_still_match(tmp_path):
+    d = copy_template(tmp_path)
+    nfd = unicodedata.normalize("NFD", "Wethouder Çelik")
+    t = (d / "nodes.csv").read_text()
+    t = t.replace("Alderman for youth", nfd).replace("\nalderman,", "\nwéth,")
+    (d / "nodes.csv").write_text(t, encoding="utf-8")
+    e = (d / "edges.csv").read_text().replace("alderman,", unicodedata.normalize("NFD", "wéth") + ",")
+    e = e.replace(",alderman,", "," + unicodedata.normalize("NFC", "wéth") + ",")
+    (d / "edges.csv").write_text(e, encoding="utf-8")
+    org = orgmodel.load(d)
+    assert org.find_role("Wethouder Çelik") == unicodedata.normalize("NFC", "wéth")
+    assert org.find_role(unicodedata.normalize("NFD", "wéth")) == unicodedata.normalize("NFC", "wéth")
+
+
+# --- commands on valid but unusual organisations -------------------------------------
