@@ -651,49 +651,54 @@ def export_html(org, out_file, focus, depth, kinds, edge_kinds, route):
     out(f"Graph written to {path}")
 
 
-@export.command("graphml")
-@reads_model
-@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
-              required=True, help="The .graphml file to write.")
-def export_graphml(org, out_file):
-    """Write GraphML for yEd and other graph tools (lists joined with ';')."""
-    from .formats.graphml import write_graphml
-    out(f"GraphML written to {_exporting(out_file, lambda: write_graphml(org, out_file))}")
-
-
-@export.command("gexf")
-@reads_model
-@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
-              required=True, help="The .gexf file to write.")
-def export_gexf(org, out_file):
-    """Write GEXF for Gephi (lists joined with ';', reserved names avoided)."""
-    from .formats.gexf import write_gexf
-    out(f"GEXF written to {_exporting(out_file, lambda: write_gexf(org, out_file))}")
-
-
-@export.command("org")
-@reads_model
-@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
-              required=True, help="The .ttl (Turtle) or .jsonld (JSON-LD) file to write.")
-def export_org(org, out_file):
-    """Write the W3C Organization Ontology (org:Post, org:reportsTo ...)."""
+def _export_command(name, rows):
+    """``orgmodel export NAME``, made from the formats registry's rows."""
     from .formats import guess
-    from .formats.w3c_org import write_org
-    fmt = guess(out_file)
-    if fmt not in ("turtle", "json-ld"):
-        raise click.BadParameter("give a .ttl or .jsonld file", param_hint="--out")
-    out(f"W3C ORG ({fmt}) written to "
-        f"{_exporting(out_file, lambda: write_org(org, out_file, fmt))}")
+    cmd = rows[0].command
+    names = [r.name for r in rows]
+
+    @reads_model
+    def command(org, out_file):
+        row = rows[0]
+        if len(rows) > 1:
+            fmt = guess(out_file) if Path(out_file).suffix else None
+            if fmt not in names:
+                raise click.BadParameter(f"give a {' or '.join(s for r in rows for s in r.suffixes[:1])} "
+                                         "file", param_hint="--out")
+            row = next(r for r in rows if r.name == fmt)
+        writer = row.function("writer")
+        write = (lambda: writer(org, out_file, row.name)) if row.passes_name else \
+            (lambda: writer(org, out_file))
+        label = f"{cmd.label} ({row.name})" if len(rows) > 1 else cmd.label
+        out(f"{label} written to {_exporting(out_file, write)}")
+    command.__doc__ = cmd.export_help
+    kind = click.Path(path_type=Path, file_okay=False) if cmd.folder else \
+        click.Path(path_type=Path, dir_okay=False)
+    command = click.option("-o", "--out", "out_file", type=kind, required=True,
+                           help=cmd.out_help)(command)
+    return click.command(name, help=cmd.export_help)(command)
 
 
-@export.command("archi")
-@reads_model
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              required=True, help="Folder for elements.csv, relations.csv, properties.csv.")
-def export_archi(org, out_dir):
-    """Write Archi's CSV files (File > Import > CSV in Archi)."""
-    from .formats.archi import write_archi
-    out(f"Archi CSV written to {_exporting(out_dir, lambda: write_archi(org, out_dir))}")
+def _import_command(name, rows):
+    """``orgmodel import NAME``, made from the formats registry's rows."""
+    from .formats import guess
+    cmd = rows[0].command
+
+    def command(source, out_dir, force):
+        row = rows[0]
+        if len(rows) > 1:
+            row = next((r for r in rows if r.name == guess(source)), rows[0])
+        reader = row.function("reader")
+        _import_into(out_dir, force, (lambda: reader(source, row.name)) if row.passes_name
+                     else (lambda: reader(source)))
+    kind = click.Path(path_type=Path, file_okay=False, exists=True) if cmd.folder else \
+        click.Path(path_type=Path, dir_okay=False, exists=True)
+    command = click.option("--force", is_flag=True,
+                           help="Replace an organisation already in --out.")(command)
+    command = click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+                           help="The organisation folder to write.")(command)
+    command = click.argument("source", type=kind)(command)
+    return click.command(name, help=cmd.import_help)(command)
 
 
 @cli.command()
@@ -777,27 +782,18 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
         f"decided: {out_dir / 'IMPORT.md'})")
 
 
-@import_.command("org")
-@click.argument("source", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
-              help="The organisation folder to write.")
-@click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
-def import_org(source, out_dir, force):
-    """Import a W3C ORG file (.ttl Turtle or .jsonld JSON-LD)."""
-    from .formats import guess
-    from .formats.w3c_org import read_org
-    _import_into(out_dir, force, lambda: read_org(source, guess(source)))
+def _add_format_commands():
+    # (one export and one import command per command of the formats registry:
+    # a new format is one module and one row of orgmodel.formats)
+    from .formats import commands
+    for name, rows in commands().items():
+        if any(r.can_write for r in rows):
+            export.add_command(_export_command(name, [r for r in rows if r.can_write]))
+        if any(r.can_read for r in rows):
+            import_.add_command(_import_command(name, [r for r in rows if r.can_read]))
 
 
-@import_.command("archi")
-@click.argument("source", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
-              help="The organisation folder to write.")
-@click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
-def import_archi(source, out_dir, force):
-    """Import Archi CSV files (a folder with elements.csv, relations.csv, properties.csv)."""
-    from .formats.archi import read_archi
-    _import_into(out_dir, force, lambda: read_archi(source))
+_add_format_commands()
 
 
 #: The exit status of ``diff --fail-on`` and ``whatif --fail-on`` when the

@@ -27,7 +27,28 @@ from pathlib import Path
 
 from ..errors import OrgModelError
 
-__all__ = ["read_any", "write_any", "guess", "FORMATS", "Format"]
+__all__ = ["read_any", "write_any", "guess", "FORMATS", "Format", "Command", "commands"]
+
+
+@dataclass(frozen=True)
+class Command:
+    """How a format appears on the command line: ``orgmodel export NAME`` (for
+    a format with a writer) and ``orgmodel import NAME`` (with a reader)."""
+
+    name: str
+    #: what the messages call it: "GraphML written to g.graphml"
+    label: str
+    export_help: str = ""
+    import_help: str = ""
+    #: the help of ``export NAME -o``: the file (or folder) to write
+    out_help: str = ""
+    #: a folder of files rather than one file
+    folder: bool = False
+
+
+_ORG = Command("org", "W3C ORG", "Write the W3C Organization Ontology (org:Post, org:reportsTo ...).",
+               "Import a W3C ORG file (.ttl Turtle or .jsonld JSON-LD).",
+               "The .ttl (Turtle) or .jsonld (JSON-LD) file to write.")
 
 
 @dataclass(frozen=True)
@@ -45,6 +66,9 @@ class Format:
     writer: str | None
     #: ``reader(path, fmt)`` rather than ``reader(path)``
     passes_name: bool = False
+    #: its ``export``/``import`` commands (formats that share one, as Turtle
+    #: and JSON-LD share ``org``, are told apart by the file's suffix)
+    command: Command | None = None
 
     @property
     def can_read(self) -> bool:
@@ -62,12 +86,20 @@ class Format:
 _ROWS = [
     Format("folder", (), "..model:load", "..write:save"),
     Format("xlsx", (".xlsx",), ".xlsx:read_xlsx", ".xlsx:write_xlsx"),
-    Format("turtle", (".ttl",), ".w3c_org:read_org", ".w3c_org:write_org", passes_name=True),
+    Format("turtle", (".ttl",), ".w3c_org:read_org", ".w3c_org:write_org", passes_name=True,
+           command=_ORG),
     Format("json-ld", (".jsonld", ".json"), ".w3c_org:read_org", ".w3c_org:write_org",
-           passes_name=True),
-    Format("graphml", (".graphml",), None, ".graphml:write_graphml"),
-    Format("gexf", (".gexf",), None, ".gexf:write_gexf"),
-    Format("archi", (), ".archi:read_archi", ".archi:write_archi"),
+           passes_name=True, command=_ORG),
+    Format("graphml", (".graphml",), None, ".graphml:write_graphml", command=Command(
+        "graphml", "GraphML", "Write GraphML for yEd and other graph tools (lists joined with ';').",
+        out_help="The .graphml file to write.")),
+    Format("gexf", (".gexf",), None, ".gexf:write_gexf", command=Command(
+        "gexf", "GEXF", "Write GEXF for Gephi (lists joined with ';', reserved names avoided).",
+        out_help="The .gexf file to write.")),
+    Format("archi", (), ".archi:read_archi", ".archi:write_archi", command=Command(
+        "archi", "Archi CSV", "Write Archi's CSV files (File > Import > CSV in Archi).",
+        "Import Archi CSV files (a folder with elements.csv, relations.csv, properties.csv).",
+        "Folder for elements.csv, relations.csv, properties.csv.", folder=True)),
 ]
 #: Format name -> its :class:`Format`: the one table every reader, writer and
 #: CLI choice list is derived from.
@@ -122,3 +154,18 @@ def readable() -> list[str]:
 def writable() -> list[str]:
     """The names of the formats orgmodel writes, in the registry's order."""
     return [f.name for f in _ROWS if f.can_write]
+
+
+def commands() -> dict[str, list[Format]]:
+    """Command name -> the formats it reads or writes, in the registry's order
+    (what ``orgmodel export`` and ``orgmodel import`` are made from).
+
+    >>> {name: [f.name for f in rows] for name, rows in commands().items()}
+    {'org': ['turtle', 'json-ld'], 'graphml': ['graphml'], 'gexf': ['gexf'], 'archi': ['archi']}
+    """
+    out: dict[str, list[Format]] = {}
+    for row in _ROWS:
+        if row.command is not None:
+            out.setdefault(row.command.name, []).append(row)
+    return out
+
