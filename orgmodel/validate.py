@@ -15,6 +15,7 @@ import math
 import operator
 import re
 import sys
+from collections.abc import Iterable
 
 import networkx as nx
 import pandas as pd
@@ -22,7 +23,7 @@ import pandas as pd
 from . import schema
 from ._order import sinks_first
 from .errors import InputError, Problem
-from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder, records
+from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder
 
 #: The optional modules jsonschema's format checkers import when present.
 #: orgmodel's schema checks no string ``format``, and importing them is most of
@@ -165,8 +166,6 @@ class _Context:
         self.sources = sorted(map(str, src), key=len, reverse=True) \
             if isinstance(src, dict) and src else []
         self._cited = {}
-        self.cells = {}        # (choices, column, text) -> (attributes, problems)
-        self.provenance = {}   # (evidence, source, note) -> problems
 
     def cites(self, citation: str) -> bool:
         """Whether a citation names a declared source (``D-FS-V`` cites ``D``)."""
@@ -177,26 +176,6 @@ class _Context:
                 citation == s or citation.startswith((s + "-", s + " ", s + ":", s + "."))
                 for s in self.sources)
         return known
-
-
-def _check_provenance(row, rowno, file, ctx, problems):
-    grade = row.get("evidence", "")
-    source = row.get("source", "")
-    note = row.get("note", "")
-    # (a large folder repeats a few sources, grades and notes: each
-    # combination is judged once)
-    key = (grade, source, note)
-    said = ctx.provenance.get(key)
-    if said is None:
-        said = tuple(_provenance_problems(grade, source, note, ctx))
-        if len(ctx.provenance) < _MEMO_LIMIT:
-            ctx.provenance[key] = said
-    for text in said:
-        problems.append(Problem(file, rowno, text))
-
-
-#: Distinct cells (or provenance triples) remembered per validation, at most.
-_MEMO_LIMIT = 100_000
 
 
 def _provenance_problems(grade, source, note, ctx):
@@ -275,129 +254,208 @@ def _list_cell(col, text, choices, ctx, ids=None):
         return None, (str(exc),)
 
 
-def _check_attrs(row, rowno, file, choices, problems, ctx, ids=None, skip=()) -> dict:
-    """Check a row's cells; its attributes as the graph holds them (every
-    non-empty cell converted, ``fte`` as ``fte_min``/``fte_max``, ``skip``
-    left out), which mean something only when no problem was found."""
-    out = {}
-    for col, text in row.items():
-        if not text:
-            continue
-        if col in _TEXT_COLUMNS:
-            if col not in skip:
-                out[col] = text
-            continue
-        if col not in _LISTS:
-            # (one conversion and one verdict per distinct cell: a million
-            # rows hold a few dozen distinct grades, levels and yes/no cells)
-            key = (id(choices), col, text)
-            done = ctx.cells.get(key)
-            if done is None:
-                done = _single_cell(col, text, choices)
-                if len(ctx.cells) < _MEMO_LIMIT:
-                    ctx.cells[key] = done
-            items, said = done
-            out.update(items)
-            for message in said:
-                problems.append(Problem(file, rowno, message))
-        else:
-            value, said = _list_cell(col, text, choices, ctx, ids)
-            if value is not None:
-                out[col] = value
-            for message in said:
-                problems.append(Problem(file, rowno, message))
-    if row.get("valid_from") and row.get("valid_to") and row["valid_from"] > row["valid_to"]:
-        problems.append(Problem(file, rowno, f"valid_from {row['valid_from']} is after "
-                                f"valid_to {row['valid_to']}"))
-    _check_provenance(row, rowno, file, ctx, problems)
-    return out
-
-
-# -- the clean case, column by column -----------------------------------------
+# -- the rules, each once ------------------------------------------------------
 #
-# A large folder is almost always valid: the row-by-row checks below find
-# nothing in a million rows, at a few microseconds a row.  These functions
-# ask the same questions of whole columns (sets, C-level maps), which takes a
-# fifth of the time, and build the same attributes.  At the first sign of a
-# problem they give up (None), and the row-by-row checks run as before: they
-# alone word the problems, so every message comes from one place.
+# Every rule asks its question of whole columns first (sets, C-level maps: a
+# million valid rows cost a fraction of a second) and words a problem only for
+# the rows that break it, with the file, the row as a spreadsheet shows it
+# and the cause.  A row whose kind is unknown, or an edge given twice, is
+# checked no further: its other cells mean nothing without it.
 
 def _columns(df: pd.DataFrame) -> dict:
     return {c: df[c].tolist() for c in df.columns}
 
 
-def _clean_attrs(cols: dict, kind: list, choices_of: dict, ctx, skip, ids=None):  # noqa: C901 - one branch per typed column of the graph contract
-    """Every row's attributes as :func:`_check_attrs` makes them, or None
-    when a cell has a problem.  ``choices_of``: each row kind's choices."""
+class _Table:
+    """A table's columns as lists, its spreadsheet row numbers and its file,
+    and where the problems found in it go."""
+
+    def __init__(self, df: pd.DataFrame, file: str, problems: list):
+        self.cols = _columns(df)
+        self.rownos = df.index.tolist()
+        self.file = file
+        self.problems = problems
+
+    def say(self, i: int, message: str) -> None:
+        self.problems.append(Problem(self.file, self.rownos[i], message))
+
+
+def _attrs(t: _Table, kind: list, choices_of: dict, ctx, skip, keep, ids=None) -> list:
+    """Every kept row's attributes as the graph holds them (every non-empty
+    cell converted, ``fte`` as ``fte_min``/``fte_max``, ``skip`` left out), the
+    problems of its cells said; ``keep``: the rows to check (None: all).
+    ``choices_of``: each row kind's choices."""
     n = len(kind)
-    rows = [{} for _ in range(n)]
+    rows: list[dict] = [{} for _ in range(n)]
+    kept = range(n) if keep is None else keep
     plain = all(not choices for choices in choices_of.values())
-    for col, values in cols.items():
+    for col, values in t.cols.items():
         if col in skip:
             continue
         if col in _TEXT_COLUMNS:
-            if "" not in values:
+            if keep is None and "" not in values:
                 for d, v in zip(rows, values):
                     d[col] = v
             else:
-                for d, v in zip(rows, values):
-                    if v:
-                        d[col] = v
+                for i in kept:
+                    if values[i]:
+                        rows[i][col] = values[i]
             continue
-        full = [i for i, v in enumerate(values) if v]
-        if not full:
-            continue
+        full = [i for i in kept if values[i]]
         if col in _LISTS:
+            # (a new list each row: rows must not share one)
             for i in full:
                 value, said = _list_cell(col, values[i], choices_of[kind[i]], ctx, ids)
-                if said:
-                    return None
-                rows[i][col] = value
+                if value is not None:
+                    rows[i][col] = value
+                for message in said:
+                    t.say(i, message)
             continue
-        # (the verdict depends on the row's kind only where a kind limits
-        # the column's choices)
+        # One conversion and one verdict per distinct cell: a million rows
+        # hold a few dozen distinct grades, levels and yes/no cells.  (The
+        # verdict depends on the row's kind only where a kind limits the
+        # column's choices.)
         by_kind = not plain and any(col in c for c in choices_of.values())
-        done = {}
+        done: dict = {}
         for i in full:
             key = (kind[i], values[i]) if by_kind else values[i]
-            items = done.get(key)
-            if items is None:
-                items, said = _single_cell(col, values[i], choices_of[kind[i]])
-                if said:
-                    return None
-                done[key] = items
+            verdict = done.get(key)
+            if verdict is None:
+                verdict = done[key] = _single_cell(col, values[i], choices_of[kind[i]])
+            items, said = verdict
             rows[i].update(items)
-    if "valid_from" in cols and "valid_to" in cols and any(
-            a and b and a > b for a, b in zip(cols["valid_from"], cols["valid_to"])):
-        return None
-    blank = [""] * n
-    triples = set(zip(cols.get("evidence", blank), cols.get("source", blank), cols.get("note", blank)))
-    if any(next(_provenance_problems(g, s, n, ctx), None) for g, s, n in triples):
-        return None
+            for message in said:
+                t.say(i, message)
+    _check_validity(t, kept)
+    _check_provenance(t, kept, ctx)
     return rows
 
 
-def _clean_nodes(df: pd.DataFrame, ctx):
-    """``(kinds, built)`` of a node table without a problem, else None."""
-    cols = _columns(df)
-    ids, kind, names = cols["id"], cols["kind"], cols["name"]
+def _check_validity(t: _Table, kept) -> None:
+    """``valid_from`` is not after ``valid_to``."""
+    start, end = t.cols.get("valid_from"), t.cols.get("valid_to")
+    if start is None or end is None:
+        return
+    for i in kept:
+        if start[i] and end[i] and start[i] > end[i]:
+            t.say(i, f"valid_from {start[i]} is after valid_to {end[i]}")
+
+
+def _check_provenance(t: _Table, kept, ctx) -> None:
+    """Each row's evidence, source and note agree (:func:`_provenance_problems`):
+    judged once per distinct combination (a large folder repeats a few)."""
+    blank = [""] * len(t.rownos)
+    grades, sources, notes = (t.cols.get(c, blank) for c in ("evidence", "source", "note"))
+    triples: Iterable[tuple] = zip(grades, sources, notes)
+    if not isinstance(kept, range):
+        wanted = set(kept)
+        triples = (x for i, x in enumerate(triples) if i in wanted)
+    said = {(g, s, n): tuple(_provenance_problems(g, s, n, ctx)) for g, s, n in set(triples)}
+    if not any(said.values()):
+        return
+    for i in kept:
+        for text in said[grades[i], sources[i], notes[i]]:
+            t.say(i, text)
+
+
+def _check_ids(t: _Table) -> None:
+    """Ids are there, and differ (in more than upper and lower case)."""
+    ids = t.cols["id"]
     n = len(ids)
-    if "" in ids or "" in names or len(set(ids)) != n or \
-            len(set(map(str.casefold, ids))) != n:
-        return None
-    present = set(kind)
-    if not present <= schema.NODE_KINDS.keys():
-        return None
-    specs = {k: schema.NODE_KINDS[k] for k in present}
+    if "" not in ids and len(set(ids)) == n and len(set(map(str.casefold, ids))) == n:
+        return
+    first_row: dict = {}
+    folded: dict = {}
+    for i, nid in enumerate(ids):
+        if not nid:
+            t.say(i, "id is empty")
+        elif nid in first_row:
+            t.say(i, f"id '{nid}' is used twice (also on row {first_row[nid]})")
+        elif (low := nid.casefold()) in folded:
+            other, orow = folded[low]
+            t.say(i, f"id '{nid}' differs from id '{other}' (row {orow}) only in upper and "
+                  "lower case; ids must differ in more than that")
+            first_row[nid] = t.rownos[i]
+        else:
+            first_row[nid] = t.rownos[i]
+            folded[low] = (nid, t.rownos[i])
+
+
+def _check_names(t: _Table) -> None:
+    ids, names = t.cols["id"], t.cols["name"]
+    if "" in names:
+        for i, name in enumerate(names):
+            if not name:
+                t.say(i, f"node '{ids[i]}' has no name")
+
+
+def _unknown_kinds(t: _Table, known, what: str, rows=None) -> set:
+    """The kinds of ``rows`` (None: all) not in ``known``, each such row said."""
+    kind = t.cols["kind"]
+    rows = range(len(kind)) if rows is None else rows
+    unknown = {kind[i] for i in rows} - known.keys()
+    if unknown:
+        for i in rows:
+            if kind[i] in unknown:
+                t.say(i, f"unknown {what} kind '{kind[i]}'; use one of {', '.join(known)}"
+                      f"{_closest(kind[i], known)}")
+    return unknown
+
+
+def _check_required(t: _Table, specs: dict) -> None:
+    """Each node has the cells its kind needs."""
+    ids, kind = t.cols["id"], t.cols["kind"]
     for k, spec in specs.items():
         for col in spec.required:
-            values = cols.get(col)
-            if values is None or k in set(itertools.compress(kind, map(operator.not_, values))):
-                return None
-    rows = _clean_attrs(cols, kind, {k: s.choices for k, s in specs.items()}, ctx, ("id",))
-    if rows is None:
+            values = t.cols.get(col)
+            if values is not None and k not in set(
+                    itertools.compress(kind, map(operator.not_, values))):
+                continue
+            for i, ki in enumerate(kind):
+                if ki == k and not (values and values[i]):
+                    t.say(i, f"{k} '{ids[i]}' needs a {col}")
+
+
+def _check_reserved(nodes: pd.DataFrame, problems) -> None:
+    reserved = [c for c in nodes.columns if c in schema.RESERVED_COLUMNS]
+    if reserved:
+        problems.append(Problem(NODES, 1, f"column{'s' if len(reserved) > 1 else ''} "
+                                f"{', '.join(reserved)} {'are' if len(reserved) > 1 else 'is'} "
+                                "reserved for orgmodel's own use (the database keeps the "
+                                "organisation and its ids there): rename "
+                                f"{'them' if len(reserved) > 1 else 'it'}"))
+
+
+def _check_nodes(nodes: pd.DataFrame, problems, ctx, built=None) -> dict | None:
+    """Check the node rows; the ``{id: kind}`` of the usable ones (None for an
+    id whose kind is unknown), or None when the table itself is unusable (then
+    nothing can be checked against it).  ``built``: a list to which each row's
+    ``(id, attributes)`` is added."""
+    if not _check_columns(nodes, NODES, ("id", "kind", "name"), problems):
         return None
-    return dict(zip(ids, kind)), list(zip(ids, rows))
+    _check_reserved(nodes, problems)
+    t = _Table(nodes, NODES, problems)
+    ids, kind = t.cols["id"], t.cols["kind"]
+    _check_ids(t)
+    _check_names(t)
+    unknown = _unknown_kinds(t, schema.NODE_KINDS, "node")
+    keep = [i for i, k in enumerate(kind) if k not in unknown] if unknown else None
+    if keep is None and "" not in ids and len(set(ids)) == len(ids):
+        kinds = dict(zip(ids, kind))
+    else:
+        # (the first row of an id names its kind; an unknown kind still makes
+        # it a node, so that its edges are not "not a node" as well)
+        kinds = {}
+        for nid, k in zip(ids, kind):
+            if nid and nid not in kinds:
+                kinds[nid] = None if k in unknown else k
+    specs = {k: schema.NODE_KINDS[k] for k in dict.fromkeys(kind) if k not in unknown}
+    _check_required(t, specs)
+    rows = _attrs(t, kind, {k: s.choices for k, s in specs.items()}, ctx, ("id",), keep)
+    if built is not None:
+        built.extend((ids[i], rows[i]) for i in (range(len(ids)) if keep is None else keep))
+    _check_node_lists(nodes, kinds, problems)
+    return kinds
 
 
 def _goes_round(ups: dict) -> bool:
@@ -406,98 +464,6 @@ def _goes_round(ups: dict) -> bool:
     ends = set(ups)
     ends.update(v for vs in ups.values() for v in vs)
     return bool(sinks_first(list(ends), ups)[1])
-
-
-def _clean_edges(df: pd.DataFrame, kinds: dict, ctx):
-    """The built rows of an edge table without a problem, else None."""
-    cols = _columns(df)
-    src, dst, kind = cols["from"], cols["to"], cols["kind"]
-    n = len(kind)
-    present = set(kind)
-    if not present <= schema.EDGE_KINDS.keys() or not set(src) <= kinds.keys() or \
-            not set(dst) <= kinds.keys() or any(map(operator.eq, src, dst)):
-        return None
-    same = [cols[c] for c in cols if c not in ("source", "note")]
-    if len(set(zip(*same))) != n:
-        return None
-    for k, ks, kd in set(zip(kind, map(kinds.get, src), map(kinds.get, dst))):
-        if ks is not None and kd is not None and not schema.allowed(k, ks, kd):
-            return None
-    rows = _clean_attrs(cols, kind, {k: schema.EDGE_KINDS[k].choices for k in present},
-                        ctx, ("from", "to"), kinds)
-    if rows is None:
-        return None
-    ups = {}
-    for u, v, k in zip(src, dst, kind):
-        if k == "REPORTS_TO":
-            above = ups.get(u)
-            if above is None:
-                ups[u] = [v]
-            else:
-                above.append(v)
-    if _goes_round(ups):
-        return None
-    return list(zip(src, dst, rows))
-
-
-def _check_nodes(nodes: pd.DataFrame, problems, ctx, built=None) -> dict | None:  # noqa: C901 - one branch per node rule of the graph contract
-    """Check the node rows; the ``{id: kind}`` of the usable ones, or None when
-    the table itself is unusable (then nothing can be checked against it).
-    ``built``: a list to which each row's ``(id, attributes)`` is added."""
-    kinds = {}
-    if not _check_columns(nodes, NODES, ("id", "kind", "name"), problems):
-        return None
-    reserved = [c for c in nodes.columns if c in schema.RESERVED_COLUMNS]
-    if reserved:
-        problems.append(Problem(NODES, 1, f"column{'s' if len(reserved) > 1 else ''} "
-                                f"{', '.join(reserved)} {'are' if len(reserved) > 1 else 'is'} "
-                                "reserved for orgmodel's own use (the database keeps the "
-                                "organisation and its ids there): rename "
-                                f"{'them' if len(reserved) > 1 else 'it'}"))
-    clean = _clean_nodes(nodes, ctx)
-    if clean is not None:
-        if built is not None:
-            built.extend(clean[1])
-        _check_node_lists(nodes, clean[0], problems)
-        return clean[0]
-    first_row, folded = {}, {}
-    for rowno, row in records(nodes):
-        nid, kind = row["id"], row["kind"]
-        if not nid:
-            problems.append(Problem(NODES, rowno, "id is empty"))
-        elif nid in first_row:
-            problems.append(Problem(NODES, rowno, f"id '{nid}' is used twice "
-                                    f"(also on row {first_row[nid]})"))
-        elif (low := nid.casefold()) in folded:
-            other, orow = folded[low]
-            problems.append(Problem(NODES, rowno, f"id '{nid}' differs from id '{other}' "
-                                    f"(row {orow}) only in upper and lower case; ids must "
-                                    "differ in more than that"))
-            first_row[nid] = rowno
-        else:
-            first_row[nid] = rowno
-            folded[low] = (nid, rowno)
-        if not row["name"]:
-            problems.append(Problem(NODES, rowno, f"node '{nid}' has no name"))
-        spec = schema.NODE_KINDS.get(kind)
-        if spec is None:
-            problems.append(Problem(NODES, rowno, f"unknown node kind '{kind}'; use one of "
-                                    f"{', '.join(schema.NODE_KINDS)}"
-                                    f"{_closest(kind, schema.NODE_KINDS)}"))
-            # The id still exists: its edges are not "not a node" as well.
-            if nid and nid not in kinds:
-                kinds[nid] = None
-            continue
-        if nid and nid not in kinds:
-            kinds[nid] = kind
-        for col in spec.required:
-            if not row.get(col):
-                problems.append(Problem(NODES, rowno, f"{kind} '{nid}' needs a {col}"))
-        attrs = _check_attrs(row, rowno, NODES, spec.choices, problems, ctx, skip=("id",))
-        if built is not None:
-            built.append((nid, attrs))
-    _check_node_lists(nodes, kinds, problems)
-    return kinds
 
 
 def _check_node_lists(nodes: pd.DataFrame, kinds: dict, problems):
@@ -511,82 +477,116 @@ def _check_node_lists(nodes: pd.DataFrame, kinds: dict, problems):
                                             f"a node in nodes.csv{_closest(c, kinds)}"))
 
 
-def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=None):  # noqa: C901 - one branch per edge rule of the graph contract
+def _check_copies(t: _Table) -> list | None:
+    """Rows that repeat an earlier edge, each said; None when there are none.
+
+    Two edges of one kind between the same roles may mean different things
+    (two mandates of different scope); the same edge with the same attributes
+    twice is a copy, whatever its source or note says."""
+    src, dst, kind = t.cols["from"], t.cols["to"], t.cols["kind"]
+    keys = list(zip(*[v for c, v in t.cols.items() if c not in ("source", "note")]))
+    if len(set(keys)) == len(keys):
+        return None
+    seen: dict = {}
+    copies = []
+    for i, key in enumerate(keys):
+        if key in seen and src[i] and dst[i] and kind[i]:
+            t.say(i, f"{kind[i]} from '{src[i]}' to '{dst[i]}' is given twice with the same "
+                  f"attributes (also on row {seen[key]})")
+            copies.append(i)
+            continue
+        seen[key] = t.rownos[i]
+    return copies
+
+
+def _check_ends(t: _Table, kinds: dict | None, rows) -> None:
+    """Each edge's ends are there, are nodes, and differ."""
+    src, dst = t.cols["from"], t.cols["to"]
+    if "" in src or "" in dst or (kinds is not None and not (
+            set(src) <= kinds.keys() and set(dst) <= kinds.keys())):
+        for i in rows:
+            if src[i] and dst[i] and kinds is not None and src[i] in kinds and dst[i] in kinds:
+                continue
+            for end, nid in (("from", src[i]), ("to", dst[i])):
+                if not nid:
+                    t.say(i, f"'{end}' is empty")
+                elif kinds is not None and nid not in kinds:
+                    t.say(i, f"'{end}' names '{nid}', which is not a node in nodes.csv"
+                          f"{_closest(nid, kinds)}")
+    if any(map(operator.eq, src, dst)):
+        for i in rows:
+            if src[i] and src[i] == dst[i]:
+                t.say(i, f"'{src[i]}' is joined to itself")
+
+
+def _check_joins(t: _Table, kinds: dict | None, rows) -> None:
+    """Each edge joins the node kinds its kind may join."""
+    if not kinds:
+        return
+    src, dst, kind = t.cols["from"], t.cols["to"], t.cols["kind"]
+    ends: Iterable[tuple] = zip(kind, map(kinds.get, src), map(kinds.get, dst))
+    if not isinstance(rows, range):
+        wanted = set(rows)
+        ends = (x for i, x in enumerate(ends) if i in wanted)
+    bad = {(k, ks, kd) for k, ks, kd in set(ends)
+           if ks is not None and kd is not None and not schema.allowed(k, ks, kd)}
+    if not bad:
+        return
+    for i in rows:
+        key = (kind[i], kinds.get(src[i]), kinds.get(dst[i]))
+        if key in bad:
+            spec = schema.EDGE_KINDS[kind[i]]
+            t.say(i, f"{kind[i]} cannot join a {key[1]} to a {key[2]}: it joins "
+                  f"{'/'.join(sorted(spec.sources))} to {'/'.join(sorted(spec.targets))}")
+
+
+def _check_line(t: _Table, rows) -> None:
+    """The line (``REPORTS_TO``) never goes round in a circle; a circle is
+    named by its first row."""
+    src, dst, kind = t.cols["from"], t.cols["to"], t.cols["kind"]
+    ups: dict = {}
+    line = []
+    for i in rows:
+        u, v = src[i], dst[i]
+        if kind[i] == "REPORTS_TO" and u and v and u != v:
+            line.append((u, v, t.rownos[i]))
+            ups.setdefault(u, []).append(v)
+    if not _goes_round(ups):
+        return
+    # networkx is asked only to find and name the loops.
+    line_rows: dict = {}
+    for u, v, rowno in line:
+        line_rows.setdefault((u, v), rowno)
+    graph = nx.DiGraph(list(line_rows))
+    for comp in nx.strongly_connected_components(graph):
+        if len(comp) > 1:
+            cyc = nx.find_cycle(graph.subgraph(comp))
+            rowno = min(line_rows[u, v] for u, v in cyc)
+            path = " → ".join([u for u, _ in cyc] + [cyc[0][0]])
+            t.problems.append(Problem(t.file, rowno, f"REPORTS_TO goes round in a circle: {path}"))
+
+
+def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=None):
     """Check the edge rows; with ``kinds=None`` (nodes.csv unusable) only what
     does not depend on the nodes.  ``built``: a list to which each row's
     ``(from, to, attributes)`` is added."""
     if not _check_columns(edges, EDGES, ("from", "to", "kind"), problems):
         return
-    rows = _clean_edges(edges, kinds, ctx) if kinds is not None else None
-    if rows is not None:
-        if built is not None:
-            built.extend(rows)
-        return
-    # line: (from, to, row) of every REPORTS_TO; ups: each start's superiors
-    line, ups, seen, allowed = [], {}, {}, {}
-    # (from, to and kind are there: at least three columns, so a tuple)
-    same = operator.itemgetter(*[c for c in edges.columns if c not in ("source", "note")])
-    for rowno, row in records(edges):
-        src, dst, kind = row["from"], row["to"], row["kind"]
-        # Two edges of one kind between the same roles may mean different
-        # things (two mandates of different scope); the same edge with the
-        # same attributes twice is a copy, whatever its source or note says.
-        # (columns come in one order per file, so the values alone compare)
-        key = same(row)
-        if key in seen and src and dst and kind:
-            problems.append(Problem(EDGES, rowno, f"{kind} from '{src}' to '{dst}' is given "
-                                    f"twice with the same attributes (also on row "
-                                    f"{seen[key]})"))
-            continue
-        seen[key] = rowno
-        spec = schema.EDGE_KINDS.get(kind)
-        if spec is None:
-            problems.append(Problem(EDGES, rowno, f"unknown edge kind '{kind}'; use one of "
-                                    f"{', '.join(schema.EDGE_KINDS)}"
-                                    f"{_closest(kind, schema.EDGE_KINDS)}"))
-        if not (src and dst and kinds is not None and src in kinds and dst in kinds):
-            for end, nid in (("from", src), ("to", dst)):
-                if not nid:
-                    problems.append(Problem(EDGES, rowno, f"'{end}' is empty"))
-                elif kinds is not None and nid not in kinds:
-                    problems.append(Problem(EDGES, rowno, f"'{end}' names '{nid}', which is not "
-                                            f"a node in nodes.csv{_closest(nid, kinds)}"))
-        if src and src == dst:
-            problems.append(Problem(EDGES, rowno, f"'{src}' is joined to itself"))
-        if spec is None:
-            continue
-        ks, kd = (kinds.get(src), kinds.get(dst)) if kinds else (None, None)
-        ok = ks is None or kd is None or allowed.get((kind, ks, kd))
-        if ok is None and ks is not None and kd is not None:
-            ok = allowed[kind, ks, kd] = schema.allowed(kind, ks, kd)
-        if not ok:
-            problems.append(Problem(EDGES, rowno, f"{kind} cannot join a {ks} to a "
-                                    f"{kd}: it joins {'/'.join(sorted(spec.sources))} "
-                                    f"to {'/'.join(sorted(spec.targets))}"))
-        attrs = _check_attrs(row, rowno, EDGES, spec.choices, problems, ctx, kinds,
-                             skip=("from", "to"))
-        if built is not None:
-            built.append((src, dst, attrs))
-        if kind == "REPORTS_TO" and src and dst and src != dst:
-            line.append((src, dst, rowno))
-            above = ups.get(src)
-            if above is None:
-                ups[src] = [dst]
-            else:
-                above.append(dst)
-    if not _goes_round(ups):
-        return
-    # networkx is asked only to find and name the loops.
-    line_rows = {}
-    for u, v, rowno in line:
-        line_rows.setdefault((u, v), rowno)
-    line = nx.DiGraph(list(line_rows))
-    for comp in nx.strongly_connected_components(line):
-        if len(comp) > 1:
-            cyc = nx.find_cycle(line.subgraph(comp))
-            rowno = min(line_rows[u, v] for u, v in cyc)
-            path = " → ".join([u for u, _ in cyc] + [cyc[0][0]])
-            problems.append(Problem(EDGES, rowno, f"REPORTS_TO goes round in a circle: {path}"))
+    t = _Table(edges, EDGES, problems)
+    src, dst, kind = t.cols["from"], t.cols["to"], t.cols["kind"]
+    copies = _check_copies(t)
+    alive = range(len(kind)) if copies is None else sorted(set(range(len(kind))) - set(copies))
+    unknown = _unknown_kinds(t, schema.EDGE_KINDS, "edge", alive)
+    _check_ends(t, kinds, alive)
+    keep = None if copies is None and not unknown else [i for i in alive if kind[i] not in unknown]
+    kept = range(len(kind)) if keep is None else keep
+    _check_joins(t, kinds, kept)
+    present = {kind[i] for i in kept}
+    rows = _attrs(t, kind, {k: schema.EDGE_KINDS[k].choices for k in present}, ctx,
+                  ("from", "to"), keep, kinds)
+    if built is not None:
+        built.extend((src[i], dst[i], rows[i]) for i in kept)
+    _check_line(t, kept)
 
 
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",

@@ -124,16 +124,19 @@ def _mutations():
 
 
 @pytest.mark.parametrize("table,row,column,cell", _mutations())
-def test_whole_columns_and_single_rows_are_judged_alike(table, row, column, cell, tmp_path,
-                                                        monkeypatch):
-    # A valid table is validated column by column (fast); at the first sign
-    # of a problem the row-by-row checks run.  Both must find the same
-    # problems and build the same attributes, keys in the same order.
+def test_each_broken_cell_is_found_on_its_row_and_the_other_rows_build_alike(
+        table, row, column, cell, tmp_path):
+    # Every rule runs on every table, valid or not (there is one path): a
+    # broken cell is a problem on its own row, and the rows around it are
+    # built exactly as in the unbroken table.
     from orgmodel import validate
     from orgmodel.read import read_folder
     orgmodel.save(orgmodel.synthesize(300, seed=2), tmp_path / "s")
+    clean = {}
+    assert validate.validate_tables(read_folder(tmp_path / "s"), clean) == []
     raw = read_folder(tmp_path / "s")
     frame = getattr(raw, table)
+    at = 4 if row is None else row
     if row is None:
         frame[column] = ""
         frame.iloc[4, list(frame.columns).index(column)] = cell
@@ -144,40 +147,39 @@ def test_whole_columns_and_single_rows_are_judged_alike(table, row, column, cell
         frame.iloc[row, list(frame.columns).index(column)] = cell
     if (table, column, cell) == ("edges", "note", "copy"):
         setattr(raw, table, pd.concat([frame, frame.iloc[[0]]]))   # a copy of row 1
+        at = 0                                      # (the copy keeps its row's number)
     if (table, column, cell) == ("edges", "kind", "REPORTS_TO"):
         frame.iloc[2, :2] = ["council", "board"]    # a loop: the council reports to the board
-
-    def judged(fast):
-        if not fast:
-            monkeypatch.setattr(validate, "_clean_nodes", lambda *a: None)
-            monkeypatch.setattr(validate, "_clean_edges", lambda *a: None)
-        built = {}
-        found = validate.validate_tables(raw, built)
-        monkeypatch.undo()
-        return [str(p) for p in found], [[list(x[-1].items()) for x in built[k]]
-                                         for k in ("nodes", "edges")]
-    fast, slow = judged(True), judged(False)
-    assert fast == slow
-    assert fast[0] or (table, column) == ("edges", "valid_from"), "each mutation is a problem"
+        at = 0                                      # a loop is named by its first row
+    built = {}
+    found = validate.validate_tables(raw, built)
+    if (table, column) == ("edges", "valid_from"):
+        assert found == []          # a valid_from alone is a valid cell
+        return
+    assert found, "each mutation is a problem"
+    file = f"{table}.csv"
+    assert (file, at + 2) in {(p.file, p.row) for p in found}, [str(p) for p in found]
+    # every row the problem is not on is built as in the clean table
+    rows = {p.row for p in found if p.file == file}
+    before = {i: x for i, x in enumerate(clean[table])}
+    for i, x in enumerate(built[table]):
+        if i + 2 not in rows and i in before and column not in ("id", "kind"):
+            assert x == before[i] or (row is None and x[-1].get(column) is None
+                                      and x[:-1] == before[i][:-1]), (i, x, before[i])
 
 
 @pytest.mark.parametrize("folder", ["template", "deventer", "albrandswaard", "deventer-2010"])
-def test_valid_folders_are_built_alike_by_columns_and_by_rows(folder, monkeypatch):
+def test_a_valid_folder_is_built_as_its_cells_say(folder):
+    # What validation builds is what the graph holds: one conversion per cell.
     from orgmodel import validate
     from orgmodel.read import read_folder
-    raw = read_folder(DATA / folder)
-    calls = []
-    clean = validate._clean_nodes
-    monkeypatch.setattr(validate, "_clean_nodes", lambda *a: calls.append(1) or clean(*a))
-    fast = {}
-    assert validate.validate_tables(raw, fast) == [] and calls
-    monkeypatch.setattr(validate, "_clean_nodes", lambda *a: None)
-    monkeypatch.setattr(validate, "_clean_edges", lambda *a: None)
-    slow = {}
-    assert validate.validate_tables(raw, slow) == []
-    for k in ("nodes", "edges"):
-        assert [list(x[-1].items()) for x in fast[k]] == [list(x[-1].items()) for x in slow[k]]
-        assert [x[:-1] for x in fast[k]] == [x[:-1] for x in slow[k]]
+    built = {}
+    assert validate.validate_tables(read_folder(DATA / folder), built) == []
+    g = orgmodel.load(DATA / folder).graph
+    assert [nid for nid, _ in built["nodes"]] == list(g.nodes)
+    for nid, attrs in built["nodes"]:
+        assert {k: v for k, v in g.nodes[nid].items()} == attrs
+    assert len(built["edges"]) == g.number_of_edges()
 
 
 @pytest.mark.parametrize("text", [
