@@ -265,7 +265,7 @@ def import_posts(path, junior=None, out=None, **options):
     return len(nodes), len(edges), log
 
 
-def posts_tables(path, junior=None, *, preset: str | None = None,  # noqa: C901 - one branch per column of the published template and its variants
+def posts_tables(path, junior=None, *, preset: str | None = None,
                  columns: Columns | None = None, junior_columns: Columns | None = None,
                  name: str | None = None, date: str | None = None,
                  unknown_superior: str | None = None, sheet: str | None = None,
@@ -298,299 +298,385 @@ def posts_tables(path, junior=None, *, preset: str | None = None,  # noqa: C901 
         A missing column, an unknown superior (with ``error``), or reporting
         lines in a circle.
     """
-    path = Path(path)
     p = PRESETS.get(preset) if preset else PLAIN
     if p is None:
         raise OrgModelError(f"unknown preset '{preset}'; known: {', '.join(PRESETS)}")
-    cols = _merge(p.senior, columns)
-    jcols = _merge(p.junior, junior_columns)
     rule = unknown_superior or p.unknown_superior
     if rule not in ("error", "external"):
         raise OrgModelError("unknown_superior must be 'error' or 'external'")
-    label = path.name
-    log = ImportLog(files=[label] + ([Path(junior).name] if junior else []))
-    df = _read(path, label, sheet, cols.id)
-    if preset and _column(df, cols.id, label, "post id", False) is None and \
-            _column(df, jcols.reports_to, label, "senior post", False) and \
-            _column(df, jcols.fte, label, "FTE", False):
-        raise ValidationError([Problem(label, 1, "looks like a junior-staff file (it has "
-                                       f"'{str(jcols.reports_to).split('|')[0]}' but no "
-                                       f"'{str(cols.id).split('|')[0]}'): give the senior-posts "
-                                       "file first and this one with --junior")],
-                              where=str(path))
-    c_id = _column(df, cols.id, label, "post id", True)
-    c_sup = _column(df, cols.reports_to, label, "superior", True)
-    c_title = _column(df, cols.title, label, "job title", False)
-    c_holder = _column(df, cols.holder, label, "holder", False)
-    c_unit = _column(df, cols.unit, label, "unit", False)
-    c_fte = _column(df, cols.fte, label, "FTE", False)
-    c_grade = _column(df, cols.grade, label, "grade", False)
-    c_org = _column(df, cols.organisation, label, "organisation", False)
+    # The steps, in order: read and map the columns, group the rows into posts,
+    # build each post (its holders, its unit, its line), check the line, then
+    # the junior staff, and the manifest.
+    run = _Import(Path(path), p, _merge(p.senior, columns), _merge(p.junior, junior_columns),
+                  rule, junior)
+    run.read_posts(sheet, bool(preset))
+    run.group_rows(name)
+    for pid, group in run.posts.items():
+        run.add_post(pid, group)
+    run.check_line()
+    run.mark_people_on_several_posts()
+    if junior:
+        run.add_junior_staff(Path(junior), junior_sheet)
+    run.log.units = len(run.units)
+    return (run.manifest(date), table(run.nodes), table(run.edges, ("from", "to", "kind")),
+            run.log, {"nodes.csv": f"{run.label} (as imported nodes)",
+                      "edges.csv": f"{run.label} (as imported edges)"})
 
-    get = lambda row, c: (row.get(c) or "").strip() if c else ""  # noqa: E731
-    tops = {t.casefold() for t in p.tops}
-    def matcher(values, prefix):
-        values = tuple(v.casefold() for v in values)
 
-        def match(holder):
-            h = " ".join(holder.casefold().replace(".", "").split())
-            return h in values or (prefix and any(v and h.startswith(v) for v in values))
-        return match
-    is_vacant_holder = matcher(p.vacant, True)
-    is_undisclosed = matcher(p.undisclosed, False)
-    is_eliminated = matcher(p.eliminated, True)
+def _matcher(values, prefix):
+    """Whether a holder's text is one of ``values`` (or, with ``prefix``,
+    starts with one), regardless of case, dots and spacing."""
+    values = tuple(v.casefold() for v in values)
 
-    # -- rows, grouped by post id ------------------------------------------------
-    rows = defaultdict(list)
-    orgs: defaultdict[str, int] = defaultdict(int)
-    for rowno, row in zip(df.index.tolist(), df.to_dict("records")):
-        log.rows += 1
-        rid = get(row, c_id)
-        holder = get(row, c_holder).strip("'\" ")
-        if not rid:
-            log.skipped.append((label, rowno, "no post id"))
-            continue
-        if is_eliminated(holder):
-            log.skipped.append((label, rowno, f"post {rid} is marked '{holder}' (gone)"))
-            continue
-        if c_org and get(row, c_org):
-            orgs[get(row, c_org)] += 1
-        rows[rid].append((rowno, row, holder))
-    org_name = name or (max(orgs, key=orgs.__getitem__) if orgs else path.stem)
+    def match(holder):
+        h = " ".join(holder.casefold().replace(".", "").split())
+        return h in values or (prefix and any(v and h.startswith(v) for v in values))
+    return match
 
-    posts = {}          # post id -> list of (rowno, row, holder)
-    by_raw = {}         # raw id -> post id (only when unambiguous)
-    for rid, group in rows.items():
-        shape = {(get(r, c_title).casefold(), get(r, c_sup)) for _, r, _ in group}
-        if len(group) > 1 and len(shape) > 1:
-            new = [f"{rid}~{rowno}" for rowno, _, _ in group]
-            log.split_ids.append((rid, new))
-            for nid, item in zip(new, group):
-                posts[nid] = [item]
-        else:
-            posts[rid] = group
-            by_raw[rid] = rid
 
-    nodes, edges = [], []
-    src_posts = "posts"
-    # ids that differ only in capitals from exactly one post id
-    count = {}
-    for k in by_raw:
-        count[k.casefold()] = count.get(k.casefold(), 0) + 1
-    folded = {k.casefold(): k for k in by_raw if count[k.casefold()] == 1}
+def _cell(row, column) -> str:
+    return (row.get(column) or "").strip() if column else ""
 
-    def cite(rowno, src=src_posts):
+
+class _Import:
+    """One import of a posts file (and its junior staff), step by step; what
+    it builds (``nodes``, ``edges``) and decides (``log``) is in sight."""
+
+    def __init__(self, path: Path, preset: Preset, cols: Columns, jcols: Columns, rule: str,
+                 junior):
+        self.path, self.preset, self.cols, self.jcols, self.rule = path, preset, cols, jcols, rule
+        self.label = path.name
+        self.log = ImportLog(files=[self.label] + ([Path(junior).name] if junior else []))
+        self.nodes: list[dict] = []
+        self.edges: list[dict] = []
+        self.units: dict[str, str] = {}
+        self.people: dict[str, tuple[str, list]] = {}     # name -> (person id, [posts])
+        self.person_ids: set[str] = set()
+        self.line_sup: dict[str, str] = {}                # post -> its one superior
+        self.line_rows: dict[str, int] = {}
+        self.external: dict[str, list] = {}
+        self.tops = {t.casefold() for t in preset.tops}
+        self.is_vacant_holder = _matcher(preset.vacant, True)
+        self.is_undisclosed = _matcher(preset.undisclosed, False)
+        self.is_eliminated = _matcher(preset.eliminated, True)
+        self.sources = {"posts": f"{self.label} (rows cited by line)"}
+
+    # -- read and map the columns ---------------------------------------------
+
+    def read_posts(self, sheet, preset: bool) -> None:
+        cols, jcols, label = self.cols, self.jcols, self.label
+        self.df = _read(self.path, label, sheet, cols.id)
+        if preset and _column(self.df, cols.id, label, "post id", False) is None and \
+                _column(self.df, jcols.reports_to, label, "senior post", False) and \
+                _column(self.df, jcols.fte, label, "FTE", False):
+            raise ValidationError([Problem(label, 1, "looks like a junior-staff file (it has "
+                                           f"'{str(jcols.reports_to).split('|')[0]}' but no "
+                                           f"'{str(cols.id).split('|')[0]}'): give the "
+                                           "senior-posts file first and this one with --junior")],
+                                  where=str(self.path))
+        self.c_id = _column(self.df, cols.id, label, "post id", True)
+        self.c_sup = _column(self.df, cols.reports_to, label, "superior", True)
+        self.c_title = _column(self.df, cols.title, label, "job title", False)
+        self.c_holder = _column(self.df, cols.holder, label, "holder", False)
+        self.c_unit = _column(self.df, cols.unit, label, "unit", False)
+        self.c_fte = _column(self.df, cols.fte, label, "FTE", False)
+        self.c_grade = _column(self.df, cols.grade, label, "grade", False)
+        self.c_org = _column(self.df, cols.organisation, label, "organisation", False)
+
+    # -- group the rows into posts --------------------------------------------
+
+    def group_rows(self, name) -> None:
+        """Rows by post id (a gone post's rows left out, and said), the
+        organisation's name, and a reused id split into one post per row."""
+        rows = defaultdict(list)
+        orgs: defaultdict[str, int] = defaultdict(int)
+        for rowno, row in zip(self.df.index.tolist(), self.df.to_dict("records")):
+            self.log.rows += 1
+            rid = _cell(row, self.c_id)
+            holder = _cell(row, self.c_holder).strip("'\" ")
+            if not rid:
+                self.log.skipped.append((self.label, rowno, "no post id"))
+                continue
+            if self.is_eliminated(holder):
+                self.log.skipped.append((self.label, rowno,
+                                         f"post {rid} is marked '{holder}' (gone)"))
+                continue
+            if self.c_org and _cell(row, self.c_org):
+                orgs[_cell(row, self.c_org)] += 1
+            rows[rid].append((rowno, row, holder))
+        self.rows = rows
+        self.org_name = name or (max(orgs, key=orgs.__getitem__) if orgs else self.path.stem)
+        self.posts: dict[str, list] = {}     # post id -> list of (rowno, row, holder)
+        self.by_raw: dict[str, str] = {}     # raw id -> post id (only when unambiguous)
+        for rid, group in rows.items():
+            shape = {(_cell(r, self.c_title).casefold(), _cell(r, self.c_sup))
+                     for _, r, _ in group}
+            if len(group) > 1 and len(shape) > 1:
+                new = [f"{rid}~{rowno}" for rowno, _, _ in group]
+                self.log.split_ids.append((rid, new))
+                for nid, item in zip(new, group):
+                    self.posts[nid] = [item]
+            else:
+                self.posts[rid] = group
+                self.by_raw[rid] = rid
+        # ids that differ only in capitals from exactly one post id
+        count: dict[str, int] = {}
+        for k in self.by_raw:
+            count[k.casefold()] = count.get(k.casefold(), 0) + 1
+        self.folded = {k.casefold(): k for k in self.by_raw if count[k.casefold()] == 1}
+
+    # -- build each post --------------------------------------------------------
+
+    @staticmethod
+    def cite(rowno, src="posts") -> str:
         return f"{src} line {rowno}"
 
-    units = {}
-
-    def unit_of(text, rowno, src=src_posts):
+    def unit_of(self, text, rowno, src="posts"):
         if not text:
             return None
         uid = "unit:" + _slug(text)
-        if uid not in units:
-            units[uid] = text
-            nodes.append({"id": uid, "kind": "Team", "name": text, "team_kind": "unit",
-                          "source": cite(rowno, src), "evidence": "stated"})
+        if uid not in self.units:
+            self.units[uid] = text
+            self.nodes.append({"id": uid, "kind": "Team", "name": text, "team_kind": "unit",
+                               "source": self.cite(rowno, src), "evidence": "stated"})
         return uid
 
-    people = {}         # name -> (person id, [posts])
-    person_ids = set()
-    line_sup = {}       # post -> its one superior
-    line_rows = {}
-    external = {}
-    for pid, group in posts.items():
+    def add_post(self, pid, group) -> None:
+        """The post's node, its unit, its holders and its line."""
         first_row, first, _ = group[0]
-        title = get(first, c_title) or f"Post {pid}"
-        ftes = [_number(get(r, c_fte)) for _, r, _ in group] if c_fte else []
+        title = _cell(first, self.c_title) or f"Post {pid}"
+        ftes = self.ftes(group)
+        holders = [h for _, _, h in group]
+        sup = _cell(first, self.c_sup)
+        is_top = sup.casefold() in self.tops
+        self.nodes.append(self.post_node(pid, group, title, ftes, holders, is_top))
+        self.log.posts += 1
+        u = self.unit_of(_cell(first, self.c_unit), first_row)
+        if u:
+            self.edges.append({"from": pid, "to": u, "kind": "MEMBER_OF",
+                               "source": self.cite(first_row), "evidence": "stated"})
+        self.add_holders(pid, group, ftes)
+        self.add_line(pid, title, sup, is_top, first_row)
+
+    def ftes(self, group) -> list:
+        """Each row's FTE (a float, None, or "bad"); a bad one is said."""
+        if not self.c_fte:
+            return []
+        ftes = [_number(_cell(r, self.c_fte)) for _, r, _ in group]
         for (rowno, row, _), f in zip(group, ftes):
             if f == "bad":
-                log.skipped.append((label, rowno, f"FTE '{get(row, c_fte)}' is not a number: "
-                                    "the post is kept without that FTE"))
+                self.log.skipped.append((self.label, rowno,
+                                         f"FTE '{_cell(row, self.c_fte)}' is not a number: "
+                                         "the post is kept without that FTE"))
+        return ftes
+
+    def post_node(self, pid, group, title, ftes, holders, is_top) -> dict:
+        first = group[0][1]
         known = [f for f in ftes if isinstance(f, float)]
-        holders = [h for _, _, h in group]
-        is_vacant = all(is_vacant_holder(h) for h in holders)
         node = {"id": pid, "kind": "Role", "name": title, "sphere": "official",
-                "source": "; ".join(cite(r) for r, _, _ in group), "evidence": "stated"}
+                "source": "; ".join(self.cite(r) for r, _, _ in group), "evidence": "stated"}
         if known:
             node["fte"] = f"{sum(known):g}"
-        if c_grade and get(first, c_grade):
-            node["grade"] = get(first, c_grade)
-        if is_vacant:
+        if self.c_grade and _cell(first, self.c_grade):
+            node["grade"] = _cell(first, self.c_grade)
+        if all(self.is_vacant_holder(h) for h in holders):
             node["vacant"] = "true"
-            log.vacancies.append(pid)
+            self.log.vacancies.append(pid)
         if len(group) > 1:
-            log.job_shares.append((pid, [r for r, _, _ in group], sum(known)))
+            self.log.job_shares.append((pid, [r for r, _, _ in group], sum(known)))
             node["note"] = (f"one post on rows {', '.join(str(r) for r, _, _ in group)}: a job "
                             "share, FTE summed")
-        sup = get(first, c_sup)
-        is_top = sup.casefold() in tops
-        names = {x.casefold() for x in (org_name, get(first, c_org)) if x}
+        names = {x.casefold() for x in (self.org_name, _cell(first, self.c_org)) if x}
         if is_top and (title.casefold() in names or any(h.casefold() in names
                                                           for h in holders)):
             node["placeholder"] = "true"
-            log.placeholders.append((pid, title))
-        nodes.append(node)
-        log.posts += 1
-        u = unit_of(get(first, c_unit), first_row)
-        if u:
-            edges.append({"from": pid, "to": u, "kind": "MEMBER_OF", "source": cite(first_row),
-                          "evidence": "stated"})
-        # holders
+            self.log.placeholders.append((pid, title))
+        return node
+
+    def add_holders(self, pid, group, ftes) -> None:
+        """A HOLDS edge from each row's holder (a person, one per name, or one
+        whose name is not disclosed); a vacant row holds nobody."""
         for (rowno, _row, holder), f in zip(group, ftes or [None] * len(group)):
-            hold = {"kind": "HOLDS", "source": cite(rowno), "evidence": "stated"}
+            hold = {"kind": "HOLDS", "source": self.cite(rowno), "evidence": "stated"}
             if isinstance(f, float):
                 hold["fte"] = f"{f:g}"
-            if is_vacant_holder(holder):
+            if self.is_vacant_holder(holder):
                 continue
-            if is_undisclosed(holder):
-                log.undisclosed += 1
+            if self.is_undisclosed(holder):
+                self.log.undisclosed += 1
                 person = f"person:{pid}:{rowno}"
-                nodes.append({"id": person, "kind": "Person", "name": "(name not disclosed)",
-                              "source": cite(rowno), "evidence": "stated",
-                              "note": f"holder given as '{holder or '(empty)'}'"})
+                self.nodes.append({"id": person, "kind": "Person",
+                                   "name": "(name not disclosed)", "source": self.cite(rowno),
+                                   "evidence": "stated",
+                                   "note": f"holder given as '{holder or '(empty)'}'"})
             else:
-                key = holder.casefold()
-                if key not in people:
-                    person = f"person:{_slug(holder)}"
-                    while person in person_ids:     # two names with one slug
-                        person += "-2"
-                    person_ids.add(person)
-                    people[key] = (person, [])
-                    nodes.append({"id": person, "kind": "Person", "name": holder,
-                                  "source": cite(rowno), "evidence": "stated"})
-                person = people[key][0]
-                people[key][1].append(pid)
-            edges.append({"from": person, "to": pid, **hold})
-        # the line
+                person = self.person(holder, rowno)
+                self.people[holder.casefold()][1].append(pid)
+            self.edges.append({"from": person, "to": pid, **hold})
+
+    def person(self, holder, rowno) -> str:
+        key = holder.casefold()
+        if key not in self.people:
+            person = f"person:{_slug(holder)}"
+            while person in self.person_ids:     # two names with one slug
+                person += "-2"
+            self.person_ids.add(person)
+            self.people[key] = (person, [])
+            self.nodes.append({"id": person, "kind": "Person", "name": holder,
+                               "source": self.cite(rowno), "evidence": "stated"})
+        return self.people[key][0]
+
+    def add_line(self, pid, title, sup, is_top, first_row) -> None:
+        """The post's REPORTS_TO edge, or why it has none (a top, a reused id)."""
+        log = self.log
         if is_top:
             log.tops.append((pid, title))
-            continue
-        if sup == "" and not is_top:
+            return
+        if sup == "":
             log.tops.append((pid, title))
             log.decisions.append(f"post {pid} (row {first_row}) has no superior: read as a top")
-            continue
-        if sup not in posts and sup not in by_raw and sup not in rows and \
-                sup.casefold() in folded:
+            return
+        if sup not in self.posts and sup not in self.by_raw and sup not in self.rows and \
+                sup.casefold() in self.folded:
             # the same id in other capitals ("ps001" for "PS001"): read as that post
             log.decisions.append(f"post {pid} (row {first_row}) reports to '{sup}', read as "
-                                 f"post {folded[sup.casefold()]}")
-            sup = folded[sup.casefold()]
-        if sup in posts or sup in by_raw:
-            target = by_raw.get(sup, sup)
-        elif sup in rows:        # a reused id: which of its posts is meant is not said
-            log.skipped.append((label, first_row, f"reports to '{sup}', an id used for several "
-                                "different posts: the line is left out"))
-            continue
+                                 f"post {self.folded[sup.casefold()]}")
+            sup = self.folded[sup.casefold()]
+        if sup in self.posts or sup in self.by_raw:
+            target = self.by_raw.get(sup, sup)
+        elif sup in self.rows:        # a reused id: which of its posts is meant is not said
+            log.skipped.append((self.label, first_row, f"reports to '{sup}', an id used for "
+                                "several different posts: the line is left out"))
+            return
         else:
-            if rule == "error":
-                raise ValidationError([Problem(label, first_row, f"post {pid} reports to "
-                                               f"'{sup}', which is not a post in the file (use "
-                                               "--unknown-superior external to read it as a "
-                                               "role outside the organisation)")],
-                                      where=str(path))
-            target = "ext:" + sup
-            if target not in external:
-                external[target] = []
-                nodes.append({"id": target, "kind": "Role", "name": f"Post {sup} (not in this "
-                              "file)", "sphere": "official", "external": "true",
-                              "source": cite(first_row), "evidence": "inferred",
-                              "note": "named as a superior but not a post of the file: a role "
-                                      "outside the organisation"})
-            external[target].append(first_row)
+            target = self.external_superior(pid, sup, first_row)
         if target == pid:
             log.tops.append((pid, title))
             log.decisions.append(f"post {pid} (row {first_row}) reports to itself: read as a top")
-            continue
-        edges.append({"from": pid, "to": target, "kind": "REPORTS_TO", "source": cite(first_row),
-                      "evidence": "stated"})
-        line_sup[pid] = target
-        line_rows[pid] = first_row
-    log.external = [(t[4:], r) for t, r in external.items()]
-    person_names = {n["id"]: n["name"] for n in nodes if n["kind"] == "Person"}
-    log.people_on_several_posts = [(person_names[pp], ps) for pp, ps in people.values()
-                                   if len(ps) > 1]
-    ids = _first_circle(line_sup)
-    if ids:
-        raise ValidationError([Problem(label, line_rows.get(ids[0]), "the reporting lines run "
-                                       "in a circle: " + " → ".join(ids + [ids[0]]) + " (rows "
-                                       + ", ".join(str(line_rows[i]) for i in ids) + ")")],
-                              where=str(path))
-    # one person on several posts: the same name read as one person (inferred)
-    several = {pp for pp, ps in people.values() if len(ps) > 1}
-    for n in nodes:
-        if n["id"] in several:
-            n["evidence"] = "inferred"
-            n["note"] = "the same name holds several posts: read as one person"
+            return
+        self.edges.append({"from": pid, "to": target, "kind": "REPORTS_TO",
+                           "source": self.cite(first_row), "evidence": "stated"})
+        self.line_sup[pid] = target
+        self.line_rows[pid] = first_row
 
-    # -- junior staff ------------------------------------------------------------
-    sources = {src_posts: f"{label} (rows cited by line)"}
-    if junior:
-        jpath = Path(junior)
+    def external_superior(self, pid, sup, first_row) -> str:
+        """A superior not in the file: an error, or a role outside the organisation."""
+        if self.rule == "error":
+            raise ValidationError([Problem(self.label, first_row, f"post {pid} reports to "
+                                           f"'{sup}', which is not a post in the file (use "
+                                           "--unknown-superior external to read it as a "
+                                           "role outside the organisation)")],
+                                  where=str(self.path))
+        target = "ext:" + sup
+        if target not in self.external:
+            self.external[target] = []
+            self.nodes.append({"id": target, "kind": "Role", "name": f"Post {sup} (not in this "
+                               "file)", "sphere": "official", "external": "true",
+                               "source": self.cite(first_row), "evidence": "inferred",
+                               "note": "named as a superior but not a post of the file: a role "
+                                       "outside the organisation"})
+        self.external[target].append(first_row)
+        return target
+
+    # -- check the line, and the people on several posts ------------------------
+
+    def check_line(self) -> None:
+        self.log.external = [(t[4:], r) for t, r in self.external.items()]
+        ids = _first_circle(self.line_sup)
+        if ids:
+            rows = self.line_rows
+            raise ValidationError([Problem(self.label, rows.get(ids[0]), "the reporting lines "
+                                           "run in a circle: " + " → ".join(ids + [ids[0]])
+                                           + " (rows " + ", ".join(str(rows[i]) for i in ids)
+                                           + ")")], where=str(self.path))
+
+    def mark_people_on_several_posts(self) -> None:
+        """One person on several posts: the same name read as one person (inferred)."""
+        person_names = {n["id"]: n["name"] for n in self.nodes if n["kind"] == "Person"}
+        self.log.people_on_several_posts = [(person_names[pp], ps)
+                                            for pp, ps in self.people.values() if len(ps) > 1]
+        several = {pp for pp, ps in self.people.values() if len(ps) > 1}
+        for n in self.nodes:
+            if n["id"] in several:
+                n["evidence"] = "inferred"
+                n["note"] = "the same name holds several posts: read as one person"
+
+    # -- junior staff -----------------------------------------------------------
+
+    def add_junior_staff(self, jpath: Path, junior_sheet) -> None:
         jlabel = jpath.name
-        sources["junior"] = f"{jlabel} (rows cited by line)"
+        self.sources["junior"] = f"{jlabel} (rows cited by line)"
+        groups = self.staff_groups(jpath, jlabel, junior_sheet)
+        for (post, grade, title, unit), g in groups.items():
+            sid = "staff:" + "/".join(_slug(x) for x in (post, grade, title, unit) if x)
+            where = ("junior line " if len(g["rows"]) == 1 else "junior lines ") + \
+                ", ".join(map(str, g["rows"]))
+            self.nodes.append({"id": sid, "kind": "Staff", "name": title or grade or "staff",
+                               "grade": grade, "fte": f"{round(g['fte'], 6):g}",
+                               "count": str(g["people"]), "source": where,
+                               "evidence": "inferred",
+                               "note": f"{len(g['rows'])} junior row(s), {g['fte']:g} FTE; the "
+                                       "number of people is read as at least one per started "
+                                       "FTE"})
+            self.edges.append({"from": sid, "to": post, "kind": "STAFF_OF",
+                               "source": f"junior line {g['rows'][0]}", "evidence": "stated"})
+            u = self.unit_of(unit, g["rows"][0], "junior")
+            if u:
+                self.edges.append({"from": sid, "to": u, "kind": "MEMBER_OF",
+                                   "source": f"junior line {g['rows'][0]}", "evidence": "stated"})
+        self.log.staff_groups = len(groups)
+        self.log.decisions.append("junior staff are counted in the formation and in span by "
+                                  "people and FTE, never as posts or layers")
+
+    def staff_groups(self, jpath: Path, jlabel: str, junior_sheet) -> dict:
+        """The junior rows per (senior post, grade, title, unit), a row that
+        cannot be placed said."""
+        jcols, log = self.jcols, self.log
         jdf = _read(jpath, jlabel, junior_sheet, jcols.reports_to)
         j_sup = _column(jdf, jcols.reports_to, jlabel, "senior post", True)
         j_fte = _column(jdf, jcols.fte, jlabel, "FTE", True)
         j_title = _column(jdf, jcols.title, jlabel, "job title", False)
         j_grade = _column(jdf, jcols.grade, jlabel, "grade", False)
         j_unit = _column(jdf, jcols.unit, jlabel, "unit", False)
-        groups = {}
+        groups: dict = {}
         for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
             log.staff_rows += 1
-            sup = get(row, j_sup)
-            f = _number(get(row, j_fte))
-            if sup not in by_raw and sup not in rows and sup.casefold() in folded:
-                sup = folded[sup.casefold()]
-            if sup not in by_raw:
-                why = ("its senior post is an id used for several posts" if sup in rows else
-                       f"its senior post '{sup}' is not in the posts file")
+            sup = _cell(row, j_sup)
+            f = _number(_cell(row, j_fte))
+            if sup not in self.by_raw and sup not in self.rows and sup.casefold() in self.folded:
+                sup = self.folded[sup.casefold()]
+            if sup not in self.by_raw:
+                why = ("its senior post is an id used for several posts" if sup in self.rows
+                       else f"its senior post '{sup}' is not in the posts file")
                 log.skipped.append((jlabel, rowno, why))
                 continue
             if not isinstance(f, float):
-                log.skipped.append((jlabel, rowno, f"FTE '{get(row, j_fte)}' is not a number"))
+                log.skipped.append((jlabel, rowno, f"FTE '{_cell(row, j_fte)}' is not a number"))
                 continue
-            grade, title, unit = get(row, j_grade), get(row, j_title), get(row, j_unit)
-            key = (by_raw[sup], grade, title, unit)
+            grade, title, unit = _cell(row, j_grade), _cell(row, j_title), _cell(row, j_unit)
+            key = (self.by_raw[sup], grade, title, unit)
             g = groups.setdefault(key, {"rows": [], "fte": 0.0, "people": 0})
             g["rows"].append(rowno)
             g["fte"] += f
             g["people"] += math.ceil(f) if f else 0
             log.staff_fte += f
-        for (post, grade, title, unit), g in groups.items():
-            sid = "staff:" + "/".join(_slug(x) for x in (post, grade, title, unit) if x)
-            where = ("junior line " if len(g["rows"]) == 1 else "junior lines ") + \
-                ", ".join(map(str, g["rows"]))
-            nodes.append({"id": sid, "kind": "Staff", "name": title or grade or "staff",
-                          "grade": grade, "fte": f"{round(g['fte'], 6):g}",
-                          "count": str(g["people"]), "source": where, "evidence": "inferred",
-                          "note": f"{len(g['rows'])} junior row(s), {g['fte']:g} FTE; the number "
-                                  "of people is read as at least one per started FTE"})
-            edges.append({"from": sid, "to": post, "kind": "STAFF_OF",
-                          "source": f"junior line {g['rows'][0]}", "evidence": "stated"})
-            u = unit_of(unit, g["rows"][0], "junior")
-            if u:
-                edges.append({"from": sid, "to": u, "kind": "MEMBER_OF",
-                              "source": f"junior line {g['rows'][0]}", "evidence": "stated"})
-        log.staff_groups = len(groups)
-        log.decisions.append("junior staff are counted in the formation and in span by people "
-                             "and FTE, never as posts or layers")
-    log.units = len(units)
+        return groups
 
-    if not date:
-        m = re.search(r"(\d{4}-\d{2}-\d{2})", path.name)
-        if m:
-            date = m.group(1)
-            log.decisions.append(f"the date {date} is read from the file's name")
-    manifest = {"name": org_name}
-    if date:
-        manifest["date"] = str(date)
-    manifest["description"] = f"Imported by orgmodel from {', '.join(log.files)}."
-    manifest["sources"] = sources
-    manifest["rules"] = []
-    return (manifest, table(nodes), table(edges, ("from", "to", "kind")), log,
-            {"nodes.csv": f"{label} (as imported nodes)",
-             "edges.csv": f"{label} (as imported edges)"})
+    # -- the manifest -----------------------------------------------------------
+
+    def manifest(self, date) -> dict:
+        if not date:
+            m = re.search(r"(\d{4}-\d{2}-\d{2})", self.path.name)
+            if m:
+                date = m.group(1)
+                self.log.decisions.append(f"the date {date} is read from the file's name")
+        manifest: dict = {"name": self.org_name}
+        if date:
+            manifest["date"] = str(date)
+        manifest["description"] = f"Imported by orgmodel from {', '.join(self.log.files)}."
+        manifest["sources"] = self.sources
+        manifest["rules"] = []
+        return manifest
 
 
 def _first_circle(sup: dict) -> list:
