@@ -67,7 +67,7 @@ def _line(org, status=None, limit=None):
 
 
 @at_its_date
-def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> str:  # noqa: C901 - one branch per node kind, diff status and route mark the chart draws
+def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> str:
     """The DOT text of the chart (see the module's text).
 
     Examples
@@ -81,7 +81,28 @@ def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> st
         org, status, added, removed = diff.union()
         title = title or (f"{diff.before.name} ({diff.before.date or 'undated'}) → "
                           f"{diff.after.name} ({diff.after.date or 'undated'})")
+    posts, edges = _chart_posts(org, status, focus, depth)
+    bad = set()
+    if diff is not None and len(diff.routes):
+        bad = set(diff.routes.loc[diff.routes["newly_bad"], "role"])
+    out = ["digraph orgchart {",
+           '  graph [rankdir=TB, fontname="Helvetica", fontsize=12, nodesep=0.25, '
+           'ranksep=0.45, labelloc=t, label=' + _q(title or (org.name + (
+               f" ({org.date})" if org.date else ""))) + "];",
+           '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#444444", '
+           'fontname="Helvetica", fontsize=9, margin="0.08,0.04"];',
+           '  edge [arrowhead=none, color="#666666"];']
+    out += _unit_boxes(org, posts)
     nodes = node_attrs(org.graph)
+    out += [_post_statement(n, nodes[n], status.get(n), n in bad) for n in sorted(posts)]
+    out += _line_statements(edges, added, removed, _hot_lines(org, route))
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _chart_posts(org, status, focus, depth):
+    """The posts and lines the chart draws: the whole line, or the part
+    around ``focus``; more than a chart can show is an error."""
     posts, edges = _line(org, status, None if focus is not None else MAX_POSTS)
     if focus is not None:
         posts, edges = _around(org, posts, edges, org.find_role(focus), depth)
@@ -91,19 +112,29 @@ def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> st
             f"than {MAX_POSTS:,} posts, more than a chart can show: "
             + ("draw a smaller part (a lower --depth)" if focus is not None else
                "draw one part (--focus ROLE --depth N)") + ", or use the interactive page")
-    bad = set()
-    if diff is not None and len(diff.routes):
-        bad = set(diff.routes.loc[diff.routes["newly_bad"], "role"])
-    hot = set()
+    return posts, edges
+
+
+def _hot_lines(org, route) -> set:
+    """The lines on ``route``'s escalation routes (line routes where there are)."""
+    hot: set = set()
     if route:
         from ..escalation import RouteGraph
         rid = org.find_role(route)
         rg = RouteGraph(org, "line") if "line" in _kinds(org) else RouteGraph(org)
         for x in rg.upset(rid):
             hot.update((x, s.id) for s in rg.next(x))
-    # A post is drawn in one unit box (the first team it is a member of or
-    # leads); a team inside a cluster or unit is a box inside that box.
-    units, placed, parent = {}, set(), {}
+    return hot
+
+
+def _unit_boxes(org, posts) -> list:
+    """The unit boxes, as DOT subgraphs.  A post is drawn in one unit box (the
+    first team it is a member of or leads); a team inside a cluster or unit is
+    a box inside that box."""
+    nodes = node_attrs(org.graph)
+    units: dict = {}
+    placed: set = set()
+    parent: dict = {}
     for kind in ("MEMBER_OF", "LEADS"):
         for u, v, _ in org.edges(kind):
             if nodes[v].get("kind") != "Team":
@@ -113,17 +144,11 @@ def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> st
                 placed.add(u)
             elif kind == "MEMBER_OF" and nodes[u].get("kind") == "Team":
                 parent.setdefault(u, v)
-    out = ["digraph orgchart {",
-           '  graph [rankdir=TB, fontname="Helvetica", fontsize=12, nodesep=0.25, '
-           'ranksep=0.45, labelloc=t, label=' + _q(title or (org.name + (
-               f" ({org.date})" if org.date else ""))) + "];",
-           '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#444444", '
-           'fontname="Helvetica", fontsize=9, margin="0.08,0.04"];',
-           '  edge [arrowhead=none, color="#666666"];']
-    children = {}
+    children: dict = {}
     for t, p in parent.items():
         children.setdefault(p, []).append(t)
-    drawn = set()
+    out: list = []
+    drawn: set = set()
 
     def has_posts(t, seen=()):
         return bool(units.get(t)) or any(has_posts(c, seen + (t,)) for c in
@@ -144,42 +169,50 @@ def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> st
     for t in sorted(set(units) | set(children)):
         if t not in parent or parent[t] not in (set(units) | set(children)):
             box(t, 1)
-    for n in sorted(posts):
-        d = nodes[n]
-        label = str(d.get("name", n))
-        attrs = {"label": _q(label + (" (vacant)" if d.get("vacant") else "")
-                             + (f"\n{d['organisation']}" if d.get("external") and
-                                d.get("organisation") else ""))}
-        style = ["rounded", "filled"]
-        if d.get("vacant"):
+    return out
+
+
+def _post_statement(n, d, st, bad: bool) -> str:
+    """One post's DOT statement: its label, and its style by what it is (vacant,
+    external, political), its diff status and a newly bad route."""
+    label = str(d.get("name", n))
+    attrs = {"label": _q(label + (" (vacant)" if d.get("vacant") else "")
+                         + (f"\n{d['organisation']}" if d.get("external") and
+                            d.get("organisation") else ""))}
+    style = ["rounded", "filled"]
+    if d.get("vacant"):
+        style.append("dashed")
+    if d.get("external"):
+        attrs["fillcolor"] = '"#e6e6e6"'
+        style.append("dashed")
+    elif d.get("sphere") == "political":
+        attrs["fillcolor"] = '"#f6d5d5"'
+    if st in _STATUS:
+        attrs["color"] = _q(_STATUS[st])
+        attrs["penwidth"] = "3"
+        if st == "closed":
+            attrs["fillcolor"] = '"#eeeeee"'
+            attrs["fontcolor"] = '"#7f7f7f"'
             style.append("dashed")
-        if d.get("external"):
-            attrs["fillcolor"] = '"#e6e6e6"'
-            style.append("dashed")
-        elif d.get("sphere") == "political":
-            attrs["fillcolor"] = '"#f6d5d5"'
-        st = status.get(n)
-        if st in _STATUS:
-            attrs["color"] = _q(_STATUS[st])
-            attrs["penwidth"] = "3"
-            if st == "closed":
-                attrs["fillcolor"] = '"#eeeeee"'
-                attrs["fontcolor"] = '"#7f7f7f"'
-                style.append("dashed")
-        if n in bad:
-            attrs["color"] = _q(_ROUTE)
-            attrs["penwidth"] = "4"
-        attrs["style"] = _q(",".join(dict.fromkeys(style)))
-        out.append(f"  {_q(n)} [" + ", ".join(f"{k}={v}" for k, v in attrs.items()) + "];")
-    # One tree line per post: a lasting line of the (to-be) model first, else a
-    # temporary one, else (a closed post) a removed one; every other line is
-    # drawn without pulling the tree out of shape.
+    if bad:
+        attrs["color"] = _q(_ROUTE)
+        attrs["penwidth"] = "4"
+    attrs["style"] = _q(",".join(dict.fromkeys(style)))
+    return f"  {_q(n)} [" + ", ".join(f"{k}={v}" for k, v in attrs.items()) + "];"
+
+
+def _line_statements(edges, added, removed, hot) -> list:
+    """The lines' DOT statements.  One tree line per post: a lasting line of
+    the (to-be) model first, else a temporary one, else (a closed post) a
+    removed one; every other line is drawn without pulling the tree out of
+    shape."""
     def rank(e):
         u, v, d = e
         return ((u, "REPORTS_TO", v) in removed, bool(d.get("temporary")), v)
-    tree = {}
+    tree: dict = {}
     for e in sorted(edges, key=rank):
         tree.setdefault(e[0], (e[0], e[1]))
+    out = []
     for u, v, d in sorted(edges, key=lambda e: (e[0], e[1])):
         attrs = {}
         if tree.get(u) != (u, v):
@@ -195,8 +228,7 @@ def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> st
             attrs.update(color=_q(_ROUTE), penwidth="3")
         out.append(f"  {_q(v)} -> {_q(u)}" + (" [" + ", ".join(
             f"{k}={x}" for k, x in attrs.items()) + "]" if attrs else "") + ";")
-    out.append("}")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _around(org, posts, edges, rid, depth):
