@@ -43,7 +43,7 @@ _CRITERIA = {
 _CRIT = sorted(_CRITERIA)
 
 
-def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel:  # noqa: C901 - one seeded random sequence: splitting it must keep every draw in order
+def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel:
     """A synthetic organisation with ``n_roles`` roles.
 
     Examples
@@ -58,143 +58,182 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
     """
     if n_roles < 10:
         raise InputError("a synthetic organisation needs at least 10 roles")
-    rnd = random.Random(seed)
-    g = nx.MultiDiGraph()
-    src = "synth"
-
-    def role(rid, name, **attrs):
-        g.add_node(rid, kind="Role", name=name, source=src, **attrs)
-
-    n_aldermen = 3 + n_roles // 5000
-    role("council", "Council", sphere="political")
-    role("board", "Executive board", sphere="political")
-    g.add_edge("board", "council", kind="REPORTS_TO", source=src)
-    aldermen = [f"alderman-{i}" for i in range(n_aldermen)]
-    for a in aldermen:
-        role(a, f"Alderman {a.split('-')[1]}", sphere="political")
-    political = 2 + n_aldermen
-    budget = n_roles - political
-
-    role("gd", "General director", sphere="official", level="concern", fte="1")
-    g.add_edge("gd", "board", kind="REPORTS_TO", source=src)
-    made = 1
-    spans = {"cd": (3, 6), "dd": (3, 6), "tm": (4, 9), "staff": (4, 12)}
-    layer_of = {"gd": "gd"}
-    nxt = {"gd": "cd", "cd": "dd", "dd": "tm", "tm": "staff", "staff": "staff"}
-    level = {"cd": "concern", "dd": "team-connecting", "tm": "team"}
-    queue, qi = ["gd"], 0
-    by_layer = {"cd": [], "dd": [], "tm": [], "staff": []}
-    while made < budget and qi < len(queue):
-        boss = queue[qi]
-        qi += 1
-        child = nxt[layer_of[boss]]
-        lo, hi = spans[child]
-        span = rnd.randint(lo, hi)
-        if rnd.random() < 0.03:
-            span = rnd.randint(hi + 3, hi + 10)   # the occasional wide span
-        for _ in range(span):
-            if made >= budget:
-                break
-            rid = f"{child}-{len(by_layer[child])}"
-            attrs = {"sphere": "official",
-                     "fte": rnd.choice(["1", "1", "1", "0.8", "1-2", "0.5-1"])}
-            if child in level:
-                attrs["level"] = level[child]
-            role(rid, f"{child.upper()} {len(by_layer[child])}", **attrs)
-            g.add_edge(rid, boss, kind="REPORTS_TO", source=src)
-            if child in ("cd", "dd", "tm"):
-                g.add_edge(boss, rid, kind="MANDATES", source=src, scope="line management")
-            by_layer[child].append(rid)
-            layer_of[rid] = child
-            queue.append(rid)
-            made += 1
+    # One seeded random sequence: the steps run in this order, so that a seed
+    # gives the same organisation every time.
+    b = _Municipality(random.Random(seed))
+    aldermen = b.political(n_roles)
+    by_layer = b.line(n_roles - 2 - len(aldermen))
     cds, dds, tms, staff = (by_layer[k] for k in ("cd", "dd", "tm", "staff"))
-    boss_of = {u: v for u, v, d in g.edges(data=True) if d["kind"] == "REPORTS_TO"}
-
-    # matrix lines: about 2% of team managers answer to a second deputy director
-    for tm in tms:
-        if len(dds) > 1 and rnd.random() < 0.02:
-            other = rnd.choice([d for d in dds if d != boss_of[tm]])
-            g.add_edge(tm, other, kind="REPORTS_TO", source=src, note="matrix")
-
-    # teams, clusters, portfolios
-    for dd in dds:
-        g.add_node(f"cluster-{dd}", kind="Team", name=f"Cluster of {dd}", team_kind="cluster",
-                   source=src)
-        g.add_edge(dd, f"cluster-{dd}", kind="LEADS", source=src)
-    for tm in tms:
-        g.add_node(f"team-{tm}", kind="Team", name=f"Team of {tm}", team_kind="team", source=src)
-        g.add_edge(tm, f"team-{tm}", kind="LEADS", source=src)
-        g.add_edge(f"team-{tm}", f"cluster-{boss_of[tm]}", kind="MEMBER_OF", source=src)
-    holders = ["gd"] + cds
-    for h in holders:
-        pf = f"pf-{h}"
-        g.add_node(pf, kind="Portfolio", name=f"Portfolio of {h}", source=src)
-        g.add_edge(h, pf, kind="HOLDS", source=src)
-        for i in range(rnd.randint(1, 4)):
-            t = f"topic-{h}-{i}"
-            g.add_node(t, kind="Topic", name=f"Theme {i} of {h}", source=src)
-            g.add_edge(pf, t, kind="COVERS", source=src,
-                       category=rnd.choice(["operations", "corporate theme"]))
-    for dd in dds:
-        g.add_edge(f"pf-{boss_of[dd]}", f"cluster-{dd}", kind="COVERS", source=src,
-                   category="team-connecting")
-
-    # partners and commissions
-    kinds = ["shared service", "market", "institution", "citizens", "regional body"]
-    partners = [f"partner-{i}" for i in range(max(2, n_roles // 250))]
-    for i, p in enumerate(partners):
-        g.add_node(p, kind="Partner", name=f"Partner {i}", partner_kind=rnd.choice(kinds),
-                   source=src)
+    boss_of = {u: v for u, v, d in b.g.edges(data=True) if d["kind"] == "REPORTS_TO"}
+    b.matrix_lines(tms, dds, boss_of)
+    b.teams_and_portfolios(cds, dds, tms, boss_of)
     workers = tms + staff or cds
-    dds_of = {}
-    for dd in dds:
-        dds_of.setdefault(boss_of[dd], []).append(dd)
-    for i in range(max(3, n_roles // 20)):
-        c = f"com-{i}"
-        ck = rnd.choice(["process", "programme", "project", "development task",
-                         "budget programme", "agreement"])
-        crit = rnd.sample(_CRIT, rnd.randint(0, 6))
-        extra: dict[str, object] = {"criteria": crit} if crit else {}
-        g.add_node(c, kind="Commission", name=f"Commission {i}", commission_kind=ck,
-                   executive=len(crit) >= 3 and rnd.random() < 0.8, source=src, **extra)
-        owner = rnd.choice(cds or ["gd"])
-        g.add_edge(rnd.choice(aldermen), c, kind="COMMISSIONS", capacity="political", source=src)
-        g.add_edge(owner, c, kind="COMMISSIONS", capacity="official", budget_holder=True,
+    b.partners_and_commissions(n_roles, aldermen, cds, dds, workers, boss_of)
+    b.defects(aldermen, staff, workers)
+    org = OrgModel(b.g, _municipality_manifest(name, n_roles, seed))
+    # Attributes as a freshly loaded model holds them (fte as a range).
+    from .validate import parse_fte
+    for _n, d in b.g.nodes(data=True):
+        if "fte" in d:
+            d["fte_min"], d["fte_max"] = parse_fte(d.pop("fte"))
+    return org
+
+
+class _Municipality:
+    """The steps of :func:`synthesize`, drawing from one random sequence."""
+
+    SPANS = {"cd": (3, 6), "dd": (3, 6), "tm": (4, 9), "staff": (4, 12)}
+    NEXT = {"gd": "cd", "cd": "dd", "dd": "tm", "tm": "staff", "staff": "staff"}
+    LEVEL = {"cd": "concern", "dd": "team-connecting", "tm": "team"}
+
+    def __init__(self, rnd: random.Random):
+        self.rnd = rnd
+        self.g = nx.MultiDiGraph()
+        self.src = "synth"
+
+    def role(self, rid, name, **attrs) -> None:
+        self.g.add_node(rid, kind="Role", name=name, source=self.src, **attrs)
+
+    def political(self, n_roles: int) -> list:
+        """The council, the executive board and its aldermen."""
+        g, src = self.g, self.src
+        n_aldermen = 3 + n_roles // 5000
+        self.role("council", "Council", sphere="political")
+        self.role("board", "Executive board", sphere="political")
+        g.add_edge("board", "council", kind="REPORTS_TO", source=src)
+        aldermen = [f"alderman-{i}" for i in range(n_aldermen)]
+        for a in aldermen:
+            self.role(a, f"Alderman {a.split('-')[1]}", sphere="political")
+        return aldermen
+
+    def line(self, budget: int) -> dict:
+        """The official line, breadth first from the general director: each
+        layer's roles (``cd``, ``dd``, ``tm``, ``staff``), ``budget`` in all."""
+        g, src, rnd = self.g, self.src, self.rnd
+        self.role("gd", "General director", sphere="official", level="concern", fte="1")
+        g.add_edge("gd", "board", kind="REPORTS_TO", source=src)
+        made = 1
+        layer_of = {"gd": "gd"}
+        queue, qi = ["gd"], 0
+        by_layer: dict = {"cd": [], "dd": [], "tm": [], "staff": []}
+        while made < budget and qi < len(queue):
+            boss = queue[qi]
+            qi += 1
+            child = self.NEXT[layer_of[boss]]
+            lo, hi = self.SPANS[child]
+            span = rnd.randint(lo, hi)
+            if rnd.random() < 0.03:
+                span = rnd.randint(hi + 3, hi + 10)   # the occasional wide span
+            for _ in range(span):
+                if made >= budget:
+                    break
+                rid = f"{child}-{len(by_layer[child])}"
+                attrs = {"sphere": "official",
+                         "fte": rnd.choice(["1", "1", "1", "0.8", "1-2", "0.5-1"])}
+                if child in self.LEVEL:
+                    attrs["level"] = self.LEVEL[child]
+                self.role(rid, f"{child.upper()} {len(by_layer[child])}", **attrs)
+                g.add_edge(rid, boss, kind="REPORTS_TO", source=src)
+                if child in ("cd", "dd", "tm"):
+                    g.add_edge(boss, rid, kind="MANDATES", source=src, scope="line management")
+                by_layer[child].append(rid)
+                layer_of[rid] = child
+                queue.append(rid)
+                made += 1
+        return by_layer
+
+    def matrix_lines(self, tms, dds, boss_of) -> None:
+        """About 2% of team managers answer to a second deputy director."""
+        for tm in tms:
+            if len(dds) > 1 and self.rnd.random() < 0.02:
+                other = self.rnd.choice([d for d in dds if d != boss_of[tm]])
+                self.g.add_edge(tm, other, kind="REPORTS_TO", source=self.src, note="matrix")
+
+    def teams_and_portfolios(self, cds, dds, tms, boss_of) -> None:
+        g, src, rnd = self.g, self.src, self.rnd
+        for dd in dds:
+            g.add_node(f"cluster-{dd}", kind="Team", name=f"Cluster of {dd}",
+                       team_kind="cluster", source=src)
+            g.add_edge(dd, f"cluster-{dd}", kind="LEADS", source=src)
+        for tm in tms:
+            g.add_node(f"team-{tm}", kind="Team", name=f"Team of {tm}", team_kind="team",
+                       source=src)
+            g.add_edge(tm, f"team-{tm}", kind="LEADS", source=src)
+            g.add_edge(f"team-{tm}", f"cluster-{boss_of[tm]}", kind="MEMBER_OF", source=src)
+        for h in ["gd"] + cds:
+            pf = f"pf-{h}"
+            g.add_node(pf, kind="Portfolio", name=f"Portfolio of {h}", source=src)
+            g.add_edge(h, pf, kind="HOLDS", source=src)
+            for i in range(rnd.randint(1, 4)):
+                t = f"topic-{h}-{i}"
+                g.add_node(t, kind="Topic", name=f"Theme {i} of {h}", source=src)
+                g.add_edge(pf, t, kind="COVERS", source=src,
+                           category=rnd.choice(["operations", "corporate theme"]))
+        for dd in dds:
+            g.add_edge(f"pf-{boss_of[dd]}", f"cluster-{dd}", kind="COVERS", source=src,
+                       category="team-connecting")
+
+    def partners_and_commissions(self, n_roles, aldermen, cds, dds, workers, boss_of) -> None:
+        g, src, rnd = self.g, self.src, self.rnd
+        kinds = ["shared service", "market", "institution", "citizens", "regional body"]
+        partners = [f"partner-{i}" for i in range(max(2, n_roles // 250))]
+        for i, p in enumerate(partners):
+            g.add_node(p, kind="Partner", name=f"Partner {i}", partner_kind=rnd.choice(kinds),
+                       source=src)
+        dds_of: dict = {}
+        for dd in dds:
+            dds_of.setdefault(boss_of[dd], []).append(dd)
+        for i in range(max(3, n_roles // 20)):
+            c = f"com-{i}"
+            ck = rnd.choice(["process", "programme", "project", "development task",
+                             "budget programme", "agreement"])
+            crit = rnd.sample(_CRIT, rnd.randint(0, 6))
+            extra: dict[str, object] = {"criteria": crit} if crit else {}
+            g.add_node(c, kind="Commission", name=f"Commission {i}", commission_kind=ck,
+                       executive=len(crit) >= 3 and rnd.random() < 0.8, source=src, **extra)
+            owner = rnd.choice(cds or ["gd"])
+            g.add_edge(rnd.choice(aldermen), c, kind="COMMISSIONS", capacity="political",
+                       source=src)
+            g.add_edge(owner, c, kind="COMMISSIONS", capacity="official", budget_holder=True,
+                       source=src)
+            g.add_edge(f"pf-{owner}", c, kind="COVERS", source=src,
+                       category="projects" if ck == "project" else "programmatic")
+            if dds_of.get(owner) and rnd.random() < 0.3:
+                g.add_edge(rnd.choice(dds_of[owner]), c, kind="COMMISSIONS",
+                           capacity="official", delegated=True, source=src)
+            if ck == "agreement":
+                p = rnd.choice(partners)
+                g.add_edge(c, p, kind="ASSIGNED_TO", source=src)
+                # One contract per role and partner, however many agreements
+                # run through it (the same edge twice does not validate).
+                if not any(d["kind"] == "CONTRACTS"
+                           for d in (g.get_edge_data(owner, p, default={}) or {}).values()):
+                    g.add_edge(owner, p, kind="CONTRACTS", source=src)
+            else:
+                g.add_edge(c, rnd.choice(workers), kind="ASSIGNED_TO", source=src)
+
+    def defects(self, aldermen, staff, workers) -> None:
+        """A sprinkling of defects for ``orgmodel check`` to find."""
+        g, src, rnd = self.g, self.src, self.rnd
+        coms = [n for n, k in g.nodes(data="kind") if k == "Commission"]
+        for c in rnd.sample(coms, max(1, len(coms) // 100)):      # R2: no political commissioner
+            for u, v, k, d in list(g.in_edges(c, keys=True, data=True)):
+                if d["kind"] == "COMMISSIONS" and d["capacity"] == "political":
+                    g.remove_edge(u, v, k)
+        orphan = f"com-{len(coms)}"                               # R3: work without commission
+        g.add_node(orphan, kind="Commission", name="Orphan work", commission_kind="process",
                    source=src)
-        g.add_edge(f"pf-{owner}", c, kind="COVERS", source=src,
-                   category="projects" if ck == "project" else "programmatic")
-        if dds_of.get(owner) and rnd.random() < 0.3:
-            g.add_edge(rnd.choice(dds_of[owner]), c, kind="COMMISSIONS", capacity="official",
-                       delegated=True, source=src)
-        if ck == "agreement":
-            p = rnd.choice(partners)
-            g.add_edge(c, p, kind="ASSIGNED_TO", source=src)
-            # One contract per role and partner, however many agreements
-            # run through it (the same edge twice does not validate).
-            if not any(d["kind"] == "CONTRACTS" for d in (g.get_edge_data(owner, p, default={}) or {}).values()):
-                g.add_edge(owner, p, kind="CONTRACTS", source=src)
-        else:
-            g.add_edge(c, rnd.choice(workers), kind="ASSIGNED_TO", source=src)
+        g.add_edge(orphan, rnd.choice(workers), kind="ASSIGNED_TO", source=src)
+        if staff:                                                 # R1: only superior political
+            s = rnd.choice(staff)
+            for u, v, k, d in list(g.out_edges(s, keys=True, data=True)):
+                if d["kind"] == "REPORTS_TO":
+                    g.remove_edge(u, v, k)
+            g.add_edge(s, rnd.choice(aldermen), kind="REPORTS_TO", source=src)
 
-    # a sprinkling of defects for `orgmodel check` to find
-    coms = [n for n, k in g.nodes(data="kind") if k == "Commission"]
-    for c in rnd.sample(coms, max(1, len(coms) // 100)):          # R2: no political commissioner
-        for u, v, k, d in list(g.in_edges(c, keys=True, data=True)):
-            if d["kind"] == "COMMISSIONS" and d["capacity"] == "political":
-                g.remove_edge(u, v, k)
-    orphan = f"com-{len(coms)}"                                   # R3: work without commission
-    g.add_node(orphan, kind="Commission", name="Orphan work", commission_kind="process",
-               source=src)
-    g.add_edge(orphan, rnd.choice(workers), kind="ASSIGNED_TO", source=src)
-    if staff:                                                     # R1: only superior political
-        s = rnd.choice(staff)
-        for u, v, k, d in list(g.out_edges(s, keys=True, data=True)):
-            if d["kind"] == "REPORTS_TO":
-                g.remove_edge(u, v, k)
-        g.add_edge(s, rnd.choice(aldermen), kind="REPORTS_TO", source=src)
 
-    manifest = {
+def _municipality_manifest(name, n_roles, seed) -> dict:
+    return {
         "name": name or f"Synthetic {n_roles}",
         "sources": {"synth": f"orgmodel synth --roles {n_roles} --seed {seed}"},
         "rules": ["R1", "R2", "R3", "R4", "R5", "R7", "R10"],
@@ -213,13 +252,6 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
         "criteria": {k: {"text": v, "set": "executive commission"}
                      for k, v in _CRITERIA.items()},
     }
-    org = OrgModel(g, manifest)
-    # Attributes as a freshly loaded model holds them (fte as a range).
-    from .validate import parse_fte
-    for _n, d in g.nodes(data=True):
-        if "fte" in d:
-            d["fte_min"], d["fte_max"] = parse_fte(d.pop("fte"))
-    return org
 
 
 def _shape_manifest(name, source):
