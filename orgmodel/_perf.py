@@ -19,10 +19,15 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # names in annotations only
+    from collections.abc import Iterator
+
 
 
 @contextmanager
-def paused_gc():
+def paused_gc() -> Iterator[None]:
     """Switch the cycle collector off for the block, back on (if it was on) after."""
     was_enabled = gc.isenabled()
     gc.disable()

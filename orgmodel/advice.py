@@ -12,9 +12,15 @@ organisation that declares no criteria for executive commissions.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from .model import at_its_date
+
+if TYPE_CHECKING:  # names in annotations only
+    from .model import OrgModel
+
 
 __all__ = ["executive_commission_advice", "DEFAULT_THRESHOLD"]
 
@@ -22,7 +28,7 @@ DEFAULT_THRESHOLD = 3
 
 
 @at_its_date
-def executive_commission_advice(org, threshold=None) -> pd.DataFrame:
+def executive_commission_advice(org: OrgModel, threshold: int | None = None) -> pd.DataFrame:
     """For each commission: criteria met, whether an executive commission is
     called for, and whether the model agrees.
 
@@ -49,7 +55,7 @@ def executive_commission_advice(org, threshold=None) -> pd.DataFrame:
     for c in org.ids("Commission"):
         d = org.graph.nodes[c]
         met = [k for k in d.get("criteria", []) if k in criteria]
-        advised = len(met) >= threshold
+        advised: bool | None = len(met) >= threshold
         marked = bool(d.get("executive", False))
         if not criteria:
             advised, verdict = None, ("not assessed: the organisation declares no criteria "

@@ -27,6 +27,7 @@ findings cite the article (``Awb 10:9``).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
@@ -35,6 +36,10 @@ from ._nx import predecessors, successors
 from .errors import OrgModelError
 from .model import at_its_date
 from .schema import RULES
+
+if TYPE_CHECKING:  # names in annotations only
+    from .model import OrgModel
+
 
 __all__ = ["Finding", "CHECKS", "check", "applicable_rules"]
 
@@ -187,7 +192,7 @@ CHECKS = {"R1": check_r1, "R2": check_r2, "R3": check_r3, "R4": check_r4, "R5": 
           "R7": check_r7, "R10": check_r10}
 
 
-def applicable_rules(org) -> dict:
+def applicable_rules(org: OrgModel) -> dict:
     """``{rule: {"text", "source", "note"}}`` for the rules ``org.yaml`` adopts.
 
     ``rules`` may list ids (no citation) or map each id to its citation.
@@ -230,7 +235,7 @@ def _not_stated(org, ids) -> list:
 
 
 @at_its_date
-def check(org, rules=None, awb=None) -> pd.DataFrame:
+def check(org: OrgModel, rules: list[str] | None = None, awb: bool | None = None) -> pd.DataFrame:
     """Run the governance checks and return every finding.
 
     Parameters

@@ -18,12 +18,18 @@ what ``orgmodel diff --fail-on`` tests.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ._nx import node_attrs
 from .escape import markdown as _md
 from .escape import markdown_table
+
+if TYPE_CHECKING:  # names in annotations only
+    from ._types import PathLike
+    from .model import OrgModel
+
 
 __all__ = ["Diff", "diff", "write_diff", "FAIL_ON", "BAD_OUTCOMES"]
 
@@ -39,8 +45,8 @@ _BOOKKEEPING = {"source", "evidence", "note"}
 class Diff:
     """The comparison of two models; every table a DataFrame."""
 
-    before: object
-    after: object
+    before: OrgModel
+    after: OrgModel
     nodes: pd.DataFrame
     edges: pd.DataFrame
     figures: pd.DataFrame
@@ -413,7 +419,7 @@ def _findings(a, b, awb):
     rows = [{"status": "added", "rule": r, "message": m} for r, m in sorted(kb - ka)]
     rows += [{"status": "resolved", "rule": r, "message": m} for r, m in sorted(ka - kb)]
     return pd.DataFrame(rows, columns=["status", "rule", "message"])
-def diff(before, after, key: str | None = None) -> Diff:
+def diff(before: OrgModel, after: OrgModel, key: str | None = None) -> Diff:
     """Compare an as-is model with a to-be model.
 
     Parameters
@@ -475,7 +481,7 @@ def _diff(a, b, key, step) -> Diff:
                 commissions, findings, notes)
 
 
-def write_diff(d: Diff, folder) -> dict:
+def write_diff(d: Diff, folder: PathLike) -> dict:
     """Write a comparison into ``folder``: ``DIFF.md``, ``diff.html``,
     ``changes.csv`` and ``changes.json``, each whole or not at all.
 

@@ -47,7 +47,7 @@ import heapq
 from collections import Counter
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -56,6 +56,12 @@ from ._nx import node_attrs, predecessors, successors
 from ._order import forest_sums
 from .errors import OrgModelError
 from .model import at_its_date, remembered
+
+if TYPE_CHECKING:  # names in annotations only
+    from collections.abc import Iterable
+
+    from .model import OrgModel
+
 
 __all__ = ["Climb", "RouteKind", "Policy", "Step", "Route", "RouteSummary", "RouteGraph",
            "escalation_policy", "route_graph", "escalation_routes", "escalate", "meet",
@@ -145,7 +151,7 @@ def _climb(spec: dict) -> Climb:
                  frozenset(spec.get("to") or ()))
 
 
-def escalation_policy(org) -> Policy:
+def escalation_policy(org: OrgModel) -> Policy:
     """The policy in ``org.yaml``, or the plain line when there is none.
 
     A route kind is either a list of steps or an object with ``steps`` and
@@ -723,7 +729,7 @@ class RouteGraph:
                                            "outcome", "blocked"])
 
 
-def route_graph(org, via=None) -> RouteGraph:
+def route_graph(org: OrgModel, via: str | None = None) -> RouteGraph:
     """The route graph of one route kind, with every role worked out.
 
     Examples
@@ -738,7 +744,7 @@ def route_graph(org, via=None) -> RouteGraph:
     return remembered(org, ("route_graph", via), lambda: RouteGraph(org, via).build())
 
 
-def escalation_routes(org, via=None, roles=None) -> RouteGraph:
+def escalation_routes(org: OrgModel, via: str | None = None, roles: Iterable[str] | None = None) -> RouteGraph:
     """The route graph of ``via``: every role's (or only ``roles``') answers.
 
     Kept for round-one callers: with ``roles`` only those roles and the roles
@@ -768,7 +774,7 @@ class Escalation(NamedTuple):
         return self.routes.to_frame([self.role])
 
 
-def escalate(org, role: str, via=None) -> Escalation:
+def escalate(org: OrgModel, role: str, via: str | None = None) -> Escalation:
     """The :class:`Escalation` of one role, given by id or name: the role's id
     and the :class:`RouteGraph` with its routes.
 
@@ -820,7 +826,7 @@ def _unwind(link):
     return steps[::-1]
 
 
-def meet(org, a: str, b: str, via=None) -> dict:
+def meet(org: OrgModel, a: str, b: str, via: str | None = None) -> dict:
     """Who decides when ``a`` and ``b`` disagree: the first role their routes share.
 
     The meeting role is the one nearest to both (fewest steps for the one
@@ -850,7 +856,7 @@ def meet(org, a: str, b: str, via=None) -> dict:
 
 
 @at_its_date
-def escalation_load(org, via=None) -> pd.DataFrame:
+def escalation_load(org: OrgModel, via: str | None = None) -> pd.DataFrame:
     """Who carries the escalations: per role, how many roles' routes reach it.
 
     ``reached_by`` counts the starting roles (other than the role itself)

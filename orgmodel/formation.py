@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from itertools import repeat
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,10 @@ import pandas as pd
 from ._nx import node_attrs, successors
 from .errors import InputError
 from .model import at_its_date, remembered
+
+if TYPE_CHECKING:  # names in annotations only
+    from .model import OrgModel
+
 
 __all__ = ["post_figures", "formation", "totals", "is_post", "post_line"]
 
@@ -80,7 +85,7 @@ def _holders(org):
 
 
 @at_its_date
-def post_figures(org) -> pd.DataFrame:
+def post_figures(org: OrgModel) -> pd.DataFrame:
     """One row per post: ``id, name, vacant, people, fte_min, fte_max, staff, staff_fte``.
 
     The summary, spans and formation all start from these figures: inside an
@@ -251,7 +256,7 @@ def _frame(ids, names, pos, total):
 
 
 @at_its_date
-def formation(org, by="unit") -> pd.DataFrame:  # noqa: C901 - three roll-ups (unit, manager, post) over the same arrays of figures
+def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: C901 - three roll-ups (unit, manager, post) over the same arrays of figures
     """Formation, headcount and FTE rolled up ``by`` unit, manager or post.
 
     Columns: ``id, name, posts, vacant, people, fte_min, fte_max, staff,
@@ -337,7 +342,7 @@ def formation(org, by="unit") -> pd.DataFrame:  # noqa: C901 - three roll-ups (u
 
 
 @at_its_date
-def totals(org) -> dict:
+def totals(org: OrgModel) -> dict:
     """The organisation's formation in figures.
 
     Keys: ``posts``, ``vacant``, ``people`` (distinct), ``staff``,

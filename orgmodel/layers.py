@@ -24,12 +24,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ._nx import node_attrs
 from .formation import post_line
 from .model import at_its_date
+
+if TYPE_CHECKING:  # names in annotations only
+    from .model import OrgModel
+
 
 __all__ = ["Layering", "layering"]
 
@@ -75,7 +80,7 @@ class Layering:
 
 
 @at_its_date
-def layering(org, target=None) -> Layering:
+def layering(org: OrgModel, target: int | None = None) -> Layering:
     """Each post's management layer and the organisation's depth, two ways.
 
     Examples

@@ -29,12 +29,20 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ._nx import node_attrs
 from .errors import OrgModelError
 from .model import at_its_date
+
+if TYPE_CHECKING:  # names in annotations only
+    from pathlib import Path
+
+    from ._types import PathLike
+    from .model import OrgModel
+
 
 __all__ = ["register", "who_decides", "mandate_findings", "write_register", "AWB",
            "REGISTER_COLUMNS"]
@@ -126,7 +134,7 @@ def _power_info(org, power):
 
 
 @at_its_date
-def register(org, power=None) -> pd.DataFrame:
+def register(org: OrgModel, power: str | None = None) -> pd.DataFrame:
     """The mandate register: one row per link of every chain, per power.
 
     Parameters
@@ -206,7 +214,7 @@ def _find_power(org, power) -> str:
 
 
 @at_its_date
-def who_decides(org, power, amount=None, role=None):
+def who_decides(org: OrgModel, power: str | None, amount: float | None = None, role: str | None = None) -> dict:
     """Who may exercise ``power`` (for ``amount``), each with its chain.
 
     Returns
@@ -290,7 +298,7 @@ class MandateFinding:
 
 
 @at_its_date
-def mandate_findings(org) -> list:  # noqa: C901 - one branch per Awb check on a mandate chain
+def mandate_findings(org: OrgModel) -> list:  # noqa: C901 - one branch per Awb check on a mandate chain
     """The Awb's checks on the mandates: every :class:`MandateFinding`.
 
     * a mandate to a vacant post without a deputy (Awb 10:1);
@@ -418,7 +426,7 @@ _SHOWN = ["power_name", "body_name", "basis", "chain", "holders", "deputies", "m
           "evidence"]
 
 
-def write_register(reg: pd.DataFrame, path, org=None):
+def write_register(reg: pd.DataFrame, path: PathLike, org: OrgModel | None = None) -> Path:
     """Write the register as Markdown (``.md``), CSV (``.csv``) or a workbook
     (``.xlsx``), every value inert; the file appears only when complete."""
     from pathlib import Path

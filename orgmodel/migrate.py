@@ -12,11 +12,16 @@ for a program; ``summary`` counts them as ungraded until someone does.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ValidationError
 from .read import EDGES, NODES, read_folder
 from .validate import validate_tables
 from .write import write_tables
+
+if TYPE_CHECKING:  # names in annotations only
+    from ._types import PathLike
+
 
 __all__ = ["migrate", "migrate_tables"]
 
@@ -41,7 +46,7 @@ def migrate_tables(raw) -> dict:
     return changed
 
 
-def migrate(path, out=None) -> dict:
+def migrate(path: PathLike, out: PathLike | None = None) -> dict:
     """Migrate the folder ``path`` (into ``out``, default in place).
 
     Returns ``{file: rows changed}``.  The result is validated before

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
@@ -26,6 +27,10 @@ from ._nx import node_attrs, predecessors, successors
 from .errors import InputError, OrgModelError, UnknownRoleError, ValidationError
 from .read import read_folder, records
 from .validate import parse_cell, parse_fte, validate_tables
+
+if TYPE_CHECKING:  # names in annotations only
+    from ._types import PathLike
+
 
 __all__ = ["OrgModel", "load", "from_tables", "at_its_date", "edge_index", "display_names"]
 
@@ -312,7 +317,7 @@ def at_its_date(func):
     return wrapper
 
 
-def from_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, path=None) -> OrgModel:
+def from_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, path: PathLike | None = None) -> OrgModel:
     """Build an :class:`OrgModel` from tables already validated."""
     g = nx.MultiDiGraph()
     for _, row in records(nodes):
@@ -350,7 +355,7 @@ def _graph_of(nodes: list, edges: list) -> nx.MultiDiGraph:
                 k += 1
             keys[k] = attrs
     return g
-def load(path) -> OrgModel:
+def load(path: PathLike) -> OrgModel:
     """Read, validate and build the organisation in folder ``path``.
 
     Raises

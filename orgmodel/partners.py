@@ -13,12 +13,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
 
 from ._centrality import betweenness
 from .model import at_its_date
+
+if TYPE_CHECKING:  # names in annotations only
+    from .model import OrgModel
+
 
 __all__ = ["PartnerNetwork", "partner_network"]
 
@@ -57,7 +62,7 @@ def _join(items):
 
 
 @at_its_date
-def partner_network(org) -> PartnerNetwork:
+def partner_network(org: OrgModel) -> PartnerNetwork:
     """Partners, their commissioners, shared partners and brokerage.
 
     Examples

@@ -18,12 +18,17 @@ modelled line departs from the portfolios.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ._nx import node_attrs
 from .model import at_its_date
 from .schema import PORTFOLIO_CATEGORIES
+
+if TYPE_CHECKING:  # names in annotations only
+    from .model import OrgModel
+
 
 __all__ = ["PortfolioBalance", "portfolio_balance", "portfolio_line", "covered_teams"]
 
@@ -41,7 +46,7 @@ class PortfolioBalance:
 
 
 @at_its_date
-def portfolio_balance(org) -> PortfolioBalance:
+def portfolio_balance(org: OrgModel) -> PortfolioBalance:
     """Items per category for each portfolio holder, and the imbalance.
 
     Examples
@@ -114,7 +119,7 @@ def covered_teams(org) -> dict:
 
 
 @at_its_date
-def portfolio_line(org) -> pd.DataFrame:  # noqa: C901 - one branch per way a portfolio implies a line (cluster, coverage, exclusion, direct)
+def portfolio_line(org: OrgModel) -> pd.DataFrame:  # noqa: C901 - one branch per way a portfolio implies a line (cluster, coverage, exclusion, direct)
     """The superior the portfolios imply for every team and cluster leader,
     beside the line the model has.
 

@@ -9,16 +9,22 @@ mandate register is built on this data.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from .errors import OrgModelError
 from .model import at_its_date
 
+if TYPE_CHECKING:  # names in annotations only
+    from .model import OrgModel
+
+
 __all__ = ["power_holders"]
 
 
 @at_its_date
-def power_holders(org, power=None, within=None) -> pd.DataFrame:
+def power_holders(org: OrgModel, power: str | None = None, within: str | None = None) -> pd.DataFrame:
     """Every mandate that passes on a power, one row per power and mandate.
 
     Parameters

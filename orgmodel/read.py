@@ -27,11 +27,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import yaml
 
 from .errors import InputError, Problem
+
+if TYPE_CHECKING:  # names in annotations only
+    from ._types import PathLike
+
 
 __all__ = ["RawOrg", "read_folder", "read_table", "read_manifest", "records", "MANIFEST",
            "NODES", "EDGES"]
@@ -338,7 +343,7 @@ def read_manifest(path: Path, problems: list, label: str = MANIFEST) -> dict | N
     return data
 
 
-def read_folder(path) -> RawOrg:
+def read_folder(path: PathLike) -> RawOrg:
     """Read the three files of an organisation folder, noting every problem.
 
     Parameters

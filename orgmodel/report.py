@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -35,6 +36,11 @@ from .powers import power_holders
 from .span import span_of_control
 from .summary import summarize
 from .write import usual_mode
+
+if TYPE_CHECKING:  # names in annotations only
+    from ._types import PathLike
+    from .model import OrgModel
+
 
 __all__ = ["write_report"]
 
@@ -204,7 +210,7 @@ MARKER = ".orgmodel-report"
 
 
 @at_its_date
-def write_report(org, out_dir, html=True, lang="en") -> Path:
+def write_report(org: OrgModel, out_dir: PathLike, html: bool = True, lang: str = "en") -> Path:
     """Run every analysis on ``org`` and write ``report.md``, ``report.html``,
     its charts and CSVs to ``out_dir``.
 

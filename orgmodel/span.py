@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,10 @@ from ._nx import node_attrs
 from .errors import InputError
 from .formation import is_post, post_figures
 from .model import at_its_date
+
+if TYPE_CHECKING:  # names in annotations only
+    from .model import OrgModel
+
 
 __all__ = ["Span", "span_of_control", "SPAN_COUNTS"]
 
@@ -51,8 +56,8 @@ class Span:
     """
 
     frame: pd.DataFrame
-    min: int | None
-    max: int | None
+    min: float | None
+    max: float | None
     by: str = "posts"
 
     @property
@@ -75,7 +80,7 @@ class Span:
 
 
 @at_its_date
-def span_of_control(org, min=None, max=None, by=None) -> Span:  # noqa: A002 - CLI names
+def span_of_control(org: OrgModel, min: float | None = None, max: float | None = None, by: str | None = None) -> Span:  # noqa: A002 - CLI names
     """Direct reports, people, FTE and mandates per manager, flagging spans
     outside thresholds.
 

@@ -32,6 +32,7 @@ import uuid
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import networkx as nx
@@ -43,6 +44,12 @@ from .escape import redact
 from .model import OrgModel
 from .schema import EDGE_KINDS, NODE_KINDS
 from .validate import validate_graph
+
+if TYPE_CHECKING:  # names in annotations only
+    from collections.abc import Callable
+
+    from ._types import PathLike
+
 
 __all__ = ["Store", "connect", "cypher", "push", "pull", "pull_model", "run_query",
            "organisations", "QUERIES", "DEFAULT_URI", "DEFAULT_USER"]
@@ -190,7 +197,8 @@ def _split_address(uri: str):
     return clean, unquote(user) or None, unquote(password) if sep else None
 
 
-def connect(uri=None, user=None, password=None, database=None) -> Store:
+def connect(uri: str | None = None, user: str | None = None, password: str | None = None,
+            database: str | None = None) -> Store:
     """Open a :class:`Store`; arguments default to ``NEO4J_URI``, ``NEO4J_USER``,
     ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``.
 
@@ -289,7 +297,7 @@ def _route_rows(org: OrgModel) -> dict:
     return out
 
 
-def push(store: Store, org: OrgModel, batch_size: int = 1000, progress=None) -> dict:  # noqa: C901 - one write transaction whose steps share it and its counts
+def push(store: Store, org: OrgModel, batch_size: int = 1000, progress: Callable | None = None) -> dict:  # noqa: C901 - one write transaction whose steps share it and its counts
     """Write ``org`` to the database, replacing an earlier push of the same name.
 
     Idempotent and all-or-nothing: everything happens in one transaction, so a
@@ -499,7 +507,7 @@ def _node_attrs(label, attrs):
     return out
 
 
-def pull(store: Store, name: str, out_dir) -> Path:
+def pull(store: Store, name: str, out_dir: PathLike) -> Path:
     """Rebuild the data folder of organisation ``name`` in ``out_dir``.
 
     Nothing is written unless what was read validates.

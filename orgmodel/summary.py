@@ -8,11 +8,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from operator import methodcaller
+from typing import TYPE_CHECKING
 
 from ._nx import node_attrs, successors
 from .formation import totals
 from .model import at_its_date
 from .schema import EDGE_KINDS, GRADES, NODE_KINDS
+
+if TYPE_CHECKING:  # names in annotations only
+    from .model import OrgModel
+
 
 __all__ = ["Summary", "summarize", "evidence_counts"]
 
@@ -74,7 +79,7 @@ def evidence_counts(org, edges=None) -> dict:
 
 
 @at_its_date
-def summarize(org) -> Summary:
+def summarize(org: OrgModel) -> Summary:
     """Count nodes and edges per kind and grade, and add up the formation.
 
     Examples

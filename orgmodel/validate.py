@@ -16,6 +16,7 @@ import operator
 import re
 import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
@@ -24,6 +25,11 @@ from . import schema
 from ._order import sinks_first
 from .errors import InputError, Problem
 from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder
+
+if TYPE_CHECKING:  # names in annotations only
+    from ._types import PathLike
+    from .model import OrgModel
+
 
 #: The optional modules jsonschema's format checkers import when present.
 #: orgmodel's schema checks no string ``format``, and importing them is most of
@@ -675,7 +681,9 @@ def _shown(value) -> str:
 _SIDES = {"COMMISSIONS": ("assignee", "commissioner"), "MEMBER_OF": ("member", "body")}
 
 
-def _check_manifest(manifest: dict, kinds: dict | None, problems):  # noqa: C901 - one branch per org.yaml setting the contract checks
+def _check_manifest(manifest: dict, kinds: dict | None, problems) -> None:
+    """``org.yaml`` against its schema, then what the schema cannot say: the
+    escalation policy, the powers, the rules' sources and the span."""
     def bad(msg):
         problems.append(Problem(MANIFEST, None, msg))
 
@@ -685,7 +693,21 @@ def _check_manifest(manifest: dict, kinds: dict | None, problems):  # noqa: C901
         bad(_schema_message(err))
     if errors:
         return          # the rest reads values the schema has not vouched for
-    esc = manifest.get("escalation") or {}
+    _check_escalation(manifest.get("escalation") or {}, kinds, bad)
+    _check_powers(manifest.get("powers") or {}, kinds, bad)
+    _check_rule_sources(manifest, bad)
+    span = manifest.get("span") or {}
+    if span.get("min") is not None and span.get("max") is not None and span["min"] > span["max"]:
+        bad(f"span: min ({span['min']}) is larger than max ({span['max']})")
+
+
+def _roles(kinds: dict) -> list:
+    return [k for k, v in kinds.items() if v == "Role"]
+
+
+def _check_escalation(esc: dict, kinds: dict | None, bad) -> None:
+    """Each climb's side and capacity fit its edge; the roles it names (and
+    every ``ends_at``) are roles of nodes.csv."""
     where_ends = [("escalation.ends_at", esc.get("ends_at") or [])]
     for name, spec in (esc.get("routes") or {}).items():
         steps = spec if isinstance(spec, list) else spec["steps"]
@@ -693,49 +715,57 @@ def _check_manifest(manifest: dict, kinds: dict | None, problems):  # noqa: C901
             where_ends.append((f"escalation.routes.{name}.ends_at", spec.get("ends_at") or []))
         for i, step in enumerate(steps):
             for climb in step if isinstance(step, list) else [step]:
-                where = f"escalation.routes.{name}.steps[{i}]"
-                edge = climb["edge"]
-                sides = _SIDES.get(edge, ())
-                if "from" in climb and climb["from"] not in sides:
-                    bad(f"{where}: 'from: {climb['from']}' does not apply to a {edge} climb"
-                        + (f" (use {' or '.join(sides)})" if sides else ""))
-                caps = schema.EDGE_KINDS[edge].choices.get("capacity")
-                if "capacity" in climb and (not caps or climb["capacity"] not in caps):
-                    bad(f"{where}: capacity '{climb['capacity']}' does not apply to a {edge} "
-                        "climb" + (f" (use one of: {', '.join(caps)})" if caps else ""))
-                for rid in climb.get("to") or ():
-                    if kinds and rid not in kinds:
-                        bad(f"{where}: 'to' names '{rid}', which is not a node in nodes.csv"
-                            f"{_closest(rid, kinds)}")
+                _check_climb(climb, f"escalation.routes.{name}.steps[{i}]", kinds, bad)
     for key, ends in where_ends:
         for i, rid in enumerate(ends):
             if kinds and (rid not in kinds or kinds[rid] not in ("Role", None)):
                 bad(f"{key}[{i}]: '{rid}' is not a role in nodes.csv"
-                    f"{_closest(rid, [k for k, v in kinds.items() if v == 'Role'])}")
-    powers = manifest.get("powers") or {}
+                    f"{_closest(rid, _roles(kinds))}")
+
+
+def _check_climb(climb: dict, where: str, kinds: dict | None, bad) -> None:
+    edge = climb["edge"]
+    sides = _SIDES.get(edge, ())
+    if "from" in climb and climb["from"] not in sides:
+        bad(f"{where}: 'from: {climb['from']}' does not apply to a {edge} climb"
+            + (f" (use {' or '.join(sides)})" if sides else ""))
+    caps = schema.EDGE_KINDS[edge].choices.get("capacity")
+    if "capacity" in climb and (not caps or climb["capacity"] not in caps):
+        bad(f"{where}: capacity '{climb['capacity']}' does not apply to a {edge} "
+            "climb" + (f" (use one of: {', '.join(caps)})" if caps else ""))
+    for rid in climb.get("to") or ():
+        if kinds and rid not in kinds:
+            bad(f"{where}: 'to' names '{rid}', which is not a node in nodes.csv"
+                f"{_closest(rid, kinds)}")
+
+
+def _check_powers(powers: dict, kinds: dict | None, bad) -> None:
+    """A power's competent body is a role; its objections power is declared."""
     for key, spec in powers.items():
         if not isinstance(spec, dict):
             continue
         body = spec.get("body")
         if body and kinds and (body not in kinds or kinds[body] not in ("Role", None)):
             bad(f"powers.{key}.body: '{body}' is not a role in nodes.csv (the competent body: "
-                f"college, mayor or council){_closest(body, [k for k, v in kinds.items() if v == 'Role'])}")
+                f"college, mayor or council){_closest(body, _roles(kinds))}")
         obj = spec.get("objections")
         if obj and obj not in powers:
             bad(f"powers.{key}.objections: '{obj}' is not a declared power"
                 f"{_closest(obj, list(powers))}")
+
+
+def _check_rule_sources(manifest: dict, bad) -> None:
+    """Each adopted rule's citation names a declared source."""
     rules = manifest.get("rules")
-    if isinstance(rules, dict):
-        ctx = _Context(manifest)
-        for rid, spec in rules.items():
-            cit = (spec or {}).get("source", "")
-            for c in (x.strip() for x in cit.split(";")):
-                if c and ctx.sources and not ctx.cites(c):
-                    bad(f"rules.{rid}.source: '{c}' cites none of the declared sources "
-                        f"({', '.join(sorted(ctx.sources))})")
-    span = manifest.get("span") or {}
-    if span.get("min") is not None and span.get("max") is not None and span["min"] > span["max"]:
-        bad(f"span: min ({span['min']}) is larger than max ({span['max']})")
+    if not isinstance(rules, dict):
+        return
+    ctx = _Context(manifest)
+    for rid, spec in rules.items():
+        cit = (spec or {}).get("source", "")
+        for c in (x.strip() for x in cit.split(";")):
+            if c and ctx.sources and not ctx.cites(c):
+                bad(f"rules.{rid}.source: '{c}' cites none of the declared sources "
+                    f"({', '.join(sorted(ctx.sources))})")
 
 
 #: Problems are listed in the order things are read: the manifest, the nodes
@@ -746,6 +776,8 @@ _FILE_ORDER = {MANIFEST: 1, NODES: 2, EDGES: 3}
 
 def _order(p):
     return (_FILE_ORDER.get(p.file, 0), p.row or 0, p.message)
+
+
 def validate_tables(raw: RawOrg, built: dict | None = None) -> list:
     """Every problem in already-read tables, reading problems included.
 
@@ -775,7 +807,7 @@ def validate_tables(raw: RawOrg, built: dict | None = None) -> list:
     return sorted(set(problems), key=_order)
 
 
-def validate_folder(path) -> list:
+def validate_folder(path: PathLike) -> list:
     """Every problem in an organisation folder; an empty list when it is valid.
 
     Examples
@@ -786,7 +818,7 @@ def validate_folder(path) -> list:
     return validate_tables(read_folder(path))
 
 
-def validate_graph(org) -> list:
+def validate_graph(org: OrgModel) -> list:
     """Every way an :class:`~orgmodel.OrgModel` breaks the graph contract.
 
     Rows in the problems refer to the tables :func:`orgmodel.save` would write.

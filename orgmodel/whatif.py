@@ -29,10 +29,15 @@ change's number.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from ._nx import node_attrs, predecessors, successors
 from .errors import OrgModelError, Problem, ValidationError
 from .model import OrgModel
+
+if TYPE_CHECKING:  # names in annotations only
+    from ._types import PathLike
+
 
 __all__ = ["apply", "read_changes", "VERBS"]
 
@@ -63,7 +68,7 @@ def _mark(d, change):
     return d
 
 
-def apply(org, changes) -> OrgModel:
+def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
     """A new model with ``changes`` applied in order (see the module's text).
 
     Raises
@@ -225,7 +230,7 @@ def _move_edge(org, i, spec, kind, ends, new_ends, text):
         g.add_edge(nu, nv, **_mark(d, text))
 
 
-def read_changes(path) -> list:
+def read_changes(path: PathLike) -> list:
     """A change script (YAML list) from ``path``.
 
     Raises

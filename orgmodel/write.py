@@ -9,12 +9,18 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import yaml
 
 from .read import EDGES, MANIFEST, NODES
 from .schema import EDGE_COLUMNS, NODE_COLUMNS
+
+if TYPE_CHECKING:  # names in annotations only
+    from ._types import PathLike
+    from .model import OrgModel
+
 
 __all__ = ["save", "write_tables", "to_tables", "format_fte", "usual_mode"]
 
@@ -69,7 +75,7 @@ def to_tables(org):
             _table(edges, EDGE_COLUMNS))
 
 
-def save(org, path) -> Path:
+def save(org: OrgModel, path: PathLike) -> Path:
     """Write ``org`` as ``org.yaml``, ``nodes.csv`` and ``edges.csv`` in ``path``.
 
     Examples

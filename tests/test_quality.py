@@ -35,3 +35,22 @@ def test_every_complexity_exemption_says_why():
     listed = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
     for name in set(found):
         assert name in listed, f"{name} has a complexity exemption docs/development.md omits"
+
+
+def test_the_public_api_is_annotated():
+    # every public function says what it takes and returns: mypy checks the
+    # bodies of annotated functions, and the API reference shows the types
+    import inspect
+
+    import orgmodel
+    bare = []
+    for name in orgmodel.__all__:
+        obj = getattr(orgmodel, name)
+        if not inspect.isfunction(obj):
+            continue
+        sig = inspect.signature(obj)
+        if sig.return_annotation is inspect.Signature.empty or any(
+                p.annotation is inspect.Parameter.empty for p in sig.parameters.values()
+                if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)):
+            bare.append(name)
+    assert not bare, f"not annotated: {bare}"

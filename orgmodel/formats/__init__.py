@@ -24,8 +24,14 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import OrgModelError
+
+if TYPE_CHECKING:  # names in annotations only
+    from .._types import PathLike
+    from ..model import OrgModel
+
 
 __all__ = ["read_any", "write_any", "guess", "FORMATS", "Format", "Command", "commands"]
 
@@ -127,7 +133,7 @@ def guess(path, fmt=None) -> str:
                         ".jsonld, .graphml, .gexf or a folder")
 
 
-def read_any(path, fmt=None):
+def read_any(path: PathLike, fmt: str | None = None) -> OrgModel:
     """Read an organisation from a folder, a workbook, ORG Turtle/JSON-LD or
     an Archi CSV folder (``fmt="archi"``)."""
     row = FORMATS[guess(path, fmt)]
@@ -137,7 +143,7 @@ def read_any(path, fmt=None):
     return reader(path, row.name) if row.passes_name else reader(path)
 
 
-def write_any(org, path, fmt=None) -> Path:
+def write_any(org: OrgModel, path: PathLike, fmt: str | None = None) -> Path:
     """Write ``org`` in the format of ``path`` (or ``fmt``)."""
     row = FORMATS[guess(path, fmt)]
     if not row.can_write:

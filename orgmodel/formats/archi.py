@@ -46,11 +46,17 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import Problem, ValidationError
 from ..read import read_table
 from ..write import to_tables, usual_mode
 from ._tables import model_from_tables, table
+
+if TYPE_CHECKING:  # names in annotations only
+    from .._types import PathLike
+    from ..model import OrgModel
+
 
 __all__ = ["write_archi", "read_archi", "ELEMENT_TYPES", "FILES"]
 
@@ -87,7 +93,7 @@ def _relation_type(kind, fk, tk):
     return "AssociationRelationship", False
 
 
-def write_archi(org, folder) -> Path:
+def write_archi(org: OrgModel, folder: PathLike) -> Path:
     """Write the three CSV files into ``folder``; they appear together, only
     when all three are complete."""
     manifest, nodes, edges = to_tables(org)
@@ -138,7 +144,19 @@ def write_archi(org, folder) -> Path:
     return folder
 
 
-def read_archi(folder):  # noqa: C901 - one branch per Archi element and relationship type read
+#: What an ArchiMate element of a file not written by orgmodel becomes.
+_ELEMENT_KINDS = {"BusinessRole": "Role", "BusinessActor": "Team",
+                  "BusinessCollaboration": "Body", "Contract": "Commission",
+                  "BusinessObject": "Topic"}
+_ELEMENT_DEFAULTS = {"Role": {"sphere": "official"}, "Team": {"team_kind": "unit"},
+                     "Body": {"body_kind": "board"},
+                     "Commission": {"commission_kind": "agreement"}}
+#: What an ArchiMate relationship of such a file becomes.
+_RELATION_KINDS = {"ServingRelationship": "REPORTS_TO", "AssignmentRelationship": "HOLDS",
+                   "CompositionRelationship": "MEMBER_OF"}
+
+
+def read_archi(folder: PathLike) -> OrgModel:
     """Read Archi CSV files from ``folder`` into a model.
 
     Raises
@@ -148,7 +166,27 @@ def read_archi(folder):  # noqa: C901 - one branch per Archi element and relatio
         between unknown elements, or a model that breaks the contract.
     """
     folder = Path(folder)
-    problems = []
+    el, rel, prop = _archi_frames(folder)
+    problems: list = []
+    props, prop_rows = _properties(prop)
+    manifest, elements = _model_element(folder, el, props, prop_rows, problems)
+    # a folder orgmodel wrote carries its own ids and kinds as properties
+    ours = any("orgmodel:id" in props.get(i, {}) for i in elements)
+    nodes, by_archi = _archi_nodes(elements, props, ours)
+    if not ours:
+        _people_from_assignments(rel, by_archi, nodes)
+    edges = _archi_edges(rel, props, elements, by_archi, ours, problems)
+    if problems:
+        raise ValidationError(problems, where=str(folder))
+    return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
+                             str(folder), {"nodes.csv": f"{folder.name} (elements)",
+                                           "edges.csv": f"{folder.name} (relations)"})
+
+
+def _archi_frames(folder: Path):
+    """elements.csv, relations.csv and properties.csv (None when absent), or
+    every problem reading them."""
+    problems: list = []
     frames = {}
     for name, cols in (("elements.csv", ("id", "type", "name")),
                        ("relations.csv", ("id", "type", "source", "target")),
@@ -171,49 +209,61 @@ def read_archi(folder):  # noqa: C901 - one branch per Archi element and relatio
         frames[name] = df
     if problems:
         raise ValidationError(problems, where=str(folder))
-    el, rel, prop = frames["elements.csv"], frames["relations.csv"], frames["properties.csv"]
-    props, prop_rows = {}, {}
+    return frames["elements.csv"], frames["relations.csv"], frames["properties.csv"]
+
+
+def _properties(prop) -> tuple[dict, dict]:
+    """Each id's properties, and the row of its first."""
+    props: dict = {}
+    prop_rows: dict = {}
     if prop is not None:
         for rowno, r in zip(prop.index.tolist(), prop.to_dict("records")):
             props.setdefault(r["id"], {})[_in(r["key"])] = _in(r["value"])
             prop_rows.setdefault(r["id"], rowno)
-    manifest, nodes, edges, by_archi = {}, [], [], {}
+    return props, prop_rows
+
+
+def _model_element(folder: Path, el, props, prop_rows, problems) -> tuple[dict, dict]:
+    """The manifest (from the ArchimateModel element) and the other elements."""
+    manifest: dict = {}
     elements = {}
     for rowno, r in zip(el.index.tolist(), el.to_dict("records")):
-        if r["type"] == "ArchimateModel":
-            p = props.get(r["id"], {})
-            if "orgmodel:settings" in p:
-                try:
-                    manifest = json.loads(p["orgmodel:settings"])
-                except ValueError:
-                    problems.append(Problem("properties.csv", prop_rows.get(r["id"]),
-                                            "orgmodel:settings is not valid JSON"))
-            else:
-                manifest = {"name": _in(r["name"]) or folder.name,
-                            "sources": {"archi": f"{folder.name} (Archi CSV)"}}
+        if r["type"] != "ArchimateModel":
+            elements[r["id"]] = (rowno, r)
             continue
-        elements[r["id"]] = (rowno, r)
-    ours = any("orgmodel:id" in props.get(i, {}) for i in elements)
+        p = props.get(r["id"], {})
+        if "orgmodel:settings" in p:
+            try:
+                manifest = json.loads(p["orgmodel:settings"])
+            except ValueError:
+                problems.append(Problem("properties.csv", prop_rows.get(r["id"]),
+                                        "orgmodel:settings is not valid JSON"))
+        else:
+            manifest = {"name": _in(r["name"]) or folder.name,
+                        "sources": {"archi": f"{folder.name} (Archi CSV)"}}
+    return manifest, elements
+
+
+def _archi_nodes(elements: dict, props: dict, ours: bool) -> tuple[list, dict]:
+    """The nodes, and each element id's node id."""
+    nodes, by_archi = [], {}
     for eid, (_rowno, r) in elements.items():
         p = props.get(eid, {})
         if ours:
             rec = {k[9:] if k in ("orgmodel:id", "orgmodel:kind") else k: v for k, v in p.items()}
         else:
-            kind = {"BusinessRole": "Role", "BusinessActor": "Team",
-                    "BusinessCollaboration": "Body", "Contract": "Commission",
-                    "BusinessObject": "Topic"}.get(r["type"])
+            kind = _ELEMENT_KINDS.get(r["type"])
             if kind is None:
                 continue            # other ArchiMate layers: not an organisation's
             rec = {"id": eid, "kind": kind, "name": _in(r["name"]), "source": "archi",
-                   "evidence": "stated", **{"Role": {"sphere": "official"},
-                                            "Team": {"team_kind": "unit"},
-                                            "Body": {"body_kind": "board"},
-                                            "Commission": {"commission_kind": "agreement"}
-                                            }.get(kind, {})}
+                   "evidence": "stated", **_ELEMENT_DEFAULTS.get(kind, {})}
         by_archi[eid] = rec.get("id", eid)
         nodes.append(rec)
-    if not ours:
-        _people_from_assignments(rel, by_archi, nodes)
+    return nodes, by_archi
+
+
+def _archi_edges(rel, props, elements, by_archi, ours: bool, problems) -> list:
+    edges = []
     for rowno, r in zip(rel.index.tolist(), rel.to_dict("records")):
         p = props.get(r["id"], {})
         if r["source"] not in by_archi or r["target"] not in by_archi:
@@ -225,8 +275,7 @@ def read_archi(folder):  # noqa: C901 - one branch per Archi element and relatio
             rec = {k[9:] if k in ("orgmodel:from", "orgmodel:to", "orgmodel:kind") else k: v
                    for k, v in p.items()}
         else:
-            kind = {"ServingRelationship": "REPORTS_TO", "AssignmentRelationship": "HOLDS",
-                    "CompositionRelationship": "MEMBER_OF"}.get(r["type"]) or \
+            kind = _RELATION_KINDS.get(r["type"]) or \
                 (_in(r["name"]) if _in(r.get("name", "")).isupper() else None)
             if kind is None:
                 continue
@@ -236,11 +285,7 @@ def read_archi(folder):  # noqa: C901 - one branch per Archi element and relatio
             rec = {"from": src, "to": dst, "kind": kind, "source": "archi",
                    "evidence": "stated"}
         edges.append(rec)
-    if problems:
-        raise ValidationError(problems, where=str(folder))
-    return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
-                             str(folder), {"nodes.csv": f"{folder.name} (elements)",
-                                           "edges.csv": f"{folder.name} (relations)"})
+    return edges
 
 
 def _people_from_assignments(rel, by_archi, nodes):

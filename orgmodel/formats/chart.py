@@ -19,11 +19,20 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .._nx import node_attrs
 from ..errors import OrgModelError
 from ..model import at_its_date
 from ._tables import atomic_write
+
+if TYPE_CHECKING:  # names in annotations only
+    from typing import Any
+
+    from .._types import PathOrFile
+    from ..diff import Diff
+    from ..model import OrgModel
+
 
 __all__ = ["chart_dot", "write_chart", "MAX_POSTS", "CHART_KINDS"]
 
@@ -67,7 +76,8 @@ def _line(org, status=None, limit=None):
 
 
 @at_its_date
-def chart_dot(org, diff=None, route=None, title=None, focus=None, depth=2) -> str:
+def chart_dot(org: OrgModel, diff: Diff | None = None, route: str | None = None,
+              title: str | None = None, focus: str | None = None, depth: int = 2) -> str:
     """The DOT text of the chart (see the module's text).
 
     Examples
@@ -249,8 +259,9 @@ def _kinds(org):
     return escalation_policy(org).routes
 
 
-def write_chart(org, path, diff=None, route=None, title=None, focus=None, depth=2,
-                kind: str | None = None):
+def write_chart(org: OrgModel, path: PathOrFile, diff: Diff | None = None,
+                route: str | None = None, title: str | None = None, focus: str | None = None,
+                depth: int = 2, kind: str | None = None) -> Any:
     """Draw the chart into ``path`` (.svg, .png, .pdf, or .dot for the text), or
     into an open binary file with ``kind`` one of ``svg``, ``png``, ``pdf``, ``dot``.
 

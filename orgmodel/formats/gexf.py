@@ -14,11 +14,17 @@ Examples
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from ._flat import flat_graph
 from ._tables import atomic_write
+
+if TYPE_CHECKING:  # names in annotations only
+    from .._types import PathOrFile
+    from ..model import OrgModel
+
 
 __all__ = ["write_gexf", "gexf_graph", "RESERVED"]
 
@@ -36,7 +42,7 @@ def gexf_graph(org) -> nx.MultiDiGraph:
     return g
 
 
-def write_gexf(org, path) -> Path:
+def write_gexf(org: OrgModel, path: PathOrFile) -> Path:
     """Write ``org`` as GEXF 1.2; the file appears only when complete."""
     g = gexf_graph(org)
     return atomic_write(path, lambda tmp: nx.write_gexf(g, tmp))

@@ -13,11 +13,17 @@ Examples
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from ._flat import flat_graph
 from ._tables import atomic_write
+
+if TYPE_CHECKING:  # names in annotations only
+    from .._types import PathOrFile
+    from ..model import OrgModel
+
 
 __all__ = ["write_graphml", "graphml_graph"]
 
@@ -31,7 +37,7 @@ def graphml_graph(org) -> nx.MultiDiGraph:
     return g
 
 
-def write_graphml(org, path) -> Path:
+def write_graphml(org: OrgModel, path: PathOrFile) -> Path:
     """Write ``org`` as GraphML; the file appears only when complete."""
     g = graphml_graph(org)
     return atomic_write(path, lambda tmp: nx.write_graphml(g, tmp, named_key_ids=True))

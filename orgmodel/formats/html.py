@@ -37,6 +37,7 @@ import datetime as _dt
 import html as _html
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 import networkx as nx
@@ -45,6 +46,13 @@ from .._nx import node_attrs
 from ..errors import OrgModelError
 from ..model import at_its_date, display_names
 from ._tables import atomic_write
+
+if TYPE_CHECKING:  # names in annotations only
+    from typing import Any
+
+    from .._types import PathOrFile
+    from ..model import OrgModel
+
 
 __all__ = ["page_data", "to_pyvis", "write_html", "render_html", "show", "NODE_STYLE",
            "EDGE_STYLE", "ROUTE_COLOR", "BLOCKED_COLOR", "MAX_ROLES", "ExportTooLargeError"]
@@ -283,8 +291,9 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
             "selected": rid, "focus": focus, "showKinds": show_kinds, "showEdges": show_edges}
 
 
-def to_pyvis(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
-             height="750px", max_roles=MAX_ROLES):
+def to_pyvis(org: OrgModel, focus: str | None = None, depth: int = 1,
+             kinds: list[str] | None = None, edge_kinds: list[str] | None = None,
+             route: str | None = None, height: str = "750px", max_roles: int = MAX_ROLES) -> Any:
     """A pyvis ``Network`` with the nodes and edges of :func:`page_data`.
 
     The nodes carry their tree ``parent``; the page lays the tree out itself,
@@ -370,7 +379,7 @@ def render_html(org, net, extra_nodes=(), extra_edges=(), subtitle=None) -> str:
         route_kinds=list(data["routes"]), other_kinds=other_kinds, edge_kinds=edge_kinds)
 
 
-def write_html(org, path, **kwargs) -> Path:
+def write_html(org: OrgModel, path: PathOrFile, **kwargs) -> Path:
     """Write the interactive org chart of ``org`` to ``path`` (see :func:`page_data`).
 
     Examples
@@ -383,7 +392,7 @@ def write_html(org, path, **kwargs) -> Path:
     return atomic_write(path, lambda tmp: tmp.write_text(page, encoding="utf-8"))
 
 
-def show(org, height="600px", **kwargs):
+def show(org: OrgModel, height: str = "600px", **kwargs) -> Any:
     """Show the org chart inline in Jupyter (JupyterLab, VS Code), without a server.
 
     The page goes into an ``<iframe srcdoc>``, escaped, so it runs in its own

@@ -35,10 +35,16 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..errors import OrgModelError, Problem, ValidationError
+from ..errors import InputError, OrgModelError, Problem, ValidationError
 from ..read import _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
+
+if TYPE_CHECKING:  # names in annotations only
+    from .._types import PathLike
+    from ..model import OrgModel
+
 
 __all__ = ["Columns", "PRESETS", "ImportLog", "read_posts", "posts_tables", "import_posts"]
 
@@ -226,7 +232,7 @@ def _column(df, name, label, what, required) -> str | None:
     return None
 
 
-def read_posts(path, junior=None, **options):
+def read_posts(path: PathLike, junior: PathLike | None = None, **options) -> tuple[OrgModel, ImportLog]:
     """Import posts (and junior staff) into a model: :func:`posts_tables`,
     validated and built.
 
@@ -247,13 +253,16 @@ def read_posts(path, junior=None, **options):
     return model_from_tables(manifest, nodes, edges, str(path), labels), log
 
 
-def import_posts(path, junior=None, out=None, **options):
+def import_posts(path: PathLike, junior: PathLike | None = None, out: PathLike | None = None,
+                 **options) -> tuple[int, int, ImportLog]:
     """Import posts into the organisation folder ``out``: validated, then the
     three files and ``IMPORT.md`` written, without building a graph (the
     fast way for large files).  Returns ``(nodes, edges, log)`` counts and log.
     """
     from .._progress import task
     from ..write import write_tables
+    if out is None:
+        raise InputError("import_posts needs out: the organisation folder to write")
     with task(f"Importing {Path(path).name}", 3) as step:
         manifest, nodes, edges, log, labels = posts_tables(path, junior, **options)
         step("read")

@@ -45,11 +45,17 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from ..errors import Problem, ValidationError
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
+
+if TYPE_CHECKING:  # names in annotations only
+    from .._types import PathLike, PathOrFile
+    from ..model import OrgModel
+
 
 __all__ = ["write_org", "read_org", "OM", "to_rdf", "triples", "STREAM_ABOVE", "change_events",
            "write_change_events"]
@@ -157,7 +163,7 @@ def to_rdf(org):
 STREAM_ABOVE = 20_000
 
 
-def write_org(org, path, fmt="turtle") -> Path:
+def write_org(org: OrgModel, path: PathOrFile, fmt: str = "turtle") -> Path:
     """Write ``org`` as ORG Turtle (``fmt="turtle"``) or JSON-LD (``"json-ld"``)."""
     size = org.graph.number_of_nodes() + org.graph.number_of_edges()
     if size <= STREAM_ABOVE:
@@ -206,7 +212,7 @@ def _local(uri) -> str:
     return unquote(re.split(r"[/#:]", text.rstrip("/#"))[-1]) or text
 
 
-def read_org(path, fmt=None):
+def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
     """Read an ORG file (Turtle or JSON-LD) into a model.
 
     Raises

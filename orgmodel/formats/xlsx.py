@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -26,6 +27,10 @@ from ..model import OrgModel
 from ..read import EDGES, NODES, _Loader
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
+
+if TYPE_CHECKING:  # names in annotations only
+    from .._types import PathLike, PathOrFile
+
 
 __all__ = ["read_xlsx", "write_xlsx", "text_cell", "SHEETS"]
 
@@ -111,7 +116,7 @@ def _settings(ws, label, problems) -> dict:
     return out
 
 
-def read_xlsx(path) -> OrgModel:
+def read_xlsx(path: PathLike) -> OrgModel:
     """Read an organisation workbook (sheets ``nodes``, ``edges``, ``settings``).
 
     Raises
@@ -155,7 +160,7 @@ def read_xlsx(path) -> OrgModel:
     return org
 
 
-def write_xlsx(org, path) -> Path:
+def write_xlsx(org: OrgModel, path: PathOrFile) -> Path:
     """Write ``org`` as one workbook; the file appears only when complete."""
     from openpyxl import Workbook
     manifest, nodes, edges = to_tables(org)
