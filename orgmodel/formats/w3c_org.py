@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
+from .._offline import NetworkRefused, offline, remote_contexts
 from ..errors import Problem, ValidationError
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
@@ -212,6 +213,31 @@ def _local(uri) -> str:
     return unquote(re.split(r"[/#:]", text.rstrip("/#"))[-1]) or text
 
 
+def _check_jsonld(path: Path, label: str) -> None:
+    """A JSON-LD file is one JSON object (or a list of them) whose contexts
+    are written out in it: orgmodel fetches nothing a file names."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+    except RecursionError:
+        raise ValidationError([Problem(label, None, "is nested too deeply to read as JSON-LD")],
+                              where=str(path)) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        raise ValidationError([Problem(label, line, f"is not valid JSON: {exc}")],
+                              where=str(path)) from None
+    if not isinstance(doc, (dict, list)) or (isinstance(doc, list) and not all(
+            isinstance(d, dict) for d in doc)):
+        raise ValidationError([Problem(label, None, "is not a JSON-LD document: it must be a "
+                                       "JSON object (or a list of objects), not "
+                                       f"{type(doc).__name__}")], where=str(path))
+    remote = remote_contexts(doc)
+    if remote:
+        raise ValidationError([Problem(label, None, f"names its @context by address ({remote[0]}"
+                                       + (f" and {len(remote) - 1} more" if len(remote) > 1 else "")
+                                       + "): orgmodel never fetches anything over the network, "
+                                       "so write the context out in the file")], where=str(path))
+
+
 def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
     """Read an ORG file (Turtle or JSON-LD) into a model.
 
@@ -227,9 +253,14 @@ def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
     path = Path(path)
     label = path.name
     fmt = fmt or ("json-ld" if path.suffix.lower() in (".jsonld", ".json") else "turtle")
+    if fmt == "json-ld":
+        _check_jsonld(path, label)
     g = Graph()
     try:
-        g.parse(str(path), format=_RDF_FORMAT[fmt])
+        with offline():            # (a parser must never fetch what a file names)
+            g.parse(str(path), format=_RDF_FORMAT[fmt])
+    except NetworkRefused as exc:
+        raise ValidationError([Problem(label, None, str(exc))], where=str(path)) from None
     except Exception as exc:   # rdflib raises parser-specific errors of many kinds
         m = re.search(r"line (\d+)", str(exc))
         msg = re.sub(r"\s+", " ", str(exc)).strip()[:300]
