@@ -6,7 +6,9 @@ save never leaves a folder half old and half new.
 """
 from __future__ import annotations
 
+import math
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,6 +90,30 @@ def save(org: OrgModel, path: PathLike) -> Path:
     return write_tables(manifest, nodes, edges, path)
 
 
+#: What makes a cell need quotes: the separator, the quote, and a line break
+#: of either kind (the csv module, with rows ending in "\n", leaves a lone
+#: "\r" bare, and a reader then splits the row on it).
+_SPECIAL = re.compile(r'[,"\r\n]')
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    r"""``frame`` as the text of a CSV file: a header, one line per row ending
+    in ``"\n"``, a cell quoted when it holds a separator, a quote or any line
+    break; an empty or missing cell written as nothing.
+
+    >>> csv_text(pd.DataFrame({"id": ["a", "b"], "name": ["Team\rmanager", 'say "hi", ok']}))
+    'id,name\na,"Team\rmanager"\nb,"say ""hi"", ok"\n'
+    """
+    def cell(value) -> str:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return ""
+        text = str(value)
+        return f'"{text.replace(chr(34), chr(34) * 2)}"' if _SPECIAL.search(text) else text
+    lines = [",".join(map(cell, frame.columns))]
+    lines += [",".join(map(cell, row)) for row in frame.itertuples(index=False, name=None)]
+    return "\n".join(lines) + "\n"
+
+
 def write_tables(manifest, nodes, edges, path) -> Path:
     """Write the three files from tables of text cells, all or nothing.
 
@@ -98,8 +124,8 @@ def write_tables(manifest, nodes, edges, path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     mode = usual_mode()
     staged = []
-    files = [(NODES, lambda f: nodes.to_csv(f, index=False, lineterminator="\n")),
-             (EDGES, lambda f: edges.to_csv(f, index=False, lineterminator="\n"))]
+    files = [(NODES, lambda f: f.write(csv_text(nodes))),
+             (EDGES, lambda f: f.write(csv_text(edges)))]
     if manifest is not None:
         files.insert(0, (MANIFEST, lambda f: yaml.safe_dump(manifest, f, allow_unicode=True,
                                                            sort_keys=False)))

@@ -16,9 +16,15 @@ def test_a_failed_save_leaves_the_old_folder(template_copy, monkeypatch):
     before = {p.name: p.read_bytes() for p in template_copy.iterdir()}
     org.graph.nodes["tm"]["name"] = "Renamed"
 
-    def boom(*a, **k):
-        raise OSError("disk full")
-    monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
+    from orgmodel import write as writer
+    real, calls = writer.csv_text, []
+
+    def boom(frame):            # the second file fails, after the first is staged
+        calls.append(frame)
+        if len(calls) > 1:
+            raise OSError("disk full")
+        return real(frame)
+    monkeypatch.setattr(writer, "csv_text", boom)
     with pytest.raises(OSError):
         orgmodel.save(org, template_copy)
     after = {p.name: p.read_bytes() for p in template_copy.iterdir()}
@@ -92,3 +98,24 @@ def test_a_failing_report_leaves_the_earlier_one(tmp_path, monkeypatch):
 
 
 # --- hostile names: inert in every output ----------------------------------------------
+
+
+def test_a_line_break_of_any_kind_inside_a_cell_survives_every_folder_writer(tmp_path):
+    # A carriage return alone in a name (from a workbook, the database or
+    # Python): the csv module leaves it bare when rows end in "\n", and the
+    # folder written no longer reads back.
+    import orgmodel
+    from conftest import DATA, run
+    org = orgmodel.load(DATA / "template")
+    org.graph.nodes["tm"]["name"] = "Team\rmanager\r\nFinance"
+    org.graph.nodes["gd"]["note"] = "one\rtwo"
+    saved = orgmodel.save(org, tmp_path / "saved")
+    assert orgmodel.validate_folder(saved) == []
+    back = orgmodel.load(saved)
+    assert back.graph.nodes["tm"]["name"] == "Team\rmanager\r\nFinance"
+    assert back.graph.number_of_nodes() == org.graph.number_of_nodes()
+    orgmodel.write_xlsx(org, tmp_path / "m.xlsx")
+    res = run("convert", tmp_path / "m.xlsx", tmp_path / "back")
+    assert res.exit_code == 0, res.output
+    assert orgmodel.validate_folder(tmp_path / "back") == []
+    assert orgmodel.load(tmp_path / "back").graph.nodes["gd"]["note"] == "one\rtwo"

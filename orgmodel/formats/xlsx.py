@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +33,7 @@ if TYPE_CHECKING:  # names in annotations only
     from .._types import PathLike, PathOrFile
 
 
-__all__ = ["read_xlsx", "write_xlsx", "text_cell", "SHEETS"]
+__all__ = ["read_xlsx", "write_xlsx", "text_cell", "ooxml_escape", "ooxml_unescape", "SHEETS"]
 
 #: The sheets of a workbook, in order.
 SHEETS = ("nodes", "edges", "settings")
@@ -51,7 +52,7 @@ def _text(value) -> str:
         return value.date().isoformat() if value.time() == _dt.time() else value.isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
-    return str(value).strip()
+    return ooxml_unescape(str(value).strip())
 
 
 def _rows(ws):
@@ -191,10 +192,41 @@ def write_xlsx(org: OrgModel, path: PathOrFile) -> Path:
     return atomic_write(path, write)
 
 
+#: Excel's own escape for a character XML cannot hold (or would turn into
+#: another: a carriage return reads back as a line feed): ``_xHHHH_``.  A
+#: text that already looks like an escape gets its underscore escaped, as
+#: Excel does, so it reads back as itself.
+_ESCAPED = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]")
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def ooxml_escape(text: str) -> str:
+    r"""``text`` as a workbook cell holds it, every character XML cannot carry
+    written as Excel writes it.
+
+    >>> ooxml_escape("Team\rmanager\x07"), ooxml_unescape(ooxml_escape("a_x000D_b\r"))
+    ('Team_x000D_manager_x0007_', 'a_x000D_b\r')
+    """
+    if "_x" in text:
+        text = _ESCAPED.sub(r"_x005F_\1", text)
+    return _UNSAFE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def ooxml_unescape(text: str) -> str:
+    """A workbook cell's text with Excel's ``_xHHHH_`` escapes undone."""
+    if "_x" not in text:
+        return text
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
 def text_cell(ws, value):
     """A value for a write-only sheet: a string starting with ``=`` stays text,
-    not a formula."""
-    if isinstance(value, str) and value.startswith("="):
+    not a formula; characters XML cannot carry are escaped as Excel does."""
+    if not isinstance(value, str):
+        return value
+    value = ooxml_escape(value)
+    if value.startswith("="):
         from openpyxl.cell import WriteOnlyCell
         cell = WriteOnlyCell(ws, value=value)
         cell.data_type = "s"
