@@ -2,7 +2,6 @@
 import os
 import stat
 
-import pandas as pd
 import pytest
 from click.testing import CliRunner
 
