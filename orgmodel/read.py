@@ -115,7 +115,9 @@ def _read_text(path: Path, label: str, problems: list) -> str | None:
         problems.append(Problem(label, None, "is a folder, not a file"))
         return None
     if not path.is_file():
-        problems.append(Problem(label, None, "file is missing"))
+        problems.append(Problem(label, None, "is not an ordinary file (a pipe, socket or "
+                                "device): orgmodel reads files" if path.exists()
+                                else "file is missing"))
         return None
     try:
         return decode(path.read_bytes())

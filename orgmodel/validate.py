@@ -62,7 +62,7 @@ best_match = jsonschema.exceptions.best_match
 __all__ = ["validate_folder", "validate_tables", "validate_graph", "parse_fte",
            "parse_bool", "parse_cell"]
 
-_NUM = r"\d+(?:[.,]\d+)?"
+_NUM = r"[0-9]+(?:[.,][0-9]+)?"   # ASCII digits only: float() also takes "١"
 _FTE = re.compile(rf"^\s*({_NUM})\s*(?:[-–]\s*({_NUM}))?\s*$")
 _TRUE = {"true", "yes", "ja", "1", "y", "x"}
 _FALSE = {"false", "no", "nee", "0", "n", ""}
@@ -100,6 +100,14 @@ def parse_fte(text: str):
     return lo, hi
 
 
+def _ascii_float(text: str) -> float:
+    # float() also reads digits of other scripts ("١٢") and "1_000": a cell
+    # holds the digits a spreadsheet writes, or it is not a number.
+    if not text.isascii() or "_" in text:
+        raise ValueError(text)
+    return float(text.replace(",", "."))
+
+
 def parse_bool(text: str) -> bool:
     t = text.strip().lower()
     if t in _TRUE:
@@ -115,15 +123,17 @@ def parse_cell(column: str, text: str):
         return parse_bool(text)
     if column in schema.FLOAT_COLUMNS:
         try:
-            value = float(text.replace(",", "."))
+            value = _ascii_float(text)
         except ValueError:
             raise InputError(f"{column} '{text}' is not a number") from None
         if not math.isfinite(value):
             raise InputError(f"{column} '{text}' is not a finite number")
+        if value < 0:
+            raise InputError(f"{column} '{text}' is negative: an amount is 0 or more")
         return value
     if column in schema.INT_COLUMNS:
         try:
-            value = float(text.replace(",", "."))
+            value = _ascii_float(text)
         except ValueError:
             raise InputError(f"{column} '{text}' is not a whole number") from None
         if not value.is_integer() or value < 0:
@@ -139,8 +149,12 @@ def parse_cell(column: str, text: str):
     return text
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def _closest(word, options):
-    near = difflib.get_close_matches(word, list(options), n=1)
+    # (an option with a space is itself an error: never proposed)
+    near = difflib.get_close_matches(word, [o for o in options if not _SPACE.search(o)], n=1)
     return f" (did you mean '{near[0]}'?)" if near else ""
 
 
@@ -368,6 +382,10 @@ def _check_ids(t: _Table) -> None:
     """Ids are there, and differ (in more than upper and lower case)."""
     ids = t.cols["id"]
     n = len(ids)
+    spaced = [i for i, nid in enumerate(ids) if _SPACE.search(nid)]
+    for i in spaced:
+        t.say(i, f"id '{ids[i]}' has a space in it: an id is one word "
+              f"(write '{_SPACE.sub('-', ids[i])}')")
     if "" not in ids and len(set(ids)) == n and len(set(map(str.casefold, ids))) == n:
         return
     first_row: dict = {}
@@ -423,6 +441,10 @@ def _check_required(t: _Table, specs: dict) -> None:
 
 
 def _check_reserved(nodes: pd.DataFrame, problems) -> None:
+    own = [c for c in nodes.columns if c in ("fte_min", "fte_max")]
+    if own:
+        problems.append(Problem(NODES, 1, f"column '{own[0]}' is orgmodel's own: write the "
+                                "FTE in the 'fte' column (a number, or a range such as 2-3)"))
     reserved = [c for c in nodes.columns if c in schema.RESERVED_COLUMNS]
     if reserved:
         problems.append(Problem(NODES, 1, f"column{'s' if len(reserved) > 1 else ''} "
@@ -475,10 +497,14 @@ def _goes_round(ups: dict) -> bool:
 def _check_node_lists(nodes: pd.DataFrame, kinds: dict, problems):
     """Every id a node's list cell names (its ``deputy``) is a node: known
     only once every row of nodes.csv is read."""
+    own = dict(zip(nodes.index.tolist(), nodes["id"].tolist()))
     for col in (c for c in nodes.columns if c in schema.ID_LIST_COLUMNS):
         for rowno, text in zip(nodes.index.tolist(), nodes[col].tolist()):
             for c in parse_cell(col, text) if text else ():
-                if c not in kinds:
+                if c == own[rowno]:
+                    problems.append(Problem(NODES, rowno, f"{col} names '{c}', the node itself: "
+                                            f"a {col} is another node"))
+                elif c not in kinds:
                     problems.append(Problem(NODES, rowno, f"{col} names '{c}', which is not "
                                             f"a node in nodes.csv{_closest(c, kinds)}"))
 
@@ -517,8 +543,9 @@ def _check_ends(t: _Table, kinds: dict | None, rows) -> None:
                 if not nid:
                     t.say(i, f"'{end}' is empty")
                 elif kinds is not None and nid not in kinds:
+                    spaced = ": an id is one word, without spaces" if _SPACE.search(nid) else ""
                     t.say(i, f"'{end}' names '{nid}', which is not a node in nodes.csv"
-                          f"{_closest(nid, kinds)}")
+                          f"{spaced}{_closest(nid, kinds)}")
     if any(map(operator.eq, src, dst)):
         for i in rows:
             if src[i] and src[i] == dst[i]:
@@ -696,9 +723,20 @@ def _check_manifest(manifest: dict, kinds: dict | None, problems) -> None:
     _check_escalation(manifest.get("escalation") or {}, kinds, bad)
     _check_powers(manifest.get("powers") or {}, kinds, bad)
     _check_rule_sources(manifest, bad)
+    date = manifest.get("date")
+    if isinstance(date, str) and not _is_date(date):
+        bad(f"date: '{date}' is not a date: write it as YYYY-MM-DD")
     span = manifest.get("span") or {}
     if span.get("min") is not None and span.get("max") is not None and span["min"] > span["max"]:
         bad(f"span: min ({span['min']}) is larger than max ({span['max']})")
+
+
+def _is_date(text: str) -> bool:
+    try:
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _roles(kinds: dict) -> list:
@@ -794,7 +832,12 @@ def validate_tables(raw: RawOrg, built: dict | None = None) -> list:
     unreadable = raw.unreadable
     kinds = None
     ctx = _Context(raw.manifest if MANIFEST not in unreadable else None)
-    if NODES not in unreadable and len(raw.nodes.columns):
+    if NODES not in unreadable and len(raw.nodes.columns) and not len(raw.nodes):
+        # (the edges are not checked against an empty table: every end would
+        # be "not a node", a cascade hiding the cause)
+        problems.append(Problem(NODES, None, "has a header but no rows: an organisation "
+                                "needs at least one node"))
+    elif NODES not in unreadable and len(raw.nodes.columns):
         kinds = _check_nodes(raw.nodes, problems, ctx, None if built is None else built["nodes"])
     elif NODES not in unreadable:
         problems.append(Problem(NODES, 1, "has no header row"))

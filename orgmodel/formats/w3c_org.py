@@ -261,6 +261,10 @@ def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
             g.parse(str(path), format=_RDF_FORMAT[fmt])
     except NetworkRefused as exc:
         raise ValidationError([Problem(label, None, str(exc))], where=str(path)) from None
+    except RecursionError:
+        raise ValidationError([Problem(label, None, f"is nested too deeply to read as {fmt} "
+                                       "(lists or blank nodes inside one another, thousands "
+                                       "deep)")], where=str(path)) from None
     except Exception as exc:   # rdflib raises parser-specific errors of many kinds
         m = re.search(r"line (\d+)", str(exc))
         msg = re.sub(r"\s+", " ", str(exc)).strip()[:300]
@@ -290,6 +294,11 @@ def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
         edges = [r for _, r in sorted(edges, key=lambda x: x[0])]
     else:
         nodes, edges = _from_org_terms(g, label)
+        if not nodes:
+            raise ValidationError([Problem(label, None, f"holds no organisation: none of its "
+                                           f"{len(g):,} statements names an org:Post, "
+                                           "org:OrganizationalUnit, org:Organization or "
+                                           "foaf:Person")], where=str(path))
         manifest = manifest or {"name": _org_name(g) or path.stem,
                                 "sources": {"org": f"{label} (W3C ORG)"}}
     return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
