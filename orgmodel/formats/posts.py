@@ -193,20 +193,15 @@ def _read(path: Path, label: str, sheet=None, column=None):
     the first sheet that has ``column``)."""
     problems = []
     if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        from .xlsx import _sheet_table
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:      # openpyxl raises many kinds for a broken file
-            raise ValidationError([Problem(label, None, f"is not an Excel workbook that can "
-                                           f"be read: {exc}")], where=str(path)) from None
+        from .xlsx import Workbook, _sheet_table
+        wb = Workbook(path, label)
         try:
             if sheet and sheet not in wb.sheetnames:
                 raise ValidationError([Problem(label, None, f"has no sheet '{sheet}' (sheets: "
                                                f"{', '.join(wb.sheetnames)})")], where=str(path))
             ws = wb[sheet] if sheet else _first_sheet_with(wb, column)
-            df = _sheet_table(ws, f"{label}, sheet {ws.title}", problems, ())
+            df = _sheet_table(ws, f"{label}, sheet {ws.title}", problems, (),
+                              wb.formulas(ws.title))
         finally:
             wb.close()
     else:

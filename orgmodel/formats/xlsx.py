@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..errors import Problem, ValidationError
+from ..errors import OrgModelError, Problem, ValidationError
 from ..model import OrgModel
 from ..read import EDGES, NODES, _Loader
 from ..write import to_tables
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # names in annotations only
     from .._types import PathLike, PathOrFile
 
 
-__all__ = ["read_xlsx", "write_xlsx", "text_cell", "ooxml_escape", "ooxml_unescape", "SHEETS"]
+__all__ = ["read_xlsx", "write_xlsx", "Workbook", "MAX_EXPANDED", "MAX_RATIO", "text_cell", "ooxml_escape", "ooxml_unescape", "SHEETS"]
 
 #: The sheets of a workbook, in order.
 SHEETS = ("nodes", "edges", "settings")
@@ -55,16 +56,41 @@ def _text(value) -> str:
     return ooxml_unescape(str(value).strip())
 
 
-def _rows(ws):
-    """``(row number, [cells as text])`` of a sheet, blank rows left out."""
-    for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+def _rows(ws, formulas=None, unsaved=None):
+    """``(row number, [cells as text])`` of a sheet, blank rows left out.
+
+    ``formulas``: the same sheet read for its formulas; each cell that holds a
+    formula without a saved value (which reads as empty) is added to
+    ``unsaved`` as ``(row, column, formula)``.
+    """
+    values = ws.iter_rows(values_only=True)
+    pairs = zip(values, formulas.iter_rows(values_only=True)) if formulas is not None \
+        else ((row, None) for row in values)
+    for i, (row, said) in enumerate(pairs, start=1):
+        if said is not None and unsaved is not None:
+            unsaved.extend((i, j, f) for j, (v, f) in enumerate(zip(row, said), start=1)
+                           if v is None and isinstance(f, str) and f.startswith("="))
         cells = [_text(v) for v in row]
         if any(cells):
             yield i, cells
 
 
-def _sheet_table(ws, label, problems, required):
-    rows = list(_rows(ws))
+def _unsaved_problem(label, unsaved) -> Problem:
+    from openpyxl.utils import get_column_letter
+    row, col, formula = unsaved[0]
+    more = f" (and {len(unsaved) - 1} more cells)" if len(unsaved) > 1 else ""
+    return Problem(label, row, f"cell {get_column_letter(col)}{row} holds a formula "
+                   f"({formula[:60]}) with no saved value{more}: orgmodel reads the values a "
+                   "spreadsheet program saved; open the workbook in Excel or LibreOffice and "
+                   "save it again, or type the values")
+
+
+def _sheet_table(ws, label, problems, required, formulas=None):
+    unsaved: list = []
+    rows = list(_rows(ws, formulas, unsaved))
+    if unsaved:
+        problems.append(_unsaved_problem(label, unsaved))
+        return None
     if not rows:
         problems.append(Problem(label, None, "is empty: it needs at least a header row"))
         return None
@@ -96,9 +122,14 @@ def _sheet_table(ws, label, problems, required):
     return frame
 
 
-def _settings(ws, label, problems) -> dict:
-    out = {}
-    for rowno, cells in _rows(ws):
+def _settings(ws, label, problems, formulas=None) -> dict:
+    out: dict = {}
+    unsaved: list = []
+    rows = list(_rows(ws, formulas, unsaved))
+    if unsaved:
+        problems.append(_unsaved_problem(label, unsaved))
+        return out
+    for rowno, cells in rows:
         key = cells[0] if cells else ""
         value = cells[1] if len(cells) > 1 else ""
         if rowno == 1 and key.casefold() == "key":
@@ -117,6 +148,121 @@ def _settings(ws, label, problems) -> dict:
     return out
 
 
+#: How far a workbook may expand when it is read, in bytes (its sheets as
+#: XML), and how many times its size in the file a part may grow: a real
+#: workbook's XML compresses about ten times, a zip bomb thousands.  Raised
+#: with ORGMODEL_MAX_WORKBOOK_MB and ORGMODEL_MAX_WORKBOOK_RATIO.
+MAX_EXPANDED = 1024 * 2**20
+MAX_RATIO = 200
+
+#: The first bytes of an OLE2 compound file: an Excel 97-2003 workbook, or an
+#: .xlsx that a password encrypts.
+_OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+def _limits() -> tuple[int, float]:
+    def number(name, default):
+        text = os.environ.get(name, "")
+        try:
+            return float(text) if text else default
+        except ValueError:
+            raise OrgModelError(f"{name}='{text}' is not a number") from None
+    return (int(number("ORGMODEL_MAX_WORKBOOK_MB", MAX_EXPANDED / 2**20) * 2**20),
+            number("ORGMODEL_MAX_WORKBOOK_RATIO", MAX_RATIO))
+
+
+def _not_a_workbook(path: Path, label: str) -> str | None:
+    """Why ``path`` cannot be opened as a workbook, or None when it can."""
+    if not path.exists():
+        return "does not exist"
+    if not path.is_file():
+        return "is not an ordinary file (a folder, pipe or device)"
+    with open(path, "rb") as f:
+        head = f.read(8)
+        if head == _OLE2:
+            rest = f.read(2**20)
+    if head == _OLE2:
+        if "EncryptedPackage".encode("utf-16-le") in rest:
+            return ("is protected with a password: open it in Excel or LibreOffice, remove the "
+                    "password (File > Info > Protect Workbook) and save it")
+        return ("is an Excel 97-2003 workbook (.xls) with an .xlsx name: save it in Excel "
+                "or LibreOffice as an Excel Workbook (.xlsx)")
+    if not zipfile.is_zipfile(path):
+        return "is not an Excel workbook (.xlsx): it is not a zip archive, as a workbook is"
+    return None
+
+
+def _too_big(path: Path) -> str | None:
+    """Why reading ``path`` would expand too far, or None."""
+    limit, ratio = _limits()
+    with zipfile.ZipFile(path) as z:
+        parts = z.infolist()
+    total = sum(p.file_size for p in parts)
+    if total > limit:
+        return (f"would expand to {total / 2**20:,.0f} MB when read, more than the limit of "
+                f"{limit / 2**20:,.0f} MB (raise it with ORGMODEL_MAX_WORKBOOK_MB)")
+    for p in parts:
+        if p.file_size > 2**20 and p.file_size > ratio * max(p.compress_size, 1):
+            return (f"has a part ({p.filename}) that expands {p.file_size / max(p.compress_size, 1):,.0f}"
+                    f" times, to {p.file_size / 2**20:,.0f} MB: a workbook compresses about "
+                    f"ten times (a zip bomb? raise the limit of {ratio:g} with "
+                    "ORGMODEL_MAX_WORKBOOK_RATIO if the file is yours)")
+    return None
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether a sheet of the workbook holds a formula (``<f>`` in its XML)."""
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if not name.startswith("xl/worksheets/"):
+                continue
+            tail = b""
+            with z.open(name) as f:
+                while chunk := f.read(2**20):
+                    text = tail + chunk
+                    if b"<f>" in text or b"<f " in text or b":f>" in text or b":f " in text:
+                        return True
+                    tail = text[-3:]
+    return False
+
+
+class Workbook:
+    """An .xlsx file opened for reading its values, checked first: a file that
+    is not a workbook, is encrypted or would expand too far is refused with
+    the reason; when a sheet holds formulas the workbook is also opened for
+    them, so that a formula without a saved value is named, not read as an
+    empty cell.
+    """
+
+    def __init__(self, path: Path, label: str):
+        from openpyxl import load_workbook
+        why = _not_a_workbook(path, label) or _too_big(path)
+        if why:
+            raise ValidationError([Problem(label, None, why)], where=str(path))
+        self._said = None
+        try:
+            self._values = load_workbook(path, read_only=True, data_only=True)
+            if _has_formulas(path):
+                self._said = load_workbook(path, read_only=True, data_only=False)
+        except Exception as exc:    # openpyxl raises many kinds for a broken file
+            raise ValidationError([Problem(label, None, "is not an Excel workbook (.xlsx) that "
+                                           f"can be read: {exc}")], where=str(path)) from None
+        self.sheetnames = self._values.sheetnames
+        self.worksheets = self._values.worksheets
+
+    def __getitem__(self, name):
+        return self._values[name]
+
+    def formulas(self, name):
+        """The sheet ``name`` read for its formulas, or None when there are none."""
+        return None if self._said is None else self._said[name]
+
+    def close(self) -> None:
+        self._values.close()
+        if self._said is not None:
+            self._said.close()
+
+
 def read_xlsx(path: PathLike) -> OrgModel:
     """Read an organisation workbook (sheets ``nodes``, ``edges``, ``settings``).
 
@@ -125,17 +271,9 @@ def read_xlsx(path: PathLike) -> OrgModel:
     ValidationError
         Every problem, naming the workbook, sheet and row; nothing is built.
     """
-    from openpyxl import load_workbook
     path = Path(path)
     book = path.name
-    if not path.is_file():
-        raise ValidationError([Problem(str(path), None, "does not exist" if not path.exists()
-                                       else "is not a file")], where=str(path))
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ValidationError([Problem(book, None, "is not an Excel workbook (.xlsx) that can "
-                                       f"be read: {exc}")], where=str(path)) from None
+    wb = Workbook(path, book)
     try:
         problems = []
         names = {n.casefold(): n for n in wb.sheetnames}
@@ -146,10 +284,12 @@ def read_xlsx(path: PathLike) -> OrgModel:
         if problems:
             raise ValidationError(problems, where=str(path))
         lab = {s: f"{book}, sheet {names.get(s, s)}" for s in SHEETS}
-        nodes = _sheet_table(wb[names["nodes"]], lab["nodes"], problems, ("id", "kind", "name"))
-        edges = _sheet_table(wb[names["edges"]], lab["edges"], problems, ("from", "to", "kind"))
-        manifest = _settings(wb[names["settings"]], lab["settings"], problems) \
-            if "settings" in names else {}
+        nodes = _sheet_table(wb[names["nodes"]], lab["nodes"], problems, ("id", "kind", "name"),
+                             wb.formulas(names["nodes"]))
+        edges = _sheet_table(wb[names["edges"]], lab["edges"], problems, ("from", "to", "kind"),
+                             wb.formulas(names["edges"]))
+        manifest = _settings(wb[names["settings"]], lab["settings"], problems,
+                             wb.formulas(names["settings"])) if "settings" in names else {}
     finally:
         wb.close()
     if problems:
