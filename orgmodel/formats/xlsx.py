@@ -34,7 +34,8 @@ if TYPE_CHECKING:  # names in annotations only
     from .._types import PathLike, PathOrFile
 
 
-__all__ = ["read_xlsx", "write_xlsx", "Workbook", "MAX_EXPANDED", "MAX_RATIO", "text_cell", "ooxml_escape", "ooxml_unescape", "SHEETS"]
+__all__ = ["read_xlsx", "write_xlsx", "Workbook", "MAX_EXPANDED", "MAX_RATIO", "text_cell",
+           "ooxml_escape", "ooxml_unescape", "SHEETS"]
 
 #: The sheets of a workbook, in order.
 SHEETS = ("nodes", "edges", "settings")
@@ -203,10 +204,10 @@ def _too_big(path: Path) -> str | None:
                 f"{limit / 2**20:,.0f} MB (raise it with ORGMODEL_MAX_WORKBOOK_MB)")
     for p in parts:
         if p.file_size > 2**20 and p.file_size > ratio * max(p.compress_size, 1):
-            return (f"has a part ({p.filename}) that expands {p.file_size / max(p.compress_size, 1):,.0f}"
-                    f" times, to {p.file_size / 2**20:,.0f} MB: a workbook compresses about "
-                    f"ten times (a zip bomb? raise the limit of {ratio:g} with "
-                    "ORGMODEL_MAX_WORKBOOK_RATIO if the file is yours)")
+            grows = p.file_size / max(p.compress_size, 1)
+            return (f"has a part ({p.filename}) that expands {grows:,.0f} times, to "
+                    f"{p.file_size / 2**20:,.0f} MB: a workbook compresses about ten times "
+                    f"(a zip bomb? raise the limit of {ratio:g} with ORGMODEL_MAX_WORKBOOK_RATIO if the file is yours)")
     return None
 
 
