@@ -44,8 +44,25 @@ __all__ = ["apply", "read_changes", "VERBS"]
 VERBS = ("close", "move", "merge", "add", "move_mandate", "move_commission")
 
 
+#: The keys each verb takes besides itself.
+KEYS = {"close": ("reports",), "move": ("to", "unit"), "merge": (), "add": (),
+        "move_mandate": (), "move_commission": ()}
+
+
+class _ChangeError(OrgModelError):
+    """A change that cannot be applied; :func:`apply` names the change."""
+
+
 def _err(i, msg):
-    return OrgModelError(f"change {i + 1}: {msg}")
+    return _ChangeError(msg)
+
+
+def _described(i: int, change) -> str:
+    """``change 2 (move: tm, to: cd)``: how an error names a change."""
+    if not isinstance(change, dict):
+        return f"change {i + 1}"
+    text = ", ".join(f"{k}: {v}" for k, v in change.items())
+    return f"change {i + 1} ({text[:120]})"
 
 
 def _need(org, i, node, what="node"):
@@ -74,9 +91,9 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
     Raises
     ------
     OrgModelError
-        A change that cannot be applied, naming its number.
-    ValidationError
-        A result that breaks the model contract (a reporting line in a circle ...).
+        A change that cannot be applied, or whose result breaks the model
+        contract (a reporting line in a circle ...), naming the change: its
+        number and what it says.
 
     Examples
     --------
@@ -89,35 +106,95 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
     g = copy.deepcopy(org.graph)
     new = OrgModel(g, copy.deepcopy(org.manifest), None)
     for i, ch in enumerate(changes):
-        if not isinstance(ch, dict):
-            raise _err(i, "is not a mapping like '- close: ID'")
-        verbs = [k for k in ch if k in VERBS]
-        if len(verbs) != 1:
-            raise _err(i, f"give exactly one of {', '.join(VERBS)} (got: "
-                          f"{', '.join(map(str, ch)) or 'nothing'})")
-        verb = verbs[0]
-        text = f"{verb} {ch[verb]}"
-        if verb == "close":
-            _close(new, i, ch[verb], ch.get("reports", "superior"), text)
-        elif verb == "move":
-            _move(new, i, ch[verb], ch.get("to"), ch.get("unit"), text)
-        elif verb == "merge":
-            _merge(new, i, ch[verb], text)
-        elif verb == "add":
-            _add(new, i, ch[verb], text)
-        elif verb == "move_mandate":
-            _move_edge(new, i, ch[verb], "MANDATES", ("from", "to"), ("mandator", "mandatee"),
-                       text)
-        else:
-            spec = ch[verb] if isinstance(ch[verb], dict) else {}
-            _move_edge(new, i, {"from": spec.get("from"), "to": spec.get("commission"),
-                                "mandator": spec.get("to")}, "COMMISSIONS", ("from", "to"),
-                       ("mandator", None), text)
-    from .validate import validate_graph
-    problems = validate_graph(new)
-    if problems:
-        raise ValidationError(problems, where="the what-if model")
+        try:
+            _apply_one(new, i, ch)
+        except _ChangeError as exc:
+            raise OrgModelError(f"{_described(i, ch)}: {exc}") from None
+    if _problems(new):
+        i, problems = _first_breaking(org, changes)
+        shown = "; ".join(p.message for p in problems[:3])
+        raise OrgModelError(f"{_described(i, changes[i])}: the model it makes breaks the "
+                            f"model's rules: {shown}")
     return new
+
+
+def _problems(org: OrgModel) -> list:
+    from .validate import validate_graph
+    return validate_graph(org)
+
+
+def _first_breaking(org: OrgModel, changes: list) -> tuple[int, list]:
+    """The first change after which the model no longer validates (the
+    rows of a validation problem are those of an internal table, which mean
+    nothing to the author of the script)."""
+    new = OrgModel(copy.deepcopy(org.graph), copy.deepcopy(org.manifest), None)
+    for i, ch in enumerate(changes):
+        _apply_one(new, i, ch)
+        problems = _problems(new)
+        if problems:
+            return i, problems
+    return len(changes) - 1, _problems(new)
+
+
+def _unknown_keys(i, ch: dict, verb: str) -> None:
+    allowed = (verb, *KEYS[verb])
+    for key in ch:
+        if key not in allowed:
+            import difflib
+            near = difflib.get_close_matches(str(key), allowed, n=1)
+            raise _err(i, f"unknown key '{key}' for {verb}"
+                          + (f" (did you mean '{near[0]}'?)" if near else "")
+                          + (f"; {verb} takes {', '.join(KEYS[verb])}" if KEYS[verb] else ""))
+
+
+#: The keys of the mapping a verb names.
+_SPEC_KEYS = {"move_mandate": ("from", "to", "mandator", "mandatee"),
+              "move_commission": ("commission", "from", "to")}
+
+
+def _unknown_spec_keys(i, verb: str, spec) -> None:
+    allowed = _SPEC_KEYS[verb]
+    if not isinstance(spec, dict):
+        raise _err(i, f"{verb} needs a mapping of {', '.join(allowed)}")
+    for key in spec:
+        if key not in allowed:
+            import difflib
+            near = difflib.get_close_matches(str(key), allowed, n=1)
+            raise _err(i, f"{verb}: unknown key '{key}'"
+                          + (f" (did you mean '{near[0]}'?)" if near else "")
+                          + f"; it takes {', '.join(allowed)}")
+
+
+def _apply_one(new: OrgModel, i: int, ch) -> None:  # noqa: C901 - one branch per verb
+    if not isinstance(ch, dict):
+        raise _err(i, "is not a mapping like '- close: ID'")
+    verbs = [k for k in ch if k in VERBS]
+    if len(verbs) != 1:
+        raise _err(i, f"give exactly one of {', '.join(VERBS)} (got: "
+                      f"{', '.join(map(str, ch)) or 'nothing'})")
+    verb = verbs[0]
+    _unknown_keys(i, ch, verb)
+    if ch[verb] is None or ch[verb] == "":
+        raise _err(i, f"{verb} names nothing: write '{verb}: ID'")
+    if verb in _SPEC_KEYS:
+        _unknown_spec_keys(i, verb, ch[verb])
+    text = f"{verb} {ch[verb]}"
+    if verb == "close":
+        _close(new, i, ch[verb], ch.get("reports", "superior"), text)
+    elif verb == "move":
+        _move(new, i, ch[verb], ch.get("to"), ch.get("unit"), text)
+    elif verb == "merge":
+        _merge(new, i, ch[verb], text)
+    elif verb == "add":
+        _add(new, i, ch[verb], text)
+    elif verb == "move_mandate":
+        _move_edge(new, i, ch[verb], "MANDATES", ("from", "to"), ("mandator", "mandatee"),
+                   text)
+    else:
+        spec = ch[verb] if isinstance(ch[verb], dict) else {}
+        _move_edge(new, i, {"from": spec.get("from"), "to": spec.get("commission"),
+                            "mandator": spec.get("to")}, "COMMISSIONS", ("from", "to"),
+                   ("mandator", None), text)
 
 
 def _lines_up(g, node, kind="REPORTS_TO"):
@@ -197,6 +274,13 @@ def _add(org, i, spec, text):
     nid = str(spec["id"])
     if nid in g:
         raise _err(i, f"'{nid}' already exists")
+    known = _node_columns(g)
+    for key in spec:
+        if key not in known:
+            import difflib
+            near = difflib.get_close_matches(str(key), sorted(known), n=1)
+            raise _err(i, f"add: unknown key '{key}'" + (f" (did you mean '{near[0]}'?)"
+                                                        if near else ""))
     attrs = {k: v for k, v in spec.items() if k not in ("id", "reports_to", "unit")}
     attrs.setdefault("kind", "Role")
     attrs.setdefault("name", nid)
@@ -209,6 +293,20 @@ def _add(org, i, spec, text):
     if spec.get("unit"):
         _need(org, i, spec["unit"], "team")
         g.add_edge(nid, spec["unit"], **_mark({"kind": "MEMBER_OF"}, text))
+
+
+def _node_columns(g) -> set:
+    """What an added node may say: the columns of nodes.csv the schema knows,
+    the ones this model uses, and its line and unit."""
+    from . import schema
+    known = {"id", "reports_to", "unit", "fte", "sphere", "level", "note", "grade",
+             "organisation", *schema.NODE_COLUMNS, *schema.BOOL_COLUMNS, *schema.FLOAT_COLUMNS,
+             *schema.INT_COLUMNS, *schema.LIST_COLUMNS, *schema.DATE_COLUMNS}
+    for spec in schema.NODE_KINDS.values():
+        known.update(spec.required, spec.choices)
+    for _, d in g.nodes(data=True):
+        known.update(d)
+    return known - {"fte_min", "fte_max"}
 
 
 def _move_edge(org, i, spec, kind, ends, new_ends, text):

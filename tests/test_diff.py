@@ -118,10 +118,24 @@ def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
 
 
 @pytest.mark.parametrize("script,message", [
-    ("- close: nobody\n", "change 1: 'nobody' is not a post"),
+    ("- close: nobody\n", "change 1 (close: nobody): 'nobody' is not a post"),
     ("- move: tm-orb\n  to: cd-arentsen\n- move: tm-orb\n  to: cd-arentzen\n",
-     "change 2: 'cd-arentzen' is not a superior of Deventer (did you mean 'cd-arentsen'?)"),
-    ("- shut: dd-bb\n", "change 1: give exactly one of close, move"),
+     "change 2 (move: tm-orb, to: cd-arentzen): 'cd-arentzen' is not a superior of Deventer "
+     "(did you mean 'cd-arentsen'?)"),
+    ("- shut: dd-bb\n", "change 1 (shut: dd-bb): give exactly one of close, move"),
+    ("- close: dd-bb\n  report: none\n",
+     "change 1 (close: dd-bb, report: none): unknown key 'report' for close (did you mean "
+     "'reports'?)"),
+    ("- add: {id: x, nmae: X}\n", "change 1 (add: {'id': 'x', 'nmae': 'X'}): add: unknown key "
+     "'nmae' (did you mean 'name'?)"),
+    ("- close:\n", "change 1 (close: None): close names nothing: write 'close: ID'"),
+    ("- move_mandate: {from: gd, too: cd}\n", "move_mandate: unknown key 'too' (did you mean "
+     "'to'?)"),
+    # the validation problem of the result names the change that caused it,
+    # not a row of an internal table
+    ("- move: tm-orb\n  to: dd-bb\n- move: gd\n  to: tm-orb\n",
+     "change 2 (move: gd, to: tm-orb): the model it makes breaks the model's rules: REPORTS_TO "
+     "goes round in a circle"),
     ("close: dd-bb\n", "must be a YAML list of changes"),
     ("- move: tm-orb\n  to: [oops\n", "is not valid YAML"),
 ])
