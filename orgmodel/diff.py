@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ._nx import node_attrs
+from .errors import InputError
 from .escape import markdown as _md
 from .escape import markdown_table
 
@@ -186,19 +187,49 @@ def _units(org):
     return out
 
 
-def _keyed(org, key):
-    """``{key value: id}`` (ids themselves when ``key`` is ``id``)."""
+def _keyed(org, key, side: str = "", keyless: list | None = None):
+    """``{key value: id}`` (ids themselves when ``key`` is ``id``).
+
+    A node without a value for ``key`` is matched on its id, and counted in
+    ``keyless``; a value two nodes share is an error naming it, as matching
+    would keep one of them and drop the other in silence.
+    """
     if key in (None, "id"):
         return {n: n for n in org.graph.nodes}
-    out = {}
+    out: dict = {}
+    repeated: dict = {}
     for n, d in org.graph.nodes(data=True):
         k = d.get(key)
-        out[str(k) if k is not None else f"(no {key}) {n}"] = n
+        if k is None or str(k).strip() == "":
+            out[("id", n)] = n
+            if keyless is not None:
+                keyless.append(n)
+            continue
+        if str(k) in out:
+            repeated.setdefault(str(k), [out[str(k)]]).append(n)
+        out[str(k)] = n
+    if repeated:
+        shown = "; ".join(f"'{k}' ({', '.join(map(str, ids[:3]))}"
+                          f"{', ...' if len(ids) > 3 else ''})"
+                          for k, ids in list(repeated.items())[:5])
+        raise InputError(f"--key {key}: {len(repeated)} value{'s' if len(repeated) > 1 else ''}"
+                         f" of the {side} model name more than one node, so nodes cannot be "
+                         f"matched on it: {shown}; choose a key whose values differ")
     return out
 
 
-def _nodes(a, b, key):
-    ka, kb = _keyed(a, key), _keyed(b, key)
+def _check_key(a, b, key) -> None:
+    """A key some node of each side has."""
+    if key in (None, "id"):
+        return
+    for side, o in (("as-is", a), ("to-be", b)):
+        if not any(str(d.get(key, "")).strip() for _, d in o.graph.nodes(data=True)):
+            raise InputError(f"--key {key}: no node of the {side} model has a '{key}', so "
+                             "nothing can be matched on it")
+
+
+def _nodes(a, b, key, keyless):
+    ka, kb = _keyed(a, key, "as-is", keyless[0]), _keyed(b, key, "to-be", keyless[1])
     sup_a, sup_b, unit_a, unit_b = _superiors(a), _superiors(b), _units(a), _units(b)
     # what an id of one side is on the other (through the key)
     to_b = {ka[k]: kb[k] for k in ka.keys() & kb.keys()}
@@ -447,7 +478,9 @@ def diff(before: OrgModel, after: OrgModel, key: str | None = None) -> Diff:
 
 
 def _diff(a, b, key, step) -> Diff:
-    nodes, to_b = _nodes(a, b, key)
+    _check_key(a, b, key)
+    keyless: tuple[list, list] = ([], [])
+    nodes, to_b = _nodes(a, b, key, keyless)
     edges = _edges(a, b, to_b)
     step("nodes and edges")
     figures, units = _figures(a, b)
@@ -459,6 +492,9 @@ def _diff(a, b, key, step) -> Diff:
     notes = []
     if key not in (None, "id"):
         notes.append(f"nodes matched on '{key}'")
+        if keyless[0] or keyless[1]:
+            notes.append(f"{len(keyless[0]):,} nodes of the as-is model and {len(keyless[1]):,}"
+                         f" of the to-be model have no '{key}': they are matched on their id")
     from .checks import applicable_rules
     from .summary import evidence_counts
     ra, rb = list(applicable_rules(a)), list(applicable_rules(b))
