@@ -120,6 +120,7 @@ class ImportLog:
     staff_fte: float = 0.0
     units: int = 0
     skipped: list = field(default_factory=list)          # (file, row, why)
+    cells: list = field(default_factory=list)            # (file, row, why): row kept
     decisions: list = field(default_factory=list)        # free sentences
 
     def lines(self) -> list:
@@ -157,6 +158,9 @@ class ImportLog:
         out.append(f"- Rows not used: {len(self.skipped)}"
                    + ("" if not self.skipped else ":"))
         out += [f"  - {f}, row {r}: {why}" for f, r, why in self.skipped]
+        if self.cells:
+            out.append(f"- Cells not used (the row is kept): {len(self.cells)}:")
+            out += [f"  - {f}, row {r}: {why}" for f, r, why in self.cells]
         return out
 
 
@@ -169,10 +173,12 @@ def _number(text: str):
     if not text:
         return None
     try:
-        value = float(text)
+        value = float(text) if text.isascii() else math.nan
     except ValueError:
         return "bad"
-    return value if math.isfinite(value) and value >= 0 else "bad"
+    if value < 0:
+        return "negative"
+    return value if math.isfinite(value) else "bad"
 
 
 def _first_sheet_with(wb, column):
@@ -322,6 +328,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     if junior:
         run.add_junior_staff(Path(junior), junior_sheet)
     run.log.units = len(run.units)
+    run.check_not_empty()
     return (run.manifest(date), table(run.nodes), table(run.edges, ("from", "to", "kind")),
             run.log, {"nodes.csv": f"{run.label} (as imported nodes)",
                       "edges.csv": f"{run.label} (as imported edges)"})
@@ -429,6 +436,19 @@ class _Import:
             count[k.casefold()] = count.get(k.casefold(), 0) + 1
         self.folded = {k.casefold(): k for k in self.by_raw if count[k.casefold()] == 1}
 
+    def check_not_empty(self) -> None:
+        """An import that makes no post is an error saying why, not an empty
+        organisation."""
+        if self.log.posts:
+            return
+        if not self.log.rows:
+            why = "has a header but no rows: there is no post to import"
+        else:
+            reasons = "; ".join(f"row {r}: {w}" for _, r, w in self.log.skipped[:3])
+            why = (f"none of its {self.log.rows} rows became a post ({reasons}"
+                   f"{' ...' if len(self.log.skipped) > 3 else ''})")
+        raise ValidationError([Problem(self.label, None, why)], where=str(self.path))
+
     # -- build each post --------------------------------------------------------
 
     @staticmethod
@@ -448,7 +468,11 @@ class _Import:
     def add_post(self, pid, group) -> None:
         """The post's node, its unit, its holders and its line."""
         first_row, first, _ = group[0]
-        title = _cell(first, self.c_title) or f"Post {pid}"
+        title = _cell(first, self.c_title)
+        if not title:
+            title = f"Post {pid}"
+            self.log.cells.append((self.label, first_row, f"post {pid} has no job title: it is "
+                                   f"named '{title}'"))
         ftes = self.ftes(group)
         holders = [h for _, _, h in group]
         sup = _cell(first, self.c_sup)
@@ -463,15 +487,15 @@ class _Import:
         self.add_line(pid, title, sup, is_top, first_row)
 
     def ftes(self, group) -> list:
-        """Each row's FTE (a float, None, or "bad"); a bad one is said."""
+        """Each row's FTE (a float, None, "bad" or "negative"); a bad one is said."""
         if not self.c_fte:
             return []
         ftes = [_number(_cell(r, self.c_fte)) for _, r, _ in group]
         for (rowno, row, _), f in zip(group, ftes):
-            if f == "bad":
-                self.log.skipped.append((self.label, rowno,
-                                         f"FTE '{_cell(row, self.c_fte)}' is not a number: "
-                                         "the post is kept without that FTE"))
+            if f in ("bad", "negative"):
+                why = "is negative" if f == "negative" else "is not a number"
+                self.log.cells.append((self.label, rowno, f"FTE '{_cell(row, self.c_fte)}' "
+                                       f"{why}: the post is kept without that FTE"))
         return ftes
 
     def post_node(self, pid, group, title, ftes, holders, is_top) -> dict:
@@ -655,7 +679,8 @@ class _Import:
                 log.skipped.append((jlabel, rowno, why))
                 continue
             if not isinstance(f, float):
-                log.skipped.append((jlabel, rowno, f"FTE '{_cell(row, j_fte)}' is not a number"))
+                why = "is negative" if f == "negative" else "is not a number"
+                log.skipped.append((jlabel, rowno, f"FTE '{_cell(row, j_fte)}' {why}"))
                 continue
             grade, title, unit = _cell(row, j_grade), _cell(row, j_title), _cell(row, j_unit)
             key = (self.by_raw[sup], grade, title, unit)
