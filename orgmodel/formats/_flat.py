@@ -3,8 +3,11 @@ text, numbers and booleans per attribute (GraphML, GEXF)."""
 from __future__ import annotations
 
 import math
+import re
 
 import networkx as nx
+
+from ..errors import Problem, ValidationError
 
 __all__ = ["flat_graph", "flat_value"]
 
@@ -23,9 +26,43 @@ def flat_value(value):
     return str(value)
 
 
-def flat_graph(org, reserved=(), graph_attrs=True) -> nx.MultiDiGraph:
+#: What XML 1.0 cannot carry at all, not even as a character reference.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_problems(org, what: str) -> list:
+    """Every text of ``org`` that XML cannot carry, as a problem naming the
+    row ``save`` would write it on."""
+    problems = []
+
+    def look(file, row, owner, d):
+        for k, v in (("id", owner), *d.items()):
+            for text in (v if isinstance(v, (list, tuple)) else [v]):
+                m = _NOT_XML.search(text) if isinstance(text, str) else None
+                if m:
+                    problems.append(Problem(file, row, f"{k} of {owner!r} holds a control "
+                                            f"character (U+{ord(m.group()):04X}) that {what} "
+                                            "(XML) cannot carry: remove it"))
+                    return
+    for row, (n, d) in enumerate(org.graph.nodes(data=True), start=2):
+        look("nodes.csv", row, n, d)
+    for row, (u, v, d) in enumerate(org.graph.edges(data=True), start=2):
+        look("edges.csv", row, f"{u} → {v}", d)
+    return problems
+
+
+def flat_graph(org, reserved=(), graph_attrs=True, xml: str | None = None) -> nx.MultiDiGraph:
     """A copy of ``org.graph`` with flat values; attribute names in
-    ``reserved`` get the prefix ``om_`` (the format uses them itself)."""
+    ``reserved`` get the prefix ``om_`` (the format uses them itself).
+
+    ``xml``: the name of an XML format the graph is for; a text it cannot
+    carry (a control character) is then a :class:`ValidationError` naming
+    each row, rather than a file no reader can open.
+    """
+    if xml:
+        problems = _xml_problems(org, xml)
+        if problems:
+            raise ValidationError(problems, where=f"{org.name}: cannot be written as {xml}")
     def clean(d):
         out = {}
         for k, v in d.items():

@@ -16,6 +16,8 @@ and ``dot`` escapes it again in SVG, so a name is never markup.
 """
 from __future__ import annotations
 
+import re
+
 import shutil
 import subprocess
 from pathlib import Path
@@ -44,11 +46,34 @@ _STATUS = {"added": "#2ca02c", "closed": "#7f7f7f", "moved": "#ff7f0e", "changed
 _ROUTE = "#d62728"
 
 
+#: Control characters: no use in a label, and Graphviz would pass them into
+#: SVG, which XML forbids.
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+#: A label longer than this is cut (with "…"): a chart box cannot show more,
+#: and Graphviz refuses a quoted string over 16,384 characters.
+MAX_LABEL = 200
+
+
 def _q(text) -> str:
     """A DOT quoted string: backslashes and quotes escaped, so ``\\N`` or a
-    quote in a name stays text."""
+    quote in a name stays text; control characters and line breaks as spaces."""
     text = str(text).replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + text.replace("\n", " ").replace("\r", " ") + '"'
+    return '"' + _CONTROL.sub(" ", text) + '"'
+
+
+def _label(text) -> str:
+    """A label as DOT text, cut to :data:`MAX_LABEL` characters."""
+    text = str(text)
+    return _q(text if len(text) <= MAX_LABEL else text[:MAX_LABEL - 1] + "…")
+
+
+def _id(n) -> str:
+    """A node id as DOT text: a very long id by its digest (Graphviz's limit)."""
+    n = str(n)
+    if len(n) <= 1000:
+        return _q(n)
+    import hashlib
+    return _q("id-" + hashlib.sha256(n.encode("utf-8")).hexdigest())
 
 
 def _line(org, status=None, limit=None):
@@ -97,7 +122,7 @@ def chart_dot(org: OrgModel, diff: Diff | None = None, route: str | None = None,
         bad = set(diff.routes.loc[diff.routes["newly_bad"], "role"])
     out = ["digraph orgchart {",
            '  graph [rankdir=TB, fontname="Helvetica", fontsize=12, nodesep=0.25, '
-           'ranksep=0.45, labelloc=t, label=' + _q(title or (org.name + (
+           'ranksep=0.45, labelloc=t, label=' + _label(title or (org.name + (
                f" ({org.date})" if org.date else ""))) + "];",
            '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#444444", '
            'fontname="Helvetica", fontsize=9, margin="0.08,0.04"];',
@@ -170,9 +195,9 @@ def _unit_boxes(org, posts) -> list:
         drawn.add(t)
         pad = "  " * indent
         out.append(f"{pad}subgraph cluster_{len(drawn)} {{")
-        out.append(f'{pad}  label={_q(nodes[t].get("name", t))}; style="rounded"; '
+        out.append(f'{pad}  label={_label(nodes[t].get("name", t))}; style="rounded"; '
                    'color="#bbbbbb"; fontsize=9; fontcolor="#555555";')
-        out.extend(f"{pad}  {_q(m)};" for m in sorted(units.get(t, ())))
+        out.extend(f"{pad}  {_id(m)};" for m in sorted(units.get(t, ())))
         for c in sorted(children.get(t, ())):
             box(c, indent + 1, seen + (t,))
         out.append(f"{pad}}}")
@@ -186,7 +211,7 @@ def _post_statement(n, d, st, bad: bool) -> str:
     """One post's DOT statement: its label, and its style by what it is (vacant,
     external, political), its diff status and a newly bad route."""
     label = str(d.get("name", n))
-    attrs = {"label": _q(label + (" (vacant)" if d.get("vacant") else "")
+    attrs = {"label": _label(label + (" (vacant)" if d.get("vacant") else "")
                          + (f"\n{d['organisation']}" if d.get("external") and
                             d.get("organisation") else ""))}
     style = ["rounded", "filled"]
@@ -208,7 +233,7 @@ def _post_statement(n, d, st, bad: bool) -> str:
         attrs["color"] = _q(_ROUTE)
         attrs["penwidth"] = "4"
     attrs["style"] = _q(",".join(dict.fromkeys(style)))
-    return f"  {_q(n)} [" + ", ".join(f"{k}={v}" for k, v in attrs.items()) + "];"
+    return f"  {_id(n)} [" + ", ".join(f"{k}={v}" for k, v in attrs.items()) + "];"
 
 
 def _line_statements(edges, added, removed, hot) -> list:
@@ -236,7 +261,7 @@ def _line_statements(edges, added, removed, hot) -> list:
             attrs.update(color=_q(_STATUS["added"]), penwidth="2")
         if (u, v) in hot:
             attrs.update(color=_q(_ROUTE), penwidth="3")
-        out.append(f"  {_q(v)} -> {_q(u)}" + (" [" + ", ".join(
+        out.append(f"  {_id(v)} -> {_id(u)}" + (" [" + ", ".join(
             f"{k}={x}" for k, x in attrs.items()) + "]" if attrs else "") + ";")
     return out
 

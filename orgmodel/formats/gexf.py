@@ -34,7 +34,7 @@ RESERVED = ("id", "label", "start", "end", "pid", "type", "weight", "viz", "key"
 
 def gexf_graph(org) -> nx.MultiDiGraph:
     """The graph as written: flat values, reserved names prefixed, labels set."""
-    g = flat_graph(org, RESERVED)
+    g = flat_graph(org, RESERVED, xml="GEXF")
     for _, d in g.nodes(data=True):
         d["label"] = d.get("name", "")
     for _, _, d in g.edges(data=True):

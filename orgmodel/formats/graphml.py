@@ -31,7 +31,7 @@ __all__ = ["write_graphml", "graphml_graph"]
 def graphml_graph(org) -> nx.MultiDiGraph:
     """The graph as written: flat values, each node's ``name`` also as ``label``
     (yEd shows it)."""
-    g = flat_graph(org)
+    g = flat_graph(org, xml="GraphML")
     for _, d in g.nodes(data=True):
         d.setdefault("label", d.get("name", ""))
     return g
