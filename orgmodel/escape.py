@@ -83,9 +83,20 @@ def markdown(value) -> str:
     '&lt;script&gt;alert\\\\(1\\\\)&lt;/script&gt;'
     >>> markdown("Teammanager BDO")
     'Teammanager BDO'
+    >>> markdown(17), markdown(2 ** 1100)
+    ('17', '1.35 × 10^331')
     """
     if value is None or (isinstance(value, float) and value != value):
         return ""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        # A count is worked out from its digits, never through float (a
+        # route count of a dense matrix exceeds 1e308); past 15 digits a
+        # reader gets its size, the CSVs keep every digit.
+        digits = str(abs(int(value)))
+        if len(digits) <= 15:
+            return str(int(value))
+        sign = "-" if value < 0 else ""
+        return f"{sign}{digits[0]}.{digits[1:3]} × 10^{len(digits) - 1}"
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         # a number is inert as it is: "17.0" needs no escape against a list start
         return str(math.trunc(value)) if float(value).is_integer() else f"{float(value):.10g}"

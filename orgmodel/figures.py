@@ -17,15 +17,19 @@ from __future__ import annotations
 import io
 import unicodedata
 
+import pandas as pd
+
 from matplotlib.ticker import MaxNLocator
 
 from .i18n import translator
 
 __all__ = ["span_chart", "layer_pyramid", "fte_chart", "portfolio_chart", "load_chart",
-           "MAX_BARS"]
+           "MAX_BARS", "MAX_LAYERS"]
 
 #: The most bars in one chart (the rest are in the CSVs).
 MAX_BARS = 15
+#: The most bars of the layer chart; a deeper line is drawn in bands of layers.
+MAX_LAYERS = 30
 _BLUE, _RED, _GREY = "#4e79a7", "#e15759", "#bab0ac"
 
 
@@ -81,8 +85,14 @@ def layer_pyramid(layers, t=translator("en"), target=None):
     if not len(managers):
         return None
     counts = managers.groupby("layer").size().sort_index()
+    if len(counts) > MAX_LAYERS:
+        ys, values, deepest = _layer_bins(counts, t)
+        counts = pd.Series(values, index=deepest)
+    else:
+        ys = [f"{t('layer')} {int(k)}" for k in counts.index]
+    # (a bar per layer up to MAX_LAYERS, then bands of layers: the chart is
+    # a page high whatever the depth of the line)
     fig, ax = _figure(height=max(2.0, 0.45 * len(counts) + 1))
-    ys = [f"{t('layer')} {int(k)}" for k in counts.index]
     colors = [_RED if target and k > target else _BLUE for k in counts.index]
     ax.barh(ys, counts.values, left=-counts.values / 2, color=colors)
     for y, v in zip(ys, counts.values):
@@ -93,6 +103,20 @@ def layer_pyramid(layers, t=translator("en"), target=None):
     ax.set_xlabel(t("managers per layer") + (f" ({t('below the target depth in red')})"
                                              if target else ""))
     return _svg(fig)
+
+
+def _layer_bins(counts, t):
+    """``MAX_LAYERS`` bands of layers of equal width: their labels, manager
+    counts and deepest layers."""
+    first, last = int(counts.index.min()), int(counts.index.max())
+    width = -(-(last - first + 1) // MAX_LAYERS)
+    ys, values, deepest = [], [], []
+    for lo in range(first, last + 1, width):
+        hi = min(lo + width - 1, last)
+        ys.append(f"{t('layers')} {lo:,}–{hi:,}")
+        values.append(int(counts[(counts.index >= lo) & (counts.index <= hi)].sum()))
+        deepest.append(hi)
+    return ys, values, deepest
 
 
 def fte_chart(units, t=translator("en")):

@@ -245,7 +245,7 @@ NL.update({
     "managers per layer": "leidinggevenden per laag",
     "FTE (units with none given show 0)": "fte (eenheden zonder opgave tonen 0)",
     "posts (the sources give no FTE)": "functies (de bronnen geven geen fte)",
-    "layer": "laag",
+    "layer": "laag", "layers": "lagen",
     "below the target depth in red": "onder de doeldiepte in rood",
 })
 
