@@ -18,7 +18,6 @@ import io
 import unicodedata
 
 import pandas as pd
-
 from matplotlib.ticker import MaxNLocator
 
 from .i18n import translator

@@ -17,7 +17,6 @@ and ``dot`` escapes it again in SVG, so a name is never markup.
 from __future__ import annotations
 
 import re
-
 import shutil
 import subprocess
 from pathlib import Path
