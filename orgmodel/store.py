@@ -277,6 +277,14 @@ def _rows(org: OrgModel):
     return nodes_by_label, edges_by_key
 
 
+def _by_labels(rows: list) -> dict:
+    """Route rows grouped by the labels of their ends, each row without them."""
+    out: dict = {}
+    for row in rows:
+        out.setdefault(row["labels"], []).append({k: v for k, v in row.items() if k != "labels"})
+    return out
+
+
 def _route_rows(org: OrgModel) -> dict:
     """``{route kind: [ESCALATES_TO rows]}``: each role's next steps and blocked candidates."""
     from .escalation import escalation_policy, route_graph
@@ -326,7 +334,9 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress: Callable
         raise ValidationError(problems, where=f"{org.name} (not pushed)")
     name = org.name
     nodes_by_label, edges_by_key = _rows(org)
-    route_rows = _route_rows(org)
+    # (grouped here, once: the transaction function below may run again
+    # when the driver retries it, and must find its inputs as they were)
+    route_groups = {route: _by_labels(rows) for route, rows in _route_rows(org).items()}
     n_nodes, n_edges = org.graph.number_of_nodes(), org.graph.number_of_edges()
     total = n_nodes + n_edges
 
@@ -363,10 +373,7 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress: Callable
                                 "of the same organisation running? push again when it is done)")
         # The route graph of every route kind, derived from the policy, for
         # the escalation_route query (written after the count: it is not model data).
-        for route, rows in route_rows.items():
-            by_labels = {}
-            for row in rows:
-                by_labels.setdefault(row.pop("labels"), []).append(row)
+        for route, by_labels in route_groups.items():
             for (src, dst), group in by_labels.items():
                 q = cypher("merge_route_edges", src=src, dst=dst)
                 for batch in _batches(group, batch_size):

@@ -543,3 +543,30 @@ def test_a_read_that_loses_a_record_to_a_push_is_tried_again(store, template_cop
     with pytest.raises(orgmodel.errors.DatabaseError, match="refused the request"):
         pull_model(store, "Sample")
     assert len(calls) == 1
+
+
+def test_a_retried_push_starts_from_its_own_inputs(store, deventer, monkeypatch):
+    # The driver runs a managed transaction's function again after a
+    # transient error.  Here every push's function runs once in a
+    # transaction that is rolled back, as a failed attempt is, then for real:
+    # the second run must find its rows as they were (a retry once crashed
+    # with KeyError: 'labels').
+    import neo4j
+    real = neo4j.Session.execute_write
+    attempts = []
+
+    def retried(self, work, *args, **kwargs):
+        tx = self.begin_transaction()
+        try:
+            work(tx, *args, **kwargs)
+            attempts.append("rolled back")
+        finally:
+            tx.rollback()
+            tx.close()
+        return real(self, work, *args, **kwargs)
+    monkeypatch.setattr(neo4j.Session, "execute_write", retried)
+    push(store, deventer)
+    assert attempts == ["rolled back"]
+    assert pull_model(store, "Deventer") == deventer
+    derived = store.run("MATCH ()-[r:ESCALATES_TO]->() RETURN count(r) AS n")[0]["n"]
+    assert derived == sum(len(rows) for rows in _route_rows(deventer).values()) > 0
