@@ -173,7 +173,10 @@ def to_csv(frame: pd.DataFrame, target=None):
     return csv_frame(frame).to_csv(target, index=False, lineterminator="\r\n")
 
 
-_USERINFO = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<user>[^/@\s:]*)(?::[^/@\s]*)?@")
+#: An address's credentials, up to the last "@" of the address: a password
+#: may hold "@", "/" or "#" unencoded.
+_USERINFO = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<user>[^/@\s:]*)"
+                       r"(?::\S*)?@(?=[^@\s]*(?:\s|$))")
 
 
 def redact(text: str, *secrets: str) -> str:
@@ -185,6 +188,8 @@ def redact(text: str, *secrets: str) -> str:
     'cannot reach bolt://neo4j:***@db:7687'
     >>> redact("auth failed for s3cret", "s3cret")
     'auth failed for ***'
+    >>> redact("'bolt://root:p@ss:w0rd/Seg#ment@127.0.0.1:1' is down")
+    "'bolt://root:***@127.0.0.1:1' is down"
     """
     text = _USERINFO.sub(lambda m: f"{m.group('scheme')}{m.group('user')}:***@", str(text))
     for s in secrets:

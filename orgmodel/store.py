@@ -183,18 +183,25 @@ def _split_address(uri: str):
     ('bolt://db:7687', 'neo4j', 's@cret')
     >>> _split_address("neo4j://db")
     ('neo4j://db', None, None)
+    >>> _split_address("bolt://root:p@ss:w0rd/Seg#ment@127.0.0.1:1")
+    ('bolt://127.0.0.1:1', 'root', 'p@ss:w0rd/Seg#ment')
     """
+    # The credentials are taken off first, up to the last "@" (a host has
+    # none): a password may hold "@", "/" or "#" unencoded, which would
+    # make the rest of the address (and any message quoting it) wrong.
+    m = re.match(r"(?s)^([A-Za-z][A-Za-z0-9+.-]*://)(.*)@([^@]*)$", uri)
+    user = password = None
+    if m:
+        scheme, creds, rest = m.groups()
+        name, sep, secret = creds.partition(":")
+        user, password = unquote(name) or None, unquote(secret) if sep else None
+        uri = scheme + rest
     try:
         parts = urlsplit(uri)
         parts.port   # noqa: B018 - raises ValueError on a bad port
     except ValueError:
         raise _bad_address(uri) from None
-    if "@" not in parts.netloc:
-        return uri, None, None
-    creds, _, host = parts.netloc.rpartition("@")
-    user, sep, password = creds.partition(":")
-    clean = urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
-    return clean, unquote(user) or None, unquote(password) if sep else None
+    return urlunsplit(parts), user, password
 
 
 def connect(uri: str | None = None, user: str | None = None, password: str | None = None,
