@@ -6,6 +6,7 @@ exit status 1; ``--debug`` anywhere on the command line shows the traceback.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -16,6 +17,7 @@ from pathlib import Path
 import click
 
 from . import escape
+from ._staging import output_folder
 from .errors import OrgModelError, ValidationError
 from .formats import readable, writable
 
@@ -93,16 +95,27 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"'{value}' is not a date: write it as YYYY-MM-DD") from None
 
 
-def reads_model(f):
+_ON_HELP = ("Analyse the organisation as it stands on this date (YYYY-MM-DD): edges and "
+            "nodes outside their valid_from/valid_to are left out. Default: the model's own "
+            "date (org.yaml).")
+_ON_HELP_WHOLE = ("Write the organisation as it stands on this date (YYYY-MM-DD): edges and "
+                  "nodes outside their valid_from/valid_to are left out. Default: every fact, "
+                  "dated ones included, as convert writes them.")
+
+
+def reads_model(f=None, *, whole: bool = False):
     """Give the command an ``org`` from ``--org DIR`` or ``--neo4j ORG_NAME``,
-    as it stands on ``--on DATE`` (default: the date the model describes)."""
+    as it stands on ``--on DATE`` (default: the date the model describes;
+    with ``whole``, for a format export, every fact unless ``--on`` is given:
+    an exchange format keeps the dated facts, as ``convert`` does)."""
+    if f is None:
+        return lambda g: reads_model(g, whole=whole)
+
     @org_option
     @click.option("--neo4j", "neo4j_name", metavar="ORG_NAME",
                   help="Read the model from Neo4j (see 'orgmodel db') instead of files.")
     @click.option("--on", "on_date", metavar="DATE", callback=_date,
-                  help="Analyse the organisation as it stands on this date (YYYY-MM-DD): "
-                       "edges and nodes outside their valid_from/valid_to are left out. "
-                       "Default: the model's own date (org.yaml).")
+                  help=_ON_HELP_WHOLE if whole else _ON_HELP)
     @wraps(f)
     def wrapper(org_dir, neo4j_name, on_date, **kw):
         if bool(org_dir) == bool(neo4j_name):
@@ -114,7 +127,8 @@ def reads_model(f):
             from .store import connect, pull_model
             with connect() as store:
                 org = pull_model(store, neo4j_name)
-        org = org.on(on_date)
+        if on_date or not whole:
+            org = org.on(on_date)
         if org.graph.number_of_nodes() < _FREEZE_FROM:
             return f(org=org, **kw)
         # The model (millions of dicts at scale) lives as long as the command:
@@ -589,19 +603,22 @@ def synth(n_roles, seed, out_dir, force, shape):
     with task(f"Writing a synthetic organisation of {n_roles:,} roles", 2) as step:
         org = SHAPES[shape](n_roles, seed)
         step("generated")
-        save(org, out_dir)
+        with output_folder(out_dir):
+            save(org, out_dir)
         step("written")
     out(f"Wrote {org.name}: {org.graph.number_of_nodes()} nodes, "
                f"{org.graph.number_of_edges()} edges to {out_dir}")
 
 
-def _refuse_overwrite(out_dir: Path, force: bool):
-    """An organisation folder is only replaced when the user says so."""
+def _refuse_overwrite(out_dir: Path, force: bool, names: tuple = ()):
+    """An organisation folder (or the files ``names`` a format writes into
+    a folder) is only replaced when the user says so."""
     from .read import EDGES, MANIFEST, NODES
-    there = [n for n in (MANIFEST, NODES, EDGES) if (out_dir / n).exists()]
+    there = [n for n in (names or (MANIFEST, NODES, EDGES)) if (out_dir / n).exists()]
     if there and not force:
-        raise click.UsageError(f"{out_dir} already holds an organisation ({', '.join(there)}); "
-                               "add --force to replace it")
+        what = "an organisation" if not names else "files of the same names"
+        raise click.UsageError(f"{out_dir} already holds {what} ({', '.join(there)}); "
+                               "add --force to replace them")
 
 
 @cli.group()
@@ -657,9 +674,11 @@ def _export_command(name, rows):
     cmd = rows[0].command
     names = [r.name for r in rows]
 
-    @reads_model
-    def command(org, out_file):
+    @reads_model(whole=True)
+    def command(org, out_file, force=False):
         row = rows[0]
+        if cmd.folder:
+            _refuse_overwrite(Path(out_file), force, cmd.files)
         if len(rows) > 1:
             fmt = guess(out_file) if Path(out_file).suffix else None
             if fmt not in names:
@@ -670,12 +689,17 @@ def _export_command(name, rows):
         write = (lambda: writer(org, out_file, row.name)) if row.passes_name else \
             (lambda: writer(org, out_file))
         label = f"{cmd.label} ({row.name})" if len(rows) > 1 else cmd.label
-        out(f"{label} written to {_exporting(out_file, write)}")
+        with output_folder(out_file) if cmd.folder else contextlib.nullcontext():
+            written = _exporting(out_file, write)
+        out(f"{label} written to {written}")
     command.__doc__ = cmd.export_help
     kind = click.Path(path_type=Path, file_okay=False) if cmd.folder else \
         click.Path(path_type=Path, dir_okay=False)
     command = click.option("-o", "--out", "out_file", type=kind, required=True,
                            help=cmd.out_help)(command)
+    if cmd.folder:
+        command = click.option("--force", is_flag=True, help="Replace files of the same "
+                               f"names already in the folder ({', '.join(cmd.files)}).")(command)
     return click.command(name, help=cmd.export_help)(command)
 
 
@@ -731,7 +755,8 @@ def _import_into(out_dir: Path, force: bool, read):
     from .write import save
     _import_target(out_dir, force)
     org = read()
-    save(org, out_dir)
+    with output_folder(out_dir):
+        save(org, out_dir)
     out(f"Imported {org.name}: {org.graph.number_of_nodes():,} nodes, "
         f"{org.graph.number_of_edges():,} edges into {out_dir}")
 
@@ -773,10 +798,11 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
     given = dict(id=c_id, reports_to=c_sup, title=c_title, unit=c_unit, fte=c_fte,
                  holder=c_holder, grade=c_grade)
     columns = Columns(**given)     # None: the preset's (or the plain default) column
-    n_nodes, n_edges, log = import_posts(posts_file, junior_file, out_dir, preset=preset,
-                                         columns=columns, name=name, date=date,
-                                         unknown_superior=unknown_superior, sheet=sheet,
-                                         junior_sheet=junior_sheet)
+    with output_folder(out_dir):
+        n_nodes, n_edges, log = import_posts(posts_file, junior_file, out_dir, preset=preset,
+                                             columns=columns, name=name, date=date,
+                                             unknown_superior=unknown_superior, sheet=sheet,
+                                             junior_sheet=junior_sheet)
     out("\n".join(log.lines()))
     out(f"\nImported {n_nodes:,} nodes and {n_edges:,} edges into {out_dir} (what was "
         f"decided: {out_dir / 'IMPORT.md'})")
@@ -829,9 +855,10 @@ def _write_diff(d, out_dir: Path):
             out(f"No {name}: {where}", err=True)
 
 
-def _report_diff(d, out_dir, fmt, fail_on):
-    if out_dir:
-        _write_diff(d, out_dir)
+def _report_diff(d, out_dir, fmt, fail_on, written=False):
+    if out_dir and not written:
+        with output_folder(out_dir):
+            _write_diff(d, out_dir)
     if fmt == "table":
         out(d.markdown() if not out_dir else
             "\n".join(d.markdown().split("\n## What changes", 1)[0].splitlines()[:12]))
@@ -914,8 +941,11 @@ def whatif(org_dir, changes_file, out_dir, fail_on, force, fmt):
     _refuse_overwrite(out_dir, force)
     before = read_any(org_dir)
     after = apply(before, read_changes(changes_file))
-    save(after, out_dir)
-    _report_diff(diff(before, after), out_dir, fmt, wanted)
+    d = diff(before, after)
+    with output_folder(out_dir):
+        save(after, out_dir)
+        _write_diff(d, out_dir)
+    _report_diff(d, out_dir, fmt, wanted, written=True)
 
 
 @cli.command()
@@ -932,14 +962,16 @@ def convert(source, target, src_fmt, dst_fmt, force):
 
     Example: orgmodel convert data/deventer deventer.xlsx (and back).
     """
-    from .formats import guess, read_any, write_any
+    from .formats import FORMATS, guess, read_any, write_any
     dst = guess(target, dst_fmt)
     if dst in ("folder", "archi"):
         _import_target(target, force)
+        _refuse_overwrite(target, force, FORMATS[dst].command.files if dst == "archi" else ())
     elif target.exists() and not force:
         raise click.UsageError(f"{target} exists; add --force to replace it")
     org = read_any(source, src_fmt)
-    path = _exporting(target, lambda: write_any(org, target, dst))
+    with output_folder(target) if dst in ("folder", "archi") else contextlib.nullcontext():
+        path = _exporting(target, lambda: write_any(org, target, dst))
     out(f"{org.name}: {org.graph.number_of_nodes():,} nodes, {org.graph.number_of_edges():,} "
         f"edges written to {path} ({dst})")
 
@@ -1004,7 +1036,7 @@ def pull(org_name, out_dir, force, uri, user, password, database):
     """Rebuild an organisation's data folder from the database."""
     from .store import pull as do_pull
     _refuse_overwrite(out_dir, force)
-    with _store(uri, user, password, database) as store:
+    with _store(uri, user, password, database) as store, output_folder(out_dir):
         path = do_pull(store, org_name, out_dir)
     out(f"Pulled {org_name} into {path}")
 

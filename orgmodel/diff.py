@@ -534,25 +534,42 @@ def write_diff(d: Diff, folder: PathLike) -> dict:
     ['DIFF.md', 'changes.csv', 'changes.json', 'diff.html']
     """
     import json
+    import os
+    import shutil
     from pathlib import Path
 
+    from ._staging import clean_stale, no_space, temp_dir
     from .escape import to_csv
-    from .formats._tables import atomic_write
     from .formats.html import ExportTooLargeError, write_diff_html
+    from .write import usual_mode
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    # Every file is made in a staging folder first and moved in when all are
+    # complete; a page too large to draw also takes away the page of an
+    # earlier diff written here, which would no longer match DIFF.md.
+    clean_stale(folder)
+    stage = temp_dir(folder, "diff")
     written: dict = {}
     try:
-        write_diff_html(d, folder / "diff.html")
-        written["diff.html"] = folder / "diff.html"
-    except ExportTooLargeError as exc:
-        written["diff.html"] = str(exc)
-    text = d.markdown()
-    atomic_write(folder / "DIFF.md", lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    changes = d.changes()
-    atomic_write(folder / "changes.csv", lambda tmp: to_csv(changes, tmp))
-    data = json.dumps(changes.to_dict("records"), ensure_ascii=False, indent=1)
-    atomic_write(folder / "changes.json", lambda tmp: tmp.write_text(data, encoding="utf-8"))
-    for name in ("DIFF.md", "changes.csv", "changes.json"):
-        written[name] = folder / name
+        try:
+            write_diff_html(d, stage / "diff.html")
+        except ExportTooLargeError as exc:
+            written["diff.html"] = str(exc)
+        (stage / "DIFF.md").write_text(d.markdown(), encoding="utf-8")
+        changes = d.changes()
+        to_csv(changes, stage / "changes.csv")
+        (stage / "changes.json").write_text(json.dumps(changes.to_dict("records"),
+                                                       ensure_ascii=False, indent=1),
+                                            encoding="utf-8")
+        for name in ("diff.html", "DIFF.md", "changes.csv", "changes.json"):
+            if (stage / name).exists():
+                os.chmod(stage / name, usual_mode())
+                os.replace(stage / name, folder / name)
+                written[name] = folder / name
+            else:
+                (folder / name).unlink(missing_ok=True)
+    except OSError as exc:
+        raise no_space(exc, folder, tmp=stage) from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     return written

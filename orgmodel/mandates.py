@@ -446,7 +446,7 @@ def write_register(reg: pd.DataFrame, path: PathLike, org: OrgModel | None = Non
         def write(tmp):
             from openpyxl import Workbook
 
-            from .formats.xlsx import text_cell
+            from .formats.xlsx import save_workbook, text_cell
             wb = Workbook(write_only=True)
             ws = wb.create_sheet("register")
             ws.append(list(reg.columns))
@@ -454,6 +454,6 @@ def write_register(reg: pd.DataFrame, path: PathLike, org: OrgModel | None = Non
                 ws.append([text_cell(ws, "" if v is None or (isinstance(v, float) and
                                                              math.isnan(v)) else v)
                            for v in row])
-            wb.save(tmp)
+            save_workbook(wb, tmp)
         return atomic_write(path, write)
     raise OrgModelError(f"{path}: write the register as .md, .csv or .xlsx")

@@ -12,13 +12,13 @@ import datetime as _dt
 import html as _html
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from . import figures
+from ._staging import clean_stale, no_space, temp_dir
 from .advice import executive_commission_advice
 from .checks import CHECKS, applicable_rules, check
 from .errors import OrgModelError
@@ -245,7 +245,8 @@ def write_report(org: OrgModel, out_dir: PathLike, html: bool = True, lang: str 
     out_dir = Path(out_dir)
     _check_replaceable(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.new-"))
+    clean_stale(out_dir.parent)
+    stage = temp_dir(out_dir.parent, out_dir.name)
     try:
         from ._progress import task
         with task(f"Writing the report of {org.name}", _STAGES) as step, org.analysis():
@@ -258,6 +259,8 @@ def write_report(org: OrgModel, out_dir: PathLike, html: bool = True, lang: str 
                                     encoding="utf-8")
         _fix_modes(stage)
         _swap(stage, out_dir)
+    except OSError as exc:
+        raise no_space(exc, out_dir, tmp=stage) from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return out_dir / "report.md"
@@ -328,7 +331,7 @@ def _swap(stage: Path, out_dir: Path):
     if not out_dir.exists():
         os.replace(stage, out_dir)
         return
-    old = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.old-"))
+    old = temp_dir(out_dir.parent, out_dir.name + ".old")
     os.rmdir(old)
     os.replace(out_dir, old)
     try:

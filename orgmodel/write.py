@@ -9,13 +9,13 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 import yaml
 
+from ._staging import clean_stale, no_space, temp_file
 from .read import EDGES, MANIFEST, NODES
 from .schema import EDGE_COLUMNS, NODE_COLUMNS
 
@@ -122,19 +122,22 @@ def write_tables(manifest, nodes, edges, path) -> Path:
     """
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
+    clean_stale(path)
     mode = usual_mode()
     staged = []
-    files = [(NODES, lambda f: f.write(csv_text(nodes))),
-             (EDGES, lambda f: f.write(csv_text(edges)))]
+    texts = [(NODES, csv_text(nodes)), (EDGES, csv_text(edges))]
     if manifest is not None:
-        files.insert(0, (MANIFEST, lambda f: yaml.safe_dump(manifest, f, allow_unicode=True,
-                                                           sort_keys=False)))
+        texts.insert(0, (MANIFEST, yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False)))
     try:
-        for name, write in files:
-            fd, tmp = tempfile.mkstemp(dir=path, prefix=f".{name}.", suffix=".tmp")
+        for name, text in texts:
+            data = text.encode("utf-8")
+            fd, tmp = temp_file(path, name)
             staged.append((tmp, path / name))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                write(f)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+            except OSError as exc:
+                raise no_space(exc, path / name, need=len(data)) from None
             os.chmod(tmp, mode)
         for tmp, final in staged:
             os.replace(tmp, final)

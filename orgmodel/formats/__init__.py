@@ -50,6 +50,9 @@ class Command:
     out_help: str = ""
     #: a folder of files rather than one file
     folder: bool = False
+    #: the files it writes into that folder (never over ones already there
+    #: unless the user says so)
+    files: tuple = ()
 
 
 _ORG = Command("org", "W3C ORG", "Write the W3C Organization Ontology (org:Post, org:reportsTo ...).",
@@ -105,7 +108,8 @@ _ROWS = [
     Format("archi", (), ".archi:read_archi", ".archi:write_archi", command=Command(
         "archi", "Archi CSV", "Write Archi's CSV files (File > Import > CSV in Archi).",
         "Import Archi CSV files (a folder with elements.csv, relations.csv, properties.csv).",
-        "Folder for elements.csv, relations.csv, properties.csv.", folder=True)),
+        "Folder for elements.csv, relations.csv, properties.csv.", folder=True,
+        files=("elements.csv", "relations.csv", "properties.csv"))),
 ]
 #: Format name -> its :class:`Format`: the one table every reader, writer and
 #: CLI choice list is derived from.

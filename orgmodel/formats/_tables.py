@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._staging import clean_stale, no_space, temp_file
 from ..errors import Problem, ValidationError
 from ..model import OrgModel, from_tables
 from ..read import RawOrg
@@ -74,13 +75,17 @@ def atomic_write(path, write):
         return _into_file(path, write)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    clean_stale(path.parent)
+    fd, tmp = temp_file(path.parent, path.name)
     os.close(fd)
-    tmp = Path(tmp_name)
     try:
         write(tmp)
         os.chmod(tmp, usual_mode())
         os.replace(tmp, path)
+    except OSError as exc:
+        full = no_space(exc, path, tmp=tmp)
+        tmp.unlink(missing_ok=True)
+        raise full from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

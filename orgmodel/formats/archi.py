@@ -44,10 +44,10 @@ import io
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .._staging import clean_stale, no_space, temp_dir
 from ..errors import Problem, ValidationError
 from ..read import read_table
 from ..write import to_tables, usual_mode
@@ -128,14 +128,19 @@ def write_archi(org: OrgModel, folder: PathLike) -> Path:
                                 relations),
               "properties.csv": (["ID", "Key", "Value"], props)}
     folder.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(dir=folder, prefix=".archi-"))
+    clean_stale(folder)
+    stage = temp_dir(folder, "archi")
     try:
         for name, (header, rows) in tables.items():
             buf = io.StringIO()
             w = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
             w.writerow(header)
             w.writerows([[_out(str(c)) for c in row] for row in rows])
-            (stage / name).write_text(buf.getvalue(), encoding="utf-8")
+            data = buf.getvalue().encode("utf-8")
+            try:
+                (stage / name).write_bytes(data)
+            except OSError as exc:
+                raise no_space(exc, folder / name, need=len(data)) from None
             os.chmod(stage / name, usual_mode())
         for name in tables:
             os.replace(stage / name, folder / name)

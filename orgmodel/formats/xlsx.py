@@ -15,6 +15,7 @@ True
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import os
 import re
@@ -35,7 +36,7 @@ if TYPE_CHECKING:  # names in annotations only
 
 
 __all__ = ["read_xlsx", "write_xlsx", "Workbook", "MAX_EXPANDED", "MAX_RATIO", "text_cell",
-           "ooxml_escape", "ooxml_unescape", "SHEETS"]
+           "ooxml_escape", "ooxml_unescape", "save_workbook", "SHEETS"]
 
 #: The sheets of a workbook, in order.
 SHEETS = ("nodes", "edges", "settings")
@@ -329,7 +330,7 @@ def write_xlsx(org: OrgModel, path: PathOrFile) -> Path:
                 if cell.endswith("\n..."):
                     cell = cell[:-4].strip()
             ws.append([key, text_cell(ws, cell)])
-        wb.save(tmp)
+        save_workbook(wb, tmp)
     return atomic_write(path, write)
 
 
@@ -373,6 +374,20 @@ def text_cell(ws, value):
         cell.data_type = "s"
         return cell
     return value
+
+
+def save_workbook(wb, path) -> None:
+    """``wb.save(path)``, the archive closed whatever happens: openpyxl
+    leaves it open when a write fails (a full disk), holding the space of a
+    file already deleted, and its clean-up later prints a traceback."""
+    from openpyxl.writer.excel import ExcelWriter
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(wb, archive).save()     # (closes the archive when it succeeds)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            archive.close()                 # (its last write may fail again: closed anyway)
+        raise
 
 
 def _needs_yaml(text: str) -> bool:

@@ -1,0 +1,170 @@
+"""Temporary files and folders beside a writer's output, and what a writer
+leaves behind when it fails.
+
+Every writer makes its output next to its final place and moves it in when
+it is complete (a rename is atomic), so a run that is killed leaves the old
+state or the new one, never half of each; it may still leave its temporary
+file behind.  Their names carry the writing process's id
+(``.nodes.csv.orgmodel-4242-k3j9x2ab.tmp``), so the next writer into the same folder
+can tell one abandoned by a process that is gone from one that a running
+process is still writing, and removes only the first.
+
+A full disk is said in words: which file could not be written, how much
+room it needed (as far as known) and how much there was.  A command that
+made its output folder removes it again when it fails (:func:`output_folder`).
+
+Examples
+--------
+>>> fd, tmp = temp_file(tmp_path, "nodes.csv")
+>>> os.close(fd)
+>>> tmp.name.startswith(f".nodes.csv.orgmodel-{os.getpid()}-"), tmp.name.endswith(".tmp")
+(True, True)
+>>> stale = tmp_path / ".nodes.csv.orgmodel-999999999-abcdefgh.tmp"
+>>> _ = stale.write_text("left by a killed run")
+>>> clean_stale(tmp_path)
+1
+>>> stale.exists(), tmp.exists()
+(False, True)
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import OrgModelError
+
+__all__ = ["temp_file", "temp_dir", "clean_stale", "no_space", "output_folder", "DiskFullError"]
+
+#: A temporary name of this module: ``.NAME.orgmodel-PID-RANDOM.tmp``
+#: (mkstemp's random part has no dots).
+_TEMP = re.compile(r"^\..+\.orgmodel-(?P<pid>\d+)-[a-z0-9_]+\.tmp$")
+
+
+class DiskFullError(OrgModelError, OSError):
+    """A file could not be written: the device it goes to is full."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)     # (not "[Errno 28] ...": the words say it)
+
+
+def temp_file(folder, name: str) -> tuple[int, Path]:
+    """An open temporary file for ``name`` in ``folder``: ``(fd, path)``."""
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.orgmodel-{os.getpid()}-",
+                               suffix=".tmp")
+    return fd, Path(tmp)
+
+
+def temp_dir(folder, name: str) -> Path:
+    """A new temporary folder for ``name`` in ``folder``."""
+    return Path(tempfile.mkdtemp(dir=folder, prefix=f".{name}.orgmodel-{os.getpid()}-",
+                                 suffix=".tmp"))
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid < 2**31     # another user's process: leave its files alone
+    return True
+
+
+def clean_stale(folder) -> int:
+    """Remove the temporary files and folders in ``folder`` that a process
+    which no longer runs left behind; how many were removed.
+
+    Only names this module makes are touched, and only when the process
+    whose id they carry is gone (on this machine: a folder shared with
+    another machine may hold a live writer's file whose id means nothing
+    here, so such files are left alone unless that id is free here too).
+    """
+    folder = Path(folder)
+    removed = 0
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        m = _TEMP.match(entry.name)
+        if not m or _alive(int(m.group("pid"))):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                entry.unlink()
+        removed += 1
+    return removed
+
+
+def no_space(exc: OSError, target, need: int | None = None, tmp=None) -> OSError:
+    """``exc`` as a :class:`DiskFullError` naming ``target`` and the room
+    needed, when it is a full disk (or quota); ``exc`` itself otherwise.
+
+    ``need``: the bytes the file needed, when known; else what the
+    temporary file or folder ``tmp`` holds (what was written before the
+    disk was full) is given as a lower bound.
+    """
+    if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+        return exc
+    written = _bytes_in(Path(tmp)) if need is None and tmp is not None else 0
+    if need is not None:
+        needed = _size(need)
+    elif written:
+        needed = f"more than the {_size(written)} written before the disk was full"
+    else:
+        needed = "more room than there was"
+    return DiskFullError(errno.ENOSPC, f"{target}: not written, the disk is full (it needed "
+                         f"{needed}); nothing of it was kept: make room and run again")
+
+
+def _bytes_in(path: Path) -> int:
+    """The size of a file, or of every file in a folder."""
+    try:
+        if path.is_dir():
+            return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _size(n: float) -> str:
+    """``1234567`` → ``'1.2 MB'``."""
+    if n < 1024:
+        return f"{int(n):,} bytes"
+    for unit in ("KB", "MB", "GB"):
+        n /= 1024
+        if n < 1024 or unit == "GB":
+            break
+    return f"{n:,.1f} {unit}"
+
+
+@contextlib.contextmanager
+def output_folder(path) -> Iterator[Path]:
+    """Make the folder ``path`` (and its missing parents) for a command's
+    output, clear it of temporary files a killed run left, and remove what
+    was made here if the command fails (a folder that was there stays, with
+    what the command had not yet replaced in it)."""
+    path = Path(path)
+    made = None
+    for parent in (path, *path.parents):
+        if parent.exists():
+            break
+        made = parent
+    path.mkdir(parents=True, exist_ok=True)
+    clean_stale(path)
+    try:
+        yield path
+    except BaseException:
+        if made is not None:
+            shutil.rmtree(made, ignore_errors=True)
+        raise
