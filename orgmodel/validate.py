@@ -150,6 +150,8 @@ def parse_cell(column: str, text: str):
 
 
 _SPACE = re.compile(r"\s+")
+#: A key org.yaml may declare (a power, criterion, capacity).
+_KEY = re.compile(schema.MANIFEST_SCHEMA["properties"]["powers"]["propertyNames"]["pattern"])
 
 
 def _closest(word, options):
@@ -258,6 +260,7 @@ def _list_cell(col, text, choices, ctx, ids=None):
         cells = parse_cell(col, text)
         bad = [c for c in cells if c not in known]
         if bad and ctx.readable:
+            known = [k for k in known if _KEY.match(k)]     # (never propose an invalid key)
             return cells, (f"{col} {', '.join(repr(c) for c in bad)} "
                            f"{'is' if len(bad) == 1 else 'are'} not declared under "
                            f"'{schema.VOCABULARY_COLUMNS[col]}' in org.yaml"
@@ -686,8 +689,11 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
         word = "at least" if kind == "minimum" else "at most"
         return f"{head}must be {word} {err.validator_value}, not {_shown(val)}"
     if kind == "pattern" and "A-Za-z" in err.validator_value:
+        route = head.startswith("escalation")
+        chars, why = (("'-' and '_'", "it names a route on the command line and a file of the "
+                       "report") if route else ("'-', '_' and '.'", "the data's cells name it"))
         return (f"{head}{_shown(val)} is not a usable name: use a word of letters, digits, "
-                "'-' and '_' (it names a route on the command line and a file of the report)")
+                f"{chars} ({why})")
     if kind in ("pattern", "minLength"):
         return f"{head}must not be empty"
     if kind == "uniqueItems":
