@@ -109,6 +109,9 @@ SHAPE_CASES = [
     ("chain 100,000 deep: the bottom role", "chain", 100_000, "one", "r99999", 2.0, 1024),
     ("chain 100,000 deep: every role", "chain", 100_000, "all", None, 5.0, 1024),
     ("chain 100,000 deep: escalation load", "chain", 100_000, "load", None, None, 1024),
+    # issue 34: the load of a dense matrix (70-84 s before its weights went up as bit sets)
+    ("dense matrix, 10,000 roles: every role", "matrix", 10_000, "all", None, None, 1024),
+    ("dense matrix, 10,000 roles: escalation load", "matrix", 10_000, "load", None, None, 1024),
     ("1,000,000 synthetic roles: every role's summary", "municipality", 1_000_000, "summaries",
      None, 10.0, 4096),
     ("1,000,000 synthetic roles: escalation load", "municipality", 1_000_000, "load",

@@ -212,8 +212,10 @@ def _keyed(org, key, side: str = "", keyless: list | None = None):
         shown = "; ".join(f"'{k}' ({', '.join(map(str, ids[:3]))}"
                           f"{', ...' if len(ids) > 3 else ''})"
                           for k, ids in list(repeated.items())[:5])
-        raise InputError(f"--key {key}: {len(repeated)} value{'s' if len(repeated) > 1 else ''}"
-                         f" of the {side} model name more than one node, so nodes cannot be "
+        many = len(repeated) > 1
+        raise InputError(f"--key {key}: {len(repeated)} value{'s' if many else ''} of the "
+                         f"{side} model name{'' if many else 's'} more than one node, so nodes "
+                         "cannot be "
                          f"matched on it: {shown}; choose a key whose values differ")
     return out
 

@@ -28,7 +28,7 @@ __all__ = ["span_chart", "layer_pyramid", "fte_chart", "portfolio_chart", "load_
 #: The most bars in one chart (the rest are in the CSVs).
 MAX_BARS = 15
 #: The most bars of the layer chart; a deeper line is drawn in bands of layers.
-MAX_LAYERS = 30
+MAX_LAYERS = 20
 _BLUE, _RED, _GREY = "#4e79a7", "#e15759", "#bab0ac"
 
 

@@ -7,6 +7,7 @@ spreadsheet would, and runs ``orgmodel report`` on it (the command that
 writes the most), then ``orgmodel validate``.
 """
 import codecs
+import os
 import shutil
 
 import pytest
@@ -263,6 +264,42 @@ CASES = [
      "org.yaml", "must be at most 13"),
     ("unknown rule", yaml_key("  R1: {source: X-5}", "  R99: {source: X-5}"), "org.yaml",
      "rules: unknown rule 'R99'"),
+    # issue 34: what validation let through and an analysis then tripped on,
+    # or said in a way that hid the cause
+    ("nodes header only", lambda d: write(d, N, text(d, N).split("\n")[0] + "\n"), "nodes.csv",
+     "has a header but no rows: an organisation needs at least one node"),
+    ("budget negative", set_cell(N, "youth", "budget", "-5"), "nodes.csv, row 23",
+     "budget '-5' is negative: an amount is 0 or more"),
+    ("ceiling negative", replace(E, "leading;budget;hr,,,,,mandaat,true,,",
+                                 "leading;budget;hr,,,,,mandaat,true,-100,"),
+     "edges.csv, row 29", "ceiling '-100' is negative: an amount is 0 or more"),
+    ("deputy is the node itself", set_cell(N, "bpm", "deputy", "bpm"), "nodes.csv, row 9",
+     "deputy names 'bpm', the node itself: a deputy is another node"),
+    ("fte in other digits", set_cell(N, "tm", "fte", "\u0661"), "nodes.csv, row 7",
+     "FTE '\u0661' is not a number or a range like '2-3'"),
+    ("budget in other digits", set_cell(N, "youth", "budget", "\u0665\u0660"),
+     "nodes.csv, row 23", "budget '\u0665\u0660' is not a number"),
+    ("budget with an underscore", set_cell(N, "youth", "budget", "1_000"), "nodes.csv, row 23",
+     "budget '1_000' is not a number"),
+    # (the edges of the renamed id name a node that is not there: listed after the cause)
+    ("id with a space", replace(N, "bpm,Role,", "b pm,Role,"), "nodes.csv, row 9",
+     "id 'b pm' has a space in it: an id is one word (write 'b-pm')", 4),
+    ("column fte_min", set_cell(N, "tm", "fte_min", "lots"), "nodes.csv, row 1",
+     "column 'fte_min' is orgmodel's own: write the FTE in the 'fte' column"),
+    ("column fte_max", set_cell(N, "tm", "fte_max", "2"), "nodes.csv, row 1",
+     "column 'fte_max' is orgmodel's own"),
+    ("date not a date", yaml_key("date: '2026-01-01'", "date: 'soon'"), "org.yaml",
+     "date: 'soon' is not a date: write it as YYYY-MM-DD"),
+    ("date impossible", yaml_key("date: '2026-01-01'", "date: '2026-13-01'"), "org.yaml",
+     "date: '2026-13-01' is not a date"),
+    ("nodes is a pipe", lambda d: ((d / N).unlink(), os.mkfifo(d / N)), "nodes.csv",
+     "is not an ordinary file (a pipe, socket or device): orgmodel reads files"),
+    ("edges is a device", lambda d: ((d / E).unlink(), (d / E).symlink_to("/dev/null")),
+     "edges.csv", "is not an ordinary file (a pipe, socket or device)"),
+    # (the mandates naming the key are listed after it)
+    ("power key not usable", yaml_key("  hr: {name:", "  HR pow: {name:"), "org.yaml",
+     "powers: 'HR pow' is not a usable name: use a word of letters, digits, '-', '_' and '.' "
+     "(the data's cells name it)", 2),
 ]
 
 
@@ -335,3 +372,136 @@ def test_the_same_bad_cell_on_many_rows_is_named_on_each(template_copy):
     found = [(p.row, p.message) for p in exc.value.problems]
     assert [r for r, m in found if "'perhaps' is not yes/no" in m] == [int(r) + 2 for r in rows]
     assert [r for r, m in found if "evidence 'rumoured'" in m] == [int(r) + 2 for r in rows[:2]]
+
+
+# --- files that are not folders: ORG files, workbooks, posts tables, diffs (issue 34) --------
+
+def _workbook(tmp, edit=None, name="org.xlsx"):
+    """data/template as a workbook, changed by ``edit(openpyxl workbook)``."""
+    import openpyxl
+    path = tmp / name
+    orgmodel.write_xlsx(orgmodel.load(DATA / "template"), path)
+    if edit:
+        wb = openpyxl.load_workbook(path)
+        edit(wb)
+        wb.save(path)
+    return path
+
+
+def _formulas(wb):
+    ws = wb["nodes"]
+    col = [c.value for c in ws[1]].index("fte") + 1
+    for row in range(2, 15):
+        ws.cell(row, col).value = "=1*1"         # openpyxl saves no value for a formula
+
+
+def _bomb(tmp):
+    import zipfile
+    src, path = _workbook(tmp, name="src.xlsx"), tmp / "bomb.xlsx"
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as b:
+        for info in a.infolist():
+            data = a.read(info.filename)
+            if info.filename.endswith("sheet1.xml"):
+                data = data.replace(b"</sheetData>", b"<row r='9999'><c r='A9999' t='inlineStr'>"
+                                    b"<is><t>" + b"x" * (20 * 2**20) + b"</t></is></c></row>"
+                                    b"</sheetData>")
+            b.writestr(info.filename, data)
+    return path
+
+
+def _ole(tmp, encrypted):
+    path = tmp / "old.xlsx"
+    body = b"\0" * 512 + ("EncryptedPackage".encode("utf-16-le") if encrypted else b"Workbook")
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + body + b"\0" * 512)
+    return path
+
+
+def _file(name, content):
+    def make(tmp):
+        p = tmp / name
+        p.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        return p
+    return make
+
+
+def _posts(text):
+    return lambda tmp: ["import", "posts", _file("posts.csv", text)(tmp), "--out", tmp / "out"]
+
+
+def _summary(make):
+    return lambda tmp: ["summary", "--org", make(tmp)]
+
+
+_TTL = "@prefix org: <http://www.w3.org/ns/org#> .\n@prefix ex: <http://example.org/> .\n"
+
+# (id, the command on the bad file, where the message points, what it says)
+FILE_CASES = [
+    ("turtle without an organisation", _summary(_file("e.ttl", _TTL + "ex:a ex:b ex:c .\n")),
+     "e.ttl", "holds no organisation: none of its 1 statements names an org:Post, "
+     "org:OrganizationalUnit, org:Organization or foaf:Person"),
+    ("empty turtle", _summary(_file("e.ttl", _TTL)), "e.ttl", "holds no organisation"),
+    ("json-ld without an organisation", _summary(_file("e.jsonld", "{}")), "e.jsonld",
+     "holds no organisation"),
+    ("turtle nested thousands deep", _summary(_file(
+        "d.ttl", _TTL + "ex:a ex:b " + "(" * 5000 + ")" * 5000 + " .\n")), "d.ttl",
+     "is nested too deeply to read as turtle"),
+    ("xls saved as xlsx", _summary(lambda t: _ole(t, False)), "old.xlsx",
+     "is an Excel 97-2003 workbook (.xls) with an .xlsx name: save it in Excel or LibreOffice "
+     "as an Excel Workbook (.xlsx)"),
+    ("password-protected workbook", _summary(lambda t: _ole(t, True)), "old.xlsx",
+     "is protected with a password: open it in Excel or LibreOffice, remove the password"),
+    ("workbook that is not a zip", _summary(_file("x.xlsx", b"id,kind,name\n")), "x.xlsx",
+     "is not an Excel workbook (.xlsx): it is not a zip archive, as a workbook is"),
+    ("workbook zip bomb", _summary(_bomb), "bomb.xlsx",
+     "has a part (xl/worksheets/sheet1.xml) that expands"),
+    ("formulas without saved values", _summary(lambda t: _workbook(t, _formulas)),
+     "org.xlsx, sheet nodes, row 2", "cell K2 holds a formula (=1*1) with no saved value "
+     "(and 12 more cells): orgmodel reads the values a spreadsheet program saved"),
+    ("posts header only", _posts("id,reports_to,title,holder,fte\n"), "posts.csv",
+     "has a header but no rows: there is no post to import"),
+    ("posts every row left out", _posts("id,reports_to,title,holder,fte\n,,Director,Ann,1\n"
+                                        ",1,Clerk,Bo,1\n"), "posts.csv",
+     "none of its 2 rows became a post (row 2: no post id; row 3: no post id)"),
+    ("posts formula", lambda t: ["import", "posts", _posts_workbook(t), "--out", t / "out"],
+     "posts.xlsx, sheet Sheet, row 2", "cell E2 holds a formula (=0.5*2) with no saved value"),
+    ("diff key no node has", lambda t: ["diff", DATA / "template", DATA / "template", "--key",
+                                        "nonexistent", "--out", t / "out"], "Error: --key",
+     "--key nonexistent: no node of the as-is model has a 'nonexistent', so nothing can be "
+     "matched on it"),
+    ("diff key repeated", lambda t: ["diff", DATA / "template", DATA / "template", "--key",
+                                     "evidence", "--out", t / "out"], "Error: --key",
+     "--key evidence: 1 value of the as-is model names more than one node, so nodes cannot "
+     "be matched on it: 'stated' (council, alderman, gd, ...); choose a key whose values "
+     "differ"),
+]
+
+
+def _posts_workbook(tmp):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "reports_to", "title", "holder", "fte"])
+    ws.append([1, None, "Director", "Ann", "=0.5*2"])
+    path = tmp / "posts.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("make,where,message", [c[1:] for c in FILE_CASES],
+                         ids=[c[0] for c in FILE_CASES])
+def test_a_bad_file_gets_one_clear_message(tmp_path, make, where, message):
+    args = make(tmp_path)
+    res = CliRunner().invoke(cli, [str(a) for a in args])
+    assert res.exit_code == 1, res.output
+    assert "Traceback" not in res.output and (res.exception is None
+                                              or isinstance(res.exception, SystemExit))
+    lines = [ln.strip() for ln in res.output.splitlines() if ln.strip()]
+    first = lines[1] if "problem" in lines[0] and "found" in lines[0] else lines[0]
+    assert where in first and message in first, res.output[:2000]
+    if "problem" in lines[0]:
+        assert "1 problem found" in lines[0], res.output[:2000]
+    assert not (tmp_path / "out").exists()
+
+
+def test_there_are_cases_for_files_too():
+    assert len(FILE_CASES) >= 14 and len({c[0] for c in FILE_CASES}) == len(FILE_CASES)

@@ -144,3 +144,38 @@ def test_the_html_report_is_self_contained_and_inert(template_copy, tmp_path):
     assert seen == [page.resolve().as_uri()] and dialogs == []
     assert drawn and count >= 4 and heading == "Samenvatting"
     assert pdf[:4] == b"%PDF"
+
+
+@pytest.mark.parametrize("depth", [12, 21, 5000])
+def test_the_layer_chart_is_a_page_high_whatever_the_depth(depth):
+    # 0.45 inch per layer drew a 100,000-deep line into a MemoryError; past
+    # 20 layers (10 inches: an A4 page) the chart draws bands of layers instead.
+    import xml.dom.minidom
+
+    from orgmodel.figures import MAX_LAYERS, layer_pyramid
+    from orgmodel.layers import layering
+    from orgmodel.synth import chain
+    svg = layer_pyramid(layering(chain(depth + 1)).frame)
+    doc = xml.dom.minidom.parseString(svg)
+    height = float(doc.documentElement.getAttribute("height").rstrip("pt"))
+    width = -(-depth // MAX_LAYERS)           # layers per band
+    bars = -(-depth // width)
+    assert bars <= MAX_LAYERS
+    assert height <= (0.45 * bars + 1) * 72 + 1
+    labels = [t.firstChild.data for t in doc.getElementsByTagName("text") if t.firstChild
+              and t.firstChild.data.startswith("layer")]
+    assert len(labels) == bars, labels
+    if depth > MAX_LAYERS:
+        assert labels[0] == f"layers 1–{width:,}"
+        assert labels[-1].endswith(f"–{depth:,}")
+
+
+def test_a_route_count_past_float_is_written_by_its_size():
+    # A dense matrix of 2,060 roles has more routes than a float holds: the
+    # report crashed turning the count into one.
+    import pandas as pd
+
+    from orgmodel.escape import markdown_table, to_csv
+    frame = pd.DataFrame({"role": ["m1099-0"], "routes": [2 ** 1099]})
+    assert "| m1099-0 | 6.79 × 10^330 |" in markdown_table(frame)
+    assert str(2 ** 1099) in to_csv(frame)

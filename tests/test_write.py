@@ -103,8 +103,7 @@ def test_a_line_break_of_any_kind_inside_a_cell_survives_every_folder_writer(tmp
     # A carriage return alone in a name (from a workbook, the database or
     # Python): the csv module leaves it bare when rows end in "\n", and the
     # folder written no longer reads back.
-    import orgmodel
-    from conftest import DATA, run
+    from conftest import run
     org = orgmodel.load(DATA / "template")
     org.graph.nodes["tm"]["name"] = "Team\rmanager\r\nFinance"
     org.graph.nodes["gd"]["note"] = "one\rtwo"
@@ -118,3 +117,101 @@ def test_a_line_break_of_any_kind_inside_a_cell_survives_every_folder_writer(tmp
     assert res.exit_code == 0, res.output
     assert orgmodel.validate_folder(tmp_path / "back") == []
     assert orgmodel.load(tmp_path / "back").graph.nodes["gd"]["note"] == "one\rtwo"
+
+
+def test_control_characters_never_break_a_writer(tmp_path):
+    # A bell and a terminal escape in a name (pasted from a terminal, or a
+    # workbook): XML formats refuse with the row, workbooks escape them as
+    # Excel does and read them back.
+    from conftest import run
+    from orgmodel.errors import ValidationError
+    org = orgmodel.load(DATA / "template")
+    org.graph.nodes["tm"]["name"] = "Team\x07manager \x1b[31mFinance"
+    for writer, what in ((orgmodel.write_graphml, "GraphML"), (orgmodel.write_gexf, "GEXF")):
+        with pytest.raises(ValidationError) as exc:
+            writer(org, tmp_path / f"x.{what.lower()}")
+        assert str(exc.value.problems[0]) == (
+            f"nodes.csv, row 7: name of 'tm' holds a control character (U+0007) that {what} "
+            "(XML) cannot carry: remove it")
+        assert not (tmp_path / f"x.{what.lower()}").exists()
+    book = orgmodel.write_xlsx(org, tmp_path / "m.xlsx")
+    assert orgmodel.read_xlsx(book).graph.nodes["tm"]["name"] == "Team\x07manager \x1b[31mFinance"
+    saved = orgmodel.save(org, tmp_path / "org")
+    res = run("mandates", "--org", saved, "-o", tmp_path / "reg.xlsx")
+    assert res.exit_code == 0, res.output
+    # a text that looks like Excel's escape reads back as itself
+    org.graph.nodes["gd"]["name"] = "General _x000D_ director"
+    assert orgmodel.read_xlsx(orgmodel.write_xlsx(org, tmp_path / "n.xlsx")) \
+        .graph.nodes["gd"]["name"] == "General _x000D_ director"
+
+
+def test_a_name_longer_than_graphviz_takes_keeps_the_chart(tmp_path):
+    # Graphviz refuses a quoted string over 16,384 characters (the report
+    # then had no chart), and passes control characters into SVG, which XML
+    # forbids.
+    import xml.dom.minidom
+
+    from conftest import require
+    require("dot", "scripts/ensure-graphviz installs Graphviz (make test runs it)")
+    org = orgmodel.load(DATA / "template")
+    org.graph.nodes["gd"]["name"] = "G" * 20_000
+    org.graph.nodes["tm"]["name"] = "Team\x07manager \x1b[31mFinance"
+    path = orgmodel.write_chart(org, tmp_path / "c.svg")
+    svg = path.read_text()
+    assert "G" * 199 + "…" in svg and "G" * 201 not in svg
+    assert "Team manager &#160;[31mFinance" in svg    # (Graphviz keeps a second space)
+    xml.dom.minidom.parse(str(path))             # well-formed
+
+
+def test_export_archi_never_replaces_files_it_did_not_write(tmp_path):
+    from conftest import run
+    folder = tmp_path / "archi"
+    folder.mkdir()
+    (folder / "elements.csv").write_text("mine\n")
+    for args in (["export", "archi", "--org", DATA / "template", "-o", folder],
+                 ["convert", DATA / "template", folder, "--to", "archi"]):
+        res = run(*args)
+        assert res.exit_code == 2 and "already holds files of the same names (elements.csv); " \
+            "add --force to replace them" in res.output, res.output
+        assert (folder / "elements.csv").read_text() == "mine\n"
+    assert run("export", "archi", "--org", DATA / "template", "-o", folder, "--force").exit_code == 0
+    assert (folder / "elements.csv").read_text() != "mine\n"
+
+
+@pytest.mark.parametrize("fmt,suffix", [("org", ".ttl"), ("org", ".jsonld"), ("graphml", ".graphml"),
+                                        ("gexf", ".gexf")])
+def test_exports_keep_the_dated_facts_as_convert_does(tmp_path, fmt, suffix):
+    import networkx as nx
+
+    from conftest import run
+    whole = orgmodel.load(DATA / "template")
+    on_its_date = whole.on()
+    assert on_its_date.graph.number_of_edges() < whole.graph.number_of_edges()
+    out = tmp_path / f"x{suffix}"
+    assert run("export", fmt, "--org", DATA / "template", "-o", out).exit_code == 0
+    if fmt == "org":
+        assert orgmodel.read_any(out) == whole
+    else:
+        g = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+        assert g.number_of_edges() == whole.graph.number_of_edges()
+    dated = tmp_path / f"d{suffix}"
+    assert run("export", fmt, "--org", DATA / "template", "-o", dated, "--on",
+               whole.date).exit_code == 0
+    n = (orgmodel.read_any(dated).graph if fmt == "org" else
+         (nx.read_graphml(dated) if fmt == "graphml" else nx.read_gexf(dated)))
+    assert n.number_of_edges() == on_its_date.graph.number_of_edges()
+
+
+def test_a_diff_that_cannot_draw_its_page_removes_an_earlier_page(tmp_path, monkeypatch):
+    from orgmodel.formats import html
+    d = orgmodel.diff(orgmodel.load(DATA / "deventer-2010"), orgmodel.load(DATA / "deventer"))
+    written = orgmodel.write_diff(d, tmp_path / "d")
+    assert (tmp_path / "d" / "diff.html").exists() and written["diff.html"] == tmp_path / "d" / "diff.html"
+
+    def too_large(*a, **k):
+        raise html.ExportTooLargeError("too many roles for one page")
+    monkeypatch.setattr(html, "write_diff_html", too_large)
+    written = orgmodel.write_diff(d, tmp_path / "d")
+    assert written["diff.html"] == "too many roles for one page"
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["DIFF.md", "changes.csv",
+                                                                  "changes.json"]
