@@ -44,6 +44,7 @@ __all__ = [
     "CLIMBABLE",
     "MANIFEST_SCHEMA",
     "RESERVED_COLUMNS",
+    "VOCABULARY_KEY",
     "allowed",
 ]
 
@@ -254,10 +255,14 @@ _CITED = {"type": ["object", "null"], "additionalProperties": False,
                          "note": {"type": "string"}}}
 
 
+#: A key of a vocabulary the organisation declares (a power, criterion ...).
+VOCABULARY_KEY = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,60}$"
+
+
 def _vocabulary(fields: dict) -> dict:
     """A vocabulary the organisation declares: key -> its text and source."""
     return {"type": "object",
-            "propertyNames": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,60}$"},
+            "propertyNames": {"type": "string", "pattern": VOCABULARY_KEY},
             "additionalProperties": {"anyOf": [{"type": "string"}, {
                 "type": "object", "additionalProperties": False,
                 "properties": {**fields, "source": {"type": "string"},

@@ -151,7 +151,7 @@ def parse_cell(column: str, text: str):
 
 _SPACE = re.compile(r"\s+")
 #: A key org.yaml may declare (a power, criterion, capacity).
-_KEY = re.compile(schema.MANIFEST_SCHEMA["properties"]["powers"]["propertyNames"]["pattern"])
+_KEY = re.compile(schema.VOCABULARY_KEY)
 
 
 def _closest(word, options):
