@@ -23,8 +23,9 @@ original is left as it is.  Each change is a mapping with one verb:
 
 Every node and edge a change makes is graded ``assumed`` with a note naming
 the change; the result is validated, and a change that cannot be applied
-(an unknown id, a verb that does not exist) is one clear error naming the
-change's number.
+(an unknown id, a verb that does not exist, a key the verb does not take) is
+one clear error naming the change by its number and text; a result that
+breaks the model's rules names the change after which it first does.
 """
 from __future__ import annotations
 

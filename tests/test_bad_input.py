@@ -281,9 +281,9 @@ CASES = [
      "nodes.csv, row 23", "budget '\u0665\u0660' is not a number"),
     ("budget with an underscore", set_cell(N, "youth", "budget", "1_000"), "nodes.csv, row 23",
      "budget '1_000' is not a number"),
-    # (the edges of the renamed id name a node that is not there: listed after the cause)
-    ("id with a space", replace(N, "bpm,Role,", "b pm,Role,"), "nodes.csv, row 9",
-     "id 'b pm' has a space in it: an id is one word (write 'b-pm')", 4),
+    ("edge names an id but for a space", replace(E, "cd,gd,REPORTS_TO", "cd,g d,REPORTS_TO"),
+     "edges.csv, row 2", "'to' names 'g d', which is not a node in nodes.csv; node 'gd' "
+     "differs from it only in spaces (an id is matched exactly)"),
     ("column fte_min", set_cell(N, "tm", "fte_min", "lots"), "nodes.csv, row 1",
      "column 'fte_min' is orgmodel's own: write the FTE in the 'fte' column"),
     ("column fte_max", set_cell(N, "tm", "fte_max", "2"), "nodes.csv, row 1",
