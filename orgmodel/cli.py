@@ -930,7 +930,7 @@ def whatif(org_dir, changes_file, out_dir, fail_on, force, fmt):
 
     The script is a YAML list: '- close: ID' (reports: superior|keep|none),
     '- move: ID' (to: SUPERIOR, unit: TEAM), '- merge: [KEEP, GONE]',
-    '- add: {id: ..., name: ..., reports_to: ...}', '- move_mandate: {...}',
+    '- add: {id: ..., kind: ..., name: ..., reports_to: ...}', '- move_mandate: {...}',
     '- move_commission: {...}'.
     """
     from .diff import diff

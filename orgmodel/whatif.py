@@ -15,7 +15,8 @@ original is left as it is.  Each change is a mapping with one verb:
 ``merge: [KEEP, GONE]``
     GONE's edges move to KEEP (duplicates dropped), GONE is closed.
 ``add: {id, kind, name, reports_to, unit, ...}``
-    A new node (a Role by default, sphere official) with its line and unit.
+    A new node with its line and unit; ``id``, ``kind`` and ``name`` are
+    required (a Role's sphere is official unless given).
 ``move_mandate: {from: MANDATOR, to: MANDATEE, mandator: NEW, mandatee: NEW}``
     A mandate gets a new mandator and/or mandatee.
 ``move_commission: {commission: ID, from: COMMISSIONER, to: NEW}``
@@ -282,9 +283,11 @@ def _add(org, i, spec, text):
             near = difflib.get_close_matches(str(key), sorted(known), n=1)
             raise _err(i, f"add: unknown key '{key}'" + (f" (did you mean '{near[0]}'?)"
                                                         if near else ""))
+    for key, example in (("kind", "kind: Role"), ("name", "name: Team manager Finance")):
+        if not spec.get(key):
+            # (never guessed: a node of the wrong kind changes every count)
+            raise _err(i, f"add needs a {key} ({example})")
     attrs = {k: v for k, v in spec.items() if k not in ("id", "reports_to", "unit")}
-    attrs.setdefault("kind", "Role")
-    attrs.setdefault("name", nid)
     if attrs["kind"] == "Role":
         attrs.setdefault("sphere", "official")
     g.add_node(nid, **_mark(attrs, text))
