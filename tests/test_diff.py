@@ -37,7 +37,7 @@ def small(make, **extra):
 def test_every_node_and_edge_class(make):
     before = small(make)
     after = apply(before, [{"move": "x", "to": "b"}, {"move": "y", "unit": "team1"},
-                           {"add": {"id": "z", "name": "Z", "reports_to": "b"}}])
+                           {"add": {"id": "z", "kind": "Role", "name": "Z", "reports_to": "b"}}])
     after.graph.nodes["b"]["grade"] = "B2"
     after.graph.remove_node("team2")
     d = diff(before, after)
@@ -244,7 +244,7 @@ def test_deventer_before_and_after_operatie_dubbelslag_tells_the_story():
 def test_the_diff_page_marks_the_changes(tmp_path, make):
     before = small(make)
     after = apply(before, [{"close": "a", "reports": "superior"}, {"move": "y", "to": "alderman"},
-                           {"add": {"id": "z", "name": "Z", "reports_to": "b"}}])
+                           {"add": {"id": "z", "kind": "Role", "name": "Z", "reports_to": "b"}}])
     from orgmodel.formats.html import DIFF_COLORS, diff_network, write_diff_html
     d = diff(before, after)
     union, net = diff_network(d)
@@ -299,7 +299,7 @@ def test_static_chart_of_the_line_and_of_a_diff(tmp_path, make):
     # a diff: added green, closed grey and dashed, a newly forbidden route red
     before = small(make)
     after = apply(before, [{"close": "a", "reports": "superior"}, {"move": "y", "to": "alderman"},
-                           {"add": {"id": "z", "name": "Z", "reports_to": "b"}}])
+                           {"add": {"id": "z", "kind": "Role", "name": "Z", "reports_to": "b"}}])
     dot = chart_dot(after, diff=diff(before, after))
     assert '"z" [label="Z", color="#2ca02c"' in dot
     assert '"a" [label="A", color="#7f7f7f"' in dot and "dashed" in dot
