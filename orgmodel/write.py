@@ -114,11 +114,12 @@ def csv_text(frame: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_tables(manifest, nodes, edges, path) -> Path:
+def write_tables(manifest, nodes, edges, path, extra: dict | None = None) -> Path:
     """Write the three files from tables of text cells, all or nothing.
 
     With ``manifest=None`` the folder's ``org.yaml`` (and its comments) is
-    left as it is.
+    left as it is.  ``extra``: more files (name -> text) that belong with
+    the tables (an import's ``IMPORT.md``), written with them.
     """
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
@@ -128,6 +129,7 @@ def write_tables(manifest, nodes, edges, path) -> Path:
     texts = [(NODES, csv_text(nodes)), (EDGES, csv_text(edges))]
     if manifest is not None:
         texts.insert(0, (MANIFEST, yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False)))
+    texts += list((extra or {}).items())
     try:
         for name, text in texts:
             data = text.encode("utf-8")

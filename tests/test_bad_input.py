@@ -464,6 +464,17 @@ FILE_CASES = [
      "none of its 2 rows became a post (row 2: no post id; row 3: no post id)"),
     ("posts formula", lambda t: ["import", "posts", _posts_workbook(t), "--out", t / "out"],
      "posts.xlsx, sheet Sheet, row 2", "cell E2 holds a formula (=0.5*2) with no saved value"),
+    ("posts file is a pipe", lambda t: ["import", "posts", _fifo(t / "posts.csv"), "--out",
+                                        t / "out"], "posts.csv",
+     "is not an ordinary file (a pipe, socket or device): orgmodel reads files"),
+    ("posts workbook header only", lambda t: ["import", "posts", _posts_workbook(t, rows=False),
+                                              "--out", t / "out"], "posts.xlsx",
+     "has a header but no rows: there is no post to import"),
+    ("workbook settings formula", _summary(lambda t: _workbook(t, _settings_formula)),
+     "org.xlsx, sheet settings, row 2", "cell B2 holds a formula (=A1) with no saved value"),
+    ("workbook too large for the limit", lambda t: ["summary", "--org", _workbook(t)],
+     "org.xlsx", "when read, more than the limit of 0 MB (raise it with "
+     "ORGMODEL_MAX_WORKBOOK_MB)"),
     ("diff key no node has", lambda t: ["diff", DATA / "template", DATA / "template", "--key",
                                         "nonexistent", "--out", t / "out"], "Error: --key",
      "--key nonexistent: no node of the as-is model has a 'nonexistent', so nothing can be "
@@ -476,20 +487,34 @@ FILE_CASES = [
 ]
 
 
-def _posts_workbook(tmp):
+def _posts_workbook(tmp, rows=True):
     import openpyxl
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["id", "reports_to", "title", "holder", "fte"])
-    ws.append([1, None, "Director", "Ann", "=0.5*2"])
+    if rows:
+        ws.append([1, None, "Director", "Ann", "=0.5*2"])
     path = tmp / "posts.xlsx"
     wb.save(path)
     return path
 
 
+def _fifo(path):
+    os.mkfifo(path)
+    return path
+
+
+def _settings_formula(wb):
+    ws = wb["settings"]
+    ws.cell(2, 2).value = "=A1"
+
+
 @pytest.mark.parametrize("make,where,message", [c[1:] for c in FILE_CASES],
                          ids=[c[0] for c in FILE_CASES])
-def test_a_bad_file_gets_one_clear_message(tmp_path, make, where, message):
+def test_a_bad_file_gets_one_clear_message(tmp_path, make, where, message, monkeypatch,
+                                           request):
+    if "too large" in request.node.name:
+        monkeypatch.setenv("ORGMODEL_MAX_WORKBOOK_MB", "0.01")
     args = make(tmp_path)
     res = CliRunner().invoke(cli, [str(a) for a in args])
     assert res.exit_code == 1, res.output
@@ -505,3 +530,23 @@ def test_a_bad_file_gets_one_clear_message(tmp_path, make, where, message):
 
 def test_there_are_cases_for_files_too():
     assert len(FILE_CASES) >= 14 and len({c[0] for c in FILE_CASES}) == len(FILE_CASES)
+
+
+def test_an_import_says_which_cells_it_did_not_use(tmp_path):
+    # A negative FTE was listed under "rows not used" while its post was kept;
+    # a post without a title was named in silence.
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,reports_to,title,holder,fte\n1,,Director,Ann,1\n2,1,,Bo,1\n"
+                     "3,1,Clerk,Cy,-1\n4,1,Adviser,Di,\u0661\n")
+    res = CliRunner().invoke(cli, ["import", "posts", str(posts), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 0, res.output
+    log = (tmp_path / "o" / "IMPORT.md").read_text()
+    assert "- Rows not used: 0\n" in log
+    assert ("- Cells not used (the row is kept): 3:\n"
+            "  - posts.csv, row 3: post 2 has no job title: it is named 'Post 2'\n"
+            "  - posts.csv, row 4: FTE '-1' is negative: the post is kept without that FTE\n"
+            "  - posts.csv, row 5: FTE '\u0661' is not a number: the post is kept without that "
+            "FTE\n") in log
+    assert log.strip() in res.output           # and said on the terminal
+    org = orgmodel.load(tmp_path / "o")
+    assert org.graph.nodes["3"].get("fte_min") is None and org.graph.nodes["2"]["name"] == "Post 2"

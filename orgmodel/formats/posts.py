@@ -269,9 +269,9 @@ def import_posts(path: PathLike, junior: PathLike | None = None, out: PathLike |
         step("read")
         check_tables(manifest, nodes, edges, str(path), labels)
         step("validated")
-        write_tables(manifest, nodes, edges, out)
+        write_tables(manifest, nodes, edges, out,
+                     extra={"IMPORT.md": "\n".join(log.lines()) + "\n"})
         step("written")
-    (Path(out) / "IMPORT.md").write_text("\n".join(log.lines()) + "\n", encoding="utf-8")
     return len(nodes), len(edges), log
 
 
