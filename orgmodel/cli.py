@@ -479,12 +479,22 @@ def mandates(org, power, out_file, fmt):
 @cli.command("who-decides")
 @click.argument("power")
 @reads_model
-@click.option("--amount", type=click.FloatRange(min=0), help="The amount of the decision.")
+@click.option("--amount", metavar="AMOUNT", help="The amount of the decision, written as the "
+              "organisation writes numbers (its locale: 25.000 under nl, 25,000 under en; "
+              "25000 always).")
 @click.option("--role", help="Say whether this role (an id or name) may, and why.")
 @format_option
 def who_decides_cmd(org, power, amount, role, fmt):
     """Who may exercise POWER (on --on DATE, up to --amount), each with its chain."""
     from .mandates import who_decides
+    from .notation import parse_number
+    if amount is not None:
+        try:
+            amount = parse_number(amount, org.manifest.get("locale"), amount=True)
+        except OrgModelError as exc:
+            raise click.BadParameter(str(exc), param_hint="--amount") from None
+        if amount < 0:
+            raise click.BadParameter("an amount is 0 or more", param_hint="--amount")
     result = who_decides(org, power, amount=amount, role=role)
     if role:
         emit(result, fmt, lambda: result["why"])
@@ -786,9 +796,12 @@ def _import_into(out_dir: Path, force: bool, read):
               "with the post id column).")
 @click.option("--junior-sheet", help="The sheet of an .xlsx junior file (default: the first "
               "sheet with the senior post column).")
+@click.option("--locale", type=click.Choice(["nl", "en"]), help="How the files write numbers: "
+              "nl (0,8; 1.000) or en (0.8; 1,000); kept in org.yaml.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
-                 c_holder, c_grade, unknown_superior, name, date, sheet, junior_sheet, force):
+                 c_holder, c_grade, unknown_superior, name, date, sheet, junior_sheet, locale,
+                 force):
     """Import one row per post (CSV or XLSX) into an organisation folder.
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
@@ -802,7 +815,7 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
         n_nodes, n_edges, log = import_posts(posts_file, junior_file, out_dir, preset=preset,
                                              columns=columns, name=name, date=date,
                                              unknown_superior=unknown_superior, sheet=sheet,
-                                             junior_sheet=junior_sheet)
+                                             junior_sheet=junior_sheet, locale=locale)
     out("\n".join(log.lines()))
     out(f"\nImported {n_nodes:,} nodes and {n_edges:,} edges into {out_dir} (what was "
         f"decided: {out_dir / 'IMPORT.md'})")

@@ -283,6 +283,9 @@ MANIFEST_SCHEMA = {
                  "description": "the organisation's name (also its name in Neo4j)"},
         "date": {"type": ["string", "date"],
                  "description": "the date the model describes"},
+        "locale": {"enum": ["nl", "en"],
+                   "description": "how the cells write numbers and dates: nl (25.000; "
+                                  "0,8; 31-12-2026) or en (25,000; 0.8)"},
         "description": {"type": "string"},
         "sources": {"type": "object", "propertyNames": {"type": "string"},
                     "additionalProperties": {"type": "string"},

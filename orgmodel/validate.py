@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import itertools
-import math
 import operator
 import re
 import sys
@@ -24,6 +23,7 @@ import pandas as pd
 from . import schema
 from ._order import sinks_first
 from .errors import InputError, Problem
+from .notation import LOCALES, parse_date, parse_number
 from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder
 
 if TYPE_CHECKING:  # names in annotations only
@@ -62,14 +62,18 @@ best_match = jsonschema.exceptions.best_match
 __all__ = ["validate_folder", "validate_tables", "validate_graph", "parse_fte",
            "parse_bool", "parse_cell"]
 
-_NUM = r"[0-9]+(?:[.,][0-9]+)?"   # ASCII digits only: float() also takes "١"
+# (ASCII digits only: float() also takes "١"; grouped thousands allowed, as
+# the locale reads them)
+_NUM = r"[0-9]+(?:[.,][0-9]+)*"
 _FTE = re.compile(rf"^\s*({_NUM})\s*(?:[-–]\s*({_NUM}))?\s*$")
 _TRUE = {"true", "yes", "ja", "1", "y", "x"}
 _FALSE = {"false", "no", "nee", "0", "n", ""}
 
 
-def parse_fte(text: str):
+def parse_fte(text: str, locale: str | None = None):
     """Parse an FTE cell such as ``"2-3"``, ``"1"`` or ``"0,5"``.
+
+    Each number is read under ``locale`` (see :mod:`orgmodel.notation`).
 
     Returns
     -------
@@ -83,8 +87,8 @@ def parse_fte(text: str):
 
     Examples
     --------
-    >>> parse_fte("2-3"), parse_fte("1"), parse_fte("0,5")
-    ((2.0, 3.0), (1.0, 1.0), (0.5, 0.5))
+    >>> parse_fte("2-3"), parse_fte("1"), parse_fte("0,5"), parse_fte("0,5-1", "nl")
+    ((2.0, 3.0), (1.0, 1.0), (0.5, 0.5), (0.5, 1.0))
     >>> parse_fte("3-2")
     Traceback (most recent call last):
     ...
@@ -93,19 +97,14 @@ def parse_fte(text: str):
     m = _FTE.match(text)
     if not m:
         raise InputError(f"FTE '{text}' is not a number or a range like '2-3'")
-    lo = float(m.group(1).replace(",", "."))
-    hi = float(m.group(2).replace(",", ".")) if m.group(2) else lo
+    try:
+        lo = parse_number(m.group(1), locale)
+        hi = parse_number(m.group(2), locale) if m.group(2) else lo
+    except InputError as exc:
+        raise InputError(f"FTE {exc}") from None
     if hi < lo:
         raise InputError(f"FTE range '{text}' is inverted: the first number must be the smaller")
     return lo, hi
-
-
-def _ascii_float(text: str) -> float:
-    # float() also reads digits of other scripts ("١٢") and "1_000": a cell
-    # holds the digits a spreadsheet writes, or it is not a number.
-    if not text.isascii() or "_" in text:
-        raise ValueError(text)
-    return float(text.replace(",", "."))
 
 
 def parse_bool(text: str) -> bool:
@@ -117,33 +116,41 @@ def parse_bool(text: str) -> bool:
     raise InputError(f"'{text}' is not yes/no (use true or false)")
 
 
-def parse_cell(column: str, text: str):
-    """Convert one non-empty cell to the type its column holds."""
+_NOT_FINITE = {"nan", "inf", "-inf", "+inf", "infinity", "-infinity"}
+
+
+def parse_cell(column: str, text: str, locale: str | None = None):
+    """Convert one non-empty cell to the type its column holds; numbers and
+    dates are read under ``locale`` (see :mod:`orgmodel.notation`).
+
+    >>> parse_cell("ceiling", "25.000", "nl"), parse_cell("valid_from", "1-7-2026", "nl")
+    (25000.0, '2026-07-01')
+    """
     if column in schema.BOOL_COLUMNS:
         return parse_bool(text)
     if column in schema.FLOAT_COLUMNS:
-        try:
-            value = _ascii_float(text)
-        except ValueError:
-            raise InputError(f"{column} '{text}' is not a number") from None
-        if not math.isfinite(value):
+        if text.strip().lower() in _NOT_FINITE:
             raise InputError(f"{column} '{text}' is not a finite number")
+        try:
+            value = parse_number(text, locale, amount=True)
+        except InputError as exc:
+            raise InputError(f"{column} {exc}") from None
         if value < 0:
             raise InputError(f"{column} '{text}' is negative: an amount is 0 or more")
         return value
     if column in schema.INT_COLUMNS:
         try:
-            value = _ascii_float(text)
-        except ValueError:
+            value = parse_number(text, locale)
+        except InputError:
             raise InputError(f"{column} '{text}' is not a whole number") from None
         if not value.is_integer() or value < 0:
             raise InputError(f"{column} '{text}' is not a whole number of 0 or more")
         return int(value)
     if column in schema.DATE_COLUMNS:
         try:
-            return _dt.date.fromisoformat(text).isoformat()
-        except ValueError:
-            raise InputError(f"{column} '{text}' is not a date: write it as YYYY-MM-DD") from None
+            return parse_date(text, locale)
+        except InputError as exc:
+            raise InputError(f"{column} {exc}") from None
     if column in schema.LIST_COLUMNS:
         return [p.strip() for p in text.split(";") if p.strip()]
     return text
@@ -183,6 +190,10 @@ class _Context:
         for col, key in schema.VOCABULARY_COLUMNS.items():
             v = manifest.get(key)
             self.vocab[col] = set(map(str, v)) if isinstance(v, dict) else set()
+        # how the numbers and dates of the cells are written (None: only
+        # what no convention reads differently)
+        locale = manifest.get("locale")
+        self.locale = locale if locale in LOCALES else None
         src = manifest.get("sources")
         self.sources = sorted(map(str, src), key=len, reverse=True) \
             if isinstance(src, dict) and src else []
@@ -229,16 +240,16 @@ def _not_a_choice(col, text, choices) -> str:
             f"{', '.join(choices[col])}{_closest(text, choices[col])}")
 
 
-def _single_cell(col, text, choices):
+def _single_cell(col, text, choices, locale=None):
     """``(attributes, problems)`` of one cell of a column that holds one
     value (not a list): what :func:`_check_attrs` makes of it."""
     if col in choices and text not in choices[col]:
         return (), (_not_a_choice(col, text, choices),)
     try:
         if col == "fte":
-            lo, hi = parse_fte(text)
+            lo, hi = parse_fte(text, locale)
             return (("fte_min", lo), ("fte_max", hi)), ()
-        return ((col, parse_cell(col, text)),), ()
+        return ((col, parse_cell(col, text, locale)),), ()
     except ValueError as exc:
         return (), (str(exc),)
 
@@ -343,7 +354,8 @@ def _attrs(t: _Table, kind: list, choices_of: dict, ctx, skip, keep, ids=None) -
             key = (kind[i], values[i]) if by_kind else values[i]
             verdict = done.get(key)
             if verdict is None:
-                verdict = done[key] = _single_cell(col, values[i], choices_of[kind[i]])
+                verdict = done[key] = _single_cell(col, values[i], choices_of[kind[i]],
+                                                   ctx.locale)
             items, said = verdict
             rows[i].update(items)
             for message in said:

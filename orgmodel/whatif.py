@@ -167,7 +167,7 @@ def _unknown_spec_keys(i, verb: str, spec) -> None:
                           + f"; it takes {', '.join(allowed)}")
 
 
-def _apply_one(new: OrgModel, i: int, ch) -> None:  # noqa: C901 - one branch per verb
+def _apply_one(new: OrgModel, i: int, ch) -> None:
     if not isinstance(ch, dict):
         raise _err(i, "is not a mapping like '- close: ID'")
     verbs = [k for k in ch if k in VERBS]

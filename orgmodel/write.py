@@ -16,6 +16,7 @@ import pandas as pd
 import yaml
 
 from ._staging import clean_stale, no_space, temp_file
+from .notation import number_text
 from .read import EDGES, MANIFEST, NODES
 from .schema import EDGE_COLUMNS, NODE_COLUMNS
 
@@ -41,15 +42,15 @@ def usual_mode(directory: bool = False) -> int:
 def format_fte(lo, hi) -> str:
     """``(2.0, 3.0)`` → ``'2-3'``; ``(1.0, 1.0)`` → ``'1'``."""
     if lo == hi:
-        return f"{lo:g}"
-    return f"{lo:g}-{hi:g}"
+        return number_text(lo)
+    return f"{number_text(lo)}-{number_text(hi)}"
 
 
 def _cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else repr(value)
+        return number_text(value)
     if isinstance(value, (list, tuple)):
         return ";".join(str(v) for v in value)
     return "" if value is None else str(value)

@@ -9,8 +9,9 @@ a year.  What real files do, and what the import decides:
 * ``XX`` (the preset's top marker) in the superior column: a top of the tree;
   several tops are allowed.  A top post whose title or holder is the
   organisation's name is marked ``placeholder``.
-* Holders ``Vacant``: a vacant post; ``N/D`` or empty: a person whose name is
-  not disclosed; ``Eliminated``: the post is gone, the row is not used.
+* Holders ``Vacant`` (``Vacature``, ``niet ingevuld``): a vacant post; ``N/D``,
+  ``n.v.t.`` or empty: a person whose name is not disclosed; ``Eliminated``
+  (``opgeheven``): the post is gone, the row is not used.
 * The same post id on several rows with the same title and superior: one post
   held as a job share (one person per row, FTE summed).  The same id on rows
   that differ (``0`` reused for different vacant posts): separate posts, each
@@ -32,12 +33,14 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
+from ..notation import LOCALES, number_text, parse_number
 from ..read import _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
 
@@ -75,11 +78,16 @@ class Preset:
     tops: tuple = ("XX",)
     # holder values, compared without regard to case, spaces and a final dot;
     # a value that starts with one of them counts too ("Vacant post", "VACANCY")
-    vacant: tuple = ("vacant", "vacancy")
-    undisclosed: tuple = ("n/d", "nd", "n/a", "not disclosed", "withheld", "redacted", "-", "")
-    eliminated: tuple = ("eliminated", "post eliminated", "deleted")
+    # (with the words Dutch HR exports use: "Vacature", "niet ingevuld",
+    # "n.v.t.", "opgeheven")
+    vacant: tuple = ("vacant", "vacancy", "vacature", "niet ingevuld", "niet bezet", "onbezet")
+    undisclosed: tuple = ("n/d", "nd", "n/a", "not disclosed", "withheld", "redacted", "-", "",
+                          "nvt", "niet openbaar", "onbekend")
+    eliminated: tuple = ("eliminated", "post eliminated", "deleted", "opgeheven", "vervallen")
     unknown_superior: str = "external"
     name_from: str = "organisation"
+    #: how the files write numbers and dates (see orgmodel.notation)
+    locale: str | None = None
 
 
 #: Known formats.  ``uk-organogram``: the Cabinet Office schema of UK
@@ -165,16 +173,21 @@ class ImportLog:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "-", text.casefold()).strip("-")[:60] or "x"
+    """An id made from a name, its letters kept without their accents
+    (``Financiën`` → ``financien``, not ``financi-n``)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
+                     if not unicodedata.combining(c))
+    return re.sub(r"[^0-9a-z]+", "-", folded).strip("-")[:60] or "x"
 
 
-def _number(text: str):
-    text = text.strip().replace(",", ".")
-    if not text:
+def _number(text: str, locale: str | None = None):
+    """A cell's number under ``locale``; None when empty, ``"bad"`` when it is
+    not one (or could be two), ``"negative"``."""
+    if not text.strip():
         return None
     try:
-        value = float(text) if text.isascii() else math.nan
-    except ValueError:
+        value = parse_number(text, locale)
+    except InputError:
         return "bad"
     if value < 0:
         return "negative"
@@ -279,7 +292,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                  columns: Columns | None = None, junior_columns: Columns | None = None,
                  name: str | None = None, date: str | None = None,
                  unknown_superior: str | None = None, sheet: str | None = None,
-                 junior_sheet: str | None = None):
+                 junior_sheet: str | None = None, locale: str | None = None):
     """The tables (as a folder's CSV files hold them) of posts and junior staff.
 
     Parameters
@@ -296,6 +309,11 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     unknown_superior : {"error", "external"}, optional
         What a superior that is not in the file is (default: the preset's,
         else ``error``).
+    locale : {"nl", "en"}, optional
+        How the files write numbers (``0,8`` or ``0.8``; see
+        :mod:`orgmodel.notation`); written into the organisation's
+        ``org.yaml``.  Default: the preset's; without one, a number that
+        reads differently in the two is left out and listed.
 
     Returns
     -------
@@ -317,8 +335,12 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     # The steps, in order: read and map the columns, group the rows into posts,
     # build each post (its holders, its unit, its line), check the line, then
     # the junior staff, and the manifest.
+    locale = locale or p.locale
+    if locale is not None and locale not in LOCALES:
+        raise OrgModelError(f"unknown locale '{locale}'; known: {', '.join(LOCALES)}")
     run = _Import(Path(path), p, _merge(p.senior, columns), _merge(p.junior, junior_columns),
                   rule, junior)
+    run.locale = locale
     run.read_posts(sheet, bool(preset))
     run.group_rows(name)
     for pid, group in run.posts.items():
@@ -360,7 +382,8 @@ class _Import:
         self.log = ImportLog(files=[self.label] + ([Path(junior).name] if junior else []))
         self.nodes: list[dict] = []
         self.edges: list[dict] = []
-        self.units: dict[str, str] = {}
+        self.units: dict[str, str] = {}                  # unit id -> its name
+        self.unit_ids: dict[str, str] = {}               # a unit's name -> its id
         self.people: dict[str, tuple[str, list]] = {}     # name -> (person id, [posts])
         self.person_ids: set[str] = set()
         self.line_sup: dict[str, str] = {}                # post -> its one superior
@@ -371,6 +394,7 @@ class _Import:
         self.is_undisclosed = _matcher(preset.undisclosed, False)
         self.is_eliminated = _matcher(preset.eliminated, True)
         self.sources = {"posts": f"{self.label} (rows cited by line)"}
+        self.locale: str | None = None          # how the files write numbers
 
     # -- read and map the columns ---------------------------------------------
 
@@ -458,8 +482,17 @@ class _Import:
     def unit_of(self, text, rowno, src="posts"):
         if not text:
             return None
-        uid = "unit:" + _slug(text)
-        if uid not in self.units:
+        uid = self.unit_ids.get(text)
+        if uid is None:
+            uid = base = "unit:" + _slug(text)
+            n = 1
+            while uid in self.units:            # another name with the same letters
+                n += 1
+                uid = f"{base}-{n}"
+            if n > 1:
+                self.log.decisions.append(f"the units '{self.units[base]}' and '{text}' "
+                                          f"fold to one id: '{text}' is {uid}")
+            self.unit_ids[text] = uid
             self.units[uid] = text
             self.nodes.append({"id": uid, "kind": "Team", "name": text, "team_kind": "unit",
                                "source": self.cite(rowno, src), "evidence": "stated"})
@@ -490,7 +523,7 @@ class _Import:
         """Each row's FTE (a float, None, "bad" or "negative"); a bad one is said."""
         if not self.c_fte:
             return []
-        ftes = [_number(_cell(r, self.c_fte)) for _, r, _ in group]
+        ftes = [_number(_cell(r, self.c_fte), self.locale) for _, r, _ in group]
         for (rowno, row, _), f in zip(group, ftes):
             if f in ("bad", "negative"):
                 why = "is negative" if f == "negative" else "is not a number"
@@ -504,7 +537,7 @@ class _Import:
         node = {"id": pid, "kind": "Role", "name": title, "sphere": "official",
                 "source": "; ".join(self.cite(r) for r, _, _ in group), "evidence": "stated"}
         if known:
-            node["fte"] = f"{sum(known):g}"
+            node["fte"] = number_text(round(sum(known), 6))
         if self.c_grade and _cell(first, self.c_grade):
             node["grade"] = _cell(first, self.c_grade)
         if all(self.is_vacant_holder(h) for h in holders):
@@ -527,7 +560,7 @@ class _Import:
         for (rowno, _row, holder), f in zip(group, ftes or [None] * len(group)):
             hold = {"kind": "HOLDS", "source": self.cite(rowno), "evidence": "stated"}
             if isinstance(f, float):
-                hold["fte"] = f"{f:g}"
+                hold["fte"] = number_text(round(f, 6))
             if self.is_vacant_holder(holder):
                 continue
             if self.is_undisclosed(holder):
@@ -640,7 +673,7 @@ class _Import:
             where = ("junior line " if len(g["rows"]) == 1 else "junior lines ") + \
                 ", ".join(map(str, g["rows"]))
             self.nodes.append({"id": sid, "kind": "Staff", "name": title or grade or "staff",
-                               "grade": grade, "fte": f"{round(g['fte'], 6):g}",
+                               "grade": grade, "fte": number_text(round(g['fte'], 6)),
                                "count": str(g["people"]), "source": where,
                                "evidence": "inferred",
                                "note": f"{len(g['rows'])} junior row(s), {g['fte']:g} FTE; the "
@@ -670,7 +703,7 @@ class _Import:
         for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
             log.staff_rows += 1
             sup = _cell(row, j_sup)
-            f = _number(_cell(row, j_fte))
+            f = _number(_cell(row, j_fte), self.locale)
             if sup not in self.by_raw and sup not in self.rows and sup.casefold() in self.folded:
                 sup = self.folded[sup.casefold()]
             if sup not in self.by_raw:
@@ -702,6 +735,8 @@ class _Import:
         manifest: dict = {"name": self.org_name}
         if date:
             manifest["date"] = str(date)
+        if self.locale:
+            manifest["locale"] = self.locale
         manifest["description"] = f"Imported by orgmodel from {', '.join(self.log.files)}."
         manifest["sources"] = self.sources
         manifest["rules"] = []

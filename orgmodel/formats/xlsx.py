@@ -27,6 +27,7 @@ import yaml
 
 from ..errors import OrgModelError, Problem, ValidationError
 from ..model import OrgModel
+from ..notation import number_text
 from ..read import EDGES, NODES, _Loader
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
@@ -47,10 +48,10 @@ def _text(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
     if isinstance(value, float):
-        return f"{value:.15g}"
+        # (the number the cell holds, written so that no locale reads it as
+        # another: 1.125 stays 1.125 where a dot groups thousands)
+        return number_text(value)
     if isinstance(value, _dt.datetime):
         return value.date().isoformat() if value.time() == _dt.time() else value.isoformat()
     if isinstance(value, _dt.date):

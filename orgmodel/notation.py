@@ -1,0 +1,214 @@
+"""Numbers, amounts and dates as people type them, read under a locale.
+
+A municipality types a mandate ceiling as ``25.000`` and means twenty-five
+thousand; an English sheet types ``25,000``.  Read with the wrong convention,
+either becomes 25, and ``who-decides`` answers wrongly without a word.  So
+every cell is read under the organisation's declared locale (``locale: nl``
+or ``locale: en`` in ``org.yaml``), and a value that could mean two things
+is an error naming it, never a guess.
+
+Under ``nl``: ``25.000`` and ``1.000.000`` group thousands, ``25.000,50``
+and ``0,8`` have a decimal comma, ``€ 25.000`` is an amount; dates may be
+written ``01-01-2026`` or ``1 januari 2026``.  Under ``en``: ``25,000`` and
+``0.8``; dates ``1 January 2026``.  Without a locale only what no convention
+reads differently is taken: ``25000``, ``0,8`` or ``0.8`` (one separator not
+followed by three digits), ``1.000.000`` (several groups), ``25.000,50``
+(both separators); ``25.000`` and ``25,000`` are refused, as they mean 25
+in one convention and 25,000 in the other.  Dates without a locale are
+``YYYY-MM-DD``, as everywhere the machine writes them.
+
+Examples
+--------
+>>> parse_number("25.000", "nl"), parse_number("25,000", "en"), parse_number("0,8")
+(25000.0, 25000.0, 0.8)
+>>> parse_number("€ 1.000.000,50", "nl", amount=True)
+1000000.5
+>>> parse_number("25.000")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+orgmodel.errors.InputError: '25.000' could be 25 or 25000: write 25000, or declare the locale ...
+>>> parse_date("1 januari 2026", "nl"), parse_date("31-12-2026", "nl")
+('2026-01-01', '2026-12-31')
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from .errors import InputError
+
+__all__ = ["LOCALES", "parse_number", "parse_date", "number_text"]
+
+#: The locales an organisation may declare.
+LOCALES = ("nl", "en")
+
+#: (thousands separator, decimal separator) per locale.
+_SEPARATORS = {"nl": (".", ","), "en": (",", ".")}
+
+_CURRENCY = re.compile(r"^(?:€|EUR\b|eur\b)\s*|\s*(?:€|EUR|euro)$", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_PLAIN = re.compile(r"^\d+$")
+_MACHINE = re.compile(r"^\d+(?:\.\d+)?[eE][+-]?\d+$")       # how a program writes 1e+06
+_GROUPED = re.compile(r"^\d{1,3}(?:(?P<sep>[.,])\d{3})(?:(?P=sep)\d{3})*$")
+_ONE_SEP = re.compile(r"^(?P<int>\d+)(?P<sep>[.,])(?P<frac>\d+)$")
+_BOTH = re.compile(r"^(?P<int>\d{1,3}(?:(?P<group>[.,])\d{3})*)(?P<dec>[.,])(?P<frac>\d+)$")
+_SPACE_GROUPED = re.compile(r"^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
+
+_MONTHS = {
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"],
+    "en": ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"],
+}
+#: Short forms people write ("1 jan 2026", "1 mrt. 2026", "1 Sept 2026").
+_SHORT = {"nl": {"mrt": 3, "okt": 10, "sept": 9}, "en": {"sept": 9}}
+
+
+def _locale_hint(locale) -> str:
+    return "" if locale else ", or declare the locale (locale: nl or en in org.yaml)"
+
+
+def parse_number(text: str, locale: str | None = None, amount: bool = False) -> float:
+    """``text`` as a number under ``locale`` (``"nl"``, ``"en"`` or None).
+
+    ``amount``: a currency sign or word (``€``, ``EUR``) may stand before or
+    after it.  The sign is kept (a negative value is the caller's to refuse).
+
+    Raises
+    ------
+    InputError
+        Not a number, not one in the locale's notation, or one that could
+        mean two things.
+    """
+    raw = text
+    t = _SPACES.sub(" ", str(text)).strip()
+    if amount:
+        t = _CURRENCY.sub("", t).strip()
+    sign = -1.0 if t.startswith("-") else 1.0
+    t = t.lstrip("+-").strip()
+    if not t or not t.isascii():
+        raise InputError(f"'{raw}' is not a number")
+    value = _unsigned(t, raw, locale)
+    return sign * value
+
+
+def _unsigned(t: str, raw: str, locale: str | None) -> float:
+    if _PLAIN.match(t) or _MACHINE.match(t):
+        return float(t)
+    if _SPACE_GROUPED.match(t):
+        return _unsigned(t.replace(" ", ""), raw, locale)
+    grouped = _grouped(t, raw, locale)
+    if grouped is not None:
+        return grouped
+    m = _ONE_SEP.match(t)
+    if m is None:
+        raise InputError(f"'{raw}' is not a number")
+    return _one_separator(m.group("int"), m.group("sep"), m.group("frac"), raw, locale)
+
+
+def _grouped(t: str, raw: str, locale: str | None) -> float | None:
+    """A number with thousands grouped (``1.000.000``, ``25.000,50``), or None."""
+    group, dec = _SEPARATORS.get(locale or "", (None, None))
+    m = _BOTH.match(t)
+    if m and m.group("group") not in (None, m.group("dec")):
+        _check_notation(m.group("dec") == dec or dec is None, raw, locale)
+        return float(m.group("int").replace(m.group("group"), "") + "." + m.group("frac"))
+    m = _GROUPED.match(t)
+    if m and t.count(m.group("sep")) > 1:
+        _check_notation(m.group("sep") == group or group is None, raw, locale)
+        return float(t.replace(m.group("sep"), ""))
+    return None
+
+
+def _check_notation(ok: bool, raw: str, locale: str | None) -> None:
+    if not ok:
+        raise InputError(f"'{raw}' is not written as {locale} writes numbers "
+                         f"({_example(locale)})")
+
+
+def _one_separator(whole: str, sep: str, frac: str, raw: str, locale: str | None) -> float:
+    """``25.000``, ``0,8``: one separator, thousands or decimals."""
+    if len(frac) == 3 and len(whole) <= 3 and whole != "0":
+        # 25.000 / 25,000: thousands in one convention, a decimal in the other
+        group = _SEPARATORS[locale][0] if locale in _SEPARATORS else None
+        if group is None:
+            raise InputError(f"'{raw}' could be {_plain(whole + '.' + frac)} or "
+                             f"{whole}{frac}: write {whole}{frac}{_locale_hint(locale)}")
+        return float(whole + frac) if sep == group else float(whole + "." + frac)
+    return float(whole + "." + frac)
+
+
+def number_text(value: float) -> str:
+    """A number as the organisation's files write it: every digit kept, and
+    read back as the same number under every locale.
+
+    >>> number_text(25000.0), number_text(1234567.89), number_text(25.125), number_text(0.8)
+    ('25000', '1234567.89', '25.1250', '0.8')
+    """
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    text = repr(float(value))
+    m = re.fullmatch(r"-?(\d{1,3})\.\d{3}", text)
+    if m and m.group(1) != "0":
+        text += "0"         # (25.125 reads as 25125 where a dot groups thousands)
+    return text
+
+
+def _plain(text: str) -> str:
+    value = float(text)
+    return f"{value:g}"
+
+
+def _example(locale) -> str:
+    return "25.000 or 0,8" if locale == "nl" else "25,000 or 0.8"
+
+
+def parse_date(text: str, locale: str | None = None) -> str:
+    """``text`` as an ISO date (``YYYY-MM-DD``) under ``locale``.
+
+    ``YYYY-MM-DD`` always; under ``nl`` also ``D-M-YYYY``, ``D/M/YYYY`` and
+    ``1 januari 2026``; under ``en`` ``1 January 2026`` and ``January 1,
+    2026`` (a date of numbers only, ``01/02/2026``, reads as two dates in
+    English and is refused).
+
+    Raises
+    ------
+    InputError
+        Not a date under the locale.
+    """
+    t = _SPACES.sub(" ", str(text)).strip()
+    try:
+        return _dt.date.fromisoformat(t).isoformat()
+    except ValueError:
+        pass
+    found = _dutch_numeric(t) if locale == "nl" else None
+    if found is None and locale in _MONTHS:
+        found = _named_month(t.casefold(), locale)
+    if found is None:
+        how = {"nl": "YYYY-MM-DD, 31-12-2026 or 31 december 2026",
+               "en": "YYYY-MM-DD or 31 December 2026"}.get(locale or "", "YYYY-MM-DD")
+        raise InputError(f"'{text}' is not a date: write it as {how}"
+                         + ("" if locale else " (or declare the locale: nl in org.yaml, to "
+                            "write 31-12-2026)"))
+    try:
+        return _dt.date(*found).isoformat()
+    except ValueError:
+        raise InputError(f"'{text}' is not a date that exists") from None
+
+
+def _dutch_numeric(t: str):
+    m = re.fullmatch(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})", t)
+    return (int(m.group(4)), int(m.group(3)), int(m.group(1))) if m else None
+
+
+def _named_month(t: str, locale: str):
+    months = {name: i for i, name in enumerate(_MONTHS[locale], start=1)}
+    months.update({name[:3]: i for name, i in list(months.items())})
+    months.update(_SHORT[locale])
+    m = re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", t)
+    if m and m.group(2) in months:
+        return int(m.group(3)), months[m.group(2)], int(m.group(1))
+    m = re.fullmatch(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", t)
+    if locale == "en" and m and m.group(1) in months:
+        return int(m.group(3)), months[m.group(1)], int(m.group(2))
+    return None

@@ -1,0 +1,200 @@
+"""Numbers, amounts and dates as a municipality types them (issue 29, item 4):
+read under the organisation's locale, an ambiguous value an error, never a
+guess; a mandate ceiling in every notation through the whole chain to
+``who-decides``."""
+import random
+
+import pytest
+
+import orgmodel
+from conftest import DATA, run
+from orgmodel.errors import InputError, ValidationError
+from orgmodel.notation import number_text, parse_date, parse_number
+
+NUMBERS = [
+    # (text, locale, value)
+    ("25.000", "nl", 25000), ("1.000.000", "nl", 1_000_000), ("25.000,50", "nl", 25000.5),
+    ("0,8", "nl", 0.8), ("2,5", "nl", 2.5), ("1,125", "nl", 1.125), ("0.8", "nl", 0.8),
+    ("25 000", "nl", 25000), ("25\u00a0000", "nl", 25000),
+    ("25,000", "en", 25000), ("1,000,000", "en", 1_000_000), ("25,000.50", "en", 25000.5),
+    ("0.8", "en", 0.8), ("1.125", "en", 1.125),
+    ("25000", None, 25000), ("0,8", None, 0.8), ("0.8", None, 0.8), ("0.125", None, 0.125),
+    ("1.000.000", None, 1_000_000), ("1,000,000", None, 1_000_000),
+    ("25.000,50", None, 25000.5), ("25,000.50", None, 25000.5), ("1234.567", None, 1234.567),
+    ("1e+06", None, 1_000_000), ("25.1250", "nl", 25.125),
+]
+AMOUNTS = [("€ 25.000", "nl", 25000), ("€25.000,50", "nl", 25000.5), ("25.000 EUR", "nl", 25000),
+           ("EUR 1.000.000", "nl", 1_000_000), ("€ 25,000", "en", 25000)]
+REFUSED = [
+    ("25.000", None, "'25.000' could be 25 or 25000: write 25000, or declare the locale"),
+    ("25,000", None, "'25,000' could be 25 or 25000"),
+    ("1,000.50", "nl", "'1,000.50' is not written as nl writes numbers (25.000 or 0,8)"),
+    ("1.000,50", "en", "'1.000,50' is not written as en writes numbers (25,000 or 0.8)"),
+    ("1,000,000", "nl", "is not written as nl writes numbers"),
+    ("25.00.0", "nl", "'25.00.0' is not a number"),
+    ("\u0662\u0665", None, "is not a number"), ("twenty", "nl", "is not a number"),
+    ("€ 25.000", None, "could be 25 or 25000"),
+]
+
+
+@pytest.mark.parametrize("text,locale,value", NUMBERS)
+def test_numbers_read_under_the_locale(text, locale, value):
+    assert parse_number(text, locale) == value
+
+
+@pytest.mark.parametrize("text,locale,value", AMOUNTS)
+def test_amounts_with_a_currency(text, locale, value):
+    assert parse_number(text, locale, amount=True) == value
+
+
+@pytest.mark.parametrize("text,locale,message", REFUSED)
+def test_a_value_that_could_mean_two_things_is_refused(text, locale, message):
+    with pytest.raises(InputError) as exc:
+        parse_number(text, locale, amount=True)
+    assert message in str(exc.value)
+
+
+@pytest.mark.parametrize("text,locale,iso", [
+    ("2026-01-01", None, "2026-01-01"), ("01-01-2026", "nl", "2026-01-01"),
+    ("1-7-2026", "nl", "2026-07-01"), ("31/12/2026", "nl", "2026-12-31"),
+    ("1 januari 2026", "nl", "2026-01-01"), ("15 mrt. 2026", "nl", "2026-03-15"),
+    ("1 January 2026", "en", "2026-01-01"), ("January 1, 2026", "en", "2026-01-01")])
+def test_dates_read_under_the_locale(text, locale, iso):
+    assert parse_date(text, locale) == iso
+
+
+@pytest.mark.parametrize("text,locale,message", [
+    ("01-01-2026", None, "write it as YYYY-MM-DD (or declare the locale: nl"),
+    ("01/02/2026", "en", "write it as YYYY-MM-DD or 31 December 2026"),
+    ("31-02-2026", "nl", "is not a date that exists"),
+    ("1 januari 2026", "en", "is not a date")])
+def test_a_date_that_is_not_one_under_the_locale_is_refused(text, locale, message):
+    with pytest.raises(InputError) as exc:
+        parse_date(text, locale)
+    assert message in str(exc.value)
+
+
+def test_written_numbers_read_back_the_same_under_every_locale():
+    rng = random.Random(3)
+    values = [25.125, 1.125, 0.125, 999.999, 1234567.89, 1e6, 0.3333333333, 25000.5]
+    values += [round(rng.uniform(0, 10 ** rng.randint(0, 9)), rng.randint(0, 4))
+               for _ in range(2000)]
+    for v in values:
+        for locale in (None, "nl", "en"):
+            assert parse_number(number_text(v), locale) == v, (v, number_text(v), locale)
+
+
+# --- a Dutch municipality: ceilings in every notation, through who-decides -----------------
+
+CEILINGS = {"25.000": 25000.0, "1.000.000": 1_000_000.0, "25.000,50": 25000.5,
+            "€ 25.000": 25000.0, "2.500": 2500.0}
+
+
+def _municipality(tmp_path, locale="nl", ceilings=CEILINGS):
+    """Gemeente Voorbeeld: data/template's line, a power of purchasing
+    ('inkoop') mandated from the college's general director to one post per
+    notation, each with its ceiling as a Dutch sheet types it."""
+    import shutil
+    d = tmp_path / "voorbeeld"
+    shutil.copytree(DATA / "template", d)
+    yaml = (d / "org.yaml").read_text().replace("name: Sample", "name: Gemeente Voorbeeld")
+    yaml = yaml.replace("  hr: {name: \"Personnel powers\", source: X-2}",
+                        "  hr: {name: \"Personnel powers\", source: X-2}\n"
+                        "  inkoop: {name: \"Inkoop en aanbesteding\", source: X-2}")
+    if locale:
+        yaml = yaml.replace("date: '2026-01-01'", f"date: '2026-01-01'\nlocale: {locale}")
+    (d / "org.yaml").write_text(yaml)
+    header = (d / "edges.csv").read_text().splitlines()[0].split(",")
+    posts = ["cd", "dd", "tm", "bpm", "fire"]
+    rows = []
+    for post, text in zip(posts, ceilings):
+        cells = dict.fromkeys(header, "")
+        cells.update({"from": "gd", "to": post, "kind": "MANDATES", "source": "X-2",
+                      "evidence": "stated", "powers": "inkoop", "mandate_kind": "mandaat",
+                      "ceiling": f'"{text}"' if "," in text else text,
+                      "valid_from": "1 januari 2026" if locale == "nl" else ""})
+        rows.append(",".join(cells[h] for h in header))
+    (d / "edges.csv").write_text((d / "edges.csv").read_text() + "\n".join(rows) + "\n")
+    return d, dict(zip(posts, ceilings.values()))
+
+
+def test_every_ceiling_notation_through_the_whole_chain(tmp_path):
+    d, ceilings = _municipality(tmp_path)
+    assert orgmodel.validate_folder(d) == []
+    org = orgmodel.load(d)
+    got = {v: dd["ceiling"] for u, v, dd in org.graph.edges(data=True)
+           if "inkoop" in (dd.get("powers") or [])}
+    assert got == ceilings
+    for post, ceiling in ceilings.items():
+        for amount, may in ((ceiling - 0.5, True), (ceiling, True), (ceiling + 1, False)):
+            # the amount as a Dutch user types it on the command line
+            typed = f"{amount:,.2f}".replace(",", "#").replace(".", ",").replace("#", ".")
+            res = run("who-decides", "inkoop", "--org", d, "--amount", typed, "--role", post,
+                      "--format", "json")
+            assert res.exit_code == 0, res.output
+            import json
+            answer = json.loads(res.output)
+            assert answer["may"] is may, (post, typed, answer)
+    # a saved copy keeps every ceiling, under the locale and without it
+    saved = orgmodel.save(org, tmp_path / "saved")
+    assert orgmodel.load(saved) == org
+    xlsx = orgmodel.write_xlsx(org, tmp_path / "v.xlsx")
+    assert orgmodel.read_xlsx(xlsx) == org
+
+
+def test_without_a_locale_a_dutch_ceiling_is_an_error_naming_its_row(tmp_path):
+    d, _ = _municipality(tmp_path, locale=None, ceilings={"25.000": 0})
+    with pytest.raises(ValidationError) as exc:
+        orgmodel.load(d)
+    (p,) = exc.value.problems
+    assert p.file == "edges.csv" and p.row == 41
+    assert p.message == ("ceiling '25.000' could be 25 or 25000: write 25000, or declare the "
+                         "locale (locale: nl or en in org.yaml)")
+
+
+def test_the_command_line_amount_follows_the_locale(tmp_path):
+    d, _ = _municipality(tmp_path, locale=None, ceilings={"25000": 0})
+    res = run("who-decides", "inkoop", "--org", d, "--amount", "25.000")
+    assert res.exit_code == 2
+    assert "'25.000' could be 25 or 25000: write 25000, or declare the locale" in res.output
+
+
+def test_a_workbook_number_cell_is_the_number_it_holds(tmp_path):
+    import openpyxl
+    d, _ = _municipality(tmp_path)
+    org = orgmodel.load(d)
+    path = orgmodel.write_xlsx(org, tmp_path / "v.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["edges"]
+    col = [c.value for c in ws[1]].index("ceiling") + 1
+    rows = [r for r in range(2, ws.max_row + 1) if ws.cell(r, col).value]
+    for r, value in zip(rows, (1.125, 25000, 25.125)):
+        ws.cell(r, col).value = value                # typed into Excel as numbers
+    wb.save(path)
+    back = orgmodel.read_xlsx(path)                  # (the workbook says locale: nl)
+    got = sorted(dd["ceiling"] for _, _, dd in back.graph.edges(data=True) if "ceiling" in dd)
+    assert {1.125, 25000.0, 25.125} <= set(got)
+
+
+def test_a_dutch_posts_file(tmp_path):
+    posts = tmp_path / "hr.csv"
+    posts.write_text("id,reports_to,title,holder,fte,unit\n"
+                     "1,,Gemeentesecretaris,Anna de Vries,\"1,0\",Bestuur\n"
+                     "2,1,Teammanager,Vacature,\"0,8\",Financiën\n"
+                     "3,1,Adviseur,Opgeheven,1,Financiën\n"
+                     "4,1,Adviseur,Niet ingevuld,\"0,5\",Financien\n"
+                     "5,1,Controller,n.v.t.,1,Financiën\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--out", tmp_path / "o", "--locale", "nl")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert org.manifest["locale"] == "nl"
+    nodes = org.graph.nodes
+    assert nodes["2"]["vacant"] is True and nodes["4"]["vacant"] is True
+    assert nodes["2"]["fte_min"] == 0.8 and "3" not in nodes
+    assert "unit:financien" in nodes and nodes["unit:financien"]["name"] == "Financiën"
+    assert nodes["unit:financien-2"]["name"] == "Financien"
+    assert "the units 'Financiën' and 'Financien' fold to one id: 'Financien' is " \
+        "unit:financien-2" in res.output
+    assert "post 3 is marked 'Opgeheven' (gone)" in res.output
+    assert not any(d.get("name") in ("Vacature", "Niet ingevuld") for _, d in
+                   org.graph.nodes(data=True))
