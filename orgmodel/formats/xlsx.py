@@ -388,6 +388,13 @@ def save_workbook(wb, path) -> None:
     except BaseException:
         with contextlib.suppress(OSError):
             archive.close()                 # (its last write may fail again: closed anyway)
+        for ws in wb.worksheets:
+            # a write-only sheet's row writer, left open, would complain when
+            # collected (openpyxl keeps it as _rows)
+            rows = getattr(ws, "_rows", None)
+            if rows is not None:
+                with contextlib.suppress(Exception):
+                    rows.close()
         raise
 
 
