@@ -777,8 +777,9 @@ def _import_into(out_dir: Path, force: bool, read):
               exists=True), help="Junior staff counted per grade under their senior post.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
               help="The organisation folder to write.")
-@click.option("--preset", type=click.Choice(["uk-organogram"]),
-              help="A known file format (its column names and values).")
+@click.option("--preset", type=click.Choice(["uk-organogram", "nl-hr"]),
+              help="A known file format (its column names and values): uk-organogram, or "
+                   "nl-hr for a Dutch HR export (read under locale nl).")
 @click.option("--id", "c_id", metavar="COLUMN", help="Column of the post id.")
 @click.option("--reports-to", "c_sup", metavar="COLUMN", help="Column of the superior's post id.")
 @click.option("--title", "c_title", metavar="COLUMN", help="Column of the job title.")

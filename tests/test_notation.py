@@ -198,3 +198,79 @@ def test_a_dutch_posts_file(tmp_path):
     assert "post 3 is marked 'Opgeheven' (gone)" in res.output
     assert not any(d.get("name") in ("Vacature", "Niet ingevuld") for _, d in
                    org.graph.nodes(data=True))
+
+
+def _hr_workbook(path):
+    """A Dutch HR export as a municipality's HR system writes it: Dutch
+    column names (one with a hyphen and capitals), numbers typed as text in
+    Dutch notation beside real number cells, dates as text and as dates."""
+    import datetime
+
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Formatie"
+    ws.append(["Formatieplaats", "Functie", "Medewerker", "Personeelsnummer",
+               "Leidinggevende functie", "Organisatie-eenheid", "FTE", "Schaal", "Kostenplaats",
+               "Ingangsdatum"])
+    ws.append(["F001", "Gemeentesecretaris", "Anna de Vries", "1001", None, "Directie", 1, "16",
+               "KP100", datetime.datetime(2019, 3, 1)])
+    ws.append(["F002", "Teammanager Financiën", "Vacature", None, "F001", "Financiën", "0,8",
+               "12", "KP200", None])
+    ws.append(["F003", "Adviseur", "Bram Jansen", "1003", "F002", "Financiën", 0.89, "10",
+               "KP200", "1-3-2024"])
+    ws.append(["F004", "Adviseur", "Niet ingevuld", None, "F002", "Financien", "0,5", "10",
+               "KP200", None])
+    ws.append(["F005", "Beleidsmedewerker", "Opgeheven", None, "F001", "Directie", "1", "9",
+               "KP100", None])
+    ws.append(["F006", "Controller", "Chris Bakker", "1006", "F001", "Directie", "1,125", "11",
+               "KP100", "31 december 2023"])
+    wb.save(path)
+    return path
+
+
+def test_a_dutch_hr_workbook_with_the_nl_hr_preset(tmp_path):
+    book = _hr_workbook(tmp_path / "formatie.xlsx")
+    out = tmp_path / "voorbeeld"
+    res = run("import", "posts", book, "--preset", "nl-hr", "--name", "Gemeente Voorbeeld",
+              "--out", out)
+    assert res.exit_code == 0, res.output
+    assert ("- Columns read: post id from 'formatieplaats'; superior from "
+            "'leidinggevende_functie'; job title from 'functie'; holder from 'medewerker'; "
+            "unit from 'organisatie-eenheid'; FTE from 'fte'; grade from 'schaal'; cost centre "
+            "from 'kostenplaats'; start date from 'ingangsdatum'.") in res.output
+    assert "- Vacant posts: 2 (F002, F004)." in res.output
+    assert "post F005 is marked 'Opgeheven' (gone)" in res.output
+    org = orgmodel.load(out)
+    assert org.manifest["locale"] == "nl"
+    n = org.graph.nodes
+    assert (n["F002"]["fte_min"], n["F003"]["fte_min"], n["F006"]["fte_min"]) == (0.8, 0.89, 1.125)
+    assert n["F002"]["vacant"] is True and n["F004"]["vacant"] is True
+    assert n["F006"]["cost_centre"] == "KP100" and n["F001"]["grade"] == "16"
+    starts = {v: d.get("valid_from") for u, v, d in org.graph.edges(data=True)
+              if d["kind"] == "HOLDS"}
+    assert starts == {"F001": "2019-03-01", "F003": "2024-03-01", "F006": "2023-12-31"}
+    assert not [d for _, d in org.graph.nodes(data=True) if d["kind"] == "Person"
+                and d["name"] in ("Vacature", "Niet ingevuld", "Opgeheven")]
+    assert orgmodel.totals(org)["posts"] == 5
+    assert run("validate", "--org", out).exit_code == 0
+    report = run("report", "--org", out, "--out", tmp_path / "rapport", "--lang", "nl")
+    assert report.exit_code == 0, report.output
+
+
+def test_the_documented_sample_imports_as_the_docs_say(tmp_path):
+    from conftest import ROOT
+    out = tmp_path / "voorbeeld"
+    res = run("import", "posts", ROOT / "docs" / "samples" / "formatie-voorbeeld.csv",
+              "--preset", "nl-hr", "--name", "Gemeente Voorbeeld", "--out", out)
+    assert res.exit_code == 0, res.output
+    totals = orgmodel.totals(orgmodel.load(out))
+    assert (totals["posts"], totals["vacant"], totals["people"]) == (6, 2, 4)
+
+
+def test_the_command_line_offers_every_preset():
+    from orgmodel.cli import cli
+    from orgmodel.formats.posts import PRESETS
+    option = next(p for p in cli.commands["import"].commands["posts"].params
+                  if p.name == "preset")
+    assert sorted(option.type.choices) == sorted(PRESETS)

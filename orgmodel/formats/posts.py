@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
-from ..notation import LOCALES, number_text, parse_number
+from ..notation import LOCALES, number_text, parse_date, parse_number
 from ..read import _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
 
@@ -67,6 +67,10 @@ class Columns:
     fte: str | None = "fte"
     grade: str | None = "grade"
     organisation: str | None = None
+    #: a post's cost centre (kept on the post as ``cost_centre``)
+    cost_centre: str | None = None
+    #: the date the holder took up the post (the HOLDS edge's ``valid_from``)
+    start: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,10 @@ class Preset:
 
 
 #: Known formats.  ``uk-organogram``: the Cabinet Office schema of UK
-#: government organograms (senior posts and junior staff files).
+#: government organograms (senior posts and junior staff files); ``nl-hr``:
+#: a Dutch HR export (formatieplaats, functie, medewerker, leidinggevende
+#: functie, afdeling, fte, schaal, kostenplaats, ingangsdatum), read under
+#: locale nl.
 PRESETS = {
     "uk-organogram": Preset(
         senior=Columns(id="Post Unique Reference", reports_to="Reports to Senior Post",
@@ -101,6 +108,21 @@ PRESETS = {
                        holder=None, unit="Unit", fte="Number of Posts in FTE",
                        grade="Grade|Grade (or equivalent)",
                        organisation="Organisation")),
+    # A Dutch HR export (AFAS, Youforce, Beaufort ...): one row per post,
+    # columns by their usual Dutch names, numbers and dates in Dutch notation.
+    "nl-hr": Preset(
+        senior=Columns(id="formatieplaats|formatieplaatsnummer|functienummer|plaatsnummer|"
+                          "positienummer|personeelsnummer",
+                       reports_to="leidinggevende functie|leidinggevende formatieplaats|"
+                                  "leidinggevende|manager",
+                       title="functie|functienaam|functiebenaming",
+                       holder="medewerker|naam medewerker|naam",
+                       unit="afdeling|organisatie-eenheid|organisatieonderdeel|team|eenheid",
+                       fte="fte|formatie|omvang|aanstelling",
+                       grade="schaal|salarisschaal|functieschaal",
+                       cost_centre="kostenplaats", start="ingangsdatum|datum in dienst|begindatum"),
+        junior=Columns(id=None, holder=None), tops=("",), unknown_superior="error",
+        locale="nl"),
 }
 
 #: Without a preset: no top marker but an empty superior, names as given.
@@ -129,12 +151,16 @@ class ImportLog:
     units: int = 0
     skipped: list = field(default_factory=list)          # (file, row, why)
     cells: list = field(default_factory=list)            # (file, row, why): row kept
+    columns: list = field(default_factory=list)          # (what, column read for it)
     decisions: list = field(default_factory=list)        # free sentences
 
     def lines(self) -> list:
         """The log as Markdown lines, for the terminal and ``IMPORT.md``."""
-        out = [f"# Import of {', '.join(self.files)}", "",
-               f"- {self.rows} post rows read: {self.posts} posts, {self.units} units.",
+        out = [f"# Import of {', '.join(self.files)}", ""]
+        if self.columns:
+            out.append("- Columns read: " + "; ".join(f"{what} from '{c}'"
+                                                      for what, c in self.columns) + ".")
+        out += [f"- {self.rows} post rows read: {self.posts} posts, {self.units} units.",
                f"- Tops ({len(self.tops)}): " + (", ".join(f"{i} ({t})" for i, t in self.tops)
                                                  or "none") + "."]
         if self.placeholders:
@@ -231,14 +257,26 @@ def _read(path: Path, label: str, sheet=None, column=None):
     return df
 
 
+def _fold(name: str) -> str:
+    """A column name without case, accents, spaces or punctuation:
+    ``Organisatie-eenheid`` and ``organisatie eenheid`` are one column."""
+    text = unicodedata.normalize("NFKD", str(name).casefold())
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+
+
 def _column(df, name, label, what, required) -> str | None:
     if name is None:
         return None
     # a preset may name alternatives ("Grade (or equivalent)|Grade"): the first present
+    present = {}
+    for c in df.columns:
+        present.setdefault(_fold(c), c)
     for alt in name.split("|"):
         key = _header_name(alt)
         if key in df.columns:
             return key
+        if _fold(alt) in present:
+            return present[_fold(alt)]
     if required:
         raise ValidationError([Problem(label, 1, f"has no column '{name.split('|')[0]}' for "
                                        f"the {what} "
@@ -417,6 +455,13 @@ class _Import:
         self.c_fte = _column(self.df, cols.fte, label, "FTE", False)
         self.c_grade = _column(self.df, cols.grade, label, "grade", False)
         self.c_org = _column(self.df, cols.organisation, label, "organisation", False)
+        self.c_cost = _column(self.df, cols.cost_centre, label, "cost centre", False)
+        self.c_start = _column(self.df, cols.start, label, "start date", False)
+        self.log.columns = [(what, c) for what, c in (
+            ("post id", self.c_id), ("superior", self.c_sup), ("job title", self.c_title),
+            ("holder", self.c_holder), ("unit", self.c_unit), ("FTE", self.c_fte),
+            ("grade", self.c_grade), ("organisation", self.c_org),
+            ("cost centre", self.c_cost), ("start date", self.c_start)) if c]
 
     # -- group the rows into posts --------------------------------------------
 
@@ -540,6 +585,8 @@ class _Import:
             node["fte"] = number_text(round(sum(known), 6))
         if self.c_grade and _cell(first, self.c_grade):
             node["grade"] = _cell(first, self.c_grade)
+        if self.c_cost and _cell(first, self.c_cost):
+            node["cost_centre"] = _cell(first, self.c_cost)
         if all(self.is_vacant_holder(h) for h in holders):
             node["vacant"] = "true"
             self.log.vacancies.append(pid)
@@ -554,13 +601,29 @@ class _Import:
             self.log.placeholders.append((pid, title))
         return node
 
+    def start_date(self, row, rowno) -> str | None:
+        """The row's start date as ISO text, under the locale; a cell that is
+        not a date is listed and left out."""
+        text = _cell(row, self.c_start)
+        if not text:
+            return None
+        try:
+            return parse_date(text, self.locale)
+        except InputError as exc:
+            self.log.cells.append((self.label, rowno, f"start date {exc}: the holder is kept "
+                                   "without it"))
+            return None
+
     def add_holders(self, pid, group, ftes) -> None:
         """A HOLDS edge from each row's holder (a person, one per name, or one
         whose name is not disclosed); a vacant row holds nobody."""
-        for (rowno, _row, holder), f in zip(group, ftes or [None] * len(group)):
+        for (rowno, row, holder), f in zip(group, ftes or [None] * len(group)):
             hold = {"kind": "HOLDS", "source": self.cite(rowno), "evidence": "stated"}
             if isinstance(f, float):
                 hold["fte"] = number_text(round(f, 6))
+            start = self.start_date(row, rowno)
+            if start:
+                hold["valid_from"] = start
             if self.is_vacant_holder(holder):
                 continue
             if self.is_undisclosed(holder):
