@@ -1,5 +1,8 @@
 """Fixtures: the two source organisations, the template, and a builder for
 small hand-made graphs (the awkward cases: matrix, loop, dead end ...)."""
+import builtins
+import errno
+import io
 import os
 import re
 import secrets
@@ -205,3 +208,75 @@ def bolt_env(bolt, monkeypatch):
 def sample():
     """A fresh copy of the template organisation (tests may change it)."""
     return orgmodel.load(DATA / "template")
+
+
+# --- a full disk (issue 34) ---------------------------------------------------------
+
+BUDGET = 64 * 1024
+
+
+class _Limited:
+    """A file whose writes fail with ENOSPC once the shared budget is spent."""
+
+    def __init__(self, f, budget):
+        self._f, self._budget = f, budget
+
+    def write(self, data):
+        self._budget[0] -= len(data)
+        if self._budget[0] < 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self._f.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self._f, name)
+
+    def __iter__(self):
+        return iter(self._f)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._f.close()
+
+
+def _inject(monkeypatch, folder: Path):
+    budget = [BUDGET]
+    real_open, real_io_open, real_fdopen = builtins.open, io.open, os.fdopen
+
+    def inside(file):
+        try:
+            return Path(os.fspath(file)).resolve().is_relative_to(folder.resolve())
+        except TypeError:
+            return False
+
+    def limited(opener):
+        def go(file, mode="r", *args, **kwargs):
+            f = opener(file, mode, *args, **kwargs)
+            writing = any(c in str(mode) for c in "wax+")
+            return _Limited(f, budget) if writing and inside(file) else f
+        return go
+
+    def fdopen(fd, mode="r", *args, **kwargs):
+        f = real_fdopen(fd, mode, *args, **kwargs)
+        path = os.readlink(f"/proc/self/fd/{fd}") if os.path.exists("/proc/self/fd") else ""
+        return _Limited(f, budget) if "w" in mode and inside(path) else f
+    monkeypatch.setattr(builtins, "open", limited(real_open))
+    monkeypatch.setattr(io, "open", limited(real_io_open))
+    monkeypatch.setattr(os, "fdopen", fdopen)
+
+
+@pytest.fixture
+def full_disk(tmp_path, monkeypatch):
+    """A folder on a device with 64 KB of room."""
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    mounted = os.geteuid() == 0 and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={BUDGET}", "tmpfs", str(mnt)],
+        capture_output=True).returncode == 0
+    if not mounted:
+        _inject(monkeypatch, mnt)
+    yield mnt
+    if mounted:
+        # (lazily: a file a failed writer still holds open must not fail the test here)
+        subprocess.run(["umount", "-l", str(mnt)], check=True)

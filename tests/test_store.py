@@ -570,3 +570,14 @@ def test_a_retried_push_starts_from_its_own_inputs(store, deventer, monkeypatch)
     assert pull_model(store, "Deventer") == deventer
     derived = store.run("MATCH ()-[r:ESCALATES_TO]->() RETURN count(r) AS n")[0]["n"]
     assert derived == sum(len(rows) for rows in _route_rows(deventer).values()) > 0
+
+
+def test_db_pull_onto_a_full_disk_leaves_nothing(bolt_env, store, full_disk):
+    org = orgmodel.synthesize(2000, seed=1)
+    push(store, org)
+    out = full_disk / "pulled"
+    res = CliRunner().invoke(cli, ["db", "pull", "--org-name", org.name, "--out", str(out)])
+    assert res.exit_code == 1, res.output
+    assert "the disk is full" in res.output and str(out) in res.output
+    assert "Traceback" not in res.output and bolt_env["password"] not in res.output
+    assert list(full_disk.iterdir()) == []
