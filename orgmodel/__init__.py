@@ -68,6 +68,7 @@ _WHERE = {
     "write_report": "report",
     "synthesize": "synth",
     "paused_gc": "_perf",
+    "parse_number": "notation", "parse_date": "notation",
 }
 #: Where the public name differs from the module's own.
 _RENAMED = {"apply_changes": "apply"}
@@ -135,6 +136,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .mandates import mandate_findings, register, who_decides, write_register
     from .migrate import migrate
     from .model import Analysis, OrgModel, from_tables, load
+    from .notation import parse_date, parse_number
     from .partners import partner_network
     from .portfolios import portfolio_balance, portfolio_line
     from .powers import power_holders
