@@ -140,11 +140,15 @@ def _header_name(cell: str) -> str:
     return cell.strip().casefold().replace(" ", "_") if cell.strip() else ""
 
 
-def read_table(path: Path, problems: list, label: str | None = None) -> pd.DataFrame | None:
+def read_table(path: Path, problems: list, label: str | None = None,
+               unnamed: bool = False) -> pd.DataFrame | None:
     """Read one CSV table as text cells, indexed by spreadsheet row.
 
     Every problem is appended to ``problems`` as a :class:`Problem` naming
-    ``label`` (default: the file's name) and the row.  Returns ``None`` when
+    ``label`` (default: the file's name) and the row.  A column with values
+    but no name in the header is a problem, or, with ``unnamed`` (a
+    published file, as a spreadsheet export leaves its row numbers), left
+    out and its number listed in ``df.attrs["unnamed"]``.  Returns ``None`` when
     the file cannot be read at all (missing, not text, broken quoting), so
     that the caller can skip what depends on it.
 
@@ -172,7 +176,8 @@ def read_table(path: Path, problems: list, label: str | None = None) -> pd.DataF
     plain = _split_plain(text, sep)
     if plain is not None:
         header, cells = plain[0], plain[1:]
-        return _frame(header, 1, cells, range(2, len(plain) + 1), label, problems)
+        return _frame(header, 1, cells, range(2, len(plain) + 1), label, problems,
+                      unnamed=unnamed)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     header, rows, rowno = None, [], 0
     try:
@@ -218,7 +223,7 @@ def read_table(path: Path, problems: list, label: str | None = None) -> pd.DataF
         cells.append((r, fields))
     ok = len(cells) == len(rows)
     return _frame(header, header_row, [f for _, f in cells], [r for r, _ in cells], label,
-                  problems, ok)
+                  problems, ok, unnamed=unnamed)
 
 
 def _split_plain(text: str, sep: str) -> list | None:
@@ -240,10 +245,10 @@ def _split_plain(text: str, sep: str) -> list | None:
     return rows
 
 
-def _frame(header, header_row, cells, index, label, problems, ok=True):
+def _frame(header, header_row, cells, index, label, problems, ok=True, unnamed=False):
     """The table of ``cells`` (rows as lists of text, all as wide as the
     header) under ``header``, or None after a problem with the header (or,
-    ``ok`` False, in the rows)."""
+    ``ok`` False, in the rows); ``unnamed``: see :func:`read_table`."""
     names = [_header_name(h) for h in header]
     seen = {}
     for i, n in enumerate(names):
@@ -261,11 +266,12 @@ def _frame(header, header_row, cells, index, label, problems, ok=True):
             seen[n] = i
     strip = str.strip
     columns = [list(map(strip, col)) for col in zip(*cells)] if cells else [[] for _ in names]
-    for i, n in enumerate(names):
-        if not n and any(columns[i]):
-            problems.append(Problem(label, header_row, f"column {i + 1} has values but no name "
+    left_out = [i + 1 for i, n in enumerate(names) if not n and any(columns[i])]
+    if left_out and not unnamed:
+        for i in left_out:
+            problems.append(Problem(label, header_row, f"column {i} has values but no name "
                                     "in the header"))
-            ok = False
+        ok = False
     if not ok:
         return None
     keep = [i for i, n in enumerate(names) if n]
@@ -274,6 +280,7 @@ def _frame(header, header_row, cells, index, label, problems, ok=True):
     df = pd.DataFrame({names[i]: columns[i] for i in keep},
                       columns=[names[i] for i in keep], dtype=object)
     df.index = list(index)
+    df.attrs["unnamed"] = left_out
     return df
 
 

@@ -19,7 +19,7 @@ from orgmodel.formats.posts import read_posts
 
 UK = ROOT / "tests" / "fixtures" / "uk-organograms"
 SNAPSHOTS = [(dep, date) for dep in ("cabinet_office", "department_of_health")
-             for date in ("2011-03-31", "2011-09-30")]
+             for date in ("2011-03-31", "2011-09-30", "2013-09-30")]
 
 
 def raw(dep, date):
@@ -42,14 +42,14 @@ def raw(dep, date):
                 posts[f"{pid}~{id(r)}"] = [r]
     fte = lambda x: float(x) if x.strip() else 0.0   # noqa: E731
     # a top row named after the organisation is the organisation, not a post
-    placeholder = [r for r in senior if r["Reports to Senior Post"] == "XX" and r["Organisation"]
+    top = lambda r: r["Reports to Senior Post"].strip().upper() == "XX"   # noqa: E731
+    placeholder = [r for r in senior if top(r) and r["Organisation"]
                    in (r["Job Title"], r["Name"])]
     return {
         "posts": len(posts),
         "vacant": sum(all(r["Name"].strip("'").casefold() == "vacant" for r in rows)
                       for rows in posts.values()),
-        "tops": sorted(r["Post Unique Reference"] for r in senior
-                       if r["Reports to Senior Post"] == "XX"),
+        "tops": sorted(r["Post Unique Reference"] for r in senior if top(r)),
         "fte": sum(fte(r["FTE"]) for r in senior if r not in placeholder)
         + sum(fte(r["Number of Posts in FTE"]) for r in junior),
         "staff_fte_per_unit": _sum_by(junior, "Unit", "Number of Posts in FTE"),
@@ -60,7 +60,7 @@ def raw(dep, date):
 def _sum_by(rows, key, value):
     out = defaultdict(float)
     for r in rows:
-        out[r[key]] += float(r[value])
+        out[r[key].strip()] += float(r[value])
     return dict(out)
 
 
@@ -471,3 +471,49 @@ def test_a_failing_writer_leaves_an_open_file_untouched(sample, monkeypatch):
     with pytest.raises(OSError):
         orgmodel.write_graphml(sample, buf)
     assert buf.getvalue() == b""
+
+
+def test_the_september_2013_layout_is_read_as_published(tmp_path):
+    # An unnamed first column (the spreadsheet's row numbers) and an unnamed
+    # one in the middle: left out and said once, in CSV as in XLSX; the date
+    # from the file's name; the junior staff of a post marked eliminated
+    # (Department of Health, CNO017: 6 rows) counted under its superior,
+    # and the log naming the post as eliminated, not "not in the posts file".
+    senior = UK / "department_of_health-2013-09-30-senior.csv"
+    junior = UK / "department_of_health-2013-09-30-junior.csv"
+    res = run("import", "posts", senior, "--junior", junior, "--preset", "uk-organogram",
+              "--out", tmp_path / "dh")
+    assert res.exit_code == 0, res.output
+    assert ("department_of_health-2013-09-30-senior.csv: columns 1, 17 have values but no "
+            "name in the header: left out") in res.output
+    assert ("department_of_health-2013-09-30-junior.csv: column 1 has values but no name in "
+            "the header: left out") in res.output
+    assert "the date 2013-09-30 is read from the file's name" in res.output
+    with open(junior, encoding="utf-8") as f:
+        under = [r for r in csv.DictReader(f) if r["Reporting Senior Post"] == "CNO017"]
+    with open(senior, encoding="utf-8") as f:
+        boss = next(r["Reports to Senior Post"] for r in csv.DictReader(f)
+                    if r["Post Unique Reference"] == "CNO017")
+    fte = sum(float(r["Number of Posts in FTE"]) for r in under)
+    assert (f"the junior staff of post CNO017, which is marked eliminated ({len(under)} rows, "
+            f"{fte:g} FTE), are counted under its superior {boss}") in res.output
+    assert "'CNO017' is not in the posts file" not in res.output
+    org = orgmodel.load(tmp_path / "dh")
+    staff = sum(float(d["fte_min"]) for u, v, d in
+                ((u, v, org.graph.nodes[u]) for u, v, e in org.graph.edges(data=True)
+                 if e["kind"] == "STAFF_OF" and v == boss))
+    assert staff >= fte
+    # the same file as a workbook: the same columns left out, the same model
+    import openpyxl
+    book = tmp_path / "dh-senior.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    with open(senior, encoding="utf-8") as f:
+        for row in csv.reader(f):
+            ws.append(row)
+    wb.save(book)
+    res = run("import", "posts", book, "--junior", junior, "--preset", "uk-organogram",
+              "--date", "2013-09-30", "--out", tmp_path / "dh-xlsx")
+    assert res.exit_code == 0, res.output
+    assert "dh-senior.xlsx: columns 1, 17 have values but no name" in res.output
+    assert orgmodel.totals(orgmodel.load(tmp_path / "dh-xlsx")) == orgmodel.totals(org)

@@ -246,11 +246,11 @@ def _read(path: Path, label: str, sheet=None, column=None):
                                                f"{', '.join(wb.sheetnames)})")], where=str(path))
             ws = wb[sheet] if sheet else _first_sheet_with(wb, column)
             df = _sheet_table(ws, f"{label}, sheet {ws.title}", problems, (),
-                              wb.formulas(ws.title))
+                              wb.formulas(ws.title), unnamed=True)
         finally:
             wb.close()
     else:
-        df = read_table(path, problems, label)
+        df = read_table(path, problems, label, unnamed=True)
     if problems or df is None:
         raise ValidationError(problems or [Problem(label, None, "cannot be read")],
                               where=str(path))
@@ -433,12 +433,14 @@ class _Import:
         self.is_eliminated = _matcher(preset.eliminated, True)
         self.sources = {"posts": f"{self.label} (rows cited by line)"}
         self.locale: str | None = None          # how the files write numbers
+        self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
 
     # -- read and map the columns ---------------------------------------------
 
     def read_posts(self, sheet, preset: bool) -> None:
         cols, jcols, label = self.cols, self.jcols, self.label
         self.df = _read(self.path, label, sheet, cols.id)
+        self.say_unnamed(self.df, label)
         if preset and _column(self.df, cols.id, label, "post id", False) is None and \
                 _column(self.df, jcols.reports_to, label, "senior post", False) and \
                 _column(self.df, jcols.fte, label, "FTE", False):
@@ -480,6 +482,7 @@ class _Import:
             if self.is_eliminated(holder):
                 self.log.skipped.append((self.label, rowno,
                                          f"post {rid} is marked '{holder}' (gone)"))
+                self.eliminated[rid] = _cell(row, self.c_sup)
                 continue
             if self.c_org and _cell(row, self.c_org):
                 orgs[_cell(row, self.c_org)] += 1
@@ -504,6 +507,16 @@ class _Import:
         for k in self.by_raw:
             count[k.casefold()] = count.get(k.casefold(), 0) + 1
         self.folded = {k.casefold(): k for k in self.by_raw if count[k.casefold()] == 1}
+
+    def say_unnamed(self, df, label) -> None:
+        """Columns with values but no name in the header (a spreadsheet
+        export's row numbers) are left out, and said once."""
+        cols = df.attrs.get("unnamed") or []
+        if cols:
+            which = ", ".join(map(str, cols))
+            self.log.decisions.append(f"{label}: column{'s' if len(cols) > 1 else ''} {which} "
+                                      f"{'have' if len(cols) > 1 else 'has'} values but no name "
+                                      "in the header: left out")
 
     def check_not_empty(self) -> None:
         """An import that makes no post is an error saying why, not an empty
@@ -757,20 +770,26 @@ class _Import:
         cannot be placed said."""
         jcols, log = self.jcols, self.log
         jdf = _read(jpath, jlabel, junior_sheet, jcols.reports_to)
+        self.say_unnamed(jdf, jlabel)
         j_sup = _column(jdf, jcols.reports_to, jlabel, "senior post", True)
         j_fte = _column(jdf, jcols.fte, jlabel, "FTE", True)
         j_title = _column(jdf, jcols.title, jlabel, "job title", False)
         j_grade = _column(jdf, jcols.grade, jlabel, "grade", False)
         j_unit = _column(jdf, jcols.unit, jlabel, "unit", False)
         groups: dict = {}
+        moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
         for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
             log.staff_rows += 1
             sup = _cell(row, j_sup)
             f = _number(_cell(row, j_fte), self.locale)
             if sup not in self.by_raw and sup not in self.rows and sup.casefold() in self.folded:
                 sup = self.folded[sup.casefold()]
+            if sup not in self.by_raw and sup in self.eliminated:
+                sup = self.above_eliminated(sup, f, moved)
             if sup not in self.by_raw:
                 why = ("its senior post is an id used for several posts" if sup in self.rows
+                       else f"its senior post '{sup}' is marked eliminated and no post above "
+                       "it is in the posts file" if sup in self.eliminated
                        else f"its senior post '{sup}' is not in the posts file")
                 log.skipped.append((jlabel, rowno, why))
                 continue
@@ -785,7 +804,27 @@ class _Import:
             g["fte"] += f
             g["people"] += math.ceil(f) if f else 0
             log.staff_fte += f
+        for gone, (to, rows, fte) in moved.items():
+            log.decisions.append(
+                f"the junior staff of post {gone}, which is marked eliminated ({rows} row"
+                f"{'s' if rows > 1 else ''}, {fte:g} FTE), are counted under "
+                + (f"its superior {to}" if to in self.by_raw else
+                   "no post: no post above it is in the file, so they are left out (listed)"))
         return groups
+
+    def above_eliminated(self, post: str, fte, moved: dict) -> str:
+        """The first post above an eliminated ``post`` that is not eliminated
+        (its junior staff are counted there), or the eliminated one when
+        there is none; what moved is added up in ``moved``."""
+        up, seen = self.eliminated[post], {post}
+        while up in self.eliminated and up not in seen:
+            seen.add(up)
+            up = self.eliminated[up]
+        to = self.by_raw.get(up, post)
+        m = moved.setdefault(post, [up if up in self.by_raw else None, 0, 0.0])
+        m[1] += 1
+        m[2] += fte if isinstance(fte, float) else 0.0
+        return to
 
     # -- the manifest -----------------------------------------------------------
 

@@ -88,7 +88,9 @@ def _unsaved_problem(label, unsaved) -> Problem:
                    "save it again, or type the values")
 
 
-def _sheet_table(ws, label, problems, required, formulas=None):
+def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False):
+    """A sheet as a table of text cells indexed by row, as
+    :func:`orgmodel.read.read_table` reads a CSV file (``unnamed`` too)."""
     unsaved: list = []
     rows = list(_rows(ws, formulas, unsaved))
     if unsaved:
@@ -112,16 +114,21 @@ def _sheet_table(ws, label, problems, required, formulas=None):
             problems.append(Problem(label, header_row, f"column '{n}' appears twice"))
             return None
         seen.add(n)
+    nameless = {i + 1 for rowno, cells in rows[1:] for i, c in enumerate(cells)
+                if c and (i >= len(names) or not names[i])}
+    if nameless and not unnamed:
+        for i in sorted(nameless):
+            problems.append(Problem(label, header_row, f"column {i} has values but no name in "
+                                    "the header"))
+        return None
     records, index = [], []
     for rowno, cells in rows[1:]:
-        if any(cells[len(names):]):
-            problems.append(Problem(label, rowno, "has values right of the last named column"))
-            continue
         records.append({n: (cells[i] if i < len(cells) else "") for i, n in enumerate(names)
                         if n})
         index.append(rowno)
     frame = table(records, [n for n in names if n])
     frame.index = index
+    frame.attrs["unnamed"] = sorted(nameless)
     return frame
 
 
