@@ -517,3 +517,42 @@ def test_the_september_2013_layout_is_read_as_published(tmp_path):
     assert res.exit_code == 0, res.output
     assert "dh-senior.xlsx: columns 1, 17 have values but no name" in res.output
     assert orgmodel.totals(orgmodel.load(tmp_path / "dh-xlsx")) == orgmodel.totals(org)
+
+
+def test_an_xls_workbook_is_read_as_its_csv_files(tmp_path):
+    # The departments filled in an Excel 97-2003 template: one .xls with a
+    # senior and a junior sheet (made from the two published CSV files; see
+    # SOURCE.md). It was refused with "save it as CSV UTF-8".
+    xls = UK / "department_of_health-2013-09-30.xls"
+    res = run("import", "posts", xls, "--junior", xls, "--preset", "uk-organogram",
+              "--out", tmp_path / "x")
+    assert res.exit_code == 0, res.output
+    assert "the date 2013-09-30 is read from the file's name" in res.output
+    csv_org = read_posts(UK / "department_of_health-2013-09-30-senior.csv",
+                         UK / "department_of_health-2013-09-30-junior.csv",
+                         preset="uk-organogram")[0]
+    assert orgmodel.totals(orgmodel.load(tmp_path / "x")) == orgmodel.totals(csv_org)
+    renamed = tmp_path / "not.xls"
+    renamed.write_bytes((UK.parent.parent.parent / "data" / "template" / "nodes.csv").read_bytes())
+    res = run("import", "posts", renamed, "--out", tmp_path / "y")
+    assert res.exit_code == 1 and "is not an Excel 97-2003 workbook (.xls) that can be read" \
+        in res.output
+
+
+@pytest.mark.parametrize("name,date", [
+    ("130930-Organogram-senior.csv", "2013-09-30"),
+    ("20131002-senior.csv", "2013-10-02"),
+    ("30-09-13-Cabinet-Office-senior.csv", "2013-09-30"),
+    ("Cabinet-Office-30.09.2013-senior.csv", "2013-09-30"),
+    ("011013-DH---Organogram-senior.csv", None),
+])
+def test_the_date_in_a_files_name(tmp_path, name, date):
+    posts = tmp_path / name
+    posts.write_bytes((UK / "cabinet_office-2011-03-31-senior.csv").read_bytes())
+    res = run("import", "posts", posts, "--preset", "uk-organogram", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert org.manifest.get("date") == date
+    if date is None:
+        assert "which could be 2001-10-13 or 2013-10-01: no date is taken (give --date)" \
+            in res.output

@@ -31,13 +31,14 @@ writes it beside the data as ``IMPORT.md``.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
 from ..notation import LOCALES, number_text, parse_date, parse_number
@@ -234,12 +235,17 @@ def _first_sheet_with(wb, column):
 
 
 def _read(path: Path, label: str, sheet=None, column=None):
-    """A table of text cells indexed by row, from CSV or XLSX (``sheet``, or
-    the first sheet that has ``column``)."""
+    """A table of text cells indexed by row, from CSV, XLSX or XLS (``sheet``,
+    or the first sheet that has ``column``)."""
     problems = []
-    if path.suffix.lower() == ".xlsx":
+    if path.suffix.lower() in (".xlsx", ".xls"):
         from .xlsx import Workbook, _sheet_table
-        wb = Workbook(path, label)
+        wb: Any
+        if path.suffix.lower() == ".xls":
+            from .xls import XlsBook
+            wb = XlsBook(path, label)
+        else:
+            wb = Workbook(path, label)
         try:
             if sheet and sheet not in wb.sheetnames:
                 raise ValidationError([Problem(label, None, f"has no sheet '{sheet}' (sheets: "
@@ -830,10 +836,9 @@ class _Import:
 
     def manifest(self, date) -> dict:
         if not date:
-            m = re.search(r"(\d{4}-\d{2}-\d{2})", self.path.name)
-            if m:
-                date = m.group(1)
-                self.log.decisions.append(f"the date {date} is read from the file's name")
+            date, said = date_in_name(self.path.name)
+            if said:
+                self.log.decisions.append(said)
         manifest: dict = {"name": self.org_name}
         if date:
             manifest["date"] = str(date)
@@ -843,6 +848,60 @@ class _Import:
         manifest["sources"] = self.sources
         manifest["rules"] = []
         return manifest
+
+
+_DATE_SHAPES = [
+    # (pattern, the orders its groups may be read in)
+    (r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", ("ymd",)),
+    (r"(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.](\d{4})(?!\d)", ("dmy", "mdy")),
+    (r"(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.](\d{2})(?!\d)", ("dmy", "mdy", "ymd")),
+    (r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)", ("ymd",)),
+    (r"(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)", ("dmy",)),
+    (r"(?<!\d)(\d{2})(\d{2})(\d{2})(?!\d)", ("ymd", "dmy")),
+]
+
+
+def date_in_name(name: str, today: _dt.date | None = None) -> tuple[str | None, str]:
+    """The date a file's name holds, and what to say of it.
+
+    Every reading of a date-like part (year-month-day, day-month-year,
+    month-day-year; two-digit years as 20YY) that is a real date and not
+    after ``today`` (a published snapshot does not describe the future) is
+    considered; one date is taken, several are reported and none taken.
+
+    >>> date_in_name("130930-organogram-senior.csv", _dt.date(2026, 1, 1))[0]
+    '2013-09-30'
+    >>> date_in_name("30-09-13-senior.csv", _dt.date(2026, 1, 1))[0]
+    '2013-09-30'
+    >>> date_in_name("20131002-junior.csv")[0]
+    '2013-10-02'
+    >>> date_in_name("011013-DH-senior.csv", _dt.date(2026, 1, 1))
+    (None, "the file's name holds '011013', which could be 2001-10-13 or 2013-10-01: no date is taken (give --date)")
+    """
+    today = today or _dt.date.today()
+    for pattern, orders in _DATE_SHAPES:
+        m = re.search(pattern, name)
+        if not m:
+            continue
+        found = sorted({d for d in (_reading(m.groups(), o) for o in orders)
+                        if d is not None and d <= today})
+        if len(found) == 1:
+            return found[0].isoformat(), (f"the date {found[0].isoformat()} is read from the "
+                                          f"file's name ('{m.group(0)}')")
+        if found:
+            return None, (f"the file's name holds '{m.group(0)}', which could be "
+                          f"{' or '.join(d.isoformat() for d in found)}: no date is taken "
+                          "(give --date)")
+    return None, ""
+
+
+def _reading(groups, order: str) -> _dt.date | None:
+    parts = dict(zip(order, map(int, groups)))
+    year = parts["y"] + 2000 if parts["y"] < 100 else parts["y"]
+    try:
+        return _dt.date(year, parts["m"], parts["d"])
+    except ValueError:
+        return None
 
 
 def _first_circle(sup: dict) -> list:

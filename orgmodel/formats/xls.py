@@ -1,0 +1,74 @@
+"""Excel 97-2003 workbooks (``.xls``), read with xlrd, for the posts importer:
+the template UK departments filled in, and many an HR export, are still
+``.xls``.  A workbook is opened as an object with the few parts of an
+openpyxl workbook the importer uses (its sheets, each with a title and
+``iter_rows(values_only=True)``), so that both read through one path.
+
+A number cell is the number it holds; a date cell (a number with a date
+format) is a date.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..errors import Problem, ValidationError
+
+__all__ = ["XlsBook"]
+
+
+class _Sheet:
+    def __init__(self, sheet, datemode):
+        self._sheet, self._datemode = sheet, datemode
+        self.title = sheet.name
+
+    def iter_rows(self, values_only=True, max_row=None):
+        import xlrd
+        last = self._sheet.nrows if max_row is None else min(max_row, self._sheet.nrows)
+        for r in range(last):
+            row = []
+            for cell in self._sheet.row(r):
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    try:
+                        row.append(xlrd.xldate_as_datetime(cell.value, self._datemode))
+                    except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                        row.append(cell.value)
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    row.append(None)
+                elif cell.ctype == xlrd.XL_CELL_ERROR:
+                    row.append(xlrd.error_text_from_code.get(cell.value, "#ERROR"))
+                else:
+                    row.append(cell.value)
+            yield tuple(row)
+
+
+class XlsBook:
+    """An ``.xls`` workbook opened for reading, or a clear problem."""
+
+    def __init__(self, path: Path, label: str):
+        import xlrd
+        if not path.is_file():
+            why = "does not exist" if not path.exists() else "is not an ordinary file"
+            raise ValidationError([Problem(label, None, why)], where=str(path))
+        if zipfile.is_zipfile(path):
+            raise ValidationError([Problem(label, None, "is an Excel Workbook (.xlsx) with an "
+                                           ".xls name: rename it to .xlsx")], where=str(path))
+        try:
+            self._book = xlrd.open_workbook(str(path), on_demand=True)
+        except Exception as exc:      # xlrd raises several kinds for a broken file
+            raise ValidationError([Problem(label, None, "is not an Excel 97-2003 workbook "
+                                           f"(.xls) that can be read: {exc}")],
+                                  where=str(path)) from None
+        self.worksheets = [_Sheet(self._book.sheet_by_index(i), self._book.datemode)
+                           for i in range(self._book.nsheets)]
+        self.sheetnames = [s.title for s in self.worksheets]
+
+    def __getitem__(self, name):
+        return self.worksheets[self.sheetnames.index(name)]
+
+    def formulas(self, name):
+        """None: an .xls keeps the value of every formula it saved."""
+        return None
+
+    def close(self) -> None:
+        self._book.release_resources()
