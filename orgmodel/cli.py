@@ -799,10 +799,12 @@ def _import_into(out_dir: Path, force: bool, read):
               "sheet with the senior post column).")
 @click.option("--locale", type=click.Choice(["nl", "en"]), help="How the files write numbers: "
               "nl (0,8; 1.000) or en (0.8; 1,000); kept in org.yaml.")
+@click.option("--strict", is_flag=True, help="Refuse the import (write nothing) when a row is "
+              "left out or a cell not used; each is named.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
                  c_holder, c_grade, unknown_superior, name, date, sheet, junior_sheet, locale,
-                 force):
+                 strict, force):
     """Import one row per post (CSV or XLSX) into an organisation folder.
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
@@ -816,7 +818,8 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
         n_nodes, n_edges, log = import_posts(posts_file, junior_file, out_dir, preset=preset,
                                              columns=columns, name=name, date=date,
                                              unknown_superior=unknown_superior, sheet=sheet,
-                                             junior_sheet=junior_sheet, locale=locale)
+                                             junior_sheet=junior_sheet, locale=locale,
+                                             strict=strict)
     out("\n".join(log.lines()))
     out(f"\nImported {n_nodes:,} nodes and {n_edges:,} edges into {out_dir} (what was "
         f"decided: {out_dir / 'IMPORT.md'})")

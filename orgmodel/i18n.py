@@ -62,6 +62,11 @@ NL.update({
     "{posts} posts ({vacant} vacant), {people} people in post, {fte}":
         "{posts} functies ({vacant} vacant), {people} mensen in functie, {fte}",
     "no FTE given": "geen fte opgegeven",
+    "The import": "De import",
+    "{rows} rows of the files left out ({fte} FTE), {cells} cells not used, {gone} posts "
+    "marked eliminated: see IMPORT.md beside the data.":
+        "{rows} regels van de bestanden niet gebruikt ({fte} fte), {cells} cellen niet "
+        "gebruikt, {gone} functies als opgeheven gemarkeerd: zie IMPORT.md bij de gegevens.",
     "{fte} FTE on the {n} posts that give one": "{fte} fte op de {n} functies die er een opgeven",
     ", {n} staff counted per grade": ", {n} medewerkers geteld per schaal",
     "; {stated}% of its facts are stated by a source, {inferred}% inferred, "

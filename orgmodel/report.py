@@ -106,6 +106,20 @@ def _top(frame, columns, csv_name, t, names, sort=None, ascending=False, what="r
             + t("; all of them in [{csv}.csv]({csv}.csv).", csv=csv_name) + "_"]
 
 
+def _import_line(org, t) -> list:
+    """What an import left out, from ``org.yaml``'s ``import:`` (said on the
+    first page: a total is only as good as the rows behind it)."""
+    imp = org.manifest.get("import") or {}
+    if not (imp.get("rows_left_out") or imp.get("cells_not_used") or imp.get("posts_eliminated")):
+        return []
+    return ["- **" + t("The import") + "**: "
+            + t("{rows} rows of the files left out ({fte} FTE), {cells} cells not used, {gone} "
+                "posts marked eliminated: see IMPORT.md beside the data.",
+                rows=f"{imp.get('rows_left_out', 0):,}", fte=f"{imp.get('fte_left_out', 0):g}",
+                cells=f"{imp.get('cells_not_used', 0):,}",
+                gone=f"{imp.get('posts_eliminated', 0):,}")]
+
+
 def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
     """The report's first page: what the organisation is, its findings, who
     carries the escalations, and where layers and spans depart from the target."""
@@ -130,6 +144,7 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
                "{assumed}% assumed or ungraded.", stated=round(100 * ev["stated"] / facts),
                inferred=round(100 * ev["inferred"] / facts),
                assumed=round(100 * (ev["assumed"] + ev["ungraded"]) / facts))]
+    out += _import_line(org, t)
     if len(found):
         per = found.groupby("rule", sort=False).agg(n=("message", "size"),
                                                     source=("source", "first"),

@@ -556,3 +556,43 @@ def test_the_date_in_a_files_name(tmp_path, name, date):
     if date is None:
         assert "which could be 2001-10-13 or 2013-10-01: no date is taken (give --date)" \
             in res.output
+
+
+def test_what_an_import_leaves_out_is_on_the_reports_first_page(tmp_path):
+    dep, date = "department_of_health", "2013-09-30"
+    out = tmp_path / "dh"
+    assert run("import", "posts", UK / f"{dep}-{date}-senior.csv", "--junior",
+               UK / f"{dep}-{date}-junior.csv", "--preset", "uk-organogram",
+               "--out", out).exit_code == 0
+    counts = orgmodel.load(out).manifest["import"]
+    with open(UK / f"{dep}-{date}-senior.csv", encoding="utf-8") as f:
+        gone = sum(1 for r in csv.DictReader(f) if r["Name"].casefold() == "eliminated")
+    assert counts["posts_eliminated"] == gone == 10
+    records = 0
+    for part in ("senior", "junior"):
+        with open(UK / f"{dep}-{date}-{part}.csv", encoding="utf-8") as f:
+            records += sum(1 for _ in csv.DictReader(f))
+    assert counts["rows_read"] == records
+    for lang, line in (("en", "- **The import**: 0 rows of the files left out (0 FTE), 0 cells "
+                              "not used, 10 posts marked eliminated: see IMPORT.md"),
+                       ("nl", "- **De import**: 0 regels van de bestanden niet gebruikt (0 fte), "
+                              "0 cellen niet gebruikt, 10 functies als opgeheven gemarkeerd")):
+        assert run("report", "--org", out, "--out", tmp_path / lang, "--lang", lang).exit_code == 0
+        assert line in (tmp_path / lang / "report.md").read_text()
+
+
+def test_strict_refuses_an_import_that_leaves_out_a_row(tmp_path):
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,reports_to,title,holder,fte\n1,,Director,Ann,1\n,1,Clerk,Bo,0.5\n"
+                     "2,1,Adviser,Cy,lots\n")
+    res = run("import", "posts", posts, "--out", tmp_path / "o", "--strict")
+    assert res.exit_code == 1
+    assert "2 problems found" in res.output
+    assert "posts.csv, row 3: no post id" in res.output
+    assert "posts.csv, row 4: FTE 'lots' is not a number: the post is kept without that FTE" \
+        in res.output
+    assert not (tmp_path / "o").exists()
+    res = run("import", "posts", posts, "--out", tmp_path / "o")
+    assert res.exit_code == 0
+    counts = orgmodel.load(tmp_path / "o").manifest["import"]
+    assert (counts["rows_left_out"], counts["fte_left_out"], counts["cells_not_used"]) == (1, 0.5, 1)

@@ -153,7 +153,25 @@ class ImportLog:
     skipped: list = field(default_factory=list)          # (file, row, why)
     cells: list = field(default_factory=list)            # (file, row, why): row kept
     columns: list = field(default_factory=list)          # (what, column read for it)
+    eliminated: list = field(default_factory=list)       # (file, row) of posts marked gone
+    left_out_fte: float = 0.0                            # FTE of the rows left out
     decisions: list = field(default_factory=list)        # free sentences
+
+    def warnings(self) -> list:
+        """What the import could not use, as problems (file, row, why): the
+        rows left out (a post marked eliminated is not one: it is gone) and
+        the cells not used; ``--strict`` refuses an import that has any."""
+        gone = set(self.eliminated)
+        return [Problem(f, r, why) for f, r, why in self.skipped if (f, r) not in gone] + \
+            [Problem(f, r, why) for f, r, why in self.cells]
+
+    def counts(self) -> dict:
+        """What the organisation's ``org.yaml`` keeps of the import (``import:``),
+        for the report's summary."""
+        return {"log": "IMPORT.md", "rows_read": self.rows + self.staff_rows,
+                "rows_left_out": len(self.skipped) - len(self.eliminated),
+                "fte_left_out": round(self.left_out_fte, 6),
+                "posts_eliminated": len(self.eliminated), "cells_not_used": len(self.cells)}
 
     def lines(self) -> list:
         """The log as Markdown lines, for the terminal and ``IMPORT.md``."""
@@ -312,10 +330,13 @@ def read_posts(path: PathLike, junior: PathLike | None = None, **options) -> tup
 
 
 def import_posts(path: PathLike, junior: PathLike | None = None, out: PathLike | None = None,
-                 **options) -> tuple[int, int, ImportLog]:
+                 strict: bool = False, **options) -> tuple[int, int, ImportLog]:
     """Import posts into the organisation folder ``out``: validated, then the
     three files and ``IMPORT.md`` written, without building a graph (the
     fast way for large files).  Returns ``(nodes, edges, log)`` counts and log.
+
+    ``strict``: a row left out or a cell not used (:meth:`ImportLog.warnings`)
+    is an error, and nothing is written.
     """
     from .._progress import task
     from ..write import write_tables
@@ -323,6 +344,8 @@ def import_posts(path: PathLike, junior: PathLike | None = None, out: PathLike |
         raise InputError("import_posts needs out: the organisation folder to write")
     with task(f"Importing {Path(path).name}", 3) as step:
         manifest, nodes, edges, log, labels = posts_tables(path, junior, **options)
+        if strict and log.warnings():
+            raise ValidationError(log.warnings(), where=f"{path} (--strict: nothing imported)")
         step("read")
         check_tables(manifest, nodes, edges, str(path), labels)
         step("validated")
@@ -484,10 +507,13 @@ class _Import:
             holder = _cell(row, self.c_holder).strip("'\" ")
             if not rid:
                 self.log.skipped.append((self.label, rowno, "no post id"))
+                f = _number(_cell(row, self.c_fte), self.locale)
+                self.log.left_out_fte += f if isinstance(f, float) else 0.0
                 continue
             if self.is_eliminated(holder):
                 self.log.skipped.append((self.label, rowno,
                                          f"post {rid} is marked '{holder}' (gone)"))
+                self.log.eliminated.append((self.label, rowno))
                 self.eliminated[rid] = _cell(row, self.c_sup)
                 continue
             if self.c_org and _cell(row, self.c_org):
@@ -798,6 +824,7 @@ class _Import:
                        "it is in the posts file" if sup in self.eliminated
                        else f"its senior post '{sup}' is not in the posts file")
                 log.skipped.append((jlabel, rowno, why))
+                log.left_out_fte += f if isinstance(f, float) else 0.0
                 continue
             if not isinstance(f, float):
                 why = "is negative" if f == "negative" else "is not a number"
@@ -847,6 +874,7 @@ class _Import:
         manifest["description"] = f"Imported by orgmodel from {', '.join(self.log.files)}."
         manifest["sources"] = self.sources
         manifest["rules"] = []
+        manifest["import"] = self.log.counts()
         return manifest
 
 
