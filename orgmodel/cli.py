@@ -801,10 +801,12 @@ def _import_into(out_dir: Path, force: bool, read):
               "nl (0,8; 1.000) or en (0.8; 1,000); kept in org.yaml.")
 @click.option("--strict", is_flag=True, help="Refuse the import (write nothing) when a row is "
               "left out or a cell not used; each is named.")
+@click.option("--split-reused-ids", is_flag=True, help="A post id on rows that describe "
+              "different posts: keep each row as its own post (ID~ROW) instead of refusing.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
                  c_holder, c_grade, unknown_superior, name, date, sheet, junior_sheet, locale,
-                 strict, force):
+                 strict, split_reused_ids, force):
     """Import one row per post (CSV or XLSX) into an organisation folder.
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
@@ -819,7 +821,8 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
                                              columns=columns, name=name, date=date,
                                              unknown_superior=unknown_superior, sheet=sheet,
                                              junior_sheet=junior_sheet, locale=locale,
-                                             strict=strict)
+                                             strict=strict,
+                                             reused_ids="split" if split_reused_ids else "error")
     out("\n".join(log.lines()))
     out(f"\nImported {n_nodes:,} nodes and {n_edges:,} edges into {out_dir} (what was "
         f"decided: {out_dir / 'IMPORT.md'})")

@@ -34,7 +34,9 @@ def raw(dep, date):
         by_id[r["Post Unique Reference"]].append(r)
     posts = {}
     for pid, rows in by_id.items():
-        alike = len({(r["Job Title"].casefold(), r["Reports to Senior Post"]) for r in rows}) == 1
+        grade = lambda r: (r.get("Grade (or equivalent)") or r.get("Grade") or "").strip()  # noqa: E731
+        alike = len({(r["Job Title"].strip().casefold(), r["Reports to Senior Post"].strip(),
+                      grade(r).casefold()) for r in rows}) == 1
         if alike:
             posts[pid] = rows               # one post (a job share when on several rows)
         else:
@@ -159,7 +161,9 @@ def test_job_share_one_person_on_two_posts_and_split_ids(tmp_path):
                  "0,3,Clerk,Vacant,1,Ops\n"
                  "4,1,Deputy,Ann Bell,0.2,Ops\n"
                  "5,1,Gone,Eliminated,1,Ops\n")
-    org, log = read_posts(p)
+    with pytest.raises(orgmodel.ValidationError, match="post id '0' is used for 2 different"):
+        read_posts(p)
+    org, log = read_posts(p, reused_ids="split")
     assert [(j[0], j[1], j[2]) for j in log.job_shares] == [("3", [4, 5], 0.9)]
     assert org.graph.nodes["3"]["fte_max"] == 0.9
     assert [i for i, _ in log.split_ids] == ["0"] and {"0~6", "0~7"} <= set(org.ids("Role"))
@@ -596,3 +600,29 @@ def test_strict_refuses_an_import_that_leaves_out_a_row(tmp_path):
     assert res.exit_code == 0
     counts = orgmodel.load(tmp_path / "o").manifest["import"]
     assert (counts["rows_left_out"], counts["fte_left_out"], counts["cells_not_used"]) == (1, 0.5, 1)
+
+
+def test_a_post_id_used_for_two_posts_is_refused_or_split_on_request(tmp_path):
+    # A department used one id for its Permanent Secretary and a regional
+    # director: the posts under "them" lost their line in silence.
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,reports_to,title,holder,fte,grade\n"
+                     "P1,,Permanent Secretary,Ann,1,SCS4\n"
+                     "P1,D9,Regional Director,Bo,1,SCS2\n"
+                     "D9,P1,Director-General,Cy,1,SCS3\n"
+                     "S1,P1,Adviser,Di,1,G7\nS1,P1,Adviser,Ed,1,G6\n")
+    res = run("import", "posts", posts, "--out", tmp_path / "o")
+    assert res.exit_code == 1
+    assert ("posts.csv, row 2: post id 'P1' is used for 2 different posts (row 2: Permanent "
+            "Secretary, grade SCS4, reports to (nobody); row 3: Regional Director, grade SCS2, "
+            "reports to D9)") in res.output
+    # the same id on rows of another grade is no job share either
+    assert "post id 'S1' is used for 2 different posts" in res.output
+    assert not (tmp_path / "o").exists()
+    res = run("import", "posts", posts, "--out", tmp_path / "o", "--split-reused-ids")
+    assert res.exit_code == 0, res.output
+    assert "P1 → P1~2, P1~3" in res.output and "S1 → S1~5, S1~6" in res.output
+    assert "reports to 'P1', an id used for several different posts: the line is left out" \
+        in res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert {"P1~2", "P1~3", "S1~5", "S1~6"} <= set(org.graph)

@@ -195,7 +195,8 @@ class ImportLog:
                    + "".join(f"; {i} on rows {', '.join(map(str, r))}, {f:g} FTE"
                              for i, r, f in self.job_shares) + ".")
         if self.split_ids:
-            out.append("- Post ids reused for different posts (each row its own post): "
+            out.append("- Post ids reused for different posts (--split-reused-ids: each row its "
+                       "own post, lines to the id left out): "
                        + "; ".join(f"{i} → {', '.join(n)}" for i, n in self.split_ids) + ".")
         out.append(f"- Superiors not in the file (external roles): {len(self.external)}"
                    + "".join(f"; {s} (rows {', '.join(map(str, r))})" for s, r in self.external)
@@ -359,7 +360,8 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                  columns: Columns | None = None, junior_columns: Columns | None = None,
                  name: str | None = None, date: str | None = None,
                  unknown_superior: str | None = None, sheet: str | None = None,
-                 junior_sheet: str | None = None, locale: str | None = None):
+                 junior_sheet: str | None = None, locale: str | None = None,
+                 reused_ids: str = "error"):
     """The tables (as a folder's CSV files hold them) of posts and junior staff.
 
     Parameters
@@ -376,6 +378,11 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     unknown_superior : {"error", "external"}, optional
         What a superior that is not in the file is (default: the preset's,
         else ``error``).
+    reused_ids : {"error", "split"}
+        A post id on rows that describe different posts (another title,
+        superior or grade): an error naming the rows (default), or each row
+        its own post (``ID~ROW``), said in the log; a line to the id is then
+        left out, as which post it means is not said.
     locale : {"nl", "en"}, optional
         How the files write numbers (``0,8`` or ``0.8``; see
         :mod:`orgmodel.notation`); written into the organisation's
@@ -408,6 +415,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     run = _Import(Path(path), p, _merge(p.senior, columns), _merge(p.junior, junior_columns),
                   rule, junior)
     run.locale = locale
+    if reused_ids not in ("error", "split"):
+        raise OrgModelError("reused_ids must be 'error' or 'split'")
+    run.reused_ids = reused_ids
     run.read_posts(sheet, bool(preset))
     run.group_rows(name)
     for pid, group in run.posts.items():
@@ -463,6 +473,7 @@ class _Import:
         self.sources = {"posts": f"{self.label} (rows cited by line)"}
         self.locale: str | None = None          # how the files write numbers
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
+        self.reused_ids = "error"               # or "split": a reused post id
 
     # -- read and map the columns ---------------------------------------------
 
@@ -523,10 +534,14 @@ class _Import:
         self.org_name = name or (max(orgs, key=orgs.__getitem__) if orgs else self.path.stem)
         self.posts: dict[str, list] = {}     # post id -> list of (rowno, row, holder)
         self.by_raw: dict[str, str] = {}     # raw id -> post id (only when unambiguous)
+        reused = []
         for rid, group in rows.items():
-            shape = {(_cell(r, self.c_title).casefold(), _cell(r, self.c_sup))
-                     for _, r, _ in group}
+            # (one post on several rows only where the rows say the same post:
+            # the same title, superior and grade; a job share)
+            shape = {(_cell(r, self.c_title).casefold(), _cell(r, self.c_sup),
+                      _cell(r, self.c_grade).casefold()) for _, r, _ in group}
             if len(group) > 1 and len(shape) > 1:
+                reused.append((rid, group))
                 new = [f"{rid}~{rowno}" for rowno, _, _ in group]
                 self.log.split_ids.append((rid, new))
                 for nid, item in zip(new, group):
@@ -534,11 +549,26 @@ class _Import:
             else:
                 self.posts[rid] = group
                 self.by_raw[rid] = rid
+        if reused and self.reused_ids == "error":
+            raise ValidationError([self.reused_problem(rid, g) for rid, g in reused],
+                                  where=str(self.path))
         # ids that differ only in capitals from exactly one post id
         count: dict[str, int] = {}
         for k in self.by_raw:
             count[k.casefold()] = count.get(k.casefold(), 0) + 1
         self.folded = {k.casefold(): k for k in self.by_raw if count[k.casefold()] == 1}
+
+    def reused_problem(self, rid, group) -> Problem:
+        """A post id on rows that describe different posts, each row said."""
+        rows = "; ".join(f"row {rowno}: {_cell(r, self.c_title) or '(no title)'}"
+                         + (f", grade {_cell(r, self.c_grade)}" if _cell(r, self.c_grade) else "")
+                         + f", reports to {_cell(r, self.c_sup) or '(nobody)'}"
+                         for rowno, r, _ in group)
+        return Problem(self.label, group[0][0], f"post id '{rid}' is used for "
+                       f"{len(group)} different posts ({rows}): a line to it could mean any "
+                       "of them; give each post its own id, or import with "
+                       "--split-reused-ids to keep each row as its own post (lines to the "
+                       "id are then left out, listed)")
 
     def say_unnamed(self, df, label) -> None:
         """Columns with values but no name in the header (a spreadsheet
