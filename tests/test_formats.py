@@ -626,3 +626,11 @@ def test_a_post_id_used_for_two_posts_is_refused_or_split_on_request(tmp_path):
         in res.output
     org = orgmodel.load(tmp_path / "o")
     assert {"P1~2", "P1~3", "S1~5", "S1~6"} <= set(org.graph)
+
+
+def test_not_in_post_is_a_vacancy_not_a_person(tmp_path):
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,reports_to,title,holder,fte\n1,,Director,Ann,1\n2,1,Adviser,Not in post,1\n")
+    org, log = read_posts(posts)
+    assert org.graph.nodes["2"]["vacant"] is True and log.vacancies == ["2"]
+    assert not [n for n, d in org.graph.nodes(data=True) if d.get("name") == "Not in post"]

@@ -85,7 +85,8 @@ class Preset:
     # a value that starts with one of them counts too ("Vacant post", "VACANCY")
     # (with the words Dutch HR exports use: "Vacature", "niet ingevuld",
     # "n.v.t.", "opgeheven")
-    vacant: tuple = ("vacant", "vacancy", "vacature", "niet ingevuld", "niet bezet", "onbezet")
+    vacant: tuple = ("vacant", "vacancy", "not in post", "vacature", "niet ingevuld",
+                     "niet bezet", "onbezet")
     undisclosed: tuple = ("n/d", "nd", "n/a", "not disclosed", "withheld", "redacted", "-", "",
                           "nvt", "niet openbaar", "onbekend")
     eliminated: tuple = ("eliminated", "post eliminated", "deleted", "opgeheven", "vervallen")
