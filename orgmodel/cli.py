@@ -246,9 +246,8 @@ def summary(org, fmt):
         lines += ["", "How the facts are known (nodes / edges):"]
         lines += [f"  {g:<12} {s.evidence['nodes'][g]:>6} {s.evidence['edges'][g]:>6}"
                   for g in s.evidence["nodes"]]
-        fte = (f"{s.fte_min:g}" if s.fte_min == s.fte_max else f"{s.fte_min:g}-{s.fte_max:g}")
-        lines += ["", f"Formation: {f['posts']} posts ({f['vacant']} vacant), {fte} FTE over "
-                      f"{s.roles_with_fte} posts with an FTE; {f['people']} people in post"]
+        lines += ["", f"Formation: {f['posts']} posts ({f['vacant']} vacant), {_fte_parts(f)} "
+                      f"over {s.roles_with_fte} posts with an FTE; {f['people']} people in post"]
         if f["staff"] or f["staff_fte"]:
             lines.append(f"  plus {f['staff']} staff counted per grade ({f['staff_fte']:g} FTE)")
         return "\n".join(lines)
@@ -413,6 +412,15 @@ def partners(org, fmt):
     emit(net.partners if fmt == "csv" else net, fmt, table)
 
 
+def _fte_parts(t: dict) -> str:
+    """``'6.4 FTE in posts (5.4 held, 1 vacant)'`` from a totals dict."""
+    def span(lo, hi):
+        return f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+    return (f"{span(t['fte_min'], t['fte_max'])} FTE in posts ("
+            f"{span(t['held_fte_min'], t['held_fte_max'])} held, "
+            f"{span(t['vacant_fte_min'], t['vacant_fte_max'])} vacant)")
+
+
 @cli.command()
 @reads_model
 @click.option("--by", type=click.Choice(["unit", "manager", "post"]), default="unit",
@@ -436,7 +444,8 @@ def formation(org, by, fmt):
         unknown = (f" ({t['posts_without_fte']} posts give no FTE)"
                    if t["posts_without_fte"] else "")
         return (_table(frame) + f"\n\nIn all: {t['posts']} posts ({t['vacant']} vacant), "
-                f"{t['people']} people, {t['staff']} staff; {fte} FTE with staff{unknown}")
+                f"{t['people']} people, {t['staff']} staff; {_fte_parts(t)}; {fte} FTE with "
+                f"staff{unknown}")
     emit(frame, fmt, table)
 
 

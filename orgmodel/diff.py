@@ -308,7 +308,8 @@ def _edges(a, b, to_b):
 def _figures(a, b):
     from .formation import formation, totals
     ta, tb = totals(a), totals(b)
-    keys = ["posts", "vacant", "people", "staff", "staff_fte", "fte_min", "fte_max"]
+    keys = ["posts", "vacant", "people", "staff", "staff_fte", "fte_min", "fte_max",
+            "held_fte_min", "held_fte_max", "vacant_fte_min", "vacant_fte_max"]
     figures = pd.DataFrame([{"figure": k, "before": ta[k], "after": tb[k],
                              "change": round(tb[k] - ta[k], 6)} for k in keys])
     fa = formation(a, "unit").set_index("name")

@@ -38,7 +38,8 @@ if TYPE_CHECKING:  # names in annotations only
 
 __all__ = ["post_figures", "formation", "totals", "is_post", "post_line"]
 
-_AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte")
+_AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte",
+            "vacant_fte_min", "vacant_fte_max")
 
 
 def is_post(d: dict) -> bool:
@@ -237,6 +238,15 @@ class _Names:
         return self._nodes[n].get("name", n)
 
 
+def _post_amounts(posts: pd.DataFrame) -> np.ndarray:
+    """One row of :data:`_AMOUNTS` per post: the FTE of a vacant post also
+    as vacant FTE (a held post's is 0 there; an unknown one stays unknown)."""
+    vacant = posts["vacant"].to_numpy(dtype=bool)
+    cols = [np.ones(len(posts))] + [posts[c].to_numpy(dtype=float) for c in _AMOUNTS[1:7]]
+    cols += [np.where(vacant, cols[3], 0.0), np.where(vacant, cols[4], 0.0)]
+    return np.column_stack(cols).reshape(len(posts), len(_AMOUNTS))
+
+
 def _frame(ids, names, pos, total):
     """The formation table of ``ids``, whose amounts are the rows ``pos[id]``
     of the array ``total``."""
@@ -247,8 +257,10 @@ def _frame(ids, names, pos, total):
     for c in ("posts", "vacant", "people", "staff"):
         f[c] = f[c].astype(int)
     # (sums of tenths: 214411.4, not the 214411.39999999997 the additions leave)
-    for c in ("fte_min", "fte_max", "staff_fte"):
+    for c in ("fte_min", "fte_max", "staff_fte", "vacant_fte_min", "vacant_fte_max"):
         f[c] = f[c].round(6)
+    f["held_fte_min"] = (f["fte_min"] - f["vacant_fte_min"]).round(6)
+    f["held_fte_max"] = (f["fte_max"] - f["vacant_fte_max"]).round(6)
     f["headcount"] = f["people"] + f["staff"]
     f["total_fte_min"] = (f["fte_min"] + f["staff_fte"]).round(6)
     f["total_fte_max"] = (f["fte_max"] + f["staff_fte"]).round(6)
@@ -260,8 +272,11 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
     """Formation, headcount and FTE rolled up ``by`` unit, manager or post.
 
     Columns: ``id, name, posts, vacant, people, fte_min, fte_max, staff,
-    staff_fte, headcount, total_fte_min, total_fte_max``; FTE of posts
-    without a known FTE count as unknown (NaN) in every total they enter.
+    staff_fte, vacant_fte_min, vacant_fte_max, held_fte_min, held_fte_max,
+    headcount, total_fte_min, total_fte_max``: ``fte`` is the posts'
+    formation, held and vacant together, and ``held_fte``/``vacant_fte`` its
+    two parts; FTE of posts without a known FTE count as unknown (NaN) in
+    every total they enter.
 
     Examples
     --------
@@ -277,8 +292,7 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
     by_post, by_person = _holders(org)
     # (whole columns: a list per post costs seconds at a million posts)
     ids = posts["id"].tolist()
-    amounts = np.column_stack([np.ones(len(posts))] + [
-        posts[c].to_numpy(dtype=float) for c in _AMOUNTS[1:]]).reshape(len(posts), len(_AMOUNTS))
+    amounts = _post_amounts(posts)
     row = {r: i for i, r in enumerate(ids)}
     shared = {p: [x for x in rs if x in row and not node_attrs(org.graph)[x].get("vacant")]
               for p, rs in by_person.items() if len(rs) > 1}
@@ -346,7 +360,9 @@ def totals(org: OrgModel) -> dict:
     """The organisation's formation in figures.
 
     Keys: ``posts``, ``vacant``, ``people`` (distinct), ``staff``,
-    ``staff_fte``, ``fte_min``/``fte_max`` (posts' formation),
+    ``staff_fte``, ``fte_min``/``fte_max`` (posts' formation, held and vacant),
+    ``held_fte_min``/``held_fte_max`` and ``vacant_fte_min``/``vacant_fte_max``
+    (its two parts),
     ``posts_without_fte``, ``total_fte_min``/``total_fte_max`` (with staff).
 
     Examples
@@ -354,6 +370,8 @@ def totals(org: OrgModel) -> dict:
     >>> t = totals(sample)
     >>> t["posts"], t["vacant"], t["people"], t["staff"], (t["fte_min"], t["fte_max"])
     (7, 1, 3, 9, (6.4, 6.4))
+    >>> t["held_fte_min"], t["vacant_fte_min"]
+    (5.4, 1.0)
     """
     posts = post_figures(org)
     _, by_person = _holders(org)
@@ -362,9 +380,13 @@ def totals(org: OrgModel) -> dict:
                  if any(is_post(nodes[r]) and not nodes[r].get("vacant") for r in rs))
     known = posts.dropna(subset=["fte_min"])
     lo, hi = float(known["fte_min"].sum()), float(known["fte_max"].sum())
+    gone = known[known["vacant"].astype(bool)]
+    vlo, vhi = float(gone["fte_min"].sum()), float(gone["fte_max"].sum())
     staff_fte = float(posts["staff_fte"].sum())
     return {"posts": len(posts), "vacant": int(posts["vacant"].sum()), "people": people,
             "staff": int(posts["staff"].sum()), "staff_fte": round(staff_fte, 6),
             "fte_min": round(lo, 6), "fte_max": round(hi, 6),
+            "held_fte_min": round(lo - vlo, 6), "held_fte_max": round(hi - vhi, 6),
+            "vacant_fte_min": round(vlo, 6), "vacant_fte_max": round(vhi, 6),
             "posts_without_fte": int(len(posts) - len(known)),
             "total_fte_min": round(lo + staff_fte, 6), "total_fte_max": round(hi + staff_fte, 6)}

@@ -63,6 +63,7 @@ NL.update({
         "{posts} functies ({vacant} vacant), {people} mensen in functie, {fte}",
     "no FTE given": "geen fte opgegeven",
     "The import": "De import",
+    "({held} held, {vacant} vacant)": "({held} bezet, {vacant} vacant)",
     "{rows} rows of the files left out ({fte} FTE), {cells} cells not used, {gone} posts "
     "marked eliminated: see IMPORT.md beside the data.":
         "{rows} regels van de bestanden niet gebruikt ({fte} fte), {cells} cellen niet "

@@ -106,6 +106,10 @@ def _top(frame, columns, csv_name, t, names, sort=None, ascending=False, what="r
             + t("; all of them in [{csv}.csv]({csv}.csv).", csv=csv_name) + "_"]
 
 
+def _span(lo, hi) -> str:
+    return f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
+
+
 def _import_line(org, t) -> list:
     """What an import left out, from ``org.yaml``'s ``import:`` (said on the
     first page: a total is only as good as the rows behind it)."""
@@ -135,6 +139,10 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
                 n=f"{tot['posts'] - missing:,}")
     else:
         fte = f"{fte} FTE"
+    if tot.get("vacant_fte_max"):
+        held = _span(tot["held_fte_min"], tot["held_fte_max"])
+        fte += " " + t("({held} held, {vacant} vacant)", held=held,
+                       vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"]))
     out = ["- **" + t("The organisation") + "**: "
            + t("{posts} posts ({vacant} vacant), {people} people in post, {fte}",
                posts=f"{tot['posts']:,}", vacant=f"{tot['vacant']:,}",

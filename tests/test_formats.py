@@ -52,6 +52,9 @@ def raw(dep, date):
         "vacant": sum(all(r["Name"].strip("'").casefold() == "vacant" for r in rows)
                       for rows in posts.values()),
         "tops": sorted(r["Post Unique Reference"] for r in senior if top(r)),
+        "vacant_fte": sum(fte(r["FTE"]) for rows in posts.values()
+                          if all(r["Name"].strip("'").casefold() == "vacant" for r in rows)
+                          for r in rows),
         "fte": sum(fte(r["FTE"]) for r in senior if r not in placeholder)
         + sum(fte(r["Number of Posts in FTE"]) for r in junior),
         "staff_fte_per_unit": _sum_by(junior, "Unit", "Number of Posts in FTE"),
@@ -90,6 +93,9 @@ def test_each_snapshot_imports_with_one_command_and_validates(tmp_path, dep, dat
         and not org.graph.nodes[n].get("external"))
     assert tops == r["tops"]
     assert math.isclose(t["total_fte_min"], r["fte"], abs_tol=1e-6)
+    # the posts' FTE apart: held and vacant (vacant FTE was counted as held)
+    assert math.isclose(t["vacant_fte_min"], r["vacant_fte"], abs_tol=1e-6)
+    assert math.isclose(t["held_fte_min"] + t["vacant_fte_min"], t["fte_min"], abs_tol=1e-6)
     units = orgmodel.formation(org, "unit").set_index("name")["staff_fte"]
     for unit, fte in r["staff_fte_per_unit"].items():
         assert math.isclose(units[unit], fte, abs_tol=1e-6), unit
