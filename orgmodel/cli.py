@@ -909,7 +909,8 @@ def _report_diff(d, out_dir, fmt, fail_on, written=False):
 @click.option("--neo4j", "neo4j", is_flag=True,
               help="AS_IS and TO_BE are organisation names in Neo4j, not files.")
 @click.option("--key", default="id", show_default=True,
-              help="Match nodes on this column instead of id.")
+              help="Match nodes on this column instead of id, or on two (name,grade) when "
+                   "one does not tell them apart.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Write DIFF.md, diff.html, changes.csv and changes.json into this folder.")
 @click.option("--fail-on", "fail_on", metavar="WHAT",

@@ -199,15 +199,15 @@ def _keyed(org, key, side: str = "", keyless: list | None = None):
     out: dict = {}
     repeated: dict = {}
     for n, d in org.graph.nodes(data=True):
-        k = d.get(key)
-        if k is None or str(k).strip() == "":
+        k = _key_value(d, key)
+        if k is None:
             out[("id", n)] = n
             if keyless is not None:
                 keyless.append(n)
             continue
-        if str(k) in out:
-            repeated.setdefault(str(k), [out[str(k)]]).append(n)
-        out[str(k)] = n
+        if k in out:
+            repeated.setdefault(k, [out[k]]).append(n)
+        out[k] = n
     if repeated:
         shown = "; ".join(f"'{k}' ({', '.join(map(str, ids[:3]))}"
                           f"{', ...' if len(ids) > 3 else ''})"
@@ -216,8 +216,62 @@ def _keyed(org, key, side: str = "", keyless: list | None = None):
         raise InputError(f"--key {key}: {len(repeated)} value{'s' if many else ''} of the "
                          f"{side} model name{'' if many else 's'} more than one node, so nodes "
                          "cannot be "
-                         f"matched on it: {shown}; choose a key whose values differ")
+                         f"matched on it: {shown}; choose a key whose values differ, or add a "
+                         "second column that breaks the ties (--key name,unit)")
     return out
+
+
+def _key_value(d: dict, key: str) -> str | None:
+    """A node's value for ``key`` (``a,b``: both columns, joined), or None
+    when it has none."""
+    parts = [str(d.get(k, "") if d.get(k) is not None else "").strip() for k in key.split(",")]
+    if not any(parts):
+        return None
+    return parts[0] if len(parts) == 1 else " | ".join(parts)
+
+
+#: What a diff proposes to match posts on when few match on the key used.
+_CANDIDATE_KEYS = ("id", "name", "name,grade", "name,organisation")
+
+
+def _post_keys(org, key) -> dict | None:
+    """``{key value: post}`` over the posts, or None when a value repeats or
+    the key is missing on some post."""
+    from .formation import is_post
+    out: dict = {}
+    for n, d in org.graph.nodes(data=True):
+        if not is_post(d):
+            continue
+        k = n if key == "id" else _key_value(d, key)
+        if k is None or k in out:
+            return None
+        out[k] = n
+    return out
+
+
+def _match_rate(a, b, key) -> list:
+    """A note when fewer than half the posts match on ``key`` (ids renumbered
+    between two snapshots), proposing the key that matches most."""
+    key = key or "id"
+    ka, kb = _post_keys(a, key), _post_keys(b, key)
+    if not ka or not kb:
+        return []
+    matched = len(ka.keys() & kb.keys())
+    smaller = min(len(ka), len(kb))
+    if matched * 2 >= smaller:
+        return []
+    best = None
+    for cand in _CANDIDATE_KEYS:
+        if cand == key:
+            continue
+        ca, cb = _post_keys(a, cand), _post_keys(b, cand)
+        if ca and cb and len(ca.keys() & cb.keys()) > max(matched, best[1] if best else 0):
+            best = (cand, len(ca.keys() & cb.keys()))
+    say = (f"only {matched:,} of {smaller:,} posts match on '{key}': the two sides may "
+           "number their posts differently")
+    if best:
+        say += f"; --key {best[0]} would match {best[1]:,}"
+    return [say]
 
 
 def _check_key(a, b, key) -> None:
@@ -225,9 +279,10 @@ def _check_key(a, b, key) -> None:
     if key in (None, "id"):
         return
     for side, o in (("as-is", a), ("to-be", b)):
-        if not any(str(d.get(key, "")).strip() for _, d in o.graph.nodes(data=True)):
-            raise InputError(f"--key {key}: no node of the {side} model has a '{key}', so "
-                             "nothing can be matched on it")
+        for k in key.split(","):
+            if not any(str(d.get(k, "")).strip() for _, d in o.graph.nodes(data=True)):
+                raise InputError(f"--key {key}: no node of the {side} model has a '{k}', so "
+                                 "nothing can be matched on it")
 
 
 def _nodes(a, b, key, keyless):
@@ -493,6 +548,7 @@ def _diff(a, b, key, step) -> Diff:
     routes, load = _routes(a, b, to_b)
     step("escalation routes")
     notes = []
+    notes += _match_rate(a, b, key)
     if key not in (None, "id"):
         notes.append(f"nodes matched on '{key}'")
         if keyless[0] or keyless[1]:

@@ -349,3 +349,35 @@ def test_a_large_line_is_refused_whole_and_drawn_around_a_focus():
              if line.strip().startswith('"') and "->" not in line and "[label" in line}
     reports = {u for u, v, d in org.graph.in_edges(director, data=True) if d["kind"] == "REPORTS_TO"}
     assert director in drawn and reports and reports <= drawn and len(drawn) < MAX_POSTS
+
+
+def test_renumbered_posts_are_said_and_a_key_that_matches_is_proposed(tmp_path):
+    # Two snapshots whose ids were all renumbered used to diff with no word
+    # that nothing matched ("0 roles' routes change").
+    rows = [("Director", "", "Ann", "S4"), ("Manager A", "1", "Bo", "S3"),
+            ("Manager B", "1", "Cy", "S3"), ("Adviser", "2", "Di", "G7"),
+            ("Adviser", "3", "Ed", "G6")]
+    for side, base in (("a", 0), ("b", 100)):
+        lines = ["id,reports_to,title,holder,fte,grade"]
+        for i, (title, sup, holder, grade) in enumerate(rows, start=1):
+            up = str(int(sup) + base) if sup else ""
+            lines.append(f"{i + base},{up},{title},{holder},1,{grade}")
+        (tmp_path / f"{side}.csv").write_text("\n".join(lines) + "\n")
+        assert run("import", "posts", tmp_path / f"{side}.csv", "--out",
+                   tmp_path / side).exit_code == 0
+    res = run("diff", tmp_path / "a", tmp_path / "b")
+    assert res.exit_code == 0, res.output
+    assert ("only 0 of 5 posts match on 'id': the two sides may number their posts "
+            "differently; --key name,grade would match 5") in res.output
+    # a second column breaks the ties of a repeated name
+    res = run("diff", tmp_path / "a", tmp_path / "b", "--key", "name")
+    assert res.exit_code == 1 and "'Adviser' (4, 5)" in res.output \
+        and "--key name,unit" in res.output
+    res = run("diff", tmp_path / "a", tmp_path / "b", "--key", "name,grade", "--format", "json")
+    assert res.exit_code == 0, res.output
+    changes = json.loads(res.output)
+    assert not [c for c in changes if c["section"] == "node"
+                and c["status"] in ("added", "closed")], changes
+    res = run("diff", tmp_path / "a", tmp_path / "b", "--format", "json")
+    assert len([c for c in json.loads(res.output) if c["section"] == "node"
+                and c["kind"] == "Role" and c["status"] == "added"]) == 5
