@@ -71,10 +71,10 @@ def _alive(pid: int) -> bool:
         return True
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):     # gone, or never a process id
         return False
-    except (PermissionError, OverflowError):
-        return pid < 2**31     # another user's process: leave its files alone
+    except PermissionError:                         # another user's process
+        return True
     return True
 
 

@@ -412,13 +412,16 @@ def partners(org, fmt):
     emit(net.partners if fmt == "csv" else net, fmt, table)
 
 
+def _span(lo, hi) -> str:
+    """``'2'`` or ``'2-3'``: an amount known as a range."""
+    return f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+
+
 def _fte_parts(t: dict) -> str:
     """``'6.4 FTE in posts (5.4 held, 1 vacant)'`` from a totals dict."""
-    def span(lo, hi):
-        return f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
-    return (f"{span(t['fte_min'], t['fte_max'])} FTE in posts ("
-            f"{span(t['held_fte_min'], t['held_fte_max'])} held, "
-            f"{span(t['vacant_fte_min'], t['vacant_fte_max'])} vacant)")
+    return (f"{_span(t['fte_min'], t['fte_max'])} FTE in posts ("
+            f"{_span(t['held_fte_min'], t['held_fte_max'])} held, "
+            f"{_span(t['vacant_fte_min'], t['vacant_fte_max'])} vacant)")
 
 
 @cli.command()
@@ -439,8 +442,7 @@ def formation(org, by, fmt):
 
     def table():
         t = totals(org)
-        lo, hi = t["total_fte_min"], t["total_fte_max"]
-        fte = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+        fte = _span(t["total_fte_min"], t["total_fte_max"])
         unknown = (f" ({t['posts_without_fte']} posts give no FTE)"
                    if t["posts_without_fte"] else "")
         return (_table(frame) + f"\n\nIn all: {t['posts']} posts ({t['vacant']} vacant), "

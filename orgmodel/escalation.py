@@ -895,18 +895,16 @@ def _matrix_reach(rg: RouteGraph, order: list, row: dict, roots: list, weight) -
     below = _in_degrees_above(rg, [order[i] for i in roots])
     bit = {order[i]: 1 << j for j, i in enumerate(roots)}
     masks = _digit_masks([int(weight[i]) for i in roots])
-    if not _carry_up(rg, below, bit, masks, row, direct):
-        # (a cycle the route graph did not mark: walk each up-set)
-        direct[:] = 0
-        for i in roots:
-            for x in rg.upset(order[i]) - {order[i]}:
-                direct[row[x]] += weight[i]
+    _carry_up(rg, below, bit, masks, row, direct)
     return direct
 
 
-def _carry_up(rg: RouteGraph, below: dict, bit: dict, masks: list, row: dict, direct) -> bool:
-    """The topological pass of :func:`_matrix_reach`, filling ``direct``;
-    False when a cycle kept some role from being reached."""
+def _carry_up(rg: RouteGraph, below: dict, bit: dict, masks: list, row: dict, direct) -> None:
+    """The topological pass of :func:`_matrix_reach`, filling ``direct``.
+
+    Routes stop at the first role of a loop (``rg._loop``), so what is left
+    above the matrix roles has no cycle: every role is reached.
+    """
     bits: dict = {}
     ready = [x for x, n in below.items() if n == 0]
     done = 0
@@ -922,7 +920,8 @@ def _carry_up(rg: RouteGraph, below: dict, bit: dict, masks: list, row: dict, di
             below[s.id] -= 1
             if not below[s.id]:
                 ready.append(s.id)
-    return done == len(below)
+    if done != len(below):
+        raise RuntimeError("escalation load: a cycle the route graph did not mark as a loop")
 
 
 def _in_degrees_above(rg: RouteGraph, starts: list) -> dict:

@@ -129,8 +129,7 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
     carries the escalations, and where layers and spans depart from the target."""
     ev = {g: s.evidence["nodes"][g] + s.evidence["edges"][g] for g in s.evidence["nodes"]}
     facts = sum(ev.values()) or 1
-    fte = f"{tot['fte_min']:g}" if tot["fte_min"] == tot["fte_max"] else \
-        f"{tot['fte_min']:g}–{tot['fte_max']:g}"
+    fte = _span(tot["fte_min"], tot["fte_max"])
     missing = tot.get("posts_without_fte", 0)
     if missing and missing == tot["posts"]:
         fte = t("no FTE given")
@@ -514,8 +513,7 @@ class _Report:
         md += ["", f"## {t('What the organisation looks like')}", ""]
         md.append(table(frames["summary"][frames["summary"]["count"] > 0].assign(
             what=lambda f: f["what"].map(t))))
-        fte = f"{tot['fte_min']:g}" if tot["fte_min"] == tot["fte_max"] else \
-            f"{tot['fte_min']:g}–{tot['fte_max']:g}"
+        fte = _span(tot["fte_min"], tot["fte_max"])
         md += ["", t("Formation: **{posts} posts** ({vacant} vacant), **{fte} FTE** over {n} "
                      "posts with an FTE", posts=f"{tot['posts']:,}", vacant=f"{tot['vacant']:,}",
                      fte=fte, n=f"{s.roles_with_fte:,}")

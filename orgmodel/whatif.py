@@ -55,10 +55,6 @@ class _ChangeError(OrgModelError):
     """A change that cannot be applied; :func:`apply` names the change."""
 
 
-def _err(i, msg):
-    return _ChangeError(msg)
-
-
 def _described(i: int, change) -> str:
     """``change 2 (move: tm, to: cd)``: how an error names a change."""
     if not isinstance(change, dict):
@@ -67,9 +63,9 @@ def _described(i: int, change) -> str:
     return f"change {i + 1} ({text[:120]})"
 
 
-def _need(org, i, node, what="node"):
+def _need(org, node, what="node"):
     if node not in org.graph:
-        raise _err(i, f"'{node}' is not a {what} of {org.name or 'the model'}"
+        raise _ChangeError(f"'{node}' is not a {what} of {org.name or 'the model'}"
                    f"{_closest(org, node)}")
 
 
@@ -109,7 +105,7 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
     new = OrgModel(g, copy.deepcopy(org.manifest), None)
     for i, ch in enumerate(changes):
         try:
-            _apply_one(new, i, ch)
+            _apply_one(new, ch)
         except _ChangeError as exc:
             raise OrgModelError(f"{_described(i, ch)}: {exc}") from None
     if _problems(new):
@@ -131,20 +127,20 @@ def _first_breaking(org: OrgModel, changes: list) -> tuple[int, list]:
     nothing to the author of the script)."""
     new = OrgModel(copy.deepcopy(org.graph), copy.deepcopy(org.manifest), None)
     for i, ch in enumerate(changes):
-        _apply_one(new, i, ch)
+        _apply_one(new, ch)
         problems = _problems(new)
         if problems:
             return i, problems
     return len(changes) - 1, _problems(new)
 
 
-def _unknown_keys(i, ch: dict, verb: str) -> None:
+def _unknown_keys(ch: dict, verb: str) -> None:
     allowed = (verb, *KEYS[verb])
     for key in ch:
         if key not in allowed:
             import difflib
             near = difflib.get_close_matches(str(key), allowed, n=1)
-            raise _err(i, f"unknown key '{key}' for {verb}"
+            raise _ChangeError(f"unknown key '{key}' for {verb}"
                           + (f" (did you mean '{near[0]}'?)" if near else "")
                           + (f"; {verb} takes {', '.join(KEYS[verb])}" if KEYS[verb] else ""))
 
@@ -154,47 +150,47 @@ _SPEC_KEYS = {"move_mandate": ("from", "to", "mandator", "mandatee"),
               "move_commission": ("commission", "from", "to")}
 
 
-def _unknown_spec_keys(i, verb: str, spec) -> None:
+def _unknown_spec_keys(verb: str, spec) -> None:
     allowed = _SPEC_KEYS[verb]
     if not isinstance(spec, dict):
-        raise _err(i, f"{verb} needs a mapping of {', '.join(allowed)}")
+        raise _ChangeError(f"{verb} needs a mapping of {', '.join(allowed)}")
     for key in spec:
         if key not in allowed:
             import difflib
             near = difflib.get_close_matches(str(key), allowed, n=1)
-            raise _err(i, f"{verb}: unknown key '{key}'"
+            raise _ChangeError(f"{verb}: unknown key '{key}'"
                           + (f" (did you mean '{near[0]}'?)" if near else "")
                           + f"; it takes {', '.join(allowed)}")
 
 
-def _apply_one(new: OrgModel, i: int, ch) -> None:
+def _apply_one(new: OrgModel, ch) -> None:
     if not isinstance(ch, dict):
-        raise _err(i, "is not a mapping like '- close: ID'")
+        raise _ChangeError("is not a mapping like '- close: ID'")
     verbs = [k for k in ch if k in VERBS]
     if len(verbs) != 1:
-        raise _err(i, f"give exactly one of {', '.join(VERBS)} (got: "
+        raise _ChangeError(f"give exactly one of {', '.join(VERBS)} (got: "
                       f"{', '.join(map(str, ch)) or 'nothing'})")
     verb = verbs[0]
-    _unknown_keys(i, ch, verb)
+    _unknown_keys(ch, verb)
     if ch[verb] is None or ch[verb] == "":
-        raise _err(i, f"{verb} names nothing: write '{verb}: ID'")
+        raise _ChangeError(f"{verb} names nothing: write '{verb}: ID'")
     if verb in _SPEC_KEYS:
-        _unknown_spec_keys(i, verb, ch[verb])
+        _unknown_spec_keys(verb, ch[verb])
     text = f"{verb} {ch[verb]}"
     if verb == "close":
-        _close(new, i, ch[verb], ch.get("reports", "superior"), text)
+        _close(new, ch[verb], ch.get("reports", "superior"), text)
     elif verb == "move":
-        _move(new, i, ch[verb], ch.get("to"), ch.get("unit"), text)
+        _move(new, ch[verb], ch.get("to"), ch.get("unit"), text)
     elif verb == "merge":
-        _merge(new, i, ch[verb], text)
+        _merge(new, ch[verb], text)
     elif verb == "add":
-        _add(new, i, ch[verb], text)
+        _add(new, ch[verb], text)
     elif verb == "move_mandate":
-        _move_edge(new, i, ch[verb], "MANDATES", ("from", "to"), ("mandator", "mandatee"),
+        _move_edge(new, ch[verb], "MANDATES", ("from", "to"), ("mandator", "mandatee"),
                    text)
     else:
         spec = ch[verb] if isinstance(ch[verb], dict) else {}
-        _move_edge(new, i, {"from": spec.get("from"), "to": spec.get("commission"),
+        _move_edge(new, {"from": spec.get("from"), "to": spec.get("commission"),
                             "mandator": spec.get("to")}, "COMMISSIONS", ("from", "to"),
                    ("mandator", None), text)
 
@@ -204,16 +200,16 @@ def _lines_up(g, node, kind="REPORTS_TO"):
             if d.get("kind") == kind]
 
 
-def _close(org, i, post, reports, text):
+def _close(org, post, reports, text):
     g = org.graph
-    _need(org, i, post, "post")
+    _need(org, post, "post")
     if reports not in ("superior", "keep", "none"):
-        raise _err(i, f"reports: '{reports}' must be superior, keep or none")
+        raise _ChangeError(f"reports: '{reports}' must be superior, keep or none")
     ups = [v for _, v, _ in _lines_up(g, post)]
     below = [(u, k) for u, keyed in predecessors(g)[post].items() for k, d in keyed.items()
              if d.get("kind") == "REPORTS_TO"]
     if reports == "keep" and below:
-        raise _err(i, f"'{post}' has {len(below)} reports: with 'reports: keep' they would "
+        raise _ChangeError(f"'{post}' has {len(below)} reports: with 'reports: keep' they would "
                       "report to a closed post; use superior or none")
     for u, _ in below:
         if reports == "superior":
@@ -223,18 +219,18 @@ def _close(org, i, post, reports, text):
     g.remove_node(post)
 
 
-def _move(org, i, node, to, unit, text):
+def _move(org, node, to, unit, text):
     g = org.graph
-    _need(org, i, node)
+    _need(org, node)
     if to is None and unit is None:
-        raise _err(i, "move needs 'to: SUPERIOR' and/or 'unit: TEAM'")
+        raise _ChangeError("move needs 'to: SUPERIOR' and/or 'unit: TEAM'")
     if to is not None:
-        _need(org, i, to, "superior")
+        _need(org, to, "superior")
         for u, v, k in _lines_up(g, node):
             g.remove_edge(u, v, k)
         g.add_edge(node, to, **_mark({"kind": "REPORTS_TO"}, text))
     if unit is not None:
-        _need(org, i, unit, "team")
+        _need(org, unit, "team")
         for u, v, k in [(node, v, k) for v, keyed in successors(g)[node].items()
                         for k, d in keyed.items() if d.get("kind") == "MEMBER_OF"
                         and node_attrs(g)[v].get("kind") == "Team"]:
@@ -242,15 +238,15 @@ def _move(org, i, node, to, unit, text):
         g.add_edge(node, unit, **_mark({"kind": "MEMBER_OF"}, text))
 
 
-def _merge(org, i, pair, text):
+def _merge(org, pair, text):
     g = org.graph
     if not (isinstance(pair, list) and len(pair) == 2):
-        raise _err(i, "merge needs two ids: [KEEP, GONE]")
+        raise _ChangeError("merge needs two ids: [KEEP, GONE]")
     keep, gone = pair
-    _need(org, i, keep)
-    _need(org, i, gone)
+    _need(org, keep)
+    _need(org, gone)
     if keep == gone:
-        raise _err(i, "merge needs two different ids")
+        raise _ChangeError("merge needs two different ids")
     def same(u, v, d):
         # an edge already there with the same attributes (a mandate of other
         # powers is another edge)
@@ -269,33 +265,33 @@ def _merge(org, i, pair, text):
         g.add_edge(u, v, **_mark(d, text))
 
 
-def _add(org, i, spec, text):
+def _add(org, spec, text):
     g = org.graph
     if not isinstance(spec, dict) or not spec.get("id"):
-        raise _err(i, "add needs a mapping with at least an id")
+        raise _ChangeError("add needs a mapping with at least an id")
     nid = str(spec["id"])
     if nid in g:
-        raise _err(i, f"'{nid}' already exists")
+        raise _ChangeError(f"'{nid}' already exists")
     known = _node_columns(g)
     for key in spec:
         if key not in known:
             import difflib
             near = difflib.get_close_matches(str(key), sorted(known), n=1)
-            raise _err(i, f"add: unknown key '{key}'" + (f" (did you mean '{near[0]}'?)"
+            raise _ChangeError(f"add: unknown key '{key}'" + (f" (did you mean '{near[0]}'?)"
                                                         if near else ""))
     for key, example in (("kind", "kind: Role"), ("name", "name: Team manager Finance")):
         if not spec.get(key):
             # (never guessed: a node of the wrong kind changes every count)
-            raise _err(i, f"add needs a {key} ({example})")
+            raise _ChangeError(f"add needs a {key} ({example})")
     attrs = {k: v for k, v in spec.items() if k not in ("id", "reports_to", "unit")}
     if attrs["kind"] == "Role":
         attrs.setdefault("sphere", "official")
     g.add_node(nid, **_mark(attrs, text))
     if spec.get("reports_to"):
-        _need(org, i, spec["reports_to"], "superior")
+        _need(org, spec["reports_to"], "superior")
         g.add_edge(nid, spec["reports_to"], **_mark({"kind": "REPORTS_TO"}, text))
     if spec.get("unit"):
-        _need(org, i, spec["unit"], "team")
+        _need(org, spec["unit"], "team")
         g.add_edge(nid, spec["unit"], **_mark({"kind": "MEMBER_OF"}, text))
 
 
@@ -313,20 +309,20 @@ def _node_columns(g) -> set:
     return known - {"fte_min", "fte_max"}
 
 
-def _move_edge(org, i, spec, kind, ends, new_ends, text):
+def _move_edge(org, spec, kind, ends, new_ends, text):
     g = org.graph
     if not isinstance(spec, dict):
-        raise _err(i, f"needs a mapping ({', '.join(e for e in ends)} ...)")
+        raise _ChangeError(f"needs a mapping ({', '.join(e for e in ends)} ...)")
     u, v = spec.get(ends[0]), spec.get(ends[1])
     for x in (u, v):
-        _need(org, i, x)
+        _need(org, x)
     keyed = {k: d for k, d in successors(g)[u].get(v, {}).items() if d.get("kind") == kind}
     if not keyed:
-        raise _err(i, f"there is no {kind} edge from '{u}' to '{v}'")
+        raise _ChangeError(f"there is no {kind} edge from '{u}' to '{v}'")
     nu = spec.get(new_ends[0]) or u
     nv = (spec.get(new_ends[1]) if new_ends[1] else None) or v
     for x in (nu, nv):
-        _need(org, i, x)
+        _need(org, x)
     for k, d in list(keyed.items()):
         g.remove_edge(u, v, k)
         g.add_edge(nu, nv, **_mark(d, text))

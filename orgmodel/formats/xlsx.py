@@ -114,8 +114,13 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False):
             problems.append(Problem(label, header_row, f"column '{n}' appears twice"))
             return None
         seen.add(n)
-    nameless = {i + 1 for rowno, cells in rows[1:] for i, c in enumerate(cells)
-                if c and (i >= len(names) or not names[i])}
+    # (only the cells under no name are looked at: a sheet of a 100k-role
+    # model has two million cells, nearly all of them under a name)
+    blank = [i for i, n in enumerate(names) if not n]
+    nameless = set()
+    for _rowno, cells in rows[1:]:
+        nameless.update(i + 1 for i in blank if i < len(cells) and cells[i])
+        nameless.update(i + 1 for i in range(len(names), len(cells)) if cells[i])
     if nameless and not unnamed:
         for i in sorted(nameless):
             problems.append(Problem(label, header_row, f"column {i} has values but no name in "
@@ -181,7 +186,7 @@ def _limits() -> tuple[int, float]:
             number("ORGMODEL_MAX_WORKBOOK_RATIO", MAX_RATIO))
 
 
-def _not_a_workbook(path: Path, label: str) -> str | None:
+def _not_a_workbook(path: Path) -> str | None:
     """Why ``path`` cannot be opened as a workbook, or None when it can."""
     if not path.exists():
         return "does not exist"
@@ -246,7 +251,7 @@ class Workbook:
 
     def __init__(self, path: Path, label: str):
         from openpyxl import load_workbook
-        why = _not_a_workbook(path, label) or _too_big(path)
+        why = _not_a_workbook(path) or _too_big(path)
         if why:
             raise ValidationError([Problem(label, None, why)], where=str(path))
         self._said = None
