@@ -2,8 +2,12 @@
 strategically complex situation meets "a number of" listed criteria.  The
 criteria are the organisation's own (``criteria`` in ``org.yaml``, those of
 ``set: executive commission``, or all when no criterion names a set); how
-many are enough is the ``executive_commission_threshold`` setting (default
-3).  Criteria met are data: the ``criteria`` column of a commission.
+many are enough is the ``executive_commission_threshold`` setting, when the
+organisation's source gives a number.  Without one (Deventer's D-FS-VI says
+"aan een aantal van de onderstaande criteria": a number it does not give)
+nothing is advised: each commission's count of criteria met is reported, and
+no threshold is made up.  Criteria met are data: the ``criteria`` column of a
+commission.
 
 A commission whose criteria are not recorded is not assessed (a source that
 does not say which criteria a commission meets says nothing about whether it
@@ -22,9 +26,7 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["executive_commission_advice", "DEFAULT_THRESHOLD"]
-
-DEFAULT_THRESHOLD = 3
+__all__ = ["executive_commission_advice"]
 
 
 @at_its_date
@@ -38,7 +40,8 @@ def executive_commission_advice(org: OrgModel, threshold: int | None = None) -> 
         ``id, name, criteria_met, criteria, advised, executive, verdict``;
         ``verdict`` is ``consistent``, ``advised, not marked executive``,
         ``marked executive, fewer criteria than the threshold``, or
-        ``not assessed: ...`` with the reason (``advised`` is then empty).
+        ``not assessed: ...`` with the reason (``advised`` is then empty):
+        among them, no threshold recorded (``criteria_met`` still counts).
 
     Examples
     --------
@@ -46,7 +49,7 @@ def executive_commission_advice(org: OrgModel, threshold: int | None = None) -> 
     {'id': 'youth', 'criteria_met': 2, 'verdict': 'advised, not marked executive'}
     """
     if threshold is None:
-        threshold = org.settings("executive_commission_threshold", DEFAULT_THRESHOLD)
+        threshold = org.settings("executive_commission_threshold")
     vocab = org.vocabulary("criteria")
     sets = {v.get("set") for v in vocab.values()} - {None}
     criteria = {k: v.get("text") or k for k, v in vocab.items()
@@ -55,13 +58,16 @@ def executive_commission_advice(org: OrgModel, threshold: int | None = None) -> 
     for c in org.ids("Commission"):
         d = org.graph.nodes[c]
         met = [k for k in d.get("criteria", []) if k in criteria]
-        advised: bool | None = len(met) >= threshold
+        advised: bool | None = None if threshold is None else len(met) >= threshold
         marked = bool(d.get("executive", False))
         if not criteria:
             advised, verdict = None, ("not assessed: the organisation declares no criteria "
                                       "for executive commissions")
         elif "criteria" not in d:
             advised, verdict = None, "not assessed: the criteria it meets are not recorded"
+        elif threshold is None:
+            verdict = (f"not assessed: {len(met)} of {len(criteria)} criteria met; how many "
+                       "call for an executive commission is not recorded")
         elif advised == marked:
             verdict = "consistent"
         elif advised:

@@ -66,7 +66,19 @@ def _commissioners(org, c):
 
 
 def _inside(org, node) -> bool:
-    return org.graph.nodes[node].get("kind") == "Role"
+    """A post or role of the municipality itself (not a partner, not external)."""
+    d = org.graph.nodes[node]
+    return d.get("kind") in ("Post", "Role") and not d.get("external")
+
+
+def _concern(org, node) -> bool:
+    """At the concern level, or a role that only concern-level posts play."""
+    d = org.graph.nodes[node]
+    if d.get("level") == "concern":
+        return True
+    players = [u for u, _ in org.adjacency("PLAYS", reverse=True).get(node, ())]
+    return d.get("kind") == "Role" and bool(players) and all(
+        org.graph.nodes[u].get("level") == "concern" for u in players)
 
 
 def check_r1(org):
@@ -100,8 +112,9 @@ def check_r2(org):
         caps = {d.get("capacity") for u, d in _commissioners(org, c) if _inside(org, u)}
         missing = [cap for cap in ("political", "official") if cap not in caps]
         if missing:
-            found.append(Finding("R2", f"commission {org.label(c)} has no "
-                                 f"{' and no '.join(missing)} commissioner in the data", [c]))
+            found.append(Finding("R2", f"no {' and no '.join(missing)} commissioner of "
+                                 f"commission {org.label(c)} is recorded: the data's sources "
+                                 "do not name one", [c]))
     return found
 
 
@@ -130,7 +143,7 @@ def check_r4(org):
                     if d.get("capacity") == "official" and _inside(org, u)]
         heads = [u for u, d in official if not d.get("delegated")]
         for u in heads:
-            if org.graph.nodes[u].get("level") != "concern":
+            if not _concern(org, u):
                 found.append(Finding("R4", f"the official commissioner of {org.label(c)}, "
                                      f"{org.label(u)}, is not a corporate director", [c, u]))
         for u, d in official:
@@ -259,8 +272,8 @@ def check(org: OrgModel, rules: list[str] | None = None, awb: bool | None = None
     >>> check(sample).empty
     True
     >>> sample.graph.remove_edge("alderman", "youth")
-    >>> check(sample)[["rule", "message"]].to_dict("records")
-    [{'rule': 'R2', 'message': 'commission Youth programme has no political commissioner in the data'}]
+    >>> print(*check(sample)[["rule", "message"]].iloc[0], sep=": ")
+    R2: no political commissioner of commission Youth programme is recorded: the data's sources do not name one
     """
     cited = applicable_rules(org)
     if awb is None:

@@ -445,7 +445,9 @@ def formation(org, by, fmt):
         fte = _span(t["total_fte_min"], t["total_fte_max"])
         unknown = (f" ({t['posts_without_fte']} posts give no FTE)"
                    if t["posts_without_fte"] else "")
-        return (_table(frame) + f"\n\nIn all: {t['posts']} posts ({t['vacant']} vacant), "
+        groups = (f", and {t['posts_count_unknown']} more of a number not recorded"
+                  if t.get("posts_count_unknown") else "")
+        return (_table(frame) + f"\n\nIn all: {t['posts']} posts{groups} ({t['vacant']} vacant), "
                 f"{t['people']} people, {t['staff']} staff; {_fte_parts(t)}; {fte} FTE with "
                 f"staff{unknown}")
     emit(frame, fmt, table)
@@ -518,16 +520,20 @@ def who_decides_cmd(org, power, amount, role, fmt):
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Write the migrated folder here (default: in place).")
 def migrate(folder, out_dir):
-    """Migrate a version-1 organisation FOLDER to model v2 (evidence grades).
+    """Migrate an organisation FOLDER of model v1 or v2 to model v3.
 
-    Rows with source 'assumption' become evidence 'assumed'; rows citing a
-    source stay ungraded until a reader grades them.
+    v2: a Role is a post (kind Post) unless another role 'held' it: that one
+    stays a Role, and the HOLDS becomes PLAYS.  v1: rows with source
+    'assumption' become evidence 'assumed'; rows citing a source stay
+    ungraded until a reader grades them.
     """
     from .migrate import migrate as run
-    changed = run(folder, out_dir)
-    out(f"{out_dir or folder}: " + ", ".join(f"{n} row{'s' if n != 1 else ''} of {f} now "
-                                             "'assumed'" for f, n in changed.items())
-        + "; rows citing a source are ungraded: grade them stated or inferred")
+    c = run(folder, out_dir)
+    out(f"{out_dir or folder}: {c['posts']} role{'s' if c['posts'] != 1 else ''} now "
+        f"post{'s' if c['posts'] != 1 else ''}, {c['plays']} HOLDS between roles now PLAYS, "
+        f"{c['assumed']} row{'s' if c['assumed'] != 1 else ''} now 'assumed'"
+        + ("; rows citing a source are ungraded: grade them stated or inferred"
+           if c["assumed"] else ""))
 
 
 @cli.command("check")
@@ -579,7 +585,8 @@ def portfolios(org, fmt):
 @cli.command()
 @reads_model
 @click.option("--threshold", type=click.IntRange(1, 13),
-              help="Criteria needed (default: executive_commission_threshold, or 3).")
+              help="Criteria needed (default: executive_commission_threshold; without "
+                   "one, only the counts are given).")
 @format_option
 def advice(org, threshold, fmt):
     """Executive-commission advice (R8) from the organisation's own criteria."""
@@ -666,7 +673,7 @@ def _split(values):
               required=True, help="The HTML file to write.")
 @click.option("--focus", metavar="ROLE", help="Draw only this role and its neighbourhood.")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0), help="Steps around --focus.")
-@click.option("--kinds", multiple=True, help="Node kinds to draw, e.g. Role,Partner.")
+@click.option("--kinds", multiple=True, help="Node kinds to draw, e.g. Post,Partner.")
 @click.option("--edge-kinds", multiple=True, help="Edge kinds to draw, e.g. REPORTS_TO.")
 @click.option("--route", metavar="ROLE", help="Open the page with this role selected and its "
               "escalation routes drawn.")

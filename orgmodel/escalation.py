@@ -67,7 +67,8 @@ __all__ = ["Climb", "RouteKind", "Policy", "Step", "Route", "RouteSummary", "Rou
            "escalation_policy", "route_graph", "escalation_routes", "escalate", "meet",
            "escalation_load"]
 
-OUTCOMES = ("top", "external", "vacant", "forbidden", "dead_end", "loop")
+#: How a route ends; ``unplayed``: at a role that no post, person or body plays.
+OUTCOMES = ("top", "external", "vacant", "forbidden", "unplayed", "dead_end", "loop")
 
 #: How many routes :meth:`RouteGraph.routes` yields unless told otherwise.
 MAX_ROUTES = 20
@@ -100,7 +101,9 @@ class Climb:
 
     def matches(self, attrs: dict) -> bool:
         # A missing yes/no attribute counts as "no": delegated is the exception.
-        return all(attrs.get(k, False if isinstance(v, bool) else None) == v
+        # ``power``: the edge names that power (a mandate that passes it on).
+        return all(v in (attrs.get("powers") or ()) if k == "power" else
+                   attrs.get(k, False if isinstance(v, bool) else None) == v
                    for k, v in self.filters)
 
 
@@ -226,7 +229,7 @@ class RouteSummary(NamedTuple):
 _NO_STEPS = ()
 #: Node kinds a route may pass: roles, and the collective bodies an issue is
 #: put to.
-_ON_ROUTES = frozenset({"Role", "Body"})
+_ON_ROUTES = frozenset({"Post", "Role", "Body"})
 
 
 def _temporary(d) -> bool:
@@ -291,7 +294,7 @@ class RouteGraph:
         inward = frozenset(
             i for group in self._groups for i, c in group
             if c.edge == "MANDATES" or (c.edge == "MEMBER_OF" and c.side != "member")
-            or (c.edge not in ("REPORTS_TO", "MEMBER_OF") and c.side != "commissioner"))
+            or (c.edge not in ("REPORTS_TO", "PLAYS", "MEMBER_OF") and c.side != "commissioner"))
         # ... so for those the groups of climbs without them (a group left
         # empty finds nothing, as it would have found nothing)
         self._groups_out = [g for g in ([(i, c) for i, c in group if i not in inward]
@@ -305,11 +308,12 @@ class RouteGraph:
         """``(node, temporary)`` for every node ``climb`` leads to from ``r``."""
         nodes, test = self._nodes, (climb.matches if climb.filters else None)
         found = []
-        if climb.edge == "REPORTS_TO":
-            # (the usual climb, on its own: a million roles take it)
+        if climb.edge in ("REPORTS_TO", "PLAYS"):
+            # (the usual climb, on its own: a million posts take it; PLAYS:
+            # from a post to the roles it plays)
             for v, keyed in self._succ[r].items():
                 for d in keyed.values():
-                    if d["kind"] == "REPORTS_TO" and (test is None or test(d)):
+                    if d["kind"] == climb.edge and (test is None or test(d)):
                         found.append((v, _temporary(d)))
                         break
         elif climb.edge == "MANDATES" or \
@@ -389,13 +393,39 @@ class RouteGraph:
                 nxt = tuple(ok)
                 break
         else:
-            nxt = _NO_STEPS
-            self._end[r] = "forbidden" if blocked else \
-                "vacant" if me.get("vacant") else self._nowhere
+            role = me.get("kind") == "Role"
+            nxt = self._played_by(r, blocked) if role else _NO_STEPS
+            if not nxt:
+                self._end[r] = "forbidden" if blocked else "vacant" if me.get("vacant") \
+                    else "unplayed" if role else self._nowhere
         if blocked:
             self._blocked[r] = tuple(blocked)
         self._next[r] = nxt
         return nxt
+
+    def _played_by(self, r, blocked: list) -> tuple:
+        """A role the route's own steps lead nowhere from: the route goes on
+        at the posts (people, bodies) that play it, each step naming the
+        scope it is played in."""
+        nodes, ok = self._nodes, []
+        # (players in id order: a model read back from a database lists them alike)
+        for v, keyed in sorted(self._pred[r].items()):
+            for d in keyed.values():
+                if d.get("kind") != "PLAYS":
+                    continue
+                scope = d.get("scope") or ()
+                rule = ("the post that plays this role" if not scope else
+                        "the post that plays this role for "
+                        + ", ".join(nodes.get(x, {}).get("name") or x for x in scope))
+                vd = nodes[v]
+                if vd.get("kind") not in _ON_ROUTES or vd.get("placeholder"):
+                    break
+                step = Step(v, "PLAYS", rule + " (PLAYS)", _temporary(d))
+                target = blocked if vd.get("sphere") in self._forbidden else ok
+                if all(x.id != v for x in target):
+                    target.append(step)
+                break
+        return tuple(ok)
 
     def next(self, role) -> tuple:
         """The role's next steps (empty when its routes end there)."""
@@ -429,13 +459,13 @@ class RouteGraph:
             # (route kinds that forbid the same spheres share them in a report)
             self._starts = remembered(self.org, ("starts", forbidden), lambda: [
                 r for r, d in nodes.items()
-                if d.get("kind") == "Role" and d.get("sphere") not in forbidden
+                if d.get("kind") in ("Post", "Role") and d.get("sphere") not in forbidden
                 and not d.get("external") and not d.get("placeholder")])
         return list(self._starts)
     def build(self) -> "RouteGraph":
         """Work out every role's next steps and figures, in one pass."""
         if not self._built:
-            self._summarise(self.org.ids("Role"))
+            self._summarise(self.org.ids("Post") + self.org.ids("Role"))
             self._built = True
         return self
 
@@ -827,7 +857,8 @@ def _unwind(link):
 
 
 def meet(org: OrgModel, a: str, b: str, via: str | None = None) -> dict:
-    """Who decides when ``a`` and ``b`` disagree: the first role their routes share.
+    """Who decides when ``a`` and ``b`` disagree: the first post or role their
+    routes share (a body they both reach is passed through, not the answer).
 
     The meeting role is the one nearest to both (fewest steps for the one
     further away, then fewest in all).  When one is on the other's route,
@@ -843,7 +874,8 @@ def meet(org: OrgModel, a: str, b: str, via: str | None = None) -> dict:
     rg = RouteGraph(org, via)
     rg._summarise([ra, rb])
     da, db = _distances(rg, ra), _distances(rg, rb)
-    common = da.keys() & db.keys()
+    # A body is where the issue is put; who decides is a post or role on it.
+    common = {n for n in da.keys() & db.keys() if rg._nodes[n].get("kind") != "Body"}
     result = {"a": rg._who(ra), "b": rg._who(rb), "via": rg.via,
               "meet": None, "path_a": [], "path_b": []}
     if not common:

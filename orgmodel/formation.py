@@ -1,10 +1,12 @@
 """Formation, headcount and FTE: posts, the people holding them and staff
 counted per grade, per post, rolled up per unit and per manager.
 
-What is counted, for every post of the organisation (a role that is not
-political, not external and not a placeholder):
+What is counted, for every post of the organisation (a ``Post`` that is not
+political, not external and not a placeholder; roles are not posts):
 
-* ``posts``: 1, and ``vacant``: 1 when the post is vacant;
+* ``posts``: 1, and ``vacant``: 1 when the post is vacant (a node marked
+  ``count_unknown`` stands for a number of posts the source does not give:
+  :func:`totals` counts it apart);
 * ``fte_min``/``fte_max``: the post's formation, its ``fte`` (a range such as
   ``2-3``), or else the FTE its holders hold it with;
 * ``people``: the people holding it (``HOLDS`` from a Person), none when vacant;
@@ -44,7 +46,7 @@ _AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_f
 
 def is_post(d: dict) -> bool:
     """Whether a node is a post of the organisation itself."""
-    return (d.get("kind") == "Role" and d.get("sphere") != "political"
+    return (d.get("kind") == "Post" and d.get("sphere") != "political"
             and not d.get("external") and not d.get("placeholder"))
 
 
@@ -79,7 +81,7 @@ def _holders(org):
     nodes = node_attrs(org.graph)
     by_post, by_person = {}, {}
     for u, v, d in org.edges_by_kind("HOLDS")["HOLDS"]:
-        if nodes[u].get("kind") == "Person" and nodes[v].get("kind") == "Role":
+        if nodes[u].get("kind") == "Person" and nodes[v].get("kind") == "Post":
             by_post.setdefault(v, []).append((u, d.get("fte_min")))
             by_person.setdefault(u, []).append(v)
     return by_post, by_person
@@ -359,7 +361,9 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
 def totals(org: OrgModel) -> dict:
     """The organisation's formation in figures.
 
-    Keys: ``posts``, ``vacant``, ``people`` (distinct), ``staff``,
+    Keys: ``posts`` (posts of a known number), ``posts_count_unknown``
+    (nodes that stand for a number of posts the data does not give,
+    ``count_unknown``), ``vacant``, ``people`` (distinct), ``staff``,
     ``staff_fte``, ``fte_min``/``fte_max`` (posts' formation, held and vacant),
     ``held_fte_min``/``held_fte_max`` and ``vacant_fte_min``/``vacant_fte_max``
     (its two parts),
@@ -383,10 +387,16 @@ def totals(org: OrgModel) -> dict:
     gone = known[known["vacant"].astype(bool)]
     vlo, vhi = float(gone["fte_min"].sum()), float(gone["fte_max"].sum())
     staff_fte = float(posts["staff_fte"].sum())
-    return {"posts": len(posts), "vacant": int(posts["vacant"].sum()), "people": people,
+    # A node that stands for a number of posts the source does not give
+    # (count_unknown) is not counted as one post: it is counted apart.
+    unknown = sum(1 for r in _posts(org) if nodes[r].get("count_unknown"))
+    unknown_nofte = sum(1 for r in _posts(org) if nodes[r].get("count_unknown")
+                        and nodes[r].get("fte_min") is None)
+    return {"posts": len(posts) - unknown, "posts_count_unknown": unknown,
+            "vacant": int(posts["vacant"].sum()), "people": people,
             "staff": int(posts["staff"].sum()), "staff_fte": round(staff_fte, 6),
             "fte_min": round(lo, 6), "fte_max": round(hi, 6),
             "held_fte_min": round(lo - vlo, 6), "held_fte_max": round(hi - vhi, 6),
             "vacant_fte_min": round(vlo, 6), "vacant_fte_max": round(vhi, 6),
-            "posts_without_fte": int(len(posts) - len(known)),
+            "posts_without_fte": int(len(posts) - len(known)) - unknown_nofte,
             "total_fte_min": round(lo + staff_fte, 6), "total_fte_max": round(hi + staff_fte, 6)}

@@ -149,7 +149,7 @@ NL.update({
     "no sphere is forbidden on this route": "op deze route is geen sfeer verboden",
     "Roles by outcome of their routes": "Rollen naar uitkomst van hun routes",
     "top": "top", "external": "extern", "vacant": "vacant", "forbidden": "verboden",
-    "dead_end": "doodlopend", "loop": "kringloop",
+"unplayed": "rol niet belegd", "dead_end": "doodlopend", "loop": "kringloop",
     "none": "geen",
     "directors and deputy directors": "directeuren en adjunct-directeuren",
     "the ten roles": "de tien rollen",
@@ -205,9 +205,17 @@ NL.update({
         "vastleggen (een bevoegd orgaan, een wettelijke grondslag, een besluit) staat er "
         "als zodanig, niet ingevuld.",
     "No mandate names a declared power.": "Geen mandaat noemt een vastgelegde bevoegdheid.",
-    "Executive commissions": "Uitvoerende opdrachten",
+    "Executive commissions": "Bestuursopdrachten",
+    "; and {n} more posts whose number is not recorded (each stands for posts the sources "
+    "do not count)":
+        "; en nog {n} functies waarvan het aantal niet is vastgelegd (elk staat voor "
+        "functies die de bronnen niet tellen)",
     "Threshold: {n} of the organisation's criteria (`criteria` in org.yaml).":
         "Drempel: {n} van de criteria van de organisatie (`criteria` in org.yaml).",
+    "Threshold: not recorded (the source does not give a number); the counts of criteria "
+    "met are given.":
+        "Drempel: niet vastgelegd (de bron noemt geen aantal); het aantal criteria waaraan "
+        "is voldaan staat erbij.",
     "Governance findings": "Bevindingen over de sturing",
     "Rules checked": "Getoetste regels",
     "Rules the organisation adopts that are not checked here (see their own sections where "

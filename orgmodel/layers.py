@@ -12,7 +12,9 @@ are reported, each with a one-line explanation.  Only the organisation's own
 posts count: political roles, external roles and a placeholder top post
 (``placeholder``, a post named after the organisation) are left out, so the
 roles under a placeholder are the top layer.  A matrix role sits in its
-deepest layer; roles in a REPORTS_TO loop get none.  Managers are posts with
+deepest layer; posts in a REPORTS_TO loop get none, and neither does a post
+with no line above or below it when the organisation has a line (its place
+is not recorded).  Roles are not posts and have no layer.  Managers are posts with
 direct reports or a declared level; the depth is the deepest manager's
 layer, compared with ``layering.target_depth`` (by levels when levels are
 declared, else by steps).  ``layering.flat`` says the source describes a flat
@@ -99,7 +101,8 @@ def layering(org: OrgModel, target: int | None = None) -> Layering:
     declared = any(levels)
     # (a few posts declare a level: looked up among those only)
     level = {n: lv for n, lv in zip(posts, levels) if lv}
-    by_level, by_step = {}, {}
+    by_level: dict = {}
+    by_step: dict = {}
     for n in order:
         above = sups.get(n)
         if not above:
@@ -114,6 +117,12 @@ def layering(org: OrgModel, target: int | None = None) -> Layering:
         by_level[n] = max(by_level[s] + (0 if lvl and level.get(s) == lvl else 1)
                           for s in above)
         by_step[n] = 1 + max(by_step[s] for s in above)
+    # A post with no line above or below it, in an organisation that has a
+    # line, is not placed in it (the source does not say where it sits): no
+    # layer, rather than a top of its own.
+    unplaced = [n for n in posts if not sups.get(n) and n not in reports] if sups else []
+    for n in unplaced:
+        by_level[n] = by_step[n] = None
     conf = org.settings("layering", {}) or {}
     if target is None:
         target = conf.get("target_depth")
@@ -144,7 +153,12 @@ def layering(org: OrgModel, target: int | None = None) -> Layering:
         explanation.append(f"They differ because {n} step{'s' if n != 1 else ''} of the "
                            f"deepest line join{'s' if n == 1 else ''} posts of the same "
                            "declared level.")
-    placeholders = [n for n, d in nodes.items() if d.get("kind") == "Role" and
+    if unplaced:
+        explanation.append(f"Not placed in the line (no reporting line recorded above or "
+                           f"below): {', '.join(nodes[n].get('name', n) for n in unplaced[:10])}"
+                           + (f" and {len(unplaced) - 10:,} more" if len(unplaced) > 10 else "")
+                           + "; they have no layer.")
+    placeholders = [n for n, d in nodes.items() if d.get("kind") == "Post" and
                     d.get("placeholder")]
     if placeholders:
         explanation.append("Left out as placeholders (a top post named after the "

@@ -9,7 +9,8 @@ MANDATES edge passes powers from mandator to mandatee: ``powers``,
 ondermandaat is allowed, Awb 10:9), ``ceiling`` (an amount), ``instructions``
 (Awb 10:6), ``valid_from``/``valid_to``, and the granting decision
 (``decision``, ``decision_date``, ``decision_ref``); ``consent`` records the
-consent Awb 10:4 asks for a mandate outside the mandator's line.  A role's
+consent Awb 10:4 asks for a mandate to someone outside the mandator's
+organisation.  A role's
 ``deputy`` names its deputies.  Ondermandaat is a chain of such edges.
 
 * :func:`register`: per power, every link of every chain from the competent
@@ -27,7 +28,6 @@ register says "not recorded" and invents none.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,7 +60,8 @@ AWB = {
 }
 
 REGISTER_COLUMNS = ["power", "power_name", "body", "body_name", "basis", "depth", "mandator",
-                    "mandator_name", "mandatee", "mandatee_name", "holders", "deputies",
+                    "mandator_name", "mandatee", "mandatee_name", "played_by", "holders",
+                    "deputies",
                     "mandate_kind", "submandate", "ceiling", "ceiling_applies", "instructions",
                     "valid_from", "valid_to", "decision", "chain", "signing", "evidence", "source"]
 
@@ -73,11 +74,11 @@ class _Link:
 
 
 def _index(org, only=None):
-    """``({power: [_Link]}, {post: [holder names]})`` in one pass over the
-    edges; ``only`` keeps the links of one power."""
+    """``({power: [_Link]}, {post: [holder names]}, {role: [(player, scope)]})``
+    in one pass over the edges; ``only`` keeps the links of one power."""
     g = org.graph
-    e = org.edges_by_kind("MANDATES", "HOLDS")
-    links, holders = {}, {}
+    e = org.edges_by_kind("MANDATES", "HOLDS", "PLAYS")
+    links, holders, players = {}, {}, {}
     for u, v, d in e["MANDATES"]:
         for p in d.get("powers") or ():
             if only is None or p == only:
@@ -85,7 +86,15 @@ def _index(org, only=None):
     for u, v, _d in e["HOLDS"]:
         if node_attrs(g)[u].get("kind") == "Person":
             holders.setdefault(v, []).append(node_attrs(g)[u].get("name", u))
-    return links, holders
+    for u, v, d in e["PLAYS"]:
+        players.setdefault(v, []).append((u, tuple(d.get("scope") or ())))
+    return links, holders, players
+
+
+def _played(name, players, role) -> str:
+    """Who plays ``role``, as the register says it: 'X; Y (for Z)'."""
+    return "; ".join(name(u) + (f" (for {', '.join(name(x) for x in scope)})" if scope else "")
+                     for u, scope in players.get(role, ()))
 
 
 def _links(org) -> dict:
@@ -146,8 +155,10 @@ def register(org: OrgModel, power: str | None = None) -> pd.DataFrame:
     -------
     DataFrame
         :data:`REGISTER_COLUMNS`; ``chain`` names the posts from the root down,
+        ``played_by`` the posts that play a mandatee that is a role,
         ``ceiling_applies`` is the lowest ceiling on the chain, ``signing`` the
-        formula a decision under the mandate is signed with.
+        formula a decision under the mandate is signed with (Awb 10:10: "namens"
+        the competent body; "not recorded" when no body is).
 
     Examples
     --------
@@ -161,7 +172,7 @@ def register(org: OrgModel, power: str | None = None) -> pd.DataFrame:
 
 
 def _register(org, power, index) -> pd.DataFrame:
-    links, holders = index
+    links, holders, players = index
     vocab = org.vocabulary("powers")
     powers = [_find_power(org, power)] if power else \
         list(dict.fromkeys(list(vocab) + sorted(links)))
@@ -173,14 +184,14 @@ def _register(org, power, index) -> pd.DataFrame:
         spec, body = _power_info(org, p)
         for depth, link, path, applies in _chains(org, p, links.get(p, ()), body):
             d = link.attrs
-            root = path[0]
-            on_behalf = name(body) if body else name(root)
             rows.append({
                 "power": p, "power_name": spec.get("text", p), "body": body,
                 "body_name": name(body) if body else "not recorded",
                 "basis": spec.get("basis") or "not recorded", "depth": depth,
                 "mandator": link.mandator, "mandator_name": name(link.mandator),
                 "mandatee": link.mandatee, "mandatee_name": name(link.mandatee),
+                "played_by": _played(name, players, link.mandatee) or (
+                    "no one recorded" if nodes[link.mandatee].get("kind") == "Role" else ""),
                 "holders": "; ".join(holders.get(link.mandatee, [])) or
                            ("vacant" if nodes[link.mandatee].get("vacant") else ""),
                 "deputies": "; ".join(name(x) for x in nodes[link.mandatee].get("deputy") or ()),
@@ -193,7 +204,10 @@ def _register(org, power, index) -> pd.DataFrame:
                                                   d.get("decision_ref", "")) if x)
                             or "not recorded",
                 "chain": " → ".join(name(x) for x in path),
-                "signing": f"namens {on_behalf}, {name(link.mandatee)}",
+                # Awb 10:10: in the name of the competent body; without one
+                # recorded there is no formula to give.
+                "signing": f"namens {name(body)}, {name(link.mandatee)}" if body
+                           else "not recorded",
                 "evidence": d.get("evidence", "") or "ungraded", "source": d.get("source", ""),
             })
     frame = pd.DataFrame(rows, columns=REGISTER_COLUMNS)
@@ -217,11 +231,15 @@ def _find_power(org, power) -> str:
 def who_decides(org: OrgModel, power: str | None, amount: float | None = None, role: str | None = None) -> dict:
     """Who may exercise ``power`` (for ``amount``), each with its chain.
 
+    A post that plays a role has the role's powers (within the role's scope):
+    its row says ``through`` which role.
+
     Returns
     -------
     DataFrame or dict
-        Without ``role``: ``post, post_name, holders, chain, ceiling``, the
-        competent body first.  With ``role``: ``{"role", "may", "why"}``.
+        Without ``role``: ``post, post_name, through, holders, chain,
+        ceiling``, the competent body first.  With ``role``: ``{"role",
+        "may", "why"}``.
 
     Examples
     --------
@@ -235,11 +253,11 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     index = _index(org, p)
     reg = _register(org, p, index)
     nodes = node_attrs(org.graph)
-    holders = index[1]
+    holders, players = index[1], index[2]
     rows = []
     roots = [body] if body else list(dict.fromkeys(reg.loc[reg["depth"] == 1, "mandator"]))
     for root in roots:
-        rows.append({"post": root, "post_name": nodes[root].get("name", root),
+        rows.append({"post": root, "post_name": nodes[root].get("name", root), "through": "",
                      "holders": "; ".join(holders.get(root, [])),
                      "chain": "competent body" if body else "holds it (who gave it the power "
                      "is not recorded)", "ceiling": None})
@@ -253,9 +271,11 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
         if amount is not None and cap is not None and amount > cap:
             why_not[r["mandatee"]] = f"the ceiling on its chain is {cap:,.0f}"
             continue
-        rows.append({"post": r["mandatee"], "post_name": r["mandatee_name"],
+        rows.append({"post": r["mandatee"], "post_name": r["mandatee_name"], "through": "",
                      "holders": r["holders"], "chain": r["chain"], "ceiling": cap})
-    frame = pd.DataFrame(rows, columns=["post", "post_name", "holders", "chain", "ceiling"])
+    rows += _through_roles(rows, players, nodes, holders, why_not, set(roots))
+    frame = pd.DataFrame(rows, columns=["post", "post_name", "through", "holders", "chain",
+                                        "ceiling"])
     frame = frame.drop_duplicates("post", ignore_index=True)
     if role is None:
         return frame
@@ -263,6 +283,8 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     hit = frame[frame["post"] == rid]
     if len(hit):
         chain = hit["chain"].iloc[0]
+        through = hit["through"].iloc[0]
+        chain += f" (as {through})" if through else ""
         return {"role": rid, "may": True, "why": f"yes: {chain}" +
                 (f" (ceiling {hit['ceiling'].iloc[0]:,.0f})" if hit["ceiling"].iloc[0] is not None
                  and not pd.isna(hit["ceiling"].iloc[0]) else "")}
@@ -270,24 +292,25 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     return {"role": rid, "may": False, "why": f"no: {why}"}
 
 
-def _below(org) -> Callable[[str], set]:
-    """``{role: set of roles below it in the line}``, computed on demand."""
-    preds = {}
-    for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
-        preds.setdefault(v, []).append(u)
-    cache = {}
-
-    def below(r):
-        if r not in cache:
-            seen, todo = set(), list(preds.get(r, ()))
-            while todo:
-                x = todo.pop()
-                if x not in seen:
-                    seen.add(x)
-                    todo.extend(preds.get(x, ()))
-            cache[r] = seen
-        return cache[r]
-    return below
+def _through_roles(rows, players, nodes, holders, why_not, roots) -> list:
+    """The posts (people, bodies) that play a role that may exercise the
+    power: a row each, saying through which role and for what scope."""
+    def name(n) -> str:
+        return nodes.get(n, {}).get("name", n)
+    out = []
+    for r in rows:
+        for player, scope in players.get(r["post"], ()):
+            within = f" for {', '.join(name(x) for x in scope)}" if scope else ""
+            out.append({"post": player, "post_name": name(player),
+                        "through": name(r["post"]) + within,
+                        "holders": "; ".join(holders.get(player, [])),
+                        "chain": (name(r["post"]) if r["post"] in roots and not r["through"]
+                                  else r["chain"]) + f" → played by {name(player)}{within}",
+                        "ceiling": r["ceiling"]})
+    for role, why in list(why_not.items()):
+        for player, _scope in players.get(role, ()):
+            why_not.setdefault(player, f"{why} (as {name(role)})")
+    return out
 
 
 @dataclass
@@ -308,9 +331,12 @@ def mandate_findings(org: OrgModel) -> list:  # noqa: C901 - one branch per Awb 
     * ondermandaat where the parent mandate does not allow it (Awb 10:9);
     * an ondermandaat ceiling above its parent's (Awb 10:9);
     * a power that may not be mandated on a mandate (Awb 10:3(2));
-    * one post both exercising a power and deciding objections against it
-      (Awb 10:3(3));
-    * a mandate outside the mandator's line without recorded consent (Awb 10:4);
+    * one post holding mandates both for a power and for the objections
+      against it (Awb 10:3(3), worded as a risk: who took which decision is
+      not recorded);
+    * a mandate to a post outside the mandator's organisation (an external
+      post, or another ``organisation``) without recorded consent (Awb 10:4;
+      a mandate between officials of one organisation needs none);
     * a cycle of mandates for one power (Awb 10:1).
     """
     nodes = node_attrs(org.graph)
@@ -318,7 +344,6 @@ def mandate_findings(org: OrgModel) -> list:  # noqa: C901 - one branch per Awb 
         return nodes.get(n, {}).get("name", n)
     links = _links(org)
     vocab = org.vocabulary("powers")
-    below = _below(org)
     out = []
     holds = {}          # post -> powers it exercises under a mandate
     seen_vacant, seen_consent = set(), set()
@@ -361,14 +386,13 @@ def mandate_findings(org: OrgModel) -> list:  # noqa: C901 - one branch per Awb 
                                + f", above the {pc:,.0f} of the mandate {name(u)} holds",
                                [parent.mandator, u, v]))
             key = (u, v)
-            outside = v not in below(u) and not (
-                nodes[u].get("sphere") == "political" and not nodes[v].get("external")
-                and nodes[v].get("sphere") != "political")
+            outside = _outside(nodes[u], nodes[v])
             if outside and not d.get("consent") and key not in seen_consent:
                 seen_consent.add(key)
                 out.append(MandateFinding(AWB["consent"], f"{name(u)} mandates {name(v)}, "
-                           f"who is not below {name(u)} in the modelled line, and no consent "
-                           "is recorded", [u, v]))
+                           f"who works outside {name(u)}'s organisation ({outside}), and no "
+                           "consent of the mandatee (and of whoever it works under) is "
+                           "recorded", [u, v]))
         # cycles
         succ = {}
         for link in ls:
@@ -382,10 +406,28 @@ def mandate_findings(org: OrgModel) -> list:  # noqa: C901 - one branch per Awb 
         for p in ps:
             q = vocab.get(p, {}).get("objections")
             if q and q in ps:
-                out.append(MandateFinding(AWB["objections"], f"{name(post)} both decides on "
-                           f"{vocab[p].get('text', p)} and on objections against those "
-                           f"decisions ({vocab[q].get('text', q)})", [post]))
+                # The model knows who holds both mandates, not who took which
+                # decision: a risk, not a breach.
+                out.append(MandateFinding(AWB["objections"], f"{name(post)} holds mandates both "
+                           f"for {vocab[p].get('text', p)} and for the objections against "
+                           f"those decisions ({vocab[q].get('text', q)}): whoever took a "
+                           "decision may not decide the objection against it, so another "
+                           "holder must; the model does not record who took which "
+                           "decision", [post]))
     return out
+
+
+def _outside(mandator: dict, mandatee: dict) -> str:
+    """Why the mandatee works outside the mandator's organisation (Awb 10:4),
+    or "" when the model records it inside: an external post, or another
+    ``organisation`` than the mandator's."""
+    if mandatee.get("external") and not mandator.get("external"):
+        return "an external post" + (f" of {mandatee['organisation']}"
+                                     if mandatee.get("organisation") else "")
+    a, b = mandator.get("organisation"), mandatee.get("organisation")
+    if a and b and a != b:
+        return f"{b}, not {a}"
+    return ""
 
 
 def _cycle(succ: dict) -> list:
@@ -421,7 +463,7 @@ def _cycle(succ: dict) -> list:
 
 
 #: The register's columns in the Markdown version, in reading order.
-_SHOWN = ["power_name", "body_name", "basis", "chain", "holders", "deputies", "mandate_kind",
+_SHOWN = ["power_name", "body_name", "basis", "chain", "played_by", "holders", "deputies", "mandate_kind",
           "ceiling_applies", "instructions", "valid_from", "valid_to", "decision", "signing",
           "evidence"]
 

@@ -51,7 +51,7 @@ class OrgModel:
     --------
     >>> sample.name
     'Sample'
-    >>> sorted(sample.ids("Role"))[:3]
+    >>> sorted(sample.ids("Post"))[:3]
     ['alderman', 'bpm', 'cd']
     >>> sample.find_role("Team manager Finance")
     'tm'
@@ -225,7 +225,7 @@ class OrgModel:
         return self.graph.nodes[node].get("name", node)
 
     def find_role(self, query: str) -> str:
-        """The id of the role whose id or name matches ``query``.
+        """The id of the post or role whose id or name matches ``query``.
 
         Matching ignores case.  An exact id wins over a name.
 
@@ -234,7 +234,7 @@ class OrgModel:
         UnknownRoleError
             When nothing matches (listing the closest roles) or several do.
         """
-        roles = self.ids("Role")
+        roles = self.ids("Post") + self.ids("Role")
         # Files are read in Unicode NFC; a query typed in NFD still matches.
         query = unicodedata.normalize("NFC", query)
         if query in roles:
@@ -302,6 +302,8 @@ def _attrs(row: dict, skip) -> dict:
             continue
         if col == "fte":
             out["fte_min"], out["fte_max"] = parse_fte(text)
+        elif col == "scope" and row.get("kind") != "PLAYS":
+            out[col] = text             # (ids on PLAYS only: see validate._PLAYS_ONLY)
         else:
             out[col] = parse_cell(col, text)
     return out

@@ -83,7 +83,7 @@ def partner_network(org: OrgModel) -> PartnerNetwork:
         official, political = [], []
         for c in comms:
             for who, d in commissioners.get(c, ()):
-                if g.nodes[who].get("kind") != "Role":
+                if g.nodes[who].get("kind") != "Post":
                     continue
                 bucket = political if d.get("capacity") == "political" else official
                 if who not in bucket:

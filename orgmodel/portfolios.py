@@ -67,7 +67,7 @@ def portfolio_balance(org: OrgModel) -> PortfolioBalance:
             cat = d.get("category", "uncategorised")
             counts[cat] = counts.get(cat, 0) + 1
         holder = next((h for h, _ in holders.get(pf, ())
-                       if org.graph.nodes[h].get("kind") == "Role"), "")
+                       if org.graph.nodes[h].get("kind") == "Post"), "")
         rows.append({"holder": holder, "holder_name": org.label(holder) if holder else "",
                      "portfolio": pf, **counts, "teams": len(teams.get(pf, ())),
                      "total": sum(counts.values())})
@@ -142,7 +142,7 @@ def portfolio_line(org: OrgModel) -> pd.DataFrame:  # noqa: C901 - one branch pe
     g = org.graph
     holder, leader = {}, {}
     for u, v, _ in org.edges("HOLDS"):
-        if node_attrs(g)[u].get("kind") == "Role" and node_attrs(g)[v].get("kind") == "Portfolio":
+        if node_attrs(g)[u].get("kind") == "Post" and node_attrs(g)[v].get("kind") == "Portfolio":
             holder.setdefault(v, u)
     for u, v, _ in org.edges("LEADS"):
         if node_attrs(g)[v].get("kind") == "Team":

@@ -146,6 +146,9 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
            + t("{posts} posts ({vacant} vacant), {people} people in post, {fte}",
                posts=f"{tot['posts']:,}", vacant=f"{tot['vacant']:,}",
                people=f"{tot['people']:,}", fte=fte)
+           + (t("; and {n} more posts whose number is not recorded (each stands for "
+                "posts the sources do not count)", n=f"{tot['posts_count_unknown']:,}")
+              if tot.get("posts_count_unknown") else "")
            + (t(", {n} staff counted per grade", n=f"{tot['staff']:,}") if tot["staff"] else "")
            + t("; {stated}% of its facts are stated by a source, {inferred}% inferred, "
                "{assumed}% assumed or ungraded.", stated=round(100 * ev["stated"] / facts),
@@ -704,8 +707,11 @@ class _Report:
         heading = self.heading
         md: list = []
         md += ["", heading("Executive commissions", "R8"), "",
-               t("Threshold: {n} of the organisation's criteria (`criteria` in org.yaml).",
-                 n=org.settings("executive_commission_threshold", 3)), "",
+               (t("Threshold: {n} of the organisation's criteria (`criteria` in org.yaml).",
+                  n=org.settings("executive_commission_threshold"))
+                if org.settings("executive_commission_threshold") is not None else
+                t("Threshold: not recorded (the source does not give a number); the counts of "
+                  "criteria met are given.")), "",
                *top(adv, ["name", "criteria_met", "advised", "executive", "verdict"], "advice",
                     "criteria_met", what="commissions")]
         return md

@@ -14,14 +14,20 @@ the model drawn from the sources (docs/domain.md), refined where the data demand
   with an FTE, ``Staff`` counted per grade under a post, collective
   ``Body`` nodes with members in a capacity, steering ``Instrument`` nodes,
   dated and temporary edges, portfolio coverage with exceptions, mandates
-  naming their powers, and an evidence grade on every row.
+  naming their powers, and an evidence grade on every row;
+* model v3: a ``Post`` (a *functie*: a position in the line, counted in
+  formation, layers and spans) and a ``Role`` (a *rol*: a capacity a post,
+  person or body plays, with powers, seats on bodies and commissions) are
+  two kinds; ``PLAYS`` joins them, dated, graded and optionally scoped.
 
 >>> sorted(EDGE_KINDS["REPORTS_TO"].sources)
-['Role']
->>> allowed("HOLDS", "Role", "Portfolio")
+['Post']
+>>> allowed("HOLDS", "Post", "Portfolio")
 True
->>> allowed("REPORTS_TO", "Partner", "Role")
+>>> allowed("REPORTS_TO", "Role", "Post")
 False
+>>> allowed("PLAYS", "Post", "Role")
+True
 """
 from __future__ import annotations
 
@@ -35,6 +41,7 @@ __all__ = [
     "NODE_COLUMNS",
     "EDGE_COLUMNS",
     "SPHERES",
+    "SCOPE_KINDS",
     "LEVELS",
     "PORTFOLIO_CATEGORIES",
     "GRADES",
@@ -89,9 +96,13 @@ class EdgeKind:
 NODE_KINDS = {
     k.name: k
     for k in [
-        NodeKind("Role", "a position (a post); political bodies are roles of sphere political",
+        NodeKind("Post", "a post (functie): a position in the line, counted in formation, "
+                 "layers and spans; political offices are posts of sphere political",
                  {"sphere": SPHERES, "level": LEVELS}, ("sphere",)),
-        NodeKind("Person", "someone holding one or more roles (HOLDS, with an FTE)"),
+        NodeKind("Role", "a role (rol): a capacity a post, person or body plays (PLAYS); it "
+                 "has powers, sits on bodies, gives and carries out commissions",
+                 {"sphere": SPHERES, "level": LEVELS}),
+        NodeKind("Person", "someone holding one or more posts (HOLDS, with an FTE)"),
         NodeKind("Team", "a team, a cluster of teams, or an organisational unit",
                  {"team_kind": ("team", "cluster", "unit")}, ("team_kind",)),
         NodeKind("Body", "a collective body: board, directorate, consultation, triangle",
@@ -112,37 +123,45 @@ NODE_KINDS = {
     ]
 }
 
-_ROLE = frozenset({"Role"})
+_POST = frozenset({"Post"})
+#: Who may act: a post, or a role (acting through the posts that play it).
+_ACTOR = frozenset({"Post", "Role"})
+#: What a role's play may be limited to (the ``scope`` column of PLAYS).
+SCOPE_KINDS = ("Commission", "Body", "Portfolio", "Team", "Partner")
 EDGE_KINDS = {
     k.name: k
     for k in [
-        EdgeKind("REPORTS_TO", "the line: a role to its superior role", _ROLE, _ROLE),
+        EdgeKind("REPORTS_TO", "the line: a post to its superior post", _POST, _POST),
+        EdgeKind("PLAYS", "a post, person or body plays a role (dated; scope: the commission, "
+                 "body, portfolio, team or partner it plays it for)",
+                 frozenset({"Post", "Person", "Body"}), frozenset({"Role"})),
         EdgeKind("MANDATES", "a mandate: mandator to mandatee, naming its powers; a chain is "
-                 "'doorgemandateerd' (ondermandaat)", _ROLE, _ROLE,
+                 "'doorgemandateerd' (ondermandaat)", _ACTOR, _ACTOR,
                  {"mandate_kind": MANDATE_KINDS}),
         EdgeKind("COMMISSIONS", "commissioner to commission",
-                 frozenset({"Role", "Partner", "Body"}), frozenset({"Commission"}),
+                 frozenset({"Post", "Role", "Partner", "Body"}), frozenset({"Commission"}),
                  {"capacity": SPHERES}),
         EdgeKind("ASSIGNED_TO", "a commission to whoever carries it out",
-                 frozenset({"Commission"}), frozenset({"Role", "Team", "Partner", "Body"})),
-        EdgeKind("HOLDS", "a person holds a role (with an FTE), a role holds a portfolio or "
-                 "another role", frozenset({"Role", "Person"}), frozenset({"Portfolio", "Role"})),
+                 frozenset({"Commission"}), frozenset({"Post", "Role", "Team", "Partner", "Body"})),
+        EdgeKind("HOLDS", "a person holds a post (with an FTE); a post or role holds a "
+                 "portfolio", frozenset({"Post", "Role", "Person"}),
+                 frozenset({"Portfolio", "Post"})),
         EdgeKind("COVERS", "a portfolio covers an item (excludes/includes: exceptions)",
                  frozenset({"Portfolio"}),
                  frozenset({"Team", "Commission", "Topic", "Partner", "Staff", "Instrument"}),
                  {"category": PORTFOLIO_CATEGORIES}),
-        EdgeKind("LEADS", "a role leads a team, cluster or body", _ROLE,
+        EdgeKind("LEADS", "a post or role leads a team, cluster or body", _ACTOR,
                  frozenset({"Team", "Body"})),
-        EdgeKind("MEMBER_OF", "a role in a team or body (with a capacity), a team in a "
-                 "cluster or unit, staff in a unit",
-                 frozenset({"Role", "Team", "Staff"}), frozenset({"Team", "Body"}),
+        EdgeKind("MEMBER_OF", "a post or role in a team or body (with a capacity), a team in "
+                 "a cluster or unit, staff in a unit",
+                 frozenset({"Post", "Role", "Team", "Staff"}), frozenset({"Team", "Body"}),
                  {"capacity": MEMBER_CAPACITIES}),
-        EdgeKind("STAFF_OF", "staff counted per grade under the role they work for",
-                 frozenset({"Staff"}), _ROLE),
-        EdgeKind("CONTRACTS", "a role of the municipality to a partner, through an agreement",
-                 _ROLE, frozenset({"Partner"})),
-        EdgeKind("OWNS", "a role or body that sets or manages a steering instrument",
-                 frozenset({"Role", "Body"}), frozenset({"Instrument"})),
+        EdgeKind("STAFF_OF", "staff counted per grade under the post they work for",
+                 frozenset({"Staff"}), _POST),
+        EdgeKind("CONTRACTS", "a post or role of the municipality to a partner, through an "
+                 "agreement", _ACTOR, frozenset({"Partner"})),
+        EdgeKind("OWNS", "a post, role or body that sets or manages a steering instrument",
+                 frozenset({"Post", "Role", "Body"}), frozenset({"Instrument"})),
     ]
 }
 
@@ -153,14 +172,15 @@ EDGE_COLUMNS = ("from", "to", "kind", "source", "evidence")
 
 #: Columns whose text is converted on reading (everything else stays text).
 BOOL_COLUMNS = ("executive", "delegated", "budget_holder", "vacant", "external", "placeholder",
-                "temporary", "submandate", "consent")
+                "temporary", "submandate", "consent", "count_unknown")
 FLOAT_COLUMNS = ("budget", "ceiling")
 INT_COLUMNS = ("count",)
-LIST_COLUMNS = ("criteria", "powers", "excludes", "includes", "capacities", "deputy")
+LIST_COLUMNS = ("criteria", "powers", "excludes", "includes", "capacities", "deputy", "scope",
+                "appointed_by")
 #: Dates as ``YYYY-MM-DD`` text (ISO dates compare as text).
 DATE_COLUMNS = ("valid_from", "valid_to", "decision_date")
 #: List columns whose items are ids of nodes.
-ID_LIST_COLUMNS = ("excludes", "includes", "deputy")
+ID_LIST_COLUMNS = ("excludes", "includes", "deputy", "scope", "appointed_by")
 #: List columns whose items come from a vocabulary ``org.yaml`` declares.
 VOCABULARY_COLUMNS = {"criteria": "criteria", "powers": "powers", "capacities": "capacities"}
 
@@ -202,10 +222,11 @@ DERIVED_EDGE_KINDS = {
 
 #: Edge kinds an escalation policy may climb, and which way.
 CLIMBABLE = {
-    "REPORTS_TO": "from a role to its superior",
+    "REPORTS_TO": "from a post to its superior",
     "MANDATES": "from a mandatee back to its mandator",
     "COMMISSIONS": "from an assignee to the commissioners of its commission",
     "MEMBER_OF": "from a member to its body, or (from: body) from a body to its members",
+    "PLAYS": "from a post to the roles it plays",
 }
 
 #: Node columns that a push uses for itself: a column by these names would be
@@ -223,6 +244,8 @@ _CLIMB = {
         "capacity": {"type": "string"},
         "delegated": {"type": "boolean"},
         "budget_holder": {"type": "boolean"},
+        # MANDATES: only mandates that pass on this power (a declared power).
+        "power": {"type": "string"},
         # Only these nodes may be reached by the climb.
         "to": {"type": "array", "items": {"type": "string"}, "minItems": 1,
                "uniqueItems": True},

@@ -98,12 +98,12 @@ def cypher(name: str, **slots) -> str:
 
     Examples
     --------
-    >>> print(cypher("delete_nodes", label="Role").splitlines()[-2])
-    MATCH (n:Role {org: $org})
-    >>> cypher("delete_nodes", label="Role) DETACH DELETE (m")
+    >>> print(cypher("delete_nodes", label="Post").splitlines()[-2])
+    MATCH (n:Post {org: $org})
+    >>> cypher("delete_nodes", label="Post) DETACH DELETE (m")
     Traceback (most recent call last):
     ...
-    orgmodel.errors.OrgModelError: 'Role) DETACH DELETE (m' is not a label of the schema
+    orgmodel.errors.OrgModelError: 'Post) DETACH DELETE (m' is not a label of the schema
     """
     for slot, value in slots.items():
         if value not in _SLOTS.get(slot, ()):
@@ -612,5 +612,5 @@ def _find_role(store: Store, org_name: str, query: str) -> str:
     """A role's id from its id or name, as the library matches them."""
     g = nx.MultiDiGraph()
     for rec in store.run(cypher("read_roles"), org=org_name):
-        g.add_node(rec["id"], kind="Role", name=rec["name"] or rec["id"])
+        g.add_node(rec["id"], kind="Post", name=rec["name"] or rec["id"])
     return OrgModel(g, {"name": org_name}).find_role(query)

@@ -85,7 +85,7 @@ def summarize(org: OrgModel) -> Summary:
     Examples
     --------
     >>> s = summarize(sample)
-    >>> s.nodes["Role"], (s.fte_min, s.fte_max), s.formation["vacant"]
+    >>> s.nodes["Post"], (s.fte_min, s.fte_max), s.formation["vacant"]
     (10, (6.4, 6.4), 1)
     """
     every_edge = _edge_dicts(org.graph)

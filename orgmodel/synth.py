@@ -49,7 +49,7 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
     Examples
     --------
     >>> org = synthesize(300, seed=1)
-    >>> len(org.ids("Role"))
+    >>> len(org.ids("Post"))
     300
     >>> synthesize(300, seed=1) == org
     True
@@ -92,7 +92,7 @@ class _Municipality:
         self.src = "synth"
 
     def role(self, rid, name, **attrs) -> None:
-        self.g.add_node(rid, kind="Role", name=name, source=self.src, **attrs)
+        self.g.add_node(rid, kind="Post", name=name, source=self.src, **attrs)
 
     def political(self, n_roles: int) -> list:
         """The council, the executive board and its aldermen."""
@@ -267,7 +267,7 @@ def _shape_manifest(name, source):
 
 def _shape_role(g, rid, level=None):
     attrs = {"level": level} if level else {}
-    g.add_node(rid, kind="Role", name=f"Role {rid}", sphere="official", source="synth",
+    g.add_node(rid, kind="Post", name=f"Post {rid}", sphere="official", source="synth",
                **attrs)
 
 
@@ -281,7 +281,7 @@ def chain(depth: int, loop_at: int | None = None, name: str | None = None) -> Or
     Examples
     --------
     >>> org = chain(100)
-    >>> len(org.ids("Role")), org.graph.has_edge("r99", "r98")
+    >>> len(org.ids("Post")), org.graph.has_edge("r99", "r98")
     (100, True)
     """
     g = nx.MultiDiGraph()

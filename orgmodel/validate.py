@@ -313,6 +313,11 @@ class _Table:
         self.problems.append(Problem(self.file, self.rownos[i], message))
 
 
+#: List columns that are lists of ids on PLAYS rows only: on any other row a
+#: folder of model v2 may use the name for its own text.
+_PLAYS_ONLY = frozenset({"scope"})
+
+
 def _attrs(t: _Table, kind: list, choices_of: dict, ctx, skip, keep, ids=None) -> list:
     """Every kept row's attributes as the graph holds them (every non-empty
     cell converted, ``fte`` as ``fte_min``/``fte_max``, ``skip`` left out), the
@@ -336,13 +341,7 @@ def _attrs(t: _Table, kind: list, choices_of: dict, ctx, skip, keep, ids=None) -
             continue
         full = [i for i in kept if values[i]]
         if col in _LISTS:
-            # (a new list each row: rows must not share one)
-            for i in full:
-                value, said = _list_cell(col, values[i], choices_of[kind[i]], ctx, ids)
-                if value is not None:
-                    rows[i][col] = value
-                for message in said:
-                    t.say(i, message)
+            _list_column(t, col, full, kind, choices_of, ctx, ids, rows)
             continue
         # One conversion and one verdict per distinct cell: a million rows
         # hold a few dozen distinct grades, levels and yes/no cells.  (The
@@ -363,6 +362,21 @@ def _attrs(t: _Table, kind: list, choices_of: dict, ctx, skip, keep, ids=None) -
     _check_validity(t, kept)
     _check_provenance(t, kept, ctx)
     return rows
+
+
+def _list_column(t: _Table, col, full, kind, choices_of, ctx, ids, rows) -> None:
+    """Convert the cells of one list column (a new list each row: rows must
+    not share one), saying each cell's problems."""
+    values = t.cols[col]
+    for i in full:
+        if col in _PLAYS_ONLY and kind[i] != "PLAYS":
+            rows[i][col] = values[i]        # (another edge's own text column)
+            continue
+        value, said = _list_cell(col, values[i], choices_of[kind[i]], ctx, ids)
+        if value is not None:
+            rows[i][col] = value
+        for message in said:
+            t.say(i, message)
 
 
 def _check_validity(t: _Table, kept) -> None:
@@ -588,7 +602,40 @@ def _check_joins(t: _Table, kinds: dict | None, rows) -> None:
         if key in bad:
             spec = schema.EDGE_KINDS[kind[i]]
             t.say(i, f"{kind[i]} cannot join a {key[1]} to a {key[2]}: it joins "
-                  f"{'/'.join(sorted(spec.sources))} to {'/'.join(sorted(spec.targets))}")
+                  f"{'/'.join(sorted(spec.sources))} to {'/'.join(sorted(spec.targets))}"
+                  f"{_JOIN_HINTS.get(key, '')}")
+
+
+#: What to do instead, for the joins a v2 folder or a first try makes.
+_JOIN_HINTS = {
+    ("REPORTS_TO", "Role", "Post"): " (a role is not in the line: the posts that play it are; "
+                                    "join them with PLAYS)",
+    ("REPORTS_TO", "Post", "Role"): " (a role is not in the line: report to the post that "
+                                    "plays it)",
+    ("REPORTS_TO", "Role", "Role"): " (a role is not in the line: the posts that play it are; "
+                                    "in a folder of model v2, where Role meant a post, "
+                                    "'orgmodel migrate DIR' makes them posts)",
+    ("HOLDS", "Post", "Role"): " (a post that plays a role: use PLAYS)",
+    ("HOLDS", "Person", "Role"): " (a person who plays a role: use PLAYS)",
+}
+
+
+def _check_plays(t: _Table, kinds: dict | None, rows, built_rows) -> None:
+    """A post holds no post (it plays a role); a scope names a node of a kind
+    a role can be played for."""
+    src, dst, kind = t.cols["from"], t.cols["to"], t.cols["kind"]
+    if not kinds:
+        return
+    for i in rows:
+        if kind[i] == "HOLDS" and kinds.get(dst[i]) == "Post" and \
+                kinds.get(src[i]) not in ("Person", None):
+            t.say(i, f"HOLDS joins a person to the post '{dst[i]}'; a {kinds[src[i]]} does not "
+                  "hold a post (a post that plays a role: PLAYS to a Role)")
+        scope = (built_rows.get(i) or {}).get("scope") or () if kind[i] == "PLAYS" else ()
+        for s in scope:
+            if s in kinds and kinds[s] not in schema.SCOPE_KINDS:
+                t.say(i, f"scope '{s}' is a {kinds[s]}; a role is played for a "
+                      f"{', '.join(schema.SCOPE_KINDS[:-1])} or {schema.SCOPE_KINDS[-1]}")
 
 
 def _check_line(t: _Table, rows) -> None:
@@ -637,6 +684,8 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
                   ("from", "to"), keep, kinds)
     if built is not None:
         built.extend((src[i], dst[i], rows[i]) for i in kept)
+    if "scope" in t.cols or "HOLDS" in present:
+        _check_plays(t, kinds, kept, dict(zip(kept, (rows[i] for i in kept))))
     _check_line(t, kept)
 
 
@@ -741,7 +790,8 @@ def _check_manifest(manifest: dict, kinds: dict | None, problems) -> None:
         bad(_schema_message(err))
     if errors:
         return          # the rest reads values the schema has not vouched for
-    _check_escalation(manifest.get("escalation") or {}, kinds, bad)
+    _check_escalation(manifest.get("escalation") or {}, kinds, bad,
+                      set(manifest.get("powers") or ()))
     _check_powers(manifest.get("powers") or {}, kinds, bad)
     _check_rule_sources(manifest, bad)
     date = manifest.get("date")
@@ -761,10 +811,10 @@ def _is_date(text: str) -> bool:
 
 
 def _roles(kinds: dict) -> list:
-    return [k for k, v in kinds.items() if v == "Role"]
+    return [k for k, v in kinds.items() if v in ("Post", "Role")]
 
 
-def _check_escalation(esc: dict, kinds: dict | None, bad) -> None:
+def _check_escalation(esc: dict, kinds: dict | None, bad, powers=frozenset()) -> None:
     """Each climb's side and capacity fit its edge; the roles it names (and
     every ``ends_at``) are roles of nodes.csv."""
     where_ends = [("escalation.ends_at", esc.get("ends_at") or [])]
@@ -774,16 +824,21 @@ def _check_escalation(esc: dict, kinds: dict | None, bad) -> None:
             where_ends.append((f"escalation.routes.{name}.ends_at", spec.get("ends_at") or []))
         for i, step in enumerate(steps):
             for climb in step if isinstance(step, list) else [step]:
-                _check_climb(climb, f"escalation.routes.{name}.steps[{i}]", kinds, bad)
+                _check_climb(climb, f"escalation.routes.{name}.steps[{i}]", kinds, bad, powers)
     for key, ends in where_ends:
         for i, rid in enumerate(ends):
-            if kinds and (rid not in kinds or kinds[rid] not in ("Role", None)):
-                bad(f"{key}[{i}]: '{rid}' is not a role in nodes.csv"
+            if kinds and (rid not in kinds or kinds[rid] not in ("Post", "Role", None)):
+                bad(f"{key}[{i}]: '{rid}' is not a post or role in nodes.csv"
                     f"{_closest(rid, _roles(kinds))}")
 
 
-def _check_climb(climb: dict, where: str, kinds: dict | None, bad) -> None:
+def _check_climb(climb: dict, where: str, kinds: dict | None, bad, powers=frozenset()) -> None:
     edge = climb["edge"]
+    if "power" in climb and edge != "MANDATES":
+        bad(f"{where}: 'power' applies to a MANDATES climb only, not to {edge}")
+    elif "power" in climb and climb["power"] not in powers:
+        bad(f"{where}: power '{climb['power']}' is not declared under 'powers' in org.yaml"
+            f"{_closest(climb['power'], sorted(powers))}")
     sides = _SIDES.get(edge, ())
     if "from" in climb and climb["from"] not in sides:
         bad(f"{where}: 'from: {climb['from']}' does not apply to a {edge} climb"
@@ -804,8 +859,8 @@ def _check_powers(powers: dict, kinds: dict | None, bad) -> None:
         if not isinstance(spec, dict):
             continue
         body = spec.get("body")
-        if body and kinds and (body not in kinds or kinds[body] not in ("Role", None)):
-            bad(f"powers.{key}.body: '{body}' is not a role in nodes.csv (the competent body: "
+        if body and kinds and (body not in kinds or kinds[body] not in ("Post", None)):
+            bad(f"powers.{key}.body: '{body}' is not a post in nodes.csv (the competent body: "
                 f"college, mayor or council){_closest(body, _roles(kinds))}")
         obj = spec.get("objections")
         if obj and obj not in powers:

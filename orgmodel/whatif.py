@@ -16,7 +16,7 @@ original is left as it is.  Each change is a mapping with one verb:
     GONE's edges move to KEEP (duplicates dropped), GONE is closed.
 ``add: {id, kind, name, reports_to, unit, ...}``
     A new node with its line and unit; ``id``, ``kind`` and ``name`` are
-    required (a Role's sphere is official unless given).
+    required (a Post's sphere is official unless given).
 ``move_mandate: {from: MANDATOR, to: MANDATEE, mandator: NEW, mandatee: NEW}``
     A mandate gets a new mandator and/or mandatee.
 ``move_commission: {commission: ID, from: COMMISSIONER, to: NEW}``
@@ -279,12 +279,12 @@ def _add(org, spec, text):
             near = difflib.get_close_matches(str(key), sorted(known), n=1)
             raise _ChangeError(f"add: unknown key '{key}'" + (f" (did you mean '{near[0]}'?)"
                                                         if near else ""))
-    for key, example in (("kind", "kind: Role"), ("name", "name: Team manager Finance")):
+    for key, example in (("kind", "kind: Post"), ("name", "name: Team manager Finance")):
         if not spec.get(key):
             # (never guessed: a node of the wrong kind changes every count)
             raise _ChangeError(f"add needs a {key} ({example})")
     attrs = {k: v for k, v in spec.items() if k not in ("id", "reports_to", "unit")}
-    if attrs["kind"] == "Role":
+    if attrs["kind"] == "Post":
         attrs.setdefault("sphere", "official")
     g.add_node(nid, **_mark(attrs, text))
     if spec.get("reports_to"):

@@ -109,7 +109,7 @@ def build(roles=(), edges=(), nodes=(), manifest=None):
     g = nx.MultiDiGraph()
     for r in roles:
         rid, attrs = (r, {}) if isinstance(r, str) else r
-        g.add_node(rid, kind="Role", name=attrs.pop("name", rid.upper()),
+        g.add_node(rid, kind="Post", name=attrs.pop("name", rid.upper()),
                    **{"sphere": "official", **attrs})
     for nid, kind, attrs in nodes:
         g.add_node(nid, kind=kind, name=attrs.pop("name", nid), **attrs)

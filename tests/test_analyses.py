@@ -27,7 +27,7 @@ def routes_of(rg, role):
 def _team_managers(org):
     """Team-level roles that lead a team (not D-B3's generic triangle role)."""
     leads = {u for u, _, _ in org.edges("LEADS")}
-    return [r for r in org.ids("Role") if org.graph.nodes[r].get("level") == "team" and r in leads]
+    return [r for r in org.ids("Post") if org.graph.nodes[r].get("level") == "team" and r in leads]
 
 
 def test_every_deventer_team_manager_reaches_the_general_director_officially(deventer):
@@ -72,7 +72,8 @@ def test_albrandswaard_has_only_the_mandate_route(albrandswaard):
     # mandated it (A-2.2; A-1.3 item 9).
     rg = escalation_routes(albrandswaard)
     assert rg.via == "mandate"
-    assert routes_of(rg, "reg-kw") == [(["executive-board"], "top")]
+    # the regisseur acts as (gemandateerd) opdrachtgever (A-5.1), a role the college mandates
+    assert routes_of(rg, "reg-kw") == [(["rol-opdrachtgever", "executive-board"], "top")]
     with pytest.raises(orgmodel.OrgModelError, match="its policy has: mandate"):
         escalation_routes(albrandswaard, "line")
 
@@ -306,10 +307,10 @@ def test_escalate_json_shape(deventer):
                   "--org", str(DATA / "deventer"), "--format", "json")
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
-    assert data["id"] == "bpm" and data["routes"] == 3 and len(data["paths"]) == 3
+    assert data["id"] == "bpm" and data["routes"] == 5 and len(data["paths"]) == 5
     assert {n["id"] for n in data["next"]} == {"ao", "ao-adj"}
-    assert (data["shortest"], data["longest"], data["outcomes"]) == (2, 3, ["top"])
-    assert {t["id"] for t in data["tops"]} == {"gd", "ph"}
+    assert (data["shortest"], data["longest"], data["outcomes"]) == (2, 4, ["top"])
+    assert {t["id"] for t in data["tops"]} == {"gd", "bo"}
     step = data["paths"][0]["steps"][0]
     assert {"id", "name", "kind", "sphere", "via", "rule", "temporary", "vacant",
             "external"} <= set(step)
@@ -409,9 +410,14 @@ def test_report_on_both_organisations(tmp_path):
             == "top").all()
     load = pd.read_csv(tmp_path / "deventer" / "escalation_load_line.csv").set_index("id")
     # every post of the line but the general director's own ends there
-    assert load.loc["gd", "ending"] == 13
-    assert load.loc["cd-kossen", "passing"] == 2          # dd-io and tm-io
-    assert load.loc["cd-arentsen", "passing"] == 3        # dd-ed, tm-ed and tm-orb (tdl.)
+    # every post of the line but his own (13), and the roles of the triangles and
+    # the roles their players take up the line (ao, ao-adj, bpm, ar, tm)
+    assert load.loc["gd", "ending"] == 18
+    # dd-io and tm-io, and the roles whose players (Kossen plays ao) go through him:
+    # ao, ao-adj (played by dd-io), and bpm, ar and tm through the triangles
+    assert load.loc["cd-kossen", "passing"] == 7
+    # dd-ed, tm-ed and tm-orb (tdl.), and the same five roles through him
+    assert load.loc["cd-arentsen", "passing"] == 8
 
 
 def test_a_large_report_shows_the_first_rows_and_points_to_the_csvs(tmp_path):
@@ -440,7 +446,7 @@ def test_the_report_opens_with_a_summary(tmp_path):
     assert f"**Findings**: {len(found)}:" in summary
     assert "14 × R2 (D-FS-VI last bullet)" in summary
     assert "no FTE given" in summary          # the sources give none: not "0 FTE"
-    assert "Algemeen directeur (13 roles)" in summary
+    assert "Algemeen directeur (18 roles)" in summary
     res = run("report", "--org", str(DATA / "albrandswaard"), "--out", str(tmp_path / "a"))
     md = (tmp_path / "a" / "report.md").read_text()
     assert "27–29 FTE" in md.split("## Summary", 1)[1].split("\n## ", 1)[0]

@@ -95,7 +95,7 @@ def big_then(f, bad_line):
     """Many good rows, then a bad one deep in the file."""
     def go(d):
         lines = [text(d, f).rstrip("\n")]
-        lines += [f"r{i:05},Role,Role {i},X-2,,official,team,1,,,,,,,,,,," for i in range(3000)]
+        lines += [f"r{i:05},Post,Role {i},X-2,,official,team,1,,,,,,,,,,," for i in range(3000)]
         lines.append(bad_line)
         write(d, f, "\n".join(lines) + "\n")
     return go
@@ -118,7 +118,7 @@ CASES = [
     ("edges empty", raw_bytes(E, b""), "edges.csv", "file is empty"),
     ("nodes is a workbook", raw_bytes(N, b"PK\x03\x04" + b"\x00" * 50), "nodes.csv",
      "is a spreadsheet workbook"),
-    ("nodes has NUL bytes", raw_bytes(N, b"id,kind,name\n\x00\x00x,Role,y\n"), "nodes.csv",
+    ("nodes has NUL bytes", raw_bytes(N, b"id,kind,name\n\x00\x00x,Post,y\n"), "nodes.csv",
      "NUL bytes"),
     ("org.yaml is binary", raw_bytes(Y, b"\x00\x01\x02name"), "org.yaml", "NUL bytes"),
     ("broken utf-16", raw_bytes(N, codecs.BOM_UTF16_LE + b"i\x00d\x00\x00\xd8"), "nodes.csv",
@@ -126,11 +126,11 @@ CASES = [
     # the CSV structure
     ("ragged row, extra cell", replace(N, "SCS3,,,,,,,", "SCS3,,,,,,,,x"),
      "nodes.csv, row 4", "has 20 cells but the header has 19"),
-    ("ragged row, missing cells", replace(N, "cd,Role,Corporate director,X-1,stated,official,concern,1,,,,SCS2,,,,,,,",
-                                          "cd,Role,Corporate director"),
+    ("ragged row, missing cells", replace(N, "cd,Post,Corporate director,X-1,stated,official,concern,1,,,,SCS2,,,,,,,",
+                                          "cd,Post,Corporate director"),
      "nodes.csv, row 5", "has 3 cells but the header has 19"),
     ("unterminated quote deep in a large file",
-     big_then(N, 'zz,Role,"Never closed,X-1,,official,team,1,,,,,,,,,,,'),
+     big_then(N, 'zz,Post,"Never closed,X-1,,official,team,1,,,,,,,,,,,'),
      "nodes.csv, row 3026", "never closed"),
     ("text after a closing quote", replace(N, "Team manager", '"Team" manager'),
      "nodes.csv, row 7", "text after a closing quote"),
@@ -164,12 +164,12 @@ CASES = [
     # node rows
     # The edges of the row without an id do name a node that is not there: they
     # are listed too, after the cause.
-    ("empty id", replace(N, "bpm,Role,", ",Role,"), "nodes.csv, row 9", "id is empty", 4),
-    ("duplicate id", replace(N, "bpm,Role,", "tm,Role,"), "nodes.csv, row 9",
+    ("empty id", replace(N, "bpm,Post,", ",Post,"), "nodes.csv, row 9", "id is empty", 4),
+    ("duplicate id", replace(N, "bpm,Post,", "tm,Post,"), "nodes.csv, row 9",
      "id 'tm' is used twice", 4),
-    ("ids differing in case", replace(N, "bpm,Role,", "TM,Role,"), "nodes.csv, row 9",
+    ("ids differing in case", replace(N, "bpm,Post,", "TM,Post,"), "nodes.csv, row 9",
      "only in upper and lower case", 4),
-    ("unknown node kind", replace(N, "bpm,Role,", "bpm,Rol,"), "nodes.csv, row 9",
+    ("unknown node kind", replace(N, "bpm,Post,", "bpm,Rol,"), "nodes.csv, row 9",
      "unknown node kind 'Rol'"),
     ("role without sphere", set_cell(N, "bpm", "sphere", ""), "nodes.csv, row 9",
      "needs a sphere"),
@@ -211,7 +211,7 @@ CASES = [
     ("edge joins itself", replace(E, "cd,gd,REPORTS_TO", "cd,cd,REPORTS_TO"),
      "edges.csv, row 2", "joined to itself"),
     ("edge between wrong kinds", replace(E, "cd,gd,REPORTS_TO", "team,gd,REPORTS_TO"),
-     "edges.csv, row 2", "REPORTS_TO cannot join a Team to a Role"),
+     "edges.csv, row 2", "REPORTS_TO cannot join a Team to a Post"),
     ("reporting cycle", replace(E, "cd,gd,REPORTS_TO", "cd,tm,REPORTS_TO"),
      "edges.csv, row 2", "goes round in a circle"),
     ("duplicate edge", append(E, "tm,dd,REPORTS_TO,X-9,stated,,,,,,,,,,,,,,"), "edges.csv, row 41",
@@ -254,7 +254,7 @@ CASES = [
         "layering:", "layering: &a\n  target_depth: 3\nfoo: *a\nlayering2:")),
      "org.yaml, row", "aliases"),
     ("ends_at not a role", yaml_key("ends_at: [gd]", "ends_at: [team]"), "org.yaml",
-     "escalation.ends_at[0]: 'team' is not a role"),
+     "escalation.ends_at[0]: 'team' is not a post or role"),
     ("span min above max", yaml_key("max: 8", "max: 8\n  min: 9"), "org.yaml",
      "span: min (9) is larger than max (8)"),
     ("route name with a path", yaml_key("    line:", "    ../../x:"), "org.yaml",
@@ -363,7 +363,7 @@ def test_the_same_bad_cell_on_many_rows_is_named_on_each(template_copy):
 
     from orgmodel.errors import ValidationError
     nodes = pd.read_csv(template_copy / "nodes.csv", dtype=str, keep_default_na=False)
-    rows = nodes.index[nodes["kind"] == "Role"][:3]
+    rows = nodes.index[nodes["kind"] == "Post"][:3]
     nodes.loc[rows, "vacant"] = "perhaps"
     nodes.loc[rows[:2], "evidence"] = "rumoured"
     nodes.to_csv(template_copy / "nodes.csv", index=False)

@@ -12,7 +12,7 @@ from orgmodel.cli import cli, main
 
 
 def test_main_has_no_traceback_without_debug_and_one_with_it(template_copy, capsys):
-    edit(template_copy, "nodes.csv", "tm,Role,Team manager Finance", "tm,Rol,Team manager Finance")
+    edit(template_copy, "nodes.csv", "tm,Post,Team manager Finance", "tm,Rol,Team manager Finance")
     with pytest.raises(SystemExit) as exit_:
         main(["summary", "--org", str(template_copy)])
     assert exit_.value.code == 1

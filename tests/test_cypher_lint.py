@@ -67,8 +67,8 @@ def test_every_query_lints_clean_with_neo4j_language_support():
 
 def test_the_linter_does_catch_a_broken_query():
     # The test above is only worth something if the linter reports errors.
-    results = _lint([("broken", "MATCH (n:Role {org: $org} RETURN n", ["org"]),
-                     ("undeclared", "MATCH (n:Role {org: $nope}) RETURN n", []),
-                     ("fine", "MATCH (n:Role {org: $org}) RETURN n", ["org"])])
+    results = _lint([("broken", "MATCH (n:Post {org: $org} RETURN n", ["org"]),
+                     ("undeclared", "MATCH (n:Post {org: $nope}) RETURN n", []),
+                     ("fine", "MATCH (n:Post {org: $org}) RETURN n", ["org"])])
     by = {r["name"]: r["diagnostics"] for r in results}
     assert by["broken"] and by["undeclared"] and not by["fine"]

@@ -37,7 +37,7 @@ def small(make, **extra):
 def test_every_node_and_edge_class(make):
     before = small(make)
     after = apply(before, [{"move": "x", "to": "b"}, {"move": "y", "unit": "team1"},
-                           {"add": {"id": "z", "kind": "Role", "name": "Z", "reports_to": "b"}}])
+                           {"add": {"id": "z", "kind": "Post", "name": "Z", "reports_to": "b"}}])
     after.graph.nodes["b"]["grade"] = "B2"
     after.graph.remove_node("team2")
     d = diff(before, after)
@@ -92,7 +92,7 @@ def test_a_merge_that_decides_on_a_power_and_its_objections(make):
     d = diff(before, apply(before, [{"merge": ["a", "b"]}]))
     added = d.findings[d.findings["status"] == "added"]
     assert "Awb 10:3(3)" in set(added["rule"])
-    assert any("A both decides on Grant and on objections" in m for m in added["message"])
+    assert any("A holds mandates both for Grant and for the objections" in m for m in added["message"])
     assert d.broken()["findings"] >= 1
 
 
@@ -100,7 +100,7 @@ def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
     script = tmp_path / "changes.yaml"
     script.write_text("- close: dd-bb\n  reports: superior\n- move: tm-orb\n  to: cd-arentsen\n"
                       "- merge: [dd-io, dd-ed]\n"
-                      "- add: {id: dd-new, kind: Role, name: Adjunct-directeur Nieuw, "
+                      "- add: {id: dd-new, kind: Post, name: Adjunct-directeur Nieuw, "
                       "reports_to: gd}\n")
     out = tmp_path / "to-be"
     res = run("whatif", "--org", DATA / "deventer", "--changes", script, "--out", out)
@@ -109,7 +109,7 @@ def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
     assert "dd-bb" not in to_be.graph and "dd-new" in to_be.graph
     assert to_be.graph.nodes["dd-new"]["evidence"] == "assumed"
     changes = json.loads((out / "changes.json").read_text())
-    assert {"section": "node", "key": "dd-bb", "kind": "Role", "status": "closed",
+    assert {"section": "node", "key": "dd-bb", "kind": "Post", "status": "closed",
             "detail": ""} in changes
     assert "## What the change does to who decides" in (out / "DIFF.md").read_text()
     # D-FS-V's Begeleiden & beheren team managers lose their delegated commissioner
@@ -127,8 +127,8 @@ def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
      "change 1 (close: dd-bb, report: none): unknown key 'report' for close (did you mean "
      "'reports'?)"),
     ("- add: {id: x, name: X}\n", "change 1 (add: {'id': 'x', 'name': 'X'}): add needs a kind "
-     "(kind: Role)"),
-    ("- add: {id: x, kind: Role}\n", "add needs a name"),
+     "(kind: Post)"),
+    ("- add: {id: x, kind: Post}\n", "add needs a name"),
     ("- add: {id: x, nmae: X}\n", "change 1 (add: {'id': 'x', 'nmae': 'X'}): add: unknown key "
      "'nmae' (did you mean 'name'?)"),
     ("- close:\n", "change 1 (close: None): close names nothing: write 'close: ID'"),
@@ -175,7 +175,7 @@ def test_uk_snapshots_diff_cleanly(dep, tmp_path):
     # a unit written in other capitals is the same unit ("HUMAN RESOURCES")
     unit_m = {r["Post Unique Reference"]: r["Unit"].casefold() for r in rm}
     unit_s = {r["Post Unique Reference"]: r["Unit"].casefold() for r in rs}
-    roles = d.nodes[d.nodes["kind"] == "Role"].set_index("id")
+    roles = d.nodes[d.nodes["kind"] == "Post"].set_index("id")
     roles = roles[~roles.index.str.startswith("ext:")]
     assert set(roles.index[roles["status"] == "closed"]) == ids_m - ids_s
     assert set(roles.index[roles["status"] == "added"]) == ids_s - ids_m
@@ -244,7 +244,7 @@ def test_deventer_before_and_after_operatie_dubbelslag_tells_the_story():
 def test_the_diff_page_marks_the_changes(tmp_path, make):
     before = small(make)
     after = apply(before, [{"close": "a", "reports": "superior"}, {"move": "y", "to": "alderman"},
-                           {"add": {"id": "z", "kind": "Role", "name": "Z", "reports_to": "b"}}])
+                           {"add": {"id": "z", "kind": "Post", "name": "Z", "reports_to": "b"}}])
     from orgmodel.formats.html import DIFF_COLORS, diff_network, write_diff_html
     d = diff(before, after)
     union, net = diff_network(d)
@@ -299,7 +299,7 @@ def test_static_chart_of_the_line_and_of_a_diff(tmp_path, make):
     # a diff: added green, closed grey and dashed, a newly forbidden route red
     before = small(make)
     after = apply(before, [{"close": "a", "reports": "superior"}, {"move": "y", "to": "alderman"},
-                           {"add": {"id": "z", "kind": "Role", "name": "Z", "reports_to": "b"}}])
+                           {"add": {"id": "z", "kind": "Post", "name": "Z", "reports_to": "b"}}])
     dot = chart_dot(after, diff=diff(before, after))
     assert '"z" [label="Z", color="#2ca02c"' in dot
     assert '"a" [label="A", color="#7f7f7f"' in dot and "dashed" in dot
@@ -343,7 +343,7 @@ def test_a_large_line_is_refused_whole_and_drawn_around_a_focus():
         chart_dot(org)
     # the part a user then asks for is drawn: the director, its superior and reports
     director = next(r for r, d in org.graph.nodes(data=True)
-                    if d.get("kind") == "Role" and d.get("level") == "team-connecting")
+                    if d.get("kind") == "Post" and d.get("level") == "team-connecting")
     part = chart_dot(org, focus=director, depth=1)
     drawn = {line.split(" [")[0].strip().strip('"') for line in part.splitlines()
              if line.strip().startswith('"') and "->" not in line and "[label" in line}
@@ -380,4 +380,4 @@ def test_renumbered_posts_are_said_and_a_key_that_matches_is_proposed(tmp_path):
                 and c["status"] in ("added", "closed")], changes
     res = run("diff", tmp_path / "a", tmp_path / "b", "--format", "json")
     assert len([c for c in json.loads(res.output) if c["section"] == "node"
-                and c["kind"] == "Role" and c["status"] == "added"]) == 5
+                and c["kind"] == "Post" and c["status"] == "added"]) == 5

@@ -88,7 +88,7 @@ def test_each_snapshot_imports_with_one_command_and_validates(tmp_path, dep, dat
     placeholders = [n for n, d in org.graph.nodes(data=True) if d.get("placeholder")]
     assert t["posts"] + len(placeholders) == r["posts"]
     assert t["vacant"] == r["vacant"]
-    tops = sorted(n for n in org.ids("Role") if not any(
+    tops = sorted(n for n in org.ids("Post") if not any(
         d["kind"] == "REPORTS_TO" for _, _, d in org.graph.out_edges(n, data=True))
         and not org.graph.nodes[n].get("external"))
     assert tops == r["tops"]
@@ -172,7 +172,7 @@ def test_job_share_one_person_on_two_posts_and_split_ids(tmp_path):
     org, log = read_posts(p, reused_ids="split")
     assert [(j[0], j[1], j[2]) for j in log.job_shares] == [("3", [4, 5], 0.9)]
     assert org.graph.nodes["3"]["fte_max"] == 0.9
-    assert [i for i, _ in log.split_ids] == ["0"] and {"0~6", "0~7"} <= set(org.ids("Role"))
+    assert [i for i, _ in log.split_ids] == ["0"] and {"0~6", "0~7"} <= set(org.ids("Post"))
     assert [n for n, _ in log.people_on_several_posts] == ["Ann Bell"]
     assert log.skipped and "Eliminated" in log.skipped[0][2]
     posts = orgmodel.formation(org, "post").set_index("id")
@@ -346,7 +346,7 @@ def test_import_refuses_to_overwrite_an_organisation(tmp_path):
     assert res.exit_code == 2 and "--force" in res.output
     assert orgmodel.load(out) == orgmodel.load(DATA / "template")
     assert run("import", "posts", f, "--out", out, "--force").exit_code == 0
-    assert orgmodel.load(out).ids("Role") == ["1"]
+    assert orgmodel.load(out).ids("Post") == ["1"]
 
 
 def test_posts_from_a_workbook(tmp_path):
@@ -405,7 +405,7 @@ def test_holder_values_written_other_ways(tmp_path):
     org, log = read_posts(f)
     assert log.vacancies == ["2", "3"] and log.undisclosed == 2
     assert [r for _, r, _ in log.skipped] == [7, 8]
-    assert sorted(org.ids("Role")) == ["1", "2", "3", "4", "5"]
+    assert sorted(org.ids("Post")) == ["1", "2", "3", "4", "5"]
 
 
 def test_a_superior_id_in_other_capitals_is_that_post(tmp_path):

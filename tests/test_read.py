@@ -55,7 +55,7 @@ def test_line_separators_inside_a_quoted_cell_are_text(tmp_path):
     d = copy_template(tmp_path)
     t = (d / "nodes.csv").read_text()
     name = "Team\u2028manager\u2029with\x0cbreaks\x85"
-    assert "\ntm,Role,Team manager Finance," in t
+    assert "\ntm,Post,Team manager Finance," in t
     (d / "nodes.csv").write_text(t.replace("Team manager Finance,", f'"{name}",'), encoding="utf-8")
     org = orgmodel.load(d)
     assert org.graph.nodes["tm"]["name"] == name.strip()

@@ -57,19 +57,19 @@ def test_a_failing_late_batch_leaves_the_database_as_it_was(store, template_copy
     # Plant a constraint violation: a node that already owns the uid the new
     # version's last role will claim.
     from orgmodel.store import uid
-    store.run("CREATE (:Role {uid: $uid, org: 'squatter', id: 'squatter'})",
+    store.run("CREATE (:Post {uid: $uid, org: 'squatter', id: 'squatter'})",
               uid=uid("Sample", "zz-late"))
     v2 = orgmodel.load(template_copy)
     v2.graph.nodes["tm"]["name"] = "Changed in v2"
     for i in range(30):
-        v2.graph.add_node(f"r{i:02}", kind="Role", name=f"Role {i}", sphere="official")
-    v2.graph.add_node("zz-late", kind="Role", name="Late", sphere="official")
+        v2.graph.add_node(f"r{i:02}", kind="Post", name=f"Role {i}", sphere="official")
+    v2.graph.add_node("zz-late", kind="Post", name="Late", sphere="official")
     batches = []
     with pytest.raises(DatabaseError, match="rolled back"):
         push(store, v2, batch_size=5, progress=lambda done, total: batches.append(done))
     assert len(batches) > 5   # several batches had been written before the failure
     assert pull_model(store, "Sample") == v1
-    assert store.run("MATCH (n:Role {org: 'squatter'}) RETURN count(n) AS n")[0]["n"] == 1
+    assert store.run("MATCH (n:Post {org: 'squatter'}) RETURN count(n) AS n")[0]["n"] == 1
 
 
 def test_two_organisations_side_by_side_one_replaced(store, deventer, albrandswaard):
@@ -101,8 +101,12 @@ def test_hostile_names_round_trip_intact(store, template_copy, tmp_path):
 def _routes_equal(store, model, query, via):
     """The routes Cypher finds equal those of the route graph, role by role."""
     rg = route_graph(model, via)
+    # The plain line query follows REPORTS_TO from the posts; the stored route
+    # graph (escalation_route) holds every step of the policy, roles' included.
+    starts = [r for r in rg.starts() if query != "escalation"
+              or model.graph.nodes[r]["kind"] == "Post"]
     expected = {(role, tuple(r.ids), r.outcome, tuple(sorted(b.id for b in r.blocked)))
-                for role in rg.starts() for r in rg.routes(role, None)}
+                for role in starts for r in rg.routes(role, None)}
     params = {"route": via} if query == "escalation_route" else {}
     got = run_query(store, query, org=model.name, **params)
     found = {(r["from"], tuple(r["ids"]), r["outcome"], tuple(sorted(r["blocked"])))
@@ -155,7 +159,8 @@ MODELS = {
 def test_cypher_analyses_equal_networkx(store, which):
     model = MODELS[which]()
     push(store, model)
-    if "line" in escalation_policy(model).routes:
+    policy = escalation_policy(model).routes
+    if "line" in policy and {c.edge for c in policy["line"].climbs} == {"REPORTS_TO"}:
         _routes_equal(store, model, "escalation", "line")
     for via in escalation_policy(model).routes:
         _routes_equal(store, model, "escalation_route", via)
@@ -179,7 +184,7 @@ def test_cypher_line_routes_on_the_models_date(store, template_copy):
     # placeholder top post added here.  Cypher's line query and escalation_route
     # give the library's routes, on the model's date and on a later one.
     org = orgmodel.load(template_copy)
-    org.graph.add_node("org-top", kind="Role", name="Sample municipality", sphere="official",
+    org.graph.add_node("org-top", kind="Post", name="Sample municipality", sphere="official",
                        placeholder=True, evidence="assumed", note="the organisation itself")
     org.graph.add_edge("gd", "org-top", kind="REPORTS_TO", evidence="assumed", note="top")
     push(store, org)
@@ -197,7 +202,7 @@ def test_cypher_line_finds_a_loop_made_in_the_database(store):
     # editing the shared database can make one: the queries must still agree.
     # r0 reports to r5: every role is on or below the loop, and gets no layer.
     push(store, chain(30, name="Looped chain"))
-    store.run("MATCH (a:Role {org: $org, id: 'r0'}), (b:Role {org: $org, id: 'r5'}) "
+    store.run("MATCH (a:Post {org: $org, id: 'r0'}), (b:Post {org: $org, id: 'r5'}) "
               "CREATE (a)-[:REPORTS_TO {org: $org}]->(b)", org="Looped chain")
     model = chain(30, loop_at=5, name="Looped chain")
     assert layering(model).frame["layer"].isna().all()
@@ -220,7 +225,7 @@ def test_analysis_commands_read_the_database_with_equal_results(bolt_env, store,
 def test_db_cli_push_status_query_pull(bolt_env, store, tmp_path):
     runner = CliRunner()
     res = runner.invoke(cli, ["db", "push", "--org", str(DATA / "albrandswaard")])
-    assert res.exit_code == 0 and "Pushed Albrandswaard: 42 nodes" in res.output
+    assert res.exit_code == 0 and "Pushed Albrandswaard: 45 nodes" in res.output
     res = runner.invoke(cli, ["db", "status"])
     assert res.exit_code == 0 and "Albrandswaard" in res.output
     assert bolt_env["password"] not in res.output
@@ -228,7 +233,7 @@ def test_db_cli_push_status_query_pull(bolt_env, store, tmp_path):
                               "--param", "route=mandate", "--param", "role=reg-kw",
                               "--format", "json"])
     assert res.exit_code == 0, res.output
-    assert json.loads(res.output)[0]["ids"] == ["executive-board"]
+    assert json.loads(res.output)[0]["ids"] == ["rol-opdrachtgever", "executive-board"]
     res = runner.invoke(cli, ["db", "query", "merge_nodes"])
     assert res.exit_code == 1 and "not a query that can be run here" in res.output
     res = runner.invoke(cli, ["db", "pull", "--org-name", "Albrandswaard", "--out",
@@ -308,7 +313,7 @@ def test_pull_during_pushes_never_mixes_two_versions(store, bolt, template_copy)
     for _n, d in v2.graph.nodes(data=True):
         d["name"] = d["name"] + " v2"
     for i in range(40):
-        v2.graph.add_node(f"x{i}", kind="Role", name=f"Extra {i}", sphere="official")
+        v2.graph.add_node(f"x{i}", kind="Post", name=f"Extra {i}", sphere="official")
         v2.graph.add_edge(f"x{i}", "tm", kind="REPORTS_TO")
     push(store, v1)
     stop = threading.Event()
@@ -340,7 +345,7 @@ def test_pull_during_pushes_never_mixes_two_versions(store, bolt, template_copy)
 def test_pull_refuses_to_write_what_does_not_validate(store, template_copy, tmp_path):
     push(store, orgmodel.load(template_copy))
     # Someone edits the database by hand and closes a loop in the line.
-    store.run("MATCH (a:Role {org: 'Sample', id: 'gd'}), (b:Role {org: 'Sample', id: 'tm'}) "
+    store.run("MATCH (a:Post {org: 'Sample', id: 'gd'}), (b:Post {org: 'Sample', id: 'tm'}) "
               "CREATE (a)-[:REPORTS_TO {org: 'Sample', uid: 'hand', seq: 999}]->(b)")
     store.run("MATCH (o:Organisation {name: 'Sample'}) SET o.edges = o.edges + 1")
     out = tmp_path / "pulled"

@@ -11,17 +11,17 @@ from conftest import DATA, edit, run
 from orgmodel.cli import cli
 
 BAD = [
-    ("nodes.csv", "tm,Role,Team manager", "tm,Rol,Team manager", "nodes.csv, row 7",
+    ("nodes.csv", "tm,Post,Team manager", "tm,Rol,Team manager", "nodes.csv, row 7",
      "unknown node kind 'Rol'"),
-    ("nodes.csv", "dd,Role,Deputy director", "gd,Role,Deputy director", "nodes.csv, row 6",
+    ("nodes.csv", "dd,Post,Deputy director", "gd,Post,Deputy director", "nodes.csv, row 6",
      "id 'gd' is used twice"),
-    ("nodes.csv", "tm,Role,Team manager", ",Role,Team manager", "nodes.csv, row 7", "id is empty"),
+    ("nodes.csv", "tm,Post,Team manager", ",Post,Team manager", "nodes.csv, row 7", "id is empty"),
     ("nodes.csv", "official,team,1,,,,G7,,,,,,,a job", "official,team,3-2,,,,G7,,,,,,,a job",
      "nodes.csv, row 7", "is inverted"),
     ("nodes.csv", "official,team,1,,,,G7,,,,,,,a job", "official,team,a few,,,,G7,,,,,,,a job",
      "nodes.csv, row 7", "is not a number or a range"),
-    ("nodes.csv", "tm,Role,Team manager Finance,X-2,stated,official",
-     "tm,Role,Team manager Finance,X-2,stated,officiall",
+    ("nodes.csv", "tm,Post,Team manager Finance,X-2,stated,official",
+     "tm,Post,Team manager Finance,X-2,stated,officiall",
      "nodes.csv, row 7", "sphere 'officiall' is not one of"),
     ("edges.csv", "tm,dd,REPORTS_TO", "tm,dx,REPORTS_TO", "edges.csv, row 4",
      "'to' names 'dx', which is not a node"),
@@ -29,7 +29,7 @@ BAD = [
      "unknown edge kind 'REPORTS'"),
     ("edges.csv", "tm,dd,REPORTS_TO", "tm,tm,REPORTS_TO", "edges.csv, row 4", "joined to itself"),
     ("edges.csv", "tm,dd,REPORTS_TO", "tm,welfare,REPORTS_TO", "edges.csv, row 4",
-     "REPORTS_TO cannot join a Role to a Partner"),
+     "REPORTS_TO cannot join a Post to a Partner"),
     ("edges.csv", "cd,gd,REPORTS_TO", "gd,tm,REPORTS_TO,X-1,stated,,,,,,,,,,,,,,\ncd,gd,REPORTS_TO", "edges.csv, row 2",
      "REPORTS_TO goes round in a circle"),
     ("edges.csv", "from,to,kind", "van,to,kind", "edges.csv, row 1",
@@ -50,7 +50,7 @@ BAD = [
      "evidence 'stated' needs a source"),
     ("edges.csv", "cd,gd,REPORTS_TO,X-1,stated", "cd,gd,REPORTS_TO,Q-1,stated", "edges.csv, row 2",
      "source 'Q-1' cites none of the sources"),
-    ("nodes.csv", "council,Role,Council,X-1,stated", "council,Role,Council,assumption,",
+    ("nodes.csv", "council,Post,Council,X-1,stated", "council,Post,Council,assumption,",
      "nodes.csv, row 2", "source 'assumption' is how version 1"),
     ("edges.csv", "2026-12-31", "2026-13-31", "edges.csv, row 7", "valid_to '2026-13-31' is not a date"),
     ("edges.csv", ",2027-01-01,", ",2028-01-01,2027-01-01", "edges.csv, row 8",
@@ -72,7 +72,7 @@ def test_bad_input_names_file_row_and_problem(template_copy, file, old, new, whe
 
 
 def test_all_problems_are_reported_at_once(template_copy):
-    edit(template_copy, "nodes.csv", "tm,Role,Team manager Finance", "tm,Rol,Team manager Finance")
+    edit(template_copy, "nodes.csv", "tm,Post,Team manager Finance", "tm,Rol,Team manager Finance")
     edit(template_copy, "edges.csv", "cd,gd,REPORTS_TO", "cd,nobody,REPORTS_TO")
     with pytest.raises(orgmodel.ValidationError) as info:
         orgmodel.load(template_copy)
@@ -183,19 +183,19 @@ def test_a_valid_folder_is_built_as_its_cells_say(folder):
 
 
 @pytest.mark.parametrize("text", [
-    "id,kind,name\na,Role,A\nb,Role,B\n",                 # plain: split without the csv module
-    "id;kind;name\na;Role;A\nb;Role;B",                   # no line break at the end
-    "id,kind,name\na,Role,A\n\nb,Role,B\n",               # a blank row keeps its number
-    "id,kind,name\na,Role,A\n,,\nb,Role,B\n",             # a row of empty cells
-    "id,kind,name\n,Role,A\n",                            # a row without its id
-    "id,kind,name\na,Role,A,\nb,Role,B\n",                # a trailing empty cell
-    "id,kind,name\na,Role\n",                             # a cell short
-    "id,kind,name\na,Role,A,x\n",                         # a cell too many
-    "id,kind,name\r\na,Role,A\r\n",                       # Windows line breaks
-    'id,kind,name\na,Role,"A, the first"\n',              # a quoted cell
-    "id,kind,name,id\na,Role,A,b\n",                      # a column twice
-    "id,kind,,name\na,Role,x,A\n",                        # values under no name
-    " id , kind ,name\n a ,Role, A \n",                   # spaces around cells
+    "id,kind,name\na,Post,A\nb,Post,B\n",                 # plain: split without the csv module
+    "id;kind;name\na;Post;A\nb;Post;B",                   # no line break at the end
+    "id,kind,name\na,Post,A\n\nb,Post,B\n",               # a blank row keeps its number
+    "id,kind,name\na,Post,A\n,,\nb,Post,B\n",             # a row of empty cells
+    "id,kind,name\n,Post,A\n",                            # a row without its id
+    "id,kind,name\na,Post,A,\nb,Post,B\n",                # a trailing empty cell
+    "id,kind,name\na,Post\n",                             # a cell short
+    "id,kind,name\na,Post,A,x\n",                         # a cell too many
+    "id,kind,name\r\na,Post,A\r\n",                       # Windows line breaks
+    'id,kind,name\na,Post,"A, the first"\n',              # a quoted cell
+    "id,kind,name,id\na,Post,A,b\n",                      # a column twice
+    "id,kind,,name\na,Post,x,A\n",                        # values under no name
+    " id , kind ,name\n a ,Post, A \n",                   # spaces around cells
     "id,kind,name\n",                                     # a header only
 ])
 def test_a_table_reads_the_same_with_or_without_the_csv_module(text, tmp_path, monkeypatch):
@@ -217,6 +217,6 @@ def test_a_table_reads_the_same_with_or_without_the_csv_module(text, tmp_path, m
 
 def test_a_plain_table_is_split_without_the_csv_module():
     from orgmodel.read import _split_plain
-    assert _split_plain("id,kind\na,Role\n", ",") == [["id", "kind"], ["a", "Role"]]
-    assert _split_plain('id,kind\na,"Role"\n', ",") is None
-    assert _split_plain("id,kind\n\na,Role\n", ",") is None
+    assert _split_plain("id,kind\na,Post\n", ",") == [["id", "kind"], ["a", "Post"]]
+    assert _split_plain('id,kind\na,"Post"\n', ",") is None
+    assert _split_plain("id,kind\n\na,Post\n", ",") is None

@@ -8,7 +8,7 @@
 // route ends at the first role it reaches that lies on a loop of the line).  A
 // placeholder top post is never a step.  Every route is listed: in a dense matrix
 // their number doubles per level, so ask for one $role there.
-OPTIONAL MATCH (n:Role {org: $org})
+OPTIONAL MATCH (n:Post {org: $org})
 WHERE NOT coalesce(n.sphere, '') IN $forbidden + $end_spheres AND NOT n.id IN $ends_at
   AND NOT coalesce(n.external, false) AND NOT coalesce(n.placeholder, false)
   AND ($date IS NULL OR (coalesce(n.valid_from, '') <= $date
@@ -24,12 +24,12 @@ WHERE NOT coalesce(n.sphere, '') IN $forbidden + $end_spheres AND NOT n.id IN $e
                                       AND (r.valid_to IS NULL OR $date <= r.valid_to)))
   }
 WITH collect(n.id) AS looped
-MATCH (s:Role {org: $org})
+MATCH (s:Post {org: $org})
 WHERE NOT coalesce(s.sphere, '') IN $forbidden AND NOT coalesce(s.external, false)
   AND NOT coalesce(s.placeholder, false) AND ($role IS NULL OR s.id = $role)
   AND ($date IS NULL OR (coalesce(s.valid_from, '') <= $date
                          AND (s.valid_to IS NULL OR $date <= s.valid_to)))
-MATCH p = (s)-[:REPORTS_TO*0..]->(t:Role)
+MATCH p = (s)-[:REPORTS_TO*0..]->(t:Post)
 WHERE ALL(x IN tail(nodes(p)) WHERE NOT coalesce(x.sphere, '') IN $forbidden
                                 AND NOT coalesce(x.placeholder, false)
                                 AND ($date IS NULL OR (coalesce(x.valid_from, '') <= $date
@@ -39,7 +39,7 @@ WHERE ALL(x IN tail(nodes(p)) WHERE NOT coalesce(x.sphere, '') IN $forbidden
   AND NONE(x IN nodes(p)[0..-1] WHERE x.id IN $ends_at OR x.id IN looped
                                    OR coalesce(x.sphere, '') IN $end_spheres
                                    OR coalesce(x.external, false))
-OPTIONAL MATCH (t)-[e:REPORTS_TO]->(u:Role)
+OPTIONAL MATCH (t)-[e:REPORTS_TO]->(u:Post)
 WHERE NOT coalesce(u.placeholder, false)
   AND ($date IS NULL OR (coalesce(e.valid_from, '') <= $date
                          AND (e.valid_to IS NULL OR $date <= e.valid_to)

@@ -1,17 +1,17 @@
-// Escalation routes of any route kind $route of $org (line, commission, ...), or of
+// Escalation routes (of posts and roles) of any route kind $route of $org (line, commission, ...), or of
 // $role, at any depth, over the route graph a push stores: ESCALATES_TO edges from
 // each role to its next steps under the organisation's policy (blocked: true for a
 // candidate the policy forbids).  Parameters: $org, $route, $role (null for all),
 // $forbidden, $ends_at, $end_spheres (that route kind's, from org.yaml).
 // Steps may pass a collective body (Body).  Same routes as
 // orgmodel.RouteGraph(org, $route).routes(role, None).
-OPTIONAL MATCH (n:Role {org: $org})
-WHERE EXISTS {
+OPTIONAL MATCH (n {org: $org})
+WHERE (n:Post OR n:Role OR n:Body) AND EXISTS {
     MATCH (n)((a)-[r:ESCALATES_TO]->(b) WHERE r.route = $route AND NOT r.blocked)+(n)
   }
 WITH collect(n.id) AS looped
-MATCH (s:Role {org: $org})
-WHERE NOT coalesce(s.sphere, '') IN $forbidden AND NOT coalesce(s.external, false)
+MATCH (s {org: $org})
+WHERE (s:Post OR s:Role) AND NOT coalesce(s.sphere, '') IN $forbidden AND NOT coalesce(s.external, false)
   AND NOT coalesce(s.placeholder, false) AND ($role IS NULL OR s.id = $role)
 // A quantified path pattern: the route filter applies to each step as it is taken.
 MATCH p = (s)((a)-[r:ESCALATES_TO]->(b) WHERE r.route = $route AND NOT r.blocked)*(t)
@@ -27,6 +27,7 @@ WITH s, p, CASE WHEN coalesce(t.external, false) THEN 'external'
                 WHEN t.id IN looped THEN 'loop'
                 WHEN size(bad) > 0 THEN 'forbidden'
                 WHEN coalesce(t.vacant, false) THEN 'vacant'
+                WHEN t:Role THEN 'unplayed'
                 WHEN size($ends_at) + size($end_spheres) = 0 THEN 'top'
                 ELSE 'dead_end' END AS outcome, bad
 RETURN s.id AS from, [x IN tail(nodes(p)) | x.id] AS ids, outcome,

@@ -1,4 +1,4 @@
 // Ids and names of the roles of $org, to resolve a role given by name.
-MATCH (r:Role {org: $org})
+MATCH (r:Post {org: $org})
 RETURN r.id AS id, r.name AS name
 ORDER BY id

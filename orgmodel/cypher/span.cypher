@@ -3,12 +3,12 @@
 // A manager is a post: not political, not external, not a placeholder.  $date
 // (YYYY-MM-DD) leaves out roles and edges outside their valid_from / valid_to; null
 // for all.
-MATCH (m:Role {org: $org})
+MATCH (m:Post {org: $org})
 WHERE coalesce(m.sphere, '') <> 'political' AND NOT coalesce(m.external, false)
   AND NOT coalesce(m.placeholder, false)
   AND ($date IS NULL OR (coalesce(m.valid_from, '') <= $date
                          AND (m.valid_to IS NULL OR $date <= m.valid_to)))
-OPTIONAL MATCH (s:Role)-[r:REPORTS_TO]->(m)
+OPTIONAL MATCH (s:Post)-[r:REPORTS_TO]->(m)
 WHERE coalesce(s.sphere, '') <> 'political' AND NOT coalesce(s.external, false)
   AND NOT coalesce(s.placeholder, false)
   AND ($date IS NULL OR (coalesce(s.valid_from, '') <= $date

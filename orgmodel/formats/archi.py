@@ -7,7 +7,7 @@ The mapping to ArchiMate:
 =====================  =============================================
 orgmodel               ArchiMate (Archi type)
 =====================  =============================================
-Role                   Business Role (``BusinessRole``)
+Post, Role             Business Role (``BusinessRole``)
 Person, Team, Staff,   Business Actor (``BusinessActor``)
 Partner
 Body                   Business Collaboration (``BusinessCollaboration``)
@@ -63,7 +63,7 @@ __all__ = ["write_archi", "read_archi", "ELEMENT_TYPES", "FILES"]
 FILES = ("elements.csv", "relations.csv", "properties.csv")
 
 #: orgmodel node kind -> Archi element type.
-ELEMENT_TYPES = {"Role": "BusinessRole", "Person": "BusinessActor", "Team": "BusinessActor",
+ELEMENT_TYPES = {"Post": "BusinessRole", "Role": "BusinessRole", "Person": "BusinessActor", "Team": "BusinessActor",
                  "Staff": "BusinessActor", "Partner": "BusinessActor",
                  "Body": "BusinessCollaboration", "Commission": "BusinessObject",
                  "Portfolio": "BusinessObject", "Topic": "BusinessObject",
@@ -150,10 +150,10 @@ def write_archi(org: OrgModel, folder: PathLike) -> Path:
 
 
 #: What an ArchiMate element of a file not written by orgmodel becomes.
-_ELEMENT_KINDS = {"BusinessRole": "Role", "BusinessActor": "Team",
+_ELEMENT_KINDS = {"BusinessRole": "Post", "BusinessActor": "Team",
                   "BusinessCollaboration": "Body", "Contract": "Commission",
                   "BusinessObject": "Topic"}
-_ELEMENT_DEFAULTS = {"Role": {"sphere": "official"}, "Team": {"team_kind": "unit"},
+_ELEMENT_DEFAULTS = {"Post": {"sphere": "official"}, "Team": {"team_kind": "unit"},
                      "Body": {"body_kind": "board"},
                      "Commission": {"commission_kind": "agreement"}}
 #: What an ArchiMate relationship of such a file becomes.

@@ -76,7 +76,7 @@ def _id(n) -> str:
 
 
 def _line(org, status=None, limit=None):
-    """Roles on the line and their REPORTS_TO edges (with attributes); a flat
+    """Posts on the line and their REPORTS_TO edges (with attributes); a flat
     organisation (no line at all) shows its posts side by side, and a diff
     also the roles it adds or closes.  Stops early with more than ``limit``
     posts (the chart refuses those)."""
@@ -85,17 +85,17 @@ def _line(org, status=None, limit=None):
     # a pass over every edge's view took 6 s for a chart then refused as too large)
     edges, posts = [], set()
     for u, v, d in org.edges("REPORTS_TO"):
-        if nodes[u].get("kind") == "Role" and nodes[v].get("kind") == "Role":
+        if nodes[u].get("kind") == "Post" and nodes[v].get("kind") == "Post":
             edges.append((u, v, d))
             posts.add(u)
             posts.add(v)
             if limit is not None and len(posts) > limit:
                 break
     if not posts:
-        posts = {n for n, d in nodes.items() if d.get("kind") == "Role" and d.get(
+        posts = {n for n, d in nodes.items() if d.get("kind") == "Post" and d.get(
             "sphere") != "political" and not d.get("external")}
     posts |= {n for n, st in (status or {}).items() if st in ("added", "closed")
-              and nodes.get(n, {}).get("kind") == "Role"}
+              and nodes.get(n, {}).get("kind") == "Post"}
     return posts, edges
 
 

@@ -65,9 +65,10 @@ MAX_NODES = 4 * MAX_ROLES
 LABEL_CHARS = 44
 
 NODE_STYLE = {
-    "Role": {"color": "#4e79a7", "shape": "box"},
-    "Role:political": {"color": "#e15759", "shape": "box"},
-    "Role:external": {"color": "#cfcfcf", "shape": "box"},
+    "Post": {"color": "#4e79a7", "shape": "box"},
+    "Role": {"color": "#a0cbe8", "shape": "ellipse"},
+    "Post:political": {"color": "#e15759", "shape": "box"},
+    "Post:external": {"color": "#cfcfcf", "shape": "box"},
     "Body": {"color": "#af7aa1", "shape": "box"},
     "Person": {"color": "#bab0ac", "shape": "pill"},
     "Team": {"color": "#59a14f", "shape": "pill"},
@@ -78,9 +79,10 @@ NODE_STYLE = {
     "Partner": {"color": "#9c755f", "shape": "box"},
     "Commission": {"color": "#76b7b2", "shape": "box"},
 }
-_LEGEND_NAME = {"Role": "Role", "Role:political": "Role (political)",
-                "Role:external": "Role outside the organisation"}
-_DARK_TEXT = {"Role:external", "Person", "Staff", "Portfolio", "Topic", "Instrument",
+_LEGEND_NAME = {"Post": "Post", "Role": "Role (played by a post)",
+                "Post:political": "Post (political)",
+                "Post:external": "Post outside the organisation"}
+_DARK_TEXT = {"Post:external", "Role", "Person", "Staff", "Portfolio", "Topic", "Instrument",
               "Commission"}
 EDGE_STYLE: dict[str, dict[str, object]] = {
     "REPORTS_TO": {"color": "#555555", "dashes": False, "width": 1.5},
@@ -107,10 +109,10 @@ class ExportTooLargeError(OrgModelError, ValueError):
 
 def _style_key(d):
     kind = d.get("kind")
-    if kind == "Role" and d.get("external"):
-        return "Role:external"
-    if kind == "Role" and d.get("sphere") == "political":
-        return "Role:political"
+    if kind == "Post" and d.get("external"):
+        return "Post:external"
+    if kind == "Post" and d.get("sphere") == "political":
+        return "Post:political"
     return kind
 
 
@@ -156,8 +158,8 @@ def _tree_parents(g) -> dict:
     nodes = node_attrs(g)
     parent, rank = {}, {}
     for u, v, d in g.edges(data=True):
-        if d["kind"] != "REPORTS_TO" or u == v or nodes[u].get("kind") != "Role" \
-                or nodes[v].get("kind") != "Role":
+        if d["kind"] != "REPORTS_TO" or u == v or nodes[u].get("kind") != "Post" \
+                or nodes[v].get("kind") != "Post":
             continue
         r = bool(d.get("temporary") or d.get("valid_to"))
         if u not in parent or r < rank[u]:
@@ -185,14 +187,14 @@ def _routes(org, g) -> dict:
         rg = RouteGraph(org, via).build()
         nxt, blocked, end = {}, {}, {}
         for r, d in g.nodes(data=True):
-            if d.get("kind") not in ("Role", "Body"):
+            if d.get("kind") not in ("Post", "Role", "Body"):
                 continue
             steps = rg.next(r)
             if steps:
                 nxt[r] = [[s.id, s.via, s.rule] for s in steps]
             if rg.blocked(r):
                 blocked[r] = [s.id for s in rg.blocked(r)]
-            e = rg.end(r) if d.get("kind") == "Role" else None
+            e = rg.end(r) if d.get("kind") in ("Post", "Role") else None
             if e:
                 end[r] = e
         out[via] = {"next": nxt, "blocked": blocked, "end": end,
@@ -229,7 +231,7 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
     """
     g = select(org, focus, depth, kinds, edge_kinds)
     nodes = node_attrs(g)
-    roles = sum(1 for d in nodes.values() if d.get("kind") == "Role")
+    roles = sum(1 for d in nodes.values() if d.get("kind") == "Post")
     if roles > max_roles or g.number_of_nodes() > 4 * max_roles:
         raise ExportTooLargeError(
             f"{roles:,} roles and {g.number_of_nodes():,} nodes are more than one page holds "
@@ -254,7 +256,7 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
             label += " (vacant)"
         item = {"id": n, "label": label, "title": _tooltip(n, d, holders.get(n, ())),
                 "name": name, "kind": d.get("kind"), "cls": key,
-                "tree": d.get("kind") == "Role", "parent": parent.get(n),
+                "tree": d.get("kind") == "Post", "parent": parent.get(n),
                 # Every node is a box (a pill for people, teams and topics): a
                 # box keeps to its width, so labels wrap and never overlap.
                 "shape": "box",
@@ -357,7 +359,7 @@ def render_html(org, net, extra_nodes=(), extra_edges=(), subtitle=None) -> str:
                    for k, st in EDGE_STYLE.items() if k in kinds_present]
     data = net.orgmodel_data
     when = org.manifest.get("date")
-    roles = sum(1 for n in net.nodes if n["kind"] == "Role")
+    roles = sum(1 for n in net.nodes if n["kind"] == "Post")
     sub = [f"{roles:,} roles, {len(net.nodes):,} nodes, {len(net.edges):,} edges"]
     if when:
         sub.append(f"model as of {when}")

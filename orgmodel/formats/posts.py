@@ -324,7 +324,7 @@ def read_posts(path: PathLike, junior: PathLike | None = None, **options) -> tup
     >>> _ = p.write_text("id,reports_to,title,holder,fte\\n1,,Director,Ann,1\\n"
     ...                  "2,1,Manager,Vacant,1\\n2b,1,Analyst,Bo,0.5\\n2b,1,Analyst,Cy,0.5\\n")
     >>> org, log = read_posts(p)
-    >>> sorted(org.ids("Role")), log.vacancies, [j[0] for j in log.job_shares]
+    >>> sorted(org.ids("Post")), log.vacancies, [j[0] for j in log.job_shares]
     (['1', '2', '2b'], ['2'], ['2b'])
     """
     manifest, nodes, edges, log, labels = posts_tables(path, junior, **options)
@@ -655,7 +655,7 @@ class _Import:
     def post_node(self, pid, group, title, ftes, holders, is_top) -> dict:
         first = group[0][1]
         known = [f for f in ftes if isinstance(f, float)]
-        node = {"id": pid, "kind": "Role", "name": title, "sphere": "official",
+        node = {"id": pid, "kind": "Post", "name": title, "sphere": "official",
                 "source": "; ".join(self.cite(r) for r, _, _ in group), "evidence": "stated"}
         if known:
             node["fte"] = number_text(round(sum(known), 6))
@@ -770,7 +770,7 @@ class _Import:
         target = "ext:" + sup
         if target not in self.external:
             self.external[target] = []
-            self.nodes.append({"id": target, "kind": "Role", "name": f"Post {sup} (not in this "
+            self.nodes.append({"id": target, "kind": "Post", "name": f"Post {sup} (not in this "
                                "file)", "sphere": "official", "external": "true",
                                "source": self.cite(first_row), "evidence": "inferred",
                                "note": "named as a superior but not a post of the file: a role "

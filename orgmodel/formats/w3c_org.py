@@ -7,7 +7,7 @@ What is mapped to ORG (for any tool that reads it):
 orgmodel                      ORG
 ============================  ==================================================
 the organisation              ``org:FormalOrganization`` (``skos:prefLabel``)
-Role                          ``org:Post`` (``skos:prefLabel``); ``org:postIn``
+Post                          ``org:Post`` (``skos:prefLabel``); ``org:postIn``
                               the organisation
 Person                        ``foaf:Person`` (``foaf:name``)
 Team                          ``org:OrganizationalUnit``
@@ -93,7 +93,7 @@ def triples(org):
                                   ensure_ascii=False))
     node = {}
     kinds = {}
-    classes = {"Role": (ORG.Post,), "Person": (FOAF.Person,),
+    classes = {"Post": (ORG.Post,), "Person": (FOAF.Person,),
                "Team": (ORG.OrganizationalUnit,), "Body": (ORG.Organization, om.Body),
                "Partner": (ORG.Organization, om.Partner)}
     for seq, rec in enumerate(nodes.to_dict("records")):
@@ -104,7 +104,7 @@ def triples(org):
             yield n, RDF.type, cls
         yield n, (FOAF.name if kind == "Person" else SKOS.prefLabel), Literal(rec["name"])
         yield n, om.cells, cells(rec, seq)
-        if kind == "Role" and rec.get("external") != "true":
+        if kind == "Post" and rec.get("external") != "true":
             yield n, ORG.postIn, me
     capacities = set()
     for i, rec in enumerate(edges.to_dict("records")):
@@ -121,7 +121,7 @@ def triples(org):
         elif kind == "MEMBER_OF" and fk == "Team" and tk == "Team":
             yield v, ORG.hasUnit, u
             yield u, ORG.unitOf, v
-        elif kind == "MEMBER_OF" and fk == "Role":
+        elif kind == "MEMBER_OF" and fk == "Post":
             m = BNode()
             yield m, RDF.type, ORG.Membership
             yield m, ORG.member, u
@@ -340,7 +340,7 @@ def _from_org_terms(g, label):  # noqa: C901 - one branch per W3C ORG term read
         nodes.append({"id": i, "kind": kind, "name": name_of(s), **src, **extra})
         return i
     for s in g.subjects(RDF.type, ORG.Post):
-        add(s, "Role", sphere="official")
+        add(s, "Post", sphere="official")
     for s in g.subjects(RDF.type, FOAF.Person):
         add(s, "Person")
     for s in g.subjects(RDF.type, ORG.OrganizationalUnit):
