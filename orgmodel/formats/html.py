@@ -359,8 +359,10 @@ def render_html(org, net, extra_nodes=(), extra_edges=(), subtitle=None) -> str:
                    for k, st in EDGE_STYLE.items() if k in kinds_present]
     data = net.orgmodel_data
     when = org.manifest.get("date")
-    roles = sum(1 for n in net.nodes if n["kind"] == "Post")
-    sub = [f"{roles:,} roles, {len(net.nodes):,} nodes, {len(net.edges):,} edges"]
+    posts = sum(1 for n in net.nodes if n["kind"] == "Post")
+    roles = sum(1 for n in net.nodes if n["kind"] == "Role")
+    sub = [f"{posts:,} posts" + (f", {roles:,} roles" if roles else "")
+           + f", {len(net.nodes):,} nodes, {len(net.edges):,} edges"]
     if when:
         sub.append(f"model as of {when}")
     sub.append(f"exported {_dt.date.today().isoformat()}")
