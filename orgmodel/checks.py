@@ -71,12 +71,13 @@ def _inside(org, node) -> bool:
     return d.get("kind") in ("Post", "Role") and not d.get("external")
 
 
-def _concern(org, node) -> bool:
-    """At the concern level, or a role that only concern-level posts play."""
+def _concern(org, node, plays) -> bool:
+    """At the concern level, or a role that only concern-level posts play
+    (``plays``: each role's players, :meth:`OrgModel.adjacency` reversed)."""
     d = org.graph.nodes[node]
     if d.get("level") == "concern":
         return True
-    players = [u for u, _ in org.adjacency("PLAYS", reverse=True).get(node, ())]
+    players = [u for u, _ in plays.get(node, ())]
     return d.get("kind") == "Role" and bool(players) and all(
         org.graph.nodes[u].get("level") == "concern" for u in players)
 
@@ -138,12 +139,13 @@ def check_r3(org):
 def check_r4(org):
     found = []
     mandates = nx.DiGraph((u, v) for u, v, _ in org.edges("MANDATES"))
+    plays = org.adjacency("PLAYS", reverse=True)
     for c in org.ids("Commission"):
         official = [(u, d) for u, d in _commissioners(org, c)
                     if d.get("capacity") == "official" and _inside(org, u)]
         heads = [u for u, d in official if not d.get("delegated")]
         for u in heads:
-            if not _concern(org, u):
+            if not _concern(org, u, plays):
                 found.append(Finding("R4", f"the official commissioner of {org.label(c)}, "
                                      f"{org.label(u)}, is not a corporate director", [c, u]))
         for u, d in official:

@@ -389,9 +389,9 @@ def totals(org: OrgModel) -> dict:
     staff_fte = float(posts["staff_fte"].sum())
     # A node that stands for a number of posts the source does not give
     # (count_unknown) is not counted as one post: it is counted apart.
-    unknown = sum(1 for r in _posts(org) if nodes[r].get("count_unknown"))
-    unknown_nofte = sum(1 for r in _posts(org) if nodes[r].get("count_unknown")
-                        and nodes[r].get("fte_min") is None)
+    uncounted = [nodes[r] for r in _posts(org) if nodes[r].get("count_unknown")]
+    unknown = len(uncounted)
+    unknown_nofte = sum(1 for d in uncounted if d.get("fte_min") is None)
     return {"posts": len(posts) - unknown, "posts_count_unknown": unknown,
             "vacant": int(posts["vacant"].sum()), "people": people,
             "staff": int(posts["staff"].sum()), "staff_fte": round(staff_fte, 6),

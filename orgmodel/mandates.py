@@ -91,9 +91,14 @@ def _index(org, only=None):
     return links, holders, players
 
 
+def _for(name, scope) -> str:
+    """' for Z, W': the scope a role is played in, or ''."""
+    return f" for {', '.join(name(x) for x in scope)}" if scope else ""
+
+
 def _played(name, players, role) -> str:
     """Who plays ``role``, as the register says it: 'X; Y (for Z)'."""
-    return "; ".join(name(u) + (f" (for {', '.join(name(x) for x in scope)})" if scope else "")
+    return "; ".join(name(u) + (f" ({_for(name, scope).strip()})" if scope else "")
                      for u, scope in players.get(role, ()))
 
 
@@ -300,7 +305,7 @@ def _through_roles(rows, players, nodes, holders, why_not, roots) -> list:
     out = []
     for r in rows:
         for player, scope in players.get(r["post"], ()):
-            within = f" for {', '.join(name(x) for x in scope)}" if scope else ""
+            within = _for(name, scope)
             out.append({"post": player, "post_name": name(player),
                         "through": name(r["post"]) + within,
                         "holders": "; ".join(holders.get(player, [])),
