@@ -71,13 +71,22 @@ def _inside(org, node) -> bool:
     return d.get("kind") in ("Post", "Role") and not d.get("external")
 
 
-def _concern(org, node, plays) -> bool:
-    """At the concern level, or a role that only concern-level posts play
+def _players(node, scope, plays) -> list:
+    """Who plays the role ``node`` for ``scope`` (a commission): the players
+    whose PLAYS names that scope or none; all of them when none does
     (``plays``: each role's players, :meth:`OrgModel.adjacency` reversed)."""
+    every = [(u, d.get("scope") or ()) for u, d in plays.get(node, ())]
+    here = [u for u, sc in every if not sc or scope in sc]
+    return here or [u for u, _ in every]
+
+
+def _concern(org, node, scope, plays) -> bool:
+    """At the concern level, or a role that only concern-level posts play
+    for ``scope``."""
     d = org.graph.nodes[node]
     if d.get("level") == "concern":
         return True
-    players = [u for u, _ in plays.get(node, ())]
+    players = _players(node, scope, plays)
     return d.get("kind") == "Role" and bool(players) and all(
         org.graph.nodes[u].get("level") == "concern" for u in players)
 
@@ -145,13 +154,15 @@ def check_r4(org):
                     if d.get("capacity") == "official" and _inside(org, u)]
         heads = [u for u, d in official if not d.get("delegated")]
         for u in heads:
-            if not _concern(org, u, plays):
+            if not _concern(org, u, c, plays):
                 found.append(Finding("R4", f"the official commissioner of {org.label(c)}, "
                                      f"{org.label(u)}, is not a corporate director", [c, u]))
+        # (a mandate from the post that plays the commissioner's role counts)
+        mandators = heads + [p for h in heads for p in _players(h, c, plays)]
         for u, d in official:
             if d.get("delegated") and not any(
                     h in mandates and u in mandates and nx.has_path(mandates, h, u)
-                    for h in heads):
+                    for h in mandators):
                 found.append(Finding("R4", f"{org.label(u)} is delegated official commissioner "
                                      f"of {org.label(c)} without a mandate from its official "
                                      "commissioner", [c, u]))

@@ -246,7 +246,7 @@ def summary(org, fmt):
         lines += ["", "How the facts are known (nodes / edges):"]
         lines += [f"  {g:<12} {s.evidence['nodes'][g]:>6} {s.evidence['edges'][g]:>6}"
                   for g in s.evidence["nodes"]]
-        lines += ["", f"Formation: {f['posts']} posts ({f['vacant']} vacant), {_fte_parts(f)} "
+        lines += ["", f"Formation: {_posts_text(f)} ({f['vacant']} vacant), {_fte_parts(f)} "
                       f"over {s.roles_with_fte} posts with an FTE; {f['people']} people in post"]
         if f["staff"] or f["staff_fte"]:
             lines.append(f"  plus {f['staff']} staff counted per grade ({f['staff_fte']:g} FTE)")
@@ -328,7 +328,8 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
         span = (f"{rec['shortest']}" if rec["shortest"] == rec["longest"]
                 else f"{rec['shortest']}–{rec['longest']}")
         lines.append(f"  outcome: {', '.join(rec['outcomes'])}; reaches {tops}; "
-                     f"{span} steps; {rec['routes']:,} route{'s' if rec['routes'] != 1 else ''}")
+                     f"{span} step{'' if span == '1' else 's'}; "
+                     f"{rec['routes']:,} route{'s' if rec['routes'] != 1 else ''}")
         for i, r in enumerate(shown, 1):
             lines.append(f"  {i}. {rec['name']}")
             for st in r["steps"]:
@@ -417,6 +418,14 @@ def _span(lo, hi) -> str:
     return f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
 
 
+def _posts_text(t: dict) -> str:
+    """``'8 posts, and 9 more of a number not recorded'`` from a totals dict."""
+    n = t["posts"]
+    more = (f", and {t['posts_count_unknown']} more of a number not recorded"
+            if t.get("posts_count_unknown") else "")
+    return f"{n} post{'' if n == 1 else 's'}{more}"
+
+
 def _fte_parts(t: dict) -> str:
     """``'6.4 FTE in posts (5.4 held, 1 vacant)'`` from a totals dict."""
     return (f"{_span(t['fte_min'], t['fte_max'])} FTE in posts ("
@@ -445,9 +454,7 @@ def formation(org, by, fmt):
         fte = _span(t["total_fte_min"], t["total_fte_max"])
         unknown = (f" ({t['posts_without_fte']} posts give no FTE)"
                    if t["posts_without_fte"] else "")
-        groups = (f", and {t['posts_count_unknown']} more of a number not recorded"
-                  if t.get("posts_count_unknown") else "")
-        return (_table(frame) + f"\n\nIn all: {t['posts']} posts{groups} ({t['vacant']} vacant), "
+        return (_table(frame) + f"\n\nIn all: {_posts_text(t)} ({t['vacant']} vacant), "
                 f"{t['people']} people, {t['staff']} staff; {_fte_parts(t)}; {fte} FTE with "
                 f"staff{unknown}")
     emit(frame, fmt, table)
@@ -923,7 +930,7 @@ def _report_diff(d, out_dir, fmt, fail_on, written=False):
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Write DIFF.md, diff.html, changes.csv and changes.json into this folder.")
 @click.option("--fail-on", "fail_on", metavar="WHAT",
-              help="Exit 3 when the change breaks any of: routes, mandates, findings, "
+              help="Exit 3 when the change breaks any of: routes, mandates, findings, roles, "
                    "commissions (comma-separated).")
 @click.option("--events", "events_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the change as W3C ORG org:ChangeEvent records (.ttl or .jsonld).")
@@ -960,7 +967,7 @@ def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, chart_file
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
               help="The to-be organisation folder to write (with DIFF.md and the change list).")
 @click.option("--fail-on", "fail_on", metavar="WHAT",
-              help="Exit 3 when the change breaks any of: routes, mandates, findings, "
+              help="Exit 3 when the change breaks any of: routes, mandates, findings, roles, "
                    "commissions.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 @format_option

@@ -9,7 +9,9 @@ staff per unit and in total; layer and span distributions) it works out the
 newly end forbidden, in a dead end, a loop or at a vacant post, escalation
 load moved, mandates orphaned or broken (the Awb checks of
 :mod:`orgmodel.mandates` on the to-be model), commissions that lose a
-political or official commissioner, and rule findings added and resolved.
+political or official commissioner, roles that lose a post (person, body)
+that plays them, and rule findings added and resolved.  Posts and roles are
+counted apart.
 
 :meth:`Diff.markdown` is the report an advisor reads (the impact first),
 :meth:`Diff.changes` the change list with stable keys, :meth:`Diff.broken`
@@ -37,7 +39,7 @@ __all__ = ["Diff", "diff", "write_diff", "FAIL_ON", "BAD_OUTCOMES"]
 #: Outcomes that mean a route no longer reaches where it should.
 BAD_OUTCOMES = ("forbidden", "dead_end", "loop", "vacant")
 #: What ``--fail-on`` may name.
-FAIL_ON = ("routes", "mandates", "findings", "commissions")
+FAIL_ON = ("routes", "mandates", "findings", "commissions", "roles")
 #: Attributes whose change is only bookkeeping (where a fact is cited from).
 _BOOKKEEPING = {"source", "evidence", "note"}
 
@@ -60,6 +62,9 @@ class Diff:
     commissions: pd.DataFrame
     findings: pd.DataFrame
     notes: list = field(default_factory=list)
+    #: Roles that lose a player: ``id, name, before, after, status``.
+    roles: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["id", "name", "before", "after", "status"]))
 
     def counts(self) -> dict:
         """How many nodes and edges of each status."""
@@ -72,7 +77,8 @@ class Diff:
                 "mandates": len(self.mandates),
                 "findings": int((self.findings["status"] == "added").sum())
                 if len(self.findings) else 0,
-                "commissions": len(self.commissions)}
+                "commissions": len(self.commissions),
+                "roles": int((self.roles["status"] == UNPLAYED).sum())}
 
     def changes(self) -> pd.DataFrame:
         """The change list: ``section, key, kind, status, detail``; ``key`` is
@@ -96,6 +102,9 @@ class Diff:
             rows.append({"section": "commission", "key": r["id"], "kind": "Commission",
                          "status": f"loses {r['capacity']} commissioner",
                          "detail": f"{r['before']} → {r['after'] or 'nobody'}"})
+        for r in self.roles.to_dict("records"):
+            rows.append({"section": "role", "key": r["id"], "kind": "Role",
+                         "status": r["status"], "detail": f"{r['before']} → {r['after'] or 'nobody'}"})
         for r in self.findings.to_dict("records"):
             rows.append({"section": "finding", "key": f"{r['rule']}|{r['message']}",
                          "kind": r["rule"], "status": r["status"], "detail": r["message"]})
@@ -121,6 +130,18 @@ class Diff:
                          if (u, d["kind"], v) in by["removed"] and u in g and v in g)
         return OrgModel(g, dict(b.manifest), None), status, by["added"], by["removed"]
 
+    def _node_counts(self) -> str:
+        """Posts, roles and the other nodes, each by status."""
+        parts = []
+        for label, kinds in (("Posts", ["Post"]), ("Roles", ["Role"])):
+            of = self.nodes[self.nodes["kind"].isin(kinds)]["status"].value_counts()
+            parts.append(f"{label}: " + (", ".join(f"{k} {v}" for k, v in sorted(of.items()))
+                                         or "none") + ".")
+        rest = self.nodes[~self.nodes["kind"].isin(["Post", "Role"])]["status"].value_counts()
+        parts.append("Other nodes: " + (", ".join(f"{k} {v}" for k, v in sorted(rest.items()))
+                                        or "none") + ".")
+        return " ".join(parts)
+
     def markdown(self) -> str:
         """The report for an advisor: the impact first, then what changed."""
         a, b = self.before, self.after
@@ -130,10 +151,13 @@ class Diff:
         md = [f"# What changes from {name(a)} to {name(b)}", ""]
         md += ["## What the change does to who decides", ""]
         md += [f"- **{br['routes']}** escalation routes newly end badly (forbidden, dead end, "
-               f"loop or a vacant post); {len(self.routes)} roles' routes change in all.",
+               f"loop or a vacant post); the routes of {len(self.routes)} posts and roles "
+               "change in all.",
                f"- **{br['mandates']}** mandates orphaned or broken.",
                f"- **{br['commissions']}** commissions lose a political or official "
                "commissioner.",
+               f"- **{br['roles']}** roles lose the last post that plays them; "
+               f"{len(self.roles)} lose a player in all.",
                f"- **{br['findings']}** rule findings added, "
                f"{int((self.findings['status'] == 'resolved').sum()) if len(self.findings) else 0}"
                " resolved."]
@@ -153,15 +177,18 @@ class Diff:
         if len(self.commissions):
             md += ["", "### Commissions that lose a commissioner", "",
                    markdown_table(self.commissions, ["name", "capacity", "before", "after"])]
+        if len(self.roles):
+            md += ["", "### Roles that lose a player", "",
+                   markdown_table(self.roles, ["name", "status", "before", "after"])]
         if len(self.findings):
             md += ["", "### Rule findings added and resolved", "",
                    markdown_table(self.findings, ["status", "rule", "message"])]
         md += ["", "## What changes", "",
-               "Nodes: " + ", ".join(f"{k} {v}" for k, v in sorted(c["nodes"].items())) + ".",
+               self._node_counts(),
                "", "Edges: " + ", ".join(f"{k} {v}" for k, v in sorted(c["edges"].items())) + ".",
                "", markdown_table(self.figures), ""]
         moved = self.nodes[self.nodes["status"].isin(["added", "closed", "moved", "changed"])]
-        md += ["### Posts and other nodes added, closed, moved or changed", "",
+        md += ["### Posts, roles and other nodes added, closed, moved or changed", "",
                markdown_table(moved.head(200), ["status", "kind", "name", "detail"])]
         if len(moved) > 200:
             md.append(f"\n… and {len(moved) - 200} more in the change list.")
@@ -363,10 +390,11 @@ def _edges(a, b, to_b):
 def _figures(a, b):
     from .formation import formation, totals
     ta, tb = totals(a), totals(b)
-    keys = ["posts", "vacant", "people", "staff", "staff_fte", "fte_min", "fte_max",
+    keys = ["posts", "posts_count_unknown", "vacant", "people", "staff", "staff_fte", "fte_min", "fte_max",
             "held_fte_min", "held_fte_max", "vacant_fte_min", "vacant_fte_max"]
     figures = pd.DataFrame([{"figure": k, "before": ta[k], "after": tb[k],
-                             "change": round(tb[k] - ta[k], 6)} for k in keys])
+                             "change": round(tb[k] - ta[k], 6)} for k in keys]
+                           + _figures_roles(a, b))
     fa = formation(a, "unit").set_index("name")
     fb = formation(b, "unit").set_index("name")
     cols = ["posts", "people", "staff", "total_fte_max"]
@@ -499,6 +527,51 @@ def _commissions(a, b, to_b):
     return pd.DataFrame(rows, columns=["id", "name", "capacity", "before", "after"])
 
 
+#: A role's status in :attr:`Diff.roles` when nobody plays it any more.
+UNPLAYED = "loses its player"
+
+
+def _players(org, to=None) -> dict:
+    """``{role: {(player, scope ids): how a reader sees it}}``, ids through
+    ``to`` (as-is → to-be; a closed node keeps its id)."""
+    def m(x):
+        return to.get(x, x) if to is not None else x
+    out: dict = {}
+    for u, r, d in org.edges("PLAYS"):
+        scope = d.get("scope") or ()
+        text = org.label(u) + (f" (for {', '.join(org.label(x) for x in scope)})"
+                               if scope else "")
+        out.setdefault(m(r), {})[(m(u), tuple(sorted(m(x) for x in scope)))] = text
+    return out
+
+
+def _roles(a, b, to_b):
+    """Roles of both models that lose a player (a closed role is in the node
+    list): who played it before and after, by name and scope."""
+    pa, pb = _players(a, to_b), _players(b)
+    rows = []
+    for r, before in sorted(pa.items()):
+        if r not in b.graph or b.graph.nodes[r].get("kind") != "Role":
+            continue
+        after = pb.get(r, {})
+        if set(before) - set(after):
+            rows.append({"id": r, "name": b.label(r), "before": "; ".join(sorted(before.values())),
+                         "after": "; ".join(sorted(after.values())),
+                         "status": UNPLAYED if not after else "loses a player"})
+    return pd.DataFrame(rows, columns=["id", "name", "before", "after", "status"])
+
+
+def _figures_roles(a, b) -> list:
+    """The roles and the roles nobody plays, before and after."""
+    def count(org):
+        roles = org.ids("Role")
+        played = {r for _, r, _ in org.edges("PLAYS")}
+        return len(roles), sum(1 for r in roles if r not in played)
+    (ra, ua), (rb, ub) = count(a), count(b)
+    return [{"figure": "roles", "before": ra, "after": rb, "change": rb - ra},
+            {"figure": "roles_unplayed", "before": ua, "after": ub, "change": ub - ua}]
+
+
 def _findings(a, b, awb):
     from .checks import check
     fa = check(a, awb=False)
@@ -569,11 +642,12 @@ def _diff(a, b, key, step) -> Diff:
     mandates = _mandates(a, b, to_b, awb)
     step("mandates")
     commissions = _commissions(a, b, to_b)
+    roles = _roles(a, b, to_b)
     step("commissions")
     findings = _findings(a, b, awb)
     step("rule findings")
     return Diff(a, b, nodes, edges, figures, units, layers, spans, routes, load, mandates,
-                commissions, findings, notes)
+                commissions, findings, notes, roles)
 
 
 def write_diff(d: Diff, folder: PathLike) -> dict:

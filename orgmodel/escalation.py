@@ -333,7 +333,7 @@ class RouteGraph:
                 for v, keyed in self._pred[r].items():
                     for d in keyed.values():
                         if d.get("kind") == "MEMBER_OF" and (test is None or test(d)):
-                            found.append((v, _temporary(d)))
+                            found.extend(self._in_scope(v, r, _temporary(d)))
                             break
         else:
             # A commission: carried out by r (assignee) or given by r (commissioner).
@@ -348,11 +348,22 @@ class RouteGraph:
                         continue
                     for d in keyed2.values():
                         if d.get("kind") == "COMMISSIONS" and (test is None or test(d)):
-                            found.append((u, _temporary(d)))
+                            found.extend(self._in_scope(u, c, _temporary(d)))
                             break
         if climb.to:
             found = [f for f in found if f[0] in climb.to]
         return found
+
+    def _in_scope(self, v, scope, temp) -> list:
+        """``[(v, temp)]``, or, when ``v`` is a role played within ``scope``
+        (the commission or body the climb passed), the posts that play it
+        there: ``(post, temp, role, scope)``, so the step names them."""
+        if self._nodes[v].get("kind") != "Role":
+            return [(v, temp)]
+        players: list = [(u, temp, v, scope) for u, keyed in sorted(self._pred[v].items())
+                   if any(d.get("kind") == "PLAYS" and scope in (d.get("scope") or ())
+                          for d in keyed.values())]
+        return players or [(v, temp)]
 
     def _work_out(self, r):
         nodes, steps = self._nodes, self._steps
@@ -370,18 +381,20 @@ class RouteGraph:
         for group in (self._groups if self._pred[r] else self._groups_out):
             ok = []
             for i, climb in group:
-                for v, temp in self._candidates(r, climb):
+                for v, temp, *role in self._candidates(r, climb):
                     if v == r:
                         continue
-                    # One Step object per target and climb, shared by every
-                    # role below it, with whether it is forbidden (None: no
-                    # step, a placeholder top post only names the organisation).
-                    hit = steps.get((v, i, temp))
+                    # One Step object per target and climb (and role played),
+                    # shared by every role below it, with whether it is
+                    # forbidden (None: no step, a placeholder top post only
+                    # names the organisation).
+                    key = (v, i, temp, *role)
+                    hit = steps.get(key)
                     if hit is None:
                         vd = nodes[v]
-                        hit = steps[(v, i, temp)] = (None, False) if (
+                        hit = steps[key] = (None, False) if (
                             vd.get("kind") not in _ON_ROUTES or vd.get("placeholder")) else (
-                            Step(v, climb.edge, climb.rule, temp),
+                            self._step_to(v, climb, temp, role),
                             vd.get("sphere") in self._forbidden)
                     s, forbidden = hit
                     if s is None:
@@ -403,10 +416,22 @@ class RouteGraph:
         self._next[r] = nxt
         return nxt
 
+    def _step_to(self, v, climb, temp, role) -> Step:
+        """The step to ``v``; to a post standing in for the ``role`` it
+        plays in the scope the climb passed, a step that names that role."""
+        if not role:
+            return Step(v, climb.edge, climb.rule, temp)
+        (r, scope), nodes = role, self._nodes
+        return Step(v, "PLAYS", f"{climb.rule} ({nodes[r].get('name') or r}, played by this "
+                    f"post for {nodes[scope].get('name') or scope}; PLAYS)", temp)
+
     def _played_by(self, r, blocked: list) -> tuple:
         """A role the route's own steps lead nowhere from: the route goes on
         at the posts (people, bodies) that play it, each step naming the
-        scope it is played in."""
+        scope it is played in.  (A climb through a commission or body goes
+        straight to the posts that play the role there: :meth:`_in_scope`;
+        here the route passed no scope of the role, so every player is a
+        way on.)"""
         nodes, ok = self._nodes, []
         # (players in id order: a model read back from a database lists them alike)
         for v, keyed in sorted(self._pred[r].items()):
@@ -905,7 +930,7 @@ def escalation_load(org: OrgModel, via: str | None = None) -> pd.DataFrame:
     --------
     >>> load = escalation_load(sample).set_index("id")
     >>> load.loc[["dd", "cd", "gd"], "reached_by"].tolist()
-    [1, 3, 5]
+    [1, 5, 7]
     """
     return remembered(org, ("escalation_load", via), lambda: _load(org, route_graph(org, via)))
 

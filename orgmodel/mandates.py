@@ -170,8 +170,11 @@ def register(org: OrgModel, power: str | None = None) -> pd.DataFrame:
     >>> reg = register(sample, "budget")
     >>> for row in reg[["mandator", "mandatee", "depth", "ceiling_applies"]].to_dict("records"):
     ...     print(row)
+    {'mandator': 'gd', 'mandatee': 'budget-holder', 'depth': 1, 'ceiling_applies': 100000.0}
     {'mandator': 'gd', 'mandatee': 'cd', 'depth': 1, 'ceiling_applies': None}
     {'mandator': 'cd', 'mandatee': 'dd', 'depth': 2, 'ceiling_applies': 50000.0}
+    >>> reg.loc[0, "played_by"]
+    'Corporate director (for Welfare grant); Budget programme manager (for Youth programme)'
     """
     return _register(org, power, _index(org, _find_power(org, power) if power else None))
 
@@ -249,7 +252,10 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     Examples
     --------
     >>> who_decides(sample, "budget")["post"].tolist()
-    ['gd', 'cd', 'dd']
+    ['gd', 'budget-holder', 'cd', 'dd', 'bpm']
+    >>> print(who_decides(sample, "budget", role="bpm")["why"])  # doctest: +NORMALIZE_WHITESPACE
+    yes: General director → Budget holder → played by Budget programme manager for
+    Youth programme (as Budget holder for Youth programme) (ceiling 100,000)
     >>> who_decides(sample, "budget", role="tm")["may"]
     False
     """

@@ -15,7 +15,9 @@ Version 2 had one kind, ``Role``, for posts and the roles they play; version
 unless v2 made it a role: another role "held" it (``HOLDS`` from a Role to a
 Role).  That node stays a ``Role`` and the edge becomes ``PLAYS``.  Nothing
 else is guessed: a v2 role that nothing marks as a role stays a post, and a
-reader who knows it is a role changes its kind and adds who plays it.
+reader who knows it is a role changes its kind and adds who plays it.  A
+folder that has a ``Post`` or a ``PLAYS`` edge is v3 already, and its kinds
+are left alone.
 
 Examples
 --------
@@ -76,7 +78,7 @@ def _roles_to_posts(raw) -> dict:
     """Model v2 → v3: a Role becomes a Post unless a role 'holds' it; that
     HOLDS becomes PLAYS.  ``{"posts": n, "plays": n}``."""
     nodes, edges = raw.nodes, raw.edges
-    if nodes is None or "kind" not in nodes.columns:
+    if nodes is None or "kind" not in nodes.columns or _is_v3(nodes, edges):
         return {"posts": 0, "plays": 0}
     kind = dict(zip(nodes["id"], nodes["kind"]))
     plays = None
@@ -89,6 +91,13 @@ def _roles_to_posts(raw) -> dict:
     if plays is not None:
         edges.loc[plays, "kind"] = "PLAYS"
     return {"posts": int(posts.sum()), "plays": 0 if plays is None else int(plays.sum())}
+
+
+def _is_v3(nodes, edges) -> bool:
+    """A folder with a Post or a PLAYS edge is v3 already: its roles are
+    roles (migrating it again changes nothing)."""
+    return bool(nodes["kind"].eq("Post").any()) or (
+        edges is not None and "kind" in edges.columns and bool(edges["kind"].eq("PLAYS").any()))
 
 
 def migrate(path: PathLike, out: PathLike | None = None) -> dict:

@@ -42,8 +42,8 @@ def power_holders(org: OrgModel, power: str | None = None, within: str | None = 
 
     Examples
     --------
-    >>> power_holders(sample, "budget")[["mandator", "mandatee"]].to_dict("records")
-    [{'mandator': 'gd', 'mandatee': 'cd'}, {'mandator': 'cd', 'mandatee': 'dd'}]
+    >>> power_holders(sample, "budget")[["mandator", "mandatee"]].values.tolist()
+    [['gd', 'cd'], ['gd', 'budget-holder'], ['cd', 'dd']]
     """
     vocab = org.vocabulary("powers")
     if power is not None:

@@ -66,7 +66,7 @@ def evidence_counts(org, edges=None) -> dict:
     Examples
     --------
     >>> evidence_counts(sample)["edges"]
-    {'stated': 34, 'inferred': 1, 'assumed': 3, 'ungraded': 1}
+    {'stated': 42, 'inferred': 1, 'assumed': 3, 'ungraded': 1}
     """
     out = {}
     edges = _edge_dicts(org.graph) if edges is None else edges

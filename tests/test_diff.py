@@ -236,7 +236,14 @@ def test_deventer_before_and_after_operatie_dubbelslag_tells_the_story():
     assert routes.loc["tm-orb", "next_after"] == "cd-arentsen"
     assert routes.loc["tm-bdo", "next_after"] == "gd"
     assert routes.loc["tm-io", "next_before"] == "em" and routes.loc["tm-io", "next_after"] == "dd-io"
+    # posts and roles apart: 8 posts of a known number after (the algemeen
+    # directeur, 3 concerndirecteuren, 4 adjunct-directeuren), not "22 posts"
+    fig = d.figures.set_index("figure")
+    assert (fig.loc["posts", "before"], fig.loc["posts", "after"]) == (1, 8)
+    assert (fig.loc["posts_count_unknown", "before"], fig.loc["posts_count_unknown", "after"]) == (7, 9)
+    assert (fig.loc["roles", "before"], fig.loc["roles", "after"]) == (0, 9)
     md = d.markdown()
+    assert "Roles: added 9." in md
     assert "how the as-is facts are known" in md and "assumed 16" in md
     assert "the as-is model adopts no rules" in md
 

@@ -28,11 +28,10 @@ def test_load_builds_the_graph_from_tables_builds(folder, tmp_path):
     fast = orgmodel.load(path)
     assert fast == slow
     assert list(fast.graph.edges(keys=True)) == list(slow.graph.edges(keys=True))
-    # (and converted cells are there to compare: numbers, yes/no, lists;
-    # Deventer 2010 has text only)
+    # (and converted cells are there to compare: numbers, yes/no, lists)
     values = [v for _, d in fast.graph.nodes(data=True) for v in d.values()] + \
         [v for _, _, d in fast.graph.edges(data=True) for v in d.values()]
-    assert any(not isinstance(v, str) for v in values) == (folder != "deventer-2010")
+    assert any(not isinstance(v, str) for v in values)
 
 
 @pytest.mark.parametrize("org", ["deventer", "albrandswaard", "template"])

@@ -147,7 +147,7 @@ def test_without_a_locale_a_dutch_ceiling_is_an_error_naming_its_row(tmp_path):
     with pytest.raises(ValidationError) as exc:
         orgmodel.load(d)
     (p,) = exc.value.problems
-    assert p.file == "edges.csv" and p.row == 41
+    assert p.file == "edges.csv" and p.row == 49
     assert p.message == ("ceiling '25.000' could be 25 or 25000: write 25000, or declare the "
                          "locale (locale: nl or en in org.yaml)")
 
