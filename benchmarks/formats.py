@@ -5,6 +5,12 @@ fresh process, written to benchmarks/formats.md.
   holders, units, FTE and a junior file of 100,000 rows), and of a 10,000-row
   XLSX; targets: under 10 s and 1 GB, under 15 s.
 * every export of a 100,000-role synthetic organisation; target: under 30 s.
+* ``import posts`` of one department of 13,000 rows in the September 2013
+  layout (3,000 senior posts, 10,000 junior rows; the columns with no header
+  the publishers' export leaves; the date in the file name): target 3 s; and
+  a whole round of that layout, 150 organisations of the sizes a round has
+  (most small, a few large), imported one after the other in one process:
+  the total time and the peak memory.
 """
 from __future__ import annotations
 
@@ -19,7 +25,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WORK = HERE / "work"
-TARGETS = {"import posts CSV 100k": (10.0, 1024), "import posts XLSX 10k": (15.0, None)}
+TARGETS = {"import posts CSV 100k": (10.0, 1024), "import posts XLSX 10k": (15.0, None),
+           "import posts 2013 13k": (3.0, None)}
+#: The September 2013 layout: senior and junior headers as published, the
+#: first column and one in the middle with no name (row numbers, a blank).
+SENIOR_2013 = ["", "Post Unique Reference", "Name", "Grade", "Job Title", "Job/Team Function",
+               "Parent Department", "Organisation", "Unit", "Contact Phone", "Contact E-mail",
+               "Reports to Senior Post", "Salary Cost of Reports (£)", "FTE",
+               "Actual Pay Floor (£)", "Actual Pay Ceiling (£)", "",
+               "Professional/Occupational Group", "Notes", "Valid?"]
+JUNIOR_2013 = ["", "Parent Department", "Organisation", "Unit", "Reporting Senior Post", "Grade",
+               "Payscale Minimum (£)", "Payscale Maximum (£)", "Generic Job Title",
+               "Number of Posts in FTE", "Professional/Occupational Group"]
 EXPORT_TARGET = 30.0
 
 
@@ -50,6 +67,46 @@ def posts_csv(path: Path, n: int, seed=0):
     return path, junior
 
 
+def posts_2013(folder: Path, name: str, senior: int, junior: int, seed=0) -> tuple:
+    """One organisation's two files in the September 2013 layout, named as
+    the publishers name them (``130930-<name>-senior.csv``)."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    spath = folder / f"130930-{name}-senior.csv"
+    jpath = folder / f"130930-{name}-junior.csv"
+    with open(spath, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(SENIOR_2013)
+        for i in range(senior):
+            sup = "XX" if i == 0 else str(rng.randrange(i // 6, i) + 1)
+            holder = rng.choice(["Vacant", "N/D", f"Person {i}", f"Person {i}", "Eliminated"]
+                                if i else [f"Person {i}"])
+            w.writerow([i, i + 1, holder, f"SCS{rng.randrange(1, 4)}", f"Post {i}", "Function",
+                        "Dept", name, f"Unit {i // 40}", "N/D", "N/D", sup, "0", "1.0", "0",
+                        "0", "", "Policy", "", "1"])
+    with open(jpath, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(JUNIOR_2013)
+        for i in range(junior):
+            sup = rng.randrange(1, senior + 1)
+            w.writerow([i, "Dept", name, f"Unit {(sup - 1) // 40}", sup,
+                        f"B{rng.randrange(1, 4)}", "20000", "30000", "Officer",
+                        rng.choice(["1.0", "1.0", "0.8", "0.5", "2.0"]), "Policy"])
+    return spath, jpath
+
+
+def round_2013(folder: Path, n=150, seed=0) -> list:
+    """A round of ``n`` organisations: senior posts from a long-tailed
+    distribution (a median of about 60, a few thousand at most), three junior
+    rows per senior post."""
+    rng = random.Random(seed)
+    files = []
+    for k in range(n):
+        senior = max(5, min(4000, int(rng.lognormvariate(4.1, 1.2))))
+        files.append(posts_2013(folder, f"org-{k:03d}", senior, 3 * senior, seed=k))
+    return files
+
+
 def posts_xlsx(path: Path, n: int):
     from openpyxl import Workbook
     src, _ = posts_csv(path.with_suffix(".csv"), n, seed=1)
@@ -78,6 +135,17 @@ if what == "import":
     n, e, log = import_posts(args["file"], args.get("junior"), args["out"],
                              preset="uk-organogram")
     extra = {"nodes": n}
+elif what == "round":
+    # a whole round, one organisation after the other, as a script would
+    import shutil
+    rows = n = 0
+    for k, (senior, junior) in enumerate(args["files"]):
+        out = Path(args["out"]) / str(k)
+        shutil.rmtree(out, ignore_errors=True)
+        nodes, e, log = import_posts(senior, junior, out, preset="uk-organogram")
+        n += nodes
+        rows += sum(1 for _ in open(senior)) + sum(1 for _ in open(junior)) - 2
+    extra = {"nodes": n, "rows": rows, "organisations": len(args["files"])}
 else:
     org = orgmodel.load(args["org"])
     t = time.perf_counter()          # the export only, not the load
@@ -113,6 +181,19 @@ def main():
     print("import posts CSV 100k with a 100k-row junior file ...", flush=True)
     r = step("import", file=str(csv_path), junior=str(junior), out=str(WORK / "imported-100kj"))
     lines.append(_row("the same with a junior file of 100k rows (no target)", r, 1e9, None))
+    senior, junior = posts_2013(WORK / "round-one", "dept", 3_000, 10_000)
+    print("import posts, one 13,000-row department of September 2013 ...", flush=True)
+    r = step("import", file=str(senior), junior=str(junior), out=str(WORK / "imported-2013"))
+    lines.append(_row("import posts, a 13,000-row department in the September 2013 layout "
+                      "(3,000 senior posts, 10,000 junior rows)", r,
+                      *TARGETS["import posts 2013 13k"]))
+    files = round_2013(WORK / "round-2013")
+    print(f"import posts, a whole round of {len(files)} organisations ...", flush=True)
+    r = step("round", files=[[str(s), str(j)] for s, j in files], out=str(WORK / "round-out"))
+    label = (f"a whole September 2013 round: {r.get('organisations', len(files))} "
+             f"organisations, {r.get('rows', 0):,} rows, imported one after the other "
+             "(no target)")
+    lines.append(_row(label, r, 1e9, None))
     xlsx = posts_xlsx(WORK / "posts-10k.xlsx", 10_000)
     print("import posts XLSX 10k ...", flush=True)
     r = step("import", file=str(xlsx), out=str(WORK / "imported-10k"))

@@ -238,6 +238,9 @@ def summary(org, fmt):
     from .summary import summarize
     s = summarize(org)
 
+    from .i18n import translator
+    from .report import staff_text
+
     def table():
         f = s.formation
         lines = [f"{s.name}", "", "Nodes:"]
@@ -248,8 +251,9 @@ def summary(org, fmt):
                   for g in s.evidence["nodes"]]
         lines += ["", f"Formation: {_posts_text(f)} ({f['vacant']} vacant), {_fte_parts(f)} "
                       f"over {s.roles_with_fte} posts with an FTE; {f['people']} people in post"]
-        if f["staff"] or f["staff_fte"]:
-            lines.append(f"  plus {f['staff']} staff counted per grade ({f['staff_fte']:g} FTE)")
+        staff = staff_text(f, translator("en"), "  plus ")
+        if staff:
+            lines.append(staff)
         return "\n".join(lines)
     emit(s, fmt, table)
 
@@ -449,14 +453,17 @@ def formation(org, by, fmt):
     from .formation import totals
     frame = roll_up(org, by)
 
+    from .i18n import translator
+    from .report import staff_text
+
     def table():
         t = totals(org)
         fte = _span(t["total_fte_min"], t["total_fte_max"])
         unknown = (f" ({t['posts_without_fte']} posts give no FTE)"
                    if t["posts_without_fte"] else "")
         return (_table(frame) + f"\n\nIn all: {_posts_text(t)} ({t['vacant']} vacant), "
-                f"{t['people']} people, {t['staff']} staff; {_fte_parts(t)}; {fte} FTE with "
-                f"staff{unknown}")
+                f"{t['people']} people{staff_text(t, translator('en'), ', ')}; {_fte_parts(t)}; "
+                f"{fte} FTE with staff{unknown}")
     emit(frame, fmt, table)
 
 

@@ -93,8 +93,8 @@ class Diff:
         for r in self.routes.to_dict("records"):
             rows.append({"section": "route", "key": f"{r['role']}|{r['via']}", "kind": r["via"],
                          "status": "newly " + r["outcome_after"] if r["newly_bad"] else "changed",
-                         "detail": f"{r['next_before']} → {r['next_after']}; top "
-                                   f"{r['top_before']} → {r['top_after']}"})
+                         "detail": f"{r['next_before_name']} → {r['next_after_name']}; top "
+                                   f"{r['top_before_name']} → {r['top_after_name']}"})
         for r in self.mandates.to_dict("records"):
             rows.append({"section": "mandate", "key": r["key"], "kind": "MANDATES",
                          "status": r["problem"], "detail": r["detail"]})
@@ -164,9 +164,11 @@ class Diff:
         md += [f"- {_md(n)}" for n in self.notes]
         if len(self.routes):
             md += ["", "### Escalation routes that change", "",
-                   markdown_table(self.routes.sort_values("newly_bad", ascending=False),
-                                  ["role_name", "via", "next_before", "next_after", "top_before",
-                                   "top_after", "outcome_before", "outcome_after"])]
+                   markdown_table(self.routes.sort_values("newly_bad", ascending=False)
+                                  [["role_name", "via", "next_before_name", "next_after_name",
+                                    "top_before_name", "top_after_name", "outcome_before",
+                                    "outcome_after"]]
+                                  .rename(columns=lambda c: c.removesuffix("_name")))]
         if len(self.load):
             md += ["", "### Escalation load moved", "",
                    markdown_table(self.load.head(15), ["name", "via", "reached_by_before",
@@ -427,12 +429,29 @@ def _distributions(a, b):
     return layers, spans
 
 
+def _namer(*orgs):
+    """``name(ids)``: the names of to-be ids (as-is ids of closed nodes), a
+    name that several nodes share followed by the id."""
+    from collections import Counter
+    attrs = [node_attrs(o.graph) for o in orgs]
+    seen = Counter(name for name, _ in {(d.get("name"), x) for n in attrs
+                                        for x, d in n.items() if d.get("name")})
+
+    def one(x):
+        d = next((n[x] for n in attrs if x in n), {})
+        name = d.get("name")
+        return x if not name else name if seen[name] == 1 else f"{name} ({x})"
+    return lambda ids: ", ".join(map(one, ids)) or "none"
+
+
 def _routes(a, b, to_b):
-    """Route changes and load moved."""
+    """Route changes and load moved; the ids of the next steps and tops,
+    and their names (``*_name``) for a reader."""
     from .escalation import escalation_load, escalation_policy, route_graph
     pa, pb = escalation_policy(a), escalation_policy(b)
     rows, loads = [], []
     nb = node_attrs(b.graph)
+    names = _namer(b, a)
     from_b = {y: x for x, y in to_b.items()}
     for via in [v for v in pb.routes if v in pa.routes]:
         ra, rb = route_graph(a, via), route_graph(b, via)
@@ -453,7 +472,9 @@ def _routes(a, b, to_b):
                          "next_after": ", ".join(nb_) or "none",
                          "top_before": ", ".join(ta) or "none", "top_after": ", ".join(tb) or "none",
                          "outcome_before": ", ".join(oa), "outcome_after": ", ".join(ob),
-                         "newly_bad": bool(newly)})
+                         "newly_bad": bool(newly),
+                         "next_before_name": names(na), "next_after_name": names(nb_),
+                         "top_before_name": names(ta), "top_after_name": names(tb)})
         fa, fb = escalation_load(a, via), escalation_load(b, via)
         la = fa.set_index("id")["reached_by"]
         lb = fb.set_index("id")["reached_by"]
@@ -468,7 +489,9 @@ def _routes(a, b, to_b):
                           "level": d.get("level", ""), **r.to_dict()})
     routes = pd.DataFrame(rows, columns=["role", "role_name", "via", "next_before", "next_after",
                                          "top_before", "top_after", "outcome_before",
-                                         "outcome_after", "newly_bad"])
+                                         "outcome_after", "newly_bad", "next_before_name",
+                                         "next_after_name", "top_before_name",
+                                         "top_after_name"])
     load = pd.DataFrame(loads, columns=["id", "name", "via", "level", "reached_by_before",
                                         "reached_by_after", "change"])
     if len(load):

@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # names in annotations only
 __all__ = ["post_figures", "formation", "totals", "is_post", "post_line"]
 
 _AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte",
-            "vacant_fte_min", "vacant_fte_max")
+            "vacant_fte_min", "vacant_fte_max", "staff_uncounted")
 
 
 def is_post(d: dict) -> bool:
@@ -89,7 +89,13 @@ def _holders(org):
 
 @at_its_date
 def post_figures(org: OrgModel) -> pd.DataFrame:
-    """One row per post: ``id, name, vacant, people, fte_min, fte_max, staff, staff_fte``.
+    """One row per post: ``id, name, vacant, people, fte_min, fte_max, staff,
+    staff_fte, staff_uncounted``.
+
+    ``staff`` counts the people of the staff groups under the post that give
+    their number (``count``); ``staff_uncounted`` is how many groups do not
+    (a published file that gives FTE only): their FTE is in ``staff_fte``,
+    their people are not counted anywhere, never guessed from the FTE.
 
     The summary, spans and formation all start from these figures: inside an
     :meth:`~orgmodel.model.OrgModel.analysis` block they are worked out once.
@@ -108,15 +114,18 @@ def post_figures(org: OrgModel) -> pd.DataFrame:
 def _post_figures(org) -> pd.DataFrame:
     nodes = node_attrs(org.graph)
     by_post, _ = _holders(org)
-    staff, staff_fte = {}, {}
+    staff, staff_fte, uncounted = {}, {}, {}
     for u, v, _ in org.edges_by_kind("STAFF_OF")["STAFF_OF"]:
         s = nodes[u]
+        if s.get("count") is None:
+            uncounted[v] = uncounted.get(v, 0) + 1
         staff[v] = staff.get(v, 0) + int(s.get("count", 0) or 0)
         staff_fte[v] = staff_fte.get(v, 0.0) + float(s.get("fte_max", 0.0) or 0.0)
     # (columns, not a tuple per post: pandas takes a million-row table
     # from lists in a fraction of the time)
     posts = _posts(org)
-    columns = ["id", "name", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte"]
+    columns = ["id", "name", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte",
+               "staff_uncounted"]
     if not posts:
         return pd.DataFrame([], columns=columns)
     names, vacancies, people, low, high = [], [], [], [], []
@@ -139,7 +148,8 @@ def _post_figures(org) -> pd.DataFrame:
                          "fte_min": np.array(low, dtype=float),
                          "fte_max": np.array(high, dtype=float),
                          "staff": [staff.get(r, 0) for r in posts],
-                         "staff_fte": [round(staff_fte.get(r, 0.0), 6) for r in posts]},
+                         "staff_fte": [round(staff_fte.get(r, 0.0), 6) for r in posts],
+                         "staff_uncounted": [uncounted.get(r, 0) for r in posts]},
                         columns=columns)
 
 
@@ -245,7 +255,8 @@ def _post_amounts(posts: pd.DataFrame) -> np.ndarray:
     as vacant FTE (a held post's is 0 there; an unknown one stays unknown)."""
     vacant = posts["vacant"].to_numpy(dtype=bool)
     cols = [np.ones(len(posts))] + [posts[c].to_numpy(dtype=float) for c in _AMOUNTS[1:7]]
-    cols += [np.where(vacant, cols[3], 0.0), np.where(vacant, cols[4], 0.0)]
+    cols += [np.where(vacant, cols[3], 0.0), np.where(vacant, cols[4], 0.0),
+             posts["staff_uncounted"].to_numpy(dtype=float)]
     return np.column_stack(cols).reshape(len(posts), len(_AMOUNTS))
 
 
@@ -256,14 +267,15 @@ def _frame(ids, names, pos, total):
     f = pd.DataFrame({"id": ids, "name": [names[n] for n in ids],
                       **{c: t[:, i] for i, c in enumerate(_AMOUNTS)}},
                      columns=["id", "name", *_AMOUNTS])
-    for c in ("posts", "vacant", "people", "staff"):
+    for c in ("posts", "vacant", "people", "staff", "staff_uncounted"):
         f[c] = f[c].astype(int)
     # (sums of tenths: 214411.4, not the 214411.39999999997 the additions leave)
     for c in ("fte_min", "fte_max", "staff_fte", "vacant_fte_min", "vacant_fte_max"):
         f[c] = f[c].round(6)
     f["held_fte_min"] = (f["fte_min"] - f["vacant_fte_min"]).round(6)
     f["held_fte_max"] = (f["fte_max"] - f["vacant_fte_max"]).round(6)
-    f["headcount"] = f["people"] + f["staff"]
+    # (a unit with staff whose number is not recorded has no headcount)
+    f["headcount"] = (f["people"] + f["staff"]).where(f["staff_uncounted"] == 0)
     f["total_fte_min"] = (f["fte_min"] + f["staff_fte"]).round(6)
     f["total_fte_max"] = (f["fte_max"] + f["staff_fte"]).round(6)
     return f
@@ -330,13 +342,16 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
         if d.get("kind") == "Staff" and v in unit_amounts and u not in moved:
             moved[u] = v
             count, fte = int(d.get("count", 0) or 0), float(d.get("fte_max", 0.0) or 0.0)
+            no_count = 1 if d.get("count") is None else 0
             unit_amounts[v][5] += count
             unit_amounts[v][6] += fte
+            unit_amounts[v][9] += no_count
             for p, keyed in successors(org.graph)[u].items():
                 if p in row and any(x.get("kind") == "STAFF_OF" for x in keyed.values()) \
                         and p in post_unit:
                     unit_amounts[post_unit[p]][5] -= count
                     unit_amounts[post_unit[p]][6] -= fte
+                    unit_amounts[post_unit[p]][9] -= no_count
                     break
     for r, u in post_unit.items():
         unit_amounts[u] = [a + b for a, b in zip(unit_amounts[u], amounts[row[r]].tolist())]
@@ -363,8 +378,10 @@ def totals(org: OrgModel) -> dict:
 
     Keys: ``posts`` (posts of a known number), ``posts_count_unknown``
     (nodes that stand for a number of posts the data does not give,
-    ``count_unknown``), ``vacant``, ``people`` (distinct), ``staff``,
-    ``staff_fte``, ``fte_min``/``fte_max`` (posts' formation, held and vacant),
+    ``count_unknown``), ``vacant``, ``people`` (distinct), ``staff`` (people
+    of the staff groups that give their number), ``staff_uncounted`` (groups
+    that do not: their people are counted nowhere), ``staff_fte``,
+    ``fte_min``/``fte_max`` (posts' formation, held and vacant),
     ``held_fte_min``/``held_fte_max`` and ``vacant_fte_min``/``vacant_fte_max``
     (its two parts),
     ``posts_without_fte``, ``total_fte_min``/``total_fte_max`` (with staff).
@@ -395,6 +412,7 @@ def totals(org: OrgModel) -> dict:
     return {"posts": len(posts) - unknown, "posts_count_unknown": unknown,
             "vacant": int(posts["vacant"].sum()), "people": people,
             "staff": int(posts["staff"].sum()), "staff_fte": round(staff_fte, 6),
+            "staff_uncounted": int(posts["staff_uncounted"].sum()),
             "fte_min": round(lo, 6), "fte_max": round(hi, 6),
             "held_fte_min": round(lo - vlo, 6), "held_fte_max": round(hi - vhi, 6),
             "vacant_fte_min": round(vlo, 6), "vacant_fte_max": round(vhi, 6),

@@ -69,7 +69,6 @@ NL.update({
         "{rows} regels van de bestanden niet gebruikt ({fte} fte), {cells} cellen niet "
         "gebruikt, {gone} functies als opgeheven gemarkeerd: zie IMPORT.md bij de gegevens.",
     "{fte} FTE on the {n} posts that give one": "{fte} fte op de {n} functies die er een opgeven",
-    ", {n} staff counted per grade": ", {n} medewerkers geteld per schaal",
     "; {stated}% of its facts are stated by a source, {inferred}% inferred, "
     "{assumed}% assumed or ungraded.":
         "; {stated}% van de feiten staat in een bron, {inferred}% is afgeleid, "
@@ -124,7 +123,13 @@ NL.update({
     " (some are given as ranges, so the total is a range)":
         " (sommige als bandbreedte opgegeven, dus het totaal is een bandbreedte)",
     "; {n} people in post": "; {n} mensen in functie",
-    "; {n} staff counted per grade ({fte} FTE)": "; {n} medewerkers geteld per schaal ({fte} fte)",
+    "{n} staff counted per grade ({fte} FTE)": "{n} medewerkers geteld per schaal ({fte} fte)",
+    "staff counted per grade: {fte} FTE (the data gives no number of people)":
+        "medewerkers geteld per schaal: {fte} fte (het aantal personen staat niet in de gegevens)",
+    "{n} staff counted per grade, and {k} groups of staff whose number the data does not give "
+    "({fte} FTE in all)":
+        "{n} medewerkers geteld per schaal, en {k} groepen medewerkers waarvan de gegevens het "
+        "aantal niet geven ({fte} fte in totaal)",
     "Per unit (posts and staff of the unit and the units inside it):":
         "Per eenheid (functies en medewerkers van de eenheid en de eenheden erbinnen):",
     "Posts and FTE per unit": "Functies en fte per eenheid",

@@ -33,6 +33,7 @@ import pandas as pd
 import yaml
 
 from .errors import InputError, Problem
+from .limits import Limits, current, too_long_cell, too_many_rows
 
 if TYPE_CHECKING:  # names in annotations only
     from ._types import PathLike
@@ -173,38 +174,19 @@ def read_table(path: Path, problems: list, label: str | None = None,
     sep = _separator(first_line)
     # newline="": the csv module itself decides where a row ends, so a line
     # separator (U+2028, form feed ...) inside a quoted cell stays in the cell.
-    plain = _split_plain(text, sep)
+    lim = current()
+    plain = _split_plain(text, sep, lim.cell)
     if plain is not None:
+        if len(plain) - 1 > lim.rows:
+            problems.append(Problem(label, lim.rows + 2, too_many_rows(lim)))
+            return None
         header, cells = plain[0], plain[1:]
         return _frame(header, 1, cells, range(2, len(plain) + 1), label, problems,
                       unnamed=unnamed)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
-    header, rows, rowno = None, [], 0
-    try:
-        for rowno, fields in enumerate(reader, start=1):
-            # (the first cell settles it for almost every row)
-            if not (fields and fields[0].strip()) and not any(f.strip() for f in fields):
-                continue                # a blank row keeps its number, nothing else
-            if header is None:
-                header, header_row = fields, rowno
-                continue
-            rows.append((rowno, fields))
-    except csv.Error as exc:
-        rowno += 1
-        msg = str(exc)
-        if "field larger than field limit" in msg:
-            why = (f"has a cell longer than {csv.field_size_limit():,} characters; "
-                   "is a quote missing or a whole file pasted into one cell?")
-        elif "unexpected end of data" in msg:
-            why = ("has a quoted cell that is never closed: a '\"' opens a cell on this "
-                   "row and no '\"' closes it before the end of the file")
-        elif "expected after" in msg:
-            why = ("has text after a closing quote: put the whole cell in quotes and "
-                   "double every quote inside it (\"\")")
-        else:
-            why = f"cannot be read as CSV: {msg}"
-        problems.append(Problem(label, rowno, why))
+    rows = _csv_rows(text, sep, label, problems, lim)
+    if rows is None:
         return None
+    header_row, header, rows = rows
     if header is None:
         problems.append(Problem(label, None, "file is empty: it needs at least a header row"))
         return None
@@ -226,7 +208,48 @@ def read_table(path: Path, problems: list, label: str | None = None,
                   problems, ok, unnamed=unnamed)
 
 
-def _split_plain(text: str, sep: str) -> list | None:
+def _csv_rows(text: str, sep: str, label: str, problems: list, lim: Limits):
+    """``(header row, header, [(row, fields)])`` by the csv module, or None
+    (the problem said) when the text breaks CSV or a limit."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    header, header_row, rows, rowno = None, 0, [], 0
+    # (the csv module's own cell limit is process-wide: set for this read
+    # and put back)
+    before = csv.field_size_limit(lim.cell)
+    try:
+        for rowno, fields in enumerate(reader, start=1):
+            # (the first cell settles it for almost every row)
+            if not (fields and fields[0].strip()) and not any(f.strip() for f in fields):
+                continue                # a blank row keeps its number, nothing else
+            if header is None:
+                header, header_row = fields, rowno
+                continue
+            if len(rows) >= lim.rows:
+                problems.append(Problem(label, rowno, too_many_rows(lim)))
+                return None
+            rows.append((rowno, fields))
+    except csv.Error as exc:
+        problems.append(Problem(label, rowno + 1, _csv_error(str(exc), lim)))
+        return None
+    finally:
+        csv.field_size_limit(before)
+    return header_row, header, rows
+
+
+def _csv_error(msg: str, lim: Limits) -> str:
+    """What a csv module error means, in a user's words."""
+    if "field larger than field limit" in msg:
+        return too_long_cell(lim)
+    if "unexpected end of data" in msg:
+        return ("has a quoted cell that is never closed: a '\"' opens a cell on this "
+                "row and no '\"' closes it before the end of the file")
+    if "expected after" in msg:
+        return ("has text after a closing quote: put the whole cell in quotes and "
+                "double every quote inside it (\"\")")
+    return f"cannot be read as CSV: {msg}"
+
+
+def _split_plain(text: str, sep: str, cell_limit: int) -> list | None:
     """The rows of a table with no quotes in it, split on the separator: what
     the csv module makes of it, in a third of the time.  None when the text
     needs the csv module after all: quotes, carriage returns, NUL, a blank row
@@ -237,7 +260,7 @@ def _split_plain(text: str, sep: str) -> list | None:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()                     # (the line break that ends the last row)
-    if not lines or max(map(len, lines)) > csv.field_size_limit():
+    if not lines or max(map(len, lines)) > cell_limit:
         return None
     rows = [line.split(sep) for line in lines]
     if len(set(map(len, rows))) != 1 or "" in map(str.strip, map(itemgetter(0), rows)):

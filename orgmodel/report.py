@@ -110,6 +110,22 @@ def _span(lo, hi) -> str:
     return f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
 
 
+def staff_text(tot: dict, t, lead: str) -> str:
+    """The staff counted per grade, after ``lead``: their number where the
+    data gives one, their FTE, and how many groups give no number."""
+    if not (tot["staff"] or tot["staff_fte"] or tot.get("staff_uncounted")):
+        return ""
+    fte = f"{tot['staff_fte']:,g}"
+    if not tot.get("staff_uncounted"):
+        return lead + t("{n} staff counted per grade ({fte} FTE)", n=f"{tot['staff']:,}", fte=fte)
+    if not tot["staff"]:
+        return lead + t("staff counted per grade: {fte} FTE (the data gives no number of people)",
+                        fte=fte)
+    return lead + t("{n} staff counted per grade, and {k} groups of staff whose number the data "
+                    "does not give ({fte} FTE in all)", n=f"{tot['staff']:,}",
+                    k=f"{tot['staff_uncounted']:,}", fte=fte)
+
+
 def _import_line(org, t) -> list:
     """What an import left out, from ``org.yaml``'s ``import:`` (said on the
     first page: a total is only as good as the rows behind it)."""
@@ -149,7 +165,7 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
            + (t("; and {n} more posts whose number is not recorded (each stands for "
                 "posts the sources do not count)", n=f"{tot['posts_count_unknown']:,}")
               if tot.get("posts_count_unknown") else "")
-           + (t(", {n} staff counted per grade", n=f"{tot['staff']:,}") if tot["staff"] else "")
+           + staff_text(tot, t, ", ")
            + t("; {stated}% of its facts are stated by a source, {inferred}% inferred, "
                "{assumed}% assumed or ungraded.", stated=round(100 * ev["stated"] / facts),
                inferred=round(100 * ev["inferred"] / facts),
@@ -523,8 +539,7 @@ class _Report:
                + (t(" (some are given as ranges, so the total is a range)")
                   if tot["fte_min"] != tot["fte_max"] else "")
                + t("; {n} people in post", n=f"{tot['people']:,}")
-               + (t("; {n} staff counted per grade ({fte} FTE)", n=f"{tot['staff']:,}",
-                    fte=f"{tot['staff_fte']:g}") if tot["staff"] or tot["staff_fte"] else "") + "."]
+               + staff_text(tot, t, "; ") + "."]
         if len(units) and units["posts"].sum():
             md += ["", t("Per unit (posts and staff of the unit and the units inside it):")]
             md += chart("chart-units.svg", figures.fte_chart(units, t), t("Posts and FTE per unit"))

@@ -39,7 +39,9 @@ SPAN_COUNTS = {
     "posts": "direct_reports counts the posts reporting directly to the manager, vacant "
              "ones included",
     "people": "people counts the holders of those posts plus the staff counted per grade "
-              "under the manager's post",
+              "under the manager's post whose number is given (staff_uncounted: groups "
+              "that give FTE only, whose people are not counted: people is then a lower "
+              "bound)",
     "fte": "fte adds up the FTE of those holders (the post's FTE when holders give none) "
            "and of that staff",
 }
@@ -138,10 +140,12 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
     for u, _, _ in e["MANDATES"]:
         mandates[u] = mandates.get(u, 0) + 1
     # (staff per grade sit under a few posts: only those are looked up)
-    staff, staff_fte = ({ids[i]: x[i] for i in np.flatnonzero(x).tolist()}
-                        for x in (figures["staff"].tolist(), figures["staff_fte"].tolist()))
+    staff, staff_fte, uncounted = ({ids[i]: x[i] for i in np.flatnonzero(x).tolist()}
+                                   for x in (figures["staff"].tolist(),
+                                             figures["staff_fte"].tolist(),
+                                             figures["staff_uncounted"].tolist()))
     rows = []
-    managers = set(reports) | set(mandates) | set(staff)
+    managers = set(reports) | set(mandates) | set(staff) | set(staff_fte)
     for r in managers:
         if not is_post(nodes[r]):
             continue
@@ -151,17 +155,21 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
         x = counts[_COLUMN[by]]
         unit = {"posts": "direct reports", "people": "people", "fte": "FTE"}[by]
         reason = ""
-        if lo is not None and x < lo:
+        # (people under staff groups of no stated number: the count is a
+        # lower bound, so only "more than" can be said of it)
+        at_least = by == "people" and uncounted.get(r, 0) > 0
+        if lo is not None and x < lo and not at_least:
             reason = f"fewer than {lo} {unit}"
         elif hi is not None and x > hi:
             reason = f"more than {hi} {unit}"
         rows.append({"id": r, "name": nodes[r].get("name", r), **counts,
                      "vacant_reports": int(vacant.get(r, 0)), "staff": staff.get(r, 0),
+                     "staff_uncounted": int(uncounted.get(r, 0)),
                      "mandates_given": mandates.get(r, 0), "outside": bool(reason),
                      "reason": reason})
     frame = pd.DataFrame(rows, columns=["id", "name", "direct_reports", "vacant_reports",
-                                        "people", "fte", "staff", "mandates_given", "outside",
-                                        "reason"])
+                                        "people", "fte", "staff", "staff_uncounted",
+                                        "mandates_given", "outside", "reason"])
     key = _COLUMN[by]
     return Span(frame.sort_values([key, "id"], ascending=[False, True], ignore_index=True),
                 lo, hi, by)

@@ -550,3 +550,48 @@ def test_an_import_says_which_cells_it_did_not_use(tmp_path):
     assert log.strip() in res.output           # and said on the terminal
     org = orgmodel.load(tmp_path / "o")
     assert org.graph.nodes["3"].get("fte_min") is None and org.graph.nodes["2"]["name"] == "Post 2"
+
+
+# --- limits on rows and cell length (issue 30, item 6) ------------------------------------
+
+def _long_name(wb):
+    wb["nodes"].cell(5, 3).value = "x" * 300
+
+
+@pytest.mark.parametrize("case,env,make,where,message", [
+    ("rows, a folder", {"ORGMODEL_MAX_ROWS": "10"}, lambda t: ["validate", "--org", DATA / "template"],
+     "nodes.csv, row 12", "has more than 10 rows: raise the limit with ORGMODEL_MAX_ROWS"),
+    ("rows, a workbook", {"ORGMODEL_MAX_ROWS": "10"}, lambda t: ["validate", "--org", _workbook(t)],
+     "org.xlsx, sheet nodes, row 12", "has more than 10 rows"),
+    ("cell, a workbook", {"ORGMODEL_MAX_CELL": "200"},
+     lambda t: ["validate", "--org", _workbook(t, _long_name)],
+     "org.xlsx, sheet nodes, row 5", "has a cell (column C) of 300 characters, more than the limit of 200"),
+    ("cell, a folder", {"ORGMODEL_MAX_CELL": "20"}, lambda t: ["validate", "--org", DATA / "template"],
+     "nodes.csv, row", "has a cell longer than 20 characters"),
+    ("rows, an import", {"ORGMODEL_MAX_ROWS": "2"},
+     lambda t: ["import", "posts", _file("posts.csv", "id,reports_to,title\n1,,A\n2,1,B\n3,1,C\n")(t),
+                "--out", t / "out"],
+     "posts.csv, row 4", "has more than 2 rows"),
+    ("limit not a number", {"ORGMODEL_MAX_ROWS": "many"}, lambda t: ["validate", "--org", DATA / "template"],
+     "ORGMODEL_MAX_ROWS='many'", "is not a number"),
+], ids=lambda x: x if isinstance(x, str) and len(x) < 30 and " " in x or x == "" else None)
+def test_a_file_past_a_limit_is_refused_naming_the_limit(tmp_path, monkeypatch, case, env, make,
+                                                         where, message):
+    args = [str(a) for a in make(tmp_path)]       # (the files made within the limits)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 1, res.output
+    assert "Traceback" not in res.output
+    assert where in res.output and message in res.output, res.output[:2000]
+    assert not (tmp_path / "out").exists()
+
+
+def test_within_the_limits_the_same_files_are_read(tmp_path, monkeypatch):
+    # the limits are the only reason: raised, the same files pass
+    book = _workbook(tmp_path, _long_name)
+    monkeypatch.setenv("ORGMODEL_MAX_ROWS", "100")
+    monkeypatch.setenv("ORGMODEL_MAX_CELL", "400")
+    for org in (DATA / "template", book):
+        res = CliRunner().invoke(cli, ["validate", "--org", str(org)])
+        assert res.exit_code == 0, res.output

@@ -217,6 +217,7 @@ def test_a_table_reads_the_same_with_or_without_the_csv_module(text, tmp_path, m
 
 def test_a_plain_table_is_split_without_the_csv_module():
     from orgmodel.read import _split_plain
-    assert _split_plain("id,kind\na,Post\n", ",") == [["id", "kind"], ["a", "Post"]]
-    assert _split_plain('id,kind\na,"Post"\n', ",") is None
-    assert _split_plain("id,kind\n\na,Post\n", ",") is None
+    assert _split_plain("id,kind\na,Post\n", ",", 100) == [["id", "kind"], ["a", "Post"]]
+    assert _split_plain("id,kind\na,Post\n", ",", 5) is None      # (a line past the cell limit)
+    assert _split_plain('id,kind\na,"Post"\n', ",", 100) is None
+    assert _split_plain("id,kind\n\na,Post\n", ",", 100) is None

@@ -693,6 +693,7 @@ class _Import:
     def add_holders(self, pid, group, ftes) -> None:
         """A HOLDS edge from each row's holder (a person, one per name, or one
         whose name is not disclosed); a vacant row holds nobody."""
+        unnamed = 0
         for (rowno, row, holder), f in zip(group, ftes or [None] * len(group)):
             hold = {"kind": "HOLDS", "source": self.cite(rowno), "evidence": "stated"}
             if isinstance(f, float):
@@ -704,7 +705,10 @@ class _Import:
                 continue
             if self.is_undisclosed(holder):
                 self.log.undisclosed += 1
-                person = f"person:{pid}:{rowno}"
+                # (named after the post, not the row: the same undisclosed
+                # holder of the same post matches across two snapshots)
+                unnamed += 1
+                person = f"person:{pid}:undisclosed" + (f"-{unnamed}" if unnamed > 1 else "")
                 self.nodes.append({"id": person, "kind": "Person",
                                    "name": "(name not disclosed)", "source": self.cite(rowno),
                                    "evidence": "stated",
@@ -813,11 +817,11 @@ class _Import:
                 ", ".join(map(str, g["rows"]))
             self.nodes.append({"id": sid, "kind": "Staff", "name": title or grade or "staff",
                                "grade": grade, "fte": number_text(round(g['fte'], 6)),
-                               "count": str(g["people"]), "source": where,
-                               "evidence": "inferred",
+                               "count": "", "source": where,
+                               "evidence": "stated",
                                "note": f"{len(g['rows'])} junior row(s), {g['fte']:g} FTE; the "
-                                       "number of people is read as at least one per started "
-                                       "FTE"})
+                                       "file gives FTE, not the number of people: not "
+                                       "recorded"})
             self.edges.append({"from": sid, "to": post, "kind": "STAFF_OF",
                                "source": f"junior line {g['rows'][0]}", "evidence": "stated"})
             u = self.unit_of(unit, g["rows"][0], "junior")
@@ -826,7 +830,8 @@ class _Import:
                                    "source": f"junior line {g['rows'][0]}", "evidence": "stated"})
         self.log.staff_groups = len(groups)
         self.log.decisions.append("junior staff are counted in the formation and in span by "
-                                  "people and FTE, never as posts or layers")
+                                  "FTE, never as posts or layers; the file gives no number of "
+                                  "people, so their headcount is not recorded")
 
     def staff_groups(self, jpath: Path, jlabel: str, junior_sheet) -> dict:
         """The junior rows per (senior post, grade, title, unit), a row that
@@ -863,10 +868,9 @@ class _Import:
                 continue
             grade, title, unit = _cell(row, j_grade), _cell(row, j_title), _cell(row, j_unit)
             key = (self.by_raw[sup], grade, title, unit)
-            g = groups.setdefault(key, {"rows": [], "fte": 0.0, "people": 0})
+            g = groups.setdefault(key, {"rows": [], "fte": 0.0})
             g["rows"].append(rowno)
             g["fte"] += f
-            g["people"] += math.ceil(f) if f else 0
             log.staff_fte += f
         for gone, (to, rows, fte) in moved.items():
             log.decisions.append(

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import os
 import re
 import zipfile
 from pathlib import Path
@@ -25,7 +24,8 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..errors import OrgModelError, Problem, ValidationError
+from ..errors import Problem, ValidationError
+from ..limits import MAX_RATIO, MAX_WORKBOOK_MB, current, too_long_cell, too_many_rows
 from ..model import OrgModel
 from ..notation import number_text
 from ..read import EDGES, NODES, _Loader
@@ -88,11 +88,32 @@ def _unsaved_problem(label, unsaved) -> Problem:
                    "save it again, or type the values")
 
 
+def _bounded(rows, label, problems) -> list | None:
+    """The rows of a sheet, or None (and the problem said) at the first row
+    past the row limit or with a cell past the cell limit
+    (:mod:`orgmodel.limits`): read no further than that."""
+    from openpyxl.utils import get_column_letter
+    lim, out = current(), []
+    for rowno, cells in rows:
+        longest = max(map(len, cells), default=0)
+        if longest > lim.cell:
+            col = get_column_letter(next(i for i, c in enumerate(cells, 1) if len(c) == longest))
+            problems.append(Problem(label, rowno, too_long_cell(lim, f"column {col}", longest)))
+            return None
+        if len(out) >= lim.rows + 1:        # (the header and lim.rows rows)
+            problems.append(Problem(label, rowno, too_many_rows(lim)))
+            return None
+        out.append((rowno, cells))
+    return out
+
+
 def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False):
     """A sheet as a table of text cells indexed by row, as
     :func:`orgmodel.read.read_table` reads a CSV file (``unnamed`` too)."""
     unsaved: list = []
-    rows = list(_rows(ws, formulas, unsaved))
+    rows = _bounded(_rows(ws, formulas, unsaved), label, problems)
+    if rows is None:
+        return None
     if unsaved:
         problems.append(_unsaved_problem(label, unsaved))
         return None
@@ -166,24 +187,13 @@ def _settings(ws, label, problems, formulas=None) -> dict:
 #: How far a workbook may expand when it is read, in bytes (its sheets as
 #: XML), and how many times its size in the file a part may grow: a real
 #: workbook's XML compresses about ten times, a zip bomb thousands.  Raised
-#: with ORGMODEL_MAX_WORKBOOK_MB and ORGMODEL_MAX_WORKBOOK_RATIO.
-MAX_EXPANDED = 1024 * 2**20
-MAX_RATIO = 200
+#: with ORGMODEL_MAX_WORKBOOK_MB and ORGMODEL_MAX_WORKBOOK_RATIO (see
+#: :mod:`orgmodel.limits`).
+MAX_EXPANDED = MAX_WORKBOOK_MB * 2**20
 
 #: The first bytes of an OLE2 compound file: an Excel 97-2003 workbook, or an
 #: .xlsx that a password encrypts.
 _OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
-
-
-def _limits() -> tuple[int, float]:
-    def number(name, default):
-        text = os.environ.get(name, "")
-        try:
-            return float(text) if text else default
-        except ValueError:
-            raise OrgModelError(f"{name}='{text}' is not a number") from None
-    return (int(number("ORGMODEL_MAX_WORKBOOK_MB", MAX_EXPANDED / 2**20) * 2**20),
-            number("ORGMODEL_MAX_WORKBOOK_RATIO", MAX_RATIO))
 
 
 def _not_a_workbook(path: Path) -> str | None:
@@ -209,7 +219,8 @@ def _not_a_workbook(path: Path) -> str | None:
 
 def _too_big(path: Path) -> str | None:
     """Why reading ``path`` would expand too far, or None."""
-    limit, ratio = _limits()
+    lim = current()
+    limit, ratio = lim.workbook_bytes, lim.ratio
     with zipfile.ZipFile(path) as z:
         parts = z.infolist()
     total = sum(p.file_size for p in parts)
