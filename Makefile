@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 ORG    ?= data/deventer
 OUT    ?= out/$(notdir $(ORG))
 
-.PHONY: demo test bench docs db notebooks screenshots clean
+.PHONY: demo test bench docs db messages notebooks screenshots clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ screenshots: $(VENV)/.installed
 ## db: start a local Bolt server (ArcadeDB) for trying the Neo4j commands
 db: $(VENV)/.installed
 	$(VENV)/bin/orgmodel db serve
+
+## messages: add the message ids the code has to the Dutch catalog; list those without Dutch
+messages: $(VENV)/.installed
+	$(PY) scripts/messages
 
 ## notebooks: open JupyterLab on notebooks/
 notebooks: $(VENV)/.installed

@@ -328,7 +328,7 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
         for b in rec["blocked"]:
             lines.append(f"  not to {b['name']} ({b['sphere']}): the policy forbids it "
                          f"[{b['via']}]")
-        tops = ", ".join(t["name"] for t in rec["tops"]) or "no top"
+        tops = ", ".join(top["name"] for top in rec["tops"]) or "no top"
         span = (f"{rec['shortest']}" if rec["shortest"] == rec["longest"]
                 else f"{rec['shortest']}–{rec['longest']}")
         lines.append(f"  outcome: {', '.join(rec['outcomes'])}; reaches {tops}; "
@@ -422,19 +422,19 @@ def _span(lo, hi) -> str:
     return f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
 
 
-def _posts_text(t: dict) -> str:
+def _posts_text(tot: dict) -> str:
     """``'8 posts, and 9 more of a number not recorded'`` from a totals dict."""
-    n = t["posts"]
-    more = (f", and {t['posts_count_unknown']} more of a number not recorded"
-            if t.get("posts_count_unknown") else "")
+    n = tot["posts"]
+    more = (f", and {tot['posts_count_unknown']} more of a number not recorded"
+            if tot.get("posts_count_unknown") else "")
     return f"{n} post{'' if n == 1 else 's'}{more}"
 
 
-def _fte_parts(t: dict) -> str:
+def _fte_parts(tot: dict) -> str:
     """``'6.4 FTE in posts (5.4 held, 1 vacant)'`` from a totals dict."""
-    return (f"{_span(t['fte_min'], t['fte_max'])} FTE in posts ("
-            f"{_span(t['held_fte_min'], t['held_fte_max'])} held, "
-            f"{_span(t['vacant_fte_min'], t['vacant_fte_max'])} vacant)")
+    return (f"{_span(tot['fte_min'], tot['fte_max'])} FTE in posts ("
+            f"{_span(tot['held_fte_min'], tot['held_fte_max'])} held, "
+            f"{_span(tot['vacant_fte_min'], tot['vacant_fte_max'])} vacant)")
 
 
 @cli.command()
@@ -457,13 +457,13 @@ def formation(org, by, fmt):
     from .report import staff_text
 
     def table():
-        t = totals(org)
-        fte = _span(t["total_fte_min"], t["total_fte_max"])
-        unknown = (f" ({t['posts_without_fte']} posts give no FTE)"
-                   if t["posts_without_fte"] else "")
-        return (_table(frame) + f"\n\nIn all: {_posts_text(t)} ({t['vacant']} vacant), "
-                f"{t['people']} people{staff_text(t, translator('en'), ', ')}; {_fte_parts(t)}; "
-                f"{fte} FTE with staff{unknown}")
+        tot = totals(org)
+        fte = _span(tot["total_fte_min"], tot["total_fte_max"])
+        unknown = (f" ({tot['posts_without_fte']} posts give no FTE)"
+                   if tot["posts_without_fte"] else "")
+        return (_table(frame) + f"\n\nIn all: {_posts_text(tot)} ({tot['vacant']} vacant), "
+                f"{tot['people']} people{staff_text(tot, translator('en'), ', ')}; "
+                f"{_fte_parts(tot)}; {fte} FTE with staff{unknown}")
     emit(frame, fmt, table)
 
 

@@ -95,7 +95,7 @@ def layer_pyramid(layers, t=translator("en"), target=None):
     colors = [_RED if target and k > target else _BLUE for k in counts.index]
     ax.barh(ys, counts.values, left=-counts.values / 2, color=colors)
     for y, v in zip(ys, counts.values):
-        ax.annotate(f"{v:,}", (0, y), ha="center", va="center", color="white", fontsize=8)
+        ax.annotate(t.number(v), (0, y), ha="center", va="center", color="white", fontsize=8)
     ax.invert_yaxis()
     ax.set_xticks([])
     ax.spines["bottom"].set_visible(False)
@@ -112,7 +112,7 @@ def _layer_bins(counts, t):
     ys, values, deepest = [], [], []
     for lo in range(first, last + 1, width):
         hi = min(lo + width - 1, last)
-        ys.append(f"{t('layers')} {lo:,}–{hi:,}")
+        ys.append(f"{t('layers')} {t.number(lo)}–{t.number(hi)}")
         values.append(int(counts[(counts.index >= lo) & (counts.index <= hi)].sum()))
         deepest.append(hi)
     return ys, values, deepest

@@ -263,9 +263,9 @@ def _post_amounts(posts: pd.DataFrame) -> np.ndarray:
 def _frame(ids, names, pos, total):
     """The formation table of ``ids``, whose amounts are the rows ``pos[id]``
     of the array ``total``."""
-    t = total[[pos[n] for n in ids]].reshape(len(ids), len(_AMOUNTS))
+    amounts = total[[pos[n] for n in ids]].reshape(len(ids), len(_AMOUNTS))
     f = pd.DataFrame({"id": ids, "name": [names[n] for n in ids],
-                      **{c: t[:, i] for i, c in enumerate(_AMOUNTS)}},
+                      **{c: amounts[:, i] for i, c in enumerate(_AMOUNTS)}},
                      columns=["id", "name", *_AMOUNTS])
     for c in ("posts", "vacant", "people", "staff", "staff_uncounted"):
         f[c] = f[c].astype(int)
@@ -388,10 +388,10 @@ def totals(org: OrgModel) -> dict:
 
     Examples
     --------
-    >>> t = totals(sample)
-    >>> t["posts"], t["vacant"], t["people"], t["staff"], (t["fte_min"], t["fte_max"])
+    >>> tot = totals(sample)
+    >>> tot["posts"], tot["vacant"], tot["people"], tot["staff"], (tot["fte_min"], tot["fte_max"])
     (7, 1, 3, 9, (6.4, 6.4))
-    >>> t["held_fte_min"], t["vacant_fte_min"]
+    >>> tot["held_fte_min"], tot["vacant_fte_min"]
     (5.4, 1.0)
     """
     posts = post_figures(org)

@@ -100,14 +100,14 @@ def _top(frame, columns, csv_name, t, names, sort=None, ascending=False, what="r
         return [_table(frame, columns, t, names)]
     shown = frame.sort_values(sort, ascending=ascending, kind="stable") if sort else frame
     return [_table(shown.head(TOP_ROWS), columns, t, names), "",
-            "_" + t("The first {n} of {total} {what}", n=TOP_ROWS, total=f"{len(frame):,}",
+            "_" + t("The first {n} of {total} {what}", n=TOP_ROWS, total=len(frame),
                     what=t(what))
             + (t(", by {column}", column=t.column(sort)) if sort else "")
             + t("; all of them in [{csv}.csv]({csv}.csv).", csv=csv_name) + "_"]
 
 
-def _span(lo, hi) -> str:
-    return f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
+def _span(lo, hi, t) -> str:
+    return t.number(lo) if lo == hi else f"{t.number(lo)}–{t.number(hi)}"
 
 
 def staff_text(tot: dict, t, lead: str) -> str:
@@ -115,15 +115,15 @@ def staff_text(tot: dict, t, lead: str) -> str:
     data gives one, their FTE, and how many groups give no number."""
     if not (tot["staff"] or tot["staff_fte"] or tot.get("staff_uncounted")):
         return ""
-    fte = f"{tot['staff_fte']:,g}"
+    fte = tot["staff_fte"]
     if not tot.get("staff_uncounted"):
-        return lead + t("{n} staff counted per grade ({fte} FTE)", n=f"{tot['staff']:,}", fte=fte)
+        return lead + t("{n} staff counted per grade ({fte} FTE)", n=tot['staff'], fte=fte)
     if not tot["staff"]:
         return lead + t("staff counted per grade: {fte} FTE (the data gives no number of people)",
                         fte=fte)
     return lead + t("{n} staff counted per grade, and {k} groups of staff whose number the data "
-                    "does not give ({fte} FTE in all)", n=f"{tot['staff']:,}",
-                    k=f"{tot['staff_uncounted']:,}", fte=fte)
+                    "does not give ({fte} FTE in all)", n=tot['staff'],
+                    k=tot['staff_uncounted'], fte=fte)
 
 
 def _import_line(org, t) -> list:
@@ -135,9 +135,9 @@ def _import_line(org, t) -> list:
     return ["- **" + t("The import") + "**: "
             + t("{rows} rows of the files left out ({fte} FTE), {cells} cells not used, {gone} "
                 "posts marked eliminated: see IMPORT.md beside the data.",
-                rows=f"{imp.get('rows_left_out', 0):,}", fte=f"{imp.get('fte_left_out', 0):g}",
-                cells=f"{imp.get('cells_not_used', 0):,}",
-                gone=f"{imp.get('posts_eliminated', 0):,}")]
+                rows=imp.get('rows_left_out', 0), fte=imp.get('fte_left_out', 0),
+                cells=imp.get('cells_not_used', 0),
+                gone=imp.get('posts_eliminated', 0))]
 
 
 def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
@@ -145,25 +145,25 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
     carries the escalations, and where layers and spans depart from the target."""
     ev = {g: s.evidence["nodes"][g] + s.evidence["edges"][g] for g in s.evidence["nodes"]}
     facts = sum(ev.values()) or 1
-    fte = _span(tot["fte_min"], tot["fte_max"])
+    fte = _span(tot["fte_min"], tot["fte_max"], t)
     missing = tot.get("posts_without_fte", 0)
     if missing and missing == tot["posts"]:
         fte = t("no FTE given")
     elif missing:
         fte = t("{fte} FTE on the {n} posts that give one", fte=fte,
-                n=f"{tot['posts'] - missing:,}")
+                n=tot['posts'] - missing)
     else:
         fte = f"{fte} FTE"
     if tot.get("vacant_fte_max"):
-        held = _span(tot["held_fte_min"], tot["held_fte_max"])
+        held = _span(tot["held_fte_min"], tot["held_fte_max"], t)
         fte += " " + t("({held} held, {vacant} vacant)", held=held,
-                       vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"]))
+                       vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t))
     out = ["- **" + t("The organisation") + "**: "
            + t("{posts} posts ({vacant} vacant), {people} people in post, {fte}",
-               posts=f"{tot['posts']:,}", vacant=f"{tot['vacant']:,}",
-               people=f"{tot['people']:,}", fte=fte)
+               posts=tot['posts'], vacant=tot['vacant'],
+               people=tot['people'], fte=fte)
            + (t("; and {n} more posts whose number is not recorded (each stands for "
-                "posts the sources do not count)", n=f"{tot['posts_count_unknown']:,}")
+                "posts the sources do not count)", n=tot['posts_count_unknown'])
               if tot.get("posts_count_unknown") else "")
            + staff_text(tot, t, ", ")
            + t("; {stated}% of its facts are stated by a source, {inferred}% inferred, "
@@ -180,10 +180,10 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
         for rule, r in per.iterrows():
             cite = rules.get(rule, {}).get("source") or (r["source"] if r["source"] != rule
                                                          else "")
-            parts.append(f"{r['n']:,} × {_md(rule)}" + (f" ({_md(cite)})" if cite else "")
-                         + (t(", {n} resting on facts no source states", n=f"{r['unstated']:,}")
+            parts.append(f"{t.number(r['n'])} × {_md(rule)}" + (f" ({_md(cite)})" if cite else "")
+                         + (t(", {n} resting on facts no source states", n=r['unstated'])
                             if r["unstated"] else ""))
-        out.append("- **" + t("Findings") + f"**: {len(found):,}: " + "; ".join(parts)
+        out.append("- **" + t("Findings") + f"**: {t.number(len(found))}: " + "; ".join(parts)
                    + " (" + t("see [Governance findings](#governance-findings)") + ").")
     else:
         out.append("- **" + t("Findings") + "**: " + t("none for the rules checked."))
@@ -192,7 +192,7 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
         if len(top):
             out.append("- **" + t("Who carries the escalations") + f"** ({_md(via)}): "
                        + ", ".join(t("{name} ({n} roles)", name=_md(names.get(i, n)),
-                                     n=f"{r:,}")
+                                     n=r)
                                    for i, n, r in zip(top["id"], top["name"],
                                                       top["reached_by"])) + ".")
     layer = "- **" + t("Layers") + "**: " + t("{depth} by {basis}", depth=lay.depth,
@@ -202,7 +202,7 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
     elif lay.target:
         layer += t(", target {target}: ", target=lay.target) + (
             t("on target.") if lay.depth <= lay.target else
-            t("{n} managers below it.", n=f"{len(lay.below_target):,}"))
+            t("{n} managers below it.", n=len(lay.below_target)))
     else:
         layer += " (" + t("no target set") + ")."
     out.append(layer)
@@ -212,8 +212,8 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
         out.append("- **" + t("Spans") + "**: "
                    + t("the widest is {name} with {n} direct reports ({people} people)",
                        name=_md(names.get(top["id"], top["name"])),
-                       n=f"{int(top['direct_reports']):,}", people=f"{int(top['people']):,}")
-                   + (t("; {n} outside the thresholds", n=f"{int(spans.frame['outside'].sum()):,}")
+                       n=int(top['direct_reports']), people=int(top['people']))
+                   + (t("; {n} outside the thresholds", n=int(spans.frame['outside'].sum()))
                       if spans.min is not None or spans.max is not None else "") + ".")
     return out
 
@@ -532,13 +532,13 @@ class _Report:
         md += ["", f"## {t('What the organisation looks like')}", ""]
         md.append(table(frames["summary"][frames["summary"]["count"] > 0].assign(
             what=lambda f: f["what"].map(t))))
-        fte = _span(tot["fte_min"], tot["fte_max"])
+        fte = _span(tot["fte_min"], tot["fte_max"], t)
         md += ["", t("Formation: **{posts} posts** ({vacant} vacant), **{fte} FTE** over {n} "
-                     "posts with an FTE", posts=f"{tot['posts']:,}", vacant=f"{tot['vacant']:,}",
-                     fte=fte, n=f"{s.roles_with_fte:,}")
+                     "posts with an FTE", posts=tot['posts'], vacant=tot['vacant'],
+                     fte=fte, n=s.roles_with_fte)
                + (t(" (some are given as ranges, so the total is a range)")
                   if tot["fte_min"] != tot["fte_max"] else "")
-               + t("; {n} people in post", n=f"{tot['people']:,}")
+               + t("; {n} people in post", n=tot['people'])
                + staff_text(tot, t, "; ") + "."]
         if len(units) and units["posts"].sum():
             md += ["", t("Per unit (posts and staff of the unit and the units inside it):")]
@@ -581,7 +581,8 @@ class _Report:
                    t("Never to") + ": " + (", ".join(map(_md, kind.forbidden_spheres)) or
                                            t("no sphere is forbidden on this route")) + ".", "",
                    t("Roles by outcome of their routes") + ": "
-                   + (", ".join(f"{t(k)}: {v:,}" for k, v in counts.items() if v) or t("none"))
+                   + (", ".join(f"{t(k)}: {t.number(v)}" for k, v in counts.items() if v)
+                      or t("none"))
                    + ".", ""]
             md += top(frame, ["name", "next", "shortest", "longest", "tops", "outcomes", "routes"],
                       f"escalation_{via}", "longest", what="roles")
@@ -616,7 +617,7 @@ class _Report:
         md += top(lay.frame[lay.frame["manager"]], ["name", "level", "layer", "layer_steps"],
                   "layers", "layer_steps", what="managers")
         below = lay.below_target
-        md += ["", (t("{n} managers sit below the target depth", n=f"{len(below):,}") + ": "
+        md += ["", (t("{n} managers sit below the target depth", n=len(below)) + ": "
                     + ", ".join(_md(names.get(i, n)) for i, n in
                                 zip(below["id"].head(TOP_ROWS), below["name"].head(TOP_ROWS)))
                     + (" …" if len(below) > TOP_ROWS else "")) if len(below) else
@@ -774,20 +775,20 @@ def _findings(found, rules, t, names) -> list:
     md += ["", t("{n} findings, grouped by rule and by what they have in common; each is a "
                  "statement about the model's facts, and where the source is silent it says "
                  "what it does not state. All of them are in [findings.csv](findings.csv).",
-                 n=f"{len(found):,}"), ""]
+                 n=len(found)), ""]
     shown = 0
     for rule, node, group in _causes(found):
         first = group.iloc[0]
         cited = first["source"] and first["source"] != rule
         head = f"- **{_md(rule)}**" + (f" ({_md(first['source'])})" if cited else "") + ": "
         unstated = sum(bool(v) for v in group["not_stated"])
-        tail = (" " + t("({n} of them rest on facts no source states)", n=f"{unstated:,}")
+        tail = (" " + t("({n} of them rest on facts no source states)", n=unstated)
                 if unstated else "")
         if node is not None:
-            head += t("{n} findings involve {name}", n=f"{len(group):,}",
+            head += t("{n} findings involve {name}", n=len(group),
                       name=_md(names.get(node, node))) + tail + ", " + t("e.g.") + " "
         elif len(group) > 1:
-            head += t("{n} findings", n=f"{len(group):,}") + tail + ", " + t("e.g.") + " "
+            head += t("{n} findings", n=len(group)) + tail + ", " + t("e.g.") + " "
         line = head + _md(first["message"])
         if len(group) == 1 and first["not_stated"]:
             line += ". _" + t("Not stated by a source") + ": " + \
@@ -797,7 +798,7 @@ def _findings(found, rules, t, names) -> list:
             rest = [_md(m) for m in group["message"].iloc[1:6]]
             md += [f"  - {m}" for m in rest]
             if len(group) > 6:
-                md.append("  - " + t("… and {n} more in findings.csv", n=f"{len(group) - 6:,}"))
+                md.append("  - " + t("… and {n} more in findings.csv", n=len(group) - 6))
         shown += 1
         if shown >= TOP_ROWS:
             md.append("- " + t("… more groups in findings.csv"))

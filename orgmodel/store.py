@@ -497,9 +497,9 @@ def _pull_model(store, name, attempts, e, step):
     step("read")
     manifest = json.loads(before["manifest"] or "{}")
     g = nx.MultiDiGraph()
-    for _, nid, label, attrs in sorted(nodes, key=lambda t: t[0]):
+    for _, nid, label, attrs in sorted(nodes, key=lambda row: row[0]):
         g.add_node(nid, **_node_attrs(label, attrs))
-    for _, u, v, kind, attrs in sorted(edges, key=lambda t: t[0]):
+    for _, u, v, kind, attrs in sorted(edges, key=lambda row: row[0]):
         g.add_edge(u, v, kind=kind, **attrs)
     org = OrgModel(g, manifest)
     step("built")

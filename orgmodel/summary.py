@@ -91,6 +91,6 @@ def summarize(org: OrgModel) -> Summary:
     every_edge = _edge_dicts(org.graph)
     nodes = _count(node_attrs(org.graph).values(), "kind", {k: 0 for k in NODE_KINDS})
     edges = _count(every_edge, "kind", {k: 0 for k in EDGE_KINDS})
-    t = totals(org)
-    return Summary(org.name, nodes, edges, t["fte_min"], t["fte_max"],
-                   t["posts"] - t["posts_without_fte"], evidence_counts(org, every_edge), t)
+    tot = totals(org)
+    return Summary(org.name, nodes, edges, tot["fte_min"], tot["fte_max"],
+                   tot["posts"] - tot["posts_without_fte"], evidence_counts(org, every_edge), tot)

@@ -9,7 +9,7 @@ import orgmodel
 from conftest import DATA, ROOT
 from conftest import run as cli_run
 from orgmodel.checks import check
-from orgmodel.i18n import NL
+from orgmodel.i18n import messages
 from orgmodel.report import _causes
 
 
@@ -21,6 +21,9 @@ def _labels(path):
                 node.func.id in ("t", "heading") and node.args and \
                 isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
             yield node.args[0].value
+
+
+NL = {k for _, k in messages("nl")}
 
 
 def test_every_label_has_its_dutch():
@@ -35,6 +38,16 @@ def test_every_label_has_its_dutch():
                "levels", "steps", "posts", "people", "fte", "node", "edge", "rows", "units",
                "roles", "managers", "partners", "pairs", "mandate links", "commissions"}
     assert sorted(runtime - set(NL)) == []
+
+
+def test_every_message_in_the_code_has_its_dutch():
+    # Babel extracts every text the code marks for translation (t, heading,
+    # N_, Message); each needs its Dutch in the gettext catalog
+    from orgmodel._messages import extract
+    found = extract()
+    assert len(found) > 100
+    nl = messages("nl")
+    assert sorted(m for m in found if (None, m) not in nl) == []
 
 
 def test_the_report_in_dutch_and_in_english(tmp_path):

@@ -785,7 +785,7 @@ class _Import:
     # -- check the line, and the people on several posts ------------------------
 
     def check_line(self) -> None:
-        self.log.external = [(t[4:], r) for t, r in self.external.items()]
+        self.log.external = [(sup[4:], r) for sup, r in self.external.items()]
         ids = _first_circle(self.line_sup)
         if ids:
             rows = self.line_rows

@@ -1,0 +1,84 @@
+"""Keeping the catalogs whole (``make messages`` and the tests): every
+message id in the code, found by Babel's extractor.
+
+The code marks a text to translate by passing it as the first argument of
+``t(...)`` (a :class:`~orgmodel.i18n.Translator`), ``heading(...)``,
+``N_(...)`` or ``Message(...)``.  Column names and cell values are data, not
+literals in a call: their entries carry the contexts ``column`` and
+``value``, or are words the code translates from a variable, and are kept as
+they are.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .i18n import CATALOGS
+
+KEYWORDS = {"t": None, "heading": None, "N_": None, "Message": None}
+PACKAGE = Path(__file__).resolve().parent
+#: Contexts whose entries come from data, not from the code.
+KEPT = ("column", "value")
+
+
+def extract() -> dict:
+    """``{message id: [(file, line), ...]}`` of every marked text in the package.
+
+    Babel's Python extractor reads the tokens of a file, and before Python
+    3.12 an f-string is one token: a call inside one (``f"## {t('Summary')}"``)
+    is found by walking the syntax tree as well.
+    """
+    import warnings
+
+    from babel.messages.extract import extract_from_dir
+    found: dict = {}
+    with warnings.catch_warnings():
+        # (an f-string among a call's other arguments is a value, not a message)
+        warnings.simplefilter("ignore")
+        for path, line, msg, _comments, _context in extract_from_dir(
+                str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS,
+                comment_tags=(), strip_comment_tags=True):
+            if isinstance(msg, tuple):
+                msg = msg[0]
+            if msg:
+                found.setdefault(msg, []).append((path, line))
+    for source in sorted(PACKAGE.rglob("*.py")):
+        for msg, line in _in_fstrings(source):
+            found.setdefault(msg, []).append((str(source.relative_to(PACKAGE)), line))
+    return found
+
+
+def _in_fstrings(path: Path):
+    """``(message id, line)`` of the marked calls inside the f-strings of ``path``."""
+    import ast
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for call in ast.walk(node):
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and \
+                    call.func.id in KEYWORDS and call.args and \
+                    isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+                yield call.args[0].value, call.lineno
+
+
+def update(lang: str = "nl") -> list:
+    """Add the ids the code has and the catalog lacks to ``lang``'s catalog
+    (untranslated) and return the ids still without a translation.  Nothing
+    translated is dropped: words the code translates from a variable (an
+    outcome, a grade, a column) are not literals in a call, so no
+    extractor finds them."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+    path = CATALOGS / lang / "LC_MESSAGES" / "orgmodel.po"
+    with open(path, "rb") as f:
+        catalog = read_po(f, locale=lang)
+    template = Catalog(domain="orgmodel")
+    for msg, where in extract().items():
+        template.add(msg, locations=[(Path(p).as_posix(), n) for p, n in where])
+    for m in catalog:
+        if m.id and (m.context in KEPT or m.string) and m.id not in template:
+            template.add(m.id, context=m.context)
+    catalog.update(template, no_fuzzy_matching=True)
+    with open(path, "wb") as f:
+        write_po(f, catalog, width=100, omit_header=False, include_previous=False)
+    return [m.id for m in catalog if m.id and not m.string]
