@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .i18n import Message
 from .model import at_its_date
 
 if TYPE_CHECKING:  # names in annotations only
@@ -61,19 +62,21 @@ def executive_commission_advice(org: OrgModel, threshold: int | None = None) -> 
         advised: bool | None = None if threshold is None else len(met) >= threshold
         marked = bool(d.get("executive", False))
         if not criteria:
-            advised, verdict = None, ("not assessed: the organisation declares no criteria "
-                                      "for executive commissions")
+            advised, verdict = None, Message("not assessed: the organisation declares no "
+                                             "criteria for executive commissions")
         elif "criteria" not in d:
-            advised, verdict = None, "not assessed: the criteria it meets are not recorded"
+            advised, verdict = None, Message("not assessed: the criteria it meets are not "
+                                             "recorded")
         elif threshold is None:
-            verdict = (f"not assessed: {len(met)} of {len(criteria)} criteria met; how many "
-                       "call for an executive commission is not recorded")
+            verdict = Message("not assessed: {n} of {total} criteria met; how many call for an "
+                              "executive commission is not recorded", n=len(met),
+                              total=len(criteria))
         elif advised == marked:
-            verdict = "consistent"
+            verdict = Message("consistent")
         elif advised:
-            verdict = "advised, not marked executive"
+            verdict = Message("advised, not marked executive")
         else:
-            verdict = "marked executive, fewer criteria than the threshold"
+            verdict = Message("marked executive, fewer criteria than the threshold")
         rows.append({"id": c, "name": org.label(c), "criteria_met": len(met),
                      "criteria": "; ".join(criteria[k] for k in met), "advised": advised,
                      "executive": marked, "verdict": verdict})

@@ -34,6 +34,7 @@ import pandas as pd
 
 from ._nx import predecessors, successors
 from .errors import OrgModelError
+from .i18n import N_, Listing, Message
 from .model import at_its_date
 from .schema import RULES
 
@@ -107,12 +108,18 @@ def check_r1(org):
         load = frame.set_index("id")["reached_by"].to_dict()
         for r in sorted(stuck):
             blocked = rg.blocked(r)
-            names = " or ".join(f"{org.label(b.id)} ({org.graph.nodes[b.id].get('sphere')})"
-                                for b in blocked)
+            spheres = [org.graph.nodes[b.id].get("sphere") or "" for b in blocked]
+            names = Listing(N_(" or "), [
+                Message("{name} ({sphere})", name=org.label(b.id), sphere=Message(sphere))
+                for b, sphere in zip(blocked, spheres)])
             n = load.get(r, 0) + 1
-            found.append(Finding("R1", f"the {via} route of {org.label(r)} can only go on to "
-                                 f"{names}; the {via} routes of {n} role{'s' if n != 1 else ''} "
-                                 "end there", [r] + [b.id for b in blocked]))
+            found.append(Finding("R1", Message(
+                N_("the {via} route of {post} can only go on to {names}; the {via} routes of "
+                   "{n} posts and roles end there") if n != 1 else
+                N_("the {via} route of {post} can only go on to {names}; its own route ends "
+                   "there"),
+                via=Message(via), post=org.label(r), names=names, n=n),
+                [r] + [b.id for b in blocked]))
     return found
 
 
@@ -122,9 +129,14 @@ def check_r2(org):
         caps = {d.get("capacity") for u, d in _commissioners(org, c) if _inside(org, u)}
         missing = [cap for cap in ("political", "official") if cap not in caps]
         if missing:
-            found.append(Finding("R2", f"no {' and no '.join(missing)} commissioner of "
-                                 f"commission {org.label(c)} is recorded: the data's sources "
-                                 "do not name one", [c]))
+            text = {("political",): N_("no political commissioner of commission {c} is "
+                                       "recorded: the data's sources do not name one"),
+                    ("official",): N_("no official commissioner of commission {c} is "
+                                      "recorded: the data's sources do not name one"),
+                    ("political", "official"): N_("no political and no official commissioner "
+                                                  "of commission {c} is recorded: the data's "
+                                                  "sources do not name one")}[tuple(missing)]
+            found.append(Finding("R2", Message(text, c=org.label(c)), [c]))
     return found
 
 
@@ -132,15 +144,16 @@ def check_r3(org):
     found = []
     for c in org.ids("Commission"):
         if not _commissioners(org, c):
-            found.append(Finding("R3", f"{org.label(c)} has no commissioner: work without a "
-                                 "commission", [c]))
+            found.append(Finding("R3", Message("{c} has no commissioner: work without a "
+                                               "commission", c=org.label(c)), [c]))
     assigned = org.adjacency("ASSIGNED_TO", reverse=True)
     for role, partner, _ in org.edges("CONTRACTS"):
         backed = any(u == role for c, _ in assigned.get(partner, ())
                      for u, _ in _commissioners(org, c))
         if not backed:
-            found.append(Finding("R3", f"{org.label(role)} contracts {org.label(partner)} "
-                                 "without a commission it gives to that partner",
+            found.append(Finding("R3", Message("{post} contracts {partner} without a "
+                                               "commission it gives to that partner",
+                                               post=org.label(role), partner=org.label(partner)),
                                  [role, partner]))
     return found
 
@@ -155,17 +168,18 @@ def check_r4(org):
         heads = [u for u, d in official if not d.get("delegated")]
         for u in heads:
             if not _concern(org, u, c, plays):
-                found.append(Finding("R4", f"the official commissioner of {org.label(c)}, "
-                                     f"{org.label(u)}, is not a corporate director", [c, u]))
+                found.append(Finding("R4", Message(
+                    "the official commissioner of {c}, {post}, is not a corporate director",
+                    c=org.label(c), post=org.label(u)), [c, u]))
         # (a mandate from the post that plays the commissioner's role counts)
         mandators = heads + [p for h in heads for p in _players(h, c, plays)]
         for u, d in official:
             if d.get("delegated") and not any(
                     h in mandates and u in mandates and nx.has_path(mandates, h, u)
                     for h in mandators):
-                found.append(Finding("R4", f"{org.label(u)} is delegated official commissioner "
-                                     f"of {org.label(c)} without a mandate from its official "
-                                     "commissioner", [c, u]))
+                found.append(Finding("R4", Message(
+                    "{post} is delegated official commissioner of {c} without a mandate from "
+                    "its official commissioner", post=org.label(u), c=org.label(c)), [c, u]))
     return found
 
 
@@ -177,12 +191,13 @@ def check_r5(org):
         heads = [u for u, d in cs if d.get("capacity") == "official" and not d.get("delegated")
                  and _inside(org, u)]
         if heads and not set(holders) & set(heads):
-            found.append(Finding("R5", f"the official commissioner of {org.label(c)} does not "
-                                 "hold its budget", [c] + heads))
+            found.append(Finding("R5", Message("the official commissioner of {c} does not "
+                                               "hold its budget", c=org.label(c)), [c] + heads))
         for u in holders:
             if u not in heads:
-                found.append(Finding("R5", f"{org.label(u)} holds the budget of {org.label(c)} "
-                                     "without being its official commissioner", [c, u]))
+                found.append(Finding("R5", Message(
+                    "{post} holds the budget of {c} without being its official commissioner",
+                    post=org.label(u), c=org.label(c)), [c, u]))
     return found
 
 
@@ -196,9 +211,9 @@ def check_r7(org):
                             and not d.get("delegated") and _inside(org, u)})
         for a in sorted({u for u, d in cs if d.get("capacity") == "political"}):
             if len(officials) != 1:
-                found.append(Finding("R7", f"{org.label(a)} has {len(officials)} officials "
-                                     f"responsible for {org.label(c)}, not exactly one",
-                                     [a, c] + officials))
+                found.append(Finding("R7", Message(
+                    "{post} has {n} officials responsible for {c}, not exactly one",
+                    post=org.label(a), n=len(officials), c=org.label(c)), [a, c] + officials))
     return found
 
 
@@ -207,9 +222,9 @@ def check_r10(org):
     for c in org.ids("Commission"):
         cs = _commissioners(org, c)
         if cs and not any(_inside(org, u) for u, _ in cs):
-            found.append(Finding("R10", f"{org.label(c)} is commissioned only from outside the "
-                                 "municipality: "
-                                 + ", ".join(org.label(u) for u, _ in cs), [c] + [u for u, _ in cs]))
+            found.append(Finding("R10", Message(
+                "{c} is commissioned only from outside the municipality: {who}", c=org.label(c),
+                who=", ".join(org.label(u) for u, _ in cs)), [c] + [u for u, _ in cs]))
     return found
 
 
@@ -248,7 +263,7 @@ def _not_stated(org, ids) -> list:
     for n in present:
         grade = g.nodes[n].get("evidence") or "ungraded"
         if grade != "stated":
-            out.append(f"{org.label(n)} ({grade})")
+            out.append(Message("{name} ({grade})", name=org.label(n), grade=Message(grade)))
     inside = set(present)
     for u in present:
         for v, keyed in successors(g)[u].items():
@@ -256,7 +271,9 @@ def _not_stated(org, ids) -> list:
                 for d in keyed.values():
                     grade = d.get("evidence") or "ungraded"
                     if grade != "stated":
-                        out.append(f"{d['kind']} {org.label(u)} → {org.label(v)} ({grade})")
+                        out.append(Message("{kind} {a} → {b} ({grade})", kind=Message(d["kind"]),
+                                           a=org.label(u), b=org.label(v),
+                                           grade=Message(grade)))
     return out
 
 

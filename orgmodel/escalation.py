@@ -55,6 +55,7 @@ import pandas as pd
 from ._nx import node_attrs, predecessors, successors
 from ._order import forest_sums
 from .errors import OrgModelError
+from .i18n import N_, Message, text_of
 from .model import at_its_date, remembered
 
 if TYPE_CHECKING:  # names in annotations only
@@ -74,10 +75,10 @@ OUTCOMES = ("top", "external", "vacant", "forbidden", "unplayed", "dead_end", "l
 MAX_ROUTES = 20
 
 _DEFAULT_RULES = {
-    "REPORTS_TO": "next level in the line",
-    "MANDATES": "back to the mandator",
-    "COMMISSIONS": "the commissioner of the assignee's commission",
-    "MEMBER_OF": "to the body it sits on",
+    "REPORTS_TO": N_("next level in the line"),
+    "MANDATES": N_("back to the mandator"),
+    "COMMISSIONS": N_("the commissioner of the assignee's commission"),
+    "MEMBER_OF": N_("to the body it sits on"),
 }
 _DEFAULT_SIDE = {"COMMISSIONS": "assignee", "MEMBER_OF": "member"}
 
@@ -118,6 +119,9 @@ class RouteKind:
     ends_at: tuple = ()
     ends_in_spheres: tuple = ()
     issue: str = ""
+    #: What the route kind is called where it is shown (``name`` in
+    #: org.yaml, per language or not); its key when not given.
+    label: str = ""
 
     @property
     def climbs(self) -> tuple:
@@ -149,7 +153,8 @@ class Policy:
 def _climb(spec: dict) -> Climb:
     extra = {k: v for k, v in spec.items() if k not in ("edge", "rule", "from", "to")}
     return Climb(spec["edge"], tuple(sorted(extra.items())),
-                 spec.get("rule") or _DEFAULT_RULES.get(spec["edge"], spec["edge"]),
+                 text_of(spec.get("rule")) or Message(_DEFAULT_RULES.get(spec["edge"],
+                                                                         spec["edge"])),
                  spec.get("from", _DEFAULT_SIDE.get(spec["edge"], "")),
                  frozenset(spec.get("to") or ()))
 
@@ -182,7 +187,8 @@ def escalation_policy(org: OrgModel) -> Policy:
             name, steps,
             tuple(spec["forbidden_spheres"]) if "forbidden_spheres" in spec else forbidden,
             tuple(spec["ends_at"]) if "ends_at" in spec else ends,
-            tuple(spec.get("ends_in_spheres") or ()), spec.get("issue", ""))
+            tuple(spec.get("ends_in_spheres") or ()), text_of(spec.get("issue", "")),
+            text_of(spec.get("name", "")) or Message(name))
     return Policy(routes, forbidden, ends)
 
 
@@ -422,8 +428,10 @@ class RouteGraph:
         if not role:
             return Step(v, climb.edge, climb.rule, temp)
         (r, scope), nodes = role, self._nodes
-        return Step(v, "PLAYS", f"{climb.rule} ({nodes[r].get('name') or r}, played by this "
-                    f"post for {nodes[scope].get('name') or scope}; PLAYS)", temp)
+        return Step(v, "PLAYS", Message("{rule} ({role}, played by this post for {scope}; "
+                                        "PLAYS)", rule=climb.rule,
+                                        role=nodes[r].get("name") or r,
+                                        scope=nodes[scope].get("name") or scope), temp)
 
     def _played_by(self, r, blocked: list) -> tuple:
         """A role the route's own steps lead nowhere from: the route goes on
@@ -439,13 +447,13 @@ class RouteGraph:
                 if d.get("kind") != "PLAYS":
                     continue
                 scope = d.get("scope") or ()
-                rule = ("the post that plays this role" if not scope else
-                        "the post that plays this role for "
-                        + ", ".join(nodes.get(x, {}).get("name") or x for x in scope))
+                rule = (Message("the post that plays this role") if not scope else
+                        Message("the post that plays this role for {scope}", scope=", ".join(
+                            nodes.get(x, {}).get("name") or x for x in scope)))
                 vd = nodes[v]
                 if vd.get("kind") not in _ON_ROUTES or vd.get("placeholder"):
                     break
-                step = Step(v, "PLAYS", rule + " (PLAYS)", _temporary(d))
+                step = Step(v, "PLAYS", Message("{rule} (PLAYS)", rule=rule), _temporary(d))
                 target = blocked if vd.get("sphere") in self._forbidden else ok
                 if all(x.id != v for x in target):
                     target.append(step)

@@ -29,19 +29,21 @@ Examples
 ('191.893,5', '€\\xa025.000', '1 januari 2026')
 >>> translator("en").number(191893.5), translator("en").column("direct_reports")
 ('191,893.5', 'direct reports')
->>> t(Message("{n} findings", {"n": 1234}))
+>>> translator("en").amount(25000)
+'25,000'
+>>> t(Message("{n} findings", n=1234))
 '1.234 bevindingen'
 """
 from __future__ import annotations
 
 import datetime as _dt
 import math
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OrgModelError
 
-__all__ = ["translator", "Translator", "Message", "N_", "LANGS", "messages", "CATALOGS"]
+__all__ = ["translator", "Translator", "Message", "Listing", "Texts", "Amount", "N_", "LANGS",
+           "messages", "CATALOGS", "text_of"]
 
 LANGS = ("en", "nl")
 #: The Babel locale of each language (its number and date notation).
@@ -59,17 +61,80 @@ def N_(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Message:
-    """A text to show, as its message id and values: what an analysis
+class Message(str):
+    """A text to show, kept as its message id and values: what an analysis
     returns, rendered in the reader's language by a :class:`Translator`.
-    ``str(m)`` is the English."""
+
+    It *is* its English text (a ``str``), so a table, a CSV file, a test or a
+    caller that compares text sees what it always saw; a translator finds
+    the id and the values in it.
+
+    >>> m = Message("{n} findings", n=3)
+    >>> m == "3 findings", m.text, m.values
+    (True, '{n} findings', {'n': 3})
+    """
 
     text: str
-    values: dict = field(default_factory=dict)
+    values: dict
 
-    def __str__(self) -> str:
-        return Translator("en")(self)
+    def __new__(cls, text: str, values: dict | None = None, **more):
+        values = {**(values or {}), **more}
+        self = super().__new__(cls, _english(text, values))
+        self.text, self.values = text, values
+        return self
+
+    def __reduce__(self):
+        return (Message, (self.text, self.values))
+
+
+class Texts(Message):
+    """A text the data gives in several languages (``{nl: …, en: …}`` in
+    ``org.yaml``): shown in the reader's language, else in English, else in
+    the one there is.  As a ``str`` it is the English (or the one there is).
+
+    >>> x = Texts({"nl": "de lijn", "en": "the line"})
+    >>> str(x), translator("nl")(x)
+    ('the line', 'de lijn')
+    """
+
+    texts: dict
+
+    def __new__(cls, texts: dict):
+        first = texts.get("en") or next(iter(texts.values()), "")
+        self = str.__new__(cls, first)
+        self.text, self.values, self.texts = first, {}, dict(texts)
+        return self
+
+    def __reduce__(self):
+        return (Texts, (self.texts,))
+
+
+def text_of(value):
+    """A text of the data as it is, or a :class:`Texts` when the data gives
+    it per language (a dict)."""
+    return Texts(value) if isinstance(value, dict) else value
+
+
+class Amount(float):
+    """An amount of money in a message, written as one: ``€ 25.000`` in
+    Dutch, ``25,000`` in English (as the data has it, in whole units)."""
+
+
+class Listing(Message):
+    """Texts (or messages) joined by a separator (a message id, such as
+    ``" or "``), each translated where shown."""
+
+    sep: str
+    items: list
+
+    def __new__(cls, sep: str, items):
+        items = list(items)
+        self = str.__new__(cls, sep.join(map(str, items)))
+        self.text, self.values, self.sep, self.items = sep.join(map(str, items)), {}, sep, items
+        return self
+
+    def __reduce__(self):
+        return (Listing, (self.sep, self.items))
 
 
 def messages(lang: str) -> dict:
@@ -99,9 +164,17 @@ class Translator:
         self._messages = messages(lang)
 
     def __call__(self, text, **values) -> str:
+        if isinstance(text, Texts):
+            return text.texts.get(self.lang) or str(text)
+        if isinstance(text, Listing):
+            return self(text.sep).join(self.format(x) for x in text.items)
         if isinstance(text, Message):
             text, values = text.text, {**text.values, **values}
-        text = self._messages.get((None, text), text)
+            # (a word alone, such as an outcome or a sphere, is a value)
+            text = (self._messages.get((None, text)) or self._messages.get(("value", text))
+                    or text) if not values else self._messages.get((None, text), text)
+        else:
+            text = self._messages.get((None, text), text)
         if not values:
             return text
         return text.format(**{k: self.format(v) for k, v in values.items()})
@@ -131,6 +204,8 @@ class Translator:
             return self(value)
         if isinstance(value, bool):
             return str(value)
+        if isinstance(value, Amount):
+            return self.amount(value)
         if isinstance(value, int):
             return self.number(value)
         if isinstance(value, float):
@@ -142,14 +217,19 @@ class Translator:
     def number(self, x, digits: int = 3) -> str:
         """``x`` with the language's separators, at most ``digits``
         decimals (``1.234,5`` in Dutch, ``1,234.5`` in English)."""
+        if self.lang == "en" and isinstance(x, int):
+            return f"{x:,}"            # (the common case, without Babel's parsing)
         from babel.numbers import format_decimal
         pattern = "#,##0" + ("." + "#" * digits if digits else "")
         return format_decimal(x, format=pattern, locale=self.locale)
 
     def amount(self, x) -> str:
-        """An amount in euro (``€ 25.000``; cents only when there are)."""
+        """An amount in euro in Dutch (``€ 25.000``; cents only when there
+        are), the number alone in English (``25,000``)."""
         from babel.numbers import format_currency
         whole = float(x) == int(float(x))
+        if self.lang == "en":
+            return self.number(x, 0 if whole else 2)
         return format_currency(x, "EUR", format="¤\xa0#,##0" if whole else "¤\xa0#,##0.00",
                                locale=self.locale, currency_digits=False)
 
@@ -163,6 +243,10 @@ class Translator:
             except ValueError:
                 return value
         return format_date(value, format="long", locale=self.locale)
+
+
+def _english(text: str, values: dict) -> str:
+    return Translator("en")(text, **values) if values else text
 
 
 def translator(lang: str = "en") -> Translator:

@@ -32,6 +32,7 @@ import pandas as pd
 
 from ._nx import node_attrs
 from .formation import post_line
+from .i18n import N_, Message
 from .model import at_its_date
 
 if TYPE_CHECKING:  # names in annotations only
@@ -142,32 +143,49 @@ def layering(org: OrgModel, target: int | None = None) -> Layering:
     d_levels = int(max((by_level.get(n) or 0 for n, m in zip(posts, manager) if m),
                        default=0))
     explanation = [
-        f"By steps: {d_steps} layer{'s' if d_steps != 1 else ''}; every step down the line "
-        "counts, from the top post (layer 1) to the deepest manager.",
-        f"By levels: {d_levels} layer{'s' if d_levels != 1 else ''}; a step between two "
-        "posts of the same declared level stays in one layer"
-        + ("." if declared else " (no levels are declared, so this is the count by steps)."),
+        Message(N_("By steps: {n} layers; every step down the line counts, from the top post "
+                   "(layer 1) to the deepest manager.") if d_steps != 1 else
+                N_("By steps: 1 layer; every step down the line counts, from the top post "
+                   "(layer 1) to the deepest manager."), n=d_steps),
+        Message((N_("By levels: {n} layers; a step between two posts of the same declared "
+                    "level stays in one layer.") if declared else
+                 N_("By levels: {n} layers; a step between two posts of the same declared "
+                    "level stays in one layer (no levels are declared, so this is the count "
+                    "by steps)."))
+                if d_levels != 1 else
+                (N_("By levels: 1 layer; a step between two posts of the same declared level "
+                    "stays in one layer.") if declared else
+                 N_("By levels: 1 layer; a step between two posts of the same declared level "
+                    "stays in one layer (no levels are declared, so this is the count by "
+                    "steps).")),
+                n=d_levels),
     ]
     if declared and d_steps != d_levels:
         n = d_steps - d_levels
-        explanation.append(f"They differ because {n} step{'s' if n != 1 else ''} of the "
-                           f"deepest line join{'s' if n == 1 else ''} posts of the same "
-                           "declared level.")
+        explanation.append(Message(
+            N_("They differ because 1 step of the deepest line joins posts of the same "
+               "declared level.") if n == 1 else
+            N_("They differ because {n} steps of the deepest line join posts of the same "
+               "declared level."), n=n))
     if unplaced:
-        explanation.append(f"Not placed in the line (no reporting line recorded above or "
-                           f"below): {', '.join(nodes[n].get('name', n) for n in unplaced[:10])}"
-                           + (f" and {len(unplaced) - 10:,} more" if len(unplaced) > 10 else "")
-                           + "; they have no layer.")
+        names = ", ".join(nodes[n].get("name", n) for n in unplaced[:10])
+        explanation.append(Message(
+            N_("Not placed in the line (no reporting line recorded above or below): {names}; "
+               "they have no layer.") if len(unplaced) <= 10 else
+            N_("Not placed in the line (no reporting line recorded above or below): {names} "
+               "and {n} more; they have no layer."), names=names, n=len(unplaced) - 10))
     placeholders = [n for n, d in nodes.items() if d.get("kind") == "Post" and
                     d.get("placeholder")]
     if placeholders:
-        explanation.append("Left out as placeholders (a top post named after the "
-                           "organisation): " + ", ".join(nodes[p].get("name", p)
-                                                         for p in placeholders) + ".")
+        explanation.append(Message("Left out as placeholders (a top post named after the "
+                                   "organisation): {names}.", names=", ".join(
+                                       nodes[p].get("name", p) for p in placeholders)))
     if conf.get("flat"):
         cite = f" ({conf['source']})" if conf.get("source") else ""
-        explanation.insert(0, f"The source describes a flat organisation{cite}: any line in "
-                           "the data is not its stated structure"
-                           + (" and the model has none." if not sups else "."))
+        explanation.insert(0, Message(
+            N_("The source describes a flat organisation{cite}: any line in the data is not "
+               "its stated structure and the model has none.") if not sups else
+            N_("The source describes a flat organisation{cite}: any line in the data is not "
+               "its stated structure."), cite=cite))
     return Layering(d_levels if declared else d_steps, target, frame, d_steps, d_levels,
                     basis, explanation)

@@ -35,6 +35,7 @@ import pandas as pd
 
 from ._nx import node_attrs
 from .errors import OrgModelError
+from .i18n import N_, Amount, Listing, Message
 from .model import at_its_date
 
 if TYPE_CHECKING:  # names in annotations only
@@ -93,13 +94,15 @@ def _index(org, only=None):
 
 def _for(name, scope) -> str:
     """' for Z, W': the scope a role is played in, or ''."""
-    return f" for {', '.join(name(x) for x in scope)}" if scope else ""
+    return Message(" for {scope}", scope=", ".join(name(x) for x in scope)) if scope else ""
 
 
 def _played(name, players, role) -> str:
     """Who plays ``role``, as the register says it: 'X; Y (for Z)'."""
-    return "; ".join(name(u) + (f" ({_for(name, scope).strip()})" if scope else "")
-                     for u, scope in players.get(role, ()))
+    return Listing("; ", [
+        Message("{name} (for {scope})", name=name(u), scope=", ".join(name(x) for x in scope))
+        if scope else name(u) for u, scope in players.get(role, ())]) \
+        if players.get(role) else ""
 
 
 def _links(org) -> dict:
@@ -194,14 +197,15 @@ def _register(org, power, index) -> pd.DataFrame:
             d = link.attrs
             rows.append({
                 "power": p, "power_name": spec.get("text", p), "body": body,
-                "body_name": name(body) if body else "not recorded",
-                "basis": spec.get("basis") or "not recorded", "depth": depth,
+                "body_name": name(body) if body else Message("not recorded"),
+                "basis": spec.get("basis") or Message("not recorded"), "depth": depth,
                 "mandator": link.mandator, "mandator_name": name(link.mandator),
                 "mandatee": link.mandatee, "mandatee_name": name(link.mandatee),
                 "played_by": _played(name, players, link.mandatee) or (
-                    "no one recorded" if nodes[link.mandatee].get("kind") == "Role" else ""),
+                    Message("no one recorded") if nodes[link.mandatee].get("kind") == "Role"
+                    else ""),
                 "holders": "; ".join(holders.get(link.mandatee, [])) or
-                           ("vacant" if nodes[link.mandatee].get("vacant") else ""),
+                           (Message("vacant") if nodes[link.mandatee].get("vacant") else ""),
                 "deputies": "; ".join(name(x) for x in nodes[link.mandatee].get("deputy") or ()),
                 "mandate_kind": d.get("mandate_kind", ""),
                 "submandate": bool(d.get("submandate", False)),
@@ -210,12 +214,12 @@ def _register(org, power, index) -> pd.DataFrame:
                 "valid_from": d.get("valid_from", ""), "valid_to": d.get("valid_to", ""),
                 "decision": "; ".join(x for x in (d.get("decision", ""), d.get("decision_date", ""),
                                                   d.get("decision_ref", "")) if x)
-                            or "not recorded",
+                            or Message("not recorded"),
                 "chain": " → ".join(name(x) for x in path),
                 # Awb 10:10: in the name of the competent body; without one
                 # recorded there is no formula to give.
                 "signing": f"namens {name(body)}, {name(link.mandatee)}" if body
-                           else "not recorded",
+                           else Message("not recorded"),
                 "evidence": d.get("evidence", "") or "ungraded", "source": d.get("source", ""),
             })
     frame = pd.DataFrame(rows, columns=REGISTER_COLUMNS)
@@ -270,17 +274,20 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     for root in roots:
         rows.append({"post": root, "post_name": nodes[root].get("name", root), "through": "",
                      "holders": "; ".join(holders.get(root, [])),
-                     "chain": "competent body" if body else "holds it (who gave it the power "
-                     "is not recorded)", "ceiling": None})
+                     "chain": Message("competent body") if body else
+                     Message("holds it (who gave it the power is not recorded)"),
+                     "ceiling": None})
     mandatable = spec.get("mandatable", True)
     why_not = {}
     for r in reg.to_dict("records"):
         if not mandatable:
-            why_not[r["mandatee"]] = f"{p} may not be mandated (Awb 10:3(2))"
+            why_not[r["mandatee"]] = Message("{power} may not be mandated (Awb 10:3(2))",
+                                             power=p)
             continue
         cap = r["ceiling_applies"]
         if amount is not None and cap is not None and amount > cap:
-            why_not[r["mandatee"]] = f"the ceiling on its chain is {cap:,.0f}"
+            why_not[r["mandatee"]] = Message("the ceiling on its chain is {amount}",
+                                             amount=Amount(cap))
             continue
         rows.append({"post": r["mandatee"], "post_name": r["mandatee_name"], "through": "",
                      "holders": r["holders"], "chain": r["chain"], "ceiling": cap})
@@ -293,14 +300,18 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     rid = org.find_role(role)
     hit = frame[frame["post"] == rid]
     if len(hit):
-        chain = hit["chain"].iloc[0]
-        through = hit["through"].iloc[0]
-        chain += f" (as {through})" if through else ""
-        return {"role": rid, "may": True, "why": f"yes: {chain}" +
-                (f" (ceiling {hit['ceiling'].iloc[0]:,.0f})" if hit["ceiling"].iloc[0] is not None
-                 and not pd.isna(hit["ceiling"].iloc[0]) else "")}
-    why = why_not.get(rid) or f"no mandate for {p} reaches {nodes[rid].get('name', rid)}"
-    return {"role": rid, "may": False, "why": f"no: {why}"}
+        chain, through = hit["chain"].iloc[0], hit["through"].iloc[0]
+        cap = hit["ceiling"].iloc[0]
+        capped = cap is not None and not pd.isna(cap)
+        text = {(False, False): N_("yes: {chain}"), (True, False): N_("yes: {chain} (as {through})"),
+                (False, True): N_("yes: {chain} (ceiling {amount})"),
+                (True, True): N_("yes: {chain} (as {through}) (ceiling {amount})")}[
+                    (bool(through), capped)]
+        return {"role": rid, "may": True, "why": Message(
+            text, chain=chain, through=through, amount=Amount(cap) if capped else "")}
+    why = why_not.get(rid) or Message("no mandate for {power} reaches {post}", power=p,
+                                      post=nodes[rid].get("name", rid))
+    return {"role": rid, "may": False, "why": Message("no: {why}", why=why)}
 
 
 def _through_roles(rows, players, nodes, holders, why_not, roots) -> list:
@@ -313,14 +324,17 @@ def _through_roles(rows, players, nodes, holders, why_not, roots) -> list:
         for player, scope in players.get(r["post"], ()):
             within = _for(name, scope)
             out.append({"post": player, "post_name": name(player),
-                        "through": name(r["post"]) + within,
+                        "through": Message("{role}{within}", role=name(r["post"]),
+                                           within=within),
                         "holders": "; ".join(holders.get(player, [])),
-                        "chain": (name(r["post"]) if r["post"] in roots and not r["through"]
-                                  else r["chain"]) + f" → played by {name(player)}{within}",
+                        "chain": Message("{chain} → played by {player}{within}",
+                                         chain=(name(r["post"]) if r["post"] in roots
+                                                and not r["through"] else r["chain"]),
+                                         player=name(player), within=within),
                         "ceiling": r["ceiling"]})
     for role, why in list(why_not.items()):
         for player, _scope in players.get(role, ()):
-            why_not.setdefault(player, f"{why} (as {name(role)})")
+            why_not.setdefault(player, Message("{why} (as {role})", why=why, role=name(role)))
     return out
 
 
@@ -367,64 +381,70 @@ def mandate_findings(org: OrgModel) -> list:  # noqa: C901 - one branch per Awb 
             holds.setdefault(link.mandatee, set()).add(p)
         if spec.get("mandatable") is False:
             for link in ls:
-                out.append(MandateFinding(AWB["not_mandatable"], f"{name(link.mandator)} "
-                           f"mandates {spec.get('text', p)} to {name(link.mandatee)}, a power "
-                           "the law does not allow to be mandated", [link.mandator,
-                                                                      link.mandatee]))
+                out.append(MandateFinding(AWB["not_mandatable"], Message(
+                    "{a} mandates {power} to {b}, a power the law does not allow to be mandated",
+                    a=name(link.mandator), power=spec.get("text", p), b=name(link.mandatee)),
+                    [link.mandator, link.mandatee]))
         for link in ls:
             v, u, d = link.mandatee, link.mandator, link.attrs
             if nodes[v].get("vacant") and not nodes[v].get("deputy") and v not in seen_vacant:
                 seen_vacant.add(v)
-                out.append(MandateFinding(AWB["vacant"], f"{name(v)} is vacant and has no "
-                           f"deputy, but holds a mandate from {name(u)}", [u, v]))
+                out.append(MandateFinding(AWB["vacant"], Message(
+                    "{b} is vacant and has no deputy, but holds a mandate from {a}", b=name(v),
+                    a=name(u)), [u, v]))
             parents = incoming.get(u, [])
             if u != body and body and not parents:
-                out.append(MandateFinding(AWB["broken"], f"{name(u)} passes on "
-                           f"{spec.get('text', p)} to {name(v)} but holds no valid mandate "
-                           f"for it from {name(body)}: the chain is broken (a post closed, "
-                           "or a mandate expired or not yet valid)", [u, v]))
+                out.append(MandateFinding(AWB["broken"], Message(
+                    "{a} passes on {power} to {b} but holds no valid mandate for it from "
+                    "{body}: the chain is broken (a post closed, or a mandate expired or not "
+                    "yet valid)", a=name(u), power=spec.get("text", p), b=name(v),
+                    body=name(body)), [u, v]))
             for parent in parents:
                 if not parent.attrs.get("submandate"):
-                    out.append(MandateFinding(AWB["submandate"], f"{name(u)} passes on "
-                               f"{spec.get('text', p)} to {name(v)} (ondermandaat), but the "
-                               f"mandate from {name(parent.mandator)} does not allow "
-                               "ondermandaat", [parent.mandator, u, v]))
+                    out.append(MandateFinding(AWB["submandate"], Message(
+                        "{a} passes on {power} to {b} (ondermandaat), but the mandate from "
+                        "{c} does not allow ondermandaat", a=name(u), power=spec.get("text", p),
+                        b=name(v), c=name(parent.mandator)), [parent.mandator, u, v]))
                 pc, c = _ceiling(parent.attrs), _ceiling(d)
                 if pc is not None and (c is None or c > pc):
-                    out.append(MandateFinding(AWB["ceiling"], f"the ondermandaat of "
-                               f"{spec.get('text', p)} from {name(u)} to {name(v)} has "
-                               + ("no ceiling" if c is None else f"a ceiling of {c:,.0f}")
-                               + f", above the {pc:,.0f} of the mandate {name(u)} holds",
-                               [parent.mandator, u, v]))
+                    out.append(MandateFinding(AWB["ceiling"], Message(
+                        N_("the ondermandaat of {power} from {a} to {b} has no ceiling, above "
+                           "the {parent} of the mandate {a} holds") if c is None else
+                        N_("the ondermandaat of {power} from {a} to {b} has a ceiling of "
+                           "{amount}, above the {parent} of the mandate {a} holds"),
+                        power=spec.get("text", p), a=name(u), b=name(v),
+                        amount=Amount(c) if c is not None else "", parent=Amount(pc)),
+                        [parent.mandator, u, v]))
             key = (u, v)
             outside = _outside(nodes[u], nodes[v])
             if outside and not d.get("consent") and key not in seen_consent:
                 seen_consent.add(key)
-                out.append(MandateFinding(AWB["consent"], f"{name(u)} mandates {name(v)}, "
-                           f"who works outside {name(u)}'s organisation ({outside}), and no "
-                           "consent of the mandatee (and of whoever it works under) is "
-                           "recorded", [u, v]))
+                out.append(MandateFinding(AWB["consent"], Message(
+                    "{a} mandates {b}, who works outside {a}'s organisation ({outside}), and "
+                    "no consent of the mandatee (and of whoever it works under) is recorded",
+                    a=name(u), b=name(v), outside=outside), [u, v]))
         # cycles
         succ = {}
         for link in ls:
             succ.setdefault(link.mandator, set()).add(link.mandatee)
         cyc = _cycle(succ)
         if cyc:
-            out.append(MandateFinding(AWB["cycle"], f"the mandates for {spec.get('text', p)} "
-                       "run in a circle: " + " → ".join(name(x) for x in cyc + [cyc[0]]),
-                       list(cyc)))
+            out.append(MandateFinding(AWB["cycle"], Message(
+                "the mandates for {power} run in a circle: {circle}", power=spec.get("text", p),
+                circle=" → ".join(name(x) for x in cyc + [cyc[0]])), list(cyc)))
     for post, ps in holds.items():
         for p in ps:
             q = vocab.get(p, {}).get("objections")
             if q and q in ps:
                 # The model knows who holds both mandates, not who took which
                 # decision: a risk, not a breach.
-                out.append(MandateFinding(AWB["objections"], f"{name(post)} holds mandates both "
-                           f"for {vocab[p].get('text', p)} and for the objections against "
-                           f"those decisions ({vocab[q].get('text', q)}): whoever took a "
-                           "decision may not decide the objection against it, so another "
-                           "holder must; the model does not record who took which "
-                           "decision", [post]))
+                out.append(MandateFinding(AWB["objections"], Message(
+                    "{post} holds mandates both for {power} and for the objections against "
+                    "those decisions ({objections}): whoever took a decision may not decide "
+                    "the objection against it, so another holder must; the model does not "
+                    "record who took which decision", post=name(post),
+                    power=vocab[p].get("text", p), objections=vocab[q].get("text", q)),
+                    [post]))
     return out
 
 
@@ -433,11 +453,12 @@ def _outside(mandator: dict, mandatee: dict) -> str:
     or "" when the model records it inside: an external post, or another
     ``organisation`` than the mandator's."""
     if mandatee.get("external") and not mandator.get("external"):
-        return "an external post" + (f" of {mandatee['organisation']}"
-                                     if mandatee.get("organisation") else "")
+        return (Message("an external post of {organisation}",
+                        organisation=mandatee["organisation"])
+                if mandatee.get("organisation") else Message("an external post"))
     a, b = mandator.get("organisation"), mandatee.get("organisation")
     if a and b and a != b:
-        return f"{b}, not {a}"
+        return Message("{b}, not {a}", a=a, b=b)
     return ""
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ._nx import node_attrs
+from .i18n import N_, Message
 from .model import at_its_date
 from .schema import PORTFOLIO_CATEGORIES
 
@@ -167,27 +168,30 @@ def portfolio_line(org: OrgModel) -> pd.DataFrame:  # noqa: C901 - one branch pe
         if direct:
             pf, d = direct[0]
             implied, temp = holder[pf], bool(d.get("temporary") or d.get("valid_to"))
-            basis = f"covered directly by {org.label(pf)}" + (" (temporary)" if temp else "")
+            basis = Message(N_("covered directly by {pf} (temporary)") if temp else
+                            N_("covered directly by {pf}"), pf=org.label(pf))
         elif g.nodes[team].get("team_kind") == "cluster":
             for pf, _d in cover.get(team, ()):
                 if pf in holder:
-                    implied, basis = holder[pf], f"cluster covered by {org.label(pf)}"
+                    implied, basis = holder[pf], Message("cluster covered by {pf}",
+                                                         pf=org.label(pf))
                     break
             else:
-                basis = "no portfolio covers this cluster"
+                basis = Message("no portfolio covers this cluster")
         else:
             for c in clusters.get(team, ()):
                 cov = [(pf, d) for pf, d in cover.get(c, ()) if pf in holder]
                 if any(team in (d.get("excludes") or ()) for _, d in cov):
-                    basis = f"excluded from {org.label(c)}'s coverage and covered by no portfolio"
+                    basis = Message("excluded from {c}'s coverage and covered by no portfolio",
+                                    c=org.label(c))
                     continue
                 if cov and leader.get(c):
                     implied = leader[c][0]
-                    basis = (f"team in cluster {org.label(c)}, covered by "
-                             f"{org.label(cov[0][0])}")
+                    basis = Message("team in cluster {c}, covered by {pf}", c=org.label(c),
+                                    pf=org.label(cov[0][0]))
                     break
             else:
-                basis = basis or "in no covered cluster"
+                basis = basis or Message("in no covered cluster")
         for role in leads:
             sups = line.get(role, [])
             rows.append({"role": role, "name": org.label(role), "leads": team,

@@ -26,7 +26,7 @@ from .escalation import OUTCOMES, escalation_load, escalation_policy, route_grap
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
 from .formation import formation, totals
-from .i18n import translator
+from .i18n import Message, text_of, translator
 from .layers import layering
 from .mandates import register
 from .model import at_its_date, display_names
@@ -88,8 +88,34 @@ def _table(frame, columns, t, names):
     if columns:
         keep = [c for c in ("id", "holder") if c in frame and c not in columns]
         frame = frame[keep + [c for c in columns if c in frame]]
-    shown = _named(frame, names)
+    shown = _in_words(_named(frame, names), t)
     return markdown_table(shown.rename(columns=t.column))
+
+
+#: Columns whose cells are the data's own words (names, citations), never
+#: taken for a word to translate.
+_OWN_WORDS = ("name", "holders", "source", "note", "chain", "played_by", "through")
+
+
+def _in_words(frame, t):
+    """The cells as a reader of ``t``'s language reads them: numbers in its
+    notation, yes and no, and the words and messages of the analyses
+    translated (the data's own names left as they are)."""
+    if frame is None or frame.empty:
+        return frame
+    out = frame.copy()
+    for c in out.columns:
+        col = out[c]
+        if pd.api.types.is_bool_dtype(col):
+            out[c] = col.map(t.value)
+        elif pd.api.types.is_numeric_dtype(col):
+            out[c] = [t.number(v) if pd.notna(v) else "" for v in col]
+        elif not (c in _OWN_WORDS or str(c).endswith("_name")):
+            out[c] = [t.value(v) if isinstance(v, (str, bool)) else v for v in col]
+        else:
+            # (the data's own words stay; what an analysis wrote is translated)
+            out[c] = [t(v) if isinstance(v, Message) else v for v in col]
+    return out
 
 
 def _top(frame, columns, csv_name, t, names, sort=None, ascending=False, what="rows"):
@@ -190,7 +216,7 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
     for via, load in list(loads.items())[:1]:
         top = load.head(3)
         if len(top):
-            out.append("- **" + t("Who carries the escalations") + f"** ({_md(via)}): "
+            out.append("- **" + t("Who carries the escalations") + f"** ({_md(t.value(via))}): "
                        + ", ".join(t("{name} ({n} roles)", name=_md(names.get(i, n)),
                                      n=r)
                                    for i, n, r in zip(top["id"], top["name"],
@@ -480,13 +506,14 @@ class _Report:
         stage = self.stage
         # Every value from the data goes through _md: inert in any renderer.
         md = [f"# {_md(org.name)}: {t('how the organisation steers itself')}", ""]
-        md.append("_" + t("Report written by orgmodel on {date}", date=_dt.date.today().isoformat())
+        md.append("_" + t("Report written by orgmodel on {date}", date=_dt.date.today())
                   + (t("; the model describes the organisation as of {date}",
-                       date=_md(org.manifest["date"])) if org.manifest.get("date") else "") + "._")
+                       date=_md(t.date(str(org.manifest["date"]))))
+                     if org.manifest.get("date") else "") + "._")
         md += ["", f"## {t('Summary')}", ""] + _summary(org, s, tot, found, loads, lay, spans,
                                                         rules, t, names)
         if org.manifest.get("description"):
-            md += ["", _md(org.manifest["description"])]
+            md += ["", _md(t(text_of(org.manifest["description"])))]
         sources = org.manifest.get("sources") or {}
         if sources:
             md += ["", t("Sources (cited as the `source` of every node and edge):"), ""]
@@ -573,12 +600,14 @@ class _Report:
             counts = {o: sum(n for text, n in texts.items() if o in text)
                       for o in OUTCOMES} if len(frame) else {}
             steps = t("; then ").join((" " + t("and") + " ").join(
-                f"`{c.edge}` ({_md(c.rule)})" for c in group) for group in kind.steps)
-            md += ["", f"### {t('Route')}: {_md(via)}", ""]
+                f"{_md(t.value(c.edge))} ({_md(t(c.rule))})" for c in group)
+                for group in kind.steps)
+            md += ["", f"### {t('Route')}: {_md(t(kind.label or via))}", ""]
             if kind.issue:
-                md += [t("For") + f": {_md(kind.issue)}.", ""]
+                md += [t("For") + f": {_md(t(kind.issue))}.", ""]
             md += [t("Steps") + f": {steps}.", "",
-                   t("Never to") + ": " + (", ".join(map(_md, kind.forbidden_spheres)) or
+                   t("Never to") + ": " + (", ".join(_md(t.value(s)) for s in
+                                                     kind.forbidden_spheres) or
                                            t("no sphere is forbidden on this route")) + ".", "",
                    t("Roles by outcome of their routes") + ": "
                    + (", ".join(f"{t(k)}: {t.number(v)}" for k, v in counts.items() if v)
@@ -611,7 +640,7 @@ class _Report:
         md += ["", heading("Management layers", "R6"), "",
                t("**{depth}** management layers by {basis}; target depth: {target}.",
                  depth=lay.depth, basis=t(lay.basis), target=lay.target or t("not set")), ""]
-        md += [f"- {_md(line)}" for line in lay.explanation]
+        md += [f"- {_md(t(line))}" for line in lay.explanation]
         md += chart("chart-layers.svg", figures.layer_pyramid(lay.frame, t, lay.target),
                     t("Managers per layer"))
         md += top(lay.frame[lay.frame["manager"]], ["name", "level", "layer", "layer_steps"],
@@ -636,7 +665,7 @@ class _Report:
                t("Thresholds: min {low}, max {high}, compared with the count by {by}.",
                  low=spans.min if spans.min is not None else t("none"),
                  high=spans.max if spans.max is not None else t("none"), by=t(spans.by)), ""]
-        md += [f"- {_md(line)}" for line in spans.explain()]
+        md += [f"- {_md(t(line))}" for line in spans.explain()]
         md += chart("chart-span.svg", figures.span_chart(spans.distribution, t, spans.min,
                                                          spans.max),
                     t("Managers by number of direct reports"))
@@ -760,7 +789,7 @@ def _findings(found, rules, t, names) -> list:
     rule's citation and the first of its findings."""
     def cite(r):
         src = rules[r]["source"]
-        return f"{r} ({_md(rules[r]['text'])}" + (f"; {_md(src)})" if src else ")")
+        return f"{r} ({_md(t(rules[r]['text']))}" + (f"; {_md(src)})" if src else ")")
     checked = [r for r in rules if r in CHECKS]
     unchecked = [r for r in rules if r not in CHECKS]
     md = [t("Rules checked") + ": " + (", ".join(cite(r) for r in checked) or t("none")) + "."]
@@ -789,13 +818,13 @@ def _findings(found, rules, t, names) -> list:
                       name=_md(names.get(node, node))) + tail + ", " + t("e.g.") + " "
         elif len(group) > 1:
             head += t("{n} findings", n=len(group)) + tail + ", " + t("e.g.") + " "
-        line = head + _md(first["message"])
+        line = head + _md(t(first["message"]))
         if len(group) == 1 and first["not_stated"]:
             line += ". _" + t("Not stated by a source") + ": " + \
-                "; ".join(map(_md, first["not_stated"])) + "._"
+                "; ".join(_md(t(x)) for x in first["not_stated"]) + "._"
         md.append(line)
         if len(group) > 1:
-            rest = [_md(m) for m in group["message"].iloc[1:6]]
+            rest = [_md(t(m)) for m in group["message"].iloc[1:6]]
             md += [f"  - {m}" for m in rest]
             if len(group) > 6:
                 md.append("  - " + t("… and {n} more in findings.csv", n=len(group) - 6))

@@ -33,6 +33,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .i18n import N_
+
 __all__ = [
     "NODE_KINDS",
     "EDGE_KINDS",
@@ -194,23 +196,23 @@ def allowed(edge_kind: str, source_kind: str, target_kind: str) -> bool:
 #: of its own sources states each, is the organisation's data (``rules`` in
 #: ``org.yaml``): the code names no source.
 RULES = {
-    "R1": ("Escalate official disagreements never to the executive board or an alderman, "
-           "always to the next official level", ""),
-    "R2": ("Every commission has a political commissioner and an official commissioner", ""),
-    "R3": ("No commission, no work", ""),
-    "R4": ("Official commissionership sits with a corporate director, who may delegate it "
-           "down the line", ""),
-    "R5": ("The official commissioner holds the budget", ""),
-    "R6": ("Minimal layering: concern, team-connecting, team", ""),
-    "R7": ("Each alderman has, for each (sub)budget programme, exactly one official "
-           "responsible for results", ""),
-    "R8": ("An executive commission is drawn up when a situation meets several of the "
-           "criteria", ""),
-    "R9": ("Portfolios are tested yearly for balance across the corporate directors", ""),
-    "R10": ("Commissionership cannot be outsourced: the commissioner is always inside the "
-            "municipality", ""),
-    "R11": ("Powers sit as low in the organisation as possible", ""),
-    "R12": ("Criteria decide whether a task stays in-house or goes to partners", ""),
+    "R1": (N_("Escalate official disagreements never to the executive board or an alderman, "
+           "always to the next official level"), ""),
+    "R2": (N_("Every commission has a political commissioner and an official commissioner"), ""),
+    "R3": (N_("No commission, no work"), ""),
+    "R4": (N_("Official commissionership sits with a corporate director, who may delegate it "
+           "down the line"), ""),
+    "R5": (N_("The official commissioner holds the budget"), ""),
+    "R6": (N_("Minimal layering: concern, team-connecting, team"), ""),
+    "R7": (N_("Each alderman has, for each (sub)budget programme, exactly one official "
+           "responsible for results"), ""),
+    "R8": (N_("An executive commission is drawn up when a situation meets several of the "
+           "criteria"), ""),
+    "R9": (N_("Portfolios are tested yearly for balance across the corporate directors"), ""),
+    "R10": (N_("Commissionership cannot be outsourced: the commissioner is always inside the "
+            "municipality"), ""),
+    "R11": (N_("Powers sit as low in the organisation as possible"), ""),
+    "R12": (N_("Criteria decide whether a task stays in-house or goes to partners"), ""),
 }
 
 #: Relationship types the database holds beside the model's own: derived from
@@ -233,11 +235,17 @@ CLIMBABLE = {
 #: overwritten in the database, so validation refuses it.
 RESERVED_COLUMNS = ("org", "uid", "seq")
 
+#: A text of the organisation's, in one language or per language
+#: (``{nl: …, en: …}``: shown in the reader's language, else in English).
+TEXT = {"anyOf": [{"type": "string"}, {
+    "type": "object", "minProperties": 1, "propertyNames": {"enum": ["nl", "en"]},
+    "additionalProperties": {"type": "string"}}]}
+
 _CLIMB = {
     "type": "object", "required": ["edge"], "additionalProperties": False,
     "properties": {
         "edge": {"enum": list(CLIMBABLE)},
-        "rule": {"type": "string"},
+        "rule": TEXT,
         # Where the climbing node stands: on a COMMISSIONS climb the assignee
         # or a commissioner, on a MEMBER_OF climb the member or the body.
         "from": {"enum": ["assignee", "commissioner", "member", "body"]},
@@ -265,7 +273,8 @@ _ROLE_LIST = {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
 _ROUTE_KIND = {"anyOf": [_STEPS, {
     "type": "object", "required": ["steps"], "additionalProperties": False,
     "properties": {
-        "issue": {"type": "string", "description": "the kind of issue that goes this way"},
+        "issue": {**TEXT, "description": "the kind of issue that goes this way"},
+        "name": {**TEXT, "description": "what the route kind is called"},
         "steps": _STEPS,
         "forbidden_spheres": _SPHERE_LIST,
         "ends_at": _ROLE_LIST,
@@ -274,7 +283,7 @@ _ROUTE_KIND = {"anyOf": [_STEPS, {
 
 #: A citation of the organisation's own sources, with an optional note.
 _CITED = {"type": ["object", "null"], "additionalProperties": False,
-          "properties": {"source": {"type": "string"}, "text": {"type": "string"},
+          "properties": {"source": {"type": "string"}, "text": TEXT,
                          "note": {"type": "string"}}}
 
 
@@ -317,7 +326,7 @@ MANIFEST_SCHEMA = {
         "locale": {"enum": ["nl", "en"],
                    "description": "how the cells write numbers and dates: nl (25.000; "
                                   "0,8; 31-12-2026) or en (25,000; 0.8)"},
-        "description": {"type": "string"},
+        "description": TEXT,
         "sources": {"type": "object", "propertyNames": {"type": "string"},
                     "additionalProperties": {"type": "string"},
                     "description": "source id -> what it is; rows cite these ids"},
@@ -334,7 +343,7 @@ MANIFEST_SCHEMA = {
                                "mandatable": {"type": "boolean"},
                                # the power that decides objections against this one
                                "objections": {"type": "string"}}),
-        "criteria": _vocabulary({"text": {"type": "string"}, "set": {"type": "string"}}),
+        "criteria": _vocabulary({"text": TEXT, "set": {"type": "string"}}),
         "capacities": _vocabulary({"text": {"type": "string"}}),
         "principles": _vocabulary({"text": {"type": "string"}, "rule": {"enum": list(RULES)}}),
         "escalation": {

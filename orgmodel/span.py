@@ -26,6 +26,7 @@ import pandas as pd
 from ._nx import node_attrs
 from .errors import InputError
 from .formation import is_post, post_figures
+from .i18n import N_, Message
 from .model import at_its_date
 
 if TYPE_CHECKING:  # names in annotations only
@@ -36,16 +37,20 @@ __all__ = ["Span", "span_of_control", "SPAN_COUNTS"]
 
 #: What each span count counts, in one line (shown with the results).
 SPAN_COUNTS = {
-    "posts": "direct_reports counts the posts reporting directly to the manager, vacant "
-             "ones included",
-    "people": "people counts the holders of those posts plus the staff counted per grade "
-              "under the manager's post whose number is given (staff_uncounted: groups "
-              "that give FTE only, whose people are not counted: people is then a lower "
-              "bound)",
-    "fte": "fte adds up the FTE of those holders (the post's FTE when holders give none) "
-           "and of that staff",
+    "posts": N_("direct_reports counts the posts reporting directly to the manager, vacant "
+                "ones included"),
+    "people": N_("people counts the holders of those posts plus the staff counted per grade "
+                 "under the manager's post whose number is given (staff_uncounted: groups "
+                 "that give FTE only, whose people are not counted: people is then a lower "
+                 "bound)"),
+    "fte": N_("fte adds up the FTE of those holders (the post's FTE when holders give none) "
+              "and of that staff"),
 }
 _COLUMN = {"posts": "direct_reports", "people": "people", "fte": "fte"}
+_FEWER = {"posts": N_("fewer than {n} direct reports"), "people": N_("fewer than {n} people"),
+          "fte": N_("fewer than {n} FTE")}
+_MORE = {"posts": N_("more than {n} direct reports"), "people": N_("more than {n} people"),
+         "fte": N_("more than {n} FTE")}
 
 
 @dataclass
@@ -153,15 +158,14 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
         counts = {"direct_reports": n, "people": int(people.get(r, 0)) + staff.get(r, 0),
                   "fte": round(fte.get(r, 0.0) + staff_fte.get(r, 0.0), 6)}
         x = counts[_COLUMN[by]]
-        unit = {"posts": "direct reports", "people": "people", "fte": "FTE"}[by]
-        reason = ""
+        reason: str = ""
         # (people under staff groups of no stated number: the count is a
         # lower bound, so only "more than" can be said of it)
         at_least = by == "people" and uncounted.get(r, 0) > 0
         if lo is not None and x < lo and not at_least:
-            reason = f"fewer than {lo} {unit}"
+            reason = Message(_FEWER[by], n=lo)
         elif hi is not None and x > hi:
-            reason = f"more than {hi} {unit}"
+            reason = Message(_MORE[by], n=hi)
         rows.append({"id": r, "name": nodes[r].get("name", r), **counts,
                      "vacant_reports": int(vacant.get(r, 0)), "staff": staff.get(r, 0),
                      "staff_uncounted": int(uncounted.get(r, 0)),

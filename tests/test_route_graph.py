@@ -256,7 +256,7 @@ def test_role_whose_only_superior_is_political():
     assert (r.ids, r.outcome, [b.id for b in r.blocked]) == (["b"], "forbidden", ["weth"])
     found = check(org, ["R1"])
     assert len(found) == 1 and "B can only go on to WETH (political)" in found["message"][0]
-    assert "the line routes of 2 roles end there" in found["message"][0]
+    assert "the line routes of 2 posts and roles end there" in found["message"][0]
 
 
 def test_a_college_mandate_to_a_director_is_not_an_r1_finding(tmp_path):
