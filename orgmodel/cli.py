@@ -44,8 +44,9 @@ def out(text: str = "", err: bool = False, nl: bool = True):
     click.echo(escape.terminal(str(text)), err=err, nl=nl)
 
 
-def emit(obj, fmt: str, table=None):
-    """Print ``obj`` as JSON, CSV (DataFrames) or a readable table.
+def emit(obj, fmt: str, table=None, t=None):
+    """Print ``obj`` as JSON, CSV (DataFrames) or a readable table (in the
+    language of ``t``; JSON and CSV are for machines and stay as they are).
 
     Every value from the data is inert: JSON escapes control characters, CSV
     cells cannot start a spreadsheet formula, and a table shows control
@@ -62,15 +63,45 @@ def emit(obj, fmt: str, table=None):
         # A pipe gets the data as it is; a terminal never gets raw controls.
         click.echo(escape.terminal(text) if sys.stdout.isatty() else text, nl=False)
     else:
-        out(table() if table else _table(obj))
+        out(table() if table else _table(obj, t))
 
 
-def _table(obj) -> str:
+def _table(obj, t=None) -> str:
     if _is_frame(obj):
         if obj.empty:
-            return "(nothing to show)"
-        return obj.to_string(index=False)
-    return str(obj)
+            return t("(nothing to show)") if t else "(nothing to show)"
+        return (t.frame(obj) if t else obj).to_string(index=False)
+    return t(obj) if t and isinstance(obj, str) else str(obj)
+
+
+#: The language of what a command prints: --lang (anywhere on the command
+#: line), else ORGMODEL_LANG, else the organisation's ``language:``, else en.
+_LANG: str | None = None
+
+
+def _set_lang(ctx, param, value):
+    global _LANG
+    if value:
+        _LANG = value
+
+
+def lang_option(f):
+    """``--lang en|nl``: the language of what the command prints."""
+    return click.option("--lang", type=click.Choice(["en", "nl"]), expose_value=False,
+                        callback=_set_lang,
+                        help="The language of the output: en or nl (default: "
+                             "ORGMODEL_LANG, else the organisation's language:, else "
+                             "en).")(f)
+
+
+def _t(org=None):
+    """The translator of the command's language (see :data:`_LANG`)."""
+    from .i18n import LANGS, translator
+    env = os.environ.get("ORGMODEL_LANG", "").strip()
+    if env and env not in LANGS:
+        raise click.BadParameter(f"ORGMODEL_LANG='{env}': use en or nl")
+    own = org.manifest.get("language") if org is not None else None
+    return translator(_LANG or env or own or "en")
 
 
 def org_option(f):
@@ -112,6 +143,7 @@ def reads_model(f=None, *, whole: bool = False):
         return lambda g: reads_model(g, whole=whole)
 
     @org_option
+    @lang_option
     @click.option("--neo4j", "neo4j_name", metavar="ORG_NAME",
                   help="Read the model from Neo4j (see 'orgmodel db') instead of files.")
     @click.option("--on", "on_date", metavar="DATE", callback=_date,
@@ -153,6 +185,7 @@ class OrgGroup(click.Group):
     """Turns library errors into one clear line and exit 1 (a traceback with --debug)."""
 
     def invoke(self, ctx):
+        global _LANG
         try:
             return super().invoke(ctx)
         except click.ClickException as exc:
@@ -170,6 +203,8 @@ class OrgGroup(click.Group):
                 raise
             raise click.ClickException(_clean(f"{type(exc).__name__}: {exc} "
                                               "(run again with --debug for details)")) from None
+        finally:
+            _LANG = None     # (one command's language is not the next one's, in one process)
 
 
 def _clean(message: str) -> str:
@@ -185,6 +220,7 @@ def _set_debug(ctx, param, value):
 @click.group(cls=OrgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, expose_value=False, is_eager=True, callback=_set_debug,
               help="Show the full traceback when something fails.")
+@lang_option
 @click.version_option(package_name="orgmodel")
 def cli():
     """Model how an organisation steers itself, as a graph.
@@ -235,23 +271,26 @@ def validate(org_dir, fmt):
 def summary(org, fmt):
     """Count nodes and edges per kind and evidence grade, and add up the
     formation: posts, vacancies, people, staff and FTE (a range)."""
+    from .report import staff_text
     from .summary import summarize
     s = summarize(org)
-
-    from .i18n import translator
-    from .report import staff_text
+    t = _t(org)
 
     def table():
         f = s.formation
-        lines = [f"{s.name}", "", "Nodes:"]
-        lines += [f"  {k:<12} {v:>6}" for k, v in s.nodes.items()]
-        lines += ["", "Edges:"] + [f"  {k:<12} {v:>6}" for k, v in s.edges.items()]
-        lines += ["", "How the facts are known (nodes / edges):"]
-        lines += [f"  {g:<12} {s.evidence['nodes'][g]:>6} {s.evidence['edges'][g]:>6}"
-                  for g in s.evidence["nodes"]]
-        lines += ["", f"Formation: {_posts_text(f)} ({f['vacant']} vacant), {_fte_parts(f)} "
-                      f"over {s.roles_with_fte} posts with an FTE; {f['people']} people in post"]
-        staff = staff_text(f, translator("en"), "  plus ")
+        w = max(12, *(len(t.value(k)) for k in (*s.nodes, *s.edges, *s.evidence["nodes"])))
+        lines = [f"{s.name}", "", t("Nodes") + ":"]
+        lines += [f"  {t.value(k):<{w}} {t.number(v):>6}" for k, v in s.nodes.items()]
+        lines += ["", t("Edges") + ":"]
+        lines += [f"  {t.value(k):<{w}} {t.number(v):>6}" for k, v in s.edges.items()]
+        lines += ["", t("How the facts are known (nodes / edges)") + ":"]
+        lines += [f"  {t.value(g):<{w}} {t.number(s.evidence['nodes'][g]):>6} "
+                  f"{t.number(s.evidence['edges'][g]):>6}" for g in s.evidence["nodes"]]
+        lines += ["", t("Formation: {posts} ({vacant} vacant), {fte} over {n} posts with an "
+                        "FTE; {people} people in post", posts=_posts_text(f, t),
+                        vacant=f["vacant"], fte=_fte_parts(f, t), n=s.roles_with_fte,
+                        people=f["people"])]
+        staff = staff_text(f, t, "  " + t("plus") + " ")
         if staff:
             lines.append(staff)
         return "\n".join(lines)
@@ -281,6 +320,7 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
     """
     from .escalation import escalate as one
     from .escalation import escalation_load, meet, route_graph
+    t = _t(org)
     for value, hint in ((role, "ROLE"), (other, "--meet")):
         if value is not None and not value.strip():
             raise click.BadParameter("is empty: give a role's id or name", param_hint=hint)
@@ -295,17 +335,19 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
 
         def table():
             if m["meet"] is None:
-                return (f"The {m['via']} routes of {m['a']['name']} and {m['b']['name']} "
-                        "never meet.")
+                return t("The {via} routes of {a} and {b} never meet.", via=t.value(m["via"]),
+                         a=m["a"]["name"], b=m["b"]["name"])
+
             def names(steps):
-                return " → ".join([s["name"] for s in steps]) or "(starts there)"
-            return (f"{m['a']['name']} and {m['b']['name']} meet at {m['meet']['name']}\n"
+                return " → ".join([s["name"] for s in steps]) or t("(starts there)")
+            return (t("{a} and {b} meet at {c}", a=m["a"]["name"], b=m["b"]["name"],
+                      c=m["meet"]["name"]) + "\n"
                     f"  {m['a']['name']}: {names(m['path_a'])}\n"
                     f"  {m['b']['name']}: {names(m['path_b'])}")
         emit(m, fmt, table)
         return
     if load:
-        emit(escalation_load(org, via), fmt)
+        emit(escalation_load(org, via), fmt, t=t)
         return
     if all_roles:
         rg = route_graph(org, via)
@@ -313,7 +355,7 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
         if fmt == "json" and not paths:
             emit(rg.compact_records(), fmt)
         else:
-            emit(frame, fmt)
+            emit(frame, fmt, t=t)
         return
     rid, rg = one(org, role, via)
     rec = rg.record(rid)
@@ -321,36 +363,43 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
     result = {**rec, "paths": shown}
 
     def table():
-        lines = [f"{rec['name']} ({rid}), {rg.via} route"]
         kind = rg.kind
+        lines = [t("{name} ({id}), {via} route", name=rec["name"], id=rid,
+                   via=t(kind.label or rg.via))]
         if kind.issue:
-            lines.append(f"  for: {kind.issue}")
+            lines.append("  " + t("for") + f": {t(kind.issue)}")
         for b in rec["blocked"]:
-            lines.append(f"  not to {b['name']} ({b['sphere']}): the policy forbids it "
-                         f"[{b['via']}]")
-        tops = ", ".join(top["name"] for top in rec["tops"]) or "no top"
-        span = (f"{rec['shortest']}" if rec["shortest"] == rec["longest"]
-                else f"{rec['shortest']}–{rec['longest']}")
-        lines.append(f"  outcome: {', '.join(rec['outcomes'])}; reaches {tops}; "
-                     f"{span} step{'' if span == '1' else 's'}; "
-                     f"{rec['routes']:,} route{'s' if rec['routes'] != 1 else ''}")
+            lines.append("  " + t("not to {name} ({sphere}): the policy forbids it",
+                                  name=b["name"], sphere=t.value(b["sphere"]))
+                         + f" [{t.value(b['via'])}]")
+        tops = ", ".join(top["name"] for top in rec["tops"]) or t("no top")
+        span = (t.number(rec["shortest"]) if rec["shortest"] == rec["longest"]
+                else f"{t.number(rec['shortest'])}–{t.number(rec['longest'])}")
+        lines.append("  " + t("outcome: {outcomes}; reaches {tops}; {steps}; {routes}",
+                              outcomes=", ".join(t.value(o) for o in rec["outcomes"]),
+                              tops=tops,
+                              steps=t("1 step") if span == "1" else t("{n} steps", n=span),
+                              routes=t("1 route") if rec["routes"] == 1 else
+                              t("{n} routes", n=rec["routes"])))
         for i, r in enumerate(shown, 1):
             lines.append(f"  {i}. {rec['name']}")
             for st in r["steps"]:
-                marks = [m for m, on in (("temporary", st["temporary"]), ("vacant post",
+                marks = [t(m) for m, on in (("temporary", st["temporary"]), ("vacant post",
                          st["vacant"]), ("outside the organisation", st["external"])) if on]
-                lines.append(f"       → {st['name']}   [{st['via']}: {st['rule']}"
+                lines.append(f"       → {st['name']}   [{t.value(st['via'])}: {t(st['rule'])}"
                              + (f"; {', '.join(marks)}" if marks else "") + "]")
-            end = r["outcome"]
+            end = t.value(r["outcome"])
             if "blocked" in r:
-                end += ": would go on to " + " or ".join(
-                    f"{b['name']} ({b['sphere']})" for b in r["blocked"])
+                end += ": " + t("would go on to {names}", names=t(" or ").join(
+                    f"{b['name']} ({t.value(b['sphere'])})" for b in r["blocked"]))
             if "loop" in r:
-                end += ": runs in a loop through " + ", ".join(m["name"] for m in r["loop"])
+                end += ": " + t("runs in a loop through {names}",
+                                names=", ".join(m["name"] for m in r["loop"]))
             lines.append(f"       ({end})")
         if rec["routes"] > len(shown):
-            lines.append(f"  showing {len(shown)} of {rec['routes']:,} routes, shortest first "
-                         "(--max-routes N for more)")
+            lines.append("  " + t("showing {n} of {total} routes, shortest first "
+                                  "(--max-routes N for more)", n=len(shown),
+                                  total=rec["routes"]))
         return "\n".join(lines)
     if fmt == "csv":
         emit(rg.paths_frame([rid], max_routes), fmt)
@@ -366,14 +415,17 @@ def layers(org, target, fmt):
     """Management layers (R6), by steps in the line and by declared levels."""
     from .layers import layering
     lay = layering(org, target)
+    t = _t(org)
 
     def table():
-        head = (f"{org.name}: {lay.depth} management layers by {lay.basis} "
-                f"(target {lay.target or 'not set'})\n" + "\n".join(
-                    "  " + line for line in lay.explanation))
+        head = (t("{name}: {n} management layers by {basis} (target {target})", name=org.name,
+                  n=lay.depth, basis=t(lay.basis),
+                  target=lay.target if lay.target else t("not set")) + "\n"
+                + "\n".join("  " + t(line) for line in lay.explanation))
         below = lay.below_target
-        tail = ("\nBelow the target depth:\n" + below.to_string(index=False)) if len(below) else ""
-        return head + "\n\n" + lay.frame.to_string(index=False) + tail
+        tail = ("\n" + t("Below the target depth") + ":\n" + _table(below, t)) \
+            if len(below) else ""
+        return head + "\n\n" + _table(lay.frame, t) + tail
     emit(lay.frame if fmt == "csv" else lay, fmt, table)
 
 
@@ -388,14 +440,17 @@ def span(org, lo, hi, by, fmt):
     """Span of control: posts, people and FTE managed directly, and mandates."""
     from .span import span_of_control
     s = span_of_control(org, lo, hi, by)
+    t = _t(org)
 
     def table():
-        out = [s.frame.to_string(index=False) if len(s.frame) else "(no managers)", "",
-               *s.explain(), "", "Distribution:", s.distribution.to_string(index=False)]
+        out = [_table(s.frame, t) if len(s.frame) else t("(no managers)"), "",
+               *map(t, s.explain()), "", t("Distribution") + ":", _table(s.distribution, t)]
         if len(s.outside):
-            out += ["", f"Outside thresholds by {s.by} (min {s.min}, max {s.max}):",
-                    s.outside[["id", "name", "direct_reports", "people", "fte",
-                               "reason"]].to_string(index=False)]
+            out += ["", t("Outside thresholds by {by} (min {lo}, max {hi})", by=t(s.by),
+                          lo=s.min if s.min is not None else t("none"),
+                          hi=s.max if s.max is not None else t("none")) + ":",
+                    _table(s.outside[["id", "name", "direct_reports", "people", "fte",
+                                      "reason"]], t)]
         return "\n".join(out)
     emit(s.frame if fmt == "csv" else s, fmt, table)
 
@@ -407,34 +462,38 @@ def partners(org, fmt):
     """Partners, their commissioners, shared partners and brokerage."""
     from .partners import partner_network
     net = partner_network(org)
+    t = _t(org)
 
     def table():
-        return "\n".join(["Partners:", _table(net.partners), "", "Roles sharing partners:",
-                          _table(net.shared), "", "Brokerage (betweenness):",
-                          _table(net.brokerage), "", "Partners hanging on one commissioner:",
+        return "\n".join([t("Partners") + ":", _table(net.partners, t), "",
+                          t("Roles sharing partners") + ":", _table(net.shared, t), "",
+                          t("Brokerage (betweenness)") + ":", _table(net.brokerage, t), "",
+                          t("Partners hanging on one commissioner") + ":",
                           _table(net.single_commissioner[["id", "name",
-                                                          "official_commissioners"]])])
+                                                          "official_commissioners"]], t)])
     emit(net.partners if fmt == "csv" else net, fmt, table)
 
 
-def _span(lo, hi) -> str:
+def _span(lo, hi, t) -> str:
     """``'2'`` or ``'2-3'``: an amount known as a range."""
-    return f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+    return t.number(lo) if lo == hi else f"{t.number(lo)}-{t.number(hi)}"
 
 
-def _posts_text(tot: dict) -> str:
+def _posts_text(tot: dict, t) -> str:
     """``'8 posts, and 9 more of a number not recorded'`` from a totals dict."""
     n = tot["posts"]
-    more = (f", and {tot['posts_count_unknown']} more of a number not recorded"
-            if tot.get("posts_count_unknown") else "")
-    return f"{n} post{'' if n == 1 else 's'}{more}"
+    text = t("1 post") if n == 1 else t("{n} posts", n=n)
+    if tot.get("posts_count_unknown"):
+        text += t(", and {n} more of a number not recorded", n=tot["posts_count_unknown"])
+    return text
 
 
-def _fte_parts(tot: dict) -> str:
+def _fte_parts(tot: dict, t) -> str:
     """``'6.4 FTE in posts (5.4 held, 1 vacant)'`` from a totals dict."""
-    return (f"{_span(tot['fte_min'], tot['fte_max'])} FTE in posts ("
-            f"{_span(tot['held_fte_min'], tot['held_fte_max'])} held, "
-            f"{_span(tot['vacant_fte_min'], tot['vacant_fte_max'])} vacant)")
+    return t("{fte} FTE in posts ({held} held, {vacant} vacant)",
+             fte=_span(tot["fte_min"], tot["fte_max"], t),
+             held=_span(tot["held_fte_min"], tot["held_fte_max"], t),
+             vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t))
 
 
 @cli.command()
@@ -451,19 +510,19 @@ def formation(org, by, fmt):
     """
     from .formation import formation as roll_up
     from .formation import totals
-    frame = roll_up(org, by)
-
-    from .i18n import translator
     from .report import staff_text
+    frame = roll_up(org, by)
+    t = _t(org)
 
     def table():
         tot = totals(org)
-        fte = _span(tot["total_fte_min"], tot["total_fte_max"])
-        unknown = (f" ({tot['posts_without_fte']} posts give no FTE)"
+        unknown = (" " + t("({n} posts give no FTE)", n=tot["posts_without_fte"])
                    if tot["posts_without_fte"] else "")
-        return (_table(frame) + f"\n\nIn all: {_posts_text(tot)} ({tot['vacant']} vacant), "
-                f"{tot['people']} people{staff_text(tot, translator('en'), ', ')}; "
-                f"{_fte_parts(tot)}; {fte} FTE with staff{unknown}")
+        return (_table(frame, t) + "\n\n" + t(
+            "In all: {posts} ({vacant} vacant), {people} people{staff}; {fte}; {total} FTE "
+            "with staff{unknown}", posts=_posts_text(tot, t), vacant=tot["vacant"],
+            people=tot["people"], staff=staff_text(tot, t, ", "), fte=_fte_parts(tot, t),
+            total=_span(tot["total_fte_min"], tot["total_fte_max"], t), unknown=unknown))
     emit(frame, fmt, table)
 
 
@@ -478,7 +537,7 @@ def powers(org, power, within, fmt):
     Without POWER, every power on every mandate.
     """
     from .powers import power_holders
-    emit(power_holders(org, power, within), fmt)
+    emit(power_holders(org, power, within), fmt, t=_t(org))
 
 
 @cli.command()
@@ -495,12 +554,13 @@ def mandates(org, power, out_file, fmt):
     """
     from .mandates import register, write_register
     reg = register(org, power)
+    t = _t(org)
     if out_file:
-        path = write_register(reg, out_file, org)
-        out(f"Register of {len(reg):,} mandate links written to {path}")
+        path = write_register(reg, out_file, org, lang=t.lang)
+        out(t("Register of {n} mandate links written to {path}", n=len(reg), path=path))
         return
     emit(reg, fmt, lambda: _table(reg[["power", "depth", "chain", "holders", "ceiling_applies",
-                                       "valid_to", "decision", "signing"]]))
+                                       "valid_to", "decision", "signing"]], t))
 
 
 @cli.command("who-decides")
@@ -523,10 +583,11 @@ def who_decides_cmd(org, power, amount, role, fmt):
         if amount < 0:
             raise click.BadParameter("an amount is 0 or more", param_hint="--amount")
     result = who_decides(org, power, amount=amount, role=role)
+    t = _t(org)
     if role:
-        emit(result, fmt, lambda: result["why"])
+        emit(result, fmt, lambda: t(result["why"]))
         return
-    emit(result, fmt)
+    emit(result, fmt, t=t)
 
 
 @cli.command()
@@ -563,22 +624,26 @@ def check_cmd(org, strict, rules, fmt):
     wanted = [r for r in rules if r.casefold() != "awb"]
     awb = not rules or len(wanted) < len(rules)
     found = check(org, wanted if rules else None, awb=awb)
+    t = _t(org)
 
     def table():
-        lines = ([f"[{f['rule']}] {f['message']}" + (f" ({f['source']})" if f["source"] and
-                                                     f["source"] != f["rule"] else "")
-                  for f in found.to_dict("records")] or [f"{org.name}: no findings"])
+        lines = ([f"[{f['rule']}] {t(f['message'])}" + (f" ({f['source']})" if f["source"] and
+                                                        f["source"] != f["rule"] else "")
+                  for f in found.to_dict("records")]
+                 or [t("{name}: no findings", name=org.name)])
         adopted = applicable_rules(org)
         checked = wanted if rules else [r for r in adopted if r in CHECKS]
-        lines.append(f"rules checked: {', '.join(checked) or 'none'}"
-                     + ("; and the Awb's checks on mandates (10:1, 10:3, 10:4, 10:9)"
+        lines.append(t("rules checked: {rules}", rules=", ".join(checked) or t("none"))
+                     + (t("; and the Awb's checks on mandates (10:1, 10:3, 10:4, 10:9)")
                         if awb else ""))
         elsewhere = {"R6": "layers", "R8": "advice", "R9": "portfolios"}
         unchecked = [r for r in adopted if r not in CHECKS]
-        shown = [f"{r} (see '{elsewhere[r]}')" for r in unchecked if r in elsewhere]
-        shown += [f"{r} (not checked automatically)" for r in unchecked if r not in elsewhere]
+        shown = [t("{rule} (see '{command}')", rule=r, command=elsewhere[r])
+                 for r in unchecked if r in elsewhere]
+        shown += [t("{rule} (not checked automatically)", rule=r)
+                  for r in unchecked if r not in elsewhere]
         if shown and not rules:
-            lines.append(f"also adopted: {', '.join(shown)}")
+            lines.append(t("also adopted: {rules}", rules=", ".join(shown)))
         return "\n".join(lines)
     emit(found, fmt, table)
     if strict and len(found):
@@ -592,8 +657,10 @@ def portfolios(org, fmt):
     """Portfolio balance (R9): items per category per holder, and the imbalance."""
     from .portfolios import portfolio_balance
     pb = portfolio_balance(org)
+    t = _t(org)
     emit(pb.frame if fmt == "csv" else pb, fmt,
-         lambda: _table(pb.frame) + f"\n\nImbalance (coefficient of variation): {pb.imbalance}")
+         lambda: _table(pb.frame, t) + "\n\n" + t("Imbalance (coefficient of variation)")
+         + f": {t.number(pb.imbalance) if pb.imbalance is not None else t('none')}")
 
 
 @cli.command()
@@ -605,7 +672,7 @@ def portfolios(org, fmt):
 def advice(org, threshold, fmt):
     """Executive-commission advice (R8) from the organisation's own criteria."""
     from .advice import executive_commission_advice
-    emit(executive_commission_advice(org, threshold), fmt)
+    emit(executive_commission_advice(org, threshold), fmt, t=_t(org))
 
 
 @cli.command()
@@ -613,15 +680,13 @@ def advice(org, threshold, fmt):
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
               help="Folder for report.md, report.html, the charts, graph.html and one CSV "
                    "per analysis.")
-@click.option("--lang", type=click.Choice(["en", "nl"]), default="en", show_default=True,
-              help="The language of the report's labels: en (English) or nl (Dutch, in the "
-                   "sources' terms).")
-def report(org, out_dir, lang):
+def report(org, out_dir):
     """The main job: every analysis, as a report (Markdown and a self-contained HTML page)
-    with charts, CSVs and the org charts."""
+    with charts, CSVs and the org charts; --lang nl writes it in Dutch."""
     from .report import write_report
-    path = write_report(org, out_dir, lang=lang)
-    out(f"Report written to {path} and {path.with_suffix('.html')}")
+    t = _t(org)
+    path = write_report(org, out_dir, lang=t.lang)
+    out(t("Report written to {path} and {html}", path=path, html=path.with_suffix(".html")))
 
 
 @cli.command()

@@ -50,6 +50,10 @@ LANGS = ("en", "nl")
 _LOCALES = {"en": "en_GB", "nl": "nl_NL"}
 #: Where the catalogs are: ``CATALOGS / lang / "LC_MESSAGES" / "orgmodel.po"``.
 CATALOGS = Path(__file__).resolve().parent / "locale"
+#: Columns whose cells are the data's own words (names, citations), never
+#: taken for a word to translate.
+OWN_WORDS = ("id", "name", "holders", "source", "note", "chain", "played_by", "through", "from",
+             "to", "role", "post", "mandator", "mandatee", "power", "body", "key")
 #: The catalogs read so far, per language (read once per process, as
 #: gettext itself keeps them; see :func:`messages`).
 _READ: dict = {}
@@ -214,6 +218,29 @@ class Translator:
             return self.date(value)
         return str(value)
 
+    def frame(self, frame, own=OWN_WORDS):
+        """A table as a reader of this language reads it: its columns named,
+        numbers in its notation, yes and no, and the words and messages of
+        the analyses translated; the data's own words (the columns ``own``
+        and ``*_name``: names, citations, chains of names) stay as they are,
+        but for what an analysis wrote into them."""
+        import pandas as pd
+        if frame is None or frame.empty:
+            return frame if frame is None else frame.rename(columns=self.column)
+        out = frame.copy()
+        for c in out.columns:
+            col = out[c]
+            if pd.api.types.is_bool_dtype(col):
+                out[c] = col.map(self.value)
+            elif pd.api.types.is_numeric_dtype(col):
+                out[c] = [self.number(v) if pd.notna(v) else "" for v in col]
+            elif not (c in own or str(c).endswith("_name")):
+                out[c] = [self.value(v) if isinstance(v, (str, bool)) else _blank(v)
+                          for v in col]
+            else:
+                out[c] = [self(v) if isinstance(v, Message) else _blank(v) for v in col]
+        return out.rename(columns=self.column)
+
     def number(self, x, digits: int = 3) -> str:
         """``x`` with the language's separators, at most ``digits``
         decimals (``1.234,5`` in Dutch, ``1,234.5`` in English)."""
@@ -243,6 +270,11 @@ class Translator:
             except ValueError:
                 return value
         return format_date(value, format="long", locale=self.locale)
+
+
+def _blank(value):
+    """A cell with nothing in it (None, NaN) as an empty cell."""
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else value
 
 
 def _english(text: str, values: dict) -> str:

@@ -122,7 +122,12 @@ def layering(org: OrgModel, target: int | None = None) -> Layering:
     # line, is not placed in it (the source does not say where it sits): no
     # layer, rather than a top of its own.
     unplaced = [n for n in posts if not sups.get(n) and n not in reports] if sups else []
-    for n in unplaced:
+    # (one whose only superior is outside the organisation is in that
+    # organisation's line, not in none: said apart)
+    elsewhere = {u for u, v, _ in org.edges("REPORTS_TO") if nodes[v].get("external")}
+    abroad = [n for n in unplaced if n in elsewhere]
+    unplaced = [n for n in unplaced if n not in elsewhere]
+    for n in unplaced + abroad:
         by_level[n] = by_step[n] = None
     conf = org.settings("layering", {}) or {}
     if target is None:
@@ -174,6 +179,10 @@ def layering(org: OrgModel, target: int | None = None) -> Layering:
                "they have no layer.") if len(unplaced) <= 10 else
             N_("Not placed in the line (no reporting line recorded above or below): {names} "
                "and {n} more; they have no layer."), names=names, n=len(unplaced) - 10))
+    if abroad:
+        explanation.append(Message("In the line of another organisation (the only superior "
+                                   "recorded is outside this one): {names}; no layer here.",
+                                   names=", ".join(nodes[n].get("name", n) for n in abroad)))
     placeholders = [n for n, d in nodes.items() if d.get("kind") == "Post" and
                     d.get("placeholder")]
     if placeholders:

@@ -7,8 +7,10 @@ and the power that decides objections against it (``objections``).  A
 MANDATES edge passes powers from mandator to mandatee: ``powers``,
 ``mandate_kind`` (mandaat, volmacht, machtiging), ``submandate`` (whether
 ondermandaat is allowed, Awb 10:9), ``ceiling`` (an amount), ``instructions``
-(Awb 10:6), ``valid_from``/``valid_to``, and the granting decision
-(``decision``, ``decision_date``, ``decision_ref``); ``consent`` records the
+(Awb 10:6), ``valid_from``/``valid_to``, and the granting decision: its
+name or number (``decision``, ``decision_ref``), its date (``decision_date``),
+where it was published (``published``: the Gemeenteblad and its number, the
+vindplaats) and the date it took effect (``in_force``); ``consent`` records the
 consent Awb 10:4 asks for a mandate to someone outside the mandator's
 organisation.  A role's
 ``deputy`` names its deputies.  Ondermandaat is a chain of such edges.
@@ -64,7 +66,8 @@ REGISTER_COLUMNS = ["power", "power_name", "body", "body_name", "basis", "depth"
                     "mandator_name", "mandatee", "mandatee_name", "played_by", "holders",
                     "deputies",
                     "mandate_kind", "submandate", "ceiling", "ceiling_applies", "instructions",
-                    "valid_from", "valid_to", "decision", "chain", "signing", "evidence", "source"]
+                    "valid_from", "valid_to", "decision", "decision_date", "published",
+                    "in_force", "chain", "signing", "evidence", "source"]
 
 
 @dataclass
@@ -212,9 +215,12 @@ def _register(org, power, index) -> pd.DataFrame:
                 "ceiling": _ceiling(d), "ceiling_applies": applies,
                 "instructions": d.get("instructions", ""),
                 "valid_from": d.get("valid_from", ""), "valid_to": d.get("valid_to", ""),
-                "decision": "; ".join(x for x in (d.get("decision", ""), d.get("decision_date", ""),
+                "decision": "; ".join(x for x in (d.get("decision", ""),
                                                   d.get("decision_ref", "")) if x)
                             or Message("not recorded"),
+                "decision_date": d.get("decision_date") or Message("not recorded"),
+                "published": d.get("published") or Message("not recorded"),
+                "in_force": d.get("in_force") or Message("not recorded"),
                 "chain": " → ".join(name(x) for x in path),
                 # Awb 10:10: in the name of the competent body; without one
                 # recorded there is no formula to give.
@@ -495,26 +501,37 @@ def _cycle(succ: dict) -> list:
 
 
 #: The register's columns in the Markdown version, in reading order.
-_SHOWN = ["power_name", "body_name", "basis", "chain", "played_by", "holders", "deputies", "mandate_kind",
-          "ceiling_applies", "instructions", "valid_from", "valid_to", "decision", "signing",
-          "evidence"]
+_SHOWN = ["power_name", "body_name", "basis", "chain", "played_by", "holders", "deputies",
+          "mandate_kind", "ceiling_applies", "instructions", "valid_from", "valid_to", "decision",
+          "decision_date", "published", "in_force", "signing", "evidence"]
 
 
-def write_register(reg: pd.DataFrame, path: PathLike, org: OrgModel | None = None) -> Path:
+def write_register(reg: pd.DataFrame, path: PathLike, org: OrgModel | None = None,
+                   lang: str = "en") -> Path:
     """Write the register as Markdown (``.md``), CSV (``.csv``) or a workbook
-    (``.xlsx``), every value inert; the file appears only when complete."""
+    (``.xlsx``), every value inert; the file appears only when complete.
+    In Dutch (``lang="nl"``) it has the columns a *mandaatregister* uses
+    (bevoegdheid, mandaatgever, gemandateerde, ondermandaat, financiële
+    grens, mandaatbesluit, datum besluit, vindplaats, inwerkingtreding ...)
+    and Dutch notation."""
     from pathlib import Path
 
     from .escape import markdown, markdown_table, to_csv
     from .formats._tables import atomic_write
+    from .i18n import translator
+    t = translator(lang)
     path = Path(path)
     suffix = path.suffix.lower()
+    if lang != "en":
+        reg = t.frame(reg)
     if suffix == ".csv":
         return atomic_write(path, lambda tmp: to_csv(reg, tmp))
     if suffix == ".md":
-        title = f"# Mandate register{': ' + markdown(org.name) if org is not None else ''}"
-        text = "\n".join([title, "", markdown_table(reg, _SHOWN) if len(reg) else
-                          "No mandate names a declared power.", ""])
+        title = "# " + t("Mandate register") + (f": {markdown(org.name)}" if org is not None
+                                                 else "")
+        shown = [t.column(c) for c in _SHOWN] if lang != "en" else _SHOWN
+        text = "\n".join([title, "", markdown_table(reg, shown) if len(reg) else
+                          t("No mandate names a declared power."), ""])
         return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     if suffix == ".xlsx":
         def write(tmp):

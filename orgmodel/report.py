@@ -26,7 +26,7 @@ from .escalation import OUTCOMES, escalation_load, escalation_policy, route_grap
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
 from .formation import formation, totals
-from .i18n import Message, text_of, translator
+from .i18n import text_of, translator
 from .layers import layering
 from .mandates import register
 from .model import at_its_date, display_names
@@ -88,34 +88,7 @@ def _table(frame, columns, t, names):
     if columns:
         keep = [c for c in ("id", "holder") if c in frame and c not in columns]
         frame = frame[keep + [c for c in columns if c in frame]]
-    shown = _in_words(_named(frame, names), t)
-    return markdown_table(shown.rename(columns=t.column))
-
-
-#: Columns whose cells are the data's own words (names, citations), never
-#: taken for a word to translate.
-_OWN_WORDS = ("name", "holders", "source", "note", "chain", "played_by", "through")
-
-
-def _in_words(frame, t):
-    """The cells as a reader of ``t``'s language reads them: numbers in its
-    notation, yes and no, and the words and messages of the analyses
-    translated (the data's own names left as they are)."""
-    if frame is None or frame.empty:
-        return frame
-    out = frame.copy()
-    for c in out.columns:
-        col = out[c]
-        if pd.api.types.is_bool_dtype(col):
-            out[c] = col.map(t.value)
-        elif pd.api.types.is_numeric_dtype(col):
-            out[c] = [t.number(v) if pd.notna(v) else "" for v in col]
-        elif not (c in _OWN_WORDS or str(c).endswith("_name")):
-            out[c] = [t.value(v) if isinstance(v, (str, bool)) else v for v in col]
-        else:
-            # (the data's own words stay; what an analysis wrote is translated)
-            out[c] = [t(v) if isinstance(v, Message) else v for v in col]
-    return out
+    return markdown_table(t.frame(_named(frame, names)))
 
 
 def _top(frame, columns, csv_name, t, names, sort=None, ascending=False, what="rows"):

@@ -180,7 +180,7 @@ INT_COLUMNS = ("count",)
 LIST_COLUMNS = ("criteria", "powers", "excludes", "includes", "capacities", "deputy", "scope",
                 "appointed_by")
 #: Dates as ``YYYY-MM-DD`` text (ISO dates compare as text).
-DATE_COLUMNS = ("valid_from", "valid_to", "decision_date")
+DATE_COLUMNS = ("valid_from", "valid_to", "decision_date", "in_force")
 #: List columns whose items are ids of nodes.
 ID_LIST_COLUMNS = ("excludes", "includes", "deputy", "scope", "appointed_by")
 #: List columns whose items come from a vocabulary ``org.yaml`` declares.

@@ -44,7 +44,8 @@ def test_an_ondermandaat_chain_three_deep_with_ceilings(make):
         ["gd", 1, 100_000.0], ["cd", 2, 50_000.0], ["dd", 3, 10_000.0]]
     assert reg["chain"].iloc[2] == "College van B&W → GD → CD → DD"
     assert reg["signing"].iloc[2] == "namens College van B&W, DD"
-    assert reg["decision"].iloc[0] == "Mandaatbesluit 2026; 2026-01-15"
+    assert (reg["decision"].iloc[0], reg["decision_date"].iloc[0]) == ("Mandaatbesluit 2026", "2026-01-15")
+    assert reg["published"].iloc[0] == "not recorded" and reg["in_force"].iloc[0] == "not recorded"
     assert reg["decision"].iloc[1] == "not recorded" and reg["basis"].iloc[0] == "not recorded"
     who = who_decides(org, "grant", amount=20_000)
     assert who["post"].tolist() == ["college", "gd", "cd"]
