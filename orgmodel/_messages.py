@@ -35,7 +35,9 @@ def extract() -> dict:
         # (an f-string among a call's other arguments is a value, not a message)
         warnings.simplefilter("ignore")
         for path, line, msg, _comments, _context in extract_from_dir(
-                str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS,
+                str(PACKAGE), method_map=[("**.py", "python"),
+                                      ("templates/**.html", "jinja2.ext:babel_extract")],
+            keywords=KEYWORDS,
                 comment_tags=(), strip_comment_tags=True):
             if isinstance(msg, tuple):
                 msg = msg[0]
@@ -76,7 +78,8 @@ def update(lang: str = "nl") -> list:
     for msg, where in extract().items():
         template.add(msg, locations=[(Path(p).as_posix(), n) for p, n in where])
     for m in catalog:
-        if m.id and (m.context in KEPT or m.string) and m.id not in template:
+        if m.id and (m.context in KEPT or m.string) and \
+                template.get(m.id, context=m.context) is None:
             template.add(m.id, context=m.context)
     catalog.update(template, no_fuzzy_matching=True)
     with open(path, "wb") as f:

@@ -965,33 +965,39 @@ def _fail_on(value):
     return wanted
 
 
-def _write_diff(d, out_dir: Path):
+def _write_diff(d, out_dir: Path, lang: str = "en"):
     from .diff import write_diff
-    for name, where in write_diff(d, out_dir).items():
+    for name, where in write_diff(d, out_dir, lang).items():
         if isinstance(where, str):
             out(f"No {name}: {where}", err=True)
 
 
 def _report_diff(d, out_dir, fmt, fail_on, written=False):
+    t = _t(d.after)
     if out_dir and not written:
         with output_folder(out_dir):
-            _write_diff(d, out_dir)
+            _write_diff(d, out_dir, t.lang)
     if fmt == "table":
-        out(d.markdown() if not out_dir else
-            "\n".join(d.markdown().split("\n## What changes", 1)[0].splitlines()[:12]))
+        md = d.markdown(t.lang)
+        # (with --out: the title and the first lines of the impact, up to the
+        # section on what changes)
+        impact = "\n## ".join(md.split("\n## ")[:2])
+        out(md if not out_dir else "\n".join(impact.splitlines()[:12]))
         if out_dir:
-            out(f"\nThe whole comparison: {out_dir / 'DIFF.md'}; the change list: "
-                f"{out_dir / 'changes.csv'} and changes.json")
+            out("\n" + t("The whole comparison: {md}; the change list: {csv} and changes.json",
+                         md=out_dir / "DIFF.md", csv=out_dir / "changes.csv"))
     else:
         emit(d.changes(), fmt)
     broken = {k: v for k, v in d.broken().items() if k in fail_on and v}
     if broken:
-        out("The change breaks: " + ", ".join(f"{v} {k}" for k, v in broken.items()),
+        out(t("The change breaks: {what}", what=", ".join(f"{t.number(v)} {t(k)}"
+                                                          for k, v in broken.items())),
             err=True)
         sys.exit(BROKEN_EXIT)
 
 
 @cli.command("diff")
+@lang_option
 @click.argument("as_is")
 @click.argument("to_be")
 @click.option("--neo4j", "neo4j", is_flag=True,
@@ -1032,6 +1038,7 @@ def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, chart_file
 
 
 @cli.command()
+@lang_option
 @click.option("--org", "org_dir", type=click.Path(path_type=Path, exists=True), required=True,
               help="The as-is organisation (folder, workbook or ORG file).")
 @click.option("--changes", "changes_file", type=click.Path(path_type=Path, dir_okay=False,
@@ -1062,7 +1069,7 @@ def whatif(org_dir, changes_file, out_dir, fail_on, force, fmt):
     d = diff(before, after)
     with output_folder(out_dir):
         save(after, out_dir)
-        _write_diff(d, out_dir)
+        _write_diff(d, out_dir, _t(after).lang)
     _report_diff(d, out_dir, fmt, wanted, written=True)
 
 

@@ -28,6 +28,7 @@ from ._nx import node_attrs
 from .errors import InputError
 from .escape import markdown as _md
 from .escape import markdown_table
+from .i18n import N_, Listing, Message
 
 if TYPE_CHECKING:  # names in annotations only
     from ._types import PathLike
@@ -92,19 +93,25 @@ class Diff:
                          "kind": r["kind"], "status": r["status"], "detail": r["detail"]})
         for r in self.routes.to_dict("records"):
             rows.append({"section": "route", "key": f"{r['role']}|{r['via']}", "kind": r["via"],
-                         "status": "newly " + r["outcome_after"] if r["newly_bad"] else "changed",
-                         "detail": f"{r['next_before_name']} → {r['next_after_name']}; top "
-                                   f"{r['top_before_name']} → {r['top_after_name']}"})
+                         "status": Message("newly {outcome}", outcome=Message(r["outcome_after"]))
+                         if r["newly_bad"] else Message("changed"),
+                         "detail": Message("{a} → {b}; top {c} → {d}", a=r["next_before_name"],
+                                           b=r["next_after_name"], c=r["top_before_name"],
+                                           d=r["top_after_name"])})
         for r in self.mandates.to_dict("records"):
             rows.append({"section": "mandate", "key": r["key"], "kind": "MANDATES",
                          "status": r["problem"], "detail": r["detail"]})
         for r in self.commissions.to_dict("records"):
             rows.append({"section": "commission", "key": r["id"], "kind": "Commission",
-                         "status": f"loses {r['capacity']} commissioner",
-                         "detail": f"{r['before']} → {r['after'] or 'nobody'}"})
+                         "status": Message("loses {capacity} commissioner",
+                                           capacity=Message(r["capacity"])),
+                         "detail": Message("{a} → {b}", a=r["before"],
+                                           b=r["after"] or Message("nobody"))})
         for r in self.roles.to_dict("records"):
             rows.append({"section": "role", "key": r["id"], "kind": "Role",
-                         "status": r["status"], "detail": f"{r['before']} → {r['after'] or 'nobody'}"})
+                         "status": Message(r["status"]),
+                         "detail": Message("{a} → {b}", a=r["before"],
+                                           b=r["after"] or Message("nobody"))})
         for r in self.findings.to_dict("records"):
             rows.append({"section": "finding", "key": f"{r['rule']}|{r['message']}",
                          "kind": r["rule"], "status": r["status"], "detail": r["message"]})
@@ -130,74 +137,84 @@ class Diff:
                          if (u, d["kind"], v) in by["removed"] and u in g and v in g)
         return OrgModel(g, dict(b.manifest), None), status, by["added"], by["removed"]
 
-    def _node_counts(self) -> str:
+    def _node_counts(self, t) -> str:
         """Posts, roles and the other nodes, each by status."""
         parts = []
-        for label, kinds in (("Posts", ["Post"]), ("Roles", ["Role"])):
-            of = self.nodes[self.nodes["kind"].isin(kinds)]["status"].value_counts()
-            parts.append(f"{label}: " + (", ".join(f"{k} {v}" for k, v in sorted(of.items()))
-                                         or "none") + ".")
-        rest = self.nodes[~self.nodes["kind"].isin(["Post", "Role"])]["status"].value_counts()
-        parts.append("Other nodes: " + (", ".join(f"{k} {v}" for k, v in sorted(rest.items()))
-                                        or "none") + ".")
+        for label, mask in ((N_("Posts"), self.nodes["kind"] == "Post"),
+                            (N_("Roles"), self.nodes["kind"] == "Role"),
+                            (N_("Other nodes"), ~self.nodes["kind"].isin(["Post", "Role"]))):
+            of = self.nodes[mask]["status"].value_counts()
+            parts.append(f"{t(label)}: " + (", ".join(f"{t.value(k)} {t.number(v)}"
+                                                      for k, v in sorted(of.items()))
+                                            or t("none")) + ".")
         return " ".join(parts)
 
-    def markdown(self) -> str:
-        """The report for an advisor: the impact first, then what changed."""
+    def markdown(self, lang: str = "en") -> str:
+        """The report for an advisor, in ``lang``: the impact first, then
+        what changed."""
+        from .i18n import translator
+        t = translator(lang)
         a, b = self.before, self.after
         c = self.counts()
         br = self.broken()
-        name = lambda o: _md(o.name) + (f" ({_md(o.date)})" if o.date else "")  # noqa: E731
-        md = [f"# What changes from {name(a)} to {name(b)}", ""]
-        md += ["## What the change does to who decides", ""]
-        md += [f"- **{br['routes']}** escalation routes newly end badly (forbidden, dead end, "
-               f"loop or a vacant post); the routes of {len(self.routes)} posts and roles "
-               "change in all.",
-               f"- **{br['mandates']}** mandates orphaned or broken.",
-               f"- **{br['commissions']}** commissions lose a political or official "
-               "commissioner.",
-               f"- **{br['roles']}** roles lose the last post that plays them; "
-               f"{len(self.roles)} lose a player in all.",
-               f"- **{br['findings']}** rule findings added, "
-               f"{int((self.findings['status'] == 'resolved').sum()) if len(self.findings) else 0}"
-               " resolved."]
-        md += [f"- {_md(n)}" for n in self.notes]
+
+        def name(o):
+            return _md(o.name) + (f" ({_md(t.date(str(o.date)))})" if o.date else "")
+
+        def table(frame, columns=None):
+            return markdown_table(t.frame(frame[columns] if columns else frame))
+        resolved = int((self.findings["status"] == "resolved").sum()) if len(self.findings) else 0
+        md = ["# " + t("What changes from {a} to {b}", a=name(a), b=name(b)), ""]
+        md += ["## " + t("What the change does to who decides"), ""]
+        md += ["- " + t("**{n}** escalation routes newly end badly (forbidden, dead end, loop or "
+                        "a vacant post); the routes of {m} posts and roles change in all.",
+                        n=br["routes"], m=len(self.routes)),
+               "- " + t("**{n}** mandates orphaned or broken.", n=br["mandates"]),
+               "- " + t("**{n}** commissions lose a political or official commissioner.",
+                        n=br["commissions"]),
+               "- " + t("**{n}** roles lose the last post that plays them; {m} lose a player in "
+                        "all.", n=br["roles"], m=len(self.roles)),
+               "- " + t("**{n}** rule findings added, {m} resolved.", n=br["findings"],
+                        m=resolved)]
+        md += [f"- {_md(t(n))}" for n in self.notes]
         if len(self.routes):
-            md += ["", "### Escalation routes that change", "",
-                   markdown_table(self.routes.sort_values("newly_bad", ascending=False)
-                                  [["role_name", "via", "next_before_name", "next_after_name",
-                                    "top_before_name", "top_after_name", "outcome_before",
-                                    "outcome_after"]]
-                                  .rename(columns=lambda c: c.removesuffix("_name")))]
+            md += ["", "### " + t("Escalation routes that change"), "",
+                   markdown_table(t.frame(
+                       self.routes.sort_values("newly_bad", ascending=False)
+                       [["role_name", "via", "next_before_name", "next_after_name",
+                         "top_before_name", "top_after_name", "outcome_before", "outcome_after"]]
+                       .rename(columns=lambda c: c.removesuffix("_name")),
+                       own=("role", "next_before", "next_after", "top_before", "top_after")))]
         if len(self.load):
-            md += ["", "### Escalation load moved", "",
-                   markdown_table(self.load.head(15), ["name", "via", "reached_by_before",
-                                                       "reached_by_after", "change"])]
+            md += ["", "### " + t("Escalation load moved"), "",
+                   table(self.load.head(15), ["name", "via", "reached_by_before",
+                                              "reached_by_after", "change"])]
         if len(self.mandates):
-            md += ["", "### Mandates orphaned or broken", "",
-                   markdown_table(self.mandates, ["problem", "detail", "rule"])]
+            md += ["", "### " + t("Mandates orphaned or broken"), "",
+                   table(self.mandates, ["problem", "detail", "rule"])]
         if len(self.commissions):
-            md += ["", "### Commissions that lose a commissioner", "",
-                   markdown_table(self.commissions, ["name", "capacity", "before", "after"])]
+            md += ["", "### " + t("Commissions that lose a commissioner"), "",
+                   table(self.commissions, ["name", "capacity", "before", "after"])]
         if len(self.roles):
-            md += ["", "### Roles that lose a player", "",
-                   markdown_table(self.roles, ["name", "status", "before", "after"])]
+            md += ["", "### " + t("Roles that lose a player"), "",
+                   table(self.roles, ["name", "status", "before", "after"])]
         if len(self.findings):
-            md += ["", "### Rule findings added and resolved", "",
-                   markdown_table(self.findings, ["status", "rule", "message"])]
-        md += ["", "## What changes", "",
-               self._node_counts(),
-               "", "Edges: " + ", ".join(f"{k} {v}" for k, v in sorted(c["edges"].items())) + ".",
-               "", markdown_table(self.figures), ""]
+            md += ["", "### " + t("Rule findings added and resolved"), "",
+                   table(self.findings, ["status", "rule", "message"])]
+        md += ["", "## " + t("What changes"), "",
+               self._node_counts(t),
+               "", t("Edges") + ": " + ", ".join(f"{t.value(k)} {t.number(v)}"
+                                                 for k, v in sorted(c["edges"].items())) + ".",
+               "", table(self.figures.assign(figure=self.figures["figure"].map(t.column))), ""]
         moved = self.nodes[self.nodes["status"].isin(["added", "closed", "moved", "changed"])]
-        md += ["### Posts, roles and other nodes added, closed, moved or changed", "",
-               markdown_table(moved.head(200), ["status", "kind", "name", "detail"])]
+        md += ["### " + t("Posts, roles and other nodes added, closed, moved or changed"), "",
+               table(moved.head(200), ["status", "kind", "name", "detail"])]
         if len(moved) > 200:
-            md.append(f"\n… and {len(moved) - 200} more in the change list.")
-        md += ["", "### Per unit", "", markdown_table(self.units), "",
-               "### Management layers (posts per layer)", "", markdown_table(self.layers), "",
-               "### Span of control (managers per number of direct reports)", "",
-               markdown_table(self.spans), ""]
+            md.append("\n" + t("… and {n} more in the change list.", n=len(moved) - 200))
+        md += ["", "### " + t("Per unit"), "", table(self.units), "",
+               "### " + t("Management layers (posts per layer)"), "", table(self.layers), "",
+               "### " + t("Span of control (managers per number of direct reports)"), "",
+               table(self.spans), ""]
         return "\n".join(md)
 
 
@@ -296,11 +313,12 @@ def _match_rate(a, b, key) -> list:
         ca, cb = _post_keys(a, cand), _post_keys(b, cand)
         if ca and cb and len(ca.keys() & cb.keys()) > max(matched, best[1] if best else 0):
             best = (cand, len(ca.keys() & cb.keys()))
-    say = (f"only {matched:,} of {smaller:,} posts match on '{key}': the two sides may "
-           "number their posts differently")
     if best:
-        say += f"; --key {best[0]} would match {best[1]:,}"
-    return [say]
+        return [Message("only {n} of {total} posts match on '{key}': the two sides may number "
+                        "their posts differently; --key {best} would match {m}", n=matched,
+                        total=smaller, key=key, best=best[0], m=best[1])]
+    return [Message("only {n} of {total} posts match on '{key}': the two sides may number their "
+                    "posts differently", n=matched, total=smaller, key=key)]
 
 
 def _check_key(a, b, key) -> None:
@@ -338,19 +356,21 @@ def _nodes(a, b, key, keyless):
             mapped_sup = {to_b.get(x, x) for x in sup_a.get(ia, ())}
             mapped_unit = {to_b.get(x, x) for x in unit_a.get(ia, ())}
             moves = []
+            none = Message("none")
             if mapped_sup != sup_b.get(ib, set()):
-                moves.append(f"superior {row['superior_before'] or 'none'} → "
-                             f"{row['superior_after'] or 'none'}")
+                moves.append(Message("superior {a} → {b}", a=row["superior_before"] or none,
+                                     b=row["superior_after"] or none))
             if mapped_unit != unit_b.get(ib, set()):
-                moves.append(f"unit {row['unit_before'] or 'none'} → {row['unit_after'] or 'none'}")
+                moves.append(Message("unit {a} → {b}", a=row["unit_before"] or none,
+                                     b=row["unit_after"] or none))
             attrs = sorted(k2 for k2 in (da.keys() | db.keys())
                            if k2 not in _BOOKKEEPING and da.get(k2) != db.get(k2))
             if moves:
-                row.update(status="moved", detail="; ".join(moves + (
-                    [f"changed: {', '.join(attrs)}"] if attrs else [])))
+                row.update(status="moved", detail=Listing("; ", moves + (
+                    [Message("changed: {what}", what=", ".join(attrs))] if attrs else [])))
             elif attrs:
-                row.update(status="changed", detail="changed: " + ", ".join(
-                    f"{x} {da.get(x)!r} → {db.get(x)!r}" for x in attrs))
+                row.update(status="changed", detail=Message("changed: {what}", what=", ".join(
+                    f"{x} {da.get(x)!r} → {db.get(x)!r}" for x in attrs)))
             else:
                 row.update(status="unchanged", detail="")
         rows.append(row)
@@ -499,6 +519,11 @@ def _routes(a, b, to_b):
     return routes, load
 
 
+#: Why a mandate of the as-is model does not hold in the to-be model.
+_GONE = {("mandator", "closed"): N_("mandator closed"), ("mandatee", "closed"): N_("mandatee closed"),
+         ("mandator", "vacant"): N_("mandator vacant"), ("mandatee", "vacant"): N_("mandatee vacant")}
+
+
 def _mandates(a, b, to_b, awb):
     """Mandates of the as-is model whose mandator or mandatee is closed or
     vacant in the to-be model, and the Awb findings the change adds; ``awb``
@@ -512,19 +537,21 @@ def _mandates(a, b, to_b, awb):
         for who, x in (("mandator", u2), ("mandatee", v2)):
             orig = u if who == "mandator" else v
             if x is None:
-                problem = f"{who} closed"
+                problem, state = Message(_GONE[who, "closed"]), Message("closed")
             elif nb[x].get("vacant") and not nb[x].get("deputy"):
-                problem = f"{who} vacant"
+                problem, state = Message(_GONE[who, "vacant"]), Message("vacant")
             else:
                 continue
             rows.append({"key": f"{u}|MANDATES|{v}", "problem": problem, "rule": "",
-                         "detail": f"the mandate from {a.label(u)} to {a.label(v)} "
-                                   f"({', '.join(d.get('powers') or []) or 'no powers named'}): "
-                                   f"{a.label(orig)} is {problem.split()[1]} in the to-be model"})
+                         "detail": Message("the mandate from {a} to {b} ({powers}): {who} is "
+                                           "{state} in the to-be model", a=a.label(u),
+                                           b=a.label(v), powers=", ".join(d.get("powers") or [])
+                                           or Message("no powers named"), who=a.label(orig),
+                                           state=state)})
     fa = {f.message for f in awb["a"]}
     for f in awb["b"]:
         if f.message not in fa:
-            rows.append({"key": "|".join(f.nodes), "problem": "breaks an Awb rule",
+            rows.append({"key": "|".join(f.nodes), "problem": Message("breaks an Awb rule"),
                          "rule": f.rule, "detail": f.message})
     return pd.DataFrame(rows, columns=["key", "problem", "rule", "detail"])
 
@@ -646,21 +673,25 @@ def _diff(a, b, key, step) -> Diff:
     notes = []
     notes += _match_rate(a, b, key)
     if key not in (None, "id"):
-        notes.append(f"nodes matched on '{key}'")
+        notes.append(Message("nodes matched on '{key}'", key=key))
         if keyless[0] or keyless[1]:
-            notes.append(f"{len(keyless[0]):,} nodes of the as-is model and {len(keyless[1]):,}"
-                         f" of the to-be model have no '{key}': they are matched on their id")
+            notes.append(Message("{a} nodes of the as-is model and {b} of the to-be model have no "
+                                 "'{key}': they are matched on their id", a=len(keyless[0]),
+                                 b=len(keyless[1]), key=key))
     from .checks import applicable_rules
     from .summary import evidence_counts
     ra, rb = list(applicable_rules(a)), list(applicable_rules(b))
     if ra != rb:
-        notes.append(f"the as-is model adopts {', '.join(ra) or 'no rules'}, the to-be model "
-                     f"{', '.join(rb) or 'no rules'}: findings of a rule only one side adopts "
-                     "count as added or resolved")
-    for side, o in (("as-is", a), ("to-be", b)):
+        notes.append(Message("the as-is model adopts {a}, the to-be model {b}: findings of a "
+                             "rule only one side adopts count as added or resolved",
+                             a=", ".join(ra) or Message("no rules"),
+                             b=", ".join(rb) or Message("no rules")))
+    for side, o in ((N_("how the as-is facts are known (nodes and edges): {grades}"), a),
+                    (N_("how the to-be facts are known (nodes and edges): {grades}"), b)):
         ev = evidence_counts(o)
-        notes.append(f"how the {side} facts are known (nodes and edges): " + ", ".join(
-            f"{g} {ev['nodes'][g] + ev['edges'][g]}" for g in ev["nodes"]))
+        notes.append(Message(side, grades=Listing(", ", [
+            Message("{grade} {n}", grade=Message(g), n=ev["nodes"][g] + ev["edges"][g])
+            for g in ev["nodes"]])))
     awb = {}
     mandates = _mandates(a, b, to_b, awb)
     step("mandates")
@@ -673,9 +704,11 @@ def _diff(a, b, key, step) -> Diff:
                 commissions, findings, notes, roles)
 
 
-def write_diff(d: Diff, folder: PathLike) -> dict:
+def write_diff(d: Diff, folder: PathLike, lang: str = "en") -> dict:
     """Write a comparison into ``folder``: ``DIFF.md``, ``diff.html``,
-    ``changes.csv`` and ``changes.json``, each whole or not at all.
+    ``changes.csv`` and ``changes.json``, each whole or not at all.  In
+    Dutch (``lang="nl"``) the report, the page and the change list's columns
+    and texts are Dutch; ``changes.json`` is for programs and stays as it is.
 
     Returns
     -------
@@ -697,6 +730,7 @@ def write_diff(d: Diff, folder: PathLike) -> dict:
     from ._staging import clean_stale, no_space, temp_dir
     from .escape import to_csv
     from .formats.html import ExportTooLargeError, write_diff_html
+    from .i18n import translator
     from .write import usual_mode
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -708,12 +742,13 @@ def write_diff(d: Diff, folder: PathLike) -> dict:
     written: dict = {}
     try:
         try:
-            write_diff_html(d, stage / "diff.html")
+            write_diff_html(d, stage / "diff.html", lang=lang)
         except ExportTooLargeError as exc:
             written["diff.html"] = str(exc)
-        (stage / "DIFF.md").write_text(d.markdown(), encoding="utf-8")
+        (stage / "DIFF.md").write_text(d.markdown(lang), encoding="utf-8")
         changes = d.changes()
-        to_csv(changes, stage / "changes.csv")
+        to_csv(translator(lang).frame(changes, own=("key", "detail_own")) if lang != "en"
+               else changes, stage / "changes.csv")
         (stage / "changes.json").write_text(json.dumps(changes.to_dict("records"),
                                                        ensure_ascii=False, indent=1),
                                             encoding="utf-8")

@@ -494,7 +494,7 @@ class _Report:
         if html:
             from .formats.html import ExportTooLargeError, write_html
             try:
-                write_html(org, stage / "graph.html")
+                write_html(org, stage / "graph.html", lang=t.lang)
                 step("interactive graph")
                 md += ["", t("The interactive org chart of the whole organisation is in "
                              "[graph.html](graph.html): open it in a browser (it works offline).")]

@@ -44,6 +44,7 @@ import networkx as nx
 
 from .._nx import node_attrs
 from ..errors import OrgModelError
+from ..i18n import N_, translator
 from ..model import at_its_date, display_names
 from ._tables import atomic_write
 
@@ -79,9 +80,20 @@ NODE_STYLE = {
     "Partner": {"color": "#9c755f", "shape": "box"},
     "Commission": {"color": "#76b7b2", "shape": "box"},
 }
-_LEGEND_NAME = {"Post": "Post", "Role": "Role (played by a post)",
-                "Post:political": "Post (political)",
-                "Post:external": "Post outside the organisation"}
+_LEGEND_NAME = {"Post": N_("Post"), "Role": N_("Role (played by a post)"),
+                "Post:political": N_("Post (political)"),
+                "Post:external": N_("Post outside the organisation")}
+#: The texts the page's script writes, translated into the page's language
+#: (``D.ui``) and filled in there (``{n}``).
+_SCRIPT_TEXTS = [
+    N_("Collapse what reports to it"), N_("Expand what reports to it"),
+    N_("The model has no escalation policy."),
+    N_("No escalation is asked of this node under '{route}' (political, external, a "
+       "placeholder, or not a role)."),
+    N_("1 route"), N_("{n} routes"), N_(" (the first 10 shown)"), N_(" — via {via}, rule {rule}"),
+    N_("ends: {end}"), N_(" (blocked: {names})"), N_("{n} below"), N_("id {id}"),
+    N_("on the route: {via} (rule {rule})"), N_("blocked: a forbidden sphere"),
+]
 _DARK_TEXT = {"Post:external", "Role", "Person", "Staff", "Portfolio", "Topic", "Instrument",
               "Commission"}
 EDGE_STYLE: dict[str, dict[str, object]] = {
@@ -116,15 +128,18 @@ def _style_key(d):
     return kind
 
 
-def _tooltip(node, d, holders=()) -> str:
+def _tooltip(node, d, holders=(), t=None) -> str:
     # Plain text: vis-network shows a string title as text, not HTML.
-    lines = [f"{d.get('name', node)}", f"{d.get('kind')} · id {node}"]
+    t = t or translator("en")
+    lines = [f"{d.get('name', node)}", f"{t.value(d.get('kind'))} · " + t("id {id}", id=node)]
     if holders:
-        lines.append("held by " + ", ".join(holders))
+        lines.append(t("held by {names}", names=", ".join(holders)))
     for k, v in sorted(d.items()):
         if k in ("name", "kind"):
             continue
-        lines.append(f"{k}: {'; '.join(map(str, v)) if isinstance(v, list) else v}")
+        shown = "; ".join(map(str, v)) if isinstance(v, list) else \
+            t.value(v) if isinstance(v, (bool, str)) else t.format(v)
+        lines.append(f"{t.column(k)}: {shown}")
     return "\n".join(lines)
 
 
@@ -178,7 +193,7 @@ def _tree_parents(g) -> dict:
     return parent
 
 
-def _routes(org, g) -> dict:
+def _routes(org, g, t) -> dict:
     """Per route kind of the policy: each drawn role's next steps ``[id, edge
     kind, rule]``, the forbidden roles it may not go to, and how routes end."""
     from ..escalation import RouteGraph, escalation_policy
@@ -191,7 +206,7 @@ def _routes(org, g) -> dict:
                 continue
             steps = rg.next(r)
             if steps:
-                nxt[r] = [[s.id, s.via, s.rule] for s in steps]
+                nxt[r] = [[s.id, t.value(s.via), t(s.rule)] for s in steps]
             if rg.blocked(r):
                 blocked[r] = [s.id for s in rg.blocked(r)]
             e = rg.end(r) if d.get("kind") in ("Post", "Role") else None
@@ -204,7 +219,7 @@ def _routes(org, g) -> dict:
 
 @at_its_date
 def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
-              max_roles=MAX_ROLES) -> dict:
+              max_roles=MAX_ROLES, lang="en") -> dict:
     """What the page draws: nodes (with their vis-network style, tree parent
     and tooltip), edges, and the escalation steps of every drawn role.
 
@@ -229,6 +244,7 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
     >>> data["routes"]["line"]["next"]["tm"]
     [['dd', 'REPORTS_TO', 'next official level in the line']]
     """
+    t = translator(lang)
     g = select(org, focus, depth, kinds, edge_kinds)
     nodes = node_attrs(g)
     roles = sum(1 for d in nodes.values() if d.get("kind") == "Post")
@@ -253,8 +269,8 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
         name = names[n]
         label = name if len(name) <= LABEL_CHARS else name[:LABEL_CHARS - 1] + "…"
         if d.get("vacant"):
-            label += " (vacant)"
-        item = {"id": n, "label": label, "title": _tooltip(n, d, holders.get(n, ())),
+            label += " (" + t.value("vacant") + ")"
+        item = {"id": n, "label": label, "title": _tooltip(n, d, holders.get(n, ()), t),
                 "name": name, "kind": d.get("kind"), "cls": key,
                 "tree": d.get("kind") == "Post", "parent": parent.get(n),
                 # Every node is a box (a pill for people, teams and topics): a
@@ -275,8 +291,9 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
         tree = d["kind"] == "REPORTS_TO" and parent.get(u) == v
         dashed = st["dashes"] or (d["kind"] == "REPORTS_TO" and not tree) or \
             bool(d.get("temporary") or d.get("valid_to"))
-        title = "\n".join([d["kind"]] + [f"{k}: {x}" for k, x in sorted(d.items())
-                                         if k != "kind"])
+        title = "\n".join([t.value(d["kind"])] + [
+            f"{t.column(k)}: {t.value(x) if isinstance(x, (bool, str)) else t.format(x)}"
+            for k, x in sorted(d.items()) if k != "kind"])
         out_edges.append({"id": f"e{i}", "from": u, "to": v, "kind": d["kind"], "tree": tree,
                           "title": title, "color": st["color"],
                           "dashes": [6, 4] if dashed is True else dashed,
@@ -289,13 +306,14 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
                          and (no_line or (kinds and n["kind"] in kinds))})
     show_edges = sorted({e["kind"] for e in out_edges if e["kind"] != "REPORTS_TO"
                          and (no_line or (edge_kinds and e["kind"] in edge_kinds))})
-    return {"nodes": out_nodes, "edges": out_edges, "routes": _routes(org, g),
+    return {"nodes": out_nodes, "edges": out_edges, "routes": _routes(org, g, t),
             "selected": rid, "focus": focus, "showKinds": show_kinds, "showEdges": show_edges}
 
 
 def to_pyvis(org: OrgModel, focus: str | None = None, depth: int = 1,
              kinds: list[str] | None = None, edge_kinds: list[str] | None = None,
-             route: str | None = None, height: str = "750px", max_roles: int = MAX_ROLES) -> Any:
+             route: str | None = None, height: str = "750px", max_roles: int = MAX_ROLES,
+             lang: str = "en") -> Any:
     """A pyvis ``Network`` with the nodes and edges of :func:`page_data`.
 
     The nodes carry their tree ``parent``; the page lays the tree out itself,
@@ -314,7 +332,7 @@ def to_pyvis(org: OrgModel, focus: str | None = None, depth: int = 1,
     from pyvis.network import Network
 
     data = page_data(org, focus=focus, depth=depth, kinds=kinds, edge_kinds=edge_kinds,
-                     route=route, max_roles=max_roles)
+                     route=route, max_roles=max_roles, lang=lang)
     net = Network(height=height, width="100%", directed=True, notebook=False,
                   cdn_resources="in_line")
     # Filled directly: pyvis's add_node looks ids up in a list, quadratic at 10,000 nodes.
@@ -334,56 +352,72 @@ def _vis_assets():
 
 #: The marks the page itself adds, always in the legend.
 PAGE_MARKS = [
-    {"label": "selected role (border)", "color": SELECTED_COLOR, "style": "solid"},
-    {"label": "on the escalation route (border, step)", "color": ROUTE_COLOR, "style": "solid"},
-    {"label": "blocked step (to a forbidden sphere)", "color": BLOCKED_COLOR, "style": "dashed"},
+    {"label": N_("selected role (border)"), "color": SELECTED_COLOR, "style": "solid"},
+    {"label": N_("on the escalation route (border, step)"), "color": ROUTE_COLOR,
+     "style": "solid"},
+    {"label": N_("blocked step (to a forbidden sphere)"), "color": BLOCKED_COLOR,
+     "style": "dashed"},
 ]
+#: The locale the page's script writes numbers in.
+_JS_LOCALE = {"en": "en-GB", "nl": "nl-NL"}
 
 
-def render_html(org, net, extra_nodes=(), extra_edges=(), subtitle=None) -> str:
-    """The self-contained page for a Network made by :func:`to_pyvis`;
-    ``extra_nodes``/``extra_edges`` add legend entries (a diff's marks)."""
+def render_html(org, net, extra_nodes=(), extra_edges=(), subtitle=None, lang="en") -> str:
+    """The self-contained page for a Network made by :func:`to_pyvis`, its
+    buttons, legend, panel and tooltips in ``lang``; ``extra_nodes`` /
+    ``extra_edges`` add legend entries (a diff's marks)."""
+    from ..escalation import OUTCOMES
+    t = translator(lang)
     env = jinja2.Environment(loader=jinja2.PackageLoader("orgmodel", "templates"),
                              autoescape=True)
     js, css = _vis_assets()
     present = {n["cls"] for n in net.nodes}
-    node_legend: list[dict[str, object]] = [{"label": _LEGEND_NAME.get(k, k), "color": st["color"]}
-                   for k, st in NODE_STYLE.items() if k in present]
+    node_legend: list[dict[str, object]] = [
+        {"label": t(_LEGEND_NAME[k]) if k in _LEGEND_NAME else t.value(k), "color": st["color"]}
+        for k, st in NODE_STYLE.items() if k in present]
     if any((n.get("shapeProperties") or {}).get("borderDashes") for n in net.nodes):
-        node_legend.append({"label": "vacant post (dashed border)", "color": "#ffffff",
+        node_legend.append({"label": t("vacant post (dashed border)"), "color": "#ffffff",
                             "dashed": True})
     kinds_present = {e["kind"] for e in net.edges}
-    edge_legend = [{"label": k + (" (line; a second or temporary line dashed)"
-                                  if k == "REPORTS_TO" else ""),
+    edge_legend = [{"label": t.value(k) + (t(" (line; a second or temporary line dashed)")
+                                           if k == "REPORTS_TO" else ""),
                     "color": st["color"], "style": "dashed" if st["dashes"] else "solid"}
                    for k, st in EDGE_STYLE.items() if k in kinds_present]
     data = net.orgmodel_data
     when = org.manifest.get("date")
     posts = sum(1 for n in net.nodes if n["kind"] == "Post")
     roles = sum(1 for n in net.nodes if n["kind"] == "Role")
-    sub = [f"{posts:,} posts" + (f", {roles:,} roles" if roles else "")
-           + f", {len(net.nodes):,} nodes, {len(net.edges):,} edges"]
+    sub = [t("{posts} posts, {roles} roles, {nodes} nodes, {edges} edges", posts=posts,
+             roles=roles, nodes=len(net.nodes), edges=len(net.edges)) if roles else
+           t("{posts} posts, {nodes} nodes, {edges} edges", posts=posts, nodes=len(net.nodes),
+             edges=len(net.edges))]
     if when:
-        sub.append(f"model as of {when}")
-    sub.append(f"exported {_dt.date.today().isoformat()}")
+        sub.append(t("model as of {date}", date=t.date(str(when))))
+    sub.append(t("exported {date}", date=_dt.date.today()))
     if data.get("focus"):
-        sub.append(f"around {data['focus']}")
+        sub.append(t("around {name}", name=data["focus"]))
     if subtitle:
         sub.insert(0, subtitle)
     other_kinds = sorted({n["kind"] for n in net.nodes if not n["tree"]})
     edge_kinds = [k for k in EDGE_STYLE if k in kinds_present and k != "REPORTS_TO"]
+    ui = {s: t(s) for s in _SCRIPT_TEXTS}
+    ui.update({o: t.value(o) for o in OUTCOMES})
     payload = dict(data, nodes=net.nodes, edges=net.edges, otherKinds=other_kinds,
                    edgeKinds=edge_kinds, marks={"route": ROUTE_COLOR, "blocked": BLOCKED_COLOR,
-                                                "selected": SELECTED_COLOR})
+                                                "selected": SELECTED_COLOR},
+                   ui=ui, locale=_JS_LOCALE[lang],
+                   kinds={k: t.value(k) for k in {n["kind"] for n in net.nodes}})
     return env.get_template("graph.html").render(
-        title=f"{org.name} – orgmodel", heading=org.name or "Organisation",
+        title=f"{org.name} – orgmodel", heading=org.name or t("Organisation"),
         subheading=" · ".join(sub), data=payload, vis_js=js, vis_css=css, height=net.height,
         node_legend=node_legend + list(extra_nodes),
-        edge_legend=edge_legend + list(extra_edges), marks=PAGE_MARKS,
-        route_kinds=list(data["routes"]), other_kinds=other_kinds, edge_kinds=edge_kinds)
+        edge_legend=edge_legend + list(extra_edges),
+        marks=[dict(m, label=t(m["label"])) for m in PAGE_MARKS],
+        route_kinds=[(r, t.value(r)) for r in data["routes"]], other_kinds=other_kinds,
+        edge_kinds=edge_kinds, t=t, lang=lang)
 
 
-def write_html(org: OrgModel, path: PathOrFile, **kwargs) -> Path:
+def write_html(org: OrgModel, path: PathOrFile, lang: str = "en", **kwargs) -> Path:
     """Write the interactive org chart of ``org`` to ``path`` (see :func:`page_data`).
 
     Examples
@@ -392,7 +426,7 @@ def write_html(org: OrgModel, path: PathOrFile, **kwargs) -> Path:
     >>> 'src="http' in p.read_text() or 'href="http' in p.read_text()
     False
     """
-    page = render_html(org, to_pyvis(org, **kwargs))
+    page = render_html(org, to_pyvis(org, lang=lang, **kwargs), lang=lang)
     return atomic_write(path, lambda tmp: tmp.write_text(page, encoding="utf-8"))
 
 
@@ -422,6 +456,7 @@ def diff_network(d, **kwargs):
     (so unchanged posts keep their place), added, closed, moved and changed
     nodes and added and removed edges marked, and roles whose routes newly
     end badly circled in red."""
+    t = translator(kwargs.get("lang", "en"))
     union, status, added, removed = d.union()
     net = to_pyvis(union, **kwargs)
     bad = set(d.routes.loc[d.routes["newly_bad"], "role"]) if len(d.routes) else set()
@@ -439,28 +474,34 @@ def diff_network(d, **kwargs):
             node["font"] = {"color": "#7f7f7f"}
             node["shapeProperties"] = {"borderDashes": [5, 5]}
         if st != "unchanged":
-            node["title"] = f"{st.upper()}\n" + node["title"]
+            node["title"] = f"{t.value(st).upper()}\n" + node["title"]
     for edge in net.edges:
         key = (edge["from"], edge["kind"], edge["to"])
         if key in removed:
             edge.update(color=DIFF_COLORS["removed"], dashes=[4, 6], width=2,
-                        title="REMOVED\n" + edge["title"])
+                        title=t.value("removed").upper() + "\n" + edge["title"])
         elif key in added:
-            edge.update(color=DIFF_COLORS["added"], width=3, title="ADDED\n" + edge["title"])
+            edge.update(color=DIFF_COLORS["added"], width=3,
+                        title=t.value("added").upper() + "\n" + edge["title"])
     return union, net
 
 
-def write_diff_html(d, path, **kwargs) -> Path:
-    """Write the interactive page of a diff (see :func:`diff_network`)."""
-    union, net = diff_network(d, **kwargs)
-    legend_nodes = [{"label": f"{k} (border)", "color": c} for k, c in DIFF_COLORS.items()
-                    if k in ("added", "closed", "moved", "changed")]
-    legend_nodes.append({"label": "route newly ends badly (border)",
+def write_diff_html(d, path, lang: str = "en", **kwargs) -> Path:
+    """Write the interactive page of a diff (see :func:`diff_network`) in ``lang``."""
+    t = translator(lang)
+    union, net = diff_network(d, lang=lang, **kwargs)
+    legend_nodes = [{"label": t("{status} (border)", status=t.value(k)), "color": c}
+                    for k, c in DIFF_COLORS.items() if k in ("added", "closed", "moved", "changed")]
+    legend_nodes.append({"label": t("route newly ends badly (border)"),
                          "color": DIFF_COLORS["bad route"]})
-    legend_edges = [{"label": "added edge", "color": DIFF_COLORS["added"], "style": "solid"},
-                    {"label": "removed edge", "color": DIFF_COLORS["removed"],
+    legend_edges = [{"label": t("added edge"), "color": DIFF_COLORS["added"], "style": "solid"},
+                    {"label": t("removed edge"), "color": DIFF_COLORS["removed"],
                      "style": "dashed"}]
-    page = render_html(union, net, legend_nodes, legend_edges,
-                       subtitle=f"changes from {d.before.name} ({d.before.date or 'undated'}) "
-                                f"to {d.after.name} ({d.after.date or 'undated'})")
+
+    def when(o):
+        return t.date(str(o.date)) if o.date else t("undated")
+    page = render_html(union, net, legend_nodes, legend_edges, lang=lang,
+                       subtitle=t("changes from {a} ({a_date}) to {b} ({b_date})",
+                                  a=d.before.name, a_date=when(d.before), b=d.after.name,
+                                  b_date=when(d.after)))
     return atomic_write(path, lambda tmp: tmp.write_text(page, encoding="utf-8"))
