@@ -54,6 +54,10 @@ CATALOGS = Path(__file__).resolve().parent / "locale"
 #: taken for a word to translate.
 OWN_WORDS = ("id", "name", "holders", "source", "note", "chain", "played_by", "through", "from",
              "to", "role", "post", "mandator", "mandatee", "power", "body", "key")
+#: Columns that hold amounts of money (written as amounts: € 25.000).
+AMOUNT_COLUMNS = ("ceiling", "ceiling_applies", "budget")
+#: Columns that hold dates (written out in Dutch: 1 januari 2026).
+DATE_COLUMNS = ("valid_from", "valid_to", "decision_date", "in_force", "date")
 #: The catalogs read so far, per language (read once per process, as
 #: gettext itself keeps them; see :func:`messages`).
 _READ: dict = {}
@@ -166,6 +170,8 @@ class Translator:
         self.lang = lang
         self.locale = _LOCALES[lang]
         self._messages = messages(lang)
+        #: The thousands separator of the language (CLDR).
+        self._group = "," if lang == "en" else _group_symbol(self.locale)
 
     def __call__(self, text, **values) -> str:
         if isinstance(text, Texts):
@@ -199,7 +205,8 @@ class Translator:
         if isinstance(value, str):
             return (self._messages.get(("value", value)) or self._messages.get((None, value))
                     or value)
-        return self.format(value)
+        return _blank(self.format(value)) if not (isinstance(value, float) and
+                                                  math.isnan(value)) else ""
 
     def format(self, value) -> str:
         """A value in a message: a number in the language's notation, a
@@ -230,12 +237,18 @@ class Translator:
         out = frame.copy()
         for c in out.columns:
             col = out[c]
-            if pd.api.types.is_bool_dtype(col):
+            if c in AMOUNT_COLUMNS:
+                out[c] = [self.amount(v) if isinstance(v, (int, float)) and not isinstance(v, bool)
+                          and pd.notna(v) else _blank(v) for v in col]
+            elif c in DATE_COLUMNS and self.lang != "en":
+                out[c] = [self(v) if isinstance(v, Message) else self.date(v)
+                          if isinstance(v, str) and v else _blank(v) for v in col]
+            elif pd.api.types.is_bool_dtype(col):
                 out[c] = col.map(self.value)
             elif pd.api.types.is_numeric_dtype(col):
                 out[c] = [self.number(v) if pd.notna(v) else "" for v in col]
             elif not (c in own or str(c).endswith("_name")):
-                out[c] = [self.value(v) if isinstance(v, (str, bool)) else _blank(v)
+                out[c] = [self.value(v) if isinstance(v, (str, bool, int, float)) else _blank(v)
                           for v in col]
             else:
                 out[c] = [self(v) if isinstance(v, Message) else _blank(v) for v in col]
@@ -244,8 +257,11 @@ class Translator:
     def number(self, x, digits: int = 3) -> str:
         """``x`` with the language's separators, at most ``digits``
         decimals (``1.234,5`` in Dutch, ``1,234.5`` in English)."""
-        if self.lang == "en" and isinstance(x, int):
-            return f"{x:,}"            # (the common case, without Babel's parsing)
+        if isinstance(x, int) or (isinstance(x, float) and x.is_integer() and abs(x) >= 1e15):
+            # (whole numbers, however large: a matrix line has 2**150 routes,
+            # past the precision Babel rounds with)
+            text = f"{int(x):,}"
+            return text if self.lang == "en" else text.replace(",", self._group)
         from babel.numbers import format_decimal
         pattern = "#,##0" + ("." + "#" * digits if digits else "")
         return format_decimal(x, format=pattern, locale=self.locale)
@@ -270,6 +286,11 @@ class Translator:
             except ValueError:
                 return value
         return format_date(value, format="long", locale=self.locale)
+
+
+def _group_symbol(locale: str) -> str:
+    from babel.numbers import get_group_symbol
+    return get_group_symbol(locale)
 
 
 def _blank(value):

@@ -26,7 +26,7 @@ from .escalation import OUTCOMES, escalation_load, escalation_policy, route_grap
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
 from .formation import formation, totals
-from .i18n import text_of, translator
+from .i18n import N_, text_of, translator
 from .layers import layering
 from .mandates import register
 from .model import at_its_date, display_names
@@ -152,7 +152,7 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
         fte = t("{fte} FTE on the {n} posts that give one", fte=fte,
                 n=tot['posts'] - missing)
     else:
-        fte = f"{fte} FTE"
+        fte = t("{fte} FTE", fte=fte)
     if tot.get("vacant_fte_max"):
         held = _span(tot["held_fte_min"], tot["held_fte_max"], t)
         fte += " " + t("({held} held, {vacant} vacant)", held=held,
@@ -190,8 +190,9 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
         top = load.head(3)
         if len(top):
             out.append("- **" + t("Who carries the escalations") + f"** ({_md(t.value(via))}): "
-                       + ", ".join(t("{name} ({n} roles)", name=_md(names.get(i, n)),
-                                     n=r)
+                       + ", ".join(t(N_("{name} (the routes of {n} posts and roles)")
+                                     if r != 1 else N_("{name} (the route of 1 post or role)"),
+                                     name=_md(names.get(i, n)), n=r)
                                    for i, n, r in zip(top["id"], top["name"],
                                                       top["reached_by"])) + ".")
     layer = "- **" + t("Layers") + "**: " + t("{depth} by {basis}", depth=lay.depth,
@@ -490,7 +491,7 @@ class _Report:
         sources = org.manifest.get("sources") or {}
         if sources:
             md += ["", t("Sources (cited as the `source` of every node and edge):"), ""]
-            md += [f"- **{_md(k)}**: {_md(v)}" for k, v in sources.items()]
+            md += [f"- **{_md(k)}**: {_md(t(text_of(v)))}" for k, v in sources.items()]
         if html:
             from .formats.html import ExportTooLargeError, write_html
             try:
@@ -527,7 +528,7 @@ class _Report:
                  "(no source says it; the note says why it is there) or *ungraded*. Only stated "
                  "facts are evidence; each finding below lists the facts it rests on that are "
                  "not stated."), "",
-               table(pd.DataFrame([{"grade": t(g), "nodes": s.evidence["nodes"][g],
+               table(pd.DataFrame([{"evidence": t(g), "nodes": s.evidence["nodes"][g],
                                     "edges": s.evidence["edges"][g]} for g in s.evidence["nodes"]]))]
         md += ["", f"## {t('What the organisation looks like')}", ""]
         md.append(table(frames["summary"][frames["summary"]["count"] > 0].assign(

@@ -327,8 +327,11 @@ MANIFEST_SCHEMA = {
                    "description": "how the cells write numbers and dates: nl (25.000; "
                                   "0,8; 31-12-2026) or en (25,000; 0.8)"},
         "description": TEXT,
+        "language": {"enum": ["nl", "en"],
+                     "description": "the language orgmodel writes its outputs in for this "
+                                    "organisation (--lang and ORGMODEL_LANG override it)"},
         "sources": {"type": "object", "propertyNames": {"type": "string"},
-                    "additionalProperties": {"type": "string"},
+                    "additionalProperties": TEXT,
                     "description": "source id -> what it is; rows cite these ids"},
         "rules": {"anyOf": [
             {"type": "array", "items": {"enum": list(RULES)}, "uniqueItems": True},

@@ -446,7 +446,7 @@ def test_the_report_opens_with_a_summary(tmp_path):
     assert f"**Findings**: {len(found)}:" in summary
     assert "14 × R2 (D-FS-VI last bullet)" in summary
     assert "no FTE given" in summary          # the sources give none: not "0 FTE"
-    assert "Algemeen directeur (18 roles)" in summary
+    assert "Algemeen directeur (the routes of 18 posts and roles)" in summary
     res = run("report", "--org", str(DATA / "albrandswaard"), "--out", str(tmp_path / "a"))
     md = (tmp_path / "a" / "report.md").read_text()
     assert "27–29 FTE" in md.split("## Summary", 1)[1].split("\n## ", 1)[0]

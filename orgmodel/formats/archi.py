@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING
 
 from .._staging import clean_stale, no_space, temp_dir
 from ..errors import Problem, ValidationError
+from ..i18n import text_of
 from ..read import read_table
 from ..write import to_tables, usual_mode
 from ._tables import model_from_tables, table
@@ -100,7 +101,7 @@ def write_archi(org: OrgModel, folder: PathLike) -> Path:
     folder = Path(folder)
     model_id = _archi_id("model", org.name)
     ids, kinds = {}, {}
-    elements = [[model_id, "ArchimateModel", org.name, manifest.get("description", "")]]
+    elements = [[model_id, "ArchimateModel", org.name, str(text_of(manifest.get("description", "")))]]
     props = [[model_id, "orgmodel:settings", json.dumps(manifest, ensure_ascii=False,
                                                         default=str)]]
     for rec in nodes.to_dict("records"):

@@ -292,7 +292,8 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
         dashed = st["dashes"] or (d["kind"] == "REPORTS_TO" and not tree) or \
             bool(d.get("temporary") or d.get("valid_to"))
         title = "\n".join([t.value(d["kind"])] + [
-            f"{t.column(k)}: {t.value(x) if isinstance(x, (bool, str)) else t.format(x)}"
+            f"{t.column(k)}: " + ("; ".join(map(str, x)) if isinstance(x, (list, tuple)) else
+                                 t.value(x) if isinstance(x, (bool, str)) else t.format(x))
             for k, x in sorted(d.items()) if k != "kind"])
         out_edges.append({"id": f"e{i}", "from": u, "to": v, "kind": d["kind"], "tree": tree,
                           "title": title, "color": st["color"],

@@ -219,6 +219,11 @@ class ImportLog:
         return out
 
 
+def _cited(label: str) -> dict:
+    """A file as a source the rows cite by line, in both languages."""
+    return {"en": f"{label} (rows cited by line)", "nl": f"{label} (regels geciteerd per regelnummer)"}
+
+
 def _slug(text: str) -> str:
     """An id made from a name, its letters kept without their accents
     (``Financiën`` → ``financien``, not ``financi-n``)."""
@@ -471,7 +476,7 @@ class _Import:
         self.is_vacant_holder = _matcher(preset.vacant, True)
         self.is_undisclosed = _matcher(preset.undisclosed, False)
         self.is_eliminated = _matcher(preset.eliminated, True)
-        self.sources = {"posts": f"{self.label} (rows cited by line)"}
+        self.sources = {"posts": _cited(self.label)}
         self.locale: str | None = None          # how the files write numbers
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
@@ -809,7 +814,7 @@ class _Import:
 
     def add_junior_staff(self, jpath: Path, junior_sheet) -> None:
         jlabel = jpath.name
-        self.sources["junior"] = f"{jlabel} (rows cited by line)"
+        self.sources["junior"] = _cited(jlabel)
         groups = self.staff_groups(jpath, jlabel, junior_sheet)
         for (post, grade, title, unit), g in groups.items():
             sid = "staff:" + "/".join(_slug(x) for x in (post, grade, title, unit) if x)
@@ -906,7 +911,13 @@ class _Import:
             manifest["date"] = str(date)
         if self.locale:
             manifest["locale"] = self.locale
-        manifest["description"] = f"Imported by orgmodel from {', '.join(self.log.files)}."
+        if self.locale == "nl":
+            # (a Dutch export is read by Dutch users: what orgmodel writes of
+            # it is Dutch unless --lang says otherwise)
+            manifest["language"] = "nl"
+        files = ", ".join(self.log.files)
+        manifest["description"] = {"en": f"Imported by orgmodel from {files}.",
+                                   "nl": f"Door orgmodel geïmporteerd uit {files}."}
         manifest["sources"] = self.sources
         manifest["rules"] = []
         manifest["import"] = self.log.counts()

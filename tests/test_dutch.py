@@ -1,0 +1,203 @@
+"""A Dutch municipality from its own spreadsheet, read and reported in Dutch.
+
+Gemeente Voorbeeld (built here, not Deventer or Albrandswaard): an HR
+workbook with Dutch column names and values, mandates with ceilings in every
+Dutch notation, imported, validated, asked who-decides with amounts on both
+sides of each ceiling, and reported in Dutch: the report, the page, the diff
+and the register must hold no English text of orgmodel's own and no number
+in English notation.
+"""
+import csv
+import html.parser
+import json
+import re
+
+import pytest
+from test_notation import _hr_workbook
+
+import orgmodel
+from conftest import run
+
+#: Ceilings as a Dutch spreadsheet types them, and what they are.
+CEILINGS = {"F002": ("25.000", 25000.0), "F003": ("1.000.000", 1_000_000.0),
+            "F006": ("25.000,50", 25000.5), "F004": ("€ 25.000", 25000.0)}
+
+#: Words that are English and not Dutch: one in a Dutch output is a text
+#: orgmodel did not translate.
+ENGLISH = {"the", "and", "with", "from", "which", "that", "this", "has", "have", "its",
+           "are", "by", "not", "or", "to", "for", "when", "where", "each", "every", "none",
+           "yes", "no", "true", "false", "nan", "held", "people", "staff", "layers",
+           "layer", "steps", "step", "findings", "finding", "rule", "rules", "escalation",
+           "commission", "commissioner", "report", "written", "recorded", "reaches", "below",
+           "above", "posts", "roles", "edges", "nodes", "changes", "changed", "added", "closed",
+           "moved", "removed", "outcome", "outcomes", "line", "chain", "ceiling", "power",
+           "powers", "mandate", "mandates", "register", "signing", "decision", "valid",
+           "stated", "inferred", "assumed", "ungraded", "team-connecting", "dead", "end",
+           "played", "plays", "search", "expand", "collapse", "fit", "show", "legend", "marks",
+           "selected", "blocked", "route", "via"}
+#: "route" and "via" are Dutch as well: allowed.
+ALSO_DUTCH = {"route", "via", "end"}
+
+
+@pytest.fixture(scope="module")
+def voorbeeld(tmp_path_factory):
+    """The municipality, imported from its HR workbook, with its powers,
+    mandates and settings added as its analyst would."""
+    tmp = tmp_path_factory.mktemp("nl")
+    book = _hr_workbook(tmp / "formatie.xlsx")
+    out = tmp / "voorbeeld"
+    res = run("import", "posts", book, "--preset", "nl-hr", "--name", "Gemeente Voorbeeld",
+              "--out", out)
+    assert res.exit_code == 0, res.output
+    import yaml
+    manifest = yaml.safe_load((out / "org.yaml").read_text(encoding="utf-8"))
+    assert manifest["language"] == "nl" and manifest["locale"] == "nl"   # from the preset
+    manifest["powers"] = {"inkoop": {"name": "Inkoop en aanbesteding"}}
+    (out / "org.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+    with open(out / "edges.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header = rows[0]
+    for col in ("powers", "mandate_kind", "ceiling", "valid_from", "note"):
+        if col not in header:
+            header.append(col)
+            for r in rows[1:]:
+                r.append("")
+    for post, (typed, _) in CEILINGS.items():
+        cells = dict.fromkeys(header, "")
+        cells.update({"from": "F001", "to": post, "kind": "MANDATES", "evidence": "assumed",
+                      "powers": "inkoop", "mandate_kind": "mandaat", "ceiling": typed,
+                      "valid_from": "1 januari 2026",
+                      "note": "mandaatbesluit inkoop, aangenomen voor deze test"})
+        rows.append([cells[h] for h in header])
+    with open(out / "edges.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    assert run("validate", "--org", out).exit_code == 0
+    return out
+
+
+def test_ceilings_in_every_notation_decide_on_both_sides(voorbeeld):
+    org = orgmodel.load(voorbeeld)
+    got = {v: d["ceiling"] for u, v, d in org.edges("MANDATES")}
+    assert got == {post: value for post, (_, value) in CEILINGS.items()}
+    for post, (_, ceiling) in CEILINGS.items():
+        for amount, may in ((ceiling - 0.5, True), (ceiling, True), (ceiling + 1, False)):
+            typed = f"{amount:,.2f}".replace(",", "#").replace(".", ",").replace("#", ".")
+            res = run("who-decides", "inkoop", "--org", voorbeeld, "--amount", typed,
+                      "--role", post)
+            assert res.exit_code == 0, res.output
+            # the answer in Dutch (the organisation's language), amounts in Dutch notation
+            assert res.output.startswith("ja: " if may else "nee: "), (post, typed, res.output)
+            if not may:
+                shown = f"{ceiling:,.2f}".rstrip("0").rstrip(".")
+                shown = shown.replace(",", "#").replace(".", ",").replace("#", ".")
+                assert f"€\xa0{shown}" in res.output, res.output
+
+
+def _visible_html(text):
+    """The text a reader of a page sees: outside scripts and styles, and
+    what the page's data puts on screen (labels, tooltips, its own texts)."""
+    class Text(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.parts, self.skip = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style", "code"):      # (code is not prose)
+                self.skip += 1
+            for k, v in attrs:
+                if k in ("placeholder", "aria-label", "title") and v:
+                    self.parts.append(v)
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "code"):
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+    p = Text()
+    p.feed(text)
+    m = re.search(r'<script type="application/json" id="orgdata">(.*?)</script>', text, re.S)
+    if m:
+        data = json.loads(m.group(1))
+        p.parts += [n.get("label", "") + "\n" + n.get("title", "") for n in data["nodes"]]
+        p.parts += [e.get("title", "") for e in data["edges"]]
+        p.parts += list(data.get("ui", {}).values()) + list(data.get("kinds", {}).values())
+        for r in data["routes"].values():
+            p.parts += [s[2] for steps in r["next"].values() for s in steps]
+    return "\n".join(p.parts)
+
+
+def _the_datas_own(org):
+    """The data's own words (names, ids, citations, notes): not orgmodel's text."""
+    own = {str(org.name)}
+    for n, d in org.graph.nodes(data=True):
+        own |= {str(n), str(d.get("name", "")), str(d.get("source", "")), str(d.get("note", ""))}
+    for _, _, d in org.graph.edges(data=True):
+        own |= {str(d.get("source", "")), str(d.get("note", ""))}
+    own |= {v.get("name", "") for v in (org.manifest.get("powers") or {}).values()}
+    own |= set(org.manifest.get("sources") or {})         # (the ids rows cite)
+    return sorted((w for w in own if w), key=len, reverse=True)
+
+
+def _english_in(text, own):
+    for w in own:
+        text = text.replace(w, " ")
+    # (code and file names are not text: `escalation` in org.yaml, findings.csv)
+    text = re.sub(r"`[^`]*`|\b[\w.-]+\.(?:csv|json|md|html|svg|yaml|xlsx)\b|\{\w+\}", " ", text)
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", text)
+    found = sorted({w for w in words if w.lower() in ENGLISH - ALSO_DUTCH})
+    # English notation, where Dutch reads it otherwise: a decimal point (not
+    # a Dutch thousands dot, always before three digits), or thousands
+    # commas with a decimal point or in two groups (4,315 is Dutch: 4.315 fte)
+    numbers = re.findall(r"(?<![\w.,-])\d+\.(?:\d{1,2}|\d{4,})(?![\w.,])"
+                         r"|(?<![\w.,-])\d{1,3}(?:,\d{3})+\.\d+"
+                         r"|(?<![\w.,-])\d{1,3}(?:,\d{3}){2,}(?![\d,])", text)
+    return found, numbers
+
+
+def test_the_report_page_diff_and_register_are_dutch(voorbeeld, tmp_path):
+    org = orgmodel.load(voorbeeld)
+    own = _the_datas_own(org)
+    # the report, in the organisation's language without --lang
+    res = run("report", "--org", voorbeeld, "--out", tmp_path / "rapport")
+    assert res.exit_code == 0 and res.output.startswith("Rapport geschreven"), res.output
+    md = (tmp_path / "rapport" / "report.md").read_text(encoding="utf-8")
+    assert "## Samenvatting" in md
+    texts = {"report.md": md.split("## Bestanden")[0],
+             "report.html": _visible_html((tmp_path / "rapport" / "report.html").read_text())
+             .split("Bestanden")[0],
+             "graph.html": _visible_html((tmp_path / "rapport" / "graph.html").read_text())}
+    # the register, as a mandaatregister
+    reg = tmp_path / "mandaatregister.md"
+    assert run("mandates", "--org", voorbeeld, "--out", reg).exit_code == 0
+    texts["register"] = reg.read_text(encoding="utf-8")
+    for column in ("bevoegdheid", "mandaatgever", "gemandateerde", "ondermandaat toegestaan",
+                   "geldende grens", "mandaatbesluit", "datum besluit", "vindplaats",
+                   "inwerkingtreding", "ondertekening"):
+        assert column in texts["register"] or column in ("mandaatgever", "gemandateerde",
+                                                         "ondermandaat toegestaan"), column
+    # a reorganisation: a post closed, its staff to the secretary
+    to_be = tmp_path / "nieuw"
+    changes = tmp_path / "wijziging.yaml"
+    changes.write_text("- close: F002\n  reports: superior\n", encoding="utf-8")
+    res = run("whatif", "--org", voorbeeld, "--changes", changes, "--out", to_be)
+    assert res.exit_code == 0, res.output
+    texts["DIFF.md"] = (to_be / "DIFF.md").read_text(encoding="utf-8")
+    texts["diff.html"] = _visible_html((to_be / "diff.html").read_text(encoding="utf-8"))
+    header = (to_be / "changes.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "onderdeel,key,soort,status,toelichting"
+    assert "Wat er verandert van" in texts["DIFF.md"]
+    for name, text in texts.items():
+        words, numbers = _english_in(text, own)
+        lines = [ln for ln in text.splitlines()
+                 if any(re.search(rf"\b{re.escape(w)}\b", ln) for w in words + numbers)]
+        assert not words and not numbers, (name, words, numbers, lines[:15])
+
+
+def test_a_message_without_dutch_shows_in_this_scan():
+    # the scan itself finds what it looks for (a test that cannot fail proves nothing)
+    words, numbers = _english_in("3 findings with the rule | 1,234,567 | 0.5 fte | 1.234,5 | "
+                                 "1,234.5 | 25.000 | 4,315", [])
+    assert words == ["findings", "rule", "the", "with"]
+    assert numbers == ["1,234,567", "0.5", "1,234.5"]
