@@ -585,7 +585,9 @@ def who_decides_cmd(org, power, amount, role, fmt):
     result = who_decides(org, power, amount=amount, role=role)
     t = _t(org)
     if role:
-        emit(result, fmt, lambda: t(result["why"]))
+        emit(result, fmt, lambda: "\n".join([t(result["why"])] + [
+            "  " + t("warning: the chain passes a link check flags: {finding}", finding=t(w))
+            for w in result["warnings"]]))
         return
     emit(result, fmt, t=t)
 

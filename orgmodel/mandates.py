@@ -256,8 +256,9 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     -------
     DataFrame or dict
         Without ``role``: ``post, post_name, through, holders, chain,
-        ceiling``, the competent body first.  With ``role``: ``{"role",
-        "may", "why"}``.
+        ceiling, warnings``, the competent body first; ``warnings`` names
+        what ``check`` finds on a link of the post's chain (Awb 10:1, 10:9
+        ...).  With ``role``: ``{"role", "may", "why", "warnings"}``.
 
     Examples
     --------
@@ -301,6 +302,7 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     frame = pd.DataFrame(rows, columns=["post", "post_name", "through", "holders", "chain",
                                         "ceiling"])
     frame = frame.drop_duplicates("post", ignore_index=True)
+    frame["warnings"] = _warnings(org, reg, players, frame["post"].tolist())
     if role is None:
         return frame
     rid = org.find_role(role)
@@ -313,11 +315,38 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
                 (False, True): N_("yes: {chain} (ceiling {amount})"),
                 (True, True): N_("yes: {chain} (as {through}) (ceiling {amount})")}[
                     (bool(through), capped)]
+        warned = hit["warnings"].iloc[0]
         return {"role": rid, "may": True, "why": Message(
-            text, chain=chain, through=through, amount=Amount(cap) if capped else "")}
+            text, chain=chain, through=through, amount=Amount(cap) if capped else ""),
+            "warnings": list(warned.items) if warned else []}
     why = why_not.get(rid) or Message("no mandate for {power} reaches {post}", power=p,
                                       post=nodes[rid].get("name", rid))
-    return {"role": rid, "may": False, "why": Message("no: {why}", why=why)}
+    return {"role": rid, "may": False, "why": Message("no: {why}", why=why), "warnings": []}
+
+
+def _warnings(org, reg, players, posts) -> list:
+    """Per post, the findings of :func:`mandate_findings` on a link of the
+    chain its answer rests on (a broken chain, an ondermandaat not allowed, a
+    ceiling raised, a vacant mandatee ...): a ``Listing`` of them, or ''."""
+    found = [f for f in mandate_findings(org) if len(f.nodes) >= 2]
+    if not found:
+        return [""] * len(posts)
+    up: dict = {}
+    for m, e in zip(reg["mandator"], reg["mandatee"]):
+        up.setdefault(e, m)
+    for role, plays in players.items():
+        for player, _scope in plays:
+            up.setdefault(player, role)
+    out = []
+    for post in posts:
+        path, x = {post}, post
+        while x in up and up[x] not in path:
+            x = up[x]
+            path.add(x)
+        hits = [Message("{rule}: {message}", rule=f.rule, message=f.message) for f in found
+                if set(f.nodes) <= path]
+        out.append(Listing("; ", hits) if hits else "")
+    return out
 
 
 def _through_roles(rows, players, nodes, holders, why_not, roots) -> list:

@@ -504,7 +504,7 @@ class _Report:
             from .formats.chart import write_chart
             try:
                 step("org chart")
-                svg = write_chart(org, stage / "chart.svg").read_text(encoding="utf-8")
+                svg = write_chart(org, stage / "chart.svg", lang=t.lang).read_text(encoding="utf-8")
                 charts["chart.svg"] = svg
                 md += ["", f"![{t('The line of the organisation as an org chart')}](chart.svg)"]
             except OrgModelError as exc:       # no Graphviz here, or too many posts for a page

@@ -63,6 +63,12 @@ def test_a_ceiling_a_lower_link_raises_is_the_parents_and_a_finding(make):
     assert register(org, "grant")["ceiling_applies"].tolist() == [100_000.0, 50_000.0, 50_000.0]
     [f] = mandate_findings(org)
     assert f.rule == "Awb 10:9" and "80,000, above the 50,000" in f.message
+    # who-decides still answers, and warns that the chain passes the flagged link
+    answer = who_decides(org, "grant", role="dd")
+    assert answer["may"] and [str(w) for w in answer["warnings"]] == [f"Awb 10:9: {f.message}"]
+    assert who_decides(org, "grant", role="cd")["warnings"] == []     # above the link
+    rows = who_decides(org, "grant").set_index("post")["warnings"]
+    assert rows["dd"] and not rows["cd"]
 
 
 def test_deventer_register_and_who_decides_for_pijofach_and_budget(deventer):

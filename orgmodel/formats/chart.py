@@ -101,7 +101,8 @@ def _line(org, status=None, limit=None):
 
 @at_its_date
 def chart_dot(org: OrgModel, diff: Diff | None = None, route: str | None = None,
-              title: str | None = None, focus: str | None = None, depth: int = 2) -> str:
+              title: str | None = None, focus: str | None = None, depth: int = 2,
+              lang: str = "en") -> str:
     """The DOT text of the chart (see the module's text).
 
     Examples
@@ -110,11 +111,18 @@ def chart_dot(org: OrgModel, diff: Diff | None = None, route: str | None = None,
     >>> '"gd" -> "cd"' in text and "style=\\"rounded,filled,dashed\\"" in text
     True
     """
+    from ..i18n import translator
+    t = translator(lang)
+
+    def when(o):
+        # (English keeps the date as the data writes it; Dutch writes it out)
+        return (str(o.date) if lang == "en" else t.date(str(o.date))) if o.date \
+            else t("undated")
     status, added, removed = {}, set(), set()
     if diff is not None:
         org, status, added, removed = diff.union()
-        title = title or (f"{diff.before.name} ({diff.before.date or 'undated'}) → "
-                          f"{diff.after.name} ({diff.after.date or 'undated'})")
+        title = title or (f"{diff.before.name} ({when(diff.before)}) → "
+                          f"{diff.after.name} ({when(diff.after)})")
     posts, edges = _chart_posts(org, status, focus, depth)
     bad = set()
     if diff is not None and len(diff.routes):
@@ -122,7 +130,7 @@ def chart_dot(org: OrgModel, diff: Diff | None = None, route: str | None = None,
     out = ["digraph orgchart {",
            '  graph [rankdir=TB, fontname="Helvetica", fontsize=12, nodesep=0.25, '
            'ranksep=0.45, labelloc=t, label=' + _label(title or (org.name + (
-               f" ({org.date})" if org.date else ""))) + "];",
+               f" ({when(org)})" if org.date else ""))) + "];",
            '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#444444", '
            'fontname="Helvetica", fontsize=9, margin="0.08,0.04"];',
            '  edge [arrowhead=none, color="#666666"];']
@@ -285,7 +293,7 @@ def _kinds(org):
 
 def write_chart(org: OrgModel, path: PathOrFile, diff: Diff | None = None,
                 route: str | None = None, title: str | None = None, focus: str | None = None,
-                depth: int = 2, kind: str | None = None) -> Any:
+                depth: int = 2, kind: str | None = None, lang: str = "en") -> Any:
     """Draw the chart into ``path`` (.svg, .png, .pdf, or .dot for the text), or
     into an open binary file with ``kind`` one of ``svg``, ``png``, ``pdf``, ``dot``.
 
@@ -300,7 +308,8 @@ def write_chart(org: OrgModel, path: PathOrFile, diff: Diff | None = None,
         raise OrgModelError(f"{getattr(path, 'name', path)}: a chart is .svg, .png, .pdf or .dot")
     if not hasattr(path, "write"):
         path = Path(path)
-    text = chart_dot(org, diff=diff, route=route, title=title, focus=focus, depth=depth)
+    text = chart_dot(org, diff=diff, route=route, title=title, focus=focus, depth=depth,
+                     lang=lang)
     if fmt is None:
         return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     dot = shutil.which("dot")

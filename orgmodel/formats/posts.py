@@ -11,7 +11,8 @@ a year.  What real files do, and what the import decides:
   organisation's name is marked ``placeholder``.
 * Holders ``Vacant`` (``Vacature``, ``niet ingevuld``): a vacant post; ``N/D``,
   ``n.v.t.`` or empty: a person whose name is not disclosed; ``Eliminated``
-  (``opgeheven``): the post is gone, the row is not used.
+  (``opgeheven``, ``vervallen``, ``boventallig``: a row that is no post of the
+  formation): the post is gone, the row is not used, and it is named.
 * The same post id on several rows with the same title and superior: one post
   held as a job share (one person per row, FTE summed).  The same id on rows
   that differ (``0`` reused for different vacant posts): separate posts, each
@@ -89,7 +90,8 @@ class Preset:
                      "niet bezet", "onbezet")
     undisclosed: tuple = ("n/d", "nd", "n/a", "not disclosed", "withheld", "redacted", "-", "",
                           "nvt", "niet openbaar", "onbekend")
-    eliminated: tuple = ("eliminated", "post eliminated", "deleted", "opgeheven", "vervallen")
+    eliminated: tuple = ("eliminated", "post eliminated", "deleted", "opgeheven", "vervallen",
+                         "boventallig")
     unknown_superior: str = "external"
     name_from: str = "organisation"
     #: how the files write numbers and dates (see orgmodel.notation)
