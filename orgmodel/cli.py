@@ -197,7 +197,7 @@ class OrgGroup(click.Group):
         except (OrgModelError, OSError, ValueError) as exc:
             if _DEBUG:
                 raise
-            raise click.ClickException(_clean(str(exc))) from None
+            raise click.ClickException(_clean(_in_words(exc))) from None
         except Exception as exc:  # noqa: BLE001 - the promise: no traceback without --debug
             if _DEBUG:
                 raise
@@ -205,6 +205,18 @@ class OrgGroup(click.Group):
                                               "(run again with --debug for details)")) from None
         finally:
             _LANG = None     # (one command's language is not the next one's, in one process)
+
+
+def _in_words(exc) -> str:
+    """An error as the user reads it, in the command's language."""
+    from .i18n import said
+    try:
+        t = _t()
+    except click.BadParameter:
+        return str(exc)
+    if isinstance(exc, ValidationError):
+        return exc.render(t)
+    return t(said(exc))
 
 
 def _clean(message: str) -> str:
@@ -247,6 +259,7 @@ def _problems(org_dir):
 
 @cli.command()
 @org_option
+@lang_option
 @format_option
 def validate(org_dir, fmt):
     """Check an organisation folder and list every problem found."""
@@ -254,10 +267,11 @@ def validate(org_dir, fmt):
         raise click.UsageError("--org DIR is required")
     problems = _problems(org_dir)
     if fmt == "table":
+        t = _t()
         if problems:
-            out(str(ValidationError(problems, where=str(org_dir))), err=True)
+            out(ValidationError(problems, where=str(org_dir)).render(t), err=True)
         else:
-            out(f"{org_dir}: valid")
+            out(t("{folder}: valid", folder=org_dir))
     else:
         import pandas as pd
         emit(pd.DataFrame([p.to_dict() for p in problems], columns=["file", "row", "message"]),

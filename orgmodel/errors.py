@@ -48,6 +48,13 @@ class Problem:
         where = self.file if self.row is None else f"{self.file}, row {self.row}"
         return f"{where}: {self.message}"
 
+    def render(self, t) -> str:
+        """The problem in the language of the translator ``t``
+        (:func:`orgmodel.i18n.translator`)."""
+        where = self.file if self.row is None else t("{file}, row {row}", file=self.file,
+                                                      row=str(self.row))
+        return f"{where}: {t(self.message)}"
+
     def to_dict(self) -> dict:
         return asdict(self)
 
@@ -74,6 +81,19 @@ class ValidationError(OrgModelError, ValueError):
             lines.append(f"  ... and {count - MAX_SHOWN} more (orgmodel validate --format csv "
                          "lists them all)")
         super().__init__("\n".join(lines))
+
+    def render(self, t) -> str:
+        """The error in the language of the translator ``t``: the count, and
+        each problem (the first :data:`MAX_SHOWN`)."""
+        head = f"{self.where}: " if self.where else ""
+        count = len(self.problems)
+        lines = [head + (t("1 problem found") if count == 1 else
+                         t("{n} problems found", n=count))]
+        lines += [f"  {p.render(t)}" for p in self.problems[:MAX_SHOWN]]
+        if count > MAX_SHOWN:
+            lines.append("  " + t("... and {n} more (orgmodel validate --format csv lists them "
+                                  "all)", n=count - MAX_SHOWN))
+        return "\n".join(lines)
 
 
 class UnknownRoleError(OrgModelError, ValueError):

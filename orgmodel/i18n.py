@@ -42,8 +42,8 @@ from pathlib import Path
 
 from .errors import OrgModelError
 
-__all__ = ["translator", "Translator", "Message", "Listing", "Texts", "Amount", "N_", "LANGS",
-           "messages", "CATALOGS", "text_of"]
+__all__ = ["translator", "Translator", "Message", "Listing", "Texts", "Amount", "Figure", "N_",
+           "LANGS", "messages", "CATALOGS", "text_of", "said"]
 
 LANGS = ("en", "nl")
 #: The Babel locale of each language (its number and date notation).
@@ -80,6 +80,8 @@ class Message(str):
     >>> m = Message("{n} findings", n=3)
     >>> m == "3 findings", m.text, m.values
     (True, '{n} findings', {'n': 3})
+    >>> translator("nl")("Found: " + m)     # (joined to more text, it stays translatable)
+    'Found: 3 bevindingen'
     """
 
     text: str
@@ -93,6 +95,13 @@ class Message(str):
 
     def __reduce__(self):
         return (Message, (self.text, self.values))
+
+    # A message joined to more text stays translatable: the parts are kept.
+    def __add__(self, other):
+        return Listing("", [self, other]) if isinstance(other, str) else NotImplemented
+
+    def __radd__(self, other):
+        return Listing("", [other, self]) if isinstance(other, str) else NotImplemented
 
 
 class Texts(Message):
@@ -117,10 +126,31 @@ class Texts(Message):
         return (Texts, (self.texts,))
 
 
+def said(exc: BaseException) -> str:
+    """What an exception says: its message as given (a :class:`Message`
+    stays one, to be translated where shown), else its text."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+
+
 def text_of(value):
     """A text of the data as it is, or a :class:`Texts` when the data gives
     it per language (a dict)."""
     return Texts(value) if isinstance(value, dict) else value
+
+
+class Figure(float):
+    """A number in a message with so many decimals (``Figure(x, 0)``), in
+    the language's notation."""
+
+    digits: int
+
+    def __new__(cls, value, digits: int = 3):
+        self = super().__new__(cls, value)
+        self.digits = digits
+        return self
+
+    def __reduce__(self):
+        return (Figure, (float(self), self.digits))
 
 
 class Amount(float):
@@ -217,6 +247,8 @@ class Translator:
             return str(value)
         if isinstance(value, Amount):
             return self.amount(value)
+        if isinstance(value, Figure):
+            return self.number(float(value), value.digits)
         if isinstance(value, int):
             return self.number(value)
         if isinstance(value, float):

@@ -37,6 +37,7 @@ import os
 from dataclasses import dataclass
 
 from .errors import OrgModelError
+from .i18n import Message
 
 __all__ = ["Limits", "current", "too_many_rows", "too_long_cell", "MAX_ROWS", "MAX_CELL",
            "MAX_WORKBOOK_MB", "MAX_RATIO"]
@@ -64,9 +65,11 @@ def _number(name: str, default: float) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise OrgModelError(f"{name}='{text}' is not a number") from None
+        raise OrgModelError(Message("{name}='{text_}' is not a number", name=name, text_=text)) from None
     if value <= 0:
-        raise OrgModelError(f"{name}='{text}' must be more than 0")
+        raise OrgModelError(Message(
+            "{name}='{text_}' must be more than 0",
+            name=name, text_=text))
     return value
 
 
@@ -80,15 +83,20 @@ def current() -> Limits:
 
 def too_many_rows(limits: Limits) -> str:
     """The message for a table past the row limit."""
-    return (f"has more than {limits.rows:,} rows: raise the limit with ORGMODEL_MAX_ROWS if "
-            "the file is yours")
+    return (Message(
+        "has more than {rows} rows: raise the limit with ORGMODEL_MAX_ROWS if the file is yours",
+        rows=limits.rows))
 
 
 def too_long_cell(limits: Limits, column: str = "", length: int | None = None) -> str:
     """The message for a cell (in ``column``) past the cell limit; ``length``
     None: a cell known only to be longer than the limit."""
-    size = f"longer than {limits.cell:,} characters" if length is None else \
-        f"of {length:,} characters, more than the limit of {limits.cell:,}"
+    size = Message("longer than {cell} characters", cell=limits.cell) if length is None else \
+        Message(
+            "of {length} characters, more than the limit of {cell}",
+            length=length, cell=limits.cell)
     where = f" ({column})" if column else ""
-    return (f"has a cell{where} {size}: is a quote missing or a whole file pasted into "
-            "one cell? (raise the limit with ORGMODEL_MAX_CELL if the file is yours)")
+    return (Message(
+        "has a cell{where} {size}: is a quote missing or a whole file pasted into one cell? (raise "
+        "the limit with ORGMODEL_MAX_CELL if the file is yours)",
+        where=where, size=size))

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ._nx import node_attrs, predecessors, successors
 from .errors import InputError, OrgModelError, UnknownRoleError, ValidationError
+from .i18n import Message
 from .read import read_folder, records
 from .validate import parse_cell, parse_fte, validate_tables
 
@@ -278,8 +279,10 @@ class OrgModel:
                 and _edge_multiset(self.graph) == _edge_multiset(other.graph))
 
     def __repr__(self) -> str:
-        return (f"OrgModel({self.name!r}, {self.graph.number_of_nodes()} nodes, "
-                f"{self.graph.number_of_edges()} edges)")
+        return (Message(
+            "OrgModel({name}, {v} nodes, {v2} edges)",
+            name=repr(self.name), v=self.graph.number_of_nodes(),
+            v2=self.graph.number_of_edges()))
 
 
 def _check_date(text):
@@ -287,7 +290,7 @@ def _check_date(text):
     try:
         _dt.date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
+        raise InputError(Message("'{text_}' is not a date: write it as YYYY-MM-DD", text_=text)) from None
 
 
 def _edge_multiset(g):

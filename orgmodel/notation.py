@@ -36,6 +36,7 @@ import datetime as _dt
 import re
 
 from .errors import InputError
+from .i18n import Message
 
 __all__ = ["LOCALES", "parse_number", "parse_date", "number_text"]
 
@@ -87,7 +88,7 @@ def parse_number(text: str, locale: str | None = None, amount: bool = False) -> 
     sign = -1.0 if t.startswith("-") else 1.0
     t = t.lstrip("+-").strip()
     if not t or not t.isascii():
-        raise InputError(f"'{raw}' is not a number")
+        raise InputError(Message("'{raw}' is not a number", raw=raw))
     value = _unsigned(t, raw, locale)
     return sign * value
 
@@ -102,7 +103,7 @@ def _unsigned(t: str, raw: str, locale: str | None) -> float:
         return grouped
     m = _ONE_SEP.match(t)
     if m is None:
-        raise InputError(f"'{raw}' is not a number")
+        raise InputError(Message("'{raw}' is not a number", raw=raw))
     return _one_separator(m.group("int"), m.group("sep"), m.group("frac"), raw, locale)
 
 
@@ -122,8 +123,9 @@ def _grouped(t: str, raw: str, locale: str | None) -> float | None:
 
 def _check_notation(ok: bool, raw: str, locale: str | None) -> None:
     if not ok:
-        raise InputError(f"'{raw}' is not written as {locale} writes numbers "
-                         f"({_example(locale)})")
+        raise InputError(Message(
+            "'{raw}' is not written as {locale} writes numbers ({v})",
+            raw=raw, locale=locale, v=_example(locale)))
 
 
 def _one_separator(whole: str, sep: str, frac: str, raw: str, locale: str | None) -> float:
@@ -132,8 +134,10 @@ def _one_separator(whole: str, sep: str, frac: str, raw: str, locale: str | None
         # 25.000 / 25,000: thousands in one convention, a decimal in the other
         group = _SEPARATORS[locale][0] if locale in _SEPARATORS else None
         if group is None:
-            raise InputError(f"'{raw}' could be {_plain(whole + '.' + frac)} or "
-                             f"{whole}{frac}: write {whole}{frac}{_locale_hint(locale)}")
+            raise InputError(Message(
+                "'{raw}' could be {v} or {whole}{frac}: write {whole}{frac}{v2}",
+                raw=raw, v=_plain(whole + '.' + frac), whole=whole, frac=frac,
+                v2=_locale_hint(locale)))
         return float(whole + frac) if sep == group else float(whole + "." + frac)
     return float(whole + "." + frac)
 
@@ -187,13 +191,15 @@ def parse_date(text: str, locale: str | None = None) -> str:
     if found is None:
         how = {"nl": "YYYY-MM-DD, 31-12-2026 or 31 december 2026",
                "en": "YYYY-MM-DD or 31 December 2026"}.get(locale or "", "YYYY-MM-DD")
-        raise InputError(f"'{text}' is not a date: write it as {how}"
+        raise InputError(Message(
+            "'{text_}' is not a date: write it as {how}",
+            text_=text, how=how)
                          + ("" if locale else " (or declare the locale: nl in org.yaml, to "
                             "write 31-12-2026)"))
     try:
         return _dt.date(*found).isoformat()
     except ValueError:
-        raise InputError(f"'{text}' is not a date that exists") from None
+        raise InputError(Message("'{text_}' is not a date that exists", text_=text)) from None
 
 
 def _dutch_numeric(t: str):

@@ -33,6 +33,7 @@ import pandas as pd
 import yaml
 
 from .errors import InputError, Problem
+from .i18n import Message
 from .limits import Limits, current, too_long_cell, too_many_rows
 
 if TYPE_CHECKING:  # names in annotations only
@@ -123,7 +124,9 @@ def _read_text(path: Path, label: str, problems: list) -> str | None:
     try:
         return decode(path.read_bytes())
     except OSError as exc:
-        problems.append(Problem(label, None, f"cannot be read: {exc.strerror or exc}"))
+        problems.append(Problem(label, None, Message(
+            "cannot be read: {v}",
+            v=exc.strerror or exc)))
     except ValueError as exc:
         problems.append(Problem(label, None, str(exc)))
     return None
@@ -199,8 +202,9 @@ def read_table(path: Path, problems: list, label: str | None = None,
             else:
                 hint = (" (is a separator missing or a cell unquoted?)" if len(fields) < width
                         else " (a cell with a separator in it needs quotes)")
-                problems.append(Problem(label, r, f"has {len(fields)} cells but the header has "
-                                        f"{width}{hint}"))
+                problems.append(Problem(label, r, Message(
+                    "has {n_fields} cells but the header has {width}{hint}",
+                    n_fields=len(fields), width=width, hint=hint)))
                 continue
         cells.append((r, fields))
     ok = len(cells) == len(rows)
@@ -246,7 +250,7 @@ def _csv_error(msg: str, lim: Limits) -> str:
     if "expected after" in msg:
         return ("has text after a closing quote: put the whole cell in quotes and "
                 "double every quote inside it (\"\")")
-    return f"cannot be read as CSV: {msg}"
+    return Message("cannot be read as CSV: {msg}", msg=msg)
 
 
 def _split_plain(text: str, sep: str, cell_limit: int) -> list | None:
@@ -278,12 +282,15 @@ def _frame(header, header_row, cells, index, label, problems, ok=True, unnamed=F
         if not n:
             continue
         if n in seen:
-            shown = (f"'{header[seen[n]].strip()}' and '{header[i].strip()}'"
+            shown = (Message(
+                "'{v}' and '{v2}'",
+                v=header[seen[n]].strip(), v2=header[i].strip())
                      if header[seen[n]].strip() != header[i].strip() else f"'{n}'")
             problems.append(Problem(label, header_row,
-                                    f"column '{n}' appears twice ({shown}, columns "
-                                    f"{seen[n] + 1} and {i + 1}; names are read without "
-                                    "regard to case and spaces)"))
+                                    Message(
+                                        "column '{n}' appears twice ({shown}, columns {v} and {v2}; "
+                                        "names are read without regard to case and spaces)",
+                                        n=n, shown=shown, v=seen[n] + 1, v2=i + 1)))
             ok = False
         else:
             seen[n] = i
@@ -292,8 +299,9 @@ def _frame(header, header_row, cells, index, label, problems, ok=True, unnamed=F
     left_out = [i + 1 for i, n in enumerate(names) if not n and any(columns[i])]
     if left_out and not unnamed:
         for i in left_out:
-            problems.append(Problem(label, header_row, f"column {i} has values but no name "
-                                    "in the header"))
+            problems.append(Problem(label, header_row, Message(
+                "column {i} has values but no name in the header",
+                i=i)))
         ok = False
     if not ok:
         return None
@@ -327,7 +335,9 @@ class _Loader(yaml.SafeLoader):
         try:
             if self._depth > MAX_YAML_DEPTH:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"is nested more than {MAX_YAML_DEPTH} levels deep",
+                    None, None, Message(
+                        "is nested more than {MAX_YAML_DEPTH} levels deep",
+                        MAX_YAML_DEPTH=MAX_YAML_DEPTH),
                     self.peek_event().start_mark)
             return super().compose_node(parent, index)
         finally:
@@ -345,7 +355,9 @@ class _Loader(yaml.SafeLoader):
                     key_node.start_mark) from None
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"key '{key}' is given twice (also on line {seen[key] + 1})",
+                    None, None, Message(
+                        "key '{key}' is given twice (also on line {v})",
+                        key=key, v=seen[key] + 1),
                     key_node.start_mark)
             seen[key] = key_node.start_mark.line
         return super().construct_mapping(node, deep=deep)
@@ -362,7 +374,9 @@ def read_manifest(path: Path, problems: list, label: str = MANIFEST) -> dict | N
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc)
-        problems.append(Problem(label, line, f"is not valid YAML: {reason}"))
+        problems.append(Problem(label, line, Message(
+            "is not valid YAML: {reason}",
+            reason=reason)))
         return None
     except RecursionError:
         problems.append(Problem(label, None, "is nested too deeply to read"))
@@ -398,8 +412,9 @@ def read_folder(path: PathLike) -> RawOrg:
     raw = RawOrg(path=path)
     if not path.is_dir():
         what = "is a file, not a folder" if path.exists() else "does not exist"
-        raw.problems.append(Problem(str(path), None, f"{what}: give the organisation's folder "
-                                    "(with org.yaml, nodes.csv and edges.csv)"))
+        raw.problems.append(Problem(str(path), None, Message(
+            "{what}: give the organisation's folder (with org.yaml, nodes.csv and edges.csv)",
+            what=what)))
         raw.unreadable.update((MANIFEST, NODES, EDGES))
         return raw
     manifest = read_manifest(path / MANIFEST, raw.problems)

@@ -23,6 +23,7 @@ import pandas as pd
 from . import schema
 from ._order import sinks_first
 from .errors import InputError, Problem
+from .i18n import Message, said
 from .notation import LOCALES, parse_date, parse_number
 from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder
 
@@ -96,14 +97,18 @@ def parse_fte(text: str, locale: str | None = None):
     """
     m = _FTE.match(text)
     if not m:
-        raise InputError(f"FTE '{text}' is not a number or a range like '2-3'")
+        raise InputError(Message(
+            "FTE '{text_}' is not a number or a range like '2-3'",
+            text_=text))
     try:
         lo = parse_number(m.group(1), locale)
         hi = parse_number(m.group(2), locale) if m.group(2) else lo
     except InputError as exc:
-        raise InputError(f"FTE {exc}") from None
+        raise InputError(Message("FTE {exc}", exc=said(exc))) from None
     if hi < lo:
-        raise InputError(f"FTE range '{text}' is inverted: the first number must be the smaller")
+        raise InputError(Message(
+            "FTE range '{text_}' is inverted: the first number must be the smaller",
+            text_=text))
     return lo, hi
 
 
@@ -113,7 +118,7 @@ def parse_bool(text: str) -> bool:
         return True
     if t in _FALSE:
         return False
-    raise InputError(f"'{text}' is not yes/no (use true or false)")
+    raise InputError(Message("'{text_}' is not yes/no (use true or false)", text_=text))
 
 
 _NOT_FINITE = {"nan", "inf", "-inf", "+inf", "infinity", "-infinity"}
@@ -130,27 +135,39 @@ def parse_cell(column: str, text: str, locale: str | None = None):
         return parse_bool(text)
     if column in schema.FLOAT_COLUMNS:
         if text.strip().lower() in _NOT_FINITE:
-            raise InputError(f"{column} '{text}' is not a finite number")
+            raise InputError(Message(
+                "{column} '{text_}' is not a finite number",
+                column=column, text_=text))
         try:
             value = parse_number(text, locale, amount=True)
         except InputError as exc:
-            raise InputError(f"{column} {exc}") from None
+            raise InputError(Message(
+                "{column} {exc}",
+                column=column, exc=said(exc))) from None
         if value < 0:
-            raise InputError(f"{column} '{text}' is negative: an amount is 0 or more")
+            raise InputError(Message(
+                "{column} '{text_}' is negative: an amount is 0 or more",
+                column=column, text_=text))
         return value
     if column in schema.INT_COLUMNS:
         try:
             value = parse_number(text, locale)
         except InputError:
-            raise InputError(f"{column} '{text}' is not a whole number") from None
+            raise InputError(Message(
+                "{column} '{text_}' is not a whole number",
+                column=column, text_=text)) from None
         if not value.is_integer() or value < 0:
-            raise InputError(f"{column} '{text}' is not a whole number of 0 or more")
+            raise InputError(Message(
+                "{column} '{text_}' is not a whole number of 0 or more",
+                column=column, text_=text))
         return int(value)
     if column in schema.DATE_COLUMNS:
         try:
             return parse_date(text, locale)
         except InputError as exc:
-            raise InputError(f"{column} {exc}") from None
+            raise InputError(Message(
+                "{column} {exc}",
+                column=column, exc=said(exc))) from None
     if column in schema.LIST_COLUMNS:
         return [p.strip() for p in text.split(";") if p.strip()]
     return text
@@ -163,17 +180,18 @@ _KEY = re.compile(schema.VOCABULARY_KEY)
 
 def _closest(word, options):
     near = difflib.get_close_matches(word, list(options), n=1)
-    return f" (did you mean '{near[0]}'?)" if near else ""
+    return Message(" (did you mean '{near}'?)", near=near[0]) if near else ""
 
 
 def _check_columns(df, file, required, problems) -> bool:
     missing = [c for c in required if c not in df.columns]
     if missing:
-        problems.append(Problem(file, 1, "missing required column"
-                                f"{'s' if len(missing) > 1 else ''}: {', '.join(missing)}"))
+        problems.append(Problem(file, 1, Message(
+            "missing required column{v}: {v2}",
+            v='s' if len(missing) > 1 else '', v2=', '.join(missing))))
     dupes = sorted({c for c in df.columns if list(df.columns).count(c) > 1})
     if dupes:
-        problems.append(Problem(file, 1, f"column named twice: {', '.join(dupes)}"))
+        problems.append(Problem(file, 1, Message("column named twice: {v}", v=', '.join(dupes))))
     return not missing and not dupes
 
 
@@ -217,8 +235,9 @@ def _provenance_problems(grade, source, note, ctx):
                "migrate' does this)")
         return
     if grade and grade not in schema.GRADES:
-        yield (f"evidence '{grade}' is not one of: "
-               f"{', '.join(schema.GRADES)}{_closest(grade, schema.GRADES)}")
+        yield (Message(
+            "evidence '{grade}' is not one of: {v}{v2}",
+            grade=grade, v=', '.join(schema.GRADES), v2=_closest(grade, schema.GRADES)))
     elif grade == "stated" and not source:
         yield "evidence 'stated' needs a source: the passage that states it"
     elif grade == "inferred" and not note:
@@ -228,16 +247,18 @@ def _provenance_problems(grade, source, note, ctx):
     if source and ctx.sources:
         for cit in (c.strip() for c in source.split(";")):
             if cit and not ctx.cites(cit):
-                yield (f"source '{cit}' cites none of the sources org.yaml declares "
-                       f"({', '.join(sorted(ctx.sources))})")
+                yield (Message(
+                    "source '{cit}' cites none of the sources org.yaml declares ({v})",
+                    cit=cit, v=', '.join(sorted(ctx.sources))))
 
 
 _TEXT_COLUMNS = frozenset(("id", "kind", "name", "source", "from", "to", "evidence", "note"))
 
 
 def _not_a_choice(col, text, choices) -> str:
-    return (f"{col} '{text}' is not one of: "
-            f"{', '.join(choices[col])}{_closest(text, choices[col])}")
+    return (Message(
+        "{col} '{text_}' is not one of: {v}{v2}",
+        col=col, text_=text, v=', '.join(choices[col]), v2=_closest(text, choices[col])))
 
 
 def _single_cell(col, text, choices, locale=None):
@@ -251,7 +272,7 @@ def _single_cell(col, text, choices, locale=None):
             return (("fte_min", lo), ("fte_max", hi)), ()
         return ((col, parse_cell(col, text, locale)),), ()
     except ValueError as exc:
-        return (), (str(exc),)
+        return (), (said(exc),)
 
 
 #: Columns whose cells are lists: converted row by row (a remembered list
@@ -271,20 +292,21 @@ def _list_cell(col, text, choices, ctx, ids=None):
         bad = [c for c in cells if c not in known]
         if bad and ctx.readable:
             known = [k for k in known if _KEY.match(k)]     # (never propose an invalid key)
-            return cells, (f"{col} {', '.join(repr(c) for c in bad)} "
-                           f"{'is' if len(bad) == 1 else 'are'} not declared under "
-                           f"'{schema.VOCABULARY_COLUMNS[col]}' in org.yaml"
-                           f"{_closest(bad[0], known)}",)
+            return cells, (Message(
+                "{col} {v} {v2} not declared under '{v3}' in org.yaml{v4}",
+                col=col, v=', '.join(repr(c) for c in bad), v2='is' if len(bad) == 1 else 'are',
+                v3=schema.VOCABULARY_COLUMNS[col], v4=_closest(bad[0], known)),)
         return cells, ()
     if col in schema.ID_LIST_COLUMNS:
         cells = parse_cell(col, text)
-        return cells, tuple(f"{col} names '{c}', which is not a node in nodes.csv"
-                            f"{_closest(c, ids)}" for c in cells
+        return cells, tuple(Message(
+            "{col} names '{c}', which is not a node in nodes.csv{v}",
+            col=col, c=c, v=_closest(c, ids)) for c in cells
                             if ids is not None and c not in ids)
     try:
         return parse_cell(col, text), ()
     except ValueError as exc:
-        return None, (str(exc),)
+        return None, (said(exc),)
 
 
 # -- the rules, each once ------------------------------------------------------
@@ -386,7 +408,9 @@ def _check_validity(t: _Table, kept) -> None:
         return
     for i in kept:
         if start[i] and end[i] and start[i] > end[i]:
-            t.say(i, f"valid_from {start[i]} is after valid_to {end[i]}")
+            t.say(i, Message(
+                "valid_from {start} is after valid_to {end}",
+                start=start[i], end=end[i]))
 
 
 def _check_provenance(t: _Table, kept, ctx) -> None:
@@ -418,11 +442,15 @@ def _check_ids(t: _Table) -> None:
         if not nid:
             t.say(i, "id is empty")
         elif nid in first_row:
-            t.say(i, f"id '{nid}' is used twice (also on row {first_row[nid]})")
+            t.say(i, Message(
+                "id '{nid}' is used twice (also on row {first_row})",
+                nid=nid, first_row=first_row[nid]))
         elif (low := nid.casefold()) in folded:
             other, orow = folded[low]
-            t.say(i, f"id '{nid}' differs from id '{other}' (row {orow}) only in upper and "
-                  "lower case; ids must differ in more than that")
+            t.say(i, Message(
+                "id '{nid}' differs from id '{other}' (row {orow}) only in upper and lower case; ids "
+                "must differ in more than that",
+                nid=nid, other=other, orow=orow))
             first_row[nid] = t.rownos[i]
         else:
             first_row[nid] = t.rownos[i]
@@ -434,7 +462,7 @@ def _check_names(t: _Table) -> None:
     if "" in names:
         for i, name in enumerate(names):
             if not name:
-                t.say(i, f"node '{ids[i]}' has no name")
+                t.say(i, Message("node '{ids}' has no name", ids=ids[i]))
 
 
 def _unknown_kinds(t: _Table, known, what: str, rows=None) -> set:
@@ -445,8 +473,9 @@ def _unknown_kinds(t: _Table, known, what: str, rows=None) -> set:
     if unknown:
         for i in rows:
             if kind[i] in unknown:
-                t.say(i, f"unknown {what} kind '{kind[i]}'; use one of {', '.join(known)}"
-                      f"{_closest(kind[i], known)}")
+                t.say(i, Message(
+                    "unknown {what} kind '{kind}'; use one of {v}{v2}",
+                    what=what, kind=kind[i], v=', '.join(known), v2=_closest(kind[i], known)))
     return unknown
 
 
@@ -461,21 +490,23 @@ def _check_required(t: _Table, specs: dict) -> None:
                 continue
             for i, ki in enumerate(kind):
                 if ki == k and not (values and values[i]):
-                    t.say(i, f"{k} '{ids[i]}' needs a {col}")
+                    t.say(i, Message("{k} '{ids}' needs a {col}", k=k, ids=ids[i], col=col))
 
 
 def _check_reserved(nodes: pd.DataFrame, problems) -> None:
     own = [c for c in nodes.columns if c in ("fte_min", "fte_max")]
     if own:
-        problems.append(Problem(NODES, 1, f"column '{own[0]}' is orgmodel's own: write the "
-                                "FTE in the 'fte' column (a number, or a range such as 2-3)"))
+        problems.append(Problem(NODES, 1, Message(
+            "column '{own}' is orgmodel's own: write the FTE in the 'fte' column (a number, or a "
+            "range such as 2-3)",
+            own=own[0])))
     reserved = [c for c in nodes.columns if c in schema.RESERVED_COLUMNS]
     if reserved:
-        problems.append(Problem(NODES, 1, f"column{'s' if len(reserved) > 1 else ''} "
-                                f"{', '.join(reserved)} {'are' if len(reserved) > 1 else 'is'} "
-                                "reserved for orgmodel's own use (the database keeps the "
-                                "organisation and its ids there): rename "
-                                f"{'them' if len(reserved) > 1 else 'it'}"))
+        problems.append(Problem(NODES, 1, Message(
+            "column{v} {v2} {v3} reserved for orgmodel's own use (the database keeps the "
+            "organisation and its ids there): rename {v4}",
+            v='s' if len(reserved) > 1 else '', v2=', '.join(reserved),
+            v3='are' if len(reserved) > 1 else 'is', v4='them' if len(reserved) > 1 else 'it')))
 
 
 def _check_nodes(nodes: pd.DataFrame, problems, ctx, built=None) -> dict | None:
@@ -526,11 +557,13 @@ def _check_node_lists(nodes: pd.DataFrame, kinds: dict, problems):
         for rowno, text in zip(nodes.index.tolist(), nodes[col].tolist()):
             for c in parse_cell(col, text) if text else ():
                 if c == own[rowno]:
-                    problems.append(Problem(NODES, rowno, f"{col} names '{c}', the node itself: "
-                                            f"a {col} is another node"))
+                    problems.append(Problem(NODES, rowno, Message(
+                        "{col} names '{c}', the node itself: a {col} is another node",
+                        col=col, c=c)))
                 elif c not in kinds:
-                    problems.append(Problem(NODES, rowno, f"{col} names '{c}', which is not "
-                                            f"a node in nodes.csv{_closest(c, kinds)}"))
+                    problems.append(Problem(NODES, rowno, Message(
+                        "{col} names '{c}', which is not a node in nodes.csv{v}",
+                        col=col, c=c, v=_closest(c, kinds))))
 
 
 def _check_copies(t: _Table) -> list | None:
@@ -547,8 +580,10 @@ def _check_copies(t: _Table) -> list | None:
     copies = []
     for i, key in enumerate(keys):
         if key in seen and src[i] and dst[i] and kind[i]:
-            t.say(i, f"{kind[i]} from '{src[i]}' to '{dst[i]}' is given twice with the same "
-                  f"attributes (also on row {seen[key]})")
+            t.say(i, Message(
+                "{kind} from '{src}' to '{dst}' is given twice with the same attributes (also on row "
+                "{seen})",
+                kind=kind[i], src=src[i], dst=dst[i], seen=seen[key]))
             copies.append(i)
             continue
         seen[key] = t.rownos[i]
@@ -560,7 +595,9 @@ def _spaced(nid: str, kinds: dict) -> str:
     'tm2'): a difflib guess would propose any near id instead."""
     squashed = _SPACE.sub("", nid)
     same = [k for k in kinds if _SPACE.sub("", k) == squashed]
-    return (f"; node '{same[0]}' differs from it only in spaces (an id is matched exactly)"
+    return (Message(
+        "; node '{same}' differs from it only in spaces (an id is matched exactly)",
+        same=same[0])
             if same else "")
 
 
@@ -574,14 +611,15 @@ def _check_ends(t: _Table, kinds: dict | None, rows) -> None:
                 continue
             for end, nid in (("from", src[i]), ("to", dst[i])):
                 if not nid:
-                    t.say(i, f"'{end}' is empty")
+                    t.say(i, Message("'{end}' is empty", end=end))
                 elif kinds is not None and nid not in kinds:
-                    t.say(i, f"'{end}' names '{nid}', which is not a node in nodes.csv"
-                          f"{_spaced(nid, kinds) or _closest(nid, kinds)}")
+                    t.say(i, Message(
+                        "'{end}' names '{nid}', which is not a node in nodes.csv{v}",
+                        end=end, nid=nid, v=_spaced(nid, kinds) or _closest(nid, kinds)))
     if any(map(operator.eq, src, dst)):
         for i in rows:
             if src[i] and src[i] == dst[i]:
-                t.say(i, f"'{src[i]}' is joined to itself")
+                t.say(i, Message("'{src}' is joined to itself", src=src[i]))
 
 
 def _check_joins(t: _Table, kinds: dict | None, rows) -> None:
@@ -601,9 +639,10 @@ def _check_joins(t: _Table, kinds: dict | None, rows) -> None:
         key = (kind[i], kinds.get(src[i]), kinds.get(dst[i]))
         if key in bad:
             spec = schema.EDGE_KINDS[kind[i]]
-            t.say(i, f"{kind[i]} cannot join a {key[1]} to a {key[2]}: it joins "
-                  f"{'/'.join(sorted(spec.sources))} to {'/'.join(sorted(spec.targets))}"
-                  f"{_JOIN_HINTS.get(key, '')}")
+            t.say(i, Message(
+                "{kind} cannot join a {key} to a {key2}: it joins {v} to {v2}{v3}",
+                kind=kind[i], key=key[1], key2=key[2], v='/'.join(sorted(spec.sources)),
+                v2='/'.join(sorted(spec.targets)), v3=_JOIN_HINTS.get(key, '')))
 
 
 #: What to do instead, for the joins a v2 folder or a first try makes.
@@ -629,13 +668,17 @@ def _check_plays(t: _Table, kinds: dict | None, rows, built_rows) -> None:
     for i in rows:
         if kind[i] == "HOLDS" and kinds.get(dst[i]) == "Post" and \
                 kinds.get(src[i]) not in ("Person", None):
-            t.say(i, f"HOLDS joins a person to the post '{dst[i]}'; a {kinds[src[i]]} does not "
-                  "hold a post (a post that plays a role: PLAYS to a Role)")
+            t.say(i, Message(
+                "HOLDS joins a person to the post '{dst}'; a {kinds} does not hold a post (a post "
+                "that plays a role: PLAYS to a Role)",
+                dst=dst[i], kinds=kinds[src[i]]))
         scope = (built_rows.get(i) or {}).get("scope") or () if kind[i] == "PLAYS" else ()
         for s in scope:
             if s in kinds and kinds[s] not in schema.SCOPE_KINDS:
-                t.say(i, f"scope '{s}' is a {kinds[s]}; a role is played for a "
-                      f"{', '.join(schema.SCOPE_KINDS[:-1])} or {schema.SCOPE_KINDS[-1]}")
+                t.say(i, Message(
+                    "scope '{s}' is a {kinds}; a role is played for a {v} or {v2}",
+                    s=s, kinds=kinds[s], v=', '.join(schema.SCOPE_KINDS[:-1]),
+                    v2=schema.SCOPE_KINDS[-1]))
 
 
 def _check_line(t: _Table, rows) -> None:
@@ -661,7 +704,9 @@ def _check_line(t: _Table, rows) -> None:
             cyc = nx.find_cycle(graph.subgraph(comp))
             rowno = min(line_rows[u, v] for u, v in cyc)
             path = " → ".join([u for u, _ in cyc] + [cyc[0][0]])
-            t.problems.append(Problem(t.file, rowno, f"REPORTS_TO goes round in a circle: {path}"))
+            t.problems.append(Problem(t.file, rowno, Message(
+                "REPORTS_TO goes round in a circle: {path}",
+                path=path)))
 
 
 def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=None):
@@ -723,49 +768,62 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
         if best.validator == "enum" and isinstance(val, dict) and best.instance in val:
             # a key outside a mapping's vocabulary (propertyNames)
             opts = [str(o) for o in best.validator_value]
-            return (f"{head}unknown {'rule' if where == 'rules' else 'key'} "
-                    f"'{best.instance}'{_closest(str(best.instance), opts)}; known: "
-                    f"{', '.join(opts)}")
+            return (Message(
+                "{head}unknown {v} '{instance}'{v2}; known: {v3}",
+                head=head, v='rule' if where == 'rules' else 'key', instance=best.instance,
+                v2=_closest(str(best.instance), opts), v3=', '.join(opts)))
         if best.validator == "anyOf" and not best.context:
-            return f"{_key_path(best.absolute_path)}: has the wrong form ({_shown(best.instance)})"
+            return Message(
+                "{v}: has the wrong form ({v2})",
+                v=_key_path(best.absolute_path), v2=_shown(best.instance))
         return _schema_message(best)
     if kind == "additionalProperties":
         known = list(err.schema.get("properties", {}))
         extra = [k for k in val if k not in known]
-        return "; ".join(f"{head}unknown key '{k}'{_closest(str(k), known)}; known keys: "
-                         f"{', '.join(known)}" for k in extra)
+        return "; ".join(Message(
+            "{head}unknown key '{k}'{v}; known keys: {v2}",
+            head=head, k=k, v=_closest(str(k), known), v2=', '.join(known)) for k in extra)
     if kind == "required":
         missing = [k for k in err.validator_value if k not in val]
         if missing == ["name"] and not where:
             return "needs a 'name' (the organisation's name)"
-        return f"{head}needs the key{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+        return Message(
+            "{head}needs the key{v} {v2}",
+            head=head, v='s' if len(missing) > 1 else '', v2=', '.join(missing))
     if kind == "type":
         types = err.validator_value if isinstance(err.validator_value, list) else \
             [err.validator_value]
         want = " or ".join(_TYPE_WORDS.get(t, str(t)) for t in types if t != "null")
         if not want:
             want = "empty"
-        return f"{head}must be {want}, not {_shown(val)}"
+        return Message("{head}must be {want}, not {v}", head=head, want=want, v=_shown(val))
     if kind == "enum":
         opts = [str(o) for o in err.validator_value]
-        return f"{head}{_shown(val)} is not one of: {', '.join(opts)}{_closest(str(val), opts)}"
+        return Message(
+            "{head}{v} is not one of: {v2}{v3}",
+            head=head, v=_shown(val), v2=', '.join(opts), v3=_closest(str(val), opts))
     if kind in ("minimum", "maximum"):
         word = "at least" if kind == "minimum" else "at most"
-        return f"{head}must be {word} {err.validator_value}, not {_shown(val)}"
+        return Message(
+            "{head}must be {word} {validator_value}, not {v}",
+            head=head, word=word, validator_value=err.validator_value, v=_shown(val))
     if kind == "pattern" and "A-Za-z" in err.validator_value:
         route = head.startswith("escalation")
         chars, why = (("'-' and '_'", "it names a route on the command line and a file of the "
                        "report") if route else ("'-', '_' and '.'", "the data's cells name it"))
-        return (f"{head}{_shown(val)} is not a usable name: use a word of letters, digits, "
-                f"{chars} ({why})")
+        return (Message(
+            "{head}{v} is not a usable name: use a word of letters, digits, {chars} ({why})",
+            head=head, v=_shown(val), chars=chars, why=why))
     if kind in ("pattern", "minLength"):
-        return f"{head}must not be empty"
+        return Message("{head}must not be empty", head=head)
     if kind == "uniqueItems":
-        return f"{head}lists the same value twice"
+        return Message("{head}lists the same value twice", head=head)
     if kind in ("minItems", "minProperties"):
-        return f"{head}must not be empty"
+        return Message("{head}must not be empty", head=head)
     if kind == "propertyNames":
-        return f"{head}every key must be a word (text), not {_shown(val)}"
+        return Message(
+            "{head}every key must be a word (text), not {v}",
+            head=head, v=_shown(val))
     return f"{head}{err.message}"
 
 
@@ -796,10 +854,12 @@ def _check_manifest(manifest: dict, kinds: dict | None, problems) -> None:
     _check_rule_sources(manifest, bad)
     date = manifest.get("date")
     if isinstance(date, str) and not _is_date(date):
-        bad(f"date: '{date}' is not a date: write it as YYYY-MM-DD")
+        bad(Message("date: '{date}' is not a date: write it as YYYY-MM-DD", date=date))
     span = manifest.get("span") or {}
     if span.get("min") is not None and span.get("max") is not None and span["min"] > span["max"]:
-        bad(f"span: min ({span['min']}) is larger than max ({span['max']})")
+        bad(Message(
+            "span: min ({min}) is larger than max ({max})",
+            min=span['min'], max=span['max']))
 
 
 def _is_date(text: str) -> bool:
@@ -828,29 +888,38 @@ def _check_escalation(esc: dict, kinds: dict | None, bad, powers=frozenset()) ->
     for key, ends in where_ends:
         for i, rid in enumerate(ends):
             if kinds and (rid not in kinds or kinds[rid] not in ("Post", "Role", None)):
-                bad(f"{key}[{i}]: '{rid}' is not a post or role in nodes.csv"
-                    f"{_closest(rid, _roles(kinds))}")
+                bad(Message(
+                    "{key}[{i}]: '{rid}' is not a post or role in nodes.csv{v}",
+                    key=key, i=i, rid=rid, v=_closest(rid, _roles(kinds))))
 
 
 def _check_climb(climb: dict, where: str, kinds: dict | None, bad, powers=frozenset()) -> None:
     edge = climb["edge"]
     if "power" in climb and edge != "MANDATES":
-        bad(f"{where}: 'power' applies to a MANDATES climb only, not to {edge}")
+        bad(Message(
+            "{where}: 'power' applies to a MANDATES climb only, not to {edge}",
+            where=where, edge=edge))
     elif "power" in climb and climb["power"] not in powers:
-        bad(f"{where}: power '{climb['power']}' is not declared under 'powers' in org.yaml"
-            f"{_closest(climb['power'], sorted(powers))}")
+        bad(Message(
+            "{where}: power '{power}' is not declared under 'powers' in org.yaml{v}",
+            where=where, power=climb['power'], v=_closest(climb['power'], sorted(powers))))
     sides = _SIDES.get(edge, ())
     if "from" in climb and climb["from"] not in sides:
-        bad(f"{where}: 'from: {climb['from']}' does not apply to a {edge} climb"
+        bad(Message(
+            "{where}: 'from: {from_}' does not apply to a {edge} climb",
+            where=where, from_=climb['from'], edge=edge)
             + (f" (use {' or '.join(sides)})" if sides else ""))
     caps = schema.EDGE_KINDS[edge].choices.get("capacity")
     if "capacity" in climb and (not caps or climb["capacity"] not in caps):
-        bad(f"{where}: capacity '{climb['capacity']}' does not apply to a {edge} "
-            "climb" + (f" (use one of: {', '.join(caps)})" if caps else ""))
+        bad(Message(
+            "{where}: capacity '{capacity}' does not apply to a {edge} climb",
+            where=where, capacity=climb['capacity'], edge=edge)
+            + (Message(" (use one of: {v})", v=', '.join(caps)) if caps else ""))
     for rid in climb.get("to") or ():
         if kinds and rid not in kinds:
-            bad(f"{where}: 'to' names '{rid}', which is not a node in nodes.csv"
-                f"{_closest(rid, kinds)}")
+            bad(Message(
+                "{where}: 'to' names '{rid}', which is not a node in nodes.csv{v}",
+                where=where, rid=rid, v=_closest(rid, kinds)))
 
 
 def _check_powers(powers: dict, kinds: dict | None, bad) -> None:
@@ -860,12 +929,15 @@ def _check_powers(powers: dict, kinds: dict | None, bad) -> None:
             continue
         body = spec.get("body")
         if body and kinds and (body not in kinds or kinds[body] not in ("Post", None)):
-            bad(f"powers.{key}.body: '{body}' is not a post in nodes.csv (the competent body: "
-                f"college, mayor or council){_closest(body, _roles(kinds))}")
+            bad(Message(
+                "powers.{key}.body: '{body}' is not a post in nodes.csv (the competent body: "
+                "college, mayor or council){v}",
+                key=key, body=body, v=_closest(body, _roles(kinds))))
         obj = spec.get("objections")
         if obj and obj not in powers:
-            bad(f"powers.{key}.objections: '{obj}' is not a declared power"
-                f"{_closest(obj, list(powers))}")
+            bad(Message(
+                "powers.{key}.objections: '{obj}' is not a declared power{v}",
+                key=key, obj=obj, v=_closest(obj, list(powers))))
 
 
 def _check_rule_sources(manifest: dict, bad) -> None:
@@ -878,8 +950,9 @@ def _check_rule_sources(manifest: dict, bad) -> None:
         cit = (spec or {}).get("source", "")
         for c in (x.strip() for x in cit.split(";")):
             if c and ctx.sources and not ctx.cites(c):
-                bad(f"rules.{rid}.source: '{c}' cites none of the declared sources "
-                    f"({', '.join(sorted(ctx.sources))})")
+                bad(Message(
+                    "rules.{rid}.source: '{c}' cites none of the declared sources ({v})",
+                    rid=rid, c=c, v=', '.join(sorted(ctx.sources))))
 
 
 #: Problems are listed in the order things are read: the manifest, the nodes

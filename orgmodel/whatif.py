@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from ._nx import node_attrs, predecessors, successors
 from .errors import OrgModelError, Problem, ValidationError
+from .i18n import Message, said
 from .model import OrgModel
 
 if TYPE_CHECKING:  # names in annotations only
@@ -65,14 +66,15 @@ def _described(i: int, change) -> str:
 
 def _need(org, node, what="node"):
     if node not in org.graph:
-        raise _ChangeError(f"'{node}' is not a {what} of {org.name or 'the model'}"
-                   f"{_closest(org, node)}")
+        raise _ChangeError(Message(
+            "'{node}' is not a {what} of {v}{v2}",
+            node=node, what=what, v=org.name or 'the model', v2=_closest(org, node)))
 
 
 def _closest(org, node):
     import difflib
     best = difflib.get_close_matches(str(node), list(map(str, org.graph.nodes)), n=1)
-    return f" (did you mean '{best[0]}'?)" if best else ""
+    return Message(" (did you mean '{best}'?)", best=best[0]) if best else ""
 
 
 def _mark(d, change):
@@ -107,12 +109,15 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
         try:
             _apply_one(new, ch)
         except _ChangeError as exc:
-            raise OrgModelError(f"{_described(i, ch)}: {exc}") from None
+            raise OrgModelError(Message(
+                "{v}: {exc}",
+                v=_described(i, ch), exc=said(exc))) from None
     if _problems(new):
         i, problems = _first_breaking(org, changes)
         shown = "; ".join(p.message for p in problems[:3])
-        raise OrgModelError(f"{_described(i, changes[i])}: the model it makes breaks the "
-                            f"model's rules: {shown}")
+        raise OrgModelError(Message(
+            "{v}: the model it makes breaks the model's rules: {shown}",
+            v=_described(i, changes[i]), shown=shown))
     return new
 
 
@@ -140,9 +145,9 @@ def _unknown_keys(ch: dict, verb: str) -> None:
         if key not in allowed:
             import difflib
             near = difflib.get_close_matches(str(key), allowed, n=1)
-            raise _ChangeError(f"unknown key '{key}' for {verb}"
-                          + (f" (did you mean '{near[0]}'?)" if near else "")
-                          + (f"; {verb} takes {', '.join(KEYS[verb])}" if KEYS[verb] else ""))
+            raise _ChangeError(Message("unknown key '{key}' for {verb}", key=key, verb=verb)
+                          + (Message(" (did you mean '{near}'?)", near=near[0]) if near else "")
+                          + (Message("; {verb} takes {v}", verb=verb, v=', '.join(KEYS[verb])) if KEYS[verb] else ""))
 
 
 #: The keys of the mapping a verb names.
@@ -153,14 +158,16 @@ _SPEC_KEYS = {"move_mandate": ("from", "to", "mandator", "mandatee"),
 def _unknown_spec_keys(verb: str, spec) -> None:
     allowed = _SPEC_KEYS[verb]
     if not isinstance(spec, dict):
-        raise _ChangeError(f"{verb} needs a mapping of {', '.join(allowed)}")
+        raise _ChangeError(Message(
+            "{verb} needs a mapping of {v}",
+            verb=verb, v=', '.join(allowed)))
     for key in spec:
         if key not in allowed:
             import difflib
             near = difflib.get_close_matches(str(key), allowed, n=1)
-            raise _ChangeError(f"{verb}: unknown key '{key}'"
-                          + (f" (did you mean '{near[0]}'?)" if near else "")
-                          + f"; it takes {', '.join(allowed)}")
+            raise _ChangeError(Message("{verb}: unknown key '{key}'", verb=verb, key=key)
+                          + (Message(" (did you mean '{near}'?)", near=near[0]) if near else "")
+                          + Message("; it takes {v}", v=', '.join(allowed)))
 
 
 def _apply_one(new: OrgModel, ch) -> None:
@@ -168,12 +175,13 @@ def _apply_one(new: OrgModel, ch) -> None:
         raise _ChangeError("is not a mapping like '- close: ID'")
     verbs = [k for k in ch if k in VERBS]
     if len(verbs) != 1:
-        raise _ChangeError(f"give exactly one of {', '.join(VERBS)} (got: "
-                      f"{', '.join(map(str, ch)) or 'nothing'})")
+        raise _ChangeError(Message(
+            "give exactly one of {v} (got: {v2})",
+            v=', '.join(VERBS), v2=', '.join(map(str, ch)) or 'nothing'))
     verb = verbs[0]
     _unknown_keys(ch, verb)
     if ch[verb] is None or ch[verb] == "":
-        raise _ChangeError(f"{verb} names nothing: write '{verb}: ID'")
+        raise _ChangeError(Message("{verb} names nothing: write '{verb}: ID'", verb=verb))
     if verb in _SPEC_KEYS:
         _unknown_spec_keys(verb, ch[verb])
     text = f"{verb} {ch[verb]}"
@@ -204,13 +212,17 @@ def _close(org, post, reports, text):
     g = org.graph
     _need(org, post, "post")
     if reports not in ("superior", "keep", "none"):
-        raise _ChangeError(f"reports: '{reports}' must be superior, keep or none")
+        raise _ChangeError(Message(
+            "reports: '{reports}' must be superior, keep or none",
+            reports=reports))
     ups = [v for _, v, _ in _lines_up(g, post)]
     below = [(u, k) for u, keyed in predecessors(g)[post].items() for k, d in keyed.items()
              if d.get("kind") == "REPORTS_TO"]
     if reports == "keep" and below:
-        raise _ChangeError(f"'{post}' has {len(below)} reports: with 'reports: keep' they would "
-                      "report to a closed post; use superior or none")
+        raise _ChangeError(Message(
+            "'{post}' has {n_below} reports: with 'reports: keep' they would report to a closed "
+            "post; use superior or none",
+            post=post, n_below=len(below)))
     for u, _ in below:
         if reports == "superior":
             for v in ups:
@@ -271,18 +283,22 @@ def _add(org, spec, text):
         raise _ChangeError("add needs a mapping with at least an id")
     nid = str(spec["id"])
     if nid in g:
-        raise _ChangeError(f"'{nid}' already exists")
+        raise _ChangeError(Message("'{nid}' already exists", nid=nid))
     known = _node_columns(g)
     for key in spec:
         if key not in known:
             import difflib
             near = difflib.get_close_matches(str(key), sorted(known), n=1)
-            raise _ChangeError(f"add: unknown key '{key}'" + (f" (did you mean '{near[0]}'?)"
+            raise _ChangeError(Message("add: unknown key '{key}'", key=key) + (Message(
+                " (did you mean '{near}'?)",
+                near=near[0])
                                                         if near else ""))
     for key, example in (("kind", "kind: Post"), ("name", "name: Team manager Finance")):
         if not spec.get(key):
             # (never guessed: a node of the wrong kind changes every count)
-            raise _ChangeError(f"add needs a {key} ({example})")
+            raise _ChangeError(Message(
+                "add needs a {key} ({example})",
+                key=key, example=example))
     attrs = {k: v for k, v in spec.items() if k not in ("id", "reports_to", "unit")}
     if attrs["kind"] == "Post":
         attrs.setdefault("sphere", "official")
@@ -312,13 +328,15 @@ def _node_columns(g) -> set:
 def _move_edge(org, spec, kind, ends, new_ends, text):
     g = org.graph
     if not isinstance(spec, dict):
-        raise _ChangeError(f"needs a mapping ({', '.join(e for e in ends)} ...)")
+        raise _ChangeError(Message("needs a mapping ({v} ...)", v=', '.join(e for e in ends)))
     u, v = spec.get(ends[0]), spec.get(ends[1])
     for x in (u, v):
         _need(org, x)
     keyed = {k: d for k, d in successors(g)[u].get(v, {}).items() if d.get("kind") == kind}
     if not keyed:
-        raise _ChangeError(f"there is no {kind} edge from '{u}' to '{v}'")
+        raise _ChangeError(Message(
+            "there is no {kind} edge from '{u}' to '{v}'",
+            kind=kind, u=u, v=v))
     nu = spec.get(new_ends[0]) or u
     nv = (spec.get(new_ends[1]) if new_ends[1] else None) or v
     for x in (nu, nv):
@@ -347,7 +365,9 @@ def read_changes(path: PathLike) -> list:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ValidationError([Problem(path.name, mark.line + 1 if mark else None,
-                                       f"is not valid YAML: {getattr(exc, 'problem', exc)}")],
+                                       Message(
+                                           "is not valid YAML: {v}",
+                                           v=getattr(exc, 'problem', exc)))],
                               where=str(path)) from None
     if not isinstance(data, list):
         raise ValidationError([Problem(path.name, None, "must be a YAML list of changes "

@@ -201,3 +201,29 @@ def test_a_message_without_dutch_shows_in_this_scan():
                                  "1,234.5 | 25.000 | 4,315", [])
     assert words == ["findings", "rule", "the", "with"]
     assert numbers == ["1,234,567", "0.5", "1,234.5"]
+
+
+def test_bad_input_is_said_in_dutch(voorbeeld, tmp_path):
+    # the same one clear message per problem, in the chosen language
+    import shutil
+    broken = tmp_path / "kapot"
+    shutil.copytree(voorbeeld, broken)
+    text = (broken / "edges.csv").read_text(encoding="utf-8")
+    (broken / "edges.csv").write_text(text.replace(",F001,REPORTS_TO", ",F999,REPORTS_TO", 1)
+                                      .replace("€ 25.000", "25.000.0"), encoding="utf-8")
+    org = orgmodel.load(voorbeeld)
+    for args in (["validate", "--org", broken, "--lang", "nl"],
+                 ["summary", "--org", broken, "--lang", "nl"]):
+        res = run(*args)
+        assert res.exit_code == 1, res.output
+        assert "problemen gevonden" in res.output and ", regel " in res.output, res.output
+        assert "noemt 'F999', en dat is geen knooppunt in nodes.csv" in res.output, res.output
+        # (the columns of the files are the user's own words: 'to', 'ceiling')
+        from orgmodel.schema import EDGE_COLUMNS, EDGE_KINDS, FLOAT_COLUMNS, NODE_COLUMNS
+        columns = [f"'{c}'" for c in NODE_COLUMNS + EDGE_COLUMNS] + list(FLOAT_COLUMNS) + \
+            list(EDGE_KINDS)
+        words, numbers = _english_in(res.output, _the_datas_own(org) + [str(broken)] + columns)
+        assert not words, (words, res.output)
+    # English stays English
+    res = run("validate", "--org", broken, "--lang", "en")
+    assert "problems found" in res.output and "which is not a node in nodes.csv" in res.output

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import OrgModelError
+from ..i18n import Message
 
 if TYPE_CHECKING:  # names in annotations only
     from .._types import PathLike
@@ -121,7 +122,9 @@ def guess(path, fmt=None) -> str:
     (a folder is an organisation folder)."""
     if fmt:
         if fmt not in FORMATS:
-            raise OrgModelError(f"unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}")
+            raise OrgModelError(Message(
+                "unknown format '{fmt}'; choose one of: {v}",
+                fmt=fmt, v=', '.join(FORMATS)))
         return fmt
     suffix = Path(path).suffix.lower()
     for name, row in FORMATS.items():
@@ -133,8 +136,10 @@ def guess(path, fmt=None) -> str:
         if (p / "elements.csv").is_file() and not (p / "nodes.csv").is_file():
             return "archi"
         return "folder"
-    raise OrgModelError(f"{path}: cannot tell the format from '{suffix}'; use .xlsx, .ttl, "
-                        ".jsonld, .graphml, .gexf or a folder")
+    raise OrgModelError(Message(
+        "{path}: cannot tell the format from '{suffix}'; use .xlsx, .ttl, .jsonld, .graphml, .gexf "
+        "or a folder",
+        path=path, suffix=suffix))
 
 
 def read_any(path: PathLike, fmt: str | None = None) -> OrgModel:
@@ -142,7 +147,9 @@ def read_any(path: PathLike, fmt: str | None = None) -> OrgModel:
     an Archi CSV folder (``fmt="archi"``)."""
     row = FORMATS[guess(path, fmt)]
     if not row.can_read:
-        raise OrgModelError(f"orgmodel writes {row.name} but does not read it")
+        raise OrgModelError(Message(
+            "orgmodel writes {name} but does not read it",
+            name=row.name))
     reader = row.function("reader")
     from .._offline import offline
     with offline():        # whatever a file names, reading it never reaches the network
@@ -153,7 +160,9 @@ def write_any(org: OrgModel, path: PathLike, fmt: str | None = None) -> Path:
     """Write ``org`` in the format of ``path`` (or ``fmt``)."""
     row = FORMATS[guess(path, fmt)]
     if not row.can_write:
-        raise OrgModelError(f"orgmodel reads {row.name} but does not write it")
+        raise OrgModelError(Message(
+            "orgmodel reads {name} but does not write it",
+            name=row.name))
     writer = row.function("writer")
     return writer(org, path, row.name) if row.passes_name else writer(org, path)
 

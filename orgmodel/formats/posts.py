@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
+from ..i18n import Message, said
 from ..notation import LOCALES, number_text, parse_date, parse_number
 from ..read import _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
@@ -178,30 +179,42 @@ class ImportLog:
 
     def lines(self) -> list:
         """The log as Markdown lines, for the terminal and ``IMPORT.md``."""
-        out = [f"# Import of {', '.join(self.files)}", ""]
+        out = [Message("# Import of {v}", v=', '.join(self.files)), ""]
         if self.columns:
-            out.append("- Columns read: " + "; ".join(f"{what} from '{c}'"
+            out.append("- Columns read: " + "; ".join(Message(
+                "{what} from '{c}'",
+                what=what, c=c)
                                                       for what, c in self.columns) + ".")
-        out += [f"- {self.rows} post rows read: {self.posts} posts, {self.units} units.",
+        out += [Message(
+            "- {rows} post rows read: {posts} posts, {units} units.",
+            rows=self.rows, posts=self.posts, units=self.units),
                f"- Tops ({len(self.tops)}): " + (", ".join(f"{i} ({t})" for i, t in self.tops)
                                                  or "none") + "."]
         if self.placeholders:
             out.append("- Placeholder top posts (named after the organisation; not a post, "
                        "not a layer): " + ", ".join(f"{i} ({t})" for i, t in self.placeholders)
                        + ".")
-        out.append(f"- Vacant posts: {len(self.vacancies)}"
+        out.append(Message("- Vacant posts: {v}", v=len(self.vacancies))
                    + (f" ({', '.join(self.vacancies[:20])}"
                       + (" …" if len(self.vacancies) > 20 else "") + ")" if self.vacancies
                       else "") + ".")
-        out.append(f"- Holders whose name is not disclosed (N/D or empty): {self.undisclosed}.")
-        out.append(f"- Job shares (one post id on several rows alike): {len(self.job_shares)}"
-                   + "".join(f"; {i} on rows {', '.join(map(str, r))}, {f:g} FTE"
+        out.append(Message(
+            "- Holders whose name is not disclosed (N/D or empty): {undisclosed}.",
+            undisclosed=self.undisclosed))
+        out.append(Message(
+            "- Job shares (one post id on several rows alike): {v}",
+            v=len(self.job_shares))
+                   + "".join(Message(
+                       "; {i} on rows {v}, {f} FTE",
+                       i=i, v=', '.join(map(str, r)), f=f)
                              for i, r, f in self.job_shares) + ".")
         if self.split_ids:
             out.append("- Post ids reused for different posts (--split-reused-ids: each row its "
                        "own post, lines to the id left out): "
                        + "; ".join(f"{i} → {', '.join(n)}" for i, n in self.split_ids) + ".")
-        out.append(f"- Superiors not in the file (external roles): {len(self.external)}"
+        out.append(Message(
+            "- Superiors not in the file (external roles): {v}",
+            v=len(self.external))
                    + "".join(f"; {s} (rows {', '.join(map(str, r))})" for s, r in self.external)
                    + ".")
         if self.people_on_several_posts:
@@ -209,21 +222,26 @@ class ImportLog:
                        + "; ".join(f"{n}: {', '.join(p)}" for n, p in
                                    self.people_on_several_posts) + ".")
         if self.staff_rows:
-            out.append(f"- Junior staff: {self.staff_rows} rows as {self.staff_groups} staff "
-                       f"groups under their senior posts, {self.staff_fte:g} FTE.")
+            out.append(Message(
+                "- Junior staff: {staff_rows} rows as {staff_groups} staff groups under their senior "
+                "posts, {staff_fte} FTE.",
+                staff_rows=self.staff_rows, staff_groups=self.staff_groups,
+                staff_fte=self.staff_fte))
         out += [f"- {d}" for d in self.decisions]
-        out.append(f"- Rows not used: {len(self.skipped)}"
+        out.append(Message("- Rows not used: {v}", v=len(self.skipped))
                    + ("" if not self.skipped else ":"))
-        out += [f"  - {f}, row {r}: {why}" for f, r, why in self.skipped]
+        out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why) for f, r, why in self.skipped]
         if self.cells:
-            out.append(f"- Cells not used (the row is kept): {len(self.cells)}:")
-            out += [f"  - {f}, row {r}: {why}" for f, r, why in self.cells]
+            out.append(Message("- Cells not used (the row is kept): {v}:", v=len(self.cells)))
+            out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why) for f, r, why in self.cells]
         return out
 
 
 def _cited(label: str) -> dict:
     """A file as a source the rows cite by line, in both languages."""
-    return {"en": f"{label} (rows cited by line)", "nl": f"{label} (regels geciteerd per regelnummer)"}
+    # (plain text in both languages: it is written into org.yaml)
+    return {"en": f"{label} (rows cited by line)",
+            "nl": f"{label} (regels geciteerd per regelnummer)"}
 
 
 def _slug(text: str) -> str:
@@ -275,10 +293,11 @@ def _read(path: Path, label: str, sheet=None, column=None):
             wb = Workbook(path, label)
         try:
             if sheet and sheet not in wb.sheetnames:
-                raise ValidationError([Problem(label, None, f"has no sheet '{sheet}' (sheets: "
-                                               f"{', '.join(wb.sheetnames)})")], where=str(path))
+                raise ValidationError([Problem(label, None, Message(
+                    "has no sheet '{sheet}' (sheets: {v})",
+                    sheet=sheet, v=', '.join(wb.sheetnames)))], where=str(path))
             ws = wb[sheet] if sheet else _first_sheet_with(wb, column)
-            df = _sheet_table(ws, f"{label}, sheet {ws.title}", problems, (),
+            df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title), problems, (),
                               wb.formulas(ws.title), unnamed=True)
         finally:
             wb.close()
@@ -311,9 +330,9 @@ def _column(df, name, label, what, required) -> str | None:
         if _fold(alt) in present:
             return present[_fold(alt)]
     if required:
-        raise ValidationError([Problem(label, 1, f"has no column '{name.split('|')[0]}' for "
-                                       f"the {what} "
-                                       f"(columns: {', '.join(df.columns)})")], where=label)
+        raise ValidationError([Problem(label, 1, Message(
+            "has no column '{v}' for the {what} (columns: {v2})",
+            v=name.split('|')[0], what=what, v2=', '.join(df.columns)))], where=label)
     return None
 
 
@@ -354,7 +373,9 @@ def import_posts(path: PathLike, junior: PathLike | None = None, out: PathLike |
     with task(f"Importing {Path(path).name}", 3) as step:
         manifest, nodes, edges, log, labels = posts_tables(path, junior, **options)
         if strict and log.warnings():
-            raise ValidationError(log.warnings(), where=f"{path} (--strict: nothing imported)")
+            raise ValidationError(log.warnings(), where=Message(
+                "{path} (--strict: nothing imported)",
+                path=path))
         step("read")
         check_tables(manifest, nodes, edges, str(path), labels)
         step("validated")
@@ -410,7 +431,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     """
     p = PRESETS.get(preset) if preset else PLAIN
     if p is None:
-        raise OrgModelError(f"unknown preset '{preset}'; known: {', '.join(PRESETS)}")
+        raise OrgModelError(Message(
+            "unknown preset '{preset}'; known: {v}",
+            preset=preset, v=', '.join(PRESETS)))
     rule = unknown_superior or p.unknown_superior
     if rule not in ("error", "external"):
         raise OrgModelError("unknown_superior must be 'error' or 'external'")
@@ -419,7 +442,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     # the junior staff, and the manifest.
     locale = locale or p.locale
     if locale is not None and locale not in LOCALES:
-        raise OrgModelError(f"unknown locale '{locale}'; known: {', '.join(LOCALES)}")
+        raise OrgModelError(Message(
+            "unknown locale '{locale}'; known: {v}",
+            locale=locale, v=', '.join(LOCALES)))
     run = _Import(Path(path), p, _merge(p.senior, columns), _merge(p.junior, junior_columns),
                   rule, junior)
     run.locale = locale
@@ -437,8 +462,8 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     run.log.units = len(run.units)
     run.check_not_empty()
     return (run.manifest(date), table(run.nodes), table(run.edges, ("from", "to", "kind")),
-            run.log, {"nodes.csv": f"{run.label} (as imported nodes)",
-                      "edges.csv": f"{run.label} (as imported edges)"})
+            run.log, {"nodes.csv": Message("{label} (as imported nodes)", label=run.label),
+                      "edges.csv": Message("{label} (as imported edges)", label=run.label)})
 
 
 def _matcher(values, prefix):
@@ -492,10 +517,10 @@ class _Import:
         if preset and _column(self.df, cols.id, label, "post id", False) is None and \
                 _column(self.df, jcols.reports_to, label, "senior post", False) and \
                 _column(self.df, jcols.fte, label, "FTE", False):
-            raise ValidationError([Problem(label, 1, "looks like a junior-staff file (it has "
-                                           f"'{str(jcols.reports_to).split('|')[0]}' but no "
-                                           f"'{str(cols.id).split('|')[0]}'): give the "
-                                           "senior-posts file first and this one with --junior")],
+            raise ValidationError([Problem(label, 1, Message(
+                "looks like a junior-staff file (it has '{v}' but no '{v2}'): give the senior-posts "
+                "file first and this one with --junior",
+                v=str(jcols.reports_to).split('|')[0], v2=str(cols.id).split('|')[0]))],
                                   where=str(self.path))
         self.c_id = _column(self.df, cols.id, label, "post id", True)
         self.c_sup = _column(self.df, cols.reports_to, label, "superior", True)
@@ -531,7 +556,9 @@ class _Import:
                 continue
             if self.is_eliminated(holder):
                 self.log.skipped.append((self.label, rowno,
-                                         f"post {rid} is marked '{holder}' (gone)"))
+                                         Message(
+                                             "post {rid} is marked '{holder}' (gone)",
+                                             rid=rid, holder=holder)))
                 self.log.eliminated.append((self.label, rowno))
                 self.eliminated[rid] = _cell(row, self.c_sup)
                 continue
@@ -569,14 +596,14 @@ class _Import:
     def reused_problem(self, rid, group) -> Problem:
         """A post id on rows that describe different posts, each row said."""
         rows = "; ".join(f"row {rowno}: {_cell(r, self.c_title) or '(no title)'}"
-                         + (f", grade {_cell(r, self.c_grade)}" if _cell(r, self.c_grade) else "")
-                         + f", reports to {_cell(r, self.c_sup) or '(nobody)'}"
+                         + (Message(", grade {v}", v=_cell(r, self.c_grade)) if _cell(r, self.c_grade) else "")
+                         + Message(", reports to {v}", v=_cell(r, self.c_sup) or '(nobody)')
                          for rowno, r, _ in group)
-        return Problem(self.label, group[0][0], f"post id '{rid}' is used for "
-                       f"{len(group)} different posts ({rows}): a line to it could mean any "
-                       "of them; give each post its own id, or import with "
-                       "--split-reused-ids to keep each row as its own post (lines to the "
-                       "id are then left out, listed)")
+        return Problem(self.label, group[0][0], Message(
+            "post id '{rid}' is used for {n_group} different posts ({rows}): a line to it could mean "
+            "any of them; give each post its own id, or import with --split-reused-ids to keep each "
+            "row as its own post (lines to the id are then left out, listed)",
+            rid=rid, n_group=len(group), rows=rows))
 
     def say_unnamed(self, df, label) -> None:
         """Columns with values but no name in the header (a spreadsheet
@@ -584,9 +611,10 @@ class _Import:
         cols = df.attrs.get("unnamed") or []
         if cols:
             which = ", ".join(map(str, cols))
-            self.log.decisions.append(f"{label}: column{'s' if len(cols) > 1 else ''} {which} "
-                                      f"{'have' if len(cols) > 1 else 'has'} values but no name "
-                                      "in the header: left out")
+            self.log.decisions.append(Message(
+                "{label}: column{v} {which} {v2} values but no name in the header: left out",
+                label=label, v='s' if len(cols) > 1 else '', which=which,
+                v2='have' if len(cols) > 1 else 'has'))
 
     def check_not_empty(self) -> None:
         """An import that makes no post is an error saying why, not an empty
@@ -597,8 +625,10 @@ class _Import:
             why = "has a header but no rows: there is no post to import"
         else:
             reasons = "; ".join(f"row {r}: {w}" for _, r, w in self.log.skipped[:3])
-            why = (f"none of its {self.log.rows} rows became a post ({reasons}"
-                   f"{' ...' if len(self.log.skipped) > 3 else ''})")
+            why = (Message(
+                "none of its {rows} rows became a post ({reasons}{v})",
+                rows=self.log.rows, reasons=reasons,
+                v=' ...' if len(self.log.skipped) > 3 else ''))
         raise ValidationError([Problem(self.label, None, why)], where=str(self.path))
 
     # -- build each post --------------------------------------------------------
@@ -655,8 +685,9 @@ class _Import:
         for (rowno, row, _), f in zip(group, ftes):
             if f in ("bad", "negative"):
                 why = "is negative" if f == "negative" else "is not a number"
-                self.log.cells.append((self.label, rowno, f"FTE '{_cell(row, self.c_fte)}' "
-                                       f"{why}: the post is kept without that FTE"))
+                self.log.cells.append((self.label, rowno, Message(
+                    "FTE '{v}' {why}: the post is kept without that FTE",
+                    v=_cell(row, self.c_fte), why=why)))
         return ftes
 
     def post_node(self, pid, group, title, ftes, holders, is_top) -> dict:
@@ -693,8 +724,9 @@ class _Import:
         try:
             return parse_date(text, self.locale)
         except InputError as exc:
-            self.log.cells.append((self.label, rowno, f"start date {exc}: the holder is kept "
-                                   "without it"))
+            self.log.cells.append((self.label, rowno, Message(
+                "start date {exc}: the holder is kept without it",
+                exc=said(exc))))
             return None
 
     def add_holders(self, pid, group, ftes) -> None:
@@ -745,25 +777,31 @@ class _Import:
             return
         if sup == "":
             log.tops.append((pid, title))
-            log.decisions.append(f"post {pid} (row {first_row}) has no superior: read as a top")
+            log.decisions.append(Message(
+                "post {pid} (row {first_row}) has no superior: read as a top",
+                pid=pid, first_row=first_row))
             return
         if sup not in self.posts and sup not in self.by_raw and sup not in self.rows and \
                 sup.casefold() in self.folded:
             # the same id in other capitals ("ps001" for "PS001"): read as that post
-            log.decisions.append(f"post {pid} (row {first_row}) reports to '{sup}', read as "
-                                 f"post {self.folded[sup.casefold()]}")
+            log.decisions.append(Message(
+                "post {pid} (row {first_row}) reports to '{sup}', read as post {v}",
+                pid=pid, first_row=first_row, sup=sup, v=self.folded[sup.casefold()]))
             sup = self.folded[sup.casefold()]
         if sup in self.posts or sup in self.by_raw:
             target = self.by_raw.get(sup, sup)
         elif sup in self.rows:        # a reused id: which of its posts is meant is not said
-            log.skipped.append((self.label, first_row, f"reports to '{sup}', an id used for "
-                                "several different posts: the line is left out"))
+            log.skipped.append((self.label, first_row, Message(
+                "reports to '{sup}', an id used for several different posts: the line is left out",
+                sup=sup)))
             return
         else:
             target = self.external_superior(pid, sup, first_row)
         if target == pid:
             log.tops.append((pid, title))
-            log.decisions.append(f"post {pid} (row {first_row}) reports to itself: read as a top")
+            log.decisions.append(Message(
+                "post {pid} (row {first_row}) reports to itself: read as a top",
+                pid=pid, first_row=first_row))
             return
         self.edges.append({"from": pid, "to": target, "kind": "REPORTS_TO",
                            "source": self.cite(first_row), "evidence": "stated"})
@@ -773,16 +811,16 @@ class _Import:
     def external_superior(self, pid, sup, first_row) -> str:
         """A superior not in the file: an error, or a role outside the organisation."""
         if self.rule == "error":
-            raise ValidationError([Problem(self.label, first_row, f"post {pid} reports to "
-                                           f"'{sup}', which is not a post in the file (use "
-                                           "--unknown-superior external to read it as a "
-                                           "role outside the organisation)")],
+            raise ValidationError([Problem(self.label, first_row, Message(
+                "post {pid} reports to '{sup}', which is not a post in the file (use "
+                "--unknown-superior external to read it as a role outside the organisation)",
+                pid=pid, sup=sup))],
                                   where=str(self.path))
         target = "ext:" + sup
         if target not in self.external:
             self.external[target] = []
-            self.nodes.append({"id": target, "kind": "Post", "name": f"Post {sup} (not in this "
-                               "file)", "sphere": "official", "external": "true",
+            self.nodes.append({"id": target, "kind": "Post", "name": f"Post {sup} (not in this file)",
+                               "sphere": "official", "external": "true",
                                "source": self.cite(first_row), "evidence": "inferred",
                                "note": "named as a superior but not a post of the file: a role "
                                        "outside the organisation"})
@@ -863,9 +901,11 @@ class _Import:
                 sup = self.above_eliminated(sup, f, moved)
             if sup not in self.by_raw:
                 why = ("its senior post is an id used for several posts" if sup in self.rows
-                       else f"its senior post '{sup}' is marked eliminated and no post above "
-                       "it is in the posts file" if sup in self.eliminated
-                       else f"its senior post '{sup}' is not in the posts file")
+                       else Message(
+                           "its senior post '{sup}' is marked eliminated and no post above it is in "
+                           "the posts file",
+                           sup=sup) if sup in self.eliminated
+                       else Message("its senior post '{sup}' is not in the posts file", sup=sup))
                 log.skipped.append((jlabel, rowno, why))
                 log.left_out_fte += f if isinstance(f, float) else 0.0
                 continue
@@ -881,9 +921,11 @@ class _Import:
             log.staff_fte += f
         for gone, (to, rows, fte) in moved.items():
             log.decisions.append(
-                f"the junior staff of post {gone}, which is marked eliminated ({rows} row"
-                f"{'s' if rows > 1 else ''}, {fte:g} FTE), are counted under "
-                + (f"its superior {to}" if to in self.by_raw else
+                Message(
+                    "the junior staff of post {gone}, which is marked eliminated ({rows} row{v}, "
+                    "{fte} FTE), are counted under ",
+                    gone=gone, rows=rows, v='s' if rows > 1 else '', fte=fte)
+                + (Message("its superior {to}", to=to) if to in self.by_raw else
                    "no post: no post above it is in the file, so they are left out (listed)"))
         return groups
 

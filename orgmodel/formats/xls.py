@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import Problem, ValidationError
+from ..i18n import Message
 
 __all__ = ["XlsBook"]
 
@@ -56,8 +57,9 @@ class XlsBook:
         try:
             self._book = xlrd.open_workbook(str(path), on_demand=True)
         except Exception as exc:      # xlrd raises several kinds for a broken file
-            raise ValidationError([Problem(label, None, "is not an Excel 97-2003 workbook "
-                                           f"(.xls) that can be read: {exc}")],
+            raise ValidationError([Problem(label, None, Message(
+                "is not an Excel 97-2003 workbook (.xls) that can be read: {exc}",
+                exc=(exc.args[0] if exc.args else str(exc))))],
                                   where=str(path)) from None
         self.worksheets = [_Sheet(self._book.sheet_by_index(i), self._book.datemode)
                            for i in range(self._book.nsheets)]

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..errors import Problem, ValidationError
+from ..i18n import Figure, Message
 from ..limits import MAX_RATIO, MAX_WORKBOOK_MB, current, too_long_cell, too_many_rows
 from ..model import OrgModel
 from ..notation import number_text
@@ -81,11 +82,12 @@ def _rows(ws, formulas=None, unsaved=None):
 def _unsaved_problem(label, unsaved) -> Problem:
     from openpyxl.utils import get_column_letter
     row, col, formula = unsaved[0]
-    more = f" (and {len(unsaved) - 1} more cells)" if len(unsaved) > 1 else ""
-    return Problem(label, row, f"cell {get_column_letter(col)}{row} holds a formula "
-                   f"({formula[:60]}) with no saved value{more}: orgmodel reads the values a "
-                   "spreadsheet program saved; open the workbook in Excel or LibreOffice and "
-                   "save it again, or type the values")
+    more = Message(" (and {v} more cells)", v=len(unsaved) - 1) if len(unsaved) > 1 else ""
+    return Problem(label, row, Message(
+        "cell {v}{row} holds a formula ({formula}) with no saved value{more}: orgmodel reads the "
+        "values a spreadsheet program saved; open the workbook in Excel or LibreOffice and save it "
+        "again, or type the values",
+        v=get_column_letter(col), row=row, formula=formula[:60], more=more))
 
 
 def _bounded(rows, label, problems) -> list | None:
@@ -126,13 +128,16 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False):
         names.pop()
     missing = [c for c in required if c not in names]
     if missing:
-        problems.append(Problem(label, header_row, f"has no column {', '.join(map(repr, missing))}"
-                                f" (columns: {', '.join(n for n in names if n) or 'none'})"))
+        problems.append(Problem(label, header_row, Message(
+            "has no column {v} (columns: {v2})",
+            v=', '.join(map(repr, missing)), v2=', '.join(n for n in names if n) or 'none')))
         return None
     seen = set()
     for _i, n in enumerate(names):
         if n and n in seen:
-            problems.append(Problem(label, header_row, f"column '{n}' appears twice"))
+            problems.append(Problem(label, header_row, Message(
+                "column '{n}' appears twice",
+                n=n)))
             return None
         seen.add(n)
     # (only the cells under no name are looked at: a sheet of a 100k-role
@@ -144,8 +149,9 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False):
         nameless.update(i + 1 for i in range(len(names), len(cells)) if cells[i])
     if nameless and not unnamed:
         for i in sorted(nameless):
-            problems.append(Problem(label, header_row, f"column {i} has values but no name in "
-                                    "the header"))
+            problems.append(Problem(label, header_row, Message(
+                "column {i} has values but no name in the header",
+                i=i)))
         return None
     records, index = [], []
     for rowno, cells in rows[1:]:
@@ -174,13 +180,14 @@ def _settings(ws, label, problems, formulas=None) -> dict:
             problems.append(Problem(label, rowno, "has a value but no key"))
             continue
         if key in out:
-            problems.append(Problem(label, rowno, f"key '{key}' is given twice"))
+            problems.append(Problem(label, rowno, Message("key '{key}' is given twice", key=key)))
             continue
         try:
             out[key] = yaml.load(value, Loader=_Loader) if value else None
         except yaml.YAMLError as exc:
-            problems.append(Problem(label, rowno, f"value of '{key}' is not valid YAML: "
-                                    f"{getattr(exc, 'problem', None) or exc}"))
+            problems.append(Problem(label, rowno, Message(
+                "value of '{key}' is not valid YAML: {v}",
+                key=key, v=getattr(exc, 'problem', None) or exc)))
     return out
 
 
@@ -225,14 +232,19 @@ def _too_big(path: Path) -> str | None:
         parts = z.infolist()
     total = sum(p.file_size for p in parts)
     if total > limit:
-        return (f"would expand to {total / 2**20:,.0f} MB when read, more than the limit of "
-                f"{limit / 2**20:,.0f} MB (raise it with ORGMODEL_MAX_WORKBOOK_MB)")
+        return (Message(
+            "would expand to {v} MB when read, more than the limit of {v2} MB (raise it with "
+            "ORGMODEL_MAX_WORKBOOK_MB)",
+            v=Figure(total / 2**20, 0), v2=Figure(limit / 2**20, 0)))
     for p in parts:
         if p.file_size > 2**20 and p.file_size > ratio * max(p.compress_size, 1):
             grows = p.file_size / max(p.compress_size, 1)
-            return (f"has a part ({p.filename}) that expands {grows:,.0f} times, to "
-                    f"{p.file_size / 2**20:,.0f} MB: a workbook compresses about ten times "
-                    f"(a zip bomb? raise the limit of {ratio:g} with ORGMODEL_MAX_WORKBOOK_RATIO if the file is yours)")
+            return (Message(
+                "has a part ({filename}) that expands {grows} times, to {v} MB: a workbook "
+                "compresses about ten times (a zip bomb? raise the limit of {ratio} with "
+                "ORGMODEL_MAX_WORKBOOK_RATIO if the file is yours)",
+                filename=p.filename, grows=Figure(grows, 0), v=Figure(p.file_size / 2**20, 0),
+                ratio=ratio))
     return None
 
 
@@ -271,8 +283,9 @@ class Workbook:
             if _has_formulas(path):
                 self._said = load_workbook(path, read_only=True, data_only=False)
         except Exception as exc:    # openpyxl raises many kinds for a broken file
-            raise ValidationError([Problem(label, None, "is not an Excel workbook (.xlsx) that "
-                                           f"can be read: {exc}")], where=str(path)) from None
+            raise ValidationError([Problem(label, None, Message(
+                "is not an Excel workbook (.xlsx) that can be read: {exc}",
+                exc=(exc.args[0] if exc.args else str(exc))))], where=str(path)) from None
         self.sheetnames = self._values.sheetnames
         self.worksheets = self._values.worksheets
 
@@ -305,11 +318,12 @@ def read_xlsx(path: PathLike) -> OrgModel:
         names = {n.casefold(): n for n in wb.sheetnames}
         for sheet in ("nodes", "edges"):
             if sheet not in names:
-                problems.append(Problem(book, None, f"has no sheet '{sheet}' (sheets: "
-                                        f"{', '.join(wb.sheetnames)})"))
+                problems.append(Problem(book, None, Message(
+                    "has no sheet '{sheet}' (sheets: {v})",
+                    sheet=sheet, v=', '.join(wb.sheetnames))))
         if problems:
             raise ValidationError(problems, where=str(path))
-        lab = {s: f"{book}, sheet {names.get(s, s)}" for s in SHEETS}
+        lab = {s: Message("{book}, sheet {v}", book=book, v=names.get(s, s)) for s in SHEETS}
         nodes = _sheet_table(wb[names["nodes"]], lab["nodes"], problems, ("id", "kind", "name"),
                              wb.formulas(names["nodes"]))
         edges = _sheet_table(wb[names["edges"]], lab["edges"], problems, ("from", "to", "kind"),
