@@ -390,8 +390,10 @@ def load(path: PathLike) -> OrgModel:
     return org
 
 
-def display_names(g) -> "Mapping":
-    """Each node's name, with its id added where two nodes share the name.
+def display_names(g, lang: str | None = None) -> "Mapping":
+    """Each node's name, with its id added where two nodes share the name;
+    with ``lang``, the node's ``name_<lang>`` where the data gives one
+    (``name_en`` beside a Dutch ``name``), else its ``name``.
 
     A read-only mapping from node id to name, each worked out when asked: a
     report of a million roles names a few thousand of them.
@@ -404,17 +406,24 @@ def display_names(g) -> "Mapping":
     >>> g.add_node("gd", name="Algemeen directeur")
     >>> dict(display_names(g))
     {'tm-a': 'Teammanager (tm-a)', 'tm-b': 'Teammanager (tm-b)', 'gd': 'Algemeen directeur'}
+    >>> g.nodes["gd"]["name_en"] = "General director"
+    >>> display_names(g, "en")["gd"], display_names(g, "nl")["gd"]
+    ('General director', 'Algemeen directeur')
     """
-    return _DisplayNames(g)
+    return _DisplayNames(g, lang)
 
 
 class _DisplayNames(Mapping):
-    def __init__(self, g):
+    def __init__(self, g, lang=None):
         self._nodes = node_attrs(g)
-        self._seen = Counter(str(d.get("name", n)) for n, d in self._nodes.items())
+        self._own = f"name_{lang}" if lang else None
+        self._seen = Counter(self._name(n, d) for n, d in self._nodes.items())
+
+    def _name(self, n, d) -> str:
+        return str((self._own and d.get(self._own)) or d.get("name", n))
 
     def __getitem__(self, n):
-        x = str(self._nodes[n].get("name", n))
+        x = self._name(n, self._nodes[n])
         return f"{x} ({n})" if self._seen[x] > 1 else x
 
     def __iter__(self):

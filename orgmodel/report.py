@@ -438,7 +438,7 @@ class _Report:
             "formation_units": self.units, "formation_managers": formation(org, "manager"),
             "powers": self.held, "mandates": self.reg,
         }
-        self.names = display_names(org.graph)
+        self.names = display_names(org.graph, self.t.lang)
         self.rules = applicable_rules(org)
 
     def write_csv(self, step) -> None:

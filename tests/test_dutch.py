@@ -227,3 +227,23 @@ def test_bad_input_is_said_in_dutch(voorbeeld, tmp_path):
     # English stays English
     res = run("validate", "--org", broken, "--lang", "en")
     assert "problems found" in res.output and "which is not a node in nodes.csv" in res.output
+
+
+def test_a_name_in_both_languages_is_shown_in_the_readers(voorbeeld, tmp_path):
+    import shutil
+    both = tmp_path / "tweetalig"
+    shutil.copytree(voorbeeld, both)
+    with open(both / "nodes.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    rows[0].append("name_en")
+    for r in rows[1:]:
+        r.append("Municipal secretary" if r[0] == "F001" else "")
+    with open(both / "nodes.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    assert run("validate", "--org", both).exit_code == 0
+    for lang, shown, hidden in (("en", "Municipal secretary", "Gemeentesecretaris"),
+                                ("nl", "Gemeentesecretaris", "Municipal secretary")):
+        res = run("report", "--org", both, "--out", tmp_path / lang, "--lang", lang)
+        assert res.exit_code == 0, res.output
+        summary = (tmp_path / lang / "report.md").read_text(encoding="utf-8").split("\n## ")[1]
+        assert shown in summary and hidden not in summary, (lang, summary)

@@ -257,7 +257,7 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
     if rid is not None and rid not in g:
         raise OrgModelError(f"{org.label(rid)} is not drawn: widen --focus/--depth or --kinds")
     parent = _tree_parents(g)
-    names = display_names(g)
+    names = display_names(g, lang)
     holders = {}
     for u, v, d in g.edges(data=True):
         if d["kind"] == "HOLDS" and nodes[u].get("kind") == "Person":
