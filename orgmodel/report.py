@@ -315,7 +315,15 @@ def _html_page(org, md, charts, t) -> str:
 
     from markdown_it import MarkdownIt
     parser = MarkdownIt("commonmark", {"html": False}).enable("table")
-    body = parser.render(md)
+    tokens = parser.parse(md)
+    sections = _heading_ids(tokens)
+    body = parser.renderer.render(tokens, parser.options, {})
+    # (a table of contents after the title and its date line: every section linked)
+    toc = ('<nav class="toc"><p><strong>' + _html.escape(t("Contents")) + "</strong></p><ol>"
+           + "".join(f'<li><a href="#{_html.escape(i)}">{_html.escape(text)}</a></li>'
+                     for i, text in sections) + "</ol></nav>\n")
+    first = body.find("<h2")
+    body = body[:first] + toc + body[first:] if first >= 0 else body + toc
     for name, svg in charts.items():
         uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode()
         body = body.replace(f'src="{name}"', f'src="{uri}"')
@@ -327,6 +335,30 @@ def _html_page(org, md, charts, t) -> str:
             "</body>\n</html>\n")
 
 
+def _heading_ids(tokens) -> list:
+    """Give every heading an id, as GitHub and MkDocs make them ("Governance
+    findings" → ``governance-findings``), so the report's own links and a
+    reader's bookmarks go somewhere; returns the level-2 ``(id, text)``."""
+    import re
+    import unicodedata
+    used: dict = {}
+    sections = []
+    for i, tok in enumerate(tokens):
+        if tok.type != "heading_open":
+            continue
+        text = "".join(c.content for c in (tokens[i + 1].children or [])
+                       if c.type in ("text", "code_inline"))
+        slug = re.sub(r"[^\w\- ]", "", unicodedata.normalize("NFC", text).lower()).strip()
+        slug = re.sub(r"\s+", "-", slug) or "section"
+        n = used.get(slug, 0)
+        used[slug] = n + 1
+        ident = slug if n == 0 else f"{slug}-{n}"
+        tok.attrSet("id", ident)
+        if tok.tag == "h2":
+            sections.append((ident, text))
+    return sections
+
+
 _CSS = """
 body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
        color: #222; line-height: 1.45; }
@@ -335,8 +367,13 @@ table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; }
 th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; vertical-align: top; text-align: left; }
 th { background: #f3f3f3; }
 img { max-width: 100%; }
-@media print { body { margin: 0; max-width: none; } h2 { break-before: auto; }
-               table, img { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+nav.toc { font-size: 0.9em; } nav.toc ol { columns: 2; }
+@page { size: A4; margin: 15mm; }
+@media print { body { margin: 0; max-width: none; font-size: 10pt; }
+               h2 { break-before: page; } nav.toc + h2 { break-before: auto; }
+               h2, h3 { break-after: avoid; }
+               table, img { break-inside: avoid; } img { max-height: 240mm; }
+               a { color: inherit; text-decoration: none; } }
 """
 
 

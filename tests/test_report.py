@@ -191,3 +191,35 @@ def test_a_route_count_past_float_is_written_by_its_size():
     frame = pd.DataFrame({"role": ["m1099-0"], "routes": [2 ** 1099]})
     assert "| m1099-0 | 6.79 × 10^330 |" in markdown_table(frame)
     assert str(2 ** 1099) in to_csv(frame)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_link_of_the_html_report_goes_somewhere(tmp_path, lang):
+    # the summary's links and the table of contents point at heading ids
+    orgmodel.write_report(orgmodel.load(DATA / "deventer"), tmp_path / "r", lang=lang)
+    html = (tmp_path / "r" / "report.html").read_text()
+    ids = set(re.findall(r'<h[1-6] id="([^"]+)"', html))
+    links = set(re.findall(r'href="#([^"]+)"', html))
+    assert len(links) >= 10 and links <= ids, sorted(links - ids)
+    toc = re.search(r'<nav class="toc">(.*?)</nav>', html, re.S).group(1)
+    assert len(re.findall("<li>", toc)) == len(re.findall("<h2 ", html))
+
+
+@pytest.mark.browser
+def test_the_html_report_prints_to_a4_a_section_a_page(tmp_path):
+    from browser import CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+    orgmodel.write_report(orgmodel.load(DATA / "deventer"), tmp_path / "r", lang="nl")
+    page = tmp_path / "r" / "report.html"
+    sections = len(re.findall("<h2 ", page.read_text()))
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        pg = b.new_page()
+        pg.goto(page.resolve().as_uri())
+        pdf = pg.pdf(prefer_css_page_size=True)
+        b.close()
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    assert boxes and all(abs(float(w) - 595.92) < 2 and abs(float(h) - 842.88) < 2
+                         for w, h in boxes), set(boxes)          # A4 portrait, in points
+    # every section after the summary starts a page of its own
+    assert len(boxes) >= sections, (len(boxes), sections)
