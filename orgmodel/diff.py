@@ -332,6 +332,11 @@ def _check_key(a, b, key) -> None:
                                  "nothing can be matched on it")
 
 
+def _named(org, ids) -> str:
+    """``ids`` of ``org`` as a reader reads them: their names, in id order."""
+    return "; ".join(org.label(i) for i in sorted(ids or ()))
+
+
 def _nodes(a, b, key, keyless):
     ka, kb = _keyed(a, key, "as-is", keyless[0]), _keyed(b, key, "to-be", keyless[1])
     sup_a, sup_b, unit_a, unit_b = _superiors(a), _superiors(b), _units(a), _units(b)
@@ -357,12 +362,13 @@ def _nodes(a, b, key, keyless):
             mapped_unit = {to_b.get(x, x) for x in unit_a.get(ia, ())}
             moves = []
             none = Message("none")
+            # (the detail a reader reads: names; the columns keep the ids)
             if mapped_sup != sup_b.get(ib, set()):
-                moves.append(Message("superior {a} → {b}", a=row["superior_before"] or none,
-                                     b=row["superior_after"] or none))
+                moves.append(Message("superior {a} → {b}", a=_named(a, sup_a.get(ia)) or none,
+                                     b=_named(b, sup_b.get(ib)) or none))
             if mapped_unit != unit_b.get(ib, set()):
-                moves.append(Message("unit {a} → {b}", a=row["unit_before"] or none,
-                                     b=row["unit_after"] or none))
+                moves.append(Message("unit {a} → {b}", a=_named(a, unit_a.get(ia)) or none,
+                                     b=_named(b, unit_b.get(ib)) or none))
             attrs = sorted(k2 for k2 in (da.keys() | db.keys())
                            if k2 not in _BOOKKEEPING and da.get(k2) != db.get(k2))
             if moves:

@@ -45,7 +45,9 @@ def test_every_node_and_edge_class(make):
     assert status["x"] == "moved" and status["y"] == "moved" and status["z"] == "added"
     assert status["team2"] == "closed" and status["b"] == "changed" and status["a"] == "unchanged"
     assert "grade" in d.nodes.set_index("id").loc["b", "detail"]
-    assert "superior a → b" in d.nodes.set_index("id").loc["x", "detail"]
+    # (the detail names the superiors; the superior_before/after columns keep their ids)
+    assert "superior A → B" in d.nodes.set_index("id").loc["x", "detail"]
+    assert d.nodes.set_index("id").loc["x", ["superior_before", "superior_after"]].tolist() == ["a", "b"]
     edges = {(r["from"], r["kind"], r["to"]): r["status"] for r in d.edges.to_dict("records")}
     assert edges[("x", "REPORTS_TO", "a")] == "removed"
     assert edges[("x", "REPORTS_TO", "b")] == "added"
@@ -388,3 +390,22 @@ def test_renumbered_posts_are_said_and_a_key_that_matches_is_proposed(tmp_path):
     res = run("diff", tmp_path / "a", tmp_path / "b", "--format", "json")
     assert len([c for c in json.loads(res.output) if c["section"] == "node"
                 and c["kind"] == "Post" and c["status"] == "added"]) == 5
+
+
+@pytest.mark.browser
+def test_the_diff_page_says_what_changed_for_the_selected_post(tmp_path):
+    from browser import open_page
+
+    from orgmodel.formats.html import write_diff_html
+    before = orgmodel.load(DATA / "template")
+    after = apply(before, [{"close": "dd", "reports": "superior"}])
+    path = write_diff_html(diff(before, after), tmp_path / "d.html", lang="nl")
+    with open_page(path) as (page, seen):
+        page.evaluate("window.orgchart.select('tm')")
+        tm = page.inner_text("#p-changes")
+        page.evaluate("window.orgchart.select('gd')")
+        hidden = page.evaluate("document.getElementById('p-changes').hidden")
+    # the team manager moved from the closed deputy to the corporate director
+    assert tm.startswith("verplaatst: leidinggevende Deputy director → Corporate director"), tm
+    assert "route lijn: volgende stap Deputy director → Corporate director" in tm, tm
+    assert hidden            # the general director did not change

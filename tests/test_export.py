@@ -160,13 +160,15 @@ def test_collapse_expand_search_and_route(deventer, tmp_path):
         # the route kind in the menu is the one whose steps are shown
         shown_kind = page.eval_on_selector("#p-route", "el => el.value")
         page.select_option("#p-route", "commission")
-        commission = page.inner_text("#panel")
+        commission = page.inner_text("#p-routes")
     assert shown_kind == "line"
     assert "Concerndirecteur Arentsen" in panel and "via REPORTS_TO" in panel and "ends: top" in panel
     assert "next official level in the line" in panel and "MANDATES" not in panel
     # tm-orb's mandate passes on no commissioning power: the commission route does
     # not climb it (and says it ends)
-    assert "MANDATES" not in commission and "dead_end" in commission
+    assert "MANDATES" not in commission
+    assert commission.strip() == ("No route: it has no next step: no superior, commission or "
+                                  "body is recorded above it.")
     assert ["tm-orb", "cd-arentsen", ROUTE_COLOR] in route and ["cd-arentsen", "gd", ROUTE_COLOR] in route
     assert ROUTE_COLOR not in mandate          # the mandate itself keeps its own colour
     assert arentsen == ROUTE_COLOR
@@ -185,7 +187,8 @@ def test_a_blocked_step_to_a_political_role_is_drawn(make, tmp_path):
             .filter(e => e.id.startsWith('b|')).map(e => [e.from, e.to, e.color.color])""")
         panel = page.inner_text("#panel")
     assert blocked == [["b", "alderman", BLOCKED_COLOR]]
-    assert "ends: forbidden (blocked: Alderman)" in panel
+    assert ("ends: forbidden: can only go on to a sphere the policy forbids "
+            "(blocked: Alderman)") in panel
     assert BLOCKED_COLOR != ROUTE_COLOR and seen["errors"] == []
 
 
@@ -232,3 +235,33 @@ def test_hostile_names_render_as_text(template_copy, tmp_path):
     assert HOSTILE[0] in tooltip and panel == HOSTILE[0] and HOSTILE[0] in hits
     assert images == 0 and scripts == 3
     assert seen["dialogs"] == [] and seen["errors"] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_panel_answers_for_the_selected_post(tmp_path, lang):
+    # holder, grade, FTE, unit, the roles it plays, mandates and commissions,
+    # and each route step with its marks; a role with no way on says why
+    from browser import open_page
+
+    from orgmodel.formats.html import write_html
+    path = write_html(orgmodel.load(DATA / "template"), tmp_path / "g.html", lang=lang)
+    words = {"en": ("held by", "Bo de Vries", "plays", "Budget holder (for Youth programme)",
+                    "mandates received", "No route: it ends at a role that no post plays."),
+             "nl": ("bekleed door", "Bo de Vries", "speelt", "Budget holder (voor Youth programme)",
+                    "mandaten ontvangen",
+                    "Geen route: het knooppunt eindigt bij een rol die geen functie speelt.")}[lang]
+    with open_page(path) as (page, seen):
+        page.evaluate("window.orgchart.select('bpm')")
+        facts = page.inner_text("#p-facts")
+        page.evaluate("window.orgchart.select('cd')")
+        cd = page.inner_text("#p-facts")
+        page.evaluate("window.orgchart.showKind('Role', true); window.orgchart.select('privacy')")
+        privacy = page.inner_text("#p-routes")
+        page.evaluate("window.orgchart.select('tm2')")
+        tm2 = page.inner_text("#p-facts")
+    assert words[0] in facts and words[1] in facts and words[2] in facts and words[3] in facts
+    assert words[4] in cd and ("General director" in cd)
+    assert privacy.strip() == words[5]
+    # a vacant post says so first ("vacant" in both languages)
+    assert tm2.startswith(f"{words[0]}\nvacant"), tm2

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html as _html
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,6 +87,14 @@ _LEGEND_NAME = {"Post": N_("Post"), "Role": N_("Role (played by a post)"),
 #: The texts the page's script writes, translated into the page's language
 #: (``D.ui``) and filled in there (``{n}``).
 _SCRIPT_TEXTS = [
+    N_("temporary"), N_("vacant post"), N_("outside the organisation"),
+    N_("a second superior (matrix)"),
+    N_("reaches the top of the line"), N_("reaches a post outside the organisation"),
+    N_("ends at a vacant post with nowhere to go on"),
+    N_("can only go on to a sphere the policy forbids"),
+    N_("ends at a role that no post plays"),
+    N_("has no next step: no superior, commission or body is recorded above it"),
+    N_("runs in a loop"), N_("No route: it {why}."),
     N_("Collapse what reports to it"), N_("Expand what reports to it"),
     N_("The model has no escalation policy."),
     N_("No escalation is asked of this node under '{route}' (political, external, a "
@@ -193,6 +202,88 @@ def _tree_parents(g) -> dict:
     return parent
 
 
+class _Facts:
+    """What the side panel says of each drawn post and role: holders or
+    vacant, grade, FTE, level, unit, roles it plays (or who plays it),
+    mandates given and received (powers, ceiling), commissions, staff:
+    ``{id: [[label, text], ...]}``, each line in the reader's language
+    (names, with ids only where names repeat)."""
+
+    def __init__(self, org, g, t, names):
+        self.nodes, self.t, self.names = node_attrs(org.graph), t, names
+        self.drawn = {n for n, d in g.nodes(data=True) if d.get("kind") in ("Post", "Role")}
+        self.out: dict = {}
+        for n in sorted(self.drawn):
+            self.own(n, self.nodes[n])
+        for u, v, d in org.graph.edges(data=True):
+            edge = getattr(self, "edge_" + d.get("kind", "").lower(), None)
+            if edge is not None:
+                edge(u, v, d)
+        for n in self.drawn:
+            if self.nodes[n].get("vacant"):
+                self.out.setdefault(n, []).insert(0, [t("held by"), t.value("vacant")])
+
+    def name(self, n) -> str:
+        return self.names[n] if n in self.names else str(self.nodes.get(n, {}).get("name", n))
+
+    def add(self, n, label, text) -> None:
+        if n in self.drawn:
+            self.out.setdefault(n, []).append([self.t(label), text])
+
+    def scoped(self, n, d) -> str:
+        scope = ", ".join(self.name(x) for x in d.get("scope") or ())
+        return self.name(n) + (" (" + self.t("for {scope}", scope=scope) + ")" if scope else "")
+
+    def own(self, n, d) -> None:
+        t = self.t
+        if d.get("grade"):
+            self.add(n, N_("grade"), str(d["grade"]))
+        if d.get("fte_min") is not None:
+            lo, hi = d["fte_min"], d.get("fte_max", d["fte_min"])
+            self.add(n, N_("FTE"), t.number(lo) if lo == hi else f"{t.number(lo)}–{t.number(hi)}")
+        if d.get("level"):
+            self.add(n, N_("level"), t.value(d["level"]))
+
+    def edge_holds(self, u, v, d) -> None:
+        if self.nodes[u].get("kind") == "Person":
+            fte = d.get("fte_min")
+            self.add(v, N_("held by"), self.name(u) + (
+                " (" + self.t("{fte} FTE", fte=self.t.number(fte)) + ")" if fte is not None else ""))
+
+    def edge_member_of(self, u, v, d) -> None:
+        if self.nodes[v].get("kind") == "Team":
+            self.add(u, N_("unit"), self.name(v))
+
+    def edge_leads(self, u, v, d) -> None:
+        self.add(u, N_("leads"), self.name(v))
+
+    def edge_plays(self, u, v, d) -> None:
+        self.add(u, N_("plays"), self.scoped(v, d))
+        self.add(v, N_("played by"), self.scoped(u, d))
+
+    def edge_mandates(self, u, v, d) -> None:
+        t = self.t
+        what = ", ".join(d.get("powers") or []) or t("no powers named")
+        cap = (" (" + t("ceiling {amount}", amount=t.amount(d["ceiling"])) + ")"
+               if d.get("ceiling") is not None else "")
+        self.add(u, N_("mandates given"), f"{self.name(v)}: {what}{cap}")
+        self.add(v, N_("mandates received"), f"{self.name(u)}: {what}{cap}")
+
+    def edge_commissions(self, u, v, d) -> None:
+        cap = d.get("capacity")
+        self.add(u, N_("commissions"), self.name(v) + (f" ({self.t.value(cap)})" if cap else ""))
+
+    def edge_assigned_to(self, u, v, d) -> None:
+        self.add(v, N_("carries out"), self.name(u))
+
+    def edge_staff_of(self, u, v, d) -> None:
+        s, t = self.nodes[u], self.t
+        count = s.get("count")
+        self.add(v, N_("staff"), f"{self.name(u)}: "
+                 + (t("{n} people", n=count) + ", " if count is not None else "")
+                 + t("{fte} FTE", fte=t.number(s.get("fte_max") or 0)))
+
+
 def _routes(org, g, t) -> dict:
     """Per route kind of the policy: each drawn role's next steps ``[id, edge
     kind, rule]``, the forbidden roles it may not go to, and how routes end."""
@@ -206,7 +297,7 @@ def _routes(org, g, t) -> dict:
                 continue
             steps = rg.next(r)
             if steps:
-                nxt[r] = [[s.id, t.value(s.via), t(s.rule)] for s in steps]
+                nxt[r] = [[s.id, t.value(s.via), t(s.rule), bool(s.temporary)] for s in steps]
             if rg.blocked(r):
                 blocked[r] = [s.id for s in rg.blocked(r)]
             e = rg.end(r) if d.get("kind") in ("Post", "Role") else None
@@ -241,8 +332,8 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
     >>> tm2 = next(n for n in data["nodes"] if n["id"] == "tm2")
     >>> tm2["parent"], tm2["label"]
     ('gd', 'Team manager Customer contact (vacant)')
-    >>> data["routes"]["line"]["next"]["tm"]
-    [['dd', 'REPORTS_TO', 'next official level in the line']]
+    >>> data["routes"]["line"]["next"]["tm"]       # (the step: to, edge, rule, temporary)
+    [['dd', 'REPORTS_TO', 'next official level in the line', False]]
     """
     t = translator(lang)
     g = select(org, focus, depth, kinds, edge_kinds)
@@ -258,6 +349,7 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
         raise OrgModelError(f"{org.label(rid)} is not drawn: widen --focus/--depth or --kinds")
     parent = _tree_parents(g)
     names = display_names(g, lang)
+    sups = Counter(u for u, v, d in g.edges(data=True) if d["kind"] == "REPORTS_TO")
     holders = {}
     for u, v, d in g.edges(data=True):
         if d["kind"] == "HOLDS" and nodes[u].get("kind") == "Person":
@@ -272,6 +364,8 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
             label += " (" + t.value("vacant") + ")"
         item = {"id": n, "label": label, "title": _tooltip(n, d, holders.get(n, ()), t),
                 "name": name, "kind": d.get("kind"), "cls": key,
+                "vacant": bool(d.get("vacant")), "external": bool(d.get("external")),
+                "matrix": sups.get(n, 0) > 1,
                 "tree": d.get("kind") == "Post", "parent": parent.get(n),
                 # Every node is a box (a pill for people, teams and topics): a
                 # box keeps to its width, so labels wrap and never overlap.
@@ -308,6 +402,7 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
     show_edges = sorted({e["kind"] for e in out_edges if e["kind"] != "REPORTS_TO"
                          and (no_line or (edge_kinds and e["kind"] in edge_kinds))})
     return {"nodes": out_nodes, "edges": out_edges, "routes": _routes(org, g, t),
+            "facts": _Facts(org, g, t, names).out,
             "selected": rid, "focus": focus, "showKinds": show_kinds, "showEdges": show_edges}
 
 
@@ -460,6 +555,7 @@ def diff_network(d, **kwargs):
     t = translator(kwargs.get("lang", "en"))
     union, status, added, removed = d.union()
     net = to_pyvis(union, **kwargs)
+    net.orgmodel_data["changes"] = _changes(d, t)
     bad = set(d.routes.loc[d.routes["newly_bad"], "role"]) if len(d.routes) else set()
     for node in net.nodes:
         st = status.get(node["id"], "unchanged")
@@ -485,6 +581,21 @@ def diff_network(d, **kwargs):
             edge.update(color=DIFF_COLORS["added"], width=3,
                         title=t.value("added").upper() + "\n" + edge["title"])
     return union, net
+
+
+def _changes(d, t) -> dict:
+    """What changed for each node, for the diff page's panel: its status and
+    detail, and each route kind whose next step, top or outcome changed."""
+    out: dict = {}
+    for r in d.nodes[d.nodes["status"] != "unchanged"].to_dict("records"):
+        out[r["id"]] = [t.value(r["status"]) + (": " + t(r["detail"]) if r["detail"] else "")]
+    for r in d.routes.to_dict("records"):
+        out.setdefault(r["role"], []).append(t(
+            "{via} route: next {a} → {b}; top {c} → {d}; ends {e} → {f}", via=t.value(r["via"]),
+            a=r["next_before_name"], b=r["next_after_name"], c=r["top_before_name"],
+            d=r["top_after_name"], e=", ".join(t.value(x) for x in r["outcome_before"].split(", ")),
+            f=", ".join(t.value(x) for x in r["outcome_after"].split(", "))))
+    return {k: " · ".join(v) for k, v in out.items()}
 
 
 def write_diff_html(d, path, lang: str = "en", **kwargs) -> Path:
