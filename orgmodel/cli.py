@@ -20,6 +20,8 @@ from . import escape
 from ._staging import output_folder
 from .errors import OrgModelError, ValidationError
 from .formats import readable, writable
+from .i18n import Message
+from .i18n import translator as translator_of
 
 OUTPUT_FORMATS = ("table", "json", "csv")
 
@@ -40,7 +42,10 @@ def _jsonable(obj):
 
 
 def out(text: str = "", err: bool = False, nl: bool = True):
-    """Print text that may hold values from the data: control characters escaped."""
+    """Print text that may hold values from the data: control characters
+    escaped; a message in the command's language."""
+    if isinstance(text, Message):
+        text = _t()(text)
     click.echo(escape.terminal(str(text)), err=err, nl=nl)
 
 
@@ -620,9 +625,11 @@ def migrate(folder, out_dir):
     """
     from .migrate import migrate as run
     c = run(folder, out_dir)
-    out(f"{out_dir or folder}: {c['posts']} role{'s' if c['posts'] != 1 else ''} now "
-        f"post{'s' if c['posts'] != 1 else ''}, {c['plays']} HOLDS between roles now PLAYS, "
-        f"{c['assumed']} row{'s' if c['assumed'] != 1 else ''} now 'assumed'"
+    out(Message(
+        "{v}: {posts} role{v2} now post{v2}, {plays} HOLDS between roles now PLAYS, {assumed} "
+        "row{v3} now 'assumed'",
+        v=out_dir or folder, posts=c['posts'], v2='s' if c['posts'] != 1 else '',
+        plays=c['plays'], assumed=c['assumed'], v3='s' if c['assumed'] != 1 else '')
         + ("; rows citing a source are ungraded: grade them stated or inferred"
            if c["assumed"] else ""))
 
@@ -723,14 +730,16 @@ def synth(n_roles, seed, out_dir, force, shape):
     from .synth import SHAPES
     from .write import save
     _refuse_overwrite(out_dir, force)
-    with task(f"Writing a synthetic organisation of {n_roles:,} roles", 2) as step:
+    with task(Message("Writing a synthetic organisation of {n_roles} roles", n_roles=n_roles), 2) as step:
         org = SHAPES[shape](n_roles, seed)
         step("generated")
         with output_folder(out_dir):
             save(org, out_dir)
         step("written")
-    out(f"Wrote {org.name}: {org.graph.number_of_nodes()} nodes, "
-               f"{org.graph.number_of_edges()} edges to {out_dir}")
+    out(Message(
+        "Wrote {name}: {v} nodes, {v2} edges to {out_dir}",
+        name=org.name, v=org.graph.number_of_nodes(), v2=org.graph.number_of_edges(),
+        out_dir=out_dir))
 
 
 def _refuse_overwrite(out_dir: Path, force: bool, names: tuple = ()):
@@ -785,10 +794,11 @@ def export_html(org, out_file, focus, depth, kinds, edge_kinds, route):
         if k not in EDGE_KINDS:
             raise click.BadParameter(f"'{k}' is not an edge kind ({', '.join(EDGE_KINDS)})",
                                      param_hint="--edge-kinds")
+    t = _t(org)
     path = _exporting(out_file, lambda: write_html(
         org, out_file, focus=focus, depth=depth, kinds=kinds, edge_kinds=edge_kinds,
-        route=route))
-    out(f"Graph written to {path}")
+        route=route, lang=t.lang))
+    out(t("Graph written to {path}", path=path))
 
 
 def _export_command(name, rows):
@@ -805,8 +815,9 @@ def _export_command(name, rows):
         if len(rows) > 1:
             fmt = guess(out_file) if Path(out_file).suffix else None
             if fmt not in names:
-                raise click.BadParameter(f"give a {' or '.join(s for r in rows for s in r.suffixes[:1])} "
-                                         "file", param_hint="--out")
+                raise click.BadParameter(Message(
+                    "give a {v} file",
+                    v=' or '.join(s for r in rows for s in r.suffixes[:1])), param_hint="--out")
             row = next(r for r in rows if r.name == fmt)
         writer = row.function("writer")
         write = (lambda: writer(org, out_file, row.name)) if row.passes_name else \
@@ -814,7 +825,7 @@ def _export_command(name, rows):
         label = f"{cmd.label} ({row.name})" if len(rows) > 1 else cmd.label
         with output_folder(out_file) if cmd.folder else contextlib.nullcontext():
             written = _exporting(out_file, write)
-        out(f"{label} written to {written}")
+        out(Message("{label} written to {written}", label=label, written=written))
     command.__doc__ = cmd.export_help
     kind = click.Path(path_type=Path, file_okay=False) if cmd.folder else \
         click.Path(path_type=Path, dir_okay=False)
@@ -859,7 +870,9 @@ def _import_command(name, rows):
 def chart(org, out_file, route, focus, depth):
     """Draw the line as a static org chart with Graphviz (for a slide or a report)."""
     from .formats.chart import write_chart
-    out(f"Chart written to {write_chart(org, out_file, route=route, focus=focus, depth=depth)}")
+    t = _t(org)
+    out(t("Chart written to {path}", path=write_chart(org, out_file, route=route, focus=focus,
+                                                      depth=depth, lang=t.lang)))
 
 
 @cli.group("import")
@@ -880,11 +893,14 @@ def _import_into(out_dir: Path, force: bool, read):
     org = read()
     with output_folder(out_dir):
         save(org, out_dir)
-    out(f"Imported {org.name}: {org.graph.number_of_nodes():,} nodes, "
-        f"{org.graph.number_of_edges():,} edges into {out_dir}")
+    out(Message(
+        "Imported {name}: {v} nodes, {v2} edges into {out_dir}",
+        name=org.name, v=org.graph.number_of_nodes(), v2=org.graph.number_of_edges(),
+        out_dir=out_dir))
 
 
 @import_.command("posts")
+@lang_option
 @click.argument("posts_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--junior", "junior_file", type=click.Path(path_type=Path, dir_okay=False,
               exists=True), help="Junior staff counted per grade under their senior post.")
@@ -926,6 +942,12 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
     """
     from .formats.posts import Columns, import_posts
     _import_target(out_dir, force)
+    # (the language of what it says: --lang, ORGMODEL_LANG, else Dutch for a
+    # Dutch export)
+    t = _t()
+    lang = t.lang if _LANG or os.environ.get("ORGMODEL_LANG") else (
+        "nl" if preset == "nl-hr" or locale == "nl" else "en")
+    t = translator_of(lang)
     given = dict(id=c_id, reports_to=c_sup, title=c_title, unit=c_unit, fte=c_fte,
                  holder=c_holder, grade=c_grade)
     columns = Columns(**given)     # None: the preset's (or the plain default) column
@@ -934,11 +956,12 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
                                              columns=columns, name=name, date=date,
                                              unknown_superior=unknown_superior, sheet=sheet,
                                              junior_sheet=junior_sheet, locale=locale,
-                                             strict=strict,
+                                             strict=strict, lang=lang,
                                              reused_ids="split" if split_reused_ids else "error")
-    out("\n".join(log.lines()))
-    out(f"\nImported {n_nodes:,} nodes and {n_edges:,} edges into {out_dir} (what was "
-        f"decided: {out_dir / 'IMPORT.md'})")
+    out("\n".join(map(t, log.lines())))
+    out(t(Message(
+        "\nImported {n_nodes} nodes and {n_edges} edges into {out_dir} (what was decided: {v})",
+        n_nodes=n_nodes, n_edges=n_edges, out_dir=out_dir, v=out_dir / 'IMPORT.md')))
 
 
 def _add_format_commands():
@@ -1109,12 +1132,16 @@ def convert(source, target, src_fmt, dst_fmt, force):
         _import_target(target, force)
         _refuse_overwrite(target, force, FORMATS[dst].command.files if dst == "archi" else ())
     elif target.exists() and not force:
-        raise click.UsageError(f"{target} exists; add --force to replace it")
+        raise click.UsageError(Message(
+            "{target} exists; add --force to replace it",
+            target=target))
     org = read_any(source, src_fmt)
     with output_folder(target) if dst in ("folder", "archi") else contextlib.nullcontext():
         path = _exporting(target, lambda: write_any(org, target, dst))
-    out(f"{org.name}: {org.graph.number_of_nodes():,} nodes, {org.graph.number_of_edges():,} "
-        f"edges written to {path} ({dst})")
+    out(Message(
+        "{name}: {v} nodes, {v2} edges written to {path} ({dst})",
+        name=org.name, v=org.graph.number_of_nodes(), v2=org.graph.number_of_edges(), path=path,
+        dst=dst))
 
 
 def connection_options(f):
@@ -1164,7 +1191,9 @@ def push(org_dir, uri, user, password, database, batch_size):
                 res = do_push(store, org, batch_size, progress)
         else:
             res = do_push(store, org, batch_size)
-    out(f"Pushed {res['organisation']}: {res['nodes']} nodes, {res['edges']} edges")
+    out(Message(
+        "Pushed {organisation}: {nodes} nodes, {edges} edges",
+        organisation=res['organisation'], nodes=res['nodes'], edges=res['edges']))
 
 
 @db.command()
@@ -1179,7 +1208,7 @@ def pull(org_name, out_dir, force, uri, user, password, database):
     _refuse_overwrite(out_dir, force)
     with _store(uri, user, password, database) as store, output_folder(out_dir):
         path = do_pull(store, org_name, out_dir)
-    out(f"Pulled {org_name} into {path}")
+    out(Message("Pulled {org_name} into {path}", org_name=org_name, path=path))
 
 
 @db.command()
@@ -1235,8 +1264,12 @@ def serve(port, root, database):
     password = os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD
 
     def ready(uri):
-        out(f"Bolt server ready at {uri}, database '{database}', user root.")
-        out(f"  export NEO4J_URI={uri} NEO4J_USER=root NEO4J_DATABASE={database}")
+        out(Message(
+            "Bolt server ready at {uri}, database '{database}', user root.",
+            uri=uri, database=database))
+        out(Message(
+            "  export NEO4J_URI={uri} NEO4J_USER=root NEO4J_DATABASE={database}",
+            uri=uri, database=database))
         out("  export NEO4J_PASSWORD=... (yours, or the local default from the README)")
         out("Press Ctrl+C to stop.")
     stop = threading.Event()

@@ -184,7 +184,7 @@ def test_a_dutch_posts_file(tmp_path):
                      "3,1,Adviseur,Opgeheven,1,Financiën\n"
                      "4,1,Adviseur,Niet ingevuld,\"0,5\",Financien\n"
                      "5,1,Controller,n.v.t.,1,Financiën\n", encoding="utf-8")
-    res = run("import", "posts", posts, "--out", tmp_path / "o", "--locale", "nl")
+    res = run("import", "posts", posts, "--out", tmp_path / "o", "--locale", "nl", "--lang", "en")
     assert res.exit_code == 0, res.output
     org = orgmodel.load(tmp_path / "o")
     assert org.manifest["locale"] == "nl"
@@ -233,7 +233,7 @@ def test_a_dutch_hr_workbook_with_the_nl_hr_preset(tmp_path):
     book = _hr_workbook(tmp_path / "formatie.xlsx")
     out = tmp_path / "voorbeeld"
     res = run("import", "posts", book, "--preset", "nl-hr", "--name", "Gemeente Voorbeeld",
-              "--out", out)
+              "--out", out, "--lang", "en")
     assert res.exit_code == 0, res.output
     assert ("- Columns read: post id from 'formatieplaats'; superior from "
             "'leidinggevende_functie'; job title from 'functie'; holder from 'medewerker'; "
@@ -241,6 +241,13 @@ def test_a_dutch_hr_workbook_with_the_nl_hr_preset(tmp_path):
             "from 'kostenplaats'; start date from 'ingangsdatum'.") in res.output
     assert "- Vacant posts: 2 (F002, F004)." in res.output
     assert "post F005 is marked 'Opgeheven' (gone)" in res.output
+    # without --lang, a Dutch export is said in Dutch, on the terminal and in IMPORT.md
+    nl = run("import", "posts", book, "--preset", "nl-hr", "--out", tmp_path / "nl")
+    assert nl.exit_code == 0, nl.output
+    for text in (nl.output, (tmp_path / "nl" / "IMPORT.md").read_text(encoding="utf-8")):
+        assert "- Gelezen kolommen: functie-id uit 'formatieplaats';" in text
+        assert "functie F005 is gemarkeerd als 'Opgeheven' (vervallen)" in text
+        assert "- Vacante functies: 2 (F002, F004)." in text
     org = orgmodel.load(out)
     assert org.manifest["locale"] == "nl"
     n = org.graph.nodes

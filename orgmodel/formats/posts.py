@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
-from ..i18n import Message, said
+from ..i18n import Listing, Message, said, translator
 from ..notation import LOCALES, number_text, parse_date, parse_number
 from ..read import _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
@@ -181,15 +181,13 @@ class ImportLog:
         """The log as Markdown lines, for the terminal and ``IMPORT.md``."""
         out = [Message("# Import of {v}", v=', '.join(self.files)), ""]
         if self.columns:
-            out.append("- Columns read: " + "; ".join(Message(
-                "{what} from '{c}'",
-                what=what, c=c)
-                                                      for what, c in self.columns) + ".")
+            out.append(Message("- Columns read: {columns}.", columns=Listing("; ", [
+                Message("{what} from '{c}'", what=Message(what), c=c) for what, c in self.columns])))
         out += [Message(
             "- {rows} post rows read: {posts} posts, {units} units.",
             rows=self.rows, posts=self.posts, units=self.units),
-               f"- Tops ({len(self.tops)}): " + (", ".join(f"{i} ({t})" for i, t in self.tops)
-                                                 or "none") + "."]
+               Message("- Tops ({n}): {tops}.", n=len(self.tops),
+                       tops=", ".join(f"{i} ({t})" for i, t in self.tops) or Message("none"))]
         if self.placeholders:
             out.append("- Placeholder top posts (named after the organisation; not a post, "
                        "not a layer): " + ", ".join(f"{i} ({t})" for i, t in self.placeholders)
@@ -358,10 +356,13 @@ def read_posts(path: PathLike, junior: PathLike | None = None, **options) -> tup
 
 
 def import_posts(path: PathLike, junior: PathLike | None = None, out: PathLike | None = None,
-                 strict: bool = False, **options) -> tuple[int, int, ImportLog]:
+                 strict: bool = False, lang: str | None = None,
+                 **options) -> tuple[int, int, ImportLog]:
     """Import posts into the organisation folder ``out``: validated, then the
     three files and ``IMPORT.md`` written, without building a graph (the
     fast way for large files).  Returns ``(nodes, edges, log)`` counts and log.
+    ``IMPORT.md`` is in ``lang`` (default: the organisation's ``language``,
+    Dutch for an ``nl-hr`` import, else English).
 
     ``strict``: a row left out or a cell not used (:meth:`ImportLog.warnings`)
     is an error, and nothing is written.
@@ -379,8 +380,10 @@ def import_posts(path: PathLike, junior: PathLike | None = None, out: PathLike |
         step("read")
         check_tables(manifest, nodes, edges, str(path), labels)
         step("validated")
+        # (the log in the organisation's language: Dutch for a Dutch export)
+        t = translator(lang or manifest.get("language") or "en")
         write_tables(manifest, nodes, edges, out,
-                     extra={"IMPORT.md": "\n".join(log.lines()) + "\n"})
+                     extra={"IMPORT.md": "\n".join(map(t, log.lines())) + "\n"})
         step("written")
     return len(nodes), len(edges), log
 
@@ -648,8 +651,9 @@ class _Import:
                 n += 1
                 uid = f"{base}-{n}"
             if n > 1:
-                self.log.decisions.append(f"the units '{self.units[base]}' and '{text}' "
-                                          f"fold to one id: '{text}' is {uid}")
+                self.log.decisions.append(Message(
+                    "the units '{a}' and '{b}' fold to one id: '{b}' is {uid}",
+                    a=self.units[base], b=text, uid=uid))
             self.unit_ids[text] = uid
             self.units[uid] = text
             self.nodes.append({"id": uid, "kind": "Team", "name": text, "team_kind": "unit",
