@@ -133,6 +133,7 @@ def test_deventer_whole_no_label_overlaps(deventer, tmp_path):
 def test_collapse_expand_search_and_route(deventer, tmp_path):
     page_file = write_html(deventer, tmp_path / "deventer.html")
     with open_page(page_file) as (page, seen):
+        page.click("#fit")           # (the whole chart in sight: every node a click away)
         before = _visible(page)
         assert {"gd", "cd-kossen", "tm-io"} <= before        # 25 roles fit: all open
         _click(page, "gd", double=True)                       # collapse the general director
@@ -265,3 +266,46 @@ def test_the_panel_answers_for_the_selected_post(tmp_path, lang):
     assert privacy.strip() == words[5]
     # a vacant post says so first ("vacant" in both languages)
     assert tm2.startswith(f"{words[0]}\nvacant"), tm2
+
+
+def _first_view(path):
+    """The first view of a page: the labels' size on screen and the boxes of
+    the nodes in sight, as the browser draws them."""
+    from browser import open_page
+    with open_page(path) as (page, seen):
+        page.set_viewport_size({"width": 1400, "height": 900})
+        page.evaluate("window.orgchartFirstView()")
+        return page.evaluate("""() => {
+            const n = window.orgmodelNetwork, s = n.getScale();
+            const view = n.getViewPosition(), el = document.getElementById('graph');
+            const w = el.clientWidth / 2 / s, h = el.clientHeight / 2 / s;
+            const boxes = n.body.data.nodes.getIds().map(id => n.getBoundingBox(id))
+              .filter(b => b.right > view.x - w && b.left < view.x + w &&
+                           b.bottom > view.y - h && b.top < view.y + h);
+            return {px: 13 * s, boxes: boxes};
+        }""")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("org", ["deventer", "synth-600", "organogram"])
+def test_the_page_opens_readable(tmp_path, org):
+    # labels at least 11 px at the first view, none overlapping, whatever the size
+    from orgmodel.formats.html import write_html
+    if org == "deventer":
+        model = orgmodel.load(DATA / "deventer")
+    elif org == "synth-600":
+        model = orgmodel.synthesize(600, seed=3)
+    else:
+        from orgmodel.formats.posts import read_posts
+        uk = DATA.parent / "tests" / "fixtures" / "uk-organograms"
+        model, _ = read_posts(uk / "department_of_health-2011-09-30-senior.csv",
+                              uk / "department_of_health-2011-09-30-junior.csv",
+                              preset="uk-organogram")
+    view = _first_view(write_html(model, tmp_path / "g.html"))
+    assert view["px"] >= 11, view["px"]
+    boxes = view["boxes"]
+    assert boxes, "nothing in sight"
+    overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a["left"] < b["right"] and b["left"] < a["right"]
+                and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
+    assert not overlaps, overlaps[:3]
