@@ -309,3 +309,21 @@ def test_the_page_opens_readable(tmp_path, org):
                 if a["left"] < b["right"] and b["left"] < a["right"]
                 and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
     assert not overlaps, overlaps[:3]
+
+
+@pytest.mark.graphviz
+def test_a_municipalitys_chart_stacks_reports_instead_of_a_strip(tmp_path):
+    # 52 posts drew one row of 40 boxes (3,502 x 441 pt); reports that manage
+    # nobody now stand in columns under their manager, and every line is drawn
+    import re
+
+    from orgmodel.formats.chart import chart_dot, write_chart
+    org = orgmodel.synthesize(52, seed=1)
+    svg = write_chart(org, tmp_path / "c.svg").read_text()
+    w, h = map(float, re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups())
+    assert w / h < 3.5, (w, h)
+    dot = chart_dot(org)
+    lines = {(u, v) for u, v, d in org.edges("REPORTS_TO")}
+    drawn = set(re.findall(r'"([^"]+)" -> "([^"]+)"(?! \[style=invis)', dot))
+    assert {(v, u) for u, v in lines} <= drawn          # (drawn superior -> report)
+    assert "style=invis" in dot                          # the columns' order

@@ -128,7 +128,8 @@ def chart_dot(org: OrgModel, diff: Diff | None = None, route: str | None = None,
     if diff is not None and len(diff.routes):
         bad = set(diff.routes.loc[diff.routes["newly_bad"], "role"])
     out = ["digraph orgchart {",
-           '  graph [rankdir=TB, fontname="Helvetica", fontsize=12, nodesep=0.25, '
+           # (right-angled lines, as printed org charts draw them)
+           '  graph [rankdir=TB, splines=ortho, fontname="Helvetica", fontsize=12, nodesep=0.25, '
            'ranksep=0.45, labelloc=t, label=' + _label(title or (org.name + (
                f" ({when(org)})" if org.date else ""))) + "];",
            '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#444444", '
@@ -254,12 +255,18 @@ def _line_statements(edges, added, removed, hot) -> list:
     tree: dict = {}
     for e in sorted(edges, key=rank):
         tree.setdefault(e[0], (e[0], e[1]))
+    above = _stacked(tree)
     out = []
     for u, v, d in sorted(edges, key=lambda e: (e[0], e[1])):
         attrs = {}
         if tree.get(u) != (u, v):
             attrs["constraint"] = "false"
             attrs["style"] = "dashed"
+        elif u in above:
+            # a stacked report hangs from the box above it in its column (the
+            # line runs down the column from the manager)
+            out.append(f"  {_id(above[u])} -> {_id(u)} [style=invis, weight=10];")
+            attrs["constraint"] = "false"
         if d.get("temporary"):
             attrs["style"] = "dashed"
         if (u, "REPORTS_TO", v) in removed:
@@ -271,6 +278,33 @@ def _line_statements(edges, added, removed, hot) -> list:
         out.append(f"  {_id(v)} -> {_id(u)}" + (" [" + ", ".join(
             f"{k}={x}" for k, x in attrs.items()) + "]" if attrs else "") + ";")
     return out
+
+
+#: A manager with more reports than this that manage nobody has them stacked
+#: in columns under it, as printed org charts do, instead of in one wide row.
+STACK_FROM = 4
+
+
+def _stacked(tree: dict) -> dict:
+    """``{post: the post above it in its column}`` for the reports stacked
+    under their manager: a manager's reports that manage nobody, when there
+    are more than :data:`STACK_FROM`, go into columns of about the square
+    root of twice their number (forty reports: five columns of nine)."""
+    import math
+    managers = {v for _, v in tree.values()}
+    leaves: dict = {}
+    for u, v in sorted(tree.values()):
+        if u not in managers:
+            leaves.setdefault(v, []).append(u)
+    above = {}
+    for ls in leaves.values():
+        if len(ls) <= STACK_FROM:
+            continue
+        rows = math.ceil(math.sqrt(2 * len(ls)))
+        for i, u in enumerate(ls):
+            if i % rows:
+                above[u] = ls[i - 1]
+    return above
 
 
 def _around(org, posts, edges, rid, depth):
