@@ -45,7 +45,7 @@ import networkx as nx
 
 from .._nx import node_attrs
 from ..errors import OrgModelError
-from ..i18n import N_, translator
+from ..i18n import N_, text_of, translator
 from ..model import at_its_date, display_names
 from ._tables import atomic_write
 
@@ -211,6 +211,9 @@ class _Facts:
 
     def __init__(self, org, g, t, names):
         self.nodes, self.t, self.names = node_attrs(org.graph), t, names
+        # (a power by the name org.yaml gives it, in the reader's language where it has one)
+        self.powers = {k: t(text_of(v.get("text") or v.get("name") or k))
+                       for k, v in org.vocabulary("powers").items()}
         self.drawn = {n for n, d in g.nodes(data=True) if d.get("kind") in ("Post", "Role")}
         self.out: dict = {}
         for n in sorted(self.drawn):
@@ -263,7 +266,8 @@ class _Facts:
 
     def edge_mandates(self, u, v, d) -> None:
         t = self.t
-        what = ", ".join(d.get("powers") or []) or t("no powers named")
+        what = ", ".join(self.powers.get(p, p) for p in d.get("powers") or []) \
+            or t("no powers named")
         cap = (" (" + t("ceiling {amount}", amount=t.amount(d["ceiling"])) + ")"
                if d.get("ceiling") is not None else "")
         self.add(u, N_("mandates given"), f"{self.name(v)}: {what}{cap}")
