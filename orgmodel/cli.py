@@ -867,12 +867,15 @@ def _import_command(name, rows):
 @click.option("--focus", metavar="ROLE", help="Draw only this role and the posts around it.")
 @click.option("--depth", default=2, show_default=True, type=click.IntRange(min=0),
               help="Lines up and down from --focus.")
-def chart(org, out_file, route, focus, depth):
+@click.option("--dpi", default=96, show_default=True, type=click.IntRange(24, 1200),
+              help="The resolution of a PNG (a PNG too large for it is refused, never "
+                   "shrunk).")
+def chart(org, out_file, route, focus, depth, dpi):
     """Draw the line as a static org chart with Graphviz (for a slide or a report)."""
     from .formats.chart import write_chart
     t = _t(org)
     out(t("Chart written to {path}", path=write_chart(org, out_file, route=route, focus=focus,
-                                                      depth=depth, lang=t.lang)))
+                                                      depth=depth, lang=t.lang, dpi=dpi)))
 
 
 @cli.group("import")

@@ -4,7 +4,7 @@ from browser import open_page
 from click.testing import CliRunner
 
 import orgmodel
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, run
 from orgmodel.cli import cli
 from orgmodel.errors import OrgModelError
 from orgmodel.formats.html import (
@@ -327,3 +327,23 @@ def test_a_municipalitys_chart_stacks_reports_instead_of_a_strip(tmp_path):
     drawn = set(re.findall(r'"([^"]+)" -> "([^"]+)"(?! \[style=invis)', dot))
     assert {(v, u) for u, v in lines} <= drawn          # (drawn superior -> report)
     assert "style=invis" in dot                          # the columns' order
+
+
+@pytest.mark.graphviz
+def test_a_png_is_drawn_at_its_resolution_and_never_shrunk(tmp_path):
+    import re
+    import struct
+    # at a stated resolution: the PNG is the chart's size in inches times the dpi
+    svg = (tmp_path / "d.svg")
+    assert run("chart", "--org", DATA / "deventer", "-o", svg).exit_code == 0
+    w_pt = float(re.search(r'width="([\d.]+)pt"', svg.read_text()).group(1))
+    png = tmp_path / "d.png"
+    assert run("chart", "--org", DATA / "deventer", "-o", png, "--dpi", "150").exit_code == 0
+    width = struct.unpack(">II", png.read_bytes()[16:24])[0]
+    assert abs(width - w_pt / 72 * 150) < 0.02 * width, (width, w_pt)
+    # past the raster limit: a clear message, nothing written (it was shrunk in silence)
+    wide = tmp_path / "wide"
+    orgmodel.save(orgmodel.synthesize(1000, seed=2), wide)
+    res = run("chart", "--org", wide, "-o", tmp_path / "w.png")
+    assert res.exit_code == 1 and not (tmp_path / "w.png").exists()
+    assert "more than a PNG can hold (32,767 a side)" in res.output and "write it as .svg" in res.output

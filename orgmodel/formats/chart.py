@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from .._nx import node_attrs
 from ..errors import OrgModelError
+from ..i18n import Message
 from ..model import at_its_date
 from ._tables import atomic_write
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:  # names in annotations only
     from ..model import OrgModel
 
 
-__all__ = ["chart_dot", "write_chart", "MAX_POSTS", "CHART_KINDS"]
+__all__ = ["chart_dot", "write_chart", "MAX_POSTS", "MAX_PIXELS", "CHART_KINDS"]
 
 #: Beyond this many posts a whole chart is unreadable on a page.
 MAX_POSTS = 3000
@@ -320,21 +321,49 @@ def _around(org, posts, edges, rid, depth):
     return near & (posts | {rid}), [e for e in edges if e[0] in near and e[1] in near]
 
 
+def _fits_a_png(dot, text, dpi, path) -> None:
+    """Refuse a PNG that would pass :data:`MAX_PIXELS` at ``dpi`` (the
+    layout's size in points, read from Graphviz's plain output)."""
+    res = subprocess.run([dot, "-Tplain"], input=text.encode("utf-8"), capture_output=True,
+                         timeout=300)
+    first = res.stdout.decode("utf-8", "replace").split("\n", 1)[0].split()
+    if res.returncode != 0 or len(first) < 4 or first[0] != "graph":
+        return                    # (the drawing itself will say what is wrong)
+    width, height = (float(x) * dpi for x in first[2:4])   # (inches)
+    if max(width, height) > MAX_PIXELS:
+        raise OrgModelError(Message(
+            "{path}: the chart would be {w} × {h} pixels at {dpi} dpi, more than a PNG can "
+            "hold ({limit} a side), and would be shrunk: write it as .svg or .pdf, draw a "
+            "part (--focus ROLE --depth N), or a lower --dpi",
+            path=getattr(path, "name", path), w=round(width), h=round(height), dpi=dpi,
+            limit=MAX_PIXELS))
+
+
 def _kinds(org):
     from ..escalation import escalation_policy
     return escalation_policy(org).routes
 
 
+#: The most pixels a PNG side may have (cairo's limit): past it Graphviz
+#: would shrink the picture in silence, so the chart refuses instead.
+MAX_PIXELS = 32767
+
+
 def write_chart(org: OrgModel, path: PathOrFile, diff: Diff | None = None,
                 route: str | None = None, title: str | None = None, focus: str | None = None,
-                depth: int = 2, kind: str | None = None, lang: str = "en") -> Any:
+                depth: int = 2, kind: str | None = None, lang: str = "en",
+                dpi: int = 96) -> Any:
     """Draw the chart into ``path`` (.svg, .png, .pdf, or .dot for the text), or
     into an open binary file with ``kind`` one of ``svg``, ``png``, ``pdf``, ``dot``.
+    A PNG is drawn at ``dpi`` dots per inch, never shrunk: one that would be
+    wider or higher than :data:`MAX_PIXELS` is refused, saying how large it
+    would be and what to draw instead.
 
     Raises
     ------
     OrgModelError
-        An unknown suffix or kind, or no Graphviz ``dot`` on the machine.
+        An unknown suffix or kind, no Graphviz ``dot`` on the machine, or a
+        PNG past the raster limit.
     """
     suffix = f".{kind}" if kind else Path(str(getattr(path, "name", path))).suffix
     fmt = CHART_KINDS.get(suffix.lower(), "?")
@@ -351,9 +380,14 @@ def write_chart(org: OrgModel, path: PathOrFile, diff: Diff | None = None,
         raise OrgModelError("Graphviz's dot is not installed: install Debian's graphviz "
                             "(scripts/ensure-graphviz) to draw charts")
 
+    if fmt == "png":
+        _fits_a_png(dot, text, dpi, path)
+
     def draw(tmp):
-        res = subprocess.run([dot, f"-T{fmt}", "-o", str(tmp)], input=text.encode("utf-8"),
-                             capture_output=True, timeout=300)
+        # (the resolution is a PNG's: SVG and PDF are drawn in points)
+        res = subprocess.run([dot, f"-T{fmt}", *([f"-Gdpi={dpi}"] if fmt == "png" else []),
+                              "-o", str(tmp)],
+                             input=text.encode("utf-8"), capture_output=True, timeout=300)
         if res.returncode != 0:
             raise OrgModelError("dot could not draw the chart: " +
                                 res.stderr.decode("utf-8", "replace").strip()[:300])
