@@ -186,8 +186,59 @@ _FREEZE_FROM = 50_000
 _DEBUG = False
 
 
+#: The modules of click that write its own texts (usage, errors) with gettext.
+_CLICK_TEXTS = ("click.core", "click.exceptions", "click.parser", "click.types",
+                "click.formatting", "click.decorators")
+
+
+def _asked_language(args) -> str:
+    """The language a command line asks for before it is parsed (--lang
+    anywhere, else ORGMODEL_LANG): what click's own messages are said in."""
+    from .i18n import LANGS
+    args = list(args)
+    for i, a in enumerate(args):
+        if a == "--lang" and i + 1 < len(args) and args[i + 1] in LANGS:
+            return args[i + 1]
+        if a.startswith("--lang=") and a[7:] in LANGS:
+            return a[7:]
+    env = os.environ.get("ORGMODEL_LANG", "").strip()
+    return env if env in LANGS else "en"
+
+
+@contextlib.contextmanager
+def _click_says(lang: str):
+    """click's usage and error messages in ``lang``: its gettext calls, the
+    modules' ``_`` and ``ngettext``, answered from orgmodel's catalog while a
+    command line runs (and put back after)."""
+    if lang == "en":
+        yield
+        return
+    t = translator_of(lang)
+    modules = [sys.modules[m] for m in _CLICK_TEXTS if m in sys.modules]
+    saved = [(m, m.__dict__.get("_"), m.__dict__.get("ngettext")) for m in modules]
+    for m in modules:
+        if "_" in m.__dict__:
+            m._ = t           # type: ignore[attr-defined]
+        if "ngettext" in m.__dict__:
+            m.ngettext = lambda one, many, n: t(one if n == 1 else many)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for m, under, nget in saved:
+            if under is not None:
+                m._ = under   # type: ignore[attr-defined]
+            if nget is not None:
+                m.ngettext = nget   # type: ignore[attr-defined]
+
+
 class OrgGroup(click.Group):
     """Turns library errors into one clear line and exit 1 (a traceback with --debug)."""
+
+    def main(self, args=None, *rest, **kwargs):
+        # (click's own messages, "No such option" and the like, in the asked language)
+        asked = sys.argv[1:] if args is None else args
+        with _click_says(_asked_language(asked)):
+            return super().main(args, *rest, **kwargs)
 
     def invoke(self, ctx):
         global _LANG

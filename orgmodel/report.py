@@ -26,7 +26,7 @@ from .escalation import OUTCOMES, escalation_load, escalation_policy, route_grap
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
 from .formation import formation, totals
-from .i18n import N_, text_of, translator
+from .i18n import N_, said, text_of, translator
 from .layers import layering
 from .mandates import register
 from .model import at_its_date, display_names
@@ -537,7 +537,8 @@ class _Report:
                 md += ["", t("The interactive org chart of the whole organisation is in "
                              "[graph.html](graph.html): open it in a browser (it works offline).")]
             except ExportTooLargeError as exc:
-                md += ["", t("No interactive org chart of the whole organisation") + f": {_md(exc)}."]
+                md += ["", t("No interactive org chart of the whole organisation")
+                       + f": {_md(t(said(exc)))}."]
             from .formats.chart import write_chart
             try:
                 step("org chart")
@@ -545,7 +546,7 @@ class _Report:
                 charts["chart.svg"] = svg
                 md += ["", f"![{t('The line of the organisation as an org chart')}](chart.svg)"]
             except OrgModelError as exc:       # no Graphviz here, or too many posts for a page
-                md += ["", t("No org chart") + f": {_md(exc)}."]
+                md += ["", t("No org chart") + f": {_md(t(said(exc)))}."]
 
         return md
 

@@ -247,3 +247,16 @@ def test_a_name_in_both_languages_is_shown_in_the_readers(voorbeeld, tmp_path):
         assert res.exit_code == 0, res.output
         summary = (tmp_path / lang / "report.md").read_text(encoding="utf-8").split("\n## ")[1]
         assert shown in summary and hidden not in summary, (lang, summary)
+
+
+def test_the_command_lines_own_usage_errors_in_dutch():
+    # click's messages (an unknown option, a bad choice, a missing option) in
+    # the asked language, and English again on the next command line
+    res = run("span", "--org", "data/deventer", "--by", "x", "--lang", "nl")
+    assert res.exit_code == 2
+    assert "Fout: Ongeldige waarde voor '--by': 'x' is niet een van" in res.output, res.output
+    assert "Gebruik: " in res.output and "voor hulp." in res.output
+    res = run("report", "--lang", "nl", "--org", "data/deventer")
+    assert "Fout: Ontbrekende optie '--out'." in res.output, res.output
+    res = run("span", "--org", "data/deventer", "--by", "x")
+    assert "Error: Invalid value for '--by'" in res.output and "Fout" not in res.output

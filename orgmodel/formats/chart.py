@@ -152,10 +152,11 @@ def _chart_posts(org, status, focus, depth):
         posts, edges = _around(org, posts, edges, org.find_role(focus), depth)
     if len(posts) > MAX_POSTS:
         raise OrgModelError(
-            f"{'the part around ' + str(focus) if focus is not None else 'the line'} has more "
-            f"than {MAX_POSTS:,} posts, more than a chart can show: "
-            + ("draw a smaller part (a lower --depth)" if focus is not None else
-               "draw one part (--focus ROLE --depth N)") + ", or use the interactive page")
+            Message("the part around {focus} has more than {n} posts, more than a chart can "
+                    "show: draw a smaller part (a lower --depth), or use the interactive page",
+                    focus=focus, n=MAX_POSTS) if focus is not None else
+            Message("the line has more than {n} posts, more than a chart can show: draw one "
+                    "part (--focus ROLE --depth N), or use the interactive page", n=MAX_POSTS))
     return posts, edges
 
 
@@ -368,7 +369,9 @@ def write_chart(org: OrgModel, path: PathOrFile, diff: Diff | None = None,
     suffix = f".{kind}" if kind else Path(str(getattr(path, "name", path))).suffix
     fmt = CHART_KINDS.get(suffix.lower(), "?")
     if fmt == "?":
-        raise OrgModelError(f"{getattr(path, 'name', path)}: a chart is .svg, .png, .pdf or .dot")
+        raise OrgModelError(Message(
+            "{v}: a chart is .svg, .png, .pdf or .dot",
+            v=getattr(path, 'name', path)))
     if not hasattr(path, "write"):
         path = Path(path)
     text = chart_dot(org, diff=diff, route=route, title=title, focus=focus, depth=depth,

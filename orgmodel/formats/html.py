@@ -45,7 +45,7 @@ import networkx as nx
 
 from .._nx import node_attrs
 from ..errors import OrgModelError
-from ..i18n import N_, text_of, translator
+from ..i18n import N_, Message, text_of, translator
 from ..model import at_its_date, display_names
 from ._tables import atomic_write
 
@@ -345,12 +345,15 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
     roles = sum(1 for d in nodes.values() if d.get("kind") == "Post")
     if roles > max_roles or g.number_of_nodes() > 4 * max_roles:
         raise ExportTooLargeError(
-            f"{roles:,} roles and {g.number_of_nodes():,} nodes are more than one page holds "
-            f"(limit {max_roles:,} roles): draw a focused view with --focus ROLE --depth N, "
-            "or fewer --kinds")
+            Message(
+                "{roles} roles and {v} nodes are more than one page holds (limit {max_roles} "
+                "roles): draw a focused view with --focus ROLE --depth N, or fewer --kinds",
+                roles=roles, v=g.number_of_nodes(), max_roles=max_roles))
     rid = org.find_role(route) if route else None
     if rid is not None and rid not in g:
-        raise OrgModelError(f"{org.label(rid)} is not drawn: widen --focus/--depth or --kinds")
+        raise OrgModelError(Message(
+            "{v} is not drawn: widen --focus/--depth or --kinds",
+            v=org.label(rid)))
     parent = _tree_parents(g)
     names = display_names(g, lang)
     sups = Counter(u for u, v, d in g.edges(data=True) if d["kind"] == "REPORTS_TO")
