@@ -101,12 +101,12 @@ def lang_option(f):
 
 def _t(org=None):
     """The translator of the command's language (see :data:`_LANG`)."""
-    from .i18n import LANGS, translator
+    from .i18n import LANGS
     env = os.environ.get("ORGMODEL_LANG", "").strip()
     if env and env not in LANGS:
         raise click.BadParameter(f"ORGMODEL_LANG='{env}': use en or nl")
     own = org.manifest.get("language") if org is not None else None
-    return translator(_LANG or env or own or "en")
+    return translator_of(_LANG or env or own or "en")
 
 
 def org_option(f):
@@ -341,7 +341,7 @@ def validate(org_dir, fmt):
 def summary(org, fmt):
     """Count nodes and edges per kind and evidence grade, and add up the
     formation: posts, vacancies, people, staff and FTE (a range)."""
-    from .report import staff_text
+    from .formation import staff_text
     from .summary import summarize
     s = summarize(org)
     t = _t(org)
@@ -579,8 +579,7 @@ def formation(org, by, fmt):
     per grade under a post.
     """
     from .formation import formation as roll_up
-    from .formation import totals
-    from .report import staff_text
+    from .formation import staff_text, totals
     frame = roll_up(org, by)
     t = _t(org)
 

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["post_figures", "formation", "totals", "is_post", "post_line"]
+__all__ = ["post_figures", "formation", "totals", "is_post", "post_line", "staff_text"]
 
 _AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte",
             "vacant_fte_min", "vacant_fte_max", "staff_uncounted")
@@ -418,3 +418,19 @@ def totals(org: OrgModel) -> dict:
             "vacant_fte_min": round(vlo, 6), "vacant_fte_max": round(vhi, 6),
             "posts_without_fte": int(len(posts) - len(known)) - unknown_nofte,
             "total_fte_min": round(lo + staff_fte, 6), "total_fte_max": round(hi + staff_fte, 6)}
+
+
+def staff_text(tot: dict, t, lead: str) -> str:
+    """The staff counted per grade, after ``lead``: their number where the
+    data gives one, their FTE, and how many groups give no number."""
+    if not (tot["staff"] or tot["staff_fte"] or tot.get("staff_uncounted")):
+        return ""
+    fte = tot["staff_fte"]
+    if not tot.get("staff_uncounted"):
+        return lead + t("{n} staff counted per grade ({fte} FTE)", n=tot['staff'], fte=fte)
+    if not tot["staff"]:
+        return lead + t("staff counted per grade: {fte} FTE (the data gives no number of people)",
+                        fte=fte)
+    return lead + t("{n} staff counted per grade, and {k} groups of staff whose number the data "
+                    "does not give ({fte} FTE in all)", n=tot['staff'],
+                    k=tot['staff_uncounted'], fte=fte)

@@ -235,8 +235,7 @@ class Translator:
         if isinstance(value, str):
             return (self._messages.get(("value", value)) or self._messages.get((None, value))
                     or value)
-        return _blank(self.format(value)) if not (isinstance(value, float) and
-                                                  math.isnan(value)) else ""
+        return "" if isinstance(value, float) and math.isnan(value) else self.format(value)
 
     def format(self, value) -> str:
         """A value in a message: a number in the language's notation, a

@@ -25,7 +25,7 @@ from .errors import OrgModelError
 from .escalation import OUTCOMES, escalation_load, escalation_policy, route_graph
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
-from .formation import formation, totals
+from .formation import formation, staff_text, totals
 from .i18n import N_, said, text_of, translator
 from .layers import layering
 from .mandates import register
@@ -107,22 +107,6 @@ def _top(frame, columns, csv_name, t, names, sort=None, ascending=False, what="r
 
 def _span(lo, hi, t) -> str:
     return t.number(lo) if lo == hi else f"{t.number(lo)}–{t.number(hi)}"
-
-
-def staff_text(tot: dict, t, lead: str) -> str:
-    """The staff counted per grade, after ``lead``: their number where the
-    data gives one, their FTE, and how many groups give no number."""
-    if not (tot["staff"] or tot["staff_fte"] or tot.get("staff_uncounted")):
-        return ""
-    fte = tot["staff_fte"]
-    if not tot.get("staff_uncounted"):
-        return lead + t("{n} staff counted per grade ({fte} FTE)", n=tot['staff'], fte=fte)
-    if not tot["staff"]:
-        return lead + t("staff counted per grade: {fte} FTE (the data gives no number of people)",
-                        fte=fte)
-    return lead + t("{n} staff counted per grade, and {k} groups of staff whose number the data "
-                    "does not give ({fte} FTE in all)", n=tot['staff'],
-                    k=tot['staff_uncounted'], fte=fte)
 
 
 def _import_line(org, t) -> list:
