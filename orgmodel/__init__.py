@@ -21,6 +21,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    ConflictError,
     DatabaseError,
     InputError,
     OrgModelError,
@@ -74,7 +75,7 @@ _WHERE = {
 _RENAMED = {"apply_changes": "apply"}
 
 __all__ = ["OrgModelError", "ValidationError", "UnknownRoleError", "DatabaseError", "InputError",
-           "Problem",
+           "ConflictError", "Problem",
            *_WHERE]
 
 

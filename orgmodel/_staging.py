@@ -168,3 +168,19 @@ def output_folder(path) -> Iterator[Path]:
         if made is not None:
             shutil.rmtree(made, ignore_errors=True)
         raise
+
+
+def replace_text(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` all or nothing: into a staged file beside
+    it, which then replaces it."""
+    data = text.encode("utf-8")
+    fd, tmp = temp_file(target.parent, target.name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise no_space(exc, target, need=len(data)) from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

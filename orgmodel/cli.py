@@ -10,6 +10,7 @@ import contextlib
 import gc
 import json
 import os
+import re
 import sys
 from functools import wraps
 from pathlib import Path
@@ -1039,12 +1040,34 @@ BROKEN_EXIT = 3
 def _read_side(value, neo4j):
     if neo4j:
         from .store import connect, pull_model
+        name, version, at = _versioned_name(value)
         with connect() as store:
-            return pull_model(store, value)
+            return pull_model(store, name, version=version, at=at)
     from .formats import read_any
     if not Path(value).exists():
         raise click.BadParameter(f"{value} does not exist")
     return read_any(value)
+
+
+def _versioned_name(value: str) -> tuple:
+    """``(name, version, at)`` of ``ORG``, ``ORG@N`` (a version) or ``ORG@DATE``.
+
+    >>> _versioned_name("Deventer@3")
+    ('Deventer', 3, None)
+    >>> _versioned_name("Deventer@2026-12-01")
+    ('Deventer', None, '2026-12-01T23:59:59.999+00:00')
+    >>> _versioned_name("Deventer")
+    ('Deventer', None, None)
+    """
+    name, sep, suffix = value.rpartition("@")
+    if not sep or not name:
+        return value, None, None
+    if suffix.isdigit() and int(suffix) > 0:
+        return name, int(suffix), None
+    if re.fullmatch(r"\d{4}-\d\d-\d\d([T ].*)?", suffix):
+        return name, None, _moment(suffix)
+    raise click.BadParameter(f"'{value}': after '@' comes a version (a number from db log) or "
+                             "a date (YYYY-MM-DD)")
 
 
 def _fail_on(value):
@@ -1093,7 +1116,8 @@ def _report_diff(d, out_dir, fmt, fail_on, written=False):
 @click.argument("as_is")
 @click.argument("to_be")
 @click.option("--neo4j", "neo4j", is_flag=True,
-              help="AS_IS and TO_BE are organisation names in Neo4j, not files.")
+              help="AS_IS and TO_BE are organisation names in Neo4j, not files; NAME@N is "
+                   "its version N, NAME@YYYY-MM-DD the version that held on that day.")
 @click.option("--key", default="id", show_default=True,
               help="Match nodes on this column instead of id, or on two (name,grade) when "
                    "one does not tell them apart.")
@@ -1224,13 +1248,23 @@ def db():
 @connection_options
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(min=1),
               help="Rows per UNWIND batch (1 or more).")
-def push(org_dir, uri, user, password, database, batch_size):
-    """Write an organisation folder to the database (replaces an earlier push)."""
+@click.option("--message", "-m", help="Why: kept with the change in the history (db log).")
+@click.option("--force", is_flag=True,
+              help="Write this model over whatever the database holds (others' changes too).")
+def push(org_dir, uri, user, password, database, batch_size, message, force):
+    """Write an organisation to the shared model: only what changed since it was pulled.
+
+    Changes others pushed meanwhile are kept (and written into the folder);
+    a push that changed the same post, edge or org.yaml as theirs is refused,
+    nothing written.  Every push is a version in the history (db log).
+    """
+    from .store import BASE_FILE, Base
     from .store import push as do_push
     if org_dir is None:
         raise click.UsageError("--org DIR is required")
     from .formats import read_any
     org = read_any(org_dir)
+    base = Base.read(org_dir) if Path(org_dir).is_dir() else None
     total = org.graph.number_of_nodes() + org.graph.number_of_edges()
     with _store(uri, user, password, database) as store:
         if total > 5 * batch_size:
@@ -1241,27 +1275,113 @@ def push(org_dir, uri, user, password, database, batch_size):
                 def progress(done, _total):
                     bar.update(done - state["done"])
                     state["done"] = done
-                res = do_push(store, org, batch_size, progress)
+                res = do_push(store, org, batch_size, progress, base=base, force=force,
+                              message=message)
         else:
-            res = do_push(store, org, batch_size)
+            res = do_push(store, org, batch_size, base=base, force=force, message=message)
+    if Path(org_dir).is_dir():
+        _record_push(org_dir, res, BASE_FILE)
+    if res["mode"] == "unchanged":
+        out(Message("{organisation} is unchanged: nothing to push (version {version})",
+                    organisation=res["organisation"], version=res["version"]))
+        return
+    if res["mode"] != "changed":
+        out(Message("Pushed {organisation} as version {version} ({how}): {nodes} nodes, "
+                    "{edges} edges", organisation=res["organisation"], version=res["version"],
+                    how=Message("new") if res["mode"] == "created" else Message("replaced"),
+                    nodes=res["nodes"], edges=res["edges"]))
+        return
     out(Message(
-        "Pushed {organisation}: {nodes} nodes, {edges} edges",
-        organisation=res['organisation'], nodes=res['nodes'], edges=res['edges']))
+        "Pushed {organisation} as version {version}: {added} added, {changed} changed, "
+        "{removed} removed (nodes and edges; it holds {nodes} nodes, {edges} edges)",
+        organisation=res["organisation"], version=res["version"], added=res["added"],
+        changed=res["changed"], removed=res["removed"], nodes=res["nodes"],
+        edges=res["edges"]))
+    if res.get("theirs"):
+        out(Message("Kept the changes of versions {versions}, pushed by others since you "
+                    "pulled; {folder} now has them too",
+                    versions=", ".join(map(str, res["theirs"])), folder=org_dir))
+
+
+def _record_push(folder, res, base_file):
+    """After a push: the folder records the version it now is (and, when
+    others' changes were merged in, holds them too)."""
+    from .versions import to_model
+    from .write import to_tables, write_tables
+    if res.get("theirs"):
+        manifest, nodes, edges = to_tables(to_model(res["snapshot"]))
+        write_tables(manifest, nodes, edges, folder, extra={base_file: res["base"].to_text()})
+    else:
+        from ._staging import replace_text
+        replace_text(Path(folder) / base_file, res["base"].to_text())
 
 
 @db.command()
-@click.option("--org-name", required=True, help="Name of the organisation in the database.")
+@click.argument("org_name", required=False, metavar="ORG")
+@click.option("--org-name", "org_name_opt", help="Name of the organisation (or give it as ORG).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               required=True, help="Folder to write org.yaml, nodes.csv and edges.csv to.")
+@click.option("--version", "version", type=click.IntRange(min=1),
+              help="An earlier version (a number from db log).")
+@click.option("--at", "at", metavar="DATE",
+              help="The version that held on DATE (YYYY-MM-DD: at its end, UTC) or at a time "
+                   "(YYYY-MM-DDTHH:MM[:SS], UTC).")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 @connection_options
-def pull(org_name, out_dir, force, uri, user, password, database):
-    """Rebuild an organisation's data folder from the database."""
+def pull(org_name, org_name_opt, out_dir, version, at, force, uri, user, password, database):
+    """Rebuild an organisation's data folder from the database (any version)."""
     from .store import pull as do_pull
+    name = _one_name(org_name, org_name_opt)
+    if version and at:
+        raise click.UsageError("give --version or --at, not both")
+    moment = _moment(at) if at else None
     _refuse_overwrite(out_dir, force)
     with _store(uri, user, password, database) as store, output_folder(out_dir):
-        path = do_pull(store, org_name, out_dir)
-    out(Message("Pulled {org_name} into {path}", org_name=org_name, path=path))
+        path = do_pull(store, name, out_dir, version=version, at=moment)
+    out(Message("Pulled {org_name} into {path}", org_name=name, path=path))
+
+
+def _one_name(arg, opt):
+    if bool(arg) == bool(opt):
+        raise click.UsageError("give the organisation's name once: ORG or --org-name ORG")
+    return arg or opt
+
+
+def _moment(text: str) -> str:
+    """``--at``'s date or time as an ISO instant (UTC) to compare with the history's.
+
+    >>> _moment("2026-12-01")
+    '2026-12-01T23:59:59.999+00:00'
+    >>> _moment("2026-12-01T09:30")
+    '2026-12-01T09:30:00.000+00:00'
+    """
+    import datetime as dt
+    try:
+        if len(text.strip()) == 10:
+            day = dt.date.fromisoformat(text.strip())
+            when = dt.datetime.combine(day, dt.time(23, 59, 59, 999000))
+        else:
+            when = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise click.BadParameter(f"'{text}' is not a date (YYYY-MM-DD) or a time "
+                                 "(YYYY-MM-DDTHH:MM)", param_hint="--at") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.astimezone(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+@db.command("log")
+@click.argument("org_name", metavar="ORG")
+@click.option("--version", "version", type=click.IntRange(min=1),
+              help="Show what one version changed (its change events).")
+@connection_options
+@format_option
+def log_cmd(org_name, version, uri, user, password, database, fmt):
+    """The history of an organisation: who pushed what, when and why."""
+    from .store import change_events, log
+    with _store(uri, user, password, database) as store:
+        table = change_events(store, org_name, version) if version else log(store, org_name)
+    emit(table, fmt)
 
 
 @db.command()
@@ -1303,31 +1423,41 @@ def status(uri, user, password, database, fmt):
 
 
 @db.command()
+@click.option("--engine", type=click.Choice(["neo4j", "arcadedb"]), default=None,
+              help="Neo4j 5 Community (needs Java 17 and Maven; the default where they are "
+                   "there) or ArcadeDB (needs nothing more).")
 @click.option("--port", default=7687, show_default=True, help="Bolt port (loopback only).")
 @click.option("--root", default="./orgmodel-db", show_default=True,
               type=click.Path(file_okay=False), help="Where the server keeps its data.")
-@click.option("--database", default="orgmodel", show_default=True, help="Database to create.")
-def serve(port, root, database):
-    """Start a local Bolt server (ArcadeDB, no Neo4j or Docker needed)."""
+@click.option("--database", default="orgmodel", show_default=True,
+              help="Database to create (ArcadeDB; Neo4j Community has one, 'neo4j').")
+def serve(engine, port, root, database):
+    """Start a local Bolt server on 127.0.0.1: Neo4j 5 or ArcadeDB."""
     import os
     import threading
 
-    from .server import DEFAULT_PASSWORD
+    from .server import DEFAULT_PASSWORD, USERS, default_engine
     from .server import serve as run_server
+    engine = engine or default_engine()
     password = os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD
+    user = USERS[engine]
+    shown_db = database if engine == "arcadedb" else "neo4j"
 
     def ready(uri):
         out(Message(
-            "Bolt server ready at {uri}, database '{database}', user root.",
-            uri=uri, database=database))
+            "{engine} ready at {uri}, database '{database}', user {user}.",
+            engine="Neo4j" if engine == "neo4j" else "ArcadeDB", uri=uri, database=shown_db,
+            user=user))
         out(Message(
-            "  export NEO4J_URI={uri} NEO4J_USER=root NEO4J_DATABASE={database}",
-            uri=uri, database=database))
+            "  export NEO4J_URI={uri} NEO4J_USER={user} NEO4J_DATABASE={database}",
+            uri=uri, database=shown_db, user=user))
         out("  export NEO4J_PASSWORD=... (yours, or the local default from the README)")
         out("Press Ctrl+C to stop.")
+    if engine == "neo4j":
+        out("Starting Neo4j (the first start builds its launcher with Maven) ...")
     stop = threading.Event()
     # serve() turns Ctrl+C and SIGTERM into an orderly stop.
-    run_server(port, root, database, password, ready=ready, stop=stop)
+    run_server(port, root, database, password, ready=ready, stop=stop, engine=engine)
     out("Server stopped.")
 
 

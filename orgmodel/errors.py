@@ -18,6 +18,7 @@ __all__ = [
     "UnknownRoleError",
     "DatabaseError",
     "InputError",
+    "ConflictError",
 ]
 
 
@@ -125,3 +126,12 @@ class InputError(OrgModelError, ValueError):
 
 class DatabaseError(OrgModelError):
     """The Neo4j server cannot be reached or refuses the request."""
+
+
+class ConflictError(DatabaseError):
+    """A push refused because the shared model changed since it was pulled, in
+    the same places: ``conflicts`` lists them as ``(what, key, ours, theirs)``."""
+
+    def __init__(self, message: str, conflicts: list | None = None):
+        super().__init__(message)
+        self.conflicts = list(conflicts or [])

@@ -1,22 +1,47 @@
-"""A local Bolt server for people without Neo4j: ArcadeDB with its Neo4j-Bolt
-plugin, from the PyPI package ``arcadedb-embedded`` (which ships its own Java
-runtime).  ``orgmodel db serve`` and the test suite start it the same way.
+"""A local Bolt server, of one of two engines:
 
-Run as ``python -m orgmodel.server --port 7687 --root DIR --database NAME``;
-the root password comes from the environment variable ``NEO4J_PASSWORD`` (never
-from the command line, where other users could read it in ``ps``).  It prints
-``READY bolt://host:port`` on stdout once the driver can connect.
+``neo4j``
+    Neo4j 5.26 Community, embedded by a small launcher (``orgmodel/launcher``:
+    a ``pom.xml`` and one Java class) that Maven builds, once, into orgmodel's
+    cache folder.  Needs Java 17 and Maven; the user is ``neo4j``.  The
+    default where both are there.
+``arcadedb``
+    ArcadeDB with its Neo4j-Bolt plugin, from the PyPI package
+    ``arcadedb-embedded`` (which ships its own Java runtime); the user is
+    ``root``.
+
+``orgmodel db serve`` and the test suite start them the same way.  Run as
+``python -m orgmodel.server --engine neo4j --port 7687 --root DIR``; the
+password comes from the environment variable ``NEO4J_PASSWORD`` (never from
+the command line, where other users could read it in ``ps``).  It prints
+``READY bolt://host:port`` on stdout once the driver can connect.  Both
+listen on 127.0.0.1 only.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
+import shutil
 import signal
 import socket
+import subprocess
 import sys
 import threading
+from importlib import resources
+from pathlib import Path
 
-__all__ = ["serve", "free_port", "DEFAULT_PASSWORD"]
+from .errors import OrgModelError
+
+__all__ = ["serve", "free_port", "DEFAULT_PASSWORD", "ENGINES", "default_engine",
+           "build_launcher", "launcher_command", "USERS"]
+
+#: The server engines ``serve`` can start.
+ENGINES = ("neo4j", "arcadedb")
+#: The user each engine's local server has.
+USERS = {"neo4j": "neo4j", "arcadedb": "root"}
+#: The Neo4j the launcher embeds (its pom.xml says the same).
+NEO4J_VERSION = "5.26.30"
 
 #: The local server's password when NEO4J_PASSWORD is not set (documented in
 #: the README; the local server only listens on the loopback interface).
@@ -30,9 +55,107 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def default_engine() -> str:
+    """``neo4j`` where Java and Maven are on the PATH, else ``arcadedb``."""
+    return "neo4j" if shutil.which("java") and shutil.which("mvn") else "arcadedb"
+
+
+def cache_dir() -> Path:
+    """Where the built launcher lives: ``$ORGMODEL_CACHE``, else ``~/.cache/orgmodel``;
+    one folder per version of its sources (an edited launcher is built anew)."""
+    base = os.environ.get("ORGMODEL_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "orgmodel")
+    sources = resources.files("orgmodel").joinpath("launcher")
+    digest = hashlib.sha256()
+    for part in (("pom.xml",), ("src", "main", "java", "orgmodel", "Launcher.java")):
+        digest.update(sources.joinpath(*part).read_bytes())
+    return Path(base) / f"neo4j-launcher-{NEO4J_VERSION}-{digest.hexdigest()[:12]}"
+
+
+def build_launcher(quiet: bool = True) -> Path:
+    """Build the Neo4j launcher with Maven (once; later calls find it built).
+
+    Returns the folder holding ``classes/`` and ``lib/``.
+
+    Raises
+    ------
+    OrgModelError
+        When Java or Maven is missing, or the build fails (with Maven's last lines).
+    """
+    out = cache_dir()
+    if (out / "classes" / "orgmodel" / "Launcher.class").exists() and (out / "lib").is_dir():
+        return out
+    for tool in ("java", "mvn"):
+        if not shutil.which(tool):
+            raise OrgModelError(f"the neo4j engine needs Java 17 and Maven, and '{tool}' is not "
+                                "on the PATH (install them, or use --engine arcadedb)")
+    pom = resources.files("orgmodel").joinpath("launcher", "pom.xml")
+    cmd = ["mvn", "-B", "-f", str(pom), "package", f"-Dlauncher.out={out}"]
+    if quiet:
+        cmd.insert(1, "-q")
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode:
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
+        raise OrgModelError(f"Maven could not build the Neo4j launcher:\n{tail}")
+    return out
+
+
+def launcher_command(port: int, root: str) -> list:
+    """The command that runs Neo4j on ``port`` with its data in ``root``."""
+    out = build_launcher()
+    classpath = os.pathsep.join([str(out / "classes"), str(out / "lib" / "*")])
+    return ["java", "-Xms256m", "-Xmx2g", "-cp", classpath, "orgmodel.Launcher", str(port),
+            os.path.abspath(root)]
+
+
+def serve_neo4j(port: int, root: str, password: str, ready=None,
+                stop: threading.Event | None = None):
+    """Run Neo4j in a child JVM until ``stop`` is set (or this process is stopped)."""
+    if len(password) < 8:
+        raise OrgModelError("Neo4j needs a password of 8 characters or more (NEO4J_PASSWORD)")
+    os.makedirs(root, exist_ok=True)
+    proc = subprocess.Popen(launcher_command(port, root), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "NEO4J_PASSWORD": password})
+    stop = stop or threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: stop.set())
+    seen: list = []
+
+    def follow():
+        for line in proc.stdout:
+            seen.append(line)
+            if line.startswith("READY bolt://") and ready:
+                ready(line.split(None, 1)[1].strip())
+        stop.set()
+    threading.Thread(target=follow, daemon=True).start()
+    try:
+        while not stop.wait(0.2):
+            pass
+    finally:
+        if proc.poll() is None:
+            proc.terminate()    # the launcher's shutdown hook closes the database
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    if proc.returncode not in (0, 130, 143, -2, -15):   # (stopped by a signal: as asked)
+        tail = "".join(seen[-15:])
+        raise OrgModelError(f"Neo4j stopped with exit code {proc.returncode}:\n{tail}")
+
+
 def serve(port: int, root: str, database: str, password: str, http_port: int | None = None,
-          ready=None, stop: threading.Event | None = None):
-    """Start ArcadeDB with the Bolt plugin and block until ``stop`` is set (or killed)."""
+          ready=None, stop: threading.Event | None = None, engine: str = "arcadedb"):
+    """Start a Bolt server of ``engine`` and block until ``stop`` is set (or killed).
+
+    Neo4j Community has one database of its own (``neo4j``): ``database``
+    names ArcadeDB's only.
+    """
+    if engine == "neo4j":
+        return serve_neo4j(port, root, password, ready, stop)
+    if engine != "arcadedb":
+        raise OrgModelError(f"no server engine '{engine}' (choose {' or '.join(ENGINES)})")
     try:
         import arcadedb_embedded as arcadedb
     except ImportError as exc:  # pragma: no cover - dev extra
@@ -74,14 +197,20 @@ def serve(port: int, root: str, database: str, password: str, http_port: int | N
 
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="python -m orgmodel.server", description=__doc__)
+    ap.add_argument("--engine", choices=ENGINES, default=None)
+    ap.add_argument("--build", action="store_true", help="only build the Neo4j launcher")
     ap.add_argument("--port", type=int, default=7687)
     ap.add_argument("--root", default="./orgmodel-db")
     ap.add_argument("--database", default="orgmodel")
     args = ap.parse_args(argv)
+    if args.build:
+        print(build_launcher(quiet=False))
+        return
     stop = threading.Event()
     password = os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD
     serve(args.port, args.root, args.database, password,
-          ready=lambda uri: print(f"READY {uri}", flush=True), stop=stop)
+          ready=lambda uri: print(f"READY {uri}", flush=True), stop=stop,
+          engine=args.engine or default_engine())
     sys.exit(0)
 
 

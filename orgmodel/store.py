@@ -29,6 +29,7 @@ import json
 import os
 import re
 import uuid
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -39,11 +40,12 @@ import networkx as nx
 import pandas as pd
 
 from ._nx import node_attrs
-from .errors import DatabaseError, OrgModelError, ValidationError
+from .errors import ConflictError, DatabaseError, OrgModelError, ValidationError
 from .escape import redact
 from .model import OrgModel
 from .schema import EDGE_KINDS, NODE_KINDS
 from .validate import validate_graph
+from .versions import Snapshot, apply, changes, conflicts, describe, events, snapshot, to_model, undo
 
 if TYPE_CHECKING:  # names in annotations only
     from collections.abc import Callable
@@ -51,8 +53,9 @@ if TYPE_CHECKING:  # names in annotations only
     from ._types import PathLike
 
 
-__all__ = ["Store", "connect", "cypher", "push", "pull", "pull_model", "run_query",
-           "organisations", "QUERIES", "DEFAULT_URI", "DEFAULT_USER"]
+__all__ = ["Store", "connect", "cypher", "push", "pull", "pull_model", "pull_versioned",
+           "run_query", "organisations", "log", "change_events", "Base", "BASE_FILE", "QUERIES",
+           "DEFAULT_URI", "DEFAULT_USER"]
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
@@ -250,6 +253,7 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
 def ensure_schema(store: Store):
     """Create the uniqueness constraints and indexes (idempotent)."""
     store.run(cypher("schema_organisation_constraint"))
+    store.run(cypher("schema_change_set_index"))
     for label in NODE_KINDS:
         store.run(cypher("schema_uid_constraint", label=label))
         store.run(cypher("schema_org_index", label=label))
@@ -264,24 +268,6 @@ def _value(v):
 def _batches(rows, size):
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
-
-
-def _rows(org: OrgModel):
-    """The node rows per label and edge rows per (type, from label, to label) of a push."""
-    name = org.name
-    nodes_by_label, edges_by_key = {}, {}
-    for seq, (n, d) in enumerate(org.graph.nodes(data=True)):
-        props = {k: _value(v) for k, v in d.items() if k != "kind"}
-        props.update(org=name, id=n, uid=uid(name, n), seq=seq)
-        nodes_by_label.setdefault(d["kind"], []).append(
-            {"org": name, "id": n, "props": props})
-    kinds = dict(org.graph.nodes(data="kind"))
-    for seq, (u, v, d) in enumerate(org.graph.edges(data=True)):
-        props = {k: _value(x) for k, x in d.items() if k != "kind"}
-        props.update(org=name, uid=uid(name, f"edge {seq}"), seq=seq)
-        edges_by_key.setdefault((d["kind"], kinds[u], kinds[v]), []).append(
-            {"src": uid(name, u), "dst": uid(name, v), "uid": props["uid"], "props": props})
-    return nodes_by_label, edges_by_key
 
 
 def _by_labels(rows: list) -> dict:
@@ -312,23 +298,216 @@ def _route_rows(org: OrgModel) -> dict:
     return out
 
 
-def push(store: Store, org: OrgModel, batch_size: int = 1000, progress: Callable | None = None) -> dict:  # noqa: C901 - one write transaction whose steps share it and its counts
-    """Write ``org`` to the database, replacing an earlier push of the same name.
+def _route_changes(before: OrgModel | None, after: OrgModel) -> dict:
+    """``{route kind: (rows to write, {label: [uids whose steps go first]})}``:
+    only the nodes whose next steps differ between the two models."""
+    old = _route_rows(before) if before is not None and before.graph else {}
+    new = _route_rows(after)
+    out = {}
+    for via in old.keys() | new.keys():
+        def by_src(rows):
+            group: dict = {}
+            for row in rows:
+                group.setdefault(row["src"], []).append(row)
+            return group
+        a, b = by_src(old.get(via, [])), by_src(new.get(via, []))
+        stale = [k for k in a if a[k] != b.get(k)]
+        fresh = [row for k in b if b[k] != a.get(k) for row in b[k]]
+        drop: dict = {}
+        for k in stale:
+            drop.setdefault(a[k][0]["labels"][0], []).append(k)
+        out[via] = (fresh, drop)
+    return out
 
-    Idempotent and all-or-nothing: everything happens in one transaction, so a
-    failure in any batch leaves the database as it was before the push.
 
-    Parameters
-    ----------
-    batch_size : int
-        Rows per ``UNWIND`` statement.
-    progress : callable, optional
-        Called as ``progress(rows_done, rows_total)`` after each batch.
+@dataclass
+class Base:
+    """What a folder was pulled from: organisation, its lineage (the
+    database's own id of it), version, and the snapshot read then."""
+
+    organisation: str
+    lineage: str
+    version: int
+    snapshot: Snapshot
+
+    def to_text(self) -> str:
+        return json.dumps({"organisation": self.organisation, "lineage": self.lineage,
+                           "version": self.version, "snapshot": self.snapshot.to_json()},
+                          ensure_ascii=False, default=str)
+
+    @classmethod
+    def read(cls, folder: PathLike) -> Base | None:
+        """The base recorded in ``folder`` (``.orgmodel-base.json``), or None."""
+        path = Path(folder) / BASE_FILE
+        if not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(data["organisation"], data["lineage"], int(data["version"]),
+                       Snapshot.from_json(data["snapshot"]))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise OrgModelError(f"{path}: not a record of a pull that orgmodel can read "
+                                f"({exc}); pull again, or push with --force") from None
+
+
+#: The file in a pulled folder that records what it was pulled from.
+BASE_FILE = ".orgmodel-base.json"
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _status(op) -> str:
+    return "added" if op["before"] is None else "removed" if op["after"] is None else "changed"
+
+
+class _Writer:
+    """The writes of one push inside its transaction: the change set ``ops``
+    from ``before`` to ``after``, in batches."""
+
+    def __init__(self, tx, name, before: Snapshot, after: Snapshot, batch_size, progress,
+                 seq_next):
+        self.tx, self.name, self.before, self.after = tx, name, before, after
+        self.batch_size, self.progress, self.seq = batch_size, progress, seq_next
+        self.done = self.total = 0
+
+    def run(self, query, rows, key="rows", counted=True, **params):
+        for batch in _batches(rows, self.batch_size):
+            self.tx.run(query, **{key: batch}, **params).consume()
+            if counted:
+                self.done += len(batch)
+                if self.progress:
+                    self.progress(self.done, self.total)
+
+    def label(self, node_id) -> str:
+        found = self.after.nodes.get(node_id) or self.before.nodes[node_id]
+        return found[0]
+
+    def node_props(self, node_id, label, props, seq):
+        return {**props, "org": self.name, "id": node_id, "uid": uid(self.name, node_id),
+                **({"seq": seq} if seq is not None else {})}
+
+    def edge_row(self, key, kind, u, v, props, seq=None):
+        props = {**props, "org": self.name, "uid": uid(self.name, key),
+                 **({"seq": seq} if seq is not None else {})}
+        return {"src": uid(self.name, u), "dst": uid(self.name, v), "uid": props["uid"],
+                "props": props}
+
+    def write(self, ops):
+        self.total = len(ops)
+        nodes = [op for op in ops if op["what"] == "node"]
+        edges = [op for op in ops if op["what"] == "edge"]
+        relabelled = {op["key"] for op in nodes if op["before"] and op["after"]
+                      and op["before"][0] != op["after"][0]}
+        # A node that changes kind is written anew, and its edges with it.
+        edges += [{"what": "edge", "key": k, "before": None, "after": list(row)}
+                  for k, row in self.after.edges.items()
+                  if (row[1] in relabelled or row[2] in relabelled)
+                  and not any(op["key"] == k for op in edges)]
+        gone_edges = [op for op in edges if op["before"] is not None
+                      and (op["after"] is None or op["before"][0] != op["after"][0])]
+        gone_nodes = [op for op in nodes if op["after"] is None or op["key"] in relabelled]
+        self._grouped_edges(gone_edges, "before", "delete_edges_by_uid", seq=False)
+        by_label: dict = {}
+        for op in gone_nodes:
+            by_label.setdefault(op["before"][0], []).append(uid(self.name, op["key"]))
+        for label, uids in by_label.items():
+            self.run(cypher("delete_nodes_by_uid", label=label), uids, key="uids")
+        changed = [op for op in nodes if op["before"] is not None and op["after"] is not None
+                   and op["key"] not in relabelled]
+        self._nodes(changed, "set_nodes", seq=False)
+        added = [op for op in nodes if op["before"] is None or op["key"] in relabelled]
+        self._nodes(added, "merge_nodes", seq=True)
+        kept = [op for op in edges if op["before"] is not None and op["after"] is not None
+                and op not in gone_edges and op["before"][1:3] == op["after"][1:3]]
+        self._grouped_edges(kept, "after", "set_edges", seq=False)
+        fresh = [op for op in edges if op["after"] is not None and op not in kept]
+        # an edge whose ends moved: the old one goes, the new one is written
+        moved = [op for op in edges if op["before"] is not None and op["after"] is not None
+                 and op not in kept and op not in gone_edges]
+        self._grouped_edges(moved, "before", "delete_edges_by_uid", seq=False)
+        self._grouped_edges(fresh, "after", "merge_edges", seq=True)
+
+    def _nodes(self, ops, query, seq):
+        by_label: dict = {}
+        for op in ops:
+            label, props = op["after"]
+            row_seq = self._next() if seq else None
+            by_label.setdefault(label, []).append(
+                {"org": self.name, "id": op["key"], "uid": uid(self.name, op["key"]),
+                 "props": self.node_props(op["key"], label, props, row_seq)})
+        for label, rows in by_label.items():
+            self.run(cypher(query, label=label), rows)
+
+    def _grouped_edges(self, ops, side, query, seq):
+        groups: dict = {}
+        for op in ops:
+            kind, u, v, props = op[side]
+            snap = self.after if side == "after" else self.before
+            src, dst = snap.nodes[u][0], snap.nodes[v][0]
+            groups.setdefault((kind, src, dst), []).append(
+                self.edge_row(op["key"], kind, u, v, props, self._next() if seq else None))
+        for (kind, src, dst), rows in groups.items():
+            slots = {"type": kind, "src": src}
+            if query == "merge_edges":
+                slots["dst"] = dst
+            self.run(cypher(query, **slots), rows)
+
+    def _next(self) -> int:
+        self.seq += 1
+        return self.seq - 1
+
+
+def _read_snapshot(tx, name) -> Snapshot:
+    """The organisation as the database holds it now (read in ``tx``)."""
+    head, _, nodes, edges = _read_all(tx, name)
+    manifest = json.loads(head["manifest"] or "{}") if head else {}
+    org = _model_of(manifest, nodes, edges)
+    return snapshot(org)
+
+
+def _model_of(manifest, nodes, edges) -> OrgModel:
+    g = nx.MultiDiGraph()
+    for _, nid, label, attrs in sorted(nodes, key=lambda row: row[0]):
+        g.add_node(nid, **_node_attrs(label, attrs))
+    for _, u, v, kind, attrs in sorted(edges, key=lambda row: row[0]):
+        g.add_edge(u, v, kind=kind, **attrs)
+    return OrgModel(g, manifest)
+
+
+def _conflict_message(name, base, head, clash) -> str:
+    shown = [f"{describe(what, key)} (yours: {ours}; theirs: {theirs})"
+             for what, key, ours, theirs in clash[:10]]
+    more = f", and {len(clash) - 10} more" if len(clash) > 10 else ""
+    return (f"push of {name} refused, nothing written: the shared model moved from version "
+            f"{base} (the one you pulled) to {head}, and {len(clash)} "
+            f"{'place was' if len(clash) == 1 else 'places were'} changed on both sides: "
+            + "; ".join(shown) + more + ". Pull the new version (db pull --force), make your "
+            "change there and push again; or push --force to overwrite theirs")
+
+
+def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - one transaction
+         progress: Callable | None = None, base: Base | None = None, force: bool = False,
+         message: str | None = None) -> dict:
+    """Write ``org`` to the database as a new version of the shared model.
+
+    Only what changed is written: against ``base`` (the version the folder was
+    pulled at, see :func:`pull`), with the changes others pushed since then
+    kept; refused with :class:`ConflictError`, nothing written, when they
+    changed the same node, edge or ``org.yaml``.  ``force`` writes ``org`` over
+    whatever the database holds.  A first push creates the organisation.
+    Everything happens in one transaction: a failure leaves the database as it
+    was.  Every push that changes something adds a change set to the history
+    (its version, the database user, the time, ``message``, the changes).
 
     Returns
     -------
     dict
-        ``{"organisation", "nodes", "edges"}`` written.
+        ``organisation``, ``nodes``, ``edges``, ``version``, ``mode``
+        (created, changed, unchanged, replaced), ``added``, ``changed``,
+        ``removed``, ``theirs`` (versions by others merged in), ``snapshot``
+        (the model as now stored) and ``base`` (the :class:`Base` it is now).
     """
     from neo4j import exceptions as e
 
@@ -339,56 +518,84 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress: Callable
     problems = validate_graph(org)
     if problems:
         raise ValidationError(problems, where=f"{org.name} (not pushed)")
-    name = org.name
-    nodes_by_label, edges_by_key = _rows(org)
-    # (grouped here, once: the transaction function below may run again
-    # when the driver retries it, and must find its inputs as they were)
-    route_groups = {route: _by_labels(rows) for route, rows in _route_rows(org).items()}
-    n_nodes, n_edges = org.graph.number_of_nodes(), org.graph.number_of_edges()
-    total = n_nodes + n_edges
+    name, ours_snap = org.name, snapshot(org)
+    if base is not None and base.organisation != name:
+        base = None
+    result: dict = {}
 
     def work(tx):
-        done = 0
-        for label in NODE_KINDS:
-            tx.run(cypher("delete_nodes", label=label), org=name).consume()
-        tx.run(cypher("delete_organisation"), org=name).consume()
-        for label, rows in nodes_by_label.items():
-            q = cypher("merge_nodes", label=label)
-            for batch in _batches(rows, batch_size):
-                tx.run(q, rows=batch).consume()
-                done += len(batch)
-                if progress:
-                    progress(done, total)
-        for (kind, src, dst), rows in edges_by_key.items():
-            q = cypher("merge_edges", type=kind, src=src, dst=dst)
-            for batch in _batches(rows, batch_size):
-                tx.run(q, rows=batch).consume()
-                done += len(batch)
-                if progress:
-                    progress(done, total)
-        # Count what is there now, before committing: a push that wrote less
-        # than the model holds must not replace the earlier one.
-        found = {"nodes": 0, "edges": 0}
-        for label in NODE_KINDS:
-            rec = tx.run(cypher("count_label", label=label), org=name).single()
-            found["nodes"] += rec["nodes"]
-            found["edges"] += rec["edges"]
-        if (found["nodes"], found["edges"]) != (n_nodes, n_edges):
-            raise DatabaseError(f"push of {name} was rolled back, the database is unchanged "
-                                f"by it: it counted {found['nodes']} nodes and {found['edges']} "
-                                f"edges where it wrote {n_nodes} and {n_edges} (is another push "
-                                "of the same organisation running? push again when it is done)")
-        # The route graph of every route kind, derived from the policy, for
-        # the escalation_route query (written after the count: it is not model data).
-        for route, by_labels in route_groups.items():
-            for (src, dst), group in by_labels.items():
-                q = cypher("merge_route_edges", src=src, dst=dst)
-                for batch in _batches(group, batch_size):
-                    tx.run(q, org=name, route=route, rows=batch).consume()
-        tx.run(cypher("merge_organisation"), org=name,
-               manifest=json.dumps(org.manifest, ensure_ascii=False, default=str),
-               pushed_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-               push_id=uuid.uuid4().hex, nodes=n_nodes, edges=n_edges).consume()
+        result.clear()
+        push_id = uuid.uuid4().hex
+        head = tx.run(cypher("lock_organisation"), org=name, push_id=push_id).single()
+        lineage, version = (head["lineage"], head["version"]) if head else (None, None)
+        theirs: list = []
+        if head is None:                       # a new organisation
+            before, mode, seq_next = Snapshot(), "created", 0
+        elif version is None:                  # pushed by an orgmodel without history
+            if not force:
+                raise OrgModelError(f"{name} in the database has no history yet (pushed by an "
+                                    "earlier orgmodel): push --force once to start it")
+            for label in NODE_KINDS:
+                tx.run(cypher("delete_nodes", label=label), org=name).consume()
+            before, mode, seq_next = Snapshot(), "replaced", 0
+        elif force:
+            before, mode, seq_next = _read_snapshot(tx, name), "replaced", head["seq_next"]
+        elif base is None or base.lineage != lineage:
+            raise OrgModelError(
+                f"{name} is in the database at version {version}, and this model was not "
+                "pulled from it: pull it (db pull), make your changes there and push them; "
+                "or push --force to replace it")
+        else:
+            for rec in tx.run(cypher("read_change_sets"), org=name, since=base.version):
+                theirs.extend(json.loads(rec["patch"] or "[]"))
+                result.setdefault("theirs", []).append(rec["version"])
+            ours = changes(base.snapshot, ours_snap)
+            clash = conflicts(ours, theirs)
+            if clash:
+                raise ConflictError(_conflict_message(name, base.version, version, clash), clash)
+            before, mode, seq_next = apply(base.snapshot, theirs), "changed", head["seq_next"]
+        after = apply(before, ours) if mode == "changed" else ours_snap
+        ops = changes(before, after)
+        merged = to_model(after)
+        if mode == "changed" and theirs:
+            found = validate_graph(merged)
+            if found:
+                raise ValidationError(found, where=f"{name}: your changes with those pushed "
+                                      "since you pulled (nothing written)")
+        counts = {s: sum(_status(op) == s for op in ops if op["what"] != "manifest")
+                  for s in ("added", "changed", "removed")}
+        new_version = (version or 0) + (1 if ops or mode == "created" else 0)
+        result.update(organisation=name, nodes=len(after.nodes), edges=len(after.edges),
+                      version=new_version, mode=mode if ops else "unchanged", snapshot=after,
+                      **counts)
+        if not ops and mode != "created":
+            return
+        writer = _Writer(tx, name, before, after, batch_size, progress, seq_next or 0)
+        writer.write(ops)
+        _check_counts(tx, name, len(after.nodes), len(after.edges))
+        old_model = to_model(before) if before.nodes else None
+        for via, (fresh, drop) in _route_changes(old_model, merged).items():
+            for label, uids in drop.items():
+                writer.run(cypher("delete_route_edges", src=label), uids, key="uids",
+                           counted=False, route=via)
+            for (src, dst), group in _by_labels(fresh).items():
+                writer.run(cypher("merge_route_edges", src=src, dst=dst), group, counted=False,
+                           org=name, route=via)
+        at = _now()
+        new_lineage = lineage or uuid.uuid4().hex
+        tx.run(cypher("set_organisation"), org=name,
+               manifest=json.dumps(after.manifest, ensure_ascii=False, default=str),
+               pushed_at=at, push_id=push_id, nodes=len(after.nodes), edges=len(after.edges),
+               version=new_version, lineage=new_lineage, seq_next=writer.seq).consume()
+        # A first push keeps no copy of what it wrote: undoing it leaves nothing.
+        keep = mode != "created" and version is not None
+        tx.run(cypher("create_change_set"), org=name, version=new_version,
+               base=base.version if base and mode == "changed" else version, user=store.user,
+               at=at, message=message, forced=mode == "replaced",
+               events=json.dumps(events(ops) if keep else [], ensure_ascii=False, default=str),
+               patch=json.dumps(ops if keep else [], ensure_ascii=False, default=str),
+               **counts).consume()
+        result["lineage"] = new_lineage
 
     try:
         ensure_schema(store)
@@ -403,19 +610,41 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000, progress: Callable
     except (e.Neo4jError, e.DriverError) as exc:
         raise DatabaseError(f"push of {name} failed and was rolled back, the database is "
                             f"unchanged: {getattr(exc, 'message', None) or exc}") from None
-    return {"organisation": name, "nodes": n_nodes, "edges": n_edges}
+    if "lineage" not in result and base is not None:
+        result["lineage"] = base.lineage
+    result["base"] = Base(name, result.get("lineage", ""), result["version"], result["snapshot"])
+    return result
+
+
+def _check_counts(tx, name, n_nodes, n_edges):
+    """Count what is there now, before committing: a push that leaves other
+    than the model holds must not land."""
+    found = {"nodes": 0, "edges": 0}
+    for label in NODE_KINDS:
+        rec = tx.run(cypher("count_label", label=label), org=name).single()
+        found["nodes"] += rec["nodes"]
+        found["edges"] += rec["edges"]
+    if (found["nodes"], found["edges"]) != (n_nodes, n_edges):
+        raise DatabaseError(f"push of {name} was rolled back, the database is unchanged "
+                            f"by it: it counted {found['nodes']} nodes and {found['edges']} "
+                            f"edges where the model holds {n_nodes} and {n_edges} (is another "
+                            "push of the same organisation running? push again when it is done)")
 
 
 def organisations(store: Store) -> pd.DataFrame:
     """The organisations stored in the database."""
     return pd.DataFrame(store.run(cypher("organisations")),
-                        columns=["name", "nodes", "edges", "pushed_at"])
+                        columns=["name", "version", "nodes", "edges", "pushed_at"])
 
 
 def _manifest(store: Store, name) -> dict | None:
     """The org.yaml of a pushed organisation, or None when there is none by that name."""
     found = store.run(cypher("read_organisation"), org=name)
     return json.loads(found[0]["manifest"] or "{}") if found else None
+
+
+class _Moved(Exception):
+    """A read saw a record that another client was changing (tried again)."""
 
 
 def _read_all(tx, name):
@@ -431,6 +660,8 @@ def _read_all(tx, name):
     for label in NODE_KINDS:
         for rec in tx.run(cypher("read_nodes", label=label), org=name):
             p = rec["props"]
+            if "id" not in p:     # deleted by another transaction while read
+                raise _Moved
             nodes.append((p.get("seq", 0), p["id"], label,
                           {k: v for k, v in p.items() if k not in _RESERVED}))
     edges = []
@@ -438,18 +669,23 @@ def _read_all(tx, name):
         for src in sorted(spec.sources):
             for rec in tx.run(cypher("read_edges", type=kind, src=src), org=name):
                 p = rec["props"]
+                if rec["src"] is None or rec["dst"] is None:
+                    raise _Moved
                 edges.append((p.get("seq", 0), rec["src"], rec["dst"], kind,
                               {k: v for k, v in p.items() if k not in ("org", "uid", "seq")}))
     return before, stamp(), nodes, edges
 
 
-def pull_model(store: Store, name: str, attempts: int = 3) -> OrgModel:
+def pull_model(store: Store, name: str, attempts: int = 3, version: int | None = None,
+               at: str | None = None) -> OrgModel:
     """Read organisation ``name`` back from the database as an :class:`OrgModel`.
 
     Everything is read in one transaction, and the push stamp is compared
     before and after: when another client pushed the same organisation
     meanwhile, the read is tried again (``attempts`` times).  The model is
-    validated before it is returned.
+    validated before it is returned.  ``version`` (a number from
+    :func:`log`) or ``at`` (an ISO date or time: the version that held then)
+    reads an earlier version.
 
     Raises
     ------
@@ -458,11 +694,18 @@ def pull_model(store: Store, name: str, attempts: int = 3) -> OrgModel:
     ValidationError
         When what the database holds breaks the graph contract.
     """
+    return pull_versioned(store, name, attempts, version, at)[0]
+
+
+def pull_versioned(store: Store, name: str, attempts: int = 3, version: int | None = None,
+                   at: str | None = None) -> tuple:
+    """``(model, Base)``: :func:`pull_model`, with what a later push needs to know
+    of the version read."""
     from neo4j import exceptions as e
 
     from ._progress import task
     with task(f"Reading {name} from the database", 3) as step:
-        return _pull_model(store, name, attempts, e, step)
+        return _pull_model(store, name, attempts, e, step, version, at)
 
 
 #: How a server says that a record it was reading has gone: another client
@@ -473,15 +716,38 @@ _GONE = re.compile(r"Record #\d+:\d+ not found")
 def _changed_under_read(exc) -> bool:
     """Whether a failed read failed because another client changed the data
     while it ran (then it is tried again, as when the push stamps differ)."""
-    return any(_GONE.search(str(text or "")) for text in (getattr(exc, "message", None), exc))
+    return isinstance(exc, _Moved) or any(
+        _GONE.search(str(text or "")) for text in (getattr(exc, "message", None), exc))
 
 
-def _pull_model(store, name, attempts, e, step):
+def _read_versioned(tx, name, version, at):
+    """The current model's rows and the change sets to undo to reach ``version``."""
+    before, after, nodes, edges = _read_all(tx, name)
+    if before is None:
+        return before, after, nodes, edges, None, []
+    head = before.get("version")
+    if at is not None:
+        found = tx.run(cypher("version_at"), org=name, at=at).single()
+        version = found["version"] if found else None
+        if version is None:
+            raise OrgModelError(f"{name} has no version from {at} or before (see db log)")
+    if version is not None and (head is None or not 1 <= version <= head):
+        raise OrgModelError(f"{name} has no version {version}: its versions are 1 to "
+                            f"{head or 0} (see db log)")
+    undo_ops = []
+    if version is not None and version < head:
+        for rec in tx.run(cypher("read_change_sets"), org=name, since=version):
+            undo_ops.append(json.loads(rec["patch"] or "[]"))
+    return before, after, nodes, edges, version or head, undo_ops
+
+
+def _pull_model(store, name, attempts, e, step, version=None, at=None):
     for _ in range(max(1, attempts)):
         try:
             with store.driver.session(database=store.database) as session:
-                before, after, nodes, edges = session.execute_read(_read_all, name)
-        except (e.Neo4jError, e.DriverError) as exc:
+                before, after, nodes, edges, read_version, undo_ops = session.execute_read(
+                    _read_versioned, name, version, at)
+        except (e.Neo4jError, e.DriverError, _Moved) as exc:
             if _changed_under_read(exc):
                 continue
             raise _explain(exc, store.uri, store.user, store.database) from None
@@ -495,20 +761,21 @@ def _pull_model(store, name, attempts, e, step):
         raise OrgModelError(f"'{name}' kept changing while it was read (other clients are "
                             "pushing it); try again when they are done")
     step("read")
-    manifest = json.loads(before["manifest"] or "{}")
-    g = nx.MultiDiGraph()
-    for _, nid, label, attrs in sorted(nodes, key=lambda row: row[0]):
-        g.add_node(nid, **_node_attrs(label, attrs))
-    for _, u, v, kind, attrs in sorted(edges, key=lambda row: row[0]):
-        g.add_edge(u, v, kind=kind, **attrs)
-    org = OrgModel(g, manifest)
+    org = _model_of(json.loads(before["manifest"] or "{}"), nodes, edges)
+    snap = snapshot(org)
+    for ops in reversed(undo_ops):
+        snap = undo(snap, ops)
+    if undo_ops:
+        org = to_model(snap)
     step("built")
     problems = validate_graph(org)
     if problems:
         raise ValidationError(problems, where=f"{name} as read from the database (nothing "
                               "written)")
     step("validated")
-    return org
+    base = Base(name, before.get("lineage") or "", read_version or 0, snap) \
+        if before.get("version") else None
+    return org, base
 
 
 def _node_attrs(label, attrs):
@@ -521,13 +788,43 @@ def _node_attrs(label, attrs):
     return out
 
 
-def pull(store: Store, name: str, out_dir: PathLike) -> Path:
-    """Rebuild the data folder of organisation ``name`` in ``out_dir``.
+def pull(store: Store, name: str, out_dir: PathLike, version: int | None = None,
+         at: str | None = None) -> Path:
+    """Rebuild the data folder of organisation ``name`` in ``out_dir``, with a
+    record of the version read (``.orgmodel-base.json``), so that a later
+    :func:`push` of the folder writes only what changed and keeps what others
+    pushed meanwhile.
 
     Nothing is written unless what was read validates.
     """
-    from .write import save
-    return save(pull_model(store, name), out_dir)
+    from .write import to_tables, write_tables
+    org, base = pull_versioned(store, name, version=version, at=at)
+    manifest, nodes, edges = to_tables(org)
+    path = write_tables(manifest, nodes, edges, out_dir,
+                        extra={BASE_FILE: base.to_text()} if base else None)
+    if base is None:    # (an organisation without history yet: no record of an old pull)
+        (path / BASE_FILE).unlink(missing_ok=True)
+    return path
+
+
+def log(store: Store, name: str) -> pd.DataFrame:
+    """The history of organisation ``name``: one row per push that changed it,
+    newest first: ``version, at, user, message, added, changed, removed,
+    forced``."""
+    if _manifest(store, name) is None:
+        known = ", ".join(organisations(store)["name"]) or "none"
+        raise OrgModelError(f"no organisation named '{name}' in the database (stored: {known})")
+    cols = ["version", "at", "user", "message", "added", "changed", "removed", "forced"]
+    return pd.DataFrame(store.run(cypher("change_log"), org=name), columns=cols + ["base"])[cols]
+
+
+def change_events(store: Store, name: str, version: int) -> pd.DataFrame:
+    """The changes of one version of ``name``, as the diff's change events."""
+    found = store.run(cypher("change_events"), org=name, version=version)
+    if not found:
+        raise OrgModelError(f"{name} has no version {version} (see db log)")
+    return pd.DataFrame(json.loads(found[0]["events"] or "[]"),
+                        columns=["section", "key", "kind", "status", "detail"])
 
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

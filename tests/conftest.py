@@ -41,6 +41,14 @@ def copy_template(tmp_path, name="org"):
     return d
 
 
+def copy_data(tmp_path, org):
+    """A writable copy of data/ORG (a push records its version in the folder)."""
+    d = tmp_path / f"copy-{org}"
+    if not d.exists():
+        shutil.copytree(DATA / org, d)
+    return d
+
+
 def edit(folder, file, old, new):
     """Replace the first ``old`` in ``folder/file`` by ``new`` (``old`` must be there)."""
     p = folder / file
@@ -126,15 +134,17 @@ def make():
 
 # --- a real Bolt server ------------------------------------------------------------
 
-def _start_local_server(root):
-    """Start ArcadeDB with its Bolt plugin in a child process (own JVM)."""
-    from orgmodel.server import free_port
-    port = free_port()
-    password = secrets.token_urlsafe(16)
-    database = "orgmodel_test"
+def start_server(root, engine, password=None, port=None):
+    """Start a Bolt server of ``engine`` (neo4j or arcadedb) in a child process
+    (own JVM); returns the process and its connection settings."""
+    from orgmodel.server import USERS, free_port
+    port = port or free_port()
+    password = password or secrets.token_urlsafe(16)
+    database = "orgmodel_test" if engine == "arcadedb" else None
     env = {**os.environ, "NEO4J_PASSWORD": password}
-    proc = subprocess.Popen([sys.executable, "-m", "orgmodel.server", "--port", str(port),
-                             "--root", str(root), "--database", database],
+    proc = subprocess.Popen([sys.executable, "-m", "orgmodel.server", "--engine", engine,
+                             "--port", str(port), "--root", str(root),
+                             "--database", database or "neo4j"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     seen, ready = [], threading.Event()
 
@@ -148,41 +158,59 @@ def _start_local_server(root):
     while not ready.wait(0.5):
         if proc.poll() is not None or time.time() > deadline:
             proc.kill()
-            pytest.fail("the local Bolt server did not start:\n" + "".join(seen[-30:]))
-    return proc, {"uri": f"bolt://127.0.0.1:{port}", "user": "root", "password": password,
-                  "database": database}
+            pytest.fail(f"the local {engine} server did not start:\n" + "".join(seen[-30:]))
+    return proc, {"uri": f"bolt://127.0.0.1:{port}", "user": USERS[engine],
+                  "password": password, "database": database}
 
 
-@pytest.fixture(scope="session")
-def bolt(tmp_path_factory):
-    """Connection settings of a real, empty Bolt server.
+def stop_server(proc):
+    proc.terminate()
+    try:
+        proc.wait(60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
-    With NEO4J_URI set, that server (a real Neo4j 5) is used; otherwise the
-    suite starts ArcadeDB itself.  Either way it refuses a database that holds
-    data it did not put there, and empties it after each test.
+
+#: The engines every store test runs on: the suite's own Neo4j 5 and ArcadeDB,
+#: and the server at NEO4J_URI when it is set.
+ENGINES = ["neo4j", "arcadedb"] + (["NEO4J_URI"] if os.environ.get("NEO4J_URI") else [])
+#: Those that are Neo4j (for what only Neo4j has: EXPLAIN plans, SHOW INDEXES).
+NEO4J_ONLY = [e for e in ENGINES if e != "arcadedb"]
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def bolt(request, tmp_path_factory):
+    """Connection settings of a real, empty Bolt server, one per engine
+    (test ids name it): Neo4j 5.26 Community, which the suite starts through
+    its launcher; ArcadeDB with its Bolt plugin; and a real Neo4j at
+    NEO4J_URI when that is set.  It refuses a database that holds data it did
+    not put there, and empties it after each test.
     """
     from orgmodel.store import connect
     proc = None
-    if os.environ.get("NEO4J_URI"):
+    if request.param == "NEO4J_URI":
         params = {"uri": os.environ["NEO4J_URI"], "user": os.environ.get("NEO4J_USER", "neo4j"),
                   "password": os.environ.get("NEO4J_PASSWORD"),
                   "database": os.environ.get("NEO4J_DATABASE")}
     else:
-        proc, params = _start_local_server(tmp_path_factory.mktemp("arcadedb"))
+        proc, params = start_server(tmp_path_factory.mktemp(request.param), request.param)
     with connect(**params) as store:
         held = store.run("MATCH (n) RETURN count(n) AS n")[0]["n"]
     if held:
         if proc:
-            proc.terminate()
+            stop_server(proc)
         pytest.fail(f"refusing to test against {params['uri']}: its database holds {held} "
                     "nodes this test suite did not put there")
     yield params
     if proc:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc)
+
+
+@pytest.fixture
+def engine(request, bolt):
+    """The engine of the test's server: ``neo4j`` (also for NEO4J_URI) or ``arcadedb``."""
+    name = request.node.callspec.params["bolt"]
+    return "neo4j" if name == "NEO4J_URI" else name
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import orgmodel
-from conftest import DATA
+from conftest import DATA, copy_data
 from orgmodel.cli import cli
 from orgmodel.errors import DatabaseError
 from orgmodel.escalation import RouteGraph, escalation_policy, route_graph
@@ -41,8 +41,10 @@ def test_round_trip_files_database_files(store, org, tmp_path):
 def test_push_is_idempotent(store, deventer):
     push(store, deventer)
     first = count_nodes(store)
-    push(store, deventer)
-    assert count_nodes(store) == first == deventer.graph.number_of_nodes() + 1  # + Organisation
+    again = push(store, deventer, force=True)
+    assert (again["mode"], again["version"]) == ("unchanged", 1)
+    # + the Organisation node and its history's first change set
+    assert count_nodes(store) == first == deventer.graph.number_of_nodes() + 2
     edges = store.run("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
     # the derived route graph is replaced too, not added to
     derived = store.run("MATCH ()-[r:ESCALATES_TO]->() RETURN count(r) AS n")[0]["n"]
@@ -66,7 +68,8 @@ def test_a_failing_late_batch_leaves_the_database_as_it_was(store, template_copy
     v2.graph.add_node("zz-late", kind="Post", name="Late", sphere="official")
     batches = []
     with pytest.raises(DatabaseError, match="rolled back"):
-        push(store, v2, batch_size=5, progress=lambda done, total: batches.append(done))
+        push(store, v2, batch_size=5, progress=lambda done, total: batches.append(done),
+             force=True)
     assert len(batches) > 5   # several batches had been written before the failure
     assert pull_model(store, "Sample") == v1
     assert store.run("MATCH (n:Post {org: 'squatter'}) RETURN count(n) AS n")[0]["n"] == 1
@@ -77,7 +80,7 @@ def test_two_organisations_side_by_side_one_replaced(store, deventer, albrandswa
     push(store, albrandswaard)
     smaller = orgmodel.load(DATA / "albrandswaard")
     smaller.graph.remove_node("citizens")
-    push(store, smaller)
+    push(store, smaller, force=True)
     assert pull_model(store, "Deventer") == deventer
     assert pull_model(store, "Albrandswaard") == smaller
     assert sorted(organisations(store)["name"]) == ["Albrandswaard", "Deventer"]
@@ -95,7 +98,7 @@ def test_hostile_names_round_trip_intact(store, template_copy, tmp_path):
     org.manifest["name"] = "Sample 'quoted' `org`"
     push(store, org)
     assert pull_model(store, org.manifest["name"]) == org
-    assert count_nodes(store) == org.graph.number_of_nodes() + 1
+    assert count_nodes(store) == org.graph.number_of_nodes() + 2  # + Organisation, ChangeSet
 
 
 def _routes_equal(store, model, query, via):
@@ -212,9 +215,10 @@ def test_cypher_line_finds_a_loop_made_in_the_database(store):
 
 @pytest.mark.parametrize("cmd", ["escalate --all", "escalate --all --via commission", "layers",
                                  "span", "partners", "check", "portfolios", "advice", "summary"])
-def test_analysis_commands_read_the_database_with_equal_results(bolt_env, store, cmd):
+def test_analysis_commands_read_the_database_with_equal_results(bolt_env, store, cmd, tmp_path):
     runner = CliRunner()
-    assert runner.invoke(cli, ["db", "push", "--org", str(DATA / "deventer")]).exit_code == 0
+    pushed = runner.invoke(cli, ["db", "push", "--org", str(copy_data(tmp_path, "deventer"))])
+    assert pushed.exit_code == 0
     from_files = runner.invoke(cli, [*cmd.split(), "--org", str(DATA / "deventer"),
                                      "--format", "json"])
     from_db = runner.invoke(cli, [*cmd.split(), "--neo4j", "Deventer", "--format", "json"])
@@ -224,8 +228,9 @@ def test_analysis_commands_read_the_database_with_equal_results(bolt_env, store,
 
 def test_db_cli_push_status_query_pull(bolt_env, store, tmp_path):
     runner = CliRunner()
-    res = runner.invoke(cli, ["db", "push", "--org", str(DATA / "albrandswaard")])
-    assert res.exit_code == 0 and "Pushed Albrandswaard: 45 nodes" in res.output
+    res = runner.invoke(cli, ["db", "push", "--org", str(copy_data(tmp_path, "albrandswaard")),
+                              "--force"])
+    assert res.exit_code == 0 and "Pushed Albrandswaard as version 1 (new): 45 nodes" in res.output
     res = runner.invoke(cli, ["db", "status"])
     assert res.exit_code == 0 and "Albrandswaard" in res.output
     assert bolt_env["password"] not in res.output
@@ -280,10 +285,10 @@ def _status_counts(store, name):
 
 
 @pytest.mark.parametrize("size", ["0", "-1"])
-def test_push_refuses_a_batch_size_below_one(store, bolt_env, deventer, size):
+def test_push_refuses_a_batch_size_below_one(store, bolt_env, deventer, size, tmp_path):
     push(store, deventer)
     before = _status_counts(store, "Deventer"), count_nodes(store)
-    res = CliRunner().invoke(cli, ["db", "push", "--org", str(DATA / "deventer"),
+    res = CliRunner().invoke(cli, ["db", "push", "--org", str(copy_data(tmp_path, "deventer")),
                                    "--batch-size", size])
     assert res.exit_code == 2 and "--batch-size" in res.output
     with pytest.raises(orgmodel.OrgModelError, match="batch size"):
@@ -301,8 +306,10 @@ def test_a_push_that_writes_too_little_is_rolled_back(store, deventer, monkeypat
         # A merge that silently writes nothing: the count check must catch it.
         return "UNWIND $rows AS row RETURN count(row) AS n" if name == "merge_nodes" else real(name)
     monkeypatch.setattr(st, "_text", lossy)
+    bigger = orgmodel.load(DATA / "deventer")
+    bigger.graph.add_node("new", kind="Post", name="New", sphere="official")
     with pytest.raises(DatabaseError, match="rolled back"):
-        push(store, deventer)
+        push(store, bigger, force=True)
     monkeypatch.setattr(st, "_text", real)
     assert pull_model(store, "Deventer") == deventer
 
@@ -324,7 +331,7 @@ def test_pull_during_pushes_never_mixes_two_versions(store, bolt, template_copy)
             i = 0
             while not stop.is_set():
                 try:
-                    push(other, (v1, v2)[i % 2], batch_size=7)
+                    push(other, (v1, v2)[i % 2], batch_size=7, force=True)
                 except Exception as exc:  # noqa: BLE001 - reported below
                     errors.append(exc)
                 i += 1
@@ -391,7 +398,7 @@ def test_concurrent_pushes_of_the_same_organisation_leave_one_whole(bolt, store,
     def go(org):
         try:
             with connect(**bolt) as s:
-                push(s, org, batch_size=5)
+                push(s, org, batch_size=5, force=True)
         except DatabaseError as exc:
             errors.append(str(exc))
     threads = [threading.Thread(target=go, args=(o,)) for o in versions]
@@ -451,24 +458,26 @@ def test_credentials_in_the_address_are_used(bolt):
         assert bolt["password"] not in repr(s) and bolt["password"] not in s.uri
 
 
-def _serve(tmp_path, port):
+def _serve(tmp_path, port, engine):
     env = {**os.environ, "NEO4J_PASSWORD": "test-password-1"}
     proc = subprocess.Popen([sys.executable, "-m", "orgmodel", "db", "serve", "--port", str(port),
-                             "--root", str(tmp_path / "db")], stdout=subprocess.PIPE,
+                             "--engine", engine, "--root", str(tmp_path / "db")],
+                            stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path,
                             start_new_session=True)
     lines = []
     for line in proc.stdout:
         lines.append(line)
-        if "Bolt server ready" in line:
+        if " ready at bolt://" in line:
             break
     return proc, lines
 
 
+@pytest.mark.parametrize("engine", ["neo4j", "arcadedb"])
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_db_serve_stops_cleanly_on_a_signal(tmp_path, sig):
+def test_db_serve_stops_cleanly_on_a_signal(tmp_path, sig, engine):
     from orgmodel.server import free_port
-    proc, lines = _serve(tmp_path, free_port())
+    proc, lines = _serve(tmp_path, free_port(), engine)
     assert proc.poll() is None, "".join(lines)
     proc.send_signal(sig)
     try:
@@ -504,7 +513,8 @@ def test_diff_of_two_organisations_in_the_database(bolt_env, store, tmp_path):
 
 def test_pull_shows_progress_on_a_terminal(bolt_env, store, tmp_path):
     from test_progress import _run_on_a_terminal
-    res = CliRunner().invoke(cli, ["db", "push", "--org", str(DATA / "albrandswaard")])
+    res = CliRunner().invoke(cli, ["db", "push", "--org",
+                                   str(copy_data(tmp_path, "albrandswaard"))])
     assert res.exit_code == 0, res.output
     code, term = _run_on_a_terminal(["db", "pull", "--org-name", "Albrandswaard", "--out",
                                      tmp_path / "a"])

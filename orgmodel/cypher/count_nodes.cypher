@@ -1,4 +1,5 @@
-// Nodes in the database, or of one organisation when $org is given.
+// The model's nodes in the database (not the history's change sets), or of
+// one organisation when $org is given.
 MATCH (n)
-WHERE $org IS NULL OR n.org = $org
+WHERE ($org IS NULL OR n.org = $org) AND NOT n:ChangeSet AND NOT n:Organisation
 RETURN count(n) AS nodes

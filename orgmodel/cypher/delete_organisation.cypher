@@ -1,2 +1,0 @@
-MATCH (o:Organisation {name: $org})
-DELETE o

@@ -1,0 +1,263 @@
+"""Issue 32: the shared model on a real Neo4j 5 (and ArcadeDB): pushes that
+write only what changed, refuse a conflicting one, and keep the history."""
+import json
+import threading
+
+import pytest
+from click.testing import CliRunner
+
+import orgmodel
+from conftest import DATA, NEO4J_ONLY, copy_data, start_server, stop_server
+from orgmodel.cli import cli
+from orgmodel.errors import ConflictError
+from orgmodel.store import BASE_FILE, Base, connect, log, pull, pull_model, push
+
+pytestmark = pytest.mark.neo4j
+
+
+def _pulled(store, tmp_path, name, folder):
+    out = pull(store, name, tmp_path / folder)
+    return out, orgmodel.load(out), Base.read(out)
+
+
+def _rename(org, node, name):
+    org.graph.nodes[node]["name"] = name
+    return org
+
+
+def test_two_clients_change_different_posts_and_both_land(store, template_copy, tmp_path):
+    push(store, orgmodel.load(template_copy), message="first")
+    _, mine, my_base = _pulled(store, tmp_path, "Sample", "anna")
+    _, theirs, their_base = _pulled(store, tmp_path, "Sample", "bram")
+    first = push(store, _rename(mine, "tm", "Team lead (Anna)"), base=my_base)
+    second = push(store, _rename(theirs, "dd", "Director (Bram)"), base=their_base)
+    assert (first["mode"], first["version"], first["changed"]) == ("changed", 2, 1)
+    assert (second["mode"], second["version"], second.get("theirs")) == ("changed", 3, [2])
+    now = pull_model(store, "Sample")
+    assert now.graph.nodes["tm"]["name"] == "Team lead (Anna)"
+    assert now.graph.nodes["dd"]["name"] == "Director (Bram)"
+    # everything else as it was
+    original = orgmodel.load(template_copy)
+    for node in ("tm", "dd"):
+        now.graph.nodes[node]["name"] = original.graph.nodes[node]["name"]
+    assert now == original
+
+
+def test_two_clients_change_the_same_post_one_is_refused_nothing_of_it_written(
+        store, template_copy, tmp_path):
+    push(store, orgmodel.load(template_copy))
+    _, mine, my_base = _pulled(store, tmp_path, "Sample", "anna")
+    _, theirs, their_base = _pulled(store, tmp_path, "Sample", "bram")
+    push(store, _rename(mine, "tm", "Team lead (Anna)"), base=my_base, message="Anna's")
+    theirs = _rename(theirs, "tm", "Team lead (Bram)")
+    theirs.graph.nodes["dd"]["name"] = "Director (Bram)"     # and one change elsewhere
+    with pytest.raises(ConflictError) as refused:
+        push(store, theirs, base=their_base)
+    assert [(c[0], c[1]) for c in refused.value.conflicts] == [("node", "tm")]
+    said = str(refused.value)
+    assert "tm (yours: changed; theirs: changed)" in said and "version 1" in said
+    now = pull_model(store, "Sample")
+    assert now.graph.nodes["tm"]["name"] == "Team lead (Anna)"
+    assert now.graph.nodes["dd"]["name"] == orgmodel.load(template_copy).graph.nodes["dd"]["name"]
+    # the refused push left the history as it was
+    assert list(log(store, "Sample")["version"]) == [2, 1]
+
+
+def test_a_removed_post_and_a_new_line_to_it_conflict_or_fail_validation(
+        store, template_copy, tmp_path):
+    push(store, orgmodel.load(template_copy))
+    _, mine, my_base = _pulled(store, tmp_path, "Sample", "anna")
+    _, theirs, their_base = _pulled(store, tmp_path, "Sample", "bram")
+    leaf = next(n for n in mine.graph if mine.graph.nodes[n]["kind"] == "Post"
+                and mine.graph.in_degree(n) == 0)
+    mine.graph.remove_node(leaf)
+    push(store, mine, base=my_base)
+    theirs.graph.add_node("new", kind="Post", name="New post", sphere="official", source="X-1")
+    theirs.graph.add_edge(leaf, "new", kind="REPORTS_TO", source="X-1")
+    # Each side's changes are fine alone; together an edge would hang from a
+    # removed post: never written.
+    with pytest.raises(orgmodel.OrgModelError):
+        push(store, theirs, base=their_base)
+    assert "new" not in pull_model(store, "Sample").graph
+
+
+def test_history_lists_each_push_and_reads_back_any_version(store, template_copy, tmp_path,
+                                                           bolt):
+    v1 = orgmodel.load(template_copy)
+    push(store, v1, message="the start")
+    folder, v2, base = _pulled(store, tmp_path, "Sample", "work")
+    _rename(v2, "tm", "Renamed")
+    v2.graph.add_node("extra", kind="Post", name="Extra", sphere="official", source="X-1")
+    v2.graph.add_edge("extra", "tm", kind="REPORTS_TO", source="X-1")
+    push(store, v2, base=base, message="rename and add")
+    history = log(store, "Sample")
+    assert list(history["version"]) == [2, 1]
+    assert list(history["message"]) == ["rename and add", "the start"]
+    assert set(history["user"]) == {bolt["user"]}
+    row = history.iloc[0]
+    assert (row["added"], row["changed"], row["removed"]) == (2, 1, 0)
+    assert pull_model(store, "Sample", version=1) == v1
+    assert pull_model(store, "Sample", version=2) == v2
+    with pytest.raises(orgmodel.OrgModelError, match="no version 3"):
+        pull_model(store, "Sample", version=3)
+    # --at: the version that held at a moment
+    at_v1 = history.iloc[1]["at"]
+    assert pull_model(store, "Sample", at=at_v1) == v1
+    with pytest.raises(orgmodel.OrgModelError, match="no version from"):
+        pull_model(store, "Sample", at="2000-01-01T00:00:00.000+00:00")
+
+
+def test_a_pull_then_push_without_changes_writes_nothing(store, deventer, tmp_path):
+    push(store, deventer)
+    _, again, base = _pulled(store, tmp_path, "Deventer", "d")
+    res = push(store, again, base=base)
+    assert (res["mode"], res["version"]) == ("unchanged", 1)
+    assert list(log(store, "Deventer")["version"]) == [1]
+
+
+def test_the_cli_pull_edit_push_log_and_diff_of_versions(bolt_env, store, tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(cli, ["db", "push", "--org", str(copy_data(tmp_path, "albrandswaard")),
+                              "-m", "start"])
+    assert res.exit_code == 0, res.output
+    folder = tmp_path / "a"
+    res = runner.invoke(cli, ["db", "pull", "Albrandswaard", "--out", str(folder)])
+    assert res.exit_code == 0, res.output
+    assert (folder / BASE_FILE).is_file()
+    nodes = (folder / "nodes.csv").read_text(encoding="utf-8")
+    edited = nodes.replace("citizens,", "citizens,", 1)
+    org = orgmodel.load(folder)
+    victim = next(n for n in org.graph if org.graph.nodes[n]["kind"] == "Post")
+    org.graph.nodes[victim]["name"] = "Changed by the CLI test"
+    orgmodel.save(org, folder)
+    assert edited
+    res = runner.invoke(cli, ["db", "push", "--org", str(folder), "--message", "renamed one"])
+    assert res.exit_code == 0 and "as version 2: 0 added, 1 changed, 0 removed" in res.output
+    res = runner.invoke(cli, ["db", "log", "Albrandswaard", "--format", "json"])
+    rows = json.loads(res.output)
+    assert [r["version"] for r in rows] == [2, 1] and rows[0]["message"] == "renamed one"
+    res = runner.invoke(cli, ["db", "log", "Albrandswaard", "--version", "2", "--format", "json"])
+    assert json.loads(res.output) == [{"section": "node", "key": victim, "kind": "Post",
+                                       "status": "changed", "detail": "changed: name"}]
+    res = runner.invoke(cli, ["diff", "Albrandswaard@1", "Albrandswaard@2", "--neo4j",
+                              "--format", "json"])
+    assert res.exit_code == 0, res.output
+    changed = [c for c in json.loads(res.output) if c["section"] == "node"]
+    assert [(c["key"], c["status"]) for c in changed] == [(victim, "changed")]
+    res = runner.invoke(cli, ["db", "pull", "Albrandswaard", "--version", "1", "--out",
+                              str(tmp_path / "old")])
+    assert res.exit_code == 0
+    assert orgmodel.load(tmp_path / "old") == orgmodel.load(DATA / "albrandswaard")
+    # a folder that was never pulled does not overwrite the shared model
+    fresh = copy_data(tmp_path / "fresh", "albrandswaard")
+    res = runner.invoke(cli, ["db", "push", "--org", str(fresh)])
+    assert res.exit_code == 1 and "not pulled from it" in res.output
+    assert "Traceback" not in res.output
+    res = runner.invoke(cli, ["db", "pull", "Albrandswaard", "--version", "9", "--out",
+                              str(tmp_path / "none")])
+    assert res.exit_code == 1 and "no version 9" in res.output
+    assert not (tmp_path / "none").exists()
+
+
+def test_the_cli_merges_others_changes_into_the_folder(bolt_env, store, tmp_path):
+    runner = CliRunner()
+    first = runner.invoke(cli, ["db", "push", "--org", str(copy_data(tmp_path, "deventer"))])
+    assert first.exit_code == 0
+    a, b = tmp_path / "a", tmp_path / "b"
+    for folder in (a, b):
+        assert runner.invoke(cli, ["db", "pull", "Deventer", "--out", str(folder)]).exit_code == 0
+    for folder, node, name in ((a, "gd", "Gemeentesecretaris (a)"),
+                               (b, "dd-bb", "Directeur (b)")):
+        org = orgmodel.load(folder)
+        org.graph.nodes[node]["name"] = name
+        orgmodel.save(org, folder)
+    assert runner.invoke(cli, ["db", "push", "--org", str(a)]).exit_code == 0
+    res = runner.invoke(cli, ["db", "push", "--org", str(b)])
+    assert res.exit_code == 0 and "Kept the changes of versions 2" in res.output
+    merged = orgmodel.load(b)
+    assert merged.graph.nodes["gd"]["name"] == "Gemeentesecretaris (a)"
+    assert merged.graph.nodes["dd-bb"]["name"] == "Directeur (b)"
+    assert merged == pull_model(store, "Deventer")
+    # and b's next push starts from there: nothing more to write
+    res = runner.invoke(cli, ["db", "push", "--org", str(b)])
+    assert res.exit_code == 0 and "unchanged" in res.output
+
+
+def test_two_clients_pushing_at_once_both_land_when_apart(bolt, store, template_copy, tmp_path):
+    push(store, orgmodel.load(template_copy))
+    edits = []
+    for who, node in (("anna", "tm"), ("bram", "dd")):
+        _, org, base = _pulled(store, tmp_path, "Sample", who)
+        edits.append((_rename(org, node, f"Changed by {who}"), base))
+    errors, barrier = [], threading.Barrier(2)
+
+    def go(org, base):
+        try:
+            with connect(**bolt) as s:
+                barrier.wait()
+                push(s, org, base=base, batch_size=2)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+    threads = [threading.Thread(target=go, args=edit) for edit in edits]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert not errors, errors
+    now = pull_model(store, "Sample")
+    assert now.graph.nodes["tm"]["name"] == "Changed by anna"
+    assert now.graph.nodes["dd"]["name"] == "Changed by bram"
+    assert list(log(store, "Sample")["version"]) == [3, 2, 1]
+
+
+def _seeks(plan) -> list:
+    """The index seeks of an EXPLAIN plan: ``operator: details`` of each."""
+    found = []
+    if "IndexSeek" in plan.get("operatorType", "") or "IndexScan" in plan.get(
+            "operatorType", ""):
+        found.append(f"{plan['operatorType']}: {plan['args'].get('Details', '')}")
+    for child in plan.get("children", []):
+        found += _seeks(child)
+    return found
+
+
+@pytest.mark.parametrize("name,slots,index", [
+    ("set_nodes", {"label": "Post"}, "n:Post(uid)"),
+    ("delete_nodes_by_uid", {"label": "Role"}, "n:Role(uid)"),
+    ("merge_nodes", {"label": "Post"}, "n:Post(org, id)"),
+    ("merge_edges", {"type": "REPORTS_TO", "src": "Post", "dst": "Post"}, ":Post(uid)"),
+    ("set_edges", {"type": "MANDATES", "src": "Post"}, ":Post(uid)"),
+    ("read_nodes", {"label": "Post"}, "n:Post(org)"),
+    ("read_change_sets", {}, "c:ChangeSet(org, version)"),
+    ("lock_organisation", {}, "o:Organisation(name)"),
+], ids=lambda v: v if isinstance(v, str) and "(" not in v else None)
+@pytest.mark.parametrize("bolt", NEO4J_ONLY, indirect=True)   # (EXPLAIN plans are Neo4j's)
+def test_the_queries_use_the_constraints_and_indexes(store, deventer, name, slots, index):
+    from orgmodel.store import cypher, query_parameters
+    push(store, deventer)      # (a push creates the constraints and indexes when missing)
+    constraints = {r["name"] for r in store.run("SHOW CONSTRAINTS YIELD name RETURN name")}
+    assert {"Post_uid", "Role_uid", "Organisation_name"} <= constraints
+    params = {k: None for k in query_parameters(name)}
+    with store.driver.session(database=store.database) as s:
+        plan = s.run("EXPLAIN " + cypher(name, **slots), **params).consume().plan
+    seeks = _seeks(plan)
+    assert any(index in seek for seek in seeks), seeks
+
+
+def test_the_history_survives_a_restart(tmp_path_factory, template_copy, tmp_path):
+    root = tmp_path_factory.mktemp("neo4j-restart")
+    proc, params = start_server(root, "neo4j")
+    try:
+        with connect(**params) as s:
+            push(s, orgmodel.load(template_copy), message="before the restart")
+            _, org, base = _pulled(s, tmp_path, "Sample", "x")
+            push(s, _rename(org, "tm", "Renamed"), base=base, message="second")
+    finally:
+        stop_server(proc)
+    proc, params = start_server(root, "neo4j", password=params["password"])
+    try:
+        with connect(**params) as s:
+            history = log(s, "Sample")
+            assert list(history["message"]) == ["second", "before the restart"]
+            assert pull_model(s, "Sample", version=1) == orgmodel.load(template_copy)
+            assert pull_model(s, "Sample").graph.nodes["tm"]["name"] == "Renamed"
+    finally:
+        stop_server(proc)
