@@ -22,11 +22,13 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/orgmodel report --org $(ORG) --out $(OUT)
 	@echo "Open $(OUT)/report.html (or report.md) and $(OUT)/graph.html"
 
-## test: the whole suite, with a real Bolt server, Chromium, Graphviz and Jupyter kernel
+## test: the whole suite, with real Bolt servers (Neo4j 5 and ArcadeDB), Chromium, Graphviz and
+##       a Jupyter kernel
 test: $(VENV)/.installed
 	./scripts/ensure-chromium
 	./scripts/ensure-graphviz
 	./scripts/ensure-cypher-lint
+	PYTHON=$(PY) ./scripts/ensure-neo4j
 	$(PY) -m pytest
 
 ## bench: benchmarks at 1k, 10k and 100k roles; writes benchmarks/results.md, formats.md, mandates.md, diff.md,
@@ -50,7 +52,7 @@ screenshots: $(VENV)/.installed
 	./scripts/ensure-graphviz
 	$(PY) scripts/screenshots
 
-## db: start a local Bolt server (ArcadeDB) for trying the Neo4j commands
+## db: start a local Neo4j 5 (or ArcadeDB without Java and Maven) for trying the db commands
 db: $(VENV)/.installed
 	$(VENV)/bin/orgmodel db serve
 

@@ -64,13 +64,13 @@ def main():
     WORK.mkdir(exist_ok=True)
 
     import orgmodel
-    from conftest import _start_local_server
+    from conftest import start_server
     print("starting the local Bolt server ...", flush=True)
     shutil.rmtree(WORK / "arcadedb", ignore_errors=True)
 
     class _Fail(Exception):
         pass
-    proc, bolt = _start_local_server(WORK / "arcadedb")
+    proc, bolt = start_server(WORK / "arcadedb", "arcadedb")
     env = {**os.environ, "NEO4J_URI": bolt["uri"], "NEO4J_USER": bolt["user"],
            "NEO4J_PASSWORD": bolt["password"], "NEO4J_DATABASE": bolt["database"]}
     results = {}

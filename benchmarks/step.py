@@ -117,6 +117,22 @@ def shape_step(kind, n, what, role):
     return {"seconds": time.perf_counter() - t, **extra}
 
 
+def _per_row(org):
+    """The node rows per label and edge rows per (type, from, to label) of ``org``."""
+    from orgmodel.store import uid
+    from orgmodel.versions import snapshot
+    snap, name = snapshot(org), org.name
+    nodes, edges = {}, {}
+    for n, (label, props) in snap.nodes.items():
+        nodes.setdefault(label, []).append(
+            {"org": name, "id": n, "props": {**props, "org": name, "id": n, "uid": uid(name, n)}})
+    for key, (kind, u, v, props) in snap.edges.items():
+        edges.setdefault((kind, snap.nodes[u][0], snap.nodes[v][0]), []).append(
+            {"src": uid(name, u), "dst": uid(name, v), "uid": uid(name, key),
+             "props": {**props, "org": name, "uid": uid(name, key)}})
+    return nodes, edges
+
+
 def main():
     step, folder = sys.argv[1], Path(sys.argv[2])
     extra = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
@@ -167,11 +183,11 @@ def main():
                     out["rows"] = res["nodes"] + res["edges"]
                 else:
                     # The naive way on a sample: one auto-committed MERGE per row.
-                    from orgmodel.store import _rows, cypher, ensure_schema
+                    from orgmodel.store import cypher, ensure_schema
                     keep = list(org.graph)[:extra["sample"]]
                     sub = orgmodel.OrgModel(org.graph.subgraph(keep).copy(),
                                             {**org.manifest, "name": org.name + " per-row"})
-                    nodes, edges = _rows(sub)
+                    nodes, edges = _per_row(sub)
                     ensure_schema(store)
                     t = time.perf_counter()
                     rows = 0

@@ -140,13 +140,17 @@ _ON_HELP_WHOLE = ("Write the organisation as it stands on this date (YYYY-MM-DD)
                   "dated ones included, as convert writes them.")
 
 
-def reads_model(f=None, *, whole: bool = False):
+def reads_model(f=None, *, whole: bool = False, local=None):
     """Give the command an ``org`` from ``--org DIR`` or ``--neo4j ORG_NAME``,
     as it stands on ``--on DATE`` (default: the date the model describes;
     with ``whole``, for a format export, every fact unless ``--on`` is given:
-    an exchange format keeps the dated facts, as ``convert`` does)."""
+    an exchange format keeps the dated facts, as ``convert`` does).
+
+    ``local(store, name, **options)``: with ``--neo4j`` (and no ``--on``),
+    answers the command from the database without reading the whole
+    organisation, or returns False when this use of it needs the whole."""
     if f is None:
-        return lambda g: reads_model(g, whole=whole)
+        return lambda g: reads_model(g, whole=whole, local=local)
 
     @org_option
     @lang_option
@@ -164,6 +168,8 @@ def reads_model(f=None, *, whole: bool = False):
         else:
             from .store import connect, pull_model
             with connect() as store:
+                if local and not on_date and local(store, neo4j_name, **kw) is not False:
+                    return None
                 org = pull_model(store, neo4j_name)
         if on_date or not whole:
             org = org.on(on_date)
@@ -368,9 +374,31 @@ def summary(org, fmt):
     emit(s, fmt, table)
 
 
+def _escalate_in_database(store, name, role, via, all_roles, paths, max_routes, load, other,
+                          fmt, **_):
+    """``escalate ROLE --neo4j ORG``: one role's routes from the route steps the
+    push stored, without reading the rest (any other use reads the whole)."""
+    if not role or not role.strip() or all_roles or load or other or paths:
+        return False
+    from .indb import escalate as in_database
+    from .store import _manifest
+    rid, rg = in_database(store, name, role, via)
+    t = _t(_settings_only(_manifest(store, name) or {}))
+    _show_routes(t, rid, rg, max_routes, fmt)
+    return True
+
+
+def _settings_only(manifest):
+    """An organisation with its settings and no nodes (for its language)."""
+    import networkx as nx
+
+    from .model import OrgModel
+    return OrgModel(nx.MultiDiGraph(), manifest)
+
+
 @cli.command()
 @click.argument("role", required=False)
-@reads_model
+@reads_model(local=_escalate_in_database)
 @click.option("--via", metavar="KIND",
               help="Route kind of the organisation's escalation policy (line, commission ...); "
                    "default: the policy's first kind.")
@@ -429,6 +457,11 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
             emit(frame, fmt, t=t)
         return
     rid, rg = one(org, role, via)
+    _show_routes(t, rid, rg, max_routes, fmt)
+
+
+def _show_routes(t, rid, rg, max_routes, fmt):
+    """One role's routes: a table of steps, or the record as JSON or CSV."""
     rec = rg.record(rid)
     shown = [rg.route_record(r) for r in rg.routes(rid, max_routes)]
     result = {**rec, "paths": shown}

@@ -287,14 +287,15 @@ def _route_rows(org: OrgModel) -> dict:
         rows = out[via] = []
         kind = node_attrs(org.graph)
         for r in rg._next:
-            for s in rg.next(r):
+            # (rank: the steps' order, which a read of one role's routes keeps)
+            for rank, s in enumerate(rg.next(r)):
                 rows.append({"src": uid(name, r), "dst": uid(name, s.id), "via": s.via,
-                             "rule": s.rule, "blocked": False,
-                             "labels": (kind[r]["kind"], kind[s.id]["kind"])})
-            for s in rg.blocked(r):
+                             "rule": str(s.rule), "blocked": False, "temporary": s.temporary,
+                             "rank": rank, "labels": (kind[r]["kind"], kind[s.id]["kind"])})
+            for rank, s in enumerate(rg.blocked(r)):
                 rows.append({"src": uid(name, r), "dst": uid(name, s.id), "via": s.via,
-                             "rule": s.rule, "blocked": True,
-                             "labels": (kind[r]["kind"], kind[s.id]["kind"])})
+                             "rule": str(s.rule), "blocked": True, "temporary": s.temporary,
+                             "rank": rank, "labels": (kind[r]["kind"], kind[s.id]["kind"])})
     return out
 
 

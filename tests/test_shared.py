@@ -261,3 +261,46 @@ def test_the_history_survives_a_restart(tmp_path_factory, template_copy, tmp_pat
             assert pull_model(s, "Sample").graph.nodes["tm"]["name"] == "Renamed"
     finally:
         stop_server(proc)
+
+
+@pytest.mark.parametrize("folder", ["template", "deventer", "albrandswaard"])
+def test_one_roles_route_read_from_the_database_equals_the_whole_models(store, folder):
+    from orgmodel.escalation import escalation_policy, route_graph
+    from orgmodel.indb import escalate as in_database
+    org = orgmodel.load(DATA / folder)
+    push(store, org)
+
+    def answer(rid, rg):
+        return json.dumps({**rg.record(rid), "paths": [rg.route_record(r)
+                                                       for r in rg.routes(rid, None)]},
+                          default=str, sort_keys=True)
+    asked = 0
+    for via in escalation_policy(org).routes:
+        whole = route_graph(org, via)
+        for rid in whole.starts():
+            got_id, stored = in_database(store, org.name, rid, via)
+            assert got_id == rid
+            assert answer(rid, stored) == answer(rid, whole), (via, rid)
+            # read without the rest: only the nodes its routes reach
+            assert set(stored._nodes) <= set(org.graph)
+            asked += 1
+    assert asked >= 20
+
+
+def test_escalate_with_neo4j_reads_only_the_routes(bolt_env, store, tmp_path):
+    org = orgmodel.synthesize(3000, seed=2)
+    push(store, org)
+    leaf = next(n for n in org.graph if org.graph.nodes[n]["kind"] == "Post"
+                and org.graph.in_degree(n) == 0 and org.graph.out_degree(n) > 0)
+    runner = CliRunner()
+    from_db = runner.invoke(cli, ["escalate", leaf, "--neo4j", org.name, "--format", "json"])
+    folder = orgmodel.save(org, tmp_path / "o")
+    from_files = runner.invoke(cli, ["escalate", leaf, "--org", str(folder), "--format", "json"])
+    assert from_db.exit_code == 0, from_db.output
+    assert json.loads(from_db.output) == json.loads(from_files.output)
+    from orgmodel.indb import escalate as in_database
+    _, stored = in_database(store, org.name, leaf)
+    assert len(stored._nodes) < org.graph.number_of_nodes() / 20
+    # a name works as on files; an unknown one is one clear message
+    bad = runner.invoke(cli, ["escalate", "No such post", "--neo4j", org.name])
+    assert bad.exit_code == 1 and "No such post" in bad.output and "Traceback" not in bad.output

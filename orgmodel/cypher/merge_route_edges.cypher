@@ -7,4 +7,5 @@ UNWIND $rows AS row
 MATCH (a:{src} {uid: row.src})
 MATCH (b:{dst} {uid: row.dst})
 CREATE (a)-[:ESCALATES_TO {org: $org, route: $route, via: row.via, rule: row.rule,
-                           blocked: row.blocked}]->(b)
+                           blocked: row.blocked, temporary: row.temporary,
+                           rank: row.rank}]->(b)
