@@ -666,9 +666,44 @@ def mandates(org, power, out_file, fmt):
                                        "valid_to", "decision", "signing"]], t))
 
 
+def _who_decides_in_database(store, name, power, amount, role, fmt, **_):
+    """``who-decides POWER --neo4j ORG``: from the mandates, the roles played
+    and the holders alone (orgmodel.indb.mandate_model), not the whole."""
+    from .indb import mandate_model
+    from .indb import who_decides as in_database
+    part = mandate_model(store, name)
+    amount = _amount(part, amount)
+    _show_who_decides(part, in_database(store, name, power, amount=amount, role=role), role,
+                      fmt)
+    return True
+
+
+def _amount(org, amount):
+    from .notation import parse_number
+    if amount is None:
+        return None
+    try:
+        value = parse_number(amount, org.manifest.get("locale"), amount=True)
+    except OrgModelError as exc:
+        raise click.BadParameter(str(exc), param_hint="--amount") from None
+    if value < 0:
+        raise click.BadParameter("an amount is 0 or more", param_hint="--amount")
+    return value
+
+
+def _show_who_decides(org, result, role, fmt):
+    t = _t(org)
+    if role:
+        emit(result, fmt, lambda: "\n".join([t(result["why"])] + [
+            "  " + t("warning: the chain passes a link check flags: {finding}", finding=t(w))
+            for w in result["warnings"]]))
+        return
+    emit(result, fmt, t=t)
+
+
 @cli.command("who-decides")
 @click.argument("power")
-@reads_model
+@reads_model(local=_who_decides_in_database)
 @click.option("--amount", metavar="AMOUNT", help="The amount of the decision, written as the "
               "organisation writes numbers (its locale: 25.000 under nl, 25,000 under en; "
               "25000 always).")
@@ -677,22 +712,8 @@ def mandates(org, power, out_file, fmt):
 def who_decides_cmd(org, power, amount, role, fmt):
     """Who may exercise POWER (on --on DATE, up to --amount), each with its chain."""
     from .mandates import who_decides
-    from .notation import parse_number
-    if amount is not None:
-        try:
-            amount = parse_number(amount, org.manifest.get("locale"), amount=True)
-        except OrgModelError as exc:
-            raise click.BadParameter(str(exc), param_hint="--amount") from None
-        if amount < 0:
-            raise click.BadParameter("an amount is 0 or more", param_hint="--amount")
-    result = who_decides(org, power, amount=amount, role=role)
-    t = _t(org)
-    if role:
-        emit(result, fmt, lambda: "\n".join([t(result["why"])] + [
-            "  " + t("warning: the chain passes a link check flags: {finding}", finding=t(w))
-            for w in result["warnings"]]))
-        return
-    emit(result, fmt, t=t)
+    amount = _amount(org, amount)
+    _show_who_decides(org, who_decides(org, power, amount=amount, role=role), role, fmt)
 
 
 @cli.command()

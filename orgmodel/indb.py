@@ -16,7 +16,7 @@ from .errors import OrgModelError
 from .escalation import RouteGraph, Step, escalation_policy
 from .model import OrgModel
 
-__all__ = ["StoredRoutes", "escalate", "find_role"]
+__all__ = ["StoredRoutes", "escalate", "find_role", "mandate_model", "who_decides"]
 
 #: Properties a push adds to every node (not the model's).
 _BOOKKEEPING = ("org", "uid", "seq")
@@ -103,3 +103,87 @@ def escalate(store, org_name: str, role: str, via: str | None = None) -> tuple:
     rg = StoredRoutes(kind, nodes, steps)
     rg.summary(rid)
     return rid, rg
+
+
+def _edge(rec):
+    props = {k: v for k, v in rec["props"].items() if k not in _BOOKKEEPING}
+    return rec["src"], rec["dst"], props
+
+
+def mandate_model(store, org_name: str) -> OrgModel:
+    """The part of ``org_name`` who-decides and the mandate register rest on:
+    every mandate, every role played, who holds the posts they name, and the
+    nodes they name (deputies, scopes, competent bodies), read by Cypher
+    without the rest of the organisation."""
+    from .schema import NODE_KINDS
+    from .store import _manifest, cypher
+    manifest = _manifest(store, org_name)
+    if manifest is None:
+        raise OrgModelError(f"no organisation named '{org_name}' in the database")
+    edges, kinds = [], {}
+    for kind in ("MANDATES", "PLAYS"):
+        for rec in store.run(cypher("mandate_edges", type=kind), org=org_name):
+            kinds[rec["src"]], kinds[rec["dst"]] = rec["src_kind"], rec["dst_kind"]
+            edges.append((kind, rec))
+    by_label: dict = {}
+    for n, label in kinds.items():
+        by_label.setdefault(label, []).append(n)
+    for label, ids in by_label.items():
+        for rec in store.run(cypher("holders_of", label=label), org=org_name, ids=ids):
+            kinds[rec["src"]] = rec["src_kind"]
+            edges.append(("HOLDS", rec))
+    nodes = _nodes_by_id(store, org_name, kinds)
+    # what those nodes name: deputies, the scopes roles are played in, bodies
+    named = {x for d in nodes.values() for x in (d.get("deputy") or ())}
+    named |= {x for kind, rec in edges if kind == "PLAYS" for x in rec["props"].get("scope") or ()}
+    named |= {str(p.get("body")) for p in (manifest.get("powers") or {}).values()
+              if isinstance(p, dict) and p.get("body")}
+    named -= set(nodes)
+    if named:
+        found = {}
+        for label in NODE_KINDS:
+            found.update(_nodes_by_id(store, org_name, dict.fromkeys(named, label)))
+        nodes.update(found)
+    g = nx.MultiDiGraph()
+    for n, attrs in sorted(nodes.items(), key=lambda item: item[1].pop("_seq", 0)):
+        g.add_node(n, **attrs)
+    for kind, rec in edges:
+        u, v, props = _edge(rec)
+        g.add_edge(u, v, kind=kind, **props)
+    return OrgModel(g, manifest)
+
+
+def _nodes_by_id(store, org_name, kinds: dict) -> dict:
+    """``{id: attributes}`` of the nodes ``kinds`` names (``{id: label}``)."""
+    from .store import cypher
+    by_label: dict = {}
+    for n, label in kinds.items():
+        by_label.setdefault(label, []).append(n)
+    out = {}
+    for label, ids in by_label.items():
+        for rec in store.run(cypher("nodes_by_id", label=label), org=org_name, ids=ids):
+            props = rec["props"]
+            attrs = _attrs(label, props)
+            attrs["_seq"] = props.get("seq", 0)
+            out[props["id"]] = {k: v for k, v in attrs.items() if k != "id"}
+    return out
+
+
+def who_decides(store, org_name: str, power: str, amount: float | None = None,
+                role: str | None = None):
+    """:func:`orgmodel.mandates.who_decides` on :func:`mandate_model`: the
+    same answer, without reading the whole organisation."""
+    from .mandates import who_decides as answer
+    part = mandate_model(store, org_name)
+    if role is not None:
+        rid = find_role(store, org_name, role)
+        if rid not in part.graph:        # a post no chain names: "no", and why
+            part.graph.add_node(rid, **_nodes_by_id(store, org_name, {
+                rid: _label_of(store, org_name, rid)})[rid])
+        role = rid
+    return answer(part, power, amount=amount, role=role)
+
+
+def _label_of(store, org_name, rid) -> str:
+    from .store import cypher
+    return store.run(cypher("find_role"), org=org_name, text=rid)[0]["kind"]

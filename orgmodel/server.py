@@ -101,10 +101,13 @@ def build_launcher(quiet: bool = True) -> Path:
 
 
 def launcher_command(port: int, root: str) -> list:
-    """The command that runs Neo4j on ``port`` with its data in ``root``."""
+    """The command that runs Neo4j on ``port`` with its data in ``root``; its
+    Java heap is ``$ORGMODEL_NEO4J_HEAP`` (default ``4g``: a push of 100,000
+    roles is one transaction of about 2 GB)."""
     out = build_launcher()
     classpath = os.pathsep.join([str(out / "classes"), str(out / "lib" / "*")])
-    return ["java", "-Xms256m", "-Xmx2g", "-cp", classpath, "orgmodel.Launcher", str(port),
+    heap = os.environ.get("ORGMODEL_NEO4J_HEAP") or "4g"
+    return ["java", "-Xms256m", f"-Xmx{heap}", "-cp", classpath, "orgmodel.Launcher", str(port),
             os.path.abspath(root)]
 
 

@@ -234,7 +234,10 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
     if not password:
         raise DatabaseError("no password: set NEO4J_PASSWORD (or --password)")
     try:
+        # (notifications off: Neo4j warns of every relationship type a
+        # model does not use yet, which says nothing to the user)
         driver = GraphDatabase.driver(uri, auth=(user, password),
+                                      notifications_min_severity="OFF",
                                       connection_timeout=TIMEOUT,
                                       connection_acquisition_timeout=TIMEOUT,
                                       max_transaction_retry_time=TIMEOUT)
@@ -278,32 +281,68 @@ def _by_labels(rows: list) -> dict:
     return out
 
 
-def _route_rows(org: OrgModel) -> dict:
-    """``{route kind: [ESCALATES_TO rows]}``: each role's next steps and blocked candidates."""
-    from .escalation import escalation_policy, route_graph
+def _route_rows(org: OrgModel, near: set | None = None) -> dict:
+    """``{route kind: [ESCALATES_TO rows]}``: the next steps and blocked
+    candidates of every role a route starts from and of every body (what the
+    stored route graph holds); with ``near``, of those among ``near`` only."""
+    from .escalation import RouteGraph, escalation_policy
     name, out = org.name, {}
+    kind = node_attrs(org.graph)
     for via in escalation_policy(org).routes:
-        rg = route_graph(org, via)
+        # (lazy: only the nodes asked about are worked out)
+        rg = RouteGraph(org, via)
+        starts = set(rg.starts())
         rows = out[via] = []
-        kind = node_attrs(org.graph)
-        for r in rg._next:
+        for r in (sorted(near) if near is not None else kind):
+            if r not in kind or not (r in starts or kind[r].get("kind") == "Body"):
+                continue
             # (rank: the steps' order, which a read of one role's routes keeps)
-            for rank, s in enumerate(rg.next(r)):
-                rows.append({"src": uid(name, r), "dst": uid(name, s.id), "via": s.via,
-                             "rule": str(s.rule), "blocked": False, "temporary": s.temporary,
-                             "rank": rank, "labels": (kind[r]["kind"], kind[s.id]["kind"])})
-            for rank, s in enumerate(rg.blocked(r)):
-                rows.append({"src": uid(name, r), "dst": uid(name, s.id), "via": s.via,
-                             "rule": str(s.rule), "blocked": True, "temporary": s.temporary,
-                             "rank": rank, "labels": (kind[r]["kind"], kind[s.id]["kind"])})
+            for blocked, steps in ((False, rg.next(r)), (True, rg.blocked(r))):
+                for rank, s in enumerate(steps):
+                    rows.append({"src": uid(name, r), "dst": uid(name, s.id), "via": s.via,
+                                 "rule": str(s.rule), "blocked": blocked,
+                                 "temporary": s.temporary, "rank": rank,
+                                 "labels": (kind[r]["kind"], kind[s.id]["kind"])})
     return out
 
 
-def _route_changes(before: OrgModel | None, after: OrgModel) -> dict:
+#: How far (edges, either way) a change reaches into other nodes' next steps:
+#: a step looks at its node's edges, their other ends, and from a commission
+#: or body through a role to the posts that play it there.
+_ROUTE_REACH = 4
+
+
+def _near(models, keys: set) -> set:
+    """The nodes within :data:`_ROUTE_REACH` edges of ``keys`` in any of ``models``."""
+    seen, frontier = set(keys), set(keys)
+    for _ in range(_ROUTE_REACH):
+        nxt = set()
+        for m in models:
+            succ, pred = m.graph._succ, m.graph._pred
+            for n in frontier:
+                nxt.update(succ.get(n, ()))
+                nxt.update(pred.get(n, ()))
+        frontier = nxt - seen
+        seen |= frontier
+    return seen
+
+
+def _route_changes(before: OrgModel | None, after: OrgModel, ops: list | None = None) -> dict:
     """``{route kind: (rows to write, {label: [uids whose steps go first]})}``:
-    only the nodes whose next steps differ between the two models."""
-    old = _route_rows(before) if before is not None and before.graph else {}
-    new = _route_rows(after)
+    only the nodes whose next steps differ between the two models.  With the
+    change set ``ops`` (and no change to org.yaml, which holds the policy),
+    only the nodes near a change are worked out."""
+    near = None
+    if before is not None and ops is not None and \
+            not any(op["what"] == "manifest" for op in ops):
+        keys = {op["key"] for op in ops if op["what"] == "node"}
+        for op in ops:
+            if op["what"] == "edge":
+                row = op["after"] or op["before"]
+                keys.update((row[1], row[2]))
+        near = _near([before, after], keys)
+    old = _route_rows(before, near) if before is not None and before.graph else {}
+    new = _route_rows(after, near)
     out = {}
     for via in old.keys() | new.keys():
         def by_src(rows):
@@ -419,7 +458,7 @@ class _Writer:
                    and op["key"] not in relabelled]
         self._nodes(changed, "set_nodes", seq=False)
         added = [op for op in nodes if op["before"] is None or op["key"] in relabelled]
-        self._nodes(added, "merge_nodes", seq=True)
+        self._nodes(added, "create_nodes", seq=True)
         kept = [op for op in edges if op["before"] is not None and op["after"] is not None
                 and op not in gone_edges and op["before"][1:3] == op["after"][1:3]]
         self._grouped_edges(kept, "after", "set_edges", seq=False)
@@ -428,7 +467,7 @@ class _Writer:
         moved = [op for op in edges if op["before"] is not None and op["after"] is not None
                  and op not in kept and op not in gone_edges]
         self._grouped_edges(moved, "before", "delete_edges_by_uid", seq=False)
-        self._grouped_edges(fresh, "after", "merge_edges", seq=True)
+        self._grouped_edges(fresh, "after", "create_edges", seq=True)
 
     def _nodes(self, ops, query, seq):
         by_label: dict = {}
@@ -451,7 +490,7 @@ class _Writer:
                 self.edge_row(op["key"], kind, u, v, props, self._next() if seq else None))
         for (kind, src, dst), rows in groups.items():
             slots = {"type": kind, "src": src}
-            if query == "merge_edges":
+            if query == "create_edges":
                 slots["dst"] = dst
             self.run(cypher(query, **slots), rows)
 
@@ -557,7 +596,8 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
             before, mode, seq_next = apply(base.snapshot, theirs), "changed", head["seq_next"]
         after = apply(before, ours) if mode == "changed" else ours_snap
         ops = changes(before, after)
-        merged = to_model(after)
+        # (with nothing of theirs to merge, what is written is the model given)
+        merged = org if mode != "changed" or not theirs else to_model(after)
         if mode == "changed" and theirs:
             found = validate_graph(merged)
             if found:
@@ -575,7 +615,7 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
         writer.write(ops)
         _check_counts(tx, name, len(after.nodes), len(after.edges))
         old_model = to_model(before) if before.nodes else None
-        for via, (fresh, drop) in _route_changes(old_model, merged).items():
+        for via, (fresh, drop) in _route_changes(old_model, merged, ops).items():
             for label, uids in drop.items():
                 writer.run(cypher("delete_route_edges", src=label), uids, key="uids",
                            counted=False, route=via)

@@ -32,7 +32,7 @@ def _queries():
         choices = [sorted(_SLOTS[s]) for s in slots]
         for combo in itertools.product(*choices):
             filled = dict(zip(slots, combo))
-            # merge_edges and friends only run for kinds the schema allows.
+            # create_edges and friends only run for kinds the schema allows.
             if "type" in filled and "src" in filled and \
                     filled["src"] not in EDGE_KINDS[filled["type"]].sources:
                 continue

@@ -101,7 +101,7 @@ def test_schema_is_documented():
 def test_cypher_files_ship_inside_the_package():
     from importlib import resources
     files = {p.name for p in resources.files("orgmodel").joinpath("cypher").iterdir()}
-    assert {"escalation.cypher", "merge_nodes.cypher", "merge_edges.cypher"} <= files
+    assert {"escalation.cypher", "create_nodes.cypher", "create_edges.cypher"} <= files
     assert (ROOT / "cypher" / "escalation.cypher").is_file()
     for f in files:
         text = resources.files("orgmodel").joinpath("cypher", f).read_text()

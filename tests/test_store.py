@@ -214,7 +214,9 @@ def test_cypher_line_finds_a_loop_made_in_the_database(store):
 
 
 @pytest.mark.parametrize("cmd", ["escalate --all", "escalate --all --via commission", "layers",
-                                 "span", "partners", "check", "portfolios", "advice", "summary"])
+                                 "span", "partners", "check", "portfolios", "advice", "summary",
+                                 "escalate tm-bb", "escalate tm-bb --via commission",
+                                 "who-decides pijofach", "who-decides pijofach --role tm-bb"])
 def test_analysis_commands_read_the_database_with_equal_results(bolt_env, store, cmd, tmp_path):
     runner = CliRunner()
     pushed = runner.invoke(cli, ["db", "push", "--org", str(copy_data(tmp_path, "deventer"))])
@@ -239,7 +241,7 @@ def test_db_cli_push_status_query_pull(bolt_env, store, tmp_path):
                               "--format", "json"])
     assert res.exit_code == 0, res.output
     assert json.loads(res.output)[0]["ids"] == ["rol-opdrachtgever", "executive-board"]
-    res = runner.invoke(cli, ["db", "query", "merge_nodes"])
+    res = runner.invoke(cli, ["db", "query", "create_nodes"])
     assert res.exit_code == 1 and "not a query that can be run here" in res.output
     res = runner.invoke(cli, ["db", "pull", "--org-name", "Albrandswaard", "--out",
                               str(tmp_path / "a")])
@@ -304,7 +306,7 @@ def test_a_push_that_writes_too_little_is_rolled_back(store, deventer, monkeypat
 
     def lossy(name):
         # A merge that silently writes nothing: the count check must catch it.
-        return "UNWIND $rows AS row RETURN count(row) AS n" if name == "merge_nodes" else real(name)
+        return "UNWIND $rows AS row RETURN count(row) AS n" if name == "create_nodes" else real(name)
     monkeypatch.setattr(st, "_text", lossy)
     bigger = orgmodel.load(DATA / "deventer")
     bigger.graph.add_node("new", kind="Post", name="New", sphere="official")

@@ -43,6 +43,11 @@ public final class Launcher {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // A push is one transaction (all or nothing): at 100,000 roles it
+                // holds more than the default share of the heap, so the heap
+                // (java -Xmx) is its only limit.
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, 0L)
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, 0L)
                 .build();
         try {
             setPassword(dbms, password);

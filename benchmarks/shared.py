@@ -1,0 +1,159 @@
+"""make bench: the shared model at 100,000 roles on both engines, in one run:
+Neo4j 5.26 Community (orgmodel's launcher) and ArcadeDB, each on loopback,
+each started here the way the test suite starts it.  Writes
+benchmarks/shared.md.
+
+Measured per engine: a push into an empty database, a pull, an incremental
+push of 1% changed posts (library call, and the whole `db push` command minus
+the command line's start-up), one role's route with `--neo4j` (read from the
+stored route steps) and `who-decides --neo4j` (which reads the organisation
+once), each whole command minus start-up.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / "work" / "shared"
+sys.path.insert(0, str(ROOT / "tests"))
+
+TARGETS = {"push_empty": 10.0, "incremental_push": 3.0, "pull": 10.0, "route_cli": 0.5,
+           "who_decides_cli": 0.5}
+LABELS = {"push_empty": "push into an empty database",
+          "pull": "pull",
+          "incremental_push": "incremental push, 1% of posts changed (library)",
+          "incremental_push_cli": "the same as `db push --org DIR` (command minus start-up)",
+          "route_cli": "`escalate ROLE --neo4j` (command minus start-up)",
+          "route_library": "one role's route from the stored steps (library)",
+          "who_decides_cli": "`who-decides POWER --neo4j` (command minus start-up)"}
+
+
+def _timed(fn):
+    t = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - t, value
+
+
+def _command(args, env) -> float:
+    t = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "orgmodel", *args], capture_output=True,
+                          text=True, env=env)
+    took = time.perf_counter() - t
+    if done.returncode:
+        raise SystemExit(f"orgmodel {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
+    return took
+
+
+def measure(engine: str, n: int, folder: Path) -> dict:
+    import orgmodel
+    from conftest import start_server, stop_server
+    from orgmodel.indb import escalate
+    from orgmodel.store import Base, connect, pull, push
+    root = WORK / engine
+    shutil.rmtree(root, ignore_errors=True)
+    proc, bolt = start_server(root, engine)
+    env = {**os.environ, "NEO4J_URI": bolt["uri"], "NEO4J_USER": bolt["user"],
+           "NEO4J_PASSWORD": bolt["password"], "NEO4J_DATABASE": bolt["database"] or ""}
+    out: dict = {}
+    try:
+        org = orgmodel.load(folder)
+        with connect(**bolt) as store:
+            out["push_empty"], _ = _timed(lambda: push(store, org))
+            work = WORK / f"pulled-{engine}"
+            shutil.rmtree(work, ignore_errors=True)
+            out["pull"], _ = _timed(lambda: pull(store, org.name, work))
+            pulled, base = orgmodel.load(work), Base.read(work)
+            posts = [p for p in pulled.graph if pulled.graph.nodes[p]["kind"] == "Post"]
+            for p in posts[:: 100]:
+                pulled.graph.nodes[p]["name"] += " (changed)"
+            out["changed_posts"] = len(posts[:: 100])
+            out["incremental_push"], res = _timed(lambda: push(store, pulled, base=base))
+            assert res["changed"] == out["changed_posts"], res
+            # the command: a second 1% in the pulled folder, pushed by `db push`
+            shutil.rmtree(work, ignore_errors=True)
+            pull(store, org.name, work)
+            again = orgmodel.load(work)
+            for p in posts[50:: 100]:
+                again.graph.nodes[p]["name"] += " (changed again)"
+            orgmodel.save(again, work)
+            startup = min(_command(["--help"], env) for _ in range(3))
+            out["startup"] = startup
+            out["incremental_push_cli"] = _command(["db", "push", "--org", str(work)],
+                                                   env) - startup
+            leaf = next(p for p in posts if org.graph.in_degree(p) == 0)
+            out["route_library"], _ = _timed(lambda: escalate(store, org.name, leaf))
+            out["route_cli"] = _command(["escalate", leaf, "--neo4j", org.name], env) - startup
+            out["who_decides_cli"] = _command(["who-decides", "budget", "--neo4j", org.name,
+                                               "--amount", "1000"], env) - startup
+    finally:
+        stop_server(proc)
+    return out
+
+
+def write(path: Path, n: int, results: dict):
+    from run import machine
+    lines = ["# The shared model at 100,000 roles: Neo4j 5 and ArcadeDB", "",
+             f"Measured by `benchmarks/shared.py` (`make bench`) on {machine()}, "
+             f"{n:,} roles (`orgmodel synth`), both servers on loopback, in one run.", "",
+             "| | target | " + " | ".join(results) + " |",
+             "|---|---|" + "---|" * len(results)]
+    for key, label in LABELS.items():
+        cells = []
+        for engine in results:
+            v = results[engine].get(key)
+            cells.append("—" if v is None else f"{v:.2f} s")
+        target = f"≤ {TARGETS[key]:g} s" if key in TARGETS else ""
+        lines.append(f"| {label} | {target} | " + " | ".join(cells) + " |")
+    for engine, r in results.items():
+        lines.append("")
+        lines.append(f"{engine}: {r.get('changed_posts', 0):,} posts changed; the command "
+                     f"line's start-up ({r.get('startup', 0):.2f} s) is taken off each command.")
+    lines += ["", "Ratios in this run (ArcadeDB / Neo4j):", ""]
+    if len(results) == 2:
+        a, b = results.get("arcadedb", {}), results.get("neo4j", {})
+        for key, label in LABELS.items():
+            if a.get(key) and b.get(key):
+                lines.append(f"- {label}: {a[key] / b[key]:.1f}×")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def with_a_power(org):
+    """The synthetic organisation with one declared power on its mandates, so
+    that who-decides has something to answer (a benchmark's model, not data:
+    synth's mandates name no power)."""
+    org.manifest["powers"] = {"budget": {"name": "Budget", "body": "gd"}}
+    for _u, _v, d in org.graph.edges(data=True):
+        if d["kind"] == "MANDATES":
+            d["powers"] = ["budget"]
+    return org
+
+
+def main():
+    import orgmodel
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--roles", type=int, default=100_000)
+    ap.add_argument("--engines", default="neo4j,arcadedb")
+    ap.add_argument("--out", default=str(HERE / "shared.md"))
+    args = ap.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    folder = WORK / f"synth-{args.roles}-powers"
+    if not folder.exists():
+        orgmodel.save(with_a_power(orgmodel.synthesize(args.roles, seed=0)), folder)
+    results = {}
+    for engine in args.engines.split(","):
+        print(f"{engine} ...", flush=True)
+        results[engine] = measure(engine, args.roles, folder)
+        print(json.dumps(results[engine]), flush=True)
+    write(Path(args.out), args.roles, results)
+
+
+if __name__ == "__main__":
+    main()
