@@ -75,12 +75,18 @@ class StoredRoutes(RouteGraph):
 
 def find_role(store, org_name: str, query: str) -> str:
     """A post's or role's id from its id or name, found by the database."""
+    return _find(store, org_name, query)[0]
+
+
+def _find(store, org_name: str, query: str) -> tuple:
+    """``(id, label)`` of a post or role given by its id or name."""
     from .store import cypher
     found = store.run(cypher("find_role"), org=org_name, text=query)
     g = nx.MultiDiGraph()
     for rec in found:
         g.add_node(rec["id"], kind=rec["kind"], name=rec["name"] or rec["id"])
-    return OrgModel(g, {"name": org_name}).find_role(query)
+    rid = OrgModel(g, {"name": org_name}).find_role(query)
+    return rid, g.nodes[rid]["kind"]
 
 
 def escalate(store, org_name: str, role: str, via: str | None = None) -> tuple:
@@ -91,9 +97,10 @@ def escalate(store, org_name: str, role: str, via: str | None = None) -> tuple:
     if manifest is None:
         raise OrgModelError(f"no organisation named '{org_name}' in the database")
     kind = escalation_policy(OrgModel(nx.MultiDiGraph(), manifest)).route(via, org_name)
-    rid = find_role(store, org_name, role)
+    rid, label = _find(store, org_name, role)
     nodes, steps = {}, {}
-    for rec in store.run(cypher("route_closure"), org=org_name, role=rid, route=kind.name):
+    for rec in store.run(cypher("route_closure", label=label), org=org_name, role=rid,
+                         route=kind.name):
         nodes[rec["id"]] = _attrs(rec["kind"], rec["props"])
         rows = steps[rec["id"]] = []
         for st in sorted(rec["steps"], key=lambda st: st["rank"] or 0):
@@ -176,14 +183,9 @@ def who_decides(store, org_name: str, power: str, amount: float | None = None,
     from .mandates import who_decides as answer
     part = mandate_model(store, org_name)
     if role is not None:
-        rid = find_role(store, org_name, role)
+        rid, label = _find(store, org_name, role)
         if rid not in part.graph:        # a post no chain names: "no", and why
-            part.graph.add_node(rid, **_nodes_by_id(store, org_name, {
-                rid: _label_of(store, org_name, rid)})[rid])
+            part.graph.add_node(rid, **_nodes_by_id(store, org_name, {rid: label})[rid])
         role = rid
     return answer(part, power, amount=amount, role=role)
 
-
-def _label_of(store, org_name, rid) -> str:
-    from .store import cypher
-    return store.run(cypher("find_role"), org=org_name, text=rid)[0]["kind"]
