@@ -1515,6 +1515,94 @@ def serve(engine, port, root, database):
     out("Server stopped.")
 
 
+def _workspace(org_dir, neo4j_name):
+    """The workspace of ``--org DIR`` or ``--neo4j ORG``, and where its
+    accounts and drafts live (the folder, or ``--home``)."""
+    from .workspace import FolderWorkspace, Neo4jWorkspace
+    if bool(org_dir) == bool(neo4j_name):
+        raise click.UsageError("give exactly one of --org DIR or --neo4j ORG_NAME")
+    if org_dir:
+        if not Path(org_dir).is_dir():
+            raise click.BadParameter(f"{org_dir} is not a folder", param_hint="--org")
+        return FolderWorkspace(org_dir)
+    return Neo4jWorkspace(neo4j_name)
+
+
+@cli.command("serve")
+@click.option("--org", "org_dir", type=click.Path(path_type=Path), help="The model's folder.")
+@click.option("--neo4j", "neo4j_name", metavar="ORG_NAME",
+              help="An organisation in Neo4j (the NEO4J_* settings).")
+@click.option("--home", type=click.Path(path_type=Path, file_okay=False),
+              help="Where accounts and drafts live (default: the folder; with --neo4j, "
+                   "./orgmodel-ORG_NAME).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@lang_option
+def serve_cmd(org_dir, neo4j_name, home, host, port):
+    """The team's web app over the model: browse, drafts, history (see the docs)."""
+    from .users import Users
+    from .webapp import create_app
+    ws = _workspace(org_dir, neo4j_name)
+    home = _home(org_dir, neo4j_name, home)
+    if not len(Users(home / ".orgmodel-users.json")):
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            raise click.UsageError(f"without accounts the app is read-only and listens on "
+                                   f"127.0.0.1 only, not {host}: add one with 'orgmodel users "
+                                   "add NAME --role admin'")
+        out("No accounts: the app is read-only, on 127.0.0.1 only "
+            "(orgmodel users add NAME --role editor to change that).")
+    ws.current()          # a model that does not load is said here, not on every page
+    import uvicorn
+    out(Message("Serving {name} at http://{host}:{port}/ (Ctrl+C stops)", name=ws.name,
+                host=host, port=port))
+    uvicorn.run(create_app(ws, home, lang=_t().lang), host=host, port=port,
+                log_level="warning", server_header=False)
+
+
+def _home(org_dir, neo4j_name, home) -> Path:
+    if home is None:
+        home = Path(org_dir) if org_dir else Path(f"orgmodel-{neo4j_name}")
+    home.mkdir(parents=True, exist_ok=True)
+    return home
+
+
+@cli.group()
+def users():
+    """Accounts of the web app (orgmodel serve): add, remove, list."""
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["viewer", "editor", "admin"]), required=True)
+@click.option("--org", "org_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--neo4j", "neo4j_name", metavar="ORG_NAME")
+@click.option("--home", type=click.Path(path_type=Path, file_okay=False))
+def users_add(name, role, org_dir, neo4j_name, home):
+    """Add an account (its password asked twice, or read from standard input)."""
+    from .users import Users
+    if bool(org_dir) == bool(neo4j_name):
+        raise click.UsageError("give exactly one of --org DIR or --neo4j ORG_NAME")
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    book = Users(_home(org_dir, neo4j_name, home) / ".orgmodel-users.json")
+    book.add(name, role, password)
+    out(Message("Added {name} ({role})", name=name, role=role))
+
+
+@users.command("list")
+@click.option("--org", "org_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--neo4j", "neo4j_name", metavar="ORG_NAME")
+@click.option("--home", type=click.Path(path_type=Path, file_okay=False))
+def users_list(org_dir, neo4j_name, home):
+    """List the accounts and their roles (never a password)."""
+    from .users import Users
+    book = Users(_home(org_dir, neo4j_name, home) / ".orgmodel-users.json")
+    for n in book.names():
+        out(f"{n}\t{book.role(n)}" + ("\tlocked" if book.locked(n) else ""))
+
+
 def main(argv=None):
     """Entry point.  ``--debug`` may stand anywhere on the command line."""
     global _DEBUG

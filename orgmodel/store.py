@@ -529,7 +529,7 @@ def _conflict_message(name, base, head, clash) -> str:
 
 def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - one transaction
          progress: Callable | None = None, base: Base | None = None, force: bool = False,
-         message: str | None = None) -> dict:
+         message: str | None = None, user: str | None = None) -> dict:
     """Write ``org`` to the database as a new version of the shared model.
 
     Only what changed is written: against ``base`` (the version the folder was
@@ -539,7 +539,8 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
     whatever the database holds.  A first push creates the organisation.
     Everything happens in one transaction: a failure leaves the database as it
     was.  Every push that changes something adds a change set to the history
-    (its version, the database user, the time, ``message``, the changes).
+    (its version, the database user (or ``user``, who asked an app that
+    pushes for them), the time, ``message``, the changes).
 
     Returns
     -------
@@ -631,7 +632,8 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
         # A first push keeps no copy of what it wrote: undoing it leaves nothing.
         keep = mode != "created" and version is not None
         tx.run(cypher("create_change_set"), org=name, version=new_version,
-               base=base.version if base and mode == "changed" else version, user=store.user,
+               base=base.version if base and mode == "changed" else version,
+               user=user or store.user,
                at=at, message=message, forced=mode == "replaced",
                events=json.dumps(events(ops) if keep else [], ensure_ascii=False, default=str),
                patch=json.dumps(ops if keep else [], ensure_ascii=False, default=str),

@@ -21,6 +21,8 @@ original is left as it is.  Each change is a mapping with one verb:
     A mandate gets a new mandator and/or mandatee.
 ``move_commission: {commission: ID, from: COMMISSIONER, to: NEW}``
     A commissioner of a commission is replaced.
+``rename: ID`` with ``name: NEW``
+    A node gets a new name (its id stays).
 
 Every node and edge a change makes is graded ``assumed`` with a note naming
 the change; the result is validated, and a change that cannot be applied
@@ -44,12 +46,12 @@ if TYPE_CHECKING:  # names in annotations only
 
 __all__ = ["apply", "read_changes", "VERBS"]
 
-VERBS = ("close", "move", "merge", "add", "move_mandate", "move_commission")
+VERBS = ("close", "move", "merge", "add", "move_mandate", "move_commission", "rename")
 
 
 #: The keys each verb takes besides itself.
 KEYS = {"close": ("reports",), "move": ("to", "unit"), "merge": (), "add": (),
-        "move_mandate": (), "move_commission": ()}
+        "move_mandate": (), "move_commission": (), "rename": ("name",)}
 
 
 class _ChangeError(OrgModelError):
@@ -193,6 +195,8 @@ def _apply_one(new: OrgModel, ch) -> None:
         _merge(new, ch[verb], text)
     elif verb == "add":
         _add(new, ch[verb], text)
+    elif verb == "rename":
+        _rename(new, ch[verb], ch.get("name"), text)
     elif verb == "move_mandate":
         _move_edge(new, ch[verb], "MANDATES", ("from", "to"), ("mandator", "mandatee"),
                    text)
@@ -229,6 +233,15 @@ def _close(org, post, reports, text):
                 if not any(d.get("kind") == "REPORTS_TO" for d in successors(g)[u].get(v, {}).values()):
                     g.add_edge(u, v, **_mark({"kind": "REPORTS_TO"}, text))
     g.remove_node(post)
+
+
+def _rename(org, node, name, text):
+    _need(org, node)
+    if not isinstance(name, str) or not name.strip():
+        raise _ChangeError(Message("rename needs a new name: 'name: ...'"))
+    d = org.graph.nodes[node]
+    d["name"] = name.strip()
+    d["note"] = f"what-if: {text}"
 
 
 def _move(org, node, to, unit, text):

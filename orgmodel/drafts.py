@@ -1,0 +1,98 @@
+"""Drafts of the web app: named what-ifs, kept beside the model until applied.
+
+A draft holds the version it was started from (its *base*), who started it,
+and its changes in :mod:`orgmodel.whatif`'s vocabulary (``close``, ``move``,
+``add``, ``rename``, ``move_mandate``, ``move_commission`` ...).  Each change
+is checked when it is added: a change the model refuses (an unknown post, a
+line in a circle) is refused with the model's own message, and the draft
+stays as it was.  Drafts live in ``.orgmodel-drafts/`` (one JSON file each,
+written all or nothing), so they survive a restart.
+
+Examples
+--------
+>>> book = Drafts(tmp_path)
+>>> d = book.create("Merge finance", author="anna", base=0)
+>>> book.add_change("Merge finance", {"close": "tm"}, sample)["changes"]
+[{'close': 'tm'}]
+>>> book.model(book.get("Merge finance"), sample).graph.has_node("tm")
+False
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from .errors import InputError
+from .model import OrgModel
+
+__all__ = ["Drafts", "DRAFTS_DIR"]
+
+DRAFTS_DIR = ".orgmodel-drafts"
+_NAME = re.compile(r"^[\w .-]{1,60}$")
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w.-]", "_", name.strip())
+
+
+class Drafts:
+    """The drafts kept in ``home/.orgmodel-drafts``."""
+
+    def __init__(self, home):
+        self.dir = Path(home) / DRAFTS_DIR
+
+    def _path(self, name: str) -> Path:
+        return self.dir / f"{_slug(name)}.json"
+
+    def names(self) -> list:
+        if not self.dir.is_dir():
+            return []
+        return sorted(json.loads(p.read_text(encoding="utf-8"))["name"]
+                      for p in self.dir.glob("*.json"))
+
+    def get(self, name: str) -> dict:
+        path = self._path(name)
+        if not path.is_file():
+            raise InputError(f"no draft named '{name}'")
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def _write(self, draft: dict) -> dict:
+        from ._staging import replace_text
+        self.dir.mkdir(exist_ok=True)
+        replace_text(self._path(draft["name"]), json.dumps(draft, ensure_ascii=False, indent=1))
+        return draft
+
+    def create(self, name: str, author: str, base: int) -> dict:
+        name = (name or "").strip()
+        if not _NAME.match(name):
+            raise InputError("a draft's name is 1 to 60 letters, digits, spaces, '.', '-' "
+                             "or '_'")
+        if self._path(name).exists():
+            raise InputError(f"there is a draft named '{name}' already")
+        return self._write({"name": name, "author": author, "base": base, "changes": [],
+                            "created": dt.datetime.now(dt.timezone.utc).isoformat(
+                                timespec="seconds")})
+
+    def model(self, draft: dict, base_model: OrgModel) -> OrgModel:
+        """The draft's model: its changes made on ``base_model`` (its base version)."""
+        from .whatif import apply
+        return apply(base_model, draft["changes"])
+
+    def add_change(self, name: str, change: dict, base_model: OrgModel) -> dict:
+        """Add one change, when the model takes it (else its message, nothing kept)."""
+        draft = self.get(name)
+        trial = {**draft, "changes": draft["changes"] + [change]}
+        self.model(trial, base_model)          # raises with the model's own message
+        return self._write(trial)
+
+    def remove_change(self, name: str, index: int) -> dict:
+        draft = self.get(name)
+        if not 0 <= index < len(draft["changes"]):
+            raise InputError(f"draft '{name}' has no change {index + 1}")
+        del draft["changes"][index]
+        return self._write(draft)
+
+    def delete(self, name: str) -> None:
+        self._path(name).unlink(missing_ok=True)

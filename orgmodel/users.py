@@ -1,0 +1,125 @@
+"""Accounts of the web app (``orgmodel serve``): a name, a role and a password
+hash each, beside the model.
+
+Roles: ``viewer`` reads; ``editor`` also keeps drafts and applies them;
+``admin`` also sees the accounts.  Passwords are hashed with Argon2id
+(argon2-cffi) and never stored, printed or logged.  After
+:data:`MAX_FAILURES` failed logins in a row an account is locked for
+:data:`LOCK_SECONDS`.
+
+The accounts of a folder live in its ``.orgmodel-users.json`` (keep it out of
+version control: ``.gitignore`` has it), written all or nothing.
+
+Examples
+--------
+>>> book = Users(tmp_path / ".orgmodel-users.json")
+>>> book.add("anna", "editor", "a long passphrase")
+>>> book.check("anna", "a long passphrase")["role"]
+'editor'
+>>> book.check("anna", "wrong") is None
+True
+"""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from .errors import InputError
+
+__all__ = ["Users", "ROLES", "USERS_FILE", "MAX_FAILURES", "LOCK_SECONDS", "MIN_PASSWORD"]
+
+#: The roles, each allowed what the ones before it are.
+ROLES = ("viewer", "editor", "admin")
+USERS_FILE = ".orgmodel-users.json"
+MAX_FAILURES = 5
+LOCK_SECONDS = 15 * 60
+MIN_PASSWORD = 10
+
+
+def _hasher():
+    from argon2 import PasswordHasher
+    return PasswordHasher()
+
+
+class Users:
+    """The accounts kept in one file (read anew on every call: two servers or
+    a server and the command line may share it)."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+
+    def _read(self) -> dict:
+        if not self.path.is_file():
+            return {}
+        try:
+            return json.loads(self.path.read_text(encoding="utf-8"))["users"]
+        except (ValueError, KeyError, TypeError):
+            raise InputError(f"{self.path}: not an accounts file orgmodel can read") from None
+
+    def _write(self, users: dict) -> None:
+        from ._staging import replace_text
+        replace_text(self.path, json.dumps({"users": users}, indent=1, sort_keys=True))
+        self.path.chmod(0o600)
+
+    def names(self) -> list:
+        return sorted(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def role(self, name: str) -> str | None:
+        entry = self._read().get(name)
+        return entry["role"] if entry else None
+
+    def add(self, name: str, role: str, password: str) -> None:
+        """Add (or replace) an account."""
+        name = (name or "").strip()
+        if not name or len(name) > 64 or any(c.isspace() for c in name):
+            raise InputError("a user name is 1 to 64 characters, no spaces")
+        if role not in ROLES:
+            raise InputError(f"no role '{role}': choose {', '.join(ROLES)}")
+        if len(password) < MIN_PASSWORD:
+            raise InputError(f"a password has {MIN_PASSWORD} characters or more")
+        users = self._read()
+        users[name] = {"role": role, "hash": _hasher().hash(password), "failures": 0,
+                       "locked_until": 0}
+        self._write(users)
+
+    def remove(self, name: str) -> None:
+        users = self._read()
+        if users.pop(name, None) is None:
+            raise InputError(f"no user '{name}'")
+        self._write(users)
+
+    def check(self, name: str, password: str) -> dict | None:
+        """The account when ``password`` is right and it is not locked, else None.
+
+        Which of the two was wrong is never said; a failure counts towards
+        the lock-out even for a locked account."""
+        from argon2.exceptions import InvalidHashError, VerificationError
+        users = self._read()
+        entry = users.get(name)
+        if entry is None:
+            _hasher().hash(password)        # as long as a real check takes
+            return None
+        now = time.time()
+        ok = False
+        if entry.get("locked_until", 0) <= now:
+            try:
+                ok = _hasher().verify(entry["hash"], password)
+            except (VerificationError, InvalidHashError):
+                ok = False
+        if ok:
+            entry["failures"] = 0
+        else:
+            entry["failures"] = entry.get("failures", 0) + 1
+            if entry["failures"] >= MAX_FAILURES:
+                entry["locked_until"] = now + LOCK_SECONDS
+                entry["failures"] = 0
+        self._write(users)
+        return {"name": name, "role": entry["role"]} if ok else None
+
+    def locked(self, name: str) -> bool:
+        entry = self._read().get(name)
+        return bool(entry) and entry.get("locked_until", 0) > time.time()

@@ -1,0 +1,424 @@
+"""``orgmodel serve``: the team's web app over the library (Starlette, Jinja2
+templates, served by uvicorn; no front-end build, no script but the org chart
+page's own).
+
+Every page has a stable URL; Dutch or English is the reader's choice, kept in
+the session.  Without accounts the app is read-only and listens on 127.0.0.1
+only.  With accounts (:mod:`orgmodel.users`) every page but the login asks for
+a session (a signed cookie, HttpOnly, SameSite=Strict); every form carries the
+session's CSRF token and every change is a POST; viewers read, editors keep
+drafts (:mod:`orgmodel.drafts`) and apply them through the workspace's
+conflict-checked change (:mod:`orgmodel.workspace`), with their name and a
+message in the history; admins also see the accounts.  Every value from the
+data is escaped by Jinja2's autoescape; a Content-Security-Policy allows only
+the app's own resources; an error is a page with one message.
+"""
+from __future__ import annotations
+
+import hmac
+import secrets
+from pathlib import Path
+from urllib.parse import quote
+
+from .errors import ConflictError, OrgModelError
+from .i18n import said
+from .i18n import translator as translator_of
+
+__all__ = ["create_app", "SECRET_FILE"]
+
+SECRET_FILE = ".orgmodel-secret"
+#: What the pages may load: their own resources only (the chart page also
+#: runs its own inline script).
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+       "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+       "frame-ancestors 'none'")
+CSP_CHART = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+RANK = {"guest": 0, "viewer": 1, "editor": 2, "admin": 3}
+
+
+def _secret(home: Path) -> str:
+    """The key that signs the session cookies (kept beside the accounts, so
+    that sessions survive a restart)."""
+    path = home / SECRET_FILE
+    if not path.is_file():
+        from ._staging import replace_text
+        replace_text(path, secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+class Refused(OrgModelError):
+    """A request the app refuses (status and one message)."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+def create_app(workspace, home, lang: str = "en"):  # noqa: C901 - the routes share the app's state
+    """The Starlette app serving ``workspace``; accounts, drafts and the
+    session key live in ``home``."""
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.sessions import SessionMiddleware
+    from starlette.responses import HTMLResponse, RedirectResponse, Response
+    from starlette.routing import Route
+    from starlette.templating import Jinja2Templates
+
+    from .drafts import Drafts
+    from .users import Users
+
+    home = Path(home)
+    users, drafts = Users(home / ".orgmodel-users.json"), Drafts(home)
+    import jinja2
+    # (autoescape on for every template: each value from the data is inert)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(
+        str(Path(__file__).parent / "templates" / "web")), autoescape=True)
+    templates = Jinja2Templates(env=env)
+    templates.env.filters["q"] = lambda v: quote(str(v), safe="")
+
+    def who(request) -> dict:
+        if not len(users):
+            return {"name": "", "role": "guest"}
+        name = request.session.get("user")
+        role = users.role(name) if name else None
+        if not role:
+            raise Refused(401, "log in first")
+        return {"name": name, "role": role}
+
+    def csrf(request) -> str:
+        token = request.session.get("csrf")
+        if not token:
+            token = request.session["csrf"] = secrets.token_urlsafe(32)
+        return token
+
+    async def form_of(request) -> dict:
+        form = dict(await request.form())
+        sent = str(form.pop("csrf", ""))
+        if not hmac.compare_digest(sent, request.session.get("csrf") or "\0"):
+            raise Refused(403, "this form has expired or did not come from this app: "
+                               "reload the page and try again")
+        return {k: str(v) for k, v in form.items()}
+
+    def need(request, role: str) -> dict:
+        me = who(request)
+        if RANK[me["role"]] < RANK[role]:
+            raise Refused(403, "your account may not do this" if me["role"] != "guest" else
+                          "this app is read-only: it has no accounts (orgmodel users add)")
+        return me
+
+    def page(request, name: str, status: int = 200, **context):
+        t = translator_of(request.session.get("lang") or lang)
+        me = context.pop("me", None) or {"name": request.session.get("user", ""),
+                                          "role": "guest"}
+        response = templates.TemplateResponse(
+            request, name, {"t": t, "me": me, "csrf": csrf(request), "title": workspace.name,
+                            "read_only": not len(users), **context}, status_code=status)
+        return response
+
+    def frame(df, t=None):
+        """A DataFrame as header + rows of text (for the templates' tables)."""
+        cols = [str(c) for c in df.columns]
+        return {"columns": cols, "rows": [["" if v is None else str(v) for v in row]
+                                          for row in df.itertuples(index=False)]}
+
+    # -- pages --------------------------------------------------------------
+
+    async def login(request):
+        if request.method == "POST":
+            form = await form_of(request)
+            name = form.get("name", "")
+            ok = users.check(name, form.get("password", ""))
+            if not ok:
+                # (the same words for a wrong name, a wrong password and a locked account)
+                return page(request, "login.html", status=401,
+                            error="wrong user name or password, or the account is locked "
+                                  "for a while after too many tries")
+            request.session.clear()
+            request.session.update(user=ok["name"], csrf=secrets.token_urlsafe(32))
+            return RedirectResponse("/", status_code=303)
+        return page(request, "login.html")
+
+    async def logout(request):
+        await form_of(request)
+        request.session.clear()
+        return RedirectResponse("/login", status_code=303)
+
+    async def set_lang(request):
+        form = await form_of(request)
+        if form.get("lang") in ("en", "nl"):
+            request.session["lang"] = form["lang"]
+        back = form.get("back", "/")
+        return RedirectResponse(back if back.startswith("/") and not back.startswith("//")
+                                else "/", status_code=303)
+
+    async def home_page(request):
+        me = who(request)
+        org, version = workspace.current()
+        from .summary import summarize
+        return page(request, "home.html", me=me, org=org, version=version,
+                    counts=summarize(org).nodes)
+
+    async def search(request):
+        me = who(request)
+        org, _ = workspace.current()
+        q = request.query_params.get("q", "").strip()
+        hits = []
+        if q:
+            low = q.casefold()
+            for n, d in org.graph.nodes(data=True):
+                if low in str(n).casefold() or low in str(d.get("name", "")).casefold():
+                    hits.append({"id": n, "name": d.get("name", n), "kind": d.get("kind")})
+                    if len(hits) >= 100:
+                        break
+        return page(request, "search.html", me=me, q=q, hits=hits)
+
+    async def node(request):
+        me = who(request)
+        org, _ = workspace.current()
+        nid = request.path_params["id"]
+        if nid not in org.graph:
+            raise Refused(404, f"'{nid}' is not in the model")
+        t = translator_of(request.session.get("lang") or lang)
+        return page(request, "node.html", me=me, **_node_facts(org, nid, t))
+
+    async def chart(request):
+        who(request)
+        org, _ = workspace.current()
+        from .formats.html import render_html, to_pyvis
+        chosen = request.session.get("lang") or lang
+        response = HTMLResponse(render_html(org, to_pyvis(org, lang=chosen), lang=chosen))
+        response.headers["content-security-policy"] = CSP_CHART
+        return response
+
+    async def table_page(request):
+        me = who(request)
+        org, _ = workspace.current()
+        t = translator_of(request.session.get("lang") or lang)
+        what = request.path_params["what"]
+        params = request.query_params
+        title, df, form = _table(org, what, params, t)
+        return page(request, "table.html", me=me, heading=title, table=frame(df), form=form,
+                    params=dict(params), what=what)
+
+    async def report(request):
+        who(request)
+        import tempfile
+
+        from .report import write_report
+        org, _ = workspace.current()
+        with tempfile.TemporaryDirectory() as tmp:
+            write_report(org, Path(tmp), lang=request.session.get("lang") or lang)
+            body = (Path(tmp) / "report.html").read_bytes()
+        return Response(body, media_type="text/html", headers={
+            "content-disposition": 'attachment; filename="report.html"'})
+
+    async def history(request):
+        me = who(request)
+        rows = workspace.history()
+        return page(request, "history.html", me=me, table=frame(rows),
+                    versions=list(rows["version"]))
+
+    async def history_diff(request):
+        me = who(request)
+        try:
+            a, b = int(request.query_params["a"]), int(request.query_params["b"])
+        except (KeyError, ValueError):
+            raise Refused(400, "give two versions: ?a=N&b=M") from None
+        from .diff import diff
+        d = diff(workspace.at(a), workspace.at(b))
+        return page(request, "diff.html", me=me, heading=f"{a} → {b}", table=frame(d.changes()))
+
+    async def drafts_page(request):
+        me = who(request)
+        if request.method == "POST":
+            me = need(request, "editor")
+            form = await form_of(request)
+            _, version = workspace.current()
+            d = drafts.create(form.get("name", ""), me["name"], version)
+            return RedirectResponse(f"/drafts/{quote(d['name'], safe='')}", status_code=303)
+        return page(request, "drafts.html", me=me, names=drafts.names())
+
+    async def draft_page(request):
+        me = who(request)
+        name = request.path_params["name"]
+        d = drafts.get(name)
+        base = workspace.at(d["base"])
+        model = drafts.model(d, base)
+        from .diff import diff
+        changes = diff(base, model).changes() if d["changes"] else None
+        return page(request, "draft.html", me=me, draft=d,
+                    table=frame(changes) if changes is not None else None,
+                    posts=sorted(n for n, k in base.graph.nodes(data="kind")
+                                 if k in ("Post", "Role")))
+
+    async def draft_action(request):
+        me = need(request, "editor")
+        name, action = request.path_params["name"], request.path_params["action"]
+        form = await form_of(request)
+        d = drafts.get(name)
+        if action == "change":
+            drafts.add_change(name, _change_of(form), workspace.at(d["base"]))
+        elif action == "undo":
+            drafts.remove_change(name, int(form.get("index", "0")))
+        elif action == "delete":
+            drafts.delete(name)
+            return RedirectResponse("/drafts", status_code=303)
+        elif action == "apply":
+            model = drafts.model(d, workspace.at(d["base"]))
+            version = workspace.apply(model, d["base"], me["name"],
+                                      form.get("message") or f"draft {name}")
+            drafts.delete(name)
+            return RedirectResponse(f"/history?applied={version}", status_code=303)
+        else:
+            raise Refused(404, f"no action '{action}'")
+        return RedirectResponse(f"/drafts/{quote(name, safe='')}", status_code=303)
+
+    async def accounts(request):
+        me = need(request, "admin")
+        return page(request, "accounts.html", me=me,
+                    accounts=[(n, users.role(n), users.locked(n)) for n in users.names()])
+
+    async def failed(request, exc):
+        status = getattr(exc, "status", 409 if isinstance(exc, ConflictError) else 400)
+        if status == 401:
+            if request.method == "GET":
+                return RedirectResponse("/login?next=" + quote(request.url.path), 303)
+        t = translator_of(request.session.get("lang") or lang)
+        return page(request, "error.html", status=status, message=t(said(exc))
+                    if isinstance(exc, OrgModelError) else t(str(getattr(exc, "detail", exc))))
+
+    async def unexpected(request, exc):
+        t = translator_of(request.session.get("lang") or lang)
+        return page(request, "error.html", status=500,
+                    message=t("something went wrong on the server; the model is unchanged"))
+
+    async def headers(request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("content-security-policy", CSP)
+        response.headers["x-content-type-options"] = "nosniff"
+        response.headers["referrer-policy"] = "no-referrer"
+        response.headers["x-frame-options"] = "DENY"
+        response.headers["cache-control"] = "no-store"
+        return response
+
+    from starlette.middleware.base import BaseHTTPMiddleware
+    routes = [
+        Route("/login", login, methods=["GET", "POST"]),
+        Route("/logout", logout, methods=["POST"]),
+        Route("/lang", set_lang, methods=["POST"]),
+        Route("/", home_page),
+        Route("/search", search),
+        Route("/node/{id:path}", node),
+        Route("/chart", chart),
+        Route("/report", report),
+        Route("/history", history),
+        Route("/history/diff", history_diff),
+        Route("/drafts", drafts_page, methods=["GET", "POST"]),
+        Route("/drafts/{name}", draft_page),
+        Route("/drafts/{name}/{action}", draft_action, methods=["POST"]),
+        Route("/accounts", accounts),
+        Route("/{what:str}", table_page),
+    ]
+    app = Starlette(routes=routes, middleware=[
+        Middleware(BaseHTTPMiddleware, dispatch=headers),
+        Middleware(SessionMiddleware, secret_key=_secret(home), session_cookie="orgmodel",
+                   same_site="strict", https_only=False, max_age=8 * 3600)],
+        exception_handlers={OrgModelError: failed, 404: failed, 405: failed,
+                            Exception: unexpected})
+    return app
+
+
+TABLES = ("mandates", "who-decides", "findings", "layers", "span", "formation")
+
+
+def _table(org, what, params, t):
+    """``(title, DataFrame, form fields)`` of one of :data:`TABLES`."""
+    import pandas as pd
+    if what == "mandates":
+        from .mandates import register
+        df = register(org, params.get("power") or None)
+        return t("Mandate register"), df, ["power"]
+    if what == "who-decides":
+        from .mandates import who_decides
+        from .notation import parse_number
+        power = params.get("power")
+        if not power:
+            return t("Who decides"), pd.DataFrame(), ["power", "amount", "role"]
+        amount = params.get("amount") or None
+        if amount is not None:
+            amount = parse_number(amount, org.manifest.get("locale"), amount=True)
+        on = params.get("on") or None
+        model = org.on(on) if on else org
+        res = who_decides(model, power, amount=amount, role=params.get("role") or None)
+        df = pd.DataFrame([res]) if isinstance(res, dict) else res
+        return t("Who decides"), df, ["power", "amount", "role", "on"]
+    if what == "findings":
+        from .checks import check
+        return t("Findings"), check(org), []
+    if what == "layers":
+        from .layers import layering
+        return t("Layers"), layering(org).frame, []
+    if what == "span":
+        from .span import span_of_control
+        res = span_of_control(org)
+        return t("Spans of control"), getattr(res, "frame", res), []
+    if what == "formation":
+        from .formation import formation
+        res = formation(org)
+        return t("Formation"), getattr(res, "frame", res), []
+    raise Refused(404, f"no page '{what}'")
+
+
+def _change_of(form: dict) -> dict:
+    """A draft's change from a form: the verb and its fields, as whatif takes them."""
+    verb = form.get("verb", "")
+    subject = form.get("subject", "").strip()
+    if verb == "close":
+        return {"close": subject}
+    if verb == "move":
+        return {"move": subject, "to": form.get("to", "").strip()}
+    if verb == "rename":
+        return {"rename": subject, "name": form.get("name", "")}
+    if verb == "move_mandate":
+        change = {"from": form.get("mandator", "").strip(), "to": subject}
+        for key, field in (("mandator", "new_mandator"), ("mandatee", "new_mandatee")):
+            if form.get(field, "").strip():
+                change[key] = form[field].strip()
+        return {"move_mandate": change}
+    if verb == "move_commission":
+        return {"move_commission": {"commission": subject, "from": form.get("from", "").strip(),
+                                    "to": form.get("to", "").strip()}}
+    if verb == "add":
+        return {"add": {"id": subject, "kind": form.get("kind") or "Post",
+                        "name": form.get("name", "") or subject,
+                        **({"reports_to": form["to"].strip()} if form.get("to") else {})}}
+    raise Refused(400, f"no change '{verb}': choose close, move, rename, add, move_mandate "
+                       "or move_commission")
+
+
+def _node_facts(org, nid, t) -> dict:
+    """What a node's page shows: its facts (as the chart page's panel says
+    them), its routes per route kind with each step's rule, its findings."""
+    from .escalation import escalation_policy, route_graph
+    from .formats.html import _Facts
+    d = org.graph.nodes[nid]
+    facts = _Facts(org, org.graph.subgraph([nid]), t, {}).out.get(nid, [])
+    routes = []
+    if d.get("kind") in ("Post", "Role"):
+        for via in escalation_policy(org).routes:
+            rg = route_graph(org, via)
+            if nid not in rg._nodes:
+                continue
+            rec = rg.record(nid)
+            paths = [rg.route_record(r) for r in rg.routes(nid, 10)]
+            routes.append({"via": via, "record": rec, "paths": paths})
+    from .checks import check
+    found = check(org)
+    findings = [f"{r['rule']}: {r['message']}" for r in found.to_dict("records")
+                if nid in (r["nodes"] or ())]
+    edges = [(u, v, k.get("kind")) for u, v, k in org.graph.edges(nid, data=True)]
+    edges += [(u, v, k.get("kind")) for u, v, k in org.graph.in_edges(nid, data=True)]
+    return {"node": {"id": nid, **d}, "facts": facts, "routes": routes, "findings": findings,
+            "edges": edges, "names": {n: org.graph.nodes[n].get("name", n)
+                                      for u, v, _ in edges for n in (u, v)}}

@@ -1,0 +1,202 @@
+"""The model a team works on together: a folder, or an organisation in Neo4j,
+with its versions, its history and conflict-checked changes.
+
+A :class:`Workspace` gives the model as it is now (:meth:`current`) and at any
+version (:meth:`at`), lists the history (:meth:`history`) and applies a
+changed model made from an earlier version (:meth:`apply`): what changed
+since that version is written, what others applied meanwhile is kept, and
+when both changed the same node, edge or org.yaml it is refused
+(:class:`~orgmodel.errors.ConflictError`), nothing written.
+
+A folder keeps its history beside it in ``.orgmodel-history.json`` (each
+version's change set, as :mod:`orgmodel.versions` makes them); version 0 is
+the folder as it was before its first change through orgmodel.  Neo4j keeps
+its own (:func:`orgmodel.store.log`).
+
+Examples
+--------
+>>> import shutil
+>>> folder = shutil.copytree(sample_dir, tmp_path / "org")
+>>> ws = FolderWorkspace(folder)
+>>> org, version = ws.current()
+>>> org.graph.nodes["tm"]["name"] = "Team lead"
+>>> ws.apply(org, version, user="anna", message="a better name")
+1
+>>> ws.history()[["version", "user", "message"]].to_dict("records")
+[{'version': 1, 'user': 'anna', 'message': 'a better name'}]
+>>> ws.at(0).graph.nodes["tm"]["name"]
+'Team manager Finance'
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import json
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import ConflictError, OrgModelError, ValidationError
+from .model import OrgModel
+from .versions import apply as apply_changes
+from .versions import changes, conflicts, describe, events, snapshot, to_model, undo
+
+__all__ = ["Workspace", "FolderWorkspace", "Neo4jWorkspace", "HISTORY_FILE", "HISTORY_COLUMNS"]
+
+HISTORY_FILE = ".orgmodel-history.json"
+HISTORY_COLUMNS = ["version", "at", "user", "message", "added", "changed", "removed"]
+
+
+def _counts(ops) -> dict:
+    out = {"added": 0, "changed": 0, "removed": 0}
+    for e in events(ops):
+        if e["section"] != "manifest":
+            out[e["status"]] += 1
+    return out
+
+
+def conflict_message(where: str, base: int, head: int, clash: list) -> str:
+    """The one sentence a refused change gets: where both sides changed."""
+    shown = [f"{describe(what, key)} (yours: {ours}; theirs: {theirs})"
+             for what, key, ours, theirs in clash[:10]]
+    more = f", and {len(clash) - 10} more" if len(clash) > 10 else ""
+    return (f"{where}: refused, nothing written: the model moved from version {base} (the "
+            f"one this change was made from) to {head}, and "
+            f"{len(clash)} {'place was' if len(clash) == 1 else 'places were'} changed on "
+            "both sides: " + "; ".join(shown) + more)
+
+
+class Workspace:
+    """What the web app serves: see the module's text."""
+
+    name = ""
+
+    def current(self) -> tuple:
+        """``(model, version)`` as it is now."""
+        raise NotImplementedError
+
+    def at(self, version: int) -> OrgModel:
+        raise NotImplementedError
+
+    def history(self) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def apply(self, model: OrgModel, base: int, user: str, message: str = "") -> int:
+        raise NotImplementedError
+
+
+class FolderWorkspace(Workspace):
+    """A data folder, with its history in ``.orgmodel-history.json``."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.name = str(self.folder)
+
+    def _entries(self) -> list:
+        path = self.folder / HISTORY_FILE
+        if not path.is_file():
+            return []
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))["versions"]
+        except (ValueError, KeyError, TypeError):
+            raise OrgModelError(f"{path}: not a history orgmodel can read") from None
+
+    @contextmanager
+    def _locked(self):
+        """One change at a time (another server or process on the same folder waits)."""
+        with open(self.folder / ".orgmodel-lock", "a") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
+    def current(self) -> tuple:
+        from .formats import read_any as load
+        entries = self._entries()
+        return load(self.folder), (entries[-1]["version"] if entries else 0)
+
+    def at(self, version: int) -> OrgModel:
+        org, head = self.current()
+        if not 0 <= version <= head:
+            raise OrgModelError(f"no version {version}: the versions are 0 to {head}")
+        snap = snapshot(org)
+        for entry in reversed(self._entries()):
+            if entry["version"] > version:
+                snap = undo(snap, entry["patch"])
+        return to_model(snap)
+
+    def history(self) -> pd.DataFrame:
+        rows = [{k: e.get(k) for k in HISTORY_COLUMNS} for e in reversed(self._entries())]
+        return pd.DataFrame(rows, columns=HISTORY_COLUMNS)
+
+    def apply(self, model: OrgModel, base: int, user: str, message: str = "") -> int:
+        """Write ``model`` (made from version ``base``) as the next version."""
+        from .validate import validate_graph
+        from .write import to_tables, write_tables
+        with self._locked():
+            now, head = self.current()
+            entries = self._entries()
+            base_model = self.at(base) if base != head else now
+            ours = changes(snapshot(base_model), snapshot(model))
+            theirs = [op for e in entries if e["version"] > base for op in e["patch"]]
+            clash = conflicts(ours, theirs)
+            if clash:
+                raise ConflictError(conflict_message(self.name, base, head, clash), clash)
+            before = snapshot(now)
+            after = apply_changes(before, ours)
+            ops = changes(before, after)
+            if not ops:
+                return head
+            merged = to_model(after)
+            problems = validate_graph(merged)
+            if problems:
+                raise ValidationError(problems, where=f"{self.name} (nothing written)")
+            version = head + 1
+            entries.append({"version": version, "user": user, "message": message or "",
+                            "at": dt.datetime.now(dt.timezone.utc).isoformat(
+                                timespec="seconds"),
+                            "base": base, **_counts(ops), "patch": ops})
+            manifest, nodes, edges = to_tables(merged)
+            # (the folder's own org.yaml, with its comments, stays unless it changed)
+            keep_yaml = before.manifest == after.manifest
+            write_tables(None if keep_yaml else manifest, nodes, edges, self.folder,
+                         extra={HISTORY_FILE: json.dumps({"versions": entries},
+                                                         ensure_ascii=False, default=str)})
+            return version
+
+
+class Neo4jWorkspace(Workspace):
+    """An organisation in Neo4j (connection settings as :func:`orgmodel.store.connect`)."""
+
+    def __init__(self, name: str, **connection):
+        self.name, self.connection = name, connection
+
+    def _store(self):
+        from .store import connect
+        return connect(**self.connection)
+
+    def current(self) -> tuple:
+        from .store import pull_versioned
+        with self._store() as store:
+            org, base = pull_versioned(store, self.name)
+        return org, (base.version if base else 0)
+
+    def at(self, version: int) -> OrgModel:
+        from .store import pull_model
+        with self._store() as store:
+            return pull_model(store, self.name, version=version)
+
+    def history(self) -> pd.DataFrame:
+        from .store import log
+        with self._store() as store:
+            return log(store, self.name)[HISTORY_COLUMNS]
+
+    def apply(self, model: OrgModel, base: int, user: str, message: str = "") -> int:
+        from .store import Base, pull_versioned, push
+        with self._store() as store:
+            _, head = pull_versioned(store, self.name, version=base)
+            res = push(store, model, base=Base(self.name, head.lineage, base, head.snapshot),
+                       message=message, user=user)
+        return res["version"]
