@@ -26,11 +26,12 @@ import time
 from pathlib import Path
 
 from .errors import InputError
+from .i18n import N_
 
 __all__ = ["Users", "ROLES", "USERS_FILE", "MAX_FAILURES", "LOCK_SECONDS", "MIN_PASSWORD"]
 
 #: The roles, each allowed what the ones before it are.
-ROLES = ("viewer", "editor", "admin")
+ROLES = (N_("viewer"), N_("editor"), N_("admin"))
 USERS_FILE = ".orgmodel-users.json"
 MAX_FAILURES = 5
 LOCK_SECONDS = 15 * 60
@@ -121,5 +122,5 @@ class Users:
         return {"name": name, "role": entry["role"]} if ok else None
 
     def locked(self, name: str) -> bool:
-        entry = self._read().get(name)
-        return bool(entry) and entry.get("locked_until", 0) > time.time()
+        entry = self._read().get(name) or {}
+        return entry.get("locked_until", 0) > time.time()

@@ -280,7 +280,8 @@ def create_app(workspace, home, lang: str = "en"):  # noqa: C901 - the routes sh
                     accounts=[(n, users.role(n), users.locked(n)) for n in users.names()])
 
     async def failed(request, exc):
-        status = getattr(exc, "status", 409 if isinstance(exc, ConflictError) else 400)
+        status = (getattr(exc, "status", None) or getattr(exc, "status_code", None)
+                  or (409 if isinstance(exc, ConflictError) else 400))
         if status == 401:
             if request.method == "GET":
                 return RedirectResponse("/login?next=" + quote(request.url.path), 303)

@@ -1,0 +1,311 @@
+"""Issue 33: `orgmodel serve`, a real server on loopback, driven over HTTP
+(httpx) and in a real headless Chromium (Playwright)."""
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+import orgmodel
+from conftest import DATA
+
+PASSWORD = "a long enough passphrase"
+ACCOUNTS = {"anna": "editor", "bram": "editor", "vera": "viewer", "ada": "admin"}
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _orgmodel(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "orgmodel", *args], input=stdin,
+                          capture_output=True, text=True)
+
+
+def _start(folder, *extra):
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "orgmodel", "serve", "--org", str(folder),
+                             "--port", str(port), *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            pytest.fail("the server did not start:\n" + proc.stdout.read())
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return proc, f"http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    pytest.fail("the server did not start in 60 s")
+
+
+def _stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "org"
+    shutil.copytree(DATA / "template", d)
+    for name, role in ACCOUNTS.items():
+        done = _orgmodel("users", "add", name, "--role", role, "--org", str(d),
+                         stdin=PASSWORD + "\n")
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert PASSWORD not in done.stdout + done.stderr
+    return d
+
+
+@pytest.fixture
+def app(folder):
+    proc, url = _start(folder)
+    yield url, folder
+    _stop(proc)
+
+
+def _csrf(text):
+    return re.search(r'name="csrf" value="([^"]+)"', text).group(1)
+
+
+def _login(url, name, password=PASSWORD):
+    client = httpx.Client(base_url=url, follow_redirects=False, timeout=30)
+    token = _csrf(client.get("/login").text)
+    res = client.post("/login", data={"csrf": token, "name": name, "password": password})
+    return client, res
+
+
+def _draft(client, name, *changes):
+    token = _csrf(client.get("/drafts").text)
+    res = client.post("/drafts", data={"csrf": token, "name": name})
+    assert res.status_code == 303, res.text
+    for change in changes:
+        res = client.post(f"/drafts/{name}/change", data={"csrf": token, **change})
+        assert res.status_code == 303, res.text
+    return token
+
+
+PAGES = ["/", "/search?q=team", "/node/tm", "/chart", "/mandates", "/who-decides?power=budget",
+         "/findings", "/layers", "/span", "/formation", "/history", "/drafts", "/report"]
+
+
+def test_every_page_but_the_login_asks_for_a_session(app):
+    url, _ = app
+    anon = httpx.Client(base_url=url, follow_redirects=False, timeout=30)
+    for path in PAGES + ["/accounts"]:
+        res = anon.get(path)
+        assert res.status_code == 303 and res.headers["location"].startswith("/login"), path
+    res = anon.post("/drafts", data={"name": "x"})
+    assert res.status_code in (401, 403)
+    assert anon.get("/login").status_code == 200
+
+
+def test_pages_answer_with_a_session_and_a_content_security_policy(app):
+    url, _ = app
+    client, res = _login(url, "vera")
+    assert res.status_code == 303
+    for path in PAGES:
+        page = client.get(path)
+        assert page.status_code == 200, (path, page.text[:300])
+        csp = page.headers["content-security-policy"]
+        assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+        assert page.headers["x-content-type-options"] == "nosniff"
+    # the session cookie is HttpOnly and SameSite=Strict
+    _, res = _login(url, "vera")
+    cookie = res.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+
+
+def test_a_wrong_password_says_nothing_of_which_part_was_wrong(app):
+    url, _ = app
+    _, wrong_password = _login(url, "anna", "not the password at all")
+    _, no_such_user = _login(url, "nobody-here", "not the password at all")
+    assert wrong_password.status_code == no_such_user.status_code == 401
+
+    def said(res):
+        return re.search(r'id="login-error">([^<]*)<', res.text).group(1)
+    assert said(wrong_password) == said(no_such_user)
+
+
+def test_an_account_is_locked_after_repeated_failures(app):
+    url, _ = app
+    for _ in range(5):
+        _login(url, "bram", "wrong wrong wrong")
+    _, res = _login(url, "bram")       # the right password, too late
+    assert res.status_code == 401
+
+
+def test_a_form_without_its_csrf_token_is_refused(app):
+    url, folder = app
+    client, _ = _login(url, "anna")
+    res = client.post("/drafts", data={"name": "sneaky"})
+    assert res.status_code == 403
+    res = client.post("/drafts", data={"name": "sneaky", "csrf": "forged"})
+    assert res.status_code == 403
+    assert not (folder / ".orgmodel-drafts").exists()
+    # and nothing changes by GET
+    assert client.get("/drafts/sneaky/apply").status_code in (404, 405)
+
+
+def test_a_viewer_sees_no_edit_control_and_the_edit_endpoints_refuse(app):
+    url, folder = app
+    editor, _ = _login(url, "anna")
+    _draft(editor, "by-anna", {"verb": "close", "subject": "tm"})
+    viewer, _ = _login(url, "vera")
+    page = viewer.get("/drafts/by-anna").text
+    assert 'id="apply"' not in page and 'id="add-change"' not in page
+    assert 'id="new-draft"' not in viewer.get("/drafts").text
+    token = _csrf(page)
+    for path, data in (("/drafts", {"name": "x"}),
+                       ("/drafts/by-anna/change", {"verb": "close", "subject": "cd"}),
+                       ("/drafts/by-anna/apply", {"message": "no"})):
+        res = viewer.post(path, data={"csrf": token, **data})
+        assert res.status_code == 403, path
+    assert viewer.get("/accounts").status_code == 403
+    assert "tm" in orgmodel.load(folder).graph
+
+
+def test_two_editors_apart_both_land_and_the_same_place_is_refused(app):
+    url, folder = app
+    anna, _ = _login(url, "anna")
+    bram, _ = _login(url, "bram")
+    t1 = _draft(anna, "anna-1", {"verb": "rename", "subject": "tm", "name": "Team lead"})
+    t2 = _draft(bram, "bram-1", {"verb": "rename", "subject": "dd", "name": "Director"})
+    t3 = _draft(bram, "bram-2", {"verb": "rename", "subject": "tm", "name": "Other name"})
+    assert anna.post("/drafts/anna-1/apply", data={"csrf": t1, "message": "a"}).status_code == 303
+    assert bram.post("/drafts/bram-1/apply", data={"csrf": t2, "message": "b"}).status_code == 303
+    org = orgmodel.load(folder)
+    assert org.graph.nodes["tm"]["name"] == "Team lead"
+    assert org.graph.nodes["dd"]["name"] == "Director"
+    refused = bram.post("/drafts/bram-2/apply", data={"csrf": t3, "message": "c"})
+    assert refused.status_code == 409
+    assert "tm (yours: changed; theirs: changed)" in refused.text
+    assert "Traceback" not in refused.text
+    assert orgmodel.load(folder).graph.nodes["tm"]["name"] == "Team lead"
+    history = anna.get("/history").text
+    assert "anna" in history and "bram" in history
+
+
+def test_a_change_the_model_refuses_is_said_and_not_kept(app):
+    url, _ = app
+    anna, _ = _login(url, "anna")
+    token = _draft(anna, "bad")
+    res = anna.post("/drafts/bad/change", data={"csrf": token, "verb": "close",
+                                                  "subject": "no-such-post"})
+    assert res.status_code == 400 and "no-such-post" in res.text
+    assert "Traceback" not in res.text
+    assert "no-such-post" not in anna.get("/drafts/bad").text.split('id="changes"')[1][:200]
+
+
+def test_hostile_names_are_inert_in_every_page(tmp_path):
+    d = tmp_path / "org"
+    shutil.copytree(DATA / "template", d)
+    org = orgmodel.load(d)
+    hostile = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    org.graph.nodes["tm"]["name"] = hostile
+    org.graph.nodes["dd"]["name"] = '"><svg onload=alert(3)>'
+    orgmodel.save(org, d)
+    proc, url = _start(d)        # no accounts: read-only
+    try:
+        client = httpx.Client(base_url=url, timeout=30)
+        for path in PAGES[:-1] + ["/node/dd"]:
+            text = client.get(path).text
+            if path == "/chart":
+                continue      # the chart page's data is JSON in a script (checked below)
+            assert "<script>alert(1)" not in text and "<img src=x" not in text, path
+            assert "<svg onload" not in text, path
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get("/node/tm").text
+        from browser import CHROMIUM_ARGS, chromium_path
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), headless=True,
+                                        args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            dialogs = []
+            page.on("dialog", lambda dlg: (dialogs.append(dlg.message), dlg.dismiss()))
+            for path in ("/node/tm", "/node/dd", "/search?q=script", "/chart"):
+                page.goto(url + path)
+                page.wait_for_load_state("load")
+            browser.close()
+        assert dialogs == []
+    finally:
+        _stop(proc)
+
+
+def test_without_accounts_it_is_read_only_and_on_loopback_only(tmp_path):
+    d = tmp_path / "org"
+    shutil.copytree(DATA / "template", d)
+    res = _orgmodel("serve", "--org", str(d), "--host", "0.0.0.0", "--port", str(_free_port()))
+    assert res.returncode == 2 and "127.0.0.1 only" in res.stdout + res.stderr
+    proc, url = _start(d)
+    try:
+        client = httpx.Client(base_url=url, timeout=30)
+        home = client.get("/")
+        assert home.status_code == 200 and "Read-only" in home.text
+        token = _csrf(home.text)
+        assert client.post("/drafts", data={"csrf": token, "name": "x"}).status_code == 403
+    finally:
+        _stop(proc)
+
+
+@pytest.mark.browser
+def test_an_editor_works_through_a_draft_in_chromium(app):
+    url, folder = app
+    from browser import CHROMIUM_ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
+    outside = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), headless=True,
+                                    args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page.on("request", lambda r: outside.append(r.url)
+                if not r.url.startswith(url) and not r.url.startswith("data:") else None)
+        page.goto(url + "/")
+        assert page.url.startswith(url + "/login")
+        page.fill("input[name=name]", "anna")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(url + "/")
+        # search a post, open it, follow its route
+        page.fill("input[name=q]", "Team manager")
+        page.press("input[name=q]", "Enter")
+        page.click("#hits a >> nth=0")
+        assert "/node/" in page.url
+        first_step = page.locator("ol.route a").first
+        step_name = first_step.inner_text()
+        first_step.click()
+        assert page.locator("h1").inner_text() == step_name
+        # a draft: close a post, move a mandate, see the diff, apply it
+        page.goto(url + "/drafts")
+        page.fill("#new-draft input[name=name]", "Reorganise")
+        page.click("#new-draft button")
+        page.select_option("select[name=verb]", "close")
+        page.fill("#add-change input[name=subject]", "tm")
+        page.click("#add-change button")
+        page.select_option("select[name=verb]", "move_mandate")
+        page.fill("#add-change input[name=subject]", "dd")
+        page.fill("#add-change input[name=mandator]", "cd")
+        page.fill("#add-change input[name=new_mandatee]", "bpm")
+        page.click("#add-change button")
+        assert page.locator("#changes li").count() == 2
+        diff_text = page.locator("#draft-diff").inner_text()
+        assert "tm" in diff_text and "MANDATES" in diff_text
+        page.fill("#apply input[name=message]", "Finance reorganised")
+        page.click("#apply button")
+        page.wait_for_url(re.compile(r".*/history\?applied=1"))
+        assert "Finance reorganised" in page.locator("table").inner_text()
+        page.screenshot(path=str(folder.parent / "history.png"))
+        browser.close()
+    assert outside == []
+    org = orgmodel.load(folder)
+    assert "tm" not in org.graph
+    assert any(d["kind"] == "MANDATES" for _, v, d in org.graph.in_edges("bpm", data=True))
