@@ -173,14 +173,25 @@ def create_app(workspace, home, lang: str = "en"):  # noqa: C901 - the routes sh
                         break
         return page(request, "search.html", me=me, q=q, hits=hits)
 
+    #: The organisation's findings, worked out once per version (they are the
+    #: whole model's: a node's page shows its own among them).
+    found: dict = {}
+
+    def findings_of(org, version) -> list:
+        if found.get("version") != version or found.get("org") is not org:
+            from .checks import check
+            found.update(version=version, org=org, rows=check(org).to_dict("records"))
+        return found["rows"]
+
     async def node(request):
         me = who(request)
-        org, _ = workspace.current()
+        org, version = workspace.current()
         nid = request.path_params["id"]
         if nid not in org.graph:
             raise Refused(404, f"'{nid}' is not in the model")
         t = translator_of(request.session.get("lang") or lang)
-        return page(request, "node.html", me=me, **_node_facts(org, nid, t))
+        return page(request, "node.html", me=me,
+                    **_node_facts(org, nid, t, findings_of(org, version)))
 
     async def chart(request):
         who(request)
@@ -398,28 +409,34 @@ def _change_of(form: dict) -> dict:
                        "or move_commission")
 
 
-def _node_facts(org, nid, t) -> dict:
+def _node_facts(org, nid, t, findings) -> dict:
     """What a node's page shows: its facts (as the chart page's panel says
-    them), its routes per route kind with each step's rule, its findings."""
-    from .escalation import escalation_policy, route_graph
+    them), its routes per route kind with each step's rule, its findings
+    (from ``findings``, the organisation's, worked out once per version).
+    Only the node and its neighbours are looked at, and only the routes above it."""
+    import networkx as nx
+
+    from .escalation import RouteGraph, escalation_policy
     from .formats.html import _Facts
-    d = org.graph.nodes[nid]
-    facts = _Facts(org, org.graph.subgraph([nid]), t, {}).out.get(nid, [])
+    from .model import OrgModel
+    g = org.graph
+    d = g.nodes[nid]
+    near = {nid, *g.successors(nid), *g.predecessors(nid)}
+    # (a role played "for" a commission names it: its scope's names come along)
+    near |= {x for _, _, e in [*g.edges(nid, data=True), *g.in_edges(nid, data=True)]
+             for x in e.get("scope") or () if x in g}
+    part = OrgModel(nx.MultiDiGraph(g.subgraph(near)), org.manifest)
+    facts = _Facts(part, part.graph.subgraph([nid]), t, {}).out.get(nid, [])
     routes = []
     if d.get("kind") in ("Post", "Role"):
         for via in escalation_policy(org).routes:
-            rg = route_graph(org, via)
-            if nid not in rg._nodes:
-                continue
+            rg = RouteGraph(org, via)          # (lazy: only the roles above it)
             rec = rg.record(nid)
             paths = [rg.route_record(r) for r in rg.routes(nid, 10)]
             routes.append({"via": via, "record": rec, "paths": paths})
-    from .checks import check
-    found = check(org)
-    findings = [f"{r['rule']}: {r['message']}" for r in found.to_dict("records")
-                if nid in (r["nodes"] or ())]
-    edges = [(u, v, k.get("kind")) for u, v, k in org.graph.edges(nid, data=True)]
-    edges += [(u, v, k.get("kind")) for u, v, k in org.graph.in_edges(nid, data=True)]
-    return {"node": {"id": nid, **d}, "facts": facts, "routes": routes, "findings": findings,
-            "edges": edges, "names": {n: org.graph.nodes[n].get("name", n)
+    mine = [f"{r['rule']}: {r['message']}" for r in findings if nid in (r["nodes"] or ())]
+    edges = [(u, v, k.get("kind")) for u, v, k in g.edges(nid, data=True)]
+    edges += [(u, v, k.get("kind")) for u, v, k in g.in_edges(nid, data=True)]
+    return {"node": {"id": nid, **d}, "facts": facts, "routes": routes, "findings": mine,
+            "edges": edges, "names": {n: g.nodes[n].get("name", n)
                                       for u, v, _ in edges for n in (u, v)}}

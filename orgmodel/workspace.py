@@ -92,6 +92,19 @@ class FolderWorkspace(Workspace):
     def __init__(self, folder):
         self.folder = Path(folder)
         self.name = str(self.folder)
+        #: The model last read and the stamp of the files it was read from
+        #: (their sizes and times): read again only when they changed.
+        self.loaded: tuple | None = None
+
+    def _stamp(self) -> tuple:
+        stamps = []
+        for name in ("org.yaml", "nodes.csv", "edges.csv", HISTORY_FILE):
+            try:
+                st = (self.folder / name).stat()
+                stamps.append((name, st.st_mtime_ns, st.st_size))
+            except FileNotFoundError:
+                stamps.append((name, None, None))
+        return tuple(stamps)
 
     def _entries(self) -> list:
         path = self.folder / HISTORY_FILE
@@ -113,14 +126,21 @@ class FolderWorkspace(Workspace):
                 fcntl.flock(f, fcntl.LOCK_UN)
 
     def current(self) -> tuple:
+        """``(model, version)``; the model is shared by the callers until the
+        folder changes: treat it as read-only (:meth:`at` gives a copy)."""
         from .formats import read_any as load
-        entries = self._entries()
-        return load(self.folder), (entries[-1]["version"] if entries else 0)
+        stamp = self._stamp()
+        if self.loaded is None or self.loaded[0] != stamp:
+            entries = self._entries()
+            self.loaded = (stamp, load(self.folder), entries[-1]["version"] if entries else 0)
+        return self.loaded[1], self.loaded[2]
 
     def at(self, version: int) -> OrgModel:
         org, head = self.current()
         if not 0 <= version <= head:
             raise OrgModelError(f"no version {version}: the versions are 0 to {head}")
+        if version == head:
+            return to_model(snapshot(org))      # (a copy: the caller may change it)
         snap = snapshot(org)
         for entry in reversed(self._entries()):
             if entry["version"] > version:

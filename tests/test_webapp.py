@@ -30,7 +30,8 @@ def _orgmodel(*args, stdin=None):
 
 def _start(folder, *extra):
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "orgmodel", "serve", "--org", str(folder),
+    where = ["--org", str(folder)] if folder else []
+    proc = subprocess.Popen([sys.executable, "-m", "orgmodel", "serve", *where,
                              "--port", str(port), *extra],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.time() + 60
@@ -309,3 +310,26 @@ def test_an_editor_works_through_a_draft_in_chromium(app):
     org = orgmodel.load(folder)
     assert "tm" not in org.graph
     assert any(d["kind"] == "MANDATES" for _, v, d in org.graph.in_edges("bpm", data=True))
+
+
+@pytest.mark.neo4j
+def test_a_draft_applied_to_neo4j_is_in_its_history_with_its_user(bolt_env, store, tmp_path):
+    from orgmodel.store import log, pull_model, push
+    push(store, orgmodel.load(DATA / "template"), message="the start")
+    home = tmp_path / "home"
+    done = _orgmodel("users", "add", "anna", "--role", "editor", "--neo4j", "Sample",
+                     "--home", str(home), stdin=PASSWORD + "\n")
+    assert done.returncode == 0, done.stdout + done.stderr
+    proc, url = _start(None, "--neo4j", "Sample", "--home", str(home))
+    try:
+        anna, _ = _login(url, "anna")
+        assert "Sample" in anna.get("/node/tm").text or anna.get("/node/tm").status_code == 200
+        token = _draft(anna, "rename", {"verb": "rename", "subject": "tm", "name": "Team lead"})
+        res = anna.post("/drafts/rename/apply", data={"csrf": token, "message": "from the app"})
+        assert res.status_code == 303, res.text
+        assert "from the app" in anna.get("/history").text
+    finally:
+        _stop(proc)
+    assert pull_model(store, "Sample").graph.nodes["tm"]["name"] == "Team lead"
+    newest = log(store, "Sample").iloc[0]
+    assert (newest["version"], newest["user"], newest["message"]) == (2, "anna", "from the app")
