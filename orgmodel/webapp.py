@@ -257,9 +257,20 @@ def create_app(workspace, home, lang: str = "en"):  # noqa: C901 - the routes sh
         base = workspace.at(d["base"])
         model = drafts.model(d, base)
         from .diff import diff
-        changes = diff(base, model).changes() if d["changes"] else None
-        return page(request, "draft.html", me=me, draft=d,
-                    table=frame(changes) if changes is not None else None,
+        t = translator_of(request.session.get("lang") or lang)
+        impact = []
+        table = None
+        if d["changes"]:
+            found = diff(base, model)
+            table = frame(found.changes())
+            # the governance impact, each part where there is one
+            for title, df in ((t("Figures"), found.figures), (t("Spans"), found.spans),
+                              (t("Routes that change"), found.routes),
+                              (t("Mandates"), found.mandates),
+                              (t("Findings added and resolved"), found.findings)):
+                if len(df):
+                    impact.append((title, frame(df)))
+        return page(request, "draft.html", me=me, draft=d, table=table, impact=impact,
                     posts=sorted(n for n, k in base.graph.nodes(data="kind")
                                  if k in ("Post", "Role")))
 
@@ -401,12 +412,19 @@ def _change_of(form: dict) -> dict:
     if verb == "move_commission":
         return {"move_commission": {"commission": subject, "from": form.get("from", "").strip(),
                                     "to": form.get("to", "").strip()}}
+    if verb in ("link", "unlink"):
+        spec = {"kind": form.get("kind", "").strip(), "from": subject,
+                "to": form.get("to", "").strip()}
+        if verb == "link":
+            spec.update({k: form[k] for k in ("powers", "ceiling", "scope", "capacity")
+                         if form.get(k, "").strip()})
+        return {verb: spec}
     if verb == "add":
         return {"add": {"id": subject, "kind": form.get("kind") or "Post",
                         "name": form.get("name", "") or subject,
                         **({"reports_to": form["to"].strip()} if form.get("to") else {})}}
-    raise Refused(400, f"no change '{verb}': choose close, move, rename, add, move_mandate "
-                       "or move_commission")
+    raise Refused(400, f"no change '{verb}': choose close, move, rename, add, link, unlink, "
+                       "move_mandate or move_commission")
 
 
 def _node_facts(org, nid, t, findings) -> dict:

@@ -23,6 +23,13 @@ original is left as it is.  Each change is a mapping with one verb:
     A commissioner of a commission is replaced.
 ``rename: ID`` with ``name: NEW``
     A node gets a new name (its id stays).
+``link: {kind: KIND, from: ID, to: ID, ...}``
+    A new edge: a mandate (``MANDATES``, with ``powers`` and ``ceiling``), a
+    role played (``PLAYS``, with ``scope``), a holder (``HOLDS``), a
+    commission (``COMMISSIONS``, with ``capacity``) or any other kind.
+``unlink: {kind: KIND, from: ID, to: ID}``
+    The edges of that kind from one node to the other go (a mandate
+    withdrawn, a role no longer played, a holder leaving).
 
 Every node and edge a change makes is graded ``assumed`` with a note naming
 the change; the result is validated, and a change that cannot be applied
@@ -46,12 +53,14 @@ if TYPE_CHECKING:  # names in annotations only
 
 __all__ = ["apply", "read_changes", "VERBS"]
 
-VERBS = ("close", "move", "merge", "add", "move_mandate", "move_commission", "rename")
+VERBS = ("close", "move", "merge", "add", "move_mandate", "move_commission", "rename", "link",
+         "unlink")
 
 
 #: The keys each verb takes besides itself.
 KEYS = {"close": ("reports",), "move": ("to", "unit"), "merge": (), "add": (),
-        "move_mandate": (), "move_commission": (), "rename": ("name",)}
+        "move_mandate": (), "move_commission": (), "rename": ("name",), "link": (),
+        "unlink": ()}
 
 
 class _ChangeError(OrgModelError):
@@ -197,6 +206,8 @@ def _apply_one(new: OrgModel, ch) -> None:
         _add(new, ch[verb], text)
     elif verb == "rename":
         _rename(new, ch[verb], ch.get("name"), text)
+    elif verb in ("link", "unlink"):
+        _link(new, ch[verb], text, remove=verb == "unlink")
     elif verb == "move_mandate":
         _move_edge(new, ch[verb], "MANDATES", ("from", "to"), ("mandator", "mandatee"),
                    text)
@@ -233,6 +244,51 @@ def _close(org, post, reports, text):
                 if not any(d.get("kind") == "REPORTS_TO" for d in successors(g)[u].get(v, {}).values()):
                     g.add_edge(u, v, **_mark({"kind": "REPORTS_TO"}, text))
     g.remove_node(post)
+
+
+#: What a link may say besides its kind and ends, and how its text is read.
+_LINK_KEYS = {"powers": "list", "scope": "list", "ceiling": "number", "capacity": "text",
+              "mandate_kind": "text", "line": "text"}
+
+
+def _link(org, spec, text, remove=False):
+    from .schema import EDGE_KINDS
+    if not isinstance(spec, dict):
+        raise _ChangeError(Message("needs a mapping (kind, from, to ...)"))
+    kind, u, v = spec.get("kind"), spec.get("from"), spec.get("to")
+    if kind not in EDGE_KINDS:
+        raise _ChangeError(Message("'{kind}' is not an edge kind ({kinds})", kind=kind,
+                                   kinds=", ".join(EDGE_KINDS)))
+    for x in (u, v):
+        _need(org, x)
+    g = org.graph
+    if remove:
+        keyed = [k for k, d in successors(g)[u].get(v, {}).items() if d.get("kind") == kind]
+        if not keyed:
+            raise _ChangeError(Message("there is no {kind} edge from '{u}' to '{v}'",
+                                       kind=kind, u=u, v=v))
+        for k in keyed:
+            g.remove_edge(u, v, k)
+        return
+    attrs: dict = {"kind": kind}
+    for key, value in spec.items():
+        if key in ("kind", "from", "to") or value in (None, ""):
+            continue
+        how = _LINK_KEYS.get(key)
+        if how is None:
+            raise _ChangeError(Message("link: unknown key '{key}' (known: {keys})", key=key,
+                                       keys=", ".join(_LINK_KEYS)))
+        if how == "list":
+            value = [x.strip() for x in str(value).split(";") if x.strip()] \
+                if isinstance(value, str) else list(value)
+        elif how == "number":
+            try:
+                value = float(value)
+            except (TypeError, ValueError):
+                raise _ChangeError(Message("{key}: '{value}' is not a number", key=key,
+                                           value=value)) from None
+        attrs[key] = value
+    g.add_edge(u, v, **_mark(attrs, text))
 
 
 def _rename(org, node, name, text):

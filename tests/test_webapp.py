@@ -333,3 +333,22 @@ def test_a_draft_applied_to_neo4j_is_in_its_history_with_its_user(bolt_env, stor
     assert pull_model(store, "Sample").graph.nodes["tm"]["name"] == "Team lead"
     newest = log(store, "Sample").iloc[0]
     assert (newest["version"], newest["user"], newest["message"]) == (2, "anna", "from the app")
+
+
+def test_an_editor_gives_and_withdraws_mandates_roles_and_holders(app):
+    url, folder = app
+    anna, _ = _login(url, "anna")
+    token = _draft(anna, "links",
+                   {"verb": "link", "kind": "MANDATES", "subject": "cd", "to": "tm",
+                    "powers": "budget", "ceiling": "1000"},
+                   {"verb": "unlink", "kind": "MANDATES", "subject": "dd", "to": "tm"},
+                   {"verb": "link", "kind": "PLAYS", "subject": "tm", "to": "budget-holder"})
+    page = anna.get("/drafts/links").text
+    assert "Mandates" in page or "Routes that change" in page or "Figures" in page
+    assert anna.post("/drafts/links/apply", data={"csrf": token}).status_code == 303
+    org = orgmodel.load(folder)
+    into_tm = [(u, d) for u, _, d in org.graph.in_edges("tm", data=True)
+               if d["kind"] == "MANDATES"]
+    assert [(u, d["powers"], d["ceiling"]) for u, d in into_tm] == [("cd", ["budget"], 1000.0)]
+    assert all(d["evidence"] == "assumed" for _, d in into_tm)
+    assert any(d["kind"] == "PLAYS" for _, _, d in org.graph.out_edges("tm", data=True))
