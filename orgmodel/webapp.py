@@ -76,6 +76,7 @@ def create_app(workspace, home, lang: str = "en"):  # noqa: C901 - the routes sh
         str(Path(__file__).parent / "templates" / "web")), autoescape=True)
     templates = Jinja2Templates(env=env)
     templates.env.filters["q"] = lambda v: quote(str(v), safe="")
+    templates.env.filters["change"] = _change_text
 
     def who(request) -> dict:
         if not len(users):
@@ -391,6 +392,20 @@ def _table(org, what, params, t):
         res = formation(org)
         return t("Formation"), getattr(res, "frame", res), []
     raise Refused(404, f"no page '{what}'")
+
+
+def _change_text(change: dict) -> str:
+    """A draft's change as a line: ``close: tm`` or ``link: kind MANDATES, from cd, to tm``.
+
+    >>> _change_text({"move": "tm", "to": "cd"})
+    'move: tm, to: cd'
+    """
+    parts = []
+    for key, value in change.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items())
+        parts.append(f"{key}: {value}")
+    return ", ".join(parts)
 
 
 def _change_of(form: dict) -> dict:
