@@ -34,10 +34,11 @@ test: $(VENV)/.installed
 ## bench: benchmarks at 1k, 10k and 100k roles; writes benchmarks/results.md, formats.md, mandates.md, diff.md,
 ##        page.md (the org chart page in Chromium, the static chart, reports of 100k and 1M roles),
 ##        startup.md (the command line's start-up against its floors), shared.md (the shared model at
-##        100k roles on Neo4j 5 and ArcadeDB)
+##        100k roles on Neo4j 5 and ArcadeDB), webapp.md (the web app at 100k roles over HTTP)
 bench: $(VENV)/.installed
 	PYTHON=$(PY) ./scripts/ensure-neo4j
 	$(PY) benchmarks/shared.py
+	$(PY) benchmarks/webapp.py
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/formats.py

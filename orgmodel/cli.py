@@ -1535,8 +1535,10 @@ def _workspace(org_dir, neo4j_name):
 @click.option("--home", type=click.Path(path_type=Path, file_okay=False),
               help="Where accounts and drafts live (default: the folder; with --neo4j, "
                    "./orgmodel-ORG_NAME).")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (another than 127.0.0.1 needs accounts).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="Port to listen on.")
 @lang_option
 def serve_cmd(org_dir, neo4j_name, home, host, port):
     """The team's web app over the model: browse, drafts, history (see the docs)."""
@@ -1571,12 +1573,24 @@ def users():
     """Accounts of the web app (orgmodel serve): add, remove, list."""
 
 
+def _account_options(f):
+    """--org / --neo4j / --home: whose accounts."""
+    f = click.option("--home", type=click.Path(path_type=Path, file_okay=False),
+                     help="Where the accounts live (default: the folder; with --neo4j, "
+                          "./orgmodel-ORG_NAME).")(f)
+    f = click.option("--neo4j", "neo4j_name", metavar="ORG_NAME",
+                     help="The accounts of the app over this organisation in Neo4j.")(f)
+    f = click.option("--org", "org_dir", type=click.Path(path_type=Path, file_okay=False),
+                     help="The accounts of the app over this folder.")(f)
+    return f
+
+
 @users.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(["viewer", "editor", "admin"]), required=True)
-@click.option("--org", "org_dir", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--neo4j", "neo4j_name", metavar="ORG_NAME")
-@click.option("--home", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--role", type=click.Choice(["viewer", "editor", "admin"]), required=True,
+              help="viewer reads; editor also keeps drafts and applies them; admin also "
+                   "sees the accounts.")
+@_account_options
 def users_add(name, role, org_dir, neo4j_name, home):
     """Add an account (its password asked twice, or read from standard input)."""
     from .users import Users
@@ -1592,12 +1606,12 @@ def users_add(name, role, org_dir, neo4j_name, home):
 
 
 @users.command("list")
-@click.option("--org", "org_dir", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--neo4j", "neo4j_name", metavar="ORG_NAME")
-@click.option("--home", type=click.Path(path_type=Path, file_okay=False))
+@_account_options
 def users_list(org_dir, neo4j_name, home):
     """List the accounts and their roles (never a password)."""
     from .users import Users
+    if bool(org_dir) == bool(neo4j_name):
+        raise click.UsageError("give exactly one of --org DIR or --neo4j ORG_NAME")
     book = Users(_home(org_dir, neo4j_name, home) / ".orgmodel-users.json")
     for n in book.names():
         out(f"{n}\t{book.role(n)}" + ("\tlocked" if book.locked(n) else ""))

@@ -92,14 +92,14 @@ def _find(store, org_name: str, query: str) -> tuple:
 def escalate(store, org_name: str, role: str, via: str | None = None) -> tuple:
     """``(role id, StoredRoutes)``: one role's routes, as
     :func:`orgmodel.escalation.escalate` gives them on the whole model."""
-    from .store import _manifest, cypher
+    from .store import _manifest, cypher, uid
     manifest = _manifest(store, org_name)
     if manifest is None:
         raise OrgModelError(f"no organisation named '{org_name}' in the database")
     kind = escalation_policy(OrgModel(nx.MultiDiGraph(), manifest)).route(via, org_name)
     rid, label = _find(store, org_name, role)
     nodes, steps = {}, {}
-    for rec in store.run(cypher("route_closure", label=label), org=org_name, role=rid,
+    for rec in store.run(cypher("route_closure", label=label), uid=uid(org_name, rid),
                          route=kind.name):
         nodes[rec["id"]] = _attrs(rec["kind"], rec["props"])
         rows = steps[rec["id"]] = []

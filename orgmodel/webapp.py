@@ -55,7 +55,7 @@ class Refused(OrgModelError):
         self.status = status
 
 
-def create_app(workspace, home, lang: str = "en"):  # noqa: C901 - the routes share the app's state
+def create_app(workspace, home, lang: str = "en"):  # noqa: C901 - the routes share the app's state (workspace, accounts, drafts, templates)
     """The Starlette app serving ``workspace``; accounts, drafts and the
     session key live in ``home``."""
     from starlette.applications import Starlette

@@ -153,12 +153,21 @@ class FolderWorkspace(Workspace):
 
     def apply(self, model: OrgModel, base: int, user: str, message: str = "") -> int:
         """Write ``model`` (made from version ``base``) as the next version."""
+        from .formats import read_any
         from .validate import validate_graph
         from .write import to_tables, write_tables
         with self._locked():
-            now, head = self.current()
+            # (read anew under the lock: another process may have written, and
+            # the model current() shares may have been changed by its caller)
             entries = self._entries()
-            base_model = self.at(base) if base != head else now
+            now, head = read_any(self.folder), (entries[-1]["version"] if entries else 0)
+            if not 0 <= base <= head:
+                raise OrgModelError(f"no version {base}: the versions are 0 to {head}")
+            snap = snapshot(now)
+            for entry in reversed(entries):
+                if entry["version"] > base:
+                    snap = undo(snap, entry["patch"])
+            base_model = to_model(snap)
             ours = changes(snapshot(base_model), snapshot(model))
             theirs = [op for e in entries if e["version"] > base for op in e["patch"]]
             clash = conflicts(ours, theirs)

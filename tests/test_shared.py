@@ -222,7 +222,7 @@ def _seeks(plan) -> list:
 @pytest.mark.parametrize("name,slots,index", [
     ("set_nodes", {"label": "Post"}, "n:Post(uid)"),
     ("delete_nodes_by_uid", {"label": "Role"}, "n:Role(uid)"),
-    ("route_closure", {"label": "Post"}, ":Post(org, id)"),
+    ("route_closure", {"label": "Post"}, "s:Post(uid)"),
     ("find_role", {}, ":Post(org)"),
     ("create_edges", {"type": "REPORTS_TO", "src": "Post", "dst": "Post"}, ":Post(uid)"),
     ("set_edges", {"type": "MANDATES", "src": "Post"}, ":Post(uid)"),

@@ -2,8 +2,9 @@
 // role, every node its stored route steps (ESCALATES_TO, written by a push)
 // reach, and each one's own steps with their targets (a blocked step's target
 // too).  The quantified path pattern keeps to $route's steps as it goes.
-// {label}: the role's own (Post or Role), so that the index on org and id finds it.
-MATCH (s:{label} {org: $org, id: $role})
+// {label}: the role's own (Post or Role); $uid its key, which the uniqueness
+// constraint's index finds.
+MATCH (s:{label} {uid: $uid})
 MATCH (s)((a)-[r:ESCALATES_TO]->(b) WHERE r.route = $route AND NOT r.blocked)*(n)
 WITH DISTINCT n
 OPTIONAL MATCH (n)-[e:ESCALATES_TO]->(m)
