@@ -352,3 +352,20 @@ def test_an_editor_gives_and_withdraws_mandates_roles_and_holders(app):
     assert [(u, d["powers"], d["ceiling"]) for u, d in into_tm] == [("cd", ["budget"], 1000.0)]
     assert all(d["evidence"] == "assumed" for _, d in into_tm)
     assert any(d["kind"] == "PLAYS" for _, _, d in org.graph.out_edges("tm", data=True))
+
+
+def test_drafts_and_sessions_survive_a_restart(folder):
+    proc, url = _start(folder)
+    try:
+        anna, _ = _login(url, "anna")
+        _draft(anna, "kept", {"verb": "rename", "subject": "tm", "name": "Kept name"})
+        cookies = dict(anna.cookies)
+    finally:
+        _stop(proc)
+    proc, url = _start(folder)
+    try:
+        again = httpx.Client(base_url=url, cookies=cookies, follow_redirects=False, timeout=30)
+        page = again.get("/drafts/kept")
+        assert page.status_code == 200 and "Kept name" in page.text
+    finally:
+        _stop(proc)

@@ -48,6 +48,8 @@ public final class Launcher {
                 // (java -Xmx) is its only limit.
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, 0L)
                 .setConfig(GraphDatabaseSettings.memory_transaction_max_size, 0L)
+                // A stated page cache (Neo4j otherwise guesses half the machine's memory).
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache())
                 .build();
         try {
             setPassword(dbms, password);
@@ -65,6 +67,15 @@ public final class Launcher {
         System.out.println("READY bolt://127.0.0.1:" + port);
         System.out.flush();
         stopped.await();
+    }
+
+    /** The page cache's size: ORGMODEL_NEO4J_PAGECACHE (as 512m, 2g), default 1g. */
+    private static long pageCache() {
+        String text = System.getenv().getOrDefault("ORGMODEL_NEO4J_PAGECACHE", "1g").trim()
+                .toLowerCase();
+        long unit = text.endsWith("g") ? 1L << 30 : text.endsWith("m") ? 1L << 20 : 1L;
+        String digits = unit == 1L ? text : text.substring(0, text.length() - 1);
+        return Long.parseLong(digits) * unit;
     }
 
     /** The user neo4j's password, set on every start (it is the launcher's to set:
