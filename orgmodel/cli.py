@@ -1533,8 +1533,8 @@ def _workspace(org_dir, neo4j_name):
 @click.option("--neo4j", "neo4j_name", metavar="ORG_NAME",
               help="An organisation in Neo4j (the NEO4J_* settings).")
 @click.option("--home", type=click.Path(path_type=Path, file_okay=False),
-              help="Where accounts and drafts live (default: the folder; with --neo4j, "
-                   "./orgmodel-ORG_NAME).")
+              help="Where drafts and the session key live (default: the folder; with "
+                   "--neo4j, ./orgmodel-ORG_NAME; its accounts are in the database).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (another than 127.0.0.1 needs accounts).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
@@ -1542,11 +1542,10 @@ def _workspace(org_dir, neo4j_name):
 @lang_option
 def serve_cmd(org_dir, neo4j_name, home, host, port):
     """The team's web app over the model: browse, drafts, history (see the docs)."""
-    from .users import Users
     from .webapp import create_app
     ws = _workspace(org_dir, neo4j_name)
     home = _home(org_dir, neo4j_name, home)
-    if not len(Users(home / ".orgmodel-users.json")):
+    if not len(_accounts(org_dir, neo4j_name, home)):
         if host not in ("127.0.0.1", "localhost", "::1"):
             raise click.UsageError(f"without accounts the app is read-only and listens on "
                                    f"127.0.0.1 only, not {host}: add one with 'orgmodel users "
@@ -1557,8 +1556,17 @@ def serve_cmd(org_dir, neo4j_name, home, host, port):
     import uvicorn
     out(Message("Serving {name} at http://{host}:{port}/ (Ctrl+C stops)", name=ws.name,
                 host=host, port=port))
-    uvicorn.run(create_app(ws, home, lang=_t().lang), host=host, port=port,
+    uvicorn.run(create_app(ws, home, lang=_t().lang,
+                           users=_accounts(org_dir, neo4j_name, home)), host=host, port=port,
                 log_level="warning", server_header=False)
+
+
+def _accounts(org_dir, neo4j_name, home):
+    """The accounts: the folder's file, or the database's for --neo4j."""
+    from .users import DatabaseUsers, Users
+    if neo4j_name:
+        return DatabaseUsers(neo4j_name)
+    return Users(_home(org_dir, neo4j_name, home) / ".orgmodel-users.json")
 
 
 def _home(org_dir, neo4j_name, home) -> Path:
@@ -1576,8 +1584,8 @@ def users():
 def _account_options(f):
     """--org / --neo4j / --home: whose accounts."""
     f = click.option("--home", type=click.Path(path_type=Path, file_okay=False),
-                     help="Where the accounts live (default: the folder; with --neo4j, "
-                          "./orgmodel-ORG_NAME).")(f)
+                     help="Where the app keeps its drafts and session key (default: the "
+                          "folder; with --neo4j, ./orgmodel-ORG_NAME).")(f)
     f = click.option("--neo4j", "neo4j_name", metavar="ORG_NAME",
                      help="The accounts of the app over this organisation in Neo4j.")(f)
     f = click.option("--org", "org_dir", type=click.Path(path_type=Path, file_okay=False),
@@ -1593,14 +1601,13 @@ def _account_options(f):
 @_account_options
 def users_add(name, role, org_dir, neo4j_name, home):
     """Add an account (its password asked twice, or read from standard input)."""
-    from .users import Users
     if bool(org_dir) == bool(neo4j_name):
         raise click.UsageError("give exactly one of --org DIR or --neo4j ORG_NAME")
     if sys.stdin.isatty():
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     else:
         password = sys.stdin.readline().rstrip("\n")
-    book = Users(_home(org_dir, neo4j_name, home) / ".orgmodel-users.json")
+    book = _accounts(org_dir, neo4j_name, home)
     book.add(name, role, password)
     out(Message("Added {name} ({role})", name=name, role=role))
 
@@ -1609,10 +1616,9 @@ def users_add(name, role, org_dir, neo4j_name, home):
 @_account_options
 def users_list(org_dir, neo4j_name, home):
     """List the accounts and their roles (never a password)."""
-    from .users import Users
     if bool(org_dir) == bool(neo4j_name):
         raise click.UsageError("give exactly one of --org DIR or --neo4j ORG_NAME")
-    book = Users(_home(org_dir, neo4j_name, home) / ".orgmodel-users.json")
+    book = _accounts(org_dir, neo4j_name, home)
     for n in book.names():
         out(f"{n}\t{book.role(n)}" + ("\tlocked" if book.locked(n) else ""))
 

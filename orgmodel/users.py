@@ -8,7 +8,9 @@ Roles: ``viewer`` reads; ``editor`` also keeps drafts and applies them;
 :data:`LOCK_SECONDS`.
 
 The accounts of a folder live in its ``.orgmodel-users.json`` (keep it out of
-version control: ``.gitignore`` has it), written all or nothing.
+version control: ``.gitignore`` has it), written all or nothing; those of an
+organisation in Neo4j in the database, beside it (:class:`DatabaseUsers`:
+``AppUser`` nodes, hashes only).
 
 Examples
 --------
@@ -28,7 +30,8 @@ from pathlib import Path
 from .errors import InputError
 from .i18n import N_
 
-__all__ = ["Users", "ROLES", "USERS_FILE", "MAX_FAILURES", "LOCK_SECONDS", "MIN_PASSWORD"]
+__all__ = ["Users", "DatabaseUsers", "ROLES", "USERS_FILE", "MAX_FAILURES", "LOCK_SECONDS",
+           "MIN_PASSWORD"]
 
 #: The roles, each allowed what the ones before it are.
 ROLES = (N_("viewer"), N_("editor"), N_("admin"))
@@ -124,3 +127,28 @@ class Users:
     def locked(self, name: str) -> bool:
         entry = self._read().get(name) or {}
         return entry.get("locked_until", 0) > time.time()
+
+
+class DatabaseUsers(Users):
+    """The accounts of an organisation in Neo4j, kept in the database
+    (connection settings as :func:`orgmodel.store.connect`)."""
+
+    def __init__(self, org: str, **connection):
+        self.org, self.connection = org, connection
+        self.path = Path(f"neo4j:{org}")
+
+    def _read(self) -> dict:
+        from .store import connect, cypher
+        with connect(**self.connection) as store:
+            rows = store.run(cypher("read_accounts"), org=self.org)
+        return {r["name"]: {"role": r["role"], "hash": r["hash"],
+                            "failures": r["failures"] or 0,
+                            "locked_until": r["locked_until"] or 0} for r in rows}
+
+    def _write(self, users: dict) -> None:
+        from .store import connect, cypher
+        rows = [{"name": n, **e} for n, e in users.items()]
+        with connect(**self.connection) as store, \
+                store.driver.session(database=store.database) as session:
+            session.execute_write(lambda tx: tx.run(cypher("write_accounts"), org=self.org,
+                                                    rows=rows).consume())

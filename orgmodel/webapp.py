@@ -55,9 +55,10 @@ class Refused(OrgModelError):
         self.status = status
 
 
-def create_app(workspace, home, lang: str = "en"):  # noqa: C901 - the routes share the app's state (workspace, accounts, drafts, templates)
-    """The Starlette app serving ``workspace``; accounts, drafts and the
-    session key live in ``home``."""
+def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - the routes share the app's state (workspace, accounts, drafts, templates)
+    """The Starlette app serving ``workspace``; drafts and the session key
+    live in ``home``, and the accounts too unless ``users`` is given
+    (:class:`orgmodel.users.DatabaseUsers` for an organisation in Neo4j)."""
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.sessions import SessionMiddleware
@@ -69,7 +70,8 @@ def create_app(workspace, home, lang: str = "en"):  # noqa: C901 - the routes sh
     from .users import Users
 
     home = Path(home)
-    users, drafts = Users(home / ".orgmodel-users.json"), Drafts(home)
+    users = users if users is not None else Users(home / ".orgmodel-users.json")
+    drafts = Drafts(home)
     import jinja2
     # (autoescape on for every template: each value from the data is inert)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(
@@ -211,7 +213,30 @@ def create_app(workspace, home, lang: str = "en"):  # noqa: C901 - the routes sh
         params = request.query_params
         title, df, form = _table(org, what, params, t)
         return page(request, "table.html", me=me, heading=title, table=frame(df), form=form,
-                    params=dict(params), what=what)
+                    params=dict(params), what=what,
+                    figure=f"/figure/{what}.svg" if what in ("layers", "span") else None)
+
+    async def figure(request):
+        """The layers' and the spans' chart, as the report draws them (an SVG
+        loaded as an image: no script in it can run)."""
+        who(request)
+        org, _ = workspace.current()
+        t = translator_of(request.session.get("lang") or lang)
+        from . import figures
+        which = request.path_params["which"]
+        if which == "layers":
+            from .layers import layering
+            lay = layering(org)
+            svg = figures.layer_pyramid(lay.frame, t, lay.target)
+        elif which == "span":
+            from .span import span_of_control
+            spans = span_of_control(org)
+            svg = figures.span_chart(spans.distribution, t, spans.min, spans.max)
+        else:
+            raise Refused(404, f"no chart '{which}'")
+        if svg is None:
+            raise Refused(404, "nothing to draw")
+        return Response(svg, media_type="image/svg+xml")
 
     async def report(request):
         who(request)
@@ -299,6 +324,17 @@ def create_app(workspace, home, lang: str = "en"):  # noqa: C901 - the routes sh
 
     async def accounts(request):
         me = need(request, "admin")
+        if request.method == "POST":
+            form = await form_of(request)
+            if form.get("remove"):
+                if form["remove"] == me["name"]:
+                    raise Refused(400, "an admin does not remove their own account here")
+                users.remove(form["remove"])
+            else:
+                if form.get("password", "") != form.get("again", ""):
+                    raise Refused(400, "the two passwords differ")
+                users.add(form.get("name", ""), form.get("role", ""), form.get("password", ""))
+            return RedirectResponse("/accounts", status_code=303)
         return page(request, "accounts.html", me=me,
                     accounts=[(n, users.role(n), users.locked(n)) for n in users.names()])
 
@@ -336,12 +372,13 @@ def create_app(workspace, home, lang: str = "en"):  # noqa: C901 - the routes sh
         Route("/node/{id:path}", node),
         Route("/chart", chart),
         Route("/report", report),
+        Route("/figure/{which}.svg", figure),
         Route("/history", history),
         Route("/history/diff", history_diff),
         Route("/drafts", drafts_page, methods=["GET", "POST"]),
         Route("/drafts/{name}", draft_page),
         Route("/drafts/{name}/{action}", draft_action, methods=["POST"]),
-        Route("/accounts", accounts),
+        Route("/accounts", accounts, methods=["GET", "POST"]),
         Route("/{what:str}", table_page),
     ]
     app = Starlette(routes=routes, middleware=[

@@ -47,7 +47,7 @@ def _lint(items):
     if not (LINT / "node_modules" / "@neo4j-cypher").is_dir() or node is None:
         pytest.skip("the Cypher linter is not installed: scripts/ensure-cypher-lint installs it "
                     "(make test runs it; npm ci in tests/cypher-lint)")
-    schema = {"labels": list(NODE_KINDS) + ["Organisation", "ChangeSet"],
+    schema = {"labels": list(NODE_KINDS) + ["Organisation", "ChangeSet", "AppUser"],
               "relationshipTypes": list(EDGE_KINDS) + list(DERIVED_EDGE_KINDS)}
     payload = [{"name": n, "query": q, "schema": {**schema, "parameters": {p: None for p in ps}}}
                for n, q, ps in items]

@@ -96,7 +96,8 @@ def _draft(client, name, *changes):
 
 
 PAGES = ["/", "/search?q=team", "/node/tm", "/chart", "/mandates", "/who-decides?power=budget",
-         "/findings", "/layers", "/span", "/formation", "/history", "/drafts", "/report"]
+         "/findings", "/layers", "/span", "/formation", "/history", "/drafts",
+         "/figure/layers.svg", "/figure/span.svg", "/report"]
 
 
 def test_every_page_but_the_login_asks_for_a_session(app):
@@ -320,6 +321,12 @@ def test_a_draft_applied_to_neo4j_is_in_its_history_with_its_user(bolt_env, stor
     done = _orgmodel("users", "add", "anna", "--role", "editor", "--neo4j", "Sample",
                      "--home", str(home), stdin=PASSWORD + "\n")
     assert done.returncode == 0, done.stdout + done.stderr
+    # the accounts are in the database, beside the organisation: hashes only
+    stored = store.run("MATCH (u:AppUser {org: 'Sample'}) RETURN u.name AS name, "
+                       "u.role AS role, u.hash AS hash")
+    assert [(r["name"], r["role"]) for r in stored] == [("anna", "editor")]
+    assert stored[0]["hash"].startswith("$argon2id$") and PASSWORD not in stored[0]["hash"]
+    assert not (home / ".orgmodel-users.json").exists()
     proc, url = _start(None, "--neo4j", "Sample", "--home", str(home))
     try:
         anna, _ = _login(url, "anna")
@@ -369,3 +376,23 @@ def test_drafts_and_sessions_survive_a_restart(folder):
         assert page.status_code == 200 and "Kept name" in page.text
     finally:
         _stop(proc)
+
+
+def test_an_admin_adds_and_removes_accounts_and_others_cannot(app):
+    url, folder = app
+    ada, _ = _login(url, "ada")
+    token = _csrf(ada.get("/accounts").text)
+    differ = ada.post("/accounts", data={"csrf": token, "name": "nina", "role": "viewer",
+                                         "password": PASSWORD, "again": PASSWORD + "x"})
+    assert differ.status_code == 400 and "differ" in differ.text
+    made = ada.post("/accounts", data={"csrf": token, "name": "nina", "role": "viewer",
+                                       "password": PASSWORD, "again": PASSWORD})
+    assert made.status_code == 303
+    assert _login(url, "nina")[1].status_code == 303
+    stored = (folder / ".orgmodel-users.json").read_text()
+    assert PASSWORD not in stored and "$argon2id$" in stored
+    anna, _ = _login(url, "anna")
+    assert anna.post("/accounts", data={"csrf": _csrf(anna.get("/").text), "remove": "nina"}
+                     ).status_code == 403
+    assert ada.post("/accounts", data={"csrf": token, "remove": "nina"}).status_code == 303
+    assert _login(url, "nina")[1].status_code == 401
