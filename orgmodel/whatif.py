@@ -114,7 +114,10 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
     """
     if not isinstance(changes, list):
         raise OrgModelError("the changes must be a list (a YAML list of '- verb: ...')")
-    g = copy.deepcopy(org.graph)
+    # (a copy of the structure and of every attribute dict: a change only
+    # ever replaces a value, never changes one in place; a deep copy took 3 s
+    # at 100,000 roles)
+    g = org.graph.copy()
     new = OrgModel(g, copy.deepcopy(org.manifest), None)
     for i, ch in enumerate(changes):
         try:
