@@ -787,7 +787,9 @@ def _read_versioned(tx, name, version, at):
 def _pull_model(store, name, attempts, e, step, version=None, at=None):
     for _ in range(max(1, attempts)):
         try:
-            with store.driver.session(database=store.database) as session:
+            # (records in batches of 20,000: the driver's 1,000 cost a round
+            # trip each, a second at 100,000 roles)
+            with store.driver.session(database=store.database, fetch_size=20_000) as session:
                 before, after, nodes, edges, read_version, undo_ops = session.execute_read(
                     _read_versioned, name, version, at)
         except (e.Neo4jError, e.DriverError, _Moved) as exc:

@@ -1,4 +1,3 @@
 MATCH (a:{src} {org: $org})-[r:{type}]->(b)
 WHERE r.org = $org
 RETURN a.id AS src, b.id AS dst, properties(r) AS props
-ORDER BY r.seq

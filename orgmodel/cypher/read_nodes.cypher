@@ -1,3 +1,2 @@
 MATCH (n:{label} {org: $org})
 RETURN properties(n) AS props
-ORDER BY n.seq
