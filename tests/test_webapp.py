@@ -396,3 +396,31 @@ def test_an_admin_adds_and_removes_accounts_and_others_cannot(app):
                      ).status_code == 403
     assert ada.post("/accounts", data={"csrf": token, "remove": "nina"}).status_code == 303
     assert _login(url, "nina")[1].status_code == 401
+
+
+def test_users_on_the_command_line_say_one_clear_thing(tmp_path):
+    d = tmp_path / "org"
+    shutil.copytree(DATA / "template", d)
+    short = _orgmodel("users", "add", "kim", "--role", "editor", "--org", str(d),
+                      stdin="short\n")
+    assert short.returncode == 1 and "10 characters or more" in short.stdout + short.stderr
+    assert "Traceback" not in short.stdout + short.stderr
+    bad_role = _orgmodel("users", "add", "kim", "--role", "boss", "--org", str(d),
+                         stdin=PASSWORD + "\n")
+    assert bad_role.returncode == 2 and "boss" in bad_role.stderr
+    ok = _orgmodel("users", "add", "kim", "--role", "viewer", "--org", str(d),
+                   stdin=PASSWORD + "\n")
+    assert ok.returncode == 0 and PASSWORD not in ok.stdout + ok.stderr
+    listed = _orgmodel("users", "list", "--org", str(d))
+    assert listed.returncode == 0 and listed.stdout.split() == ["kim", "viewer"]
+    assert oct((d / ".orgmodel-users.json").stat().st_mode & 0o777) == "0o600"
+
+
+def test_serve_says_why_a_model_that_does_not_load_is_not_served(tmp_path):
+    d = tmp_path / "org"
+    shutil.copytree(DATA / "template", d)
+    with open(d / "edges.csv", "a", encoding="utf-8") as f:
+        f.write("gd,tm,REPORTS_TO,X-1,stated,,,,,,,,,,,,,,,\n")       # a line in a circle
+    res = _orgmodel("serve", "--org", str(d), "--port", str(_free_port()))
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert "circle" in res.stdout + res.stderr and "Traceback" not in res.stdout + res.stderr
