@@ -201,16 +201,25 @@ class Neo4jWorkspace(Workspace):
 
     def __init__(self, name: str, **connection):
         self.name, self.connection = name, connection
+        #: The model last read and the push stamp it was read at: read again
+        #: only when someone pushed since (one small query per call).
+        self.loaded: tuple | None = None
 
     def _store(self):
         from .store import connect
         return connect(**self.connection)
 
     def current(self) -> tuple:
-        from .store import pull_versioned
+        """``(model, version)``; shared by the callers until the next push:
+        treat it as read-only (:meth:`at` gives a copy)."""
+        from .store import cypher, pull_versioned
         with self._store() as store:
-            org, base = pull_versioned(store, self.name)
-        return org, (base.version if base else 0)
+            found = store.run(cypher("read_organisation"), org=self.name)
+            stamp = found[0]["push_id"] if found else None
+            if self.loaded is None or stamp is None or self.loaded[0] != stamp:
+                org, base = pull_versioned(store, self.name)
+                self.loaded = (stamp, org, base.version if base else 0)
+        return self.loaded[1], self.loaded[2]
 
     def at(self, version: int) -> OrgModel:
         from .store import pull_model
