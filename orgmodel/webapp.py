@@ -266,6 +266,12 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         d = diff(workspace.at(a), workspace.at(b))
         return page(request, "diff.html", me=me, heading=f"{a} → {b}", table=frame(d.changes()))
 
+    def base_of(draft):
+        """The model a draft was started from: the current one when nothing was
+        applied since (whatif copies it before changing), else that version."""
+        org, version = workspace.current()
+        return org if draft["base"] == version else workspace.at(draft["base"])
+
     async def drafts_page(request):
         me = who(request)
         if request.method == "POST":
@@ -280,7 +286,7 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         me = who(request)
         name = request.path_params["name"]
         d = drafts.get(name)
-        base = workspace.at(d["base"])
+        base = base_of(d)
         model = drafts.model(d, base)
         from .diff import diff
         t = translator_of(request.session.get("lang") or lang)
@@ -306,14 +312,14 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         form = await form_of(request)
         d = drafts.get(name)
         if action == "change":
-            drafts.add_change(name, _change_of(form), workspace.at(d["base"]))
+            drafts.add_change(name, _change_of(form), base_of(d))
         elif action == "undo":
             drafts.remove_change(name, int(form.get("index", "0")))
         elif action == "delete":
             drafts.delete(name)
             return RedirectResponse("/drafts", status_code=303)
         elif action == "apply":
-            model = drafts.model(d, workspace.at(d["base"]))
+            model = drafts.model(d, base_of(d))
             version = workspace.apply(model, d["base"], me["name"],
                                       form.get("message") or f"draft {name}")
             drafts.delete(name)
