@@ -420,11 +420,7 @@ class _Writer:
                 if self.progress:
                     self.progress(self.done, self.total)
 
-    def label(self, node_id) -> str:
-        found = self.after.nodes.get(node_id) or self.before.nodes[node_id]
-        return found[0]
-
-    def node_props(self, node_id, label, props, seq):
+    def node_props(self, node_id, props, seq):
         return {**props, "org": self.name, "id": node_id, "uid": uid(self.name, node_id),
                 **({"seq": seq} if seq is not None else {})}
 
@@ -435,38 +431,37 @@ class _Writer:
                 "props": props}
 
     def write(self, ops):
+        """Deletes first (edges, then nodes), then changes, then additions.  An
+        edge's key holds its ends and kind, so a changed edge kept them."""
         self.total = len(ops)
         nodes = [op for op in ops if op["what"] == "node"]
         edges = [op for op in ops if op["what"] == "edge"]
         relabelled = {op["key"] for op in nodes if op["before"] and op["after"]
                       and op["before"][0] != op["after"][0]}
-        # A node that changes kind is written anew, and its edges with it.
-        edges += [{"what": "edge", "key": k, "before": None, "after": list(row)}
-                  for k, row in self.after.edges.items()
-                  if (row[1] in relabelled or row[2] in relabelled)
-                  and not any(op["key"] == k for op in edges)]
-        gone_edges = [op for op in edges if op["before"] is not None
-                      and (op["after"] is None or op["before"][0] != op["after"][0])]
-        gone_nodes = [op for op in nodes if op["after"] is None or op["key"] in relabelled]
+
+        def touches_relabelled(row) -> bool:
+            return row[1] in relabelled or row[2] in relabelled
+        gone_edges = [op for op in edges if op["after"] is None]
+        kept = [op for op in edges if op["before"] is not None and op["after"] is not None
+                and not touches_relabelled(op["after"])]
+        fresh = [op for op in edges if op["before"] is None
+                 and not touches_relabelled(op["after"])]
+        # A node that changes kind is written anew (its old one goes with its
+        # edges), and every edge it has now with it.
+        fresh += [{"what": "edge", "key": k, "before": None, "after": list(row)}
+                  for k, row in self.after.edges.items() if touches_relabelled(row)]
         self._grouped_edges(gone_edges, "before", "delete_edges_by_uid", seq=False)
         by_label: dict = {}
-        for op in gone_nodes:
-            by_label.setdefault(op["before"][0], []).append(uid(self.name, op["key"]))
+        for op in nodes:
+            if op["after"] is None or op["key"] in relabelled:
+                by_label.setdefault(op["before"][0], []).append(uid(self.name, op["key"]))
         for label, uids in by_label.items():
             self.run(cypher("delete_nodes_by_uid", label=label), uids, key="uids")
-        changed = [op for op in nodes if op["before"] is not None and op["after"] is not None
-                   and op["key"] not in relabelled]
-        self._nodes(changed, "set_nodes", seq=False)
-        added = [op for op in nodes if op["before"] is None or op["key"] in relabelled]
-        self._nodes(added, "create_nodes", seq=True)
-        kept = [op for op in edges if op["before"] is not None and op["after"] is not None
-                and op not in gone_edges and op["before"][1:3] == op["after"][1:3]]
+        self._nodes([op for op in nodes if op["before"] is not None and op["after"] is not None
+                     and op["key"] not in relabelled], "set_nodes", seq=False)
+        self._nodes([op for op in nodes if op["before"] is None or op["key"] in relabelled],
+                    "create_nodes", seq=True)
         self._grouped_edges(kept, "after", "set_edges", seq=False)
-        fresh = [op for op in edges if op["after"] is not None and op not in kept]
-        # an edge whose ends moved: the old one goes, the new one is written
-        moved = [op for op in edges if op["before"] is not None and op["after"] is not None
-                 and op not in kept and op not in gone_edges]
-        self._grouped_edges(moved, "before", "delete_edges_by_uid", seq=False)
         self._grouped_edges(fresh, "after", "create_edges", seq=True)
 
     def _nodes(self, ops, query, seq):
@@ -476,7 +471,7 @@ class _Writer:
             row_seq = self._next() if seq else None
             by_label.setdefault(label, []).append(
                 {"org": self.name, "id": op["key"], "uid": uid(self.name, op["key"]),
-                 "props": self.node_props(op["key"], label, props, row_seq)})
+                 "props": self.node_props(op["key"], props, row_seq)})
         for label, rows in by_label.items():
             self.run(cypher(query, label=label), rows)
 

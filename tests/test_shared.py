@@ -386,3 +386,15 @@ def test_incremental_pushes_keep_the_stored_route_steps_exact(store, folder, tmp
         pushed += 1
         seen.add(tuple(_derived_steps(model)))
     assert pushed >= 3 and len(seen) >= 2     # the edits did move route steps
+
+
+def test_a_post_that_becomes_a_role_keeps_its_edges_changed_or_not(store, template_copy,
+                                                                      tmp_path):
+    push(store, orgmodel.load(template_copy))
+    _, model, base = _pulled(store, tmp_path, "Sample", "relabel")
+    model.graph.nodes["alderman"]["kind"] = "Role"
+    u, v, k = next(iter(model.graph.edges("alderman", keys=True)))
+    model.graph.edges[u, v, k]["note"] = "changed with the node's kind"
+    push(store, model, base=base)
+    assert pull_model(store, "Sample") == model
+    assert _stored_steps(store, "Sample") == _derived_steps(model)
