@@ -42,7 +42,11 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["Finding", "CHECKS", "check", "applicable_rules"]
+__all__ = ["Finding", "CHECKS", "FINDING_COLUMNS", "check", "applicable_rules"]
+
+
+#: The columns of :func:`check`'s findings.
+FINDING_COLUMNS = ["rule", "message", "nodes", "source", "not_stated"]
 
 
 @dataclass
@@ -326,4 +330,4 @@ def check(org: OrgModel, rules: list[str] | None = None, awb: bool | None = None
         for m in mandate_findings(org):
             rows.append(Finding(m.rule, m.message, m.nodes, m.rule,
                                 _not_stated(org, m.nodes)).to_dict())
-    return pd.DataFrame(rows, columns=["rule", "message", "nodes", "source", "not_stated"])
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)

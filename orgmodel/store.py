@@ -45,7 +45,7 @@ from .escape import redact
 from .model import OrgModel
 from .schema import EDGE_KINDS, NODE_KINDS
 from .validate import validate_graph
-from .versions import Snapshot, apply, changes, conflicts, describe, events, snapshot, to_model, undo
+from .versions import Snapshot, apply, both_changed, changes, conflicts, events, snapshot, to_model, undo
 
 if TYPE_CHECKING:  # names in annotations only
     from collections.abc import Callable
@@ -512,14 +512,10 @@ def _model_of(manifest, nodes, edges) -> OrgModel:
 
 
 def _conflict_message(name, base, head, clash) -> str:
-    shown = [f"{describe(what, key)} (yours: {ours}; theirs: {theirs})"
-             for what, key, ours, theirs in clash[:10]]
-    more = f", and {len(clash) - 10} more" if len(clash) > 10 else ""
     return (f"push of {name} refused, nothing written: the shared model moved from version "
-            f"{base} (the one you pulled) to {head}, and {len(clash)} "
-            f"{'place was' if len(clash) == 1 else 'places were'} changed on both sides: "
-            + "; ".join(shown) + more + ". Pull the new version (db pull --force), make your "
-            "change there and push again; or push --force to overwrite theirs")
+            f"{base} (the one you pulled) to {head}, and " + both_changed(clash)
+            + ". Pull the new version (db pull --force), make your change there and push "
+            "again; or push --force to overwrite theirs")
 
 
 def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - one transaction

@@ -69,12 +69,15 @@ class Users:
     def names(self) -> list:
         return sorted(self._read())
 
+    def roles(self) -> dict:
+        """``{name: role}`` of every account, in one read."""
+        return {n: e["role"] for n, e in self._read().items()}
+
     def __len__(self) -> int:
         return len(self._read())
 
     def role(self, name: str) -> str | None:
-        entry = self._read().get(name)
-        return entry["role"] if entry else None
+        return self.roles().get(name)
 
     def add(self, name: str, role: str, password: str) -> None:
         """Add (or replace) an account."""
@@ -136,19 +139,26 @@ class DatabaseUsers(Users):
     def __init__(self, org: str, **connection):
         self.org, self.connection = org, connection
         self.path = Path(f"neo4j:{org}")
+        #: The open connection (its driver keeps a pool), made on first use.
+        self.store = None
+
+    def _store(self):
+        from .store import connect
+        if self.store is None:
+            self.store = connect(**self.connection)
+        return self.store
 
     def _read(self) -> dict:
-        from .store import connect, cypher
-        with connect(**self.connection) as store:
-            rows = store.run(cypher("read_accounts"), org=self.org)
+        from .store import cypher
+        rows = self._store().run(cypher("read_accounts"), org=self.org)
         return {r["name"]: {"role": r["role"], "hash": r["hash"],
                             "failures": r["failures"] or 0,
                             "locked_until": r["locked_until"] or 0} for r in rows}
 
     def _write(self, users: dict) -> None:
-        from .store import connect, cypher
+        from .store import cypher
         rows = [{"name": n, **e} for n, e in users.items()]
-        with connect(**self.connection) as store, \
-                store.driver.session(database=store.database) as session:
+        store = self._store()
+        with store.driver.session(database=store.database) as session:
             session.execute_write(lambda tx: tx.run(cypher("write_accounts"), org=self.org,
                                                     rows=rows).consume())

@@ -34,7 +34,7 @@ import networkx as nx
 from .model import OrgModel
 
 __all__ = ["Snapshot", "snapshot", "to_model", "edge_key", "changes", "apply", "undo",
-           "touched", "conflicts", "events", "MANIFEST"]
+           "conflicts", "both_changed", "events", "MANIFEST"]
 
 #: The key of the organisation's own settings (org.yaml) in a change set.
 MANIFEST = "org.yaml"
@@ -150,11 +150,6 @@ def undo(snap: Snapshot, ops: list) -> Snapshot:
     return _patched(snap, list(reversed(ops)), "before")
 
 
-def touched(ops: list) -> set:
-    """The keys a change set touches, as ``(what, key)``."""
-    return {(op["what"], op["key"]) for op in ops}
-
-
 def conflicts(ours: list, theirs: list) -> list:
     """The keys both change sets touch, with what each side did, in a stable order:
     ``[(what, key, our change, their change)]`` (changes: added, removed, changed)."""
@@ -182,6 +177,21 @@ def describe(what: str, key: str) -> str:
         return key
     u, kind, v, nth = json.loads(key)
     return f"{u} -{kind}-> {v}" + (f" (#{nth + 1})" if nth else "")
+
+
+def both_changed(clash: list) -> str:
+    """The places :func:`conflicts` found, in words (the first ten).
+
+    Examples
+    --------
+    >>> both_changed([("node", "tm", "changed", "removed")])
+    '1 place was changed on both sides: tm (yours: changed; theirs: removed)'
+    """
+    shown = [f"{describe(what, key)} (yours: {ours}; theirs: {theirs})"
+             for what, key, ours, theirs in clash[:10]]
+    more = f", and {len(clash) - 10} more" if len(clash) > 10 else ""
+    return (f"{len(clash)} {'place was' if len(clash) == 1 else 'places were'} changed on "
+            "both sides: " + "; ".join(shown) + more)
 
 
 def events(ops: list) -> list:

@@ -81,10 +81,12 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
     templates.env.filters["change"] = _change_text
 
     def who(request) -> dict:
-        if not len(users):
+        roles = users.roles()               # (one read of the accounts a request)
+        request.state.accounts = bool(roles)
+        if not roles:
             return {"name": "", "role": "guest"}
         name = request.session.get("user")
-        role = users.role(name) if name else None
+        role = roles.get(name) if name else None
         if not role:
             raise Refused(401, "log in first")
         return {"name": name, "role": role}
@@ -116,10 +118,11 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
                                           "role": "guest"}
         response = templates.TemplateResponse(
             request, name, {"t": t, "me": me, "csrf": csrf(request), "title": workspace.name,
-                            "read_only": not len(users), **context}, status_code=status)
+                            "read_only": not getattr(request.state, "accounts", len(users)),
+                            **context}, status_code=status)
         return response
 
-    def frame(df, t=None):
+    def frame(df):
         """A DataFrame as header + rows of text (for the templates' tables)."""
         cols = [str(c) for c in df.columns]
         return {"columns": cols, "rows": [["" if v is None else str(v) for v in row]
@@ -207,11 +210,18 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
 
     async def table_page(request):
         me = who(request)
-        org, _ = workspace.current()
+        org, version = workspace.current()
         t = translator_of(request.session.get("lang") or lang)
         what = request.path_params["what"]
         params = request.query_params
-        title, df, form = _table(org, what, params, t)
+        if what == "findings":
+            import pandas as pd
+
+            from .checks import FINDING_COLUMNS
+            title, form = t("Findings"), []
+            df = pd.DataFrame(findings_of(org, version), columns=FINDING_COLUMNS)
+        else:
+            title, df, form = _table(org, what, params, t)
         return page(request, "table.html", me=me, heading=title, table=frame(df), form=form,
                     params=dict(params), what=what,
                     figure=f"/figure/{what}.svg" if what in ("layers", "span") else None)
@@ -420,9 +430,6 @@ def _table(org, what, params, t):
         res = who_decides(model, power, amount=amount, role=params.get("role") or None)
         df = pd.DataFrame([res]) if isinstance(res, dict) else res
         return t("Who decides"), df, ["power", "amount", "role", "on"]
-    if what == "findings":
-        from .checks import check
-        return t("Findings"), check(org), []
     if what == "layers":
         from .layers import layering
         return t("Layers"), layering(org).frame, []

@@ -40,7 +40,7 @@ import pandas as pd
 from .errors import ConflictError, OrgModelError, ValidationError
 from .model import OrgModel
 from .versions import apply as apply_changes
-from .versions import changes, conflicts, describe, events, snapshot, to_model, undo
+from .versions import both_changed, changes, conflicts, events, snapshot, to_model, undo
 
 __all__ = ["Workspace", "FolderWorkspace", "Neo4jWorkspace", "HISTORY_FILE", "HISTORY_COLUMNS"]
 
@@ -58,13 +58,16 @@ def _counts(ops) -> dict:
 
 def conflict_message(where: str, base: int, head: int, clash: list) -> str:
     """The one sentence a refused change gets: where both sides changed."""
-    shown = [f"{describe(what, key)} (yours: {ours}; theirs: {theirs})"
-             for what, key, ours, theirs in clash[:10]]
-    more = f", and {len(clash) - 10} more" if len(clash) > 10 else ""
     return (f"{where}: refused, nothing written: the model moved from version {base} (the "
-            f"one this change was made from) to {head}, and "
-            f"{len(clash)} {'place was' if len(clash) == 1 else 'places were'} changed on "
-            "both sides: " + "; ".join(shown) + more)
+            f"one this change was made from) to {head}, and " + both_changed(clash))
+
+
+def _undone(snap, entries: list, version: int):
+    """``snap`` with the change sets after ``version`` taken back, newest first."""
+    for entry in reversed(entries):
+        if entry["version"] > version:
+            snap = undo(snap, entry["patch"])
+    return snap
 
 
 class Workspace:
@@ -139,13 +142,8 @@ class FolderWorkspace(Workspace):
         org, head = self.current()
         if not 0 <= version <= head:
             raise OrgModelError(f"no version {version}: the versions are 0 to {head}")
-        if version == head:
-            return to_model(snapshot(org))      # (a copy: the caller may change it)
-        snap = snapshot(org)
-        for entry in reversed(self._entries()):
-            if entry["version"] > version:
-                snap = undo(snap, entry["patch"])
-        return to_model(snap)
+        # (a copy even of the current version: the caller may change it)
+        return to_model(_undone(snapshot(org), self._entries(), version))
 
     def history(self) -> pd.DataFrame:
         rows = [{k: e.get(k) for k in HISTORY_COLUMNS} for e in reversed(self._entries())]
@@ -163,11 +161,7 @@ class FolderWorkspace(Workspace):
             now, head = read_any(self.folder), (entries[-1]["version"] if entries else 0)
             if not 0 <= base <= head:
                 raise OrgModelError(f"no version {base}: the versions are 0 to {head}")
-            snap = snapshot(now)
-            for entry in reversed(entries):
-                if entry["version"] > base:
-                    snap = undo(snap, entry["patch"])
-            base_model = to_model(snap)
+            base_model = to_model(_undone(snapshot(now), entries, base))
             ours = changes(snapshot(base_model), snapshot(model))
             theirs = [op for e in entries if e["version"] > base for op in e["patch"]]
             clash = conflicts(ours, theirs)
@@ -204,37 +198,39 @@ class Neo4jWorkspace(Workspace):
         #: The model last read and the push stamp it was read at: read again
         #: only when someone pushed since (one small query per call).
         self.loaded: tuple | None = None
+        #: The open connection (its driver keeps a pool), made on first use.
+        self.store = None
 
     def _store(self):
         from .store import connect
-        return connect(**self.connection)
+        if self.store is None:
+            self.store = connect(**self.connection)
+        return self.store
 
     def current(self) -> tuple:
         """``(model, version)``; shared by the callers until the next push:
         treat it as read-only (:meth:`at` gives a copy)."""
         from .store import cypher, pull_versioned
-        with self._store() as store:
-            found = store.run(cypher("read_organisation"), org=self.name)
-            stamp = found[0]["push_id"] if found else None
-            if self.loaded is None or stamp is None or self.loaded[0] != stamp:
-                org, base = pull_versioned(store, self.name)
-                self.loaded = (stamp, org, base.version if base else 0)
+        store = self._store()
+        found = store.run(cypher("read_organisation"), org=self.name)
+        stamp = found[0]["push_id"] if found else None
+        if self.loaded is None or stamp is None or self.loaded[0] != stamp:
+            org, base = pull_versioned(store, self.name)
+            self.loaded = (stamp, org, base.version if base else 0)
         return self.loaded[1], self.loaded[2]
 
     def at(self, version: int) -> OrgModel:
         from .store import pull_model
-        with self._store() as store:
-            return pull_model(store, self.name, version=version)
+        return pull_model(self._store(), self.name, version=version)
 
     def history(self) -> pd.DataFrame:
         from .store import log
-        with self._store() as store:
-            return log(store, self.name)[HISTORY_COLUMNS]
+        return log(self._store(), self.name)[HISTORY_COLUMNS]
 
     def apply(self, model: OrgModel, base: int, user: str, message: str = "") -> int:
         from .store import Base, pull_versioned, push
-        with self._store() as store:
-            _, head = pull_versioned(store, self.name, version=base)
-            res = push(store, model, base=Base(self.name, head.lineage, base, head.snapshot),
-                       message=message, user=user)
+        store = self._store()
+        _, head = pull_versioned(store, self.name, version=base)
+        res = push(store, model, base=Base(self.name, head.lineage, base, head.snapshot),
+                   message=message, user=user)
         return res["version"]
