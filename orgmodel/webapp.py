@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .errors import ConflictError, OrgModelError
-from .i18n import said
+from .i18n import N_, said
 from .i18n import translator as translator_of
 
 __all__ = ["create_app", "SECRET_FILE"]
@@ -122,8 +122,16 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
                             **context}, status_code=status)
         return response
 
-    def frame(df):
-        """A DataFrame as header + rows of text (for the templates' tables)."""
+    def frame(df, request):
+        """A DataFrame as the reader's language writes it (columns, numbers,
+        yes/no, the analyses' words), as header + rows of text."""
+        t = translator_of(request.session.get("lang") or lang)
+        df = df.copy()
+        for c in df.columns:       # a list in a cell (nodes, facts not stated), item by item
+            if df[c].map(lambda v: isinstance(v, (list, tuple))).any():
+                df[c] = df[c].map(lambda v: "; ".join(map(t, v)) if isinstance(v, (list, tuple))
+                                  else v)
+        df = t.frame(df)
         cols = [str(c) for c in df.columns]
         return {"columns": cols, "rows": [["" if v is None else str(v) for v in row]
                                           for row in df.itertuples(index=False)]}
@@ -222,7 +230,7 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
             df = pd.DataFrame(findings_of(org, version), columns=FINDING_COLUMNS)
         else:
             title, df, form = _table(org, what, params, t)
-        return page(request, "table.html", me=me, heading=title, table=frame(df), form=form,
+        return page(request, "table.html", me=me, heading=title, table=frame(df, request), form=form,
                     params=dict(params), what=what,
                     figure=f"/figure/{what}.svg" if what in ("layers", "span") else None)
 
@@ -263,7 +271,9 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
     async def history(request):
         me = who(request)
         rows = workspace.history()
-        return page(request, "history.html", me=me, table=frame(rows),
+        # (the column says why the change was made: not a finding's message)
+        return page(request, "history.html", me=me,
+                    table=frame(rows.rename(columns={"message": "why"}), request),
                     versions=list(rows["version"]))
 
     async def history_diff(request):
@@ -274,7 +284,8 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
             raise Refused(400, "give two versions: ?a=N&b=M") from None
         from .diff import diff
         d = diff(workspace.at(a), workspace.at(b))
-        return page(request, "diff.html", me=me, heading=f"{a} → {b}", table=frame(d.changes()))
+        return page(request, "diff.html", me=me, heading=f"{a} → {b}",
+                    table=frame(_readable(d.changes()), request))
 
     def base_of(draft):
         """The model a draft was started from: the current one when nothing was
@@ -304,14 +315,16 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         table = None
         if d["changes"]:
             found = diff(base, model)
-            table = frame(found.changes())
+            listed = _readable(found.changes())
+            # (findings are the impact's own table, in the reader's words)
+            table = frame(listed[listed["section"] != "finding"], request)
             # the governance impact, each part where there is one
             for title, df in ((t("Figures"), found.figures), (t("Spans"), found.spans),
                               (t("Routes that change"), found.routes),
                               (t("Mandates"), found.mandates),
                               (t("Findings added and resolved"), found.findings)):
                 if len(df):
-                    impact.append((title, frame(df)))
+                    impact.append((title, frame(df, request)))
         return page(request, "draft.html", me=me, draft=d, table=table, impact=impact,
                     posts=sorted(n for n, k in base.graph.nodes(data="kind")
                                  if k in ("Post", "Role")))
@@ -407,6 +420,8 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
 
 
 TABLES = ("mandates", "who-decides", "findings", "layers", "span", "formation")
+#: The fields of the tables' forms, named in the reader's language by the page.
+FIELDS = (N_("power"), N_("amount"), N_("role"), N_("on"))
 
 
 def _table(org, what, params, t):
@@ -442,6 +457,16 @@ def _table(org, what, params, t):
         res = formation(org)
         return t("Formation"), getattr(res, "frame", res), []
     raise Refused(404, f"no page '{what}'")
+
+
+def _readable(changes):
+    """The diff's change list with an edge's key as ``from → to`` (its kind is
+    in the kind column, in the reader's words) instead of ``from|KIND|to``."""
+    out = changes.copy()
+    edges = out["section"] == "edge"
+    out.loc[edges, "key"] = [k.replace(f"|{kind}|", " → ", 1)
+                             for k, kind in zip(out.loc[edges, "key"], out.loc[edges, "kind"])]
+    return out
 
 
 def _change_text(change: dict) -> str:
@@ -517,7 +542,7 @@ def _node_facts(org, nid, t, findings) -> dict:
             rec = rg.record(nid)
             paths = [rg.route_record(r) for r in rg.routes(nid, 10)]
             routes.append({"via": via, "record": rec, "paths": paths})
-    mine = [f"{r['rule']}: {r['message']}" for r in findings if nid in (r["nodes"] or ())]
+    mine = [r for r in findings if nid in (r["nodes"] or ())]
     edges = [(u, v, k.get("kind")) for u, v, k in g.edges(nid, data=True)]
     edges += [(u, v, k.get("kind")) for u, v, k in g.in_edges(nid, data=True)]
     return {"node": {"id": nid, **d}, "facts": facts, "routes": routes, "findings": mine,

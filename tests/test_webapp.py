@@ -424,3 +424,32 @@ def test_serve_says_why_a_model_that_does_not_load_is_not_served(tmp_path):
     res = _orgmodel("serve", "--org", str(d), "--port", str(_free_port()))
     assert res.returncode == 1, res.stdout + res.stderr
     assert "circle" in res.stdout + res.stderr and "Traceback" not in res.stdout + res.stderr
+
+
+def test_the_pages_in_dutch_have_no_english_left(folder):
+    from test_dutch import _english_in, _the_datas_own, _visible_html
+    proc, url = _start(folder, "--lang", "nl")
+    try:
+        anna, _ = _login(url, "anna")
+        token = _draft(anna, "proef", {"verb": "close", "subject": "tm"})
+        org = orgmodel.load(folder)
+
+        def texts(value):      # the template's own words in org.yaml (its route rules)
+            if isinstance(value, dict):
+                return [t for v in value.values() for t in texts(v)]
+            if isinstance(value, list):
+                return [t for v in value for t in texts(v)]
+            return [value] if isinstance(value, str) else []
+        # (the title names the folder)
+        own = sorted({str(folder), *_the_datas_own(org), *texts(org.manifest["escalation"])},
+                     key=len, reverse=True)
+        for path in PAGES[:-3] + ["/drafts/proef"]:
+            if path == "/chart":
+                continue      # the chart page is checked by tests/test_dutch.py
+            words, numbers = _english_in(_visible_html(anna.get(path).text), own)
+            assert (words, numbers) == ([], []), path
+        anna.post("/drafts/proef/apply", data={"csrf": token, "message": "proef"})
+        words, numbers = _english_in(_visible_html(anna.get("/history").text), own)
+        assert (words, numbers) == ([], []), "/history"
+    finally:
+        _stop(proc)
