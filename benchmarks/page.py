@@ -7,7 +7,9 @@ benchmarks/page.md.
   until vis-network first draws (``firstDrawMs``); then type a name into the
   search box and press Enter, timed until the role is found, opened and
   selected; then open one more level.
-- Static chart: ``orgmodel chart`` of 1,000 roles to SVG (Graphviz dot).
+- Static chart: ``orgmodel chart`` (the whole command) of 1,000 roles, and of
+  a 20,000-post municipality (the overview and a page per part), to a PDF on
+  A4 and A3 and to SVG pages (Graphviz dot, pypdf for the sheets).
 - Report: ``orgmodel report`` (load + every analysis + Markdown + HTML +
   charts) in a fresh process, its peak memory that process's VmHWM.
 """
@@ -56,14 +58,21 @@ def page_figures(n):
             "target": target}
 
 
-def chart_seconds(n):
+def chart_figures(n, out, paper):
+    """``orgmodel chart`` of ``n`` synthetic roles into ``out`` on ``paper``:
+    the whole command's seconds and the pages it says it wrote."""
     folder = WORK / f"chart-{n}"
-    subprocess.run([sys.executable, "-m", "orgmodel", "synth", "--roles", str(n), "--out",
-                    str(folder), "--force"], check=True, capture_output=True)
+    if not (folder / "nodes.csv").exists():
+        subprocess.run([sys.executable, "-m", "orgmodel", "synth", "--roles", str(n), "--out",
+                        str(folder), "--force"], check=True, capture_output=True)
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "orgmodel", "chart", "--org", str(folder), "-o",
-                    str(WORK / f"chart-{n}.svg")], check=True, capture_output=True)
-    return time.perf_counter() - t
+    res = subprocess.run([sys.executable, "-m", "orgmodel", "chart", "--org", str(folder), "-o",
+                          str(WORK / f"chart-{n}-{paper}{out}"), "--paper", paper], check=True,
+                         capture_output=True, text=True)
+    said = res.stdout.strip().rsplit("(", 1)
+    pages = int(said[1].split()[0]) if len(said) == 2 else 1
+    return {"roles": n, "out": out, "paper": paper, "s": time.perf_counter() - t,
+            "pages": pages}
 
 
 LOAD = """
@@ -114,8 +123,9 @@ def report_figures(n):
 
 def main():
     WORK.mkdir(exist_ok=True)
-    pages = [page_figures(n) for n in (1_000, 10_000)]
-    chart = chart_seconds(1_000)
+    pages = [page_figures(n) for n in (1_000, 10_000, 20_000)]
+    charts = [chart_figures(n, out, paper) for n in (1_000, 20_000)
+              for out, paper in ((".pdf", "a4"), (".pdf", "a3"), (".svg", "a4"))]
     sizes = [int(a) for a in sys.argv[1:]] or [100_000, 1_000_000]
     reports = [report_figures(n) for n in sizes]
     lines = ["# Benchmarks of issue 17: the org chart page, the static chart, the report", "",
@@ -132,8 +142,11 @@ def main():
     lines += ["", "First drawn: the page's own clock from navigation start to vis-network's "
               "first drawing. Search: typing the name and Enter, until the role is found, its "
               "line opened and it is selected with its routes.", "",
-              "## Static chart", "", f"- 1,000 roles, `orgmodel chart -o chart.svg` "
-              f"(whole command): {chart:.2f} s", "", "## Report", "",
+              "## Static chart", "", "| roles | written to | paper | pages | whole command |",
+              "|---|---|---|---|---|"]
+    lines += [f"| {c['roles']:,} | {c['out']} | {c['paper'].upper()} | {c['pages']:,} | "
+              f"{c['s']:.1f} s |" for c in charts]
+    lines += ["", "## Report", "",
               "| roles | `orgmodel report` | loading alone | peak memory | report.md | "
               "report.html |", "|---|---|---|---|---|---|"]
     for r in reports:
@@ -146,11 +159,15 @@ def main():
               "loading, every analysis, the CSVs, Markdown, HTML and charts). Loading alone: "
               "`orgmodel.load` in a process of its own. Peak memory: the report process's "
               "VmHWM."]
-    targets = [("page of 10,000 roles first drawn < 3 s", pages[1]["first_ms"] < 3000,
-                f"{pages[1]['first_ms']:.0f} ms"),
-               ("search answered < 0.5 s", pages[1]["search_ms"] < 500,
-                f"{pages[1]['search_ms']:.0f} ms"),
-               ("static chart of 1,000 roles < 10 s", chart < 10, f"{chart:.2f} s")]
+    worst = {n: max(c["s"] for c in charts if c["roles"] == n) for n in (1_000, 20_000)}
+    targets = [("page of 20,000 roles first drawn ≤ 2 s", pages[2]["first_ms"] <= 2000,
+                f"{pages[2]['first_ms']:.0f} ms"),
+               ("search of 20,000 roles answered ≤ 0.5 s", pages[2]["search_ms"] <= 500,
+                f"{pages[2]['search_ms']:.0f} ms"),
+               ("static chart of 1,000 roles ≤ 5 s (slowest kind)", worst[1_000] <= 5,
+                f"{worst[1_000]:.1f} s"),
+               ("static chart of 20,000 roles, overview and a page per part ≤ 60 s "
+                "(slowest kind)", worst[20_000] <= 60, f"{worst[20_000]:.1f} s")]
     for r in reports:
         if "error" in r:
             continue

@@ -65,7 +65,8 @@ _WHERE = {
     "write_graphml": "formats.graphml", "write_gexf": "formats.gexf",
     "read_posts": "formats.posts", "import_posts": "formats.posts",
     "show": "formats.html", "to_pyvis": "formats.html", "write_html": "formats.html",
-    "chart_dot": "formats.chart", "write_chart": "formats.chart",
+    "chart_dot": "formats.chart", "chart_pages": "formats.chart",
+    "write_chart": "formats.chart",
     "write_report": "report",
     "synthesize": "synth",
     "paused_gc": "_perf",
@@ -126,7 +127,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .formation import formation, post_figures, totals
     from .formats import FORMATS, Format, read_any, write_any
     from .formats.archi import read_archi, write_archi
-    from .formats.chart import chart_dot, write_chart
+    from .formats.chart import chart_dot, chart_pages, write_chart
     from .formats.gexf import write_gexf
     from .formats.graphml import write_graphml
     from .formats.html import show, to_pyvis, write_html

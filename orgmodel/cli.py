@@ -320,6 +320,14 @@ def _problems(org_dir):
     return []
 
 
+
+#: The paper a static chart's pages fit (``a4`` and ``a3`` turn to portrait
+#: for a page taller than wide).
+paper_option = click.option(
+    "--paper", type=click.Choice(["a4", "a3", "slide"]), default="a4", show_default=True,
+    help="The paper each page of the chart fits, its text at least 2.5 mm high: a4 or a3 "
+         "(landscape or portrait), or a 16:9 slide.")
+
 @cli.command()
 @org_option
 @lang_option
@@ -975,12 +983,22 @@ def _import_command(name, rows):
 @click.option("--dpi", default=96, show_default=True, type=click.IntRange(24, 1200),
               help="The resolution of a PNG (a PNG too large for it is refused, never "
                    "shrunk).")
-def chart(org, out_file, route, focus, depth, dpi):
-    """Draw the line as a static org chart with Graphviz (for a slide or a report)."""
+@paper_option
+def chart(org, out_file, route, focus, depth, dpi, paper):
+    """Draw the line as a static org chart with Graphviz, in pages that fit the
+    paper: the top first, then a page per part that did not fit (a PDF holds
+    them all; other kinds write page N beside the first as NAME-N)."""
     from .formats.chart import write_chart
     t = _t(org)
-    out(t("Chart written to {path}", path=write_chart(org, out_file, route=route, focus=focus,
-                                                      depth=depth, lang=t.lang, dpi=dpi)))
+    _said_chart(t, write_chart(org, out_file, route=route, focus=focus, depth=depth,
+                               lang=t.lang, dpi=dpi, paper=paper), out_file)
+
+
+def _said_chart(t, written, path) -> None:
+    """Where a chart went, and on how many pages."""
+    n = written.pages
+    out(t("Chart written to {path}", path=path) if n == 1 else
+        t("Chart written to {path} ({n} pages)", path=path, n=n))
 
 
 @cli.group("import")
@@ -1183,9 +1201,11 @@ def _report_diff(d, out_dir, fmt, fail_on, written=False):
 @click.option("--events", "events_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the change as W3C ORG org:ChangeEvent records (.ttl or .jsonld).")
 @click.option("--chart", "chart_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Also draw the change as a static chart (.svg, .png, .pdf).")
+              help="Also draw the change as a static chart (.svg, .png, .pdf), in pages "
+                   "that fit --paper.")
+@paper_option
 @format_option
-def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, chart_file, fmt):
+def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, chart_file, paper, fmt):
     """What changes from AS_IS to TO_BE (folders, workbooks, ORG files or, with
     --neo4j, organisation names), and what it does to who decides.
 
@@ -1203,7 +1223,7 @@ def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, chart_file
         write_change_events(d, events_file, kind)
     if chart_file:
         from .formats.chart import write_chart
-        write_chart(d.after, chart_file, diff=d)
+        write_chart(d.after, chart_file, diff=d, paper=paper)
     _report_diff(d, out_dir, fmt, wanted)
 
 

@@ -48,6 +48,9 @@ __all__ = ["write_report"]
 #: At most this many rows per table in report.md; every row is in the CSVs.
 TOP_ROWS = 25
 
+#: The report shows this many pages of the org chart; the rest are files beside it.
+REPORT_PAGES = 24
+
 
 def _named(frame, names):
     """The rows a reader sees: ids in cells turned into names (ids only where
@@ -496,7 +499,6 @@ class _Report:
         spans = self.spans
         found = self.found
         tot = self.tot
-        charts = self.charts
         rules = self.rules
         stage = self.stage
         # Every value from the data goes through _md: inert in any renderer.
@@ -523,15 +525,34 @@ class _Report:
             except ExportTooLargeError as exc:
                 md += ["", t("No interactive org chart of the whole organisation")
                        + f": {_md(t(said(exc)))}."]
-            from .formats.chart import write_chart
-            try:
-                step("org chart")
-                svg = write_chart(org, stage / "chart.svg", lang=t.lang).read_text(encoding="utf-8")
-                charts["chart.svg"] = svg
-                md += ["", f"![{t('The line of the organisation as an org chart')}](chart.svg)"]
-            except OrgModelError as exc:       # no Graphviz here, or too many posts for a page
-                md += ["", t("No org chart") + f": {_md(t(said(exc)))}."]
+            md += self.org_chart(stage, step)
 
+        return md
+
+    def org_chart(self, stage, step) -> list:
+        """The static org chart: pages that fit the report's column, the top
+        first, the first :data:`REPORT_PAGES` of them shown."""
+        from .formats.chart import write_chart
+        t = self.t
+        try:
+            step("org chart")
+            files = write_chart(self.org, stage / "chart.svg", lang=t.lang, paper="column")
+        except OrgModelError as exc:       # no Graphviz here, or too many posts
+            return ["", t("No org chart") + f": {_md(t(said(exc)))}."]
+        md = []
+        if len(files) > 1:
+            md += ["", t("The org chart runs to {n} pages: the top first, then a page for each "
+                         "part that does not fit on it (a box with a count says on which page "
+                         "it goes on).", n=len(files))]
+        for i, path in enumerate(files[:REPORT_PAGES], 1):
+            self.charts[path.name] = path.read_text(encoding="utf-8")
+            alt = (t("The line of the organisation as an org chart") if len(files) == 1 else
+                   t("The org chart, page {n} of {total}", n=i, total=len(files)))
+            md += ["", f"![{alt}]({path.name})"]
+        if len(files) > REPORT_PAGES:
+            rest = files[REPORT_PAGES].name + " … " + files[-1].name
+            md += ["", t("Pages {first} to {last} are the files {name} beside this report.",
+                         first=REPORT_PAGES + 1, last=len(files), name=rest)]
         return md
 
     def evidence(self) -> list:

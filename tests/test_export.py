@@ -61,7 +61,8 @@ def test_focus_by_name_with_edge_kinds(deventer):
         to_pyvis(deventer, focus="gd", kinds=["Partner"], edge_kinds=["REPORTS_TO"])
 
 
-def test_ten_thousand_roles_are_drawn_more_are_refused_with_advice(make, tmp_path):
+def test_the_largest_page_is_drawn_more_is_refused_with_advice(make, tmp_path):
+    # (25,000 roles: a municipality of 20,000 posts with room to spare)
     org = orgmodel.synthesize(MAX_ROLES)
     page = write_html(org, tmp_path / "big.html")
     assert page.stat().st_size > 1_000_000
@@ -287,14 +288,15 @@ def _first_view(path):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("org", ["deventer", "synth-600", "organogram"])
+@pytest.mark.parametrize("org", ["deventer", "albrandswaard", "synth-50", "synth-600",
+                                 "organogram", "synth-13000"])
 def test_the_page_opens_readable(tmp_path, org):
     # labels at least 11 px at the first view, none overlapping, whatever the size
     from orgmodel.formats.html import write_html
-    if org == "deventer":
-        model = orgmodel.load(DATA / "deventer")
-    elif org == "synth-600":
-        model = orgmodel.synthesize(600, seed=3)
+    if org in ("deventer", "albrandswaard"):
+        model = orgmodel.load(DATA / org)
+    elif org.startswith("synth-"):
+        model = orgmodel.synthesize(int(org.split("-")[1]), seed=3)
     else:
         from orgmodel.formats.posts import read_posts
         uk = DATA.parent / "tests" / "fixtures" / "uk-organograms"
@@ -314,19 +316,28 @@ def test_the_page_opens_readable(tmp_path, org):
 @pytest.mark.graphviz
 def test_a_municipalitys_chart_stacks_reports_instead_of_a_strip(tmp_path):
     # 52 posts drew one row of 40 boxes (3,502 x 441 pt); reports that manage
-    # nobody now stand in columns under their manager, and every line is drawn
+    # nobody now stand in columns under their manager, each hanging from a
+    # line running down beside its column, and every line is drawn
     import re
 
     from orgmodel.formats.chart import chart_dot, write_chart
     org = orgmodel.synthesize(52, seed=1)
-    svg = write_chart(org, tmp_path / "c.svg").read_text()
-    w, h = map(float, re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups())
-    assert w / h < 3.5, (w, h)
+    for path in write_chart(org, tmp_path / "c.svg"):          # (pages that fit A4)
+        w, h = map(float, re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"',
+                                    path.read_text()).groups())
+        assert 1 / 3 < w / h < 3, (path.name, w, h)
     dot = chart_dot(org)
+    drawn = re.findall(r'"([^"]+)" -> "([^"]+)"(?! \[style=invis)', dot)
+    up = {b: a for a, b in drawn}              # (each box and point: what it hangs from)
+
+    def manager(x):
+        x = up[x]
+        while x.startswith("orgmodel:trunk:"):
+            x = up[x]
+        return x
     lines = {(u, v) for u, v, d in org.edges("REPORTS_TO")}
-    drawn = set(re.findall(r'"([^"]+)" -> "([^"]+)"(?! \[style=invis)', dot))
-    assert {(v, u) for u, v in lines} <= drawn          # (drawn superior -> report)
-    assert "style=invis" in dot                          # the columns' order
+    assert {(u, manager(u)) for u, v in lines} == lines
+    assert any(a.startswith("orgmodel:trunk:") for a, _ in drawn)   # some stacked
 
 
 @pytest.mark.graphviz
@@ -341,9 +352,16 @@ def test_a_png_is_drawn_at_its_resolution_and_never_shrunk(tmp_path):
     assert run("chart", "--org", DATA / "deventer", "-o", png, "--dpi", "150").exit_code == 0
     width = struct.unpack(">II", png.read_bytes()[16:24])[0]
     assert abs(width - w_pt / 72 * 150) < 0.02 * width, (width, w_pt)
-    # past the raster limit: a clear message, nothing written (it was shrunk in silence)
+    # a large organisation: pages that fit the paper, each a PNG at the resolution
     wide = tmp_path / "wide"
     orgmodel.save(orgmodel.synthesize(1000, seed=2), wide)
-    res = run("chart", "--org", wide, "-o", tmp_path / "w.png")
-    assert res.exit_code == 1 and not (tmp_path / "w.png").exists()
-    assert "more than a PNG can hold (32,767 a side)" in res.output and "write it as .svg" in res.output
+    res = run("chart", "--org", wide, "-o", tmp_path / "w.png", "--dpi", "300")
+    assert res.exit_code == 0, res.output
+    pages = sorted(tmp_path.glob("w*.png"))
+    assert len(pages) > 1 and f"({len(pages)} pages)" in res.output
+    # past the raster limit (a page at 3,000 dpi): a clear message, nothing
+    # written (Graphviz shrank it in silence)
+    from orgmodel.errors import OrgModelError
+    with pytest.raises(OrgModelError, match=r"more than a PNG can hold \(32,767 a side\)"):
+        orgmodel.write_chart(orgmodel.load(DATA / "deventer"), tmp_path / "x.png", dpi=3000)
+    assert not (tmp_path / "x.png").exists()

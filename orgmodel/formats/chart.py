@@ -17,8 +17,7 @@ and ``dot`` escapes it again in SVG, so a name is never markup.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,20 +25,20 @@ from .._nx import node_attrs
 from ..errors import OrgModelError
 from ..i18n import Message
 from ..model import at_its_date
-from ._tables import atomic_write
+from ._chart_pages import FONT_PT, PAPERS, WRAP, Page, box, paginate, tree_of
 
 if TYPE_CHECKING:  # names in annotations only
-    from typing import Any
 
     from .._types import PathOrFile
     from ..diff import Diff
     from ..model import OrgModel
 
 
-__all__ = ["chart_dot", "write_chart", "MAX_POSTS", "MAX_PIXELS", "CHART_KINDS"]
+__all__ = ["chart_dot", "chart_pages", "write_chart", "ChartFiles", "PAPERS", "MAX_POSTS", "MAX_PIXELS", "CHART_KINDS"]
 
-#: Beyond this many posts a whole chart is unreadable on a page.
-MAX_POSTS = 3000
+#: Beyond this many posts a chart would run to thousands of pages (and
+#: minutes of drawing): a part of it is drawn instead (``focus``).
+MAX_POSTS = 25_000
 #: A chart file's suffix -> the Graphviz output format (None: the DOT text itself).
 CHART_KINDS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": None}
 _STATUS = {"added": "#2ca02c", "closed": "#7f7f7f", "moved": "#ff7f0e", "changed": "#1f77b4"}
@@ -61,10 +60,19 @@ def _q(text) -> str:
     return '"' + _CONTROL.sub(" ", text) + '"'
 
 
+def _cut(text: str) -> str:
+    """``text`` cut to :data:`MAX_LABEL` characters."""
+    return text if len(text) <= MAX_LABEL else text[:MAX_LABEL - 1] + "…"
+
+
 def _label(text) -> str:
     """A label as DOT text, cut to :data:`MAX_LABEL` characters."""
-    text = str(text)
-    return _q(text if len(text) <= MAX_LABEL else text[:MAX_LABEL - 1] + "…")
+    return _q(_cut(str(text)))
+
+
+def _lines(lines) -> str:
+    """Label lines as one DOT string, each line centred (``\\n``)."""
+    return '"' + "\\n".join(_q(line)[1:-1] for line in lines) + '"'
 
 
 def _id(n) -> str:
@@ -104,7 +112,8 @@ def _line(org, status=None, limit=None):
 def chart_dot(org: OrgModel, diff: Diff | None = None, route: str | None = None,
               title: str | None = None, focus: str | None = None, depth: int = 2,
               lang: str = "en") -> str:
-    """The DOT text of the chart (see the module's text).
+    """The DOT text of the whole chart on one page (see the module's text;
+    :func:`chart_pages` cuts it into pages that fit a sheet of paper).
 
     Examples
     --------
@@ -112,36 +121,183 @@ def chart_dot(org: OrgModel, diff: Diff | None = None, route: str | None = None,
     >>> '"gd" -> "cd"' in text and "style=\\"rounded,filled,dashed\\"" in text
     True
     """
-    from ..i18n import translator
-    t = translator(lang)
+    drawing = _Drawing(org, diff, route, title, focus, depth, lang)
+    return drawing.dot(Page(None, sorted(drawing.posts, key=str)), [drawing.title])
 
-    def when(o):
-        # (English keeps the date as the data writes it; Dutch writes it out)
-        return (str(o.date) if lang == "en" else t.date(str(o.date))) if o.date \
-            else t("undated")
-    status, added, removed = {}, set(), set()
-    if diff is not None:
-        org, status, added, removed = diff.union()
-        title = title or (f"{diff.before.name} ({when(diff.before)}) → "
-                          f"{diff.after.name} ({when(diff.after)})")
-    posts, edges = _chart_posts(org, status, focus, depth)
-    bad = set()
-    if diff is not None and len(diff.routes):
-        bad = set(diff.routes.loc[diff.routes["newly_bad"], "role"])
-    out = ["digraph orgchart {",
-           # (right-angled lines, as printed org charts draw them)
-           '  graph [rankdir=TB, splines=ortho, fontname="Helvetica", fontsize=12, nodesep=0.25, '
-           'ranksep=0.45, labelloc=t, label=' + _label(title or (org.name + (
-               f" ({when(org)})" if org.date else ""))) + "];",
-           '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#444444", '
-           'fontname="Helvetica", fontsize=9, margin="0.08,0.04"];',
-           '  edge [arrowhead=none, color="#666666"];']
-    out += _unit_boxes(org, posts)
-    nodes = node_attrs(org.graph)
-    out += [_post_statement(n, nodes[n], status.get(n), n in bad) for n in sorted(posts)]
-    out += _line_statements(edges, added, removed, _hot_lines(org, route))
-    out.append("}")
-    return "\n".join(out) + "\n"
+
+@at_its_date
+def chart_pages(org: OrgModel, diff: Diff | None = None, route: str | None = None,
+                title: str | None = None, focus: str | None = None, depth: int = 2,
+                lang: str = "en", paper: str = "a4", url=None) -> list:
+    """The DOT text of each page of the chart cut to fit ``paper`` (one of
+    :data:`PAPERS`): the top first, then a page per subtree that did not
+    fit, a post with a page of its own drawn as a box with the count below
+    it and its page's number (``url(n)``, when given, links the box to page
+    ``n``).
+
+    Examples
+    --------
+    >>> pages = chart_pages(sample)
+    >>> len(pages), '"gd" -> "cd"' in pages[0]
+    (1, True)
+    """
+    drawing = _Drawing(org, diff, route, title, focus, depth, lang)
+    return drawing.texts(drawing.plan(paper), url)
+
+
+class _Drawing:
+    """What every page of one chart shares: the posts and lines, the tree,
+    the diff's marks, the highlighted route and the words."""
+
+    def __init__(self, org, diff, route, title, focus, depth, lang):
+        from ..i18n import translator
+        self.t = t = translator(lang)
+
+        def when(o):
+            # (English keeps the date as the data writes it; Dutch writes it out)
+            return (str(o.date) if lang == "en" else t.date(str(o.date))) if o.date \
+                else t("undated")
+        self.status, self.added, self.removed = {}, set(), set()
+        if diff is not None:
+            org, self.status, self.added, self.removed = diff.union()
+            title = title or (f"{diff.before.name} ({when(diff.before)}) → "
+                              f"{diff.after.name} ({when(diff.after)})")
+        self.org, self.nodes = org, node_attrs(org.graph)
+        self.title = title or (org.name + (f" ({when(org)})" if org.date else ""))
+        self.posts, self.edges = _chart_posts(org, self.status, focus, depth)
+        self.bad = set()
+        if diff is not None and len(diff.routes):
+            self.bad = set(diff.routes.loc[diff.routes["newly_bad"], "role"])
+        self.parent = tree_of(self.posts, self.edges, self.removed)
+        self.hot = _hot_lines(org, route)
+        self.units = _units(org)
+
+    def lines(self, n) -> list:
+        """A post's label, wrapped: its name (vacant), and an external one's organisation."""
+        d = self.nodes[n]
+        name = _cut(str(d.get("name", n))) + (" " + self.t("(vacant)") if d.get("vacant") else "")
+        out = textwrap.wrap(name, WRAP, break_on_hyphens=False) or [""]
+        if d.get("external") and d.get("organisation"):
+            out += textwrap.wrap(_cut(str(d["organisation"])), WRAP) or []
+        return out
+
+    def count_line(self, n, below, page) -> str:
+        """What a box with a page of its own says under its name."""
+        changed = sum(1 for x in below.get(n, ()) if self.status.get(x) in _STATUS)
+        if self.status:
+            return self.t("+{n} below, {k} changed · p. {page}", n=len(below.get(n, ())),
+                          k=changed, page=page)
+        return self.t("+{n} below · p. {page}", n=len(below.get(n, ())), page=page)
+
+    def plan(self, paper, slack=None) -> list:
+        """The pages (see :func:`~orgmodel.formats._chart_pages.paginate`)."""
+        if paper not in PAPERS:
+            raise OrgModelError(Message("{paper}: a chart's paper is one of {papers}",
+                                        paper=paper, papers=", ".join(PAPERS)))
+        probe = self.count_line(None, {None: range(99999)}, 9999)
+
+        unit_of = self.units[0]
+
+        def size(n, counted):
+            w, h = box(self.lines(n) + ([probe] if counted else []))
+            if n in unit_of:        # (its unit's box around it, with the unit's name)
+                name = textwrap.wrap(str(self.nodes[unit_of[n]].get("name", "")), 2 * WRAP)
+                w, h = max(w, box(name or [""])[0]) + 16, h + 26
+            return w, h
+        return paginate(self.posts, self.parent, size, paper, slack)
+
+    @staticmethod
+    def targets(pages) -> list:
+        """For each page, ``{post: the page it links to}`` of its boxes with a count."""
+        first: dict = {}
+        for i, p in enumerate(pages, 1):
+            first.setdefault(p.root, i)
+        return [{x: first[x] for x in p.counted} for p in pages]
+
+    def texts(self, pages, url=None) -> list:
+        """The DOT text of every page, with its title and the pages' numbers."""
+        targets = self.targets(pages)
+        on = {x: i for i, p in enumerate(pages, 1) for x in p.counted}
+        under = _descendants(self.posts, self.parent, {x for p in pages for x in p.counted})
+        out = []
+        for i, (p, to) in enumerate(zip(pages, targets), 1):
+            head = [self.title]
+            if len(pages) > 1:
+                head.append(self._where(p, i, len(pages), on.get(p.root)))
+            counts = {x: self.count_line(x, under, n) for x, n in to.items()}
+            links = {x: url(n) for x, n in to.items()} if url else {}
+            out.append(self.dot(p, head, counts, links))
+        return out
+
+    def _where(self, page, i, total, up) -> str:
+        """A page's second title line: whose subtree, which page, and where it hangs."""
+        t = self.t
+        parts = []
+        if page.root is not None:
+            name = _cut(str(self.nodes[page.root].get("name", page.root)))
+            parts.append(name + (f" ({page.part[0]}/{page.part[1]})" if page.part[1] > 1
+                                 else ""))
+        parts.append(t("page {n} of {total}", n=i, total=total))
+        if up is not None:
+            parts.append(t("↑ p. {page}", page=up))
+        return " · ".join(parts)
+
+    def dot(self, page, head, counts=None, links=None) -> str:
+        """One page's DOT text."""
+        counts, links = counts or {}, links or {}
+        posts = set(page.posts)
+        edges = [e for e in self.edges if e[0] in posts and e[1] in posts]
+        tree = {u: (u, self.parent[u]) for u in posts if self.parent.get(u) in posts}
+        tops = sorted((u for u in posts if u not in tree), key=str)
+        out = ["digraph orgchart {",
+               # (right-angled lines, as printed org charts draw them)
+               # (edges first: a line never runs over a box)
+               '  graph [rankdir=TB, splines=ortho, outputorder=edgesfirst, fontname="Helvetica", '
+               'fontsize=12, nodesep=0.25, ranksep=0.45, labelloc=t, label=' + _lines(head) + "];",
+               '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", '
+               f'color="#444444", fontname="Helvetica", fontsize={FONT_PT}, '
+               'margin="0.08,0.04"];',
+               '  edge [arrowhead=none, color="#666666"];']
+        if len(tops) > 1:
+            # several tops side by side under the title, stacked as reports are
+            # (an invisible box above them)
+            top = "orgmodel:top"
+            while top in self.nodes:
+                top += "'"
+            tree.update({u: (u, top) for u in tops})
+            edges = edges + [(u, top, {"invisible": True}) for u in tops]
+        stack = _stacked(tree)
+        unit_of, unit_parent = self.units
+        out += _unit_boxes(self.nodes, unit_of, unit_parent, posts,
+                           {u: p for u, (p, _) in stack.items()})
+        out += [f"  {_id(p)} [{_POINT}];" for u, (p, _) in sorted(stack.items(), key=str)
+                if u not in unit_of]
+        if len(tops) > 1:
+            out.append(f'  {_id(top)} [{_POINT}];')
+        for n in sorted(posts, key=str):
+            lines = self.lines(n) + ([counts[n]] if n in counts else [])
+            out.append(_post_statement(n, self.nodes[n], lines, self.status.get(n),
+                                       n in self.bad, links.get(n)))
+        out += _line_statements(edges, tree, stack, self.added, self.removed, self.hot)
+        out.append("}")
+        return "\n".join(out) + "\n"
+
+
+def _descendants(posts, parent, wanted) -> dict:
+    """``{post: the posts below it}`` for the ``wanted`` posts."""
+    children: dict = {}
+    for x in posts:
+        if parent.get(x) in posts:
+            children.setdefault(parent[x], []).append(x)
+    out = {}
+    for w in wanted:
+        seen, stack = [], list(children.get(w, ()))
+        while stack:
+            x = stack.pop()
+            seen.append(x)
+            stack.extend(children.get(x, ()))
+        out[w] = seen
+    return out
 
 
 def _chart_posts(org, status, focus, depth):
@@ -152,11 +308,12 @@ def _chart_posts(org, status, focus, depth):
         posts, edges = _around(org, posts, edges, org.find_role(focus), depth)
     if len(posts) > MAX_POSTS:
         raise OrgModelError(
-            Message("the part around {focus} has more than {n} posts, more than a chart can "
-                    "show: draw a smaller part (a lower --depth), or use the interactive page",
-                    focus=focus, n=MAX_POSTS) if focus is not None else
-            Message("the line has more than {n} posts, more than a chart can show: draw one "
-                    "part (--focus ROLE --depth N), or use the interactive page", n=MAX_POSTS))
+            Message("the part around {focus} has more than {n} posts, more than a chart's "
+                    "pages can show: draw a smaller part (a lower --depth), or use the "
+                    "interactive page", focus=focus, n=MAX_POSTS) if focus is not None else
+            Message("the line has more than {n} posts, more than a chart's pages can show: "
+                    "draw one part (--focus ROLE --depth N), or use the interactive page",
+                    n=MAX_POSTS))
     return posts, edges
 
 
@@ -172,23 +329,35 @@ def _hot_lines(org, route) -> set:
     return hot
 
 
-def _unit_boxes(org, posts) -> list:
-    """The unit boxes, as DOT subgraphs.  A post is drawn in one unit box (the
-    first team it is a member of or leads); a team inside a cluster or unit is
-    a box inside that box."""
+def _units(org) -> tuple:
+    """``({post: its unit}, {unit: the unit it is in})``: a post is drawn in
+    one unit box (the first team it is a member of or leads); a team inside a
+    cluster or unit is a box inside that box."""
     nodes = node_attrs(org.graph)
-    units: dict = {}
-    placed: set = set()
+    unit_of: dict = {}
     parent: dict = {}
     for kind in ("MEMBER_OF", "LEADS"):
         for u, v, _ in org.edges(kind):
             if nodes[v].get("kind") != "Team":
                 continue
-            if u in posts and u not in placed:
-                units.setdefault(v, []).append(u)
-                placed.add(u)
+            if nodes[u].get("kind") == "Post":
+                unit_of.setdefault(u, v)
             elif kind == "MEMBER_OF" and nodes[u].get("kind") == "Team":
                 parent.setdefault(u, v)
+    return unit_of, parent
+
+
+#: A point on a column's trunk (invisible: the lines through it are drawn).
+_POINT = 'label="", shape=point, width=0.01, height=0.01, style=invis'
+
+
+def _unit_boxes(nodes, unit_of, parent, posts, points) -> list:
+    """The unit boxes of ``posts`` (see :func:`_units`), as DOT subgraphs,
+    with a stacked post's point on its trunk (``points``) in its box."""
+    units: dict = {}
+    for u in sorted(posts, key=str):
+        if u in unit_of:
+            units.setdefault(unit_of[u], []).append(u)
     children: dict = {}
     for t, p in parent.items():
         children.setdefault(p, []).append(t)
@@ -205,9 +374,13 @@ def _unit_boxes(org, posts) -> list:
         drawn.add(t)
         pad = "  " * indent
         out.append(f"{pad}subgraph cluster_{len(drawn)} {{")
-        out.append(f'{pad}  label={_label(nodes[t].get("name", t))}; style="rounded"; '
-                   'color="#bbbbbb"; fontsize=9; fontcolor="#555555";')
-        out.extend(f"{pad}  {_id(m)};" for m in sorted(units.get(t, ())))
+        name = textwrap.wrap(_cut(str(nodes[t].get("name", t))), 2 * WRAP) or [""]
+        out.append(f'{pad}  label={_lines(name)}; style="rounded"; '
+                   f'color="#bbbbbb"; fontsize={FONT_PT}; fontcolor="#555555";')
+        for m in sorted(units.get(t, ())):
+            out.append(f"{pad}  {_id(m)};")
+            if m in points:
+                out.append(f"{pad}  {_id(points[m])} [{_POINT}];")
         for c in sorted(children.get(t, ())):
             box(c, indent + 1, seen + (t,))
         out.append(f"{pad}}}")
@@ -217,13 +390,11 @@ def _unit_boxes(org, posts) -> list:
     return out
 
 
-def _post_statement(n, d, st, bad: bool) -> str:
-    """One post's DOT statement: its label, and its style by what it is (vacant,
-    external, political), its diff status and a newly bad route."""
-    label = str(d.get("name", n))
-    attrs = {"label": _label(label + (" (vacant)" if d.get("vacant") else "")
-                         + (f"\n{d['organisation']}" if d.get("external") and
-                            d.get("organisation") else ""))}
+def _post_statement(n, d, lines, st, bad: bool, link=None) -> str:
+    """One post's DOT statement: its label lines, and its style by what it is
+    (vacant, external, political), its diff status and a newly bad route;
+    ``link`` the page its box links to."""
+    attrs = {"label": _lines(lines)}
     style = ["rounded", "filled"]
     if d.get("vacant"):
         style.append("dashed")
@@ -243,32 +414,22 @@ def _post_statement(n, d, st, bad: bool) -> str:
         attrs["color"] = _q(_ROUTE)
         attrs["penwidth"] = "4"
     attrs["style"] = _q(",".join(dict.fromkeys(style)))
+    if link:
+        attrs["URL"] = _q(link)
     return f"  {_id(n)} [" + ", ".join(f"{k}={v}" for k, v in attrs.items()) + "];"
 
 
-def _line_statements(edges, added, removed, hot) -> list:
-    """The lines' DOT statements.  One tree line per post: a lasting line of
-    the (to-be) model first, else a temporary one, else (a closed post) a
-    removed one; every other line is drawn without pulling the tree out of
-    shape."""
-    def rank(e):
-        u, v, d = e
-        return ((u, "REPORTS_TO", v) in removed, bool(d.get("temporary")), v)
-    tree: dict = {}
-    for e in sorted(edges, key=rank):
-        tree.setdefault(e[0], (e[0], e[1]))
-    above = _stacked(tree)
+def _line_statements(edges, tree, stack, added, removed, hot) -> list:
+    """The lines' DOT statements.  ``tree`` holds one line per post (see
+    :func:`~orgmodel.formats._chart_pages.tree_of`); every other line is
+    drawn without pulling the tree out of shape; a stacked report (``stack``,
+    see :func:`_stacked`) hangs from its column's trunk."""
     out = []
-    for u, v, d in sorted(edges, key=lambda e: (e[0], e[1])):
+    for u, v, d in sorted(edges, key=lambda e: (str(e[0]), str(e[1]))):
         attrs = {}
         if tree.get(u) != (u, v):
             attrs["constraint"] = "false"
             attrs["style"] = "dashed"
-        elif u in above:
-            # a stacked report hangs from the box above it in its column (the
-            # line runs down the column from the manager)
-            out.append(f"  {_id(above[u])} -> {_id(u)} [style=invis, weight=10];")
-            attrs["constraint"] = "false"
         if d.get("temporary"):
             attrs["style"] = "dashed"
         if (u, "REPORTS_TO", v) in removed:
@@ -277,9 +438,30 @@ def _line_statements(edges, added, removed, hot) -> list:
             attrs.update(color=_q(_STATUS["added"]), penwidth="2")
         if (u, v) in hot:
             attrs.update(color=_q(_ROUTE), penwidth="3")
-        out.append(f"  {_id(v)} -> {_id(u)}" + (" [" + ", ".join(
-            f"{k}={x}" for k, x in attrs.items()) + "]" if attrs else "") + ";")
+        if d.get("invisible"):
+            attrs["style"] = "invis"
+        if tree.get(u) == (u, v) and u in stack:
+            out += _hanging(u, v, stack, attrs)
+            continue
+        out.append(f"  {_id(v)} -> {_id(u)}{_attrs(attrs)};")
     return out
+
+
+def _hanging(u, v, stack, attrs) -> list:
+    """A stacked report's line: the trunk from the manager (or from the point
+    above) to its point, and the stub from the point to its box."""
+    point, prev = stack[u]
+    trunk = {"style": "invis"} if attrs.get("style") == "invis" else {}
+    if prev is None:
+        out = [f"  {_id(v)} -> {_id(point)}{_attrs(trunk)};"]
+    else:
+        out = [f"  {_id(stack[prev][0])} -> {_id(point)}{_attrs({**trunk, 'weight': '10'})};"]
+    return out + [f"  {{rank=same; {_id(point)} -> {_id(u)}{_attrs(attrs)};}}"]
+
+
+def _attrs(attrs: dict) -> str:
+    """`` [k=v, …]`` of a DOT statement (nothing for no attributes)."""
+    return " [" + ", ".join(f"{k}={x}" for k, x in attrs.items()) + "]" if attrs else ""
 
 
 #: A manager with more reports than this that manage nobody has them stacked
@@ -288,25 +470,30 @@ STACK_FROM = 4
 
 
 def _stacked(tree: dict) -> dict:
-    """``{post: the post above it in its column}`` for the reports stacked
-    under their manager: a manager's reports that manage nobody, when there
-    are more than :data:`STACK_FROM`, go into columns of about the square
-    root of twice their number (forty reports: five columns of nine)."""
+    """``{post: (its point on the trunk, the post above it in its column or
+    None)}`` for the reports stacked under their manager: a manager's
+    reports that manage nobody, when there are more than :data:`STACK_FROM`,
+    go into columns of about the square root of twice their number (forty
+    reports: five columns of nine), each hanging from a line (the trunk) that
+    runs down beside its column, as printed org charts draw them."""
     import math
     managers = {v for _, v in tree.values()}
     leaves: dict = {}
-    for u, v in sorted(tree.values()):
+    for u, v in sorted(tree.values(), key=lambda e: (str(e[0]), str(e[1]))):
         if u not in managers:
             leaves.setdefault(v, []).append(u)
-    above = {}
+    taken = {str(x) for e in tree.values() for x in e}
+    stack: dict = {}
     for ls in leaves.values():
         if len(ls) <= STACK_FROM:
             continue
         rows = math.ceil(math.sqrt(2 * len(ls)))
         for i, u in enumerate(ls):
-            if i % rows:
-                above[u] = ls[i - 1]
-    return above
+            point = f"orgmodel:trunk:{len(stack)}"
+            while point in taken:
+                point += "'"
+            stack[u] = (point, ls[i - 1] if i % rows else None)
+    return stack
 
 
 def _around(org, posts, edges, rid, depth):
@@ -322,24 +509,6 @@ def _around(org, posts, edges, rid, depth):
     return near & (posts | {rid}), [e for e in edges if e[0] in near and e[1] in near]
 
 
-def _fits_a_png(dot, text, dpi, path) -> None:
-    """Refuse a PNG that would pass :data:`MAX_PIXELS` at ``dpi`` (the
-    layout's size in points, read from Graphviz's plain output)."""
-    res = subprocess.run([dot, "-Tplain"], input=text.encode("utf-8"), capture_output=True,
-                         timeout=300)
-    first = res.stdout.decode("utf-8", "replace").split("\n", 1)[0].split()
-    if res.returncode != 0 or len(first) < 4 or first[0] != "graph":
-        return                    # (the drawing itself will say what is wrong)
-    width, height = (float(x) * dpi for x in first[2:4])   # (inches)
-    if max(width, height) > MAX_PIXELS:
-        raise OrgModelError(Message(
-            "{path}: the chart would be {w} × {h} pixels at {dpi} dpi, more than a PNG can "
-            "hold ({limit} a side), and would be shrunk: write it as .svg or .pdf, draw a "
-            "part (--focus ROLE --depth N), or a lower --dpi",
-            path=getattr(path, "name", path), w=round(width), h=round(height), dpi=dpi,
-            limit=MAX_PIXELS))
-
-
 def _kinds(org):
     from ..escalation import escalation_policy
     return escalation_policy(org).routes
@@ -353,19 +522,33 @@ MAX_PIXELS = 32767
 def write_chart(org: OrgModel, path: PathOrFile, diff: Diff | None = None,
                 route: str | None = None, title: str | None = None, focus: str | None = None,
                 depth: int = 2, kind: str | None = None, lang: str = "en",
-                dpi: int = 96) -> Any:
+                dpi: int = 96, paper: str = "a4") -> ChartFiles:
     """Draw the chart into ``path`` (.svg, .png, .pdf, or .dot for the text), or
-    into an open binary file with ``kind`` one of ``svg``, ``png``, ``pdf``, ``dot``.
-    A PNG is drawn at ``dpi`` dots per inch, never shrunk: one that would be
-    wider or higher than :data:`MAX_PIXELS` is refused, saying how large it
-    would be and what to draw instead.
+    into an open binary file with ``kind`` one of ``svg``, ``png``, ``pdf``, ``dot``,
+    cut into pages that fit ``paper`` (``a4``, ``a3`` landscape or portrait,
+    ``slide``, or ``column``: the report's A4 column).
+
+    A PDF has every page in one file, each on a sheet of the paper with its
+    text at least :data:`~orgmodel.formats._chart_pages.MIN_TEXT_MM` high and
+    the boxes with a count linked to their page.  The other kinds write the
+    first page to ``path`` and page *n* beside it as ``NAME-n.svg`` (an SVG's
+    boxes link to those files).  A PNG is drawn at ``dpi`` dots per inch,
+    never shrunk: a page wider or higher than :data:`MAX_PIXELS` is refused.
+
+    Returns
+    -------
+    ChartFiles
+        The files written, the first page's first (an open file: itself),
+        and how many pages they hold.
 
     Raises
     ------
     OrgModelError
-        An unknown suffix or kind, no Graphviz ``dot`` on the machine, or a
-        PNG past the raster limit.
+        An unknown suffix, kind or paper, no Graphviz ``dot`` on the machine,
+        a PNG past the raster limit, or pages of a kind other than PDF into
+        one open file.
     """
+    from . import _chart_draw
     suffix = f".{kind}" if kind else Path(str(getattr(path, "name", path))).suffix
     fmt = CHART_KINDS.get(suffix.lower(), "?")
     if fmt == "?":
@@ -374,24 +557,27 @@ def write_chart(org: OrgModel, path: PathOrFile, diff: Diff | None = None,
             v=getattr(path, 'name', path)))
     if not hasattr(path, "write"):
         path = Path(path)
-    text = chart_dot(org, diff=diff, route=route, title=title, focus=focus, depth=depth,
-                     lang=lang)
+    names = _page_names(path, suffix)
+    drawing = _Drawing(org, diff, route, title, focus, depth, lang)
     if fmt is None:
-        return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    dot = shutil.which("dot")
-    if dot is None:
-        raise OrgModelError("Graphviz's dot is not installed: install Debian's graphviz "
-                            "(scripts/ensure-graphviz) to draw charts")
+        texts = drawing.texts(drawing.plan(paper))
+        return ChartFiles(_chart_draw.write_files(path, names, [t.encode("utf-8") for t in texts]),
+                          len(texts))
+    files, pages = _chart_draw.draw(drawing, paper, fmt, dpi, path, names)
+    return ChartFiles(files, pages)
 
-    if fmt == "png":
-        _fits_a_png(dot, text, dpi, path)
 
-    def draw(tmp):
-        # (the resolution is a PNG's: SVG and PDF are drawn in points)
-        res = subprocess.run([dot, f"-T{fmt}", *([f"-Gdpi={dpi}"] if fmt == "png" else []),
-                              "-o", str(tmp)],
-                             input=text.encode("utf-8"), capture_output=True, timeout=300)
-        if res.returncode != 0:
-            raise OrgModelError("dot could not draw the chart: " +
-                                res.stderr.decode("utf-8", "replace").strip()[:300])
-    return atomic_write(path, draw)
+class ChartFiles(list):
+    """The files a chart was written to (the first page's first), and
+    ``pages``: how many pages they hold (a PDF holds them all)."""
+
+    def __init__(self, files, pages: int):
+        super().__init__(files)
+        self.pages = pages
+
+
+def _page_names(path, suffix):
+    """Page ``n``'s file beside ``path`` (``NAME-n.svg``), by its number."""
+    if hasattr(path, "write"):
+        return lambda n: path if n == 1 else None
+    return lambda n: path if n == 1 else path.with_name(f"{path.stem}-{n}{suffix}")

@@ -26,8 +26,8 @@ vis-network draws labels on a canvas and shows string tooltips as text, and
 the side panel writes names with ``textContent``, so a role named
 ``<img src=x onerror=alert(1)>`` is shown, never run.
 
-Size: the page holds up to :data:`MAX_ROLES` roles (a 10,000-role
-organisation is first drawn in about a second, ``benchmarks/results.md``);
+Size: the page holds up to :data:`MAX_ROLES` roles (a 20,000-role
+organisation is first drawn in about half a second, ``benchmarks/page.md``);
 above that the export refuses and suggests a focused view (``--focus ROLE
 --depth N``).
 """
@@ -60,7 +60,7 @@ __all__ = ["page_data", "to_pyvis", "write_html", "render_html", "show", "NODE_S
            "EDGE_STYLE", "ROUTE_COLOR", "BLOCKED_COLOR", "MAX_ROLES", "ExportTooLargeError"]
 
 #: The most roles one page holds; above it a focused view is suggested.
-MAX_ROLES = 10_000
+MAX_ROLES = 25_000
 #: Other nodes (people, teams, portfolios ...) allowed beside them.
 MAX_NODES = 4 * MAX_ROLES
 #: A name is cut to this many characters on the chart (the tooltip has it whole).
