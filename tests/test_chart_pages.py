@@ -174,15 +174,15 @@ def test_a_page_holds_each_post_once_and_its_parts_hang_from_it():
     drawn: dict = {}
     for i, p in enumerate(pages):
         for x in p.posts:
-            if x != p.root and x not in p.counted:
+            if x not in p.tops and x not in p.counted:
                 drawn.setdefault(x, []).append(i)
-    roots = {p.root for p in pages}
+    roots = {t for p in pages for t in p.tops}
     assert all(len(v) == 1 for v in drawn.values())
     assert set(drawn) | roots >= drawing.posts
     # every counted box is the top of a later page
     for i, p in enumerate(pages):
         for x in p.counted:
-            assert any(q.root == x for q in pages[i + 1:]), x
+            assert any(x in q.tops for q in pages[i + 1:]), x
 
 
 def test_an_svg_chart_links_its_pages(tmp_path):
@@ -204,7 +204,7 @@ def test_the_diff_chart_comes_in_pages_with_what_changed_below(tmp_path):
               *_saved(tmp_path, before, after))
     assert res.exit_code == 0, res.output
     text = "".join(t for p in printed(tmp_path / "d.pdf") for t, _, _, _ in p["texts"])
-    assert "changed · p." in text                    # a part with changes says so
+    assert "changed (p." in text                     # a part with changes says so
     dot = "".join(orgmodel.chart_pages(after, diff=diff(before, after), paper="a3"))
     for p in gone:                                     # the closed posts, drawn as closed
         assert f'"{p}" [label=' in dot

@@ -3,7 +3,7 @@
 A printed org chart of a municipality does not fit one sheet at a readable
 size.  The line is cut as printed org charts are: the first page shows the
 top levels, and a post whose subtree does not fit there is drawn as a box
-with a count (``+312 below · p. 4``) whose subtree has a page of its own,
+with a count (``+312 below (p. 4)``) whose subtree has a page of its own,
 cut again where it does not fit.  A manager with more reports than fit one
 page has them over several pages (``1/3``, ``2/3``, …).
 
@@ -42,6 +42,7 @@ WRAP = 24
 TITLE_PT = 40.0
 
 _MM = 72 / 25.4                     # points per mm
+_GROUP = object()                   # (the invisible top of a page of several parts)
 _SCALE = MIN_TEXT_MM / (FONT_PT / _MM)   # the least scale a page may be printed at
 _NODESEP, _RANKSEP = 18.0, 32.0     # (dot's nodesep=0.25, ranksep=0.45 in points)
 
@@ -51,12 +52,18 @@ class Page:
     """One chart page: the subtree of ``root`` (``None``: the top of the
     organisation) down to the posts in ``counted``, which are drawn as a box
     with a count and have pages of their own; ``part`` is (i, n) when a
-    manager's reports run over n pages."""
+    manager's reports run over n pages.  A page may hold the whole subtrees
+    of several reports of one manager side by side (``tops``, ``root`` the
+    first of them): small parts share a page."""
 
     root: str | None
     posts: list
     counted: list = field(default_factory=list)
     part: tuple = (1, 1)
+    tops: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.tops = self.tops or [self.root]
 
 
 def tree_of(posts, edges, removed=frozenset()) -> dict:
@@ -123,7 +130,8 @@ class _Cutter:
         for x in _postorder(root, lambda y: [c for c in self.children.get(y, ())
                                              if c in shown and y not in counted]):
             kids = [c for c in self.children.get(x, ()) if c in shown] if x not in counted else []
-            bw, bh = self.size(x, x in counted) if x is not None else (0.0, 0.0)
+            bw, bh = self.size(x, x in counted) if x is not None and x is not _GROUP \
+                else (0.0, 0.0)
             if not kids:
                 ext[x] = (bw, bh)
                 continue
@@ -158,13 +166,48 @@ class _Cutter:
         """The pages of ``root``'s subtree (cut where it does not fit; a page
         of ``r`` with room to spare ``slack[r]``, where given)."""
         out: list = []
-        todo = [root]
+        todo = [[root]]
         while todo:
-            r = todo.pop(0)
-            made = self._cut(r, slack.get(r, 1.0))
+            group = todo.pop(0)
+            made = self._cut(group[0], slack.get(group[0], 1.0)) if len(group) == 1 else [
+                self._together(group)]
             out += made
-            todo += [c for p in made for c in p.counted]
+            for p in made:
+                todo += self._groups(p.counted, slack)
         return out
+
+    def _groups(self, counted, slack) -> list:
+        """``counted`` (reports of one manager, in order) in groups whose
+        whole subtrees fit one page together; a part too large alone."""
+        groups: list = []
+        group: list = []
+        for c in counted:
+            if group and self._fit_together(group + [c], slack.get(group[0], 1.0)):
+                group.append(c)
+                continue
+            if group:
+                groups.append(group)
+            group = [c]
+        return groups + ([group] if group else [])
+
+    def _fit_together(self, group, slack) -> bool:
+        if sum(1 + self.below[c] for c in group) > self.most():
+            return False
+        self.children[_GROUP] = group
+        try:
+            shown = {_GROUP} | {x for c in group for lv in _levels(c, self.children, self.below[c])
+                                for x in lv}
+            width, height = self.estimate(_GROUP, shown, set())
+            # (side by side, but not into a strip: a page is a sheet's shape)
+            return width <= 3 * (height + TITLE_PT) and fits(
+                width, height + TITLE_PT, self.paper, slack)
+        finally:
+            del self.children[_GROUP]
+
+    def _together(self, group) -> Page:
+        """One page of the whole subtrees of ``group``."""
+        posts = {x for c in group for lv in _levels(c, self.children, self.below[c]) for x in lv}
+        return Page(group[0], sorted(posts, key=str), tops=list(group))
 
     def _cut(self, r, slack) -> list:
         """The page(s) of ``r`` itself: as many levels as fit, or its reports

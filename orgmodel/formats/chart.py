@@ -182,12 +182,14 @@ class _Drawing:
         return out
 
     def count_line(self, n, below, page) -> str:
-        """What a box with a page of its own says under its name."""
+        """What a box with a page of its own says under its name (in ASCII
+        but for the words: Graphviz 2.43's right-angled lines fail on a page
+        with a "·" in its boxes)."""
         changed = sum(1 for x in below.get(n, ()) if self.status.get(x) in _STATUS)
         if self.status:
-            return self.t("+{n} below, {k} changed · p. {page}", n=len(below.get(n, ())),
+            return self.t("+{n} below, {k} changed (p. {page})", n=len(below.get(n, ())),
                           k=changed, page=page)
-        return self.t("+{n} below · p. {page}", n=len(below.get(n, ())), page=page)
+        return self.t("+{n} below (p. {page})", n=len(below.get(n, ())), page=page)
 
     def plan(self, paper, slack=None) -> list:
         """The pages (see :func:`~orgmodel.formats._chart_pages.paginate`)."""
@@ -211,7 +213,8 @@ class _Drawing:
         """For each page, ``{post: the page it links to}`` of its boxes with a count."""
         first: dict = {}
         for i, p in enumerate(pages, 1):
-            first.setdefault(p.root, i)
+            for top in p.tops:
+                first.setdefault(top, i)
         return [{x: first[x] for x in p.counted} for p in pages]
 
     def texts(self, pages, url=None) -> list:
@@ -234,7 +237,8 @@ class _Drawing:
         t = self.t
         parts = []
         if page.root is not None:
-            name = _cut(str(self.nodes[page.root].get("name", page.root)))
+            names = [str(self.nodes[x].get("name", x)) for x in page.tops]
+            name = _cut(", ".join(names[:4]) + (", …" if len(names) > 4 else ""))
             parts.append(name + (f" ({page.part[0]}/{page.part[1]})" if page.part[1] > 1
                                  else ""))
         parts.append(t("page {n} of {total}", n=i, total=total))
