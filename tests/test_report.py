@@ -223,3 +223,33 @@ def test_the_html_report_prints_to_a4_a_section_a_page(tmp_path):
                          for w, h in boxes), set(boxes)          # A4 portrait, in points
     # every section after the summary starts a page of its own
     assert len(boxes) >= sections, (len(boxes), sections)
+
+
+@pytest.mark.browser
+@pytest.mark.graphviz
+def test_the_reports_org_chart_comes_in_pages_that_print_readable(tmp_path):
+    # 600 posts: the chart's pages for the report's A4 column, each printed at
+    # the column's width with its boxes' text at least 2 mm high
+    from browser import CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+    orgmodel.write_report(orgmodel.synthesize(600, seed=3), tmp_path / "r")
+    md = (tmp_path / "r" / "report.md").read_text()
+    pages = re.findall(r"!\[The org chart, page (\d+) of (\d+)\]\((chart(?:-\d+)?\.svg)\)", md)
+    assert len(pages) > 1 and pages[0][2] == "chart.svg"
+    assert "a box with a count says on which page" in md
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        pg = b.new_page(viewport={"width": 680, "height": 1000})   # (180 mm: A4's column)
+        pg.emulate_media(media="print")
+        pg.goto((tmp_path / "r" / "report.html").resolve().as_uri())
+        sizes = pg.evaluate("""() => [...document.images]
+            .filter(i => i.alt.startsWith('The org chart'))
+            .map(i => ({shown: i.getBoundingClientRect().width, drawn: i.naturalWidth,
+                        high: i.getBoundingClientRect().height}))""")
+        b.close()
+    assert len(sizes) == len(pages)
+    for s in sizes:
+        # (an SVG's natural width is its points as CSS pixels: 1 pt = 4/3 px)
+        printed_mm = 10 * 25.4 / 72 * s["shown"] / s["drawn"]
+        assert printed_mm >= 2.0, s
+        assert s["high"] * 25.4 / 96 <= 241, s            # (no taller than the column)
