@@ -288,12 +288,12 @@ def _first_view(path):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("org", ["deventer", "albrandswaard", "synth-50", "synth-600",
-                                 "organogram", "synth-13000"])
+@pytest.mark.parametrize("org", ["template", "deventer", "deventer-2010", "albrandswaard",
+                                 "synth-50", "synth-600", "organogram", "synth-13000"])
 def test_the_page_opens_readable(tmp_path, org):
     # labels at least 11 px at the first view, none overlapping, whatever the size
     from orgmodel.formats.html import write_html
-    if org in ("deventer", "albrandswaard"):
+    if org in ("template", "deventer", "deventer-2010", "albrandswaard"):
         model = orgmodel.load(DATA / org)
     elif org.startswith("synth-"):
         model = orgmodel.synthesize(int(org.split("-")[1]), seed=3)

@@ -26,6 +26,9 @@ from ._tables import atomic_write
 #: A page that came out larger than its paper is cut again this many times
 #: at most, each time as much smaller as it was over, and this much more.
 RETRIES, SPARE = 3, 0.95
+#: The most pixels a PNG side may have (cairo's limit): past it Graphviz
+#: would shrink the picture in silence, so the chart refuses instead.
+MAX_PIXELS = 32767
 #: The white margin around the drawing on a PDF's sheet, in mm.
 MARGIN_MM = 10.0
 _MM = 72 / 25.4
@@ -92,8 +95,7 @@ def _run_once(dot, text, fmt, dpi) -> tuple:
 
 
 def _within_raster(drawn, dpi, path) -> None:
-    """Refuse a PNG page past :data:`~orgmodel.formats.chart.MAX_PIXELS` at ``dpi``."""
-    from .chart import MAX_PIXELS
+    """Refuse a PNG page past :data:`MAX_PIXELS` at ``dpi``."""
     for w, h, _, _ in drawn:
         width, height = w / 72 * dpi, h / 72 * dpi
         if max(width, height) > MAX_PIXELS:

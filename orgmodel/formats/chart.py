@@ -25,16 +25,19 @@ from .._nx import node_attrs
 from ..errors import OrgModelError
 from ..i18n import Message
 from ..model import at_its_date
+from ._chart_draw import MAX_PIXELS, draw, write_files
 from ._chart_pages import FONT_PT, PAPERS, WRAP, Page, box, paginate, tree_of
 
 if TYPE_CHECKING:  # names in annotations only
+    from collections.abc import Callable
 
     from .._types import PathOrFile
     from ..diff import Diff
     from ..model import OrgModel
 
 
-__all__ = ["chart_dot", "chart_pages", "write_chart", "ChartFiles", "PAPERS", "MAX_POSTS", "MAX_PIXELS", "CHART_KINDS"]
+__all__ = ["chart_dot", "chart_pages", "write_chart", "ChartFiles", "PAPERS", "MAX_POSTS",
+           "MAX_PIXELS", "CHART_KINDS"]
 
 #: Beyond this many posts a chart would run to thousands of pages (and
 #: minutes of drawing): a part of it is drawn instead (``focus``).
@@ -128,7 +131,8 @@ def chart_dot(org: OrgModel, diff: Diff | None = None, route: str | None = None,
 @at_its_date
 def chart_pages(org: OrgModel, diff: Diff | None = None, route: str | None = None,
                 title: str | None = None, focus: str | None = None, depth: int = 2,
-                lang: str = "en", paper: str = "a4", url=None) -> list:
+                lang: str = "en", paper: str = "a4",
+                url: Callable[[int], str] | None = None) -> list:
     """The DOT text of each page of the chart cut to fit ``paper`` (one of
     :data:`PAPERS`): the top first, then a page per subtree that did not
     fit, a post with a page of its own drawn as a box with the count below
@@ -518,11 +522,6 @@ def _kinds(org):
     return escalation_policy(org).routes
 
 
-#: The most pixels a PNG side may have (cairo's limit): past it Graphviz
-#: would shrink the picture in silence, so the chart refuses instead.
-MAX_PIXELS = 32767
-
-
 def write_chart(org: OrgModel, path: PathOrFile, diff: Diff | None = None,
                 route: str | None = None, title: str | None = None, focus: str | None = None,
                 depth: int = 2, kind: str | None = None, lang: str = "en",
@@ -552,7 +551,6 @@ def write_chart(org: OrgModel, path: PathOrFile, diff: Diff | None = None,
         a PNG past the raster limit, or pages of a kind other than PDF into
         one open file.
     """
-    from . import _chart_draw
     suffix = f".{kind}" if kind else Path(str(getattr(path, "name", path))).suffix
     fmt = CHART_KINDS.get(suffix.lower(), "?")
     if fmt == "?":
@@ -565,9 +563,9 @@ def write_chart(org: OrgModel, path: PathOrFile, diff: Diff | None = None,
     drawing = _Drawing(org, diff, route, title, focus, depth, lang)
     if fmt is None:
         texts = drawing.texts(drawing.plan(paper))
-        return ChartFiles(_chart_draw.write_files(path, names, [t.encode("utf-8") for t in texts]),
+        return ChartFiles(write_files(path, names, [t.encode("utf-8") for t in texts]),
                           len(texts))
-    files, pages = _chart_draw.draw(drawing, paper, fmt, dpi, path, names)
+    files, pages = draw(drawing, paper, fmt, dpi, path, names)
     return ChartFiles(files, pages)
 
 
