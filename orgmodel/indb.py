@@ -10,6 +10,8 @@ worked out: its records, routes and figures are the library's own.
 """
 from __future__ import annotations
 
+import unicodedata
+
 import networkx as nx
 
 from .errors import OrgModelError
@@ -79,8 +81,14 @@ def find_role(store, org_name: str, query: str) -> str:
 
 
 def _find(store, org_name: str, query: str) -> tuple:
-    """``(id, label)`` of a post or role given by its id or name."""
-    from .store import cypher
+    """``(id, label)`` of a post or role given by its id or name (an exact
+    id, as the model finds it first, by the key's index; else every post and
+    role whose id or name it is)."""
+    from .store import cypher, uid
+    key = uid(org_name, unicodedata.normalize("NFC", query))
+    for label in ("Post", "Role"):
+        for rec in store.run(cypher("find_role_by_uid", label=label), uid=key):
+            return rec["id"], rec["kind"]
     found = store.run(cypher("find_role"), org=org_name, text=query)
     g = nx.MultiDiGraph()
     for rec in found:

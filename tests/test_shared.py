@@ -224,6 +224,7 @@ def _seeks(plan) -> list:
     ("delete_nodes_by_uid", {"label": "Role"}, "n:Role(uid)"),
     ("route_closure", {"label": "Post"}, "s:Post(uid)"),
     ("find_role", {}, ":Post(org)"),
+    ("find_role_by_uid", {"label": "Role"}, "n:Role(uid)"),
     ("create_edges", {"type": "REPORTS_TO", "src": "Post", "dst": "Post"}, ":Post(uid)"),
     ("set_edges", {"type": "MANDATES", "src": "Post"}, ":Post(uid)"),
     ("read_nodes", {"label": "Post"}, "n:Post(org)"),
