@@ -26,6 +26,8 @@ from ._tables import atomic_write
 #: A page that came out larger than its paper is cut again this many times
 #: at most, each time as much smaller as it was over, and this much more.
 RETRIES, SPARE = 3, 0.95
+#: A line of at most this many posts is first laid out whole: one page when it fits.
+WHOLE_FIRST = 300
 #: The most pixels a PNG side may have (cairo's limit): past it Graphviz
 #: would shrink the picture in silence, so the chart refuses instead.
 MAX_PIXELS = 32767
@@ -43,7 +45,8 @@ def draw(drawing, paper, fmt, dpi, path, names) -> tuple:
                             "(scripts/ensure-graphviz) to draw charts")
     slack: dict = {}
     url = (lambda n: names(n).name) if fmt == "svg" and not hasattr(path, "write") else None
-    for attempt in range(RETRIES + 1):
+    pages, drawn = _whole_first(drawing, dot, paper, fmt, dpi, url)
+    for attempt in range(RETRIES + 1 if pages is None else 0):
         pages = drawing.plan(paper, slack)
         drawn = _run_all(dot, drawing.texts(pages, url), fmt, dpi)
         over = {p.root: overshoot(w, h, paper) for p, (w, h, _, _) in zip(pages, drawn)}
@@ -59,6 +62,19 @@ def draw(drawing, paper, fmt, dpi, path, names) -> tuple:
         return [atomic_write(path, lambda tmp: tmp.write_bytes(
             on_paper(drawn, paper, targets)))], len(drawn)
     return write_files(path, names, [d[2] for d in drawn]), len(drawn)
+
+
+def _whole_first(drawing, dot, paper, fmt, dpi, url) -> tuple:
+    """``([the whole line's page], [its drawing])`` when a line of at most
+    :data:`WHOLE_FIRST` posts fits the paper as Graphviz lays it out (the
+    estimate errs on the large side: 30 posts were cut in two that fit one
+    sheet), else ``(None, None)``."""
+    if len(drawing.posts) > WHOLE_FIRST:
+        return None, None
+    whole = [drawing.whole()]
+    drawn = _run_all(dot, drawing.texts(whole, url), fmt, dpi)
+    w, h, _, _ = drawn[0]
+    return (whole, drawn) if overshoot(w, h, paper) <= 1 else (None, None)
 
 
 def _run_all(dot, texts, fmt, dpi) -> list:
@@ -82,8 +98,10 @@ def _run(dot, text, fmt, dpi) -> tuple:
 def _run_once(dot, text, fmt, dpi) -> tuple:
     with tempfile.TemporaryDirectory(prefix="orgmodel-chart-") as tmp:
         plain, out = Path(tmp) / "page.plain", Path(tmp) / f"page.{fmt}"
-        res = subprocess.run([dot, "-Tplain", "-o", str(plain), f"-T{fmt}",
-                              *([f"-Gdpi={dpi}"] if fmt == "png" else []), "-o", str(out)],
+        # (a PDF's own half-inch margin off: the sheet has its margin)
+        extra = [f"-Gdpi={dpi}"] if fmt == "png" else ["-Gmargin=0"] if fmt == "pdf" else []
+        res = subprocess.run([dot, "-Tplain", "-o", str(plain), f"-T{fmt}", *extra,
+                              "-o", str(out)],
                              input=text.encode("utf-8"), capture_output=True, timeout=600)
         if res.returncode != 0 or not out.exists():
             raise OrgModelError("dot could not draw the chart: " +

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-__all__ = ["PAPERS", "MIN_TEXT_MM", "FONT_PT", "Page", "paginate", "tree_of", "fits",
+__all__ = ["PAPERS", "MIN_TEXT_MM", "FONT_PT", "TITLE_WRAP", "Page", "paginate", "tree_of", "fits",
            "overshoot"]
 
 #: Paper -> (width, height) in mm of what is drawn on it (the sheet less
@@ -40,6 +40,9 @@ MIN_TEXT_MM = 2.5
 WRAP = 24
 #: Room above the drawing for the page's title (two lines), in points.
 TITLE_PT = 40.0
+#: A title's line is wrapped at this many characters, so a page is at least
+#: as wide as the longest (12 pt).
+TITLE_WRAP = 90
 
 _MM = 72 / 25.4                     # points per mm
 _GROUP = object()                   # (the invisible top of a page of several parts)
@@ -160,7 +163,7 @@ class _Cutter:
 
     def fits(self, root, shown, counted, slack) -> bool:
         width, height = self.estimate(root, shown, counted)
-        return fits(width, height + TITLE_PT, self.paper, slack)
+        return fits(max(width, TITLE_WRAP * 6.0), height + TITLE_PT, self.paper, slack)
 
     def pages(self, root, slack) -> list:
         """The pages of ``root``'s subtree (cut where it does not fit; a page
@@ -200,7 +203,7 @@ class _Cutter:
             width, height = self.estimate(_GROUP, shown, set())
             # (side by side, but not into a strip: a page is a sheet's shape)
             return width <= 3 * (height + TITLE_PT) and fits(
-                width, height + TITLE_PT, self.paper, slack)
+                max(width, TITLE_WRAP * 6.0), height + TITLE_PT, self.paper, slack)
         finally:
             del self.children[_GROUP]
 

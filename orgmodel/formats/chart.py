@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from ..errors import OrgModelError
 from ..i18n import Message
 from ..model import at_its_date
 from ._chart_draw import MAX_PIXELS, draw, write_files
-from ._chart_pages import FONT_PT, PAPERS, WRAP, Page, box, paginate, tree_of
+from ._chart_pages import FONT_PT, PAPERS, TITLE_WRAP, WRAP, Page, box, paginate, tree_of
 
 if TYPE_CHECKING:  # names in annotations only
     from collections.abc import Callable
@@ -197,20 +198,30 @@ class _Drawing:
 
     def plan(self, paper, slack=None) -> list:
         """The pages (see :func:`~orgmodel.formats._chart_pages.paginate`)."""
-        if paper not in PAPERS:
-            raise OrgModelError(Message("{paper}: a chart's paper is one of {papers}",
-                                        paper=paper, papers=", ".join(PAPERS)))
+        _known_paper(paper)
         probe = self.count_line(None, {None: range(99999)}, 9999)
 
         unit_of = self.units[0]
+        alone = {u for u, k in Counter(unit_of[p] for p in self.posts if p in unit_of).items()
+                 if k == 1}
 
         def size(n, counted):
             w, h = box(self.lines(n) + ([probe] if counted else []))
-            if n in unit_of:        # (its unit's box around it, with the unit's name)
-                name = textwrap.wrap(str(self.nodes[unit_of[n]].get("name", "")), 2 * WRAP)
-                w, h = max(w, box(name or [""])[0]) + 16, h + 26
+            if n in unit_of:
+                # its unit's box around it: the margin, and the unit's name
+                # above it (as wide as the box only for a unit of one post; a
+                # larger unit's name spans its posts)
+                if unit_of[n] in alone:
+                    name = textwrap.wrap(str(self.nodes[unit_of[n]].get("name", "")), 2 * WRAP)
+                    w = max(w, box(name or [""])[0])
+                w, h = w + 16, h + 26
             return w, h
         return paginate(self.posts, self.parent, size, paper, slack)
+
+    def whole(self) -> Page:
+        """The whole line as one page (under its top, or several side by side)."""
+        tops = [p for p in self.posts if self.parent.get(p) not in self.posts]
+        return Page(tops[0] if len(tops) == 1 else None, sorted(self.posts, key=str))
 
     @staticmethod
     def targets(pages) -> list:
@@ -241,8 +252,8 @@ class _Drawing:
         t = self.t
         parts = []
         if page.root is not None:
-            names = [str(self.nodes[x].get("name", x)) for x in page.tops]
-            name = _cut(", ".join(names[:4]) + (", …" if len(names) > 4 else ""))
+            names = ", ".join(str(self.nodes[x].get("name", x)) for x in page.tops)
+            name = names if len(names) <= 60 else names[:59] + "…"
             parts.append(name + (f" ({page.part[0]}/{page.part[1]})" if page.part[1] > 1
                                  else ""))
         parts.append(t("page {n} of {total}", n=i, total=total))
@@ -261,7 +272,9 @@ class _Drawing:
                # (right-angled lines, as printed org charts draw them)
                # (edges first: a line never runs over a box)
                '  graph [rankdir=TB, splines=ortho, outputorder=edgesfirst, fontname="Helvetica", '
-               'fontsize=12, nodesep=0.25, ranksep=0.45, labelloc=t, label=' + _lines(head) + "];",
+               'fontsize=12, nodesep=0.25, ranksep=0.45, labelloc=t, label='
+               + _lines([w for line in head for w in textwrap.wrap(line, TITLE_WRAP) or [""]])
+               + "];",
                '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", '
                f'color="#444444", fontname="Helvetica", fontsize={FONT_PT}, '
                'margin="0.08,0.04"];',
@@ -289,6 +302,12 @@ class _Drawing:
         out += _line_statements(edges, tree, stack, self.added, self.removed, self.hot)
         out.append("}")
         return "\n".join(out) + "\n"
+
+
+def _known_paper(paper) -> None:
+    if paper not in PAPERS:
+        raise OrgModelError(Message("{paper}: a chart's paper is one of {papers}",
+                                    paper=paper, papers=", ".join(PAPERS)))
 
 
 def _descendants(posts, parent, wanted) -> dict:
@@ -560,6 +579,7 @@ def write_chart(org: OrgModel, path: PathOrFile, diff: Diff | None = None,
     if not hasattr(path, "write"):
         path = Path(path)
     names = _page_names(path, suffix)
+    _known_paper(paper)
     drawing = _Drawing(org, diff, route, title, focus, depth, lang)
     if fmt is None:
         texts = drawing.texts(drawing.plan(paper))
