@@ -327,6 +327,29 @@ def _near(models, keys: set) -> set:
     return seen
 
 
+#: Node properties no route step reads: a step's rule names only roles and
+#: the scopes roles are played in (see :func:`_route_inert`).
+_ROUTE_INERT = frozenset({"name", "fte", "grade", "note", "source", "evidence"})
+
+
+def _scopes(org: OrgModel) -> set:
+    """The nodes some role is played in (a PLAYS edge's ``scope``)."""
+    return {x for _, _, d in org.edges("PLAYS") for x in (d.get("scope") or ())}
+
+
+def _route_inert(op: dict, scoped: set) -> bool:
+    """Whether a node's change leaves every route step as it was: only
+    :data:`_ROUTE_INERT` properties changed, of a node that is no role and no
+    scope (whose names a step's rule says).  A rename of 1,000 posts made the
+    push work out the steps of nearly every node (those within four edges)."""
+    if op["what"] != "node" or op["before"] is None or op["after"] is None:
+        return False
+    (kind_a, a), (kind_b, b) = op["before"], op["after"]
+    if kind_a != kind_b or kind_a == "Role" or op["key"] in scoped:
+        return False
+    return {k for k in a.keys() | b.keys() if a.get(k) != b.get(k)} <= _ROUTE_INERT
+
+
 def _route_changes(before: OrgModel | None, after: OrgModel, ops: list | None = None) -> dict:
     """``{route kind: (rows to write, {label: [uids whose steps go first]})}``:
     only the nodes whose next steps differ between the two models.  With the
@@ -335,7 +358,8 @@ def _route_changes(before: OrgModel | None, after: OrgModel, ops: list | None = 
     near = None
     if before is not None and ops is not None and \
             not any(op["what"] == "manifest" for op in ops):
-        keys = {op["key"] for op in ops if op["what"] == "node"}
+        scoped = _scopes(before) | _scopes(after)
+        keys = {op["key"] for op in ops if op["what"] == "node" and not _route_inert(op, scoped)}
         for op in ops:
             if op["what"] == "edge":
                 row = op["after"] or op["before"]

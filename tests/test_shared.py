@@ -375,7 +375,14 @@ def test_incremental_pushes_keep_the_stored_route_steps_exact(store, folder, tmp
         lambda m: m.graph.nodes[old_boss].__setitem__("vacant", True),
         lambda m: m.graph.add_edge(mover, middle, kind="REPORTS_TO", source="X-1",
                                    line="matrix"),
+        # every post renamed (no step reads a post's name: none written again),
+        # and a node roles are played in renamed (its name is in the steps' rules)
+        lambda m: [m.graph.nodes[p].__setitem__("name", f"Renamed {p}") for p in m.graph
+                   if m.graph.nodes[p]["kind"] == "Post"],
+        lambda m: [m.graph.nodes[x].__setitem__("name", f"Scope {x}") for x in scopes],
     ]
+    scopes = {x for _, _, d in org.graph.edges(data=True) if d["kind"] == "PLAYS"
+              for x in d.get("scope") or ()}
     pushed, seen = 0, {tuple(_derived_steps(org))}
     for i, edit in enumerate(edits):
         _, model, base = _pulled(store, tmp_path, org.name, f"step{i}")
