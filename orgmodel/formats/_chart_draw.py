@@ -107,9 +107,7 @@ def _run_once(dot, text, fmt, dpi) -> tuple:
             raise OrgModelError("dot could not draw the chart: " +
                                 res.stderr.decode("utf-8", "replace").strip()[:300])
         layout = plain.read_text(encoding="utf-8", errors="replace")
-        first = layout.split("\n", 1)[0].split()
-        width, height = float(first[2]) * 72, float(first[3]) * 72
-        return width, height, out.read_bytes(), layout
+        return (*_plain_size(layout), out.read_bytes(), layout)
 
 
 def _within_raster(drawn, dpi, path) -> None:
@@ -202,6 +200,7 @@ def _link(rect, page_ref):
 
 
 def _plain_size(layout) -> tuple:
+    """The drawing's (width, height) in points, from its plain layout's first line."""
     first = layout.split("\n", 1)[0].split()
     return float(first[2]) * 72, float(first[3]) * 72
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-__all__ = ["PAPERS", "MIN_TEXT_MM", "FONT_PT", "TITLE_WRAP", "Page", "paginate", "tree_of", "fits",
+__all__ = ["PAPERS", "MIN_TEXT_MM", "FONT_PT", "TITLE_WRAP", "Page", "paginate", "tree_of", "fits", "below",
            "overshoot"]
 
 #: Paper -> (width, height) in mm of what is drawn on it (the sheet less
@@ -161,9 +161,14 @@ class _Cutter:
         pw, ph, _ = PAPERS[self.paper]
         return int(pw * ph * (_MM / _SCALE) ** 2 / ((54 + _NODESEP) * (36 + _RANKSEP))) + 1
 
-    def fits(self, root, shown, counted, slack) -> bool:
+    def fits(self, root, shown, counted, slack, aspect=None) -> bool:
+        """Whether the page fits its paper, as estimated, with its title (as
+        wide as its longest line may be); with ``aspect``, also no wider than
+        that many times its height."""
         width, height = self.estimate(root, shown, counted)
-        return fits(max(width, TITLE_WRAP * 6.0), height + TITLE_PT, self.paper, slack)
+        height += TITLE_PT
+        return (aspect is None or width <= aspect * height) and fits(
+            max(width, TITLE_WRAP * 6.0), height, self.paper, slack)
 
     def pages(self, root, slack) -> list:
         """The pages of ``root``'s subtree (cut where it does not fit; a page
@@ -200,10 +205,8 @@ class _Cutter:
         try:
             shown = {_GROUP} | {x for c in group for lv in _levels(c, self.children, self.below[c])
                                 for x in lv}
-            width, height = self.estimate(_GROUP, shown, set())
             # (side by side, but not into a strip: a page is a sheet's shape)
-            return width <= 3 * (height + TITLE_PT) and fits(
-                max(width, TITLE_WRAP * 6.0), height + TITLE_PT, self.paper, slack)
+            return self.fits(_GROUP, shown, set(), slack, aspect=3)
         finally:
             del self.children[_GROUP]
 
@@ -290,11 +293,13 @@ def _postorder(root, kids):
     return reversed(order)
 
 
-def _counts(children) -> dict:
-    """``{post: how many posts are below it}``."""
+def _counts(children, weight=None) -> dict:
+    """``{post: how many posts are below it}`` (with ``weight``, the sum of
+    ``weight(post)`` of the posts below it)."""
     below: dict = {}
     for x in _postorder(None, lambda y: children.get(y, ())):
-        below[x] = sum(1 + below[c] for c in children.get(x, ()))
+        below[x] = sum((1 if weight is None else weight(c)) + below[c]
+                       for c in children.get(x, ()))
     return below
 
 
@@ -329,6 +334,11 @@ def _children(posts, parent) -> dict:
     return children
 
 
-def below(posts, parent) -> dict:
-    """``{post: how many posts are below it}`` in the tree ``parent``."""
-    return _counts(_children(posts, parent))
+def below(posts, parent, weight=None) -> dict:
+    """``{post: how many posts are below it}`` in the tree ``parent`` (with
+    ``weight``, the sum of ``weight(post)`` of those posts).
+
+    >>> below(["a", "b", "c"], {"b": "a", "c": "b"})["a"]
+    2
+    """
+    return _counts(_children(posts, parent), weight)

@@ -27,7 +27,7 @@ from ..errors import OrgModelError
 from ..i18n import Message
 from ..model import at_its_date
 from ._chart_draw import MAX_PIXELS, draw, write_files
-from ._chart_pages import FONT_PT, PAPERS, TITLE_WRAP, WRAP, Page, box, paginate, tree_of
+from ._chart_pages import FONT_PT, PAPERS, TITLE_WRAP, WRAP, Page, below, box, paginate, tree_of
 
 if TYPE_CHECKING:  # names in annotations only
     from collections.abc import Callable
@@ -186,20 +186,19 @@ class _Drawing:
             out += textwrap.wrap(_cut(str(d["organisation"])), WRAP) or []
         return out
 
-    def count_line(self, n, below, page) -> str:
-        """What a box with a page of its own says under its name (in ASCII
-        but for the words: Graphviz 2.43's right-angled lines fail on a page
-        with a "·" in its boxes)."""
-        changed = sum(1 for x in below.get(n, ()) if self.status.get(x) in _STATUS)
+    def count_line(self, n, below, page, changed=0) -> str:
+        """What a box with a page of its own says under its name: ``below``
+        posts, ``changed`` of them (in a diff), on ``page`` (in ASCII but for
+        the words: Graphviz 2.43's right-angled lines fail on a page with a
+        "·" in its boxes)."""
         if self.status:
-            return self.t("+{n} below, {k} changed (p. {page})", n=len(below.get(n, ())),
-                          k=changed, page=page)
-        return self.t("+{n} below (p. {page})", n=len(below.get(n, ())), page=page)
+            return self.t("+{n} below, {k} changed (p. {page})", n=below, k=changed, page=page)
+        return self.t("+{n} below (p. {page})", n=below, page=page)
 
     def plan(self, paper, slack=None) -> list:
         """The pages (see :func:`~orgmodel.formats._chart_pages.paginate`)."""
         _known_paper(paper)
-        probe = self.count_line(None, {None: range(99999)}, 9999)
+        probe = self.count_line(None, 99999, 9999, 9999)
 
         unit_of = self.units[0]
         alone = {u for u, k in Counter(unit_of[p] for p in self.posts if p in unit_of).items()
@@ -212,8 +211,7 @@ class _Drawing:
                 # above it (as wide as the box only for a unit of one post; a
                 # larger unit's name spans its posts)
                 if unit_of[n] in alone:
-                    name = textwrap.wrap(str(self.nodes[unit_of[n]].get("name", "")), 2 * WRAP)
-                    w = max(w, box(name or [""])[0])
+                    w = max(w, box(_unit_name(self.nodes, unit_of[n]))[0])
                 w, h = w + 16, h + 26
             return w, h
         return paginate(self.posts, self.parent, size, paper, slack)
@@ -236,13 +234,16 @@ class _Drawing:
         """The DOT text of every page, with its title and the pages' numbers."""
         targets = self.targets(pages)
         on = {x: i for i, p in enumerate(pages, 1) for x in p.counted}
-        under = _descendants(self.posts, self.parent, {x for p in pages for x in p.counted})
+        under = below(self.posts, self.parent)
+        changed = below(self.posts, self.parent, lambda x: self.status.get(x) in _STATUS) \
+            if self.status else {}
         out = []
         for i, (p, to) in enumerate(zip(pages, targets), 1):
             head = [self.title]
             if len(pages) > 1:
                 head.append(self._where(p, i, len(pages), on.get(p.root)))
-            counts = {x: self.count_line(x, under, n) for x, n in to.items()}
+            counts = {x: self.count_line(x, under[x], n, changed.get(x, 0))
+                      for x, n in to.items()}
             links = {x: url(n) for x, n in to.items()} if url else {}
             out.append(self.dot(p, head, counts, links))
         return out
@@ -310,23 +311,6 @@ def _known_paper(paper) -> None:
                                     paper=paper, papers=", ".join(PAPERS)))
 
 
-def _descendants(posts, parent, wanted) -> dict:
-    """``{post: the posts below it}`` for the ``wanted`` posts."""
-    children: dict = {}
-    for x in posts:
-        if parent.get(x) in posts:
-            children.setdefault(parent[x], []).append(x)
-    out = {}
-    for w in wanted:
-        seen, stack = [], list(children.get(w, ()))
-        while stack:
-            x = stack.pop()
-            seen.append(x)
-            stack.extend(children.get(x, ()))
-        out[w] = seen
-    return out
-
-
 def _chart_posts(org, status, focus, depth):
     """The posts and lines the chart draws: the whole line, or the part
     around ``focus``; more than a chart can show is an error."""
@@ -374,6 +358,11 @@ def _units(org) -> tuple:
     return unit_of, parent
 
 
+def _unit_name(nodes, t) -> list:
+    """A unit box's name, wrapped (at twice a box's width)."""
+    return textwrap.wrap(_cut(str(nodes[t].get("name", t))), 2 * WRAP) or [""]
+
+
 #: A point on a column's trunk (invisible: the lines through it are drawn).
 _POINT = 'label="", shape=point, width=0.01, height=0.01, style=invis'
 
@@ -401,8 +390,7 @@ def _unit_boxes(nodes, unit_of, parent, posts, points) -> list:
         drawn.add(t)
         pad = "  " * indent
         out.append(f"{pad}subgraph cluster_{len(drawn)} {{")
-        name = textwrap.wrap(_cut(str(nodes[t].get("name", t))), 2 * WRAP) or [""]
-        out.append(f'{pad}  label={_lines(name)}; style="rounded"; '
+        out.append(f'{pad}  label={_lines(_unit_name(nodes, t))}; style="rounded"; '
                    f'color="#bbbbbb"; fontsize={FONT_PT}; fontcolor="#555555";')
         for m in sorted(units.get(t, ())):
             out.append(f"{pad}  {_id(m)};")
