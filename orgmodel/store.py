@@ -70,6 +70,10 @@ _RESERVED = ("org", "uid", "seq", "id")
 TIMEOUT = 10.0
 
 
+#: A string as JSON writes it (with ensure_ascii=False).
+_quoted = json.encoder.encode_basestring
+
+
 def uid(org: str, key: str) -> str:
     """The database-wide unique key of a node (or edge) of an organisation.
 
@@ -78,6 +82,10 @@ def uid(org: str, key: str) -> str:
     >>> uid("A", "b:c") == uid("A:b", "c")
     False
     """
+    if type(org) is str and type(key) is str:
+        # (the same text as json.dumps of the pair, without its generic
+        # walk: a push of 100,000 roles makes near a million of these)
+        return f"[{_quoted(org)}, {_quoted(key)}]"
     return json.dumps([org, key], ensure_ascii=False)
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -255,17 +263,14 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
 
 def ensure_schema(store: Store):
     """Create the uniqueness constraints and indexes (idempotent)."""
-    store.run(cypher("schema_organisation_constraint"))
-    store.run(cypher("schema_change_set_index"))
+    queries = [cypher("schema_organisation_constraint"), cypher("schema_change_set_index")]
     for label in NODE_KINDS:
-        store.run(cypher("schema_uid_constraint", label=label))
-        store.run(cypher("schema_org_index", label=label))
-        store.run(cypher("schema_org_id_index", label=label))
-
-
-def _value(v):
-    # Neo4j properties are primitives or lists of them; tuples become lists.
-    return list(v) if isinstance(v, tuple) else v
+        queries += [cypher(q, label=label) for q in
+                    ("schema_uid_constraint", "schema_org_index", "schema_org_id_index")]
+    # (one session for all: a schema command runs in a transaction of its own)
+    with store.driver.session(database=store.database) as session:
+        for query in queries:
+            session.run(query).consume()
 
 
 def _batches(rows, size):
@@ -312,16 +317,21 @@ def _route_rows(org: OrgModel, near: set | None = None) -> dict:
 _ROUTE_REACH = 4
 
 
-def _near(models, keys: set) -> set:
-    """The nodes within :data:`_ROUTE_REACH` edges of ``keys`` in any of ``models``."""
+def _near(model: OrgModel, gone: list, keys: set) -> set:
+    """The nodes within :data:`_ROUTE_REACH` edges of ``keys``, in ``model``
+    or along the edges ``gone`` (``(u, v)`` pairs a push removes)."""
+    extra: dict = {}
+    for u, v in gone:
+        extra.setdefault(u, set()).add(v)
+        extra.setdefault(v, set()).add(u)
+    succ, pred = model.graph._succ, model.graph._pred
     seen, frontier = set(keys), set(keys)
     for _ in range(_ROUTE_REACH):
-        nxt = set()
-        for m in models:
-            succ, pred = m.graph._succ, m.graph._pred
-            for n in frontier:
-                nxt.update(succ.get(n, ()))
-                nxt.update(pred.get(n, ()))
+        nxt: set = set()
+        for n in frontier:
+            nxt.update(succ.get(n, ()))
+            nxt.update(pred.get(n, ()))
+            nxt.update(extra.get(n, ()))
         frontier = nxt - seen
         seen |= frontier
     return seen
@@ -332,9 +342,14 @@ def _near(models, keys: set) -> set:
 _ROUTE_INERT = frozenset({"name", "fte", "grade", "note", "source", "evidence"})
 
 
-def _scopes(org: OrgModel) -> set:
-    """The nodes some role is played in (a PLAYS edge's ``scope``)."""
-    return {x for _, _, d in org.edges("PLAYS") for x in (d.get("scope") or ())}
+def _scopes(org: OrgModel, ops: list) -> set:
+    """The nodes some role is played in (a PLAYS edge's ``scope``), in
+    ``org`` or before the change set ``ops``."""
+    found = {x for _, _, d in org.edges("PLAYS") for x in (d.get("scope") or ())}
+    for op in ops:
+        if op["what"] == "edge" and op["before"] is not None and op["before"][0] == "PLAYS":
+            found.update(op["before"][3].get("scope") or ())
+    return found
 
 
 def _route_inert(op: dict, scoped: set) -> bool:
@@ -350,31 +365,58 @@ def _route_inert(op: dict, scoped: set) -> bool:
     return {k for k in a.keys() | b.keys() if a.get(k) != b.get(k)} <= _ROUTE_INERT
 
 
-def _route_changes(before: OrgModel | None, after: OrgModel, ops: list | None = None) -> dict:
+def _reworked(after: OrgModel, ops: list) -> set | None:
+    """The nodes whose route steps a change set ``ops`` may have changed: those
+    near a change (None, every node, for a change to org.yaml, which holds the
+    policy)."""
+    if any(op["what"] == "manifest" for op in ops):
+        return None
+    scoped = _scopes(after, ops)
+    keys = {op["key"] for op in ops if op["what"] == "node" and not _route_inert(op, scoped)}
+    gone = []
+    for op in ops:
+        if op["what"] == "edge":
+            row = op["after"] or op["before"]
+            keys.update((row[1], row[2]))
+            if op["before"] is not None:
+                gone.append((op["before"][1], op["before"][2]))
+    return _near(after, gone, keys)
+
+
+def _stored_route_rows(tx, org: OrgModel, nodes) -> dict:
+    """``{route kind: [rows]}``: the steps stored from ``nodes`` (of ``org``),
+    as :func:`_route_rows` words them, each node's in the order it does."""
+    kind, name = node_attrs(org.graph), org.name
+    by_label: dict = {}
+    for n in nodes:
+        if n in kind:
+            by_label.setdefault(kind[n]["kind"], []).append(uid(name, n))
+    out: dict = {}
+    for label, uids in by_label.items():
+        for batch in _batches(sorted(uids), 20_000):
+            for rec in tx.run(cypher("read_route_steps", src=label), uids=batch):
+                out.setdefault(rec["route"], []).append(
+                    {"src": rec["src"], "dst": rec["dst"], "via": rec["via"], "rule": rec["rule"],
+                     "blocked": rec["blocked"], "temporary": rec["temporary"],
+                     "rank": rec["rank"], "labels": (label, rec["dst_label"])})
+    for rows in out.values():
+        rows.sort(key=lambda r: (r["src"], r["blocked"], r["rank"]))
+    return out
+
+
+def _route_changes(tx, after: OrgModel, ops: list | None = None) -> dict:
     """``{route kind: (rows to write, {label: [uids whose steps go first]})}``:
-    only the nodes whose next steps differ between the two models.  With the
-    change set ``ops`` (and no change to org.yaml, which holds the policy),
-    only the nodes near a change are worked out."""
-    near = None
-    if before is not None and ops is not None and \
-            not any(op["what"] == "manifest" for op in ops):
-        scoped = _scopes(before) | _scopes(after)
-        keys = {op["key"] for op in ops if op["what"] == "node" and not _route_inert(op, scoped)}
-        for op in ops:
-            if op["what"] == "edge":
-                row = op["after"] or op["before"]
-                keys.update((row[1], row[2]))
-        near = _near([before, after], keys)
-    old = _route_rows(before, near) if before is not None and before.graph else {}
+    only the nodes whose next steps as ``after`` derives them differ from
+    those stored (read in ``tx``, after the push's own writes); with the
+    change set ``ops``, only the nodes near a change are worked out.  No
+    ``ops``: nothing is stored yet (a first push), every step is new."""
+    near = None if ops is None else _reworked(after, ops)
+    old = {} if ops is None else _stored_route_rows(
+        tx, after, after.graph if near is None else near)
     new = _route_rows(after, near)
     out = {}
     for via in old.keys() | new.keys():
-        def by_src(rows):
-            group: dict = {}
-            for row in rows:
-                group.setdefault(row["src"], []).append(row)
-            return group
-        a, b = by_src(old.get(via, [])), by_src(new.get(via, []))
+        a, b = _by_src(old.get(via, [])), _by_src(new.get(via, []))
         stale = [k for k in a if a[k] != b.get(k)]
         fresh = [row for k in b if b[k] != a.get(k) for row in b[k]]
         drop: dict = {}
@@ -382,6 +424,13 @@ def _route_changes(before: OrgModel | None, after: OrgModel, ops: list | None = 
             drop.setdefault(a[k][0]["labels"][0], []).append(k)
         out[via] = (fresh, drop)
     return out
+
+
+def _by_src(rows) -> dict:
+    group: dict = {}
+    for row in rows:
+        group.setdefault(row["src"], []).append(row)
+    return group
 
 
 @dataclass
@@ -611,7 +660,8 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
                 raise ConflictError(_conflict_message(name, base.version, version, clash), clash)
             before, mode, seq_next = apply(base.snapshot, theirs), "changed", head["seq_next"]
         after = apply(before, ours) if mode == "changed" else ours_snap
-        ops = changes(before, after)
+        # (with nothing of theirs, what changes is ours: not compared again)
+        ops = ours if mode == "changed" and not theirs else changes(before, after)
         # (with nothing of theirs to merge, what is written is the model given)
         merged = org if mode != "changed" or not theirs else to_model(after)
         if mode == "changed" and theirs:
@@ -630,8 +680,9 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
         writer = _Writer(tx, name, before, after, batch_size, progress, seq_next or 0)
         writer.write(ops)
         _check_counts(tx, name, len(after.nodes), len(after.edges))
-        old_model = to_model(before) if before.nodes else None
-        for via, (fresh, drop) in _route_changes(old_model, merged, ops).items():
+        # (a first push has nothing stored to compare: every step is new)
+        route_ops = None if not before.nodes else ops
+        for via, (fresh, drop) in _route_changes(tx, merged, route_ops).items():
             for label, uids in drop.items():
                 writer.run(cypher("delete_route_edges", src=label), uids, key="uids",
                            counted=False, route=via)

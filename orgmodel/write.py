@@ -56,26 +56,42 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
-def _cells(d: dict) -> dict:
-    rec = {k: _cell(v) for k, v in d.items() if k not in ("fte_min", "fte_max")}
-    if "fte_min" in d:
-        rec["fte"] = format_fte(d["fte_min"], d.get("fte_max", d["fte_min"]))
-    return rec
-
-
-def _table(records, first_cols) -> pd.DataFrame:
-    extra = sorted({k for r in records for k in r} - set(first_cols))
-    cols = list(first_cols) + extra
-    return pd.DataFrame([{c: r.get(c, "") for c in cols} for r in records], columns=cols,
-                        index=range(2, len(records) + 2))
+def _table(rows, first_cols) -> pd.DataFrame:
+    """The text cells of ``rows`` (``(first cells, attributes)`` pairs) as a
+    frame: ``first_cols`` in order, then every other attribute's column,
+    sorted; a cell a row has no value for is empty."""
+    cols: dict = {c: [] for c in first_cols}
+    n = 0
+    # (filled column by column in one pass: a frame from a list of dicts, or
+    # a dict per row, took most of a 100,000-role model's validation)
+    for head, d in rows:
+        for k, v in (*head, *d.items()):
+            if k == "fte_min":
+                k, v = "fte", format_fte(v, d.get("fte_max", v))
+            elif k == "fte_max":
+                continue
+            elif type(v) is not str:
+                v = _cell(v)
+            col = cols.get(k)
+            if col is None:
+                col = cols[k] = []
+            col.extend([""] * (n - len(col)))
+            if len(col) > n:        # (a second value of the row's: the later one)
+                col[n] = v
+            else:
+                col.append(v)
+        n += 1
+    for col in cols.values():
+        col.extend([""] * (n - len(col)))
+    order = list(first_cols) + sorted(set(cols) - set(first_cols))
+    return pd.DataFrame({c: cols[c] for c in order}, columns=order, index=range(2, n + 2))
 
 
 def to_tables(org):
     """The manifest and the node and edge tables of ``org``, as text cells."""
-    nodes = [{"id": n, **_cells(d)} for n, d in org.graph.nodes(data=True)]
-    edges = [{"from": u, "to": v, **_cells(d)} for u, v, d in org.graph.edges(data=True)]
-    return (dict(org.manifest), _table(nodes, NODE_COLUMNS),
-            _table(edges, EDGE_COLUMNS))
+    nodes = (((("id", n),), d) for n, d in org.graph.nodes(data=True))
+    edges = (((("from", u), ("to", v)), d) for u, v, d in org.graph.edges(data=True))
+    return (dict(org.manifest), _table(nodes, NODE_COLUMNS), _table(edges, EDGE_COLUMNS))
 
 
 def save(org: OrgModel, path: PathLike) -> Path:
