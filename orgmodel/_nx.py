@@ -25,7 +25,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["node_attrs", "successors", "predecessors"]
+__all__ = ["node_attrs", "successors", "predecessors", "within", "differing"]
 
 
 def node_attrs(g: nx.Graph) -> dict[Any, dict]:
@@ -41,3 +41,47 @@ def successors(g: nx.Graph) -> dict[Any, dict]:
 def predecessors(g: nx.Graph) -> dict[Any, dict]:
     """node → predecessor → key → edge attributes (for a directed graph)."""
     return g._pred
+
+
+def within(graphs, keys, reach: int, extra: dict | None = None) -> set:
+    """The nodes at most ``reach`` edges (either way) from ``keys`` in any of
+    ``graphs``, or along ``extra`` (node → more neighbours).
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "d")])
+    >>> sorted(within([g], {"a"}, 2))
+    ['a', 'b', 'c']
+    """
+    adjacency = [(successors(g), predecessors(g)) for g in graphs]
+    extra = extra or {}
+    seen, frontier = set(keys), set(keys)
+    for _ in range(reach):
+        nxt: set = set()
+        for n in frontier:
+            for succ, pred in adjacency:
+                nxt.update(succ.get(n, ()))
+                nxt.update(pred.get(n, ()))
+            nxt.update(extra.get(n, ()))
+        frontier = nxt - seen
+        seen |= frontier
+    return seen
+
+
+def differing(g1: nx.Graph, g2: nx.Graph) -> set:
+    """The nodes of either graph that the other lacks, or holds with other
+    attributes or other edges (either way): what a comparison of the two
+    needs to look at, found by comparing networkx's own dicts.
+
+    >>> h = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> k = h.copy(); k.nodes["c"]["name"] = "C"
+    >>> k.add_edge("a", "d")
+    0
+    >>> sorted(differing(h, k))
+    ['a', 'c', 'd']
+    """
+    n1, n2 = node_attrs(g1), node_attrs(g2)
+    s1, s2, p1, p2 = successors(g1), successors(g2), predecessors(g1), predecessors(g2)
+    out = set(n1.keys() ^ n2.keys())
+    for n, d in n1.items():
+        if n not in out and (n2[n] != d or s1[n] != s2[n] or p1[n] != p2[n]):
+            out.add(n)
+    return out

@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ._nx import node_attrs
+from ._nx import differing, node_attrs, predecessors, successors, within
 from .errors import InputError
 from .escape import markdown as _md
 from .escape import markdown_table
 from .i18n import N_, Listing, Message
+from .model import remembered
 
 if TYPE_CHECKING:  # names in annotations only
     from ._types import PathLike
@@ -218,15 +219,32 @@ class Diff:
         return "\n".join(md)
 
 
-def _superiors(org):
-    out = {}
+def _superiors(org, only=None):
+    """``{post: its superiors}`` (of the nodes ``only``, when given)."""
+    out: dict = {}
+    if only is not None:
+        succ = successors(org.graph)
+        for u in only:
+            for v, keyed in succ.get(u, {}).items():
+                if any(d["kind"] == "REPORTS_TO" for d in keyed.values()):
+                    out.setdefault(u, set()).add(v)
+        return out
     for u, v, _ in org.edges("REPORTS_TO"):
         out.setdefault(u, set()).add(v)
     return out
 
 
-def _units(org):
+def _units(org, only=None):
+    """``{node: the teams it is a member of}`` (of the nodes ``only``, when given)."""
     nodes, out = node_attrs(org.graph), {}
+    if only is not None:
+        succ = successors(org.graph)
+        for u in only:
+            for v, keyed in succ.get(u, {}).items():
+                if nodes[v].get("kind") == "Team" and \
+                        any(d["kind"] == "MEMBER_OF" for d in keyed.values()):
+                    out.setdefault(u, set()).add(v)
+        return out
     for u, v, _ in org.edges("MEMBER_OF"):
         if nodes[v].get("kind") == "Team":
             out.setdefault(u, set()).add(v)
@@ -337,82 +355,152 @@ def _named(org, ids) -> str:
     return "; ".join(org.label(i) for i in sorted(ids or ()))
 
 
-def _nodes(a, b, key, keyless):
+_NODE_COLUMNS = ["id", "kind", "name", "status", "detail", "superior_before",
+                 "superior_after", "unit_before", "unit_after"]
+_EDGE_COLUMNS = ["from", "kind", "to", "status", "detail"]
+
+
+def _nodes(a, b, key, keyless, touched: set | None = None):
+    """The node table and ``to_b`` (as-is id → to-be id).  With ``touched``
+    (the only nodes that differ, matched on ids), the rows of the others
+    are the as-is model's own, worked out once per model (see
+    :func:`_unchanged`)."""
     ka, kb = _keyed(a, key, "as-is", keyless[0]), _keyed(b, key, "to-be", keyless[1])
-    sup_a, sup_b, unit_a, unit_b = _superiors(a), _superiors(b), _units(a), _units(b)
     # what an id of one side is on the other (through the key)
     to_b = {ka[k]: kb[k] for k in ka.keys() & kb.keys()}
-    rows = []
-    for k in list(ka) + [k for k in kb if k not in ka]:
-        ia, ib = ka.get(k), kb.get(k)
-        da = a.graph.nodes[ia] if ia is not None else None
-        db = b.graph.nodes[ib] if ib is not None else None
-        d = db if db is not None else da
-        row = {"id": ib if ib is not None else ia, "kind": d.get("kind"), "name": d.get("name"),
-               "superior_before": "; ".join(sorted(sup_a.get(ia, ()))) if ia else "",
-               "superior_after": "; ".join(sorted(sup_b.get(ib, ()))) if ib else "",
-               "unit_before": "; ".join(sorted(unit_a.get(ia, ()))) if ia else "",
-               "unit_after": "; ".join(sorted(unit_b.get(ib, ()))) if ib else ""}
-        if da is None:
-            row.update(status="added", detail="")
-        elif db is None:
-            row.update(status="closed", detail="")
+    if touched is None:
+        sides = (_superiors(a), _superiors(b), _units(a), _units(b))
+        rows = [_node_row(k, ka, kb, a, b, sides, to_b)
+                for k in list(ka) + [k for k in kb if k not in ka]]
+        return pd.DataFrame(rows, columns=_NODE_COLUMNS), to_b
+    # (a row also reads its neighbours: a team that is no longer one moves its members)
+    near = within([a.graph, b.graph], touched, 1)
+    sides = (_superiors(a, near), _superiors(b, near), _units(a, near), _units(b, near))
+    same, where = _unchanged(a)
+    rows = list(same["nodes"])
+    for n in near:
+        if n in where["nodes"]:
+            rows[where["nodes"][n]] = _node_row(n, ka, kb, a, b, sides, to_b)
+    rows += [_node_row(n, ka, kb, a, b, sides, to_b) for n in kb if n not in ka]
+    return pd.DataFrame(rows, columns=_NODE_COLUMNS), to_b
+
+
+def _node_row(k, ka, kb, a, b, sides, to_b) -> dict:
+    """The row of the node matched on ``k``: its status and what moved or changed."""
+    sup_a, sup_b, unit_a, unit_b = sides
+    ia, ib = ka.get(k), kb.get(k)
+    da = a.graph.nodes[ia] if ia is not None else None
+    db = b.graph.nodes[ib] if ib is not None else None
+    d = db if db is not None else (da or {})     # (one side has it)
+    row = {"id": ib if ib is not None else ia, "kind": d.get("kind"), "name": d.get("name"),
+           "superior_before": "; ".join(sorted(sup_a.get(ia, ()))) if ia else "",
+           "superior_after": "; ".join(sorted(sup_b.get(ib, ()))) if ib else "",
+           "unit_before": "; ".join(sorted(unit_a.get(ia, ()))) if ia else "",
+           "unit_after": "; ".join(sorted(unit_b.get(ib, ()))) if ib else ""}
+    if da is None:
+        row.update(status="added", detail="")
+    elif db is None:
+        row.update(status="closed", detail="")
+    else:
+        mapped_sup = {to_b.get(x, x) for x in sup_a.get(ia, ())}
+        mapped_unit = {to_b.get(x, x) for x in unit_a.get(ia, ())}
+        moves = []
+        none = Message("none")
+        # (the detail a reader reads: names; the columns keep the ids)
+        if mapped_sup != sup_b.get(ib, set()):
+            moves.append(Message("superior {a} → {b}", a=_named(a, sup_a.get(ia)) or none,
+                                 b=_named(b, sup_b.get(ib)) or none))
+        if mapped_unit != unit_b.get(ib, set()):
+            moves.append(Message("unit {a} → {b}", a=_named(a, unit_a.get(ia)) or none,
+                                 b=_named(b, unit_b.get(ib)) or none))
+        attrs = sorted(k2 for k2 in (da.keys() | db.keys())
+                       if k2 not in _BOOKKEEPING and da.get(k2) != db.get(k2))
+        if moves:
+            row.update(status="moved", detail=Listing("; ", moves + (
+                [Message("changed: {what}", what=", ".join(attrs))] if attrs else [])))
+        elif attrs:
+            row.update(status="changed", detail=Message("changed: {what}", what=", ".join(
+                f"{x} {da.get(x)!r} → {db.get(x)!r}" for x in attrs)))
         else:
-            mapped_sup = {to_b.get(x, x) for x in sup_a.get(ia, ())}
-            mapped_unit = {to_b.get(x, x) for x in unit_a.get(ia, ())}
-            moves = []
-            none = Message("none")
-            # (the detail a reader reads: names; the columns keep the ids)
-            if mapped_sup != sup_b.get(ib, set()):
-                moves.append(Message("superior {a} → {b}", a=_named(a, sup_a.get(ia)) or none,
-                                     b=_named(b, sup_b.get(ib)) or none))
-            if mapped_unit != unit_b.get(ib, set()):
-                moves.append(Message("unit {a} → {b}", a=_named(a, unit_a.get(ia)) or none,
-                                     b=_named(b, unit_b.get(ib)) or none))
-            attrs = sorted(k2 for k2 in (da.keys() | db.keys())
-                           if k2 not in _BOOKKEEPING and da.get(k2) != db.get(k2))
-            if moves:
-                row.update(status="moved", detail=Listing("; ", moves + (
-                    [Message("changed: {what}", what=", ".join(attrs))] if attrs else [])))
-            elif attrs:
-                row.update(status="changed", detail=Message("changed: {what}", what=", ".join(
-                    f"{x} {da.get(x)!r} → {db.get(x)!r}" for x in attrs)))
-            else:
-                row.update(status="unchanged", detail="")
-        rows.append(row)
-    cols = ["id", "kind", "name", "status", "detail", "superior_before", "superior_after",
-            "unit_before", "unit_after"]
-    return pd.DataFrame(rows, columns=cols), to_b
+            row.update(status="unchanged", detail="")
+    return row
 
 
-def _edges(a, b, to_b):
-    def index(org, mapping=None):
-        out = {}
-        for u, v, d in org.edges():
-            k = ((mapping or {}).get(u, u), d["kind"], (mapping or {}).get(v, v))
-            out.setdefault(k, []).append(d)
-        return out
-    ea, eb = index(a, to_b), index(b)
-    rows = []
-    for k in list(ea) + [k for k in eb if k not in ea]:
-        la, lb = ea.get(k, []), eb.get(k, [])
-        u, kind, v = k
-        status, detail = "unchanged", ""
-        if not la:
-            status = "added"
-        elif not lb:
-            status = "removed"
-        elif la != lb:          # equal lists need no closer look (the common case)
-            strip = lambda ds: sorted(repr(sorted((x, y) for x, y in d.items()  # noqa: E731
-                                                  if x not in _BOOKKEEPING)) for d in ds)
-            if strip(la) != strip(lb):
-                status = "changed"
-                if len(la) == len(lb) == 1:
-                    attrs = sorted(x for x in la[0].keys() | lb[0].keys()
-                                   if x not in _BOOKKEEPING and la[0].get(x) != lb[0].get(x))
-                    detail = "changed: " + ", ".join(attrs)
-        rows.append({"from": u, "kind": kind, "to": v, "status": status, "detail": detail})
-    return pd.DataFrame(rows, columns=["from", "kind", "to", "status", "detail"])
+def _unchanged(a) -> tuple:
+    """``({"nodes": rows, "edges": rows}, {"nodes": {id: i}, "edges": {key: i}})``:
+    the node and edge rows of ``a`` compared with itself (every one
+    unchanged), remembered while ``a``'s analysis block lasts (a model a
+    server keeps, whose drafts it compares again and again)."""
+    def work():
+        ids = {n: n for n in a.graph.nodes}
+        sides = (_superiors(a),) * 2 + (_units(a),) * 2
+        nodes = [_node_row(n, ids, ids, a, a, sides, ids) for n in ids]
+        edges = [_edge_row(k, ds, ds) for k, ds in _edge_index(a).items()]
+        return ({"nodes": nodes, "edges": edges},
+                {"nodes": {r["id"]: i for i, r in enumerate(nodes)},
+                 "edges": {(r["from"], r["kind"], r["to"]): i for i, r in enumerate(edges)}})
+    return remembered(a, ("diff_unchanged",), work)
+
+
+def _edge_index(org, mapping=None) -> dict:
+    """``{(from, kind, to): [attrs, ...]}``, ids through ``mapping``."""
+    out: dict = {}
+    for u, v, d in org.edges():
+        k = ((mapping or {}).get(u, u), d["kind"], (mapping or {}).get(v, v))
+        out.setdefault(k, []).append(d)
+    return out
+
+
+def _edges(a, b, to_b, touched: set | None = None):
+    """The edge table; with ``touched`` (see :func:`_nodes`) only the edges
+    of the touched nodes are compared."""
+    if touched is None:
+        ea, eb = _edge_index(a, to_b), _edge_index(b)
+        rows = [_edge_row(k, ea.get(k, []), eb.get(k, []))
+                for k in list(ea) + [k for k in eb if k not in ea]]
+        return pd.DataFrame(rows, columns=_EDGE_COLUMNS)
+    same, where = _unchanged(a)
+    rows, at = list(same["edges"]), where["edges"]
+
+    def of(org, u, kind, v):
+        return [d for d in successors(org.graph).get(u, {}).get(v, {}).values()
+                if d["kind"] == kind]
+    keys: set = set()
+    for org in (a, b):
+        succ, pred = successors(org.graph), predecessors(org.graph)
+        for n in touched:
+            keys.update((n, d["kind"], v) for v, ds in succ.get(n, {}).items() for d in ds.values())
+            keys.update((u, d["kind"], n) for u, ds in pred.get(n, {}).items() for d in ds.values())
+    for k in keys:
+        if k in at:
+            rows[at[k]] = _edge_row(k, of(a, *k), of(b, *k))
+    # new edges, in the to-be model's order (each starts at a touched node:
+    # the node whose edges changed)
+    new = [k for u in node_attrs(b.graph) if u in touched
+           for v, ds in successors(b.graph)[u].items() for k in
+           dict.fromkeys((u, d["kind"], v) for d in ds.values()) if k not in at]
+    rows += [_edge_row(k, [], of(b, *k)) for k in new]
+    return pd.DataFrame(rows, columns=_EDGE_COLUMNS)
+
+
+def _edge_row(k, la: list, lb: list) -> dict:
+    """The row of the edges ``k`` (from, kind, to): as-is ``la``, to-be ``lb``."""
+    u, kind, v = k
+    status, detail = "unchanged", ""
+    if not la:
+        status = "added"
+    elif not lb:
+        status = "removed"
+    elif la != lb:          # equal lists need no closer look (the common case)
+        strip = lambda ds: sorted(repr(sorted((x, y) for x, y in d.items()  # noqa: E731
+                                              if x not in _BOOKKEEPING)) for d in ds)
+        if strip(la) != strip(lb):
+            status = "changed"
+            if len(la) == len(lb) == 1:
+                attrs = sorted(x for x in la[0].keys() | lb[0].keys()
+                               if x not in _BOOKKEEPING and la[0].get(x) != lb[0].get(x))
+                detail = "changed: " + ", ".join(attrs)
+    return {"from": u, "kind": kind, "to": v, "status": status, "detail": detail}
 
 
 def _figures(a, b):
@@ -470,18 +558,73 @@ def _namer(*orgs):
     return lambda ids: ", ".join(map(one, ids)) or "none"
 
 
-def _routes(a, b, to_b):
+def _route_near(a, b, ra, rb, touched: set) -> set:
+    """The nodes whose routes may differ between ``a`` and ``b`` when only
+    the nodes ``touched`` differ: those whose route in ``a`` reaches a node
+    whose next steps differ (and ``touched`` themselves).  A route that
+    reaches none of them is the same step by step in both."""
+    from .escalation import ROUTE_REACH
+    na, nb = node_attrs(a.graph), node_attrs(b.graph)
+    moved = set()
+    for n in within([a.graph, b.graph], touched, ROUTE_REACH):
+        if n in touched or n not in na or n not in nb:
+            moved.add(n)
+        elif na[n].get("kind") in ("Post", "Role", "Body") and (
+                ra.next(n) != rb.next(n) or ra.blocked(n) != rb.blocked(n)):
+            moved.add(n)
+    preceding = remembered(a, ("route_preceding", ra.via), ra.preceding)
+    up, todo = set(moved), list(moved)
+    while todo:
+        for p in preceding.get(todo.pop(), ()):
+            if p not in up:
+                up.add(p)
+                todo.append(p)
+    return up
+
+
+def _load_near(a, ra, rb, near: set) -> pd.Series:
+    """``reached_by`` of ``b``'s escalation load (as :func:`escalation_load`
+    orders it), from ``a``'s: only the roles ``near`` can route otherwise."""
+    from .escalation import escalation_load
+    fa = escalation_load(a, ra.via)
+    reached = dict(zip(fa["id"].tolist(), fa["reached_by"].tolist()))
+    starts_a, starts_b = set(ra.starts()), set(rb.starts())
+    for s in near:
+        if s in starts_a:
+            for x in ra.upset(s) - {s}:
+                reached[x] -= 1
+        if s in starts_b:
+            rb.summary(s)             # (its loops found before its routes are walked)
+            for x in rb.upset(s) - {s}:
+                reached[x] = reached.get(x, 0) + 1
+    kept = sorted(((x, n) for x, n in reached.items() if n > 0), key=lambda t: (-t[1], t[0]))
+    return pd.Series([n for _, n in kept], index=pd.Index([x for x, _ in kept], name="id"),
+                     name="reached_by", dtype=fa["reached_by"].dtype)
+
+
+def _routes(a, b, to_b, touched: set | None = None):
     """Route changes and load moved; the ids of the next steps and tops,
-    and their names (``*_name``) for a reader."""
-    from .escalation import escalation_load, escalation_policy, route_graph
+    and their names (``*_name``) for a reader.  With ``touched`` (the only
+    nodes that differ, matched on their ids), only the roles whose routes
+    can reach them are compared."""
+    from .escalation import RouteGraph, escalation_load, escalation_policy, route_graph
     pa, pb = escalation_policy(a), escalation_policy(b)
     rows, loads = [], []
     nb = node_attrs(b.graph)
     names = _namer(b, a)
     from_b = {y: x for x, y in to_b.items()}
     for via in [v for v in pb.routes if v in pa.routes]:
-        ra, rb = route_graph(a, via), route_graph(b, via)
-        for role in rb.starts():
+        ra = route_graph(a, via)
+        if touched is None:
+            rb = route_graph(b, via)
+            roles = rb.starts()
+            lb = escalation_load(b, via).set_index("id")["reached_by"]
+        else:
+            rb = RouteGraph(b, via)         # (worked out only where asked)
+            near = _route_near(a, b, ra, rb, touched)
+            roles = [r for r in rb.starts() if r in near]
+            lb = _load_near(a, ra, rb, near)
+        for role in roles:
             src = from_b.get(role)
             if src is None:
                 continue
@@ -501,9 +644,7 @@ def _routes(a, b, to_b):
                          "newly_bad": bool(newly),
                          "next_before_name": names(na), "next_after_name": names(nb_),
                          "top_before_name": names(ta), "top_after_name": names(tb)})
-        fa, fb = escalation_load(a, via), escalation_load(b, via)
-        la = fa.set_index("id")["reached_by"]
-        lb = fb.set_index("id")["reached_by"]
+        la = escalation_load(a, via).set_index("id")["reached_by"]
         la.index = [to_b.get(x, x) for x in la.index]
         both = pd.DataFrame({"reached_by_before": la, "reached_by_after": lb}).fillna(0)
         both = both.astype(int)
@@ -664,17 +805,33 @@ def diff(before: OrgModel, after: OrgModel, key: str | None = None) -> Diff:
         return _diff(a, b, key, step)
 
 
+#: Up to what share of the nodes a change may touch for the routes to be
+#: compared near it only (past it, comparing every route is as quick).
+NEAR_SHARE = 0.1
+
+
+def _few_touched(a, b, key) -> set | None:
+    """The nodes that differ between the two models, when they are matched
+    on their ids, share org.yaml (the route policy) and few differ (a draft's
+    edit, a snapshot's day); else None."""
+    if key not in (None, "id") or a.manifest != b.manifest:
+        return None
+    touched = differing(a.graph, b.graph)
+    return touched if len(touched) <= NEAR_SHARE * max(len(a.graph), 1) else None
+
+
 def _diff(a, b, key, step) -> Diff:
     _check_key(a, b, key)
     keyless: tuple[list, list] = ([], [])
-    nodes, to_b = _nodes(a, b, key, keyless)
-    edges = _edges(a, b, to_b)
+    touched = _few_touched(a, b, key)
+    nodes, to_b = _nodes(a, b, key, keyless, touched)
+    edges = _edges(a, b, to_b, touched)
     step("nodes and edges")
     figures, units = _figures(a, b)
     step("figures")
     layers, spans = _distributions(a, b)
     step("layers and spans")
-    routes, load = _routes(a, b, to_b)
+    routes, load = _routes(a, b, to_b, touched)
     step("escalation routes")
     notes = []
     notes += _match_rate(a, b, key)

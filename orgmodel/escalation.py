@@ -73,6 +73,12 @@ OUTCOMES = ("top", "external", "vacant", "forbidden", "unplayed", "dead_end", "l
 
 #: How many routes :meth:`RouteGraph.routes` yields unless told otherwise.
 MAX_ROUTES = 20
+#: How far (edges, either way) a change reaches into other nodes' next steps:
+#: a step looks at its node's edges, their other ends, and from a commission
+#: or body through a role to the posts that play it there.  A node further
+#: from every change keeps its next steps (a push rewrites, and a diff
+#: compares, only those within reach).
+ROUTE_REACH = 4
 
 _DEFAULT_RULES = {
     "REPORTS_TO": N_("next level in the line"),
@@ -469,6 +475,15 @@ class RouteGraph:
         """The forbidden roles the policy kept this role from going to."""
         self.next(role)
         return self._blocked.get(role, ())
+
+    def preceding(self) -> dict:
+        """node → the nodes with a next step to it, over every next step
+        worked out so far (all of them after :meth:`build`)."""
+        out: dict = {}
+        for r, steps in self._next.items():
+            for s in steps:
+                out.setdefault(s.id, []).append(r)
+        return out
 
     def end(self, role):
         """How routes end at ``role`` (``top``, ``forbidden``, ``dead_end``,

@@ -39,7 +39,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import networkx as nx
 import pandas as pd
 
-from ._nx import node_attrs
+from ._nx import node_attrs, within
 from .errors import ConflictError, DatabaseError, OrgModelError, ValidationError
 from .escape import redact
 from .model import OrgModel
@@ -311,31 +311,6 @@ def _route_rows(org: OrgModel, near: set | None = None) -> dict:
     return out
 
 
-#: How far (edges, either way) a change reaches into other nodes' next steps:
-#: a step looks at its node's edges, their other ends, and from a commission
-#: or body through a role to the posts that play it there.
-_ROUTE_REACH = 4
-
-
-def _near(model: OrgModel, gone: list, keys: set) -> set:
-    """The nodes within :data:`_ROUTE_REACH` edges of ``keys``, in ``model``
-    or along the edges ``gone`` (``(u, v)`` pairs a push removes)."""
-    extra: dict = {}
-    for u, v in gone:
-        extra.setdefault(u, set()).add(v)
-        extra.setdefault(v, set()).add(u)
-    succ, pred = model.graph._succ, model.graph._pred
-    seen, frontier = set(keys), set(keys)
-    for _ in range(_ROUTE_REACH):
-        nxt: set = set()
-        for n in frontier:
-            nxt.update(succ.get(n, ()))
-            nxt.update(pred.get(n, ()))
-            nxt.update(extra.get(n, ()))
-        frontier = nxt - seen
-        seen |= frontier
-    return seen
-
 
 #: Node properties no route step reads: a step's rule names only roles and
 #: the scopes roles are played in (see :func:`_route_inert`).
@@ -373,14 +348,16 @@ def _reworked(after: OrgModel, ops: list) -> set | None:
         return None
     scoped = _scopes(after, ops)
     keys = {op["key"] for op in ops if op["what"] == "node" and not _route_inert(op, scoped)}
-    gone = []
+    gone: dict = {}          # (the edges it removes: the previous model's too)
     for op in ops:
         if op["what"] == "edge":
             row = op["after"] or op["before"]
             keys.update((row[1], row[2]))
             if op["before"] is not None:
-                gone.append((op["before"][1], op["before"][2]))
-    return _near(after, gone, keys)
+                gone.setdefault(op["before"][1], set()).add(op["before"][2])
+                gone.setdefault(op["before"][2], set()).add(op["before"][1])
+    from .escalation import ROUTE_REACH
+    return within([after.graph], keys, ROUTE_REACH, gone)
 
 
 def _stored_route_rows(tx, org: OrgModel, nodes) -> dict:

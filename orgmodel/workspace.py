@@ -62,6 +62,16 @@ def conflict_message(where: str, base: int, head: int, clash: list) -> str:
             f"one this change was made from) to {head}, and " + both_changed(clash))
 
 
+def _shared(org: OrgModel) -> OrgModel:
+    """``org`` with an analysis context of its own kept open (its
+    ``context``): the current model is shared and read-only, so what the
+    analyses work out for it (route graphs, loads, findings) holds until it
+    is read again, and every page and draft diff after the first reuses it."""
+    from .model import Analysis
+    org.context = Analysis(org.graph)
+    return org
+
+
 def _undone(snap, entries: list, version: int):
     """``snap`` with the change sets after ``version`` taken back, newest first."""
     for entry in reversed(entries):
@@ -135,7 +145,8 @@ class FolderWorkspace(Workspace):
         stamp = self._stamp()
         if self.loaded is None or self.loaded[0] != stamp:
             entries = self._entries()
-            self.loaded = (stamp, load(self.folder), entries[-1]["version"] if entries else 0)
+            self.loaded = (stamp, _shared(load(self.folder)),
+                           entries[-1]["version"] if entries else 0)
         return self.loaded[1], self.loaded[2]
 
     def at(self, version: int) -> OrgModel:
@@ -216,7 +227,7 @@ class Neo4jWorkspace(Workspace):
         stamp = found[0]["push_id"] if found else None
         if self.loaded is None or stamp is None or self.loaded[0] != stamp:
             org, base = pull_versioned(store, self.name)
-            self.loaded = (stamp, org, base.version if base else 0)
+            self.loaded = (stamp, _shared(org), base.version if base else 0)
         return self.loaded[1], self.loaded[2]
 
     def at(self, version: int) -> OrgModel:

@@ -2,6 +2,7 @@
 import csv
 import json
 
+import pandas as pd
 import pytest
 
 import orgmodel
@@ -414,3 +415,85 @@ def test_the_diff_page_says_what_changed_for_the_selected_post(tmp_path):
     assert tm.startswith("verplaatst: leidinggevende Deputy director → Corporate director"), tm
     assert "route lijn: volgende stap Deputy director → Corporate director" in tm, tm
     assert hidden            # the general director did not change
+
+
+# -- a diff near the change equals the whole comparison -----------------------
+
+FRAMES = ("nodes", "edges", "figures", "units", "layers", "spans", "routes", "load", "mandates",
+          "commissions", "findings", "roles")
+
+
+def _edits(org):
+    """Edits a draft makes, picked from the model itself: each a what-if
+    script, or a function that changes a copy of the model directly."""
+    g = org.graph
+    kind = dict(g.nodes(data="kind"))
+    line = [(u, v) for u, v, d in g.edges(data=True) if d["kind"] == "REPORTS_TO"]
+    reports = {}
+    for u, v in line:
+        reports.setdefault(v, []).append(u)
+    managers = [m for m in reports if any(u in reports for u in reports[m])]
+    leaves = [u for u, _ in line if u not in reports and kind[u] == "Post"]
+    middle = managers[len(managers) // 2] if managers else None
+    other = next((m for m in managers if m != middle), None)
+    teams = [n for n, k in kind.items() if k == "Team"]
+    mandates = [(u, v) for u, v, d in g.edges(data=True) if d["kind"] == "MANDATES"]
+    edits = [[{"rename": leaves[0], "name": "Renamed"}] if leaves else None,
+             [{"close": middle}] if middle else None,
+             [{"move": leaves[-1], "to": other}] if leaves and other else None,
+             [{"add": {"id": "new-post", "kind": "Post", "name": "New", "reports_to": middle}}]
+             if middle else None,
+             [{"move": leaves[0], "unit": teams[-1]}] if leaves and teams else None,
+             [{"unlink": {"kind": "MANDATES", "from": mandates[0][0], "to": mandates[0][1]}}]
+             if mandates else None,
+             [{"close": leaves[1], "reports": "none"}] if len(leaves) > 1 else None]
+    posts = [n for n, k in kind.items() if k == "Post"]
+    edits.append([{"rename": posts[-1], "name": "Another name"}])
+    for edge in ("PLAYS", "COMMISSIONS"):     # a role no longer played, a commissioner gone
+        u, v = next(((u, v) for u, v, d in g.edges(data=True) if d["kind"] == edge), (0, 0))
+        edits.append([{"unlink": {"kind": edge, "from": u, "to": v}}] if u else None)
+    edits = [e for e in edits if e]
+
+    def vacant(m):
+        m.graph.nodes[middle]["vacant"] = True
+
+    def political(m):
+        m.graph.nodes[middle]["sphere"] = "political"
+
+    def team_no_more(m):
+        m.graph.nodes[teams[0]]["kind"] = "Body"
+    return edits + ([vacant, political] if middle else []) + ([team_no_more] if teams else [])
+
+
+@pytest.mark.parametrize("name", ["template", "deventer", "deventer-2010", "albrandswaard",
+                                  "synthetic"])
+def test_a_diff_near_a_small_change_equals_the_whole_comparison(name, monkeypatch):
+    """A draft's diff compares only near its change (the rows of the rest,
+    the routes that cannot reach it): every table equals the comparison of
+    every node, edge and route."""
+    import importlib
+    module = importlib.import_module("orgmodel.diff")
+    base = orgmodel.synthesize(600, seed=3) if name == "synthetic" else orgmodel.load(DATA / name)
+    # (near the change however much of a small model it touches)
+    monkeypatch.setattr(module, "NEAR_SHARE", 1.0)
+    compared = 0
+    with base.analysis():            # (as a server keeps its model's)
+        for edit in _edits(base):
+            try:
+                after = apply(base, edit) if isinstance(edit, list) else apply(base, [])
+            except orgmodel.OrgModelError:
+                continue             # an edit this model refuses
+            if callable(edit):
+                edit(after)
+            near = diff(base, after)
+            assert module._few_touched(base.on(), after.on(), None) is not None, edit
+            with monkeypatch.context() as m:
+                m.setattr(module, "_few_touched", lambda *a: None)
+                whole = diff(base, after)
+            for frame in FRAMES:
+                pd.testing.assert_frame_equal(getattr(near, frame), getattr(whole, frame),
+                                              obj=f"{frame} after {edit}")
+            assert near.notes == whole.notes
+            assert near.changes().equals(whole.changes())
+            compared += 1
+    assert compared >= 5
