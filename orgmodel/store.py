@@ -696,10 +696,23 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
     except (e.Neo4jError, e.DriverError) as exc:
         raise DatabaseError(f"push of {name} failed and was rolled back, the database is "
                             f"unchanged: {getattr(exc, 'message', None) or exc}") from None
+    if result.get("mode") != "unchanged":
+        _resample(store)
     if "lineage" not in result and base is not None:
         result["lineage"] = base.lineage
     result["base"] = Base(name, result.get("lineage", ""), result["version"], result["snapshot"])
     return result
+
+
+def _resample(store: Store) -> None:
+    """Have the indexes a push outdated sampled again (see the query's text):
+    the queries after it are planned on what it wrote.  A server without the
+    procedure (ArcadeDB) plans otherwise, and is left as it is."""
+    from neo4j import exceptions as e
+    try:
+        store.run(cypher("resample_indexes"))
+    except e.Neo4jError:
+        pass
 
 
 def _check_counts(tx, name, n_nodes, n_edges):
