@@ -39,7 +39,7 @@ def changes(org, share=0.05, seed=1, n=None):
         else:
             sup = rng.choice(managers)
             if sup not in closed:
-                out.append({"add": {"id": f"new-{i}", "kind": "Role", "name": f"New post {i}",
+                out.append({"add": {"id": f"new-{i}", "kind": "Post", "name": f"New post {i}",
                                      "reports_to": sup}})
     # moves into closed posts or circles would be refused: keep the safe ones
     return [c for c in out if not ("move" in c and (c["to"] in closed or c["move"] in closed))]
