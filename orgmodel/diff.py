@@ -229,17 +229,19 @@ class Diff:
         return "\n".join(md)
 
 
+def _edges_of(org, kind, only=None) -> list:
+    """``(from, to)`` of the edges of ``kind`` (from the nodes ``only``, when given)."""
+    if only is None:
+        return [(u, v) for u, v, _ in org.edges(kind)]
+    succ = successors(org.graph)
+    return [(u, v) for u in only for v, keyed in succ.get(u, {}).items()
+            if any(d["kind"] == kind for d in keyed.values())]
+
+
 def _superiors(org, only=None):
     """``{post: its superiors}`` (of the nodes ``only``, when given)."""
     out: dict = {}
-    if only is not None:
-        succ = successors(org.graph)
-        for u in only:
-            for v, keyed in succ.get(u, {}).items():
-                if any(d["kind"] == "REPORTS_TO" for d in keyed.values()):
-                    out.setdefault(u, set()).add(v)
-        return out
-    for u, v, _ in org.edges("REPORTS_TO"):
+    for u, v in _edges_of(org, "REPORTS_TO", only):
         out.setdefault(u, set()).add(v)
     return out
 
@@ -247,15 +249,7 @@ def _superiors(org, only=None):
 def _units(org, only=None):
     """``{node: the teams it is a member of}`` (of the nodes ``only``, when given)."""
     nodes, out = node_attrs(org.graph), {}
-    if only is not None:
-        succ = successors(org.graph)
-        for u in only:
-            for v, keyed in succ.get(u, {}).items():
-                if nodes[v].get("kind") == "Team" and \
-                        any(d["kind"] == "MEMBER_OF" for d in keyed.values()):
-                    out.setdefault(u, set()).add(v)
-        return out
-    for u, v, _ in org.edges("MEMBER_OF"):
+    for u, v in _edges_of(org, "MEMBER_OF", only):
         if nodes[v].get("kind") == "Team":
             out.setdefault(u, set()).add(v)
     return out

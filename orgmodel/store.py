@@ -45,7 +45,7 @@ from .escape import redact
 from .model import OrgModel
 from .schema import EDGE_KINDS, NODE_KINDS
 from .validate import validate_graph
-from .versions import Snapshot, apply, both_changed, changes, conflicts, events, snapshot, to_model, undo
+from .versions import Snapshot, apply, both_changed, changes, conflicts, events, json_key, snapshot, to_model, undo
 
 if TYPE_CHECKING:  # names in annotations only
     from collections.abc import Callable
@@ -70,10 +70,6 @@ _RESERVED = ("org", "uid", "seq", "id")
 TIMEOUT = 10.0
 
 
-#: A string as JSON writes it (with ensure_ascii=False).
-_quoted = json.encoder.encode_basestring
-
-
 def uid(org: str, key: str) -> str:
     """The database-wide unique key of a node (or edge) of an organisation.
 
@@ -82,11 +78,7 @@ def uid(org: str, key: str) -> str:
     >>> uid("A", "b:c") == uid("A:b", "c")
     False
     """
-    if type(org) is str and type(key) is str:
-        # (the same text as json.dumps of the pair, without its generic
-        # walk: a push of 100,000 roles makes near a million of these)
-        return f"[{_quoted(org)}, {_quoted(key)}]"
-    return json.dumps([org, key], ensure_ascii=False)
+    return json_key(org, key)
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -309,7 +301,6 @@ def _route_rows(org: OrgModel, near: set | None = None) -> dict:
                                  "temporary": s.temporary, "rank": rank,
                                  "labels": (kind[r]["kind"], kind[s.id]["kind"])})
     return out
-
 
 
 #: Node properties no route step reads: a step's rule names only roles and

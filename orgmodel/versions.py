@@ -33,7 +33,7 @@ import networkx as nx
 
 from .model import OrgModel
 
-__all__ = ["Snapshot", "snapshot", "to_model", "edge_key", "changes", "apply", "undo",
+__all__ = ["Snapshot", "snapshot", "to_model", "edge_key", "json_key", "changes", "apply", "undo",
            "conflicts", "both_changed", "events", "MANIFEST"]
 
 #: The key of the organisation's own settings (org.yaml) in a change set.
@@ -68,6 +68,28 @@ class Snapshot:
 _quoted = json.encoder.encode_basestring
 
 
+def json_key(*parts) -> str:
+    """The JSON text of a list of ``parts`` (``json.dumps``, ``ensure_ascii``
+    off), written directly when they are strings and whole numbers: a push
+    of 100,000 roles makes near a million keys, and ``json.dumps``'s
+    generic walk was most of their cost.
+
+    Examples
+    --------
+    >>> json_key("a", 'b"c', 0) == json.dumps(["a", 'b"c', 0], ensure_ascii=False)
+    True
+    """
+    out = []
+    for p in parts:
+        if type(p) is str:
+            out.append(_quoted(p))
+        elif type(p) is int:            # (not a bool: JSON writes it as true / false)
+            out.append(str(p))
+        else:
+            return json.dumps(list(parts), ensure_ascii=False)
+    return "[" + ", ".join(out) + "]"
+
+
 def edge_key(u: str, kind: str, v: str, nth: int = 0) -> str:
     """The key of the ``nth`` edge of ``kind`` from ``u`` to ``v`` (JSON, so that
     no id can make two keys equal).
@@ -77,10 +99,7 @@ def edge_key(u: str, kind: str, v: str, nth: int = 0) -> str:
     >>> edge_key("a", "REPORTS_TO", "b")
     '["a", "REPORTS_TO", "b", 0]'
     """
-    if type(u) is str and type(v) is str and type(nth) is int:
-        # (json.dumps's text, without its generic walk: one per edge)
-        return f"[{_quoted(u)}, {_quoted(kind)}, {_quoted(v)}, {nth}]"
-    return json.dumps([u, kind, v, nth], ensure_ascii=False)
+    return json_key(u, kind, v, nth)
 
 
 def snapshot(org: OrgModel) -> Snapshot:
