@@ -681,8 +681,9 @@ def _who_decides_in_database(store, name, power, amount, role, fmt, **_):
     from .indb import who_decides as in_database
     part = mandate_model(store, name)
     amount = _amount(part, amount)
-    _show_who_decides(part, in_database(store, name, power, amount=amount, role=role), role,
-                      fmt)
+    # (the part read once: for the amount's locale and the answer both)
+    _show_who_decides(part, in_database(store, name, power, amount=amount, role=role,
+                                        part=part), role, fmt)
     return True
 
 

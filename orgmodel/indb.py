@@ -185,11 +185,13 @@ def _nodes_by_id(store, org_name, kinds: dict) -> dict:
 
 
 def who_decides(store, org_name: str, power: str, amount: float | None = None,
-                role: str | None = None):
+                role: str | None = None, part: OrgModel | None = None):
     """:func:`orgmodel.mandates.who_decides` on :func:`mandate_model`: the
-    same answer, without reading the whole organisation."""
+    same answer, without reading the whole organisation.  ``part``: that
+    model when the caller has read it already (read here when ``None``)."""
     from .mandates import who_decides as answer
-    part = mandate_model(store, org_name)
+    if part is None:
+        part = mandate_model(store, org_name)
     if role is not None:
         rid, label = _find(store, org_name, role)
         if rid not in part.graph:        # a post no chain names: "no", and why
