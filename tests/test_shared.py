@@ -9,7 +9,7 @@ from click.testing import CliRunner
 import orgmodel
 from conftest import DATA, NEO4J_ONLY, copy_data, start_server, stop_server
 from orgmodel.cli import cli
-from orgmodel.errors import ConflictError
+from orgmodel.errors import ConflictError, DatabaseError
 from orgmodel.store import BASE_FILE, Base, connect, log, pull, pull_model, push
 
 pytestmark = pytest.mark.neo4j
@@ -229,6 +229,8 @@ def _seeks(plan) -> list:
     ("set_edges", {"type": "MANDATES", "src": "Post"}, ":Post(uid)"),
     ("read_nodes", {"label": "Post"}, "n:Post(org)"),
     ("read_change_sets", {}, "c:ChangeSet(org, version)"),
+    ("check_nodes", {"label": "Post"}, "n:Post(uid)"),
+    ("check_edges", {"type": "REPORTS_TO", "src": "Post"}, ":Post(uid)"),
     ("lock_organisation", {}, "o:Organisation(name)"),
 ], ids=lambda v: v if isinstance(v, str) and "(" not in v else None)
 @pytest.mark.parametrize("bolt", NEO4J_ONLY, indirect=True)   # (EXPLAIN plans are Neo4j's)
@@ -432,3 +434,39 @@ def test_a_first_push_leaves_the_planner_statistics_of_what_it_wrote(tmp_path_fa
         stop_server(proc)
     # (measured: about 30 records per id; 6,000 before, every post of the organisation)
     assert len(ids) > 20 and _db_hits(plan) < 100 * len(ids), (_db_hits(plan), len(ids))
+
+
+def _add_post(org, node, boss):
+    org.graph.add_node(node, kind="Post", name=f"Post {node}", sphere="official")
+    org.graph.add_edge(node, boss, kind="REPORTS_TO")
+    return org
+
+
+@pytest.mark.parametrize("query,edit,wrong", [
+    ("create_nodes", lambda org: _add_post(org, "new", "tm"), "node new: 0 where 1"),
+    ("create_edges", lambda org: _add_post(org, "new", "tm"), "edge "),
+    ("delete_nodes_by_uid", lambda org: org.graph.remove_node("extra"), "node extra: 1 where 0"),
+    ("delete_edges_by_uid", lambda org: org.graph.remove_edge("extra", "tm"), "edge "),
+])
+def test_an_incremental_push_that_writes_other_than_it_should_is_rolled_back(
+        store, template_copy, tmp_path, monkeypatch, query, edit, wrong):
+    """An incremental push reads back what it added and removed before it
+    commits (not the whole organisation, as a first push counts it): a write
+    that silently does nothing is caught, and nothing of the push lands."""
+    import orgmodel.store as st
+    push(store, _add_post(orgmodel.load(template_copy), "extra", "tm"))
+    _, org, base = _pulled(store, tmp_path, "Sample", "lossy")
+    before = pull_model(store, "Sample")
+    edit(org)
+    real = st._text
+    key = "uids" if query == "delete_nodes_by_uid" else "rows"
+    monkeypatch.setattr(st, "_text", lambda name: f"UNWIND ${key} AS x RETURN count(x) AS n"
+                        if name == query else real(name))
+    with pytest.raises(DatabaseError, match="rolled back") as refused:
+        push(store, org, base=base)
+    assert wrong in str(refused.value) and "\n" not in str(refused.value)
+    monkeypatch.setattr(st, "_text", real)
+    assert pull_model(store, "Sample") == before
+    assert list(log(store, "Sample")["version"]) == [1]
+    assert push(store, org, base=base)["version"] == 2      # and it lands when written
+    assert pull_model(store, "Sample") == org
