@@ -106,24 +106,32 @@ def check_r1(org):
         rg = route_graph(org, via)
         starts = set(rg.starts())      # roles of a forbidden sphere are on no route
         stuck = [r for r, out in rg._end.items() if out == "forbidden" and r in starts]
-        if not stuck:
-            continue
-        frame = escalation_load(org, via)
-        load = frame.set_index("id")["reached_by"].to_dict()
-        for r in sorted(stuck):
-            blocked = rg.blocked(r)
-            spheres = [org.graph.nodes[b.id].get("sphere") or "" for b in blocked]
-            names = Listing(N_(" or "), [
-                Message("{name} ({sphere})", name=org.label(b.id), sphere=Message(sphere))
-                for b, sphere in zip(blocked, spheres)])
-            n = load.get(r, 0) + 1
-            found.append(Finding("R1", Message(
-                N_("the {via} route of {post} can only go on to {names}; the {via} routes of "
-                   "{n} posts and roles end there") if n != 1 else
-                N_("the {via} route of {post} can only go on to {names}; its own route ends "
-                   "there"),
-                via=Message(via), post=org.label(r), names=names, n=n),
-                [r] + [b.id for b in blocked]))
+        if stuck:
+            frame = escalation_load(org, via)
+            found += r1_findings(org, via, rg, stuck,
+                                 frame.set_index("id")["reached_by"].to_dict())
+    return found
+
+
+def r1_findings(org, via, rg, stuck, load: dict) -> list:
+    """R1's findings of route kind ``via`` for the roles ``stuck`` (whose
+    routes in ``rg`` can only go on into a forbidden sphere), in id order;
+    ``load``: how many roles' routes reach each role."""
+    found = []
+    for r in sorted(stuck):
+        blocked = rg.blocked(r)
+        spheres = [org.graph.nodes[b.id].get("sphere") or "" for b in blocked]
+        names = Listing(N_(" or "), [
+            Message("{name} ({sphere})", name=org.label(b.id), sphere=Message(sphere))
+            for b, sphere in zip(blocked, spheres)])
+        n = load.get(r, 0) + 1
+        found.append(Finding("R1", Message(
+            N_("the {via} route of {post} can only go on to {names}; the {via} routes of "
+               "{n} posts and roles end there") if n != 1 else
+            N_("the {via} route of {post} can only go on to {names}; its own route ends "
+               "there"),
+            via=Message(via), post=org.label(r), names=names, n=n),
+            [r] + [b.id for b in blocked]))
     return found
 
 
@@ -282,7 +290,8 @@ def _not_stated(org, ids) -> list:
 
 
 @at_its_date
-def check(org: OrgModel, rules: list[str] | None = None, awb: bool | None = None) -> pd.DataFrame:
+def check(org: OrgModel, rules: list[str] | None = None, awb: bool | None = None,
+          found: dict | None = None) -> pd.DataFrame:
     """Run the governance checks and return every finding.
 
     Parameters
@@ -294,6 +303,10 @@ def check(org: OrgModel, rules: list[str] | None = None, awb: bool | None = None
         Also run the Algemene wet bestuursrecht's checks on the mandates
         (:func:`orgmodel.mandates.mandate_findings`); by default when no
         ``rules`` are given.
+    found : dict, optional
+        ``{rule: [Finding]}``: the findings of some rules, already worked out
+        (a comparison works out R1 near a small change, from the as-is
+        model's); the other rules are run.
 
     Returns
     -------
@@ -320,7 +333,7 @@ def check(org: OrgModel, rules: list[str] | None = None, awb: bool | None = None
                             f"{', '.join(CHECKS)}")
     rows = []
     for r in rules:
-        for f in CHECKS[r](org):
+        for f in (found[r] if found and r in found else CHECKS[r](org)):
             f.source = cited.get(r, {}).get("source", "")
             f.not_stated = _not_stated(org, f.nodes)
             rows.append(f.to_dict())

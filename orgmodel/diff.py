@@ -606,11 +606,13 @@ def _load_near(a, ra, rb, near: set) -> pd.Series:
                      name="reached_by", dtype=fa["reached_by"].dtype)
 
 
-def _routes(a, b, to_b, touched: set | None = None):
+def _routes(a, b, to_b, touched: set | None = None, kept: dict | None = None):
     """Route changes and load moved; the ids of the next steps and tops,
     and their names (``*_name``) for a reader.  With ``touched`` (the only
     nodes that differ, matched on their ids), only the roles whose routes
-    can reach them are compared."""
+    can reach them are compared, and ``kept`` receives, per route kind,
+    ``b``'s route graph (worked out where asked), those roles and ``b``'s
+    load, for the rule findings to reuse."""
     from .escalation import RouteGraph, escalation_load, escalation_policy, route_graph
     pa, pb = escalation_policy(a), escalation_policy(b)
     rows, loads = [], []
@@ -628,6 +630,8 @@ def _routes(a, b, to_b, touched: set | None = None):
             near = _route_near(a, b, ra, rb, touched)
             roles = [r for r in rb.starts() if r in near]
             lb = _load_near(a, ra, rb, near)
+            if kept is not None:
+                kept[via] = (rb, near, lb)
         for role in roles:
             src = from_b.get(role)
             if src is None:
@@ -773,15 +777,39 @@ def _figures_roles(a, b) -> list:
             {"figure": "roles_unplayed", "before": ua, "after": ub, "change": ub - ua}]
 
 
-def _findings(a, b, awb):
+def _findings(a, b, awb, near: dict | None = None):
+    """Findings added and resolved; ``near``: what :func:`_routes` kept of
+    the routes near a small change (R1 is then worked out there only)."""
     from .checks import check
     fa = check(a, awb=False)
-    fb = check(b, awb=False)
+    fb = check(b, awb=False, found=_r1_near(a, b, near) if near else None)
     ka = set(zip(fa["rule"], fa["message"])) | {(f.rule, f.message) for f in awb["a"]}
     kb = set(zip(fb["rule"], fb["message"])) | {(f.rule, f.message) for f in awb["b"]}
     rows = [{"status": "added", "rule": r, "message": m} for r, m in sorted(kb - ka)]
     rows += [{"status": "resolved", "rule": r, "message": m} for r, m in sorted(ka - kb)]
     return pd.DataFrame(rows, columns=["status", "rule", "message"])
+def _r1_near(a, b, near: dict) -> dict | None:
+    """``{"R1": findings}`` of ``b``, from ``a``'s and the routes near a small
+    change: a role whose route reaches no node whose next steps differ ends
+    as it did in ``a``, so only the roles stuck in ``a`` and those near the
+    change are looked at in ``b``.  None when ``b`` has a route kind ``a``
+    has not (worked out whole then)."""
+    from .checks import r1_findings
+    from .escalation import escalation_policy, route_graph
+    vias = escalation_policy(b).routes
+    if any(via not in near for via in vias):
+        return None
+    found = []
+    for via in vias:
+        rb, moved, lb = near[via]
+        ra = route_graph(a, via)
+        starts_a, starts_b = set(ra.starts()), set(rb.starts())
+        was = {r for r, out in ra._end.items() if out == "forbidden" and r in starts_a}
+        stuck = [r for r in was | moved if r in starts_b and rb.end(r) == "forbidden"]
+        found += r1_findings(b, via, rb, stuck, lb.to_dict())
+    return {"R1": found}
+
+
 def diff(before: OrgModel, after: OrgModel, key: str | None = None) -> Diff:
     """Compare an as-is model with a to-be model.
 
@@ -835,7 +863,8 @@ def _diff(a, b, key, step) -> Diff:
     step("figures")
     layers, spans = _distributions(a, b)
     step("layers and spans")
-    routes, load = _routes(a, b, to_b, touched)
+    near: dict = {}
+    routes, load = _routes(a, b, to_b, touched, near)
     step("escalation routes")
     notes = []
     notes += _match_rate(a, b, key)
@@ -865,7 +894,7 @@ def _diff(a, b, key, step) -> Diff:
     commissions = _commissions(a, b, to_b)
     roles = _roles(a, b, to_b)
     step("commissions")
-    findings = _findings(a, b, awb)
+    findings = _findings(a, b, awb, near)
     step("rule findings")
     return Diff(a, b, nodes, edges, figures, units, layers, spans, routes, load, mandates,
                 commissions, findings, notes, roles)

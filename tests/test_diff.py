@@ -449,6 +449,11 @@ def _edits(org):
              [{"close": leaves[1], "reports": "none"}] if len(leaves) > 1 else None]
     posts = [n for n, k in kind.items() if k == "Post"]
     edits.append([{"rename": posts[-1], "name": "Another name"}])
+    # the post an R1 finding names as the only way on (its name is in the finding)
+    from orgmodel.checks import check
+    stuck = check(org, rules=["R1"])["nodes"].tolist()
+    if stuck:
+        edits.append([{"rename": stuck[0][-1], "name": "Renamed council"}])
     for edge in ("PLAYS", "COMMISSIONS"):     # a role no longer played, a commissioner gone
         u, v = next(((u, v) for u, v, d in g.edges(data=True) if d["kind"] == edge), (0, 0))
         edits.append([{"unlink": {"kind": edge, "from": u, "to": v}}] if u else None)
