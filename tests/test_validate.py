@@ -1,4 +1,5 @@
 """orgmodel.validate: every problem with its file, row and cause, found column by column and row by row alike."""
+import importlib
 import json
 import re
 
@@ -221,3 +222,109 @@ def test_a_plain_table_is_split_without_the_csv_module():
     assert _split_plain("id,kind\na,Post\n", ",", 5) is None      # (a line past the cell limit)
     assert _split_plain('id,kind\na,"Post"\n', ",", 100) is None
     assert _split_plain("id,kind\n\na,Post\n", ",", 100) is None
+
+
+# -- validation near a change (valid_near) ------------------------------------
+
+validate = importlib.import_module("orgmodel.validate")
+
+def _with_references(org):
+    """``org`` with an edge-less team that a deputy cell and a PLAYS scope
+    name, so that removing it breaks two rows nobody touched."""
+    from orgmodel.whatif import apply
+    out = apply(org, [])
+    g = out.graph
+    g.add_node("t-named", kind="Team", name="Named team", team_kind="team")
+    posts = [n for n, k in g.nodes(data="kind") if k == "Post"]
+    plays = next(((u, v, k) for u, v, k, d in g.edges(keys=True, data=True)
+                  if d["kind"] == "PLAYS"), None)
+    if plays:
+        g.edges[plays]["scope"] = ["t-named"]
+    else:
+        g.add_node("r-named", kind="Role", name="Named role")
+        g.add_edge(posts[2], "r-named", kind="PLAYS", scope=["t-named"])
+    g.nodes[posts[3]]["deputy"] = [posts[4]]
+    assert orgmodel.validate_graph(out) == []
+    return out, posts
+
+
+def _breaking(org, posts):
+    """Edits that break the model's rules, each as (what, function of a copy)."""
+    g = org.graph
+    line = [(u, v) for u, v, d in g.edges(data=True) if d["kind"] == "REPORTS_TO"]
+    ups = dict(line)
+    deep = max(ups, key=lambda n: len(_chain(ups, n))) if ups else posts[5]
+    top = _chain(ups, deep)[-1]
+    named = sorted(x for x in validate._strings(org.manifest) if x in g)
+    u, v, d = next((u, v, d) for u, v, d in g.edges(data=True) if d["kind"] != "REPORTS_TO")
+    upper = next((n.upper() for n in posts if n.upper() != n and n.upper() not in g), None)
+    out = [("a circle in the line, long",
+            lambda m: m.graph.add_edge(top, deep, kind="REPORTS_TO")),
+           ("a circle of two", lambda m: m.graph.add_edge(ups[deep], deep, kind="REPORTS_TO"))
+           ] if ups else []
+    out += [
+        ("a node that a deputy and a scope name removed",
+         lambda m: m.graph.remove_node("t-named")),
+        ("the deputy of an untouched post removed", lambda m: m.graph.remove_node(posts[4])),
+        ("an edge given twice", lambda m: m.graph.add_edge(u, v, **d)),
+        ("a post in the line made a role", lambda m: m.graph.nodes[deep].update(kind="Role")),
+        ("a name emptied", lambda m: m.graph.nodes[deep].update(name="")),
+        ("a sphere nobody knows", lambda m: m.graph.nodes[deep].update(sphere="nowhere")),
+        ("a scope's team made a post",
+         lambda m: m.graph.nodes["t-named"].update(kind="Post", sphere="official")),
+    ]
+    if upper:
+        out.append(("an id that differs only in case", lambda m: m.graph.add_node(
+            upper, kind="Post", name="Shouting", sphere="official")))
+    for x in named:       # a node org.yaml names: removed, or made another kind
+        out.append((f"{x}, named in org.yaml, removed", lambda m, x=x: m.graph.remove_node(x)))
+        out.append((f"{x}, named in org.yaml, made a team",
+                    lambda m, x=x: m.graph.nodes[x].update(kind="Team")))
+    return out
+
+
+def _chain(ups, n):
+    out = [n]
+    while out[-1] in ups and ups[out[-1]] not in out:
+        out.append(ups[out[-1]])
+    return out
+
+
+@pytest.mark.parametrize("name", ["template", "deventer", "deventer-2010", "albrandswaard",
+                                  "synthetic"])
+def test_validation_near_a_change_passes_what_the_whole_passes_and_nothing_else(
+        name, monkeypatch):
+    """``valid_near`` (a what-if's validation while its model is being
+    analysed: the web app's drafts) says valid only where validating the
+    whole model finds nothing: every edit below breaks a rule, most of them
+    in a row the edit did not touch (a deputy, a scope, org.yaml, a circle
+    closed far above); the ordinary edits of a draft pass near the change."""
+    from test_diff import _edits
+
+    from orgmodel.whatif import apply
+    raw = orgmodel.synthesize(600, seed=3) if name == "synthetic" else orgmodel.load(DATA / name)
+    base, posts = _with_references(raw)
+    # (near the change however much of a small model it touches)
+    monkeypatch.setattr(validate, "NEAR_SHARE", 1.0)
+    with base.analysis():
+        broken = 0
+        for what, edit in _breaking(base, posts):
+            after = apply(base, [])
+            edit(after)
+            if not orgmodel.validate_graph(after):
+                continue             # (this model takes it: nothing to refuse)
+            broken += 1
+            assert not validate.valid_near(base, after), what
+        passed = 0
+        for edit in _edits(base):
+            try:
+                after = apply(base, edit) if isinstance(edit, list) else apply(base, [])
+            except orgmodel.OrgModelError:
+                continue
+            if callable(edit):
+                edit(after)
+            whole = orgmodel.validate_graph(after)
+            assert validate.valid_near(base, after) == (not whole), edit
+            passed += not whole
+    assert broken >= 7 and passed >= 4, (broken, passed)
+    assert not validate.valid_near(base, apply(base, []))     # outside the block: not shown
