@@ -16,7 +16,9 @@ the app's own resources; an error is a page with one message.
 from __future__ import annotations
 
 import hmac
+import json
 import secrets
+from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
@@ -34,6 +36,13 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inlin
        "frame-ancestors 'none'")
 CSP_CHART = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 RANK = {"guest": 0, "viewer": 1, "editor": 2, "admin": 3}
+#: Up to how many posts and roles a draft's form lists under its id fields;
+#: past it the list is filled as the editor types (/suggest): every id of
+#: 100,000 roles made each draft page 2.8 MB.
+LIST_ALL = 2000
+#: How many posts and roles /suggest gives at most.
+SUGGESTED = 20
+_ASSETS = resources.files("orgmodel").joinpath("assets")
 
 
 def _secret(home: Path) -> str:
@@ -187,6 +196,30 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
                         break
         return page(request, "search.html", me=me, q=q, hits=hits)
 
+    async def suggest(request):
+        """Posts and roles whose id or name holds ``q``: a draft form's list."""
+        who(request)
+        org, _ = workspace.current()
+        low = request.query_params.get("q", "").strip().casefold()
+        hits = []
+        for n, d in org.graph.nodes(data=True) if len(low) > 1 else ():
+            if d.get("kind") in ("Post", "Role") and (
+                    low in str(n).casefold() or low in str(d.get("name", "")).casefold()):
+                hits.append({"id": n, "name": str(d.get("name", n))})
+                if len(hits) >= SUGGESTED:
+                    break
+        # (<, > and & written as \u escapes: inert even if a browser is
+        # told to read the answer as a page)
+        text = json.dumps(hits, ensure_ascii=False)
+        for ch in "<>&":
+            text = text.replace(ch, f"\\u{ord(ch):04x}")
+        return Response(text, media_type="application/json")
+
+    async def suggest_script(request):
+        who(request)
+        return Response(_ASSETS.joinpath("suggest.js").read_text(encoding="utf-8"),
+                        media_type="text/javascript")
+
     #: The organisation's findings, worked out once per version (they are the
     #: whole model's: a node's page shows its own among them).
     found: dict = {}
@@ -325,9 +358,9 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
                               (t("Findings added and resolved"), found.findings)):
                 if len(df):
                     impact.append((title, frame(df, request)))
+        ids = [n for n, k in base.graph.nodes(data="kind") if k in ("Post", "Role")]
         return page(request, "draft.html", me=me, draft=d, table=table, impact=impact,
-                    posts=sorted(n for n, k in base.graph.nodes(data="kind")
-                                 if k in ("Post", "Role")))
+                    posts=sorted(ids) if len(ids) <= LIST_ALL else None)
 
     async def draft_action(request):
         me = need(request, "editor")
@@ -398,6 +431,8 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         Route("/lang", set_lang, methods=["POST"]),
         Route("/", home_page),
         Route("/search", search),
+        Route("/suggest", suggest),
+        Route("/suggest.js", suggest_script),
         Route("/node/{id:path}", node),
         Route("/chart", chart),
         Route("/report", report),

@@ -97,7 +97,7 @@ def _draft(client, name, *changes):
 
 PAGES = ["/", "/search?q=team", "/node/tm", "/chart", "/mandates", "/who-decides?power=budget",
          "/findings", "/layers", "/span", "/formation", "/history", "/drafts",
-         "/figure/layers.svg", "/figure/span.svg", "/report"]
+         "/figure/layers.svg", "/figure/span.svg", "/report", "/suggest?q=te", "/suggest.js"]
 
 
 def test_every_page_but_the_login_asks_for_a_session(app):
@@ -219,7 +219,8 @@ def test_hostile_names_are_inert_in_every_page(tmp_path):
     proc, url = _start(d)        # no accounts: read-only
     try:
         client = httpx.Client(base_url=url, timeout=30)
-        for path in PAGES[:-1] + ["/node/dd"]:
+        for path in [p for p in PAGES if p not in ("/report", "/suggest.js")] + [
+                "/node/dd", "/suggest?q=alert"]:
             text = client.get(path).text
             if path == "/chart":
                 continue      # the chart page's data is JSON in a script (checked below)
@@ -451,5 +452,54 @@ def test_the_pages_in_dutch_have_no_english_left(folder):
         anna.post("/drafts/proef/apply", data={"csrf": token, "message": "proef"})
         words, numbers = _english_in(_visible_html(anna.get("/history").text), own)
         assert (words, numbers) == ([], []), "/history"
+    finally:
+        _stop(proc)
+
+
+@pytest.mark.browser
+def test_a_large_models_draft_form_suggests_ids_as_the_editor_types(tmp_path):
+    """Past webapp.LIST_ALL posts and roles the draft page does not list them
+    all (at 100,000 roles every draft page was 2.8 MB): the field's list is
+    filled from /suggest as the editor types, and a change made with it lands."""
+    from orgmodel.webapp import LIST_ALL, SUGGESTED
+    d = tmp_path / "org"
+    org = orgmodel.synthesize(LIST_ALL + 500, seed=1)
+    orgmodel.save(org, d)
+    done = _orgmodel("users", "add", "anna", "--role", "editor", "--org", str(d),
+                     stdin=PASSWORD + "\n")
+    assert done.returncode == 0, done.stdout + done.stderr
+    proc, url = _start(d)
+    try:
+        client, _ = _login(url, "anna")
+        _draft(client, "big")
+        html = client.get("/drafts/big").text
+        assert html.count("<option") < 50 and 'data-suggest="/suggest"' in html
+        hits = client.get("/suggest?q=alderman").json()
+        assert 0 < len(hits) <= SUGGESTED
+        assert all("alderman" in (h["id"] + h["name"]).casefold() for h in hits)
+        assert client.get("/suggest?q=a").json() == []          # (two letters at least)
+        from browser import CHROMIUM_ARGS, chromium_path
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), headless=True,
+                                        args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(url + "/login")
+            page.fill("input[name=name]", "anna")
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url(url + "/")
+            page.goto(url + "/drafts/big")
+            page.select_option("select[name=verb]", "rename")
+            page.locator("#add-change input[name=subject]").press_sequentially("Alderman 1")
+            page.wait_for_function(
+                "document.querySelectorAll('#posts option').length > 0")
+            offered = page.eval_on_selector_all("#posts option", "os => os.map(o => o.value)")
+            assert "alderman-1" in offered and len(offered) <= SUGGESTED, offered
+            page.fill("#add-change input[name=subject]", "alderman-1")
+            page.fill("#add-change input[name=name]", "Wethouder 1")
+            page.click("#add-change button")
+            assert "Wethouder 1" in page.locator("#draft-diff").inner_text()
+            browser.close()
     finally:
         _stop(proc)
