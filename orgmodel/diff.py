@@ -321,7 +321,7 @@ def _match_rate(a, b, key) -> list:
     """A note when fewer than half the posts match on ``key`` (ids renumbered
     between two snapshots), proposing the key that matches most."""
     key = key or "id"
-    ka, kb = _post_keys(a, key), _post_keys(b, key)
+    ka, kb = _as_is(a, ("post keys", key), lambda: _post_keys(a, key)), _post_keys(b, key)
     if not ka or not kb:
         return []
     matched = len(ka.keys() & kb.keys())
@@ -430,6 +430,14 @@ def _node_row(k, ka, kb, a, b, sides, to_b) -> dict:
     return row
 
 
+def _as_is(a, name, work):
+    """``work()``, a result of the as-is model ``a`` alone, remembered while
+    ``a``'s analysis block lasts: a server compares its model with draft after
+    draft (at 100,000 roles its layers, spans, figures and findings were a
+    third of each comparison)."""
+    return remembered(a, ("diff", name), work)
+
+
 def _unchanged(a) -> tuple:
     """``({"nodes": rows, "edges": rows}, {"nodes": {id: i}, "edges": {key: i}})``:
     the node and edge rows of ``a`` compared with itself (every one
@@ -509,13 +517,13 @@ def _edge_row(k, la: list, lb: list) -> dict:
 
 def _figures(a, b):
     from .formation import formation, totals
-    ta, tb = totals(a), totals(b)
+    ta, tb = _as_is(a, "totals", lambda: totals(a)), totals(b)
     keys = ["posts", "posts_count_unknown", "vacant", "people", "staff", "staff_fte", "fte_min", "fte_max",
             "held_fte_min", "held_fte_max", "vacant_fte_min", "vacant_fte_max"]
     figures = pd.DataFrame([{"figure": k, "before": ta[k], "after": tb[k],
                              "change": round(tb[k] - ta[k], 6)} for k in keys]
                            + _figures_roles(a, b))
-    fa = formation(a, "unit").set_index("name")
+    fa = _as_is(a, "units", lambda: formation(a, "unit").set_index("name"))
     fb = formation(b, "unit").set_index("name")
     cols = ["posts", "people", "staff", "total_fte_max"]
     units = fa[cols].add_suffix("_before").join(fb[cols].add_suffix("_after"),
@@ -533,11 +541,11 @@ def _distributions(a, b):
     def layer_counts(o):
         f = layering(o).frame
         return f["layer"].dropna().astype(int).value_counts()
-    la, lb = layer_counts(a), layer_counts(b)
+    la, lb = _as_is(a, "layer counts", lambda: layer_counts(a)), layer_counts(b)
     layers = pd.DataFrame({"before": la, "after": lb}).fillna(0).astype(int)
     layers = layers.rename_axis("layer").reset_index().sort_values("layer")
 
-    fa = span_of_control(a).frame
+    fa = _as_is(a, "spans", lambda: span_of_control(a).frame)
     fb = span_of_control(b).frame
     spans = pd.DataFrame({"posts_before": fa["direct_reports"].value_counts(),
                           "posts_after": fb["direct_reports"].value_counts(),
@@ -781,7 +789,7 @@ def _findings(a, b, awb, near: dict | None = None):
     """Findings added and resolved; ``near``: what :func:`_routes` kept of
     the routes near a small change (R1 is then worked out there only)."""
     from .checks import check
-    fa = check(a, awb=False)
+    fa = _as_is(a, "findings", lambda: check(a, awb=False))
     fb = check(b, awb=False, found=_r1_near(a, b, near) if near else None)
     ka = set(zip(fa["rule"], fa["message"])) | {(f.rule, f.message) for f in awb["a"]}
     kb = set(zip(fb["rule"], fb["message"])) | {(f.rule, f.message) for f in awb["b"]}
@@ -884,7 +892,7 @@ def _diff(a, b, key, step) -> Diff:
                              b=", ".join(rb) or Message("no rules")))
     for side, o in ((N_("how the as-is facts are known (nodes and edges): {grades}"), a),
                     (N_("how the to-be facts are known (nodes and edges): {grades}"), b)):
-        ev = evidence_counts(o)
+        ev = _as_is(a, "evidence", lambda: evidence_counts(a)) if o is a else evidence_counts(o)
         notes.append(Message(side, grades=Listing(", ", [
             Message("{grade} {n}", grade=Message(g), n=ev["nodes"][g] + ev["edges"][g])
             for g in ev["nodes"]])))

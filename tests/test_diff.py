@@ -495,10 +495,15 @@ def test_a_diff_near_a_small_change_equals_the_whole_comparison(name, monkeypatc
             with monkeypatch.context() as m:
                 m.setattr(module, "_few_touched", lambda *a: None)
                 whole = diff(base, after)
+            # and what the block remembered of the as-is model is what a
+            # comparison outside any block works out afresh
+            fresh = diff(apply(base, []), after)
             for frame in FRAMES:
                 pd.testing.assert_frame_equal(getattr(near, frame), getattr(whole, frame),
                                               obj=f"{frame} after {edit}")
-            assert near.notes == whole.notes
+                pd.testing.assert_frame_equal(getattr(near, frame), getattr(fresh, frame),
+                                              obj=f"{frame} after {edit}, afresh")
+            assert near.notes == whole.notes == fresh.notes
             assert near.changes().equals(whole.changes())
             compared += 1
     assert compared >= 5
