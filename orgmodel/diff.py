@@ -534,14 +534,18 @@ def _figures(a, b):
     return figures, units
 
 
-def _distributions(a, b):
-    from .layers import layering
+def _distributions(a, b, touched: set | None = None):
+    """Posts per layer and managers per span, before and after; with
+    ``touched`` (the only nodes that differ), the to-be layers near them."""
+    from .layers import layering, layers_near
     from .span import span_of_control
 
-    def layer_counts(o):
-        f = layering(o).frame
-        return f["layer"].dropna().astype(int).value_counts()
-    la, lb = _as_is(a, "layer counts", lambda: layer_counts(a)), layer_counts(b)
+    def layer_counts(layer):
+        return pd.Series(layer, name="layer").dropna().astype(int).value_counts()
+    la = _as_is(a, "layer counts", lambda: layer_counts(layering(a).frame["layer"]))
+    near = layers_near(a, b, touched) if touched is not None else None
+    lb = layer_counts(layering(b).frame["layer"] if near is None else
+                      pd.array(list(near.values()), dtype=object))
     layers = pd.DataFrame({"before": la, "after": lb}).fillna(0).astype(int)
     layers = layers.rename_axis("layer").reset_index().sort_values("layer")
 
@@ -869,7 +873,7 @@ def _diff(a, b, key, step) -> Diff:
     step("nodes and edges")
     figures, units = _figures(a, b)
     step("figures")
-    layers, spans = _distributions(a, b)
+    layers, spans = _distributions(a, b, touched)
     step("layers and spans")
     near: dict = {}
     routes, load = _routes(a, b, to_b, touched, near)

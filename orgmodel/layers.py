@@ -82,6 +82,102 @@ class Layering:
                 "explanation": self.explanation, "roles": self.frame.to_dict("records")}
 
 
+def _step_down(n, above, level: dict, by_level: dict, by_step: dict) -> None:
+    """``by_level[n]`` and ``by_step[n]`` from those of its superiors
+    ``above`` (worked out before it); ``level``: the declared levels."""
+    if not above:
+        by_level[n] = by_step[n] = 1
+        return
+    lvl = level.get(n)
+    if len(above) == 1:         # (most posts: no generator needed)
+        s = above[0]
+        by_level[n] = by_level[s] + (0 if lvl and level.get(s) == lvl else 1)
+        by_step[n] = 1 + by_step[s]
+        return
+    by_level[n] = max(by_level[s] + (0 if lvl and level.get(s) == lvl else 1) for s in above)
+    by_step[n] = 1 + max(by_step[s] for s in above)
+
+
+def layers_near(before: OrgModel, after: OrgModel, touched: set) -> dict | None:
+    """``{post: layer}`` of ``after`` (None: no layer), in the order of
+    :func:`layering`'s rows, when only the nodes ``touched`` differ from
+    ``before``: worked out for the posts near them, the others' taken from
+    ``before``'s layers (remembered in its analysis block).  None when it
+    cannot be said near the change (the basis or the line's presence
+    changes, a loop).
+
+    A post's layer rests on the line above it, its own level and kind, and
+    on whether any post reports to it: only the touched nodes, those below
+    them in the line and their direct superiors can differ.
+    """
+    from ._nx import predecessors, successors
+    from .formation import _posts, is_post
+    from .model import remembered
+
+    mine = remembered(before, ("layers", "as is"), lambda: _layers_of(before))
+    if mine is None:
+        return None
+    layer_a, declared = mine
+    nb, succ, pred = node_attrs(after.graph), successors(after.graph), predecessors(after.graph)
+    if any(nb[n].get("level") for n in _posts(after)) != declared:
+        return None
+    # the touched nodes, everything below them in the line, their superiors
+    near = {n for n in touched if n in nb}
+    todo = list(near)
+    while todo:
+        for u, keyed in pred[todo.pop()].items():
+            if u not in near and any(d["kind"] == "REPORTS_TO" for d in keyed.values()):
+                near.add(u)
+                todo.append(u)
+    near |= {v for n in touched if n in nb for v, keyed in succ[n].items()
+             if any(d["kind"] == "REPORTS_TO" for d in keyed.values())}
+    near |= {v for n in touched if n in node_attrs(before.graph)
+             for v, keyed in successors(before.graph)[n].items()
+             if v in nb and any(d["kind"] == "REPORTS_TO" for d in keyed.values())}
+    posts = {n for n in near if is_post(nb[n])}
+
+    def line(n, to):
+        return [v for v, keyed in to[n].items()
+                if any(d["kind"] == "REPORTS_TO" for d in keyed.values())]
+    sups = {n: [v for v in line(n, succ) if is_post(nb[v])] for n in posts}
+    order, rest = _top_down(posts, sups)
+    if rest:
+        return None
+    level = {n: nb[n].get("level") for n in posts}
+    by_level: dict = {}
+    by_step: dict = {}
+    for n in order:
+        for s in sups[n]:
+            if s not in posts:      # (above the change: as it was)
+                by_step[s], by_level[s] = layer_a[s]
+                level.setdefault(s, nb[s].get("level"))
+        _step_down(n, sups[n], level, by_level, by_step)
+    changed = {}
+    for n in posts:
+        placed = bool(sups[n]) or any(is_post(nb[u]) for u in line(n, pred))
+        changed[n] = (by_level if declared else by_step)[n] if placed else None
+    if not any(is_post(nb[u]) and is_post(nb[v]) for u, v, _ in after.edges("REPORTS_TO")):
+        return None             # (no line left: every post a top of its own)
+    return {n: changed[n] if n in changed else layer_a[n][1] for n in _posts(after)}
+
+
+def _layers_of(org) -> tuple | None:
+    """``({post: (layer by steps, by levels)}, declared)`` of ``org``, or
+    None when its line is empty or has a loop (worked out whole then)."""
+    posts, sups, _, rest = post_line(org)
+    if rest or not sups:
+        return None
+    frame = layering(org).frame
+    declared = bool(frame["level"].astype(bool).any())
+    by_levels = frame["layer"] if declared else frame["layer_steps"]
+    return dict(zip(frame["id"], zip(frame["layer_steps"], by_levels))), declared
+
+
+def _top_down(posts: set, sups: dict) -> tuple:
+    from ._order import sinks_first
+    return sinks_first(sorted(posts), {n: [s for s in sups[n] if s in posts] for n in posts})
+
+
 @at_its_date
 def layering(org: OrgModel, target: int | None = None) -> Layering:
     """Each post's management layer and the organisation's depth, two ways.
@@ -105,19 +201,7 @@ def layering(org: OrgModel, target: int | None = None) -> Layering:
     by_level: dict = {}
     by_step: dict = {}
     for n in order:
-        above = sups.get(n)
-        if not above:
-            by_level[n] = by_step[n] = 1
-            continue
-        lvl = level.get(n)
-        if len(above) == 1:         # (most posts: no generator needed)
-            s = above[0]
-            by_level[n] = by_level[s] + (0 if lvl and level.get(s) == lvl else 1)
-            by_step[n] = 1 + by_step[s]
-            continue
-        by_level[n] = max(by_level[s] + (0 if lvl and level.get(s) == lvl else 1)
-                          for s in above)
-        by_step[n] = 1 + max(by_step[s] for s in above)
+        _step_down(n, sups.get(n), level, by_level, by_step)
     # A post with no line above or below it, in an organisation that has a
     # line, is not placed in it (the source does not say where it sits): no
     # layer, rather than a top of its own.

@@ -130,11 +130,14 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
     # (near the change when the model's own validation is remembered: at
     # 100,000 roles a second of every draft's page went to validating it whole)
     if not valid_near(org, new) and _problems(new):
-        i, problems = _first_breaking(org, changes)
+        at, problems = _first_breaking(org, changes)
         shown = "; ".join(p.message for p in problems[:3])
+        if at is None:
+            raise OrgModelError(Message("the model the changes start from breaks the model's "
+                                        "rules already: {shown}", shown=shown))
         raise OrgModelError(Message(
             "{v}: the model it makes breaks the model's rules: {shown}",
-            v=_described(i, changes[i]), shown=shown))
+            v=_described(at, changes[at]), shown=shown))
     return new
 
 
@@ -143,11 +146,15 @@ def _problems(org: OrgModel) -> list:
     return validate_graph(org)
 
 
-def _first_breaking(org: OrgModel, changes: list) -> tuple[int, list]:
+def _first_breaking(org: OrgModel, changes: list) -> tuple[int | None, list]:
     """The first change after which the model no longer validates (the
     rows of a validation problem are those of an internal table, which mean
-    nothing to the author of the script)."""
+    nothing to the author of the script); None when the model it starts
+    from does not."""
     new = OrgModel(copy.deepcopy(org.graph), copy.deepcopy(org.manifest), None)
+    problems = _problems(new)
+    if problems:
+        return None, problems
     for i, ch in enumerate(changes):
         _apply_one(new, ch)
         problems = _problems(new)

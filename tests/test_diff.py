@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import orgmodel
-from conftest import DATA, ROOT, run
+from conftest import DATA, ROOT, build, run
 from orgmodel.cli import BROKEN_EXIT
 from orgmodel.diff import diff
 from orgmodel.formats.posts import read_posts
@@ -467,7 +467,17 @@ def _edits(org):
 
     def team_no_more(m):
         m.graph.nodes[teams[0]]["kind"] = "Body"
-    return edits + ([vacant, political] if middle else []) + ([team_no_more] if teams else [])
+
+    # a post at the top with one report: made political, that report leaves
+    # the top out of the line (a change beside it, not below it)
+    from orgmodel.formation import is_post
+    lone = [m for m, rs in reports.items() if len(rs) == 1 and is_post(g.nodes[rs[0]])
+            and is_post(g.nodes[m]) and not any(u == m for u, _ in line)]
+
+    def lone_report_political(m):
+        m.graph.nodes[reports[lone[0]][0]]["sphere"] = "political"
+    return (edits + ([vacant, political] if middle else []) + ([team_no_more] if teams else [])
+            + ([lone_report_political] if lone else []))
 
 
 @pytest.mark.parametrize("name", ["template", "deventer", "deventer-2010", "albrandswaard",
@@ -507,3 +517,61 @@ def test_a_diff_near_a_small_change_equals_the_whole_comparison(name, monkeypatc
             assert near.changes().equals(whole.changes())
             compared += 1
     assert compared >= 5
+
+
+def _layers_case(levels=False):
+    """A line with a top of one report beside a deeper one, and a post apart."""
+    lv = (lambda x: {"level": x}) if levels else (lambda x: {})
+    roles = [("top", lv("concern")), ("only", lv("team-connecting")), ("boss", lv("concern")),
+             ("mid", lv("team-connecting")),
+             ("mid2", lv("team-connecting")), ("low", lv("team")), ("low2", lv("team")),
+             ("apart", lv("team"))]
+    edges = [("only", "top", "REPORTS_TO"), ("mid", "boss", "REPORTS_TO"),
+             ("mid2", "mid", "REPORTS_TO"), ("low", "mid2", "REPORTS_TO"),
+             ("low2", "mid", "REPORTS_TO")]
+    return build(roles, edges)
+
+
+LAYER_EDITS = {
+    "a lone top's report made political":
+        lambda g: g.nodes["only"].update(sphere="political"),
+    "a branch moved up": lambda g: (g.remove_edge("mid2", "mid"),
+                                    g.add_edge("mid2", "boss", kind="REPORTS_TO")),
+    "a post apart put in the line": lambda g: g.add_edge("apart", "low", kind="REPORTS_TO"),
+    "a middle post closed": lambda g: g.remove_node("mid"),
+    "a level changed": lambda g: g.nodes["mid2"].update(level="concern"),
+    "a new post under the deepest": lambda g: (
+        g.add_node("new", kind="Post", name="New", sphere="official"),
+        g.add_edge("new", "low", kind="REPORTS_TO")),
+}
+
+
+@pytest.mark.parametrize("levels", [False, True], ids=["steps", "levels"])
+@pytest.mark.parametrize("what", list(LAYER_EDITS))
+def test_layers_near_a_change_equal_the_whole_layering(what, levels):
+    """The layers a draft's diff works out near its change are those of the
+    whole layering, for changes beside the change as well as below it (a top
+    whose only report leaves the line is a top no more)."""
+    import importlib
+    layers = importlib.import_module("orgmodel.layers")
+    from orgmodel._nx import differing
+    base = _layers_case(levels)
+    with base.analysis():
+        after = apply(base, [])
+        LAYER_EDITS[what](after.graph)
+        near = layers.layers_near(base, after, differing(base.graph, after.graph))
+        frame = layers.layering(after).frame
+        if what == "a level changed" and not levels:
+            assert near is None     # (the first level declared: every layer by levels now)
+            return
+        assert near == dict(zip(frame["id"], frame["layer"]))
+
+
+def test_a_what_if_on_a_model_that_breaks_the_rules_says_so(make):
+    """Changes made on a model that does not validate name the model, not a
+    change (with no changes at all there was an IndexError)."""
+    broken = make(["a", ("b", {"sphere": "nowhere"})], [("a", "b", "REPORTS_TO")])
+    for changes in ([], [{"rename": "a", "name": "A"}]):
+        with pytest.raises(orgmodel.OrgModelError, match="start from breaks the model's rules "
+                           "already: .*sphere 'nowhere'"):
+            apply(broken, changes)
