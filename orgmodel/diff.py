@@ -559,18 +559,29 @@ def _distributions(a, b, touched: set | None = None):
     return layers, spans
 
 
-def _namer(*orgs):
+def _namer(b, a, touched: set | None = None):
     """``name(ids)``: the names of to-be ids (as-is ids of closed nodes), a
-    name that several nodes share followed by the id."""
+    name that several nodes of either side share followed by the id.  With
+    ``touched`` (the only nodes that differ), the as-is names, counted once
+    while ``a``'s analysis block lasts, and the touched ones of ``b``."""
     from collections import Counter
-    attrs = [node_attrs(o.graph) for o in orgs]
-    seen = Counter(name for name, _ in {(d.get("name"), x) for n in attrs
-                                        for x, d in n.items() if d.get("name")})
+    attrs = [node_attrs(b.graph), node_attrs(a.graph)]
+
+    def named(n, ids):
+        return {(n[x].get("name"), x) for x in ids if n[x].get("name")}
+    if touched is None:
+        seen = Counter(name for name, _ in named(attrs[0], attrs[0]) | named(attrs[1], attrs[1]))
+        more: Counter = Counter()
+    else:
+        pairs = _as_is(a, "name pairs", lambda: named(attrs[1], attrs[1]))
+        seen = _as_is(a, "names", lambda: Counter(name for name, _ in pairs))
+        more = Counter(name for name, x in named(attrs[0], touched & attrs[0].keys())
+                       if (name, x) not in pairs)
 
     def one(x):
         d = next((n[x] for n in attrs if x in n), {})
         name = d.get("name")
-        return x if not name else name if seen[name] == 1 else f"{name} ({x})"
+        return x if not name else name if seen[name] + more[name] == 1 else f"{name} ({x})"
     return lambda ids: ", ".join(map(one, ids)) or "none"
 
 
@@ -629,7 +640,7 @@ def _routes(a, b, to_b, touched: set | None = None, kept: dict | None = None):
     pa, pb = escalation_policy(a), escalation_policy(b)
     rows, loads = [], []
     nb = node_attrs(b.graph)
-    names = _namer(b, a)
+    names = _namer(b, a, touched)
     from_b = {y: x for x, y in to_b.items()}
     for via in [v for v in pb.routes if v in pa.routes]:
         ra = route_graph(a, via)

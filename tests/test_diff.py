@@ -449,6 +449,9 @@ def _edits(org):
              [{"close": leaves[1], "reports": "none"}] if len(leaves) > 1 else None]
     posts = [n for n, k in kind.items() if k == "Post"]
     edits.append([{"rename": posts[-1], "name": "Another name"}])
+    if leaves and other and len(leaves) > 1:   # a route to a name two posts now share
+        edits.append([{"move": leaves[-1], "to": other},
+                      {"rename": leaves[0], "name": g.nodes[other]["name"]}])
     # the post an R1 finding names as the only way on (its name is in the finding)
     from orgmodel.checks import check
     stuck = check(org, rules=["R1"])["nodes"].tolist()
