@@ -121,25 +121,8 @@ def layers_near(before: OrgModel, after: OrgModel, touched: set) -> dict | None:
     nb, succ, pred = node_attrs(after.graph), successors(after.graph), predecessors(after.graph)
     if any(nb[n].get("level") for n in _posts(after)) != declared:
         return None
-    # the touched nodes, everything below them in the line, their superiors
-    near = {n for n in touched if n in nb}
-    todo = list(near)
-    while todo:
-        for u, keyed in pred[todo.pop()].items():
-            if u not in near and any(d["kind"] == "REPORTS_TO" for d in keyed.values()):
-                near.add(u)
-                todo.append(u)
-    near |= {v for n in touched if n in nb for v, keyed in succ[n].items()
-             if any(d["kind"] == "REPORTS_TO" for d in keyed.values())}
-    near |= {v for n in touched if n in node_attrs(before.graph)
-             for v, keyed in successors(before.graph)[n].items()
-             if v in nb and any(d["kind"] == "REPORTS_TO" for d in keyed.values())}
-    posts = {n for n in near if is_post(nb[n])}
-
-    def line(n, to):
-        return [v for v, keyed in to[n].items()
-                if any(d["kind"] == "REPORTS_TO" for d in keyed.values())]
-    sups = {n: [v for v in line(n, succ) if is_post(nb[v])] for n in posts}
+    posts = {n for n in _near_line(before, after, touched) if is_post(nb[n])}
+    sups = {n: [v for v in _line(succ, n) if is_post(nb[v])] for n in posts}
     order, rest = _top_down(posts, sups)
     if rest:
         return None
@@ -154,11 +137,35 @@ def layers_near(before: OrgModel, after: OrgModel, touched: set) -> dict | None:
         _step_down(n, sups[n], level, by_level, by_step)
     changed = {}
     for n in posts:
-        placed = bool(sups[n]) or any(is_post(nb[u]) for u in line(n, pred))
+        placed = bool(sups[n]) or any(is_post(nb[u]) for u in _line(pred, n))
         changed[n] = (by_level if declared else by_step)[n] if placed else None
     if not any(is_post(nb[u]) and is_post(nb[v]) for u, v, _ in after.edges("REPORTS_TO")):
         return None             # (no line left: every post a top of its own)
     return {n: changed[n] if n in changed else layer_a[n][1] for n in _posts(after)}
+
+
+def _line(adjacency: dict, n) -> list:
+    """The nodes ``n`` is joined to by ``REPORTS_TO`` in ``adjacency``
+    (successors: its superiors; predecessors: its reports)."""
+    return [v for v, keyed in adjacency[n].items()
+            if any(d["kind"] == "REPORTS_TO" for d in keyed.values())]
+
+
+def _near_line(before: OrgModel, after: OrgModel, touched: set) -> set:
+    """The touched nodes of ``after``, everything below them in its line,
+    and their superiors on either side."""
+    from ._nx import predecessors, successors
+    nb, na = node_attrs(after.graph), node_attrs(before.graph)
+    near = {n for n in touched if n in nb}
+    todo = list(near)
+    while todo:
+        for u in _line(predecessors(after.graph), todo.pop()):
+            if u not in near:
+                near.add(u)
+                todo.append(u)
+    near |= {v for n in touched if n in nb for v in _line(successors(after.graph), n)}
+    return near | {v for n in touched if n in na
+                   for v in _line(successors(before.graph), n) if v in nb}
 
 
 def _layers_of(org) -> tuple | None:
