@@ -57,8 +57,6 @@ def _import_jsonschema():
     return jsonschema
 
 
-jsonschema = _import_jsonschema()
-best_match = jsonschema.exceptions.best_match
 
 __all__ = ["validate_folder", "validate_tables", "validate_graph", "valid_near", "parse_fte",
            "parse_bool", "parse_cell"]
@@ -738,10 +736,17 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a numbe
                "boolean": "true or false", "array": "a list such as [a, b]",
                "object": "a set of 'key: value' settings", "null": "empty", "date": "a date"}
 
-_Validator = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator,
-    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
-        "date", lambda _checker, value: isinstance(value, _dt.date)))
+def _manifest_errors(manifest: dict) -> list:
+    """What org.yaml's schema says of ``manifest``, in key order.  (jsonschema
+    is imported here, when a manifest is first checked: a command that only
+    reads the database, such as who-decides --neo4j, spent 25 ms on it.)"""
+    jsonschema = _import_jsonschema()
+    checker = jsonschema.validators.extend(
+        jsonschema.Draft202012Validator,
+        type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+            "date", lambda _checker, value: isinstance(value, _dt.date)))
+    return sorted(checker(schema.MANIFEST_SCHEMA).iter_errors(manifest),
+                  key=lambda e: [str(p) for p in e.absolute_path])
 
 
 def _key_path(path) -> str:
@@ -764,7 +769,7 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
                  or e.relative_path
                  or (want == "object" and e.validator == "enum" and not e.relative_path)] \
             or list(err.context)
-        best = best_match(meant)
+        best = _import_jsonschema().exceptions.best_match(meant)
         if best.validator == "enum" and isinstance(val, dict) and best.instance in val:
             # a key outside a mapping's vocabulary (propertyNames)
             opts = [str(o) for o in best.validator_value]
@@ -842,8 +847,7 @@ def _check_manifest(manifest: dict, kinds: dict | None, problems) -> None:
     def bad(msg):
         problems.append(Problem(MANIFEST, None, msg))
 
-    errors = sorted(_Validator(schema.MANIFEST_SCHEMA).iter_errors(manifest),
-                    key=lambda e: [str(p) for p in e.absolute_path])
+    errors = _manifest_errors(manifest)
     for err in errors:
         bad(_schema_message(err))
     if errors:
