@@ -42,6 +42,12 @@ class Drafts:
 
     def __init__(self, home):
         self.dir = Path(home) / DRAFTS_DIR
+        #: ``(key, base model, model)`` of the draft last worked out (its name,
+        #: base version and changes): the page shown right after an edit is
+        #: that model, which the edit has just made and checked (at 100,000
+        #: roles a copy and its checks, half a second).  Any other draft, a
+        #: changed one or another base model is worked out anew.
+        self.last: tuple | None = None
 
     def _path(self, name: str) -> Path:
         return self.dir / f"{_slug(name)}.json"
@@ -76,9 +82,17 @@ class Drafts:
                                 timespec="seconds")})
 
     def model(self, draft: dict, base_model: OrgModel) -> OrgModel:
-        """The draft's model: its changes made on ``base_model`` (its base version)."""
+        """The draft's model: its changes made on ``base_model`` (its base
+        version).  Shared with the next call for the same draft: not to be
+        changed."""
         from .whatif import apply
-        return apply(base_model, draft["changes"])
+        key = (draft["name"], draft["base"],
+               json.dumps(draft["changes"], sort_keys=True, default=str))
+        if self.last is not None and self.last[0] == key and self.last[1] is base_model:
+            return self.last[2]
+        model = apply(base_model, draft["changes"])
+        self.last = (key, base_model, model)
+        return model
 
     def add_change(self, name: str, change: dict, base_model: OrgModel) -> dict:
         """Add one change, when the model takes it (else its message, nothing kept)."""

@@ -1,5 +1,6 @@
 """Issue 33: `orgmodel serve`, a real server on loopback, driven over HTTP
 (httpx) and in a real headless Chromium (Playwright)."""
+import json
 import re
 import shutil
 import socket
@@ -503,3 +504,24 @@ def test_a_large_models_draft_form_suggests_ids_as_the_editor_types(tmp_path):
             browser.close()
     finally:
         _stop(proc)
+
+
+def test_a_drafts_model_is_the_edits_own_and_anew_when_anything_changed(tmp_path):
+    """The page shown right after an edit is the model the edit made (not
+    worked out again); another draft, a changed one (another editor's file)
+    or a base read again gets its own."""
+    from orgmodel.drafts import Drafts
+    base = orgmodel.load(DATA / "template")
+    book = Drafts(tmp_path)
+    book.create("d", "anna", 0)
+    book.add_change("d", {"close": "tm"}, base)
+    first = book.model(book.get("d"), base)
+    assert book.model(book.get("d"), base) is first and "tm" not in first.graph
+    book.add_change("d", {"rename": "dd", "name": "Deputy"}, base)
+    second = book.model(book.get("d"), base)
+    assert second is not first and second.graph.nodes["dd"]["name"] == "Deputy"
+    assert book.model(book.get("d"), orgmodel.load(DATA / "template")) is not second
+    on_disk = book.get("d")
+    on_disk["changes"] = on_disk["changes"][:1]
+    (tmp_path / ".orgmodel-drafts" / "d.json").write_text(json.dumps(on_disk))
+    assert book.model(book.get("d"), base).graph.nodes["dd"]["name"] != "Deputy"
