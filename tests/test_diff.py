@@ -578,3 +578,19 @@ def test_a_what_if_on_a_model_that_breaks_the_rules_says_so(make):
         with pytest.raises(orgmodel.OrgModelError, match="start from breaks the model's rules "
                            "already: .*sphere 'nowhere'"):
             apply(broken, changes)
+
+
+def test_a_draft_being_analysed_names_the_change_that_breaks_it():
+    """Inside an analysis block (the web app's model) each change is checked
+    near itself: the change that closes a circle is still the one named, and
+    with the same words as outside a block."""
+    base = orgmodel.load(DATA / "deventer")
+    changes = [{"move": "tm-orb", "to": "dd-bb"}, {"rename": "dd-bb", "name": "Renamed"},
+               {"move": "gd", "to": "tm-orb"}]
+    with pytest.raises(orgmodel.OrgModelError) as outside:
+        apply(base, changes)
+    with base.analysis(), pytest.raises(orgmodel.OrgModelError) as inside:
+        apply(base, changes)
+    assert str(inside.value) == str(outside.value)
+    assert str(inside.value).startswith("change 3 (move: gd, to: tm-orb): the model it makes "
+                                        "breaks the model's rules: REPORTS_TO goes round")
