@@ -45,8 +45,9 @@ from ._nx import node_attrs, within
 from .errors import ConflictError, DatabaseError, OrgModelError, ValidationError
 from .escape import redact
 from .model import OrgModel
+from .read import RawOrg
 from .schema import EDGE_KINDS, NODE_KINDS
-from .validate import validate_graph
+from .validate import validate_graph, validate_tables
 from .versions import Snapshot, apply, both_changed, changes, conflicts, events, json_key, snapshot, to_model, undo
 
 if TYPE_CHECKING:  # names in annotations only
@@ -792,8 +793,7 @@ def _read_all(tx, name):
         return None, None, None, None
     nodes = []
     for label in NODE_KINDS:
-        for rec in tx.run(cypher("read_nodes", label=label), org=name):
-            p = rec["props"]
+        for p in tx.run(cypher("read_nodes", label=label), org=name).single()["rows"]:
             if "id" not in p:     # deleted by another transaction while read
                 raise _Moved
             nodes.append((p.get("seq", 0), p["id"], label,
@@ -801,12 +801,12 @@ def _read_all(tx, name):
     edges = []
     for kind, spec in EDGE_KINDS.items():
         for src in sorted(spec.sources):
-            for rec in tx.run(cypher("read_edges", type=kind, src=src), org=name):
-                p = rec["props"]
-                if rec["src"] is None or rec["dst"] is None:
+            rows = tx.run(cypher("read_edges", type=kind, src=src), org=name).single()["rows"]
+            for frm, to, p in rows:
+                if frm is None or to is None:
                     raise _Moved
-                edges.append((p.get("seq", 0), rec["src"], rec["dst"], kind,
-                              {k: v for k, v in p.items() if k not in ("org", "uid", "seq")}))
+                edges.append((p.get("seq", 0), frm, to, kind,
+                              {k: x for k, x in p.items() if k not in ("org", "uid", "seq")}))
     return before, stamp(), nodes, edges
 
 
@@ -835,11 +835,17 @@ def pull_versioned(store: Store, name: str, attempts: int = 3, version: int | No
                    at: str | None = None) -> tuple:
     """``(model, Base)``: :func:`pull_model`, with what a later push needs to know
     of the version read."""
+    return _read_model(store, name, attempts, version, at)
+
+
+def _read_model(store, name, attempts, version, at, kept=None):
+    """:func:`pull_versioned`; ``kept`` receives ``base`` and the ``tables``
+    the model was validated on (what :func:`pull` writes)."""
     from neo4j import exceptions as e
 
     from ._progress import task
     with task(f"Reading {name} from the database", 3) as step:
-        return _pull_model(store, name, attempts, e, step, version, at)
+        return _pull_model(store, name, attempts, e, step, version, at, kept)
 
 
 #: How a server says that a record it was reading has gone: another client
@@ -875,7 +881,7 @@ def _read_versioned(tx, name, version, at):
     return before, after, nodes, edges, version or head, undo_ops
 
 
-def _pull_model(store, name, attempts, e, step, version=None, at=None):
+def _pull_model(store, name, attempts, e, step, version=None, at=None, kept=None):
     for _ in range(max(1, attempts)):
         try:
             # (records in batches of 20,000: the driver's 1,000 cost a round
@@ -904,13 +910,18 @@ def _pull_model(store, name, attempts, e, step, version=None, at=None):
     if undo_ops:
         org = to_model(snap)
     step("built")
-    problems = validate_graph(org)
+    from .write import to_tables
+    tables = to_tables(org)
+    problems = validate_tables(RawOrg(path=org.path, manifest=tables[0], nodes=tables[1],
+                                      edges=tables[2]))
     if problems:
         raise ValidationError(problems, where=f"{name} as read from the database (nothing "
                               "written)")
     step("validated")
     base = Base(name, before.get("lineage") or "", read_version or 0, snap) \
         if before.get("version") else None
+    if kept is not None:       # (what pull writes: the tables validated here)
+        kept.update(base=base, tables=tables)
     return org, base
 
 
@@ -933,9 +944,12 @@ def pull(store: Store, name: str, out_dir: PathLike, version: int | None = None,
 
     Nothing is written unless what was read validates.
     """
-    from .write import to_tables, write_tables
-    org, base = pull_versioned(store, name, version=version, at=at)
-    manifest, nodes, edges = to_tables(org)
+    from .write import write_tables
+    kept: dict = {}
+    _read_model(store, name, 3, version, at, kept)
+    base = kept["base"]
+    # (the tables the read was validated on are the ones written)
+    manifest, nodes, edges = kept["tables"]
     path = write_tables(manifest, nodes, edges, out_dir,
                         extra={BASE_FILE: base.to_text()} if base else None)
     if base is None:    # (an organisation without history yet: no record of an old pull)
