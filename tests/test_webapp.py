@@ -525,3 +525,68 @@ def test_a_drafts_model_is_the_edits_own_and_anew_when_anything_changed(tmp_path
     on_disk["changes"] = on_disk["changes"][:1]
     (tmp_path / ".orgmodel-drafts" / "d.json").write_text(json.dumps(on_disk))
     assert book.model(book.get("d"), base).graph.nodes["dd"]["name"] != "Deputy"
+
+
+@pytest.mark.browser
+def test_two_editors_and_a_viewer_in_chromium(app):
+    """In three browser sessions: two editors' drafts apart both land, a third
+    draft on the same post is refused with the conflict named; a viewer sees
+    no edit control, and a form sent from its session is refused."""
+    url, folder = app
+    from browser import CHROMIUM_ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
+    outside = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), headless=True,
+                                    args=CHROMIUM_ARGS)
+
+        def session(name):
+            page = browser.new_context().new_page()
+            page.on("request", lambda r: outside.append(r.url)
+                    if not r.url.startswith(url) and not r.url.startswith("data:") else None)
+            page.goto(url + "/login")
+            page.fill("input[name=name]", name)
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url(url + "/")
+            return page
+
+        def draft(page, name, subject, new_name):
+            page.goto(url + "/drafts")
+            page.fill("#new-draft input[name=name]", name)
+            page.click("#new-draft button")
+            page.select_option("select[name=verb]", "rename")
+            page.fill("#add-change input[name=subject]", subject)
+            page.fill("#add-change input[name=name]", new_name)
+            page.click("#add-change button")
+            assert new_name in page.locator("#draft-diff").inner_text()
+
+        def apply_draft(page, name, message):
+            page.goto(f"{url}/drafts/{name}")
+            page.fill("#apply input[name=message]", message)
+            page.click("#apply button")
+            page.wait_for_load_state("load")
+        anna, bram, vera = session("anna"), session("bram"), session("vera")
+        draft(anna, "anna-1", "tm", "Team lead")
+        draft(bram, "bram-1", "dd", "Director")
+        draft(bram, "bram-2", "tm", "Other name")
+        apply_draft(anna, "anna-1", "by Anna")
+        assert "/history" in anna.url
+        apply_draft(bram, "bram-1", "by Bram")
+        assert "/history" in bram.url and "by Anna" in bram.locator("table").inner_text()
+        apply_draft(bram, "bram-2", "clash")
+        said = bram.locator(".error").inner_text()
+        assert "tm (yours: changed; theirs: changed)" in said and "Traceback" not in said
+        vera.goto(url + "/drafts/bram-2")
+        assert vera.locator("#apply").count() == 0 and vera.locator("#add-change").count() == 0
+        vera.goto(url + "/drafts")
+        assert vera.locator("#new-draft").count() == 0
+        token = _csrf(vera.content())
+        refused = vera.request.post(url + "/drafts/bram-2/apply",
+                                    form={"csrf": token, "message": "as a viewer"})
+        assert refused.status == 403
+        browser.close()
+    assert outside == []
+    org = orgmodel.load(folder)
+    assert (org.graph.nodes["tm"]["name"], org.graph.nodes["dd"]["name"]) == (
+        "Team lead", "Director")
