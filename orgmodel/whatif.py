@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from ._nx import node_attrs, predecessors, successors
 from .errors import OrgModelError, Problem, ValidationError
-from .i18n import Message, said
+from .i18n import Listing, Message, said
 from .model import OrgModel
 
 if TYPE_CHECKING:  # names in annotations only
@@ -67,12 +67,13 @@ class _ChangeError(OrgModelError):
     """A change that cannot be applied; :func:`apply` names the change."""
 
 
-def _described(i: int, change) -> str:
-    """``change 2 (move: tm, to: cd)``: how an error names a change."""
+def _described(i: int, change) -> Message:
+    """``change 2 (move: tm, to: cd)``: how an error names a change (the
+    change itself in the script's own words)."""
     if not isinstance(change, dict):
-        return f"change {i + 1}"
+        return Message("change {n}", n=i + 1)
     text = ", ".join(f"{k}: {v}" for k, v in change.items())
-    return f"change {i + 1} ({text[:120]})"
+    return Message("change {n} ({what})", n=i + 1, what=text[:120])
 
 
 def _need(org, node, what="node"):
@@ -131,7 +132,7 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
     # 100,000 roles a second of every draft's page went to validating it whole)
     if not valid_near(org, new) and _problems(new):
         at, problems = _first_breaking(org, changes)
-        shown = "; ".join(p.message for p in problems[:3])
+        shown = Listing("; ", [p.message for p in problems[:3]])
         if at is None:
             raise OrgModelError(Message("the model the changes start from breaks the model's "
                                         "rules already: {shown}", shown=shown))

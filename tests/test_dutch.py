@@ -16,7 +16,7 @@ import pytest
 from test_notation import _hr_workbook
 
 import orgmodel
-from conftest import run
+from conftest import DATA, run
 
 #: Ceilings as a Dutch spreadsheet types them, and what they are.
 CEILINGS = {"F002": ("25.000", 25000.0), "F003": ("1.000.000", 1_000_000.0),
@@ -260,3 +260,16 @@ def test_the_command_lines_own_usage_errors_in_dutch():
     assert "Fout: Ontbrekende optie '--out'." in res.output, res.output
     res = run("span", "--org", "data/deventer", "--by", "x")
     assert "Error: Invalid value for '--by'" in res.output and "Fout" not in res.output
+
+
+def test_a_refused_what_if_is_said_in_dutch(tmp_path):
+    """The change named and the rule it breaks, in Dutch (the change itself
+    in the script's own words): the web app shows the same message."""
+    changes = tmp_path / "kring.yaml"
+    changes.write_text("- rename: dd\n  name: Adjunct\n- move: gd\n  to: tm\n", encoding="utf-8")
+    res = run("whatif", "--org", DATA / "template", "--changes", changes, "--out",
+              tmp_path / "uit", "--lang", "nl")
+    assert res.exit_code != 0
+    assert ("wijziging 2 (move: gd, to: tm): het model dat eruit komt breekt de regels van het "
+            "model: REPORTS_TO loopt in een kring") in res.output, res.output
+    assert "change" not in res.output and "goes round" not in res.output
