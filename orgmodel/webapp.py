@@ -123,8 +123,10 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
 
     def page(request, name: str, status: int = 200, **context):
         t = translator_of(request.session.get("lang") or lang)
-        me = context.pop("me", None) or {"name": request.session.get("user", ""),
-                                          "role": "guest"}
+        me = context.pop("me", None)
+        if me is None:         # (a page that asked nobody: an error, the login)
+            user = request.session.get("user", "")
+            me = {"name": user, "role": users.roles().get(user, "guest") if user else "guest"}
         response = templates.TemplateResponse(
             request, name, {"t": t, "me": me, "csrf": csrf(request), "title": workspace.name,
                             "read_only": not getattr(request.state, "accounts", len(users)),

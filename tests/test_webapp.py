@@ -206,6 +206,7 @@ def test_a_change_the_model_refuses_is_said_and_not_kept(app):
                                                   "subject": "no-such-post"})
     assert res.status_code == 400 and "no-such-post" in res.text
     assert "Traceback" not in res.text
+    assert "anna (editor)" in res.text           # (the error page knows who is there)
     assert "no-such-post" not in anna.get("/drafts/bad").text.split('id="changes"')[1][:200]
 
 
