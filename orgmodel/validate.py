@@ -1073,13 +1073,20 @@ def valid_near(before: OrgModel, after: OrgModel) -> bool:
     touched = differing(ga, gb)
     if len(touched) > NEAR_SHARE * max(len(ga), 1):
         return False
-    if remembered(before, "problems", lambda: validate_graph(before)):
+    if own_problems(before):
         return False
     folded = remembered(before, "ids folded", lambda: {str(n).casefold() for n in ga})
     if any(str(n).casefold() in folded for n in touched if n in gb and n not in ga):
         return False
     part = _near_part(before, after, touched)
     return not validate_graph(OrgModel(part, after.manifest, after.path))
+
+
+def own_problems(org: OrgModel) -> list:
+    """:func:`validate_graph` of ``org``, worked out once while its analysis
+    block lasts (every draft made on it starts from it)."""
+    from .model import remembered
+    return remembered(org, "problems", lambda: validate_graph(org))
 
 
 def _near_part(before: OrgModel, after: OrgModel, touched: set):

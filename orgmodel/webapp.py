@@ -188,28 +188,17 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         me = who(request)
         org, _ = workspace.current()
         q = request.query_params.get("q", "").strip()
-        hits = []
-        if q:
-            low = q.casefold()
-            for n, d in org.graph.nodes(data=True):
-                if low in str(n).casefold() or low in str(d.get("name", "")).casefold():
-                    hits.append({"id": n, "name": d.get("name", n), "kind": d.get("kind")})
-                    if len(hits) >= 100:
-                        break
+        hits = [{"id": n, "name": d.get("name", n), "kind": d.get("kind")}
+                for n, d in _matching(org, q, 100)] if q else []
         return page(request, "search.html", me=me, q=q, hits=hits)
 
     async def suggest(request):
         """Posts and roles whose id or name holds ``q``: a draft form's list."""
         who(request)
         org, _ = workspace.current()
-        low = request.query_params.get("q", "").strip().casefold()
-        hits = []
-        for n, d in org.graph.nodes(data=True) if len(low) > 1 else ():
-            if d.get("kind") in ("Post", "Role") and (
-                    low in str(n).casefold() or low in str(d.get("name", "")).casefold()):
-                hits.append({"id": n, "name": str(d.get("name", n))})
-                if len(hits) >= SUGGESTED:
-                    break
+        q = request.query_params.get("q", "").strip()
+        hits = [{"id": n, "name": str(d.get("name", n))}
+                for n, d in _matching(org, q, SUGGESTED, ("Post", "Role"))] if len(q) > 1 else []
         # (<, > and & written as \u escapes: inert even if a browser is
         # told to read the answer as a page)
         text = json.dumps(hits, ensure_ascii=False)
@@ -459,6 +448,19 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
 TABLES = ("mandates", "who-decides", "findings", "layers", "span", "formation")
 #: The fields of the tables' forms, named in the reader's language by the page.
 FIELDS = (N_("power"), N_("amount"), N_("role"), N_("on"))
+
+
+def _matching(org, q: str, limit: int, kinds=None) -> list:
+    """The first ``limit`` ``(id, attributes)`` whose id or name holds ``q``
+    (upper and lower case alike), of ``kinds`` only when given."""
+    low, hits = q.casefold(), []
+    for n, d in org.graph.nodes(data=True):
+        if (kinds is None or d.get("kind") in kinds) and (
+                low in str(n).casefold() or low in str(d.get("name", "")).casefold()):
+            hits.append((n, d))
+            if len(hits) >= limit:
+                break
+    return hits
 
 
 def _table(org, what, params, t):

@@ -152,12 +152,11 @@ def _first_breaking(org: OrgModel, changes: list) -> tuple[int | None, list]:
     rows of a validation problem are those of an internal table, which mean
     nothing to the author of the script); None when the model it starts
     from does not."""
-    from .model import remembered
-    from .validate import valid_near
+    from .validate import own_problems, valid_near
     # (a copy as apply makes it; each step validated near its change when it
     # can be: a refused edit of a 100,000-role draft took 5 s)
     new = OrgModel(org.graph.copy(), copy.deepcopy(org.manifest), None)
-    problems = remembered(org, "problems", lambda: _problems(org))
+    problems = own_problems(org)
     if problems:
         return None, problems
     for i, ch in enumerate(changes):
