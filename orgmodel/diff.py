@@ -451,7 +451,7 @@ def _unchanged(a) -> tuple:
         return ({"nodes": nodes, "edges": edges},
                 {"nodes": {r["id"]: i for i, r in enumerate(nodes)},
                  "edges": {(r["from"], r["kind"], r["to"]): i for i, r in enumerate(edges)}})
-    return remembered(a, ("diff_unchanged",), work)
+    return _as_is(a, "unchanged", work)
 
 
 def _edge_index(org, mapping=None) -> dict:
@@ -599,7 +599,7 @@ def _route_near(a, b, ra, rb, touched: set) -> set:
         elif na[n].get("kind") in ("Post", "Role", "Body") and (
                 ra.next(n) != rb.next(n) or ra.blocked(n) != rb.blocked(n)):
             moved.add(n)
-    preceding = remembered(a, ("route_preceding", ra.via), ra.preceding)
+    preceding = _as_is(a, ("route preceding", ra.via), ra.preceding)
     up, todo = set(moved), list(moved)
     while todo:
         for p in preceding.get(todo.pop(), ()):
