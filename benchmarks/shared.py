@@ -34,7 +34,9 @@ LABELS = {"push_empty": "push into an empty database",
           "incremental_push_cli": "the same as `db push --org DIR` (command minus start-up)",
           "route_cli": "`escalate ROLE --neo4j` (command minus start-up)",
           "route_library": "one role's route from the stored steps (library)",
-          "who_decides_cli": "`who-decides POWER --neo4j` (command minus start-up)"}
+          "who_decides_cli": "`who-decides POWER --neo4j` (command minus start-up)",
+          "push_warm": "push into an emptied database, the server warmed by the work above",
+          "floor": "the server alone: as many bare nodes and relationships, one transaction"}
 
 
 def _timed(fn):
@@ -101,9 +103,47 @@ def measure(engine: str, n: int, folder: Path) -> dict:
                                                env) - startup
             out["who_decides_cli"] = _median_command(["who-decides", "budget", "--neo4j",
                                                       org.name, "--amount", "1000"], env) - startup
+            stored = _stored_counts(store)
+            _empty(store)
+            out["push_warm"], _ = _timed(lambda: push(store, org))
+            _empty(store)
+            out["floor"], _ = _timed(lambda: _bare(store, *stored))
+            out["stored"] = stored
     finally:
         stop_server(proc)
     return out
+
+
+def _stored_counts(store) -> tuple:
+    """Nodes and relationships in the database (the organisation's own, its
+    route steps and its history)."""
+    nodes = store.run("MATCH (n) RETURN count(n) AS c")[0]["c"]
+    rels = store.run("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
+    return nodes, rels
+
+
+def _empty(store) -> None:
+    """Delete every node, in transactions of 10,000 (not measured)."""
+    while store.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS c")[0]["c"]:
+        pass
+
+
+def _bare(store, nodes: int, rels: int, batch: int = 10_000) -> None:
+    """What the server needs for as many nodes and relationships as a push
+    writes, with nothing orgmodel adds: one property per node (its key, under
+    the same kind of uniqueness constraint), none per relationship, each
+    relationship between two nodes found by that key, one transaction."""
+    store.run("CREATE CONSTRAINT Bare_key IF NOT EXISTS FOR (n:Bare) REQUIRE n.key IS UNIQUE")
+    with store.driver.session(database=store.database) as session:
+        with session.begin_transaction() as tx:
+            for i in range(0, nodes, batch):
+                tx.run("UNWIND $keys AS k CREATE (:Bare {key: k})",
+                       keys=list(range(i, min(i + batch, nodes)))).consume()
+            for i in range(0, rels, batch):
+                pairs = [[j % nodes, (j * 7 + 1) % nodes] for j in range(i, min(i + batch, rels))]
+                tx.run("UNWIND $pairs AS p MATCH (a:Bare {key: p[0]}) MATCH (b:Bare {key: p[1]}) "
+                       "CREATE (a)-[:BARE]->(b)", pairs=pairs).consume()
+            tx.commit()
 
 
 def write(path: Path, n: int, results: dict):
@@ -124,7 +164,10 @@ def write(path: Path, n: int, results: dict):
         lines.append("")
         lines.append(f"{engine}: {r.get('changed_posts', 0):,} posts changed; the command "
                      f"line's start-up ({r.get('startup', 0):.2f} s) is taken off each command; "
-                     "`escalate` and `who-decides` are the median of three runs.")
+                     "`escalate` and `who-decides` are the median of three runs; "
+                     "the database held {:,} nodes and {:,} relationships after the first push "
+                     "and the two incremental ones (the bare write: as many).".format(
+                         *r.get("stored", (0, 0))))
     lines += ["", "Ratios in this run (ArcadeDB / Neo4j):", ""]
     if len(results) == 2:
         a, b = results.get("arcadedb", {}), results.get("neo4j", {})
