@@ -36,6 +36,7 @@ LABELS = {"push_empty": "push into an empty database",
           "route_library": "one role's route from the stored steps (library)",
           "who_decides_cli": "`who-decides POWER --neo4j` (command minus start-up)",
           "push_warm": "push into an emptied database, the server warmed by the work above",
+          "push_warm_paused": "the same, Python's cycle collector paused (as `db push` runs)",
           "floor": "the server alone: as many bare nodes and relationships, one transaction"}
 
 
@@ -64,6 +65,7 @@ def _command(args, env) -> float:
 def measure(engine: str, n: int, folder: Path) -> dict:
     import orgmodel
     from conftest import start_server, stop_server
+    from orgmodel import paused_gc
     from orgmodel.indb import escalate
     from orgmodel.store import Base, connect, pull, push
     root = WORK / engine
@@ -106,6 +108,9 @@ def measure(engine: str, n: int, folder: Path) -> dict:
             stored = _stored_counts(store)
             _empty(store)
             out["push_warm"], _ = _timed(lambda: push(store, org))
+            _empty(store)
+            with paused_gc():
+                out["push_warm_paused"], _ = _timed(lambda: push(store, org))
             _empty(store)
             out["floor"], _ = _timed(lambda: _bare(store, *stored))
             out["stored"] = stored

@@ -21,7 +21,7 @@ from .model import OrgModel
 __all__ = ["StoredRoutes", "escalate", "find_role", "mandate_model", "who_decides"]
 
 #: Properties a push adds to every node (not the model's).
-_BOOKKEEPING = ("org", "uid", "seq")
+_BOOKKEEPING = ("org", "uid", "seq", "line_routes")
 
 
 def _attrs(kind: str, props: dict) -> dict:
@@ -100,7 +100,7 @@ def _find(store, org_name: str, query: str) -> tuple:
 def escalate(store, org_name: str, role: str, via: str | None = None) -> tuple:
     """``(role id, StoredRoutes)``: one role's routes, as
     :func:`orgmodel.escalation.escalate` gives them on the whole model."""
-    from .store import _manifest, cypher, uid
+    from .store import _line_params, _manifest, cypher, uid
     manifest = _manifest(store, org_name)
     if manifest is None:
         raise OrgModelError(f"no organisation named '{org_name}' in the database")
@@ -108,7 +108,7 @@ def escalate(store, org_name: str, role: str, via: str | None = None) -> tuple:
     rid, label = _find(store, org_name, role)
     nodes, steps = {}, {}
     for rec in store.run(cypher("route_closure", label=label), uid=uid(org_name, rid),
-                         route=kind.name):
+                         route=kind.name, **_line_params(kind)):
         nodes[rec["id"]] = _attrs(rec["kind"], rec["props"])
         rows = steps[rec["id"]] = []
         for st in sorted(rec["steps"], key=lambda st: st["rank"] or 0):

@@ -219,7 +219,9 @@ RULES = {
 #: the model by a push, never read back by a pull.
 DERIVED_EDGE_KINDS = {
     "ESCALATES_TO": "a role to its next step on an escalation route (property route: the "
-                    "route kind; blocked: a candidate the policy forbids)",
+                    "route kind; blocked: a candidate the policy forbids); a step that is "
+                    "the role's one REPORTS_TO edge is not stored but marked on the role "
+                    "(line_routes)",
 }
 
 #: Edge kinds an escalation policy may climb, and which way.
@@ -233,7 +235,7 @@ CLIMBABLE = {
 
 #: Node columns that a push uses for itself: a column by these names would be
 #: overwritten in the database, so validation refuses it.
-RESERVED_COLUMNS = ("org", "uid", "seq")
+RESERVED_COLUMNS = ("org", "uid", "seq", "line_routes")
 
 #: A text of the organisation's, in one language or per language
 #: (``{nl: …, en: …}``: shown in the reader's language, else in English).

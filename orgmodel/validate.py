@@ -502,7 +502,7 @@ def _check_reserved(nodes: pd.DataFrame, problems) -> None:
     if reserved:
         problems.append(Problem(NODES, 1, Message(
             "column{v} {v2} {v3} reserved for orgmodel's own use (the database keeps the "
-            "organisation and its ids there): rename {v4}",
+            "organisation, its ids and its route marks there): rename {v4}",
             v='s' if len(reserved) > 1 else '', v2=', '.join(reserved),
             v3='are' if len(reserved) > 1 else 'is', v4='them' if len(reserved) > 1 else 'it')))
 

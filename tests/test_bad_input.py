@@ -154,6 +154,8 @@ CASES = [
      "column 'sphere' appears twice"),
     ("reserved column org", header(N, "organisation", "org"), "nodes.csv, row 1", "reserved"),
     ("reserved column uid", header(N, "organisation", "UID"), "nodes.csv, row 1", "reserved"),
+    ("reserved column line_routes", header(N, "organisation", "line_routes"), "nodes.csv, row 1",
+     "reserved"),
     ("values under a nameless column", lambda d: (header(N, "note", "")(d),
                                                   set_cell(N, "tm", "", "x")(d)),
      "nodes.csv, row 1", "has values but no name"),

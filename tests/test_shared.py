@@ -5,11 +5,13 @@ import threading
 
 import pytest
 from click.testing import CliRunner
+from test_store import _routes_equal
 
 import orgmodel
 from conftest import DATA, NEO4J_ONLY, copy_data, start_server, stop_server
 from orgmodel.cli import cli
 from orgmodel.errors import ConflictError, DatabaseError
+from orgmodel.escalation import escalation_policy
 from orgmodel.store import BASE_FILE, Base, connect, log, pull, pull_model, push
 
 pytestmark = pytest.mark.neo4j
@@ -340,18 +342,25 @@ def test_who_decides_read_from_the_database_equals_the_whole_models(store, folde
 
 
 def _stored_steps(store, name):
+    """The route steps stored as edges, and the line marks of the nodes whose
+    one step is their REPORTS_TO edge (stored as no edge)."""
     rows = store.run("MATCH (a {org: $org})-[r:ESCALATES_TO]->(b) RETURN a.uid AS src, "
                      "b.uid AS dst, r.route AS route, r.via AS via, r.rule AS rule, "
                      "r.blocked AS blocked, r.temporary AS temporary, r.rank AS rank", org=name)
-    return sorted(json.dumps(r, sort_keys=True) for r in rows)
+    marks = store.run("MATCH (a {org: $org}) WHERE a.line_routes IS NOT NULL "
+                      "RETURN a.uid AS src, a.line_routes AS line_routes", org=name)
+    return sorted(json.dumps(r, sort_keys=True) for r in rows + marks)
 
 
 def _derived_steps(org):
-    from orgmodel.store import _route_rows
-    return sorted(json.dumps({"src": r["src"], "dst": r["dst"], "route": via, "via": r["via"],
-                              "rule": r["rule"], "blocked": r["blocked"],
-                              "temporary": r["temporary"], "rank": r["rank"]}, sort_keys=True)
-                  for via, rows in _route_rows(org).items() for r in rows)
+    from orgmodel.store import _line_marks, _route_rows
+    derived = _route_rows(org)
+    return sorted([json.dumps({"src": r["src"], "dst": r["dst"], "route": via, "via": r["via"],
+                               "rule": r["rule"], "blocked": r["blocked"],
+                               "temporary": r["temporary"], "rank": r["rank"]}, sort_keys=True)
+                   for via, rows in derived.items() for r in rows if not r.get("line")]
+                  + [json.dumps({"line_routes": v, "src": k}, sort_keys=True)
+                     for k, v in _line_marks(derived).items()])
 
 
 @pytest.mark.parametrize("folder", ["template", "deventer"])
@@ -393,6 +402,9 @@ def test_incremental_pushes_keep_the_stored_route_steps_exact(store, folder, tmp
             continue       # an edit the model refuses is not pushed
         push(store, model, base=base)
         assert _stored_steps(store, org.name) == _derived_steps(model), i
+        # ... and the routes the database walks are the library's
+        for via in escalation_policy(model).routes:
+            _routes_equal(store, model, "escalation_route", via)
         pushed += 1
         seen.add(tuple(_derived_steps(model)))
     assert pushed >= 3 and len(seen) >= 2     # the edits did move route steps
