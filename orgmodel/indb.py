@@ -17,6 +17,7 @@ import networkx as nx
 from .errors import OrgModelError
 from .escalation import RouteGraph, Step, escalation_policy
 from .model import OrgModel
+from .schema import RESERVED_EDGE_COLUMNS
 
 __all__ = ["StoredRoutes", "escalate", "find_role", "mandate_model", "who_decides"]
 
@@ -121,7 +122,7 @@ def escalate(store, org_name: str, role: str, via: str | None = None) -> tuple:
 
 
 def _edge(rec):
-    props = {k: v for k, v in rec["props"].items() if k not in _BOOKKEEPING}
+    props = {k: v for k, v in rec["props"].items() if k not in RESERVED_EDGE_COLUMNS}
     return rec["src"], rec["dst"], props
 
 

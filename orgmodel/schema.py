@@ -53,6 +53,7 @@ __all__ = [
     "CLIMBABLE",
     "MANIFEST_SCHEMA",
     "RESERVED_COLUMNS",
+    "RESERVED_EDGE_COLUMNS",
     "VOCABULARY_KEY",
     "allowed",
 ]
@@ -236,6 +237,9 @@ CLIMBABLE = {
 #: Node columns that a push uses for itself: a column by these names would be
 #: overwritten in the database, so validation refuses it.
 RESERVED_COLUMNS = ("org", "uid", "seq", "line_routes")
+#: Edge columns a push uses for itself (``org`` and ``uid``: what an earlier
+#: orgmodel stored on every edge, still read from a database it wrote).
+RESERVED_EDGE_COLUMNS = ("org", "uid", "seq", "nth")
 
 #: A text of the organisation's, in one language or per language
 #: (``{nl: …, en: …}``: shown in the reader's language, else in English).

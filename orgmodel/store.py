@@ -48,7 +48,7 @@ from .errors import ConflictError, DatabaseError, OrgModelError, ValidationError
 from .escape import redact
 from .model import OrgModel
 from .read import RawOrg
-from .schema import EDGE_KINDS, NODE_KINDS
+from .schema import EDGE_KINDS, NODE_KINDS, RESERVED_EDGE_COLUMNS
 from .validate import validate_graph, validate_tables
 from .versions import Snapshot, apply, both_changed, changes, conflicts, events, json_key, snapshot, to_model, undo
 
@@ -545,10 +545,11 @@ class _Writer:
                 **({LINE_ROUTES: mark} if mark else {})}
 
     def edge_row(self, key, kind, u, v, props, seq=None):
-        props = {**props, "org": self.name, "uid": uid(self.name, key),
-                 **({"seq": seq} if seq is not None else {})}
-        return {"src": uid(self.name, u), "dst": uid(self.name, v), "uid": props["uid"],
-                "props": props}
+        nth = _nth(key)
+        props = {**props, **({"seq": seq} if seq is not None else {}),
+                 **({"nth": nth} if nth else {})}
+        return {"src": uid(self.name, u), "dst": uid(self.name, v), "uid": uid(self.name, key),
+                "nth": nth, "props": props}
 
     def write(self, ops):
         """Deletes first (edges, then nodes), then changes, then additions.  An
@@ -612,6 +613,15 @@ class _Writer:
     def _next(self) -> int:
         self.seq += 1
         return self.seq - 1
+
+
+def _nth(key: str) -> int:
+    """An edge's place among the edges of its kind between the same two nodes:
+    the last item of its key (``["a", "REPORTS_TO", "b", 0]``).  An edge is
+    stored with its model's properties, ``seq`` and, when not 0, ``nth``: its
+    start node, kind, end node and ``nth`` find it (its key's text on every
+    edge was a sixth of what a first push wrote)."""
+    return int(key[key.rindex(",") + 1:-1])
 
 
 def _read_snapshot(tx, name) -> Snapshot:
@@ -839,7 +849,8 @@ def _check_written(tx, name, ops, before: Snapshot, after: Snapshot):
         row, n = (after.edges[key], 1) if key in after.edges else (before.edges[key], 0)
         snap = after if n else before
         edges.setdefault((row[0], snap.nodes[row[1]][0]), []).append(
-            {"key": key, "uid": uid(name, key), "src": uid(name, row[1]), "n": n})
+            {"key": key, "uid": uid(name, key), "src": uid(name, row[1]),
+             "dst": uid(name, row[2]), "nth": _nth(key), "n": n})
     wrong = [("node", rec) for label, rows in nodes.items()
              for rec in tx.run(cypher("check_nodes", label=label), rows=rows)]
     wrong += [("edge", rec) for (kind, src), rows in edges.items()
@@ -893,7 +904,7 @@ def _read_all(tx, name):
                 if frm is None or to is None:
                     raise _Moved
                 edges.append((p.get("seq", 0), frm, to, kind,
-                              {k: x for k, x in p.items() if k not in ("org", "uid", "seq")}))
+                              {k: x for k, x in p.items() if k not in RESERVED_EDGE_COLUMNS}))
     return before, stamp(), nodes, edges
 
 

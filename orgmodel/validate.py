@@ -713,6 +713,13 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
     ``(from, to, attributes)`` is added."""
     if not _check_columns(edges, EDGES, ("from", "to", "kind"), problems):
         return
+    reserved = [c for c in edges.columns if c in schema.RESERVED_EDGE_COLUMNS]
+    if reserved:
+        problems.append(Problem(EDGES, 1, Message(
+            "column{v} {v2} {v3} reserved for orgmodel's own use (the database keeps each "
+            "edge's order and place there): rename {v4}",
+            v='s' if len(reserved) > 1 else '', v2=', '.join(reserved),
+            v3='are' if len(reserved) > 1 else 'is', v4='them' if len(reserved) > 1 else 'it')))
     t = _Table(edges, EDGES, problems)
     src, dst, kind = t.cols["from"], t.cols["to"], t.cols["kind"]
     copies = _check_copies(t)

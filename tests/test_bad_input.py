@@ -156,6 +156,8 @@ CASES = [
     ("reserved column uid", header(N, "organisation", "UID"), "nodes.csv, row 1", "reserved"),
     ("reserved column line_routes", header(N, "organisation", "line_routes"), "nodes.csv, row 1",
      "reserved"),
+    ("reserved edge column seq", header(E, "excludes", "seq"), "edges.csv, row 1", "reserved"),
+    ("reserved edge column nth", header(E, "category", "nth"), "edges.csv, row 1", "reserved"),
     ("values under a nameless column", lambda d: (header(N, "note", "")(d),
                                                   set_cell(N, "tm", "", "x")(d)),
      "nodes.csv, row 1", "has values but no name"),

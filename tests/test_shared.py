@@ -482,3 +482,36 @@ def test_an_incremental_push_that_writes_other_than_it_should_is_rolled_back(
     assert list(log(store, "Sample")["version"]) == [1]
     assert push(store, org, base=base)["version"] == 2      # and it lands when written
     assert pull_model(store, "Sample") == org
+
+
+def test_edges_stored_with_their_keys_by_an_earlier_orgmodel_are_still_found(
+        store, template_copy, tmp_path):
+    """An earlier orgmodel kept ``org`` and the edge's key (``uid``) on every
+    edge and no ``nth``: a push changes and removes such edges, two parallel
+    mandates among them, as it does its own, and they lose both when changed."""
+    from orgmodel.store import _nth, uid
+    from orgmodel.versions import snapshot
+    org = orgmodel.load(template_copy)
+    push(store, org)
+    for key, (kind, u, v, _) in snapshot(org).edges.items():
+        done = store.run(
+            f"MATCH (a {{uid: $src}})-[r:{kind}]->(b {{uid: $dst}}) "
+            "WHERE coalesce(r.nth, 0) = $nth SET r.org = 'Sample', r.uid = $uid REMOVE r.nth "
+            "RETURN count(r) AS n", src=uid("Sample", u), dst=uid("Sample", v), nth=_nth(key),
+            uid=uid("Sample", key))
+        assert done == [{"n": 1}], key
+    assert pull_model(store, "Sample") == org
+    _, model, base = _pulled(store, tmp_path, "Sample", "old-edges")
+    g = model.graph
+    parallel = [k for k, d in g["cd"]["dd"].items() if d["kind"] == "MANDATES"]
+    assert len(parallel) == 2
+    g["cd"]["dd"][parallel[1]]["note"] = "changed: the second of two mandates"
+    g.remove_edge("gd", "budget-holder")
+    push(store, model, base=base)
+    assert pull_model(store, "Sample") == model
+    left = store.run("MATCH (:Post {uid: $src})-[r:MANDATES]->(:Post {uid: $dst}) "
+                     "RETURN r.uid AS uid, r.nth AS nth, r.note AS note ORDER BY r.seq",
+                     src=uid("Sample", "cd"), dst=uid("Sample", "dd"))
+    assert [x["note"] for x in left][1] == "changed: the second of two mandates"
+    assert left[1]["uid"] is None and left[1]["nth"] == 1       # written anew
+    assert left[0]["uid"] is not None                           # untouched

@@ -5,7 +5,6 @@
 UNWIND $ids AS key
 MATCH (p:{label} {org: $org, id: key})
 MATCH (a)-[r:HOLDS]->(p)
-WHERE r.org = $org
 RETURN a.id AS src, labels(a)[0] AS src_kind, p.id AS dst, labels(p)[0] AS dst_kind,
        properties(r) AS props
 ORDER BY r.seq

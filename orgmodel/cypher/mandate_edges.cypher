@@ -2,7 +2,6 @@
 // mandate (MANDATES), every role played (PLAYS), and who holds the posts
 // (HOLDS), with the labels of their ends.  {type}: one of those three.
 MATCH (a {org: $org})-[r:{type}]->(b)
-WHERE r.org = $org
 RETURN a.id AS src, labels(a)[0] AS src_kind, b.id AS dst, labels(b)[0] AS dst_kind,
        properties(r) AS props
 ORDER BY r.seq

@@ -2,5 +2,4 @@
 // [from id, to id, properties] in one record (see read_nodes.cypher).
 // {type}, {src}: the schema's.
 MATCH (a:{src} {org: $org})-[r:{type}]->(b)
-WHERE r.org = $org
 RETURN collect([a.id, b.id, properties(r)]) AS rows
