@@ -318,7 +318,7 @@ def _route_rows(org: OrgModel, near: set | None = None) -> dict:
 #: The node property that lists (as ``,line,commission,``) the route kinds
 #: along which the node's one next step is its one line: the one REPORTS_TO
 #: edge it has in the stored model, under the rule of the route kind's first
-#: REPORTS_TO climb, not temporary, nothing blocked.  Such steps, 96 in 100 of
+#: REPORTS_TO climb, not temporary, nothing blocked.  Such steps, 98 in 100 of
 #: them at 100,000 roles, are not stored as ESCALATES_TO edges (a first push
 #: wrote twice as many edges as the model holds); the queries follow that
 #: REPORTS_TO edge instead.  Every other step is stored as it is derived.
@@ -620,7 +620,7 @@ def _nth(key: str) -> int:
     the last item of its key (``["a", "REPORTS_TO", "b", 0]``).  An edge is
     stored with its model's properties, ``seq`` and, when not 0, ``nth``: its
     start node, kind, end node and ``nth`` find it (its key's text on every
-    edge was a sixth of what a first push wrote)."""
+    edge, and ``org``, cost a first push of 100,000 roles 0.6 to 0.8 s)."""
     return int(key[key.rindex(",") + 1:-1])
 
 
