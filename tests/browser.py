@@ -30,7 +30,9 @@ def open_page(path, timeout_ms=60000):
                 d.dismiss()
             page.on("dialog", on_dialog)
             page.goto(path.resolve().as_uri())
-            page.wait_for_function("() => document.body.dataset.drawn === '1'", timeout=timeout_ms)
+            # (a locator waits in Playwright's own world; wait_for_function's
+            # polling evaluates a string, which a CSP without unsafe-eval refuses)
+            page.locator("body[data-drawn='1']").wait_for(state="attached", timeout=timeout_ms)
             yield page, seen
         finally:
             browser.close()

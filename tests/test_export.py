@@ -149,7 +149,7 @@ def test_collapse_expand_search_and_route(deventer, tmp_path):
         page.fill("#search", "houwelingen")
         hits = page.inner_text("#hits")
         page.press("#search", "Enter")
-        page.wait_for_function("() => document.body.dataset.found === 'cd-vanhouwelingen'")
+        page.locator("body[data-found='cd-vanhouwelingen']").wait_for(state="attached")
         assert "Van Houwelingen" in hits and "cd-vanhouwelingen" in _visible(page)
         # click a role: its route, step by step with the rule, drawn in the route's direction
         _click(page, "tm-orb")
@@ -184,7 +184,7 @@ def test_a_blocked_step_to_a_political_role_is_drawn(make, tmp_path):
                manifest={"escalation": {"forbidden_spheres": ["political"]}})
     page_file = write_html(org, tmp_path / "blocked.html", route="a")
     with open_page(page_file) as (page, seen):
-        page.wait_for_function("() => document.body.dataset.selected === 'a'")
+        page.locator("body[data-selected='a']").wait_for(state="attached")
         blocked = page.evaluate("""() => window.orgmodelNetwork.body.data.edges.get()
             .filter(e => e.id.startsWith('b|')).map(e => [e.from, e.to, e.color.color])""")
         panel = page.inner_text("#panel")

@@ -494,8 +494,9 @@ def test_a_large_models_draft_form_suggests_ids_as_the_editor_types(tmp_path):
             page.goto(url + "/drafts/big")
             page.select_option("select[name=verb]", "rename")
             page.locator("#add-change input[name=subject]").press_sequentially("Alderman 1")
-            page.wait_for_function(
-                "document.querySelectorAll('#posts option').length > 0")
+            # (a locator waits in Playwright's own world: wait_for_function's
+            # polling evaluates a string, which the page's CSP refuses)
+            page.locator('#posts option[value="alderman-1"]').wait_for(state="attached")
             offered = page.eval_on_selector_all("#posts option", "os => os.map(o => o.value)")
             assert "alderman-1" in offered and len(offered) <= SUGGESTED, offered
             page.fill("#add-change input[name=subject]", "alderman-1")
