@@ -1351,9 +1351,11 @@ def push(org_dir, uri, user, password, database, batch_size, message, force):
                     bar.update(done - state["done"])
                     state["done"] = done
                 res = do_push(store, org, batch_size, progress, base=base, force=force,
-                              message=message)
+                              message=message, validated=True)
         else:
-            res = do_push(store, org, batch_size, base=base, force=force, message=message)
+            # (read_any validated what it read: every reader does)
+            res = do_push(store, org, batch_size, base=base, force=force, message=message,
+                          validated=True)
     if Path(org_dir).is_dir():
         _record_push(org_dir, res, BASE_FILE)
     if res["mode"] == "unchanged":

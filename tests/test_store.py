@@ -12,12 +12,12 @@ from click.testing import CliRunner
 import orgmodel
 from conftest import DATA, copy_data
 from orgmodel.cli import cli
-from orgmodel.errors import DatabaseError
+from orgmodel.errors import DatabaseError, OrgModelError
 from orgmodel.escalation import RouteGraph, escalation_policy, route_graph
 from orgmodel.layers import layering
 from orgmodel.partners import partner_network
 from orgmodel.span import span_of_control
-from orgmodel.store import _route_rows, connect, organisations, pull, pull_model, push, run_query
+from orgmodel.store import _route_rows, connect, log, organisations, pull, pull_model, push, run_query
 from orgmodel.synth import chain, matrix
 
 pytestmark = pytest.mark.neo4j
@@ -415,6 +415,83 @@ def test_concurrent_pushes_of_the_same_organisation_leave_one_whole(bolt, store,
     assert got == versions[0] or got == versions[1]
     for msg in errors:     # a clash, if any, is one clear sentence
         assert "rolled back" in msg and "\n" not in msg
+
+
+def test_two_first_pushes_of_one_organisation_at_once_land_one_whole(bolt, engine, store,
+                                                                   make):
+    """Two analysts push the same new organisation, each with posts of their
+    own, into a fresh database at the same time: one lands whole, the other
+    is refused in one sentence and nothing of it is written.  Each waits for
+    the other after its first batch, for at most two seconds.  On Neo4j the
+    one that ends second is told to pull what landed (its record of the
+    organisation clashes with the first's, and the driver tries it again);
+    it used to be told that an index already existed (both made the schema
+    at once; "IF NOT EXISTS" looked before the other was done).  ArcadeDB
+    rolls it back on that clash, and says so."""
+    if engine == "neo4j":         # (a fresh database: no schema yet)
+        for rule in store.run("SHOW CONSTRAINTS YIELD name"):
+            store.run(f"DROP CONSTRAINT `{rule['name']}`")
+        for rule in store.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'"):
+            store.run(f"DROP INDEX `{rule['name']}`")
+    versions = [make(roles=[f"{p}{i}" for i in range(40)],
+                     edges=[(f"{p}{i}", f"{p}0", "REPORTS_TO") for i in range(1, 40)],
+                     manifest={"name": "Twice"}) for p in ("a", "b")]
+    meet, errors = threading.Barrier(2), []
+
+    def wait_for_the_other(done, _total):
+        if done == 5:
+            try:
+                meet.wait(2)
+            except threading.BrokenBarrierError:
+                pass
+
+    def go(org):
+        try:
+            with connect(**bolt) as s:
+                push(s, org, batch_size=5, progress=wait_for_the_other)
+        except OrgModelError as exc:
+            errors.append(str(exc))
+    threads = [threading.Thread(target=go, args=(o,)) for o in versions]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    got = pull_model(store, "Twice")
+    assert got == versions[0] or got == versions[1]
+    assert len(errors) == 1 and "\n" not in errors[0], errors
+    said = ("is in the database at version 1, and this model was not pulled from it"
+            if engine == "neo4j" else "rolled back, the database is unchanged by it")
+    assert said in errors[0], errors
+    assert list(log(store, "Twice")["version"]) == [1]
+
+
+@pytest.mark.parametrize("query", ["create_nodes", "create_edges"])
+def test_a_first_push_that_writes_less_than_the_model_is_rolled_back(
+        store, sample, monkeypatch, query):
+    """A first push checks what the server says it created against the
+    model before it commits: a write that silently does nothing leaves
+    nothing of the organisation, not even its record."""
+    import orgmodel.store as st
+    real = st._text
+    monkeypatch.setattr(st, "_text", lambda name: "UNWIND $rows AS x RETURN count(x) AS n"
+                        if name == query else real(name))
+    with pytest.raises(DatabaseError, match="rolled back") as refused:
+        push(store, sample)
+    n, e = sample.graph.number_of_nodes(), sample.graph.number_of_edges()
+    assert f"where the model holds {n} and {e}" in str(refused.value)
+    assert store.run("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+    monkeypatch.setattr(st, "_text", real)
+    push(store, sample)
+    assert pull_model(store, "Sample") == sample
+
+
+def test_a_first_push_refuses_nodes_of_its_organisation_written_outside_it(store, sample):
+    """Nodes that say they are the organisation's, with no record of it (a
+    script's, a half-restored backup), would join it unseen: the first push
+    names them and writes nothing."""
+    store.run("CREATE (:Team {org: 'Sample', id: 'stray', uid: 'stray'})")
+    with pytest.raises(DatabaseError, match="refused") as refused:
+        push(store, sample)
+    assert "1 Team node(s) of Sample but no record" in str(refused.value)
+    assert store.run("MATCH (n) RETURN count(n) AS n") == [{"n": 1}]
 
 
 def test_db_query_passes_every_parameter(store, bolt_env, deventer, albrandswaard):

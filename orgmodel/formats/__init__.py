@@ -144,7 +144,9 @@ def guess(path, fmt=None) -> str:
 
 def read_any(path: PathLike, fmt: str | None = None) -> OrgModel:
     """Read an organisation from a folder, a workbook, ORG Turtle/JSON-LD or
-    an Archi CSV folder (``fmt="archi"``)."""
+    an Archi CSV folder (``fmt="archi"``), validated: every reader refuses
+    what breaks the rules (:class:`~orgmodel.errors.ValidationError`), so
+    the model returned needs no validation before it is pushed."""
     row = FORMATS[guess(path, fmt)]
     if not row.can_read:
         raise OrgModelError(Message(
