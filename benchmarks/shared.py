@@ -11,7 +11,8 @@ route with `--neo4j` (read from the stored route steps) and `who-decides
 start-up; then a second and a third organisation of the same size pushed on
 the server the run has warmed (a team's server runs for weeks), with
 Python's cycle collector on and paused; and, as the floor of what the server
-needs, as many bare nodes and relationships written in one transaction.
+needs, as many bare nodes and relationships written in one transaction, on
+the server the run has warmed and on one just started.
 """
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 TARGETS = {"push_empty": 10.0, "incremental_push": 3.0, "pull": 10.0, "route_cli": 0.5,
            "who_decides_cli": 0.5}
-LABELS = {"push_empty": "push into an empty database, the server just started (collector "
-                        "paused, as `db push` runs)",
+LABELS = {"push_empty": "push into an empty database, the server just started (as `db push` "
+                        "runs it: collector paused, the model validated as it was read)",
           "pull": "pull",
           "incremental_push": "incremental push, 1% of posts changed (library)",
           "incremental_push_cli": "the same as `db push --org DIR` (command minus start-up)",
@@ -42,8 +43,12 @@ LABELS = {"push_empty": "push into an empty database, the server just started (c
           "who_decides_cli": "`who-decides POWER --neo4j` (command minus start-up)",
           "push_warm": "push of a second organisation of the same size, on the server the "
                        "work above warmed (collector on, as in a notebook)",
-          "push_warm_paused": "the same, a third, collector paused (as `db push` runs)",
-          "floor": "the server alone: as many bare nodes and relationships, one transaction"}
+          "push_warm_paused": "the same, a third, as `db push` runs it",
+          "floor": "the server alone: as many bare nodes and relationships, one transaction",
+          "floor_cold": "the same, the server just started (another start of it)",
+          "speed_start": "the machine's own speed: the model validated in Python, at the "
+                         "engine's start",
+          "speed_end": "the same, at its end"}
 
 
 def _timed(fn):
@@ -82,11 +87,13 @@ def measure(engine: str, n: int, folder: Path) -> dict:
     out: dict = {}
     try:
         org = orgmodel.load(folder)
+        out["speed_start"] = _speed(org)
         with connect(**bolt) as store:
-            # (as `db push` runs it: Python's cycle collector paused; with it
-            # on, as in a notebook, see push_warm)
+            # (as `db push` runs it: Python's cycle collector paused, the
+            # model validated as it was read; with the collector on, as in a
+            # notebook, see push_warm)
             with paused_gc():
-                out["push_empty"], _ = _timed(lambda: push(store, org))
+                out["push_empty"], _ = _timed(lambda: push(store, org, validated=True))
             work = WORK / f"pulled-{engine}"
             shutil.rmtree(work, ignore_errors=True)
             out["pull"], _ = _timed(lambda: pull(store, org.name, work))
@@ -120,12 +127,43 @@ def measure(engine: str, n: int, folder: Path) -> dict:
             # database, on the server the work above has warmed)
             out["push_warm"], _ = _timed(lambda: push(store, _renamed(org, "second")))
             with paused_gc():
-                out["push_warm_paused"], _ = _timed(lambda: push(store, _renamed(org, "third")))
+                out["push_warm_paused"], _ = _timed(
+                    lambda: push(store, _renamed(org, "third"), validated=True))
             out["floor"], _ = _timed(lambda: _bare(store, *stored))
             out["stored"] = stored
     finally:
         stop_server(proc)
+    out["floor_cold"] = _cold_floor(engine, *out["stored"])
+    out["speed_end"] = _speed(org)
     return out
+
+
+def _speed(org) -> float:
+    """The same Python work timed at an engine's start and end: this
+    machine's speed has been seen to halve for minutes within one run, and a
+    figure is to be read beside the speed it was measured at."""
+    from orgmodel import paused_gc
+    from orgmodel.validate import validate_graph
+    with paused_gc():
+        took, _ = _timed(lambda: validate_graph(org))
+    return took
+
+
+def _cold_floor(engine: str, nodes: int, rels: int) -> float:
+    """The bare write (see :func:`_bare`) on the server just started: what
+    the server needs for the first push's nodes and relationships before
+    orgmodel adds anything."""
+    from conftest import start_server, stop_server
+    from orgmodel.store import connect
+    root = WORK / f"{engine}-cold"
+    shutil.rmtree(root, ignore_errors=True)
+    proc, bolt = start_server(root, engine)
+    try:
+        with connect(**bolt) as store:
+            took, _ = _timed(lambda: _bare(store, nodes, rels))
+    finally:
+        stop_server(proc)
+    return took
 
 
 def _deepest(org) -> str:
