@@ -47,6 +47,7 @@ import pandas as pd
 from ._nx import node_attrs, successors, within
 from .errors import ConflictError, DatabaseError, OrgModelError, ValidationError
 from .escape import redact
+from .i18n import Message
 from .model import OrgModel
 from .read import RawOrg
 from .schema import EDGE_KINDS, NODE_KINDS, RESERVED_EDGE_COLUMNS
@@ -149,38 +150,50 @@ class Store:
         return f"Store({self.uri!r}, user={self.user!r}, database={self.database!r})"
 
 
-def _explain(exc, uri, user, database) -> DatabaseError:
+def _explain(exc, uri, user, database, password: str = "") -> DatabaseError:
     err = _explain_raw(exc, uri, user, database)
-    return DatabaseError(redact(str(err), os.environ.get("NEO4J_PASSWORD", "")))
+    return DatabaseError(_redacted(err.args[0], os.environ.get("NEO4J_PASSWORD", ""), password))
+
+
+def _redacted(message: Message, *secrets: str) -> Message:
+    """``message`` with no password in its values (see :func:`redact`); its
+    texts hold none, and it stays a message to show in the reader's language."""
+    return Message(message.text, {k: redact(v, *secrets) if isinstance(v, str) else v
+                                  for k, v in message.values.items()})
 
 
 def _explain_raw(exc, uri, user, database) -> DatabaseError:
     from neo4j import exceptions as e
     code = getattr(exc, "code", "") or ""
     if isinstance(exc, e.AuthError) or "Unauthorized" in code or "Security" in code:
-        return DatabaseError(f"the server at {uri} refused user '{user}': wrong user name "
-                             "or password (NEO4J_USER / NEO4J_PASSWORD)")
+        return DatabaseError(Message("the server at {uri} refused user '{user}': wrong user name "
+                                     "or password (NEO4J_USER / NEO4J_PASSWORD)",
+                                     uri=uri, user=user))
     if "DatabaseNotFound" in code or "does not exist" in str(exc):
-        return DatabaseError(f"database '{database}' does not exist on {uri} (NEO4J_DATABASE)")
+        return DatabaseError(Message("database '{database}' does not exist on {uri} "
+                                     "(NEO4J_DATABASE)", database=database, uri=uri))
     if "handshake" in str(exc) or "deadline" in str(exc).lower():
-        return DatabaseError(f"something at {uri} accepted the connection but did not answer "
-                             f"as a Neo4j (Bolt) server within {TIMEOUT:g} s: is the port right?")
+        return DatabaseError(Message("something at {uri} accepted the connection but did not "
+                                     "answer as a Neo4j (Bolt) server within {seconds} s: is the "
+                                     "port right?", uri=uri, seconds=round(TIMEOUT)))
     if isinstance(exc, (e.ServiceUnavailable, OSError)):
-        return DatabaseError(f"cannot reach a Neo4j server at {uri}: is it running? "
-                             "(start a local one with 'orgmodel db serve')")
+        return DatabaseError(Message("cannot reach a Neo4j server at {uri}: is it running? "
+                                     "(start a local one with 'orgmodel db serve')", uri=uri))
     if isinstance(exc, e.SessionExpired) or "timed out" in str(exc).lower() or \
             "timeout" in type(exc).__name__.lower():
-        return DatabaseError(f"the server at {uri} did not answer within {TIMEOUT:g} s: is it a "
-                             "Neo4j (Bolt) server, and is it busy?")
+        return DatabaseError(Message("the server at {uri} did not answer within {seconds} s: "
+                                     "is it a Neo4j (Bolt) server, and is it busy?",
+                                     uri=uri, seconds=round(TIMEOUT)))
     if isinstance(exc, (e.ConfigurationError, ValueError)):
         return _bad_address(uri)
     msg = getattr(exc, "message", None) or str(exc)
-    return DatabaseError(f"the server at {uri} refused the request: {msg.splitlines()[0]}")
+    return DatabaseError(Message("the server at {uri} refused the request: {reason}",
+                                 uri=uri, reason=msg.splitlines()[0]))
 
 
 def _bad_address(uri) -> DatabaseError:
-    return DatabaseError(f"'{redact(uri)}' is not a usable Neo4j address (use bolt://host:port "
-                         "or neo4j://host:port)")
+    return DatabaseError(Message("'{uri}' is not a usable Neo4j address (use bolt://host:port "
+                                 "or neo4j://host:port)", uri=redact(uri)))
 
 
 def _split_address(uri: str):
@@ -238,7 +251,7 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
     if uri.split("://", 1)[0] not in _SCHEMES:
         raise _bad_address(uri)
     if not password:
-        raise DatabaseError("no password: set NEO4J_PASSWORD (or --password)")
+        raise DatabaseError(Message("no password: set NEO4J_PASSWORD (or --password)"))
     try:
         # (notifications off: Neo4j warns of every relationship type a
         # model does not use yet, which says nothing to the user)
@@ -248,14 +261,14 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
                                       connection_acquisition_timeout=TIMEOUT,
                                       max_transaction_retry_time=TIMEOUT)
     except (e.ConfigurationError, ValueError) as exc:
-        raise DatabaseError(redact(str(_explain(exc, uri, user, database)), password)) from None
+        raise _explain(exc, uri, user, database, password) from None
     store = Store(driver, database, uri, user)
     try:
         driver.verify_connectivity()
         store.run("RETURN 1 AS ok")
     except (e.Neo4jError, e.DriverError, OSError) as exc:
         driver.close()
-        raise DatabaseError(redact(str(_explain(exc, uri, user, database)), password)) from None
+        raise _explain(exc, uri, user, database, password) from None
     return store
 
 
@@ -532,8 +545,9 @@ class Base:
             return cls(data["organisation"], data["lineage"], int(data["version"]),
                        Snapshot.from_json(data["snapshot"]))
         except (ValueError, KeyError, TypeError) as exc:
-            raise OrgModelError(f"{path}: not a record of a pull that orgmodel can read "
-                                f"({exc}); pull again, or push with --force") from None
+            raise OrgModelError(Message("{path}: not a record of a pull that orgmodel can "
+                                        "read ({reason}); pull again, or push with --force",
+                                        path=str(path), reason=str(exc))) from None
 
 
 #: The file in a pulled folder that records what it was pulled from.
@@ -675,11 +689,12 @@ def _model_of(manifest, nodes, edges) -> OrgModel:
     return OrgModel(g, manifest)
 
 
-def _conflict_message(name, base, head, clash) -> str:
-    return (f"push of {name} refused, nothing written: the shared model moved from version "
-            f"{base} (the one you pulled) to {head}, and " + both_changed(clash)
-            + ". Pull the new version (db pull --force), make your change there and push "
-            "again; or push --force to overwrite theirs")
+def _conflict_message(name, base, head, clash) -> Message:
+    return Message("push of {name} refused, nothing written: the shared model moved from "
+                   "version {base} (the one you pulled) to {head}, and {places}. Pull the new "
+                   "version (db pull --force), make your change there and push again; or push "
+                   "--force to overwrite theirs", name=name, base=str(base), head=str(head),
+                   places=both_changed(clash))
 
 
 def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - one transaction
@@ -735,18 +750,19 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
             before, mode, seq_next = Snapshot(), "created", 0
         elif version is None:                  # pushed by an orgmodel without history
             if not force:
-                raise OrgModelError(f"{name} in the database has no history yet (pushed by an "
-                                    "earlier orgmodel): push --force once to start it")
+                raise OrgModelError(Message("{name} in the database has no history yet "
+                                            "(pushed by an earlier orgmodel): push --force once "
+                                            "to start it", name=name))
             for label in NODE_KINDS:
                 tx.run(cypher("delete_nodes", label=label), org=name).consume()
             before, mode, seq_next = Snapshot(), "replaced", 0
         elif force:
             before, mode, seq_next = _read_snapshot(tx, name), "replaced", head["seq_next"]
         elif base is None or base.lineage != lineage:
-            raise OrgModelError(
-                f"{name} is in the database at version {version}, and this model was not "
+            raise OrgModelError(Message(
+                "{name} is in the database at version {version}, and this model was not "
                 "pulled from it: pull it (db pull), make your changes there and push them; "
-                "or push --force to replace it")
+                "or push --force to replace it", name=name, version=str(version)))
         else:
             for rec in tx.run(cypher("read_change_sets"), org=name, since=base.version):
                 theirs.extend(json.loads(rec["patch"] or "[]"))
@@ -807,13 +823,15 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
             # A managed transaction: the driver retries it on transient errors.
             session.execute_write(work)
     except e.ConstraintError as exc:
-        raise DatabaseError(f"push of {name} was rolled back, the database is unchanged by it: "
-                            "a node it wrote clashed with one already there, usually another "
-                            "push of the same organisation running at the same time; push "
-                            f"again ({getattr(exc, 'message', None) or exc})") from None
+        raise DatabaseError(Message(
+            "push of {name} was rolled back, the database is unchanged by it: a node it wrote "
+            "clashed with one already there, usually another push of the same organisation "
+            "running at the same time; push again ({reason})", name=name,
+            reason=str(getattr(exc, "message", None) or exc))) from None
     except (e.Neo4jError, e.DriverError) as exc:
-        raise DatabaseError(f"push of {name} failed and was rolled back, the database is "
-                            f"unchanged: {getattr(exc, 'message', None) or exc}") from None
+        raise DatabaseError(Message(
+            "push of {name} failed and was rolled back, the database is unchanged: {reason}",
+            name=name, reason=str(getattr(exc, "message", None) or exc))) from None
     if result.get("mode") != "unchanged":
         _resample(store)
     if "lineage" not in result and base is not None:
@@ -855,10 +873,11 @@ def _check_none_there(tx, name):
     for label in NODE_KINDS:
         rec = tx.run(cypher("count_label", label=label), org=name).single()
         if rec["nodes"]:
-            raise DatabaseError(f"push of {name} refused, the database is unchanged by it: "
-                                f"it holds {rec['nodes']} {label} node(s) of {name} but no "
-                                "record of the organisation (written outside orgmodel?); "
-                                "remove them, or push under another name")
+            raise DatabaseError(Message(
+                "push of {name} refused, the database is unchanged by it: it holds {n} {label} "
+                "node(s) of {name} but no record of the organisation (written outside "
+                "orgmodel?); remove them, or push under another name", name=name,
+                n=rec["nodes"], label=label))
 
 
 def _check_created(name, created: dict, n_nodes, n_edges):
@@ -867,9 +886,11 @@ def _check_created(name, created: dict, n_nodes, n_edges):
     push that leaves other than the model holds must not land.  (Counting
     them again in the database took a first push of 100,000 roles 0.7 to 2 s.)"""
     if (created["nodes"], created["edges"]) != (n_nodes, n_edges):
-        raise DatabaseError(f"push of {name} was rolled back, the database is unchanged "
-                            f"by it: it wrote {created['nodes']} nodes and {created['edges']} "
-                            f"edges where the model holds {n_nodes} and {n_edges}")
+        raise DatabaseError(Message(
+            "push of {name} was rolled back, the database is unchanged by it: it wrote "
+            "{nodes} nodes and {edges} edges where the model holds {n_nodes} and {n_edges}",
+            name=name, nodes=created["nodes"], edges=created["edges"], n_nodes=n_nodes,
+            n_edges=n_edges))
 
 
 def _check_written(tx, name, ops, before: Snapshot, after: Snapshot, created: dict):
@@ -910,10 +931,11 @@ def _check_written(tx, name, ops, before: Snapshot, after: Snapshot, created: di
     if wrong:
         shown = "; ".join(f"{what} {rec['key']}: {rec['found']} where {rec['expected']} "
                           "belongs" for what, rec in wrong[:3])
-        raise DatabaseError(f"push of {name} was rolled back, the database is unchanged by "
-                            f"it: {len(wrong)} of the nodes and edges it wrote are not as the "
-                            f"model holds them ({shown}; is another push of the same "
-                            "organisation running? push again when it is done)")
+        raise DatabaseError(Message(
+            "push of {name} was rolled back, the database is unchanged by it: {n} of the nodes "
+            "and edges it wrote are not as the model holds them ({shown}; is another push of "
+            "the same organisation running? push again when it is done)", name=name,
+            n=len(wrong), shown=shown))
 
 
 def organisations(store: Store) -> pd.DataFrame:
@@ -1020,10 +1042,12 @@ def _read_versioned(tx, name, version, at):
         found = tx.run(cypher("version_at"), org=name, at=at).single()
         version = found["version"] if found else None
         if version is None:
-            raise OrgModelError(f"{name} has no version from {at} or before (see db log)")
+            raise OrgModelError(Message("{name} has no version from {at} or before (see db log)",
+                                        name=name, at=str(at)))
     if version is not None and (head is None or not 1 <= version <= head):
-        raise OrgModelError(f"{name} has no version {version}: its versions are 1 to "
-                            f"{head or 0} (see db log)")
+        raise OrgModelError(Message("{name} has no version {version}: its versions are 1 to "
+                                    "{head} (see db log)", name=name, version=str(version),
+                                    head=str(head or 0)))
     undo_ops = []
     if version is not None and version < head:
         for rec in tx.run(cypher("read_change_sets"), org=name, since=version):
@@ -1044,14 +1068,15 @@ def _pull_model(store, name, attempts, e, step, version=None, at=None, kept=None
                 continue
             raise _explain(exc, store.uri, store.user, store.database) from None
         if before is None:
-            known = ", ".join(organisations(store)["name"]) or "none"
-            raise OrgModelError(f"no organisation named '{name}' in the database "
-                                f"(stored: {known})")
+            known = ", ".join(organisations(store)["name"]) or Message("none")
+            raise OrgModelError(Message("no organisation named '{name}' in the database "
+                                        "(stored: {known})", name=name, known=known))
         if before == after and (len(nodes), len(edges)) == (before["nodes"], before["edges"]):
             break
     else:
-        raise OrgModelError(f"'{name}' kept changing while it was read (other clients are "
-                            "pushing it); try again when they are done")
+        raise OrgModelError(Message("'{name}' kept changing while it was read (other "
+                                    "clients are pushing it); try again when they are done",
+                                    name=name))
     step("read")
     org = _model_of(json.loads(before["manifest"] or "{}"), nodes, edges)
     snap = snapshot(org)
@@ -1112,8 +1137,9 @@ def log(store: Store, name: str) -> pd.DataFrame:
     newest first: ``version, at, user, message, added, changed, removed,
     forced``."""
     if _manifest(store, name) is None:
-        known = ", ".join(organisations(store)["name"]) or "none"
-        raise OrgModelError(f"no organisation named '{name}' in the database (stored: {known})")
+        known = ", ".join(organisations(store)["name"]) or Message("none")
+        raise OrgModelError(Message("no organisation named '{name}' in the database "
+                                    "(stored: {known})", name=name, known=known))
     cols = ["version", "at", "user", "message", "added", "changed", "removed", "forced"]
     return pd.DataFrame(store.run(cypher("change_log"), org=name), columns=cols + ["base"])[cols]
 
@@ -1122,7 +1148,8 @@ def change_events(store: Store, name: str, version: int) -> pd.DataFrame:
     """The changes of one version of ``name``, as the diff's change events."""
     found = store.run(cypher("change_events"), org=name, version=version)
     if not found:
-        raise OrgModelError(f"{name} has no version {version} (see db log)")
+        raise OrgModelError(Message("{name} has no version {version} (see db log)",
+                                    name=name, version=str(version)))
     return pd.DataFrame(json.loads(found[0]["events"] or "[]"),
                         columns=["section", "key", "kind", "status", "detail"])
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from .i18n import Listing, Message
 from .model import OrgModel
 
 __all__ = ["Snapshot", "snapshot", "to_model", "edge_key", "json_key", "changes", "apply", "undo",
@@ -205,19 +206,28 @@ def describe(what: str, key: str) -> str:
     return f"{u} -{kind}-> {v}" + (f" (#{nth + 1})" if nth else "")
 
 
-def both_changed(clash: list) -> str:
-    """The places :func:`conflicts` found, in words (the first ten).
+def both_changed(clash: list) -> Message:
+    """The places :func:`conflicts` found, in words (the first ten), as a
+    message shown in the reader's language.
 
     Examples
     --------
     >>> both_changed([("node", "tm", "changed", "removed")])
     '1 place was changed on both sides: tm (yours: changed; theirs: removed)'
+    >>> from orgmodel.i18n import translator
+    >>> translator("nl")(both_changed([("node", "tm", "changed", "removed")]))
+    '1 plek is aan beide kanten gewijzigd: tm (van u: gewijzigd; van hen: verwijderd)'
     """
-    shown = [f"{describe(what, key)} (yours: {ours}; theirs: {theirs})"
-             for what, key, ours, theirs in clash[:10]]
-    more = f", and {len(clash) - 10} more" if len(clash) > 10 else ""
-    return (f"{len(clash)} {'place was' if len(clash) == 1 else 'places were'} changed on "
-            "both sides: " + "; ".join(shown) + more)
+    shown: Message = Listing("; ", [
+        Message("{place} (yours: {ours}; theirs: {theirs})", place=describe(what, key),
+                ours=Message(ours), theirs=Message(theirs))
+        for what, key, ours, theirs in clash[:10]])
+    if len(clash) > 10:
+        shown = shown + Message(", and {n} more", n=len(clash) - 10)
+    if len(clash) == 1:
+        return Message("1 place was changed on both sides: {places}", places=shown)
+    return Message("{n} places were changed on both sides: {places}", n=len(clash),
+                   places=shown)
 
 
 def events(ops: list) -> list:

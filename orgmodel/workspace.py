@@ -38,6 +38,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import ConflictError, OrgModelError, ValidationError
+from .i18n import Message
 from .model import OrgModel
 from .versions import apply as apply_changes
 from .versions import both_changed, changes, conflicts, events, snapshot, to_model, undo
@@ -56,10 +57,11 @@ def _counts(ops) -> dict:
     return out
 
 
-def conflict_message(where: str, base: int, head: int, clash: list) -> str:
+def conflict_message(where: str, base: int, head: int, clash: list) -> Message:
     """The one sentence a refused change gets: where both sides changed."""
-    return (f"{where}: refused, nothing written: the model moved from version {base} (the "
-            f"one this change was made from) to {head}, and " + both_changed(clash))
+    return Message("{where}: refused, nothing written: the model moved from version {base} "
+                   "(the one this change was made from) to {head}, and {places}",
+                   where=where, base=str(base), head=str(head), places=both_changed(clash))
 
 
 def _shared(org: OrgModel) -> OrgModel:

@@ -273,3 +273,16 @@ def test_a_refused_what_if_is_said_in_dutch(tmp_path):
     assert ("wijziging 2 (move: gd, to: tm): het model dat eruit komt breekt de regels van het "
             "model: REPORTS_TO loopt in een kring") in res.output, res.output
     assert "change" not in res.output and "goes round" not in res.output
+
+
+def test_a_report_without_graphviz_says_so_in_dutch(tmp_path, monkeypatch):
+    """On a machine without Graphviz the report says why it has no org chart,
+    in the report's language (it said it in English)."""
+    import orgmodel.formats._chart_draw as draw
+    monkeypatch.setattr(draw.shutil, "which", lambda name: None)
+    res = run("report", "--org", DATA / "template", "--out", tmp_path / "r", "--lang", "nl")
+    assert res.exit_code == 0, res.output
+    report = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert ("Geen organogram: Graphviz \\(dot\\) is niet geïnstalleerd: installeer het "
+            "Debian-pakket graphviz") in report, report
+    assert "not installed" not in report

@@ -185,6 +185,47 @@ def test_the_cli_merges_others_changes_into_the_folder(bolt_env, store, tmp_path
     assert res.exit_code == 0 and "unchanged" in res.output
 
 
+def test_a_refused_push_and_the_shared_models_other_errors_are_said_in_dutch(
+        bolt_env, store, tmp_path, monkeypatch):
+    """A Dutch analyst whose push clashes with a colleague's reads why, and
+    what to do, in Dutch; so too an organisation or version that is not
+    there, and a wrong password (which is never shown)."""
+    runner = CliRunner()
+    monkeypatch.setenv("ORGMODEL_LANG", "nl")
+    assert runner.invoke(cli, ["db", "push", "--org", str(copy_data(tmp_path, "deventer"))]
+                         ).exit_code == 0
+    a, b = tmp_path / "a", tmp_path / "b"
+    for folder in (a, b):
+        assert runner.invoke(cli, ["db", "pull", "Deventer", "--out", str(folder)]).exit_code == 0
+        org = orgmodel.load(folder)
+        org.graph.nodes["gd"]["name"] = f"Gemeentesecretaris ({folder.name})"
+        orgmodel.save(org, folder)
+    assert runner.invoke(cli, ["db", "push", "--org", str(a)]).exit_code == 0
+    res = runner.invoke(cli, ["db", "push", "--org", str(b)])
+    assert res.exit_code == 1, res.output
+    assert ("push van Deventer geweigerd, er is niets geschreven: het gedeelde model ging van "
+            "versie 1 (die u ophaalde) naar 2, en 1 plek is aan beide kanten gewijzigd: gd (van "
+            "u: gewijzigd; van hen: gewijzigd). Haal de nieuwe versie op (db pull --force)"
+            ) in res.output, res.output
+    said = [(["db", "pull", "Nergens", "--out", str(tmp_path / "n")],
+             "geen organisatie met de naam 'Nergens' in de database (opgeslagen: Deventer)"),
+            (["db", "pull", "Deventer", "--version", "9", "--out", str(tmp_path / "n")],
+             "Deventer heeft geen versie 9: de versies zijn 1 tot en met 2 (zie db log)"),
+            (["db", "push", "--org", str(copy_data(tmp_path / "vers", "deventer"))],
+             "Deventer staat in de database op versie 2, en dit model is daar niet uit "
+             "opgehaald")]
+    for args, dutch in said:
+        res = runner.invoke(cli, args)
+        assert res.exit_code == 1 and dutch in res.output, res.output
+        assert not [w for w in ("refused", "yours", "no organisation", "version", "pulled")
+                    if w in res.output], res.output
+    monkeypatch.setenv("NEO4J_PASSWORD", "Verkeerd-Geheim-7")
+    res = runner.invoke(cli, ["db", "log", "Deventer"])
+    assert res.exit_code == 1 and "Verkeerd-Geheim-7" not in res.output
+    assert "weigert gebruiker" in res.output and "verkeerde gebruikersnaam of wachtwoord" \
+        in res.output, res.output
+
+
 def test_two_clients_pushing_at_once_both_land_when_apart(bolt, store, template_copy, tmp_path):
     push(store, orgmodel.load(template_copy))
     edits = []

@@ -41,8 +41,8 @@ def draw(drawing, paper, fmt, dpi, path, names) -> tuple:
     the files written, and how many pages."""
     dot = shutil.which("dot")
     if dot is None:
-        raise OrgModelError("Graphviz's dot is not installed: install Debian's graphviz "
-                            "(scripts/ensure-graphviz) to draw charts")
+        raise OrgModelError(Message("Graphviz's dot is not installed: install Debian's "
+                                    "graphviz (scripts/ensure-graphviz) to draw charts"))
     slack: dict = {}
     url = (lambda n: names(n).name) if fmt == "svg" and not hasattr(path, "write") else None
     pages, drawn = _whole_first(drawing, dot, paper, fmt, dpi, url)
