@@ -1319,6 +1319,7 @@ def db():
 
 
 @db.command()
+@lang_option
 @org_option
 @connection_options
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(min=1),
@@ -1394,6 +1395,7 @@ def _record_push(folder, res, base_file):
 
 
 @db.command()
+@lang_option
 @click.argument("org_name", required=False, metavar="ORG")
 @click.option("--org-name", "org_name_opt", help="Name of the organisation (or give it as ORG).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
@@ -1448,6 +1450,7 @@ def _moment(text: str) -> str:
 
 
 @db.command("log")
+@lang_option
 @click.argument("org_name", metavar="ORG")
 @click.option("--version", "version", type=click.IntRange(min=1),
               help="Show what one version changed (its change events).")
@@ -1462,6 +1465,7 @@ def log_cmd(org_name, version, uri, user, password, database, fmt):
 
 
 @db.command()
+@lang_option
 @click.argument("name")
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="Query parameter (repeatable); a JSON value such as [\"a\"] is parsed.")
@@ -1484,6 +1488,7 @@ def query(name, params, uri, user, password, database, fmt):
 
 
 @db.command()
+@lang_option
 @connection_options
 @format_option
 def status(uri, user, password, database, fmt):

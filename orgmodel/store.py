@@ -744,9 +744,9 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
         result.clear()
         push_id = uuid.uuid4().hex
         head = tx.run(cypher("lock_organisation"), org=name, push_id=push_id).single()
-        lineage, version = (head["lineage"], head["version"]) if head else (None, None)
+        lineage, version = head["lineage"], head["version"]
         theirs: list = []
-        if head is None:                       # a new organisation
+        if head["new"]:                        # a new organisation
             before, mode, seq_next = Snapshot(), "created", 0
         elif version is None:                  # pushed by an orgmodel without history
             if not force:

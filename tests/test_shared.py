@@ -191,7 +191,6 @@ def test_a_refused_push_and_the_shared_models_other_errors_are_said_in_dutch(
     what to do, in Dutch; so too an organisation or version that is not
     there, and a wrong password (which is never shown)."""
     runner = CliRunner()
-    monkeypatch.setenv("ORGMODEL_LANG", "nl")
     assert runner.invoke(cli, ["db", "push", "--org", str(copy_data(tmp_path, "deventer"))]
                          ).exit_code == 0
     a, b = tmp_path / "a", tmp_path / "b"
@@ -201,12 +200,13 @@ def test_a_refused_push_and_the_shared_models_other_errors_are_said_in_dutch(
         org.graph.nodes["gd"]["name"] = f"Gemeentesecretaris ({folder.name})"
         orgmodel.save(org, folder)
     assert runner.invoke(cli, ["db", "push", "--org", str(a)]).exit_code == 0
-    res = runner.invoke(cli, ["db", "push", "--org", str(b)])
+    res = runner.invoke(cli, ["db", "push", "--org", str(b), "--lang", "nl"])
     assert res.exit_code == 1, res.output
     assert ("push van Deventer geweigerd, er is niets geschreven: het gedeelde model ging van "
             "versie 1 (die u ophaalde) naar 2, en 1 plek is aan beide kanten gewijzigd: gd (van "
             "u: gewijzigd; van hen: gewijzigd). Haal de nieuwe versie op (db pull --force)"
             ) in res.output, res.output
+    monkeypatch.setenv("ORGMODEL_LANG", "nl")
     said = [(["db", "pull", "Nergens", "--out", str(tmp_path / "n")],
              "geen organisatie met de naam 'Nergens' in de database (opgeslagen: Deventer)"),
             (["db", "pull", "Deventer", "--version", "9", "--out", str(tmp_path / "n")],

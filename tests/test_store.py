@@ -422,12 +422,16 @@ def test_two_first_pushes_of_one_organisation_at_once_land_one_whole(bolt, engin
     """Two analysts push the same new organisation, each with posts of their
     own, into a fresh database at the same time: one lands whole, the other
     is refused in one sentence and nothing of it is written.  Each waits for
-    the other after its first batch, for at most two seconds.  On Neo4j the
-    one that ends second is told to pull what landed (its record of the
-    organisation clashes with the first's, and the driver tries it again);
-    it used to be told that an index already existed (both made the schema
-    at once; "IF NOT EXISTS" looked before the other was done).  ArcadeDB
-    rolls it back on that clash, and says so."""
+    the other after its first batch, for at most two seconds.  A first push
+    makes the organisation's record at its start: on Neo4j the second waits
+    for the first there and is told to pull what landed; ArcadeDB does not
+    make it wait, and rolls back the one that commits second, which clashes
+    on the record's name.  Made at the end, ArcadeDB could find the first's
+    record committed and let both land (the organisation held 80 posts), and
+    a push into nothing no longer counts the organisation again; into a
+    fresh Neo4j, the second was told that an index already existed (both
+    made the schema at once; "IF NOT EXISTS" looked before the other was
+    done)."""
     if engine == "neo4j":         # (a fresh database: no schema yet)
         for rule in store.run("SHOW CONSTRAINTS YIELD name"):
             store.run(f"DROP CONSTRAINT `{rule['name']}`")
