@@ -567,11 +567,24 @@ def span(org, lo, hi, by, fmt):
     emit(s.frame if fmt == "csv" else s, fmt, table)
 
 
+def _partners_in_database(store, name, fmt, **_):
+    """``partners --neo4j ORG``: from the partners, the commissions assigned
+    to them and who commissions or contracts them
+    (orgmodel.indb.partner_model), not the whole."""
+    from .indb import partner_model
+    _show_partners(partner_model(store, name), fmt)
+    return True
+
+
 @cli.command()
-@reads_model
+@reads_model(local=_partners_in_database)
 @format_option
 def partners(org, fmt):
     """Partners, their commissioners, shared partners and brokerage."""
+    _show_partners(org, fmt)
+
+
+def _show_partners(org, fmt):
     from .partners import partner_network
     net = partner_network(org)
     t = _t(org)

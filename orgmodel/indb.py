@@ -19,7 +19,8 @@ from .escalation import RouteGraph, Step, escalation_policy
 from .model import OrgModel
 from .schema import RESERVED_EDGE_COLUMNS
 
-__all__ = ["StoredRoutes", "escalate", "find_role", "mandate_model", "who_decides"]
+__all__ = ["StoredRoutes", "escalate", "find_role", "mandate_model", "partner_model",
+           "who_decides"]
 
 #: Properties a push adds to every node (not the model's).
 _BOOKKEEPING = ("org", "uid", "seq", "line_routes")
@@ -101,10 +102,8 @@ def _find(store, org_name: str, query: str) -> tuple:
 def escalate(store, org_name: str, role: str, via: str | None = None) -> tuple:
     """``(role id, StoredRoutes)``: one role's routes, as
     :func:`orgmodel.escalation.escalate` gives them on the whole model."""
-    from .store import _line_params, _manifest, cypher, uid
-    manifest = _manifest(store, org_name)
-    if manifest is None:
-        raise OrgModelError(f"no organisation named '{org_name}' in the database")
+    from .store import _line_params, cypher, manifest_of, uid
+    manifest = manifest_of(store, org_name)
     kind = escalation_policy(OrgModel(nx.MultiDiGraph(), manifest)).route(via, org_name)
     rid, label = _find(store, org_name, role)
     nodes, steps = {}, {}
@@ -132,15 +131,9 @@ def mandate_model(store, org_name: str) -> OrgModel:
     nodes they name (deputies, scopes, competent bodies), read by Cypher
     without the rest of the organisation."""
     from .schema import NODE_KINDS
-    from .store import _manifest, cypher
-    manifest = _manifest(store, org_name)
-    if manifest is None:
-        raise OrgModelError(f"no organisation named '{org_name}' in the database")
-    edges, kinds = [], {}
-    for kind in ("MANDATES", "PLAYS"):
-        for rec in store.run(cypher("mandate_edges", type=kind), org=org_name):
-            kinds[rec["src"]], kinds[rec["dst"]] = rec["src_kind"], rec["dst_kind"]
-            edges.append((kind, rec))
+    from .store import cypher, manifest_of
+    manifest = manifest_of(store, org_name)
+    edges, kinds = _edges_of(store, org_name, ("MANDATES", "PLAYS"))
     by_label: dict = {}
     for n, label in kinds.items():
         by_label.setdefault(label, []).append(n)
@@ -160,6 +153,43 @@ def mandate_model(store, org_name: str) -> OrgModel:
         for label in NODE_KINDS:
             found.update(_nodes_by_id(store, org_name, dict.fromkeys(named, label)))
         nodes.update(found)
+    return _part(manifest, nodes, edges)
+
+
+def partner_model(store, org_name: str) -> OrgModel:
+    """The part of ``org_name`` the partner network rests on: every partner,
+    the commissions assigned to them, who commissions those and who
+    contracts a partner, read by Cypher without the rest of the organisation
+    (:func:`orgmodel.partners.partner_network` answers on it as on the whole)."""
+    from .store import cypher, manifest_of
+    manifest = manifest_of(store, org_name)
+    edges, kinds = _edges_of(store, org_name, ("ASSIGNED_TO", "CONTRACTS"))
+    assigned = {rec["src"] for kind, rec in edges if kind == "ASSIGNED_TO"}
+    # (only the commissions of partners: most of a municipality's have none)
+    more, more_kinds = _edges_of(store, org_name, ("COMMISSIONS",))
+    edges += [(kind, rec) for kind, rec in more if rec["dst"] in assigned]
+    ends = {x for _, rec in edges for x in (rec["src"], rec["dst"])}
+    kinds.update({n: label for n, label in more_kinds.items() if n in ends})
+    # every partner, also one nobody commissions or contracts
+    for props in store.run(cypher("read_nodes", label="Partner"), org=org_name)[0]["rows"]:
+        kinds[props["id"]] = "Partner"
+    return _part(manifest, _nodes_by_id(store, org_name, kinds), edges)
+
+
+def _edges_of(store, org_name: str, kinds_of_edge) -> tuple:
+    """``([(kind, record)], {id: label})``: the edges of those kinds and the
+    labels of their ends."""
+    from .store import cypher
+    edges, kinds = [], {}
+    for kind in kinds_of_edge:
+        for rec in store.run(cypher("edges_of_kind", type=kind), org=org_name):
+            kinds[rec["src"]], kinds[rec["dst"]] = rec["src_kind"], rec["dst_kind"]
+            edges.append((kind, rec))
+    return edges, kinds
+
+
+def _part(manifest: dict, nodes: dict, edges: list) -> OrgModel:
+    """A model of the nodes and edges read, in the order they were pushed."""
     g = nx.MultiDiGraph()
     for n, attrs in sorted(nodes.items(), key=lambda item: item[1].pop("_seq", 0)):
         g.add_node(n, **attrs)

@@ -61,7 +61,8 @@ if TYPE_CHECKING:  # names in annotations only
 
 
 __all__ = ["Store", "connect", "cypher", "push", "pull", "pull_model", "pull_versioned",
-           "run_query", "organisations", "log", "change_events", "Base", "BASE_FILE", "QUERIES",
+           "run_query", "organisations", "manifest_of", "log", "change_events", "Base", "BASE_FILE",
+           "QUERIES",
            "DEFAULT_URI", "DEFAULT_USER"]
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
@@ -950,6 +951,26 @@ def _manifest(store: Store, name) -> dict | None:
     return json.loads(found[0]["manifest"] or "{}") if found else None
 
 
+def manifest_of(store: Store, name) -> dict:
+    """The org.yaml of pushed organisation ``name``.
+
+    Raises
+    ------
+    OrgModelError
+        When there is none by that name (naming those there are).
+    """
+    manifest = _manifest(store, name)
+    if manifest is None:
+        raise _no_organisation(store, name)
+    return manifest
+
+
+def _no_organisation(store: Store, name) -> OrgModelError:
+    known = ", ".join(organisations(store)["name"]) or Message("none")
+    return OrgModelError(Message("no organisation named '{name}' in the database "
+                                 "(stored: {known})", name=name, known=known))
+
+
 class _Moved(Exception):
     """A read saw a record that another client was changing (tried again)."""
 
@@ -1068,9 +1089,7 @@ def _pull_model(store, name, attempts, e, step, version=None, at=None, kept=None
                 continue
             raise _explain(exc, store.uri, store.user, store.database) from None
         if before is None:
-            known = ", ".join(organisations(store)["name"]) or Message("none")
-            raise OrgModelError(Message("no organisation named '{name}' in the database "
-                                        "(stored: {known})", name=name, known=known))
+            raise _no_organisation(store, name)
         if before == after and (len(nodes), len(edges)) == (before["nodes"], before["edges"]):
             break
     else:
@@ -1136,10 +1155,7 @@ def log(store: Store, name: str) -> pd.DataFrame:
     """The history of organisation ``name``: one row per push that changed it,
     newest first: ``version, at, user, message, added, changed, removed,
     forced``."""
-    if _manifest(store, name) is None:
-        known = ", ".join(organisations(store)["name"]) or Message("none")
-        raise OrgModelError(Message("no organisation named '{name}' in the database "
-                                    "(stored: {known})", name=name, known=known))
+    manifest_of(store, name)
     cols = ["version", "at", "user", "message", "added", "changed", "removed", "forced"]
     return pd.DataFrame(store.run(cypher("change_log"), org=name), columns=cols + ["base"])[cols]
 
