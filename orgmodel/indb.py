@@ -170,10 +170,12 @@ def partner_model(store, org_name: str) -> OrgModel:
     edges += [(kind, rec) for kind, rec in more if rec["dst"] in assigned]
     ends = {x for _, rec in edges for x in (rec["src"], rec["dst"])}
     kinds.update({n: label for n, label in more_kinds.items() if n in ends})
-    # every partner, also one nobody commissions or contracts
-    for props in store.run(cypher("read_nodes", label="Partner"), org=org_name)[0]["rows"]:
-        kinds[props["id"]] = "Partner"
-    return _part(manifest, _nodes_by_id(store, org_name, kinds), edges)
+    # every partner, also one nobody commissions or contracts (read whole here)
+    partners = {props["id"]: _entry("Partner", props) for props in
+                store.run(cypher("read_nodes", label="Partner"), org=org_name)[0]["rows"]}
+    nodes = _nodes_by_id(store, org_name,
+                         {n: label for n, label in kinds.items() if n not in partners})
+    return _part(manifest, {**nodes, **partners}, edges)
 
 
 def _edges_of(store, org_name: str, kinds_of_edge) -> tuple:
@@ -208,11 +210,16 @@ def _nodes_by_id(store, org_name, kinds: dict) -> dict:
     out = {}
     for label, ids in by_label.items():
         for rec in store.run(cypher("nodes_by_id", label=label), org=org_name, ids=ids):
-            props = rec["props"]
-            attrs = _attrs(label, props)
-            attrs["_seq"] = props.get("seq", 0)
-            out[props["id"]] = {k: v for k, v in attrs.items() if k != "id"}
+            out[rec["props"]["id"]] = _entry(label, rec["props"])
     return out
+
+
+def _entry(label: str, props: dict) -> dict:
+    """A stored node's attributes in the model, with ``_seq``, its place in
+    the push (for :func:`_part`)."""
+    attrs = _attrs(label, props)
+    attrs["_seq"] = props.get("seq", 0)
+    return {k: v for k, v in attrs.items() if k != "id"}
 
 
 def who_decides(store, org_name: str, power: str, amount: float | None = None,

@@ -62,8 +62,7 @@ if TYPE_CHECKING:  # names in annotations only
 
 __all__ = ["Store", "connect", "cypher", "push", "pull", "pull_model", "pull_versioned",
            "run_query", "organisations", "manifest_of", "log", "change_events", "Base", "BASE_FILE",
-           "QUERIES",
-           "DEFAULT_URI", "DEFAULT_USER"]
+           "QUERIES", "DEFAULT_URI", "DEFAULT_USER"]
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
