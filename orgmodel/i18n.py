@@ -43,7 +43,7 @@ from pathlib import Path
 from .errors import OrgModelError
 
 __all__ = ["translator", "Translator", "Message", "Listing", "Texts", "Amount", "Figure", "N_",
-           "LANGS", "messages", "CATALOGS", "text_of", "said"]
+           "LANGS", "messages", "CATALOGS", "text_of", "said", "written_on"]
 
 LANGS = ("en", "nl")
 #: The Babel locale of each language (its number and date notation).
@@ -61,6 +61,39 @@ DATE_COLUMNS = ("valid_from", "valid_to", "decision_date", "in_force", "date")
 #: The catalogs read so far, per language (read once per process, as
 #: gettext itself keeps them; see :func:`messages`).
 _READ: dict = {}
+
+
+def written_on() -> _dt.date:
+    """The date an output says it was written on: today, or the day (UTC) of
+    ``SOURCE_DATE_EPOCH`` when that is set.
+
+    ``SOURCE_DATE_EPOCH`` (seconds since 1970-01-01 UTC) is the
+    reproducible-builds convention: with it, the same model gives the same
+    report and page byte for byte on any day, so a team that keeps its
+    reports under version control sees only real changes.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "1767225600"
+    >>> written_on()
+    datetime.date(2026, 1, 1)
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "yesterday"
+    >>> written_on()  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.OrgModelError: SOURCE_DATE_EPOCH is 'yesterday': it must be a whole number ...
+    >>> del os.environ["SOURCE_DATE_EPOCH"]
+    """
+    import os
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return _dt.date.today()
+    if not epoch.strip().isdigit():
+        raise OrgModelError(Message("SOURCE_DATE_EPOCH is '{value}': it must be a whole number "
+                                    "of seconds since 1970-01-01 (UTC), or not set",
+                                    value=epoch))
+    return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
 
 
 def N_(text: str) -> str:

@@ -8,7 +8,6 @@ Where there are no findings the report says so, and says what was checked.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import html as _html
 import os
 import shutil
@@ -26,7 +25,7 @@ from .escalation import OUTCOMES, escalation_load, escalation_policy, route_grap
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
 from .formation import formation, staff_text, totals
-from .i18n import N_, said, text_of, translator
+from .i18n import N_, said, text_of, translator, written_on
 from .layers import layering
 from .mandates import register
 from .model import at_its_date, display_names
@@ -503,7 +502,7 @@ class _Report:
         stage = self.stage
         # Every value from the data goes through _md: inert in any renderer.
         md = [f"# {_md(org.name)}: {t('how the organisation steers itself')}", ""]
-        md.append("_" + t("Report written by orgmodel on {date}", date=_dt.date.today())
+        md.append("_" + t("Report written by orgmodel on {date}", date=written_on())
                   + (t("; the model describes the organisation as of {date}",
                        date=_md(t.date(str(org.manifest["date"]))))
                      if org.manifest.get("date") else "") + "._")

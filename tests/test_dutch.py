@@ -286,3 +286,25 @@ def test_a_report_without_graphviz_says_so_in_dutch(tmp_path, monkeypatch):
     assert ("Geen organogram: Graphviz \\(dot\\) is niet geïnstalleerd: installeer het "
             "Debian-pakket graphviz") in report, report
     assert "not installed" not in report
+
+
+def test_the_day_written_is_source_date_epochs_and_a_bad_one_is_refused(tmp_path, monkeypatch):
+    """With SOURCE_DATE_EPOCH the report and the page say that day (a team
+    keeping reports in git sees no change from the day alone); a value that is
+    not a number of seconds is one clear message, and nothing is written."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")        # 2026-01-01 00:00 UTC
+    res = run("report", "--org", DATA / "template", "--out", tmp_path / "r", "--lang", "nl")
+    assert res.exit_code == 0, res.output
+    assert "Rapport geschreven door orgmodel op 1 januari 2026" in \
+        (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    res = run("export", "html", "--org", DATA / "template", "--out", tmp_path / "g.html")
+    assert res.exit_code == 0, res.output
+    assert "exported 1 January 2026" in (tmp_path / "g.html").read_text(encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1 januari")
+    for args in (("report", "--out", tmp_path / "r2", "--lang", "nl"),
+                 ("export", "html", "--out", tmp_path / "g2.html")):
+        res = run(*args, "--org", DATA / "template")
+        assert res.exit_code == 1, res.output
+        assert "SOURCE_DATE_EPOCH is '1 januari'" in res.output, res.output
+        assert "Traceback" not in res.output
+    assert not (tmp_path / "r2").exists() and not (tmp_path / "g2.html").exists()

@@ -33,7 +33,6 @@ above that the export refuses and suggests a focused view (``--focus ROLE
 """
 from __future__ import annotations
 
-import datetime as _dt
 import html as _html
 from collections import Counter
 from importlib import resources
@@ -45,7 +44,7 @@ import networkx as nx
 
 from .._nx import node_attrs
 from ..errors import OrgModelError
-from ..i18n import N_, Message, text_of, translator
+from ..i18n import N_, Message, text_of, translator, written_on
 from ..model import at_its_date, display_names
 from ._tables import atomic_write
 
@@ -496,7 +495,7 @@ def render_html(org, net, extra_nodes=(), extra_edges=(), subtitle=None, lang="e
              edges=len(net.edges))]
     if when:
         sub.append(t("model as of {date}", date=t.date(str(when))))
-    sub.append(t("exported {date}", date=_dt.date.today()))
+    sub.append(t("exported {date}", date=written_on()))
     if data.get("focus"):
         sub.append(t("around {name}", name=data["focus"]))
     if subtitle:
