@@ -742,6 +742,7 @@ def who_decides_cmd(org, power, amount, role, fmt):
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Write the migrated folder here (default: in place).")
+@lang_option
 def migrate(folder, out_dir):
     """Migrate an organisation FOLDER of model v1 or v2 to model v3.
 
@@ -851,6 +852,7 @@ def report(org, out_dir):
               help="municipality: a realistic line with teams, commissions and partners; "
                    "chain: one line --roles deep; matrix: levels of two roles, each "
                    "reporting to both roles above.")
+@lang_option
 def synth(n_roles, seed, out_dir, force, shape):
     """Write a synthetic organisation (for scale tests and benchmarks)."""
     from ._progress import task
@@ -983,7 +985,7 @@ def _import_command(name, rows):
     command = click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
                            help="The organisation folder to write.")(command)
     command = click.argument("source", type=kind)(command)
-    return click.command(name, help=cmd.import_help)(command)
+    return click.command(name, help=cmd.import_help)(lang_option(command))
 
 
 @cli.command()
@@ -1285,6 +1287,7 @@ def whatif(org_dir, changes_file, out_dir, fail_on, force, fmt):
 @click.option("--to", "dst_fmt", type=click.Choice(writable()),
               help="The target's format (default: from its name).")
 @click.option("--force", is_flag=True, help="Replace an organisation already in TARGET.")
+@lang_option
 def convert(source, target, src_fmt, dst_fmt, force):
     """Convert an organisation between formats: a folder, a workbook (.xlsx),
     W3C ORG (.ttl, .jsonld), Archi CSV (--to archi), GraphML, GEXF.
@@ -1526,6 +1529,7 @@ def status(uri, user, password, database, fmt):
               type=click.Path(file_okay=False), help="Where the server keeps its data.")
 @click.option("--database", default="orgmodel", show_default=True,
               help="Database to create (ArcadeDB; Neo4j Community has one, 'neo4j').")
+@lang_option
 def serve(engine, port, root, database):
     """Start a local Bolt server on 127.0.0.1: Neo4j 5 or ArcadeDB."""
     import os
@@ -1640,6 +1644,7 @@ def _account_options(f):
               help="viewer reads; editor also keeps drafts and applies them; admin also "
                    "sees the accounts.")
 @_account_options
+@lang_option
 def users_add(name, role, org_dir, neo4j_name, home):
     """Add an account (its password asked twice, or read from standard input)."""
     if bool(org_dir) == bool(neo4j_name):
@@ -1655,6 +1660,7 @@ def users_add(name, role, org_dir, neo4j_name, home):
 
 @users.command("list")
 @_account_options
+@lang_option
 def users_list(org_dir, neo4j_name, home):
     """List the accounts and their roles (never a password)."""
     if bool(org_dir) == bool(neo4j_name):

@@ -411,7 +411,8 @@ def read_folder(path: PathLike) -> RawOrg:
     path = Path(path)
     raw = RawOrg(path=path)
     if not path.is_dir():
-        what = "is a file, not a folder" if path.exists() else "does not exist"
+        # (a Message, so that the reader's language says it too)
+        what = Message("is a file, not a folder") if path.exists() else Message("does not exist")
         raw.problems.append(Problem(str(path), None, Message(
             "{what}: give the organisation's folder (with org.yaml, nodes.csv and edges.csv)",
             what=what)))

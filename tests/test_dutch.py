@@ -308,3 +308,50 @@ def test_the_day_written_is_source_date_epochs_and_a_bad_one_is_refused(tmp_path
         assert "SOURCE_DATE_EPOCH is '1 januari'" in res.output, res.output
         assert "Traceback" not in res.output
     assert not (tmp_path / "r2").exists() and not (tmp_path / "g2.html").exists()
+
+
+def test_a_missing_file_folder_or_column_is_said_in_dutch(tmp_path):
+    """What a user mistypes first (a file or folder that is not there, a
+    spreadsheet without the column a preset needs) in Dutch: click's own
+    'File ... does not exist.', the folder's 'does not exist' and the
+    column's purpose ('superior', 'post id') were English in a Dutch line."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("id,naam,leidinggevende\nA,Een,\nB,Twee,A\n", encoding="utf-8")
+    cases = [(("import", "posts", tmp_path / "weg.csv", "--out", tmp_path / "o"),
+              "'" + str(tmp_path / "weg.csv") + "' bestaat niet.", 2),
+             (("convert", tmp_path / "weg", tmp_path / "x.xlsx"), "bestaat niet.", 2),
+             (("validate", "--org", tmp_path / "weg"),
+              "bestaat niet: geef de map van de organisatie", 1),
+             (("validate", "--org", posts), "het formaat valt niet af te leiden", 1),
+             (("import", "posts", posts, "--out", tmp_path / "o"),
+              "heeft geen kolom 'reports_to' voor de leidinggevende", 1),
+             (("import", "posts", posts, "--out", tmp_path / "o", "--preset", "nl-hr"),
+              "heeft geen kolom 'formatieplaats' voor de functie-id", 1)]
+    for args, dutch, code in cases:
+        res = run(*args, "--lang", "nl")
+        assert res.exit_code == code, (args, res.output)
+        assert dutch in res.output, (args, res.output)
+        for english in ("File '", "does not exist", "superior", "post id", "Error"):
+            assert english not in res.output, (args, english, res.output)
+    res = run("import", "posts", posts, "--out", tmp_path / "o")       # English stays English
+    assert "has no column 'reports_to' for the superior" in res.output, res.output
+
+
+def test_every_command_takes_lang():
+    """--lang on every command line (import org, synth, convert, users ... had
+    none: the Dutch user's --lang nl was refused as an unknown option)."""
+    import click
+
+    from orgmodel.cli import cli
+
+    def commands(group, path):
+        for name, cmd in group.commands.items():
+            if isinstance(cmd, click.Group):
+                yield from commands(cmd, path + [name])
+            else:
+                yield path + [name], cmd
+    found = list(commands(cli, []))
+    assert len(found) > 30
+    without = [" ".join(p) for p, cmd in found
+               if "--lang" not in {o for prm in cmd.params for o in getattr(prm, "opts", [])}]
+    assert not without, without

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
-from ..i18n import Listing, Message, said, translator
+from ..i18n import N_, Listing, Message, said, translator
 from ..notation import LOCALES, number_text, parse_date, parse_number
 from ..read import _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
@@ -330,7 +330,7 @@ def _column(df, name, label, what, required) -> str | None:
     if required:
         raise ValidationError([Problem(label, 1, Message(
             "has no column '{v}' for the {what} (columns: {v2})",
-            v=name.split('|')[0], what=what, v2=', '.join(df.columns)))], where=label)
+            v=name.split('|')[0], what=Message(what), v2=', '.join(df.columns)))], where=label)
     return None
 
 
@@ -517,24 +517,24 @@ class _Import:
         cols, jcols, label = self.cols, self.jcols, self.label
         self.df = _read(self.path, label, sheet, cols.id)
         self.say_unnamed(self.df, label)
-        if preset and _column(self.df, cols.id, label, "post id", False) is None and \
-                _column(self.df, jcols.reports_to, label, "senior post", False) and \
-                _column(self.df, jcols.fte, label, "FTE", False):
+        if preset and _column(self.df, cols.id, label, N_("post id"), False) is None and \
+                _column(self.df, jcols.reports_to, label, N_("senior post"), False) and \
+                _column(self.df, jcols.fte, label, N_("FTE"), False):
             raise ValidationError([Problem(label, 1, Message(
                 "looks like a junior-staff file (it has '{v}' but no '{v2}'): give the senior-posts "
                 "file first and this one with --junior",
                 v=str(jcols.reports_to).split('|')[0], v2=str(cols.id).split('|')[0]))],
                                   where=str(self.path))
-        self.c_id = _column(self.df, cols.id, label, "post id", True)
-        self.c_sup = _column(self.df, cols.reports_to, label, "superior", True)
-        self.c_title = _column(self.df, cols.title, label, "job title", False)
-        self.c_holder = _column(self.df, cols.holder, label, "holder", False)
-        self.c_unit = _column(self.df, cols.unit, label, "unit", False)
-        self.c_fte = _column(self.df, cols.fte, label, "FTE", False)
-        self.c_grade = _column(self.df, cols.grade, label, "grade", False)
-        self.c_org = _column(self.df, cols.organisation, label, "organisation", False)
-        self.c_cost = _column(self.df, cols.cost_centre, label, "cost centre", False)
-        self.c_start = _column(self.df, cols.start, label, "start date", False)
+        self.c_id = _column(self.df, cols.id, label, N_("post id"), True)
+        self.c_sup = _column(self.df, cols.reports_to, label, N_("superior"), True)
+        self.c_title = _column(self.df, cols.title, label, N_("job title"), False)
+        self.c_holder = _column(self.df, cols.holder, label, N_("holder"), False)
+        self.c_unit = _column(self.df, cols.unit, label, N_("unit"), False)
+        self.c_fte = _column(self.df, cols.fte, label, N_("FTE"), False)
+        self.c_grade = _column(self.df, cols.grade, label, N_("grade"), False)
+        self.c_org = _column(self.df, cols.organisation, label, N_("organisation"), False)
+        self.c_cost = _column(self.df, cols.cost_centre, label, N_("cost centre"), False)
+        self.c_start = _column(self.df, cols.start, label, N_("start date"), False)
         self.log.columns = [(what, c) for what, c in (
             ("post id", self.c_id), ("superior", self.c_sup), ("job title", self.c_title),
             ("holder", self.c_holder), ("unit", self.c_unit), ("FTE", self.c_fte),
@@ -888,11 +888,11 @@ class _Import:
         jcols, log = self.jcols, self.log
         jdf = _read(jpath, jlabel, junior_sheet, jcols.reports_to)
         self.say_unnamed(jdf, jlabel)
-        j_sup = _column(jdf, jcols.reports_to, jlabel, "senior post", True)
-        j_fte = _column(jdf, jcols.fte, jlabel, "FTE", True)
-        j_title = _column(jdf, jcols.title, jlabel, "job title", False)
-        j_grade = _column(jdf, jcols.grade, jlabel, "grade", False)
-        j_unit = _column(jdf, jcols.unit, jlabel, "unit", False)
+        j_sup = _column(jdf, jcols.reports_to, jlabel, N_("senior post"), True)
+        j_fte = _column(jdf, jcols.fte, jlabel, N_("FTE"), True)
+        j_title = _column(jdf, jcols.title, jlabel, N_("job title"), False)
+        j_grade = _column(jdf, jcols.grade, jlabel, N_("grade"), False)
+        j_unit = _column(jdf, jcols.unit, jlabel, N_("unit"), False)
         groups: dict = {}
         moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
         for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
