@@ -21,7 +21,7 @@ from . import escape
 from ._staging import output_folder
 from .errors import OrgModelError, ValidationError
 from .formats import readable, writable
-from .i18n import Message
+from .i18n import Message, said
 from .i18n import translator as translator_of
 
 OUTPUT_FORMATS = ("table", "json", "csv")
@@ -105,7 +105,7 @@ def _t(org=None):
     from .i18n import LANGS
     env = os.environ.get("ORGMODEL_LANG", "").strip()
     if env and env not in LANGS:
-        raise click.BadParameter(f"ORGMODEL_LANG='{env}': use en or nl")
+        raise click.BadParameter(Message("ORGMODEL_LANG='{env}': use en or nl", env=env))
     own = org.manifest.get("language") if org is not None else None
     return translator_of(_LANG or env or own or "en")
 
@@ -129,7 +129,8 @@ def _date(ctx, param, value):
     try:
         return _dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date: write it as YYYY-MM-DD") from None
+        raise click.BadParameter(Message("'{text_}' is not a date: write it as YYYY-MM-DD",
+                                         text_=value)) from None
 
 
 _ON_HELP = ("Analyse the organisation as it stands on this date (YYYY-MM-DD): edges and "
@@ -161,7 +162,7 @@ def reads_model(f=None, *, whole: bool = False, local=None):
     @wraps(f)
     def wrapper(org_dir, neo4j_name, on_date, **kw):
         if bool(org_dir) == bool(neo4j_name):
-            raise click.UsageError("give exactly one of --org DIR or --neo4j ORG_NAME")
+            raise click.UsageError(Message("give exactly one of --org DIR or --neo4j ORG_NAME"))
         if org_dir:
             from .formats import read_any
             org = read_any(org_dir)
@@ -191,6 +192,8 @@ _FREEZE_FROM = 50_000
 
 
 _DEBUG = False
+#: The language the command line being run asked for (see :func:`_asked_language`).
+_ASKED = "en"
 
 
 #: The modules of click that write its own texts (usage, errors) with gettext.
@@ -243,8 +246,10 @@ class OrgGroup(click.Group):
 
     def main(self, args=None, *rest, **kwargs):
         # (click's own messages, "No such option" and the like, in the asked language)
+        global _ASKED
         asked = sys.argv[1:] if args is None else args
-        with _click_says(_asked_language(asked)):
+        _ASKED = _asked_language(asked)
+        with _click_says(_ASKED):
             return super().main(args, *rest, **kwargs)
 
     def invoke(self, ctx):
@@ -253,7 +258,7 @@ class OrgGroup(click.Group):
             return super().invoke(ctx)
         except click.ClickException as exc:
             # A usage message may quote what the user typed (or a name).
-            exc.message = _clean(exc.message)
+            exc.message = _clean(_usage_words(exc.message))
             raise
         except (click.exceptions.Exit, click.Abort):
             raise
@@ -268,6 +273,15 @@ class OrgGroup(click.Group):
                                               "(run again with --debug for details)")) from None
         finally:
             _LANG = None     # (one command's language is not the next one's, in one process)
+
+
+def _usage_words(message) -> str:
+    """A usage error of orgmodel's own (a :class:`Message`) in the language
+    the command line asked for, which its --lang may not have set yet when
+    an option before it was refused."""
+    if not isinstance(message, Message):
+        return message
+    return translator_of(_LANG or _ASKED)(message)
 
 
 def _in_words(exc) -> str:
@@ -335,7 +349,7 @@ paper_option = click.option(
 def validate(org_dir, fmt):
     """Check an organisation folder and list every problem found."""
     if org_dir is None:
-        raise click.UsageError("--org DIR is required")
+        raise click.UsageError(Message("--org DIR is required"))
     problems = _problems(org_dir)
     if fmt == "table":
         t = _t()
@@ -430,14 +444,15 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
     t = _t(org)
     for value, hint in ((role, "ROLE"), (other, "--meet")):
         if value is not None and not value.strip():
-            raise click.BadParameter("is empty: give a role's id or name", param_hint=hint)
+            raise click.BadParameter(Message("is empty: give a role's id or name"), param_hint=hint)
     if sum((bool(role), all_roles, load)) != 1:
-        raise click.UsageError("give a ROLE, --all or --load (one of them)")
+        raise click.UsageError(Message("give a ROLE, --all or --load (one of them)"))
     if paths and not all_roles:
-        raise click.UsageError("--paths goes with --all (a ROLE's routes are always shown)")
+        raise click.UsageError(Message("--paths goes with --all (a ROLE's routes are always "
+                                        "shown)"))
     if other:
         if not role:
-            raise click.UsageError("--meet needs a ROLE")
+            raise click.UsageError(Message("--meet needs a ROLE"))
         m = meet(org, role, other, via)
 
         def table():
@@ -707,9 +722,9 @@ def _amount(org, amount):
     try:
         value = parse_number(amount, org.manifest.get("locale"), amount=True)
     except OrgModelError as exc:
-        raise click.BadParameter(str(exc), param_hint="--amount") from None
+        raise click.BadParameter(said(exc), param_hint="--amount") from None
     if value < 0:
-        raise click.BadParameter("an amount is 0 or more", param_hint="--amount")
+        raise click.BadParameter(Message("an amount is 0 or more"), param_hint="--amount")
     return value
 
 
@@ -877,9 +892,12 @@ def _refuse_overwrite(out_dir: Path, force: bool, names: tuple = ()):
     from .read import EDGES, MANIFEST, NODES
     there = [n for n in (names or (MANIFEST, NODES, EDGES)) if (out_dir / n).exists()]
     if there and not force:
-        what = "an organisation" if not names else "files of the same names"
-        raise click.UsageError(f"{out_dir} already holds {what} ({', '.join(there)}); "
-                               "add --force to replace them")
+        found = dict(folder=out_dir, files=", ".join(there))
+        raise click.UsageError(
+            Message("{folder} already holds an organisation ({files}); add --force to replace "
+                    "them", **found) if not names else
+            Message("{folder} already holds files of the same names ({files}); add --force to "
+                    "replace them", **found))
 
 
 @cli.group()
@@ -917,11 +935,13 @@ def export_html(org, out_file, focus, depth, kinds, edge_kinds, route):
     from .schema import EDGE_KINDS, NODE_KINDS
     for k in kinds or ():
         if k not in NODE_KINDS:
-            raise click.BadParameter(f"'{k}' is not a node kind ({', '.join(NODE_KINDS)})",
+            raise click.BadParameter(Message("'{k}' is not a node kind ({kinds})", k=k,
+                                             kinds=", ".join(NODE_KINDS)),
                                      param_hint="--kinds")
     for k in edge_kinds or ():
         if k not in EDGE_KINDS:
-            raise click.BadParameter(f"'{k}' is not an edge kind ({', '.join(EDGE_KINDS)})",
+            raise click.BadParameter(Message("'{k}' is not an edge kind ({kinds})", k=k,
+                                             kinds=", ".join(EDGE_KINDS)),
                                      param_hint="--edge-kinds")
     t = _t(org)
     path = _exporting(out_file, lambda: write_html(
@@ -1025,7 +1045,7 @@ def import_():
 def _import_target(out_dir: Path, force: bool):
     _refuse_overwrite(out_dir, force)
     if out_dir.exists() and not out_dir.is_dir():
-        raise click.UsageError(f"{out_dir} is a file, not a folder")
+        raise click.UsageError(Message("{folder} is a file, not a folder", folder=out_dir))
 
 
 def _import_into(out_dir: Path, force: bool, read):
@@ -1133,7 +1153,7 @@ def _read_side(value, neo4j):
             return pull_model(store, name, version=version, at=at)
     from .formats import read_any
     if not Path(value).exists():
-        raise click.BadParameter(f"{value} does not exist")
+        raise click.BadParameter(Message("{path} does not exist", path=value))
     return read_any(value)
 
 
@@ -1154,8 +1174,8 @@ def _versioned_name(value: str) -> tuple:
         return name, int(suffix), None
     if re.fullmatch(r"\d{4}-\d\d-\d\d([T ].*)?", suffix):
         return name, None, _moment(suffix)
-    raise click.BadParameter(f"'{value}': after '@' comes a version (a number from db log) or "
-                             "a date (YYYY-MM-DD)")
+    raise click.BadParameter(Message("'{value}': after '@' comes a version (a number from db "
+                                     "log) or a date (YYYY-MM-DD)", value=value))
 
 
 def _fail_on(value):
@@ -1163,7 +1183,8 @@ def _fail_on(value):
     wanted = [v.strip() for v in (value or "").split(",") if v.strip()]
     bad = [v for v in wanted if v not in FAIL_ON]
     if bad:
-        raise click.BadParameter(f"{', '.join(bad)}: choose from {', '.join(FAIL_ON)}",
+        raise click.BadParameter(Message("{bad}: choose from {choices}", bad=", ".join(bad),
+                                         choices=", ".join(FAIL_ON)),
                                  param_hint="--fail-on")
     return wanted
 
@@ -1235,7 +1256,7 @@ def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, chart_file
         from .formats.w3c_org import write_change_events
         kind = guess(events_file)
         if kind not in ("turtle", "json-ld"):
-            raise click.BadParameter("give a .ttl or .jsonld file", param_hint="--events")
+            raise click.BadParameter(Message("give a .ttl or .jsonld file"), param_hint="--events")
         write_change_events(d, events_file, kind)
     if chart_file:
         from .formats.chart import write_chart
@@ -1353,7 +1374,7 @@ def push(org_dir, uri, user, password, database, batch_size, message, force):
     from .store import BASE_FILE, Base
     from .store import push as do_push
     if org_dir is None:
-        raise click.UsageError("--org DIR is required")
+        raise click.UsageError(Message("--org DIR is required"))
     from .formats import read_any
     org = read_any(org_dir)
     base = Base.read(org_dir) if Path(org_dir).is_dir() else None
@@ -1428,7 +1449,7 @@ def pull(org_name, org_name_opt, out_dir, version, at, force, uri, user, passwor
     from .store import pull as do_pull
     name = _one_name(org_name, org_name_opt)
     if version and at:
-        raise click.UsageError("give --version or --at, not both")
+        raise click.UsageError(Message("give --version or --at, not both"))
     moment = _moment(at) if at else None
     _refuse_overwrite(out_dir, force)
     with _store(uri, user, password, database) as store, output_folder(out_dir):
@@ -1438,7 +1459,7 @@ def pull(org_name, org_name_opt, out_dir, version, at, force, uri, user, passwor
 
 def _one_name(arg, opt):
     if bool(arg) == bool(opt):
-        raise click.UsageError("give the organisation's name once: ORG or --org-name ORG")
+        raise click.UsageError(Message("give the organisation's name once: ORG or --org-name ORG"))
     return arg or opt
 
 
@@ -1458,8 +1479,9 @@ def _moment(text: str) -> str:
         else:
             when = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise click.BadParameter(f"'{text}' is not a date (YYYY-MM-DD) or a time "
-                                 "(YYYY-MM-DDTHH:MM)", param_hint="--at") from None
+        raise click.BadParameter(Message("'{text_}' is not a date (YYYY-MM-DD) or a time "
+                                         "(YYYY-MM-DDTHH:MM)", text_=text),
+                                 param_hint="--at") from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
     return when.astimezone(dt.timezone.utc).isoformat(timespec="milliseconds")
@@ -1494,7 +1516,7 @@ def query(name, params, uri, user, password, database, fmt):
     for p in params:
         key, sep, raw = p.partition("=")
         if not sep or not key:
-            raise click.BadParameter(f"'{p}' is not KEY=VALUE", param_hint="--param")
+            raise click.BadParameter(Message("'{p}' is not KEY=VALUE", p=p), param_hint="--param")
         try:
             values[key] = json.loads(raw)
         except json.JSONDecodeError:
@@ -1565,10 +1587,11 @@ def _workspace(org_dir, neo4j_name):
     accounts and drafts live (the folder, or ``--home``)."""
     from .workspace import FolderWorkspace, Neo4jWorkspace
     if bool(org_dir) == bool(neo4j_name):
-        raise click.UsageError("give exactly one of --org DIR or --neo4j ORG_NAME")
+        raise click.UsageError(Message("give exactly one of --org DIR or --neo4j ORG_NAME"))
     if org_dir:
         if not Path(org_dir).is_dir():
-            raise click.BadParameter(f"{org_dir} is not a folder", param_hint="--org")
+            raise click.BadParameter(Message("{folder} is not a folder", folder=org_dir),
+                                     param_hint="--org")
         return FolderWorkspace(org_dir)
     return Neo4jWorkspace(neo4j_name)
 
@@ -1592,9 +1615,9 @@ def serve_cmd(org_dir, neo4j_name, home, host, port):
     home = _home(org_dir, neo4j_name, home)
     if not len(_accounts(org_dir, neo4j_name, home)):
         if host not in ("127.0.0.1", "localhost", "::1"):
-            raise click.UsageError(f"without accounts the app is read-only and listens on "
-                                   f"127.0.0.1 only, not {host}: add one with 'orgmodel users "
-                                   "add NAME --role admin'")
+            raise click.UsageError(Message(
+                "without accounts the app is read-only and listens on 127.0.0.1 only, not "
+                "{host}: add one with 'orgmodel users add NAME --role admin'", host=host))
         out("No accounts: the app is read-only, on 127.0.0.1 only "
             "(orgmodel users add NAME --role editor to change that).")
     ws.current()          # a model that does not load is said here, not on every page
@@ -1648,7 +1671,7 @@ def _account_options(f):
 def users_add(name, role, org_dir, neo4j_name, home):
     """Add an account (its password asked twice, or read from standard input)."""
     if bool(org_dir) == bool(neo4j_name):
-        raise click.UsageError("give exactly one of --org DIR or --neo4j ORG_NAME")
+        raise click.UsageError(Message("give exactly one of --org DIR or --neo4j ORG_NAME"))
     if sys.stdin.isatty():
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     else:
@@ -1664,7 +1687,7 @@ def users_add(name, role, org_dir, neo4j_name, home):
 def users_list(org_dir, neo4j_name, home):
     """List the accounts and their roles (never a password)."""
     if bool(org_dir) == bool(neo4j_name):
-        raise click.UsageError("give exactly one of --org DIR or --neo4j ORG_NAME")
+        raise click.UsageError(Message("give exactly one of --org DIR or --neo4j ORG_NAME"))
     book = _accounts(org_dir, neo4j_name, home)
     for n in book.names():
         out(f"{n}\t{book.role(n)}" + ("\tlocked" if book.locked(n) else ""))

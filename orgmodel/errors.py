@@ -101,14 +101,16 @@ class UnknownRoleError(OrgModelError, ValueError):
     """A role name or id matches no role, or more than one."""
 
     def __init__(self, query: str, candidates, ambiguous: bool = False):
+        from .i18n import Message  # (i18n's errors are these: imported when raised)
         self.query = query
         self.candidates = list(candidates)
+        found = dict(query=query, roles=", ".join(f"{c[0]} ({c[1]})" for c in self.candidates))
         if ambiguous:
-            msg = f"'{query}' matches several roles: "
+            msg = Message("'{query}' matches several roles: {roles}", **found)
+        elif self.candidates:
+            msg = Message("no role matches '{query}'; closest: {roles}", **found)
         else:
-            msg = f"no role matches '{query}'"
-            msg += "; closest: " if self.candidates else ""
-        msg += ", ".join(f"{c[0]} ({c[1]})" for c in self.candidates)
+            msg = Message("no role matches '{query}'", **found)
         super().__init__(msg)
 
 

@@ -240,9 +240,12 @@ def _find_power(org, power) -> str:
     for k, v in vocab.items():
         if str(v.get("text", "")).casefold() == str(power).casefold():
             return k
-    raise OrgModelError(f"'{power}' is not a power {org.name or 'the organisation'} declares"
-                        + (f" (powers: {', '.join(vocab)})" if vocab else
-                           " (it declares none: 'powers' in org.yaml)"))
+    raise OrgModelError(
+        Message("'{power}' is not a power {org} declares (powers: {powers})", power=power,
+                org=org.name or Message("the organisation"), powers=", ".join(vocab))
+        if vocab else
+        Message("'{power}' is not a power {org} declares (it declares none: 'powers' in "
+                "org.yaml)", power=power, org=org.name or Message("the organisation")))
 
 
 @at_its_date

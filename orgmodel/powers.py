@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .errors import OrgModelError
+from .i18n import Message
 from .model import at_its_date
 
 if TYPE_CHECKING:  # names in annotations only
@@ -51,9 +52,13 @@ def power_holders(org: OrgModel, power: str | None = None, within: str | None = 
             named = [k for k, v in vocab.items()
                      if str(v.get("text", "")).casefold() == power.casefold()]
             if len(named) != 1:
-                raise OrgModelError(f"'{power}' is not a power {org.name or 'this model'} "
-                                    "declares; its powers: "
-                                    f"{', '.join(vocab) or 'none (declare them under powers: in org.yaml)'}")
+                raise OrgModelError(
+                    Message("'{power}' is not a power {org} declares (powers: {powers})",
+                            power=power, org=org.name or Message("the organisation"),
+                            powers=", ".join(vocab)) if vocab else
+                    Message("'{power}' is not a power {org} declares (it declares none: "
+                            "'powers' in org.yaml)", power=power,
+                            org=org.name or Message("the organisation")))
             power = named[0]
     rows = []
     for u, v, d in org.edges("MANDATES"):

@@ -355,3 +355,31 @@ def test_every_command_takes_lang():
     without = [" ".join(p) for p, cmd in found
                if "--lang" not in {o for prm in cmd.params for o in getattr(prm, "opts", [])}]
     assert not without, without
+
+
+def test_orgmodels_own_usage_errors_in_dutch(tmp_path):
+    """orgmodel's own refusals of a command line (a role or power that is not
+    there, a date that is not one, a kind that does not exist, a side of a
+    diff that is missing) in Dutch, also when --lang comes after the option
+    refused; English without --lang."""
+    from orgmodel.schema import NODE_KINDS  # (the kinds are the files' own words)
+    org = DATA / "template"
+    cases = [(("escalate", "niemand", "--org", org), "geen rol past bij 'niemand'"),
+             (("who-decides", "iets", "--org", org), "'iets' is geen bevoegdheid die Sample kent"),
+             (("summary", "--on", "2026-13-01", "--org", org),
+              "'2026-13-01' is geen datum: schrijf hem als JJJJ-MM-DD"),
+             (("export", "html", "--org", org, "--out", tmp_path / "x.html", "--kinds", "Foo"),
+              "'Foo' is geen soort knooppunt"),
+             (("diff", org, tmp_path / "weg", "--out", tmp_path / "d"), "weg bestaat niet"),
+             (("users", "list"), "geef precies één van --org MAP of --neo4j ORG_NAAM"),
+             (("escalate", "--org", org), "geef een ROL, --all of --load (één ervan)")]
+    for args, dutch in cases:
+        res = run(*args, "--lang", "nl")
+        assert res.exit_code != 0, (args, res.output)
+        assert dutch in res.output, (args, res.output)
+        said = "\n".join(x for x in res.output.splitlines() if not x.startswith("Gebruik:"))
+        words, _ = _english_in(said, _the_datas_own(orgmodel.load(org)) + [
+            str(tmp_path), str(org), "leading", "budget", "hr", "--all", "--load"] + list(NODE_KINDS))
+        assert not words and "Error" not in res.output, (args, words, res.output)
+    res = run("escalate", "niemand", "--org", org)
+    assert "no role matches 'niemand'" in res.output, res.output
