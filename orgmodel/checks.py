@@ -329,8 +329,8 @@ def check(org: OrgModel, rules: list[str] | None = None, awb: bool | None = None
         rules = [r for r in cited if r in CHECKS]
     unknown = [r for r in rules if r not in CHECKS]
     if unknown:
-        raise OrgModelError(f"no check for rule {', '.join(unknown)}; checkable rules: "
-                            f"{', '.join(CHECKS)}")
+        raise OrgModelError(Message("no check for rule {rules}; checkable rules: {checkable}",
+                                    rules=", ".join(unknown), checkable=", ".join(CHECKS)))
     rows = []
     for r in rules:
         for f in (found[r] if found and r in found else CHECKS[r](org)):

@@ -895,9 +895,9 @@ def _refuse_overwrite(out_dir: Path, force: bool, names: tuple = ()):
         found = dict(folder=out_dir, files=", ".join(there))
         raise click.UsageError(
             Message("{folder} already holds an organisation ({files}); add --force to replace "
-                    "them", **found) if not names else
+                    "them", found) if not names else
             Message("{folder} already holds files of the same names ({files}); add --force to "
-                    "replace them", **found))
+                    "replace them", found))
 
 
 @cli.group()

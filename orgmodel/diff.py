@@ -280,12 +280,15 @@ def _keyed(org, key, side: str = "", keyless: list | None = None):
         shown = "; ".join(f"'{k}' ({', '.join(map(str, ids[:3]))}"
                           f"{', ...' if len(ids) > 3 else ''})"
                           for k, ids in list(repeated.items())[:5])
-        many = len(repeated) > 1
-        raise InputError(f"--key {key}: {len(repeated)} value{'s' if many else ''} of the "
-                         f"{side} model name{'' if many else 's'} more than one node, so nodes "
-                         "cannot be "
-                         f"matched on it: {shown}; choose a key whose values differ, or add a "
-                         "second column that breaks the ties (--key name,unit)")
+        found = dict(key=key, n=len(repeated), side=_side(side), shown=shown)
+        raise InputError(
+            Message("--key {key}: {n} values of the {side} model name more than one node, so "
+                    "nodes cannot be matched on it: {shown}; choose a key whose values differ, "
+                    "or add a second column that breaks the ties (--key name,unit)", found)
+            if len(repeated) > 1 else
+            Message("--key {key}: {n} value of the {side} model names more than one node, so "
+                    "nodes cannot be matched on it: {shown}; choose a key whose values differ, "
+                    "or add a second column that breaks the ties (--key name,unit)", found))
     return out
 
 
@@ -350,8 +353,14 @@ def _check_key(a, b, key) -> None:
     for side, o in (("as-is", a), ("to-be", b)):
         for k in key.split(","):
             if not any(str(d.get(k, "")).strip() for _, d in o.graph.nodes(data=True)):
-                raise InputError(f"--key {key}: no node of the {side} model has a '{k}', so "
-                                 "nothing can be matched on it")
+                raise InputError(Message("--key {key}: no node of the {side} model has a "
+                                         "'{k}', so nothing can be matched on it", key=key,
+                                         side=_side(side), k=k))
+
+
+def _side(side: str):
+    """``as-is`` or ``to-be``, as a word of the reader's language."""
+    return Message("as-is") if side == "as-is" else Message("to-be")
 
 
 def _named(org, ids) -> str:

@@ -25,6 +25,7 @@ import re
 from pathlib import Path
 
 from .errors import InputError
+from .i18n import Message
 from .model import OrgModel
 
 __all__ = ["Drafts", "DRAFTS_DIR"]
@@ -61,7 +62,7 @@ class Drafts:
     def get(self, name: str) -> dict:
         path = self._path(name)
         if not path.is_file():
-            raise InputError(f"no draft named '{name}'")
+            raise InputError(Message("no draft named '{name}'", name=name))
         return json.loads(path.read_text(encoding="utf-8"))
 
     def _write(self, draft: dict) -> dict:
@@ -73,10 +74,10 @@ class Drafts:
     def create(self, name: str, author: str, base: int) -> dict:
         name = (name or "").strip()
         if not _NAME.match(name):
-            raise InputError("a draft's name is 1 to 60 letters, digits, spaces, '.', '-' "
-                             "or '_'")
+            raise InputError(Message("a draft's name is 1 to 60 letters, digits, spaces, '.', "
+                                     "'-' or '_'"))
         if self._path(name).exists():
-            raise InputError(f"there is a draft named '{name}' already")
+            raise InputError(Message("there is a draft named '{name}' already", name=name))
         return self._write({"name": name, "author": author, "base": base, "changes": [],
                             "created": dt.datetime.now(dt.timezone.utc).isoformat(
                                 timespec="seconds")})
@@ -104,7 +105,7 @@ class Drafts:
     def remove_change(self, name: str, index: int) -> dict:
         draft = self.get(name)
         if not 0 <= index < len(draft["changes"]):
-            raise InputError(f"draft '{name}' has no change {index + 1}")
+            raise InputError(Message("draft '{name}' has no change {n}", name=name, n=index + 1))
         del draft["changes"][index]
         return self._write(draft)
 

@@ -106,11 +106,11 @@ class UnknownRoleError(OrgModelError, ValueError):
         self.candidates = list(candidates)
         found = dict(query=query, roles=", ".join(f"{c[0]} ({c[1]})" for c in self.candidates))
         if ambiguous:
-            msg = Message("'{query}' matches several roles: {roles}", **found)
+            msg = Message("'{query}' matches several roles: {roles}", found)
         elif self.candidates:
-            msg = Message("no role matches '{query}'; closest: {roles}", **found)
+            msg = Message("no role matches '{query}'; closest: {roles}", found)
         else:
-            msg = Message("no role matches '{query}'", **found)
+            msg = Message("no role matches '{query}'", found)
         super().__init__(msg)
 
 

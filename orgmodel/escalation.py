@@ -151,8 +151,10 @@ class Policy:
         if via is None:
             return next(iter(self.routes.values()))
         if via not in self.routes:
-            raise OrgModelError(f"'{via}' is not an escalation route of {org_name or 'this model'}; "
-                                f"its policy has: {', '.join(self.routes)}")
+            raise OrgModelError(Message("'{via}' is not an escalation route of {org}; its "
+                                        "policy has: {routes}", via=via,
+                                        org=org_name or Message("the organisation"),
+                                        routes=", ".join(self.routes)))
         return self.routes[via]
 
 

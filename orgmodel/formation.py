@@ -32,6 +32,7 @@ import pandas as pd
 
 from ._nx import node_attrs, successors
 from .errors import InputError
+from .i18n import Message
 from .model import at_its_date, remembered
 
 if TYPE_CHECKING:  # names in annotations only
@@ -301,7 +302,7 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
     3
     """
     if by not in ("unit", "manager", "post"):
-        raise InputError(f"formation by '{by}': use unit, manager or post")
+        raise InputError(Message("formation by '{by}': use unit, manager or post", by=by))
     posts = post_figures(org)
     by_post, by_person = _holders(org)
     # (whole columns: a list per post costs seconds at a million posts)

@@ -579,4 +579,4 @@ def write_register(reg: pd.DataFrame, path: PathLike, org: OrgModel | None = Non
                            for v in row])
             save_workbook(wb, tmp)
         return atomic_write(path, write)
-    raise OrgModelError(f"{path}: write the register as .md, .csv or .xlsx")
+    raise OrgModelError(Message("{path}: write the register as .md, .csv or .xlsx", path=path))

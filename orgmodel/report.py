@@ -25,7 +25,7 @@ from .escalation import OUTCOMES, escalation_load, escalation_policy, route_grap
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
 from .formation import formation, staff_text, totals
-from .i18n import N_, said, text_of, translator, written_on
+from .i18n import N_, Message, said, text_of, translator, written_on
 from .layers import layering
 from .mandates import register
 from .model import at_its_date, display_names
@@ -372,16 +372,17 @@ def _check_replaceable(out_dir: Path):
     if not out_dir.exists():
         return
     if not out_dir.is_dir():
-        raise OrgModelError(f"{out_dir} is a file: give a folder for the report")
+        raise OrgModelError(Message("{folder} is a file: give a folder for the report", folder=out_dir))
     entries = list(out_dir.iterdir())
     if (out_dir / MARKER).is_file():
         return
     # Reports written before the marker existed held only these files.
     strangers = [e.name for e in entries if e.is_dir() or not _report_file(e.name)]
     if strangers:
-        raise OrgModelError(f"{out_dir} holds files that are not an orgmodel report "
-                            f"({', '.join(sorted(strangers)[:5])}); the report replaces its "
-                            "folder as a whole, so give a new or empty folder")
+        raise OrgModelError(Message(
+            "{folder} holds files that are not an orgmodel report ({files}); the report "
+            "replaces its folder as a whole, so give a new or empty folder", folder=out_dir,
+            files=", ".join(sorted(strangers)[:5])))
 
 
 def _fix_modes(stage: Path):

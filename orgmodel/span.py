@@ -106,7 +106,7 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
     hi = max if max is not None else conf.get("max")
     by = by or conf.get("by") or "posts"
     if by not in _COLUMN:
-        raise InputError(f"span by '{by}': use posts, people or fte")
+        raise InputError(Message("span by '{by}': use posts, people or fte", by=by))
     nodes = node_attrs(org.graph)
     figures = post_figures(org)
     # Sums per manager with numpy over integer positions: at 1,000,000

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from .errors import InputError
-from .i18n import N_
+from .i18n import N_, Message
 
 __all__ = ["Users", "DatabaseUsers", "ROLES", "USERS_FILE", "MAX_FAILURES", "LOCK_SECONDS",
            "MIN_PASSWORD"]
@@ -59,7 +59,8 @@ class Users:
         try:
             return json.loads(self.path.read_text(encoding="utf-8"))["users"]
         except (ValueError, KeyError, TypeError):
-            raise InputError(f"{self.path}: not an accounts file orgmodel can read") from None
+            raise InputError(Message("{path}: not an accounts file orgmodel can read",
+                                       path=self.path)) from None
 
     def _write(self, users: dict) -> None:
         from ._staging import replace_text
@@ -83,11 +84,12 @@ class Users:
         """Add (or replace) an account."""
         name = (name or "").strip()
         if not name or len(name) > 64 or any(c.isspace() for c in name):
-            raise InputError("a user name is 1 to 64 characters, no spaces")
+            raise InputError(Message("a user name is 1 to 64 characters, no spaces"))
         if role not in ROLES:
-            raise InputError(f"no role '{role}': choose {', '.join(ROLES)}")
+            raise InputError(Message("no role '{role}': choose {roles}", role=role,
+                                     roles=", ".join(ROLES)))
         if len(password) < MIN_PASSWORD:
-            raise InputError(f"a password has {MIN_PASSWORD} characters or more")
+            raise InputError(Message("a password has {n} characters or more", n=MIN_PASSWORD))
         users = self._read()
         users[name] = {"role": role, "hash": _hasher().hash(password), "failures": 0,
                        "locked_until": 0}
@@ -96,7 +98,7 @@ class Users:
     def remove(self, name: str) -> None:
         users = self._read()
         if users.pop(name, None) is None:
-            raise InputError(f"no user '{name}'")
+            raise InputError(Message("no user '{name}'", name=name))
         self._write(users)
 
     def check(self, name: str, password: str) -> dict | None:

@@ -128,7 +128,7 @@ class FolderWorkspace(Workspace):
         try:
             return json.loads(path.read_text(encoding="utf-8"))["versions"]
         except (ValueError, KeyError, TypeError):
-            raise OrgModelError(f"{path}: not a history orgmodel can read") from None
+            raise OrgModelError(Message("{path}: not a history orgmodel can read", path=path)) from None
 
     @contextmanager
     def _locked(self):
@@ -154,7 +154,8 @@ class FolderWorkspace(Workspace):
     def at(self, version: int) -> OrgModel:
         org, head = self.current()
         if not 0 <= version <= head:
-            raise OrgModelError(f"no version {version}: the versions are 0 to {head}")
+            raise OrgModelError(Message("no version {version}: the versions are 0 to {head}",
+                                        version=version, head=head))
         # (a copy even of the current version: the caller may change it)
         return to_model(_undone(snapshot(org), self._entries(), version))
 
@@ -173,7 +174,8 @@ class FolderWorkspace(Workspace):
             entries = self._entries()
             now, head = read_any(self.folder), (entries[-1]["version"] if entries else 0)
             if not 0 <= base <= head:
-                raise OrgModelError(f"no version {base}: the versions are 0 to {head}")
+                raise OrgModelError(Message("no version {version}: the versions are 0 to {head}",
+                                            version=base, head=head))
             base_model = to_model(_undone(snapshot(now), entries, base))
             ours = changes(snapshot(base_model), snapshot(model))
             theirs = [op for e in entries if e["version"] > base for op in e["patch"]]

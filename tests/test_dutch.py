@@ -16,7 +16,7 @@ import pytest
 from test_notation import _hr_workbook
 
 import orgmodel
-from conftest import DATA, run
+from conftest import DATA, copy_template, run
 
 #: Ceilings as a Dutch spreadsheet types them, and what they are.
 CEILINGS = {"F002": ("25.000", 25000.0), "F003": ("1.000.000", 1_000_000.0),
@@ -383,3 +383,37 @@ def test_orgmodels_own_usage_errors_in_dutch(tmp_path):
         assert not words and "Error" not in res.output, (args, words, res.output)
     res = run("escalate", "niemand", "--org", org)
     assert "no role matches 'niemand'" in res.output, res.output
+
+
+def test_the_web_apps_and_librarys_refusals_in_dutch(tmp_path):
+    """What the web app shows when it refuses (an account, a draft, a version
+    that is not there) and the library's refusals of a folder or an option,
+    rendered in Dutch as the app and the command line render them."""
+    from orgmodel.drafts import Drafts
+    from orgmodel.i18n import said, translator
+    from orgmodel.report import write_report
+    from orgmodel.users import Users
+    from orgmodel.workspace import FolderWorkspace
+    org = copy_template(tmp_path)
+    (tmp_path / "vol").mkdir()
+    (tmp_path / "vol" / "iets.txt").write_text("x", encoding="utf-8")
+    attempts = {
+        "heeft 10 tekens of meer": lambda: Users(tmp_path / "u.json").add("anna", "admin", "kort"),
+        "geen rol 'baas': kies": lambda: Users(tmp_path / "u.json").add("anna", "baas",
+                                                                        "lang genoeg wachtwoord"),
+        "geen concept met de naam 'x'": lambda: Drafts(tmp_path).get("x"),
+        "geen versie 5: de versies zijn 0 tot en met 0": lambda: FolderWorkspace(org).at(5),
+        "bevat bestanden die geen rapport van orgmodel zijn (iets.txt)":
+            lambda: write_report(orgmodel.load(org), tmp_path / "vol", lang="nl"),
+        "spanwijdte per 'x': gebruik posts, people of fte":
+            lambda: orgmodel.span_of_control(orgmodel.load(org), by="x"),
+    }
+    t = translator("nl")
+    for dutch, attempt in attempts.items():
+        with pytest.raises(orgmodel.OrgModelError) as refused:
+            attempt()
+        said_nl = t(said(refused.value))
+        assert dutch in said_nl, said_nl
+        words, _ = _english_in(said_nl, [str(tmp_path), "posts", "people", "fte", "admin",
+                                         "editor", "viewer"])
+        assert not words, (words, said_nl)

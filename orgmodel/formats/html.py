@@ -167,7 +167,7 @@ def select(org, focus=None, depth=1, kinds=None, edge_kinds=None) -> nx.MultiDiG
             g.add_node(fid, **org.graph.nodes[fid])
     if fid:
         if fid not in g:
-            raise OrgModelError(f"{org.label(fid)} is not among the kinds chosen")
+            raise OrgModelError(Message("{name} is not among the kinds chosen", name=org.label(fid)))
         near = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), fid,
                                                      cutoff=depth)
         g = g.subgraph(near)
