@@ -32,6 +32,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import OrgModelError
+from .i18n import Message
 
 __all__ = ["serve", "free_port", "DEFAULT_PASSWORD", "ENGINES", "default_engine",
            "build_launcher", "launcher_command", "USERS"]
@@ -87,8 +88,9 @@ def build_launcher(quiet: bool = True) -> Path:
         return out
     for tool in ("java", "mvn"):
         if not shutil.which(tool):
-            raise OrgModelError(f"the neo4j engine needs Java 17 and Maven, and '{tool}' is not "
-                                "on the PATH (install them, or use --engine arcadedb)")
+            raise OrgModelError(Message("the neo4j engine needs Java 17 and Maven, and '{tool}' "
+                                        "is not on the PATH (install them, or use --engine "
+                                        "arcadedb)", tool=tool))
     pom = resources.files("orgmodel").joinpath("launcher", "pom.xml")
     cmd = ["mvn", "-B", "-f", str(pom), "package", f"-Dlauncher.out={out}"]
     if quiet:
@@ -96,7 +98,7 @@ def build_launcher(quiet: bool = True) -> Path:
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode:
         tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
-        raise OrgModelError(f"Maven could not build the Neo4j launcher:\n{tail}")
+        raise OrgModelError(Message("Maven could not build the Neo4j launcher:\n{tail}", tail=tail))
     return out
 
 
@@ -152,7 +154,8 @@ def serve_neo4j(port: int, root: str, password: str, ready=None,
                 proc.kill()
     if proc.returncode not in (0, 130, 143, -2, -15):   # (stopped by a signal: as asked)
         tail = "".join(seen[-15:])
-        raise OrgModelError(f"Neo4j stopped with exit code {proc.returncode}:\n{tail}")
+        raise OrgModelError(Message("Neo4j stopped with exit code {code}:\n{tail}",
+                                    code=proc.returncode, tail=tail))
 
 
 def serve(port: int, root: str, database: str, password: str, http_port: int | None = None,
@@ -165,7 +168,8 @@ def serve(port: int, root: str, database: str, password: str, http_port: int | N
     if engine == "neo4j":
         return serve_neo4j(port, root, password, ready, stop)
     if engine != "arcadedb":
-        raise OrgModelError(f"no server engine '{engine}' (choose {' or '.join(ENGINES)})")
+        raise OrgModelError(Message("no server engine '{engine}' (choose {engines})", engine=engine,
+                                    engines=" or ".join(ENGINES)))
     try:
         import arcadedb_embedded as arcadedb
     except ImportError as exc:  # pragma: no cover - dev extra

@@ -731,7 +731,7 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
     if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
         raise OrgModelError(f"batch size must be a whole number of 1 or more, not {batch_size!r}")
     if not org.name:
-        raise OrgModelError("the model has no name: set 'name' in org.yaml")
+        raise OrgModelError(Message("the model has no name: set 'name' in org.yaml"))
     problems = [] if validated else validate_graph(org)
     if problems:
         raise ValidationError(problems, where=f"{org.name} (not pushed)")
@@ -1194,13 +1194,14 @@ def run_query(store: Store, name: str, **params) -> pd.DataFrame:
     ``role`` may be an id or a name, as in :meth:`OrgModel.find_role`.
     """
     if name not in QUERIES:
-        raise OrgModelError(f"'{name}' is not a query that can be run here; choose one of: "
-                            f"{', '.join(QUERIES)}")
+        raise OrgModelError(Message("'{name}' is not a query that can be run here; choose one "
+                                    "of: {queries}", name=name, queries=", ".join(QUERIES)))
     takes = query_parameters(name)
     unknown = [k for k in params if k not in takes]
     if unknown:
-        raise OrgModelError(f"query '{name}' takes no parameter {', '.join(map(repr, unknown))} "
-                            f"(it takes: {', '.join(takes) or 'none'})")
+        raise OrgModelError(Message("query '{name}' takes no parameter {unknown} (it takes: "
+                                    "{takes})", name=name, unknown=", ".join(map(repr, unknown)),
+                                    takes=", ".join(takes) or Message("none")))
     routes = name in ("escalation", "escalation_route")
     if name in ("span", "layering") and "date" not in params:
         # the model's own date, as the library's analyses use it
@@ -1210,7 +1211,8 @@ def run_query(store: Store, name: str, **params) -> pd.DataFrame:
         ({"org"} if name == "count_nodes" else set())
     missing = [k for k in takes if k not in params and k not in optional]
     if missing:
-        raise OrgModelError(f"query '{name}' needs {', '.join(f'--param {k}=...' for k in missing)}")
+        raise OrgModelError(Message("query '{name}' needs {params}", name=name,
+                                    params=", ".join(f"--param {k}=..." for k in missing)))
     if name == "count_nodes":
         params.setdefault("org", None)
     if routes:
@@ -1221,8 +1223,7 @@ def run_query(store: Store, name: str, **params) -> pd.DataFrame:
             from .escalation import escalation_policy
             manifest = _manifest(store, params.get("org"))
             if manifest is None:
-                raise OrgModelError(f"there is no organisation '{params.get('org')}' in the "
-                                    "database (see 'orgmodel db status')")
+                raise _no_organisation(store, params.get("org"))
             policy = escalation_policy(OrgModel(nx.MultiDiGraph(), manifest))
             if "route" in params or "line" in policy.routes:
                 kind = policy.route(params.get("route", "line"), params.get("org"))

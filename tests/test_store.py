@@ -510,6 +510,13 @@ def test_db_query_passes_every_parameter(store, bolt_env, deventer, albrandswaar
     assert res.exit_code == 1 and "takes no parameter 'orgg'" in res.output
     res = CliRunner().invoke(cli, ["db", "query", "span"])
     assert res.exit_code == 1 and "--param org=" in res.output
+    # (and in Dutch, as every other message of the shared model)
+    res = CliRunner().invoke(cli, ["db", "query", "span", "--param", "orgg=x", "--lang", "nl"])
+    assert res.exit_code == 1 and "kent geen parameter 'orgg' (wel: " in res.output, res.output
+    res = CliRunner().invoke(cli, ["db", "query", "span", "--lang", "nl"])
+    assert res.exit_code == 1 and "query 'span' vraagt --param org=" in res.output, res.output
+    res = CliRunner().invoke(cli, ["db", "query", "create_nodes", "--lang", "nl"])
+    assert res.exit_code == 1 and "is geen query die hier kan draaien" in res.output, res.output
 
 
 def test_db_query_accepts_a_role_name(store, deventer):
