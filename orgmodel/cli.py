@@ -198,7 +198,7 @@ _ASKED = "en"
 
 #: The modules of click that write its own texts (usage, errors) with gettext.
 _CLICK_TEXTS = ("click.core", "click.exceptions", "click.parser", "click.types",
-                "click.formatting", "click.decorators")
+                "click.formatting", "click.decorators", "click.termui")
 
 
 def _asked_language(args) -> str:
@@ -1673,7 +1673,7 @@ def users_add(name, role, org_dir, neo4j_name, home):
     if bool(org_dir) == bool(neo4j_name):
         raise click.UsageError(Message("give exactly one of --org DIR or --neo4j ORG_NAME"))
     if sys.stdin.isatty():
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = click.prompt(_t()("Password"), hide_input=True, confirmation_prompt=True)
     else:
         password = sys.stdin.readline().rstrip("\n")
     book = _accounts(org_dir, neo4j_name, home)

@@ -417,3 +417,40 @@ def test_the_web_apps_and_librarys_refusals_in_dutch(tmp_path):
         words, _ = _english_in(said_nl, [str(tmp_path), "posts", "people", "fte", "admin",
                                          "editor", "viewer"])
         assert not words, (words, said_nl)
+
+
+def test_the_password_prompt_in_dutch(tmp_path):
+    """`users add` on a terminal asks for the password twice in Dutch, and
+    says so in Dutch when the two differ (click's prompt texts were English)."""
+    import os
+    import pty
+    import select
+    import sys
+    import time
+    org = copy_template(tmp_path)
+    pid, fd = pty.fork()
+    if pid == 0:                                       # (the child: the command on a terminal)
+        os.execv(sys.executable, [sys.executable, "-m", "orgmodel", "users", "add", "bob",
+                                  "--role", "viewer", "--org", str(org), "--lang", "nl"])
+    seen = b""
+
+    def until(marker):
+        nonlocal seen
+        end = time.monotonic() + 60
+        while marker not in seen and time.monotonic() < end:
+            if select.select([fd], [], [], 0.2)[0]:
+                try:
+                    seen += os.read(fd, 1024)
+                except OSError:
+                    break
+        return marker in seen
+    try:
+        assert until(b"Wachtwoord: "), seen
+        os.write(fd, b"een lang wachtwoord\n")
+        assert until(b"Herhaal ter bevestiging: "), seen
+        os.write(fd, b"een ander wachtwoord\n")
+        assert until(b"Fout: de twee ingevoerde waarden zijn niet gelijk."), seen
+        assert b"Password" not in seen and b"Repeat" not in seen, seen
+    finally:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
