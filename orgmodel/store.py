@@ -186,9 +186,25 @@ def _explain_raw(exc, uri, user, database) -> DatabaseError:
                                      uri=uri, seconds=round(TIMEOUT)))
     if isinstance(exc, (e.ConfigurationError, ValueError)):
         return _bad_address(uri)
-    msg = getattr(exc, "message", None) or str(exc)
     return DatabaseError(Message("the server at {uri} refused the request: {reason}",
-                                 uri=uri, reason=msg.splitlines()[0]))
+                                 uri=uri, reason=_server_words(exc)))
+
+
+def _server_words(exc) -> str:
+    r"""What the server said of an error, in one line of its own words.
+
+    ArcadeDB appends the query's text (and its comments) to its message:
+    a message shown to the user names the cause, not orgmodel's Cypher.
+
+    >>> _server_words(ValueError("Duplicated key [Twice] on 'Organisation' (// Sets the "
+    ...                         "record\nMERGE (o:Organisation {name: $org})"))
+    "Duplicated key [Twice] on 'Organisation'"
+    >>> _server_words(ValueError("no route to bolt://db.example:7687\nmore"))
+    'no route to bolt://db.example:7687'
+    """
+    text = str(getattr(exc, "message", None) or exc).strip()
+    first = text.splitlines()[0] if text else ""
+    return re.split(r"\s+\(?//", first, maxsplit=1)[0].strip()
 
 
 def _bad_address(uri) -> DatabaseError:
@@ -827,11 +843,11 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
             "push of {name} was rolled back, the database is unchanged by it: a node it wrote "
             "clashed with one already there, usually another push of the same organisation "
             "running at the same time; push again ({reason})", name=name,
-            reason=str(getattr(exc, "message", None) or exc))) from None
+            reason=_server_words(exc))) from None
     except (e.Neo4jError, e.DriverError) as exc:
         raise DatabaseError(Message(
             "push of {name} failed and was rolled back, the database is unchanged: {reason}",
-            name=name, reason=str(getattr(exc, "message", None) or exc))) from None
+            name=name, reason=_server_words(exc))) from None
     if result.get("mode") != "unchanged":
         _resample(store)
     if "lineage" not in result and base is not None:
