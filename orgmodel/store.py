@@ -45,7 +45,7 @@ import networkx as nx
 import pandas as pd
 
 from ._nx import node_attrs, successors, within
-from .errors import ConflictError, DatabaseError, OrgModelError, ValidationError
+from .errors import ConflictError, DatabaseError, InputError, OrgModelError, ValidationError
 from .escape import redact
 from .i18n import Message
 from .model import OrgModel
@@ -1219,16 +1219,20 @@ def run_query(store: Store, name: str, **params) -> pd.DataFrame:
                                     "{takes})", name=name, unknown=", ".join(map(repr, unknown)),
                                     takes=", ".join(takes) or Message("none")))
     routes = name in ("escalation", "escalation_route")
-    if name in ("span", "layering") and "date" not in params:
-        # the model's own date, as the library's analyses use it
-        manifest = _manifest(store, params.get("org"))
-        params["date"] = str(manifest["date"]) if manifest and manifest.get("date") else None
     optional = {"role", "forbidden", "ends_at", "end_spheres", "date", "line"} if routes else \
-        ({"org"} if name == "count_nodes" else set())
+        ({"org"} if name == "count_nodes" else {"date"} if name in ("span", "layering") else set())
     missing = [k for k in takes if k not in params and k not in optional]
     if missing:
         raise OrgModelError(Message("query '{name}' needs {params}", name=name,
                                     params=", ".join(f"--param {k}=..." for k in missing)))
+    # (an organisation that is not there is an error, not an empty answer)
+    manifest = manifest_of(store, params.get("org")) if "org" in takes and (
+        name != "count_nodes" or params.get("org") is not None) else {}
+    if "date" in params:
+        params["date"] = _query_date(params["date"])
+    elif name in ("span", "layering"):
+        # the model's own date, as the library's analyses use it
+        params["date"] = str(manifest["date"]) if manifest.get("date") else None
     if name == "count_nodes":
         params.setdefault("org", None)
     if routes:
@@ -1237,9 +1241,6 @@ def run_query(store: Store, name: str, **params) -> pd.DataFrame:
                 any(k in takes and k not in params for k in ("date", "line")):
             # The route kind's own settings, as the library reads them from org.yaml.
             from .escalation import escalation_policy
-            manifest = _manifest(store, params.get("org"))
-            if manifest is None:
-                raise _no_organisation(store, params.get("org"))
             policy = escalation_policy(OrgModel(nx.MultiDiGraph(), manifest))
             if "route" in params or "line" in policy.routes:
                 kind = policy.route(params.get("route", "line"), params.get("org"))
@@ -1264,6 +1265,27 @@ def run_query(store: Store, name: str, **params) -> pd.DataFrame:
         return pd.DataFrame(store.run(cypher(name), **params))
     except (e.Neo4jError, e.DriverError) as exc:   # one line, not a driver traceback
         raise _explain(exc, store.uri, store.user, store.database) from None
+
+
+def _query_date(value) -> str | None:
+    """A query's date as the queries compare it (YYYY-MM-DD), or an error: a
+    text that is not a date would be compared as text, a wrong answer given
+    in silence.
+
+    >>> _query_date("2026-01-31"), _query_date(None)
+    ('2026-01-31', None)
+    >>> _query_date("31-01-2026")
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.InputError: '31-01-2026' is not a date: write it as YYYY-MM-DD
+    """
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise InputError(Message("'{text_}' is not a date: write it as YYYY-MM-DD",
+                                 text_=value)) from None
 
 
 def _find_role(store: Store, org_name: str, query: str) -> str:

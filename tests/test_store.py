@@ -510,6 +510,19 @@ def test_db_query_passes_every_parameter(store, bolt_env, deventer, albrandswaar
     assert res.exit_code == 1 and "takes no parameter 'orgg'" in res.output
     res = CliRunner().invoke(cli, ["db", "query", "span"])
     assert res.exit_code == 1 and "--param org=" in res.output
+    # an organisation that is not there, or a date that is not one, is an
+    # error: they gave an empty table and an answer for every date
+    for query in ("span", "partners", "count_nodes"):
+        res = CliRunner().invoke(cli, ["db", "query", query, "--param", "org=Nergens"])
+        assert res.exit_code == 1, res.output
+        assert "no organisation named 'Nergens' in the database (stored: " in res.output
+    for date in ("x", "2020-13-01", "31-12-2020"):
+        res = CliRunner().invoke(cli, ["db", "query", "layering", "--param", "org=Deventer",
+                                       "--param", f"date={date}"])
+        assert res.exit_code == 1 and f"'{date}' is not a date" in res.output, res.output
+    res = CliRunner().invoke(cli, ["db", "query", "count_nodes", "--format", "json"])
+    assert json.loads(res.output)[0]["nodes"] == (deventer.graph.number_of_nodes()
+                                                  + albrandswaard.graph.number_of_nodes())
     # (and in Dutch, as every other message of the shared model)
     res = CliRunner().invoke(cli, ["db", "query", "span", "--param", "orgg=x", "--lang", "nl"])
     assert res.exit_code == 1 and "kent geen parameter 'orgg' (wel: " in res.output, res.output
