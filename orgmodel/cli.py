@@ -1499,7 +1499,10 @@ def log_cmd(org_name, version, uri, user, password, database, fmt):
     from .store import change_events, log
     with _store(uri, user, password, database) as store:
         table = change_events(store, org_name, version) if version else log(store, org_name)
-    emit(table, fmt)
+    if fmt == "table":
+        # (a push's own message, not a check's finding, which "message" names elsewhere)
+        table = table.rename(columns={"message": "push_message"})
+    emit(table, fmt, t=_t())
 
 
 @db.command()
@@ -1522,7 +1525,7 @@ def query(name, params, uri, user, password, database, fmt):
         except json.JSONDecodeError:
             values[key] = raw
     with _store(uri, user, password, database) as store:
-        emit(run_query(store, name, **values), fmt)
+        emit(run_query(store, name, **values), fmt, t=_t())
 
 
 @db.command()
@@ -1537,9 +1540,11 @@ def status(uri, user, password, database, fmt):
         orgs = organisations(store)
         rec = {"uri": store.uri, "user": store.user, "database": store.database,
                "server": info.agent, "organisations": orgs.to_dict("records")}
-    emit(rec, fmt, lambda: (f"Connected to {rec['server']} at {rec['uri']} as {rec['user']}"
-                            f" (database {rec['database'] or 'default'})\n\n"
-                            + _table(orgs)))
+    t = _t()
+    emit(rec, fmt, lambda: t("Connected to {server} at {uri} as {user} (database {database})",
+                             server=rec["server"], uri=rec["uri"], user=rec["user"],
+                             database=rec["database"] or Message("default"))
+         + "\n\n" + _table(orgs, t))
 
 
 @db.command()

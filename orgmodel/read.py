@@ -200,8 +200,9 @@ def read_table(path: Path, problems: list, label: str | None = None,
             if len(fields) > width and not any(f.strip() for f in fields[width:]):
                 fields = fields[:width]      # trailing empty cells, as spreadsheets write them
             else:
-                hint = (" (is a separator missing or a cell unquoted?)" if len(fields) < width
-                        else " (a cell with a separator in it needs quotes)")
+                hint = (Message(" (is a separator missing or a cell unquoted?)")
+                        if len(fields) < width else
+                        Message(" (a cell with a separator in it needs quotes)"))
                 problems.append(Problem(label, r, Message(
                     "has {n_fields} cells but the header has {width}{hint}",
                     n_fields=len(fields), width=width, hint=hint)))

@@ -141,6 +141,16 @@ def test_the_cli_pull_edit_push_log_and_diff_of_versions(bolt_env, store, tmp_pa
     res = runner.invoke(cli, ["db", "log", "Albrandswaard", "--version", "2", "--format", "json"])
     assert json.loads(res.output) == [{"section": "node", "key": victim, "kind": "Post",
                                        "status": "changed", "detail": "changed: name"}]
+    # the history and the status as a Dutch reader reads them (their columns
+    # were English, and the push's message was headed "bevinding", a finding)
+    res = runner.invoke(cli, ["db", "log", "Albrandswaard", "--lang", "nl"])
+    head = res.output.splitlines()[0].split()
+    assert head == ["versie", "tijdstip", "gebruiker", "toelichting", "toegevoegd", "gewijzigd",
+                    "verwijderd", "geforceerd"], res.output
+    assert "renamed one" in res.output and " nee" in res.output
+    res = runner.invoke(cli, ["db", "status", "--lang", "nl"])
+    assert res.output.startswith("Verbonden met ") and "gepusht op" in res.output, res.output
+    assert "Connected" not in res.output and "pushed" not in res.output
     res = runner.invoke(cli, ["diff", "Albrandswaard@1", "Albrandswaard@2", "--neo4j",
                               "--format", "json"])
     assert res.exit_code == 0, res.output
