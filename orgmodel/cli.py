@@ -1577,14 +1577,14 @@ def serve(engine, port, root, database):
         out(Message(
             "  export NEO4J_URI={uri} NEO4J_USER={user} NEO4J_DATABASE={database}",
             uri=uri, database=shown_db, user=user))
-        out("  export NEO4J_PASSWORD=... (yours, or the local default from the README)")
-        out("Press Ctrl+C to stop.")
+        out(Message("  export NEO4J_PASSWORD=... (yours, or the local default from the README)"))
+        out(Message("Press Ctrl+C to stop."))
     if engine == "neo4j":
-        out("Starting Neo4j (the first start builds its launcher with Maven) ...")
+        out(Message("Starting Neo4j (the first start builds its launcher with Maven) ..."))
     stop = threading.Event()
     # serve() turns Ctrl+C and SIGTERM into an orderly stop.
     run_server(port, root, database, password, ready=ready, stop=stop, engine=engine)
-    out("Server stopped.")
+    out(Message("Server stopped."))
 
 
 def _workspace(org_dir, neo4j_name):
