@@ -1193,7 +1193,7 @@ def _write_diff(d, out_dir: Path, lang: str = "en"):
     from .diff import write_diff
     for name, where in write_diff(d, out_dir, lang).items():
         if isinstance(where, str):
-            out(f"No {name}: {where}", err=True)
+            out(Message("No {name}: {why}", name=name, why=where), err=True)
 
 
 def _report_diff(d, out_dir, fmt, fail_on, written=False):
@@ -1623,8 +1623,8 @@ def serve_cmd(org_dir, neo4j_name, home, host, port):
             raise click.UsageError(Message(
                 "without accounts the app is read-only and listens on 127.0.0.1 only, not "
                 "{host}: add one with 'orgmodel users add NAME --role admin'", host=host))
-        out("No accounts: the app is read-only, on 127.0.0.1 only "
-            "(orgmodel users add NAME --role editor to change that).")
+        out(Message("No accounts: the app is read-only, on 127.0.0.1 only (orgmodel users add "
+                    "NAME --role editor to change that)."))
     ws.current()          # a model that does not load is said here, not on every page
     import uvicorn
     out(Message("Serving {name} at http://{host}:{port}/ (Ctrl+C stops)", name=ws.name,
@@ -1695,7 +1695,9 @@ def users_list(org_dir, neo4j_name, home):
         raise click.UsageError(Message("give exactly one of --org DIR or --neo4j ORG_NAME"))
     book = _accounts(org_dir, neo4j_name, home)
     for n in book.names():
-        out(f"{n}\t{book.role(n)}" + ("\tlocked" if book.locked(n) else ""))
+        t = _t()
+        # (the role as --role takes it; whether it is locked in the reader's language)
+        out(f"{n}\t{book.role(n)}" + ("\t" + t("locked") if book.locked(n) else ""))
 
 
 def main(argv=None):

@@ -38,7 +38,7 @@ from ._nx import differing, node_attrs, predecessors, successors, within
 from .errors import InputError
 from .escape import markdown as _md
 from .escape import markdown_table
-from .i18n import N_, Listing, Message
+from .i18n import N_, Listing, Message, said
 from .model import remembered
 
 if TYPE_CHECKING:  # names in annotations only
@@ -972,7 +972,7 @@ def write_diff(d: Diff, folder: PathLike, lang: str = "en") -> dict:
         try:
             write_diff_html(d, stage / "diff.html", lang=lang)
         except ExportTooLargeError as exc:
-            written["diff.html"] = str(exc)
+            written["diff.html"] = said(exc)    # (a Message: said in the reader's language)
         (stage / "DIFF.md").write_text(d.markdown(lang), encoding="utf-8")
         changes = d.changes()
         to_csv(translator(lang).frame(changes, own=("key", "detail_own")) if lang != "en"
