@@ -454,3 +454,23 @@ def test_the_password_prompt_in_dutch(tmp_path):
     finally:
         os.kill(pid, 9)
         os.waitpid(pid, 0)
+
+
+def test_an_unreadable_org_file_is_said_in_dutch(tmp_path):
+    """W3C ORG files that cannot be imported (a context named by address, a
+    graph with no organisation in it, JSON that does not parse) in Dutch:
+    their messages were English f-strings."""
+    remote = tmp_path / "ver.jsonld"
+    remote.write_text('{"@context": "http://example.org/ctx", "@id": "x"}', encoding="utf-8")
+    empty = tmp_path / "leeg.ttl"
+    empty.write_text("@prefix x: <http://x/> .\nx:a x:b x:c .\nx:a x:b x:d .\n", encoding="utf-8")
+    broken = tmp_path / "kapot.jsonld"
+    broken.write_text('{"@id": ', encoding="utf-8")
+    for source, dutch in ((remote, "noemt zijn @context met een adres (http://example.org/ctx)"),
+                          (empty, "bevat geen organisatie: geen van zijn 2 uitspraken noemt"),
+                          (broken, "is geen geldige JSON: ")):
+        res = run("import", "org", source, "--out", tmp_path / "uit", "--lang", "nl")
+        assert res.exit_code == 1 and dutch in res.output, res.output
+        assert not (tmp_path / "uit").exists()
+    res = run("import", "org", empty, "--out", tmp_path / "uit")
+    assert "holds no organisation: none of its 2 statements names an org:Post" in res.output

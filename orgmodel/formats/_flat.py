@@ -8,6 +8,7 @@ import re
 import networkx as nx
 
 from ..errors import Problem, ValidationError
+from ..i18n import Message
 
 __all__ = ["flat_graph", "flat_value"]
 
@@ -40,9 +41,10 @@ def _xml_problems(org, what: str) -> list:
             for text in (v if isinstance(v, (list, tuple)) else [v]):
                 m = _NOT_XML.search(text) if isinstance(text, str) else None
                 if m:
-                    problems.append(Problem(file, row, f"{k} of {owner!r} holds a control "
-                                            f"character (U+{ord(m.group()):04X}) that {what} "
-                                            "(XML) cannot carry: remove it"))
+                    problems.append(Problem(file, row, Message(
+                        "{k} of {owner} holds a control character ({char}) that {format} (XML) "
+                        "cannot carry: remove it", k=k, owner=repr(owner),
+                        char="U+%04X" % ord(m.group()), format=what)))
                     return
     for row, (n, d) in enumerate(org.graph.nodes(data=True), start=2):
         look("nodes.csv", row, n, d)

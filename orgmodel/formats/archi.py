@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 
 from .._staging import clean_stale, no_space, temp_dir
 from ..errors import Problem, ValidationError
-from ..i18n import text_of
+from ..i18n import Message, text_of
 from ..read import read_table
 from ..write import to_tables, usual_mode
 from ._tables import model_from_tables, table
@@ -210,7 +210,8 @@ def _archi_frames(folder: Path):
             continue
         missing = [c for c in cols if c not in df.columns]
         if missing:
-            problems.append(Problem(name, 1, f"has no column {', '.join(map(repr, missing))}"))
+            problems.append(Problem(name, 1, Message("has no column {columns}", columns=", ".join(
+                map(repr, missing)))))
             continue
         frames[name] = df
     if problems:
@@ -274,8 +275,8 @@ def _archi_edges(rel, props, elements, by_archi, ours: bool, problems) -> list:
         p = props.get(r["id"], {})
         if r["source"] not in by_archi or r["target"] not in by_archi:
             if ours or r["source"] in elements and r["target"] in elements:
-                problems.append(Problem("relations.csv", rowno, f"relation {r['id']} joins "
-                                        "elements that are not in elements.csv"))
+                problems.append(Problem("relations.csv", rowno, Message(
+                    "relation {id} joins elements that are not in elements.csv", id=r["id"])))
             continue
         if ours and "orgmodel:kind" in p:
             rec = {k[9:] if k in ("orgmodel:from", "orgmodel:to", "orgmodel:kind") else k: v

@@ -50,6 +50,7 @@ from urllib.parse import quote, unquote
 
 from .._offline import NetworkRefused, offline, remote_contexts
 from ..errors import Problem, ValidationError
+from ..i18n import Message
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
 
@@ -223,19 +224,23 @@ def _check_jsonld(path: Path, label: str) -> None:
                               where=str(path)) from None
     except (ValueError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", None)
-        raise ValidationError([Problem(label, line, f"is not valid JSON: {exc}")],
+        raise ValidationError([Problem(label, line, Message("is not valid JSON: {reason}",
+                                                            reason=str(exc)))],
                               where=str(path)) from None
     if not isinstance(doc, (dict, list)) or (isinstance(doc, list) and not all(
             isinstance(d, dict) for d in doc)):
-        raise ValidationError([Problem(label, None, "is not a JSON-LD document: it must be a "
-                                       "JSON object (or a list of objects), not "
-                                       f"{type(doc).__name__}")], where=str(path))
+        raise ValidationError([Problem(label, None, Message(
+            "is not a JSON-LD document: it must be a JSON object (or a list of objects), not "
+            "{type}", type=type(doc).__name__))], where=str(path))
     remote = remote_contexts(doc)
     if remote:
-        raise ValidationError([Problem(label, None, f"names its @context by address ({remote[0]}"
-                                       + (f" and {len(remote) - 1} more" if len(remote) > 1 else "")
-                                       + "): orgmodel never fetches anything over the network, "
-                                       "so write the context out in the file")], where=str(path))
+        raise ValidationError([Problem(label, None, Message(
+            "names its @context by address ({address} and {n} more): orgmodel never fetches "
+            "anything over the network, so write the context out in the file",
+            address=remote[0], n=len(remote) - 1) if len(remote) > 1 else Message(
+            "names its @context by address ({address}): orgmodel never fetches anything over "
+            "the network, so write the context out in the file", address=remote[0]))],
+            where=str(path))
 
 
 def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
@@ -262,14 +267,15 @@ def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
     except NetworkRefused as exc:
         raise ValidationError([Problem(label, None, str(exc))], where=str(path)) from None
     except RecursionError:
-        raise ValidationError([Problem(label, None, f"is nested too deeply to read as {fmt} "
-                                       "(lists or blank nodes inside one another, thousands "
-                                       "deep)")], where=str(path)) from None
+        raise ValidationError([Problem(label, None, Message(
+            "is nested too deeply to read as {format} (lists or blank nodes inside one another, "
+            "thousands deep)", format=fmt))], where=str(path)) from None
     except Exception as exc:   # rdflib raises parser-specific errors of many kinds
         m = re.search(r"line (\d+)", str(exc))
         msg = re.sub(r"\s+", " ", str(exc)).strip()[:300]
-        raise ValidationError([Problem(label, int(m.group(1)) if m else None,
-                                       f"is not valid {fmt}: {msg}")], where=str(path)) from None
+        raise ValidationError([Problem(label, int(m.group(1)) if m else None, Message(
+            "is not valid {format}: {reason}", format=fmt, reason=msg))],
+            where=str(path)) from None
     manifest = {}
     for _, _, text in g.triples((None, om.manifest, None)):
         try:
@@ -284,8 +290,9 @@ def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
             try:
                 rec = json.loads(str(cells))
             except ValueError:
-                raise ValidationError([Problem(label, None, f"om:cells of {s_} is not valid "
-                                               "JSON")], where=str(path)) from None
+                raise ValidationError([Problem(label, None, Message(
+                    "om:cells of {subject} is not valid JSON", subject=str(s_)))],
+                    where=str(path)) from None
             seq = rec.pop("@seq", 1 << 62)
             target = edges if (s_, RDF.type, om.Edge) in g else nodes
             target.append((seq, rec))
@@ -295,10 +302,10 @@ def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
     else:
         nodes, edges = _from_org_terms(g, label)
         if not nodes:
-            raise ValidationError([Problem(label, None, f"holds no organisation: none of its "
-                                           f"{len(g):,} statements names an org:Post, "
-                                           "org:OrganizationalUnit, org:Organization or "
-                                           "foaf:Person")], where=str(path))
+            raise ValidationError([Problem(label, None, Message(
+                "holds no organisation: none of its {n} statements names an org:Post, "
+                "org:OrganizationalUnit, org:Organization or foaf:Person", n=len(g)))],
+                where=str(path))
         manifest = manifest or {"name": _org_name(g) or path.stem,
                                 "sources": {"org": f"{label} (W3C ORG)"}}
     return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
