@@ -124,7 +124,7 @@ def serve_neo4j(port: int, root: str, password: str, ready=None,
                 stop: threading.Event | None = None):
     """Run Neo4j in a child JVM until ``stop`` is set (or this process is stopped)."""
     if len(password) < 8:
-        raise OrgModelError("Neo4j needs a password of 8 characters or more (NEO4J_PASSWORD)")
+        raise OrgModelError(Message("Neo4j needs a password of 8 characters or more (NEO4J_PASSWORD)"))
     os.makedirs(root, exist_ok=True)
     proc = subprocess.Popen(launcher_command(port, root), stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True,

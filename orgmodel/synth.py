@@ -19,6 +19,7 @@ import random
 import networkx as nx
 
 from .errors import InputError
+from .i18n import Message
 from .model import OrgModel
 
 __all__ = ["synthesize", "chain", "matrix", "SHAPES"]
@@ -57,7 +58,7 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
     []
     """
     if n_roles < 10:
-        raise InputError("a synthetic organisation needs at least 10 roles")
+        raise InputError(Message("a synthetic organisation needs at least 10 roles"))
     # One seeded random sequence: the steps run in this order, so that a seed
     # gives the same organisation every time.
     b = _Municipality(random.Random(seed))

@@ -200,7 +200,7 @@ def _unknown_spec_keys(verb: str, spec) -> None:
 
 def _apply_one(new: OrgModel, ch) -> None:
     if not isinstance(ch, dict):
-        raise _ChangeError("is not a mapping like '- close: ID'")
+        raise _ChangeError(Message("is not a mapping like '- close: ID'"))
     verbs = [k for k in ch if k in VERBS]
     if len(verbs) != 1:
         raise _ChangeError(Message(
@@ -321,7 +321,7 @@ def _move(org, node, to, unit, text):
     g = org.graph
     _need(org, node)
     if to is None and unit is None:
-        raise _ChangeError("move needs 'to: SUPERIOR' and/or 'unit: TEAM'")
+        raise _ChangeError(Message("move needs 'to: SUPERIOR' and/or 'unit: TEAM'"))
     if to is not None:
         _need(org, to, "superior")
         for u, v, k in _lines_up(g, node):
@@ -339,12 +339,12 @@ def _move(org, node, to, unit, text):
 def _merge(org, pair, text):
     g = org.graph
     if not (isinstance(pair, list) and len(pair) == 2):
-        raise _ChangeError("merge needs two ids: [KEEP, GONE]")
+        raise _ChangeError(Message("merge needs two ids: [KEEP, GONE]"))
     keep, gone = pair
     _need(org, keep)
     _need(org, gone)
     if keep == gone:
-        raise _ChangeError("merge needs two different ids")
+        raise _ChangeError(Message("merge needs two different ids"))
     def same(u, v, d):
         # an edge already there with the same attributes (a mandate of other
         # powers is another edge)
@@ -366,7 +366,7 @@ def _merge(org, pair, text):
 def _add(org, spec, text):
     g = org.graph
     if not isinstance(spec, dict) or not spec.get("id"):
-        raise _ChangeError("add needs a mapping with at least an id")
+        raise _ChangeError(Message("add needs a mapping with at least an id"))
     nid = str(spec["id"])
     if nid in g:
         raise _ChangeError(Message("'{nid}' already exists", nid=nid))

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 
 from .._staging import clean_stale, no_space, temp_dir
 from ..errors import Problem, ValidationError
-from ..i18n import Message, text_of
+from ..i18n import N_, Message, text_of
 from ..read import read_table
 from ..write import to_tables, usual_mode
 from ._tables import model_from_tables, table
@@ -202,8 +202,9 @@ def _archi_frames(folder: Path):
             if name == "properties.csv":
                 frames[name] = None
                 continue
-            problems.append(Problem(str(path), None, "is missing: Archi's CSV export writes "
-                                    "elements.csv, relations.csv and properties.csv"))
+            problems.append(Problem(str(path), None, N_(
+                "is missing: Archi's CSV export writes elements.csv, relations.csv and "
+                "properties.csv")))
             continue
         df = read_table(path, problems, name)
         if df is None:
@@ -244,7 +245,7 @@ def _model_element(folder: Path, el, props, prop_rows, problems) -> tuple[dict, 
                 manifest = json.loads(p["orgmodel:settings"])
             except ValueError:
                 problems.append(Problem("properties.csv", prop_rows.get(r["id"]),
-                                        "orgmodel:settings is not valid JSON"))
+                                        N_("orgmodel:settings is not valid JSON")))
         else:
             manifest = {"name": _in(r["name"]) or folder.name,
                         "sources": {"archi": f"{folder.name} (Archi CSV)"}}

@@ -50,7 +50,7 @@ from urllib.parse import quote, unquote
 
 from .._offline import NetworkRefused, offline, remote_contexts
 from ..errors import Problem, ValidationError
-from ..i18n import Message
+from ..i18n import N_, Message
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
 
@@ -220,7 +220,7 @@ def _check_jsonld(path: Path, label: str) -> None:
     try:
         doc = json.loads(path.read_text(encoding="utf-8-sig"))
     except RecursionError:
-        raise ValidationError([Problem(label, None, "is nested too deeply to read as JSON-LD")],
+        raise ValidationError([Problem(label, None, N_("is nested too deeply to read as JSON-LD"))],
                               where=str(path)) from None
     except (ValueError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", None)
@@ -281,7 +281,7 @@ def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
         try:
             manifest = json.loads(str(text))
         except ValueError:
-            raise ValidationError([Problem(label, None, "om:manifest is not valid JSON")],
+            raise ValidationError([Problem(label, None, N_("om:manifest is not valid JSON"))],
                                   where=str(path)) from None
     nodes, edges = [], []
     records = list(g.subject_objects(om.cells))
