@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OrgModelError
+from .i18n import Figure, Message
 
 __all__ = ["temp_file", "temp_dir", "clean_stale", "no_space", "output_folder", "DiskFullError"]
 
@@ -120,11 +121,13 @@ def no_space(exc: OSError, target, need: int | None = None, tmp=None) -> OSError
     if need is not None:
         needed = _size(need)
     elif written:
-        needed = f"more than the {_size(written)} written before the disk was full"
+        needed = Message("more than the {size} written before the disk was full",
+                         size=_size(written))
     else:
-        needed = "more room than there was"
-    return DiskFullError(errno.ENOSPC, f"{target}: not written, the disk is full (it needed "
-                         f"{needed}); nothing of it was kept: make room and run again")
+        needed = Message("more room than there was")
+    return DiskFullError(errno.ENOSPC, Message(
+        "{target}: not written, the disk is full (it needed {needed}); nothing of it was "
+        "kept: make room and run again", target=target, needed=needed))
 
 
 def _bytes_in(path: Path) -> int:
@@ -137,15 +140,19 @@ def _bytes_in(path: Path) -> int:
         return 0
 
 
-def _size(n: float) -> str:
-    """``1234567`` → ``'1.2 MB'``."""
+def _size(n: float) -> Message:
+    """``1234567`` → ``'1.2 MB'`` (in the reader's notation where it is shown).
+
+    >>> _size(1234567), _size(12)
+    ('1.2 MB', '12 bytes')
+    """
     if n < 1024:
-        return f"{int(n):,} bytes"
+        return Message("{n} bytes", n=int(n))
     for unit in ("KB", "MB", "GB"):
         n /= 1024
         if n < 1024 or unit == "GB":
             break
-    return f"{n:,.1f} {unit}"
+    return Message("{n} {unit}", n=Figure(n, 1), unit=unit)
 
 
 @contextlib.contextmanager

@@ -162,6 +162,8 @@ class Texts(Message):
 def said(exc: BaseException) -> str:
     """What an exception says: its message as given (a :class:`Message`
     stays one, to be translated where shown), else its text."""
+    if isinstance(exc, OSError) and isinstance(exc.strerror, Message):
+        return exc.strerror           # (an OSError of orgmodel's own: the disk is full)
     return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
 
 

@@ -95,7 +95,7 @@ def too_long_cell(limits: Limits, column: str = "", length: int | None = None) -
         Message(
             "of {length} characters, more than the limit of {cell}",
             length=length, cell=limits.cell)
-    where = f" ({column})" if column else ""
+    where = Message(" ({column})", column=column) if column else ""
     return (Message(
         "has a cell{where} {size}: is a quote missing or a whole file pasted into one cell? (raise "
         "the limit with ORGMODEL_MAX_CELL if the file is yours)",

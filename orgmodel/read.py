@@ -330,7 +330,7 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.constructor.ConstructorError(
-                None, None, "aliases (*name) are not allowed in org.yaml; write the value out",
+                None, None, Message("aliases (*name) are not allowed in org.yaml; write the value out"),
                 event.start_mark)
         self._depth = getattr(self, "_depth", 0) + 1
         try:
@@ -352,7 +352,7 @@ class _Loader(yaml.SafeLoader):
                 hash(key)
             except TypeError:
                 raise yaml.constructor.ConstructorError(
-                    None, None, "a key must be a plain word, not a list or mapping",
+                    None, None, Message("a key must be a plain word, not a list or mapping"),
                     key_node.start_mark) from None
             if key in seen:
                 raise yaml.constructor.ConstructorError(

@@ -9,6 +9,7 @@ folder fails with ENOSPC once 64 KB have gone in, injected into Python's
 file opening (``open``, ``io.open``, ``os.fdopen``).
 """
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -142,3 +143,14 @@ def test_save_into_a_folder_clears_stale_temp_files(template_copy):
     stale.write_text("x")
     orgmodel.save(orgmodel.load(template_copy), template_copy)
     assert not stale.exists()
+
+
+def test_a_full_disk_is_said_in_dutch(full_disk, big):
+    """The full disk in the reader's language: it was English in a Dutch session."""
+    res = run("synth", "--roles", "400", "--out", full_disk / "org", "--lang", "nl")
+    assert res.exit_code == 1, res.output
+    assert "niet geschreven, de schijf is vol (er was " in res.output, res.output
+    assert "maak ruimte en probeer het opnieuw" in res.output
+    said = res.output.replace(str(full_disk), "<map>")
+    assert "disk" not in said and "Errno" not in said, said
+    assert re.search(r"er was \d+,\d (KB|MB) nodig|er was [\d.]+ bytes nodig", said), said

@@ -104,8 +104,8 @@ def _run_once(dot, text, fmt, dpi) -> tuple:
                               "-o", str(out)],
                              input=text.encode("utf-8"), capture_output=True, timeout=600)
         if res.returncode != 0 or not out.exists():
-            raise OrgModelError("dot could not draw the chart: " +
-                                res.stderr.decode("utf-8", "replace").strip()[:300])
+            raise OrgModelError(Message("dot could not draw the chart: {reason}", reason=res.stderr
+                                        .decode("utf-8", "replace").strip()[:300]))
         layout = plain.read_text(encoding="utf-8", errors="replace")
         return (*_plain_size(layout), out.read_bytes(), layout)
 

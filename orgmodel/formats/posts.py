@@ -838,10 +838,10 @@ class _Import:
         ids = _first_circle(self.line_sup)
         if ids:
             rows = self.line_rows
-            raise ValidationError([Problem(self.label, rows.get(ids[0]), "the reporting lines "
-                                           "run in a circle: " + " → ".join(ids + [ids[0]])
-                                           + " (rows " + ", ".join(str(rows[i]) for i in ids)
-                                           + ")")], where=str(self.path))
+            raise ValidationError([Problem(self.label, rows.get(ids[0]), Message(
+                "the reporting lines run in a circle: {circle} (rows {rows})",
+                circle=" → ".join(ids + [ids[0]]), rows=", ".join(str(rows[i]) for i in ids)))],
+                where=str(self.path))
 
     def mark_people_on_several_posts(self) -> None:
         """One person on several posts: the same name read as one person (inferred)."""

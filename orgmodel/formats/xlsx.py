@@ -100,7 +100,8 @@ def _bounded(rows, label, problems) -> list | None:
         longest = max(map(len, cells), default=0)
         if longest > lim.cell:
             col = get_column_letter(next(i for i, c in enumerate(cells, 1) if len(c) == longest))
-            problems.append(Problem(label, rowno, too_long_cell(lim, f"column {col}", longest)))
+            problems.append(Problem(label, rowno, too_long_cell(lim, Message("column {letter}", letter=col),
+                                                              longest)))
             return None
         if len(out) >= lim.rows + 1:        # (the header and lim.rows rows)
             problems.append(Problem(label, rowno, too_many_rows(lim)))
