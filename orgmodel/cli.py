@@ -1499,6 +1499,12 @@ def log_cmd(org_name, version, uri, user, password, database, fmt):
     from .store import change_events, log
     with _store(uri, user, password, database) as store:
         table = change_events(store, org_name, version) if version else log(store, org_name)
+    if fmt == "table" and version and table.empty:
+        out(Message("version {version} of {name} keeps no list of its changes: a first push, "
+                    "and a forced push not based on a pulled version, keep none ('db pull "
+                    "{name} --version {version}' reads what it held)", version=version,
+                    name=org_name))
+        return
     if fmt == "table":
         # (a push's own message, not a check's finding, which "message" names elsewhere)
         table = table.rename(columns={"message": "push_message"})
