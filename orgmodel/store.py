@@ -1181,8 +1181,11 @@ def change_events(store: Store, name: str, version: int) -> pd.DataFrame:
     if not found:
         raise OrgModelError(Message("{name} has no version {version} (see db log)",
                                     name=name, version=str(version)))
-    return pd.DataFrame(json.loads(found[0]["events"] or "[]"),
-                        columns=["section", "key", "kind", "status", "detail"])
+    rows = json.loads(found[0]["events"] or "[]")
+    for row in rows:     # (stored as text: the diff's words again, for the reader's language)
+        if str(row.get("detail", "")).startswith("changed: "):
+            row["detail"] = Message("changed: {what}", what=row["detail"][len("changed: "):])
+    return pd.DataFrame(rows, columns=["section", "key", "kind", "status", "detail"])
 
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

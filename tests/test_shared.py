@@ -148,6 +148,9 @@ def test_the_cli_pull_edit_push_log_and_diff_of_versions(bolt_env, store, tmp_pa
     assert head == ["versie", "tijdstip", "gebruiker", "toelichting", "toegevoegd", "gewijzigd",
                     "verwijderd", "geforceerd"], res.output
     assert "renamed one" in res.output and " nee" in res.output
+    res = runner.invoke(cli, ["db", "log", "Albrandswaard", "--version", "2", "--lang", "nl"])
+    assert f"knooppunt {victim}" in " ".join(res.output.split()), res.output
+    assert "gewijzigd: name" in res.output and "changed" not in res.output, res.output
     # a first push keeps no list of its changes: said, not an empty table
     res = runner.invoke(cli, ["db", "log", "Albrandswaard", "--version", "1"])
     assert res.exit_code == 0 and "version 1 of Albrandswaard keeps no list of its changes: a " \
