@@ -1398,18 +1398,18 @@ def push(org_dir, uri, user, password, database, batch_size, message, force):
         _record_push(org_dir, res, BASE_FILE)
     if res["mode"] == "unchanged":
         out(Message("{organisation} is unchanged: nothing to push (version {version})",
-                    organisation=res["organisation"], version=res["version"]))
+                    organisation=res["organisation"], version=str(res["version"])))
         return
     if res["mode"] != "changed":
         out(Message("Pushed {organisation} as version {version} ({how}): {nodes} nodes, "
-                    "{edges} edges", organisation=res["organisation"], version=res["version"],
+                    "{edges} edges", organisation=res["organisation"], version=str(res["version"]),
                     how=Message("new") if res["mode"] == "created" else Message("replaced"),
                     nodes=res["nodes"], edges=res["edges"]))
         return
     out(Message(
         "Pushed {organisation} as version {version}: {added} added, {changed} changed, "
         "{removed} removed (nodes and edges; it holds {nodes} nodes, {edges} edges)",
-        organisation=res["organisation"], version=res["version"], added=res["added"],
+        organisation=res["organisation"], version=str(res["version"]), added=res["added"],
         changed=res["changed"], removed=res["removed"], nodes=res["nodes"],
         edges=res["edges"]))
     if res.get("theirs"):
@@ -1502,7 +1502,7 @@ def log_cmd(org_name, version, uri, user, password, database, fmt):
     if fmt == "table" and version and table.empty:
         out(Message("version {version} of {name} keeps no list of its changes: a first push, "
                     "and a forced push not based on a pulled version, keep none ('db pull "
-                    "{name} --version {version}' reads what it held)", version=version,
+                    "{name} --version {version}' reads what it held)", version=str(version),
                     name=org_name))
         return
     if fmt == "table":
@@ -1633,8 +1633,9 @@ def serve_cmd(org_dir, neo4j_name, home, host, port):
                     "NAME --role editor to change that)."))
     ws.current()          # a model that does not load is said here, not on every page
     import uvicorn
+    # (the port as text: a number in Dutch notation, 18.088, is no address)
     out(Message("Serving {name} at http://{host}:{port}/ (Ctrl+C stops)", name=ws.name,
-                host=host, port=port))
+                host=host, port=str(port)))
     uvicorn.run(create_app(ws, home, lang=_t().lang,
                            users=_accounts(org_dir, neo4j_name, home)), host=host, port=port,
                 log_level="warning", server_header=False)

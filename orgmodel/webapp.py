@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .errors import ConflictError, OrgModelError
-from .i18n import N_, said
+from .i18n import N_, Message, said
 from .i18n import translator as translator_of
 
 __all__ = ["create_app", "SECRET_FILE"]
@@ -97,7 +97,7 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         name = request.session.get("user")
         role = roles.get(name) if name else None
         if not role:
-            raise Refused(401, "log in first")
+            raise Refused(401, Message("log in first"))
         return {"name": name, "role": role}
 
     def csrf(request) -> str:
@@ -110,15 +110,16 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         form = dict(await request.form())
         sent = str(form.pop("csrf", ""))
         if not hmac.compare_digest(sent, request.session.get("csrf") or "\0"):
-            raise Refused(403, "this form has expired or did not come from this app: "
-                               "reload the page and try again")
+            raise Refused(403, Message("this form has expired or did not come from this "
+                                       "app: reload the page and try again"))
         return {k: str(v) for k, v in form.items()}
 
     def need(request, role: str) -> dict:
         me = who(request)
         if RANK[me["role"]] < RANK[role]:
-            raise Refused(403, "your account may not do this" if me["role"] != "guest" else
-                          "this app is read-only: it has no accounts (orgmodel users add)")
+            raise Refused(403, Message("your account may not do this") if me["role"] != "guest"
+                          else Message("this app is read-only: it has no accounts (orgmodel "
+                                       "users add)"))
         return me
 
     def page(request, name: str, status: int = 200, **context):
@@ -226,7 +227,7 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         org, version = workspace.current()
         nid = request.path_params["id"]
         if nid not in org.graph:
-            raise Refused(404, f"'{nid}' is not in the model")
+            raise Refused(404, Message("'{id}' is not in the model", id=nid))
         t = translator_of(request.session.get("lang") or lang)
         return page(request, "node.html", me=me,
                     **_node_facts(org, nid, t, findings_of(org, version)))
@@ -275,9 +276,9 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
             spans = span_of_control(org)
             svg = figures.span_chart(spans.distribution, t, spans.min, spans.max)
         else:
-            raise Refused(404, f"no chart '{which}'")
+            raise Refused(404, Message("no chart '{which}'", which=which))
         if svg is None:
-            raise Refused(404, "nothing to draw")
+            raise Refused(404, Message("nothing to draw"))
         return Response(svg, media_type="image/svg+xml")
 
     async def report(request):
@@ -305,7 +306,7 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         try:
             a, b = int(request.query_params["a"]), int(request.query_params["b"])
         except (KeyError, ValueError):
-            raise Refused(400, "give two versions: ?a=N&b=M") from None
+            raise Refused(400, Message("give two versions: ?a=N&b=M")) from None
         from .diff import diff
         d = diff(workspace.at(a), workspace.at(b))
         return page(request, "diff.html", me=me, heading=f"{a} → {b}",
@@ -372,7 +373,7 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
             drafts.delete(name)
             return RedirectResponse(f"/history?applied={version}", status_code=303)
         else:
-            raise Refused(404, f"no action '{action}'")
+            raise Refused(404, Message("no action '{action}'", action=action))
         return RedirectResponse(f"/drafts/{quote(name, safe='')}", status_code=303)
 
     async def accounts(request):
@@ -381,11 +382,11 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
             form = await form_of(request)
             if form.get("remove"):
                 if form["remove"] == me["name"]:
-                    raise Refused(400, "an admin does not remove their own account here")
+                    raise Refused(400, Message("an admin does not remove their own account here"))
                 users.remove(form["remove"])
             else:
                 if form.get("password", "") != form.get("again", ""):
-                    raise Refused(400, "the two passwords differ")
+                    raise Refused(400, Message("the two passwords differ"))
                 users.add(form.get("name", ""), form.get("role", ""), form.get("password", ""))
             return RedirectResponse("/accounts", status_code=303)
         return page(request, "accounts.html", me=me,
@@ -495,7 +496,7 @@ def _table(org, what, params, t):
         from .formation import formation
         res = formation(org)
         return t("Formation"), getattr(res, "frame", res), []
-    raise Refused(404, f"no page '{what}'")
+    raise Refused(404, Message("no page '{what}'", what=what))
 
 
 def _readable(changes):
@@ -552,8 +553,8 @@ def _change_of(form: dict) -> dict:
         return {"add": {"id": subject, "kind": form.get("kind") or "Post",
                         "name": form.get("name", "") or subject,
                         **({"reports_to": form["to"].strip()} if form.get("to") else {})}}
-    raise Refused(400, f"no change '{verb}': choose close, move, rename, add, link, unlink, "
-                       "move_mandate or move_commission")
+    raise Refused(400, Message("no change '{verb}': choose close, move, rename, add, link, "
+                               "unlink, move_mandate or move_commission", verb=verb))
 
 
 def _node_facts(org, nid, t, findings) -> dict:

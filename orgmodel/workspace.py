@@ -155,7 +155,7 @@ class FolderWorkspace(Workspace):
         org, head = self.current()
         if not 0 <= version <= head:
             raise OrgModelError(Message("no version {version}: the versions are 0 to {head}",
-                                        version=version, head=head))
+                                        version=str(version), head=str(head)))
         # (a copy even of the current version: the caller may change it)
         return to_model(_undone(snapshot(org), self._entries(), version))
 
@@ -175,7 +175,7 @@ class FolderWorkspace(Workspace):
             now, head = read_any(self.folder), (entries[-1]["version"] if entries else 0)
             if not 0 <= base <= head:
                 raise OrgModelError(Message("no version {version}: the versions are 0 to {head}",
-                                            version=base, head=head))
+                                            version=str(base), head=str(head)))
             base_model = to_model(_undone(snapshot(now), entries, base))
             ours = changes(snapshot(base_model), snapshot(model))
             theirs = [op for e in entries if e["version"] > base for op in e["patch"]]

@@ -514,7 +514,7 @@ def test_every_refusal_can_be_said_in_dutch():
                 name = getattr(call.func, "id", getattr(call.func, "attr", "")) \
                     if isinstance(call, ast.Call) else ""
                 if not (name == "Problem" or name.endswith("Error")
-                        or name in ("BadParameter", "UsageError")):
+                        or name in ("BadParameter", "UsageError", "Refused")):
                     continue
                 if any(english_words(arg) for arg in call.args):
                     english.append(f"{f.relative_to(root)}:{call.lineno} in {fn.name}")

@@ -1,5 +1,6 @@
 """Issue 33: `orgmodel serve`, a real server on loopback, driven over HTTP
 (httpx) and in a real headless Chromium (Playwright)."""
+import html
 import json
 import re
 import shutil
@@ -454,6 +455,20 @@ def test_the_pages_in_dutch_have_no_english_left(folder):
         anna.post("/drafts/proef/apply", data={"csrf": token, "message": "proef"})
         words, numbers = _english_in(_visible_html(anna.get("/history").text), own)
         assert (words, numbers) == ([], []), "/history"
+        # the app's refusals too (they were English f-strings): a page, a node,
+        # a chart that is not there, a form from elsewhere, a page not found
+        for path, dutch in (("/nope", "geen pagina 'nope'"),
+                            ("/figure/nope.svg", "geen grafiek 'nope'"),
+                            ("/node/nope", "'nope' staat niet in het model"),
+                            ("/history/diff?a=x", "geef twee versies: ?a=N&b=M"),
+                            ("/niets/hier/nope", "Niet gevonden")):
+            refused = anna.get(path)
+            assert refused.status_code in (400, 404), (path, refused.status_code)
+            assert dutch in html.unescape(refused.text), (path, refused.text)
+            words, _ = _english_in(_visible_html(refused.text), own + ["nope"])
+            assert words == [], (path, words)
+        refused = anna.post("/drafts", data={"csrf": "vals", "name": "x"})
+        assert refused.status_code == 403 and "dit formulier is verlopen" in refused.text
     finally:
         _stop(proc)
 
