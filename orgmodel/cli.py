@@ -19,7 +19,7 @@ import click
 
 from . import escape
 from ._staging import output_folder
-from .errors import OrgModelError, ValidationError
+from .errors import InputError, OrgModelError, ValidationError
 from .formats import readable, writable
 from .i18n import Message, said
 from .i18n import translator as translator_of
@@ -117,6 +117,12 @@ def org_option(f):
                              "workbook (.xlsx) or W3C ORG file (.ttl, .jsonld).")(f)
 
 
+def _one_source(org_dir, neo4j_name) -> None:
+    """A model read from a folder (--org) or the database (--neo4j): one of them."""
+    if bool(org_dir) == bool(neo4j_name):
+        raise click.UsageError(Message("give exactly one of --org DIR or --neo4j ORG_NAME"))
+
+
 def format_option(f):
     return click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
                         show_default=True, help="Output format.")(f)
@@ -125,12 +131,11 @@ def format_option(f):
 def _date(ctx, param, value):
     if value is None:
         return None
-    import datetime as _dt
+    from .notation import iso_date
     try:
-        return _dt.date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise click.BadParameter(Message("'{text_}' is not a date: write it as YYYY-MM-DD",
-                                         text_=value)) from None
+        return iso_date(value.strip())
+    except InputError as exc:
+        raise click.BadParameter(said(exc)) from None
 
 
 _ON_HELP = ("Analyse the organisation as it stands on this date (YYYY-MM-DD): edges and "
@@ -161,8 +166,7 @@ def reads_model(f=None, *, whole: bool = False, local=None):
                   help=_ON_HELP_WHOLE if whole else _ON_HELP)
     @wraps(f)
     def wrapper(org_dir, neo4j_name, on_date, **kw):
-        if bool(org_dir) == bool(neo4j_name):
-            raise click.UsageError(Message("give exactly one of --org DIR or --neo4j ORG_NAME"))
+        _one_source(org_dir, neo4j_name)
         if org_dir:
             from .formats import read_any
             org = read_any(org_dir)
@@ -1597,8 +1601,7 @@ def _workspace(org_dir, neo4j_name):
     """The workspace of ``--org DIR`` or ``--neo4j ORG``, and where its
     accounts and drafts live (the folder, or ``--home``)."""
     from .workspace import FolderWorkspace, Neo4jWorkspace
-    if bool(org_dir) == bool(neo4j_name):
-        raise click.UsageError(Message("give exactly one of --org DIR or --neo4j ORG_NAME"))
+    _one_source(org_dir, neo4j_name)
     if org_dir:
         if not Path(org_dir).is_dir():
             raise click.BadParameter(Message("{folder} is not a folder", folder=org_dir),
@@ -1682,8 +1685,7 @@ def _account_options(f):
 @lang_option
 def users_add(name, role, org_dir, neo4j_name, home):
     """Add an account (its password asked twice, or read from standard input)."""
-    if bool(org_dir) == bool(neo4j_name):
-        raise click.UsageError(Message("give exactly one of --org DIR or --neo4j ORG_NAME"))
+    _one_source(org_dir, neo4j_name)
     if sys.stdin.isatty():
         password = click.prompt(_t()("Password"), hide_input=True, confirmation_prompt=True)
     else:
@@ -1698,8 +1700,7 @@ def users_add(name, role, org_dir, neo4j_name, home):
 @lang_option
 def users_list(org_dir, neo4j_name, home):
     """List the accounts and their roles (never a password)."""
-    if bool(org_dir) == bool(neo4j_name):
-        raise click.UsageError(Message("give exactly one of --org DIR or --neo4j ORG_NAME"))
+    _one_source(org_dir, neo4j_name)
     book = _accounts(org_dir, neo4j_name, home)
     for n in book.names():
         t = _t()

@@ -39,6 +39,7 @@ from ._nx import node_attrs
 from .errors import OrgModelError
 from .i18n import N_, Amount, Listing, Message
 from .model import at_its_date
+from .powers import not_a_power
 
 if TYPE_CHECKING:  # names in annotations only
     from pathlib import Path
@@ -240,12 +241,7 @@ def _find_power(org, power) -> str:
     for k, v in vocab.items():
         if str(v.get("text", "")).casefold() == str(power).casefold():
             return k
-    raise OrgModelError(
-        Message("'{power}' is not a power {org} declares (powers: {powers})", power=power,
-                org=org.name or Message("the organisation"), powers=", ".join(vocab))
-        if vocab else
-        Message("'{power}' is not a power {org} declares (it declares none: 'powers' in "
-                "org.yaml)", power=power, org=org.name or Message("the organisation")))
+    raise not_a_power(org, power)
 
 
 @at_its_date

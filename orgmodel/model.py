@@ -24,8 +24,9 @@ import networkx as nx
 import pandas as pd
 
 from ._nx import node_attrs, predecessors, successors
-from .errors import InputError, OrgModelError, UnknownRoleError, ValidationError
+from .errors import OrgModelError, UnknownRoleError, ValidationError
 from .i18n import Message
+from .notation import iso_date
 from .read import read_folder, records
 from .validate import parse_cell, parse_fte, validate_tables
 
@@ -139,7 +140,7 @@ class OrgModel:
         date = str(date) if date else self.date
         if not date:
             return self
-        _check_date(date)
+        iso_date(date)
         g = self.graph
         # Most models carry no validity dates at all: one quick pass says so.
         if not any("valid_from" in d or "valid_to" in d for d in node_attrs(g).values()) and \
@@ -283,14 +284,6 @@ class OrgModel:
             "OrgModel({name}, {v} nodes, {v2} edges)",
             name=repr(self.name), v=self.graph.number_of_nodes(),
             v2=self.graph.number_of_edges()))
-
-
-def _check_date(text):
-    import datetime as _dt
-    try:
-        _dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(Message("'{text_}' is not a date: write it as YYYY-MM-DD", text_=text)) from None
 
 
 def _edge_multiset(g):

@@ -167,6 +167,25 @@ def _example(locale) -> str:
     return "25.000 or 0,8" if locale == "nl" else "25,000 or 0.8"
 
 
+def iso_date(text: str) -> str:
+    """``text`` as a date in ISO notation, ``YYYY-MM-DD``, and in no other:
+    what an option or a query's parameter takes (a cell of the data is read
+    by :func:`parse_date`).
+
+    >>> iso_date("2026-01-31")
+    '2026-01-31'
+    >>> iso_date("31-01-2026")
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.InputError: '31-01-2026' is not a date: write it as YYYY-MM-DD
+    """
+    try:
+        return _dt.date.fromisoformat(str(text)).isoformat()
+    except ValueError:
+        raise InputError(Message("'{text_}' is not a date: write it as YYYY-MM-DD",
+                                 text_=text)) from None
+
+
 def parse_date(text: str, locale: str | None = None) -> str:
     """``text`` as an ISO date (``YYYY-MM-DD``) under ``locale``.
 

@@ -24,6 +24,18 @@ if TYPE_CHECKING:  # names in annotations only
 __all__ = ["power_holders"]
 
 
+def not_a_power(org: OrgModel, power) -> OrgModelError:
+    """The refusal of ``power``, which ``org`` does not declare: naming the
+    powers it does (who-decides and the power holders say it alike)."""
+    vocab = org.vocabulary("powers")
+    name = org.name or Message("the organisation")
+    return OrgModelError(
+        Message("'{power}' is not a power {org} declares (powers: {powers})", power=power,
+                org=name, powers=", ".join(vocab)) if vocab else
+        Message("'{power}' is not a power {org} declares (it declares none: 'powers' in "
+                "org.yaml)", power=power, org=name))
+
+
 @at_its_date
 def power_holders(org: OrgModel, power: str | None = None, within: str | None = None) -> pd.DataFrame:
     """Every mandate that passes on a power, one row per power and mandate.
@@ -52,13 +64,7 @@ def power_holders(org: OrgModel, power: str | None = None, within: str | None = 
             named = [k for k, v in vocab.items()
                      if str(v.get("text", "")).casefold() == power.casefold()]
             if len(named) != 1:
-                raise OrgModelError(
-                    Message("'{power}' is not a power {org} declares (powers: {powers})",
-                            power=power, org=org.name or Message("the organisation"),
-                            powers=", ".join(vocab)) if vocab else
-                    Message("'{power}' is not a power {org} declares (it declares none: "
-                            "'powers' in org.yaml)", power=power,
-                            org=org.name or Message("the organisation")))
+                raise not_a_power(org, power)
             power = named[0]
     rows = []
     for u, v, d in org.edges("MANDATES"):

@@ -45,10 +45,11 @@ import networkx as nx
 import pandas as pd
 
 from ._nx import node_attrs, successors, within
-from .errors import ConflictError, DatabaseError, InputError, OrgModelError, ValidationError
+from .errors import ConflictError, DatabaseError, OrgModelError, ValidationError
 from .escape import redact
 from .i18n import Message
 from .model import OrgModel
+from .notation import iso_date
 from .read import RawOrg
 from .schema import EDGE_KINDS, NODE_KINDS, RESERVED_EDGE_COLUMNS
 from .validate import validate_graph, validate_tables
@@ -1232,7 +1233,8 @@ def run_query(store: Store, name: str, **params) -> pd.DataFrame:
     manifest = manifest_of(store, params.get("org")) if "org" in takes and (
         name != "count_nodes" or params.get("org") is not None) else {}
     if "date" in params:
-        params["date"] = _query_date(params["date"])
+        # (a text that is not a date would be compared as text: a wrong answer in silence)
+        params["date"] = None if params["date"] is None else iso_date(str(params["date"]).strip())
     elif name in ("span", "layering"):
         # the model's own date, as the library's analyses use it
         params["date"] = str(manifest["date"]) if manifest.get("date") else None
@@ -1268,27 +1270,6 @@ def run_query(store: Store, name: str, **params) -> pd.DataFrame:
         return pd.DataFrame(store.run(cypher(name), **params))
     except (e.Neo4jError, e.DriverError) as exc:   # one line, not a driver traceback
         raise _explain(exc, store.uri, store.user, store.database) from None
-
-
-def _query_date(value) -> str | None:
-    """A query's date as the queries compare it (YYYY-MM-DD), or an error: a
-    text that is not a date would be compared as text, a wrong answer given
-    in silence.
-
-    >>> _query_date("2026-01-31"), _query_date(None)
-    ('2026-01-31', None)
-    >>> _query_date("31-01-2026")
-    Traceback (most recent call last):
-    ...
-    orgmodel.errors.InputError: '31-01-2026' is not a date: write it as YYYY-MM-DD
-    """
-    if value is None:
-        return None
-    try:
-        return _dt.date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise InputError(Message("'{text_}' is not a date: write it as YYYY-MM-DD",
-                                 text_=value)) from None
 
 
 def _find_role(store: Store, org_name: str, query: str) -> str:
