@@ -46,7 +46,29 @@ def extract() -> dict:
     for source in sorted(PACKAGE.rglob("*.py")):
         for msg, line in _in_fstrings(source):
             found.setdefault(msg, []).append((str(source.relative_to(PACKAGE)), line))
+    for msg, where in _help_texts():
+        found.setdefault(msg, []).append(where)
     return found
+
+
+def _help_texts():
+    """``(help text, (file, line))`` of every command and option of the
+    command line: docstrings and ``help=`` arguments are no calls of ``t``,
+    so the extractor does not see them (the line is that of the command's
+    function)."""
+    import inspect
+
+    import click
+
+    from .cli import help_texts
+    for holder, text in help_texts():
+        fn = getattr(holder, "callback", None)
+        if isinstance(holder, click.Option) or fn is None:
+            yield text, ("cli.py", 0)
+            continue
+        fn = inspect.unwrap(fn)
+        yield text, (str(Path(inspect.getsourcefile(fn) or "cli.py").relative_to(PACKAGE)),
+                     inspect.getsourcelines(fn)[1])
 
 
 def _in_fstrings(path: Path):

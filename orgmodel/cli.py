@@ -83,6 +83,9 @@ def _table(obj, t=None) -> str:
 #: The language of what a command prints: --lang (anywhere on the command
 #: line), else ORGMODEL_LANG, else the organisation's ``language:``, else en.
 _LANG: str | None = None
+#: The ``language:`` of the organisation the command read: what it says,
+#: errors included, when neither --lang nor ORGMODEL_LANG asked.
+_OWN: str | None = None
 
 
 def _set_lang(ctx, param, value):
@@ -96,7 +99,7 @@ def lang_option(f):
     return click.option("--lang", type=click.Choice(["en", "nl"]), expose_value=False,
                         callback=_set_lang,
                         help="The language of the output: en or nl (default: "
-                             "ORGMODEL_LANG, else the organisation's language:, else "
+                             "ORGMODEL_LANG, else the language in the organisation's org.yaml, else "
                              "en).")(f)
 
 
@@ -106,8 +109,45 @@ def _t(org=None):
     env = os.environ.get("ORGMODEL_LANG", "").strip()
     if env and env not in LANGS:
         raise click.BadParameter(Message("ORGMODEL_LANG='{env}': use en or nl", env=env))
-    own = org.manifest.get("language") if org is not None else None
-    return translator_of(_LANG or env or own or "en")
+    own = _own_language(org) if org is not None else None
+    return translator_of(_LANG or env or own or _OWN or "en")
+
+
+def _read(path, fmt=None):
+    """The organisation at ``path`` (any format), its ``language:`` kept as
+    the command's (see :data:`_OWN`)."""
+    from .formats import read_any
+    if Path(path).is_dir():
+        _folder_language(path)      # (a folder that does not read says so in it)
+    org = read_any(path, fmt)
+    _own_language(org)
+    return org
+
+
+def _folder_language(folder) -> None:
+    """A folder's ``language:`` as the command's (see :data:`_OWN`), read
+    before the folder is validated: an org.yaml that does not read leaves
+    English, and validating it says why."""
+    global _OWN
+    import yaml
+
+    from .i18n import LANGS
+    try:
+        manifest = yaml.safe_load((Path(folder) / "org.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, yaml.YAMLError):
+        return
+    if isinstance(manifest, dict) and manifest.get("language") in LANGS:
+        _OWN = manifest["language"]
+
+
+def _own_language(org) -> str | None:
+    """An organisation's ``language:``, kept as the command's (see :data:`_OWN`)."""
+    global _OWN
+    from .i18n import LANGS
+    own = org.manifest.get("language")
+    if own in LANGS:
+        _OWN = own
+    return own
 
 
 def org_option(f):
@@ -168,14 +208,14 @@ def reads_model(f=None, *, whole: bool = False, local=None):
     def wrapper(org_dir, neo4j_name, on_date, **kw):
         _one_source(org_dir, neo4j_name)
         if org_dir:
-            from .formats import read_any
-            org = read_any(org_dir)
+            org = _read(org_dir)
         else:
             from .store import connect, pull_model
             with connect() as store:
                 if local and not on_date and local(store, neo4j_name, **kw) is not False:
                     return None
                 org = pull_model(store, neo4j_name)
+            _own_language(org)
         if on_date or not whole:
             org = org.on(on_date)
         if org.graph.number_of_nodes() < _FREEZE_FROM:
@@ -197,7 +237,7 @@ _FREEZE_FROM = 50_000
 
 _DEBUG = False
 #: The language the command line being run asked for (see :func:`_asked_language`).
-_ASKED = "en"
+_ASKED: str | None = None
 
 
 #: The modules of click that write its own texts (usage, errors) with gettext.
@@ -205,9 +245,9 @@ _CLICK_TEXTS = ("click.core", "click.exceptions", "click.parser", "click.types",
                 "click.formatting", "click.decorators", "click.termui")
 
 
-def _asked_language(args) -> str:
+def _asked_language(args) -> str | None:
     """The language a command line asks for before it is parsed (--lang
-    anywhere, else ORGMODEL_LANG): what click's own messages are said in."""
+    anywhere, else ORGMODEL_LANG; None when neither is there)."""
     from .i18n import LANGS
     args = list(args)
     for i, a in enumerate(args):
@@ -216,33 +256,75 @@ def _asked_language(args) -> str:
         if a.startswith("--lang=") and a[7:] in LANGS:
             return a[7:]
     env = os.environ.get("ORGMODEL_LANG", "").strip()
-    return env if env in LANGS else "en"
+    return env if env in LANGS else None
+
+
+def _said_in() -> str:
+    """The language the command line speaks now: the one it asked for, else
+    that of the organisation it read (see :data:`_OWN`), else English."""
+    return _LANG or _ASKED or _OWN or "en"
 
 
 @contextlib.contextmanager
-def _click_says(lang: str):
-    """click's usage and error messages in ``lang``: its gettext calls, the
-    modules' ``_`` and ``ngettext``, answered from orgmodel's catalog while a
-    command line runs (and put back after)."""
-    if lang == "en":
-        yield
-        return
-    t = translator_of(lang)
+def _click_says():
+    """click's usage and error messages in the command line's language
+    (:func:`_said_in`, asked when click says them: an error comes after
+    the organisation was read): its gettext calls, the modules' ``_`` and
+    ``ngettext``, answered from orgmodel's catalog while a command line runs
+    (and put back after)."""
+    def t(text):
+        return translator_of(_said_in())(text)
     modules = [sys.modules[m] for m in _CLICK_TEXTS if m in sys.modules]
     saved = [(m, m.__dict__.get("_"), m.__dict__.get("ngettext")) for m in modules]
     for m in modules:
         if "_" in m.__dict__:
-            m._ = t           # type: ignore[attr-defined]
+            m._ = t
         if "ngettext" in m.__dict__:
-            m.ngettext = lambda one, many, n: t(one if n == 1 else many)  # type: ignore[attr-defined]
+            m.ngettext = lambda one, many, n: t(one if n == 1 else many)
     try:
         yield
     finally:
         for m, under, nget in saved:
             if under is not None:
-                m._ = under   # type: ignore[attr-defined]
+                m._ = under
             if nget is not None:
-                m.ngettext = nget   # type: ignore[attr-defined]
+                m.ngettext = nget
+
+
+def help_texts(group=None) -> list:
+    """``(holder, text)`` of every help text ``--help`` prints: each
+    command's (as click shows it: its docstring without indentation, up to a
+    form feed) and each option's, of ``group`` (default: orgmodel's) and
+    every command under it.  The catalog takes them (``make messages``), so
+    a Dutch command line gets Dutch help."""
+    import inspect
+    found, stack = [], [group or cli]
+    while stack:
+        cmd = stack.pop()
+        if cmd.help:
+            found.append((cmd, inspect.cleandoc(cmd.help).partition("\f")[0]))
+        found += [(p, p.help) for p in cmd.params if isinstance(p, click.Option) and p.help]
+        if isinstance(cmd, click.Group):
+            stack += [cmd.commands[n] for n in sorted(cmd.commands, reverse=True)]
+    return found
+
+
+@contextlib.contextmanager
+def _helps_in(lang: str):
+    """Every command's and option's help text in ``lang`` while a command
+    line runs (and put back after: a test runs many in one process)."""
+    if lang == "en":
+        yield
+        return
+    t = translator_of(lang)
+    saved = [(holder, holder.help) for holder, _ in help_texts()]
+    for holder, text in help_texts():
+        holder.help = t(text)
+    try:
+        yield
+    finally:
+        for holder, text in saved:
+            holder.help = text
 
 
 class OrgGroup(click.Group):
@@ -250,10 +332,10 @@ class OrgGroup(click.Group):
 
     def main(self, args=None, *rest, **kwargs):
         # (click's own messages, "No such option" and the like, in the asked language)
-        global _ASKED
+        global _ASKED, _OWN
         asked = sys.argv[1:] if args is None else args
-        _ASKED = _asked_language(asked)
-        with _click_says(_ASKED):
+        _ASKED, _OWN = _asked_language(asked), None
+        with _click_says(), _helps_in(_ASKED or "en"):
             return super().main(args, *rest, **kwargs)
 
     def invoke(self, ctx):
@@ -285,7 +367,7 @@ def _usage_words(message) -> str:
     an option before it was refused."""
     if not isinstance(message, Message):
         return message
-    return translator_of(_LANG or _ASKED)(message)
+    return translator_of(_said_in())(message)
 
 
 def _in_words(exc) -> str:
@@ -327,12 +409,13 @@ def cli():
 
 def _problems(org_dir):
     """Every problem of a folder, or of a workbook or ORG file as it is read."""
-    from .formats import guess, read_any
+    from .formats import guess
     from .validate import validate_folder
     if guess(org_dir) == "folder":
+        _folder_language(org_dir)
         return validate_folder(org_dir)
     try:
-        read_any(org_dir)
+        _read(org_dir)
     except ValidationError as exc:
         return exc.problems
     return []
@@ -905,6 +988,7 @@ def _refuse_overwrite(out_dir: Path, force: bool, names: tuple = ()):
 
 
 @cli.group()
+@lang_option
 def export():
     """Export the organisation for people to look at."""
 
@@ -1042,6 +1126,7 @@ def _said_chart(t, written, path) -> None:
 
 
 @cli.group("import")
+@lang_option
 def import_():
     """Import an organisation from posts tables, W3C ORG or Archi CSV."""
 
@@ -1111,9 +1196,10 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
     # (the language of what it says: --lang, ORGMODEL_LANG, else Dutch for a
     # Dutch export)
     t = _t()
+    global _OWN
     lang = t.lang if _LANG or os.environ.get("ORGMODEL_LANG") else (
         "nl" if preset == "nl-hr" or locale == "nl" else "en")
-    t = translator_of(lang)
+    t, _OWN = translator_of(lang), lang      # (its refusals in that language too)
     given = dict(id=c_id, reports_to=c_sup, title=c_title, unit=c_unit, fte=c_fte,
                  holder=c_holder, grade=c_grade)
     columns = Columns(**given)     # None: the preset's (or the plain default) column
@@ -1154,11 +1240,12 @@ def _read_side(value, neo4j):
         from .store import connect, pull_model
         name, version, at = _versioned_name(value)
         with connect() as store:
-            return pull_model(store, name, version=version, at=at)
-    from .formats import read_any
+            org = pull_model(store, name, version=version, at=at)
+        _own_language(org)
+        return org
     if not Path(value).exists():
         raise click.BadParameter(Message("{path} does not exist", path=value))
-    return read_any(value)
+    return _read(value)
 
 
 def _versioned_name(value: str) -> tuple:
@@ -1290,12 +1377,11 @@ def whatif(org_dir, changes_file, out_dir, fail_on, force, fmt):
     '- move_commission: {...}'.
     """
     from .diff import diff
-    from .formats import read_any
     from .whatif import apply, read_changes
     from .write import save
     wanted = _fail_on(fail_on)
     _refuse_overwrite(out_dir, force)
-    before = read_any(org_dir)
+    before = _read(org_dir)
     after = apply(before, read_changes(changes_file))
     d = diff(before, after)
     with output_folder(out_dir):
@@ -1319,7 +1405,7 @@ def convert(source, target, src_fmt, dst_fmt, force):
 
     Example: orgmodel convert data/deventer deventer.xlsx (and back).
     """
-    from .formats import FORMATS, guess, read_any, write_any
+    from .formats import FORMATS, guess, write_any
     dst = guess(target, dst_fmt)
     if dst in ("folder", "archi"):
         _import_target(target, force)
@@ -1328,7 +1414,7 @@ def convert(source, target, src_fmt, dst_fmt, force):
         raise click.UsageError(Message(
             "{target} exists; add --force to replace it",
             target=target))
-    org = read_any(source, src_fmt)
+    org = _read(source, src_fmt)
     with output_folder(target) if dst in ("folder", "archi") else contextlib.nullcontext():
         path = _exporting(target, lambda: write_any(org, target, dst))
     out(Message(
@@ -1355,6 +1441,7 @@ def _store(uri, user, password, database):
 
 
 @cli.group()
+@lang_option
 def db():
     """Share a model through Neo4j: push, pull, query, status, serve."""
 
@@ -1379,8 +1466,7 @@ def push(org_dir, uri, user, password, database, batch_size, message, force):
     from .store import push as do_push
     if org_dir is None:
         raise click.UsageError(Message("--org DIR is required"))
-    from .formats import read_any
-    org = read_any(org_dir)
+    org = _read(org_dir)
     base = Base.read(org_dir) if Path(org_dir).is_dir() else None
     total = org.graph.number_of_nodes() + org.graph.number_of_edges()
     with _store(uri, user, password, database) as store:
@@ -1660,6 +1746,7 @@ def _home(org_dir, neo4j_name, home) -> Path:
 
 
 @cli.group()
+@lang_option
 def users():
     """Accounts of the web app (orgmodel serve): add, remove, list."""
 
@@ -1693,6 +1780,17 @@ def users_add(name, role, org_dir, neo4j_name, home):
     book = _accounts(org_dir, neo4j_name, home)
     book.add(name, role, password)
     out(Message("Added {name} ({role})", name=name, role=role))
+
+
+@users.command("remove")
+@click.argument("name")
+@_account_options
+@lang_option
+def users_remove(name, org_dir, neo4j_name, home):
+    """Remove an account (its drafts stay, as a record of who wrote them)."""
+    _one_source(org_dir, neo4j_name)
+    _accounts(org_dir, neo4j_name, home).remove(name)
+    out(Message("Removed {name}", name=name))
 
 
 @users.command("list")

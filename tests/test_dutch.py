@@ -519,3 +519,74 @@ def test_every_refusal_can_be_said_in_dutch():
                 if any(english_words(arg) for arg in call.args):
                     english.append(f"{f.relative_to(root)}:{call.lineno} in {fn.name}")
     assert not english, english
+
+
+def _commands_of(group, path=()):
+    """``(path, command)`` of orgmodel's command line, groups included."""
+    import click
+    yield list(path), group
+    for name in sorted(getattr(group, "commands", {})):
+        cmd = group.commands[name]
+        if isinstance(cmd, click.Group):
+            yield from _commands_of(cmd, path + (name,))
+        else:
+            yield list(path) + [name], cmd
+
+
+def test_every_commands_help_is_dutch_under_lang_nl(monkeypatch):
+    """--help with --lang nl (or ORGMODEL_LANG=nl) says the command's own text
+    and every option's in Dutch (they were English under click's Dutch
+    headings), and English again without it."""
+    from orgmodel.cli import cli, help_texts
+    from orgmodel.i18n import translator
+
+    def flat(text):          # (click wraps lines, also after a hyphen)
+        return "".join(text.split())
+    nl = translator("nl")
+    checked = 0
+    for path, cmd in _commands_of(cli):
+        own = [text for holder, text in help_texts(cmd)
+               if holder is cmd or holder in cmd.params]
+        dutch = flat(run(*path, "--help", "--lang", "nl").output)
+        english = flat(run(*path, "--help").output)
+        for text in own:
+            assert flat(nl(text)) != flat(text), (path, text)      # (it has Dutch)
+            assert flat(nl(text)) in dutch and flat(text) not in dutch, (path, text, dutch)
+            assert flat(text) in english, (path, text, english)
+            checked += 1
+        assert "Gebruik:" in dutch and "Opties:" in dutch and "Usage:" in english
+    assert checked > 140
+    monkeypatch.setenv("ORGMODEL_LANG", "nl")
+    res = run("db", "push", "--help")
+    assert "[omgevingsvariabele:NEO4J_PASSWORD]" in flat(res.output), res.output
+    assert "[standaard:1000;x>=1]" in flat(res.output), res.output
+
+
+def test_a_dutch_organisations_refusals_are_dutch_without_lang(tmp_path):
+    """An organisation whose org.yaml says ``language: nl`` speaks Dutch
+    without --lang: its analyses did, but their refusals (a role or power
+    that is not there, a folder that does not read, an import under the
+    nl-hr preset) and click's "Error:" were English."""
+    d = copy_template(tmp_path)
+    with open(d / "org.yaml", "a", encoding="utf-8") as f:
+        f.write("\nlanguage: nl\n")
+    res = run("escalate", "niemand", "--org", d)
+    assert res.exit_code == 1 and "Fout: geen rol past bij 'niemand'" in res.output, res.output
+    res = run("who-decides", "niets", "--org", d)
+    assert res.exit_code == 1 and "Fout: 'niets' is geen bevoegdheid" in res.output, res.output
+    res = run("escalate", "niemand", "--org", d, "--lang", "en")       # asked: English
+    assert "Error: no role matches 'niemand'" in res.output, res.output
+    with open(d / "nodes.csv", "a", encoding="utf-8") as f:
+        f.write("x,y\n")
+    for args in (("validate", "--org", d), ("diff", d, d), ("summary", "--org", d)):
+        res = run(*args)
+        assert res.exit_code == 1 and "1 probleem gevonden" in res.output, (args, res.output)
+        assert "problem" not in res.output and "Error" not in res.output, (args, res.output)
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Formatieplaats;Functie;FTE;FTE\nF1;Secretaris;1;1\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 1 and "formatie.csv: 1 probleem gevonden" in res.output, \
+        res.output
+    assert res.output.startswith("Fout: ") and "kolom 'fte' komt twee keer voor" in res.output
+    res = run("escalate", "niemand", "--org", DATA / "template")      # the next one: English
+    assert "Error: no role matches 'niemand'" in res.output, res.output

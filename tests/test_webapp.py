@@ -418,6 +418,12 @@ def test_users_on_the_command_line_say_one_clear_thing(tmp_path):
     listed = _orgmodel("users", "list", "--org", str(d))
     assert listed.returncode == 0 and listed.stdout.split() == ["kim", "viewer"]
     assert oct((d / ".orgmodel-users.json").stat().st_mode & 0o777) == "0o600"
+    gone = _orgmodel("users", "remove", "kim", "--org", str(d))
+    assert gone.returncode == 0 and "Removed kim" in gone.stdout, gone.stdout + gone.stderr
+    assert _orgmodel("users", "list", "--org", str(d)).stdout.split() == []
+    again = _orgmodel("users", "remove", "kim", "--org", str(d), "--lang", "nl")
+    assert again.returncode == 1 and "geen gebruiker 'kim'" in again.stderr, again.stderr
+    assert "Traceback" not in again.stderr
 
 
 def test_serve_says_why_a_model_that_does_not_load_is_not_served(tmp_path):
