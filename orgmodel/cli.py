@@ -1771,15 +1771,19 @@ def _account_options(f):
 @_account_options
 @lang_option
 def users_add(name, role, org_dir, neo4j_name, home):
-    """Add an account (its password asked twice, or read from standard input)."""
+    """Add an account, or give one a new password and role (its password asked
+    twice, or read from standard input)."""
     _one_source(org_dir, neo4j_name)
     if sys.stdin.isatty():
         password = click.prompt(_t()("Password"), hide_input=True, confirmation_prompt=True)
     else:
         password = sys.stdin.readline().rstrip("\n")
     book = _accounts(org_dir, neo4j_name, home)
-    book.add(name, role, password)
-    out(Message("Added {name} ({role})", name=name, role=role))
+    if book.add(name, role, password):
+        out(Message("Replaced the account {name} ({role}): a new password, any lock lifted",
+                    name=name, role=role))
+    else:
+        out(Message("Added {name} ({role})", name=name, role=role))
 
 
 @users.command("remove")

@@ -80,8 +80,9 @@ class Users:
     def role(self, name: str) -> str | None:
         return self.roles().get(name)
 
-    def add(self, name: str, role: str, password: str) -> None:
-        """Add (or replace) an account."""
+    def add(self, name: str, role: str, password: str) -> bool:
+        """Add an account, or replace one of that name (its role and password
+        set anew, a lock lifted); True when it replaced one."""
         name = (name or "").strip()
         if not name or len(name) > 64 or any(c.isspace() for c in name):
             raise InputError(Message("a user name is 1 to 64 characters, no spaces"))
@@ -91,9 +92,11 @@ class Users:
         if len(password) < MIN_PASSWORD:
             raise InputError(Message("a password has {n} characters or more", n=MIN_PASSWORD))
         users = self._read()
+        replaced = name in users
         users[name] = {"role": role, "hash": _hasher().hash(password), "failures": 0,
                        "locked_until": 0}
         self._write(users)
+        return replaced
 
     def remove(self, name: str) -> None:
         users = self._read()

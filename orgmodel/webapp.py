@@ -387,6 +387,11 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
             else:
                 if form.get("password", "") != form.get("again", ""):
                     raise Refused(400, Message("the two passwords differ"))
+                if form.get("name", "").strip() in users.roles():
+                    # (never a colleague's password or role replaced in passing)
+                    raise Refused(409, Message("there is an account '{name}' already: remove it "
+                                               "first to give it a new password or role",
+                                               name=form["name"].strip()))
                 users.add(form.get("name", ""), form.get("role", ""), form.get("password", ""))
             return RedirectResponse("/accounts", status_code=303)
         return page(request, "accounts.html", me=me,

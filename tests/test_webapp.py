@@ -393,6 +393,12 @@ def test_an_admin_adds_and_removes_accounts_and_others_cannot(app):
                                        "password": PASSWORD, "again": PASSWORD})
     assert made.status_code == 303
     assert _login(url, "nina")[1].status_code == 303
+    twice = ada.post("/accounts", data={"csrf": token, "name": "nina", "role": "admin",
+                                        "password": PASSWORD + "2", "again": PASSWORD + "2"})
+    assert twice.status_code == 409 and "already" in twice.text      # (nina's kept)
+    assert _login(url, "nina")[1].status_code == 303
+    from orgmodel.users import Users
+    assert Users(folder / ".orgmodel-users.json").role("nina") == "viewer"
     stored = (folder / ".orgmodel-users.json").read_text()
     assert PASSWORD not in stored and "$argon2id$" in stored
     anna, _ = _login(url, "anna")
@@ -418,6 +424,10 @@ def test_users_on_the_command_line_say_one_clear_thing(tmp_path):
     listed = _orgmodel("users", "list", "--org", str(d))
     assert listed.returncode == 0 and listed.stdout.split() == ["kim", "viewer"]
     assert oct((d / ".orgmodel-users.json").stat().st_mode & 0o777) == "0o600"
+    replaced = _orgmodel("users", "add", "kim", "--role", "editor", "--org", str(d),
+                         stdin=PASSWORD + "\n")
+    assert replaced.returncode == 0 and "Replaced the account kim (editor)" in replaced.stdout
+    assert _orgmodel("users", "list", "--org", str(d)).stdout.split() == ["kim", "editor"]
     gone = _orgmodel("users", "remove", "kim", "--org", str(d))
     assert gone.returncode == 0 and "Removed kim" in gone.stdout, gone.stdout + gone.stderr
     assert _orgmodel("users", "list", "--org", str(d)).stdout.split() == []
