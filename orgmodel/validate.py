@@ -23,7 +23,7 @@ import pandas as pd
 from . import schema
 from ._order import sinks_first
 from .errors import InputError, Problem
-from .i18n import Message, said
+from .i18n import N_, Listing, Message, said
 from .notation import LOCALES, parse_date, parse_number
 from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder
 
@@ -780,10 +780,11 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
         if best.validator == "enum" and isinstance(val, dict) and best.instance in val:
             # a key outside a mapping's vocabulary (propertyNames)
             opts = [str(o) for o in best.validator_value]
-            return (Message(
-                "{head}unknown {v} '{instance}'{v2}; known: {v3}",
-                head=head, v='rule' if where == 'rules' else 'key', instance=best.instance,
-                v2=_closest(str(best.instance), opts), v3=', '.join(opts)))
+            text = (N_("{head}unknown rule '{instance}'{v2}; known: {v3}") if where == "rules"
+                    else N_("{head}unknown key '{instance}'{v2}; known: {v3}"))
+            return Message(
+                text, head=head, instance=best.instance,
+                v2=_closest(str(best.instance), opts), v3=', '.join(opts))
         if best.validator == "anyOf" and not best.context:
             return Message(
                 "{v}: has the wrong form ({v2})",
@@ -792,9 +793,9 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
     if kind == "additionalProperties":
         known = list(err.schema.get("properties", {}))
         extra = [k for k in val if k not in known]
-        return "; ".join(Message(
+        return Listing("; ", [Message(
             "{head}unknown key '{k}'{v}; known keys: {v2}",
-            head=head, k=k, v=_closest(str(k), known), v2=', '.join(known)) for k in extra)
+            head=head, k=k, v=_closest(str(k), known), v2=', '.join(known)) for k in extra])
     if kind == "required":
         missing = [k for k in err.validator_value if k not in val]
         if missing == ["name"] and not where:

@@ -590,3 +590,32 @@ def test_a_dutch_organisations_refusals_are_dutch_without_lang(tmp_path):
     assert res.output.startswith("Fout: ") and "kolom 'fte' komt twee keer voor" in res.output
     res = run("escalate", "niemand", "--org", DATA / "template")      # the next one: English
     assert "Error: no role matches 'niemand'" in res.output, res.output
+
+
+def test_the_import_log_of_a_dutch_export_is_dutch(tmp_path):
+    """IMPORT.md of an nl-hr import says what it decided in Dutch: the
+    decisions (a superior's id in other case, a post over itself), the
+    superiors not in the file, one name on several posts and a job share
+    were English sentences (made text before the log was translated)."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text(
+        "Formatieplaats;Functie;Medewerker;Leidinggevende functie;Organisatie-eenheid;FTE\n"
+        "F001;Secretaris;Anna;;Directie;1\n"
+        "F002;Teamleider;Bob;f001;Directie;1\n"
+        "F003;Adviseur;Cees;F003;Directie;1\n"
+        "F004;Adviseur;Anna;F002;Directie;0,5\n"
+        "F005;Adviseur;Dirk;X99;Directie;1\n"
+        "F006;Jurist;Eva;F002;Directie;0,5\n"
+        "F006;Jurist;Fleur;F002;Directie;0,5\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--name", "Proef",
+              "--unknown-superior", "external", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    log = (tmp_path / "o" / "IMPORT.md").read_text(encoding="utf-8")
+    for dutch in ("valt onder 'f001', gelezen als functie F001",
+                  "valt onder zichzelf: gelezen als een top", "X99 (regels 6)",
+                  "Eén naam op meer functies (gelezen als één persoon): Anna",
+                  "F006 op regels 7, 8", "1 eenheid."):
+        assert dutch in log, (dutch, log)
+    own = ["Proef", "Secretaris", "Teamleider", "Adviseur", "Jurist", "Directie", "Anna",
+           "Bob", "Cees", "Dirk", "Eva", "Fleur"]
+    assert _english_in(log, own) == ([], []), log

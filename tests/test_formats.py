@@ -190,6 +190,23 @@ def test_job_share_one_person_on_two_posts_and_split_ids(tmp_path):
     assert posts.loc["3", "people"] == 2 and posts.loc["2", "vacant"] == 1
 
 
+def test_one_holder_twice_on_one_post_is_refused_with_both_rows(tmp_path):
+    """The same person on two rows of one post (a row given twice, or two
+    appointments): the import said so only through its own edges ("HOLDS
+    ... twice, row 17" of edges the user never saw); now it names the file's
+    rows, and writes nothing."""
+    p = tmp_path / "posts.csv"
+    p.write_text("id,reports_to,title,holder,fte,unit\n"
+                 "1,,Director,Ann Bell,1,Board\n"
+                 "3,1,Analyst,Bo,0.5,Ops\n"
+                 "3,1,Analyst,bo,0.5,Ops\n", encoding="utf-8")
+    res = run("import", "posts", p, "--out", tmp_path / "o")
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert ("posts.csv, row 4: post 3 with holder 'bo' is on row 3 already: a row given "
+            "twice") in res.output, res.output
+    assert not (tmp_path / "o").exists()
+
+
 def test_a_superior_outside_the_file_is_an_external_role_with_the_preset(tmp_path):
     senior = (UK / "cabinet_office-2011-03-31-senior.csv").read_text(encoding="utf-8")
     # Bruce Mann's superior becomes a post of another department

@@ -183,15 +183,15 @@ class ImportLog:
         if self.columns:
             out.append(Message("- Columns read: {columns}.", columns=Listing("; ", [
                 Message("{what} from '{c}'", what=Message(what), c=c) for what, c in self.columns])))
-        out += [Message(
-            "- {rows} post rows read: {posts} posts, {units} units.",
-            rows=self.rows, posts=self.posts, units=self.units),
+        read = (N_("- {rows} post rows read: {posts} posts, {units} units.") if self.units != 1
+                else N_("- {rows} post rows read: {posts} posts, {units} unit."))
+        out += [Message(read, rows=self.rows, posts=self.posts, units=self.units),
                Message("- Tops ({n}): {tops}.", n=len(self.tops),
                        tops=", ".join(f"{i} ({t})" for i, t in self.tops) or Message("none"))]
         if self.placeholders:
-            out.append("- Placeholder top posts (named after the organisation; not a post, "
-                       "not a layer): " + ", ".join(f"{i} ({t})" for i, t in self.placeholders)
-                       + ".")
+            out.append(Message("- Placeholder top posts (named after the organisation; not a "
+                               "post, not a layer): {v}.",
+                               v=", ".join(f"{i} ({t})" for i, t in self.placeholders)))
         out.append(Message("- Vacant posts: {v}", v=len(self.vacancies))
                    + (f" ({', '.join(self.vacancies[:20])}"
                       + (" …" if len(self.vacancies) > 20 else "") + ")" if self.vacancies
@@ -202,30 +202,32 @@ class ImportLog:
         out.append(Message(
             "- Job shares (one post id on several rows alike): {v}",
             v=len(self.job_shares))
-                   + "".join(Message(
-                       "; {i} on rows {v}, {f} FTE",
-                       i=i, v=', '.join(map(str, r)), f=f)
-                             for i, r, f in self.job_shares) + ".")
+                   # (a Listing, not str.join: each part stays translatable)
+                   + Listing("", [Message("; {i} on rows {v}, {f} FTE",
+                                          i=i, v=', '.join(map(str, r)), f=f)
+                                  for i, r, f in self.job_shares]) + ".")
         if self.split_ids:
-            out.append("- Post ids reused for different posts (--split-reused-ids: each row its "
-                       "own post, lines to the id left out): "
-                       + "; ".join(f"{i} → {', '.join(n)}" for i, n in self.split_ids) + ".")
+            out.append(Message("- Post ids reused for different posts (--split-reused-ids: each "
+                               "row its own post, lines to the id left out): {v}.",
+                               v="; ".join(f"{i} → {', '.join(n)}" for i, n in self.split_ids)))
         out.append(Message(
             "- Superiors not in the file (external roles): {v}",
             v=len(self.external))
-                   + "".join(f"; {s} (rows {', '.join(map(str, r))})" for s, r in self.external)
+                   + Listing("", [Message("; {s} (rows {r})", s=s, r=", ".join(map(str, r)))
+                                  for s, r in self.external])
                    + ".")
         if self.people_on_several_posts:
-            out.append("- One name on several posts (read as one person): "
-                       + "; ".join(f"{n}: {', '.join(p)}" for n, p in
-                                   self.people_on_several_posts) + ".")
+            out.append(Message("- One name on several posts (read as one person): {v}.",
+                               v="; ".join(f"{n}: {', '.join(p)}" for n, p in
+                                           self.people_on_several_posts)))
         if self.staff_rows:
             out.append(Message(
                 "- Junior staff: {staff_rows} rows as {staff_groups} staff groups under their senior "
                 "posts, {staff_fte} FTE.",
                 staff_rows=self.staff_rows, staff_groups=self.staff_groups,
                 staff_fte=self.staff_fte))
-        out += [f"- {d}" for d in self.decisions]
+        # (a decision is a Message: said in the log's language, not made text here)
+        out += [Message("- {decision}", decision=d) for d in self.decisions]
         out.append(Message("- Rows not used: {v}", v=len(self.skipped))
                    + ("" if not self.skipped else ":"))
         out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why) for f, r, why in self.skipped]
@@ -598,10 +600,13 @@ class _Import:
 
     def reused_problem(self, rid, group) -> Problem:
         """A post id on rows that describe different posts, each row said."""
-        rows = "; ".join(f"row {rowno}: {_cell(r, self.c_title) or '(no title)'}"
-                         + (Message(", grade {v}", v=_cell(r, self.c_grade)) if _cell(r, self.c_grade) else "")
-                         + Message(", reports to {v}", v=_cell(r, self.c_sup) or '(nobody)')
-                         for rowno, r, _ in group)
+        # (a Listing of messages, not text: each row said in the reader's language)
+        rows = Listing("; ", [
+            Message("row {rowno}: {title}", rowno=rowno,
+                    title=_cell(r, self.c_title) or Message("(no title)"))
+            + (Message(", grade {v}", v=_cell(r, self.c_grade)) if _cell(r, self.c_grade) else "")
+            + Message(", reports to {v}", v=_cell(r, self.c_sup) or Message("(nobody)"))
+            for rowno, r, _ in group])
         return Problem(self.label, group[0][0], Message(
             "post id '{rid}' is used for {n_group} different posts ({rows}): a line to it could mean "
             "any of them; give each post its own id, or import with --split-reused-ids to keep each "
@@ -736,6 +741,7 @@ class _Import:
     def add_holders(self, pid, group, ftes) -> None:
         """A HOLDS edge from each row's holder (a person, one per name, or one
         whose name is not disclosed); a vacant row holds nobody."""
+        self.refuse_one_holder_twice(pid, group)
         unnamed = 0
         for (rowno, row, holder), f in zip(group, ftes or [None] * len(group)):
             hold = {"kind": "HOLDS", "source": self.cite(rowno), "evidence": "stated"}
@@ -760,6 +766,25 @@ class _Import:
                 person = self.person(holder, rowno)
                 self.people[holder.casefold()][1].append(pid)
             self.edges.append({"from": person, "to": pid, **hold})
+
+    def refuse_one_holder_twice(self, pid, group) -> None:
+        """One named holder on two rows of one post: a row given twice, or
+        two appointments of one person to it; which, the file does not say,
+        so the import refuses rather than merge or double them."""
+        first: dict = {}
+        problems = []
+        for rowno, _, holder in group:
+            if self.is_vacant_holder(holder) or self.is_undisclosed(holder):
+                continue
+            if holder.casefold() in first:
+                problems.append(Problem(self.label, rowno, Message(
+                    "post {pid} with holder '{holder}' is on row {first} already: a row given "
+                    "twice, or two appointments of one person to one post; keep one row (its "
+                    "FTE the two together, if both hold)",
+                    pid=pid, holder=holder, first=first[holder.casefold()])))
+            first.setdefault(holder.casefold(), rowno)
+        if problems:
+            raise ValidationError(problems, where=str(self.path))
 
     def person(self, holder, rowno) -> str:
         key = holder.casefold()
@@ -878,9 +903,9 @@ class _Import:
                 self.edges.append({"from": sid, "to": u, "kind": "MEMBER_OF",
                                    "source": f"junior line {g['rows'][0]}", "evidence": "stated"})
         self.log.staff_groups = len(groups)
-        self.log.decisions.append("junior staff are counted in the formation and in span by "
-                                  "FTE, never as posts or layers; the file gives no number of "
-                                  "people, so their headcount is not recorded")
+        self.log.decisions.append(Message(
+            "junior staff are counted in the formation and in span by FTE, never as posts or "
+            "layers; the file gives no number of people, so their headcount is not recorded"))
 
     def staff_groups(self, jpath: Path, jlabel: str, junior_sheet) -> dict:
         """The junior rows per (senior post, grade, title, unit), a row that
