@@ -606,7 +606,8 @@ def test_the_import_log_of_a_dutch_export_is_dutch(tmp_path):
         "F004;Adviseur;Anna;F002;Directie;0,5\n"
         "F005;Adviseur;Dirk;X99;Directie;1\n"
         "F006;Jurist;Eva;F002;Directie;0,5\n"
-        "F006;Jurist;Fleur;F002;Directie;0,5\n", encoding="utf-8")
+        "F006;Jurist;Fleur;F002;Directie;0,5\n"
+        "F007;Adviseur;n.v.t.;F002;Directie;1\n", encoding="utf-8")
     res = run("import", "posts", posts, "--preset", "nl-hr", "--name", "Proef",
               "--unknown-superior", "external", "--out", tmp_path / "o")
     assert res.exit_code == 0, res.output
@@ -619,3 +620,11 @@ def test_the_import_log_of_a_dutch_export_is_dutch(tmp_path):
     own = ["Proef", "Secretaris", "Teamleider", "Adviseur", "Jurist", "Directie", "Anna",
            "Bob", "Cees", "Dirk", "Eva", "Fleur"]
     assert _english_in(log, own) == ([], []), log
+    # what the import writes into the data itself (shown in the report and
+    # chart): a superior outside the file, a holder not named, notes
+    nodes = (tmp_path / "o" / "nodes.csv").read_text(encoding="utf-8")
+    for dutch in ("Functie X99 (niet in dit bestand)", "(naam niet gegeven)",
+                  "bekleder gegeven als 'n.v.t.'", "gelezen als één persoon",
+                  "een duobaan, fte opgeteld"):
+        assert dutch in nodes, (dutch, nodes)
+    assert "not in this file" not in nodes and "(name not disclosed)" not in nodes

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
-from ..i18n import N_, Listing, Message, said, translator
+from ..i18n import N_, Figure, Listing, Message, said, translator
 from ..notation import LOCALES, number_text, parse_date, parse_number
 from ..read import _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
@@ -513,6 +513,19 @@ class _Import:
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
 
+    def in_own_words(self, message) -> str:
+        """A text orgmodel writes into the data (a placeholder's name, a
+        note) in the organisation's language: Dutch for a Dutch export, as
+        its report and chart are (the language is its org.yaml's)."""
+        return translator("nl" if self.locale == "nl" else "en")(message)
+
+    def figures(self, **values) -> dict:
+        """Numbers for :meth:`in_own_words`: in Dutch notation for a Dutch
+        export, as plain as Python writes them otherwise (``1234.5``)."""
+        if self.locale == "nl":
+            return {k: Figure(v) if isinstance(v, float) else v for k, v in values.items()}
+        return {k: format(v, "g") if isinstance(v, float) else str(v) for k, v in values.items()}
+
     # -- read and map the columns ---------------------------------------------
 
     def read_posts(self, sheet, preset: bool) -> None:
@@ -715,8 +728,9 @@ class _Import:
             self.log.vacancies.append(pid)
         if len(group) > 1:
             self.log.job_shares.append((pid, [r for r, _, _ in group], sum(known)))
-            node["note"] = (f"one post on rows {', '.join(str(r) for r, _, _ in group)}: a job "
-                            "share, FTE summed")
+            node["note"] = self.in_own_words(Message(
+                "one post on rows {rows}: a job share, FTE summed",
+                rows=", ".join(str(r) for r, _, _ in group)))
         names = {x.casefold() for x in (self.org_name, _cell(first, self.c_org)) if x}
         if is_top and (title.casefold() in names or any(h.casefold() in names
                                                           for h in holders)):
@@ -759,9 +773,12 @@ class _Import:
                 unnamed += 1
                 person = f"person:{pid}:undisclosed" + (f"-{unnamed}" if unnamed > 1 else "")
                 self.nodes.append({"id": person, "kind": "Person",
-                                   "name": "(name not disclosed)", "source": self.cite(rowno),
+                                   "name": self.in_own_words(Message("(name not disclosed)")),
+                                   "source": self.cite(rowno),
                                    "evidence": "stated",
-                                   "note": f"holder given as '{holder or '(empty)'}'"})
+                                   "note": self.in_own_words(Message(
+                                       "holder given as '{holder}'",
+                                       holder=holder or Message("(empty)")))})
             else:
                 person = self.person(holder, rowno)
                 self.people[holder.casefold()][1].append(pid)
@@ -848,11 +865,14 @@ class _Import:
         target = "ext:" + sup
         if target not in self.external:
             self.external[target] = []
-            self.nodes.append({"id": target, "kind": "Post", "name": f"Post {sup} (not in this file)",
+            self.nodes.append({"id": target, "kind": "Post",
+                               "name": self.in_own_words(Message("Post {sup} (not in this file)",
+                                                                 sup=sup)),
                                "sphere": "official", "external": "true",
                                "source": self.cite(first_row), "evidence": "inferred",
-                               "note": "named as a superior but not a post of the file: a role "
-                                       "outside the organisation"})
+                               "note": self.in_own_words(Message(
+                                   "named as a superior but not a post of the file: a role "
+                                   "outside the organisation"))})
         self.external[target].append(first_row)
         return target
 
@@ -877,7 +897,8 @@ class _Import:
         for n in self.nodes:
             if n["id"] in several:
                 n["evidence"] = "inferred"
-                n["note"] = "the same name holds several posts: read as one person"
+                n["note"] = self.in_own_words(
+                    Message("the same name holds several posts: read as one person"))
 
     # -- junior staff -----------------------------------------------------------
 
@@ -889,13 +910,15 @@ class _Import:
             sid = "staff:" + "/".join(_slug(x) for x in (post, grade, title, unit) if x)
             where = ("junior line " if len(g["rows"]) == 1 else "junior lines ") + \
                 ", ".join(map(str, g["rows"]))
-            self.nodes.append({"id": sid, "kind": "Staff", "name": title or grade or "staff",
+            self.nodes.append({"id": sid, "kind": "Staff",
+                               "name": title or grade or self.in_own_words(Message("staff")),
                                "grade": grade, "fte": number_text(round(g['fte'], 6)),
                                "count": "", "source": where,
                                "evidence": "stated",
-                               "note": f"{len(g['rows'])} junior row(s), {g['fte']:g} FTE; the "
-                                       "file gives FTE, not the number of people: not "
-                                       "recorded"})
+                               "note": self.in_own_words(Message(
+                                   "{n} junior row(s), {fte} FTE; the file gives FTE, not the "
+                                   "number of people: not recorded",
+                                   **self.figures(n=len(g["rows"]), fte=g["fte"])))})
             self.edges.append({"from": sid, "to": post, "kind": "STAFF_OF",
                                "source": f"junior line {g['rows'][0]}", "evidence": "stated"})
             u = self.unit_of(unit, g["rows"][0], "junior")
