@@ -15,11 +15,16 @@ organisation in Neo4j in the database, beside it (:class:`DatabaseUsers`:
 Examples
 --------
 >>> book = Users(tmp_path / ".orgmodel-users.json")
->>> book.add("anna", "editor", "a long passphrase")
+>>> book.add("anna", "editor", "a long passphrase")        # (a new account)
+False
 >>> book.check("anna", "a long passphrase")["role"]
 'editor'
 >>> book.check("anna", "wrong") is None
 True
+>>> book.add("anna", "viewer", "another passphrase")       # (replaced)
+True
+>>> book.role("anna")
+'viewer'
 """
 from __future__ import annotations
 
