@@ -177,15 +177,16 @@ class Diff:
         resolved = int((self.findings["status"] == "resolved").sum()) if len(self.findings) else 0
         md = ["# " + t("What changes from {a} to {b}", a=name(a), b=name(b)), ""]
         md += ["## " + t("What the change does to who decides"), ""]
-        md += ["- " + t("**{n}** escalation routes newly end badly (forbidden, dead end, loop or "
-                        "a vacant post); the routes of {m} posts and roles change in all.",
+        # (the count after its label: "1 mandates" reads wrong in both languages)
+        md += ["- " + t("Escalation routes that newly end badly (forbidden, dead end, loop or a "
+                        "vacant post): **{n}**; posts and roles whose routes change in all: {m}.",
                         n=br["routes"], m=len(self.routes)),
-               "- " + t("**{n}** mandates orphaned or broken.", n=br["mandates"]),
-               "- " + t("**{n}** commissions lose a political or official commissioner.",
+               "- " + t("Mandates orphaned or broken: **{n}**.", n=br["mandates"]),
+               "- " + t("Commissions that lose a political or official commissioner: **{n}**.",
                         n=br["commissions"]),
-               "- " + t("**{n}** roles lose the last post that plays them; {m} lose a player in "
-                        "all.", n=br["roles"], m=len(self.roles)),
-               "- " + t("**{n}** rule findings added, {m} resolved.", n=br["findings"],
+               "- " + t("Roles that lose the last post that plays them: **{n}**; roles that lose "
+                        "a player in all: {m}.", n=br["roles"], m=len(self.roles)),
+               "- " + t("Rule findings added: **{n}**; resolved: {m}.", n=br["findings"],
                         m=resolved)]
         md += [f"- {_md(t(n))}" for n in self.notes]
         if len(self.routes):

@@ -72,6 +72,10 @@ def test_a_closed_post_orphans_its_mandate_and_loses_a_commissioner(make):
     # x now reports to top: its route changes but still ends well
     r = d.routes.set_index("role").loc["x"]
     assert (r["next_before"], r["next_after"], bool(r["newly_bad"])) == ("a", "top", False)
+    # the counts after their labels, in both languages ("1 mandates" read wrong)
+    assert "- Commissions that lose a political or official commissioner: **1**." in d.markdown()
+    assert "- Opdrachten die een bestuurlijk of ambtelijk opdrachtgever verliezen: **1**." in \
+        d.markdown("nl")
 
 
 def test_a_move_that_sends_a_route_to_a_political_role(make, tmp_path):
