@@ -117,9 +117,12 @@ def _read(path, fmt=None):
     """The organisation at ``path`` (any format), its ``language:`` kept as
     the command's (see :data:`_OWN`)."""
     from .formats import read_any
-    if Path(path).is_dir():
-        _folder_language(path)      # (a folder that does not read says so in it)
-    org = read_any(path, fmt)
+    try:
+        org = read_any(path, fmt)
+    except OrgModelError:
+        if Path(path).is_dir():
+            _folder_language(path)      # (a folder that does not read says so in its language)
+        raise
     _own_language(org)
     return org
 
@@ -317,13 +320,14 @@ def _helps_in(lang: str):
         yield
         return
     t = translator_of(lang)
-    saved = [(holder, holder.help) for holder, _ in help_texts()]
-    for holder, text in help_texts():
+    found = help_texts()
+    saved = [holder.help for holder, _ in found]
+    for holder, text in found:
         holder.help = t(text)
     try:
         yield
     finally:
-        for holder, text in saved:
+        for (holder, _), text in zip(found, saved):
             holder.help = text
 
 
