@@ -23,11 +23,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import pandas as pd
 import yaml
@@ -145,14 +146,17 @@ def _header_name(cell: str) -> str:
 
 
 def read_table(path: Path, problems: list, label: str | None = None,
-               unnamed: bool = False) -> pd.DataFrame | None:
+               unnamed: bool = False, header: Callable | None = None) -> pd.DataFrame | None:
     """Read one CSV table as text cells, indexed by spreadsheet row.
 
     Every problem is appended to ``problems`` as a :class:`Problem` naming
     ``label`` (default: the file's name) and the row.  A column with values
     but no name in the header is a problem, or, with ``unnamed`` (a
     published file, as a spreadsheet export leaves its row numbers), left
-    out and its number listed in ``df.attrs["unnamed"]``.  Returns ``None`` when
+    out and its number listed in ``df.attrs["unnamed"]``.  ``header``: a
+    test of a row's cells that finds the header row among the first ten
+    (see :func:`from_header`); the lines above it are left out and listed in
+    ``df.attrs["above_header"]``.  Returns ``None`` when
     the file cannot be read at all (missing, not text, broken quoting), so
     that the caller can skip what depends on it.
 
@@ -173,8 +177,66 @@ def read_table(path: Path, problems: list, label: str | None = None,
         return None
     # One pass over the whole text instead of one call per cell.
     text = _nfc(text)
-    first_line = text.split("\n", 1)[0]
-    sep = _separator(first_line)
+    text, sep = _said_separator(text)
+    above: list = []
+    if header is not None:
+        text, above = from_header(text, header)
+    df = _table_of(text, sep or _separator(_first_line(text)), label, problems, unnamed)
+    if df is not None:
+        df.attrs["above_header"] = above
+    return df
+
+
+def _first_line(text: str) -> str:
+    """The first line of ``text`` that is not blank."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if line.strip() or end < 0:
+            return line
+        start = end + 1
+
+
+def _said_separator(text: str) -> tuple[str, str | None]:
+    """The separator a first line ``sep=;`` names (Excel writes it, and reads
+    the file with it), that line blanked (it keeps its number); else the text
+    as it is and None."""
+    first, _, rest = text.partition("\n")
+    said = re.fullmatch(r'\s*"?sep=([,;\t|])"?[,;\t|]*\s*', first)
+    return ("\n" + rest, said.group(1)) if said else (text, None)
+
+
+def from_header(text: str, is_header: Callable, within: int = 10) -> tuple[str, list]:
+    """The text from its header row on, and the lines above it as ``(row,
+    text)``: a title, a date or a note an export puts above the table.
+
+    The header row is the first of the first ``within`` lines with text
+    whose cells (split on ``,`` ``;`` or a tab) ``is_header`` takes; the lines
+    above it are blanked, so that every row keeps its number.  When none is,
+    the text is returned as it is.
+
+    Examples
+    --------
+    >>> from_header("Formatie 2026;;\\n\\nid;naam\\nx;y\\n", lambda cells: "id" in cells)
+    ('\\n\\nid;naam\\nx;y\\n', [(1, 'Formatie 2026')])
+    """
+    above: list = []
+    start = row = 0
+    while len(above) < within and start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line, row = text[start:end], row + 1
+        if line.strip(" ,;\t\r"):
+            if is_header([c.strip().strip('"').strip() for c in re.split("[,;\t]", line)]):
+                return ("\n" * (row - 1) + text[start:], above) if above else (text, [])
+            above.append((row, line.strip(" ,;\t\r")))
+        start = end + 1
+    return text, []
+
+
+def _table_of(text: str, sep: str, label: str, problems: list, unnamed: bool):
+    """The table of a CSV text (see :func:`read_table`), or None."""
     # newline="": the csv module itself decides where a row ends, so a line
     # separator (U+2028, form feed ...) inside a quoted cell stays in the cell.
     lim = current()

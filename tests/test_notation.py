@@ -265,6 +265,86 @@ def test_a_dutch_hr_workbook_with_the_nl_hr_preset(tmp_path):
     assert report.exit_code == 0, report.output
 
 
+def _titled_workbook(path, total):
+    """An HR export as people keep it: a title and a date above the table,
+    a totals row under it, "NN" for a holder whose name is not known, hours
+    where FTE belongs."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Formatie"
+    ws.append(["Formatieoverzicht gemeente Voorbeeld"])
+    ws.append(["Peildatum: 1 januari 2026"])
+    ws.append([])
+    ws.append(["Formatieplaats", "Functie", "Medewerker", "Leidinggevende functie", "FTE"])
+    ws.append(["F001", "Gemeentesecretaris", "Anna de Vries", None, 1])
+    ws.append(["F002", "Teammanager", "N.N.", "F001", "0,8"])
+    ws.append(["F003", None, "Bram Jansen", "F002", "0,5"])
+    ws.append(["F004", "Adviseur", "Chris Bakker", "F002", "32 uur"])
+    ws.append([])
+    ws.append(["Totaal", None, None, None, total])
+    wb.save(path)
+    return path
+
+
+def test_title_rows_and_a_totals_row_of_a_dutch_workbook(tmp_path):
+    """The rows above the header and the totals row under the table are no
+    posts: each is left out and named, and the totals row's FTE is set
+    beside the FTE read; "N.N." is a holder whose name is not known; hours
+    are not taken for FTE."""
+    book = _titled_workbook(tmp_path / "formatie.xlsx", "2,3")
+    out = tmp_path / "o"
+    res = run("import", "posts", book, "--preset", "nl-hr", "--out", out)
+    assert res.exit_code == 0, res.output
+    log = (out / "IMPORT.md").read_text(encoding="utf-8")
+    for text in (res.output, log):
+        assert ("formatie.xlsx, regel 1: boven de kopregel: 'Formatieoverzicht gemeente "
+                "Voorbeeld' (een titel of opmerking, geen functie)") in text
+        assert "regel 2: boven de kopregel: 'Peildatum: 1 januari 2026'" in text
+        assert "regel 10: een totaalregel ('Totaal'), geen functie" in text
+        assert ("de totaalregel ('Totaal', regel 10) geeft 2,3 fte, en de gelezen regels met "
+                "functies hebben samen 2,3 fte\n") in text
+        assert "fte '32 uur' is geen getal: uren?" in text
+        assert "functie F003 heeft geen functienaam: ze heet 'Functie F003'" in text
+        assert "Niet gebruikte regels: 3:" in text
+    org = orgmodel.load(out)
+    n = org.graph.nodes
+    assert sorted(k for k, d in n.items() if d["kind"] == "Post") == ["F001", "F002", "F003",
+                                                                      "F004"]
+    assert n["F003"]["name"] == "Functie F003"
+    assert "fte_min" not in n["F004"]
+    people = {d["name"]: d for _, d in org.graph.nodes(data=True) if d["kind"] == "Person"}
+    assert "N.N." not in people and people["(naam niet gegeven)"]["note"] == \
+        "bekleder gegeven als 'N.N.'"
+    assert org.manifest["import"]["rows_left_out"] == 3
+    # a totals row that does not match the rows read is said so
+    other = run("import", "posts", _titled_workbook(tmp_path / "f2.xlsx", 3), "--preset", "nl-hr",
+                "--out", tmp_path / "o2", "--lang", "en")
+    assert ("the totals row ('Totaal', row 10) gives 3 FTE, and the post rows read hold 2.3 FTE: "
+            "they differ; check the rows left out") in other.output
+    # --strict refuses them, naming each
+    strict = run("import", "posts", book, "--preset", "nl-hr", "--out", tmp_path / "o3",
+                 "--strict", "--lang", "en")
+    assert strict.exit_code != 0 and not (tmp_path / "o3").exists()
+    assert "row 1: above the header row: 'Formatieoverzicht gemeente Voorbeeld'" in strict.output
+    assert "row 10: a totals row ('Totaal'), not a post" in strict.output
+
+
+def test_a_csv_export_with_a_separator_line_and_a_title(tmp_path):
+    """Excel's ``sep=;`` line and a title above the header, in Windows-1252:
+    the separator is the one named, the title left out and named."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_bytes("sep=;\nFormatie per 1-1-2026;;;\n\nFormatieplaats;Functie;Medewerker;"
+                      "Leidinggevende;FTE\n1;Secretaris;A. Bakker;;1\n2;Teamleider Financiën;"
+                      "Vacature;1;0,8\n".encode("cp1252"))
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "regel 2: boven de kopregel: 'Formatie per 1-1-2026'" in res.output
+    n = orgmodel.load(tmp_path / "o").graph.nodes
+    assert n["2"]["name"] == "Teamleider Financiën" and n["2"]["vacant"] is True
+    assert n["2"]["fte_min"] == 0.8
+
+
 def test_the_documented_sample_imports_as_the_docs_say(tmp_path):
     from conftest import ROOT
     out = tmp_path / "voorbeeld"

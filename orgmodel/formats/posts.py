@@ -89,8 +89,9 @@ class Preset:
     # "n.v.t.", "opgeheven")
     vacant: tuple = ("vacant", "vacancy", "not in post", "vacature", "niet ingevuld",
                      "niet bezet", "onbezet")
+    # ("NN", "N.N.": nomen nescio, the Dutch for a name not known)
     undisclosed: tuple = ("n/d", "nd", "n/a", "not disclosed", "withheld", "redacted", "-", "",
-                          "nvt", "niet openbaar", "onbekend")
+                          "nvt", "niet openbaar", "onbekend", "nn", "nnb")
     eliminated: tuple = ("eliminated", "post eliminated", "deleted", "opgeheven", "vervallen",
                          "boventallig")
     unknown_superior: str = "external"
@@ -129,6 +130,11 @@ PRESETS = {
         junior=Columns(id=None, holder=None), tops=("",), unknown_superior="error",
         locale="nl"),
 }
+
+#: The ids of a totals row under a table (folded, see :func:`_fold`): a row
+#: with one of them as its id and neither a title nor a superior is no post.
+TOTALS = frozenset({"totaal", "totalen", "subtotaal", "eindtotaal", "generaaltotaal", "som",
+                    "total", "totals", "subtotal", "grandtotal", "sum"})
 
 #: Without a preset: no top marker but an empty superior, names as given.
 PLAIN = Preset(senior=Columns(), junior=Columns(id=None, holder=None), tops=("",),
@@ -266,15 +272,37 @@ def _number(text: str, locale: str | None = None):
     return value if math.isfinite(value) else "bad"
 
 
+def _names(column):
+    """Whether a row's cells name ``column`` (alternatives with ``|``),
+    regardless of case, accents, spaces and punctuation: the test of a
+    header row."""
+    wanted = {_fold(c) for c in column.split("|")}
+
+    def names(cells) -> bool:
+        return any(_fold(c) in wanted for c in cells if c)
+    return names
+
+
+def _not_a_fte(value, text: str) -> Message:
+    """Why a cell is no FTE: negative, hours (which need a full-time week
+    that the file does not give), or not a number."""
+    if value == "negative":
+        return Message("is negative")
+    if re.search(r"\d\s*(u|uur|uren|h|hrs?|hours?)\s*$", text.casefold()):
+        return Message("is not a number: hours? orgmodel does not know this organisation's "
+                       "full-time week, so give FTE")
+    return Message("is not a number")
+
+
 def _first_sheet_with(wb, column):
-    """The first sheet whose header row names ``column`` (alternatives with
-    ``|``), else the first sheet: a workbook may hold the senior posts, the
-    junior staff and notes on separate sheets."""
+    """The first sheet whose header row (one of its first ten rows, under a
+    title perhaps) names ``column``, else the first sheet: a workbook may hold
+    the senior posts, the junior staff and notes on separate sheets."""
     if column:
-        wanted = {_header_name(c) for c in column.split("|")}
+        names = _names(column)
         for ws in wb.worksheets:
-            for row in ws.iter_rows(values_only=True, max_row=1):
-                if wanted & {_header_name(str(v)) for v in row if v is not None}:
+            for row in ws.iter_rows(values_only=True, max_row=10):
+                if names([str(v) for v in row if v is not None]):
                     return ws
     return wb.worksheets[0]
 
@@ -297,12 +325,14 @@ def _read(path: Path, label: str, sheet=None, column=None):
                     "has no sheet '{sheet}' (sheets: {v})",
                     sheet=sheet, v=', '.join(wb.sheetnames)))], where=str(path))
             ws = wb[sheet] if sheet else _first_sheet_with(wb, column)
-            df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title), problems, (),
-                              wb.formulas(ws.title), unnamed=True)
+            df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title),
+                              problems, (), wb.formulas(ws.title), unnamed=True,
+                              header=_names(column) if column else None)
         finally:
             wb.close()
     else:
-        df = read_table(path, problems, label, unnamed=True)
+        df = read_table(path, problems, label, unnamed=True,
+                        header=_names(column) if column else None)
     if problems or df is None:
         raise ValidationError(problems or [Problem(label, None, "cannot be read")],
                               where=str(path))
@@ -512,6 +542,8 @@ class _Import:
         self.locale: str | None = None          # how the files write numbers
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
+        self.totals: list = []                  # (row, id, FTE) of totals rows
+        self.fte_read = 0.0                     # FTE of the post rows read
 
     def in_own_words(self, message) -> str:
         """A text orgmodel writes into the data (a placeholder's name, a
@@ -532,6 +564,7 @@ class _Import:
         cols, jcols, label = self.cols, self.jcols, self.label
         self.df = _read(self.path, label, sheet, cols.id)
         self.say_unnamed(self.df, label)
+        self.say_above_header(self.df, label)
         if preset and _column(self.df, cols.id, label, N_("post id"), False) is None and \
                 _column(self.df, jcols.reports_to, label, N_("senior post"), False) and \
                 _column(self.df, jcols.fte, label, N_("FTE"), False):
@@ -567,6 +600,12 @@ class _Import:
             self.log.rows += 1
             rid = _cell(row, self.c_id)
             holder = _cell(row, self.c_holder).strip("'\" ")
+            if _fold(rid) in TOTALS and not _cell(row, self.c_title) \
+                    and not _cell(row, self.c_sup):
+                self.log.skipped.append((self.label, rowno, Message(
+                    "a totals row ('{rid}'), not a post", rid=rid)))
+                self.totals.append((rowno, rid, _number(_cell(row, self.c_fte), self.locale)))
+                continue
             if not rid:
                 self.log.skipped.append((self.label, rowno, "no post id"))
                 f = _number(_cell(row, self.c_fte), self.locale)
@@ -583,6 +622,9 @@ class _Import:
             if self.c_org and _cell(row, self.c_org):
                 orgs[_cell(row, self.c_org)] += 1
             rows[rid].append((rowno, row, holder))
+            f = _number(_cell(row, self.c_fte), self.locale)
+            self.fte_read += f if isinstance(f, float) else 0.0
+        self.say_totals()
         self.rows = rows
         self.org_name = name or (max(orgs, key=orgs.__getitem__) if orgs else self.path.stem)
         self.posts: dict[str, list] = {}     # post id -> list of (rowno, row, holder)
@@ -611,6 +653,18 @@ class _Import:
             count[k.casefold()] = count.get(k.casefold(), 0) + 1
         self.folded = {k.casefold(): k for k in self.by_raw if count[k.casefold()] == 1}
 
+    def say_totals(self) -> None:
+        """A totals row is left out (said in :meth:`group_rows`); its FTE is
+        set beside the FTE of the rows read, which it should equal."""
+        for rowno, rid, fte in self.totals:
+            if not isinstance(fte, float):
+                continue
+            same = round(fte, 4) == round(self.fte_read, 4)
+            self.log.decisions.append(Message(
+                "the totals row ('{rid}', row {row}) gives {fte} FTE, and the post rows read hold "
+                "{read} FTE{v}", rid=rid, row=rowno, fte=fte, read=round(self.fte_read, 6),
+                v="" if same else Message(": they differ; check the rows left out")))
+
     def reused_problem(self, rid, group) -> Problem:
         """A post id on rows that describe different posts, each row said."""
         # (a Listing of messages, not text: each row said in the reader's language)
@@ -637,6 +691,14 @@ class _Import:
                 label=label, v='s' if len(cols) > 1 else '', which=which,
                 v2='have' if len(cols) > 1 else 'has'))
 
+    def say_above_header(self, df, label) -> None:
+        """The rows above the header row (a title, a date, a note) are left
+        out, each named: they are not posts."""
+        for rowno, text in df.attrs.get("above_header") or []:
+            self.log.skipped.append((label, rowno, Message(
+                "above the header row: '{v}' (a title or a note, not a post)",
+                v=text if len(text) <= 60 else text[:59] + "…")))
+
     def check_not_empty(self) -> None:
         """An import that makes no post is an error saying why, not an empty
         organisation."""
@@ -645,7 +707,8 @@ class _Import:
         if not self.log.rows:
             why = "has a header but no rows: there is no post to import"
         else:
-            reasons = "; ".join(f"row {r}: {w}" for _, r, w in self.log.skipped[:3])
+            reasons = Listing("; ", [Message("row {r}: {w}", r=r, w=w)
+                                     for _, r, w in self.log.skipped[:3]])
             why = (Message(
                 "none of its {rows} rows became a post ({reasons}{v})",
                 rows=self.log.rows, reasons=reasons,
@@ -683,9 +746,9 @@ class _Import:
         first_row, first, _ = group[0]
         title = _cell(first, self.c_title)
         if not title:
-            title = f"Post {pid}"
-            self.log.cells.append((self.label, first_row, f"post {pid} has no job title: it is "
-                                   f"named '{title}'"))
+            title = self.in_own_words(Message("Post {pid}", pid=pid))
+            self.log.cells.append((self.label, first_row, Message(
+                "post {pid} has no job title: it is named '{title}'", pid=pid, title=title)))
         ftes = self.ftes(group)
         holders = [h for _, _, h in group]
         sup = _cell(first, self.c_sup)
@@ -706,7 +769,7 @@ class _Import:
         ftes = [_number(_cell(r, self.c_fte), self.locale) for _, r, _ in group]
         for (rowno, row, _), f in zip(group, ftes):
             if f in ("bad", "negative"):
-                why = "is negative" if f == "negative" else "is not a number"
+                why = _not_a_fte(f, _cell(row, self.c_fte))
                 self.log.cells.append((self.label, rowno, Message(
                     "FTE '{v}' {why}: the post is kept without that FTE",
                     v=_cell(row, self.c_fte), why=why)))
@@ -936,6 +999,7 @@ class _Import:
         jcols, log = self.jcols, self.log
         jdf = _read(jpath, jlabel, junior_sheet, jcols.reports_to)
         self.say_unnamed(jdf, jlabel)
+        self.say_above_header(jdf, jlabel)
         j_sup = _column(jdf, jcols.reports_to, jlabel, N_("senior post"), True)
         j_fte = _column(jdf, jcols.fte, jlabel, N_("FTE"), True)
         j_title = _column(jdf, jcols.title, jlabel, N_("job title"), False)
@@ -962,8 +1026,9 @@ class _Import:
                 log.left_out_fte += f if isinstance(f, float) else 0.0
                 continue
             if not isinstance(f, float):
-                why = "is negative" if f == "negative" else "is not a number"
-                log.skipped.append((jlabel, rowno, f"FTE '{_cell(row, j_fte)}' {why}"))
+                why = _not_a_fte(f, _cell(row, j_fte))
+                log.skipped.append((jlabel, rowno, Message("FTE '{v}' {why}",
+                                                           v=_cell(row, j_fte), why=why)))
                 continue
             grade, title, unit = _cell(row, j_grade), _cell(row, j_title), _cell(row, j_unit)
             key = (self.by_raw[sup], grade, title, unit)
@@ -1056,12 +1121,14 @@ def date_in_name(name: str, today: _dt.date | None = None) -> tuple[str | None, 
         found = sorted({d for d in (_reading(m.groups(), o) for o in orders)
                         if d is not None and d <= today})
         if len(found) == 1:
-            return found[0].isoformat(), (f"the date {found[0].isoformat()} is read from the "
-                                          f"file's name ('{m.group(0)}')")
+            return found[0].isoformat(), Message(
+                "the date {date} is read from the file's name ('{v}')",
+                date=found[0].isoformat(), v=m.group(0))
         if found:
-            return None, (f"the file's name holds '{m.group(0)}', which could be "
-                          f"{' or '.join(d.isoformat() for d in found)}: no date is taken "
-                          "(give --date)")
+            return None, Message(
+                "the file's name holds '{v}', which could be {dates}: no date is taken "
+                "(give --date)", v=m.group(0),
+                dates=Listing(" or ", [d.isoformat() for d in found]))
     return None, ""
 
 

@@ -110,13 +110,16 @@ def _bounded(rows, label, problems) -> list | None:
     return out
 
 
-def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False):
+def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, header=None):
     """A sheet as a table of text cells indexed by row, as
-    :func:`orgmodel.read.read_table` reads a CSV file (``unnamed`` too)."""
+    :func:`orgmodel.read.read_table` reads a CSV file (``unnamed`` and
+    ``header`` too)."""
     unsaved: list = []
     rows = _bounded(_rows(ws, formulas, unsaved), label, problems)
     if rows is None:
         return None
+    above = _above_header(rows, header) if header else []
+    rows = rows[len(above):]
     if unsaved:
         problems.append(_unsaved_problem(label, unsaved))
         return None
@@ -162,7 +165,17 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False):
     frame = table(records, [n for n in names if n])
     frame.index = index
     frame.attrs["unnamed"] = sorted(nameless)
+    frame.attrs["above_header"] = above
     return frame
+
+
+def _above_header(rows, is_header, within: int = 10) -> list:
+    """The rows above the header row (the first of the first ``within`` rows
+    whose cells ``is_header`` takes), as ``(row, text)``; none when no row is."""
+    for k, (_, cells) in enumerate(rows[:within]):
+        if is_header(cells):
+            return [(rowno, " ".join(c for c in cells if c)) for rowno, cells in rows[:k]]
+    return []
 
 
 def _settings(ws, label, problems, formulas=None) -> dict:
