@@ -330,6 +330,42 @@ def test_title_rows_and_a_totals_row_of_a_dutch_workbook(tmp_path):
     assert "row 10: a totals row ('Totaal'), not a post" in strict.output
 
 
+def test_a_unit_merged_over_its_posts_rows_and_a_hidden_row(tmp_path):
+    """A unit typed once in a cell merged over its posts' rows is the unit of
+    each (only the first cell holds the value: it was lost in silence); a
+    merge across columns fills only its own; a hidden row is read, and
+    said."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Formatieplaats", "Functie", "Afdeling", "Leidinggevende functie", "FTE"])
+    ws.append(["F1", "Directeur", "Directie", None, 1])
+    ws.append(["F2", "Teamleider", "Jeugd", "F1", 1])
+    ws.append(["F3", "Consulent", None, "F2", 1])
+    ws.append(["F4", "Consulent", None, "F2", 1])
+    ws.append(["F5", "Adviseur", None, "F1", 1])
+    ws.merge_cells("C3:C5")
+    ws.merge_cells("B6:C6")
+    ws.row_dimensions[4].hidden = True
+    wb.save(tmp_path / "f.xlsx")
+    res = run("import", "posts", tmp_path / "f.xlsx", "--preset", "nl-hr", "--out",
+              tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("- f.xlsx: cells C3:C5 are merged; their value 'Jeugd' is read in column "
+            "'afdeling' of each of rows 3–5") in res.output
+    assert ("- f.xlsx: cells B6:C6 are merged; their value 'Adviseur' is read in column "
+            "'functie' of row 6 (the other columns it spans are read as empty)") in res.output
+    assert "- f.xlsx: row 4 is hidden in the workbook, and read as any other row" in res.output
+    org = orgmodel.load(tmp_path / "o")
+    unit = {u: v for u, v, d in org.graph.edges(data=True) if d["kind"] == "MEMBER_OF"}
+    assert unit == {"F1": "unit:directie", "F2": "unit:jeugd", "F3": "unit:jeugd",
+                    "F4": "unit:jeugd"}
+    nl = run("import", "posts", tmp_path / "f.xlsx", "--preset", "nl-hr", "--out", tmp_path / "n")
+    assert "de cellen C3:C5 zijn samengevoegd; hun waarde 'Jeugd' is gelezen in kolom " \
+        "'afdeling' van elk van de regels 3–5" in nl.output
+    assert "regel 4 is verborgen in de werkmap" in nl.output
+
+
 def test_a_csv_export_with_a_separator_line_and_a_title(tmp_path):
     """Excel's ``sep=;`` line and a title above the header, in Windows-1252:
     the separator is the one named, the title left out and named."""

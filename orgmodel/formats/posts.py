@@ -283,6 +283,21 @@ def _names(column):
     return names
 
 
+def _spans(rows) -> str:
+    """Row numbers as spans: ``3–5, 9``.
+
+    >>> _spans([3, 4, 5, 9])
+    '3–5, 9'
+    """
+    spans: list = []
+    for r in rows:
+        if spans and r == spans[-1][1] + 1:
+            spans[-1][1] = r
+        else:
+            spans.append([r, r])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
+
+
 def _not_a_fte(value, text: str) -> Message:
     """Why a cell is no FTE: negative, hours (which need a full-time week
     that the file does not give), or not a number."""
@@ -328,6 +343,8 @@ def _read(path: Path, label: str, sheet=None, column=None):
             df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title),
                               problems, (), wb.formulas(ws.title), unnamed=True,
                               header=_names(column) if column else None)
+            if df is not None:
+                _as_laid_out(df, wb.layout(ws.title))
         finally:
             wb.close()
     else:
@@ -337,6 +354,29 @@ def _read(path: Path, label: str, sheet=None, column=None):
         raise ValidationError(problems or [Problem(label, None, "cannot be read")],
                               where=str(path))
     return df
+
+
+def _as_laid_out(df, layout: dict) -> None:
+    """The sheet's table as its reader sees it: a merged cell's value on
+    each of the table's rows it covers (a unit merged over its posts' rows:
+    only its first row holds the value), and which rows are hidden
+    (``df.attrs["merged"]``, ``df.attrs["hidden"]``: for the log)."""
+    from openpyxl.utils import get_column_letter
+    columns, rows = df.attrs.get("columns") or {}, set(df.index.tolist())
+    said = []
+    for top, bottom, left, right in layout["merged"]:
+        covered = [r for r in range(top, bottom + 1) if r in rows]
+        name = columns.get(left)
+        value = df.at[top, name] if name and top in rows else ""
+        if not value:
+            continue
+        # (the value fills its column down; a merge across columns leaves the
+        # others empty, as which of them it belongs to the sheet does not say)
+        df.loc[covered, name] = value
+        said.append((f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}",
+                     value, covered, name, right > left))
+    df.attrs["merged"] = said
+    df.attrs["hidden"] = sorted(rows & set(layout["hidden"]))
 
 
 def _fold(name: str) -> str:
@@ -565,6 +605,7 @@ class _Import:
         self.df = _read(self.path, label, sheet, cols.id)
         self.say_unnamed(self.df, label)
         self.say_above_header(self.df, label)
+        self.say_laid_out(self.df, label)
         if preset and _column(self.df, cols.id, label, N_("post id"), False) is None and \
                 _column(self.df, jcols.reports_to, label, N_("senior post"), False) and \
                 _column(self.df, jcols.fte, label, N_("FTE"), False):
@@ -690,6 +731,25 @@ class _Import:
                 "{label}: column{v} {which} {v2} values but no name in the header: left out",
                 label=label, v='s' if len(cols) > 1 else '', which=which,
                 v2='have' if len(cols) > 1 else 'has'))
+
+    def say_laid_out(self, df, label) -> None:
+        """Merged cells read on each row they cover, and hidden rows read as
+        any other: said, as the file's reader may not expect either."""
+        for ref, value, covered, column, across in df.attrs.get("merged") or []:
+            text = (N_("{label}: cells {ref} are merged; their value '{v}' is read in column "
+                       "'{c}' of row {rows}") if len(covered) == 1 else
+                    N_("{label}: cells {ref} are merged; their value '{v}' is read in column "
+                       "'{c}' of each of rows {rows}"))
+            self.log.decisions.append(Message(
+                text, label=label, ref=ref, v=value, c=column, rows=_spans(covered))
+                + (Message(" (the other columns it spans are read as empty)") if across else ""))
+        hidden = df.attrs.get("hidden")
+        if hidden:
+            text = (N_("{label}: row {rows} is hidden in the workbook, and read as any other row")
+                    if len(hidden) == 1 else
+                    N_("{label}: rows {rows} are hidden in the workbook, and read as any other "
+                       "row"))
+            self.log.decisions.append(Message(text, label=label, rows=_spans(hidden)))
 
     def say_above_header(self, df, label) -> None:
         """The rows above the header row (a title, a date, a note) are left
@@ -1000,6 +1060,7 @@ class _Import:
         jdf = _read(jpath, jlabel, junior_sheet, jcols.reports_to)
         self.say_unnamed(jdf, jlabel)
         self.say_above_header(jdf, jlabel)
+        self.say_laid_out(jdf, jlabel)
         j_sup = _column(jdf, jcols.reports_to, jlabel, N_("senior post"), True)
         j_fte = _column(jdf, jcols.fte, jlabel, N_("FTE"), True)
         j_title = _column(jdf, jcols.title, jlabel, N_("job title"), False)

@@ -55,7 +55,8 @@ class XlsBook:
             raise ValidationError([Problem(label, None, "is an Excel Workbook (.xlsx) with an "
                                            ".xls name: rename it to .xlsx")], where=str(path))
         try:
-            self._book = xlrd.open_workbook(str(path), on_demand=True)
+            # (formatting_info: merged cells and hidden rows, see layout)
+            self._book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=True)
         except Exception as exc:      # xlrd raises several kinds for a broken file
             raise ValidationError([Problem(label, None, Message(
                 "is not an Excel 97-2003 workbook (.xls) that can be read: {exc}",
@@ -71,6 +72,14 @@ class XlsBook:
     def formulas(self, name):
         """None: an .xls keeps the value of every formula it saved."""
         return None
+
+    def layout(self, name) -> dict:
+        """The merged cells and hidden rows of sheet ``name``, as
+        :meth:`orgmodel.formats.xlsx.Workbook.layout` gives them."""
+        sheet = self[name]._sheet
+        return {"merged": [(rlo + 1, rhi, clo + 1, chi) for rlo, rhi, clo, chi
+                           in sheet.merged_cells],
+                "hidden": sorted(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)}
 
     def close(self) -> None:
         self._book.release_resources()

@@ -166,6 +166,8 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     frame.index = index
     frame.attrs["unnamed"] = sorted(nameless)
     frame.attrs["above_header"] = above
+    # (which column of the sheet each name is, for its merged cells)
+    frame.attrs["columns"] = {i + 1: n for i, n in enumerate(names) if n}
     return frame
 
 
@@ -291,7 +293,7 @@ class Workbook:
         why = _not_a_workbook(path) or _too_big(path)
         if why:
             raise ValidationError([Problem(label, None, why)], where=str(path))
-        self._said = None
+        self._said, self._path = None, path
         try:
             self._values = load_workbook(path, read_only=True, data_only=True)
             if _has_formulas(path):
@@ -310,10 +312,39 @@ class Workbook:
         """The sheet ``name`` read for its formulas, or None when there are none."""
         return None if self._said is None else self._said[name]
 
+    def layout(self, name) -> dict:
+        """What a reader sees of sheet ``name`` beyond its values: its merged
+        cells (``merged``: ``(first row, last row, first column, last column)``,
+        counted from 1) and its hidden rows (``hidden``), read from the
+        sheet's XML (openpyxl reads neither when it streams a sheet)."""
+        with zipfile.ZipFile(self._path) as z:
+            xml = z.read(self._values[name]._worksheet_path)
+        return sheet_layout(xml)
+
     def close(self) -> None:
         self._values.close()
         if self._said is not None:
             self._said.close()
+
+
+def sheet_layout(xml: bytes) -> dict:
+    """The merged cells and hidden rows of a sheet's XML (see
+    :meth:`Workbook.layout`).
+
+    >>> sheet_layout(b'<row r="5" hidden="1"><c r="A5"/></row><mergeCell ref="C3:C5"/>')
+    {'merged': [(3, 5, 3, 3)], 'hidden': [5]}
+    """
+    from openpyxl.utils.cell import range_boundaries
+    hidden = []
+    for tag in re.finditer(rb'<(?:\w+:)?row\b[^>]*>', xml):
+        row = re.search(rb'\br="(\d+)"', tag.group(0))
+        if row and re.search(rb'\bhidden="(1|true)"', tag.group(0)):
+            hidden.append(int(row.group(1)))
+    merged = []
+    for m in re.finditer(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"', xml):
+        min_col, min_row, max_col, max_row = range_boundaries(m.group(1).decode())
+        merged.append((min_row, max_row, min_col, max_col))
+    return {"merged": merged, "hidden": hidden}
 
 
 def read_xlsx(path: PathLike) -> OrgModel:
