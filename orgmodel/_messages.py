@@ -44,7 +44,7 @@ def extract() -> dict:
             if msg:
                 found.setdefault(msg, []).append((path, line))
     for source in sorted(PACKAGE.rglob("*.py")):
-        for msg, line in _in_fstrings(source):
+        for msg, line in _in_calls(source):
             found.setdefault(msg, []).append((str(source.relative_to(PACKAGE)), line))
     for msg, where in _help_texts():
         found.setdefault(msg, []).append(where)
@@ -71,18 +71,18 @@ def _help_texts():
                      inspect.getsourcelines(fn)[1])
 
 
-def _in_fstrings(path: Path):
-    """``(message id, line)`` of the marked calls inside the f-strings of ``path``."""
+def _in_calls(path: Path):
+    """``(message id, line)`` of every marked call of ``path`` whose first
+    argument is a literal, wherever it is: Babel's Python extractor misses a
+    call inside another call's arguments (``Message(t, x=Listing(", ",
+    [Message("…")]))``) and, before Python 3.12, inside an f-string."""
     import ast
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.JoinedStr):
-            continue
-        for call in ast.walk(node):
-            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and \
-                    call.func.id in KEYWORDS and call.args and \
-                    isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
-                yield call.args[0].value, call.lineno
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and \
+                call.func.id in KEYWORDS and call.args and \
+                isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+            yield call.args[0].value, call.lineno
 
 
 def update(lang: str = "nl") -> list:

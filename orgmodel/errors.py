@@ -10,6 +10,7 @@ policy advisor understands.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 __all__ = [
     "OrgModelError",
@@ -78,9 +79,12 @@ class ValidationError(OrgModelError, ValueError):
         count = len(self.problems)
         lines = [f"{head}{count} problem{'s' if count != 1 else ''} found"]
         lines += [f"  {p}" for p in self.problems[:MAX_SHOWN]]
+        # (`validate --format csv` lists them all for a folder; an import's
+        # file is not one)
+        self.folder = bool(where) and Path(str(where)).is_dir()
         if count > MAX_SHOWN:
-            lines.append(f"  ... and {count - MAX_SHOWN} more (orgmodel validate --format csv "
-                         "lists them all)")
+            lines.append(f"  ... and {count - MAX_SHOWN} more" + (
+                " (orgmodel validate --format csv lists them all)" if self.folder else ""))
         super().__init__("\n".join(lines))
 
     def render(self, t) -> str:
@@ -92,8 +96,9 @@ class ValidationError(OrgModelError, ValueError):
                          t("{n} problems found", n=count))]
         lines += [f"  {p.render(t)}" for p in self.problems[:MAX_SHOWN]]
         if count > MAX_SHOWN:
-            lines.append("  " + t("... and {n} more (orgmodel validate --format csv lists them "
-                                  "all)", n=count - MAX_SHOWN))
+            lines.append("  " + (t("... and {n} more (orgmodel validate --format csv lists them "
+                                   "all)", n=count - MAX_SHOWN) if self.folder else
+                                 t("... and {n} more", n=count - MAX_SHOWN)))
         return "\n".join(lines)
 
 

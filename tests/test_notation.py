@@ -366,6 +366,41 @@ def test_a_unit_merged_over_its_posts_rows_and_a_hidden_row(tmp_path):
     assert "regel 4 is verborgen in de werkmap" in nl.output
 
 
+def test_superiors_named_by_title_or_holder_are_each_refused_with_the_reason(tmp_path):
+    """A hand-kept sheet names the manager (a title, a person) where the
+    superior's post id belongs: every such row is named (not only the first),
+    each with what the name is, and nothing is written."""
+    posts = tmp_path / "f.csv"
+    posts.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende;FTE\n"
+                     "1;Directeur;Anna Bakker;;1\n2;Teamleider Jeugd;Bram de Wit;Directeur;1\n"
+                     "3;Consulent;Chris Smit;Bram de Wit;1\n4;Consulent;Dirk Smit;F9;1\n",
+                     encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "o").exists()
+    assert "f.csv: 3 problems found" in res.output
+    assert ("row 3: post 2 reports to 'Directeur', which is not a post in the file (use "
+            "--unknown-superior external to read it as a role outside the organisation); "
+            "'Directeur' is the job title of post 1 (row 2): this column needs the superior's "
+            "post id") in res.output
+    assert "row 4: post 3 reports to 'Bram de Wit', which is not a post in the file" in res.output
+    assert "'Bram de Wit' holds post 2 (row 3): this column needs" in res.output
+    assert "row 5: post 4 reports to 'F9', which is not a post in the file (use " \
+        "--unknown-superior external to read it as a role outside the organisation)\n" in \
+        res.output
+    nl = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert "'Directeur' is de functienaam van functie 1 (regel 2): deze kolom moet het " \
+        "functie-id van de leidinggevende bevatten" in nl.output
+    # past the first 50, a count, and no pointer to `validate` (a file is not a folder)
+    many = tmp_path / "many.csv"
+    many.write_text("Formatieplaats;Functie;Leidinggevende\n1;Directeur;\n" + "".join(
+        f"{i};Adviseur;Directeur\n" for i in range(2, 80)), encoding="utf-8")
+    res = run("import", "posts", many, "--preset", "nl-hr", "--out", tmp_path / "m", "--lang",
+              "en")
+    assert res.exit_code == 1 and "78 problems found" in res.output
+    assert res.output.rstrip().endswith("... and 28 more")
+
+
 def test_a_csv_export_with_a_separator_line_and_a_title(tmp_path):
     """Excel's ``sep=;`` line and a title above the header, in Windows-1252:
     the separator is the one named, the title left out and named."""

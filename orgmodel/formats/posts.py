@@ -583,6 +583,7 @@ class _Import:
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
         self.totals: list = []                  # (row, id, FTE) of totals rows
+        self.unknown: list = []                 # problems: superiors not in the file
         self.fte_read = 0.0                     # FTE of the post rows read
 
     def in_own_words(self, message) -> str:
@@ -966,6 +967,8 @@ class _Import:
             return
         else:
             target = self.external_superior(pid, sup, first_row)
+            if target is None:
+                return
         if target == pid:
             log.tops.append((pid, title))
             log.decisions.append(Message(
@@ -977,14 +980,15 @@ class _Import:
         self.line_sup[pid] = target
         self.line_rows[pid] = first_row
 
-    def external_superior(self, pid, sup, first_row) -> str:
-        """A superior not in the file: an error, or a role outside the organisation."""
+    def external_superior(self, pid, sup, first_row) -> str | None:
+        """A superior not in the file: an error (kept, to be said with the
+        others: None), or a role outside the organisation."""
         if self.rule == "error":
-            raise ValidationError([Problem(self.label, first_row, Message(
+            self.unknown.append(Problem(self.label, first_row, Message(
                 "post {pid} reports to '{sup}', which is not a post in the file (use "
                 "--unknown-superior external to read it as a role outside the organisation)",
-                pid=pid, sup=sup))],
-                                  where=str(self.path))
+                pid=pid, sup=sup) + self.named_not_id(sup)))
+            return None
         target = "ext:" + sup
         if target not in self.external:
             self.external[target] = []
@@ -1001,7 +1005,29 @@ class _Import:
 
     # -- check the line, and the people on several posts ------------------------
 
+    def named_not_id(self, sup) -> Message | str:
+        """Why a superior may not be found: it is the job title or the holder
+        of a post, not its id (a hand-kept sheet names the manager)."""
+        posts = {}
+        for pid, group in self.posts.items():
+            rowno, row, holder = group[0]
+            if sup.casefold() == _cell(row, self.c_title).casefold():
+                posts.setdefault("title", []).append((pid, rowno))
+            if any(sup.casefold() == h.casefold() for _, _, h in group):
+                posts.setdefault("holder", []).append((pid, rowno))
+        for what, text in (("title", N_("; '{sup}' is the job title of {posts}: this column "
+                                        "needs the superior's post id")),
+                           ("holder", N_("; '{sup}' holds {posts}: this column needs the "
+                                         "superior's post id"))):
+            if what in posts:
+                which = [Message("post {pid} (row {row})", pid=p, row=r)
+                         for p, r in posts[what][:3]]
+                return Message(text, sup=sup, posts=Listing(", ", which))
+        return ""
+
     def check_line(self) -> None:
+        if self.unknown:
+            raise ValidationError(self.unknown, where=str(self.path))
         self.log.external = [(sup[4:], r) for sup, r in self.external.items()]
         ids = _first_circle(self.line_sup)
         if ids:
