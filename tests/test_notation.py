@@ -401,6 +401,24 @@ def test_superiors_named_by_title_or_holder_are_each_refused_with_the_reason(tmp
     assert res.output.rstrip().endswith("... and 28 more")
 
 
+def test_a_repeated_header_row_and_fte_as_a_percentage(tmp_path):
+    """A header repeated under the table (two tables one under the other, or
+    printed pages) is no post (it became one, reporting to "Leidinggevende");
+    an FTE of ``80%`` is 0.8 of a full-time post."""
+    posts = tmp_path / "f.csv"
+    posts.write_text("Formatieplaats;Functie;Leidinggevende;FTE\n1;Directeur;;100%\n"
+                     "2;Teamleider;1;80%\n\nFormatieplaats;Functie;Leidinggevende;FTE\n"
+                     "3;Consulent;2;87,5 %\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "- Rows not used: 1:\n  - f.csv, row 5: repeats the header row, not a post" in \
+        res.output
+    n = orgmodel.load(tmp_path / "o").graph.nodes
+    assert sorted(k for k, d in n.items() if d["kind"] == "Post") == ["1", "2", "3"]
+    assert (n["1"]["fte_min"], n["2"]["fte_min"], n["3"]["fte_min"]) == (1.0, 0.8, 0.875)
+
+
 def test_a_csv_export_with_a_separator_line_and_a_title(tmp_path):
     """Excel's ``sep=;`` line and a title above the header, in Windows-1252:
     the separator is the one named, the title left out and named."""

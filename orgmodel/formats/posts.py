@@ -283,6 +283,19 @@ def _names(column):
     return names
 
 
+def _fte(text: str, locale: str | None = None):
+    """A cell's FTE, as :func:`_number` reads it; a percentage of a full-time
+    post (``80%``, an *aanstelling* as Dutch HR writes it) is that share.
+
+    >>> _fte("80%"), _fte("0,8", "nl"), _fte("87,5 %", "nl")
+    (0.8, 0.8, 0.875)
+    """
+    if text.strip().endswith("%"):
+        share = _number(text.strip()[:-1], locale)
+        return round(share / 100, 10) if isinstance(share, float) else share
+    return _number(text, locale)
+
+
 def _spans(rows) -> str:
     """Row numbers as spans: ``3–5, 9``.
 
@@ -642,15 +655,21 @@ class _Import:
             self.log.rows += 1
             rid = _cell(row, self.c_id)
             holder = _cell(row, self.c_holder).strip("'\" ")
+            if _fold(rid) == _fold(self.c_id) and (
+                    not self.c_sup or _fold(_cell(row, self.c_sup)) == _fold(self.c_sup)):
+                # (a table printed in pages, or two tables one under the other)
+                self.log.skipped.append((self.label, rowno, Message(
+                    "repeats the header row, not a post")))
+                continue
             if _fold(rid) in TOTALS and not _cell(row, self.c_title) \
                     and not _cell(row, self.c_sup):
                 self.log.skipped.append((self.label, rowno, Message(
                     "a totals row ('{rid}'), not a post", rid=rid)))
-                self.totals.append((rowno, rid, _number(_cell(row, self.c_fte), self.locale)))
+                self.totals.append((rowno, rid, _fte(_cell(row, self.c_fte), self.locale)))
                 continue
             if not rid:
                 self.log.skipped.append((self.label, rowno, "no post id"))
-                f = _number(_cell(row, self.c_fte), self.locale)
+                f = _fte(_cell(row, self.c_fte), self.locale)
                 self.log.left_out_fte += f if isinstance(f, float) else 0.0
                 continue
             if self.is_eliminated(holder):
@@ -664,7 +683,7 @@ class _Import:
             if self.c_org and _cell(row, self.c_org):
                 orgs[_cell(row, self.c_org)] += 1
             rows[rid].append((rowno, row, holder))
-            f = _number(_cell(row, self.c_fte), self.locale)
+            f = _fte(_cell(row, self.c_fte), self.locale)
             self.fte_read += f if isinstance(f, float) else 0.0
         self.say_totals()
         self.rows = rows
@@ -827,7 +846,7 @@ class _Import:
         """Each row's FTE (a float, None, "bad" or "negative"); a bad one is said."""
         if not self.c_fte:
             return []
-        ftes = [_number(_cell(r, self.c_fte), self.locale) for _, r, _ in group]
+        ftes = [_fte(_cell(r, self.c_fte), self.locale) for _, r, _ in group]
         for (rowno, row, _), f in zip(group, ftes):
             if f in ("bad", "negative"):
                 why = _not_a_fte(f, _cell(row, self.c_fte))
@@ -1097,7 +1116,7 @@ class _Import:
         for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
             log.staff_rows += 1
             sup = _cell(row, j_sup)
-            f = _number(_cell(row, j_fte), self.locale)
+            f = _fte(_cell(row, j_fte), self.locale)
             if sup not in self.by_raw and sup not in self.rows and sup.casefold() in self.folded:
                 sup = self.folded[sup.casefold()]
             if sup not in self.by_raw and sup in self.eliminated:
