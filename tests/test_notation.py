@@ -391,6 +391,14 @@ def test_superiors_named_by_title_or_holder_are_each_refused_with_the_reason(tmp
     nl = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o")
     assert "'Directeur' is de functienaam van functie 1 (regel 2): deze kolom moet het " \
         "functie-id van de leidinggevende bevatten" in nl.output
+    # ids whose leading zeros a number cell dropped
+    zeros = tmp_path / "zeros.csv"
+    zeros.write_text("Formatieplaats;Functie;Leidinggevende\n0010;Directeur;\n"
+                     "0012;Teamleider;10\n", encoding="utf-8")
+    res = run("import", "posts", zeros, "--preset", "nl-hr", "--out", tmp_path / "z", "--lang",
+              "en")
+    assert res.exit_code == 1 and "'10' differs only in leading zeros from post 0010 (row 2)" \
+        in res.output
     # past the first 50, a count, and no pointer to `validate` (a file is not a folder)
     many = tmp_path / "many.csv"
     many.write_text("Formatieplaats;Functie;Leidinggevende\n1;Directeur;\n" + "".join(

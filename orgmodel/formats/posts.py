@@ -1027,9 +1027,12 @@ class _Import:
     def named_not_id(self, sup) -> Message | str:
         """Why a superior may not be found: it is the job title or the holder
         of a post, not its id (a hand-kept sheet names the manager)."""
-        posts = {}
+        posts: dict = {}
         for pid, group in self.posts.items():
             rowno, row, holder = group[0]
+            if sup.isdigit() and pid.isdigit() and pid != sup and \
+                    pid.lstrip("0") == sup.lstrip("0"):
+                posts.setdefault("zeros", []).append((pid, rowno))
             if sup.casefold() == _cell(row, self.c_title).casefold():
                 posts.setdefault("title", []).append((pid, rowno))
             if any(sup.casefold() == h.casefold() for _, _, h in group):
@@ -1037,7 +1040,10 @@ class _Import:
         for what, text in (("title", N_("; '{sup}' is the job title of {posts}: this column "
                                         "needs the superior's post id")),
                            ("holder", N_("; '{sup}' holds {posts}: this column needs the "
-                                         "superior's post id"))):
+                                         "superior's post id")),
+                           ("zeros", N_("; '{sup}' differs only in leading zeros from {posts}: "
+                                        "a number cell drops them (Excel does); give the ids as "
+                                        "text in both columns"))):
             if what in posts:
                 which = [Message("post {pid} (row {row})", pid=p, row=r)
                          for p, r in posts[what][:3]]
