@@ -1084,12 +1084,17 @@ def _import_command(name, rows):
     cmd = rows[0].command
 
     def command(source, out_dir, force):
+        import inspect
         row = rows[0]
         if len(rows) > 1:
             row = next((r for r in rows if r.name == guess(source)), rows[0])
         reader = row.function("reader")
+        # (a reader that can say what it left out is asked to)
+        left_out: list | None = [] if "left_out" in inspect.signature(reader).parameters \
+            else None
         _import_into(out_dir, force, (lambda: reader(source, row.name)) if row.passes_name
-                     else (lambda: reader(source)))
+                     else (lambda: reader(source, left_out=left_out)) if left_out is not None
+                     else (lambda: reader(source)), source, left_out)
     kind = click.Path(path_type=Path, file_okay=False, exists=True) if cmd.folder else \
         click.Path(path_type=Path, dir_okay=False, exists=True)
     command = click.option("--force", is_flag=True,
@@ -1141,17 +1146,35 @@ def _import_target(out_dir: Path, force: bool):
         raise click.UsageError(Message("{folder} is a file, not a folder", folder=out_dir))
 
 
-def _import_into(out_dir: Path, force: bool, read):
-    """Read an organisation (``read()``) and save it as the folder ``out_dir``."""
-    from .write import save
+def _import_into(out_dir: Path, force: bool, read, source=None, left_out=None):
+    """Read an organisation (``read()``) and save it as the folder ``out_dir``;
+    the rows the reader left out (``left_out``), if any, are named on the
+    terminal (the first :data:`SHOWN_LEFT_OUT`) and in ``IMPORT.md``."""
+    from .write import to_tables, write_tables
     _import_target(out_dir, force)
     org = read()
+    t = _t(org)
+    lines = [Message("# Import of {v}", v=Path(source).name), "",
+             Message("- Rows not used: {v}", v=len(left_out)) + ":"] + [
+        Message("  - {f}, row {r}: {why}", f=p.file, r=p.row, why=p.message)
+        for p in left_out] if left_out else []
+    manifest, nodes, edges = to_tables(org)
     with output_folder(out_dir):
-        save(org, out_dir)
-    out(Message(
+        write_tables(manifest, nodes, edges, out_dir,
+                     extra={"IMPORT.md": "\n".join(map(t, lines)) + "\n"} if lines else None)
+    if lines:
+        out("\n".join(map(t, lines[2:3 + SHOWN_LEFT_OUT])))
+        if len(left_out) > SHOWN_LEFT_OUT:
+            out("  " + t("... and {n} more", n=len(left_out) - SHOWN_LEFT_OUT))
+    out(t(Message(
         "Imported {name}: {v} nodes, {v2} edges into {out_dir}",
         name=org.name, v=org.graph.number_of_nodes(), v2=org.graph.number_of_edges(),
-        out_dir=out_dir))
+        out_dir=out_dir)) + (t(Message(" (what was left out: {v})", v=out_dir / "IMPORT.md"))
+                             if lines else ""))
+
+
+#: How many rows left out an import names on the terminal (IMPORT.md names all).
+SHOWN_LEFT_OUT = 20
 
 
 @import_.command("posts")

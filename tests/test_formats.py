@@ -278,6 +278,64 @@ def test_broken_inputs_get_one_clear_message_and_nothing_written(tmp_path, case)
     assert not out.exists()
 
 
+def _archi_model(folder, *relations):
+    """An Archi model as a municipality keeps one: its organisation beside an
+    application layer (as in GEMMA), exported by Archi."""
+    folder.mkdir()
+    (folder / "elements.csv").write_text(
+        '"ID","Type","Name","Documentation","Specialization"\n'
+        '"m","ArchimateModel","Gemeente","",""\n"a1","BusinessActor","Jan","",""\n'
+        '"a2","BusinessRole","Teamleider","",""\n"c1","ApplicationComponent","Zaaksysteem",'
+        '"",""\n"c2","ApplicationComponent","DMS","",""\n', encoding="utf-8")
+    (folder / "relations.csv").write_text(
+        '"ID","Type","Name","Documentation","Source","Target","Specialization"\n' + "".join(
+            f'"{i}","{kind}","","","{a}","{b}",""\n' for i, kind, a, b in relations),
+        encoding="utf-8")
+    return folder
+
+
+def test_an_archi_model_with_other_layers_imports_its_organisation(tmp_path):
+    """Elements of other ArchiMate layers and their relations are left out,
+    each named (a relation between two applications refused the whole
+    import, saying they were not in elements.csv); a relation to an element
+    that is really not there is an error (it was left out in silence)."""
+    src = _archi_model(tmp_path / "archi", ("r1", "AssignmentRelationship", "a1", "a2"),
+                       ("r2", "FlowRelationship", "c1", "c2"),
+                       ("r3", "ServingRelationship", "c1", "a2"),
+                       ("r4", "TriggeringRelationship", "a1", "a2"))
+    out = tmp_path / "out"
+    res = run("import", "archi", src, "--out", out, "--lang", "en")
+    assert res.exit_code == 0, res.output
+    log = (out / "IMPORT.md").read_text(encoding="utf-8")
+    for text in (res.output, log):
+        assert "- Rows not used: 5:" in text
+        assert ("elements.csv, row 5: ApplicationComponent 'Zaaksysteem' is not of the "
+                "organisation (another ArchiMate layer)") in text
+        assert ("relations.csv, row 3: FlowRelationship r2 joins an element that is not of the "
+                "organisation") in text
+        assert ("relations.csv, row 5: TriggeringRelationship r4: orgmodel reads no edge from "
+                "this kind of relation") in text
+    org = orgmodel.load(out)
+    assert org.manifest["import"] == {"log": "IMPORT.md", "rows_read": 9, "rows_left_out": 5}
+    assert [(u, v, d["kind"]) for u, v, d in org.graph.edges(data=True)] == \
+        [("a1", "a2", "HOLDS")]
+    # an end that is not in elements.csv: refused, naming it, nothing written
+    bad = _archi_model(tmp_path / "bad", ("r1", "AssignmentRelationship", "a1", "zz"))
+    res = run("import", "archi", bad, "--out", tmp_path / "o2", "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "o2").exists()
+    assert "relations.csv, row 2: relation r1 joins 'zz', which is not in elements.csv" in \
+        res.output
+    # a model with nothing left out writes no IMPORT.md and no import: counts
+    clean = _archi_model(tmp_path / "clean", ("r1", "AssignmentRelationship", "a1", "a2"))
+    (clean / "elements.csv").write_text("\n".join(
+        (clean / "elements.csv").read_text(encoding="utf-8").splitlines()[:4]) + "\n",
+        encoding="utf-8")
+    res = run("import", "archi", clean, "--out", tmp_path / "o3", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert not (tmp_path / "o3" / "IMPORT.md").exists()
+    assert "import" not in orgmodel.load(tmp_path / "o3").manifest
+
+
 @pytest.mark.parametrize("org_name", ["template", "deventer", "albrandswaard"])
 @pytest.mark.parametrize("target", ["model.xlsx", "model.ttl", "model.jsonld", "archi-csv"])
 def test_round_trips_are_exact(tmp_path, org_name, target):

@@ -162,8 +162,13 @@ _RELATION_KINDS = {"ServingRelationship": "REPORTS_TO", "AssignmentRelationship"
                    "CompositionRelationship": "MEMBER_OF"}
 
 
-def read_archi(folder: PathLike) -> OrgModel:
+def read_archi(folder: PathLike, left_out: list | None = None) -> OrgModel:
     """Read Archi CSV files from ``folder`` into a model.
+
+    Elements of other ArchiMate layers (an application, a node) and the
+    relations that are not the organisation's are left out: each is added
+    to ``left_out`` as a :class:`~orgmodel.errors.Problem` (file, row, why),
+    and ``org.yaml``'s ``import:`` counts them.
 
     Raises
     ------
@@ -178,12 +183,18 @@ def read_archi(folder: PathLike) -> OrgModel:
     manifest, elements = _model_element(folder, el, props, prop_rows, problems)
     # a folder orgmodel wrote carries its own ids and kinds as properties
     ours = any("orgmodel:id" in props.get(i, {}) for i in elements)
-    nodes, by_archi = _archi_nodes(elements, props, ours)
+    unused: list = []
+    nodes, by_archi = _archi_nodes(elements, props, ours, unused)
     if not ours:
         _people_from_assignments(rel, by_archi, nodes)
-    edges = _archi_edges(rel, props, elements, by_archi, ours, problems)
+    edges = _archi_edges(rel, props, elements, by_archi, ours, problems, unused)
     if problems:
         raise ValidationError(problems, where=str(folder))
+    if unused:
+        manifest["import"] = {"log": "IMPORT.md", "rows_read": len(el) + len(rel),
+                              "rows_left_out": len(unused)}
+    if left_out is not None:
+        left_out.extend(unused)
     return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
                              str(folder), {"nodes.csv": f"{folder.name} (elements)",
                                            "edges.csv": f"{folder.name} (relations)"})
@@ -247,22 +258,30 @@ def _model_element(folder: Path, el, props, prop_rows, problems) -> tuple[dict, 
                 problems.append(Problem("properties.csv", prop_rows.get(r["id"]),
                                         N_("orgmodel:settings is not valid JSON")))
         else:
-            manifest = {"name": _in(r["name"]) or folder.name,
-                        "sources": {"archi": f"{folder.name} (Archi CSV)"}}
-    return manifest, elements
+            manifest = _manifest(_in(r["name"]) or folder.name, folder)
+    # (a file that has no model row, as a tool other than Archi may write)
+    return manifest or _manifest(folder.name, folder), elements
 
 
-def _archi_nodes(elements: dict, props: dict, ours: bool) -> tuple[list, dict]:
-    """The nodes, and each element id's node id."""
+def _manifest(name: str, folder: Path) -> dict:
+    return {"name": name, "sources": {"archi": f"{folder.name} (Archi CSV)"}}
+
+
+def _archi_nodes(elements: dict, props: dict, ours: bool, unused: list) -> tuple[list, dict]:
+    """The nodes, and each element id's node id; an element of another
+    layer is added to ``unused``."""
     nodes, by_archi = [], {}
-    for eid, (_rowno, r) in elements.items():
+    for eid, (rowno, r) in elements.items():
         p = props.get(eid, {})
         if ours:
             rec = {k[9:] if k in ("orgmodel:id", "orgmodel:kind") else k: v for k, v in p.items()}
         else:
             kind = _ELEMENT_KINDS.get(r["type"])
-            if kind is None:
-                continue            # other ArchiMate layers: not an organisation's
+            if kind is None:        # other ArchiMate layers: not an organisation's
+                unused.append(Problem("elements.csv", rowno, Message(
+                    "{type} '{name}' is not of the organisation (another ArchiMate layer)",
+                    type=r["type"], name=_in(r["name"]))))
+                continue
             rec = {"id": eid, "kind": kind, "name": _in(r["name"]), "source": "archi",
                    "evidence": "stated", **_ELEMENT_DEFAULTS.get(kind, {})}
         by_archi[eid] = rec.get("id", eid)
@@ -270,14 +289,27 @@ def _archi_nodes(elements: dict, props: dict, ours: bool) -> tuple[list, dict]:
     return nodes, by_archi
 
 
-def _archi_edges(rel, props, elements, by_archi, ours: bool, problems) -> list:
+def _archi_edges(rel, props, elements, by_archi, ours: bool, problems, unused) -> list:
+    """The edges; a relation to an element not in elements.csv is a problem,
+    one to an element of another layer, or of a type with no meaning here,
+    is added to ``unused``."""
     edges = []
     for rowno, r in zip(rel.index.tolist(), rel.to_dict("records")):
         p = props.get(r["id"], {})
+        missing = [e for e in (r["source"], r["target"]) if e not in elements]
+        if missing:
+            problems.append(Problem("relations.csv", rowno, Message(
+                "relation {id} joins '{end}', which is not in elements.csv",
+                id=r["id"], end=missing[0])))
+            continue
         if r["source"] not in by_archi or r["target"] not in by_archi:
-            if ours or r["source"] in elements and r["target"] in elements:
+            if ours:
                 problems.append(Problem("relations.csv", rowno, Message(
                     "relation {id} joins elements that are not in elements.csv", id=r["id"])))
+            else:
+                unused.append(Problem("relations.csv", rowno, Message(
+                    "{type} {id} joins an element that is not of the organisation",
+                    type=r["type"], id=r["id"])))
             continue
         if ours and "orgmodel:kind" in p:
             rec = {k[9:] if k in ("orgmodel:from", "orgmodel:to", "orgmodel:kind") else k: v
@@ -286,6 +318,9 @@ def _archi_edges(rel, props, elements, by_archi, ours: bool, problems) -> list:
             kind = _RELATION_KINDS.get(r["type"]) or \
                 (_in(r["name"]) if _in(r.get("name", "")).isupper() else None)
             if kind is None:
+                unused.append(Problem("relations.csv", rowno, Message(
+                    "{type} {id}: orgmodel reads no edge from this kind of relation",
+                    type=r["type"], id=r["id"])))
                 continue
             src, dst = by_archi[r["source"]], by_archi[r["target"]]
             if r["type"] == "CompositionRelationship":

@@ -655,7 +655,7 @@ class _Import:
             self.log.rows += 1
             rid = _cell(row, self.c_id)
             holder = _cell(row, self.c_holder).strip("'\" ")
-            if _fold(rid) == _fold(self.c_id) and (
+            if _fold(rid) == _fold(self.c_id or "") and (
                     not self.c_sup or _fold(_cell(row, self.c_sup)) == _fold(self.c_sup)):
                 # (a table printed in pages, or two tables one under the other)
                 self.log.skipped.append((self.label, rowno, Message(
