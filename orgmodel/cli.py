@@ -1092,9 +1092,9 @@ def _import_command(name, rows):
         # (a reader that can say what it left out is asked to)
         left_out: list | None = [] if "left_out" in inspect.signature(reader).parameters \
             else None
-        _import_into(out_dir, force, (lambda: reader(source, row.name)) if row.passes_name
-                     else (lambda: reader(source, left_out=left_out)) if left_out is not None
-                     else (lambda: reader(source)), source, left_out)
+        args = (source, row.name) if row.passes_name else (source,)
+        more = {"left_out": left_out} if left_out is not None else {}
+        _import_into(out_dir, force, lambda: reader(*args, **more), source, left_out)
     kind = click.Path(path_type=Path, file_okay=False, exists=True) if cmd.folder else \
         click.Path(path_type=Path, dir_okay=False, exists=True)
     command = click.option("--force", is_flag=True,
@@ -1156,8 +1156,9 @@ def _import_into(out_dir: Path, force: bool, read, source=None, left_out=None):
     t = _t(org)
     lines = [Message("# Import of {v}", v=Path(source).name), "",
              Message("- Rows not used: {v}", v=len(left_out)) + ":"] + [
-        Message("  - {f}, row {r}: {why}", f=p.file, r=p.row, why=p.message)
-        for p in left_out] if left_out else []
+        Message("  - {f}, row {r}: {why}", f=p.file, r=p.row, why=p.message) if p.row is not None
+        else Message("  - {f}: {why}", f=p.file, why=p.message) for p in left_out] \
+        if left_out else []
     manifest, nodes, edges = to_tables(org)
     with output_folder(out_dir):
         write_tables(manifest, nodes, edges, out_dir,

@@ -322,8 +322,8 @@ MANIFEST_SCHEMA = {
         "date": {"type": ["string", "date"],
                  "description": "the date the model describes"},
         "import": {"type": "object", "additionalProperties": False,
-                   "description": "what an import left out (set by orgmodel import posts "
-                                  "and import archi)",
+                   "description": "what an import left out (set by orgmodel import posts, "
+                                  "import archi and import org)",
                    "properties": {"log": {"type": "string"},
                                   "rows_read": {"type": "integer", "minimum": 0},
                                   "rows_left_out": {"type": "integer", "minimum": 0},

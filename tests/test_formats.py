@@ -278,6 +278,49 @@ def test_broken_inputs_get_one_clear_message_and_nothing_written(tmp_path, case)
     assert not out.exists()
 
 
+def test_a_w3c_org_file_of_another_tool_names_what_it_does_not_read(tmp_path):
+    """A person's membership (no MEMBER_OF from a person in the contract)
+    refused the whole file with a message about orgmodel's edges; sub-
+    organisations and posts in units were dropped in silence, and so were
+    org:headOf and a line to a post not in the file.  Now what maps is read,
+    and the rest named."""
+    f = tmp_path / "gemeente.ttl"
+    f.write_text("""@prefix org: <http://www.w3.org/ns/org#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <http://example.org/> .
+ex:gem a org:FormalOrganization ; skos:prefLabel "Gemeente X" .
+ex:soc a org:OrganizationalUnit ; skos:prefLabel "Sociaal Domein" ; org:unitOf ex:gem .
+ex:jeugd a org:OrganizationalUnit ; skos:prefLabel "Jeugd" ; org:subOrganizationOf ex:soc .
+ex:p1 a org:Post ; skos:prefLabel "Directeur" ; org:postIn ex:soc .
+ex:p2 a org:Post ; skos:prefLabel "Teamleider" ; org:reportsTo ex:p1 .
+ex:jeugd org:hasPost ex:p2 .
+ex:jan a foaf:Person ; foaf:name "Jan" ; org:holds ex:p2 ; org:headOf ex:jeugd .
+ex:m1 a org:Membership ; org:member ex:jan ; org:organization ex:soc .
+ex:p3 a org:Post ; skos:prefLabel "Adviseur" ; org:reportsTo ex:nobody .
+ex:site a org:Site .
+""", encoding="utf-8")
+    out = tmp_path / "out"
+    res = run("import", "org", f, "--out", out, "--lang", "en")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(out)
+    assert sorted((u, v, d["kind"]) for u, v, d in org.graph.edges(data=True)) == [
+        ("jan", "p2", "HOLDS"), ("jeugd", "soc", "MEMBER_OF"), ("p1", "soc", "MEMBER_OF"),
+        ("p2", "jeugd", "MEMBER_OF"), ("p2", "p1", "REPORTS_TO")]
+    log = (out / "IMPORT.md").read_text(encoding="utf-8")
+    for text in (res.output, log):
+        assert "- Rows not used: 4:" in text
+        assert ("gemeente.ttl: org:Membership from 'Jan' to 'Sociaal Domein' not read: orgmodel "
+                "has no MEMBER_OF from a Person to a Team") in text
+        assert ("org:reportsTo from 'Adviseur' to 'nobody' not read: an end is not a post, "
+                "unit, organisation or person of the file") in text
+        assert "gemeente.ttl: org:headOf: 1 statement not read" in text
+        assert "gemeente.ttl: resources of class org:Site: 1 statement not read" in text
+    assert org.manifest["import"]["rows_left_out"] == 4
+    nl = run("import", "org", f, "--out", tmp_path / "nl", "--lang", "nl")
+    assert "org:headOf: 1 uitspraak niet gelezen" in nl.output
+
+
 def _archi_model(folder, *relations):
     """An Archi model as a municipality keeps one: its organisation beside an
     application layer (as in GEMMA), exported by Archi."""

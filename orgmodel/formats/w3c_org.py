@@ -51,6 +51,7 @@ from urllib.parse import quote, unquote
 from .._offline import NetworkRefused, offline, remote_contexts
 from ..errors import Problem, ValidationError
 from ..i18n import N_, Message
+from ..schema import EDGE_KINDS
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
 
@@ -243,8 +244,13 @@ def _check_jsonld(path: Path, label: str) -> None:
             where=str(path))
 
 
-def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
+def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = None) -> OrgModel:
     """Read an ORG file (Turtle or JSON-LD) into a model.
+
+    A file of another tool is read through the ORG terms; what it says that
+    the model does not take is added to ``left_out`` as
+    :class:`~orgmodel.errors.Problem` s and counted in ``org.yaml``'s
+    ``import:``.
 
     Raises
     ------
@@ -300,7 +306,8 @@ def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
         nodes = [r for _, r in sorted(nodes, key=lambda x: x[0])]
         edges = [r for _, r in sorted(edges, key=lambda x: x[0])]
     else:
-        nodes, edges = _from_org_terms(g, label)
+        unused: list = []
+        nodes, edges = _from_org_terms(g, label, unused)
         if not nodes:
             raise ValidationError([Problem(label, None, Message(
                 "holds no organisation: none of its {n} statements names an org:Post, "
@@ -308,6 +315,12 @@ def read_org(path: PathLike, fmt: str | None = None) -> OrgModel:
                 where=str(path))
         manifest = manifest or {"name": _org_name(g) or path.stem,
                                 "sources": {"org": f"{label} (W3C ORG)"}}
+        if unused:
+            # (statements, as the lines of a file: those of one term counted once each)
+            manifest["import"] = {"log": "IMPORT.md", "rows_read": len(g), "rows_left_out": sum(
+                p.message.values.get("n", 1) for p in unused)}
+        if left_out is not None:
+            left_out.extend(unused)
     return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
                              str(path), {"nodes.csv": f"{label} (nodes)",
                                          "edges.csv": f"{label} (edges)"})
@@ -323,12 +336,23 @@ def _org_name(g):
     return None
 
 
-def _from_org_terms(g, label):  # noqa: C901 - one branch per W3C ORG term read
-    """Nodes and edges from plain ORG terms (a file another tool wrote)."""
+#: The ORG terms a file of another tool is read through (with the names:
+#: skos:prefLabel, foaf:name, rdfs:label); every other statement is named as
+#: not read.
+_READ_TERMS = ("reportsTo", "heldBy", "holds", "hasUnit", "unitOf", "subOrganizationOf",
+               "hasSubOrganization", "postIn", "hasPost", "member", "organization", "role",
+               "memberOf", "hasMember")
+
+
+def _from_org_terms(g, label, left_out: list | None = None):  # noqa: C901 - one branch per term
+    """Nodes and edges from plain ORG terms (a file another tool wrote);
+    what is not read is added to ``left_out`` (see :func:`_not_read`)."""
     from rdflib.namespace import FOAF, RDF, RDFS, SKOS
     ORG = _ns()[0]
     nodes, edges, seen = [], [], {}
     src = {"source": "org", "evidence": "stated"}
+    skipped: list = []          # (term, why, subject, object): statements read but not used
+    itself = _the_organisation(g)
 
     def name_of(s):
         for p in (SKOS.prefLabel, FOAF.name, RDFS.label):
@@ -343,44 +367,106 @@ def _from_org_terms(g, label):  # noqa: C901 - one branch per W3C ORG term read
         i = _local(s)
         while i in seen.values():
             i += "_"
-        seen[s] = i
+        seen[s], kinds[s] = i, kind
         nodes.append({"id": i, "kind": kind, "name": name_of(s), **src, **extra})
         return i
+
+    kinds: dict = {}
+
+    def kind_of(s):
+        return kinds.get(s)
+
+    def edge(term, u, v, kind, **extra):
+        """An edge of ``kind`` from ``u`` to ``v`` where both are read and
+        the graph contract lets it join them; else said as not used."""
+        if u not in seen or v not in seen:
+            if v not in itself:
+                skipped.append((term, N_("an end is not a post, unit, organisation or person "
+                                         "of the file"), u, v))
+            return
+        ek = EDGE_KINDS[kind]
+        if kind_of(u) not in ek.sources or kind_of(v) not in ek.targets:
+            skipped.append((term, Message("orgmodel has no {kind} from a {a} to a {b}",
+                                          kind=kind, a=kind_of(u), b=kind_of(v)), u, v))
+            return
+        edges.append({"from": seen[u], "to": seen[v], "kind": kind, **extra, **src})
     for s in g.subjects(RDF.type, ORG.Post):
         add(s, "Post", sphere="official")
     for s in g.subjects(RDF.type, FOAF.Person):
         add(s, "Person")
     for s in g.subjects(RDF.type, ORG.OrganizationalUnit):
         add(s, "Team", team_kind="unit")
-    for cls in (ORG.Organization,):
-        for s in g.subjects(RDF.type, cls):
-            if s not in seen and (s, RDF.type, ORG.FormalOrganization) not in g:
-                add(s, "Body", body_kind="board")
+    for s in g.subjects(RDF.type, ORG.Organization):
+        if s not in seen and (s, RDF.type, ORG.FormalOrganization) not in g:
+            add(s, "Body", body_kind="board")
     for s, o in g.subject_objects(ORG.reportsTo):
-        if s in seen and o in seen:
-            edges.append({"from": seen[s], "to": seen[o], "kind": "REPORTS_TO", **src})
-    held = set()
-    for post, person in g.subject_objects(ORG.heldBy):
-        held.add((person, post))
-    for person, post in g.subject_objects(ORG.holds):
-        held.add((person, post))
+        edge("org:reportsTo", s, o, "REPORTS_TO")
+    held = {(person, post) for post, person in g.subject_objects(ORG.heldBy)} | \
+        set(g.subject_objects(ORG.holds))
     for person, post in sorted(held):
-        if person in seen and post in seen:
-            edges.append({"from": seen[person], "to": seen[post], "kind": "HOLDS", **src})
-    units = {(c, p) for p, c in g.subject_objects(ORG.hasUnit)} | \
-        set(g.subject_objects(ORG.unitOf))
-    for child, parent in sorted(units):
-        if child in seen and parent in seen:
-            edges.append({"from": seen[child], "to": seen[parent], "kind": "MEMBER_OF", **src})
+        edge("org:holds", person, post, "HOLDS")
+    inside = {(c, p, "org:unitOf") for p, c in g.subject_objects(ORG.hasUnit)} | \
+        {(c, p, "org:unitOf") for c, p in g.subject_objects(ORG.unitOf)} | \
+        {(c, p, "org:subOrganizationOf") for p, c in g.subject_objects(ORG.hasSubOrganization)} | \
+        {(c, p, "org:subOrganizationOf") for c, p in g.subject_objects(ORG.subOrganizationOf)} | \
+        {(c, p, "org:postIn") for p, c in g.subject_objects(ORG.hasPost)} | \
+        {(c, p, "org:postIn") for c, p in g.subject_objects(ORG.postIn)} | \
+        {(c, p, "org:memberOf") for p, c in g.subject_objects(ORG.hasMember)} | \
+        {(c, p, "org:memberOf") for c, p in g.subject_objects(ORG.memberOf)}
+    for child, parent, term in sorted(inside):
+        edge(term, child, parent, "MEMBER_OF")
     for m in g.subjects(RDF.type, ORG.Membership):
         who, where = g.value(m, ORG.member), g.value(m, ORG.organization)
-        if who in seen and where in seen:
-            role = g.value(m, ORG.role)
-            cap = str(g.value(role, SKOS.prefLabel)) if role is not None and \
-                g.value(role, SKOS.prefLabel) is not None else ""
-            edges.append({"from": seen[who], "to": seen[where], "kind": "MEMBER_OF",
-                          **({"capacity": cap} if cap else {}), **src})
+        role = g.value(m, ORG.role)
+        cap = str(g.value(role, SKOS.prefLabel)) if role is not None and \
+            g.value(role, SKOS.prefLabel) is not None else ""
+        edge("org:Membership", who, where, "MEMBER_OF", **({"capacity": cap} if cap else {}))
+    if left_out is not None:
+        left_out.extend(_not_read(g, label, skipped, name_of))
     return nodes, edges
+
+
+def _the_organisation(g) -> set:
+    """The file's org:FormalOrganization(s): the organisation the model is
+    (a unit of it is a top unit, not a line to a node)."""
+    from rdflib.namespace import RDF
+    return set(g.subjects(RDF.type, _ns()[0].FormalOrganization))
+
+
+def _not_read(g, label, skipped: list, name_of) -> list:
+    """What a file of another tool says that the model does not take, as
+    :class:`~orgmodel.errors.Problem` s: each statement of a term read
+    that could not be used (with why), and per term or class never read,
+    how many statements use it."""
+    from rdflib.namespace import FOAF, RDF, RDFS, SKOS
+    ORG = _ns()[0]
+    out = [Problem(label, None, Message("{term} from '{a}' to '{b}' not read: {why}", term=term,
+                                        a=name_of(u) if u is not None else "?",
+                                        b=name_of(v) if v is not None else "?", why=Message(why)))
+           for term, why, u, v in skipped]
+    used = {ORG[t] for t in _READ_TERMS} | {SKOS.prefLabel, FOAF.name, RDFS.label, RDF.type}
+    kept = {ORG.Post, FOAF.Person, ORG.OrganizationalUnit, ORG.Organization,
+            ORG.FormalOrganization, ORG.Membership}
+    counts: dict = {}
+    for _, p, o in g:
+        if p not in used:
+            counts[_short(g, p)] = counts.get(_short(g, p), 0) + 1
+        elif p == RDF.type and o not in kept:
+            key = Message("resources of class {c}", c=_short(g, o))
+            counts[key] = counts.get(key, 0) + 1
+    out += [Problem(label, None, Message(
+        N_("{term}: {n} statements not read (orgmodel has no node or edge for them)") if n != 1
+        else N_("{term}: 1 statement not read (orgmodel has no node or edge for it)"),
+        term=term, n=n)) for term, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))]
+    return out
+
+
+def _short(g, uri) -> str:
+    """A term as its file's prefixes write it (``org:headOf``), else whole."""
+    try:
+        return g.namespace_manager.normalizeUri(uri)
+    except Exception:       # (rdflib refuses some IRIs a prefix cannot write)
+        return str(uri)
 
 
 def change_events(d):
