@@ -117,6 +117,10 @@ def _import_line(org, t) -> list:
     imp = org.manifest.get("import") or {}
     if not (imp.get("rows_left_out") or imp.get("cells_not_used") or imp.get("posts_eliminated")):
         return []
+    if "fte_left_out" not in imp:      # (an import of another kind than posts)
+        return ["- **" + t("The import") + "**: "
+                + t("{rows} rows of the files left out: see IMPORT.md beside the data.",
+                    rows=imp.get("rows_left_out", 0))]
     return ["- **" + t("The import") + "**: "
             + t("{rows} rows of the files left out ({fte} FTE), {cells} cells not used, {gone} "
                 "posts marked eliminated: see IMPORT.md beside the data.",

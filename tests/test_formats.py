@@ -319,6 +319,10 @@ ex:site a org:Site .
     assert org.manifest["import"]["rows_left_out"] == 4
     nl = run("import", "org", f, "--out", tmp_path / "nl", "--lang", "nl")
     assert "org:headOf: 1 uitspraak niet gelezen" in nl.output
+    # the report's first page says it, without the posts import's FTE
+    assert run("report", "--org", out, "--out", tmp_path / "r").exit_code == 0
+    assert "- **The import**: 4 rows of the files left out: see IMPORT.md beside the data." in \
+        (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
 
 
 def _archi_model(folder, *relations):
