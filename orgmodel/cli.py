@@ -113,12 +113,13 @@ def _t(org=None):
     return translator_of(_LANG or env or own or _OWN or "en")
 
 
-def _read(path, fmt=None):
+def _read(path, fmt=None, left_out=None):
     """The organisation at ``path`` (any format), its ``language:`` kept as
-    the command's (see :data:`_OWN`)."""
+    the command's (see :data:`_OWN`); ``left_out``: see
+    :func:`orgmodel.formats.read_any`."""
     from .formats import read_any
     try:
-        org = read_any(path, fmt)
+        org = read_any(path, fmt, left_out)
     except OrgModelError:
         if Path(path).is_dir():
             _folder_language(path)      # (a folder that does not read says so in its language)
@@ -1084,17 +1085,12 @@ def _import_command(name, rows):
     cmd = rows[0].command
 
     def command(source, out_dir, force):
-        import inspect
         row = rows[0]
         if len(rows) > 1:
             row = next((r for r in rows if r.name == guess(source)), rows[0])
-        reader = row.function("reader")
-        # (a reader that can say what it left out is asked to)
-        left_out: list | None = [] if "left_out" in inspect.signature(reader).parameters \
-            else None
-        args = (source, row.name) if row.passes_name else (source,)
-        more = {"left_out": left_out} if left_out is not None else {}
-        _import_into(out_dir, force, lambda: reader(*args, **more), source, left_out)
+        left_out: list = []
+        _import_into(out_dir, force, lambda: _read(source, row.name, left_out), source,
+                     left_out)
     kind = click.Path(path_type=Path, file_okay=False, exists=True) if cmd.folder else \
         click.Path(path_type=Path, dir_okay=False, exists=True)
     command = click.option("--force", is_flag=True,
@@ -1150,23 +1146,13 @@ def _import_into(out_dir: Path, force: bool, read, source=None, left_out=None):
     """Read an organisation (``read()``) and save it as the folder ``out_dir``;
     the rows the reader left out (``left_out``), if any, are named on the
     terminal (the first :data:`SHOWN_LEFT_OUT`) and in ``IMPORT.md``."""
-    from .write import to_tables, write_tables
     _import_target(out_dir, force)
     org = read()
     t = _t(org)
-    lines = [Message("# Import of {v}", v=Path(source).name), "",
-             Message("- Rows not used: {v}", v=len(left_out)) + ":"] + [
-        Message("  - {f}, row {r}: {why}", f=p.file, r=p.row, why=p.message) if p.row is not None
-        else Message("  - {f}: {why}", f=p.file, why=p.message) for p in left_out] \
-        if left_out else []
-    manifest, nodes, edges = to_tables(org)
+    lines = _left_out_lines(source, left_out)
     with output_folder(out_dir):
-        write_tables(manifest, nodes, edges, out_dir,
-                     extra={"IMPORT.md": "\n".join(map(t, lines)) + "\n"} if lines else None)
-    if lines:
-        out("\n".join(map(t, lines[2:3 + SHOWN_LEFT_OUT])))
-        if len(left_out) > SHOWN_LEFT_OUT:
-            out("  " + t("... and {n} more", n=len(left_out) - SHOWN_LEFT_OUT))
+        _save_with_log(org, out_dir, lines, t)
+    _say_left_out(t, lines)
     out(t(Message(
         "Imported {name}: {v} nodes, {v2} edges into {out_dir}",
         name=org.name, v=org.graph.number_of_nodes(), v2=org.graph.number_of_edges(),
@@ -1176,6 +1162,37 @@ def _import_into(out_dir: Path, force: bool, read, source=None, left_out=None):
 
 #: How many rows left out an import names on the terminal (IMPORT.md names all).
 SHOWN_LEFT_OUT = 20
+
+
+def _left_out_lines(source, left_out) -> list:
+    """IMPORT.md of a reader's ``left_out`` (see :func:`orgmodel.formats.read_any`),
+    as message lines; none when nothing was left out."""
+    if not left_out:
+        return []
+    return [Message("# Import of {v}", v=Path(source).name), "",
+            Message("- Rows not used: {v}", v=len(left_out)) + ":"] + [
+        Message("  - {f}, row {r}: {why}", f=p.file, r=p.row, why=p.message) if p.row is not None
+        else Message("  - {f}: {why}", f=p.file, why=p.message) for p in left_out]
+
+
+def _save_with_log(org, folder, lines, t) -> None:
+    """Save ``org`` as ``folder``, with IMPORT.md (``lines``) when there are
+    any, which its ``org.yaml``'s ``import:`` then names."""
+    from .write import to_tables, write_tables
+    manifest, nodes, edges = to_tables(org)
+    if lines:
+        manifest["import"] = {"log": "IMPORT.md", **manifest.get("import", {})}
+    write_tables(manifest, nodes, edges, folder,
+                 extra={"IMPORT.md": "\n".join(map(t, lines)) + "\n"} if lines else None)
+
+
+def _say_left_out(t, lines) -> None:
+    """The rows left out on the terminal: the first :data:`SHOWN_LEFT_OUT`."""
+    if not lines:
+        return
+    out("\n".join(map(t, lines[2:3 + SHOWN_LEFT_OUT])))
+    if len(lines) - 3 > SHOWN_LEFT_OUT:
+        out("  " + t("... and {n} more", n=len(lines) - 3 - SHOWN_LEFT_OUT))
 
 
 @import_.command("posts")
@@ -1442,9 +1459,16 @@ def convert(source, target, src_fmt, dst_fmt, force):
         raise click.UsageError(Message(
             "{target} exists; add --force to replace it",
             target=target))
-    org = _read(source, src_fmt)
+    left_out: list = []
+    org = _read(source, src_fmt, left_out)
+    lines = _left_out_lines(source, left_out)
     with output_folder(target) if dst in ("folder", "archi") else contextlib.nullcontext():
-        path = _exporting(target, lambda: write_any(org, target, dst))
+        if dst == "folder":
+            _save_with_log(org, target, lines, _t(org))
+            path = target
+        else:
+            path = _exporting(target, lambda: write_any(org, target, dst))
+    _say_left_out(_t(org), lines)
     out(Message(
         "{name}: {v} nodes, {v2} edges written to {path} ({dst})",
         name=org.name, v=org.graph.number_of_nodes(), v2=org.graph.number_of_edges(), path=path,

@@ -119,8 +119,10 @@ def _import_line(org, t) -> list:
         return []
     if "fte_left_out" not in imp:      # (an import of another kind than posts)
         return ["- **" + t("The import") + "**: "
-                + t("{rows} rows of the files left out: see IMPORT.md beside the data.",
-                    rows=imp.get("rows_left_out", 0))]
+                + (t("{rows} rows of the files left out: see IMPORT.md beside the data.",
+                     rows=imp.get("rows_left_out", 0)) if imp.get("log") else
+                   t("{rows} rows of the source left out as it was read (orgmodel import "
+                     "names them).", rows=imp.get("rows_left_out", 0)))]
     return ["- **" + t("The import") + "**: "
             + t("{rows} rows of the files left out ({fte} FTE), {cells} cells not used, {gone} "
                 "posts marked eliminated: see IMPORT.md beside the data.",

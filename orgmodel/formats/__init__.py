@@ -142,20 +142,27 @@ def guess(path, fmt=None) -> str:
         path=path, suffix=suffix))
 
 
-def read_any(path: PathLike, fmt: str | None = None) -> OrgModel:
+def read_any(path: PathLike, fmt: str | None = None, left_out: list | None = None) -> OrgModel:
     """Read an organisation from a folder, a workbook, ORG Turtle/JSON-LD or
     an Archi CSV folder (``fmt="archi"``), validated: every reader refuses
     what breaks the rules (:class:`~orgmodel.errors.ValidationError`), so
-    the model returned needs no validation before it is pushed."""
+    the model returned needs no validation before it is pushed.
+
+    ``left_out``: a list the readers of other tools' files (Archi, W3C ORG)
+    add what they did not read to, as :class:`~orgmodel.errors.Problem` s."""
     row = FORMATS[guess(path, fmt)]
     if not row.can_read:
         raise OrgModelError(Message(
             "orgmodel writes {name} but does not read it",
             name=row.name))
     reader = row.function("reader")
+    import inspect
+
     from .._offline import offline
+    more = {"left_out": left_out} if left_out is not None and \
+        "left_out" in inspect.signature(reader).parameters else {}
     with offline():        # whatever a file names, reading it never reaches the network
-        return reader(path, row.name) if row.passes_name else reader(path)
+        return reader(path, row.name, **more) if row.passes_name else reader(path, **more)
 
 
 def write_any(org: OrgModel, path: PathLike, fmt: str | None = None) -> Path:

@@ -191,7 +191,7 @@ def read_archi(folder: PathLike, left_out: list | None = None) -> OrgModel:
     if problems:
         raise ValidationError(problems, where=str(folder))
     if unused:
-        manifest["import"] = {"log": "IMPORT.md", "rows_read": len(el) + len(rel),
+        manifest["import"] = {"rows_read": len(el) + len(rel),
                               "rows_left_out": len(unused)}
     if left_out is not None:
         left_out.extend(unused)

@@ -317,7 +317,7 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
                                 "sources": {"org": f"{label} (W3C ORG)"}}
         if unused:
             # (statements, as the lines of a file: those of one term counted once each)
-            manifest["import"] = {"log": "IMPORT.md", "rows_read": len(g), "rows_left_out": sum(
+            manifest["import"] = {"rows_read": len(g), "rows_left_out": sum(
                 p.message.values.get("n", 1) for p in unused)}
         if left_out is not None:
             left_out.extend(unused)
