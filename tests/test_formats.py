@@ -366,6 +366,14 @@ def test_an_archi_model_with_other_layers_imports_its_organisation(tmp_path):
     assert org.manifest["import"] == {"log": "IMPORT.md", "rows_read": 9, "rows_left_out": 5}
     assert [(u, v, d["kind"]) for u, v, d in org.graph.edges(data=True)] == \
         [("a1", "a2", "HOLDS")]
+    # convert says the same, and a folder target gets IMPORT.md; another format does not
+    conv = run("convert", src, tmp_path / "cv", "--from", "archi", "--lang", "en")
+    assert conv.exit_code == 0 and "- Rows not used: 5:" in conv.output
+    assert (tmp_path / "cv" / "IMPORT.md").read_text(encoding="utf-8") == log
+    conv = run("convert", src, tmp_path / "cv.xlsx", "--from", "archi", "--lang", "en")
+    assert conv.exit_code == 0 and "FlowRelationship r2" in conv.output
+    assert orgmodel.read_any(tmp_path / "cv.xlsx").manifest["import"] == \
+        {"rows_read": 9, "rows_left_out": 5}
     # an end that is not in elements.csv: refused, naming it, nothing written
     bad = _archi_model(tmp_path / "bad", ("r1", "AssignmentRelationship", "a1", "zz"))
     res = run("import", "archi", bad, "--out", tmp_path / "o2", "--lang", "en")
