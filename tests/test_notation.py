@@ -427,6 +427,22 @@ def test_a_repeated_header_row_and_fte_as_a_percentage(tmp_path):
     assert (n["1"]["fte_min"], n["2"]["fte_min"], n["3"]["fte_min"]) == (1.0, 0.8, 0.875)
 
 
+def test_a_file_without_a_holder_column_makes_no_people(tmp_path):
+    """No holder column says nothing of holders: each post got a person
+    "(name not disclosed)" holding it, as if every post were filled."""
+    posts = tmp_path / "f.csv"
+    posts.write_text("Formatieplaats;Functie;Leidinggevende\n1;Directeur;\n2;Adviseur;1\n",
+                     encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "f.csv has no column of the holders: who holds each post, and whether it is " \
+        "vacant, is not recorded" in res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert sorted(d["kind"] for _, d in org.graph.nodes(data=True)) == ["Post", "Post"]
+    assert not any(d.get("vacant") for _, d in org.graph.nodes(data=True))
+
+
 def test_a_csv_export_with_a_separator_line_and_a_title(tmp_path):
     """Excel's ``sep=;`` line and a title above the header, in Windows-1252:
     the separator is the one named, the title left out and named."""

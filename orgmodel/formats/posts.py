@@ -638,6 +638,10 @@ class _Import:
         self.c_org = _column(self.df, cols.organisation, label, N_("organisation"), False)
         self.c_cost = _column(self.df, cols.cost_centre, label, N_("cost centre"), False)
         self.c_start = _column(self.df, cols.start, label, N_("start date"), False)
+        if not self.c_holder:
+            self.log.decisions.append(Message(
+                "{label} has no column of the holders: who holds each post, and whether it is "
+                "vacant, is not recorded", label=label))
         self.log.columns = [(what, c) for what, c in (
             ("post id", self.c_id), ("superior", self.c_sup), ("job title", self.c_title),
             ("holder", self.c_holder), ("unit", self.c_unit), ("FTE", self.c_fte),
@@ -866,7 +870,7 @@ class _Import:
             node["grade"] = _cell(first, self.c_grade)
         if self.c_cost and _cell(first, self.c_cost):
             node["cost_centre"] = _cell(first, self.c_cost)
-        if all(self.is_vacant_holder(h) for h in holders):
+        if self.c_holder and all(self.is_vacant_holder(h) for h in holders):
             node["vacant"] = "true"
             self.log.vacancies.append(pid)
         if len(group) > 1:
@@ -898,6 +902,8 @@ class _Import:
     def add_holders(self, pid, group, ftes) -> None:
         """A HOLDS edge from each row's holder (a person, one per name, or one
         whose name is not disclosed); a vacant row holds nobody."""
+        if not self.c_holder:       # (said once, in read_posts)
+            return
         self.refuse_one_holder_twice(pid, group)
         unnamed = 0
         for (rowno, row, holder), f in zip(group, ftes or [None] * len(group)):
