@@ -293,6 +293,13 @@ def test_title_rows_and_a_totals_row_of_a_dutch_workbook(tmp_path):
     beside the FTE read; "N.N." is a holder whose name is not known; hours
     are not taken for FTE."""
     book = _titled_workbook(tmp_path / "formatie.xlsx", "2,3")
+    # (a legend sheet first, which names the id column in a cell of its own:
+    # not a header, so not the posts sheet)
+    import openpyxl
+    wb = openpyxl.load_workbook(book)
+    legend = wb.create_sheet("Toelichting", 0)
+    legend.append(["Formatieplaats", "het nummer van de plaats in de formatie"])
+    wb.save(book)
     out = tmp_path / "o"
     res = run("import", "posts", book, "--preset", "nl-hr", "--out", out)
     assert res.exit_code == 0, res.output

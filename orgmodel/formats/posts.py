@@ -272,14 +272,21 @@ def _number(text: str, locale: str | None = None):
     return value if math.isfinite(value) else "bad"
 
 
-def _names(column):
-    """Whether a row's cells name ``column`` (alternatives with ``|``),
-    regardless of case, accents, spaces and punctuation: the test of a
-    header row."""
-    wanted = {_fold(c) for c in column.split("|")}
+def _names(columns: tuple):
+    """The test of a header row: its cells name the first of ``columns``
+    (each with alternatives, ``a|b``) and at least one other, regardless of
+    case, accents, spaces and punctuation (a legend or a note that names
+    one column is not a header).
+
+    >>> test = _names(("formatieplaats", "functie|functienaam", "fte"))
+    >>> test(["Formatieplaats", "Functienaam"]), test(["Formatieplaats", "het nummer"])
+    (True, False)
+    """
+    first, *others = [{_fold(a) for a in c.split("|")} for c in columns if c]
 
     def names(cells) -> bool:
-        return any(_fold(c) in wanted for c in cells if c)
+        folded = {_fold(c) for c in cells if c}
+        return bool(first & folded) and any(o & folded for o in others)
     return names
 
 
@@ -311,6 +318,15 @@ def _spans(rows) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
 
 
+def _header_columns(cols: Columns, first: str = "id") -> tuple:
+    """The columns that find a file's header row: ``first`` (the post id, or
+    a junior file's senior post), then every other it may name."""
+    others = [getattr(cols, f) for f in ("id", "reports_to", "title", "holder", "unit", "fte",
+                                         "grade", "organisation", "cost_centre", "start")
+              if f != first]
+    return tuple(c for c in [getattr(cols, first)] + others if c)
+
+
 def _not_a_fte(value, text: str) -> Message:
     """Why a cell is no FTE: negative, hours (which need a full-time week
     that the file does not give), or not a number."""
@@ -322,12 +338,13 @@ def _not_a_fte(value, text: str) -> Message:
     return Message("is not a number")
 
 
-def _first_sheet_with(wb, column):
+def _first_sheet_with(wb, columns):
     """The first sheet whose header row (one of its first ten rows, under a
-    title perhaps) names ``column``, else the first sheet: a workbook may hold
-    the senior posts, the junior staff and notes on separate sheets."""
-    if column:
-        names = _names(column)
+    title perhaps) names ``columns`` (see :func:`_names`), else the first
+    sheet: a workbook may hold the senior posts, the junior staff and notes
+    on separate sheets."""
+    if columns:
+        names = _names(columns)
         for ws in wb.worksheets:
             for row in ws.iter_rows(values_only=True, max_row=10):
                 if names([str(v) for v in row if v is not None]):
@@ -335,9 +352,10 @@ def _first_sheet_with(wb, column):
     return wb.worksheets[0]
 
 
-def _read(path: Path, label: str, sheet=None, column=None):
+def _read(path: Path, label: str, sheet=None, columns: tuple = ()):
     """A table of text cells indexed by row, from CSV, XLSX or XLS (``sheet``,
-    or the first sheet that has ``column``)."""
+    or the first sheet that has ``columns``), from its header row (see
+    :func:`_names`)."""
     problems = []
     if path.suffix.lower() in (".xlsx", ".xls"):
         from .xlsx import Workbook, _sheet_table
@@ -352,17 +370,17 @@ def _read(path: Path, label: str, sheet=None, column=None):
                 raise ValidationError([Problem(label, None, Message(
                     "has no sheet '{sheet}' (sheets: {v})",
                     sheet=sheet, v=', '.join(wb.sheetnames)))], where=str(path))
-            ws = wb[sheet] if sheet else _first_sheet_with(wb, column)
+            ws = wb[sheet] if sheet else _first_sheet_with(wb, columns)
             df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title),
                               problems, (), wb.formulas(ws.title), unnamed=True,
-                              header=_names(column) if column else None)
+                              header=_names(columns) if columns else None)
             if df is not None:
                 _as_laid_out(df, wb.layout(ws.title))
         finally:
             wb.close()
     else:
         df = read_table(path, problems, label, unnamed=True,
-                        header=_names(column) if column else None)
+                        header=_names(columns) if columns else None)
     if problems or df is None:
         raise ValidationError(problems or [Problem(label, None, "cannot be read")],
                               where=str(path))
@@ -616,7 +634,7 @@ class _Import:
 
     def read_posts(self, sheet, preset: bool) -> None:
         cols, jcols, label = self.cols, self.jcols, self.label
-        self.df = _read(self.path, label, sheet, cols.id)
+        self.df = _read(self.path, label, sheet, _header_columns(cols))
         self.say_unnamed(self.df, label)
         self.say_above_header(self.df, label)
         self.say_laid_out(self.df, label)
@@ -1114,7 +1132,7 @@ class _Import:
         """The junior rows per (senior post, grade, title, unit), a row that
         cannot be placed said."""
         jcols, log = self.jcols, self.log
-        jdf = _read(jpath, jlabel, junior_sheet, jcols.reports_to)
+        jdf = _read(jpath, jlabel, junior_sheet, _header_columns(jcols, "reports_to"))
         self.say_unnamed(jdf, jlabel)
         self.say_above_header(jdf, jlabel)
         self.say_laid_out(jdf, jlabel)
