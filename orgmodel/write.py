@@ -121,14 +121,29 @@ def csv_text(frame: pd.DataFrame) -> str:
     >>> csv_text(pd.DataFrame({"id": ["a", "b"], "name": ["Team\rmanager", 'say "hi", ok']}))
     'id,name\na,"Team\rmanager"\nb,"say ""hi"", ok"\n'
     """
-    def cell(value) -> str:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return ""
-        text = str(value)
-        return f'"{text.replace(chr(34), chr(34) * 2)}"' if _SPECIAL.search(text) else text
-    lines = [",".join(map(cell, frame.columns))]
-    lines += [",".join(map(cell, row)) for row in frame.itertuples(index=False, name=None)]
+    lines = [",".join(map(_csv_cell, frame.columns))]
+    # (column by column, as lists: iterating a frame's rows boxed each of a
+    # 100,000-role model's 2.8 million cells, and quoting was looked for in
+    # each; most columns need none, seen in one search of the whole column)
+    columns = [_csv_cells(frame.iloc[:, i].tolist()) for i in range(frame.shape[1])]
+    lines += [",".join(row) for row in zip(*columns)]
     return "\n".join(lines) + "\n"
+
+
+def _csv_cell(value) -> str:
+    """One cell of :func:`csv_text`."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value)
+    return f'"{text.replace(chr(34), chr(34) * 2)}"' if _SPECIAL.search(text) else text
+
+
+def _csv_cells(values: list) -> list:
+    """A column's cells of :func:`csv_text`: the values themselves when they
+    are all text that needs no quotes."""
+    if all(type(v) is str for v in values) and not _SPECIAL.search("\x1f".join(values)):
+        return values
+    return [_csv_cell(v) for v in values]
 
 
 def write_tables(manifest, nodes, edges, path, extra: dict | None = None) -> Path:
