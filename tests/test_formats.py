@@ -233,7 +233,8 @@ def test_a_superior_outside_the_file_is_an_external_role_with_the_preset(tmp_pat
 
 
 @pytest.mark.parametrize("case", ["missing column", "cycle", "unknown superior",
-                                  "no nodes sheet", "malformed turtle", "archi without file"])
+                                  "no nodes sheet", "malformed turtle", "archi without file",
+                                  "json-ld context a number"])
 def test_broken_inputs_get_one_clear_message_and_nothing_written(tmp_path, case):
     out = tmp_path / "out"
     if case == "missing column":
@@ -264,6 +265,12 @@ def test_broken_inputs_get_one_clear_message_and_nothing_written(tmp_path, case)
         f.write_text("@prefix org: <http://www.w3.org/ns/org#> .\n\n<a> org:reportsTo <b\n")
         args = ["import", "org", f, "--out", out]
         expect = ["m.ttl", "is not valid turtle"]
+    elif case == "json-ld context a number":
+        f = tmp_path / "m.jsonld"
+        f.write_text('{"@context": [{"org": "http://www.w3.org/ns/org#"}, 5], "@id": "x"}')
+        args = ["import", "org", f, "--out", out]
+        expect = ["m.jsonld", "an @context holds 5 (int); a context is an object of term "
+                  "definitions"]
     else:
         f = tmp_path / "archi"
         f.mkdir()

@@ -233,6 +233,12 @@ def _check_jsonld(path: Path, label: str) -> None:
         raise ValidationError([Problem(label, None, Message(
             "is not a JSON-LD document: it must be a JSON object (or a list of objects), not "
             "{type}", type=type(doc).__name__))], where=str(path))
+    odd = _odd_context(doc)
+    if odd is not None:
+        raise ValidationError([Problem(label, None, Message(
+            "is not a JSON-LD document that can be read: an @context holds {v} ({type}); a "
+            "context is an object of term definitions, or a list of them",
+            v=json.dumps(odd)[:60], type=type(odd).__name__))], where=str(path))
     remote = remote_contexts(doc)
     if remote:
         raise ValidationError([Problem(label, None, Message(
@@ -242,6 +248,29 @@ def _check_jsonld(path: Path, label: str) -> None:
             "names its @context by address ({address}): orgmodel never fetches anything over "
             "the network, so write the context out in the file", address=remote[0]))],
             where=str(path))
+
+
+def _odd_context(document):
+    """The first value of an ``@context`` (or an item of its list) that no
+    context can be (a number, a boolean: rdflib fails on it with a Python
+    error of its own), or None.  Walked without recursion, as
+    :func:`~orgmodel._offline.remote_contexts` is."""
+    todo = [document]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, list):
+            todo.extend(item)
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if key == "@context":
+                    for ref in value if isinstance(value, list) else [value]:
+                        if ref is not None and not isinstance(ref, (str, dict)):
+                            return ref
+                        if isinstance(ref, dict):
+                            todo.append(ref)
+                else:
+                    todo.append(value)
+    return None
 
 
 def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = None) -> OrgModel:
