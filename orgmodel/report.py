@@ -131,6 +131,15 @@ def _import_line(org, t) -> list:
                 gone=imp.get('posts_eliminated', 0))]
 
 
+def _holders_recorded(org, tot) -> bool:
+    """Whether the sources say anything of who holds the posts: a person
+    holding one, or a post marked vacant.  Without either, "0 people in
+    post, 0 vacant" would read as a finding (every post empty, none
+    vacant) where the sources are silent."""
+    return bool(tot["people"] or tot["vacant"] or not tot["posts"] or any(
+        d.get("kind") == "HOLDS" for _, _, d in org.graph.edges(data=True)))
+
+
 def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
     """The report's first page: what the organisation is, its findings, who
     carries the escalations, and where layers and spans depart from the target."""
@@ -150,9 +159,11 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
         fte += " " + t("({held} held, {vacant} vacant)", held=held,
                        vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t))
     out = ["- **" + t("The organisation") + "**: "
-           + t("{posts} posts ({vacant} vacant), {people} people in post, {fte}",
-               posts=tot['posts'], vacant=tot['vacant'],
-               people=tot['people'], fte=fte)
+           + (t("{posts} posts ({vacant} vacant), {people} people in post, {fte}",
+                posts=tot['posts'], vacant=tot['vacant'], people=tot['people'], fte=fte)
+              if _holders_recorded(org, tot) else
+              t("{posts} posts (who holds them, and which are vacant, is not recorded), {fte}",
+                posts=tot['posts'], fte=fte))
            + (t("; and {n} more posts whose number is not recorded (each stands for "
                 "posts the sources do not count)", n=tot['posts_count_unknown'])
               if tot.get("posts_count_unknown") else "")
@@ -583,12 +594,16 @@ class _Report:
         md.append(table(frames["summary"][frames["summary"]["count"] > 0].assign(
             what=lambda f: f["what"].map(t))))
         fte = _span(tot["fte_min"], tot["fte_max"], t)
-        md += ["", t("Formation: **{posts} posts** ({vacant} vacant), **{fte} FTE** over {n} "
-                     "posts with an FTE", posts=tot['posts'], vacant=tot['vacant'],
-                     fte=fte, n=s.roles_with_fte)
+        held = _holders_recorded(self.org, tot)
+        md += ["", (t("Formation: **{posts} posts** ({vacant} vacant), **{fte} FTE** over {n} "
+                      "posts with an FTE", posts=tot['posts'], vacant=tot['vacant'],
+                      fte=fte, n=s.roles_with_fte) if held else
+                    t("Formation: **{posts} posts**, **{fte} FTE** over {n} posts with an FTE",
+                      posts=tot['posts'], fte=fte, n=s.roles_with_fte))
                + (t(" (some are given as ranges, so the total is a range)")
                   if tot["fte_min"] != tot["fte_max"] else "")
-               + t("; {n} people in post", n=tot['people'])
+               + (t("; {n} people in post", n=tot['people']) if held else
+                  t("; who holds the posts, and which are vacant, is not recorded"))
                + staff_text(tot, t, "; ") + "."]
         if len(units) and units["posts"].sum():
             md += ["", t("Per unit (posts and staff of the unit and the units inside it):")]

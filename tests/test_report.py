@@ -253,3 +253,19 @@ def test_the_reports_org_chart_comes_in_pages_that_print_readable(tmp_path):
         printed_mm = 10 * 25.4 / 72 * s["shown"] / s["drawn"]
         assert printed_mm >= 2.0, s
         assert s["high"] * 25.4 / 96 <= 241, s            # (no taller than the column)
+
+
+def test_posts_whose_holders_the_sources_do_not_give_are_not_called_empty(tmp_path):
+    """Albrandswaard's sources name no holder and no vacancy: its report said
+    "16 posts (0 vacant), 0 people in post", a finding the sources do not
+    make. It now says that who holds the posts is not recorded; an
+    organisation whose sources name holders keeps its count."""
+    res = cli_run("report", "--org", DATA / "albrandswaard", "--out", tmp_path / "a")
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "a" / "report.md").read_text(encoding="utf-8")
+    assert "16 posts (who holds them, and which are vacant, is not recorded)," in md
+    assert "; who holds the posts, and which are vacant, is not recorded." in md
+    assert "0 people in post" not in md and "(0 vacant)" not in md
+    res = cli_run("report", "--org", DATA / "deventer", "--out", tmp_path / "d")
+    md = (tmp_path / "d" / "report.md").read_text(encoding="utf-8")
+    assert "8 posts (0 vacant), 4 people in post," in md and "is not recorded)" not in md
