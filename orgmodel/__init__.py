@@ -49,6 +49,7 @@ _WHERE = {
     "applicable_rules": "checks", "check": "checks",
     "portfolio_balance": "portfolios", "portfolio_line": "portfolios",
     "formation": "formation", "totals": "formation", "post_figures": "formation",
+    "holders_recorded": "formation",
     "power_holders": "powers",
     "migrate": "migrate",
     "executive_commission_advice": "advice",
@@ -124,7 +125,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
         meet,
         route_graph,
     )
-    from .formation import formation, post_figures, totals
+    from .formation import formation, holders_recorded, post_figures, totals
     from .formats import FORMATS, Format, read_any, write_any
     from .formats.archi import read_archi, write_archi
     from .formats.chart import chart_dot, chart_pages, write_chart

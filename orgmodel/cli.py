@@ -462,7 +462,7 @@ def validate(org_dir, fmt):
 def summary(org, fmt):
     """Count nodes and edges per kind and evidence grade, and add up the
     formation: posts, vacancies, people, staff and FTE (a range)."""
-    from .formation import staff_text
+    from .formation import holders_recorded, staff_text
     from .summary import summarize
     s = summarize(org)
     t = _t(org)
@@ -480,7 +480,11 @@ def summary(org, fmt):
         lines += ["", t("Formation: {posts} ({vacant} vacant), {fte} over {n} posts with an "
                         "FTE; {people} people in post", posts=_posts_text(f, t),
                         vacant=f["vacant"], fte=_fte_parts(f, t), n=s.roles_with_fte,
-                        people=f["people"])]
+                        people=f["people"]) if holders_recorded(org, f) else
+                  t("Formation: {posts}, {fte} FTE in posts over {n} posts with an FTE; who "
+                    "holds the posts, and which are vacant, is not recorded",
+                    posts=_posts_text(f, t), fte=_span(f["fte_min"], f["fte_max"], t),
+                    n=s.roles_with_fte)]
         staff = staff_text(f, t, "  " + t("plus") + " ")
         if staff:
             lines.append(staff)
@@ -741,7 +745,7 @@ def formation(org, by, fmt):
     per grade under a post.
     """
     from .formation import formation as roll_up
-    from .formation import staff_text, totals
+    from .formation import holders_recorded, staff_text, totals
     frame = roll_up(org, by)
     t = _t(org)
 
@@ -749,11 +753,18 @@ def formation(org, by, fmt):
         tot = totals(org)
         unknown = (" " + t("({n} posts give no FTE)", n=tot["posts_without_fte"])
                    if tot["posts_without_fte"] else "")
+        total = _span(tot["total_fte_min"], tot["total_fte_max"], t)
+        if not holders_recorded(org, tot):
+            return (_table(frame, t) + "\n\n" + t(
+                "In all: {posts}{staff}; {fte} FTE in posts; {total} FTE with staff{unknown}; "
+                "who holds the posts, and which are vacant, is not recorded",
+                posts=_posts_text(tot, t), staff=staff_text(tot, t, ", "),
+                fte=_span(tot["fte_min"], tot["fte_max"], t), total=total, unknown=unknown))
         return (_table(frame, t) + "\n\n" + t(
             "In all: {posts} ({vacant} vacant), {people} people{staff}; {fte}; {total} FTE "
             "with staff{unknown}", posts=_posts_text(tot, t), vacant=tot["vacant"],
             people=tot["people"], staff=staff_text(tot, t, ", "), fte=_fte_parts(tot, t),
-            total=_span(tot["total_fte_min"], tot["total_fte_max"], t), unknown=unknown))
+            total=total, unknown=unknown))
     emit(frame, fmt, table)
 
 

@@ -39,7 +39,8 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["post_figures", "formation", "totals", "is_post", "post_line", "staff_text"]
+__all__ = ["post_figures", "formation", "totals", "is_post", "post_line", "staff_text",
+           "holders_recorded"]
 
 _AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte",
             "vacant_fte_min", "vacant_fte_max", "staff_uncounted")
@@ -371,6 +372,19 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
     pos, total = _roll_up(teams, [unit_amounts[t] for t in teams], succ, shared_units)
     return _frame(teams, names, pos, total).sort_values(
         ["posts", "id"], ascending=[False, True], ignore_index=True)
+
+
+def holders_recorded(org: OrgModel, tot: dict) -> bool:
+    """Whether the sources say anything of who holds the posts (``tot``:
+    :func:`totals` of ``org``): a person holding one, or a post marked
+    vacant.  Without either, "0 people in post, 0 vacant" would read as a
+    finding (every post empty, none vacant) where the sources are silent.
+
+    >>> holders_recorded(sample, totals(sample))
+    True
+    """
+    return bool(tot["people"] or tot["vacant"] or not tot["posts"] or any(
+        d.get("kind") == "HOLDS" for _, _, d in org.graph.edges(data=True)))
 
 
 @at_its_date

@@ -24,7 +24,7 @@ from .errors import OrgModelError
 from .escalation import OUTCOMES, escalation_load, escalation_policy, route_graph
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
-from .formation import formation, staff_text, totals
+from .formation import formation, holders_recorded, staff_text, totals
 from .i18n import N_, Message, said, text_of, translator, written_on
 from .layers import layering
 from .mandates import register
@@ -131,15 +131,6 @@ def _import_line(org, t) -> list:
                 gone=imp.get('posts_eliminated', 0))]
 
 
-def _holders_recorded(org, tot) -> bool:
-    """Whether the sources say anything of who holds the posts: a person
-    holding one, or a post marked vacant.  Without either, "0 people in
-    post, 0 vacant" would read as a finding (every post empty, none
-    vacant) where the sources are silent."""
-    return bool(tot["people"] or tot["vacant"] or not tot["posts"] or any(
-        d.get("kind") == "HOLDS" for _, _, d in org.graph.edges(data=True)))
-
-
 def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
     """The report's first page: what the organisation is, its findings, who
     carries the escalations, and where layers and spans depart from the target."""
@@ -161,7 +152,7 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
     out = ["- **" + t("The organisation") + "**: "
            + (t("{posts} posts ({vacant} vacant), {people} people in post, {fte}",
                 posts=tot['posts'], vacant=tot['vacant'], people=tot['people'], fte=fte)
-              if _holders_recorded(org, tot) else
+              if holders_recorded(org, tot) else
               t("{posts} posts (who holds them, and which are vacant, is not recorded), {fte}",
                 posts=tot['posts'], fte=fte))
            + (t("; and {n} more posts whose number is not recorded (each stands for "
@@ -594,7 +585,7 @@ class _Report:
         md.append(table(frames["summary"][frames["summary"]["count"] > 0].assign(
             what=lambda f: f["what"].map(t))))
         fte = _span(tot["fte_min"], tot["fte_max"], t)
-        held = _holders_recorded(self.org, tot)
+        held = holders_recorded(self.org, tot)
         md += ["", (t("Formation: **{posts} posts** ({vacant} vacant), **{fte} FTE** over {n} "
                       "posts with an FTE", posts=tot['posts'], vacant=tot['vacant'],
                       fte=fte, n=s.roles_with_fte) if held else
