@@ -292,14 +292,22 @@ def _names(columns: tuple):
 
 def _fte(text: str, locale: str | None = None):
     """A cell's FTE, as :func:`_number` reads it; a percentage of a full-time
-    post (``80%``, an *aanstelling* as Dutch HR writes it) is that share.
+    post (``80%``, an *aanstelling* as Dutch HR writes it) is that share, and
+    so are hours over the full-time week (``32/36``: the cell gives both).
 
-    >>> _fte("80%"), _fte("0,8", "nl"), _fte("87,5 %", "nl")
-    (0.8, 0.8, 0.875)
+    >>> _fte("80%"), _fte("0,8", "nl"), _fte("87,5 %", "nl"), _fte("32/36")
+    (0.8, 0.8, 0.875, 0.8888888889)
     """
-    if text.strip().endswith("%"):
-        share = _number(text.strip()[:-1], locale)
+    text = text.strip()
+    if text.endswith("%"):
+        share = _number(text[:-1], locale)
         return round(share / 100, 10) if isinstance(share, float) else share
+    hours, slash, week = text.partition("/")
+    if slash:
+        h, w = _number(hours, locale), _number(week, locale)
+        if isinstance(h, float) and isinstance(w, float) and w > 0:
+            return round(h / w, 10)
+        return "negative" if "negative" in (h, w) else "bad"
     return _number(text, locale)
 
 
@@ -334,7 +342,7 @@ def _not_a_fte(value, text: str) -> Message:
         return Message("is negative")
     if re.search(r"\d\s*(u|uur|uren|h|hrs?|hours?)\s*$", text.casefold()):
         return Message("is not a number: hours? orgmodel does not know this organisation's "
-                       "full-time week, so give FTE")
+                       "full-time week, so give FTE, or the hours over the week (32/36)")
     return Message("is not a number")
 
 
