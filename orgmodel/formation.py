@@ -383,8 +383,11 @@ def holders_recorded(org: OrgModel, tot: dict) -> bool:
     >>> holders_recorded(sample, totals(sample))
     True
     """
+    # Only a person's HOLDS counts: a post HOLDS its portfolio too.
+    nodes = org.graph.nodes
     return bool(tot["people"] or tot["vacant"] or not tot["posts"] or any(
-        d.get("kind") == "HOLDS" for _, _, d in org.graph.edges(data=True)))
+        d.get("kind") == "HOLDS" and nodes[u].get("kind") == "Person"
+        for u, _, d in org.graph.edges(data=True)))
 
 
 @at_its_date

@@ -277,3 +277,17 @@ def test_posts_whose_holders_the_sources_do_not_give_are_not_called_empty(tmp_pa
     assert "In all: 16 posts; 27-29 FTE in posts; 27-29 FTE with staff; who holds the posts, " \
         "and which are vacant, is not recorded" in out and "held" not in out.splitlines()[-1]
     assert "(0 vacant), 4 people" in cli_run("formation", "--org", DATA / "deventer").output
+
+
+def test_a_post_holding_a_portfolio_is_not_a_holder_of_the_post(tmp_path):
+    """The synthetic municipality's posts hold portfolios, but no person holds
+    a post: its report said "(0 vacant), 0 people in post", because a post's
+    HOLDS of its portfolio was counted as a holder."""
+    org = orgmodel.synthesize(600, seed=3)
+    holds = [(u, v) for u, v, d in org.graph.edges(data=True) if d.get("kind") == "HOLDS"]
+    assert holds and all(org.graph.nodes[u]["kind"] == "Post" for u, _ in holds)
+    assert not orgmodel.holders_recorded(org, orgmodel.totals(org))
+    orgmodel.write_report(org, tmp_path / "r")
+    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert "who holds the posts, and which are vacant, is not recorded." in md
+    assert "0 people in post" not in md and "(0 vacant)" not in md
