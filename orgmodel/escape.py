@@ -65,7 +65,9 @@ def json_controls(text: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()!|#~{}])")
-_MD_BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+# A digit is no punctuation: "\1.500" would show its backslash.  An ordered
+# list starts with digits, a dot and a space, so the dot is escaped there.
+_MD_BLOCK_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)])(?=\s|$))")
 
 
 def markdown(value) -> str:
@@ -85,6 +87,8 @@ def markdown(value) -> str:
     'Teammanager BDO'
     >>> markdown(17), markdown(2 ** 1100)
     ('17', '1.35 × 10^331')
+    >>> markdown("1.500"), markdown("1. Raad"), markdown("- x")
+    ('1.500', '1\\\\. Raad', '\\\\- x')
     """
     if value is None or (isinstance(value, float) and value != value):
         return ""
@@ -104,7 +108,12 @@ def markdown(value) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = text.replace("://", ":&#47;&#47;")
-    return _MD_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MD_BLOCK_START.sub(_inert_start, text)
+
+
+def _inert_start(m: re.Match) -> str:
+    mark = m.group(2) or m.group(3)
+    return m.group(1) + ("\\" + mark if m.group(2) else mark + "\\" + m.group(4))
 
 
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")

@@ -32,7 +32,7 @@ from .model import at_its_date, display_names
 from .partners import partner_network
 from .portfolios import portfolio_balance, portfolio_line
 from .powers import power_holders
-from .span import span_of_control
+from .span import SPAN_COUNTS, span_of_control
 from .summary import summarize
 from .write import usual_mode
 
@@ -149,10 +149,11 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
         held = _span(tot["held_fte_min"], tot["held_fte_max"], t)
         fte += " " + t("({held} held, {vacant} vacant)", held=held,
                        vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t))
+    held_known = holders_recorded(org, tot)
     out = ["- **" + t("The organisation") + "**: "
            + (t("{posts} posts ({vacant} vacant), {people} people in post, {fte}",
                 posts=tot['posts'], vacant=tot['vacant'], people=tot['people'], fte=fte)
-              if holders_recorded(org, tot) else
+              if held_known else
               t("{posts} posts (who holds them, and which are vacant, is not recorded), {fte}",
                 posts=tot['posts'], fte=fte))
            + (t("; and {n} more posts whose number is not recorded (each stands for "
@@ -204,9 +205,14 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
     if len(wide):
         top = wide.sort_values("direct_reports", ascending=False).iloc[0]
         out.append("- **" + t("Spans") + "**: "
-                   + t("the widest is {name} with {n} direct reports ({people} people)",
-                       name=_md(names.get(top["id"], top["name"])),
-                       n=int(top['direct_reports']), people=int(top['people']))
+                   + (t("the widest is {name} with {n} direct reports ({people} people)",
+                        name=_md(names.get(top["id"], top["name"])),
+                        n=int(top['direct_reports']), people=int(top['people']))
+                      if held_known else
+                      # without holders, its people would count the staff alone
+                      t("the widest is {name} with {n} direct reports",
+                        name=_md(names.get(top["id"], top["name"])),
+                        n=int(top['direct_reports'])))
                    + (t("; {n} outside the thresholds", n=int(spans.frame['outside'].sum()))
                       if spans.min is not None or spans.max is not None else "") + ".")
     return out
@@ -481,7 +487,8 @@ class _Report:
     def chart(self, name, svg, alt) -> list:
         # A chart where a chart says it better; the figures stay in the tables and CSVs.
         if not svg:
-            return []
+            # still a blank line: a list before it must end ("(none)" is no item of it)
+            return [""]
         self.charts[name] = svg
         (self.stage / name).write_text(svg, encoding="utf-8")
         return ["", f"![{alt}]({name})", ""]
@@ -694,12 +701,17 @@ class _Report:
                t("Thresholds: min {low}, max {high}, compared with the count by {by}.",
                  low=spans.min if spans.min is not None else t("none"),
                  high=spans.max if spans.max is not None else t("none"), by=t(spans.by)), ""]
-        md += [f"- {_md(t(line))}" for line in spans.explain()]
+        # Without holders, vacant reports and people would read as 0 found
+        # (unless the spans are compared by people: then the count is asked for).
+        known = holders_recorded(self.org, self.tot) or spans.by == "people"
+        md += [f"- {_md(t(line))}" for line in spans.explain()
+               if known or line != SPAN_COUNTS["people"]]
         md += chart("chart-span.svg", figures.span_chart(spans.distribution, t, spans.min,
                                                          spans.max),
                     t("Managers by number of direct reports"))
-        md += top(spans.frame, ["name", "direct_reports", "vacant_reports", "people", "fte",
-                                "mandates_given", "reason"], "span", "direct_reports",
+        md += top(spans.frame, ["name", "direct_reports"]
+                  + (["vacant_reports", "people"] if known else [])
+                  + ["fte", "mandates_given", "reason"], "span", "direct_reports",
                   what="managers")
         md += ["", t("Distribution of direct reports") + ":", "", table(spans.distribution)]
 

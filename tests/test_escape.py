@@ -148,3 +148,23 @@ def test_a_hostile_role_query_is_escaped_in_the_error(tmp_path):
 
 
 # --- passwords ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value, shown", [("1.500", "1.500"), ("20.6", "20.6"),
+                                          ("1. Raad", "1. Raad"), ("- x", "- x"),
+                                          ("> quote", "&gt; quote")])
+def test_a_value_that_starts_like_a_list_reads_as_it_is(value, shown):
+    """A Dutch number of a thousand and more ("1.500") showed in the report as
+    "\\1.500": the escape against an ordered list put its backslash before a
+    digit, which Markdown does not take as an escape. Each value reads as it
+    is, in a list item and in a table cell, and starts no list or quote."""
+    from markdown_it import MarkdownIt
+
+    from orgmodel.escape import markdown, markdown_table
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    html = parser.render("- " + markdown(value) + "\n\n" + markdown(value) + "\n")
+    assert html.count("<li>") == 1 and "<ol" not in html and "<blockquote" not in html
+    assert f"<li>{shown}</li>" in html and f"<p>{shown}</p>" in html
+    import pandas as pd
+    cell = parser.render(markdown_table(pd.DataFrame({"a": [value]})))
+    assert f"<td>{shown}</td>" in cell

@@ -266,6 +266,10 @@ def test_posts_whose_holders_the_sources_do_not_give_are_not_called_empty(tmp_pa
     assert "16 posts (who holds them, and which are vacant, is not recorded)," in md
     assert "; who holds the posts, and which are vacant, is not recorded." in md
     assert "0 people in post" not in md and "(0 vacant)" not in md
+    # with no line to chart, "(none)" was read into the list above it
+    html = (tmp_path / "a" / "report.html").read_text(encoding="utf-8")
+    assert html.count("<p><em>(none)</em></p>") >= 2
+    assert not re.search(r"<li>[^<]*\s<em>\(none\)</em>", html)
     res = cli_run("report", "--org", DATA / "deventer", "--out", tmp_path / "d")
     md = (tmp_path / "d" / "report.md").read_text(encoding="utf-8")
     assert "8 posts (0 vacant), 4 people in post," in md and "is not recorded)" not in md
@@ -291,3 +295,8 @@ def test_a_post_holding_a_portfolio_is_not_a_holder_of_the_post(tmp_path):
     md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     assert "who holds the posts, and which are vacant, is not recorded." in md
     assert "0 people in post" not in md and "(0 vacant)" not in md
+    # nor does the widest span count its people, nor the span table them
+    assert re.search(r"the widest is [^\n]+ with \d+ direct reports[;.]", md)
+    span = md.split("## Span of control", 1)[1].split("\n## ", 1)[0]
+    assert "| name | direct reports | fte | mandates given | reason |" in span
+    assert "people" not in span
