@@ -72,12 +72,15 @@ def offline() -> Iterator[None]:
         _state.depth -= 1
 
 
-def remote_contexts(document) -> list[str]:
-    """Every context ``document`` (parsed JSON-LD) names by reference instead
-    of writing it out: a string ``@context`` or ``@import``, at any depth.
-    Walked without recursion, so that a deeply nested file cannot exhaust the
-    stack."""
-    found: list[str] = []
+def context_values(document):
+    """Every value ``document`` (parsed JSON-LD) gives as an ``@context`` or
+    ``@import`` (each item of a list on its own), at any depth.  Walked
+    without recursion, so that a deeply nested file cannot exhaust the stack.
+
+    >>> doc = {"@context": ["https://x/c", {"@import": "y"}], "a": [{"@context": 1}]}
+    >>> list(context_values(doc))
+    ['https://x/c', {'@import': 'y'}, 1, 'y']
+    """
     todo = [document]
     while todo:
         item = todo.pop()
@@ -86,9 +89,15 @@ def remote_contexts(document) -> list[str]:
         elif isinstance(item, dict):
             for key, value in item.items():
                 if key in ("@context", "@import"):
-                    refs = value if isinstance(value, list) else [value]
-                    found += [r for r in refs if isinstance(r, str)]
-                    todo += [r for r in refs if not isinstance(r, str)]
+                    for ref in value if isinstance(value, list) else [value]:
+                        yield ref
+                        if not isinstance(ref, str):
+                            todo.append(ref)
                 else:
                     todo.append(value)
-    return found
+
+
+def remote_contexts(document) -> list[str]:
+    """Every context ``document`` (parsed JSON-LD) names by reference instead
+    of writing it out: a string ``@context`` or ``@import``, at any depth."""
+    return [ref for ref in context_values(document) if isinstance(ref, str)]

@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
-from .._offline import NetworkRefused, offline, remote_contexts
+from .._offline import NetworkRefused, context_values, offline, remote_contexts
 from ..errors import Problem, ValidationError
 from ..i18n import N_, Message
 from ..schema import EDGE_KINDS
@@ -251,26 +251,11 @@ def _check_jsonld(path: Path, label: str) -> None:
 
 
 def _odd_context(document):
-    """The first value of an ``@context`` (or an item of its list) that no
-    context can be (a number, a boolean: rdflib fails on it with a Python
-    error of its own), or None.  Walked without recursion, as
-    :func:`~orgmodel._offline.remote_contexts` is."""
-    todo = [document]
-    while todo:
-        item = todo.pop()
-        if isinstance(item, list):
-            todo.extend(item)
-        elif isinstance(item, dict):
-            for key, value in item.items():
-                if key == "@context":
-                    for ref in value if isinstance(value, list) else [value]:
-                        if ref is not None and not isinstance(ref, (str, dict)):
-                            return ref
-                        if isinstance(ref, dict):
-                            todo.append(ref)
-                else:
-                    todo.append(value)
-    return None
+    """The first value of an ``@context`` or ``@import`` (or an item of its
+    list) that no context can be (a number, a boolean: rdflib fails on it
+    with a Python error of its own), or None."""
+    return next((ref for ref in context_values(document)
+                 if ref is not None and not isinstance(ref, (str, dict))), None)
 
 
 def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = None) -> OrgModel:
