@@ -234,7 +234,7 @@ def test_a_superior_outside_the_file_is_an_external_role_with_the_preset(tmp_pat
 
 @pytest.mark.parametrize("case", ["missing column", "cycle", "unknown superior",
                                   "no nodes sheet", "malformed turtle", "archi without file",
-                                  "json-ld context a number"])
+                                  "json-ld context a number", "json-ld import a boolean"])
 def test_broken_inputs_get_one_clear_message_and_nothing_written(tmp_path, case):
     out = tmp_path / "out"
     if case == "missing column":
@@ -271,6 +271,12 @@ def test_broken_inputs_get_one_clear_message_and_nothing_written(tmp_path, case)
         args = ["import", "org", f, "--out", out]
         expect = ["m.jsonld", "an @context holds 5 (int); a context is an object of term "
                   "definitions"]
+    elif case == "json-ld import a boolean":
+        f = tmp_path / "m.jsonld"
+        f.write_text('{"@context": {"@import": true, "org": "http://www.w3.org/ns/org#"}, '
+                     '"@id": "x"}')
+        args = ["import", "org", f, "--out", out]
+        expect = ["m.jsonld", "an @context holds true (bool)"]
     else:
         f = tmp_path / "archi"
         f.mkdir()
