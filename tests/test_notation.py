@@ -482,3 +482,31 @@ def test_the_command_line_offers_every_preset():
     option = next(p for p in cli.commands["import"].commands["posts"].params
                   if p.name == "preset")
     assert sorted(option.type.choices) == sorted(PRESETS)
+
+
+def test_totals_rows_of_parts_are_left_out_and_not_set_beside_the_whole(tmp_path):
+    """A totals row per unit ("Subtotaal Burgerzaken", "Totaal team B") became
+    a top post holding the unit's FTE; only the grand total is set beside
+    the FTE read, as a part's total cannot equal it."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Formatieplaats", "Functie", "Medewerker", "Leidinggevende functie", "FTE"])
+    ws.append(["F1", "Directeur", "Anna de Vries", None, 1])
+    ws.append(["F2", "Teammanager", "Bram Jansen", "F1", 1])
+    ws.append(["Subtotaal Burgerzaken", None, None, None, 2])
+    ws.append(["F3", "Adviseur", "Chris Bakker", "F1", "0,5"])
+    ws.append(["Totaal team B", None, None, None, "0,5"])
+    ws.append(["Eind totaal", None, None, None, "2,5"])
+    wb.save(tmp_path / "f.xlsx")
+    res = run("import", "posts", tmp_path / "f.xlsx", "--preset", "nl-hr", "--out",
+              tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    for row, rid in ((4, "Subtotaal Burgerzaken"), (6, "Totaal team B"), (7, "Eind totaal")):
+        assert f"row {row}: a totals row ('{rid}'), not a post" in res.output
+    assert res.output.count("the totals row (") == 1
+    assert "the totals row ('Eind totaal', row 7) gives 2.5 FTE, and the post rows read " \
+        "hold 2.5 FTE\n" in res.output
+    posts = [k for k, d in orgmodel.load(tmp_path / "o").graph.nodes(data=True)
+             if d["kind"] == "Post"]
+    assert sorted(posts) == ["F1", "F2", "F3"]

@@ -131,10 +131,29 @@ PRESETS = {
         locale="nl"),
 }
 
-#: The ids of a totals row under a table (folded, see :func:`_fold`): a row
-#: with one of them as its id and neither a title nor a superior is no post.
+#: The first words of a totals row's id (folded, see :func:`_fold`): a row
+#: whose id starts with one of them ("Totaal", "Subtotaal team Burgerzaken")
+#: and that has neither a title nor a superior is no post.
 TOTALS = frozenset({"totaal", "totalen", "subtotaal", "eindtotaal", "generaaltotaal", "som",
                     "total", "totals", "subtotal", "grandtotal", "sum"})
+#: Of those, the totals of a part of the table: not set beside the whole
+#: (nor is a totals row that names its part: "Totaal Burgerzaken").
+SUBTOTALS = frozenset({"subtotaal", "subtotal"})
+
+
+def _totals_word(rid: str) -> str | None:
+    """The totals word an id starts with (see :data:`TOTALS`), or None.
+
+    >>> _totals_word("Totaal"), _totals_word("Subtotaal: team A"), _totals_word("Totalo 3")
+    ('totaal', 'subtotaal', None)
+    """
+    words = re.findall(r"\w+", str(rid))
+    first = _fold(words[0]) if words else ""
+    if first in TOTALS:
+        return first
+    # ("Eind totaal", "Grand total": a totals word of two)
+    two = _fold("".join(words[:2])) if len(words) > 1 else ""
+    return two if two in TOTALS else None
 
 #: Without a preset: no top marker but an empty superior, names as given.
 PLAIN = Preset(senior=Columns(), junior=Columns(id=None, holder=None), tops=("",),
@@ -691,11 +710,12 @@ class _Import:
                 self.log.skipped.append((self.label, rowno, Message(
                     "repeats the header row, not a post")))
                 continue
-            if _fold(rid) in TOTALS and not _cell(row, self.c_title) \
-                    and not _cell(row, self.c_sup):
+            word = _totals_word(rid)
+            if word and not _cell(row, self.c_title) and not _cell(row, self.c_sup):
                 self.log.skipped.append((self.label, rowno, Message(
                     "a totals row ('{rid}'), not a post", rid=rid)))
-                self.totals.append((rowno, rid, _fte(_cell(row, self.c_fte), self.locale)))
+                if word not in SUBTOTALS and _fold(rid) == word:
+                    self.totals.append((rowno, rid, _fte(_cell(row, self.c_fte), self.locale)))
                 continue
             if not rid:
                 self.log.skipped.append((self.label, rowno, "no post id"))
