@@ -5,6 +5,8 @@ fresh process, written to benchmarks/formats.md.
   holders, units, FTE and a junior file of 100,000 rows), and of a 10,000-row
   XLSX; targets: under 10 s and 1 GB, under 15 s.
 * every export of a 100,000-role synthetic organisation; target: under 30 s.
+* ``import posts`` of the same file with each superior given by its job
+  title: refused, every row named with the post its title belongs to;
 * ``import posts`` of one department of 13,000 rows in the September 2013
   layout (3,000 senior posts, 10,000 junior rows; the columns with no header
   the publishers' export leaves; the date in the file name): target 3 s; and
@@ -65,6 +67,18 @@ def posts_csv(path: Path, n: int, seed=0):
                     "Number of Posts in FTE"])
         w.writerows(juniors)
     return path, junior
+
+
+def superiors_by_title(src: Path, path: Path) -> Path:
+    """``src`` (see :func:`posts_csv`) with each superior given by its job
+    title instead of its post id, as a hand-kept sheet names the manager."""
+    with open(src, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    title = {r[0]: r[3] for r in rows[1:]}
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([rows[0]] + [r[:5] + [title.get(r[5], r[5])] + r[6:]
+                                             for r in rows[1:]])
+    return path
 
 
 def posts_2013(folder: Path, name: str, senior: int, junior: int, seed=0) -> tuple:
@@ -135,6 +149,16 @@ if what == "import":
     n, e, log = import_posts(args["file"], args.get("junior"), args["out"],
                              preset="uk-organogram")
     extra = {"nodes": n}
+elif what == "refuse":
+    # a file refused whole: every row's superior named by its job title, each
+    # problem said with what the name is (one index, not a search per row)
+    from orgmodel.errors import ValidationError
+    try:
+        import_posts(args["file"], None, args["out"], preset="uk-organogram",
+                     unknown_superior="error")
+        extra = {"problems": 0}
+    except ValidationError as e:
+        extra = {"problems": len(e.problems)}
 elif what == "round":
     # a whole round, one organisation after the other, as a script would
     import shutil
@@ -187,6 +211,12 @@ def main():
     lines.append(_row("import posts, a 13,000-row department in the September 2013 layout "
                       "(3,000 senior posts, 10,000 junior rows)", r,
                       *TARGETS["import posts 2013 13k"]))
+    titled = superiors_by_title(csv_path, WORK / "posts-100k-titled.csv")
+    print("import posts CSV 100k, superiors named by job title (refused) ...", flush=True)
+    r = step("refuse", file=str(titled), out=str(WORK / "refused-100k"))
+    lines.append(_row(f"import posts CSV, 100k posts whose superiors are given by job title: "
+                      f"refused, {r.get('problems', 0):,} rows named with the post each title "
+                      "belongs to (no target)", r, 1e9, None))
     files = round_2013(WORK / "round-2013")
     print(f"import posts, a whole round of {len(files)} organisations ...", flush=True)
     r = step("round", files=[[str(s), str(j)] for s, j in files], out=str(WORK / "round-out"))

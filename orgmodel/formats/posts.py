@@ -641,7 +641,7 @@ class _Import:
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
         self.totals: list = []                  # (row, id, FTE) of totals rows
-        self.unknown: list = []                 # problems: superiors not in the file
+        self.unknown: list = []                 # (row, post, superior) not in the file
         self.fte_read = 0.0                     # FTE of the post rows read
 
     def in_own_words(self, message) -> str:
@@ -1055,10 +1055,7 @@ class _Import:
         """A superior not in the file: an error (kept, to be said with the
         others: None), or a role outside the organisation."""
         if self.rule == "error":
-            self.unknown.append(Problem(self.label, first_row, Message(
-                "post {pid} reports to '{sup}', which is not a post in the file (use "
-                "--unknown-superior external to read it as a role outside the organisation)",
-                pid=pid, sup=sup) + self.named_not_id(sup)))
+            self.unknown.append((first_row, pid, sup))
             return None
         target = "ext:" + sup
         if target not in self.external:
@@ -1076,35 +1073,50 @@ class _Import:
 
     # -- check the line, and the people on several posts ------------------------
 
-    def named_not_id(self, sup) -> Message | str:
-        """Why a superior may not be found: it is the job title or the holder
-        of a post, not its id (a hand-kept sheet names the manager)."""
-        posts: dict = {}
+    def unknown_superiors(self) -> list:
+        """A problem for each superior not in the file, saying what it is when
+        it is the job title or the holder of a post, or a post's id without
+        its leading zeros (a hand-kept sheet names the manager)."""
+        known: dict = {}        # (what, folded name) -> [(post id, row)]
         for pid, group in self.posts.items():
-            rowno, row, holder = group[0]
-            if sup.isdigit() and pid.isdigit() and pid != sup and \
-                    pid.lstrip("0") == sup.lstrip("0"):
-                posts.setdefault("zeros", []).append((pid, rowno))
-            if sup.casefold() == _cell(row, self.c_title).casefold():
-                posts.setdefault("title", []).append((pid, rowno))
-            if any(sup.casefold() == h.casefold() for _, _, h in group):
-                posts.setdefault("holder", []).append((pid, rowno))
-        for what, text in (("title", N_("; '{sup}' is the job title of {posts}: this column "
-                                        "needs the superior's post id")),
-                           ("holder", N_("; '{sup}' holds {posts}: this column needs the "
-                                         "superior's post id")),
-                           ("zeros", N_("; '{sup}' differs only in leading zeros from {posts}: "
-                                        "a number cell drops them (Excel does); give the ids as "
-                                        "text in both columns"))):
-            if what in posts:
-                which = [Message("post {pid} (row {row})", pid=p, row=r)
-                         for p, r in posts[what][:3]]
+            rowno, row, _ = group[0]
+            keys = {("title", _cell(row, self.c_title).casefold())}
+            keys |= {("holder", h.casefold()) for _, _, h in group}
+            if pid.isdigit():
+                keys.add(("zeros", pid.lstrip("0")))
+            for key in keys:
+                known.setdefault(key, []).append((pid, rowno))
+        problems = []
+        for rowno, pid, sup in self.unknown:
+            problems.append(Problem(self.label, rowno, Message(
+                "post {pid} reports to '{sup}', which is not a post in the file (use "
+                "--unknown-superior external to read it as a role outside the organisation)",
+                pid=pid, sup=sup) + self.named_not_id(sup, known)))
+        return problems
+
+    @staticmethod
+    def named_not_id(sup, known: dict) -> Message | str:
+        """Why a superior may not be found (``known``: see
+        :meth:`unknown_superiors`)."""
+        zeros = [(p, r) for p, r in known.get(("zeros", sup.lstrip("0")), []) if p != sup] \
+            if sup.isdigit() else []
+        for found, text in (
+                (known.get(("title", sup.casefold())),
+                 N_("; '{sup}' is the job title of {posts}: this column needs the superior's "
+                    "post id")),
+                (known.get(("holder", sup.casefold())),
+                 N_("; '{sup}' holds {posts}: this column needs the superior's post id")),
+                (zeros, N_("; '{sup}' differs only in leading zeros from {posts}: a number "
+                           "cell drops them (Excel does); give the ids as text in both "
+                           "columns"))):
+            if found:
+                which = [Message("post {pid} (row {row})", pid=p, row=r) for p, r in found[:3]]
                 return Message(text, sup=sup, posts=Listing(", ", which))
         return ""
 
     def check_line(self) -> None:
         if self.unknown:
-            raise ValidationError(self.unknown, where=str(self.path))
+            raise ValidationError(self.unknown_superiors(), where=str(self.path))
         self.log.external = [(sup[4:], r) for sup, r in self.external.items()]
         ids = _first_circle(self.line_sup)
         if ids:
