@@ -510,3 +510,18 @@ def test_totals_rows_of_parts_are_left_out_and_not_set_beside_the_whole(tmp_path
     posts = [k for k, d in orgmodel.load(tmp_path / "o").graph.nodes(data=True)
              if d["kind"] == "Post"]
     assert sorted(posts) == ["F1", "F2", "F3"]
+
+
+def test_a_holder_whose_name_starts_like_a_vacancy_is_a_person(tmp_path):
+    """"Vacanti, M." (a surname) made the post vacant, since the holder
+    started with "vacant"; "Vacature (in werving)" still does."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;FTE\n"
+                 "F1;Directeur;Vacanti, M.;;1\n"
+                 "F2;Adviseur;Vacature (in werving);F1;1\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    assert g.nodes["F2"].get("vacant") in (True, "true")
+    assert not g.nodes["F1"].get("vacant")
+    assert [d["name"] for _, d in g.nodes(data=True) if d["kind"] == "Person"] == ["Vacanti, M."]

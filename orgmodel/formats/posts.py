@@ -601,12 +601,19 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
 
 def _matcher(values, prefix):
     """Whether a holder's text is one of ``values`` (or, with ``prefix``,
-    starts with one), regardless of case, dots and spacing."""
+    starts with one as a word: "Vacature (in werving)", not the name
+    "Vacanti"), regardless of case, dots and spacing.
+
+    >>> vacant = _matcher(("vacant", "vacature"), True)
+    >>> vacant("Vacature (in werving)"), vacant("VACANT - per 1 maart"), vacant("Vacanti, M.")
+    (True, True, False)
+    """
     values = tuple(v.casefold() for v in values)
 
     def match(holder):
         h = " ".join(holder.casefold().replace(".", "").split())
-        return h in values or (prefix and any(v and h.startswith(v) for v in values))
+        return h in values or (prefix and any(
+            v and h.startswith(v) and not h[len(v)].isalnum() for v in values if h != v))
     return match
 
 
