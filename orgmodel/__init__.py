@@ -38,7 +38,7 @@ _WHERE = {
     "read_folder": "read",
     "validate_folder": "validate", "validate_graph": "validate",
     "OrgModel": "model", "Analysis": "model", "load": "model", "from_tables": "model",
-    "save": "write",
+    "save": "write", "left_out_lines": "write",
     "Summary": "summary", "summarize": "summary",
     "RouteGraph": "escalation", "Escalation": "escalation", "escalate": "escalation", "escalation_load": "escalation",
     "escalation_policy": "escalation", "escalation_routes": "escalation", "meet": "escalation",
@@ -153,4 +153,4 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .validate import validate_folder, validate_graph
     from .whatif import apply as apply_changes
     from .whatif import read_changes
-    from .write import save
+    from .write import left_out_lines, save

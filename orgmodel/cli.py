@@ -1157,12 +1157,13 @@ def _import_into(out_dir: Path, force: bool, read, source=None, left_out=None):
     """Read an organisation (``read()``) and save it as the folder ``out_dir``;
     the rows the reader left out (``left_out``), if any, are named on the
     terminal (the first :data:`SHOWN_LEFT_OUT`) and in ``IMPORT.md``."""
+    from .write import left_out_lines, save
     _import_target(out_dir, force)
     org = read()
     t = _t(org)
-    lines = _left_out_lines(source, left_out)
+    lines = left_out_lines(source, left_out)
     with output_folder(out_dir):
-        _save_with_log(org, out_dir, lines, t)
+        save(org, out_dir, left_out, source, t.lang)
     _say_left_out(t, lines)
     out(t(Message(
         "Imported {name}: {v} nodes, {v2} edges into {out_dir}",
@@ -1173,28 +1174,6 @@ def _import_into(out_dir: Path, force: bool, read, source=None, left_out=None):
 
 #: How many rows left out an import names on the terminal (IMPORT.md names all).
 SHOWN_LEFT_OUT = 20
-
-
-def _left_out_lines(source, left_out) -> list:
-    """IMPORT.md of a reader's ``left_out`` (see :func:`orgmodel.formats.read_any`),
-    as message lines; none when nothing was left out."""
-    if not left_out:
-        return []
-    return [Message("# Import of {v}", v=Path(source).name), "",
-            Message("- Rows not used: {v}", v=len(left_out)) + ":"] + [
-        Message("  - {f}, row {r}: {why}", f=p.file, r=p.row, why=p.message) if p.row is not None
-        else Message("  - {f}: {why}", f=p.file, why=p.message) for p in left_out]
-
-
-def _save_with_log(org, folder, lines, t) -> None:
-    """Save ``org`` as ``folder``, with IMPORT.md (``lines``) when there are
-    any, which its ``org.yaml``'s ``import:`` then names."""
-    from .write import to_tables, write_tables
-    manifest, nodes, edges = to_tables(org)
-    if lines:
-        manifest["import"] = {"log": "IMPORT.md", **manifest.get("import", {})}
-    write_tables(manifest, nodes, edges, folder,
-                 extra={"IMPORT.md": "\n".join(map(t, lines)) + "\n"} if lines else None)
 
 
 def _say_left_out(t, lines) -> None:
@@ -1472,10 +1451,11 @@ def convert(source, target, src_fmt, dst_fmt, force):
             target=target))
     left_out: list = []
     org = _read(source, src_fmt, left_out)
-    lines = _left_out_lines(source, left_out)
+    from .write import left_out_lines, save
+    lines = left_out_lines(source, left_out)
     with output_folder(target) if dst in ("folder", "archi") else contextlib.nullcontext():
         if dst == "folder":
-            _save_with_log(org, target, lines, _t(org))
+            save(org, target, left_out, source, _t(org).lang)
             path = target
         else:
             path = _exporting(target, lambda: write_any(org, target, dst))

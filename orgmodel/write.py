@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["save", "write_tables", "to_tables", "format_fte", "usual_mode"]
+__all__ = ["save", "write_tables", "to_tables", "format_fte", "usual_mode", "left_out_lines"]
 
 
 def usual_mode(directory: bool = False) -> int:
@@ -94,8 +94,14 @@ def to_tables(org):
     return (dict(org.manifest), _table(nodes, NODE_COLUMNS), _table(edges, EDGE_COLUMNS))
 
 
-def save(org: OrgModel, path: PathLike) -> Path:
+def save(org: OrgModel, path: PathLike, left_out: list | None = None,
+         source: PathLike | None = None, lang: str | None = None) -> Path:
     """Write ``org`` as ``org.yaml``, ``nodes.csv`` and ``edges.csv`` in ``path``.
+
+    ``left_out``: what the reader of ``source`` did not read (see
+    :func:`orgmodel.formats.read_any`); when there is any, ``IMPORT.md``
+    names each (see :func:`left_out_lines`, in ``lang``, by default the
+    organisation's language) and ``org.yaml``'s ``import:`` names it.
 
     Examples
     --------
@@ -103,8 +109,33 @@ def save(org: OrgModel, path: PathLike) -> Path:
     >>> load(out) == sample
     True
     """
+    from .i18n import translator
     manifest, nodes, edges = to_tables(org)
-    return write_tables(manifest, nodes, edges, path)
+    lines = left_out_lines(source or path, left_out)
+    if not lines:
+        return write_tables(manifest, nodes, edges, path)
+    manifest["import"] = {"log": "IMPORT.md", **manifest.get("import", {})}
+    t = translator(lang or org.manifest.get("language") or "en")
+    return write_tables(manifest, nodes, edges, path,
+                        extra={"IMPORT.md": "\n".join(map(t, lines)) + "\n"})
+
+
+def left_out_lines(source: PathLike, left_out: list | None) -> list:
+    """``IMPORT.md`` of what a reader left out of ``source`` (``left_out``:
+    :class:`~orgmodel.errors.Problem` s), as message lines: a heading, a
+    blank line, the count, then one line each; none when nothing was.
+
+    >>> from orgmodel.errors import Problem
+    >>> [str(x) for x in left_out_lines("m.ttl", [Problem("m.ttl", None, "not read")])]
+    ['# Import of m.ttl', '', '- Rows not used: 1:', '  - m.ttl: not read']
+    """
+    from .i18n import Message
+    if not left_out:
+        return []
+    return [Message("# Import of {v}", v=Path(source).name), "",
+            Message("- Rows not used: {v}", v=len(left_out)) + ":"] + [
+        Message("  - {f}, row {r}: {why}", f=p.file, r=p.row, why=p.message) if p.row is not None
+        else Message("  - {f}: {why}", f=p.file, why=p.message) for p in left_out]
 
 
 #: What makes a cell need quotes: the separator, the quote, and a line break

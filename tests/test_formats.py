@@ -402,6 +402,13 @@ def test_an_archi_model_with_other_layers_imports_its_organisation(tmp_path):
     assert res.exit_code == 0, res.output
     assert not (tmp_path / "o3" / "IMPORT.md").exists()
     assert "import" not in orgmodel.load(tmp_path / "o3").manifest
+    # the library does what the command does: read_any names, save writes the log
+    left_out: list = []
+    org = orgmodel.read_any(src, "archi", left_out)
+    orgmodel.save(org, tmp_path / "lib", left_out, src, "nl")
+    dutch = (tmp_path / "lib" / "IMPORT.md").read_text(encoding="utf-8")
+    assert len(left_out) == 5 and "- Niet gebruikte regels: 5:" in dutch
+    assert orgmodel.load(tmp_path / "lib").manifest["import"]["log"] == "IMPORT.md"
 
 
 @pytest.mark.parametrize("org_name", ["template", "deventer", "albrandswaard"])
