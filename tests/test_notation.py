@@ -525,3 +525,6 @@ def test_a_holder_whose_name_starts_like_a_vacancy_is_a_person(tmp_path):
     assert g.nodes["F2"].get("vacant") in (True, "true")
     assert not g.nodes["F1"].get("vacant")
     assert [d["name"] for _, d in g.nodes(data=True) if d["kind"] == "Person"] == ["Vacanti, M."]
+    # a Dutch organisation cites its rows in Dutch ("posts line 2" before)
+    assert g.nodes["F1"]["source"] == "posts regel 2"
+    assert {d["source"] for _, _, d in g.edges(data=True)} == {"posts regel 2", "posts regel 3"}

@@ -581,6 +581,10 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     run = _Import(Path(path), p, _merge(p.senior, columns), _merge(p.junior, junior_columns),
                   rule, junior)
     run.locale = locale
+    # (translated once: a call per row would cost seconds at 100,000 rows)
+    one, many = (run.in_own_words(Message(text, src="{src}", rows="{rows}"))
+                 for text in (N_("{src} line {rows}"), N_("{src} lines {rows}")))
+    run.citations = (one, many)
     if reused_ids not in ("error", "split"):
         raise OrgModelError("reused_ids must be 'error' or 'split'")
     run.reused_ids = reused_ids
@@ -645,6 +649,7 @@ class _Import:
         self.is_eliminated = _matcher(preset.eliminated, True)
         self.sources = {"posts": _cited(self.label)}
         self.locale: str | None = None          # how the files write numbers
+        self.citations = ("{src} line {rows}", "{src} lines {rows}")    # see cite
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
         self.totals: list = []                  # (row, id, FTE) of totals rows
@@ -854,9 +859,13 @@ class _Import:
 
     # -- build each post --------------------------------------------------------
 
-    @staticmethod
-    def cite(rowno, src="posts") -> str:
-        return f"{src} line {rowno}"
+    def cite(self, rows, src="posts") -> str:
+        """The citation of a row (or of rows, ``3, 5``) of the file ``src``
+        (a source of ``org.yaml``), in the organisation's language: ``posts
+        line 12``, ``posts regel 12``."""
+        many = isinstance(rows, (list, tuple)) and len(rows) > 1
+        text = ", ".join(map(str, rows)) if isinstance(rows, (list, tuple)) else rows
+        return (self.citations[1] if many else self.citations[0]).format(src=src, rows=text)
 
     def unit_of(self, text, rowno, src="posts"):
         if not text:
@@ -1153,8 +1162,7 @@ class _Import:
         groups = self.staff_groups(jpath, jlabel, junior_sheet)
         for (post, grade, title, unit), g in groups.items():
             sid = "staff:" + "/".join(_slug(x) for x in (post, grade, title, unit) if x)
-            where = ("junior line " if len(g["rows"]) == 1 else "junior lines ") + \
-                ", ".join(map(str, g["rows"]))
+            where = self.cite(g["rows"], "junior")
             self.nodes.append({"id": sid, "kind": "Staff",
                                "name": title or grade or self.in_own_words(Message("staff")),
                                "grade": grade, "fte": number_text(round(g['fte'], 6)),
@@ -1165,11 +1173,11 @@ class _Import:
                                    "number of people: not recorded",
                                    **self.figures(n=len(g["rows"]), fte=g["fte"])))})
             self.edges.append({"from": sid, "to": post, "kind": "STAFF_OF",
-                               "source": f"junior line {g['rows'][0]}", "evidence": "stated"})
+                               "source": self.cite(g["rows"][0], "junior"), "evidence": "stated"})
             u = self.unit_of(unit, g["rows"][0], "junior")
             if u:
                 self.edges.append({"from": sid, "to": u, "kind": "MEMBER_OF",
-                                   "source": f"junior line {g['rows'][0]}", "evidence": "stated"})
+                                   "source": self.cite(g["rows"][0], "junior"), "evidence": "stated"})
         self.log.staff_groups = len(groups)
         self.log.decisions.append(Message(
             "junior staff are counted in the formation and in span by FTE, never as posts or "
