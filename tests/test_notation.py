@@ -528,3 +528,14 @@ def test_a_holder_whose_name_starts_like_a_vacancy_is_a_person(tmp_path):
     # a Dutch organisation cites its rows in Dutch ("posts line 2" before)
     assert g.nodes["F1"]["source"] == "posts regel 2"
     assert {d["source"] for _, _, d in g.edges(data=True)} == {"posts regel 2", "posts regel 3"}
+
+
+def test_an_fte_written_with_its_unit_is_that_number(tmp_path):
+    """"0,8 fte" was not a number: the post lost its FTE (said, but lost)."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;FTE\n"
+                 "F1;Directeur;Anna;;1 FTE\nF2;Adviseur;Bram;F1;0,8 fte\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0 and "geen getal" not in res.output, res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    assert (g.nodes["F1"]["fte_min"], g.nodes["F2"]["fte_min"]) == (1.0, 0.8)

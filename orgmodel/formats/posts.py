@@ -312,12 +312,17 @@ def _names(columns: tuple):
 def _fte(text: str, locale: str | None = None):
     """A cell's FTE, as :func:`_number` reads it; a percentage of a full-time
     post (``80%``, an *aanstelling* as Dutch HR writes it) is that share, and
-    so are hours over the full-time week (``32/36``: the cell gives both).
+    so are hours over the full-time week (``32/36``: the cell gives both);
+    the unit written after the number (``0,8 fte``) is the unit asked for.
 
     >>> _fte("80%"), _fte("0,8", "nl"), _fte("87,5 %", "nl"), _fte("32/36")
     (0.8, 0.8, 0.875, 0.8888888889)
+    >>> _fte("0,8 FTE", "nl"), _fte("1 fte"), _fte("fte")
+    (0.8, 1.0, 'bad')
     """
     text = text.strip()
+    if text[-3:].casefold() == "fte" and text[:-3].strip():
+        text = text[:-3].strip()
     if text.endswith("%"):
         share = _number(text[:-1], locale)
         return round(share / 100, 10) if isinstance(share, float) else share
