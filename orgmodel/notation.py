@@ -36,7 +36,7 @@ import datetime as _dt
 import re
 
 from .errors import InputError
-from .i18n import Message
+from .i18n import N_, Message
 
 __all__ = ["LOCALES", "parse_number", "parse_date", "number_text"]
 
@@ -208,11 +208,11 @@ def parse_date(text: str, locale: str | None = None) -> str:
     if found is None and locale in _MONTHS:
         found = _named_month(t.casefold(), locale)
     if found is None:
-        how = {"nl": "YYYY-MM-DD, 31-12-2026 or 31 december 2026",
-               "en": "YYYY-MM-DD or 31 December 2026"}.get(locale or "", "YYYY-MM-DD")
+        how = {"nl": N_("YYYY-MM-DD, 31-12-2026 or 31 december 2026"),
+               "en": N_("YYYY-MM-DD or 31 December 2026")}.get(locale or "", N_("YYYY-MM-DD"))
         raise InputError(Message(
             "'{text_}' is not a date: write it as {how}",
-            text_=text, how=how)
+            text_=text, how=Message(how))
                          + ("" if locale else " (or declare the locale: nl in org.yaml, to "
                             "write 31-12-2026)"))
     try:

@@ -613,7 +613,7 @@ def test_the_import_log_of_a_dutch_export_is_dutch(tmp_path):
     assert res.exit_code == 0, res.output
     log = (tmp_path / "o" / "IMPORT.md").read_text(encoding="utf-8")
     for dutch in ("valt onder 'f001', gelezen als functie F001",
-                  "valt onder zichzelf: gelezen als een top", "X99 (regels 6)",
+                  "valt onder zichzelf: gelezen als een top", "X99 (regel 6)",
                   "Eén naam op meer functies (gelezen als één persoon): Anna",
                   "F006 op regels 7, 8", "1 eenheid."):
         assert dutch in log, (dutch, log)
@@ -628,3 +628,42 @@ def test_the_import_log_of_a_dutch_export_is_dutch(tmp_path):
                   "een duobaan, fte opgeteld"):
         assert dutch in nodes, (dutch, nodes)
     assert "not in this file" not in nodes and "(name not disclosed)" not in nodes
+
+
+def test_a_messy_dutch_workbooks_import_is_said_in_dutch(tmp_path):
+    """What an import of a Dutch HR workbook says and writes (the terminal,
+    IMPORT.md, the citations in the data) is Dutch, whatever the file holds:
+    a title, a totals row, a merged unit, a date as a number, hours, a job
+    share, an unknown superior, an untitled post. The hint of a bad date
+    said "or" in a Dutch sentence, and every citation "posts line 2"."""
+    import datetime
+
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Formatie per 1 januari 2026"])
+    ws.append(["Formatieplaats", "Functie", "Medewerker", "Leidinggevende functie", "FTE",
+               "Afdeling", "Ingangsdatum"])
+    ws.append([1001, "Directeur", "Anna de Vries", None, "1 fte", "Directie",
+               datetime.datetime(2024, 3, 1)])
+    ws.append([1002, "Teammanager", "N.N.", 1001, 0.8, "Publiekszaken", 45352])
+    ws.append([1003, None, "Vacature (in werving)", 1002, "32 uur", None, None])
+    ws.append([1004, "Adviseur", "Bram Jansen", "Wethouder", "50%", None, None])
+    ws.append([1004, "Adviseur", "Chris Bakker", "Wethouder", "50%", None, None])
+    ws.append(["Totaal", None, None, None, 3.3])
+    ws.merge_cells("F4:F5")
+    wb.save(tmp_path / "formatie.xlsx")
+    res = run("import", "posts", tmp_path / "formatie.xlsx", "--preset", "nl-hr", "--out",
+              tmp_path / "o", "--unknown-superior", "external")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    log = (tmp_path / "o" / "IMPORT.md").read_text(encoding="utf-8")
+    assert "of 31 december 2026" in log and "regel 4" in log
+    assert "Wethouder (regel 6)." in log            # ("regels 6" before)
+    assert {d["source"].split(" ")[1] for _, d in org.graph.nodes(data=True)} == {"regel"}
+    own = [n for n, d in org.graph.nodes(data=True)] + [
+        str(d.get("name", "")) for _, d in org.graph.nodes(data=True)] + [
+        "Formatie per 1 januari 2026", "Formatieplaats", "Wethouder", str(tmp_path)]
+    for text in (res.output, log):
+        words, numbers = _english_in(text, sorted(own, key=len, reverse=True))
+        assert not words and not numbers, (words, numbers, text)

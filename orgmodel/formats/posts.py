@@ -238,7 +238,8 @@ class ImportLog:
         out.append(Message(
             "- Superiors not in the file (external roles): {v}",
             v=len(self.external))
-                   + Listing("", [Message("; {s} (rows {r})", s=s, r=", ".join(map(str, r)))
+                   + Listing("", [Message(N_("; {s} (rows {r})") if len(r) > 1 else
+                                          N_("; {s} (row {r})"), s=s, r=", ".join(map(str, r)))
                                   for s, r in self.external])
                    + ".")
         if self.people_on_several_posts:
