@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 import orgmodel
 from conftest import DATA
+from conftest import run as cli_run
 from orgmodel.cli import cli
 
 # --- helpers that break a folder ------------------------------------------------
@@ -454,8 +455,10 @@ FILE_CASES = [
      "as an Excel Workbook (.xlsx)"),
     ("password-protected workbook", _summary(lambda t: _ole(t, True)), "old.xlsx",
      "is protected with a password: open it in Excel or LibreOffice, remove the password"),
-    ("workbook that is not a zip", _summary(_file("x.xlsx", b"id,kind,name\n")), "x.xlsx",
+    ("workbook that is not a zip", _summary(_file("x.xlsx", b"\x00\x13\x87garbage")), "x.xlsx",
      "is not an Excel workbook (.xlsx): it is not a zip archive, as a workbook is"),
+    ("workbook that is a csv", _summary(_file("x.xlsx", b"id,kind,name\n")), "x.xlsx",
+     "is text, not the workbook its name says: a CSV file? give it the .csv extension"),
     ("workbook zip bomb", _summary(_bomb), "bomb.xlsx",
      "has a part (xl/worksheets/sheet1.xml) that expands"),
     ("formulas without saved values", _summary(lambda t: _workbook(t, _formulas)),
@@ -599,3 +602,26 @@ def test_within_the_limits_the_same_files_are_read(tmp_path, monkeypatch):
     for org in (DATA / "template", book):
         res = CliRunner().invoke(cli, ["validate", "--org", str(org)])
         assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize("name, content, said", [
+    ("export.xls", b"<html><body><table><tr><td>Formatieplaats</td></tr></table></body></html>",
+     "is a web page (HTML), not the workbook its name says"),
+    ("export.xls", b'<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:'
+     b'spreadsheet">', "is an XML Spreadsheet 2003, not the workbook its name says"),
+    ("posts.xlsx", "Formatieplaats;Functie\n1;Directeur\n".encode("utf-16"),
+     "is text, not the workbook its name says: a CSV file? give it the .csv extension"),
+    ("posts.xls", b"Formatieplaats\tFunctie\n1\tDirecteur\n",
+     "is text, not the workbook its name says"),
+])
+def test_a_file_named_as_a_workbook_that_is_text_says_what_it_is(tmp_path, name, content, said):
+    """Many systems' "Excel" export is a web page or an XML Spreadsheet 2003
+    named .xls, and a CSV file is often renamed: the refusal said "not a zip
+    archive" or quoted xlrd ("Expected BOF record; found b'<html><b'")."""
+    f = tmp_path / name
+    f.write_bytes(content)
+    res = cli_run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o",
+                  "--lang", "en")
+    assert res.exit_code == 1 and said in res.output, res.output
+    assert "BOF" not in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "o").exists()

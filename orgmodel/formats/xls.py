@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import Problem, ValidationError
 from ..i18n import Message
+from .xlsx import text_instead
 
 __all__ = ["XlsBook"]
 
@@ -54,6 +55,9 @@ class XlsBook:
         if zipfile.is_zipfile(path):
             raise ValidationError([Problem(label, None, "is an Excel Workbook (.xlsx) with an "
                                            ".xls name: rename it to .xlsx")], where=str(path))
+        text = text_instead(path)
+        if text:
+            raise ValidationError([Problem(label, None, text)], where=str(path))
         try:
             # (formatting_info: merged cells and hidden rows, see layout)
             self._book = xlrd.open_workbook(str(path), on_demand=True, formatting_info=True)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..errors import Problem, ValidationError
-from ..i18n import Figure, Message
+from ..i18n import N_, Figure, Message
 from ..limits import MAX_RATIO, MAX_WORKBOOK_MB, current, too_long_cell, too_many_rows
 from ..model import OrgModel
 from ..notation import number_text
@@ -219,6 +219,41 @@ MAX_EXPANDED = MAX_WORKBOOK_MB * 2**20
 _OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
 
 
+def text_instead(path: Path) -> str | None:
+    """Why a file named as a workbook is none when it is text: a web page
+    or an XML Spreadsheet 2003 (as some systems write their "Excel"
+    export), or plain text (a CSV file renamed); None when it is not text.
+
+    >>> p = tmp_path / "export.xls"
+    >>> _ = p.write_text("<html><table><tr><td>1</td></tr></table></html>")
+    >>> text_instead(p).startswith("is a web page (HTML)")
+    True
+    """
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
+                       (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head, encoding = head[len(bom):], codec
+            break
+    else:
+        encoding = "utf-8"
+    # (a control character other than tab and line ends is no text's)
+    text = head.decode(encoding, errors="replace")
+    if not text.strip() or any(ord(c) < 32 and c not in "\t\r\n\f" for c in text):
+        return None
+    start = text.lstrip().casefold()
+    if "urn:schemas-microsoft-com:office:spreadsheet" in start:
+        return N_("is an XML Spreadsheet 2003, not the workbook its name says: open it in "
+                  "Excel or LibreOffice and save it as an Excel Workbook (.xlsx)")
+    if start.startswith(("<!doctype html", "<html", "<table", "<?xml", "<head", "<body")):
+        return N_("is a web page (HTML), not the workbook its name says (some systems write "
+                  "their 'Excel' export so): open it in Excel or LibreOffice and save it as an "
+                  "Excel Workbook (.xlsx)")
+    return N_("is text, not the workbook its name says: a CSV file? give it the .csv "
+              "extension")
+
+
 def _not_a_workbook(path: Path) -> str | None:
     """Why ``path`` cannot be opened as a workbook, or None when it can."""
     if not path.exists():
@@ -236,7 +271,8 @@ def _not_a_workbook(path: Path) -> str | None:
         return ("is an Excel 97-2003 workbook (.xls) with an .xlsx name: save it in Excel "
                 "or LibreOffice as an Excel Workbook (.xlsx)")
     if not zipfile.is_zipfile(path):
-        return "is not an Excel workbook (.xlsx): it is not a zip archive, as a workbook is"
+        return text_instead(path) or \
+            "is not an Excel workbook (.xlsx): it is not a zip archive, as a workbook is"
     return None
 
 
