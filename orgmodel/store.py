@@ -53,7 +53,19 @@ from .notation import iso_date
 from .read import RawOrg
 from .schema import EDGE_KINDS, NODE_KINDS, RESERVED_EDGE_COLUMNS
 from .validate import validate_graph, validate_tables
-from .versions import Snapshot, apply, both_changed, changes, conflicts, events, json_key, snapshot, to_model, undo
+from .versions import (
+    Snapshot,
+    apply,
+    both_changed,
+    changes,
+    conflicts,
+    events,
+    json_key,
+    snapshot,
+    snapshot_of,
+    to_model,
+    undo,
+)
 
 if TYPE_CHECKING:  # names in annotations only
     from collections.abc import Callable
@@ -693,18 +705,24 @@ def _read_snapshot(tx, name) -> Snapshot:
     """The organisation as the database holds it now (read in ``tx``)."""
     head, _, nodes, edges = _read_all(tx, name)
     manifest = json.loads(head["manifest"] or "{}") if head else {}
-    org = _model_of(manifest, nodes, edges)
-    return snapshot(org)
+    return snapshot_of(manifest, *_rows_of(nodes, edges))
 
 
-def _model_of(manifest, nodes, edges) -> OrgModel:
+def _rows_of(nodes, edges) -> tuple[list, list]:
+    """The rows read, in the model's order: ``(id, attributes)`` and ``(from,
+    to, attributes)``, the attributes as a loaded model has them."""
+    return ([(nid, _node_attrs(label, attrs))
+             for _, nid, label, attrs in sorted(nodes, key=lambda row: row[0])],
+            [(u, v, {"kind": kind, **attrs})
+             for _, u, v, kind, attrs in sorted(edges, key=lambda row: row[0])])
+
+
+def _model_from_rows(manifest, nodes, edges) -> OrgModel:
     g = nx.MultiDiGraph()
     # (the ..._from forms: a call with keywords per node and edge was a
     # second of a 100,000-role pull)
-    g.add_nodes_from((nid, _node_attrs(label, attrs))
-                     for _, nid, label, attrs in sorted(nodes, key=lambda row: row[0]))
-    g.add_edges_from((u, v, {"kind": kind, **attrs})
-                     for _, u, v, kind, attrs in sorted(edges, key=lambda row: row[0]))
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
     return OrgModel(g, manifest)
 
 
@@ -1115,16 +1133,22 @@ def _pull_model(store, name, attempts, e, step, version=None, at=None, kept=None
                                     "clients are pushing it); try again when they are done",
                                     name=name))
     step("read")
-    org = _model_of(json.loads(before["manifest"] or "{}"), nodes, edges)
-    snap = snapshot(org)
+    manifest = json.loads(before["manifest"] or "{}")
+    rows = _rows_of(nodes, edges)
+    snap = snapshot_of(manifest, *rows)
     for ops in reversed(undo_ops):
         snap = undo(snap, ops)
+    org = None
     if undo_ops:
         org = to_model(snap)
+        manifest = org.manifest
+        rows = (list(org.graph.nodes(data=True)), list(org.graph.edges(data=True)))
+    elif kept is None:      # (a pull into a folder writes the rows: it needs no graph)
+        org = _model_from_rows(manifest, *rows)
     step("built")
-    from .write import to_tables
-    tables = to_tables(org)
-    problems = validate_tables(RawOrg(path=org.path, manifest=tables[0], nodes=tables[1],
+    from .write import tables_of
+    tables = tables_of(manifest, *rows)
+    problems = validate_tables(RawOrg(path=None, manifest=tables[0], nodes=tables[1],
                                       edges=tables[2]))
     if problems:
         raise ValidationError(problems, where=f"{name} as read from the database (nothing "

@@ -106,18 +106,33 @@ def edge_key(u: str, kind: str, v: str, nth: int = 0) -> str:
 def snapshot(org: OrgModel) -> Snapshot:
     """The keyed rows of ``org`` (properties as a database stores them: a
     tuple as a list)."""
+    return snapshot_of(org.manifest, org.graph.nodes(data=True), org.graph.edges(data=True))
+
+
+def snapshot_of(manifest: dict, nodes, edges) -> Snapshot:
+    """The :func:`snapshot` of a model given as rows, in its order: ``nodes``
+    as ``(id, attributes)``, ``edges`` as ``(from, to, attributes)``, the
+    attributes with their ``kind`` (a pull reads them so, and needs no
+    graph to write a folder).
+
+    >>> snap = snapshot_of(sample.manifest, sample.graph.nodes(data=True),
+    ...                    sample.graph.edges(data=True))
+    >>> (len(snap.nodes), len(snap.edges)) == (len(sample.graph), sample.graph.size())
+    True
+    """
     # (tuples tested inline, not by a call per value: one call per property
     # of 200,000 nodes and edges was most of a snapshot's time)
-    nodes = {n: (d["kind"], {k: list(v) if type(v) is tuple else v
-                             for k, v in d.items() if k != "kind"})
-             for n, d in org.graph.nodes(data=True)}
-    edges, seen = {}, {}
-    for u, v, d in org.graph.edges(data=True):
+    keyed_nodes = {n: (d["kind"], {k: list(v) if type(v) is tuple else v
+                                   for k, v in d.items() if k != "kind"})
+                   for n, d in nodes}
+    keyed_edges: dict = {}
+    seen: dict = {}
+    for u, v, d in edges:
         nth = seen[u, d["kind"], v] = seen.get((u, d["kind"], v), -1) + 1
-        edges[edge_key(u, d["kind"], v, nth)] = (
+        keyed_edges[edge_key(u, d["kind"], v, nth)] = (
             d["kind"], u, v, {k: list(x) if type(x) is tuple else x
                               for k, x in d.items() if k != "kind"})
-    return Snapshot(dict(org.manifest), nodes, edges)
+    return Snapshot(dict(manifest), keyed_nodes, keyed_edges)
 
 
 def to_model(snap: Snapshot) -> OrgModel:

@@ -89,9 +89,15 @@ def _table(rows, first_cols) -> pd.DataFrame:
 
 def to_tables(org):
     """The manifest and the node and edge tables of ``org``, as text cells."""
-    nodes = (((("id", n),), d) for n, d in org.graph.nodes(data=True))
-    edges = (((("from", u), ("to", v)), d) for u, v, d in org.graph.edges(data=True))
-    return (dict(org.manifest), _table(nodes, NODE_COLUMNS), _table(edges, EDGE_COLUMNS))
+    return tables_of(org.manifest, org.graph.nodes(data=True), org.graph.edges(data=True))
+
+
+def tables_of(manifest: dict, nodes, edges):
+    """:func:`to_tables` of a model given as rows (see
+    :func:`orgmodel.versions.snapshot_of`)."""
+    nodes = (((("id", n),), d) for n, d in nodes)
+    edges = (((("from", u), ("to", v)), d) for u, v, d in edges)
+    return (dict(manifest), _table(nodes, NODE_COLUMNS), _table(edges, EDGE_COLUMNS))
 
 
 def save(org: OrgModel, path: PathLike, left_out: list | None = None,
