@@ -34,7 +34,7 @@ import networkx as nx
 from .i18n import Listing, Message
 from .model import OrgModel
 
-__all__ = ["Snapshot", "snapshot", "to_model", "edge_key", "json_key", "changes", "apply", "undo",
+__all__ = ["Snapshot", "snapshot", "snapshot_of", "to_model", "edge_key", "json_key", "changes", "apply", "undo",
            "conflicts", "both_changed", "events", "MANIFEST"]
 
 #: The key of the organisation's own settings (org.yaml) in a change set.

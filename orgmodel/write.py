@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["save", "write_tables", "to_tables", "format_fte", "usual_mode", "left_out_lines"]
+__all__ = ["save", "write_tables", "to_tables", "tables_of", "format_fte", "usual_mode", "left_out_lines"]
 
 
 def usual_mode(directory: bool = False) -> int:
