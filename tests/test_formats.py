@@ -706,6 +706,11 @@ def test_an_xls_workbook_is_read_as_its_csv_files(tmp_path):
     renamed = tmp_path / "not.xls"
     renamed.write_bytes((UK.parent.parent.parent / "data" / "template" / "nodes.csv").read_bytes())
     res = run("import", "posts", renamed, "--out", tmp_path / "y")
+    assert res.exit_code == 1 and "is text, not the workbook its name says: a CSV file?" \
+        in res.output
+    broken = tmp_path / "broken.xls"
+    broken.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 100)
+    res = run("import", "posts", broken, "--out", tmp_path / "z")
     assert res.exit_code == 1 and "is not an Excel 97-2003 workbook (.xls) that can be read" \
         in res.output
 
