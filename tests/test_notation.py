@@ -539,3 +539,21 @@ def test_an_fte_written_with_its_unit_is_that_number(tmp_path):
     assert res.exit_code == 0 and "geen getal" not in res.output, res.output
     g = orgmodel.load(tmp_path / "o").graph
     assert (g.nodes["F1"]["fte_min"], g.nodes["F2"]["fte_min"]) == (1.0, 0.8)
+
+
+def test_columns_with_values_that_nothing_reads_are_named(tmp_path):
+    """"Formatie fte" and "Bezetting fte" are no FTE column the preset knows:
+    the import passed them over in silence, and the posts had no FTE. Each
+    column with values that is not read is now named, with how to read it."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;Formatie fte;"
+                 "Bezetting fte;Leeg\nF1;Directeur;Anna;;1;0,8;\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "- Columns not read: 'formatie_fte', 'bezetting_fte' (a column that holds what " \
+        "orgmodel reads under another name is given with --id" in res.output
+    assert "'leeg'" not in res.output           # (a column without values says nothing)
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o2", "--lang",
+              "en", "--fte", "Formatie fte")
+    assert "- Columns not read: 'bezetting_fte' (" in res.output
+    assert orgmodel.load(tmp_path / "o2").graph.nodes["F1"]["fte_min"] == 1.0

@@ -182,6 +182,7 @@ class ImportLog:
     skipped: list = field(default_factory=list)          # (file, row, why)
     cells: list = field(default_factory=list)            # (file, row, why): row kept
     columns: list = field(default_factory=list)          # (what, column read for it)
+    unread_columns: list = field(default_factory=list)   # columns with values not read
     eliminated: list = field(default_factory=list)       # (file, row) of posts marked gone
     left_out_fte: float = 0.0                            # FTE of the rows left out
     decisions: list = field(default_factory=list)        # free sentences
@@ -208,6 +209,11 @@ class ImportLog:
         if self.columns:
             out.append(Message("- Columns read: {columns}.", columns=Listing("; ", [
                 Message("{what} from '{c}'", what=Message(what), c=c) for what, c in self.columns])))
+        if self.unread_columns:
+            out.append(Message(
+                "- Columns not read: {columns} (a column that holds what orgmodel reads under "
+                "another name is given with --id, --reports-to, --title, --holder, --unit, --fte "
+                "or --grade).", columns=", ".join(f"'{c}'" for c in self.unread_columns)))
         read = (N_("- {rows} post rows read: {posts} posts, {units} units.") if self.units != 1
                 else N_("- {rows} post rows read: {posts} posts, {units} unit."))
         out += [Message(read, rows=self.rows, posts=self.posts, units=self.units),
@@ -710,6 +716,10 @@ class _Import:
             ("holder", self.c_holder), ("unit", self.c_unit), ("FTE", self.c_fte),
             ("grade", self.c_grade), ("organisation", self.c_org),
             ("cost centre", self.c_cost), ("start date", self.c_start)) if c]
+        # (a column with values that nothing reads is named, not passed over)
+        read = {c for _, c in self.log.columns}
+        self.log.unread_columns = [c for c in self.df.columns if c not in read and any(
+            isinstance(v, str) and v.strip() for v in self.df[c])]
 
     # -- group the rows into posts --------------------------------------------
 
