@@ -131,7 +131,7 @@ def _import_line(org, t) -> list:
                 gone=imp.get('posts_eliminated', 0))]
 
 
-def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
+def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names) -> list:
     """The report's first page: what the organisation is, its findings, who
     carries the escalations, and where layers and spans depart from the target."""
     ev = {g: s.evidence["nodes"][g] + s.evidence["edges"][g] for g in s.evidence["nodes"]}
@@ -149,7 +149,6 @@ def _summary(org, s, tot, found, loads, lay, spans, rules, t, names) -> list:
         held = _span(tot["held_fte_min"], tot["held_fte_max"], t)
         fte += " " + t("({held} held, {vacant} vacant)", held=held,
                        vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t))
-    held_known = holders_recorded(org, tot)
     out = ["- **" + t("The organisation") + "**: "
            + (t("{posts} posts ({vacant} vacant), {people} people in post, {fte}",
                 posts=tot['posts'], vacant=tot['vacant'], people=tot['people'], fte=fte)
@@ -462,6 +461,8 @@ class _Report:
         self.reg = register(org)
         step("mandates")
         self.tot = totals(org)
+        # (once: three sections say it, and it walks every edge)
+        self.holders_known = holders_recorded(org, self.tot)
 
         self.frames = {
             "summary": pd.DataFrame(
@@ -522,8 +523,8 @@ class _Report:
                   + (t("; the model describes the organisation as of {date}",
                        date=_md(t.date(str(org.manifest["date"]))))
                      if org.manifest.get("date") else "") + "._")
-        md += ["", f"## {t('Summary')}", ""] + _summary(org, s, tot, found, loads, lay, spans,
-                                                        rules, t, names)
+        md += ["", f"## {t('Summary')}", ""] + _summary(org, s, tot, self.holders_known, found,
+                                                        loads, lay, spans, rules, t, names)
         if org.manifest.get("description"):
             md += ["", _md(t(text_of(org.manifest["description"])))]
         sources = org.manifest.get("sources") or {}
@@ -592,7 +593,7 @@ class _Report:
         md.append(table(frames["summary"][frames["summary"]["count"] > 0].assign(
             what=lambda f: f["what"].map(t))))
         fte = _span(tot["fte_min"], tot["fte_max"], t)
-        held = holders_recorded(self.org, tot)
+        held = self.holders_known
         md += ["", (t("Formation: **{posts} posts** ({vacant} vacant), **{fte} FTE** over {n} "
                       "posts with an FTE", posts=tot['posts'], vacant=tot['vacant'],
                       fte=fte, n=s.roles_with_fte) if held else
@@ -703,7 +704,7 @@ class _Report:
                  high=spans.max if spans.max is not None else t("none"), by=t(spans.by)), ""]
         # Without holders, vacant reports and people would read as 0 found
         # (unless the spans are compared by people: then the count is asked for).
-        known = holders_recorded(self.org, self.tot) or spans.by == "people"
+        known = self.holders_known or spans.by == "people"
         md += [f"- {_md(t(line))}" for line in spans.explain()
                if known or line != SPAN_COUNTS["people"]]
         md += chart("chart-span.svg", figures.span_chart(spans.distribution, t, spans.min,

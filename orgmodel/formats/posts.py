@@ -629,7 +629,7 @@ def _matcher(values, prefix):
     def match(holder):
         h = " ".join(holder.casefold().replace(".", "").split())
         return h in values or (prefix and any(
-            v and h.startswith(v) and not h[len(v)].isalnum() for v in values if h != v))
+            v and h.startswith(v) and not h[len(v)].isalnum() for v in values))
     return match
 
 
@@ -738,8 +738,10 @@ class _Import:
                 self.log.skipped.append((self.label, rowno, Message(
                     "repeats the header row, not a post")))
                 continue
-            word = _totals_word(rid)
-            if word and not _cell(row, self.c_title) and not _cell(row, self.c_sup):
+            # (the title and superior first: most rows have one, and are done)
+            word = not _cell(row, self.c_title) and not _cell(row, self.c_sup) \
+                and _totals_word(rid)
+            if word:
                 self.log.skipped.append((self.label, rowno, Message(
                     "a totals row ('{rid}'), not a post", rid=rid)))
                 if word not in SUBTOTALS and _fold(rid) == word:
