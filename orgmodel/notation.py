@@ -38,7 +38,7 @@ import re
 from .errors import InputError
 from .i18n import N_, Message
 
-__all__ = ["LOCALES", "parse_number", "parse_date", "number_text"]
+__all__ = ["LOCALES", "groups_thousands", "parse_number", "parse_date", "number_text"]
 
 #: The locales an organisation may declare.
 LOCALES = ("nl", "en")
@@ -91,6 +91,28 @@ def parse_number(text: str, locale: str | None = None, amount: bool = False) -> 
         raise InputError(Message("'{raw}' is not a number", raw=raw))
     value = _unsigned(t, raw, locale)
     return sign * value
+
+
+def groups_thousands(text: str, locale: str | None) -> bool:
+    """Whether ``text`` is a number written with its thousands grouped, as
+    :func:`parse_number` reads it under ``locale``: where no value has
+    thousands (one post's FTE), such a number is the file writing its
+    decimals another way (``1.000`` for 1 in a file read under ``nl``).
+
+    >>> groups_thousands("1.000", "nl"), groups_thousands("1.000", "en")
+    (True, False)
+    >>> groups_thousands("1.000,5", "nl"), groups_thousands("1000,5", "nl"), groups_thousands("0.800", "nl")
+    (True, False, False)
+    """
+    t = _SPACES.sub(" ", str(text)).strip().lstrip("+-").strip()
+    group = _SEPARATORS.get(locale or "", (None, None))[0]
+    both, grouped, one = _BOTH.match(t), _GROUPED.match(t), _ONE_SEP.match(t)
+    if _SPACE_GROUPED.match(t) or (both and both.group("group") not in (None, both.group("dec"))):
+        return True
+    if grouped and t.count(grouped.group("sep")) > 1:
+        return True
+    return bool(one and one.group("sep") == group and len(one.group("frac")) == 3
+                and len(one.group("int")) <= 3 and one.group("int") != "0")
 
 
 def _unsigned(t: str, raw: str, locale: str | None) -> float:

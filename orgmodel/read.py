@@ -14,7 +14,8 @@ What is accepted (the README's "What input is accepted" says the same):
   header row;
 * column names without regard to case, surrounding spaces or Unicode normal
   form (`` FTE`` is read as ``fte``); every cell in Unicode NFC, so a name
-  typed with a combining accent matches one typed with a precomposed one;
+  typed with a combining accent matches one typed with a precomposed one,
+  and with a no-break space as a space;
 * row numbers as a spreadsheet shows them: the header is row 1, blank lines
   count, a quoted cell with line breaks is one row.
 """
@@ -69,8 +70,25 @@ class RawOrg:
     unreadable: set = field(default_factory=set)
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text) if not text.isascii() else text
+def _normal(text: str) -> str:
+    """``text`` in Unicode NFC, with its no-break spaces as spaces: the same
+    id typed twice is one id, though one cell has ``FP\u00a01`` (a space
+    Excel or a web page put there) and the other ``FP 1``.
+
+    >>> _normal("FP\u00a01") == _normal("FP 1"), _normal("Jose\u0301") == "Jos\u00e9"
+    (True, True)
+    """
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    for space in _HARD_SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    return text
+
+
+#: No-break spaces: a space to the reader (no-break, narrow no-break, figure).
+_HARD_SPACES = ("\u00a0", "\u202f", "\u2007")
 
 
 def decode(data: bytes) -> str:
@@ -176,7 +194,7 @@ def read_table(path: Path, problems: list, label: str | None = None,
         problems.append(Problem(label, None, "file is empty: it needs at least a header row"))
         return None
     # One pass over the whole text instead of one call per cell.
-    text = _nfc(text)
+    text = _normal(text)
     text, sep = _said_separator(text)
     above: list = []
     if header is not None:

@@ -557,3 +557,30 @@ def test_columns_with_values_that_nothing_reads_are_named(tmp_path):
               "en", "--fte", "Formatie fte")
     assert "- Columns not read: 'bezetting_fte' (" in res.output
     assert orgmodel.load(tmp_path / "o2").graph.nodes["F1"]["fte_min"] == 1.0
+
+
+def test_one_posts_fte_written_with_thousands_is_not_a_thousand(tmp_path):
+    """A Dutch export that writes FTE with three decimals and a point
+    ("1.000", "0.889") was read under nl as 1000 FTE beside 0.889, in silence:
+    no one post has thousands of FTE, so the cell is named and not used.  The
+    totals row may have thousands; the same file under --locale en reads 1."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;FTE\n"
+                 "F1;Directeur;Anna;;1.000\nF2;Adviseur;Bram;F1;0.889\n"
+                 "F3;Adviseur;Cas;F1;1.500,5\nTotaal;;;;1.002\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "row 2: FTE '1.000' is 1000 under nl, where '.' groups thousands: too many for one " \
+        "post (if the file writes '.' as a decimal point, import it with --locale en): the " \
+        "post is kept without that FTE" in res.output
+    assert "row 4: FTE '1.500,5' is 1500.5 under nl" in res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    assert "fte_min" not in g.nodes["F1"] and g.nodes["F2"]["fte_min"] == 0.889
+    res = run("import", "posts", f, "--preset", "nl-hr", "--locale", "en", "--out",
+              tmp_path / "en", "--lang", "en")
+    g = orgmodel.load(tmp_path / "en").graph
+    assert (g.nodes["F1"]["fte_min"], g.nodes["F2"]["fte_min"]) == (1.0, 0.889)
+    # (and the export stays Dutch: its numbers written the English way do
+    # not make its organisation English)
+    assert g.nodes["F1"]["source"] == "posts regel 2"
+    assert orgmodel.load(tmp_path / "en").manifest["language"] == "nl"

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
 from ..i18n import N_, Figure, Listing, Message, said, translator
-from ..notation import LOCALES, number_text, parse_date, parse_number
+from ..notation import LOCALES, groups_thousands, number_text, parse_date, parse_number
 from ..read import _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
 
@@ -316,16 +316,21 @@ def _names(columns: tuple):
     return names
 
 
-def _fte(text: str, locale: str | None = None):
+def _fte(text: str, locale: str | None = None, one_post: bool = False):
     """A cell's FTE, as :func:`_number` reads it; a percentage of a full-time
     post (``80%``, an *aanstelling* as Dutch HR writes it) is that share, and
     so are hours over the full-time week (``32/36``: the cell gives both);
     the unit written after the number (``0,8 fte``) is the unit asked for.
+    ``one_post``: the FTE of one post, which has no thousands, so a number
+    written with them grouped is ``"grouped"`` (a file that writes ``1.000``
+    for 1, read under ``nl``), not a thousand.
 
     >>> _fte("80%"), _fte("0,8", "nl"), _fte("87,5 %", "nl"), _fte("32/36")
     (0.8, 0.8, 0.875, 0.8888888889)
     >>> _fte("0,8 FTE", "nl"), _fte("1 fte"), _fte("fte")
     (0.8, 1.0, 'bad')
+    >>> _fte("1.000", "nl"), _fte("1.000", "nl", one_post=True), _fte("0.889", "nl", True)
+    (1000.0, 'grouped', 0.889)
     """
     text = text.strip()
     if text[-3:].casefold() == "fte" and text[:-3].strip():
@@ -339,7 +344,10 @@ def _fte(text: str, locale: str | None = None):
         if isinstance(h, float) and isinstance(w, float) and w > 0:
             return round(h / w, 10)
         return "negative" if "negative" in (h, w) else "bad"
-    return _number(text, locale)
+    value = _number(text, locale)
+    if one_post and isinstance(value, float) and groups_thousands(text, locale):
+        return "grouped"
+    return value
 
 
 def _spans(rows) -> str:
@@ -366,11 +374,21 @@ def _header_columns(cols: Columns, first: str = "id") -> tuple:
     return tuple(c for c in [getattr(cols, first)] + others if c)
 
 
-def _not_a_fte(value, text: str) -> Message:
+def _not_a_fte(value, text: str, locale: str | None = None) -> Message:
     """Why a cell is no FTE: negative, hours (which need a full-time week
-    that the file does not give), or not a number."""
+    that the file does not give), thousands for one post (see :func:`_fte`),
+    or not a number."""
     if value == "negative":
         return Message("is negative")
+    if value == "grouped":
+        n = number_text(parse_number(text, locale))
+        if locale not in LOCALES:
+            return Message("is {n}, written with its thousands grouped: too many for one post",
+                           n=n)
+        return Message("is {n} under {locale}, where '{sep}' groups thousands: too many for one "
+                       "post (if the file writes '{sep}' as a decimal point, import it with "
+                       "--locale {other})", n=n, locale=locale, sep="." if locale == "nl" else ",",
+                       other="en" if locale == "nl" else "nl")
     if re.search(r"\d\s*(u|uur|uren|h|hrs?|hours?)\s*$", text.casefold()):
         return Message("is not a number: hours? orgmodel does not know this organisation's "
                        "full-time week, so give FTE, or the hours over the week (32/36)")
@@ -593,6 +611,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     run = _Import(Path(path), p, _merge(p.senior, columns), _merge(p.junior, junior_columns),
                   rule, junior)
     run.locale = locale
+    # (a Dutch export, even one whose numbers are written the English way,
+    # is read by Dutch users: what orgmodel writes of it is Dutch)
+    run.language = "nl" if "nl" in (locale, p.locale) else "en"
     # (translated once: a call per row would cost seconds at 100,000 rows)
     one, many = (run.in_own_words(Message(text, src="{src}", rows="{rows}"))
                  for text in (N_("{src} line {rows}"), N_("{src} lines {rows}")))
@@ -662,6 +683,7 @@ class _Import:
         self.sources = {"posts": _cited(self.label)}
         self.locale: str | None = None          # how the files write numbers
         self.citations = ("{src} line {rows}", "{src} lines {rows}")    # see cite
+        self.language = "en"                    # of what it writes (see in_own_words)
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
         self.totals: list = []                  # (row, id, FTE) of totals rows
@@ -672,12 +694,12 @@ class _Import:
         """A text orgmodel writes into the data (a placeholder's name, a
         note) in the organisation's language: Dutch for a Dutch export, as
         its report and chart are (the language is its org.yaml's)."""
-        return translator("nl" if self.locale == "nl" else "en")(message)
+        return translator(self.language)(message)
 
     def figures(self, **values) -> dict:
         """Numbers for :meth:`in_own_words`: in Dutch notation for a Dutch
         export, as plain as Python writes them otherwise (``1234.5``)."""
-        if self.locale == "nl":
+        if self.language == "nl":
             return {k: Figure(v) if isinstance(v, float) else v for k, v in values.items()}
         return {k: format(v, "g") if isinstance(v, float) else str(v) for k, v in values.items()}
 
@@ -749,7 +771,7 @@ class _Import:
                 continue
             if not rid:
                 self.log.skipped.append((self.label, rowno, "no post id"))
-                f = _fte(_cell(row, self.c_fte), self.locale)
+                f = _fte(_cell(row, self.c_fte), self.locale, one_post=True)
                 self.log.left_out_fte += f if isinstance(f, float) else 0.0
                 continue
             if self.is_eliminated(holder):
@@ -763,7 +785,7 @@ class _Import:
             if self.c_org and _cell(row, self.c_org):
                 orgs[_cell(row, self.c_org)] += 1
             rows[rid].append((rowno, row, holder))
-            f = _fte(_cell(row, self.c_fte), self.locale)
+            f = _fte(_cell(row, self.c_fte), self.locale, one_post=True)
             self.fte_read += f if isinstance(f, float) else 0.0
         self.say_totals()
         self.rows = rows
@@ -930,10 +952,10 @@ class _Import:
         """Each row's FTE (a float, None, "bad" or "negative"); a bad one is said."""
         if not self.c_fte:
             return []
-        ftes = [_fte(_cell(r, self.c_fte), self.locale) for _, r, _ in group]
+        ftes = [_fte(_cell(r, self.c_fte), self.locale, one_post=True) for _, r, _ in group]
         for (rowno, row, _), f in zip(group, ftes):
-            if f in ("bad", "negative"):
-                why = _not_a_fte(f, _cell(row, self.c_fte))
+            if f in ("bad", "negative", "grouped"):
+                why = _not_a_fte(f, _cell(row, self.c_fte), self.locale)
                 self.log.cells.append((self.label, rowno, Message(
                     "FTE '{v}' {why}: the post is kept without that FTE",
                     v=_cell(row, self.c_fte), why=why)))
@@ -1281,9 +1303,7 @@ class _Import:
             manifest["date"] = str(date)
         if self.locale:
             manifest["locale"] = self.locale
-        if self.locale == "nl":
-            # (a Dutch export is read by Dutch users: what orgmodel writes of
-            # it is Dutch unless --lang says otherwise)
+        if self.language == "nl":
             manifest["language"] = "nl"
         files = ", ".join(self.log.files)
         manifest["description"] = {"en": f"Imported by orgmodel from {files}.",

@@ -29,7 +29,7 @@ from ..i18n import N_, Figure, Message
 from ..limits import MAX_RATIO, MAX_WORKBOOK_MB, current, too_long_cell, too_many_rows
 from ..model import OrgModel
 from ..notation import number_text
-from ..read import EDGES, NODES, _Loader
+from ..read import EDGES, NODES, _Loader, _normal
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
 
@@ -57,7 +57,7 @@ def _text(value) -> str:
         return value.date().isoformat() if value.time() == _dt.time() else value.isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
-    return ooxml_unescape(str(value).strip())
+    return _normal(ooxml_unescape(str(value).strip()))
 
 
 def _rows(ws, formulas=None, unsaved=None):
