@@ -53,6 +53,12 @@ _MACHINE = re.compile(r"^\d+(?:\.\d+)?[eE][+-]?\d+$")       # how a program writ
 _GROUPED = re.compile(r"^\d{1,3}(?:(?P<sep>[.,])\d{3})(?:(?P=sep)\d{3})*$")
 _ONE_SEP = re.compile(r"^(?P<int>\d+)(?P<sep>[.,])(?P<frac>\d+)$")
 _BOTH = re.compile(r"^(?P<int>\d{1,3}(?:(?P<group>[.,])\d{3})*)(?P<dec>[.,])(?P<frac>\d+)$")
+#: Whole euros, written after the decimal comma (``25.000,-``).
+_WHOLE = re.compile(r",(?:-{1,2}|=)$")
+#: Scale words after an amount's number (``1,5 miljoen``, ``2 mln.``).
+_SCALES = {"miljoen": 10**6, "mln": 10**6, "miljard": 10**9, "mld": 10**9, "mrd": 10**9,
+           "million": 10**6, "billion": 10**9}
+_SCALE = re.compile(r"(?<=\d)\s*(" + "|".join(_SCALES) + r")\.?$", re.IGNORECASE)
 _SPACE_GROUPED = re.compile(r"^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
 
 _MONTHS = {
@@ -73,24 +79,48 @@ def parse_number(text: str, locale: str | None = None, amount: bool = False) -> 
     """``text`` as a number under ``locale`` (``"nl"``, ``"en"`` or None).
 
     ``amount``: a currency sign or word (``€``, ``EUR``) may stand before or
-    after it.  The sign is kept (a negative value is the caller's to refuse).
+    after it; whole euros may end ``,-`` (``€ 25.000,-``, a comma that is the
+    decimal sign, so nl's notation); and a scale word may follow it, as a
+    mandate register writes its largest ceilings (``€ 1,5 miljoen``, ``2
+    mln``, ``1 miljard``; ``1.5 million``).  The sign is kept (a negative
+    value is the caller's to refuse).
 
     Raises
     ------
     InputError
         Not a number, not one in the locale's notation, or one that could
         mean two things.
+
+    Examples
+    --------
+    >>> parse_number("€ 25.000,-", "nl", True), parse_number("€ 1,15 miljoen", "nl", True)
+    (25000.0, 1150000.0)
+    >>> parse_number("25.000,-", amount=True), parse_number("− 3")
+    (25000.0, -3.0)
     """
     raw = text
-    t = _SPACES.sub(" ", str(text)).strip()
+    t = _SPACES.sub(" ", str(text)).strip().replace("\u2212", "-")
+    scale = 1
     if amount:
         t = _CURRENCY.sub("", t).strip()
+        t, scale = _scaled(t)
+        t = _CURRENCY.sub("", t).strip()
+        t = _WHOLE.sub(",00", t)
     sign = -1.0 if t.startswith("-") else 1.0
     t = t.lstrip("+-").strip()
     if not t or not t.isascii():
         raise InputError(Message("'{raw}' is not a number", raw=raw))
     value = _unsigned(t, raw, locale)
-    return sign * value
+    # (in cents, as a scaled amount is: 1,15 miljoen is not 1149999.9999999998)
+    return sign * (round(value * scale, 2) if scale != 1 else value)
+
+
+def _scaled(t: str) -> tuple:
+    """``t`` without a scale word after its number, and the scale."""
+    m = _SCALE.search(t)
+    if m is None:
+        return t, 1
+    return t[:m.start()].strip(), _SCALES[m.group(1).casefold().rstrip(".")]
 
 
 def groups_thousands(text: str, locale: str | None) -> bool:

@@ -142,6 +142,23 @@ def test_every_ceiling_notation_through_the_whole_chain(tmp_path):
     assert orgmodel.read_xlsx(xlsx) == org
 
 
+def test_a_mandate_registers_own_notations_of_amounts(tmp_path):
+    """A Dutch mandate register writes whole euros "€ 50.000,-" and its
+    largest ceilings "€ 1,5 miljoen" or "2 mln": each was "not a number"."""
+    typed = {"€ 50.000,-": 50000.0, "€ 1,5 miljoen": 1_500_000.0, "2 mln": 2_000_000.0,
+             "€ 1,15 miljoen": 1_150_000.0}
+    d, ceilings = _municipality(tmp_path, ceilings=typed)
+    org = orgmodel.load(d)
+    got = {v: dd["ceiling"] for u, v, dd in org.graph.edges(data=True)
+           if "inkoop" in (dd.get("powers") or [])}
+    assert got == ceilings
+    res = run("who-decides", "inkoop", "--org", d, "--amount", "€ 1,2 miljoen", "--role", "tm",
+              "--format", "json")
+    assert res.exit_code == 0, res.output
+    import json
+    assert json.loads(res.output)["may"] is True
+
+
 def test_without_a_locale_a_dutch_ceiling_is_an_error_naming_its_row(tmp_path):
     d, _ = _municipality(tmp_path, locale=None, ceilings={"25.000": 0})
     with pytest.raises(ValidationError) as exc:
