@@ -55,6 +55,7 @@ __all__ = [
     "RESERVED_COLUMNS",
     "RESERVED_EDGE_COLUMNS",
     "VOCABULARY_KEY",
+    "DUTCH_KINDS",
     "allowed",
 ]
 
@@ -167,6 +168,22 @@ EDGE_KINDS = {
                  frozenset({"Post", "Role", "Body"}), frozenset({"Instrument"})),
     ]
 }
+
+#: The Dutch words of the sources (and of a Dutch user) for the node and
+#: edge kinds, folded (lower case, no spaces or underscores): a kind typed in
+#: Dutch is an error that names the kind meant, never read as it.
+DUTCH_KINDS = {
+    "functie": "Post", "formatieplaats": "Post", "rol": "Role", "persoon": "Person",
+    "medewerker": "Person", "afdeling": "Team", "eenheid": "Team", "cluster": "Team",
+    "orgaan": "Body", "overleg": "Body", "directie": "Body", "portefeuille": "Portfolio",
+    "onderwerp": "Topic", "opdracht": "Commission", "programma": "Commission",
+    "project": "Commission", "rapporteertaan": "REPORTS_TO", "valtonder": "REPORTS_TO",
+    "leidinggevende": "REPORTS_TO", "speelt": "PLAYS", "mandateert": "MANDATES",
+    "mandaat": "MANDATES", "geeftopdracht": "COMMISSIONS", "opdrachtgever": "COMMISSIONS",
+    "opdrachtnemer": "ASSIGNED_TO", "bekleedt": "HOLDS", "leidt": "LEADS",
+    "lidvan": "MEMBER_OF", "contract": "CONTRACTS", "beheert": "OWNS",
+}
+
 
 #: Columns of ``nodes.csv``: every file must have the first three.
 NODE_COLUMNS = ("id", "kind", "name", "source", "evidence")

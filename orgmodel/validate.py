@@ -181,6 +181,15 @@ def _closest(word, options):
     return Message(" (did you mean '{near}'?)", near=near[0]) if near else ""
 
 
+def _kind_meant(word: str, known) -> Message | str:
+    """The kind ``word`` may mean: its Dutch name (:data:`schema.DUTCH_KINDS`),
+    else the closest spelling."""
+    meant = schema.DUTCH_KINDS.get(re.sub(r"[\s_-]+", "", word.casefold()))
+    if meant in known:
+        return Message(" ('{word}' is '{meant}' in orgmodel's data)", word=word, meant=meant)
+    return _closest(word, known)
+
+
 def _check_columns(df, file, required, problems) -> bool:
     missing = [c for c in required if c not in df.columns]
     if missing:
@@ -463,7 +472,7 @@ def _check_names(t: _Table) -> None:
                 t.say(i, Message("node '{ids}' has no name", ids=ids[i]))
 
 
-def _unknown_kinds(t: _Table, known, what: str, rows=None) -> set:
+def _unknown_kinds(t: _Table, known, what: Message, rows=None) -> set:
     """The kinds of ``rows`` (None: all) not in ``known``, each such row said."""
     kind = t.cols["kind"]
     rows = range(len(kind)) if rows is None else rows
@@ -473,7 +482,7 @@ def _unknown_kinds(t: _Table, known, what: str, rows=None) -> set:
             if kind[i] in unknown:
                 t.say(i, Message(
                     "unknown {what} kind '{kind}'; use one of {v}{v2}",
-                    what=what, kind=kind[i], v=', '.join(known), v2=_closest(kind[i], known)))
+                    what=what, kind=kind[i], v=', '.join(known), v2=_kind_meant(kind[i], known)))
     return unknown
 
 
@@ -519,7 +528,7 @@ def _check_nodes(nodes: pd.DataFrame, problems, ctx, built=None) -> dict | None:
     ids, kind = t.cols["id"], t.cols["kind"]
     _check_ids(t)
     _check_names(t)
-    unknown = _unknown_kinds(t, schema.NODE_KINDS, "node")
+    unknown = _unknown_kinds(t, schema.NODE_KINDS, Message("node"))
     keep = [i for i, k in enumerate(kind) if k not in unknown] if unknown else None
     if keep is None and "" not in ids and len(set(ids)) == len(ids):
         kinds = dict(zip(ids, kind))
@@ -724,7 +733,7 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
     src, dst, kind = t.cols["from"], t.cols["to"], t.cols["kind"]
     copies = _check_copies(t)
     alive = range(len(kind)) if copies is None else sorted(set(range(len(kind))) - set(copies))
-    unknown = _unknown_kinds(t, schema.EDGE_KINDS, "edge", alive)
+    unknown = _unknown_kinds(t, schema.EDGE_KINDS, Message("edge"), alive)
     _check_ends(t, kinds, alive)
     keep = None if copies is None and not unknown else [i for i in alive if kind[i] not in unknown]
     kept = range(len(kind)) if keep is None else keep

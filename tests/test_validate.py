@@ -83,6 +83,23 @@ def test_all_problems_are_reported_at_once(template_copy):
     assert "2 problems" in str(info.value).splitlines()[0] or len(text) > 2
 
 
+def test_a_kind_typed_in_dutch_names_the_kind_meant(template_copy):
+    """A Dutch user types the sources' words: "Functie", "rol", "rapporteert
+    aan". Each is still an error (never read as the kind), and it says which
+    kind the word is, in the reader's language."""
+    edit(template_copy, "nodes.csv", "tm,Post,Team manager Finance", "tm,Functie,Team manager Finance")
+    edit(template_copy, "edges.csv", "cd,gd,REPORTS_TO", "cd,gd,rapporteert aan")
+    text = [str(p) for p in orgmodel.validate_folder(template_copy)]
+    assert any("unknown node kind 'Functie'" in t and t.endswith("('Functie' is 'Post' in "
+                                                                  "orgmodel's data)") for t in text)
+    assert any(t.endswith("('rapporteert aan' is 'REPORTS_TO' in orgmodel's data)") for t in text)
+    res = run("--lang", "nl", "validate", "--org", str(template_copy))
+    assert res.exit_code == 1
+    assert "onbekende soort knooppunt 'Functie'" in res.output
+    assert "('Functie' heet 'Post' in de gegevens van orgmodel)" in res.output
+    assert "onbekende soort relatie 'rapporteert aan'" in res.output
+
+
 def test_missing_and_empty_files(tmp_path):
     (tmp_path / "org.yaml").write_text("name: X\n")
     (tmp_path / "nodes.csv").write_text("")
