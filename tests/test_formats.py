@@ -498,6 +498,51 @@ def test_plain_w3c_org_from_another_tool_is_read_through_the_org_terms(tmp_path)
         ("cfo", "ceo", "REPORTS_TO"), ("ann", "cfo", "HOLDS"), ("fin", "corp", "MEMBER_OF")}
 
 
+OTHER_TOOL_DUTCH = """@prefix org: <http://www.w3.org/ns/org#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <http://example.org/gemeente/> .
+ex:gem a org:FormalOrganization ; skos:prefLabel "Gemeente X"@nl, "Municipality X"@en .
+ex:gs a org:Post ; skos:prefLabel "Gemeentesecretaris"@nl, "Town clerk"@en .
+ex:tm a org:Post ; skos:prefLabel "Teammanager"@nl-NL ; org:reportsTo ex:gs ;
+    org:heldBy [ a foaf:Person ; foaf:name "Anna de Vries" ] .
+[] a org:Post ; skos:prefLabel "Beleidsadviseur"@nl ; org:reportsTo ex:tm .
+"""
+
+
+def test_a_dutch_w3c_org_file_of_another_tool(tmp_path):
+    """Labels in Dutch and English were read as one of them, whichever came
+    first; a blank node's id was random on every read, so two imports of the
+    same file differed; and a problem cited "row 5" of a table the reader
+    made, which is nowhere in a file of triples."""
+    f = tmp_path / "gemeente.ttl"
+    f.write_text(OTHER_TOOL_DUTCH)
+    org = orgmodel.formats.read_any(f)
+    again = orgmodel.formats.read_any(f)
+    assert sorted(org.graph.nodes) == sorted(again.graph.nodes)
+    assert set(orgmodel.diff(org, again).counts()["nodes"]) == {"unchanged"}
+    gs = org.graph.nodes["gs"]
+    assert (gs["name"], gs["name_nl"], gs["name_en"]) == ("Town clerk", "Gemeentesecretaris",
+                                                          "Town clerk")
+    assert org.graph.nodes["tm"]["name_nl"] == "Teammanager"       # (nl-NL is Dutch)
+    line = {(u, v) for u, v, _ in org.edges("REPORTS_TO")}
+    assert line == {("tm", "gs"), ("post:beleidsadviseur", "tm")}
+    assert [v for u, v, _ in org.edges("HOLDS")] == ["tm"]
+    assert [u for u, v, _ in org.edges("HOLDS")] == ["person:anna-de-vries"]
+    # the Dutch report shows the Dutch names, the English one the English
+    nl = (orgmodel.write_report(org, tmp_path / "nl", html=False, lang="nl")).read_text()
+    en = (orgmodel.write_report(org, tmp_path / "en", html=False, lang="en")).read_text()
+    assert "Gemeentesecretaris" in nl and "Gemeentesecretaris" not in en and "Town clerk" in en
+    # a line in a circle is cited by the statement, not by a row of no file
+    f.write_text(OTHER_TOOL_DUTCH + "ex:gs org:reportsTo ex:tm .\n")
+    with pytest.raises(orgmodel.ValidationError) as exc:
+        orgmodel.formats.read_any(f)
+    (p,) = exc.value.problems
+    assert p.file == "gemeente.ttl" and p.row is None
+    assert str(p.message).startswith("ex:") and " org:reportsTo ex:" in str(p.message)
+    assert "goes round in a circle" in str(p.message)
+
+
 def test_import_refuses_to_overwrite_an_organisation(tmp_path):
     out = tmp_path / "out"
     shutil.copytree(DATA / "template", out)

@@ -54,6 +54,7 @@ from ..i18n import N_, Message
 from ..schema import EDGE_KINDS
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
+from .posts import _slug
 
 if TYPE_CHECKING:  # names in annotations only
     from .._types import PathLike, PathOrFile
@@ -305,6 +306,7 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
                                   where=str(path)) from None
     nodes, edges = [], []
     records = list(g.subject_objects(om.cells))
+    terms = None        # (the statements read, of a file of another tool)
     if records:
         for s_, cells in records:
             try:
@@ -321,7 +323,7 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
         edges = [r for _, r in sorted(edges, key=lambda x: x[0])]
     else:
         unused: list = []
-        nodes, edges = _from_org_terms(g, label, unused)
+        nodes, edges, terms = _from_org_terms(g, label, unused)
         if not nodes:
             raise ValidationError([Problem(label, None, Message(
                 "holds no organisation: none of its {n} statements names an org:Post, "
@@ -335,18 +337,25 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
                 p.message.values.get("n", 1) for p in unused)}
         if left_out is not None:
             left_out.extend(unused)
-    return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
-                             str(path), {"nodes.csv": f"{label} (nodes)",
-                                         "edges.csv": f"{label} (edges)"})
+    try:
+        return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
+                                 str(path), {"nodes.csv": f"{label} (nodes)",
+                                             "edges.csv": f"{label} (edges)"})
+    except ValidationError as exc:
+        if terms is None:
+            raise
+        raise _cited(exc, label, terms) from None
 
 
 def _org_name(g):
+    from rdflib import Literal
     from rdflib.namespace import RDF, SKOS
     ORG = _ns()[0]
     for s in g.subjects(RDF.type, ORG.FormalOrganization):
-        name = g.value(s, SKOS.prefLabel)
+        name = _name({(v.language or "").split("-")[0].casefold(): str(v)
+                      for v in g.objects(s, SKOS.prefLabel) if isinstance(v, Literal)})
         if name:
-            return str(name)
+            return name
     return None
 
 
@@ -361,31 +370,49 @@ _READ_TERMS = ("reportsTo", "heldBy", "holds", "hasUnit", "unitOf", "subOrganiza
 def _from_org_terms(g, label, left_out: list | None = None):  # noqa: C901 - one branch per term
     """Nodes and edges from plain ORG terms (a file another tool wrote);
     what is not read is added to ``left_out`` (see :func:`_not_read`)."""
+    from rdflib import BNode
     from rdflib.namespace import FOAF, RDF, RDFS, SKOS
     ORG = _ns()[0]
     nodes, edges, seen = [], [], {}
+    terms: list = []            # the statement of each node, then each edge (see _cited)
     src = {"source": "org", "evidence": "stated"}
     skipped: list = []          # (term, why, subject, object): statements read but not used
     itself = _the_organisation(g)
 
-    def name_of(s):
+    def labels_of(s) -> dict:
+        """``{language: label}`` of the first naming term that has any
+        (``""``: a label without a language)."""
         for p in (SKOS.prefLabel, FOAF.name, RDFS.label):
-            v = g.value(s, p)
-            if v is not None:
-                return str(v)
-        return _local(s)
+            found: dict = {}
+            for v in g.objects(s, p):
+                found.setdefault((getattr(v, "language", None) or "").split("-")[0].casefold(),
+                                 str(v))
+            if found:
+                return found
+        return {}
+
+    def name_of(s):
+        return _name(labels_of(s)) or _local(s)
 
     def add(s, kind, **extra):
         if s in seen:
             return seen[s]
-        i = _local(s)
+        labels = labels_of(s)
+        # (a blank node's own label is random on every read: it is named
+        # after its kind and name instead, the same on every import)
+        i = f"{kind.lower()}:{_slug(_name(labels) or 'unnamed')}" if isinstance(s, BNode) \
+            else _local(s)
         while i in seen.values():
             i += "_"
         seen[s], kinds[s] = i, kind
-        nodes.append({"id": i, "kind": kind, "name": name_of(s), **src, **extra})
+        # (a name in Dutch and in English: the report in each language shows its own)
+        names = {f"name_{lang}": text for lang, text in labels.items() if lang in ("en", "nl")}
+        nodes.append({"id": i, "kind": kind, "name": name_of(s), **names, **src, **extra})
+        terms.append(_statement(g, s))
         return i
 
     kinds: dict = {}
+    edge_terms: list = []
 
     def kind_of(s):
         return kinds.get(s)
@@ -404,6 +431,7 @@ def _from_org_terms(g, label, left_out: list | None = None):  # noqa: C901 - one
                                           kind=kind, a=kind_of(u), b=kind_of(v)), u, v))
             return
         edges.append({"from": seen[u], "to": seen[v], "kind": kind, **extra, **src})
+        edge_terms.append(f"{_statement(g, u)} {term} {_statement(g, v)}")
     for s in g.subjects(RDF.type, ORG.Post):
         add(s, "Post", sphere="official")
     for s in g.subjects(RDF.type, FOAF.Person):
@@ -437,7 +465,53 @@ def _from_org_terms(g, label, left_out: list | None = None):  # noqa: C901 - one
         edge("org:Membership", who, where, "MEMBER_OF", **({"capacity": cap} if cap else {}))
     if left_out is not None:
         left_out.extend(_not_read(g, label, skipped, name_of))
-    return nodes, edges
+    return nodes, edges, (terms, edge_terms)
+
+
+def _name(labels: dict) -> str:
+    """The name of a node from its labels by language: the one without a
+    language, else the English, else the Dutch, else the first.
+
+    >>> _name({"nl": "Teammanager", "en": "Team manager"}), _name({"de": "Leiter"}), _name({})
+    ('Team manager', 'Leiter', '')
+    """
+    for lang in ("", "en", "nl"):
+        if lang in labels:
+            return labels[lang]
+    return labels[min(labels)] if labels else ""
+
+
+def _statement(g, term) -> str:
+    """A resource as the file writes it (``ex:tm``, ``<http://...>``; a
+    blank node by its label): what a problem cites, a file of triples
+    having no rows."""
+    from rdflib import BNode
+    if isinstance(term, BNode):
+        from rdflib.namespace import FOAF, RDFS, SKOS
+        for p in (SKOS.prefLabel, FOAF.name, RDFS.label):
+            v = g.value(term, p)
+            if v is not None:
+                return f"[{v}]"
+        return "[]"
+    return _short(g, term)
+
+
+def _cited(exc: ValidationError, label: str, terms: tuple) -> ValidationError:
+    """``exc`` with each problem of a row of the tables read from a file of
+    another tool cited by the statement it was read from (the rows are the
+    reader's, not the file's)."""
+    node_terms, edge_terms = terms
+    of = {f"{label} (nodes)": node_terms, f"{label} (edges)": edge_terms}
+    problems = []
+    for p in exc.problems:
+        found = of.get(p.file)
+        if found is not None and p.row is not None and 2 <= p.row < len(found) + 2:
+            p = Problem(label, None, Message("{statement}: {problem}",
+                                             statement=found[p.row - 2], problem=p.message))
+        elif found is not None:
+            p = Problem(label, None, p.message)
+        problems.append(p)
+    return ValidationError(problems, where=exc.where)
 
 
 def _the_organisation(g) -> set:
