@@ -411,6 +411,29 @@ def test_an_archi_model_with_other_layers_imports_its_organisation(tmp_path):
     assert orgmodel.load(tmp_path / "lib").manifest["import"]["log"] == "IMPORT.md"
 
 
+def test_an_archi_export_with_a_file_prefix(tmp_path):
+    """Archi's CSV export asks for a file prefix (gemma-elements.csv ...):
+    such a folder was refused as "elements.csv is missing". Its files are
+    read and cited by their own names; two models in one folder are an
+    error naming both, as which is meant the folder does not say."""
+    src = _archi_model(tmp_path / "archi", ("r1", "AssignmentRelationship", "a1", "a2"),
+                       ("r2", "FlowRelationship", "c1", "c2"))
+    for name in ("elements.csv", "relations.csv"):
+        (src / name).rename(src / f"gemma-{name}")
+    res = run("import", "archi", src, "--out", tmp_path / "out", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "gemma-relations.csv, row 3: FlowRelationship r2 joins an element" in res.output
+    org = orgmodel.load(tmp_path / "out")
+    assert [(u, v, d["kind"]) for u, v, d in org.graph.edges(data=True)] == \
+        [("a1", "a2", "HOLDS")]
+    for name in ("elements.csv", "relations.csv"):
+        shutil.copy(src / f"gemma-{name}", src / f"oud-{name}")
+    res = run("import", "archi", src, "--out", tmp_path / "two", "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "two").exists()
+    assert "holds the CSV files of 2 Archi models (gemma-elements.csv, oud-elements.csv)" in \
+        res.output
+
+
 @pytest.mark.parametrize("org_name", ["template", "deventer", "albrandswaard"])
 @pytest.mark.parametrize("target", ["model.xlsx", "model.ttl", "model.jsonld", "archi-csv"])
 def test_round_trips_are_exact(tmp_path, org_name, target):

@@ -44,6 +44,7 @@ import io
 import json
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -177,7 +178,8 @@ def read_archi(folder: PathLike, left_out: list | None = None) -> OrgModel:
         between unknown elements, or a model that breaks the contract.
     """
     folder = Path(folder)
-    el, rel, prop = _archi_frames(folder)
+    prefix = _prefix(folder)
+    el, rel, prop = _archi_frames(folder, prefix)
     problems: list = []
     props, prop_rows = _properties(prop)
     manifest, elements = _model_element(folder, el, props, prop_rows, problems)
@@ -188,6 +190,7 @@ def read_archi(folder: PathLike, left_out: list | None = None) -> OrgModel:
     if not ours:
         _people_from_assignments(rel, by_archi, nodes)
     edges = _archi_edges(rel, props, elements, by_archi, ours, problems, unused)
+    problems, unused = _prefixed(problems, prefix), _prefixed(unused, prefix)
     if problems:
         raise ValidationError(problems, where=str(folder))
     if unused:
@@ -200,7 +203,28 @@ def read_archi(folder: PathLike, left_out: list | None = None) -> OrgModel:
                                            "edges.csv": f"{folder.name} (relations)"})
 
 
-def _archi_frames(folder: Path):
+def _prefix(folder: Path) -> str:
+    """The file prefix the export was given (Archi's export asks for one:
+    ``gemma-elements.csv``), ``""`` for none; several are an error, as which
+    model is meant the folder does not say."""
+    if (folder / "elements.csv").is_file() or not folder.is_dir():
+        return ""
+    found = sorted(p.name[:-len("elements.csv")] for p in folder.glob("*elements.csv")
+                   if (folder / (p.name[:-len("elements.csv")] + "relations.csv")).is_file())
+    if len(found) > 1:
+        raise ValidationError([Problem(str(folder), None, Message(
+            "holds the CSV files of {n} Archi models ({prefixes}): give a folder with one",
+            n=len(found), prefixes=", ".join(f"{p}elements.csv" for p in found)))],
+            where=str(folder))
+    return found[0] if found else ""
+
+
+def _prefixed(problems: list, prefix: str) -> list:
+    """``problems`` citing the files by their names with ``prefix``."""
+    return [replace(p, file=prefix + p.file) if p.file in FILES else p for p in problems]
+
+
+def _archi_frames(folder: Path, prefix: str):
     """elements.csv, relations.csv and properties.csv (None when absent), or
     every problem reading them."""
     problems: list = []
@@ -208,7 +232,7 @@ def _archi_frames(folder: Path):
     for name, cols in (("elements.csv", ("id", "type", "name")),
                        ("relations.csv", ("id", "type", "source", "target")),
                        ("properties.csv", ("id", "key", "value"))):
-        path = folder / name
+        path = folder / (prefix + name)
         if not path.is_file():
             if name == "properties.csv":
                 frames[name] = None
@@ -217,7 +241,7 @@ def _archi_frames(folder: Path):
                 "is missing: Archi's CSV export writes elements.csv, relations.csv and "
                 "properties.csv")))
             continue
-        df = read_table(path, problems, name)
+        df = read_table(path, problems, prefix + name)
         if df is None:
             continue
         missing = [c for c in cols if c not in df.columns]
