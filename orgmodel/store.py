@@ -302,15 +302,36 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
 
 
 def ensure_schema(store: Store):
-    """Create the uniqueness constraints and indexes (idempotent)."""
+    """Create the uniqueness constraints and indexes the database lacks
+    (idempotent)."""
     queries = [cypher("schema_organisation_constraint"), cypher("schema_change_set_index")]
     for label in NODE_KINDS:
         queries += [cypher(q, label=label) for q in
                     ("schema_uid_constraint", "schema_org_index", "schema_org_id_index")]
+    there = _schema_names(store)
     # (one session for all: a schema command runs in a transaction of its own)
     with store.driver.session(database=store.database) as session:
         for query in queries:
-            _schema_command(session, query)
+            made = _SCHEMA_NAME.search(query)
+            if made is None or made.groups() not in there:
+                _schema_command(session, query)
+
+
+#: The kind and name of the rule a schema command creates.
+_SCHEMA_NAME = re.compile(r"CREATE (CONSTRAINT|INDEX) (\w+) IF NOT EXISTS")
+
+
+def _schema_names(store: Store) -> set:
+    """``{(CONSTRAINT|INDEX, name)}`` of the schema rules the database has;
+    empty where it cannot say (ArcadeDB has no SHOW): every command is then
+    run, as each makes its rule only if it is not there."""
+    from neo4j import exceptions as e
+    try:
+        return {(kind, rec["name"]) for kind, query in (("CONSTRAINT", "schema_constraint_names"),
+                                                        ("INDEX", "schema_index_names"))
+                for rec in store.run(cypher(query))}
+    except e.Neo4jError:
+        return set()
 
 
 def _schema_command(session, query: str, attempts: int = 5) -> None:
