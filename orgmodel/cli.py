@@ -21,7 +21,7 @@ from . import escape
 from ._staging import output_folder
 from .errors import InputError, OrgModelError, ValidationError
 from .formats import readable, writable
-from .i18n import Message, said
+from .i18n import N_, Message, count, said
 from .i18n import translator as translator_of
 
 OUTPUT_FORMATS = ("table", "json", "csv")
@@ -751,7 +751,8 @@ def formation(org, by, fmt):
 
     def table():
         tot = totals(org)
-        unknown = (" " + t("({n} posts give no FTE)", n=tot["posts_without_fte"])
+        unknown = (" " + t(count(tot["posts_without_fte"], N_("({n} post gives no FTE)"),
+                                 N_("({n} posts give no FTE)")))
                    if tot["posts_without_fte"] else "")
         total = _span(tot["total_fte_min"], tot["total_fte_max"], t)
         if not holders_recorded(org, tot):

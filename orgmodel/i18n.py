@@ -43,7 +43,7 @@ from pathlib import Path
 from .errors import OrgModelError
 
 __all__ = ["translator", "Translator", "Message", "Listing", "Texts", "Amount", "Figure", "N_",
-           "LANGS", "messages", "CATALOGS", "text_of", "said", "written_on"]
+           "LANGS", "messages", "CATALOGS", "text_of", "said", "written_on", "count"]
 
 LANGS = ("en", "nl")
 #: The Babel locale of each language (its number and date notation).
@@ -94,6 +94,18 @@ def written_on() -> _dt.date:
                                     "of seconds since 1970-01-01 (UTC), or not set",
                                     value=epoch))
     return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
+
+
+def count(n: int, one: str, many: str, **values) -> Message:
+    """``n`` things as a :class:`Message`: ``one`` (the singular's id) when
+    ``n`` is 1, else ``many``.  English and Dutch make the same choice, so
+    each form is its own message id: ``1 functie``, ``2 functies``, never
+    ``1 functies``.
+
+    >>> count(1, N_("{n} post"), N_("{n} posts")), translator("nl")(count(3, "{n} post", "{n} posts"))
+    ('1 post', '3 functies')
+    """
+    return Message(one if n == 1 else many, n=n, **values)
 
 
 def N_(text: str) -> str:

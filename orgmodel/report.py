@@ -25,7 +25,7 @@ from .escalation import OUTCOMES, escalation_load, escalation_policy, route_grap
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
 from .formation import formation, holders_recorded, staff_text, totals
-from .i18n import N_, Message, said, text_of, translator, written_on
+from .i18n import N_, Message, count, said, text_of, translator, written_on
 from .layers import layering
 from .mandates import register
 from .model import at_its_date, display_names
@@ -150,13 +150,17 @@ def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names)
         fte += " " + t("({held} held, {vacant} vacant)", held=held,
                        vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t))
     out = ["- **" + t("The organisation") + "**: "
-           + (t("{posts} posts ({vacant} vacant), {people} people in post, {fte}",
-                posts=tot['posts'], vacant=tot['vacant'], people=tot['people'], fte=fte)
+           + (t("{posts} ({vacant} vacant), {people} in post, {fte}",
+                posts=_posts(tot['posts']), vacant=tot['vacant'],
+                people=_people(tot['people']), fte=fte)
               if held_known else
-              t("{posts} posts (who holds them, and which are vacant, is not recorded), {fte}",
-                posts=tot['posts'], fte=fte))
-           + (t("; and {n} more posts whose number is not recorded (each stands for "
-                "posts the sources do not count)", n=tot['posts_count_unknown'])
+              t("{posts} (who holds them, and which are vacant, is not recorded), {fte}",
+                posts=_posts(tot['posts']), fte=fte))
+           + (t(count(tot['posts_count_unknown'],
+                      N_("; and {n} more post whose number is not recorded (it stands for "
+                         "posts the sources do not count)"),
+                      N_("; and {n} more posts whose number is not recorded (each stands for "
+                         "posts the sources do not count)")))
               if tot.get("posts_count_unknown") else "")
            + staff_text(tot, t, ", ")
            + t("; {stated}% of its facts are stated by a source, {inferred}% inferred, "
@@ -204,14 +208,15 @@ def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names)
     if len(wide):
         top = wide.sort_values("direct_reports", ascending=False).iloc[0]
         out.append("- **" + t("Spans") + "**: "
-                   + (t("the widest is {name} with {n} direct reports ({people} people)",
+                   + (t("the widest is {name} with {reports} ({people})",
                         name=_md(names.get(top["id"], top["name"])),
-                        n=int(top['direct_reports']), people=int(top['people']))
+                        reports=_reports(int(top['direct_reports'])),
+                        people=_people(int(top['people'])))
                       if held_known else
                       # without holders, its people would count the staff alone
-                      t("the widest is {name} with {n} direct reports",
+                      t("the widest is {name} with {reports}",
                         name=_md(names.get(top["id"], top["name"])),
-                        n=int(top['direct_reports'])))
+                        reports=_reports(int(top['direct_reports']))))
                    + (t("; {n} outside the thresholds", n=int(spans.frame['outside'].sum()))
                       if spans.min is not None or spans.max is not None else "") + ".")
     return out
@@ -594,14 +599,14 @@ class _Report:
             what=lambda f: f["what"].map(t))))
         fte = _span(tot["fte_min"], tot["fte_max"], t)
         held = self.holders_known
-        md += ["", (t("Formation: **{posts} posts** ({vacant} vacant), **{fte} FTE** over {n} "
-                      "posts with an FTE", posts=tot['posts'], vacant=tot['vacant'],
-                      fte=fte, n=s.roles_with_fte) if held else
-                    t("Formation: **{posts} posts**, **{fte} FTE** over {n} posts with an FTE",
-                      posts=tot['posts'], fte=fte, n=s.roles_with_fte))
+        md += ["", (t("Formation: **{posts}** ({vacant} vacant), **{fte} FTE** over {with_fte} "
+                      "with an FTE", posts=_posts(tot['posts']), vacant=tot['vacant'],
+                      fte=fte, with_fte=_posts(s.roles_with_fte)) if held else
+                    t("Formation: **{posts}**, **{fte} FTE** over {with_fte} with an FTE",
+                      posts=_posts(tot['posts']), fte=fte, with_fte=_posts(s.roles_with_fte)))
                + (t(" (some are given as ranges, so the total is a range)")
                   if tot["fte_min"] != tot["fte_max"] else "")
-               + (t("; {n} people in post", n=tot['people']) if held else
+               + (t("; {people} in post", people=_people(tot['people'])) if held else
                   t("; who holds the posts, and which are vacant, is not recorded"))
                + staff_text(tot, t, "; ") + "."]
         if len(units) and units["posts"].sum():
@@ -875,3 +880,15 @@ def _findings(found, rules, t, names) -> list:
             md.append("- " + t("… more groups in findings.csv"))
             break
     return md
+
+
+def _posts(n: int) -> Message:
+    return count(n, N_("{n} post"), N_("{n} posts"))
+
+
+def _people(n: int) -> Message:
+    return count(n, N_("{n} person"), N_("{n} people"))
+
+
+def _reports(n: int) -> Message:
+    return count(n, N_("{n} direct report"), N_("{n} direct reports"))

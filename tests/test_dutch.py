@@ -667,3 +667,26 @@ def test_a_messy_dutch_workbooks_import_is_said_in_dutch(tmp_path):
     for text in (res.output, log):
         words, numbers = _english_in(text, sorted(own, key=len, reverse=True))
         assert not words and not numbers, (words, numbers, text)
+
+
+def test_one_of_a_thing_is_said_in_the_singular(tmp_path):
+    """"1 functies", "(1 mensen)", "(1 functies geven geen fte)": a report
+    of one post, or a span with one person under it, was said in the
+    plural, in Dutch and English alike."""
+    md = {}
+    for lang in ("nl", "en"):
+        for org in ("deventer-2010", "template"):
+            res = run("--lang", lang, "report", "--org", DATA / org, "--out",
+                      tmp_path / lang / org)
+            assert res.exit_code == 0, res.output
+            md[lang, org] = (tmp_path / lang / org / "report.md").read_text(encoding="utf-8")
+    assert "**De organisatie**: 1 functie (" in md["nl", "deventer-2010"]
+    assert "Formatie: **1 functie**, **0 fte** over 0 functies met een fte" in \
+        md["nl", "deventer-2010"]
+    assert "**The organisation**: 1 post (" in md["en", "deventer-2010"]
+    assert "met 2 directe ondergeschikten (1 persoon)" in md["nl", "template"]
+    assert "with 2 direct reports (1 person)" in md["en", "template"]
+    for text in md.values():
+        assert not re.search(r"(?<![\d.,])1 (functies|mensen|personen|posts|people)\b", text)
+    res = run("--lang", "nl", "formation", "--org", DATA / "deventer-2010")
+    assert "(1 functie geeft geen fte)" in res.output
