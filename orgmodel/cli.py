@@ -133,13 +133,13 @@ def _folder_language(folder) -> None:
     before the folder is validated: an org.yaml that does not read leaves
     English, and validating it says why."""
     global _OWN
-    import yaml
-
     from .i18n import LANGS
-    try:
-        manifest = yaml.safe_load((Path(folder) / "org.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeError, yaml.YAMLError):
-        return
+    from .read import read_manifest
+
+    # (orgmodel's own reader: a plain YAML load let an impossible date out
+    # as Python's words, and expands aliases that the reader refuses)
+    path = Path(folder) / "org.yaml"
+    manifest = read_manifest(path, []) if path.is_file() else None
     if isinstance(manifest, dict) and manifest.get("language") in LANGS:
         _OWN = manifest["language"]
 

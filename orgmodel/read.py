@@ -443,6 +443,20 @@ class _Loader(yaml.SafeLoader):
             seen[key] = key_node.start_mark.line
         return super().construct_mapping(node, deep=deep)
 
+    def construct_yaml_timestamp(self, node):
+        """A date as YAML reads one (``date: 2026-02-30``, unquoted), or a
+        problem on its line: PyYAML let Python's "day is out of range for
+        month" out, with no file or line."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            raise yaml.constructor.ConstructorError(
+                None, None, Message("'{text_}' is not a date that exists", text_=node.value),
+                node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
 
 def read_manifest(path: Path, problems: list, label: str = MANIFEST) -> dict | None:
     """The settings of an ``org.yaml`` file, or ``None`` when it cannot be read."""

@@ -297,6 +297,10 @@ CASES = [
      "date: 'soon' is not a date: write it as YYYY-MM-DD"),
     ("date impossible", yaml_key("date: '2026-01-01'", "date: '2026-13-01'"), "org.yaml",
      "date: '2026-13-01' is not a date"),
+    # (unquoted, YAML reads it as a date: Python's "day is out of range for
+    # month" came out, with no file or line)
+    ("date impossible unquoted", yaml_key("date: '2026-01-01'", "date: 2026-02-30"),
+     "org.yaml, row 4", "'2026-02-30' is not a date that exists"),
     ("nodes is a pipe", lambda d: ((d / N).unlink(), os.mkfifo(d / N)), "nodes.csv",
      "is not an ordinary file (a pipe, socket or device): orgmodel reads files"),
     ("edges is a device", lambda d: ((d / E).unlink(), (d / E).symlink_to("/dev/null")),
