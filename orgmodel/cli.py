@@ -1219,10 +1219,14 @@ def _say_left_out(t, lines) -> None:
               "left out or a cell not used; each is named.")
 @click.option("--split-reused-ids", is_flag=True, help="A post id on rows that describe "
               "different posts: keep each row as its own post (ID~ROW) instead of refusing.")
+@click.option("--reports-to-by", "reports_to_by", type=click.Choice(["id", "holder"]),
+              default="id", show_default=True,
+              help="What the superior column gives: the superior's post id, or the name of "
+                   "the person holding that post (as many HR exports name the manager).")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
                  c_holder, c_grade, unknown_superior, name, date, sheet, junior_sheet, locale,
-                 strict, split_reused_ids, force):
+                 strict, split_reused_ids, reports_to_by, force):
     """Import one row per post (CSV or XLSX) into an organisation folder.
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
@@ -1245,7 +1249,8 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
                                              unknown_superior=unknown_superior, sheet=sheet,
                                              junior_sheet=junior_sheet, locale=locale,
                                              strict=strict, lang=lang,
-                                             reused_ids="split" if split_reused_ids else "error")
+                                             reused_ids="split" if split_reused_ids else "error",
+                                             reports_to_by=reports_to_by)
     out("\n".join(map(t, log.lines())))
     out(t(Message(
         "\nImported {n_nodes} nodes and {n_edges} edges into {out_dir} (what was decided: {v})",

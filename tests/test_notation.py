@@ -601,3 +601,43 @@ def test_one_posts_fte_written_with_thousands_is_not_a_thousand(tmp_path):
     # not make its organisation English)
     assert g.nodes["F1"]["source"] == "posts regel 2"
     assert orgmodel.load(tmp_path / "en").manifest["language"] == "nl"
+
+
+def test_a_superior_column_that_names_the_manager(tmp_path):
+    """Many HR exports give the manager's name, not their post's number. It
+    was refused row by row; --reports-to-by holder reads it: a name holding
+    one post is that post (case, spaces and dots aside), a name holding two
+    leaves the line out, said, and a name holding none is a superior not in
+    the file, named, as before."""
+    f = tmp_path / "hr.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende;FTE\n"
+                 "F1;Gemeentesecretaris;Anna de Vries;;1\n"
+                 "F2;Teammanager;Bram Jansen;anna  de vries;1\n"
+                 "F3;Medewerker;Vacature;Bram Jansen;1\n"
+                 "F4;Teammanager Zorg;Cas Bos;Anna de Vries;1\n"
+                 "F5;Adviseur;Cas Bos;Anna de Vries;0,2\n"
+                 "F6;Consulent;Eva Kok;Cas Bos;1\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "ids", "--lang",
+              "en")
+    assert res.exit_code == 1
+    assert "'Bram Jansen' holds post F2 (row 3): this column names the people holding the " \
+        "superiors' posts, which --reports-to-by holder reads" in res.output
+    res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--out",
+              tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    line = {(u, v) for u, v, _ in orgmodel.load(tmp_path / "o").edges("REPORTS_TO")}
+    assert line == {("F2", "F1"), ("F3", "F2"), ("F4", "F1"), ("F5", "F1")}
+    assert "row 7: reports to 'Cas Bos', who holds posts F4, F5: which is meant the file does " \
+        "not say, so the line is left out" in res.output
+    assert "superiors read by the name of the person holding the post (--reports-to-by " \
+        "holder): 4 lines" in res.output
+    # (and --strict refuses what it leaves out)
+    res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--strict",
+              "--out", tmp_path / "s")
+    assert res.exit_code == 1 and not (tmp_path / "s").exists()
+    # a name no one holds is named, as any superior not in the file
+    f.write_text(f.read_text(encoding="utf-8").replace("F6;Consulent;Eva Kok;Cas Bos",
+                                                       "F6;Consulent;Eva Kok;Nemo"))
+    res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--out",
+              tmp_path / "n", "--lang", "en")
+    assert res.exit_code == 1 and "post F6 reports to 'Nemo'" in res.output

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
-from ..i18n import N_, Figure, Listing, Message, said, translator
+from ..i18n import N_, Figure, Listing, Message, count, said, translator
 from ..notation import LOCALES, groups_thousands, number_text, parse_date, parse_number
 from ..read import _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
@@ -553,7 +553,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                  name: str | None = None, date: str | None = None,
                  unknown_superior: str | None = None, sheet: str | None = None,
                  junior_sheet: str | None = None, locale: str | None = None,
-                 reused_ids: str = "error"):
+                 reused_ids: str = "error", reports_to_by: str = "id"):
     """The tables (as a folder's CSV files hold them) of posts and junior staff.
 
     Parameters
@@ -575,6 +575,13 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         superior or grade): an error naming the rows (default), or each row
         its own post (``ID~ROW``), said in the log; a line to the id is then
         left out, as which post it means is not said.
+    reports_to_by : {"id", "holder"}
+        What the superior column gives: the superior's post id (default),
+        or the name of the person holding that post, as many HR exports
+        name the manager (names compared without case, accents, spaces or
+        punctuation); a name that holds several posts leaves the line out,
+        said, as which is meant the file does not say; a name that holds
+        none is a superior not in the file.
     locale : {"nl", "en"}, optional
         How the files write numbers (``0,8`` or ``0.8``; see
         :mod:`orgmodel.notation`); written into the organisation's
@@ -621,11 +628,20 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     if reused_ids not in ("error", "split"):
         raise OrgModelError("reused_ids must be 'error' or 'split'")
     run.reused_ids = reused_ids
+    if reports_to_by not in ("id", "holder"):
+        raise OrgModelError(Message("reports_to_by must be 'id' or 'holder', not '{v}'",
+                                    v=reports_to_by))
     run.read_posts(sheet, bool(preset))
     run.group_rows(name)
+    if reports_to_by == "holder":
+        run.held_by = run.posts_by_holder()
     for pid, group in run.posts.items():
         run.add_post(pid, group)
     run.check_line()
+    if run.held_by is not None:
+        run.log.decisions.append(Message(
+            "superiors read by the name of the person holding the post (--reports-to-by "
+            "holder): {lines}", lines=count(len(run.by_name), N_("{n} line"), N_("{n} lines"))))
     run.mark_people_on_several_posts()
     if junior:
         run.add_junior_staff(Path(junior), junior_sheet)
@@ -684,6 +700,8 @@ class _Import:
         self.locale: str | None = None          # how the files write numbers
         self.citations = ("{src} line {rows}", "{src} lines {rows}")    # see cite
         self.language = "en"                    # of what it writes (see in_own_words)
+        self.held_by: dict | None = None        # holder -> posts, to read superiors by name
+        self.by_name: list = []                 # (row, post, name, superior): lines read so
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
         self.totals: list = []                  # (row, id, FTE) of totals rows
@@ -1066,6 +1084,34 @@ class _Import:
                                "source": self.cite(rowno), "evidence": "stated"})
         return self.people[key][0]
 
+    def posts_by_holder(self) -> dict:
+        """The posts each person holds, by the name folded (see :func:`_fold`):
+        what a superior column that names the manager is read through."""
+        held: dict = {}
+        for pid, group in self.posts.items():
+            for _, _, holder in group:
+                if holder and not self.is_vacant_holder(holder) and \
+                        not self.is_undisclosed(holder):
+                    posts = held.setdefault(_fold(holder), [])
+                    if pid not in posts:
+                        posts.append(pid)
+        return held
+
+    def superior_by_name(self, pid, sup, first_row) -> str | None:
+        """The post of the person ``sup`` names (``reports_to_by="holder"``),
+        or None, said, when the name holds several posts: which is meant the
+        file does not say."""
+        found = self.held_by.get(_fold(sup), []) if self.held_by is not None else []
+        if len(found) > 1:
+            self.log.skipped.append((self.label, first_row, Message(
+                "reports to '{sup}', who holds posts {posts}: which is meant the file does not "
+                "say, so the line is left out", sup=sup, posts=", ".join(found))))
+            return None
+        if found:
+            self.by_name.append((first_row, pid, sup, found[0]))
+            return found[0]
+        return sup
+
     def add_line(self, pid, title, sup, is_top, first_row) -> None:
         """The post's REPORTS_TO edge, or why it has none (a top, a reused id)."""
         log = self.log
@@ -1078,6 +1124,10 @@ class _Import:
                 "post {pid} (row {first_row}) has no superior: read as a top",
                 pid=pid, first_row=first_row))
             return
+        if self.held_by is not None:
+            sup = self.superior_by_name(pid, sup, first_row)
+            if sup is None:
+                return
         if sup not in self.posts and sup not in self.by_raw and sup not in self.rows and \
                 sup.casefold() in self.folded:
             # the same id in other capitals ("ps001" for "PS001"): read as that post
@@ -1161,7 +1211,8 @@ class _Import:
                  N_("; '{sup}' is the job title of {posts}: this column needs the superior's "
                     "post id")),
                 (known.get(("holder", sup.casefold())),
-                 N_("; '{sup}' holds {posts}: this column needs the superior's post id")),
+                 N_("; '{sup}' holds {posts}: this column names the people holding the "
+                    "superiors' posts, which --reports-to-by holder reads")),
                 (zeros, N_("; '{sup}' differs only in leading zeros from {posts}: a number "
                            "cell drops them (Excel does); give the ids as text in both "
                            "columns"))):
