@@ -408,7 +408,8 @@ def test_superiors_named_by_title_or_holder_are_each_refused_with_the_reason(tmp
             "'Directeur' is the job title of post 1 (row 2): this column needs the superior's "
             "post id") in res.output
     assert "row 4: post 3 reports to 'Bram de Wit', which is not a post in the file" in res.output
-    assert "'Bram de Wit' holds post 2 (row 3): this column needs" in res.output
+    assert "'Bram de Wit' holds post 2 (row 3): this column names the people holding the " \
+        "superiors' posts, which --reports-to-by holder reads" in res.output
     assert "row 5: post 4 reports to 'F9', which is not a post in the file (use " \
         "--unknown-superior external to read it as a role outside the organisation)\n" in \
         res.output
