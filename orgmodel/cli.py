@@ -1219,10 +1219,11 @@ def _say_left_out(t, lines) -> None:
               "left out or a cell not used; each is named.")
 @click.option("--split-reused-ids", is_flag=True, help="A post id on rows that describe "
               "different posts: keep each row as its own post (ID~ROW) instead of refusing.")
-@click.option("--reports-to-by", "reports_to_by", type=click.Choice(["id", "holder"]),
-              default="id", show_default=True,
-              help="What the superior column gives: the superior's post id, or the name of "
-                   "the person holding that post (as many HR exports name the manager).")
+@click.option("--reports-to-by", "reports_to_by", metavar="id|holder|COLUMN", default="id",
+              show_default=True,
+              help="What the superior column gives: the superior's post id; the name of the "
+                   "person holding that post (holder, as many HR exports name the manager); or "
+                   "the value of another COLUMN on the superior's row (a personeelsnummer).")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
                  c_holder, c_grade, unknown_superior, name, date, sheet, junior_sheet, locale,

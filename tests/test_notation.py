@@ -628,10 +628,10 @@ def test_a_superior_column_that_names_the_manager(tmp_path):
     assert res.exit_code == 0, res.output
     line = {(u, v) for u, v, _ in orgmodel.load(tmp_path / "o").edges("REPORTS_TO")}
     assert line == {("F2", "F1"), ("F3", "F2"), ("F4", "F1"), ("F5", "F1")}
-    assert "row 7: reports to 'Cas Bos', who holds posts F4, F5: which is meant the file does " \
-        "not say, so the line is left out" in res.output
-    assert "superiors read by the name of the person holding the post (--reports-to-by " \
-        "holder): 4 lines" in res.output
+    assert "row 7: reports to 'Cas Bos', which names posts F4, F5: which is meant the file " \
+        "does not say, so the line is left out" in res.output
+    assert "superiors read through the holder of their post (--reports-to-by holder): 4 lines" \
+        in res.output
     # (and --strict refuses what it leaves out)
     res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--strict",
               "--out", tmp_path / "s")
@@ -642,3 +642,27 @@ def test_a_superior_column_that_names_the_manager(tmp_path):
     res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--out",
               tmp_path / "n", "--lang", "en")
     assert res.exit_code == 1 and "post F6 reports to 'Nemo'" in res.output
+
+
+def test_a_superior_column_that_gives_another_key_of_the_superiors_row(tmp_path):
+    """An export whose manager column holds the manager's personeelsnummer:
+    --reports-to-by personeelsnummer reads it through that column; a column
+    not in the file is refused naming the columns there are."""
+    f = tmp_path / "hr.csv"
+    f.write_text("Formatieplaats;Personeelsnummer;Functie;Medewerker;Leidinggevende\n"
+                 "F1;00101;Secretaris;Anna;\nF2;00102;Teammanager;Bram;00101\n"
+                 "F3;00103;Medewerker;Cas;00102\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "Personeelsnummer",
+              "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert {(u, v) for u, v, _ in orgmodel.load(tmp_path / "o").edges("REPORTS_TO")} == \
+        {("F2", "F1"), ("F3", "F2")}
+    assert "superiors read through the column 'Personeelsnummer' of their post " \
+        "(--reports-to-by Personeelsnummer): 2 lines" in res.output
+    # (the column is read, not listed among the columns nothing reads)
+    assert "superior's key from 'personeelsnummer'" in res.output
+    assert "Columns not read" not in res.output
+    res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "Stamnummer",
+              "--out", tmp_path / "x", "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "x").exists()
+    assert "has no column 'Stamnummer' for the superior's key (--reports-to-by)" in res.output

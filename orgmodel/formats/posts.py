@@ -575,13 +575,15 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         superior or grade): an error naming the rows (default), or each row
         its own post (``ID~ROW``), said in the log; a line to the id is then
         left out, as which post it means is not said.
-    reports_to_by : {"id", "holder"}
-        What the superior column gives: the superior's post id (default),
-        or the name of the person holding that post, as many HR exports
-        name the manager (names compared without case, accents, spaces or
-        punctuation); a name that holds several posts leaves the line out,
-        said, as which is meant the file does not say; a name that holds
-        none is a superior not in the file.
+    reports_to_by : str
+        What the superior column gives: the superior's post id (``"id"``,
+        the default); the name of the person holding that post
+        (``"holder"``), as many HR exports name the manager; or the name of
+        another column, whose value on the superior's row it gives (a
+        *personeelsnummer*). Compared without case, accents, spaces or
+        punctuation; a value on several posts leaves the line out, said, as
+        which is meant the file does not say; one on none is a superior not
+        in the file.
     locale : {"nl", "en"}, optional
         How the files write numbers (``0,8`` or ``0.8``; see
         :mod:`orgmodel.notation`); written into the organisation's
@@ -628,20 +630,28 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     if reused_ids not in ("error", "split"):
         raise OrgModelError("reused_ids must be 'error' or 'split'")
     run.reused_ids = reused_ids
-    if reports_to_by not in ("id", "holder"):
-        raise OrgModelError(Message("reports_to_by must be 'id' or 'holder', not '{v}'",
-                                    v=reports_to_by))
+    if not reports_to_by:
+        raise OrgModelError(Message("reports_to_by must be 'id', 'holder' or a column, not "
+                                    "'{v}'", v=reports_to_by))
     run.read_posts(sheet, bool(preset))
     run.group_rows(name)
     if reports_to_by == "holder":
         run.held_by = run.posts_by_holder()
+    elif reports_to_by != "id":
+        key = _column(run.df, reports_to_by, run.label, N_("superior's key (--reports-to-by)"),
+                      True)
+        run.held_by = run.posts_by_column(key)
+        run.log.columns.append((N_("superior's key"), key))
+        run.log.unread_columns = [c for c in run.log.unread_columns if c != key]
     for pid, group in run.posts.items():
         run.add_post(pid, group)
     run.check_line()
     if run.held_by is not None:
         run.log.decisions.append(Message(
-            "superiors read by the name of the person holding the post (--reports-to-by "
-            "holder): {lines}", lines=count(len(run.by_name), N_("{n} line"), N_("{n} lines"))))
+            "superiors read through {key} of their post (--reports-to-by {by}): {lines}",
+            key=Message("the holder") if reports_to_by == "holder" else
+            Message("the column '{c}'", c=reports_to_by),
+            by=reports_to_by, lines=count(len(run.by_name), N_("{n} line"), N_("{n} lines"))))
     run.mark_people_on_several_posts()
     if junior:
         run.add_junior_staff(Path(junior), junior_sheet)
@@ -1097,14 +1107,28 @@ class _Import:
                         posts.append(pid)
         return held
 
+    def posts_by_column(self, column) -> dict:
+        """The posts by their value in ``column`` (folded, see :func:`_fold`):
+        what a superior column that gives another key of the superior's row
+        (a *personeelsnummer*) is read through."""
+        keyed: dict = {}
+        for pid, group in self.posts.items():
+            for _, row, _ in group:
+                value = _cell(row, column)
+                if value:
+                    posts = keyed.setdefault(_fold(value), [])
+                    if pid not in posts:
+                        posts.append(pid)
+        return keyed
+
     def superior_by_name(self, pid, sup, first_row) -> str | None:
-        """The post of the person ``sup`` names (``reports_to_by="holder"``),
-        or None, said, when the name holds several posts: which is meant the
-        file does not say."""
+        """The post ``sup`` names by its holder or another key of its row
+        (``reports_to_by``), or None, said, when the name is on several
+        posts: which is meant the file does not say."""
         found = self.held_by.get(_fold(sup), []) if self.held_by is not None else []
         if len(found) > 1:
             self.log.skipped.append((self.label, first_row, Message(
-                "reports to '{sup}', who holds posts {posts}: which is meant the file does not "
+                "reports to '{sup}', which names posts {posts}: which is meant the file does not "
                 "say, so the line is left out", sup=sup, posts=", ".join(found))))
             return None
         if found:
