@@ -662,6 +662,11 @@ def test_a_superior_column_that_gives_another_key_of_the_superiors_row(tmp_path)
     # (the column is read, not listed among the columns nothing reads)
     assert "superior's key from 'personeelsnummer'" in res.output
     assert "Columns not read" not in res.output
+    # without it, the refusal says what the value is and how to read it
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "no", "--lang", "en")
+    assert res.exit_code == 1
+    assert "'00101' is the 'personeelsnummer' of post F1 (row 2): --reports-to-by " \
+        "personeelsnummer reads the superior column through it" in res.output
     res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "Stamnummer",
               "--out", tmp_path / "x", "--lang", "en")
     assert res.exit_code == 1 and not (tmp_path / "x").exists()

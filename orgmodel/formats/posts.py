@@ -1214,6 +1214,10 @@ class _Import:
             keys |= {("holder", h.casefold()) for _, _, h in group}
             if pid.isdigit():
                 keys.add(("zeros", pid.lstrip("0")))
+            # (a column nothing reads may be the key the superior column gives:
+            # a personeelsnummer)
+            keys |= {(c, _cell(r, c).casefold()) for c in self.log.unread_columns
+                     for _, r, _ in group if _cell(r, c)}
             for key in keys:
                 known.setdefault(key, []).append((pid, rowno))
         problems = []
@@ -1221,13 +1225,20 @@ class _Import:
             problems.append(Problem(self.label, rowno, Message(
                 "post {pid} reports to '{sup}', which is not a post in the file (use "
                 "--unknown-superior external to read it as a role outside the organisation)",
-                pid=pid, sup=sup) + self.named_not_id(sup, known)))
+                pid=pid, sup=sup) + self.named_not_id(sup, known, self.log.unread_columns)))
         return problems
 
     @staticmethod
-    def named_not_id(sup, known: dict) -> Message | str:
+    def named_not_id(sup, known: dict, columns=()) -> Message | str:
         """Why a superior may not be found (``known``: see
-        :meth:`unknown_superiors`)."""
+        :meth:`unknown_superiors`; ``columns``: those nothing reads)."""
+        for column in columns:
+            found = known.get((column, sup.casefold()))
+            if found:
+                which = [Message("post {pid} (row {row})", pid=p, row=r) for p, r in found[:3]]
+                return Message("; '{sup}' is the '{column}' of {posts}: --reports-to-by {column} "
+                               "reads the superior column through it", sup=sup, column=column,
+                               posts=Listing(", ", which))
         zeros = [(p, r) for p, r in known.get(("zeros", sup.lstrip("0")), []) if p != sup] \
             if sup.isdigit() else []
         for found, text in (
