@@ -345,7 +345,10 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False):
             return round(h / w, 10)
         return "negative" if "negative" in (h, w) else "bad"
     value = _number(text, locale)
-    if one_post and isinstance(value, float) and groups_thousands(text, locale):
+    # (a number with its thousands grouped is 1000 or more: the test is
+    # made on those alone, not on every row)
+    if one_post and isinstance(value, float) and value >= 1000 and \
+            groups_thousands(text, locale):
         return "grouped"
     return value
 
