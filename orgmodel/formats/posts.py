@@ -1127,7 +1127,9 @@ class _Import:
     def superior_by_name(self, pid, sup, first_row) -> str | None:
         """The post ``sup`` names by its holder or another key of its row
         (``reports_to_by``), or None, said, when the name is on several
-        posts: which is meant the file does not say."""
+        posts (which is meant the file does not say); a name on none is a
+        superior not in the file (not tried as a post id: the column was
+        said to hold names)."""
         found = self.held_by.get(_fold(sup), []) if self.held_by is not None else []
         if len(found) > 1:
             self.log.skipped.append((self.label, first_row, Message(
@@ -1137,7 +1139,7 @@ class _Import:
         if found:
             self.by_name.append((first_row, pid, sup, found[0]))
             return found[0]
-        return sup
+        return self.external_superior(pid, sup, first_row)
 
     def add_line(self, pid, title, sup, is_top, first_row) -> None:
         """The post's REPORTS_TO edge, or why it has none (a top, a reused id)."""
@@ -1151,10 +1153,25 @@ class _Import:
                 "post {pid} (row {first_row}) has no superior: read as a top",
                 pid=pid, first_row=first_row))
             return
-        if self.held_by is not None:
-            sup = self.superior_by_name(pid, sup, first_row)
-            if sup is None:
-                return
+        target = self.superior_by_name(pid, sup, first_row) if self.held_by is not None \
+            else self.superior_by_id(pid, sup, first_row)
+        if target is None:
+            return
+        if target == pid:
+            log.tops.append((pid, title))
+            log.decisions.append(Message(
+                "post {pid} (row {first_row}) reports to itself: read as a top",
+                pid=pid, first_row=first_row))
+            return
+        self.edges.append({"from": pid, "to": target, "kind": "REPORTS_TO",
+                           "source": self.cite(first_row), "evidence": "stated"})
+        self.line_sup[pid] = target
+        self.line_rows[pid] = first_row
+
+    def superior_by_id(self, pid, sup, first_row) -> str | None:
+        """The post (or outside role) of the superior id ``sup``, or None,
+        said, when there is none to draw the line to."""
+        log = self.log
         if sup not in self.posts and sup not in self.by_raw and sup not in self.rows and \
                 sup.casefold() in self.folded:
             # the same id in other capitals ("ps001" for "PS001"): read as that post
@@ -1168,21 +1185,10 @@ class _Import:
             log.skipped.append((self.label, first_row, Message(
                 "reports to '{sup}', an id used for several different posts: the line is left out",
                 sup=sup)))
-            return
+            return None
         else:
             target = self.external_superior(pid, sup, first_row)
-            if target is None:
-                return
-        if target == pid:
-            log.tops.append((pid, title))
-            log.decisions.append(Message(
-                "post {pid} (row {first_row}) reports to itself: read as a top",
-                pid=pid, first_row=first_row))
-            return
-        self.edges.append({"from": pid, "to": target, "kind": "REPORTS_TO",
-                           "source": self.cite(first_row), "evidence": "stated"})
-        self.line_sup[pid] = target
-        self.line_rows[pid] = first_row
+        return target
 
     def external_superior(self, pid, sup, first_row) -> str | None:
         """A superior not in the file: an error (kept, to be said with the
@@ -1213,13 +1219,13 @@ class _Import:
         known: dict = {}        # (what, folded name) -> [(post id, row)]
         for pid, group in self.posts.items():
             rowno, row, _ = group[0]
-            keys = {("title", _cell(row, self.c_title).casefold())}
+            keys: set[tuple] = {("title", _cell(row, self.c_title).casefold())}
             keys |= {("holder", h.casefold()) for _, _, h in group}
             if pid.isdigit():
                 keys.add(("zeros", pid.lstrip("0")))
             # (a column nothing reads may be the key the superior column gives:
             # a personeelsnummer)
-            keys |= {(c, _cell(r, c).casefold()) for c in self.log.unread_columns
+            keys |= {(("column", c), _cell(r, c).casefold()) for c in self.log.unread_columns
                      for _, r, _ in group if _cell(r, c)}
             for key in keys:
                 known.setdefault(key, []).append((pid, rowno))
@@ -1236,7 +1242,7 @@ class _Import:
         """Why a superior may not be found (``known``: see
         :meth:`unknown_superiors`; ``columns``: those nothing reads)."""
         for column in columns:
-            found = known.get((column, sup.casefold()))
+            found = known.get((("column", column), sup.casefold()))
             if found:
                 which = [Message("post {pid} (row {row})", pid=p, row=r) for p, r in found[:3]]
                 return Message("; '{sup}' is the '{column}' of {posts}: --reports-to-by {column} "
