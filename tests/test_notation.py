@@ -641,13 +641,15 @@ def test_a_superior_column_that_names_the_manager(tmp_path):
                                                        "F6;Consulent;Eva Kok;Nemo"))
     res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--out",
               tmp_path / "n", "--lang", "en")
-    assert res.exit_code == 1 and "post F6 reports to 'Nemo'" in res.output
+    assert res.exit_code == 1 and "post F6 reports to 'Nemo', which is the holder of no post" \
+        in res.output
     # (a post's id is no name: the column was said to hold names)
     f.write_text(f.read_text(encoding="utf-8").replace("F6;Consulent;Eva Kok;Nemo",
                                                        "F6;Consulent;Eva Kok;F1"))
     res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--out",
               tmp_path / "i", "--lang", "en")
-    assert res.exit_code == 1 and "post F6 reports to 'F1', which is not a post" in res.output
+    assert res.exit_code == 1 and "post F6 reports to 'F1', which is the holder of no post in " \
+        "the file" in res.output
 
 
 def test_a_superior_column_that_gives_another_key_of_the_superiors_row(tmp_path):

@@ -639,11 +639,12 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     run.read_posts(sheet, bool(preset))
     run.group_rows(name)
     if reports_to_by == "holder":
-        run.held_by = run.posts_by_holder()
+        run.held_by, run.key_name = run.posts_by_holder(), Message("holder")
     elif reports_to_by != "id":
         key = _column(run.df, reports_to_by, run.label, N_("superior's key (--reports-to-by)"),
                       True)
         run.held_by = run.posts_by_column(key)
+        run.key_name = f"'{key}'"
         run.log.columns.append((N_("superior's key"), key))
         run.log.unread_columns = [c for c in run.log.unread_columns if c != key]
     for pid, group in run.posts.items():
@@ -714,6 +715,7 @@ class _Import:
         self.citations = ("{src} line {rows}", "{src} lines {rows}")    # see cite
         self.language = "en"                    # of what it writes (see in_own_words)
         self.held_by: dict | None = None        # holder -> posts, to read superiors by name
+        self.key_name: Message | str | None = None  # what the superior column gives of them
         self.by_name: list = []                 # (row, post, name, superior): lines read so
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
@@ -1231,6 +1233,12 @@ class _Import:
                 known.setdefault(key, []).append((pid, rowno))
         problems = []
         for rowno, pid, sup in self.unknown:
+            if self.key_name is not None:       # (read by name: the name is on no post)
+                problems.append(Problem(self.label, rowno, Message(
+                    "post {pid} reports to '{sup}', which is the {key} of no post in the file (use "
+                    "--unknown-superior external to read it as a role outside the organisation)",
+                    pid=pid, sup=sup, key=self.key_name)))
+                continue
             problems.append(Problem(self.label, rowno, Message(
                 "post {pid} reports to '{sup}', which is not a post in the file (use "
                 "--unknown-superior external to read it as a role outside the organisation)",
