@@ -632,6 +632,9 @@ def test_a_superior_column_that_names_the_manager(tmp_path):
         "does not say, so the line is left out" in res.output
     assert "superiors read through the holder of their post (--reports-to-by holder): 4 lines" \
         in res.output
+    # (the post is kept: its superior cell is what is not used, not its row)
+    counts = orgmodel.load(tmp_path / "o").manifest["import"]
+    assert (counts["rows_left_out"], counts["cells_not_used"]) == (0, 1)
     # (and --strict refuses what it leaves out)
     res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--strict",
               "--out", tmp_path / "s")

@@ -1134,7 +1134,7 @@ class _Import:
         said to hold names)."""
         found = self.held_by.get(_fold(sup), []) if self.held_by is not None else []
         if len(found) > 1:
-            self.log.skipped.append((self.label, first_row, Message(
+            self.log.cells.append((self.label, first_row, Message(
                 "reports to '{sup}', which names posts {posts}: which is meant the file does not "
                 "say, so the line is left out", sup=sup, posts=", ".join(found))))
             return None
@@ -1184,7 +1184,8 @@ class _Import:
         if sup in self.posts or sup in self.by_raw:
             target = self.by_raw.get(sup, sup)
         elif sup in self.rows:        # a reused id: which of its posts is meant is not said
-            log.skipped.append((self.label, first_row, Message(
+            # (the row is kept: its superior cell is what is not used)
+            log.cells.append((self.label, first_row, Message(
                 "reports to '{sup}', an id used for several different posts: the line is left out",
                 sup=sup)))
             return None
