@@ -682,3 +682,17 @@ def test_a_superior_column_that_gives_another_key_of_the_superiors_row(tmp_path)
               "--out", tmp_path / "x", "--lang", "en")
     assert res.exit_code == 1 and not (tmp_path / "x").exists()
     assert "has no column 'Stamnummer' for the superior's key (--reports-to-by)" in res.output
+
+
+def test_a_date_written_out_in_the_files_name(tmp_path):
+    """"formatie per 1 januari 2026.xlsx" gave no date: only numbers were
+    looked for. A day, a month's name (Dutch or English, whole or short) and
+    a year are a date, said in the log."""
+    f = tmp_path / "formatie per 1 januari 2026.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie\nF1;Secretaris;Anna;\n",
+                 encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert orgmodel.load(tmp_path / "o").manifest["date"] == "2026-01-01"
+    assert "de datum 2026-01-01 is gelezen uit de naam van het bestand ('1 januari 2026')" in \
+        res.output

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
 from ..i18n import N_, Figure, Listing, Message, count, said, translator
-from ..notation import LOCALES, groups_thousands, number_text, parse_date, parse_number
+from ..notation import _MONTHS, LOCALES, groups_thousands, number_text, parse_date, parse_number
 from ..read import _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
 
@@ -1418,9 +1418,17 @@ class _Import:
         return manifest
 
 
+#: Month names as file names write them (``formatie per 1 januari 2026``,
+#: ``organogram 30 Sept 2013``), Dutch and English, whole or short.
+_MONTH_NAMES = {**{name: i + 1 for names in _MONTHS.values() for i, name in enumerate(names)},
+                **{name[:3]: i + 1 for names in _MONTHS.values() for i, name in enumerate(names)},
+                "mrt": 3, "sept": 9, "okt": 10}
+_WRITTEN_MONTH = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+
 _DATE_SHAPES = [
-    # (pattern, the orders its groups may be read in)
+    # (pattern, the orders its groups may be read in; n: a month by its name)
     (r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", ("ymd",)),
+    (r"(?i)(?<![\d\w])(\d{1,2})[ _-]*(" + _WRITTEN_MONTH + r")\.?[ _-]*(\d{4})(?!\d)", ("dny",)),
     (r"(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.](\d{4})(?!\d)", ("dmy", "mdy")),
     (r"(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.](\d{2})(?!\d)", ("dmy", "mdy", "ymd")),
     (r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)", ("ymd",)),
@@ -1443,6 +1451,10 @@ def date_in_name(name: str, today: _dt.date | None = None) -> tuple[str | None, 
     '2013-09-30'
     >>> date_in_name("20131002-junior.csv")[0]
     '2013-10-02'
+    >>> date_in_name("formatie per 1 januari 2026.xlsx", _dt.date(2026, 6, 1))[0]
+    '2026-01-01'
+    >>> date_in_name("Organogram 30 Sept 2013.csv", _dt.date(2026, 6, 1))[0]
+    '2013-09-30'
     >>> date_in_name("011013-DH-senior.csv", _dt.date(2026, 1, 1))
     (None, "the file's name holds '011013', which could be 2001-10-13 or 2013-10-01: no date is taken (give --date)")
     """
@@ -1466,7 +1478,8 @@ def date_in_name(name: str, today: _dt.date | None = None) -> tuple[str | None, 
 
 
 def _reading(groups, order: str) -> _dt.date | None:
-    parts = dict(zip(order, map(int, groups)))
+    parts = {("m" if k == "n" else k): (_MONTH_NAMES[v.casefold()] if k == "n" else int(v))
+             for k, v in zip(order, groups)}
     year = parts["y"] + 2000 if parts["y"] < 100 else parts["y"]
     try:
         return _dt.date(year, parts["m"], parts["d"])
