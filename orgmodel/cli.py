@@ -477,14 +477,15 @@ def summary(org, fmt):
         lines += ["", t("How the facts are known (nodes / edges)") + ":"]
         lines += [f"  {t.value(g):<{w}} {t.number(s.evidence['nodes'][g]):>6} "
                   f"{t.number(s.evidence['edges'][g]):>6}" for g in s.evidence["nodes"]]
-        lines += ["", t("Formation: {posts} ({vacant} vacant), {fte} over {n} posts with an "
-                        "FTE; {people} people in post", posts=_posts_text(f, t),
-                        vacant=f["vacant"], fte=_fte_parts(f, t), n=s.roles_with_fte,
-                        people=f["people"]) if holders_recorded(org, f) else
-                  t("Formation: {posts}, {fte} FTE in posts over {n} posts with an FTE; who "
+        lines += ["", t("Formation: {posts} ({vacant} vacant), {fte} over {with_fte} with an "
+                        "FTE; {people} in post", posts=_posts_text(f, t),
+                        vacant=f["vacant"], fte=_fte_parts(f, t),
+                        with_fte=_counted_posts(s.roles_with_fte),
+                        people=_counted_people(f["people"])) if holders_recorded(org, f) else
+                  t("Formation: {posts}, {fte} FTE in posts over {with_fte} with an FTE; who "
                     "holds the posts, and which are vacant, is not recorded",
                     posts=_posts_text(f, t), fte=_span(f["fte_min"], f["fte_max"], t),
-                    n=s.roles_with_fte)]
+                    with_fte=_counted_posts(s.roles_with_fte))]
         staff = staff_text(f, t, "  " + t("plus") + " ")
         if staff:
             lines.append(staff)
@@ -762,9 +763,10 @@ def formation(org, by, fmt):
                 posts=_posts_text(tot, t), staff=staff_text(tot, t, ", "),
                 fte=_span(tot["fte_min"], tot["fte_max"], t), total=total, unknown=unknown))
         return (_table(frame, t) + "\n\n" + t(
-            "In all: {posts} ({vacant} vacant), {people} people{staff}; {fte}; {total} FTE "
+            "In all: {posts} ({vacant} vacant), {people}{staff}; {fte}; {total} FTE "
             "with staff{unknown}", posts=_posts_text(tot, t), vacant=tot["vacant"],
-            people=tot["people"], staff=staff_text(tot, t, ", "), fte=_fte_parts(tot, t),
+            people=_counted_people(tot["people"]), staff=staff_text(tot, t, ", "),
+            fte=_fte_parts(tot, t),
             total=total, unknown=unknown))
     emit(frame, fmt, table)
 
@@ -1256,6 +1258,14 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
     out(t(Message(
         "\nImported {n_nodes} nodes and {n_edges} edges into {out_dir} (what was decided: {v})",
         n_nodes=n_nodes, n_edges=n_edges, out_dir=out_dir, v=out_dir / 'IMPORT.md')))
+
+
+def _counted_posts(n: int) -> Message:
+    return count(n, N_("{n} post"), N_("{n} posts"))
+
+
+def _counted_people(n: int) -> Message:
+    return count(n, N_("{n} person"), N_("{n} people"))
 
 
 def _add_format_commands():

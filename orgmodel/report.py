@@ -141,8 +141,8 @@ def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names)
     if missing and missing == tot["posts"]:
         fte = t("no FTE given")
     elif missing:
-        fte = t("{fte} FTE on the {n} posts that give one", fte=fte,
-                n=tot['posts'] - missing)
+        fte = t(count(tot['posts'] - missing, N_("{fte} FTE on the {n} post that gives one"),
+                      N_("{fte} FTE on the {n} posts that give one"), fte=fte))
     else:
         fte = t("{fte} FTE", fte=fte)
     if tot.get("vacant_fte_max"):

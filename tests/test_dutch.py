@@ -690,3 +690,23 @@ def test_one_of_a_thing_is_said_in_the_singular(tmp_path):
         assert not re.search(r"(?<![\d.,])1 (functies|mensen|personen|posts|people)\b", text)
     res = run("--lang", "nl", "formation", "--org", DATA / "deventer-2010")
     assert "(1 functie geeft geen fte)" in res.output
+
+
+def test_one_of_a_thing_in_the_summary_formation_and_report(tmp_path):
+    """The same in `summary`, `formation` and the report's FTE line: "over 1
+    posts with an FTE; 1 people in post", "op de 1 functies die er een
+    opgeven"."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;FTE\n"
+                 "F1;Directeur;Anna;;1\nF2;Adviseur;Vacature;F1;\n", encoding="utf-8")
+    assert run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o").exit_code == 0
+    org = tmp_path / "o"
+    en = run("--lang", "en", "summary", "--org", org).output
+    assert "over 1 post with an FTE; 1 person in post" in en
+    nl = run("summary", "--org", org).output
+    assert "over 1 functie met een fte; 1 persoon in functie" in nl
+    assert "2 functies (1 vacant), 1 persoon" in run("formation", "--org", org).output
+    assert run("report", "--org", org, "--out", tmp_path / "r").exit_code == 0
+    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert "1 fte op de 1 functie die er een opgeeft" in md
+    assert not re.search(r"(?<![\d.,])1 (functies|mensen|personen)\b", md + nl)
