@@ -462,7 +462,7 @@ def validate(org_dir, fmt):
 def summary(org, fmt):
     """Count nodes and edges per kind and evidence grade, and add up the
     formation: posts, vacancies, people, staff and FTE (a range)."""
-    from .formation import holders_recorded, staff_text
+    from .formation import counted_people, counted_posts, holders_recorded, staff_text
     from .summary import summarize
     s = summarize(org)
     t = _t(org)
@@ -480,12 +480,12 @@ def summary(org, fmt):
         lines += ["", t("Formation: {posts} ({vacant} vacant), {fte} over {with_fte} with an "
                         "FTE; {people} in post", posts=_posts_text(f, t),
                         vacant=f["vacant"], fte=_fte_parts(f, t),
-                        with_fte=_counted_posts(s.roles_with_fte),
-                        people=_counted_people(f["people"])) if holders_recorded(org, f) else
+                        with_fte=counted_posts(s.roles_with_fte),
+                        people=counted_people(f["people"])) if holders_recorded(org, f) else
                   t("Formation: {posts}, {fte} FTE in posts over {with_fte} with an FTE; who "
                     "holds the posts, and which are vacant, is not recorded",
                     posts=_posts_text(f, t), fte=_span(f["fte_min"], f["fte_max"], t),
-                    with_fte=_counted_posts(s.roles_with_fte))]
+                    with_fte=counted_posts(s.roles_with_fte))]
         staff = staff_text(f, t, "  " + t("plus") + " ")
         if staff:
             lines.append(staff)
@@ -718,8 +718,8 @@ def _span(lo, hi, t) -> str:
 
 def _posts_text(tot: dict, t) -> str:
     """``'8 posts, and 9 more of a number not recorded'`` from a totals dict."""
-    n = tot["posts"]
-    text = t("1 post") if n == 1 else t("{n} posts", n=n)
+    from .formation import counted_posts
+    text = t(counted_posts(tot["posts"]))
     if tot.get("posts_count_unknown"):
         text += t(", and {n} more of a number not recorded", n=tot["posts_count_unknown"])
     return text
@@ -745,8 +745,8 @@ def formation(org, by, fmt):
     Posts (vacant ones included), the people holding them, and staff counted
     per grade under a post.
     """
+    from .formation import counted_people, holders_recorded, staff_text, totals
     from .formation import formation as roll_up
-    from .formation import holders_recorded, staff_text, totals
     frame = roll_up(org, by)
     t = _t(org)
 
@@ -765,7 +765,7 @@ def formation(org, by, fmt):
         return (_table(frame, t) + "\n\n" + t(
             "In all: {posts} ({vacant} vacant), {people}{staff}; {fte}; {total} FTE "
             "with staff{unknown}", posts=_posts_text(tot, t), vacant=tot["vacant"],
-            people=_counted_people(tot["people"]), staff=staff_text(tot, t, ", "),
+            people=counted_people(tot["people"]), staff=staff_text(tot, t, ", "),
             fte=_fte_parts(tot, t),
             total=total, unknown=unknown))
     emit(frame, fmt, table)
@@ -1258,14 +1258,6 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
     out(t(Message(
         "\nImported {n_nodes} nodes and {n_edges} edges into {out_dir} (what was decided: {v})",
         n_nodes=n_nodes, n_edges=n_edges, out_dir=out_dir, v=out_dir / 'IMPORT.md')))
-
-
-def _counted_posts(n: int) -> Message:
-    return count(n, N_("{n} post"), N_("{n} posts"))
-
-
-def _counted_people(n: int) -> Message:
-    return count(n, N_("{n} person"), N_("{n} people"))
 
 
 def _add_format_commands():

@@ -32,7 +32,7 @@ import pandas as pd
 
 from ._nx import node_attrs, successors
 from .errors import InputError
-from .i18n import Message
+from .i18n import N_, Message, count
 from .model import at_its_date, remembered
 
 if TYPE_CHECKING:  # names in annotations only
@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # names in annotations only
 
 
 __all__ = ["post_figures", "formation", "totals", "is_post", "post_line", "staff_text",
-           "holders_recorded"]
+           "holders_recorded", "counted_posts", "counted_people"]
 
 _AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte",
             "vacant_fte_min", "vacant_fte_max", "staff_uncounted")
@@ -436,6 +436,16 @@ def totals(org: OrgModel) -> dict:
             "vacant_fte_min": round(vlo, 6), "vacant_fte_max": round(vhi, 6),
             "posts_without_fte": int(len(posts) - len(known)) - unknown_nofte,
             "total_fte_min": round(lo + staff_fte, 6), "total_fte_max": round(hi + staff_fte, 6)}
+
+
+def counted_posts(n: int) -> Message:
+    """``n`` posts, in the singular for one (see :func:`orgmodel.i18n.count`)."""
+    return count(n, N_("{n} post"), N_("{n} posts"))
+
+
+def counted_people(n: int) -> Message:
+    """``n`` people, in the singular for one."""
+    return count(n, N_("{n} person"), N_("{n} people"))
 
 
 def staff_text(tot: dict, t, lead: str) -> str:

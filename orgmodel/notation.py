@@ -102,9 +102,7 @@ def parse_number(text: str, locale: str | None = None, amount: bool = False) -> 
     t = _SPACES.sub(" ", str(text)).strip().replace("\u2212", "-")
     scale = 1
     if amount:
-        t = _CURRENCY.sub("", t).strip()
-        t, scale = _scaled(t)
-        t = _CURRENCY.sub("", t).strip()
+        t, scale = _scaled(_CURRENCY.sub("", t).strip())
         t = _WHOLE.sub(",00", t)
     sign = -1.0 if t.startswith("-") else 1.0
     t = t.lstrip("+-").strip()

@@ -24,7 +24,7 @@ from .errors import OrgModelError
 from .escalation import OUTCOMES, escalation_load, escalation_policy, route_graph
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
-from .formation import formation, holders_recorded, staff_text, totals
+from .formation import counted_people, counted_posts, formation, holders_recorded, staff_text, totals
 from .i18n import N_, Message, count, said, text_of, translator, written_on
 from .layers import layering
 from .mandates import register
@@ -151,11 +151,11 @@ def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names)
                        vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t))
     out = ["- **" + t("The organisation") + "**: "
            + (t("{posts} ({vacant} vacant), {people} in post, {fte}",
-                posts=_posts(tot['posts']), vacant=tot['vacant'],
-                people=_people(tot['people']), fte=fte)
+                posts=counted_posts(tot['posts']), vacant=tot['vacant'],
+                people=counted_people(tot['people']), fte=fte)
               if held_known else
               t("{posts} (who holds them, and which are vacant, is not recorded), {fte}",
-                posts=_posts(tot['posts']), fte=fte))
+                posts=counted_posts(tot['posts']), fte=fte))
            + (t(count(tot['posts_count_unknown'],
                       N_("; and {n} more post whose number is not recorded (it stands for "
                          "posts the sources do not count)"),
@@ -211,7 +211,7 @@ def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names)
                    + (t("the widest is {name} with {reports} ({people})",
                         name=_md(names.get(top["id"], top["name"])),
                         reports=_reports(int(top['direct_reports'])),
-                        people=_people(int(top['people'])))
+                        people=counted_people(int(top['people'])))
                       if held_known else
                       # without holders, its people would count the staff alone
                       t("the widest is {name} with {reports}",
@@ -600,13 +600,13 @@ class _Report:
         fte = _span(tot["fte_min"], tot["fte_max"], t)
         held = self.holders_known
         md += ["", (t("Formation: **{posts}** ({vacant} vacant), **{fte} FTE** over {with_fte} "
-                      "with an FTE", posts=_posts(tot['posts']), vacant=tot['vacant'],
-                      fte=fte, with_fte=_posts(s.roles_with_fte)) if held else
+                      "with an FTE", posts=counted_posts(tot['posts']), vacant=tot['vacant'],
+                      fte=fte, with_fte=counted_posts(s.roles_with_fte)) if held else
                     t("Formation: **{posts}**, **{fte} FTE** over {with_fte} with an FTE",
-                      posts=_posts(tot['posts']), fte=fte, with_fte=_posts(s.roles_with_fte)))
+                      posts=counted_posts(tot['posts']), fte=fte, with_fte=counted_posts(s.roles_with_fte)))
                + (t(" (some are given as ranges, so the total is a range)")
                   if tot["fte_min"] != tot["fte_max"] else "")
-               + (t("; {people} in post", people=_people(tot['people'])) if held else
+               + (t("; {people} in post", people=counted_people(tot['people'])) if held else
                   t("; who holds the posts, and which are vacant, is not recorded"))
                + staff_text(tot, t, "; ") + "."]
         if len(units) and units["posts"].sum():
@@ -880,14 +880,6 @@ def _findings(found, rules, t, names) -> list:
             md.append("- " + t("… more groups in findings.csv"))
             break
     return md
-
-
-def _posts(n: int) -> Message:
-    return count(n, N_("{n} post"), N_("{n} posts"))
-
-
-def _people(n: int) -> Message:
-    return count(n, N_("{n} person"), N_("{n} people"))
 
 
 def _reports(n: int) -> Message:

@@ -655,7 +655,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
             "superiors read through {key} of their post (--reports-to-by {by}): {lines}",
             key=Message("the holder") if reports_to_by == "holder" else
             Message("the column '{c}'", c=reports_to_by),
-            by=reports_to_by, lines=count(len(run.by_name), N_("{n} line"), N_("{n} lines"))))
+            by=reports_to_by, lines=count(run.by_name, N_("{n} line"), N_("{n} lines"))))
     run.mark_people_on_several_posts()
     if junior:
         run.add_junior_staff(Path(junior), junior_sheet)
@@ -716,7 +716,7 @@ class _Import:
         self.language = "en"                    # of what it writes (see in_own_words)
         self.held_by: dict | None = None        # holder -> posts, to read superiors by name
         self.key_name: Message | str | None = None  # what the superior column gives of them
-        self.by_name: list = []                 # (row, post, name, superior): lines read so
+        self.by_name = 0                        # lines read so
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
         self.totals: list = []                  # (row, id, FTE) of totals rows
@@ -1102,24 +1102,24 @@ class _Import:
     def posts_by_holder(self) -> dict:
         """The posts each person holds, by the name folded (see :func:`_fold`):
         what a superior column that names the manager is read through."""
-        held: dict = {}
-        for pid, group in self.posts.items():
-            for _, _, holder in group:
-                if holder and not self.is_vacant_holder(holder) and \
-                        not self.is_undisclosed(holder):
-                    posts = held.setdefault(_fold(holder), [])
-                    if pid not in posts:
-                        posts.append(pid)
-        return held
+        def named(row, holder):
+            vacant = self.is_vacant_holder(holder) or self.is_undisclosed(holder)
+            return "" if vacant else holder
+        return self.posts_by(named)
 
     def posts_by_column(self, column) -> dict:
-        """The posts by their value in ``column`` (folded, see :func:`_fold`):
-        what a superior column that gives another key of the superior's row
-        (a *personeelsnummer*) is read through."""
+        """The posts by their value in ``column`` (folded): what a superior
+        column that gives another key of the superior's row (a
+        *personeelsnummer*) is read through."""
+        return self.posts_by(lambda row, _holder: _cell(row, column))
+
+    def posts_by(self, key) -> dict:
+        """``{folded key: [post ids]}``, ``key(row, holder)`` of each row of
+        each post (an empty key is none)."""
         keyed: dict = {}
         for pid, group in self.posts.items():
-            for _, row, _ in group:
-                value = _cell(row, column)
+            for _, row, holder in group:
+                value = key(row, holder)
                 if value:
                     posts = keyed.setdefault(_fold(value), [])
                     if pid not in posts:
@@ -1132,14 +1132,14 @@ class _Import:
         posts (which is meant the file does not say); a name on none is a
         superior not in the file (not tried as a post id: the column was
         said to hold names)."""
-        found = self.held_by.get(_fold(sup), []) if self.held_by is not None else []
+        found = (self.held_by or {}).get(_fold(sup), [])
         if len(found) > 1:
             self.log.cells.append((self.label, first_row, Message(
                 "reports to '{sup}', which names posts {posts}: which is meant the file does not "
                 "say, so the line is left out", sup=sup, posts=", ".join(found))))
             return None
         if found:
-            self.by_name.append((first_row, pid, sup, found[0]))
+            self.by_name += 1
             return found[0]
         return self.external_superior(pid, sup, first_row)
 

@@ -348,12 +348,10 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
 
 
 def _org_name(g):
-    from rdflib import Literal
     from rdflib.namespace import RDF, SKOS
     ORG = _ns()[0]
     for s in g.subjects(RDF.type, ORG.FormalOrganization):
-        name = _name({(v.language or "").split("-")[0].casefold(): str(v)
-                      for v in g.objects(s, SKOS.prefLabel) if isinstance(v, Literal)})
+        name = _name(_labels(g, s, (SKOS.prefLabel,)))
         if name:
             return name
     return None
@@ -371,7 +369,7 @@ def _from_org_terms(g, label, left_out: list | None = None):  # noqa: C901 - one
     """Nodes and edges from plain ORG terms (a file another tool wrote);
     what is not read is added to ``left_out`` (see :func:`_not_read`)."""
     from rdflib import BNode
-    from rdflib.namespace import FOAF, RDF, RDFS, SKOS
+    from rdflib.namespace import FOAF, RDF, SKOS
     ORG = _ns()[0]
     nodes, edges, seen = [], [], {}
     terms: list = []            # the statement of each node, then each edge (see _cited)
@@ -380,16 +378,7 @@ def _from_org_terms(g, label, left_out: list | None = None):  # noqa: C901 - one
     itself = _the_organisation(g)
 
     def labels_of(s) -> dict:
-        """``{language: label}`` of the first naming term that has any
-        (``""``: a label without a language)."""
-        for p in (SKOS.prefLabel, FOAF.name, RDFS.label):
-            found: dict = {}
-            for v in g.objects(s, p):
-                found.setdefault((getattr(v, "language", None) or "").split("-")[0].casefold(),
-                                 str(v))
-            if found:
-                return found
-        return {}
+        return _labels(g, s)
 
     def name_of(s):
         return _name(labels_of(s)) or _local(s)
@@ -468,6 +457,21 @@ def _from_org_terms(g, label, left_out: list | None = None):  # noqa: C901 - one
     return nodes, edges, (terms, edge_terms)
 
 
+def _labels(g, s, terms=None) -> dict:
+    """``{language: label}`` of ``s`` by the first naming term that has any
+    (``terms``; default skos:prefLabel, foaf:name, rdfs:label; ``""``: a
+    label without a language)."""
+    from rdflib.namespace import FOAF, RDFS, SKOS
+    for p in terms or (SKOS.prefLabel, FOAF.name, RDFS.label):
+        found: dict = {}
+        for v in g.objects(s, p):
+            found.setdefault((getattr(v, "language", None) or "").split("-")[0].casefold(),
+                             str(v))
+        if found:
+            return found
+    return {}
+
+
 def _name(labels: dict) -> str:
     """The name of a node from its labels by language: the one without a
     language, else the English, else the Dutch, else the first.
@@ -487,12 +491,7 @@ def _statement(g, term) -> str:
     having no rows."""
     from rdflib import BNode
     if isinstance(term, BNode):
-        from rdflib.namespace import FOAF, RDFS, SKOS
-        for p in (SKOS.prefLabel, FOAF.name, RDFS.label):
-            v = g.value(term, p)
-            if v is not None:
-                return f"[{v}]"
-        return "[]"
+        return f"[{_name(_labels(g, term))}]"
     return _short(g, term)
 
 
