@@ -1188,6 +1188,20 @@ def _say_left_out(t, lines) -> None:
         out("  " + t("... and {n} more", n=len(lines) - 3 - SHOWN_LEFT_OUT))
 
 
+def _hours(ctx, param, value):
+    """--full-time: a number of hours (36, 36,5 or 36.5)."""
+    from .notation import parse_number
+    if value is None:
+        return None
+    try:
+        hours = parse_number(value, None)
+    except OrgModelError as exc:
+        raise click.BadParameter(said(exc)) from None
+    if not 0 < hours <= 168:
+        raise click.BadParameter(Message("a week has more than 0 and at most 168 hours"))
+    return hours
+
+
 @import_.command("posts")
 @lang_option
 @click.argument("posts_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
@@ -1205,6 +1219,11 @@ def _say_left_out(t, lines) -> None:
 @click.option("--fte", "c_fte", metavar="COLUMN", help="Column of the FTE.")
 @click.option("--holder", "c_holder", metavar="COLUMN", help="Column of the holder's name.")
 @click.option("--grade", "c_grade", metavar="COLUMN", help="Column of the grade.")
+@click.option("--hours", "c_hours", metavar="COLUMN", help="Column of the hours per week, read "
+              "as FTE over --full-time when the file has no FTE column.")
+@click.option("--full-time", "full_time", metavar="HOURS", callback=_hours,
+              help="The hours of this organisation's full-time week (36, say): hours per week "
+                   "(a column of them, or '32 uur') are read as FTE over it. None is assumed.")
 @click.option("--unknown-superior", type=click.Choice(["error", "external"]),
               help="A superior not in the file: an error, or a role outside the organisation "
                    "(default: the preset's, else error).")
@@ -1228,8 +1247,8 @@ def _say_left_out(t, lines) -> None:
                    "the value of another COLUMN on the superior's row (a personeelsnummer).")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
-                 c_holder, c_grade, unknown_superior, name, date, sheet, junior_sheet, locale,
-                 strict, split_reused_ids, reports_to_by, force):
+                 c_holder, c_grade, c_hours, full_time, unknown_superior, name, date, sheet,
+                 junior_sheet, locale, strict, split_reused_ids, reports_to_by, force):
     """Import one row per post (CSV or XLSX) into an organisation folder.
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
@@ -1244,7 +1263,7 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
         "nl" if preset == "nl-hr" or locale == "nl" else "en")
     t, _OWN = translator_of(lang), lang      # (its refusals in that language too)
     given = dict(id=c_id, reports_to=c_sup, title=c_title, unit=c_unit, fte=c_fte,
-                 holder=c_holder, grade=c_grade)
+                 holder=c_holder, grade=c_grade, hours=c_hours)
     columns = Columns(**given)     # None: the preset's (or the plain default) column
     with output_folder(out_dir):
         n_nodes, n_edges, log = import_posts(posts_file, junior_file, out_dir, preset=preset,
@@ -1253,7 +1272,8 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
                                              junior_sheet=junior_sheet, locale=locale,
                                              strict=strict, lang=lang,
                                              reused_ids="split" if split_reused_ids else "error",
-                                             reports_to_by=reports_to_by)
+                                             reports_to_by=reports_to_by,
+                                             full_time=full_time)
     out("\n".join(map(t, log.lines())))
     out(t(Message(
         "\nImported {n_nodes} nodes and {n_edges} edges into {out_dir} (what was decided: {v})",

@@ -453,6 +453,62 @@ def test_a_repeated_header_row_and_fte_as_a_percentage(tmp_path):
     assert round(n["4"]["fte_min"], 6) == round(32 / 36, 6)     # hours over the week given
 
 
+def _hours_file(path):
+    """A Dutch export that gives each post's hours per week, not its FTE,
+    with a totals row (in hours) and one cell written with its unit."""
+    path.write_text("Functienummer;Functie;Leidinggevende;Uren per week\n"
+                    "F1;Directeur;;36\nF2;Teamleider;F1;32\nF3;Adviseur;F2;18 uur\n"
+                    "Totaal;;;86\n", encoding="utf-8")
+    return path
+
+
+def test_hours_per_week_are_read_as_fte_only_over_the_full_time_week_given(tmp_path):
+    """A column of hours given as the FTE made a director of 36 FTE, in
+    silence.  With the organisation's full-time week (--full-time) the hours
+    are FTE over it (a cell '18 uur' too), said in the log, and the totals
+    row is compared in FTE; orgmodel assumes no week of its own."""
+    posts = _hours_file(tmp_path / "formatie.csv")
+    out = tmp_path / "o"
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--full-time", "36",
+              "--out", out)
+    assert res.exit_code == 0, res.output
+    log = (out / "IMPORT.md").read_text(encoding="utf-8")
+    for text in (res.output, log):
+        assert ("fte gelezen uit de uren per week in 'uren_per_week', over een volledige "
+                "werkweek van 36 uur (--full-time)") in text
+        assert "de totaalregel ('Totaal', regel 5) geeft 2,389 fte" in text
+        assert "die verschillen" not in text
+    n = orgmodel.load(out).graph.nodes
+    assert (n["F1"]["fte_min"], n["F3"]["fte_min"]) == (1.0, 0.5)
+    assert round(n["F2"]["fte_min"], 6) == round(32 / 36, 6)
+
+
+def test_a_column_of_hours_is_not_fte_without_the_full_time_week(tmp_path):
+    """Without --full-time: a column of hours given with --fte is refused
+    (its hours would be FTE), nothing written; one found by its name is not
+    read, and the log says how to read it."""
+    posts = _hours_file(tmp_path / "formatie.csv")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--fte", "Uren per week",
+              "--out", tmp_path / "refused", "--lang", "en")
+    assert res.exit_code == 1
+    assert ("formatie.csv, row 1: the FTE column 'uren_per_week' gives hours, not FTE: give "
+            "this organisation's full-time week with --full-time HOURS") in res.output
+    assert "Traceback" not in res.output and not (tmp_path / "refused").exists()
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("'uren_per_week' gives hours per week, not FTE: not read (give this "
+            "organisation's full-time week with --full-time HOURS to read it as FTE)") in \
+        res.output
+    n = orgmodel.load(tmp_path / "o").graph.nodes
+    assert not any("fte_min" in n[p] for p in ("F1", "F2", "F3"))
+    with pytest.raises(orgmodel.OrgModelError, match="full-time week"):
+        orgmodel.read_posts(posts, preset="nl-hr", full_time=0)
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--full-time", "200",
+              "--out", tmp_path / "x")
+    assert res.exit_code == 2 and "at most 168" in res.output
+
+
 def test_a_file_without_a_holder_column_makes_no_people(tmp_path):
     """No holder column says nothing of holders: each post got a person
     "(name not disclosed)" holding it, as if every post were filled."""

@@ -69,6 +69,9 @@ class Columns:
     unit: str | None = "unit"
     fte: str | None = "fte"
     grade: str | None = "grade"
+    #: hours per week (read as FTE only over the full-time week the user
+    #: gives: see :func:`posts_tables`'s ``full_time``)
+    hours: str | None = "hours|hours per week"
     organisation: str | None = None
     #: a post's cost centre (kept on the post as ``cost_centre``)
     cost_centre: str | None = None
@@ -109,11 +112,12 @@ PRESETS = {
     "uk-organogram": Preset(
         senior=Columns(id="Post Unique Reference", reports_to="Reports to Senior Post",
                        title="Job Title", holder="Name", unit="Unit", fte="FTE",
-                       grade="Grade (or equivalent)|Grade", organisation="Organisation"),
+                       grade="Grade (or equivalent)|Grade", organisation="Organisation",
+                       hours=None),
         junior=Columns(id=None, reports_to="Reporting Senior Post", title="Generic Job Title",
                        holder=None, unit="Unit", fte="Number of Posts in FTE",
                        grade="Grade|Grade (or equivalent)",
-                       organisation="Organisation")),
+                       organisation="Organisation", hours=None)),
     # A Dutch HR export (AFAS, Youforce, Beaufort ...): one row per post,
     # columns by their usual Dutch names, numbers and dates in Dutch notation.
     "nl-hr": Preset(
@@ -125,9 +129,11 @@ PRESETS = {
                        holder="medewerker|naam medewerker|naam",
                        unit="afdeling|organisatie-eenheid|organisatieonderdeel|team|eenheid",
                        fte="fte|formatie|omvang|aanstelling",
+                       hours="uren|uren per week|aantal uren|contracturen|formatie-uren|"
+                             "formatieuren|weekuren|uren p/w",
                        grade="schaal|salarisschaal|functieschaal",
                        cost_centre="kostenplaats", start="ingangsdatum|datum in dienst|begindatum"),
-        junior=Columns(id=None, holder=None), tops=("",), unknown_superior="error",
+        junior=Columns(id=None, holder=None, hours=None), tops=("",), unknown_superior="error",
         locale="nl"),
 }
 
@@ -156,7 +162,7 @@ def _totals_word(rid: str) -> str | None:
     return two if two in TOTALS else None
 
 #: Without a preset: no top marker but an empty superior, names as given.
-PLAIN = Preset(senior=Columns(), junior=Columns(id=None, holder=None), tops=("",),
+PLAIN = Preset(senior=Columns(), junior=Columns(id=None, holder=None, hours=None), tops=("",),
                unknown_superior="error")
 
 
@@ -212,8 +218,8 @@ class ImportLog:
         if self.unread_columns:
             out.append(Message(
                 "- Columns not read: {columns} (a column that holds what orgmodel reads under "
-                "another name is given with --id, --reports-to, --title, --holder, --unit, --fte "
-                "or --grade).", columns=", ".join(f"'{c}'" for c in self.unread_columns)))
+                "another name is given with --id, --reports-to, --title, --holder, --unit, --fte, "
+                "--hours or --grade).", columns=", ".join(f"'{c}'" for c in self.unread_columns)))
         read = (N_("- {rows} post rows read: {posts} posts, {units} units.") if self.units != 1
                 else N_("- {rows} post rows read: {posts} posts, {units} unit."))
         out += [Message(read, rows=self.rows, posts=self.posts, units=self.units),
@@ -316,19 +322,25 @@ def _names(columns: tuple):
     return names
 
 
-def _fte(text: str, locale: str | None = None, one_post: bool = False):
+def _fte(text: str, locale: str | None = None, one_post: bool = False,
+         week: float | None = None, hours: bool = False):
     """A cell's FTE, as :func:`_number` reads it; a percentage of a full-time
     post (``80%``, an *aanstelling* as Dutch HR writes it) is that share, and
     so are hours over the full-time week (``32/36``: the cell gives both);
     the unit written after the number (``0,8 fte``) is the unit asked for.
-    ``one_post``: the FTE of one post, which has no thousands, so a number
-    written with them grouped is ``"grouped"`` (a file that writes ``1.000``
-    for 1, read under ``nl``), not a thousand.
+    ``week``: the hours of the organisation's full-time week, as the user
+    gave it; then a cell in hours (``32 uur``), or any number of a column
+    of hours (``hours``), is those hours over it.  ``one_post``: the FTE of
+    one post, which has no thousands, so a number written with them grouped
+    is ``"grouped"`` (a file that writes ``1.000`` for 1, read under
+    ``nl``), not a thousand.
 
     >>> _fte("80%"), _fte("0,8", "nl"), _fte("87,5 %", "nl"), _fte("32/36")
     (0.8, 0.8, 0.875, 0.8888888889)
-    >>> _fte("0,8 FTE", "nl"), _fte("1 fte"), _fte("fte")
-    (0.8, 1.0, 'bad')
+    >>> _fte("0,8 FTE", "nl"), _fte("1 fte"), _fte("fte"), _fte("32 uur")
+    (0.8, 1.0, 'bad', 'bad')
+    >>> _fte("32 uur", week=36), _fte("18", "nl", week=36, hours=True), _fte("36", week=36)
+    (0.8888888889, 0.5, 36.0)
     >>> _fte("1.000", "nl"), _fte("1.000", "nl", one_post=True), _fte("0.889", "nl", True)
     (1000.0, 'grouped', 0.889)
     """
@@ -338,19 +350,43 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False):
     if text.endswith("%"):
         share = _number(text[:-1], locale)
         return round(share / 100, 10) if isinstance(share, float) else share
-    hours, slash, week = text.partition("/")
+    hours_of, slash, of_week = text.partition("/")
     if slash:
-        h, w = _number(hours, locale), _number(week, locale)
+        h, w = _number(hours_of, locale), _number(of_week, locale)
         if isinstance(h, float) and isinstance(w, float) and w > 0:
             return round(h / w, 10)
         return "negative" if "negative" in (h, w) else "bad"
+    unit = _HOURS_UNIT.search(text.casefold()) if week else None
+    if unit:
+        text, hours = text[:unit.start()], True
     value = _number(text, locale)
+    if hours and week and isinstance(value, float):
+        return round(value / week, 10)
     # (a number with its thousands grouped is 1000 or more: the test is
     # made on those alone, not on every row)
     if one_post and isinstance(value, float) and value >= 1000 and \
             groups_thousands(text, locale):
         return "grouped"
     return value
+
+
+#: The unit of a cell in hours (``32 uur``, ``32u``, ``32 hours``).
+_HOURS_UNIT = re.compile(r"(?<=\d)\s*(u|uur|uren|h|hrs?|hours?)\s*$")
+#: A column's name that says it gives hours (``uren per week``,
+#: ``contracturen``, ``hours``), folded: not a word that only holds the
+#: letters (``uurloon``, ``duur``).
+_HOURS_NAME = re.compile(r"(?:^|[^a-z])(?:uren|uur|hours?|hrs)(?:[^a-z]|$|per|pw)"
+                         r"|[a-z]uren(?:[^a-z]|$)")
+
+
+def _says_hours(column: str) -> bool:
+    """Whether a column's name says that it gives hours, not FTE.
+
+    >>> [_says_hours(c) for c in ("uren_per_week", "Contracturen", "Formatie (uren)", "FTE",
+    ...                           "uurloon", "duur", "Hours per week", "UrenPerWeek")]
+    [True, True, True, False, False, False, True, True]
+    """
+    return bool(_HOURS_NAME.search(_slug(column)))
 
 
 def _spans(rows) -> str:
@@ -372,7 +408,8 @@ def _header_columns(cols: Columns, first: str = "id") -> tuple:
     """The columns that find a file's header row: ``first`` (the post id, or
     a junior file's senior post), then every other it may name."""
     others = [getattr(cols, f) for f in ("id", "reports_to", "title", "holder", "unit", "fte",
-                                         "grade", "organisation", "cost_centre", "start")
+                                         "grade", "organisation", "cost_centre", "start",
+                                         "hours")
               if f != first]
     return tuple(c for c in [getattr(cols, first)] + others if c)
 
@@ -392,9 +429,10 @@ def _not_a_fte(value, text: str, locale: str | None = None) -> Message:
                        "post (if the file writes '{sep}' as a decimal point, import it with "
                        "--locale {other})", n=n, locale=locale, sep="." if locale == "nl" else ",",
                        other="en" if locale == "nl" else "nl")
-    if re.search(r"\d\s*(u|uur|uren|h|hrs?|hours?)\s*$", text.casefold()):
-        return Message("is not a number: hours? orgmodel does not know this organisation's "
-                       "full-time week, so give FTE, or the hours over the week (32/36)")
+    if _HOURS_UNIT.search(text.casefold()):
+        return Message("is not a number: hours? give this organisation's full-time week with "
+                       "--full-time HOURS (orgmodel does not assume one), or FTE, or the hours "
+                       "over the week (32/36)")
     return Message("is not a number")
 
 
@@ -556,7 +594,8 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                  name: str | None = None, date: str | None = None,
                  unknown_superior: str | None = None, sheet: str | None = None,
                  junior_sheet: str | None = None, locale: str | None = None,
-                 reused_ids: str = "error", reports_to_by: str = "id"):
+                 reused_ids: str = "error", reports_to_by: str = "id",
+                 full_time: float | None = None):
     """The tables (as a folder's CSV files hold them) of posts and junior staff.
 
     Parameters
@@ -587,6 +626,13 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         punctuation; a value on several posts leaves the line out, said, as
         which is meant the file does not say; one on none is a superior not
         in the file.
+    full_time : float, optional
+        The hours of this organisation's full-time week (36, say), as its
+        own rules set it: with it, a column of hours per week (by its name,
+        or the FTE column's name saying hours) and a cell in hours (``32
+        uur``) are read as those hours over it, said in the log.  orgmodel
+        assumes none: without it, an FTE column of hours is refused and a
+        column of hours is not read, said.
     locale : {"nl", "en"}, optional
         How the files write numbers (``0,8`` or ``0.8``; see
         :mod:`orgmodel.notation`); written into the organisation's
@@ -633,6 +679,12 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     if reused_ids not in ("error", "split"):
         raise OrgModelError("reused_ids must be 'error' or 'split'")
     run.reused_ids = reused_ids
+    if full_time is not None and (isinstance(full_time, bool) or
+                                  not isinstance(full_time, (int, float)) or
+                                  not 0 < full_time <= 168):
+        raise OrgModelError(Message("the full-time week is a number of hours above 0 and at "
+                                    "most 168, not '{v}'", v=full_time))
+    run.week = float(full_time) if full_time is not None else None
     if not reports_to_by:
         raise OrgModelError(Message("reports_to_by must be 'id', 'holder' or a column, not "
                                     "'{v}'", v=reports_to_by))
@@ -722,6 +774,12 @@ class _Import:
         self.totals: list = []                  # (row, id, FTE) of totals rows
         self.unknown: list = []                 # (row, post, superior) not in the file
         self.fte_read = 0.0                     # FTE of the post rows read
+        self.week: float | None = None          # the full-time week's hours, as given
+        self.hours = False                      # whether the FTE column gives hours
+
+    def fte(self, text: str, one_post: bool = True):
+        """A cell of the FTE column as :func:`_fte` reads it in this file."""
+        return _fte(text, self.locale, one_post, self.week, self.hours)
 
     def in_own_words(self, message) -> str:
         """A text orgmodel writes into the data (a placeholder's name, a
@@ -758,6 +816,7 @@ class _Import:
         self.c_holder = _column(self.df, cols.holder, label, N_("holder"), False)
         self.c_unit = _column(self.df, cols.unit, label, N_("unit"), False)
         self.c_fte = _column(self.df, cols.fte, label, N_("FTE"), False)
+        self.read_hours(_column(self.df, cols.hours, label, N_("hours per week"), False))
         self.c_grade = _column(self.df, cols.grade, label, N_("grade"), False)
         self.c_org = _column(self.df, cols.organisation, label, N_("organisation"), False)
         self.c_cost = _column(self.df, cols.cost_centre, label, N_("cost centre"), False)
@@ -775,6 +834,31 @@ class _Import:
         read = {c for _, c in self.log.columns}
         self.log.unread_columns = [c for c in self.df.columns if c not in read and any(
             isinstance(v, str) and v.strip() for v in self.df[c])]
+
+    def read_hours(self, c_hours: str | None) -> None:
+        """Hours per week as FTE: the FTE column when its name says hours, else
+        a column of hours when there is no FTE column, each over the full-time
+        week the user gave (``week``), said in the log.  Without that week, a
+        column of hours given as the FTE is refused (its hours would be read
+        as FTE), and one found by its name is not read, said."""
+        hours = self.c_fte if self.c_fte and _says_hours(self.c_fte) else \
+            c_hours if not self.c_fte else None
+        if hours is None:
+            return
+        if self.week is None:
+            if hours == self.c_fte:
+                raise ValidationError([Problem(self.label, 1, Message(
+                    "the FTE column '{c}' gives hours, not FTE: give this organisation's "
+                    "full-time week with --full-time HOURS (orgmodel does not assume one)",
+                    c=hours))], where=str(self.path))
+            self.log.decisions.append(Message(
+                "'{c}' gives hours per week, not FTE: not read (give this organisation's "
+                "full-time week with --full-time HOURS to read it as FTE)", c=hours))
+            return
+        self.c_fte, self.hours = hours, True
+        self.log.decisions.append(Message(
+            "FTE read from the hours per week in '{c}', over a full-time week of {week} hours "
+            "(--full-time)", c=hours, week=self.figures(week=self.week)["week"]))
 
     # -- group the rows into posts --------------------------------------------
 
@@ -800,11 +884,11 @@ class _Import:
                 self.log.skipped.append((self.label, rowno, Message(
                     "a totals row ('{rid}'), not a post", rid=rid)))
                 if word not in SUBTOTALS and _fold(rid) == word:
-                    self.totals.append((rowno, rid, _fte(_cell(row, self.c_fte), self.locale)))
+                    self.totals.append((rowno, rid, self.fte(_cell(row, self.c_fte), False)))
                 continue
             if not rid:
                 self.log.skipped.append((self.label, rowno, "no post id"))
-                f = _fte(_cell(row, self.c_fte), self.locale, one_post=True)
+                f = self.fte(_cell(row, self.c_fte))
                 self.log.left_out_fte += f if isinstance(f, float) else 0.0
                 continue
             if self.is_eliminated(holder):
@@ -818,7 +902,7 @@ class _Import:
             if self.c_org and _cell(row, self.c_org):
                 orgs[_cell(row, self.c_org)] += 1
             rows[rid].append((rowno, row, holder))
-            f = _fte(_cell(row, self.c_fte), self.locale, one_post=True)
+            f = self.fte(_cell(row, self.c_fte))
             self.fte_read += f if isinstance(f, float) else 0.0
         self.say_totals()
         self.rows = rows
@@ -985,7 +1069,7 @@ class _Import:
         """Each row's FTE (a float, None, "bad" or "negative"); a bad one is said."""
         if not self.c_fte:
             return []
-        ftes = [_fte(_cell(r, self.c_fte), self.locale, one_post=True) for _, r, _ in group]
+        ftes = [self.fte(_cell(r, self.c_fte)) for _, r, _ in group]
         for (rowno, row, _), f in zip(group, ftes):
             if f in ("bad", "negative", "grouped"):
                 why = _not_a_fte(f, _cell(row, self.c_fte), self.locale)
