@@ -1229,7 +1229,8 @@ def _hours(ctx, param, value):
                    "(default: the preset's, else error).")
 @click.option("--name", help="The organisation's name (default: from the file).")
 @click.option("--date", callback=_date, help="The date the file describes (YYYY-MM-DD; "
-              "default: a date in the file's name).")
+              "default: a date in the file's name, or one a title above the table states after "
+              "'per', 'peildatum' or 'as at').")
 @click.option("--sheet", help="The sheet of an .xlsx posts file (default: the first sheet "
               "with the post id column).")
 @click.option("--junior-sheet", help="The sheet of an .xlsx junior file (default: the first "

@@ -331,7 +331,9 @@ def test_title_rows_and_a_totals_row_of_a_dutch_workbook(tmp_path):
         assert "fte '32 uur' is geen getal: uren?" in text
         assert "functie F003 heeft geen functienaam: ze heet 'Functie F003'" in text
         assert "Niet gebruikte regels: 3:" in text
+        assert "de datum 2026-01-01 is gelezen uit regel 2 ('1 januari 2026')" in text
     org = orgmodel.load(out)
+    assert str(org.manifest["date"]) == "2026-01-01"
     n = org.graph.nodes
     assert sorted(k for k, d in n.items() if d["kind"] == "Post") == ["F001", "F002", "F003",
                                                                       "F004"]
@@ -451,6 +453,39 @@ def test_a_repeated_header_row_and_fte_as_a_percentage(tmp_path):
     assert sorted(k for k, d in n.items() if d["kind"] == "Post") == ["1", "2", "3", "4"]
     assert (n["1"]["fte_min"], n["2"]["fte_min"], n["3"]["fte_min"]) == (1.0, 0.8, 0.875)
     assert round(n["4"]["fte_min"], 6) == round(32 / 36, 6)     # hours over the week given
+
+
+def test_the_date_a_line_above_the_header_states(tmp_path):
+    """The date a title states after 'per' or 'peildatum' is the date the
+    file describes (it was taken from the file's name alone); a date without
+    such a word (when it was printed) is not; one that could be two, or one
+    that differs from the file's name, gives none, said."""
+    def imported(name, title, *options):
+        posts = tmp_path / name
+        posts.write_text(f"{title};;\nFunctienummer;Functie;Leidinggevende\n1;Directeur;\n"
+                         "2;Adviseur;1\n", encoding="utf-8")
+        out = tmp_path / f"o-{len(list(tmp_path.iterdir()))}"
+        res = run("import", "posts", posts, *options, "--out", out, "--lang", "en")
+        assert res.exit_code == 0, res.output
+        return orgmodel.load(out).manifest.get("date"), res.output
+    date, said = imported("f.csv", "Formatie gemeente Voorbeeld per 1-2-2026", "--preset", "nl-hr")
+    assert str(date) == "2026-02-01"
+    assert "the date 2026-02-01 is read from row 1 ('1-2-2026')" in said
+    date, said = imported("f.csv", "Formatie, afgedrukt op 1-2-2026", "--preset", "nl-hr")
+    assert date is None and "2026-02-01" not in said
+    date, said = imported("g.csv", "Posts as at 3-2-2026", "--id", "Functienummer",
+                          "--reports-to", "Leidinggevende")
+    assert date is None
+    assert ("row 1 holds '3-2-2026', which could be 2026-02-03 or 2026-03-02: no date is "
+            "taken (give --date)") in said
+    date, said = imported("formatie 2025-12-31.csv", "Peildatum: 1 januari 2026",
+                          "--preset", "nl-hr")
+    assert date is None
+    assert ("the file's name says 2025-12-31 and a row above its header 2026-01-01: no date "
+            "is taken (give --date)") in said
+    date, _ = imported("formatie 2025-12-31.csv", "Peildatum: 1 januari 2026", "--preset",
+                       "nl-hr", "--date", "2026-01-01")
+    assert str(date) == "2026-01-01"
 
 
 def _hours_file(path):

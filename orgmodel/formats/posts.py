@@ -608,7 +608,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         Column names, when there is no preset (or to override it).
     name, date : str, optional
         The organisation's name and the date the files describe (default: the
-        organisation column, or the file's name; a date in the file's name).
+        organisation column, or the file's name; a date in the file's name,
+        or one a line above the header states after *per*, *peildatum* or
+        *as at*, see :func:`date_above_header`; two that differ give none).
     unknown_superior : {"error", "external"}, optional
         What a superior that is not in the file is (default: the preset's,
         else ``error``).
@@ -1483,9 +1485,7 @@ class _Import:
 
     def manifest(self, date) -> dict:
         if not date:
-            date, said = date_in_name(self.path.name)
-            if said:
-                self.log.decisions.append(said)
+            date = self.date_of_file()
         manifest: dict = {"name": self.org_name}
         if date:
             manifest["date"] = str(date)
@@ -1500,6 +1500,91 @@ class _Import:
         manifest["rules"] = []
         manifest["import"] = self.log.counts()
         return manifest
+
+
+    def date_of_file(self) -> str | None:
+        """The date the file describes, when ``--date`` is not given: the one
+        its name holds and the one a line above its header states
+        (:func:`date_above_header`), each said; two that differ give none,
+        said, as which holds the file does not say."""
+        named, said_of_name = date_in_name(self.path.name)
+        stated, said_of_line = date_above_header(self.df.attrs.get("above_header") or [],
+                                                 self.locale)
+        if named and stated and named != stated:
+            self.log.decisions.append(Message(
+                "the file's name says {named} and a row above its header {stated}: no date is "
+                "taken (give --date)", named=named, stated=stated))
+            return None
+        for said_it in (said_of_name, said_of_line):
+            if said_it:
+                self.log.decisions.append(said_it)
+        return named or stated
+
+
+#: The words before the date a table describes, in its title or a line above
+#: its header (``Formatie per 1 januari 2026``, ``Peildatum: 01-01-2026``,
+#: ``As at 31 March 2026``): a date without them (a printing date) is not it.
+_AS_AT = re.compile(r"(?i)(?<!\w)(peildatum|standdatum|stand per|per|d\.d\.|as at|as of)"
+                    r"(?!\w)[\s:]*")
+
+
+def date_above_header(rows: list, locale: str | None = None) -> tuple[str | None, Any]:
+    """The date that the lines above a table's header (``(row, text)``)
+    state it describes, after *peildatum*, *per* or *as at*, and what to
+    say of it: read under ``locale`` (day first under ``nl``), else as a
+    file's name is (:func:`date_in_name`, a plan's future date allowed).
+    Several that differ, or one that could be two, give none, said.
+
+    >>> date_above_header([(1, "Formatieoverzicht per 1-2-2026")], "nl")[0]
+    '2026-02-01'
+    >>> date_above_header([(2, "Peildatum: 1 januari 2027")])[0]
+    '2027-01-01'
+    >>> date_above_header([(1, "Afgedrukt op 3-2-2026")])
+    (None, '')
+    >>> str(date_above_header([(1, "per 3-2-2026")])[1])
+    "row 1 holds '3-2-2026', which could be 2026-02-03 or 2026-03-02: no date is taken (give --date)"
+    >>> two = date_above_header([(1, "per 1-1-2026"), (2, "Peildatum 1-2-2026")], "nl")
+    >>> two[0], str(two[1]).split(": no date")[0]
+    (None, "the rows above the header give different dates (row 1: '1-1-2026'; row 2: '1-2-2026')")
+    """
+    found: dict = {}        # the dates read (a set: one, or the readings of one) -> where
+    for rowno, text in rows:
+        for marker in _AS_AT.finditer(text):
+            shown = _date_at(text[marker.end():], locale)
+            if shown:
+                found.setdefault(shown[0], (rowno, shown[1]))
+    if len(found) == 1 and len(next(iter(found))) == 1:
+        (date,), (rowno, v) = next(iter(found.items()))
+        return date, Message("the date {date} is read from row {row} ('{v}')",
+                             date=date, row=rowno, v=v)
+    if len(found) > 1:
+        return None, Message("the rows above the header give different dates ({dates}): no "
+                             "date is taken (give --date)", dates=Listing("; ", [
+                                 Message("row {row}: '{v}'", row=r, v=v)
+                                 for r, v in sorted(found.values())]))
+    if found:
+        (dates, (rowno, v)), = found.items()
+        return None, Message("row {row} holds '{v}', which could be {dates}: no date is taken "
+                             "(give --date)", row=rowno, v=v, dates=Listing(" or ", sorted(dates)))
+    return None, ""
+
+
+def _date_at(text: str, locale: str | None):
+    """``(dates, as written)`` of the date ``text`` starts with (``dates``:
+    its readings, one unless it could be several), or None."""
+    for pattern, orders in _DATE_SHAPES:
+        m = re.match(pattern, text)
+        if not m:
+            continue
+        if locale in LOCALES:
+            try:
+                return frozenset([str(parse_date(m.group(0), locale))]), m.group(0)
+            except InputError:
+                pass
+        readings = frozenset(d.isoformat() for d in (_reading(m.groups(), o) for o in orders)
+                             if d is not None)
+        return (readings, m.group(0)) if readings else None
+    return None
 
 
 #: Month names as file names write them (``formatie per 1 januari 2026``,
