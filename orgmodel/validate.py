@@ -58,8 +58,8 @@ def _import_jsonschema():
 
 
 
-__all__ = ["validate_folder", "validate_tables", "validate_graph", "valid_near", "parse_fte",
-           "parse_bool", "parse_cell"]
+__all__ = ["validate_folder", "validate_tables", "validate_graph", "valid_near",
+           "valid_after_change", "parse_fte", "parse_bool", "parse_cell"]
 
 # (ASCII digits only: float() also takes "١"; grouped thousands allowed, as
 # the locale reads them)
@@ -1082,7 +1082,7 @@ def valid_near(before: OrgModel, after: OrgModel) -> bool:
     False
     """
     from ._nx import differing
-    from .model import OrgModel, remembered
+    from .model import remembered
 
     if before.context is None or dict(before.manifest) != dict(after.manifest):
         return False
@@ -1093,9 +1093,46 @@ def valid_near(before: OrgModel, after: OrgModel) -> bool:
     if own_problems(before):
         return False
     folded = remembered(before, "ids folded", lambda: {str(n).casefold() for n in ga})
-    if any(str(n).casefold() in folded for n in touched if n in gb and n not in ga):
+    added = {n for n in touched if n in gb and n not in ga}
+    return _valid_part(after, touched, added, folded,
+                       remembered(before, "named by", lambda: _named_by(ga)))
+
+
+def valid_after_change(after: OrgModel, touched: set, added: set) -> bool:
+    """Whether ``after`` is shown to keep the graph contract, knowing that it
+    differs from a valid model with the same org.yaml only at the nodes
+    ``touched``: every node added, removed or changed and both ends of every
+    edge added, removed or changed (a push's change set from the version it
+    was pulled at, see :func:`orgmodel.versions.touched_by`); ``added``, the
+    nodes added.  As :func:`valid_near`, without the valid model at hand:
+    ``False`` says only that it was not shown (validate ``after`` whole),
+    ``True`` that :func:`validate_graph` of ``after`` finds nothing.
+
+    Examples
+    --------
+    >>> valid_after_change(sample, {"tm"}, set())
+    True
+    >>> sample.graph.nodes["tm"]["name"] = ""
+    >>> valid_after_change(sample, {"tm"}, set())
+    False
+    """
+    g = after.graph
+    if len(touched) > NEAR_SHARE * max(len(g), 1):
         return False
-    part = _near_part(before, after, touched)
+    folded = {str(n).casefold() for n in g if n not in added}
+    return _valid_part(after, touched, added, folded, _named_by(g))
+
+
+def _valid_part(after: OrgModel, touched: set, added: set, folded: set, named_by: dict) -> bool:
+    """Whether the part of ``after`` near ``touched`` validates, no node
+    ``added`` having an id that another has (``folded``: the others' ids,
+    case folded), as an id differing only in case is a problem of the
+    whole; ``named_by``: which rows name each id (:func:`_named_by`)."""
+    from .model import OrgModel
+
+    if any(str(n).casefold() in folded for n in added):
+        return False
+    part = _near_part(after, touched, named_by)
     return not validate_graph(OrgModel(part, after.manifest, after.path))
 
 
@@ -1106,10 +1143,9 @@ def own_problems(org: OrgModel) -> list:
     return remembered(org, "problems", lambda: validate_graph(org))
 
 
-def _near_part(before: OrgModel, after: OrgModel, touched: set):
+def _near_part(after: OrgModel, touched: set, named_by: dict):
     """The part of ``after``'s graph :func:`valid_near` validates."""
     from ._nx import node_attrs, predecessors, successors
-    from .model import remembered
 
     gb = after.graph
     nb, succ, pred = node_attrs(gb), successors(gb), predecessors(gb)
@@ -1126,7 +1162,6 @@ def _near_part(before: OrgModel, after: OrgModel, touched: set):
                     if v not in above:
                         above.add(v)
                         todo.append(v)
-    named_by = remembered(before, "named by", lambda: _named_by(before.graph))
     for n in touched:
         for ref in named_by.get(n, ()):
             if isinstance(ref, tuple):

@@ -35,7 +35,7 @@ from .i18n import Listing, Message
 from .model import OrgModel
 
 __all__ = ["Snapshot", "snapshot", "snapshot_of", "to_model", "edge_key", "json_key", "changes", "apply", "undo",
-           "conflicts", "both_changed", "events", "MANIFEST"]
+           "touched_by", "conflicts", "both_changed", "events", "MANIFEST"]
 
 #: The key of the organisation's own settings (org.yaml) in a change set.
 MANIFEST = "org.yaml"
@@ -165,6 +165,33 @@ def changes(before: Snapshot, after: Snapshot) -> list:
                             "after": None if new is None else list(new)}
                 ops.append(op)
     return ops
+
+
+def touched_by(ops: list) -> tuple[set, set]:
+    """The nodes a change set touches (each node added, removed or changed,
+    and both ends of each edge added, removed or changed) and, of them, the
+    nodes added: what :func:`orgmodel.validate.valid_after_change` needs.
+
+    Examples
+    --------
+    >>> after = snapshot(sample)
+    >>> after.edges[edge_key("tm", "REPORTS_TO", "gd", 1)] = ("REPORTS_TO", "tm", "gd", {})
+    >>> touched, added = touched_by(changes(snapshot(sample), after))
+    >>> sorted(touched), added
+    (['gd', 'tm'], set())
+    """
+    touched: set = set()
+    added: set = set()
+    for op in ops:
+        if op["what"] == "node":
+            touched.add(op["key"])
+            if op["before"] is None:
+                added.add(op["key"])
+        elif op["what"] == "edge":
+            for row in (op["before"], op["after"]):
+                if row is not None:
+                    touched.update(row[1:3])
+    return touched, added
 
 
 def _patched(snap: Snapshot, ops: list, side: str) -> Snapshot:

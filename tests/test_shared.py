@@ -518,6 +518,31 @@ def test_incremental_pushes_keep_the_stored_route_steps_exact(store, folder, tmp
     assert pushed >= 3 and len(seen) >= 2     # the edits did move route steps
 
 
+def test_a_push_from_a_pulled_folder_is_refused_as_the_whole_would_be(store, template_copy,
+                                                                      tmp_path):
+    """A push on the version it was pulled at validates the part near its
+    change (the rest is that version, validated when read), and refuses what
+    validating the whole refuses, naming the problem, nothing written: a
+    circle closed far above the change, a node removed that rows nobody
+    touched name (two roles played in its scope)."""
+    push(store, orgmodel.load(template_copy))
+    breaking = [("circle", lambda m: m.graph.add_edge("gd", "tm", kind="REPORTS_TO"),
+                 "circle"),
+                ("named", lambda m: m.graph.remove_node("youth"), "youth")]
+    for what, edit, problem in breaking:
+        _, model, base = _pulled(store, tmp_path, "Sample", what)
+        edit(model)
+        whole = [str(p) for p in orgmodel.validate_graph(model)]
+        assert any(problem in p for p in whole), whole
+        with pytest.raises(orgmodel.ValidationError, match=problem) as refused:
+            push(store, model, base=base)
+        assert [str(p) for p in refused.value.problems] == whole
+    assert list(log(store, "Sample")["version"]) == [1]
+    _, model, base = _pulled(store, tmp_path, "Sample", "fine")
+    model.graph.nodes["youth"]["name"] = "Jeugd"
+    assert push(store, model, base=base)["version"] == 2
+
+
 def test_a_post_that_becomes_a_role_keeps_its_edges_changed_or_not(store, template_copy,
                                                                       tmp_path):
     push(store, orgmodel.load(template_copy))

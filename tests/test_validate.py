@@ -307,13 +307,24 @@ def _chain(ups, n):
     return out
 
 
+def _valid_after_changes(base, after) -> bool:
+    """``valid_after_change`` as a push with a base asks it: from the change
+    set between the two snapshots (org.yaml changed: the whole)."""
+    from orgmodel.versions import changes, snapshot, touched_by
+    ops = changes(snapshot(base), snapshot(after))
+    if any(op["what"] == "manifest" for op in ops):
+        return False
+    return validate.valid_after_change(after, *touched_by(ops))
+
+
 @pytest.mark.parametrize("name", ["template", "deventer", "deventer-2010", "albrandswaard",
                                   "synthetic"])
 def test_validation_near_a_change_passes_what_the_whole_passes_and_nothing_else(
         name, monkeypatch):
     """``valid_near`` (a what-if's validation while its model is being
-    analysed: the web app's drafts) says valid only where validating the
-    whole model finds nothing: every edit below breaks a rule, most of them
+    analysed: the web app's drafts) and ``valid_after_change`` (a push's,
+    from its change set) say valid only where validating the whole model
+    finds nothing: every edit below breaks a rule, most of them
     in a row the edit did not touch (a deputy, a scope, org.yaml, a circle
     closed far above); the ordinary edits of a draft pass near the change."""
     from test_diff import _edits
@@ -332,6 +343,7 @@ def test_validation_near_a_change_passes_what_the_whole_passes_and_nothing_else(
                 continue             # (this model takes it: nothing to refuse)
             broken += 1
             assert not validate.valid_near(base, after), what
+            assert not _valid_after_changes(base, after), what
         passed = 0
         for edit in _edits(base):
             try:
@@ -342,6 +354,7 @@ def test_validation_near_a_change_passes_what_the_whole_passes_and_nothing_else(
                 edit(after)
             whole = orgmodel.validate_graph(after)
             assert validate.valid_near(base, after) == (not whole), edit
+            assert _valid_after_changes(base, after) == (not whole), edit
             passed += not whole
     assert broken >= 7 and passed >= 4, (broken, passed)
     assert not validate.valid_near(base, apply(base, []))     # outside the block: not shown
