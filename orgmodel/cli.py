@@ -1231,8 +1231,8 @@ def _hours(ctx, param, value):
 @click.option("--date", callback=_date, help="The date the file describes (YYYY-MM-DD; "
               "default: a date in the file's name, or one a title above the table states after "
               "'per', 'peildatum' or 'as at').")
-@click.option("--sheet", help="The sheet of an .xlsx posts file (default: the first sheet "
-              "with the post id column).")
+@click.option("--sheet", help="The sheet of an .xlsx posts file (default: the sheet with a "
+              "header row of posts; several such sheets are refused).")
 @click.option("--junior-sheet", help="The sheet of an .xlsx junior file (default: the first "
               "sheet with the senior post column).")
 @click.option("--locale", type=click.Choice(["nl", "en"]), help="How the files write numbers: "

@@ -455,6 +455,39 @@ def test_a_repeated_header_row_and_fte_as_a_percentage(tmp_path):
     assert round(n["4"]["fte_min"], 6) == round(32 / 36, 6)     # hours over the week given
 
 
+def test_a_workbook_with_posts_on_several_sheets_is_refused_naming_them(tmp_path):
+    """A sheet per unit: the first sheet was read and the other sheets'
+    posts dropped in silence.  Which sheet is meant, or whether all are, the
+    workbook does not say: refused, nothing written, naming the sheets;
+    --sheet reads the one given."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    notes = wb.active
+    notes.title = "Toelichting"
+    notes.append(["Formatieplaats", "het nummer van de plaats in de formatie"])
+    for title, rows in (("Ruimte", [["R1", "Directeur Ruimte", None]]),
+                        ("Sociaal", [["S1", "Directeur Sociaal", None],
+                                     ["S2", "Adviseur", "S1"]])):
+        ws = wb.create_sheet(title)
+        ws.append(["Formatie per afdeling"])
+        ws.append(["Formatieplaats", "Functie", "Leidinggevende functie"])
+        for row in rows:
+            ws.append(row)
+    book = tmp_path / "formatie.xlsx"
+    wb.save(book)
+    res = run("import", "posts", book, "--preset", "nl-hr", "--out", tmp_path / "all",
+              "--lang", "en")
+    assert res.exit_code == 1
+    assert ("formatie.xlsx: has a table of posts on 2 sheets ('Ruimte', 'Sociaal'): orgmodel "
+            "reads one sheet; give --sheet for the one to import") in res.output
+    assert "Traceback" not in res.output and not (tmp_path / "all").exists()
+    res = run("import", "posts", book, "--preset", "nl-hr", "--sheet", "Sociaal",
+              "--out", tmp_path / "sociaal")
+    assert res.exit_code == 0, res.output
+    posts = orgmodel.load(tmp_path / "sociaal").ids("Post")
+    assert sorted(posts) == ["S1", "S2"]
+
+
 def test_the_date_a_line_above_the_header_states(tmp_path):
     """The date a title states after 'per' or 'peildatum' is the date the
     file describes (it was taken from the file's name alone); a date without

@@ -436,18 +436,26 @@ def _not_a_fte(value, text: str, locale: str | None = None) -> Message:
     return Message("is not a number")
 
 
-def _first_sheet_with(wb, columns):
-    """The first sheet whose header row (one of its first ten rows, under a
-    title perhaps) names ``columns`` (see :func:`_names`), else the first
-    sheet: a workbook may hold the senior posts, the junior staff and notes
-    on separate sheets."""
-    if columns:
-        names = _names(columns)
-        for ws in wb.worksheets:
-            for row in ws.iter_rows(values_only=True, max_row=10):
-                if names([str(v) for v in row if v is not None]):
-                    return ws
-    return wb.worksheets[0]
+def _first_sheet_with(wb, columns, label):
+    """The sheet whose header row (one of its first ten rows, under a title
+    perhaps) names ``columns`` (see :func:`_names`), else the first sheet: a
+    workbook may hold the senior posts, the junior staff and notes on
+    separate sheets.  Several such sheets (a sheet per unit, or per year)
+    are refused, naming them: which is meant, or whether all are, the
+    workbook does not say, and reading the first alone dropped the others'
+    rows in silence."""
+    if not columns:
+        return wb.worksheets[0]
+    names = _names(columns)
+    found = [ws for ws in wb.worksheets
+             if any(names([str(v) for v in row if v is not None])
+                    for row in ws.iter_rows(values_only=True, max_row=10))]
+    if len(found) > 1:
+        raise ValidationError([Problem(label, None, Message(
+            "has a table of posts on {n} sheets ({sheets}): orgmodel reads one sheet; give "
+            "--sheet for the one to import, or put the posts on one sheet", n=len(found),
+            sheets=", ".join(f"'{ws.title}'" for ws in found)))], where=label)
+    return found[0] if found else wb.worksheets[0]
 
 
 def _read(path: Path, label: str, sheet=None, columns: tuple = ()):
@@ -468,7 +476,7 @@ def _read(path: Path, label: str, sheet=None, columns: tuple = ()):
                 raise ValidationError([Problem(label, None, Message(
                     "has no sheet '{sheet}' (sheets: {v})",
                     sheet=sheet, v=', '.join(wb.sheetnames)))], where=str(path))
-            ws = wb[sheet] if sheet else _first_sheet_with(wb, columns)
+            ws = wb[sheet] if sheet else _first_sheet_with(wb, columns, label)
             df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title),
                               problems, (), wb.formulas(ws.title), unnamed=True,
                               header=_names(columns) if columns else None)
