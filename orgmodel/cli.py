@@ -1231,9 +1231,9 @@ def _hours(ctx, param, value):
 @click.option("--date", callback=_date, help="The date the file describes (YYYY-MM-DD; "
               "default: a date in the file's name, or one a title above the table states after "
               "'per', 'peildatum' or 'as at').")
-@click.option("--sheet", help="The sheet of an .xlsx posts file (default: the sheet with a "
+@click.option("--sheet", help="The sheet of a workbook posts file (default: the sheet with a "
               "header row of posts; several such sheets are refused).")
-@click.option("--junior-sheet", help="The sheet of an .xlsx junior file (default: the first "
+@click.option("--junior-sheet", help="The sheet of a workbook junior file (default: the first "
               "sheet with the senior post column).")
 @click.option("--locale", type=click.Choice(["nl", "en"]), help="How the files write numbers: "
               "nl (0,8; 1.000) or en (0.8; 1,000); kept in org.yaml.")
@@ -1250,7 +1250,7 @@ def _hours(ctx, param, value):
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
                  c_holder, c_grade, c_hours, full_time, unknown_superior, name, date, sheet,
                  junior_sheet, locale, strict, split_reused_ids, reports_to_by, force):
-    """Import one row per post (CSV or XLSX) into an organisation folder.
+    """Import one row per post (CSV, XLSX, XLS or ODS) into an organisation folder.
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
     """

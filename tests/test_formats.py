@@ -783,6 +783,80 @@ def test_an_xls_workbook_is_read_as_its_csv_files(tmp_path):
         in res.output
 
 
+def test_an_ods_workbook_is_read_as_its_xls_and_csv_files(tmp_path):
+    """An OpenDocument spreadsheet (LibreOffice's own format, and the Dutch
+    government's open standard for documents) was read as CSV text and
+    refused.  The .xls above as LibreOffice saves it reads as the same
+    organisation: the same nodes and edges, row for row."""
+    ods = UK / "department_of_health-2013-09-30.ods"
+    xls = UK / "department_of_health-2013-09-30.xls"
+    for book in (ods, xls):
+        res = run("import", "posts", book, "--junior", book, "--preset", "uk-organogram",
+                  "--out", tmp_path / book.suffix[1:])
+        assert res.exit_code == 0, res.output
+    for table in ("nodes.csv", "edges.csv"):
+        assert (tmp_path / "ods" / table).read_text(encoding="utf-8") == \
+            (tmp_path / "xls" / table).read_text(encoding="utf-8")
+    assert orgmodel.totals(orgmodel.load(tmp_path / "ods"))["posts"] == 163
+
+
+def test_a_dutch_ods_as_libreoffice_saves_it(tmp_path):
+    """LibreOffice's XML as people keep a formatie: a unit merged over its
+    posts' rows (covered cells), a hidden row, percentages, a date, repeated
+    empty cells to the sheet's last column, a title with the date and a
+    totals row: each read as in a workbook (see SOURCE.md)."""
+    book = ROOT / "tests" / "fixtures" / "nl-hr" / "formatie-voorbeeld.ods"
+    res = run("import", "posts", book, "--preset", "nl-hr", "--full-time", "36",
+              "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    for said in ("cells C5:C7 are merged; their value 'Ruimte' is read in column 'afdeling' "
+                 "of each of rows 5–7", "row 7 is hidden in the workbook",
+                 "the date 2026-01-01 is read from row 1 ('1 januari 2026')",
+                 "the totals row ('Totaal', row 8) gives 2.3 FTE, and the post rows read hold "
+                 "3.3 FTE: they differ"):
+        assert said in res.output
+    org = orgmodel.load(tmp_path / "o")
+    n = org.graph.nodes
+    assert [n[p].get("fte_min") for p in ("F001", "F002", "F003", "F004")] == [1, 0.8, 0.5, 1]
+    member = {u: v for u, v, d in org.graph.edges(data=True) if d["kind"] == "MEMBER_OF"}
+    assert [member[p] for p in ("F002", "F003", "F004")] == ["unit:ruimte"] * 3
+    assert n["F004"].get("vacant") is True and str(org.manifest["date"]) == "2026-01-01"
+    people = {d["name"] for _, d in org.graph.nodes(data=True) if d["kind"] == "Person"}
+    assert "Anna de Vries" in people and "Vacature" not in people
+
+
+def test_a_file_named_ods_that_is_none_says_what_it_is(tmp_path):
+    """An .xlsx renamed .ods, a text document, a CSV file renamed, a
+    spreadsheet whose XML would expand entities a billion times: each said,
+    not read as CSV text (nor expanded)."""
+    import zipfile
+    xlsx = tmp_path / "a.ods"
+    orgmodel.write_xlsx(orgmodel.load(ROOT / "data" / "template"), tmp_path / "a.xlsx")
+    (tmp_path / "a.xlsx").rename(xlsx)
+    odt = tmp_path / "b.ods"
+    with zipfile.ZipFile(odt, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    text = tmp_path / "c.ods"
+    text.write_text("Formatieplaats;Functie\n1;Directeur\n", encoding="utf-8")
+    bomb = tmp_path / "d.ods"      # (entities that would expand to a billion 'lol's)
+    with zipfile.ZipFile(bomb, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "lol">'
+                   + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'
+                             for i in range(9))
+                   + ']><d>&j;</d>')
+    for f, said in ((xlsx, "is an Excel Workbook (.xlsx) with an .ods name: rename it to .xlsx"),
+                    (odt, "is not an OpenDocument spreadsheet (.ods): its archive holds no "
+                          "spreadsheet"),
+                    (text, "is text, not the workbook its name says"),
+                    (bomb, "is not an OpenDocument spreadsheet (.ods) that can be read")):
+        res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o",
+                  "--lang", "en")
+        assert res.exit_code == 1 and f"{f.name}: {said}" in res.output, res.output
+        assert "Traceback" not in res.output and not (tmp_path / "o").exists()
+
+
 @pytest.mark.parametrize("name,date", [
     ("130930-Organogram-senior.csv", "2013-09-30"),
     ("20131002-senior.csv", "2013-10-02"),

@@ -2,7 +2,7 @@
 networkx's ``readwrite``): each has a reader and/or a writer.
 
 * :mod:`~orgmodel.formats.posts`: one row per post (HR exports, published
-  organograms), CSV or XLSX, with column options or a preset
+  organograms), CSV, XLSX, XLS or ODS, with column options or a preset
   (``uk-organogram``); reader only.
 * :mod:`~orgmodel.formats.xlsx`: a whole organisation as one workbook
   (sheets ``nodes``, ``edges``, ``settings``); reader and writer.

@@ -1,5 +1,5 @@
 """Import an organisation from one row per post (an HR export, a published
-organogram), CSV or XLSX, with an optional file of junior staff counted per
+organogram), CSV, XLSX, XLS or ODS, with an optional file of junior staff counted per
 grade under their senior post.
 
 Columns are mapped by name (:class:`Columns`) or by a preset: ``uk-organogram``
@@ -459,16 +459,19 @@ def _first_sheet_with(wb, columns, label):
 
 
 def _read(path: Path, label: str, sheet=None, columns: tuple = ()):
-    """A table of text cells indexed by row, from CSV, XLSX or XLS (``sheet``,
+    """A table of text cells indexed by row, from CSV, XLSX, XLS or ODS (``sheet``,
     or the first sheet that has ``columns``), from its header row (see
     :func:`_names`)."""
     problems = []
-    if path.suffix.lower() in (".xlsx", ".xls"):
+    if path.suffix.lower() in (".xlsx", ".xls", ".ods"):
         from .xlsx import Workbook, _sheet_table
         wb: Any
         if path.suffix.lower() == ".xls":
             from .xls import XlsBook
             wb = XlsBook(path, label)
+        elif path.suffix.lower() == ".ods":
+            from .ods import OdsBook
+            wb = OdsBook(path, label)
         else:
             wb = Workbook(path, label)
         try:
@@ -609,7 +612,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     Parameters
     ----------
     path, junior : str or Path
-        The posts file and, optionally, the junior staff file (CSV or XLSX).
+        The posts file and, optionally, the junior staff file (CSV, XLSX, XLS or ODS).
     preset : str, optional
         A key of :data:`PRESETS`; ``columns`` then overrides single names.
     columns, junior_columns : Columns, optional

@@ -1,0 +1,210 @@
+"""OpenDocument spreadsheets (``.ods``), read for the posts importer: the
+Dutch government's open standards list (Forum Standaardisatie's "pas toe of
+leg uit") names ODF for exchanging documents, and LibreOffice saves it by
+default.  A workbook is opened as an object with the few parts of an
+openpyxl workbook the importer uses (its sheets, each with a title and
+``iter_rows(values_only=True)``), as :mod:`orgmodel.formats.xls` does for
+``.xls``, so that all read through one path.
+
+The sheets are read from the file's ``content.xml`` with defusedxml (no
+entity expansion, no external references), after the checks an ``.xlsx``
+gets (a zip archive that does not expand too far).  A cell is the value the
+spreadsheet program saved with it: a number cell its number (a percentage
+its share: ``80%`` is 0.8), a date cell its date, a text cell its text.
+Rows and cells that ODF writes once with a repeat count are as many rows and
+cells; the empty rows and cells after the last filled one are not read.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import zipfile
+from pathlib import Path
+
+from ..errors import Problem, ValidationError
+from ..i18n import N_, Message
+
+__all__ = ["OdsBook", "MIMETYPE"]
+
+#: The ``mimetype`` an OpenDocument spreadsheet's archive starts with.
+MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+#: The most columns a sheet has (LibreOffice's limit): a repeat count past it
+#: is a file's way of saying "to the end of the row".
+MAX_COLUMNS = 16384
+
+
+class _Sheet:
+    """One sheet: its rows as runs ``(cells, repeat)``, expanded as they are
+    read (a filled row repeated a million times costs nothing until then)."""
+
+    def __init__(self, title: str):
+        self.title = title
+        self.runs: list = []
+        self.merged: list = []      # (first row, last row, first column, last column)
+        self.hidden: list = []      # row numbers
+
+    def iter_rows(self, values_only=True, max_row=None):
+        n = 0
+        for cells, repeat in self.runs:
+            for _ in range(repeat):
+                if max_row is not None and n >= max_row:
+                    return
+                n += 1
+                yield cells
+
+
+def _paragraph(p) -> str:
+    """The text of a ``text:p``, its spaces, tabs and line breaks as written."""
+    out = [p.text or ""]
+    for child in p:
+        if child.tag == _TEXT + "s":
+            out.append(" " * int(child.get(_TEXT + "c") or 1))
+        elif child.tag == _TEXT + "tab":
+            out.append("\t")
+        elif child.tag == _TEXT + "line-break":
+            out.append("\n")
+        elif child.tag != _OFFICE + "annotation":
+            out.append(_paragraph(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _value(cell):
+    """The value a cell holds, as openpyxl gives a workbook's: a float, a
+    datetime, a bool, a text, or None."""
+    kind = cell.get(_OFFICE + "value-type")
+    if kind in ("float", "percentage", "currency"):
+        return float(cell.get(_OFFICE + "value"))
+    if kind == "date":
+        return _dt.datetime.fromisoformat(cell.get(_OFFICE + "date-value"))
+    if kind == "boolean":
+        return cell.get(_OFFICE + "boolean-value") == "true"
+    # (a string, a time as it is shown, or a cell without a type)
+    text = "\n".join(_paragraph(p) for p in cell if p.tag == _TEXT + "p")
+    return text if text or kind else None
+
+
+def _row(element, rowno: int, sheet: _Sheet) -> tuple:
+    """A row's cells (the empty ones after the last filled one left out);
+    its merged cells are added to ``sheet``."""
+    cells: list = []
+    empty = 0            # empty cells not yet written (written before a filled one)
+    for cell in element:
+        if cell.tag not in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
+            continue
+        repeat = int(cell.get(_TABLE + "number-columns-repeated") or 1)
+        value = _value(cell) if cell.tag == _TABLE + "table-cell" else None
+        if value is None:
+            empty += repeat
+            continue
+        column = len(cells) + empty + 1
+        spans = (int(cell.get(_TABLE + "number-rows-spanned") or 1),
+                 int(cell.get(_TABLE + "number-columns-spanned") or 1))
+        if spans != (1, 1):
+            sheet.merged.append((rowno, rowno + spans[0] - 1, column, column + spans[1] - 1))
+        cells.extend([None] * empty)
+        empty = 0
+        cells.extend([value] * min(repeat, MAX_COLUMNS - len(cells)))
+        if len(cells) >= MAX_COLUMNS:
+            break
+    return tuple(cells)
+
+
+def _sheets(content) -> list:
+    """The sheets of ``content.xml`` (a file object), read as a stream."""
+    from defusedxml.ElementTree import iterparse
+    sheets: list = []
+    sheet, rowno, empty = None, 0, 0
+    for event, element in iterparse(content, events=("start", "end")):
+        if element.tag == _TABLE + "table":
+            if event == "start":
+                sheet, rowno, empty = _Sheet(element.get(_TABLE + "name") or ""), 0, 0
+                sheets.append(sheet)
+            else:
+                element.clear()
+            continue
+        if event != "end" or element.tag != _TABLE + "table-row" or sheet is None:
+            continue
+        repeat = int(element.get(_TABLE + "number-rows-repeated") or 1)
+        cells = _row(element, rowno + empty + 1, sheet)
+        if element.get(_TABLE + "visibility") in ("collapse", "filter") and cells:
+            first = rowno + empty + 1
+            sheet.hidden.extend(range(first, first + repeat))
+        element.clear()
+        if not cells:
+            empty += repeat      # (written only when a filled row follows)
+            continue
+        if empty:
+            sheet.runs.append(((), empty))
+        sheet.runs.append((cells, repeat))
+        rowno, empty = rowno + empty + repeat, 0
+    return sheets
+
+
+def _not_a_spreadsheet(path: Path) -> str | None:
+    """Why ``path`` cannot be opened as an OpenDocument spreadsheet, or None."""
+    from .xlsx import _too_big, text_instead
+    if not path.exists():
+        return N_("does not exist")
+    if not path.is_file():
+        return N_("is not an ordinary file (a folder, pipe or device)")
+    if not zipfile.is_zipfile(path):
+        return text_instead(path) or N_("is not an OpenDocument spreadsheet (.ods): it is not "
+                                        "a zip archive, as one is")
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        mimetype = z.read("mimetype").decode("ascii", "replace").strip() \
+            if "mimetype" in names else ""
+        manifest = z.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+    if "xl/workbook.xml" in names:
+        return N_("is an Excel Workbook (.xlsx) with an .ods name: rename it to .xlsx")
+    if mimetype != MIMETYPE or "content.xml" not in names:
+        return N_("is not an OpenDocument spreadsheet (.ods): its archive holds no "
+                  "spreadsheet (a text document or a presentation?)")
+    if b"encryption-data" in manifest:
+        return N_("is protected with a password: open it in LibreOffice, save it without "
+                  "the password and import it again")
+    return _too_big(path)
+
+
+class OdsBook:
+    """An ``.ods`` workbook opened for reading, or a clear problem."""
+
+    def __init__(self, path: Path, label: str):
+        why = _not_a_spreadsheet(path)
+        if why:
+            raise ValidationError([Problem(label, None, why)], where=str(path))
+        from defusedxml import DefusedXmlException
+        try:
+            with zipfile.ZipFile(path) as z, z.open("content.xml") as content:
+                self.worksheets = _sheets(content)
+        except DefusedXmlException:
+            raise ValidationError([Problem(label, None, N_(
+                "is not an OpenDocument spreadsheet (.ods) that can be read: its XML declares "
+                "entities, which no spreadsheet program writes and orgmodel does not expand"))], where=str(path)) from None
+        except Exception as exc:    # a broken archive or XML, or a value that is none
+            raise ValidationError([Problem(label, None, Message(
+                "is not an OpenDocument spreadsheet (.ods) that can be read: {exc}",
+                exc=(exc.args[0] if exc.args else str(exc))))], where=str(path)) from None
+        if not self.worksheets:
+            raise ValidationError([Problem(label, None, N_("has no sheet"))], where=str(path))
+        self.sheetnames = [s.title for s in self.worksheets]
+
+    def __getitem__(self, name):
+        return self.worksheets[self.sheetnames.index(name)]
+
+    def formulas(self, name):
+        """None: an .ods keeps the value of every formula it saved."""
+        return None
+
+    def layout(self, name) -> dict:
+        """The merged cells and hidden rows of sheet ``name``, as
+        :meth:`orgmodel.formats.xlsx.Workbook.layout` gives them."""
+        sheet = self[name]
+        return {"merged": list(sheet.merged), "hidden": list(sheet.hidden)}
+
+    def close(self) -> None:
+        """Nothing to release: the sheets were read when it was opened."""
