@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import Problem, ValidationError
 from ..i18n import N_, Message
+from .xls import SavedBook
 
 __all__ = ["OdsBook", "MIMETYPE"]
 
@@ -170,7 +171,7 @@ def _not_a_spreadsheet(path: Path) -> str | None:
     return _too_big(path)
 
 
-class OdsBook:
+class OdsBook(SavedBook):
     """An ``.ods`` workbook opened for reading, or a clear problem."""
 
     def __init__(self, path: Path, label: str):
@@ -184,7 +185,8 @@ class OdsBook:
         except DefusedXmlException:
             raise ValidationError([Problem(label, None, N_(
                 "is not an OpenDocument spreadsheet (.ods) that can be read: its XML declares "
-                "entities, which no spreadsheet program writes and orgmodel does not expand"))], where=str(path)) from None
+                "entities, which no spreadsheet program writes and orgmodel does not expand"))],
+                where=str(path)) from None
         except Exception as exc:    # a broken archive or XML, or a value that is none
             raise ValidationError([Problem(label, None, Message(
                 "is not an OpenDocument spreadsheet (.ods) that can be read: {exc}",
@@ -192,13 +194,6 @@ class OdsBook:
         if not self.worksheets:
             raise ValidationError([Problem(label, None, N_("has no sheet"))], where=str(path))
         self.sheetnames = [s.title for s in self.worksheets]
-
-    def __getitem__(self, name):
-        return self.worksheets[self.sheetnames.index(name)]
-
-    def formulas(self, name):
-        """None: an .ods keeps the value of every formula it saved."""
-        return None
 
     def layout(self, name) -> dict:
         """The merged cells and hidden rows of sheet ``name``, as

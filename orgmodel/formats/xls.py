@@ -16,7 +16,7 @@ from ..errors import Problem, ValidationError
 from ..i18n import Message
 from .xlsx import text_instead
 
-__all__ = ["XlsBook"]
+__all__ = ["XlsBook", "SavedBook"]
 
 
 class _Sheet:
@@ -44,7 +44,23 @@ class _Sheet:
             yield tuple(row)
 
 
-class XlsBook:
+class SavedBook:
+    """What the posts importer asks of a workbook that keeps the value of
+    every formula it saved (``.xls``, ``.ods``): its ``worksheets`` and
+    ``sheetnames``, a sheet by name, and no second reading for formulas."""
+
+    worksheets: list
+    sheetnames: list
+
+    def __getitem__(self, name):
+        return self.worksheets[self.sheetnames.index(name)]
+
+    def formulas(self, name):
+        """None: the workbook keeps the value of every formula it saved."""
+        return None
+
+
+class XlsBook(SavedBook):
     """An ``.xls`` workbook opened for reading, or a clear problem."""
 
     def __init__(self, path: Path, label: str):
@@ -69,13 +85,6 @@ class XlsBook:
         self.worksheets = [_Sheet(self._book.sheet_by_index(i), self._book.datemode)
                            for i in range(self._book.nsheets)]
         self.sheetnames = [s.title for s in self.worksheets]
-
-    def __getitem__(self, name):
-        return self.worksheets[self.sheetnames.index(name)]
-
-    def formulas(self, name):
-        """None: an .xls keeps the value of every formula it saved."""
-        return None
 
     def layout(self, name) -> dict:
         """The merged cells and hidden rows of sheet ``name``, as
