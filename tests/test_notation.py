@@ -551,6 +551,28 @@ def test_hours_per_week_are_read_as_fte_only_over_the_full_time_week_given(tmp_p
     assert round(n["F2"]["fte_min"], 6) == round(32 / 36, 6)
 
 
+def test_a_column_named_on_the_command_line_must_be_in_the_file(tmp_path):
+    """A misspelt --fte (or --hours, --unit ...) was passed over: the import
+    ran without FTE and said only which columns it had not read.  It is
+    refused, naming the column and the file's columns; --hours named beside
+    an FTE column is the one read."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Functienummer;Functie;Leidinggevende;FTE;Uren\n1;Directeur;;1;36\n"
+                     "2;Adviseur;1;1;18\n", encoding="utf-8")
+    for option, said in (("--fte", "for the FTE"), ("--unit", "for the unit"),
+                         ("--hours", "for the hours per week")):
+        res = run("import", "posts", posts, "--preset", "nl-hr", option, "Fte formatie",
+                  "--full-time", "36", "--out", tmp_path / "o", "--lang", "en")
+        assert res.exit_code == 1, res.output
+        assert (f"formatie.csv, row 1: has no column 'Fte formatie' {said} (columns: "
+                "functienummer, functie, leidinggevende, fte, uren)") in res.output
+        assert not (tmp_path / "o").exists()
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--hours", "Uren",
+              "--full-time", "36", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert orgmodel.load(tmp_path / "o").graph.nodes["2"]["fte_min"] == 0.5
+
+
 def test_a_column_of_hours_is_not_fte_without_the_full_time_week(tmp_path):
     """Without --full-time: a column of hours given with --fte is refused
     (its hours would be FTE), nothing written; one found by its name is not

@@ -682,6 +682,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     run = _Import(Path(path), p, _merge(p.senior, columns), _merge(p.junior, junior_columns),
                   rule, junior)
     run.locale = locale
+    run.asked = _named_columns(columns)
     # (a Dutch export, even one whose numbers are written the English way,
     # is read by Dutch users: what orgmodel writes of it is Dutch)
     run.language = "nl" if "nl" in (locale, p.locale) else "en"
@@ -789,6 +790,7 @@ class _Import:
         self.fte_read = 0.0                     # FTE of the post rows read
         self.week: float | None = None          # the full-time week's hours, as given
         self.hours = False                      # whether the FTE column gives hours
+        self.asked: set = set()                 # the columns the user named (must be there)
 
     def fte(self, text: str, one_post: bool = True):
         """A cell of the FTE column as :func:`_fte` reads it in this file."""
@@ -825,15 +827,20 @@ class _Import:
                                   where=str(self.path))
         self.c_id = _column(self.df, cols.id, label, N_("post id"), True)
         self.c_sup = _column(self.df, cols.reports_to, label, N_("superior"), True)
-        self.c_title = _column(self.df, cols.title, label, N_("job title"), False)
-        self.c_holder = _column(self.df, cols.holder, label, N_("holder"), False)
-        self.c_unit = _column(self.df, cols.unit, label, N_("unit"), False)
-        self.c_fte = _column(self.df, cols.fte, label, N_("FTE"), False)
-        self.read_hours(_column(self.df, cols.hours, label, N_("hours per week"), False))
-        self.c_grade = _column(self.df, cols.grade, label, N_("grade"), False)
-        self.c_org = _column(self.df, cols.organisation, label, N_("organisation"), False)
-        self.c_cost = _column(self.df, cols.cost_centre, label, N_("cost centre"), False)
-        self.c_start = _column(self.df, cols.start, label, N_("start date"), False)
+        # (a column the user named must be there: one misspelt was passed over)
+        asked = self.asked
+        self.c_title = _column(self.df, cols.title, label, N_("job title"), "title" in asked)
+        self.c_holder = _column(self.df, cols.holder, label, N_("holder"), "holder" in asked)
+        self.c_unit = _column(self.df, cols.unit, label, N_("unit"), "unit" in asked)
+        self.c_fte = _column(self.df, cols.fte, label, N_("FTE"), "fte" in asked)
+        self.read_hours(_column(self.df, cols.hours, label, N_("hours per week"),
+                                "hours" in asked))
+        self.c_grade = _column(self.df, cols.grade, label, N_("grade"), "grade" in asked)
+        self.c_org = _column(self.df, cols.organisation, label, N_("organisation"),
+                             "organisation" in asked)
+        self.c_cost = _column(self.df, cols.cost_centre, label, N_("cost centre"),
+                              "cost_centre" in asked)
+        self.c_start = _column(self.df, cols.start, label, N_("start date"), "start" in asked)
         if not self.c_holder:
             self.log.decisions.append(Message(
                 "{label} has no column of the holders: who holds each post, and whether it is "
@@ -849,17 +856,19 @@ class _Import:
             isinstance(v, str) and v.strip() for v in self.df[c])]
 
     def read_hours(self, c_hours: str | None) -> None:
-        """Hours per week as FTE: the FTE column when its name says hours, else
-        a column of hours when there is no FTE column, each over the full-time
+        """Hours per week as FTE: the column of hours the user named, else the
+        FTE column when its name says hours, else a column of hours when there
+        is no FTE column, each over the full-time
         week the user gave (``week``), said in the log.  Without that week, a
         column of hours given as the FTE is refused (its hours would be read
         as FTE), and one found by its name is not read, said."""
-        hours = self.c_fte if self.c_fte and _says_hours(self.c_fte) else \
+        hours = c_hours if "hours" in self.asked else \
+            self.c_fte if self.c_fte and _says_hours(self.c_fte) else \
             c_hours if not self.c_fte else None
         if hours is None:
             return
         if self.week is None:
-            if hours == self.c_fte:
+            if hours == self.c_fte or "hours" in self.asked:
                 raise ValidationError([Problem(self.label, 1, Message(
                     "the FTE column '{c}' gives hours, not FTE: give this organisation's "
                     "full-time week with --full-time HOURS (orgmodel does not assume one)",
@@ -1682,6 +1691,23 @@ def _first_circle(sup: dict) -> list:
         if x in state and state[x] == walk and x in sup:
             return path[path.index(x):]
     return []
+
+
+def _named_columns(columns: Columns | None) -> set:
+    """The fields whose column the caller named (``--fte Omvang``), not left
+    to the preset or the default name: such a column must be in the file.
+
+    >>> sorted(_named_columns(Columns(id=None, reports_to=None, title=None, holder=None,
+    ...                               unit=None, fte="Omvang", grade=None, hours=None)))
+    ['fte']
+    >>> _named_columns(Columns()), _named_columns(None)
+    (set(), set())
+    """
+    if columns is None:
+        return set()
+    default = Columns()
+    return {f for f in default.__dataclass_fields__
+            if getattr(columns, f) is not None and getattr(columns, f) != getattr(default, f)}
 
 
 def _merge(base: Columns, override: Columns | None) -> Columns:
