@@ -551,6 +551,34 @@ def test_hours_per_week_are_read_as_fte_only_over_the_full_time_week_given(tmp_p
     assert round(n["F2"]["fte_min"], 6) == round(32 / 36, 6)
 
 
+def test_a_superior_written_as_its_posts_id_and_title(tmp_path):
+    """Some HR exports write the manager's post as its number and title
+    ('F001 - Gemeentesecretaris', 'Teamleider (F002)'): each was refused as
+    no post in the file.  Read as that post when the rest is the post's own
+    title, said; another title is refused, saying whose title it is."""
+    posts = tmp_path / "formatie.csv"
+    rows = ("Formatieplaats;Functie;Leidinggevende functie\nF001;Gemeentesecretaris;\n"
+            "F002;Teamleider Beheer;F001 - Gemeentesecretaris\n"
+            "F003;Adviseur;teamleider beheer (F002)\nF004;Adviseur;F002 Teamleider Beheer\n")
+    posts.write_text(rows, encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("superiors written as their post's id and job title ('F001 - Gemeentesecretaris'): "
+            "read as that post (3 lines)") in res.output
+    up = {u: v for u, v, d in orgmodel.load(tmp_path / "o").graph.edges(data=True)
+          if d["kind"] == "REPORTS_TO"}
+    assert up == {"F002": "F001", "F003": "F002", "F004": "F002"}
+    posts.write_text(rows + "F005;Adviseur;F002 - Directeur\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "p",
+              "--lang", "en")
+    assert res.exit_code == 1
+    assert ("post F005 reports to 'F002 - Directeur', which is not a post in the file (use "
+            "--unknown-superior external to read it as a role outside the organisation); it "
+            "starts with post F002 (row 3), whose job title is 'Teamleider Beheer', not the rest "
+            "of it") in res.output
+
+
 def test_a_column_named_on_the_command_line_must_be_in_the_file(tmp_path):
     """A misspelt --fte (or --hours, --unit ...) was passed over: the import
     ran without FTE and said only which columns it had not read.  It is

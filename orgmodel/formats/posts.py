@@ -716,6 +716,11 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     for pid, group in run.posts.items():
         run.add_post(pid, group)
     run.check_line()
+    if run.with_title:
+        run.log.decisions.append(Message(
+            "superiors written as their post's id and job title ('{v}'): read as that post "
+            "({lines})", v=run.with_title[0],
+            lines=count(len(run.with_title), N_("{n} line"), N_("{n} lines"))))
     if run.held_by is not None:
         run.log.decisions.append(Message(
             "superiors read through {key} of their post (--reports-to-by {by}): {lines}",
@@ -783,6 +788,7 @@ class _Import:
         self.held_by: dict | None = None        # holder -> posts, to read superiors by name
         self.key_name: Message | str | None = None  # what the superior column gives of them
         self.by_name = 0                        # lines read so
+        self.with_title: list = []              # superiors written as id and title
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
         self.totals: list = []                  # (row, id, FTE) of totals rows
@@ -1287,6 +1293,11 @@ class _Import:
                 "post {pid} (row {first_row}) reports to '{sup}', read as post {v}",
                 pid=pid, first_row=first_row, sup=sup, v=self.folded[sup.casefold()]))
             sup = self.folded[sup.casefold()]
+        if sup not in self.posts and sup not in self.by_raw and sup not in self.rows:
+            named = self.post_with_title(sup)
+            if named is not None:
+                self.with_title.append(sup)
+                sup = named
         if sup in self.posts or sup in self.by_raw:
             target = self.by_raw.get(sup, sup)
         elif sup in self.rows:        # a reused id: which of its posts is meant is not said
@@ -1298,6 +1309,24 @@ class _Import:
         else:
             target = self.external_superior(pid, sup, first_row)
         return target
+
+    def post_with_title(self, sup: str) -> str | None:
+        """The post a superior cell names by its id and its job title together
+        (``F001 - Gemeentesecretaris``, ``F001 Gemeentesecretaris``,
+        ``Gemeentesecretaris (F001)``), as some HR exports write the manager's
+        post; None unless the id is a post's and the rest is that post's
+        title (case, spaces and punctuation aside): nothing else is guessed."""
+        if not self.c_title:
+            return None
+        inner = re.fullmatch(r"(.+?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]", sup)
+        splits = [(inner.group(2), inner.group(1))] if inner else []
+        splits += [(sup[:m.start()], sup[m.end():])
+                   for m in re.finditer(r"\s*[-–—:|,]\s*|\s+", sup) if 0 < m.start()]
+        for pid, title in splits:
+            group = self.posts.get(self.by_raw.get(pid, pid))
+            if group and _fold(title) and _fold(title) == _fold(_cell(group[0][1], self.c_title)):
+                return pid
+        return None
 
     def external_superior(self, pid, sup, first_row) -> str | None:
         """A superior not in the file: an error (kept, to be said with the
@@ -1349,8 +1378,22 @@ class _Import:
             problems.append(Problem(self.label, rowno, Message(
                 "post {pid} reports to '{sup}', which is not a post in the file (use "
                 "--unknown-superior external to read it as a role outside the organisation)",
-                pid=pid, sup=sup) + self.named_not_id(sup, known, self.log.unread_columns)))
+                pid=pid, sup=sup) + (self.named_not_id(sup, known, self.log.unread_columns)
+                                     or self.starts_with_post(sup))))
         return problems
+
+    def starts_with_post(self, sup: str) -> Message | str:
+        """Why a superior written as an id and a title was not read as that
+        post: the title is not the post's (see :meth:`post_with_title`)."""
+        m = re.match(r"(.+?)(?:\s*[-–—:|,]\s*|\s+)", sup)
+        if m is None or not self.c_title:
+            return ""
+        group = self.posts.get(self.by_raw.get(m.group(1), m.group(1)))
+        if not group:
+            return ""
+        return Message("; it starts with post {pid} (row {row}), whose job title is '{title}', "
+                       "not the rest of it", pid=m.group(1), row=group[0][0],
+                       title=_cell(group[0][1], self.c_title))
 
     @staticmethod
     def named_not_id(sup, known: dict, columns=()) -> Message | str:
