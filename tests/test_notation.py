@@ -601,6 +601,43 @@ def test_a_column_named_on_the_command_line_must_be_in_the_file(tmp_path):
     assert orgmodel.load(tmp_path / "o").graph.nodes["2"]["fte_min"] == 0.5
 
 
+def test_a_column_of_percentages_is_read_as_shares_of_a_post(tmp_path):
+    """'Aanstelling %' holding 100, 80, 50 made posts of 100, 80 and 50 FTE,
+    in silence.  A column whose name says percentages is read as them, said;
+    one holding shares only (cells formatted as percentages keep 80% as
+    0.8) is read as it is, said; a value of 1.5 or less among percentages
+    could be either, and is not used, said."""
+    posts = tmp_path / "formatie.csv"
+    head = "Formatieplaats;Functie;Leidinggevende functie;Aanstelling %\n"
+    posts.write_text(head + "F1;Directeur;;100\nF2;Adviseur;F1;80\nF3;Adviseur;F1;1\n",
+                     encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("FTE read from the percentages in 'aanstelling_%' (100 is one full-time post)"
+            in res.output)
+    assert ("row 4: FTE '1' is in a column of percentages: 1% of a post, or a share of one (a "
+            "cell formatted as a percentage keeps 100% as 1)? Write it as a percentage (100%): "
+            "the post is kept without that FTE") in res.output
+    n = orgmodel.load(tmp_path / "o").graph.nodes
+    assert (n["F1"]["fte_min"], n["F2"]["fte_min"], "fte_min" in n["F3"]) == (1, 0.8, False)
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Formatieplaats", "Functie", "Leidinggevende functie", "Aanstelling %"])
+    ws.append(["F1", "Directeur", None, 1])
+    ws.append(["F2", "Adviseur", "F1", 0.8])
+    for cell in ("D2", "D3"):
+        ws[cell].number_format = "0%"
+    wb.save(tmp_path / "formatie.xlsx")
+    res = run("import", "posts", tmp_path / "formatie.xlsx", "--preset", "nl-hr", "--out",
+              tmp_path / "x", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "'aanstelling_%' says percentages but holds shares of a post" in res.output
+    n = orgmodel.load(tmp_path / "x").graph.nodes
+    assert (n["F1"]["fte_min"], n["F2"]["fte_min"]) == (1, 0.8)
+
+
 def test_a_column_of_hours_is_not_fte_without_the_full_time_week(tmp_path):
     """Without --full-time: a column of hours given with --fte is refused
     (its hours would be FTE), nothing written; one found by its name is not

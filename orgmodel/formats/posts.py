@@ -323,14 +323,16 @@ def _names(columns: tuple):
 
 
 def _fte(text: str, locale: str | None = None, one_post: bool = False,
-         week: float | None = None, hours: bool = False):
+         week: float | None = None, hours: bool = False, percent: bool = False):
     """A cell's FTE, as :func:`_number` reads it; a percentage of a full-time
     post (``80%``, an *aanstelling* as Dutch HR writes it) is that share, and
     so are hours over the full-time week (``32/36``: the cell gives both);
     the unit written after the number (``0,8 fte``) is the unit asked for.
     ``week``: the hours of the organisation's full-time week, as the user
     gave it; then a cell in hours (``32 uur``), or any number of a column
-    of hours (``hours``), is those hours over it.  ``one_post``: the FTE of
+    of hours (``hours``), is those hours over it.  ``percent``: the column
+    gives percentages (its name says so: ``Aanstelling %``), so ``80`` is
+    0.8.  ``one_post``: the FTE of
     one post, which has no thousands, so a number written with them grouped
     is ``"grouped"`` (a file that writes ``1.000`` for 1, read under
     ``nl``), not a thousand.
@@ -341,6 +343,8 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
     (0.8, 1.0, 'bad', 'bad')
     >>> _fte("32 uur", week=36), _fte("18", "nl", week=36, hours=True), _fte("36", week=36)
     (0.8888888889, 0.5, 36.0)
+    >>> _fte("80", percent=True), _fte("87,5", "nl", percent=True), _fte("1", percent=True)
+    (0.8, 0.875, 'share?')
     >>> _fte("1.000", "nl"), _fte("1.000", "nl", one_post=True), _fte("0.889", "nl", True)
     (1000.0, 'grouped', 0.889)
     """
@@ -362,6 +366,10 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
     value = _number(text, locale)
     if hours and week and isinstance(value, float):
         return round(value / week, 10)
+    if percent and isinstance(value, float):
+        # (1 in a column of percentages: 1% of a post, or 100% as a cell
+        # formatted as a percentage keeps it; no post is 1.5% of one)
+        return "share?" if 0 < value <= 1.5 else round(value / 100, 10)
     # (a number with its thousands grouped is 1000 or more: the test is
     # made on those alone, not on every row)
     if one_post and isinstance(value, float) and value >= 1000 and \
@@ -377,6 +385,20 @@ _HOURS_UNIT = re.compile(r"(?<=\d)\s*(u|uur|uren|h|hrs?|hours?)\s*$")
 #: letters (``uurloon``, ``duur``).
 _HOURS_NAME = re.compile(r"(?:^|[^a-z])(?:uren|uur|hours?|hrs)(?:[^a-z]|$|per|pw)"
                          r"|[a-z]uren(?:[^a-z]|$)")
+
+
+#: A column's name that says it gives percentages (``Aanstelling %``,
+#: ``Aanstellingspercentage``, ``Deeltijd in procenten``).
+_PERCENT_NAME = re.compile(r"(procent|procenten|percentage|pct|percent)(?:[^a-z]|$)")
+
+
+def _says_percent(column: str) -> bool:
+    """Whether a column's name says that it gives percentages, not FTE.
+
+    >>> [_says_percent(c) for c in ("aanstelling_%", "Aanstellingspercentage", "FTE", "fte")]
+    [True, True, False, False]
+    """
+    return "%" in column or bool(_PERCENT_NAME.search(_slug(column)))
 
 
 def _says_hours(column: str) -> bool:
@@ -420,6 +442,10 @@ def _not_a_fte(value, text: str, locale: str | None = None) -> Message:
     or not a number."""
     if value == "negative":
         return Message("is negative")
+    if value == "share?":
+        return Message("is in a column of percentages: {v}% of a post, or a share of one (a cell "
+                       "formatted as a percentage keeps 100% as 1)? Write it as a percentage "
+                       "({pct}%)", v=text, pct=number_text(parse_number(text, locale) * 100))
     if value == "grouped":
         n = number_text(parse_number(text, locale))
         if locale not in LOCALES:
@@ -796,11 +822,12 @@ class _Import:
         self.fte_read = 0.0                     # FTE of the post rows read
         self.week: float | None = None          # the full-time week's hours, as given
         self.hours = False                      # whether the FTE column gives hours
+        self.percent = False                    # whether it gives percentages
         self.asked: set = set()                 # the columns the user named (must be there)
 
     def fte(self, text: str, one_post: bool = True):
         """A cell of the FTE column as :func:`_fte` reads it in this file."""
-        return _fte(text, self.locale, one_post, self.week, self.hours)
+        return _fte(text, self.locale, one_post, self.week, self.hours, self.percent)
 
     def in_own_words(self, message) -> str:
         """A text orgmodel writes into the data (a placeholder's name, a
@@ -872,6 +899,8 @@ class _Import:
             self.c_fte if self.c_fte and _says_hours(self.c_fte) else \
             c_hours if not self.c_fte else None
         if hours is None:
+            if self.c_fte and _says_percent(self.c_fte):
+                self.read_percentages(self.c_fte)
             return
         if self.week is None:
             if hours == self.c_fte or "hours" in self.asked:
@@ -887,6 +916,22 @@ class _Import:
         self.log.decisions.append(Message(
             "FTE read from the hours per week in '{c}', over a full-time week of {week} hours "
             "(--full-time)", c=hours, week=self.figures(week=self.week)["week"]))
+
+    def read_percentages(self, column: str) -> None:
+        """A column whose name says percentages: 80 is 0.8 of a post, not 80
+        FTE; but a column of shares only (none above 1.5: cells formatted as
+        percentages keep 80% as 0.8) is read as it is.  Each said."""
+        values = [v for v in (_number(str(c or ""), self.locale) for c in self.df[column])
+                  if isinstance(v, float)]
+        if values and max(values) <= 1.5:
+            self.log.decisions.append(Message(
+                "'{c}' says percentages but holds shares of a post (none above {top}: cells "
+                "formatted as percentages keep 80% as 0.8): read as FTE as they are",
+                c=column, top=self.figures(top=max(values))["top"]))
+            return
+        self.percent = True
+        self.log.decisions.append(Message(
+            "FTE read from the percentages in '{c}' (100 is one full-time post)", c=column))
 
     # -- group the rows into posts --------------------------------------------
 
@@ -1099,7 +1144,7 @@ class _Import:
             return []
         ftes = [self.fte(_cell(r, self.c_fte)) for _, r, _ in group]
         for (rowno, row, _), f in zip(group, ftes):
-            if f in ("bad", "negative", "grouped"):
+            if f in ("bad", "negative", "grouped", "share?"):
                 why = _not_a_fte(f, _cell(row, self.c_fte), self.locale)
                 self.log.cells.append((self.label, rowno, Message(
                     "FTE '{v}' {why}: the post is kept without that FTE",
