@@ -601,6 +601,25 @@ def test_a_column_named_on_the_command_line_must_be_in_the_file(tmp_path):
     assert orgmodel.load(tmp_path / "o").graph.nodes["2"]["fte_min"] == 0.5
 
 
+@pytest.mark.parametrize("column,cells,fte", [
+    ("Werktijdfactor", ("1", "0,8889"), (1, 0.8889)),
+    ("Deeltijdfactor", ("1", "0,5"), (1, 0.5)),
+    ("Aanstellingspercentage", ("100", "50"), (1, 0.5)),
+    ("FTE formatie", ("1", "0,8"), (1, 0.8)),
+])
+def test_the_dutch_names_of_a_posts_share(tmp_path, column, cells, fte):
+    """Dutch HR systems call a post's share werktijdfactor, deeltijdfactor or
+    aanstellingspercentage: each column was listed as not read, and the
+    posts had no FTE."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text(f"Formatieplaats;Functie;Leidinggevende functie;{column}\n"
+                     f"F1;Directeur;;{cells[0]}\nF2;Adviseur;F1;{cells[1]}\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    n = orgmodel.load(tmp_path / "o").graph.nodes
+    assert (n["F1"]["fte_min"], n["F2"]["fte_min"]) == fte
+
+
 def test_a_column_of_percentages_is_read_as_shares_of_a_post(tmp_path):
     """'Aanstelling %' holding 100, 80, 50 made posts of 100, 80 and 50 FTE,
     in silence.  A column whose name says percentages is read as them, said;
@@ -771,19 +790,20 @@ def test_an_fte_written_with_its_unit_is_that_number(tmp_path):
 
 
 def test_columns_with_values_that_nothing_reads_are_named(tmp_path):
-    """"Formatie fte" and "Bezetting fte" are no FTE column the preset knows:
-    the import passed them over in silence, and the posts had no FTE. Each
-    column with values that is not read is now named, with how to read it."""
+    """"Omvang formatie" and "Bezetting fte" are no FTE column the preset
+    knows: the import passed them over in silence, and the posts had no FTE.
+    Each column with values that is not read is now named, with how to read
+    it ("Formatie fte" the preset came to know: the post's share)."""
     f = tmp_path / "f.csv"
-    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;Formatie fte;"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;Omvang formatie;"
                  "Bezetting fte;Leeg\nF1;Directeur;Anna;;1;0,8;\n", encoding="utf-8")
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--lang", "en")
     assert res.exit_code == 0, res.output
-    assert "- Columns not read: 'formatie_fte', 'bezetting_fte' (a column that holds what " \
+    assert "- Columns not read: 'omvang_formatie', 'bezetting_fte' (a column that holds what " \
         "orgmodel reads under another name is given with --id" in res.output
     assert "'leeg'" not in res.output           # (a column without values says nothing)
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o2", "--lang",
-              "en", "--fte", "Formatie fte")
+              "en", "--fte", "Omvang formatie")
     assert "- Columns not read: 'bezetting_fte' (" in res.output
     assert orgmodel.load(tmp_path / "o2").graph.nodes["F1"]["fte_min"] == 1.0
 

@@ -128,7 +128,9 @@ PRESETS = {
                        title="functie|functienaam|functiebenaming",
                        holder="medewerker|naam medewerker|naam",
                        unit="afdeling|organisatie-eenheid|organisatieonderdeel|team|eenheid",
-                       fte="fte|formatie|omvang|aanstelling",
+                       fte="fte|formatie|omvang|aanstelling|fte formatie|formatie fte|"
+                           "werktijdfactor|deeltijdfactor|aanstellingsomvang|"
+                           "aanstellingspercentage|formatieomvang",
                        hours="uren|uren per week|aantal uren|contracturen|formatie-uren|"
                              "formatieuren|weekuren|uren p/w",
                        grade="schaal|salarisschaal|functieschaal",
