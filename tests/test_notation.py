@@ -551,6 +551,27 @@ def test_hours_per_week_are_read_as_fte_only_over_the_full_time_week_given(tmp_p
     assert round(n["F2"]["fte_min"], 6) == round(32 / 36, 6)
 
 
+def test_the_ways_a_dutch_sheet_says_vacant_make_no_person(tmp_path):
+    """"(Vacature)", "VAC", "Openstaande vacature", "Te vervullen", "Nog in te
+    vullen", "- vacant -" each made a person of that name holding the post:
+    the post counted as filled.  Each is a vacancy; a name that starts with
+    the letters (Vacanti) is a person."""
+    holders = ["(Vacature)", "VAC", "Openstaande vacature", "Te vervullen", "Nog in te vullen",
+               "- vacant -", "*vacature*", "In werving"]
+    rows = "".join(f"F{i};Adviseur;F0;{h}\n" for i, h in enumerate(holders, start=1))
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker\n"
+                     f"F0;Directeur;;Vacanti, M.\n{rows}", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    people = [d["name"] for _, d in org.graph.nodes(data=True) if d["kind"] == "Person"]
+    assert people == ["Vacanti, M."]
+    assert sorted(n for n, d in org.graph.nodes(data=True) if d.get("vacant")) == \
+        sorted(f"F{i}" for i in range(1, len(holders) + 1))
+
+
 def test_a_superior_written_as_its_posts_id_and_title(tmp_path):
     """Some HR exports write the manager's post as its number and title
     ('F001 - Gemeentesecretaris', 'Teamleider (F002)'): each was refused as

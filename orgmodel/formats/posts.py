@@ -91,7 +91,9 @@ class Preset:
     # (with the words Dutch HR exports use: "Vacature", "niet ingevuld",
     # "n.v.t.", "opgeheven")
     vacant: tuple = ("vacant", "vacancy", "not in post", "vacature", "niet ingevuld",
-                     "niet bezet", "onbezet")
+                     "niet bezet", "onbezet", "vac", "openstaande vacature", "open vacature",
+                     "nieuwe vacature", "te vervullen", "nog te vervullen", "in te vullen",
+                     "nog in te vullen", "niet vervuld", "onvervuld", "in werving")
     # ("NN", "N.N.": nomen nescio, the Dutch for a name not known)
     undisclosed: tuple = ("n/d", "nd", "n/a", "not disclosed", "withheld", "redacted", "-", "",
                           "nvt", "niet openbaar", "onbekend", "nn", "nnb")
@@ -765,19 +767,26 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                       "edges.csv": Message("{label} (as imported edges)", label=run.label)})
 
 
+#: What a hand-kept sheet puts around a word in a holder's cell: "(Vacature)".
+_AROUND = " ()[]{}<>*-–—_/\\'\"#"
+
+
 def _matcher(values, prefix):
     """Whether a holder's text is one of ``values`` (or, with ``prefix``,
     starts with one as a word: "Vacature (in werving)", not the name
-    "Vacanti"), regardless of case, dots and spacing.
+    "Vacanti"), regardless of case, dots, spacing and the brackets or dashes
+    around it ("(Vacature)", "- vacant -").
 
     >>> vacant = _matcher(("vacant", "vacature"), True)
     >>> vacant("Vacature (in werving)"), vacant("VACANT - per 1 maart"), vacant("Vacanti, M.")
     (True, True, False)
+    >>> vacant("(Vacature)"), vacant("- vacant -"), vacant("*vacature*")
+    (True, True, True)
     """
     values = tuple(v.casefold() for v in values)
 
     def match(holder):
-        h = " ".join(holder.casefold().replace(".", "").split())
+        h = " ".join(holder.casefold().replace(".", "").split()).strip(_AROUND)
         return h in values or (prefix and any(
             v and h.startswith(v) and not h[len(v)].isalnum() for v in values))
     return match
