@@ -572,6 +572,29 @@ def test_the_ways_a_dutch_sheet_says_vacant_make_no_person(tmp_path):
         sorted(f"F{i}" for i in range(1, len(holders) + 1))
 
 
+def test_a_job_share_written_in_one_cell(tmp_path):
+    """'B. Jansen / C. Bakker' in one holder's cell (a job share kept on one
+    row) made one person of that name.  Each name is a person holding the
+    post, said, with no share of the row's FTE (the file does not divide it);
+    a vacancy among them holds nobody; 'N/D' is one marker, not two names."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Formatieplaats;Functie;Leidinggevende functie;FTE;Medewerker\n"
+                     "F1;Directeur;;1;Anna de Vries\nF2;Adviseur;F1;1;B. Jansen / C. Bakker\n"
+                     "F3;Adviseur;F1;1;D. Smit & vacature\nF4;Adviseur;F1;1;N/D\n",
+                     encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("holders written as several names in one cell ('B. Jansen / C. Bakker'): each read "
+            "as a person holding the post, the row's FTE not divided among them (2 cells)") \
+        in res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    holds = {(g.nodes[u]["name"], v): d for u, v, d in g.edges(data=True) if d["kind"] == "HOLDS"}
+    assert set(holds) == {("Anna de Vries", "F1"), ("B. Jansen", "F2"), ("C. Bakker", "F2"),
+                          ("D. Smit", "F3"), ("(naam niet gegeven)", "F4")}
+    assert "fte_min" not in holds["B. Jansen", "F2"] and holds["Anna de Vries", "F1"]["fte_min"]
+
+
 def test_a_superior_written_as_its_posts_id_and_title(tmp_path):
     """Some HR exports write the manager's post as its number and title
     ('F001 - Gemeentesecretaris', 'Teamleider (F002)'): each was refused as

@@ -757,6 +757,11 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
             key=Message("the holder") if reports_to_by == "holder" else
             Message("the column '{c}'", c=reports_to_by),
             by=reports_to_by, lines=count(run.by_name, N_("{n} line"), N_("{n} lines"))))
+    if run.several_holders:
+        run.log.decisions.append(Message(
+            "holders written as several names in one cell ('{v}'): each read as a person holding "
+            "the post, the row's FTE not divided among them ({cells})", v=run.several_holders[0],
+            cells=count(len(run.several_holders), N_("{n} cell"), N_("{n} cells"))))
     run.mark_people_on_several_posts()
     if junior:
         run.add_junior_staff(Path(junior), junior_sheet)
@@ -767,6 +772,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                       "edges.csv": Message("{label} (as imported edges)", label=run.label)})
 
 
+#: Between the names of a cell that names several holders (a job share on
+#: one row): "A. de Vries / B. Jansen".
+_SEVERAL_HOLDERS = re.compile(r"\s*(?:/|;|\s&\s|\s\+\s)\s*")
 #: What a hand-kept sheet puts around a word in a holder's cell: "(Vacature)".
 _AROUND = " ()[]{}<>*-–—_/\\'\"#"
 
@@ -826,6 +834,7 @@ class _Import:
         self.key_name: Message | str | None = None  # what the superior column gives of them
         self.by_name = 0                        # lines read so
         self.with_title: list = []              # superiors written as id and title
+        self.several_holders: list = []         # cells that name several holders
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
         self.totals: list = []                  # (row, id, FTE) of totals rows
@@ -1209,32 +1218,53 @@ class _Import:
             return
         self.refuse_one_holder_twice(pid, group)
         unnamed = 0
-        for (rowno, row, holder), f in zip(group, ftes or [None] * len(group)):
-            hold = {"kind": "HOLDS", "source": self.cite(rowno), "evidence": "stated"}
-            if isinstance(f, float):
-                hold["fte"] = number_text(round(f, 6))
-            start = self.start_date(row, rowno)
-            if start:
-                hold["valid_from"] = start
-            if self.is_vacant_holder(holder):
-                continue
-            if self.is_undisclosed(holder):
-                self.log.undisclosed += 1
-                # (named after the post, not the row: the same undisclosed
-                # holder of the same post matches across two snapshots)
-                unnamed += 1
-                person = f"person:{pid}:undisclosed" + (f"-{unnamed}" if unnamed > 1 else "")
-                self.nodes.append({"id": person, "kind": "Person",
-                                   "name": self.in_own_words(Message("(name not disclosed)")),
-                                   "source": self.cite(rowno),
-                                   "evidence": "stated",
-                                   "note": self.in_own_words(Message(
-                                       "holder given as '{holder}'",
-                                       holder=holder or Message("(empty)")))})
-            else:
-                person = self.person(holder, rowno)
-                self.people[holder.casefold()][1].append(pid)
-            self.edges.append({"from": person, "to": pid, **hold})
+        for (rowno, row, cell), f in zip(group, ftes or [None] * len(group)):
+            names = self.holder_names(cell)
+            if len(names) > 1:
+                self.several_holders.append(cell)
+            for holder in names:
+                unnamed = self.add_holder(pid, rowno, row, holder, f if len(names) == 1 else None,
+                                          unnamed)
+
+    def holder_names(self, cell: str) -> list:
+        """The holders a cell names: one, or several written with ``/``,
+        ``;``, `` & `` or `` + `` between them (a job share kept on one row:
+        ``A. de Vries / B. Jansen``); a marker (``N/D``, ``Vacature``) is one."""
+        if self.is_vacant_holder(cell) or self.is_undisclosed(cell):
+            return [cell]
+        parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)]
+        return parts if len(parts) > 1 and all(parts) else [cell]
+
+    def add_holder(self, pid, rowno, row, holder, f, unnamed: int) -> int:
+        """The HOLDS edge of one holder of a row (none for a vacant one), with
+        the row's FTE when the row names one holder; returns the number of
+        the post's holders whose name is not disclosed so far."""
+        hold = {"kind": "HOLDS", "source": self.cite(rowno), "evidence": "stated"}
+        if isinstance(f, float):
+            hold["fte"] = number_text(round(f, 6))
+        start = self.start_date(row, rowno)
+        if start:
+            hold["valid_from"] = start
+        if self.is_vacant_holder(holder):
+            return unnamed
+        if self.is_undisclosed(holder):
+            self.log.undisclosed += 1
+            # (named after the post, not the row: the same undisclosed
+            # holder of the same post matches across two snapshots)
+            unnamed += 1
+            person = f"person:{pid}:undisclosed" + (f"-{unnamed}" if unnamed > 1 else "")
+            self.nodes.append({"id": person, "kind": "Person",
+                               "name": self.in_own_words(Message("(name not disclosed)")),
+                               "source": self.cite(rowno),
+                               "evidence": "stated",
+                               "note": self.in_own_words(Message(
+                                   "holder given as '{holder}'",
+                                   holder=holder or Message("(empty)")))})
+        else:
+            person = self.person(holder, rowno)
+            self.people[holder.casefold()][1].append(pid)
+        self.edges.append({"from": person, "to": pid, **hold})
+        return unnamed
 
     def refuse_one_holder_twice(self, pid, group) -> None:
         """One named holder on two rows of one post: a row given twice, or
