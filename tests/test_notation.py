@@ -572,6 +572,28 @@ def test_the_ways_a_dutch_sheet_says_vacant_make_no_person(tmp_path):
         sorted(f"F{i}" for i in range(1, len(holders) + 1))
 
 
+def test_headings_and_notes_in_the_id_column_are_no_posts(tmp_path):
+    """A heading over a part of the table ('Afdeling Ruimte') and a note
+    under it ('Bron: AFAS, export d.d. 3-2-2026') each became a post, a top
+    of the organisation.  A row with only its id cell filled is no post:
+    left out and named (so --strict refuses it)."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Formatieplaats;Functie;Leidinggevende functie;FTE\nF1;Directeur;;1\n"
+                     "Afdeling Ruimte;;;\nF2;Adviseur;F1;1\n;;;\n"
+                     "Bron: AFAS, export d.d. 3-2-2026;;;\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    for row, v in ((3, "Afdeling Ruimte"), (6, "Bron: AFAS, export d.d. 3-2-2026")):
+        assert (f"formatie.csv, row {row}: only the post id column is filled in ('{v}'): a "
+                "heading or a note, not a post") in res.output
+    assert "- Tops (1): F1 (Directeur)." in res.output
+    assert sorted(orgmodel.load(tmp_path / "o").ids("Post")) == ["F1", "F2"]
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--strict", "--out",
+              tmp_path / "s", "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "s").exists()
+
+
 def test_a_job_share_written_in_one_cell(tmp_path):
     """'B. Jansen / C. Bakker' in one holder's cell (a job share kept on one
     row) made one person of that name.  Each name is a person holding the

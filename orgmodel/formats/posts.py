@@ -979,6 +979,13 @@ class _Import:
                 if word not in SUBTOTALS and _fold(rid) == word:
                     self.totals.append((rowno, rid, self.fte(_cell(row, self.c_fte), False)))
                 continue
+            if rid and not any(str(v or "").strip() for k, v in row.items() if k != self.c_id):
+                # (a heading over a part of the table, or a note under it: a
+                # post has more than its id, a title or a superior at least)
+                self.log.skipped.append((self.label, rowno, Message(
+                    "only the post id column is filled in ('{v}'): a heading or a note, not a "
+                    "post", v=rid if len(rid) <= 60 else rid[:59] + "…")))
+                continue
             if not rid:
                 self.log.skipped.append((self.label, rowno, "no post id"))
                 f = self.fte(_cell(row, self.c_fte))
