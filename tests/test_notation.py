@@ -407,8 +407,9 @@ def test_superiors_named_by_title_or_holder_are_each_refused_with_the_reason(tmp
     assert "f.csv: 3 problems found" in res.output
     assert ("row 3: post 2 reports to 'Directeur', which is not a post in the file (use "
             "--unknown-superior external to read it as a role outside the organisation); "
-            "'Directeur' is the job title of post 1 (row 2): this column needs the superior's "
-            "post id") in res.output
+            "'Directeur' is the job title of post 1 (row 2): this column names the superiors' "
+            "job titles, which --reports-to-by functie reads (a title on several posts leaves "
+            "its lines out)") in res.output
     assert "row 4: post 3 reports to 'Bram de Wit', which is not a post in the file" in res.output
     assert "'Bram de Wit' holds post 2 (row 3): this column names the people holding the " \
         "superiors' posts, which --reports-to-by holder reads" in res.output
@@ -416,8 +417,8 @@ def test_superiors_named_by_title_or_holder_are_each_refused_with_the_reason(tmp
         "--unknown-superior external to read it as a role outside the organisation)\n" in \
         res.output
     nl = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o")
-    assert "'Directeur' is de functienaam van functie 1 (regel 2): deze kolom moet het " \
-        "functie-id van de leidinggevende bevatten" in nl.output
+    assert "'Directeur' is de functienaam van functie 1 (regel 2): deze kolom noemt de " \
+        "functienamen van de leidinggevenden, en --reports-to-by functie leest die" in nl.output
     # ids whose leading zeros a number cell dropped
     zeros = tmp_path / "zeros.csv"
     zeros.write_text("Formatieplaats;Functie;Leidinggevende\n0010;Directeur;\n"

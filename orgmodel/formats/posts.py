@@ -1471,7 +1471,8 @@ class _Import:
             problems.append(Problem(self.label, rowno, Message(
                 "post {pid} reports to '{sup}', which is not a post in the file (use "
                 "--unknown-superior external to read it as a role outside the organisation)",
-                pid=pid, sup=sup) + (self.named_not_id(sup, known, self.log.unread_columns)
+                pid=pid, sup=sup) + (self.named_not_id(sup, known, self.log.unread_columns,
+                                                       self.c_title)
                                      or self.starts_with_post(sup))))
         return problems
 
@@ -1489,7 +1490,7 @@ class _Import:
                        title=_cell(group[0][1], self.c_title))
 
     @staticmethod
-    def named_not_id(sup, known: dict, columns=()) -> Message | str:
+    def named_not_id(sup, known: dict, columns=(), title_column=None) -> Message | str:
         """Why a superior may not be found (``known``: see
         :meth:`unknown_superiors`; ``columns``: those nothing reads)."""
         for column in columns:
@@ -1503,8 +1504,9 @@ class _Import:
             if sup.isdigit() else []
         for found, text in (
                 (known.get(("title", sup.casefold())),
-                 N_("; '{sup}' is the job title of {posts}: this column needs the superior's "
-                    "post id")),
+                 N_("; '{sup}' is the job title of {posts}: this column names the superiors' "
+                    "job titles, which --reports-to-by {column} reads (a title on several posts "
+                    "leaves its lines out)")),
                 (known.get(("holder", sup.casefold())),
                  N_("; '{sup}' holds {posts}: this column names the people holding the "
                     "superiors' posts, which --reports-to-by holder reads")),
@@ -1513,7 +1515,7 @@ class _Import:
                            "columns"))):
             if found:
                 which = [Message("post {pid} (row {row})", pid=p, row=r) for p, r in found[:3]]
-                return Message(text, sup=sup, posts=Listing(", ", which))
+                return Message(text, sup=sup, posts=Listing(", ", which), column=title_column)
         return ""
 
     def check_line(self) -> None:
