@@ -666,6 +666,11 @@ def test_a_column_named_on_the_command_line_must_be_in_the_file(tmp_path):
               "--full-time", "36", "--out", tmp_path / "o")
     assert res.exit_code == 0, res.output
     assert orgmodel.load(tmp_path / "o").graph.nodes["2"]["fte_min"] == 0.5
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--hours", "Uren",
+              "--out", tmp_path / "w", "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "w").exists()
+    assert ("formatie.csv, row 1: the column of hours 'uren' (--hours) is read as FTE over this "
+            "organisation's full-time week: give it with --full-time HOURS") in res.output
 
 
 @pytest.mark.parametrize("column,cells,fte", [

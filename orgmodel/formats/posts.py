@@ -886,8 +886,8 @@ class _Import:
         self.c_holder = _column(self.df, cols.holder, label, N_("holder"), "holder" in asked)
         self.c_unit = _column(self.df, cols.unit, label, N_("unit"), "unit" in asked)
         self.c_fte = _column(self.df, cols.fte, label, N_("FTE"), "fte" in asked)
-        self.read_hours(_column(self.df, cols.hours, label, N_("hours per week"),
-                                "hours" in asked))
+        self.read_fte_unit(_column(self.df, cols.hours, label, N_("hours per week"),
+                                   "hours" in asked))
         self.c_grade = _column(self.df, cols.grade, label, N_("grade"), "grade" in asked)
         self.c_org = _column(self.df, cols.organisation, label, N_("organisation"),
                              "organisation" in asked)
@@ -908,22 +908,32 @@ class _Import:
         self.log.unread_columns = [c for c in self.df.columns if c not in read and any(
             isinstance(v, str) and v.strip() for v in self.df[c])]
 
-    def read_hours(self, c_hours: str | None) -> None:
-        """Hours per week as FTE: the column of hours the user named, else the
-        FTE column when its name says hours, else a column of hours when there
-        is no FTE column, each over the full-time
-        week the user gave (``week``), said in the log.  Without that week, a
-        column of hours given as the FTE is refused (its hours would be read
-        as FTE), and one found by its name is not read, said."""
+    def read_fte_unit(self, c_hours: str | None) -> None:
+        """What the FTE is read from: hours per week (:meth:`read_hours`) from
+        the column of hours the user named, else the FTE column when its name
+        says hours, else a column of hours when there is no FTE column;
+        percentages (:meth:`read_percentages`) when the FTE column's name says
+        so; else the FTE column as it is."""
         hours = c_hours if "hours" in self.asked else \
             self.c_fte if self.c_fte and _says_hours(self.c_fte) else \
             c_hours if not self.c_fte else None
-        if hours is None:
-            if self.c_fte and _says_percent(self.c_fte):
-                self.read_percentages(self.c_fte)
-            return
+        if hours is not None:
+            self.read_hours(hours)
+        elif self.c_fte and _says_percent(self.c_fte):
+            self.read_percentages(self.c_fte)
+
+    def read_hours(self, hours: str) -> None:
+        """Hours per week as FTE, over the full-time week the user gave
+        (``week``), said in the log.  Without that week, a column of hours
+        given as the FTE (or with --hours) is refused (its hours would be read
+        as FTE), and one found by its name is not read, said."""
         if self.week is None:
-            if hours == self.c_fte or "hours" in self.asked:
+            if "hours" in self.asked:
+                raise ValidationError([Problem(self.label, 1, Message(
+                    "the column of hours '{c}' (--hours) is read as FTE over this "
+                    "organisation's full-time week: give it with --full-time HOURS (orgmodel "
+                    "does not assume one)", c=hours))], where=str(self.path))
+            if hours == self.c_fte:
                 raise ValidationError([Problem(self.label, 1, Message(
                     "the FTE column '{c}' gives hours, not FTE: give this organisation's "
                     "full-time week with --full-time HOURS (orgmodel does not assume one)",
