@@ -827,8 +827,9 @@ def test_a_dutch_ods_as_libreoffice_saves_it(tmp_path):
 
 def test_a_file_named_ods_that_is_none_says_what_it_is(tmp_path):
     """An .xlsx renamed .ods, a text document, a CSV file renamed, a
-    spreadsheet whose XML would expand entities a billion times: each said,
-    not read as CSV text (nor expanded)."""
+    spreadsheet whose XML would expand entities a billion times, one whose
+    row is repeated a hundred million times: each said, not read as CSV text
+    (nor expanded)."""
     import zipfile
     xlsx = tmp_path / "a.ods"
     orgmodel.write_xlsx(orgmodel.load(ROOT / "data" / "template"), tmp_path / "a.xlsx")
@@ -839,6 +840,27 @@ def test_a_file_named_ods_that_is_none_says_what_it_is(tmp_path):
         z.writestr("content.xml", "<office:document-content/>")
     text = tmp_path / "c.ods"
     text.write_text("Formatieplaats;Functie\n1;Directeur\n", encoding="utf-8")
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    cells = "".join(f'<table:table-cell office:value-type="string"><text:p>{v}</text:p>'
+                    '</table:table-cell>' for v in ("F2", "Adviseur", "F1"))
+    repeated = tmp_path / "e.ods"  # (one row, a hundred million times: 2 KB of file)
+    with zipfile.ZipFile(repeated, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", f'<office:document-content {ns}><office:body>'
+                   '<office:spreadsheet><table:table table:name="S">'
+                   f'<table:table-row table:number-rows-repeated="100000000">{cells}'
+                   '</table:table-row></table:table></office:spreadsheet></office:body>'
+                   '</office:document-content>')
+    far = tmp_path / "f.ods"       # (a row after twenty million empty ones)
+    with zipfile.ZipFile(far, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", f'<office:document-content {ns}><office:body>'
+                   '<office:spreadsheet><table:table table:name="S">'
+                   '<table:table-row table:number-rows-repeated="20000000"><table:table-cell/>'
+                   f'</table:table-row><table:table-row>{cells}</table:table-row></table:table>'
+                   '</office:spreadsheet></office:body></office:document-content>')
     bomb = tmp_path / "d.ods"      # (entities that would expand to a billion 'lol's)
     with zipfile.ZipFile(bomb, "w") as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
@@ -850,7 +872,9 @@ def test_a_file_named_ods_that_is_none_says_what_it_is(tmp_path):
                     (odt, "is not an OpenDocument spreadsheet (.ods): its archive holds no "
                           "spreadsheet"),
                     (text, "is text, not the workbook its name says"),
-                    (bomb, "is not an OpenDocument spreadsheet (.ods) that can be read")):
+                    (bomb, "is not an OpenDocument spreadsheet (.ods) that can be read"),
+                    (repeated, "sheet 'S', row 1: one filled row repeated 100,000,000 times"),
+                    (far, "sheet 'S', row 20,000,001: past the last row a sheet has")):
         res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o",
                   "--lang", "en")
         assert res.exit_code == 1 and f"{f.name}: {said}" in res.output, res.output

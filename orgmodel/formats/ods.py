@@ -35,6 +35,22 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 #: The most columns a sheet has (LibreOffice's limit): a repeat count past it
 #: is a file's way of saying "to the end of the row".
 MAX_COLUMNS = 16384
+#: The most times one filled row may be repeated: LibreOffice writes a row
+#: once with a count when rows are alike, and no table of posts has a
+#: thousand rows alike; a tiny file could otherwise expand to millions.
+MAX_REPEATED = 1000
+#: The most rows a sheet has (LibreOffice's, with its largest sheets): a filled
+#: row past it comes after empty rows a file repeated to expand.
+MAX_ROWS = 16_777_216
+
+
+class _Repeated(Exception):
+    """A filled row repeated more than :data:`MAX_REPEATED` times, or past
+    :data:`MAX_ROWS`."""
+
+    def __init__(self, sheet: str, row: int, times: int):
+        super().__init__(sheet, row, times)
+        self.sheet, self.row, self.times = sheet, row, times
 
 
 class _Sheet:
@@ -138,6 +154,8 @@ def _sheets(content) -> list:
         if not cells:
             empty += repeat      # (written only when a filled row follows)
             continue
+        if repeat > MAX_REPEATED or rowno + empty + repeat > MAX_ROWS:
+            raise _Repeated(sheet.title, rowno + empty + 1, repeat)
         if empty:
             sheet.runs.append(((), empty))
         sheet.runs.append((cells, repeat))
@@ -182,6 +200,14 @@ class OdsBook(SavedBook):
         try:
             with zipfile.ZipFile(path) as z, z.open("content.xml") as content:
                 self.worksheets = _sheets(content)
+        except _Repeated as exc:
+            why = Message(
+                "sheet '{sheet}', row {row}: one filled row repeated {times} times, more than a "
+                "table of posts holds (a file made to expand?)", sheet=exc.sheet, row=exc.row,
+                times=exc.times) if exc.times > MAX_REPEATED else Message(
+                "sheet '{sheet}', row {row}: past the last row a sheet has (empty rows repeated "
+                "to expand the file?)", sheet=exc.sheet, row=exc.row)
+            raise ValidationError([Problem(label, None, why)], where=str(path)) from None
         except DefusedXmlException:
             raise ValidationError([Problem(label, None, N_(
                 "is not an OpenDocument spreadsheet (.ods) that can be read: its XML declares "
