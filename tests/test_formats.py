@@ -813,7 +813,9 @@ def test_a_dutch_ods_as_libreoffice_saves_it(tmp_path):
                  "of each of rows 5–7", "row 7 is hidden in the workbook",
                  "the date 2026-01-01 is read from row 1 ('1 januari 2026')",
                  "the totals row ('Totaal', row 8) gives 2.3 FTE, and the post rows read hold "
-                 "3.3 FTE: they differ"):
+                 "3.3 FTE: they differ",
+                 "FTE written in hours in 1 cell ('36 uur', row 7): read over a full-time week "
+                 "of 36 hours (--full-time)"):
         assert said in res.output
     org = orgmodel.load(tmp_path / "o")
     n = org.graph.nodes

@@ -757,6 +757,13 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
             key=Message("the holder") if reports_to_by == "holder" else
             Message("the column '{c}'", c=reports_to_by),
             by=reports_to_by, lines=count(run.by_name, N_("{n} line"), N_("{n} lines"))))
+    if run.hour_cells:
+        rowno, text = run.hour_cells[0]
+        run.log.decisions.append(Message(
+            "FTE written in hours in {cells} ('{v}', row {row}): read over a full-time week of "
+            "{week} hours (--full-time)", v=text, row=rowno,
+            week=run.figures(week=run.week)["week"],
+            cells=count(len(run.hour_cells), N_("{n} cell"), N_("{n} cells"))))
     if run.several_holders:
         run.log.decisions.append(Message(
             "holders written as several names in one cell ('{v}'): each read as a person holding "
@@ -835,6 +842,7 @@ class _Import:
         self.by_name = 0                        # lines read so
         self.with_title: list = []              # superiors written as id and title
         self.several_holders: list = []         # cells that name several holders
+        self.hour_cells: list = []              # (row, text) of FTE cells written in hours
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
         self.totals: list = []                  # (row, id, FTE) of totals rows
@@ -1186,6 +1194,9 @@ class _Import:
                 self.log.cells.append((self.label, rowno, Message(
                     "FTE '{v}' {why}: the post is kept without that FTE",
                     v=_cell(row, self.c_fte), why=why)))
+            elif isinstance(f, float) and self.week and not self.hours and \
+                    _HOURS_UNIT.search(_cell(row, self.c_fte).casefold()):
+                self.hour_cells.append((rowno, _cell(row, self.c_fte)))
         return ftes
 
     def post_node(self, pid, group, title, ftes, holders, is_top) -> dict:
