@@ -782,6 +782,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
 #: Between the names of a cell that names several holders (a job share on
 #: one row): "A. de Vries / B. Jansen".
 _SEVERAL_HOLDERS = re.compile(r"\s*(?:/|;|\s&\s|\s\+\s)\s*")
+_SEVERAL_MARKS = frozenset("/;&+")
 #: What a hand-kept sheet puts around a word in a holder's cell: "(Vacature)".
 _AROUND = " ()[]{}<>*-–—_/\\'\"#"
 
@@ -798,12 +799,15 @@ def _matcher(values, prefix):
     >>> vacant("(Vacature)"), vacant("- vacant -"), vacant("*vacature*")
     (True, True, True)
     """
-    values = tuple(v.casefold() for v in values)
+    exact = frozenset(v.casefold() for v in values)
+    # (one pattern for every word, not a loop over them: it runs for every
+    # row, several times, and the words grew with Dutch HR's)
+    first = re.compile("(?:" + "|".join(sorted((re.escape(v) for v in exact if v),
+                                              key=len, reverse=True)) + r")(?![^\W_])")
 
     def match(holder):
         h = " ".join(holder.casefold().replace(".", "").split()).strip(_AROUND)
-        return h in values or (prefix and any(
-            v and h.startswith(v) and not h[len(v)].isalnum() for v in values))
+        return h in exact or (prefix and first.match(h) is not None)
     return match
 
 
@@ -989,15 +993,16 @@ class _Import:
                     "repeats the header row, not a post")))
                 continue
             # (the title and superior first: most rows have one, and are done)
-            word = not _cell(row, self.c_title) and not _cell(row, self.c_sup) \
-                and _totals_word(rid)
+            bare = not _cell(row, self.c_title) and not _cell(row, self.c_sup)
+            word = bare and _totals_word(rid)
             if word:
                 self.log.skipped.append((self.label, rowno, Message(
                     "a totals row ('{rid}'), not a post", rid=rid)))
                 if word not in SUBTOTALS and _fold(rid) == word:
                     self.totals.append((rowno, rid, self.fte(_cell(row, self.c_fte), False)))
                 continue
-            if rid and not any(str(v or "").strip() for k, v in row.items() if k != self.c_id):
+            if bare and rid and not any(str(v or "").strip() for k, v in row.items()
+                                        if k != self.c_id):
                 # (a heading over a part of the table, or a note under it: a
                 # post has more than its id, a title or a superior at least)
                 self.log.skipped.append((self.label, rowno, Message(
@@ -1258,7 +1263,8 @@ class _Import:
         """The holders a cell names: one, or several written with ``/``,
         ``;``, `` & `` or `` + `` between them (a job share kept on one row:
         ``A. de Vries / B. Jansen``); a marker (``N/D``, ``Vacature``) is one."""
-        if self.is_vacant_holder(cell) or self.is_undisclosed(cell):
+        if not _SEVERAL_MARKS & set(cell) or self.is_vacant_holder(cell) or \
+                self.is_undisclosed(cell):
             return [cell]
         parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)]
         return parts if len(parts) > 1 and all(parts) else [cell]
