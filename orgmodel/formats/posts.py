@@ -336,10 +336,9 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
     gave it; then a cell in hours (``32 uur``), or any number of a column
     of hours (``hours``), is those hours over it.  ``percent``: the column
     gives percentages (its name says so: ``Aanstelling %``), so ``80`` is
-    0.8.  ``one_post``: the FTE of
-    one post, which has no thousands, so a number written with them grouped
-    is ``"grouped"`` (a file that writes ``1.000`` for 1, read under
-    ``nl``), not a thousand.
+    0.8.  ``one_post``: the FTE of one post, which has no thousands, so a
+    number written with them grouped is ``"grouped"`` (a file that writes
+    ``1.000`` for 1, read under ``nl``), not a thousand.
 
     >>> _fte("80%"), _fte("0,8", "nl"), _fte("87,5 %", "nl"), _fte("32/36")
     (0.8, 0.8, 0.875, 0.8888888889)
@@ -466,7 +465,7 @@ def _not_a_fte(value, text: str, locale: str | None = None) -> Message:
     return Message("is not a number")
 
 
-def _first_sheet_with(wb, columns, label):
+def _posts_sheet(wb, columns, label):
     """The sheet whose header row (one of its first ten rows, under a title
     perhaps) names ``columns`` (see :func:`_names`), else the first sheet: a
     workbook may hold the senior posts, the junior staff and notes on
@@ -509,7 +508,7 @@ def _read(path: Path, label: str, sheet=None, columns: tuple = ()):
                 raise ValidationError([Problem(label, None, Message(
                     "has no sheet '{sheet}' (sheets: {v})",
                     sheet=sheet, v=', '.join(wb.sheetnames)))], where=str(path))
-            ws = wb[sheet] if sheet else _first_sheet_with(wb, columns, label)
+            ws = wb[sheet] if sheet else _posts_sheet(wb, columns, label)
             df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title),
                               problems, (), wb.formulas(ws.title), unnamed=True,
                               header=_names(columns) if columns else None)
@@ -746,29 +745,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     for pid, group in run.posts.items():
         run.add_post(pid, group)
     run.check_line()
-    if run.with_title:
-        run.log.decisions.append(Message(
-            "superiors written as their post's id and job title ('{v}'): read as that post "
-            "({lines})", v=run.with_title[0],
-            lines=count(len(run.with_title), N_("{n} line"), N_("{n} lines"))))
-    if run.held_by is not None:
-        run.log.decisions.append(Message(
-            "superiors read through {key} of their post (--reports-to-by {by}): {lines}",
-            key=Message("the holder") if reports_to_by == "holder" else
-            Message("the column '{c}'", c=reports_to_by),
-            by=reports_to_by, lines=count(run.by_name, N_("{n} line"), N_("{n} lines"))))
-    if run.hour_cells:
-        rowno, text = run.hour_cells[0]
-        run.log.decisions.append(Message(
-            "FTE written in hours in {cells} ('{v}', row {row}): read over a full-time week of "
-            "{week} hours (--full-time)", v=text, row=rowno,
-            week=run.figures(week=run.week)["week"],
-            cells=count(len(run.hour_cells), N_("{n} cell"), N_("{n} cells"))))
-    if run.several_holders:
-        run.log.decisions.append(Message(
-            "holders written as several names in one cell ('{v}'): each read as a person holding "
-            "the post, the row's FTE not divided among them ({cells})", v=run.several_holders[0],
-            cells=count(len(run.several_holders), N_("{n} cell"), N_("{n} cells"))))
+    run.say_how_cells_were_read(reports_to_by)
     run.mark_people_on_several_posts()
     if junior:
         run.add_junior_staff(Path(junior), junior_sheet)
@@ -779,6 +756,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                       "edges.csv": Message("{label} (as imported edges)", label=run.label)})
 
 
+#: Between a post's id and its job title in a superior's cell
+#: ("F001 - Gemeentesecretaris", "F001 Gemeentesecretaris").
+_ID_TITLE_SEPARATOR = re.compile(r"\s*[-–—:|,]\s*|\s+")
 #: Between the names of a cell that names several holders (a job share on
 #: one row): "A. de Vries / B. Jansen".
 _SEVERAL_HOLDERS = re.compile(r"\s*(?:/|;|\s&\s|\s\+\s)\s*")
@@ -1255,9 +1235,12 @@ class _Import:
             names = self.holder_names(cell)
             if len(names) > 1:
                 self.several_holders.append(cell)
+            # (the row's start date read once, for a vacant row too: a date
+            # that is none is said)
+            start = self.start_date(row, rowno)
             for holder in names:
-                unnamed = self.add_holder(pid, rowno, row, holder, f if len(names) == 1 else None,
-                                          unnamed)
+                unnamed = self.add_holder(pid, rowno, start, holder,
+                                          f if len(names) == 1 else None, unnamed)
 
     def holder_names(self, cell: str) -> list:
         """The holders a cell names: one, or several written with ``/``,
@@ -1269,18 +1252,18 @@ class _Import:
         parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)]
         return parts if len(parts) > 1 and all(parts) else [cell]
 
-    def add_holder(self, pid, rowno, row, holder, f, unnamed: int) -> int:
-        """The HOLDS edge of one holder of a row (none for a vacant one), with
-        the row's FTE when the row names one holder; returns the number of
-        the post's holders whose name is not disclosed so far."""
+    def add_holder(self, pid, rowno, start, holder, f, unnamed: int) -> int:
+        """The HOLDS edge of one holder of a row (none for a vacant one), from
+        the row's ``start`` date, with the row's FTE when the row names one
+        holder; returns the number of the post's holders whose name is not
+        disclosed so far."""
+        if self.is_vacant_holder(holder):
+            return unnamed
         hold = {"kind": "HOLDS", "source": self.cite(rowno), "evidence": "stated"}
         if isinstance(f, float):
             hold["fte"] = number_text(round(f, 6))
-        start = self.start_date(row, rowno)
         if start:
             hold["valid_from"] = start
-        if self.is_vacant_holder(holder):
-            return unnamed
         if self.is_undisclosed(holder):
             self.log.undisclosed += 1
             # (named after the post, not the row: the same undisclosed
@@ -1441,7 +1424,7 @@ class _Import:
         inner = re.fullmatch(r"(.+?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]", sup)
         splits = [(inner.group(2), inner.group(1))] if inner else []
         splits += [(sup[:m.start()], sup[m.end():])
-                   for m in re.finditer(r"\s*[-–—:|,]\s*|\s+", sup) if 0 < m.start()]
+                   for m in _ID_TITLE_SEPARATOR.finditer(sup) if 0 < m.start()]
         for pid, title in splits:
             group = self.posts.get(self.by_raw.get(pid, pid))
             if group and _fold(title) and _fold(title) == _fold(_cell(group[0][1], self.c_title)):
@@ -1467,6 +1450,37 @@ class _Import:
                                    "outside the organisation"))})
         self.external[target].append(first_row)
         return target
+
+    def say_how_cells_were_read(self, reports_to_by: str) -> None:
+        """The readings made of cells as a file wrote them, each said once
+        with its first example and a count: superiors as an id and a title,
+        or by name (``reports_to_by``); FTE in hours; several holders in one
+        cell."""
+        said = self.log.decisions
+        if self.with_title:
+            said.append(Message(
+                "superiors written as their post's id and job title ('{v}'): read as that post "
+                "({lines})", v=self.with_title[0],
+                lines=count(len(self.with_title), N_("{n} line"), N_("{n} lines"))))
+        if self.held_by is not None:
+            said.append(Message(
+                "superiors read through {key} of their post (--reports-to-by {by}): {lines}",
+                key=Message("the holder") if reports_to_by == "holder" else
+                Message("the column '{c}'", c=reports_to_by),
+                by=reports_to_by, lines=count(self.by_name, N_("{n} line"), N_("{n} lines"))))
+        if self.hour_cells:
+            rowno, text = self.hour_cells[0]
+            said.append(Message(
+                "FTE written in hours in {cells} ('{v}', row {row}): read over a full-time week "
+                "of {week} hours (--full-time)", v=text, row=rowno,
+                week=self.figures(week=self.week)["week"],
+                cells=count(len(self.hour_cells), N_("{n} cell"), N_("{n} cells"))))
+        if self.several_holders:
+            said.append(Message(
+                "holders written as several names in one cell ('{v}'): each read as a person "
+                "holding the post, the row's FTE not divided among them ({cells})",
+                v=self.several_holders[0],
+                cells=count(len(self.several_holders), N_("{n} cell"), N_("{n} cells"))))
 
     # -- check the line, and the people on several posts ------------------------
 
@@ -1506,14 +1520,13 @@ class _Import:
     def starts_with_post(self, sup: str) -> Message | str:
         """Why a superior written as an id and a title was not read as that
         post: the title is not the post's (see :meth:`post_with_title`)."""
-        m = re.match(r"(.+?)(?:\s*[-–—:|,]\s*|\s+)", sup)
-        if m is None or not self.c_title:
-            return ""
-        group = self.posts.get(self.by_raw.get(m.group(1), m.group(1)))
+        m = _ID_TITLE_SEPARATOR.search(sup)
+        pid = sup[:m.start()] if m and m.start() else None
+        group = self.posts.get(self.by_raw.get(pid, pid)) if pid and self.c_title else None
         if not group:
             return ""
         return Message("; it starts with post {pid} (row {row}), whose job title is '{title}', "
-                       "not the rest of it", pid=m.group(1), row=group[0][0],
+                       "not the rest of it", pid=pid, row=group[0][0],
                        title=_cell(group[0][1], self.c_title))
 
     @staticmethod
@@ -1685,7 +1698,6 @@ class _Import:
         manifest["rules"] = []
         manifest["import"] = self.log.counts()
         return manifest
-
 
     def date_of_file(self) -> str | None:
         """The date the file describes, when ``--date`` is not given: the one
