@@ -35,7 +35,7 @@ import pandas as pd
 import yaml
 
 from .errors import InputError, Problem
-from .i18n import Message
+from .i18n import N_, Message
 from .limits import Limits, current, too_long_cell, too_many_rows
 
 if TYPE_CHECKING:  # names in annotations only
@@ -136,9 +136,9 @@ def _read_text(path: Path, label: str, problems: list) -> str | None:
         problems.append(Problem(label, None, "is a folder, not a file"))
         return None
     if not path.is_file():
-        problems.append(Problem(label, None, "is not an ordinary file (a pipe, socket or "
-                                "device): orgmodel reads files" if path.exists()
-                                else "file is missing"))
+        problems.append(Problem(label, None, N_("is not an ordinary file (a pipe, socket or "
+                                                "device): orgmodel reads files")
+                                if path.exists() else N_("file is missing")))
         return None
     try:
         return decode(path.read_bytes())

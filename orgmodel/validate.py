@@ -748,9 +748,11 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
     _check_line(t, kept)
 
 
-_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",
-               "boolean": "true or false", "array": "a list such as [a, b]",
-               "object": "a set of 'key: value' settings", "null": "empty", "date": "a date"}
+_TYPE_WORDS = {"string": Message("text"), "integer": Message("a whole number"),
+               "number": Message("a number"), "boolean": Message("true or false"),
+               "array": Message("a list such as [a, b]"),
+               "object": Message("a set of 'key: value' settings"), "null": Message("empty"),
+               "date": Message("a date")}
 
 def _manifest_errors(manifest: dict) -> list:
     """What org.yaml's schema says of ``manifest``, in key order.  (jsonschema
@@ -815,9 +817,8 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
     if kind == "type":
         types = err.validator_value if isinstance(err.validator_value, list) else \
             [err.validator_value]
-        want = " or ".join(_TYPE_WORDS.get(t, str(t)) for t in types if t != "null")
-        if not want:
-            want = "empty"
+        want = Listing(" or ", [_TYPE_WORDS.get(t, str(t)) for t in types if t != "null"]) \
+            if any(t != "null" for t in types) else _TYPE_WORDS["null"]
         return Message("{head}must be {want}, not {v}", head=head, want=want, v=_shown(val))
     if kind == "enum":
         opts = [str(o) for o in err.validator_value]
@@ -825,14 +826,15 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
             "{head}{v} is not one of: {v2}{v3}",
             head=head, v=_shown(val), v2=', '.join(opts), v3=_closest(str(val), opts))
     if kind in ("minimum", "maximum"):
-        word = "at least" if kind == "minimum" else "at most"
+        word = Message("at least") if kind == "minimum" else Message("at most")
         return Message(
             "{head}must be {word} {validator_value}, not {v}",
             head=head, word=word, validator_value=err.validator_value, v=_shown(val))
     if kind == "pattern" and "A-Za-z" in err.validator_value:
         route = head.startswith("escalation")
-        chars, why = (("'-' and '_'", "it names a route on the command line and a file of the "
-                       "report") if route else ("'-', '_' and '.'", "the data's cells name it"))
+        chars, why = ((Message("'-' and '_'"), Message(
+            "it names a route on the command line and a file of the report")) if route else
+            (Message("'-', '_' and '.'"), Message("the data's cells name it")))
         return (Message(
             "{head}{v} is not a usable name: use a word of letters, digits, {chars} ({why})",
             head=head, v=_shown(val), chars=chars, why=why))

@@ -552,6 +552,36 @@ def test_hours_per_week_are_read_as_fte_only_over_the_full_time_week_given(tmp_p
     assert round(n["F2"]["fte_min"], 6) == round(32 / 36, 6)
 
 
+def test_more_fte_than_its_holders_can_work_is_not_read_as_fte(tmp_path):
+    """Hours per week in a column named FTE gave a person 36 FTE, in
+    silence.  More than 1.5 FTE per person a row names is not read as FTE
+    (hours, or several places under one name?): the post is kept without it,
+    the cell named; a vacant row and one whose holder is not named may hold
+    several places; with --strict the import is refused."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Functienummer;Functie;Leidinggevende;FTE;Medewerker\n"
+                     "F1;Directeur;;1;A. Jansen\nF2;Adviseur;F1;36;C. Bakker\n"
+                     "F3;Adviseur;F1;2;D. Smit / E. Kok\nF4;Adviseur;F1;3,2;D. Smit / E. Kok\n"
+                     "F5;Medewerker klantcontact;F1;12,5;Vacature\nF6;Beleidsmedewerker;F1;3;\n"
+                     "F7;Teamleider;F1;1,1;F. de Wit\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    for row, v, names in ((3, "36", "C. Bakker"), (5, "3,2", "D. Smit / E. Kok")):
+        assert (f"formatie.csv, row {row}: FTE '{v}' is more than the people the holder's "
+                f"cell names ('{names}') can work") in res.output
+    assert "row 4: FTE" not in res.output and "row 6: FTE" not in res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    fte = {p: g.nodes[p].get("fte_min") for p in ("F1", "F2", "F3", "F4", "F5", "F6", "F7")}
+    assert fte == {"F1": 1.0, "F2": None, "F3": 2.0, "F4": None, "F5": 12.5, "F6": 3.0,
+                   "F7": 1.1}
+    assert not [d for u, v, d in g.edges(data=True) if v == "F2" and d.get("fte")]
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--strict", "--out",
+              tmp_path / "s", "--lang", "nl")
+    assert res.exit_code == 1 and not (tmp_path / "s").exists()
+    assert "fte '36' is meer dan de mensen die de cel van de bekleder noemt" in res.output
+
+
 def test_the_ways_a_dutch_sheet_says_vacant_make_no_person(tmp_path):
     """"(Vacature)", "VAC", "Openstaande vacature", "Te vervullen", "Nog in te
     vullen", "- vacant -" each made a person of that name holding the post:

@@ -381,6 +381,12 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
     return value
 
 
+#: The most FTE one person holds: a full-time post is 1, and a longer week
+#: than the full-time one (40 hours over 36) stays under it.  More on a row
+#: that names its holders is not theirs to work (hours per week, read as FTE,
+#: gave a director 36), and is not read as FTE.
+MAX_FTE_OF_ONE = 1.5
+
 #: The unit of a cell in hours (``32 uur``, ``32u``, ``32 hours``).
 _HOURS_UNIT = re.compile(r"(?<=\d)\s*(u|uur|uren|h|hrs?|hours?)\s*$")
 #: A column's name that says it gives hours (``uren per week``,
@@ -990,7 +996,7 @@ class _Import:
                     "post", v=rid if len(rid) <= 60 else rid[:59] + "…")))
                 continue
             if not rid:
-                self.log.skipped.append((self.label, rowno, "no post id"))
+                self.log.skipped.append((self.label, rowno, Message("no post id")))
                 f = self.fte(_cell(row, self.c_fte))
                 self.log.left_out_fte += f if isinstance(f, float) else 0.0
                 continue
@@ -1107,7 +1113,7 @@ class _Import:
         if self.log.posts:
             return
         if not self.log.rows:
-            why = "has a header but no rows: there is no post to import"
+            why = Message("has a header but no rows: there is no post to import")
         else:
             reasons = Listing("; ", [Message("row {r}: {w}", r=r, w=w)
                                      for _, r, w in self.log.skipped[:3]])
@@ -1173,6 +1179,17 @@ class _Import:
         if not self.c_fte:
             return []
         ftes = [self.fte(_cell(r, self.c_fte)) for _, r, _ in group]
+        for i, (rowno, row, cell) in enumerate(group):
+            named = self.named_holders(cell)
+            if isinstance(ftes[i], float) and named and \
+                    ftes[i] > MAX_FTE_OF_ONE * len(named):
+                self.log.cells.append((self.label, rowno, Message(
+                    "FTE '{v}' is more than the people the holder's cell names ('{holder}') "
+                    "can work: hours per week (give the organisation's full-time week with "
+                    "--full-time HOURS, and the column with --hours COLUMN), or a post of "
+                    "several places under one name? The post is kept without that FTE",
+                    v=_cell(row, self.c_fte), holder=cell)))
+                ftes[i] = "beyond one"
         for (rowno, row, _), f in zip(group, ftes):
             if f in ("bad", "negative", "grouped", "share?"):
                 why = _not_a_fte(f, _cell(row, self.c_fte), self.locale)
@@ -1241,6 +1258,14 @@ class _Import:
             for holder in names:
                 unnamed = self.add_holder(pid, rowno, start, holder,
                                           f if len(names) == 1 else None, unnamed)
+
+    def named_holders(self, cell: str) -> list:
+        """The people a holder's cell names (none for a vacancy, a name not
+        disclosed or a file without holders)."""
+        if not self.c_holder:
+            return []
+        return [h for h in self.holder_names(cell)
+                if not self.is_vacant_holder(h) and not self.is_undisclosed(h)]
 
     def holder_names(self, cell: str) -> list:
         """The holders a cell names: one, or several written with ``/``,

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import Problem, ValidationError
-from ..i18n import Message
+from ..i18n import N_, Message
 from .xlsx import text_instead
 
 __all__ = ["XlsBook", "SavedBook"]
@@ -66,7 +66,8 @@ class XlsBook(SavedBook):
     def __init__(self, path: Path, label: str):
         import xlrd
         if not path.is_file():
-            why = "does not exist" if not path.exists() else "is not an ordinary file"
+            why = N_("does not exist") if not path.exists() else \
+                N_("is not an ordinary file (a folder, pipe or device)")
             raise ValidationError([Problem(label, None, why)], where=str(path))
         if zipfile.is_zipfile(path):
             raise ValidationError([Problem(label, None, "is an Excel Workbook (.xlsx) with an "

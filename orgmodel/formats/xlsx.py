@@ -257,9 +257,9 @@ def text_instead(path: Path) -> str | None:
 def _not_a_workbook(path: Path) -> str | None:
     """Why ``path`` cannot be opened as a workbook, or None when it can."""
     if not path.exists():
-        return "does not exist"
+        return N_("does not exist")
     if not path.is_file():
-        return "is not an ordinary file (a folder, pipe or device)"
+        return N_("is not an ordinary file (a folder, pipe or device)")
     with open(path, "rb") as f:
         head = f.read(8)
         if head == _OLE2:
