@@ -12,6 +12,7 @@ builds, so a folder with any problem is never half-loaded.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
@@ -229,7 +230,9 @@ class OrgModel:
     def find_role(self, query: str) -> str:
         """The id of the post or role whose id or name matches ``query``.
 
-        Matching ignores case.  An exact id wins over a name.
+        Matching ignores case.  An exact id wins over a name, a whole name
+        over a part of one; a part is matched from the start of a word of the
+        name (``kossen``, ``teammanager bdo``), never inside one.
 
         Raises
         ------
@@ -250,7 +253,11 @@ class OrgModel:
             return by_name[0]
         if len(by_name) > 1:
             raise UnknownRoleError(query, [(r, self.label(r)) for r in by_name], ambiguous=True)
-        partial = [r for r in roles if q and q in self.label(r).casefold()]
+        # (a part of a name from the start of one of its words: 'kossen' is
+        # Concerndirecteur Kossen; 'gs', inside Begrotingsprogrammamanager,
+        # gave that role's routes as if it had been asked for)
+        word_start = re.compile(r"(?<![^\W_])" + re.escape(q)) if q else None
+        partial = [r for r in roles if word_start and word_start.search(self.label(r).casefold())]
         if len(partial) == 1:
             return partial[0]
         if len(partial) > 1:

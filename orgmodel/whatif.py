@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from ._nx import node_attrs, predecessors, successors
 from .errors import OrgModelError, Problem, ValidationError
-from .i18n import Listing, Message, said
+from .i18n import N_, Listing, Message, said
 from .model import OrgModel
 
 if TYPE_CHECKING:  # names in annotations only
@@ -76,11 +76,16 @@ def _described(i: int, change) -> Message:
     return Message("change {n} ({what})", n=i + 1, what=text[:120])
 
 
+#: What a change needs a node to be, in the reader's language.
+_WHAT = {"node": N_("node"), "post": N_("post"), "superior": N_("superior"), "team": N_("team")}
+
+
 def _need(org, node, what="node"):
     if node not in org.graph:
         raise _ChangeError(Message(
             "'{node}' is not a {what} of {v}{v2}",
-            node=node, what=what, v=org.name or 'the model', v2=_closest(org, node)))
+            node=node, what=Message(_WHAT[what]), v=org.name or Message("the model"),
+            v2=_closest(org, node)))
 
 
 def _closest(org, node):

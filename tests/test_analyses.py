@@ -349,6 +349,17 @@ def test_escalate_unknown_and_ambiguous_role():
     assert res.exit_code == 1 and "matches several roles" in res.output
 
 
+def test_a_part_of_a_name_matches_from_the_start_of_a_word():
+    """'gs' (no role's id) gave the routes of Begrotingsprogrammamanager,
+    whose name holds the letters, as if it had been asked for.  A part of a
+    name matches from a word's start only; inside a word it is no match."""
+    res = run("escalate", "gs", "--org", str(DATA / "deventer"))
+    assert res.exit_code == 1 and "no role matches 'gs'" in res.output, res.output
+    assert "Begrotingsprogrammamanager" not in res.output
+    res = run("escalate", "kossen", "--org", str(DATA / "deventer"))
+    assert res.exit_code == 0 and res.output.startswith("Concerndirecteur Kossen (cd-kossen)")
+
+
 def test_escalate_meet_cli():
     res = run("escalate", "tm-io", "--meet", "tm-bb", "--org", str(DATA / "deventer"))
     assert res.exit_code == 0 and "meet at Algemeen directeur" in res.output, res.output

@@ -273,6 +273,13 @@ def test_a_refused_what_if_is_said_in_dutch(tmp_path):
     assert ("wijziging 2 (move: gd, to: tm): het model dat eruit komt breekt de regels van het "
             "model: REPORTS_TO loopt in een kring") in res.output, res.output
     assert "change" not in res.output and "goes round" not in res.output
+    # (what the change needs a node to be: 'geen post van' was English in Dutch)
+    for script, said in (("- close: nope\n", "'nope' is geen functie van"),
+                         ("- move: tm\n  to: nope\n", "'nope' is geen leidinggevende van")):
+        changes.write_text(script, encoding="utf-8")
+        res = run("whatif", "--org", DATA / "template", "--changes", changes, "--out",
+                  tmp_path / "uit", "--lang", "nl")
+        assert res.exit_code == 1 and said in res.output, res.output
 
 
 def test_a_report_without_graphviz_says_so_in_dutch(tmp_path, monkeypatch):
