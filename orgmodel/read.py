@@ -172,8 +172,8 @@ def read_table(path: Path, problems: list, label: str | None = None,
     but no name in the header is a problem, or, with ``unnamed`` (a
     published file, as a spreadsheet export leaves its row numbers), left
     out and its number listed in ``df.attrs["unnamed"]``.  ``header``: a
-    test of a row's cells that finds the header row among the first ten
-    (see :func:`from_header`); the lines above it are left out and listed in
+    test of a row's cells that finds the header row among the first
+    :data:`HEADER_WITHIN` (see :func:`from_header`); the lines above it are left out and listed in
     ``df.attrs["above_header"]``.  Returns ``None`` when
     the file cannot be read at all (missing, not text, broken quoting), so
     that the caller can skip what depends on it.
@@ -225,7 +225,13 @@ def _said_separator(text: str) -> tuple[str, str | None]:
     return ("\n" + rest, said.group(1)) if said else (text, None)
 
 
-def from_header(text: str, is_header: Callable, within: int = 10) -> tuple[str, list]:
+#: How many rows with text above its table a file may have before its
+#: header row: a title, a date, and the filters an HR report lists (an AFAS
+#: or Youforce export can list a dozen) are left out, each named.
+HEADER_WITHIN = 30
+
+
+def from_header(text: str, is_header: Callable, within: int = HEADER_WITHIN) -> tuple[str, list]:
     """The text from its header row on, and the lines above it as ``(row,
     text)``: a title, a date or a note an export puts above the table.
 

@@ -603,6 +603,40 @@ def test_the_ways_a_dutch_sheet_says_vacant_make_no_person(tmp_path):
         sorted(f"F{i}" for i in range(1, len(holders) + 1))
 
 
+def test_a_report_header_of_a_dozen_rows_above_the_table(tmp_path):
+    """An HR report lists its filters above the table: a dozen rows (more
+    than the ten looked through) made the import refuse the file, naming the
+    title as its only column.  Up to 30 rows above the header are left out,
+    each named; past that the refusal says where the header was looked for."""
+    import openpyxl
+    filters = [f"Filter {i}: alle afdelingen" for i in range(15)]
+    table = [["Functienummer", "Functie", "Leidinggevende"], ["F1", "Directeur", ""],
+             ["F2", "Adviseur", "F1"]]
+    wb = openpyxl.Workbook()
+    for row in [["Formatierapport"]] + [[f] for f in filters] + table:
+        wb.active.append(row)
+    wb.save(tmp_path / "rapport.xlsx")
+    (tmp_path / "rapport.csv").write_text(
+        "\n".join(["Formatierapport"] + filters + [";".join(r) for r in table]) + "\n",
+        encoding="utf-8")
+    for name in ("rapport.xlsx", "rapport.csv"):
+        res = run("import", "posts", tmp_path / name, "--preset", "nl-hr", "--out",
+                  tmp_path / f"o-{name}", "--lang", "en")
+        assert res.exit_code == 0, res.output
+        assert "- Rows not used: 16:" in res.output
+        assert f"{name}, row 2: above the header row: 'Filter 0: alle afdelingen'" in res.output
+        assert sorted(orgmodel.load(tmp_path / f"o-{name}").ids("Post")) == ["F1", "F2"]
+    (tmp_path / "diep.csv").write_text(
+        "\n".join([f"Filter {i}" for i in range(31)] + [";".join(r) for r in table]) + "\n",
+        encoding="utf-8")
+    res = run("import", "posts", tmp_path / "diep.csv", "--preset", "nl-hr", "--out",
+              tmp_path / "o-diep", "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "o-diep").exists()
+    assert ("diep.csv: has no column 'formatieplaats' for the post id: none of its first 30 "
+            "rows names it and another column orgmodel reads (its first row: filter_0)") \
+        in res.output, res.output
+
+
 def test_headings_and_notes_in_the_id_column_are_no_posts(tmp_path):
     """A heading over a part of the table ('Afdeling Ruimte') and a note
     under it ('Bron: AFAS, export d.d. 3-2-2026') each became a post, a top

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError, OrgModelError, Problem, ValidationError
 from ..i18n import N_, Figure, Listing, Message, count, said, translator
 from ..notation import _MONTHS, LOCALES, groups_thousands, number_text, parse_date, parse_number
-from ..read import _header_name, read_table
+from ..read import HEADER_WITHIN, _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
 
 if TYPE_CHECKING:  # names in annotations only
@@ -472,7 +472,7 @@ def _not_a_fte(value, text: str, locale: str | None = None) -> Message:
 
 
 def _posts_sheet(wb, columns, label):
-    """The sheet whose header row (one of its first ten rows, under a title
+    """The sheet whose header row (one of its first HEADER_WITHIN rows, under a title
     perhaps) names ``columns`` (see :func:`_names`), else the first sheet: a
     workbook may hold the senior posts, the junior staff and notes on
     separate sheets.  Several such sheets (a sheet per unit, or per year)
@@ -484,7 +484,7 @@ def _posts_sheet(wb, columns, label):
     names = _names(columns)
     found = [ws for ws in wb.worksheets
              if any(names([str(v) for v in row if v is not None])
-                    for row in ws.iter_rows(values_only=True, max_row=10))]
+                    for row in ws.iter_rows(values_only=True, max_row=HEADER_WITHIN))]
     if len(found) > 1:
         raise ValidationError([Problem(label, None, Message(
             "has a table of posts on {n} sheets ({sheets}): orgmodel reads one sheet; give "
@@ -574,6 +574,14 @@ def _column(df, name, label, what, required) -> str | None:
             return key
         if _fold(alt) in present:
             return present[_fold(alt)]
+    if required and what == "post id":
+        # (the header row is the first row that names the post id column:
+        # none did, so the columns below are those of the first row)
+        raise ValidationError([Problem(label, None, Message(
+            "has no column '{v}' for the {what}: none of its first {n} rows names it and "
+            "another column orgmodel reads (its first row: {v2})",
+            v=name.split('|')[0], what=Message(what), n=HEADER_WITHIN,
+            v2=', '.join(df.columns)))], where=label)
     if required:
         raise ValidationError([Problem(label, 1, Message(
             "has no column '{v}' for the {what} (columns: {v2})",

@@ -29,7 +29,7 @@ from ..i18n import N_, Figure, Message
 from ..limits import MAX_RATIO, MAX_WORKBOOK_MB, current, too_long_cell, too_many_rows
 from ..model import OrgModel
 from ..notation import number_text
-from ..read import EDGES, NODES, _Loader, _normal
+from ..read import EDGES, HEADER_WITHIN, NODES, _Loader, _normal
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
 
@@ -171,7 +171,7 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     return frame
 
 
-def _above_header(rows, is_header, within: int = 10) -> list:
+def _above_header(rows, is_header, within: int = HEADER_WITHIN) -> list:
     """The rows above the header row (the first of the first ``within`` rows
     whose cells ``is_header`` takes), as ``(row, text)``; none when no row is."""
     for k, (_, cells) in enumerate(rows[:within]):
