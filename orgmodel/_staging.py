@@ -38,9 +38,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OrgModelError
-from .i18n import Figure, Message
+from .i18n import N_, Figure, Message
 
-__all__ = ["temp_file", "temp_dir", "clean_stale", "no_space", "output_folder", "DiskFullError"]
+__all__ = ["temp_file", "temp_dir", "clean_stale", "no_space", "output_folder", "DiskFullError",
+           "os_error_words"]
 
 #: A temporary name of this module: ``.NAME.orgmodel-PID-RANDOM.tmp``
 #: (mkstemp's random part has no dots).
@@ -128,6 +129,42 @@ def no_space(exc: OSError, target, need: int | None = None, tmp=None) -> OSError
     return DiskFullError(errno.ENOSPC, Message(
         "{target}: not written, the disk is full (it needed {needed}); nothing of it was "
         "kept: make room and run again", target=target, needed=needed))
+
+
+#: What the system says of a file, in words the reader's language has.
+_OS_WORDS = {errno.ENOENT: N_("there is no such file or folder (nor, to write one, the folder "
+                              "it goes in)"),
+             errno.EACCES: N_("permission denied: the user running orgmodel may not read or "
+                              "write there"),
+             errno.EPERM: N_("permission denied: the user running orgmodel may not read or "
+                             "write there"),
+             errno.EROFS: N_("it is on a read-only file system"),
+             errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
+             errno.EISDIR: N_("is a folder, not a file"),
+             # (a folder made where a file of that name is)
+             errno.EEXIST: N_("is a file, where a folder is needed"),
+             errno.ENAMETOOLONG: N_("the name is too long for the file system")}
+
+
+def os_error_words(exc: OSError) -> Message | None:
+    """What a failed read or write says, naming the file the user gave
+    (not the temporary file beside it that was being written), in words
+    the reader's language has; None when the system's own words are all
+    there is.
+
+    >>> import errno
+    >>> os_error_words(PermissionError(errno.EACCES, "Permission denied",
+    ...                                "/srv/out/.report.md.orgmodel-42-ab12cd34.tmp"))
+    '/srv/out/report.md: permission denied: the user running orgmodel may not read or write there'
+    """
+    words = _OS_WORDS.get(exc.errno) if exc.errno is not None else None
+    if words is None or not exc.filename:
+        return None
+    path = Path(os.fsdecode(exc.filename))
+    m = _TEMP.match(path.name)
+    if m:
+        path = path.with_name(path.name[1:m.start("pid") - len(".orgmodel-")])
+    return Message("{path}: {reason}", path=str(path), reason=Message(words))
 
 
 def _bytes_in(path: Path) -> int:

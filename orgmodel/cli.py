@@ -384,6 +384,11 @@ def _in_words(exc) -> str:
         return str(exc)
     if isinstance(exc, ValidationError):
         return exc.render(t)
+    if isinstance(exc, OSError) and not isinstance(exc.strerror, Message):
+        from ._staging import os_error_words
+        words = os_error_words(exc)
+        if words is not None:
+            return t(words)
     return t(said(exc))
 
 

@@ -478,6 +478,13 @@ FILE_CASES = [
     ("posts file is a pipe", lambda t: ["import", "posts", _fifo(t / "posts.csv"), "--out",
                                         t / "out"], "posts.csv",
      "is not an ordinary file (a pipe, socket or device): orgmodel reads files"),
+    ("output folder under a file", lambda t: [
+        "import", "posts", _file("posts.csv", "id,reports_to,title\n1,,Director\n")(t),
+        "--out", _file("a-file", "")(t) / "out"], "a-file/out",
+     "a part of the path is a file, not a folder"),
+    ("report into a folder the system refuses", lambda t: [
+        "report", "--org", DATA / "template", "--out", _file("a-file", "")(t) / "report"],
+     "a-file", "is a file, where a folder is needed"),
     ("posts workbook header only", lambda t: ["import", "posts", _posts_workbook(t, rows=False),
                                               "--out", t / "out"], "posts.xlsx",
      "has a header but no rows: there is no post to import"),

@@ -697,6 +697,14 @@ def test_one_of_a_thing_is_said_in_the_singular(tmp_path):
         assert not re.search(r"(?<![\d.,])1 (functies|mensen|personen|posts|people)\b", text)
     res = run("--lang", "nl", "formation", "--org", DATA / "deventer-2010")
     assert "(1 functie geeft geen fte)" in res.output
+    # the import's log of a file of one post
+    posts = tmp_path / "een.csv"
+    posts.write_text("Functienummer;Functie;Leidinggevende\nF1;Directeur;\n", encoding="utf-8")
+    for lang, said in (("nl", "- 1 regel met een functie gelezen: 1 functie, 0 eenheden."),
+                       ("en", "- 1 post row read: 1 post, 0 units.")):
+        res = run("--lang", lang, "import", "posts", posts, "--preset", "nl-hr", "--out",
+                  tmp_path / f"een-{lang}")
+        assert res.exit_code == 0 and said in res.output, res.output
 
 
 def test_one_of_a_thing_in_the_summary_formation_and_report(tmp_path):

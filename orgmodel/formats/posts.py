@@ -224,9 +224,10 @@ class ImportLog:
                 "- Columns not read: {columns} (a column that holds what orgmodel reads under "
                 "another name is given with --id, --reports-to, --title, --holder, --unit, --fte, "
                 "--hours or --grade).", columns=", ".join(f"'{c}'" for c in self.unread_columns)))
-        read = (N_("- {rows} post rows read: {posts} posts, {units} units.") if self.units != 1
-                else N_("- {rows} post rows read: {posts} posts, {units} unit."))
-        out += [Message(read, rows=self.rows, posts=self.posts, units=self.units),
+        out += [Message("- {rows} read: {posts}, {units}.",
+                        rows=count(self.rows, N_("{n} post row"), N_("{n} post rows")),
+                        posts=count(self.posts, N_("{n} post"), N_("{n} posts")),
+                        units=count(self.units, N_("{n} unit"), N_("{n} units"))),
                Message("- Tops ({n}): {tops}.", n=len(self.tops),
                        tops=", ".join(f"{i} ({t})" for i, t in self.tops) or Message("none"))]
         if self.placeholders:
