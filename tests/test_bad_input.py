@@ -485,6 +485,10 @@ FILE_CASES = [
     ("report into a folder the system refuses", lambda t: [
         "report", "--org", DATA / "template", "--out", _file("a-file", "")(t) / "report"],
      "a-file", "is a file, where a folder is needed"),
+    ("a workbook of posts given as a model", _summary(lambda t: _posts_workbook(t)), "posts.xlsx",
+     "is not an organisation workbook: it has no sheets 'nodes' and 'edges' (its sheets: "
+     "'Sheet'); a table of posts, one row per post, is read with orgmodel import posts FILE "
+     "--out FOLDER"),
     ("posts workbook header only", lambda t: ["import", "posts", _posts_workbook(t, rows=False),
                                               "--out", t / "out"], "posts.xlsx",
      "has a header but no rows: there is no post to import"),

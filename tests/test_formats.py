@@ -256,6 +256,7 @@ def test_broken_inputs_get_one_clear_message_and_nothing_written(tmp_path, case)
         from openpyxl import Workbook
         wb = Workbook()
         wb.active.title = "Sheet1"
+        wb.create_sheet("edges")        # (neither sheet: see test_bad_input's case)
         f = tmp_path / "m.xlsx"
         wb.save(f)
         args = ["convert", f, out]

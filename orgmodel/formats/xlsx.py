@@ -397,11 +397,18 @@ def read_xlsx(path: PathLike) -> OrgModel:
     try:
         problems = []
         names = {n.casefold(): n for n in wb.sheetnames}
-        for sheet in ("nodes", "edges"):
-            if sheet not in names:
-                problems.append(Problem(book, None, Message(
-                    "has no sheet '{sheet}' (sheets: {v})",
-                    sheet=sheet, v=', '.join(wb.sheetnames))))
+        if "nodes" not in names and "edges" not in names:
+            # (neither sheet: not a model's workbook at all, most often an HR
+            # export of posts given where a model is read)
+            problems.append(Problem(book, None, Message(
+                "is not an organisation workbook: it has no sheets 'nodes' and 'edges' (its "
+                "sheets: {v}); a table of posts, one row per post, is read with orgmodel "
+                "import posts FILE --out FOLDER, and that folder given here",
+                v=', '.join(f"'{n}'" for n in wb.sheetnames))))
+        else:
+            problems += [Problem(book, None, Message(
+                "has no sheet '{sheet}' (sheets: {v})", sheet=sheet, v=', '.join(wb.sheetnames)))
+                for sheet in ("nodes", "edges") if sheet not in names]
         if problems:
             raise ValidationError(problems, where=str(path))
         lab = {s: Message("{book}, sheet {v}", book=book, v=names.get(s, s)) for s in SHEETS}
