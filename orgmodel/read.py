@@ -490,6 +490,25 @@ def read_manifest(path: Path, problems: list, label: str = MANIFEST) -> dict | N
     return data
 
 
+def _not_a_model_folder(path: Path) -> Problem:
+    """A folder with none of a model's three files: one problem saying so
+    (not three files missing), with what it holds, and how a table of posts
+    (what such a folder most often holds) is read."""
+    try:
+        held = sorted(p.name for p in path.iterdir() if not p.name.startswith("."))
+    except OSError:
+        held = []
+    if not held:
+        return Problem(str(path), None, Message(
+            "is an empty folder: give the organisation's folder (with org.yaml, nodes.csv and "
+            "edges.csv)"))
+    return Problem(str(path), None, Message(
+        "is not an organisation folder: it has none of org.yaml, nodes.csv and edges.csv (it "
+        "holds: {held}); a table of posts, one row per post, is read with orgmodel import posts "
+        "FILE --out FOLDER, and that folder given here",
+        held=", ".join(held[:5]) + (" …" if len(held) > 5 else "")))
+
+
 def read_folder(path: PathLike) -> RawOrg:
     """Read the three files of an organisation folder, noting every problem.
 
@@ -517,6 +536,10 @@ def read_folder(path: PathLike) -> RawOrg:
         raw.problems.append(Problem(str(path), None, Message(
             "{what}: give the organisation's folder (with org.yaml, nodes.csv and edges.csv)",
             what=what)))
+        raw.unreadable.update((MANIFEST, NODES, EDGES))
+        return raw
+    if not any((path / name).exists() for name in (MANIFEST, NODES, EDGES)):
+        raw.problems.append(_not_a_model_folder(path))
         raw.unreadable.update((MANIFEST, NODES, EDGES))
         return raw
     manifest = read_manifest(path / MANIFEST, raw.problems)

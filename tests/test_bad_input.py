@@ -489,6 +489,14 @@ FILE_CASES = [
      "is not an organisation workbook: it has no sheets 'nodes' and 'edges' (its sheets: "
      "'Sheet'); a table of posts, one row per post, is read with orgmodel import posts FILE "
      "--out FOLDER"),
+    ("a table of posts given as a model", _summary(_file("posts.csv", "id,title\n1,Director\n")),
+     "posts.csv", "a single .csv file is not an organisation (use a folder, .xlsx"),
+    ("a folder of posts given as a model",
+     _summary(lambda t: _file("posts.csv", "id,title\n1,Director\n")(t).parent),
+     "is not an organisation folder: it has none of org.yaml, nodes.csv and edges.csv (it holds: "
+     "posts.csv); a table of posts", "import posts FILE --out FOLDER"),
+    ("an empty folder given as a model", _summary(lambda t: t), "is an empty folder",
+     "give the organisation's folder (with org.yaml, nodes.csv and edges.csv)"),
     ("posts workbook header only", lambda t: ["import", "posts", _posts_workbook(t, rows=False),
                                               "--out", t / "out"], "posts.xlsx",
      "has a header but no rows: there is no post to import"),

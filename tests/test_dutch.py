@@ -329,7 +329,7 @@ def test_a_missing_file_folder_or_column_is_said_in_dutch(tmp_path):
              (("convert", tmp_path / "weg", tmp_path / "x.xlsx"), "bestaat niet.", 2),
              (("validate", "--org", tmp_path / "weg"),
               "bestaat niet: geef de map van de organisatie", 1),
-             (("validate", "--org", posts), "het formaat valt niet af te leiden", 1),
+             (("validate", "--org", posts), "één .csv-bestand is geen organisatie", 1),
              (("import", "posts", posts, "--out", tmp_path / "o"),
               "heeft geen kolom 'reports_to' voor de leidinggevende", 1),
              (("import", "posts", posts, "--out", tmp_path / "o", "--preset", "nl-hr"),

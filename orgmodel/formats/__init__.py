@@ -136,10 +136,21 @@ def guess(path, fmt=None) -> str:
         if (p / "elements.csv").is_file() and not (p / "nodes.csv").is_file():
             return "archi"
         return "folder"
+    if suffix in TABLE_SUFFIXES:
+        raise OrgModelError(Message(
+            "{path}: a single {suffix} file is not an organisation (use a folder, .xlsx, .ttl, "
+            ".jsonld, .graphml or .gexf); a table of posts, one row per post, is read with "
+            "orgmodel import posts FILE --out FOLDER, and that folder given here",
+            path=path, suffix=suffix))
     raise OrgModelError(Message(
         "{path}: cannot tell the format from '{suffix}'; use .xlsx, .ttl, .jsonld, .graphml, .gexf "
         "or a folder",
         path=path, suffix=suffix))
+
+
+#: The suffixes of a single table (a posts file, as HR systems export one),
+#: which no model format has.
+TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xls", ".ods")
 
 
 def read_any(path: PathLike, fmt: str | None = None, left_out: list | None = None) -> OrgModel:
