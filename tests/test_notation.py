@@ -637,6 +637,41 @@ def test_a_report_header_of_a_dozen_rows_above_the_table(tmp_path):
         in res.output, res.output
 
 
+def _imported_nl(tmp_path, text):
+    """A Dutch HR export of ``text`` imported (nl-hr, the log in English):
+    the command's result and the model's graph."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text(text, encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    return res, orgmodel.load(tmp_path / "o").graph
+
+
+def test_a_hired_holder_not_named_is_a_person_per_post(tmp_path):
+    """'Inhuur' on two posts was one person of that name holding both (the
+    log said 'one name on several posts'): a post held by someone hired whose
+    name the file does not give.  Each is a person of its own, not named,
+    counted in the log; a name after the word ('Interim P. de Boer') is a
+    name."""
+    res, g = _imported_nl(tmp_path, "Functienummer;Functie;Leidinggevende;Medewerker\n"
+                          "F1;Directeur;;A. Jansen\nF2;Adviseur;F1;Inhuur\n"
+                          "F3;Adviseur;F1;Inhuur (via Yacht)\nF4;Jurist;F1;INTERIM\n"
+                          "F5;Jurist;F1;Interim P. de Boer\n")
+    assert "- Holders whose name is not disclosed (N/D or empty): 3." in res.output
+    assert "- Of them hired and not named ('Inhuur', 'Interim', 'Extern' ...: a person each, " \
+        "not one person of that name): 3." in res.output
+    assert "One name on several posts" not in res.output
+    holder = {v: u for u, v, d in g.edges(data=True) if d["kind"] == "HOLDS"}
+    assert len(set(holder.values())) == 5
+    assert [g.nodes[holder[p]]["name"] for p in ("F1", "F5")] == ["A. Jansen",
+                                                                  "Interim P. de Boer"]
+    # (the data in the organisation's language: Dutch, from the preset)
+    for p, cell in (("F2", "Inhuur"), ("F3", "Inhuur (via Yacht)"), ("F4", "INTERIM")):
+        assert g.nodes[holder[p]]["name"] == "(naam niet gegeven)"
+        assert g.nodes[holder[p]]["note"] == f"ingehuurd, niet genoemd: bekleder gegeven als '{cell}'"
+
+
 def test_headings_and_notes_in_the_id_column_are_no_posts(tmp_path):
     """A heading over a part of the table ('Afdeling Ruimte') and a note
     under it ('Bron: AFAS, export d.d. 3-2-2026') each became a post, a top

@@ -97,6 +97,13 @@ class Preset:
     # ("NN", "N.N.": nomen nescio, the Dutch for a name not known)
     undisclosed: tuple = ("n/d", "nd", "n/a", "not disclosed", "withheld", "redacted", "-", "",
                           "nvt", "niet openbaar", "onbekend", "nn", "nnb")
+    # a holder hired, not named: the post is held by someone whose name the
+    # file does not give (a "name" Inhuur on three posts was one person
+    # holding all three); a name after it ("Interim P. de Boer") is a name
+    hired: tuple = ("inhuur", "externe inhuur", "tijdelijke inhuur", "ingehuurd", "interim",
+                    "interimmer", "extern", "externe", "inleen", "ingeleend", "detachering",
+                    "gedetacheerd", "uitzendkracht", "zzp", "zzp'er", "zzper", "contractor",
+                    "agency staff", "interim manager")
     eliminated: tuple = ("eliminated", "post eliminated", "deleted", "opgeheven", "vervallen",
                          "boventallig")
     unknown_superior: str = "external"
@@ -181,6 +188,7 @@ class ImportLog:
     placeholders: list = field(default_factory=list)     # (post id, title)
     vacancies: list = field(default_factory=list)        # post ids
     undisclosed: int = 0
+    hired: int = 0              # of the undisclosed: hired, not named (Inhuur, Interim)
     job_shares: list = field(default_factory=list)       # (post id, rows, fte)
     split_ids: list = field(default_factory=list)        # (raw id, [new ids])
     external: list = field(default_factory=list)         # (superior id, rows)
@@ -241,6 +249,10 @@ class ImportLog:
         out.append(Message(
             "- Holders whose name is not disclosed (N/D or empty): {undisclosed}.",
             undisclosed=self.undisclosed))
+        if self.hired:
+            out.append(Message(
+                "- Of them hired and not named ('Inhuur', 'Interim', 'Extern' ...: a person "
+                "each, not one person of that name): {n}.", n=self.hired))
         out.append(Message(
             "- Job shares (one post id on several rows alike): {v}",
             v=len(self.job_shares))
@@ -782,17 +794,21 @@ _SEVERAL_MARKS = frozenset("/;&+")
 _AROUND = " ()[]{}<>*-–—_/\\'\"#"
 
 
-def _matcher(values, prefix):
+def _matcher(values, prefix, aside=False):
     """Whether a holder's text is one of ``values`` (or, with ``prefix``,
     starts with one as a word: "Vacature (in werving)", not the name
-    "Vacanti"), regardless of case, dots, spacing and the brackets or dashes
-    around it ("(Vacature)", "- vacant -").
+    "Vacanti"; with ``aside``, is one with a remark in brackets after it:
+    "Inhuur (via Yacht)"), regardless of case, dots, spacing and the brackets
+    or dashes around it ("(Vacature)", "- vacant -").
 
     >>> vacant = _matcher(("vacant", "vacature"), True)
     >>> vacant("Vacature (in werving)"), vacant("VACANT - per 1 maart"), vacant("Vacanti, M.")
     (True, True, False)
     >>> vacant("(Vacature)"), vacant("- vacant -"), vacant("*vacature*")
     (True, True, True)
+    >>> hired = _matcher(("inhuur", "interim"), False, aside=True)
+    >>> hired("Inhuur (via Yacht)"), hired("(Interim)"), hired("Interim P. de Boer")
+    (True, True, False)
     """
     exact = frozenset(v.casefold() for v in values)
     # (one pattern for every word, not a loop over them: it runs for every
@@ -801,9 +817,20 @@ def _matcher(values, prefix):
                                               key=len, reverse=True)) + r")(?![^\W_])")
 
     def match(holder):
-        h = " ".join(holder.casefold().replace(".", "").split()).strip(_AROUND)
+        plain = " ".join(holder.casefold().replace(".", "").split())
+        h = plain.strip(_AROUND)
+        if aside and _ASIDE.sub("", plain).strip(_AROUND) in exact:
+            return True
         return h in exact or (prefix and first.match(h) is not None)
     return match
+
+
+#: The note on a person whose name the file does not give.
+_UNNAMED_NOTE = N_("holder given as '{holder}'")
+_HIRED_NOTE = N_("hired, not named: holder given as '{holder}'")
+
+#: A remark in brackets at the end of a holder's cell ("Inhuur (via Yacht)").
+_ASIDE = re.compile(r"\s*\([^()]*\)$")
 
 
 def _cell(row, column) -> str:
@@ -830,7 +857,9 @@ class _Import:
         self.external: dict[str, list] = {}
         self.tops = {t.casefold() for t in preset.tops}
         self.is_vacant_holder = _matcher(preset.vacant, True)
-        self.is_undisclosed = _matcher(preset.undisclosed, False)
+        self.is_hired = _matcher(preset.hired, False, aside=True)
+        not_disclosed = _matcher(preset.undisclosed, False)
+        self.is_undisclosed = lambda h: not_disclosed(h) or self.is_hired(h)
         self.is_eliminated = _matcher(preset.eliminated, True)
         self.sources = {"posts": _cited(self.label)}
         self.locale: str | None = None          # how the files write numbers
@@ -1300,6 +1329,8 @@ class _Import:
             hold["valid_from"] = start
         if self.is_undisclosed(holder):
             self.log.undisclosed += 1
+            hired = self.is_hired(holder)
+            self.log.hired += hired
             # (named after the post, not the row: the same undisclosed
             # holder of the same post matches across two snapshots)
             unnamed += 1
@@ -1309,7 +1340,7 @@ class _Import:
                                "source": self.cite(rowno),
                                "evidence": "stated",
                                "note": self.in_own_words(Message(
-                                   "holder given as '{holder}'",
+                                   _HIRED_NOTE if hired else _UNNAMED_NOTE,
                                    holder=holder or Message("(empty)")))})
         else:
             person = self.person(holder, rowno)
