@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pandas is imported where a frame is escaped
     import pandas as pd
 
-__all__ = ["terminal", "json_controls", "markdown", "markdown_table", "csv_cell", "csv_frame",
-           "to_csv", "redact"]
+__all__ = ["terminal", "json_controls", "markdown", "markdown_prose", "markdown_table",
+           "csv_cell", "csv_frame", "to_csv", "redact"]
 
 # C0 controls but newline and tab, DEL, C1 controls (0x9b is a one-byte CSI
 # on some terminals), and the Unicode bidirectional overrides and isolates,
@@ -109,6 +109,29 @@ def markdown(value) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = text.replace("://", ":&#47;&#47;")
     return _MD_BLOCK_START.sub(_inert_start, text)
+
+
+_PROSE_SPECIAL = re.compile(r"([\\`*\[\]!]|(?<![^\W_])_|_(?![^\W_]))")
+
+
+def markdown_prose(value) -> str:
+    """A text of the data inside a line of Markdown prose (a log that is
+    read raw as often as rendered), inert: no tag, link, image, code or
+    emphasis, but with its parentheses, dots and the underscores inside a
+    word (``uren_per_week``) as they are, which start nothing there.
+
+    Examples
+    --------
+    >>> print(markdown_prose("<img src=x onerror=alert(1)> **vet**"))
+    &lt;img src=x onerror=alert(1)&gt; \\*\\*vet\\*\\*
+    >>> print(markdown_prose("[klik](javascript:x) uren_per_week _nadruk_ F1 (Directeur)"))
+    \\[klik\\](javascript:x) uren_per_week \\_nadruk\\_ F1 (Directeur)
+    >>> markdown_prose("https://x.nl")
+    'https:&#47;&#47;x.nl'
+    """
+    text = terminal(str(value)).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _PROSE_SPECIAL.sub(r"\\\1", text).replace("://", ":&#47;&#47;")
 
 
 def _inert_start(m: re.Match) -> str:

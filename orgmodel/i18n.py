@@ -39,6 +39,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from pathlib import Path
+from typing import Callable
 
 from .errors import OrgModelError
 
@@ -243,8 +244,11 @@ class Translator:
     """The texts of one language: ``t(text, **values)``, ``t.column``,
     ``t.value``, and the notation of numbers, amounts and dates."""
 
-    def __init__(self, lang: str = "en"):
+    def __init__(self, lang: str = "en", inert: Callable[[str], str] | None = None):
         self.lang = lang
+        #: what a text of the data (a value that is no message, number or
+        #: date) becomes in what is written: inert Markdown in a log file
+        self.inert = inert
         self.locale = _LOCALES[lang]
         self._messages = messages(lang)
         #: The thousands separator of the language (CLDR).
@@ -301,7 +305,7 @@ class Translator:
             return self.number(value) if math.isfinite(value) else ""
         if isinstance(value, _dt.date):
             return self.date(value)
-        return str(value)
+        return self.inert(str(value)) if self.inert else str(value)
 
     def frame(self, frame, own=OWN_WORDS):
         """A table as a reader of this language reads it: its columns named,
@@ -380,8 +384,10 @@ def _english(text: str, values: dict) -> str:
     return Translator("en")(text, **values) if values else text
 
 
-def translator(lang: str = "en") -> Translator:
-    """The texts of ``lang`` (``en`` or ``nl``)."""
+def translator(lang: str = "en", inert: Callable[[str], str] | None = None) -> Translator:
+    """The texts of ``lang`` (``en`` or ``nl``); ``inert``: what a text of
+    the data becomes in them (:func:`orgmodel.escape.markdown_prose` for a
+    Markdown file), by default itself."""
     if lang not in LANGS:
         raise OrgModelError(f"no report language '{lang}': use {' or '.join(LANGS)}")
-    return Translator(lang)
+    return Translator(lang, inert)

@@ -16,6 +16,7 @@ import pandas as pd
 import yaml
 
 from ._staging import clean_stale, no_space, temp_file
+from .escape import markdown_prose
 from .notation import number_text
 from .read import EDGES, MANIFEST, NODES
 from .schema import EDGE_COLUMNS, NODE_COLUMNS
@@ -121,7 +122,7 @@ def save(org: OrgModel, path: PathLike, left_out: list | None = None,
     if not lines:
         return write_tables(manifest, nodes, edges, path)
     manifest["import"] = {"log": "IMPORT.md", **manifest.get("import", {})}
-    t = translator(lang or org.manifest.get("language") or "en")
+    t = translator(lang or org.manifest.get("language") or "en", inert=markdown_prose)
     return write_tables(manifest, nodes, edges, path,
                         extra={"IMPORT.md": "\n".join(map(t, lines)) + "\n"})
 

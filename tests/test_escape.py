@@ -83,6 +83,28 @@ def test_markdown_report_keeps_every_value_inert(tmp_path):
     assert "alert" in md and "\x1b" not in md
 
 
+def test_the_import_log_keeps_every_value_inert(tmp_path):
+    """IMPORT.md, a Markdown file, wrote a title, a holder and a superior
+    as the HR export gave them: a tag, an image, a link or emphasis in a
+    cell was markup in the rendered log.  Each is text, still to be read."""
+    values = [HOSTILE[k] for k in ("html", "image", "link", "autolink")]
+    rows = ["Functienummer;Functie;Leidinggevende;FTE;Medewerker",
+            f"F1;{values[0]};;1;{values[1]}", f"F2;{values[2]} **vet**;F1;36;{values[3]}",
+            f"F3;Adviseur;{values[1]};1;A. Jansen"]
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["import", "posts", str(posts), "--preset", "nl-hr",
+                                   "--unknown-superior", "external", "--out",
+                                   str(tmp_path / "o")])
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "o" / "IMPORT.md").read_text(encoding="utf-8")
+    for html in _html_of(md):
+        low = html.lower()
+        assert "<script" not in low and "<img" not in low and "<strong" not in low
+        assert "href=" not in low, low
+    assert "alert" in md and "F1 (" in md       # (still there, as text)
+
+
 def test_every_csv_cell_is_neutralised_and_numbers_stay_numbers(tmp_path):
     d = _hostile_org(tmp_path)
     out = tmp_path / "rep"

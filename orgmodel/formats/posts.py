@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
+from ..escape import markdown_prose
 from ..i18n import N_, Figure, Listing, Message, count, said, translator
 from ..notation import _MONTHS, LOCALES, groups_thousands, number_text, parse_date, parse_number
 from ..read import HEADER_WITHIN, _header_name, read_table
@@ -649,7 +650,9 @@ def import_posts(path: PathLike, junior: PathLike | None = None, out: PathLike |
         check_tables(manifest, nodes, edges, str(path), labels)
         step("validated")
         # (the log in the organisation's language: Dutch for a Dutch export)
-        t = translator(lang or manifest.get("language") or "en")
+        # (and the data's words in it inert, as Markdown: a title may hold
+        # a tag or a link)
+        t = translator(lang or manifest.get("language") or "en", inert=markdown_prose)
         write_tables(manifest, nodes, edges, out,
                      extra={"IMPORT.md": "\n".join(map(t, log.lines())) + "\n"})
         step("written")
