@@ -111,21 +111,24 @@ def markdown(value) -> str:
     return _MD_BLOCK_START.sub(_inert_start, text)
 
 
-_PROSE_SPECIAL = re.compile(r"([\\`*\[\]!]|(?<![^\W_])_|_(?![^\W_]))")
+# (an underscore after a letter or digit opens no emphasis, in CommonMark:
+# only those that could are escaped, so that uren_per_week and
+# grade_(or_equivalent) read as they are)
+_PROSE_SPECIAL = re.compile(r"([\\`*\[\]!]|(?<![^\W_])_)")
 
 
 def markdown_prose(value) -> str:
     """A text of the data inside a line of Markdown prose (a log that is
     read raw as often as rendered), inert: no tag, link, image, code or
-    emphasis, but with its parentheses, dots and the underscores inside a
-    word (``uren_per_week``) as they are, which start nothing there.
+    emphasis, but with its parentheses, dots and the underscores after a
+    letter (``uren_per_week``) as they are, which start nothing there.
 
     Examples
     --------
     >>> print(markdown_prose("<img src=x onerror=alert(1)> **vet**"))
     &lt;img src=x onerror=alert(1)&gt; \\*\\*vet\\*\\*
     >>> print(markdown_prose("[klik](javascript:x) uren_per_week _nadruk_ F1 (Directeur)"))
-    \\[klik\\](javascript:x) uren_per_week \\_nadruk\\_ F1 (Directeur)
+    \\[klik\\](javascript:x) uren_per_week \\_nadruk_ F1 (Directeur)
     >>> markdown_prose("https://x.nl")
     'https:&#47;&#47;x.nl'
     """

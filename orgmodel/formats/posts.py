@@ -822,8 +822,10 @@ def _matcher(values, prefix, aside=False):
     def match(holder):
         plain = " ".join(holder.casefold().replace(".", "").split())
         h = plain.strip(_AROUND)
-        if aside and _ASIDE.sub("", plain).strip(_AROUND) in exact:
-            return True
+        if aside and plain.endswith(")"):
+            rest = _ASIDE.sub("", plain).strip(_AROUND)
+            if rest and rest in exact:
+                return True
         return h in exact or (prefix and first.match(h) is not None)
     return match
 
@@ -861,8 +863,9 @@ class _Import:
         self.tops = {t.casefold() for t in preset.tops}
         self.is_vacant_holder = _matcher(preset.vacant, True)
         self.is_hired = _matcher(preset.hired, False, aside=True)
-        not_disclosed = _matcher(preset.undisclosed, False)
-        self.is_undisclosed = lambda h: not_disclosed(h) or self.is_hired(h)
+        # (a hired holder not named is one whose name is not disclosed: one
+        # test of both, made for every row)
+        self.is_undisclosed = _matcher(preset.undisclosed + preset.hired, False, aside=True)
         self.is_eliminated = _matcher(preset.eliminated, True)
         self.sources = {"posts": _cited(self.label)}
         self.locale: str | None = None          # how the files write numbers
@@ -1221,9 +1224,11 @@ class _Import:
             return []
         ftes = [self.fte(_cell(r, self.c_fte)) for _, r, _ in group]
         for i, (rowno, row, cell) in enumerate(group):
-            named = self.named_holders(cell)
-            if isinstance(ftes[i], float) and named and \
-                    ftes[i] > MAX_FTE_OF_ONE * len(named):
+            # (the holders looked at only past one person's FTE: every row
+            # reads its FTE, few have that much)
+            named = self.named_holders(cell) if isinstance(ftes[i], float) and \
+                ftes[i] > MAX_FTE_OF_ONE else []
+            if named and ftes[i] > MAX_FTE_OF_ONE * len(named):
                 self.log.cells.append((self.label, rowno, Message(
                     "FTE '{v}' is more than the people the holder's cell names ('{holder}') "
                     "can work: hours per week (give the organisation's full-time week with "
