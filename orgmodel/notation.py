@@ -242,7 +242,12 @@ def parse_date(text: str, locale: str | None = None) -> str:
     ``YYYY-MM-DD`` always; under ``nl`` also ``D-M-YYYY``, ``D/M/YYYY`` and
     ``1 januari 2026``; under ``en`` ``1 January 2026`` and ``January 1,
     2026`` (a date of numbers only, ``01/02/2026``, reads as two dates in
-    English and is refused).
+    English and is refused).  The time of midnight after it, as a
+    spreadsheet writes a date cell out to CSV, is no part of it; another
+    time of day is refused.
+
+    >>> parse_date("2026-02-01 00:00:00"), parse_date("1-2-2026 0:00", "nl")
+    ('2026-02-01', '2026-02-01')
 
     Raises
     ------
@@ -250,6 +255,14 @@ def parse_date(text: str, locale: str | None = None) -> str:
         Not a date under the locale.
     """
     t = _SPACES.sub(" ", str(text)).strip()
+    # (a date with the time of midnight, as a spreadsheet's date cell is
+    # written out to CSV: '2026-02-01 00:00:00', '1-2-2026 0:00')
+    clock = _TIME.search(t)
+    if clock and _MIDNIGHT.fullmatch(clock.group(1)):
+        t = _TIME.sub("", t)
+    elif clock:
+        raise InputError(Message("'{text_}' holds a time of day ({time}): a date is a day; "
+                                 "write the date alone", text_=text, time=clock.group(1)))
     try:
         return _dt.date.fromisoformat(t).isoformat()
     except ValueError:
@@ -269,6 +282,11 @@ def parse_date(text: str, locale: str | None = None) -> str:
         return _dt.date(*found).isoformat()
     except ValueError:
         raise InputError(Message("'{text_}' is not a date that exists", text_=text)) from None
+
+
+#: A time of day after a date (``2026-02-01 00:00:00``, ``2026-02-01T08:30``).
+_TIME = re.compile(r"(?<=\d)[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
+_MIDNIGHT = re.compile(r"0?0:00(?::00(?:\.0+)?)?")
 
 
 def _dutch_numeric(t: str):

@@ -58,7 +58,10 @@ def test_a_value_that_could_mean_two_things_is_refused(text, locale, message):
     ("2026-01-01", None, "2026-01-01"), ("01-01-2026", "nl", "2026-01-01"),
     ("1-7-2026", "nl", "2026-07-01"), ("31/12/2026", "nl", "2026-12-31"),
     ("1 januari 2026", "nl", "2026-01-01"), ("15 mrt. 2026", "nl", "2026-03-15"),
-    ("1 January 2026", "en", "2026-01-01"), ("January 1, 2026", "en", "2026-01-01")])
+    ("1 January 2026", "en", "2026-01-01"), ("January 1, 2026", "en", "2026-01-01"),
+    # (a date cell written out to CSV with its time of midnight)
+    ("2026-02-01 00:00:00", None, "2026-02-01"), ("2026-02-01T00:00", None, "2026-02-01"),
+    ("1-2-2026 0:00", "nl", "2026-02-01"), ("01.02.2026 00:00:00.000", "nl", "2026-02-01")])
 def test_dates_read_under_the_locale(text, locale, iso):
     assert parse_date(text, locale) == iso
 
@@ -67,7 +70,8 @@ def test_dates_read_under_the_locale(text, locale, iso):
     ("01-01-2026", None, "write it as YYYY-MM-DD (or declare the locale: nl"),
     ("01/02/2026", "en", "write it as YYYY-MM-DD or 31 December 2026"),
     ("31-02-2026", "nl", "is not a date that exists"),
-    ("1 januari 2026", "en", "is not a date")])
+    ("1 januari 2026", "en", "is not a date"),
+    ("2026-02-01 08:30", None, "holds a time of day (08:30): a date is a day")])
 def test_a_date_that_is_not_one_under_the_locale_is_refused(text, locale, message):
     with pytest.raises(InputError) as exc:
         parse_date(text, locale)
