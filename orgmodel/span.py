@@ -105,6 +105,11 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
     lo = min if min is not None else conf.get("min")
     hi = max if max is not None else conf.get("max")
     by = by or conf.get("by") or "posts"
+    if min is not None and max is not None and min > max:
+        # (every manager would be flagged, as too narrow or too wide; the
+        # settings' own pair is checked when org.yaml is read)
+        raise InputError(Message("span: min ({min}) is larger than max ({max})", min=min,
+                                 max=max))
     if by not in _COLUMN:
         raise InputError(Message("span by '{by}': use posts, people or fte", by=by))
     nodes = node_attrs(org.graph)

@@ -184,6 +184,9 @@ def test_span_thresholds_from_settings_and_arguments(make):
     assert s.outside.to_dict("records")[0]["reason"] == "more than 2 direct reports"
     assert span_of_control(org, max=5).outside.empty
     assert span_of_control(org, min=4).outside["id"].tolist() == ["m"]
+    # (a minimum above the maximum asked for flagged every manager)
+    with pytest.raises(orgmodel.errors.InputError, match=r"span: min \(4\) is larger than max"):
+        span_of_control(org, min=4, max=3)
     assert s.distribution.to_dict("records") == [{"direct_reports": 3, "managers": 1}]
 
 
