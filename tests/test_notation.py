@@ -652,6 +652,24 @@ def _imported_nl(tmp_path, text):
     return res, orgmodel.load(tmp_path / "o").graph
 
 
+def test_an_fte_that_reads_two_ways_without_a_notation_says_both(tmp_path):
+    """'1,000' in a file whose notation is not given was 'not a number'; it
+    is 1 as Dutch writes numbers and 1000 as English does: the log says so,
+    and how to give the notation."""
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,reports_to,title,fte\n1,,Director,\"0,5\"\n2,1,Deputy,\"1,000\"\n",
+                     encoding="utf-8")
+    res = run("import", "posts", posts, "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("posts.csv, row 3: FTE '1,000' could be 1 (as Dutch writes numbers) or 1000 (as "
+            "English does): give the file's notation with --locale nl or --locale en") \
+        in res.output
+    res = run("import", "posts", posts, "--out", tmp_path / "e", "--lang", "en",
+              "--locale", "nl")
+    assert res.exit_code == 0 and "Cells not used" not in res.output, res.output
+    assert orgmodel.load(tmp_path / "e").graph.nodes["2"]["fte_min"] == 1.0
+
+
 def test_a_hired_holder_not_named_is_a_person_per_post(tmp_path):
     """'Inhuur' on two posts was one person of that name holding both (the
     log said 'one name on several posts'): a post held by someone hired whose

@@ -300,6 +300,18 @@ def _cited(label: str) -> dict:
             "nl": f"{label} (regels geciteerd per regelnummer)"}
 
 
+def _read_two_ways(text: str) -> tuple | None:
+    """``(as Dutch, as English)`` of a number that ``.`` or ``,`` groups in
+    thousands in one notation and parts in the other (``1,000``, ``25.000``);
+    None for any other text."""
+    if not re.fullmatch(r"[+-]?\d{1,3}(?:,\d{3})+|[+-]?\d{1,3}(?:\.\d{3})+", text.strip()):
+        return None
+    try:
+        return parse_number(text, "nl"), parse_number(text, "en")
+    except InputError:
+        return None
+
+
 def _slug(text: str) -> str:
     """An id made from a name, its letters kept without their accents
     (``Financiën`` → ``financien``, not ``financi-n``)."""
@@ -310,13 +322,18 @@ def _slug(text: str) -> str:
 
 def _number(text: str, locale: str | None = None):
     """A cell's number under ``locale``; None when empty, ``"bad"`` when it is
-    not one (or could be two), ``"negative"``."""
+    not one, ``"two ways"`` when, the file's notation not given, it could be
+    two (``1,000``: 1 or 1000), ``"negative"``.
+
+    >>> _number("1,000"), _number("1,000", "en"), _number("0,5"), _number("een")
+    ('two ways', 1000.0, 0.5, 'bad')
+    """
     if not text.strip():
         return None
     try:
         value = parse_number(text, locale)
     except InputError:
-        return "bad"
+        return "two ways" if locale is None and _read_two_ways(text) else "bad"
     if value < 0:
         return "negative"
     return value if math.isfinite(value) else "bad"
@@ -469,6 +486,11 @@ def _not_a_fte(value, text: str, locale: str | None = None) -> Message:
         return Message("is in a column of percentages: {v}% of a post, or a share of one (a cell "
                        "formatted as a percentage keeps 100% as 1)? Write it as a percentage "
                        "({pct}%)", v=text, pct=number_text(parse_number(text, locale) * 100))
+    if value == "two ways":
+        nl, en = _read_two_ways(text) or ("?", "?")
+        return Message("could be {nl} (as Dutch writes numbers) or {en} (as English does): give "
+                       "the file's notation with --locale nl or --locale en",
+                       nl=number_text(nl), en=number_text(en))
     if value == "grouped":
         n = number_text(parse_number(text, locale))
         if locale not in LOCALES:
@@ -1237,7 +1259,7 @@ class _Import:
                     v=_cell(row, self.c_fte), holder=cell)))
                 ftes[i] = "beyond one"
         for (rowno, row, _), f in zip(group, ftes):
-            if f in ("bad", "negative", "grouped", "share?"):
+            if f in ("bad", "negative", "grouped", "share?", "two ways"):
                 why = _not_a_fte(f, _cell(row, self.c_fte), self.locale)
                 self.log.cells.append((self.label, rowno, Message(
                     "FTE '{v}' {why}: the post is kept without that FTE",
