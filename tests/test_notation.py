@@ -813,6 +813,20 @@ def test_the_dutch_names_of_a_posts_share(tmp_path, column, cells, fte):
     assert (n["F1"]["fte_min"], n["F2"]["fte_min"]) == fte
 
 
+def test_more_dutch_names_of_the_title_holder_and_unit(tmp_path):
+    """'Functietitel', 'Naam werknemer' and 'Org. eenheid' were listed as
+    columns not read: the posts had no title, holder or unit."""
+    res, g = _imported_nl(tmp_path, "Functienummer;Functietitel;Leidinggevende;Org. eenheid;"
+                          "Naam werknemer\nF1;Directeur;;Directie;A. Jansen\n"
+                          "F2;Adviseur;F1;Ruimte;B. Smit\n")
+    assert "Columns not read" not in res.output, res.output
+    assert g.nodes["F2"]["name"] == "Adviseur"
+    assert {(g.nodes[u]["name"], v) for u, v, d in g.edges(data=True)
+            if d["kind"] in ("HOLDS", "MEMBER_OF")} == {
+        ("A. Jansen", "F1"), ("B. Smit", "F2"), ("Adviseur", "unit:ruimte"),
+        ("Directeur", "unit:directie")}
+
+
 def test_a_column_of_percentages_is_read_as_shares_of_a_post(tmp_path):
     """'Aanstelling %' holding 100, 80, 50 made posts of 100, 80 and 50 FTE,
     in silence.  A column whose name says percentages is read as them, said;

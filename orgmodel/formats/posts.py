@@ -135,9 +135,10 @@ PRESETS = {
                           "positienummer|personeelsnummer",
                        reports_to="leidinggevende functie|leidinggevende formatieplaats|"
                                   "leidinggevende|manager",
-                       title="functie|functienaam|functiebenaming",
-                       holder="medewerker|naam medewerker|naam",
-                       unit="afdeling|organisatie-eenheid|organisatieonderdeel|team|eenheid",
+                       title="functie|functienaam|functiebenaming|functietitel",
+                       holder="medewerker|naam medewerker|naam|werknemer|naam werknemer",
+                       unit="afdeling|organisatie-eenheid|organisatieonderdeel|team|eenheid|"
+                            "org. eenheid|organisatorische eenheid|afdelingsnaam",
                        fte="fte|formatie|omvang|aanstelling|fte formatie|formatie fte|"
                            "werktijdfactor|deeltijdfactor|aanstellingsomvang|"
                            "aanstellingspercentage|formatieomvang",
