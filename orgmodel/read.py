@@ -490,6 +490,12 @@ def read_manifest(path: Path, problems: list, label: str = MANIFEST) -> dict | N
     return data
 
 
+#: How a table of posts (an HR export) is read, said where one is given as
+#: an organisation.
+POSTS_HINT = N_("a table of posts, one row per post, is read with orgmodel import posts FILE "
+                "--out FOLDER, and that folder given here")
+
+
 def _not_a_model_folder(path: Path) -> Problem:
     """A folder with none of a model's three files: one problem saying so
     (not three files missing), with what it holds, and how a table of posts
@@ -504,9 +510,8 @@ def _not_a_model_folder(path: Path) -> Problem:
             "edges.csv)"))
     return Problem(str(path), None, Message(
         "is not an organisation folder: it has none of org.yaml, nodes.csv and edges.csv (it "
-        "holds: {held}); a table of posts, one row per post, is read with orgmodel import posts "
-        "FILE --out FOLDER, and that folder given here",
-        held=", ".join(held[:5]) + (" …" if len(held) > 5 else "")))
+        "holds: {held}); {hint}", held=", ".join(held[:5]) + (" …" if len(held) > 5 else ""),
+        hint=Message(POSTS_HINT)))
 
 
 def read_folder(path: PathLike) -> RawOrg:

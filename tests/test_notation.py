@@ -699,13 +699,10 @@ def test_headings_and_notes_in_the_id_column_are_no_posts(tmp_path):
     under it ('Bron: AFAS, export d.d. 3-2-2026') each became a post, a top
     of the organisation.  A row with only its id cell filled is no post:
     left out and named (so --strict refuses it)."""
+    res, g = _imported_nl(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;FTE\n"
+                          "F1;Directeur;;1\nAfdeling Ruimte;;;\nF2;Adviseur;F1;1\n;;;\n"
+                          "Bron: AFAS, export d.d. 3-2-2026;;;\n")
     posts = tmp_path / "formatie.csv"
-    posts.write_text("Formatieplaats;Functie;Leidinggevende functie;FTE\nF1;Directeur;;1\n"
-                     "Afdeling Ruimte;;;\nF2;Adviseur;F1;1\n;;;\n"
-                     "Bron: AFAS, export d.d. 3-2-2026;;;\n", encoding="utf-8")
-    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
-              "--lang", "en")
-    assert res.exit_code == 0, res.output
     for row, v in ((3, "Afdeling Ruimte"), (6, "Bron: AFAS, export d.d. 3-2-2026")):
         assert (f"formatie.csv, row {row}: only the post id column is filled in ('{v}'): a "
                 "heading or a note, not a post") in res.output

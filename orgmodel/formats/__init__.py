@@ -137,11 +137,11 @@ def guess(path, fmt=None) -> str:
             return "archi"
         return "folder"
     if suffix in TABLE_SUFFIXES:
+        from ..read import POSTS_HINT
         raise OrgModelError(Message(
             "{path}: a single {suffix} file is not an organisation (use a folder, .xlsx, .ttl, "
-            ".jsonld, .graphml or .gexf); a table of posts, one row per post, is read with "
-            "orgmodel import posts FILE --out FOLDER, and that folder given here",
-            path=path, suffix=suffix))
+            ".jsonld, .graphml or .gexf); {hint}", path=path, suffix=suffix,
+            hint=Message(POSTS_HINT)))
     raise OrgModelError(Message(
         "{path}: cannot tell the format from '{suffix}'; use .xlsx, .ttl, .jsonld, .graphml, .gexf "
         "or a folder",

@@ -302,15 +302,13 @@ def _cited(label: str) -> dict:
 
 
 def _read_two_ways(text: str) -> tuple | None:
-    """``(as Dutch, as English)`` of a number that ``.`` or ``,`` groups in
-    thousands in one notation and parts in the other (``1,000``, ``25.000``);
-    None for any other text."""
-    if not re.fullmatch(r"[+-]?\d{1,3}(?:,\d{3})+|[+-]?\d{1,3}(?:\.\d{3})+", text.strip()):
-        return None
+    """``(as Dutch, as English)`` of a number the two notations read
+    differently (``1,000``, ``25.000``); None for any other text."""
     try:
-        return parse_number(text, "nl"), parse_number(text, "en")
+        nl, en = parse_number(text, "nl"), parse_number(text, "en")
     except InputError:
         return None
+    return (nl, en) if nl != en else None
 
 
 def _slug(text: str) -> str:
@@ -356,6 +354,14 @@ def _names(columns: tuple):
         folded = {_fold(c) for c in cells if c}
         return bool(first & folded) and any(o & folded for o in others)
     return names
+
+
+#: The most FTE one person holds: a full-time post is 1, and a longer week
+#: than the full-time one (40 hours over 36) stays under it.  More on a row
+#: that names its holders is not theirs to work (hours per week, read as FTE,
+#: gave a director 36), and is not read as FTE; and a column of percentages
+#: whose values stay under it holds shares of a post (80% kept as 0.8).
+MAX_FTE_OF_ONE = 1.5
 
 
 def _fte(text: str, locale: str | None = None, one_post: bool = False,
@@ -404,7 +410,7 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
     if percent and isinstance(value, float):
         # (1 in a column of percentages: 1% of a post, or 100% as a cell
         # formatted as a percentage keeps it; no post is 1.5% of one)
-        return "share?" if 0 < value <= 1.5 else round(value / 100, 10)
+        return "share?" if 0 < value <= MAX_FTE_OF_ONE else round(value / 100, 10)
     # (a number with its thousands grouped is 1000 or more: the test is
     # made on those alone, not on every row)
     if one_post and isinstance(value, float) and value >= 1000 and \
@@ -412,12 +418,6 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
         return "grouped"
     return value
 
-
-#: The most FTE one person holds: a full-time post is 1, and a longer week
-#: than the full-time one (40 hours over 36) stays under it.  More on a row
-#: that names its holders is not theirs to work (hours per week, read as FTE,
-#: gave a director 36), and is not read as FTE.
-MAX_FTE_OF_ONE = 1.5
 
 #: The unit of a cell in hours (``32 uur``, ``32u``, ``32 hours``).
 _HOURS_UNIT = re.compile(r"(?<=\d)\s*(u|uur|uren|h|hrs?|hours?)\s*$")
@@ -1018,7 +1018,7 @@ class _Import:
         percentages keep 80% as 0.8) is read as it is.  Each said."""
         values = [v for v in (_number(str(c or ""), self.locale) for c in self.df[column])
                   if isinstance(v, float)]
-        if values and max(values) <= 1.5:
+        if values and max(values) <= MAX_FTE_OF_ONE:
             self.log.decisions.append(Message(
                 "'{c}' says percentages but holds shares of a post (none above {top}: cells "
                 "formatted as percentages keep 80% as 0.8): read as FTE as they are",

@@ -29,7 +29,7 @@ from ..i18n import N_, Figure, Message
 from ..limits import MAX_RATIO, MAX_WORKBOOK_MB, current, too_long_cell, too_many_rows
 from ..model import OrgModel
 from ..notation import number_text
-from ..read import EDGES, HEADER_WITHIN, NODES, _Loader, _normal
+from ..read import EDGES, HEADER_WITHIN, NODES, POSTS_HINT, _Loader, _normal
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
 
@@ -402,9 +402,8 @@ def read_xlsx(path: PathLike) -> OrgModel:
             # export of posts given where a model is read)
             problems.append(Problem(book, None, Message(
                 "is not an organisation workbook: it has no sheets 'nodes' and 'edges' (its "
-                "sheets: {v}); a table of posts, one row per post, is read with orgmodel "
-                "import posts FILE --out FOLDER, and that folder given here",
-                v=', '.join(f"'{n}'" for n in wb.sheetnames))))
+                "sheets: {v}); {hint}", v=', '.join(f"'{n}'" for n in wb.sheetnames),
+                hint=Message(POSTS_HINT))))
         else:
             problems += [Problem(book, None, Message(
                 "has no sheet '{sheet}' (sheets: {v})", sheet=sheet, v=', '.join(wb.sheetnames)))
