@@ -129,12 +129,19 @@ def markdown_prose(value) -> str:
     &lt;img src=x onerror=alert(1)&gt; \\*\\*vet\\*\\*
     >>> print(markdown_prose("[klik](javascript:x) uren_per_week _nadruk_ F1 (Directeur)"))
     \\[klik\\](javascript:x) uren_per_week \\_nadruk_ F1 (Directeur)
-    >>> markdown_prose("https://x.nl")
-    'https:&#47;&#47;x.nl'
+    >>> markdown_prose("https://x.nl"), markdown_prose("P&O &amp; &#60;")
+    ('https:&#47;&#47;x.nl', 'P&O &amp;amp; &amp;#60;')
     """
     text = terminal(str(value)).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # (an ampersand is text unless it starts a character reference: "P&O"
+    # stays as a reader of the raw log expects it)
+    text = _REFERENCE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     return _PROSE_SPECIAL.sub(r"\\\1", text).replace("://", ":&#47;&#47;")
+
+
+#: An ampersand that starts a character reference in Markdown (``&amp;``,
+#: ``&#60;``, ``&#x3C;``).
+_REFERENCE = re.compile(r"&(?=#?\w+;)")
 
 
 def _inert_start(m: re.Match) -> str:

@@ -399,6 +399,9 @@ def _frame(header, header_row, cells, index, label, problems, ok=True, unnamed=F
                       columns=[names[i] for i in keep], dtype=object)
     df.index = list(index)
     df.attrs["unnamed"] = left_out
+    # (the header as the file writes it, and its row: what a message names)
+    df.attrs["header_row"] = header_row
+    df.attrs["headers"] = {names[i]: header[i].strip() for i in keep}
     return df
 
 

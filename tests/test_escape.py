@@ -105,6 +105,24 @@ def test_the_import_log_keeps_every_value_inert(tmp_path):
     assert "alert" in md and "F1 (" in md       # (still there, as text)
 
 
+
+def test_an_ampersand_in_the_import_log_is_as_the_file_writes_it(tmp_path):
+    """'P&O' was written 'P&amp;O' into IMPORT.md, read raw as often as
+    rendered.  An ampersand stays as it is, unless it starts a character
+    reference: '&lt;b&gt;' in a cell is that text when rendered, not '<b>'."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Functienummer;Functie;Leidinggevende;Medewerker\n"
+                     "F1;Directeur P&O;;A. Jansen\n\"Bron: P&O, &lt;b&gt;AFAS\";;;\n",
+                     encoding="utf-8")
+    res = CliRunner().invoke(cli, ["import", "posts", str(posts), "--preset", "nl-hr",
+                                   "--out", str(tmp_path / "o")])
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "o" / "IMPORT.md").read_text(encoding="utf-8")
+    assert "'Bron: P&O, &amp;lt;b&amp;gt;AFAS'" in md
+    for html in _html_of(md):
+        # (rendered: the text 'P&O, &lt;b&gt;AFAS', no tag)
+        assert "P&amp;O, &amp;lt;b&amp;gt;AFAS" in html and "<b>" not in html
+
 def test_every_csv_cell_is_neutralised_and_numbers_stay_numbers(tmp_path):
     d = _hostile_org(tmp_path)
     out = tmp_path / "rep"

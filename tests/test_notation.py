@@ -256,17 +256,18 @@ def test_a_dutch_hr_workbook_with_the_nl_hr_preset(tmp_path):
     res = run("import", "posts", book, "--preset", "nl-hr", "--name", "Gemeente Voorbeeld",
               "--out", out, "--lang", "en")
     assert res.exit_code == 0, res.output
-    assert ("- Columns read: post id from 'formatieplaats'; superior from "
-            "'leidinggevende_functie'; job title from 'functie'; holder from 'medewerker'; "
-            "unit from 'organisatie-eenheid'; FTE from 'fte'; grade from 'schaal'; cost centre "
-            "from 'kostenplaats'; start date from 'ingangsdatum'.") in res.output
+    # (each column as the file writes it, as the user would give it again)
+    assert ("- Columns read: post id from 'Formatieplaats'; superior from "
+            "'Leidinggevende functie'; job title from 'Functie'; holder from 'Medewerker'; "
+            "unit from 'Organisatie-eenheid'; FTE from 'FTE'; grade from 'Schaal'; cost centre "
+            "from 'Kostenplaats'; start date from 'Ingangsdatum'.") in res.output
     assert "- Vacant posts: 2 (F002, F004)." in res.output
     assert "post F005 is marked 'Opgeheven' (gone)" in res.output
     # without --lang, a Dutch export is said in Dutch, on the terminal and in IMPORT.md
     nl = run("import", "posts", book, "--preset", "nl-hr", "--out", tmp_path / "nl")
     assert nl.exit_code == 0, nl.output
     for text in (nl.output, (tmp_path / "nl" / "IMPORT.md").read_text(encoding="utf-8")):
-        assert "- Gelezen kolommen: functie-id uit 'formatieplaats';" in text
+        assert "- Gelezen kolommen: functie-id uit 'Formatieplaats';" in text
         assert "functie F005 is gemarkeerd als 'Opgeheven' (vervallen)" in text
         assert "- Vacante functies: 2 (F002, F004)." in text
     org = orgmodel.load(out)
@@ -778,7 +779,7 @@ def test_a_column_named_on_the_command_line_must_be_in_the_file(tmp_path):
                   "--full-time", "36", "--out", tmp_path / "o", "--lang", "en")
         assert res.exit_code == 1, res.output
         assert (f"formatie.csv, row 1: has no column 'Fte formatie' {said} (columns: "
-                "functienummer, functie, leidinggevende, fte, uren)") in res.output
+                "Functienummer, Functie, Leidinggevende, FTE, Uren)") in res.output
         assert not (tmp_path / "o").exists()
     res = run("import", "posts", posts, "--preset", "nl-hr", "--hours", "Uren",
               "--full-time", "36", "--out", tmp_path / "o")
@@ -1003,12 +1004,12 @@ def test_columns_with_values_that_nothing_reads_are_named(tmp_path):
                  "Bezetting fte;Leeg\nF1;Directeur;Anna;;1;0,8;\n", encoding="utf-8")
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--lang", "en")
     assert res.exit_code == 0, res.output
-    assert "- Columns not read: 'omvang_formatie', 'bezetting_fte' (a column that holds what " \
+    assert "- Columns not read: 'Omvang formatie', 'Bezetting fte' (a column that holds what " \
         "orgmodel reads under another name is given with --id" in res.output
-    assert "'leeg'" not in res.output           # (a column without values says nothing)
+    assert "'Leeg'" not in res.output           # (a column without values says nothing)
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o2", "--lang",
               "en", "--fte", "Omvang formatie")
-    assert "- Columns not read: 'bezetting_fte' (" in res.output
+    assert "- Columns not read: 'Bezetting fte' (" in res.output
     assert orgmodel.load(tmp_path / "o2").graph.nodes["F1"]["fte_min"] == 1.0
 
 
@@ -1106,7 +1107,7 @@ def test_a_superior_column_that_gives_another_key_of_the_superiors_row(tmp_path)
     assert "superiors read through the column 'Personeelsnummer' of their post " \
         "(--reports-to-by Personeelsnummer): 2 lines" in res.output
     # (the column is read, not listed among the columns nothing reads)
-    assert "superior's key from 'personeelsnummer'" in res.output
+    assert "superior's key from 'Personeelsnummer'" in res.output
     assert "Columns not read" not in res.output
     # without it, the refusal says what the value is and how to read it
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "no", "--lang", "en")
@@ -1131,3 +1132,66 @@ def test_a_date_written_out_in_the_files_name(tmp_path):
     assert orgmodel.load(tmp_path / "o").manifest["date"] == "2026-01-01"
     assert "de datum 2026-01-01 is gelezen uit de naam van het bestand ('1 januari 2026')" in \
         res.output
+
+
+def test_each_holders_fte_written_in_one_cell(tmp_path):
+    """'0,6 / 0,4' beside 'K. Smit / L. de Boer' was read as hours over the
+    week: 1.5 FTE for a post of one, and neither holder had a share.  Each
+    holder now has their own share and the post their sum, said; shares that
+    do not match the names, or that no person works, are listed, not read."""
+    text = ("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
+            "F1;Directeur;;A. Top;1\nF2;Adviseur;F1;K. Smit / L. de Boer;0,6 / 0,4\n"
+            "F3;Adviseur;F1;V. Wit & X. IJs;\"0,5; 0,3\"\nF4;Adviseur;F1;M. Een;0,6/0,4\n"
+            "F5;Adviseur;F1;P. Q / R. S;18 / 18\nF6;Adviseur;F1;T. U;32/36\n"
+            "F7;Adviseur;F1;Vacature;0,5 + 0,5\n")
+    res, g = _imported_nl(tmp_path, text)
+    assert ("FTE written per holder in one cell ('0,6 / 0,4'): each holder their share, the post "
+            "their sum (2 cells)") in res.output
+    assert ("row 5: FTE '0,6/0,4' gives 2 shares, one for each holder, and the holder's cell "
+            "('M. Een') names 1 person: whose share is which") in res.output
+    assert "row 6: FTE '18 / 18' gives a holder more than one person can work" in res.output
+    assert "row 8: FTE '0,5 + 0,5' gives 2 shares" in res.output
+    fte = {p: g.nodes[p].get("fte_min") for p in ("F2", "F3", "F4", "F5", "F6", "F7")}
+    assert fte == {"F2": 1.0, "F3": 0.8, "F4": None, "F5": None, "F6": 0.888889, "F7": None}
+    holds = {(g.nodes[u]["name"], v): d.get("fte_min") for u, v, d in g.edges(data=True)
+             if d["kind"] == "HOLDS"}
+    assert (holds["K. Smit", "F2"], holds["L. de Boer", "F2"]) == (0.6, 0.4)
+    assert (holds["V. Wit", "F3"], holds["X. IJs", "F3"]) == (0.5, 0.3)
+    assert holds["P. Q", "F5"] is None and holds["T. U", "F6"] == 0.888889
+
+
+def test_a_missing_column_is_said_on_the_header_row_with_the_column_it_may_be(tmp_path):
+    """'Leidinggevende (functienr.)' under two title rows: the refusal named
+    row 1 and the column as 'leidinggevende_(functienr.)'.  It names the
+    header's row and the file's own names, and the column that may be meant,
+    with how to give it; given so, the import reads it."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Formatie Gemeente Zuidrand;;;\nPeildatum 1-1-2026;;;\n"
+                     "Functienummer;Functie;Leidinggevende (functienr.);Medewerker\n"
+                     "F1;Directeur;;A. Top\nF2;Adviseur;F1;B. Bos\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "o").exists()
+    assert ("formatie.csv, row 3: has no column 'leidinggevende functie' for the superior "
+            "(columns: Functienummer, Functie, Leidinggevende (functienr.), Medewerker): "
+            "'Leidinggevende (functienr.)' may be it; give it with --reports-to "
+            "'Leidinggevende (functienr.)'") in res.output
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--reports-to", "Leidinggevende (functienr.)", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "superior from 'Leidinggevende (functienr.)'" in res.output
+    assert {(u, v) for u, v, d in orgmodel.load(tmp_path / "o").graph.edges(data=True)
+            if d["kind"] == "REPORTS_TO"} == {("F2", "F1")}
+
+
+def test_a_totals_row_in_the_title_column_is_no_post_left_out(tmp_path):
+    """'Totaal Ruimte' in the title column of a row without an id was 'a row
+    without a post id', its FTE counted among the FTE left out (the posts'
+    FTE again).  It is a totals row."""
+    res, _ = _imported_nl(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;Medewerker;"
+                          "FTE\nF1;Directeur;;A. Top;1\nF2;Adviseur;F1;B. Bos;0,8\n"
+                          ";Totaal Ruimte;;;1,8\n;Adviseur;F1;C. Dam;0,5\n")
+    assert "row 4: a totals row ('Totaal Ruimte'), not a post" in res.output
+    assert "row 5: no post id" in res.output
+    assert "Totaal Ruimte" not in (tmp_path / "o" / "nodes.csv").read_text(encoding="utf-8")
+    assert orgmodel.load(tmp_path / "o").manifest["import"]["fte_left_out"] == 0.5

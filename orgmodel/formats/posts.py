@@ -203,6 +203,7 @@ class ImportLog:
     cells: list = field(default_factory=list)            # (file, row, why): row kept
     columns: list = field(default_factory=list)          # (what, column read for it)
     unread_columns: list = field(default_factory=list)   # columns with values not read
+    headers: dict = field(default_factory=dict)          # column -> as the file writes it
     eliminated: list = field(default_factory=list)       # (file, row) of posts marked gone
     left_out_fte: float = 0.0                            # FTE of the rows left out
     decisions: list = field(default_factory=list)        # free sentences
@@ -226,14 +227,18 @@ class ImportLog:
     def lines(self) -> list:
         """The log as Markdown lines, for the terminal and ``IMPORT.md``."""
         out = [Message("# Import of {v}", v=', '.join(self.files)), ""]
+        # (each column as the file writes it: what the user gives again)
+        shown = self.headers.get
         if self.columns:
             out.append(Message("- Columns read: {columns}.", columns=Listing("; ", [
-                Message("{what} from '{c}'", what=Message(what), c=c) for what, c in self.columns])))
+                Message("{what} from '{c}'", what=Message(what), c=shown(c, c))
+                for what, c in self.columns])))
         if self.unread_columns:
             out.append(Message(
                 "- Columns not read: {columns} (a column that holds what orgmodel reads under "
                 "another name is given with --id, --reports-to, --title, --holder, --unit, --fte, "
-                "--hours or --grade).", columns=", ".join(f"'{c}'" for c in self.unread_columns)))
+                "--hours or --grade).",
+                columns=", ".join(f"'{shown(c, c)}'" for c in self.unread_columns)))
         out += [Message("- {rows} read: {posts}, {units}.",
                         rows=count(self.rows, N_("{n} post row"), N_("{n} post rows")),
                         posts=count(self.posts, N_("{n} post"), N_("{n} posts")),
@@ -365,7 +370,8 @@ MAX_FTE_OF_ONE = 1.5
 
 
 def _fte(text: str, locale: str | None = None, one_post: bool = False,
-         week: float | None = None, hours: bool = False, percent: bool = False):
+         week: float | None = None, hours: bool = False, percent: bool = False,
+         holders: int = 1):
     """A cell's FTE, as :func:`_number` reads it; a percentage of a full-time
     post (``80%``, an *aanstelling* as Dutch HR writes it) is that share, and
     so are hours over the full-time week (``32/36``: the cell gives both);
@@ -376,7 +382,16 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
     gives percentages (its name says so: ``Aanstelling %``), so ``80`` is
     0.8.  ``one_post``: the FTE of one post, which has no thousands, so a
     number written with them grouped is ``"grouped"`` (a file that writes
-    ``1.000`` for 1, read under ``nl``), not a thousand.
+    ``1.000`` for 1, read under ``nl``), not a thousand.  Several numbers
+    (``0,5 / 0,5``, ``0,6; 0,4``, ``0,5 + 0,5``) are each holder's share, a
+    tuple: when the row names as many ``holders``, or when none of them is
+    more than one person works (``32/36`` is hours over the week, ``0,6/0,4``
+    is no such thing: read as 1.5 it gave two part-timers half a post more).
+
+    >>> _fte("0,5 / 0,5", "nl", holders=2), _fte("0,6/0,4", "nl"), _fte("18 / 18", holders=2)
+    ((0.5, 0.5), (0.6, 0.4), (18.0, 18.0))
+    >>> _fte("18 / 36"), _fte("18 / 36", holders=2), _fte("0,5 + een", "nl", holders=2)
+    (0.5, (18.0, 36.0), 'bad')
 
     >>> _fte("80%"), _fte("0,8", "nl"), _fte("87,5 %", "nl"), _fte("32/36")
     (0.8, 0.8, 0.875, 0.8888888889)
@@ -395,12 +410,8 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
     if text.endswith("%"):
         share = _number(text[:-1], locale)
         return round(share / 100, 10) if isinstance(share, float) else share
-    hours_of, slash, of_week = text.partition("/")
-    if slash:
-        h, w = _number(hours_of, locale), _number(of_week, locale)
-        if isinstance(h, float) and isinstance(w, float) and w > 0:
-            return round(h / w, 10)
-        return "negative" if "negative" in (h, w) else "bad"
+    if _FTE_PARTS.search(text):
+        return _fte_parts(text, locale, one_post, week, hours, percent, holders)
     unit = _HOURS_UNIT.search(text.casefold()) if week else None
     if unit:
         text, hours = text[:unit.start()], True
@@ -417,6 +428,36 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
             groups_thousands(text, locale):
         return "grouped"
     return value
+
+
+#: What writes several numbers in one FTE cell: one per holder
+#: (``0,5 / 0,5``), or hours over the week (``32/36``).
+_FTE_PARTS = re.compile(r"\s*[/;+]\s*")
+
+
+def _fte_parts(text: str, locale, one_post, week, hours, percent, holders: int):
+    """A cell of several numbers, as :func:`_fte` reads it: each holder's
+    share, or one number of hours over the week."""
+    parts = [_fte(p, locale, one_post, week, hours, percent) for p in _FTE_PARTS.split(text)]
+    bad = [p for p in parts if not isinstance(p, float)]
+    if bad or not all(_FTE_PARTS.split(text)):
+        return "negative" if "negative" in bad else "bad"
+    if len(parts) == holders > 1 or max(parts) <= MAX_FTE_OF_ONE:
+        return tuple(parts)
+    h, slash, w = (parts[0], "/" in text, parts[1]) if len(parts) == 2 else (0, False, 0)
+    return round(h / w, 10) if slash and w > 0 else "bad"
+
+
+def fte_total(value) -> float:
+    """The FTE :func:`_fte` read, as one number: its holders' shares summed,
+    0 for a cell that is none.
+
+    >>> fte_total((0.5, 0.3)), fte_total(0.8), fte_total("bad")
+    (0.8, 0.8, 0.0)
+    """
+    if isinstance(value, tuple):
+        return round(sum(value), 10)
+    return value if isinstance(value, float) else 0.0
 
 
 #: The unit of a cell in hours (``32 uur``, ``32u``, ``32 hours``).
@@ -483,6 +524,8 @@ def _not_a_fte(value, text: str, locale: str | None = None) -> Message:
     or not a number."""
     if value == "negative":
         return Message("is negative")
+    if isinstance(value, tuple):
+        return Message("gives several numbers, where one is read")
     if value == "share?":
         return Message("is in a column of percentages: {v}% of a post, or a share of one (a cell "
                        "formatted as a percentage keeps 100% as 1)? Write it as a percentage "
@@ -620,10 +663,38 @@ def _column(df, name, label, what, required) -> str | None:
             v=name.split('|')[0], what=Message(what), n=HEADER_WITHIN,
             v2=', '.join(df.columns)))], where=label)
     if required:
-        raise ValidationError([Problem(label, 1, Message(
-            "has no column '{v}' for the {what} (columns: {v2})",
-            v=name.split('|')[0], what=Message(what), v2=', '.join(df.columns)))], where=label)
+        headers = df.attrs.get("headers") or {}
+        shown = [headers.get(c, c) for c in df.columns]
+        raise ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
+            "has no column '{v}' for the {what} (columns: {v2}){hint}",
+            v=name.split('|')[0], what=Message(what), v2=', '.join(shown),
+            hint=_column_hint(shown, name, what)))], where=label)
     return None
+
+
+#: The option that names the column of each thing a posts file gives.
+_OPTION_OF = {"post id": "--id", "superior": "--reports-to", "job title": "--title",
+              "holder": "--holder", "unit": "--unit", "FTE": "--fte", "grade": "--grade",
+              "hours per week": "--hours"}
+
+
+def _column_hint(shown: list, name: str, what: str):
+    """The columns whose name starts with a name the preset reads for
+    ``what`` (``Leidinggevende (functienr.)`` for ``leidinggevende``), as
+    a hint how to give one: which of them is meant, the file does not say.
+
+    >>> str(_column_hint(["Functie", "Leidinggevende (functienr.)"], "leidinggevende", "superior"))
+    ": 'Leidinggevende (functienr.)' may be it; give it with --reports-to 'Leidinggevende (functienr.)'"
+    >>> _column_hint(["Functie"], "leidinggevende", "superior")
+    ''
+    """
+    alts = [_fold(a) for a in name.split("|")]
+    close = [c for c in shown if any(_fold(c).startswith(a) for a in alts if a)]
+    if not close or what not in _OPTION_OF:
+        return ""
+    return Message(": {columns} may be it; give it with {option} '{first}'",
+                   columns=", ".join(f"'{c}'" for c in close), option=_OPTION_OF[what],
+                   first=close[0])
 
 
 def read_posts(path: PathLike, junior: PathLike | None = None, **options) -> tuple[OrgModel, ImportLog]:
@@ -899,6 +970,7 @@ class _Import:
         self.by_name = 0                        # lines read so
         self.with_title: list = []              # superiors written as id and title
         self.several_holders: list = []         # cells that name several holders
+        self.shared_ftes: list = []             # FTE cells of each holder's share
         self.hour_cells: list = []              # (row, text) of FTE cells written in hours
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
@@ -910,9 +982,9 @@ class _Import:
         self.percent = False                    # whether it gives percentages
         self.asked: set = set()                 # the columns the user named (must be there)
 
-    def fte(self, text: str, one_post: bool = True):
+    def fte(self, text: str, one_post: bool = True, holders: int = 1):
         """A cell of the FTE column as :func:`_fte` reads it in this file."""
-        return _fte(text, self.locale, one_post, self.week, self.hours, self.percent)
+        return _fte(text, self.locale, one_post, self.week, self.hours, self.percent, holders)
 
     def in_own_words(self, message) -> str:
         """A text orgmodel writes into the data (a placeholder's name, a
@@ -935,6 +1007,7 @@ class _Import:
         self.say_unnamed(self.df, label)
         self.say_above_header(self.df, label)
         self.say_laid_out(self.df, label)
+        self.log.headers = self.df.attrs.get("headers") or {}
         if preset and _column(self.df, cols.id, label, N_("post id"), False) is None and \
                 _column(self.df, jcols.reports_to, label, N_("senior post"), False) and \
                 _column(self.df, jcols.fte, label, N_("FTE"), False):
@@ -1062,10 +1135,15 @@ class _Import:
                     "only the post id column is filled in ('{v}'): a heading or a note, not a "
                     "post", v=rid if len(rid) <= 60 else rid[:59] + "…")))
                 continue
+            if not rid and _totals_word(_cell(row, self.c_title)):
+                # (a totals row written in the title column: "Totaal Ruimte";
+                # its FTE is the posts', not one left out)
+                self.log.skipped.append((self.label, rowno, Message(
+                    "a totals row ('{rid}'), not a post", rid=_cell(row, self.c_title))))
+                continue
             if not rid:
                 self.log.skipped.append((self.label, rowno, Message("no post id")))
-                f = self.fte(_cell(row, self.c_fte))
-                self.log.left_out_fte += f if isinstance(f, float) else 0.0
+                self.log.left_out_fte += fte_total(self.fte(_cell(row, self.c_fte)))
                 continue
             if self.is_eliminated(holder):
                 self.log.skipped.append((self.label, rowno,
@@ -1078,8 +1156,7 @@ class _Import:
             if self.c_org and _cell(row, self.c_org):
                 orgs[_cell(row, self.c_org)] += 1
             rows[rid].append((rowno, row, holder))
-            f = self.fte(_cell(row, self.c_fte))
-            self.fte_read += f if isinstance(f, float) else 0.0
+            self.fte_read += fte_total(self.fte(_cell(row, self.c_fte)))
         self.say_totals()
         self.rows = rows
         self.org_name = name or (max(orgs, key=orgs.__getitem__) if orgs else self.path.stem)
@@ -1242,11 +1319,20 @@ class _Import:
         self.add_line(pid, title, sup, is_top, first_row)
 
     def ftes(self, group) -> list:
-        """Each row's FTE (a float, None, "bad" or "negative"); a bad one is said."""
+        """Each row's FTE (a float, each holder's share as a tuple, None, or
+        why it is none: "bad", "negative" ...); a bad one is said."""
         if not self.c_fte:
             return []
-        ftes = [self.fte(_cell(r, self.c_fte)) for _, r, _ in group]
+        ftes = []
+        for _, row, cell in group:
+            text = _cell(row, self.c_fte)
+            # (the holders counted only for a cell of several numbers)
+            several = len(self.named_holders(cell)) if _FTE_PARTS.search(text) else 1
+            ftes.append(self.fte(text, holders=several))
         for i, (rowno, row, cell) in enumerate(group):
+            if isinstance(ftes[i], tuple):
+                ftes[i] = self.shares(ftes[i], rowno, _cell(row, self.c_fte), cell)
+                continue
             # (the holders looked at only past one person's FTE: every row
             # reads its FTE, few have that much)
             named = self.named_holders(cell) if isinstance(ftes[i], float) and \
@@ -1270,9 +1356,31 @@ class _Import:
                 self.hour_cells.append((rowno, _cell(row, self.c_fte)))
         return ftes
 
+    def shares(self, shares: tuple, rowno, text: str, cell: str):
+        """A cell of several FTE (``0,5 / 0,5``): each holder's share when
+        the holder's cell names as many people, none of them more than one
+        person works; else it is said, and the post kept without it."""
+        named = self.named_holders(cell)
+        if len(named) != len(shares):
+            self.log.cells.append((self.label, rowno, Message(
+                "FTE '{v}' gives {shares}, one for each holder, and the holder's cell ('{holder}') "
+                "names {people}: whose share is which, the row does not say. The post is kept "
+                "without that FTE", v=text, holder=cell,
+                shares=count(len(shares), N_("{n} share"), N_("{n} shares")),
+                people=count(len(named), N_("{n} person"), N_("{n} people")))))
+            return "shares"
+        if max(shares) > MAX_FTE_OF_ONE:
+            self.log.cells.append((self.label, rowno, Message(
+                "FTE '{v}' gives a holder more than one person can work: hours per week (give "
+                "the organisation's full-time week with --full-time HOURS)? The post is kept "
+                "without that FTE", v=text)))
+            return "beyond one"
+        self.shared_ftes.append(text)
+        return shares
+
     def post_node(self, pid, group, title, ftes, holders, is_top) -> dict:
         first = group[0][1]
-        known = [f for f in ftes if isinstance(f, float)]
+        known = [fte_total(f) for f in ftes if isinstance(f, (float, tuple))]
         node = {"id": pid, "kind": "Post", "name": title, "sphere": "official",
                 "source": "; ".join(self.cite(r) for r, _, _ in group), "evidence": "stated"}
         if known:
@@ -1319,14 +1427,15 @@ class _Import:
         unnamed = 0
         for (rowno, row, cell), f in zip(group, ftes or [None] * len(group)):
             names = self.holder_names(cell)
-            if len(names) > 1:
+            # (a share each when the cell gives them: see shares())
+            each = f if isinstance(f, tuple) else [f if len(names) == 1 else None] * len(names)
+            if len(names) > 1 and not isinstance(f, tuple):
                 self.several_holders.append(cell)
             # (the row's start date read once, for a vacant row too: a date
             # that is none is said)
             start = self.start_date(row, rowno)
-            for holder in names:
-                unnamed = self.add_holder(pid, rowno, start, holder,
-                                          f if len(names) == 1 else None, unnamed)
+            for holder, share in zip(names, each):
+                unnamed = self.add_holder(pid, rowno, start, holder, share, unnamed)
 
     def named_holders(self, cell: str) -> list:
         """The people a holder's cell names (none for a vacancy, a name not
@@ -1571,6 +1680,11 @@ class _Import:
                 "of {week} hours (--full-time)", v=text, row=rowno,
                 week=self.figures(week=self.week)["week"],
                 cells=count(len(self.hour_cells), N_("{n} cell"), N_("{n} cells"))))
+        if self.shared_ftes:
+            said.append(Message(
+                "FTE written per holder in one cell ('{v}'): each holder their share, the post "
+                "their sum ({cells})", v=self.shared_ftes[0],
+                cells=count(len(self.shared_ftes), N_("{n} cell"), N_("{n} cells"))))
         if self.several_holders:
             said.append(Message(
                 "holders written as several names in one cell ('{v}'): each read as a person "
