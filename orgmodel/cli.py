@@ -1220,7 +1220,9 @@ def _hours(ctx, param, value):
 @click.option("--id", "c_id", metavar="COLUMN", help="Column of the post id.")
 @click.option("--reports-to", "c_sup", metavar="COLUMN", help="Column of the superior's post id.")
 @click.option("--title", "c_title", metavar="COLUMN", help="Column of the job title.")
-@click.option("--unit", "c_unit", metavar="COLUMN", help="Column of the unit.")
+@click.option("--unit", "c_unit", metavar="COLUMN", multiple=True,
+              help="Column of the unit; given again for a unit's levels, the widest first "
+                   "(--unit Afdeling --unit Team: each team in the afdeling on its row).")
 @click.option("--fte", "c_fte", metavar="COLUMN", help="Column of the FTE.")
 @click.option("--holder", "c_holder", metavar="COLUMN", help="Column of the holder's name.")
 @click.option("--grade", "c_grade", metavar="COLUMN", help="Column of the grade.")
@@ -1268,8 +1270,9 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
     lang = t.lang if _LANG or os.environ.get("ORGMODEL_LANG") else (
         "nl" if preset == "nl-hr" or locale == "nl" else "en")
     t, _OWN = translator_of(lang), lang      # (its refusals in that language too)
-    given = dict(id=c_id, reports_to=c_sup, title=c_title, unit=c_unit, fte=c_fte,
-                 holder=c_holder, grade=c_grade, hours=c_hours)
+    given = dict(id=c_id, reports_to=c_sup, title=c_title, fte=c_fte, holder=c_holder,
+                 grade=c_grade, hours=c_hours, unit=c_unit[0] if len(c_unit) == 1 else None,
+                 units=tuple(c_unit) if len(c_unit) > 1 else None)
     columns = Columns(**given)     # None: the preset's (or the plain default) column
     with output_folder(out_dir):
         n_nodes, n_edges, log = import_posts(posts_file, junior_file, out_dir, preset=preset,

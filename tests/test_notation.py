@@ -1195,3 +1195,46 @@ def test_a_totals_row_in_the_title_column_is_no_post_left_out(tmp_path):
     assert "row 5: no post id" in res.output
     assert "Totaal Ruimte" not in (tmp_path / "o" / "nodes.csv").read_text(encoding="utf-8")
     assert orgmodel.load(tmp_path / "o").manifest["import"]["fte_left_out"] == 0.5
+
+
+def test_a_units_levels_in_columns_of_their_own(tmp_path):
+    """'Sector', 'Afdeling' and 'Team' side by side: the import read one of
+    them, so 'Beleid en Advies' of Ruimte and of Samenleving were one unit,
+    and the teams were not read at all (listed as columns not read).  Given
+    as levels, each unit is in the one before it on its row, a post in the
+    narrowest its row names, and the formation rolls teams up into them."""
+    text = ("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE;Sector;Afdeling;Team\n"
+            "F1;Gemeentesecretaris;;A. Top;1;Directie;;\n"
+            "F2;Afdelingshoofd;F1;B. Bos;1;Ruimte;;\n"
+            "F3;Teamleider;F2;C. Dam;1;Ruimte;Beleid en Advies;Beleid\n"
+            "F4;Adviseur;F3;D. Eik;0,8;Ruimte;Beleid en Advies;Beleid\n"
+            "F5;Adviseur;F1;E. Fok;1;Samenleving;Beleid en Advies;Beleid\n"
+            "F6;Jurist;F2;F. Gans;1;Ruimte;Juridisch;\n")
+    res, g = _imported_nl(tmp_path, text)
+    assert ("units read from 'Afdeling' only: 'Sector', 'Team' name units too; give a unit's "
+            "levels with --unit for each, the widest first (in the file's order: --unit "
+            "'Sector' --unit 'Afdeling' --unit 'Team')") in res.output
+    posts = tmp_path / "formatie.csv"
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--unit", "Sector", "--unit",
+              "Afdeling", "--unit", "Team", "--out", tmp_path / "levels", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("units read from the columns 'Sector' > 'Afdeling' > 'Team', the widest first") \
+        in res.output
+    org = orgmodel.load(tmp_path / "levels")
+    g = org.graph
+    within = {(g.nodes[u]["name"], g.nodes[v]["name"]) for u, v, d in g.edges(data=True)
+              if d["kind"] == "MEMBER_OF" and g.nodes[u]["kind"] == "Team"}
+    assert within == {("Beleid en Advies", "Ruimte"), ("Beleid", "Beleid en Advies"),
+                      ("Beleid en Advies", "Samenleving"), ("Juridisch", "Ruimte")}
+    unit = {u: g.nodes[v]["name"] for u, v, d in g.edges(data=True)
+            if d["kind"] == "MEMBER_OF" and g.nodes[u]["kind"] == "Post"}
+    assert unit == {"F1": "Directie", "F2": "Ruimte", "F3": "Beleid", "F4": "Beleid",
+                    "F5": "Beleid", "F6": "Juridisch"}
+    assert sum(1 for _, d in g.nodes(data=True) if d.get("name") == "Beleid en Advies") == 2
+    units = orgmodel.formation(org).set_index("name")
+    ruimte = units.loc["Ruimte"]
+    assert (ruimte["posts"], ruimte["fte_min"]) == (4, 3.8)
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--unit", "Team", "--unit",
+              "team", "--out", tmp_path / "twice", "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "twice").exists()
+    assert "the column 'Team' is given twice as a unit's level (--unit)" in res.output

@@ -78,6 +78,10 @@ class Columns:
     cost_centre: str | None = None
     #: the date the holder took up the post (the HOLDS edge's ``valid_from``)
     start: str | None = None
+    #: the columns of a unit's levels, the widest first (``("Sector",
+    #: "Afdeling", "Team")``): each unit is in the one before it on its row,
+    #: and the post in the narrowest its row names (instead of ``unit``)
+    units: tuple | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,11 @@ def _totals_word(rid: str) -> str | None:
     # ("Eind totaal", "Grand total": a totals word of two)
     two = _fold("".join(words[:2])) if len(words) > 1 else ""
     return two if two in TOTALS else None
+
+#: The names of a unit's levels (folded, see :func:`_fold`): a column so
+#: named beside the unit column read is said, with how to read both.
+UNIT_LEVELS = frozenset({"sector", "directie", "cluster", "domein", "afdeling", "team",
+                         "bureau", "unit", "division", "directorate", "department", "branch"})
 
 #: Without a preset: no top marker but an empty superior, names as given.
 PLAIN = Preset(senior=Columns(), junior=Columns(id=None, holder=None, hours=None), tops=("",),
@@ -948,7 +957,8 @@ class _Import:
         self.nodes: list[dict] = []
         self.edges: list[dict] = []
         self.units: dict[str, str] = {}                  # unit id -> its name
-        self.unit_ids: dict[str, str] = {}               # a unit's name -> its id
+        self.unit_ids: dict = {}        # a unit's name (or path of names) -> its id
+        self.unit_links: set = set()    # (unit, the unit it is in), from a unit's levels
         self.people: dict[str, tuple[str, list]] = {}     # name -> (person id, [posts])
         self.person_ids: set[str] = set()
         self.line_sup: dict[str, str] = {}                # post -> its one superior
@@ -1008,6 +1018,7 @@ class _Import:
         self.say_above_header(self.df, label)
         self.say_laid_out(self.df, label)
         self.log.headers = self.df.attrs.get("headers") or {}
+        self.c_units: list = []
         if preset and _column(self.df, cols.id, label, N_("post id"), False) is None and \
                 _column(self.df, jcols.reports_to, label, N_("senior post"), False) and \
                 _column(self.df, jcols.fte, label, N_("FTE"), False):
@@ -1022,7 +1033,15 @@ class _Import:
         asked = self.asked
         self.c_title = _column(self.df, cols.title, label, N_("job title"), "title" in asked)
         self.c_holder = _column(self.df, cols.holder, label, N_("holder"), "holder" in asked)
-        self.c_unit = _column(self.df, cols.unit, label, N_("unit"), "unit" in asked)
+        self.c_units = [_column(self.df, c, label, N_("unit"), True) for c in cols.units or ()]
+        twice = sorted({c for c in self.c_units if self.c_units.count(c) > 1})
+        if twice:
+            raise ValidationError([Problem(label, None, Message(
+                "the column '{v}' is given twice as a unit's level (--unit): each level is a "
+                "column of its own", v=self.log.headers.get(twice[0], twice[0])))],
+                where=str(self.path))
+        self.c_unit = None if self.c_units else \
+            _column(self.df, cols.unit, label, N_("unit"), "unit" in asked)
         self.c_fte = _column(self.df, cols.fte, label, N_("FTE"), "fte" in asked)
         self.read_fte_unit(_column(self.df, cols.hours, label, N_("hours per week"),
                                    "hours" in asked))
@@ -1038,13 +1057,35 @@ class _Import:
                 "vacant, is not recorded", label=label))
         self.log.columns = [(what, c) for what, c in (
             ("post id", self.c_id), ("superior", self.c_sup), ("job title", self.c_title),
-            ("holder", self.c_holder), ("unit", self.c_unit), ("FTE", self.c_fte),
+            ("holder", self.c_holder), ("unit", self.c_unit),
+            *(("unit", c) for c in self.c_units), ("FTE", self.c_fte),
             ("grade", self.c_grade), ("organisation", self.c_org),
             ("cost centre", self.c_cost), ("start date", self.c_start)) if c]
+        if self.c_units:
+            self.log.decisions.append(Message(
+                "units read from the columns {columns}, the widest first: each unit is in the "
+                "one before it on its row, and a post in the narrowest its row names",
+                columns=" > ".join(f"'{self.log.headers.get(c, c)}'" for c in self.c_units)))
         # (a column with values that nothing reads is named, not passed over)
         read = {c for _, c in self.log.columns}
         self.log.unread_columns = [c for c in self.df.columns if c not in read and any(
             isinstance(v, str) and v.strip() for v in self.df[c])]
+        self.say_unit_levels(cols)
+
+    def say_unit_levels(self, cols: Columns) -> None:
+        """A column of units not read beside the one read (``Team`` beside
+        ``Afdeling``): how to read both, as a unit's levels."""
+        names = {_fold(a) for a in (cols.unit or "").split("|")} | UNIT_LEVELS
+        others = [c for c in self.log.unread_columns if _fold(c) in names]
+        if self.c_unit and others:
+            shown = self.log.headers.get
+            levels = [c for c in self.df.columns if c == self.c_unit or c in others]
+            self.log.decisions.append(Message(
+                "units read from '{read}' only: {others} name units too; give a unit's levels "
+                "with --unit for each, the widest first (in the file's order: {options})",
+                read=shown(self.c_unit, self.c_unit),
+                others=", ".join(f"'{shown(c, c)}'" for c in others),
+                options=" ".join(f"--unit '{shown(c, c)}'" for c in levels)))
 
     def read_fte_unit(self, c_hours: str | None) -> None:
         """What the FTE is read from: hours per week (:meth:`read_hours`) from
@@ -1277,12 +1318,16 @@ class _Import:
         text = ", ".join(map(str, rows)) if isinstance(rows, (list, tuple)) else rows
         return (self.citations[1] if many else self.citations[0]).format(src=src, rows=text)
 
-    def unit_of(self, text, rowno, src="posts"):
+    def unit_of(self, text, rowno, src="posts", within: tuple = ()):
+        """The id of the unit named ``text`` (inside the units ``within``,
+        the widest first, when the file gives a unit's levels), made on
+        first sight."""
         if not text:
             return None
-        uid = self.unit_ids.get(text)
+        key = (*within, text) if within else text
+        uid = self.unit_ids.get(key)
         if uid is None:
-            uid = base = "unit:" + _slug(text)
+            uid = base = "unit:" + "/".join(_slug(x) for x in (*within, text))
             n = 1
             while uid in self.units:            # another name with the same letters
                 n += 1
@@ -1290,12 +1335,30 @@ class _Import:
             if n > 1:
                 self.log.decisions.append(Message(
                     "the units '{a}' and '{b}' fold to one id: '{b}' is {uid}",
-                    a=self.units[base], b=text, uid=uid))
-            self.unit_ids[text] = uid
-            self.units[uid] = text
+                    a=self.units[base], b=" > ".join((*within, text)), uid=uid))
+            self.unit_ids[key] = uid
+            self.units[uid] = " > ".join((*within, text))
             self.nodes.append({"id": uid, "kind": "Team", "name": text, "team_kind": "unit",
                                "source": self.cite(rowno, src), "evidence": "stated"})
         return uid
+
+    def unit_path(self, row, rowno):
+        """The narrowest unit a row names in the columns of a unit's levels
+        (:attr:`Columns.units`), each unit in the one before it (a unit's
+        first row cited); an empty level is passed over."""
+        within: tuple = ()
+        parent = None
+        for column in self.c_units:
+            name = _cell(row, column)
+            if not name:
+                continue
+            unit = self.unit_of(name, rowno, within=within)
+            if parent and (unit, parent) not in self.unit_links:
+                self.unit_links.add((unit, parent))
+                self.edges.append({"from": unit, "to": parent, "kind": "MEMBER_OF",
+                                   "source": self.cite(rowno), "evidence": "stated"})
+            within, parent = (*within, name), unit
+        return parent
 
     def add_post(self, pid, group) -> None:
         """The post's node, its unit, its holders and its line."""
@@ -1311,7 +1374,8 @@ class _Import:
         is_top = sup.casefold() in self.tops
         self.nodes.append(self.post_node(pid, group, title, ftes, holders, is_top))
         self.log.posts += 1
-        u = self.unit_of(_cell(first, self.c_unit), first_row)
+        u = self.unit_path(first, first_row) if self.c_units else \
+            self.unit_of(_cell(first, self.c_unit), first_row)
         if u:
             self.edges.append({"from": pid, "to": u, "kind": "MEMBER_OF",
                                "source": self.cite(first_row), "evidence": "stated"})
