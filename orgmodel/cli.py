@@ -1253,10 +1253,13 @@ def _hours(ctx, param, value):
               help="What the superior column gives: the superior's post id; the name of the "
                    "person holding that post (holder, as many HR exports name the manager); or "
                    "the value of another COLUMN on the superior's row (a personeelsnummer).")
+@click.option("--no-line", "no_line", is_flag=True,
+              help="The file gives no reporting lines (a formatie list by unit): read its posts "
+                   "without them; the line is not recorded.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
                  c_holder, c_grade, c_hours, full_time, unknown_superior, name, date, sheet,
-                 junior_sheet, locale, strict, split_reused_ids, reports_to_by, force):
+                 junior_sheet, locale, strict, split_reused_ids, reports_to_by, no_line, force):
     """Import one row per post (CSV, XLSX, XLS or ODS) into an organisation folder.
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
@@ -1282,7 +1285,7 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
                                              strict=strict, lang=lang,
                                              reused_ids="split" if split_reused_ids else "error",
                                              reports_to_by=reports_to_by,
-                                             full_time=full_time)
+                                             full_time=full_time, line=not no_line)
     out("\n".join(map(t, log.lines())))
     out(t(Message(
         "\nImported {n_nodes} nodes and {n_edges} edges into {out_dir} (what was decided: {v})",

@@ -13,9 +13,10 @@ posts count: political roles, external roles and a placeholder top post
 (``placeholder``, a post named after the organisation) are left out, so the
 roles under a placeholder are the top layer.  A matrix role sits in its
 deepest layer; posts in a REPORTS_TO loop get none, and neither does a post
-with no line above or below it when the organisation has a line (its place
-is not recorded).  Roles are not posts and have no layer.  Managers are posts with
-direct reports or a declared level; the depth is the deepest manager's
+with no line above or below it when the organisation has a line, or more
+than one post and no ``layering.flat`` (its place is not recorded).  Roles
+are not posts and have no layer.  Managers are posts with direct reports or
+a declared level; the depth is the deepest manager's
 layer, compared with ``layering.target_depth`` (by levels when levels are
 declared, else by steps).  ``layering.flat`` says the source describes a flat
 organisation: then any line in the data is not its structure, and the
@@ -210,9 +211,13 @@ def layering(org: OrgModel, target: int | None = None) -> Layering:
     for n in order:
         _step_down(n, sups.get(n), level, by_level, by_step)
     # A post with no line above or below it, in an organisation that has a
-    # line, is not placed in it (the source does not say where it sits): no
-    # layer, rather than a top of its own.
-    unplaced = [n for n in posts if not sups.get(n) and n not in reports] if sups else []
+    # line, or more than one post and no source saying it is flat, is not
+    # placed in it (the source does not say where it sits): no layer, rather
+    # than a top of its own.  (A file that gives no lines at all made every
+    # post a top of layer 1.)
+    conf = org.settings("layering", {}) or {}
+    unplaced = [n for n in posts if not sups.get(n) and n not in reports] \
+        if sups or (len(posts) > 1 and not conf.get("flat")) else []
     # (one whose only superior is outside the organisation is in that
     # organisation's line, not in none: said apart)
     elsewhere = {u for u, v, _ in org.edges("REPORTS_TO") if nodes[v].get("external")}
@@ -220,7 +225,6 @@ def layering(org: OrgModel, target: int | None = None) -> Layering:
     unplaced = [n for n in unplaced if n not in elsewhere]
     for n in unplaced + abroad:
         by_level[n] = by_step[n] = None
-    conf = org.settings("layering", {}) or {}
     if target is None:
         target = conf.get("target_depth")
     basis = "levels" if declared else "steps"

@@ -1238,3 +1238,37 @@ def test_a_units_levels_in_columns_of_their_own(tmp_path):
               "team", "--out", tmp_path / "twice", "--lang", "en")
     assert res.exit_code == 1 and not (tmp_path / "twice").exists()
     assert "the column 'Team' is given twice as a unit's level (--unit)" in res.output
+
+
+def test_a_formatie_list_without_reporting_lines(tmp_path):
+    """A formatie list by unit, with no superior column, was refused for the
+    missing column.  The refusal says how to read it; with --no-line its
+    posts are read in their units without a line, no post a top, and
+    `layers` places none of them (it made each a top of layer 1)."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Formatieplaats;Functie;Afdeling;Team;Medewerker;FTE\n"
+                     "F1;Gemeentesecretaris;Directie;;A. Top;1\n"
+                     "F2;Teamleider;Ruimte;Beleid;B. Bos;1\nF3;Adviseur;Ruimte;Beleid;C. Dam;0,8\n",
+                     encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "o").exists()
+    assert "(a file without reporting lines, a formatie list by unit, is read with --no-line)" \
+        in res.output
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--no-line", "--out",
+              tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "- Tops (0): none." in res.output
+    assert "no reporting lines read (--no-line): no post is placed in a line" in res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert not [e for e in org.graph.edges(data=True) if e[2]["kind"] == "REPORTS_TO"]
+    assert orgmodel.formation(org).set_index("name").loc["Ruimte", "posts"] == 2
+    lay = orgmodel.layering(org)
+    assert lay.depth == 0 and lay.frame["layer"].isna().all()
+    res = run("layers", "--org", tmp_path / "o", "--lang", "en")
+    assert "Not placed in the line (no reporting line recorded above or below): " \
+        "Gemeentesecretaris, Teamleider, Adviseur; they have no layer." in res.output
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--no-line", "--reports-to-by",
+              "holder", "--out", tmp_path / "p", "--lang", "en")
+    assert res.exit_code != 0 and not (tmp_path / "p").exists()
+    assert "--no-line and --reports-to-by holder" in res.output

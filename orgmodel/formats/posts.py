@@ -699,6 +699,9 @@ def _column_hint(shown: list, name: str, what: str):
     """
     alts = [_fold(a) for a in name.split("|")]
     close = [c for c in shown if any(_fold(c).startswith(a) for a in alts if a)]
+    if not close and what == "superior":
+        return Message(" (a file without reporting lines, a formatie list by unit, is read with "
+                       "--no-line)")
     if not close or what not in _OPTION_OF:
         return ""
     return Message(": {columns} may be it; give it with {option} '{first}'",
@@ -768,7 +771,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                  unknown_superior: str | None = None, sheet: str | None = None,
                  junior_sheet: str | None = None, locale: str | None = None,
                  reused_ids: str = "error", reports_to_by: str = "id",
-                 full_time: float | None = None):
+                 full_time: float | None = None, line: bool = True):
     """The tables (as a folder's CSV files hold them) of posts and junior staff.
 
     Parameters
@@ -808,6 +811,11 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         uur``) are read as those hours over it, said in the log.  orgmodel
         assumes none: without it, an FTE column of hours is refused and a
         column of hours is not read, said.
+    line : bool
+        False: the file gives no reporting lines (a formatie list by unit):
+        its posts are read without them, no post is a top, and the log says
+        that the line is not recorded (default True: the superior column
+        must be there).
     locale : {"nl", "en"}, optional
         How the files write numbers (``0,8`` or ``0.8``; see
         :mod:`orgmodel.notation`); written into the organisation's
@@ -864,6 +872,10 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     if not reports_to_by:
         raise OrgModelError(Message("reports_to_by must be 'id', 'holder' or a column, not "
                                     "'{v}'", v=reports_to_by))
+    if not line and reports_to_by != "id":
+        raise OrgModelError(Message("--no-line and --reports-to-by {v}: a file without "
+                                    "reporting lines has no superior to read", v=reports_to_by))
+    run.line = line
     run.read_posts(sheet, bool(preset))
     run.group_rows(name)
     if reports_to_by == "holder":
@@ -991,6 +1003,7 @@ class _Import:
         self.hours = False                      # whether the FTE column gives hours
         self.percent = False                    # whether it gives percentages
         self.asked: set = set()                 # the columns the user named (must be there)
+        self.line = True                        # False: the file gives no reporting lines
 
     def fte(self, text: str, one_post: bool = True, holders: int = 1):
         """A cell of the FTE column as :func:`_fte` reads it in this file."""
@@ -1019,6 +1032,10 @@ class _Import:
         self.say_laid_out(self.df, label)
         self.log.headers = self.df.attrs.get("headers") or {}
         self.c_units: list = []
+        if not self.line:
+            self.log.decisions.append(Message(
+                "no reporting lines read (--no-line): no post is placed in a line, and the line "
+                "is not recorded (layers, spans and routes have none to go on)"))
         if preset and _column(self.df, cols.id, label, N_("post id"), False) is None and \
                 _column(self.df, jcols.reports_to, label, N_("senior post"), False) and \
                 _column(self.df, jcols.fte, label, N_("FTE"), False):
@@ -1028,7 +1045,8 @@ class _Import:
                 v=str(jcols.reports_to).split('|')[0], v2=str(cols.id).split('|')[0]))],
                                   where=str(self.path))
         self.c_id = _column(self.df, cols.id, label, N_("post id"), True)
-        self.c_sup = _column(self.df, cols.reports_to, label, N_("superior"), True)
+        self.c_sup = _column(self.df, cols.reports_to, label, N_("superior"), True) \
+            if self.line else None
         # (a column the user named must be there: one misspelt was passed over)
         asked = self.asked
         self.c_title = _column(self.df, cols.title, label, N_("job title"), "title" in asked)
@@ -1371,7 +1389,8 @@ class _Import:
         ftes = self.ftes(group)
         holders = [h for _, _, h in group]
         sup = _cell(first, self.c_sup)
-        is_top = sup.casefold() in self.tops
+        # (without a line, no post is a top: the file does not say)
+        is_top = bool(self.c_sup) and sup.casefold() in self.tops
         self.nodes.append(self.post_node(pid, group, title, ftes, holders, is_top))
         self.log.posts += 1
         u = self.unit_path(first, first_row) if self.c_units else \
@@ -1380,7 +1399,8 @@ class _Import:
             self.edges.append({"from": pid, "to": u, "kind": "MEMBER_OF",
                                "source": self.cite(first_row), "evidence": "stated"})
         self.add_holders(pid, group, ftes)
-        self.add_line(pid, title, sup, is_top, first_row)
+        if self.c_sup:
+            self.add_line(pid, title, sup, is_top, first_row)
 
     def ftes(self, group) -> list:
         """Each row's FTE (a float, each holder's share as a tuple, None, or
