@@ -18,7 +18,7 @@ import io
 import unicodedata
 
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .i18n import translator
 
@@ -58,6 +58,34 @@ def _short(name, n=42):
     return name if len(name) <= n else name[:n - 1] + "…"
 
 
+def _labels(names, ids=None, n=42) -> list:
+    """Bar labels: each name shortened, and a name that two bars share
+    followed by its id (two units named "Beleid", in two afdelingen, are
+    two bars a reader tells apart).
+
+    >>> _labels(["Beleid", "Juridisch", "Beleid"], ["u:r/beleid", "u:juridisch", "u:s/beleid"])
+    ['Beleid (u:r/beleid)', 'Juridisch', 'Beleid (u:s/beleid)']
+    """
+    names = [str(x) for x in names]
+    shared = {x for x in names if names.count(x) > 1} if ids is not None else set()
+    ids = list(ids) if ids is not None else names
+    return [_short(f"{x} ({i})" if x in shared else x, n) for x, i in zip(names, ids)]
+
+
+def _hbars(ax, labels, values, **style) -> None:
+    """Horizontal bars, one per label, the first on top.  (Given the labels
+    as the bars' places, matplotlib draws bars of one label on one another:
+    two teams of one name were one bar.)"""
+    ys = list(range(len(labels)))
+    ax.barh(ys, values, **style)
+    ax.set_yticks(ys, labels)
+
+
+def _numbers(axis, t) -> None:
+    """The axis's numbers in the language's notation (``0,5`` in Dutch)."""
+    axis.set_major_formatter(FuncFormatter(lambda v, _: t.number(float(v), 2)))
+
+
 def span_chart(distribution, t=translator("en"), low=None, high=None):
     """Managers per number of direct reports, the thresholds as lines."""
     if distribution is None or not len(distribution):
@@ -75,6 +103,8 @@ def span_chart(distribution, t=translator("en"), low=None, high=None):
     ax.set_ylabel(t("managers"))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))   # whole managers only
+    _numbers(ax.xaxis, t)
+    _numbers(ax.yaxis, t)
     return _svg(fig)
 
 
@@ -124,15 +154,16 @@ def fte_chart(units, t=translator("en")):
         return None
     top = units.sort_values("posts", ascending=False, kind="stable").head(MAX_BARS)
     fig, ax = _figure(height=max(2.2, 0.32 * len(top) + 1))
-    names = [_short(n) for n in top["name"]]
+    names = _labels(top["name"], top["id"] if "id" in top else None)
     fte = top["total_fte_max"] if "total_fte_max" in top else top["fte_max"]
     if fte.notna().any() and fte.fillna(0).sum() > 0:
-        ax.barh(names, fte.fillna(0), color=_BLUE)
+        _hbars(ax, names, fte.fillna(0), color=_BLUE)
         ax.set_xlabel(t("FTE (units with none given show 0)"))
     else:
-        ax.barh(names, top["posts"], color=_BLUE)
+        _hbars(ax, names, top["posts"], color=_BLUE)
         ax.set_xlabel(t("posts (the sources give no FTE)"))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    _numbers(ax.xaxis, t)
     ax.invert_yaxis()
     ax.tick_params(axis="y", labelsize=8)
     return _svg(fig)
@@ -146,15 +177,16 @@ def portfolio_chart(frame, t=translator("en")):
     cats = [c for c in frame.columns if c not in skip and frame[c].dtype.kind in "if"]
     top = frame.head(MAX_BARS)
     fig, ax = _figure(height=max(2.2, 0.4 * len(top) + 1))
-    names = [_short(n, 32) for n in top["holder_name"]]
+    names = _labels(top["holder_name"], top["holder"] if "holder" in top else None, 32)
     left = None
     for c in cats:
         vals = top[c].fillna(0).values
-        ax.barh(names, vals, left=left, label=t(c))
+        _hbars(ax, names, vals, left=left, label=t(c))
         left = vals if left is None else left + vals
     ax.invert_yaxis()
     ax.set_xlabel(t("portfolio items"))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    _numbers(ax.xaxis, t)
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, frameon=False)
     return _svg(fig)
 
@@ -165,9 +197,11 @@ def load_chart(load, t=translator("en")):
         return None
     top = load.sort_values("reached_by", ascending=False, kind="stable").head(10)
     fig, ax = _figure(height=max(2.2, 0.35 * len(top) + 1))
-    ax.barh([_short(n) for n in top["name"]], top["reached_by"], color=_BLUE)
+    _hbars(ax, _labels(top["name"], top["id"] if "id" in top else None), top["reached_by"],
+           color=_BLUE)
     ax.invert_yaxis()
     ax.set_xlabel(t("roles whose routes reach this role"))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    _numbers(ax.xaxis, t)
     ax.tick_params(axis="y", labelsize=8)
     return _svg(fig)

@@ -182,6 +182,38 @@ def test_the_layer_chart_is_a_page_high_whatever_the_depth(depth):
         assert labels[-1].endswith(f"–{depth:,}")
 
 
+
+def test_bars_of_one_name_are_bars_of_their_own_and_dutch_writes_its_decimals():
+    """Two units named "Beleid" (in two afdelingen) were one bar, drawn on
+    one another, and two roles of one title in the load chart likewise; a
+    Dutch chart wrote 0.5.  Each is a bar, told apart by its id, and the
+    axis is in the language's notation."""
+    import xml.dom.minidom
+
+    import pandas as pd
+
+    from orgmodel.figures import fte_chart, load_chart
+    from orgmodel.i18n import translator
+    units = pd.DataFrame({"id": ["u:r", "u:r/beleid", "u:s/beleid"],
+                          "name": ["Ruimte", "Beleid", "Beleid"], "posts": [3, 2, 1],
+                          "total_fte_max": [2.5, 1.5, 0.5]})
+    load = pd.DataFrame({"id": ["tm1", "tm2"], "name": ["Teammanager", "Teammanager"],
+                         "reached_by": [4, 3]})
+    for svg in (fte_chart(units, translator("nl")), load_chart(load, translator("nl"))):
+        doc = xml.dom.minidom.parseString(svg)
+        bars = [p for p in doc.getElementsByTagName("g")
+                if p.getAttribute("id").startswith("patch_")][1:]     # (the first: the axes)
+        texts = [t.firstChild.data for t in doc.getElementsByTagName("text") if t.firstChild]
+        named = [x for x in texts if x.startswith(("Beleid", "Teammanager"))]
+        assert len(named) == 2 and len(set(named)) == 2, named
+        assert len(bars) >= len(named) + (1 if "Ruimte" in texts else 0)
+    texts = [t.firstChild.data for t in xml.dom.minidom.parseString(
+        fte_chart(units, translator("nl"))).getElementsByTagName("text") if t.firstChild]
+    assert "0,5" in texts and "0.5" not in texts
+    texts = [t.firstChild.data for t in xml.dom.minidom.parseString(
+        fte_chart(units, translator("en"))).getElementsByTagName("text") if t.firstChild]
+    assert "0.5" in texts
+
 def test_a_route_count_past_float_is_written_by_its_size():
     # A dense matrix of 2,060 roles has more routes than a float holds: the
     # report crashed turning the count into one.

@@ -694,8 +694,10 @@ def _column_hint(shown: list, name: str, what: str):
 
     >>> str(_column_hint(["Functie", "Leidinggevende (functienr.)"], "leidinggevende", "superior"))
     ": 'Leidinggevende (functienr.)' may be it; give it with --reports-to 'Leidinggevende (functienr.)'"
-    >>> _column_hint(["Functie"], "leidinggevende", "superior")
+    >>> _column_hint(["Functie"], "afdeling", "unit")
     ''
+    >>> str(_column_hint(["Functie"], "leidinggevende", "superior"))
+    ' (a file without reporting lines, a formatie list by unit, is read with --no-line)'
     """
     alts = [_fold(a) for a in name.split("|")]
     close = [c for c in shown if any(_fold(c).startswith(a) for a in alts if a)]
