@@ -206,6 +206,39 @@ def test_a_manager_with_a_thousand_reports_stays_readable(make, tmp_path):
     assert len(boxes) == 1001 and len(xs) <= 40 and len(ys) <= 40     # a block, not a row
 
 
+
+@browser
+def test_a_word_wider_than_its_box_is_broken_with_a_hyphen(make, tmp_path):
+    """Dutch joins its words: "Programmaregisseur" was cut by vis-network
+    anywhere and without a mark ("Programmaregisseu" over "r").  A word
+    wider than its box is broken where the box ends, with a hyphen; every
+    line of every label fits its box, and a short name is left as it is."""
+    names = {"boss": "Begrotingsprogrammamanager Sociaal Domein",
+             "r1": "Programmaregisseur", "r2": "Adviseur", "r3": "Coördinatorwijkteamsondersteuning"}
+    org = make([(k, {"name": v}) for k, v in names.items()],
+               [(r, "boss", "REPORTS_TO") for r in ("r1", "r2", "r3")])
+    with open_page(write_html(org, tmp_path / "long.html")) as (page, seen):
+        page.evaluate("window.orgchart.levels(2)")
+        got = page.evaluate("""() => {
+            const n = window.orgmodelNetwork, c = document.createElement("canvas").getContext("2d");
+            const body = n.body.data.nodes;
+            return body.getIds().map(id => {
+                const node = n.body.nodes[id], font = node.options.font;
+                c.font = font.size + "px " + font.face;
+                const label = body.get(id).label;
+                return [id, label, Math.max(...label.split(/[\\n ]/).map(w => c.measureText(w).width)),
+                        node.shape.width];
+            }); }""")
+    assert seen["errors"] == []
+    label = {i: text for i, text, _, _ in got}
+    for i, text, widest, box in got:
+        # (every word fits the box's text, its margin, 8 a side, outside it)
+        assert widest <= box - 16, (i, text, widest, box)
+        assert text.replace("-\n", "").replace("\n", " ").startswith(names[i]), text
+    assert label["r2"] == "Adviseur"
+    assert "-\n" in label["r1"] and "-\n" in label["boss"] and "-\n" in label["r3"]
+    assert all(not line.startswith("-") for line in label["r3"].split("\n"))
+
 @browser
 def test_hostile_names_render_as_text(template_copy, tmp_path):
     org = orgmodel.load(template_copy)
@@ -217,7 +250,9 @@ def test_hostile_names_render_as_text(template_copy, tmp_path):
     with open_page(page_file) as (page, seen):
         heading = page.inner_text("h1")
         page.evaluate("window.orgchart.levels(99)")
-        labels = page.evaluate("window.orgmodelNetwork.body.data.nodes.get().map(n => n.label)")
+        # (as text, a word wider than its box broken with a hyphen)
+        labels = [lab.replace("-\n", "") for lab in page.evaluate(
+            "window.orgmodelNetwork.body.data.nodes.get().map(n => n.label)")]
         # hover the hostile node to open its tooltip, click it for the panel, search it
         pos = page.evaluate("""() => { const n = window.orgmodelNetwork;
             const p = n.getPositions(['tm'])['tm']; return n.canvasToDOM(p); }""")
