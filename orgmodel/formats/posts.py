@@ -1409,16 +1409,16 @@ class _Import:
         why it is none: "bad", "negative" ...); a bad one is said."""
         if not self.c_fte:
             return []
-        ftes = []
-        for _, row, cell in group:
-            text = _cell(row, self.c_fte)
-            # (the holders counted only for a cell of several numbers)
-            several = len(self.named_holders(cell)) if _FTE_PARTS.search(text) else 1
-            ftes.append(self.fte(text, holders=several))
+        texts = [_cell(r, self.c_fte) for _, r, _ in group]
+        ftes = [self.fte(x) for x in texts]
         for i, (rowno, row, cell) in enumerate(group):
-            if isinstance(ftes[i], tuple):
-                ftes[i] = self.shares(ftes[i], rowno, _cell(row, self.c_fte), cell)
-                continue
+            if _FTE_PARTS.search(texts[i]):
+                # (a cell of several numbers read again, by the holders its
+                # row names: few rows have one)
+                ftes[i] = self.fte(texts[i], holders=len(self.named_holders(cell)))
+                if isinstance(ftes[i], tuple):
+                    ftes[i] = self.shares(ftes[i], rowno, texts[i], cell)
+                    continue
             # (the holders looked at only past one person's FTE: every row
             # reads its FTE, few have that much)
             named = self.named_holders(cell) if isinstance(ftes[i], float) and \
@@ -1466,7 +1466,8 @@ class _Import:
 
     def post_node(self, pid, group, title, ftes, holders, is_top) -> dict:
         first = group[0][1]
-        known = [fte_total(f) for f in ftes if isinstance(f, (float, tuple))]
+        known = [f if isinstance(f, float) else fte_total(f) for f in ftes
+                 if isinstance(f, (float, tuple))]
         node = {"id": pid, "kind": "Post", "name": title, "sphere": "official",
                 "source": "; ".join(self.cite(r) for r, _, _ in group), "evidence": "stated"}
         if known:
@@ -1514,13 +1515,14 @@ class _Import:
         for (rowno, row, cell), f in zip(group, ftes or [None] * len(group)):
             names = self.holder_names(cell)
             # (a share each when the cell gives them: see shares())
-            each = f if isinstance(f, tuple) else [f if len(names) == 1 else None] * len(names)
-            if len(names) > 1 and not isinstance(f, tuple):
+            shares = f if isinstance(f, tuple) else None
+            if len(names) > 1 and shares is None:
                 self.several_holders.append(cell)
             # (the row's start date read once, for a vacant row too: a date
             # that is none is said)
             start = self.start_date(row, rowno)
-            for holder, share in zip(names, each):
+            for i, holder in enumerate(names):
+                share = shares[i] if shares else f if len(names) == 1 else None
                 unnamed = self.add_holder(pid, rowno, start, holder, share, unnamed)
 
     def named_holders(self, cell: str) -> list:
