@@ -129,7 +129,7 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
             user = request.session.get("user", "")
             me = {"name": user, "role": users.roles().get(user, "guest") if user else "guest"}
         response = templates.TemplateResponse(
-            request, name, {"t": t, "me": me, "csrf": csrf(request), "title": workspace.name,
+            request, name, {"t": t, "me": me, "csrf": csrf(request), "title": workspace.title(),
                             "read_only": not getattr(request.state, "accounts", len(users)),
                             **context}, status_code=status)
         return response

@@ -91,6 +91,10 @@ class Workspace:
         """``(model, version)`` as it is now."""
         raise NotImplementedError
 
+    def title(self) -> str:
+        """What a page's title names: the organisation."""
+        return self.name
+
     def at(self, version: int) -> OrgModel:
         raise NotImplementedError
 
@@ -150,6 +154,12 @@ class FolderWorkspace(Workspace):
             self.loaded = (stamp, _shared(load(self.folder)),
                            entries[-1]["version"] if entries else 0)
         return self.loaded[1], self.loaded[2]
+
+    def title(self) -> str:
+        """The organisation's name in the model last read (the folder's
+        path before one is read): a browser's tab names the organisation,
+        not where its files are."""
+        return (self.loaded[1].name if self.loaded else "") or self.name
 
     def at(self, version: int) -> OrgModel:
         org, head = self.current()

@@ -117,9 +117,15 @@ def test_pages_answer_with_a_session_and_a_content_security_policy(app):
     url, _ = app
     client, res = _login(url, "vera")
     assert res.status_code == 303
+    name = orgmodel.load(DATA / "template").name
     for path in PAGES:
         page = client.get(path)
         assert page.status_code == 200, (path, page.text[:300])
+        # (the tab names the organisation, not the folder it is read from;
+        # a post's page, the post)
+        title = re.search(r"<title>(.*?)</title>", page.text)
+        if title and not path.startswith("/node/"):
+            assert title.group(1).startswith(html.escape(name)), (path, title.group(1))
         csp = page.headers["content-security-policy"]
         assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
         assert page.headers["x-content-type-options"] == "nosniff"
