@@ -401,7 +401,7 @@ def _frame(header, header_row, cells, index, label, problems, ok=True, unnamed=F
     df.attrs["unnamed"] = left_out
     # (the header as the file writes it, and its row: what a message names)
     df.attrs["header_row"] = header_row
-    df.attrs["headers"] = {names[i]: header[i].strip() for i in keep}
+    df.attrs["headers"] = {names[i]: " ".join(header[i].split()) for i in keep}
     return df
 
 

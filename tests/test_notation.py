@@ -1272,3 +1272,21 @@ def test_a_formatie_list_without_reporting_lines(tmp_path):
               "holder", "--out", tmp_path / "p", "--lang", "en")
     assert res.exit_code != 0 and not (tmp_path / "p").exists()
     assert "--no-line and --reports-to-by holder" in res.output
+
+
+def test_a_header_cell_written_on_two_lines_is_named_on_one(tmp_path):
+    """Excel's Alt+Enter in a header cell ('Leidinggevende' over 'functie')
+    broke the log's list of columns over two lines; the column is named on
+    one line, and given so, it is found."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Formatie-\nplaats", "Functie", "Leidinggevende\nfunctie", "Medewerker"])
+    ws.append(["F1", "Directeur", None, "A. Top"])
+    ws.append(["F2", "Adviseur", "F1", "B. Bos"])
+    wb.save(tmp_path / "f.xlsx")
+    res = run("import", "posts", tmp_path / "f.xlsx", "--preset", "nl-hr", "--id",
+              "Formatie- plaats", "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("- Columns read: post id from 'Formatie- plaats'; superior from 'Leidinggevende "
+            "functie';") in res.output

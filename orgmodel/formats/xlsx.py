@@ -166,7 +166,8 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     frame.index = index
     frame.attrs["unnamed"] = sorted(nameless)
     frame.attrs["header_row"] = header_row
-    frame.attrs["headers"] = {n: str(header[i]).strip() for i, n in enumerate(names) if n}
+    frame.attrs["headers"] = {n: " ".join(str(header[i]).split()) for i, n in enumerate(names)
+                              if n}
     frame.attrs["above_header"] = above
     # (which column of the sheet each name is, for its merged cells)
     frame.attrs["columns"] = {i + 1: n for i, n in enumerate(names) if n}
