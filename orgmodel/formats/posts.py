@@ -401,6 +401,8 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
     ((0.5, 0.5), (0.6, 0.4), (18.0, 18.0))
     >>> _fte("18 / 36"), _fte("18 / 36", holders=2), _fte("0,5 + een", "nl", holders=2)
     (0.5, (18.0, 36.0), 'bad')
+    >>> _fte("32/36 uur", week=36), _fte("+0,5", "nl"), _fte("2 / 0", "nl")
+    ('bad', 0.5, 'bad')
 
     >>> _fte("80%"), _fte("0,8", "nl"), _fte("87,5 %", "nl"), _fte("32/36")
     (0.8, 0.8, 0.875, 0.8888888889)
@@ -440,21 +442,27 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
 
 
 #: What writes several numbers in one FTE cell: one per holder
-#: (``0,5 / 0,5``), or hours over the week (``32/36``).
-_FTE_PARTS = re.compile(r"\s*[/;+]\s*")
+#: (``0,5 / 0,5``), or hours over the week (``32/36``); not a sign before
+#: the first (``+0,5``).
+_FTE_PARTS = re.compile(r"(?<=\S)\s*[/;+]\s*")
 
 
 def _fte_parts(text: str, locale, one_post, week, hours, percent, holders: int):
     """A cell of several numbers, as :func:`_fte` reads it: each holder's
     share, or one number of hours over the week."""
-    parts = [_fte(p, locale, one_post, week, hours, percent) for p in _FTE_PARTS.split(text)]
+    raw = _FTE_PARTS.split(text)
+    if len(raw) == 2 and "/" in text and holders < 2:
+        # (hours over the week: two plain numbers, the second a week's hours)
+        h, w = _number(raw[0], locale), _number(raw[1], locale)
+        if isinstance(h, float) and isinstance(w, float) and w > MAX_FTE_OF_ONE:
+            return round(h / w, 10)
+    parts = [_fte(p, locale, one_post, week, hours, percent) for p in raw]
     bad = [p for p in parts if not isinstance(p, float)]
-    if bad or not all(_FTE_PARTS.split(text)):
+    if bad or not all(raw):
         return "negative" if "negative" in bad else "bad"
     if len(parts) == holders > 1 or max(parts) <= MAX_FTE_OF_ONE:
         return tuple(parts)
-    h, slash, w = (parts[0], "/" in text, parts[1]) if len(parts) == 2 else (0, False, 0)
-    return round(h / w, 10) if slash and w > 0 else "bad"
+    return "bad"
 
 
 def fte_total(value) -> float:
