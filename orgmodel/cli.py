@@ -172,6 +172,16 @@ def format_option(f):
                         show_default=True, help="Output format.")(f)
 
 
+def _named(ctx, param, value):
+    """A column's name given as an option: not empty (``--unit ""`` named
+    no column, and was refused as a column '' the file lacks)."""
+    for name in (value if isinstance(value, tuple) else (value,)):
+        if name is not None and not name.strip():
+            raise click.BadParameter(Message("names no column: give the column's name as the "
+                                             "file's header writes it"))
+    return value
+
+
 def _date(ctx, param, value):
     if value is None:
         return None
@@ -1217,16 +1227,16 @@ def _hours(ctx, param, value):
 @click.option("--preset", type=click.Choice(["uk-organogram", "nl-hr"]),
               help="A known file format (its column names and values): uk-organogram, or "
                    "nl-hr for a Dutch HR export (read under locale nl).")
-@click.option("--id", "c_id", metavar="COLUMN", help="Column of the post id.")
-@click.option("--reports-to", "c_sup", metavar="COLUMN", help="Column of the superior's post id.")
-@click.option("--title", "c_title", metavar="COLUMN", help="Column of the job title.")
-@click.option("--unit", "c_unit", metavar="COLUMN", multiple=True,
+@click.option("--id", "c_id", metavar="COLUMN", callback=_named, help="Column of the post id.")
+@click.option("--reports-to", "c_sup", metavar="COLUMN", callback=_named, help="Column of the superior's post id.")
+@click.option("--title", "c_title", metavar="COLUMN", callback=_named, help="Column of the job title.")
+@click.option("--unit", "c_unit", metavar="COLUMN", callback=_named, multiple=True,
               help="Column of the unit; given again for a unit's levels, the widest first "
                    "(--unit Afdeling --unit Team: each team in the afdeling on its row).")
-@click.option("--fte", "c_fte", metavar="COLUMN", help="Column of the FTE.")
-@click.option("--holder", "c_holder", metavar="COLUMN", help="Column of the holder's name.")
-@click.option("--grade", "c_grade", metavar="COLUMN", help="Column of the grade.")
-@click.option("--hours", "c_hours", metavar="COLUMN", help="Column of the hours per week, read "
+@click.option("--fte", "c_fte", metavar="COLUMN", callback=_named, help="Column of the FTE.")
+@click.option("--holder", "c_holder", metavar="COLUMN", callback=_named, help="Column of the holder's name.")
+@click.option("--grade", "c_grade", metavar="COLUMN", callback=_named, help="Column of the grade.")
+@click.option("--hours", "c_hours", metavar="COLUMN", callback=_named, help="Column of the hours per week, read "
               "as FTE over --full-time when the file has no FTE column.")
 @click.option("--full-time", "full_time", metavar="HOURS", callback=_hours,
               help="The hours of this organisation's full-time week (36, say): hours per week "

@@ -638,7 +638,7 @@ def test_a_report_header_of_a_dozen_rows_above_the_table(tmp_path):
               tmp_path / "o-diep", "--lang", "en")
     assert res.exit_code == 1 and not (tmp_path / "o-diep").exists()
     assert ("diep.csv: has no column 'formatieplaats' for the post id: none of its first 30 "
-            "rows names it and another column orgmodel reads (its first row: filter_0)") \
+            "rows names it and another column orgmodel reads (its first row: Filter 0)") \
         in res.output, res.output
 
 
@@ -1290,3 +1290,17 @@ def test_a_header_cell_written_on_two_lines_is_named_on_one(tmp_path):
     assert res.exit_code == 0, res.output
     assert ("- Columns read: post id from 'Formatie- plaats'; superior from 'Leidinggevende "
             "functie';") in res.output
+
+
+@pytest.mark.parametrize("option", ["--id", "--unit", "--fte", "--reports-to"])
+def test_a_column_option_given_empty_names_no_column(tmp_path, option):
+    """`--unit ""` (a shell variable left empty) was refused as a column ''
+    that the file lacks; it is a usage error that says what is wrong."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Formatieplaats;Functie;Leidinggevende functie\nF1;Directeur;\n",
+                     encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", option, " ", "--out",
+              tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 2 and not (tmp_path / "o").exists()
+    assert (f"Invalid value for '{option}': names no column: give the column's name as the "
+            "file's header writes it") in res.output

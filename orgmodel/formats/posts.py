@@ -671,6 +671,9 @@ def _column(df, name, label, what, required) -> str | None:
             return key
         if _fold(alt) in present:
             return present[_fold(alt)]
+    # (the file's columns as it writes them: what the user gives again)
+    headers = df.attrs.get("headers") or {}
+    shown = [headers.get(c, c) for c in df.columns]
     if required and what == "post id":
         # (the header row is the first row that names the post id column:
         # none did, so the columns below are those of the first row)
@@ -678,10 +681,8 @@ def _column(df, name, label, what, required) -> str | None:
             "has no column '{v}' for the {what}: none of its first {n} rows names it and "
             "another column orgmodel reads (its first row: {v2})",
             v=name.split('|')[0], what=Message(what), n=HEADER_WITHIN,
-            v2=', '.join(df.columns)))], where=label)
+            v2=', '.join(shown)))], where=label)
     if required:
-        headers = df.attrs.get("headers") or {}
-        shown = [headers.get(c, c) for c in df.columns]
         raise ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
             "has no column '{v}' for the {what} (columns: {v2}){hint}",
             v=name.split('|')[0], what=Message(what), v2=', '.join(shown),
