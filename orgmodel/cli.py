@@ -1235,6 +1235,9 @@ def _hours(ctx, param, value):
                    "(--unit Afdeling --unit Team: each team in the afdeling on its row).")
 @click.option("--fte", "c_fte", metavar="COLUMN", callback=_named, help="Column of the FTE.")
 @click.option("--holder", "c_holder", metavar="COLUMN", callback=_named, help="Column of the holder's name.")
+@click.option("--holder-fte", "c_holder_fte", metavar="COLUMN", callback=_named,
+              help="Column of the holder's own FTE (a bezetting beside the post's formatie): on "
+                   "the holder, where the FTE column gives the post's.")
 @click.option("--grade", "c_grade", metavar="COLUMN", callback=_named, help="Column of the grade.")
 @click.option("--hours", "c_hours", metavar="COLUMN", callback=_named, help="Column of the hours per week, read "
               "as FTE over --full-time when the file has no FTE column.")
@@ -1268,7 +1271,7 @@ def _hours(ctx, param, value):
                    "without them; the line is not recorded.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
-                 c_holder, c_grade, c_hours, full_time, unknown_superior, name, date, sheet,
+                 c_holder, c_holder_fte, c_grade, c_hours, full_time, unknown_superior, name, date, sheet,
                  junior_sheet, locale, strict, split_reused_ids, reports_to_by, no_line, force):
     """Import one row per post (CSV, XLSX, XLS or ODS) into an organisation folder.
 
@@ -1284,7 +1287,8 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
         "nl" if preset == "nl-hr" or locale == "nl" else "en")
     t, _OWN = translator_of(lang), lang      # (its refusals in that language too)
     given = dict(id=c_id, reports_to=c_sup, title=c_title, fte=c_fte, holder=c_holder,
-                 grade=c_grade, hours=c_hours, unit=c_unit[0] if len(c_unit) == 1 else None,
+                 grade=c_grade, hours=c_hours, holder_fte=c_holder_fte,
+                 unit=c_unit[0] if len(c_unit) == 1 else None,
                  units=tuple(c_unit) if len(c_unit) > 1 else None)
     columns = Columns(**given)     # None: the preset's (or the plain default) column
     with output_folder(out_dir):

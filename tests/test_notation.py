@@ -1304,3 +1304,33 @@ def test_a_column_option_given_empty_names_no_column(tmp_path, option):
     assert res.exit_code == 2 and not (tmp_path / "o").exists()
     assert (f"Invalid value for '{option}': names no column: give the column's name as the "
             "file's header writes it") in res.output
+
+
+def test_the_holders_own_fte_beside_the_posts(tmp_path):
+    """A 'Formatie en bezetting' export gives the post's FTE and the
+    holder's side by side: the holder was given the post's.  With
+    --holder-fte the holder has their own (a share each for two), the post
+    keeps its formatie, and a cell that is no FTE is said."""
+    text = ("Formatieplaats;Functie;Leidinggevende functie;Medewerker;Formatie (fte);"
+            "Bezetting (fte)\nF1;Directeur;;A. Top;1;1\nF2;Adviseur;F1;B. Bos;1;0,8\n"
+            "F3;Adviseur;F1;C. Dam / D. Eik;1;0,5 / 0,4\nF4;Adviseur;F1;Vacature;1;0\n"
+            "F5;Adviseur;F1;E. Fok;1;een\nF6;Adviseur;F1;G. Hal;0,9;\n")
+    res, g = _imported_nl(tmp_path, text)
+    assert "- Columns not read: 'Bezetting (fte)'" in res.output
+    assert {g.nodes[u]["name"]: d.get("fte_min") for u, v, d in g.edges(data=True)
+            if d["kind"] == "HOLDS" and v == "F2"} == {"B. Bos": 1.0}
+    posts = tmp_path / "formatie.csv"
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--holder-fte", "Bezetting (fte)",
+              "--out", tmp_path / "b", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "holder's FTE from 'Bezetting (fte)'" in res.output
+    assert ("holders' FTE written per holder in one cell ('0,5 / 0,4'): each holder their share "
+            "(1 cell)") in res.output
+    assert "row 6: holder's FTE 'een' is not a number: the holders are kept without it" \
+        in res.output
+    g = orgmodel.load(tmp_path / "b").graph
+    holds = {g.nodes[u]["name"]: d.get("fte_min") for u, v, d in g.edges(data=True)
+             if d["kind"] == "HOLDS"}
+    assert holds == {"A. Top": 1.0, "B. Bos": 0.8, "C. Dam": 0.5, "D. Eik": 0.4,
+                     "E. Fok": None, "G. Hal": None}
+    assert [g.nodes[p]["fte_min"] for p in ("F2", "F3", "F6")] == [1.0, 1.0, 0.9]

@@ -82,6 +82,9 @@ class Columns:
     #: "Afdeling", "Team")``): each unit is in the one before it on its row,
     #: and the post in the narrowest its row names (instead of ``unit``)
     units: tuple | None = None
+    #: the holder's own FTE on the row (a *bezetting* beside the post's
+    #: *formatie*): on the HOLDS edge, instead of the post's FTE
+    holder_fte: str | None = None
 
 
 @dataclass(frozen=True)
@@ -530,7 +533,7 @@ def _header_columns(cols: Columns, first: str = "id") -> tuple:
     a junior file's senior post), then every other it may name."""
     others = [getattr(cols, f) for f in ("id", "reports_to", "title", "holder", "unit", "fte",
                                          "grade", "organisation", "cost_centre", "start",
-                                         "hours")
+                                         "hours", "holder_fte")
               if f != first]
     return tuple(c for c in [getattr(cols, first)] + others if c)
 
@@ -1004,6 +1007,7 @@ class _Import:
         self.with_title: list = []              # superiors written as id and title
         self.several_holders: list = []         # cells that name several holders
         self.shared_ftes: list = []             # FTE cells of each holder's share
+        self.shared_holder_ftes: list = []      # the same, of --holder-fte
         self.hour_cells: list = []              # (row, text) of FTE cells written in hours
         self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
@@ -1072,6 +1076,8 @@ class _Import:
         self.c_unit = None if self.c_units else \
             _column(self.df, cols.unit, label, N_("unit"), "unit" in asked)
         self.c_fte = _column(self.df, cols.fte, label, N_("FTE"), "fte" in asked)
+        self.c_holder_fte = _column(self.df, cols.holder_fte, label, N_("holder's FTE"),
+                                    "holder_fte" in asked)
         self.read_fte_unit(_column(self.df, cols.hours, label, N_("hours per week"),
                                    "hours" in asked))
         self.c_grade = _column(self.df, cols.grade, label, N_("grade"), "grade" in asked)
@@ -1088,6 +1094,7 @@ class _Import:
             ("post id", self.c_id), ("superior", self.c_sup), ("job title", self.c_title),
             ("holder", self.c_holder), ("unit", self.c_unit),
             *(("unit", c) for c in self.c_units), ("FTE", self.c_fte),
+            ("holder's FTE", self.c_holder_fte),
             ("grade", self.c_grade), ("organisation", self.c_org),
             ("cost centre", self.c_cost), ("start date", self.c_start)) if c]
         if self.c_units:
@@ -1451,7 +1458,7 @@ class _Import:
                 self.hour_cells.append((rowno, _cell(row, self.c_fte)))
         return ftes
 
-    def shares(self, shares: tuple, rowno, text: str, cell: str):
+    def shares(self, shares: tuple, rowno, text: str, cell: str, said: list | None = None):
         """A cell of several FTE (``0,5 / 0,5``): each holder's share when
         the holder's cell names as many people, none of them more than one
         person works; else it is said, and the post kept without it."""
@@ -1470,7 +1477,7 @@ class _Import:
                 "the organisation's full-time week with --full-time HOURS)? The post is kept "
                 "without that FTE", v=text)))
             return "beyond one"
-        self.shared_ftes.append(text)
+        (self.shared_ftes if said is None else said).append(text)
         return shares
 
     def post_node(self, pid, group, title, ftes, holders, is_top) -> dict:
@@ -1523,6 +1530,8 @@ class _Import:
         unnamed = 0
         for (rowno, row, cell), f in zip(group, ftes or [None] * len(group)):
             names = self.holder_names(cell)
+            if self.c_holder_fte:
+                f = self.holder_fte(_cell(row, self.c_holder_fte), rowno, cell)
             # (a share each when the cell gives them: see shares())
             shares = f if isinstance(f, tuple) else None
             if len(names) > 1 and shares is None:
@@ -1533,6 +1542,26 @@ class _Import:
             for i, holder in enumerate(names):
                 share = shares[i] if shares else f if len(names) == 1 else None
                 unnamed = self.add_holder(pid, rowno, start, holder, share, unnamed)
+
+    def holder_fte(self, text: str, rowno, cell: str):
+        """The holders' own FTE on a row (``--holder-fte``: the *bezetting*
+        beside the post's *formatie*), read as the FTE column is: a share
+        each for several holders; a cell that is none is said, and the
+        holders kept without it."""
+        if not text:
+            return None
+        named = self.named_holders(cell)
+        f = self.fte(text, holders=len(named))
+        if isinstance(f, tuple):
+            return self.shares(f, rowno, text, cell, self.shared_holder_ftes)
+        if isinstance(f, float) and (not named or f <= MAX_FTE_OF_ONE * len(named)):
+            return f
+        why = _not_a_fte(f, text, self.locale) if not isinstance(f, float) else Message(
+            "is more than the people the holder's cell names ('{holder}') can work",
+            holder=cell)
+        self.log.cells.append((self.label, rowno, Message(
+            "holder's FTE '{v}' {why}: the holders are kept without it", v=text, why=why)))
+        return None
 
     def named_holders(self, cell: str) -> list:
         """The people a holder's cell names (none for a vacancy, a name not
@@ -1782,6 +1811,11 @@ class _Import:
                 "FTE written per holder in one cell ('{v}'): each holder their share, the post "
                 "their sum ({cells})", v=self.shared_ftes[0],
                 cells=count(len(self.shared_ftes), N_("{n} cell"), N_("{n} cells"))))
+        if self.shared_holder_ftes:
+            said.append(Message(
+                "holders' FTE written per holder in one cell ('{v}'): each holder their share "
+                "({cells})", v=self.shared_holder_ftes[0],
+                cells=count(len(self.shared_holder_ftes), N_("{n} cell"), N_("{n} cells"))))
         if self.several_holders:
             said.append(Message(
                 "holders written as several names in one cell ('{v}'): each read as a person "
