@@ -401,8 +401,19 @@ def _frame(header, header_row, cells, index, label, problems, ok=True, unnamed=F
     df.attrs["unnamed"] = left_out
     # (the header as the file writes it, and its row: what a message names)
     df.attrs["header_row"] = header_row
-    df.attrs["headers"] = {names[i]: " ".join(header[i].split()) for i in keep}
+    df.attrs["headers"] = {names[i]: header_shown(header[i]) for i in keep}
     return df
+
+
+def header_shown(cell) -> str:
+    r"""A header cell as a message names it: as the file writes it, on one
+    line (a cell written on two, ``Leidinggevende`` over ``functie``, is
+    ``Leidinggevende functie``).
+
+    >>> header_shown(" Formatie-\nplaats ")
+    'Formatie- plaats'
+    """
+    return " ".join(str(cell).split())
 
 
 def records(df: pd.DataFrame):

@@ -373,6 +373,17 @@ def _names(columns: tuple):
     return names
 
 
+def _more_than_they_work(fte: float, named: list) -> bool:
+    """Whether ``fte`` is more than the people ``named`` can work (over
+    :data:`MAX_FTE_OF_ONE` each): hours per week, or a post of several
+    places under one name; with nobody named, it may be several places.
+
+    >>> _more_than_they_work(36.0, ["C. Bakker"]), _more_than_they_work(2.5, [])
+    (True, False)
+    """
+    return bool(named) and fte > MAX_FTE_OF_ONE * len(named)
+
+
 #: The most FTE one person holds: a full-time post is 1, and a longer week
 #: than the full-time one (40 hours over 36) stays under it.  More on a row
 #: that names its holders is not theirs to work (hours per week, read as FTE,
@@ -1019,6 +1030,7 @@ class _Import:
         self.percent = False                    # whether it gives percentages
         self.asked: set = set()                 # the columns the user named (must be there)
         self.line = True                        # False: the file gives no reporting lines
+        self.c_units: list = []                 # the columns of a unit's levels, widest first
 
     def fte(self, text: str, one_post: bool = True, holders: int = 1):
         """A cell of the FTE column as :func:`_fte` reads it in this file."""
@@ -1046,7 +1058,6 @@ class _Import:
         self.say_above_header(self.df, label)
         self.say_laid_out(self.df, label)
         self.log.headers = self.df.attrs.get("headers") or {}
-        self.c_units: list = []
         if not self.line:
             self.log.decisions.append(Message(
                 "no reporting lines read (--no-line): no post is placed in a line, and the line "
@@ -1363,6 +1374,7 @@ class _Import:
         key = (*within, text) if within else text
         uid = self.unit_ids.get(key)
         if uid is None:
+            path = " > ".join((*within, text))
             uid = base = "unit:" + "/".join(_slug(x) for x in (*within, text))
             n = 1
             while uid in self.units:            # another name with the same letters
@@ -1371,9 +1383,9 @@ class _Import:
             if n > 1:
                 self.log.decisions.append(Message(
                     "the units '{a}' and '{b}' fold to one id: '{b}' is {uid}",
-                    a=self.units[base], b=" > ".join((*within, text)), uid=uid))
+                    a=self.units[base], b=path, uid=uid))
             self.unit_ids[key] = uid
-            self.units[uid] = " > ".join((*within, text))
+            self.units[uid] = path
             self.nodes.append({"id": uid, "kind": "Team", "name": text, "team_kind": "unit",
                                "source": self.cite(rowno, src), "evidence": "stated"})
         return uid
@@ -1431,15 +1443,16 @@ class _Import:
             if _FTE_PARTS.search(texts[i]):
                 # (a cell of several numbers read again, by the holders its
                 # row names: few rows have one)
-                ftes[i] = self.fte(texts[i], holders=len(self.named_holders(cell)))
+                named = self.named_holders(cell)
+                ftes[i] = self.fte(texts[i], holders=len(named))
                 if isinstance(ftes[i], tuple):
-                    ftes[i] = self.shares(ftes[i], rowno, texts[i], cell)
+                    ftes[i] = self.shares(ftes[i], rowno, texts[i], cell, named)
                     continue
             # (the holders looked at only past one person's FTE: every row
             # reads its FTE, few have that much)
             named = self.named_holders(cell) if isinstance(ftes[i], float) and \
                 ftes[i] > MAX_FTE_OF_ONE else []
-            if named and ftes[i] > MAX_FTE_OF_ONE * len(named):
+            if _more_than_they_work(ftes[i], named):
                 self.log.cells.append((self.label, rowno, Message(
                     "FTE '{v}' is more than the people the holder's cell names ('{holder}') "
                     "can work: hours per week (give the organisation's full-time week with "
@@ -1458,11 +1471,12 @@ class _Import:
                 self.hour_cells.append((rowno, _cell(row, self.c_fte)))
         return ftes
 
-    def shares(self, shares: tuple, rowno, text: str, cell: str, said: list | None = None):
+    def shares(self, shares: tuple, rowno, text: str, cell: str, named: list,
+               said: list | None = None):
         """A cell of several FTE (``0,5 / 0,5``): each holder's share when
-        the holder's cell names as many people, none of them more than one
-        person works; else it is said, and the post kept without it."""
-        named = self.named_holders(cell)
+        the holder's cell (``cell``, naming the people ``named``) names as
+        many people, none of them more than one person works; else it is
+        said, and the post kept without it."""
         if len(named) != len(shares):
             self.log.cells.append((self.label, rowno, Message(
                 "FTE '{v}' gives {shares}, one for each holder, and the holder's cell ('{holder}') "
@@ -1553,8 +1567,8 @@ class _Import:
         named = self.named_holders(cell)
         f = self.fte(text, holders=len(named))
         if isinstance(f, tuple):
-            return self.shares(f, rowno, text, cell, self.shared_holder_ftes)
-        if isinstance(f, float) and (not named or f <= MAX_FTE_OF_ONE * len(named)):
+            return self.shares(f, rowno, text, cell, named, self.shared_holder_ftes)
+        if isinstance(f, float) and not _more_than_they_work(f, named):
             return f
         why = _not_a_fte(f, text, self.locale) if not isinstance(f, float) else Message(
             "is more than the people the holder's cell names ('{holder}') can work",

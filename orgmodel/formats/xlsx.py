@@ -29,7 +29,7 @@ from ..i18n import N_, Figure, Message
 from ..limits import MAX_RATIO, MAX_WORKBOOK_MB, current, too_long_cell, too_many_rows
 from ..model import OrgModel
 from ..notation import number_text
-from ..read import EDGES, HEADER_WITHIN, NODES, POSTS_HINT, _Loader, _normal
+from ..read import EDGES, HEADER_WITHIN, NODES, POSTS_HINT, _Loader, _normal, header_shown
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
 
@@ -166,8 +166,7 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     frame.index = index
     frame.attrs["unnamed"] = sorted(nameless)
     frame.attrs["header_row"] = header_row
-    frame.attrs["headers"] = {n: " ".join(str(header[i]).split()) for i, n in enumerate(names)
-                              if n}
+    frame.attrs["headers"] = {n: header_shown(header[i]) for i, n in enumerate(names) if n}
     frame.attrs["above_header"] = above
     # (which column of the sheet each name is, for its merged cells)
     frame.attrs["columns"] = {i + 1: n for i, n in enumerate(names) if n}
