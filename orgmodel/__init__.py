@@ -65,6 +65,7 @@ _WHERE = {
     "read_archi": "formats.archi", "write_archi": "formats.archi",
     "write_graphml": "formats.graphml", "write_gexf": "formats.gexf",
     "read_posts": "formats.posts", "import_posts": "formats.posts",
+    "import_register": "formats.register", "read_register": "formats.register",
     "show": "formats.html", "to_pyvis": "formats.html", "write_html": "formats.html",
     "chart_dot": "formats.chart", "chart_pages": "formats.chart",
     "write_chart": "formats.chart",
@@ -133,6 +134,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .formats.graphml import write_graphml
     from .formats.html import show, to_pyvis, write_html
     from .formats.posts import import_posts, read_posts
+    from .formats.register import import_register, read_register
     from .formats.w3c_org import read_org, write_org
     from .formats.xlsx import read_xlsx, write_xlsx
     from .layers import layering

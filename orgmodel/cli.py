@@ -1306,6 +1306,36 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
         n_nodes=n_nodes, n_edges=n_edges, out_dir=out_dir, v=out_dir / 'IMPORT.md')))
 
 
+@import_.command("mandates")
+@lang_option
+@click.argument("register_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--org", "folder", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              required=True, help="The organisation folder the mandates are added to.")
+@click.option("--sheet", help="The sheet of a workbook register (default: the sheet with a "
+              "header row of mandates).")
+@click.option("--locale", type=click.Choice(["nl", "en"]), help="How the register writes "
+              "numbers and dates: nl (25.000; 1-7-2026) or en (default: the folder's locale).")
+@click.option("--replace", is_flag=True, help="Replace the mandates the folder holds with the "
+              "register's (without it, a folder with mandates is refused).")
+@click.option("--add-bodies", is_flag=True, help="A competent body (bevoegd orgaan) that no post "
+              "of the folder is named for is added as a political post.")
+def import_mandates(register_file, folder, sheet, locale, replace, add_bodies):
+    """Add a mandate register (CSV, XLSX, XLS or ODS) to an organisation folder.
+
+    Reads the columns `orgmodel mandates --out` writes, in English or Dutch
+    (bevoegdheid, mandaatgever, gemandateerde, financiële grens ...): each row
+    a mandate (MANDATES edge), its power declared in org.yaml when new.
+    """
+    from .formats.register import import_register
+    _folder_language(folder)
+    t = _t()
+    log = import_register(register_file, folder, sheet=sheet, locale=locale, replace=replace,
+                          add_bodies=add_bodies)
+    out("\n".join(map(t, log.lines())))
+    out(t(Message("\nAdded {n} mandates from {file} to {folder}", n=log.mandates,
+                  file=register_file, folder=folder)))
+
+
 def _add_format_commands():
     # (one export and one import command per command of the formats registry:
     # a new format is one module and one row of orgmodel.formats)

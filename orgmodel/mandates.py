@@ -65,10 +65,10 @@ AWB = {
 
 REGISTER_COLUMNS = ["power", "power_name", "body", "body_name", "basis", "depth", "mandator",
                     "mandator_name", "mandatee", "mandatee_name", "played_by", "holders",
-                    "deputies",
-                    "mandate_kind", "submandate", "ceiling", "ceiling_applies", "instructions",
-                    "valid_from", "valid_to", "decision", "decision_date", "published",
-                    "in_force", "chain", "signing", "evidence", "source"]
+                    "deputies", "mandate_kind", "submandate", "ceiling", "ceiling_applies",
+                    "instructions", "within", "valid_from", "valid_to", "temporary", "decision",
+                    "decision_date", "published", "in_force", "chain", "signing", "evidence",
+                    "note", "source"]
 
 
 @dataclass
@@ -214,8 +214,9 @@ def _register(org, power, index) -> pd.DataFrame:
                 "mandate_kind": d.get("mandate_kind", ""),
                 "submandate": bool(d.get("submandate", False)),
                 "ceiling": _ceiling(d), "ceiling_applies": applies,
-                "instructions": d.get("instructions", ""),
+                "instructions": d.get("instructions", ""), "within": d.get("within", ""),
                 "valid_from": d.get("valid_from", ""), "valid_to": d.get("valid_to", ""),
+                "temporary": bool(d.get("temporary", False)),
                 "decision": "; ".join(x for x in (d.get("decision", ""),
                                                   d.get("decision_ref", "")) if x)
                             or Message("not recorded"),
@@ -227,7 +228,8 @@ def _register(org, power, index) -> pd.DataFrame:
                 # recorded there is no formula to give.
                 "signing": f"namens {name(body)}, {name(link.mandatee)}" if body
                            else Message("not recorded"),
-                "evidence": d.get("evidence", "") or "ungraded", "source": d.get("source", ""),
+                "evidence": d.get("evidence", "") or "ungraded", "note": d.get("note", ""),
+                "source": d.get("source", ""),
             })
     frame = pd.DataFrame(rows, columns=REGISTER_COLUMNS)
     return frame.astype({"ceiling": object, "ceiling_applies": object}).where(

@@ -4,6 +4,9 @@ networkx's ``readwrite``): each has a reader and/or a writer.
 * :mod:`~orgmodel.formats.posts`: one row per post (HR exports, published
   organograms), CSV, XLSX, XLS or ODS, with column options or a preset
   (``uk-organogram``); reader only.
+* :mod:`~orgmodel.formats.register`: a mandate register (*mandaatregister*),
+  CSV, XLSX, XLS or ODS, added to an organisation folder; reader only (the
+  register is written by :func:`orgmodel.mandates.write_register`).
 * :mod:`~orgmodel.formats.xlsx`: a whole organisation as one workbook
   (sheets ``nodes``, ``edges``, ``settings``); reader and writer.
 * :mod:`~orgmodel.formats.w3c_org`: the W3C Organization Ontology, Turtle or

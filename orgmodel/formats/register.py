@@ -1,0 +1,531 @@
+"""A mandate register (*mandaatregister*) read into an organisation folder.
+
+A municipality keeps its mandates as a table: per power (*bevoegdheid*) the
+competent body (*bevoegd orgaan*), the legal basis, who mandates whom
+(*mandaatgever*, *gemandateerde*), whether ondermandaat is allowed, the
+ceiling (*financiële grens*), the period, and the mandaatbesluit with its
+date and vindplaats.  :func:`import_register` adds those mandates to an
+organisation folder as ``MANDATES`` edges, and the powers it names to
+``org.yaml``: the reverse of ``orgmodel mandates --out register.xlsx``,
+whose columns (English or Dutch) it reads, as it reads the usual Dutch ones.
+
+What orgmodel works out itself (the chain, the ceiling that applies, who
+holds a post, the signing formula) is not read from the register: it is
+named as a column not read.  A mandator or mandatee is found by its id (the
+``(id)`` columns) or else by its name, which must name exactly one post or
+role of the organisation; nothing is guessed, and the folder is written
+whole or not at all.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import yaml
+
+from ..errors import InputError, Problem, ValidationError
+from ..i18n import N_, Message, translator
+from ..notation import parse_date, parse_number
+from ..read import EDGES, MANIFEST, read_folder
+from ..validate import parse_bool, validate_graph
+from ..write import write_tables
+from ._tables import model_from_tables
+from .posts import _cited, _fold, _read, _slug
+
+if TYPE_CHECKING:
+    from .._types import PathLike
+
+__all__ = ["RegisterLog", "import_register", "read_register"]
+
+#: The register's columns that carry a mandate's data, each with the names
+#: it goes by beside its own and the Dutch export's (:data:`REGISTER_COLUMNS`
+#: under ``orgmodel mandates --lang nl``).
+READ = {"power": ("bevoegdheidcode", "code"),
+        "power_name": ("bevoegdheid", "omschrijving bevoegdheid", "omschrijving"),
+        "body": (), "body_name": ("bevoegd orgaan", "bevoegdorgaan", "bevoegd bestuursorgaan"),
+        "basis": ("wettelijke grondslag", "grondslag", "wettelijk kader"),
+        "mandator": (), "mandator_name": ("mandaatgever",),
+        "mandatee": (), "mandatee_name": ("gemandateerde", "mandaatnemer", "gemandateerd",
+                                          "gemandateerde functionaris"),
+        "mandate_kind": ("soort", "soort mandaat"),
+        "submandate": ("ondermandaat toegestaan", "ondermandaat"),
+        "ceiling": ("financiele grens", "grens", "plafond", "bedrag", "maximaal bedrag",
+                    "financiele limiet", "bedragsgrens"),
+        "instructions": ("instructies", "voorwaarden", "voorwaarden en instructies"),
+        "within": ("binnen", "reikwijdte"),
+        "temporary": ("tijdelijk",), "valid_from": ("geldig vanaf", "ingangsdatum"),
+        "valid_to": ("geldig tot", "einddatum"), "decision": ("mandaatbesluit", "besluit"),
+        "decision_date": ("datum besluit",), "published": ("vindplaats",),
+        "in_force": ("inwerkingtreding",), "evidence": ("grond",),
+        "note": ("opmerking", "opmerkingen", "toelichting"), "source": ("bron",)}
+#: The register's columns orgmodel works out from the model: not read.
+WORKED_OUT = ("depth", "played_by", "holders", "deputies", "ceiling_applies", "chain",
+              "signing")
+#: The edge columns a row's cells go to (the rest is the power's, or the nodes').
+_ON_EDGE = ("mandate_kind", "submandate", "ceiling", "instructions", "within", "valid_from",
+            "valid_to", "temporary", "decision", "decision_date", "published", "in_force", "evidence", "note", "source")
+_DATES = ("valid_from", "valid_to", "decision_date", "in_force")
+#: What the export writes where the data records nothing (English and Dutch).
+_NOT_RECORDED = {_fold(w) for w in ("not recorded", "niet vastgelegd", "no one recorded",
+                                    "niemand vastgelegd")}
+_GRADES = ("stated", "inferred", "assumed")
+#: What a row names, as messages say it, and the register's column of its id.
+_WHAT = {"mandator": (N_("mandator"), "mandator"), "mandatee": (N_("mandatee"), "mandatee"),
+         "competent body": (N_("competent body"), "body"), "power": (N_("power"), "power")}
+
+
+@dataclass
+class RegisterLog:
+    """What :func:`import_register` read and decided."""
+
+    file: str = ""
+    rows: int = 0
+    mandates: int = 0
+    powers: list = field(default_factory=list)
+    new_powers: list = field(default_factory=list)
+    columns: dict = field(default_factory=dict)
+    not_read: list = field(default_factory=list)
+    worked_out: list = field(default_factory=list)
+    replaced: int = 0
+    bodies: list = field(default_factory=list)
+    #: the register as a new source of org.yaml (``{key: text}``), if it is one
+    source: dict = field(default_factory=dict)
+
+    def lines(self) -> list:
+        """What it says, as messages."""
+        out = [Message("- Columns read: {v}", v="; ".join(
+            f"{k} ← '{c}'" for k, c in self.columns.items())),
+            Message("- Rows read: {rows}; mandates (MANDATES edges): {n}; powers: {p}, new in "
+                    "org.yaml: {new}", rows=self.rows, n=self.mandates,
+                    p=", ".join(self.powers), new=", ".join(self.new_powers) or "0")]
+        if self.replaced:
+            out.append(Message("- The {n} mandates the folder held before were replaced by the "
+                               "register's", n=self.replaced))
+        if self.bodies:
+            out.append(Message("- Competent bodies added as political posts: {v}",
+                               v=", ".join(self.bodies)))
+        if self.worked_out:
+            out.append(Message("- Columns not read, as orgmodel works them out from the model: "
+                               "{v}", v=", ".join(f"'{c}'" for c in self.worked_out)))
+        if self.not_read:
+            out.append(Message("- Columns not read: {v}",
+                               v=", ".join(f"'{c}'" for c in self.not_read)))
+        return out
+
+
+def _names_of(column: str) -> set:
+    """The folded names a register column goes by (its own, the Dutch
+    export's, the usual Dutch ones)."""
+    nl = translator("nl").column(column)
+    return {_fold(column), _fold(nl), *(_fold(a) for a in READ.get(column, ()))}
+
+
+def _columns(df, label) -> tuple[dict, list, list]:
+    """``({field: column}, worked-out columns, columns not read)`` of the
+    register's header."""
+    headers = df.attrs.get("headers") or {}
+    found: dict = {}
+    worked, other = [], []
+    names = {c: _names_of(c) for c in READ}
+    derived = {n for c in WORKED_OUT for n in _names_of(c)}
+    for col in df.columns:
+        folded = _fold(headers.get(col, col))
+        hit = next((c for c, ns in names.items() if folded in ns and c not in found), None)
+        if hit:
+            found[hit] = col
+        elif folded in derived:
+            worked.append(headers.get(col, col))
+        else:
+            other.append(headers.get(col, col))
+    for one, two in (("power", "power_name"), ("mandator", "mandator_name"),
+                     ("mandatee", "mandatee_name")):
+        if one not in found and two not in found:
+            raise ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
+                "has no column for the {what} ('{a}' or '{b}'; columns: {v})",
+                what=Message(_WHAT[one][0]),
+                a=translator("nl").column(two), b=two,
+                v=", ".join(headers.get(c, c) for c in df.columns)))], where=label)
+    return found, worked, other
+
+
+def _empty(text: str) -> bool:
+    return not text.strip() or _fold(text) in _NOT_RECORDED
+
+
+class _Nodes:
+    """The organisation's posts and roles, found by id or by name."""
+
+    def __init__(self, nodes: pd.DataFrame):
+        self.kind = dict(zip(nodes["id"], nodes["kind"]))
+        self.name = dict(zip(nodes["id"], nodes.get("name", nodes["id"])))
+        self.by_name: dict = {}
+        for nid, kind in self.kind.items():
+            if kind in ("Post", "Role"):
+                self.by_name.setdefault(_plain(self.name[nid]), []).append(nid)
+
+    def find(self, nid: str, name: str, key: str) -> str:
+        """The id of the post or role ``nid`` or, without one, ``name``
+        (``key``: what the row names, see :data:`_WHAT`)."""
+        what, column = Message(_WHAT[key][0]), _WHAT[key][1]
+        if not _empty(nid):
+            nid = nid.strip()
+            if self.kind.get(nid) not in ("Post", "Role"):
+                raise InputError(Message("{what} '{id}' is no post or role of the organisation",
+                                         what=what, id=nid))
+            if not _empty(name) and _plain(name) != _plain(self.name[nid]):
+                raise InputError(Message(
+                    "{what} '{id}' is '{own}' in the organisation, but the register names "
+                    "'{name}'", what=what, id=nid, own=self.name[nid], name=name.strip()))
+            return nid
+        if _empty(name):
+            raise InputError(Message("no {what}", what=what))
+        hits = self.by_name.get(_plain(name), [])
+        # (a name column that gives an id: the post or role of that id, unless
+        # the text is also another's name)
+        own = name.strip()
+        if self.kind.get(own) in ("Post", "Role") and own not in hits:
+            hits = hits + [own]
+        if len(hits) > 1:
+            raise InputError(Message(
+                "{what} '{name}' names {n} posts or roles ({ids}): give its id in a column "
+                "'{column}' or '{nl}'", what=what, name=name.strip(), n=len(hits),
+                ids=", ".join(hits), column=column, nl=translator("nl").column(column)))
+        if not hits:
+            import difflib
+            near = difflib.get_close_matches(_plain(name), list(self.by_name), n=1)
+            raise InputError(Message(
+                "{what} '{name}' is no post or role of the organisation{near}", what=what,
+                name=name.strip(), near=Message(" (did you mean '{near}'?)",
+                                                near=self.name[self.by_name[near[0]][0]])
+                if near else ""))
+        return hits[0]
+
+
+def _plain(name: str) -> str:
+    """A name compared without case or extra spaces."""
+    return " ".join(str(name).split()).casefold()
+
+
+def read_register(path: PathLike, folder: PathLike, *, sheet: str | None = None,
+                  locale: str | None = None, add_bodies: bool = False) -> tuple:
+    """The mandates of register ``path`` for the organisation in ``folder``.
+
+    Returns
+    -------
+    tuple
+        ``(edges, powers, posts, log)``: the ``MANDATES`` edge rows (text
+        cells), ``{power id: spec}`` of the powers it names, the political
+        posts it adds for competent bodies (``add_bodies``), and a
+        :class:`RegisterLog`.
+
+    Raises
+    ------
+    ValidationError
+        Every row that cannot be read, each with its row and why.
+    """
+    path = Path(path)
+    raw = read_folder(folder)
+    if raw.problems:
+        raise ValidationError(raw.problems, where=str(folder))
+    df, found, log = _table(path, sheet)
+    sources = raw.manifest.get("sources") or {}
+    key, cited = _source(sources, path.name)
+    reading = _Reading(raw, locale or raw.manifest.get("locale"), add_bodies, key)
+    edges = reading.mandates(df, found, path)
+    rows = [{"from": u, "to": v, "kind": "MANDATES", "powers": ";".join(dict.fromkeys(ps)),
+             **dict(attrs)} for (u, v, attrs), ps in edges.items()]
+    log.mandates = len(rows)
+    log.powers = list(dict.fromkeys(p for ps in edges.values() for p in ps))
+    log.new_powers = [p for p in reading.powers if p not in reading.known]
+    log.bodies = [b["name"] for b in reading.bodies.values()]
+    log.source = {key: cited} if key not in sources and reading.cites else {}
+    return (rows, {p: reading.powers[p] for p in log.new_powers}, list(reading.bodies.values()),
+            log)
+
+
+def _table(path: Path, sheet: str | None) -> tuple:
+    """``(table, {field: column}, log)``: the register's table of text cells
+    (from the header row that names a mandator, a mandatee and a power), the
+    columns read, and the log of them."""
+    # (the header row names a mandator, and a mandatee or a power, by any name
+    # they go by)
+    header = tuple("|".join(sorted(_names_of(one) | _names_of(two)))
+                   for one, two in (("mandator", "mandator_name"), ("mandatee", "mandatee_name"),
+                                    ("power", "power_name")))
+    df = _read(path, path.name, sheet, header)
+    found, worked, other = _columns(df, path.name)
+    headers = df.attrs.get("headers") or {}
+    return df, found, RegisterLog(file=path.name, rows=len(df),
+                                  columns={k: headers.get(c, c) for k, c in found.items()},
+                                  worked_out=worked, not_read=other)
+
+
+class _Reading:
+    """The rows of one register read against one folder: its posts and roles,
+    its powers (and those the rows add), the bodies added as posts."""
+
+    def __init__(self, raw, locale: str | None, add_bodies: bool, source: str):
+        self.nodes, self.locale = _Nodes(raw.nodes), locale
+        self.powers = {k: dict(v) for k, v in (raw.manifest.get("powers") or {}).items()}
+        self.known = set(self.powers)
+        self.bodies: dict = {}
+        self.add_bodies = add_bodies
+        self.cites = False      # (whether a row cites the register by its line)
+        # (cited as the folder's other rows are, in its language: "register regel 4")
+        self.line = translator(raw.manifest.get("language") or "en")(
+            Message(N_("{src} line {rows}"), src=source, rows="{rows}"))
+
+    def mandates(self, df, found: dict, path: Path) -> dict:
+        """``{(mandator, mandatee, terms): [powers]}``: one edge per mandate,
+        the rows of one mandator, mandatee and terms its powers.
+
+        Raises
+        ------
+        ValidationError
+            Every row that cannot be read, each with why.
+        """
+        edges: dict = {}
+        problems = []
+        for row, cells in df.iterrows():
+            cell = {k: str(cells[c] if cells[c] is not None else "") for k, c in found.items()}
+            try:
+                u, v, attrs, power = self.row(cell, self.line.format(rows=row))
+            except InputError as exc:
+                problems.append(Problem(path.name, int(row), exc.args[0]))
+                continue
+            edges.setdefault((u, v, tuple(sorted(attrs.items()))), []).append(power)
+        if problems:
+            raise ValidationError(problems, where=str(path))
+        return edges
+
+    def row(self, cell: dict, where: str) -> tuple:
+        """``(mandator, mandatee, edge cells, power)`` of one row."""
+        power = _power(cell, self.powers, self.nodes, self.bodies if self.add_bodies else None,
+                       where)
+        attrs = _attrs(cell, self.locale, where)
+        self.cites = self.cites or attrs["source"] == where or any(
+            b["source"] == where for b in self.bodies.values())
+        return _end(cell, "mandator", self.nodes), _end(cell, "mandatee", self.nodes), attrs, power
+
+
+def _source(sources: dict, name: str) -> tuple[str, dict]:
+    """``(key, text)`` of the register as a source of ``org.yaml``: the one
+    that names it already, else ``register`` (``register-2`` ... when taken)."""
+    cited = _cited(name)
+    for key, text in sources.items():
+        if text == cited:
+            return key, cited
+    key, n = "register", 1
+    while key in sources:
+        n += 1
+        key = f"register-{n}"
+    return key, cited
+
+
+def _power(cell: dict, powers: dict, nodes: _Nodes, bodies: dict | None, where: str) -> str:
+    """The id of the row's power, declared in ``powers`` when new; its
+    basis and body, when the row gives them, are the power's."""
+    pid, name = cell.get("power", ""), cell.get("power_name", "")
+    if _empty(pid):
+        if _empty(name):
+            raise InputError(Message("no {what}", what=Message(_WHAT["power"][0])))
+        pid = next((k for k, s in powers.items() if _plain(s.get("name") or s.get("text") or "")
+                    == _plain(name) or _plain(k) == _plain(name)), None) or _slug(name)
+    pid = pid.strip()
+    if not re.fullmatch(r"[\w.-]+", pid):
+        raise InputError(Message("'{id}' is no power id (letters, digits, '-', '_', '.')",
+                                 id=pid))
+    spec = powers.setdefault(pid, {"name": name.strip() if not _empty(name) else pid})
+    basis = cell.get("basis", "")
+    if not _empty(basis):
+        _same(spec, "basis", basis.strip(), pid)
+    body = _body(cell, nodes, bodies, where)
+    if body:
+        _same(spec, "body", body, pid)
+    return pid
+
+
+def _same(spec: dict, key: str, value: str, pid: str) -> None:
+    """Set the power's ``key``, refusing a second value for it."""
+    if spec.setdefault(key, value) != value:
+        raise InputError(Message("power '{power}' has {key} '{old}', and this row gives "
+                                 "'{new}'", power=pid, key=key, old=spec[key], new=value))
+
+
+def _body(cell: dict, nodes: _Nodes, bodies: dict | None, where: str) -> str | None:
+    """The competent body's post id, or None when the row gives none; with
+    ``bodies``, a body no post is named for is added as a political post."""
+    bid, name = cell.get("body", ""), cell.get("body_name", "")
+    if _empty(bid) and _empty(name):
+        return None
+    if bodies is not None and _empty(bid) and not nodes.by_name.get(_plain(name)):
+        key, n = _slug(name), 1
+        while key in nodes.kind:
+            n += 1
+            key = f"{_slug(name)}-{n}"
+        bodies.setdefault(key, {"id": key, "kind": "Post", "name": name.strip(),
+                                "sphere": "political", "evidence": "stated",
+                                "source": where})
+        nodes.by_name[_plain(name)] = [key]
+        nodes.kind[key], nodes.name[key] = "Post", name.strip()
+        return key
+    try:
+        return nodes.find(bid, name, "competent body")
+    except InputError as exc:
+        raise InputError(Message("{why} (with --add-bodies, a competent body no post is "
+                                 "named for is added as a political post)", why=exc.args[0])
+                         ) from None
+
+
+def _end(cell: dict, what: str, nodes: _Nodes) -> str:
+    """The row's mandator or mandatee (``what``), by its id or its name."""
+    return nodes.find(cell.get(what, ""), cell.get(f"{what}_name", ""), what)
+
+
+def _attrs(cell: dict, locale: str | None, where: str) -> dict:
+    """The row's cells on its edge, as a folder's edges.csv writes them."""
+    out = {}
+    for key in _ON_EDGE:
+        text = cell.get(key, "")
+        if _empty(text):
+            continue
+        text = text.strip()
+        if key in ("submandate", "temporary"):
+            out[key] = "true" if parse_bool(text) else "false"
+        elif key == "ceiling":
+            value = parse_number(text, locale, amount=True)
+            if value < 0:
+                raise InputError(Message("ceiling '{value}' is below 0", value=text))
+            out[key] = f"{value:g}" if value == int(value) and abs(value) < 1e15 else repr(value)
+        elif key in _DATES:
+            out[key] = parse_date(text, locale)
+        elif key == "evidence":
+            out[key] = _grade(text)
+        else:
+            out[key] = text
+    out.setdefault("evidence", "stated")
+    out.setdefault("source", where)
+    if out["evidence"] != "stated" and "note" not in out:
+        # (the graph contract's: how an inferred or assumed mandate is known)
+        raise InputError(Message("evidence '{grade}' needs a note giving the reasoning, and the "
+                                 "row has none", grade=out["evidence"]))
+    return out
+
+
+def _grade(text: str) -> str:
+    """An evidence grade, as the export writes it in English or Dutch."""
+    nl = translator("nl")
+    for g in _GRADES:
+        if _fold(text) in (_fold(g), _fold(nl.value(g))):
+            return g
+    if _fold(text) in (_fold("ungraded"), _fold(nl.value("ungraded"))):
+        return "stated"
+    raise InputError(Message("'{value}' is no evidence grade (stated, inferred, assumed)",
+                             value=text))
+
+
+def import_register(path: PathLike, folder: PathLike, *, sheet: str | None = None,
+                    locale: str | None = None, replace: bool = False,
+                    add_bodies: bool = False) -> RegisterLog:
+    """Add the mandates of register ``path`` to the organisation folder ``folder``.
+
+    Its ``MANDATES`` edges go to ``edges.csv``, the powers it names that
+    ``org.yaml`` does not declare to ``org.yaml`` (its comments kept), and,
+    with ``add_bodies``, a competent body no post is named for to
+    ``nodes.csv`` as a political post.  A folder that holds mandates already
+    is refused unless ``replace`` (the register is then the whole record of
+    them).  The folder is validated as it would be read, and written whole
+    or not at all.
+
+    Raises
+    ------
+    ValidationError
+        A row that cannot be read (each named), or the folder it would make
+        breaks the graph contract.
+
+    Examples
+    --------
+    The register orgmodel writes, read back in place of the mandates it was
+    written from:
+
+    >>> folder = save(sample, tmp_path / "org")
+    >>> path = write_register(register(sample), tmp_path / "register.csv", sample)
+    >>> log = import_register(path, folder, replace=True)
+    >>> log.replaced, log.mandates
+    (5, 5)
+    """
+    folder = Path(folder)
+    rows, new_powers, bodies, log = read_register(path, folder, sheet=sheet, locale=locale,
+                                                  add_bodies=add_bodies)
+    raw = read_folder(folder)
+    edges = raw.edges
+    held = edges["kind"] == "MANDATES" if "kind" in edges else pd.Series(dtype=bool)
+    if held.any() and not replace:
+        raise ValidationError([Problem(EDGES, None, Message(
+            "holds {n} mandates already: give --replace to replace them with the register's",
+            n=int(held.sum())))], where=str(folder))
+    log.replaced = int(held.sum())
+    edges = pd.concat([edges[~held] if len(held) else edges, _frame(rows, edges.index)])
+    nodes = pd.concat([raw.nodes, _frame(bodies, raw.nodes.index)]) if bodies else raw.nodes
+    edges, nodes = edges.fillna(""), nodes.fillna("")
+    manifest = dict(raw.manifest)
+    text = (folder / MANIFEST).read_text(encoding="utf-8")
+    for section, entries in (("sources", log.source), ("powers", new_powers)):
+        if entries:
+            manifest[section] = {**(manifest.get(section) or {}), **entries}
+            text = with_entries(text, section, entries)
+    org = model_from_tables(manifest, nodes, edges, str(folder))
+    problems = validate_graph(org)
+    if problems:
+        raise ValidationError(problems, where=str(folder))
+    write_tables(None, nodes, edges, folder, extra={MANIFEST: text})
+    return log
+
+
+def _frame(rows: list, after) -> pd.DataFrame:
+    """``rows`` as a table numbered on from ``after`` (the rows a file holds)."""
+    start = (max(after) + 1) if len(after) else 2
+    return pd.DataFrame(rows, index=range(start, start + len(rows)), dtype=object)
+
+
+def with_entries(text: str, section: str, entries: dict) -> str:
+    r"""The text of ``org.yaml`` with ``entries`` added under its
+    ``section`` (``powers:``; a block of its own at the end when it has
+    none), one line each, every other line as it was, its comments included.
+
+    >>> print(with_entries("name: X  # ours\n", "powers", {"inkoop": {"name": "Inkoop"}}), end="")
+    name: X  # ours
+    powers:
+      inkoop: {name: Inkoop}
+    >>> print(with_entries("powers:\n  a: {name: A}\nlocale: nl\n", "powers",
+    ...                    {"b": {"name": "B"}}), end="")
+    powers:
+      a: {name: A}
+      b: {name: B}
+    locale: nl
+    """
+    lines_of = [f"{k}: " + yaml.safe_dump(v, allow_unicode=True, default_flow_style=True,
+                                          width=10_000, sort_keys=False).strip()
+                for k, v in entries.items()]
+    root = yaml.compose(text)
+    at = None
+    if root is not None:
+        for key, value in root.value:
+            if key.value == section:
+                if not isinstance(value, yaml.MappingNode) or value.flow_style or not value.value:
+                    raise ValidationError([Problem(MANIFEST, key.start_mark.line + 1, Message(
+                        "'{section}' is not written as a block, one entry per line: orgmodel "
+                        "adds to such a block only", section=section))], where=MANIFEST)
+                first = value.value[0][0]
+                at = (value.value[-1][1].end_mark, first.start_mark.column)
+    lines = text.splitlines(keepends=True)
+    if at is None:
+        tail = "" if not lines or lines[-1].endswith("\n") else "\n"
+        return text + tail + f"{section}:\n" + "".join(f"  {e}\n" for e in lines_of)
+    mark, indent = at
+    # (after the line the last power's value ends on: its own comment stays with it)
+    line = mark.line + (1 if mark.column > 0 else 0)
+    return "".join(lines[:line] + [" " * indent + e + "\n" for e in lines_of] + lines[line:])

@@ -1,0 +1,230 @@
+"""A mandate register (mandaatregister) read into an organisation folder:
+``orgmodel import mandates`` and :func:`orgmodel.formats.register.import_register`.
+
+The register orgmodel writes reads back into the same mandates; a Dutch
+register of names (the docs' sample) gives who-decides its answers; a row
+that cannot be read is named with its row and why, and the folder is left
+as it was."""
+from __future__ import annotations
+
+import math
+import shutil
+
+import pandas as pd
+import pytest
+
+import orgmodel
+from conftest import DATA, ROOT, run
+from orgmodel.errors import ValidationError
+from orgmodel.formats.register import import_register, with_entries
+from orgmodel.mandates import register, who_decides, write_register
+
+SAMPLES = ROOT / "docs" / "samples"
+HEADER = ("Bevoegdheid;Bevoegd orgaan;Mandaatgever;Gemandateerde;Ondermandaat toegestaan;"
+          "Financiële grens;Geldig vanaf\n")
+
+
+def _without_mandates(tmp_path, org="deventer"):
+    folder = tmp_path / org
+    shutil.copytree(DATA / org, folder)
+    edges = pd.read_csv(folder / "edges.csv", dtype=str, keep_default_na=False)
+    edges[edges["kind"] != "MANDATES"].to_csv(folder / "edges.csv", index=False)
+    return folder
+
+
+def _mandates(folder) -> dict:
+    """``{(from, to): attributes}`` of the MANDATES edges, as the model reads them."""
+    org = orgmodel.load(folder)
+    out = {}
+    for u, v, d in org.graph.edges(data=True):
+        if d["kind"] == "MANDATES":
+            d = {k: x for k, x in d.items() if x not in (None, "", False) and
+                 not (isinstance(x, float) and math.isnan(x))}
+            d["powers"] = sorted(d["powers"])
+            out[u, v] = d
+    return out
+
+
+@pytest.mark.parametrize("lang,suffix", [("en", ".csv"), ("nl", ".xlsx"), ("nl", ".csv")])
+def test_the_register_orgmodel_writes_reads_back_into_the_same_mandates(tmp_path, lang, suffix):
+    org = orgmodel.load(DATA / "deventer")
+    path = write_register(register(org), tmp_path / f"register{suffix}", org, lang=lang)
+    folder = _without_mandates(tmp_path)
+    yaml_before = (folder / "org.yaml").read_text(encoding="utf-8")
+    log = import_register(path, folder)
+    assert _mandates(folder) == _mandates(DATA / "deventer")
+    again = orgmodel.load(folder)
+    for power in org.vocabulary("powers"):
+        # (the same answers; the mandates' order in edges.csv is the register's)
+        ours, theirs = (who_decides(o, power).sort_values("post", ignore_index=True)
+                        for o in (again, org))
+        assert ours.astype(str).equals(theirs.astype(str)), power
+    # (every power and source known already: org.yaml as it was, its comments too)
+    assert (folder / "org.yaml").read_text(encoding="utf-8") == yaml_before
+    assert log.mandates == len(_mandates(folder)) and log.rows == len(register(org))
+    assert not log.not_read and len(log.worked_out) == 7
+
+
+def _sample(tmp_path):
+    folder = tmp_path / "voorbeeld"
+    res = run("import", "posts", SAMPLES / "formatie-voorbeeld.csv", "--preset", "nl-hr",
+              "--name", "Gemeente Voorbeeld", "--out", folder)
+    assert res.exit_code == 0, res.output
+    return folder
+
+
+def _files(folder) -> dict:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_the_dutch_sample_register_answers_who_decides(tmp_path):
+    folder = _sample(tmp_path)
+    before = _files(folder)
+    res = run("import", "mandates", SAMPLES / "mandaatregister-voorbeeld.csv", "--org", folder)
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "regel 2: bevoegd orgaan 'College van B&W' is geen functie of rol" in res.output
+    assert "--add-bodies" in res.output and _files(folder) == before
+    res = run("import", "mandates", SAMPLES / "mandaatregister-voorbeeld.csv", "--org", folder,
+              "--add-bodies")
+    assert res.exit_code == 0, res.output
+    assert "Bevoegde organen toegevoegd als politieke functies: College van B&W" in res.output
+    assert "nieuw in org.yaml: inkoop" in res.output
+    org = orgmodel.load(folder)
+    answer = who_decides(org, "inkoop", amount=20_000)
+    assert answer["post"].tolist() == ["college-van-b-w", "F001", "F005", "F002"]
+    assert answer["ceiling"].tolist()[1:] == [50_000, 25_000, 25_000]
+    assert not who_decides(org, "inkoop", amount=30_000, role="F002")["may"]
+    college = org.graph.nodes["college-van-b-w"]
+    assert (college["kind"], college["sphere"], college["source"]) == \
+        ("Post", "political", "register regel 2")
+    edge = org.graph.edges["F001", "F002", 0]
+    assert (edge["submandate"], edge["valid_from"], edge["decision_date"], edge["published"]) \
+        == (False, "2026-01-01", "2025-12-15", "Gemeenteblad 2025, 98765")
+    # (the lines org.yaml had are all there, in their order)
+    old = before["org.yaml"].decode().splitlines()
+    new = (folder / "org.yaml").read_text(encoding="utf-8").splitlines()
+    assert [line for line in new if line in old] == old
+    res = run("who-decides", "inkoop", "--org", folder, "--amount", "30.000", "--role", "F002")
+    assert res.exit_code == 0 and "nee: het plafond op de keten is €\xa025.000" in res.output
+
+
+def test_a_folder_with_mandates_is_refused_unless_replace(tmp_path):
+    folder = _sample(tmp_path)
+    register_file = SAMPLES / "mandaatregister-voorbeeld.csv"
+    assert run("import", "mandates", register_file, "--org", folder, "--add-bodies"
+               ).exit_code == 0
+    first = _mandates(folder)
+    before = _files(folder)
+    res = run("import", "mandates", register_file, "--org", folder, "--add-bodies")
+    assert res.exit_code == 1 and "bevat al 3 mandaten: geef --replace" in res.output
+    assert _files(folder) == before
+    res = run("import", "mandates", register_file, "--org", folder, "--replace")
+    assert res.exit_code == 0, res.output
+    assert "De 3 mandaten die de map eerder had, zijn vervangen" in res.output
+    assert _mandates(folder) == first
+
+
+BAD = {
+    "a name no post has": ("Inkoop;;Gemeentesecretaris;Teammanager Financien;nee;;\n",
+                           "gemandateerde 'Teammanager Financien' is geen functie of rol van de "
+                           "organisatie (bedoelt u 'Teammanager Financiën'?)"),
+    "a name two posts have": ("Inkoop;;Gemeentesecretaris;Adviseur financiën;nee;;\n",
+                              "gemandateerde 'Adviseur financiën' noemt 2 functies of rollen "
+                              "(F003, F004)"),
+    "a ceiling that is no amount": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;"
+                                    "veel;\n", "'veel'"),
+    "a ceiling below 0": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;-5;\n",
+                          "financiële grens '-5' is kleiner dan 0"),
+    "ondermandaat neither yes nor no": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;"
+                                        "misschien;;\n", "'misschien'"),
+    "a date that is none": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;;"
+                            "31-02-2026\n", "31-02-2026"),
+    "no mandatee": ("Inkoop;;Gemeentesecretaris;;nee;;\n", "geen gemandateerde"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_a_row_that_cannot_be_read_is_named_and_nothing_is_written(tmp_path, case):
+    folder = _sample(tmp_path)
+    row, said = BAD[case]
+    path = tmp_path / "register.csv"
+    path.write_text(HEADER + "Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;;\n" + row,
+                    encoding="utf-8")
+    before = _files(folder)
+    res = run("import", "mandates", path, "--org", folder)
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "register.csv, regel 3: " in res.output and said in res.output, res.output
+    assert "regel 2" not in res.output
+    assert _files(folder) == before
+
+
+def test_an_inferred_mandate_needs_its_reasoning(tmp_path):
+    folder = _sample(tmp_path)
+    path = tmp_path / "register.csv"
+    path.write_text("Bevoegdheid;Mandaatgever;Gemandateerde;Grond;Toelichting\n"
+                    "Inkoop;Gemeentesecretaris;Teammanager Publiekszaken;afgeleid;\n"
+                    "Inkoop;Gemeentesecretaris;Teammanager Financiën;afgeleid;uit de begroting\n",
+                    encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder)
+    assert res.exit_code == 1
+    assert "regel 2: grond 'inferred' vraagt een toelichting" in res.output
+    assert "regel 3" not in res.output
+
+
+def test_a_register_without_a_mandatee_column_is_refused_on_its_header(tmp_path):
+    folder = _sample(tmp_path)
+    path = tmp_path / "register.csv"
+    path.write_text("Mandaatregister 2026\nBevoegdheid;Mandaatgever;Grens\nInkoop;F001;5\n",
+                    encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder)
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "register.csv, regel 2: heeft geen kolom voor de gemandateerde" in res.output
+
+
+def test_two_rows_giving_a_power_two_bases_are_refused(tmp_path):
+    folder = _sample(tmp_path)
+    path = tmp_path / "register.csv"
+    path.write_text("Bevoegdheid;Wettelijke grondslag;Mandaatgever;Gemandateerde\n"
+                    "Inkoop;Gemeentewet 160;F001;F002\nInkoop;Gemeentewet 171;F001;F005\n",
+                    encoding="utf-8")
+    with pytest.raises(ValidationError) as err:
+        import_register(path, folder)
+    assert [p.row for p in err.value.problems] == [3]
+    assert "Gemeentewet 160" in str(err.value.problems[0].message)
+
+
+def test_a_new_power_goes_into_org_yaml_with_its_comments_kept(tmp_path):
+    folder = _without_mandates(tmp_path)
+    path = tmp_path / "register.csv"
+    path.write_text("power_name;basis;mandator;mandatee;ceiling\n"
+                    "Subsidies verlenen;Awb 4:23;gd;cd-kossen;100000\n", encoding="utf-8")
+    before = (folder / "org.yaml").read_text(encoding="utf-8")
+    log = import_register(path, folder)
+    after = (folder / "org.yaml").read_text(encoding="utf-8")
+    assert log.new_powers == ["subsidies-verlenen"]
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert added == ["  register: {en: register.csv (rows cited by line), nl: register.csv "
+                     "(regels geciteerd per regelnummer)}",
+                     "  subsidies-verlenen: {name: Subsidies verlenen, basis: 'Awb 4:23'}"]
+    assert sum(line.lstrip().startswith("#") for line in after.splitlines()) == \
+        sum(line.lstrip().startswith("#") for line in before.splitlines())
+    org = orgmodel.load(folder)
+    assert who_decides(org, "subsidies-verlenen", amount=50_000)["post"].tolist() == \
+        ["gd", "cd-kossen"]
+
+
+def test_powers_written_on_one_line_are_not_rewritten():
+    with pytest.raises(ValidationError, match="'powers' is not written as a block"):
+        with_entries("name: X\npowers: {a: {name: A}}\n", "powers", {"b": {"name": "B"}})
+
+
+def test_an_id_whose_post_has_another_name_than_the_row_gives_is_refused(tmp_path):
+    folder = _sample(tmp_path)
+    path = tmp_path / "register.csv"
+    path.write_text("Bevoegdheid;Mandaatgever (id);Mandaatgever;Gemandateerde\n"
+                    "Inkoop;F001;Teammanager Financiën;Teammanager Publiekszaken\n",
+                    encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder)
+    assert res.exit_code == 1
+    assert ("regel 2: mandaatgever 'F001' is 'Gemeentesecretaris' in de organisatie, maar het "
+            "register noemt 'Teammanager Financiën'") in res.output
