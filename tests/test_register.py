@@ -228,3 +228,19 @@ def test_an_id_whose_post_has_another_name_than_the_row_gives_is_refused(tmp_pat
     assert res.exit_code == 1
     assert ("regel 2: mandaatgever 'F001' is 'Gemeentesecretaris' in de organisatie, maar het "
             "register noemt 'Teammanager Financiën'") in res.output
+
+
+def test_headings_and_a_repeated_header_are_named_not_read(tmp_path):
+    folder = _sample(tmp_path)
+    path = tmp_path / "register.csv"
+    path.write_text("Bevoegdheid;Mandaatgever;Gemandateerde\n"
+                    "Hoofdstuk 1 Inkoop;;\n"
+                    "Inkoop;Gemeentesecretaris;Teammanager Publiekszaken\n"
+                    "Bevoegdheid;Mandaatgever;Gemandateerde\n"
+                    "Inkoop;Gemeentesecretaris;Teammanager Financiën\n", encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder)
+    assert res.exit_code == 0, res.output
+    assert "Niet gebruikte regels: 2:" in res.output
+    assert "register.csv, regel 2: een kopje of opmerking ('Hoofdstuk 1 Inkoop')" in res.output
+    assert "register.csv, regel 4: de kopregel nog eens" in res.output
+    assert set(_mandates(folder)) == {("F001", "F005"), ("F001", "F002")}

@@ -93,6 +93,8 @@ class RegisterLog:
     bodies: list = field(default_factory=list)
     #: the register as a new source of org.yaml (``{key: text}``), if it is one
     source: dict = field(default_factory=dict)
+    #: ``(file, row, why)`` of each row that is no mandate (a heading)
+    skipped: list = field(default_factory=list)
 
     def lines(self) -> list:
         """What it says, as messages."""
@@ -113,6 +115,10 @@ class RegisterLog:
         if self.not_read:
             out.append(Message("- Columns not read: {v}",
                                v=", ".join(f"'{c}'" for c in self.not_read)))
+        out.append(Message("- Rows not used: {v}", v=len(self.skipped))
+                   + (":" if self.skipped else ""))
+        out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why)
+                for f, r, why in self.skipped]
         return out
 
 
@@ -242,6 +248,7 @@ def read_register(path: PathLike, folder: PathLike, *, sheet: str | None = None,
     log.new_powers = [p for p in reading.powers if p not in reading.known]
     log.bodies = [b["name"] for b in reading.bodies.values()]
     log.source = {key: cited} if key not in sources and reading.cites else {}
+    log.skipped = reading.skipped
     return (rows, {p: reading.powers[p] for p in log.new_powers}, list(reading.bodies.values()),
             log)
 
@@ -263,6 +270,18 @@ def _table(path: Path, sheet: str | None) -> tuple:
                                   worked_out=worked, not_read=other)
 
 
+def _not_a_mandate(cells, headers: dict):
+    """Why a row is no mandate (a heading over a part of the register,
+    ``Hoofdstuk 2 Personeel``, or the header row again), or None."""
+    filled = {c: str(v).strip() for c, v in cells.items() if v is not None and str(v).strip()}
+    if len(filled) == 1:
+        return Message("a heading or a note ('{value}'), no mandate",
+                       value=next(iter(filled.values())))
+    if len(filled) > 1 and all(_fold(v) == _fold(headers.get(c, c)) for c, v in filled.items()):
+        return Message("the header row again, no mandate")
+    return None
+
+
 class _Reading:
     """The rows of one register read against one folder: its posts and roles,
     its powers (and those the rows add), the bodies added as posts."""
@@ -274,6 +293,7 @@ class _Reading:
         self.bodies: dict = {}
         self.add_bodies = add_bodies
         self.cites = False      # (whether a row cites the register by its line)
+        self.skipped: list = []     # (file, row, why) of the rows that are no mandate
         # (cited as the folder's other rows are, in its language: "register regel 4")
         self.line = translator(raw.manifest.get("language") or "en")(
             Message(N_("{src} line {rows}"), src=source, rows="{rows}"))
@@ -289,7 +309,12 @@ class _Reading:
         """
         edges: dict = {}
         problems = []
+        headers = df.attrs.get("headers") or {}
         for row, cells in df.iterrows():
+            skipped = _not_a_mandate(cells, headers)
+            if skipped:
+                self.skipped.append((path.name, int(row), skipped))
+                continue
             cell = {k: str(cells[c] if cells[c] is not None else "") for k, c in found.items()}
             try:
                 u, v, attrs, power = self.row(cell, self.line.format(rows=row))
