@@ -171,6 +171,27 @@ def test_an_inferred_mandate_needs_its_reasoning(tmp_path):
     assert "regel 3" not in res.output
 
 
+def test_a_workbook_register_with_a_title_number_and_date_cells(tmp_path):
+    import datetime
+
+    from openpyxl import Workbook
+    folder = _sample(tmp_path)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Mandaatregister Gemeente Voorbeeld 2026"])
+    ws.append(["Omschrijving bevoegdheid", "Mandaatgever", "Gemandateerde", "Maximaal bedrag",
+               "Geldig vanaf", "Voorwaarden"])
+    ws.append(["Inkoop", "Gemeentesecretaris", "Teammanager Publiekszaken", 25000.5,
+               datetime.datetime(2026, 1, 1), "binnen de begroting"])
+    wb.save(tmp_path / "register.xlsx")
+    res = run("import", "mandates", tmp_path / "register.xlsx", "--org", folder)
+    assert res.exit_code == 0, res.output
+    assert "regel 1: boven de kopregel: 'Mandaatregister Gemeente Voorbeeld 2026'" in res.output
+    edge = _mandates(folder)["F001", "F005"]
+    assert (edge["ceiling"], edge["valid_from"], edge["instructions"]) == \
+        (25000.5, "2026-01-01", "binnen de begroting")
+
+
 def test_a_register_without_a_mandatee_column_is_refused_on_its_header(tmp_path):
     folder = _sample(tmp_path)
     path = tmp_path / "register.csv"

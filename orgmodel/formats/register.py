@@ -310,6 +310,9 @@ class _Reading:
         edges: dict = {}
         problems = []
         headers = df.attrs.get("headers") or {}
+        self.skipped += [(path.name, int(r), Message("above the header row: '{value}' (a title "
+                                                     "or a note, no mandate)", value=text))
+                         for r, text in df.attrs.get("above_header") or []]
         for row, cells in df.iterrows():
             skipped = _not_a_mandate(cells, headers)
             if skipped:
