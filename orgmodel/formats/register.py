@@ -27,7 +27,7 @@ import pandas as pd
 import yaml
 
 from ..errors import InputError, Problem, ValidationError
-from ..i18n import N_, Message, translator
+from ..i18n import N_, Listing, Message, translator
 from ..notation import parse_date, parse_number
 from ..read import EDGES, MANIFEST, read_folder
 from ..validate import parse_bool, validate_graph
@@ -72,6 +72,19 @@ _DATES = ("valid_from", "valid_to", "decision_date", "in_force")
 _NOT_RECORDED = {_fold(w) for w in ("not recorded", "niet vastgelegd", "no one recorded",
                                     "niemand vastgelegd")}
 _GRADES = ("stated", "inferred", "assumed")
+#: Each column read, as the log names it.
+_LABELS = {"power": N_("power (id)"), "power_name": N_("power"),
+           "body": N_("competent body (id)"), "body_name": N_("competent body"),
+           "basis": N_("legal basis"), "mandator": N_("mandator (id)"),
+           "mandator_name": N_("mandator"), "mandatee": N_("mandatee (id)"),
+           "mandatee_name": N_("mandatee"), "mandate_kind": N_("kind of mandate"),
+           "submandate": N_("ondermandaat allowed"), "ceiling": N_("ceiling"),
+           "instructions": N_("instructions"), "within": N_("within"),
+           "valid_from": N_("valid from"), "valid_to": N_("valid to"),
+           "temporary": N_("temporary"), "decision": N_("mandaatbesluit"),
+           "decision_date": N_("date of the decision"), "published": N_("vindplaats"),
+           "in_force": N_("in force"), "evidence": N_("evidence"), "note": N_("note"),
+           "source": N_("source")}
 #: What a row names, as messages say it, and the register's column of its id.
 _WHAT = {"mandator": (N_("mandator"), "mandator"), "mandatee": (N_("mandatee"), "mandatee"),
          "competent body": (N_("competent body"), "body"), "power": (N_("power"), "power")}
@@ -98,8 +111,9 @@ class RegisterLog:
 
     def lines(self) -> list:
         """What it says, as messages."""
-        out = [Message("- Columns read: {v}", v="; ".join(
-            f"{k} ← '{c}'" for k, c in self.columns.items())),
+        out = [Message("- Columns read: {columns}.", columns=Listing("; ", [
+            Message("{what} from '{c}'", what=Message(_LABELS[k]), c=c)
+            for k, c in self.columns.items()])),
             Message("- Rows read: {rows}; mandates (MANDATES edges): {n}; powers: {p}, new in "
                     "org.yaml: {new}", rows=self.rows, n=self.mandates,
                     p=", ".join(self.powers), new=", ".join(self.new_powers) or "0")]
