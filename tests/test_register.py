@@ -17,6 +17,7 @@ import orgmodel
 from conftest import DATA, ROOT, run
 from orgmodel.errors import ValidationError
 from orgmodel.formats.register import import_register, with_entries
+from orgmodel.i18n import translator
 from orgmodel.mandates import register, who_decides, write_register
 
 SAMPLES = ROOT / "docs" / "samples"
@@ -93,6 +94,10 @@ def test_the_dutch_sample_register_answers_who_decides(tmp_path):
     answer = who_decides(org, "inkoop", amount=20_000)
     assert answer["post"].tolist() == ["college-van-b-w", "F001", "F005", "F002"]
     assert answer["ceiling"].tolist()[1:] == [50_000, 25_000, 25_000]
+    warned = {p: translator("nl")(w) if w else "" for p, w in zip(answer["post"],
+                                                                 answer["warnings"])}
+    assert warned["F002"].startswith("Awb 10:1: Teammanager Financiën is vacant")
+    assert not any(warned[p] for p in ("college-van-b-w", "F001", "F005"))
     assert not who_decides(org, "inkoop", amount=30_000, role="F002")["may"]
     college = org.graph.nodes["college-van-b-w"]
     assert (college["kind"], college["sphere"], college["source"]) == \
