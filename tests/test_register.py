@@ -145,6 +145,9 @@ BAD = {
     "a date that is none": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;;"
                             "31-02-2026\n", "31-02-2026"),
     "no mandatee": ("Inkoop;;Gemeentesecretaris;;nee;;\n", "geen gemandateerde"),
+    "a person where a post is meant": ("Inkoop;;Gemeentesecretaris;Dewi Kok;nee;;\n",
+                                       "gemandateerde 'Dewi Kok' is een persoon, die F005 "
+                                       "(Teammanager Publiekszaken) bekleedt"),
 }
 
 
@@ -174,6 +177,21 @@ def test_an_inferred_mandate_needs_its_reasoning(tmp_path):
     assert res.exit_code == 1
     assert "regel 2: grond 'inferred' vraagt een toelichting" in res.output
     assert "regel 3" not in res.output
+
+
+def test_no_ceiling_and_a_ceiling_in_millions(tmp_path):
+    folder = _sample(tmp_path)
+    path = tmp_path / "register.csv"
+    path.write_text(HEADER + "Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;"
+                    "€ 1,5 miljoen;n.v.t.\n"
+                    "Inkoop;;Gemeentesecretaris;Teammanager Financiën;nee;onbeperkt;\n",
+                    encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder)
+    assert res.exit_code == 0, res.output
+    got = _mandates(folder)
+    assert got["F001", "F005"]["ceiling"] == 1_500_000 and "valid_from" not in got["F001", "F005"]
+    assert "ceiling" not in got["F001", "F002"]
+    assert ",1500000," in (folder / "edges.csv").read_text(encoding="utf-8")
 
 
 def test_a_workbook_register_with_a_title_number_and_date_cells(tmp_path):

@@ -70,7 +70,10 @@ _ON_EDGE = ("mandate_kind", "submandate", "ceiling", "instructions", "within", "
 _DATES = ("valid_from", "valid_to", "decision_date", "in_force")
 #: What the export writes where the data records nothing (English and Dutch).
 _NOT_RECORDED = {_fold(w) for w in ("not recorded", "niet vastgelegd", "no one recorded",
-                                    "niemand vastgelegd")}
+                                    "niemand vastgelegd", "n.v.t.", "n/a")}
+#: What a register writes in the ceiling column of a mandate without one.
+_NO_CEILING = {_fold(w) for w in ("geen", "onbeperkt", "geen grens", "geen limiet", "none",
+                                  "unlimited", "no limit", "no ceiling")}
 _GRADES = ("stated", "inferred", "assumed")
 #: Each column read, as the log names it.
 _LABELS = {"power": N_("power (id)"), "power_name": N_("power"),
@@ -178,13 +181,19 @@ def _empty(text: str) -> bool:
 class _Nodes:
     """The organisation's posts and roles, found by id or by name."""
 
-    def __init__(self, nodes: pd.DataFrame):
+    def __init__(self, nodes: pd.DataFrame, edges: pd.DataFrame):
         self.kind = dict(zip(nodes["id"], nodes["kind"]))
         self.name = dict(zip(nodes["id"], nodes.get("name", nodes["id"])))
         self.by_name: dict = {}
         for nid, kind in self.kind.items():
             if kind in ("Post", "Role"):
                 self.by_name.setdefault(_plain(self.name[nid]), []).append(nid)
+        # (a person named where a post is meant: the posts they hold, to say so)
+        self.held: dict = {}
+        if len(edges):
+            for u, v, kind in zip(edges["from"], edges["to"], edges["kind"]):
+                if kind == "HOLDS" and self.kind.get(u) == "Person":
+                    self.held.setdefault(_plain(self.name[u]), []).append(v)
 
     def find(self, nid: str, name: str, key: str) -> str:
         """The id of the post or role ``nid`` or, without one, ``name``
@@ -213,6 +222,11 @@ class _Nodes:
                 "{what} '{name}' names {n} posts or roles ({ids}): give its id in a column "
                 "'{column}' or '{nl}'", what=what, name=name.strip(), n=len(hits),
                 ids=", ".join(hits), column=column, nl=translator("nl").column(column)))
+        if not hits and self.held.get(_plain(name)):
+            raise InputError(Message(
+                "{what} '{name}' is a person, who holds {posts}: a mandate is given to a post "
+                "(its name or id)", what=what, name=own, posts=", ".join(
+                    f"{p} ({self.name.get(p, p)})" for p in self.held[_plain(name)])))
         if not hits:
             import difflib
             near = difflib.get_close_matches(_plain(name), list(self.by_name), n=1)
@@ -301,7 +315,7 @@ class _Reading:
     its powers (and those the rows add), the bodies added as posts."""
 
     def __init__(self, raw, locale: str | None, add_bodies: bool, source: str):
-        self.nodes, self.locale = _Nodes(raw.nodes), locale
+        self.nodes, self.locale = _Nodes(raw.nodes, raw.edges), locale
         self.powers = {k: dict(v) for k, v in (raw.manifest.get("powers") or {}).items()}
         self.known = set(self.powers)
         self.bodies: dict = {}
@@ -438,10 +452,13 @@ def _attrs(cell: dict, locale: str | None, where: str) -> dict:
         if key in ("submandate", "temporary"):
             out[key] = "true" if parse_bool(text) else "false"
         elif key == "ceiling":
+            if _fold(text) in _NO_CEILING:
+                continue
             value = parse_number(text, locale, amount=True)
             if value < 0:
                 raise InputError(Message("ceiling '{value}' is below 0", value=text))
-            out[key] = f"{value:g}" if value == int(value) and abs(value) < 1e15 else repr(value)
+            # (as edges.csv writes a number: 1500000, not 1.5e+06)
+            out[key] = str(int(value)) if value.is_integer() else repr(value)
         elif key in _DATES:
             out[key] = parse_date(text, locale)
         elif key == "evidence":
