@@ -1332,8 +1332,9 @@ def import_mandates(register_file, folder, sheet, locale, replace, add_bodies):
     log = import_register(register_file, folder, sheet=sheet, locale=locale, replace=replace,
                           add_bodies=add_bodies)
     out("\n".join(map(t, log.lines())))
-    out(t(Message("\nAdded {n} mandates from {file} to {folder}", n=log.mandates,
-                  file=register_file, folder=folder)))
+    out(t(count(log.mandates, N_("\nAdded {n} mandate from {file} to {folder}"),
+                N_("\nAdded {n} mandates from {file} to {folder}"), file=register_file,
+                folder=folder)))
 
 
 def _add_format_commands():

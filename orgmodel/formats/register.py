@@ -27,7 +27,7 @@ import pandas as pd
 import yaml
 
 from ..errors import InputError, Problem, ValidationError
-from ..i18n import N_, Listing, Message, translator
+from ..i18n import N_, Listing, Message, count, translator
 from ..notation import parse_date, parse_number
 from ..read import EDGES, MANIFEST, read_folder
 from ..validate import parse_bool, validate_graph
@@ -121,8 +121,10 @@ class RegisterLog:
                     "org.yaml: {new}", rows=self.rows, n=self.mandates,
                     p=", ".join(self.powers), new=", ".join(self.new_powers) or "0")]
         if self.replaced:
-            out.append(Message("- The {n} mandates the folder held before were replaced by the "
-                               "register's", n=self.replaced))
+            out.append(count(self.replaced, N_("- The mandate the folder held before was "
+                                               "replaced by the register's"),
+                             N_("- The {n} mandates the folder held before were replaced by "
+                                "the register's")))
         if self.bodies:
             out.append(Message("- Competent bodies added as political posts: {v}",
                                v=", ".join(self.bodies)))
