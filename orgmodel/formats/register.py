@@ -262,10 +262,20 @@ def read_register(path: PathLike, folder: PathLike, *, sheet: str | None = None,
     ValidationError
         Every row that cannot be read, each with its row and why.
     """
-    path = Path(path)
+    return _register_of(Path(path), _folder(folder), sheet, locale, add_bodies)
+
+
+def _folder(folder: PathLike):
+    """The folder's raw tables (:class:`~orgmodel.read.RawOrg`), refused
+    when it does not read."""
     raw = read_folder(folder)
     if raw.problems:
         raise ValidationError(raw.problems, where=str(folder))
+    return raw
+
+
+def _register_of(path: Path, raw, sheet, locale, add_bodies) -> tuple:
+    """:func:`read_register` against the folder's ``raw`` tables."""
     df, found, log = _table(path, sheet)
     sources = raw.manifest.get("sources") or {}
     key, cited = _source(sources, path.name)
@@ -410,7 +420,8 @@ def _same(spec: dict, key: str, value: str, pid: str) -> None:
     """Set the power's ``key``, refusing a second value for it."""
     if spec.setdefault(key, value) != value:
         raise InputError(Message("power '{power}' has {key} '{old}', and this row gives "
-                                 "'{new}'", power=pid, key=key, old=spec[key], new=value))
+                                 "'{new}'", power=pid, key=Message(_LABELS[key]),
+                                 old=spec[key], new=value))
 
 
 def _body(cell: dict, nodes: _Nodes, bodies: dict | None, where: str) -> str | None:
@@ -519,9 +530,8 @@ def import_register(path: PathLike, folder: PathLike, *, sheet: str | None = Non
     (5, 5)
     """
     folder = Path(folder)
-    rows, new_powers, bodies, log = read_register(path, folder, sheet=sheet, locale=locale,
-                                                  add_bodies=add_bodies)
-    raw = read_folder(folder)
+    raw = _folder(folder)
+    rows, new_powers, bodies, log = _register_of(Path(path), raw, sheet, locale, add_bodies)
     edges = raw.edges
     held = edges["kind"] == "MANDATES" if "kind" in edges else pd.Series(dtype=bool)
     if held.any() and not replace:
