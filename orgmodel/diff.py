@@ -188,7 +188,10 @@ class Diff:
                         "a player in all: {m}.", n=br["roles"], m=len(self.roles)),
                "- " + t("Rule findings added: **{n}**; resolved: {m}.", n=br["findings"],
                         m=resolved)]
-        md += [f"- {_md(t(n))}" for n in self.notes]
+        # (the data's values in a note made inert, the note's own words as
+        # they are: "(nodes and edges)" was written "\(nodes and edges\)")
+        inert = translator(lang, inert=_md)
+        md += [f"- {inert(n)}" for n in self.notes]
         if len(self.routes):
             md += ["", "### " + t("Escalation routes that change"), "",
                    markdown_table(t.frame(

@@ -598,3 +598,15 @@ def test_a_draft_being_analysed_names_the_change_that_breaks_it():
     assert str(inside.value) == str(outside.value)
     assert str(inside.value).startswith("change 3 (move: gd, to: tm-orb): the model it makes "
                                         "breaks the model's rules: REPORTS_TO goes round")
+
+
+def test_a_notes_own_words_are_not_escaped_its_values_are():
+    from orgmodel.i18n import Message
+    d = diff(orgmodel.load(DATA / "deventer-2010"), orgmodel.load(DATA / "deventer"))
+    d.notes.append(Message("nodes matched on '{key}'", key="*code* [x](y)"))
+    for lang, words in (("en", "how the as-is facts are known (nodes and edges): stated 1"),
+                        ("nl", "hoe de feiten van het huidige model bekend zijn (knooppunten en "
+                               "relaties): vermeld 1")):
+        md = d.markdown(lang)
+        assert f"- {words}," in md
+        assert "'\\*code\\* \\[x\\]\\(y\\)'" in md
