@@ -1332,9 +1332,10 @@ def import_mandates(register_file, folder, sheet, locale, replace, add_bodies):
     log = import_register(register_file, folder, sheet=sheet, locale=locale, replace=replace,
                           add_bodies=add_bodies)
     out("\n".join(map(t, log.lines())))
-    out(t(count(log.mandates, N_("\nAdded {n} mandate from {file} to {folder}"),
-                N_("\nAdded {n} mandates from {file} to {folder}"), file=register_file,
-                folder=folder)))
+    out(t(count(log.mandates, N_("\nAdded {n} mandate from {file} to {folder} (what was "
+                                 "decided: {log})"),
+                N_("\nAdded {n} mandates from {file} to {folder} (what was decided: {log})"),
+                file=register_file, folder=folder, log=folder / "IMPORT.md")))
 
 
 def _add_format_commands():

@@ -109,6 +109,11 @@ def test_the_dutch_sample_register_answers_who_decides(tmp_path):
     old = before["org.yaml"].decode().splitlines()
     new = (folder / "org.yaml").read_text(encoding="utf-8").splitlines()
     assert [line for line in new if line in old] == old
+    log = (folder / "IMPORT.md").read_text(encoding="utf-8")
+    assert log.startswith("# Import van formatie-voorbeeld.csv")
+    assert "\n\n# Import van mandaatregister-voorbeeld.csv\n\n- Gelezen kolommen: bevoegdheid " \
+        "uit 'Bevoegdheid';" in log
+    assert "- Bevoegde organen toegevoegd als politieke functies: College van B&W" in log
     res = run("who-decides", "inkoop", "--org", folder, "--amount", "30.000", "--role", "F002")
     assert res.exit_code == 0 and "nee: het plafond op de keten is €\xa025.000" in res.output
 
@@ -288,3 +293,15 @@ def test_headings_and_a_repeated_header_are_named_not_read(tmp_path):
     assert "register.csv, regel 2: een kopje of opmerking ('Hoofdstuk 1 Inkoop')" in res.output
     assert "register.csv, regel 4: de kopregel nog eens" in res.output
     assert set(_mandates(folder)) == {("F001", "F005"), ("F001", "F002")}
+    assert "register.csv, regel 2: een kopje of opmerking ('Hoofdstuk 1 Inkoop')" in \
+        (folder / "IMPORT.md").read_text(encoding="utf-8")
+
+
+def test_the_registers_values_are_inert_in_import_md(tmp_path):
+    folder = _sample(tmp_path)
+    path = tmp_path / "register.csv"
+    path.write_text("Bevoegdheid;Mandaatgever;Gemandateerde;<b>x</b> [a](javascript:b)\n"
+                    "Inkoop;F001;F005;1\n", encoding="utf-8")
+    assert run("import", "mandates", path, "--org", folder).exit_code == 0
+    log = (folder / "IMPORT.md").read_text(encoding="utf-8")
+    assert "'&lt;b&gt;x&lt;/b&gt; \\[a\\](javascript:b)'" in log and "<b>" not in log

@@ -27,6 +27,7 @@ import pandas as pd
 import yaml
 
 from ..errors import InputError, Problem, ValidationError
+from ..escape import markdown_prose
 from ..i18n import N_, Listing, Message, count, translator
 from ..notation import parse_date, parse_number
 from ..read import EDGES, MANIFEST, read_folder
@@ -509,8 +510,9 @@ def import_register(path: PathLike, folder: PathLike, *, sheet: str | None = Non
     with ``add_bodies``, a competent body no post is named for to
     ``nodes.csv`` as a political post.  A folder that holds mandates already
     is refused unless ``replace`` (the register is then the whole record of
-    them).  The folder is validated as it would be read, and written whole
-    or not at all.
+    them).  What it read and decided is added to the folder's ``IMPORT.md``.
+    The folder is validated as it would be read, and written whole or not
+    at all.
 
     Raises
     ------
@@ -552,8 +554,24 @@ def import_register(path: PathLike, folder: PathLike, *, sheet: str | None = Non
     problems = validate_graph(org)
     if problems:
         raise ValidationError(problems, where=str(folder))
-    write_tables(None, nodes, edges, folder, extra={MANIFEST: text})
+    write_tables(None, nodes, edges, folder,
+                 extra={MANIFEST: text, LOG: _logged(folder, log, manifest)})
     return log
+
+
+#: The file beside the data that says what each import read and decided.
+LOG = "IMPORT.md"
+
+
+def _logged(folder: Path, log: RegisterLog, manifest: dict) -> str:
+    """``IMPORT.md`` with what this import read and decided added under a
+    heading of its own, after what earlier imports wrote there; in the
+    folder's language, every value of the register inert."""
+    t = translator(manifest.get("language") or "en", inert=markdown_prose)
+    earlier = (folder / LOG).read_text(encoding="utf-8") if (folder / LOG).is_file() else ""
+    lines = [Message("# Import of {v}", v=log.file), "", *log.lines()]
+    return (earlier.rstrip("\n") + "\n\n" if earlier.strip() else "") + \
+        "\n".join(map(t, lines)) + "\n"
 
 
 def _frame(rows: list, after) -> pd.DataFrame:
