@@ -595,26 +595,47 @@ def with_entries(text: str, section: str, entries: dict) -> str:
       a: {name: A}
       b: {name: B}
     locale: nl
+    >>> print(with_entries("powers: {}  # none yet\nlocale: nl\n", "powers",
+    ...                    {"b": {"name": "B"}}), end="")
+    powers:  # none yet
+      b: {name: B}
+    locale: nl
+    >>> print(with_entries("powers:\nlocale: nl\n", "powers", {"b": {"name": "B"}}), end="")
+    powers:
+      b: {name: B}
+    locale: nl
     """
     lines_of = [f"{k}: " + yaml.safe_dump(v, allow_unicode=True, default_flow_style=True,
                                           width=10_000, sort_keys=False).strip()
                 for k, v in entries.items()]
     root = yaml.compose(text)
-    at = None
-    if root is not None:
-        for key, value in root.value:
-            if key.value == section:
-                if not isinstance(value, yaml.MappingNode) or value.flow_style or not value.value:
-                    raise ValidationError([Problem(MANIFEST, key.start_mark.line + 1, Message(
-                        "'{section}' is not written as a block, one entry per line: orgmodel "
-                        "adds to such a block only", section=section))], where=MANIFEST)
-                first = value.value[0][0]
-                at = (value.value[-1][1].end_mark, first.start_mark.column)
     lines = text.splitlines(keepends=True)
-    if at is None:
-        tail = "" if not lines or lines[-1].endswith("\n") else "\n"
-        return text + tail + f"{section}:\n" + "".join(f"  {e}\n" for e in lines_of)
-    mark, indent = at
-    # (after the line the last power's value ends on: its own comment stays with it)
-    line = mark.line + (1 if mark.column > 0 else 0)
-    return "".join(lines[:line] + [" " * indent + e + "\n" for e in lines_of] + lines[line:])
+    for key, value in (root.value if root is not None else ()):
+        if key.value != section:
+            continue
+        if _nothing(value):
+            # ("powers: {}" or "powers:": the section's line without its empty value)
+            row, cut = key.start_mark.line, slice(value.start_mark.column, value.end_mark.column)
+            old, rest = lines[row], lines[row][cut.stop:].strip()
+            lines[row] = old[:cut.start].rstrip() + (f"  {rest}" if rest else "") + "\n"
+            indent = " " * (key.start_mark.column + 2)
+            return "".join(lines[:row + 1] + [indent + e + "\n" for e in lines_of] +
+                           lines[row + 1:])
+        if not isinstance(value, yaml.MappingNode) or value.flow_style:
+            raise ValidationError([Problem(MANIFEST, key.start_mark.line + 1, Message(
+                "'{section}' is not written as a block, one entry per line: orgmodel "
+                "adds to such a block only", section=section))], where=MANIFEST)
+        mark, indent = value.value[-1][1].end_mark, value.value[0][0].start_mark.column
+        # (after the line the last entry's value ends on: its own comment stays with it)
+        row = mark.line + (1 if mark.column > 0 else 0)
+        return "".join(lines[:row] + [" " * indent + e + "\n" for e in lines_of] + lines[row:])
+    tail = "" if not lines or lines[-1].endswith("\n") else "\n"
+    return text + tail + f"{section}:\n" + "".join(f"  {e}\n" for e in lines_of)
+
+
+def _nothing(value) -> bool:
+    """Whether a YAML value is empty on its key's line (``{}``, or nothing)."""
+    if isinstance(value, yaml.MappingNode):
+        return not value.value and value.start_mark.line == value.end_mark.line
+    return isinstance(value, yaml.ScalarNode) and value.tag.endswith(":null") and \
+        value.start_mark.line == value.end_mark.line
