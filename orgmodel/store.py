@@ -1069,15 +1069,21 @@ def _read_all(tx, name):
             nodes.append((p.get("seq", 0), p["id"], label,
                           {k: v for k, v in p.items() if k not in _RESERVED}))
     edges = []
-    for kind, spec in EDGE_KINDS.items():
-        for src in sorted(spec.sources):
-            rows = tx.run(cypher("read_edges", type=kind, src=src), org=name).single()["rows"]
-            for frm, to, p in rows:
-                if frm is None or to is None:
-                    raise _Moved
-                edges.append((p.get("seq", 0), frm, to, kind,
-                              {k: x for k, x in p.items() if k not in RESERVED_EDGE_COLUMNS}))
+    for src, types in _EDGE_TYPES_FROM.items():
+        rows = tx.run(cypher("read_edges", src=src), org=name, types=types).single()["rows"]
+        for frm, to, kind, p in rows:
+            if frm is None or to is None:
+                raise _Moved
+            edges.append((p.get("seq", 0), frm, to, kind,
+                          {k: x for k, x in p.items() if k not in RESERVED_EDGE_COLUMNS}))
     return before, stamp(), nodes, edges
+
+
+#: ``{label: [edge types]}``: the types of the model's edges from nodes of
+#: each label (a pull reads them per label, see read_edges.cypher); the
+#: route steps a push adds (``ESCALATES_TO``) are no edge of the model.
+_EDGE_TYPES_FROM = {src: sorted(k for k, spec in EDGE_KINDS.items() if src in spec.sources)
+                    for src in sorted({s for spec in EDGE_KINDS.values() for s in spec.sources})}
 
 
 def pull_model(store: Store, name: str, attempts: int = 3, version: int | None = None,
