@@ -74,6 +74,15 @@ def _sample(tmp_path):
     return folder
 
 
+def _imported(tmp_path, text: str):
+    """The sample organisation, and ``import mandates`` of a register of ``text``
+    into it: ``(folder, result)``."""
+    folder = _sample(tmp_path)
+    path = tmp_path / "register.csv"
+    path.write_text(text, encoding="utf-8")
+    return folder, run("import", "mandates", path, "--org", folder)
+
+
 def _files(folder) -> dict:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
@@ -172,26 +181,20 @@ def test_a_row_that_cannot_be_read_is_named_and_nothing_is_written(tmp_path, cas
 
 
 def test_an_inferred_mandate_needs_its_reasoning(tmp_path):
-    folder = _sample(tmp_path)
-    path = tmp_path / "register.csv"
-    path.write_text("Bevoegdheid;Mandaatgever;Gemandateerde;Grond;Toelichting\n"
-                    "Inkoop;Gemeentesecretaris;Teammanager Publiekszaken;afgeleid;\n"
-                    "Inkoop;Gemeentesecretaris;Teammanager Financiën;afgeleid;uit de begroting\n",
-                    encoding="utf-8")
-    res = run("import", "mandates", path, "--org", folder)
+    _, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;Grond;Toelichting\n"
+                       "Inkoop;Gemeentesecretaris;Teammanager Publiekszaken;afgeleid;\n"
+                       "Inkoop;Gemeentesecretaris;Teammanager Financiën;afgeleid;uit de "
+                       "begroting\n")
     assert res.exit_code == 1
     assert "regel 2: grond 'inferred' vraagt een toelichting" in res.output
     assert "regel 3" not in res.output
 
 
 def test_no_ceiling_and_a_ceiling_in_millions(tmp_path):
-    folder = _sample(tmp_path)
-    path = tmp_path / "register.csv"
-    path.write_text(HEADER + "Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;"
-                    "€ 1,5 miljoen;n.v.t.\n"
-                    "Inkoop;;Gemeentesecretaris;Teammanager Financiën;nee;onbeperkt;\n",
-                    encoding="utf-8")
-    res = run("import", "mandates", path, "--org", folder)
+    folder, res = _imported(tmp_path, HEADER + "Inkoop;;Gemeentesecretaris;Teammanager "
+                                      "Publiekszaken;nee;€ 1,5 miljoen;n.v.t.\n"
+                                      "Inkoop;;Gemeentesecretaris;Teammanager Financiën;nee;"
+                                      "onbeperkt;\n")
     assert res.exit_code == 0, res.output
     got = _mandates(folder)
     assert got["F001", "F005"]["ceiling"] == 1_500_000 and "valid_from" not in got["F001", "F005"]
@@ -221,11 +224,8 @@ def test_a_workbook_register_with_a_title_number_and_date_cells(tmp_path):
 
 
 def test_a_register_without_a_mandatee_column_is_refused_on_its_header(tmp_path):
-    folder = _sample(tmp_path)
-    path = tmp_path / "register.csv"
-    path.write_text("Mandaatregister 2026\nBevoegdheid;Mandaatgever;Grens\nInkoop;F001;5\n",
-                    encoding="utf-8")
-    res = run("import", "mandates", path, "--org", folder)
+    _, res = _imported(tmp_path, "Mandaatregister 2026\nBevoegdheid;Mandaatgever;Grens\n"
+                                 "Inkoop;F001;5\n")
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "register.csv, regel 2: heeft geen kolom voor de gemandateerde" in res.output
 
@@ -268,26 +268,19 @@ def test_powers_written_on_one_line_are_not_rewritten():
 
 
 def test_an_id_whose_post_has_another_name_than_the_row_gives_is_refused(tmp_path):
-    folder = _sample(tmp_path)
-    path = tmp_path / "register.csv"
-    path.write_text("Bevoegdheid;Mandaatgever (id);Mandaatgever;Gemandateerde\n"
-                    "Inkoop;F001;Teammanager Financiën;Teammanager Publiekszaken\n",
-                    encoding="utf-8")
-    res = run("import", "mandates", path, "--org", folder)
+    _, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever (id);Mandaatgever;Gemandateerde\n"
+                                 "Inkoop;F001;Teammanager Financiën;Teammanager Publiekszaken\n")
     assert res.exit_code == 1
     assert ("regel 2: mandaatgever 'F001' is 'Gemeentesecretaris' in de organisatie, maar het "
             "register noemt 'Teammanager Financiën'") in res.output
 
 
 def test_headings_and_a_repeated_header_are_named_not_read(tmp_path):
-    folder = _sample(tmp_path)
-    path = tmp_path / "register.csv"
-    path.write_text("Bevoegdheid;Mandaatgever;Gemandateerde\n"
-                    "Hoofdstuk 1 Inkoop;;\n"
-                    "Inkoop;Gemeentesecretaris;Teammanager Publiekszaken\n"
-                    "Bevoegdheid;Mandaatgever;Gemandateerde\n"
-                    "Inkoop;Gemeentesecretaris;Teammanager Financiën\n", encoding="utf-8")
-    res = run("import", "mandates", path, "--org", folder)
+    folder, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde\n"
+                                      "Hoofdstuk 1 Inkoop;;\n"
+                                      "Inkoop;Gemeentesecretaris;Teammanager Publiekszaken\n"
+                                      "Bevoegdheid;Mandaatgever;Gemandateerde\n"
+                                      "Inkoop;Gemeentesecretaris;Teammanager Financiën\n")
     assert res.exit_code == 0, res.output
     assert "Niet gebruikte regels: 2:" in res.output
     assert "register.csv, regel 2: een kopje of opmerking ('Hoofdstuk 1 Inkoop')" in res.output
@@ -298,10 +291,8 @@ def test_headings_and_a_repeated_header_are_named_not_read(tmp_path):
 
 
 def test_the_registers_values_are_inert_in_import_md(tmp_path):
-    folder = _sample(tmp_path)
-    path = tmp_path / "register.csv"
-    path.write_text("Bevoegdheid;Mandaatgever;Gemandateerde;<b>x</b> [a](javascript:b)\n"
-                    "Inkoop;F001;F005;1\n", encoding="utf-8")
-    assert run("import", "mandates", path, "--org", folder).exit_code == 0
+    folder, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;<b>x</b> "
+                                      "[a](javascript:b)\nInkoop;F001;F005;1\n")
+    assert res.exit_code == 0
     log = (folder / "IMPORT.md").read_text(encoding="utf-8")
     assert "'&lt;b&gt;x&lt;/b&gt; \\[a\\](javascript:b)'" in log and "<b>" not in log

@@ -31,7 +31,7 @@ from ..escape import markdown_prose
 from ..i18n import N_, Listing, Message, count, translator
 from ..notation import parse_date, parse_number
 from ..read import EDGES, MANIFEST, read_folder
-from ..validate import parse_bool, validate_graph
+from ..validate import _closest, parse_bool, validate_graph
 from ..write import write_tables
 from ._tables import model_from_tables
 from .posts import _cited, _fold, _read, _slug
@@ -89,9 +89,6 @@ _LABELS = {"power": N_("power (id)"), "power_name": N_("power"),
            "decision_date": N_("date of the decision"), "published": N_("vindplaats"),
            "in_force": N_("in force"), "evidence": N_("evidence"), "note": N_("note"),
            "source": N_("source")}
-#: What a row names, as messages say it, and the register's column of its id.
-_WHAT = {"mandator": (N_("mandator"), "mandator"), "mandatee": (N_("mandatee"), "mandatee"),
-         "competent body": (N_("competent body"), "body"), "power": (N_("power"), "power")}
 
 
 @dataclass
@@ -171,7 +168,7 @@ def _columns(df, label) -> tuple[dict, list, list]:
         if one not in found and two not in found:
             raise ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
                 "has no column for the {what} ('{a}' or '{b}'; columns: {v})",
-                what=Message(_WHAT[one][0]),
+                what=Message(_LABELS[two]),
                 a=translator("nl").column(two), b=two,
                 v=", ".join(headers.get(c, c) for c in df.columns)))], where=label)
     return found, worked, other
@@ -198,10 +195,10 @@ class _Nodes:
                 if kind == "HOLDS" and self.kind.get(u) == "Person":
                     self.held.setdefault(_plain(self.name[u]), []).append(v)
 
-    def find(self, nid: str, name: str, key: str) -> str:
+    def find(self, nid: str, name: str, column: str) -> str:
         """The id of the post or role ``nid`` or, without one, ``name``
-        (``key``: what the row names, see :data:`_WHAT`)."""
-        what, column = Message(_WHAT[key][0]), _WHAT[key][1]
+        (``column``: the register's column of the id, ``mandator`` ...)."""
+        what = Message(_LABELS[f"{column}_name"])
         if not _empty(nid):
             nid = nid.strip()
             if self.kind.get(nid) not in ("Post", "Role"):
@@ -231,13 +228,10 @@ class _Nodes:
                 "(its name or id)", what=what, name=own, posts=", ".join(
                     f"{p} ({self.name.get(p, p)})" for p in self.held[_plain(name)])))
         if not hits:
-            import difflib
-            near = difflib.get_close_matches(_plain(name), list(self.by_name), n=1)
             raise InputError(Message(
                 "{what} '{name}' is no post or role of the organisation{near}", what=what,
-                name=name.strip(), near=Message(" (did you mean '{near}'?)",
-                                                near=self.name[self.by_name[near[0]][0]])
-                if near else ""))
+                name=own, near=_closest(own, sorted({self.name[i] for ids in
+                                                     self.by_name.values() for i in ids}))))
         return hits[0]
 
 
@@ -400,7 +394,7 @@ def _power(cell: dict, powers: dict, nodes: _Nodes, bodies: dict | None, where: 
     pid, name = cell.get("power", ""), cell.get("power_name", "")
     if _empty(pid):
         if _empty(name):
-            raise InputError(Message("no {what}", what=Message(_WHAT["power"][0])))
+            raise InputError(Message("no {what}", what=Message(_LABELS["power_name"])))
         pid = next((k for k, s in powers.items() if _plain(s.get("name") or s.get("text") or "")
                     == _plain(name) or _plain(k) == _plain(name)), None) or _slug(name)
     pid = pid.strip()
@@ -443,7 +437,7 @@ def _body(cell: dict, nodes: _Nodes, bodies: dict | None, where: str) -> str | N
         nodes.kind[key], nodes.name[key] = "Post", name.strip()
         return key
     try:
-        return nodes.find(bid, name, "competent body")
+        return nodes.find(bid, name, "body")
     except InputError as exc:
         raise InputError(Message("{why} (with --add-bodies, a competent body no post is "
                                  "named for is added as a political post)", why=exc.args[0])
