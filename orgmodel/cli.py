@@ -1852,12 +1852,16 @@ def serve_cmd(org_dir, neo4j_name, home, host, port):
                     "NAME --role editor to change that)."))
     ws.current()          # a model that does not load is said here, not on every page
     import uvicorn
+
+    from ._perf import collecting
     # (the port as text: a number in Dutch notation, 18.088, is no address)
     out(Message("Serving {name} at http://{host}:{port}/ (Ctrl+C stops)", name=ws.name,
                 host=host, port=str(port)))
-    uvicorn.run(create_app(ws, home, lang=_t().lang,
-                           users=_accounts(org_dir, neo4j_name, home)), host=host, port=port,
-                log_level="warning", server_header=False)
+    app = create_app(ws, home, lang=_t().lang, users=_accounts(org_dir, neo4j_name, home))
+    # (the collector main() paused is on while the server runs: it serves for
+    # days, and its requests leave cycles only the collector frees)
+    with collecting():
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
 def _accounts(org_dir, neo4j_name, home):
@@ -1943,6 +1947,7 @@ def users_list(org_dir, neo4j_name, home):
 def main(argv=None):
     """Entry point.  ``--debug`` may stand anywhere on the command line."""
     global _DEBUG
+    process = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     _DEBUG = "--debug" in argv
     argv = [a for a in argv if a != "--debug"]
@@ -1950,6 +1955,11 @@ def main(argv=None):
     # builds (routes, tables) hold no cycles, yet their millions of objects
     # set off full passes (measured: 6.5 of 83 s of a 1,000,000-role report).
     from ._perf import paused_gc
+    if process:
+        # (the command is the process: the collector stays off to its end, so
+        # that neither leaving the block nor the interpreter's exit starts a
+        # full pass over everything the command imported and built)
+        gc.disable()
     try:
         with paused_gc():
             cli.main(args=argv, prog_name="orgmodel")

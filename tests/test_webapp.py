@@ -629,3 +629,27 @@ def test_two_editors_and_a_viewer_in_chromium(app):
     org = orgmodel.load(folder)
     assert (org.graph.nodes["tm"]["name"], org.graph.nodes["dd"]["name"]) == (
         "Team lead", "Director")
+
+
+def test_the_server_runs_with_the_cycle_collector_on(tmp_path, monkeypatch):
+    # Every command runs with Python's cycle collector paused (orgmodel.cli.main);
+    # the web app serves for days, and its requests leave cycles that only the
+    # collector frees: it must be on while uvicorn runs, and paused again after.
+    import gc
+
+    import uvicorn
+
+    from orgmodel.cli import main
+    d = tmp_path / "org"
+    shutil.copytree(DATA / "template", d)
+    seen = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.append(gc.isenabled()))
+    gc.disable()
+    try:
+        with pytest.raises(SystemExit) as done:
+            main(["serve", "--org", str(d), "--port", str(_free_port())])
+        assert done.value.code == 0
+        assert seen == [True]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
