@@ -63,10 +63,11 @@ def _timed(fn):
     return time.perf_counter() - t, value
 
 
-def _median_command(args, env, runs: int = 5) -> float:
-    """The median of ``runs`` runs of a read-only command (one run moves by a
-    tenth of a second with what the server is doing after the pushes)."""
-    return statistics.median(_command(args, env) for _ in range(runs))
+def _commands(args, env, startup: float, runs: int = 5) -> list:
+    """``runs`` runs of a read-only command, each minus the start-up (one run
+    moves by a tenth of a second with what the server is doing after the
+    pushes, and the first on a server plans the command's queries)."""
+    return [_command(args, env) - startup for _ in range(runs)]
 
 
 def _compiled() -> None:
@@ -134,10 +135,12 @@ def measure(engine: str, n: int, folder: Path) -> dict:
             leaf = _deepest(org)
             out["route_role"] = leaf
             out["route_library"], _ = _timed(lambda: escalate(store, org.name, leaf))
-            out["route_cli"] = _median_command(["escalate", leaf, "--neo4j", org.name],
-                                               env) - startup
-            out["who_decides_cli"] = _median_command(["who-decides", "budget", "--neo4j",
-                                                      org.name, "--amount", "1000"], env) - startup
+            out["route_cli_runs"] = _commands(["escalate", leaf, "--neo4j", org.name],
+                                              env, startup)
+            out["who_decides_cli_runs"] = _commands(["who-decides", "budget", "--neo4j",
+                                                     org.name, "--amount", "1000"], env, startup)
+            out["route_cli"] = statistics.median(out["route_cli_runs"])
+            out["who_decides_cli"] = statistics.median(out["who_decides_cli_runs"])
             stored = _stored_counts(store)
             # (a second and a third organisation of the same size, new to the
             # database, on the server the work above has warmed)
@@ -245,14 +248,17 @@ def write(path: Path, n: int, results: dict):
         lines.append(f"| {label} | {target} | " + " | ".join(cells) + " |")
     for engine, r in results.items():
         lines.append("")
+        runs = [", ".join(f"{x:.2f}" for x in r.get(key, ())) or "—"
+                for key in ("route_cli_runs", "who_decides_cli_runs")]
         lines.append(f"{engine}: {r.get('changed_posts', 0):,} posts changed; the command "
                      f"line's start-up ({r.get('startup', 0):.2f} s) is taken off each command; "
                      f"`escalate` is of `{r.get('route_role')}` (the post with the longest "
-                     "line above it); `escalate` and `who-decides` are the median of five runs, "
-                     "orgmodel's modules compiled to bytecode first as `pip install` does; "
-                     "the database held {:,} nodes and {:,} relationships after the first push "
-                     "and the two incremental ones (the bare write: as many).".format(
-                         *r.get("stored", (0, 0))))
+                     "line above it); `escalate` and `who-decides` are the median of five runs "
+                     f"(`escalate` {runs[0]} s; `who-decides` {runs[1]} s; the first on the "
+                     "server plans their queries), orgmodel's modules compiled to bytecode "
+                     "first as `pip install` does; the database held {:,} nodes and {:,} "
+                     "relationships after the first push and the two incremental ones (the "
+                     "bare write: as many).".format(*r.get("stored", (0, 0))))
     lines += ["", "Ratios in this run (ArcadeDB / Neo4j):", ""]
     if len(results) == 2:
         a, b = results.get("arcadedb", {}), results.get("neo4j", {})
