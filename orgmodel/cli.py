@@ -1269,10 +1269,15 @@ def _hours(ctx, param, value):
 @click.option("--no-line", "no_line", is_flag=True,
               help="The file gives no reporting lines (a formatie list by unit): read its posts "
                    "without them; the line is not recorded.")
+@click.option("--row-ids", "row_ids", is_flag=True,
+              help="The file gives no post ids (a list of employees with their manager's name): "
+                   "each row is a post, its id its row number (R2, R3 ...); with --reports-to-by "
+                   "holder or COLUMN, or --no-line.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
                  c_holder, c_holder_fte, c_grade, c_hours, full_time, unknown_superior, name, date, sheet,
-                 junior_sheet, locale, strict, split_reused_ids, reports_to_by, no_line, force):
+                 junior_sheet, locale, strict, split_reused_ids, reports_to_by, no_line, row_ids,
+                 force):
     """Import one row per post (CSV, XLSX, XLS or ODS) into an organisation folder.
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
@@ -1299,7 +1304,8 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
                                              strict=strict, lang=lang,
                                              reused_ids="split" if split_reused_ids else "error",
                                              reports_to_by=reports_to_by,
-                                             full_time=full_time, line=not no_line)
+                                             full_time=full_time, line=not no_line,
+                                             row_ids=row_ids)
     out("\n".join(map(t, log.lines())))
     out(t(Message(
         "\nImported {n_nodes} nodes and {n_edges} edges into {out_dir} (what was decided: {v})",

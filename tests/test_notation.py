@@ -1091,6 +1091,64 @@ def test_a_superior_column_that_names_the_manager(tmp_path):
         "the file" in res.output
 
 
+def test_an_export_without_post_ids_each_row_a_post(tmp_path):
+    """A list of employees with their manager's name and no post number was
+    refused for its missing id column, with no way to read it. Now the
+    refusal names --row-ids, and with it each row is a post (its id its row
+    number), the line read through the manager's name; a heading row, a
+    repeated header and a name on two posts are said, not made posts."""
+    f = tmp_path / "hr.csv"
+    f.write_text("Medewerker;Functie;Afdeling;Leidinggevende;FTE\n"
+                 "Anna de Vries;Gemeentesecretaris;Directie;;1\n"
+                 "Bram Jansen;Teammanager Burgerzaken;Burgerzaken;Anna de Vries;0,89\n"
+                 "Vacature;Medewerker Burgerzaken;Burgerzaken;Bram Jansen;1\n"
+                 "Eva Kok;Medewerker Burgerzaken;Burgerzaken;bram jansen;0,5\n"
+                 ";;Afdeling Zorg;;\n"
+                 "Medewerker;Functie;Afdeling;Leidinggevende;FTE\n"
+                 "Cas Bos;Teammanager Zorg;Zorg;Anna de Vries;1\n"
+                 "Cas Bos;Adviseur;Zorg;Anna de Vries;0,2\n"
+                 "Dirk Mol;Consulent;Zorg;Cas Bos;1\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "ids", "--lang",
+              "en")
+    assert res.exit_code == 1 and not (tmp_path / "ids").exists()
+    assert "has no column 'formatieplaats' for the post id" in res.output
+    assert "read a file without post ids (a list of employees with their manager's name) with " \
+        "--row-ids --reports-to-by holder" in res.output
+    # (the superior column cannot give post ids the file does not have)
+    res = run("import", "posts", f, "--preset", "nl-hr", "--row-ids", "--out", tmp_path / "r",
+              "--lang", "en")
+    assert res.exit_code == 1 and "--reports-to-by holder" in res.output
+    assert "Traceback" not in res.output and not (tmp_path / "r").exists()
+    res = run("import", "posts", f, "--preset", "nl-hr", "--row-ids", "--reports-to-by",
+              "holder", "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert {p: org.graph.nodes[p]["name"] for p in org.ids("Post")} == {
+        "R2": "Gemeentesecretaris", "R3": "Teammanager Burgerzaken",
+        "R4": "Medewerker Burgerzaken", "R5": "Medewerker Burgerzaken",
+        "R8": "Teammanager Zorg", "R9": "Adviseur", "R10": "Consulent"}
+    line = {(u, v) for u, v, _ in org.edges("REPORTS_TO")}
+    assert line == {("R3", "R2"), ("R4", "R3"), ("R5", "R3"), ("R8", "R2"), ("R9", "R2")}
+    assert org.graph.nodes["R4"].get("vacant") is True
+    assert "row 6: neither a job title nor a superior: a heading or a note, not a post" \
+        in res.output
+    assert "row 7: repeats the header row, not a post" in res.output
+    assert "row 10: reports to 'Cas Bos', which names posts R8, R9" in res.output
+    assert "each row is a post, its id its row number" in res.output
+    assert "each row is a post, its id its row number" in \
+        (tmp_path / "o" / "IMPORT.md").read_text(encoding="utf-8")
+    # (a junior-staff file names senior posts by id: refused with row ids)
+    res = run("import", "posts", f, "--junior", f, "--preset", "nl-hr", "--row-ids",
+              "--reports-to-by", "holder", "--out", tmp_path / "j", "--lang", "en")
+    assert res.exit_code == 1 and "--row-ids and --junior" in res.output
+    # (in Dutch, as a Dutch export is read)
+    res = run("import", "posts", f, "--preset", "nl-hr", "--row-ids", "--reports-to-by",
+              "holder", "--out", tmp_path / "nl")
+    assert res.exit_code == 0, res.output
+    assert "elke regel is een functie, met het regelnummer als id" in res.output
+    assert "geen functienaam en geen leidinggevende: een kop of een opmerking" in res.output
+
+
 def test_a_superior_column_that_gives_another_key_of_the_superiors_row(tmp_path):
     """An export whose manager column holds the manager's personeelsnummer:
     --reports-to-by personeelsnummer reads it through that column; a column

@@ -693,7 +693,9 @@ def _column(df, name, label, what, required) -> str | None:
         # none did, so the columns below are those of the first row)
         raise ValidationError([Problem(label, None, Message(
             "has no column '{v}' for the {what}: none of its first {n} rows names it and "
-            "another column orgmodel reads (its first row: {v2})",
+            "another column orgmodel reads (its first row: {v2}); give the column with --id, "
+            "or read a file without post ids (a list of employees with their manager's name) "
+            "with --row-ids --reports-to-by holder",
             v=name.split('|')[0], what=Message(what), n=HEADER_WITHIN,
             v2=', '.join(shown)))], where=label)
     if required:
@@ -796,7 +798,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                  unknown_superior: str | None = None, sheet: str | None = None,
                  junior_sheet: str | None = None, locale: str | None = None,
                  reused_ids: str = "error", reports_to_by: str = "id",
-                 full_time: float | None = None, line: bool = True):
+                 full_time: float | None = None, line: bool = True, row_ids: bool = False):
     """The tables (as a folder's CSV files hold them) of posts and junior staff.
 
     Parameters
@@ -841,6 +843,13 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         its posts are read without them, no post is a top, and the log says
         that the line is not recorded (default True: the superior column
         must be there).
+    row_ids : bool
+        True: the file gives no post ids (a list of employees with their
+        manager's name): each row is a post, its id its row number (``R2``,
+        ``R3`` ...), said in the log; the superior column then gives the
+        manager's name or another column's value (``reports_to_by``), or
+        there is no line.  Row numbers do not follow a post from one file to
+        the next: a diff between two files so read matches no post.
     locale : {"nl", "en"}, optional
         How the files write numbers (``0,8`` or ``0.8``; see
         :mod:`orgmodel.notation`); written into the organisation's
@@ -901,6 +910,16 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         raise OrgModelError(Message("--no-line and --reports-to-by {v}: a file without "
                                     "reporting lines has no superior to read", v=reports_to_by))
     run.line = line
+    if row_ids and line and reports_to_by == "id":
+        raise OrgModelError(Message(
+            "--row-ids: a file without post ids cannot give its superiors' post ids; say what "
+            "the superior column gives with --reports-to-by holder (the manager's name) or "
+            "--reports-to-by COLUMN, or read it without a line (--no-line)"))
+    if row_ids and junior:
+        raise OrgModelError(Message(
+            "--row-ids and --junior: a junior-staff file names its senior posts by their ids, "
+            "and a file read with --row-ids has none"))
+    run.row_ids = row_ids
     run.read_posts(sheet, bool(preset))
     run.group_rows(name)
     if reports_to_by == "holder":
@@ -1030,6 +1049,7 @@ class _Import:
         self.percent = False                    # whether it gives percentages
         self.asked: set = set()                 # the columns the user named (must be there)
         self.line = True                        # False: the file gives no reporting lines
+        self.row_ids = False                    # True: the file gives no post ids (rows are)
         self.c_units: list = []                 # the columns of a unit's levels, widest first
 
     def fte(self, text: str, one_post: bool = True, holders: int = 1):
@@ -1053,7 +1073,10 @@ class _Import:
 
     def read_posts(self, sheet, preset: bool) -> None:
         cols, jcols, label = self.cols, self.jcols, self.label
-        self.df = _read(self.path, label, sheet, _header_columns(cols))
+        # (without post ids, the header row is found by the superior column,
+        # or by the job title's when there is no line)
+        first = "id" if not self.row_ids else "reports_to" if self.line else "title"
+        self.df = _read(self.path, label, sheet, _header_columns(cols, first))
         self.say_unnamed(self.df, label)
         self.say_above_header(self.df, label)
         self.say_laid_out(self.df, label)
@@ -1062,7 +1085,8 @@ class _Import:
             self.log.decisions.append(Message(
                 "no reporting lines read (--no-line): no post is placed in a line, and the line "
                 "is not recorded (layers, spans and routes have none to go on)"))
-        if preset and _column(self.df, cols.id, label, N_("post id"), False) is None and \
+        if preset and not self.row_ids and \
+                _column(self.df, cols.id, label, N_("post id"), False) is None and \
                 _column(self.df, jcols.reports_to, label, N_("senior post"), False) and \
                 _column(self.df, jcols.fte, label, N_("FTE"), False):
             raise ValidationError([Problem(label, 1, Message(
@@ -1070,7 +1094,13 @@ class _Import:
                 "file first and this one with --junior",
                 v=str(jcols.reports_to).split('|')[0], v2=str(cols.id).split('|')[0]))],
                                   where=str(self.path))
-        self.c_id = _column(self.df, cols.id, label, N_("post id"), True)
+        self.c_id = None if self.row_ids else _column(self.df, cols.id, label, N_("post id"),
+                                                      True)
+        if self.row_ids:
+            self.log.decisions.append(Message(
+                "the file gives no post ids (--row-ids): each row is a post, its id its row "
+                "number (R2, R3 ...); row numbers do not follow a post from one file to the "
+                "next, so a diff between two files read so matches no post"))
         self.c_sup = _column(self.df, cols.reports_to, label, N_("superior"), True) \
             if self.line else None
         # (a column the user named must be there: one misspelt was passed over)
@@ -1198,41 +1228,10 @@ class _Import:
         orgs: defaultdict[str, int] = defaultdict(int)
         for rowno, row in zip(self.df.index.tolist(), self.df.to_dict("records")):
             self.log.rows += 1
-            rid = _cell(row, self.c_id)
+            rid = self.post_id(rowno, row)
+            if rid is None:
+                continue
             holder = _cell(row, self.c_holder).strip("'\" ")
-            if _fold(rid) == _fold(self.c_id or "") and (
-                    not self.c_sup or _fold(_cell(row, self.c_sup)) == _fold(self.c_sup)):
-                # (a table printed in pages, or two tables one under the other)
-                self.log.skipped.append((self.label, rowno, Message(
-                    "repeats the header row, not a post")))
-                continue
-            # (the title and superior first: most rows have one, and are done)
-            bare = not _cell(row, self.c_title) and not _cell(row, self.c_sup)
-            word = bare and _totals_word(rid)
-            if word:
-                self.log.skipped.append((self.label, rowno, Message(
-                    "a totals row ('{rid}'), not a post", rid=rid)))
-                if word not in SUBTOTALS and _fold(rid) == word:
-                    self.totals.append((rowno, rid, self.fte(_cell(row, self.c_fte), False)))
-                continue
-            if bare and rid and not any(str(v or "").strip() for k, v in row.items()
-                                        if k != self.c_id):
-                # (a heading over a part of the table, or a note under it: a
-                # post has more than its id, a title or a superior at least)
-                self.log.skipped.append((self.label, rowno, Message(
-                    "only the post id column is filled in ('{v}'): a heading or a note, not a "
-                    "post", v=rid if len(rid) <= 60 else rid[:59] + "…")))
-                continue
-            if not rid and _totals_word(_cell(row, self.c_title)):
-                # (a totals row written in the title column: "Totaal Ruimte";
-                # its FTE is the posts', not one left out)
-                self.log.skipped.append((self.label, rowno, Message(
-                    "a totals row ('{rid}'), not a post", rid=_cell(row, self.c_title))))
-                continue
-            if not rid:
-                self.log.skipped.append((self.label, rowno, Message("no post id")))
-                self.log.left_out_fte += fte_total(self.fte(_cell(row, self.c_fte)))
-                continue
             if self.is_eliminated(holder):
                 self.log.skipped.append((self.label, rowno,
                                          Message(
@@ -1273,6 +1272,57 @@ class _Import:
         for k in self.by_raw:
             count[k.casefold()] = count.get(k.casefold(), 0) + 1
         self.folded = {k.casefold(): k for k in self.by_raw if count[k.casefold()] == 1}
+
+    def post_id(self, rowno, row) -> str | None:
+        """The id of the post on ``row``, or None, said in the log, when the
+        row is no post (the header again, a totals row, a heading, no id)."""
+        rid = _cell(row, self.c_id) if self.c_id else ""
+        skip = self.log.skipped
+        if self.header_again(row, rid):
+            # (a table printed in pages, or two tables one under the other)
+            skip.append((self.label, rowno, Message("repeats the header row, not a post")))
+            return None
+        # (the title and superior first: most rows have one, and are done)
+        bare = not _cell(row, self.c_title) and not _cell(row, self.c_sup)
+        word = bare and _totals_word(rid)
+        if word:
+            skip.append((self.label, rowno, Message(
+                "a totals row ('{rid}'), not a post", rid=rid)))
+            if word not in SUBTOTALS and _fold(rid) == word:
+                self.totals.append((rowno, rid, self.fte(_cell(row, self.c_fte), False)))
+            return None
+        if bare and rid and not any(str(v or "").strip() for k, v in row.items()
+                                    if k != self.c_id):
+            # (a heading over a part of the table, or a note under it: a
+            # post has more than its id, a title or a superior at least)
+            skip.append((self.label, rowno, Message(
+                "only the post id column is filled in ('{v}'): a heading or a note, not a "
+                "post", v=rid if len(rid) <= 60 else rid[:59] + "…")))
+            return None
+        if not rid and _totals_word(_cell(row, self.c_title)):
+            # (a totals row written in the title column: "Totaal Ruimte";
+            # its FTE is the posts', not one left out)
+            skip.append((self.label, rowno, Message(
+                "a totals row ('{rid}'), not a post", rid=_cell(row, self.c_title))))
+            return None
+        if not rid and self.row_ids and not bare:
+            return f"R{rowno}"
+        if not rid:
+            skip.append((self.label, rowno, Message(
+                "neither a job title nor a superior: a heading or a note, not a post")
+                if self.row_ids else Message("no post id")))
+            self.log.left_out_fte += fte_total(self.fte(_cell(row, self.c_fte)))
+            return None
+        return rid
+
+    def header_again(self, row, rid: str) -> bool:
+        """Whether ``row`` repeats the header row (a table printed in pages,
+        or two tables one under the other): its id, or without ids its
+        title, names its own column, and so does its superior."""
+        own = (rid, self.c_id) if self.c_id else (_cell(row, self.c_title), self.c_title)
+        if not own[1] or _fold(own[0]) != _fold(own[1]):
+            return False
+        return not self.c_sup or _fold(_cell(row, self.c_sup)) == _fold(self.c_sup)
 
     def say_totals(self) -> None:
         """A totals row is left out (said in :meth:`group_rows`); its FTE is
