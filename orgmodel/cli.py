@@ -1234,7 +1234,10 @@ def _hours(ctx, param, value):
               help="Column of the unit; given again for a unit's levels, the widest first "
                    "(--unit Afdeling --unit Team: each team in the afdeling on its row).")
 @click.option("--fte", "c_fte", metavar="COLUMN", callback=_named, help="Column of the FTE.")
-@click.option("--holder", "c_holder", metavar="COLUMN", callback=_named, help="Column of the holder's name.")
+@click.option("--holder", "c_holder", metavar="COLUMN", callback=_named, multiple=True,
+              help="Column of the holder's name; given again for a name in parts, in order "
+                   "(--holder Voornaam --holder Tussenvoegsel --holder Achternaam: joined with "
+                   "a space).")
 @click.option("--holder-fte", "c_holder_fte", metavar="COLUMN", callback=_named,
               help="Column of the holder's own FTE (a bezetting beside the post's formatie): on "
                    "the holder, where the FTE column gives the post's.")
@@ -1291,7 +1294,9 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
     lang = t.lang if _LANG or os.environ.get("ORGMODEL_LANG") else (
         "nl" if preset == "nl-hr" or locale == "nl" else "en")
     t, _OWN = translator_of(lang), lang      # (its refusals in that language too)
-    given = dict(id=c_id, reports_to=c_sup, title=c_title, fte=c_fte, holder=c_holder,
+    given = dict(id=c_id, reports_to=c_sup, title=c_title, fte=c_fte,
+                 holder=c_holder[0] if len(c_holder) == 1 else None,
+                 holder_parts=tuple(c_holder) if len(c_holder) > 1 else None,
                  grade=c_grade, hours=c_hours, holder_fte=c_holder_fte,
                  unit=c_unit[0] if len(c_unit) == 1 else None,
                  units=tuple(c_unit) if len(c_unit) > 1 else None)

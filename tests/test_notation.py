@@ -1149,6 +1149,53 @@ def test_an_export_without_post_ids_each_row_a_post(tmp_path):
     assert "geen functienaam en geen leidinggevende: een kop of een opmerking" in res.output
 
 
+def test_a_name_in_three_columns(tmp_path):
+    """Dutch HR exports (AFAS, Youforce) write a name as Voornaam,
+    Tussenvoegsel, Achternaam. Those columns were listed as not read, and
+    "Vacature" in one of them made no vacancy: nobody held anything. Now the
+    nl-hr preset joins them (an empty part left out), says so, and the
+    manager's name is found through the joined names; --holder given again
+    joins the columns given, each of which must be there."""
+    f = tmp_path / "hr.csv"
+    f.write_text("Formatieplaats;Functie;Voornaam;Tussenvoegsel;Achternaam;Leidinggevende;FTE\n"
+                 "F1;Gemeentesecretaris;Anna;de;Vries;;1\n"
+                 "F2;Teammanager;Bram;;Jansen;Anna de Vries;1\n"
+                 "F3;Medewerker;Vacature;;;Bram Jansen;1\n"
+                 "F4;Medewerker;Eva;van der;Kok;bram jansen;1\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--out",
+              tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    held = {p: h for h, p, _ in org.edges("HOLDS")}
+    assert {p: org.graph.nodes[h]["name"] for p, h in held.items()} == {
+        "F1": "Anna de Vries", "F2": "Bram Jansen", "F4": "Eva van der Kok"}
+    assert org.graph.nodes["F3"].get("vacant") is True
+    assert {(u, v) for u, v, _ in org.edges("REPORTS_TO")} == {
+        ("F2", "F1"), ("F3", "F2"), ("F4", "F2")}
+    assert "holder from 'Voornaam + Tussenvoegsel + Achternaam'" in res.output
+    assert "the holders' names joined from the columns 'Voornaam', 'Tussenvoegsel', " \
+        "'Achternaam', in that order" in res.output
+    assert "Columns not read" not in res.output
+    # (the columns named, in a file of no preset; one not there is refused)
+    g = tmp_path / "plain.csv"
+    g.write_text("id,reports_to,title,First,Last\n1,,Director,Ann,Lee\n2,1,Analyst,Bo,Ng\n",
+                 encoding="utf-8")
+    res = run("import", "posts", g, "--holder", "First", "--holder", "Last", "--out",
+              tmp_path / "p")
+    assert res.exit_code == 0, res.output
+    names = {n for n, d in orgmodel.load(tmp_path / "p").graph.nodes(data=True)
+             if d["kind"] == "Person"}
+    assert names == {"person:ann-lee", "person:bo-ng"}
+    res = run("import", "posts", g, "--holder", "First", "--holder", "Surname", "--out",
+              tmp_path / "q")
+    assert res.exit_code == 1 and "has no column 'Surname' for the holder" in res.output
+    assert not (tmp_path / "q").exists()
+    # (in Dutch, as a Dutch export is read)
+    res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--out",
+              tmp_path / "nl")
+    assert "de namen van de bekleders samengevoegd uit de kolommen 'Voornaam'" in res.output
+
+
 def test_a_superior_column_that_gives_another_key_of_the_superiors_row(tmp_path):
     """An export whose manager column holds the manager's personeelsnummer:
     --reports-to-by personeelsnummer reads it through that column; a column

@@ -85,6 +85,10 @@ class Columns:
     #: the holder's own FTE on the row (a *bezetting* beside the post's
     #: *formatie*): on the HOLDS edge, instead of the post's FTE
     holder_fte: str | None = None
+    #: the columns of the holder's name in parts, in order (``("Voornaam",
+    #: "Tussenvoegsel", "Achternaam")``): joined with a space, the empty
+    #: ones left out (instead of ``holder``)
+    holder_parts: tuple | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,10 @@ class Preset:
     name_from: str = "organisation"
     #: how the files write numbers and dates (see orgmodel.notation)
     locale: str | None = None
+    #: the columns of a name in parts, read when there is no holder column:
+    #: the first name's, the prefix's (optional) and the surname's
+    #: alternatives, as for ``Columns.holder_parts``
+    name_parts: tuple = ()
 
 
 #: Known formats.  ``uk-organogram``: the Cabinet Office schema of UK
@@ -154,7 +162,11 @@ PRESETS = {
                        grade="schaal|salarisschaal|functieschaal",
                        cost_centre="kostenplaats", start="ingangsdatum|datum in dienst|begindatum"),
         junior=Columns(id=None, holder=None, hours=None), tops=("",), unknown_superior="error",
-        locale="nl"),
+        locale="nl",
+        # (AFAS, Youforce and the like export a name in three columns)
+        name_parts=("roepnaam|voornaam|voornamen|voorletters",
+                    "tussenvoegsel|tussenvoegsels|voorvoegsel|voorvoegsels",
+                    "achternaam|geslachtsnaam|familienaam")),
 }
 
 #: The first words of a totals row's id (folded, see :func:`_fold`): a row
@@ -1106,7 +1118,11 @@ class _Import:
         # (a column the user named must be there: one misspelt was passed over)
         asked = self.asked
         self.c_title = _column(self.df, cols.title, label, N_("job title"), "title" in asked)
-        self.c_holder = _column(self.df, cols.holder, label, N_("holder"), "holder" in asked)
+        self.c_holder = _column(self.df, cols.holder, label, N_("holder"), "holder" in asked) \
+            if not cols.holder_parts else None
+        self.c_name_parts: list = []            # the columns of a name in parts, joined
+        if not self.c_holder:
+            self.c_holder = self.joined_names(cols)
         self.c_units = [_column(self.df, c, label, N_("unit"), True) for c in cols.units or ()]
         twice = sorted({c for c in self.c_units if self.c_units.count(c) > 1})
         if twice:
@@ -1144,10 +1160,37 @@ class _Import:
                 "one before it on its row, and a post in the narrowest its row names",
                 columns=" > ".join(f"'{self.log.headers.get(c, c)}'" for c in self.c_units)))
         # (a column with values that nothing reads is named, not passed over)
-        read = {c for _, c in self.log.columns}
+        read = {c for _, c in self.log.columns} | set(self.c_name_parts)
         self.log.unread_columns = [c for c in self.df.columns if c not in read and any(
             isinstance(v, str) and v.strip() for v in self.df[c])]
         self.say_unit_levels(cols)
+
+    def joined_names(self, cols: Columns) -> str | None:
+        """The holders' names joined from their parts (``Voornaam``,
+        ``Tussenvoegsel``, ``Achternaam``), as a column added to the table:
+        the columns given (each must be there), else the preset's when the
+        file has a first name's and a surname's column; None without."""
+        label = self.label
+        if cols.holder_parts:
+            parts = [_column(self.df, c, label, N_("holder"), True) for c in cols.holder_parts]
+        elif self.preset.name_parts:
+            first, middle, last = (_column(self.df, c, label, N_("holder"), False)
+                                   for c in self.preset.name_parts)
+            parts = [first, middle, last] if first and last else []
+        else:
+            return None
+        parts = [c for c in parts if c]
+        if not parts:
+            return None
+        shown = [str(self.log.headers.get(c, c)) for c in parts]
+        joined = " + ".join(shown)
+        self.df[joined] = [" ".join(x for x in (str(v or "").strip() for v in values) if x)
+                           for values in zip(*(self.df[c] for c in parts))]
+        self.c_name_parts = parts
+        self.log.decisions.append(Message(
+            "the holders' names joined from the columns {columns}, in that order, with a space "
+            "(an empty part left out)", columns=", ".join(f"'{c}'" for c in shown)))
+        return joined
 
     def say_unit_levels(self, cols: Columns) -> None:
         """A column of units not read beside the one read (``Team`` beside
