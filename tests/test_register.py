@@ -202,6 +202,20 @@ def test_no_ceiling_and_a_ceiling_in_millions(tmp_path):
     assert ",1500000," in (folder / "edges.csv").read_text(encoding="utf-8")
 
 
+def test_the_other_names_registers_give_their_columns(tmp_path):
+    # (a register heads its columns in its own words: Onderwerp, Mandaat aan,
+    # Maximumbedrag, Voorwaarden/instructies, Ondermandaat mogelijk)
+    folder, res = _imported(tmp_path, "Onderwerp;Mandaatgever;Mandaat aan;Ondermandaat "
+                                      "mogelijk;Maximumbedrag;Voorwaarden/instructies\n"
+                                      "Inkoop;Gemeentesecretaris;Teammanager Financiën;ja;"
+                                      "€ 10.000;binnen het budget\n")
+    assert res.exit_code == 0, res.output
+    edge = _mandates(folder)["F001", "F002"]
+    assert (edge["ceiling"], edge["submandate"], edge["instructions"]) == \
+        (10_000, True, "binnen het budget")
+    assert "Kolommen die niet gelezen zijn" not in res.output
+
+
 def test_a_workbook_register_with_a_title_number_and_date_cells(tmp_path):
     import datetime
 
