@@ -216,6 +216,47 @@ def test_the_other_names_registers_give_their_columns(tmp_path):
     assert "Kolommen die niet gelezen zijn" not in res.output
 
 
+def test_ondermandaat_named_in_the_row_of_its_mandate(tmp_path):
+    """A register names whom the mandatee passes a power on to in a column of
+    its own (*ondermandaat aan*). It was listed as not read, and the
+    teammanagers it named could decide nothing. Each post named is an
+    ondermandaat edge, graded inferred with the reasoning (its terms are the
+    row's), and the row's mandate allows ondermandaat."""
+    head = "Bevoegdheid;Mandaatgever;Gemandateerde;Ondermandaat aan;Financiële grens\n"
+    folder, res = _imported(tmp_path, head + "Inkoop;Gemeentesecretaris;Teammanager "
+                            "Publiekszaken;Medewerker burgerzaken;€ 25.000\n"
+                            "Inhuur;F001;F005;F006, F002;€ 10.000\n")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(folder)
+    subs = [(u, v, d) for u, v, d in org.graph.edges(data=True) if d["kind"] == "MANDATES"
+            and u == "F005"]
+    assert sorted((v, tuple(d["powers"]), d["ceiling"], d["evidence"]) for u, v, d in subs) == [
+        ("F002", ("inhuur",), 10_000, "inferred"), ("F006", ("inhuur",), 10_000, "inferred"),
+        ("F006", ("inkoop",), 25_000, "inferred")]
+    assert all("Gemeentesecretaris" in d["note"] and d["source"].startswith("register regel")
+               for _, _, d in subs)
+    assert all(d["submandate"] for u, v, d in org.graph.edges(data=True)
+               if d["kind"] == "MANDATES" and u == "F001")
+    answer = who_decides(org, "inkoop", amount=20_000)
+    assert "F006" in answer["post"].tolist()
+    assert "- Ondermandaat gelezen uit de regels die het noemen: 3 relaties" in res.output
+    # (a row that says no ondermandaat, and names one, is refused on its row)
+    before = _files(folder)
+    path = tmp_path / "nee.csv"
+    path.write_text("Bevoegdheid;Mandaatgever;Gemandateerde;Ondermandaat toegestaan;"
+                    "Ondermandaat aan\nInkoop;F001;F005;nee;F006\n", encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder, "--replace", "--lang", "en")
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "row 2: names ondermandaat to Medewerker burgerzaken, and says ondermandaat is " \
+        "not allowed" in res.output and _files(folder) == before
+    # (a post that is not there is named, with the closest)
+    path.write_text("Bevoegdheid;Mandaatgever;Gemandateerde;Ondermandaat aan\n"
+                    "Inkoop;F001;F005;Medewerker burgerzaak\n", encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder, "--replace", "--lang", "en")
+    assert res.exit_code == 1 and "'Medewerker burgerzaak' is no post or role" in res.output
+    assert _files(folder) == before
+
+
 def test_a_workbook_register_with_a_title_number_and_date_cells(tmp_path):
     import datetime
 

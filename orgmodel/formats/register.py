@@ -65,7 +65,10 @@ READ = {"power": ("bevoegdheidcode", "code"),
         "valid_to": ("geldig tot", "einddatum"), "decision": ("mandaatbesluit", "besluit"),
         "decision_date": ("datum besluit",), "published": ("vindplaats",),
         "in_force": ("inwerkingtreding",), "evidence": ("grond",),
-        "note": ("opmerking", "opmerkingen", "toelichting"), "source": ("bron",)}
+        "note": ("opmerking", "opmerkingen", "toelichting"), "source": ("bron",),
+        # (the posts the mandatee passes the power on to, named in the row)
+        "submandatee": (), "submandatee_name": ("ondermandaat aan", "ondergemandateerde",
+                                                "ondergemandateerden", "ondermandaat naar")}
 #: The register's columns orgmodel works out from the model: not read.
 WORKED_OUT = ("depth", "played_by", "holders", "deputies", "ceiling_applies", "chain",
               "signing")
@@ -92,7 +95,8 @@ _LABELS = {"power": N_("power (id)"), "power_name": N_("power"),
            "temporary": N_("temporary"), "decision": N_("mandaatbesluit"),
            "decision_date": N_("date of the decision"), "published": N_("vindplaats"),
            "in_force": N_("in force"), "evidence": N_("evidence"), "note": N_("note"),
-           "source": N_("source")}
+           "source": N_("source"), "submandatee": N_("ondermandaat to (id)"),
+           "submandatee_name": N_("ondermandaat to")}
 
 
 @dataclass
@@ -109,6 +113,9 @@ class RegisterLog:
     worked_out: list = field(default_factory=list)
     replaced: int = 0
     bodies: list = field(default_factory=list)
+    #: ondermandaat edges read from the rows that name whom the mandatee
+    #: passes the power on to
+    submandates: int = 0
     #: the register as a new source of org.yaml (``{key: text}``), if it is one
     source: dict = field(default_factory=dict)
     #: ``(file, row, why)`` of each row that is no mandate (a heading)
@@ -130,6 +137,12 @@ class RegisterLog:
         if self.bodies:
             out.append(Message("- Competent bodies added as political posts: {v}",
                                v=", ".join(self.bodies)))
+        if self.submandates:
+            out.append(Message(
+                "- Ondermandaat read from the rows that name it: {n} edges from the mandatee to "
+                "each post named, graded inferred: their ceiling, conditions and period are "
+                "taken as the row's, which the register gives once per row; the row's mandate "
+                "allows ondermandaat, as it names it", n=self.submandates))
         if self.worked_out:
             out.append(Message("- Columns not read, as orgmodel works them out from the model: "
                                "{v}", v=", ".join(f"'{c}'" for c in self.worked_out)))
@@ -238,6 +251,24 @@ class _Nodes:
                                                      self.by_name.values() for i in ids}))))
         return hits[0]
 
+    def several(self, ids: str, names: str, column: str) -> list:
+        """The posts or roles a cell names, by id or by name: the whole cell
+        when it is one's name, else each part between ``;``, ``,`` or a line
+        break (``[]`` when both cells are empty)."""
+        if not _empty(ids):
+            return [self.find(part, "", column) for part in _SEVERAL.split(ids.strip()) if part]
+        if _empty(names):
+            return []
+        whole = self.by_name.get(_plain(names)) or self.kind.get(names.strip()) in ("Post", "Role")
+        parts = [p for p in _SEVERAL.split(names.strip()) if p]
+        if whole or len(parts) == 1:
+            return [self.find("", names, column)]
+        return [self.find("", part, column) for part in parts]
+
+
+#: Between the posts a cell names (``Teammanager A; Teammanager B``).
+_SEVERAL = re.compile(r"\s*[;,\n]\s*")
+
 
 def _plain(name: str) -> str:
     """A name compared without case or extra spaces."""
@@ -286,6 +317,7 @@ def _register_of(path: Path, raw, sheet, locale, add_bodies) -> tuple:
     log.powers = list(dict.fromkeys(p for ps in edges.values() for p in ps))
     log.new_powers = [p for p in reading.powers if p not in reading.known]
     log.bodies = [b["name"] for b in reading.bodies.values()]
+    log.submandates = len(reading.submandates)
     log.source = {key: cited} if key not in sources and reading.cites else {}
     log.skipped = reading.skipped
     return (rows, {p: reading.powers[p] for p in log.new_powers}, list(reading.bodies.values()),
@@ -334,8 +366,9 @@ class _Reading:
         self.cites = False      # (whether a row cites the register by its line)
         self.skipped: list = []     # (file, row, why) of the rows that are no mandate
         # (cited as the folder's other rows are, in its language: "register regel 4")
-        self.line = translator(raw.manifest.get("language") or "en")(
-            Message(N_("{src} line {rows}"), src=source, rows="{rows}"))
+        self.own = translator(raw.manifest.get("language") or "en")
+        self.line = self.own(Message(N_("{src} line {rows}"), src=source, rows="{rows}"))
+        self.submandates: set = set()   # (the ondermandaat edges the rows name)
 
     def mandates(self, df, found: dict, path: Path) -> dict:
         """``{(mandator, mandatee, terms): [powers]}``: one edge per mandate,
@@ -360,10 +393,13 @@ class _Reading:
             cell = {k: str(cells[c] if cells[c] is not None else "") for k, c in found.items()}
             try:
                 u, v, attrs, power = self.row(cell, self.line.format(rows=row))
+                subs = self.passed_on(cell, u, v, attrs)
             except InputError as exc:
                 problems.append(Problem(path.name, int(row), exc.args[0]))
                 continue
-            edges.setdefault((u, v, tuple(sorted(attrs.items()))), []).append(power)
+            for a, b, terms in [(u, v, attrs), *subs]:
+                edges.setdefault((a, b, tuple(sorted(terms.items()))), []).append(power)
+            self.submandates |= {(a, b, tuple(sorted(terms.items()))) for a, b, terms in subs}
         if problems:
             raise ValidationError(problems, where=str(path))
         return edges
@@ -376,6 +412,38 @@ class _Reading:
         self.cites = self.cites or attrs["source"] == where or any(
             b["source"] == where for b in self.bodies.values())
         return _end(cell, "mandator", self.nodes), _end(cell, "mandatee", self.nodes), attrs, power
+
+
+    def passed_on(self, cell: dict, mandator: str, mandatee: str, attrs: dict) -> list:
+        """``[(mandatee, post, terms)]``: the ondermandaat the row names
+        (*ondermandaat aan*), each graded inferred, its terms the row's; the
+        row's own mandate (``attrs``) is then one that allows it.
+
+        Raises
+        ------
+        InputError
+            The row says ondermandaat is not allowed, or names a post that
+            is not there (or is the mandatee).
+        """
+        posts = self.nodes.several(cell.get("submandatee", ""),
+                                   cell.get("submandatee_name", ""), "submandatee")
+        if not posts:
+            return []
+        if attrs.get("submandate") == "false":
+            raise InputError(Message(
+                "names ondermandaat to {posts}, and says ondermandaat is not allowed",
+                posts=", ".join(self.nodes.name[p] for p in posts)))
+        if mandatee in posts:
+            raise InputError(Message("names the mandatee '{name}' as its own ondermandaat",
+                                     name=self.nodes.name[mandatee]))
+        attrs["submandate"] = "true"
+        terms = {k: attrs[k] for k in ("mandate_kind", "ceiling", "instructions", "within",
+                                       "valid_from", "valid_to", "temporary") if k in attrs}
+        terms.update(evidence="inferred", source=attrs["source"], note=self.own(Message(
+            "ondermandaat named in the row of the mandate from {a} to {b}; its ceiling, "
+            "conditions and period are taken as that row's, which the register gives once "
+            "per row", a=self.nodes.name[mandator], b=self.nodes.name[mandatee])))
+        return [(mandatee, p, dict(terms)) for p in posts]
 
 
 def _source(sources: dict, name: str) -> tuple[str, dict]:
