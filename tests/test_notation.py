@@ -1137,6 +1137,10 @@ def test_an_export_without_post_ids_each_row_a_post(tmp_path):
     assert "each row is a post, its id its row number" in res.output
     assert "each row is a post, its id its row number" in \
         (tmp_path / "o" / "IMPORT.md").read_text(encoding="utf-8")
+    # (an id column given beside --row-ids is refused, not passed over)
+    res = run("import", "posts", f, "--preset", "nl-hr", "--row-ids", "--id", "Medewerker",
+              "--reports-to-by", "holder", "--out", tmp_path / "d", "--lang", "en")
+    assert res.exit_code == 1 and "--row-ids and --id" in res.output
     # (a junior-staff file names senior posts by id: refused with row ids)
     res = run("import", "posts", f, "--junior", f, "--preset", "nl-hr", "--row-ids",
               "--reports-to-by", "holder", "--out", tmp_path / "j", "--lang", "en")
@@ -1190,6 +1194,10 @@ def test_a_name_in_three_columns(tmp_path):
               tmp_path / "q")
     assert res.exit_code == 1 and "has no column 'Surname' for the holder" in res.output
     assert not (tmp_path / "q").exists()
+    res = run("import", "posts", g, "--holder", "First", "--holder", "first", "--out",
+              tmp_path / "q")
+    assert res.exit_code == 1 and "the column 'First' is given twice as a part of the " \
+        "holder's name" in res.output and not (tmp_path / "q").exists()
     # (in Dutch, as a Dutch export is read)
     res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--out",
               tmp_path / "nl")

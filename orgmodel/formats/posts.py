@@ -927,6 +927,10 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
             "--row-ids: a file without post ids cannot give its superiors' post ids; say what "
             "the superior column gives with --reports-to-by holder (the manager's name) or "
             "--reports-to-by COLUMN, or read it without a line (--no-line)"))
+    if row_ids and "id" in run.asked:
+        raise OrgModelError(Message(
+            "--row-ids and --id: a file read with --row-ids has no post id column; give one "
+            "of the two"))
     if row_ids and junior:
         raise OrgModelError(Message(
             "--row-ids and --junior: a junior-staff file names its senior posts by their ids, "
@@ -1173,6 +1177,12 @@ class _Import:
         label = self.label
         if cols.holder_parts:
             parts = [_column(self.df, c, label, N_("holder"), True) for c in cols.holder_parts]
+            twice = sorted({str(c) for c in parts if parts.count(c) > 1})
+            if twice:
+                raise ValidationError([Problem(label, None, Message(
+                    "the column '{v}' is given twice as a part of the holder's name (--holder): "
+                    "each part is a column of its own",
+                    v=self.log.headers.get(twice[0], twice[0])))], where=str(self.path))
         elif self.preset.name_parts:
             first, middle, last = (_column(self.df, c, label, N_("holder"), False)
                                    for c in self.preset.name_parts)
