@@ -3,11 +3,12 @@ read under the organisation's locale, an ambiguous value an error, never a
 guess; a mandate ceiling in every notation through the whole chain to
 ``who-decides``."""
 import random
+import re
 
 import pytest
 
 import orgmodel
-from conftest import DATA, run
+from conftest import DATA, ROOT, run
 from orgmodel.errors import InputError, ValidationError
 from orgmodel.notation import number_text, parse_date, parse_number
 
@@ -1202,6 +1203,30 @@ def test_a_name_in_three_columns(tmp_path):
     res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--out",
               tmp_path / "nl")
     assert "de namen van de bekleders samengevoegd uit de kolommen 'Voornaam'" in res.output
+
+
+def test_the_nl_hr_columns_the_docs_list_are_the_ones_read(tmp_path):
+    # (a user looks up in docs/importing.md which column names the preset
+    # reads: the table lists each the preset has, and no other)
+    from orgmodel.formats.posts import PRESETS
+    docs = (ROOT / "docs" / "importing.md").read_text(encoding="utf-8")
+    rows = {"post id": "id", "superior": "reports_to", "job title": "title",
+            "holder": "holder", "unit": "unit", "FTE": "fte", "grade": "grade",
+            "hours per week (read as FTE over `--full-time`)": "hours"}
+    for what, field in rows.items():
+        line = next(x for x in docs.splitlines() if x.startswith(f"| {what} |"))
+        listed = re.findall(r"`([^`]+)`", line.split(";")[0].split("|")[2])
+        assert listed == getattr(PRESETS["nl-hr"].senior, field).split("|"), what
+    # (and the names exports use beside the first ones are read)
+    f = tmp_path / "hr.csv"
+    f.write_text("Formatieplaats;Functie;Volledige naam;Naam leidinggevende;Afdeling/team;FTE\n"
+                 "F1;Gemeentesecretaris;Anna de Vries;;Directie;1\n"
+                 "F2;Teammanager;Bram Jansen;Anna de Vries;Burgerzaken;1\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--out",
+              tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "superior from 'Naam leidinggevende'; job title from 'Functie'; holder from " \
+        "'Volledige naam'; unit from 'Afdeling/team'" in res.output
 
 
 def test_a_superior_column_that_gives_another_key_of_the_superiors_row(tmp_path):

@@ -149,11 +149,14 @@ PRESETS = {
         senior=Columns(id="formatieplaats|formatieplaatsnummer|functienummer|plaatsnummer|"
                           "positienummer|personeelsnummer",
                        reports_to="leidinggevende functie|leidinggevende formatieplaats|"
-                                  "leidinggevende|manager",
+                                  "leidinggevende|manager|direct leidinggevende|"
+                                  "naam leidinggevende|leidinggevende naam|"
+                                  "formatieplaats leidinggevende|functienummer leidinggevende",
                        title="functie|functienaam|functiebenaming|functietitel",
-                       holder="medewerker|naam medewerker|naam|werknemer|naam werknemer",
+                       holder="medewerker|naam medewerker|naam|werknemer|naam werknemer|"
+                              "medewerker naam|volledige naam|bezet door",
                        unit="afdeling|organisatie-eenheid|organisatieonderdeel|team|eenheid|"
-                            "org. eenheid|organisatorische eenheid|afdelingsnaam",
+                            "org. eenheid|organisatorische eenheid|afdelingsnaam|afdeling/team",
                        fte="fte|formatie|omvang|aanstelling|fte formatie|formatie fte|"
                            "werktijdfactor|deeltijdfactor|aanstellingsomvang|"
                            "aanstellingspercentage|formatieomvang",
