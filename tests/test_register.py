@@ -257,6 +257,45 @@ def test_ondermandaat_named_in_the_row_of_its_mandate(tmp_path):
     assert _files(folder) == before
 
 
+def test_a_register_without_a_mandator_column_gives_the_bodys_mandates(tmp_path):
+    """Most registers give per power its competent body and the mandatee, and
+    no mandator: a mandate is exercised in the name of the body (Awb 10:1).
+    Such a register was refused for its missing mandator column. Each row's
+    mandate is now from its power's body, graded inferred with that
+    reasoning; a row whose power has no body named is refused on its row."""
+    folder = _sample(tmp_path)
+    path = tmp_path / "register.csv"
+    path.write_text("Onderwerp;Bevoegd orgaan;Gemandateerde;Financiële grens\n"
+                    "Inkoop;College van B&W;Gemeentesecretaris;€ 50.000\n"
+                    "Inkoop;College van B&W;Teammanager Publiekszaken;€ 25.000\n",
+                    encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder, "--add-bodies")
+    assert res.exit_code == 0, res.output
+    assert "- Geen kolom mandaatgever: het mandaat van elk van de 2 regels is van het bevoegd " \
+        "orgaan van de bevoegdheid" in res.output
+    org = orgmodel.load(folder)
+    got = {(u, v): d for u, v, d in org.graph.edges(data=True) if d["kind"] == "MANDATES"}
+    assert set(got) == {("college-van-b-w", "F001"), ("college-van-b-w", "F005")}
+    assert {d["evidence"] for d in got.values()} == {"inferred"}
+    assert all("Awb 10:1" in d["note"] and "College van B&W" in d["note"]
+               for d in got.values())
+    answer = who_decides(org, "inkoop", amount=20_000)
+    assert sorted(answer["post"]) == ["F001", "F005", "college-van-b-w"]
+    # (no body for the power, on the row or in org.yaml: refused on the row)
+    folder = _sample(tmp_path / "b")
+    before = _files(folder)
+    path.write_text("Onderwerp;Bevoegd orgaan;Gemandateerde\nInkoop;;Gemeentesecretaris\n",
+                    encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder, "--lang", "en")
+    assert res.exit_code == 1 and "Traceback" not in res.output and _files(folder) == before
+    assert "row 2: the register has no mandator column, and neither the row nor org.yaml " \
+        "names the competent body of power 'inkoop'" in res.output
+    # (neither a mandator nor a body column: refused on the header, as before)
+    path.write_text("Onderwerp;Gemandateerde\nInkoop;Gemeentesecretaris\n", encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder, "--lang", "en")
+    assert res.exit_code == 1 and "has no column for the mandator" in res.output
+
+
 def test_a_workbook_register_with_a_title_number_and_date_cells(tmp_path):
     import datetime
 

@@ -116,6 +116,8 @@ class RegisterLog:
     #: ondermandaat edges read from the rows that name whom the mandatee
     #: passes the power on to
     submandates: int = 0
+    #: rows whose mandator is their power's competent body (no mandator column)
+    from_bodies: int = 0
     #: the register as a new source of org.yaml (``{key: text}``), if it is one
     source: dict = field(default_factory=dict)
     #: ``(file, row, why)`` of each row that is no mandate (a heading)
@@ -137,6 +139,11 @@ class RegisterLog:
         if self.bodies:
             out.append(Message("- Competent bodies added as political posts: {v}",
                                v=", ".join(self.bodies)))
+        if self.from_bodies:
+            out.append(Message(
+                "- No mandator column: the mandate of each of the {n} rows is from its power's "
+                "competent body, in whose name a mandate is exercised (Awb 10:1), graded "
+                "inferred", n=self.from_bodies))
         if self.submandates:
             out.append(Message(
                 "- Ondermandaat read from the rows that name it: {n} edges from the mandatee to "
@@ -180,9 +187,12 @@ def _columns(df, label) -> tuple[dict, list, list]:
             worked.append(headers.get(col, col))
         else:
             other.append(headers.get(col, col))
+    # (without a mandator column, a row's mandate is from its competent body:
+    # see _Reading.row)
+    bodies = "body" in found or "body_name" in found
     for one, two in (("power", "power_name"), ("mandator", "mandator_name"),
                      ("mandatee", "mandatee_name")):
-        if one not in found and two not in found:
+        if one not in found and two not in found and not (one == "mandator" and bodies):
             raise ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
                 "has no column for the {what} ('{a}' or '{b}'; columns: {v})",
                 what=Message(_LABELS[two]),
@@ -318,6 +328,7 @@ def _register_of(path: Path, raw, sheet, locale, add_bodies) -> tuple:
     log.new_powers = [p for p in reading.powers if p not in reading.known]
     log.bodies = [b["name"] for b in reading.bodies.values()]
     log.submandates = len(reading.submandates)
+    log.from_bodies = reading.from_bodies
     log.source = {key: cited} if key not in sources and reading.cites else {}
     log.skipped = reading.skipped
     return (rows, {p: reading.powers[p] for p in log.new_powers}, list(reading.bodies.values()),
@@ -328,11 +339,11 @@ def _table(path: Path, sheet: str | None) -> tuple:
     """``(table, {field: column}, log)``: the register's table of text cells
     (from the header row that names a mandator, a mandatee and a power), the
     columns read, and the log of them."""
-    # (the header row names a mandator, and a mandatee or a power, by any name
-    # they go by)
-    header = tuple("|".join(sorted(_names_of(one) | _names_of(two)))
-                   for one, two in (("mandator", "mandator_name"), ("mandatee", "mandatee_name"),
-                                    ("power", "power_name")))
+    # (the header row names a mandator or a competent body, and a mandatee or
+    # a power, by any name they go by)
+    header = tuple("|".join(sorted(set().union(*map(_names_of, names))))
+                   for names in (("mandator", "mandator_name", "body", "body_name"),
+                                 ("mandatee", "mandatee_name"), ("power", "power_name")))
     df = _read(path, path.name, sheet, header)
     found, worked, other = _columns(df, path.name)
     headers = df.attrs.get("headers") or {}
@@ -369,6 +380,7 @@ class _Reading:
         self.own = translator(raw.manifest.get("language") or "en")
         self.line = self.own(Message(N_("{src} line {rows}"), src=source, rows="{rows}"))
         self.submandates: set = set()   # (the ondermandaat edges the rows name)
+        self.from_bodies = 0        # (mandates whose mandator is the body: no column)
 
     def mandates(self, df, found: dict, path: Path) -> dict:
         """``{(mandator, mandatee, terms): [powers]}``: one edge per mandate,
@@ -411,7 +423,29 @@ class _Reading:
         attrs = _attrs(cell, self.locale, where)
         self.cites = self.cites or attrs["source"] == where or any(
             b["source"] == where for b in self.bodies.values())
-        return _end(cell, "mandator", self.nodes), _end(cell, "mandatee", self.nodes), attrs, power
+        if "mandator" in cell or "mandator_name" in cell:
+            mandator = _end(cell, "mandator", self.nodes)
+        else:
+            mandator = self.from_body(power, attrs)
+        return mandator, _end(cell, "mandatee", self.nodes), attrs, power
+
+    def from_body(self, power: str, attrs: dict) -> str:
+        """The mandator of a register without a mandator column: the power's
+        competent body, in whose name a mandate is exercised (Awb 10:1);
+        ``attrs`` graded inferred, with that reasoning."""
+        body = self.powers[power].get("body")
+        if not body:
+            raise InputError(Message(
+                "the register has no mandator column, and neither the row nor org.yaml names "
+                "the competent body of power '{power}', whose mandate it would be", power=power))
+        reason = self.own(Message(
+            "the register names no mandator: a mandate is exercised in the name of the "
+            "competent body (Awb 10:1), {body} for this power", body=self.nodes.name[body]))
+        grade = attrs.get("evidence", "stated")
+        attrs["evidence"] = "assumed" if grade == "assumed" else "inferred"
+        attrs["note"] = f"{attrs['note']}; {reason}" if attrs.get("note") else reason
+        self.from_bodies += 1
+        return body
 
 
     def passed_on(self, cell: dict, mandator: str, mandatee: str, attrs: dict) -> list:
