@@ -140,16 +140,22 @@ class RegisterLog:
             out.append(Message("- Competent bodies added as political posts: {v}",
                                v=", ".join(self.bodies)))
         if self.from_bodies:
-            out.append(Message(
+            out.append(count(self.from_bodies, N_(
+                "- No mandator column: the row's mandate is from its power's competent body, "
+                "in whose name a mandate is exercised (Awb 10:1), graded inferred"), N_(
                 "- No mandator column: the mandate of each of the {n} rows is from its power's "
                 "competent body, in whose name a mandate is exercised (Awb 10:1), graded "
-                "inferred", n=self.from_bodies))
+                "inferred")))
         if self.submandates:
-            out.append(Message(
+            out.append(count(self.submandates, N_(
+                "- Ondermandaat read from the rows that name it: 1 edge from the mandatee to the "
+                "post named, graded inferred: its ceiling, conditions and period are taken as "
+                "the row's, which the register gives once per row; the row's mandate allows "
+                "ondermandaat, as it names it"), N_(
                 "- Ondermandaat read from the rows that name it: {n} edges from the mandatee to "
                 "each post named, graded inferred: their ceiling, conditions and period are "
                 "taken as the row's, which the register gives once per row; the row's mandate "
-                "allows ondermandaat, as it names it", n=self.submandates))
+                "allows ondermandaat, as it names it")))
         if self.worked_out:
             out.append(Message("- Columns not read, as orgmodel works them out from the model: "
                                "{v}", v=", ".join(f"'{c}'" for c in self.worked_out)))
