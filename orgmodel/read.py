@@ -35,7 +35,7 @@ import pandas as pd
 import yaml
 
 from .errors import InputError, Problem
-from .i18n import N_, Message
+from .i18n import N_, Message, count
 from .limits import Limits, current, too_long_cell, too_many_rows
 
 if TYPE_CHECKING:  # names in annotations only
@@ -289,9 +289,10 @@ def _table_of(text: str, sep: str, label: str, problems: list, unnamed: bool):
                 hint = (Message(" (is a separator missing or a cell unquoted?)")
                         if len(fields) < width else
                         Message(" (a cell with a separator in it needs quotes)"))
-                problems.append(Problem(label, r, Message(
-                    "has {n_fields} cells but the header has {width}{hint}",
-                    n_fields=len(fields), width=width, hint=hint)))
+                problems.append(Problem(label, r, count(
+                    len(fields), N_("has 1 cell but the header has {width}{hint}"),
+                    N_("has {n} cells but the header has {width}{hint}"), width=width,
+                    hint=hint)))
                 continue
         cells.append((r, fields))
     ok = len(cells) == len(rows)

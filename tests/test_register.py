@@ -296,6 +296,26 @@ def test_a_register_without_a_mandator_column_gives_the_bodys_mandates(tmp_path)
     assert res.exit_code == 1 and "has no column for the mandator" in res.output
 
 
+def test_a_register_with_no_mandate_is_refused_not_made_the_whole_record(tmp_path):
+    # (a register of a header alone, or of headings, with --replace removed
+    # every mandate the folder held, and said "powers: ,")
+    folder, res = _imported(tmp_path, HEADER + "Inkoop;;Gemeentesecretaris;Teammanager "
+                                      "Financiën;nee;€ 25.000;\n")
+    assert res.exit_code == 0, res.output
+    before = _files(folder)
+    for text in (HEADER, HEADER + "Hoofdstuk 1 Inkoop;;;;;;\n"):
+        path = tmp_path / "leeg.csv"
+        path.write_text(text, encoding="utf-8")
+        res = run("import", "mandates", path, "--org", folder, "--replace", "--lang", "en")
+        assert res.exit_code == 1 and "Traceback" not in res.output, res.output
+        assert "leeg.csv: holds no mandate: no row under its header gives one" in res.output
+        assert _files(folder) == before
+    # (a CSV line without its separators is refused, said in the singular)
+    path.write_text(HEADER + "Hoofdstuk 1 Inkoop\n", encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder, "--replace", "--lang", "en")
+    assert res.exit_code == 1 and "row 2: has 1 cell but the header has 7" in res.output
+
+
 def test_a_workbook_register_with_a_title_number_and_date_cells(tmp_path):
     import datetime
 

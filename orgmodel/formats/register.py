@@ -327,6 +327,12 @@ def _register_of(path: Path, raw, sheet, locale, add_bodies) -> tuple:
     key, cited = _source(sources, path.name)
     reading = _Reading(raw, locale or raw.manifest.get("locale"), add_bodies, key)
     edges = reading.mandates(df, found, path)
+    if not edges:
+        # (an empty register is no record of mandates: with --replace it
+        # would have removed them all)
+        raise ValidationError([Problem(path.name, None, Message(
+            "holds no mandate: no row under its header gives one ({n} rows not used)",
+            n=len(reading.skipped)))], where=str(path))
     rows = [{"from": u, "to": v, "kind": "MANDATES", "powers": ";".join(dict.fromkeys(ps)),
              **dict(attrs)} for (u, v, attrs), ps in edges.items()]
     log.mandates = len(rows)
