@@ -25,7 +25,7 @@ from .escalation import OUTCOMES, escalation_load, escalation_policy, route_grap
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
 from .formation import counted_people, counted_posts, formation, holders_recorded, staff_text, totals
-from .i18n import N_, Message, count, said, text_of, translator, written_on
+from .i18n import N_, Listing, Message, count, said, text_of, translator, written_on
 from .layers import layering
 from .mandates import register
 from .model import at_its_date, display_names
@@ -117,18 +117,25 @@ def _import_line(org, t) -> list:
     imp = org.manifest.get("import") or {}
     if not (imp.get("rows_left_out") or imp.get("cells_not_used") or imp.get("posts_eliminated")):
         return []
+    rows = imp.get("rows_left_out", 0)
     if "fte_left_out" not in imp:      # (an import of another kind than posts)
         return ["- **" + t("The import") + "**: "
-                + (t("{rows} rows of the files left out: see IMPORT.md beside the data.",
-                     rows=imp.get("rows_left_out", 0)) if imp.get("log") else
-                   t("{rows} rows of the source left out as it was read (orgmodel import "
-                     "names them).", rows=imp.get("rows_left_out", 0)))]
+                + (t(count(rows, N_("1 row of the files left out: see IMPORT.md beside the "
+                                    "data."),
+                           N_("{n} rows of the files left out: see IMPORT.md beside the data.")))
+                   if imp.get("log") else
+                   t(count(rows, N_("1 row of the source left out as it was read (orgmodel "
+                                    "import names it)."),
+                           N_("{n} rows of the source left out as it was read (orgmodel import "
+                              "names them)."))))]
+    parts = Listing(", ", [
+        count(rows, N_("1 row of the files left out ({fte} FTE)"),
+              N_("{n} rows of the files left out ({fte} FTE)"), fte=imp.get("fte_left_out", 0)),
+        count(imp.get("cells_not_used", 0), N_("1 cell not used"), N_("{n} cells not used")),
+        count(imp.get("posts_eliminated", 0), N_("1 post marked eliminated"),
+              N_("{n} posts marked eliminated"))])
     return ["- **" + t("The import") + "**: "
-            + t("{rows} rows of the files left out ({fte} FTE), {cells} cells not used, {gone} "
-                "posts marked eliminated: see IMPORT.md beside the data.",
-                rows=imp.get('rows_left_out', 0), fte=imp.get('fte_left_out', 0),
-                cells=imp.get('cells_not_used', 0),
-                gone=imp.get('posts_eliminated', 0))]
+            + t("{parts}: see IMPORT.md beside the data.", parts=parts)]
 
 
 def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names) -> list:

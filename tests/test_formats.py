@@ -926,6 +926,21 @@ def test_what_an_import_leaves_out_is_on_the_reports_first_page(tmp_path):
         assert line in (tmp_path / lang / "report.md").read_text()
 
 
+def test_one_row_left_out_is_said_in_the_singular_on_the_reports_first_page(tmp_path):
+    # (it read "1 rows of the files left out ..., 1 cells not used")
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,reports_to,title,holder,fte\n1,,Director,Ann,1\n,1,Clerk,Bo,0.5\n"
+                     "2,1,Adviser,Cy,lots\n")
+    assert run("import", "posts", posts, "--out", tmp_path / "o").exit_code == 0
+    for lang, line in (("en", "- **The import**: 1 row of the files left out (0.5 FTE), 1 cell "
+                              "not used, 0 posts marked eliminated: see IMPORT.md"),
+                       ("nl", "- **De import**: 1 regel van de bestanden niet gebruikt (0,5 fte), "
+                              "1 cel niet gebruikt, 0 functies als opgeheven gemarkeerd")):
+        assert run("report", "--org", tmp_path / "o", "--out", tmp_path / lang, "--lang",
+                   lang).exit_code == 0
+        assert line in (tmp_path / lang / "report.md").read_text(encoding="utf-8")
+
+
 def test_strict_refuses_an_import_that_leaves_out_a_row(tmp_path):
     posts = tmp_path / "posts.csv"
     posts.write_text("id,reports_to,title,holder,fte\n1,,Director,Ann,1\n,1,Clerk,Bo,0.5\n"

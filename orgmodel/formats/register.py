@@ -649,9 +649,11 @@ def import_register(path: PathLike, folder: PathLike, *, sheet: str | None = Non
     edges = raw.edges
     held = edges["kind"] == "MANDATES" if "kind" in edges else pd.Series(dtype=bool)
     if held.any() and not replace:
-        raise ValidationError([Problem(EDGES, None, Message(
-            "holds {n} mandates already: give --replace to replace them with the register's",
-            n=int(held.sum())))], where=str(folder))
+        raise ValidationError([Problem(EDGES, None, count(
+            int(held.sum()), N_("holds a mandate already: give --replace to replace it with the "
+                                "register's"),
+            N_("holds {n} mandates already: give --replace to replace them with the "
+               "register's")))], where=str(folder))
     log.replaced = int(held.sum())
     edges = pd.concat([edges[~held] if len(held) else edges, _frame(rows, edges.index)])
     nodes = pd.concat([raw.nodes, _frame(bodies, raw.nodes.index)]) if bodies else raw.nodes
