@@ -207,7 +207,8 @@ def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names)
     elif lay.target:
         layer += t(", target {target}: ", target=lay.target) + (
             t("on target.") if lay.depth <= lay.target else
-            t("{n} managers below it.", n=len(lay.below_target)))
+            t(count(len(lay.below_target), N_("1 manager below it."),
+                    N_("{n} managers below it."))))
     else:
         layer += " (" + t("no target set") + ")."
     out.append(layer)
@@ -695,7 +696,8 @@ class _Report:
         md += top(lay.frame[lay.frame["manager"]], ["name", "level", "layer", "layer_steps"],
                   "layers", "layer_steps", what="managers")
         below = lay.below_target
-        md += ["", (t("{n} managers sit below the target depth", n=len(below)) + ": "
+        md += ["", (t(count(len(below), N_("1 manager sits below the target depth"),
+                            N_("{n} managers sit below the target depth"))) + ": "
                     + ", ".join(_md(names.get(i, n)) for i, n in
                                 zip(below["id"].head(TOP_ROWS), below["name"].head(TOP_ROWS)))
                     + (" …" if len(below) > TOP_ROWS else "")) if len(below) else
@@ -868,8 +870,9 @@ def _findings(found, rules, t, names) -> list:
         tail = (" " + t("({n} of them rest on facts no source states)", n=unstated)
                 if unstated else "")
         if node is not None:
-            head += t("{n} findings involve {name}", n=len(group),
-                      name=_md(names.get(node, node))) + tail + ", " + t("e.g.") + " "
+            head += t(count(len(group), N_("1 finding involves {name}"),
+                            N_("{n} findings involve {name}"),
+                            name=_md(names.get(node, node)))) + tail + ", " + t("e.g.") + " "
         elif len(group) > 1:
             head += t("{n} findings", n=len(group)) + tail + ", " + t("e.g.") + " "
         line = head + _md(t(first["message"]))

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from ._nx import node_attrs, predecessors, successors
 from .errors import OrgModelError, Problem, ValidationError
-from .i18n import N_, Listing, Message, said
+from .i18n import N_, Listing, Message, count, said
 from .model import OrgModel
 
 if TYPE_CHECKING:  # names in annotations only
@@ -256,10 +256,11 @@ def _close(org, post, reports, text):
     below = [(u, k) for u, keyed in predecessors(g)[post].items() for k, d in keyed.items()
              if d.get("kind") == "REPORTS_TO"]
     if reports == "keep" and below:
-        raise _ChangeError(Message(
-            "'{post}' has {n_below} reports: with 'reports: keep' they would report to a closed "
-            "post; use superior or none",
-            post=post, n_below=len(below)))
+        raise _ChangeError(count(
+            len(below), N_("'{post}' has 1 report: with 'reports: keep' it would report to a "
+                           "closed post; use superior or none"),
+            N_("'{post}' has {n} reports: with 'reports: keep' they would report to a closed "
+               "post; use superior or none"), post=post))
     for u, _ in below:
         if reports == "superior":
             for v in ups:

@@ -146,6 +146,10 @@ def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
     ("- move: tm-orb\n  to: dd-bb\n- move: gd\n  to: tm-orb\n",
      "change 2 (move: gd, to: tm-orb): the model it makes breaks the model's rules: REPORTS_TO "
      "goes round in a circle"),
+    ("- close: dd-bb\n  reports: keep\n", "'dd-bb' has 1 report: with 'reports: keep' it "
+     "would report to a closed post"),
+    ("- close: gd\n  reports: keep\n", "'gd' has 5 reports: with 'reports: keep' they would "
+     "report to a closed post"),
     ("close: dd-bb\n", "must be a YAML list of changes"),
     ("- move: tm-orb\n  to: [oops\n", "is not valid YAML"),
 ])

@@ -1455,10 +1455,9 @@ class _Import:
         else:
             reasons = Listing("; ", [Message("row {r}: {w}", r=r, w=w)
                                      for _, r, w in self.log.skipped[:3]])
-            why = (Message(
-                "none of its {rows} rows became a post ({reasons}{v})",
-                rows=self.log.rows, reasons=reasons,
-                v=' ...' if len(self.log.skipped) > 3 else ''))
+            why = count(self.log.rows, N_("its one row became no post ({reasons}{v})"),
+                        N_("none of its {n} rows became a post ({reasons}{v})"),
+                        reasons=reasons, v=' ...' if len(self.log.skipped) > 3 else '')
         raise ValidationError([Problem(self.label, None, why)], where=str(self.path))
 
     # -- build each post --------------------------------------------------------
