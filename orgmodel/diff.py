@@ -351,8 +351,23 @@ def _match_rate(a, b, key) -> list:
 
 
 def _check_key(a, b, key) -> None:
-    """A key some node of each side has."""
+    """A key some node of each side has; not the id of a side whose post ids
+    are its file's row numbers (``import posts --row-ids``)."""
     if key in (None, "id"):
+        rows = [side for side, o in (("as-is", a), ("to-be", b))
+                if (o.manifest.get("import") or {}).get("post_ids") == "rows"]
+        if rows:
+            # (row 5 of one export and row 5 of the next are no one post:
+            # matched on them, every post after a new row would "move")
+            raise InputError(Message(
+                N_("the {side} model's post ids are the row numbers of the file it was "
+                   "imported from (import posts --row-ids), which do not follow a post from one "
+                   "file to the next: match the posts on what they have, with --key name (or "
+                   "name,grade)") if len(rows) == 1 else
+                N_("both models' post ids are the row numbers of the files they were imported "
+                   "from (import posts --row-ids), which do not follow a post from one file to "
+                   "the next: match the posts on what they have, with --key name (or "
+                   "name,grade)"), side=_side(rows[0])))
         return
     for side, o in (("as-is", a), ("to-be", b)):
         for k in key.split(","):

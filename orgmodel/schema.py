@@ -346,7 +346,12 @@ MANIFEST_SCHEMA = {
                                   "rows_left_out": {"type": "integer", "minimum": 0},
                                   "fte_left_out": {"type": "number", "minimum": 0},
                                   "posts_eliminated": {"type": "integer", "minimum": 0},
-                                  "cells_not_used": {"type": "integer", "minimum": 0}}},
+                                  "cells_not_used": {"type": "integer", "minimum": 0},
+                                  "post_ids": {"enum": ["rows"],
+                                               "description": "the posts' ids are the row "
+                                                              "numbers of the file (import "
+                                                              "posts --row-ids): diff does not "
+                                                              "match on them"}}},
         "locale": {"enum": ["nl", "en"],
                    "description": "how the cells write numbers and dates: nl (25.000; "
                                   "0,8; 31-12-2026) or en (25,000; 0.8)"},

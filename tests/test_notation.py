@@ -1151,6 +1151,27 @@ def test_an_export_without_post_ids_each_row_a_post(tmp_path):
               "holder", "--out", tmp_path / "nl")
     assert res.exit_code == 0, res.output
     assert "elke regel is een functie, met het regelnummer als id" in res.output
+    # (two exports so read: diff does not match their posts on row numbers,
+    # which pair unrelated posts once a row is added; it does on --key)
+    g = tmp_path / "hr2.csv"
+    g.write_text("Medewerker;Functie;Leidinggevende\nAnna de Vries;Gemeentesecretaris;\n"
+                 "Bram Jansen;Teammanager;Anna de Vries\n", encoding="utf-8")
+    h = tmp_path / "hr3.csv"
+    h.write_text("Medewerker;Functie;Leidinggevende\nAnna de Vries;Gemeentesecretaris;\n"
+                 "Karin Bos;Adviseur;Anna de Vries\nBram Jansen;Teammanager;Anna de Vries\n",
+                 encoding="utf-8")
+    for src, out in ((g, "d2"), (h, "d3")):
+        assert run("import", "posts", src, "--preset", "nl-hr", "--row-ids", "--reports-to-by",
+                   "holder", "--out", tmp_path / out).exit_code == 0
+    dres = run("diff", tmp_path / "d2", tmp_path / "d3", "--lang", "en")
+    assert dres.exit_code == 1 and "Traceback" not in dres.output
+    assert "both models' post ids are the row numbers of the files they were imported from" \
+        in dres.output and "--key name" in dres.output
+    dres = run("diff", tmp_path / "d2", tmp_path / "d3", "--key", "name", "--lang", "en",
+              "--format", "json")
+    assert dres.exit_code == 0, dres.output
+    assert "Posts: added 1, unchanged 2" in run("diff", tmp_path / "d2", tmp_path / "d3",
+                                                 "--key", "name", "--lang", "en").output
     assert "geen functienaam en geen leidinggevende: een kop of een opmerking" in res.output
 
 

@@ -1119,7 +1119,8 @@ class _Import:
             self.log.decisions.append(Message(
                 "the file gives no post ids (--row-ids): each row is a post, its id its row "
                 "number (R2, R3 ...); row numbers do not follow a post from one file to the "
-                "next, so a diff between two files read so matches no post"))
+                "next, so diff matches the posts of two files read so only on what they have "
+                "(--key name)"))
         self.c_sup = _column(self.df, cols.reports_to, label, N_("superior"), True) \
             if self.line else None
         # (a column the user named must be there: one misspelt was passed over)
@@ -2157,6 +2158,9 @@ class _Import:
         manifest["sources"] = self.sources
         manifest["rules"] = []
         manifest["import"] = self.log.counts()
+        if self.row_ids:
+            # (so that diff does not match two files' posts on row numbers)
+            manifest["import"]["post_ids"] = "rows"
         return manifest
 
     def date_of_file(self) -> str | None:
