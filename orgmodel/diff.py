@@ -284,15 +284,20 @@ def _keyed(org, key, side: str = "", keyless: list | None = None):
         shown = "; ".join(f"'{k}' ({', '.join(map(str, ids[:3]))}"
                           f"{', ...' if len(ids) > 3 else ''})"
                           for k, ids in list(repeated.items())[:5])
-        found = dict(key=key, n=len(repeated), side=_side(side), shown=shown)
+        # (a column the nodes have, to break the ties: an imported post has a
+        # grade, and no unit of its own)
+        found = dict(key=key, n=len(repeated), side=_side(side), shown=shown,
+                     wider="" if "," in key else Message(
+                         ", or add a second column that breaks the ties (--key {key},grade)",
+                         key=key))
         raise InputError(
             Message("--key {key}: {n} values of the {side} model name more than one node, so "
-                    "nodes cannot be matched on it: {shown}; choose a key whose values differ, "
-                    "or add a second column that breaks the ties (--key name,unit)", found)
+                    "nodes cannot be matched on it: {shown}; choose a key whose values "
+                    "differ{wider}", found)
             if len(repeated) > 1 else
             Message("--key {key}: {n} value of the {side} model names more than one node, so "
-                    "nodes cannot be matched on it: {shown}; choose a key whose values differ, "
-                    "or add a second column that breaks the ties (--key name,unit)", found))
+                    "nodes cannot be matched on it: {shown}; choose a key whose values "
+                    "differ{wider}", found))
     return out
 
 
