@@ -996,21 +996,21 @@ def test_an_fte_written_with_its_unit_is_that_number(tmp_path):
 
 
 def test_columns_with_values_that_nothing_reads_are_named(tmp_path):
-    """"Omvang formatie" and "Bezetting fte" are no FTE column the preset
+    """"Omvang formatie" and "Inzet fte" are no FTE column the preset
     knows: the import passed them over in silence, and the posts had no FTE.
     Each column with values that is not read is now named, with how to read
     it ("Formatie fte" the preset came to know: the post's share)."""
     f = tmp_path / "f.csv"
     f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;Omvang formatie;"
-                 "Bezetting fte;Leeg\nF1;Directeur;Anna;;1;0,8;\n", encoding="utf-8")
+                 "Inzet fte;Leeg\nF1;Directeur;Anna;;1;0,8;\n", encoding="utf-8")
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--lang", "en")
     assert res.exit_code == 0, res.output
-    assert "- Columns not read: 'Omvang formatie', 'Bezetting fte' (a column that holds what " \
+    assert "- Columns not read: 'Omvang formatie', 'Inzet fte' (a column that holds what " \
         "orgmodel reads under another name is given with --id" in res.output
     assert "'Leeg'" not in res.output           # (a column without values says nothing)
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o2", "--lang",
               "en", "--fte", "Omvang formatie")
-    assert "- Columns not read: 'Bezetting fte' (" in res.output
+    assert "- Columns not read: 'Inzet fte' (" in res.output
     assert orgmodel.load(tmp_path / "o2").graph.nodes["F1"]["fte_min"] == 1.0
 
 
@@ -1233,7 +1233,8 @@ def test_the_nl_hr_columns_the_docs_list_are_the_ones_read(tmp_path):
     docs = (ROOT / "docs" / "importing.md").read_text(encoding="utf-8")
     rows = {"post id": "id", "superior": "reports_to", "job title": "title",
             "holder": "holder", "unit": "unit", "FTE": "fte", "grade": "grade",
-            "hours per week (read as FTE over `--full-time`)": "hours"}
+            "hours per week (read as FTE over `--full-time`)": "hours",
+            "holder's FTE (a *bezetting* beside the post's *formatie*)": "holder_fte"}
     for what, field in rows.items():
         line = next(x for x in docs.splitlines() if x.startswith(f"| {what} |"))
         listed = re.findall(r"`([^`]+)`", line.split(";")[0].split("|")[2])
@@ -1474,10 +1475,17 @@ def test_the_holders_own_fte_beside_the_posts(tmp_path):
             "Bezetting (fte)\nF1;Directeur;;A. Top;1;1\nF2;Adviseur;F1;B. Bos;1;0,8\n"
             "F3;Adviseur;F1;C. Dam / D. Eik;1;0,5 / 0,4\nF4;Adviseur;F1;Vacature;1;0\n"
             "F5;Adviseur;F1;E. Fok;1;een\nF6;Adviseur;F1;G. Hal;0,9;\n")
-    res, g = _imported_nl(tmp_path, text)
-    assert "- Columns not read: 'Bezetting (fte)'" in res.output
+    # (the preset reads a column whose name says the holder's FTE; one named
+    # "Bezetting" alone may name the person, and is not read as FTE)
+    (tmp_path / "plain").mkdir()
+    res, g = _imported_nl(tmp_path / "plain", text.replace("Bezetting (fte)", "Bezetting"))
+    assert "- Columns not read: 'Bezetting'" in res.output
     assert {g.nodes[u]["name"]: d.get("fte_min") for u, v, d in g.edges(data=True)
             if d["kind"] == "HOLDS" and v == "F2"} == {"B. Bos": 1.0}
+    res, g = _imported_nl(tmp_path, text)
+    assert "holder's FTE from 'Bezetting (fte)'" in res.output
+    assert {g.nodes[u]["name"]: d.get("fte_min") for u, v, d in g.edges(data=True)
+            if d["kind"] == "HOLDS" and v == "F2"} == {"B. Bos": 0.8}
     posts = tmp_path / "formatie.csv"
     res = run("import", "posts", posts, "--preset", "nl-hr", "--holder-fte", "Bezetting (fte)",
               "--out", tmp_path / "b", "--lang", "en")

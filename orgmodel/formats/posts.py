@@ -163,7 +163,10 @@ PRESETS = {
                        hours="uren|uren per week|aantal uren|contracturen|formatie-uren|"
                              "formatieuren|weekuren|uren p/w",
                        grade="schaal|salarisschaal|functieschaal",
-                       cost_centre="kostenplaats", start="ingangsdatum|datum in dienst|begindatum"),
+                       cost_centre="kostenplaats", start="ingangsdatum|datum in dienst|begindatum",
+                       # (only the names that say FTE: "Bezetting" alone may
+                       # name the person in the post)
+                       holder_fte="bezetting fte|fte bezetting|bezette fte"),
         junior=Columns(id=None, holder=None, hours=None), tops=("",), unknown_superior="error",
         locale="nl",
         # (AFAS, Youforce and the like export a name in three columns)
