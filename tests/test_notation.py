@@ -450,16 +450,19 @@ def test_a_repeated_header_row_and_fte_as_a_percentage(tmp_path):
     posts = tmp_path / "f.csv"
     posts.write_text("Formatieplaats;Functie;Leidinggevende;FTE\n1;Directeur;;100%\n"
                      "2;Teamleider;1;80%\n\nFormatieplaats;Functie;Leidinggevende;FTE\n"
-                     "3;Consulent;2;87,5 %\n4;Adviseur;2;32/36\n", encoding="utf-8")
+                     "3;Consulent;2;87,5 %\n4;Adviseur;2;32/36\n5;Adviseur;2;28,5/36 uur\n",
+                     encoding="utf-8")
     res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
               "--lang", "en")
     assert res.exit_code == 0, res.output
     assert "- Rows not used: 1:\n  - f.csv, row 5: repeats the header row, not a post" in \
         res.output
     n = orgmodel.load(tmp_path / "o").graph.nodes
-    assert sorted(k for k, d in n.items() if d["kind"] == "Post") == ["1", "2", "3", "4"]
+    assert sorted(k for k, d in n.items() if d["kind"] == "Post") == ["1", "2", "3", "4", "5"]
     assert (n["1"]["fte_min"], n["2"]["fte_min"], n["3"]["fte_min"]) == (1.0, 0.8, 0.875)
     assert round(n["4"]["fte_min"], 6) == round(32 / 36, 6)     # hours over the week given
+    # (the unit after them, "uur", says so too: it was not read)
+    assert round(n["5"]["fte_min"], 6) == round(28.5 / 36, 6)
 
 
 def test_a_workbook_with_posts_on_several_sheets_is_refused_naming_them(tmp_path):

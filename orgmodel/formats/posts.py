@@ -433,8 +433,8 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
     ((0.5, 0.5), (0.6, 0.4), (18.0, 18.0))
     >>> _fte("18 / 36"), _fte("18 / 36", holders=2), _fte("0,5 + een", "nl", holders=2)
     (0.5, (18.0, 36.0), 'bad')
-    >>> _fte("32/36 uur", week=36), _fte("+0,5", "nl"), _fte("2 / 0", "nl")
-    ('bad', 0.5, 'bad')
+    >>> _fte("32/36 uur", week=36), _fte("32/36 uur"), _fte("+0,5", "nl"), _fte("2 / 0", "nl")
+    (0.8888888889, 0.8888888889, 0.5, 'bad')
 
     >>> _fte("80%"), _fte("0,8", "nl"), _fte("87,5 %", "nl"), _fte("32/36")
     (0.8, 0.8, 0.875, 0.8888888889)
@@ -454,6 +454,10 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
         share = _number(text[:-1], locale)
         return round(share / 100, 10) if isinstance(share, float) else share
     if _FTE_PARTS.search(text):
+        # ("32/36 uur": the unit after the week's hours says what both are)
+        unit = _HOURS_UNIT.search(text.casefold()) if "/" in text else None
+        if unit and len(_FTE_PARTS.split(text[:unit.start()])) == 2 and holders < 2:
+            text = text[:unit.start()]
         return _fte_parts(text, locale, one_post, week, hours, percent, holders)
     unit = _HOURS_UNIT.search(text.casefold()) if week else None
     if unit:
