@@ -249,6 +249,12 @@ def test_ondermandaat_named_in_the_row_of_its_mandate(tmp_path):
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "row 2: names ondermandaat to Medewerker burgerzaken, and says ondermandaat is " \
         "not allowed" in res.output and _files(folder) == before
+    # (the power passed back to its own mandator is refused: it would go round)
+    path.write_text("Bevoegdheid;Mandaatgever;Gemandateerde;Ondermandaat aan\n"
+                    "Inkoop;F001;F005;Gemeentesecretaris\n", encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder, "--replace", "--lang", "en")
+    assert res.exit_code == 1 and "row 2: names the mandator 'Gemeentesecretaris' as " \
+        "ondermandaat of its own mandate" in res.output and _files(folder) == before
     # (a post that is not there is named, with the closest)
     path.write_text("Bevoegdheid;Mandaatgever;Gemandateerde;Ondermandaat aan\n"
                     "Inkoop;F001;F005;Medewerker burgerzaak\n", encoding="utf-8")

@@ -469,7 +469,7 @@ class _Reading:
         ------
         InputError
             The row says ondermandaat is not allowed, or names a post that
-            is not there (or is the mandatee).
+            is not there (or is the mandatee, or its mandator).
         """
         posts = self.nodes.several(cell.get("submandatee", ""),
                                    cell.get("submandatee_name", ""), "submandatee")
@@ -482,6 +482,10 @@ class _Reading:
         if mandatee in posts:
             raise InputError(Message("names the mandatee '{name}' as its own ondermandaat",
                                      name=self.nodes.name[mandatee]))
+        if mandator in posts:
+            raise InputError(Message(
+                "names the mandator '{name}' as ondermandaat of its own mandate: the power "
+                "would go round", name=self.nodes.name[mandator]))
         attrs["submandate"] = "true"
         terms = {k: attrs[k] for k in ("mandate_kind", "ceiling", "instructions", "within",
                                        "valid_from", "valid_to", "temporary") if k in attrs}
