@@ -1178,6 +1178,30 @@ def test_an_export_without_post_ids_each_row_a_post(tmp_path):
     assert "geen functienaam en geen leidinggevende: een kop of een opmerking" in res.output
 
 
+def test_a_superior_id_written_back_as_a_number_with_decimals(tmp_path):
+    # (a spreadsheet or a script that read the ids as numbers writes 1001.0:
+    # the line was refused as a superior not in the file)
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;FTE\n1001;Directeur;;1\n"
+                 "1002;Adviseur;1001.0;1\n1003;Adviseur;1001,00;1\n1004;Adviseur;1002.5;1\n",
+                 encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--lang",
+              "en")
+    # (1002.5 is no whole number: not read as any post)
+    assert res.exit_code == 1 and "post 1004 reports to '1002.5', which is not a post" \
+        in res.output
+    f.write_text(f.read_text(encoding="utf-8").replace("1002.5", "1002.0"), encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--lang",
+              "en")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert {(u, v) for u, v, _ in org.edges("REPORTS_TO")} == {
+        ("1002", "1001"), ("1003", "1001"), ("1004", "1002")}
+    assert "superiors written as a whole number with decimals ('1001.0'), as a spreadsheet " \
+        "writes an id it took for a number: read as the post of that number (3 lines)" \
+        in res.output
+
+
 def test_a_name_in_three_columns(tmp_path):
     """Dutch HR exports (AFAS, Youforce) write a name as Voornaam,
     Tussenvoegsel, Achternaam. Those columns were listed as not read, and

@@ -971,6 +971,10 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                       "edges.csv": Message("{label} (as imported edges)", label=run.label)})
 
 
+#: A whole number written with decimal zeros (``1001.0``, ``1001,00``): how a
+#: spreadsheet or a script writes back an id it read as a number.
+_WHOLE_WITH_DECIMALS = re.compile(r"(\d+)[.,]0+")
+
 #: Between a post's id and its job title in a superior's cell
 #: ("F001 - Gemeentesecretaris", "F001 Gemeentesecretaris").
 _ID_TITLE_SEPARATOR = re.compile(r"\s*[-–—:|,]\s*|\s+")
@@ -1061,6 +1065,7 @@ class _Import:
         self.key_name: Message | str | None = None  # what the superior column gives of them
         self.by_name = 0                        # lines read so
         self.with_title: list = []              # superiors written as id and title
+        self.decimal_ids: list = []             # superiors written as "1001.0"
         self.several_holders: list = []         # cells that name several holders
         self.shared_ftes: list = []             # FTE cells of each holder's share
         self.shared_holder_ftes: list = []      # the same, of --holder-fte
@@ -1854,6 +1859,13 @@ class _Import:
                 "post {pid} (row {first_row}) reports to '{sup}', read as post {v}",
                 pid=pid, first_row=first_row, sup=sup, v=self.folded[sup.casefold()]))
             sup = self.folded[sup.casefold()]
+        whole = _WHOLE_WITH_DECIMALS.fullmatch(sup)
+        if whole and sup not in self.posts and sup not in self.rows and \
+                (whole[1] in self.posts or whole[1] in self.by_raw):
+            # (an id a spreadsheet took for a number, written back with its
+            # decimals: "1001.0" beside the post 1001)
+            self.decimal_ids.append(sup)
+            sup = whole[1]
         if sup not in self.posts and sup not in self.by_raw and sup not in self.rows:
             named = self.post_with_title(sup)
             if named is not None:
@@ -1920,6 +1932,12 @@ class _Import:
                 "superiors written as their post's id and job title ('{v}'): read as that post "
                 "({lines})", v=self.with_title[0],
                 lines=count(len(self.with_title), N_("{n} line"), N_("{n} lines"))))
+        if self.decimal_ids:
+            said.append(Message(
+                "superiors written as a whole number with decimals ('{v}'), as a spreadsheet "
+                "writes an id it took for a number: read as the post of that number ({lines})",
+                v=self.decimal_ids[0],
+                lines=count(len(self.decimal_ids), N_("{n} line"), N_("{n} lines"))))
         if self.held_by is not None:
             said.append(Message(
                 "superiors read through {key} of their post (--reports-to-by {by}): {lines}",
