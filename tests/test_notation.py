@@ -1200,6 +1200,15 @@ def test_a_superior_id_written_back_as_a_number_with_decimals(tmp_path):
     assert "superiors written as a whole number with decimals ('1001.0'), as a spreadsheet " \
         "writes an id it took for a number: read as the post of that number (3 lines)" \
         in res.output
+    # (and a junior-staff file's senior post so written)
+    j = tmp_path / "j.csv"
+    j.write_text("reports_to;grade;title;fte;unit\n1002.0;8;Medewerker;2;Team\n",
+                 encoding="utf-8")
+    res = run("import", "posts", f, "--junior", j, "--preset", "nl-hr", "--out",
+              tmp_path / "j", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "junior staff's senior posts written as a whole number with decimals ('1002.0'): " \
+        "read as the post of that number (1 row)" in res.output
 
 
 def test_a_name_in_three_columns(tmp_path):

@@ -2112,12 +2112,18 @@ class _Import:
         j_unit = _column(jdf, jcols.unit, jlabel, N_("unit"), False)
         groups: dict = {}
         moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
+        decimals: list = []     # senior posts written as "1001.0"
         for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
             log.staff_rows += 1
             sup = _cell(row, j_sup)
             f = _fte(_cell(row, j_fte), self.locale)
             if sup not in self.by_raw and sup not in self.rows and sup.casefold() in self.folded:
                 sup = self.folded[sup.casefold()]
+            whole = _WHOLE_WITH_DECIMALS.fullmatch(sup)
+            if whole and sup not in self.by_raw and sup not in self.rows and \
+                    whole[1] in self.by_raw:
+                decimals.append(sup)
+                sup = whole[1]
             if sup not in self.by_raw and sup in self.eliminated:
                 sup = self.above_eliminated(sup, f, moved)
             if sup not in self.by_raw:
@@ -2149,6 +2155,11 @@ class _Import:
                     gone=gone, rows=rows, v='s' if rows > 1 else '', fte=fte)
                 + (Message("its superior {to}", to=to) if to in self.by_raw else
                    "no post: no post above it is in the file, so they are left out (listed)"))
+        if decimals:
+            self.log.decisions.append(Message(
+                "junior staff's senior posts written as a whole number with decimals ('{v}'): "
+                "read as the post of that number ({rows})", v=decimals[0],
+                rows=count(len(decimals), N_("{n} row"), N_("{n} rows"))))
         return groups
 
     def above_eliminated(self, post: str, fte, moved: dict) -> str:
