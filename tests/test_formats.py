@@ -810,7 +810,7 @@ def test_a_dutch_ods_as_libreoffice_saves_it(tmp_path):
     res = run("import", "posts", book, "--preset", "nl-hr", "--full-time", "36",
               "--out", tmp_path / "o", "--lang", "en")
     assert res.exit_code == 0, res.output
-    for said in ("cells C5:C7 are merged; their value 'Ruimte' is read in column 'afdeling' "
+    for said in ("cells C5:C7 are merged; their value 'Ruimte' is read in column 'Afdeling' "
                  "of each of rows 5–7", "row 7 is hidden in the workbook",
                  "the date 2026-01-01 is read from row 1 ('1 januari 2026')",
                  "the totals row ('Totaal', row 8) gives 2.3 FTE, and the post rows read hold "

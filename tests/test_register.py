@@ -322,6 +322,27 @@ def test_a_register_with_no_mandate_is_refused_not_made_the_whole_record(tmp_pat
     assert res.exit_code == 1 and "row 2: has 1 cell but the header has 7" in res.output
 
 
+def test_a_power_merged_over_its_mandatees_rows(tmp_path):
+    # (a register writes a power once, merged down over the rows of its
+    # mandatees: read on each row it covers, and said, as import posts says it)
+    import openpyxl
+    folder = _sample(tmp_path)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Bevoegdheid", "Mandaatgever", "Gemandateerde", "Maximumbedrag"])
+    ws.append(["Inkoop", "Gemeentesecretaris", "Teammanager Financiën", 25000])
+    ws.append([None, None, "Teammanager Publiekszaken", 20000])
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("B2:B3")
+    wb.save(tmp_path / "register.xlsx")
+    res = run("import", "mandates", tmp_path / "register.xlsx", "--org", folder, "--lang", "en")
+    assert res.exit_code == 0, res.output
+    got = _mandates(folder)
+    assert (got["F001", "F002"]["ceiling"], got["F001", "F005"]["ceiling"]) == (25_000, 20_000)
+    assert "- register.xlsx: cells A2:A3 are merged; their value 'Inkoop' is read in column " \
+        "'Bevoegdheid' of each of rows 2–3" in res.output
+
+
 def test_a_workbook_register_with_a_title_number_and_date_cells(tmp_path):
     import datetime
 

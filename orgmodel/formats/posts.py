@@ -687,6 +687,30 @@ def _as_laid_out(df, layout: dict) -> None:
     df.attrs["hidden"] = sorted(rows & set(layout["hidden"]))
 
 
+def laid_out(df, label) -> list:
+    """What the log says of a sheet's layout: merged cells read on each row
+    they cover, and hidden rows read as any other (its reader may not
+    expect either)."""
+    said = []
+    shown = df.attrs.get("headers") or {}       # (a column as the file writes it)
+    for ref, value, covered, column, across in df.attrs.get("merged") or []:
+        text = (N_("{label}: cells {ref} are merged; their value '{v}' is read in column "
+                   "'{c}' of row {rows}") if len(covered) == 1 else
+                N_("{label}: cells {ref} are merged; their value '{v}' is read in column "
+                   "'{c}' of each of rows {rows}"))
+        said.append(Message(text, label=label, ref=ref, v=value, c=shown.get(column, column),
+                            rows=_spans(covered))
+                    + (Message(" (the other columns it spans are read as empty)") if across
+                       else ""))
+    hidden = df.attrs.get("hidden")
+    if hidden:
+        text = (N_("{label}: row {rows} is hidden in the workbook, and read as any other row")
+                if len(hidden) == 1 else
+                N_("{label}: rows {rows} are hidden in the workbook, and read as any other row"))
+        said.append(Message(text, label=label, rows=_spans(hidden)))
+    return said
+
+
 def _fold(name: str) -> str:
     """A column name without case, accents, spaces or punctuation:
     ``Organisatie-eenheid`` and ``organisatie eenheid`` are one column."""
@@ -1432,23 +1456,8 @@ class _Import:
                 v2='have' if len(cols) > 1 else 'has'))
 
     def say_laid_out(self, df, label) -> None:
-        """Merged cells read on each row they cover, and hidden rows read as
-        any other: said, as the file's reader may not expect either."""
-        for ref, value, covered, column, across in df.attrs.get("merged") or []:
-            text = (N_("{label}: cells {ref} are merged; their value '{v}' is read in column "
-                       "'{c}' of row {rows}") if len(covered) == 1 else
-                    N_("{label}: cells {ref} are merged; their value '{v}' is read in column "
-                       "'{c}' of each of rows {rows}"))
-            self.log.decisions.append(Message(
-                text, label=label, ref=ref, v=value, c=column, rows=_spans(covered))
-                + (Message(" (the other columns it spans are read as empty)") if across else ""))
-        hidden = df.attrs.get("hidden")
-        if hidden:
-            text = (N_("{label}: row {rows} is hidden in the workbook, and read as any other row")
-                    if len(hidden) == 1 else
-                    N_("{label}: rows {rows} are hidden in the workbook, and read as any other "
-                       "row"))
-            self.log.decisions.append(Message(text, label=label, rows=_spans(hidden)))
+        """Merged cells and hidden rows, said (see :func:`laid_out`)."""
+        self.log.decisions += laid_out(df, label)
 
     def say_above_header(self, df, label) -> None:
         """The rows above the header row (a title, a date, a note) are left

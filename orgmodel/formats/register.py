@@ -34,7 +34,7 @@ from ..read import EDGES, MANIFEST, read_folder
 from ..validate import _closest, parse_bool, validate_graph
 from ..write import write_tables
 from ._tables import model_from_tables
-from .posts import _cited, _fold, _read, _slug
+from .posts import _cited, _fold, _read, _slug, laid_out
 
 if TYPE_CHECKING:
     from .._types import PathLike
@@ -118,6 +118,8 @@ class RegisterLog:
     submandates: int = 0
     #: rows whose mandator is their power's competent body (no mandator column)
     from_bodies: int = 0
+    #: what the sheet's layout made of its cells (merged cells, hidden rows)
+    laid_out: list = field(default_factory=list)
     #: the register as a new source of org.yaml (``{key: text}``), if it is one
     source: dict = field(default_factory=dict)
     #: ``(file, row, why)`` of each row that is no mandate (a heading)
@@ -162,6 +164,7 @@ class RegisterLog:
         if self.not_read:
             out.append(Message("- Columns not read: {v}",
                                v=", ".join(f"'{c}'" for c in self.not_read)))
+        out += [Message("- {decision}", decision=d) for d in self.laid_out]
         out.append(Message("- Rows not used: {v}", v=len(self.skipped))
                    + (":" if self.skipped else ""))
         out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why)
@@ -361,7 +364,8 @@ def _table(path: Path, sheet: str | None) -> tuple:
     headers = df.attrs.get("headers") or {}
     return df, found, RegisterLog(file=path.name, rows=len(df),
                                   columns={k: headers.get(c, c) for k, c in found.items()},
-                                  worked_out=worked, not_read=other)
+                                  worked_out=worked, not_read=other,
+                                  laid_out=laid_out(df, path.name))
 
 
 def _not_a_mandate(cells, headers: dict):
