@@ -1868,13 +1868,10 @@ class _Import:
                 "post {pid} (row {first_row}) reports to '{sup}', read as post {v}",
                 pid=pid, first_row=first_row, sup=sup, v=self.folded[sup.casefold()]))
             sup = self.folded[sup.casefold()]
-        whole = _WHOLE_WITH_DECIMALS.fullmatch(sup)
-        if whole and sup not in self.posts and sup not in self.rows and \
-                (whole[1] in self.posts or whole[1] in self.by_raw):
-            # (an id a spreadsheet took for a number, written back with its
-            # decimals: "1001.0" beside the post 1001)
+        whole = self.written_as_number(sup)
+        if whole:
             self.decimal_ids.append(sup)
-            sup = whole[1]
+            sup = whole
         if sup not in self.posts and sup not in self.by_raw and sup not in self.rows:
             named = self.post_with_title(sup)
             if named is not None:
@@ -1891,6 +1888,16 @@ class _Import:
         else:
             target = self.external_superior(pid, sup, first_row)
         return target
+
+    def written_as_number(self, sup: str) -> str | None:
+        """The post id ``sup`` writes as a whole number with decimal zeros
+        (``1001.0`` for the post ``1001``: an id a spreadsheet took for a
+        number, written back), or None: ``sup`` is an id itself, or no post
+        has that number."""
+        whole = _WHOLE_WITH_DECIMALS.fullmatch(sup)
+        if not whole or sup in self.by_raw or sup in self.posts or sup in self.rows:
+            return None
+        return whole[1] if whole[1] in self.by_raw else None
 
     def post_with_title(self, sup: str) -> str | None:
         """The post a superior cell names by its id and its job title together
@@ -1937,16 +1944,14 @@ class _Import:
         cell."""
         said = self.log.decisions
         if self.with_title:
-            said.append(Message(
+            said.append(_first_and_count(N_(
                 "superiors written as their post's id and job title ('{v}'): read as that post "
-                "({lines})", v=self.with_title[0],
-                lines=count(len(self.with_title), N_("{n} line"), N_("{n} lines"))))
+                "({lines})"), self.with_title, "lines"))
         if self.decimal_ids:
-            said.append(Message(
+            said.append(_first_and_count(N_(
                 "superiors written as a whole number with decimals ('{v}'), as a spreadsheet "
-                "writes an id it took for a number: read as the post of that number ({lines})",
-                v=self.decimal_ids[0],
-                lines=count(len(self.decimal_ids), N_("{n} line"), N_("{n} lines"))))
+                "writes an id it took for a number: read as the post of that number ({lines})"),
+                self.decimal_ids, "lines"))
         if self.held_by is not None:
             said.append(Message(
                 "superiors read through {key} of their post (--reports-to-by {by}): {lines}",
@@ -1961,21 +1966,18 @@ class _Import:
                 week=self.figures(week=self.week)["week"],
                 cells=count(len(self.hour_cells), N_("{n} cell"), N_("{n} cells"))))
         if self.shared_ftes:
-            said.append(Message(
+            said.append(_first_and_count(N_(
                 "FTE written per holder in one cell ('{v}'): each holder their share, the post "
-                "their sum ({cells})", v=self.shared_ftes[0],
-                cells=count(len(self.shared_ftes), N_("{n} cell"), N_("{n} cells"))))
+                "their sum ({cells})"), self.shared_ftes, "cells"))
         if self.shared_holder_ftes:
-            said.append(Message(
+            said.append(_first_and_count(N_(
                 "holders' FTE written per holder in one cell ('{v}'): each holder their share "
-                "({cells})", v=self.shared_holder_ftes[0],
-                cells=count(len(self.shared_holder_ftes), N_("{n} cell"), N_("{n} cells"))))
+                "({cells})"), self.shared_holder_ftes, "cells"))
         if self.several_holders:
-            said.append(Message(
+            said.append(_first_and_count(N_(
                 "holders written as several names in one cell ('{v}'): each read as a person "
-                "holding the post, the row's FTE not divided among them ({cells})",
-                v=self.several_holders[0],
-                cells=count(len(self.several_holders), N_("{n} cell"), N_("{n} cells"))))
+                "holding the post, the row's FTE not divided among them ({cells})"),
+                self.several_holders, "cells"))
 
     # -- check the line, and the people on several posts ------------------------
 
@@ -2128,11 +2130,10 @@ class _Import:
             f = _fte(_cell(row, j_fte), self.locale)
             if sup not in self.by_raw and sup not in self.rows and sup.casefold() in self.folded:
                 sup = self.folded[sup.casefold()]
-            whole = _WHOLE_WITH_DECIMALS.fullmatch(sup)
-            if whole and sup not in self.by_raw and sup not in self.rows and \
-                    whole[1] in self.by_raw:
+            whole = self.written_as_number(sup)
+            if whole:
                 decimals.append(sup)
-                sup = whole[1]
+                sup = whole
             if sup not in self.by_raw and sup in self.eliminated:
                 sup = self.above_eliminated(sup, f, moved)
             if sup not in self.by_raw:
@@ -2165,10 +2166,9 @@ class _Import:
                 + (Message("its superior {to}", to=to) if to in self.by_raw else
                    "no post: no post above it is in the file, so they are left out (listed)"))
         if decimals:
-            self.log.decisions.append(Message(
+            self.log.decisions.append(_first_and_count(N_(
                 "junior staff's senior posts written as a whole number with decimals ('{v}'): "
-                "read as the post of that number ({rows})", v=decimals[0],
-                rows=count(len(decimals), N_("{n} row"), N_("{n} rows"))))
+                "read as the post of that number ({rows})"), decimals, "rows"))
         return groups
 
     def above_eliminated(self, post: str, fte, moved: dict) -> str:
@@ -2360,6 +2360,24 @@ def _reading(groups, order: str) -> _dt.date | None:
         return _dt.date(year, parts["m"], parts["d"])
     except ValueError:
         return None
+
+
+#: The count a line of the log gives beside its first example (see
+#: :func:`_first_and_count`), by the name it has in the line.
+_COUNTED = {"lines": (N_("{n} line"), N_("{n} lines")), "cells": (N_("{n} cell"), N_("{n} cells")),
+            "rows": (N_("{n} row"), N_("{n} rows"))}
+
+
+def _first_and_count(text: str, examples: list, counted: str) -> Message:
+    """A reading made of several cells, said once (``text``): its first
+    example as ``{v}``, and how many as ``{lines}``, ``{cells}`` or ``{rows}``
+    (``counted``).
+
+    >>> str(_first_and_count("read '{v}' ({cells})", ["a", "b"], "cells"))
+    "read 'a' (2 cells)"
+    """
+    one, many = _COUNTED[counted]
+    return Message(text, {"v": examples[0], counted: count(len(examples), one, many)})
 
 
 def _first_circle(sup: dict) -> list:
