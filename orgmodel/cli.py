@@ -183,19 +183,45 @@ def _named(ctx, param, value):
 
 
 def _date(ctx, param, value):
+    """``--on``/``--date``: ISO always; in the language the command line asked
+    for (--lang, ORGMODEL_LANG), also as that language writes a date (Dutch
+    ``31-12-2026``, ``31 december 2026``; English ``31 December 2026``).  Asked
+    for none, another form is kept as :class:`_DateText`, read by the command
+    in the organisation's language once it has read it (:func:`_read_date`)."""
     if value is None:
         return None
     from .notation import iso_date
+    value = value.strip()
+    asked = _LANG or _ASKED
+    if asked:
+        return _read_date(value, asked, param.opts[0])
     try:
-        return iso_date(value.strip())
+        return iso_date(value)
+    except InputError:
+        return _DateText(value)
+
+
+class _DateText(str):
+    """A date option's text not yet read: its language is the organisation's
+    (see :func:`_date`)."""
+
+
+def _read_date(value, lang: str, option: str) -> str:
+    """``value`` (a date option's text) as an ISO date, written as ``lang``
+    writes dates (see :func:`orgmodel.notation.parse_date`)."""
+    from .notation import parse_date
+    try:
+        return parse_date(value, lang)
     except InputError as exc:
-        raise click.BadParameter(said(exc)) from None
+        raise click.BadParameter(said(exc), param_hint=f"'{option}'") from None
 
 
-_ON_HELP = ("Analyse the organisation as it stands on this date (YYYY-MM-DD): edges and "
+_ON_HELP = ("Analyse the organisation as it stands on this date (YYYY-MM-DD; in Dutch also "
+            "31-12-2026): edges and "
             "nodes outside their valid_from/valid_to are left out. Default: the model's own "
             "date (org.yaml).")
-_ON_HELP_WHOLE = ("Write the organisation as it stands on this date (YYYY-MM-DD): edges and "
+_ON_HELP_WHOLE = ("Write the organisation as it stands on this date (YYYY-MM-DD; in Dutch "
+                  "also 31-12-2026): edges and "
                   "nodes outside their valid_from/valid_to are left out. Default: every fact, "
                   "dated ones included, as convert writes them.")
 
@@ -230,6 +256,8 @@ def reads_model(f=None, *, whole: bool = False, local=None):
                     return None
                 org = pull_model(store, neo4j_name)
             _own_language(org)
+        if isinstance(on_date, _DateText):
+            on_date = _read_date(on_date, _said_in(), "--on")
         if on_date or not whole:
             org = org.on(on_date)
         if org.graph.number_of_nodes() < _FREEZE_FROM:
@@ -1251,7 +1279,8 @@ def _hours(ctx, param, value):
               help="A superior not in the file: an error, or a role outside the organisation "
                    "(default: the preset's, else error).")
 @click.option("--name", help="The organisation's name (default: from the file).")
-@click.option("--date", callback=_date, help="The date the file describes (YYYY-MM-DD; "
+@click.option("--date", callback=_date, help="The date the file describes (YYYY-MM-DD, or as "
+              "the file writes dates: 31-12-2026 in a Dutch one; "
               "default: a date in the file's name, or one a title above the table states after "
               "'per', 'peildatum' or 'as at').")
 @click.option("--sheet", help="The sheet of a workbook posts file (default: the sheet with a "
@@ -1294,6 +1323,9 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
     lang = t.lang if _LANG or os.environ.get("ORGMODEL_LANG") else (
         "nl" if preset == "nl-hr" or locale == "nl" else "en")
     t, _OWN = translator_of(lang), lang      # (its refusals in that language too)
+    if isinstance(date, _DateText):
+        # (a date written as the file writes them: a Dutch file's 31-12-2026)
+        date = _read_date(date, "nl" if "nl" in (lang, locale) else "en", "--date")
     given = dict(id=c_id, reports_to=c_sup, title=c_title, fte=c_fte,
                  holder=c_holder[0] if len(c_holder) == 1 else None,
                  holder_parts=tuple(c_holder) if len(c_holder) > 1 else None,

@@ -793,3 +793,41 @@ def test_every_bad_input_is_said_in_dutch(tmp_path, how, make, monkeypatch, requ
     words = sorted({w for w in re.findall(r"[A-Za-z][\w-]*", unquoted)
                     if w.lower() in MESSAGE_ENGLISH - ALSO_DUTCH and w not in _vocabulary()})
     assert not words, (words, said)
+
+
+def test_a_date_on_the_command_line_as_dutch_writes_it(tmp_path):
+    """--on 1-2-2027 and --on '1 februari 2027' for a Dutch organisation (or
+    under --lang nl) read as 2027-02-01, as ISO does; an English one refuses
+    the numbers (01/02 reads as two dates in English) and takes 1 February
+    2027; import posts --date reads a Dutch export's 31-12-2026."""
+    org = copy_template(tmp_path)
+    manifest = org / "org.yaml"
+    manifest.write_text("language: nl\n" + manifest.read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    base = ["escalate", "fire", "--org", org]
+    iso = run(*base, "--on", "2027-02-01")
+    assert iso.exit_code == 0 and "buiten de organisatie" not in iso.output, iso.output
+    for written in ("1-2-2027", "01-02-2027", "1 februari 2027", "1 feb. 2027"):
+        res = run(*base, "--on", written)
+        assert res.exit_code == 0 and res.output == iso.output, (written, res.output)
+    before = run(*base, "--on", "31 december 2026")
+    assert "buiten de organisatie" in before.output, before.output
+    bad = run(*base, "--on", "31-2-2027")
+    assert bad.exit_code == 2 and "'31-2-2027' is een datum die niet bestaat" in bad.output
+    english = DATA / "template"
+    res = run("escalate", "fire", "--org", english, "--on", "1-2-2027")
+    assert res.exit_code == 2 and "write it as YYYY-MM-DD or 31 December 2026" in res.output
+    res = run("escalate", "fire", "--org", english, "--on", "1 February 2027")
+    assert res.exit_code == 0 and "General director" in res.output, res.output
+    res = run("escalate", "fire", "--org", english, "--on", "1-2-2027", "--lang", "nl")
+    assert res.exit_code == 0 and "buiten de organisatie" not in res.output, res.output
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie\n"
+                     "F001;Secretaris;Anna;\nF002;Adviseur;Bob;F001\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--name", "Proef", "--date",
+              "31-12-2026", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert orgmodel.load(tmp_path / "o").manifest["date"] == "2026-12-31"
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--name", "Proef", "--date",
+              "31-13-2026", "--out", tmp_path / "p")
+    assert res.exit_code == 2 and "'31-13-2026'" in res.output and not (tmp_path / "p").exists()
