@@ -64,27 +64,35 @@ def json_controls(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]()!|#~{}])")
+# (what can start markup inside a line: code, emphasis, links and images
+# (an image's "!" starts nothing once its "[" is escaped, nor a
+# parenthesis once no "]" precedes it), a table's cell, a strikethrough)
+_MD_SPECIAL = re.compile(r"([\\`*\[\]|~]|(?<![^\W_])_)")
 # A digit is no punctuation: "\1.500" would show its backslash.  An ordered
 # list starts with digits, a dot and a space, so the dot is escaped there.
-_MD_BLOCK_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)])(?=\s|$))")
+_MD_BLOCK_START = re.compile(r"^(\s*)(?:([-+=>#])|(\d+)([.)])(?=\s|$))")
 
 
 def markdown(value) -> str:
     """A value as inert Markdown text, on one line.
 
-    HTML's own characters become entities (so no tag, whatever the renderer),
-    link, image, emphasis and table characters are escaped, a value cannot
+    HTML's own characters become entities (so no tag, whatever the renderer;
+    an ampersand only where it would start a character reference), link,
+    image, code, emphasis and table characters are escaped, a value cannot
     start a heading, list or quote, and ``://`` cannot become an autolink.
+    Parentheses, an ampersand and an underscore inside a word are left as
+    they are: a report's Markdown is read raw as often as rendered.
 
     Examples
     --------
-    >>> markdown("![t](http://x/p.png)")
-    '\\\\!\\\\[t\\\\]\\\\(http:&#47;&#47;x/p.png\\\\)'
-    >>> markdown("<script>alert(1)</script>")
-    '&lt;script&gt;alert\\\\(1\\\\)&lt;/script&gt;'
-    >>> markdown("Teammanager BDO")
-    'Teammanager BDO'
+    >>> print(markdown("![t](http://x/p.png)"))
+    !\\[t\\](http:&#47;&#47;x/p.png)
+    >>> print(markdown("<script>alert(1)</script>"))
+    &lt;script&gt;alert(1)&lt;/script&gt;
+    >>> print(markdown("College van B&W (Gemandateerd) | uren_per_week"))
+    College van B&W (Gemandateerd) \\| uren_per_week
+    >>> print(markdown("# Kop"))
+    \\# Kop
     >>> markdown(17), markdown(2 ** 1100)
     ('17', '1.35 × 10^331')
     >>> markdown("1.500"), markdown("1. Raad"), markdown("- x")
@@ -105,7 +113,10 @@ def markdown(value) -> str:
         # a number is inert as it is: "17.0" needs no escape against a list start
         return str(math.trunc(value)) if float(value).is_integer() else f"{float(value):.10g}"
     text = terminal(str(value)).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # (an ampersand is text unless it starts a character reference, and a
+    # parenthesis starts nothing: "College van B&W (Gemandateerd)" reads in
+    # the raw report as it is written)
+    text = _REFERENCE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = text.replace("://", ":&#47;&#47;")
     return _MD_BLOCK_START.sub(_inert_start, text)

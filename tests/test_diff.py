@@ -614,4 +614,4 @@ def test_a_notes_own_words_are_not_escaped_its_values_are():
                                "relaties): vermeld 1")):
         md = d.markdown(lang)
         assert f"- {words}," in md
-        assert "'\\*code\\* \\[x\\]\\(y\\)'" in md
+        assert "'\\*code\\* \\[x\\](y)'" in md

@@ -290,7 +290,7 @@ def test_a_report_without_graphviz_says_so_in_dutch(tmp_path, monkeypatch):
     res = run("report", "--org", DATA / "template", "--out", tmp_path / "r", "--lang", "nl")
     assert res.exit_code == 0, res.output
     report = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
-    assert ("Geen organogram: Graphviz \\(dot\\) is niet geïnstalleerd: installeer het "
+    assert ("Geen organogram: Graphviz (dot) is niet geïnstalleerd: installeer het "
             "Debian-pakket graphviz") in report, report
     assert "not installed" not in report
 
