@@ -1006,6 +1006,11 @@ _ID_TITLE_SEPARATOR = re.compile(r"\s*[-–—:|,]\s*|\s+")
 #: one row): "A. de Vries / B. Jansen".
 _SEVERAL_HOLDERS = re.compile(r"\s*(?:/|;|\s&\s|\s\+\s)\s*")
 _SEVERAL_MARKS = frozenset("/;&+")
+#: "A. de Vries en B. Jansen", "Anna Smit and Bo Lee": the word between two
+#: names, each starting with a capital (an initial or a first name; "de
+#: heer Jansen en mevrouw Smit" is not split, and stays one holder).
+_AND_HOLDERS = re.compile(r"\s+(?:en|and)\s+(?=[A-ZÀ-Þ])")
+_AND_WORD = re.compile(r"\s(?:en|and)\s", re.IGNORECASE)
 #: What a hand-kept sheet puts around a word in a holder's cell: "(Vacature)".
 _AROUND = " ()[]{}<>*-–—_/\\'\"#"
 
@@ -1091,6 +1096,7 @@ class _Import:
         self.with_title: list = []              # superiors written as id and title
         self.decimal_ids: list = []             # superiors written as "1001.0"
         self.several_holders: list = []         # cells that name several holders
+        self.and_in_holder: list = []           # one holder's cell with 'en'/'and' in it
         self.shared_ftes: list = []             # FTE cells of each holder's share
         self.shared_holder_ftes: list = []      # the same, of --holder-fte
         self.hour_cells: list = []              # (row, text) of FTE cells written in hours
@@ -1677,6 +1683,8 @@ class _Import:
             shares = f if isinstance(f, tuple) else None
             if len(names) > 1 and shares is None:
                 self.several_holders.append(cell)
+            elif len(names) == 1 and _AND_WORD.search(cell) and self.named_holders(cell):
+                self.and_in_holder.append(cell)
             # (the row's start date read once, for a vacant row too: a date
             # that is none is said)
             start = self.start_date(row, rowno)
@@ -1715,11 +1723,17 @@ class _Import:
     def holder_names(self, cell: str) -> list:
         """The holders a cell names: one, or several written with ``/``,
         ``;``, `` & `` or `` + `` between them (a job share kept on one row:
-        ``A. de Vries / B. Jansen``); a marker (``N/D``, ``Vacature``) is one."""
-        if not _SEVERAL_MARKS & set(cell) or self.is_vacant_holder(cell) or \
-                self.is_undisclosed(cell):
+        ``A. de Vries / B. Jansen``), or two names with ``en`` or ``and``
+        between them (``A. de Vries en B. Jansen``, each name starting with
+        a capital); a marker (``N/D``, ``Vacature``) is one."""
+        if self.is_vacant_holder(cell) or self.is_undisclosed(cell):
             return [cell]
-        parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)]
+        if _SEVERAL_MARKS & set(cell):
+            parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)]
+        elif cell[:1].isupper():
+            parts = [p.strip() for p in _AND_HOLDERS.split(cell)]
+        else:
+            return [cell]
         return parts if len(parts) > 1 and all(parts) else [cell]
 
     def add_holder(self, pid, rowno, start, holder, f, unnamed: int) -> int:
@@ -1978,6 +1992,11 @@ class _Import:
                 "holders written as several names in one cell ('{v}'): each read as a person "
                 "holding the post, the row's FTE not divided among them ({cells})"),
                 self.several_holders, "cells"))
+        if self.and_in_holder:
+            said.append(_first_and_count(N_(
+                "a holder's cell with 'en' or 'and' in it, not between two names that start "
+                "with a capital ('{v}'): read as one person; write two people as 'A. de Vries / "
+                "B. Jansen' to read two ({cells})"), self.and_in_holder, "cells"))
 
     # -- check the line, and the people on several posts ------------------------
 
