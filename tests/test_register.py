@@ -141,6 +141,18 @@ def test_a_folder_with_mandates_is_refused_unless_replace(tmp_path):
     assert res.exit_code == 0, res.output
     assert "De 3 mandaten die de map eerder had, zijn vervangen" in res.output
     assert _mandates(folder) == first
+    assert "geen mandaat nu noemt" not in res.output
+    # a register that no longer has the power: said, the power kept in org.yaml
+    other = tmp_path / "ander.csv"
+    other.write_text(HEADER + "Subsidies;College van B&W;College van B&W;Gemeentesecretaris;"
+                     "nee;;\n", encoding="utf-8")
+    res = run("import", "mandates", other, "--org", folder, "--replace")
+    assert res.exit_code == 0, res.output
+    assert ("Bevoegdheden die de vervangen mandaten noemden en die geen mandaat nu noemt: "
+            "inkoop") in res.output, res.output
+    assert "inkoop" in orgmodel.load(folder).manifest["powers"]
+    assert "inkoop" in (folder / "IMPORT.md").read_text(encoding="utf-8").split(
+        "Bevoegdheden die de vervangen")[-1]
 
 
 BAD = {

@@ -124,6 +124,8 @@ class RegisterLog:
     source: dict = field(default_factory=dict)
     #: ``(file, row, why)`` of each row that is no mandate (a heading)
     skipped: list = field(default_factory=list)
+    #: powers the replaced mandates named that nothing names now (still in org.yaml)
+    unnamed_powers: list = field(default_factory=list)
 
     def lines(self) -> list:
         """What it says, as messages."""
@@ -138,6 +140,12 @@ class RegisterLog:
                                                "replaced by the register's"),
                              N_("- The {n} mandates the folder held before were replaced by "
                                 "the register's")))
+        if self.unnamed_powers:
+            out.append(Message(
+                "- Powers the replaced mandates named that no mandate names now: {v}. They are "
+                "still declared in org.yaml (it may declare them for more than the register); "
+                "remove them there if the register no longer has them",
+                v=", ".join(self.unnamed_powers)))
         if self.bodies:
             out.append(Message("- Competent bodies added as political posts: {v}",
                                v=", ".join(self.bodies)))
@@ -663,8 +671,12 @@ def import_register(path: PathLike, folder: PathLike, *, sheet: str | None = Non
             N_("holds {n} mandates already: give --replace to replace them with the "
                "register's")))], where=str(folder))
     log.replaced = int(held.sum())
+    dropped = _powers_named(edges[held]) if held.any() else set()
     edges = pd.concat([edges[~held] if len(held) else edges, _frame(rows, edges.index)])
     nodes = pd.concat([raw.nodes, _frame(bodies, raw.nodes.index)]) if bodies else raw.nodes
+    # (a power only the replaced mandates named stays declared in org.yaml,
+    # which may declare it for more than the register: said, not removed)
+    log.unnamed_powers = sorted(dropped - _powers_named(edges) - _powers_named(nodes))
     edges, nodes = edges.fillna(""), nodes.fillna("")
     manifest = dict(raw.manifest)
     text = (folder / MANIFEST).read_text(encoding="utf-8")
@@ -694,6 +706,17 @@ def _logged(folder: Path, log: RegisterLog, manifest: dict) -> str:
     lines = [Message("# Import of {v}", v=log.file), "", *log.lines()]
     return (earlier.rstrip("\n") + "\n\n" if earlier.strip() else "") + \
         "\n".join(map(t, lines)) + "\n"
+
+
+def _powers_named(table: pd.DataFrame) -> set:
+    """The powers the rows of ``table`` name (``powers``, ``;`` between
+    them, and ``power``)."""
+    named: set = set()
+    for column in ("powers", "power"):
+        if column in table:
+            for cell in table[column].dropna().astype(str):
+                named.update(p.strip() for p in cell.split(";") if p.strip())
+    return named
 
 
 def _frame(rows: list, after) -> pd.DataFrame:
