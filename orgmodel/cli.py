@@ -142,6 +142,17 @@ def _folder_language(folder) -> None:
     manifest = read_manifest(path, []) if path.is_file() else None
     if isinstance(manifest, dict) and manifest.get("language") in LANGS:
         _OWN = manifest["language"]
+    elif manifest is None and path.is_file():
+        # (a file YAML cannot read still says its language on a line of its
+        # own: why it does not read is said in that language)
+        said = _LANGUAGE_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+        if said and said.group(1) in LANGS:
+            _OWN = said.group(1)
+
+
+#: A top-level ``language: nl`` line of an org.yaml (quoted or not, a comment after).
+_LANGUAGE_LINE = re.compile(r"""^language:[ \t]*["']?([a-z]{2})["']?[ \t]*(?:#.*)?$""",
+                            re.MULTILINE)
 
 
 def _own_language(org) -> str | None:

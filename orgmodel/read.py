@@ -479,6 +479,76 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
+#: What PyYAML says of a file it cannot read, as orgmodel's messages (said
+#: in the command's language): the problems a hand-edited org.yaml meets.
+#: ``{found}`` is what PyYAML found there.
+_YAML_PROBLEMS = [(re.compile(pattern), text) for pattern, text in (
+    (r"mapping values are not allowed here",
+     N_("mapping values are not allowed here (a ':' inside a value: put the value between "
+        "quotes)")),
+    (r"could not find expected ':'", N_("could not find expected ':'")),
+    (r"found character (?P<found>.+) that cannot start any token",
+     N_("found character {found} that cannot start any token (a tab? YAML indents with "
+        "spaces)")),
+    (r"expected <block end>, but found (?P<found>.+)",
+     N_("the indentation does not match the lines above (found {found})")),
+    (r"found unexpected end of stream",
+     N_("the file ends inside a value (a quote or bracket not closed?)")),
+    (r"sequence entries are not allowed here", N_("a list item ('- ') is not allowed here")),
+    (r"mapping keys are not allowed here", N_("a key is not allowed here")),
+    (r"expected ',' or '(?P<close>[\]}])', but got (?P<found>.+)",
+     N_("expected ',' or '{close}', but found {found}")),
+    (r"found unknown escape character (?P<found>.+)",
+     N_("found unknown escape character {found} (write a backslash as \\\\, or use single "
+        "quotes)")),
+    (r"invalid indentation or unclosed '\[' or '\{'",
+     N_("invalid indentation or unclosed '[' or '{'")),
+    (r"expected the node content, but found (?P<found>.+)",
+     N_("expected a value, but found {found}")),
+    (r"expected a comment or a line break, but found (?P<found>.+)",
+     N_("expected a comment or a line break, but found {found}")),
+    (r"found undefined alias (?P<found>.+)", N_("found undefined alias {found}")),
+    (r"but found another document",
+     N_("the file holds a second document after '---': write one")),
+)]
+#: The parts of YAML PyYAML names in a problem ('<stream end>'), in words.
+_YAML_TOKENS = {"<stream end>": N_("the end of the file"),
+                "<block mapping start>": N_("a 'key: value' line"),
+                "<block sequence start>": N_("a list item ('- ')"),
+                "<block end>": N_("the end of the block"),
+                "<scalar>": N_("a value"), "<document start>": N_("'---'")}
+
+
+def yaml_problem(exc) -> Message | str:
+    """What a :class:`yaml.YAMLError` says is wrong, as a message: PyYAML's
+    own words for the problems a hand-edited file meets, said in the
+    command's language; any other as PyYAML says it.
+
+    >>> import yaml
+    >>> try:
+    ...     yaml.safe_load("name: a: b")
+    ... except yaml.YAMLError as exc:
+    ...     print(yaml_problem(exc))
+    mapping values are not allowed here (a ':' inside a value: put the value between quotes)
+    """
+    problem = getattr(exc, "problem", None)
+    if isinstance(problem, Message):
+        return problem
+    text = str(problem or exc)
+    for pattern, said in _YAML_PROBLEMS:
+        m = pattern.fullmatch(text)
+        if m:
+            return Message(said, {k: _yaml_token(v) for k, v in m.groupdict().items()})
+    return text
+
+
+def _yaml_token(found: str) -> Message | str:
+    """A part of YAML PyYAML found (``'<stream end>'``), in words when it
+    has a name in angle brackets; a character as PyYAML quotes it."""
+    token = _YAML_TOKENS.get(found.strip("'"))
+    return Message(token) if token else found
+
+
 def read_manifest(path: Path, problems: list, label: str = MANIFEST) -> dict | None:
     """The settings of an ``org.yaml`` file, or ``None`` when it cannot be read."""
     text = _read_text(path, label, problems)
@@ -489,10 +559,9 @@ def read_manifest(path: Path, problems: list, label: str = MANIFEST) -> dict | N
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        reason = getattr(exc, "problem", None) or str(exc)
         problems.append(Problem(label, line, Message(
             "is not valid YAML: {reason}",
-            reason=reason)))
+            reason=yaml_problem(exc))))
         return None
     except RecursionError:
         problems.append(Problem(label, None, "is nested too deeply to read"))

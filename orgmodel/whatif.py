@@ -450,7 +450,7 @@ def read_changes(path: PathLike) -> list:
 
     import yaml
 
-    from .read import _Loader
+    from .read import _Loader, yaml_problem
     path = Path(path)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
@@ -459,7 +459,7 @@ def read_changes(path: PathLike) -> list:
         raise ValidationError([Problem(path.name, mark.line + 1 if mark else None,
                                        Message(
                                            "is not valid YAML: {v}",
-                                           v=getattr(exc, 'problem', exc)))],
+                                           v=yaml_problem(exc)))],
                               where=str(path)) from None
     if not isinstance(data, list):
         raise ValidationError([Problem(path.name, None, "must be a YAML list of changes "

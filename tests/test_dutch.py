@@ -831,3 +831,35 @@ def test_a_date_on_the_command_line_as_dutch_writes_it(tmp_path):
     res = run("import", "posts", posts, "--preset", "nl-hr", "--name", "Proef", "--date",
               "31-13-2026", "--out", tmp_path / "p")
     assert res.exit_code == 2 and "'31-13-2026'" in res.output and not (tmp_path / "p").exists()
+
+
+@pytest.mark.parametrize("broken, dutch, english", [
+    ("name: Sample\n\tdate: '2026-01-01'\n", "regel 3: is geen geldige YAML: het teken '\\t' "
+     "kan hier niets beginnen (een tab? YAML springt in met spaties)",
+     "found character '\\t' that cannot start any token (a tab? YAML indents with spaces)"),
+    ("name: Sample: de gemeente\n", "hier kan geen 'sleutel: waarde' staan (een ':' in een "
+     "waarde: zet de waarde tussen aanhalingstekens)", "mapping values are not allowed here"),
+    ('name: "Sample\n', "het bestand houdt op midden in een waarde (een aanhalingsteken of "
+     "haakje niet gesloten?)", "the file ends inside a value"),
+    ("name: Sample\nrules: [a, b\n", "verwacht werd ',' of ']', maar gevonden: het einde van "
+     "het bestand", "expected ',' or ']', but found the end of the file"),
+    ("name: Sample\npowers:\n  budget: {name: Budget}\n leading: {name: Leiding}\n",
+     "regel 5: is geen geldige YAML: de inspringing past niet bij de regels erboven (gevonden: "
+     "een regel 'sleutel: waarde')", "the indentation does not match the lines above"),
+])
+def test_an_org_yaml_that_does_not_read_is_said_in_its_language(tmp_path, broken, dutch,
+                                                                english):
+    """An org.yaml YAML cannot read (a tab, a colon in a value, a quote not
+    closed) was said in English, PyYAML's words, also with 'language: nl' on
+    its first line: the folder's language was read from the YAML that did
+    not read.  Now the line 'language: nl' says it, and what is wrong is in
+    Dutch; an English folder keeps PyYAML's words (with the hint)."""
+    org = copy_template(tmp_path)
+    (org / "org.yaml").write_text("language: nl\n" + broken, encoding="utf-8")
+    res = run("validate", "--org", org)
+    assert res.exit_code == 1 and "1 probleem gevonden" in res.output, res.output
+    assert dutch in res.output, res.output
+    assert english not in res.output
+    (org / "org.yaml").write_text("language: en\n" + broken, encoding="utf-8")
+    res = run("validate", "--org", org)
+    assert res.exit_code == 1 and english in res.output and "probleem" not in res.output
