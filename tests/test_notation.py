@@ -1547,3 +1547,42 @@ def test_the_holders_own_fte_beside_the_posts(tmp_path):
     assert holds == {"A. Top": 1.0, "B. Bos": 0.8, "C. Dam": 0.5, "D. Eik": 0.4,
                      "E. Fok": None, "G. Hal": None}
     assert [g.nodes[p]["fte_min"] for p in ("F2", "F3", "F6")] == [1.0, 1.0, 0.9]
+
+
+def test_a_spreadsheet_error_in_a_column_read_is_refused(tmp_path):
+    """A formula that did not compute leaves its error in the cell: '#N/A'
+    from a lookup in the holder's column became a person '#N/A' holding the
+    post, '#REF!' as the superior a post outside the organisation (with
+    --unknown-superior external).  Refused, naming the column, row, error
+    and how many, in Excel's Dutch words too (a Dutch Excel's CSV holds
+    '#N/B'); an error in a column not read is left alone; nothing written."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Formatieplaats", "Functie", "Leidinggevende functie", "FTE", "Medewerker",
+               "Opmerking"])
+    ws.append(["F1", "Directeur", None, 1, "Anna", "#N/A"])
+    ws.append(["F2", "Adviseur", "F1", 0.8, "#N/A", None])
+    ws.append(["F3", "Adviseur", "#REF!", 1, "Bob", None])
+    ws["E3"].data_type = ws["C4"].data_type = "e"
+    book = tmp_path / "formatie.xlsx"
+    wb.save(book)
+    res = run("import", "posts", book, "--preset", "nl-hr", "--unknown-superior", "external",
+              "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 1 and "formatie.xlsx, row 3: column 'Medewerker' holds the " \
+        "spreadsheet error '#N/A' (2 cells hold one): a formula that did not compute" \
+        in res.output, res.output
+    assert not (tmp_path / "o").exists()
+    ws["E3"].value, ws["C4"].value = "Cees", "F1"
+    ws["E3"].data_type = ws["C4"].data_type = "s"
+    wb.save(book)
+    res = run("import", "posts", book, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0 and "'Opmerking'" in res.output, res.output     # (not read)
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Formatieplaats;Functie;Leidinggevende functie;FTE;Medewerker\n"
+                     "F1;Directeur;;1;Anna\nF2;Adviseur;#VERW!;1;Bob\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "p")
+    assert res.exit_code == 1 and "formatie.csv, regel 3: kolom 'Leidinggevende functie' " \
+        "bevat de spreadsheetfout '#VERW!': een formule die niet uitgerekend kon worden" \
+        in res.output, res.output
+    assert not (tmp_path / "p").exists()

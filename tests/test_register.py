@@ -171,6 +171,9 @@ BAD = {
     "a date that is none": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;;"
                             "31-02-2026\n", "31-02-2026"),
     "no mandatee": ("Inkoop;;Gemeentesecretaris;;nee;;\n", "geen gemandateerde"),
+    "a spreadsheet's error": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;"
+                              "#WAARDE!;\n", "kolom 'Financiële grens' bevat de "
+                              "spreadsheetfout '#WAARDE!': een formule die niet uitgerekend"),
     "a person where a post is meant": ("Inkoop;;Gemeentesecretaris;Dewi Kok;nee;;\n",
                                        "gemandateerde 'Dewi Kok' is een persoon, die F005 "
                                        "(Teammanager Publiekszaken) bekleedt"),

@@ -664,6 +664,54 @@ def _read(path: Path, label: str, sheet=None, columns: tuple = ()):
     return df
 
 
+#: What a spreadsheet program writes in a cell whose formula did not
+#: compute, kept as the cell's value (Excel in English and in Dutch,
+#: LibreOffice's Err:502), and in a CSV it saves.
+_SPREADSHEET_ERROR = re.compile(
+    r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|N/B|VERW!|WAARDE!|DEEL/0!|"
+    r"NAAM\?|GETAL!|LEEG!|OVERLOOP!|BEREKENEN!)|Err:\d{3}", re.IGNORECASE)
+
+
+def spreadsheet_errors(df) -> list:
+    """``(row, column, value)`` of each cell of ``df`` that holds a
+    spreadsheet's error (``#N/A``, ``#VERW!``, ``Err:502``): a formula that
+    did not compute, not a value of the data.
+
+    >>> import pandas as pd
+    >>> spreadsheet_errors(pd.DataFrame({"naam": ["Anna", "#N/B"]}, index=[2, 3]))
+    [(3, 'naam', '#N/B')]
+    """
+    found = []
+    for column in df.columns:
+        cells = df[column].astype(str)
+        hit = cells.str.fullmatch(_SPREADSHEET_ERROR)
+        found += [(row, column, cells[row]) for row in cells.index[hit.to_numpy()]]
+    return sorted(found, key=lambda f: f[0])
+
+
+def refuse_spreadsheet_errors(df, columns, label, path) -> None:
+    """Refuse a table whose ``columns`` (those an import reads) hold a
+    spreadsheet's error (see :func:`spreadsheet_errors`), naming the first
+    and how many: read as a value, '#N/A' became a person and '#REF!' a
+    superior outside the organisation.  A column not read is left alone."""
+    errors = spreadsheet_errors(df[[c for c in df.columns if c in set(columns)]])
+    if errors:
+        raise ValidationError([_spreadsheet_error_problem(label, df, errors)], where=str(path))
+
+
+def _spreadsheet_error_problem(label, df, errors) -> Problem:
+    row, column, value = errors[0]
+    shown = (df.attrs.get("headers") or {}).get(column, column)
+    return Problem(label, row, count(len(errors), N_(
+        "column '{c}' holds the spreadsheet error '{v}': a formula that did not compute (a "
+        "lookup that found nothing, a reference to a row or sheet that is gone), not a value; "
+        "correct it in the spreadsheet and save it again, or type the value"), N_(
+        "column '{c}' holds the spreadsheet error '{v}' ({n} cells hold one): a formula that "
+        "did not compute (a lookup that found nothing, a reference to a row or sheet that is "
+        "gone), not a value; correct them in the spreadsheet and save it again, or type the "
+        "values"), c=shown, v=value))
+
+
 def _as_laid_out(df, layout: dict) -> None:
     """The sheet's table as its reader sees it: a merged cell's value on
     each of the table's rows it covers (a unit merged over its posts' rows:
@@ -1211,6 +1259,7 @@ class _Import:
                 columns=" > ".join(f"'{self.log.headers.get(c, c)}'" for c in self.c_units)))
         # (a column with values that nothing reads is named, not passed over)
         read = {c for _, c in self.log.columns} | set(self.c_name_parts)
+        refuse_spreadsheet_errors(self.df, read, label, self.path)
         self.log.unread_columns = [c for c in self.df.columns if c not in read and any(
             isinstance(v, str) and v.strip() for v in self.df[c])]
         self.say_unit_levels(cols)
@@ -2140,6 +2189,7 @@ class _Import:
         j_title = _column(jdf, jcols.title, jlabel, N_("job title"), False)
         j_grade = _column(jdf, jcols.grade, jlabel, N_("grade"), False)
         j_unit = _column(jdf, jcols.unit, jlabel, N_("unit"), False)
+        refuse_spreadsheet_errors(jdf, [j_sup, j_fte, j_title, j_grade, j_unit], jlabel, jpath)
         groups: dict = {}
         moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
         decimals: list = []     # senior posts written as "1001.0"

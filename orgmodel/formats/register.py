@@ -34,7 +34,7 @@ from ..read import EDGES, MANIFEST, read_folder
 from ..validate import _closest, parse_bool, validate_graph
 from ..write import write_tables
 from ._tables import model_from_tables
-from .posts import _cited, _fold, _read, _slug, laid_out
+from .posts import _cited, _fold, _read, _slug, laid_out, refuse_spreadsheet_errors
 
 if TYPE_CHECKING:
     from .._types import PathLike
@@ -369,6 +369,7 @@ def _table(path: Path, sheet: str | None) -> tuple:
                                  ("mandatee", "mandatee_name"), ("power", "power_name")))
     df = _read(path, path.name, sheet, header)
     found, worked, other = _columns(df, path.name)
+    refuse_spreadsheet_errors(df, found.values(), path.name, path)
     headers = df.attrs.get("headers") or {}
     return df, found, RegisterLog(file=path.name, rows=len(df),
                                   columns={k: headers.get(c, c) for k, c in found.items()},
