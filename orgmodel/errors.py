@@ -109,6 +109,7 @@ class UnknownRoleError(OrgModelError, ValueError):
         from .i18n import Message  # (i18n's errors are these: imported when raised)
         self.query = query
         self.candidates = list(candidates)
+        self.ambiguous = ambiguous
         found = dict(query=query, roles=", ".join(f"{c[0]} ({c[1]})" for c in self.candidates))
         if ambiguous:
             msg = Message("'{query}' matches several roles: {roles}", found)

@@ -83,17 +83,32 @@ def find_role(store, org_name: str, query: str) -> str:
 
 
 def _find(store, org_name: str, query: str) -> tuple:
-    """``(id, label)`` of a post or role given by its id or name (an exact
-    id, as the model finds it first, by the key's index; else every post and
-    role whose id or name it is)."""
+    """``(id, label)`` of a post or role given by its id, name or a part of
+    its name, as :meth:`OrgModel.find_role` finds it in a model: an exact id
+    by the key's index; else among the posts and roles whose id or name
+    holds it; and when none matches, among all of them, to name the
+    closest."""
+    from .errors import UnknownRoleError
     from .store import cypher, uid
-    key = uid(org_name, unicodedata.normalize("NFC", query))
+    query = unicodedata.normalize("NFC", query)
+    key = uid(org_name, query)
     for label in ("Post", "Role"):
         for rec in store.run(cypher("find_role_by_uid", label=label), uid=key):
             return rec["id"], rec["kind"]
-    found = store.run(cypher("find_role"), org=org_name, text=query)
+    text = query.strip()
+    try:
+        return _among(store.run(cypher("find_role"), org=org_name, text=text), org_name, query)
+    except UnknownRoleError as exc:
+        if exc.ambiguous:
+            raise
+    return _among(store.run(cypher("role_names"), org=org_name), org_name, query)
+
+
+def _among(records, org_name: str, query: str) -> tuple:
+    """``(id, label)`` of the one of ``records`` (posts and roles) that
+    ``query`` names, found as in a model (see :meth:`OrgModel.find_role`)."""
     g = nx.MultiDiGraph()
-    for rec in found:
+    for rec in records:
         g.add_node(rec["id"], kind=rec["kind"], name=rec["name"] or rec["id"])
     rid = OrgModel(g, {"name": org_name}).find_role(query)
     return rid, g.nodes[rid]["kind"]

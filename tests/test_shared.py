@@ -389,6 +389,29 @@ def test_escalate_with_neo4j_reads_only_the_routes(bolt_env, store, tmp_path):
     assert bad.exit_code == 1 and "No such post" in bad.output and "Traceback" not in bad.output
 
 
+def test_a_role_is_found_in_the_database_as_in_the_model(store, deventer):
+    """A role given by a part of its name ('kossen'), its id in other case,
+    or a near miss was found in a model and not in the database (which
+    matched an exact id or whole name only: 'no role matches', with no
+    closest).  The database now finds each as the model does, and says the
+    same when several or none match."""
+    from orgmodel.errors import UnknownRoleError
+    from orgmodel.indb import find_role
+    push(store, deventer)
+    queries = ["cd-kossen", "CD-KOSSEN", "Teammanager BDO", "teammanager bdo", "kossen",
+               "Concerndirecteur Kos", "teammanager", "Teammanagr BDO", "xyzzy", "ssen"]
+    for query in queries:
+        try:
+            expected = deventer.find_role(query)
+        except UnknownRoleError as exc:
+            with pytest.raises(UnknownRoleError) as got:
+                find_role(store, "Deventer", query)
+            assert str(got.value) == str(exc), query
+            continue
+        assert find_role(store, "Deventer", query) == expected, query
+    assert deventer.find_role("kossen") == "cd-kossen"
+
+
 @pytest.mark.parametrize("folder", ["template", "deventer", "albrandswaard"])
 def test_who_decides_read_from_the_database_equals_the_whole_models(store, folder):
     from orgmodel.indb import mandate_model
