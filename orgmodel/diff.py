@@ -387,9 +387,30 @@ def _side(side: str):
     return Message("as-is") if side == "as-is" else Message("to-be")
 
 
-def _named(org, ids) -> str:
-    """``ids`` of ``org`` as a reader reads them: their names, in id order."""
-    return "; ".join(org.label(i) for i in sorted(ids or ()))
+def _named(org, ids, with_ids: bool = False) -> str:
+    """``ids`` of ``org`` as a reader reads them: their names, in id order
+    (``with_ids``: each with its id)."""
+    return "; ".join(f"{org.label(i)} ({i})" if with_ids else org.label(i)
+                     for i in sorted(ids or ()))
+
+
+def _told_apart(a, ids_a, b, ids_b) -> tuple:
+    """The names of ``ids_a`` (of ``a``) and ``ids_b`` (of ``b``), each
+    with its ids when the two read the same: a team moved to another
+    afdeling keeps its name ("Team Advies → Team Advies" said nothing).
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("unit:a/advies", name="Team Advies", kind="Team")
+    >>> g.add_node("unit:b/advies", name="Team Advies", kind="Team")
+    >>> org = OrgModel(g, {"name": "x"})
+    >>> _told_apart(org, {"unit:a/advies"}, org, {"unit:b/advies"})
+    ('Team Advies (unit:a/advies)', 'Team Advies (unit:b/advies)')
+    """
+    was, now = _named(a, ids_a), _named(b, ids_b)
+    if was and was == now:
+        return (_named(a, ids_a, with_ids=True), _named(b, ids_b, with_ids=True))
+    return was, now
 
 
 _NODE_COLUMNS = ["id", "kind", "name", "status", "detail", "superior_before",
@@ -445,11 +466,11 @@ def _node_row(k, ka, kb, a, b, sides, to_b) -> dict:
         none = Message("none")
         # (the detail a reader reads: names; the columns keep the ids)
         if mapped_sup != sup_b.get(ib, set()):
-            moves.append(Message("superior {a} → {b}", a=_named(a, sup_a.get(ia)) or none,
-                                 b=_named(b, sup_b.get(ib)) or none))
+            was, now = _told_apart(a, sup_a.get(ia), b, sup_b.get(ib))
+            moves.append(Message("superior {a} → {b}", a=was or none, b=now or none))
         if mapped_unit != unit_b.get(ib, set()):
-            moves.append(Message("unit {a} → {b}", a=_named(a, unit_a.get(ia)) or none,
-                                 b=_named(b, unit_b.get(ib)) or none))
+            was, now = _told_apart(a, unit_a.get(ia), b, unit_b.get(ib))
+            moves.append(Message("unit {a} → {b}", a=was or none, b=now or none))
         attrs = sorted(k2 for k2 in (da.keys() | db.keys())
                        if k2 not in _BOOKKEEPING and da.get(k2) != db.get(k2))
         if moves:
@@ -548,7 +569,7 @@ def _edge_row(k, la: list, lb: list) -> dict:
     return {"from": u, "kind": kind, "to": v, "status": status, "detail": detail}
 
 
-def _figures(a, b):
+def _figures(a, b, to_b: dict):
     from .formation import formation, totals
     ta, tb = _as_is(a, "totals", lambda: totals(a)), totals(b)
     keys = ["posts", "posts_count_unknown", "vacant", "people", "staff", "staff_fte", "fte_min", "fte_max",
@@ -556,15 +577,28 @@ def _figures(a, b):
     figures = pd.DataFrame([{"figure": k, "before": ta[k], "after": tb[k],
                              "change": round(tb[k] - ta[k], 6)} for k in keys]
                            + _figures_roles(a, b))
-    fa = _as_is(a, "units", lambda: formation(a, "unit").set_index("name"))
-    fb = formation(b, "unit").set_index("name")
+    return figures, _unit_figures(_as_is(a, "units", lambda: formation(a, "unit")),
+                                  formation(b, "unit"), to_b)
+
+
+def _unit_figures(fa, fb, to_b: dict) -> pd.DataFrame:
+    """The units whose figures change, before and after, matched as the
+    nodes are (``to_b``: as-is id → to-be id), not by name: two teams of one
+    name in two afdelingen were joined into each other's figures.  A name
+    that two rows share is told apart by the unit's id."""
     cols = ["posts", "people", "staff", "total_fte_max"]
+    fa = fa.assign(unit=[to_b.get(i, i) for i in fa["id"]]).set_index("unit")
+    fb = fb.set_index("id")
     units = fa[cols].add_suffix("_before").join(fb[cols].add_suffix("_after"),
                                                  how="outer").fillna(0)
     changed = (units[[f"{c}_before" for c in cols]].values !=
                units[[f"{c}_after" for c in cols]].values).any(axis=1)
-    units = units[changed].rename_axis("name").reset_index()
-    return figures, units
+    units = units[changed]
+    names = fb["name"].combine_first(fa["name"]).reindex(units.index)
+    repeated = names.duplicated(keep=False)
+    shown = [f"{n} ({i})" if twice else n for i, n, twice in zip(units.index, names, repeated)]
+    units.insert(0, "name", shown)
+    return units.sort_values("name", kind="stable").reset_index(drop=True)
 
 
 def _distributions(a, b, touched: set | None = None):
@@ -915,7 +949,7 @@ def _diff(a, b, key, step) -> Diff:
     nodes, to_b = _nodes(a, b, key, keyless, touched)
     edges = _edges(a, b, to_b, touched)
     step("nodes and edges")
-    figures, units = _figures(a, b)
+    figures, units = _figures(a, b, to_b)
     step("figures")
     layers, spans = _distributions(a, b, touched)
     step("layers and spans")

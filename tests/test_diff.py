@@ -615,3 +615,32 @@ def test_a_notes_own_words_are_not_escaped_its_values_are():
         md = d.markdown(lang)
         assert f"- {words}," in md
         assert "'\\*code\\* \\[x\\](y)'" in md
+
+
+def test_a_team_that_moves_to_another_afdeling_keeps_its_figures_apart(tmp_path):
+    """Two teams 'Advies', in two afdelingen, one post moving from the first
+    to the second.  The per-unit table joined units by name: each 'Advies'
+    row took both teams' figures (the emptied one showed 1 → 2).  Units are
+    matched as nodes are, and a name two rows share is told apart by the
+    unit's id; the post's move names both (it read 'Advies → Advies')."""
+    head = "Formatieplaats;Functie;Leidinggevende functie;Afdeling;Team\nF1;Directeur;;Directie;\n"
+    sides = {}
+    for side, (f2, day) in {"a": ("Ruimte", "2026-01-01"), "b": ("Sociaal", "2026-02-01")}.items():
+        path = tmp_path / f"{side}.csv"
+        path.write_text(head + f"F2;Adviseur;F1;{f2};Advies\nF3;Jurist;F1;Sociaal;Advies\n",
+                        encoding="utf-8")
+        sides[side] = tmp_path / side.upper()
+        res = run("import", "posts", path, "--preset", "nl-hr", "--unit", "Afdeling", "--unit",
+                  "Team", "--name", "X", "--date", day, "--out", sides[side], "--lang", "en")
+        assert res.exit_code == 0, res.output
+    d = diff(orgmodel.load(sides["a"]), orgmodel.load(sides["b"]))
+    units = d.units.set_index("name")
+    assert units.loc["Advies (unit:ruimte/advies)", ["posts_before", "posts_after"]].tolist() \
+        == [1, 0]
+    assert units.loc["Advies (unit:sociaal/advies)", ["posts_before", "posts_after"]].tolist() \
+        == [1, 2]
+    assert units.loc["Sociaal", ["posts_before", "posts_after"]].tolist() == [1, 2]
+    moved = d.nodes.set_index("id").loc["F2"]
+    assert moved["status"] == "moved"
+    assert str(moved["detail"]) == ("unit Advies (unit:ruimte/advies) → Advies "
+                                    "(unit:sociaal/advies)"), moved["detail"]
