@@ -108,7 +108,7 @@ def parse_number(text: str, locale: str | None = None, amount: bool = False) -> 
     t = t.lstrip("+-").strip()
     if not t or not t.isascii():
         raise InputError(Message("'{raw}' is not a number", raw=raw))
-    value = _unsigned(t, raw, locale)
+    value = _unsigned(t, raw, locale, amount)
     # (in cents, as a scaled amount is: 1,15 miljoen is not 1149999.9999999998)
     return sign * (round(value * scale, 2) if scale != 1 else value)
 
@@ -143,18 +143,18 @@ def groups_thousands(text: str, locale: str | None) -> bool:
                 and len(one.group("int")) <= 3 and one.group("int") != "0")
 
 
-def _unsigned(t: str, raw: str, locale: str | None) -> float:
+def _unsigned(t: str, raw: str, locale: str | None, amount: bool = False) -> float:
     if _PLAIN.match(t) or _MACHINE.match(t):
         return float(t)
     if _SPACE_GROUPED.match(t):
-        return _unsigned(t.replace(" ", ""), raw, locale)
+        return _unsigned(t.replace(" ", ""), raw, locale, amount)
     grouped = _grouped(t, raw, locale)
     if grouped is not None:
         return grouped
     m = _ONE_SEP.match(t)
     if m is None:
         raise InputError(Message("'{raw}' is not a number", raw=raw))
-    return _one_separator(m.group("int"), m.group("sep"), m.group("frac"), raw, locale)
+    return _one_separator(m.group("int"), m.group("sep"), m.group("frac"), raw, locale, amount)
 
 
 def _grouped(t: str, raw: str, locale: str | None) -> float | None:
@@ -178,8 +178,17 @@ def _check_notation(ok: bool, raw: str, locale: str | None) -> None:
             raw=raw, locale=locale, v=_example(locale)))
 
 
-def _one_separator(whole: str, sep: str, frac: str, raw: str, locale: str | None) -> float:
-    """``25.000``, ``0,8``: one separator, thousands or decimals."""
+def _one_separator(whole: str, sep: str, frac: str, raw: str, locale: str | None,
+                   amount: bool = False) -> float:
+    """``25.000``, ``0,8``: one separator, thousands or decimals.  An amount
+    in euros has no three decimals: ``25,000`` under ``nl`` (25 in its
+    notation, 25000 in English) is refused, not read as 25.
+
+    >>> _one_separator("25", ",", "000", "25,000", "nl", amount=True)
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.InputError: '25,000' is an amount with three decimals under nl, 25: write 25.000 for 25000, or 25
+    """
     if len(frac) == 3 and len(whole) <= 3 and whole != "0":
         # 25.000 / 25,000: thousands in one convention, a decimal in the other
         group = _SEPARATORS[locale][0] if locale in _SEPARATORS else None
@@ -188,6 +197,12 @@ def _one_separator(whole: str, sep: str, frac: str, raw: str, locale: str | None
                 "'{raw}' could be {v} or {whole}{frac}: write {whole}{frac}{v2}",
                 raw=raw, v=_plain(whole + '.' + frac), whole=whole, frac=frac,
                 v2=_locale_hint(locale)))
+        if sep != group and amount:
+            raise InputError(Message(
+                "'{raw}' is an amount with three decimals under {locale}, {v}: write "
+                "{whole}{group}{frac} for {whole}{frac}, or {v}", raw=raw, locale=locale,
+                v=_plain(whole + "." + frac).replace(".", sep), whole=whole, group=group,
+                frac=frac))
         return float(whole + frac) if sep == group else float(whole + "." + frac)
     return float(whole + "." + frac)
 

@@ -35,6 +35,12 @@ REFUSED = [
     ("25.00.0", "nl", "'25.00.0' is not a number"),
     ("\u0662\u0665", None, "is not a number"), ("twenty", "nl", "is not a number"),
     ("€ 25.000", None, "could be 25 or 25000"),
+    # an amount in euros has no three decimals: 25,000 under nl is English
+    # habit for 25000, not 25 (who-decides --amount 25,000 answered for 25)
+    ("25,000", "nl", "'25,000' is an amount with three decimals under nl, 25: write 25.000 "
+                     "for 25000, or 25"),
+    ("€ 12,500", "nl", "three decimals under nl, 12,5: write 12.500 for 12500, or 12,5"),
+    ("25.000", "en", "three decimals under en, 25: write 25,000 for 25000, or 25"),
 ]
 
 
@@ -179,6 +185,12 @@ def test_the_command_line_amount_follows_the_locale(tmp_path):
     res = run("who-decides", "inkoop", "--org", d, "--amount", "25.000")
     assert res.exit_code == 2
     assert "'25.000' could be 25 or 25000: write 25000, or declare the locale" in res.output
+    dutch, _ = _municipality(tmp_path / "nl", ceilings={"25000": 0})
+    res = run("who-decides", "inkoop", "--org", dutch, "--amount", "25,000")
+    assert res.exit_code == 2 and "'25,000' is an amount with three decimals under nl" \
+        in res.output, res.output
+    # (a number that is not an amount keeps its three decimals: an FTE of 0,875)
+    assert parse_number("1,125", "nl") == 1.125
 
 
 def test_a_workbook_number_cell_is_the_number_it_holds(tmp_path):
