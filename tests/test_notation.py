@@ -736,14 +736,15 @@ def test_a_job_share_written_in_one_cell(tmp_path):
     row) made one person of that name.  Each name is a person holding the
     post, said, with no share of the row's FTE (the file does not divide it);
     a vacancy among them holds nobody; 'N/D' is one marker, not two names.
-    'E. Kok en F. Lam' names two (each name with a capital); 'de heer Bos en
-    mevrouw Ter' is not split, and 'Vacature en inhuur' is a vacancy."""
+    'E. Kok en F. Lam' names two (each name with a capital, and an initial or
+    two words); 'de heer Bos en mevrouw Ter' and 'Jansen en Partners' (a
+    firm) are not split, said, and 'Vacature en inhuur' is a vacancy."""
     posts = tmp_path / "formatie.csv"
     posts.write_text("Formatieplaats;Functie;Leidinggevende functie;FTE;Medewerker\n"
                      "F1;Directeur;;1;Anna de Vries\nF2;Adviseur;F1;1;B. Jansen / C. Bakker\n"
                      "F3;Adviseur;F1;1;D. Smit & vacature\nF4;Adviseur;F1;1;N/D\n"
                      "F5;Jurist;F1;1;E. Kok en F. Lam\nF6;Jurist;F1;1;de heer Bos en mevrouw Ter\n"
-                     "F7;Jurist;F1;1;Vacature en inhuur\n",
+                     "F7;Jurist;F1;1;Vacature en inhuur\nF8;Jurist;F1;1;Jansen en Partners\n",
                      encoding="utf-8")
     res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
               "--lang", "en")
@@ -751,15 +752,17 @@ def test_a_job_share_written_in_one_cell(tmp_path):
     assert ("holders written as several names in one cell ('B. Jansen / C. Bakker'): each read "
             "as a person holding the post, the row's FTE not divided among them (3 cells)") \
         in res.output
-    assert ("a holder's cell with 'en' or 'and' in it, not between two names that start with a "
-            "capital ('de heer Bos en mevrouw Ter'): read as one person; write two people as "
-            "'A. de Vries / B. Jansen' to read two (1 cell)") in res.output
+    assert ("a holder's cell with 'en' or 'and' in it that does not read as two people's "
+            "names, each with a capital and an initial or two words ('de heer Bos en mevrouw "
+            "Ter'): read as one holder; write two people as 'A. de Vries / B. Jansen' to read "
+            "two (2 cells)") in res.output
 
     g = orgmodel.load(tmp_path / "o").graph
     holds = {(g.nodes[u]["name"], v): d for u, v, d in g.edges(data=True) if d["kind"] == "HOLDS"}
     assert set(holds) == {("Anna de Vries", "F1"), ("B. Jansen", "F2"), ("C. Bakker", "F2"),
                           ("D. Smit", "F3"), ("(naam niet gegeven)", "F4"), ("E. Kok", "F5"),
-                          ("F. Lam", "F5"), ("de heer Bos en mevrouw Ter", "F6")}
+                          ("F. Lam", "F5"), ("de heer Bos en mevrouw Ter", "F6"),
+                          ("Jansen en Partners", "F8")}
     assert "fte_min" not in holds["B. Jansen", "F2"] and holds["Anna de Vries", "F1"]["fte_min"]
 
 

@@ -1058,6 +1058,10 @@ _SEVERAL_MARKS = frozenset("/;&+")
 #: names, each starting with a capital (an initial or a first name; "de
 #: heer Jansen en mevrouw Smit" is not split, and stays one holder).
 _AND_HOLDERS = re.compile(r"\s+(?:en|and)\s+(?=[A-ZÀ-Þ])")
+#: A person's name on either side of it: an initial ("A. de Vries") or two
+#: words or more ("Anna Smit"); "Jansen en Partners", a firm, has neither
+#: on its right, and stays one holder.
+_PERSONS_NAME = re.compile(r"(?:[A-ZÀ-Þ]\.\s*)+\S|\S+\s+\S")
 _AND_WORD = re.compile(r"\s(?:en|and)\s", re.IGNORECASE)
 #: What a hand-kept sheet puts around a word in a holder's cell: "(Vacature)".
 _AROUND = " ()[]{}<>*-–—_/\\'\"#"
@@ -1774,13 +1778,16 @@ class _Import:
         ``;``, `` & `` or `` + `` between them (a job share kept on one row:
         ``A. de Vries / B. Jansen``), or two names with ``en`` or ``and``
         between them (``A. de Vries en B. Jansen``, each name starting with
-        a capital); a marker (``N/D``, ``Vacature``) is one."""
+        a capital and either an initial or two words: ``Jansen en
+        Partners`` is one); a marker (``N/D``, ``Vacature``) is one."""
         if self.is_vacant_holder(cell) or self.is_undisclosed(cell):
             return [cell]
         if _SEVERAL_MARKS & set(cell):
             parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)]
         elif cell[:1].isupper():
             parts = [p.strip() for p in _AND_HOLDERS.split(cell)]
+            if not all(_PERSONS_NAME.match(p) for p in parts):
+                return [cell]
         else:
             return [cell]
         return parts if len(parts) > 1 and all(parts) else [cell]
@@ -2043,9 +2050,10 @@ class _Import:
                 self.several_holders, "cells"))
         if self.and_in_holder:
             said.append(_first_and_count(N_(
-                "a holder's cell with 'en' or 'and' in it, not between two names that start "
-                "with a capital ('{v}'): read as one person; write two people as 'A. de Vries / "
-                "B. Jansen' to read two ({cells})"), self.and_in_holder, "cells"))
+                "a holder's cell with 'en' or 'and' in it that does not read as two people's "
+                "names, each with a capital and an initial or two words ('{v}'): read as one "
+                "holder; write two people as 'A. de Vries / B. Jansen' to read two ({cells})"),
+                self.and_in_holder, "cells"))
 
     # -- check the line, and the people on several posts ------------------------
 
