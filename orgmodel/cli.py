@@ -1041,8 +1041,8 @@ def synth(n_roles, seed, out_dir, force, shape):
             save(org, out_dir)
         step("written")
     out(Message(
-        "Wrote {name}: {v} nodes, {v2} edges to {out_dir}",
-        name=org.name, v=org.graph.number_of_nodes(), v2=org.graph.number_of_edges(),
+        "Wrote {name}: {nodes}, {edges} to {out_dir}", name=org.name,
+        **_nodes_and_edges(org.graph.number_of_nodes(), org.graph.number_of_edges()),
         out_dir=out_dir))
 
 
@@ -1223,10 +1223,16 @@ def _import_into(out_dir: Path, force: bool, read, source=None, left_out=None):
         save(org, out_dir, left_out, source, t.lang)
     _say_left_out(t, lines)
     out(t(Message(
-        "Imported {name}: {v} nodes, {v2} edges into {out_dir}",
-        name=org.name, v=org.graph.number_of_nodes(), v2=org.graph.number_of_edges(),
+        "Imported {name}: {nodes}, {edges} into {out_dir}", name=org.name,
+        **_nodes_and_edges(org.graph.number_of_nodes(), org.graph.number_of_edges()),
         out_dir=out_dir)) + (t(Message(" (what was left out: {v})", v=out_dir / "IMPORT.md"))
                              if lines else ""))
+
+
+def _nodes_and_edges(n_nodes: int, n_edges: int) -> dict:
+    """``nodes`` and ``edges`` as counted words (``1 node``, ``2 edges``)."""
+    return {"nodes": count(n_nodes, N_("{n} node"), N_("{n} nodes")),
+            "edges": count(n_edges, N_("{n} edge"), N_("{n} edges"))}
 
 
 #: How many rows left out an import names on the terminal (IMPORT.md names all).
@@ -1356,8 +1362,8 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
                                              row_ids=row_ids)
     out("\n".join(map(t, log.lines())))
     out(t(Message(
-        "\nImported {n_nodes} nodes and {n_edges} edges into {out_dir} (what was decided: {v})",
-        n_nodes=n_nodes, n_edges=n_edges, out_dir=out_dir, v=out_dir / 'IMPORT.md')))
+        "\nImported {nodes} and {edges} into {out_dir} (what was decided: {v})",
+        **_nodes_and_edges(n_nodes, n_edges), out_dir=out_dir, v=out_dir / 'IMPORT.md')))
 
 
 @import_.command("mandates")
@@ -1602,8 +1608,8 @@ def convert(source, target, src_fmt, dst_fmt, force):
             path = _exporting(target, lambda: write_any(org, target, dst))
     _say_left_out(_t(org), lines)
     out(Message(
-        "{name}: {v} nodes, {v2} edges written to {path} ({dst})",
-        name=org.name, v=org.graph.number_of_nodes(), v2=org.graph.number_of_edges(), path=path,
+        "{name}: {nodes}, {edges} written to {path} ({dst})", name=org.name,
+        **_nodes_and_edges(org.graph.number_of_nodes(), org.graph.number_of_edges()), path=path,
         dst=dst))
 
 
@@ -1675,17 +1681,17 @@ def push(org_dir, uri, user, password, database, batch_size, message, force):
                     organisation=res["organisation"], version=str(res["version"])))
         return
     if res["mode"] != "changed":
-        out(Message("Pushed {organisation} as version {version} ({how}): {nodes} nodes, "
-                    "{edges} edges", organisation=res["organisation"], version=str(res["version"]),
+        out(Message("Pushed {organisation} as version {version} ({how}): {nodes}, {edges}",
+                    organisation=res["organisation"], version=str(res["version"]),
                     how=Message("new") if res["mode"] == "created" else Message("replaced"),
-                    nodes=res["nodes"], edges=res["edges"]))
+                    **_nodes_and_edges(res["nodes"], res["edges"])))
         return
     out(Message(
         "Pushed {organisation} as version {version}: {added} added, {changed} changed, "
-        "{removed} removed (nodes and edges; it holds {nodes} nodes, {edges} edges)",
+        "{removed} removed (nodes and edges; it holds {nodes}, {edges})",
         organisation=res["organisation"], version=str(res["version"]), added=res["added"],
-        changed=res["changed"], removed=res["removed"], nodes=res["nodes"],
-        edges=res["edges"]))
+        changed=res["changed"], removed=res["removed"],
+        **_nodes_and_edges(res["nodes"], res["edges"])))
     if res.get("theirs"):
         out(Message("Kept the changes of versions {versions}, pushed by others since you "
                     "pulled; {folder} now has them too",

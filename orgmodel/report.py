@@ -857,10 +857,12 @@ def _findings(found, rules, t, names) -> list:
         return md + ["", t("**No findings**: the model keeps every rule checked. Findings rest "
                            "on the model's facts; inferred, assumed and ungraded facts are not "
                            "evidence that the organisation keeps the rules.")]
-    md += ["", t("{n} findings, grouped by rule and by what they have in common; each is a "
-                 "statement about the model's facts, and where the source is silent it says "
-                 "what it does not state. All of them are in [findings.csv](findings.csv).",
-                 n=len(found)), ""]
+    md += ["", t(count(len(found), N_(
+        "1 finding; it is a statement about the model's facts, and where the source is silent "
+        "it says what it does not state. It is in [findings.csv](findings.csv)."), N_(
+        "{n} findings, grouped by rule and by what they have in common; each is a statement "
+        "about the model's facts, and where the source is silent it says what it does not "
+        "state. All of them are in [findings.csv](findings.csv)."))), ""]
     shown = 0
     for rule, node, group in _causes(found):
         first = group.iloc[0]

@@ -700,11 +700,15 @@ def test_one_of_a_thing_is_said_in_the_singular(tmp_path):
     # the import's log of a file of one post
     posts = tmp_path / "een.csv"
     posts.write_text("Functienummer;Functie;Leidinggevende\nF1;Directeur;\n", encoding="utf-8")
-    for lang, said in (("nl", "- 1 regel met een functie gelezen: 1 functie, 0 eenheden."),
-                       ("en", "- 1 post row read: 1 post, 0 units.")):
+    for lang, said, imported in (
+            ("nl", "- 1 regel met een functie gelezen: 1 functie, 0 eenheden.",
+             "1 knooppunt en 0 relaties geïmporteerd in"),
+            ("en", "- 1 post row read: 1 post, 0 units.", "Imported 1 node and 0 edges into")):
         res = run("--lang", lang, "import", "posts", posts, "--preset", "nl-hr", "--out",
                   tmp_path / f"een-{lang}")
-        assert res.exit_code == 0 and said in res.output, res.output
+        assert res.exit_code == 0 and said in res.output and imported in res.output, res.output
+    res = run("--lang", "nl", "convert", tmp_path / "een-nl", tmp_path / "een.xlsx")
+    assert res.exit_code == 0 and "1 knooppunt, 0 relaties geschreven naar" in res.output
 
 
 def test_one_of_a_thing_in_the_summary_formation_and_report(tmp_path):

@@ -341,9 +341,11 @@ def _register_of(path: Path, raw, sheet, locale, add_bodies) -> tuple:
     if not edges:
         # (an empty register is no record of mandates: with --replace it
         # would have removed them all)
-        raise ValidationError([Problem(path.name, None, Message(
-            "holds no mandate: no row under its header gives one ({n} rows not used)",
-            n=len(reading.skipped)))], where=str(path))
+        raise ValidationError([Problem(path.name, None, count(
+            len(reading.skipped),
+            N_("holds no mandate: no row under its header gives one (1 row not used)"),
+            N_("holds no mandate: no row under its header gives one ({n} rows not used)")))],
+            where=str(path))
     rows = [{"from": u, "to": v, "kind": "MANDATES", "powers": ";".join(dict.fromkeys(ps)),
              **dict(attrs)} for (u, v, attrs), ps in edges.items()]
     log.mandates = len(rows)
