@@ -38,7 +38,8 @@ import re
 from .errors import InputError
 from .i18n import N_, Message
 
-__all__ = ["LOCALES", "groups_thousands", "parse_number", "parse_date", "number_text"]
+__all__ = ["LOCALES", "groups_thousands", "parse_number", "parse_ceiling", "parse_date",
+           "number_text"]
 
 #: The locales an organisation may declare.
 LOCALES = ("nl", "en")
@@ -111,6 +112,71 @@ def parse_number(text: str, locale: str | None = None, amount: bool = False) -> 
     value = _unsigned(t, raw, locale, amount)
     # (in cents, as a scaled amount is: 1,15 miljoen is not 1149999.9999999998)
     return sign * (round(value * scale, 2) if scale != 1 else value)
+
+
+#: Words before a ceiling that say the amount itself is within it, as a
+#: mandate register writes them: "max. € 10.000", "t/m € 25.000".
+_UP_TO = re.compile(r"^(?:(?:max(?:imaal|imum)?|tot\s+en\s+met|tot\s+maximaal|ten\s+hoogste|"
+                    r"hoogstens|up\s+to\s+and\s+including|at\s+most|not\s+more\s+than)\s+|"
+                    r"(?:max\.|t/m|≤|<=)\s*)(?=\S)", re.IGNORECASE)
+#: Words before an amount that leave open whether the amount itself is
+#: within the ceiling ("tot" is read both ways in Dutch, "<" excludes it).
+_BELOW = re.compile(r"^(?:(?:tot(?:\s+een\s+bedrag\s+van)?|minder\s+dan|onder|below|less\s+than|"
+                    r"up\s+to)\s+|<\s*)(?=\S)", re.IGNORECASE)
+def parse_ceiling(text: str, locale: str | None = None) -> float:
+    """A mandate's ceiling as a register writes it: an amount (see
+    :func:`parse_number`), after words that say the amount is within it
+    (``max. € 10.000``, ``maximaal``, ``t/m``, ``tot en met``, ``ten
+    hoogste``, ``≤``).  Refused, saying why: ``tot € 50.000`` or ``<``
+    (whether € 50.000 itself is within the mandate, the register leaves
+    open), a range (``€ 10.000 - € 50.000``: a floor orgmodel does not
+    record), and words after the amount (``per jaar``, ``excl. btw``: not
+    an amount per decision, which is what a ceiling is compared with).
+
+    >>> parse_ceiling("max. € 10.000", "nl"), parse_ceiling("t/m € 25.000,-", "nl")
+    (10000.0, 25000.0)
+    >>> parse_ceiling("tot € 50.000", "nl")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.InputError: 'tot € 50.000' does not make the amount itself part of ...
+    """
+    t = _SPACES.sub(" ", str(text)).strip()
+    below = _BELOW.match(t)
+    if below and not _UP_TO.match(t):
+        rest = t[below.end():]
+        raise InputError(Message(
+            "'{text_}' does not make the amount itself part of the mandate ('tot' leaves it "
+            "open, '<' leaves it out): write 't/m {rest}' (or the amount alone) if it is, or "
+            "the highest amount that is", text_=text, rest=rest))
+    up_to = _UP_TO.match(t)
+    amount = t[up_to.end():] if up_to else t
+    if re.search(r"\d\s*(?:-|–|—|tot)\s*(?:€|EUR)?\s*\d", amount, re.IGNORECASE):
+        raise InputError(Message(
+            "'{text_}' is a range: orgmodel records a mandate's ceiling, not a floor; write "
+            "the highest amount, and the lowest in the conditions (voorwaarden)", text_=text))
+    try:
+        return parse_number(amount, locale, amount=True)
+    except InputError:
+        words = _qualifier(amount, locale)
+        if words is None:
+            raise
+    raise InputError(Message(
+        "'{text_}' is an amount with '{words}' after it: a ceiling is compared with the amount "
+        "of one decision; write the amount alone, and '{words}' in the conditions "
+        "(voorwaarden)", text_=text, words=words))
+
+
+def _qualifier(t: str, locale: str | None) -> str | None:
+    """The words after the longest start of ``t`` that is an amount
+    (``€ 2 mln per jaar``: ``per jaar``), or None when no start of it is."""
+    words = t.split(" ")
+    for i in range(len(words) - 1, 0, -1):
+        try:
+            parse_number(" ".join(words[:i]), locale, amount=True)
+        except InputError:
+            continue
+        return " ".join(words[i:])
+    return None
 
 
 def _scaled(t: str) -> tuple:

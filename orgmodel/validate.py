@@ -24,7 +24,7 @@ from . import schema
 from ._order import sinks_first
 from .errors import InputError, Problem
 from .i18n import N_, Listing, Message, said
-from .notation import LOCALES, parse_date, parse_number
+from .notation import LOCALES, parse_ceiling, parse_date, parse_number
 from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder
 
 if TYPE_CHECKING:  # names in annotations only
@@ -137,7 +137,8 @@ def parse_cell(column: str, text: str, locale: str | None = None):
                 "{column} '{text_}' is not a finite number",
                 column=column, text_=text))
         try:
-            value = parse_number(text, locale, amount=True)
+            value = (parse_ceiling(text, locale) if column == "ceiling" else
+                     parse_number(text, locale, amount=True))
         except InputError as exc:
             raise InputError(Message(
                 "{column} {exc}",

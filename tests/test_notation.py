@@ -1601,3 +1601,28 @@ def test_a_spreadsheet_error_in_a_column_read_is_refused(tmp_path):
         "bevat de spreadsheetfout '#VERW!': een formule die niet uitgerekend kon worden" \
         in res.output, res.output
     assert not (tmp_path / "p").exists()
+
+
+@pytest.mark.parametrize("text,locale,value", [
+    ("max. € 10.000", "nl", 10_000.0), ("maximaal € 1,5 miljoen", "nl", 1_500_000.0),
+    ("t/m € 25.000,-", "nl", 25_000.0), ("tot en met 25.000", "nl", 25_000.0),
+    ("≤ 5000", None, 5000.0), ("up to and including €25,000", "en", 25_000.0),
+    ("tot € 50.000", "nl", "'tot' laat het open"), ("< 5000", None, "'<' sluit het uit"),
+    ("€ 25.000 per jaar", "nl", "een bedrag met 'per jaar' erachter"),
+    ("€ 2 mln excl. btw", "nl", "een bedrag met 'excl. btw' erachter"),
+    ("€ 10.000 - € 50.000", "nl", "is een bandbreedte"), ("totaal € 5.000", "nl", "geen getal"),
+])
+def test_a_ceiling_in_a_registers_words(text, locale, value):
+    """A ceiling written with the words a register puts before or after it,
+    in a folder's edges.csv as in a register: an upper bound that includes
+    the amount is read; 'tot' (open), '<' (excluded), a range and words
+    after the amount are refused, saying why (they were 'is not a number',
+    or, had only the number been read, a different mandate)."""
+    from orgmodel.i18n import translator
+    from orgmodel.validate import parse_cell
+    if isinstance(value, float):
+        assert parse_cell("ceiling", text, locale) == value
+        return
+    with pytest.raises(InputError) as exc:
+        parse_cell("ceiling", text, locale)
+    assert value in translator("nl")(exc.value.args[0]), translator("nl")(exc.value.args[0])

@@ -171,6 +171,13 @@ BAD = {
     "a date that is none": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;;"
                             "31-02-2026\n", "31-02-2026"),
     "no mandatee": ("Inkoop;;Gemeentesecretaris;;nee;;\n", "geen gemandateerde"),
+    "a ceiling 'tot' an amount": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;"
+                                  "tot € 50.000;\n", "'tot € 50.000' maakt het bedrag zelf geen "
+                                  "deel van het mandaat ('tot' laat het open"),
+    "a ceiling per year": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;"
+                           "€ 25.000 per jaar;\n", "is een bedrag met 'per jaar' erachter"),
+    "a ceiling that is a range": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;"
+                                  "€ 10.000 - € 50.000;\n", "is een bandbreedte"),
     "a spreadsheet's error": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;"
                               "#WAARDE!;\n", "kolom 'Financiële grens' bevat de "
                               "spreadsheetfout '#WAARDE!': een formule die niet uitgerekend"),
@@ -452,3 +459,19 @@ def test_the_registers_values_are_inert_in_import_md(tmp_path):
     assert res.exit_code == 0
     log = (folder / "IMPORT.md").read_text(encoding="utf-8")
     assert "'&lt;b&gt;x&lt;/b&gt; \\[a\\](javascript:b)'" in log and "<b>" not in log
+
+
+def test_a_ceiling_as_a_register_writes_its_upper_bound(tmp_path):
+    """'max. € 10.000', 'maximaal', 't/m', 'tot en met', '≤': the amount
+    itself is within the mandate, as a ceiling is (an amount above it is
+    refused by who-decides).  These were refused as no number."""
+    folder, res = _imported(tmp_path, HEADER + "Inkoop;;Gemeentesecretaris;Teammanager "
+                                      "Publiekszaken;nee;max. € 10.000;\n"
+                                      "Inkoop;;Gemeentesecretaris;Teammanager Financiën;nee;"
+                                      "t/m € 25.000,-;\n")
+    assert res.exit_code == 0, res.output
+    got = _mandates(folder)
+    assert (got["F001", "F005"]["ceiling"], got["F001", "F002"]["ceiling"]) == (10_000, 25_000)
+    org = orgmodel.load(folder)
+    assert "F005" in set(who_decides(org, "inkoop", amount=10_000)["post"])
+    assert "F005" not in set(who_decides(org, "inkoop", amount=10_000.01)["post"])

@@ -29,7 +29,7 @@ import yaml
 from ..errors import InputError, Problem, ValidationError
 from ..escape import markdown_prose
 from ..i18n import N_, Listing, Message, count, translator
-from ..notation import parse_date, parse_number
+from ..notation import parse_ceiling, parse_date
 from ..read import EDGES, MANIFEST, read_folder
 from ..validate import _closest, parse_bool, validate_graph
 from ..write import write_tables
@@ -599,7 +599,7 @@ def _attrs(cell: dict, locale: str | None, where: str) -> dict:
         elif key == "ceiling":
             if _fold(text) in _NO_CEILING:
                 continue
-            value = parse_number(text, locale, amount=True)
+            value = parse_ceiling(text, locale)
             if value < 0:
                 raise InputError(Message("ceiling '{value}' is below 0", value=text))
             # (as edges.csv writes a number: 1500000, not 1.5e+06)
