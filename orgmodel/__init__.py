@@ -72,7 +72,7 @@ _WHERE = {
     "write_report": "report",
     "synthesize": "synth",
     "paused_gc": "_perf",
-    "parse_number": "notation", "parse_date": "notation",
+    "parse_number": "notation", "parse_date": "notation", "parse_ceiling": "notation",
 }
 #: Where the public name differs from the module's own.
 _RENAMED = {"apply_changes": "apply"}
@@ -141,7 +141,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .mandates import mandate_findings, register, who_decides, write_register
     from .migrate import migrate
     from .model import Analysis, OrgModel, from_tables, load
-    from .notation import parse_date, parse_number
+    from .notation import parse_ceiling, parse_date, parse_number
     from .partners import partner_network
     from .portfolios import portfolio_balance, portfolio_line
     from .powers import power_holders
