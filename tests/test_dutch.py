@@ -867,3 +867,19 @@ def test_an_org_yaml_that_does_not_read_is_said_in_its_language(tmp_path, broken
     (org / "org.yaml").write_text("language: en\n" + broken, encoding="utf-8")
     res = run("validate", "--org", org)
     assert res.exit_code == 1 and english in res.output and "probleem" not in res.output
+
+
+@pytest.mark.parametrize("command", ["who-decides leading", "escalate --all", "span", "layers",
+                                     "formation", "partners", "check", "portfolios", "advice",
+                                     "escalate --load", "escalate tm-bdo"])
+def test_no_two_columns_of_a_table_share_a_dutch_heading(command):
+    """who-decides showed 'functie' over the post's id and again over its
+    name; the route tables 'route' over the route's number, its steps and
+    its kind.  Every table a command prints has one heading per column in
+    Dutch, as in English."""
+    from orgmodel.i18n import translator
+    res = run(*command.split(), "--org", DATA / "deventer", "--format", "csv")
+    assert res.exit_code == 0, res.output
+    columns = next(csv.reader(res.output.splitlines()))
+    headings = [translator("nl").column(c) for c in columns]
+    assert len(set(headings)) == len(headings), dict(zip(columns, headings))
