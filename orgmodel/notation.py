@@ -352,6 +352,7 @@ def parse_date(text: str, locale: str | None = None) -> str:
     if found is None and locale in _MONTHS:
         found = _named_month(t.casefold(), locale)
     if found is None:
+        _refuse_a_date_written_otherwise(t, text)
         how = {"nl": N_("YYYY-MM-DD, 31-12-2026 or 31 december 2026"),
                "en": N_("YYYY-MM-DD or 31 December 2026")}.get(locale or "", N_("YYYY-MM-DD"))
         raise InputError(Message(
@@ -363,6 +364,31 @@ def parse_date(text: str, locale: str | None = None) -> str:
         return _dt.date(*found).isoformat()
     except ValueError:
         raise InputError(Message("'{text_}' is not a date that exists", text_=text)) from None
+
+
+def _refuse_a_date_written_otherwise(t: str, text: str) -> None:
+    """Refuse, with its real cause, a date a spreadsheet wrote as its day
+    number (``45292``: the column lost its date format in the export) or
+    with a year of two digits (``1-1-26``: 2026 or 1926, the text does not
+    say); return for any other text.
+
+    >>> _refuse_a_date_written_otherwise("45292", "45292")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.InputError: '45292' is a spreadsheet's number for a day (2024-01-01 in ...
+    """
+    if re.fullmatch(r"[1-9]\d{4}", t) and 20_000 <= int(t) <= 80_000:
+        day = (_dt.date(1899, 12, 30) + _dt.timedelta(days=int(t))).isoformat()
+        raise InputError(Message(
+            "'{text_}' is a spreadsheet's number for a day ({day} in Excel), not a date: the "
+            "column lost its date format in the export; give it a date format and export "
+            "again, or write {day}", text_=text, day=day))
+    if re.fullmatch(r"\d{1,2}([-/.])\d{1,2}\1\d{2}", t):
+        day, year = t[:-2], t[-2:]
+        in_full = [f"{day}{century}{year}" for century in (19, 20)]
+        raise InputError(Message(
+            "'{text_}' gives its year in two digits, which do not say the century: write the "
+            "year in full ({a} or {b})", text_=text, a=in_full[0], b=in_full[1]))
 
 
 #: A time of day after a date (``2026-02-01 00:00:00``, ``2026-02-01T08:30``).

@@ -77,6 +77,13 @@ def test_dates_read_under_the_locale(text, locale, iso):
     ("01-01-2026", None, "write it as YYYY-MM-DD (or declare the locale: nl"),
     ("01/02/2026", "en", "write it as YYYY-MM-DD or 31 December 2026"),
     ("31-02-2026", "nl", "is not a date that exists"),
+    # (the real cause first: a date column that lost its format in the
+    # export holds Excel's day numbers; a two-digit year leaves the century open)
+    ("45292", "nl", "'45292' is a spreadsheet's number for a day (2024-01-01 in Excel), not a "
+                    "date: the column lost its date format in the export"),
+    ("1-1-26", "nl", "gives its year in two digits, which do not say the century: write the "
+                     "year in full (1-1-1926 or 1-1-2026)"),
+    ("12345", "nl", "'12345' is not a date: write it as"),
     ("1 januari 2026", "en", "is not a date"),
     ("2026-02-01 08:30", None, "holds a time of day (08:30): a date is a day")])
 def test_a_date_that_is_not_one_under_the_locale_is_refused(text, locale, message):
