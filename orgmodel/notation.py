@@ -141,14 +141,14 @@ def parse_ceiling(text: str, locale: str | None = None) -> float:
     orgmodel.errors.InputError: 'tot € 50.000' does not make the amount itself part of ...
     """
     t = _SPACES.sub(" ", str(text)).strip()
-    below = _BELOW.match(t)
-    if below and not _UP_TO.match(t):
+    up_to = _UP_TO.match(t)
+    below = None if up_to else _BELOW.match(t)       # ("tot maximaal" is an upper bound)
+    if below:
         rest = t[below.end():]
         raise InputError(Message(
             "'{text_}' does not make the amount itself part of the mandate ('tot' leaves it "
             "open, '<' leaves it out): write 't/m {rest}' (or the amount alone) if it is, or "
             "the highest amount that is", text_=text, rest=rest))
-    up_to = _UP_TO.match(t)
     amount = t[up_to.end():] if up_to else t
     if re.search(r"\d\s*(?:-|–|—|tot)\s*(?:€|EUR)?\s*\d", amount, re.IGNORECASE):
         raise InputError(Message(

@@ -31,7 +31,7 @@ from ..escape import markdown_prose
 from ..i18n import N_, Listing, Message, count, translator
 from ..notation import parse_ceiling, parse_date
 from ..read import EDGES, MANIFEST, read_folder
-from ..validate import _closest, parse_bool, validate_graph
+from ..validate import _closest, parse_bool, parse_cell, validate_graph
 from ..write import write_tables
 from ._tables import model_from_tables
 from .posts import _cited, _fold, _read, _slug, laid_out, refuse_spreadsheet_errors
@@ -718,7 +718,7 @@ def _powers_named(table: pd.DataFrame) -> set:
     for column in ("powers", "power"):
         if column in table:
             for cell in table[column].dropna().astype(str):
-                named.update(p.strip() for p in cell.split(";") if p.strip())
+                named.update(parse_cell("powers", cell, None))     # (a list cell's own reading)
     return named
 
 
