@@ -9,8 +9,9 @@ the whole `db push` command minus the command line's start-up), one role's
 route with `--neo4j` (read from the stored route steps) and `who-decides
 --neo4j` (which reads the organisation once), each whole command minus
 start-up; then a second and a third organisation of the same size pushed on
-the server the run has warmed (a team's server runs for weeks), with
-Python's cycle collector on and paused; and, as the floor of what the server
+the server the run has warmed (a team's server runs for weeks), called
+with Python's cycle collector on (as from a notebook: the push pauses it for
+its own call) and under ``paused_gc`` (as `db push`); and, as the floor of what the server
 needs, as many bare nodes and relationships written in one transaction, on
 the server the run has warmed and on one just started.
 
@@ -48,7 +49,8 @@ LABELS = {"push_empty": "push into an empty database, the server just started (a
           "route_library": "one role's route from the stored steps (library)",
           "who_decides_cli": "`who-decides POWER --neo4j` (command minus start-up)",
           "push_warm": "push of a second organisation of the same size, on the server the "
-                       "work above warmed (collector on, as in a notebook)",
+                       "work above warmed (called as from a notebook, collector on: the push "
+                       "pauses it itself)",
           "push_warm_paused": "the same, a third, as `db push` runs it",
           "floor": "the server alone: as many bare nodes and relationships, one transaction",
           "floor_cold": "the same, the server just started (another start of it)",
@@ -105,8 +107,8 @@ def measure(engine: str, n: int, folder: Path) -> dict:
         out["speed_start"] = _speed(org)
         with connect(**bolt) as store:
             # (as `db push` runs it: Python's cycle collector paused, the
-            # model validated as it was read; with the collector on, as in a
-            # notebook, see push_warm)
+            # model validated as it was read; called as from a notebook, see
+            # push_warm)
             with paused_gc():
                 out["push_empty"], _ = _timed(lambda: push(store, org, validated=True))
             work = WORK / f"pulled-{engine}"

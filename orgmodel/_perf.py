@@ -6,9 +6,14 @@ live object, which at 100k roles costs more than the analysis itself
 (measured: escalation 2.0 s → 0.8 s).  The structures orgmodel builds hold no
 reference cycles, so plain reference counting frees them.
 
-The library's functions leave the collector alone (a notebook's collector is
+The library's analyses leave the collector alone (a notebook's collector is
 its owner's business); the command line (:func:`orgmodel.cli.main`) and the
-benchmarks' steps run under :func:`paused_gc`, and so can a script:
+benchmarks' steps run under :func:`paused_gc`, and so can a script.  The
+database's push and pull (:mod:`orgmodel.store`) pause it for their own call
+(:func:`pausing_gc`) and put it back as it was: each moves a whole
+organisation's rows in one call, and with the collector on a pull of 100,000
+roles took twice as long (measured: 8.9 s against 4.0 s).
+
 
 >>> import gc
 >>> with paused_gc():
@@ -17,12 +22,13 @@ False
 """
 from __future__ import annotations
 
+import functools
 import gc
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # names in annotations only
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 
 
@@ -36,6 +42,20 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def pausing_gc(fn: Callable) -> Callable:
+    """``fn``, run under :func:`paused_gc` at each call.
+
+    >>> import gc
+    >>> pausing_gc(gc.isenabled)(), gc.isenabled()
+    (False, True)
+    """
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        with paused_gc():
+            return fn(*args, **kwargs)
+    return run
 
 
 @contextmanager

@@ -45,6 +45,7 @@ import networkx as nx
 import pandas as pd
 
 from ._nx import node_attrs, successors, within
+from ._perf import pausing_gc
 from .errors import ConflictError, DatabaseError, OrgModelError, ValidationError
 from .escape import redact
 from .i18n import Message
@@ -756,6 +757,7 @@ def _conflict_message(name, base, head, clash) -> Message:
                    places=both_changed(clash))
 
 
+@pausing_gc
 def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - one transaction
          progress: Callable | None = None, base: Base | None = None, force: bool = False,
          message: str | None = None, user: str | None = None, validated: bool = False) -> dict:
@@ -767,7 +769,8 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
     changed the same node, edge or ``org.yaml``.  ``force`` writes ``org`` over
     whatever the database holds.  A first push creates the organisation.
     Everything happens in one transaction: a failure leaves the database as it
-    was.  Every push that changes something adds a change set to the history
+    was.  Python's cycle collector is paused while it runs, and put back as
+    it was (see :mod:`orgmodel._perf`).  Every push that changes something adds a change set to the history
     (its version, the database user (or ``user``, who asked an app that
     pushes for them), the time, ``message``, the changes).
 
@@ -1093,7 +1096,8 @@ def pull_model(store: Store, name: str, attempts: int = 3, version: int | None =
     Everything is read in one transaction, and the push stamp is compared
     before and after: when another client pushed the same organisation
     meanwhile, the read is tried again (``attempts`` times).  The model is
-    validated before it is returned.  ``version`` (a number from
+    validated before it is returned; Python's cycle collector is paused
+    while it is read (see :mod:`orgmodel._perf`).  ``version`` (a number from
     :func:`log`) or ``at`` (an ISO date or time: the version that held then)
     reads an earlier version.
 
@@ -1114,6 +1118,7 @@ def pull_versioned(store: Store, name: str, attempts: int = 3, version: int | No
     return _read_model(store, name, attempts, version, at)
 
 
+@pausing_gc
 def _read_model(store, name, attempts, version, at, kept=None):
     """:func:`pull_versioned`; ``kept`` receives ``base`` and the ``tables``
     the model was validated on (what :func:`pull` writes)."""
@@ -1218,6 +1223,7 @@ def _node_attrs(label, attrs):
     return out
 
 
+@pausing_gc
 def pull(store: Store, name: str, out_dir: PathLike, version: int | None = None,
          at: str | None = None) -> Path:
     """Rebuild the data folder of organisation ``name`` in ``out_dir``, with a
@@ -1225,7 +1231,9 @@ def pull(store: Store, name: str, out_dir: PathLike, version: int | None = None,
     :func:`push` of the folder writes only what changed and keeps what others
     pushed meanwhile.
 
-    Nothing is written unless what was read validates.
+    Nothing is written unless what was read validates.  Python's cycle
+    collector is paused while it runs, and put back as it was (as for
+    :func:`pull_model`; see :mod:`orgmodel._perf`).
     """
     from .write import write_tables
     kept: dict = {}
