@@ -195,6 +195,23 @@ def test_the_report_page_diff_and_register_are_dutch(voorbeeld, tmp_path):
         assert not words and not numbers, (name, words, numbers, lines[:15])
 
 
+def test_the_pages_legend_writes_its_kinds_alike(voorbeeld, tmp_path):
+    # The legend's node kinds in one case: the Dutch one read "Functie", "Rol
+    # (gespeeld door een functie)" above "orgaan", "persoon", "team".
+    for lang in ("nl", "en"):
+        out = tmp_path / f"graph-{lang}.html"
+        assert run("export", "html", "--org", voorbeeld, "--out", out,
+                   "--lang", lang).exit_code == 0
+        page = out.read_text(encoding="utf-8")
+        legend = page[page.index('<section id="legend">'):]
+        nodes = legend.split("<h3>")[1]        # (the nodes' part: up to the edges')
+        # (the kinds: not the mark of a vacant post, a dashed swatch)
+        kinds = re.findall(r'<span class="sw" style="[^"]*"></span>([^<]+)</div>',
+                           nodes.replace("; border-style: dashed\"></span>", "\" x>"))
+        firsts = {k[0].isupper() for k in kinds if k[0].isalpha()}
+        assert len(kinds) >= 3 and len(firsts) == 1, (lang, kinds)
+
+
 def test_a_message_without_dutch_shows_in_this_scan():
     # the scan itself finds what it looks for (a test that cannot fail proves nothing)
     words, numbers = _english_in("3 findings with the rule | 1,234,567 | 0.5 fte | 1.234,5 | "
