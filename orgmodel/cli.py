@@ -409,8 +409,9 @@ class OrgGroup(click.Group):
         except Exception as exc:  # noqa: BLE001 - the promise: no traceback without --debug
             if _DEBUG:
                 raise
-            raise click.ClickException(_clean(f"{type(exc).__name__}: {exc} "
-                                              "(run again with --debug for details)")) from None
+            error = f"{type(exc).__name__}: {exc}"
+            raise click.ClickException(_clean(_in_words(OrgModelError(Message(
+                "{error} (run again with --debug for details)", error=error))))) from None
         finally:
             _LANG = None     # (one command's language is not the next one's, in one process)
 
@@ -516,7 +517,7 @@ def validate(org_dir, fmt):
 def summary(org, fmt):
     """Count nodes and edges per kind and evidence grade, and add up the
     formation: posts, vacancies, people, staff and FTE (a range)."""
-    from .formation import counted_people, counted_posts, holders_recorded, staff_text
+    from .formation import staff_text
     from .summary import summarize
     s = summarize(org)
     t = _t(org)
@@ -531,20 +532,33 @@ def summary(org, fmt):
         lines += ["", t("How the facts are known (nodes / edges)") + ":"]
         lines += [f"  {t.value(g):<{w}} {t.number(s.evidence['nodes'][g]):>6} "
                   f"{t.number(s.evidence['edges'][g]):>6}" for g in s.evidence["nodes"]]
-        lines += ["", t("Formation: {posts} ({vacant} vacant), {fte} over {with_fte} with an "
-                        "FTE; {people} in post", posts=_posts_text(f, t),
-                        vacant=f["vacant"], fte=_fte_parts(f, t),
-                        with_fte=counted_posts(s.roles_with_fte),
-                        people=counted_people(f["people"])) if holders_recorded(org, f) else
-                  t("Formation: {posts}, {fte} FTE in posts over {with_fte} with an FTE; who "
-                    "holds the posts, and which are vacant, is not recorded",
-                    posts=_posts_text(f, t), fte=_span(f["fte_min"], f["fte_max"], t),
-                    with_fte=counted_posts(s.roles_with_fte))]
+        lines += ["", _formation_line(org, f, s, t)]
         staff = staff_text(f, t, "  " + t("plus") + " ")
         if staff:
             lines.append(staff)
         return "\n".join(lines)
     emit(s, fmt, table)
+
+
+def _formation_line(org, f, s, t) -> str:
+    """The summary's line on the formation (no FTE given said so, not as
+    "0 FTE over 0 posts with an FTE")."""
+    from .formation import counted_people, counted_posts, holders_recorded
+    held = holders_recorded(org, f)
+    if not s.roles_with_fte:
+        return (t("Formation: {posts} ({vacant} vacant), no FTE given; {people} in post",
+                  posts=_posts_text(f, t), vacant=f["vacant"],
+                  people=counted_people(f["people"])) if held else
+                t("Formation: {posts}, no FTE given; who holds the posts, and which are "
+                  "vacant, is not recorded", posts=_posts_text(f, t)))
+    return (t("Formation: {posts} ({vacant} vacant), {fte} over {with_fte} with an FTE; "
+              "{people} in post", posts=_posts_text(f, t), vacant=f["vacant"],
+              fte=_fte_parts(f, t), with_fte=counted_posts(s.roles_with_fte),
+              people=counted_people(f["people"])) if held else
+            t("Formation: {posts}, {fte} FTE in posts over {with_fte} with an FTE; who "
+              "holds the posts, and which are vacant, is not recorded",
+              posts=_posts_text(f, t), fte=_span(f["fte_min"], f["fte_max"], t),
+              with_fte=counted_posts(s.roles_with_fte)))
 
 
 def _escalate_in_database(store, name, role, via, all_roles, paths, max_routes, load, other,

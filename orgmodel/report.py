@@ -607,11 +607,17 @@ class _Report:
             what=lambda f: f["what"].map(t))))
         fte = _span(tot["fte_min"], tot["fte_max"], t)
         held = self.holders_known
-        md += ["", (t("Formation: **{posts}** ({vacant} vacant), **{fte} FTE** over {with_fte} "
-                      "with an FTE", posts=counted_posts(tot['posts']), vacant=tot['vacant'],
-                      fte=fte, with_fte=counted_posts(s.roles_with_fte)) if held else
+        posts, with_fte = counted_posts(tot['posts']), counted_posts(s.roles_with_fte)
+        # (no post gives an FTE: "0 FTE over 0 posts with an FTE" said it as a figure)
+        md += ["", ((t("Formation: **{posts}** ({vacant} vacant), no FTE given", posts=posts,
+                       vacant=tot['vacant']) if held else
+                     t("Formation: **{posts}**, no FTE given", posts=posts))
+                    if not s.roles_with_fte else
+                    t("Formation: **{posts}** ({vacant} vacant), **{fte} FTE** over {with_fte} "
+                      "with an FTE", posts=posts, vacant=tot['vacant'], fte=fte,
+                      with_fte=with_fte) if held else
                     t("Formation: **{posts}**, **{fte} FTE** over {with_fte} with an FTE",
-                      posts=counted_posts(tot['posts']), fte=fte, with_fte=counted_posts(s.roles_with_fte)))
+                      posts=posts, fte=fte, with_fte=with_fte))
                + (t(" (some are given as ranges, so the total is a range)")
                   if tot["fte_min"] != tot["fte_max"] else "")
                + (t("; {people} in post", people=counted_people(tot['people'])) if held else

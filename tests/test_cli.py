@@ -22,6 +22,23 @@ def test_main_has_no_traceback_without_debug_and_one_with_it(template_copy, caps
         main(["summary", "--org", str(template_copy), "--debug"])
 
 
+def test_an_unexpected_failure_is_one_line_in_the_users_language(template_copy, capsys,
+                                                                  monkeypatch):
+    # a fault of orgmodel's own: one line, in Dutch when Dutch is asked for
+    def broken(org):
+        raise RuntimeError("stuk")
+    monkeypatch.setattr("orgmodel.summary.summarize", broken)
+    for lang, said in (("nl", "Fout: RuntimeError: stuk (voer het opnieuw uit met --debug "
+                               "voor de details)"),
+                       ("en", "Error: RuntimeError: stuk (run again with --debug for details)")):
+        with pytest.raises(SystemExit) as exit_:
+            main(["summary", "--org", str(template_copy), "--lang", lang])
+        err = capsys.readouterr().err
+        assert exit_.value.code == 1 and err.strip() == said, err
+    with pytest.raises(RuntimeError):
+        main(["summary", "--org", str(template_copy), "--debug"])
+
+
 def test_summary_table_counts(deventer):
     s = orgmodel.summarize(deventer)
     assert s.nodes["Person"] == 4 and s.nodes["Portfolio"] == 4

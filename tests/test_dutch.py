@@ -707,7 +707,7 @@ def test_one_of_a_thing_is_said_in_the_singular(tmp_path):
             assert res.exit_code == 0, res.output
             md[lang, org] = (tmp_path / lang / org / "report.md").read_text(encoding="utf-8")
     assert "**De organisatie**: 1 functie (" in md["nl", "deventer-2010"]
-    assert "Formatie: **1 functie**, **0 fte** over 0 functies met een fte" in \
+    assert "Formatie: **1 functie**, geen fte opgegeven; wie de functies" in \
         md["nl", "deventer-2010"]
     assert "**The organisation**: 1 post (" in md["en", "deventer-2010"]
     assert "met 2 directe ondergeschikten (1 persoon)" in md["nl", "template"]

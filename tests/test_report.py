@@ -313,6 +313,10 @@ def test_posts_whose_holders_the_sources_do_not_give_are_not_called_empty(tmp_pa
     assert "In all: 16 posts; 27-29 FTE in posts; 27-29 FTE with staff; who holds the posts, " \
         "and which are vacant, is not recorded" in out and "held" not in out.splitlines()[-1]
     assert "(0 vacant), 4 people" in cli_run("formation", "--org", DATA / "deventer").output
+    # no post gives an FTE: said so, not as "0 FTE over 0 posts with an FTE"
+    assert "Formation: **8 posts** (0 vacant), no FTE given; 4 people in post." in md
+    out = cli_run("summary", "--org", DATA / "deventer").output
+    assert "(0 vacant), no FTE given; 4 people in post" in out and "0 FTE" not in out
 
 
 def test_a_post_holding_a_portfolio_is_not_a_holder_of_the_post(tmp_path):
