@@ -223,6 +223,49 @@ class Listing(Message):
         return (Listing, (self.sep, self.items))
 
 
+class Sentence(Message):
+    """A message that starts a sentence (a line of a log): its first letter
+    a capital in any language, unless it starts with a value (a file's
+    name stays as it is written).
+
+    >>> m = Message("the date {date} is read from the file's name ('{v}')", date="x", v="y")
+    >>> str(Sentence(m)), translator("nl")(Sentence(m))
+    ("The date x is read from the file's name ('y')", "De datum x is gelezen uit de naam van het bestand ('y')")
+    >>> str(Sentence(Message("{f} has no column", f="posts.csv")))
+    'posts.csv has no column'
+    >>> str(Sentence(Message("{f}: merged", f="f.xlsx") + " (read)"))
+    'f.xlsx: merged (read)'
+    """
+
+    message: Message
+
+    def __new__(cls, message):
+        message = message if isinstance(message, Message) else Message(message)
+        self = str.__new__(cls, _capital(_opening(message, {}), str(message)))
+        self.text, self.values, self.message = message.text, message.values, message
+        return self
+
+    def __reduce__(self):
+        return (Sentence, (self.message,))
+
+
+def _capital(template: str, text: str) -> str:
+    """``text`` with its first letter a capital when its ``template`` starts
+    with a letter of its own (not a value)."""
+    return text[:1].upper() + text[1:] if template[:1].isalpha() else text
+
+
+def _opening(message, catalog: dict) -> str:
+    """The template ``message`` starts with in ``catalog``'s language (of a
+    :class:`Listing`, its first part's); a text that is no message is a
+    value, which starts with none."""
+    while isinstance(message, Listing):
+        message = message.items[0] if message.items else ""
+    if not isinstance(message, Message) or isinstance(message, Texts):
+        return ""
+    return catalog.get((None, message.text), message.text)
+
+
 def messages(lang: str) -> dict:
     """The catalog of ``lang``: ``{(context or None, message id): text}``
     (empty for English, whose texts are the ids)."""
@@ -255,6 +298,8 @@ class Translator:
         self._group = "," if lang == "en" else _group_symbol(self.locale)
 
     def __call__(self, text, **values) -> str:
+        if isinstance(text, Sentence):
+            return _capital(_opening(text.message, self._messages), self(text.message, **values))
         if isinstance(text, Texts):
             return text.texts.get(self.lang) or str(text)
         if isinstance(text, Listing):

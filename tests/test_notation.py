@@ -234,7 +234,7 @@ def test_a_dutch_posts_file(tmp_path):
     assert nodes["2"]["fte_min"] == 0.8 and "3" not in nodes
     assert "unit:financien" in nodes and nodes["unit:financien"]["name"] == "Financiën"
     assert nodes["unit:financien-2"]["name"] == "Financien"
-    assert "the units 'Financiën' and 'Financien' fold to one id: 'Financien' is " \
+    assert "The units 'Financiën' and 'Financien' fold to one id: 'Financien' is " \
         "unit:financien-2" in res.output
     assert "post 3 is marked 'Opgeheven' (gone)" in res.output
     assert not any(d.get("name") in ("Vacature", "Niet ingevuld") for _, d in
@@ -351,12 +351,12 @@ def test_title_rows_and_a_totals_row_of_a_dutch_workbook(tmp_path):
                 "Voorbeeld' (een titel of opmerking, geen functie)") in text
         assert "regel 2: boven de kopregel: 'Peildatum: 1 januari 2026'" in text
         assert "regel 10: een totaalregel ('Totaal'), geen functie" in text
-        assert ("de totaalregel ('Totaal', regel 10) geeft 2,3 fte, en de gelezen regels met "
+        assert ("De totaalregel ('Totaal', regel 10) geeft 2,3 fte, en de gelezen regels met "
                 "functies hebben samen 2,3 fte\n") in text
         assert "fte '32 uur' is geen getal: uren?" in text
         assert "functie F003 heeft geen functienaam: ze heet 'Functie F003'" in text
         assert "Niet gebruikte regels: 3:" in text
-        assert "de datum 2026-01-01 is gelezen uit regel 2 ('1 januari 2026')" in text
+        assert "De datum 2026-01-01 is gelezen uit regel 2 ('1 januari 2026')" in text
     org = orgmodel.load(out)
     assert str(org.manifest["date"]) == "2026-01-01"
     n = org.graph.nodes
@@ -371,7 +371,7 @@ def test_title_rows_and_a_totals_row_of_a_dutch_workbook(tmp_path):
     # a totals row that does not match the rows read is said so
     other = run("import", "posts", _titled_workbook(tmp_path / "f2.xlsx", 3), "--preset", "nl-hr",
                 "--out", tmp_path / "o2", "--lang", "en")
-    assert ("the totals row ('Totaal', row 10) gives 3 FTE, and the post rows read hold 2.3 FTE: "
+    assert ("The totals row ('Totaal', row 10) gives 3 FTE, and the post rows read hold 2.3 FTE: "
             "they differ; check the rows left out") in other.output
     # --strict refuses them, naming each
     strict = run("import", "posts", book, "--preset", "nl-hr", "--out", tmp_path / "o3",
@@ -533,18 +533,18 @@ def test_the_date_a_line_above_the_header_states(tmp_path):
         return orgmodel.load(out).manifest.get("date"), res.output
     date, said = imported("f.csv", "Formatie gemeente Voorbeeld per 1-2-2026", "--preset", "nl-hr")
     assert str(date) == "2026-02-01"
-    assert "the date 2026-02-01 is read from row 1 ('1-2-2026')" in said
+    assert "The date 2026-02-01 is read from row 1 ('1-2-2026')" in said
     date, said = imported("f.csv", "Formatie, afgedrukt op 1-2-2026", "--preset", "nl-hr")
     assert date is None and "2026-02-01" not in said
     date, said = imported("g.csv", "Posts as at 3-2-2026", "--id", "Functienummer",
                           "--reports-to", "Leidinggevende")
     assert date is None
-    assert ("row 1 holds '3-2-2026', which could be 2026-02-03 or 2026-03-02: no date is "
+    assert ("Row 1 holds '3-2-2026', which could be 2026-02-03 or 2026-03-02: no date is "
             "taken (give --date)") in said
     date, said = imported("formatie 2025-12-31.csv", "Peildatum: 1 januari 2026",
                           "--preset", "nl-hr")
     assert date is None
-    assert ("the file's name says 2025-12-31 and a row above its header 2026-01-01: no date "
+    assert ("The file's name says 2025-12-31 and a row above its header 2026-01-01: no date "
             "is taken (give --date)") in said
     date, _ = imported("formatie 2025-12-31.csv", "Peildatum: 1 januari 2026", "--preset",
                        "nl-hr", "--date", "2026-01-01")
@@ -572,9 +572,9 @@ def test_hours_per_week_are_read_as_fte_only_over_the_full_time_week_given(tmp_p
     assert res.exit_code == 0, res.output
     log = (out / "IMPORT.md").read_text(encoding="utf-8")
     for text in (res.output, log):
-        assert ("fte gelezen uit de uren per week in 'uren_per_week', over een volledige "
+        assert ("Fte gelezen uit de uren per week in 'uren_per_week', over een volledige "
                 "werkweek van 36 uur (--full-time)") in text
-        assert "de totaalregel ('Totaal', regel 5) geeft 2,389 fte" in text
+        assert "De totaalregel ('Totaal', regel 5) geeft 2,389 fte" in text
         assert "die verschillen" not in text
     n = orgmodel.load(out).graph.nodes
     assert (n["F1"]["fte_min"], n["F3"]["fte_min"]) == (1.0, 0.5)
@@ -756,10 +756,10 @@ def test_a_job_share_written_in_one_cell(tmp_path):
     res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
               "--lang", "en")
     assert res.exit_code == 0, res.output
-    assert ("holders written as several names in one cell ('B. Jansen / C. Bakker'): each read "
+    assert ("Holders written as several names in one cell ('B. Jansen / C. Bakker'): each read "
             "as a person holding the post, the row's FTE not divided among them (3 cells)") \
         in res.output
-    assert ("a holder's cell with 'en' or 'and' in it that does not read as two people's "
+    assert ("A holder's cell with 'en' or 'and' in it that does not read as two people's "
             "names, each with a capital and an initial or two words ('de heer Bos en mevrouw "
             "Ter'): read as one holder; write two people as 'A. de Vries / B. Jansen' to read "
             "two (2 cells)") in res.output
@@ -786,7 +786,7 @@ def test_a_superior_written_as_its_posts_id_and_title(tmp_path):
     res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
               "--lang", "en")
     assert res.exit_code == 0, res.output
-    assert ("superiors written as their post's id and job title ('F001 - Gemeentesecretaris'): "
+    assert ("Superiors written as their post's id and job title ('F001 - Gemeentesecretaris'): "
             "read as that post (3 lines)") in res.output
     up = {u: v for u, v, d in orgmodel.load(tmp_path / "o").graph.edges(data=True)
           if d["kind"] == "REPORTS_TO"}
@@ -993,8 +993,8 @@ def test_totals_rows_of_parts_are_left_out_and_not_set_beside_the_whole(tmp_path
     assert res.exit_code == 0, res.output
     for row, rid in ((4, "Subtotaal Burgerzaken"), (6, "Totaal team B"), (7, "Eind totaal")):
         assert f"row {row}: a totals row ('{rid}'), not a post" in res.output
-    assert res.output.count("the totals row (") == 1
-    assert "the totals row ('Eind totaal', row 7) gives 2.5 FTE, and the post rows read " \
+    assert res.output.count("The totals row (") == 1
+    assert "The totals row ('Eind totaal', row 7) gives 2.5 FTE, and the post rows read " \
         "hold 2.5 FTE\n" in res.output
     posts = [k for k, d in orgmodel.load(tmp_path / "o").graph.nodes(data=True)
              if d["kind"] == "Post"]
@@ -1102,7 +1102,7 @@ def test_a_superior_column_that_names_the_manager(tmp_path):
     assert line == {("F2", "F1"), ("F3", "F2"), ("F4", "F1"), ("F5", "F1")}
     assert "row 7: reports to 'Cas Bos', which names posts F4, F5: which is meant the file " \
         "does not say, so the line is left out" in res.output
-    assert "superiors read through the holder of their post (--reports-to-by holder): 4 lines" \
+    assert "Superiors read through the holder of their post (--reports-to-by holder): 4 lines" \
         in res.output
     # (the post is kept: its superior cell is what is not used, not its row)
     counts = orgmodel.load(tmp_path / "o").manifest["import"]
@@ -1229,7 +1229,7 @@ def test_a_superior_id_written_back_as_a_number_with_decimals(tmp_path):
     org = orgmodel.load(tmp_path / "o")
     assert {(u, v) for u, v, _ in org.edges("REPORTS_TO")} == {
         ("1002", "1001"), ("1003", "1001"), ("1004", "1002")}
-    assert "superiors written as a whole number with decimals ('1001.0'), as a spreadsheet " \
+    assert "Superiors written as a whole number with decimals ('1001.0'), as a spreadsheet " \
         "writes an id it took for a number: read as the post of that number (3 lines)" \
         in res.output
     # (and a junior-staff file's senior post so written)
@@ -1239,7 +1239,7 @@ def test_a_superior_id_written_back_as_a_number_with_decimals(tmp_path):
     res = run("import", "posts", f, "--junior", j, "--preset", "nl-hr", "--out",
               tmp_path / "j", "--lang", "en")
     assert res.exit_code == 0, res.output
-    assert "junior staff's senior posts written as a whole number with decimals ('1002.0'): " \
+    assert "Junior staff's senior posts written as a whole number with decimals ('1002.0'): " \
         "read as the post of that number (1 row)" in res.output
 
 
@@ -1267,7 +1267,7 @@ def test_a_name_in_three_columns(tmp_path):
     assert {(u, v) for u, v, _ in org.edges("REPORTS_TO")} == {
         ("F2", "F1"), ("F3", "F2"), ("F4", "F2")}
     assert "holder from 'Voornaam + Tussenvoegsel + Achternaam'" in res.output
-    assert "the holders' names joined from the columns 'Voornaam', 'Tussenvoegsel', " \
+    assert "The holders' names joined from the columns 'Voornaam', 'Tussenvoegsel', " \
         "'Achternaam', in that order" in res.output
     assert "Columns not read" not in res.output
     # (the columns named, in a file of no preset; one not there is refused)
@@ -1291,7 +1291,7 @@ def test_a_name_in_three_columns(tmp_path):
     # (in Dutch, as a Dutch export is read)
     res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "holder", "--out",
               tmp_path / "nl")
-    assert "de namen van de bekleders samengevoegd uit de kolommen 'Voornaam'" in res.output
+    assert "De namen van de bekleders samengevoegd uit de kolommen 'Voornaam'" in res.output
 
 
 def test_the_nl_hr_columns_the_docs_list_are_the_ones_read(tmp_path):
@@ -1332,7 +1332,7 @@ def test_a_superior_column_that_gives_another_key_of_the_superiors_row(tmp_path)
     assert res.exit_code == 0, res.output
     assert {(u, v) for u, v, _ in orgmodel.load(tmp_path / "o").edges("REPORTS_TO")} == \
         {("F2", "F1"), ("F3", "F2")}
-    assert "superiors read through the column 'Personeelsnummer' of their post " \
+    assert "Superiors read through the column 'Personeelsnummer' of their post " \
         "(--reports-to-by Personeelsnummer): 2 lines" in res.output
     # (the column is read, not listed among the columns nothing reads)
     assert "superior's key from 'Personeelsnummer'" in res.output
@@ -1358,7 +1358,7 @@ def test_a_date_written_out_in_the_files_name(tmp_path):
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
     assert res.exit_code == 0, res.output
     assert orgmodel.load(tmp_path / "o").manifest["date"] == "2026-01-01"
-    assert "de datum 2026-01-01 is gelezen uit de naam van het bestand ('1 januari 2026')" in \
+    assert "De datum 2026-01-01 is gelezen uit de naam van het bestand ('1 januari 2026')" in \
         res.output
 
 
@@ -1439,14 +1439,14 @@ def test_a_units_levels_in_columns_of_their_own(tmp_path):
             "F5;Adviseur;F1;E. Fok;1;Samenleving;Beleid en Advies;Beleid\n"
             "F6;Jurist;F2;F. Gans;1;Ruimte;Juridisch;\n")
     res, g = _imported_nl(tmp_path, text)
-    assert ("units read from 'Afdeling' only: 'Sector', 'Team' name units too; give a unit's "
+    assert ("Units read from 'Afdeling' only: 'Sector', 'Team' name units too; give a unit's "
             "levels with --unit for each, the widest first (in the file's order: --unit "
             "'Sector' --unit 'Afdeling' --unit 'Team')") in res.output
     posts = tmp_path / "formatie.csv"
     res = run("import", "posts", posts, "--preset", "nl-hr", "--unit", "Sector", "--unit",
               "Afdeling", "--unit", "Team", "--out", tmp_path / "levels", "--lang", "en")
     assert res.exit_code == 0, res.output
-    assert ("units read from the columns 'Sector' > 'Afdeling' > 'Team', the widest first") \
+    assert ("Units read from the columns 'Sector' > 'Afdeling' > 'Team', the widest first") \
         in res.output
     org = orgmodel.load(tmp_path / "levels")
     g = org.graph
@@ -1487,7 +1487,7 @@ def test_a_formatie_list_without_reporting_lines(tmp_path):
               tmp_path / "o", "--lang", "en")
     assert res.exit_code == 0, res.output
     assert "- Tops (0): none." in res.output
-    assert "no reporting lines read (--no-line): no post is placed in a line" in res.output
+    assert "No reporting lines read (--no-line): no post is placed in a line" in res.output
     org = orgmodel.load(tmp_path / "o")
     assert not [e for e in org.graph.edges(data=True) if e[2]["kind"] == "REPORTS_TO"]
     assert orgmodel.formation(org).set_index("name").loc["Ruimte", "posts"] == 2
@@ -1559,7 +1559,7 @@ def test_the_holders_own_fte_beside_the_posts(tmp_path):
               "--out", tmp_path / "b", "--lang", "en")
     assert res.exit_code == 0, res.output
     assert "holder's FTE from 'Bezetting (fte)'" in res.output
-    assert ("holders' FTE written per holder in one cell ('0,5 / 0,4'): each holder their share "
+    assert ("Holders' FTE written per holder in one cell ('0,5 / 0,4'): each holder their share "
             "(1 cell)") in res.output
     assert "row 6: holder's FTE 'een' is not a number: the holders are kept without it" \
         in res.output

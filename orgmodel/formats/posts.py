@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
 from ..escape import markdown_prose
-from ..i18n import N_, Figure, Listing, Message, count, said, translator
+from ..i18n import N_, Figure, Listing, Message, Sentence, count, said, translator
 from ..notation import _MONTHS, LOCALES, groups_thousands, number_text, parse_date, parse_number
 from ..read import HEADER_WITHIN, _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
@@ -319,7 +319,7 @@ class ImportLog:
                 staff_rows=self.staff_rows, staff_groups=self.staff_groups,
                 staff_fte=self.staff_fte))
         # (a decision is a Message: said in the log's language, not made text here)
-        out += [Message("- {decision}", decision=d) for d in self.decisions]
+        out += [Message("- {decision}", decision=Sentence(d)) for d in self.decisions]
         out.append(Message("- Rows not used: {v}", v=len(self.skipped))
                    + ("" if not self.skipped else ":"))
         out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why) for f, r, why in self.skipped]

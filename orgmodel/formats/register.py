@@ -28,7 +28,7 @@ import yaml
 
 from ..errors import InputError, Problem, ValidationError
 from ..escape import markdown_prose
-from ..i18n import N_, Listing, Message, count, translator
+from ..i18n import N_, Listing, Message, Sentence, count, translator
 from ..notation import parse_ceiling, parse_date
 from ..read import EDGES, MANIFEST, read_folder
 from ..validate import _closest, parse_bool, parse_cell, validate_graph
@@ -172,7 +172,7 @@ class RegisterLog:
         if self.not_read:
             out.append(Message("- Columns not read: {v}",
                                v=", ".join(f"'{c}'" for c in self.not_read)))
-        out += [Message("- {decision}", decision=d) for d in self.laid_out]
+        out += [Message("- {decision}", decision=Sentence(d)) for d in self.laid_out]
         out.append(Message("- Rows not used: {v}", v=len(self.skipped))
                    + (":" if self.skipped else ""))
         out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why)
