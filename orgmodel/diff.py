@@ -38,7 +38,7 @@ from ._nx import differing, node_attrs, predecessors, successors, within
 from .errors import InputError
 from .escape import markdown as _md
 from .escape import markdown_table
-from .i18n import N_, Listing, Message, said
+from .i18n import N_, Listing, Message, count, said
 from .model import remembered
 
 if TYPE_CHECKING:  # names in annotations only
@@ -858,11 +858,11 @@ def _roles(a, b, to_b):
 
 def _figures_roles(a, b) -> list:
     """The roles and the roles nobody plays, before and after."""
-    def count(org):
+    def counts(org):
         roles = org.ids("Role")
         played = {r for _, r, _ in org.edges("PLAYS")}
         return len(roles), sum(1 for r in roles if r not in played)
-    (ra, ua), (rb, ub) = count(a), count(b)
+    (ra, ua), (rb, ub) = counts(a), counts(b)
     return [{"figure": "roles", "before": ra, "after": rb, "change": rb - ra},
             {"figure": "roles_unplayed", "before": ua, "after": ub, "change": ub - ua}]
 
@@ -961,8 +961,9 @@ def _diff(a, b, key, step) -> Diff:
     if key not in (None, "id"):
         notes.append(Message("nodes matched on '{key}'", key=key))
         if keyless[0] or keyless[1]:
-            notes.append(Message("{a} nodes of the as-is model and {b} of the to-be model have no "
-                                 "'{key}': they are matched on their id", a=len(keyless[0]),
+            notes.append(Message("{a} of the as-is model and {b} of the to-be model have no "
+                                 "'{key}': they are matched on their id",
+                                 a=count(len(keyless[0]), N_("{n} node"), N_("{n} nodes")),
                                  b=len(keyless[1]), key=key))
     from .checks import applicable_rules
     from .summary import evidence_counts
