@@ -845,7 +845,7 @@ def formation(org, by, fmt):
 @click.option("--within", help="Only mandates whose 'within' mentions this text.")
 @format_option
 def powers(org, power, within, fmt):
-    """Who holds POWER (an id or name of org.yaml's powers), through which mandate.
+    """Who holds POWER (an id, a name, or a part of one name, of org.yaml's powers), through which mandate.
 
     Without POWER, every power on every mandate.
     """
@@ -855,7 +855,8 @@ def powers(org, power, within, fmt):
 
 @cli.command()
 @reads_model
-@click.option("--power", help="Only this power (an id or name of org.yaml's powers).")
+@click.option("--power", help="Only this power (an id, a name, or a part of one name, of "
+              "org.yaml's powers).")
 @click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the register to a file: .md (Markdown), .csv or .xlsx.")
 @format_option

@@ -39,7 +39,7 @@ from ._nx import node_attrs
 from .errors import OrgModelError
 from .i18n import N_, Amount, Listing, Message
 from .model import at_its_date
-from .powers import not_a_power
+from .powers import find_power
 
 if TYPE_CHECKING:  # names in annotations only
     from pathlib import Path
@@ -183,13 +183,13 @@ def register(org: OrgModel, power: str | None = None) -> pd.DataFrame:
     >>> reg.loc[0, "played_by"]
     'Corporate director (for Welfare grant); Budget programme manager (for Youth programme)'
     """
-    return _register(org, power, _index(org, _find_power(org, power) if power else None))
+    return _register(org, power, _index(org, find_power(org, power) if power else None))
 
 
 def _register(org, power, index) -> pd.DataFrame:
     links, holders, players = index
     vocab = org.vocabulary("powers")
-    powers = [_find_power(org, power)] if power else \
+    powers = [find_power(org, power)] if power else \
         list(dict.fromkeys(list(vocab) + sorted(links)))
     nodes = node_attrs(org.graph)
     def name(n) -> str:
@@ -236,16 +236,6 @@ def _register(org, power, index) -> pd.DataFrame:
         frame.notna(), None) if len(frame) else frame
 
 
-def _find_power(org, power) -> str:
-    vocab = org.vocabulary("powers")
-    if power in vocab:
-        return power
-    for k, v in vocab.items():
-        if str(v.get("text", "")).casefold() == str(power).casefold():
-            return k
-    raise not_a_power(org, power)
-
-
 @at_its_date
 def who_decides(org: OrgModel, power: str | None, amount: float | None = None, role: str | None = None) -> dict:
     """Who may exercise ``power`` (for ``amount``), each with its chain.
@@ -271,7 +261,7 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     >>> who_decides(sample, "budget", role="tm")["may"]
     False
     """
-    p = _find_power(org, power)
+    p = find_power(org, power)
     spec, body = _power_info(org, p)
     index = _index(org, p)
     reg = _register(org, p, index)

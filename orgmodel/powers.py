@@ -26,14 +26,49 @@ __all__ = ["power_holders"]
 
 def not_a_power(org: OrgModel, power) -> OrgModelError:
     """The refusal of ``power``, which ``org`` does not declare: naming the
-    powers it does (who-decides and the power holders say it alike)."""
+    powers it does, each by its id and name (who-decides and the power
+    holders say it alike)."""
     vocab = org.vocabulary("powers")
     name = org.name or Message("the organisation")
     return OrgModelError(
         Message("'{power}' is not a power {org} declares (powers: {powers})", power=power,
-                org=name, powers=", ".join(vocab)) if vocab else
+                org=name, powers=_listed(vocab)) if vocab else
         Message("'{power}' is not a power {org} declares (it declares none: 'powers' in "
                 "org.yaml)", power=power, org=name))
+
+
+def _listed(vocab: dict) -> str:
+    """Powers as ``id (name)``, the name left out where it is the id."""
+    return "; ".join(k if v["text"] == k else f"{k} ({v['text']})" for k, v in vocab.items())
+
+
+def find_power(org: OrgModel, power) -> str:
+    """The id of the power ``org`` declares that ``power`` names: its id or
+    its whole name (upper and lower case alike), or a part of its name that
+    no other power's name holds.  A text that names none, or several, is
+    refused with the powers it could mean.
+
+    Examples
+    --------
+    >>> find_power(sample, "BUDGET"), find_power(sample, "budget resp")
+    ('budget', 'budget')
+    """
+    vocab = org.vocabulary("powers")
+    text = str(power).strip()
+    if text in vocab:
+        return text
+    low = text.casefold()
+    for fits in (lambda k, name: low in (k.casefold(), name),
+                 lambda k, name: bool(low) and low in name):
+        found = [k for k, v in vocab.items() if fits(k, str(v["text"]).casefold())]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise OrgModelError(Message(
+                "'{power}' names {n} powers of {org}: {powers}; give the id of one", power=power,
+                n=len(found), org=org.name or Message("the organisation"),
+                powers=_listed({k: vocab[k] for k in found})))
+    raise not_a_power(org, power)
 
 
 @at_its_date
@@ -60,12 +95,7 @@ def power_holders(org: OrgModel, power: str | None = None, within: str | None = 
     """
     vocab = org.vocabulary("powers")
     if power is not None:
-        if power not in vocab:
-            named = [k for k, v in vocab.items()
-                     if str(v.get("text", "")).casefold() == power.casefold()]
-            if len(named) != 1:
-                raise not_a_power(org, power)
-            power = named[0]
+        power = find_power(org, power)
     rows = []
     for u, v, d in org.edges("MANDATES"):
         if within and within.casefold() not in str(d.get("within", "")).casefold():

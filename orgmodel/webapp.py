@@ -257,6 +257,7 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
             title, df, form = _table(org, what, params, t)
         return page(request, "table.html", me=me, heading=title, table=frame(df, request), form=form,
                     params=dict(params), what=what,
+                    powers=[(k, v["text"]) for k, v in org.vocabulary("powers").items()],
                     figure=f"/figure/{what}.svg" if what in ("layers", "span") else None)
 
     async def figure(request):
@@ -481,7 +482,8 @@ def _table(org, what, params, t):
         from .notation import parse_number
         power = params.get("power")
         if not power:
-            return t("Who decides"), pd.DataFrame(), ["power", "amount", "role"]
+            # (the powers to ask about, rather than an empty table)
+            return t("Who decides"), _powers(org), ["power", "amount", "role"]
         amount = params.get("amount") or None
         if amount is not None:
             amount = parse_number(amount, org.manifest.get("locale"), amount=True)
@@ -502,6 +504,15 @@ def _table(org, what, params, t):
         res = formation(org)
         return t("Formation"), getattr(res, "frame", res), []
     raise Refused(404, Message("no page '{what}'", what=what))
+
+
+def _powers(org):
+    """The powers ``org`` declares: ``power, name, kind, source``."""
+    import pandas as pd
+    return pd.DataFrame([{"power": k, "name": v["text"], "kind": v.get("kind", ""),
+                          "source": v.get("source", "")}
+                         for k, v in org.vocabulary("powers").items()],
+                        columns=["power", "name", "kind", "source"])
 
 
 def _readable(changes):

@@ -210,6 +210,25 @@ def test_who_decides_on_the_command_line():
     assert res.exit_code == 0 and '"post": "dd"' in res.output
     res = run("who-decides", "nothing", "--org", DATA / "template")
     assert res.exit_code == 1 and "is not a power Sample declares" in res.output
+    # the refusal names each power by its name too, not by its id alone
+    assert "budget (Budget responsibility); hr (Personnel powers)" in res.output
+
+
+def test_a_power_is_found_by_a_part_of_its_name_that_names_one():
+    # as a role is: "begroting" finds Begrotingsverantwoordelijkheid; a part
+    # two powers' names hold is refused with both, in the user's language
+    org = DATA / "deventer"
+    whole = run("who-decides", "budget", "--org", org, "--format", "json").output
+    for text in ("begroting", "BEGROTINGSVERANTWOORDELIJKHEID", "Budget"):
+        res = run("who-decides", text, "--org", org, "--format", "json")
+        assert res.exit_code == 0 and res.output == whole, (text, res.output)
+    assert run("powers", "begroting", "--org", org).exit_code == 0
+    for lang, said in (("en", "'verantwoordelijk' names 2 powers of Deventer: content "
+                              "(Inhoudelijke (beleids)verantwoordelijkheid); budget "
+                              "(Begrotingsverantwoordelijkheid); give the id of one"),
+                       ("nl", "'verantwoordelijk' noemt 2 bevoegdheden van Deventer: content")):
+        res = run("--lang", lang, "who-decides", "verantwoordelijk", "--org", org)
+        assert res.exit_code == 1 and said in res.output, res.output
 
 
 def test_the_report_has_the_register(tmp_path):

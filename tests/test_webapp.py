@@ -102,6 +102,21 @@ PAGES = ["/", "/search?q=team", "/node/tm", "/chart", "/mandates", "/who-decides
          "/figure/layers.svg", "/figure/span.svg", "/report", "/suggest?q=te", "/suggest.js"]
 
 
+def test_who_decides_offers_the_declared_powers(app):
+    # with no power asked yet, the page lists the powers to ask about (it
+    # said "nothing to show"), and its field suggests them by name
+    url, _ = app
+    client, _ = _login(url, "vera")
+    page = client.get("/who-decides").text
+    for key, name in (("budget", "Budget responsibility"), ("hr", "Personnel powers")):
+        assert f'<option value="{key}">{name}</option>' in page
+        assert re.search(rf"<td[^>]*>{key}</td>\s*<td[^>]*>{name}</td>", page), page[-2000:]
+    assert 'name="power" value="" list="powers"' in page
+    # a part of a power's name finds it, as on the command line
+    assert client.get("/who-decides?power=budget+resp").text.count("<tr") == \
+        client.get("/who-decides?power=budget").text.count("<tr") > 2
+
+
 def test_every_page_but_the_login_asks_for_a_session(app):
     url, _ = app
     anon = httpx.Client(base_url=url, follow_redirects=False, timeout=30)
