@@ -573,13 +573,39 @@ def _change_of(form: dict) -> dict:
                                "unlink, move_mandate or move_commission", verb=verb))
 
 
+def _in_model_order(g, near: set):
+    """The part of ``g`` on the nodes ``near``, its nodes and edges in the
+    model's order: a node's page says its facts in the same order every time
+    (a subgraph of a few nodes follows the order of a set of them, which
+    changes from one process to the next)."""
+    import networkx as nx
+    part = nx.MultiDiGraph()
+    nodes = [n for n in g if n in near]
+    part.add_nodes_from((n, g.nodes[n]) for n in nodes)
+    part.add_edges_from((u, v, k, d) for u in nodes for v, kd in g.succ[u].items()
+                        if v in near for k, d in kd.items())
+    return part
+
+
+def _grouped(facts: list) -> list:
+    """``[label, text]`` pairs as ``(label, [texts])``, each label once, where
+    it first comes, with all its texts (three commissions under one
+    "commissions", not three rows of it).
+
+    >>> _grouped([["a", "1"], ["b", "2"], ["b", "3"], ["a", "4"]])
+    [('a', ['1', '4']), ('b', ['2', '3'])]
+    """
+    out: dict = {}
+    for label, text in facts:
+        out.setdefault(label, []).append(text)
+    return list(out.items())
+
+
 def _node_facts(org, nid, t, findings) -> dict:
     """What a node's page shows: its facts (as the chart page's panel says
     them), its routes per route kind with each step's rule, its findings
     (from ``findings``, the organisation's, worked out once per version).
     Only the node and its neighbours are looked at, and only the routes above it."""
-    import networkx as nx
-
     from .escalation import RouteGraph, escalation_policy
     from .formats.html import _Facts
     from .model import OrgModel
@@ -589,8 +615,8 @@ def _node_facts(org, nid, t, findings) -> dict:
     # (a role played "for" a commission names it: its scope's names come along)
     near |= {x for _, _, e in [*g.edges(nid, data=True), *g.in_edges(nid, data=True)]
              for x in e.get("scope") or () if x in g}
-    part = OrgModel(nx.MultiDiGraph(g.subgraph(near)), org.manifest)
-    facts = _Facts(part, part.graph.subgraph([nid]), t, {}).out.get(nid, [])
+    part = OrgModel(_in_model_order(g, near), org.manifest)
+    facts = _grouped(_Facts(part, part.graph.subgraph([nid]), t, {}).out.get(nid, []))
     routes = []
     if d.get("kind") in ("Post", "Role"):
         for via in escalation_policy(org).routes:

@@ -117,6 +117,19 @@ def test_who_decides_offers_the_declared_powers(app):
         client.get("/who-decides?power=budget").text.count("<tr") > 2
 
 
+def test_a_nodes_page_says_each_kind_of_fact_once(app):
+    # gd gives two mandates: one row "mandates given" with both, not two rows
+    url, _ = app
+    client, _ = _login(url, "vera")
+    page = client.get("/node/gd").text
+    facts = page[page.index('<table id="facts">'):]
+    facts = facts[:facts.index("</table>")]
+    labels = re.findall(r"<th>([^<]*)</th>", facts)
+    assert labels.count("mandates given") == 1 and len(labels) == len(set(labels)), labels
+    row = re.search(r"<th>mandates given</th><td>(.*?)</td>", facts).group(1)
+    assert row.count("<br>") == 1, row
+
+
 def test_every_page_but_the_login_asks_for_a_session(app):
     url, _ = app
     anon = httpx.Client(base_url=url, follow_redirects=False, timeout=30)
