@@ -25,7 +25,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["node_attrs", "successors", "predecessors", "within", "differing"]
+__all__ = ["node_attrs", "successors", "predecessors", "within", "differing", "part"]
 
 
 def node_attrs(g: nx.Graph) -> dict[Any, dict]:
@@ -84,4 +84,24 @@ def differing(g1: nx.Graph, g2: nx.Graph) -> set:
     for n, d in n1.items():
         if n not in out and (n2[n] != d or s1[n] != s2[n] or p1[n] != p2[n]):
             out.add(n)
+    return out
+
+
+def part(g: nx.MultiDiGraph, nodes) -> nx.MultiDiGraph:
+    """The part of ``g`` on ``nodes``, as a graph of its own with its nodes
+    and edges in ``g``'s order.  (``g.subgraph(nodes)`` of a few nodes
+    iterates them in the order of a set of them, which changes from one
+    process to the next: a focused page or a node's facts came out in
+    another order on every run.)
+
+    >>> g = nx.MultiDiGraph([("c", "b"), ("b", "a"), ("a", "d")])
+    >>> list(part(g, {"a", "b", "c"})), list(part(g, ["a", "b"]).edges)
+    (['c', 'b', 'a'], [('b', 'a', 0)])
+    """
+    keep = set(nodes)
+    out = g.__class__()
+    out.graph.update(g.graph)
+    out.add_nodes_from((n, d) for n, d in g._node.items() if n in keep)
+    out.add_edges_from((u, v, k, d) for u in out for v, kd in g._succ[u].items() if v in keep
+                       for k, d in kd.items())
     return out

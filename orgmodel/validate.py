@@ -709,8 +709,13 @@ def _check_line(t: _Table, rows) -> None:
     graph = nx.DiGraph(list(line_rows))
     for comp in nx.strongly_connected_components(graph):
         if len(comp) > 1:
-            cyc = nx.find_cycle(graph.subgraph(comp))
+            # (from the comp's first line in the file, and said from its first
+            # line on the circle: a set's order changes from run to run)
+            first = min(((r, u) for (u, v), r in line_rows.items() if u in comp and v in comp))
+            cyc = nx.find_cycle(graph.subgraph(comp), source=first[1])
             rowno = min(line_rows[u, v] for u, v in cyc)
+            start = next(i for i, (u, v) in enumerate(cyc) if line_rows[u, v] == rowno)
+            cyc = cyc[start:] + cyc[:start]
             path = " → ".join([u for u, _ in cyc] + [cyc[0][0]])
             t.problems.append(Problem(t.file, rowno, Message(
                 "REPORTS_TO goes round in a circle: {path}",

@@ -573,20 +573,6 @@ def _change_of(form: dict) -> dict:
                                "unlink, move_mandate or move_commission", verb=verb))
 
 
-def _in_model_order(g, near: set):
-    """The part of ``g`` on the nodes ``near``, its nodes and edges in the
-    model's order: a node's page says its facts in the same order every time
-    (a subgraph of a few nodes follows the order of a set of them, which
-    changes from one process to the next)."""
-    import networkx as nx
-    part = nx.MultiDiGraph()
-    nodes = [n for n in g if n in near]
-    part.add_nodes_from((n, g.nodes[n]) for n in nodes)
-    part.add_edges_from((u, v, k, d) for u in nodes for v, kd in g.succ[u].items()
-                        if v in near for k, d in kd.items())
-    return part
-
-
 def _grouped(facts: list) -> list:
     """``[label, text]`` pairs as ``(label, [texts])``, each label once, where
     it first comes, with all its texts (three commissions under one
@@ -606,6 +592,7 @@ def _node_facts(org, nid, t, findings) -> dict:
     them), its routes per route kind with each step's rule, its findings
     (from ``findings``, the organisation's, worked out once per version).
     Only the node and its neighbours are looked at, and only the routes above it."""
+    from ._nx import part as nx_part
     from .escalation import RouteGraph, escalation_policy
     from .formats.html import _Facts
     from .model import OrgModel
@@ -615,7 +602,7 @@ def _node_facts(org, nid, t, findings) -> dict:
     # (a role played "for" a commission names it: its scope's names come along)
     near |= {x for _, _, e in [*g.edges(nid, data=True), *g.in_edges(nid, data=True)]
              for x in e.get("scope") or () if x in g}
-    part = OrgModel(_in_model_order(g, near), org.manifest)
+    part = OrgModel(nx_part(g, near), org.manifest)
     facts = _grouped(_Facts(part, part.graph.subgraph([nid]), t, {}).out.get(nid, []))
     routes = []
     if d.get("kind") in ("Post", "Role"):

@@ -400,3 +400,22 @@ def test_a_png_is_drawn_at_its_resolution_and_never_shrunk(tmp_path):
     with pytest.raises(OrgModelError, match=r"more than a PNG can hold \(32,767 a side\)"):
         orgmodel.write_chart(orgmodel.load(DATA / "deventer"), tmp_path / "x.png", dpi=3000)
     assert not (tmp_path / "x.png").exists()
+
+
+def test_a_focused_page_is_the_same_on_every_run(tmp_path):
+    """A focused page (a few nodes) was drawn in the order of a set of them,
+    which Python orders anew in each process: the same command wrote another
+    page each time.  Two processes with different hash seeds write the same."""
+    import os
+    import subprocess
+    import sys
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"focus-{seed}.html"
+        subprocess.run([sys.executable, "-m", "orgmodel", "export", "html", "--org",
+                        str(DATA / "deventer"), "--focus", "cd-kossen", "--depth", "2",
+                        "--edge-kinds", "REPORTS_TO,COMMISSIONS,MANDATES", "--out", str(out)],
+                       check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]

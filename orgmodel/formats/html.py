@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 import jinja2
 import networkx as nx
 
-from .._nx import node_attrs
+from .._nx import node_attrs, part
 from ..errors import OrgModelError
 from ..i18n import N_, Message, text_of, translator, written_on
 from ..model import at_its_date, display_names
@@ -156,21 +156,28 @@ def select(org, focus=None, depth=1, kinds=None, edge_kinds=None) -> nx.MultiDiG
     g = org.graph
     # Resolve a name to its id first: the kind filters below look nodes up by id.
     fid = (focus if focus in org.graph else org.find_role(focus)) if focus else None
+    # (each part built in the model's order, see orgmodel._nx.part: the same
+    # page on every run)
     if kinds:
-        g = g.subgraph([n for n, k in g.nodes(data="kind") if k in set(kinds)])
+        g = part(g, [n for n, k in g.nodes(data="kind") if k in set(kinds)])
     if edge_kinds:
         keep = set(edge_kinds)
         # Only nodes with a chosen edge stay (and the focus, to centre on).
-        g = g.edge_subgraph([(u, v, k) for u, v, k, d in g.edges(keys=True, data=True)
-                             if d["kind"] in keep]).copy()
-        if fid and fid not in g and (not kinds or org.graph.nodes[fid].get("kind") in kinds):
-            g.add_node(fid, **org.graph.nodes[fid])
+        chosen = [(u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
+                  if d["kind"] in keep]
+        ends = {x for u, v, _, _ in chosen for x in (u, v)}
+        if fid and fid in g and (not kinds or org.graph.nodes[fid].get("kind") in kinds):
+            ends.add(fid)
+        h = part(g, ends)
+        h.remove_edges_from([e for e in list(h.edges(keys=True))
+                             if h.edges[e]["kind"] not in keep])
+        g = h
     if fid:
         if fid not in g:
             raise OrgModelError(Message("{name} is not among the kinds chosen", name=org.label(fid)))
         near = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), fid,
                                                      cutoff=depth)
-        g = g.subgraph(near)
+        g = part(g, near)
     return g
 
 

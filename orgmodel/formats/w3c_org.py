@@ -125,7 +125,7 @@ def triples(org):
             yield v, ORG.hasUnit, u
             yield u, ORG.unitOf, v
         elif kind == "MEMBER_OF" and fk == "Post":
-            m = BNode()
+            m = BNode(f"membership{i}")       # (named by its edge: the same file on every run)
             yield m, RDF.type, ORG.Membership
             yield m, ORG.member, u
             yield m, ORG.organization, v
@@ -172,10 +172,33 @@ def write_org(org: OrgModel, path: PathOrFile, fmt: str = "turtle") -> Path:
     size = org.graph.number_of_nodes() + org.graph.number_of_edges()
     if size <= STREAM_ABOVE:
         g = to_rdf(org)
+        if fmt == "json-ld":
+            text = _in_order(g.serialize(format=_RDF_FORMAT[fmt]))
+            return atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
         return atomic_write(path, lambda tmp: g.serialize(destination=str(tmp),
                                                           format=_RDF_FORMAT[fmt]))
     return atomic_write(path, lambda tmp: (_stream_turtle if fmt == "turtle"
                                            else _stream_jsonld)(org, tmp))
+
+
+def _in_order(text: str) -> str:
+    """rdflib's JSON-LD with its nodes in the order of their ids and each
+    property's values in one order: rdflib writes them in the order of a set,
+    which changes from one run to the next (Turtle it sorts itself).
+
+    >>> text = _in_order('[{"@id": "b", "p": [{"@value": "2"}, {"@value": "1"}]}, {"@id": "a"}]')
+    >>> [(n["@id"], n.get("p")) for n in json.loads(text)]
+    [('a', None), ('b', [{'@value': '1'}, {'@value': '2'}])]
+    """
+    def key(x) -> str:
+        return json.dumps(x, sort_keys=True, ensure_ascii=False)
+    nodes = json.loads(text)
+    for node in nodes:
+        for k, v in node.items():
+            if isinstance(v, list):
+                node[k] = sorted(v, key=key)
+    return json.dumps(sorted(nodes, key=lambda n: n.get("@id", "")), ensure_ascii=False,
+                      indent=2) + "\n"
 
 
 def _stream_turtle(org, tmp):
