@@ -37,6 +37,9 @@ def _figure(height=3.2):
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
     plt.rcParams["svg.fonttype"] = "none"     # text as text: small, searchable, crisp
+    # (the ids in the SVG from a fixed salt, not a random one: the same chart
+    # is the same file, and a report's diff shows only what changed)
+    plt.rcParams["svg.hashsalt"] = "orgmodel"
     fig, ax = plt.subplots(figsize=(7.5, height))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

@@ -336,3 +336,20 @@ def test_a_post_holding_a_portfolio_is_not_a_holder_of_the_post(tmp_path):
     span = md.split("## Span of control", 1)[1].split("\n## ", 1)[0]
     assert "| name | direct reports | fte | mandates given | reason |" in span
     assert "people" not in span
+
+
+def test_a_report_is_the_same_files_on_every_run(tmp_path):
+    """Every file of a report is the same from two processes with different
+    hash seeds (the charts' SVG ids were drawn from a random salt)."""
+    import os
+    import subprocess
+    import sys
+    for seed in ("1", "2"):
+        subprocess.run([sys.executable, "-m", "orgmodel", "report", "--org",
+                        str(DATA / "albrandswaard"), "--out", str(tmp_path / seed)],
+                       check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1796256000"})
+    files = sorted(p.name for p in (tmp_path / "1").iterdir())
+    assert any(f.endswith(".svg") for f in files)
+    for name in files:
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
