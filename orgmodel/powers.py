@@ -57,6 +57,10 @@ def find_power(org: OrgModel, power) -> str:
     text = str(power).strip()
     if text in vocab:
         return text
+    if not text and vocab:
+        raise OrgModelError(Message("no power given: give one that {org} declares ({powers})",
+                                    org=org.name or Message("the organisation"),
+                                    powers=_listed(vocab)))
     low = text.casefold()
     for fits in (lambda k, name: low in (k.casefold(), name),
                  lambda k, name: bool(low) and low in name):

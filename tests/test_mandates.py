@@ -229,6 +229,9 @@ def test_a_power_is_found_by_a_part_of_its_name_that_names_one():
                        ("nl", "'verantwoordelijk' noemt 2 bevoegdheden van Deventer: content")):
         res = run("--lang", lang, "who-decides", "verantwoordelijk", "--org", org)
         assert res.exit_code == 1 and said in res.output, res.output
+    res = run("who-decides", " ", "--org", org)
+    assert res.exit_code == 1 and "no power given: give one that Deventer declares (leading " \
+        "(Leiding" in res.output, res.output
 
 
 def test_the_report_has_the_register(tmp_path):
