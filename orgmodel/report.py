@@ -719,6 +719,10 @@ class _Report:
         top = self.top
         md: list = []
         md += ["", f"## {t('Span of control')}", "",
+               # ("min none, max none" said as what it is: no threshold set)
+               t("No thresholds are set (span: min and max in org.yaml): no span is flagged; "
+                 "the counts below are by {by}.", by=t(spans.by))
+               if spans.min is None and spans.max is None else
                t("Thresholds: min {low}, max {high}, compared with the count by {by}.",
                  low=spans.min if spans.min is not None else t("none"),
                  high=spans.max if spans.max is not None else t("none"), by=t(spans.by)), ""]

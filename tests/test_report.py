@@ -315,6 +315,9 @@ def test_posts_whose_holders_the_sources_do_not_give_are_not_called_empty(tmp_pa
     assert "(0 vacant), 4 people" in cli_run("formation", "--org", DATA / "deventer").output
     # no post gives an FTE: said so, not as "0 FTE over 0 posts with an FTE"
     assert "Formation: **8 posts** (0 vacant), no FTE given; 4 people in post." in md
+    # no span thresholds: said so, not as "min none, max none"
+    assert "No thresholds are set (span: min and max in org.yaml): no span is flagged" in md \
+        and "min none" not in md
     out = cli_run("summary", "--org", DATA / "deventer").output
     assert "(0 vacant), no FTE given; 4 people in post" in out and "0 FTE" not in out
 
