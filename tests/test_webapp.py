@@ -10,6 +10,7 @@ import sys
 import time
 
 import httpx
+import pandas as pd
 import pytest
 
 import orgmodel
@@ -128,6 +129,25 @@ def test_a_nodes_page_says_each_kind_of_fact_once(app):
     assert labels.count("mandates given") == 1 and len(labels) == len(set(labels)), labels
     row = re.search(r"<th>mandates given</th><td>(.*?)</td>", facts).group(1)
     assert row.count("<br>") == 1, row
+
+
+def test_an_empty_table_is_said_not_drawn_as_headers(tmp_path):
+    # an organisation that declares no powers: who-decides said nothing, under
+    # a row of headers ("power (id), name, kind, source") that looked broken
+    bare = tmp_path / "bare"
+    shutil.copytree(DATA / "template", bare)
+    text = (bare / "org.yaml").read_text(encoding="utf-8")
+    (bare / "org.yaml").write_text(re.sub(r"\npowers:\n(  .*\n)*", "\n", text),
+                                   encoding="utf-8")
+    edges = pd.read_csv(bare / "edges.csv", dtype=str, keep_default_na=False)
+    edges["powers"] = ""            # (and no mandate names one)
+    edges.to_csv(bare / "edges.csv", index=False)
+    proc, url = _start(bare)
+    try:
+        page = httpx.get(url + "/who-decides", timeout=30).text
+    finally:
+        _stop(proc)
+    assert '<table class="grid">' not in page and "nothing to show" in page, page[-1500:]
 
 
 def test_every_page_but_the_login_asks_for_a_session(app):
