@@ -87,9 +87,10 @@ def differing(g1: nx.Graph, g2: nx.Graph) -> set:
     return out
 
 
-def part(g: nx.MultiDiGraph, nodes) -> nx.MultiDiGraph:
-    """The part of ``g`` on ``nodes``, as a graph of its own with its nodes
-    and edges in ``g``'s order.  (``g.subgraph(nodes)`` of a few nodes
+def part(g: nx.MultiDiGraph, nodes, edge=None) -> nx.MultiDiGraph:
+    """The part of ``g`` on ``nodes`` (with the edges whose attributes
+    ``edge`` accepts, when given), as a graph of its own with its nodes and
+    edges in ``g``'s order.  (``g.subgraph(nodes)`` of a few nodes
     iterates them in the order of a set of them, which changes from one
     process to the next: a focused page or a node's facts came out in
     another order on every run.)
@@ -97,11 +98,13 @@ def part(g: nx.MultiDiGraph, nodes) -> nx.MultiDiGraph:
     >>> g = nx.MultiDiGraph([("c", "b"), ("b", "a"), ("a", "d")])
     >>> list(part(g, {"a", "b", "c"})), list(part(g, ["a", "b"]).edges)
     (['c', 'b', 'a'], [('b', 'a', 0)])
+    >>> list(part(g, "abc", edge=lambda d: False).edges)
+    []
     """
     keep = set(nodes)
     out = g.__class__()
     out.graph.update(g.graph)
     out.add_nodes_from((n, d) for n, d in g._node.items() if n in keep)
     out.add_edges_from((u, v, k, d) for u in out for v, kd in g._succ[u].items() if v in keep
-                       for k, d in kd.items())
+                       for k, d in kd.items() if edge is None or edge(d))
     return out

@@ -14,7 +14,6 @@ database's push and pull (:mod:`orgmodel.store`) pause it for their own call
 organisation's rows in one call, and with the collector on a pull of 100,000
 roles took twice as long (measured: 8.9 s against 4.0 s).
 
-
 >>> import gc
 >>> with paused_gc():
 ...     gc.isenabled()

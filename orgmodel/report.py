@@ -138,6 +138,23 @@ def _import_line(org, t) -> list:
             + t("{parts}: see IMPORT.md beside the data.", parts=parts)]
 
 
+def _formation_opening(t, tot: dict, with_fte: int, fte: str, held: bool) -> str:
+    """The formation line's first words: the posts, the vacant ones when
+    holders are recorded, and the FTE over the posts that give one (no post
+    giving one said so: "0 FTE over 0 posts with an FTE" said it as a figure)."""
+    posts = counted_posts(tot["posts"])
+    if not with_fte:
+        return (t("Formation: **{posts}** ({vacant} vacant), no FTE given", posts=posts,
+                  vacant=tot["vacant"]) if held else
+                t("Formation: **{posts}**, no FTE given", posts=posts))
+    if held:
+        return t("Formation: **{posts}** ({vacant} vacant), **{fte} FTE** over {with_fte} "
+                 "with an FTE", posts=posts, vacant=tot["vacant"], fte=fte,
+                 with_fte=counted_posts(with_fte))
+    return t("Formation: **{posts}**, **{fte} FTE** over {with_fte} with an FTE", posts=posts,
+             fte=fte, with_fte=counted_posts(with_fte))
+
+
 def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names) -> list:
     """The report's first page: what the organisation is, its findings, who
     carries the escalations, and where layers and spans depart from the target."""
@@ -607,17 +624,7 @@ class _Report:
             what=lambda f: f["what"].map(t))))
         fte = _span(tot["fte_min"], tot["fte_max"], t)
         held = self.holders_known
-        posts, with_fte = counted_posts(tot['posts']), counted_posts(s.roles_with_fte)
-        # (no post gives an FTE: "0 FTE over 0 posts with an FTE" said it as a figure)
-        md += ["", ((t("Formation: **{posts}** ({vacant} vacant), no FTE given", posts=posts,
-                       vacant=tot['vacant']) if held else
-                     t("Formation: **{posts}**, no FTE given", posts=posts))
-                    if not s.roles_with_fte else
-                    t("Formation: **{posts}** ({vacant} vacant), **{fte} FTE** over {with_fte} "
-                      "with an FTE", posts=posts, vacant=tot['vacant'], fte=fte,
-                      with_fte=with_fte) if held else
-                    t("Formation: **{posts}**, **{fte} FTE** over {with_fte} with an FTE",
-                      posts=posts, fte=fte, with_fte=with_fte))
+        md += ["", _formation_opening(t, tot, s.roles_with_fte, fte, held)
                + (t(" (some are given as ranges, so the total is a range)")
                   if tot["fte_min"] != tot["fte_max"] else "")
                + (t("; {people} in post", people=counted_people(tot['people'])) if held else

@@ -163,15 +163,10 @@ def select(org, focus=None, depth=1, kinds=None, edge_kinds=None) -> nx.MultiDiG
     if edge_kinds:
         keep = set(edge_kinds)
         # Only nodes with a chosen edge stay (and the focus, to centre on).
-        chosen = [(u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
-                  if d["kind"] in keep]
-        ends = {x for u, v, _, _ in chosen for x in (u, v)}
+        ends = {x for u, v, kind in g.edges(data="kind") if kind in keep for x in (u, v)}
         if fid and fid in g and (not kinds or org.graph.nodes[fid].get("kind") in kinds):
             ends.add(fid)
-        h = part(g, ends)
-        h.remove_edges_from([e for e in list(h.edges(keys=True))
-                             if h.edges[e]["kind"] not in keep])
-        g = h
+        g = part(g, ends, edge=lambda d: d["kind"] in keep)
     if fid:
         if fid not in g:
             raise OrgModelError(Message("{name} is not among the kinds chosen", name=org.label(fid)))
