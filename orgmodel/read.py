@@ -91,8 +91,28 @@ def _normal(text: str) -> str:
 _HARD_SPACES = ("\u00a0", "\u202f", "\u2007")
 
 
+#: The encodings :func:`decoded` names, as a reader knows them.
+UTF8, UTF16, WINDOWS_1252 = "UTF-8", "UTF-16", "Windows-1252"
+
+
 def decode(data: bytes) -> str:
-    """Bytes of a text file as text, in the first encoding that fits.
+    """Bytes of a text file as text, in the first encoding that fits (see
+    :func:`decoded`).
+
+    Examples
+    --------
+    >>> decode("Wethouder Çelik".encode("cp1252"))
+    'Wethouder Çelik'
+    >>> decode(codecs.BOM_UTF8 + b"id")
+    'id'
+    """
+    return decoded(data)[0]
+
+
+def decoded(data: bytes) -> tuple[str, str]:
+    """Bytes of a text file as text, and the encoding it was read in: UTF-8
+    (with or without a byte-order mark), UTF-16 (with one), else
+    Windows-1252.
 
     Raises
     ------
@@ -102,16 +122,16 @@ def decode(data: bytes) -> str:
 
     Examples
     --------
-    >>> decode("Wethouder Çelik".encode("cp1252"))
-    'Wethouder Çelik'
-    >>> decode(codecs.BOM_UTF8 + b"id")
-    'id'
+    >>> decoded("Coördinator".encode("cp1252"))
+    ('Coördinator', 'Windows-1252')
+    >>> decoded("Coördinator".encode("utf-8"))
+    ('Coördinator', 'UTF-8')
     """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), UTF16
         except UnicodeDecodeError:
             raise InputError("starts like UTF-16 text but is not: save it as 'CSV UTF-8'") from None
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -119,36 +139,37 @@ def decode(data: bytes) -> str:
     if b"\x00" in data[:4096]:
         raise InputError("is not a text file (it contains NUL bytes): save it as 'CSV UTF-8'")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), UTF8
     except UnicodeDecodeError:
         pass
     try:
         # Excel's plain "CSV" on a Western Windows: Windows-1252.  It decodes
         # almost any bytes, so it comes last, after UTF-8 has failed.
-        return data.decode("cp1252")
+        return data.decode("cp1252"), WINDOWS_1252
     except UnicodeDecodeError:
         raise InputError("is neither UTF-8 nor Windows-1252 text: save it as 'CSV UTF-8'") from None
 
 
-def _read_text(path: Path, label: str, problems: list) -> str | None:
-    """The text of a file, or None with the reason appended to ``problems``."""
+def _read_text(path: Path, label: str, problems: list) -> tuple[str | None, str]:
+    """The text of a file and its encoding (see :func:`decoded`); the text
+    None, with the reason appended to ``problems``, when it cannot be read."""
     if path.is_dir():
         problems.append(Problem(label, None, "is a folder, not a file"))
-        return None
+        return None, ""
     if not path.is_file():
         problems.append(Problem(label, None, N_("is not an ordinary file (a pipe, socket or "
                                                 "device): orgmodel reads files")
                                 if path.exists() else N_("file is missing")))
-        return None
+        return None, ""
     try:
-        return decode(path.read_bytes())
+        return decoded(path.read_bytes())
     except OSError as exc:
         problems.append(Problem(label, None, Message(
             "cannot be read: {v}",
             v=exc.strerror or exc)))
     except ValueError as exc:
         problems.append(Problem(label, None, str(exc)))
-    return None
+    return None, ""
 
 
 def _separator(header: str) -> str:
@@ -174,7 +195,8 @@ def read_table(path: Path, problems: list, label: str | None = None,
     out and its number listed in ``df.attrs["unnamed"]``.  ``header``: a
     test of a row's cells that finds the header row among the first
     :data:`HEADER_WITHIN` (see :func:`from_header`); the lines above it are left out and listed in
-    ``df.attrs["above_header"]``.  Returns ``None`` when
+    ``df.attrs["above_header"]``; the encoding it was read in (see
+    :func:`decoded`) is ``df.attrs["encoding"]``.  Returns ``None`` when
     the file cannot be read at all (missing, not text, broken quoting), so
     that the caller can skip what depends on it.
 
@@ -187,7 +209,7 @@ def read_table(path: Path, problems: list, label: str | None = None,
     ({3: {'id': 'x', 'naam': 'Ça'}}, [])
     """
     label = label or path.name
-    text = _read_text(path, label, problems)
+    text, encoding = _read_text(path, label, problems)
     if text is None:
         return None
     if not text.strip():
@@ -202,6 +224,7 @@ def read_table(path: Path, problems: list, label: str | None = None,
     df = _table_of(text, sep or _separator(_first_line(text)), label, problems, unnamed)
     if df is not None:
         df.attrs["above_header"] = above
+        df.attrs["encoding"] = encoding
     return df
 
 
@@ -551,7 +574,7 @@ def _yaml_token(found: str) -> Message | str:
 
 def read_manifest(path: Path, problems: list, label: str = MANIFEST) -> dict | None:
     """The settings of an ``org.yaml`` file, or ``None`` when it cannot be read."""
-    text = _read_text(path, label, problems)
+    text, _ = _read_text(path, label, problems)
     if text is None:
         return None
     try:

@@ -950,9 +950,45 @@ def test_a_csv_export_with_a_separator_line_and_a_title(tmp_path):
     res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o")
     assert res.exit_code == 0, res.output
     assert "regel 2: boven de kopregel: 'Formatie per 1-1-2026'" in res.output
+    # (the encoding it was read in is said, with a value to check it by)
+    assert ("formatie.csv is geen UTF-8-tekst en wordt gelezen als Windows-1252 (het gewone "
+            "CSV van Excel): in regel 6 staat dan 'Teamleider Financiën' in kolom 'Functie'"
+            in res.output)
     n = orgmodel.load(tmp_path / "o").graph.nodes
     assert n["2"]["name"] == "Teamleider Financiën" and n["2"]["vacant"] is True
     assert n["2"]["fte_min"] == 0.8
+
+
+def test_the_encoding_a_csv_file_is_read_in_is_said_only_when_it_is_not_utf8(tmp_path):
+    """Windows-1252 decodes almost any bytes: a file from a Mac or in another
+    code page would read with wrong letters, so the log says which encoding
+    was taken and shows a value in it.  A UTF-8 file (the expected one) is
+    not remarked on."""
+    text = "Functienummer,Functienaam,Leidinggevende\nF1,Directeur,\nF2,Coördinator,F1\n"
+    for encoding, said in (("cp1252", True), ("utf-8", False), ("utf-8-sig", False)):
+        posts = tmp_path / f"{encoding}.csv"
+        posts.write_bytes(text.encode(encoding))
+        res = run("import", "posts", posts, "--preset", "nl-hr", "--out",
+                  tmp_path / encoding, "--lang", "en")
+        assert res.exit_code == 0, res.output
+        line = (f"{encoding}.csv is not UTF-8 text and is read as Windows-1252 (Excel's plain "
+                "CSV): row 3 reads 'Coördinator' in column 'Functienaam'")
+        assert (line in res.output) is said, res.output
+        assert (line in (tmp_path / encoding / "IMPORT.md").read_text(encoding="utf-8")) is said
+        assert orgmodel.load(tmp_path / encoding).graph.nodes["F2"]["name"] == "Coördinator"
+
+
+def test_columns_without_a_name_are_said_in_dutch_in_the_singular_and_plural(tmp_path):
+    # (the Dutch log said 'kolom(men) 1, 4 heeft' for both)
+    for cols, said in (("x", "kolom 4 heeft waarden"), ("x,y", "kolommen 4, 5 hebben waarden")):
+        posts = tmp_path / f"{len(cols)}.csv"
+        extra = ",".join("9" for _ in cols.split(","))
+        posts.write_text("Functienummer,Functienaam,Leidinggevende" + "," * len(cols.split(","))
+                         + f"\nF1,Directeur,,{extra}\nF2,Adviseur,F1,{extra}\n",
+                         encoding="utf-8")
+        res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / str(len(cols)))
+        assert res.exit_code == 0, res.output
+        assert f"{posts.name}: {said} maar geen naam in de kopregel: weggelaten" in res.output
 
 
 def test_the_documented_sample_imports_as_the_docs_say(tmp_path):

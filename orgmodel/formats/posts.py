@@ -45,7 +45,7 @@ from ..errors import InputError, OrgModelError, Problem, ValidationError
 from ..escape import markdown_prose
 from ..i18n import N_, Figure, Listing, Message, Sentence, count, said, translator
 from ..notation import _MONTHS, LOCALES, groups_thousands, number_text, parse_date, parse_number
-from ..read import HEADER_WITHIN, _header_name, read_table
+from ..read import HEADER_WITHIN, WINDOWS_1252, _header_name, read_table
 from ._tables import check_tables, model_from_tables, table
 
 if TYPE_CHECKING:  # names in annotations only
@@ -739,7 +739,7 @@ def laid_out(df, label) -> list:
     """What the log says of a sheet's layout: merged cells read on each row
     they cover, and hidden rows read as any other (its reader may not
     expect either)."""
-    said = []
+    said = [_as_windows_1252(df, label)] if df.attrs.get("encoding") == WINDOWS_1252 else []
     shown = df.attrs.get("headers") or {}       # (a column as the file writes it)
     for ref, value, covered, column, across in df.attrs.get("merged") or []:
         text = (N_("{label}: cells {ref} are merged; their value '{v}' is read in column "
@@ -757,6 +757,25 @@ def laid_out(df, label) -> list:
                 N_("{label}: rows {rows} are hidden in the workbook, and read as any other row"))
         said.append(Message(text, label=label, rows=_spans(hidden)))
     return said
+
+
+def _as_windows_1252(df, label) -> Message:
+    """The log's line on a CSV file read as Windows-1252 (it is not UTF-8):
+    the first cell with a letter outside ASCII, as read, so that its reader
+    sees whether the accents came out right (a file from a Mac or in
+    another code page would read wrong, and nothing else would say so)."""
+    shown = df.attrs.get("headers") or {}
+    for row, cells in df.iterrows():
+        for column, value in cells.items():
+            if not str(value).isascii():
+                return Message(
+                    "{label} is not UTF-8 text and is read as Windows-1252 (Excel's plain "
+                    "CSV): row {row} reads '{v}' in column '{c}'; if that is not what the "
+                    "file says, save it as 'CSV UTF-8' and import it again", label=label,
+                    row=str(row), v=value, c=shown.get(column, column))
+    # (the letters outside ASCII are in the header or above it)
+    return Message("{label} is not UTF-8 text and is read as Windows-1252 (Excel's plain CSV)",
+                   label=label)
 
 
 def _fold(name: str) -> str:
@@ -1508,11 +1527,12 @@ class _Import:
         export's row numbers) are left out, and said once."""
         cols = df.attrs.get("unnamed") or []
         if cols:
-            which = ", ".join(map(str, cols))
-            self.log.decisions.append(Message(
-                "{label}: column{v} {which} {v2} values but no name in the header: left out",
-                label=label, v='s' if len(cols) > 1 else '', which=which,
-                v2='have' if len(cols) > 1 else 'has'))
+            text = (N_("{label}: column {which} has values but no name in the header: left out")
+                    if len(cols) == 1 else
+                    N_("{label}: columns {which} have values but no name in the header: left "
+                       "out"))
+            self.log.decisions.append(Message(text, label=label,
+                                              which=", ".join(map(str, cols))))
 
     def say_laid_out(self, df, label) -> None:
         """Merged cells and hidden rows, said (see :func:`laid_out`)."""
