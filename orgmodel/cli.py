@@ -944,11 +944,11 @@ def migrate(folder, out_dir):
     from .migrate import migrate as run
     c = run(folder, out_dir)
     out(Message(
-        "{v}: {posts} role{v2} now post{v2}, {plays} HOLDS between roles now PLAYS, {assumed} "
-        "row{v3} now 'assumed'",
-        v=out_dir or folder, posts=c['posts'], v2='s' if c['posts'] != 1 else '',
-        plays=c['plays'], assumed=c['assumed'], v3='s' if c['assumed'] != 1 else '')
-        + ("; rows citing a source are ungraded: grade them stated or inferred"
+        "{v}: {posts}, {plays} HOLDS between roles now PLAYS, {assumed}",
+        v=out_dir or folder, plays=c['plays'],
+        posts=count(c['posts'], N_("{n} role now a post"), N_("{n} roles now posts")),
+        assumed=count(c['assumed'], N_("{n} row now 'assumed'"), N_("{n} rows now 'assumed'")))
+        + (Message("; rows citing a source are ungraded: grade them stated or inferred")
            if c["assumed"] else ""))
 
 
@@ -1708,9 +1708,11 @@ def push(org_dir, uri, user, password, database, batch_size, message, force):
         changed=res["changed"], removed=res["removed"],
         **_nodes_and_edges(res["nodes"], res["edges"])))
     if res.get("theirs"):
-        out(Message("Kept the changes of versions {versions}, pushed by others since you "
-                    "pulled; {folder} now has them too",
-                    versions=", ".join(map(str, res["theirs"])), folder=org_dir))
+        text = (N_("Kept the changes of version {versions}, pushed by others since you "
+                   "pulled; {folder} now has them too") if len(res["theirs"]) == 1 else
+                N_("Kept the changes of versions {versions}, pushed by others since you "
+                   "pulled; {folder} now has them too"))
+        out(Message(text, versions=", ".join(map(str, res["theirs"])), folder=org_dir))
 
 
 def _record_push(folder, res, base_file):

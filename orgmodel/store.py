@@ -48,7 +48,7 @@ from ._nx import node_attrs, successors, within
 from ._perf import pausing_gc
 from .errors import ConflictError, DatabaseError, OrgModelError, ValidationError
 from .escape import redact
-from .i18n import Message
+from .i18n import N_, Message, count
 from .model import OrgModel
 from .notation import iso_date
 from .read import RawOrg
@@ -955,10 +955,11 @@ def _check_none_there(tx, name):
         rec = tx.run(cypher("count_label", label=label), org=name).single()
         if rec["nodes"]:
             raise DatabaseError(Message(
-                "push of {name} refused, the database is unchanged by it: it holds {n} {label} "
-                "node(s) of {name} but no record of the organisation (written outside "
-                "orgmodel?); remove them, or push under another name", name=name,
-                n=rec["nodes"], label=label))
+                "push of {name} refused, the database is unchanged by it: it holds {nodes} of "
+                "{name} but no record of the organisation (written outside orgmodel?); remove "
+                "them, or push under another name", name=name,
+                nodes=count(rec["nodes"], N_("{n} {label} node"), N_("{n} {label} nodes"),
+                            label=label)))
 
 
 def _check_created(name, created: dict, n_nodes, n_edges):

@@ -195,8 +195,8 @@ def _check_columns(df, file, required, problems) -> bool:
     missing = [c for c in required if c not in df.columns]
     if missing:
         problems.append(Problem(file, 1, Message(
-            "missing required column{v}: {v2}",
-            v='s' if len(missing) > 1 else '', v2=', '.join(missing))))
+            N_("missing required column: {v2}") if len(missing) == 1 else
+            N_("missing required columns: {v2}"), v2=', '.join(missing))))
     dupes = sorted({c for c in df.columns if list(df.columns).count(c) > 1})
     if dupes:
         problems.append(Problem(file, 1, Message("column named twice: {v}", v=', '.join(dupes))))
@@ -511,10 +511,12 @@ def _check_reserved(nodes: pd.DataFrame, problems) -> None:
     reserved = [c for c in nodes.columns if c in schema.RESERVED_COLUMNS]
     if reserved:
         problems.append(Problem(NODES, 1, Message(
-            "column{v} {v2} {v3} reserved for orgmodel's own use (the database keeps the "
-            "organisation, its ids and its route marks there): rename {v4}",
-            v='s' if len(reserved) > 1 else '', v2=', '.join(reserved),
-            v3='are' if len(reserved) > 1 else 'is', v4='them' if len(reserved) > 1 else 'it')))
+            N_("column {v2} is reserved for orgmodel's own use (the database keeps the "
+               "organisation, its ids and its route marks there): rename it")
+            if len(reserved) == 1 else
+            N_("columns {v2} are reserved for orgmodel's own use (the database keeps the "
+               "organisation, its ids and its route marks there): rename them"),
+            v2=', '.join(reserved))))
 
 
 def _check_nodes(nodes: pd.DataFrame, problems, ctx, built=None) -> dict | None:
@@ -731,10 +733,11 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
     reserved = [c for c in edges.columns if c in schema.RESERVED_EDGE_COLUMNS]
     if reserved:
         problems.append(Problem(EDGES, 1, Message(
-            "column{v} {v2} {v3} reserved for orgmodel's own use (the database keeps each "
-            "edge's order and place there): rename {v4}",
-            v='s' if len(reserved) > 1 else '', v2=', '.join(reserved),
-            v3='are' if len(reserved) > 1 else 'is', v4='them' if len(reserved) > 1 else 'it')))
+            N_("column {v2} is reserved for orgmodel's own use (the database keeps each "
+               "edge's order and place there): rename it") if len(reserved) == 1 else
+            N_("columns {v2} are reserved for orgmodel's own use (the database keeps each "
+               "edge's order and place there): rename them"),
+            v2=', '.join(reserved))))
     t = _Table(edges, EDGES, problems)
     src, dst, kind = t.cols["from"], t.cols["to"], t.cols["kind"]
     copies = _check_copies(t)
@@ -818,8 +821,8 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
         if missing == ["name"] and not where:
             return "needs a 'name' (the organisation's name)"
         return Message(
-            "{head}needs the key{v} {v2}",
-            head=head, v='s' if len(missing) > 1 else '', v2=', '.join(missing))
+            N_("{head}needs the key {v2}") if len(missing) == 1 else
+            N_("{head}needs the keys {v2}"), head=head, v2=', '.join(missing))
     if kind == "type":
         types = err.validator_value if isinstance(err.validator_value, list) else \
             [err.validator_value]

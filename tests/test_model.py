@@ -103,10 +103,18 @@ def test_migrate_a_version_1_folder(tmp_path):
         "team,Team,Finance team,,assumed,", "team,Team,Finance team,assumption,,")
     (d / "nodes.csv").write_text(text)
     assert orgmodel.validate_folder(d)           # v1 style is refused, with the way out
-    res = CliRunner().invoke(cli, ["migrate", str(d)])
+    nl = tmp_path / "v1-nl"
+    shutil.copytree(d, nl)
+    res = CliRunner().invoke(cli, ["migrate", str(d), "--lang", "en"])
     assert res.exit_code == 0, res.output
+    # (counts in the singular where there is one; the whole line in the reader's language)
+    assert "1 row now 'assumed'; rows citing a source are ungraded" in res.output, res.output
     assert orgmodel.validate_folder(d) == []
     assert orgmodel.load(d).graph.nodes["team"]["evidence"] == "assumed"
+    res = CliRunner().invoke(cli, ["migrate", str(nl), "--lang", "nl"])
+    assert res.exit_code == 0, res.output
+    assert ("1 regel nu 'assumed'; regels die een bron noemen zijn nog niet beoordeeld"
+            in res.output), res.output
 
 
 def test_a_placeholder_top_post_is_marked_and_left_out(make):

@@ -192,7 +192,7 @@ def test_the_cli_merges_others_changes_into_the_folder(bolt_env, store, tmp_path
         orgmodel.save(org, folder)
     assert runner.invoke(cli, ["db", "push", "--org", str(a)]).exit_code == 0
     res = runner.invoke(cli, ["db", "push", "--org", str(b)])
-    assert res.exit_code == 0 and "Kept the changes of versions 2" in res.output
+    assert res.exit_code == 0 and "Kept the changes of version 2," in res.output
     merged = orgmodel.load(b)
     assert merged.graph.nodes["gd"]["name"] == "Gemeentesecretaris (a)"
     assert merged.graph.nodes["dd-bb"]["name"] == "Directeur (b)"

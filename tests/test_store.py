@@ -521,7 +521,7 @@ def test_a_first_push_refuses_nodes_of_its_organisation_written_outside_it(store
     store.run("CREATE (:Team {org: 'Sample', id: 'stray', uid: 'stray'})")
     with pytest.raises(DatabaseError, match="refused") as refused:
         push(store, sample)
-    assert "1 Team node(s) of Sample but no record" in str(refused.value)
+    assert "1 Team node of Sample but no record" in str(refused.value)
     assert store.run("MATCH (n) RETURN count(n) AS n") == [{"n": 1}]
 
 

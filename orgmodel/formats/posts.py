@@ -2190,8 +2190,10 @@ class _Import:
                                "count": "", "source": where,
                                "evidence": "stated",
                                "note": self.in_own_words(Message(
-                                   "{n} junior row(s), {fte} FTE; the file gives FTE, not the "
-                                   "number of people: not recorded",
+                                   N_("{n} junior row, {fte} FTE; the file gives FTE, not the "
+                                      "number of people: not recorded") if len(g["rows"]) == 1
+                                   else N_("{n} junior rows, {fte} FTE; the file gives FTE, not "
+                                           "the number of people: not recorded"),
                                    **self.figures(n=len(g["rows"]), fte=g["fte"])))})
             self.edges.append({"from": sid, "to": post, "kind": "STAFF_OF",
                                "source": self.cite(g["rows"][0], "junior"), "evidence": "stated"})
@@ -2257,9 +2259,9 @@ class _Import:
         for gone, (to, rows, fte) in moved.items():
             log.decisions.append(
                 Message(
-                    "the junior staff of post {gone}, which is marked eliminated ({rows} row{v}, "
+                    "the junior staff of post {gone}, which is marked eliminated ({rows}, "
                     "{fte} FTE), are counted under ",
-                    gone=gone, rows=rows, v='s' if rows > 1 else '', fte=fte)
+                    gone=gone, rows=count(rows, N_("{n} row"), N_("{n} rows")), fte=fte)
                 + (Message("its superior {to}", to=to) if to in self.by_raw else
                    "no post: no post above it is in the file, so they are left out (listed)"))
         if decimals:
