@@ -366,7 +366,8 @@ class Translator:
             col = out[c]
             if c in AMOUNT_COLUMNS:
                 out[c] = [self.amount(v) if isinstance(v, (int, float)) and not isinstance(v, bool)
-                          and pd.notna(v) else _blank(v) for v in col]
+                          and pd.notna(v) else self(v) if isinstance(v, Message) else _blank(v)
+                          for v in col]
             elif c in DATE_COLUMNS and self.lang != "en":
                 out[c] = [self(v) if isinstance(v, Message) else self.date(v)
                           if isinstance(v, str) and v else _blank(v) for v in col]

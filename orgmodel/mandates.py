@@ -6,7 +6,8 @@ college, the mayor, the council, as a role id), a legal ``basis``, a
 and the power that decides objections against it (``objections``).  A
 MANDATES edge passes powers from mandator to mandatee: ``powers``,
 ``mandate_kind`` (mandaat, volmacht, machtiging), ``submandate`` (whether
-ondermandaat is allowed, Awb 10:9), ``ceiling`` (an amount), ``instructions``
+ondermandaat is allowed, Awb 10:9), ``ceiling`` (an amount; ``none`` where
+the source states there is none; empty where it records none), ``instructions``
 (Awb 10:6), ``valid_from``/``valid_to``, and the granting decision: its
 name or number (``decision``, ``decision_ref``), its date (``decision_date``),
 where it was published (``published``: the Gemeenteblad and its number, the
@@ -24,8 +25,9 @@ organisation.  A role's
 * :func:`mandate_findings`: the checks of the Awb on the register (used by
   :func:`orgmodel.check`).
 
-Where the sources name no competent body, legal basis or decision, the
-register says "not recorded" and invents none.
+Where the sources name no competent body, legal basis, decision or ceiling,
+the register says "not recorded" and invents none: a chain with a link whose
+ceiling is not recorded is not taken to allow every amount.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ from ._nx import node_attrs
 from .errors import OrgModelError
 from .i18n import N_, Amount, Listing, Message
 from .model import at_its_date
+from .notation import NO_CEILING
 from .powers import find_power
 
 if TYPE_CHECKING:  # names in annotations only
@@ -114,15 +117,34 @@ def _links(org) -> dict:
     return _index(org)[0]
 
 
-def _ceiling(d):
+def _ceiling(d) -> float | None:
+    """A mandate's ceiling to compare amounts with: ``inf`` where the source
+    states there is none, ``None`` where it records none."""
     c = d.get("ceiling")
-    return None if c is None or (isinstance(c, float) and math.isnan(c)) else float(c)
+    if c is None or (isinstance(c, float) and math.isnan(c)) or c == "":
+        return None
+    return math.inf if c == NO_CEILING else float(c)
+
+
+def shown_ceiling(cap: float | None):
+    """A ceiling as a table shows it: the amount, "no ceiling" (``inf``), or
+    "not recorded" (``None``).
+
+    >>> shown_ceiling(25000.0), shown_ceiling(math.inf), shown_ceiling(None)
+    (25000.0, 'no ceiling', 'not recorded')
+    """
+    if cap is None:
+        return Message("not recorded")
+    return Message("no ceiling") if cap == math.inf else cap
 
 
 def _chains(org, power, links, body):
-    """``(depth, link, path, ceiling)`` for every link reached from a root of
-    the power's chains, depth-first; a root is the competent body, or a
-    mandator no mandate for the power reaches."""
+    """``(depth, link, path, applies, bound)`` for every link reached from a
+    root of the power's chains, depth-first; a root is the competent body,
+    or a mandator no mandate for the power reaches.  ``bound`` is the lowest
+    ceiling recorded on the chain (``inf``: none lower than no ceiling);
+    ``applies`` is that, or ``None`` when a link records no ceiling (the
+    ceiling that applies is then not recorded: at most ``bound``)."""
     below, has_parent = {}, set()
     for link in links:
         below.setdefault(link.mandator, []).append(link)
@@ -131,20 +153,22 @@ def _chains(org, power, links, body):
     roots += sorted(m for m in below if m not in has_parent and m != body)
     out, seen = [], set()
     for root in roots:
-        stack = [(root, 1, (root,), None)]
+        stack = [(root, 1, (root,), math.inf, True)]
         while stack:
-            node, depth, path, cap = stack.pop()
+            node, depth, path, bound, known = stack.pop()
             for link in reversed(below.get(node, ())):
                 if link.mandatee in path:
                     continue                      # a cycle: reported by the checks
                 c = _ceiling(link.attrs)
-                applies = c if cap is None else (cap if c is None else min(cap, c))
+                lowest, all_known = (bound, False) if c is None else (min(bound, c), known)
                 key = (link.mandator, link.mandatee, id(link.attrs))
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append((depth, link, path + (link.mandatee,), applies))
-                stack.append((link.mandatee, depth + 1, path + (link.mandatee,), applies))
+                out.append((depth, link, path + (link.mandatee,),
+                            lowest if all_known else None, lowest))
+                stack.append((link.mandatee, depth + 1, path + (link.mandatee,), lowest,
+                              all_known))
     return out
 
 
@@ -168,7 +192,10 @@ def register(org: OrgModel, power: str | None = None) -> pd.DataFrame:
     DataFrame
         :data:`REGISTER_COLUMNS`; ``chain`` names the posts from the root down,
         ``played_by`` the posts that play a mandatee that is a role,
-        ``ceiling_applies`` is the lowest ceiling on the chain, ``signing`` the
+        ``ceiling`` is the link's (an amount, "no ceiling" where the source
+        states there is none, "not recorded"), ``ceiling_applies`` the lowest
+        on the chain ("not recorded" where a link records none: at most the
+        lowest that others record), ``signing`` the
         formula a decision under the mandate is signed with (Awb 10:10: "namens"
         the competent body; "not recorded" when no body is).
 
@@ -178,8 +205,8 @@ def register(org: OrgModel, power: str | None = None) -> pd.DataFrame:
     >>> for row in reg[["mandator", "mandatee", "depth", "ceiling_applies"]].to_dict("records"):
     ...     print(row)
     {'mandator': 'gd', 'mandatee': 'budget-holder', 'depth': 1, 'ceiling_applies': 100000.0}
-    {'mandator': 'gd', 'mandatee': 'cd', 'depth': 1, 'ceiling_applies': None}
-    {'mandator': 'cd', 'mandatee': 'dd', 'depth': 2, 'ceiling_applies': 50000.0}
+    {'mandator': 'gd', 'mandatee': 'cd', 'depth': 1, 'ceiling_applies': 'not recorded'}
+    {'mandator': 'cd', 'mandatee': 'dd', 'depth': 2, 'ceiling_applies': 'not recorded (at most 50,000)'}
     >>> reg.loc[0, "played_by"]
     'Corporate director (for Welfare grant); Budget programme manager (for Youth programme)'
     """
@@ -187,6 +214,15 @@ def register(org: OrgModel, power: str | None = None) -> pd.DataFrame:
 
 
 def _register(org, power, index) -> pd.DataFrame:
+    frame = pd.DataFrame(_register_rows(org, power, index), columns=REGISTER_COLUMNS)
+    return frame.astype({"ceiling": object, "ceiling_applies": object}).where(
+        frame.notna(), None) if len(frame) else frame
+
+
+def _register_rows(org, power, index) -> list:
+    """The register's rows, each with the ceilings of its chain as numbers
+    too (``_applies``, ``_bound``: see :func:`_chains`) for
+    :func:`who_decides` to compare an amount with."""
     links, holders, players = index
     vocab = org.vocabulary("powers")
     powers = [find_power(org, power)] if power else \
@@ -197,7 +233,7 @@ def _register(org, power, index) -> pd.DataFrame:
     rows = []
     for p in powers:
         spec, body = _power_info(org, p)
-        for depth, link, path, applies in _chains(org, p, links.get(p, ()), body):
+        for depth, link, path, applies, bound in _chains(org, p, links.get(p, ()), body):
             d = link.attrs
             rows.append({
                 "power": p, "power_name": spec.get("text", p), "body": body,
@@ -213,7 +249,11 @@ def _register(org, power, index) -> pd.DataFrame:
                 "deputies": "; ".join(name(x) for x in nodes[link.mandatee].get("deputy") or ()),
                 "mandate_kind": d.get("mandate_kind", ""),
                 "submandate": bool(d.get("submandate", False)),
-                "ceiling": _ceiling(d), "ceiling_applies": applies,
+                "ceiling": shown_ceiling(_ceiling(d)),
+                "ceiling_applies": shown_ceiling(applies) if applies is not None
+                or bound == math.inf else
+                Message("not recorded (at most {amount})", amount=Amount(bound)),
+                "_applies": applies, "_bound": bound,
                 "instructions": d.get("instructions", ""), "within": d.get("within", ""),
                 "valid_from": d.get("valid_from", ""), "valid_to": d.get("valid_to", ""),
                 "temporary": bool(d.get("temporary", False)),
@@ -231,9 +271,7 @@ def _register(org, power, index) -> pd.DataFrame:
                 "evidence": d.get("evidence", "") or "ungraded", "note": d.get("note", ""),
                 "source": d.get("source", ""),
             })
-    frame = pd.DataFrame(rows, columns=REGISTER_COLUMNS)
-    return frame.astype({"ceiling": object, "ceiling_applies": object}).where(
-        frame.notna(), None) if len(frame) else frame
+    return rows
 
 
 @at_its_date
@@ -247,9 +285,17 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     -------
     DataFrame or dict
         Without ``role``: ``post, post_name, through, holders, chain,
-        ceiling, warnings``, the competent body first; ``warnings`` names
-        what ``check`` finds on a link of the post's chain (Awb 10:1, 10:9
-        ...).  With ``role``: ``{"role", "may", "why", "warnings"}``.
+        ceiling, warnings``, the competent body first; ``ceiling`` is the
+        lowest on the chain, "no ceiling", or "not recorded" (a mandate on
+        the chain records none); ``warnings`` names what ``check`` finds on
+        a link of the post's chain (Awb 10:1, 10:9 ...).  With ``role``:
+        ``{"role", "may", "why", "warnings"}``, ``may`` None when it turns on
+        a ceiling that is not recorded.
+
+        With an ``amount``, a post whose chain records a lower ceiling is
+        left out (``role``: no); one whose chain has a mandate with no
+        ceiling recorded stays, its ceiling "not recorded": the sources do
+        not say whether it may (``role``: may None).
 
     Examples
     --------
@@ -260,11 +306,15 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     Youth programme (as Budget holder for Youth programme) (ceiling 100,000)
     >>> who_decides(sample, "budget", role="tm")["may"]
     False
+    >>> print(who_decides(sample, "budget", amount=20000, role="dd")["why"])  # doctest: +NORMALIZE_WHITESPACE
+    not recorded: a mandate on its chain (General director → Corporate director → Deputy
+    director) records no ceiling, and the ceiling that applies is at most 50,000
     """
     p = find_power(org, power)
     spec, body = _power_info(org, p)
     index = _index(org, p)
-    reg = _register(org, p, index)
+    reg_rows = _register_rows(org, p, index)
+    reg = pd.DataFrame(reg_rows, columns=REGISTER_COLUMNS)
     nodes = node_attrs(org.graph)
     holders, players = index[1], index[2]
     rows = []
@@ -274,21 +324,22 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
                      "holders": "; ".join(holders.get(root, [])),
                      "chain": Message("competent body") if body else
                      Message("holds it (who gave it the power is not recorded)"),
-                     "ceiling": None})
+                     "ceiling": None, "_root": True, "_applies": None, "_bound": math.inf})
     mandatable = spec.get("mandatable", True)
     why_not = {}
-    for r in reg.to_dict("records"):
+    for r in reg_rows:
         if not mandatable:
             why_not[r["mandatee"]] = Message("{power} may not be mandated (Awb 10:3(2))",
                                              power=p)
             continue
-        cap = r["ceiling_applies"]
-        if amount is not None and cap is not None and amount > cap:
+        if amount is not None and amount > r["_bound"]:
             why_not[r["mandatee"]] = Message("the ceiling on its chain is {amount}",
-                                             amount=Amount(cap))
+                                             amount=Amount(r["_bound"]))
             continue
         rows.append({"post": r["mandatee"], "post_name": r["mandatee_name"], "through": "",
-                     "holders": r["holders"], "chain": r["chain"], "ceiling": cap})
+                     "holders": r["holders"], "chain": r["chain"],
+                     "ceiling": r["ceiling_applies"], "_applies": r["_applies"],
+                     "_bound": r["_bound"]})
     rows += _through_roles(rows, players, nodes, holders, why_not, set(roots))
     frame = pd.DataFrame(rows, columns=["post", "post_name", "through", "holders", "chain",
                                         "ceiling"])
@@ -299,20 +350,34 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     rid = org.find_role(role)
     hit = frame[frame["post"] == rid]
     if len(hit):
-        chain, through = hit["chain"].iloc[0], hit["through"].iloc[0]
-        cap = hit["ceiling"].iloc[0]
-        capped = cap is not None and not pd.isna(cap)
-        text = {(False, False): N_("yes: {chain}"), (True, False): N_("yes: {chain} (as {through})"),
-                (False, True): N_("yes: {chain} (ceiling {amount})"),
-                (True, True): N_("yes: {chain} (as {through}) (ceiling {amount})")}[
-                    (bool(through), capped)]
+        row = next(r for r in rows if r["post"] == rid)
         warned = hit["warnings"].iloc[0]
-        return {"role": rid, "may": True, "why": Message(
-            text, chain=chain, through=through, amount=Amount(cap) if capped else ""),
-            "warnings": list(warned.items) if warned else []}
+        may, why = _may(row, amount)
+        return {"role": rid, "may": may, "why": why,
+                "warnings": list(warned.items) if warned else []}
     why = why_not.get(rid) or Message("no mandate for {power} reaches {post}", power=p,
                                       post=nodes[rid].get("name", rid))
     return {"role": rid, "may": False, "why": Message("no: {why}", why=why), "warnings": []}
+
+
+def _may(row: dict, amount: float | None) -> tuple:
+    """``(may, why)`` of a post :func:`who_decides` lists: yes, with the
+    ceiling of its chain; or, for an ``amount``, None where a mandate on the
+    chain records no ceiling (the sources leave open whether it may)."""
+    chain, applies, bound = row["chain"], row["_applies"], row["_bound"]
+    through = Message(" (as {through})", through=row["through"]) if row["through"] else ""
+    if row.get("_root"):                  # (the power is its own: no mandate, no ceiling)
+        return True, Message("yes: {chain}", chain=chain) + through
+    if applies is None and amount is not None:
+        return None, Message(N_("not recorded: a mandate on its chain ({chain}) records no ceiling")
+                             if bound == math.inf else
+                             N_("not recorded: a mandate on its chain ({chain}) records no "
+                                "ceiling, and the ceiling that applies is at most {amount}"),
+                             chain=chain, amount=Amount(bound) if bound != math.inf else "")
+    ceiling = (Message(" (ceiling not recorded)") if applies is None else
+               Message(" (no ceiling)") if applies == math.inf else
+               Message(" (ceiling {amount})", amount=Amount(applies)))
+    return True, Message("yes: {chain}", chain=chain) + through + ceiling
 
 
 def _warnings(org, reg, players, posts) -> list:
@@ -357,7 +422,8 @@ def _through_roles(rows, players, nodes, holders, why_not, roots) -> list:
                                          chain=(name(r["post"]) if r["post"] in roots
                                                 and not r["through"] else r["chain"]),
                                          player=name(player), within=within),
-                        "ceiling": r["ceiling"]})
+                        "ceiling": r["ceiling"], "_root": r.get("_root", False),
+                        "_applies": r["_applies"], "_bound": r["_bound"]})
     for role, why in list(why_not.items()):
         for player, _scope in players.get(role, ()):
             why_not.setdefault(player, Message("{why} (as {role})", why=why, role=name(role)))
@@ -432,14 +498,17 @@ def mandate_findings(org: OrgModel) -> list:  # noqa: C901 - one branch per Awb 
                         "{c} does not allow ondermandaat", a=name(u), power=spec.get("text", p),
                         b=name(v), c=name(parent.mandator)), [parent.mandator, u, v]))
                 pc, c = _ceiling(parent.attrs), _ceiling(d)
-                if pc is not None and (c is None or c > pc):
+                if pc is not None and pc != math.inf and (c is None or c > pc):
                     out.append(MandateFinding(AWB["ceiling"], Message(
+                        N_("the ondermandaat of {power} from {a} to {b} records no ceiling, "
+                           "under the {parent} of the mandate {a} holds") if c is None else
                         N_("the ondermandaat of {power} from {a} to {b} has no ceiling, above "
-                           "the {parent} of the mandate {a} holds") if c is None else
+                           "the {parent} of the mandate {a} holds") if c == math.inf else
                         N_("the ondermandaat of {power} from {a} to {b} has a ceiling of "
                            "{amount}, above the {parent} of the mandate {a} holds"),
                         power=spec.get("text", p), a=name(u), b=name(v),
-                        amount=Amount(c) if c is not None else "", parent=Amount(pc)),
+                        amount=Amount(c) if c not in (None, math.inf) else "",
+                        parent=Amount(pc)),
                         [parent.mandator, u, v]))
             key = (u, v)
             outside = _outside(nodes[u], nodes[v])

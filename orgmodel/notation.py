@@ -39,6 +39,7 @@ from .errors import InputError
 from .i18n import N_, Message
 
 __all__ = ["LOCALES", "groups_thousands", "parse_number", "parse_ceiling", "parse_date",
+           "NO_CEILING", "says_no_ceiling",
            "number_text"]
 
 #: The locales an organisation may declare.
@@ -112,6 +113,28 @@ def parse_number(text: str, locale: str | None = None, amount: bool = False) -> 
     value = _unsigned(t, raw, locale, amount)
     # (in cents, as a scaled amount is: 1,15 miljoen is not 1149999.9999999998)
     return sign * (round(value * scale, 2) if scale != 1 else value)
+
+
+#: A mandate's ``ceiling`` where its source states there is none (an
+#: organisation folder writes it so); an empty one is not recorded.
+NO_CEILING = "none"
+#: How a register or a folder says that a mandate has no ceiling, in
+#: English and Dutch (read without case, spaces or a final point).
+_NO_CEILING_WORDS = ("none", "no ceiling", "no limit", "unlimited", "geen", "geen grens",
+                     "geen limiet", "geen maximum", "geen plafond", "geen financiële grens", "onbeperkt",
+                     "onbegrensd", "zonder grens", "zonder limiet")
+
+
+def says_no_ceiling(text: str) -> bool:
+    """Whether ``text`` states that a mandate has no ceiling (``onbeperkt``,
+    ``geen grens``, ``none``): not the same as an empty cell, which records
+    nothing.
+
+    >>> says_no_ceiling("Onbeperkt"), says_no_ceiling("geen grens."), says_no_ceiling("")
+    (True, True, False)
+    """
+    folded = " ".join(_SPACES.sub(" ", str(text)).casefold().split()).rstrip(".")
+    return folded in _NO_CEILING_WORDS
 
 
 #: Words before a ceiling that say the amount itself is within it, as a

@@ -24,7 +24,7 @@ from . import schema
 from ._order import sinks_first
 from .errors import InputError, Problem
 from .i18n import N_, Listing, Message, said
-from .notation import LOCALES, parse_ceiling, parse_date, parse_number
+from .notation import LOCALES, NO_CEILING, parse_ceiling, parse_date, parse_number, says_no_ceiling
 from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder
 
 if TYPE_CHECKING:  # names in annotations only
@@ -128,9 +128,13 @@ def parse_cell(column: str, text: str, locale: str | None = None):
 
     >>> parse_cell("ceiling", "25.000", "nl"), parse_cell("valid_from", "1-7-2026", "nl")
     (25000.0, '2026-07-01')
+    >>> parse_cell("ceiling", "onbeperkt")     # (stated: no ceiling; an empty cell records none)
+    'none'
     """
     if column in schema.BOOL_COLUMNS:
         return parse_bool(text)
+    if column == "ceiling" and says_no_ceiling(text):
+        return NO_CEILING
     if column in schema.FLOAT_COLUMNS:
         if text.strip().lower() in _NOT_FINITE:
             raise InputError(Message(

@@ -40,10 +40,11 @@ breaks the model's rules names the change after which it first does.
 from __future__ import annotations
 
 import copy
+import math
 from typing import TYPE_CHECKING
 
 from ._nx import node_attrs, predecessors, successors
-from .errors import OrgModelError, Problem, ValidationError
+from .errors import InputError, OrgModelError, Problem, ValidationError
 from .i18n import N_, Listing, Message, count, said
 from .model import OrgModel
 
@@ -305,13 +306,26 @@ def _link(org, spec, text, remove=False):
             value = [x.strip() for x in str(value).split(";") if x.strip()] \
                 if isinstance(value, str) else list(value)
         elif how == "number":
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                raise _ChangeError(Message("{key}: '{value}' is not a number", key=key,
-                                           value=value)) from None
+            value = _number(key, value, org.manifest.get("locale"))
         attrs[key] = value
     g.add_edge(u, v, **_mark(attrs, text))
+
+
+def _number(key: str, value, locale: str | None):
+    """A link's number: text as the organisation writes it (``25.000`` under
+    ``nl`` is twenty-five thousand; a ceiling's ``onbeperkt``: stated, no
+    ceiling), a YAML number as it is."""
+    from .validate import parse_cell
+    if isinstance(value, str):
+        try:
+            return parse_cell(key, value, locale)
+        except InputError as exc:
+            raise _ChangeError(said(exc)) from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not math.isfinite(value) or value < 0:
+        raise _ChangeError(Message("{key}: '{value}' is not a number of 0 or more", key=key,
+                                   value=value))
+    return float(value)
 
 
 def _rename(org, node, name, text):

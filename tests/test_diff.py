@@ -660,3 +660,30 @@ def test_a_team_that_moves_to_another_afdeling_keeps_its_figures_apart(tmp_path)
     assert moved["status"] == "moved"
     assert str(moved["detail"]) == ("unit Advies (unit:ruimte/advies) → Advies "
                                     "(unit:sociaal/advies)"), moved["detail"]
+
+
+@pytest.mark.parametrize("locale, text, ceiling", [
+    ("nl", "25.000", 25_000.0), ("nl", "€ 1,5 miljoen", 1_500_000.0), ("en", "25,000", 25_000.0),
+    ("nl", "onbeperkt", "none"), (None, "none", "none")])
+def test_a_ceiling_typed_in_a_change_is_read_as_the_organisation_writes_numbers(
+        make, locale, text, ceiling):
+    # (the web app's link form passes the text as typed: '25.000' in a Dutch
+    # organisation was read as 25)
+    powers = {"powers": {"budget": {"name": "Budget"}}}
+    org = make(["gd", "cd"], [("cd", "gd", "REPORTS_TO")],
+               manifest={**powers, **({"locale": locale} if locale else {})})
+    after = apply(org, [{"link": {"kind": "MANDATES", "from": "gd", "to": "cd",
+                                  "powers": "budget", "ceiling": text}}])
+    [d] = [d for _, _, d in after.graph.out_edges("gd", data=True) if d["kind"] == "MANDATES"]
+    assert d["ceiling"] == ceiling
+
+
+@pytest.mark.parametrize("value, said", [
+    ("veel", "ceiling 'veel' is not a number"), ("-5", "is negative"),
+    (float("inf"), "is not a number of 0 or more"), (True, "is not a number of 0 or more")])
+def test_a_ceiling_in_a_change_that_is_no_amount_is_refused(make, value, said):
+    org = make(["gd", "cd"], [("cd", "gd", "REPORTS_TO")],
+               manifest={"powers": {"budget": {"name": "Budget"}}})
+    with pytest.raises(orgmodel.OrgModelError, match=said):
+        apply(org, [{"link": {"kind": "MANDATES", "from": "gd", "to": "cd",
+                              "powers": "budget", "ceiling": value}}])

@@ -71,6 +71,81 @@ def test_a_ceiling_a_lower_link_raises_is_the_parents_and_a_finding(make):
     assert rows["dd"] and not rows["cd"]
 
 
+def test_a_ceiling_not_recorded_is_not_taken_for_no_ceiling(make):
+    """A mandate whose source records no ceiling does not allow every amount:
+    who-decides for an amount says it is not recorded (the post stays, its
+    ceiling 'not recorded'; for one role, may None), at most the lowest
+    ceiling others record on the chain; a ceiling the source states there is
+    none of ('none') allows any amount.  (The Deventer and Albrandswaard
+    sources name no amount: every answer for an amount used to be yes.)"""
+    org = chain3(make)
+    del org.graph["gd"]["cd"][0]["ceiling"]            # gd → cd: nothing recorded
+    reg = register(org, "grant").set_index("mandatee")
+    assert reg.loc["cd", "ceiling"] == "not recorded"
+    assert reg.loc["cd", "ceiling_applies"] == "not recorded (at most 100,000)"
+    assert reg.loc["dd", "ceiling_applies"] == "not recorded (at most 10,000)"
+    who = who_decides(org, "grant", amount=20_000).set_index("post")
+    assert who.index.tolist() == ["college", "gd", "cd"]  # dd: 10,000 is recorded below
+    assert who.loc["cd", "ceiling"] == "not recorded (at most 100,000)"
+    open_ = who_decides(org, "grant", amount=20_000, role="cd")
+    assert open_["may"] is None
+    assert str(open_["why"]).startswith("not recorded: a mandate on its chain (")
+    assert str(open_["why"]).endswith(" → GD → CD) records no ceiling, and the ceiling that "
+                                      "applies is at most 100,000")
+    over = who_decides(org, "grant", amount=200_000, role="cd")
+    assert over["may"] is False and "ceiling on its chain is 100,000" in over["why"]
+    # without an amount it may, and says the ceiling is not recorded
+    assert str(who_decides(org, "grant", role="cd")["why"]).endswith("(ceiling not recorded)")
+    # stated: no ceiling on either link above cd
+    org.graph["gd"]["cd"][0]["ceiling"] = "none"
+    org.graph["college"]["gd"][0]["ceiling"] = "none"
+    yes = who_decides(org, "grant", amount=10 ** 9, role="cd")
+    assert yes["may"] is True and str(yes["why"]).endswith("(no ceiling)")
+    assert register(org, "grant").set_index("mandatee").loc["cd", "ceiling_applies"] == \
+        "no ceiling"
+
+
+def test_an_ondermandaat_without_a_ceiling_under_a_parents_is_said_as_it_is(make):
+    org = chain3(make)
+    del org.graph["cd"]["dd"][0]["ceiling"]
+    [f] = mandate_findings(org)
+    assert f.rule == "Awb 10:9" and "records no ceiling, under the 50,000" in f.message
+    org.graph["cd"]["dd"][0]["ceiling"] = "none"
+    [f] = mandate_findings(org)
+    assert "has no ceiling, above the 50,000" in f.message
+
+
+def test_a_ceiling_the_source_states_there_is_none_of_round_trips_a_folder(tmp_path):
+    """``onbeperkt`` (or ``none``) in edges.csv: stated, no ceiling; saved as
+    ``none`` and read back so; an empty cell stays empty."""
+    import shutil
+    folder = tmp_path / "t"
+    shutil.copytree(DATA / "template", folder)
+    text = (folder / "edges.csv").read_text(encoding="utf-8")
+    row = "gd,cd,MANDATES,X-2,stated,,,,,,leading;budget;hr,,,,,mandaat,true,,,"
+    assert row in text
+    (folder / "edges.csv").write_text(text.replace(
+        row, "gd,cd,MANDATES,X-2,stated,,,,,,leading;budget;hr,,,,,mandaat,true,Onbeperkt,,"),
+        encoding="utf-8")
+    org = orgmodel.load(folder)
+    assert org.graph["gd"]["cd"][0]["ceiling"] == "none"
+    orgmodel.save(org, tmp_path / "again")
+    again = orgmodel.load(tmp_path / "again")
+    assert again.graph["gd"]["cd"][0]["ceiling"] == "none"
+    assert "ceiling" not in again.graph["cd"]["dd"][0]          # (empty: not recorded)
+    res = run("who-decides", "budget", "--org", tmp_path / "again", "--amount", "1000000",
+              "--role", "cd", "--lang", "nl")
+    assert res.exit_code == 0 and res.output.startswith("ja: ") and "(geen plafond)" in res.output
+
+
+def test_who_decides_for_an_amount_in_dutch_where_no_ceiling_is_recorded(tmp_path):
+    res = run("who-decides", "commissioning", "--org", DATA / "deventer", "--amount", "1000",
+              "--role", "dd-bb", "--lang", "nl")
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("niet vastgelegd: voor een mandaat in de keten (")
+    assert "is geen plafond vastgelegd" in res.output
+
+
 def test_deventer_register_and_who_decides_for_pijofach_and_budget(deventer):
     reg = register(deventer, "pijofach")
     # D-B1: the concerndirecteuren, adjunct-directeuren and teammanagers; the sources

@@ -220,8 +220,11 @@ def test_no_ceiling_and_a_ceiling_in_millions(tmp_path):
     assert res.exit_code == 0, res.output
     got = _mandates(folder)
     assert got["F001", "F005"]["ceiling"] == 1_500_000 and "valid_from" not in got["F001", "F005"]
-    assert "ceiling" not in got["F001", "F002"]
+    # 'onbeperkt' states that there is none: kept as such, not as an empty
+    # cell (which records nothing, and answers no amount)
+    assert got["F001", "F002"]["ceiling"] == "none"
     assert ",1500000," in (folder / "edges.csv").read_text(encoding="utf-8")
+    assert ",none," in (folder / "edges.csv").read_text(encoding="utf-8")
 
 
 def test_the_other_names_registers_give_their_columns(tmp_path):

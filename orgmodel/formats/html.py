@@ -46,6 +46,7 @@ from .._nx import node_attrs, part
 from ..errors import OrgModelError
 from ..i18n import N_, Message, text_of, translator, written_on
 from ..model import at_its_date, display_names
+from ..notation import NO_CEILING
 from ._tables import atomic_write
 
 if TYPE_CHECKING:  # names in annotations only
@@ -269,8 +270,9 @@ class _Facts:
         t = self.t
         what = ", ".join(self.powers.get(p, p) for p in d.get("powers") or []) \
             or t("no powers named")
-        cap = (" (" + t("ceiling {amount}", amount=t.amount(d["ceiling"])) + ")"
-               if d.get("ceiling") is not None else "")
+        cap = ("" if d.get("ceiling") is None else
+               " (" + t("no ceiling") + ")" if d["ceiling"] == NO_CEILING else
+               " (" + t("ceiling {amount}", amount=t.amount(d["ceiling"])) + ")")
         self.add(u, N_("mandates given"), f"{self.name(v)}: {what}{cap}")
         self.add(v, N_("mandates received"), f"{self.name(u)}: {what}{cap}")
 

@@ -29,7 +29,7 @@ import yaml
 from ..errors import InputError, Problem, ValidationError
 from ..escape import markdown_prose
 from ..i18n import N_, Listing, Message, Sentence, count, translator
-from ..notation import parse_ceiling, parse_date
+from ..notation import NO_CEILING, parse_ceiling, parse_date, says_no_ceiling
 from ..read import EDGES, MANIFEST, read_folder
 from ..validate import _closest, parse_bool, parse_cell, validate_graph
 from ..write import write_tables
@@ -79,9 +79,6 @@ _DATES = ("valid_from", "valid_to", "decision_date", "in_force")
 #: What the export writes where the data records nothing (English and Dutch).
 _NOT_RECORDED = {_fold(w) for w in ("not recorded", "niet vastgelegd", "no one recorded",
                                     "niemand vastgelegd", "n.v.t.", "n/a")}
-#: What a register writes in the ceiling column of a mandate without one.
-_NO_CEILING = {_fold(w) for w in ("geen", "onbeperkt", "geen grens", "geen limiet", "none",
-                                  "unlimited", "no limit", "no ceiling")}
 _GRADES = ("stated", "inferred", "assumed")
 #: Each column read, as the log names it.
 _LABELS = {"power": N_("power (id)"), "power_name": N_("power"),
@@ -597,7 +594,8 @@ def _attrs(cell: dict, locale: str | None, where: str) -> dict:
         if key in ("submandate", "temporary"):
             out[key] = "true" if parse_bool(text) else "false"
         elif key == "ceiling":
-            if _fold(text) in _NO_CEILING:
+            if says_no_ceiling(text):           # (stated: none; an empty cell records none)
+                out[key] = NO_CEILING
                 continue
             value = parse_ceiling(text, locale)
             if value < 0:
