@@ -490,6 +490,9 @@ def _table(org, what, params, t):
         on = params.get("on") or None
         model = org.on(on) if on else org
         res = who_decides(model, power, amount=amount, role=params.get("role") or None)
+        if isinstance(res, dict) and res["may"] is None:
+            # (it turns on a ceiling the sources do not record: said, not left blank)
+            res = {**res, "may": Message("not recorded")}
         df = pd.DataFrame([res]) if isinstance(res, dict) else res
         return t("Who decides"), df, ["power", "amount", "role", "on"]
     if what == "layers":

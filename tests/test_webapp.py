@@ -116,6 +116,11 @@ def test_who_decides_offers_the_declared_powers(app):
     # a part of a power's name finds it, as on the command line
     assert client.get("/who-decides?power=budget+resp").text.count("<tr") == \
         client.get("/who-decides?power=budget").text.count("<tr") > 2
+    # a chain with no ceiling recorded, asked for an amount: "not recorded",
+    # not yes (gd -> cd records none in the template)
+    page = client.get("/who-decides?power=budget&amount=20000&role=cd").text
+    assert re.search(r"<td[^>]*>not recorded</td>", page), page[-3000:]
+    assert "records no ceiling" in page
 
 
 def test_a_nodes_page_says_each_kind_of_fact_once(app):
