@@ -126,15 +126,19 @@ def _ceiling(d) -> float | None:
     return math.inf if c == NO_CEILING else float(c)
 
 
-def shown_ceiling(cap: float | None):
+def shown_ceiling(cap: float | None, bound: float = math.inf):
     """A ceiling as a table shows it: the amount, "no ceiling" (``inf``), or
-    "not recorded" (``None``).
+    "not recorded" (``None``), with ``bound`` when that is an amount (the
+    lowest ceiling recorded on its chain: the one that applies is at most that).
 
     >>> shown_ceiling(25000.0), shown_ceiling(math.inf), shown_ceiling(None)
     (25000.0, 'no ceiling', 'not recorded')
+    >>> shown_ceiling(None, 50000.0)
+    'not recorded (at most 50,000)'
     """
     if cap is None:
-        return Message("not recorded")
+        return Message("not recorded") if bound == math.inf else \
+            Message("not recorded (at most {amount})", amount=Amount(bound))
     return Message("no ceiling") if cap == math.inf else cap
 
 
@@ -210,11 +214,13 @@ def register(org: OrgModel, power: str | None = None) -> pd.DataFrame:
     >>> reg.loc[0, "played_by"]
     'Corporate director (for Welfare grant); Budget programme manager (for Youth programme)'
     """
-    return _register(org, power, _index(org, find_power(org, power) if power else None))
+    index = _index(org, find_power(org, power) if power else None)
+    return _register_frame(_register_rows(org, power, index))
 
 
-def _register(org, power, index) -> pd.DataFrame:
-    frame = pd.DataFrame(_register_rows(org, power, index), columns=REGISTER_COLUMNS)
+def _register_frame(rows: list) -> pd.DataFrame:
+    """The register's rows as its table (without their private keys)."""
+    frame = pd.DataFrame(rows, columns=REGISTER_COLUMNS)
     return frame.astype({"ceiling": object, "ceiling_applies": object}).where(
         frame.notna(), None) if len(frame) else frame
 
@@ -250,9 +256,7 @@ def _register_rows(org, power, index) -> list:
                 "mandate_kind": d.get("mandate_kind", ""),
                 "submandate": bool(d.get("submandate", False)),
                 "ceiling": shown_ceiling(_ceiling(d)),
-                "ceiling_applies": shown_ceiling(applies) if applies is not None
-                or bound == math.inf else
-                Message("not recorded (at most {amount})", amount=Amount(bound)),
+                "ceiling_applies": shown_ceiling(applies, bound),
                 "_applies": applies, "_bound": bound,
                 "instructions": d.get("instructions", ""), "within": d.get("within", ""),
                 "valid_from": d.get("valid_from", ""), "valid_to": d.get("valid_to", ""),
@@ -314,7 +318,7 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     spec, body = _power_info(org, p)
     index = _index(org, p)
     reg_rows = _register_rows(org, p, index)
-    reg = pd.DataFrame(reg_rows, columns=REGISTER_COLUMNS)
+    reg = _register_frame(reg_rows)
     nodes = node_attrs(org.graph)
     holders, players = index[1], index[2]
     rows = []
