@@ -720,9 +720,9 @@ def test_one_of_a_thing_is_said_in_the_singular(tmp_path):
     posts = tmp_path / "een.csv"
     posts.write_text("Functienummer;Functie;Leidinggevende\nF1;Directeur;\n", encoding="utf-8")
     for lang, said, imported in (
-            ("nl", "- 1 regel met een functie gelezen: 1 functie, 0 eenheden.",
+            ("nl", "- 1 regel gelezen: 1 functie, 0 eenheden.",
              "1 knooppunt en 0 relaties geïmporteerd in"),
-            ("en", "- 1 post row read: 1 post, 0 units.", "Imported 1 node and 0 edges into")):
+            ("en", "- 1 row read: 1 post, 0 units.", "Imported 1 node and 0 edges into")):
         res = run("--lang", lang, "import", "posts", posts, "--preset", "nl-hr", "--out",
                   tmp_path / f"een-{lang}")
         assert res.exit_code == 0 and said in res.output and imported in res.output, res.output
@@ -902,3 +902,21 @@ def test_no_two_columns_of_a_table_share_a_dutch_heading(command):
     columns = next(csv.reader(res.output.splitlines()))
     headings = [translator("nl").column(c) for c in columns]
     assert len(set(headings)) == len(headings), dict(zip(columns, headings))
+
+
+@pytest.mark.parametrize("id_col,sup_col", [("Functienr.", "Leidinggevende"),
+                                            ("Formatieplaatsnr", "Rapporteert aan"),
+                                            ("Functie-ID", "Leidinggevende functie"),
+                                            ("Functiecode", "Functienr. leidinggevende")])
+def test_nl_hr_reads_abbreviated_column_names(tmp_path, id_col, sup_col):
+    """An HR export's abbreviated headers ("Functienr.", "Formatieplaatsnr")
+    and "Rapporteert aan" for the superior
+    are read by the nl-hr preset; they were refused as having no id column."""
+    f = tmp_path / "f.csv"
+    f.write_text(f"{id_col};Functie;{sup_col};Fte\nF1;Directeur;;1,0\n"
+                 "F2;Adviseur;F1;0,8\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert f"functie-id uit '{id_col}'; leidinggevende uit '{sup_col}'" in res.output
+    edges = (tmp_path / "o" / "edges.csv").read_text(encoding="utf-8")
+    assert "\nF2,F1,REPORTS_TO," in edges

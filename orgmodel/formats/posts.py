@@ -147,11 +147,15 @@ PRESETS = {
     # columns by their usual Dutch names, numbers and dates in Dutch notation.
     "nl-hr": Preset(
         senior=Columns(id="formatieplaats|formatieplaatsnummer|functienummer|plaatsnummer|"
-                          "positienummer|personeelsnummer",
+                          "positienummer|personeelsnummer|formatieplaatsnr|functienr|"
+                          "plaatsnr|positienr|formatieplaats-id|functie-id|positie-id|"
+                          "functiecode|formatiecode|personeelsnr",
                        reports_to="leidinggevende functie|leidinggevende formatieplaats|"
                                   "leidinggevende|manager|direct leidinggevende|"
                                   "naam leidinggevende|leidinggevende naam|"
-                                  "formatieplaats leidinggevende|functienummer leidinggevende",
+                                  "formatieplaats leidinggevende|functienummer leidinggevende|"
+                                  "functienr leidinggevende|leidinggevende functienr|"
+                                  "rapporteert aan",
                        title="functie|functienaam|functiebenaming|functietitel",
                        holder="medewerker|naam medewerker|naam|werknemer|naam werknemer|"
                               "medewerker naam|volledige naam|bezet door",
@@ -270,7 +274,7 @@ class ImportLog:
                 "--hours or --grade).",
                 columns=", ".join(f"'{shown(c, c)}'" for c in self.unread_columns)))
         out += [Message("- {rows} read: {posts}, {units}.",
-                        rows=count(self.rows, N_("{n} post row"), N_("{n} post rows")),
+                        rows=count(self.rows, N_("{n} row"), N_("{n} rows")),
                         posts=count(self.posts, N_("{n} post"), N_("{n} posts")),
                         units=count(self.units, N_("{n} unit"), N_("{n} units"))),
                Message("- Tops ({n}): {tops}.", n=len(self.tops),
