@@ -185,7 +185,8 @@ def _header_name(cell: str) -> str:
 
 
 def read_table(path: Path, problems: list, label: str | None = None,
-               unnamed: bool = False, header: Callable | None = None) -> pd.DataFrame | None:
+               unnamed: bool = False, header: Callable | None = None,
+               known: Callable[[str], bool] | None = None) -> pd.DataFrame | None:
     """Read one CSV table as text cells, indexed by spreadsheet row.
 
     Every problem is appended to ``problems`` as a :class:`Problem` naming
@@ -196,7 +197,10 @@ def read_table(path: Path, problems: list, label: str | None = None,
     test of a row's cells that finds the header row among the first
     :data:`HEADER_WITHIN` (see :func:`from_header`); the lines above it are left out and listed in
     ``df.attrs["above_header"]``; the encoding it was read in (see
-    :func:`decoded`) is ``df.attrs["encoding"]``.  Returns ``None`` when
+    :func:`decoded`) is ``df.attrs["encoding"]``.  ``known``: whether a
+    column name is one the caller reads, to find a header written on two
+    rows (see :func:`two_header_rows`), the second's row number kept in
+    ``df.attrs["second_header_row"]``.  Returns ``None`` when
     the file cannot be read at all (missing, not text, broken quoting), so
     that the caller can skip what depends on it.
 
@@ -221,11 +225,45 @@ def read_table(path: Path, problems: list, label: str | None = None,
     above: list = []
     if header is not None:
         text, above = from_header(text, header)
-    df = _table_of(text, sep or _separator(_first_line(text)), label, problems, unnamed)
+    sep = sep or _separator(_first_line(text))
+    second = None
+    if known is not None:
+        text, second = _second_header_row(text, sep, known)
+    df = _table_of(text, sep, label, problems, unnamed)
     if df is not None:
         df.attrs["above_header"] = above
         df.attrs["encoding"] = encoding
+        df.attrs["second_header_row"] = second
     return df
+
+
+def _second_header_row(text: str, sep: str, known: Callable[[str], bool]):
+    """The text with a header written on two rows made one (see
+    :func:`two_header_rows`), the second row blanked so that every row keeps
+    its number, and ``(that row's number, the names made of both rows)``;
+    else the text and None."""
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or first + 1 >= len(lines) or '"' in lines[first] + lines[first + 1]:
+        return text, None       # (a quoted cell may span lines: not worth the risk)
+    upper, lower = lines[first].split(sep), lines[first + 1].split(sep)
+    names = two_header_rows(upper, lower, known)
+    if names is None or any(sep in n for n in names):
+        return text, None
+    lines[first], lines[first + 1] = sep.join(names), ""
+    return "\n".join(lines), (first + 2, joined_names(upper, lower, names))
+
+
+def joined_names(upper: list, lower: list, names: list) -> list:
+    """Of the names :func:`two_header_rows` made, those of two rows' cells
+    together (``Bezetting Fte``): what an import says it read so.
+
+    >>> joined_names(["Id", "Bezetting", ""], ["", "Medewerker", "Fte"],
+    ...              ["Id", "Medewerker", "Bezetting Fte"])
+    ['Bezetting Fte']
+    """
+    own = {str(c).strip() for c in list(upper) + list(lower)}
+    return [n for n in names if n not in own]
 
 
 def _first_line(text: str) -> str:
@@ -280,6 +318,61 @@ def from_header(text: str, is_header: Callable, within: int = HEADER_WITHIN) -> 
             above.append((row, line.strip(" ,;\t\r")))
         start = end + 1
     return text, []
+
+
+#: A cell that is a number (a data row's FTE, grade or id), which a row of
+#: column names does not hold.
+_NUMBER_CELL = re.compile(r"[-+]?[\d.,]*\d[\d.,]*\s*%?")
+
+
+def two_header_rows(upper: list, lower: list, known: Callable[[str], bool]) -> list | None:
+    """The column names of a header written on two rows, or None when
+    ``lower`` is a row of data.
+
+    Spreadsheets group columns under a name over them (``Bezetting`` over
+    ``Medewerker`` and ``Fte``, the group's cell merged across them).  A
+    column is named by its group and its own name together when ``known``
+    reads that (``Bezetting Fte``), else by its own name when that is known
+    and no other column has it (``Medewerker``), else by both; a column
+    with nothing under it keeps its name.  ``lower`` is a second header
+    row when none of its cells is a number, one is under a group (under an
+    empty cell of ``upper``), and at least two of the names it makes are
+    ``known``.
+
+    Examples
+    --------
+    >>> names = {"formatieplaats", "functie naam", "medewerker", "bezetting fte"}
+    >>> known = lambda name: name.casefold() in names
+    >>> two_header_rows(["Formatieplaats", "Functie", "Bezetting", ""],
+    ...                 ["", "Naam", "Medewerker", "Fte"], known)
+    ['Formatieplaats', 'Functie Naam', 'Medewerker', 'Bezetting Fte']
+    >>> two_header_rows(["Formatieplaats", "Functie", "Medewerker"],
+    ...                 ["F1", "Directeur", "A. Bos"], known) is None
+    True
+    """
+    width = max(len(upper), len(lower))
+    up = [str(c).strip() for c in upper] + [""] * (width - len(upper))
+    low = [str(c).strip() for c in lower] + [""] * (width - len(lower))
+    # (a group over columns leaves the cells right of its first empty: a row
+    # of data under a header of one row has no cell under an empty name)
+    if any(_NUMBER_CELL.fullmatch(c) for c in low) or \
+            not any(own and not u for u, own in zip(up, low)):
+        return None
+    mine = [c.casefold() for c in low if c]
+    names, group, hits = [], "", 0
+    for u, own in zip(up, low):
+        # (a group's merged cell is written in its first column only: it
+        # goes on over the empty ones right of it, if it has a column under it)
+        group = (u if own else "") if u else group if own else ""
+        if not own:
+            names.append(u)
+            continue
+        both = f"{group} {own}" if group else own
+        name = both if known(both) or not (known(own) and mine.count(own.casefold()) == 1) \
+            else own
+        hits += known(name)
+        names.append(name)
+    return names if hits >= 2 else None
 
 
 def _table_of(text: str, sep: str, label: str, problems: list, unnamed: bool):

@@ -16,7 +16,7 @@ import pytest
 from test_notation import _hr_workbook
 
 import orgmodel
-from conftest import DATA, copy_template, run
+from conftest import DATA, ROOT, copy_template, run
 
 #: Ceilings as a Dutch spreadsheet types them, and what they are.
 CEILINGS = {"F002": ("25.000", 25000.0), "F003": ("1.000.000", 1_000_000.0),
@@ -920,3 +920,95 @@ def test_nl_hr_reads_abbreviated_column_names(tmp_path, id_col, sup_col):
     assert f"functie-id uit '{id_col}'; leidinggevende uit '{sup_col}'" in res.output
     edges = (tmp_path / "o" / "edges.csv").read_text(encoding="utf-8")
     assert "\nF2,F1,REPORTS_TO," in edges
+
+
+def test_an_empty_holder_cell_is_neither_a_person_nor_a_vacancy(tmp_path):
+    """An empty 'Medewerker' cell made a stated person "(naam niet gegeven)"
+    holding the post: the file states no holder there, nor a vacancy.  Who
+    holds it is not recorded, and the log names the post; a holder's FTE on
+    such a row is a cell not used."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;Bezetting fte\n"
+                 "F1;Directeur;;A. Top;1\nF2;Controller;F1;;0,8\nF3;Adviseur;F1;N.N.;\n"
+                 "F4;Adviseur;F1;Vacature;\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "- 1 functie met een lege cel voor de bekleder (F2): wie haar bekleedt, en of ze " \
+        "vacant is, is niet vastgelegd" in res.output
+    assert "de fte van de bekleder van functie F2 is gegeven, maar niet de bekleder" \
+        in res.output
+    assert "Bekleders wier naam niet gegeven is (N/D, N.N., onbekend ...): 1." in res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    held = {v for u, v, d in g.edges(data=True) if d["kind"] == "HOLDS"}
+    assert held == {"F1", "F3"}
+    assert not g.nodes["F2"].get("vacant") and g.nodes["F4"].get("vacant")
+    assert g.nodes["F2"].get("vacant") is None
+
+
+def test_an_empty_name_in_a_cabinet_office_file_is_inferred_not_stated(tmp_path):
+    """The Cabinet Office schema asks for 'Vacant' on a vacant post, so its
+    empty Name (the SCS1 posts of 2011) is a holder not named: inferred,
+    with that reasoning in the note, no longer 'stated' by an empty cell."""
+    senior = ROOT / "tests" / "fixtures" / "uk-organograms" / \
+        "cabinet_office-2011-03-31-senior.csv"
+    res = run("import", "posts", senior, "--preset", "uk-organogram", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    unnamed = [(u, d) for u, v, d in g.edges(data=True)
+               if d["kind"] == "HOLDS" and u.endswith(":undisclosed")]
+    empty = [(u, d) for u, d in unnamed if d.get("evidence") == "inferred"]
+    assert len(empty) == 59
+    assert all("writes 'Vacant' for a vacant post" in d["note"] for _, d in empty)
+    assert all(g.nodes[u]["evidence"] == "inferred" for u, _ in empty)
+
+
+def _two_row_header_book(path):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Formatieplaats", "Functie", "", "Bezetting", "", "Leidinggevende functie"])
+    ws.append(["", "Naam", "Schaal", "Medewerker", "Fte", ""])
+    ws.merge_cells("B1:C1")
+    ws.merge_cells("D1:E1")
+    for row in (("F1", "Directeur", 15, "A. de Vries", 1, ""),
+                ("F2", "Teamleider", 11, "B. Bos", 0.8, "F1"),
+                ("F3", "Adviseur", 10, "Vacature", None, "F2")):
+        ws.append(list(row))
+    wb.save(path)
+
+
+def test_a_header_on_two_rows_is_read_by_group_and_column(tmp_path):
+    """'Functie' over 'Naam' and 'Schaal', 'Bezetting' over 'Medewerker' and
+    'Fte' (merged cells over their columns): the second row was a row
+    without a post id, and the holders, grades and FTE were not read.  Each
+    column is now read by the names over it, and the log says so."""
+    _two_row_header_book(tmp_path / "f.xlsx")
+    lines = ["Formatieplaats;Functie;;Bezetting;;Leidinggevende functie",
+             ";Naam;Schaal;Medewerker;Fte;", "F1;Directeur;15;A. de Vries;1;",
+             "F2;Teamleider;11;B. Bos;0,8;F1", "F3;Adviseur;10;Vacature;;F2"]
+    (tmp_path / "f.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for name in ("f.xlsx", "f.csv"):
+        res = run("import", "posts", tmp_path / name, "--preset", "nl-hr", "--out",
+                  tmp_path / name.replace(".", "-"))
+        assert res.exit_code == 0, res.output
+        assert "functienaam uit 'Functie Naam'; bekleder uit 'Medewerker'; fte van de " \
+            "bekleder uit 'Bezetting Fte'; schaal uit 'Functie Schaal'" in res.output
+        assert "de kopregel staat op twee regels (1 en 2)" in res.output
+        assert "Niet gebruikte regels: 0" in res.output
+        g = orgmodel.load(tmp_path / name.replace(".", "-")).graph
+        assert g.nodes["F2"]["name"] == "Teamleider" and g.nodes["F2"]["grade"] == "11"
+        held = {v: d.get("fte_min") for u, v, d in g.edges(data=True) if d["kind"] == "HOLDS"}
+        assert held == {"F1": 1.0, "F2": 0.8} and g.nodes["F3"].get("vacant")
+
+
+def test_a_row_of_words_under_a_header_of_one_row_is_data(tmp_path):
+    """A post titled 'Medewerker' in a unit 'Team' is a row of words that
+    name columns; under a header with no group over its columns it is a
+    post, not a second header row."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Afdeling;Leidinggevende functie\n"
+                 "MW;Medewerker;Team;\nAD;Adviseur;Team;MW\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0 and "twee regels" not in res.output, res.output
+    assert orgmodel.load(tmp_path / "o").graph.nodes["MW"]["name"] == "Medewerker"

@@ -705,7 +705,7 @@ def test_a_hired_holder_not_named_is_a_person_per_post(tmp_path):
                           "F1;Directeur;;A. Jansen\nF2;Adviseur;F1;Inhuur\n"
                           "F3;Adviseur;F1;Inhuur (via Yacht)\nF4;Jurist;F1;INTERIM\n"
                           "F5;Jurist;F1;Interim P. de Boer\n")
-    assert "- Holders whose name is not disclosed (N/D or empty): 3." in res.output
+    assert "- Holders whose name is not given (N/D, N.N., onbekend ...): 3." in res.output
     assert "- Of them hired and not named ('Inhuur', 'Interim', 'Extern' ...: a person each, " \
         "not one person of that name): 3." in res.output
     assert "One name on several posts" not in res.output

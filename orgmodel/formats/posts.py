@@ -126,6 +126,11 @@ class Preset:
     #: the first name's, the prefix's (optional) and the surname's
     #: alternatives, as for ``Columns.holder_parts``
     name_parts: tuple = ()
+    #: what an empty holder cell says: nothing (who holds the post, and
+    #: whether it is vacant, is not recorded), or, in a format whose schema
+    #: asks for a word on a vacant post (the Cabinet Office's "Vacant"), a
+    #: holder whose name is not published (inferred)
+    empty_holder: str = "not recorded"
 
 
 #: Known formats.  ``uk-organogram``: the Cabinet Office schema of UK
@@ -142,7 +147,8 @@ PRESETS = {
         junior=Columns(id=None, reports_to="Reporting Senior Post", title="Generic Job Title",
                        holder=None, unit="Unit", fte="Number of Posts in FTE",
                        grade="Grade|Grade (or equivalent)",
-                       organisation="Organisation", hours=None)),
+                       organisation="Organisation", hours=None),
+        empty_holder="undisclosed"),
     # A Dutch HR export (AFAS, Youforce, Beaufort ...): one row per post,
     # columns by their usual Dutch names, numbers and dates in Dutch notation.
     "nl-hr": Preset(
@@ -224,6 +230,7 @@ class ImportLog:
     placeholders: list = field(default_factory=list)     # (post id, title)
     vacancies: list = field(default_factory=list)        # post ids
     undisclosed: int = 0
+    empty_undisclosed: bool = False     # an empty holder cell counted among them
     hired: int = 0              # of the undisclosed: hired, not named (Inhuur, Interim)
     job_shares: list = field(default_factory=list)       # (post id, rows, fte)
     split_ids: list = field(default_factory=list)        # (raw id, [new ids])
@@ -287,9 +294,10 @@ class ImportLog:
                    + (f" ({', '.join(self.vacancies[:20])}"
                       + (" …" if len(self.vacancies) > 20 else "") + ")" if self.vacancies
                       else "") + ".")
-        out.append(Message(
-            "- Holders whose name is not disclosed (N/D or empty): {undisclosed}.",
-            undisclosed=self.undisclosed))
+        unnamed = N_("- Holders whose name is not disclosed (N/D or empty): {undisclosed}.") \
+            if self.empty_undisclosed else \
+            N_("- Holders whose name is not given (N/D, N.N., onbekend ...): {undisclosed}.")
+        out.append(Message(unnamed, undisclosed=self.undisclosed))
         if self.hired:
             out.append(Message(
                 "- Of them hired and not named ('Inhuur', 'Interim', 'Extern' ...: a person "
@@ -393,6 +401,19 @@ def _names(columns: tuple):
         folded = {_fold(c) for c in cells if c}
         return bool(first & folded) and any(o & folded for o in others)
     return names
+
+
+def _known(columns: tuple):
+    """Whether a column's name is one of ``columns`` (each with
+    alternatives, ``a|b``), regardless of case, accents, spaces and
+    punctuation: what finds a header written on two rows.
+
+    >>> known = _known(("formatieplaats", "bezetting fte|fte bezetting"))
+    >>> known("Bezetting (FTE)"), known("Bezetting")
+    (True, False)
+    """
+    names = {_fold(a) for c in columns if c for a in c.split("|")}
+    return lambda name: _fold(name) in names
 
 
 def _more_than_they_work(fte: float, named: list) -> bool:
@@ -654,14 +675,16 @@ def _read(path: Path, label: str, sheet=None, columns: tuple = ()):
             ws = wb[sheet] if sheet else _posts_sheet(wb, columns, label)
             df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title),
                               problems, (), wb.formulas(ws.title), unnamed=True,
-                              header=_names(columns) if columns else None)
+                              header=_names(columns) if columns else None,
+                              known=_known(columns) if columns else None)
             if df is not None:
                 _as_laid_out(df, wb.layout(ws.title))
         finally:
             wb.close()
     else:
         df = read_table(path, problems, label, unnamed=True,
-                        header=_names(columns) if columns else None)
+                        header=_names(columns) if columns else None,
+                        known=_known(columns) if columns else None)
     if problems or df is None:
         raise ValidationError(problems or [Problem(label, None, "cannot be read")],
                               where=str(path))
@@ -1126,6 +1149,8 @@ def _matcher(values, prefix, aside=False):
 #: The note on a person whose name the file does not give.
 _UNNAMED_NOTE = N_("holder given as '{holder}'")
 _HIRED_NOTE = N_("hired, not named: holder given as '{holder}'")
+_EMPTY_NOTE = N_("the holder's cell is empty, and the file's format writes 'Vacant' for a "
+                 "vacant post: a holder whose name is not published (inferred)")
 
 #: A remark in brackets at the end of a holder's cell ("Inhuur (via Yacht)").
 _ASIDE = re.compile(r"\s*\([^()]*\)$")
@@ -1143,7 +1168,8 @@ class _Import:
                  junior):
         self.path, self.preset, self.cols, self.jcols, self.rule = path, preset, cols, jcols, rule
         self.label = path.name
-        self.log = ImportLog(files=[self.label] + ([Path(junior).name] if junior else []))
+        self.log = ImportLog(files=[self.label] + ([Path(junior).name] if junior else []),
+                             empty_undisclosed=preset.empty_holder == "undisclosed")
         self.nodes: list[dict] = []
         self.edges: list[dict] = []
         self.units: dict[str, str] = {}                  # unit id -> its name
@@ -1171,6 +1197,7 @@ class _Import:
         self.with_title: list = []              # superiors written as id and title
         self.decimal_ids: list = []             # superiors written as "1001.0"
         self.several_holders: list = []         # cells that name several holders
+        self.empty_holders: list = []           # posts of holder cells left empty
         self.and_in_holder: list = []           # one holder's cell with 'en'/'and' in it
         self.shared_ftes: list = []             # FTE cells of each holder's share
         self.shared_holder_ftes: list = []      # the same, of --holder-fte
@@ -1549,6 +1576,13 @@ class _Import:
             self.log.skipped.append((label, rowno, Message(
                 "above the header row: '{v}' (a title or a note, not a post)",
                 v=text if len(text) <= 60 else text[:59] + "…")))
+        if df.attrs.get("second_header_row"):
+            second, both = df.attrs["second_header_row"]
+            self.log.decisions.append(Message(
+                "{label}: the header is written on two rows ({row} and {row2}), a group's name "
+                "over its columns: each column read by its group's name and its own where that "
+                "names what orgmodel reads ({v})", label=label, row=second - 1, row2=second,
+                v=", ".join(f"'{b}'" for b in both) or Message("none")))
 
     def check_not_empty(self) -> None:
         """An import that makes no post is an error saying why, not an empty
@@ -1823,11 +1857,23 @@ class _Import:
         disclosed so far."""
         if self.is_vacant_holder(holder):
             return unnamed
-        hold = {"kind": "HOLDS", "source": self.cite(rowno), "evidence": "stated"}
+        if not holder and self.preset.empty_holder == "not recorded":
+            # (an empty cell states no holder and no vacancy, as a file
+            # without a holders' column does not)
+            self.empty_holders.append(pid)
+            if self.c_holder_fte and f is not None:
+                self.log.cells.append((self.label, rowno, Message(
+                    "the holder's FTE of post {pid} is given, but not the holder: not used",
+                    pid=pid)))
+            return unnamed
+        hold = {"kind": "HOLDS", "source": self.cite(rowno),
+                "evidence": "stated" if holder else "inferred"}
         if isinstance(f, float):
             hold["fte"] = number_text(round(f, 6))
         if start:
             hold["valid_from"] = start
+        if not holder:
+            hold["note"] = self.in_own_words(Message(_EMPTY_NOTE))
         if self.is_undisclosed(holder):
             self.log.undisclosed += 1
             hired = self.is_hired(holder)
@@ -1839,15 +1885,21 @@ class _Import:
             self.nodes.append({"id": person, "kind": "Person",
                                "name": self.in_own_words(Message("(name not disclosed)")),
                                "source": self.cite(rowno),
-                               "evidence": "stated",
-                               "note": self.in_own_words(Message(
-                                   _HIRED_NOTE if hired else _UNNAMED_NOTE,
-                                   holder=holder or Message("(empty)")))})
+                               "evidence": hold["evidence"],
+                               "note": self.in_own_words(self.unnamed_note(holder, hired))})
         else:
             person = self.person(holder, rowno)
             self.people[holder.casefold()][1].append(pid)
         self.edges.append({"from": person, "to": pid, **hold})
         return unnamed
+
+    @staticmethod
+    def unnamed_note(holder: str, hired: bool) -> Message:
+        """The note on a holder whose name is not given: what the cell said,
+        or, for an empty one, why a holder is inferred from it."""
+        if not holder:
+            return Message(_EMPTY_NOTE)
+        return Message(_HIRED_NOTE if hired else _UNNAMED_NOTE, holder=holder)
 
     def refuse_one_holder_twice(self, pid, group) -> None:
         """One named holder on two rows of one post: a row given twice, or
@@ -2067,6 +2119,8 @@ class _Import:
             said.append(_first_and_count(N_(
                 "holders' FTE written per holder in one cell ('{v}'): each holder their share "
                 "({cells})"), self.shared_holder_ftes, "cells"))
+        if self.empty_holders:
+            said.append(self.empty_holders_said())
         if self.several_holders:
             said.append(_first_and_count(N_(
                 "holders written as several names in one cell ('{v}'): each read as a person "
@@ -2078,6 +2132,19 @@ class _Import:
                 "names, each with a capital and an initial or two words ('{v}'): read as one "
                 "holder; write two people as 'A. de Vries / B. Jansen' to read two ({cells})"),
                 self.and_in_holder, "cells"))
+
+    def empty_holders_said(self) -> Message:
+        """The posts whose holder cell is empty: neither held nor vacant as
+        far as the file says."""
+        posts = list(dict.fromkeys(self.empty_holders))
+        shown = ", ".join(posts[:20]) + (" …" if len(posts) > 20 else "")
+        return count(len(posts), N_(
+            "1 post with an empty holder cell ({v}): who holds it, and whether it is vacant, is "
+            "not recorded (write 'Vacature' or 'Vacant' for a vacant post, 'N.N.' or 'N/D' for "
+            "one held by someone not named)"), N_(
+            "{n} posts with an empty holder cell ({v}): who holds them, and whether they are "
+            "vacant, is not recorded (write 'Vacature' or 'Vacant' for a vacant post, 'N.N.' or "
+            "'N/D' for one held by someone not named)"), v=shown)
 
     # -- check the line, and the people on several posts ------------------------
 

@@ -29,7 +29,17 @@ from ..i18n import N_, Figure, Message
 from ..limits import MAX_RATIO, MAX_WORKBOOK_MB, current, too_long_cell, too_many_rows
 from ..model import OrgModel
 from ..notation import number_text
-from ..read import EDGES, HEADER_WITHIN, NODES, POSTS_HINT, _Loader, _normal, header_shown
+from ..read import (
+    EDGES,
+    HEADER_WITHIN,
+    NODES,
+    POSTS_HINT,
+    _Loader,
+    _normal,
+    header_shown,
+    joined_names,
+    two_header_rows,
+)
 from ..write import to_tables
 from ._tables import atomic_write, model_from_tables, table
 
@@ -110,10 +120,11 @@ def _bounded(rows, label, problems) -> list | None:
     return out
 
 
-def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, header=None):
+def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, header=None,
+                 known=None):
     """A sheet as a table of text cells indexed by row, as
-    :func:`orgmodel.read.read_table` reads a CSV file (``unnamed`` and
-    ``header`` too)."""
+    :func:`orgmodel.read.read_table` reads a CSV file (``unnamed``,
+    ``header`` and ``known`` too)."""
     unsaved: list = []
     rows = _bounded(_rows(ws, formulas, unsaved), label, problems)
     if rows is None:
@@ -127,6 +138,11 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
         problems.append(Problem(label, None, "is empty: it needs at least a header row"))
         return None
     header_row, header = rows[0]
+    second = _second_header_row(rows, known) if known else None
+    if second:
+        joined = joined_names(header, rows[1][1], second)
+        header = second
+        rows = rows[:1] + rows[2:]
     names = [h.strip().casefold().replace(" ", "_") for h in header]
     while names and not names[-1]:
         names.pop()
@@ -168,9 +184,18 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     frame.attrs["header_row"] = header_row
     frame.attrs["headers"] = {n: header_shown(header[i]) for i, n in enumerate(names) if n}
     frame.attrs["above_header"] = above
+    frame.attrs["second_header_row"] = (header_row + 1, joined) if second else None
     # (which column of the sheet each name is, for its merged cells)
     frame.attrs["columns"] = {i + 1: n for i, n in enumerate(names) if n}
     return frame
+
+
+def _second_header_row(rows, known) -> list | None:
+    """The names of a header written on the sheet's first two rows (see
+    :func:`orgmodel.read.two_header_rows`), else None."""
+    if len(rows) < 2 or rows[1][0] != rows[0][0] + 1:
+        return None
+    return two_header_rows(rows[0][1], rows[1][1], known)
 
 
 def _above_header(rows, is_header, within: int = HEADER_WITHIN) -> list:
