@@ -228,7 +228,7 @@ def read_table(path: Path, problems: list, label: str | None = None,
     sep = sep or _separator(_first_line(text))
     second = None
     if known is not None:
-        text, second = _second_header_row(text, sep, known)
+        text, second = _second_header_row(text, sep, known, header)
     df = _table_of(text, sep, label, problems, unnamed)
     if df is not None:
         df.attrs["above_header"] = above
@@ -237,7 +237,8 @@ def read_table(path: Path, problems: list, label: str | None = None,
     return df
 
 
-def _second_header_row(text: str, sep: str, known: Callable[[str], bool]):
+def _second_header_row(text: str, sep: str, known: Callable[[str], bool],
+                       header: Callable | None = None):
     """The text with a header written on two rows made one (see
     :func:`two_header_rows`), the second row blanked so that every row keeps
     its number, and ``(that row's number, the names made of both rows)``;
@@ -248,7 +249,9 @@ def _second_header_row(text: str, sep: str, known: Callable[[str], bool]):
         return text, None       # (a quoted cell may span lines: not worth the risk)
     upper, lower = lines[first].split(sep), lines[first + 1].split(sep)
     names = two_header_rows(upper, lower, known)
-    if names is None or any(sep in n for n in names):
+    # (the names made must be a header: a title over a header of names the
+    # caller does not know is no group over its columns)
+    if names is None or any(sep in n for n in names) or (header and not header(names)):
         return text, None
     lines[first], lines[first + 1] = sep.join(names), ""
     return "\n".join(lines), (first + 2, joined_names(upper, lower, names))

@@ -1012,3 +1012,20 @@ def test_a_row_of_words_under_a_header_of_one_row_is_data(tmp_path):
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
     assert res.exit_code == 0 and "twee regels" not in res.output, res.output
     assert orgmodel.load(tmp_path / "o").graph.nodes["MW"]["name"] == "Medewerker"
+
+
+def test_a_group_row_over_a_header_that_names_no_id_by_itself(tmp_path):
+    """'Functie' over 'Nr' and 'Naam': neither row names the post id alone;
+    together they do ('Functie Nr'), and the file is read.  A title over
+    a header of unknown names is not read so: the refusal names the title."""
+    f = tmp_path / "f.csv"
+    f.write_text("Functie;;Bezetting;;\nNr;Naam;Medewerker;Fte;Leidinggevende functie\n"
+                 "1;Directeur;A. de Vries;1;\n2;Adviseur;B. Bos;0,8;1\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "functie-id uit 'Functie Nr'" in res.output
+    assert orgmodel.load(tmp_path / "o").graph.nodes["2"]["name"] == "Adviseur"
+    f.write_text("Formatieoverzicht 2026;;;\nNr;Naam;Medewerker;Fte\n1;Directeur;A. Bos;1\n",
+                 encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o2")
+    assert res.exit_code == 1 and "(de eerste regel: Formatieoverzicht 2026)" in res.output

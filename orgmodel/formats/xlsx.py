@@ -129,7 +129,8 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     rows = _bounded(_rows(ws, formulas, unsaved), label, problems)
     if rows is None:
         return None
-    above = _above_header(rows, header) if header else []
+    is_header = header
+    above = _above_header(rows, is_header) if is_header else []
     rows = rows[len(above):]
     if unsaved:
         problems.append(_unsaved_problem(label, unsaved))
@@ -138,7 +139,7 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
         problems.append(Problem(label, None, "is empty: it needs at least a header row"))
         return None
     header_row, header = rows[0]
-    second = _second_header_row(rows, known) if known else None
+    second = _second_header_row(rows, known, is_header) if known else None
     if second:
         joined = joined_names(header, rows[1][1], second)
         header = second
@@ -190,12 +191,14 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     return frame
 
 
-def _second_header_row(rows, known) -> list | None:
+def _second_header_row(rows, known, is_header=None) -> list | None:
     """The names of a header written on the sheet's first two rows (see
-    :func:`orgmodel.read.two_header_rows`), else None."""
+    :func:`orgmodel.read.two_header_rows`) that ``is_header`` takes, else
+    None."""
     if len(rows) < 2 or rows[1][0] != rows[0][0] + 1:
         return None
-    return two_header_rows(rows[0][1], rows[1][1], known)
+    names = two_header_rows(rows[0][1], rows[1][1], known)
+    return names if names and (is_header is None or is_header(names)) else None
 
 
 def _above_header(rows, is_header, within: int = HEADER_WITHIN) -> list:
