@@ -54,6 +54,7 @@ _PLAIN = re.compile(r"^\d+$")
 _MACHINE = re.compile(r"^\d+(?:\.\d+)?[eE][+-]?\d+$")       # how a program writes 1e+06
 _GROUPED = re.compile(r"^\d{1,3}(?:(?P<sep>[.,])\d{3})(?:(?P=sep)\d{3})*$")
 _ONE_SEP = re.compile(r"^(?P<int>\d+)(?P<sep>[.,])(?P<frac>\d+)$")
+_NO_WHOLE = re.compile(r"^[.,]\d+$")                          # ",5" for 0,5
 _BOTH = re.compile(r"^(?P<int>\d{1,3}(?:(?P<group>[.,])\d{3})*)(?P<dec>[.,])(?P<frac>\d+)$")
 #: Whole euros, written after the decimal comma (``25.000,-``).
 _WHOLE = re.compile(r",(?:-{1,2}|=)$")
@@ -97,8 +98,8 @@ def parse_number(text: str, locale: str | None = None, amount: bool = False) -> 
     --------
     >>> parse_number("€ 25.000,-", "nl", True), parse_number("€ 1,15 miljoen", "nl", True)
     (25000.0, 1150000.0)
-    >>> parse_number("25.000,-", amount=True), parse_number("− 3")
-    (25000.0, -3.0)
+    >>> parse_number("25.000,-", amount=True), parse_number("− 3"), parse_number(",5", "nl")
+    (25000.0, -3.0, 0.5)
     """
     raw = text
     t = _SPACES.sub(" ", str(text)).strip().replace("\u2212", "-")
@@ -241,6 +242,10 @@ def _unsigned(t: str, raw: str, locale: str | None, amount: bool = False) -> flo
     if grouped is not None:
         return grouped
     m = _ONE_SEP.match(t)
+    if m is None and _NO_WHOLE.match(t):
+        # (",5" as typed for 0,5: nothing before the separator to group, so
+        # it is the decimal one in either notation)
+        return float("0." + t[1:])
     if m is None:
         raise InputError(Message("'{raw}' is not a number", raw=raw))
     return _one_separator(m.group("int"), m.group("sep"), m.group("frac"), raw, locale, amount)
