@@ -543,18 +543,18 @@ def summary(org, fmt):
 def _formation_line(org, f, s, t) -> str:
     """The summary's line on the formation (no FTE given said so, not as
     "0 FTE over 0 posts with an FTE")."""
-    from .formation import counted_people, counted_posts, holders_recorded
+    from .formation import counted_people, counted_posts, holders_recorded, unrecorded_text
     held = holders_recorded(org, f)
     if not s.roles_with_fte:
         return (t("Formation: {posts} ({vacant} vacant), no FTE given; {people} in post",
                   posts=_posts_text(f, t), vacant=f["vacant"],
-                  people=counted_people(f["people"])) if held else
+                  people=counted_people(f["people"])) + t(unrecorded_text(f)) if held else
                 t("Formation: {posts}, no FTE given; who holds the posts, and which are "
                   "vacant, is not recorded", posts=_posts_text(f, t)))
     return (t("Formation: {posts} ({vacant} vacant), {fte} over {with_fte} with an FTE; "
               "{people} in post", posts=_posts_text(f, t), vacant=f["vacant"],
               fte=_fte_parts(f, t), with_fte=counted_posts(s.roles_with_fte),
-              people=counted_people(f["people"])) if held else
+              people=counted_people(f["people"])) + t(unrecorded_text(f)) if held else
             t("Formation: {posts}, {fte} FTE in posts over {with_fte} with an FTE; who "
               "holds the posts, and which are vacant, is not recorded",
               posts=_posts_text(f, t), fte=_span(f["fte_min"], f["fte_max"], t),
@@ -794,11 +794,16 @@ def _posts_text(tot: dict, t) -> str:
 
 
 def _fte_parts(tot: dict, t) -> str:
-    """``'6.4 FTE in posts (5.4 held, 1 vacant)'`` from a totals dict."""
-    return t("{fte} FTE in posts ({held} held, {vacant} vacant)",
-             fte=_span(tot["fte_min"], tot["fte_max"], t),
-             held=_span(tot["held_fte_min"], tot["held_fte_max"], t),
-             vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t))
+    """``'6.4 FTE in posts (5.4 held, 1 vacant)'`` from a totals dict, and
+    the FTE of posts whose holder is not recorded when there are any."""
+    parts = {"fte": _span(tot["fte_min"], tot["fte_max"], t),
+             "held": _span(tot["held_fte_min"], tot["held_fte_max"], t),
+             "vacant": _span(tot["vacant_fte_min"], tot["vacant_fte_max"], t)}
+    if tot.get("unrecorded_fte_max"):
+        return t("{fte} FTE in posts ({held} held, {vacant} vacant, {unrecorded} on posts whose "
+                 "holder is not recorded)", **parts,
+                 unrecorded=_span(tot["unrecorded_fte_min"], tot["unrecorded_fte_max"], t))
+    return t("{fte} FTE in posts ({held} held, {vacant} vacant)", **parts)
 
 
 @cli.command()
@@ -813,7 +818,7 @@ def formation(org, by, fmt):
     Posts (vacant ones included), the people holding them, and staff counted
     per grade under a post.
     """
-    from .formation import counted_people, holders_recorded, staff_text, totals
+    from .formation import counted_people, holders_recorded, staff_text, totals, unrecorded_text
     from .formation import formation as roll_up
     frame = roll_up(org, by)
     t = _t(org)
@@ -835,7 +840,7 @@ def formation(org, by, fmt):
             "with staff{unknown}", posts=_posts_text(tot, t), vacant=tot["vacant"],
             people=counted_people(tot["people"]), staff=staff_text(tot, t, ", "),
             fte=_fte_parts(tot, t),
-            total=total, unknown=unknown))
+            total=total, unknown=unknown) + t(unrecorded_text(tot)))
     emit(frame, fmt, table)
 
 

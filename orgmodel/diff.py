@@ -574,6 +574,10 @@ def _figures(a, b, to_b: dict):
     ta, tb = _as_is(a, "totals", lambda: totals(a)), totals(b)
     keys = ["posts", "posts_count_unknown", "vacant", "people", "staff", "staff_fte", "fte_min", "fte_max",
             "held_fte_min", "held_fte_max", "vacant_fte_min", "vacant_fte_max"]
+    if ta["unrecorded"] or tb["unrecorded"]:
+        # (the FTE of posts whose holder is not recorded is neither held nor
+        # vacant: shown where there is any, so that the parts add up)
+        keys += ["unrecorded", "unrecorded_fte_min", "unrecorded_fte_max"]
     figures = pd.DataFrame([{"figure": k, "before": ta[k], "after": tb[k],
                              "change": round(tb[k] - ta[k], 6)} for k in keys]
                            + _figures_roles(a, b))

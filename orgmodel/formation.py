@@ -40,10 +40,11 @@ if TYPE_CHECKING:  # names in annotations only
 
 
 __all__ = ["post_figures", "formation", "totals", "is_post", "post_line", "staff_text",
-           "holders_recorded", "counted_posts", "counted_people"]
+           "holders_recorded", "counted_posts", "counted_people", "unrecorded_text"]
 
 _AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte",
-            "vacant_fte_min", "vacant_fte_max", "staff_uncounted")
+            "vacant_fte_min", "vacant_fte_max", "staff_uncounted", "unrecorded",
+            "unrecorded_fte_min", "unrecorded_fte_max")
 
 
 def is_post(d: dict) -> bool:
@@ -254,11 +255,15 @@ class _Names:
 
 def _post_amounts(posts: pd.DataFrame) -> np.ndarray:
     """One row of :data:`_AMOUNTS` per post: the FTE of a vacant post also
-    as vacant FTE (a held post's is 0 there; an unknown one stays unknown)."""
+    as vacant FTE, and of a post neither vacant nor held by anyone the data
+    names as FTE whose holder is not recorded (a held post's is 0 in both;
+    an unknown one stays unknown)."""
     vacant = posts["vacant"].to_numpy(dtype=bool)
     cols = [np.ones(len(posts))] + [posts[c].to_numpy(dtype=float) for c in _AMOUNTS[1:7]]
+    unrecorded = ~vacant & (cols[2] == 0)
     cols += [np.where(vacant, cols[3], 0.0), np.where(vacant, cols[4], 0.0),
-             posts["staff_uncounted"].to_numpy(dtype=float)]
+             posts["staff_uncounted"].to_numpy(dtype=float), unrecorded.astype(float),
+             np.where(unrecorded, cols[3], 0.0), np.where(unrecorded, cols[4], 0.0)]
     return np.column_stack(cols).reshape(len(posts), len(_AMOUNTS))
 
 
@@ -269,13 +274,14 @@ def _frame(ids, names, pos, total):
     f = pd.DataFrame({"id": ids, "name": [names[n] for n in ids],
                       **{c: amounts[:, i] for i, c in enumerate(_AMOUNTS)}},
                      columns=["id", "name", *_AMOUNTS])
-    for c in ("posts", "vacant", "people", "staff", "staff_uncounted"):
+    for c in ("posts", "vacant", "people", "staff", "staff_uncounted", "unrecorded"):
         f[c] = f[c].astype(int)
     # (sums of tenths: 214411.4, not the 214411.39999999997 the additions leave)
-    for c in ("fte_min", "fte_max", "staff_fte", "vacant_fte_min", "vacant_fte_max"):
+    for c in ("fte_min", "fte_max", "staff_fte", "vacant_fte_min", "vacant_fte_max",
+              "unrecorded_fte_min", "unrecorded_fte_max"):
         f[c] = f[c].round(6)
-    f["held_fte_min"] = (f["fte_min"] - f["vacant_fte_min"]).round(6)
-    f["held_fte_max"] = (f["fte_max"] - f["vacant_fte_max"]).round(6)
+    f["held_fte_min"] = (f["fte_min"] - f["vacant_fte_min"] - f["unrecorded_fte_min"]).round(6)
+    f["held_fte_max"] = (f["fte_max"] - f["vacant_fte_max"] - f["unrecorded_fte_max"]).round(6)
     # (a unit with staff whose number is not recorded has no headcount)
     f["headcount"] = (f["people"] + f["staff"]).where(f["staff_uncounted"] == 0)
     f["total_fte_min"] = (f["fte_min"] + f["staff_fte"]).round(6)
@@ -288,10 +294,12 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
     """Formation, headcount and FTE rolled up ``by`` unit, manager or post.
 
     Columns: ``id, name, posts, vacant, people, fte_min, fte_max, staff,
-    staff_fte, vacant_fte_min, vacant_fte_max, held_fte_min, held_fte_max,
+    staff_fte, vacant_fte_min, vacant_fte_max, staff_uncounted, unrecorded,
+    unrecorded_fte_min, unrecorded_fte_max, held_fte_min, held_fte_max,
     headcount, total_fte_min, total_fte_max``: ``fte`` is the posts'
-    formation, held and vacant together, and ``held_fte``/``vacant_fte`` its
-    two parts; FTE of posts without a known FTE count as unknown (NaN) in
+    formation, and ``held_fte``, ``vacant_fte`` and ``unrecorded_fte`` its
+    parts (``unrecorded``: posts neither vacant nor held by anyone the data
+    names, whose holder is not recorded); FTE of posts without a known FTE count as unknown (NaN) in
     every total they enter.
 
     Examples
@@ -400,17 +408,19 @@ def totals(org: OrgModel) -> dict:
     of the staff groups that give their number), ``staff_uncounted`` (groups
     that do not: their people are counted nowhere), ``staff_fte``,
     ``fte_min``/``fte_max`` (posts' formation, held and vacant),
-    ``held_fte_min``/``held_fte_max`` and ``vacant_fte_min``/``vacant_fte_max``
-    (its two parts),
-    ``posts_without_fte``, ``total_fte_min``/``total_fte_max`` (with staff).
+    ``held_fte_min``/``held_fte_max``, ``vacant_fte_min``/``vacant_fte_max``
+    and ``unrecorded_fte_min``/``unrecorded_fte_max`` (its parts: the last,
+    of the ``unrecorded`` posts, neither vacant nor held by anyone the data
+    names: whether they are held is not recorded), ``posts_without_fte``,
+    ``total_fte_min``/``total_fte_max`` (with staff).
 
     Examples
     --------
     >>> tot = totals(sample)
     >>> tot["posts"], tot["vacant"], tot["people"], tot["staff"], (tot["fte_min"], tot["fte_max"])
     (7, 1, 3, 9, (6.4, 6.4))
-    >>> tot["held_fte_min"], tot["vacant_fte_min"]
-    (5.4, 1.0)
+    >>> tot["held_fte_min"], tot["vacant_fte_min"], tot["unrecorded"], tot["unrecorded_fte_min"]
+    (2.4, 1.0, 3, 3.0)
     """
     posts = post_figures(org)
     _, by_person = _holders(org)
@@ -421,6 +431,11 @@ def totals(org: OrgModel) -> dict:
     lo, hi = float(known["fte_min"].sum()), float(known["fte_max"].sum())
     gone = known[known["vacant"].astype(bool)]
     vlo, vhi = float(gone["fte_min"].sum()), float(gone["fte_max"].sum())
+    # (a post neither vacant nor held by anyone the data names: its FTE is
+    # neither held nor vacant as far as the data goes)
+    open_ = ~posts["vacant"].astype(bool) & (posts["people"] == 0)
+    silent = known[open_.loc[known.index]]
+    ulo, uhi = float(silent["fte_min"].sum()), float(silent["fte_max"].sum())
     staff_fte = float(posts["staff_fte"].sum())
     # A node that stands for a number of posts the source does not give
     # (count_unknown) is not counted as one post: it is counted apart.
@@ -432,8 +447,11 @@ def totals(org: OrgModel) -> dict:
             "staff": int(posts["staff"].sum()), "staff_fte": round(staff_fte, 6),
             "staff_uncounted": int(posts["staff_uncounted"].sum()),
             "fte_min": round(lo, 6), "fte_max": round(hi, 6),
-            "held_fte_min": round(lo - vlo, 6), "held_fte_max": round(hi - vhi, 6),
+            "held_fte_min": round(lo - vlo - ulo, 6), "held_fte_max": round(hi - vhi - uhi, 6),
             "vacant_fte_min": round(vlo, 6), "vacant_fte_max": round(vhi, 6),
+            "unrecorded": int((open_ & ~posts["id"].map(
+                lambda r: bool(nodes[r].get("count_unknown")))).sum()),
+            "unrecorded_fte_min": round(ulo, 6), "unrecorded_fte_max": round(uhi, 6),
             "posts_without_fte": int(len(posts) - len(known)) - unknown_nofte,
             "total_fte_min": round(lo + staff_fte, 6), "total_fte_max": round(hi + staff_fte, 6)}
 
@@ -441,6 +459,23 @@ def totals(org: OrgModel) -> dict:
 def counted_posts(n: int) -> Message:
     """``n`` posts, in the singular for one (see :func:`orgmodel.i18n.count`)."""
     return count(n, N_("{n} post"), N_("{n} posts"))
+
+
+def unrecorded_text(tot: dict, lead: str = "; ") -> Message | str:
+    """The posts of ``tot`` (:func:`totals`) neither vacant nor held by anyone
+    the data names, after ``lead``: whether they are held is not recorded,
+    so their FTE is neither held nor vacant; empty when there are none.
+
+    >>> str(unrecorded_text({"unrecorded": 2}))
+    '; 2 posts whose holder is not recorded (neither vacant nor held by anyone the data names)'
+    """
+    n = tot.get("unrecorded", 0)
+    if not n:
+        return ""
+    return count(n, N_("{lead}1 post whose holder is not recorded (neither vacant nor held by "
+                       "anyone the data names)"),
+                 N_("{lead}{n} posts whose holder is not recorded (neither vacant nor held by "
+                    "anyone the data names)"), lead=lead)
 
 
 def counted_people(n: int) -> Message:

@@ -24,7 +24,7 @@ from .errors import OrgModelError
 from .escalation import OUTCOMES, escalation_load, escalation_policy, route_graph
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
-from .formation import counted_people, counted_posts, formation, holders_recorded, staff_text, totals
+from .formation import counted_people, counted_posts, formation, holders_recorded, staff_text, totals, unrecorded_text
 from .i18n import N_, Listing, Message, count, said, text_of, translator, written_on
 from .layers import layering
 from .mandates import register
@@ -169,14 +169,19 @@ def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names)
                       N_("{fte} FTE on the {n} posts that give one"), fte=fte))
     else:
         fte = t("{fte} FTE", fte=fte)
-    if tot.get("vacant_fte_max"):
+    if tot.get("unrecorded_fte_max") and held_known:
+        fte += " " + t("({held} held, {vacant} vacant, {unrecorded} on posts whose holder is not "
+                       "recorded)", held=_span(tot["held_fte_min"], tot["held_fte_max"], t),
+                       vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t),
+                       unrecorded=_span(tot["unrecorded_fte_min"], tot["unrecorded_fte_max"], t))
+    elif tot.get("vacant_fte_max"):
         held = _span(tot["held_fte_min"], tot["held_fte_max"], t)
         fte += " " + t("({held} held, {vacant} vacant)", held=held,
                        vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t))
     out = ["- **" + t("The organisation") + "**: "
            + (t("{posts} ({vacant} vacant), {people} in post, {fte}",
                 posts=counted_posts(tot['posts']), vacant=tot['vacant'],
-                people=counted_people(tot['people']), fte=fte)
+                people=counted_people(tot['people']), fte=fte) + t(unrecorded_text(tot))
               if held_known else
               t("{posts} (who holds them, and which are vacant, is not recorded), {fte}",
                 posts=counted_posts(tot['posts']), fte=fte))
@@ -627,7 +632,8 @@ class _Report:
         md += ["", _formation_opening(t, tot, s.roles_with_fte, fte, held)
                + (t(" (some are given as ranges, so the total is a range)")
                   if tot["fte_min"] != tot["fte_max"] else "")
-               + (t("; {people} in post", people=counted_people(tot['people'])) if held else
+               + (t("; {people} in post", people=counted_people(tot['people']))
+                  + t(unrecorded_text(tot)) if held else
                   t("; who holds the posts, and which are vacant, is not recorded"))
                + staff_text(tot, t, "; ") + "."]
         if len(units) and units["posts"].sum():

@@ -1029,3 +1029,25 @@ def test_a_group_row_over_a_header_that_names_no_id_by_itself(tmp_path):
                  encoding="utf-8")
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o2")
     assert res.exit_code == 1 and "(de eerste regel: Formatieoverzicht 2026)" in res.output
+
+
+def test_fte_of_a_post_whose_holder_is_not_recorded_is_not_counted_as_held(tmp_path):
+    """A post neither vacant nor held by anyone the file names counted its
+    FTE as held ("4,39 bezet" was 5,39): it is counted apart, in the totals,
+    in formation and in the report, in Dutch."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
+                 "F1;Directeur;;A. Top;1\nF2;Controller;F1;;0,8\nF3;Adviseur;F1;Vacature;0,5\n",
+                 encoding="utf-8")
+    assert run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o").exit_code == 0
+    tot = orgmodel.totals(orgmodel.load(tmp_path / "o"))
+    assert (tot["held_fte_max"], tot["vacant_fte_max"], tot["unrecorded"],
+            tot["unrecorded_fte_max"]) == (1.0, 0.5, 1, 0.8)
+    out = run("formation", "--org", tmp_path / "o").output
+    assert "2,3 fte in functies (1 bezet, 0,5 vacant, 0,8 op functies waarvan de bekleder niet " \
+        "is vastgelegd)" in out
+    assert "; 1 functie waarvan de bekleder niet is vastgelegd (niet vacant, maar de gegevens " \
+        "noemen niemand die haar bekleedt)" in out
+    units = orgmodel.formation(orgmodel.load(tmp_path / "o"), by="post").set_index("id")
+    assert units.loc["F2", ["held_fte_max", "unrecorded", "unrecorded_fte_max"]].tolist() == \
+        [0.0, 1, 0.8]

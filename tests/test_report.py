@@ -314,7 +314,9 @@ def test_posts_whose_holders_the_sources_do_not_give_are_not_called_empty(tmp_pa
         "and which are vacant, is not recorded" in out and "held" not in out.splitlines()[-1]
     assert "(0 vacant), 4 people" in cli_run("formation", "--org", DATA / "deventer").output
     # no post gives an FTE: said so, not as "0 FTE over 0 posts with an FTE"
-    assert "Formation: **8 posts** (0 vacant), no FTE given; 4 people in post." in md
+    # (and the four posts the sources name no holder of are not taken as held)
+    assert "Formation: **8 posts** (0 vacant), no FTE given; 4 people in post; 4 posts whose " \
+        "holder is not recorded (neither vacant nor held by anyone the data names)." in md
     # no span thresholds: said so, not as "min none, max none"
     assert "No thresholds are set (span: min and max in org.yaml): no span is flagged" in md \
         and "min none" not in md
