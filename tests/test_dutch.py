@@ -1051,3 +1051,21 @@ def test_fte_of_a_post_whose_holder_is_not_recorded_is_not_counted_as_held(tmp_p
     units = orgmodel.formation(orgmodel.load(tmp_path / "o"), by="post").set_index("id")
     assert units.loc["F2", ["held_fte_max", "unrecorded", "unrecorded_fte_max"]].tolist() == \
         [0.0, 1, 0.8]
+
+
+def test_more_ways_a_sheet_says_vacant_or_unknown_are_no_person(tmp_path):
+    """'Openstaand', 'Nog niet ingevuld', 'Vacatureruimte', 'TBD' were people
+    of those names holding the posts, and '?' one called '?'; 'x' (a tick as
+    often as an initial) a person 'x'.  Now vacancies, a holder not named,
+    and a cell not used, each said."""
+    f = tmp_path / "h.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker\nF1;Directeur;;A. Top\n"
+                 "F2;A;F1;Openstaand\nF3;B;F1;Nog niet ingevuld\nF4;C;F1;Vacatureruimte\n"
+                 "F5;D;F1;TBD\nF6;E;F1;?\nF7;F;F1;x\nF8;G;F1;Xu Li\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "- Vacante functies: 4 (F2, F3, F4, F5)." in res.output
+    assert "bekleder 'x' van functie F7 is één letter, geen naam" in res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    names = {g.nodes[u]["name"] for u, v, d in g.edges(data=True) if d["kind"] == "HOLDS"}
+    assert names == {"A. Top", "(naam niet gegeven)", "Xu Li"}

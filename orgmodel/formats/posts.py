@@ -105,10 +105,14 @@ class Preset:
     vacant: tuple = ("vacant", "vacancy", "not in post", "vacature", "niet ingevuld",
                      "niet bezet", "onbezet", "vac", "openstaande vacature", "open vacature",
                      "nieuwe vacature", "te vervullen", "nog te vervullen", "in te vullen",
-                     "nog in te vullen", "niet vervuld", "onvervuld", "in werving")
+                     "nog in te vullen", "niet vervuld", "onvervuld", "in werving",
+                     "openstaand", "openstaande functie", "nog niet ingevuld", "nog niet bezet",
+                     "nog niet vervuld", "vacatureruimte", "te benoemen", "nog te benoemen",
+                     "tbd", "tba", "to be appointed", "unfilled")
     # ("NN", "N.N.": nomen nescio, the Dutch for a name not known)
     undisclosed: tuple = ("n/d", "nd", "n/a", "not disclosed", "withheld", "redacted", "-", "",
-                          "nvt", "niet openbaar", "onbekend", "nn", "nnb")
+                          "nvt", "niet openbaar", "onbekend", "nn", "nnb", "niet bekend",
+                          "nog niet bekend", "unknown", "tbc", "?", "??", "???")
     # a holder hired, not named: the post is held by someone whose name the
     # file does not give (a "name" Inhuur on three posts was one person
     # holding all three); a name after it ("Interim P. de Boer") is a name
@@ -401,6 +405,16 @@ def _names(columns: tuple):
         folded = {_fold(c) for c in cells if c}
         return bool(first & folded) and any(o & folded for o in others)
     return names
+
+
+def _one_letter(holder: str) -> bool:
+    """Whether a holder's cell is one letter and nothing else but marks
+    (``x``, ``X.``, ``(v)``): no name.
+
+    >>> _one_letter("x"), _one_letter("X."), _one_letter("Xu"), _one_letter("10234")
+    (True, True, False, False)
+    """
+    return sum(c.isalpha() for c in holder) == 1 and not any(c.isdigit() for c in holder)
 
 
 def _known(columns: tuple):
@@ -1865,6 +1879,13 @@ class _Import:
                 self.log.cells.append((self.label, rowno, Message(
                     "the holder's FTE of post {pid} is given, but not the holder: not used",
                     pid=pid)))
+            return unnamed
+        if _one_letter(holder):
+            # ("x" is a tick as often as a name's initial: which, the cell
+            # does not say)
+            self.log.cells.append((self.label, rowno, Message(
+                "holder '{holder}' of post {pid} is one letter, no name (a tick saying the post "
+                "is held?): not used; who holds it is not recorded", holder=holder, pid=pid)))
             return unnamed
         hold = {"kind": "HOLDS", "source": self.cite(rowno),
                 "evidence": "stated" if holder else "inferred"}
