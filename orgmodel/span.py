@@ -41,8 +41,8 @@ SPAN_COUNTS = {
                 "ones included"),
     "people": N_("people counts the holders of those posts plus the staff counted per grade "
                  "under the manager's post whose number is given (staff_uncounted: groups "
-                 "that give FTE only, whose people are not counted: people is then a lower "
-                 "bound)"),
+                 "that give FTE only, whose people are not counted; and posts whose holder "
+                 "is not recorded, which count none: people is then a lower bound)"),
     "fte": N_("fte adds up the FTE of those holders (the post's FTE when holders give none) "
               "and of that staff"),
 }
@@ -144,7 +144,10 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
         return dict(zip(bosses, np.bincount(to, weights, minlength=len(bosses)).tolist()))
     reports = per_boss()
     vacant = per_boss(vacant_post[at].astype(float))
-    people = per_boss(figures["people"].to_numpy(dtype=float)[at])
+    holders = figures["people"].to_numpy(dtype=float)
+    people = per_boss(holders[at])
+    # (reports neither vacant nor held by anyone the data names)
+    unrecorded = per_boss((~vacant_post & (holders == 0))[at].astype(float))
     fte = per_boss(post_fte[at])
     mandates = {}
     for u, _, _ in e["MANDATES"]:
@@ -164,9 +167,10 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
                   "fte": round(fte.get(r, 0.0) + staff_fte.get(r, 0.0), 6)}
         x = counts[_COLUMN[by]]
         reason: str = ""
-        # (people under staff groups of no stated number: the count is a
-        # lower bound, so only "more than" can be said of it)
-        at_least = by == "people" and uncounted.get(r, 0) > 0
+        # (people under staff groups of no stated number, or in posts whose
+        # holder is not recorded: the count is a lower bound, so only "more
+        # than" can be said of it)
+        at_least = by == "people" and (uncounted.get(r, 0) > 0 or unrecorded.get(r, 0) > 0)
         if lo is not None and x < lo and not at_least:
             reason = Message(_FEWER[by], n=lo)
         elif hi is not None and x > hi:

@@ -1069,3 +1069,19 @@ def test_more_ways_a_sheet_says_vacant_or_unknown_are_no_person(tmp_path):
     g = orgmodel.load(tmp_path / "o").graph
     names = {g.nodes[u]["name"] for u, v, d in g.edges(data=True) if d["kind"] == "HOLDS"}
     assert names == {"A. Top", "(naam niet gegeven)", "Xu Li"}
+
+
+def test_a_span_by_people_with_reports_whose_holder_is_not_recorded_is_a_lower_bound(tmp_path):
+    """Reports whose holder the file does not give count no people: under a
+    minimum span by people the manager was flagged as having too few, a
+    finding the file does not make; a maximum is still applied."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker\nF1;Directeur;;A. Top\n"
+                 "F2;A;F1;\nF3;B;F1;\nF4;C;F1;B. Bos\nF5;D;F4;C. Dam\n", encoding="utf-8")
+    assert run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o").exit_code == 0
+    org = orgmodel.load(tmp_path / "o")
+    s = orgmodel.span_of_control(org, min=2, by="people").frame.set_index("id")
+    assert s.loc["F1", "people"] == 1 and not s.loc["F1", "outside"]
+    assert s.loc["F4", "outside"]           # (its one report is held: one person, too few)
+    s = orgmodel.span_of_control(org, max=0, by="people").frame.set_index("id")
+    assert s.loc["F1", "outside"]
