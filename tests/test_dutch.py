@@ -1085,3 +1085,23 @@ def test_a_span_by_people_with_reports_whose_holder_is_not_recorded_is_a_lower_b
     assert s.loc["F4", "outside"]           # (its one report is held: one person, too few)
     s = orgmodel.span_of_control(org, max=0, by="people").frame.set_index("id")
     assert s.loc["F1", "outside"]
+
+
+def test_a_superior_cell_naming_two_posts_is_said_as_such(tmp_path):
+    """'F1, F2' as a superior was 'not a post in the file (use
+    --unknown-superior external ...)' and, with that option, a role outside
+    the organisation called 'F1, F2'.  It names two posts of the file: the
+    refusal says so, and under external the line is left out and said."""
+    f = tmp_path / "m.csv"
+    f.write_text('Formatieplaats,Functie,Leidinggevende functie,Medewerker\nF1,Directeur,,A. Top\n'
+                 'F2,Manager,F1,B. Bos\nF3,Adviseur,"F1, F2",C. Dam\nF4,Jurist,F1 / F2,D. Eik\n',
+                 encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "o").exists()
+    assert "m.csv, row 4: post F3 reports to 'F1, F2', which names 2 posts (F1, F2): a post has " \
+        "one superior in this column" in res.output
+    assert "--unknown-superior" not in res.output
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--lang", "en",
+              "--unknown-superior", "external")
+    assert res.exit_code == 0 and "row 5: reports to 'F1 / F2', which names 2 posts" in res.output
+    assert not [n for n in orgmodel.load(tmp_path / "o").graph if n.startswith("ext:")]

@@ -2052,6 +2052,12 @@ class _Import:
                 "reports to '{sup}', an id used for several different posts: the line is left out",
                 sup=sup)))
             return None
+        elif self.rule != "error" and self.several_posts(sup):
+            # (not a role outside the organisation called "F1, F2")
+            log.cells.append((self.label, first_row, Message(
+                "reports to '{sup}', {several}: the line is left out", sup=sup,
+                several=self.several_posts(sup))))
+            return None
         else:
             target = self.external_superior(pid, sup, first_row)
         return target
@@ -2194,6 +2200,12 @@ class _Import:
                     "--unknown-superior external to read it as a role outside the organisation)",
                     pid=pid, sup=sup, key=self.key_name)))
                 continue
+            several = self.several_posts(sup)
+            if several:
+                problems.append(Problem(self.label, rowno, Message(
+                    "post {pid} reports to '{sup}', {several}", pid=pid, sup=sup,
+                    several=several)))
+                continue
             problems.append(Problem(self.label, rowno, Message(
                 "post {pid} reports to '{sup}', which is not a post in the file (use "
                 "--unknown-superior external to read it as a role outside the organisation)",
@@ -2201,6 +2213,19 @@ class _Import:
                                                        self.c_title)
                                      or self.starts_with_post(sup))))
         return problems
+
+    def several_posts(self, sup: str) -> Message | str:
+        """Why a superior cell that names several posts (``F1, F2``,
+        ``F1 / F2``) was not read: a post has one superior in this column,
+        and which of them is the line the cell does not say."""
+        parts = [p for p in re.split(r"\s*(?:[,;/&+]|\s(?:en|and)\s)\s*", sup) if p]
+        found = [self.by_raw.get(p, p) for p in parts]
+        if len(parts) < 2 or not all(p in self.posts for p in found):
+            return ""
+        return Message("which names {n} posts ({posts}): a post has one superior in this "
+                       "column, and which of them is its line the cell does not say; give one, "
+                       "and the other as a line of its own in the folder's edges.csv after the "
+                       "import", n=len(parts), posts=", ".join(found))
 
     def starts_with_post(self, sup: str) -> Message | str:
         """Why a superior written as an id and a title was not read as that
