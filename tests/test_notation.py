@@ -574,7 +574,7 @@ def test_hours_per_week_are_read_as_fte_only_over_the_full_time_week_given(tmp_p
     assert res.exit_code == 0, res.output
     log = (out / "IMPORT.md").read_text(encoding="utf-8")
     for text in (res.output, log):
-        assert ("Fte gelezen uit de uren per week in 'uren_per_week', over een volledige "
+        assert ("Fte gelezen uit de uren per week in 'Uren per week', over een volledige "
                 "werkweek van 36 uur (--full-time)") in text
         assert "De totaalregel ('Totaal', regel 5) geeft 2,389 fte" in text
         assert "die verschillen" not in text
@@ -826,7 +826,7 @@ def test_a_column_named_on_the_command_line_must_be_in_the_file(tmp_path):
     res = run("import", "posts", posts, "--preset", "nl-hr", "--hours", "Uren",
               "--out", tmp_path / "w", "--lang", "en")
     assert res.exit_code == 1 and not (tmp_path / "w").exists()
-    assert ("formatie.csv, row 1: the column of hours 'uren' (--hours) is read as FTE over this "
+    assert ("formatie.csv, row 1: the column of hours 'Uren' (--hours) is read as FTE over this "
             "organisation's full-time week: give it with --full-time HOURS") in res.output
 
 
@@ -876,7 +876,7 @@ def test_a_column_of_percentages_is_read_as_shares_of_a_post(tmp_path):
     res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
               "--lang", "en")
     assert res.exit_code == 0, res.output
-    assert ("FTE read from the percentages in 'aanstelling_%' (100 is one full-time post)"
+    assert ("FTE read from the percentages in 'Aanstelling %' (100 is one full-time post)"
             in res.output)
     assert ("row 4: FTE '1' is in a column of percentages: 1% of a post, or a share of one (a "
             "cell formatted as a percentage keeps 100% as 1)? Write it as a percentage (100%): "
@@ -895,7 +895,7 @@ def test_a_column_of_percentages_is_read_as_shares_of_a_post(tmp_path):
     res = run("import", "posts", tmp_path / "formatie.xlsx", "--preset", "nl-hr", "--out",
               tmp_path / "x", "--lang", "en")
     assert res.exit_code == 0, res.output
-    assert "'aanstelling_%' says percentages but holds shares of a post" in res.output
+    assert "'Aanstelling %' says percentages but holds shares of a post" in res.output
     n = orgmodel.load(tmp_path / "x").graph.nodes
     assert (n["F1"]["fte_min"], n["F2"]["fte_min"]) == (1, 0.8)
 
@@ -908,13 +908,13 @@ def test_a_column_of_hours_is_not_fte_without_the_full_time_week(tmp_path):
     res = run("import", "posts", posts, "--preset", "nl-hr", "--fte", "Uren per week",
               "--out", tmp_path / "refused", "--lang", "en")
     assert res.exit_code == 1
-    assert ("formatie.csv, row 1: the FTE column 'uren_per_week' gives hours, not FTE: give "
+    assert ("formatie.csv, row 1: the FTE column 'Uren per week' gives hours, not FTE: give "
             "this organisation's full-time week with --full-time HOURS") in res.output
     assert "Traceback" not in res.output and not (tmp_path / "refused").exists()
     res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
               "--lang", "en")
     assert res.exit_code == 0, res.output
-    assert ("'uren_per_week' gives hours per week, not FTE: not read (give this "
+    assert ("'Uren per week' gives hours per week, not FTE: not read (give this "
             "organisation's full-time week with --full-time HOURS to read it as FTE)") in \
         res.output
     n = orgmodel.load(tmp_path / "o").graph.nodes

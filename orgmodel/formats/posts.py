@@ -1404,20 +1404,20 @@ class _Import:
                 raise ValidationError([Problem(self.label, 1, Message(
                     "the column of hours '{c}' (--hours) is read as FTE over this "
                     "organisation's full-time week: give it with --full-time HOURS (orgmodel "
-                    "does not assume one)", c=hours))], where=str(self.path))
+                    "does not assume one)", c=self.shown(hours)))], where=str(self.path))
             if hours == self.c_fte:
                 raise ValidationError([Problem(self.label, 1, Message(
                     "the FTE column '{c}' gives hours, not FTE: give this organisation's "
                     "full-time week with --full-time HOURS (orgmodel does not assume one)",
-                    c=hours))], where=str(self.path))
+                    c=self.shown(hours)))], where=str(self.path))
             self.log.decisions.append(Message(
                 "'{c}' gives hours per week, not FTE: not read (give this organisation's "
-                "full-time week with --full-time HOURS to read it as FTE)", c=hours))
+                "full-time week with --full-time HOURS to read it as FTE)", c=self.shown(hours)))
             return
         self.c_fte, self.hours = hours, True
         self.log.decisions.append(Message(
             "FTE read from the hours per week in '{c}', over a full-time week of {week} hours "
-            "(--full-time)", c=hours, week=self.figures(week=self.week)["week"]))
+            "(--full-time)", c=self.shown(hours), week=self.figures(week=self.week)["week"]))
 
     def read_percentages(self, column: str) -> None:
         """A column whose name says percentages: 80 is 0.8 of a post, not 80
@@ -1429,11 +1429,11 @@ class _Import:
             self.log.decisions.append(Message(
                 "'{c}' says percentages but holds shares of a post (none above {top}: cells "
                 "formatted as percentages keep 80% as 0.8): read as FTE as they are",
-                c=column, top=self.figures(top=max(values))["top"]))
+                c=self.shown(column), top=self.figures(top=max(values))["top"]))
             return
         self.percent = True
         self.log.decisions.append(Message(
-            "FTE read from the percentages in '{c}' (100 is one full-time post)", c=column))
+            "FTE read from the percentages in '{c}' (100 is one full-time post)", c=self.shown(column)))
 
     # -- group the rows into posts --------------------------------------------
 
@@ -1614,6 +1614,11 @@ class _Import:
         raise ValidationError([Problem(self.label, None, why)], where=str(self.path))
 
     # -- build each post --------------------------------------------------------
+
+    def shown(self, column: str) -> str:
+        """A column's name as the file writes it (``Uren per week``, not the
+        ``uren_per_week`` it is read under)."""
+        return self.log.headers.get(column, column)
 
     def cite(self, rows, src="posts") -> str:
         """The citation of a row (or of rows, ``3, 5``) of the file ``src``
