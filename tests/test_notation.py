@@ -436,7 +436,7 @@ def test_superiors_named_by_title_or_holder_are_each_refused_with_the_reason(tmp
     assert ("row 3: post 2 reports to 'Directeur', which is not a post in the file (use "
             "--unknown-superior external to read it as a role outside the organisation); "
             "'Directeur' is the job title of post 1 (row 2): this column names the superiors' "
-            "job titles, which --reports-to-by functie reads (a title on several posts leaves "
+            "job titles, which --reports-to-by Functie reads (a title on several posts leaves "
             "its lines out)") in res.output
     assert "row 4: post 3 reports to 'Bram de Wit', which is not a post in the file" in res.output
     assert "'Bram de Wit' holds post 2 (row 3): this column names the people holding the " \
@@ -446,7 +446,7 @@ def test_superiors_named_by_title_or_holder_are_each_refused_with_the_reason(tmp
         res.output
     nl = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o")
     assert "'Directeur' is de functienaam van functie 1 (regel 2): deze kolom noemt de " \
-        "functienamen van de leidinggevenden, en --reports-to-by functie leest die" in nl.output
+        "functienamen van de leidinggevenden, en --reports-to-by Functie leest die" in nl.output
     # ids whose leading zeros a number cell dropped
     zeros = tmp_path / "zeros.csv"
     zeros.write_text("Formatieplaats;Functie;Leidinggevende\n0010;Directeur;\n"
@@ -1378,8 +1378,8 @@ def test_a_superior_column_that_gives_another_key_of_the_superiors_row(tmp_path)
     # without it, the refusal says what the value is and how to read it
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "no", "--lang", "en")
     assert res.exit_code == 1
-    assert "'00101' is the 'personeelsnummer' of post F1 (row 2): --reports-to-by " \
-        "personeelsnummer reads the superior column through it" in res.output
+    assert "'00101' is the 'Personeelsnummer' of post F1 (row 2): --reports-to-by " \
+        "Personeelsnummer reads the superior column through it" in res.output
     res = run("import", "posts", f, "--preset", "nl-hr", "--reports-to-by", "Stamnummer",
               "--out", tmp_path / "x", "--lang", "en")
     assert res.exit_code == 1 and not (tmp_path / "x").exists()

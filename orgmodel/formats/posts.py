@@ -407,6 +407,16 @@ def _names(columns: tuple):
     return names
 
 
+def _quoted_option(value: str) -> str:
+    """A column's name as a shell takes it after an option: in quotes when
+    it has a space or a sign the shell reads (``'Naam leidinggevende'``).
+
+    >>> _quoted_option("Personeelsnummer"), _quoted_option("Naam leidinggevende")
+    ('Personeelsnummer', "'Naam leidinggevende'")
+    """
+    return value if re.fullmatch(r"[\w.-]+", value) else "'" + value.replace("'", "'\\''") + "'"
+
+
 def _one_letter(holder: str) -> bool:
     """Whether a holder's cell is one letter and nothing else but marks
     (``x``, ``X.``, ``(v)``): no name.
@@ -2244,16 +2254,16 @@ class _Import:
                        "not the rest of it", pid=pid, row=group[0][0],
                        title=_cell(group[0][1], self.c_title))
 
-    @staticmethod
-    def named_not_id(sup, known: dict, columns=(), title_column=None) -> Message | str:
+    def named_not_id(self, sup, known: dict, columns=(), title_column=None) -> Message | str:
         """Why a superior may not be found (``known``: see
         :meth:`unknown_superiors`; ``columns``: those nothing reads)."""
         for column in columns:
             found = known.get((("column", column), sup.casefold()))
             if found:
                 which = [Message("post {pid} (row {row})", pid=p, row=r) for p, r in found[:3]]
-                return Message("; '{sup}' is the '{column}' of {posts}: --reports-to-by {column} "
-                               "reads the superior column through it", sup=sup, column=column,
+                return Message("; '{sup}' is the '{column}' of {posts}: --reports-to-by {option} "
+                               "reads the superior column through it", sup=sup,
+                               column=self.shown(column), option=_quoted_option(self.shown(column)),
                                posts=Listing(", ", which))
         zeros = [(p, r) for p, r in known.get(("zeros", sup.lstrip("0")), []) if p != sup] \
             if sup.isdigit() else []
@@ -2270,7 +2280,8 @@ class _Import:
                            "columns"))):
             if found:
                 which = [Message("post {pid} (row {row})", pid=p, row=r) for p, r in found[:3]]
-                return Message(text, sup=sup, posts=Listing(", ", which), column=title_column)
+                return Message(text, sup=sup, posts=Listing(", ", which),
+                               column=_quoted_option(self.shown(title_column or "")))
         return ""
 
     def check_line(self) -> None:
