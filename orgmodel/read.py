@@ -243,18 +243,28 @@ def _second_header_row(text: str, sep: str, known: Callable[[str], bool],
     :func:`two_header_rows`), the second row blanked so that every row keeps
     its number, and ``(that row's number, the names made of both rows)``;
     else the text and None."""
-    lines = text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None or first + 1 >= len(lines) or '"' in lines[first] + lines[first + 1]:
+    # (the first two lines only: the rest of a large file is not copied)
+    start, row = 0, 1
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            return text, None
+        if text[start:end].strip():
+            break
+        start, row = end + 1, row + 1
+    stop = text.find("\n", end + 1)
+    stop = len(text) if stop < 0 else stop
+    upper_line, lower_line = text[start:end], text[end + 1:stop]
+    if '"' in upper_line + lower_line:
         return text, None       # (a quoted cell may span lines: not worth the risk)
-    upper, lower = lines[first].split(sep), lines[first + 1].split(sep)
+    upper, lower = upper_line.split(sep), lower_line.split(sep)
     names = two_header_rows(upper, lower, known)
     # (the names made must be a header: a title over a header of names the
     # caller does not know is no group over its columns)
     if names is None or any(sep in n for n in names) or (header and not header(names)):
         return text, None
-    lines[first], lines[first + 1] = sep.join(names), ""
-    return "\n".join(lines), (first + 2, joined_names(upper, lower, names))
+    merged = text[:start] + sep.join(names) + "\n" + text[stop:]
+    return merged, (row + 1, joined_names(upper, lower, names))
 
 
 def joined_names(upper: list, lower: list, names: list) -> list:

@@ -1105,3 +1105,16 @@ def test_a_superior_cell_naming_two_posts_is_said_as_such(tmp_path):
               "--unknown-superior", "external")
     assert res.exit_code == 0 and "row 5: reports to 'F1 / F2', which names 2 posts" in res.output
     assert not [n for n in orgmodel.load(tmp_path / "o").graph if n.startswith("ext:")]
+
+
+def test_a_header_on_two_rows_under_a_title_keeps_the_row_numbers(tmp_path):
+    """Under a title and a blank line, the two header rows are rows 3 and 4
+    and the posts keep their own rows in what the import cites."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatie 2026;;;;;\n\nFormatieplaats;Functie;;Bezetting;;Leidinggevende functie\n"
+                 ";Naam;Schaal;Medewerker;Fte;\nF1;Directeur;15;A. de Vries;1;\n"
+                 "F2;Teamleider;11;B. Bos;0,8;F1\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0 and "de kopregel staat op twee regels (3 en 4)" in res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    assert g.nodes["F2"]["source"] == "posts regel 6" and g.nodes["F2"]["grade"] == "11"
