@@ -223,12 +223,15 @@ def read_table(path: Path, problems: list, label: str | None = None,
     text = _normal(text)
     text, sep = _said_separator(text)
     above: list = []
+    original = text
     if header is not None:
         text, above = from_header(text, header)
     sep = sep or _separator(_first_line(text))
     second = None
     if known is not None:
         text, second = _second_header_row(text, sep, known, header)
+        if second is None and above:
+            text, second = _header_under_its_groups(text, original, above, sep, known, header)
     df = _table_of(text, sep, label, problems, unnamed)
     if df is not None:
         df.attrs["above_header"] = above
@@ -254,29 +257,73 @@ def _second_header_row(text: str, sep: str, known: Callable[[str], bool],
         start, row = end + 1, row + 1
     stop = text.find("\n", end + 1)
     stop = len(text) if stop < 0 else stop
-    upper_line, lower_line = text[start:end], text[end + 1:stop]
+    names = _merged_lines(text[start:end], text[end + 1:stop], sep, known, header)
+    if names is None:
+        return text, None
+    merged = text[:start] + sep.join(names[0]) + "\n" + text[stop:]
+    return merged, (row + 1, names[1])
+
+
+def _merged_lines(upper_line: str, lower_line: str, sep: str, known, header):
+    """``(names, names made of both)`` of two lines of a header (see
+    :func:`two_header_rows`) that ``header`` takes, else None."""
     if '"' in upper_line + lower_line:
-        return text, None       # (a quoted cell may span lines: not worth the risk)
+        return None             # (a quoted cell may span lines: not worth the risk)
     upper, lower = upper_line.split(sep), lower_line.split(sep)
     names = two_header_rows(upper, lower, known)
     # (the names made must be a header: a title over a header of names the
     # caller does not know is no group over its columns)
     if names is None or any(sep in n for n in names) or (header and not header(names)):
+        return None
+    return names, joined_names(upper, lower, names)
+
+
+def _header_under_its_groups(text: str, original: str, above: list, sep: str, known, header):
+    """The text whose header row (found by ``header``) sits under a row of
+    group names (``Mandaat`` over ``Mandaatgever`` and ``Gemandateerde``,
+    beside a ``Bevoegdheid`` with nothing under it), made one header on the
+    header's row, that row taken from ``above``; and ``(row, the names made
+    of both)``.  Else the text and None: a title over the header (a row
+    that names no column the header lacks) stays a title."""
+    row, _ = above[-1]
+    start, up_start = _line_start(text, row + 1), _line_start(original, row)
+    if start is None or up_start is None:
         return text, None
-    merged = text[:start] + sep.join(names) + "\n" + text[stop:]
-    return merged, (row + 1, joined_names(upper, lower, names))
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    up_end = original.find("\n", up_start)
+    lower_line = text[start:end]
+    names = _merged_lines(original[up_start:up_end], lower_line, sep, known, header)
+    # (it must name a column the header alone does not: a note beside a
+    # title names none)
+    if names is None or not any(known(n) for n in names[1]):
+        return text, None
+    above.pop()
+    return text[:start] + sep.join(names[0]) + text[end:], (row + 1, names[1])
+
+
+def _line_start(text: str, row: int) -> int | None:
+    """Where line ``row`` (from 1) of ``text`` starts, or None past its end."""
+    start = 0
+    for _ in range(row - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    return start
 
 
 def joined_names(upper: list, lower: list, names: list) -> list:
-    """Of the names :func:`two_header_rows` made, those of two rows' cells
-    together (``Bezetting Fte``): what an import says it read so.
+    """Of the names :func:`two_header_rows` made, those that are not the
+    lower row's own cell: a group's name and a column's together (``Bezetting
+    Fte``), or the upper row's alone over an empty cell (``Bevoegdheid``):
+    what an import says it read so.
 
     >>> joined_names(["Id", "Bezetting", ""], ["", "Medewerker", "Fte"],
     ...              ["Id", "Medewerker", "Bezetting Fte"])
-    ['Bezetting Fte']
+    ['Id', 'Bezetting Fte']
     """
-    own = {str(c).strip() for c in list(upper) + list(lower)}
-    return [n for n in names if n not in own]
+    own = [str(c).strip() for c in lower] + [""] * (len(names) - len(lower))
+    return [n for n, o in zip(names, own) if n and n != o]
 
 
 def _first_line(text: str) -> str:

@@ -1118,3 +1118,20 @@ def test_a_header_on_two_rows_under_a_title_keeps_the_row_numbers(tmp_path):
     assert res.exit_code == 0 and "de kopregel staat op twee regels (3 en 4)" in res.output
     g = orgmodel.load(tmp_path / "o").graph
     assert g.nodes["F2"]["source"] == "posts regel 6" and g.nodes["F2"]["grade"] == "11"
+
+
+def test_a_title_and_a_note_over_the_header_stay_above_it(tmp_path):
+    """A title row with a note at its end ('Vertrouwelijk') names no column
+    the header lacks: it stays a row above the header, its date read, and
+    the header is the one row."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    for row in (["Formatieoverzicht per 1-1-2026", "", "", "", "Vertrouwelijk"],
+                ["Formatieplaats", "Functie", "Leidinggevende functie", "Medewerker"],
+                ["F1", "Directeur", "", "A. Top"], ["F2", "Adviseur", "F1", "B. Bos"]):
+        wb.active.append(row)
+    wb.save(tmp_path / "t.xlsx")
+    res = run("import", "posts", tmp_path / "t.xlsx", "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "twee regels" not in res.output and "regel 1: boven de kopregel" in res.output
+    assert orgmodel.load(tmp_path / "o").date == "2026-01-01"

@@ -478,3 +478,31 @@ def test_a_ceiling_as_a_register_writes_its_upper_bound(tmp_path):
     org = orgmodel.load(folder)
     assert "F005" in set(who_decides(org, "inkoop", amount=10_000)["post"])
     assert "F005" not in set(who_decides(org, "inkoop", amount=10_000.01)["post"])
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_a_register_header_under_a_row_of_groups_is_read_whole(tmp_path, suffix):
+    """'Mandaat' over 'Mandaatgever' and 'Gemandateerde', beside
+    'Bevoegdheid' and 'Financiële grens' with nothing under them: the second
+    row alone was the header, and the register was refused for lacking a
+    power's column.  Read as one header, said; a title over a header stays
+    a title."""
+    import openpyxl
+    folder = _sample(tmp_path)
+    rows = [["Mandaat", "", "Bevoegdheid", "Financiële grens"],
+            ["Mandaatgever", "Gemandateerde", "", ""],
+            ["Gemeentesecretaris", "Teammanager Financiën", "Inkoop", "€ 25.000"]]
+    path = tmp_path / f"register.{suffix}"
+    if suffix == "csv":
+        path.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        wb = openpyxl.Workbook()
+        for r in rows:
+            wb.active.append(r)
+        wb.active.merge_cells("A1:B1")
+        wb.save(path)
+    res = run("import", "mandates", path, "--org", folder, "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "the header is written on two rows (1 and 2)" in res.output
+    assert "power from 'Bevoegdheid'; ceiling from 'Financiële grens'" in res.output
+    assert [d["ceiling"] for d in _mandates(folder).values()] == [25000.0]

@@ -417,6 +417,19 @@ def _quoted_option(value: str) -> str:
     return value if re.fullmatch(r"[\w.-]+", value) else "'" + value.replace("'", "'\\''") + "'"
 
 
+def two_header_rows_said(df, label) -> list:
+    """What the import says of a header written on two rows (see
+    :func:`orgmodel.read.two_header_rows`): nothing when it is on one."""
+    if not df.attrs.get("second_header_row"):
+        return []
+    second, both = df.attrs["second_header_row"]
+    return [Message(
+        "{label}: the header is written on two rows ({row} and {row2}), a group's name over its "
+        "columns: a column is read by the names over it where that names what orgmodel reads "
+        "({v})", label=label, row=second - 1, row2=second,
+        v=", ".join(f"'{b}'" for b in both) or Message("none"))]
+
+
 def _one_letter(holder: str) -> bool:
     """Whether a holder's cell is one letter and nothing else but marks
     (``x``, ``X.``, ``(v)``): no name.
@@ -1600,13 +1613,7 @@ class _Import:
             self.log.skipped.append((label, rowno, Message(
                 "above the header row: '{v}' (a title or a note, not a post)",
                 v=text if len(text) <= 60 else text[:59] + "…")))
-        if df.attrs.get("second_header_row"):
-            second, both = df.attrs["second_header_row"]
-            self.log.decisions.append(Message(
-                "{label}: the header is written on two rows ({row} and {row2}), a group's name "
-                "over its columns: each column read by its group's name and its own where that "
-                "names what orgmodel reads ({v})", label=label, row=second - 1, row2=second,
-                v=", ".join(f"'{b}'" for b in both) or Message("none")))
+        self.log.decisions += two_header_rows_said(df, label)
 
     def check_not_empty(self) -> None:
         """An import that makes no post is an error saying why, not an empty

@@ -34,7 +34,7 @@ from ..read import EDGES, MANIFEST, read_folder
 from ..validate import _closest, parse_bool, parse_cell, validate_graph
 from ..write import write_tables
 from ._tables import model_from_tables
-from .posts import _cited, _fold, _read, _slug, laid_out, refuse_spreadsheet_errors
+from .posts import _cited, _fold, _read, _slug, laid_out, refuse_spreadsheet_errors, two_header_rows_said
 
 if TYPE_CHECKING:
     from .._types import PathLike
@@ -373,7 +373,8 @@ def _table(path: Path, sheet: str | None) -> tuple:
     return df, found, RegisterLog(file=path.name, rows=len(df),
                                   columns={k: headers.get(c, c) for k, c in found.items()},
                                   worked_out=worked, not_read=other,
-                                  laid_out=laid_out(df, path.name))
+                                  laid_out=laid_out(df, path.name)
+                                  + two_header_rows_said(df, path.name))
 
 
 def _not_a_mandate(cells, headers: dict):

@@ -131,6 +131,7 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
         return None
     is_header = header
     above = _above_header(rows, is_header) if is_header else []
+    over = rows[len(above) - 1] if above else None       # (the row right above the header)
     rows = rows[len(above):]
     if unsaved:
         problems.append(_unsaved_problem(label, unsaved))
@@ -144,6 +145,12 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
         joined = joined_names(header, rows[1][1], second)
         header = second
         rows = rows[:1] + rows[2:]
+    groups = _group_row(over, rows[0], known, is_header) if known and not second else None
+    if groups:
+        # (a row of group names right above the header row: one header on
+        # the header's row, that row no longer a title above it)
+        joined, header, above = joined_names(over[1], header, groups), groups, above[:-1]
+        header_row -= 1
     names = [h.strip().casefold().replace(" ", "_") for h in header]
     while names and not names[-1]:
         names.pop()
@@ -185,7 +192,7 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     frame.attrs["header_row"] = header_row
     frame.attrs["headers"] = {n: header_shown(header[i]) for i, n in enumerate(names) if n}
     frame.attrs["above_header"] = above
-    frame.attrs["second_header_row"] = (header_row + 1, joined) if second else None
+    frame.attrs["second_header_row"] = (header_row + 1, joined) if second or groups else None
     # (which column of the sheet each name is, for its merged cells)
     frame.attrs["columns"] = {i + 1: n for i, n in enumerate(names) if n}
     return frame
@@ -199,6 +206,21 @@ def _second_header_row(rows, known, is_header=None) -> list | None:
         return None
     names = two_header_rows(rows[0][1], rows[1][1], known)
     return names if names and (is_header is None or is_header(names)) else None
+
+
+def _group_row(over, first, known, is_header) -> list | None:
+    """The names of a header whose row ``first`` sits right under a row
+    ``over`` of group names (see :func:`orgmodel.read.two_header_rows`) that
+    ``is_header`` takes and that name a column ``first`` alone does not; else
+    None (a title over the header stays a title)."""
+    if over is None or over[0] != first[0] - 1:
+        return None
+    names = two_header_rows(over[1], first[1], known)
+    if not names or (is_header is not None and not is_header(names)):
+        return None
+    # (and it must name a column the header alone does not: a note beside a
+    # title names none)
+    return names if any(known(n) for n in joined_names(over[1], first[1], names)) else None
 
 
 def _above_header(rows, is_header, within: int = HEADER_WITHIN) -> list:
