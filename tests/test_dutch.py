@@ -1135,3 +1135,18 @@ def test_a_title_and_a_note_over_the_header_stay_above_it(tmp_path):
     assert res.exit_code == 0, res.output
     assert "twee regels" not in res.output and "regel 1: boven de kopregel" in res.output
     assert orgmodel.load(tmp_path / "o").date == "2026-01-01"
+
+
+def test_a_job_share_row_left_empty_beside_a_named_holder_is_held(tmp_path):
+    """A post on two rows, one naming its holder and one left empty, is
+    held: it is not listed among the posts whose holder is not recorded, and
+    its FTE counts as held."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
+                 "F1;Directeur;;A. Top;1\nF2;Adviseur;F1;B. Bos;0,5\nF2;Adviseur;F1;;0,5\n"
+                 "F3;Jurist;F1;;1\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "- 1 functie met een lege cel voor de bekleder (F3)" in res.output
+    tot = orgmodel.totals(orgmodel.load(tmp_path / "o"))
+    assert (tot["held_fte_max"], tot["unrecorded"], tot["unrecorded_fte_max"]) == (2.0, 1, 1.0)

@@ -2168,8 +2168,9 @@ class _Import:
             said.append(_first_and_count(N_(
                 "holders' FTE written per holder in one cell ('{v}'): each holder their share "
                 "({cells})"), self.shared_holder_ftes, "cells"))
-        if self.empty_holders:
-            said.append(self.empty_holders_said())
+        empty = self.empty_holders_said() if self.empty_holders else ""
+        if empty:
+            said.append(empty)
         if self.several_holders:
             said.append(_first_and_count(N_(
                 "holders written as several names in one cell ('{v}'): each read as a person "
@@ -2182,10 +2183,14 @@ class _Import:
                 "holder; write two people as 'A. de Vries / B. Jansen' to read two ({cells})"),
                 self.and_in_holder, "cells"))
 
-    def empty_holders_said(self) -> Message:
+    def empty_holders_said(self) -> Message | str:
         """The posts whose holder cell is empty: neither held nor vacant as
-        far as the file says."""
-        posts = list(dict.fromkeys(self.empty_holders))
+        far as the file says (a job share's row left empty beside a named
+        holder is not one: the post is held)."""
+        held = {e["to"] for e in self.edges if e["kind"] == "HOLDS"}
+        posts = [p for p in dict.fromkeys(self.empty_holders) if p not in held]
+        if not posts:
+            return ""
         shown = ", ".join(posts[:20]) + (" …" if len(posts) > 20 else "")
         return count(len(posts), N_(
             "1 post with an empty holder cell ({v}): who holds it, and whether it is vacant, is "
