@@ -199,8 +199,10 @@ def read_table(path: Path, problems: list, label: str | None = None,
     ``df.attrs["above_header"]``; the encoding it was read in (see
     :func:`decoded`) is ``df.attrs["encoding"]``.  ``known``: whether a
     column name is one the caller reads, to find a header written on two
-    rows (see :func:`two_header_rows`), the second's row number kept in
-    ``df.attrs["second_header_row"]``.  Returns ``None`` when
+    rows (see :func:`two_header_rows`): the row ``header`` finds with the
+    row under it, or with a row of group names above it; the lower row's
+    number and the names taken from both are kept in
+    ``df.attrs["second_header_row"]`` (else None).  Returns ``None`` when
     the file cannot be read at all (missing, not text, broken quoting), so
     that the caller can skip what depends on it.
 
