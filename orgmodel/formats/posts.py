@@ -2074,11 +2074,11 @@ class _Import:
                 "reports to '{sup}', an id used for several different posts: the line is left out",
                 sup=sup)))
             return None
-        elif self.rule != "error" and self.several_posts(sup):
+        elif self.rule != "error" and (several := self.several_posts(sup)):
             # (not a role outside the organisation called "F1, F2")
             log.cells.append((self.label, first_row, Message(
                 "reports to '{sup}', {several}: the line is left out", sup=sup,
-                several=self.several_posts(sup))))
+                several=several)))
             return None
         else:
             target = self.external_superior(pid, sup, first_row)
