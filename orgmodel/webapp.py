@@ -256,7 +256,7 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         else:
             title, df, form = _table(org, what, params, t)
         return page(request, "table.html", me=me, heading=title, table=frame(df, request), form=form,
-                    params=dict(params), what=what,
+                    params=dict(params), what=what, by_options=FORMATION_BY,
                     powers=[(k, v["text"]) for k, v in org.vocabulary("powers").items()],
                     figure=f"/figure/{what}.svg" if what in ("layers", "span") else None)
 
@@ -454,7 +454,18 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
 
 TABLES = ("mandates", "who-decides", "findings", "layers", "span", "formation")
 #: The fields of the tables' forms, named in the reader's language by the page.
-FIELDS = (N_("power"), N_("amount"), N_("role"), N_("on"))
+FIELDS = (N_("power"), N_("amount"), N_("role"), N_("on"), N_("by"))
+#: What the formation page rolls up by, named in the reader's language.
+FORMATION_BY = {"unit": N_("unit"), "manager": N_("manager"), "post": N_("post")}
+#: The formation's figures a page shows, a range (``_min``, ``_max``) as one
+#: column: the others (staff uncounted, totals with staff) when any row has one.
+FORMATION_SHOWN = ("id", "name", "posts", "vacant", "people", "fte", "held_fte", "vacant_fte",
+                   "unrecorded", "unrecorded_fte", "staff", "staff_fte", "staff_uncounted",
+                   "headcount", "total_fte")
+#: Columns shown only when a row has more than nothing in them.
+FORMATION_IF_ANY = {"unrecorded": ("unrecorded", "unrecorded_fte"),
+                    "staff": ("staff", "staff_fte", "total_fte"),
+                    "staff_uncounted": ("staff_uncounted",)}
 
 
 def _matching(org, q: str, limit: int, kinds=None) -> list:
@@ -504,9 +515,32 @@ def _table(org, what, params, t):
         return t("Spans of control"), getattr(res, "frame", res), []
     if what == "formation":
         from .formation import formation
-        res = formation(org)
-        return t("Formation"), getattr(res, "frame", res), []
+        by = params.get("by") or "unit"
+        return t("Formation"), _formation_view(formation(org, by), t), ["by"]
     raise Refused(404, Message("no page '{what}'", what=what))
+
+
+def _formation_view(df, t):
+    """The formation's frame as a page shows it: each minimum and maximum as
+    one column (``2–3`` where they differ), and the columns of staff and of
+    posts whose holder is not recorded only when a row has one, so that it
+    fits a window (20 columns did not)."""
+    import pandas as pd
+    hidden = {c for key, cols in FORMATION_IF_ANY.items() if not (df[key] > 0).any() for c in cols}
+    out = {}
+    for c in FORMATION_SHOWN:
+        if c in hidden:
+            continue
+        if c in df.columns:
+            out[c] = df[c]
+            continue
+        lo, hi = df[f"{c}_min"], df[f"{c}_max"]
+        if lo.equals(hi):
+            out[c] = lo
+        else:
+            out[c] = ["" if pd.isna(a) else t.number(a) if a == b else
+                      f"{t.number(a)}–{t.number(b)}" for a, b in zip(lo, hi)]
+    return pd.DataFrame(out)
 
 
 def _powers(org):

@@ -99,7 +99,8 @@ def _draft(client, name, *changes):
 
 
 PAGES = ["/", "/search?q=team", "/node/tm", "/chart", "/mandates", "/who-decides?power=budget",
-         "/findings", "/layers", "/span", "/formation", "/history", "/drafts",
+         "/findings", "/layers", "/span", "/formation", "/formation?by=manager",
+         "/formation?by=post", "/history", "/drafts",
          "/figure/layers.svg", "/figure/span.svg", "/report", "/suggest?q=te", "/suggest.js"]
 
 
@@ -536,6 +537,7 @@ def test_the_pages_in_dutch_have_no_english_left(folder):
                             ("/figure/nope.svg", "geen grafiek 'nope'"),
                             ("/node/nope", "'nope' staat niet in het model"),
                             ("/history/diff?a=x", "geef twee versies: ?a=N&b=M"),
+                            ("/formation?by=nope", "formatie per 'nope'"),
                             ("/niets/hier/nope", "Niet gevonden")):
             refused = anna.get(path)
             assert refused.status_code in (400, 404), (path, refused.status_code)
@@ -682,6 +684,50 @@ def test_two_editors_and_a_viewer_in_chromium(app):
     org = orgmodel.load(folder)
     assert (org.graph.nodes["tm"]["name"], org.graph.nodes["dd"]["name"]) == (
         "Team lead", "Director")
+
+
+@pytest.mark.browser
+def test_the_formation_page_fits_a_window_in_dutch(folder):
+    """The formation had twenty columns, 1,926 px wide in Dutch: its held and
+    total FTE were off a 1366 px window. Each minimum and maximum is now one
+    column (a range where they differ), and it rolls up by the reader's choice."""
+    nodes = pd.read_csv(folder / "nodes.csv", dtype=str, keep_default_na=False)
+    nodes.loc[nodes["id"] == "tm", "fte"] = "1-1.5"
+    nodes.to_csv(folder / "nodes.csv", index=False)
+    want = orgmodel.formation(orgmodel.load(folder), "unit").set_index("id").loc["cluster"]
+    assert (want["fte_min"], want["fte_max"]) == (3.0, 3.5)
+    proc, url = _start(folder, "--lang", "nl")
+    from browser import CHROMIUM_ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), headless=True,
+                                        args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.goto(url + "/login")
+            page.fill("input[name=name]", "vera")
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button[type=submit]")
+            page.click("header >> text=Formatie")
+            wide, window = page.evaluate(
+                "[document.documentElement.scrollWidth, window.innerWidth]")
+            assert wide <= window == 1366
+            heads = page.locator("table.grid th").all_inner_texts()
+            assert heads[:8] == ["id", "naam", "functies", "vacant", "mensen", "fte",
+                                 "bezette fte", "vacante fte"], heads
+            for shown in ("bekleder niet vastgelegd", "medewerkers", "fte totaal"):
+                assert shown in heads, heads
+            row = page.locator("table.grid tr", has_text="Support cluster").all_inner_texts()[0]
+            cells = dict(zip(heads, row.split("\t")))
+            assert (cells["fte"], cells["bezette fte"], cells["fte totaal"]) == (
+                "3–3,5", "1–1,5", "10,6–11,1"), cells
+            page.select_option("select[name=by]", "manager")
+            page.click("main form button")
+            assert "by=manager" in page.url
+            assert page.locator("table.grid tr td").first.inner_text() == "gd"
+            browser.close()
+    finally:
+        _stop(proc)
 
 
 def test_the_server_runs_with_the_cycle_collector_on(tmp_path, monkeypatch):
