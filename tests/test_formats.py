@@ -728,7 +728,7 @@ def test_the_september_2013_layout_is_read_as_published(tmp_path):
             "name in the header: left out") in res.output
     assert ("department_of_health-2013-09-30-junior.csv: column 1 has values but no name in "
             "the header: left out") in res.output
-    assert "The date 2013-09-30 is read from the file's name" in res.output
+    assert "The date 30 September 2013 is read from the file's name" in res.output
     with open(junior, encoding="utf-8") as f:
         under = [r for r in csv.DictReader(f) if r["Reporting Senior Post"] == "CNO017"]
     with open(senior, encoding="utf-8") as f:
@@ -767,7 +767,7 @@ def test_an_xls_workbook_is_read_as_its_csv_files(tmp_path):
     res = run("import", "posts", xls, "--junior", xls, "--preset", "uk-organogram",
               "--out", tmp_path / "x")
     assert res.exit_code == 0, res.output
-    assert "The date 2013-09-30 is read from the file's name" in res.output
+    assert "The date 30 September 2013 is read from the file's name" in res.output
     csv_org = read_posts(UK / "department_of_health-2013-09-30-senior.csv",
                          UK / "department_of_health-2013-09-30-junior.csv",
                          preset="uk-organogram")[0]
@@ -812,7 +812,7 @@ def test_a_dutch_ods_as_libreoffice_saves_it(tmp_path):
     assert res.exit_code == 0, res.output
     for said in ("cells C5:C7 are merged; their value 'Ruimte' is read in column 'Afdeling' "
                  "of each of rows 5–7", "row 7 is hidden in the workbook",
-                 "The date 2026-01-01 is read from row 1 ('1 januari 2026')",
+                 "The date 1 January 2026 is read from row 1 ('1 januari 2026')",
                  "The totals row ('Totaal', row 8) gives 2.3 FTE, and the post rows read hold "
                  "3.3 FTE: they differ",
                  "FTE written in hours in 1 cell ('36 uur', row 7): read over a full-time week "
@@ -899,7 +899,7 @@ def test_the_date_in_a_files_name(tmp_path, name, date):
     org = orgmodel.load(tmp_path / "o")
     assert org.manifest.get("date") == date
     if date is None:
-        assert "which could be 2001-10-13 or 2013-10-01: no date is taken (give --date)" \
+        assert "which could be 13 October 2001 or 1 October 2013: no date is taken (give --date)" \
             in res.output
 
 

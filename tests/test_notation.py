@@ -358,7 +358,7 @@ def test_title_rows_and_a_totals_row_of_a_dutch_workbook(tmp_path):
         assert "fte '32 uur' is geen getal: uren?" in text
         assert "functie F003 heeft geen functienaam: ze heet 'Functie F003'" in text
         assert "Niet gebruikte regels: 3:" in text
-        assert "De datum 2026-01-01 is gelezen uit regel 2 ('1 januari 2026')" in text
+        assert "De datum 1 januari 2026 is gelezen uit regel 2 ('1 januari 2026')" in text
     org = orgmodel.load(out)
     assert str(org.manifest["date"]) == "2026-01-01"
     n = org.graph.nodes
@@ -535,13 +535,13 @@ def test_the_date_a_line_above_the_header_states(tmp_path):
         return orgmodel.load(out).manifest.get("date"), res.output
     date, said = imported("f.csv", "Formatie gemeente Voorbeeld per 1-2-2026", "--preset", "nl-hr")
     assert str(date) == "2026-02-01"
-    assert "The date 2026-02-01 is read from row 1 ('1-2-2026')" in said
+    assert "The date 1 February 2026 is read from row 1 ('1-2-2026')" in said
     date, said = imported("f.csv", "Formatie, afgedrukt op 1-2-2026", "--preset", "nl-hr")
     assert date is None and "2026-02-01" not in said
     date, said = imported("g.csv", "Posts as at 3-2-2026", "--id", "Functienummer",
                           "--reports-to", "Leidinggevende")
     assert date is None
-    assert ("Row 1 holds '3-2-2026', which could be 2026-02-03 or 2026-03-02: no date is "
+    assert ("Row 1 holds '3-2-2026', which could be 3 February 2026 or 2 March 2026: no date is "
             "taken (give --date)") in said
     date, said = imported("formatie 2025-12-31.csv", "Peildatum: 1 januari 2026",
                           "--preset", "nl-hr")
@@ -1396,7 +1396,7 @@ def test_a_date_written_out_in_the_files_name(tmp_path):
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
     assert res.exit_code == 0, res.output
     assert orgmodel.load(tmp_path / "o").manifest["date"] == "2026-01-01"
-    assert "De datum 2026-01-01 is gelezen uit de naam van het bestand ('1 januari 2026')" in \
+    assert "De datum 1 januari 2026 is gelezen uit de naam van het bestand ('1 januari 2026')" in \
         res.output
 
 

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from test_store import _routes_equal
 
 import orgmodel
+from orgmodel.i18n import translator
 from conftest import DATA, NEO4J_ONLY, copy_data, start_server, stop_server
 from orgmodel.cli import cli
 from orgmodel.errors import ConflictError, DatabaseError
@@ -105,8 +106,11 @@ def test_history_lists_each_push_and_reads_back_any_version(store, template_copy
     # --at: the version that held at a moment
     at_v1 = history.iloc[1]["at"]
     assert pull_model(store, "Sample", at=at_v1) == v1
-    with pytest.raises(orgmodel.OrgModelError, match="no version from"):
+    with pytest.raises(orgmodel.OrgModelError, match="no version from") as before:
         pull_model(store, "Sample", at="2000-01-01T00:00:00.000+00:00")
+    # (the moment as a reader writes it, not as an ISO instant)
+    assert translator("nl")(before.value.args[0]) == \
+        "Sample heeft geen versie van 1 januari 2000, 00:00 UTC of eerder (zie db log)"
 
 
 def test_a_pull_then_push_without_changes_writes_nothing(store, deventer, tmp_path):

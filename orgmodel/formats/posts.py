@@ -2492,7 +2492,7 @@ def date_above_header(rows: list, locale: str | None = None) -> tuple[str | None
     >>> date_above_header([(1, "Afgedrukt op 3-2-2026")])
     (None, '')
     >>> str(date_above_header([(1, "per 3-2-2026")])[1])
-    "row 1 holds '3-2-2026', which could be 2026-02-03 or 2026-03-02: no date is taken (give --date)"
+    "row 1 holds '3-2-2026', which could be 3 February 2026 or 2 March 2026: no date is taken (give --date)"
     >>> two = date_above_header([(1, "per 1-1-2026"), (2, "Peildatum 1-2-2026")], "nl")
     >>> two[0], str(two[1]).split(": no date")[0]
     (None, "the rows above the header give different dates (row 1: '1-1-2026'; row 2: '1-2-2026')")
@@ -2505,8 +2505,9 @@ def date_above_header(rows: list, locale: str | None = None) -> tuple[str | None
                 found.setdefault(shown[0], (rowno, shown[1]))
     if len(found) == 1 and len(next(iter(found))) == 1:
         (date,), (rowno, v) = next(iter(found.items()))
+        # (a date object: written out in the reader's language, 1 januari 2026)
         return date, Message("the date {date} is read from row {row} ('{v}')",
-                             date=date, row=rowno, v=v)
+                             date=_dt.date.fromisoformat(date), row=rowno, v=v)
     if len(found) > 1:
         return None, Message("the rows above the header give different dates ({dates}): no "
                              "date is taken (give --date)", dates=Listing("; ", [
@@ -2515,7 +2516,8 @@ def date_above_header(rows: list, locale: str | None = None) -> tuple[str | None
     if found:
         (dates, (rowno, v)), = found.items()
         return None, Message("row {row} holds '{v}', which could be {dates}: no date is taken "
-                             "(give --date)", row=rowno, v=v, dates=Listing(" or ", sorted(dates)))
+                             "(give --date)", row=rowno, v=v,
+                             dates=Listing(" or ", [_dt.date.fromisoformat(d) for d in sorted(dates)]))
     return None, ""
 
 
@@ -2575,7 +2577,7 @@ def date_in_name(name: str, today: _dt.date | None = None) -> tuple[str | None, 
     >>> date_in_name("Organogram 30 Sept 2013.csv", _dt.date(2026, 6, 1))[0]
     '2013-09-30'
     >>> date_in_name("011013-DH-senior.csv", _dt.date(2026, 1, 1))
-    (None, "the file's name holds '011013', which could be 2001-10-13 or 2013-10-01: no date is taken (give --date)")
+    (None, "the file's name holds '011013', which could be 13 October 2001 or 1 October 2013: no date is taken (give --date)")
     """
     today = today or _dt.date.today()
     for pattern, orders in _DATE_SHAPES:
@@ -2587,12 +2589,12 @@ def date_in_name(name: str, today: _dt.date | None = None) -> tuple[str | None, 
         if len(found) == 1:
             return found[0].isoformat(), Message(
                 "the date {date} is read from the file's name ('{v}')",
-                date=found[0].isoformat(), v=m.group(0))
+                date=found[0], v=m.group(0))
         if found:
             return None, Message(
                 "the file's name holds '{v}', which could be {dates}: no date is taken "
                 "(give --date)", v=m.group(0),
-                dates=Listing(" or ", [d.isoformat() for d in found]))
+                dates=Listing(" or ", found))
     return None, ""
 
 
