@@ -8,11 +8,11 @@ from click.testing import CliRunner
 from test_store import _routes_equal
 
 import orgmodel
-from orgmodel.i18n import translator
 from conftest import DATA, NEO4J_ONLY, copy_data, start_server, stop_server
 from orgmodel.cli import cli
 from orgmodel.errors import ConflictError, DatabaseError
 from orgmodel.escalation import escalation_policy
+from orgmodel.i18n import translator
 from orgmodel.store import BASE_FILE, Base, connect, log, pull, pull_model, push
 
 pytestmark = pytest.mark.neo4j
