@@ -241,24 +241,45 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         response.headers["content-security-policy"] = CSP_CHART
         return response
 
-    async def table_page(request):
-        me = who(request)
+    def table_of(request):
+        """``(title, DataFrame, form fields)`` of the table page asked for."""
         org, version = workspace.current()
         t = translator_of(request.session.get("lang") or lang)
         what = request.path_params["what"]
-        params = request.query_params
         if what == "findings":
             import pandas as pd
 
             from .checks import FINDING_COLUMNS
-            title, form = t("Findings"), []
-            df = pd.DataFrame(findings_of(org, version), columns=FINDING_COLUMNS)
-        else:
-            title, df, form = _table(org, what, params, t)
-        return page(request, "table.html", me=me, heading=title, table=frame(df, request), form=form,
-                    params=dict(params), what=what, by_options=FORMATION_BY,
+            return t("Findings"), pd.DataFrame(findings_of(org, version),
+                                               columns=FINDING_COLUMNS), []
+        return _table(org, what, request.query_params, t)
+
+    async def table_page(request):
+        me = who(request)
+        org, _ = workspace.current()
+        what = request.path_params["what"]
+        params = request.query_params
+        number = _page_number(params)
+        title, df, form = table_of(request)
+        # (a page of rows: 100,000 posts were a page of 14 MB, 17 s to draw)
+        shown, paging = _page_of(df, number, params, what)
+        if what == "formation":
+            shown = _formation_view(shown, translator_of(request.session.get("lang") or lang), df)
+        return page(request, "table.html", me=me, heading=title, table=frame(shown, request),
+                    form=form, params=dict(params), what=what, by_options=FORMATION_BY,
+                    paging=paging,
                     powers=[(k, v["text"]) for k, v in org.vocabulary("powers").items()],
                     figure=f"/figure/{what}.svg" if what in ("layers", "span") else None)
+
+    async def table_csv(request):
+        """The whole table of a page as CSV, as ``--format csv`` gives it (its
+        cells inert: none starts a spreadsheet formula)."""
+        who(request)
+        _, df, _ = table_of(request)
+        from .escape import to_csv
+        name = request.path_params["what"]
+        return Response(to_csv(df), media_type="text/csv; charset=utf-8", headers={
+            "content-disposition": f'attachment; filename="{name}.csv"'})
 
     async def figure(request):
         """The layers' and the spans' chart, as the report draws them (an SVG
@@ -441,6 +462,7 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         Route("/drafts/{name}", draft_page),
         Route("/drafts/{name}/{action}", draft_action, methods=["POST"]),
         Route("/accounts", accounts, methods=["GET", "POST"]),
+        Route("/{what:str}.csv", table_csv),
         Route("/{what:str}", table_page),
     ]
     app = Starlette(routes=routes, middleware=[
@@ -516,17 +538,50 @@ def _table(org, what, params, t):
     if what == "formation":
         from .formation import formation
         by = params.get("by") or "unit"
-        return t("Formation"), _formation_view(formation(org, by), t), ["by"]
+        return t("Formation"), formation(org, by), ["by"]
     raise Refused(404, Message("no page '{what}'", what=what))
 
 
-def _formation_view(df, t):
-    """The formation's frame as a page shows it: each minimum and maximum as
-    one column (``2–3`` where they differ), and the columns of staff and of
-    posts whose holder is not recorded only when a row has one, so that it
-    fits a window (20 columns did not)."""
+#: Rows a table page shows at once; the others are on the pages after it,
+#: and the whole table is its CSV.
+ROWS_PER_PAGE = 200
+
+
+def _page_number(params) -> int:
+    """The page ``params`` asks for (``page=N``, from 1; the first without one)."""
+    text = params.get("page") or "1"
+    if not text.isdigit() or int(text) < 1:
+        raise Refused(400, Message("page '{v}' is not a page number (1, 2, ...)", v=text))
+    return int(text)
+
+
+def _page_of(df, number: int, params, what: str):
+    """``(rows shown, paging)`` of page ``number`` (past the last: the last):
+    ``paging`` has the rows' first and last number, their total, and the
+    addresses of the pages before and after it and of the CSV."""
+    from urllib.parse import urlencode
+    total = len(df)
+    start = min((number - 1) * ROWS_PER_PAGE, max(total - 1, 0) // ROWS_PER_PAGE * ROWS_PER_PAGE)
+    rest = {k: v for k, v in params.items() if k != "page"}
+
+    def link(n):
+        return f"/{what}?" + urlencode({**rest, "page": n})
+    n = start // ROWS_PER_PAGE + 1
+    return df.iloc[start:start + ROWS_PER_PAGE], {
+        "first": start + 1 if total else 0, "last": min(start + ROWS_PER_PAGE, total),
+        "total": total, "prev": link(n - 1) if n > 1 else None,
+        "next": link(n + 1) if start + ROWS_PER_PAGE < total else None,
+        "csv": f"/{what}.csv" + ("?" + urlencode(rest) if rest else "")}
+
+
+def _formation_view(df, t, whole):
+    """The formation's rows ``df`` as a page shows them: each minimum and
+    maximum as one column (``2–3`` where they differ), and the columns of
+    staff and of posts whose holder is not recorded only when a row of the
+    ``whole`` table has one, so that it fits a window (20 columns did not)."""
     import pandas as pd
-    hidden = {c for key, cols in FORMATION_IF_ANY.items() if not (df[key] > 0).any() for c in cols}
+    hidden = {c for key, cols in FORMATION_IF_ANY.items() if not (whole[key] > 0).any()
+              for c in cols}
     out = {}
     for c in FORMATION_SHOWN:
         if c in hidden:
@@ -535,7 +590,7 @@ def _formation_view(df, t):
             out[c] = df[c]
             continue
         lo, hi = df[f"{c}_min"], df[f"{c}_max"]
-        if lo.equals(hi):
+        if whole[f"{c}_min"].equals(whole[f"{c}_max"]):
             out[c] = lo
         else:
             out[c] = ["" if pd.isna(a) else t.number(a) if a == b else
