@@ -18,6 +18,7 @@ from __future__ import annotations
 import hmac
 import json
 import secrets
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
@@ -704,8 +705,39 @@ def _node_facts(org, nid, t, findings) -> dict:
             paths = [rg.route_record(r) for r in rg.routes(nid, 10)]
             routes.append({"via": via, "record": rec, "paths": paths})
     mine = [r for r in findings if nid in (r["nodes"] or ())]
-    edges = [(u, v, k.get("kind")) for u, v, k in g.edges(nid, data=True)]
-    edges += [(u, v, k.get("kind")) for u, v, k in g.in_edges(nid, data=True)]
+    edges = _links_shown([(u, v, k.get("kind")) for u, v, k in g.edges(nid, data=True)], nid)
+    edges += _links_shown([(u, v, k.get("kind")) for u, v, k in g.in_edges(nid, data=True)], nid)
     return {"node": {"id": nid, **d}, "facts": facts, "routes": routes, "findings": mine,
-            "edges": edges, "names": {n: g.nodes[n].get("name", n)
-                                      for u, v, _ in edges for n in (u, v)}}
+            "edges": edges, "names": _names_apart(g, {n for u, v, _, _ in edges
+                                                      for n in (u, v) if n is not None})}
+
+
+#: Lines and links of one kind a node's page lists (a manager with 5,000
+#: reports listed 5,000 lines); the rest are counted.
+LINKS_SHOWN = 50
+
+
+def _links_shown(edges: list, nid) -> list:
+    """``(u, v, kind, 0)`` of the first :data:`LINKS_SHOWN` ``edges`` of each
+    kind, then one ``(u, v, kind, how many more)`` for the rest of that kind,
+    its other end (not ``nid``) None.
+
+    >>> _links_shown([("a", "m", "REPORTS_TO")] * 52, "m")[-1]
+    (None, 'm', 'REPORTS_TO', 2)
+    """
+    out, seen = [], {}
+    for u, v, kind in edges:
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= LINKS_SHOWN:
+            out.append((u, v, kind, 0))
+    more = [(kind, n - LINKS_SHOWN) for kind, n in seen.items() if n > LINKS_SHOWN]
+    outgoing = bool(edges) and edges[0][0] == nid
+    return out + [(nid, None, kind, n) if outgoing else (None, nid, kind, n) for kind, n in more]
+
+
+def _names_apart(g, nodes) -> dict:
+    """Each node's name, with its id beside it where another of ``nodes``
+    has the same name (forty reports named "Medewerker" were forty equal links)."""
+    names = {n: g.nodes[n].get("name") or n for n in nodes}
+    twice = {x for x, k in Counter(names.values()).items() if k > 1}
+    return {n: f"{x} ({n})" if x in twice and x != n else x for n, x in names.items()}

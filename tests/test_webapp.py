@@ -687,6 +687,40 @@ def test_two_editors_and_a_viewer_in_chromium(app):
         "Team lead", "Director")
 
 
+def test_a_managers_page_lists_some_of_many_reports_and_counts_the_rest(tmp_path):
+    """A manager with thousands of reports listed each on its page, all
+    named alike ("Medewerker"): the page lists LINKS_SHOWN of a kind, each
+    with its id where names repeat, and counts the rest."""
+    from orgmodel.webapp import LINKS_SHOWN
+    n = LINKS_SHOWN + 30
+    posts = tmp_path / "wijd.csv"
+    posts.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie\n"
+                     "F1;Directeur;Anna de Vries;\n"
+                     + "".join(f"F{i};Medewerker;Persoon {i};F1\n" for i in range(2, n + 2)),
+                     encoding="utf-8")
+    d = tmp_path / "org"
+    done = _orgmodel("import", "posts", str(posts), "--preset", "nl-hr", "--out", str(d))
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = _orgmodel("users", "add", "vera", "--role", "viewer", "--org", str(d),
+                     stdin=PASSWORD + "\n")
+    assert done.returncode == 0, done.stdout + done.stderr
+    proc, url = _start(d, "--lang", "nl")
+    try:
+        client, _ = _login(url, "vera")
+        page = html.unescape(client.get("/node/F1").text)
+        links = page[page.index("<ul>", page.index("Lijnen en verbanden")):]
+        links = re.sub(r"<[^>]+>", "", links[:links.index("</ul>")])
+        reports = re.findall(r"Medewerker \((F\d+)\) —rapporteert aan→ Directeur", links)
+        assert reports == [f"F{i}" for i in range(2, LINKS_SHOWN + 2)]
+        assert "... en nog 30 —rapporteert aan→ Directeur" in links
+        assert "Anna de Vries —bekleedt→ Directeur" in links
+        # one report's page names its manager once, without an id (no other has that name)
+        one = html.unescape(client.get("/node/F7").text)
+        assert "Medewerker —rapporteert aan→ Directeur" in re.sub(r"<[^>]+>", "", one)
+    finally:
+        _stop(proc)
+
+
 def test_a_long_table_comes_in_pages_and_whole_as_csv(tmp_path):
     """At 100,000 roles the formation per post was one page of 14 MB, drawn
     in 17 s: a table page shows ROWS_PER_PAGE rows, says which, links the
