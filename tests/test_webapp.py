@@ -717,6 +717,10 @@ def test_a_managers_page_lists_some_of_many_reports_and_counts_the_rest(tmp_path
         # one report's page names its manager once, without an id (no other has that name)
         one = html.unescape(client.get("/node/F7").text)
         assert "Medewerker —rapporteert aan→ Directeur" in re.sub(r"<[^>]+>", "", one)
+        # (in English, the kind as words too: it was the model's REPORTS_TO)
+        client.post("/lang", data={"csrf": _csrf(client.get("/").text), "lang": "en", "back": "/"})
+        one = html.unescape(client.get("/node/F7").text)
+        assert "Medewerker —reports to→ Directeur" in re.sub(r"<[^>]+>", "", one)
     finally:
         _stop(proc)
 
