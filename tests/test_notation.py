@@ -1400,6 +1400,36 @@ def test_a_date_written_out_in_the_files_name(tmp_path):
         res.output
 
 
+def test_an_fte_written_as_a_range_is_that_range(tmp_path):
+    """'2 - 3' in the FTE column of a redesign's sheet (a formation of two to
+    three FTE, as the sources write one) was 'not a number' and the post kept
+    without its FTE; a folder's '2-3' was a range. It is now the same range."""
+    text = ("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
+            "F1;Directeur;;A. Top;1\nF2;Adviseurs;F1;;2 - 3\nF3;Adviseur;F1;B. Bos;0,5-1\n"
+            "F4;Adviseur;F1;C. Bos;50-80%\nF5;Adviseur;F1;D. Bos;1-0,5\n"
+            "F6;Adviseur;F1;E. Bos;1-1-2026\nTotaal;;;;5\n")
+    res, g = _imported_nl(tmp_path, text)
+    fte = {p: (g.nodes[p].get("fte_min"), g.nodes[p].get("fte_max")) for p in g
+           if g.nodes[p]["kind"] == "Post"}
+    assert fte == {"F1": (1.0, 1.0), "F2": (2.0, 3.0), "F3": (0.5, 1.0), "F4": (0.5, 0.8),
+                   "F5": (None, None), "F6": (None, None)}
+    assert "row 6: FTE '1-0,5' is a range whose first number is the larger" in res.output
+    assert "row 7: FTE '1-1-2026' is not a number" in res.output
+    # what the holder of a post of 0,5 to 1 FTE works, the row does not say
+    holds = {v: e.get("fte_max") for _, v, e in g.edges(data=True) if e["kind"] == "HOLDS"}
+    assert holds["F3"] is None and holds["F1"] == 1.0
+    assert ("The totals row ('Totaal', row 8) gives 5 FTE, and the post rows read hold from 4 "
+            "to 5.8 FTE") in res.output and "they differ" not in res.output
+    tot = orgmodel.totals(orgmodel.load(tmp_path / "o"))
+    assert (tot["fte_min"], tot["fte_max"]) == (4.0, 5.8)
+    # a holder works one FTE: a range in the holder's own column is not read
+    (tmp_path / "b").mkdir()
+    res, g = _imported_nl(tmp_path / "b", "Formatieplaats;Functie;Leidinggevende;Medewerker;FTE;Bezetting fte\n"
+                          "F1;Directeur;;A. Top;1;0,5-1\n")
+    assert "row 2: holder's FTE '0,5-1' is a range, where one number is read" in res.output
+    assert [e.get("fte_max") for *_, e in g.edges(data=True)] == [None]
+
+
 def test_each_holders_fte_written_in_one_cell(tmp_path):
     """'0,6 / 0,4' beside 'K. Smit / L. de Boer' was read as hours over the
     week: 1.5 FTE for a post of one, and neither holder had a share.  Each

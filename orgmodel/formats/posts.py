@@ -472,6 +472,43 @@ def _more_than_they_work(fte: float, named: list) -> bool:
 MAX_FTE_OF_ONE = 1.5
 
 
+class FteRange:
+    """A post's FTE given as a range (``2-3``, ``0,5 - 1``): a formation
+    that allows from ``lo`` to ``hi`` FTE, as the sources write one ("2-3
+    fte"). It is written into the model as such, never as one of its ends."""
+
+    __slots__ = ("lo", "hi")
+
+    def __init__(self, lo: float, hi: float):
+        self.lo, self.hi = lo, hi
+
+    def __repr__(self):
+        return f"FteRange({self.lo!r}, {self.hi!r})"
+
+    def text(self) -> str:
+        """The range as the model's ``fte`` column writes it: ``0.5-1``."""
+        return f"{number_text(self.lo)}-{number_text(self.hi)}"
+
+
+#: Two numbers with a dash between them (``2-3``, ``0,5 – 1``): a range of FTE.
+_FTE_RANGE = re.compile(r"^(\d[\d.,]*)\s*[-–—]\s*(\d[\d.,]*)(\s*\D*)$")
+
+
+def _fte_range(text: str, read):
+    """``text`` as a range of FTE, each end read by ``read`` (the unit after
+    the second end is the range's: ``32-36 uur``): a :class:`FteRange`, the
+    one number both ends are, ``"inverted"``, or None when it is no range."""
+    m = _FTE_RANGE.match(text)
+    if not m:
+        return None
+    lo, hi = read(m.group(1) + m.group(3)), read(m.group(2) + m.group(3))
+    if not (isinstance(lo, float) and isinstance(hi, float)):
+        return lo if not isinstance(lo, float) else hi
+    if lo > hi:
+        return "inverted"
+    return FteRange(lo, hi) if lo < hi else lo
+
+
 def _fte(text: str, locale: str | None = None, one_post: bool = False,
          week: float | None = None, hours: bool = False, percent: bool = False,
          holders: int = 1):
@@ -508,10 +545,20 @@ def _fte(text: str, locale: str | None = None, one_post: bool = False,
     (0.8, 0.875, 'share?')
     >>> _fte("1.000", "nl"), _fte("1.000", "nl", one_post=True), _fte("0.889", "nl", True)
     (1000.0, 'grouped', 0.889)
+
+    Two numbers with a dash are a range (a formation of 2 to 3 FTE):
+
+    >>> _fte("2-3"), _fte("0,5 – 1", "nl"), _fte("50-80%"), _fte("18-36 uur", week=36)
+    (FteRange(2.0, 3.0), FteRange(0.5, 1.0), FteRange(0.5, 0.8), FteRange(0.5, 1.0))
+    >>> _fte("3-2"), _fte("1-1"), _fte("1-een", "nl")
+    ('inverted', 1.0, 'bad')
     """
     text = text.strip()
     if text[-3:].casefold() == "fte" and text[:-3].strip():
         text = text[:-3].strip()
+    between = _fte_range(text, lambda x: _fte(x, locale, one_post, week, hours, percent))
+    if between is not None:
+        return between
     if text.endswith("%"):
         share = _number(text[:-1], locale)
         return round(share / 100, 10) if isinstance(share, float) else share
@@ -567,11 +614,16 @@ def fte_total(value) -> float:
     """The FTE :func:`_fte` read, as one number: its holders' shares summed,
     0 for a cell that is none.
 
-    >>> fte_total((0.5, 0.3)), fte_total(0.8), fte_total("bad")
-    (0.8, 0.8, 0.0)
+    A range counts as its least (a totals row of such a file is checked
+    against the least the posts add up to).
+
+    >>> fte_total((0.5, 0.3)), fte_total(0.8), fte_total("bad"), fte_total(FteRange(2.0, 3.0))
+    (0.8, 0.8, 0.0, 2.0)
     """
     if isinstance(value, tuple):
         return round(sum(value), 10)
+    if isinstance(value, FteRange):
+        return value.lo
     return value if isinstance(value, float) else 0.0
 
 
@@ -639,6 +691,11 @@ def _not_a_fte(value, text: str, locale: str | None = None) -> Message:
     or not a number."""
     if value == "negative":
         return Message("is negative")
+    if value == "inverted":
+        return Message("is a range whose first number is the larger (write the smaller first: "
+                       "2-3)")
+    if isinstance(value, FteRange):
+        return Message("is a range, where one number is read")
     if isinstance(value, tuple):
         return Message("gives several numbers, where one is read")
     if value == "share?":
@@ -1244,6 +1301,7 @@ class _Import:
         self.totals: list = []                  # (row, id, FTE) of totals rows
         self.unknown: list = []                 # (row, post, superior) not in the file
         self.fte_read = 0.0                     # FTE of the post rows read
+        self.fte_read_hi = 0.0                  # the same, a range's highest
         self.week: float | None = None          # the full-time week's hours, as given
         self.hours = False                      # whether the FTE column gives hours
         self.percent = False                    # whether it gives percentages
@@ -1482,7 +1540,9 @@ class _Import:
             if self.c_org and _cell(row, self.c_org):
                 orgs[_cell(row, self.c_org)] += 1
             rows[rid].append((rowno, row, holder))
-            self.fte_read += fte_total(self.fte(_cell(row, self.c_fte)))
+            fte = self.fte(_cell(row, self.c_fte))
+            self.fte_read += fte_total(fte)
+            self.fte_read_hi += fte.hi if isinstance(fte, FteRange) else fte_total(fte)
         self.say_totals()
         self.rows = rows
         self.org_name = name or (max(orgs, key=orgs.__getitem__) if orgs else self.path.stem)
@@ -1566,8 +1626,16 @@ class _Import:
     def say_totals(self) -> None:
         """A totals row is left out (said in :meth:`group_rows`); its FTE is
         set beside the FTE of the rows read, which it should equal."""
+        lo, hi = round(self.fte_read, 6), round(self.fte_read_hi, 6)
         for rowno, rid, fte in self.totals:
             if not isinstance(fte, float):
+                continue
+            if lo != hi:      # (rows of ranges: the total is within them, or not)
+                self.log.decisions.append(Message(
+                    "the totals row ('{rid}', row {row}) gives {fte} FTE, and the post rows read "
+                    "hold from {read} to {most} FTE{v}", rid=rid, row=rowno, fte=fte, read=lo,
+                    most=hi, v="" if lo - 1e-4 <= fte <= hi + 1e-4 else Message(
+                        ": they differ; check the rows left out")))
                 continue
             same = round(fte, 4) == round(self.fte_read, 4)
             self.log.decisions.append(Message(
@@ -1741,7 +1809,7 @@ class _Import:
                     v=_cell(row, self.c_fte), holder=cell)))
                 ftes[i] = "beyond one"
         for (rowno, row, _), f in zip(group, ftes):
-            if f in ("bad", "negative", "grouped", "share?", "two ways"):
+            if f in ("bad", "negative", "grouped", "share?", "two ways", "inverted"):
                 why = _not_a_fte(f, _cell(row, self.c_fte), self.locale)
                 self.log.cells.append((self.label, rowno, Message(
                     "FTE '{v}' {why}: the post is kept without that FTE",
@@ -1778,9 +1846,15 @@ class _Import:
         first = group[0][1]
         known = [f if isinstance(f, float) else fte_total(f) for f in ftes
                  if isinstance(f, (float, tuple))]
+        ranges = [f for f in ftes if isinstance(f, FteRange)]
         node = {"id": pid, "kind": "Post", "name": title, "sphere": "official",
                 "source": "; ".join(self.cite(r) for r, _, _ in group), "evidence": "stated"}
-        if known:
+        if ranges:
+            # (a job share of a range and a number: the range moved by the number)
+            node["fte"] = FteRange(round(sum(known) + sum(r.lo for r in ranges), 6),
+                                   round(sum(known) + sum(r.hi for r in ranges), 6)).text()
+            known += [r.lo for r in ranges]
+        elif known:
             node["fte"] = number_text(round(sum(known), 6))
         if self.c_grade and _cell(first, self.c_grade):
             node["grade"] = _cell(first, self.c_grade)
@@ -1826,6 +1900,8 @@ class _Import:
             names = self.holder_names(cell)
             if self.c_holder_fte:
                 f = self.holder_fte(_cell(row, self.c_holder_fte), rowno, cell)
+            if isinstance(f, FteRange):
+                f = None          # (the post's range: what its holder works, it does not say)
             # (a share each when the cell gives them: see shares())
             shares = f if isinstance(f, tuple) else None
             if len(names) > 1 and shares is None:
