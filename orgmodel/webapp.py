@@ -705,8 +705,9 @@ def _node_facts(org, nid, t, findings) -> dict:
             paths = [rg.route_record(r) for r in rg.routes(nid, 10)]
             routes.append({"via": via, "record": rec, "paths": paths})
     mine = [r for r in findings if nid in (r["nodes"] or ())]
-    edges = _links_shown([(u, v, k.get("kind")) for u, v, k in g.edges(nid, data=True)], nid)
-    edges += _links_shown([(u, v, k.get("kind")) for u, v, k in g.in_edges(nid, data=True)], nid)
+    edges = _links_shown([(u, v, k.get("kind")) for u, v, k in g.edges(nid, data=True)], nid, True)
+    edges += _links_shown([(u, v, k.get("kind")) for u, v, k in g.in_edges(nid, data=True)], nid,
+                          False)
     return {"node": {"id": nid, **d}, "facts": facts, "routes": routes, "findings": mine,
             "edges": edges, "names": _names_apart(g, {n for u, v, _, _ in edges
                                                       for n in (u, v) if n is not None})}
@@ -717,12 +718,12 @@ def _node_facts(org, nid, t, findings) -> dict:
 LINKS_SHOWN = 50
 
 
-def _links_shown(edges: list, nid) -> list:
+def _links_shown(edges: list, nid, outgoing: bool) -> list:
     """``(u, v, kind, 0)`` of the first :data:`LINKS_SHOWN` ``edges`` of each
-    kind, then one ``(u, v, kind, how many more)`` for the rest of that kind,
-    its other end (not ``nid``) None.
+    kind (all from ``nid`` when ``outgoing``, else all to it), then one
+    ``(u, v, kind, how many more)`` for the rest of that kind, its other end None.
 
-    >>> _links_shown([("a", "m", "REPORTS_TO")] * 52, "m")[-1]
+    >>> _links_shown([("a", "m", "REPORTS_TO")] * 52, "m", False)[-1]
     (None, 'm', 'REPORTS_TO', 2)
     """
     out, seen = [], {}
@@ -731,7 +732,6 @@ def _links_shown(edges: list, nid) -> list:
         if seen[kind] <= LINKS_SHOWN:
             out.append((u, v, kind, 0))
     more = [(kind, n - LINKS_SHOWN) for kind, n in seen.items() if n > LINKS_SHOWN]
-    outgoing = bool(edges) and edges[0][0] == nid
     return out + [(nid, None, kind, n) if outgoing else (None, nid, kind, n) for kind, n in more]
 
 
