@@ -59,6 +59,9 @@ OWN_WORDS = ("id", "name", "holders", "source", "note", "chain", "played_by", "t
 AMOUNT_COLUMNS = ("ceiling", "ceiling_applies", "budget")
 #: Columns that hold dates (written out in Dutch: 1 januari 2026).
 DATE_COLUMNS = ("valid_from", "valid_to", "decision_date", "in_force", "date")
+#: Columns of instants (a push's time in the history): the day written out
+#: and the time in UTC, in a language other than English.
+TIME_COLUMNS = ("at", "pushed_at")
 #: The catalogs read so far, per language (read once per process, as
 #: gettext itself keeps them; see :func:`messages`).
 _READ: dict = {}
@@ -368,6 +371,8 @@ class Translator:
                 out[c] = [self.amount(v) if isinstance(v, (int, float)) and not isinstance(v, bool)
                           and pd.notna(v) else self(v) if isinstance(v, Message) else _blank(v)
                           for v in col]
+            elif c in TIME_COLUMNS and self.lang != "en":
+                out[c] = [self.moment(v) if isinstance(v, str) and v else _blank(v) for v in col]
             elif c in DATE_COLUMNS and self.lang != "en":
                 out[c] = [self(v) if isinstance(v, Message) else self.date(v)
                           if isinstance(v, str) and v else _blank(v) for v in col]
@@ -381,6 +386,19 @@ class Translator:
             else:
                 out[c] = [self(v) if isinstance(v, Message) else _blank(v) for v in col]
         return out.rename(columns=self.column)
+
+    def moment(self, value: str) -> str:
+        """An ISO instant written out, its time in UTC (``5 december 2026,
+        17:18:24 UTC``); text that is no instant stays as it is.
+
+        >>> translator("nl").moment("2026-12-05T17:18:24.352+00:00")
+        '5 december 2026, 17:18:24 UTC'
+        """
+        try:
+            when = _dt.datetime.fromisoformat(value).astimezone(_dt.timezone.utc)
+        except ValueError:
+            return value
+        return f"{self.date(when.date())}, {when:%H:%M:%S} UTC"
 
     def number(self, x, digits: int = 3) -> str:
         """``x`` with the language's separators, at most ``digits``

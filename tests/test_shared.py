@@ -1,6 +1,7 @@
 """Issue 32: the shared model on a real Neo4j 5 (and ArcadeDB): pushes that
 write only what changed, refuse a conflicting one, and keep the history."""
 import json
+import re
 import threading
 
 import pytest
@@ -152,6 +153,9 @@ def test_the_cli_pull_edit_push_log_and_diff_of_versions(bolt_env, store, tmp_pa
     assert head == ["versie", "tijdstip", "gebruiker", "toelichting", "toegevoegd", "gewijzigd",
                     "verwijderd", "geforceerd"], res.output
     assert "renamed one" in res.output and " nee" in res.output
+    # (a push's time as a Dutch reader reads it: 5 december 2026, 17:18:24 UTC)
+    assert re.search(r" \d{1,2} [a-z]+ \d{4}, \d\d:\d\d:\d\d UTC ", res.output), res.output
+    assert not re.search(r"\d{4}-\d\d-\d\dT", res.output), res.output
     res = runner.invoke(cli, ["db", "log", "Albrandswaard", "--version", "2", "--lang", "nl"])
     assert f"knooppunt {victim}" in " ".join(res.output.split()), res.output
     assert "gewijzigd: name" in res.output and "changed" not in res.output, res.output
