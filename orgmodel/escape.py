@@ -217,13 +217,16 @@ def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv(frame: pd.DataFrame, target=None):
+def to_csv(frame: pd.DataFrame, target=None, sep: str = ",", decimal: str = "."):
     """Write ``frame`` as CSV that spreadsheets open safely (or return the text).
 
     Cells pass through :func:`csv_frame`; rows end in CRLF as RFC 4180 says,
     which also makes the csv writer quote a cell holding a carriage return.
+    ``sep`` and ``decimal``: ``";"`` and ``","`` for a spreadsheet set to
+    Dutch, which reads a comma as the decimal one.
     """
-    return csv_frame(frame).to_csv(target, index=False, lineterminator="\r\n")
+    return csv_frame(frame).to_csv(target, index=False, lineterminator="\r\n", sep=sep,
+                                   decimal=decimal)
 
 
 #: An address's credentials, up to the last "@" of the address: a password

@@ -274,12 +274,17 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
 
     async def table_csv(request):
         """The whole table of a page as CSV, as ``--format csv`` gives it (its
-        cells inert: none starts a spreadsheet formula)."""
+        cells inert: none starts a spreadsheet formula), for a spreadsheet:
+        with a byte-order mark (else Excel reads UTF-8 as its own code page),
+        and in Dutch with ``;`` between cells and ``,`` for decimals, as a
+        spreadsheet set to Dutch reads them."""
         who(request)
         _, df, _ = table_of(request)
         from .escape import to_csv
         name = request.path_params["what"]
-        return Response(to_csv(df), media_type="text/csv; charset=utf-8", headers={
+        dutch = (request.session.get("lang") or lang) == "nl"
+        text = to_csv(df, sep=";" if dutch else ",", decimal="," if dutch else ".")
+        return Response("\ufeff" + text, media_type="text/csv; charset=utf-8", headers={
             "content-disposition": f'attachment; filename="{name}.csv"'})
 
     async def figure(request):

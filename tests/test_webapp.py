@@ -772,6 +772,15 @@ def test_a_long_table_comes_in_pages_and_whole_as_csv(tmp_path):
         assert list(whole["id"]) == list(want["id"]) and list(whole.columns) == list(want.columns)
         # (a name that starts like a formula does not run as one)
         assert whole.set_index("id").loc[last, "name"] == "'=HYPERLINK(\"http://x\")"
+        # for a spreadsheet: a byte-order mark (Excel reads UTF-8 by it), and in
+        # Dutch ';' between cells and ',' for decimals, as Excel set to Dutch reads them
+        assert csv.content.startswith(b"\xef\xbb\xbf")
+        client.post("/lang", data={"csrf": _csrf(client.get("/").text), "lang": "nl", "back": "/"})
+        dutch = client.get("/formation.csv?by=post").content.decode("utf-8-sig")
+        again = pd.read_csv(io.StringIO(dutch), sep=";", decimal=",", dtype={"id": str})
+        assert list(again.columns) == list(want.columns)
+        pd.testing.assert_series_equal(again["fte_max"], want["fte_max"], check_names=False)
+        assert any("," in line.split(";")[5] for line in dutch.splitlines()[1:]), dutch[:500]
         anon = httpx.get(url + "/formation.csv", follow_redirects=False)
         assert anon.status_code == 303 and anon.headers["location"].startswith("/login")
     finally:
