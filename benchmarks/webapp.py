@@ -1,5 +1,6 @@
 """make bench: the web app (`orgmodel serve`) at 100,000 roles, over HTTP on
-loopback: a post's page, a search, a draft's page (its diff) after one edit.
+loopback: a post's page, a search, a draft's page (its diff) after one edit,
+the table pages (a page of their rows) and a whole table as CSV.
 Writes benchmarks/webapp.md.  The first request of each kind (the model read,
 the findings worked out once per version) is reported apart from the rest.
 """
@@ -62,6 +63,18 @@ def main():
         out["post page"] = statistics.median(times)
         out["search"] = statistics.median(timed(lambda q=q: client.get(f"/search?q={q}"))[0]
                                           for q in ("team", "manager 12", "zz-none", "p1"))
+        # the table pages: a page of 200 rows each (one page of every row was
+        # 14 MB and 17.5 s for the formation per post), and one table whole
+        for path in ("/formation?by=post", "/formation?by=manager", "/layers", "/span"):
+            took = []
+            for _ in range(3):
+                t, res = timed(lambda path=path: client.get(path))
+                assert res.status_code == 200 and 'id="csv"' in res.text, res.text[:300]
+                took.append(t)
+            out[f"table page {path}"] = statistics.median(took)
+        out["the formation per post whole, as CSV"], res = timed(
+            lambda: client.get("/formation.csv?by=post"))
+        assert res.status_code == 200 and res.text.count("\n") > args.roles // 2
         token = _csrf(client.get("/drafts").text)
         client.post("/drafts", data={"csrf": token, "name": "bench"})
         client.post("/drafts/bench/change", data={"csrf": token, "verb": "rename",

@@ -1678,14 +1678,17 @@ def push(org_dir, uri, user, password, database, batch_size, message, force):
         raise click.UsageError(Message("--org DIR is required"))
     org = _read(org_dir)
     base = Base.read(org_dir) if Path(org_dir).is_dir() else None
-    total = org.graph.number_of_nodes() + org.graph.number_of_edges()
     with _store(uri, user, password, database) as store:
-        if total > 5 * batch_size:
-            with click.progressbar(length=total, label=f"Pushing {org.name}",
+        if org.graph.number_of_nodes() > 5 * batch_size:
+            # (its length is the number of changes the push writes, which it
+            # gives with its first batch: the model's size left a push of 1%
+            # at 1% when it was done)
+            with click.progressbar(length=1, label=f"Pushing {org.name}",
                                    file=sys.stderr) as bar:
                 state = {"done": 0}
 
-                def progress(done, _total):
+                def progress(done, total):
+                    bar.length = max(total, 1)
                     bar.update(done - state["done"])
                     state["done"] = done
                 res = do_push(store, org, batch_size, progress, base=base, force=force,
