@@ -349,8 +349,9 @@ def test_title_rows_and_a_totals_row_of_a_dutch_workbook(tmp_path):
     assert res.exit_code == 0, res.output
     log = (out / "IMPORT.md").read_text(encoding="utf-8")
     for text in (res.output, log):
-        assert ("formatie.xlsx, regel 1: boven de kopregel: 'Formatieoverzicht gemeente "
-                "Voorbeeld' (een titel of opmerking, geen functie)") in text
+        # (the row of the sheet read, named: the workbook opens at the legend)
+        assert ("formatie.xlsx, blad Formatie, regel 1: boven de kopregel: 'Formatieoverzicht "
+                "gemeente Voorbeeld' (een titel of opmerking, geen functie)") in text
         assert "regel 2: boven de kopregel: 'Peildatum: 1 januari 2026'" in text
         assert "regel 10: een totaalregel ('Totaal'), geen functie" in text
         assert ("De totaalregel ('Totaal', regel 10) geeft 2,3 fte, en de gelezen regels met "

@@ -773,6 +773,8 @@ def _read(path: Path, label: str, sheet=None, columns: tuple = ()):
                               known=_known(columns) if columns else None)
             if df is not None:
                 _as_laid_out(df, wb.layout(ws.title))
+                # (which sheet, when there are several: a row number is of it)
+                df.attrs["sheet"], df.attrs["sheets"] = ws.title, list(wb.sheetnames)
         finally:
             wb.close()
     else:
@@ -1335,6 +1337,10 @@ class _Import:
         # or by the job title's when there is no line)
         first = "id" if not self.row_ids else "reports_to" if self.line else "title"
         self.df = _read(self.path, label, sheet, _header_columns(cols, first))
+        if len(self.df.attrs.get("sheets", ())) > 1:
+            # (a row of the log is a row of that sheet: the workbook opens at another)
+            self.label = label = Message("{label}, sheet {title}", label=self.path.name,
+                                         title=self.df.attrs["sheet"])
         self.say_unnamed(self.df, label)
         self.say_above_header(self.df, label)
         self.say_laid_out(self.df, label)
