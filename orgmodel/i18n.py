@@ -43,7 +43,7 @@ from typing import Callable
 
 from .errors import OrgModelError
 
-__all__ = ["translator", "Translator", "Message", "Listing", "Texts", "Amount", "Figure", "N_",
+__all__ = ["translator", "Translator", "Message", "Listing", "Texts", "Amount", "Figure", "Moment", "N_",
            "LANGS", "messages", "CATALOGS", "text_of", "said", "written_on", "count"]
 
 LANGS = ("en", "nl")
@@ -209,6 +209,11 @@ class Amount(float):
     Dutch, ``25,000`` in English (as the data has it, in whole units)."""
 
 
+class Moment(str):
+    """An ISO instant in a message (a push's time, ``--at``), written out in
+    the reader's language by :meth:`Translator.moment`."""
+
+
 class Listing(Message):
     """Texts (or messages) joined by a separator (a message id, such as
     ``" or "``), each translated where shown."""
@@ -345,6 +350,8 @@ class Translator:
             return str(value)
         if isinstance(value, Amount):
             return self.amount(value)
+        if isinstance(value, Moment):
+            return self.moment(value)
         if isinstance(value, Figure):
             return self.number(float(value), value.digits)
         if isinstance(value, int):
@@ -389,16 +396,23 @@ class Translator:
 
     def moment(self, value: str) -> str:
         """An ISO instant written out, its time in UTC (``5 december 2026,
-        17:18:24 UTC``); text that is no instant stays as it is.
+        17:18:24 UTC``; the seconds when there are any); the day alone at its
+        very end (``--at`` given a date); text that is no instant stays as it is.
 
-        >>> translator("nl").moment("2026-12-05T17:18:24.352+00:00")
-        '5 december 2026, 17:18:24 UTC'
+        >>> nl = translator("nl")
+        >>> nl.moment("2026-12-05T17:18:24.352+00:00"), nl.moment("2026-12-01T09:30:00.000+00:00")
+        ('5 december 2026, 17:18:24 UTC', '1 december 2026, 09:30 UTC')
+        >>> nl.moment("2026-12-01T23:59:59.999+00:00")
+        '1 december 2026'
         """
         try:
             when = _dt.datetime.fromisoformat(value).astimezone(_dt.timezone.utc)
         except ValueError:
             return value
-        return f"{self.date(when.date())}, {when:%H:%M:%S} UTC"
+        if when.time() >= _dt.time(23, 59, 59, 999000):
+            return self.date(when.date())
+        clock = f"{when:%H:%M:%S}" if when.second or when.microsecond else f"{when:%H:%M}"
+        return f"{self.date(when.date())}, {clock} UTC"
 
     def number(self, x, digits: int = 3) -> str:
         """``x`` with the language's separators, at most ``digits``

@@ -48,7 +48,7 @@ from ._nx import node_attrs, successors, within
 from ._perf import pausing_gc
 from .errors import ConflictError, DatabaseError, OrgModelError, ValidationError
 from .escape import redact
-from .i18n import N_, Message, count
+from .i18n import N_, Message, Moment, count
 from .model import OrgModel
 from .notation import iso_date
 from .read import RawOrg
@@ -1142,24 +1142,6 @@ def _changed_under_read(exc) -> bool:
         _GONE.search(str(text or "")) for text in (getattr(exc, "message", None), exc))
 
 
-def _moment_said(at: str):
-    """An ISO instant (UTC) as a reader reads it: the day written out, with
-    its time unless it is the day's end (``--at`` given a date).
-
-    >>> from orgmodel.i18n import translator
-    >>> translator("nl").format(_moment_said("2026-12-01T23:59:59.999+00:00"))
-    '1 december 2026'
-    >>> translator("en").format(_moment_said("2026-12-01T09:30:00.000+00:00"))
-    '1 December 2026, 09:30 UTC'
-    """
-    import datetime as dt
-    when = dt.datetime.fromisoformat(at).astimezone(dt.timezone.utc)
-    if when.time() >= dt.time(23, 59, 59, 999000):
-        return when.date()
-    clock = when.strftime("%H:%M:%S" if when.second else "%H:%M")
-    return Message("{day}, {time} UTC", day=when.date(), time=clock)
-
-
 def _read_versioned(tx, name, version, at):
     """The current model's rows and the change sets to undo to reach ``version``."""
     before, after, nodes, edges = _read_all(tx, name)
@@ -1171,7 +1153,7 @@ def _read_versioned(tx, name, version, at):
         version = found["version"] if found else None
         if version is None:
             raise OrgModelError(Message("{name} has no version from {at} or before (see db log)",
-                                        name=name, at=_moment_said(str(at))))
+                                        name=name, at=Moment(str(at))))
     if version is not None and (head is None or not 1 <= version <= head):
         raise OrgModelError(Message("{name} has no version {version}: its versions are 1 to "
                                     "{head} (see db log)", name=name, version=str(version),
