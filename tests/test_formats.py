@@ -292,6 +292,33 @@ def test_broken_inputs_get_one_clear_message_and_nothing_written(tmp_path, case)
     assert not out.exists()
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_known_format_read_without_its_preset_is_named(tmp_path, lang):
+    """A Dutch HR export (or a UK organogram) imported without --preset:
+    the refusal names the preset and the file's post id column, in the
+    user's language, and nothing is written; a file of neither keeps the
+    plain message, and --id given asks for no preset."""
+    dutch = tmp_path / "formatie.csv"
+    dutch.write_text("Overzicht formatie\n\nFunctienummer;Functie;Naam;Leidinggevende;FTE\n"
+                     "F1;Directeur;Anna;;1\nF2;Hoofd;Bert;F1;0,8\n")
+    uk = next((ROOT / "tests" / "fixtures" / "uk-organograms").glob("*-senior.csv"))
+    words = {"en": ("read it with --preset", "is its post id there"),
+             "nl": ("lees het met --preset", "is daar het functienummer")}[lang]
+    for f, preset, column in ((dutch, "nl-hr", "Functienummer"),
+                              (uk, "uk-organogram", "Post Unique Reference")):
+        out = tmp_path / f"out-{preset}"
+        res = run("--lang", lang, "import", "posts", f, "--out", out)
+        assert res.exit_code == 1 and "Traceback" not in res.output, res.output
+        assert f"{words[0]} {preset}" in res.output and f"'{column}' {words[1]}" in res.output
+        assert not out.exists()
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Code;Omschrijving\nA;B\n")
+    res = run("import", "posts", plain, "--out", tmp_path / "p")
+    assert res.exit_code == 1 and "--preset" not in res.output, res.output
+    res = run("import", "posts", dutch, "--id", "Functienummer", "--out", tmp_path / "q")
+    assert "--preset" not in res.output, res.output
+
+
 def test_a_w3c_org_file_of_another_tool_names_what_it_does_not_read(tmp_path):
     """A person's membership (no MEMBER_OF from a person in the contract)
     refused the whole file with a message about orgmodel's edges; sub-

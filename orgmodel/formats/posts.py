@@ -189,6 +189,10 @@ PRESETS = {
                     "achternaam|geslachtsnaam|familienaam")),
 }
 
+#: What each preset reads, in words.
+PRESET_WHAT = {"uk-organogram": N_("a UK government organogram (the Cabinet Office's schema)"),
+               "nl-hr": N_("a Dutch HR export")}
+
 #: The first words of a totals row's id (folded, see :func:`_fold`): a row
 #: whose id starts with one of them ("Totaal", "Subtotaal team Burgerzaken")
 #: and that has neither a title nor a superior is no post.
@@ -1331,12 +1335,42 @@ class _Import:
 
     # -- read and map the columns ---------------------------------------------
 
+    def refuse_for_preset(self, sheet, label) -> None:
+        """Refuse a file read without a preset whose post id column is one
+        a preset reads (``Functienummer``: a Dutch HR export), naming the
+        preset and the columns it would read, rather than asking for
+        ``--id`` alone, where the preset reads the file's other columns too
+        (its unit, grade, a name in parts) and its notation.  Nothing is
+        chosen for the user."""
+        for name, known in PRESETS.items():
+            try:
+                df = _read(self.path, label, sheet, _header_columns(known.senior))
+            except ValidationError:
+                continue
+            found = {what: _column(df, getattr(known.senior, what), label, what, False)
+                     for what in ("id", "reports_to", "title")}
+            if found["id"] is None or not (found["reports_to"] or found["title"]):
+                continue
+            shown = df.attrs.get("headers") or {}
+            raise ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
+                "has no column 'id' for the post id, and its columns are those of {what}: "
+                "'{column}' is its post id there; read it with --preset {preset} (or give "
+                "the post id's column with --id)", what=Message(PRESET_WHAT[name]),
+                column=shown.get(found["id"], found["id"]), preset=name))], where=label)
+
     def read_posts(self, sheet, preset: bool) -> None:
         cols, jcols, label = self.cols, self.jcols, self.label
         # (without post ids, the header row is found by the superior column,
         # or by the job title's when there is no line)
         first = "id" if not self.row_ids else "reports_to" if self.line else "title"
-        self.df = _read(self.path, label, sheet, _header_columns(cols, first))
+        try:
+            self.df = _read(self.path, label, sheet, _header_columns(cols, first))
+        except ValidationError:
+            # (a file whose header row only a preset finds fails to read
+            # without it: a title row above it was taken for the header)
+            if not preset and first == "id" and "id" not in self.asked:
+                self.refuse_for_preset(sheet, label)
+            raise
         if len(self.df.attrs.get("sheets", ())) > 1:
             # (a row of the log is a row of that sheet: the workbook opens at another)
             self.label = label = Message("{label}, sheet {title}", label=self.path.name,
@@ -1358,6 +1392,9 @@ class _Import:
                 "file first and this one with --junior",
                 v=str(jcols.reports_to).split('|')[0], v2=str(cols.id).split('|')[0]))],
                                   where=str(self.path))
+        if not preset and first == "id" and "id" not in self.asked and \
+                _column(self.df, cols.id, label, N_("post id"), False) is None:
+            self.refuse_for_preset(sheet, label)
         self.c_id = None if self.row_ids else _column(self.df, cols.id, label, N_("post id"),
                                                       True)
         if self.row_ids:
