@@ -58,9 +58,10 @@ _NO_WHOLE = re.compile(r"^[.,]\d+$")                          # ",5" for 0,5
 _BOTH = re.compile(r"^(?P<int>\d{1,3}(?:(?P<group>[.,])\d{3})*)(?P<dec>[.,])(?P<frac>\d+)$")
 #: Whole euros, written after the decimal comma (``25.000,-``).
 _WHOLE = re.compile(r",(?:-{1,2}|=)$")
-#: Scale words after an amount's number (``1,5 miljoen``, ``2 mln.``).
+#: Scale words after an amount's number (``1,5 miljoen``, ``2 mln.``,
+#: ``25 duizend``, ``25k``).
 _SCALES = {"miljoen": 10**6, "mln": 10**6, "miljard": 10**9, "mld": 10**9, "mrd": 10**9,
-           "million": 10**6, "billion": 10**9}
+           "million": 10**6, "billion": 10**9, "duizend": 10**3, "thousand": 10**3, "k": 10**3}
 _SCALE = re.compile(r"(?<=\d)\s*(" + "|".join(_SCALES) + r")\.?$", re.IGNORECASE)
 _SPACE_GROUPED = re.compile(r"^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
 
@@ -85,8 +86,8 @@ def parse_number(text: str, locale: str | None = None, amount: bool = False) -> 
     after it; whole euros may end ``,-`` (``€ 25.000,-``, a comma that is the
     decimal sign, so nl's notation); and a scale word may follow it, as a
     mandate register writes its largest ceilings (``€ 1,5 miljoen``, ``2
-    mln``, ``1 miljard``; ``1.5 million``).  The sign is kept (a negative
-    value is the caller's to refuse).
+    mln``, ``1 miljard``, ``25 duizend``, ``25k``; ``1.5 million``).  The
+    sign is kept (a negative value is the caller's to refuse).
 
     Raises
     ------
@@ -100,6 +101,8 @@ def parse_number(text: str, locale: str | None = None, amount: bool = False) -> 
     (25000.0, 1150000.0)
     >>> parse_number("25.000,-", amount=True), parse_number("− 3"), parse_number(",5", "nl")
     (25000.0, -3.0, 0.5)
+    >>> parse_number("€ 25 duizend", "nl", True), parse_number("€ 7,5K", "nl", True)
+    (25000.0, 7500.0)
     """
     raw = text
     t = _SPACES.sub(" ", str(text)).strip().replace("\u2212", "-")
@@ -147,14 +150,18 @@ _UP_TO = re.compile(r"^(?:(?:max(?:imaal|imum)?|tot\s+en\s+met|tot\s+maximaal|te
 #: within the ceiling ("tot" is read both ways in Dutch, "<" excludes it).
 _BELOW = re.compile(r"^(?:(?:tot(?:\s+een\s+bedrag\s+van)?|minder\s+dan|onder|below|less\s+than|"
                     r"up\s+to)\s+|<\s*)(?=\S)", re.IGNORECASE)
+#: Words before an amount that make it a floor, not a ceiling ("vanaf €
+#: 5.000", "> 5.000").
+_ABOVE = re.compile(r"^(?:(?:vanaf|meer\s+dan|boven|hoger\s+dan|minimaal|ten\s+minste|from|"
+                    r"more\s+than|above|at\s+least)\s+|(?:>=|≥|>)\s*)(?=\S)", re.IGNORECASE)
 def parse_ceiling(text: str, locale: str | None = None) -> float:
     """A mandate's ceiling as a register writes it: an amount (see
     :func:`parse_number`), after words that say the amount is within it
     (``max. € 10.000``, ``maximaal``, ``t/m``, ``tot en met``, ``ten
     hoogste``, ``≤``).  Refused, saying why: ``tot € 50.000`` or ``<``
     (whether € 50.000 itself is within the mandate, the register leaves
-    open), a range (``€ 10.000 - € 50.000``: a floor orgmodel does not
-    record), and words after the amount (``per jaar``, ``excl. btw``: not
+    open), a range (``€ 10.000 - € 50.000``) or a floor alone (``vanaf €
+    5.000``, ``> 5.000``: orgmodel records no floor), and words after the amount (``per jaar``, ``excl. btw``: not
     an amount per decision, which is what a ceiling is compared with).
 
     >>> parse_ceiling("max. € 10.000", "nl"), parse_ceiling("t/m € 25.000,-", "nl")
@@ -173,6 +180,10 @@ def parse_ceiling(text: str, locale: str | None = None) -> float:
             "'{text_}' does not make the amount itself part of the mandate ('tot' leaves it "
             "open, '<' leaves it out): write 't/m {rest}' (or the amount alone) if it is, or "
             "the highest amount that is", text_=text, rest=rest))
+    if not up_to and not below and _ABOVE.match(t):
+        raise InputError(Message(
+            "'{text_}' is a floor: orgmodel records a mandate's ceiling, the highest amount it "
+            "covers; write that, and the floor in the conditions (voorwaarden)", text_=text))
     amount = t[up_to.end():] if up_to else t
     if re.search(r"\d\s*(?:-|–|—|tot)\s*(?:€|EUR)?\s*\d", amount, re.IGNORECASE):
         raise InputError(Message(

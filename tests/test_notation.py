@@ -1693,13 +1693,19 @@ def test_a_spreadsheet_error_in_a_column_read_is_refused(tmp_path):
     ("€ 25.000 per jaar", "nl", "een bedrag met 'per jaar' erachter"),
     ("€ 2 mln excl. btw", "nl", "een bedrag met 'excl. btw' erachter"),
     ("€ 10.000 - € 50.000", "nl", "is een bandbreedte"), ("totaal € 5.000", "nl", "geen getal"),
+    ("€ 25 duizend", "nl", 25_000.0), ("25k", "nl", 25_000.0), ("max. € 7,5K", "nl", 7_500.0),
+    ("25 thousand", "en", 25_000.0), ("vanaf € 5.000", "nl", "is een ondergrens"),
+    ("> 5.000", "nl", "is een ondergrens"), ("more than 5,000", "en", "is een ondergrens"),
+    ("over 3 jaar", "nl", "geen getal"),
 ])
 def test_a_ceiling_in_a_registers_words(text, locale, value):
     """A ceiling written with the words a register puts before or after it,
     in a folder's edges.csv as in a register: an upper bound that includes
-    the amount is read; 'tot' (open), '<' (excluded), a range and words
-    after the amount are refused, saying why (they were 'is not a number',
-    or, had only the number been read, a different mandate)."""
+    the amount is read, with a scale word after it ('25 duizend', '25k');
+    'tot' (open), '<' (excluded), a range, a floor alone ('vanaf', '>') and
+    words after the amount are refused, saying why (they were 'is not a
+    number', or, had only the number been read, a different mandate;
+    '25 duizend' was an amount with a condition after it)."""
     from orgmodel.i18n import translator
     from orgmodel.validate import parse_cell
     if isinstance(value, float):
