@@ -150,6 +150,21 @@ def _folder_language(folder) -> None:
             _OWN = said.group(1)
 
 
+def _named_folder_language(args) -> None:
+    """The ``language:`` of the folder a command line names with ``--org``,
+    as the command's (see :data:`_OWN`) before click parses it: a usage
+    error (a choice not known, an option misspelt) is said in the same
+    language as the command's other errors, which come after the folder
+    is read."""
+    args = list(args)
+    for i, a in enumerate(args):
+        folder = args[i + 1] if a == "--org" and i + 1 < len(args) else \
+            a[len("--org="):] if a.startswith("--org=") else None
+        if folder and Path(folder).is_dir():
+            _folder_language(folder)
+            return
+
+
 #: A top-level ``language: nl`` line of an org.yaml (quoted or not, a comment after).
 _LANGUAGE_LINE = re.compile(r"""^language:[ \t]*["']?([a-z]{2})["']?[ \t]*(?:#.*)?$""",
                             re.MULTILINE)
@@ -389,7 +404,9 @@ class OrgGroup(click.Group):
         global _ASKED, _OWN
         asked = sys.argv[1:] if args is None else args
         _ASKED, _OWN = _asked_language(asked), None
-        with _click_says(), _helps_in(_ASKED or "en"):
+        if _ASKED is None:
+            _named_folder_language(asked)
+        with _click_says(), _helps_in(_ASKED or _OWN or "en"):
             return super().main(args, *rest, **kwargs)
 
     def invoke(self, ctx):

@@ -279,6 +279,23 @@ def test_the_command_lines_own_usage_errors_in_dutch():
     assert "Error: Invalid value for '--by'" in res.output and "Fout" not in res.output
 
 
+def test_a_dutch_folders_usage_errors_are_dutch_without_lang(voorbeeld):
+    """click's own usage errors (a choice it does not know, an option
+    misspelt) for a command on a folder whose org.yaml says ``language: nl``
+    came in English, where the command's other refusals are Dutch: click
+    parses before the folder is read.  --lang en still asks for English."""
+    res = run("span", "--org", voorbeeld, "--format", "xml")
+    assert res.exit_code == 2 and "Fout: Ongeldige waarde voor '--format'" in res.output, \
+        res.output
+    assert "Gebruik: " in res.output and "Usage" not in res.output
+    res = run("check", f"--org={voorbeeld}", "--only", "R1")
+    assert res.exit_code == 2 and "Fout: Geen optie '--only'" in res.output, res.output
+    res = run("span", "--org", voorbeeld, "--help")
+    assert "Opties:" in res.output and "Spanwijdte" in res.output, res.output
+    res = run("span", "--org", voorbeeld, "--format", "xml", "--lang", "en")
+    assert "Error: Invalid value for '--format'" in res.output and "Fout" not in res.output
+
+
 def test_a_refused_what_if_is_said_in_dutch(tmp_path):
     """The change named and the rule it breaks, in Dutch (the change itself
     in the script's own words): the web app shows the same message."""
