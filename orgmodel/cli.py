@@ -150,19 +150,35 @@ def _folder_language(folder) -> None:
             _OWN = said.group(1)
 
 
-def _named_folder_language(args) -> None:
-    """The ``language:`` of the folder a command line names with ``--org``,
-    as the command's (see :data:`_OWN`) before click parses it: a usage
-    error (a choice not known, an option misspelt) is said in the same
-    language as the command's other errors, which come after the folder
-    is read."""
-    args = list(args)
+def _named_language(args) -> None:
+    """The language a command line's own arguments give, as the command's
+    (see :data:`_OWN`) before click parses it: the ``language:`` of the
+    folder it names with ``--org``, or Dutch for an import that reads a
+    Dutch file (``--preset nl-hr``, ``--locale nl``, as the import's log
+    is).  A usage error (a choice not known, an option misspelt) is then
+    said in the same language as the command's other errors, which come
+    after the folder or file is read."""
+    global _OWN
+    given = _option_values(args, ("--org", "--preset", "--locale"))
+    folder = given.get("--org")
+    if folder and Path(folder).is_dir():
+        _folder_language(folder)
+    elif given.get("--locale") == "nl" or given.get("--preset") == "nl-hr":
+        _OWN = "nl"
+
+
+def _option_values(args, names) -> dict:
+    """``{option: value}`` of ``names`` on a command line not yet parsed
+    (``--org DIR`` or ``--org=DIR``; the first of each)."""
+    args, found = list(args), {}
     for i, a in enumerate(args):
-        folder = args[i + 1] if a == "--org" and i + 1 < len(args) else \
-            a[len("--org="):] if a.startswith("--org=") else None
-        if folder and Path(folder).is_dir():
-            _folder_language(folder)
-            return
+        name, eq, value = a.partition("=")
+        if name in names and name not in found:
+            if eq:
+                found[name] = value
+            elif i + 1 < len(args):
+                found[name] = args[i + 1]
+    return found
 
 
 #: A top-level ``language: nl`` line of an org.yaml (quoted or not, a comment after).
@@ -405,7 +421,7 @@ class OrgGroup(click.Group):
         asked = sys.argv[1:] if args is None else args
         _ASKED, _OWN = _asked_language(asked), None
         if _ASKED is None:
-            _named_folder_language(asked)
+            _named_language(asked)
         with _click_says(), _helps_in(_ASKED or _OWN or "en"):
             return super().main(args, *rest, **kwargs)
 

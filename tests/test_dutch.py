@@ -283,7 +283,8 @@ def test_a_dutch_folders_usage_errors_are_dutch_without_lang(voorbeeld):
     """click's own usage errors (a choice it does not know, an option
     misspelt) for a command on a folder whose org.yaml says ``language: nl``
     came in English, where the command's other refusals are Dutch: click
-    parses before the folder is read.  --lang en still asks for English."""
+    parses before the folder is read; an import under --preset nl-hr too.
+    --lang en still asks for English."""
     res = run("span", "--org", voorbeeld, "--format", "xml")
     assert res.exit_code == 2 and "Fout: Ongeldige waarde voor '--format'" in res.output, \
         res.output
@@ -294,6 +295,11 @@ def test_a_dutch_folders_usage_errors_are_dutch_without_lang(voorbeeld):
     assert "Opties:" in res.output and "Spanwijdte" in res.output, res.output
     res = run("span", "--org", voorbeeld, "--format", "xml", "--lang", "en")
     assert "Error: Invalid value for '--format'" in res.output and "Fout" not in res.output
+    # (an import of a Dutch file speaks Dutch, as its log does)
+    res = run("import", "posts", ROOT / "docs" / "samples" / "formatie-voorbeeld.csv", "--preset", "nl-hr",
+              "--full-time", "0", "--out", voorbeeld.parent / "niet")
+    assert res.exit_code == 2 and "Fout: Ongeldige waarde voor '--full-time'" in res.output, \
+        res.output
 
 
 def test_a_refused_what_if_is_said_in_dutch(tmp_path):

@@ -234,6 +234,7 @@ def test_a_superior_outside_the_file_is_an_external_role_with_the_preset(tmp_pat
 
 @pytest.mark.parametrize("case", ["missing column", "cycle", "unknown superior",
                                   "no nodes sheet", "malformed turtle", "archi without file",
+                                  "a sheet of a text file",
                                   "json-ld context a number", "json-ld import a boolean"])
 def test_broken_inputs_get_one_clear_message_and_nothing_written(tmp_path, case):
     out = tmp_path / "out"
@@ -242,6 +243,12 @@ def test_broken_inputs_get_one_clear_message_and_nothing_written(tmp_path, case)
         f.write_text("post,title\n1,Director\n")
         args = ["import", "posts", f, "--out", out]
         expect = ["p.csv", "has no column 'id'"]
+    elif case == "a sheet of a text file":
+        # (it was passed over: the user may have meant another file)
+        f = tmp_path / "p.csv"
+        f.write_text("id,reports_to,title\n1,,Top\n")
+        args = ["import", "posts", f, "--sheet", "Formatie", "--out", out]
+        expect = ["p.csv: is a text file, which has no sheets, and sheet 'Formatie' was given"]
     elif case == "cycle":
         f = tmp_path / "p.csv"
         f.write_text("id,reports_to,title\n1,,Top\n2,3,A\n3,2,B\n")

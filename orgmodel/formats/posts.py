@@ -781,6 +781,12 @@ def _read(path: Path, label: str, sheet=None, columns: tuple = ()):
                 df.attrs["sheet"], df.attrs["sheets"] = ws.title, list(wb.sheetnames)
         finally:
             wb.close()
+    elif sheet:
+        # (a sheet named for a file that has none was passed over: the user
+        # may have meant another file, a workbook)
+        raise ValidationError([Problem(label, None, Message(
+            "is a text file, which has no sheets, and sheet '{sheet}' was given: a sheet is "
+            "named for a workbook (.xlsx, .xls or .ods)", sheet=sheet))], where=str(path))
     else:
         df = read_table(path, problems, label, unnamed=True,
                         header=_names(columns) if columns else None,
