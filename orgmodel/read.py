@@ -15,7 +15,8 @@ What is accepted (the README's "What input is accepted" says the same):
 * column names without regard to case, surrounding spaces or Unicode normal
   form (`` FTE`` is read as ``fte``); every cell in Unicode NFC, so a name
   typed with a combining accent matches one typed with a precomposed one,
-  and with a no-break space as a space;
+  with a no-break space as a space, and without a zero-width space, a word
+  joiner or a byte-order mark, which no reader sees;
 * row numbers as a spreadsheet shows them: the header is row 1, blank lines
   count, a quoted cell with line breaks is one row.
 """
@@ -71,12 +72,17 @@ class RawOrg:
 
 
 def _normal(text: str) -> str:
-    """``text`` in Unicode NFC, with its no-break spaces as spaces: the same
-    id typed twice is one id, though one cell has ``FP\u00a01`` (a space
-    Excel or a web page put there) and the other ``FP 1``.
+    """``text`` in Unicode NFC, with its no-break spaces as spaces and
+    without the characters no reader sees (a zero-width space, a word
+    joiner, a byte-order mark inside a cell): the same id typed twice is one
+    id, though one cell has ``FP\u00a01`` (a space Excel or a web page put
+    there) or ``F001\u200b`` (a zero-width space pasted from a web page or
+    a document with the id) and the other ``FP 1`` or ``F001``.
 
     >>> _normal("FP\u00a01") == _normal("FP 1"), _normal("Jose\u0301") == "Jos\u00e9"
     (True, True)
+    >>> _normal("F001\u200b"), _normal("\ufeffAnna de\u2060Vries")
+    ('F001', 'Anna deVries')
     """
     if text.isascii():
         return text
@@ -84,11 +90,19 @@ def _normal(text: str) -> str:
     for space in _HARD_SPACES:
         if space in text:
             text = text.replace(space, " ")
+    for unseen in _UNSEEN:
+        if unseen in text:
+            text = text.replace(unseen, "")
     return text
 
 
 #: No-break spaces: a space to the reader (no-break, narrow no-break, figure).
 _HARD_SPACES = ("\u00a0", "\u202f", "\u2007")
+#: Characters no reader sees and that join or part nothing a reader reads:
+#: zero-width space, word joiner, zero-width no-break space (a byte-order
+#: mark).  (The zero-width joiner and non-joiner are left: they shape the
+#: letters of Persian or Indic names, and emoji.)
+_UNSEEN = ("\u200b", "\u2060", "\ufeff")
 
 
 #: The encodings :func:`decoded` names, as a reader knows them.

@@ -82,12 +82,15 @@ def test_names_in_another_unicode_normal_form_still_match(tmp_path):
 def test_the_same_id_typed_with_another_space_or_accent_is_one_id(tmp_path, ext):
     """A superior typed "FP 1" for the post "FP\u00a01" (a no-break space, as
     Excel and web pages put them) or "José" typed with a combining accent was
-    "not a post in the file" (the workbook's cells were not even in NFC)."""
+    "not a post in the file" (the workbook's cells were not even in NFC); so
+    was "3\u200b", a zero-width space pasted with the id, which the refusal
+    showed as '3', the id it was not."""
     import openpyxl
     rows = [["Formatieplaats", "Functie", "Leidinggevende functie", "Medewerker"],
             ["FP\u00a01", "Secretaris", "", "Anna\u00a0de Vries"],
             ["Jos\u00e9", "Adviseur", "FP 1", "Bram"],
-            ["3", "Adviseur", "Jose\u0301", "Anna de Vries"]]
+            ["3", "Adviseur", "Jose\u0301", "Anna de Vries"],
+            ["4", "Adviseur", "3\u200b", "\ufeffCor"]]
     f = tmp_path / f"posts.{ext}"
     if ext == "csv":
         f.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
@@ -99,7 +102,7 @@ def test_the_same_id_typed_with_another_space_or_accent_is_one_id(tmp_path, ext)
     orgmodel.import_posts(f, out=tmp_path / "o", preset="nl-hr")
     g = orgmodel.load(tmp_path / "o").graph
     line = {u: v for u, v, d in g.edges(data=True) if d["kind"] == "REPORTS_TO"}
-    assert line == {"Jos\u00e9": "FP 1", "3": "Jos\u00e9"}
+    assert line == {"Jos\u00e9": "FP 1", "3": "Jos\u00e9", "4": "3"}
     # (and one person holds two posts, not two people with the one name)
     people = [n for n, d in g.nodes(data=True) if d["kind"] == "Person"]
-    assert sorted(g.nodes[p]["name"] for p in people) == ["Anna de Vries", "Bram"]
+    assert sorted(g.nodes[p]["name"] for p in people) == ["Anna de Vries", "Bram", "Cor"]
