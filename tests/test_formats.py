@@ -326,6 +326,30 @@ def test_a_known_format_read_without_its_preset_is_named(tmp_path, lang):
     assert "--preset" not in res.output, res.output
 
 
+def test_rows_an_organogram_marks_not_valid_are_read_and_named(tmp_path):
+    """A Cabinet Office organogram's own validator marks a row it found wrong
+    `Valid?` 0: such a row is read as any other (it is what was published),
+    and the log names it; it was passed over in silence, its column listed
+    as not read."""
+    src = ROOT / "tests" / "fixtures" / "uk-organograms" / "cabinet_office-2013-09-30-senior.csv"
+    with open(src, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    at = rows[0].index("Valid?")
+    for r in rows[5:8]:
+        r[at] = "0"
+    marked = tmp_path / "senior.csv"
+    with open(marked, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    org, log = read_posts(src, preset="uk-organogram")
+    org2, log2 = read_posts(marked, preset="uk-organogram")
+    assert sorted(org2.graph.nodes) == sorted(org.graph.nodes)
+    said = [str(m) for m in log2.decisions if "own check" in str(m)]
+    assert said == ["senior.csv: 3 rows marked as failing the file's own check ('Valid?' 0), "
+                    "read as any other row: 6–8"], log2.decisions
+    assert not any("own check" in str(m) for m in log.decisions)
+    assert not any("valid" in c for c in log.unread_columns + log2.unread_columns)
+
+
 def test_a_w3c_org_file_of_another_tool_names_what_it_does_not_read(tmp_path):
     """A person's membership (no MEMBER_OF from a person in the contract)
     refused the whole file with a message about orgmodel's edges; sub-

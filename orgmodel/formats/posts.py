@@ -135,6 +135,11 @@ class Preset:
     #: asks for a word on a vacant post (the Cabinet Office's "Vacant"), a
     #: holder whose name is not published (inferred)
     empty_holder: str = "not recorded"
+    #: the column of the file's own check of each row, and the value that
+    #: marks a row as failing it (the Cabinet Office's ``Valid?``, 0 where
+    #: its validator found the row wrong): such rows are read as any other,
+    #: and named in the log
+    checked: tuple = ()
 
 
 #: Known formats.  ``uk-organogram``: the Cabinet Office schema of UK
@@ -152,7 +157,7 @@ PRESETS = {
                        holder=None, unit="Unit", fte="Number of Posts in FTE",
                        grade="Grade|Grade (or equivalent)",
                        organisation="Organisation", hours=None),
-        empty_holder="undisclosed"),
+        empty_holder="undisclosed", checked=("Valid?", "0")),
     # A Dutch HR export (AFAS, Youforce, Beaufort ...): one row per post,
     # columns by their usual Dutch names, numbers and dates in Dutch notation.
     "nl-hr": Preset(
@@ -1274,6 +1279,7 @@ class _Import:
                  junior):
         self.path, self.preset, self.cols, self.jcols, self.rule = path, preset, cols, jcols, rule
         self.label = path.name
+        self.c_check: str | None = None     # the column of the file's own check (Valid?)
         self.log = ImportLog(files=[self.label] + ([Path(junior).name] if junior else []),
                              empty_undisclosed=preset.empty_holder == "undisclosed")
         self.nodes: list[dict] = []
@@ -1384,6 +1390,7 @@ class _Import:
         self.say_unnamed(self.df, label)
         self.say_above_header(self.df, label)
         self.say_laid_out(self.df, label)
+        self.say_checked(self.df, label)
         self.log.headers = self.df.attrs.get("headers") or {}
         if not self.line:
             self.log.decisions.append(Message(
@@ -1458,7 +1465,8 @@ class _Import:
         # (a column with values that nothing reads is named, not passed over)
         read = {c for _, c in self.log.columns} | set(self.c_name_parts)
         refuse_spreadsheet_errors(self.df, read, label, self.path)
-        self.log.unread_columns = [c for c in self.df.columns if c not in read and any(
+        # (the file's own check is read for the log: see say_checked)
+        self.log.unread_columns = [c for c in self.df.columns if c not in read | {self.c_check} and any(
             isinstance(v, str) and v.strip() for v in self.df[c])]
         self.say_unit_levels(cols)
 
@@ -1722,6 +1730,27 @@ class _Import:
     def say_laid_out(self, df, label) -> None:
         """Merged cells and hidden rows, said (see :func:`laid_out`)."""
         self.log.decisions += laid_out(df, label)
+
+    def say_checked(self, df, label) -> None:
+        """The rows the file's own check marks as failing (see
+        :attr:`Preset.checked`), named: they are read, but the publisher's
+        validator found something wrong in them, which its reader should
+        know."""
+        if not self.preset.checked:
+            return
+        name, failed = self.preset.checked
+        column = _column(df, name, label, "check", False)
+        if column is None:
+            return
+        self.c_check = column
+        rows = [int(r) for r, v in df[column].items() if str(v).strip() == failed]
+        if rows:
+            shown = (df.attrs.get("headers") or {}).get(column, column)
+            self.log.decisions.append(Message(
+                "{label}: {rows} marked as failing the file's own check ('{column}' {value}), "
+                "read as any other row: {spans}", label=label,
+                rows=count(len(rows), N_("{n} row"), N_("{n} rows")), column=shown,
+                value=failed, spans=_spans(rows)))
 
     def say_above_header(self, df, label) -> None:
         """The rows above the header row (a title, a date, a note) are left
