@@ -29,6 +29,7 @@ what ``orgmodel diff --fail-on`` tests.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,7 @@ from ._nx import differing, node_attrs, predecessors, successors, within
 from .errors import InputError
 from .escape import markdown as _md
 from .escape import markdown_table
-from .i18n import N_, Listing, Message, count, said
+from .i18n import N_, Column, Listing, Message, count, said
 from .model import remembered
 
 if TYPE_CHECKING:  # names in annotations only
@@ -223,7 +224,7 @@ class Diff:
                "", table(self.figures.assign(figure=self.figures["figure"].map(t.column))), ""]
         moved = self.nodes[self.nodes["status"].isin(["added", "closed", "moved", "changed"])]
         md += ["### " + t("Posts, roles and other nodes added, closed, moved or changed"), "",
-               table(moved.head(200), ["status", "kind", "name", "detail"])]
+               table(_ids_beside_repeats(moved.head(200)), ["status", "kind", "name", "detail"])]
         if len(moved) > 200:
             md.append("\n" + t("… and {n} more in the change list.", n=len(moved) - 200))
         md += ["", "### " + t("Per unit"), "", table(self.units), "",
@@ -231,6 +232,20 @@ class Diff:
                "### " + t("Span of control (managers per number of direct reports)"), "",
                table(self.spans), ""]
         return "\n".join(md)
+
+
+def _ids_beside_repeats(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with each name that more than one of them has set beside its
+    id: a team moved to another afdeling is closed under one id and added
+    under another, and a post of a name several posts have is told apart
+    from the one closed ("Vergunningverlener" moved, "Vergunningverlener"
+    closed)."""
+    repeated = rows["name"].map(str).duplicated(keep=False)
+    if not repeated.any():
+        return rows
+    named = [Message("{name} ({id})", name=n, id=i) if r else n
+             for n, i, r in zip(rows["name"], rows["id"], repeated)]
+    return rows.assign(name=named)
 
 
 def _edges_of(org, kind, only=None) -> list:
@@ -475,13 +490,41 @@ def _node_row(k, ka, kb, a, b, sides, to_b) -> dict:
                        if k2 not in _BOOKKEEPING and da.get(k2) != db.get(k2))
         if moves:
             row.update(status="moved", detail=Listing("; ", moves + (
-                [Message("changed: {what}", what=", ".join(attrs))] if attrs else [])))
+                [Message("changed: {what}", what=Listing(", ", map(Column, attrs)))]
+                if attrs else [])))
         elif attrs:
-            row.update(status="changed", detail=Message("changed: {what}", what=", ".join(
-                f"{x} {da.get(x)!r} → {db.get(x)!r}" for x in attrs)))
+            row.update(status="changed", detail=_changed(attrs, da, db))
         else:
             row.update(status="unchanged", detail="")
     return row
+
+
+def _changed(attrs, da: dict, db: dict) -> Message:
+    """What changed of a node or edge: each attribute (named as its column
+    is in the reader's language) from its value to its new one.
+
+    >>> from orgmodel.i18n import translator
+    >>> m = _changed(["fte", "name"], {"name": "Hoofd", "fte": 1.0}, {"name": "Chef", "fte": 0.8})
+    >>> translator("en")(m)
+    "changed: fte 1 → 0.8, name 'Hoofd' → 'Chef'"
+    >>> translator("nl")(m)
+    "gewijzigd: fte 1 → 0,8, naam 'Hoofd' → 'Chef'"
+    """
+    return Message("changed: {what}", what=Listing(", ", (
+        Message("{attribute} {was} → {now}", attribute=Column(x), was=_value_shown(da.get(x)),
+                now=_value_shown(db.get(x))) for x in attrs)))
+
+
+def _value_shown(value):
+    """A value of the data in a change's detail: a text quoted, nothing as
+    ``none``, a number or date as the reader's language writes it."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return Message("none")
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return Message("'{v}'", v=", ".join(map(str, sorted(value, key=str))))
+    if isinstance(value, str):
+        return Message("'{v}'", v=value)
+    return value
 
 
 def _as_is(a, name, work):
@@ -565,7 +608,7 @@ def _edge_row(k, la: list, lb: list) -> dict:
             if len(la) == len(lb) == 1:
                 attrs = sorted(x for x in la[0].keys() | lb[0].keys()
                                if x not in _BOOKKEEPING and la[0].get(x) != lb[0].get(x))
-                detail = "changed: " + ", ".join(attrs)
+                detail = _changed(attrs, la[0], lb[0])
     return {"from": u, "kind": kind, "to": v, "status": status, "detail": detail}
 
 

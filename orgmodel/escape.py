@@ -70,7 +70,9 @@ def json_controls(text: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*\[\]|~]|(?<![^\W_])_)")
 # A digit is no punctuation: "\1.500" would show its backslash.  An ordered
 # list starts with digits, a dot and a space, so the dot is escaped there.
-_MD_BLOCK_START = re.compile(r"^(\s*)(?:([-+=>#])|(\d+)([.)])(?=\s|$))")
+# (a sign before a digit starts no list or rule: "-2", a difference in a
+# table, is left as it is written)
+_MD_BLOCK_START = re.compile(r"^(\s*)(?:([-+](?!\d)|[=>#])|(\d+)([.)])(?=\s|$))")
 
 
 def markdown(value) -> str:
@@ -95,8 +97,8 @@ def markdown(value) -> str:
     \\# Kop
     >>> markdown(17), markdown(2 ** 1100)
     ('17', '1.35 × 10^331')
-    >>> markdown("1.500"), markdown("1. Raad"), markdown("- x")
-    ('1.500', '1\\\\. Raad', '\\\\- x')
+    >>> markdown("1.500"), markdown("1. Raad"), markdown("- x"), markdown("-2"), markdown("-- x")
+    ('1.500', '1\\\\. Raad', '\\\\- x', '-2', '\\\\-- x')
     """
     if value is None or (isinstance(value, float) and value != value):
         return ""

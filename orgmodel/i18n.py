@@ -214,6 +214,12 @@ class Moment(str):
     the reader's language by :meth:`Translator.moment`."""
 
 
+class Column(str):
+    """The name of a column of the data (an attribute: ``name``, ``fte``)
+    in a message, written as its table column is (``naam`` in Dutch) by
+    :meth:`Translator.column`."""
+
+
 class Listing(Message):
     """Texts (or messages) joined by a separator (a message id, such as
     ``" or "``), each translated where shown."""
@@ -352,6 +358,8 @@ class Translator:
             return self.amount(value)
         if isinstance(value, Moment):
             return self.moment(value)
+        if isinstance(value, Column):
+            return self.column(value)
         if isinstance(value, Figure):
             return self.number(float(value), value.digits)
         if isinstance(value, int):

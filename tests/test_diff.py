@@ -663,6 +663,41 @@ def test_a_team_that_moves_to_another_afdeling_keeps_its_figures_apart(tmp_path)
                                     "(unit:sociaal/advies)"), moved["detail"]
 
 
+def test_a_dutch_diff_names_what_changed_in_dutch_and_tells_repeated_names_apart(tmp_path):
+    """A reorganisation of two HR exports read in Dutch: a post renamed said
+    'gewijzigd: name ...' (the attribute's English key, the FTE as Python
+    wrote it: 1.0), the team that moved afdeling was 'Vergunningen' closed
+    and 'Vergunningen' added, a post moved and one closed were both
+    'Vergunningverlener', and a fall in the escalation load read '\\-3'."""
+    head = "Formatieplaats;Functie;Medewerker;Leidinggevende functie;Afdeling;Team;FTE\n"
+    rows = {"a": ["F1;Secretaris;Anna;;Directie;;1", "F2;Hoofd Ruimte;Bert;F1;Ruimte;;1",
+                  "F3;Hoofd Samenleving;Carla;F1;Samenleving;;1",
+                  "F4;Teamleider;Dirk;F2;Ruimte;Vergunningen;1",
+                  "F5;Vergunningverlener;Eva;F4;Ruimte;Vergunningen;0,8",
+                  "F6;Vergunningverlener;Vacature;F4;Ruimte;Vergunningen;1"],
+            "b": ["F1;Secretaris;Anna;;Directie;;1", "F2;Hoofd Fysiek Domein;Bert;F1;Ruimte;;0,9",
+                  "F3;Hoofd Samenleving;Carla;F1;Samenleving;;1",
+                  "F4;Teamleider;Dirk;F3;Samenleving;Vergunningen;1",
+                  "F5;Vergunningverlener;Eva;F4;Samenleving;Vergunningen;0,8"]}
+    for side, lines in rows.items():
+        (tmp_path / f"{side}.csv").write_text(head + "\n".join(lines) + "\n", encoding="utf-8")
+        res = run("import", "posts", tmp_path / f"{side}.csv", "--preset", "nl-hr", "--unit",
+                  "Afdeling", "--unit", "Team", "--name", "X", "--out", tmp_path / side)
+        assert res.exit_code == 0, res.output
+    res = run("diff", tmp_path / "a", tmp_path / "b")
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert "| gewijzigd | functie | Hoofd Fysiek Domein | gewijzigd: fte (max) 1 → 0,9, fte " \
+        "(min) 1 → 0,9, naam 'Hoofd Ruimte' → 'Hoofd Fysiek Domein' |" in lines, res.output
+    assert "| opgeheven | team | Vergunningen (unit:ruimte/vergunningen) |  |" in lines
+    assert "| toegevoegd | team | Vergunningen (unit:samenleving/vergunningen) |  |" in lines
+    assert "| opgeheven | functie | Vergunningverlener (F6) |  |" in lines
+    assert any(x.startswith("| verplaatst | functie | Vergunningverlener (F5) |") for x in lines)
+    assert any(x.startswith("| Hoofd Fysiek Domein | lijn |") and x.endswith("| -3 |")
+               for x in lines), res.output
+    assert "\\-" not in res.output and "name" not in res.output
+
+
 @pytest.mark.parametrize("locale, text, ceiling", [
     ("nl", "25.000", 25_000.0), ("nl", "€ 1,5 miljoen", 1_500_000.0), ("en", "25,000", 25_000.0),
     ("nl", "onbeperkt", "none"), (None, "none", "none")])
