@@ -30,6 +30,7 @@ what ``orgmodel diff --fail-on`` tests.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -232,6 +233,39 @@ class Diff:
                "### " + t("Span of control (managers per number of direct reports)"), "",
                table(self.spans), ""]
         return "\n".join(md)
+
+
+def _where_posts_moved(nodes: pd.DataFrame, a, b) -> pd.DataFrame:
+    """``nodes`` with the detail of each team closed or added saying where
+    the nodes that moved out of it went, or where those that moved into it
+    came from, as their own rows say (a team moved to another afdeling is
+    one closed and one added, its posts moved from the one to the other)."""
+    teams = nodes["kind"].eq("Team")
+    closed = teams & nodes["status"].eq("closed")
+    added = teams & nodes["status"].eq("added")
+    if not (closed.any() or added.any()):
+        return nodes
+    out_of: dict = {}
+    into: dict = {}
+    moved = nodes[nodes["status"].eq("moved")]
+    for was, now in zip(moved["unit_before"], moved["unit_after"]):
+        for u in filter(None, was.split("; ")):
+            for v in filter(None, now.split("; ")):
+                out_of.setdefault(u, Counter())[v] += 1
+                into.setdefault(v, Counter())[u] += 1
+    detail = list(nodes["detail"])
+    for i, (nid, gone, new) in enumerate(zip(nodes["id"], closed, added)):
+        if gone and nid in out_of:
+            detail[i] = Listing("; ", [count(n, N_("{n} of its members moved to {unit}"),
+                                             N_("{n} of its members moved to {unit}"),
+                                             unit=_told_apart(a, {nid}, b, {v})[1])
+                                       for v, n in sorted(out_of[nid].items())])
+        elif new and nid in into:
+            detail[i] = Listing("; ", [count(n, N_("{n} member moved here from {unit}"),
+                                             N_("{n} members moved here from {unit}"),
+                                             unit=_told_apart(a, {u}, b, {nid})[0])
+                                       for u, n in sorted(into[nid].items())])
+    return nodes.assign(detail=detail)
 
 
 def _ids_beside_repeats(rows: pd.DataFrame) -> pd.DataFrame:
@@ -994,6 +1028,7 @@ def _diff(a, b, key, step) -> Diff:
     keyless: tuple[list, list] = ([], [])
     touched = _few_touched(a, b, key)
     nodes, to_b = _nodes(a, b, key, keyless, touched)
+    nodes = _where_posts_moved(nodes, a, b)
     edges = _edges(a, b, to_b, touched)
     step("nodes and edges")
     figures, units = _figures(a, b, to_b)

@@ -668,7 +668,8 @@ def test_a_dutch_diff_names_what_changed_in_dutch_and_tells_repeated_names_apart
     'gewijzigd: name ...' (the attribute's English key, the FTE as Python
     wrote it: 1.0), the team that moved afdeling was 'Vergunningen' closed
     and 'Vergunningen' added, a post moved and one closed were both
-    'Vergunningverlener', and a fall in the escalation load read '\\-3'."""
+    'Vergunningverlener', and a fall in the escalation load read '\\-3'.
+    The team closed and the one added now say where the members went."""
     head = "Formatieplaats;Functie;Medewerker;Leidinggevende functie;Afdeling;Team;FTE\n"
     rows = {"a": ["F1;Secretaris;Anna;;Directie;;1", "F2;Hoofd Ruimte;Bert;F1;Ruimte;;1",
                   "F3;Hoofd Samenleving;Carla;F1;Samenleving;;1",
@@ -689,8 +690,11 @@ def test_a_dutch_diff_names_what_changed_in_dutch_and_tells_repeated_names_apart
     lines = res.output.splitlines()
     assert "| gewijzigd | functie | Hoofd Fysiek Domein | gewijzigd: fte (max) 1 → 0,9, fte " \
         "(min) 1 → 0,9, naam 'Hoofd Ruimte' → 'Hoofd Fysiek Domein' |" in lines, res.output
-    assert "| opgeheven | team | Vergunningen (unit:ruimte/vergunningen) |  |" in lines
-    assert "| toegevoegd | team | Vergunningen (unit:samenleving/vergunningen) |  |" in lines
+    # (and where the team's members went, as their own rows say)
+    assert "| opgeheven | team | Vergunningen (unit:ruimte/vergunningen) | 2 van de leden " \
+        "verplaatst naar Vergunningen (unit:samenleving/vergunningen) |" in lines, res.output
+    assert "| toegevoegd | team | Vergunningen (unit:samenleving/vergunningen) | 2 leden " \
+        "hierheen verplaatst uit Vergunningen (unit:ruimte/vergunningen) |" in lines
     assert "| opgeheven | functie | Vergunningverlener (F6) |  |" in lines
     assert any(x.startswith("| verplaatst | functie | Vergunningverlener (F5) |") for x in lines)
     assert any(x.startswith("| Hoofd Fysiek Domein | lijn |") and x.endswith("| -3 |")
