@@ -28,6 +28,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -135,9 +136,7 @@ def serve_neo4j(port: int, root: str, password: str, ready=None,
                             stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, "NEO4J_PASSWORD": password})
     stop = stop or threading.Event()
-    if threading.current_thread() is threading.main_thread():
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, lambda *_: stop.set())
+    asked = _stop_signals()
     seen: list = []
 
     def follow():
@@ -148,8 +147,7 @@ def serve_neo4j(port: int, root: str, password: str, ready=None,
         stop.set()
     threading.Thread(target=follow, daemon=True).start()
     try:
-        while not stop.wait(0.2):
-            pass
+        _wait_until(stop, asked)
     finally:
         if proc.poll() is None:
             proc.terminate()    # the launcher's shutdown hook closes the database
@@ -201,17 +199,34 @@ def serve(port: int, root: str, database: str, password: str, http_port: int | N
     # runtime).  The handlers go in only now: starting the JVM replaces
     # whatever handlers were there, and the JVM's own end the process under
     # the running server, which crashes writing an hs_err log.
-    if threading.current_thread() is threading.main_thread():
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, lambda *_: stop.set())
+    asked = _stop_signals()
     if ready:
         ready(f"bolt://127.0.0.1:{port}")
     try:
-        # A timed wait, so that the signal handlers get their turn.
-        while not stop.wait(0.2):
-            pass
+        _wait_until(stop, asked)
     finally:
         server.stop()
+
+
+def _stop_signals() -> list:
+    """Have Ctrl+C and SIGTERM ask for an orderly stop: the list returned
+    gets the signal.  The handler takes no lock: one that set a
+    ``threading.Event`` ran, now and then, while the main thread held that
+    event's lock inside ``Event.wait`` and waited for itself, and the server
+    never stopped (a ``Lock`` is not re-entrant; 3 stops in 8 hung)."""
+    asked: list = []
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda signum, _frame: asked.append(signum))
+    return asked
+
+
+def _wait_until(stop: threading.Event, asked: list) -> None:
+    """Until ``stop`` is set (by a thread) or a signal is in ``asked`` (see
+    :func:`_stop_signals`): a sleep between looks, in which the signal
+    handlers get their turn, and a look at the event that takes no lock."""
+    while not asked and not stop.is_set():
+        time.sleep(0.2)
 
 
 def main(argv=None):
