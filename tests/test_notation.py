@@ -1486,6 +1486,13 @@ def test_a_missing_column_is_said_on_the_header_row_with_the_column_it_may_be(tm
     res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o2",
               "--lang", "en")
     assert res.exit_code == 0 and "superior from 'Leidinggevende (functienr.)'" in res.output
+    # ('Valt onder' may give the superior's post, or the unit: offered, never read as it)
+    posts.write_text(posts.read_text(encoding="utf-8").replace("Leidinggevende (functienr.)",
+                                                              "Valt onder"), encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o3",
+              "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "o3").exists()
+    assert "'Valt onder' may be it; give it with --reports-to 'Valt onder'" in res.output
 
 
 def test_a_totals_row_in_the_title_column_is_no_post_left_out(tmp_path):

@@ -957,6 +957,11 @@ def _column(df, name, label, what, required) -> str | None:
     return None
 
 
+#: Column names that may give a thing, but may as well give another
+#: (``Valt onder``: the superior's post, or the unit): never read as it,
+#: offered in the refusal as a column that may be meant.
+_MAY_BE = {"superior": ("valt onder", "chef", "rapporteert aan", "reports to")}
+
 #: The option that names the column of each thing a posts file gives.
 _OPTION_OF = {"post id": "--id", "superior": "--reports-to", "job title": "--title",
               "holder": "--holder", "unit": "--unit", "FTE": "--fte", "grade": "--grade",
@@ -974,8 +979,10 @@ def _column_hint(shown: list, name: str, what: str):
     ''
     >>> str(_column_hint(["Functie"], "leidinggevende", "superior"))
     ' (a file without reporting lines, a formatie list by unit, is read with --no-line)'
+    >>> str(_column_hint(["Functie", "Valt onder"], "leidinggevende", "superior"))
+    ": 'Valt onder' may be it; give it with --reports-to 'Valt onder'"
     """
-    alts = [_fold(a) for a in name.split("|")]
+    alts = [_fold(a) for a in name.split("|")] + [_fold(a) for a in _MAY_BE.get(what, ())]
     close = [c for c in shown if any(_fold(c).startswith(a) for a in alts if a)]
     if not close and what == "superior":
         return Message(" (a file without reporting lines, a formatie list by unit, is read with "
