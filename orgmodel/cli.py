@@ -1778,7 +1778,8 @@ def _record_push(folder, res, base_file):
 @click.option("--version", "version", type=click.IntRange(min=1),
               help="An earlier version (a number from db log).")
 @click.option("--at", "at", metavar="DATE",
-              help="The version that held on DATE (YYYY-MM-DD: at its end, UTC) or at a time "
+              help="The version that held on DATE (YYYY-MM-DD, or as the command's language "
+                   "writes a date: 31-12-2026 in Dutch; at its end, UTC) or at a time "
                    "(YYYY-MM-DDTHH:MM[:SS], UTC).")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 @connection_options
@@ -1803,26 +1804,52 @@ def _one_name(arg, opt):
 
 def _moment(text: str) -> str:
     """``--at``'s date or time as an ISO instant (UTC) to compare with the history's.
+    A date may also be written as the command's language writes one
+    (``31-12-2026`` or ``31 december 2026`` in Dutch, as the history shows
+    its times; ``31 December 2026`` in English).
 
     >>> _moment("2026-12-01")
     '2026-12-01T23:59:59.999+00:00'
     >>> _moment("2026-12-01T09:30")
     '2026-12-01T09:30:00.000+00:00'
+    >>> _moment("1 December 2026")
+    '2026-12-01T23:59:59.999+00:00'
     """
     import datetime as dt
     try:
-        if len(text.strip()) == 10:
+        if len(text.strip()) == 10 and text.strip()[4:5] == "-":
             day = dt.date.fromisoformat(text.strip())
             when = dt.datetime.combine(day, dt.time(23, 59, 59, 999000))
         else:
             when = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise click.BadParameter(Message("'{text_}' is not a date (YYYY-MM-DD) or a time "
-                                         "(YYYY-MM-DDTHH:MM)", text_=text),
-                                 param_hint="--at") from None
+        day = _written_day(text)
+        if day is None:
+            how = _DATES_WRITTEN.get(_said_in(), _DATES_WRITTEN["en"])
+            raise click.BadParameter(Message("'{text_}' is not a date ({how}) or a time "
+                                             "(YYYY-MM-DDTHH:MM)", text_=text, how=Message(how)),
+                                     param_hint="--at") from None
+        when = dt.datetime.combine(day, dt.time(23, 59, 59, 999000))
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
     return when.astimezone(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+#: How a date for --at may be written, per language of the command line.
+_DATES_WRITTEN = {"nl": N_("YYYY-MM-DD, 31-12-2026 or 31 december 2026"),
+                  "en": N_("YYYY-MM-DD or 31 December 2026")}
+
+
+def _written_day(text: str):
+    """A date as the command line's language writes it (see
+    :func:`orgmodel.notation.parse_date`), or None."""
+    import datetime as dt
+
+    from .notation import parse_date
+    try:
+        return dt.date.fromisoformat(parse_date(text, _said_in()))
+    except OrgModelError:
+        return None
 
 
 @db.command("log")

@@ -48,7 +48,7 @@ from ._nx import node_attrs, successors, within
 from ._perf import pausing_gc
 from .errors import ConflictError, DatabaseError, OrgModelError, ValidationError
 from .escape import redact
-from .i18n import N_, Message, Moment, count
+from .i18n import N_, Column, Listing, Message, Moment, count
 from .model import OrgModel
 from .notation import iso_date
 from .read import RawOrg
@@ -1267,7 +1267,8 @@ def change_events(store: Store, name: str, version: int) -> pd.DataFrame:
     rows = json.loads(found[0]["events"] or "[]")
     for row in rows:     # (stored as text: the diff's words again, for the reader's language)
         if str(row.get("detail", "")).startswith("changed: "):
-            row["detail"] = Message("changed: {what}", what=row["detail"][len("changed: "):])
+            names = row["detail"][len("changed: "):].split(", ")
+            row["detail"] = Message("changed: {what}", what=Listing(", ", map(Column, names)))
     return pd.DataFrame(rows, columns=["section", "key", "kind", "status", "detail"])
 
 

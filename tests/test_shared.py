@@ -158,7 +158,8 @@ def test_the_cli_pull_edit_push_log_and_diff_of_versions(bolt_env, store, tmp_pa
     assert not re.search(r"\d{4}-\d\d-\d\dT", res.output), res.output
     res = runner.invoke(cli, ["db", "log", "Albrandswaard", "--version", "2", "--lang", "nl"])
     assert f"knooppunt {victim}" in " ".join(res.output.split()), res.output
-    assert "gewijzigd: name" in res.output and "changed" not in res.output, res.output
+    # (the attribute named as its column is: it was the model's English key)
+    assert "gewijzigd: naam" in res.output and "changed" not in res.output, res.output
     # a first push keeps no list of its changes: said, not an empty table
     res = runner.invoke(cli, ["db", "log", "Albrandswaard", "--version", "1"])
     assert res.exit_code == 0 and "version 1 of Albrandswaard keeps no list of its changes: a " \
@@ -184,6 +185,20 @@ def test_the_cli_pull_edit_push_log_and_diff_of_versions(bolt_env, store, tmp_pa
                               str(tmp_path / "none")])
     assert res.exit_code == 1 and "no version 9" in res.output
     assert not (tmp_path / "none").exists()
+    # --at as a Dutch reader writes a date (the history shows it so); one
+    # that is none is refused saying how to write it
+    import datetime as dt
+    today = dt.datetime.now(dt.timezone.utc).date()
+    res = runner.invoke(cli, ["db", "pull", "Albrandswaard", "--at", today.strftime("%d-%m-%Y"),
+                              "--lang", "nl", "--out", str(tmp_path / "today")])
+    assert res.exit_code == 0, res.output
+    assert orgmodel.load(tmp_path / "today").graph.nodes[victim]["name"] == \
+        "Changed by the CLI test"
+    res = runner.invoke(cli, ["db", "pull", "Albrandswaard", "--at", "31-02-2026", "--lang", "nl",
+                              "--out", str(tmp_path / "never")])
+    assert res.exit_code == 2 and "'31-02-2026' is geen datum (JJJJ-MM-DD, 31-12-2026 of 31 " \
+        "december 2026)" in res.output, res.output
+    assert not (tmp_path / "never").exists()
 
 
 def test_the_cli_merges_others_changes_into_the_folder(bolt_env, store, tmp_path):
