@@ -154,6 +154,11 @@ _BELOW = re.compile(r"^(?:(?:tot(?:\s+een\s+bedrag\s+van)?|minder\s+dan|onder|be
 #: 5.000", "> 5.000").
 _ABOVE = re.compile(r"^(?:(?:vanaf|meer\s+dan|boven|hoger\s+dan|minimaal|ten\s+minste|from|"
                     r"more\s+than|above|at\s+least)\s+|(?:>=|≥|>)\s*)(?=\S)", re.IGNORECASE)
+#: Words after a ceiling that say what a ceiling is (the amount of one
+#: decision): read, and the amount kept ("€ 25.000 per besluit").
+_PER_DECISION = re.compile(r"\s*(?:per\s+besluit|per\s+decision)\.?\s*$", re.IGNORECASE)
+
+
 def parse_ceiling(text: str, locale: str | None = None) -> float:
     """A mandate's ceiling as a register writes it: an amount (see
     :func:`parse_number`), after words that say the amount is within it
@@ -161,11 +166,15 @@ def parse_ceiling(text: str, locale: str | None = None) -> float:
     hoogste``, ``≤``).  Refused, saying why: ``tot € 50.000`` or ``<``
     (whether € 50.000 itself is within the mandate, the register leaves
     open), a range (``€ 10.000 - € 50.000``) or a floor alone (``vanaf €
-    5.000``, ``> 5.000``: orgmodel records no floor), and words after the amount (``per jaar``, ``excl. btw``: not
-    an amount per decision, which is what a ceiling is compared with).
+    5.000``, ``> 5.000``: orgmodel records no floor), and words after
+    the amount (``per jaar``, ``excl. btw``: not an amount per decision,
+    which is what a ceiling is compared with; ``per besluit`` says just
+    that, and is read).
 
     >>> parse_ceiling("max. € 10.000", "nl"), parse_ceiling("t/m € 25.000,-", "nl")
     (10000.0, 25000.0)
+    >>> parse_ceiling("€ 25.000 per besluit", "nl")
+    25000.0
     >>> parse_ceiling("tot € 50.000", "nl")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -184,7 +193,7 @@ def parse_ceiling(text: str, locale: str | None = None) -> float:
         raise InputError(Message(
             "'{text_}' is a floor: orgmodel records a mandate's ceiling, the highest amount it "
             "covers; write that, and the floor in the conditions (voorwaarden)", text_=text))
-    amount = t[up_to.end():] if up_to else t
+    amount = _PER_DECISION.sub("", t[up_to.end():] if up_to else t)
     if re.search(r"\d\s*(?:-|–|—|tot)\s*(?:€|EUR)?\s*\d", amount, re.IGNORECASE):
         raise InputError(Message(
             "'{text_}' is a range: orgmodel records a mandate's ceiling, not a floor; write "

@@ -1704,7 +1704,8 @@ def test_a_spreadsheet_error_in_a_column_read_is_refused(tmp_path):
     ("€ 25 duizend", "nl", 25_000.0), ("25k", "nl", 25_000.0), ("max. € 7,5K", "nl", 7_500.0),
     ("25 thousand", "en", 25_000.0), ("vanaf € 5.000", "nl", "is een ondergrens"),
     ("> 5.000", "nl", "is een ondergrens"), ("more than 5,000", "en", "is een ondergrens"),
-    ("over 3 jaar", "nl", "geen getal"),
+    ("over 3 jaar", "nl", "geen getal"), ("€ 25.000 per besluit", "nl", 25_000.0),
+    ("max. €25,000 per decision", "en", 25_000.0),
 ])
 def test_a_ceiling_in_a_registers_words(text, locale, value):
     """A ceiling written with the words a register puts before or after it,
