@@ -193,7 +193,8 @@ def parse_ceiling(text: str, locale: str | None = None) -> float:
         raise InputError(Message(
             "'{text_}' is a floor: orgmodel records a mandate's ceiling, the highest amount it "
             "covers; write that, and the floor in the conditions (voorwaarden)", text_=text))
-    amount = _PER_DECISION.sub("", t[up_to.end():] if up_to else t)
+    amount = t[up_to.end():] if up_to else t
+    amount = _PER_DECISION.sub("", amount)
     if re.search(r"\d\s*(?:-|–|—|tot)\s*(?:€|EUR)?\s*\d", amount, re.IGNORECASE):
         raise InputError(Message(
             "'{text_}' is a range: orgmodel records a mandate's ceiling, not a floor; write "
