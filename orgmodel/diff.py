@@ -225,7 +225,8 @@ class Diff:
                "", table(self.figures.assign(figure=self.figures["figure"].map(t.column))), ""]
         moved = self.nodes[self.nodes["status"].isin(["added", "closed", "moved", "changed"])]
         md += ["### " + t("Posts, roles and other nodes added, closed, moved or changed"), "",
-               table(_ids_beside_repeats(moved.head(200)), ["status", "kind", "name", "detail"])]
+               table(_ids_beside_repeats(moved.head(200), a, b),
+                     ["status", "kind", "name", "detail"])]
         if len(moved) > 200:
             md.append("\n" + t("… and {n} more in the change list.", n=len(moved) - 200))
         md += ["", "### " + t("Per unit"), "", table(self.units), "",
@@ -268,18 +269,37 @@ def _where_posts_moved(nodes: pd.DataFrame, a, b) -> pd.DataFrame:
     return nodes.assign(detail=detail)
 
 
-def _ids_beside_repeats(rows: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` with each name that more than one of them has set beside its
-    id: a team moved to another afdeling is closed under one id and added
-    under another, and a post of a name several posts have is told apart
-    from the one closed ("Vergunningverlener" moved, "Vergunningverlener"
-    closed)."""
-    repeated = rows["name"].map(str).duplicated(keep=False)
-    if not repeated.any():
+def _ids_beside_repeats(rows: pd.DataFrame, a, b) -> pd.DataFrame:
+    """``rows`` with each name set beside its id where the name does not
+    tell the node: where more than one of the rows has it (a team moved to
+    another afdeling is closed under one id and added under another), or
+    more than one node of the row's model (``a`` for a node closed, else
+    ``b``): a closed "Team 2" is one of seven, one per afdeling.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("u:a/2", name="Team 2"); g.add_node("u:b/2", name="Team 2")
+    >>> org = OrgModel(g, {"name": "x"})
+    >>> rows = pd.DataFrame({"id": ["u:a/2"], "name": ["Team 2"], "status": ["closed"]})
+    >>> list(map(str, _ids_beside_repeats(rows, org, org)["name"]))
+    ['Team 2 (u:a/2)']
+    """
+    shown = rows["name"].map(str)
+    many = [_names_shared(a), _names_shared(b)]
+    twice = shown.duplicated(keep=False)
+    repeated = [r or x in many[status != "closed"]
+                for r, x, status in zip(twice, shown, rows["status"])]
+    if not any(repeated):
         return rows
     named = [Message("{name} ({id})", name=n, id=i) if r else n
              for n, i, r in zip(rows["name"], rows["id"], repeated)]
     return rows.assign(name=named)
+
+
+def _names_shared(org) -> set:
+    """The names more than one node of ``org`` has."""
+    seen = Counter(str(d.get("name")) for d in node_attrs(org.graph).values())
+    return {n for n, k in seen.items() if k > 1}
 
 
 def _edges_of(org, kind, only=None) -> list:

@@ -702,6 +702,24 @@ def test_a_dutch_diff_names_what_changed_in_dutch_and_tells_repeated_names_apart
     assert "\\-" not in res.output and "name" not in res.output
 
 
+def test_a_closed_team_of_a_name_other_teams_have_is_named_with_its_id(tmp_path):
+    """Seven afdelingen with a 'Team 2' each: the one closed was listed as
+    'Team 2' alone (no other row of the change list had the name), which
+    does not say which."""
+    head = "Formatieplaats;Functie;Leidinggevende functie;Afdeling;Team\nF1;Directeur;;Directie;\n"
+    rows = {"a": "F2;Adviseur;F1;Ruimte;Team 2\nF3;Jurist;F1;Sociaal;Team 2\n",
+            "b": "F3;Jurist;F1;Sociaal;Team 2\n"}
+    for side, body in rows.items():
+        (tmp_path / f"{side}.csv").write_text(head + body, encoding="utf-8")
+        res = run("import", "posts", tmp_path / f"{side}.csv", "--preset", "nl-hr", "--unit",
+                  "Afdeling", "--unit", "Team", "--name", "X", "--out", tmp_path / side)
+        assert res.exit_code == 0, res.output
+    res = run("diff", tmp_path / "a", tmp_path / "b")
+    assert res.exit_code == 0, res.output
+    assert "| opgeheven | team | Team 2 (unit:ruimte/team-2) |" in res.output, res.output
+    assert "| opgeheven | functie | Adviseur |" in res.output
+
+
 @pytest.mark.parametrize("locale, text, ceiling", [
     ("nl", "25.000", 25_000.0), ("nl", "€ 1,5 miljoen", 1_500_000.0), ("en", "25,000", 25_000.0),
     ("nl", "onbeperkt", "none"), (None, "none", "none")])
