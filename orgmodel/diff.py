@@ -197,15 +197,16 @@ class Diff:
         if len(self.routes):
             md += ["", "### " + t("Escalation routes that change"), "",
                    markdown_table(t.frame(
-                       self.routes.sort_values("newly_bad", ascending=False)
+                       _ids_beside_repeats(self.routes, a, b, "role_name", "role")
+                       .sort_values("newly_bad", ascending=False)
                        [["role_name", "via", "next_before_name", "next_after_name",
                          "top_before_name", "top_after_name", "outcome_before", "outcome_after"]]
                        .rename(columns=lambda c: c.removesuffix("_name")),
                        own=("role", "next_before", "next_after", "top_before", "top_after")))]
         if len(self.load):
             md += ["", "### " + t("Escalation load moved"), "",
-                   table(self.load.head(15), ["name", "via", "reached_by_before",
-                                              "reached_by_after", "change"])]
+                   table(_ids_beside_repeats(self.load.head(15), a, b),
+                         ["name", "via", "reached_by_before", "reached_by_after", "change"])]
         if len(self.mandates):
             md += ["", "### " + t("Mandates orphaned or broken"), "",
                    table(self.mandates, ["problem", "detail", "rule"])]
@@ -269,12 +270,15 @@ def _where_posts_moved(nodes: pd.DataFrame, a, b) -> pd.DataFrame:
     return nodes.assign(detail=detail)
 
 
-def _ids_beside_repeats(rows: pd.DataFrame, a, b) -> pd.DataFrame:
-    """``rows`` with each name set beside its id where the name does not
-    tell the node: where more than one of the rows has it (a team moved to
-    another afdeling is closed under one id and added under another), or
-    more than one node of the row's model (``a`` for a node closed, else
-    ``b``): a closed "Team 2" is one of seven, one per afdeling.
+def _ids_beside_repeats(rows: pd.DataFrame, a, b, name: str = "name",
+                        key: str = "id") -> pd.DataFrame:
+    """``rows`` with each name (column ``name``) set beside its id (column
+    ``key``) where the name does not tell the node: where more than one of
+    the rows has it (a team moved to another afdeling is closed under one id
+    and added under another), or more than one node of the row's model
+    (``a`` for a node closed or not in ``b``, else ``b``): a closed "Team 2"
+    is one of seven, one per afdeling, and a "Teamleider" whose escalation
+    load moved one of dozens.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
@@ -284,16 +288,16 @@ def _ids_beside_repeats(rows: pd.DataFrame, a, b) -> pd.DataFrame:
     >>> list(map(str, _ids_beside_repeats(rows, org, org)["name"]))
     ['Team 2 (u:a/2)']
     """
-    shown = rows["name"].map(str)
+    shown = rows[name].map(str)
+    in_b = rows["status"].ne("closed") if "status" in rows else rows[key].map(b.graph.__contains__)
     many = [_names_shared(a), _names_shared(b)]
     twice = shown.duplicated(keep=False)
-    repeated = [r or x in many[status != "closed"]
-                for r, x, status in zip(twice, shown, rows["status"])]
+    repeated = [r or x in many[side] for r, x, side in zip(twice, shown, in_b)]
     if not any(repeated):
         return rows
     named = [Message("{name} ({id})", name=n, id=i) if r else n
-             for n, i, r in zip(rows["name"], rows["id"], repeated)]
-    return rows.assign(name=named)
+             for n, i, r in zip(rows[name], rows[key], repeated)]
+    return rows.assign(**{name: named})
 
 
 def _names_shared(org) -> set:

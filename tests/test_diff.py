@@ -720,6 +720,24 @@ def test_a_closed_team_of_a_name_other_teams_have_is_named_with_its_id(tmp_path)
     assert "| opgeheven | functie | Adviseur |" in res.output
 
 
+def test_the_escalation_load_of_posts_of_one_name_is_told_apart(tmp_path):
+    """A report moved from one 'Teamleider' to another: the load table had
+    two rows 'Teamleider', one up and one down, and did not say which."""
+    head = "Formatieplaats;Functie;Leidinggevende functie\nF1;Directeur;\nF2;Teamleider;F1\n" \
+        "F3;Teamleider;F1\n"
+    for side, sup in (("a", "F2"), ("b", "F3")):
+        (tmp_path / f"{side}.csv").write_text(head + f"F4;Adviseur;{sup}\n", encoding="utf-8")
+        res = run("import", "posts", tmp_path / f"{side}.csv", "--preset", "nl-hr", "--name", "X",
+                  "--out", tmp_path / side, "--lang", "en")
+        assert res.exit_code == 0, res.output
+    res = run("diff", tmp_path / "a", tmp_path / "b", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert "| Teamleider (F2) | line | 1 | 0 | -1 |" in lines, res.output
+    assert "| Teamleider (F3) | line | 0 | 1 | 1 |" in lines
+    assert any(x.startswith("| Adviseur | line | Teamleider (F2) |") for x in lines)
+
+
 @pytest.mark.parametrize("locale, text, ceiling", [
     ("nl", "25.000", 25_000.0), ("nl", "€ 1,5 miljoen", 1_500_000.0), ("en", "25,000", 25_000.0),
     ("nl", "onbeperkt", "none"), (None, "none", "none")])
