@@ -333,12 +333,9 @@ def _asked_language(args) -> str | None:
     """The language a command line asks for before it is parsed (--lang
     anywhere, else ORGMODEL_LANG; None when neither is there)."""
     from .i18n import LANGS
-    args = list(args)
-    for i, a in enumerate(args):
-        if a == "--lang" and i + 1 < len(args) and args[i + 1] in LANGS:
-            return args[i + 1]
-        if a.startswith("--lang=") and a[7:] in LANGS:
-            return a[7:]
+    asked = _option_values(args, ("--lang",)).get("--lang")
+    if asked in LANGS:
+        return asked
     env = os.environ.get("ORGMODEL_LANG", "").strip()
     return env if env in LANGS else None
 
@@ -1816,19 +1813,19 @@ def _moment(text: str) -> str:
     '2026-12-01T23:59:59.999+00:00'
     """
     import datetime as dt
+    given = text.strip()
     try:
-        if len(text.strip()) == 10 and text.strip()[4:5] == "-":
-            day = dt.date.fromisoformat(text.strip())
-            when = dt.datetime.combine(day, dt.time(23, 59, 59, 999000))
-        else:
-            when = dt.datetime.fromisoformat(text.strip())
+        # (a day alone, YYYY-MM-DD or written out, is read below: at its end)
+        when = None if len(given) == 10 and given[4:5] == "-" else dt.datetime.fromisoformat(given)
     except ValueError:
-        day = _written_day(text)
+        when = None
+    if when is None:
+        day = _written_day(given)
         if day is None:
             how = _DATES_WRITTEN.get(_said_in(), _DATES_WRITTEN["en"])
             raise click.BadParameter(Message("'{text_}' is not a date ({how}) or a time "
                                              "(YYYY-MM-DDTHH:MM)", text_=text, how=Message(how)),
-                                     param_hint="--at") from None
+                                     param_hint="--at")
         when = dt.datetime.combine(day, dt.time(23, 59, 59, 999000))
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)

@@ -170,6 +170,8 @@ class Diff:
         a, b = self.before, self.after
         c = self.counts()
         br = self.broken()
+        # (the names to tell apart by id in the tables below)
+        shared = _names_shared(a, b)
 
         def name(o):
             return _md(o.name) + (f" ({_md(t.date(str(o.date)))})" if o.date else "")
@@ -197,7 +199,7 @@ class Diff:
         if len(self.routes):
             md += ["", "### " + t("Escalation routes that change"), "",
                    markdown_table(t.frame(
-                       _ids_beside_repeats(self.routes, a, b, "role_name", "role")
+                       _ids_beside_repeats(self.routes, b, shared, "role_name", "role")
                        .sort_values("newly_bad", ascending=False)
                        [["role_name", "via", "next_before_name", "next_after_name",
                          "top_before_name", "top_after_name", "outcome_before", "outcome_after"]]
@@ -205,7 +207,7 @@ class Diff:
                        own=("role", "next_before", "next_after", "top_before", "top_after")))]
         if len(self.load):
             md += ["", "### " + t("Escalation load moved"), "",
-                   table(_ids_beside_repeats(self.load.head(15), a, b),
+                   table(_ids_beside_repeats(self.load.head(15), b, shared),
                          ["name", "via", "reached_by_before", "reached_by_after", "change"])]
         if len(self.mandates):
             md += ["", "### " + t("Mandates orphaned or broken"), "",
@@ -226,7 +228,7 @@ class Diff:
                "", table(self.figures.assign(figure=self.figures["figure"].map(t.column))), ""]
         moved = self.nodes[self.nodes["status"].isin(["added", "closed", "moved", "changed"])]
         md += ["### " + t("Posts, roles and other nodes added, closed, moved or changed"), "",
-               table(_ids_beside_repeats(moved.head(200), a, b),
+               table(_ids_beside_repeats(moved.head(200), b, shared),
                      ["status", "kind", "name", "detail"])]
         if len(moved) > 200:
             md.append("\n" + t("… and {n} more in the change list.", n=len(moved) - 200))
@@ -270,29 +272,29 @@ def _where_posts_moved(nodes: pd.DataFrame, a, b) -> pd.DataFrame:
     return nodes.assign(detail=detail)
 
 
-def _ids_beside_repeats(rows: pd.DataFrame, a, b, name: str = "name",
+def _ids_beside_repeats(rows: pd.DataFrame, b, shared: tuple, name: str = "name",
                         key: str = "id") -> pd.DataFrame:
     """``rows`` with each name (column ``name``) set beside its id (column
     ``key``) where the name does not tell the node: where more than one of
     the rows has it (a team moved to another afdeling is closed under one id
     and added under another), or more than one node of the row's model
-    (``a`` for a node closed or not in ``b``, else ``b``): a closed "Team 2"
-    is one of seven, one per afdeling, and a "Teamleider" whose escalation
-    load moved one of dozens.
+    (``shared``: the names each model has more than once, see
+    :func:`_names_shared`; the as-is model's for a node closed or not in
+    ``b``): a closed "Team 2" is one of seven, one per afdeling, and a
+    "Teamleider" whose escalation load moved one of dozens.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("u:a/2", name="Team 2"); g.add_node("u:b/2", name="Team 2")
     >>> org = OrgModel(g, {"name": "x"})
     >>> rows = pd.DataFrame({"id": ["u:a/2"], "name": ["Team 2"], "status": ["closed"]})
-    >>> list(map(str, _ids_beside_repeats(rows, org, org)["name"]))
+    >>> list(map(str, _ids_beside_repeats(rows, org, _names_shared(org, org))["name"]))
     ['Team 2 (u:a/2)']
     """
     shown = rows[name].map(str)
     in_b = rows["status"].ne("closed") if "status" in rows else rows[key].map(b.graph.__contains__)
-    many = [_names_shared(a), _names_shared(b)]
     twice = shown.duplicated(keep=False)
-    repeated = [r or x in many[side] for r, x, side in zip(twice, shown, in_b)]
+    repeated = [r or x in shared[side] for r, x, side in zip(twice, shown, in_b)]
     if not any(repeated):
         return rows
     named = [Message("{name} ({id})", name=n, id=i) if r else n
@@ -300,10 +302,12 @@ def _ids_beside_repeats(rows: pd.DataFrame, a, b, name: str = "name",
     return rows.assign(**{name: named})
 
 
-def _names_shared(org) -> set:
-    """The names more than one node of ``org`` has."""
-    seen = Counter(str(d.get("name")) for d in node_attrs(org.graph).values())
-    return {n for n, k in seen.items() if k > 1}
+def _names_shared(*orgs) -> tuple:
+    """Per model, the names more than one of its nodes has."""
+    def shared(org) -> set:
+        seen = Counter(str(d.get("name")) for d in node_attrs(org.graph).values())
+        return {n for n, k in seen.items() if k > 1}
+    return tuple(map(shared, orgs))
 
 
 def _edges_of(org, kind, only=None) -> list:

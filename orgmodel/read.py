@@ -86,14 +86,7 @@ def _normal(text: str) -> str:
     """
     if text.isascii():
         return text
-    text = unicodedata.normalize("NFC", text)
-    for space in _HARD_SPACES:
-        if space in text:
-            text = text.replace(space, " ")
-    for unseen in _UNSEEN:
-        if unseen in text:
-            text = text.replace(unseen, "")
-    return text
+    return unicodedata.normalize("NFC", text).translate(_READER_SEES)
 
 
 #: No-break spaces: a space to the reader (no-break, narrow no-break, figure).
@@ -103,6 +96,8 @@ _HARD_SPACES = ("\u00a0", "\u202f", "\u2007")
 #: mark).  (The zero-width joiner and non-joiner are left: they shape the
 #: letters of Persian or Indic names, and emoji.)
 _UNSEEN = ("\u200b", "\u2060", "\ufeff")
+#: Each cell's characters as a reader sees them (see :func:`_normal`).
+_READER_SEES = str.maketrans({**dict.fromkeys(_HARD_SPACES, " "), **dict.fromkeys(_UNSEEN)})
 
 
 #: The encodings :func:`decoded` names, as a reader knows them.

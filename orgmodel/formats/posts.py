@@ -1382,12 +1382,14 @@ class _Import:
         # (without post ids, the header row is found by the superior column,
         # or by the job title's when there is no line)
         first = "id" if not self.row_ids else "reports_to" if self.line else "title"
+        # (a file of a known format read without its preset is refused naming it)
+        may_be_known = not preset and first == "id" and "id" not in self.asked
         try:
             self.df = _read(self.path, label, sheet, _header_columns(cols, first))
         except ValidationError:
             # (a file whose header row only a preset finds fails to read
             # without it: a title row above it was taken for the header)
-            if not preset and first == "id" and "id" not in self.asked:
+            if may_be_known:
                 self.refuse_for_preset(sheet, label)
             raise
         if len(self.df.attrs.get("sheets", ())) > 1:
@@ -1412,8 +1414,7 @@ class _Import:
                 "file first and this one with --junior",
                 v=str(jcols.reports_to).split('|')[0], v2=str(cols.id).split('|')[0]))],
                                   where=str(self.path))
-        if not preset and first == "id" and "id" not in self.asked and \
-                _column(self.df, cols.id, label, N_("post id"), False) is None:
+        if may_be_known and _column(self.df, cols.id, label, N_("post id"), False) is None:
             self.refuse_for_preset(sheet, label)
         self.c_id = None if self.row_ids else _column(self.df, cols.id, label, N_("post id"),
                                                       True)
@@ -1473,7 +1474,8 @@ class _Import:
         read = {c for _, c in self.log.columns} | set(self.c_name_parts)
         refuse_spreadsheet_errors(self.df, read, label, self.path)
         # (the file's own check is read for the log: see say_checked)
-        self.log.unread_columns = [c for c in self.df.columns if c not in read | {self.c_check} and any(
+        seen = read | {self.c_check}
+        self.log.unread_columns = [c for c in self.df.columns if c not in seen and any(
             isinstance(v, str) and v.strip() for v in self.df[c])]
         self.say_unit_levels(cols)
 
