@@ -115,3 +115,14 @@ def test_every_public_name_has_a_docstring():
         obj = getattr(orgmodel, name)
         if callable(obj) and not isinstance(obj, type(orgmodel.NODE_KINDS)):
             assert obj.__doc__, name
+
+
+def test_no_table_row_of_the_docs_is_shown_as_text(site):
+    # a paragraph set between a table's rows ends the table: the rows after it
+    # show as a paragraph of pipes (as two pages did)
+    stray = []
+    for page in site.rglob("index.html"):
+        for para in re.findall(r"<p>(.*?)</p>", page.read_text(encoding="utf-8"), re.S):
+            if re.search(r"(?:^|\n)\|.*\|\s*(?:\n|$)", para):
+                stray.append(f"{page.parent.relative_to(site)}: {para[:80]}")
+    assert not stray, stray
