@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +19,7 @@ from ..read import RawOrg
 from ..validate import validate_tables
 from ..write import usual_mode
 
-__all__ = ["model_from_tables", "check_tables", "atomic_write", "table"]
+__all__ = ["model_from_tables", "check_tables", "atomic_write", "table", "slug", "cited_file"]
 
 
 def table(rows: list, first=("id", "kind", "name"), start: int = 2) -> pd.DataFrame:
@@ -105,3 +107,18 @@ def _into_file(file, write):
     else:
         file.write(data)
     return file
+
+
+def cited_file(label: str) -> dict:
+    """A file as a source the rows cite by line, in both languages."""
+    # (plain text in both languages: it is written into org.yaml)
+    return {"en": f"{label} (rows cited by line)",
+            "nl": f"{label} (regels geciteerd per regelnummer)"}
+
+
+def slug(text: str) -> str:
+    """An id made from a name, its letters kept without their accents
+    (``Financiën`` → ``financien``, not ``financi-n``)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
+                     if not unicodedata.combining(c))
+    return re.sub(r"[^0-9a-z]+", "-", folded).strip("-")[:60] or "x"

@@ -32,21 +32,33 @@ writes it beside the data as ``IMPORT.md``.
 """
 from __future__ import annotations
 
-import datetime as _dt
-import math
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
 from ..escape import markdown_prose
 from ..i18n import N_, Figure, Listing, Message, Sentence, count, said, translator
-from ..notation import _MONTHS, LOCALES, groups_thousands, number_text, parse_date, parse_number
-from ..read import HEADER_WITHIN, WINDOWS_1252, _header_name, read_table
-from ._tables import check_tables, model_from_tables, table
+from ..notation import LOCALES, number_text, parse_date
+from ..read import HEADER_WITHIN, _header_name
+from ._dates import date_above_header, date_in_name
+from ._fte import (
+    FTE_PARTS,
+    HOURS_UNIT,
+    MAX_FTE_OF_ONE,
+    FteRange,
+    cell_number,
+    fte_total,
+    more_than_they_work,
+    not_a_fte,
+    read_fte,
+    says_hours,
+    says_percent,
+)
+from ._sheets import fold, laid_out, read_sheet, refuse_spreadsheet_errors, row_spans, two_header_rows_said
+from ._tables import check_tables, cited_file, model_from_tables, slug, table
 
 if TYPE_CHECKING:  # names in annotations only
     from .._types import PathLike
@@ -198,7 +210,7 @@ PRESETS = {
 PRESET_WHAT = {"uk-organogram": N_("a UK government organogram (the Cabinet Office's schema)"),
                "nl-hr": N_("a Dutch HR export")}
 
-#: The first words of a totals row's id (folded, see :func:`_fold`): a row
+#: The first words of a totals row's id (folded, see :func:`fold`): a row
 #: whose id starts with one of them ("Totaal", "Subtotaal team Burgerzaken")
 #: and that has neither a title nor a superior is no post.
 TOTALS = frozenset({"totaal", "totalen", "subtotaal", "eindtotaal", "generaaltotaal", "som",
@@ -215,14 +227,14 @@ def _totals_word(rid: str) -> str | None:
     ('totaal', 'subtotaal', None)
     """
     words = re.findall(r"\w+", str(rid))
-    first = _fold(words[0]) if words else ""
+    first = fold(words[0]) if words else ""
     if first in TOTALS:
         return first
     # ("Eind totaal", "Grand total": a totals word of two)
-    two = _fold("".join(words[:2])) if len(words) > 1 else ""
+    two = fold("".join(words[:2])) if len(words) > 1 else ""
     return two if two in TOTALS else None
 
-#: The names of a unit's levels (folded, see :func:`_fold`): a column so
+#: The names of a unit's levels (folded, see :func:`fold`): a column so
 #: named beside the unit column read is said, with how to read both.
 UNIT_LEVELS = frozenset({"sector", "directie", "cluster", "domein", "afdeling", "team",
                          "bureau", "unit", "division", "directorate", "department", "branch"})
@@ -354,68 +366,6 @@ class ImportLog:
         return out
 
 
-def _cited(label: str) -> dict:
-    """A file as a source the rows cite by line, in both languages."""
-    # (plain text in both languages: it is written into org.yaml)
-    return {"en": f"{label} (rows cited by line)",
-            "nl": f"{label} (regels geciteerd per regelnummer)"}
-
-
-def _read_two_ways(text: str) -> tuple | None:
-    """``(as Dutch, as English)`` of a number the two notations read
-    differently (``1,000``, ``25.000``); None for any other text."""
-    try:
-        nl, en = parse_number(text, "nl"), parse_number(text, "en")
-    except InputError:
-        return None
-    return (nl, en) if nl != en else None
-
-
-def _slug(text: str) -> str:
-    """An id made from a name, its letters kept without their accents
-    (``Financiën`` → ``financien``, not ``financi-n``)."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
-                     if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-z]+", "-", folded).strip("-")[:60] or "x"
-
-
-def _number(text: str, locale: str | None = None):
-    """A cell's number under ``locale``; None when empty, ``"bad"`` when it is
-    not one, ``"two ways"`` when, the file's notation not given, it could be
-    two (``1,000``: 1 or 1000), ``"negative"``.
-
-    >>> _number("1,000"), _number("1,000", "en"), _number("0,5"), _number("een")
-    ('two ways', 1000.0, 0.5, 'bad')
-    """
-    if not text.strip():
-        return None
-    try:
-        value = parse_number(text, locale)
-    except InputError:
-        return "two ways" if locale is None and _read_two_ways(text) else "bad"
-    if value < 0:
-        return "negative"
-    return value if math.isfinite(value) else "bad"
-
-
-def _names(columns: tuple):
-    """The test of a header row: its cells name the first of ``columns``
-    (each with alternatives, ``a|b``) and at least one other, regardless of
-    case, accents, spaces and punctuation (a legend or a note that names
-    one column is not a header).
-
-    >>> test = _names(("formatieplaats", "functie|functienaam", "fte"))
-    >>> test(["Formatieplaats", "Functienaam"]), test(["Formatieplaats", "het nummer"])
-    (True, False)
-    """
-    first, *others = [{_fold(a) for a in c.split("|")} for c in columns if c]
-
-    def names(cells) -> bool:
-        folded = {_fold(c) for c in cells if c}
-        return bool(first & folded) and any(o & folded for o in others)
-    return names
-
-
 def _quoted_option(value: str) -> str:
     """A column's name as a shell takes it after an option: in quotes when
     it has a space or a sign the shell reads (``'Naam leidinggevende'``).
@@ -424,19 +374,6 @@ def _quoted_option(value: str) -> str:
     ('Personeelsnummer', "'Naam leidinggevende'")
     """
     return value if re.fullmatch(r"[\w.-]+", value) else "'" + value.replace("'", "'\\''") + "'"
-
-
-def two_header_rows_said(df, label) -> list:
-    """What the import says of a header written on two rows (see
-    :func:`orgmodel.read.two_header_rows`): nothing when it is on one."""
-    if not df.attrs.get("second_header_row"):
-        return []
-    second, both = df.attrs["second_header_row"]
-    return [Message(
-        "{label}: the header is written on two rows ({row} and {row2}), a group's name over its "
-        "columns: a column is read by the names over it where that names what orgmodel reads "
-        "({v})", label=label, row=second - 1, row2=second,
-        v=", ".join(f"'{b}'" for b in both) or Message("none"))]
 
 
 def _one_letter(holder: str) -> bool:
@@ -449,241 +386,6 @@ def _one_letter(holder: str) -> bool:
     return sum(c.isalpha() for c in holder) == 1 and not any(c.isdigit() for c in holder)
 
 
-def _known(columns: tuple):
-    """Whether a column's name is one of ``columns`` (each with
-    alternatives, ``a|b``), regardless of case, accents, spaces and
-    punctuation: what finds a header written on two rows.
-
-    >>> known = _known(("formatieplaats", "bezetting fte|fte bezetting"))
-    >>> known("Bezetting (FTE)"), known("Bezetting")
-    (True, False)
-    """
-    names = {_fold(a) for c in columns if c for a in c.split("|")}
-    return lambda name: _fold(name) in names
-
-
-def _more_than_they_work(fte: float, named: list) -> bool:
-    """Whether ``fte`` is more than the people ``named`` can work (over
-    :data:`MAX_FTE_OF_ONE` each): hours per week, or a post of several
-    places under one name; with nobody named, it may be several places.
-
-    >>> _more_than_they_work(36.0, ["C. Bakker"]), _more_than_they_work(2.5, [])
-    (True, False)
-    """
-    return bool(named) and fte > MAX_FTE_OF_ONE * len(named)
-
-
-#: The most FTE one person holds: a full-time post is 1, and a longer week
-#: than the full-time one (40 hours over 36) stays under it.  More on a row
-#: that names its holders is not theirs to work (hours per week, read as FTE,
-#: gave a director 36), and is not read as FTE; and a column of percentages
-#: whose values stay under it holds shares of a post (80% kept as 0.8).
-MAX_FTE_OF_ONE = 1.5
-
-
-class FteRange:
-    """A post's FTE given as a range (``2-3``, ``0,5 - 1``): a formation
-    that allows from ``lo`` to ``hi`` FTE, as the sources write one ("2-3
-    fte"). It is written into the model as such, never as one of its ends."""
-
-    __slots__ = ("lo", "hi")
-
-    def __init__(self, lo: float, hi: float):
-        self.lo, self.hi = lo, hi
-
-    def __repr__(self):
-        return f"FteRange({self.lo!r}, {self.hi!r})"
-
-    def text(self) -> str:
-        """The range as the model's ``fte`` column writes it: ``0.5-1``."""
-        return f"{number_text(self.lo)}-{number_text(self.hi)}"
-
-
-#: Two numbers with a dash between them (``2-3``, ``0,5 – 1``): a range of FTE.
-_FTE_RANGE = re.compile(r"^(\d[\d.,]*)\s*[-–—]\s*(\d[\d.,]*)(\s*\D*)$")
-
-
-def _fte_range(text: str, read):
-    """``text`` as a range of FTE, each end read by ``read`` (the unit after
-    the second end is the range's: ``32-36 uur``): a :class:`FteRange`, the
-    one number both ends are, ``"inverted"``, or None when it is no range."""
-    m = _FTE_RANGE.match(text)
-    if not m:
-        return None
-    lo, hi = read(m.group(1) + m.group(3)), read(m.group(2) + m.group(3))
-    if not (isinstance(lo, float) and isinstance(hi, float)):
-        return lo if not isinstance(lo, float) else hi
-    if lo > hi:
-        return "inverted"
-    return FteRange(lo, hi) if lo < hi else lo
-
-
-def _fte(text: str, locale: str | None = None, one_post: bool = False,
-         week: float | None = None, hours: bool = False, percent: bool = False,
-         holders: int = 1):
-    """A cell's FTE, as :func:`_number` reads it; a percentage of a full-time
-    post (``80%``, an *aanstelling* as Dutch HR writes it) is that share, and
-    so are hours over the full-time week (``32/36``: the cell gives both);
-    the unit written after the number (``0,8 fte``) is the unit asked for.
-    ``week``: the hours of the organisation's full-time week, as the user
-    gave it; then a cell in hours (``32 uur``), or any number of a column
-    of hours (``hours``), is those hours over it.  ``percent``: the column
-    gives percentages (its name says so: ``Aanstelling %``), so ``80`` is
-    0.8.  ``one_post``: the FTE of one post, which has no thousands, so a
-    number written with them grouped is ``"grouped"`` (a file that writes
-    ``1.000`` for 1, read under ``nl``), not a thousand.  Several numbers
-    (``0,5 / 0,5``, ``0,6; 0,4``, ``0,5 + 0,5``) are each holder's share, a
-    tuple: when the row names as many ``holders``, or when none of them is
-    more than one person works (``32/36`` is hours over the week, ``0,6/0,4``
-    is no such thing: read as 1.5 it gave two part-timers half a post more).
-
-    >>> _fte("0,5 / 0,5", "nl", holders=2), _fte("0,6/0,4", "nl"), _fte("18 / 18", holders=2)
-    ((0.5, 0.5), (0.6, 0.4), (18.0, 18.0))
-    >>> _fte("18 / 36"), _fte("18 / 36", holders=2), _fte("0,5 + een", "nl", holders=2)
-    (0.5, (18.0, 36.0), 'bad')
-    >>> _fte("32/36 uur", week=36), _fte("32/36 uur"), _fte("+0,5", "nl"), _fte("2 / 0", "nl")
-    (0.8888888889, 0.8888888889, 0.5, 'bad')
-
-    >>> _fte("80%"), _fte("0,8", "nl"), _fte("87,5 %", "nl"), _fte("32/36")
-    (0.8, 0.8, 0.875, 0.8888888889)
-    >>> _fte("0,8 FTE", "nl"), _fte("1 fte"), _fte("fte"), _fte("32 uur")
-    (0.8, 1.0, 'bad', 'bad')
-    >>> _fte("32 uur", week=36), _fte("18", "nl", week=36, hours=True), _fte("36", week=36)
-    (0.8888888889, 0.5, 36.0)
-    >>> _fte("80", percent=True), _fte("87,5", "nl", percent=True), _fte("1", percent=True)
-    (0.8, 0.875, 'share?')
-    >>> _fte("1.000", "nl"), _fte("1.000", "nl", one_post=True), _fte("0.889", "nl", True)
-    (1000.0, 'grouped', 0.889)
-
-    Two numbers with a dash are a range (a formation of 2 to 3 FTE):
-
-    >>> _fte("2-3"), _fte("0,5 – 1", "nl"), _fte("50-80%"), _fte("18-36 uur", week=36)
-    (FteRange(2.0, 3.0), FteRange(0.5, 1.0), FteRange(0.5, 0.8), FteRange(0.5, 1.0))
-    >>> _fte("3-2"), _fte("1-1"), _fte("1-een", "nl")
-    ('inverted', 1.0, 'bad')
-    """
-    text = text.strip()
-    if text[-3:].casefold() == "fte" and text[:-3].strip():
-        text = text[:-3].strip()
-    between = _fte_range(text, lambda x: _fte(x, locale, one_post, week, hours, percent))
-    if between is not None:
-        return between
-    if text.endswith("%"):
-        share = _number(text[:-1], locale)
-        return round(share / 100, 10) if isinstance(share, float) else share
-    if _FTE_PARTS.search(text):
-        # ("32/36 uur": the unit after the week's hours says what both are)
-        unit = _HOURS_UNIT.search(text.casefold()) if "/" in text else None
-        if unit and len(_FTE_PARTS.split(text[:unit.start()])) == 2 and holders < 2:
-            text = text[:unit.start()]
-        return _fte_parts(text, locale, one_post, week, hours, percent, holders)
-    unit = _HOURS_UNIT.search(text.casefold()) if week else None
-    if unit:
-        text, hours = text[:unit.start()], True
-    value = _number(text, locale)
-    if hours and week and isinstance(value, float):
-        return round(value / week, 10)
-    if percent and isinstance(value, float):
-        # (1 in a column of percentages: 1% of a post, or 100% as a cell
-        # formatted as a percentage keeps it; no post is 1.5% of one)
-        return "share?" if 0 < value <= MAX_FTE_OF_ONE else round(value / 100, 10)
-    # (a number with its thousands grouped is 1000 or more: the test is
-    # made on those alone, not on every row)
-    if one_post and isinstance(value, float) and value >= 1000 and \
-            groups_thousands(text, locale):
-        return "grouped"
-    return value
-
-
-#: What writes several numbers in one FTE cell: one per holder
-#: (``0,5 / 0,5``), or hours over the week (``32/36``); not a sign before
-#: the first (``+0,5``).
-_FTE_PARTS = re.compile(r"(?<=\S)\s*[/;+]\s*")
-
-
-def _fte_parts(text: str, locale, one_post, week, hours, percent, holders: int):
-    """A cell of several numbers, as :func:`_fte` reads it: each holder's
-    share, or one number of hours over the week."""
-    raw = _FTE_PARTS.split(text)
-    if len(raw) == 2 and "/" in text and holders < 2:
-        # (hours over the week: two plain numbers, the second a week's hours)
-        h, w = _number(raw[0], locale), _number(raw[1], locale)
-        if isinstance(h, float) and isinstance(w, float) and w > MAX_FTE_OF_ONE:
-            return round(h / w, 10)
-    parts = [_fte(p, locale, one_post, week, hours, percent) for p in raw]
-    bad = [p for p in parts if not isinstance(p, float)]
-    if bad or not all(raw):
-        return "negative" if "negative" in bad else "bad"
-    if len(parts) == holders > 1 or max(parts) <= MAX_FTE_OF_ONE:
-        return tuple(parts)
-    return "bad"
-
-
-def fte_total(value) -> float:
-    """The FTE :func:`_fte` read, as one number: its holders' shares summed,
-    0 for a cell that is none.
-
-    A range counts as its least (a totals row of such a file is checked
-    against the least the posts add up to).
-
-    >>> fte_total((0.5, 0.3)), fte_total(0.8), fte_total("bad"), fte_total(FteRange(2.0, 3.0))
-    (0.8, 0.8, 0.0, 2.0)
-    """
-    if isinstance(value, tuple):
-        return round(sum(value), 10)
-    if isinstance(value, FteRange):
-        return value.lo
-    return value if isinstance(value, float) else 0.0
-
-
-#: The unit of a cell in hours (``32 uur``, ``32u``, ``32 hours``).
-_HOURS_UNIT = re.compile(r"(?<=\d)\s*(u|uur|uren|h|hrs?|hours?)\s*$")
-#: A column's name that says it gives hours (``uren per week``,
-#: ``contracturen``, ``hours``), folded: not a word that only holds the
-#: letters (``uurloon``, ``duur``).
-_HOURS_NAME = re.compile(r"(?:^|[^a-z])(?:uren|uur|hours?|hrs)(?:[^a-z]|$|per|pw)"
-                         r"|[a-z]uren(?:[^a-z]|$)")
-
-
-#: A column's name that says it gives percentages (``Aanstelling %``,
-#: ``Aanstellingspercentage``, ``Deeltijd in procenten``).
-_PERCENT_NAME = re.compile(r"(procent|procenten|percentage|pct|percent)(?:[^a-z]|$)")
-
-
-def _says_percent(column: str) -> bool:
-    """Whether a column's name says that it gives percentages, not FTE.
-
-    >>> [_says_percent(c) for c in ("aanstelling_%", "Aanstellingspercentage", "FTE", "fte")]
-    [True, True, False, False]
-    """
-    return "%" in column or bool(_PERCENT_NAME.search(_slug(column)))
-
-
-def _says_hours(column: str) -> bool:
-    """Whether a column's name says that it gives hours, not FTE.
-
-    >>> [_says_hours(c) for c in ("uren_per_week", "Contracturen", "Formatie (uren)", "FTE",
-    ...                           "uurloon", "duur", "Hours per week", "UrenPerWeek")]
-    [True, True, True, False, False, False, True, True]
-    """
-    return bool(_HOURS_NAME.search(_slug(column)))
-
-
-def _spans(rows) -> str:
-    """Row numbers as spans: ``3–5, 9``.
-
-    >>> _spans([3, 4, 5, 9])
-    '3–5, 9'
-    """
-    spans: list = []
-    for r in rows:
-        if spans and r == spans[-1][1] + 1:
-            spans[-1][1] = r
-        else:
-            spans.append([r, r])
-    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
-
-
 def _header_columns(cols: Columns, first: str = "id") -> tuple:
     """The columns that find a file's header row: ``first`` (the post id, or
     a junior file's senior post), then every other it may name."""
@@ -694,248 +396,19 @@ def _header_columns(cols: Columns, first: str = "id") -> tuple:
     return tuple(c for c in [getattr(cols, first)] + others if c)
 
 
-def _not_a_fte(value, text: str, locale: str | None = None) -> Message:
-    """Why a cell is no FTE: negative, hours (which need a full-time week
-    that the file does not give), thousands for one post (see :func:`_fte`),
-    or not a number."""
-    if value == "negative":
-        return Message("is negative")
-    if value == "inverted":
-        return Message("is a range whose first number is the larger (write the smaller first: "
-                       "2-3)")
-    if isinstance(value, FteRange):
-        return Message("is a range, where one number is read")
-    if isinstance(value, tuple):
-        return Message("gives several numbers, where one is read")
-    if value == "share?":
-        return Message("is in a column of percentages: {v}% of a post, or a share of one (a cell "
-                       "formatted as a percentage keeps 100% as 1)? Write it as a percentage "
-                       "({pct}%)", v=text, pct=number_text(parse_number(text, locale) * 100))
-    if value == "two ways":
-        nl, en = _read_two_ways(text) or ("?", "?")
-        return Message("could be {nl} (as Dutch writes numbers) or {en} (as English does): give "
-                       "the file's notation with --locale nl or --locale en",
-                       nl=number_text(nl), en=number_text(en))
-    if value == "grouped":
-        n = number_text(parse_number(text, locale))
-        if locale not in LOCALES:
-            return Message("is {n}, written with its thousands grouped: too many for one post",
-                           n=n)
-        return Message("is {n} under {locale}, where '{sep}' groups thousands: too many for one "
-                       "post (if the file writes '{sep}' as a decimal point, import it with "
-                       "--locale {other})", n=n, locale=locale, sep="." if locale == "nl" else ",",
-                       other="en" if locale == "nl" else "nl")
-    if _HOURS_UNIT.search(text.casefold()):
-        return Message("is not a number: hours? give this organisation's full-time week with "
-                       "--full-time HOURS (orgmodel does not assume one), or FTE, or the hours "
-                       "over the week (32/36)")
-    return Message("is not a number")
-
-
-def _posts_sheet(wb, columns, label):
-    """The sheet whose header row (one of its first HEADER_WITHIN rows, under a title
-    perhaps) names ``columns`` (see :func:`_names`), else the first sheet: a
-    workbook may hold the senior posts, the junior staff and notes on
-    separate sheets.  Several such sheets (a sheet per unit, or per year)
-    are refused, naming them: which is meant, or whether all are, the
-    workbook does not say, and reading the first alone dropped the others'
-    rows in silence."""
-    if not columns:
-        return wb.worksheets[0]
-    names = _names(columns)
-    found = [ws for ws in wb.worksheets
-             if any(names([str(v) for v in row if v is not None])
-                    for row in ws.iter_rows(values_only=True, max_row=HEADER_WITHIN))]
-    if len(found) > 1:
-        raise ValidationError([Problem(label, None, Message(
-            "has a table of posts on {n} sheets ({sheets}): orgmodel reads one sheet; give "
-            "--sheet for the one to import, or put the posts on one sheet", n=len(found),
-            sheets=", ".join(f"'{ws.title}'" for ws in found)))], where=label)
-    return found[0] if found else wb.worksheets[0]
-
-
-def _read(path: Path, label: str, sheet=None, columns: tuple = ()):
-    """A table of text cells indexed by row, from CSV, XLSX, XLS or ODS (``sheet``,
-    or the first sheet that has ``columns``), from its header row (see
-    :func:`_names`)."""
-    problems = []
-    if path.suffix.lower() in (".xlsx", ".xls", ".ods"):
-        from .xlsx import Workbook, _sheet_table
-        wb: Any
-        if path.suffix.lower() == ".xls":
-            from .xls import XlsBook
-            wb = XlsBook(path, label)
-        elif path.suffix.lower() == ".ods":
-            from .ods import OdsBook
-            wb = OdsBook(path, label)
-        else:
-            wb = Workbook(path, label)
-        try:
-            if sheet and sheet not in wb.sheetnames:
-                raise ValidationError([Problem(label, None, Message(
-                    "has no sheet '{sheet}' (sheets: {v})",
-                    sheet=sheet, v=', '.join(wb.sheetnames)))], where=str(path))
-            ws = wb[sheet] if sheet else _posts_sheet(wb, columns, label)
-            df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title),
-                              problems, (), wb.formulas(ws.title), unnamed=True,
-                              header=_names(columns) if columns else None,
-                              known=_known(columns) if columns else None)
-            if df is not None:
-                _as_laid_out(df, wb.layout(ws.title))
-                # (which sheet, when there are several: a row number is of it)
-                df.attrs["sheet"], df.attrs["sheets"] = ws.title, list(wb.sheetnames)
-        finally:
-            wb.close()
-    elif sheet:
-        # (a sheet named for a file that has none was passed over: the user
-        # may have meant another file, a workbook)
-        raise ValidationError([Problem(label, None, Message(
-            "is a text file, which has no sheets, and sheet '{sheet}' was given: a sheet is "
-            "named for a workbook (.xlsx, .xls or .ods)", sheet=sheet))], where=str(path))
-    else:
-        df = read_table(path, problems, label, unnamed=True,
-                        header=_names(columns) if columns else None,
-                        known=_known(columns) if columns else None)
-    if problems or df is None:
-        raise ValidationError(problems or [Problem(label, None, "cannot be read")],
-                              where=str(path))
-    return df
-
-
-#: What a spreadsheet program writes in a cell whose formula did not
-#: compute, kept as the cell's value (Excel in English and in Dutch,
-#: LibreOffice's Err:502), and in a CSV it saves.
-_SPREADSHEET_ERROR = re.compile(
-    r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|N/B|VERW!|WAARDE!|DEEL/0!|"
-    r"NAAM\?|GETAL!|LEEG!|OVERLOOP!|BEREKENEN!)|Err:\d{3}", re.IGNORECASE)
-
-
-def spreadsheet_errors(df) -> list:
-    """``(row, column, value)`` of each cell of ``df`` that holds a
-    spreadsheet's error (``#N/A``, ``#VERW!``, ``Err:502``): a formula that
-    did not compute, not a value of the data.
-
-    >>> import pandas as pd
-    >>> spreadsheet_errors(pd.DataFrame({"naam": ["Anna", "#N/B"]}, index=[2, 3]))
-    [(3, 'naam', '#N/B')]
-    """
-    found = []
-    for column in df.columns:
-        cells = df[column].astype(str)
-        hit = cells.str.fullmatch(_SPREADSHEET_ERROR)
-        found += [(row, column, cells[row]) for row in cells.index[hit.to_numpy()]]
-    return sorted(found, key=lambda f: f[0])
-
-
-def refuse_spreadsheet_errors(df, columns, label, path) -> None:
-    """Refuse a table whose ``columns`` (those an import reads) hold a
-    spreadsheet's error (see :func:`spreadsheet_errors`), naming the first
-    and how many: read as a value, '#N/A' became a person and '#REF!' a
-    superior outside the organisation.  A column not read is left alone."""
-    errors = spreadsheet_errors(df[[c for c in df.columns if c in set(columns)]])
-    if errors:
-        raise ValidationError([_spreadsheet_error_problem(label, df, errors)], where=str(path))
-
-
-def _spreadsheet_error_problem(label, df, errors) -> Problem:
-    row, column, value = errors[0]
-    shown = (df.attrs.get("headers") or {}).get(column, column)
-    return Problem(label, row, count(len(errors), N_(
-        "column '{c}' holds the spreadsheet error '{v}': a formula that did not compute (a "
-        "lookup that found nothing, a reference to a row or sheet that is gone), not a value; "
-        "correct it in the spreadsheet and save it again, or type the value"), N_(
-        "column '{c}' holds the spreadsheet error '{v}' ({n} cells hold one): a formula that "
-        "did not compute (a lookup that found nothing, a reference to a row or sheet that is "
-        "gone), not a value; correct them in the spreadsheet and save it again, or type the "
-        "values"), c=shown, v=value))
-
-
-def _as_laid_out(df, layout: dict) -> None:
-    """The sheet's table as its reader sees it: a merged cell's value on
-    each of the table's rows it covers (a unit merged over its posts' rows:
-    only its first row holds the value), and which rows are hidden
-    (``df.attrs["merged"]``, ``df.attrs["hidden"]``: for the log)."""
-    from openpyxl.utils import get_column_letter
-    columns, rows = df.attrs.get("columns") or {}, set(df.index.tolist())
-    said = []
-    for top, bottom, left, right in layout["merged"]:
-        covered = [r for r in range(top, bottom + 1) if r in rows]
-        name = columns.get(left)
-        value = df.at[top, name] if name and top in rows else ""
-        if not value:
-            continue
-        # (the value fills its column down; a merge across columns leaves the
-        # others empty, as which of them it belongs to the sheet does not say)
-        df.loc[covered, name] = value
-        said.append((f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}",
-                     value, covered, name, right > left))
-    df.attrs["merged"] = said
-    df.attrs["hidden"] = sorted(rows & set(layout["hidden"]))
-
-
-def laid_out(df, label) -> list:
-    """What the log says of a sheet's layout: merged cells read on each row
-    they cover, and hidden rows read as any other (its reader may not
-    expect either)."""
-    said = [_as_windows_1252(df, label)] if df.attrs.get("encoding") == WINDOWS_1252 else []
-    shown = df.attrs.get("headers") or {}       # (a column as the file writes it)
-    for ref, value, covered, column, across in df.attrs.get("merged") or []:
-        text = (N_("{label}: cells {ref} are merged; their value '{v}' is read in column "
-                   "'{c}' of row {rows}") if len(covered) == 1 else
-                N_("{label}: cells {ref} are merged; their value '{v}' is read in column "
-                   "'{c}' of each of rows {rows}"))
-        said.append(Message(text, label=label, ref=ref, v=value, c=shown.get(column, column),
-                            rows=_spans(covered))
-                    + (Message(" (the other columns it spans are read as empty)") if across
-                       else ""))
-    hidden = df.attrs.get("hidden")
-    if hidden:
-        text = (N_("{label}: row {rows} is hidden in the workbook, and read as any other row")
-                if len(hidden) == 1 else
-                N_("{label}: rows {rows} are hidden in the workbook, and read as any other row"))
-        said.append(Message(text, label=label, rows=_spans(hidden)))
-    return said
-
-
-def _as_windows_1252(df, label) -> Message:
-    """The log's line on a CSV file read as Windows-1252 (it is not UTF-8):
-    the first cell with a letter outside ASCII, as read, so that its reader
-    sees whether the accents came out right (a file from a Mac or in
-    another code page would read wrong, and nothing else would say so)."""
-    shown = df.attrs.get("headers") or {}
-    for row, cells in df.iterrows():
-        for column, value in cells.items():
-            if not str(value).isascii():
-                return Message(
-                    "{label} is not UTF-8 text and is read as Windows-1252 (Excel's plain "
-                    "CSV): row {row} reads '{v}' in column '{c}'; if that is not what the "
-                    "file says, save it as 'CSV UTF-8' and import it again", label=label,
-                    row=str(row), v=value, c=shown.get(column, column))
-    # (the letters outside ASCII are in the header or above it)
-    return Message("{label} is not UTF-8 text and is read as Windows-1252 (Excel's plain CSV)",
-                   label=label)
-
-
-def _fold(name: str) -> str:
-    """A column name without case, accents, spaces or punctuation:
-    ``Organisatie-eenheid`` and ``organisatie eenheid`` are one column."""
-    text = unicodedata.normalize("NFKD", str(name).casefold())
-    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
-
-
 def _column(df, name, label, what, required) -> str | None:
     if name is None:
         return None
     # a preset may name alternatives ("Grade (or equivalent)|Grade"): the first present
     present = {}
     for c in df.columns:
-        present.setdefault(_fold(c), c)
+        present.setdefault(fold(c), c)
     for alt in name.split("|"):
         key = _header_name(alt)
         if key in df.columns:
             return key
-        if _fold(alt) in present:
-            return present[_fold(alt)]
+        if fold(alt) in present:
+            return present[fold(alt)]
     # (the file's columns as it writes them: what the user gives again)
     headers = df.attrs.get("headers") or {}
     shown = [headers.get(c, c) for c in df.columns]
@@ -982,8 +455,8 @@ def _column_hint(shown: list, name: str, what: str):
     >>> str(_column_hint(["Functie", "Valt onder"], "leidinggevende", "superior"))
     ": 'Valt onder' may be it; give it with --reports-to 'Valt onder'"
     """
-    alts = [_fold(a) for a in name.split("|")] + [_fold(a) for a in _MAY_BE.get(what, ())]
-    close = [c for c in shown if any(_fold(c).startswith(a) for a in alts if a)]
+    alts = [fold(a) for a in name.split("|")] + [fold(a) for a in _MAY_BE.get(what, ())]
+    close = [c for c in shown if any(fold(c).startswith(a) for a in alts if a)]
     if not close and what == "superior":
         return Message(" (a file without reporting lines, a formatie list by unit, is read with "
                        "--no-line)")
@@ -1131,16 +604,12 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
             "unknown preset '{preset}'; known: {v}",
             preset=preset, v=', '.join(PRESETS)))
     rule = unknown_superior or p.unknown_superior
-    if rule not in ("error", "external"):
-        raise OrgModelError("unknown_superior must be 'error' or 'external'")
+    locale = locale or p.locale
+    _check_options(rule, locale, reused_ids, full_time, reports_to_by, line, row_ids,
+                   _named_columns(columns), junior)
     # The steps, in order: read and map the columns, group the rows into posts,
     # build each post (its holders, its unit, its line), check the line, then
     # the junior staff, and the manifest.
-    locale = locale or p.locale
-    if locale is not None and locale not in LOCALES:
-        raise OrgModelError(Message(
-            "unknown locale '{locale}'; known: {v}",
-            locale=locale, v=', '.join(LOCALES)))
     run = _Import(Path(path), p, _merge(p.senior, columns), _merge(p.junior, junior_columns),
                   rule, junior)
     run.locale = locale
@@ -1152,35 +621,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     one, many = (run.in_own_words(Message(text, src="{src}", rows="{rows}"))
                  for text in (N_("{src} line {rows}"), N_("{src} lines {rows}")))
     run.citations = (one, many)
-    if reused_ids not in ("error", "split"):
-        raise OrgModelError("reused_ids must be 'error' or 'split'")
     run.reused_ids = reused_ids
-    if full_time is not None and (isinstance(full_time, bool) or
-                                  not isinstance(full_time, (int, float)) or
-                                  not 0 < full_time <= 168):
-        raise OrgModelError(Message("the full-time week is a number of hours above 0 and at "
-                                    "most 168, not '{v}'", v=full_time))
     run.week = float(full_time) if full_time is not None else None
-    if not reports_to_by:
-        raise OrgModelError(Message("reports_to_by must be 'id', 'holder' or a column, not "
-                                    "'{v}'", v=reports_to_by))
-    if not line and reports_to_by != "id":
-        raise OrgModelError(Message("--no-line and --reports-to-by {v}: a file without "
-                                    "reporting lines has no superior to read", v=reports_to_by))
     run.line = line
-    if row_ids and line and reports_to_by == "id":
-        raise OrgModelError(Message(
-            "--row-ids: a file without post ids cannot give its superiors' post ids; say what "
-            "the superior column gives with --reports-to-by holder (the manager's name) or "
-            "--reports-to-by COLUMN, or read it without a line (--no-line)"))
-    if row_ids and "id" in run.asked:
-        raise OrgModelError(Message(
-            "--row-ids and --id: a file read with --row-ids has no post id column; give one "
-            "of the two"))
-    if row_ids and junior:
-        raise OrgModelError(Message(
-            "--row-ids and --junior: a junior-staff file names its senior posts by their ids, "
-            "and a file read with --row-ids has none"))
     run.row_ids = row_ids
     run.read_posts(sheet, bool(preset))
     run.group_rows(name)
@@ -1205,6 +648,44 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     return (run.manifest(date), table(run.nodes), table(run.edges, ("from", "to", "kind")),
             run.log, {"nodes.csv": Message("{label} (as imported nodes)", label=run.label),
                       "edges.csv": Message("{label} (as imported edges)", label=run.label)})
+
+
+def _check_options(rule, locale, reused_ids, full_time, reports_to_by, line: bool,
+                   row_ids: bool, asked: set, junior) -> None:
+    """Refuse options of :func:`posts_tables` that are none, or that do not
+    go together, before a file is read."""
+    if rule not in ("error", "external"):
+        raise OrgModelError("unknown_superior must be 'error' or 'external'")
+    if locale is not None and locale not in LOCALES:
+        raise OrgModelError(Message(
+            "unknown locale '{locale}'; known: {v}",
+            locale=locale, v=', '.join(LOCALES)))
+    if reused_ids not in ("error", "split"):
+        raise OrgModelError("reused_ids must be 'error' or 'split'")
+    if full_time is not None and (isinstance(full_time, bool) or
+                                  not isinstance(full_time, (int, float)) or
+                                  not 0 < full_time <= 168):
+        raise OrgModelError(Message("the full-time week is a number of hours above 0 and at "
+                                    "most 168, not '{v}'", v=full_time))
+    if not reports_to_by:
+        raise OrgModelError(Message("reports_to_by must be 'id', 'holder' or a column, not "
+                                    "'{v}'", v=reports_to_by))
+    if not line and reports_to_by != "id":
+        raise OrgModelError(Message("--no-line and --reports-to-by {v}: a file without "
+                                    "reporting lines has no superior to read", v=reports_to_by))
+    if row_ids and line and reports_to_by == "id":
+        raise OrgModelError(Message(
+            "--row-ids: a file without post ids cannot give its superiors' post ids; say what "
+            "the superior column gives with --reports-to-by holder (the manager's name) or "
+            "--reports-to-by COLUMN, or read it without a line (--no-line)"))
+    if row_ids and "id" in asked:
+        raise OrgModelError(Message(
+            "--row-ids and --id: a file read with --row-ids has no post id column; give one "
+            "of the two"))
+    if row_ids and junior:
+        raise OrgModelError(Message(
+            "--row-ids and --junior: a junior-staff file names its senior posts by their ids, "
+            "and a file read with --row-ids has none"))
 
 
 #: A whole number written with decimal zeros (``1001.0``, ``1001,00``): how a
@@ -1306,7 +787,7 @@ class _Import:
         # test of both, made for every row)
         self.is_undisclosed = _matcher(preset.undisclosed + preset.hired, False, aside=True)
         self.is_eliminated = _matcher(preset.eliminated, True)
-        self.sources = {"posts": _cited(self.label)}
+        self.sources = {"posts": cited_file(self.label)}
         self.locale: str | None = None          # how the files write numbers
         self.citations = ("{src} line {rows}", "{src} lines {rows}")    # see cite
         self.language = "en"                    # of what it writes (see in_own_words)
@@ -1336,8 +817,8 @@ class _Import:
         self.c_units: list = []                 # the columns of a unit's levels, widest first
 
     def fte(self, text: str, one_post: bool = True, holders: int = 1):
-        """A cell of the FTE column as :func:`_fte` reads it in this file."""
-        return _fte(text, self.locale, one_post, self.week, self.hours, self.percent, holders)
+        """A cell of the FTE column as :func:`read_fte` reads it in this file."""
+        return read_fte(text, self.locale, one_post, self.week, self.hours, self.percent, holders)
 
     def in_own_words(self, message) -> str:
         """A text orgmodel writes into the data (a placeholder's name, a
@@ -1363,7 +844,7 @@ class _Import:
         chosen for the user."""
         for name, known in PRESETS.items():
             try:
-                df = _read(self.path, label, sheet, _header_columns(known.senior))
+                df = read_sheet(self.path, label, sheet, _header_columns(known.senior))
             except ValidationError:
                 continue
             found = {what: _column(df, getattr(known.senior, what), label, what, False)
@@ -1385,7 +866,7 @@ class _Import:
         # (a file of a known format read without its preset is refused naming it)
         may_be_known = not preset and first == "id" and "id" not in self.asked
         try:
-            self.df = _read(self.path, label, sheet, _header_columns(cols, first))
+            self.df = read_sheet(self.path, label, sheet, _header_columns(cols, first))
         except ValidationError:
             # (a file whose header row only a preset finds fails to read
             # without it: a title row above it was taken for the header)
@@ -1515,8 +996,8 @@ class _Import:
     def say_unit_levels(self, cols: Columns) -> None:
         """A column of units not read beside the one read (``Team`` beside
         ``Afdeling``): how to read both, as a unit's levels."""
-        names = {_fold(a) for a in (cols.unit or "").split("|")} | UNIT_LEVELS
-        others = [c for c in self.log.unread_columns if _fold(c) in names]
+        names = {fold(a) for a in (cols.unit or "").split("|")} | UNIT_LEVELS
+        others = [c for c in self.log.unread_columns if fold(c) in names]
         if self.c_unit and others:
             shown = self.log.headers.get
             levels = [c for c in self.df.columns if c == self.c_unit or c in others]
@@ -1534,11 +1015,11 @@ class _Import:
         percentages (:meth:`read_percentages`) when the FTE column's name says
         so; else the FTE column as it is."""
         hours = c_hours if "hours" in self.asked else \
-            self.c_fte if self.c_fte and _says_hours(self.c_fte) else \
+            self.c_fte if self.c_fte and says_hours(self.c_fte) else \
             c_hours if not self.c_fte else None
         if hours is not None:
             self.read_hours(hours)
-        elif self.c_fte and _says_percent(self.c_fte):
+        elif self.c_fte and says_percent(self.c_fte):
             self.read_percentages(self.c_fte)
 
     def read_hours(self, hours: str) -> None:
@@ -1570,7 +1051,7 @@ class _Import:
         """A column whose name says percentages: 80 is 0.8 of a post, not 80
         FTE; but a column of shares only (none above 1.5: cells formatted as
         percentages keep 80% as 0.8) is read as it is.  Each said."""
-        values = [v for v in (_number(str(c or ""), self.locale) for c in self.df[column])
+        values = [v for v in (cell_number(str(c or ""), self.locale) for c in self.df[column])
                   if isinstance(v, float)]
         if values and max(values) <= MAX_FTE_OF_ONE:
             self.log.decisions.append(Message(
@@ -1653,7 +1134,7 @@ class _Import:
         if word:
             skip.append((self.label, rowno, Message(
                 "a totals row ('{rid}'), not a post", rid=rid)))
-            if word not in SUBTOTALS and _fold(rid) == word:
+            if word not in SUBTOTALS and fold(rid) == word:
                 self.totals.append((rowno, rid, self.fte(_cell(row, self.c_fte), False)))
             return None
         if bare and rid and not any(str(v or "").strip() for k, v in row.items()
@@ -1685,9 +1166,9 @@ class _Import:
         or two tables one under the other): its id, or without ids its
         title, names its own column, and so does its superior."""
         own = (rid, self.c_id) if self.c_id else (_cell(row, self.c_title), self.c_title)
-        if not own[1] or _fold(own[0]) != _fold(own[1]):
+        if not own[1] or fold(own[0]) != fold(own[1]):
             return False
-        return not self.c_sup or _fold(_cell(row, self.c_sup)) == _fold(self.c_sup)
+        return not self.c_sup or fold(_cell(row, self.c_sup)) == fold(self.c_sup)
 
     def say_totals(self) -> None:
         """A totals row is left out (said in :meth:`group_rows`); its FTE is
@@ -1759,7 +1240,7 @@ class _Import:
                 "{label}: {rows} marked as failing the file's own check ('{column}' {value}), "
                 "read as any other row: {spans}", label=label,
                 rows=count(len(rows), N_("{n} row"), N_("{n} rows")), column=shown,
-                value=failed, spans=_spans(rows)))
+                value=failed, spans=row_spans(rows)))
 
     def say_above_header(self, df, label) -> None:
         """The rows above the header row (a title, a date, a note) are left
@@ -1810,7 +1291,7 @@ class _Import:
         uid = self.unit_ids.get(key)
         if uid is None:
             path = " > ".join((*within, text))
-            uid = base = "unit:" + "/".join(_slug(x) for x in (*within, text))
+            uid = base = "unit:" + "/".join(slug(x) for x in (*within, text))
             n = 1
             while uid in self.units:            # another name with the same letters
                 n += 1
@@ -1875,7 +1356,7 @@ class _Import:
         texts = [_cell(r, self.c_fte) for _, r, _ in group]
         ftes = [self.fte(x) for x in texts]
         for i, (rowno, row, cell) in enumerate(group):
-            if _FTE_PARTS.search(texts[i]):
+            if FTE_PARTS.search(texts[i]):
                 # (a cell of several numbers read again, by the holders its
                 # row names: few rows have one)
                 named = self.named_holders(cell)
@@ -1887,7 +1368,7 @@ class _Import:
             # reads its FTE, few have that much)
             named = self.named_holders(cell) if isinstance(ftes[i], float) and \
                 ftes[i] > MAX_FTE_OF_ONE else []
-            if _more_than_they_work(ftes[i], named):
+            if more_than_they_work(ftes[i], named):
                 self.log.cells.append((self.label, rowno, Message(
                     "FTE '{v}' is more than the people the holder's cell names ('{holder}') "
                     "can work: hours per week (give the organisation's full-time week with "
@@ -1897,12 +1378,12 @@ class _Import:
                 ftes[i] = "beyond one"
         for (rowno, row, _), f in zip(group, ftes):
             if f in ("bad", "negative", "grouped", "share?", "two ways", "inverted"):
-                why = _not_a_fte(f, _cell(row, self.c_fte), self.locale)
+                why = not_a_fte(f, _cell(row, self.c_fte), self.locale)
                 self.log.cells.append((self.label, rowno, Message(
                     "FTE '{v}' {why}: the post is kept without that FTE",
                     v=_cell(row, self.c_fte), why=why)))
             elif isinstance(f, float) and self.week and not self.hours and \
-                    _HOURS_UNIT.search(_cell(row, self.c_fte).casefold()):
+                    HOURS_UNIT.search(_cell(row, self.c_fte).casefold()):
                 self.hour_cells.append((rowno, _cell(row, self.c_fte)))
         return ftes
 
@@ -2013,9 +1494,9 @@ class _Import:
         f = self.fte(text, holders=len(named))
         if isinstance(f, tuple):
             return self.shares(f, rowno, text, cell, named, self.shared_holder_ftes)
-        if isinstance(f, float) and not _more_than_they_work(f, named):
+        if isinstance(f, float) and not more_than_they_work(f, named):
             return f
-        why = _not_a_fte(f, text, self.locale) if not isinstance(f, float) else Message(
+        why = not_a_fte(f, text, self.locale) if not isinstance(f, float) else Message(
             "is more than the people the holder's cell names ('{holder}') can work",
             holder=cell)
         self.log.cells.append((self.label, rowno, Message(
@@ -2129,7 +1610,7 @@ class _Import:
     def person(self, holder, rowno) -> str:
         key = holder.casefold()
         if key not in self.people:
-            person = f"person:{_slug(holder)}"
+            person = f"person:{slug(holder)}"
             while person in self.person_ids:     # two names with one slug
                 person += "-2"
             self.person_ids.add(person)
@@ -2139,7 +1620,7 @@ class _Import:
         return self.people[key][0]
 
     def posts_by_holder(self) -> dict:
-        """The posts each person holds, by the name folded (see :func:`_fold`):
+        """The posts each person holds, by the name folded (see :func:`fold`):
         what a superior column that names the manager is read through."""
         def named(row, holder):
             vacant = self.is_vacant_holder(holder) or self.is_undisclosed(holder)
@@ -2160,7 +1641,7 @@ class _Import:
             for _, row, holder in group:
                 value = key(row, holder)
                 if value:
-                    posts = keyed.setdefault(_fold(value), [])
+                    posts = keyed.setdefault(fold(value), [])
                     if pid not in posts:
                         posts.append(pid)
         return keyed
@@ -2171,7 +1652,7 @@ class _Import:
         posts (which is meant the file does not say); a name on none is a
         superior not in the file (not tried as a post id: the column was
         said to hold names)."""
-        found = (self.held_by or {}).get(_fold(sup), [])
+        found = (self.held_by or {}).get(fold(sup), [])
         if len(found) > 1:
             self.log.cells.append((self.label, first_row, Message(
                 "reports to '{sup}', which names posts {posts}: which is meant the file does not "
@@ -2271,7 +1752,7 @@ class _Import:
                    for m in _ID_TITLE_SEPARATOR.finditer(sup) if 0 < m.start()]
         for pid, title in splits:
             group = self.posts.get(self.by_raw.get(pid, pid))
-            if group and _fold(title) and _fold(title) == _fold(_cell(group[0][1], self.c_title)):
+            if group and fold(title) and fold(title) == fold(_cell(group[0][1], self.c_title)):
                 return pid
         return None
 
@@ -2487,10 +1968,10 @@ class _Import:
 
     def add_junior_staff(self, jpath: Path, junior_sheet) -> None:
         jlabel = jpath.name
-        self.sources["junior"] = _cited(jlabel)
+        self.sources["junior"] = cited_file(jlabel)
         groups = self.staff_groups(jpath, jlabel, junior_sheet)
         for (post, grade, title, unit), g in groups.items():
-            sid = "staff:" + "/".join(_slug(x) for x in (post, grade, title, unit) if x)
+            sid = "staff:" + "/".join(slug(x) for x in (post, grade, title, unit) if x)
             where = self.cite(g["rows"], "junior")
             self.nodes.append({"id": sid, "kind": "Staff",
                                "name": title or grade or self.in_own_words(Message("staff")),
@@ -2518,7 +1999,7 @@ class _Import:
         """The junior rows per (senior post, grade, title, unit), a row that
         cannot be placed said."""
         jcols, log = self.jcols, self.log
-        jdf = _read(jpath, jlabel, junior_sheet, _header_columns(jcols, "reports_to"))
+        jdf = read_sheet(jpath, jlabel, junior_sheet, _header_columns(jcols, "reports_to"))
         self.say_unnamed(jdf, jlabel)
         self.say_above_header(jdf, jlabel)
         self.say_laid_out(jdf, jlabel)
@@ -2534,7 +2015,7 @@ class _Import:
         for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
             log.staff_rows += 1
             sup = _cell(row, j_sup)
-            f = _fte(_cell(row, j_fte), self.locale)
+            f = read_fte(_cell(row, j_fte), self.locale)
             if sup not in self.by_raw and sup not in self.rows and sup.casefold() in self.folded:
                 sup = self.folded[sup.casefold()]
             whole = self.written_as_number(sup)
@@ -2554,7 +2035,7 @@ class _Import:
                 log.left_out_fte += f if isinstance(f, float) else 0.0
                 continue
             if not isinstance(f, float):
-                why = _not_a_fte(f, _cell(row, j_fte))
+                why = not_a_fte(f, _cell(row, j_fte))
                 log.skipped.append((jlabel, rowno, Message("FTE '{v}' {why}",
                                                            v=_cell(row, j_fte), why=why)))
                 continue
@@ -2632,143 +2113,6 @@ class _Import:
             if said_it:
                 self.log.decisions.append(said_it)
         return named or stated
-
-
-#: The words before the date a table describes, in its title or a line above
-#: its header (``Formatie per 1 januari 2026``, ``Peildatum: 01-01-2026``,
-#: ``As at 31 March 2026``): a date without them (a printing date) is not it.
-_AS_AT = re.compile(r"(?i)(?<!\w)(peildatum|standdatum|stand per|per|d\.d\.|as at|as of)"
-                    r"(?!\w)[\s:]*")
-
-
-def date_above_header(rows: list, locale: str | None = None) -> tuple[str | None, Any]:
-    """The date that the lines above a table's header (``(row, text)``)
-    state it describes, after *peildatum*, *per* or *as at*, and what to
-    say of it: read under ``locale`` (day first under ``nl``), else as a
-    file's name is (:func:`date_in_name`, a plan's future date allowed).
-    Several that differ, or one that could be two, give none, said.
-
-    >>> date_above_header([(1, "Formatieoverzicht per 1-2-2026")], "nl")[0]
-    '2026-02-01'
-    >>> date_above_header([(2, "Peildatum: 1 januari 2027")])[0]
-    '2027-01-01'
-    >>> date_above_header([(1, "Afgedrukt op 3-2-2026")])
-    (None, '')
-    >>> str(date_above_header([(1, "per 3-2-2026")])[1])
-    "row 1 holds '3-2-2026', which could be 3 February 2026 or 2 March 2026: no date is taken (give --date)"
-    >>> two = date_above_header([(1, "per 1-1-2026"), (2, "Peildatum 1-2-2026")], "nl")
-    >>> two[0], str(two[1]).split(": no date")[0]
-    (None, "the rows above the header give different dates (row 1: '1-1-2026'; row 2: '1-2-2026')")
-    """
-    found: dict = {}        # the dates read (a set: one, or the readings of one) -> where
-    for rowno, text in rows:
-        for marker in _AS_AT.finditer(text):
-            shown = _date_at(text[marker.end():], locale)
-            if shown:
-                found.setdefault(shown[0], (rowno, shown[1]))
-    if len(found) == 1 and len(next(iter(found))) == 1:
-        (date,), (rowno, v) = next(iter(found.items()))
-        # (a date object: written out in the reader's language, 1 januari 2026)
-        return date, Message("the date {date} is read from row {row} ('{v}')",
-                             date=_dt.date.fromisoformat(date), row=rowno, v=v)
-    if len(found) > 1:
-        return None, Message("the rows above the header give different dates ({dates}): no "
-                             "date is taken (give --date)", dates=Listing("; ", [
-                                 Message("row {row}: '{v}'", row=r, v=v)
-                                 for r, v in sorted(found.values())]))
-    if found:
-        (dates, (rowno, v)), = found.items()
-        return None, Message("row {row} holds '{v}', which could be {dates}: no date is taken "
-                             "(give --date)", row=rowno, v=v,
-                             dates=Listing(" or ", [_dt.date.fromisoformat(d) for d in sorted(dates)]))
-    return None, ""
-
-
-def _date_at(text: str, locale: str | None):
-    """``(dates, as written)`` of the date ``text`` starts with (``dates``:
-    its readings, one unless it could be several), or None."""
-    for pattern, orders in _DATE_SHAPES:
-        m = re.match(pattern, text)
-        if not m:
-            continue
-        if locale in LOCALES:
-            try:
-                return frozenset([str(parse_date(m.group(0), locale))]), m.group(0)
-            except InputError:
-                pass
-        readings = frozenset(d.isoformat() for d in (_reading(m.groups(), o) for o in orders)
-                             if d is not None)
-        return (readings, m.group(0)) if readings else None
-    return None
-
-
-#: Month names as file names write them (``formatie per 1 januari 2026``,
-#: ``organogram 30 Sept 2013``), Dutch and English, whole or short.
-_MONTH_NAMES = {**{name: i + 1 for names in _MONTHS.values() for i, name in enumerate(names)},
-                **{name[:3]: i + 1 for names in _MONTHS.values() for i, name in enumerate(names)},
-                "mrt": 3, "sept": 9, "okt": 10}
-_WRITTEN_MONTH = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
-
-_DATE_SHAPES = [
-    # (pattern, the orders its groups may be read in; n: a month by its name)
-    (r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", ("ymd",)),
-    (r"(?i)(?<![\d\w])(\d{1,2})[ _-]*(" + _WRITTEN_MONTH + r")\.?[ _-]*(\d{4})(?!\d)", ("dny",)),
-    (r"(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.](\d{4})(?!\d)", ("dmy", "mdy")),
-    (r"(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.](\d{2})(?!\d)", ("dmy", "mdy", "ymd")),
-    (r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)", ("ymd",)),
-    (r"(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)", ("dmy",)),
-    (r"(?<!\d)(\d{2})(\d{2})(\d{2})(?!\d)", ("ymd", "dmy")),
-]
-
-
-def date_in_name(name: str, today: _dt.date | None = None) -> tuple[str | None, str]:
-    """The date a file's name holds, and what to say of it.
-
-    Every reading of a date-like part (year-month-day, day-month-year,
-    month-day-year; two-digit years as 20YY) that is a real date and not
-    after ``today`` (a published snapshot does not describe the future) is
-    considered; one date is taken, several are reported and none taken.
-
-    >>> date_in_name("130930-organogram-senior.csv", _dt.date(2026, 1, 1))[0]
-    '2013-09-30'
-    >>> date_in_name("30-09-13-senior.csv", _dt.date(2026, 1, 1))[0]
-    '2013-09-30'
-    >>> date_in_name("20131002-junior.csv")[0]
-    '2013-10-02'
-    >>> date_in_name("formatie per 1 januari 2026.xlsx", _dt.date(2026, 6, 1))[0]
-    '2026-01-01'
-    >>> date_in_name("Organogram 30 Sept 2013.csv", _dt.date(2026, 6, 1))[0]
-    '2013-09-30'
-    >>> str(date_in_name("011013-DH-senior.csv", _dt.date(2026, 1, 1))[1]).split(": no date")[0]
-    "the file's name holds '011013', which could be 13 October 2001 or 1 October 2013"
-    """
-    today = today or _dt.date.today()
-    for pattern, orders in _DATE_SHAPES:
-        m = re.search(pattern, name)
-        if not m:
-            continue
-        found = sorted({d for d in (_reading(m.groups(), o) for o in orders)
-                        if d is not None and d <= today})
-        if len(found) == 1:
-            return found[0].isoformat(), Message(
-                "the date {date} is read from the file's name ('{v}')",
-                date=found[0], v=m.group(0))
-        if found:
-            return None, Message(
-                "the file's name holds '{v}', which could be {dates}: no date is taken "
-                "(give --date)", v=m.group(0),
-                dates=Listing(" or ", found))
-    return None, ""
-
-
-def _reading(groups, order: str) -> _dt.date | None:
-    parts = {("m" if k == "n" else k): (_MONTH_NAMES[v.casefold()] if k == "n" else int(v))
-             for k, v in zip(order, groups)}
-    year = parts["y"] + 2000 if parts["y"] < 100 else parts["y"]
-    try:
-        return _dt.date(year, parts["m"], parts["d"])
-    except ValueError:
-        return None
 
 
 #: The count a line of the log gives beside its first example (see

@@ -33,8 +33,8 @@ from ..notation import NO_CEILING, parse_ceiling, parse_date, says_no_ceiling
 from ..read import EDGES, MANIFEST, read_folder
 from ..validate import _closest, parse_bool, parse_cell, validate_graph
 from ..write import write_tables
-from ._tables import model_from_tables
-from .posts import _cited, _fold, _read, _slug, laid_out, refuse_spreadsheet_errors, two_header_rows_said
+from ._sheets import fold, laid_out, read_sheet, refuse_spreadsheet_errors, two_header_rows_said
+from ._tables import cited_file, model_from_tables, slug
 
 if TYPE_CHECKING:
     from .._types import PathLike
@@ -77,7 +77,7 @@ _ON_EDGE = ("mandate_kind", "submandate", "ceiling", "instructions", "within", "
             "valid_to", "temporary", "decision", "decision_date", "published", "in_force", "evidence", "note", "source")
 _DATES = ("valid_from", "valid_to", "decision_date", "in_force")
 #: What the export writes where the data records nothing (English and Dutch).
-_NOT_RECORDED = {_fold(w) for w in ("not recorded", "niet vastgelegd", "no one recorded",
+_NOT_RECORDED = {fold(w) for w in ("not recorded", "niet vastgelegd", "no one recorded",
                                     "niemand vastgelegd", "n.v.t.", "n/a")}
 _GRADES = ("stated", "inferred", "assumed")
 #: Each column read, as the log names it.
@@ -181,7 +181,7 @@ def _names_of(column: str) -> set:
     """The folded names a register column goes by (its own, the Dutch
     export's, the usual Dutch ones)."""
     nl = translator("nl").column(column)
-    return {_fold(column), _fold(nl), *(_fold(a) for a in READ.get(column, ()))}
+    return {fold(column), fold(nl), *(fold(a) for a in READ.get(column, ()))}
 
 
 def _columns(df, label) -> tuple[dict, list, list]:
@@ -193,7 +193,7 @@ def _columns(df, label) -> tuple[dict, list, list]:
     names = {c: _names_of(c) for c in READ}
     derived = {n for c in WORKED_OUT for n in _names_of(c)}
     for col in df.columns:
-        folded = _fold(headers.get(col, col))
+        folded = fold(headers.get(col, col))
         hit = next((c for c, ns in names.items() if folded in ns and c not in found), None)
         if hit:
             found[hit] = col
@@ -216,7 +216,7 @@ def _columns(df, label) -> tuple[dict, list, list]:
 
 
 def _empty(text: str) -> bool:
-    return not text.strip() or _fold(text) in _NOT_RECORDED
+    return not text.strip() or fold(text) in _NOT_RECORDED
 
 
 class _Nodes:
@@ -366,7 +366,7 @@ def _table(path: Path, sheet: str | None) -> tuple:
     header = tuple("|".join(sorted(set().union(*map(_names_of, names))))
                    for names in (("mandator", "mandator_name", "body", "body_name"),
                                  ("mandatee", "mandatee_name"), ("power", "power_name")))
-    df = _read(path, path.name, sheet, header)
+    df = read_sheet(path, path.name, sheet, header)
     found, worked, other = _columns(df, path.name)
     refuse_spreadsheet_errors(df, found.values(), path.name, path)
     headers = df.attrs.get("headers") or {}
@@ -384,7 +384,7 @@ def _not_a_mandate(cells, headers: dict):
     if len(filled) == 1:
         return Message("a heading or a note ('{value}'), no mandate",
                        value=next(iter(filled.values())))
-    if len(filled) > 1 and all(_fold(v) == _fold(headers.get(c, c)) for c, v in filled.items()):
+    if len(filled) > 1 and all(fold(v) == fold(headers.get(c, c)) for c, v in filled.items()):
         return Message("the header row again, no mandate")
     return None
 
@@ -512,7 +512,7 @@ class _Reading:
 def _source(sources: dict, name: str) -> tuple[str, dict]:
     """``(key, text)`` of the register as a source of ``org.yaml``: the one
     that names it already, else ``register`` (``register-2`` ... when taken)."""
-    cited = _cited(name)
+    cited = cited_file(name)
     for key, text in sources.items():
         if text == cited:
             return key, cited
@@ -531,7 +531,7 @@ def _power(cell: dict, powers: dict, nodes: _Nodes, bodies: dict | None, where: 
         if _empty(name):
             raise InputError(Message("no {what}", what=Message(_LABELS["power_name"])))
         pid = next((k for k, s in powers.items() if _plain(s.get("name") or s.get("text") or "")
-                    == _plain(name) or _plain(k) == _plain(name)), None) or _slug(name)
+                    == _plain(name) or _plain(k) == _plain(name)), None) or slug(name)
     pid = pid.strip()
     if not re.fullmatch(r"[\w.-]+", pid):
         raise InputError(Message("'{id}' is no power id (letters, digits, '-', '_', '.')",
@@ -561,10 +561,10 @@ def _body(cell: dict, nodes: _Nodes, bodies: dict | None, where: str) -> str | N
     if _empty(bid) and _empty(name):
         return None
     if bodies is not None and _empty(bid) and not nodes.by_name.get(_plain(name)):
-        key, n = _slug(name), 1
+        key, n = slug(name), 1
         while key in nodes.kind:
             n += 1
-            key = f"{_slug(name)}-{n}"
+            key = f"{slug(name)}-{n}"
         bodies.setdefault(key, {"id": key, "kind": "Post", "name": name.strip(),
                                 "sphere": "political", "evidence": "stated",
                                 "source": where})
@@ -622,9 +622,9 @@ def _grade(text: str) -> str:
     """An evidence grade, as the export writes it in English or Dutch."""
     nl = translator("nl")
     for g in _GRADES:
-        if _fold(text) in (_fold(g), _fold(nl.value(g))):
+        if fold(text) in (fold(g), fold(nl.value(g))):
             return g
-    if _fold(text) in (_fold("ungraded"), _fold(nl.value("ungraded"))):
+    if fold(text) in (fold("ungraded"), fold(nl.value("ungraded"))):
         return "stated"
     raise InputError(Message("'{value}' is no evidence grade (stated, inferred, assumed)",
                              value=text))

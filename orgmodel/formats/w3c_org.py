@@ -53,8 +53,7 @@ from ..errors import Problem, ValidationError
 from ..i18n import N_, Message
 from ..schema import EDGE_KINDS
 from ..write import to_tables
-from ._tables import atomic_write, model_from_tables, table
-from .posts import _slug
+from ._tables import atomic_write, model_from_tables, slug, table
 
 if TYPE_CHECKING:  # names in annotations only
     from .._types import PathLike, PathOrFile
@@ -412,7 +411,7 @@ def _from_org_terms(g, label, left_out: list | None = None):  # noqa: C901 - one
         labels = labels_of(s)
         # (a blank node's own label is random on every read: it is named
         # after its kind and name instead, the same on every import)
-        i = f"{kind.lower()}:{_slug(_name(labels) or 'unnamed')}" if isinstance(s, BNode) \
+        i = f"{kind.lower()}:{slug(_name(labels) or 'unnamed')}" if isinstance(s, BNode) \
             else _local(s)
         while i in seen.values():
             i += "_"

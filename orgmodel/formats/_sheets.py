@@ -1,0 +1,268 @@
+"""A table of cells as a user's file holds it, for the importers (the posts,
+the mandate register): the sheet that has the table, its header row found by
+the columns it names, merged cells and hidden rows said, a spreadsheet's
+errors refused, and a CSV read as Windows-1252 said."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem, ValidationError
+from ..i18n import N_, Message, count
+from ..read import HEADER_WITHIN, WINDOWS_1252, read_table
+
+__all__ = ["fold", "header_test", "known_test", "row_spans", "read_sheet",
+           "two_header_rows_said", "spreadsheet_errors", "refuse_spreadsheet_errors",
+           "laid_out"]
+
+
+def header_test(columns: tuple):
+    """The test of a header row: its cells name the first of ``columns``
+    (each with alternatives, ``a|b``) and at least one other, regardless of
+    case, accents, spaces and punctuation (a legend or a note that names
+    one column is not a header).
+
+    >>> test = header_test(("formatieplaats", "functie|functienaam", "fte"))
+    >>> test(["Formatieplaats", "Functienaam"]), test(["Formatieplaats", "het nummer"])
+    (True, False)
+    """
+    first, *others = [{fold(a) for a in c.split("|")} for c in columns if c]
+
+    def names(cells) -> bool:
+        folded = {fold(c) for c in cells if c}
+        return bool(first & folded) and any(o & folded for o in others)
+    return names
+
+
+def two_header_rows_said(df, label) -> list:
+    """What the import says of a header written on two rows (see
+    :func:`orgmodel.read.two_header_rows`): nothing when it is on one."""
+    if not df.attrs.get("second_header_row"):
+        return []
+    second, both = df.attrs["second_header_row"]
+    return [Message(
+        "{label}: the header is written on two rows ({row} and {row2}), a group's name over its "
+        "columns: a column is read by the names over it where that names what orgmodel reads "
+        "({v})", label=label, row=second - 1, row2=second,
+        v=", ".join(f"'{b}'" for b in both) or Message("none"))]
+
+
+def known_test(columns: tuple):
+    """Whether a column's name is one of ``columns`` (each with
+    alternatives, ``a|b``), regardless of case, accents, spaces and
+    punctuation: what finds a header written on two rows.
+
+    >>> known = known_test(("formatieplaats", "bezetting fte|fte bezetting"))
+    >>> known("Bezetting (FTE)"), known("Bezetting")
+    (True, False)
+    """
+    names = {fold(a) for c in columns if c for a in c.split("|")}
+    return lambda name: fold(name) in names
+
+
+def row_spans(rows) -> str:
+    """Row numbers as spans: ``3–5, 9``.
+
+    >>> row_spans([3, 4, 5, 9])
+    '3–5, 9'
+    """
+    spans: list = []
+    for r in rows:
+        if spans and r == spans[-1][1] + 1:
+            spans[-1][1] = r
+        else:
+            spans.append([r, r])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
+
+
+def _table_sheet(wb, columns, label):
+    """The sheet whose header row (one of its first HEADER_WITHIN rows, under a title
+    perhaps) names ``columns`` (see :func:`header_test`), else the first sheet: a
+    workbook may hold the senior posts, the junior staff and notes on
+    separate sheets.  Several such sheets (a sheet per unit, or per year)
+    are refused, naming them: which is meant, or whether all are, the
+    workbook does not say, and reading the first alone dropped the others'
+    rows in silence."""
+    if not columns:
+        return wb.worksheets[0]
+    names = header_test(columns)
+    found = [ws for ws in wb.worksheets
+             if any(names([str(v) for v in row if v is not None])
+                    for row in ws.iter_rows(values_only=True, max_row=HEADER_WITHIN))]
+    if len(found) > 1:
+        raise ValidationError([Problem(label, None, Message(
+            "has a table of posts on {n} sheets ({sheets}): orgmodel reads one sheet; give "
+            "--sheet for the one to import, or put the posts on one sheet", n=len(found),
+            sheets=", ".join(f"'{ws.title}'" for ws in found)))], where=label)
+    return found[0] if found else wb.worksheets[0]
+
+
+def read_sheet(path: Path, label: str, sheet=None, columns: tuple = ()):
+    """A table of text cells indexed by row, from CSV, XLSX, XLS or ODS (``sheet``,
+    or the first sheet that has ``columns``), from its header row (see
+    :func:`header_test`)."""
+    problems = []
+    if path.suffix.lower() in (".xlsx", ".xls", ".ods"):
+        from .xlsx import Workbook, _sheet_table
+        wb: Any
+        if path.suffix.lower() == ".xls":
+            from .xls import XlsBook
+            wb = XlsBook(path, label)
+        elif path.suffix.lower() == ".ods":
+            from .ods import OdsBook
+            wb = OdsBook(path, label)
+        else:
+            wb = Workbook(path, label)
+        try:
+            if sheet and sheet not in wb.sheetnames:
+                raise ValidationError([Problem(label, None, Message(
+                    "has no sheet '{sheet}' (sheets: {v})",
+                    sheet=sheet, v=', '.join(wb.sheetnames)))], where=str(path))
+            ws = wb[sheet] if sheet else _table_sheet(wb, columns, label)
+            df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title),
+                              problems, (), wb.formulas(ws.title), unnamed=True,
+                              header=header_test(columns) if columns else None,
+                              known=known_test(columns) if columns else None)
+            if df is not None:
+                _as_laid_out(df, wb.layout(ws.title))
+                # (which sheet, when there are several: a row number is of it)
+                df.attrs["sheet"], df.attrs["sheets"] = ws.title, list(wb.sheetnames)
+        finally:
+            wb.close()
+    elif sheet:
+        # (a sheet named for a file that has none was passed over: the user
+        # may have meant another file, a workbook)
+        raise ValidationError([Problem(label, None, Message(
+            "is a text file, which has no sheets, and sheet '{sheet}' was given: a sheet is "
+            "named for a workbook (.xlsx, .xls or .ods)", sheet=sheet))], where=str(path))
+    else:
+        df = read_table(path, problems, label, unnamed=True,
+                        header=header_test(columns) if columns else None,
+                        known=known_test(columns) if columns else None)
+    if problems or df is None:
+        raise ValidationError(problems or [Problem(label, None, "cannot be read")],
+                              where=str(path))
+    return df
+
+
+#: What a spreadsheet program writes in a cell whose formula did not
+#: compute, kept as the cell's value (Excel in English and in Dutch,
+#: LibreOffice's Err:502), and in a CSV it saves.
+_SPREADSHEET_ERROR = re.compile(
+    r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|N/B|VERW!|WAARDE!|DEEL/0!|"
+    r"NAAM\?|GETAL!|LEEG!|OVERLOOP!|BEREKENEN!)|Err:\d{3}", re.IGNORECASE)
+
+
+def spreadsheet_errors(df) -> list:
+    """``(row, column, value)`` of each cell of ``df`` that holds a
+    spreadsheet's error (``#N/A``, ``#VERW!``, ``Err:502``): a formula that
+    did not compute, not a value of the data.
+
+    >>> import pandas as pd
+    >>> spreadsheet_errors(pd.DataFrame({"naam": ["Anna", "#N/B"]}, index=[2, 3]))
+    [(3, 'naam', '#N/B')]
+    """
+    found = []
+    for column in df.columns:
+        cells = df[column].astype(str)
+        hit = cells.str.fullmatch(_SPREADSHEET_ERROR)
+        found += [(row, column, cells[row]) for row in cells.index[hit.to_numpy()]]
+    return sorted(found, key=lambda f: f[0])
+
+
+def refuse_spreadsheet_errors(df, columns, label, path) -> None:
+    """Refuse a table whose ``columns`` (those an import reads) hold a
+    spreadsheet's error (see :func:`spreadsheet_errors`), naming the first
+    and how many: read as a value, '#N/A' became a person and '#REF!' a
+    superior outside the organisation.  A column not read is left alone."""
+    errors = spreadsheet_errors(df[[c for c in df.columns if c in set(columns)]])
+    if errors:
+        raise ValidationError([_spreadsheet_error_problem(label, df, errors)], where=str(path))
+
+
+def _spreadsheet_error_problem(label, df, errors) -> Problem:
+    row, column, value = errors[0]
+    shown = (df.attrs.get("headers") or {}).get(column, column)
+    return Problem(label, row, count(len(errors), N_(
+        "column '{c}' holds the spreadsheet error '{v}': a formula that did not compute (a "
+        "lookup that found nothing, a reference to a row or sheet that is gone), not a value; "
+        "correct it in the spreadsheet and save it again, or type the value"), N_(
+        "column '{c}' holds the spreadsheet error '{v}' ({n} cells hold one): a formula that "
+        "did not compute (a lookup that found nothing, a reference to a row or sheet that is "
+        "gone), not a value; correct them in the spreadsheet and save it again, or type the "
+        "values"), c=shown, v=value))
+
+
+def _as_laid_out(df, layout: dict) -> None:
+    """The sheet's table as its reader sees it: a merged cell's value on
+    each of the table's rows it covers (a unit merged over its posts' rows:
+    only its first row holds the value), and which rows are hidden
+    (``df.attrs["merged"]``, ``df.attrs["hidden"]``: for the log)."""
+    from openpyxl.utils import get_column_letter
+    columns, rows = df.attrs.get("columns") or {}, set(df.index.tolist())
+    said = []
+    for top, bottom, left, right in layout["merged"]:
+        covered = [r for r in range(top, bottom + 1) if r in rows]
+        name = columns.get(left)
+        value = df.at[top, name] if name and top in rows else ""
+        if not value:
+            continue
+        # (the value fills its column down; a merge across columns leaves the
+        # others empty, as which of them it belongs to the sheet does not say)
+        df.loc[covered, name] = value
+        said.append((f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}",
+                     value, covered, name, right > left))
+    df.attrs["merged"] = said
+    df.attrs["hidden"] = sorted(rows & set(layout["hidden"]))
+
+
+def laid_out(df, label) -> list:
+    """What the log says of a sheet's layout: merged cells read on each row
+    they cover, and hidden rows read as any other (its reader may not
+    expect either)."""
+    said = [_as_windows_1252(df, label)] if df.attrs.get("encoding") == WINDOWS_1252 else []
+    shown = df.attrs.get("headers") or {}       # (a column as the file writes it)
+    for ref, value, covered, column, across in df.attrs.get("merged") or []:
+        text = (N_("{label}: cells {ref} are merged; their value '{v}' is read in column "
+                   "'{c}' of row {rows}") if len(covered) == 1 else
+                N_("{label}: cells {ref} are merged; their value '{v}' is read in column "
+                   "'{c}' of each of rows {rows}"))
+        said.append(Message(text, label=label, ref=ref, v=value, c=shown.get(column, column),
+                            rows=row_spans(covered))
+                    + (Message(" (the other columns it spans are read as empty)") if across
+                       else ""))
+    hidden = df.attrs.get("hidden")
+    if hidden:
+        text = (N_("{label}: row {rows} is hidden in the workbook, and read as any other row")
+                if len(hidden) == 1 else
+                N_("{label}: rows {rows} are hidden in the workbook, and read as any other row"))
+        said.append(Message(text, label=label, rows=row_spans(hidden)))
+    return said
+
+
+def _as_windows_1252(df, label) -> Message:
+    """The log's line on a CSV file read as Windows-1252 (it is not UTF-8):
+    the first cell with a letter outside ASCII, as read, so that its reader
+    sees whether the accents came out right (a file from a Mac or in
+    another code page would read wrong, and nothing else would say so)."""
+    shown = df.attrs.get("headers") or {}
+    for row, cells in df.iterrows():
+        for column, value in cells.items():
+            if not str(value).isascii():
+                return Message(
+                    "{label} is not UTF-8 text and is read as Windows-1252 (Excel's plain "
+                    "CSV): row {row} reads '{v}' in column '{c}'; if that is not what the "
+                    "file says, save it as 'CSV UTF-8' and import it again", label=label,
+                    row=str(row), v=value, c=shown.get(column, column))
+    # (the letters outside ASCII are in the header or above it)
+    return Message("{label} is not UTF-8 text and is read as Windows-1252 (Excel's plain CSV)",
+                   label=label)
+
+
+def fold(name: str) -> str:
+    """A column name without case, accents, spaces or punctuation:
+    ``Organisatie-eenheid`` and ``organisatie eenheid`` are one column."""
+    text = unicodedata.normalize("NFKD", str(name).casefold())
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
