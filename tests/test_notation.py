@@ -741,6 +741,19 @@ def test_headings_and_notes_in_the_id_column_are_no_posts(tmp_path):
     assert res.exit_code == 1 and not (tmp_path / "s").exists()
 
 
+def test_a_heading_in_another_column_is_shown_where_it_is_left_out(tmp_path):
+    """A heading in the title column, the id cell empty ('Afdeling Ruimte'
+    under 'Functie'), was left out as 'no post id': its reader did not see
+    which row it was, nor that it was a heading.  The log shows the one cell
+    filled, and its column; a row with more is still 'no post id'."""
+    res, _ = _imported_nl(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;FTE\n"
+                          "F1;Directeur;;1\n;Afdeling Ruimte;;\nF2;Adviseur;F1;1\n"
+                          ";Jurist;F1;1\n")
+    assert ("formatie.csv, row 3: only column 'Functie' is filled in ('Afdeling Ruimte'): a "
+            "heading or a note, not a post") in res.output
+    assert "formatie.csv, row 5: no post id" in res.output
+
+
 def test_a_job_share_written_in_one_cell(tmp_path):
     """'B. Jansen / C. Bakker' in one holder's cell (a job share kept on one
     row) made one person of that name.  Each name is a person holding the

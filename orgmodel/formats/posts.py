@@ -1154,12 +1154,23 @@ class _Import:
         if not rid and self.row_ids and not bare:
             return f"R{rowno}"
         if not rid:
-            skip.append((self.label, rowno, Message(
-                "neither a job title nor a superior: a heading or a note, not a post")
-                if self.row_ids else Message("no post id")))
+            skip.append((self.label, rowno, self.no_id(row)))
             self.log.left_out_fte += fte_total(self.fte(_cell(row, self.c_fte)))
             return None
         return rid
+
+    def no_id(self, row) -> Message:
+        """Why a row without a post id is no post, for the log: a row of one
+        filled cell shows it (``Afdeling Ruimte`` in the title column: a
+        heading, whose reader sees which it was)."""
+        filled = [(k, str(v).strip()) for k, v in row.items() if str(v or "").strip()]
+        if len(filled) == 1:
+            column, v = filled[0]
+            return Message("only column '{c}' is filled in ('{v}'): a heading or a note, not a "
+                           "post", c=self.shown(column), v=v if len(v) <= 60 else v[:59] + "…")
+        if self.row_ids:
+            return Message("neither a job title nor a superior: a heading or a note, not a post")
+        return Message("no post id")
 
     def header_again(self, row, rid: str) -> bool:
         """Whether ``row`` repeats the header row (a table printed in pages,
