@@ -1372,11 +1372,15 @@ def _hours(ctx, param, value):
               help="The file gives no post ids (a list of employees with their manager's name): "
                    "each row is a post, its id its row number (R2, R3 ...); with --reports-to-by "
                    "holder or COLUMN, or --no-line.")
+@click.option("--unit-headings", "unit_headings", is_flag=True,
+              help="A row with one cell filled in, a heading over a part of the table "
+                   "('Afdeling Ruimte'), names the unit of the posts under it, up to the next "
+                   "heading: the widest unit, --unit's columns inside it.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
                  c_holder, c_holder_fte, c_grade, c_hours, full_time, unknown_superior, name, date, sheet,
                  junior_sheet, locale, strict, split_reused_ids, reports_to_by, no_line, row_ids,
-                 force):
+                 unit_headings, force):
     """Import one row per post (CSV, XLSX, XLS or ODS) into an organisation folder.
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
@@ -1409,7 +1413,7 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
                                              reused_ids="split" if split_reused_ids else "error",
                                              reports_to_by=reports_to_by,
                                              full_time=full_time, line=not no_line,
-                                             row_ids=row_ids)
+                                             row_ids=row_ids, unit_headings=unit_headings)
     out("\n".join(map(t, log.lines())))
     out(t(Message(
         "\nImported {nodes} and {edges} into {out_dir} (what was decided: {v})",

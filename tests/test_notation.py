@@ -754,6 +754,53 @@ def test_a_heading_in_another_column_is_shown_where_it_is_left_out(tmp_path):
     assert "formatie.csv, row 5: no post id" in res.output
 
 
+def test_unit_headings_name_the_unit_of_the_posts_under_them(tmp_path):
+    """A formatie list kept by hand puts each afdeling's name on a row of
+    its own above its posts ('Afdeling Ruimte'), in the id column or in
+    another.  Without --unit-headings such rows are left out, named; with it,
+    each names the unit of the posts under it, up to the next heading, the
+    widest unit (a team column's units inside it: two 'Vergunningen' teams
+    are two units).  Membership of a heading's unit is inferred from the
+    row's place, and says so; a note below the table, with no post under it,
+    is still a row not used."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_text("Formatieplaats;Functie;Leidinggevende functie;Team;FTE\n"
+                     "F1;Directeur;;;1\nAfdeling Ruimte;;;;\nF2;Hoofd Ruimte;F1;;1\n"
+                     "F3;Adviseur;F2;Vergunningen;1\n;Afdeling Samenleving;;;\n"
+                     "F4;Hoofd Samenleving;F1;;1\nF5;Consulent;F4;Vergunningen;1\n"
+                     "Bron: AFAS;;;;\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--unit", "Team", "--unit-headings",
+              "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("Units read from 2 headings (rows 3, 6): a heading names the unit of the posts "
+            "under it, up to the next heading, the widest unit of their rows") in res.output
+    assert "- Rows not used: 1:" in res.output
+    assert "formatie.csv, row 9: only the post id column is filled in ('Bron: AFAS')" in res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    unit_of = {u: (v, d) for u, v, d in g.edges(data=True) if d["kind"] == "MEMBER_OF"}
+    assert "F1" not in unit_of
+    ruimte, samenleving = unit_of["F2"][0], unit_of["F4"][0]
+    assert (g.nodes[ruimte]["name"], g.nodes[samenleving]["name"]) == ("Afdeling Ruimte",
+                                                                      "Afdeling Samenleving")
+    # (the data in the organisation's language: Dutch, from the preset)
+    assert g.nodes[ruimte]["source"] == "posts regel 3"
+    assert unit_of["F2"][1]["evidence"] == "inferred"
+    assert unit_of["F2"][1]["note"] == "de regel staat onder het kopje op regel 3"
+    team3, team5 = unit_of["F3"][0], unit_of["F5"][0]
+    assert team3 != team5 and g.nodes[team3]["name"] == g.nodes[team5]["name"] == "Vergunningen"
+    assert unit_of["F3"][1]["evidence"] == "stated"
+    assert (unit_of[team3][0], unit_of[team5][0]) == (ruimte, samenleving)
+    assert unit_of[team3][1]["evidence"] == "inferred"
+    # (the same file without the option: the headings are rows not used)
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--unit", "Team", "--out",
+              tmp_path / "p", "--lang", "en")
+    assert "- Rows not used: 3:" in res.output
+    assert "only column 'Functie' is filled in ('Afdeling Samenleving')" in res.output
+    # (and the log says how to read them: the note below, no post under it, is not offered)
+    assert ("- Rows 3, 6, left out, may be headings over posts: read them as their units with "
+            "--unit-headings") in res.output
+
+
 def test_a_job_share_written_in_one_cell(tmp_path):
     """'B. Jansen / C. Bakker' in one holder's cell (a job share kept on one
     row) made one person of that name.  Each name is a person holding the

@@ -203,7 +203,7 @@ def _as_laid_out(df, layout: dict) -> None:
     from openpyxl.utils import get_column_letter
     columns, rows = df.attrs.get("columns") or {}, set(df.index.tolist())
     said = []
-    for top, bottom, left, right in layout["merged"]:
+    for top, bottom, left, right in sorted(layout["merged"]):
         covered = [r for r in range(top, bottom + 1) if r in rows]
         name = columns.get(left)
         value = df.at[top, name] if name and top in rows else ""

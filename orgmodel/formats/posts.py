@@ -529,7 +529,8 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                  unknown_superior: str | None = None, sheet: str | None = None,
                  junior_sheet: str | None = None, locale: str | None = None,
                  reused_ids: str = "error", reports_to_by: str = "id",
-                 full_time: float | None = None, line: bool = True, row_ids: bool = False):
+                 full_time: float | None = None, line: bool = True, row_ids: bool = False,
+                 unit_headings: bool = False):
     """The tables (as a folder's CSV files hold them) of posts and junior staff.
 
     Parameters
@@ -581,6 +582,13 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         manager's name or another column's value (``reports_to_by``), or
         there is no line.  Row numbers do not follow a post from one file to
         the next: a diff between two files so read matches no post.
+    unit_headings : bool
+        True: a row with one cell filled in, a heading over a part of the
+        table (``Afdeling Ruimte``), names the unit of the posts under it, up
+        to the next heading: the widest unit of their rows, the unit columns'
+        units inside it.  Each post's (or unit's) membership of it is graded
+        *inferred*, from the row's place.  A heading with no post under it
+        (a note below the table) is a row not used, as without the option.
     locale : {"nl", "en"}, optional
         How the files write numbers (``0,8`` or ``0.8``; see
         :mod:`orgmodel.notation`); written into the organisation's
@@ -626,6 +634,8 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     run.line = line
     run.row_ids = row_ids
     run.read_posts(sheet, bool(preset))
+    if unit_headings:
+        run.read_unit_headings()
     run.group_rows(name)
     if reports_to_by == "holder":
         run.held_by, run.key_name = run.posts_by_holder(), Message("holder")
@@ -755,6 +765,11 @@ _EMPTY_NOTE = N_("the holder's cell is empty, and the file's format writes 'Vaca
 _ASIDE = re.compile(r"\s*\([^()]*\)$")
 
 
+#: The key a row's heading (see ``unit_headings``) is kept under beside its
+#: cells: no column of a file has this name.
+HEADING = "\x00heading"
+
+
 def _cell(row, column) -> str:
     return (row.get(column) or "").strip() if column else ""
 
@@ -815,6 +830,10 @@ class _Import:
         self.line = True                        # False: the file gives no reporting lines
         self.row_ids = False                    # True: the file gives no post ids (rows are)
         self.c_units: list = []                 # the columns of a unit's levels, widest first
+        self.unit_headings = False              # True: a heading row names its posts' unit
+        self.headings: dict = {}                # heading -> its first row with posts under it
+        self.heading_rows: set = set()          # the heading rows read as units
+        self.heading_units: dict = {}           # unit id made of a heading -> its row
 
     def fte(self, text: str, one_post: bool = True, holders: int = 1):
         """A cell of the FTE column as :func:`read_fte` reads it in this file."""
@@ -993,6 +1012,13 @@ class _Import:
             "(an empty part left out)", columns=", ".join(f"'{c}'" for c in shown)))
         return joined
 
+    def read_unit_headings(self) -> None:
+        """Read the unit of a heading over rows (:attr:`unit_headings`) as
+        the widest of their unit's levels."""
+        self.unit_headings = True
+        self.c_units = [HEADING, *(self.c_units or ([self.c_unit] if self.c_unit else []))]
+        self.c_unit = None
+
     def say_unit_levels(self, cols: Columns) -> None:
         """A column of units not read beside the one read (``Team`` beside
         ``Afdeling``): how to read both, as a unit's levels."""
@@ -1070,11 +1096,20 @@ class _Import:
         organisation's name, and a reused id split into one post per row."""
         rows = defaultdict(list)
         orgs: defaultdict[str, int] = defaultdict(int)
+        above = None            # (text, row) of the heading the rows are under
         for rowno, row in zip(self.df.index.tolist(), self.df.to_dict("records")):
             self.log.rows += 1
             rid = self.post_id(rowno, row)
             if rid is None:
+                # (without --unit-headings too: the log says how to read them)
+                text = self.heading_of(row)
+                above = (text, rowno) if text else above
                 continue
+            if above:
+                if self.unit_headings:
+                    row[HEADING] = above[0]
+                self.headings.setdefault(above[0], above[1])
+                self.heading_rows.add(above[1])
             holder = _cell(row, self.c_holder).strip("'\" ")
             if self.is_eliminated(holder):
                 self.log.skipped.append((self.label, rowno,
@@ -1091,6 +1126,7 @@ class _Import:
             self.fte_read += fte_total(fte)
             self.fte_read_hi += fte.hi if isinstance(fte, FteRange) else fte_total(fte)
         self.say_totals()
+        self.say_headings()
         self.rows = rows
         self.org_name = name or (max(orgs, key=orgs.__getitem__) if orgs else self.path.stem)
         self.posts: dict[str, list] = {}     # post id -> list of (rowno, row, holder)
@@ -1137,8 +1173,7 @@ class _Import:
             if word not in SUBTOTALS and fold(rid) == word:
                 self.totals.append((rowno, rid, self.fte(_cell(row, self.c_fte), False)))
             return None
-        if bare and rid and not any(str(v or "").strip() for k, v in row.items()
-                                    if k != self.c_id):
+        if bare and rid and self.lone_cell(row):
             # (a heading over a part of the table, or a note under it: a
             # post has more than its id, a title or a superior at least)
             skip.append((self.label, rowno, Message(
@@ -1163,14 +1198,32 @@ class _Import:
         """Why a row without a post id is no post, for the log: a row of one
         filled cell shows it (``Afdeling Ruimte`` in the title column: a
         heading, whose reader sees which it was)."""
-        filled = [(k, str(v).strip()) for k, v in row.items() if str(v or "").strip()]
-        if len(filled) == 1:
-            column, v = filled[0]
+        lone = self.lone_cell(row)
+        if lone:
+            column, v = lone
             return Message("only column '{c}' is filled in ('{v}'): a heading or a note, not a "
                            "post", c=self.shown(column), v=v if len(v) <= 60 else v[:59] + "…")
         if self.row_ids:
             return Message("neither a job title nor a superior: a heading or a note, not a post")
         return Message("no post id")
+
+    @staticmethod
+    def lone_cell(row) -> tuple | None:
+        """``(column, text)`` of a row's one filled cell, or None."""
+        filled = [(k, str(v).strip()) for k, v in row.items() if str(v or "").strip()]
+        return filled[0] if len(filled) == 1 else None
+
+    def heading_of(self, row) -> str | None:
+        """The text of a heading row (``Afdeling Ruimte``: one cell filled,
+        with a letter in it, not the FTE's nor a totals row's), or None."""
+        lone = self.lone_cell(row)
+        if not lone or lone[0] in (self.c_fte, self.c_holder_fte):
+            return None
+        text = lone[1]
+        if not any(c.isalpha() for c in text) or _totals_word(text) or \
+                _totals_word(text.split()[-1]):
+            return None
+        return text
 
     def header_again(self, row, rid: str) -> bool:
         """Whether ``row`` repeats the header row (a table printed in pages,
@@ -1180,6 +1233,30 @@ class _Import:
         if not own[1] or fold(own[0]) != fold(own[1]):
             return False
         return not self.c_sup or fold(_cell(row, self.c_sup)) == fold(self.c_sup)
+
+    def say_headings(self) -> None:
+        """The heading rows read as units (:attr:`unit_headings`) are rows
+        used, said with them; a heading with no post under it stays a row
+        not used."""
+        if not self.heading_rows:
+            return
+        if not self.unit_headings:
+            rows = sorted(self.heading_rows)
+            self.log.decisions.append(count(len(rows), N_(
+                "row {rows}, left out, may be a heading over posts: read it as their unit with "
+                "--unit-headings"), N_(
+                "rows {rows}, left out, may be headings over posts: read them as their units "
+                "with --unit-headings"), rows=row_spans(rows)))
+            return
+        self.log.skipped = [s for s in self.log.skipped
+                            if s[0] != self.label or s[1] not in self.heading_rows]
+        rows = sorted(self.heading_rows)
+        self.log.decisions.append(count(len(rows), N_(
+            "units read from a heading (row {rows}): a heading names the unit of the posts "
+            "under it, up to the next heading, the widest unit of their rows"), N_(
+            "units read from {n} headings (rows {rows}): a heading names the unit of the posts "
+            "under it, up to the next heading, the widest unit of their rows"),
+            rows=row_spans(rows)))
 
     def say_totals(self) -> None:
         """A totals row is left out (said in :meth:`group_rows`); its FTE is
@@ -1327,13 +1404,27 @@ class _Import:
             name = _cell(row, column)
             if not name:
                 continue
-            unit = self.unit_of(name, rowno, within=within)
+            if column == HEADING:
+                unit = self.unit_of(name, self.headings[name])
+                self.heading_units.setdefault(unit, self.headings[name])
+            else:
+                unit = self.unit_of(name, rowno, within=within)
             if parent and (unit, parent) not in self.unit_links:
                 self.unit_links.add((unit, parent))
-                self.edges.append({"from": unit, "to": parent, "kind": "MEMBER_OF",
-                                   "source": self.cite(rowno), "evidence": "stated"})
+                self.edges.append(self.member_of(unit, parent, rowno))
             within, parent = (*within, name), unit
         return parent
+
+    def member_of(self, member: str, unit: str, rowno) -> dict:
+        """The ``MEMBER_OF`` edge of a post or unit on row ``rowno`` in
+        ``unit``: stated by the row, or, for a unit made of a heading, inferred
+        from the row's place under it."""
+        edge = {"from": member, "to": unit, "kind": "MEMBER_OF", "source": self.cite(rowno),
+                "evidence": "stated"}
+        if unit in self.heading_units:
+            edge.update(evidence="inferred", note=self.in_own_words(Message(
+                "the row is under the heading on row {row}", row=self.heading_units[unit])))
+        return edge
 
     def add_post(self, pid, group) -> None:
         """The post's node, its unit, its holders and its line."""
@@ -1353,8 +1444,7 @@ class _Import:
         u = self.unit_path(first, first_row) if self.c_units else \
             self.unit_of(_cell(first, self.c_unit), first_row)
         if u:
-            self.edges.append({"from": pid, "to": u, "kind": "MEMBER_OF",
-                               "source": self.cite(first_row), "evidence": "stated"})
+            self.edges.append(self.member_of(pid, u, first_row))
         self.add_holders(pid, group, ftes)
         if self.c_sup:
             self.add_line(pid, title, sup, is_top, first_row)
