@@ -801,6 +801,27 @@ def test_unit_headings_name_the_unit_of_the_posts_under_them(tmp_path):
             "--unit-headings") in res.output
 
 
+def test_a_heading_in_the_title_column_of_an_export_without_post_ids_is_no_post(tmp_path):
+    """With --row-ids every row with a job title or a superior was a post:
+    a heading in the title column ('Afdeling Ruimte') became a post of that
+    name, a top of the organisation.  A row of one cell is a heading: left
+    out and named, or with --unit-headings the unit of the rows under it."""
+    posts = tmp_path / "medewerkers.csv"
+    posts.write_text("Functie;Medewerker;Leidinggevende\nDirecteur;A. de Vries;\n"
+                     "Afdeling Ruimte;;\nHoofd Ruimte;B. Jansen;A. de Vries\n"
+                     "Adviseur;C. Bakker;B. Jansen\n", encoding="utf-8")
+    for extra, out in (((), "o"), (("--unit-headings",), "u")):
+        res = run("import", "posts", posts, "--preset", "nl-hr", "--row-ids", "--reports-to-by",
+                  "holder", *extra, "--out", tmp_path / out, "--lang", "en")
+        assert res.exit_code == 0, res.output
+        org = orgmodel.load(tmp_path / out)
+        assert sorted(org.ids("Post")) == ["R2", "R4", "R5"]
+        assert "- Tops (1): R2 (Directeur)." in res.output
+    assert "row 3: only column 'Functie' is filled in ('Afdeling Ruimte')" not in res.output
+    units = {u: org.graph.nodes[v]["name"] for u, v, _ in org.edges("MEMBER_OF")}
+    assert units == {"R4": "Afdeling Ruimte", "R5": "Afdeling Ruimte"}
+
+
 def test_a_job_share_written_in_one_cell(tmp_path):
     """'B. Jansen / C. Bakker' in one holder's cell (a job share kept on one
     row) made one person of that name.  Each name is a person holding the
@@ -1266,8 +1287,8 @@ def test_an_export_without_post_ids_each_row_a_post(tmp_path):
     line = {(u, v) for u, v, _ in org.edges("REPORTS_TO")}
     assert line == {("R3", "R2"), ("R4", "R3"), ("R5", "R3"), ("R8", "R2"), ("R9", "R2")}
     assert org.graph.nodes["R4"].get("vacant") is True
-    assert "row 6: neither a job title nor a superior: a heading or a note, not a post" \
-        in res.output
+    assert "row 6: only column 'Afdeling' is filled in ('Afdeling Zorg'): a heading or a note, " \
+        "not a post" in res.output
     assert "row 7: repeats the header row, not a post" in res.output
     assert "row 10: reports to 'Cas Bos', which names posts R8, R9" in res.output
     assert "each row is a post, its id its row number" in res.output
@@ -1307,7 +1328,7 @@ def test_an_export_without_post_ids_each_row_a_post(tmp_path):
     assert dres.exit_code == 0, dres.output
     assert "Posts: added 1, unchanged 2" in run("diff", tmp_path / "d2", tmp_path / "d3",
                                                  "--key", "name", "--lang", "en").output
-    assert "geen functienaam en geen leidinggevende: een kop of een opmerking" in res.output
+    assert "alleen kolom 'Afdeling' is ingevuld ('Afdeling Zorg'): een kopje of een opmerking" in res.output
 
 
 def test_a_superior_id_written_back_as_a_number_with_decimals(tmp_path):

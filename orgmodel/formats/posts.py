@@ -1186,7 +1186,9 @@ class _Import:
             skip.append((self.label, rowno, Message(
                 "a totals row ('{rid}'), not a post", rid=_cell(row, self.c_title))))
             return None
-        if not rid and self.row_ids and not bare:
+        if not rid and self.row_ids and not bare and not self.lone_cell(row):
+            # (a row of a job title alone is a heading: a person's row names
+            # the person, or the manager)
             return f"R{rowno}"
         if not rid:
             skip.append((self.label, rowno, self.no_id(row)))
