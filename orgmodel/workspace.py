@@ -204,7 +204,7 @@ class FolderWorkspace(Workspace):
             version = head + 1
             entries.append({"version": version, "user": user, "message": message or "",
                             "at": dt.datetime.now(dt.timezone.utc).isoformat(
-                                timespec="seconds"),
+                                timespec="milliseconds"),
                             "base": base, **_counts(ops), "patch": ops})
             manifest, nodes, edges = to_tables(merged)
             # (the folder's own org.yaml, with its comments, stays unless it changed)

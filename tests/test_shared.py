@@ -154,7 +154,7 @@ def test_the_cli_pull_edit_push_log_and_diff_of_versions(bolt_env, store, tmp_pa
                     "verwijderd", "geforceerd"], res.output
     assert "renamed one" in res.output and " nee" in res.output
     # (a push's time as a Dutch reader reads it: 5 december 2026, 17:18:24 UTC)
-    assert re.search(r" \d{1,2} [a-z]+ \d{4}, \d\d:\d\d:\d\d UTC ", res.output), res.output
+    assert re.search(r" \d{1,2} [a-z]+ \d{4}, \d\d:\d\d(?::\d\d)? UTC ", res.output), res.output
     assert not re.search(r"\d{4}-\d\d-\d\dT", res.output), res.output
     res = runner.invoke(cli, ["db", "log", "Albrandswaard", "--version", "2", "--lang", "nl"])
     assert f"knooppunt {victim}" in " ".join(res.output.split()), res.output
