@@ -23,6 +23,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
 from .errors import ConflictError, OrgModelError
 from .i18n import N_, Message, said
 from .i18n import translator as translator_of
@@ -65,33 +67,82 @@ class Refused(OrgModelError):
         self.status = status
 
 
-def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - the routes share the app's state (workspace, accounts, drafts, templates)
+def create_app(workspace, home, lang: str = "en", users=None):
     """The Starlette app serving ``workspace``; drafts and the session key
     live in ``home``, and the accounts too unless ``users`` is given
     (:class:`orgmodel.users.DatabaseUsers` for an organisation in Neo4j)."""
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
+    from starlette.middleware.base import BaseHTTPMiddleware
     from starlette.middleware.sessions import SessionMiddleware
-    from starlette.responses import HTMLResponse, RedirectResponse, Response
-    from starlette.routing import Route
-    from starlette.templating import Jinja2Templates
 
-    from .drafts import Drafts
-    from .users import Users
+    site = _Site(workspace, Path(home), lang, users)
+    return Starlette(routes=site.routes(), middleware=[
+        Middleware(BaseHTTPMiddleware, dispatch=site.headers),
+        Middleware(SessionMiddleware, secret_key=_secret(site.home), session_cookie="orgmodel",
+                   same_site="strict", https_only=False, max_age=8 * 3600)],
+        exception_handlers={OrgModelError: site.failed, 404: site.failed, 405: site.failed,
+                            Exception: site.unexpected})
 
-    home = Path(home)
-    users = users if users is not None else Users(home / ".orgmodel-users.json")
-    drafts = Drafts(home)
-    import jinja2
-    # (autoescape on for every template: each value from the data is inert)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(
-        str(Path(__file__).parent / "templates" / "web")), autoescape=True)
-    templates = Jinja2Templates(env=env)
-    templates.env.filters["q"] = lambda v: quote(str(v), safe="")
-    templates.env.filters["change"] = _change_text
 
-    def who(request) -> dict:
-        roles = users.roles()               # (one read of the accounts a request)
+class _Site:
+    """The app's pages and actions over one workspace, and the state they
+    share: the accounts, the drafts, the templates, the default language, and
+    the current version's findings (worked out once per version: they are the
+    whole model's, and a node's page shows its own among them)."""
+
+    def __init__(self, workspace, home: Path, lang: str, users=None):
+        import jinja2
+        from starlette.templating import Jinja2Templates
+
+        from .drafts import Drafts
+        from .users import Users
+        self.workspace, self.home, self.lang = workspace, home, lang
+        self.users = users if users is not None else Users(home / ".orgmodel-users.json")
+        self.drafts = Drafts(home)
+        # (autoescape on for every template: each value from the data is inert)
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(
+            str(Path(__file__).parent / "templates" / "web")), autoescape=True)
+        self.templates = Jinja2Templates(env=env)
+        self.templates.env.filters["q"] = lambda v: quote(str(v), safe="")
+        self.templates.env.filters["change"] = _change_text
+        self.found: dict = {}
+
+    def routes(self) -> list:
+        """The app's addresses and the method serving each."""
+        from starlette.routing import Route
+        return [
+            Route("/login", self.login, methods=["GET", "POST"]),
+            Route("/logout", self.logout, methods=["POST"]),
+            Route("/lang", self.set_lang, methods=["POST"]),
+            Route("/", self.home_page),
+            Route("/search", self.search),
+            Route("/suggest", self.suggest),
+            Route("/suggest.js", self.suggest_script),
+            Route("/node/{id:path}", self.node),
+            Route("/chart", self.chart),
+            Route("/report", self.report),
+            Route("/figure/{which}.svg", self.figure),
+            Route("/history", self.history),
+            Route("/history/diff", self.history_diff),
+            Route("/drafts", self.drafts_page, methods=["GET", "POST"]),
+            Route("/drafts/{name}", self.draft_page),
+            Route("/drafts/{name}/{action}", self.draft_action, methods=["POST"]),
+            Route("/accounts", self.accounts, methods=["GET", "POST"]),
+            Route("/{what:str}.csv", self.table_csv),
+            Route("/{what:str}", self.table_page),
+        ]
+
+    def language(self, request) -> str:
+        """The reader's language: chosen in the session, else the app's."""
+        return request.session.get("lang") or self.lang
+
+    def translator(self, request):
+        """The words of the reader's language (see :meth:`language`)."""
+        return translator_of(self.language(request))
+
+    def who(self, request) -> dict:
+        roles = self.users.roles()               # (one read of the accounts a request)
         request.state.accounts = bool(roles)
         if not roles:
             return {"name": "", "role": "guest"}
@@ -101,13 +152,13 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
             raise Refused(401, Message("log in first"))
         return {"name": name, "role": role}
 
-    def csrf(request) -> str:
+    def csrf(self, request) -> str:
         token = request.session.get("csrf")
         if not token:
             token = request.session["csrf"] = secrets.token_urlsafe(32)
         return token
 
-    async def form_of(request) -> dict:
+    async def form_of(self, request) -> dict:
         form = dict(await request.form())
         sent = str(form.pop("csrf", ""))
         if not hmac.compare_digest(sent, request.session.get("csrf") or "\0"):
@@ -115,30 +166,30 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
                                        "app: reload the page and try again"))
         return {k: str(v) for k, v in form.items()}
 
-    def need(request, role: str) -> dict:
-        me = who(request)
+    def need(self, request, role: str) -> dict:
+        me = self.who(request)
         if RANK[me["role"]] < RANK[role]:
             raise Refused(403, Message("your account may not do this") if me["role"] != "guest"
                           else Message("this app is read-only: it has no accounts (orgmodel "
                                        "users add)"))
         return me
 
-    def page(request, name: str, status: int = 200, **context):
-        t = translator_of(request.session.get("lang") or lang)
+    def page(self, request, name: str, status: int = 200, **context):
+        t = self.translator(request)
         me = context.pop("me", None)
         if me is None:         # (a page that asked nobody: an error, the login)
             user = request.session.get("user", "")
-            me = {"name": user, "role": users.roles().get(user, "guest") if user else "guest"}
-        response = templates.TemplateResponse(
-            request, name, {"t": t, "me": me, "csrf": csrf(request), "title": workspace.title(),
-                            "read_only": not getattr(request.state, "accounts", len(users)),
+            me = {"name": user, "role": self.users.roles().get(user, "guest") if user else "guest"}
+        return self.templates.TemplateResponse(
+            request, name, {"t": t, "me": me, "csrf": self.csrf(request),
+                            "title": self.workspace.title(),
+                            "read_only": not getattr(request.state, "accounts", len(self.users)),
                             **context}, status_code=status)
-        return response
 
-    def frame(df, request):
+    def frame(self, df, request):
         """A DataFrame as the reader's language writes it (columns, numbers,
         yes/no, the analyses' words), as header + rows of text."""
-        t = translator_of(request.session.get("lang") or lang)
+        t = self.translator(request)
         df = df.copy()
         for c in df.columns:       # a list in a cell (nodes, facts not stated), item by item
             if df[c].map(lambda v: isinstance(v, (list, tuple))).any():
@@ -151,53 +202,53 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
 
     # -- pages --------------------------------------------------------------
 
-    async def login(request):
+    async def login(self, request):
         if request.method == "POST":
-            form = await form_of(request)
+            form = await self.form_of(request)
             name = form.get("name", "")
-            ok = users.check(name, form.get("password", ""))
+            ok = self.users.check(name, form.get("password", ""))
             if not ok:
                 # (the same words for a wrong name, a wrong password and a locked account)
-                return page(request, "login.html", status=401,
-                            error="wrong user name or password, or the account is locked "
+                return self.page(request, "login.html", status=401,
+                                 error="wrong user name or password, or the account is locked "
                                   "for a while after too many tries")
             request.session.clear()
             request.session.update(user=ok["name"], csrf=secrets.token_urlsafe(32))
             return RedirectResponse("/", status_code=303)
-        return page(request, "login.html")
+        return self.page(request, "login.html")
 
-    async def logout(request):
-        await form_of(request)
+    async def logout(self, request):
+        await self.form_of(request)
         request.session.clear()
         return RedirectResponse("/login", status_code=303)
 
-    async def set_lang(request):
-        form = await form_of(request)
+    async def set_lang(self, request):
+        form = await self.form_of(request)
         if form.get("lang") in ("en", "nl"):
             request.session["lang"] = form["lang"]
         back = form.get("back", "/")
         return RedirectResponse(back if back.startswith("/") and not back.startswith("//")
                                 else "/", status_code=303)
 
-    async def home_page(request):
-        me = who(request)
-        org, version = workspace.current()
+    async def home_page(self, request):
+        me = self.who(request)
+        org, version = self.workspace.current()
         from .summary import summarize
-        return page(request, "home.html", me=me, org=org, version=version,
-                    counts=summarize(org).nodes)
+        return self.page(request, "home.html", me=me, org=org, version=version,
+                         counts=summarize(org).nodes)
 
-    async def search(request):
-        me = who(request)
-        org, _ = workspace.current()
+    async def search(self, request):
+        me = self.who(request)
+        org, _ = self.workspace.current()
         q = request.query_params.get("q", "").strip()
         hits = [{"id": n, "name": d.get("name", n), "kind": d.get("kind")}
                 for n, d in _matching(org, q, 100)] if q else []
-        return page(request, "search.html", me=me, q=q, hits=hits)
+        return self.page(request, "search.html", me=me, q=q, hits=hits)
 
-    async def suggest(request):
+    async def suggest(self, request):
         """Posts and roles whose id or name holds ``q``: a draft form's list."""
-        who(request)
-        org, _ = workspace.current()
+        self.who(request)
+        org, _ = self.workspace.current()
         q = request.query_params.get("q", "").strip()
         hits = [{"id": n, "name": str(d.get("name", n))}
                 for n, d in _matching(org, q, SUGGESTED, ("Post", "Role"))] if len(q) > 1 else []
@@ -208,91 +259,88 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
             text = text.replace(ch, f"\\u{ord(ch):04x}")
         return Response(text, media_type="application/json")
 
-    async def suggest_script(request):
-        who(request)
+    async def suggest_script(self, request):
+        self.who(request)
         return Response(_ASSETS.joinpath("suggest.js").read_text(encoding="utf-8"),
                         media_type="text/javascript")
 
-    #: The organisation's findings, worked out once per version (they are the
-    #: whole model's: a node's page shows its own among them).
-    found: dict = {}
-
-    def findings_of(org, version) -> list:
-        if found.get("version") != version or found.get("org") is not org:
+    def findings_of(self, org, version) -> list:
+        if self.found.get("version") != version or self.found.get("org") is not org:
             from .checks import check
-            found.update(version=version, org=org, rows=check(org).to_dict("records"))
-        return found["rows"]
+            self.found.update(version=version, org=org, rows=check(org).to_dict("records"))
+        return self.found["rows"]
 
-    async def node(request):
-        me = who(request)
-        org, version = workspace.current()
+    async def node(self, request):
+        me = self.who(request)
+        org, version = self.workspace.current()
         nid = request.path_params["id"]
         if nid not in org.graph:
             raise Refused(404, Message("'{id}' is not in the model", id=nid))
-        t = translator_of(request.session.get("lang") or lang)
-        return page(request, "node.html", me=me,
-                    **_node_facts(org, nid, t, findings_of(org, version)))
+        t = self.translator(request)
+        return self.page(request, "node.html", me=me,
+                         **_node_facts(org, nid, t, self.findings_of(org, version)))
 
-    async def chart(request):
-        who(request)
-        org, _ = workspace.current()
+    async def chart(self, request):
+        self.who(request)
+        org, _ = self.workspace.current()
         from .formats.html import render_html, to_pyvis
-        chosen = request.session.get("lang") or lang
+        chosen = self.language(request)
         response = HTMLResponse(render_html(org, to_pyvis(org, lang=chosen), lang=chosen))
         response.headers["content-security-policy"] = CSP_CHART
         return response
 
-    def table_of(request):
+    def table_of(self, request):
         """``(title, DataFrame, form fields)`` of the table page asked for."""
-        org, version = workspace.current()
-        t = translator_of(request.session.get("lang") or lang)
+        org, version = self.workspace.current()
+        t = self.translator(request)
         what = request.path_params["what"]
         if what == "findings":
             import pandas as pd
 
             from .checks import FINDING_COLUMNS
-            return t("Findings"), pd.DataFrame(findings_of(org, version),
+            return t("Findings"), pd.DataFrame(self.findings_of(org, version),
                                                columns=FINDING_COLUMNS), []
         return _table(org, what, request.query_params, t)
 
-    async def table_page(request):
-        me = who(request)
-        org, _ = workspace.current()
+    async def table_page(self, request):
+        me = self.who(request)
+        org, _ = self.workspace.current()
         what = request.path_params["what"]
         params = request.query_params
         number = _page_number(params)
-        title, df, form = table_of(request)
+        title, df, form = self.table_of(request)
         # (a page of rows: 100,000 posts were a page of 14 MB, 17 s to draw)
         shown, paging = _page_of(df, number, params, what)
         if what == "formation":
-            shown = _formation_view(shown, translator_of(request.session.get("lang") or lang), df)
-        return page(request, "table.html", me=me, heading=title, table=frame(shown, request),
-                    form=form, params=dict(params), what=what, by_options=FORMATION_BY,
-                    paging=paging,
-                    powers=[(k, v["text"]) for k, v in org.vocabulary("powers").items()],
-                    figure=f"/figure/{what}.svg" if what in ("layers", "span") else None)
+            shown = _formation_view(shown, self.translator(request), df)
+        return self.page(request, "table.html", me=me, heading=title,
+                         table=self.frame(shown, request),
+                         form=form, params=dict(params), what=what, by_options=FORMATION_BY,
+                         paging=paging,
+                         powers=[(k, v["text"]) for k, v in org.vocabulary("powers").items()],
+                         figure=f"/figure/{what}.svg" if what in ("layers", "span") else None)
 
-    async def table_csv(request):
+    async def table_csv(self, request):
         """The whole table of a page as CSV, as ``--format csv`` gives it (its
         cells inert: none starts a spreadsheet formula), for a spreadsheet:
         with a byte-order mark (else Excel reads UTF-8 as its own code page),
         and in Dutch with ``;`` between cells and ``,`` for decimals, as a
         spreadsheet set to Dutch reads them."""
-        who(request)
-        _, df, _ = table_of(request)
+        self.who(request)
+        _, df, _ = self.table_of(request)
         from .escape import to_csv
         name = request.path_params["what"]
-        dutch = (request.session.get("lang") or lang) == "nl"
+        dutch = self.language(request) == "nl"
         text = to_csv(df, sep=";" if dutch else ",", decimal="," if dutch else ".")
         return Response("\ufeff" + text, media_type="text/csv; charset=utf-8", headers={
             "content-disposition": f'attachment; filename="{name}.csv"'})
 
-    async def figure(request):
+    async def figure(self, request):
         """The layers' and the spans' chart, as the report draws them (an SVG
         loaded as an image: no script in it can run)."""
-        who(request)
-        org, _ = workspace.current()
-        t = translator_of(request.session.get("lang") or lang)
+        self.who(request)
+        org, _ = self.workspace.current()
+        t = self.translator(request)
         from . import figures
         which = request.path_params["which"]
         if which == "layers":
@@ -309,138 +357,141 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
             raise Refused(404, Message("nothing to draw"))
         return Response(svg, media_type="image/svg+xml")
 
-    async def report(request):
-        who(request)
+    async def report(self, request):
+        self.who(request)
         import tempfile
 
         from .report import write_report
-        org, _ = workspace.current()
+        org, _ = self.workspace.current()
         with tempfile.TemporaryDirectory() as tmp:
-            write_report(org, Path(tmp), lang=request.session.get("lang") or lang)
+            write_report(org, Path(tmp), lang=self.language(request))
             body = (Path(tmp) / "report.html").read_bytes()
         return Response(body, media_type="text/html", headers={
             "content-disposition": 'attachment; filename="report.html"'})
 
-    async def history(request):
-        me = who(request)
-        rows = workspace.history()
+    async def history(self, request):
+        me = self.who(request)
+        rows = self.workspace.history()
         # (the column says why the change was made: not a finding's message)
-        return page(request, "history.html", me=me,
-                    table=frame(rows.rename(columns={"message": "why"}), request),
-                    versions=list(rows["version"]))
+        return self.page(request, "history.html", me=me,
+                         table=self.frame(rows.rename(columns={"message": "why"}), request),
+                         versions=list(rows["version"]))
 
-    async def history_diff(request):
-        me = who(request)
+    async def history_diff(self, request):
+        me = self.who(request)
         try:
             a, b = int(request.query_params["a"]), int(request.query_params["b"])
         except (KeyError, ValueError):
             raise Refused(400, Message("give two versions: ?a=N&b=M")) from None
         from .diff import diff
-        d = diff(workspace.at(a), workspace.at(b))
-        return page(request, "diff.html", me=me, heading=f"{a} → {b}",
-                    table=frame(_readable(d.changes()), request))
+        d = diff(self.workspace.at(a), self.workspace.at(b))
+        return self.page(request, "diff.html", me=me, heading=f"{a} → {b}",
+                         table=self.frame(_readable(d.changes()), request))
 
-    def base_of(draft):
+    def base_of(self, draft):
         """The model a draft was started from: the current one when nothing was
         applied since (whatif copies it before changing), else that version."""
-        org, version = workspace.current()
-        return org if draft["base"] == version else workspace.at(draft["base"])
+        org, version = self.workspace.current()
+        return org if draft["base"] == version else self.workspace.at(draft["base"])
 
-    async def drafts_page(request):
-        me = who(request)
+    async def drafts_page(self, request):
+        me = self.who(request)
         if request.method == "POST":
-            me = need(request, "editor")
-            form = await form_of(request)
-            _, version = workspace.current()
-            d = drafts.create(form.get("name", ""), me["name"], version)
+            me = self.need(request, "editor")
+            form = await self.form_of(request)
+            _, version = self.workspace.current()
+            d = self.drafts.create(form.get("name", ""), me["name"], version)
             return RedirectResponse(f"/drafts/{quote(d['name'], safe='')}", status_code=303)
-        return page(request, "drafts.html", me=me, names=drafts.names())
+        return self.page(request, "drafts.html", me=me, names=self.drafts.names())
 
-    async def draft_page(request):
-        me = who(request)
+    async def draft_page(self, request):
+        me = self.who(request)
         name = request.path_params["name"]
-        d = drafts.get(name)
-        base = base_of(d)
-        model = drafts.model(d, base)
+        d = self.drafts.get(name)
+        base = self.base_of(d)
+        model = self.drafts.model(d, base)
         from .diff import diff
-        t = translator_of(request.session.get("lang") or lang)
+        t = self.translator(request)
         impact = []
         table = None
         if d["changes"]:
-            found = diff(base, model)
-            listed = _readable(found.changes())
+            changed = diff(base, model)
+            listed = _readable(changed.changes())
             # (findings are the impact's own table, in the reader's words)
-            table = frame(listed[listed["section"] != "finding"], request)
+            table = self.frame(listed[listed["section"] != "finding"], request)
             # the governance impact, each part where there is one
-            for title, df in ((t("Figures"), found.figures), (t("Spans"), found.spans),
-                              (t("Routes that change"), found.routes),
-                              (t("Mandates"), found.mandates),
-                              (t("Findings added and resolved"), found.findings)):
+            for title, df in ((t("Figures"), changed.figures), (t("Spans"), changed.spans),
+                              (t("Routes that change"), changed.routes),
+                              (t("Mandates"), changed.mandates),
+                              (t("Findings added and resolved"), changed.findings)):
                 if len(df):
-                    impact.append((title, frame(df, request)))
+                    impact.append((title, self.frame(df, request)))
         ids = [n for n, k in base.graph.nodes(data="kind") if k in ("Post", "Role")]
-        return page(request, "draft.html", me=me, draft=d, table=table, impact=impact,
-                    posts=sorted(ids) if len(ids) <= LIST_ALL else None)
+        return self.page(request, "draft.html", me=me, draft=d, table=table, impact=impact,
+                         posts=sorted(ids) if len(ids) <= LIST_ALL else None)
 
-    async def draft_action(request):
-        me = need(request, "editor")
+    async def draft_action(self, request):
+        me = self.need(request, "editor")
         name, action = request.path_params["name"], request.path_params["action"]
-        form = await form_of(request)
-        d = drafts.get(name)
+        form = await self.form_of(request)
+        d = self.drafts.get(name)
         if action == "change":
-            drafts.add_change(name, _change_of(form), base_of(d))
+            self.drafts.add_change(name, _change_of(form), self.base_of(d))
         elif action == "undo":
-            drafts.remove_change(name, int(form.get("index", "0")))
+            self.drafts.remove_change(name, int(form.get("index", "0")))
         elif action == "delete":
-            drafts.delete(name)
+            self.drafts.delete(name)
             return RedirectResponse("/drafts", status_code=303)
         elif action == "apply":
-            model = drafts.model(d, base_of(d))
-            version = workspace.apply(model, d["base"], me["name"],
-                                      form.get("message") or f"draft {name}")
-            drafts.delete(name)
+            model = self.drafts.model(d, self.base_of(d))
+            version = self.workspace.apply(model, d["base"], me["name"],
+                                           form.get("message") or f"draft {name}")
+            self.drafts.delete(name)
             return RedirectResponse(f"/history?applied={version}", status_code=303)
         else:
             raise Refused(404, Message("no action '{action}'", action=action))
         return RedirectResponse(f"/drafts/{quote(name, safe='')}", status_code=303)
 
-    async def accounts(request):
-        me = need(request, "admin")
+    async def accounts(self, request):
+        me = self.need(request, "admin")
         if request.method == "POST":
-            form = await form_of(request)
+            form = await self.form_of(request)
             if form.get("remove"):
                 if form["remove"] == me["name"]:
                     raise Refused(400, Message("an admin does not remove their own account here"))
-                users.remove(form["remove"])
+                self.users.remove(form["remove"])
             else:
                 if form.get("password", "") != form.get("again", ""):
                     raise Refused(400, Message("the two passwords differ"))
-                if form.get("name", "").strip() in users.roles():
+                if form.get("name", "").strip() in self.users.roles():
                     # (never a colleague's password or role replaced in passing)
                     raise Refused(409, Message("there is an account '{name}' already: remove it "
                                                "first to give it a new password or role",
                                                name=form["name"].strip()))
-                users.add(form.get("name", ""), form.get("role", ""), form.get("password", ""))
+                self.users.add(form.get("name", ""), form.get("role", ""),
+                               form.get("password", ""))
             return RedirectResponse("/accounts", status_code=303)
-        return page(request, "accounts.html", me=me,
-                    accounts=[(n, users.role(n), users.locked(n)) for n in users.names()])
+        return self.page(request, "accounts.html", me=me,
+                         accounts=[(n, self.users.role(n), self.users.locked(n))
+                                   for n in self.users.names()])
 
-    async def failed(request, exc):
+    async def failed(self, request, exc):
         status = (getattr(exc, "status", None) or getattr(exc, "status_code", None)
                   or (409 if isinstance(exc, ConflictError) else 400))
         if status == 401:
             if request.method == "GET":
                 return RedirectResponse("/login?next=" + quote(request.url.path), 303)
-        t = translator_of(request.session.get("lang") or lang)
-        return page(request, "error.html", status=status, message=t(said(exc))
-                    if isinstance(exc, OrgModelError) else t(str(getattr(exc, "detail", exc))))
+        t = self.translator(request)
+        message = t(said(exc)) if isinstance(exc, OrgModelError) else \
+            t(str(getattr(exc, "detail", exc)))
+        return self.page(request, "error.html", status=status, message=message)
 
-    async def unexpected(request, exc):
-        t = translator_of(request.session.get("lang") or lang)
-        return page(request, "error.html", status=500,
-                    message=t("something went wrong on the server; the model is unchanged"))
+    async def unexpected(self, request, exc):
+        t = self.translator(request)
+        return self.page(request, "error.html", status=500,
+                         message=t("something went wrong on the server; the model is unchanged"))
 
-    async def headers(request, call_next):
+    async def headers(self, request, call_next):
         response = await call_next(request)
         response.headers.setdefault("content-security-policy", CSP)
         response.headers["x-content-type-options"] = "nosniff"
@@ -448,36 +499,6 @@ def create_app(workspace, home, lang: str = "en", users=None):  # noqa: C901 - t
         response.headers["x-frame-options"] = "DENY"
         response.headers["cache-control"] = "no-store"
         return response
-
-    from starlette.middleware.base import BaseHTTPMiddleware
-    routes = [
-        Route("/login", login, methods=["GET", "POST"]),
-        Route("/logout", logout, methods=["POST"]),
-        Route("/lang", set_lang, methods=["POST"]),
-        Route("/", home_page),
-        Route("/search", search),
-        Route("/suggest", suggest),
-        Route("/suggest.js", suggest_script),
-        Route("/node/{id:path}", node),
-        Route("/chart", chart),
-        Route("/report", report),
-        Route("/figure/{which}.svg", figure),
-        Route("/history", history),
-        Route("/history/diff", history_diff),
-        Route("/drafts", drafts_page, methods=["GET", "POST"]),
-        Route("/drafts/{name}", draft_page),
-        Route("/drafts/{name}/{action}", draft_action, methods=["POST"]),
-        Route("/accounts", accounts, methods=["GET", "POST"]),
-        Route("/{what:str}.csv", table_csv),
-        Route("/{what:str}", table_page),
-    ]
-    app = Starlette(routes=routes, middleware=[
-        Middleware(BaseHTTPMiddleware, dispatch=headers),
-        Middleware(SessionMiddleware, secret_key=_secret(home), session_cookie="orgmodel",
-                   same_site="strict", https_only=False, max_age=8 * 3600)],
-        exception_handlers={OrgModelError: failed, 404: failed, 405: failed,
-                            Exception: unexpected})
-    return app
 
 
 TABLES = ("mandates", "who-decides", "findings", "layers", "span", "formation")
