@@ -878,6 +878,16 @@ class _Import:
                 column=shown.get(found["id"], found["id"]), preset=name))], where=label)
 
     def read_posts(self, sheet, preset: bool) -> None:
+        """Read the posts file's table, find the columns of what it gives,
+        and say which were read and which not."""
+        self.read_table(sheet, preset)
+        self.find_columns()
+        self.say_columns()
+
+    def read_table(self, sheet, preset: bool) -> None:
+        """The posts file's table (:attr:`df`), what its layout made of it
+        said; a junior-staff file, or a known format without its preset,
+        refused."""
         cols, jcols, label = self.cols, self.jcols, self.label
         # (without post ids, the header row is found by the superior column,
         # or by the job title's when there is no line)
@@ -916,6 +926,11 @@ class _Import:
                                   where=str(self.path))
         if may_be_known and _column(self.df, cols.id, label, N_("post id"), False) is None:
             self.refuse_for_preset(sheet, label)
+
+    def find_columns(self) -> None:
+        """The column of each thing the file gives (``c_id``, ``c_sup`` ...):
+        one the user named must be there."""
+        cols, label = self.cols, self.label
         self.c_id = None if self.row_ids else _column(self.df, cols.id, label, N_("post id"),
                                                       True)
         if self.row_ids:
@@ -954,6 +969,12 @@ class _Import:
         self.c_cost = _column(self.df, cols.cost_centre, label, N_("cost centre"),
                               "cost_centre" in asked)
         self.c_start = _column(self.df, cols.start, label, N_("start date"), "start" in asked)
+
+    def say_columns(self) -> None:
+        """Which column gives what, the columns of values nothing reads, and
+        what the unit's columns are, said in the log; a spreadsheet's error
+        in a column read refused."""
+        label = self.label
         if not self.c_holder:
             self.log.decisions.append(Message(
                 "{label} has no column of the holders: who holds each post, and whether it is "
@@ -977,7 +998,7 @@ class _Import:
         seen = read | {self.c_check}
         self.log.unread_columns = [c for c in self.df.columns if c not in seen and any(
             isinstance(v, str) and v.strip() for v in self.df[c])]
-        self.say_unit_levels(cols)
+        self.say_unit_levels(self.cols)
 
     def joined_names(self, cols: Columns) -> str | None:
         """The holders' names joined from their parts (``Voornaam``,
