@@ -242,6 +242,17 @@ def layering(org: OrgModel, target: int | None = None) -> Layering:
     d_steps = int(max((s for m, s in zip(manager, steps) if m and s), default=0))
     d_levels = int(max((by_level.get(n) or 0 for n, m in zip(posts, manager) if m),
                        default=0))
+    explanation = _explanation(nodes, d_steps, d_levels, declared, unplaced, abroad, conf,
+                               bool(sups))
+    return Layering(d_levels if declared else d_steps, target, frame, d_steps, d_levels,
+                    basis, explanation)
+
+
+def _explanation(nodes, d_steps: int, d_levels: int, declared: bool, unplaced: list,
+                 abroad: list, conf: dict, lined: bool) -> list:
+    """Why :func:`layering` counted as it did: the two counts, why they
+    differ, the posts it did not place, and what the source says of a flat
+    organisation (``lined``: the model has a line)."""
     explanation = [
         Message(N_("By steps: {n} layers; every step down the line counts, from the top post "
                    "(layer 1) to the deepest manager.") if d_steps != 1 else
@@ -288,8 +299,7 @@ def layering(org: OrgModel, target: int | None = None) -> Layering:
         cite = f" ({conf['source']})" if conf.get("source") else ""
         explanation.insert(0, Message(
             N_("The source describes a flat organisation{cite}: any line in the data is not "
-               "its stated structure and the model has none.") if not sups else
+               "its stated structure and the model has none.") if not lined else
             N_("The source describes a flat organisation{cite}: any line in the data is not "
                "its stated structure."), cite=cite))
-    return Layering(d_levels if declared else d_steps, target, frame, d_steps, d_levels,
-                    basis, explanation)
+    return explanation
