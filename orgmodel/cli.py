@@ -1373,9 +1373,10 @@ def _hours(ctx, param, value):
                    "each row is a post, its id its row number (R2, R3 ...); with --reports-to-by "
                    "holder or COLUMN, or --no-line.")
 @click.option("--unit-headings", "unit_headings", is_flag=True,
-              help="A row with one cell filled in, a heading over a part of the table "
-                   "('Afdeling Ruimte'), names the unit of the posts under it, up to the next "
-                   "heading: the widest unit, --unit's columns inside it.")
+              help="A row with one cell filled in (in the first column, or the post id's or "
+                   "job title's), a heading over a part of the table ('Afdeling Ruimte'), names "
+                   "the unit of the posts under it, up to the next heading: the widest unit, "
+                   "--unit's columns inside it.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
                  c_holder, c_holder_fte, c_grade, c_hours, full_time, unknown_superior, name, date, sheet,

@@ -768,17 +768,21 @@ def test_unit_headings_name_the_unit_of_the_posts_under_them(tmp_path):
                      "F1;Directeur;;;1\nAfdeling Ruimte;;;;\nF2;Hoofd Ruimte;F1;;1\n"
                      "F3;Adviseur;F2;Vergunningen;1\n;Afdeling Samenleving;;;\n"
                      "F4;Hoofd Samenleving;F1;;1\nF5;Consulent;F4;Vergunningen;1\n"
+                     ";;;Burgerzaken;\nF6;Baliemedewerker;F4;;1\n"
                      "Bron: AFAS;;;;\n", encoding="utf-8")
     res = run("import", "posts", posts, "--preset", "nl-hr", "--unit", "Team", "--unit-headings",
               "--out", tmp_path / "o", "--lang", "en")
     assert res.exit_code == 0, res.output
     assert ("Units read from 2 headings (rows 3, 6): a heading names the unit of the posts "
             "under it, up to the next heading, the widest unit of their rows") in res.output
-    assert "- Rows not used: 1:" in res.output
-    assert "formatie.csv, row 9: only the post id column is filled in ('Bron: AFAS')" in res.output
+    # (a cell alone in another column, a team's, is no heading: F6 stays in Samenleving)
+    assert "- Rows not used: 2:" in res.output
+    assert "formatie.csv, row 9: only column 'Team' is filled in ('Burgerzaken')" in res.output
+    assert "formatie.csv, row 11: only the post id column is filled in ('Bron: AFAS')" in res.output
     g = orgmodel.load(tmp_path / "o").graph
     unit_of = {u: (v, d) for u, v, d in g.edges(data=True) if d["kind"] == "MEMBER_OF"}
     assert "F1" not in unit_of
+    assert unit_of["F6"][0] == unit_of["F4"][0]
     ruimte, samenleving = unit_of["F2"][0], unit_of["F4"][0]
     assert (g.nodes[ruimte]["name"], g.nodes[samenleving]["name"]) == ("Afdeling Ruimte",
                                                                       "Afdeling Samenleving")
@@ -794,7 +798,7 @@ def test_unit_headings_name_the_unit_of_the_posts_under_them(tmp_path):
     # (the same file without the option: the headings are rows not used)
     res = run("import", "posts", posts, "--preset", "nl-hr", "--unit", "Team", "--out",
               tmp_path / "p", "--lang", "en")
-    assert "- Rows not used: 3:" in res.output
+    assert "- Rows not used: 4:" in res.output
     assert "only column 'Functie' is filled in ('Afdeling Samenleving')" in res.output
     # (and the log says how to read them: the note below, no post under it, is not offered)
     assert ("- Rows 3, 6, left out, may be headings over posts: read them as their units with "

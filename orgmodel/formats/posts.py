@@ -1238,9 +1238,12 @@ class _Import:
 
     def heading_of(self, row) -> str | None:
         """The text of a heading row (``Afdeling Ruimte``: one cell filled,
-        with a letter in it, not the FTE's nor a totals row's), or None."""
+        with a letter in it, in the table's first column or the post id's or
+        the job title's, as a heading is written, not a totals row), or
+        None.  (A name alone in the holders' column is a stray cell, not a
+        heading.)"""
         lone = self.lone_cell(row)
-        if not lone or lone[0] in (self.c_fte, self.c_holder_fte):
+        if not lone or lone[0] not in (self.df.columns[0], self.c_id, self.c_title):
             return None
         text = lone[1]
         if not any(c.isalpha() for c in text) or _totals_word(text) or \
