@@ -158,6 +158,14 @@ def _formation_opening(t, tot: dict, with_fte: int, fte: str, held: bool) -> str
 def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names) -> list:
     """The report's first page: what the organisation is, its findings, who
     carries the escalations, and where layers and spans depart from the target."""
+    return [_organisation_line(s, tot, held_known, t), *_import_line(org, t),
+            _findings_line(found, rules, t), *_load_line(loads, names, t),
+            _layers_line(org, lay, t), *_spans_line(spans, held_known, names, t)]
+
+
+def _organisation_line(s, tot, held_known, t) -> str:
+    """The first page's line on the organisation: its posts, people and FTE,
+    and how its facts are known."""
     ev = {g: s.evidence["nodes"][g] + s.evidence["edges"][g] for g in s.evidence["nodes"]}
     facts = sum(ev.values()) or 1
     fte = _span(tot["fte_min"], tot["fte_max"], t)
@@ -178,7 +186,7 @@ def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names)
         held = _span(tot["held_fte_min"], tot["held_fte_max"], t)
         fte += " " + t("({held} held, {vacant} vacant)", held=held,
                        vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t))
-    out = ["- **" + t("The organisation") + "**: "
+    return ("- **" + t("The organisation") + "**: "
            + (t("{posts} ({vacant} vacant), {people} in post, {fte}",
                 posts=counted_posts(tot['posts']), vacant=tot['vacant'],
                 people=counted_people(tot['people']), fte=fte) + t(unrecorded_text(tot))
@@ -195,33 +203,44 @@ def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names)
            + t("; {stated}% of its facts are stated by a source, {inferred}% inferred, "
                "{assumed}% assumed or ungraded.", stated=round(100 * ev["stated"] / facts),
                inferred=round(100 * ev["inferred"] / facts),
-               assumed=round(100 * (ev["assumed"] + ev["ungraded"]) / facts))]
-    out += _import_line(org, t)
-    if len(found):
-        per = found.groupby("rule", sort=False).agg(n=("message", "size"),
-                                                    source=("source", "first"),
-                                                    unstated=("not_stated", lambda x: sum(
-                                                        bool(v) for v in x)))
-        parts = []
-        for rule, r in per.iterrows():
-            cite = rules.get(rule, {}).get("source") or (r["source"] if r["source"] != rule
-                                                         else "")
-            parts.append(f"{t.number(r['n'])} × {_md(rule)}" + (f" ({_md(cite)})" if cite else "")
-                         + (t(", {n} resting on facts no source states", n=r['unstated'])
-                            if r["unstated"] else ""))
-        out.append("- **" + t("Findings") + f"**: {t.number(len(found))}: " + "; ".join(parts)
-                   + " (" + t("see [Governance findings](#governance-findings)") + ").")
-    else:
-        out.append("- **" + t("Findings") + "**: " + t("none for the rules checked."))
+               assumed=round(100 * (ev["assumed"] + ev["ungraded"]) / facts)))
+
+
+def _findings_line(found, rules, t) -> str:
+    """The first page's line on the findings: how many of each rule."""
+    if not len(found):
+        return "- **" + t("Findings") + "**: " + t("none for the rules checked.")
+    per = found.groupby("rule", sort=False).agg(
+        n=("message", "size"), source=("source", "first"),
+        unstated=("not_stated", lambda x: sum(bool(v) for v in x)))
+    parts = []
+    for rule, r in per.iterrows():
+        cite = rules.get(rule, {}).get("source") or (r["source"] if r["source"] != rule else "")
+        parts.append(f"{t.number(r['n'])} × {_md(rule)}" + (f" ({_md(cite)})" if cite else "")
+                     + (t(", {n} resting on facts no source states", n=r['unstated'])
+                        if r["unstated"] else ""))
+    return ("- **" + t("Findings") + f"**: {t.number(len(found))}: " + "; ".join(parts)
+            + " (" + t("see [Governance findings](#governance-findings)") + ").")
+
+
+def _load_line(loads, names, t) -> list:
+    """The first page's line on who carries the escalations (the first
+    route kind's three most reached), if any."""
     for via, load in list(loads.items())[:1]:
         top = load.head(3)
-        if len(top):
-            out.append("- **" + t("Who carries the escalations") + f"** ({_md(t.value(via))}): "
-                       + ", ".join(t(N_("{name} (the routes of {n} posts and roles)")
-                                     if r != 1 else N_("{name} (the route of 1 post or role)"),
-                                     name=_md(names.get(i, n)), n=r)
-                                   for i, n, r in zip(top["id"], top["name"],
-                                                      top["reached_by"])) + ".")
+        if not len(top):
+            break
+        carriers = ", ".join(t(N_("{name} (the routes of {n} posts and roles)") if r != 1 else
+                               N_("{name} (the route of 1 post or role)"),
+                               name=_md(names.get(i, n)), n=r)
+                             for i, n, r in zip(top["id"], top["name"], top["reached_by"]))
+        return ["- **" + t("Who carries the escalations") + f"** ({_md(t.value(via))}): "
+                + carriers + "."]
+    return []
+
+
+def _layers_line(org, lay, t) -> str:
+    """The first page's line on the layers, against the target."""
     layer = "- **" + t("Layers") + "**: " + t("{depth} by {basis}", depth=lay.depth,
                                              basis=t(lay.basis))
     if (org.settings("layering", {}) or {}).get("flat"):
@@ -233,23 +252,25 @@ def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names)
                     N_("{n} managers below it."))))
     else:
         layer += " (" + t("no target set") + ")."
-    out.append(layer)
+    return layer
+
+
+def _spans_line(spans, held_known, names, t) -> list:
+    """The first page's line on the widest span, and how many are outside
+    the thresholds."""
     wide = spans.frame
-    if len(wide):
-        top = wide.sort_values("direct_reports", ascending=False).iloc[0]
-        out.append("- **" + t("Spans") + "**: "
-                   + (t("the widest is {name} with {reports} ({people})",
-                        name=_md(names.get(top["id"], top["name"])),
-                        reports=_reports(int(top['direct_reports'])),
-                        people=counted_people(int(top['people'])))
-                      if held_known else
-                      # without holders, its people would count the staff alone
-                      t("the widest is {name} with {reports}",
-                        name=_md(names.get(top["id"], top["name"])),
-                        reports=_reports(int(top['direct_reports']))))
-                   + (t("; {n} outside the thresholds", n=int(spans.frame['outside'].sum()))
-                      if spans.min is not None or spans.max is not None else "") + ".")
-    return out
+    if not len(wide):
+        return []
+    top = wide.sort_values("direct_reports", ascending=False).iloc[0]
+    name = _md(names.get(top["id"], top["name"]))
+    reports = _reports(int(top['direct_reports']))
+    # (without holders, its people would count the staff alone)
+    widest = t("the widest is {name} with {reports} ({people})", name=name, reports=reports,
+               people=counted_people(int(top['people']))) if held_known else \
+        t("the widest is {name} with {reports}", name=name, reports=reports)
+    outside = t("; {n} outside the thresholds", n=int(spans.frame['outside'].sum())) \
+        if spans.min is not None or spans.max is not None else ""
+    return ["- **" + t("Spans") + "**: " + widest + outside + "."]
 
 
 def _ids(nodes):
