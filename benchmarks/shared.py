@@ -164,7 +164,7 @@ def _speed(org) -> float:
     machine's speed has been seen to halve for minutes within one run, and a
     figure is to be read beside the speed it was measured at."""
     from orgmodel import paused_gc
-    from orgmodel.validate import validate_graph
+    from orgmodel.revalidate import validate_graph
     with paused_gc():
         took, _ = _timed(lambda: validate_graph(org))
     return took

@@ -36,7 +36,7 @@ __version__ = "0.1.0"
 _WHERE = {
     "NODE_KINDS": "schema", "EDGE_KINDS": "schema", "RULES": "schema",
     "read_folder": "read",
-    "validate_folder": "validate", "validate_graph": "validate",
+    "validate_folder": "validate", "validate_graph": "revalidate",
     "OrgModel": "model", "Analysis": "model", "load": "model", "from_tables": "model",
     "save": "write", "left_out_lines": "write",
     "Summary": "summary", "summarize": "summary",
@@ -147,12 +147,13 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .powers import power_holders
     from .read import read_folder
     from .report import write_report
+    from .revalidate import validate_graph
     from .schema import EDGE_KINDS, NODE_KINDS, RULES
     from .span import span_of_control
     from .store import Store, connect, organisations, pull, pull_model, push, run_query
     from .summary import Summary, summarize
     from .synth import synthesize
-    from .validate import validate_folder, validate_graph
+    from .validate import validate_folder
     from .whatif import apply as apply_changes
     from .whatif import read_changes
     from .write import left_out_lines, save

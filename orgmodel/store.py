@@ -52,8 +52,9 @@ from .i18n import N_, Column, Listing, Message, Moment, count
 from .model import OrgModel
 from .notation import iso_date
 from .read import RawOrg
+from .revalidate import valid_after_change, validate_graph
 from .schema import EDGE_KINDS, NODE_KINDS, RESERVED_EDGE_COLUMNS
-from .validate import valid_after_change, validate_graph, validate_tables
+from .validate import validate_tables
 from .versions import (
     Snapshot,
     apply,
@@ -781,7 +782,7 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
     roles).  With a ``base`` (validated when it was pulled), the part of
     ``org`` near what changed since is validated, and the whole only when
     that part does not show it valid, or org.yaml changed (see
-    :func:`orgmodel.validate.valid_after_change`).  Merged with changes
+    :func:`orgmodel.revalidate.valid_after_change`).  Merged with changes
     others pushed, it is validated again always.
 
     Returns
@@ -913,7 +914,7 @@ def _valid_change(org: OrgModel, ours: list | None) -> bool:
     """Whether ``org`` is shown valid from its change set ``ours`` since the
     version it was pulled at (which was validated when read, and is the rest
     of ``org``): the part near the change validated, not the whole
-    (:func:`orgmodel.validate.valid_after_change`; a push of 1% of 100,000
+    (:func:`orgmodel.revalidate.valid_after_change`; a push of 1% of 100,000
     roles validated the whole in 1.5 to 2 s).  A change to org.yaml, or none
     known, is not shown so: the whole is validated."""
     if ours is None or any(op["what"] == "manifest" for op in ours):

@@ -170,7 +170,7 @@ def changes(before: Snapshot, after: Snapshot) -> list:
 def touched_by(ops: list) -> tuple[set, set]:
     """The nodes a change set touches (each node added, removed or changed,
     and both ends of each edge added, removed or changed) and, of them, the
-    nodes added: what :func:`orgmodel.validate.valid_after_change` needs.
+    nodes added: what :func:`orgmodel.revalidate.valid_after_change` needs.
 
     Examples
     --------

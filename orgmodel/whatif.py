@@ -133,7 +133,7 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
             raise OrgModelError(Message(
                 "{v}: {exc}",
                 v=_described(i, ch), exc=said(exc))) from None
-    from .validate import valid_near
+    from .revalidate import valid_near
     # (near the change when the model's own validation is remembered: at
     # 100,000 roles a second of every draft's page went to validating it whole)
     if not valid_near(org, new) and _problems(new):
@@ -149,7 +149,7 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
 
 
 def _problems(org: OrgModel) -> list:
-    from .validate import validate_graph
+    from .revalidate import validate_graph
     return validate_graph(org)
 
 
@@ -158,7 +158,7 @@ def _first_breaking(org: OrgModel, changes: list) -> tuple[int | None, list]:
     rows of a validation problem are those of an internal table, which mean
     nothing to the author of the script); None when the model it starts
     from does not."""
-    from .validate import own_problems, valid_near
+    from .revalidate import own_problems, valid_near
     # (a copy as apply makes it; each step validated near its change when it
     # can be: a refused edit of a 100,000-role draft took 5 s)
     new = OrgModel(org.graph.copy(), copy.deepcopy(org.manifest), None)

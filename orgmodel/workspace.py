@@ -176,7 +176,7 @@ class FolderWorkspace(Workspace):
     def apply(self, model: OrgModel, base: int, user: str, message: str = "") -> int:
         """Write ``model`` (made from version ``base``) as the next version."""
         from .formats import read_any
-        from .validate import validate_graph
+        from .revalidate import validate_graph
         from .write import to_tables, write_tables
         with self._locked():
             # (read anew under the lock: another process may have written, and

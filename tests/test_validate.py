@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 import orgmodel
 from conftest import DATA, edit, run
+from orgmodel import revalidate
 from orgmodel.cli import cli
 
 BAD = [
@@ -272,7 +273,7 @@ def _breaking(org, posts):
     ups = dict(line)
     deep = max(ups, key=lambda n: len(_chain(ups, n))) if ups else posts[5]
     top = _chain(ups, deep)[-1]
-    named = sorted(x for x in validate._strings(org.manifest) if x in g)
+    named = sorted(x for x in revalidate._strings(org.manifest) if x in g)
     u, v, d = next((u, v, d) for u, v, d in g.edges(data=True) if d["kind"] != "REPORTS_TO")
     upper = next((n.upper() for n in posts if n.upper() != n and n.upper() not in g), None)
     out = [("a circle in the line, long",
@@ -314,7 +315,7 @@ def _valid_after_changes(base, after) -> bool:
     ops = changes(snapshot(base), snapshot(after))
     if any(op["what"] == "manifest" for op in ops):
         return False
-    return validate.valid_after_change(after, *touched_by(ops))
+    return revalidate.valid_after_change(after, *touched_by(ops))
 
 
 @pytest.mark.parametrize("name", ["template", "deventer", "deventer-2010", "albrandswaard",
@@ -333,7 +334,7 @@ def test_validation_near_a_change_passes_what_the_whole_passes_and_nothing_else(
     raw = orgmodel.synthesize(600, seed=3) if name == "synthetic" else orgmodel.load(DATA / name)
     base, posts = _with_references(raw)
     # (near the change however much of a small model it touches)
-    monkeypatch.setattr(validate, "NEAR_SHARE", 1.0)
+    monkeypatch.setattr(revalidate, "NEAR_SHARE", 1.0)
     with base.analysis():
         broken = 0
         for what, edit in _breaking(base, posts):
@@ -342,7 +343,7 @@ def test_validation_near_a_change_passes_what_the_whole_passes_and_nothing_else(
             if not orgmodel.validate_graph(after):
                 continue             # (this model takes it: nothing to refuse)
             broken += 1
-            assert not validate.valid_near(base, after), what
+            assert not revalidate.valid_near(base, after), what
             assert not _valid_after_changes(base, after), what
         passed = 0
         for edit in _edits(base):
@@ -353,11 +354,11 @@ def test_validation_near_a_change_passes_what_the_whole_passes_and_nothing_else(
             if callable(edit):
                 edit(after)
             whole = orgmodel.validate_graph(after)
-            assert validate.valid_near(base, after) == (not whole), edit
+            assert revalidate.valid_near(base, after) == (not whole), edit
             assert _valid_after_changes(base, after) == (not whole), edit
             passed += not whole
     assert broken >= 7 and passed >= 4, (broken, passed)
-    assert not validate.valid_near(base, apply(base, []))     # outside the block: not shown
+    assert not revalidate.valid_near(base, apply(base, []))     # outside the block: not shown
 
 
 def test_a_circle_is_said_alike_on_every_run(template_copy):

@@ -31,7 +31,8 @@ from ..escape import markdown_prose
 from ..i18n import N_, Listing, Message, Sentence, count, translator
 from ..notation import NO_CEILING, parse_ceiling, parse_date, says_no_ceiling
 from ..read import EDGES, MANIFEST, read_folder
-from ..validate import _closest, parse_bool, parse_cell, validate_graph
+from ..revalidate import validate_graph
+from ..validate import _closest, parse_bool, parse_cell
 from ..write import write_tables
 from ._sheets import fold, laid_out, read_sheet, refuse_spreadsheet_errors, two_header_rows_said
 from ._tables import cited_file, model_from_tables, slug
