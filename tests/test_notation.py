@@ -805,6 +805,41 @@ def test_unit_headings_name_the_unit_of_the_posts_under_them(tmp_path):
             "--unit-headings") in res.output
 
 
+def test_a_workbook_of_afdelingen_under_merged_headings_counts_as_its_subtotals(tmp_path):
+    """A formatie workbook as it is kept by hand: a title, each afdeling's
+    name merged across a row of its own, its posts, and a subtotal row under
+    them.  Read with --unit-headings, the formation per unit gives the FTE
+    the file's own subtotals give, and the teams of two afdelingen stay two."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [["Formatieoverzicht per 1 januari 2026"], [],
+            ["Formatieplaats", "Functie", "Medewerker", "Leidinggevende functie", "Team", "FTE"],
+            ["Afdeling Ruimte"], ["F2", "Afdelingshoofd", "B. Jansen", "F1", None, 1],
+            ["F3", "Vergunningverlener", "C. Bakker", "F2", "Vergunningen", 0.8],
+            ["F4", "Vergunningverlener", "Vacature", "F2", "Vergunningen", 1],
+            [None, "Totaal Ruimte", None, None, None, 2.8], [],
+            ["Afdeling Samenleving"], ["F5", "Afdelingshoofd", "D. Smit", "F1", None, 1],
+            ["F6", "Consulent", "E. Visser", "F5", "Vergunningen", 0.9],
+            [None, "Totaal Samenleving", None, None, None, 1.9],
+            ["Directie"], ["F1", "Gemeentesecretaris", "A. de Vries", None, None, 1]]
+    for row in rows:
+        ws.append(row)
+    for at in (4, 10, 14):
+        ws.merge_cells(f"A{at}:F{at}")
+    wb.save(tmp_path / "formatie.xlsx")
+    res = run("import", "posts", tmp_path / "formatie.xlsx", "--preset", "nl-hr", "--unit", "Team",
+              "--unit-headings", "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "Units read from 3 headings (rows 4, 10, 14)" in res.output
+    org = orgmodel.load(tmp_path / "o")
+    by_unit = orgmodel.formation(org, by="unit").set_index("name")
+    assert by_unit.loc["Afdeling Ruimte", ["posts", "fte_min"]].tolist() == [3, 2.8]
+    assert by_unit.loc["Afdeling Samenleving", ["posts", "fte_min"]].tolist() == [2, 1.9]
+    assert by_unit.loc["Directie", "posts"] == 1
+    assert (by_unit.index == "Vergunningen").sum() == 2
+
+
 def test_a_heading_in_the_title_column_of_an_export_without_post_ids_is_no_post(tmp_path):
     """With --row-ids every row with a job title or a superior was a post:
     a heading in the title column ('Afdeling Ruimte') became a post of that
