@@ -226,17 +226,18 @@ def _findings_line(found, rules, t) -> str:
 def _load_line(loads, names, t) -> list:
     """The first page's line on who carries the escalations (the first
     route kind's three most reached), if any."""
-    for via, load in list(loads.items())[:1]:
-        top = load.head(3)
-        if not len(top):
-            break
-        carriers = ", ".join(t(N_("{name} (the routes of {n} posts and roles)") if r != 1 else
-                               N_("{name} (the route of 1 post or role)"),
-                               name=_md(names.get(i, n)), n=r)
-                             for i, n, r in zip(top["id"], top["name"], top["reached_by"]))
-        return ["- **" + t("Who carries the escalations") + f"** ({_md(t.value(via))}): "
-                + carriers + "."]
-    return []
+    if not loads:
+        return []
+    via, load = next(iter(loads.items()))
+    top = load.head(3)
+    if not len(top):
+        return []
+    carriers = ", ".join(t(N_("{name} (the routes of {n} posts and roles)") if r != 1 else
+                           N_("{name} (the route of 1 post or role)"),
+                           name=_md(names.get(i, n)), n=r)
+                         for i, n, r in zip(top["id"], top["name"], top["reached_by"]))
+    return ["- **" + t("Who carries the escalations") + f"** ({_md(t.value(via))}): "
+            + carriers + "."]
 
 
 def _layers_line(org, lay, t) -> str:

@@ -833,7 +833,6 @@ class _Import:
         self.unit_headings = False              # True: a heading row names its posts' unit
         self.headings: dict = {}                # heading -> its first row with posts under it
         self.heading_rows: set = set()          # the heading rows read as units
-        self.heading_units: dict = {}           # unit id made of a heading -> its row
 
     def fte(self, text: str, one_post: bool = True, holders: int = 1):
         """A cell of the FTE column as :func:`read_fte` reads it in this file."""
@@ -1207,7 +1206,8 @@ class _Import:
             skip.append((self.label, rowno, Message(
                 "a totals row ('{rid}'), not a post", rid=_cell(row, self.c_title))))
             return None
-        if not rid and self.row_ids and not bare and not self.lone_cell(row):
+        if not rid and self.row_ids and not bare and \
+                (_cell(row, self.c_holder) or not self.lone_cell(row)):
             # (a row of a job title alone is a heading: a person's row names
             # the person, or the manager)
             return f"R{rowno}"
@@ -1266,8 +1266,8 @@ class _Import:
         not used."""
         if not self.heading_rows:
             return
+        rows = sorted(self.heading_rows)
         if not self.unit_headings:
-            rows = sorted(self.heading_rows)
             self.log.decisions.append(count(len(rows), N_(
                 "row {rows}, left out, may be a heading over posts: read it as their unit with "
                 "--unit-headings"), N_(
@@ -1276,7 +1276,6 @@ class _Import:
             return
         self.log.skipped = [s for s in self.log.skipped
                             if s[0] != self.label or s[1] not in self.heading_rows]
-        rows = sorted(self.heading_rows)
         self.log.decisions.append(count(len(rows), N_(
             "units read from a heading (row {rows}): a heading names the unit of the posts "
             "under it, up to the next heading, the widest unit of their rows"), N_(
@@ -1420,36 +1419,36 @@ class _Import:
                                "source": self.cite(rowno, src), "evidence": "stated"})
         return uid
 
-    def unit_path(self, row, rowno):
-        """The narrowest unit a row names in the columns of a unit's levels
-        (:attr:`Columns.units`), each unit in the one before it (a unit's
-        first row cited); an empty level is passed over."""
+    def unit_path(self, row, rowno) -> tuple:
+        """``(unit, heading's row)``: the narrowest unit a row names in the
+        columns of a unit's levels (:attr:`Columns.units`), each unit in the
+        one before it (a unit's first row cited, a heading's own row); an
+        empty level is passed over.  The heading's row is given when that
+        unit is a heading's (see ``unit_headings``), else None."""
         within: tuple = ()
-        parent = None
+        parent = under = None
         for column in self.c_units:
             name = _cell(row, column)
             if not name:
                 continue
-            if column == HEADING:
-                unit = self.unit_of(name, self.headings[name])
-                self.heading_units.setdefault(unit, self.headings[name])
-            else:
-                unit = self.unit_of(name, rowno, within=within)
+            # (a heading is the widest level: ``within`` is empty for it)
+            heading_row = self.headings[name] if column == HEADING else None
+            unit = self.unit_of(name, heading_row or rowno, within=within)
             if parent and (unit, parent) not in self.unit_links:
                 self.unit_links.add((unit, parent))
-                self.edges.append(self.member_of(unit, parent, rowno))
-            within, parent = (*within, name), unit
-        return parent
+                self.edges.append(self.member_of(unit, parent, rowno, under))
+            within, parent, under = (*within, name), unit, heading_row
+        return parent, under
 
-    def member_of(self, member: str, unit: str, rowno) -> dict:
+    def member_of(self, member: str, unit: str, rowno, under=None) -> dict:
         """The ``MEMBER_OF`` edge of a post or unit on row ``rowno`` in
-        ``unit``: stated by the row, or, for a unit made of a heading, inferred
-        from the row's place under it."""
+        ``unit``: stated by the row, or, in the unit of the heading on row
+        ``under``, inferred from the row's place under it."""
         edge = {"from": member, "to": unit, "kind": "MEMBER_OF", "source": self.cite(rowno),
                 "evidence": "stated"}
-        if unit in self.heading_units:
+        if under is not None:
             edge.update(evidence="inferred", note=self.in_own_words(Message(
-                "the row is under the heading on row {row}", row=self.heading_units[unit])))
+                "the row is under the heading on row {row}", row=under)))
         return edge
 
     def add_post(self, pid, group) -> None:
@@ -1467,10 +1466,10 @@ class _Import:
         is_top = bool(self.c_sup) and sup.casefold() in self.tops
         self.nodes.append(self.post_node(pid, group, title, ftes, holders, is_top))
         self.log.posts += 1
-        u = self.unit_path(first, first_row) if self.c_units else \
-            self.unit_of(_cell(first, self.c_unit), first_row)
+        u, under = self.unit_path(first, first_row) if self.c_units else \
+            (self.unit_of(_cell(first, self.c_unit), first_row), None)
         if u:
-            self.edges.append(self.member_of(pid, u, first_row))
+            self.edges.append(self.member_of(pid, u, first_row, under))
         self.add_holders(pid, group, ftes)
         if self.c_sup:
             self.add_line(pid, title, sup, is_top, first_row)
