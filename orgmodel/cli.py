@@ -547,7 +547,7 @@ def validate(org_dir, fmt):
 def summary(org, fmt):
     """Count nodes and edges per kind and evidence grade, and add up the
     formation: posts, vacancies, people, staff and FTE (a range)."""
-    from .formation import staff_text
+    from .formation import not_counted_text, staff_text
     from .summary import summarize
     s = summarize(org)
     t = _t(org)
@@ -562,7 +562,7 @@ def summary(org, fmt):
         lines += ["", t("How the facts are known (nodes / edges)") + ":"]
         lines += [f"  {t.value(g):<{w}} {t.number(s.evidence['nodes'][g]):>6} "
                   f"{t.number(s.evidence['edges'][g]):>6}" for g in s.evidence["nodes"]]
-        lines += ["", _formation_line(org, f, s, t)]
+        lines += ["", _formation_line(org, f, s, t) + not_counted_text(org, t)]
         staff = staff_text(f, t, "  " + t("plus") + " ")
         if staff:
             lines.append(staff)
@@ -836,6 +836,22 @@ def _fte_parts(tot: dict, t) -> str:
     return t("{fte} FTE in posts ({held} held, {vacant} vacant)", **parts)
 
 
+def _fte_in_all(tot: dict, t, held: bool) -> str:
+    """The FTE of the formation's last line: in posts (held and vacant, when
+    ``held``: holders are recorded) and with staff, or that none is given
+    (``0 FTE in posts (0 held, 0 vacant)`` said of a file without FTE that
+    it had none)."""
+    if tot["posts_without_fte"] >= tot["posts"] and not tot["fte_max"] and not tot["staff_fte"]:
+        return t("no FTE given")
+    unknown = (" " + t(count(tot["posts_without_fte"], N_("({n} post gives no FTE)"),
+                             N_("({n} posts give no FTE)")))
+               if tot["posts_without_fte"] else "")
+    fte = _fte_parts(tot, t) if held else \
+        t("{fte} FTE in posts", fte=_span(tot["fte_min"], tot["fte_max"], t))
+    return t("{fte}; {total} FTE with staff{unknown}", fte=fte, unknown=unknown,
+             total=_span(tot["total_fte_min"], tot["total_fte_max"], t))
+
+
 @cli.command()
 @reads_model
 @click.option("--by", type=click.Choice(["unit", "manager", "post"]), default="unit",
@@ -848,29 +864,23 @@ def formation(org, by, fmt):
     Posts (vacant ones included), the people holding them, and staff counted
     per grade under a post.
     """
-    from .formation import counted_people, holders_recorded, staff_text, totals, unrecorded_text
+    from .formation import counted_people, holders_recorded, not_counted_text, staff_text, totals, unrecorded_text
     from .formation import formation as roll_up
     frame = roll_up(org, by)
     t = _t(org)
 
     def table():
         tot = totals(org)
-        unknown = (" " + t(count(tot["posts_without_fte"], N_("({n} post gives no FTE)"),
-                                 N_("({n} posts give no FTE)")))
-                   if tot["posts_without_fte"] else "")
-        total = _span(tot["total_fte_min"], tot["total_fte_max"], t)
         if not holders_recorded(org, tot):
             return (_table(frame, t) + "\n\n" + t(
-                "In all: {posts}{staff}; {fte} FTE in posts; {total} FTE with staff{unknown}; "
-                "who holds the posts, and which are vacant, is not recorded",
-                posts=_posts_text(tot, t), staff=staff_text(tot, t, ", "),
-                fte=_span(tot["fte_min"], tot["fte_max"], t), total=total, unknown=unknown))
+                "In all: {posts}{staff}; {fte}; who holds the posts, and which are vacant, is "
+                "not recorded", posts=_posts_text(tot, t), staff=staff_text(tot, t, ", "),
+                fte=_fte_in_all(tot, t, False)) + not_counted_text(org, t))
         return (_table(frame, t) + "\n\n" + t(
-            "In all: {posts} ({vacant} vacant), {people}{staff}; {fte}; {total} FTE "
-            "with staff{unknown}", posts=_posts_text(tot, t), vacant=tot["vacant"],
+            "In all: {posts} ({vacant} vacant), {people}{staff}; {fte}",
+            posts=_posts_text(tot, t), vacant=tot["vacant"],
             people=counted_people(tot["people"]), staff=staff_text(tot, t, ", "),
-            fte=_fte_parts(tot, t),
-            total=total, unknown=unknown) + t(unrecorded_text(tot)))
+            fte=_fte_in_all(tot, t, True)) + t(unrecorded_text(tot)) + not_counted_text(org, t))
     emit(frame, fmt, table)
 
 

@@ -40,7 +40,8 @@ if TYPE_CHECKING:  # names in annotations only
 
 
 __all__ = ["post_figures", "formation", "totals", "is_post", "post_line", "staff_text",
-           "holders_recorded", "counted_posts", "counted_people", "unrecorded_text"]
+           "holders_recorded", "counted_posts", "counted_people", "unrecorded_text",
+           "posts_not_counted", "not_counted_text"]
 
 _AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte",
             "vacant_fte_min", "vacant_fte_max", "staff_uncounted", "unrecorded",
@@ -476,6 +477,63 @@ def unrecorded_text(tot: dict, lead: str = "; ") -> Message | str:
                        "anyone the data names)"),
                  N_("{lead}{n} posts whose holder is not recorded (neither vacant nor held by "
                     "anyone the data names)"), lead=lead)
+
+
+def posts_not_counted(org: OrgModel) -> dict:
+    """The ``Post`` nodes the formation does not count (see :func:`is_post`),
+    by why, each a list of names in node order: ``political`` (the council,
+    the executive, an alderman: posts of the political sphere, not of the
+    organisation's staff), ``external`` (posts outside the organisation that
+    a post of it reports to) and ``placeholder`` (a top named after the
+    organisation itself).  A node counted in the table of node kinds and
+    not in the formation is named, so that the two figures can be told apart.
+
+    Examples
+    --------
+    >>> posts_not_counted(sample)["political"]
+    ['Council', 'Alderman for youth']
+    """
+    out: dict = {"political": [], "external": [], "placeholder": []}
+    for r, d in node_attrs(org.graph).items():
+        if d.get("kind") != "Post" or is_post(d):
+            continue
+        why = ("political" if d.get("sphere") == "political" else
+               "external" if d.get("external") else "placeholder")
+        out[why].append(str(d.get("name") or r))
+    return out
+
+
+def not_counted_text(org: OrgModel, t, lead: str = "; ", inert=str) -> str:
+    """The posts :func:`posts_not_counted` finds, after ``lead``, in ``t``'s
+    language (the first three of each kind named, each name made ``inert``
+    for where it is written: :func:`orgmodel.escape.markdown` in a report);
+    empty when there are none.
+
+    >>> from orgmodel.i18n import translator
+    >>> text = not_counted_text(sample, translator("en"))
+    >>> text[:50]
+    '; not counted as its posts: 2 political posts (Cou'
+    >>> text.split("), ")[1]
+    '1 post outside the organisation (Chief of the safety region)'
+    """
+    parts = []
+    for why, names in posts_not_counted(org).items():
+        if not names:
+            continue
+        shown = ", ".join(map(inert, names[:3])) + (", …" if len(names) > 3 else "")
+        parts.append(t(count(len(names), *_NOT_COUNTED[why], names=shown)))
+    if not parts:
+        return ""
+    return lead + t("not counted as its posts: {parts}", parts=", ".join(parts))
+
+
+#: How each kind of post the formation does not count is said.
+_NOT_COUNTED = {
+    "political": (N_("{n} political post ({names})"), N_("{n} political posts ({names})")),
+    "external": (N_("{n} post outside the organisation ({names})"),
+                 N_("{n} posts outside the organisation ({names})")),
+    "placeholder": (N_("{n} placeholder top named after the organisation ({names})"),
+                    N_("{n} placeholder tops named after the organisation ({names})"))}
 
 
 def counted_people(n: int) -> Message:

@@ -24,7 +24,16 @@ from .errors import OrgModelError
 from .escalation import OUTCOMES, escalation_load, escalation_policy, route_graph
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
-from .formation import counted_people, counted_posts, formation, holders_recorded, staff_text, totals, unrecorded_text
+from .formation import (
+    counted_people,
+    counted_posts,
+    formation,
+    holders_recorded,
+    not_counted_text,
+    staff_text,
+    totals,
+    unrecorded_text,
+)
 from .i18n import N_, Listing, Message, count, said, text_of, translator, written_on
 from .layers import layering
 from .mandates import register
@@ -158,14 +167,14 @@ def _formation_opening(t, tot: dict, with_fte: int, fte: str, held: bool) -> str
 def _summary(org, s, tot, held_known, found, loads, lay, spans, rules, t, names) -> list:
     """The report's first page: what the organisation is, its findings, who
     carries the escalations, and where layers and spans depart from the target."""
-    return [_organisation_line(s, tot, held_known, t), *_import_line(org, t),
+    return [_organisation_line(org, s, tot, held_known, t), *_import_line(org, t),
             _findings_line(found, rules, t), *_load_line(loads, names, t),
             _layers_line(org, lay, t), *_spans_line(spans, held_known, names, t)]
 
 
-def _organisation_line(s, tot, held_known, t) -> str:
+def _organisation_line(org, s, tot, held_known, t) -> str:
     """The first page's line on the organisation: its posts, people and FTE,
-    and how its facts are known."""
+    the posts of the data not counted as its own, and how its facts are known."""
     ev = {g: s.evidence["nodes"][g] + s.evidence["edges"][g] for g in s.evidence["nodes"]}
     facts = sum(ev.values()) or 1
     fte = _span(tot["fte_min"], tot["fte_max"], t)
@@ -193,17 +202,24 @@ def _organisation_line(s, tot, held_known, t) -> str:
               if held_known else
               t("{posts} (who holds them, and which are vacant, is not recorded), {fte}",
                 posts=counted_posts(tot['posts']), fte=fte))
-           + (t(count(tot['posts_count_unknown'],
-                      N_("; and {n} more post whose number is not recorded (it stands for "
-                         "posts the sources do not count)"),
-                      N_("; and {n} more posts whose number is not recorded (each stands for "
-                         "posts the sources do not count)")))
-              if tot.get("posts_count_unknown") else "")
-           + staff_text(tot, t, ", ")
+           + _uncounted_posts(tot, t)
+           + staff_text(tot, t, ", ") + not_counted_text(org, t, inert=_md)
            + t("; {stated}% of its facts are stated by a source, {inferred}% inferred, "
                "{assumed}% assumed or ungraded.", stated=round(100 * ev["stated"] / facts),
                inferred=round(100 * ev["inferred"] / facts),
                assumed=round(100 * (ev["assumed"] + ev["ungraded"]) / facts)))
+
+
+def _uncounted_posts(tot, t) -> str:
+    """The nodes that stand for a number of posts the sources do not give
+    (``count_unknown``), after the posts counted; empty when there are none."""
+    if not tot.get("posts_count_unknown"):
+        return ""
+    return t(count(tot['posts_count_unknown'],
+                   N_("; and {n} more post whose number is not recorded (it stands for "
+                      "posts the sources do not count)"),
+                   N_("; and {n} more posts whose number is not recorded (each stands for "
+                      "posts the sources do not count)")))
 
 
 def _findings_line(found, rules, t) -> str:
@@ -657,7 +673,8 @@ class _Report:
                + (t("; {people} in post", people=counted_people(tot['people']))
                   + t(unrecorded_text(tot)) if held else
                   t("; who holds the posts, and which are vacant, is not recorded"))
-               + staff_text(tot, t, "; ") + "."]
+               + staff_text(tot, t, "; ") + _uncounted_posts(tot, t)
+               + not_counted_text(self.org, t, inert=_md) + "."]
         if len(units) and units["posts"].sum():
             md += ["", t("Per unit (posts and staff of the unit and the units inside it):")]
             md += chart("chart-units.svg", figures.fte_chart(units, t), t("Posts and FTE per unit"))

@@ -737,8 +737,11 @@ def test_one_of_a_thing_is_said_in_the_singular(tmp_path):
     assert "with 2 direct reports (1 person)" in md["en", "template"]
     for text in md.values():
         assert not re.search(r"(?<![\d.,])1 (functies|mensen|personen|posts|people)\b", text)
+    # (deventer-2010's one post gives no FTE: "geen fte opgegeven", and the
+    # singular of "(1 functie geeft geen fte)" is asked of a file in
+    # test_a_formation_without_fte_says_none_is_given)
     res = run("--lang", "nl", "formation", "--org", DATA / "deventer-2010")
-    assert "(1 functie geeft geen fte)" in res.output
+    assert "In totaal: 1 functie," in res.output and "geen fte opgegeven" in res.output
     # the import's log of a file of one post
     posts = tmp_path / "een.csv"
     posts.write_text("Functienummer;Functie;Leidinggevende\nF1;Directeur;\n", encoding="utf-8")
@@ -1173,3 +1176,42 @@ def test_a_job_share_row_left_empty_beside_a_named_holder_is_held(tmp_path):
     assert "- 1 functie met een lege cel voor de bekleder (F3)" in res.output
     tot = orgmodel.totals(orgmodel.load(tmp_path / "o"))
     assert (tot["held_fte_max"], tot["unrecorded"], tot["unrecorded_fte_max"]) == (2.0, 1, 1.0)
+
+
+def test_posts_not_counted_are_named_where_the_posts_are_counted(tmp_path):
+    """Deventer's table of kinds has 20 posts and its formation 8, and 9
+    that stand for a number: the 3 political ones (raad, college, wethouder)
+    are named, in the summary, `formation` and the report, so that the
+    figures add up for a reader."""
+    org = DATA / "deventer"
+    political = "3 politieke functies (Gemeenteraad, College van B&W, Collegelid (portefeuillehouder))"
+    summary = run("--lang", "nl", "summary", "--org", org).output
+    assert "functie " in summary and f"niet geteld als functies van de organisatie: {political}" \
+        in summary, summary
+    assert political in run("--lang", "nl", "formation", "--org", org).output
+    assert run("--lang", "nl", "report", "--org", org, "--out", tmp_path / "r").exit_code == 0
+    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    first, formation = (line for line in md.splitlines()
+                        if line.startswith(("- **De organisatie**", "Formatie: **")))
+    for line in (first, formation):
+        assert "8 functies" in line and "en nog 9 functies waarvan het aantal" in line, line
+        assert political in line, line
+    en = run("--lang", "en", "formation", "--org", DATA / "template").output
+    assert ("not counted as its posts: 2 political posts (Council, Alderman for youth), 1 post "
+            "outside the organisation (Chief of the safety region)") in en
+
+
+def test_a_formation_without_fte_says_none_is_given(tmp_path):
+    """`formation` said "0 fte in functies (0 bezet, 0 vacant); 0 fte met
+    medewerkers" of a model that gives no FTE at all: that is not recorded,
+    not none."""
+    out = run("--lang", "nl", "formation", "--org", DATA / "deventer").output
+    last = out.strip().splitlines()[-1]
+    assert "geen fte opgegeven" in last and "0 fte" not in last, last
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;FTE\n"
+                 "F1;Directeur;Anna;;1\nF2;Adviseur;Vacature;F1;\n", encoding="utf-8")
+    assert run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o").exit_code == 0
+    last = run("formation", "--org", tmp_path / "o").output.strip().splitlines()[-1]
+    assert "1 fte in functies (1 bezet, 0 vacant); 1 fte met medewerkers (1 functie geeft geen " \
+        "fte)" in last, last
