@@ -1843,3 +1843,55 @@ def test_a_ceiling_in_a_registers_words(text, locale, value):
     with pytest.raises(InputError) as exc:
         parse_cell("ceiling", text, locale)
     assert value in translator("nl")(exc.value.args[0]), translator("nl")(exc.value.args[0])
+
+
+def test_an_afas_export_of_numbers_names_and_functieomschrijving(tmp_path):
+    """An AFAS export: `Medewerker` is the employee's number and `Naam` the
+    name, the job title is `Functieomschrijving`, and the manager is named.
+    The numbers were read as the holders (so no manager's name was found),
+    the titles were not read, and the top, with no title and no manager, was
+    left out as a heading. Now the names are the holders (said), the titles
+    are read, and the top is a post."""
+    f = tmp_path / "afas.csv"
+    f.write_text("Medewerker;Naam;Functieomschrijving;Organisatorische eenheid;"
+                 "Leidinggevende;Werktijdfactor\n"
+                 "1001;Jansen, Piet;Gemeentesecretaris;Directie;;1,0000\n"
+                 "1002;de Vries, Anna;Afdelingshoofd Ruimte;Ruimte;Jansen, Piet;1,0000\n"
+                 "1003;Bakker, Kees;Vergunningverlener;Ruimte;de Vries, Anna;0,8889\n"
+                 "Vacature;;Beleidsmedewerker;Ruimte;de Vries, Anna;0,5556\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--row-ids", "--reports-to-by",
+              "holder", "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "Holders read from 'Naam': 'Medewerker' holds numbers only (a personnel number, not " \
+        "a name); give --holder 'Medewerker' to read them as the holders" in res.output
+    org = orgmodel.load(tmp_path / "o")
+    posts = {p: org.graph.nodes[p]["name"] for p in org.ids("Post")}
+    assert posts == {"R2": "Gemeentesecretaris", "R3": "Afdelingshoofd Ruimte",
+                     "R4": "Vergunningverlener", "R5": "Beleidsmedewerker"}, posts
+    assert {(u, v) for u, v, _ in org.edges("REPORTS_TO")} == \
+        {("R3", "R2"), ("R4", "R3"), ("R5", "R3")}
+    people = {org.graph.nodes[u]["name"] for u, _, _ in org.edges("HOLDS")}
+    assert people == {"Jansen, Piet", "de Vries, Anna", "Bakker, Kees"}
+    # a name in parts beside the number is the holder too
+    g = tmp_path / "delen.csv"
+    g.write_text("Formatieplaats;Medewerker;Roepnaam;Achternaam;Functie;Leidinggevende functie\n"
+                 "F1;1001;Piet;Jansen;Directeur;\nF2;1002;Anna;de Vries;Adviseur;F1\n",
+                 encoding="utf-8")
+    res = run("import", "posts", g, "--preset", "nl-hr", "--out", tmp_path / "d", "--lang", "en")
+    assert res.exit_code == 0 and "Holders read from 'Roepnaam + Achternaam'" in res.output, \
+        res.output
+    org = orgmodel.load(tmp_path / "d")
+    assert {org.graph.nodes[u]["name"] for u, _, _ in org.edges("HOLDS")} == \
+        {"Piet Jansen", "Anna de Vries"}
+    # numbers with no names beside them, or asked for, are the holders
+    for extra, h in (((), "1001"), (("--holder", "Medewerker"), "1001")):
+        src = g if extra else tmp_path / "nummers.csv"
+        if not extra:
+            src.write_text("Formatieplaats;Medewerker;Functie;Leidinggevende functie\n"
+                           "F1;1001;Directeur;\nF2;1002;Adviseur;F1\n", encoding="utf-8")
+        out = tmp_path / f"n{len(extra)}"
+        res = run("import", "posts", src, "--preset", "nl-hr", *extra, "--out", out)
+        assert res.exit_code == 0 and "holds numbers only" not in res.output, res.output
+        names = {orgmodel.load(out).graph.nodes[u]["name"]
+                 for u, _, _ in orgmodel.load(out).edges("HOLDS")}
+        assert h in names, names

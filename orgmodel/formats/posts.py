@@ -183,7 +183,8 @@ PRESETS = {
                                   "formatieplaats leidinggevende|functienummer leidinggevende|"
                                   "functienr leidinggevende|leidinggevende functienr|"
                                   "rapporteert aan",
-                       title="functie|functienaam|functiebenaming|functietitel",
+                       title="functie|functienaam|functiebenaming|functietitel|"
+                             "functieomschrijving|omschrijving functie|functie omschrijving",
                        holder="medewerker|naam medewerker|naam|werknemer|naam werknemer|"
                               "medewerker naam|volledige naam|bezet door",
                        unit="afdeling|organisatie-eenheid|organisatieonderdeel|team|eenheid|"
@@ -948,6 +949,8 @@ class _Import:
         self.c_name_parts: list = []            # the columns of a name in parts, joined
         if not self.c_holder:
             self.c_holder = self.joined_names(cols)
+        elif "holder" not in asked and self.numbers_only(self.c_holder):
+            self.names_for_numbers(cols)
         self.c_units = [_column(self.df, c, label, N_("unit"), True) for c in cols.units or ()]
         twice = sorted({c for c in self.c_units if self.c_units.count(c) > 1})
         if twice:
@@ -998,6 +1001,36 @@ class _Import:
         self.log.unread_columns = [c for c in self.df.columns if c not in seen and any(
             isinstance(v, str) and v.strip() for v in self.df[c])]
         self.say_unit_levels(self.cols)
+
+    def numbers_only(self, column: str) -> bool:
+        """Whether the holders' column holds numbers only (a personnel number
+        in an export's ``Medewerker``), but for the words of a vacancy or of
+        a name not given."""
+        said = [v.strip() for v in self.df[column] if isinstance(v, str) and v.strip()]
+        named = [v for v in said if not (self.is_vacant_holder(v) or self.is_undisclosed(v))]
+        return bool(named) and all(re.fullmatch(r"\d[\d .\-/]*", v) for v in named)
+
+    def names_for_numbers(self, cols: Columns) -> None:
+        """A preset's holders' column of numbers only gives way to another
+        column the preset reads the holder from that holds names (``Naam``),
+        or to a name in parts (``Voornaam``, ``Achternaam``), said in the
+        log: an AFAS export's ``Medewerker`` is the employee's number, and its
+        name is beside it.  Without one, the numbers are read as the holders
+        (a file that names no one may mean to)."""
+        numbers = str(self.c_holder)
+        others = [_column(self.df, alt, self.label, N_("holder"), False)
+                  for alt in str(cols.holder).split("|")]
+        names = next((c for c in others if c and c != numbers and not self.numbers_only(c)
+                      and any(re.search(r"[^\W\d_]", str(v)) for v in self.df[c])), None)
+        if names is None:
+            names = self.joined_names(cols)
+        if names is None:
+            return
+        self.c_holder = names
+        self.log.decisions.append(Message(
+            "holders read from '{names}': '{numbers}' holds numbers only (a personnel number, "
+            "not a name); give --holder '{numbers}' to read them as the holders",
+            names=self.shown(names), numbers=self.shown(numbers)))
 
     def joined_names(self, cols: Columns) -> str | None:
         """The holders' names joined from their parts (``Voornaam``,
@@ -1206,10 +1239,11 @@ class _Import:
             skip.append((self.label, rowno, Message(
                 "a totals row ('{rid}'), not a post", rid=_cell(row, self.c_title))))
             return None
-        if not rid and self.row_ids and not bare and \
-                (_cell(row, self.c_holder) or not self.lone_cell(row)):
+        if not rid and self.row_ids and not self.lone_cell(row) and \
+                (_cell(row, self.c_holder) or not bare):
             # (a row of a job title alone is a heading: a person's row names
-            # the person, or the manager)
+            # the person, or the manager; the top's names no manager, and
+            # an export without job titles none)
             return f"R{rowno}"
         if not rid:
             skip.append((self.label, rowno, self.no_id(row)))
