@@ -1774,6 +1774,38 @@ def test_the_holders_own_fte_beside_the_posts(tmp_path):
     assert [g.nodes[p]["fte_min"] for p in ("F2", "F3", "F6")] == [1.0, 1.0, 0.9]
 
 
+def test_a_posts_fte_on_each_row_of_its_holders_read_once(tmp_path):
+    """A Youforce-like export writes a post of 2 FTE held by two people on
+    two rows, each with the post's `Formatie fte` (2,00) and the holder's own
+    `Bezetting fte`. The post's 2 FTE was taken as each row's share: more
+    than one person works, so both were dropped and the post had no FTE
+    (the job share "0 fte"). Beside the holders' own column it is now the
+    post's, read once; rows that give different ones are said; a post of
+    2 FTE held by one person at 0,89 is no error."""
+    text = ("Formatieplaats;Omschrijving formatieplaats;Hoofd formatieplaats;Naam bezetter;"
+            "Formatie fte;Bezetting fte\n"
+            "FP1;Gemeentesecretaris;;P. Jansen;1,00;1,00\n"
+            "FP3;Vergunningverlener;FP1;K. Bakker;2,00;0,89\n"
+            "FP3;Vergunningverlener;FP1;S. Smit;2,00;0,89\n"
+            "FP4;Beleidsmedewerker;FP1;A. Berg;2,00;0,89\n"
+            "FP5;Adviseur;FP1;B. Dijk;1,00;0,5\n"
+            "FP5;Adviseur;FP1;C. Eik;1,50;0,5\n"
+            "FP6;Jurist;FP1;D. Fok;1,00;0,5\n"
+            "FP6;Jurist;FP1;E. Gans;;0,5\n")
+    res, g = _imported_nl(tmp_path, text)
+    fte = {p: g.nodes[p].get("fte_min") for p in ("FP3", "FP4", "FP5", "FP6")}
+    assert fte == {"FP3": 2.0, "FP4": 2.0, "FP5": None, "FP6": 1.0}, fte
+    assert "FP3 on rows 3, 4, 2 FTE" in res.output
+    assert ("row 6: the post's FTE differs between its rows ('1,00', '1,50', rows 6, 7), beside "
+            "the holders' own in 'Bezetting fte': which is the post's, the file does not say"
+            ) in res.output
+    assert "can work" not in res.output
+    holds = {g.nodes[u]["name"]: d.get("fte_min") for u, v, d in g.edges(data=True)
+             if d["kind"] == "HOLDS" and v == "FP3"}
+    assert holds == {"K. Bakker": 0.89, "S. Smit": 0.89}
+    assert "één keer gelezen" in g.nodes["FP3"]["note"]
+
+
 def test_a_spreadsheet_error_in_a_column_read_is_refused(tmp_path):
     """A formula that did not compute leaves its error in the cell: '#N/A'
     from a lookup in the holder's column became a person '#N/A' holding the

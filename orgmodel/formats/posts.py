@@ -182,11 +182,12 @@ PRESETS = {
                                   "naam leidinggevende|leidinggevende naam|"
                                   "formatieplaats leidinggevende|functienummer leidinggevende|"
                                   "functienr leidinggevende|leidinggevende functienr|"
-                                  "rapporteert aan",
+                                  "rapporteert aan|hoofd formatieplaats|formatieplaats hoofd",
                        title="functie|functienaam|functiebenaming|functietitel|"
-                             "functieomschrijving|omschrijving functie|functie omschrijving",
+                             "functieomschrijving|omschrijving functie|functie omschrijving|"
+                             "omschrijving formatieplaats",
                        holder="medewerker|naam medewerker|naam|werknemer|naam werknemer|"
-                              "medewerker naam|volledige naam|bezet door",
+                              "medewerker naam|volledige naam|bezet door|bezetter|naam bezetter",
                        unit="afdeling|organisatie-eenheid|organisatieonderdeel|team|eenheid|"
                             "org. eenheid|organisatorische eenheid|afdelingsnaam|afdeling/team",
                        fte="fte|formatie|omvang|aanstelling|fte formatie|formatie fte|"
@@ -434,7 +435,7 @@ def _column(df, name, label, what, required) -> str | None:
 #: Column names that may give a thing, but may as well give another
 #: (``Valt onder``: the superior's post, or the unit): never read as it,
 #: offered in the refusal as a column that may be meant.
-_MAY_BE = {"superior": ("valt onder", "chef", "rapporteert aan", "reports to")}
+_MAY_BE = {"superior": ("valt onder", "chef", "rapporteert aan", "reports to", "hoofd")}
 
 #: The option that names the column of each thing a posts file gives.
 _OPTION_OF = {"post id": "--id", "superior": "--reports-to", "job title": "--title",
@@ -1526,8 +1527,10 @@ class _Import:
                     continue
             # (the holders looked at only past one person's FTE: every row
             # reads its FTE, few have that much)
+            # (beside a column of the holders' own FTE, this one is the
+            # post's: a post of 2 FTE held by one person at 0,89 is none)
             named = self.named_holders(cell) if isinstance(ftes[i], float) and \
-                ftes[i] > MAX_FTE_OF_ONE else []
+                ftes[i] > MAX_FTE_OF_ONE and not self.c_holder_fte else []
             if more_than_they_work(ftes[i], named):
                 self.log.cells.append((self.label, rowno, Message(
                     "FTE '{v}' is more than the people the holder's cell names ('{holder}') "
@@ -1545,7 +1548,27 @@ class _Import:
             elif isinstance(f, float) and self.week and not self.hours and \
                     HOURS_UNIT.search(_cell(row, self.c_fte).casefold()):
                 self.hour_cells.append((rowno, _cell(row, self.c_fte)))
+        if self.c_holder_fte and len(group) > 1:
+            return self.once_per_post(group, texts, ftes)
         return ftes
+
+    def once_per_post(self, group, texts, ftes) -> list:
+        """The FTE of a post held by several, beside a column of the holders'
+        own FTE: the post's own formation, written on each of its rows (an
+        export's ``Formatie fte`` beside ``Bezetting fte``), read once; rows
+        that give different ones give none, said (which is the post's, the
+        file does not say)."""
+        given = [(rowno, text, f) for (rowno, _, _), text, f in zip(group, texts, ftes) if text]
+        if len({text for _, text, _ in given}) > 1 and \
+                len({repr(f) for _, _, f in given}) > 1:
+            self.log.cells.append((self.label, given[0][0], Message(
+                "the post's FTE differs between its rows ({ftes}, rows {rows}), beside the "
+                "holders' own in '{column}': which is the post's, the file does not say; the "
+                "post is kept without an FTE", ftes=", ".join(f"'{t}'" for _, t, _ in given),
+                rows=", ".join(str(r) for r, _, _ in given),
+                column=self.shown(str(self.c_holder_fte)))))
+            return [None] * len(group)
+        return [given[0][2] if given else None] + [None] * (len(group) - 1)
 
     def shares(self, shares: tuple, rowno, text: str, cell: str, named: list,
                said: list | None = None):
@@ -1593,9 +1616,12 @@ class _Import:
             self.log.vacancies.append(pid)
         if len(group) > 1:
             self.log.job_shares.append((pid, [r for r, _, _ in group], sum(known)))
+            rows = ", ".join(str(r) for r, _, _ in group)
             node["note"] = self.in_own_words(Message(
-                "one post on rows {rows}: a job share, FTE summed",
-                rows=", ".join(str(r) for r, _, _ in group)))
+                "one post on rows {rows}: a job share; its FTE, the post's own beside its "
+                "holders' in '{column}', read once", rows=rows,
+                column=self.shown(str(self.c_holder_fte))) if self.c_holder_fte and self.c_fte
+                else Message("one post on rows {rows}: a job share, FTE summed", rows=rows))
         names = {x.casefold() for x in (self.org_name, _cell(first, self.c_org)) if x}
         if is_top and (title.casefold() in names or any(h.casefold() in names
                                                           for h in holders)):
