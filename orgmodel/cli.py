@@ -1387,11 +1387,15 @@ def _hours(ctx, param, value):
                    "job title's), a heading over a part of the table ('Afdeling Ruimte'), names "
                    "the unit of the posts under it, up to the next heading: the widest unit, "
                    "--unit's columns inside it.")
+@click.option("--unit-path", "unit_path", metavar="SEP",
+              help="The unit column writes a unit's place as a path, its parts between SEP "
+                   "('Ruimte / Vergunningen' with --unit-path /): each part a unit inside the one "
+                   "before.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title, c_unit, c_fte,
                  c_holder, c_holder_fte, c_grade, c_hours, full_time, unknown_superior, name, date, sheet,
                  junior_sheet, locale, strict, split_reused_ids, reports_to_by, no_line, row_ids,
-                 unit_headings, force):
+                 unit_headings, unit_path, force):
     """Import one row per post (CSV, XLSX, XLS or ODS) into an organisation folder.
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
@@ -1424,7 +1428,8 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
                                              reused_ids="split" if split_reused_ids else "error",
                                              reports_to_by=reports_to_by,
                                              full_time=full_time, line=not no_line,
-                                             row_ids=row_ids, unit_headings=unit_headings)
+                                             row_ids=row_ids, unit_headings=unit_headings,
+                                             unit_path=unit_path)
     out("\n".join(map(t, log.lines())))
     out(t(Message(
         "\nImported {nodes} and {edges} into {out_dir} (what was decided: {v})",

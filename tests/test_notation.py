@@ -1927,3 +1927,47 @@ def test_an_afas_export_of_numbers_names_and_functieomschrijving(tmp_path):
         names = {orgmodel.load(out).graph.nodes[u]["name"]
                  for u, _, _ in orgmodel.load(out).edges("HOLDS")}
         assert h in names, names
+
+
+def test_a_unit_column_written_as_paths(tmp_path):
+    """`Ruimte / Vergunningen` in an `Afdeling` column is a team inside an
+    afdeling, which one column writes as a path: it was read as a unit of its
+    own, beside `Ruimte`, and `Ruimte`'s formation left out its teams. The
+    log now names such cells (their first part a unit of the column too: a
+    name with a slash, `Juridische Zaken/Inkoop`, is not), and --unit-path
+    reads each part as a unit inside the one before."""
+    f = tmp_path / "paden.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE;Afdeling\n"
+                 "F1;Gemeentesecretaris;;P. Jansen;1;Directie\n"
+                 "F2;Afdelingshoofd;F1;A. de Vries;1;Ruimte\n"
+                 "F3;Vergunningverlener;F2;K. Bakker;0,8;Ruimte / Vergunningen\n"
+                 "F4;Handhaver;F2;S. Smit;0,5;Ruimte/Handhaving\n"
+                 "F5;Jurist;F1;T. Wit;1;Juridische Zaken/Inkoop\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "a", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "Units that may be written as paths in 'Afdeling': 'Ruimte / Vergunningen' (2 such), " \
+        "whose first part is a unit of the column too; each is read as one unit: give " \
+        "--unit-path '/'" in res.output
+    res = run("import", "posts", f, "--preset", "nl-hr", "--unit-path", "/", "--out",
+              tmp_path / "b", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "Units read from 'Afdeling' as paths: each part between '/' a unit inside the one " \
+        "before (3 cells of more than one part)" in res.output
+    org = orgmodel.load(tmp_path / "b")
+    g = org.graph
+    names = {u: g.nodes[u]["name"] for u in org.ids("Team")}
+    inside = {(names.get(u, u), names[v]) for u, v, _ in org.edges("MEMBER_OF")}
+    assert {("Vergunningen", "Ruimte"), ("Handhaving", "Ruimte"), ("F3", "Vergunningen"),
+            ("F4", "Handhaving"), ("Inkoop", "Juridische Zaken")} <= inside, inside
+    assert sorted(names.values()) == ["Directie", "Handhaving", "Inkoop", "Juridische Zaken",
+                                      "Ruimte", "Vergunningen"]
+    units = orgmodel.formation(org, "unit").set_index("name")
+    assert units.loc["Ruimte", "posts"] == 3 and units.loc["Ruimte", "fte_max"] == 2.3
+    # one column, and a separator, or nothing is read
+    for extra, said in ((("--unit-path", " "), "not an empty one"),
+                        (("--unit-path", "/", "--unit", "Afdeling", "--unit", "Functie"),
+                         "--unit-path reads one unit column as paths, and --unit gives 2")):
+        res = run("import", "posts", f, "--preset", "nl-hr", *extra, "--out", tmp_path / "c",
+                  "--lang", "en")
+        assert res.exit_code == 1 and said in res.output and not (tmp_path / "c").exists(), \
+            res.output

@@ -532,7 +532,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                  junior_sheet: str | None = None, locale: str | None = None,
                  reused_ids: str = "error", reports_to_by: str = "id",
                  full_time: float | None = None, line: bool = True, row_ids: bool = False,
-                 unit_headings: bool = False):
+                 unit_headings: bool = False, unit_path: str | None = None):
     """The tables (as a folder's CSV files hold them) of posts and junior staff.
 
     Parameters
@@ -591,6 +591,12 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         units inside it.  Each post's (or unit's) membership of it is graded
         *inferred*, from the row's place.  A heading with no post under it
         (a note below the table) is a row not used, as without the option.
+    unit_path : str, optional
+        The unit column writes a unit's place as a path, its parts between
+        this text (``/`` for ``Ruimte / Vergunningen``): each part is a unit
+        inside the one before (a unit's levels in one column), and a post in
+        the last.  Without it a cell is one unit, and the log names cells
+        that may be paths (their first part a unit of the column too).
     locale : {"nl", "en"}, optional
         How the files write numbers (``0,8`` or ``0.8``; see
         :mod:`orgmodel.notation`); written into the organisation's
@@ -617,6 +623,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     locale = locale or p.locale
     _check_options(rule, locale, reused_ids, full_time, reports_to_by, line, row_ids,
                    _named_columns(columns), junior)
+    if unit_path is not None and not str(unit_path).strip():
+        raise OrgModelError(Message("--unit-path is the text between the parts of a unit's "
+                                    "path ('/' for 'Ruimte / Vergunningen'), not an empty one"))
     # The steps, in order: read and map the columns, group the rows into posts,
     # build each post (its holders, its unit, its line), check the line, then
     # the junior staff, and the manifest.
@@ -636,6 +645,10 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     run.line = line
     run.row_ids = row_ids
     run.read_posts(sheet, bool(preset))
+    if unit_path is not None:
+        run.read_unit_path(str(unit_path))
+    else:
+        run.say_unit_paths()
     if unit_headings:
         run.read_unit_headings()
     run.group_rows(name)
@@ -835,6 +848,8 @@ class _Import:
         self.unit_headings = False              # True: a heading row names its posts' unit
         self.headings: dict = {}                # heading -> its first row with posts under it
         self.heading_rows: set = set()          # the heading rows read as units
+        self.c_path: str | None = None          # the unit column read as paths
+        self.path_sep = "/"                     # between the parts of its paths
 
     def fte(self, text: str, one_post: bool = True, holders: int = 1):
         """A cell of the FTE column as :func:`read_fte` reads it in this file."""
@@ -1065,6 +1080,48 @@ class _Import:
             "the holders' names joined from the columns {columns}, in that order, with a space "
             "(an empty part left out)", columns=", ".join(f"'{c}'" for c in shown)))
         return joined
+
+    def read_unit_path(self, sep: str) -> None:
+        """Read the unit column as paths (``Ruimte / Vergunningen``, parts
+        between ``sep``): each part a unit inside the one before, as a unit's
+        levels are (see :meth:`unit_path`)."""
+        if not self.c_unit and len(self.c_units) != 1:
+            raise ValidationError([Problem(self.label, None, Message(
+                "--unit-path reads one unit column as paths, and {what}: give the column with "
+                "--unit, once", what=Message("the file has none read") if not self.c_units
+                else Message("--unit gives {n}", n=len(self.c_units))))], where=str(self.path))
+        self.c_path = self.c_unit or self.c_units[0]
+        self.c_units, self.c_unit, self.path_sep = [self.c_path], None, sep
+        paths = sum(1 for v in self.df[self.c_path] if len(self.path_of(v)) > 1)
+        self.log.decisions.append(Message(
+            "units read from '{c}' as paths: each part between '{sep}' a unit inside the one "
+            "before ({n} cells of more than one part)", c=self.shown(self.c_path), sep=sep,
+            n=paths))
+
+    def path_of(self, text) -> list:
+        """The parts of a unit's path (see :meth:`read_unit_path`), an empty
+        part passed over."""
+        return [x.strip() for x in str(text or "").split(self.path_sep) if x.strip()]
+
+    def say_unit_paths(self) -> None:
+        """Unit cells that may be paths, said with how to read them: a cell
+        with ``/``, ``>`` or `` - `` in it whose first part is a unit of the
+        column on its own (``Ruimte / Vergunningen`` beside ``Ruimte``).  Such
+        a cell is one unit: a name may hold the mark (``Juridische
+        Zaken/Inkoop``)."""
+        for column in ([self.c_unit] if self.c_unit else self.c_units):
+            cells = [str(v).strip() for v in self.df[column] if isinstance(v, str) and v.strip()]
+            alone = {fold(v) for v in cells}
+            for sep in ("/", ">", " - "):
+                paths = sorted({v for v in cells if sep in v
+                                and fold(v.split(sep)[0].strip()) in alone})
+                if paths:
+                    self.log.decisions.append(Message(
+                        "units that may be written as paths in '{c}': '{first}' ({n} such), whose "
+                        "first part is a unit of the column too; each is read as one unit: give "
+                        "--unit-path '{sep}' to read each part as a unit inside the one before",
+                        c=self.shown(column), first=paths[0], n=len(paths), sep=sep.strip()))
+                    break
 
     def read_unit_headings(self) -> None:
         """Read the unit of a heading over rows (:attr:`unit_headings`) as
@@ -1463,16 +1520,16 @@ class _Import:
         within: tuple = ()
         parent = under = None
         for column in self.c_units:
-            name = _cell(row, column)
-            if not name:
-                continue
-            # (a heading is the widest level: ``within`` is empty for it)
-            heading_row = self.headings[name] if column == HEADING else None
-            unit = self.unit_of(name, heading_row or rowno, within=within)
-            if parent and (unit, parent) not in self.unit_links:
-                self.unit_links.add((unit, parent))
-                self.edges.append(self.member_of(unit, parent, rowno, under))
-            within, parent, under = (*within, name), unit, heading_row
+            names = self.path_of(_cell(row, column)) if column == self.c_path else \
+                [_cell(row, column)]
+            for name in filter(None, names):
+                # (a heading is the widest level: ``within`` is empty for it)
+                heading_row = self.headings[name] if column == HEADING else None
+                unit = self.unit_of(name, heading_row or rowno, within=within)
+                if parent and (unit, parent) not in self.unit_links:
+                    self.unit_links.add((unit, parent))
+                    self.edges.append(self.member_of(unit, parent, rowno, under))
+                within, parent, under = (*within, name), unit, heading_row
         return parent, under
 
     def member_of(self, member: str, unit: str, rowno, under=None) -> dict:
