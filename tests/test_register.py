@@ -288,6 +288,42 @@ def test_ondermandaat_named_in_the_row_of_its_mandate(tmp_path):
     assert _files(folder) == before
 
 
+def test_a_row_that_names_several_mandatees(tmp_path):
+    """A register often gives one power to several posts in one cell
+    (*Mandaat aan*: `Teammanager Financiën, Teammanager Publiekszaken`). It
+    was refused as no post of that name. Each is now given the row's mandate,
+    stated, said in the log; ondermandaat on such a row (from whom?) and the
+    mandator named among them are refused on the row."""
+    head = "Bevoegdheid;Mandaatgever;Mandaat aan;Financiële grens\n"
+    folder, res = _imported(tmp_path, head + "Inkoop;Gemeentesecretaris;Teammanager "
+                            "Financiën, Teammanager Publiekszaken;€ 25.000\n"
+                            "Inhuur;F001;\"F002\nF005\";€ 10.000\n")
+    assert res.exit_code == 0, res.output
+    assert "- Regels die meer gemandateerden noemen (2: regels 2, 3): een mandaat aan elk" \
+        in res.output
+    got = sorted((u, v, tuple(d["powers"]), d["ceiling"], d["evidence"])
+                 for u, v, d in orgmodel.load(folder).graph.edges(data=True)
+                 if d["kind"] == "MANDATES")
+    assert got == [("F001", "F002", ("inhuur",), 10_000, "stated"),
+                   ("F001", "F002", ("inkoop",), 25_000, "stated"),
+                   ("F001", "F005", ("inhuur",), 10_000, "stated"),
+                   ("F001", "F005", ("inkoop",), 25_000, "stated")], got
+    before = _files(folder)
+    path = tmp_path / "onder.csv"
+    for text, said in (
+            ("Bevoegdheid;Mandaatgever;Gemandateerde;Ondermandaat aan\n"
+             "Inkoop;F001;F002, F005;F006\n",
+             "row 2: names several mandatees (Teammanager Financiën, Teammanager "
+             "Publiekszaken) and ondermandaat to Medewerker burgerzaken: from which of them, "
+             "the row does not say; give a row per mandatee"),
+            ("Bevoegdheid;Mandaatgever;Gemandateerde\nInkoop;F001;F002, Gemeentesecretaris\n",
+             "row 2: names the mandator 'Gemeentesecretaris' as its own mandatee")):
+        path.write_text(text, encoding="utf-8")
+        res = run("import", "mandates", path, "--org", folder, "--replace", "--lang", "en")
+        assert res.exit_code == 1 and said in res.output, res.output
+        assert _files(folder) == before
+
+
 def test_a_register_without_a_mandator_column_gives_the_bodys_mandates(tmp_path):
     """Most registers give per power its competent body and the mandatee, and
     no mandator: a mandate is exercised in the name of the body (Awb 10:1).

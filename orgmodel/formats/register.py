@@ -116,6 +116,9 @@ class RegisterLog:
     submandates: int = 0
     #: rows whose mandator is their power's competent body (no mandator column)
     from_bodies: int = 0
+    #: rows that name several mandatees (``Teamleider A, Teamleider B``): a
+    #: mandate to each
+    several_mandatees: list = field(default_factory=list)
     #: what the sheet's layout made of its cells (merged cells, hidden rows)
     laid_out: list = field(default_factory=list)
     #: the register as a new source of org.yaml (``{key: text}``), if it is one
@@ -154,6 +157,12 @@ class RegisterLog:
                 "- No mandator column: the mandate of each of the {n} rows is from its power's "
                 "competent body, in whose name a mandate is exercised (Awb 10:1), graded "
                 "inferred")))
+        if self.several_mandatees:
+            out.append(count(len(self.several_mandatees), N_(
+                "- A row that names several mandatees (row {rows}): a mandate to each, on the "
+                "row's terms"), N_(
+                "- Rows that name several mandatees ({n}: rows {rows}): a mandate to each, on "
+                "the row's terms"), rows=", ".join(map(str, self.several_mandatees))))
         if self.submandates:
             out.append(count(self.submandates, N_(
                 "- Ondermandaat read from the rows that name it: 1 edge from the mandatee to the "
@@ -352,6 +361,7 @@ def _register_of(path: Path, raw, sheet, locale, add_bodies) -> tuple:
     log.bodies = [b["name"] for b in reading.bodies.values()]
     log.submandates = len(reading.submandates)
     log.from_bodies = reading.from_bodies
+    log.several_mandatees = reading.several_mandatees
     log.source = {key: cited} if key not in sources and reading.cites else {}
     log.skipped = reading.skipped
     return (rows, {p: reading.powers[p] for p in log.new_powers}, list(reading.bodies.values()),
@@ -407,6 +417,7 @@ class _Reading:
         self.line = self.own(Message(N_("{src} line {rows}"), src=source, rows="{rows}"))
         self.submandates: set = set()   # (the ondermandaat edges the rows name)
         self.from_bodies = 0        # (mandates whose mandator is the body: no column)
+        self.several_mandatees: list = []   # (rows that name several mandatees)
 
     def mandates(self, df, found: dict, path: Path) -> dict:
         """``{(mandator, mandatee, terms): [powers]}``: one edge per mandate,
@@ -430,12 +441,14 @@ class _Reading:
                 continue
             cell = {k: str(cells[c] if cells[c] is not None else "") for k, c in found.items()}
             try:
-                u, v, attrs, power = self.row(cell, self.line.format(rows=row))
-                subs = self.passed_on(cell, u, v, attrs)
+                u, vs, attrs, power = self.row(cell, self.line.format(rows=row))
+                subs = self.passed_on(cell, u, vs, attrs)
             except InputError as exc:
                 problems.append(Problem(path.name, int(row), exc.args[0]))
                 continue
-            for a, b, terms in [(u, v, attrs), *subs]:
+            if len(vs) > 1:
+                self.several_mandatees.append(int(row))
+            for a, b, terms in [*((u, v, attrs) for v in vs), *subs]:
                 edges.setdefault((a, b, tuple(sorted(terms.items()))), []).append(power)
             self.submandates |= {(a, b, tuple(sorted(terms.items()))) for a, b, terms in subs}
         if problems:
@@ -443,7 +456,9 @@ class _Reading:
         return edges
 
     def row(self, cell: dict, where: str) -> tuple:
-        """``(mandator, mandatee, edge cells, power)`` of one row."""
+        """``(mandator, [mandatees], edge cells, power)`` of one row: a cell
+        may name several mandatees (``Teamleider A, Teamleider B``, see
+        :meth:`_Nodes.several`), each given the mandate on the row's terms."""
         power = _power(cell, self.powers, self.nodes, self.bodies if self.add_bodies else None,
                        where)
         attrs = _attrs(cell, self.locale, where)
@@ -453,7 +468,14 @@ class _Reading:
             mandator = _end(cell, "mandator", self.nodes)
         else:
             mandator = self.from_body(power, attrs)
-        return mandator, _end(cell, "mandatee", self.nodes), attrs, power
+        mandatees = self.nodes.several(cell.get("mandatee", ""), cell.get("mandatee_name", ""),
+                                       "mandatee")
+        if not mandatees:
+            raise InputError(Message("no {what}", what=Message(_LABELS["mandatee_name"])))
+        if mandator in mandatees:
+            raise InputError(Message("names the mandator '{name}' as its own mandatee",
+                                     name=self.nodes.name[mandator]))
+        return mandator, mandatees, attrs, power
 
     def from_body(self, power: str, attrs: dict) -> str:
         """The mandator of a register without a mandator column: the power's
@@ -474,7 +496,7 @@ class _Reading:
         return body
 
 
-    def passed_on(self, cell: dict, mandator: str, mandatee: str, attrs: dict) -> list:
+    def passed_on(self, cell: dict, mandator: str, mandatees: list, attrs: dict) -> list:
         """``[(mandatee, post, terms)]``: the ondermandaat the row names
         (*ondermandaat aan*), each graded inferred, its terms the row's; the
         row's own mandate (``attrs``) is then one that allows it.
@@ -483,12 +505,20 @@ class _Reading:
         ------
         InputError
             The row says ondermandaat is not allowed, or names a post that
-            is not there (or is the mandatee, or its mandator).
+            is not there (or is the mandatee, or its mandator), or names
+            several mandatees: whose ondermandaat it is, the row does not say.
         """
         posts = self.nodes.several(cell.get("submandatee", ""),
                                    cell.get("submandatee_name", ""), "submandatee")
         if not posts:
             return []
+        if len(mandatees) > 1:
+            raise InputError(Message(
+                "names several mandatees ({mandatees}) and ondermandaat to {posts}: from which "
+                "of them, the row does not say; give a row per mandatee",
+                mandatees=", ".join(self.nodes.name[m] for m in mandatees),
+                posts=", ".join(self.nodes.name[p] for p in posts)))
+        mandatee = mandatees[0]
         if attrs.get("submandate") == "false":
             raise InputError(Message(
                 "names ondermandaat to {posts}, and says ondermandaat is not allowed",
