@@ -175,6 +175,10 @@ def parse_ceiling(text: str, locale: str | None = None) -> float:
     (10000.0, 25000.0)
     >>> parse_ceiling("€ 25.000 per besluit", "nl")
     25000.0
+    >>> parse_ceiling("binnen budget", "nl")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.InputError: 'binnen budget' names no amount: a ceiling is the highest ...
     >>> parse_ceiling("tot € 50.000", "nl")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -195,6 +199,12 @@ def parse_ceiling(text: str, locale: str | None = None) -> float:
             "covers; write that, and the floor in the conditions (voorwaarden)", text_=text))
     amount = t[up_to.end():] if up_to else t
     amount = _PER_DECISION.sub("", amount)
+    if not re.search(r"\d", amount) and re.search(r"[^\W\d_]{2}", amount):
+        # (a condition written where the amount goes: "binnen budget")
+        raise InputError(Message(
+            "'{text_}' names no amount: a ceiling is the highest amount of one decision; "
+            "write a condition such as this in the conditions (voorwaarden), and leave the "
+            "ceiling empty where the register sets none", text_=text))
     if re.search(r"\d\s*(?:-|–|—|tot)\s*(?:€|EUR)?\s*\d", amount, re.IGNORECASE):
         raise InputError(Message(
             "'{text_}' is a range: orgmodel records a mandate's ceiling, not a floor; write "

@@ -542,3 +542,12 @@ def test_a_register_header_under_a_row_of_groups_is_read_whole(tmp_path, suffix)
     assert "the header is written on two rows (1 and 2)" in res.output
     assert "power from 'Bevoegdheid'; ceiling from 'Financiële grens'" in res.output
     assert [d["ceiling"] for d in _mandates(folder).values()] == [25000.0]
+
+
+def test_a_condition_where_the_ceiling_goes_is_named_as_such(tmp_path):
+    """`binnen budget` in the ceiling's column was "not a number": true, but
+    it did not say where such a condition goes."""
+    folder, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;"
+                            "Financiële grens\nInkoop;F001;F002;binnen budget\n")
+    assert res.exit_code == 1 and "regel 2: 'binnen budget' noemt geen bedrag" in res.output \
+        and "schrijf een voorwaarde als deze bij de voorwaarden" in res.output, res.output
