@@ -551,3 +551,24 @@ def test_a_condition_where_the_ceiling_goes_is_named_as_such(tmp_path):
                             "Financiële grens\nInkoop;F001;F002;binnen budget\n")
     assert res.exit_code == 1 and "regel 2: 'binnen budget' noemt geen bedrag" in res.output \
         and "schrijf een voorwaarde als deze bij de voorwaarden" in res.output, res.output
+
+
+def test_an_amount_in_the_powers_name_is_said_not_read(tmp_path):
+    """`Aangaan van overeenkomsten tot € 25.000` with no ceiling on its row:
+    the amount was in the power's name only, and who-decides answered for
+    any amount with no word of it. It is still not read as the ceiling (the
+    name is no ceiling column, and `tot` leaves the amount itself open), but
+    the log names the rows and how to give it."""
+    folder, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;Financiële grens\n"
+                            "Aangaan van overeenkomsten tot € 25.000;F001;F002;\n"
+                            "Aangaan van overeenkomsten boven € 25.000;F001;F005;€ 100.000\n"
+                            "Subsidies tot 10.000 euro;F001;F005;\n"
+                            "Verlenen vergunningen art. 2.1;F001;F005;\n")
+    assert res.exit_code == 0, res.output
+    assert "- De naam van de bevoegdheid noemt een bedrag op 2 regels (2, 4; de eerste: 'tot " \
+        "€ 25.000'), en de regels geen financiële grens: de grenzen van die mandaten zijn niet " \
+        "vastgelegd" in res.output, res.output
+    ceilings = {v: d.get("ceiling") for u, v, d in orgmodel.load(folder).graph.edges(data=True)
+                if d["kind"] == "MANDATES" and "aangaan-van-overeenkomsten-tot-25-000"
+                in d["powers"]}
+    assert ceilings == {"F002": None}

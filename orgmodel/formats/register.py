@@ -119,6 +119,9 @@ class RegisterLog:
     #: rows that name several mandatees (``Teamleider A, Teamleider B``): a
     #: mandate to each
     several_mandatees: list = field(default_factory=list)
+    #: ``(row, text)`` of rows without a ceiling whose power's name gives an
+    #: amount (``Aangaan van overeenkomsten tot € 25.000``)
+    amount_in_power: list = field(default_factory=list)
     #: what the sheet's layout made of its cells (merged cells, hidden rows)
     laid_out: list = field(default_factory=list)
     #: the register as a new source of org.yaml (``{key: text}``), if it is one
@@ -163,6 +166,16 @@ class RegisterLog:
                 "row's terms"), N_(
                 "- Rows that name several mandatees ({n}: rows {rows}): a mandate to each, on "
                 "the row's terms"), rows=", ".join(map(str, self.several_mandatees))))
+        if self.amount_in_power:
+            rows, first = [r for r, _ in self.amount_in_power], self.amount_in_power[0][1]
+            out.append(count(len(rows), N_(
+                "- The power's name gives an amount on row {rows} ('{first}'), and the row no "
+                "ceiling: the mandate's ceiling is not recorded. If the amount is its ceiling, "
+                "give it in a column 'Financiële grens'"), N_(
+                "- The power's name gives an amount on {n} rows ({rows}; the first: '{first}'), "
+                "and the rows no ceiling: their mandates' ceilings are not recorded. If the "
+                "amounts are their ceilings, give them in a column 'Financiële grens'"),
+                rows=", ".join(map(str, rows)), first=first))
         if self.submandates:
             out.append(count(self.submandates, N_(
                 "- Ondermandaat read from the rows that name it: 1 edge from the mandatee to the "
@@ -300,6 +313,12 @@ class _Nodes:
         return [self.find("", part, column) for part in parts]
 
 
+#: An amount in a power's name (``tot € 25.000``, ``t/m 10.000 euro``): the
+#: words before it that bound it, and a currency or thousands grouped.
+_AMOUNT = re.compile(r"(?:(?:tot en met|tot|t/m|max(?:imaal)?\.?|boven|vanaf|onder)\s+)?"
+                     r"(?:(?:€|EUR)\s*\d[\d.,]*|\d{1,3}(?:[.,]\d{3})+(?:,-)?(?:\s*(?:euro|EUR))?)",
+                     re.IGNORECASE)
+
 #: Between the posts a cell names (``Teammanager A; Teammanager B``).
 _SEVERAL = re.compile(r"\s*[;,\n]\s*")
 
@@ -362,6 +381,7 @@ def _register_of(path: Path, raw, sheet, locale, add_bodies) -> tuple:
     log.submandates = len(reading.submandates)
     log.from_bodies = reading.from_bodies
     log.several_mandatees = reading.several_mandatees
+    log.amount_in_power = reading.amount_in_power
     log.source = {key: cited} if key not in sources and reading.cites else {}
     log.skipped = reading.skipped
     return (rows, {p: reading.powers[p] for p in log.new_powers}, list(reading.bodies.values()),
@@ -418,6 +438,7 @@ class _Reading:
         self.submandates: set = set()   # (the ondermandaat edges the rows name)
         self.from_bodies = 0        # (mandates whose mandator is the body: no column)
         self.several_mandatees: list = []   # (rows that name several mandatees)
+        self.amount_in_power: list = []     # (row, amount) in a power's name, no ceiling
 
     def mandates(self, df, found: dict, path: Path) -> dict:
         """``{(mandator, mandatee, terms): [powers]}``: one edge per mandate,
@@ -448,6 +469,9 @@ class _Reading:
                 continue
             if len(vs) > 1:
                 self.several_mandatees.append(int(row))
+            amount = _AMOUNT.search(cell.get("power_name", ""))
+            if amount and "ceiling" not in attrs:
+                self.amount_in_power.append((int(row), amount.group(0).strip()))
             for a, b, terms in [*((u, v, attrs) for v in vs), *subs]:
                 edges.setdefault((a, b, tuple(sorted(terms.items()))), []).append(power)
             self.submandates |= {(a, b, tuple(sorted(terms.items()))) for a, b, terms in subs}
