@@ -571,10 +571,30 @@ def _changed(attrs, da: dict, db: dict) -> Message:
     "changed: fte 1 → 0.8, name 'Hoofd' → 'Chef'"
     >>> translator("nl")(m)
     "gewijzigd: fte 1 → 0,8, naam 'Hoofd' → 'Chef'"
+    >>> translator("nl")(_changed(["fte_max", "fte_min", "grade"],
+    ...                           {"fte_min": 0.67, "fte_max": 0.67, "grade": "7"},
+    ...                           {"fte_min": 0.5, "fte_max": 1.0, "grade": "8"}))
+    "gewijzigd: fte 0,67 → 0,5–1, schaal '7' → '8'"
     """
+    if "fte_min" in attrs or "fte_max" in attrs:
+        # (a post's FTE is one number, or a range: said once, not as its two
+        # ends, "fte (max) 0,67 → 0,89, fte (min) 0,67 → 0,89")
+        attrs = ["fte" if x == "fte_max" else x for x in attrs if x != "fte_min"]
+        if "fte" not in attrs:
+            attrs.append("fte")
+        da, db = {**da, "fte": _fte_shown(da)}, {**db, "fte": _fte_shown(db)}
     return Message("changed: {what}", what=Listing(", ", (
         Message("{attribute} {was} → {now}", attribute=Column(x), was=_value_shown(da.get(x)),
                 now=_value_shown(db.get(x))) for x in attrs)))
+
+
+def _fte_shown(d: dict):
+    """A node's FTE as one value: its number, or its range (``1–2``), or
+    None when it gives none."""
+    lo, hi = d.get("fte_min"), d.get("fte_max")
+    if lo is None or (isinstance(lo, float) and math.isnan(lo)):
+        return None
+    return lo if lo == hi else Message("{lo}–{hi}", lo=lo, hi=hi)
 
 
 def _value_shown(value):
@@ -584,6 +604,8 @@ def _value_shown(value):
         return Message("none")
     if isinstance(value, (list, tuple, set, frozenset)):
         return Message("'{v}'", v=", ".join(map(str, sorted(value, key=str))))
+    if isinstance(value, Message):          # (a value worked out: an FTE's range)
+        return value
     if isinstance(value, str):
         return Message("'{v}'", v=value)
     return value

@@ -204,7 +204,7 @@ def parse_ceiling(text: str, locale: str | None = None) -> float:
         raise InputError(Message(
             "'{text_}' names no amount: a ceiling is the highest amount of one decision; "
             "write a condition such as this in the conditions (voorwaarden), and leave the "
-            "ceiling empty where the register sets none", text_=text))
+            "ceiling empty where none is set", text_=text))
     if re.search(r"\d\s*(?:-|–|—|tot)\s*(?:€|EUR)?\s*\d", amount, re.IGNORECASE):
         raise InputError(Message(
             "'{text_}' is a range: orgmodel records a mandate's ceiling, not a floor; write "
