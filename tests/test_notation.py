@@ -547,8 +547,8 @@ def test_the_date_a_line_above_the_header_states(tmp_path):
     date, said = imported("formatie 2025-12-31.csv", "Peildatum: 1 januari 2026",
                           "--preset", "nl-hr")
     assert date is None
-    assert ("The file's name says 2025-12-31 and a row above its header 2026-01-01: no date "
-            "is taken (give --date)") in said
+    assert ("The dates differ: the file's name says 31 December 2025 and a row above its header "
+            "1 January 2026; no date is taken (give --date)") in said
     date, _ = imported("formatie 2025-12-31.csv", "Peildatum: 1 januari 2026", "--preset",
                        "nl-hr", "--date", "2026-01-01")
     assert str(date) == "2026-01-01"
@@ -1971,3 +1971,34 @@ def test_a_unit_column_written_as_paths(tmp_path):
                   "--lang", "en")
         assert res.exit_code == 1 and said in res.output and not (tmp_path / "c").exists(), \
             res.output
+
+
+def test_the_date_from_a_peildatum_column(tmp_path):
+    """An HR report often gives its peildatum as a column, the same date on
+    every row. It was a column not read, and the model had no date. The
+    date is now the file's, said; different dates, a cell that is no date,
+    or a date that differs from the file's name give none, said."""
+    def imported(name, rows, *extra):
+        f = tmp_path / name
+        f.write_text("Peildatum;Formatieplaats;Functie;Medewerker;Leidinggevende functie\n"
+                     + "".join(f"{d};F{i};Functie {i};Naam {i};{'F1' if i > 1 else ''}\n"
+                               for i, d in enumerate(rows, 1)), encoding="utf-8")
+        out = tmp_path / f"o{len(list(tmp_path.iterdir()))}"
+        res = run("import", "posts", f, "--preset", "nl-hr", "--out", out, "--lang", "en",
+                  *extra)
+        assert res.exit_code == 0, res.output
+        return orgmodel.load(out).manifest.get("date"), res.output
+    date, said = imported("f.csv", ["1-1-2026", "01-01-2026", ""])
+    assert str(date) == "2026-01-01", said
+    assert "The date 1 January 2026 is read from column 'Peildatum' (the same on each of its 2 " \
+        "rows)" in said and "date the file describes from 'Peildatum'" in said
+    assert "Columns not read" not in said
+    date, said = imported("g.csv", ["1-1-2026", "1-2-2026"])
+    assert date is None and "Column 'Peildatum' gives different dates (row 2: '1-1-2026'; " \
+        "row 3: '1-2-2026'): no date is taken (give --date)" in said
+    date, said = imported("h.csv", ["1-1-2026", "onbekend"])
+    assert date is None and "Column 'Peildatum' holds 'onbekend' on row 3, which is no date" \
+        in said
+    date, said = imported("formatie 2025-12-31.csv", ["1-1-2026"])
+    assert date is None and "The dates differ: the file's name says 31 December 2025 and " \
+        "column 'Peildatum' 1 January 2026; no date is taken (give --date)" in said

@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..i18n import Listing, Message
 from ..notation import _MONTHS, LOCALES, parse_date
 
-__all__ = ["date_above_header", "date_in_name"]
+__all__ = ["date_above_header", "date_in_name", "date_in_column", "AS_AT_COLUMNS"]
 
 
 #: The words before the date a table describes, in its title or a line above
@@ -60,6 +60,45 @@ def date_above_header(rows: list, locale: str | None = None) -> tuple[str | None
         return None, Message("row {row} holds '{v}', which could be {dates}: no date is taken "
                              "(give --date)", row=rowno, v=v,
                              dates=Listing(" or ", [_dt.date.fromisoformat(d) for d in sorted(dates)]))
+    return None, ""
+
+
+#: The names of a column that gives, on each row, the date the table
+#: describes (compared folded: ``Peildatum``, ``Stand per``, ``As at``).
+AS_AT_COLUMNS = frozenset({"peildatum", "standdatum", "standper", "datumstand", "asat",
+                           "asof", "asatdate", "snapshotdate"})
+
+
+def date_in_column(values: list, column: str, locale: str | None = None) -> tuple[str | None, Any]:
+    """The date a column such as *Peildatum* gives on every row (``values``:
+    its cells, ``(row, text)``), and what to say of it: the same date on
+    every row that gives one is the table's; different dates, or a cell
+    that is no date, give none, said.
+
+    >>> date_in_column([(2, "1-1-2026"), (3, "01-01-2026")], "Peildatum", "nl")[0]
+    '2026-01-01'
+    >>> two = date_in_column([(2, "1-1-2026"), (3, "1-2-2026")], "Peildatum", "nl")
+    >>> two[0], str(two[1]).split(": no date")[0]
+    (None, "column 'Peildatum' gives different dates (row 2: '1-1-2026'; row 3: '1-2-2026')")
+    """
+    found: dict = {}
+    for rowno, text in values:
+        try:
+            date = str(parse_date(text, locale))
+        except InputError:
+            return None, Message("column '{c}' holds '{v}' on row {row}, which is no date: no "
+                                 "date is taken (give --date)", c=column, v=text, row=rowno)
+        found.setdefault(date, (rowno, text))
+    if len(found) == 1:
+        (date, (rowno, text)), = found.items()
+        return date, Message("the date {date} is read from column '{c}' (the same on each of "
+                             "its {n} rows)", date=_dt.date.fromisoformat(date), c=column,
+                             n=len(values))
+    if found:
+        firsts = sorted(found.values())[:3]
+        return None, Message("column '{c}' gives different dates ({dates}): no date is taken "
+                             "(give --date)", c=column, dates=Listing("; ", [
+                                 Message("row {row}: '{v}'", row=r, v=v) for r, v in firsts]))
     return None, ""
 
 

@@ -32,6 +32,7 @@ writes it beside the data as ``IMPORT.md``.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ from ..escape import markdown_prose
 from ..i18n import N_, Figure, Listing, Message, Sentence, count, said, translator
 from ..notation import LOCALES, number_text, parse_date
 from ..read import HEADER_WITHIN, _header_name
-from ._dates import date_above_header, date_in_name
+from ._dates import AS_AT_COLUMNS, date_above_header, date_in_column, date_in_name
 from ._fte import (
     FTE_PARTS,
     HOURS_UNIT,
@@ -2341,21 +2342,43 @@ class _Import:
 
     def date_of_file(self) -> str | None:
         """The date the file describes, when ``--date`` is not given: the one
-        its name holds and the one a line above its header states
-        (:func:`date_above_header`), each said; two that differ give none,
-        said, as which holds the file does not say."""
-        named, said_of_name = date_in_name(self.path.name)
-        stated, said_of_line = date_above_header(self.df.attrs.get("above_header") or [],
-                                                 self.locale)
-        if named and stated and named != stated:
+        its name holds, the one a line above its header states
+        (:func:`date_above_header`) and the one a column such as *Peildatum*
+        gives on every row (:func:`date_in_column`), each said; two that
+        differ give none, said, as which holds the file does not say."""
+        found = [(Message("the file's name"), *date_in_name(self.path.name)),
+                 (Message("a row above its header"),
+                  *date_above_header(self.df.attrs.get("above_header") or [], self.locale)),
+                 *self.date_columns()]
+        dates = [(where, date) for where, date, _ in found if date]
+        other = next(((w, d) for w, d in dates if d != dates[0][1]), None)
+        if other:
             self.log.decisions.append(Message(
-                "the file's name says {named} and a row above its header {stated}: no date is "
-                "taken (give --date)", named=named, stated=stated))
+                "the dates differ: {a} says {da} and {b} {db}; no date is taken (give --date)",
+                a=dates[0][0],
+                da=_dt.date.fromisoformat(dates[0][1]), b=other[0],
+                db=_dt.date.fromisoformat(other[1])))
             return None
-        for said_it in (said_of_name, said_of_line):
-            if said_it:
-                self.log.decisions.append(said_it)
-        return named or stated
+        self.log.decisions += [said_it for _, _, said_it in found if said_it]
+        return dates[0][1] if dates else None
+
+    def date_columns(self) -> list:
+        """``(where, date, what to say)`` of each column not read otherwise
+        whose name says it gives the date the table describes (``Peildatum``,
+        see :data:`AS_AT_COLUMNS`), read as such."""
+        out = []
+        rows = {rowno for group in self.posts.values() for rowno, _, _ in group}
+        for column in list(self.log.unread_columns):
+            shown = self.shown(column)
+            if fold(shown) not in AS_AT_COLUMNS:
+                continue
+            values = [(rowno, str(v).strip()) for rowno, v in self.df[column].items()
+                      if isinstance(v, str) and v.strip() and rowno in rows]
+            out.append((Message("column '{c}'", c=shown), *date_in_column(values, shown,
+                                                                          self.locale)))
+            self.log.unread_columns.remove(column)
+            self.log.columns.append((N_("date the file describes"), column))
+        return out
 
 
 #: The count a line of the log gives beside its first example (see
