@@ -35,14 +35,13 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, OrgModelError, Problem, ValidationError
 from ..escape import markdown_prose
-from ..i18n import N_, Figure, Listing, Message, Sentence, count, said, translator
-from ..notation import LOCALES, number_text, parse_date
+from ..i18n import N_, Listing, Message, count, translator
+from ..notation import LOCALES, number_text
 from ..read import HEADER_WITHIN, _header_name
 from ._dates import AS_AT_COLUMNS, date_above_header, date_in_column, date_in_name
 from ._fte import (
@@ -58,6 +57,11 @@ from ._fte import (
     says_hours,
     says_percent,
 )
+from ._holders import HolderReading
+from ._import_state import ImportLog
+from ._import_state import cell as _cell
+from ._line import LineReading
+from ._presets import PLAIN, PRESET_WHAT, PRESETS, Columns, Preset
 from ._sheets import fold, laid_out, read_sheet, refuse_spreadsheet_errors, row_spans, two_header_rows_said
 from ._tables import check_tables, cited_file, model_from_tables, slug, table
 
@@ -68,150 +72,6 @@ if TYPE_CHECKING:  # names in annotations only
 
 __all__ = ["Columns", "PRESETS", "ImportLog", "read_posts", "posts_tables", "import_posts"]
 
-
-@dataclass(frozen=True)
-class Columns:
-    """Which column holds what; ``None`` when the file has no such column.
-
-    Names are matched without regard to case or surrounding spaces.
-    """
-
-    id: str | None = "id"
-    reports_to: str | None = "reports_to"
-    title: str | None = "title"
-    holder: str | None = "holder"
-    unit: str | None = "unit"
-    fte: str | None = "fte"
-    grade: str | None = "grade"
-    #: hours per week (read as FTE only over the full-time week the user
-    #: gives: see :func:`posts_tables`'s ``full_time``)
-    hours: str | None = "hours|hours per week"
-    organisation: str | None = None
-    #: a post's cost centre (kept on the post as ``cost_centre``)
-    cost_centre: str | None = None
-    #: the date the holder took up the post (the HOLDS edge's ``valid_from``)
-    start: str | None = None
-    #: the columns of a unit's levels, the widest first (``("Sector",
-    #: "Afdeling", "Team")``): each unit is in the one before it on its row,
-    #: and the post in the narrowest its row names (instead of ``unit``)
-    units: tuple | None = None
-    #: the holder's own FTE on the row (a *bezetting* beside the post's
-    #: *formatie*): on the HOLDS edge, instead of the post's FTE
-    holder_fte: str | None = None
-    #: the columns of the holder's name in parts, in order (``("Voornaam",
-    #: "Tussenvoegsel", "Achternaam")``): joined with a space, the empty
-    #: ones left out (instead of ``holder``)
-    holder_parts: tuple | None = None
-
-
-@dataclass(frozen=True)
-class Preset:
-    """Column names and the values with a meaning, for a known file format."""
-
-    senior: Columns
-    junior: Columns
-    tops: tuple = ("XX",)
-    # holder values, compared without regard to case, spaces and a final dot;
-    # a value that starts with one of them counts too ("Vacant post", "VACANCY")
-    # (with the words Dutch HR exports use: "Vacature", "niet ingevuld",
-    # "n.v.t.", "opgeheven")
-    vacant: tuple = ("vacant", "vacancy", "not in post", "vacature", "niet ingevuld",
-                     "niet bezet", "onbezet", "vac", "openstaande vacature", "open vacature",
-                     "nieuwe vacature", "te vervullen", "nog te vervullen", "in te vullen",
-                     "nog in te vullen", "niet vervuld", "onvervuld", "in werving",
-                     "openstaand", "openstaande functie", "nog niet ingevuld", "nog niet bezet",
-                     "nog niet vervuld", "vacatureruimte", "te benoemen", "nog te benoemen",
-                     "tbd", "tba", "to be appointed", "unfilled")
-    # ("NN", "N.N.": nomen nescio, the Dutch for a name not known)
-    undisclosed: tuple = ("n/d", "nd", "n/a", "not disclosed", "withheld", "redacted", "-", "",
-                          "nvt", "niet openbaar", "onbekend", "nn", "nnb", "niet bekend",
-                          "nog niet bekend", "unknown", "tbc", "?", "??", "???")
-    # a holder hired, not named: the post is held by someone whose name the
-    # file does not give (a "name" Inhuur on three posts was one person
-    # holding all three); a name after it ("Interim P. de Boer") is a name
-    hired: tuple = ("inhuur", "externe inhuur", "tijdelijke inhuur", "ingehuurd", "interim",
-                    "interimmer", "extern", "externe", "inleen", "ingeleend", "detachering",
-                    "gedetacheerd", "uitzendkracht", "zzp", "zzp'er", "zzper", "contractor",
-                    "agency staff", "interim manager")
-    eliminated: tuple = ("eliminated", "post eliminated", "deleted", "opgeheven", "vervallen",
-                         "boventallig")
-    unknown_superior: str = "external"
-    name_from: str = "organisation"
-    #: how the files write numbers and dates (see orgmodel.notation)
-    locale: str | None = None
-    #: the columns of a name in parts, read when there is no holder column:
-    #: the first name's, the prefix's (optional) and the surname's
-    #: alternatives, as for ``Columns.holder_parts``
-    name_parts: tuple = ()
-    #: what an empty holder cell says: nothing (who holds the post, and
-    #: whether it is vacant, is not recorded), or, in a format whose schema
-    #: asks for a word on a vacant post (the Cabinet Office's "Vacant"), a
-    #: holder whose name is not published (inferred)
-    empty_holder: str = "not recorded"
-    #: the column of the file's own check of each row, and the value that
-    #: marks a row as failing it (the Cabinet Office's ``Valid?``, 0 where
-    #: its validator found the row wrong): such rows are read as any other,
-    #: and named in the log
-    checked: tuple = ()
-
-
-#: Known formats.  ``uk-organogram``: the Cabinet Office schema of UK
-#: government organograms (senior posts and junior staff files); ``nl-hr``:
-#: a Dutch HR export (formatieplaats, functie, medewerker, leidinggevende
-#: functie, afdeling, fte, schaal, kostenplaats, ingangsdatum), read under
-#: locale nl.
-PRESETS = {
-    "uk-organogram": Preset(
-        senior=Columns(id="Post Unique Reference", reports_to="Reports to Senior Post",
-                       title="Job Title", holder="Name", unit="Unit", fte="FTE",
-                       grade="Grade (or equivalent)|Grade", organisation="Organisation",
-                       hours=None),
-        junior=Columns(id=None, reports_to="Reporting Senior Post", title="Generic Job Title",
-                       holder=None, unit="Unit", fte="Number of Posts in FTE",
-                       grade="Grade|Grade (or equivalent)",
-                       organisation="Organisation", hours=None),
-        empty_holder="undisclosed", checked=("Valid?", "0")),
-    # A Dutch HR export (AFAS, Youforce, Beaufort ...): one row per post,
-    # columns by their usual Dutch names, numbers and dates in Dutch notation.
-    "nl-hr": Preset(
-        senior=Columns(id="formatieplaats|formatieplaatsnummer|functienummer|plaatsnummer|"
-                          "positienummer|personeelsnummer|formatieplaatsnr|functienr|"
-                          "plaatsnr|positienr|formatieplaats-id|functie-id|positie-id|"
-                          "functiecode|formatiecode|personeelsnr",
-                       reports_to="leidinggevende functie|leidinggevende formatieplaats|"
-                                  "leidinggevende|manager|direct leidinggevende|"
-                                  "naam leidinggevende|leidinggevende naam|"
-                                  "formatieplaats leidinggevende|functienummer leidinggevende|"
-                                  "functienr leidinggevende|leidinggevende functienr|"
-                                  "rapporteert aan|hoofd formatieplaats|formatieplaats hoofd",
-                       title="functie|functienaam|functiebenaming|functietitel|"
-                             "functieomschrijving|omschrijving functie|functie omschrijving|"
-                             "omschrijving formatieplaats",
-                       holder="medewerker|naam medewerker|naam|werknemer|naam werknemer|"
-                              "medewerker naam|volledige naam|bezet door|bezetter|naam bezetter",
-                       unit="afdeling|organisatie-eenheid|organisatieonderdeel|team|eenheid|"
-                            "org. eenheid|organisatorische eenheid|afdelingsnaam|afdeling/team",
-                       fte="fte|formatie|omvang|aanstelling|fte formatie|formatie fte|"
-                           "werktijdfactor|deeltijdfactor|aanstellingsomvang|"
-                           "aanstellingspercentage|formatieomvang",
-                       hours="uren|uren per week|aantal uren|contracturen|formatie-uren|"
-                             "formatieuren|weekuren|uren p/w",
-                       grade="schaal|salarisschaal|functieschaal",
-                       cost_centre="kostenplaats", start="ingangsdatum|datum in dienst|begindatum",
-                       # (only the names that say FTE: "Bezetting" alone may
-                       # name the person in the post)
-                       holder_fte="bezetting fte|fte bezetting|bezette fte"),
-        junior=Columns(id=None, holder=None, hours=None), tops=("",), unknown_superior="error",
-        locale="nl",
-        # (AFAS, Youforce and the like export a name in three columns)
-        name_parts=("roepnaam|voornaam|voornamen|voorletters",
-                    "tussenvoegsel|tussenvoegsels|voorvoegsel|voorvoegsels",
-                    "achternaam|geslachtsnaam|familienaam")),
-}
-
-#: What each preset reads, in words.
-PRESET_WHAT = {"uk-organogram": N_("a UK government organogram (the Cabinet Office's schema)"),
-               "nl-hr": N_("a Dutch HR export")}
 
 #: The first words of a totals row's id (folded, see :func:`fold`): a row
 #: whose id starts with one of them ("Totaal", "Subtotaal team Burgerzaken")
@@ -241,152 +101,6 @@ def _totals_word(rid: str) -> str | None:
 #: named beside the unit column read is said, with how to read both.
 UNIT_LEVELS = frozenset({"sector", "directie", "cluster", "domein", "afdeling", "team",
                          "bureau", "unit", "division", "directorate", "department", "branch"})
-
-#: Without a preset: no top marker but an empty superior, names as given.
-PLAIN = Preset(senior=Columns(), junior=Columns(id=None, holder=None, hours=None), tops=("",),
-               unknown_superior="error")
-
-
-@dataclass
-class ImportLog:
-    """What the import found in the files and what it decided."""
-
-    files: list = field(default_factory=list)
-    posts: int = 0
-    rows: int = 0
-    tops: list = field(default_factory=list)             # (post id, title)
-    placeholders: list = field(default_factory=list)     # (post id, title)
-    vacancies: list = field(default_factory=list)        # post ids
-    undisclosed: int = 0
-    empty_undisclosed: bool = False     # an empty holder cell counted among them
-    hired: int = 0              # of the undisclosed: hired, not named (Inhuur, Interim)
-    job_shares: list = field(default_factory=list)       # (post id, rows, fte)
-    split_ids: list = field(default_factory=list)        # (raw id, [new ids])
-    external: list = field(default_factory=list)         # (superior id, rows)
-    people_on_several_posts: list = field(default_factory=list)  # (name, post ids)
-    staff_rows: int = 0
-    staff_groups: int = 0
-    staff_fte: float = 0.0
-    units: int = 0
-    skipped: list = field(default_factory=list)          # (file, row, why)
-    cells: list = field(default_factory=list)            # (file, row, why): row kept
-    columns: list = field(default_factory=list)          # (what, column read for it)
-    unread_columns: list = field(default_factory=list)   # columns with values not read
-    headers: dict = field(default_factory=dict)          # column -> as the file writes it
-    eliminated: list = field(default_factory=list)       # (file, row) of posts marked gone
-    left_out_fte: float = 0.0                            # FTE of the rows left out
-    decisions: list = field(default_factory=list)        # free sentences
-
-    def warnings(self) -> list:
-        """What the import could not use, as problems (file, row, why): the
-        rows left out (a post marked eliminated is not one: it is gone) and
-        the cells not used; ``--strict`` refuses an import that has any."""
-        gone = set(self.eliminated)
-        return [Problem(f, r, why) for f, r, why in self.skipped if (f, r) not in gone] + \
-            [Problem(f, r, why) for f, r, why in self.cells]
-
-    def counts(self) -> dict:
-        """What the organisation's ``org.yaml`` keeps of the import (``import:``),
-        for the report's summary."""
-        return {"log": "IMPORT.md", "rows_read": self.rows + self.staff_rows,
-                "rows_left_out": len(self.skipped) - len(self.eliminated),
-                "fte_left_out": round(self.left_out_fte, 6),
-                "posts_eliminated": len(self.eliminated), "cells_not_used": len(self.cells)}
-
-    def lines(self) -> list:
-        """The log as Markdown lines, for the terminal and ``IMPORT.md``."""
-        out = [Message("# Import of {v}", v=', '.join(self.files)), ""]
-        # (each column as the file writes it: what the user gives again)
-        shown = self.headers.get
-        if self.columns:
-            out.append(Message("- Columns read: {columns}.", columns=Listing("; ", [
-                Message("{what} from '{c}'", what=Message(what), c=shown(c, c))
-                for what, c in self.columns])))
-        if self.unread_columns:
-            out.append(Message(
-                "- Columns not read: {columns} (a column that holds what orgmodel reads under "
-                "another name is given with --id, --reports-to, --title, --holder, --unit, --fte, "
-                "--hours or --grade).",
-                columns=", ".join(f"'{shown(c, c)}'" for c in self.unread_columns)))
-        out += [Message("- {rows} read: {posts}, {units}.",
-                        rows=count(self.rows, N_("{n} row"), N_("{n} rows")),
-                        posts=count(self.posts, N_("{n} post"), N_("{n} posts")),
-                        units=count(self.units, N_("{n} unit"), N_("{n} units"))),
-               Message("- Tops ({n}): {tops}.", n=len(self.tops),
-                       tops=", ".join(f"{i} ({t})" for i, t in self.tops) or Message("none"))]
-        if self.placeholders:
-            out.append(Message("- Placeholder top posts (named after the organisation; not a "
-                               "post, not a layer): {v}.",
-                               v=", ".join(f"{i} ({t})" for i, t in self.placeholders)))
-        out.append(Message("- Vacant posts: {v}", v=len(self.vacancies))
-                   + (f" ({', '.join(self.vacancies[:20])}"
-                      + (" …" if len(self.vacancies) > 20 else "") + ")" if self.vacancies
-                      else "") + ".")
-        unnamed = N_("- Holders whose name is not disclosed (N/D or empty): {undisclosed}.") \
-            if self.empty_undisclosed else \
-            N_("- Holders whose name is not given (N/D, N.N., onbekend ...): {undisclosed}.")
-        out.append(Message(unnamed, undisclosed=self.undisclosed))
-        if self.hired:
-            out.append(Message(
-                "- Of them hired and not named ('Inhuur', 'Interim', 'Extern' ...: a person "
-                "each, not one person of that name): {n}.", n=self.hired))
-        out.append(Message(
-            "- Job shares (one post id on several rows alike): {v}",
-            v=len(self.job_shares))
-                   # (a Listing, not str.join: each part stays translatable)
-                   + Listing("", [Message("; {i} on rows {v}, {f} FTE",
-                                          i=i, v=', '.join(map(str, r)), f=f)
-                                  for i, r, f in self.job_shares]) + ".")
-        if self.split_ids:
-            out.append(Message("- Post ids reused for different posts (--split-reused-ids: each "
-                               "row its own post, lines to the id left out): {v}.",
-                               v="; ".join(f"{i} → {', '.join(n)}" for i, n in self.split_ids)))
-        out.append(Message(
-            "- Superiors not in the file (external roles): {v}",
-            v=len(self.external))
-                   + Listing("", [Message(N_("; {s} (rows {r})") if len(r) > 1 else
-                                          N_("; {s} (row {r})"), s=s, r=", ".join(map(str, r)))
-                                  for s, r in self.external])
-                   + ".")
-        if self.people_on_several_posts:
-            out.append(Message("- One name on several posts (read as one person): {v}.",
-                               v="; ".join(f"{n}: {', '.join(p)}" for n, p in
-                                           self.people_on_several_posts)))
-        if self.staff_rows:
-            out.append(Message(
-                "- Junior staff: {staff_rows} rows as {staff_groups} staff groups under their senior "
-                "posts, {staff_fte} FTE.",
-                staff_rows=self.staff_rows, staff_groups=self.staff_groups,
-                staff_fte=self.staff_fte))
-        # (a decision is a Message: said in the log's language, not made text here)
-        out += [Message("- {decision}", decision=Sentence(d)) for d in self.decisions]
-        out.append(Message("- Rows not used: {v}", v=len(self.skipped))
-                   + ("" if not self.skipped else ":"))
-        out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why) for f, r, why in self.skipped]
-        if self.cells:
-            out.append(Message("- Cells not used (the row is kept): {v}:", v=len(self.cells)))
-            out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why) for f, r, why in self.cells]
-        return out
-
-
-def _quoted_option(value: str) -> str:
-    """A column's name as a shell takes it after an option: in quotes when
-    it has a space or a sign the shell reads (``'Naam leidinggevende'``).
-
-    >>> _quoted_option("Personeelsnummer"), _quoted_option("Naam leidinggevende")
-    ('Personeelsnummer', "'Naam leidinggevende'")
-    """
-    return value if re.fullmatch(r"[\w.-]+", value) else "'" + value.replace("'", "'\\''") + "'"
-
-
-def _one_letter(holder: str) -> bool:
-    """Whether a holder's cell is one letter and nothing else but marks
-    (``x``, ``X.``, ``(v)``): no name.
-
-    >>> _one_letter("x"), _one_letter("X."), _one_letter("Xu"), _one_letter("10234")
-    (True, True, False, False)
-    """
-    return sum(c.isalpha() for c in holder) == 1 and not any(c.isdigit() for c in holder)
 
 
 def _header_columns(cols: Columns, first: str = "id") -> tuple:
@@ -714,26 +428,6 @@ def _check_options(rule, locale, reused_ids, full_time, reports_to_by, line: boo
             "and a file read with --row-ids has none"))
 
 
-#: A whole number written with decimal zeros (``1001.0``, ``1001,00``): how a
-#: spreadsheet or a script writes back an id it read as a number.
-_WHOLE_WITH_DECIMALS = re.compile(r"(\d+)[.,]0+")
-
-#: Between a post's id and its job title in a superior's cell
-#: ("F001 - Gemeentesecretaris", "F001 Gemeentesecretaris").
-_ID_TITLE_SEPARATOR = re.compile(r"\s*[-–—:|,]\s*|\s+")
-#: Between the names of a cell that names several holders (a job share on
-#: one row): "A. de Vries / B. Jansen".
-_SEVERAL_HOLDERS = re.compile(r"\s*(?:/|;|\s&\s|\s\+\s)\s*")
-_SEVERAL_MARKS = frozenset("/;&+")
-#: "A. de Vries en B. Jansen", "Anna Smit and Bo Lee": the word between two
-#: names, each starting with a capital (an initial or a first name; "de
-#: heer Jansen en mevrouw Smit" is not split, and stays one holder).
-_AND_HOLDERS = re.compile(r"\s+(?:en|and)\s+(?=[A-ZÀ-Þ])")
-#: A person's name on either side of it: an initial ("A. de Vries") or two
-#: words or more ("Anna Smit"); "Jansen en Partners", a firm, has neither
-#: on its right, and stays one holder.
-_PERSONS_NAME = re.compile(r"(?:[A-ZÀ-Þ]\.\s*)+\S|\S+\s+\S")
-_AND_WORD = re.compile(r"\s(?:en|and)\s", re.IGNORECASE)
 #: What a hand-kept sheet puts around a word in a holder's cell: "(Vacature)".
 _AROUND = " ()[]{}<>*-–—_/\\'\"#"
 
@@ -771,12 +465,6 @@ def _matcher(values, prefix, aside=False):
     return match
 
 
-#: The note on a person whose name the file does not give.
-_UNNAMED_NOTE = N_("holder given as '{holder}'")
-_HIRED_NOTE = N_("hired, not named: holder given as '{holder}'")
-_EMPTY_NOTE = N_("the holder's cell is empty, and the file's format writes 'Vacant' for a "
-                 "vacant post: a holder whose name is not published (inferred)")
-
 #: A remark in brackets at the end of a holder's cell ("Inhuur (via Yacht)").
 _ASIDE = re.compile(r"\s*\([^()]*\)$")
 
@@ -786,13 +474,14 @@ _ASIDE = re.compile(r"\s*\([^()]*\)$")
 HEADING = "\x00heading"
 
 
-def _cell(row, column) -> str:
-    return (row.get(column) or "").strip() if column else ""
-
-
-class _Import:
+class _Import(LineReading, HolderReading):
     """One import of a posts file (and its junior staff), step by step; what
-    it builds (``nodes``, ``edges``) and decides (``log``) is in sight."""
+    it builds (``nodes``, ``edges``) and decides (``log``) is in sight.
+
+    Its stages: reading the table and its columns, grouping the rows into
+    posts and building each (here), their holders (:class:`._holders.HolderReading`)
+    and their line (:class:`._line.LineReading`), over the state they share
+    (:class:`._import_state.ImportState`)."""
 
     def __init__(self, path: Path, preset: Preset, cols: Columns, jcols: Columns, rule: str,
                  junior):
@@ -852,22 +541,6 @@ class _Import:
         self.c_path: str | None = None          # the unit column read as paths
         self.path_sep = "/"                     # between the parts of its paths
 
-    def fte(self, text: str, one_post: bool = True, holders: int = 1):
-        """A cell of the FTE column as :func:`read_fte` reads it in this file."""
-        return read_fte(text, self.locale, one_post, self.week, self.hours, self.percent, holders)
-
-    def in_own_words(self, message) -> str:
-        """A text orgmodel writes into the data (a placeholder's name, a
-        note) in the organisation's language: Dutch for a Dutch export, as
-        its report and chart are (the language is its org.yaml's)."""
-        return translator(self.language)(message)
-
-    def figures(self, **values) -> dict:
-        """Numbers for :meth:`in_own_words`: in Dutch notation for a Dutch
-        export, as plain as Python writes them otherwise (``1234.5``)."""
-        if self.language == "nl":
-            return {k: Figure(v) if isinstance(v, float) else v for k, v in values.items()}
-        return {k: format(v, "g") if isinstance(v, float) else str(v) for k, v in values.items()}
 
     # -- read and map the columns ---------------------------------------------
 
@@ -1474,19 +1147,6 @@ class _Import:
 
     # -- build each post --------------------------------------------------------
 
-    def shown(self, column: str) -> str:
-        """A column's name as the file writes it (``Uren per week``, not the
-        ``uren_per_week`` it is read under)."""
-        return self.log.headers.get(column, column)
-
-    def cite(self, rows, src="posts") -> str:
-        """The citation of a row (or of rows, ``3, 5``) of the file ``src``
-        (a source of ``org.yaml``), in the organisation's language: ``posts
-        line 12``, ``posts regel 12``."""
-        many = isinstance(rows, (list, tuple)) and len(rows) > 1
-        text = ", ".join(map(str, rows)) if isinstance(rows, (list, tuple)) else rows
-        return (self.citations[1] if many else self.citations[0]).format(src=src, rows=text)
-
     def unit_of(self, text, rowno, src="posts", within: tuple = ()):
         """The id of the unit named ``text`` (inside the units ``within``,
         the widest first, when the file gives a unit's levels), made on
@@ -1687,338 +1347,6 @@ class _Import:
             self.log.placeholders.append((pid, title))
         return node
 
-    def start_date(self, row, rowno) -> str | None:
-        """The row's start date as ISO text, under the locale; a cell that is
-        not a date is listed and left out."""
-        text = _cell(row, self.c_start)
-        if not text:
-            return None
-        try:
-            return parse_date(text, self.locale)
-        except InputError as exc:
-            self.log.cells.append((self.label, rowno, Message(
-                "start date {exc}: the holder is kept without it",
-                exc=said(exc))))
-            return None
-
-    def add_holders(self, pid, group, ftes) -> None:
-        """A HOLDS edge from each row's holder (a person, one per name, or one
-        whose name is not disclosed); a vacant row holds nobody."""
-        if not self.c_holder:       # (said once, in read_posts)
-            return
-        self.refuse_one_holder_twice(pid, group)
-        unnamed = 0
-        for (rowno, row, cell), f in zip(group, ftes or [None] * len(group)):
-            names = self.holder_names(cell)
-            if self.c_holder_fte:
-                f = self.holder_fte(_cell(row, self.c_holder_fte), rowno, cell)
-            if isinstance(f, FteRange):
-                f = None          # (the post's range: what its holder works, it does not say)
-            # (a share each when the cell gives them: see shares())
-            shares = f if isinstance(f, tuple) else None
-            if len(names) > 1 and shares is None:
-                self.several_holders.append(cell)
-            elif len(names) == 1 and _AND_WORD.search(cell) and self.named_holders(cell):
-                self.and_in_holder.append(cell)
-            # (the row's start date read once, for a vacant row too: a date
-            # that is none is said)
-            start = self.start_date(row, rowno)
-            for i, holder in enumerate(names):
-                share = shares[i] if shares else f if len(names) == 1 else None
-                unnamed = self.add_holder(pid, rowno, start, holder, share, unnamed)
-
-    def holder_fte(self, text: str, rowno, cell: str):
-        """The holders' own FTE on a row (``--holder-fte``: the *bezetting*
-        beside the post's *formatie*), read as the FTE column is: a share
-        each for several holders; a cell that is none is said, and the
-        holders kept without it."""
-        if not text:
-            return None
-        named = self.named_holders(cell)
-        f = self.fte(text, holders=len(named))
-        if isinstance(f, tuple):
-            return self.shares(f, rowno, text, cell, named, self.shared_holder_ftes)
-        if isinstance(f, float) and not more_than_they_work(f, named):
-            return f
-        why = not_a_fte(f, text, self.locale) if not isinstance(f, float) else Message(
-            "is more than the people the holder's cell names ('{holder}') can work",
-            holder=cell)
-        self.log.cells.append((self.label, rowno, Message(
-            "holder's FTE '{v}' {why}: the holders are kept without it", v=text, why=why)))
-        return None
-
-    def named_holders(self, cell: str) -> list:
-        """The people a holder's cell names (none for a vacancy, a name not
-        disclosed or a file without holders)."""
-        if not self.c_holder:
-            return []
-        return [h for h in self.holder_names(cell)
-                if not self.is_vacant_holder(h) and not self.is_undisclosed(h)]
-
-    def holder_names(self, cell: str) -> list:
-        """The holders a cell names: one, or several written with ``/``,
-        ``;``, `` & `` or `` + `` between them (a job share kept on one row:
-        ``A. de Vries / B. Jansen``), or two names with ``en`` or ``and``
-        between them (``A. de Vries en B. Jansen``, each name starting with
-        a capital and either an initial or two words: ``Jansen en
-        Partners`` is one); a marker (``N/D``, ``Vacature``) is one."""
-        if self.is_vacant_holder(cell) or self.is_undisclosed(cell):
-            return [cell]
-        if _SEVERAL_MARKS & set(cell):
-            parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)]
-        elif cell[:1].isupper():
-            parts = [p.strip() for p in _AND_HOLDERS.split(cell)]
-            if not all(_PERSONS_NAME.match(p) for p in parts):
-                return [cell]
-        else:
-            return [cell]
-        return parts if len(parts) > 1 and all(parts) else [cell]
-
-    def add_holder(self, pid, rowno, start, holder, f, unnamed: int) -> int:
-        """The HOLDS edge of one holder of a row (none for a vacant one), from
-        the row's ``start`` date, with the row's FTE when the row names one
-        holder; returns the number of the post's holders whose name is not
-        disclosed so far."""
-        if self.is_vacant_holder(holder):
-            return unnamed
-        if not holder and self.preset.empty_holder == "not recorded":
-            # (an empty cell states no holder and no vacancy, as a file
-            # without a holders' column does not)
-            self.empty_holders.append(pid)
-            if self.c_holder_fte and f is not None:
-                self.log.cells.append((self.label, rowno, Message(
-                    "the holder's FTE of post {pid} is given, but not the holder: not used",
-                    pid=pid)))
-            return unnamed
-        if _one_letter(holder):
-            # ("x" is a tick as often as a name's initial: which, the cell
-            # does not say)
-            self.log.cells.append((self.label, rowno, Message(
-                "holder '{holder}' of post {pid} is one letter, no name (a tick saying the post "
-                "is held?): not used; who holds it is not recorded", holder=holder, pid=pid)))
-            return unnamed
-        hold = {"kind": "HOLDS", "source": self.cite(rowno),
-                "evidence": "stated" if holder else "inferred"}
-        if isinstance(f, float):
-            hold["fte"] = number_text(round(f, 6))
-        if start:
-            hold["valid_from"] = start
-        if not holder:
-            hold["note"] = self.in_own_words(Message(_EMPTY_NOTE))
-        if self.is_undisclosed(holder):
-            self.log.undisclosed += 1
-            hired = self.is_hired(holder)
-            self.log.hired += hired
-            # (named after the post, not the row: the same undisclosed
-            # holder of the same post matches across two snapshots)
-            unnamed += 1
-            person = f"person:{pid}:undisclosed" + (f"-{unnamed}" if unnamed > 1 else "")
-            self.nodes.append({"id": person, "kind": "Person",
-                               "name": self.in_own_words(Message("(name not disclosed)")),
-                               "source": self.cite(rowno),
-                               "evidence": hold["evidence"],
-                               "note": self.in_own_words(self.unnamed_note(holder, hired))})
-        else:
-            person = self.person(holder, rowno)
-            self.people[holder.casefold()][1].append(pid)
-        self.edges.append({"from": person, "to": pid, **hold})
-        return unnamed
-
-    @staticmethod
-    def unnamed_note(holder: str, hired: bool) -> Message:
-        """The note on a holder whose name is not given: what the cell said,
-        or, for an empty one, why a holder is inferred from it."""
-        if not holder:
-            return Message(_EMPTY_NOTE)
-        return Message(_HIRED_NOTE if hired else _UNNAMED_NOTE, holder=holder)
-
-    def refuse_one_holder_twice(self, pid, group) -> None:
-        """One named holder on two rows of one post: a row given twice, or
-        two appointments of one person to it; which, the file does not say,
-        so the import refuses rather than merge or double them."""
-        first: dict = {}
-        problems = []
-        for rowno, _, holder in group:
-            if self.is_vacant_holder(holder) or self.is_undisclosed(holder):
-                continue
-            if holder.casefold() in first:
-                problems.append(Problem(self.label, rowno, Message(
-                    "post {pid} with holder '{holder}' is on row {first} already: a row given "
-                    "twice, or two appointments of one person to one post; keep one row (its "
-                    "FTE the two together, if both hold)",
-                    pid=pid, holder=holder, first=first[holder.casefold()])))
-            first.setdefault(holder.casefold(), rowno)
-        if problems:
-            raise ValidationError(problems, where=str(self.path))
-
-    def person(self, holder, rowno) -> str:
-        key = holder.casefold()
-        if key not in self.people:
-            person = f"person:{slug(holder)}"
-            while person in self.person_ids:     # two names with one slug
-                person += "-2"
-            self.person_ids.add(person)
-            self.people[key] = (person, [])
-            self.nodes.append({"id": person, "kind": "Person", "name": holder,
-                               "source": self.cite(rowno), "evidence": "stated"})
-        return self.people[key][0]
-
-    def posts_by_holder(self) -> dict:
-        """The posts each person holds, by the name folded (see :func:`fold`):
-        what a superior column that names the manager is read through."""
-        def named(row, holder):
-            vacant = self.is_vacant_holder(holder) or self.is_undisclosed(holder)
-            return "" if vacant else holder
-        return self.posts_by(named)
-
-    def posts_by_column(self, column) -> dict:
-        """The posts by their value in ``column`` (folded): what a superior
-        column that gives another key of the superior's row (a
-        *personeelsnummer*) is read through."""
-        return self.posts_by(lambda row, _holder: _cell(row, column))
-
-    def posts_by(self, key) -> dict:
-        """``{folded key: [post ids]}``, ``key(row, holder)`` of each row of
-        each post (an empty key is none)."""
-        keyed: dict = {}
-        for pid, group in self.posts.items():
-            for _, row, holder in group:
-                value = key(row, holder)
-                if value:
-                    posts = keyed.setdefault(fold(value), [])
-                    if pid not in posts:
-                        posts.append(pid)
-        return keyed
-
-    def superior_by_name(self, pid, sup, first_row) -> str | None:
-        """The post ``sup`` names by its holder or another key of its row
-        (``reports_to_by``), or None, said, when the name is on several
-        posts (which is meant the file does not say); a name on none is a
-        superior not in the file (not tried as a post id: the column was
-        said to hold names)."""
-        found = (self.held_by or {}).get(fold(sup), [])
-        if len(found) > 1:
-            self.log.cells.append((self.label, first_row, Message(
-                "reports to '{sup}', which names posts {posts}: which is meant the file does not "
-                "say, so the line is left out", sup=sup, posts=", ".join(found))))
-            return None
-        if found:
-            self.by_name += 1
-            return found[0]
-        return self.external_superior(pid, sup, first_row)
-
-    def add_line(self, pid, title, sup, is_top, first_row) -> None:
-        """The post's REPORTS_TO edge, or why it has none (a top, a reused id)."""
-        log = self.log
-        if is_top:
-            log.tops.append((pid, title))
-            return
-        if sup == "":
-            log.tops.append((pid, title))
-            log.decisions.append(Message(
-                "post {pid} (row {first_row}) has no superior: read as a top",
-                pid=pid, first_row=first_row))
-            return
-        target = self.superior_by_name(pid, sup, first_row) if self.held_by is not None \
-            else self.superior_by_id(pid, sup, first_row)
-        if target is None:
-            return
-        if target == pid:
-            log.tops.append((pid, title))
-            log.decisions.append(Message(
-                "post {pid} (row {first_row}) reports to itself: read as a top",
-                pid=pid, first_row=first_row))
-            return
-        self.edges.append({"from": pid, "to": target, "kind": "REPORTS_TO",
-                           "source": self.cite(first_row), "evidence": "stated"})
-        self.line_sup[pid] = target
-        self.line_rows[pid] = first_row
-
-    def superior_by_id(self, pid, sup, first_row) -> str | None:
-        """The post (or outside role) of the superior id ``sup``, or None,
-        said, when there is none to draw the line to."""
-        log = self.log
-        if sup not in self.posts and sup not in self.by_raw and sup not in self.rows and \
-                sup.casefold() in self.folded:
-            # the same id in other capitals ("ps001" for "PS001"): read as that post
-            log.decisions.append(Message(
-                "post {pid} (row {first_row}) reports to '{sup}', read as post {v}",
-                pid=pid, first_row=first_row, sup=sup, v=self.folded[sup.casefold()]))
-            sup = self.folded[sup.casefold()]
-        whole = self.written_as_number(sup)
-        if whole:
-            self.decimal_ids.append(sup)
-            sup = whole
-        if sup not in self.posts and sup not in self.by_raw and sup not in self.rows:
-            named = self.post_with_title(sup)
-            if named is not None:
-                self.with_title.append(sup)
-                sup = named
-        if sup in self.posts or sup in self.by_raw:
-            target = self.by_raw.get(sup, sup)
-        elif sup in self.rows:        # a reused id: which of its posts is meant is not said
-            # (the row is kept: its superior cell is what is not used)
-            log.cells.append((self.label, first_row, Message(
-                "reports to '{sup}', an id used for several different posts: the line is left out",
-                sup=sup)))
-            return None
-        elif self.rule != "error" and (several := self.several_posts(sup)):
-            # (not a role outside the organisation called "F1, F2")
-            log.cells.append((self.label, first_row, Message(
-                "reports to '{sup}', {several}: the line is left out", sup=sup,
-                several=several)))
-            return None
-        else:
-            target = self.external_superior(pid, sup, first_row)
-        return target
-
-    def written_as_number(self, sup: str) -> str | None:
-        """The post id ``sup`` writes as a whole number with decimal zeros
-        (``1001.0`` for the post ``1001``: an id a spreadsheet took for a
-        number, written back), or None: ``sup`` is an id itself, or no post
-        has that number."""
-        whole = _WHOLE_WITH_DECIMALS.fullmatch(sup)
-        if not whole or sup in self.by_raw or sup in self.posts or sup in self.rows:
-            return None
-        return whole[1] if whole[1] in self.by_raw else None
-
-    def post_with_title(self, sup: str) -> str | None:
-        """The post a superior cell names by its id and its job title together
-        (``F001 - Gemeentesecretaris``, ``F001 Gemeentesecretaris``,
-        ``Gemeentesecretaris (F001)``), as some HR exports write the manager's
-        post; None unless the id is a post's and the rest is that post's
-        title (case, spaces and punctuation aside): nothing else is guessed."""
-        if not self.c_title:
-            return None
-        inner = re.fullmatch(r"(.+?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]", sup)
-        splits = [(inner.group(2), inner.group(1))] if inner else []
-        splits += [(sup[:m.start()], sup[m.end():])
-                   for m in _ID_TITLE_SEPARATOR.finditer(sup) if 0 < m.start()]
-        for pid, title in splits:
-            group = self.posts.get(self.by_raw.get(pid, pid))
-            if group and fold(title) and fold(title) == fold(_cell(group[0][1], self.c_title)):
-                return pid
-        return None
-
-    def external_superior(self, pid, sup, first_row) -> str | None:
-        """A superior not in the file: an error (kept, to be said with the
-        others: None), or a role outside the organisation."""
-        if self.rule == "error":
-            self.unknown.append((first_row, pid, sup))
-            return None
-        target = "ext:" + sup
-        if target not in self.external:
-            self.external[target] = []
-            self.nodes.append({"id": target, "kind": "Post",
-                               "name": self.in_own_words(Message("Post {sup} (not in this file)",
-                                                                 sup=sup)),
-                               "sphere": "official", "external": "true",
-                               "source": self.cite(first_row), "evidence": "inferred",
-                               "note": self.in_own_words(Message(
-                                   "named as a superior but not a post of the file: a role "
-                                   "outside the organisation"))})
-        self.external[target].append(first_row)
-        return target
 
     def say_how_cells_were_read(self, reports_to_by: str) -> None:
         """The readings made of cells as a file wrote them, each said once
@@ -2087,126 +1415,6 @@ class _Import:
             "{n} posts with an empty holder cell ({v}): who holds them, and whether they are "
             "vacant, is not recorded (write 'Vacature' or 'Vacant' for a vacant post, 'N.N.' or "
             "'N/D' for one held by someone not named)"), v=shown)
-
-    # -- check the line, and the people on several posts ------------------------
-
-    def unknown_superiors(self) -> list:
-        """A problem for each superior not in the file, saying what it is when
-        it is the job title or the holder of a post, or a post's id without
-        its leading zeros (a hand-kept sheet names the manager)."""
-        known: dict = {}        # (what, folded name) -> [(post id, row)]
-        for pid, group in self.posts.items():
-            rowno, row, _ = group[0]
-            keys: set[tuple] = {("title", _cell(row, self.c_title).casefold())}
-            keys |= {("holder", h.casefold()) for _, _, h in group}
-            if pid.isdigit():
-                keys.add(("zeros", pid.lstrip("0")))
-            # (a column nothing reads may be the key the superior column gives:
-            # a personeelsnummer)
-            keys |= {(("column", c), _cell(r, c).casefold()) for c in self.log.unread_columns
-                     for _, r, _ in group if _cell(r, c)}
-            for key in keys:
-                known.setdefault(key, []).append((pid, rowno))
-        problems = []
-        for rowno, pid, sup in self.unknown:
-            if self.key_name is not None:       # (read by name: the name is on no post)
-                problems.append(Problem(self.label, rowno, Message(
-                    "post {pid} reports to '{sup}', which is the {key} of no post in the file (use "
-                    "--unknown-superior external to read it as a role outside the organisation)",
-                    pid=pid, sup=sup, key=self.key_name)))
-                continue
-            several = self.several_posts(sup)
-            if several:
-                problems.append(Problem(self.label, rowno, Message(
-                    "post {pid} reports to '{sup}', {several}", pid=pid, sup=sup,
-                    several=several)))
-                continue
-            problems.append(Problem(self.label, rowno, Message(
-                "post {pid} reports to '{sup}', which is not a post in the file (use "
-                "--unknown-superior external to read it as a role outside the organisation)",
-                pid=pid, sup=sup) + (self.named_not_id(sup, known, self.log.unread_columns,
-                                                       self.c_title)
-                                     or self.starts_with_post(sup))))
-        return problems
-
-    def several_posts(self, sup: str) -> Message | str:
-        """Why a superior cell that names several posts (``F1, F2``,
-        ``F1 / F2``) was not read: a post has one superior in this column,
-        and which of them is the line the cell does not say."""
-        parts = [p for p in re.split(r"\s*(?:[,;/&+]|\s(?:en|and)\s)\s*", sup) if p]
-        found = [self.by_raw.get(p, p) for p in parts]
-        if len(parts) < 2 or not all(p in self.posts for p in found):
-            return ""
-        return Message("which names {n} posts ({posts}): a post has one superior in this "
-                       "column, and which of them is its line the cell does not say; give one, "
-                       "and the other as a line of its own in the folder's edges.csv after the "
-                       "import", n=len(parts), posts=", ".join(found))
-
-    def starts_with_post(self, sup: str) -> Message | str:
-        """Why a superior written as an id and a title was not read as that
-        post: the title is not the post's (see :meth:`post_with_title`)."""
-        m = _ID_TITLE_SEPARATOR.search(sup)
-        pid = sup[:m.start()] if m and m.start() else None
-        group = self.posts.get(self.by_raw.get(pid, pid)) if pid and self.c_title else None
-        if not group:
-            return ""
-        return Message("; it starts with post {pid} (row {row}), whose job title is '{title}', "
-                       "not the rest of it", pid=pid, row=group[0][0],
-                       title=_cell(group[0][1], self.c_title))
-
-    def named_not_id(self, sup, known: dict, columns=(), title_column=None) -> Message | str:
-        """Why a superior may not be found (``known``: see
-        :meth:`unknown_superiors`; ``columns``: those nothing reads)."""
-        for column in columns:
-            found = known.get((("column", column), sup.casefold()))
-            if found:
-                which = [Message("post {pid} (row {row})", pid=p, row=r) for p, r in found[:3]]
-                return Message("; '{sup}' is the '{column}' of {posts}: --reports-to-by {option} "
-                               "reads the superior column through it", sup=sup,
-                               column=self.shown(column), option=_quoted_option(self.shown(column)),
-                               posts=Listing(", ", which))
-        zeros = [(p, r) for p, r in known.get(("zeros", sup.lstrip("0")), []) if p != sup] \
-            if sup.isdigit() else []
-        for found, text in (
-                (known.get(("title", sup.casefold())),
-                 N_("; '{sup}' is the job title of {posts}: this column names the superiors' "
-                    "job titles, which --reports-to-by {column} reads (a title on several posts "
-                    "leaves its lines out)")),
-                (known.get(("holder", sup.casefold())),
-                 N_("; '{sup}' holds {posts}: this column names the people holding the "
-                    "superiors' posts, which --reports-to-by holder reads")),
-                (zeros, N_("; '{sup}' differs only in leading zeros from {posts}: a number "
-                           "cell drops them (Excel does); give the ids as text in both "
-                           "columns"))):
-            if found:
-                which = [Message("post {pid} (row {row})", pid=p, row=r) for p, r in found[:3]]
-                return Message(text, sup=sup, posts=Listing(", ", which),
-                               column=_quoted_option(self.shown(title_column or "")))
-        return ""
-
-    def check_line(self) -> None:
-        if self.unknown:
-            raise ValidationError(self.unknown_superiors(), where=str(self.path))
-        self.log.external = [(sup[4:], r) for sup, r in self.external.items()]
-        ids = _first_circle(self.line_sup)
-        if ids:
-            rows = self.line_rows
-            raise ValidationError([Problem(self.label, rows.get(ids[0]), Message(
-                "the reporting lines run in a circle: {circle} (rows {rows})",
-                circle=" → ".join(ids + [ids[0]]), rows=", ".join(str(rows[i]) for i in ids)))],
-                where=str(self.path))
-
-    def mark_people_on_several_posts(self) -> None:
-        """One person on several posts: the same name read as one person (inferred)."""
-        person_names = {n["id"]: n["name"] for n in self.nodes if n["kind"] == "Person"}
-        self.log.people_on_several_posts = [(person_names[pp], ps)
-                                            for pp, ps in self.people.values() if len(ps) > 1]
-        several = {pp for pp, ps in self.people.values() if len(ps) > 1}
-        for n in self.nodes:
-            if n["id"] in several:
-                n["evidence"] = "inferred"
-                n["note"] = self.in_own_words(
-                    Message("the same name holds several posts: read as one person"))
 
     # -- junior staff -----------------------------------------------------------
 
@@ -2397,23 +1605,6 @@ def _first_and_count(text: str, examples: list, counted: str) -> Message:
     """
     one, many = _COUNTED[counted]
     return Message(text, {"v": examples[0], counted: count(len(examples), one, many)})
-
-
-def _first_circle(sup: dict) -> list:
-    """The posts of a circle of superiors (each post has one), or ``[]``.
-
-    Linear: every post is walked once, colouring the walk it is on.
-    """
-    state = {}                    # post -> walk number; done walks stay in it
-    for walk, start in enumerate(sup):
-        x, path = start, []
-        while x in sup and x not in state:
-            state[x] = walk
-            path.append(x)
-            x = sup[x]
-        if x in state and state[x] == walk and x in sup:
-            return path[path.index(x):]
-    return []
 
 
 def _named_columns(columns: Columns | None) -> set:

@@ -1,0 +1,246 @@
+"""The holders of a posts file's posts: a person per name (one person on
+several posts, several names in one cell), a vacancy, a holder whose name
+is not given or who is hired, each one's FTE and start date (a stage of
+:class:`orgmodel.formats.posts._Import`)."""
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError, Problem, ValidationError
+from ..i18n import N_, Message, said
+from ..notation import number_text, parse_date
+from ._fte import FteRange, more_than_they_work, not_a_fte
+from ._import_state import ImportState
+from ._import_state import cell as _cell
+from ._tables import slug
+
+__all__ = ["HolderReading"]
+
+
+#: Between the names of a cell that names several holders (a job share on
+#: one row): "A. de Vries / B. Jansen".
+_SEVERAL_HOLDERS = re.compile(r"\s*(?:/|;|\s&\s|\s\+\s)\s*")
+
+_SEVERAL_MARKS = frozenset("/;&+")
+
+#: "A. de Vries en B. Jansen", "Anna Smit and Bo Lee": the word between two
+#: names, each starting with a capital (an initial or a first name; "de
+#: heer Jansen en mevrouw Smit" is not split, and stays one holder).
+_AND_HOLDERS = re.compile(r"\s+(?:en|and)\s+(?=[A-ZÀ-Þ])")
+
+#: A person's name on either side of it: an initial ("A. de Vries") or two
+#: words or more ("Anna Smit"); "Jansen en Partners", a firm, has neither
+#: on its right, and stays one holder.
+_PERSONS_NAME = re.compile(r"(?:[A-ZÀ-Þ]\.\s*)+\S|\S+\s+\S")
+
+_AND_WORD = re.compile(r"\s(?:en|and)\s", re.IGNORECASE)
+
+#: The note on a person whose name the file does not give.
+_UNNAMED_NOTE = N_("holder given as '{holder}'")
+
+_HIRED_NOTE = N_("hired, not named: holder given as '{holder}'")
+
+_EMPTY_NOTE = N_("the holder's cell is empty, and the file's format writes 'Vacant' for a "
+                 "vacant post: a holder whose name is not published (inferred)")
+
+
+def _one_letter(holder: str) -> bool:
+    """Whether a holder's cell is one letter and nothing else but marks
+    (``x``, ``X.``, ``(v)``): no name.
+
+    >>> _one_letter("x"), _one_letter("X."), _one_letter("Xu"), _one_letter("10234")
+    (True, True, False, False)
+    """
+    return sum(c.isalpha() for c in holder) == 1 and not any(c.isdigit() for c in holder)
+
+
+class HolderReading(ImportState):
+    """Reading the holders of the posts (see the module)."""
+
+    def start_date(self, row, rowno) -> str | None:
+        """The row's start date as ISO text, under the locale; a cell that is
+        not a date is listed and left out."""
+        text = _cell(row, self.c_start)
+        if not text:
+            return None
+        try:
+            return parse_date(text, self.locale)
+        except InputError as exc:
+            self.log.cells.append((self.label, rowno, Message(
+                "start date {exc}: the holder is kept without it",
+                exc=said(exc))))
+            return None
+
+    def add_holders(self, pid, group, ftes) -> None:
+        """A HOLDS edge from each row's holder (a person, one per name, or one
+        whose name is not disclosed); a vacant row holds nobody."""
+        if not self.c_holder:       # (said once, in read_posts)
+            return
+        self.refuse_one_holder_twice(pid, group)
+        unnamed = 0
+        for (rowno, row, cell), f in zip(group, ftes or [None] * len(group)):
+            names = self.holder_names(cell)
+            if self.c_holder_fte:
+                f = self.holder_fte(_cell(row, self.c_holder_fte), rowno, cell)
+            if isinstance(f, FteRange):
+                f = None          # (the post's range: what its holder works, it does not say)
+            # (a share each when the cell gives them: see shares())
+            shares = f if isinstance(f, tuple) else None
+            if len(names) > 1 and shares is None:
+                self.several_holders.append(cell)
+            elif len(names) == 1 and _AND_WORD.search(cell) and self.named_holders(cell):
+                self.and_in_holder.append(cell)
+            # (the row's start date read once, for a vacant row too: a date
+            # that is none is said)
+            start = self.start_date(row, rowno)
+            for i, holder in enumerate(names):
+                share = shares[i] if shares else f if len(names) == 1 else None
+                unnamed = self.add_holder(pid, rowno, start, holder, share, unnamed)
+
+    def holder_fte(self, text: str, rowno, cell: str):
+        """The holders' own FTE on a row (``--holder-fte``: the *bezetting*
+        beside the post's *formatie*), read as the FTE column is: a share
+        each for several holders; a cell that is none is said, and the
+        holders kept without it."""
+        if not text:
+            return None
+        named = self.named_holders(cell)
+        f = self.fte(text, holders=len(named))
+        if isinstance(f, tuple):
+            return self.shares(f, rowno, text, cell, named, self.shared_holder_ftes)
+        if isinstance(f, float) and not more_than_they_work(f, named):
+            return f
+        why = not_a_fte(f, text, self.locale) if not isinstance(f, float) else Message(
+            "is more than the people the holder's cell names ('{holder}') can work",
+            holder=cell)
+        self.log.cells.append((self.label, rowno, Message(
+            "holder's FTE '{v}' {why}: the holders are kept without it", v=text, why=why)))
+        return None
+
+    def named_holders(self, cell: str) -> list:
+        """The people a holder's cell names (none for a vacancy, a name not
+        disclosed or a file without holders)."""
+        if not self.c_holder:
+            return []
+        return [h for h in self.holder_names(cell)
+                if not self.is_vacant_holder(h) and not self.is_undisclosed(h)]
+
+    def holder_names(self, cell: str) -> list:
+        """The holders a cell names: one, or several written with ``/``,
+        ``;``, `` & `` or `` + `` between them (a job share kept on one row:
+        ``A. de Vries / B. Jansen``), or two names with ``en`` or ``and``
+        between them (``A. de Vries en B. Jansen``, each name starting with
+        a capital and either an initial or two words: ``Jansen en
+        Partners`` is one); a marker (``N/D``, ``Vacature``) is one."""
+        if self.is_vacant_holder(cell) or self.is_undisclosed(cell):
+            return [cell]
+        if _SEVERAL_MARKS & set(cell):
+            parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)]
+        elif cell[:1].isupper():
+            parts = [p.strip() for p in _AND_HOLDERS.split(cell)]
+            if not all(_PERSONS_NAME.match(p) for p in parts):
+                return [cell]
+        else:
+            return [cell]
+        return parts if len(parts) > 1 and all(parts) else [cell]
+
+    def add_holder(self, pid, rowno, start, holder, f, unnamed: int) -> int:
+        """The HOLDS edge of one holder of a row (none for a vacant one), from
+        the row's ``start`` date, with the row's FTE when the row names one
+        holder; returns the number of the post's holders whose name is not
+        disclosed so far."""
+        if self.is_vacant_holder(holder):
+            return unnamed
+        if not holder and self.preset.empty_holder == "not recorded":
+            # (an empty cell states no holder and no vacancy, as a file
+            # without a holders' column does not)
+            self.empty_holders.append(pid)
+            if self.c_holder_fte and f is not None:
+                self.log.cells.append((self.label, rowno, Message(
+                    "the holder's FTE of post {pid} is given, but not the holder: not used",
+                    pid=pid)))
+            return unnamed
+        if _one_letter(holder):
+            # ("x" is a tick as often as a name's initial: which, the cell
+            # does not say)
+            self.log.cells.append((self.label, rowno, Message(
+                "holder '{holder}' of post {pid} is one letter, no name (a tick saying the post "
+                "is held?): not used; who holds it is not recorded", holder=holder, pid=pid)))
+            return unnamed
+        hold = {"kind": "HOLDS", "source": self.cite(rowno),
+                "evidence": "stated" if holder else "inferred"}
+        if isinstance(f, float):
+            hold["fte"] = number_text(round(f, 6))
+        if start:
+            hold["valid_from"] = start
+        if not holder:
+            hold["note"] = self.in_own_words(Message(_EMPTY_NOTE))
+        if self.is_undisclosed(holder):
+            self.log.undisclosed += 1
+            hired = self.is_hired(holder)
+            self.log.hired += hired
+            # (named after the post, not the row: the same undisclosed
+            # holder of the same post matches across two snapshots)
+            unnamed += 1
+            person = f"person:{pid}:undisclosed" + (f"-{unnamed}" if unnamed > 1 else "")
+            self.nodes.append({"id": person, "kind": "Person",
+                               "name": self.in_own_words(Message("(name not disclosed)")),
+                               "source": self.cite(rowno),
+                               "evidence": hold["evidence"],
+                               "note": self.in_own_words(self.unnamed_note(holder, hired))})
+        else:
+            person = self.person(holder, rowno)
+            self.people[holder.casefold()][1].append(pid)
+        self.edges.append({"from": person, "to": pid, **hold})
+        return unnamed
+
+    @staticmethod
+    def unnamed_note(holder: str, hired: bool) -> Message:
+        """The note on a holder whose name is not given: what the cell said,
+        or, for an empty one, why a holder is inferred from it."""
+        if not holder:
+            return Message(_EMPTY_NOTE)
+        return Message(_HIRED_NOTE if hired else _UNNAMED_NOTE, holder=holder)
+
+    def refuse_one_holder_twice(self, pid, group) -> None:
+        """One named holder on two rows of one post: a row given twice, or
+        two appointments of one person to it; which, the file does not say,
+        so the import refuses rather than merge or double them."""
+        first: dict = {}
+        problems = []
+        for rowno, _, holder in group:
+            if self.is_vacant_holder(holder) or self.is_undisclosed(holder):
+                continue
+            if holder.casefold() in first:
+                problems.append(Problem(self.label, rowno, Message(
+                    "post {pid} with holder '{holder}' is on row {first} already: a row given "
+                    "twice, or two appointments of one person to one post; keep one row (its "
+                    "FTE the two together, if both hold)",
+                    pid=pid, holder=holder, first=first[holder.casefold()])))
+            first.setdefault(holder.casefold(), rowno)
+        if problems:
+            raise ValidationError(problems, where=str(self.path))
+
+    def person(self, holder, rowno) -> str:
+        key = holder.casefold()
+        if key not in self.people:
+            person = f"person:{slug(holder)}"
+            while person in self.person_ids:     # two names with one slug
+                person += "-2"
+            self.person_ids.add(person)
+            self.people[key] = (person, [])
+            self.nodes.append({"id": person, "kind": "Person", "name": holder,
+                               "source": self.cite(rowno), "evidence": "stated"})
+        return self.people[key][0]
+
+    def mark_people_on_several_posts(self) -> None:
+        """One person on several posts: the same name read as one person (inferred)."""
+        person_names = {n["id"]: n["name"] for n in self.nodes if n["kind"] == "Person"}
+        self.log.people_on_several_posts = [(person_names[pp], ps)
+                                            for pp, ps in self.people.values() if len(ps) > 1]
+        several = {pp for pp, ps in self.people.values() if len(ps) > 1}
+        for n in self.nodes:
+            if n["id"] in several:
+                n["evidence"] = "inferred"
+                n["note"] = self.in_own_words(
+                    Message("the same name holds several posts: read as one person"))

@@ -1,0 +1,232 @@
+"""The state one import of a posts file builds, seen by each of its stages
+(:mod:`orgmodel.formats.posts` reads the table and builds the posts,
+:mod:`._holders` their holders, :mod:`._line` their line); what it decides,
+as its log (:class:`ImportLog`, the import's ``IMPORT.md``); and the
+helpers each stage uses: a cell's text, an FTE as this file writes it, a
+row's citation, a column's name as the file writes it, a text in the
+organisation's own words."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+from ..errors import Problem
+from ..i18n import N_, Figure, Listing, Message, Sentence, count, translator
+from ._fte import read_fte
+
+if TYPE_CHECKING:  # names in annotations only
+    from pathlib import Path
+
+    from ._presets import Columns, Preset
+
+__all__ = ["ImportState", "ImportLog", "cell"]
+
+
+def cell(row, column) -> str:
+    """The text of ``row``'s cell in ``column`` (none: empty), stripped.
+
+    >>> cell({"fte": " 0,8 "}, "fte"), cell({"fte": None}, "fte"), cell({}, None)
+    ('0,8', '', '')
+    """
+    return (row.get(column) or "").strip() if column else ""
+
+
+@dataclass
+class ImportLog:
+    """What the import found in the files and what it decided."""
+
+    files: list = field(default_factory=list)
+    posts: int = 0
+    rows: int = 0
+    tops: list = field(default_factory=list)             # (post id, title)
+    placeholders: list = field(default_factory=list)     # (post id, title)
+    vacancies: list = field(default_factory=list)        # post ids
+    undisclosed: int = 0
+    empty_undisclosed: bool = False     # an empty holder cell counted among them
+    hired: int = 0              # of the undisclosed: hired, not named (Inhuur, Interim)
+    job_shares: list = field(default_factory=list)       # (post id, rows, fte)
+    split_ids: list = field(default_factory=list)        # (raw id, [new ids])
+    external: list = field(default_factory=list)         # (superior id, rows)
+    people_on_several_posts: list = field(default_factory=list)  # (name, post ids)
+    staff_rows: int = 0
+    staff_groups: int = 0
+    staff_fte: float = 0.0
+    units: int = 0
+    skipped: list = field(default_factory=list)          # (file, row, why)
+    cells: list = field(default_factory=list)            # (file, row, why): row kept
+    columns: list = field(default_factory=list)          # (what, column read for it)
+    unread_columns: list = field(default_factory=list)   # columns with values not read
+    headers: dict = field(default_factory=dict)          # column -> as the file writes it
+    eliminated: list = field(default_factory=list)       # (file, row) of posts marked gone
+    left_out_fte: float = 0.0                            # FTE of the rows left out
+    decisions: list = field(default_factory=list)        # free sentences
+
+    def warnings(self) -> list:
+        """What the import could not use, as problems (file, row, why): the
+        rows left out (a post marked eliminated is not one: it is gone) and
+        the cells not used; ``--strict`` refuses an import that has any."""
+        gone = set(self.eliminated)
+        return [Problem(f, r, why) for f, r, why in self.skipped if (f, r) not in gone] + \
+            [Problem(f, r, why) for f, r, why in self.cells]
+
+    def counts(self) -> dict:
+        """What the organisation's ``org.yaml`` keeps of the import (``import:``),
+        for the report's summary."""
+        return {"log": "IMPORT.md", "rows_read": self.rows + self.staff_rows,
+                "rows_left_out": len(self.skipped) - len(self.eliminated),
+                "fte_left_out": round(self.left_out_fte, 6),
+                "posts_eliminated": len(self.eliminated), "cells_not_used": len(self.cells)}
+
+    def lines(self) -> list:
+        """The log as Markdown lines, for the terminal and ``IMPORT.md``."""
+        out = [Message("# Import of {v}", v=', '.join(self.files)), ""]
+        # (each column as the file writes it: what the user gives again)
+        shown = self.headers.get
+        if self.columns:
+            out.append(Message("- Columns read: {columns}.", columns=Listing("; ", [
+                Message("{what} from '{c}'", what=Message(what), c=shown(c, c))
+                for what, c in self.columns])))
+        if self.unread_columns:
+            out.append(Message(
+                "- Columns not read: {columns} (a column that holds what orgmodel reads under "
+                "another name is given with --id, --reports-to, --title, --holder, --unit, --fte, "
+                "--hours or --grade).",
+                columns=", ".join(f"'{shown(c, c)}'" for c in self.unread_columns)))
+        out += [Message("- {rows} read: {posts}, {units}.",
+                        rows=count(self.rows, N_("{n} row"), N_("{n} rows")),
+                        posts=count(self.posts, N_("{n} post"), N_("{n} posts")),
+                        units=count(self.units, N_("{n} unit"), N_("{n} units"))),
+               Message("- Tops ({n}): {tops}.", n=len(self.tops),
+                       tops=", ".join(f"{i} ({t})" for i, t in self.tops) or Message("none"))]
+        if self.placeholders:
+            out.append(Message("- Placeholder top posts (named after the organisation; not a "
+                               "post, not a layer): {v}.",
+                               v=", ".join(f"{i} ({t})" for i, t in self.placeholders)))
+        out.append(Message("- Vacant posts: {v}", v=len(self.vacancies))
+                   + (f" ({', '.join(self.vacancies[:20])}"
+                      + (" …" if len(self.vacancies) > 20 else "") + ")" if self.vacancies
+                      else "") + ".")
+        unnamed = N_("- Holders whose name is not disclosed (N/D or empty): {undisclosed}.") \
+            if self.empty_undisclosed else \
+            N_("- Holders whose name is not given (N/D, N.N., onbekend ...): {undisclosed}.")
+        out.append(Message(unnamed, undisclosed=self.undisclosed))
+        if self.hired:
+            out.append(Message(
+                "- Of them hired and not named ('Inhuur', 'Interim', 'Extern' ...: a person "
+                "each, not one person of that name): {n}.", n=self.hired))
+        out.append(Message(
+            "- Job shares (one post id on several rows alike): {v}",
+            v=len(self.job_shares))
+                   # (a Listing, not str.join: each part stays translatable)
+                   + Listing("", [Message("; {i} on rows {v}, {f} FTE",
+                                          i=i, v=', '.join(map(str, r)), f=f)
+                                  for i, r, f in self.job_shares]) + ".")
+        if self.split_ids:
+            out.append(Message("- Post ids reused for different posts (--split-reused-ids: each "
+                               "row its own post, lines to the id left out): {v}.",
+                               v="; ".join(f"{i} → {', '.join(n)}" for i, n in self.split_ids)))
+        out.append(Message(
+            "- Superiors not in the file (external roles): {v}",
+            v=len(self.external))
+                   + Listing("", [Message(N_("; {s} (rows {r})") if len(r) > 1 else
+                                          N_("; {s} (row {r})"), s=s, r=", ".join(map(str, r)))
+                                  for s, r in self.external])
+                   + ".")
+        if self.people_on_several_posts:
+            out.append(Message("- One name on several posts (read as one person): {v}.",
+                               v="; ".join(f"{n}: {', '.join(p)}" for n, p in
+                                           self.people_on_several_posts)))
+        if self.staff_rows:
+            out.append(Message(
+                "- Junior staff: {staff_rows} rows as {staff_groups} staff groups under their senior "
+                "posts, {staff_fte} FTE.",
+                staff_rows=self.staff_rows, staff_groups=self.staff_groups,
+                staff_fte=self.staff_fte))
+        # (a decision is a Message: said in the log's language, not made text here)
+        out += [Message("- {decision}", decision=Sentence(d)) for d in self.decisions]
+        out.append(Message("- Rows not used: {v}", v=len(self.skipped))
+                   + ("" if not self.skipped else ":"))
+        out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why) for f, r, why in self.skipped]
+        if self.cells:
+            out.append(Message("- Cells not used (the row is kept): {v}:", v=len(self.cells)))
+            out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why) for f, r, why in self.cells]
+        return out
+
+
+class ImportState:
+    """What one import has read and built so far, as its stages share it
+    (made by :class:`orgmodel.formats.posts._Import`; the names below are
+    its attributes the stages of other modules read and write)."""
+
+    path: Path
+    preset: Preset
+    cols: Columns
+    label: Any                      # the file's name (and sheet) in messages
+    log: ImportLog
+    rule: str                       # an unknown superior: "error" or "external"
+    nodes: list
+    edges: list
+    posts: dict[str, list]          # post id -> [(row, cells, holder)]
+    rows: dict                      # raw id -> its rows
+    by_raw: dict[str, str]          # raw id -> post id (when unambiguous)
+    folded: dict                    # an id in capitals -> the post id
+    people: dict[str, tuple[str, list]]     # name -> (person id, [posts])
+    person_ids: set[str]
+    line_sup: dict[str, str]        # post -> its one superior
+    line_rows: dict
+    external: dict
+    unknown: list
+    held_by: dict | None
+    key_name: Any
+    by_name: int
+    with_title: list
+    decimal_ids: list
+    several_holders: list
+    empty_holders: list
+    and_in_holder: list
+    shared_holder_ftes: list
+    is_vacant_holder: Callable[[str], bool]
+    is_hired: Callable[[str], bool]
+    is_undisclosed: Callable[[str], bool]
+    c_title: str | None
+    c_holder: str | None
+    c_holder_fte: str | None
+    c_start: str | None
+    locale: str | None
+    language: str
+    citations: tuple
+    week: float | None
+    hours: bool
+    percent: bool
+    #: a cell of several FTE, each holder's share (see posts._Import.shares)
+    shares: Callable[..., Any]
+
+    def fte(self, text: str, one_post: bool = True, holders: int = 1):
+        """A cell of the FTE column as :func:`read_fte` reads it in this file."""
+        return read_fte(text, self.locale, one_post, self.week, self.hours, self.percent, holders)
+
+    def in_own_words(self, message) -> str:
+        """A text orgmodel writes into the data (a placeholder's name, a
+        note) in the organisation's language: Dutch for a Dutch export, as
+        its report and chart are (the language is its org.yaml's)."""
+        return translator(self.language)(message)
+
+    def figures(self, **values) -> dict:
+        """Numbers for :meth:`in_own_words`: in Dutch notation for a Dutch
+        export, as plain as Python writes them otherwise (``1234.5``)."""
+        if self.language == "nl":
+            return {k: Figure(v) if isinstance(v, float) else v for k, v in values.items()}
+        return {k: format(v, "g") if isinstance(v, float) else str(v) for k, v in values.items()}
+
+    def shown(self, column: str) -> str:
+        """A column's name as the file writes it (``Uren per week``, not the
+        ``uren_per_week`` it is read under)."""
+        return self.log.headers.get(column, column)
+
+    def cite(self, rows, src="posts") -> str:
+        """The citation of a row (or of rows, ``3, 5``) of the file ``src``
+        (a source of ``org.yaml``), in the organisation's language: ``posts
+        line 12``, ``posts regel 12``."""
+        many = isinstance(rows, (list, tuple)) and len(rows) > 1
+        text = ", ".join(map(str, rows)) if isinstance(rows, (list, tuple)) else rows
+        return (self.citations[1] if many else self.citations[0]).format(src=src, rows=text)

@@ -1,0 +1,319 @@
+"""The reporting line of a posts file: each post's superior, by its id, its
+id written as a number, its id and job title, its job title, or its
+holder's name (``--reports-to-by``); a superior not in the file, a name two
+posts share, and a line in a circle said or refused (a stage of
+:class:`orgmodel.formats.posts._Import`)."""
+from __future__ import annotations
+
+import re
+
+from ..errors import Problem, ValidationError
+from ..i18n import N_, Listing, Message
+from ._import_state import ImportState
+from ._import_state import cell as _cell
+from ._sheets import fold
+
+__all__ = ["LineReading"]
+
+
+#: A whole number written with decimal zeros (``1001.0``, ``1001,00``): how a
+#: spreadsheet or a script writes back an id it read as a number.
+_WHOLE_WITH_DECIMALS = re.compile(r"(\d+)[.,]0+")
+
+#: Between a post's id and its job title in a superior's cell
+#: ("F001 - Gemeentesecretaris", "F001 Gemeentesecretaris").
+_ID_TITLE_SEPARATOR = re.compile(r"\s*[-–—:|,]\s*|\s+")
+
+
+def _first_circle(sup: dict) -> list:
+    """The posts of a circle of superiors (each post has one), or ``[]``.
+
+    Linear: every post is walked once, colouring the walk it is on.
+    """
+    state = {}                    # post -> walk number; done walks stay in it
+    for walk, start in enumerate(sup):
+        x, path = start, []
+        while x in sup and x not in state:
+            state[x] = walk
+            path.append(x)
+            x = sup[x]
+        if x in state and state[x] == walk and x in sup:
+            return path[path.index(x):]
+    return []
+
+
+def _quoted_option(value: str) -> str:
+    """A column's name as a shell takes it after an option: in quotes when
+    it has a space or a sign the shell reads (``'Naam leidinggevende'``).
+
+    >>> _quoted_option("Personeelsnummer"), _quoted_option("Naam leidinggevende")
+    ('Personeelsnummer', "'Naam leidinggevende'")
+    """
+    return value if re.fullmatch(r"[\w.-]+", value) else "'" + value.replace("'", "'\\''") + "'"
+
+
+class LineReading(ImportState):
+    """Reading the line of the posts (see the module)."""
+
+    def posts_by_holder(self) -> dict:
+        """The posts each person holds, by the name folded (see :func:`fold`):
+        what a superior column that names the manager is read through."""
+        def named(row, holder):
+            vacant = self.is_vacant_holder(holder) or self.is_undisclosed(holder)
+            return "" if vacant else holder
+        return self.posts_by(named)
+
+    def posts_by_column(self, column) -> dict:
+        """The posts by their value in ``column`` (folded): what a superior
+        column that gives another key of the superior's row (a
+        *personeelsnummer*) is read through."""
+        return self.posts_by(lambda row, _holder: _cell(row, column))
+
+    def posts_by(self, key) -> dict:
+        """``{folded key: [post ids]}``, ``key(row, holder)`` of each row of
+        each post (an empty key is none)."""
+        keyed: dict = {}
+        for pid, group in self.posts.items():
+            for _, row, holder in group:
+                value = key(row, holder)
+                if value:
+                    posts = keyed.setdefault(fold(value), [])
+                    if pid not in posts:
+                        posts.append(pid)
+        return keyed
+
+    def superior_by_name(self, pid, sup, first_row) -> str | None:
+        """The post ``sup`` names by its holder or another key of its row
+        (``reports_to_by``), or None, said, when the name is on several
+        posts (which is meant the file does not say); a name on none is a
+        superior not in the file (not tried as a post id: the column was
+        said to hold names)."""
+        found = (self.held_by or {}).get(fold(sup), [])
+        if len(found) > 1:
+            self.log.cells.append((self.label, first_row, Message(
+                "reports to '{sup}', which names posts {posts}: which is meant the file does not "
+                "say, so the line is left out", sup=sup, posts=", ".join(found))))
+            return None
+        if found:
+            self.by_name += 1
+            return found[0]
+        return self.external_superior(pid, sup, first_row)
+
+    def add_line(self, pid, title, sup, is_top, first_row) -> None:
+        """The post's REPORTS_TO edge, or why it has none (a top, a reused id)."""
+        log = self.log
+        if is_top:
+            log.tops.append((pid, title))
+            return
+        if sup == "":
+            log.tops.append((pid, title))
+            log.decisions.append(Message(
+                "post {pid} (row {first_row}) has no superior: read as a top",
+                pid=pid, first_row=first_row))
+            return
+        target = self.superior_by_name(pid, sup, first_row) if self.held_by is not None \
+            else self.superior_by_id(pid, sup, first_row)
+        if target is None:
+            return
+        if target == pid:
+            log.tops.append((pid, title))
+            log.decisions.append(Message(
+                "post {pid} (row {first_row}) reports to itself: read as a top",
+                pid=pid, first_row=first_row))
+            return
+        self.edges.append({"from": pid, "to": target, "kind": "REPORTS_TO",
+                           "source": self.cite(first_row), "evidence": "stated"})
+        self.line_sup[pid] = target
+        self.line_rows[pid] = first_row
+
+    def superior_by_id(self, pid, sup, first_row) -> str | None:
+        """The post (or outside role) of the superior id ``sup``, or None,
+        said, when there is none to draw the line to."""
+        log = self.log
+        if sup not in self.posts and sup not in self.by_raw and sup not in self.rows and \
+                sup.casefold() in self.folded:
+            # the same id in other capitals ("ps001" for "PS001"): read as that post
+            log.decisions.append(Message(
+                "post {pid} (row {first_row}) reports to '{sup}', read as post {v}",
+                pid=pid, first_row=first_row, sup=sup, v=self.folded[sup.casefold()]))
+            sup = self.folded[sup.casefold()]
+        whole = self.written_as_number(sup)
+        if whole:
+            self.decimal_ids.append(sup)
+            sup = whole
+        if sup not in self.posts and sup not in self.by_raw and sup not in self.rows:
+            named = self.post_with_title(sup)
+            if named is not None:
+                self.with_title.append(sup)
+                sup = named
+        if sup in self.posts or sup in self.by_raw:
+            target = self.by_raw.get(sup, sup)
+        elif sup in self.rows:        # a reused id: which of its posts is meant is not said
+            # (the row is kept: its superior cell is what is not used)
+            log.cells.append((self.label, first_row, Message(
+                "reports to '{sup}', an id used for several different posts: the line is left out",
+                sup=sup)))
+            return None
+        elif self.rule != "error" and (several := self.several_posts(sup)):
+            # (not a role outside the organisation called "F1, F2")
+            log.cells.append((self.label, first_row, Message(
+                "reports to '{sup}', {several}: the line is left out", sup=sup,
+                several=several)))
+            return None
+        else:
+            target = self.external_superior(pid, sup, first_row)
+        return target
+
+    def written_as_number(self, sup: str) -> str | None:
+        """The post id ``sup`` writes as a whole number with decimal zeros
+        (``1001.0`` for the post ``1001``: an id a spreadsheet took for a
+        number, written back), or None: ``sup`` is an id itself, or no post
+        has that number."""
+        whole = _WHOLE_WITH_DECIMALS.fullmatch(sup)
+        if not whole or sup in self.by_raw or sup in self.posts or sup in self.rows:
+            return None
+        return whole[1] if whole[1] in self.by_raw else None
+
+    def post_with_title(self, sup: str) -> str | None:
+        """The post a superior cell names by its id and its job title together
+        (``F001 - Gemeentesecretaris``, ``F001 Gemeentesecretaris``,
+        ``Gemeentesecretaris (F001)``), as some HR exports write the manager's
+        post; None unless the id is a post's and the rest is that post's
+        title (case, spaces and punctuation aside): nothing else is guessed."""
+        if not self.c_title:
+            return None
+        inner = re.fullmatch(r"(.+?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]", sup)
+        splits = [(inner.group(2), inner.group(1))] if inner else []
+        splits += [(sup[:m.start()], sup[m.end():])
+                   for m in _ID_TITLE_SEPARATOR.finditer(sup) if 0 < m.start()]
+        for pid, title in splits:
+            group = self.posts.get(self.by_raw.get(pid, pid))
+            if group and fold(title) and fold(title) == fold(_cell(group[0][1], self.c_title)):
+                return pid
+        return None
+
+    def external_superior(self, pid, sup, first_row) -> str | None:
+        """A superior not in the file: an error (kept, to be said with the
+        others: None), or a role outside the organisation."""
+        if self.rule == "error":
+            self.unknown.append((first_row, pid, sup))
+            return None
+        target = "ext:" + sup
+        if target not in self.external:
+            self.external[target] = []
+            self.nodes.append({"id": target, "kind": "Post",
+                               "name": self.in_own_words(Message("Post {sup} (not in this file)",
+                                                                 sup=sup)),
+                               "sphere": "official", "external": "true",
+                               "source": self.cite(first_row), "evidence": "inferred",
+                               "note": self.in_own_words(Message(
+                                   "named as a superior but not a post of the file: a role "
+                                   "outside the organisation"))})
+        self.external[target].append(first_row)
+        return target
+
+    def unknown_superiors(self) -> list:
+        """A problem for each superior not in the file, saying what it is when
+        it is the job title or the holder of a post, or a post's id without
+        its leading zeros (a hand-kept sheet names the manager)."""
+        known: dict = {}        # (what, folded name) -> [(post id, row)]
+        for pid, group in self.posts.items():
+            rowno, row, _ = group[0]
+            keys: set[tuple] = {("title", _cell(row, self.c_title).casefold())}
+            keys |= {("holder", h.casefold()) for _, _, h in group}
+            if pid.isdigit():
+                keys.add(("zeros", pid.lstrip("0")))
+            # (a column nothing reads may be the key the superior column gives:
+            # a personeelsnummer)
+            keys |= {(("column", c), _cell(r, c).casefold()) for c in self.log.unread_columns
+                     for _, r, _ in group if _cell(r, c)}
+            for key in keys:
+                known.setdefault(key, []).append((pid, rowno))
+        problems = []
+        for rowno, pid, sup in self.unknown:
+            if self.key_name is not None:       # (read by name: the name is on no post)
+                problems.append(Problem(self.label, rowno, Message(
+                    "post {pid} reports to '{sup}', which is the {key} of no post in the file (use "
+                    "--unknown-superior external to read it as a role outside the organisation)",
+                    pid=pid, sup=sup, key=self.key_name)))
+                continue
+            several = self.several_posts(sup)
+            if several:
+                problems.append(Problem(self.label, rowno, Message(
+                    "post {pid} reports to '{sup}', {several}", pid=pid, sup=sup,
+                    several=several)))
+                continue
+            problems.append(Problem(self.label, rowno, Message(
+                "post {pid} reports to '{sup}', which is not a post in the file (use "
+                "--unknown-superior external to read it as a role outside the organisation)",
+                pid=pid, sup=sup) + (self.named_not_id(sup, known, self.log.unread_columns,
+                                                       self.c_title)
+                                     or self.starts_with_post(sup))))
+        return problems
+
+    def several_posts(self, sup: str) -> Message | str:
+        """Why a superior cell that names several posts (``F1, F2``,
+        ``F1 / F2``) was not read: a post has one superior in this column,
+        and which of them is the line the cell does not say."""
+        parts = [p for p in re.split(r"\s*(?:[,;/&+]|\s(?:en|and)\s)\s*", sup) if p]
+        found = [self.by_raw.get(p, p) for p in parts]
+        if len(parts) < 2 or not all(p in self.posts for p in found):
+            return ""
+        return Message("which names {n} posts ({posts}): a post has one superior in this "
+                       "column, and which of them is its line the cell does not say; give one, "
+                       "and the other as a line of its own in the folder's edges.csv after the "
+                       "import", n=len(parts), posts=", ".join(found))
+
+    def starts_with_post(self, sup: str) -> Message | str:
+        """Why a superior written as an id and a title was not read as that
+        post: the title is not the post's (see :meth:`post_with_title`)."""
+        m = _ID_TITLE_SEPARATOR.search(sup)
+        pid = sup[:m.start()] if m and m.start() else None
+        group = self.posts.get(self.by_raw.get(pid, pid)) if pid and self.c_title else None
+        if not group:
+            return ""
+        return Message("; it starts with post {pid} (row {row}), whose job title is '{title}', "
+                       "not the rest of it", pid=pid, row=group[0][0],
+                       title=_cell(group[0][1], self.c_title))
+
+    def named_not_id(self, sup, known: dict, columns=(), title_column=None) -> Message | str:
+        """Why a superior may not be found (``known``: see
+        :meth:`unknown_superiors`; ``columns``: those nothing reads)."""
+        for column in columns:
+            found = known.get((("column", column), sup.casefold()))
+            if found:
+                which = [Message("post {pid} (row {row})", pid=p, row=r) for p, r in found[:3]]
+                return Message("; '{sup}' is the '{column}' of {posts}: --reports-to-by {option} "
+                               "reads the superior column through it", sup=sup,
+                               column=self.shown(column), option=_quoted_option(self.shown(column)),
+                               posts=Listing(", ", which))
+        zeros = [(p, r) for p, r in known.get(("zeros", sup.lstrip("0")), []) if p != sup] \
+            if sup.isdigit() else []
+        for found, text in (
+                (known.get(("title", sup.casefold())),
+                 N_("; '{sup}' is the job title of {posts}: this column names the superiors' "
+                    "job titles, which --reports-to-by {column} reads (a title on several posts "
+                    "leaves its lines out)")),
+                (known.get(("holder", sup.casefold())),
+                 N_("; '{sup}' holds {posts}: this column names the people holding the "
+                    "superiors' posts, which --reports-to-by holder reads")),
+                (zeros, N_("; '{sup}' differs only in leading zeros from {posts}: a number "
+                           "cell drops them (Excel does); give the ids as text in both "
+                           "columns"))):
+            if found:
+                which = [Message("post {pid} (row {row})", pid=p, row=r) for p, r in found[:3]]
+                return Message(text, sup=sup, posts=Listing(", ", which),
+                               column=_quoted_option(self.shown(title_column or "")))
+        return ""
+
+    def check_line(self) -> None:
+        if self.unknown:
+            raise ValidationError(self.unknown_superiors(), where=str(self.path))
+        self.log.external = [(sup[4:], r) for sup, r in self.external.items()]
+        ids = _first_circle(self.line_sup)
+        if ids:
+            rows = self.line_rows
+            raise ValidationError([Problem(self.label, rows.get(ids[0]), Message(
+                "the reporting lines run in a circle: {circle} (rows {rows})",
+                circle=" → ".join(ids + [ids[0]]), rows=", ".join(str(rows[i]) for i in ids)))],
+                where=str(self.path))

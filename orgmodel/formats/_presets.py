@@ -1,0 +1,162 @@
+"""The columns a posts file is read by, and the known formats' presets:
+a UK government organogram (the Cabinet Office's schema) and a Dutch HR
+export, each with the words its cells use (vacant, not disclosed, hired,
+gone) and the notation of its numbers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..i18n import N_
+
+__all__ = ["Columns", "Preset", "PRESETS", "PRESET_WHAT", "PLAIN"]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column holds what; ``None`` when the file has no such column.
+
+    Names are matched without regard to case or surrounding spaces.
+    """
+
+    id: str | None = "id"
+    reports_to: str | None = "reports_to"
+    title: str | None = "title"
+    holder: str | None = "holder"
+    unit: str | None = "unit"
+    fte: str | None = "fte"
+    grade: str | None = "grade"
+    #: hours per week (read as FTE only over the full-time week the user
+    #: gives: see :func:`posts_tables`'s ``full_time``)
+    hours: str | None = "hours|hours per week"
+    organisation: str | None = None
+    #: a post's cost centre (kept on the post as ``cost_centre``)
+    cost_centre: str | None = None
+    #: the date the holder took up the post (the HOLDS edge's ``valid_from``)
+    start: str | None = None
+    #: the columns of a unit's levels, the widest first (``("Sector",
+    #: "Afdeling", "Team")``): each unit is in the one before it on its row,
+    #: and the post in the narrowest its row names (instead of ``unit``)
+    units: tuple | None = None
+    #: the holder's own FTE on the row (a *bezetting* beside the post's
+    #: *formatie*): on the HOLDS edge, instead of the post's FTE
+    holder_fte: str | None = None
+    #: the columns of the holder's name in parts, in order (``("Voornaam",
+    #: "Tussenvoegsel", "Achternaam")``): joined with a space, the empty
+    #: ones left out (instead of ``holder``)
+    holder_parts: tuple | None = None
+
+
+@dataclass(frozen=True)
+class Preset:
+    """Column names and the values with a meaning, for a known file format."""
+
+    senior: Columns
+    junior: Columns
+    tops: tuple = ("XX",)
+    # holder values, compared without regard to case, spaces and a final dot;
+    # a value that starts with one of them counts too ("Vacant post", "VACANCY")
+    # (with the words Dutch HR exports use: "Vacature", "niet ingevuld",
+    # "n.v.t.", "opgeheven")
+    vacant: tuple = ("vacant", "vacancy", "not in post", "vacature", "niet ingevuld",
+                     "niet bezet", "onbezet", "vac", "openstaande vacature", "open vacature",
+                     "nieuwe vacature", "te vervullen", "nog te vervullen", "in te vullen",
+                     "nog in te vullen", "niet vervuld", "onvervuld", "in werving",
+                     "openstaand", "openstaande functie", "nog niet ingevuld", "nog niet bezet",
+                     "nog niet vervuld", "vacatureruimte", "te benoemen", "nog te benoemen",
+                     "tbd", "tba", "to be appointed", "unfilled")
+    # ("NN", "N.N.": nomen nescio, the Dutch for a name not known)
+    undisclosed: tuple = ("n/d", "nd", "n/a", "not disclosed", "withheld", "redacted", "-", "",
+                          "nvt", "niet openbaar", "onbekend", "nn", "nnb", "niet bekend",
+                          "nog niet bekend", "unknown", "tbc", "?", "??", "???")
+    # a holder hired, not named: the post is held by someone whose name the
+    # file does not give (a "name" Inhuur on three posts was one person
+    # holding all three); a name after it ("Interim P. de Boer") is a name
+    hired: tuple = ("inhuur", "externe inhuur", "tijdelijke inhuur", "ingehuurd", "interim",
+                    "interimmer", "extern", "externe", "inleen", "ingeleend", "detachering",
+                    "gedetacheerd", "uitzendkracht", "zzp", "zzp'er", "zzper", "contractor",
+                    "agency staff", "interim manager")
+    eliminated: tuple = ("eliminated", "post eliminated", "deleted", "opgeheven", "vervallen",
+                         "boventallig")
+    unknown_superior: str = "external"
+    name_from: str = "organisation"
+    #: how the files write numbers and dates (see orgmodel.notation)
+    locale: str | None = None
+    #: the columns of a name in parts, read when there is no holder column:
+    #: the first name's, the prefix's (optional) and the surname's
+    #: alternatives, as for ``Columns.holder_parts``
+    name_parts: tuple = ()
+    #: what an empty holder cell says: nothing (who holds the post, and
+    #: whether it is vacant, is not recorded), or, in a format whose schema
+    #: asks for a word on a vacant post (the Cabinet Office's "Vacant"), a
+    #: holder whose name is not published (inferred)
+    empty_holder: str = "not recorded"
+    #: the column of the file's own check of each row, and the value that
+    #: marks a row as failing it (the Cabinet Office's ``Valid?``, 0 where
+    #: its validator found the row wrong): such rows are read as any other,
+    #: and named in the log
+    checked: tuple = ()
+
+
+#: Known formats.  ``uk-organogram``: the Cabinet Office schema of UK
+#: government organograms (senior posts and junior staff files); ``nl-hr``:
+#: a Dutch HR export (formatieplaats, functie, medewerker, leidinggevende
+#: functie, afdeling, fte, schaal, kostenplaats, ingangsdatum), read under
+#: locale nl.
+PRESETS = {
+    "uk-organogram": Preset(
+        senior=Columns(id="Post Unique Reference", reports_to="Reports to Senior Post",
+                       title="Job Title", holder="Name", unit="Unit", fte="FTE",
+                       grade="Grade (or equivalent)|Grade", organisation="Organisation",
+                       hours=None),
+        junior=Columns(id=None, reports_to="Reporting Senior Post", title="Generic Job Title",
+                       holder=None, unit="Unit", fte="Number of Posts in FTE",
+                       grade="Grade|Grade (or equivalent)",
+                       organisation="Organisation", hours=None),
+        empty_holder="undisclosed", checked=("Valid?", "0")),
+    # A Dutch HR export (AFAS, Youforce, Beaufort ...): one row per post,
+    # columns by their usual Dutch names, numbers and dates in Dutch notation.
+    "nl-hr": Preset(
+        senior=Columns(id="formatieplaats|formatieplaatsnummer|functienummer|plaatsnummer|"
+                          "positienummer|personeelsnummer|formatieplaatsnr|functienr|"
+                          "plaatsnr|positienr|formatieplaats-id|functie-id|positie-id|"
+                          "functiecode|formatiecode|personeelsnr",
+                       reports_to="leidinggevende functie|leidinggevende formatieplaats|"
+                                  "leidinggevende|manager|direct leidinggevende|"
+                                  "naam leidinggevende|leidinggevende naam|"
+                                  "formatieplaats leidinggevende|functienummer leidinggevende|"
+                                  "functienr leidinggevende|leidinggevende functienr|"
+                                  "rapporteert aan|hoofd formatieplaats|formatieplaats hoofd",
+                       title="functie|functienaam|functiebenaming|functietitel|"
+                             "functieomschrijving|omschrijving functie|functie omschrijving|"
+                             "omschrijving formatieplaats",
+                       holder="medewerker|naam medewerker|naam|werknemer|naam werknemer|"
+                              "medewerker naam|volledige naam|bezet door|bezetter|naam bezetter",
+                       unit="afdeling|organisatie-eenheid|organisatieonderdeel|team|eenheid|"
+                            "org. eenheid|organisatorische eenheid|afdelingsnaam|afdeling/team",
+                       fte="fte|formatie|omvang|aanstelling|fte formatie|formatie fte|"
+                           "werktijdfactor|deeltijdfactor|aanstellingsomvang|"
+                           "aanstellingspercentage|formatieomvang",
+                       hours="uren|uren per week|aantal uren|contracturen|formatie-uren|"
+                             "formatieuren|weekuren|uren p/w",
+                       grade="schaal|salarisschaal|functieschaal",
+                       cost_centre="kostenplaats", start="ingangsdatum|datum in dienst|begindatum",
+                       # (only the names that say FTE: "Bezetting" alone may
+                       # name the person in the post)
+                       holder_fte="bezetting fte|fte bezetting|bezette fte"),
+        junior=Columns(id=None, holder=None, hours=None), tops=("",), unknown_superior="error",
+        locale="nl",
+        # (AFAS, Youforce and the like export a name in three columns)
+        name_parts=("roepnaam|voornaam|voornamen|voorletters",
+                    "tussenvoegsel|tussenvoegsels|voorvoegsel|voorvoegsels",
+                    "achternaam|geslachtsnaam|familienaam")),
+}
+
+
+#: What each preset reads, in words.
+PRESET_WHAT = {"uk-organogram": N_("a UK government organogram (the Cabinet Office's schema)"),
+               "nl-hr": N_("a Dutch HR export")}
+
+
+#: Without a preset: no top marker but an empty superior, names as given.
+PLAIN = Preset(senior=Columns(), junior=Columns(id=None, holder=None, hours=None), tops=("",),
+               unknown_superior="error")
