@@ -759,7 +759,7 @@ def _conflict_message(name, base, head, clash) -> Message:
 
 
 @pausing_gc
-def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - one transaction
+def push(store: Store, org: OrgModel, batch_size: int = 1000,
          progress: Callable | None = None, base: Base | None = None, force: bool = False,
          message: str | None = None, user: str | None = None, validated: bool = False) -> dict:
     """Write ``org`` to the database as a new version of the shared model.
@@ -799,115 +799,169 @@ def push(store: Store, org: OrgModel, batch_size: int = 1000,  # noqa: C901 - on
         raise OrgModelError(f"batch size must be a whole number of 1 or more, not {batch_size!r}")
     if not org.name:
         raise OrgModelError(Message("the model has no name: set 'name' in org.yaml"))
-    name, ours_snap = org.name, snapshot(org)
-    if base is not None and base.organisation != name:
-        base = None
-    # (what changed since the base: what a push on it writes, and where a
-    # problem can be, the base having been valid when it was read)
-    ours_of_base = changes(base.snapshot, ours_snap) if base is not None else None
-    problems = [] if validated or _valid_change(org, ours_of_base) else validate_graph(org)
-    if problems:
-        raise ValidationError(problems, where=f"{org.name} (not pushed)")
-    result: dict = {}
+    run = _Push(store, org, base, force=force, message=message, user=user,
+                batch_size=batch_size, progress=progress)
+    run.validate(validated)
+    try:
+        ensure_schema(store)
+        with store.driver.session(database=store.database) as session:
+            # A managed transaction: the driver retries it on transient errors.
+            session.execute_write(run.work)
+    except e.ConstraintError as exc:
+        raise DatabaseError(Message(
+            "push of {name} was rolled back, the database is unchanged by it: a node it wrote "
+            "clashed with one already there, usually another push of the same organisation "
+            "running at the same time; push again ({reason})", name=org.name,
+            reason=_server_words(exc))) from None
+    except (e.Neo4jError, e.DriverError) as exc:
+        raise DatabaseError(Message(
+            "push of {name} failed and was rolled back, the database is unchanged: {reason}",
+            name=org.name, reason=_server_words(exc))) from None
+    return run.outcome()
 
-    def work(tx):
-        result.clear()
+
+class _Push:
+    """One push of ``org`` (see :func:`push`): what it is based on, the
+    transaction that merges, writes and records it (:meth:`work`, which the
+    driver runs again whole on a transient error), and what it returns."""
+
+    def __init__(self, store: Store, org: OrgModel, base: Base | None, *, force: bool,
+                 message: str | None, user: str | None, batch_size: int,
+                 progress: Callable | None):
+        self.store, self.org, self.name = store, org, org.name
+        self.force, self.message, self.user = force, message, user
+        self.batch_size, self.progress = batch_size, progress
+        self.ours_snap = snapshot(org)
+        self.base = base if base is not None and base.organisation == org.name else None
+        # (what changed since the base: what a push on it writes, and where a
+        # problem can be, the base having been valid when it was read)
+        self.ours = changes(self.base.snapshot, self.ours_snap) if self.base else None
+        self.result: dict = {}
+
+    def validate(self, validated: bool) -> None:
+        """Refuse the model, nothing written, when it breaks the contract
+        (near its change when it has a base; not at all when ``validated``)."""
+        problems = [] if validated or _valid_change(self.org, self.ours) else \
+            validate_graph(self.org)
+        if problems:
+            raise ValidationError(problems, where=f"{self.name} (not pushed)")
+
+    def work(self, tx) -> None:
+        """The transaction: lock the organisation, merge, write, record."""
+        self.result.clear()
         push_id = uuid.uuid4().hex
-        head = tx.run(cypher("lock_organisation"), org=name, push_id=push_id).single()
-        lineage, version = head["lineage"], head["version"]
-        theirs: list = []
+        head = tx.run(cypher("lock_organisation"), org=self.name, push_id=push_id).single()
+        before, mode, seq_next, theirs = self.start(tx, head)
+        ours = self.ours or []          # (a push based on a version has them: "changed")
+        after = apply(before, ours) if mode == "changed" else self.ours_snap
+        # (with nothing of theirs, what changes is ours: not compared again)
+        ops = ours if mode == "changed" and not theirs else changes(before, after)
+        merged = self.merged(after, mode, theirs)
+        counts = {s: sum(_status(op) == s for op in ops if op["what"] != "manifest")
+                  for s in ("added", "changed", "removed")}
+        version = head["version"]
+        new_version = (version or 0) + (1 if ops or mode == "created" else 0)
+        self.result.update(organisation=self.name, nodes=len(after.nodes),
+                           edges=len(after.edges), version=new_version,
+                           mode=mode if ops else "unchanged", snapshot=after, **counts)
+        if not ops and mode != "created":
+            return
+        seq = self.write(tx, before, merged, ops, seq_next, after)
+        self.record(tx, head, push_id, mode, after, ops, counts, new_version, seq)
+
+    def start(self, tx, head) -> tuple:
+        """``(before, mode, seq_next, theirs)``: what the database holds that
+        this push starts from (nothing for a new organisation, all of it with
+        ``force``, else the base with the changes others pushed since), and
+        how; refused when it was not pulled from the database, or changed
+        what others changed since."""
+        name, version = self.name, head["version"]
         if head["new"]:                        # a new organisation
-            before, mode, seq_next = Snapshot(), "created", 0
-        elif version is None:                  # pushed by an orgmodel without history
-            if not force:
+            return Snapshot(), "created", 0, []
+        if version is None:                    # pushed by an orgmodel without history
+            if not self.force:
                 raise OrgModelError(Message("{name} in the database has no history yet "
                                             "(pushed by an earlier orgmodel): push --force once "
                                             "to start it", name=name))
             for label in NODE_KINDS:
                 tx.run(cypher("delete_nodes", label=label), org=name).consume()
-            before, mode, seq_next = Snapshot(), "replaced", 0
-        elif force:
-            before, mode, seq_next = _read_snapshot(tx, name), "replaced", head["seq_next"]
-        elif base is None or base.lineage != lineage:
+            return Snapshot(), "replaced", 0, []
+        if self.force:
+            return _read_snapshot(tx, name), "replaced", head["seq_next"], []
+        base = self.base
+        if base is None or base.lineage != head["lineage"]:
             raise OrgModelError(Message(
                 "{name} is in the database at version {version}, and this model was not "
                 "pulled from it: pull it (db pull), make your changes there and push them; "
                 "or push --force to replace it", name=name, version=str(version)))
-        else:
-            for rec in tx.run(cypher("read_change_sets"), org=name, since=base.version):
-                theirs.extend(json.loads(rec["patch"] or "[]"))
-                result.setdefault("theirs", []).append(rec["version"])
-            ours = ours_of_base
-            clash = conflicts(ours, theirs)
-            if clash:
-                raise ConflictError(_conflict_message(name, base.version, version, clash), clash)
-            before, mode, seq_next = apply(base.snapshot, theirs), "changed", head["seq_next"]
-        after = apply(before, ours) if mode == "changed" else ours_snap
-        # (with nothing of theirs, what changes is ours: not compared again)
-        ops = ours if mode == "changed" and not theirs else changes(before, after)
-        # (with nothing of theirs to merge, what is written is the model given)
-        merged = org if mode != "changed" or not theirs else to_model(after)
-        if mode == "changed" and theirs:
-            found = validate_graph(merged)
-            if found:
-                raise ValidationError(found, where=f"{name}: your changes with those pushed "
-                                      "since you pulled (nothing written)")
-        counts = {s: sum(_status(op) == s for op in ops if op["what"] != "manifest")
-                  for s in ("added", "changed", "removed")}
-        new_version = (version or 0) + (1 if ops or mode == "created" else 0)
-        result.update(organisation=name, nodes=len(after.nodes), edges=len(after.edges),
-                      version=new_version, mode=mode if ops else "unchanged", snapshot=after,
-                      **counts)
-        if not ops and mode != "created":
-            return
+        theirs: list = []
+        for rec in tx.run(cypher("read_change_sets"), org=name, since=base.version):
+            theirs.extend(json.loads(rec["patch"] or "[]"))
+            self.result.setdefault("theirs", []).append(rec["version"])
+        clash = conflicts(self.ours or [], theirs)
+        if clash:
+            raise ConflictError(_conflict_message(name, base.version, version, clash), clash)
+        return apply(base.snapshot, theirs), "changed", head["seq_next"], theirs
+
+    def merged(self, after: Snapshot, mode: str, theirs: list) -> OrgModel:
+        """The model this push stores: the one given, or, with changes others
+        pushed merged in, the merge, validated again."""
+        if mode != "changed" or not theirs:
+            return self.org
+        merged = to_model(after)
+        found = validate_graph(merged)
+        if found:
+            raise ValidationError(found, where=f"{self.name}: your changes with those pushed "
+                                  "since you pulled (nothing written)")
+        return merged
+
+    def write(self, tx, before: Snapshot, merged: OrgModel, ops: list, seq_next,
+              after: Snapshot) -> int:
+        """Write ``ops`` and the route steps they change; the next sequence
+        number of what it created."""
         # (a first push writes each node with its line marks: its steps first)
         derived = _route_rows(merged) if not before.nodes else None
-        writer = _Writer(tx, name, before, after, batch_size, progress, seq_next or 0,
-                         _line_marks(derived) if derived else {})
+        writer = _Writer(tx, self.name, before, after, self.batch_size, self.progress,
+                         seq_next or 0, _line_marks(derived) if derived else {})
         if not before.nodes:
-            _check_none_there(tx, name)
+            _check_none_there(tx, self.name)
         writer.write(ops)
-        _check_written(tx, name, ops, before, after, writer.created)
+        _check_written(tx, self.name, ops, before, after, writer.created)
         # (a first push has nothing stored to compare: every step is new)
         _write_routes(writer, merged, None if not before.nodes else ops, derived)
-        at = _now()
-        new_lineage = lineage or uuid.uuid4().hex
-        tx.run(cypher("set_organisation"), org=name,
+        return writer.seq
+
+    def record(self, tx, head, push_id: str, mode: str, after: Snapshot, ops: list,
+               counts: dict, new_version: int, seq: int) -> None:
+        """The organisation's new version, and its change set in the history."""
+        at, version = _now(), head["version"]
+        lineage = head["lineage"] or uuid.uuid4().hex
+        tx.run(cypher("set_organisation"), org=self.name,
                manifest=json.dumps(after.manifest, ensure_ascii=False, default=str),
                pushed_at=at, push_id=push_id, nodes=len(after.nodes), edges=len(after.edges),
-               version=new_version, lineage=new_lineage, seq_next=writer.seq).consume()
+               version=new_version, lineage=lineage, seq_next=seq).consume()
         # A first push keeps no copy of what it wrote: undoing it leaves nothing.
         keep = mode != "created" and version is not None
-        tx.run(cypher("create_change_set"), org=name, version=new_version,
+        base = self.base
+        tx.run(cypher("create_change_set"), org=self.name, version=new_version,
                base=base.version if base and mode == "changed" else version,
-               user=user or store.user,
-               at=at, message=message, forced=mode == "replaced",
+               user=self.user or self.store.user,
+               at=at, message=self.message, forced=mode == "replaced",
                events=json.dumps(events(ops) if keep else [], ensure_ascii=False, default=str),
                patch=json.dumps(ops if keep else [], ensure_ascii=False, default=str),
                **counts).consume()
-        result["lineage"] = new_lineage
+        self.result["lineage"] = lineage
 
-    try:
-        ensure_schema(store)
-        with store.driver.session(database=store.database) as session:
-            # A managed transaction: the driver retries it on transient errors.
-            session.execute_write(work)
-    except e.ConstraintError as exc:
-        raise DatabaseError(Message(
-            "push of {name} was rolled back, the database is unchanged by it: a node it wrote "
-            "clashed with one already there, usually another push of the same organisation "
-            "running at the same time; push again ({reason})", name=name,
-            reason=_server_words(exc))) from None
-    except (e.Neo4jError, e.DriverError) as exc:
-        raise DatabaseError(Message(
-            "push of {name} failed and was rolled back, the database is unchanged: {reason}",
-            name=name, reason=_server_words(exc))) from None
-    if result.get("mode") != "unchanged":
-        _resample(store)
-    if "lineage" not in result and base is not None:
-        result["lineage"] = base.lineage
-    result["base"] = Base(name, result.get("lineage", ""), result["version"], result["snapshot"])
-    return result
+    def outcome(self) -> dict:
+        """What :func:`push` returns, the indexes it outdated sampled again."""
+        result = self.result
+        if result.get("mode") != "unchanged":
+            _resample(self.store)
+        if "lineage" not in result and self.base is not None:
+            result["lineage"] = self.base.lineage
+        result["base"] = Base(self.name, result.get("lineage", ""), result["version"],
+                              result["snapshot"])
+        return result
 
 
 def _valid_change(org: OrgModel, ours: list | None) -> bool:
