@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from ._nx import node_attrs, predecessors, successors
 from .errors import InputError, OrgModelError, Problem, ValidationError
-from .i18n import N_, Listing, Message, count, said
+from .i18n import LANGS, N_, Listing, Message, count, said, translator
 from .model import OrgModel
 
 if TYPE_CHECKING:  # names in annotations only
@@ -95,12 +95,39 @@ def _closest(org, node):
     return Message(" (did you mean '{best}'?)", best=best[0]) if best else ""
 
 
-def _mark(d, change):
+def _mark(d, note: str):
+    """A node's or edge's attributes as a change made them: assumed (no
+    source says it), ``note`` saying which change (see :func:`_note`)."""
     d = dict(d)
     d["evidence"] = "assumed"
-    d["note"] = f"what-if: {change}"
+    d["note"] = note
     d.pop("source", None)
     return d
+
+
+#: The note on what each verb made, in the data (see :func:`_note`).
+_NOTES = {"close": N_("what-if: {what} closed"), "move": N_("what-if: {what} moved"),
+          "merge": N_("what-if: {what} merged"), "add": N_("what-if: {what} added"),
+          "rename": N_("what-if: {what} renamed"), "link": N_("what-if: {what} linked"),
+          "unlink": N_("what-if: {what} unlinked"),
+          "move_mandate": N_("what-if: mandate {what} moved"),
+          "move_commission": N_("what-if: commission {what} moved")}
+
+
+def _note(org: OrgModel, verb: str, what) -> str:
+    """The note on what a change made, in the organisation's language (a
+    text orgmodel writes into the data): ``what-if: tm2 moved``, ``wat-als:
+    tm2 verplaatst``; a change given as a mapping by its id, or its keys.
+
+    >>> _note(sample, "move", "tm2")
+    'what-if: tm2 moved'
+    >>> _note(sample, "link", {"kind": "REPORTS_TO", "from": "tm", "to": "cd"})
+    'what-if: kind: REPORTS_TO, from: tm, to: cd linked'
+    """
+    if isinstance(what, dict):
+        what = what.get("id") or ", ".join(f"{k}: {v}" for k, v in what.items())
+    lang = org.manifest.get("language")
+    return translator(lang if lang in LANGS else "en")(Message(_NOTES[verb], what=str(what)))
 
 
 def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
@@ -218,7 +245,7 @@ def _apply_one(new: OrgModel, ch) -> None:
         raise _ChangeError(Message("{verb} names nothing: write '{verb}: ID'", verb=verb))
     if verb in _SPEC_KEYS:
         _unknown_spec_keys(verb, ch[verb])
-    text = f"{verb} {ch[verb]}"
+    text = _note(new, verb, ch[verb])
     if verb == "close":
         _close(new, ch[verb], ch.get("reports", "superior"), text)
     elif verb == "move":

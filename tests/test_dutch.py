@@ -1215,3 +1215,25 @@ def test_a_formation_without_fte_says_none_is_given(tmp_path):
     last = run("formation", "--org", tmp_path / "o").output.strip().splitlines()[-1]
     assert "1 fte in functies (1 bezet, 0 vacant); 1 fte met medewerkers (1 functie geeft geen " \
         "fte)" in last, last
+
+
+def test_a_what_if_change_notes_itself_in_the_organisations_language(tmp_path):
+    """What a change makes is graded assumed, and its note said which change
+    as Python wrote it: "what-if: move F006", "what-if: add {'id': ...}",
+    in a Dutch organisation too. The note is now in the organisation's
+    language, and names a change given as a mapping by its id."""
+    from orgmodel.whatif import apply
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie\n"
+                 "F1;Directeur;Anna;\nF2;Teamleider;Bob;F1\nF3;Adviseur;Cas;F2\n",
+                 encoding="utf-8")
+    assert run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o").exit_code == 0
+    org = orgmodel.load(tmp_path / "o")
+    new = apply(org, [{"move": "F3", "to": "F1"},
+                      {"add": {"id": "F9", "kind": "Post", "name": "Jurist", "reports_to": "F1"}}])
+    [line] = [d for _, _, d in new.graph.out_edges("F3", data=True) if d["kind"] == "REPORTS_TO"]
+    assert line["note"] == "wat-als: F3 verplaatst" and line["evidence"] == "assumed"
+    assert new.graph.nodes["F9"]["note"] == "wat-als: F9 toegevoegd"
+    english = apply(orgmodel.load(DATA / "template"), [{"move": "tm2", "to": "dd"}])
+    assert [d["note"] for _, _, d in english.graph.out_edges("tm2", data=True)
+            if d["kind"] == "REPORTS_TO"] == ["what-if: tm2 moved"]
