@@ -361,7 +361,7 @@ def _rename(org, node, name, text):
         raise _ChangeError(Message("rename needs a new name: 'name: ...'"))
     d = org.graph.nodes[node]
     d["name"] = name.strip()
-    d["note"] = f"what-if: {text}"
+    d["note"] = text
 
 
 def _move(org, node, to, unit, text):
