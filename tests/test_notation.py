@@ -1963,6 +1963,12 @@ def test_a_unit_column_written_as_paths(tmp_path):
                                       "Ruimte", "Vergunningen"]
     units = orgmodel.formation(org, "unit").set_index("name")
     assert units.loc["Ruimte", "posts"] == 3 and units.loc["Ruimte", "fte_max"] == 2.3
+    # (" - " is offered as it is written: "-" alone would split "Sociaal-Domein")
+    g = tmp_path / "streep.csv"
+    g.write_text(f.read_text(encoding="utf-8").replace(" / ", " - ").replace("/", " - "),
+                 encoding="utf-8")
+    res = run("import", "posts", g, "--preset", "nl-hr", "--out", tmp_path / "s", "--lang", "en")
+    assert "give --unit-path ' - ' to read" in res.output, res.output
     # one column, and a separator, or nothing is read
     for extra, said in ((("--unit-path", " "), "not an empty one"),
                         (("--unit-path", "/", "--unit", "Afdeling", "--unit", "Functie"),

@@ -794,7 +794,7 @@ class _Import(LineReading, HolderReading):
                         "units that may be written as paths in '{c}': '{first}' ({n} such), whose "
                         "first part is a unit of the column too; each is read as one unit: give "
                         "--unit-path '{sep}' to read each part as a unit inside the one before",
-                        c=self.shown(column), first=paths[0], n=len(paths), sep=sep.strip()))
+                        c=self.shown(column), first=paths[0], n=len(paths), sep=sep))
                     break
 
     def read_unit_headings(self) -> None:
