@@ -1261,7 +1261,7 @@ def _said_chart(t, written, path) -> None:
 @cli.group("import")
 @lang_option
 def import_():
-    """Import an organisation from posts tables, W3C ORG or Archi CSV."""
+    """Import an organisation from posts tables, W3C ORG or Archi CSV; add a mandate register to one."""
 
 
 def _import_target(out_dir: Path, force: bool):
