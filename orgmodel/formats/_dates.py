@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from ..i18n import Listing, Message
+from ..i18n import Listing, Message, said
 from ..notation import _MONTHS, LOCALES, parse_date
 
 __all__ = ["date_above_header", "date_in_name", "date_in_column", "AS_AT_COLUMNS"]
@@ -85,9 +85,10 @@ def date_in_column(values: list, column: str, locale: str | None = None) -> tupl
     for rowno, text in values:
         try:
             date = str(parse_date(text, locale))
-        except InputError:
-            return None, Message("column '{c}' holds '{v}' on row {row}, which is no date: no "
-                                 "date is taken (give --date)", c=column, v=text, row=rowno)
+        except InputError as exc:
+            # (the reason first: a day number, a date written another way)
+            return None, Message("column '{c}', row {row}: {why}; no date is taken (give --date)",
+                                 c=column, row=rowno, why=said(exc))
         found.setdefault(date, (rowno, text))
     if len(found) == 1:
         (date, (rowno, text)), = found.items()
