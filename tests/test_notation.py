@@ -2011,3 +2011,21 @@ def test_the_date_from_a_peildatum_column(tmp_path):
     date, said = imported("formatie 2025-12-31.csv", ["1-1-2026"])
     assert date is None and "The dates differ: the file's name says 31 December 2025 and " \
         "column 'Peildatum' 1 January 2026; no date is taken (give --date)" in said
+
+
+def test_a_bezetting_column_of_numbers_is_offered_as_the_holders_fte(tmp_path):
+    """`Bezetting` alone is not read as the holders' FTE (it may name the
+    person), so a file that gives it as numbers beside the post's `Formatie`
+    gave each holder the post's FTE, and the log listed the column as not
+    read, with no word of --holder-fte. It now says how to read it."""
+    text = ("Formatieplaats;Functie;Medewerker;Leidinggevende functie;Formatie;Bezetting\n"
+            "F1;Directeur;Anna;;1,00;1,00\nF2;Adviseur;Bob;F1;1,00;0,89\n"
+            "F3;Adviseur;Vacature;F1;1,00;0,00\n")
+    res, _ = _imported_nl(tmp_path, text)
+    assert "'Bezetting' holds numbers only, beside the post's FTE: the holders' own FTE? It is " \
+        "not read (the holders have the post's); read it with --holder-fte 'Bezetting'" \
+        in res.output, res.output
+    (tmp_path / "names").mkdir()
+    res, _ = _imported_nl(tmp_path / "names", text.replace(";1,00\n", ";A. Top\n")
+                          .replace(";0,89\n", ";B. Bos\n").replace(";0,00\n", ";Vacature\n"))
+    assert "--holder-fte 'Bezetting'" not in res.output

@@ -474,6 +474,11 @@ _ASIDE = re.compile(r"\s*\([^()]*\)$")
 HEADING = "\x00heading"
 
 
+#: The names of a column of a post's occupancy (folded): its holders' FTE
+#: when it holds numbers, the person when it holds names.
+_OCCUPANCY = frozenset({"bezetting", "bezet", "bezettingfte"})
+
+
 class _Import(LineReading, HolderReading):
     """One import of a posts file (and its junior staff), step by step; what
     it builds (``nodes``, ``edges``) and decides (``log``) is in sight.
@@ -691,14 +696,28 @@ class _Import(LineReading, HolderReading):
         self.log.unread_columns = [c for c in self.df.columns if c not in seen and any(
             isinstance(v, str) and v.strip() for v in self.df[c])]
         self.say_unit_levels(self.cols)
+        self.say_holder_fte()
+
+    def say_holder_fte(self) -> None:
+        """A column not read named ``Bezetting`` (which may name the person in
+        the post, and is not read as an FTE by its name alone) that holds
+        numbers only, said with how to read it as the holders' own FTE."""
+        if self.c_holder_fte:
+            return
+        for column in self.log.unread_columns:
+            if fold(self.shown(column)) in _OCCUPANCY and self.numbers_only(column):
+                self.log.decisions.append(Message(
+                    "'{c}' holds numbers only, beside the post's FTE: the holders' own FTE? It "
+                    "is not read (the holders have the post's); read it with --holder-fte '{c}'",
+                    c=self.shown(column)))
 
     def numbers_only(self, column: str) -> bool:
-        """Whether the holders' column holds numbers only (a personnel number
-        in an export's ``Medewerker``), but for the words of a vacancy or of
-        a name not given."""
+        """Whether ``column`` holds numbers only (a personnel number in an
+        export's ``Medewerker``, an FTE in its ``Bezetting``), but for the
+        words of a vacancy or of a name not given."""
         said = [v.strip() for v in self.df[column] if isinstance(v, str) and v.strip()]
         named = [v for v in said if not (self.is_vacant_holder(v) or self.is_undisclosed(v))]
-        return bool(named) and all(re.fullmatch(r"\d[\d .\-/]*", v) for v in named)
+        return bool(named) and all(re.fullmatch(r"\d[\d .,\-/]*", v) for v in named)
 
     def names_for_numbers(self, cols: Columns) -> None:
         """A preset's holders' column of numbers only gives way to another
