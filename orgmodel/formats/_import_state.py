@@ -1,6 +1,7 @@
 """The state one import of a posts file builds, seen by each of its stages
-(:mod:`orgmodel.formats.posts` reads the table and builds the posts,
-:mod:`._holders` their holders, :mod:`._line` their line); what it decides,
+(:mod:`._columns` reads the table and finds its columns,
+:mod:`orgmodel.formats.posts` builds the posts, :mod:`._holders` their
+holders, :mod:`._line` their line); what it decides,
 as its log (:class:`ImportLog`, the import's ``IMPORT.md``); and the
 helpers each stage uses: a cell's text, an FTE as this file writes it, a
 row's citation, a column's name as the file writes it, a text in the
@@ -188,9 +189,27 @@ class ImportState:
     is_vacant_holder: Callable[[str], bool]
     is_hired: Callable[[str], bool]
     is_undisclosed: Callable[[str], bool]
+    jcols: Columns                  # the junior-staff file's
+    asked: set                      # the columns the user named (must be there)
+    line: bool                      # False: the file gives no reporting lines
+    row_ids: bool                   # True: the file gives no post ids (rows are)
+    unit_headings: bool             # True: a heading row names its posts' unit
+    df: Any                         # the file's table (a DataFrame of text cells)
+    c_check: str | None             # the column of the file's own check (Valid?)
+    c_id: str | None                # the columns of what the file gives ...
+    c_sup: str | None
     c_title: str | None
     c_holder: str | None
+    c_name_parts: list
     c_holder_fte: str | None
+    c_unit: str | None
+    c_units: list                   # the columns of a unit's levels, widest first
+    c_path: str | None              # the unit column read as paths
+    path_sep: str                   # between the parts of its paths
+    c_fte: str | None
+    c_grade: str | None
+    c_org: str | None
+    c_cost: str | None
     c_start: str | None
     locale: str | None
     language: str

@@ -42,27 +42,24 @@ from ..errors import InputError, OrgModelError, Problem, ValidationError
 from ..escape import markdown_prose
 from ..i18n import N_, Listing, Message, count, translator
 from ..notation import LOCALES, number_text
-from ..read import HEADER_WITHIN, _header_name
+from ._columns import HEADING, ColumnReading, column_of, header_columns
 from ._dates import AS_AT_COLUMNS, date_above_header, date_in_column, date_in_name
 from ._fte import (
     FTE_PARTS,
     HOURS_UNIT,
     MAX_FTE_OF_ONE,
     FteRange,
-    cell_number,
     fte_total,
     more_than_they_work,
     not_a_fte,
     read_fte,
-    says_hours,
-    says_percent,
 )
 from ._holders import HolderReading
 from ._import_state import ImportLog
 from ._import_state import cell as _cell
 from ._line import LineReading
-from ._presets import PLAIN, PRESET_WHAT, PRESETS, Columns, Preset
-from ._sheets import fold, laid_out, read_sheet, refuse_spreadsheet_errors, row_spans, two_header_rows_said
+from ._presets import PLAIN, PRESETS, Columns, Preset
+from ._sheets import fold, read_sheet, refuse_spreadsheet_errors, row_spans
 from ._tables import check_tables, cited_file, model_from_tables, slug, table
 
 if TYPE_CHECKING:  # names in annotations only
@@ -96,92 +93,6 @@ def _totals_word(rid: str) -> str | None:
     # ("Eind totaal", "Grand total": a totals word of two)
     two = fold("".join(words[:2])) if len(words) > 1 else ""
     return two if two in TOTALS else None
-
-#: The names of a unit's levels (folded, see :func:`fold`): a column so
-#: named beside the unit column read is said, with how to read both.
-UNIT_LEVELS = frozenset({"sector", "directie", "cluster", "domein", "afdeling", "team",
-                         "bureau", "unit", "division", "directorate", "department", "branch"})
-
-
-def _header_columns(cols: Columns, first: str = "id") -> tuple:
-    """The columns that find a file's header row: ``first`` (the post id, or
-    a junior file's senior post), then every other it may name."""
-    others = [getattr(cols, f) for f in ("id", "reports_to", "title", "holder", "unit", "fte",
-                                         "grade", "organisation", "cost_centre", "start",
-                                         "hours", "holder_fte")
-              if f != first]
-    return tuple(c for c in [getattr(cols, first)] + others if c)
-
-
-def _column(df, name, label, what, required) -> str | None:
-    if name is None:
-        return None
-    # a preset may name alternatives ("Grade (or equivalent)|Grade"): the first present
-    present = {}
-    for c in df.columns:
-        present.setdefault(fold(c), c)
-    for alt in name.split("|"):
-        key = _header_name(alt)
-        if key in df.columns:
-            return key
-        if fold(alt) in present:
-            return present[fold(alt)]
-    # (the file's columns as it writes them: what the user gives again)
-    headers = df.attrs.get("headers") or {}
-    shown = [headers.get(c, c) for c in df.columns]
-    if required and what == "post id":
-        # (the header row is the first row that names the post id column:
-        # none did, so the columns below are those of the first row)
-        raise ValidationError([Problem(label, None, Message(
-            "has no column '{v}' for the {what}: none of its first {n} rows names it and "
-            "another column orgmodel reads (its first row: {v2}); give the column with --id, "
-            "or read a file without post ids (a list of employees with their manager's name) "
-            "with --row-ids --reports-to-by holder",
-            v=name.split('|')[0], what=Message(what), n=HEADER_WITHIN,
-            v2=', '.join(shown)))], where=label)
-    if required:
-        raise ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
-            "has no column '{v}' for the {what} (columns: {v2}){hint}",
-            v=name.split('|')[0], what=Message(what), v2=', '.join(shown),
-            hint=_column_hint(shown, name, what)))], where=label)
-    return None
-
-
-#: Column names that may give a thing, but may as well give another
-#: (``Valt onder``: the superior's post, or the unit): never read as it,
-#: offered in the refusal as a column that may be meant.
-_MAY_BE = {"superior": ("valt onder", "chef", "rapporteert aan", "reports to", "hoofd")}
-
-#: The option that names the column of each thing a posts file gives.
-_OPTION_OF = {"post id": "--id", "superior": "--reports-to", "job title": "--title",
-              "holder": "--holder", "unit": "--unit", "FTE": "--fte", "grade": "--grade",
-              "hours per week": "--hours"}
-
-
-def _column_hint(shown: list, name: str, what: str):
-    """The columns whose name starts with a name the preset reads for
-    ``what`` (``Leidinggevende (functienr.)`` for ``leidinggevende``), as
-    a hint how to give one: which of them is meant, the file does not say.
-
-    >>> str(_column_hint(["Functie", "Leidinggevende (functienr.)"], "leidinggevende", "superior"))
-    ": 'Leidinggevende (functienr.)' may be it; give it with --reports-to 'Leidinggevende (functienr.)'"
-    >>> _column_hint(["Functie"], "afdeling", "unit")
-    ''
-    >>> str(_column_hint(["Functie"], "leidinggevende", "superior"))
-    ' (a file without reporting lines, a formatie list by unit, is read with --no-line)'
-    >>> str(_column_hint(["Functie", "Valt onder"], "leidinggevende", "superior"))
-    ": 'Valt onder' may be it; give it with --reports-to 'Valt onder'"
-    """
-    alts = [fold(a) for a in name.split("|")] + [fold(a) for a in _MAY_BE.get(what, ())]
-    close = [c for c in shown if any(fold(c).startswith(a) for a in alts if a)]
-    if not close and what == "superior":
-        return Message(" (a file without reporting lines, a formatie list by unit, is read with "
-                       "--no-line)")
-    if not close or what not in _OPTION_OF:
-        return ""
-    return Message(": {columns} may be it; give it with {option} '{first}'",
-                   columns=", ".join(f"'{c}'" for c in close), option=_OPTION_OF[what],
-                   first=close[0])
 
 
 def read_posts(path: PathLike, junior: PathLike | None = None, **options) -> tuple[OrgModel, ImportLog]:
@@ -370,7 +281,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     if reports_to_by == "holder":
         run.held_by, run.key_name = run.posts_by_holder(), Message("holder")
     elif reports_to_by != "id":
-        key = _column(run.df, reports_to_by, run.label, N_("superior's key (--reports-to-by)"),
+        key = column_of(run.df, reports_to_by, run.label, N_("superior's key (--reports-to-by)"),
                       True)
         run.held_by = run.posts_by_column(key)
         run.key_name = f"'{key}'"
@@ -469,22 +380,13 @@ def _matcher(values, prefix, aside=False):
 _ASIDE = re.compile(r"\s*\([^()]*\)$")
 
 
-#: The key a row's heading (see ``unit_headings``) is kept under beside its
-#: cells: no column of a file has this name.
-HEADING = "\x00heading"
-
-
-#: The names of a column of a post's occupancy (folded): its holders' FTE
-#: when it holds numbers, the person when it holds names.
-_OCCUPANCY = frozenset({"bezetting", "bezet", "bezettingfte"})
-
-
-class _Import(LineReading, HolderReading):
+class _Import(ColumnReading, LineReading, HolderReading):
     """One import of a posts file (and its junior staff), step by step; what
     it builds (``nodes``, ``edges``) and decides (``log``) is in sight.
 
-    Its stages: reading the table and its columns, grouping the rows into
-    posts and building each (here), their holders (:class:`._holders.HolderReading`)
+    Its stages: reading the table and its columns
+    (:class:`._columns.ColumnReading`), grouping the rows into posts and
+    building each (here), their holders (:class:`._holders.HolderReading`)
     and their line (:class:`._line.LineReading`), over the state they share
     (:class:`._import_state.ImportState`)."""
 
@@ -545,353 +447,6 @@ class _Import(LineReading, HolderReading):
         self.heading_rows: set = set()          # the heading rows read as units
         self.c_path: str | None = None          # the unit column read as paths
         self.path_sep = "/"                     # between the parts of its paths
-
-
-    # -- read and map the columns ---------------------------------------------
-
-    def refuse_for_preset(self, sheet, label) -> None:
-        """Refuse a file read without a preset whose post id column is one
-        a preset reads (``Functienummer``: a Dutch HR export), naming the
-        preset and the columns it would read, rather than asking for
-        ``--id`` alone, where the preset reads the file's other columns too
-        (its unit, grade, a name in parts) and its notation.  Nothing is
-        chosen for the user."""
-        for name, known in PRESETS.items():
-            try:
-                df = read_sheet(self.path, label, sheet, _header_columns(known.senior))
-            except ValidationError:
-                continue
-            found = {what: _column(df, getattr(known.senior, what), label, what, False)
-                     for what in ("id", "reports_to", "title")}
-            if found["id"] is None or not (found["reports_to"] or found["title"]):
-                continue
-            shown = df.attrs.get("headers") or {}
-            raise ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
-                "has no column 'id' for the post id, and its columns are those of {what}: "
-                "'{column}' is its post id there; read it with --preset {preset} (or give "
-                "the post id's column with --id)", what=Message(PRESET_WHAT[name]),
-                column=shown.get(found["id"], found["id"]), preset=name))], where=label)
-
-    def read_posts(self, sheet, preset: bool) -> None:
-        """Read the posts file's table, find the columns of what it gives,
-        and say which were read and which not."""
-        self.read_table(sheet, preset)
-        self.find_columns()
-        self.say_columns()
-
-    def read_table(self, sheet, preset: bool) -> None:
-        """The posts file's table (:attr:`df`), what its layout made of it
-        said; a junior-staff file, or a known format without its preset,
-        refused."""
-        cols, jcols, label = self.cols, self.jcols, self.label
-        # (without post ids, the header row is found by the superior column,
-        # or by the job title's when there is no line)
-        first = "id" if not self.row_ids else "reports_to" if self.line else "title"
-        # (a file of a known format read without its preset is refused naming it)
-        may_be_known = not preset and first == "id" and "id" not in self.asked
-        try:
-            self.df = read_sheet(self.path, label, sheet, _header_columns(cols, first))
-        except ValidationError:
-            # (a file whose header row only a preset finds fails to read
-            # without it: a title row above it was taken for the header)
-            if may_be_known:
-                self.refuse_for_preset(sheet, label)
-            raise
-        if len(self.df.attrs.get("sheets", ())) > 1:
-            # (a row of the log is a row of that sheet: the workbook opens at another)
-            self.label = label = Message("{label}, sheet {title}", label=self.path.name,
-                                         title=self.df.attrs["sheet"])
-        self.say_unnamed(self.df, label)
-        self.say_above_header(self.df, label)
-        self.say_laid_out(self.df, label)
-        self.say_checked(self.df, label)
-        self.log.headers = self.df.attrs.get("headers") or {}
-        if not self.line:
-            self.log.decisions.append(Message(
-                "no reporting lines read (--no-line): no post is placed in a line, and the line "
-                "is not recorded (layers, spans and routes have none to go on)"))
-        if preset and not self.row_ids and \
-                _column(self.df, cols.id, label, N_("post id"), False) is None and \
-                _column(self.df, jcols.reports_to, label, N_("senior post"), False) and \
-                _column(self.df, jcols.fte, label, N_("FTE"), False):
-            raise ValidationError([Problem(label, 1, Message(
-                "looks like a junior-staff file (it has '{v}' but no '{v2}'): give the senior-posts "
-                "file first and this one with --junior",
-                v=str(jcols.reports_to).split('|')[0], v2=str(cols.id).split('|')[0]))],
-                                  where=str(self.path))
-        if may_be_known and _column(self.df, cols.id, label, N_("post id"), False) is None:
-            self.refuse_for_preset(sheet, label)
-
-    def find_columns(self) -> None:
-        """The column of each thing the file gives (``c_id``, ``c_sup`` ...):
-        one the user named must be there."""
-        cols, label = self.cols, self.label
-        self.c_id = None if self.row_ids else _column(self.df, cols.id, label, N_("post id"),
-                                                      True)
-        if self.row_ids:
-            self.log.decisions.append(Message(
-                "the file gives no post ids (--row-ids): each row is a post, its id its row "
-                "number (R2, R3 ...); row numbers do not follow a post from one file to the "
-                "next, so diff matches the posts of two files read so only on what they have "
-                "(--key name)"))
-        self.c_sup = _column(self.df, cols.reports_to, label, N_("superior"), True) \
-            if self.line else None
-        # (a column the user named must be there: one misspelt was passed over)
-        asked = self.asked
-        self.c_title = _column(self.df, cols.title, label, N_("job title"), "title" in asked)
-        self.c_holder = _column(self.df, cols.holder, label, N_("holder"), "holder" in asked) \
-            if not cols.holder_parts else None
-        self.c_name_parts: list = []            # the columns of a name in parts, joined
-        if not self.c_holder:
-            self.c_holder = self.joined_names(cols)
-        elif "holder" not in asked and self.numbers_only(self.c_holder):
-            self.names_for_numbers(cols)
-        self.c_units = [_column(self.df, c, label, N_("unit"), True) for c in cols.units or ()]
-        twice = sorted({c for c in self.c_units if self.c_units.count(c) > 1})
-        if twice:
-            raise ValidationError([Problem(label, None, Message(
-                "the column '{v}' is given twice as a unit's level (--unit): each level is a "
-                "column of its own", v=self.log.headers.get(twice[0], twice[0])))],
-                where=str(self.path))
-        self.c_unit = None if self.c_units else \
-            _column(self.df, cols.unit, label, N_("unit"), "unit" in asked)
-        self.c_fte = _column(self.df, cols.fte, label, N_("FTE"), "fte" in asked)
-        self.c_holder_fte = _column(self.df, cols.holder_fte, label, N_("holder's FTE"),
-                                    "holder_fte" in asked)
-        self.read_fte_unit(_column(self.df, cols.hours, label, N_("hours per week"),
-                                   "hours" in asked))
-        self.c_grade = _column(self.df, cols.grade, label, N_("grade"), "grade" in asked)
-        self.c_org = _column(self.df, cols.organisation, label, N_("organisation"),
-                             "organisation" in asked)
-        self.c_cost = _column(self.df, cols.cost_centre, label, N_("cost centre"),
-                              "cost_centre" in asked)
-        self.c_start = _column(self.df, cols.start, label, N_("start date"), "start" in asked)
-
-    def say_columns(self) -> None:
-        """Which column gives what, the columns of values nothing reads, and
-        what the unit's columns are, said in the log; a spreadsheet's error
-        in a column read refused."""
-        label = self.label
-        if not self.c_holder:
-            self.log.decisions.append(Message(
-                "{label} has no column of the holders: who holds each post, and whether it is "
-                "vacant, is not recorded", label=label))
-        self.log.columns = [(what, c) for what, c in (
-            ("post id", self.c_id), ("superior", self.c_sup), ("job title", self.c_title),
-            ("holder", self.c_holder), ("unit", self.c_unit),
-            *(("unit", c) for c in self.c_units), ("FTE", self.c_fte),
-            ("holder's FTE", self.c_holder_fte),
-            ("grade", self.c_grade), ("organisation", self.c_org),
-            ("cost centre", self.c_cost), ("start date", self.c_start)) if c]
-        if self.c_units:
-            self.log.decisions.append(Message(
-                "units read from the columns {columns}, the widest first: each unit is in the "
-                "one before it on its row, and a post in the narrowest its row names",
-                columns=" > ".join(f"'{self.log.headers.get(c, c)}'" for c in self.c_units)))
-        # (a column with values that nothing reads is named, not passed over)
-        read = {c for _, c in self.log.columns} | set(self.c_name_parts)
-        refuse_spreadsheet_errors(self.df, read, label, self.path)
-        # (the file's own check is read for the log: see say_checked)
-        seen = read | {self.c_check}
-        self.log.unread_columns = [c for c in self.df.columns if c not in seen and any(
-            isinstance(v, str) and v.strip() for v in self.df[c])]
-        self.say_unit_levels(self.cols)
-        self.say_holder_fte()
-
-    def say_holder_fte(self) -> None:
-        """A column not read named ``Bezetting`` (which may name the person in
-        the post, and is not read as an FTE by its name alone) that holds
-        numbers only, said with how to read it as the holders' own FTE."""
-        if self.c_holder_fte:
-            return
-        for column in self.log.unread_columns:
-            if fold(self.shown(column)) in _OCCUPANCY and self.numbers_only(column):
-                self.log.decisions.append(Message(
-                    "'{c}' holds numbers only, beside the post's FTE: the holders' own FTE? It "
-                    "is not read (the holders have the post's); read it with --holder-fte '{c}'",
-                    c=self.shown(column)))
-
-    def numbers_only(self, column: str) -> bool:
-        """Whether ``column`` holds numbers only (a personnel number in an
-        export's ``Medewerker``, an FTE in its ``Bezetting``), but for the
-        words of a vacancy or of a name not given."""
-        said = [v.strip() for v in self.df[column] if isinstance(v, str) and v.strip()]
-        named = [v for v in said if not (self.is_vacant_holder(v) or self.is_undisclosed(v))]
-        return bool(named) and all(re.fullmatch(r"\d[\d .,\-/]*", v) for v in named)
-
-    def names_for_numbers(self, cols: Columns) -> None:
-        """A preset's holders' column of numbers only gives way to another
-        column the preset reads the holder from that holds names (``Naam``),
-        or to a name in parts (``Voornaam``, ``Achternaam``), said in the
-        log: an AFAS export's ``Medewerker`` is the employee's number, and its
-        name is beside it.  Without one, the numbers are read as the holders
-        (a file that names no one may mean to)."""
-        numbers = str(self.c_holder)
-        others = [_column(self.df, alt, self.label, N_("holder"), False)
-                  for alt in str(cols.holder).split("|")]
-        names = next((c for c in others if c and c != numbers and not self.numbers_only(c)
-                      and any(re.search(r"[^\W\d_]", str(v)) for v in self.df[c])), None)
-        if names is None:
-            names = self.joined_names(cols)
-        if names is None:
-            return
-        self.c_holder = names
-        self.log.decisions.append(Message(
-            "holders read from '{names}': '{numbers}' holds numbers only (a personnel number, "
-            "not a name); give --holder '{numbers}' to read them as the holders",
-            names=self.shown(names), numbers=self.shown(numbers)))
-
-    def joined_names(self, cols: Columns) -> str | None:
-        """The holders' names joined from their parts (``Voornaam``,
-        ``Tussenvoegsel``, ``Achternaam``), as a column added to the table:
-        the columns given (each must be there), else the preset's when the
-        file has a first name's and a surname's column; None without."""
-        label = self.label
-        if cols.holder_parts:
-            parts = [_column(self.df, c, label, N_("holder"), True) for c in cols.holder_parts]
-            twice = sorted({str(c) for c in parts if parts.count(c) > 1})
-            if twice:
-                raise ValidationError([Problem(label, None, Message(
-                    "the column '{v}' is given twice as a part of the holder's name (--holder): "
-                    "each part is a column of its own",
-                    v=self.log.headers.get(twice[0], twice[0])))], where=str(self.path))
-        elif self.preset.name_parts:
-            first, middle, last = (_column(self.df, c, label, N_("holder"), False)
-                                   for c in self.preset.name_parts)
-            parts = [first, middle, last] if first and last else []
-        else:
-            return None
-        parts = [c for c in parts if c]
-        if not parts:
-            return None
-        shown = [str(self.log.headers.get(c, c)) for c in parts]
-        joined = " + ".join(shown)
-        self.df[joined] = [" ".join(x for x in (str(v or "").strip() for v in values) if x)
-                           for values in zip(*(self.df[c] for c in parts))]
-        self.c_name_parts = parts
-        self.log.decisions.append(Message(
-            "the holders' names joined from the columns {columns}, in that order, with a space "
-            "(an empty part left out)", columns=", ".join(f"'{c}'" for c in shown)))
-        return joined
-
-    def read_unit_path(self, sep: str) -> None:
-        """Read the unit column as paths (``Ruimte / Vergunningen``, parts
-        between ``sep``): each part a unit inside the one before, as a unit's
-        levels are (see :meth:`unit_path`)."""
-        if not self.c_unit and len(self.c_units) != 1:
-            raise ValidationError([Problem(self.label, None, Message(
-                "--unit-path reads one unit column as paths, and {what}: give the column with "
-                "--unit, once", what=Message("the file has none read") if not self.c_units
-                else Message("--unit gives {n}", n=len(self.c_units))))], where=str(self.path))
-        self.c_path = self.c_unit or self.c_units[0]
-        self.c_units, self.c_unit, self.path_sep = [self.c_path], None, sep
-        paths = sum(1 for v in self.df[self.c_path] if len(self.path_of(v)) > 1)
-        self.log.decisions.append(Message(
-            "units read from '{c}' as paths: each part between '{sep}' a unit inside the one "
-            "before ({n} cells of more than one part)", c=self.shown(self.c_path), sep=sep,
-            n=paths))
-
-    def path_of(self, text) -> list:
-        """The parts of a unit's path (see :meth:`read_unit_path`), an empty
-        part passed over."""
-        return [x.strip() for x in str(text or "").split(self.path_sep) if x.strip()]
-
-    def say_unit_paths(self) -> None:
-        """Unit cells that may be paths, said with how to read them: a cell
-        with ``/``, ``>`` or `` - `` in it whose first part is a unit of the
-        column on its own (``Ruimte / Vergunningen`` beside ``Ruimte``).  Such
-        a cell is one unit: a name may hold the mark (``Juridische
-        Zaken/Inkoop``)."""
-        for column in ([self.c_unit] if self.c_unit else self.c_units):
-            cells = [str(v).strip() for v in self.df[column] if isinstance(v, str) and v.strip()]
-            alone = {fold(v) for v in cells}
-            for sep in ("/", ">", " - "):
-                paths = sorted({v for v in cells if sep in v
-                                and fold(v.split(sep)[0].strip()) in alone})
-                if paths:
-                    self.log.decisions.append(Message(
-                        "units that may be written as paths in '{c}': '{first}' ({n} such), whose "
-                        "first part is a unit of the column too; each is read as one unit: give "
-                        "--unit-path '{sep}' to read each part as a unit inside the one before",
-                        c=self.shown(column), first=paths[0], n=len(paths), sep=sep))
-                    break
-
-    def read_unit_headings(self) -> None:
-        """Read the unit of a heading over rows (:attr:`unit_headings`) as
-        the widest of their unit's levels."""
-        self.unit_headings = True
-        self.c_units = [HEADING, *(self.c_units or ([self.c_unit] if self.c_unit else []))]
-        self.c_unit = None
-
-    def say_unit_levels(self, cols: Columns) -> None:
-        """A column of units not read beside the one read (``Team`` beside
-        ``Afdeling``): how to read both, as a unit's levels."""
-        names = {fold(a) for a in (cols.unit or "").split("|")} | UNIT_LEVELS
-        others = [c for c in self.log.unread_columns if fold(c) in names]
-        if self.c_unit and others:
-            shown = self.log.headers.get
-            levels = [c for c in self.df.columns if c == self.c_unit or c in others]
-            self.log.decisions.append(Message(
-                "units read from '{read}' only: {others} name units too; give a unit's levels "
-                "with --unit for each, the widest first (in the file's order: {options})",
-                read=shown(self.c_unit, self.c_unit),
-                others=", ".join(f"'{shown(c, c)}'" for c in others),
-                options=" ".join(f"--unit '{shown(c, c)}'" for c in levels)))
-
-    def read_fte_unit(self, c_hours: str | None) -> None:
-        """What the FTE is read from: hours per week (:meth:`read_hours`) from
-        the column of hours the user named, else the FTE column when its name
-        says hours, else a column of hours when there is no FTE column;
-        percentages (:meth:`read_percentages`) when the FTE column's name says
-        so; else the FTE column as it is."""
-        hours = c_hours if "hours" in self.asked else \
-            self.c_fte if self.c_fte and says_hours(self.c_fte) else \
-            c_hours if not self.c_fte else None
-        if hours is not None:
-            self.read_hours(hours)
-        elif self.c_fte and says_percent(self.c_fte):
-            self.read_percentages(self.c_fte)
-
-    def read_hours(self, hours: str) -> None:
-        """Hours per week as FTE, over the full-time week the user gave
-        (``week``), said in the log.  Without that week, a column of hours
-        given as the FTE (or with --hours) is refused (its hours would be read
-        as FTE), and one found by its name is not read, said."""
-        if self.week is None:
-            if "hours" in self.asked:
-                raise ValidationError([Problem(self.label, 1, Message(
-                    "the column of hours '{c}' (--hours) is read as FTE over this "
-                    "organisation's full-time week: give it with --full-time HOURS (orgmodel "
-                    "does not assume one)", c=self.shown(hours)))], where=str(self.path))
-            if hours == self.c_fte:
-                raise ValidationError([Problem(self.label, 1, Message(
-                    "the FTE column '{c}' gives hours, not FTE: give this organisation's "
-                    "full-time week with --full-time HOURS (orgmodel does not assume one)",
-                    c=self.shown(hours)))], where=str(self.path))
-            self.log.decisions.append(Message(
-                "'{c}' gives hours per week, not FTE: not read (give this organisation's "
-                "full-time week with --full-time HOURS to read it as FTE)", c=self.shown(hours)))
-            return
-        self.c_fte, self.hours = hours, True
-        self.log.decisions.append(Message(
-            "FTE read from the hours per week in '{c}', over a full-time week of {week} hours "
-            "(--full-time)", c=self.shown(hours), week=self.figures(week=self.week)["week"]))
-
-    def read_percentages(self, column: str) -> None:
-        """A column whose name says percentages: 80 is 0.8 of a post, not 80
-        FTE; but a column of shares only (none above 1.5: cells formatted as
-        percentages keep 80% as 0.8) is read as it is.  Each said."""
-        values = [v for v in (cell_number(str(c or ""), self.locale) for c in self.df[column])
-                  if isinstance(v, float)]
-        if values and max(values) <= MAX_FTE_OF_ONE:
-            self.log.decisions.append(Message(
-                "'{c}' says percentages but holds shares of a post (none above {top}: cells "
-                "formatted as percentages keep 80% as 0.8): read as FTE as they are",
-                c=self.shown(column), top=self.figures(top=max(values))["top"]))
-            return
-        self.percent = True
-        self.log.decisions.append(Message(
-            "FTE read from the percentages in '{c}' (100 is one full-time post)", c=self.shown(column)))
 
     # -- group the rows into posts --------------------------------------------
 
@@ -1103,51 +658,6 @@ class _Import(LineReading, HolderReading):
             "row as its own post (lines to the id are then left out, listed)",
             rid=rid, n_group=len(group), rows=rows))
 
-    def say_unnamed(self, df, label) -> None:
-        """Columns with values but no name in the header (a spreadsheet
-        export's row numbers) are left out, and said once."""
-        cols = df.attrs.get("unnamed") or []
-        if cols:
-            text = (N_("{label}: column {which} has values but no name in the header: left out")
-                    if len(cols) == 1 else
-                    N_("{label}: columns {which} have values but no name in the header: left "
-                       "out"))
-            self.log.decisions.append(Message(text, label=label,
-                                              which=", ".join(map(str, cols))))
-
-    def say_laid_out(self, df, label) -> None:
-        """Merged cells and hidden rows, said (see :func:`laid_out`)."""
-        self.log.decisions += laid_out(df, label)
-
-    def say_checked(self, df, label) -> None:
-        """The rows the file's own check marks as failing (see
-        :attr:`Preset.checked`), named: they are read, but the publisher's
-        validator found something wrong in them, which its reader should
-        know."""
-        if not self.preset.checked:
-            return
-        name, failed = self.preset.checked
-        column = _column(df, name, label, "check", False)
-        if column is None:
-            return
-        self.c_check = column
-        rows = [int(r) for r, v in df[column].items() if str(v).strip() == failed]
-        if rows:
-            shown = (df.attrs.get("headers") or {}).get(column, column)
-            self.log.decisions.append(Message(
-                "{label}: {rows} marked as failing the file's own check ('{column}' {value}), "
-                "read as any other row: {spans}", label=label,
-                rows=count(len(rows), N_("{n} row"), N_("{n} rows")), column=shown,
-                value=failed, spans=row_spans(rows)))
-
-    def say_above_header(self, df, label) -> None:
-        """The rows above the header row (a title, a date, a note) are left
-        out, each named: they are not posts."""
-        for rowno, text in df.attrs.get("above_header") or []:
-            self.log.skipped.append((label, rowno, Message(
-                "above the header row: '{v}' (a title or a note, not a post)",
-                v=text if len(text) <= 60 else text[:59] + "…")))
-        self.log.decisions += two_header_rows_said(df, label)
 
     def check_not_empty(self) -> None:
         """An import that makes no post is an error saying why, not an empty
@@ -1470,15 +980,15 @@ class _Import(LineReading, HolderReading):
         """The junior rows per (senior post, grade, title, unit), a row that
         cannot be placed said."""
         jcols, log = self.jcols, self.log
-        jdf = read_sheet(jpath, jlabel, junior_sheet, _header_columns(jcols, "reports_to"))
+        jdf = read_sheet(jpath, jlabel, junior_sheet, header_columns(jcols, "reports_to"))
         self.say_unnamed(jdf, jlabel)
         self.say_above_header(jdf, jlabel)
         self.say_laid_out(jdf, jlabel)
-        j_sup = _column(jdf, jcols.reports_to, jlabel, N_("senior post"), True)
-        j_fte = _column(jdf, jcols.fte, jlabel, N_("FTE"), True)
-        j_title = _column(jdf, jcols.title, jlabel, N_("job title"), False)
-        j_grade = _column(jdf, jcols.grade, jlabel, N_("grade"), False)
-        j_unit = _column(jdf, jcols.unit, jlabel, N_("unit"), False)
+        j_sup = column_of(jdf, jcols.reports_to, jlabel, N_("senior post"), True)
+        j_fte = column_of(jdf, jcols.fte, jlabel, N_("FTE"), True)
+        j_title = column_of(jdf, jcols.title, jlabel, N_("job title"), False)
+        j_grade = column_of(jdf, jcols.grade, jlabel, N_("grade"), False)
+        j_unit = column_of(jdf, jcols.unit, jlabel, N_("unit"), False)
         refuse_spreadsheet_errors(jdf, [j_sup, j_fte, j_title, j_grade, j_unit], jlabel, jpath)
         groups: dict = {}
         moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
