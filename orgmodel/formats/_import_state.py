@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # names in annotations only
 
     from ._presets import Columns, Preset
 
-__all__ = ["ImportState", "ImportLog", "cell"]
+__all__ = ["ImportState", "ImportLog", "cell", "first_and_count"]
 
 
 def cell(row, column) -> str:
@@ -30,6 +30,24 @@ def cell(row, column) -> str:
     ('0,8', '', '')
     """
     return (row.get(column) or "").strip() if column else ""
+
+
+#: The count a line of the log gives beside its first example (see
+#: :func:`first_and_count`), by the name it has in the line.
+_COUNTED = {"lines": (N_("{n} line"), N_("{n} lines")), "cells": (N_("{n} cell"), N_("{n} cells")),
+            "rows": (N_("{n} row"), N_("{n} rows"))}
+
+
+def first_and_count(text: str, examples: list, counted: str) -> Message:
+    """A reading made of several cells, said once (``text``): its first
+    example as ``{v}``, and how many as ``{lines}``, ``{cells}`` or ``{rows}``
+    (``counted``).
+
+    >>> str(first_and_count("read '{v}' ({cells})", ["a", "b"], "cells"))
+    "read 'a' (2 cells)"
+    """
+    one, many = _COUNTED[counted]
+    return Message(text, {"v": examples[0], counted: count(len(examples), one, many)})
 
 
 @dataclass
@@ -217,8 +235,12 @@ class ImportState:
     week: float | None
     hours: bool
     percent: bool
+    sources: dict                   # org.yaml's sources: the files cited
+    eliminated: dict[str, str]      # a gone post's id -> its superior's
     #: a cell of several FTE, each holder's share (see posts._Import.shares)
     shares: Callable[..., Any]
+    #: the id of a unit, made on first sight (see posts._Import.unit_of)
+    unit_of: Callable[..., Any]
 
     def fte(self, text: str, one_post: bool = True, holders: int = 1):
         """A cell of the FTE column as :func:`read_fte` reads it in this file."""

@@ -42,7 +42,7 @@ from ..errors import InputError, OrgModelError, Problem, ValidationError
 from ..escape import markdown_prose
 from ..i18n import N_, Listing, Message, count, translator
 from ..notation import LOCALES, number_text
-from ._columns import HEADING, ColumnReading, column_of, header_columns
+from ._columns import HEADING, ColumnReading, column_of
 from ._dates import AS_AT_COLUMNS, date_above_header, date_in_column, date_in_name
 from ._fte import (
     FTE_PARTS,
@@ -52,14 +52,14 @@ from ._fte import (
     fte_total,
     more_than_they_work,
     not_a_fte,
-    read_fte,
 )
 from ._holders import HolderReading
-from ._import_state import ImportLog
+from ._import_state import ImportLog, first_and_count
 from ._import_state import cell as _cell
+from ._junior import JuniorReading
 from ._line import LineReading
 from ._presets import PLAIN, PRESETS, Columns, Preset
-from ._sheets import fold, read_sheet, refuse_spreadsheet_errors, row_spans
+from ._sheets import fold, row_spans
 from ._tables import check_tables, cited_file, model_from_tables, slug, table
 
 if TYPE_CHECKING:  # names in annotations only
@@ -380,14 +380,15 @@ def _matcher(values, prefix, aside=False):
 _ASIDE = re.compile(r"\s*\([^()]*\)$")
 
 
-class _Import(ColumnReading, LineReading, HolderReading):
+class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
     """One import of a posts file (and its junior staff), step by step; what
     it builds (``nodes``, ``edges``) and decides (``log``) is in sight.
 
     Its stages: reading the table and its columns
     (:class:`._columns.ColumnReading`), grouping the rows into posts and
-    building each (here), their holders (:class:`._holders.HolderReading`)
-    and their line (:class:`._line.LineReading`), over the state they share
+    building each (here), their holders (:class:`._holders.HolderReading`),
+    their line (:class:`._line.LineReading`) and the junior staff under them
+    (:class:`._junior.JuniorReading`), over the state they share
     (:class:`._import_state.ImportState`)."""
 
     def __init__(self, path: Path, preset: Preset, cols: Columns, jcols: Columns, rule: str,
@@ -884,11 +885,11 @@ class _Import(ColumnReading, LineReading, HolderReading):
         cell."""
         said = self.log.decisions
         if self.with_title:
-            said.append(_first_and_count(N_(
+            said.append(first_and_count(N_(
                 "superiors written as their post's id and job title ('{v}'): read as that post "
                 "({lines})"), self.with_title, "lines"))
         if self.decimal_ids:
-            said.append(_first_and_count(N_(
+            said.append(first_and_count(N_(
                 "superiors written as a whole number with decimals ('{v}'), as a spreadsheet "
                 "writes an id it took for a number: read as the post of that number ({lines})"),
                 self.decimal_ids, "lines"))
@@ -906,23 +907,23 @@ class _Import(ColumnReading, LineReading, HolderReading):
                 week=self.figures(week=self.week)["week"],
                 cells=count(len(self.hour_cells), N_("{n} cell"), N_("{n} cells"))))
         if self.shared_ftes:
-            said.append(_first_and_count(N_(
+            said.append(first_and_count(N_(
                 "FTE written per holder in one cell ('{v}'): each holder their share, the post "
                 "their sum ({cells})"), self.shared_ftes, "cells"))
         if self.shared_holder_ftes:
-            said.append(_first_and_count(N_(
+            said.append(first_and_count(N_(
                 "holders' FTE written per holder in one cell ('{v}'): each holder their share "
                 "({cells})"), self.shared_holder_ftes, "cells"))
         empty = self.empty_holders_said() if self.empty_holders else ""
         if empty:
             said.append(empty)
         if self.several_holders:
-            said.append(_first_and_count(N_(
+            said.append(first_and_count(N_(
                 "holders written as several names in one cell ('{v}'): each read as a person "
                 "holding the post, the row's FTE not divided among them ({cells})"),
                 self.several_holders, "cells"))
         if self.and_in_holder:
-            said.append(_first_and_count(N_(
+            said.append(first_and_count(N_(
                 "a holder's cell with 'en' or 'and' in it that does not read as two people's "
                 "names, each with a capital and an initial or two words ('{v}'): read as one "
                 "holder; write two people as 'A. de Vries / B. Jansen' to read two ({cells})"),
@@ -945,114 +946,6 @@ class _Import(ColumnReading, LineReading, HolderReading):
             "vacant, is not recorded (write 'Vacature' or 'Vacant' for a vacant post, 'N.N.' or "
             "'N/D' for one held by someone not named)"), v=shown)
 
-    # -- junior staff -----------------------------------------------------------
-
-    def add_junior_staff(self, jpath: Path, junior_sheet) -> None:
-        jlabel = jpath.name
-        self.sources["junior"] = cited_file(jlabel)
-        groups = self.staff_groups(jpath, jlabel, junior_sheet)
-        for (post, grade, title, unit), g in groups.items():
-            sid = "staff:" + "/".join(slug(x) for x in (post, grade, title, unit) if x)
-            where = self.cite(g["rows"], "junior")
-            self.nodes.append({"id": sid, "kind": "Staff",
-                               "name": title or grade or self.in_own_words(Message("staff")),
-                               "grade": grade, "fte": number_text(round(g['fte'], 6)),
-                               "count": "", "source": where,
-                               "evidence": "stated",
-                               "note": self.in_own_words(Message(
-                                   N_("{n} junior row, {fte} FTE; the file gives FTE, not the "
-                                      "number of people: not recorded") if len(g["rows"]) == 1
-                                   else N_("{n} junior rows, {fte} FTE; the file gives FTE, not "
-                                           "the number of people: not recorded"),
-                                   **self.figures(n=len(g["rows"]), fte=g["fte"])))})
-            self.edges.append({"from": sid, "to": post, "kind": "STAFF_OF",
-                               "source": self.cite(g["rows"][0], "junior"), "evidence": "stated"})
-            u = self.unit_of(unit, g["rows"][0], "junior")
-            if u:
-                self.edges.append({"from": sid, "to": u, "kind": "MEMBER_OF",
-                                   "source": self.cite(g["rows"][0], "junior"), "evidence": "stated"})
-        self.log.staff_groups = len(groups)
-        self.log.decisions.append(Message(
-            "junior staff are counted in the formation and in span by FTE, never as posts or "
-            "layers; the file gives no number of people, so their headcount is not recorded"))
-
-    def staff_groups(self, jpath: Path, jlabel: str, junior_sheet) -> dict:
-        """The junior rows per (senior post, grade, title, unit), a row that
-        cannot be placed said."""
-        jcols, log = self.jcols, self.log
-        jdf = read_sheet(jpath, jlabel, junior_sheet, header_columns(jcols, "reports_to"))
-        self.say_unnamed(jdf, jlabel)
-        self.say_above_header(jdf, jlabel)
-        self.say_laid_out(jdf, jlabel)
-        j_sup = column_of(jdf, jcols.reports_to, jlabel, N_("senior post"), True)
-        j_fte = column_of(jdf, jcols.fte, jlabel, N_("FTE"), True)
-        j_title = column_of(jdf, jcols.title, jlabel, N_("job title"), False)
-        j_grade = column_of(jdf, jcols.grade, jlabel, N_("grade"), False)
-        j_unit = column_of(jdf, jcols.unit, jlabel, N_("unit"), False)
-        refuse_spreadsheet_errors(jdf, [j_sup, j_fte, j_title, j_grade, j_unit], jlabel, jpath)
-        groups: dict = {}
-        moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
-        decimals: list = []     # senior posts written as "1001.0"
-        for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
-            log.staff_rows += 1
-            sup = _cell(row, j_sup)
-            f = read_fte(_cell(row, j_fte), self.locale)
-            if sup not in self.by_raw and sup not in self.rows and sup.casefold() in self.folded:
-                sup = self.folded[sup.casefold()]
-            whole = self.written_as_number(sup)
-            if whole:
-                decimals.append(sup)
-                sup = whole
-            if sup not in self.by_raw and sup in self.eliminated:
-                sup = self.above_eliminated(sup, f, moved)
-            if sup not in self.by_raw:
-                why = ("its senior post is an id used for several posts" if sup in self.rows
-                       else Message(
-                           "its senior post '{sup}' is marked eliminated and no post above it is in "
-                           "the posts file",
-                           sup=sup) if sup in self.eliminated
-                       else Message("its senior post '{sup}' is not in the posts file", sup=sup))
-                log.skipped.append((jlabel, rowno, why))
-                log.left_out_fte += f if isinstance(f, float) else 0.0
-                continue
-            if not isinstance(f, float):
-                why = not_a_fte(f, _cell(row, j_fte))
-                log.skipped.append((jlabel, rowno, Message("FTE '{v}' {why}",
-                                                           v=_cell(row, j_fte), why=why)))
-                continue
-            grade, title, unit = _cell(row, j_grade), _cell(row, j_title), _cell(row, j_unit)
-            key = (self.by_raw[sup], grade, title, unit)
-            g = groups.setdefault(key, {"rows": [], "fte": 0.0})
-            g["rows"].append(rowno)
-            g["fte"] += f
-            log.staff_fte += f
-        for gone, (to, rows, fte) in moved.items():
-            log.decisions.append(
-                Message(
-                    "the junior staff of post {gone}, which is marked eliminated ({rows}, "
-                    "{fte} FTE), are counted under ",
-                    gone=gone, rows=count(rows, N_("{n} row"), N_("{n} rows")), fte=fte)
-                + (Message("its superior {to}", to=to) if to in self.by_raw else
-                   "no post: no post above it is in the file, so they are left out (listed)"))
-        if decimals:
-            self.log.decisions.append(_first_and_count(N_(
-                "junior staff's senior posts written as a whole number with decimals ('{v}'): "
-                "read as the post of that number ({rows})"), decimals, "rows"))
-        return groups
-
-    def above_eliminated(self, post: str, fte, moved: dict) -> str:
-        """The first post above an eliminated ``post`` that is not eliminated
-        (its junior staff are counted there), or the eliminated one when
-        there is none; what moved is added up in ``moved``."""
-        up, seen = self.eliminated[post], {post}
-        while up in self.eliminated and up not in seen:
-            seen.add(up)
-            up = self.eliminated[up]
-        to = self.by_raw.get(up, post)
-        m = moved.setdefault(post, [up if up in self.by_raw else None, 0, 0.0])
-        m[1] += 1
-        m[2] += fte if isinstance(fte, float) else 0.0
-        return to
 
     # -- the manifest -----------------------------------------------------------
 
@@ -1116,24 +1009,6 @@ class _Import(ColumnReading, LineReading, HolderReading):
             self.log.unread_columns.remove(column)
             self.log.columns.append((N_("date the file describes"), column))
         return out
-
-
-#: The count a line of the log gives beside its first example (see
-#: :func:`_first_and_count`), by the name it has in the line.
-_COUNTED = {"lines": (N_("{n} line"), N_("{n} lines")), "cells": (N_("{n} cell"), N_("{n} cells")),
-            "rows": (N_("{n} row"), N_("{n} rows"))}
-
-
-def _first_and_count(text: str, examples: list, counted: str) -> Message:
-    """A reading made of several cells, said once (``text``): its first
-    example as ``{v}``, and how many as ``{lines}``, ``{cells}`` or ``{rows}``
-    (``counted``).
-
-    >>> str(_first_and_count("read '{v}' ({cells})", ["a", "b"], "cells"))
-    "read 'a' (2 cells)"
-    """
-    one, many = _COUNTED[counted]
-    return Message(text, {"v": examples[0], counted: count(len(examples), one, many)})
 
 
 def _named_columns(columns: Columns | None) -> set:

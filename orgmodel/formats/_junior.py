@@ -1,0 +1,136 @@
+"""The junior staff of a posts file: a UK organogram's junior-staff file,
+its staff counted per grade under the senior posts they report to (a
+``Staff`` node a group, never a post), its senior posts found as the posts
+import found them, and its rows under a post gone named (a stage of
+:class:`orgmodel.formats.posts._Import`)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..i18n import N_, Message, count
+from ..notation import number_text
+from ._columns import ColumnReading, column_of, header_columns
+from ._fte import not_a_fte, read_fte
+from ._import_state import cell as _cell
+from ._import_state import first_and_count
+from ._line import LineReading
+from ._sheets import read_sheet, refuse_spreadsheet_errors
+from ._tables import cited_file, slug
+
+__all__ = ["JuniorReading"]
+
+
+class JuniorReading(ColumnReading, LineReading):
+    """Reading the junior staff (see the module): the table as the posts'
+    (:class:`._columns.ColumnReading`), its senior posts as the line's
+    (:class:`._line.LineReading`)."""
+
+    def add_junior_staff(self, jpath: Path, junior_sheet) -> None:
+        """Each group of the junior-staff file (its senior post, grade, job
+        title and unit) as a ``Staff`` node under its senior post, in its
+        unit, with its FTE and the rows it sums."""
+        jlabel = jpath.name
+        self.sources["junior"] = cited_file(jlabel)
+        groups = self.staff_groups(jpath, jlabel, junior_sheet)
+        for (post, grade, title, unit), g in groups.items():
+            sid = "staff:" + "/".join(slug(x) for x in (post, grade, title, unit) if x)
+            where = self.cite(g["rows"], "junior")
+            self.nodes.append({"id": sid, "kind": "Staff",
+                               "name": title or grade or self.in_own_words(Message("staff")),
+                               "grade": grade, "fte": number_text(round(g['fte'], 6)),
+                               "count": "", "source": where,
+                               "evidence": "stated",
+                               "note": self.in_own_words(Message(
+                                   N_("{n} junior row, {fte} FTE; the file gives FTE, not the "
+                                      "number of people: not recorded") if len(g["rows"]) == 1
+                                   else N_("{n} junior rows, {fte} FTE; the file gives FTE, not "
+                                           "the number of people: not recorded"),
+                                   **self.figures(n=len(g["rows"]), fte=g["fte"])))})
+            self.edges.append({"from": sid, "to": post, "kind": "STAFF_OF",
+                               "source": self.cite(g["rows"][0], "junior"), "evidence": "stated"})
+            u = self.unit_of(unit, g["rows"][0], "junior")
+            if u:
+                self.edges.append({"from": sid, "to": u, "kind": "MEMBER_OF",
+                                   "source": self.cite(g["rows"][0], "junior"), "evidence": "stated"})
+        self.log.staff_groups = len(groups)
+        self.log.decisions.append(Message(
+            "junior staff are counted in the formation and in span by FTE, never as posts or "
+            "layers; the file gives no number of people, so their headcount is not recorded"))
+
+    def staff_groups(self, jpath: Path, jlabel: str, junior_sheet) -> dict:
+        """The junior rows per (senior post, grade, title, unit), a row that
+        cannot be placed said."""
+        jcols, log = self.jcols, self.log
+        jdf = read_sheet(jpath, jlabel, junior_sheet, header_columns(jcols, "reports_to"))
+        self.say_unnamed(jdf, jlabel)
+        self.say_above_header(jdf, jlabel)
+        self.say_laid_out(jdf, jlabel)
+        j_sup = column_of(jdf, jcols.reports_to, jlabel, N_("senior post"), True)
+        j_fte = column_of(jdf, jcols.fte, jlabel, N_("FTE"), True)
+        j_title = column_of(jdf, jcols.title, jlabel, N_("job title"), False)
+        j_grade = column_of(jdf, jcols.grade, jlabel, N_("grade"), False)
+        j_unit = column_of(jdf, jcols.unit, jlabel, N_("unit"), False)
+        refuse_spreadsheet_errors(jdf, [j_sup, j_fte, j_title, j_grade, j_unit], jlabel, jpath)
+        groups: dict = {}
+        moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
+        decimals: list = []     # senior posts written as "1001.0"
+        for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
+            log.staff_rows += 1
+            sup = _cell(row, j_sup)
+            f = read_fte(_cell(row, j_fte), self.locale)
+            if sup not in self.by_raw and sup not in self.rows and sup.casefold() in self.folded:
+                sup = self.folded[sup.casefold()]
+            whole = self.written_as_number(sup)
+            if whole:
+                decimals.append(sup)
+                sup = whole
+            if sup not in self.by_raw and sup in self.eliminated:
+                sup = self.above_eliminated(sup, f, moved)
+            if sup not in self.by_raw:
+                why = ("its senior post is an id used for several posts" if sup in self.rows
+                       else Message(
+                           "its senior post '{sup}' is marked eliminated and no post above it is in "
+                           "the posts file",
+                           sup=sup) if sup in self.eliminated
+                       else Message("its senior post '{sup}' is not in the posts file", sup=sup))
+                log.skipped.append((jlabel, rowno, why))
+                log.left_out_fte += f if isinstance(f, float) else 0.0
+                continue
+            if not isinstance(f, float):
+                why = not_a_fte(f, _cell(row, j_fte))
+                log.skipped.append((jlabel, rowno, Message("FTE '{v}' {why}",
+                                                           v=_cell(row, j_fte), why=why)))
+                continue
+            grade, title, unit = _cell(row, j_grade), _cell(row, j_title), _cell(row, j_unit)
+            key = (self.by_raw[sup], grade, title, unit)
+            g = groups.setdefault(key, {"rows": [], "fte": 0.0})
+            g["rows"].append(rowno)
+            g["fte"] += f
+            log.staff_fte += f
+        for gone, (to, rows, fte) in moved.items():
+            log.decisions.append(
+                Message(
+                    "the junior staff of post {gone}, which is marked eliminated ({rows}, "
+                    "{fte} FTE), are counted under ",
+                    gone=gone, rows=count(rows, N_("{n} row"), N_("{n} rows")), fte=fte)
+                + (Message("its superior {to}", to=to) if to in self.by_raw else
+                   "no post: no post above it is in the file, so they are left out (listed)"))
+        if decimals:
+            self.log.decisions.append(first_and_count(N_(
+                "junior staff's senior posts written as a whole number with decimals ('{v}'): "
+                "read as the post of that number ({rows})"), decimals, "rows"))
+        return groups
+
+    def above_eliminated(self, post: str, fte, moved: dict) -> str:
+        """The first post above an eliminated ``post`` that is not eliminated
+        (its junior staff are counted there), or the eliminated one when
+        there is none; what moved is added up in ``moved``."""
+        up, seen = self.eliminated[post], {post}
+        while up in self.eliminated and up not in seen:
+            seen.add(up)
+            up = self.eliminated[up]
+        to = self.by_raw.get(up, post)
+        m = moved.setdefault(post, [up if up in self.by_raw else None, 0, 0.0])
+        m[1] += 1
+        m[2] += fte if isinstance(fte, float) else 0.0
+        return to
