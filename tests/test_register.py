@@ -488,6 +488,19 @@ def test_headings_and_a_repeated_header_are_named_not_read(tmp_path):
     assert "register.csv, regel 2: een kopje of opmerking ('Hoofdstuk 1 Inkoop')" in res.output
     assert "register.csv, regel 4: de kopregel nog eens" in res.output
     assert set(_mandates(folder)) == {("F001", "F005"), ("F001", "F002")}
+    # (a heading numbered in a column not read, "2 | Hoofdstuk 2 Personeel", is
+    # still a heading: it was refused for its missing mandator)
+    _, res = _imported(tmp_path / "nr", "Nr.;Bevoegdheid;Mandaatgever;Gemandateerde\n"
+                       "1;Inkoop;Gemeentesecretaris;Teammanager Financiën\n"
+                       "2;Hoofdstuk 2 Personeel;;\n"
+                       "3;Verlof;Gemeentesecretaris;Teammanager Financiën\n")
+    assert res.exit_code == 0, res.output
+    assert "register.csv, regel 3: een kopje of opmerking ('Hoofdstuk 2 Personeel')" in res.output
+    # (a row of a mandatee alone is no heading: its power is missing, and said)
+    _, res = _imported(tmp_path / "los", "Nr.;Bevoegdheid;Mandaatgever;Gemandateerde\n"
+                       "1;Inkoop;Gemeentesecretaris;Teammanager Financiën\n"
+                       "2;;;Teammanager Publiekszaken\n")
+    assert res.exit_code == 1 and "regel 3" in res.output, res.output
     assert "register.csv, regel 2: een kopje of opmerking ('Hoofdstuk 1 Inkoop')" in \
         (folder / "IMPORT.md").read_text(encoding="utf-8")
 

@@ -408,13 +408,21 @@ def _table(path: Path, sheet: str | None) -> tuple:
                                   + two_header_rows_said(df, path.name))
 
 
-def _not_a_mandate(cells, headers: dict):
+def _not_a_mandate(cells, headers: dict, read: dict | None = None):
     """Why a row is no mandate (a heading over a part of the register,
-    ``Hoofdstuk 2 Personeel``, or the header row again), or None."""
+    ``Hoofdstuk 2 Personeel``, or the header row again), or None.  Of the
+    columns ``read`` (``{field: column}``), a heading fills the power's
+    alone: a number beside it in a column not read (``Nr.``) does not make
+    it a mandate."""
     filled = {c: str(v).strip() for c, v in cells.items() if v is not None and str(v).strip()}
     if len(filled) == 1:
         return Message("a heading or a note ('{value}'), no mandate",
                        value=next(iter(filled.values())))
+    read = read or {}
+    powers = {read.get("power"), read.get("power_name")} - {None}
+    given = [c for c in filled if c in read.values()]
+    if len(given) == 1 and given[0] in powers:
+        return Message("a heading or a note ('{value}'), no mandate", value=filled[given[0]])
     if len(filled) > 1 and all(fold(v) == fold(headers.get(c, c)) for c, v in filled.items()):
         return Message("the header row again, no mandate")
     return None
@@ -456,7 +464,7 @@ class _Reading:
                                                      "or a note, no mandate)", value=text))
                          for r, text in df.attrs.get("above_header") or []]
         for row, cells in df.iterrows():
-            skipped = _not_a_mandate(cells, headers)
+            skipped = _not_a_mandate(cells, headers, found)
             if skipped:
                 self.skipped.append((path.name, int(row), skipped))
                 continue
