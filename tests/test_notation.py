@@ -2029,3 +2029,25 @@ def test_a_bezetting_column_of_numbers_is_offered_as_the_holders_fte(tmp_path):
     res, _ = _imported_nl(tmp_path / "names", text.replace(";1,00\n", ";A. Top\n")
                           .replace(";0,89\n", ";B. Bos\n").replace(";0,00\n", ";Vacature\n"))
     assert "--holder-fte 'Bezetting'" not in res.output
+
+
+def test_a_numbered_heading_is_a_heading(tmp_path):
+    """A list whose rows are numbered in a column of their own (`Nr.`) gives
+    its headings a number too (`3 | Afdeling Ruimte`): such a row was "no
+    post id", not offered as a heading, and --unit-headings read no unit.
+    The row's number is passed over; a heading's one other cell still makes
+    it a heading, and a number alone makes no post."""
+    f = tmp_path / "genummerd.csv"
+    f.write_text("Nr.;Formatieplaats;Functie;Medewerker;Leidinggevende functie;FTE\n"
+                 "1;;Afdeling Directie;;;\n2;F1;Directeur;Anna;;1\n"
+                 "3;;Afdeling Ruimte;;;\n4;F2;Adviseur;Bob;F1;0,8\n5;;;;;\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "a", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "Rows 2, 4, left out, may be headings over posts: read them as their units with " \
+        "--unit-headings" in res.output, res.output
+    res = run("import", "posts", f, "--preset", "nl-hr", "--unit-headings", "--out",
+              tmp_path / "b", "--lang", "en")
+    assert res.exit_code == 0 and "Units read from 2 headings (rows 2, 4)" in res.output
+    org = orgmodel.load(tmp_path / "b")
+    units = {org.graph.nodes[v]["name"] for u, v, _ in org.edges("MEMBER_OF") if u == "F2"}
+    assert units == {"Afdeling Ruimte"}

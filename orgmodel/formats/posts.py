@@ -571,10 +571,13 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             return Message("neither a job title nor a superior: a heading or a note, not a post")
         return Message("no post id")
 
-    @staticmethod
-    def lone_cell(row) -> tuple | None:
-        """``(column, text)`` of a row's one filled cell, or None."""
-        filled = [(k, str(v).strip()) for k, v in row.items() if str(v or "").strip()]
+    def lone_cell(self, row) -> tuple | None:
+        """``(column, text)`` of a row's one filled cell, or None.  A whole
+        number in a column not read (the row's number, ``Nr.``: a numbered
+        heading, ``3 | Afdeling Ruimte``) is passed over."""
+        unread = self.log.unread_columns
+        filled = [(k, str(v).strip()) for k, v in row.items() if str(v or "").strip()
+                  and not (k in unread and str(v).strip().isdigit())]
         return filled[0] if len(filled) == 1 else None
 
     def heading_of(self, row) -> str | None:
