@@ -114,7 +114,8 @@ def parse_bool(text: str) -> bool:
         return True
     if t in _FALSE:
         return False
-    raise InputError(Message("'{text_}' is not yes/no (use true or false)", text_=text))
+    raise InputError(Message("'{text_}' is not yes/no (write yes or no, or true or false)",
+                             text_=text))
 
 
 _NOT_FINITE = {"nan", "inf", "-inf", "+inf", "infinity", "-infinity"}

@@ -585,3 +585,21 @@ def test_an_amount_in_the_powers_name_is_said_not_read(tmp_path):
                 if d["kind"] == "MANDATES" and "aangaan-van-overeenkomsten-tot-25-000"
                 in d["powers"]}
     assert ceilings == {"F002": None}
+
+
+def test_a_register_that_does_not_know_says_onbekend(tmp_path):
+    """`onbekend` where a register does not know (ondermandaat, a ceiling)
+    was refused as no yes/no or no number. It is not recorded, as `n.v.t.`
+    and `niet vastgelegd` are; a yes/no cell that is neither says how to
+    write one in both languages."""
+    folder, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;Ondermandaat "
+                            "toegestaan;Financiële grens\nInkoop;F001;F002;onbekend;onbekend\n")
+    assert res.exit_code == 0, res.output
+    [d] = [d for u, v, d in orgmodel.load(folder).graph.edges(data=True)
+           if d["kind"] == "MANDATES"]
+    assert d.get("submandate") is None and d.get("ceiling") is None, d
+    path = tmp_path / "misschien.csv"
+    path.write_text("Bevoegdheid;Mandaatgever;Gemandateerde;Ondermandaat toegestaan\n"
+                    "Inkoop;F001;F002;misschien\n", encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder, "--replace")
+    assert res.exit_code == 1 and "'misschien' is geen ja/nee (schrijf ja of nee" in res.output

@@ -79,7 +79,9 @@ _ON_EDGE = ("mandate_kind", "submandate", "ceiling", "instructions", "within", "
 _DATES = ("valid_from", "valid_to", "decision_date", "in_force")
 #: What the export writes where the data records nothing (English and Dutch).
 _NOT_RECORDED = {fold(w) for w in ("not recorded", "niet vastgelegd", "no one recorded",
-                                    "niemand vastgelegd", "n.v.t.", "n/a")}
+                                    "niemand vastgelegd", "n.v.t.", "n/a",
+                                    # (what a register writes where it does not know)
+                                    "onbekend", "niet bekend", "unknown")}
 _GRADES = ("stated", "inferred", "assumed")
 #: Each column read, as the log names it.
 _LABELS = {"power": N_("power (id)"), "power_name": N_("power"),
