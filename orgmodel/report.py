@@ -224,6 +224,10 @@ def _uncounted_posts(tot, t) -> str:
 
 def _findings_line(found, rules, t) -> str:
     """The first page's line on the findings: how many of each rule."""
+    if not any(r in CHECKS for r in rules):
+        # ("none for the rules checked" said of no rule at all was a clean bill)
+        return "- **" + t("Findings") + "**: " + t(
+            "no rule checked: org.yaml names none of the rules orgmodel checks (`rules`).")
     if not len(found):
         return "- **" + t("Findings") + "**: " + t("none for the rules checked.")
     per = found.groupby("rule", sort=False).agg(
@@ -915,6 +919,10 @@ def _findings(found, rules, t, names) -> list:
         md += ["", t("Rules the organisation adopts that are not checked here (see their own "
                      "sections where there is one)") + ": "
                + ", ".join(cite(r) for r in unchecked) + "."]
+    if not checked:
+        return md + ["", t("No rule is checked: org.yaml names none of the rules orgmodel checks "
+                           "(`rules`: {ids}), so nothing here says whether the organisation "
+                           "keeps them.", ids=", ".join(CHECKS))]
     if found.empty:
         return md + ["", t("**No findings**: the model keeps every rule checked. Findings rest "
                            "on the model's facts; inferred, assumed and ungraded facts are not "

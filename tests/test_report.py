@@ -359,3 +359,23 @@ def test_a_report_is_the_same_files_on_every_run(tmp_path):
     assert any(f.endswith(".svg") for f in files)
     for name in files:
         assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
+
+
+def test_a_report_with_no_rule_to_check_does_not_give_a_clean_bill(tmp_path):
+    """Deventer in 2010 adopts no rule orgmodel checks (the source states its
+    rules for the structure after it), and an imported formatie names none.
+    Their reports said "Findings: none for the rules checked" and "the
+    model keeps every rule checked": true of no rule, and read as a clean
+    bill. They now say that no rule is checked, and why."""
+    res = cli_run("report", "--org", DATA / "deventer-2010", "--out", tmp_path / "a",
+                  "--lang", "en")
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "a" / "report.md").read_text(encoding="utf-8")
+    assert "- **Findings**: no rule checked: org.yaml names none of the rules orgmodel checks " \
+        "(`rules`)." in md
+    assert "No rule is checked: org.yaml names none of the rules orgmodel checks (`rules`: R1, " \
+        in md
+    assert "keeps every rule checked" not in md and "none for the rules checked" not in md
+    res = cli_run("report", "--org", DATA / "deventer", "--out", tmp_path / "b", "--lang", "en")
+    md = (tmp_path / "b" / "report.md").read_text(encoding="utf-8")
+    assert "no rule checked" not in md and "Rules checked: R1 (" in md
