@@ -2051,3 +2051,20 @@ def test_a_numbered_heading_is_a_heading(tmp_path):
     org = orgmodel.load(tmp_path / "b")
     units = {org.graph.nodes[v]["name"] for u, v, _ in org.edges("MEMBER_OF") if u == "F2"}
     assert units == {"Afdeling Ruimte"}
+
+
+def test_a_post_vacant_on_one_of_its_rows_is_said(tmp_path):
+    """A post of 1 FTE written as `Jan` 0,8 and `Vacature` 0,2 on two rows
+    was a job share of 1 FTE, held, and the vacant row vanished: the
+    formation said "2 held, 0 vacant" with no word of it. The model still
+    records a post vacant or not, so it counts as held, but the log and the
+    post's note now name the vacant row and its FTE."""
+    res, g = _imported_nl(tmp_path, "Formatieplaats;Functie;Medewerker;Leidinggevende "
+                          "functie;FTE\nF1;Directeur;Anna;;1\nF5;Adviseur;Jan;F1;0,8\n"
+                          "F5;Adviseur;Vacature;F1;0,2\nF6;Adviseur;Vacature;F1;1\n"
+                          "F6;Adviseur;Vacature;F1;0,5\n")
+    assert "- Posts held on some rows and vacant on others: F5 (vacant on row 4, 0.2 FTE). " \
+        "Each is counted as held, with its whole FTE" in res.output, res.output
+    assert "vacant op regel 4 (0,2 fte): de functie is bezet, dat deel ervan niet" \
+        in g.nodes["F5"]["note"]
+    assert g.nodes["F6"].get("vacant") is True and "vacant op regel" not in g.nodes["F6"]["note"]

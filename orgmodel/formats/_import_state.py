@@ -64,6 +64,8 @@ class ImportLog:
     empty_undisclosed: bool = False     # an empty holder cell counted among them
     hired: int = 0              # of the undisclosed: hired, not named (Inhuur, Interim)
     job_shares: list = field(default_factory=list)       # (post id, rows, fte)
+    #: (post id, rows, fte) of posts held on some rows and vacant on others
+    partly_vacant: list = field(default_factory=list)
     split_ids: list = field(default_factory=list)        # (raw id, [new ids])
     external: list = field(default_factory=list)         # (superior id, rows)
     people_on_several_posts: list = field(default_factory=list)  # (name, post ids)
@@ -140,6 +142,13 @@ class ImportLog:
                    + Listing("", [Message("; {i} on rows {v}, {f} FTE",
                                           i=i, v=', '.join(map(str, r)), f=f)
                                   for i, r, f in self.job_shares]) + ".")
+        if self.partly_vacant:
+            out.append(Message(
+                "- Posts held on some rows and vacant on others: {v}. Each is counted as held, "
+                "with its whole FTE: the model records a post vacant or not, not a part of it; "
+                "its note names the vacant rows.", v=Listing("; ", [
+                    Message("{i} (vacant on row {r}, {f} FTE)", i=i, r=", ".join(map(str, r)),
+                            f=f) for i, r, f in self.partly_vacant])))
         if self.split_ids:
             out.append(Message("- Post ids reused for different posts (--split-reused-ids: each "
                                "row its own post, lines to the id left out): {v}.",
