@@ -1509,16 +1509,22 @@ def _versioned_name(value: str) -> tuple:
     ('Deventer', None, '2026-12-01T23:59:59.999+00:00')
     >>> _versioned_name("Deventer")
     ('Deventer', None, None)
+    >>> _versioned_name("Deventer@1 December 2026")
+    ('Deventer', None, '2026-12-01T23:59:59.999+00:00')
+
+    A date may be written as the command's language writes one, as ``db pull
+    --at`` reads it (``Deventer@31-12-2026`` in Dutch).
     """
     name, sep, suffix = value.rpartition("@")
     if not sep or not name:
         return value, None, None
     if suffix.isdigit() and int(suffix) > 0:
         return name, int(suffix), None
-    if re.fullmatch(r"\d{4}-\d\d-\d\d([T ].*)?", suffix):
+    if re.fullmatch(r"\d{4}-\d\d-\d\d([T ].*)?", suffix) or _written_day(suffix):
         return name, None, _moment(suffix)
+    how = _DATES_WRITTEN.get(_said_in(), _DATES_WRITTEN["en"])
     raise click.BadParameter(Message("'{value}': after '@' comes a version (a number from db "
-                                     "log) or a date (YYYY-MM-DD)", value=value))
+                                     "log) or a date ({how})", value=value, how=Message(how)))
 
 
 def _fail_on(value):
@@ -1569,7 +1575,8 @@ def _report_diff(d, out_dir, fmt, fail_on, written=False):
 @click.argument("to_be")
 @click.option("--neo4j", "neo4j", is_flag=True,
               help="AS_IS and TO_BE are organisation names in Neo4j, not files; NAME@N is "
-                   "its version N, NAME@YYYY-MM-DD the version that held on that day.")
+                   "its version N, NAME@DATE the version that held on that day (YYYY-MM-DD, or "
+                   "as the command's language writes a date: 31-12-2026 in Dutch).")
 @click.option("--key", default="id", show_default=True,
               help="Match nodes on this column instead of id, or on two (name,grade) when "
                    "one does not tell them apart.")

@@ -194,6 +194,16 @@ def test_the_cli_pull_edit_push_log_and_diff_of_versions(bolt_env, store, tmp_pa
     assert res.exit_code == 0, res.output
     assert orgmodel.load(tmp_path / "today").graph.nodes[victim]["name"] == \
         "Changed by the CLI test"
+    # (and so does diff's NAME@DATE)
+    res = runner.invoke(cli, ["diff", "Albrandswaard@1", "Albrandswaard@"
+                              + today.strftime("%d-%m-%Y"), "--neo4j", "--lang", "nl",
+                              "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert [c["key"] for c in json.loads(res.output) if c["section"] == "node"] == [victim]
+    res = runner.invoke(cli, ["diff", "Albrandswaard@1", "Albrandswaard@gisteren", "--neo4j",
+                              "--lang", "nl"])
+    assert res.exit_code == 2 and "na '@' komt een versie (een nummer uit db log) of een datum " \
+        "(JJJJ-MM-DD, 31-12-2026 of 31 december 2026)" in res.output, res.output
     res = runner.invoke(cli, ["db", "pull", "Albrandswaard", "--at", "31-02-2026", "--lang", "nl",
                               "--out", str(tmp_path / "never")])
     assert res.exit_code == 2 and "'31-02-2026' is geen datum (JJJJ-MM-DD, 31-12-2026 of 31 " \
