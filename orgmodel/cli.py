@@ -862,21 +862,35 @@ def formation(org, by, fmt):
     """Formation, headcount and FTE per unit, manager or post.
 
     Posts (vacant ones included), the people holding them, and staff counted
-    per grade under a post.
+    per grade under a post.  The table shows a range as one column (2–3),
+    and the columns of staff, or of posts whose holder is not recorded, only
+    where a row has one; --format csv or json gives every column.
     """
-    from .formation import counted_people, holders_recorded, not_counted_text, staff_text, totals, unrecorded_text
+    from .formation import (
+        counted_people,
+        formation_view,
+        holders_recorded,
+        not_counted_text,
+        staff_text,
+        totals,
+        unrecorded_text,
+    )
     from .formation import formation as roll_up
     frame = roll_up(org, by)
     t = _t(org)
 
     def table():
         tot = totals(org)
+        # (20 columns ran past any terminal: a range as one, the columns of
+        # staff or of posts whose holder is not recorded only where a row has
+        # one, as the web app shows them; --format csv gives every column)
+        shown = _table(formation_view(frame, t), t)
         if not holders_recorded(org, tot):
-            return (_table(frame, t) + "\n\n" + t(
+            return (shown + "\n\n" + t(
                 "In all: {posts}{staff}; {fte}; who holds the posts, and which are vacant, is "
                 "not recorded", posts=_posts_text(tot, t), staff=staff_text(tot, t, ", "),
                 fte=_fte_in_all(tot, t, False)) + not_counted_text(org, t))
-        return (_table(frame, t) + "\n\n" + t(
+        return (shown + "\n\n" + t(
             "In all: {posts} ({vacant} vacant), {people}{staff}; {fte}",
             posts=_posts_text(tot, t), vacant=tot["vacant"],
             people=counted_people(tot["people"]), staff=staff_text(tot, t, ", "),

@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # names in annotations only
 
 __all__ = ["post_figures", "formation", "totals", "is_post", "post_line", "staff_text",
            "holders_recorded", "counted_posts", "counted_people", "unrecorded_text",
-           "posts_not_counted", "not_counted_text"]
+           "posts_not_counted", "not_counted_text", "formation_view"]
 
 _AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte",
             "vacant_fte_min", "vacant_fte_max", "staff_uncounted", "unrecorded",
@@ -455,6 +455,49 @@ def totals(org: OrgModel) -> dict:
             "unrecorded_fte_min": round(ulo, 6), "unrecorded_fte_max": round(uhi, 6),
             "posts_without_fte": int(len(posts) - len(known)) - unknown_nofte,
             "total_fte_min": round(lo + staff_fte, 6), "total_fte_max": round(hi + staff_fte, 6)}
+
+
+#: The formation's figures a reader is shown (a page, the terminal), a range
+#: (``_min``, ``_max``) as one column: the others (staff uncounted, totals
+#: with staff) when any row has one.
+FORMATION_SHOWN = ("id", "name", "posts", "vacant", "people", "fte", "held_fte", "vacant_fte",
+                   "unrecorded", "unrecorded_fte", "staff", "staff_fte", "staff_uncounted",
+                   "headcount", "total_fte")
+#: Columns shown only when a row has more than nothing in them.
+FORMATION_IF_ANY = {"unrecorded": ("unrecorded", "unrecorded_fte"),
+                    "staff": ("staff", "staff_fte", "total_fte"),
+                    "staff_uncounted": ("staff_uncounted",)}
+
+
+def formation_view(df, t, whole=None):
+    """The formation's rows ``df`` (see :func:`formation`) as a reader is
+    shown them, in ``t``'s notation: each minimum and maximum as one column
+    (``2–3`` where they differ), and the columns of staff and of posts whose
+    holder is not recorded only when a row of the ``whole`` table (default:
+    ``df``; a page shows a part of it) has one, so that it fits a window or
+    a terminal (20 columns did not).
+
+    >>> from orgmodel.i18n import translator
+    >>> list(formation_view(formation(sample, "unit"), translator("en")).columns)[:6]
+    ['id', 'name', 'posts', 'vacant', 'people', 'fte']
+    """
+    whole = df if whole is None else whole
+    hidden = {c for key, cols in FORMATION_IF_ANY.items() if not (whole[key] > 0).any()
+              for c in cols}
+    out = {}
+    for c in FORMATION_SHOWN:
+        if c in hidden:
+            continue
+        if c in df.columns:
+            out[c] = df[c]
+            continue
+        lo, hi = df[f"{c}_min"], df[f"{c}_max"]
+        if whole[f"{c}_min"].equals(whole[f"{c}_max"]):
+            out[c] = lo
+        else:
+            out[c] = ["" if pd.isna(a) else t.number(a) if a == b else
+                      f"{t.number(a)}–{t.number(b)}" for a, b in zip(lo, hi)]
+    return pd.DataFrame(out)
 
 
 def counted_posts(n: int) -> Message:

@@ -312,7 +312,8 @@ class _Site:
         # (a page of rows: 100,000 posts were a page of 14 MB, 17 s to draw)
         shown, paging = _page_of(df, number, params, what)
         if what == "formation":
-            shown = _formation_view(shown, self.translator(request), df)
+            from .formation import formation_view
+            shown = formation_view(shown, self.translator(request), df)
         return self.page(request, "table.html", me=me, heading=title,
                          table=self.frame(shown, request),
                          form=form, params=dict(params), what=what, by_options=FORMATION_BY,
@@ -506,17 +507,6 @@ TABLES = ("mandates", "who-decides", "findings", "layers", "span", "formation")
 FIELDS = (N_("power"), N_("amount"), N_("role"), N_("on"), N_("by"))
 #: What the formation page rolls up by, named in the reader's language.
 FORMATION_BY = {"unit": N_("unit"), "manager": N_("manager"), "post": N_("post")}
-#: The formation's figures a page shows, a range (``_min``, ``_max``) as one
-#: column: the others (staff uncounted, totals with staff) when any row has one.
-FORMATION_SHOWN = ("id", "name", "posts", "vacant", "people", "fte", "held_fte", "vacant_fte",
-                   "unrecorded", "unrecorded_fte", "staff", "staff_fte", "staff_uncounted",
-                   "headcount", "total_fte")
-#: Columns shown only when a row has more than nothing in them.
-FORMATION_IF_ANY = {"unrecorded": ("unrecorded", "unrecorded_fte"),
-                    "staff": ("staff", "staff_fte", "total_fte"),
-                    "staff_uncounted": ("staff_uncounted",)}
-
-
 def _matching(org, q: str, limit: int, kinds=None) -> list:
     """The first ``limit`` ``(id, attributes)`` whose id or name holds ``q``
     (upper and lower case alike), of ``kinds`` only when given."""
@@ -599,30 +589,6 @@ def _page_of(df, number: int, params, what: str):
         "total": total, "prev": link(n - 1) if n > 1 else None,
         "next": link(n + 1) if start + ROWS_PER_PAGE < total else None,
         "csv": f"/{what}.csv" + ("?" + urlencode(rest) if rest else "")}
-
-
-def _formation_view(df, t, whole):
-    """The formation's rows ``df`` as a page shows them: each minimum and
-    maximum as one column (``2–3`` where they differ), and the columns of
-    staff and of posts whose holder is not recorded only when a row of the
-    ``whole`` table has one, so that it fits a window (20 columns did not)."""
-    import pandas as pd
-    hidden = {c for key, cols in FORMATION_IF_ANY.items() if not (whole[key] > 0).any()
-              for c in cols}
-    out = {}
-    for c in FORMATION_SHOWN:
-        if c in hidden:
-            continue
-        if c in df.columns:
-            out[c] = df[c]
-            continue
-        lo, hi = df[f"{c}_min"], df[f"{c}_max"]
-        if whole[f"{c}_min"].equals(whole[f"{c}_max"]):
-            out[c] = lo
-        else:
-            out[c] = ["" if pd.isna(a) else t.number(a) if a == b else
-                      f"{t.number(a)}–{t.number(b)}" for a, b in zip(lo, hi)]
-    return pd.DataFrame(out)
 
 
 def _powers(org):

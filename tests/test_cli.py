@@ -90,3 +90,18 @@ def test_absurd_numbers_on_the_command_line_are_refused(cmd, tmp_path):
     res = CliRunner().invoke(cli, [*cmd, "--org", str(DATA / "template")])
     assert res.exit_code == 2 and "Invalid value" in res.output
     assert not (tmp_path / "x.html").exists()
+
+
+def test_the_formation_table_fits_a_terminal():
+    """`formation` printed 20 columns (each range's two ends, and staff and
+    unrecorded columns of zeros): a line of 250 characters. The table now
+    shows a range as one column and those columns only where a row has one,
+    as the web app does; CSV keeps every column."""
+    out = run("formation", "--org", str(DATA / "albrandswaard")).output
+    table = out.split("\n\n")[0].splitlines()
+    assert max(map(len, table)) <= 120, table[0]
+    assert "17–18" in table[1] and "staff" not in table[0] and "fte min" not in table[0]
+    csv_out = run("formation", "--org", str(DATA / "albrandswaard"), "--format", "csv").output
+    assert csv_out.splitlines()[0].startswith("id,name,posts,vacant,people,fte_min,fte_max,")
+    # (staff are shown where the organisation has them)
+    assert "staff fte" in run("formation", "--org", str(DATA / "template")).output.splitlines()[0]
