@@ -529,13 +529,18 @@ def posts_not_counted(org: OrgModel) -> dict:
     organisation's staff), ``external`` (posts outside the organisation that
     a post of it reports to) and ``placeholder`` (a top named after the
     organisation itself).  A node counted in the table of node kinds and
-    not in the formation is named, so that the two figures can be told apart.
+    not in the formation is named, so that the two figures can be told apart
+    (in a report, worked out once for its two lines).
 
     Examples
     --------
     >>> posts_not_counted(sample)["political"]
     ['Council', 'Alderman for youth']
     """
+    return remembered(org, "posts_not_counted", lambda: _not_counted(org))
+
+
+def _not_counted(org: OrgModel) -> dict:
     out: dict = {"political": [], "external": [], "placeholder": []}
     for r, d in node_attrs(org.graph).items():
         if d.get("kind") != "Post" or is_post(d):

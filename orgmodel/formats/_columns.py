@@ -35,6 +35,10 @@ UNIT_LEVELS = frozenset({"sector", "directie", "cluster", "domein", "afdeling", 
 _OCCUPANCY = frozenset({"bezetting", "bezet", "bezettingfte"})
 
 
+#: A cell of a number only: a personnel number, an FTE (``0,89``).
+_NUMBER = re.compile(r"\d[\d .,\-/]*")
+
+
 def header_columns(cols: Columns, first: str = "id") -> tuple:
     """The columns that find a file's header row: ``first`` (the post id, or
     a junior file's senior post), then every other it may name."""
@@ -285,10 +289,19 @@ class ColumnReading(ImportState):
     def numbers_only(self, column: str) -> bool:
         """Whether ``column`` holds numbers only (a personnel number in an
         export's ``Medewerker``, an FTE in its ``Bezetting``), but for the
-        words of a vacancy or of a name not given."""
-        said = [v.strip() for v in self.df[column] if isinstance(v, str) and v.strip()]
-        named = [v for v in said if not (self.is_vacant_holder(v) or self.is_undisclosed(v))]
-        return bool(named) and all(re.fullmatch(r"\d[\d .,\-/]*", v) for v in named)
+        words of a vacancy or of a name not given.  (Every import asks it of
+        its holders' column: it stops at the first name, the first row in
+        most files.)"""
+        found = False
+        for v in self.df[column]:
+            text = v.strip() if isinstance(v, str) else ""
+            if not text:
+                continue
+            if _NUMBER.fullmatch(text):
+                found = True
+            elif not (self.is_vacant_holder(text) or self.is_undisclosed(text)):
+                return False
+        return found
 
     def names_for_numbers(self, cols: Columns) -> None:
         """A preset's holders' column of numbers only gives way to another

@@ -192,8 +192,8 @@ class ImportState:
     label: Any                      # the file's name (and sheet) in messages
     log: ImportLog
     rule: str                       # an unknown superior: "error" or "external"
-    nodes: list
-    edges: list
+    nodes: list[dict]
+    edges: list[dict]
     posts: dict[str, list]          # post id -> [(row, cells, holder)]
     rows: dict                      # raw id -> its rows
     by_raw: dict[str, str]          # raw id -> post id (when unambiguous)
@@ -201,8 +201,8 @@ class ImportState:
     people: dict[str, tuple[str, list]]     # name -> (person id, [posts])
     person_ids: set[str]
     line_sup: dict[str, str]        # post -> its one superior
-    line_rows: dict
-    external: dict
+    line_rows: dict[str, int]
+    external: dict[str, list]
     unknown: list
     held_by: dict | None
     key_name: Any

@@ -395,19 +395,19 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                  junior):
         self.path, self.preset, self.cols, self.jcols, self.rule = path, preset, cols, jcols, rule
         self.label = path.name
-        self.c_check: str | None = None     # the column of the file's own check (Valid?)
+        self.c_check = None     # the column of the file's own check (Valid?)
         self.log = ImportLog(files=[self.label] + ([Path(junior).name] if junior else []),
                              empty_undisclosed=preset.empty_holder == "undisclosed")
-        self.nodes: list[dict] = []
-        self.edges: list[dict] = []
+        self.nodes = []
+        self.edges = []
         self.units: dict[str, str] = {}                  # unit id -> its name
         self.unit_ids: dict = {}        # a unit's name (or path of names) -> its id
         self.unit_links: set = set()    # (unit, the unit it is in), from a unit's levels
-        self.people: dict[str, tuple[str, list]] = {}     # name -> (person id, [posts])
-        self.person_ids: set[str] = set()
-        self.line_sup: dict[str, str] = {}                # post -> its one superior
-        self.line_rows: dict[str, int] = {}
-        self.external: dict[str, list] = {}
+        self.people = {}     # name -> (person id, [posts])
+        self.person_ids = set()
+        self.line_sup = {}                # post -> its one superior
+        self.line_rows = {}
+        self.external = {}
         self.tops = {t.casefold() for t in preset.tops}
         self.is_vacant_holder = _matcher(preset.vacant, True)
         self.is_hired = _matcher(preset.hired, False, aside=True)
@@ -416,37 +416,37 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.is_undisclosed = _matcher(preset.undisclosed + preset.hired, False, aside=True)
         self.is_eliminated = _matcher(preset.eliminated, True)
         self.sources = {"posts": cited_file(self.label)}
-        self.locale: str | None = None          # how the files write numbers
+        self.locale = None          # how the files write numbers
         self.citations = ("{src} line {rows}", "{src} lines {rows}")    # see cite
         self.language = "en"                    # of what it writes (see in_own_words)
-        self.held_by: dict | None = None        # holder -> posts, to read superiors by name
-        self.key_name: Message | str | None = None  # what the superior column gives of them
+        self.held_by = None        # holder -> posts, to read superiors by name
+        self.key_name = None  # what the superior column gives of them
         self.by_name = 0                        # lines read so
-        self.with_title: list = []              # superiors written as id and title
-        self.decimal_ids: list = []             # superiors written as "1001.0"
-        self.several_holders: list = []         # cells that name several holders
-        self.empty_holders: list = []           # posts of holder cells left empty
-        self.and_in_holder: list = []           # one holder's cell with 'en'/'and' in it
+        self.with_title = []              # superiors written as id and title
+        self.decimal_ids = []             # superiors written as "1001.0"
+        self.several_holders = []         # cells that name several holders
+        self.empty_holders = []           # posts of holder cells left empty
+        self.and_in_holder = []           # one holder's cell with 'en'/'and' in it
         self.shared_ftes: list = []             # FTE cells of each holder's share
-        self.shared_holder_ftes: list = []      # the same, of --holder-fte
+        self.shared_holder_ftes = []      # the same, of --holder-fte
         self.hour_cells: list = []              # (row, text) of FTE cells written in hours
-        self.eliminated: dict[str, str] = {}    # eliminated post id -> its superior's
+        self.eliminated = {}    # eliminated post id -> its superior's
         self.reused_ids = "error"               # or "split": a reused post id
         self.totals: list = []                  # (row, id, FTE) of totals rows
-        self.unknown: list = []                 # (row, post, superior) not in the file
+        self.unknown = []                 # (row, post, superior) not in the file
         self.fte_read = 0.0                     # FTE of the post rows read
         self.fte_read_hi = 0.0                  # the same, a range's highest
-        self.week: float | None = None          # the full-time week's hours, as given
+        self.week = None          # the full-time week's hours, as given
         self.hours = False                      # whether the FTE column gives hours
         self.percent = False                    # whether it gives percentages
-        self.asked: set = set()                 # the columns the user named (must be there)
+        self.asked = set()                 # the columns the user named (must be there)
         self.line = True                        # False: the file gives no reporting lines
         self.row_ids = False                    # True: the file gives no post ids (rows are)
-        self.c_units: list = []                 # the columns of a unit's levels, widest first
+        self.c_units = []                 # the columns of a unit's levels, widest first
         self.unit_headings = False              # True: a heading row names its posts' unit
         self.headings: dict = {}                # heading -> its first row with posts under it
         self.heading_rows: set = set()          # the heading rows read as units
-        self.c_path: str | None = None          # the unit column read as paths
+        self.c_path = None          # the unit column read as paths
         self.path_sep = "/"                     # between the parts of its paths
 
     # -- group the rows into posts --------------------------------------------
