@@ -587,7 +587,7 @@ def _formation_line(org, f, s, t) -> str:
               people=counted_people(f["people"])) + t(unrecorded_text(f)) if held else
             t("Formation: {posts}, {fte} FTE in posts over {with_fte} with an FTE; who "
               "holds the posts, and which are vacant, is not recorded",
-              posts=_posts_text(f, t), fte=_span(f["fte_min"], f["fte_max"], t),
+              posts=_posts_text(f, t), fte=t.span(f["fte_min"], f["fte_max"]),
               with_fte=counted_posts(s.roles_with_fte)))
 
 
@@ -695,8 +695,7 @@ def _show_routes(t, rid, rg, max_routes, fmt):
                                   name=b["name"], sphere=t.value(b["sphere"]))
                          + f" [{t.value(b['via'])}]")
         tops = ", ".join(top["name"] for top in rec["tops"]) or t("no top")
-        span = (t.number(rec["shortest"]) if rec["shortest"] == rec["longest"]
-                else f"{t.number(rec['shortest'])}–{t.number(rec['longest'])}")
+        span = t.span(rec["shortest"], rec["longest"])
         lines.append("  " + t("outcome: {outcomes}; reaches {tops}; {steps}; {routes}",
                               outcomes=", ".join(t.value(o) for o in rec["outcomes"]),
                               tops=tops,
@@ -809,11 +808,6 @@ def _show_partners(org, fmt):
     emit(net.partners if fmt == "csv" else net, fmt, table)
 
 
-def _span(lo, hi, t) -> str:
-    """``'2'`` or ``'2-3'``: an amount known as a range."""
-    return t.number(lo) if lo == hi else f"{t.number(lo)}-{t.number(hi)}"
-
-
 def _posts_text(tot: dict, t) -> str:
     """``'8 posts, and 9 more of a number not recorded'`` from a totals dict."""
     from .formation import counted_posts
@@ -826,13 +820,13 @@ def _posts_text(tot: dict, t) -> str:
 def _fte_parts(tot: dict, t) -> str:
     """``'6.4 FTE in posts (5.4 held, 1 vacant)'`` from a totals dict, and
     the FTE of posts whose holder is not recorded when there are any."""
-    parts = {"fte": _span(tot["fte_min"], tot["fte_max"], t),
-             "held": _span(tot["held_fte_min"], tot["held_fte_max"], t),
-             "vacant": _span(tot["vacant_fte_min"], tot["vacant_fte_max"], t)}
+    parts = {"fte": t.span(tot["fte_min"], tot["fte_max"]),
+             "held": t.span(tot["held_fte_min"], tot["held_fte_max"]),
+             "vacant": t.span(tot["vacant_fte_min"], tot["vacant_fte_max"])}
     if tot.get("unrecorded_fte_max"):
         return t("{fte} FTE in posts ({held} held, {vacant} vacant, {unrecorded} on posts whose "
                  "holder is not recorded)", **parts,
-                 unrecorded=_span(tot["unrecorded_fte_min"], tot["unrecorded_fte_max"], t))
+                 unrecorded=t.span(tot["unrecorded_fte_min"], tot["unrecorded_fte_max"]))
     return t("{fte} FTE in posts ({held} held, {vacant} vacant)", **parts)
 
 
@@ -843,13 +837,17 @@ def _fte_in_all(tot: dict, t, held: bool) -> str:
     it had none)."""
     if tot["posts_without_fte"] >= tot["posts"] and not tot["fte_max"] and not tot["staff_fte"]:
         return t("no FTE given")
-    unknown = (" " + t(count(tot["posts_without_fte"], N_("({n} post gives no FTE)"),
-                             N_("({n} posts give no FTE)")))
+    unknown = ("; " + t(count(tot["posts_without_fte"], N_("{n} post gives no FTE"),
+                              N_("{n} posts give no FTE")))
                if tot["posts_without_fte"] else "")
     fte = _fte_parts(tot, t) if held else \
-        t("{fte} FTE in posts", fte=_span(tot["fte_min"], tot["fte_max"], t))
+        t("{fte} FTE in posts", fte=t.span(tot["fte_min"], tot["fte_max"]))
+    if not tot["staff_fte"] and not tot["staff"]:
+        # (the same amount again as "with staff" read as the FTE of people,
+        # beside a line saying that who holds the posts is not recorded)
+        return fte + unknown
     return t("{fte}; {total} FTE with staff{unknown}", fte=fte, unknown=unknown,
-             total=_span(tot["total_fte_min"], tot["total_fte_max"], t))
+             total=t.span(tot["total_fte_min"], tot["total_fte_max"]))
 
 
 @cli.command()

@@ -495,8 +495,7 @@ def formation_view(df, t, whole=None):
         if whole[f"{c}_min"].equals(whole[f"{c}_max"]):
             out[c] = lo
         else:
-            out[c] = ["" if pd.isna(a) else t.number(a) if a == b else
-                      f"{t.number(a)}–{t.number(b)}" for a, b in zip(lo, hi)]
+            out[c] = ["" if pd.isna(a) else t.span(a, b) for a, b in zip(lo, hi)]
     return pd.DataFrame(out)
 
 

@@ -434,6 +434,19 @@ class Translator:
         pattern = "#,##0" + ("." + "#" * digits if digits else "")
         return format_decimal(x, format=pattern, locale=self.locale)
 
+    def span(self, lo, hi) -> str:
+        """An amount known as a range, its ends as :meth:`number` writes
+        them, joined by an en dash (``2–3``); one number when they are equal.
+
+        Examples
+        --------
+        >>> translator("nl").span(2.5, 3)
+        '2,5–3'
+        >>> translator("en").span(1, 1.0)
+        '1'
+        """
+        return self.number(lo) if lo == hi else f"{self.number(lo)}–{self.number(hi)}"
+
     def amount(self, x) -> str:
         """An amount in euro in Dutch (``€ 25.000``; cents only when there
         are), the number alone in English (``25,000``)."""

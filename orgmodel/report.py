@@ -116,10 +116,6 @@ def _top(frame, columns, csv_name, t, names, sort=None, ascending=False, what="r
             + t("; all of them in [{csv}.csv]({csv}.csv).", csv=csv_name) + "_"]
 
 
-def _span(lo, hi, t) -> str:
-    return t.number(lo) if lo == hi else f"{t.number(lo)}–{t.number(hi)}"
-
-
 def _import_line(org, t) -> list:
     """What an import left out, from ``org.yaml``'s ``import:`` (said on the
     first page: a total is only as good as the rows behind it)."""
@@ -177,7 +173,7 @@ def _organisation_line(org, s, tot, held_known, t) -> str:
     the posts of the data not counted as its own, and how its facts are known."""
     ev = {g: s.evidence["nodes"][g] + s.evidence["edges"][g] for g in s.evidence["nodes"]}
     facts = sum(ev.values()) or 1
-    fte = _span(tot["fte_min"], tot["fte_max"], t)
+    fte = t.span(tot["fte_min"], tot["fte_max"])
     missing = tot.get("posts_without_fte", 0)
     if missing and missing == tot["posts"]:
         fte = t("no FTE given")
@@ -188,13 +184,13 @@ def _organisation_line(org, s, tot, held_known, t) -> str:
         fte = t("{fte} FTE", fte=fte)
     if tot.get("unrecorded_fte_max") and held_known:
         fte += " " + t("({held} held, {vacant} vacant, {unrecorded} on posts whose holder is not "
-                       "recorded)", held=_span(tot["held_fte_min"], tot["held_fte_max"], t),
-                       vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t),
-                       unrecorded=_span(tot["unrecorded_fte_min"], tot["unrecorded_fte_max"], t))
+                       "recorded)", held=t.span(tot["held_fte_min"], tot["held_fte_max"]),
+                       vacant=t.span(tot["vacant_fte_min"], tot["vacant_fte_max"]),
+                       unrecorded=t.span(tot["unrecorded_fte_min"], tot["unrecorded_fte_max"]))
     elif tot.get("vacant_fte_max"):
-        held = _span(tot["held_fte_min"], tot["held_fte_max"], t)
+        held = t.span(tot["held_fte_min"], tot["held_fte_max"])
         fte += " " + t("({held} held, {vacant} vacant)", held=held,
-                       vacant=_span(tot["vacant_fte_min"], tot["vacant_fte_max"], t))
+                       vacant=t.span(tot["vacant_fte_min"], tot["vacant_fte_max"]))
     return ("- **" + t("The organisation") + "**: "
            + (t("{posts} ({vacant} vacant), {people} in post, {fte}",
                 posts=counted_posts(tot['posts']), vacant=tot['vacant'],
@@ -669,7 +665,7 @@ class _Report:
         md += ["", f"## {t('What the organisation looks like')}", ""]
         md.append(table(frames["summary"][frames["summary"]["count"] > 0].assign(
             what=lambda f: f["what"].map(t))))
-        fte = _span(tot["fte_min"], tot["fte_max"], t)
+        fte = t.span(tot["fte_min"], tot["fte_max"])
         held = self.holders_known
         md += ["", _formation_opening(t, tot, s.roles_with_fte, fte, held)
                + (t(" (some are given as ranges, so the total is a range)")

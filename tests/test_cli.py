@@ -105,3 +105,17 @@ def test_the_formation_table_fits_a_terminal():
     assert csv_out.splitlines()[0].startswith("id,name,posts,vacant,people,fte_min,fte_max,")
     # (staff are shown where the organisation has them)
     assert "staff fte" in run("formation", "--org", str(DATA / "template")).output.splitlines()[0]
+
+
+def test_the_formation_says_fte_with_staff_only_where_there_is_staff():
+    """The last line said "27-29 FTE in posts; 27-29 FTE with staff" of an
+    organisation with no staff under its posts: the same amount twice, the
+    second read as the FTE of people beside "who holds the posts is not
+    recorded". It is said where staff add to it, and a range is written
+    with an en dash, as the table, the report and the web app write it."""
+    last = run("formation", "--org", str(DATA / "albrandswaard")).output.splitlines()[-1]
+    assert "27–29 FTE in posts;" in last and "with staff" not in last, last
+    last = run("formation", "--org", str(DATA / "template")).output.splitlines()[-1]
+    posts = float(last.split(" FTE in posts")[0].rsplit(" ", 1)[1])
+    staffed = float(last.split(" FTE with staff")[0].rsplit(" ", 1)[1])
+    assert staffed > posts, last

@@ -307,10 +307,11 @@ def test_posts_whose_holders_the_sources_do_not_give_are_not_called_empty(tmp_pa
     assert "8 posts (0 vacant), 4 people in post," in md and "is not recorded)" not in md
     # summary and formation say the same
     out = cli_run("summary", "--org", DATA / "albrandswaard").output
-    assert "Formation: 16 posts, 27-29 FTE in posts over 16 posts with an FTE; who holds the " \
+    assert "Formation: 16 posts, 27–29 FTE in posts over 16 posts with an FTE; who holds the " \
         "posts, and which are vacant, is not recorded" in out
     out = cli_run("formation", "--org", DATA / "albrandswaard").output
-    assert "In all: 16 posts; 27-29 FTE in posts; 27-29 FTE with staff; who holds the posts, " \
+    # (no staff under the posts: the same range again "with staff" is not said)
+    assert "In all: 16 posts; 27–29 FTE in posts; who holds the posts, " \
         "and which are vacant, is not recorded" in out and "held" not in out.splitlines()[-1]
     assert "(0 vacant), 4 people" in cli_run("formation", "--org", DATA / "deventer").output
     # no post gives an FTE: said so, not as "0 FTE over 0 posts with an FTE"

@@ -245,7 +245,7 @@ class _Facts:
             self.add(n, N_("grade"), str(d["grade"]))
         if d.get("fte_min") is not None:
             lo, hi = d["fte_min"], d.get("fte_max", d["fte_min"])
-            self.add(n, N_("FTE"), t.number(lo) if lo == hi else f"{t.number(lo)}–{t.number(hi)}")
+            self.add(n, N_("FTE"), t.span(lo, hi))
         if d.get("level"):
             self.add(n, N_("level"), t.value(d["level"]))
 
