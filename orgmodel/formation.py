@@ -283,8 +283,10 @@ def _frame(ids, names, pos, total):
         f[c] = f[c].round(6)
     f["held_fte_min"] = (f["fte_min"] - f["vacant_fte_min"] - f["unrecorded_fte_min"]).round(6)
     f["held_fte_max"] = (f["fte_max"] - f["vacant_fte_max"] - f["unrecorded_fte_max"]).round(6)
-    # (a unit with staff whose number is not recorded has no headcount)
-    f["headcount"] = (f["people"] + f["staff"]).where(f["staff_uncounted"] == 0)
+    # (a unit with staff whose number is not recorded, or posts whose holder
+    # is not recorded, has no headcount: "0" read as nobody working there)
+    f["headcount"] = (f["people"] + f["staff"]).where((f["staff_uncounted"] == 0)
+                                                      & (f["unrecorded"] == 0))
     f["total_fte_min"] = (f["fte_min"] + f["staff_fte"]).round(6)
     f["total_fte_max"] = (f["fte_max"] + f["staff_fte"]).round(6)
     return f
@@ -301,7 +303,8 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
     formation, and ``held_fte``, ``vacant_fte`` and ``unrecorded_fte`` its
     parts (``unrecorded``: posts neither vacant nor held by anyone the data
     names, whose holder is not recorded); FTE of posts without a known FTE count as unknown (NaN) in
-    every total they enter.
+    every total they enter, and so does ``headcount`` where a post's holder
+    or a staff group's number of people is not recorded.
 
     Examples
     --------

@@ -28,6 +28,7 @@ from .formation import (
     counted_people,
     counted_posts,
     formation,
+    formation_view,
     holders_recorded,
     not_counted_text,
     staff_text,
@@ -141,6 +142,11 @@ def _import_line(org, t) -> list:
               N_("{n} posts marked eliminated"))])
     return ["- **" + t("The import") + "**: "
             + t("{parts}: see IMPORT.md beside the data.", parts=parts)]
+
+
+#: The report's columns of the formation per unit, those the view has.
+_UNIT_COLUMNS = ("name", "posts", "vacant", "people", "unrecorded", "fte", "staff", "staff_fte",
+                 "headcount")
 
 
 def _formation_opening(t, tot: dict, with_fte: int, fte: str, held: bool) -> str:
@@ -678,8 +684,12 @@ class _Report:
         if len(units) and units["posts"].sum():
             md += ["", t("Per unit (posts and staff of the unit and the units inside it):")]
             md += chart("chart-units.svg", figures.fte_chart(units, t), t("Posts and FTE per unit"))
-            md += top(units, ["name", "posts", "vacant", "people", "fte_min", "fte_max", "staff",
-                              "headcount"], "formation_units", "posts", what="units")
+            # (as the terminal and the web app show it: a range as one column,
+            # and the posts whose holder is not recorded where there are any,
+            # or "0 people" read as a unit nobody works in)
+            view = formation_view(units, t)
+            md += top(view, [c for c in _UNIT_COLUMNS if c in view], "formation_units", "posts",
+                      what="units")
 
         return md
 

@@ -298,6 +298,16 @@ def test_posts_whose_holders_the_sources_do_not_give_are_not_called_empty(tmp_pa
     assert "16 posts (who holds them, and which are vacant, is not recorded)," in md
     assert re.search(r"; who holds the posts, and which are vacant, is not recorded[.;]", md)
     assert "0 people in post" not in md and "(0 vacant)" not in md
+    # the table per unit said "0 people, headcount 0" of the Regieteam's
+    # eight posts: it now gives their holders as not recorded, and no
+    # headcount, a range as one column
+    lines = md.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("| Regieteam | 8 |"))
+    header, regie = lines[at - 2], lines[at]
+    row = dict(zip((c.strip() for c in header.strip("|").split("|")),
+                   (c.strip() for c in regie.strip("|").split("|"))))
+    assert (row["people"], row["unrecorded"], row["fte"], row["headcount"]) \
+        == ("0", "8", "17–18", ""), row
     # with no line to chart, "(none)" was read into the list above it
     html = (tmp_path / "a" / "report.html").read_text(encoding="utf-8")
     assert html.count("<p><em>(none)</em></p>") >= 2
