@@ -264,7 +264,7 @@ def _load_line(loads, names, t) -> list:
 
 def _layers_line(org, lay, t) -> str:
     """The first page's line on the layers, against the target."""
-    layer = "- **" + t("Layers") + "**: " + t("{depth} by {basis}", depth=lay.depth,
+    layer = "- **" + t("Layers") + "**: " + t("{depth} (counted by {basis})", depth=lay.depth,
                                              basis=t(lay.basis))
     if (org.settings("layering", {}) or {}).get("flat"):
         layer += t("; the source describes a flat organisation.")

@@ -1238,3 +1238,16 @@ def test_a_what_if_change_notes_itself_in_the_organisations_language(tmp_path):
     english = apply(orgmodel.load(DATA / "template"), [{"move": "tm2", "to": "dd"}])
     assert [d["note"] for _, _, d in english.graph.out_edges("tm2", data=True)
             if d["kind"] == "REPORTS_TO"] == ["what-if: tm2 moved"]
+
+
+def test_the_first_pages_layers_line_reads_as_dutch(tmp_path):
+    """The report's first page said "Lagen: 3 naar niveaus" and "0 naar
+    stappen": a word-for-word "3 by levels". It says how the layers are
+    counted in a phrase of its own."""
+    for name, want in (("deventer", "- **Lagen**: 3 (geteld naar niveaus), doel 3: op doel."),
+                       ("albrandswaard", "- **Lagen**: 0 (geteld naar stappen); de bron "
+                                         "beschrijft een platte organisatie.")):
+        out = tmp_path / name
+        assert run("--lang", "nl", "report", "--org", DATA / name, "--out", out).exit_code == 0
+        md = (out / "report.md").read_text(encoding="utf-8")
+        assert want in md.splitlines(), [x for x in md.splitlines() if "Lagen" in x]
