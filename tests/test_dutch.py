@@ -1251,3 +1251,6 @@ def test_the_first_pages_layers_line_reads_as_dutch(tmp_path):
         assert run("--lang", "nl", "report", "--org", DATA / name, "--out", out).exit_code == 0
         md = (out / "report.md").read_text(encoding="utf-8")
         assert want in md.splitlines(), [x for x in md.splitlines() if "Lagen" in x]
+    out = run("--lang", "nl", "layers", "--org", DATA / "deventer").output.splitlines()
+    assert out[0] == "Deventer: 3 managementlagen, geteld naar niveaus (doel 3)", out[0]
+    assert out[1].startswith("  Geteld naar stappen: 4 lagen;"), out[1]
