@@ -1042,6 +1042,34 @@ def test_a_post_id_used_for_two_posts_is_refused_or_split_on_request(tmp_path):
     assert {"P1~2", "P1~3", "S1~5", "S1~6"} <= set(org.graph)
 
 
+def test_a_post_id_on_rows_of_two_units_is_no_job_share(tmp_path):
+    """A job code ('Functiecode') on the rows of two units' heads was read as
+    one post held by both, in the first row's unit: the other unit vanished
+    ("1 unit") and nothing said so. Rows of one id in different units are
+    different posts, refused as any reused id is, each row's unit said."""
+    posts = tmp_path / "hr.csv"
+    posts.write_text("Functiecode;Functienaam;Afdeling;Naam;Leidinggevende;Fte\n"
+                     "F001;Afdelingshoofd;Ruimte;Anna de Vries;;1,0\n"
+                     "F001;Afdelingshoofd;Werk;Bert Bos;;1,0\n"
+                     "F002;Jurist;Werk;Els Smit;F001;0,5\n"
+                     "F002;Jurist;Werk;Kees Bakker;F001;0,5\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 1 and not (tmp_path / "o").exists()
+    assert ("hr.csv, regel 2: functie-id 'F001' wordt gebruikt voor 2 verschillende functies "
+            "(regel 2: Afdelingshoofd, in Ruimte, valt onder (niemand); regel 3: Afdelingshoofd, "
+            "in Werk, valt onder (niemand))") in res.output
+    assert "'F002'" not in res.output       # (one unit, one post: a job share)
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--split-reused-ids")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    units = {org.graph.nodes[u]["name"] for p in ("F001~2", "F001~3")
+             for _, u, k in org.graph.out_edges(p, data="kind") if k == "MEMBER_OF"}
+    assert units == {"Ruimte", "Werk"}
+    assert len([h for h in org.graph.predecessors("F002")
+                if org.graph.nodes[h]["kind"] == "Person"]) == 2
+
+
 def test_not_in_post_is_a_vacancy_not_a_person(tmp_path):
     posts = tmp_path / "posts.csv"
     posts.write_text("id,reports_to,title,holder,fte\n1,,Director,Ann,1\n2,1,Adviser,Not in post,1\n")

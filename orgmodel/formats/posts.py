@@ -493,11 +493,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.by_raw: dict[str, str] = {}     # raw id -> post id (only when unambiguous)
         reused = []
         for rid, group in rows.items():
-            # (one post on several rows only where the rows say the same post:
-            # the same title, superior and grade; a job share)
-            shape = {(_cell(r, self.c_title).casefold(), _cell(r, self.c_sup),
-                      _cell(r, self.c_grade).casefold()) for _, r, _ in group}
-            if len(group) > 1 and len(shape) > 1:
+            if not self.one_post(group):
                 reused.append((rid, group))
                 new = [f"{rid}~{rowno}" for rowno, _, _ in group]
                 self.log.split_ids.append((rid, new))
@@ -647,13 +643,29 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 "{read} FTE{v}", rid=rid, row=rowno, fte=fte, read=round(self.fte_read, 6),
                 v="" if same else Message(": they differ; check the rows left out")))
 
+    def one_post(self, group) -> bool:
+        """Whether the rows of one id say one post (a job share): the same
+        title, superior, grade and unit.  (A post takes its first row's unit:
+        another row's unit was dropped.)"""
+        return len(group) == 1 or len({
+            (_cell(r, self.c_title).casefold(), _cell(r, self.c_sup),
+             _cell(r, self.c_grade).casefold(), self.unit_cells(r)) for _, r, _ in group}) == 1
+
+    def unit_cells(self, row) -> tuple:
+        """The cells that name ``row``'s unit, its levels widest first."""
+        return tuple(_cell(row, c) for c in ([self.c_unit] if self.c_unit else self.c_units))
+
     def reused_problem(self, rid, group) -> Problem:
-        """A post id on rows that describe different posts, each row said."""
+        """A post id on rows that describe different posts, each row said
+        (its unit too when the rows' units differ)."""
+        units = len({self.unit_cells(r) for _, r, _ in group}) > 1
         # (a Listing of messages, not text: each row said in the reader's language)
         rows = Listing("; ", [
             Message("row {rowno}: {title}", rowno=rowno,
                     title=_cell(r, self.c_title) or Message("(no title)"))
             + (Message(", grade {v}", v=_cell(r, self.c_grade)) if _cell(r, self.c_grade) else "")
+            + (Message(", in {v}", v=" > ".join(filter(None, self.unit_cells(r)))
+                       or Message("(no unit)")) if units else "")
             + Message(", reports to {v}", v=_cell(r, self.c_sup) or Message("(nobody)"))
             for rowno, r, _ in group])
         return Problem(self.label, group[0][0], Message(
