@@ -1070,6 +1070,24 @@ def test_a_post_id_on_rows_of_two_units_is_no_job_share(tmp_path):
                 if org.graph.nodes[h]["kind"] == "Person"]) == 2
 
 
+def test_a_job_shares_cost_centres_are_all_kept(tmp_path):
+    """A job share whose rows give two cost centres (a post financed from
+    two) kept its first row's: the other was dropped in silence. Both are
+    kept on the post, and the log says so."""
+    posts = tmp_path / "hr.csv"
+    posts.write_text("Formatieplaats;Functie;Afdeling;Medewerker;Leidinggevende functie;Fte;"
+                     "Kostenplaats\nF1;Directeur;Directie;Anna;;1;KP100\n"
+                     "F2;Adviseur;Directie;Piet;F1;0,5;KP100\n"
+                     "F2;Adviseur;Directie;Kees;F1;0,5;KP200\n", encoding="utf-8")
+    res = run("--lang", "en", "import", "posts", posts, "--preset", "nl-hr",
+              "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "Post F2 (rows 3, 4) gives 2 cost centres on its rows ('KP100', 'KP200'): all are " \
+        "kept on the post" in res.output
+    nodes = orgmodel.load(tmp_path / "o").graph.nodes
+    assert (nodes["F2"]["cost_centre"], nodes["F1"]["cost_centre"]) == ("KP100; KP200", "KP100")
+
+
 def test_not_in_post_is_a_vacancy_not_a_person(tmp_path):
     posts = tmp_path / "posts.csv"
     posts.write_text("id,reports_to,title,holder,fte\n1,,Director,Ann,1\n2,1,Adviser,Not in post,1\n")

@@ -872,8 +872,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             node["fte"] = number_text(round(sum(known), 6))
         if self.c_grade and _cell(first, self.c_grade):
             node["grade"] = _cell(first, self.c_grade)
-        if self.c_cost and _cell(first, self.c_cost):
-            node["cost_centre"] = _cell(first, self.c_cost)
+        if self.c_cost:
+            self.cost_centre(node, group)
         if self.c_holder and all(self.is_vacant_holder(h) for h in holders):
             node["vacant"] = "true"
             self.log.vacancies.append(pid)
@@ -893,6 +893,20 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             self.log.placeholders.append((pid, title))
         return node
 
+
+    def cost_centre(self, node: dict, group) -> None:
+        """The post's cost centre; those of a job share's rows all kept when
+        they differ (a post financed from two), said in the log."""
+        centres = list(dict.fromkeys(filter(None, (_cell(r, self.c_cost) for _, r, _ in group))))
+        if not centres:
+            return
+        node["cost_centre"] = "; ".join(centres)
+        if len(centres) > 1:
+            self.log.decisions.append(Message(
+                "post {pid} (rows {rows}) gives {n} cost centres on its rows ({centres}): all "
+                "are kept on the post", pid=node["id"], n=len(centres),
+                rows=", ".join(str(r) for r, _, _ in group),
+                centres=Listing(", ", [f"'{c}'" for c in centres])))
 
     def vacant_part(self, pid, group, ftes, holders) -> str:
         """A post held on some of its rows and vacant on others (``Jan`` 0,8
