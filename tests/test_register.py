@@ -603,3 +603,31 @@ def test_a_register_that_does_not_know_says_onbekend(tmp_path):
                     "Inkoop;F001;F002;misschien\n", encoding="utf-8")
     res = run("import", "mandates", path, "--org", folder, "--replace")
     assert res.exit_code == 1 and "'misschien' is geen ja/nee (schrijf ja of nee" in res.output
+
+
+def test_a_row_given_twice_is_read_once_and_two_ceilings_are_refused(tmp_path):
+    """A register that gives a row twice was refused by the folder's own
+    check, naming rows of edges.csv the user never wrote; one that gives a
+    mandate two ceilings on the same terms made two mandates, and
+    who-decides answered from either. The row given again is read once,
+    named; two ceilings are refused on the later row, naming the earlier.
+    With other conditions, they are two mandates."""
+    head = "Bevoegdheid;Mandaatgever;Gemandateerde;Financiële grens;Voorwaarden\n"
+    folder, res = _imported(tmp_path / "a", head + "Inkoop;F001;F002;€ 10.000;\n"
+                            "Inkoop;F001;F002; € 10.000 ;\n")
+    assert res.exit_code == 0, res.output
+    assert "register.csv, regel 3: gelijk aan regel 2 in elke gelezen kolom: één keer gelezen" \
+        in res.output
+    assert len([d for *_, d in orgmodel.load(folder).graph.edges(data=True)
+                if d["kind"] == "MANDATES" and "inkoop" in d["powers"]]) == 1
+    folder, res = _imported(tmp_path / "b", head + "Inkoop;F001;F002;€ 10.000;\n"
+                            "Inkoop;F001;F002;€ 50.000;\n")
+    assert res.exit_code == 1 and "register.csv, regel 3: geeft het mandaat voor 'Inkoop' van " \
+        "Gemeentesecretaris aan Teammanager Financiën de grens '€ 50.000', en regel 2 geeft " \
+        "het '€ 10.000' onder dezelfde voorwaarden" in res.output, res.output
+    assert "edges.csv" not in res.output
+    folder, res = _imported(tmp_path / "c", head + "Inkoop;F001;F002;€ 10.000;\n"
+                            "Inkoop;F001;F002;€ 50.000;binnen de begroting\n")
+    assert res.exit_code == 0, res.output
+    assert sorted(d.get("ceiling") for *_, d in orgmodel.load(folder).graph.edges(data=True)
+                  if d["kind"] == "MANDATES" and "inkoop" in d["powers"]) == [10000, 50000]

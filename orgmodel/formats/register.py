@@ -449,6 +449,8 @@ class _Reading:
         self.from_bodies = 0        # (mandates whose mandator is the body: no column)
         self.several_mandatees: list = []   # (rows that name several mandatees)
         self.amount_in_power: list = []     # (row, amount) in a power's name, no ceiling
+        # ((mandator, mandatee, power, other terms) -> (row, ceiling, its cell))
+        self.ceilings: dict = {}
 
     def mandates(self, df, found: dict, path: Path) -> dict:
         """``{(mandator, mandatee, terms): [powers]}``: one edge per mandate,
@@ -465,15 +467,22 @@ class _Reading:
         self.skipped += [(path.name, int(r), Message("above the header row: '{value}' (a title "
                                                      "or a note, no mandate)", value=text))
                          for r, text in df.attrs.get("above_header") or []]
+        rows_seen: dict = {}        # (a row's cells -> its number: a row given twice)
         for row, cells in df.iterrows():
             skipped = _not_a_mandate(cells, headers, found)
             if skipped:
                 self.skipped.append((path.name, int(row), skipped))
                 continue
             cell = {k: str(cells[c] if cells[c] is not None else "") for k, c in found.items()}
+            again = rows_seen.setdefault(tuple((k, v.strip()) for k, v in cell.items()), int(row))
+            if again != int(row):
+                self.skipped.append((path.name, int(row), Message(
+                    "the same as row {row} in every column read: read once", row=again)))
+                continue
             try:
                 u, vs, attrs, power = self.row(cell, self.line.format(rows=row))
                 subs = self.passed_on(cell, u, vs, attrs)
+                self.one_ceiling(u, vs, power, attrs, cell.get("ceiling", ""), int(row))
             except InputError as exc:
                 problems.append(Problem(path.name, int(row), exc.args[0]))
                 continue
@@ -510,6 +519,27 @@ class _Reading:
             raise InputError(Message("names the mandator '{name}' as its own mandatee",
                                      name=self.nodes.name[mandator]))
         return mandator, mandatees, attrs, power
+
+    def one_ceiling(self, mandator: str, mandatees: list, power: str, attrs: dict,
+                    text: str, row: int) -> None:
+        """Refuse a row that gives a mandate another ceiling than an earlier
+        row gives it on the same terms (conditions, period, kind): which
+        one holds, the register does not say.  Other terms make another
+        mandate (``tot € 10.000``, and ``tot € 50.000 binnen de begroting``)."""
+        terms = tuple(sorted((k, v) for k, v in attrs.items()
+                             if k not in ("ceiling", "source", "note", "evidence")))
+        for mandatee in mandatees:
+            first = self.ceilings.setdefault((mandator, mandatee, power, terms),
+                                             (row, attrs.get("ceiling"), text))
+            if first[1] != attrs.get("ceiling"):
+                raise InputError(Message(
+                    "gives the mandate of '{power}' from {a} to {b} the ceiling '{this}', and "
+                    "row {row} gives it '{that}' on the same terms: which one holds, the "
+                    "register does not say (give one row per mandate, or the conditions under "
+                    "which each holds)", power=self.powers[power].get("name", power),
+                    a=self.nodes.name[mandator], b=self.nodes.name[mandatee],
+                    this=text.strip() or Message("(none)"), row=first[0],
+                    that=first[2].strip() or Message("(none)")))
 
     def from_body(self, power: str, attrs: dict) -> str:
         """The mandator of a register without a mandator column: the power's
