@@ -951,8 +951,11 @@ def _amount(org, amount):
     from .notation import parse_number
     if amount is None:
         return None
+    # (an organisation that declares no locale: as the command line's
+    # language writes numbers, as its dates are read; a three-decimal amount
+    # of the other notation is refused either way)
     try:
-        value = parse_number(amount, org.manifest.get("locale"), amount=True)
+        value = parse_number(amount, org.manifest.get("locale") or _said_in(), amount=True)
     except OrgModelError as exc:
         raise click.BadParameter(said(exc), param_hint="--amount") from None
     if value < 0:
@@ -975,7 +978,7 @@ def _show_who_decides(org, result, role, fmt):
 @reads_model(local=_who_decides_in_database)
 @click.option("--amount", metavar="AMOUNT", help="The amount of the decision, written as the "
               "organisation writes numbers (its locale: 25.000 under nl, 25,000 under en; "
-              "25000 always).")
+              "25000 always; without a locale, as the command's language writes them).")
 @click.option("--role", help="Say whether this role (an id or name) may, and why.")
 @format_option
 def who_decides_cmd(org, power, amount, role, fmt):

@@ -75,8 +75,9 @@ _MONTHS = {
 _SHORT = {"nl": {"mrt": 3, "okt": 10, "sept": 9}, "en": {"sept": 9}}
 
 
-def _locale_hint(locale) -> str:
-    return "" if locale else ", or declare the locale (locale: nl or en in org.yaml)"
+def _locale_hint(locale) -> Message | str:
+    # (a Message: said in the reader's language with the message around it)
+    return "" if locale else Message(", or declare the locale (locale: nl or en in org.yaml)")
 
 
 def parse_number(text: str, locale: str | None = None, amount: bool = False) -> float:
@@ -353,8 +354,10 @@ def _plain(text: str) -> str:
     return f"{value:g}"
 
 
-def _example(locale) -> str:
-    return "25.000 or 0,8" if locale == "nl" else "25,000 or 0.8"
+def _example(locale) -> Message:
+    # (a Message: its "or" said in the reader's language)
+    a, b = ("25.000", "0,8") if locale == "nl" else ("25,000", "0.8")
+    return Message("{a} or {b}", a=a, b=b)
 
 
 def iso_date(text: str) -> str:
@@ -417,8 +420,8 @@ def parse_date(text: str, locale: str | None = None) -> str:
         raise InputError(Message(
             "'{text_}' is not a date: write it as {how}",
             text_=text, how=Message(how))
-                         + ("" if locale else " (or declare the locale: nl in org.yaml, to "
-                            "write 31-12-2026)"))
+                         + ("" if locale else Message(" (or declare the locale: nl in "
+                                                      "org.yaml, to write 31-12-2026)")))
     try:
         return _dt.date(*found).isoformat()
     except ValueError:

@@ -187,13 +187,30 @@ def test_without_a_locale_a_dutch_ceiling_is_an_error_naming_its_row(tmp_path):
     assert p.file == "edges.csv" and p.row == 49
     assert p.message == ("ceiling '25.000' could be 25 or 25000: write 25000, or declare the "
                          "locale (locale: nl or en in org.yaml)")
+    # (the hint was English in a Dutch message: "schrijf 25000, or declare
+    # ..."; 'ceiling' is the column's name in edges.csv)
+    from orgmodel.i18n import translator
+    assert translator("nl")(p.message) == ("ceiling '25.000' kan 25 of 25000 zijn: schrijf "
+                                           "25000, of geef de locale op (locale: nl of en in "
+                                           "org.yaml)")
 
 
 def test_the_command_line_amount_follows_the_locale(tmp_path):
     d, _ = _municipality(tmp_path, locale=None, ceilings={"25000": 0})
+    # (no locale declared: as the command line's language writes numbers,
+    # as its dates are read; the other notation's three decimals refused)
     res = run("who-decides", "inkoop", "--org", d, "--amount", "25.000")
     assert res.exit_code == 2
-    assert "'25.000' could be 25 or 25000: write 25000, or declare the locale" in res.output
+    assert "'25.000' is an amount with three decimals under en, 25: write 25,000 for 25000" \
+        in res.output, res.output
+    res = run("--lang", "nl", "who-decides", "inkoop", "--org", d, "--amount", "25.000",
+              "--format", "csv")
+    assert res.exit_code == 0, res.output
+    assert run("who-decides", "inkoop", "--org", d, "--amount", "25000", "--format",
+               "csv").output == res.output
+    res = run("--lang", "nl", "who-decides", "inkoop", "--org", d, "--amount", "25,000")
+    assert res.exit_code == 2 and "'25,000' is onder nl een bedrag met drie decimalen" \
+        in res.output, res.output
     dutch, _ = _municipality(tmp_path / "nl", ceilings={"25000": 0})
     res = run("who-decides", "inkoop", "--org", dutch, "--amount", "25,000")
     assert res.exit_code == 2 and "'25,000' is an amount with three decimals under nl" \
