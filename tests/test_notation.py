@@ -2085,3 +2085,21 @@ def test_a_post_vacant_on_one_of_its_rows_is_said(tmp_path):
     assert "vacant op regel 4 (0,2 fte): de functie is bezet, dat deel ervan niet" \
         in g.nodes["F5"]["note"]
     assert g.nodes["F6"].get("vacant") is True and "vacant op regel" not in g.nodes["F6"]["note"]
+
+
+@pytest.mark.parametrize("parse, text, locale, dutch", [
+    (parse_number, "25,000.5", "nl", "'25,000.5' is niet geschreven zoals nl getallen schrijft "
+                                     "(25.000 of 0,8)"),
+    (parse_number, "25.000", None, "'25.000' kan 25 of 25000 zijn: schrijf 25000, of geef de "
+                                   "locale op (locale: nl of en in org.yaml)"),
+    (parse_date, "31-12-2026", None, "'31-12-2026' is geen datum: schrijf hem als JJJJ-MM-DD (of "
+                                     "geef de locale op: nl in org.yaml, om 31-12-2026 te "
+                                     "schrijven)"),
+])
+def test_a_hint_in_a_message_is_said_in_the_readers_language(parse, text, locale, dutch):
+    """Three hints were English text inside Dutch messages ("schrijf 25000,
+    or declare the locale ..."): each is now a message of its own."""
+    from orgmodel.i18n import translator
+    with pytest.raises(InputError) as exc:
+        parse(text, locale)
+    assert translator("nl")(exc.value.args[0]) == dutch
