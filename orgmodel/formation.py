@@ -93,8 +93,11 @@ def _holders(org):
 
 @at_its_date
 def post_figures(org: OrgModel) -> pd.DataFrame:
-    """One row per post: ``id, name, vacant, people, fte_min, fte_max, staff,
-    staff_fte, staff_uncounted``.
+    """One row per post: ``id, name, vacant, people, fte_min, fte_max,
+    vacant_part, staff, staff_fte, staff_uncounted``.
+
+    ``vacant_part`` is the vacant part of a held post's FTE (its
+    ``vacant_fte``: a vacancy's rows beside its holders'), 0 when none.
 
     ``staff`` counts the people of the staff groups under the post that give
     their number (``count``); ``staff_uncounted`` is how many groups do not
@@ -128,11 +131,11 @@ def _post_figures(org) -> pd.DataFrame:
     # (columns, not a tuple per post: pandas takes a million-row table
     # from lists in a fraction of the time)
     posts = _posts(org)
-    columns = ["id", "name", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte",
-               "staff_uncounted"]
+    columns = ["id", "name", "vacant", "people", "fte_min", "fte_max", "vacant_part", "staff",
+               "staff_fte", "staff_uncounted"]
     if not posts:
         return pd.DataFrame([], columns=columns)
-    names, vacancies, people, low, high = [], [], [], [], []
+    names, vacancies, people, low, high, parts = [], [], [], [], [], []
     for r in posts:
         d = nodes[r]
         vacant = bool(d.get("vacant"))
@@ -148,9 +151,11 @@ def _post_figures(org) -> pd.DataFrame:
         people.append(len(held))
         low.append(lo)
         high.append(hi)
+        parts.append(d.get("vacant_fte") or 0.0)
     return pd.DataFrame({"id": posts, "name": names, "vacant": vacancies, "people": people,
                          "fte_min": np.array(low, dtype=float),
                          "fte_max": np.array(high, dtype=float),
+                         "vacant_part": np.array(parts, dtype=float),
                          "staff": [staff.get(r, 0) for r in posts],
                          "staff_fte": [round(staff_fte.get(r, 0.0), 6) for r in posts],
                          "staff_uncounted": [uncounted.get(r, 0) for r in posts]},
@@ -257,14 +262,15 @@ class _Names:
 def _post_amounts(posts: pd.DataFrame) -> np.ndarray:
     """One row of :data:`_AMOUNTS` per post: the FTE of a vacant post also
     as vacant FTE, and of a post neither vacant nor held by anyone the data
-    names as FTE whose holder is not recorded (a held post's is 0 in both;
-    an unknown one stays unknown)."""
+    names as FTE whose holder is not recorded (a held post's is 0 in both,
+    but for its vacant part; an unknown one stays unknown)."""
     vacant = posts["vacant"].to_numpy(dtype=bool)
+    part = posts["vacant_part"].to_numpy(dtype=float)
     cols = [np.ones(len(posts))] + [posts[c].to_numpy(dtype=float) for c in _AMOUNTS[1:7]]
     unrecorded = ~vacant & (cols[2] == 0)
-    cols += [np.where(vacant, cols[3], 0.0), np.where(vacant, cols[4], 0.0),
+    cols += [np.where(vacant, cols[3], part), np.where(vacant, cols[4], part),
              posts["staff_uncounted"].to_numpy(dtype=float), unrecorded.astype(float),
-             np.where(unrecorded, cols[3], 0.0), np.where(unrecorded, cols[4], 0.0)]
+             np.where(unrecorded, cols[3] - part, 0.0), np.where(unrecorded, cols[4] - part, 0.0)]
     return np.column_stack(cols).reshape(len(posts), len(_AMOUNTS))
 
 
@@ -434,12 +440,15 @@ def totals(org: OrgModel) -> dict:
     known = posts.dropna(subset=["fte_min"])
     lo, hi = float(known["fte_min"].sum()), float(known["fte_max"].sum())
     gone = known[known["vacant"].astype(bool)]
-    vlo, vhi = float(gone["fte_min"].sum()), float(gone["fte_max"].sum())
+    # (and the vacant part of a held post: a vacancy's rows beside its holders')
+    part = float(known.loc[~known["vacant"].astype(bool), "vacant_part"].sum())
+    vlo, vhi = float(gone["fte_min"].sum()) + part, float(gone["fte_max"].sum()) + part
     # (a post neither vacant nor held by anyone the data names: its FTE is
     # neither held nor vacant as far as the data goes)
     open_ = ~posts["vacant"].astype(bool) & (posts["people"] == 0)
     silent = known[open_.loc[known.index]]
-    ulo, uhi = float(silent["fte_min"].sum()), float(silent["fte_max"].sum())
+    upart = float(silent["vacant_part"].sum())
+    ulo, uhi = float(silent["fte_min"].sum()) - upart, float(silent["fte_max"].sum()) - upart
     staff_fte = float(posts["staff_fte"].sum())
     # A node that stands for a number of posts the source does not give
     # (count_unknown) is not counted as one post: it is counted apart.

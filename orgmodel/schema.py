@@ -194,6 +194,9 @@ EDGE_COLUMNS = ("from", "to", "kind", "source", "evidence")
 BOOL_COLUMNS = ("executive", "delegated", "budget_holder", "vacant", "external", "placeholder",
                 "temporary", "submandate", "consent", "count_unknown")
 FLOAT_COLUMNS = ("budget", "ceiling")
+#: An FTE as one number (not a range): the part of a held post that is
+#: vacant (``vacant_fte``: rows of a vacancy beside its holders').
+FTE_COLUMNS = ("vacant_fte",)
 INT_COLUMNS = ("count",)
 LIST_COLUMNS = ("criteria", "powers", "excludes", "includes", "capacities", "deputy", "scope",
                 "appointed_by")

@@ -25,7 +25,15 @@ from . import schema
 from ._order import sinks_first
 from .errors import InputError, Problem
 from .i18n import N_, Listing, Message, said
-from .notation import LOCALES, NO_CEILING, parse_ceiling, parse_date, parse_number, says_no_ceiling
+from .notation import (
+    LOCALES,
+    NO_CEILING,
+    number_text,
+    parse_ceiling,
+    parse_date,
+    parse_number,
+    says_no_ceiling,
+)
 from .read import EDGES, MANIFEST, NODES, RawOrg, read_folder
 
 if TYPE_CHECKING:  # names in annotations only
@@ -121,6 +129,19 @@ def parse_bool(text: str) -> bool:
 _NOT_FINITE = {"nan", "inf", "-inf", "+inf", "infinity", "-infinity"}
 
 
+def _fte_number(column: str, text: str, locale: str | None) -> float:
+    """A cell of an FTE given as one number (``vacant_fte``), not a range."""
+    try:
+        lo, hi = parse_fte(text, locale)
+    except InputError:
+        raise InputError(Message("{column} '{text_}' is not a number",
+                                 column=column, text_=text)) from None
+    if lo != hi:
+        raise InputError(Message("{column} '{text_}' is a range: give the part as one number",
+                                 column=column, text_=text))
+    return lo
+
+
 def parse_cell(column: str, text: str, locale: str | None = None):
     """Convert one non-empty cell to the type its column holds; numbers and
     dates are read under ``locale`` (see :mod:`orgmodel.notation`).
@@ -151,6 +172,8 @@ def parse_cell(column: str, text: str, locale: str | None = None):
                 "{column} '{text_}' is negative: an amount is 0 or more",
                 column=column, text_=text))
         return value
+    if column in schema.FTE_COLUMNS:
+        return _fte_number(column, text, locale)
     if column in schema.INT_COLUMNS:
         try:
             value = parse_number(text, locale)
@@ -548,10 +571,35 @@ def _check_nodes(nodes: pd.DataFrame, problems, ctx, built=None) -> dict | None:
     specs = {k: schema.NODE_KINDS[k] for k in dict.fromkeys(kind) if k not in unknown}
     _check_required(t, specs)
     rows = _attrs(t, kind, {k: s.choices for k, s in specs.items()}, ctx, ("id",), keep)
+    if "vacant_fte" in t.cols:
+        _check_vacant_parts(t, kind, rows)
     if built is not None:
         built.extend((ids[i], rows[i]) for i in (range(len(ids)) if keep is None else keep))
     _check_node_lists(nodes, kinds, problems)
     return kinds
+
+
+def _check_vacant_parts(t: _Table, kind, rows) -> None:
+    """A ``vacant_fte`` is the vacant part of a held post's FTE: on a post
+    that is not vacant (a vacant one is vacant whole), with an FTE, and
+    less than its FTE (the lower end of a range)."""
+    for i, row in enumerate(rows):
+        part = row.get("vacant_fte") if row else None
+        if part is None:
+            continue
+        if kind[i] != "Post":
+            t.say(i, Message("vacant_fte is the vacant part of a post's FTE: a {k} has none",
+                             k=kind[i]))
+        elif row.get("vacant"):
+            t.say(i, Message("vacant_fte is given on a vacant post: the whole post is vacant, "
+                             "with its FTE; leave vacant_fte empty"))
+        elif row.get("fte_min") is None:
+            t.say(i, Message("vacant_fte is given on a post without an FTE: a part of what?"))
+        elif not 0 < part < row["fte_min"]:
+            t.say(i, Message(
+                "vacant_fte {part} is not a part of the post's FTE ({fte}): more than 0 and less "
+                "than it (a post vacant whole is vacant: true)", part=number_text(part),
+                fte=number_text(row["fte_min"])))
 
 
 def _goes_round(ups: dict) -> bool:

@@ -2070,21 +2070,75 @@ def test_a_numbered_heading_is_a_heading(tmp_path):
     assert units == {"Afdeling Ruimte"}
 
 
-def test_a_post_vacant_on_one_of_its_rows_is_said(tmp_path):
+def test_a_post_vacant_on_one_of_its_rows_has_a_vacant_part(tmp_path):
     """A post of 1 FTE written as `Jan` 0,8 and `Vacature` 0,2 on two rows
     was a job share of 1 FTE, held, and the vacant row vanished: the
-    formation said "2 held, 0 vacant" with no word of it. The model still
-    records a post vacant or not, so it counts as held, but the log and the
-    post's note now name the vacant row and its FTE."""
+    formation said "2 held, 0 vacant" with no word of it, and then counted
+    the post as held whole. The vacant rows' FTE is now the post's vacant
+    part (`vacant_fte`), vacant in the formation; the post is held."""
+    from orgmodel.formation import formation, totals
     res, g = _imported_nl(tmp_path, "Formatieplaats;Functie;Medewerker;Leidinggevende "
                           "functie;FTE\nF1;Directeur;Anna;;1\nF5;Adviseur;Jan;F1;0,8\n"
                           "F5;Adviseur;Vacature;F1;0,2\nF6;Adviseur;Vacature;F1;1\n"
                           "F6;Adviseur;Vacature;F1;0,5\n")
     assert "- Posts held on some rows and vacant on others: F5 (vacant on row 4, 0.2 FTE). " \
-        "Each is counted as held, with its whole FTE" in res.output, res.output
-    assert "vacant op regel 4 (0,2 fte): de functie is bezet, dat deel ervan niet" \
+        "Each is held, and the vacant rows' FTE is its vacant part (vacant_fte)" in res.output
+    assert "vacant op regel 4: 0,2 fte ervan, haar vacante deel (vacant_fte)" \
         in g.nodes["F5"]["note"]
+    assert not g.nodes["F5"].get("vacant") and g.nodes["F5"]["vacant_fte"] == 0.2
     assert g.nodes["F6"].get("vacant") is True and "vacant op regel" not in g.nodes["F6"]["note"]
+    org = orgmodel.load(tmp_path / "o")
+    tot = totals(org)
+    assert (tot["fte_max"], tot["held_fte_max"], tot["vacant_fte_max"]) == (3.5, 1.8, 1.7), tot
+    post = formation(org, "post").set_index("id").loc["F5"]
+    assert (post["held_fte_max"], post["vacant_fte_max"], post["people"]) == (0.8, 0.2, 1)
+    last = run("--lang", "nl", "formation", "--org", tmp_path / "o").output.splitlines()[-1]
+    assert "3,5 fte in functies (1,8 bezet, 1,7 vacant)" in last, last
+
+
+def test_a_vacant_part_the_file_does_not_give_leaves_the_post_held_whole(tmp_path):
+    """Beside a column of the holders' own FTE, the FTE column is the post's
+    formation on each row: a vacant row's is no part of it, and the post is
+    counted as held, said."""
+    res, g = _imported_nl(tmp_path, "Formatieplaats;Functie;Medewerker;Leidinggevende "
+                          "functie;Formatie fte;Bezetting fte\nF1;Directeur;Anna;;1;1\n"
+                          "F5;Adviseur;Jan;F1;1;0,8\nF5;Adviseur;Vacature;F1;1;\n")
+    assert "F5 (vacant on row 4, 0 FTE; counted as held)" in res.output, res.output
+    assert "vacant_fte" not in g.nodes["F5"] and not g.nodes["F5"].get("vacant")
+
+
+@pytest.mark.parametrize("cell, kind, vacant, fte, problem", [
+    ("0,2", "Team", "", "", "vacant_fte is the vacant part of a post's FTE: a Team has none"),
+    ("0,2", "Post", "true", "1", "vacant_fte is given on a vacant post: the whole post is "
+                                 "vacant, with its FTE; leave vacant_fte empty"),
+    ("0,2", "Post", "", "", "vacant_fte is given on a post without an FTE: a part of what?"),
+    ("1", "Post", "", "1", "vacant_fte 1 is not a part of the post's FTE (1): more than 0 and "
+                           "less than it"),
+    ("0", "Post", "", "1", "vacant_fte 0 is not a part of the post's FTE (1)"),
+    ("0,2-0,3", "Post", "", "1", "vacant_fte '0,2-0,3' is a range: give the part as one number"),
+    ("veel", "Post", "", "1", "vacant_fte 'veel' is not a number"),
+])
+def test_a_vacant_part_is_a_part_of_a_held_posts_fte(tmp_path, cell, kind, vacant, fte, problem):
+    """The contract's `vacant_fte`: the vacant part of a held post's FTE."""
+    from conftest import copy_template
+    from orgmodel.errors import ValidationError
+    d = copy_template(tmp_path)
+    nodes = (d / "nodes.csv").read_text(encoding="utf-8").splitlines()
+    head = nodes[0].split(",")
+    row = dict.fromkeys(head, "")
+    row.update(id="x1", kind=kind, name="X", source="X-1", evidence="stated", vacant=vacant,
+               fte=fte, sphere="official" if kind == "Post" else "")
+    (d / "org.yaml").write_text((d / "org.yaml").read_text(encoding="utf-8")
+                                + "locale: nl\n", encoding="utf-8")
+    text = "\n".join([",".join(head + ["vacant_fte"])]
+                     + [line + "," for line in nodes[1:]]
+                     + [",".join(f'"{row[c]}"' if "," in row[c] else row[c] for c in head)
+                        + f',"{cell}"']) + "\n"
+    (d / "nodes.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationError) as exc:
+        orgmodel.load(d)
+    assert any(problem in p.message for p in exc.value.problems), \
+        [p.message for p in exc.value.problems]
 
 
 @pytest.mark.parametrize("parse, text, locale, dutch", [

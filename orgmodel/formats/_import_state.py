@@ -144,11 +144,16 @@ class ImportLog:
                                   for i, r, f in self.job_shares]) + ".")
         if self.partly_vacant:
             out.append(Message(
-                "- Posts held on some rows and vacant on others: {v}. Each is counted as held, "
-                "with its whole FTE: the model records a post vacant or not, not a part of it; "
-                "its note names the vacant rows.", v=Listing("; ", [
+                "- Posts held on some rows and vacant on others: {v}. Each is held, and the "
+                "vacant rows' FTE is its vacant part (vacant_fte), counted as vacant in the "
+                "formation; where the file does not give that part (the post's FTE on each row "
+                "beside the holders' own, or a vacant row without an FTE), the post is counted "
+                "as held with its whole FTE. Its note names the vacant rows.", v=Listing("; ", [
                     Message("{i} (vacant on row {r}, {f} FTE)", i=i, r=", ".join(map(str, r)),
-                            f=f) for i, r, f in self.partly_vacant])))
+                            f=f) if part else
+                    Message("{i} (vacant on row {r}, {f} FTE; counted as held)", i=i,
+                            r=", ".join(map(str, r)), f=f)
+                    for i, r, f, part in self.partly_vacant])))
         if self.split_ids:
             out.append(Message("- Post ids reused for different posts (--split-reused-ids: each "
                                "row its own post, lines to the id left out): {v}.",

@@ -885,7 +885,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 "holders' in '{column}', read once", rows=rows,
                 column=self.shown(str(self.c_holder_fte))) if self.c_holder_fte and self.c_fte
                 else Message("one post on rows {rows}: a job share, FTE summed", rows=rows))
-            node["note"] += self.vacant_part(pid, group, ftes, holders)
+            node["note"] += self.vacant_part(node, group, ftes, holders)
         names = {x.casefold() for x in (self.org_name, _cell(first, self.c_org)) if x}
         if is_top and (title.casefold() in names or any(h.casefold() in names
                                                           for h in holders)):
@@ -908,21 +908,33 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 rows=", ".join(str(r) for r, _, _ in group),
                 centres=Listing(", ", [f"'{c}'" for c in centres])))
 
-    def vacant_part(self, pid, group, ftes, holders) -> str:
+    def vacant_part(self, node: dict, group, ftes, holders) -> str:
         """A post held on some of its rows and vacant on others (``Jan`` 0,8
-        and ``Vacature`` 0,2), listed in the log, and said for its note: it
-        is held, with its whole FTE, as the model records a post vacant or
-        not, not a part of it."""
+        and ``Vacature`` 0,2): the post is held, the vacant rows' FTE its
+        vacant part (``vacant_fte``) where each of them gives one and the
+        post's FTE is theirs and its holders' added; listed in the log, and
+        said for its note."""
         ftes = ftes or [None] * len(group)
         rows = [(r, f) for (r, _, _), f, h in zip(group, ftes, holders)
                 if self.is_vacant_holder(h)]
         if not rows or len(rows) == len(group):
             return ""
         fte = round(sum(f for _, f in rows if isinstance(f, float)), 6)
-        self.log.partly_vacant.append((pid, [r for r, _ in rows], fte))
+        shown = ", ".join(str(r) for r, _ in rows)
+        # (beside a column of the holders' own FTE the post's FTE is its own,
+        # given on each row: the vacant rows' is no part of it)
+        summed = not self.c_holder_fte and "fte" in node and "-" not in node["fte"]
+        part = summed and all(isinstance(f, float) for _, f in rows) and \
+            0 < fte < float(node["fte"])
+        self.log.partly_vacant.append((node["id"], [r for r, _ in rows], fte, part))
+        if part:
+            node["vacant_fte"] = number_text(fte)
+            return self.in_own_words(Message(
+                "; vacant on row {rows}: {fte} FTE of it, its vacant part (vacant_fte)",
+                rows=shown, **self.figures(fte=fte)))
         return self.in_own_words(Message(
             "; vacant on row {rows} ({fte} FTE): the post is held, that part of it not",
-            rows=", ".join(str(r) for r, _ in rows), **self.figures(fte=fte)))
+            rows=shown, **self.figures(fte=fte)))
 
     def say_how_cells_were_read(self, reports_to_by: str) -> None:
         """The readings made of cells as a file wrote them, each said once
