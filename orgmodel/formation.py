@@ -315,8 +315,10 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
     Examples
     --------
     >>> f = formation(sample, by="manager").set_index("id")
-    >>> f.loc["cd", ["posts", "vacant", "people", "staff", "headcount"]].tolist()
-    [4, 0, 2, 9, 11]
+    >>> f.loc["cd", ["posts", "vacant", "people", "staff", "unrecorded"]].tolist()
+    [4, 0, 2, 9, 2]
+    >>> f.loc["cd", "headcount"].item()     # (two posts whose holder is not recorded)
+    nan
     >>> formation(sample, by="unit").set_index("id").loc["cluster", "posts"].item()
     3
     """
