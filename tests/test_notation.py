@@ -2157,3 +2157,35 @@ def test_a_hint_in_a_message_is_said_in_the_readers_language(parse, text, locale
     with pytest.raises(InputError) as exc:
         parse(text, locale)
     assert translator("nl")(exc.value.args[0]) == dutch
+
+
+def test_a_managers_name_written_as_hr_systems_write_it(tmp_path):
+    """`--reports-to-by holder` read a manager only as the holder's cell
+    writes the name: `Anna de Vries (Afdelingshoofd)` and `Vries, Anna de`
+    were superiors not in the file. Both are read, each way said; a name
+    with initials (`A. de Vries`) is not (two people may share them), and
+    the refusal names who it may be."""
+    f = tmp_path / "hr.csv"
+    f.write_text("Functienummer;Functie;Naam;Leidinggevende;Fte\n"
+                 "F001;Afdelingshoofd;Anna de Vries;;1\n"
+                 "F002;Beleidsmedewerker;Piet Jansen;Anna de Vries (Afdelingshoofd);1\n"
+                 "F003;Jurist;Els Smit;Vries, Anna de;1\n"
+                 "F004;Jurist;Kees Bakker;Smit, Els (Jurist);1\n", encoding="utf-8")
+    res = run("--lang", "en", "import", "posts", f, "--preset", "nl-hr", "--reports-to-by",
+              "holder", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "Superiors written as a holder's name with more after it in brackets ('Anna de " \
+        "Vries (Afdelingshoofd)'): read as the post of that name (1 line)" in res.output
+    assert "Superiors written surname first ('Vries, Anna de'): read as the post of the " \
+        "holder of that name written first name first (2 lines)" in res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    line = {u: v for u, v, k in g.edges(data="kind") if k == "REPORTS_TO"}
+    assert line == {"F002": "F001", "F003": "F001", "F004": "F003"}
+    f.write_text("Functienummer;Functie;Naam;Leidinggevende;Fte\n"
+                 "F001;Afdelingshoofd;Anna de Vries;;1\n"
+                 "F002;Beleidsmedewerker;Piet Jansen;A. de Vries;1\n", encoding="utf-8")
+    res = run("--lang", "en", "import", "posts", f, "--preset", "nl-hr", "--reports-to-by",
+              "holder", "--out", tmp_path / "o2")
+    assert res.exit_code == 1 and not (tmp_path / "o2").exists()
+    assert "post F002 reports to 'A. de Vries', which is the holder of no post in the file" \
+        in res.output and "it may write 'Anna de Vries' with initials" in res.output, res.output

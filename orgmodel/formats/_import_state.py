@@ -213,6 +213,7 @@ class ImportState:
     key_name: Any
     by_name: int
     with_title: list
+    name_forms: dict                # how a manager's name was written -> [cells]
     decimal_ids: list
     several_holders: list
     empty_holders: list

@@ -20,6 +20,13 @@ __all__ = ["LineReading"]
 #: spreadsheet or a script writes back an id it read as a number.
 _WHOLE_WITH_DECIMALS = re.compile(r"(\d+)[.,]0+")
 
+#: A manager's name with more after it in brackets: "Anna de Vries (Afdelingshoofd)".
+_NAME_AND_BRACKETS = re.compile(r"^(?P<name>[^()]*\S)\s*\([^()]*\)$")
+#: A name written surname first: "Vries, Anna de", "Jansen, P.".
+_SURNAME_FIRST = re.compile(r"^(?P<surname>[^,]+?)\s*,\s*(?P<rest>[^,]+)$")
+#: An initial in a name: "A.", "A.B.", "J.P.".
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")
+
 #: Between a post's id and its job title in a superior's cell
 #: ("F001 - Gemeentesecretaris", "F001 Gemeentesecretaris").
 _ID_TITLE_SEPARATOR = re.compile(r"\s*[-–—:|,]\s*|\s+")
@@ -89,6 +96,8 @@ class LineReading(ImportState):
         superior not in the file (not tried as a post id: the column was
         said to hold names)."""
         found = (self.held_by or {}).get(fold(sup), [])
+        if not found and self.key_name == "holder":
+            found = self.name_written_otherwise(sup)
         if len(found) > 1:
             self.log.cells.append((self.label, first_row, Message(
                 "reports to '{sup}', which names posts {posts}: which is meant the file does not "
@@ -98,6 +107,45 @@ class LineReading(ImportState):
             self.by_name += 1
             return found[0]
         return self.external_superior(pid, sup, first_row)
+
+    def name_written_otherwise(self, sup: str) -> list:
+        """The posts of the holder ``sup`` names as an HR system may write a
+        manager: with more after the name in brackets (``Anna de Vries
+        (Afdelingshoofd)``), or surname first (``Vries, Anna de``), or both;
+        each reading kept to be said."""
+        held_by = self.held_by or {}
+        name, form = sup, None
+        bracketed = _NAME_AND_BRACKETS.match(name)
+        if bracketed:
+            name, form = bracketed["name"], "brackets"
+            if held_by.get(fold(name)):
+                self.name_forms[form].append(sup)
+                return held_by[fold(name)]
+        turned = _SURNAME_FIRST.match(name)
+        if turned:
+            found = held_by.get(fold(f"{turned['rest']} {turned['surname']}"), [])
+            if found:
+                self.name_forms["surname"].append(sup)
+                return found
+        return []
+
+    def by_initials(self, sup: str) -> list:
+        """The holders whose name ``sup`` may write with initials (``A. de
+        Vries`` for Anna de Vries): said, never read (two people may share
+        initials and a surname)."""
+        words = sup.split()
+        initials = [w for w in words if _INITIALS.match(w)]
+        rest = " ".join(w for w in words if not _INITIALS.match(w)).casefold()
+        if not initials or not rest:
+            return []
+        letters = "".join(i.replace(".", "") for i in initials).casefold()
+        found = []
+        for name in sorted({h for group in self.posts.values() for _, _, h in group if h}):
+            folded = name.casefold()
+            first = folded[:-len(rest)].split() if folded.endswith(" " + rest) else None
+            if first and "".join(w[0] for w in first).startswith(letters):
+                found.append(name)
+        return found
 
     def add_line(self, pid, title, sup, is_top, first_row) -> None:
         """The post's REPORTS_TO edge, or why it has none (a top, a reused id)."""
@@ -232,10 +280,15 @@ class LineReading(ImportState):
         problems = []
         for rowno, pid, sup in self.unknown:
             if self.key_name is not None:       # (read by name: the name is on no post)
+                like = self.by_initials(sup) if self.key_name == "holder" else []
                 problems.append(Problem(self.label, rowno, Message(
                     "post {pid} reports to '{sup}', which is the {key} of no post in the file (use "
                     "--unknown-superior external to read it as a role outside the organisation)",
-                    pid=pid, sup=sup, key=self.key_name)))
+                    pid=pid, sup=sup, key=self.key_name) + (Message(
+                        "; it may write {names} with initials, which the import does not read "
+                        "as a name (two people may share them): write the name as the holder's "
+                        "cell does", names=Listing(", ", [f"'{n}'" for n in like]))
+                                                             if like else "")))
                 continue
             several = self.several_posts(sup)
             if several:

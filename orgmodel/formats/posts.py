@@ -423,6 +423,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.key_name = None  # what the superior column gives of them
         self.by_name = 0                        # lines read so
         self.with_title = []              # superiors written as id and title
+        self.name_forms = {"brackets": [], "surname": []}   # managers' names written so
         self.decimal_ids = []             # superiors written as "1001.0"
         self.several_holders = []         # cells that name several holders
         self.empty_holders = []           # posts of holder cells left empty
@@ -946,6 +947,14 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             said.append(first_and_count(N_(
                 "superiors written as their post's id and job title ('{v}'): read as that post "
                 "({lines})"), self.with_title, "lines"))
+        if self.name_forms["brackets"]:
+            said.append(first_and_count(N_(
+                "superiors written as a holder's name with more after it in brackets ('{v}'): "
+                "read as the post of that name ({lines})"), self.name_forms["brackets"], "lines"))
+        if self.name_forms["surname"]:
+            said.append(first_and_count(N_(
+                "superiors written surname first ('{v}'): read as the post of the holder of that "
+                "name written first name first ({lines})"), self.name_forms["surname"], "lines"))
         if self.decimal_ids:
             said.append(first_and_count(N_(
                 "superiors written as a whole number with decimals ('{v}'), as a spreadsheet "
