@@ -557,15 +557,15 @@ def _frame(header, header_row, cells, index, label, problems, ok=True, unnamed=F
         if not n:
             continue
         if n in seen:
-            shown = (Message(
-                "'{v}' and '{v2}'",
-                v=header[seen[n]].strip(), v2=header[i].strip())
-                     if header[seen[n]].strip() != header[i].strip() else f"'{n}'")
-            problems.append(Problem(label, header_row,
-                                    Message(
-                                        "column '{n}' appears twice ({shown}, columns {v} and {v2}; "
-                                        "names are read without regard to case and spaces)",
-                                        n=n, shown=shown, v=seen[n] + 1, v2=i + 1)))
+            first, again = header[seen[n]].strip(), header[i].strip()
+            # (the name as the file writes it; the folded one only to say
+            # why two that differ are one)
+            problems.append(Problem(label, header_row, Message(
+                "column '{n}' appears twice (columns {v} and {v2})", n=first, v=seen[n] + 1,
+                v2=i + 1) if first == again else Message(
+                "column '{n}' appears twice ('{a}' and '{b}', columns {v} and {v2}; names are "
+                "read without regard to case and spaces)", n=n, a=first, b=again,
+                v=seen[n] + 1, v2=i + 1)))
             ok = False
         else:
             seen[n] = i
