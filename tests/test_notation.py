@@ -2094,6 +2094,11 @@ def test_a_post_vacant_on_one_of_its_rows_has_a_vacant_part(tmp_path):
     assert (post["held_fte_max"], post["vacant_fte_max"], post["people"]) == (0.8, 0.2, 1)
     last = run("--lang", "nl", "formation", "--org", tmp_path / "o").output.splitlines()[-1]
     assert "3,5 fte in functies (1,8 bezet, 1,7 vacant)" in last, last
+    # (the post's panel in the chart page and the web app says it)
+    assert run("export", "html", "--org", tmp_path / "o", "--out", tmp_path / "o.html",
+               "--lang", "en").exit_code == 0
+    assert '"F5": [["FTE", "1"], ["vacant part", "0.2 FTE"]' \
+        in (tmp_path / "o.html").read_text(encoding="utf-8")
 
 
 def test_a_vacant_part_the_file_does_not_give_leaves_the_post_held_whole(tmp_path):

@@ -246,6 +246,8 @@ class _Facts:
         if d.get("fte_min") is not None:
             lo, hi = d["fte_min"], d.get("fte_max", d["fte_min"])
             self.add(n, N_("FTE"), t.span(lo, hi))
+        if d.get("vacant_fte"):
+            self.add(n, N_("vacant part"), t("{fte} FTE", fte=t.number(d["vacant_fte"])))
         if d.get("level"):
             self.add(n, N_("level"), t.value(d["level"]))
 
