@@ -177,6 +177,8 @@ class Diff:
             return _md(o.name) + (f" ({_md(t.date(str(o.date)))})" if o.date else "")
 
         def table(frame, columns=None):
+            if frame is None or frame.empty:
+                return t("_(none)_")        # (markdown_table's own is English)
             return markdown_table(t.frame(frame[columns] if columns else frame))
         resolved = int((self.findings["status"] == "resolved").sum()) if len(self.findings) else 0
         md = ["# " + t("What changes from {a} to {b}", a=name(a), b=name(b)), ""]

@@ -1256,3 +1256,17 @@ def test_the_first_pages_layers_line_reads_as_dutch(tmp_path):
     out = run("--lang", "nl", "layers", "--org", DATA / "deventer").output.splitlines()
     assert out[0] == "Deventer: 3 managementlagen, geteld naar niveaus (doel 3)", out[0]
     assert out[1].startswith("  Geteld naar stappen: 4 lagen;"), out[1]
+
+
+def test_an_empty_table_of_a_dutch_diff_says_so_in_dutch(tmp_path):
+    """A Dutch diff whose table per unit had no row said "_(none)_" under
+    its Dutch heading: markdown_table's own word."""
+    import shutil
+    a, b = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(DATA / "template", a)
+    shutil.copytree(a, b)
+    nodes = (b / "nodes.csv").read_text(encoding="utf-8")
+    (b / "nodes.csv").write_text(nodes.replace("Team manager Customer contact",
+                                               "Team manager Klantcontact"), encoding="utf-8")
+    out = run("--lang", "nl", "diff", a, b).output
+    assert "### Per eenheid\n\n_(geen)_" in out and "(none)" not in out, out
