@@ -1059,6 +1059,7 @@ def test_a_post_id_on_rows_of_two_units_is_no_job_share(tmp_path):
             "(regel 2: Afdelingshoofd, in Ruimte, valt onder (niemand); regel 3: Afdelingshoofd, "
             "in Werk, valt onder (niemand))") in res.output
     assert "'F002'" not in res.output       # (one unit, one post: a job share)
+    assert "'Functiecode' kan een functiecode zijn die functies delen" in res.output
     res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
               "--split-reused-ids")
     assert res.exit_code == 0, res.output

@@ -669,11 +669,15 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                        or Message("(no unit)")) if units else "")
             + Message(", reports to {v}", v=_cell(r, self.c_sup) or Message("(nobody)"))
             for rowno, r, _ in group])
+        column = self.shown(self.c_id) if self.c_id else ""
         return Problem(self.label, group[0][0], Message(
             "post id '{rid}' is used for {n_group} different posts ({rows}): a line to it could mean "
             "any of them; give each post its own id, or import with --split-reused-ids to keep each "
             "row as its own post (lines to the id are then left out, listed)",
-            rid=rid, n_group=len(group), rows=rows))
+            rid=rid, n_group=len(group), rows=rows) + (Message(
+                "; '{column}' may be a job code that posts share (a job catalogue's), not each "
+                "post's own number: give the column of that with --id, or read each row as a "
+                "post with --row-ids", column=column) if "code" in column.casefold() else ""))
 
 
     def check_not_empty(self) -> None:
