@@ -264,18 +264,18 @@ def _load_line(loads, names, t) -> list:
 
 def _layers_line(org, lay, t) -> str:
     """The first page's line on the layers, against the target."""
-    layer = "- **" + t("Layers") + "**: " + t("{depth} (counted by {basis})", depth=lay.depth,
-                                             basis=t(lay.basis))
-    if (org.settings("layering", {}) or {}).get("flat"):
-        layer += t("; the source describes a flat organisation.")
-    elif lay.target:
-        layer += t(", target {target}: ", target=lay.target) + (
-            t("on target.") if lay.depth <= lay.target else
-            t(count(len(lay.below_target), N_("1 manager below it."),
-                    N_("{n} managers below it."))))
-    else:
-        layer += " (" + t("no target set") + ")."
-    return layer
+    layer = "- **" + t("Layers") + "**: "
+    flat = (org.settings("layering", {}) or {}).get("flat")
+    if not flat and not lay.target:
+        # (one pair of brackets: "2 (counted by steps) (no target set)" read as two asides)
+        return layer + t("{depth} (counted by {basis}; no target set).", depth=lay.depth,
+                         basis=t(lay.basis))
+    layer += t("{depth} (counted by {basis})", depth=lay.depth, basis=t(lay.basis))
+    if flat:
+        return layer + t("; the source describes a flat organisation.")
+    return layer + t(", target {target}: ", target=lay.target) + (
+        t("on target.") if lay.depth <= lay.target else
+        t(count(len(lay.below_target), N_("1 manager below it."), N_("{n} managers below it."))))
 
 
 def _spans_line(spans, held_known, names, t) -> list:
@@ -764,6 +764,10 @@ class _Report:
         md += top(lay.frame[lay.frame["manager"]], ["name", "level", "layer", "layer_steps"],
                   "layers", "layer_steps", what="managers")
         below = lay.below_target
+        if not lay.target:
+            # ("no manager below the target depth" of no target read as a
+            # finding: there is nothing to be below)
+            return md
         md += ["", (t(count(len(below), N_("1 manager sits below the target depth"),
                             N_("{n} managers sit below the target depth"))) + ": "
                     + ", ".join(_md(names.get(i, n)) for i, n in

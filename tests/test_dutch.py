@@ -1253,6 +1253,15 @@ def test_the_first_pages_layers_line_reads_as_dutch(tmp_path):
         assert run("--lang", "nl", "report", "--org", DATA / name, "--out", out).exit_code == 0
         md = (out / "report.md").read_text(encoding="utf-8")
         assert want in md.splitlines(), [x for x in md.splitlines() if "Lagen" in x]
+    # (without a target: one pair of brackets, and no word of managers below
+    # a target there is not)
+    out = tmp_path / "d2010"
+    assert run("--lang", "nl", "report", "--org", DATA / "deventer-2010", "--out",
+               out).exit_code == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "- **Lagen**: 3 (geteld naar niveaus; geen doel gesteld)." in md.splitlines()
+    assert "doeldiepte" not in md.split("## Managementlagen", 1)[1].split("\n## ", 1)[0] \
+        .split("doeldiepte: niet ingesteld.", 1)[1]
     out = run("--lang", "nl", "layers", "--org", DATA / "deventer").output.splitlines()
     assert out[0] == "Deventer: 3 managementlagen, geteld naar niveaus (doel 3)", out[0]
     assert out[1].startswith("  Geteld naar stappen: 4 lagen;"), out[1]
