@@ -815,6 +815,10 @@ class _Report:
         top = self.top
         md: list = []
         md += ["", f"## {t('Partners')}", ""]
+        if not len(net.partners):
+            # (three empty tables and "no partner hangs on a single
+            # commissioner" read as findings about partners there are not)
+            return md + [t("The data names no partners.")]
         md += top(net.partners, ["name", "partner_kind", "commissions", "official_commissioners",
                                  "political_commissioners"], "partners", what="partners")
         md += ["", t("Roles that connect partners (brokerage = betweenness in the role–partner "
@@ -840,6 +844,10 @@ class _Report:
         heading = self.heading
         md: list = []
         md += ["", heading("Portfolio balance", "R9")]
+        if not len(pb.frame):
+            # (an imbalance of 0, "every holder carries as many items", of no
+            # portfolio at all read as a balanced one)
+            return md + ["", t("The data names no portfolios: there is no balance to test.")]
         md += chart("chart-portfolios.svg", figures.portfolio_chart(pb.frame, t),
                     t("Portfolio items per holder"))
         md += [table(pb.frame.rename(columns={c: t(c) for c in pb.frame.columns
@@ -883,6 +891,9 @@ class _Report:
         top = self.top
         heading = self.heading
         md: list = []
+        if not len(adv):
+            return md + ["", heading("Executive commissions", "R8"), "",
+                         t("The data names no commissions.")]
         md += ["", heading("Executive commissions", "R8"), "",
                (t("Threshold: {n} of the organisation's criteria (`criteria` in org.yaml).",
                   n=org.settings("executive_commission_threshold"))

@@ -390,3 +390,25 @@ def test_a_report_with_no_rule_to_check_does_not_give_a_clean_bill(tmp_path):
     res = cli_run("report", "--org", DATA / "deventer", "--out", tmp_path / "b", "--lang", "en")
     md = (tmp_path / "b" / "report.md").read_text(encoding="utf-8")
     assert "no rule checked" not in md and "Rules checked: R1 (" in md
+
+
+def test_sections_of_what_the_data_does_not_name_say_so(tmp_path):
+    """A model without partners, portfolios or commissions (an imported
+    formatie) had a report of empty tables and vacuous findings: "No partner
+    hangs on a single commissioner", and an imbalance of 0, "every holder
+    carries as many items", of no portfolio at all. Each section now says
+    that the data names none; a model that has them keeps its sections."""
+    res = cli_run("report", "--org", DATA / "deventer-2010", "--out", tmp_path / "a")
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "a" / "report.md").read_text(encoding="utf-8")
+    for heading, said in (("## Partners", "The data names no partners."),
+                          ("## Portfolio balance", "The data names no portfolios: there is no "
+                                                   "balance to test."),
+                          ("## Executive commissions", "The data names no commissions.")):
+        section = md.split(heading, 1)[1].split("\n## ", 1)[0]
+        assert section.strip() == said, section
+    assert "Imbalance" not in md and "No partner hangs" not in md
+    res = cli_run("report", "--org", DATA / "deventer", "--out", tmp_path / "d")
+    md = (tmp_path / "d" / "report.md").read_text(encoding="utf-8")
+    assert "Imbalance (coefficient of variation of the totals): **0.118**" in md
+    assert "The data names no" not in md
