@@ -1059,9 +1059,13 @@ def portfolios(org, fmt):
     from .portfolios import portfolio_balance
     pb = portfolio_balance(org)
     t = _t(org)
-    emit(pb.frame if fmt == "csv" else pb, fmt,
-         lambda: _table(pb.frame, t) + "\n\n" + t("Imbalance (coefficient of variation)")
-         + f": {t.number(pb.imbalance) if pb.imbalance is not None else t('none')}")
+
+    def table():
+        if not len(pb.frame):       # (an imbalance of 0 of no portfolio read as a balance)
+            return t("The data names no portfolios: there is no balance to test.")
+        return (_table(pb.frame, t) + "\n\n" + t("Imbalance (coefficient of variation)")
+                + f": {t.number(pb.imbalance) if pb.imbalance is not None else t('none')}")
+    emit(pb.frame if fmt == "csv" else pb, fmt, table)
 
 
 @cli.command()

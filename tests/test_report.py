@@ -408,6 +408,8 @@ def test_sections_of_what_the_data_does_not_name_say_so(tmp_path):
         section = md.split(heading, 1)[1].split("\n## ", 1)[0]
         assert section.strip() == said, section
     assert "Imbalance" not in md and "No partner hangs" not in md
+    out = cli_run("portfolios", "--org", DATA / "deventer-2010").output
+    assert out.strip() == "The data names no portfolios: there is no balance to test.", out
     res = cli_run("report", "--org", DATA / "deventer", "--out", tmp_path / "d")
     md = (tmp_path / "d" / "report.md").read_text(encoding="utf-8")
     assert "Imbalance (coefficient of variation of the totals): **0.118**" in md
