@@ -799,6 +799,8 @@ def _show_partners(org, fmt):
     t = _t(org)
 
     def table():
+        if not len(net.partners):       # (four tables of nothing)
+            return t("The data names no partners.")
         return "\n".join([t("Partners") + ":", _table(net.partners, t), "",
                           t("Roles sharing partners") + ":", _table(net.shared, t), "",
                           t("Brokerage (betweenness)") + ":", _table(net.brokerage, t), "",
@@ -1077,7 +1079,9 @@ def portfolios(org, fmt):
 def advice(org, threshold, fmt):
     """Executive-commission advice (R8) from the organisation's own criteria."""
     from .advice import executive_commission_advice
-    emit(executive_commission_advice(org, threshold), fmt, t=_t(org))
+    advised, t = executive_commission_advice(org, threshold), _t(org)
+    emit(advised, fmt, (lambda: t("The data names no commissions.")) if advised.empty else None,
+         t=t)
 
 
 @cli.command()

@@ -408,8 +408,15 @@ def test_sections_of_what_the_data_does_not_name_say_so(tmp_path):
         section = md.split(heading, 1)[1].split("\n## ", 1)[0]
         assert section.strip() == said, section
     assert "Imbalance" not in md and "No partner hangs" not in md
-    out = cli_run("portfolios", "--org", DATA / "deventer-2010").output
-    assert out.strip() == "The data names no portfolios: there is no balance to test.", out
+    for command, said in (("portfolios", "The data names no portfolios: there is no balance "
+                                         "to test."),
+                          ("partners", "The data names no partners."),
+                          ("advice", "The data names no commissions.")):
+        out = cli_run(command, "--org", DATA / "deventer-2010").output
+        assert out.strip() == said, (command, out)
+    # (CSV keeps its header: a machine reads an empty table)
+    assert cli_run("advice", "--org", DATA / "deventer-2010", "--format", "csv").output \
+        .startswith("id,name,criteria_met")
     res = cli_run("report", "--org", DATA / "deventer", "--out", tmp_path / "d")
     md = (tmp_path / "d" / "report.md").read_text(encoding="utf-8")
     assert "Imbalance (coefficient of variation of the totals): **0.118**" in md
