@@ -746,7 +746,10 @@ def layers(org, target, fmt):
         below = lay.below_target
         tail = ("\n" + t("Below the target depth") + ":\n" + _table(below, t)) \
             if len(below) else ""
-        return head + "\n\n" + _table(lay.frame, t) + tail
+        # (a column of "no" below a target that is not set; CSV keeps it)
+        shown = lay.frame if lay.target else lay.frame.drop(columns=["below_target"],
+                                                            errors="ignore")
+        return head + "\n\n" + _table(shown, t) + tail
     emit(lay.frame if fmt == "csv" else lay, fmt, table)
 
 
@@ -764,7 +767,11 @@ def span(org, lo, hi, by, fmt):
     t = _t(org)
 
     def table():
-        out = [_table(s.frame, t) if len(s.frame) else t("(no managers)"), "",
+        # (columns of "no" and of no reason outside thresholds that are not
+        # set; CSV keeps them)
+        shown = s.frame if s.min is not None or s.max is not None else \
+            s.frame.drop(columns=["outside", "reason"], errors="ignore")
+        out = [_table(shown, t) if len(s.frame) else t("(no managers)"), "",
                *map(t, s.explain()), "", t("Distribution") + ":", _table(s.distribution, t)]
         if len(s.outside):
             out += ["", t("Outside thresholds by {by} (min {lo}, max {hi})", by=t(s.by),

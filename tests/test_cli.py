@@ -121,3 +121,20 @@ def test_the_formation_says_fte_with_staff_only_where_there_is_staff():
     posts = float(last.split(" FTE in posts")[0].rsplit(" ", 1)[1])
     staffed = float(last.split(" FTE with staff")[0].rsplit(" ", 1)[1])
     assert staffed > posts, last
+
+
+def test_no_column_of_no_below_a_target_that_is_not_set():
+    """`layers` showed a column "below target: no" on every row, and `span`
+    columns "outside: no" and an empty reason, where no target or threshold
+    is set; CSV keeps every column."""
+    layers = run("layers", "--org", str(DATA / "deventer-2010")).output.splitlines()
+    header = next(line for line in layers if line.lstrip().startswith("id "))
+    assert "below target" not in header and "manager" in header, header
+    assert "below_target" in run("layers", "--org", str(DATA / "deventer-2010"), "--format",
+                                 "csv").output.splitlines()[0]
+    assert "below target" in run("layers", "--org", str(DATA / "deventer-2010"), "--target",
+                                 "2").output
+    span = run("span", "--org", str(DATA / "deventer")).output.splitlines()[0]
+    assert "outside" not in span and "reason" not in span, span
+    span = run("span", "--org", str(DATA / "deventer"), "--max", "1").output.splitlines()[0]
+    assert "outside" in span and "reason" in span, span
