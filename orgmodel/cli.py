@@ -734,7 +734,7 @@ def _show_routes(t, rid, rg, max_routes, fmt):
 @format_option
 def layers(org, target, fmt):
     """Management layers (R6), by steps in the line and by declared levels."""
-    from .layers import layering
+    from .layers import layering, layers_view
     lay = layering(org, target)
     t = _t(org)
 
@@ -746,10 +746,7 @@ def layers(org, target, fmt):
         below = lay.below_target
         tail = ("\n" + t("Below the target depth") + ":\n" + _table(below, t)) \
             if len(below) else ""
-        # (a column of "no" below a target that is not set; CSV keeps it)
-        shown = lay.frame if lay.target else lay.frame.drop(columns=["below_target"],
-                                                            errors="ignore")
-        return head + "\n\n" + _table(shown, t) + tail
+        return head + "\n\n" + _table(layers_view(lay.frame, lay.target), t) + tail
     emit(lay.frame if fmt == "csv" else lay, fmt, table)
 
 
@@ -762,16 +759,13 @@ def layers(org, target, fmt):
 @format_option
 def span(org, lo, hi, by, fmt):
     """Span of control: posts, people and FTE managed directly, and mandates."""
-    from .span import span_of_control
+    from .span import span_of_control, span_view
     s = span_of_control(org, lo, hi, by)
     t = _t(org)
 
     def table():
-        # (columns of "no" and of no reason outside thresholds that are not
-        # set; CSV keeps them)
-        shown = s.frame if s.min is not None or s.max is not None else \
-            s.frame.drop(columns=["outside", "reason"], errors="ignore")
-        out = [_table(shown, t) if len(s.frame) else t("(no managers)"), "",
+        out = [_table(span_view(s.frame, s.min, s.max), t) if len(s.frame) else
+               t("(no managers)"), "",
                *map(t, s.explain()), "", t("Distribution") + ":", _table(s.distribution, t)]
         if len(s.outside):
             out += ["", t("Outside thresholds by {by} (min {lo}, max {hi})", by=t(s.by),

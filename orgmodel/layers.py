@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["Layering", "layering"]
+__all__ = ["Layering", "layering", "target_depth", "layers_view"]
 
 
 @dataclass
@@ -187,6 +187,26 @@ def _top_down(posts: set, sups: dict) -> tuple:
 
 
 @at_its_date
+def target_depth(org: OrgModel) -> int | None:
+    """The target depth ``org.yaml`` sets (``layering.target_depth``), or None.
+
+    >>> target_depth(sample) is None
+    False
+    """
+    return (org.settings("layering", {}) or {}).get("target_depth")
+
+
+def layers_view(frame, target):
+    """The layers' rows as a reader is shown them (a terminal, a page): no
+    column ``below_target`` where no ``target`` is set, whose every row said
+    "no".  CSV and JSON keep it.
+
+    >>> list(layers_view(layering(sample).frame, None).columns)[-1]
+    'manager'
+    """
+    return frame if target else frame.drop(columns=["below_target"], errors="ignore")
+
+
 def layering(org: OrgModel, target: int | None = None) -> Layering:
     """Each post's management layer and the organisation's depth, two ways.
 
@@ -226,7 +246,7 @@ def layering(org: OrgModel, target: int | None = None) -> Layering:
     for n in unplaced + abroad:
         by_level[n] = by_step[n] = None
     if target is None:
-        target = conf.get("target_depth")
+        target = target_depth(org)
     basis = "levels" if declared else "steps"
     layer = by_level if declared else by_step
     manager = [n in reports or bool(lv) for n, lv in zip(posts, levels)]

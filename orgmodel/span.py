@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["Span", "span_of_control", "SPAN_COUNTS"]
+__all__ = ["Span", "span_of_control", "SPAN_COUNTS", "thresholds", "span_view"]
 
 #: What each span count counts, in one line (shown with the results).
 SPAN_COUNTS = {
@@ -86,6 +86,22 @@ class Span:
                 "distribution": self.distribution.to_dict("records")}
 
 
+def thresholds(org: OrgModel) -> tuple:
+    """``(min, max)``: the span thresholds ``org.yaml`` sets (``span``), each
+    None where it sets none."""
+    conf = org.settings("span", {}) or {}
+    return conf.get("min"), conf.get("max")
+
+
+def span_view(frame, lo, hi):
+    """The spans' rows as a reader is shown them (a terminal, a page): no
+    columns ``outside`` and ``reason`` where no threshold is set, which said
+    "no" and nothing on every row.  CSV and JSON keep them."""
+    if lo is not None or hi is not None:
+        return frame
+    return frame.drop(columns=["outside", "reason"], errors="ignore")
+
+
 @at_its_date
 def span_of_control(org: OrgModel, min: float | None = None, max: float | None = None, by: str | None = None) -> Span:  # noqa: A002 - CLI names
     """Direct reports, people, FTE and mandates per manager, flagging spans
@@ -102,8 +118,9 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
     {'id': 'gd', 'direct_reports': 2, 'reason': 'more than 1 direct reports'}
     """
     conf = org.settings("span", {}) or {}
-    lo = min if min is not None else conf.get("min")
-    hi = max if max is not None else conf.get("max")
+    own_lo, own_hi = thresholds(org)
+    lo = min if min is not None else own_lo
+    hi = max if max is not None else own_hi
     by = by or conf.get("by") or "posts"
     if min is not None and max is not None and min > max:
         # (every manager would be flagged, as too narrow or too wide; the

@@ -314,6 +314,12 @@ class _Site:
         if what == "formation":
             from .formation import formation_view
             shown = formation_view(shown, self.translator(request), df)
+        elif what == "layers":
+            from .layers import layers_view, target_depth
+            shown = layers_view(shown, target_depth(org))
+        elif what == "span":
+            from .span import span_view, thresholds
+            shown = span_view(shown, *thresholds(org))
         return self.page(request, "table.html", me=me, heading=title,
                          table=self.frame(shown, request),
                          form=form, params=dict(params), what=what, by_options=FORMATION_BY,

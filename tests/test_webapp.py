@@ -853,3 +853,26 @@ def test_the_server_runs_with_the_cycle_collector_on(tmp_path, monkeypatch):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_layers_and_spans_show_no_column_of_no_without_a_target(folder):
+    """The Lagen and Spanwijdte pages showed "onder doeldiepte: nee" and
+    "buiten de grenzen: nee" on every row where org.yaml sets no target and
+    no thresholds, as the terminal did; their CSV keeps every column."""
+    text = (folder / "org.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"\n  target_depth: \d+[^\n]*", "", text)
+    text = re.sub(r"\nspan:\n(  [^\n]*\n)+", "\n", text)
+    (folder / "org.yaml").write_text(text, encoding="utf-8")
+    org = orgmodel.load(folder)
+    assert orgmodel.layering(org).target is None and \
+        (org.settings("span", {}) or {}).get("max") is None
+    proc, url = _start(folder, "--lang", "nl")
+    try:
+        client, _ = _login(url, "vera")
+        for page, gone in (("/layers", "onder doeldiepte"), ("/span", "buiten de grenzen")):
+            res = client.get(page)
+            assert res.status_code == 200 and gone not in res.text, page
+            head = client.get(page + ".csv").text.splitlines()[0]
+            assert ("below_target" if page == "/layers" else "outside") in head, head
+    finally:
+        _stop(proc)
