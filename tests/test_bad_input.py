@@ -655,3 +655,15 @@ def test_a_file_named_as_a_workbook_that_is_text_says_what_it_is(tmp_path, name,
     assert res.exit_code == 1 and said in res.output, res.output
     assert "BOF" not in res.output and "Traceback" not in res.output
     assert not (tmp_path / "o").exists()
+
+
+def test_one_more_formula_cell_is_one_cell():
+    """"(and 1 more cells)", "(en nog 1 cellen)": one is one cell."""
+    from orgmodel.formats.xlsx import _unsaved_problem
+    from orgmodel.i18n import translator
+    p = _unsaved_problem("f.xlsx", [(3, 5, "=0.4*2"), (4, 5, "=E3/2")])
+    assert "(and 1 more cell):" in p.message, p.message
+    assert "(en nog 1 cel):" in translator("nl")(p.message)
+    p = _unsaved_problem("f.xlsx", [(3, 5, "=1"), (4, 5, "=2"), (5, 5, "=3")])
+    assert "(and 2 more cells):" in p.message and \
+        "(en nog 2 cellen):" in translator("nl")(p.message)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..errors import Problem, ValidationError
-from ..i18n import N_, Figure, Message
+from ..i18n import N_, Figure, Message, count
 from ..limits import MAX_RATIO, MAX_WORKBOOK_MB, current, too_long_cell, too_many_rows
 from ..model import OrgModel
 from ..notation import number_text
@@ -92,7 +92,8 @@ def _rows(ws, formulas=None, unsaved=None):
 def _unsaved_problem(label, unsaved) -> Problem:
     from openpyxl.utils import get_column_letter
     row, col, formula = unsaved[0]
-    more = Message(" (and {v} more cells)", v=len(unsaved) - 1) if len(unsaved) > 1 else ""
+    more = count(len(unsaved) - 1, N_(" (and {n} more cell)"), N_(" (and {n} more cells)")) \
+        if len(unsaved) > 1 else ""
     return Problem(label, row, Message(
         "cell {v}{row} holds a formula ({formula}) with no saved value{more}: orgmodel reads the "
         "values a spreadsheet program saved; open the workbook in Excel or LibreOffice and save it "
