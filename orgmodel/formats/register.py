@@ -18,6 +18,7 @@ whole or not at all.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ from ..i18n import N_, Listing, Message, Sentence, count, translator
 from ..notation import NO_CEILING, parse_ceiling, parse_date, says_no_ceiling
 from ..read import EDGES, MANIFEST, read_folder
 from ..revalidate import validate_graph
+from ..schema import MANDATE_KINDS
 from ..validate import _closest, parse_bool, parse_cell
 from ..write import write_tables
 from ._sheets import fold, laid_out, read_sheet, refuse_spreadsheet_errors, two_header_rows_said
@@ -702,8 +704,16 @@ def _attrs(cell: dict, locale: str | None, where: str) -> dict:
             out[key] = parse_date(text, locale)
         elif key == "evidence":
             out[key] = _grade(text)
+        elif key == "mandate_kind":
+            out[key] = _mandate_kind(text)
         else:
             out[key] = text
+    if "valid_from" in out and "valid_to" in out and out["valid_from"] > out["valid_to"]:
+        # (said on the register's row: the folder's check named a row of
+        # edges.csv the user never wrote)
+        raise InputError(Message("is valid from {a} to {b}: it ends before it starts",
+                                 a=_dt.date.fromisoformat(out["valid_from"]),
+                                 b=_dt.date.fromisoformat(out["valid_to"])))
     out.setdefault("evidence", "stated")
     out.setdefault("source", where)
     if out["evidence"] != "stated" and "note" not in out:
@@ -711,6 +721,18 @@ def _attrs(cell: dict, locale: str | None, where: str) -> dict:
         raise InputError(Message("evidence '{grade}' needs a note giving the reasoning, and the "
                                  "row has none", grade=out["evidence"]))
     return out
+
+
+def _mandate_kind(text: str) -> str:
+    """A mandate's kind (*soort*) as the contract writes it, read without
+    regard to case (``Volmacht``), or refused on its row naming the kinds."""
+    found = next((k for k in MANDATE_KINDS if fold(k) == fold(text)), None)
+    if found is None:
+        raise InputError(Message(
+            "kind '{value}' is not one of: {kinds} (mandaat: decisions, Awb 10:1; volmacht: "
+            "private-law acts, 10:12; machtiging: other acts; a row per kind)",
+            value=text, kinds=", ".join(MANDATE_KINDS)))
+    return found
 
 
 def _grade(text: str) -> str:
