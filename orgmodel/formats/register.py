@@ -718,8 +718,9 @@ def _attrs(cell: dict, locale: str | None, where: str) -> dict:
     out.setdefault("source", where)
     if out["evidence"] != "stated" and "note" not in out:
         # (the graph contract's: how an inferred or assumed mandate is known)
+        # (the grade as the row writes it: 'aangenomen', not 'assumed')
         raise InputError(Message("evidence '{grade}' needs a note giving the reasoning, and the "
-                                 "row has none", grade=out["evidence"]))
+                                 "row has none", grade=cell.get("evidence", "").strip()))
     return out
 
 
