@@ -42,6 +42,7 @@ from .escape import markdown as _md
 from .escape import markdown_table
 from .i18n import N_, Column, Listing, Message, count, said
 from .model import remembered
+from .schema import BOOL_COLUMNS
 
 if TYPE_CHECKING:  # names in annotations only
     from ._types import PathLike
@@ -586,8 +587,18 @@ def _changed(attrs, da: dict, db: dict) -> Message:
             attrs.append("fte")
         da, db = {**da, "fte": _fte_shown(da)}, {**db, "fte": _fte_shown(db)}
     return Message("changed: {what}", what=Listing(", ", (
-        Message("{attribute} {was} → {now}", attribute=Column(x), was=_value_shown(da.get(x)),
-                now=_value_shown(db.get(x))) for x in attrs)))
+        Message("{attribute} {was} → {now}", attribute=Column(x), was=_value_shown(_yes_no(x, da)),
+                now=_value_shown(_yes_no(x, db))) for x in attrs)))
+
+
+def _yes_no(column: str, d: dict):
+    """``d``'s value of ``column``; a yes/no column that is empty as no
+    (``vacant True → none`` said of a vacancy filled), but ``delegated``,
+    whose emptiness means something else (see :mod:`orgmodel.escalation`)."""
+    value = d.get(column)
+    if value is None and column in BOOL_COLUMNS and column != "delegated":
+        return False
+    return value
 
 
 def _fte_shown(d: dict):
@@ -604,6 +615,8 @@ def _value_shown(value):
     ``none``, a number or date as the reader's language writes it."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return Message("none")
+    if isinstance(value, bool):
+        return Message("yes") if value else Message("no")
     if isinstance(value, (list, tuple, set, frozenset)):
         return Message("'{v}'", v=", ".join(map(str, sorted(value, key=str))))
     if isinstance(value, Message):          # (a value worked out: an FTE's range)

@@ -1279,3 +1279,18 @@ def test_an_empty_table_of_a_dutch_diff_says_so_in_dutch(tmp_path):
                                                "Team manager Klantcontact"), encoding="utf-8")
     out = run("--lang", "nl", "diff", a, b).output
     assert "### Per eenheid\n\n_(geen)_" in out and "(none)" not in out, out
+
+
+def test_a_vacancy_filled_reads_as_yes_to_no_in_a_dutch_diff(tmp_path):
+    """A vacancy filled between two formatie lists was "vacant True →
+    geen" in a Dutch diff: Python's word, and the empty value of a yes/no
+    column as "none". It is "vacant ja → nee"."""
+    for year, holder in (("2025", "Vacature"), ("2026", "Mira Bos")):
+        f = tmp_path / f"f{year}.csv"
+        f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;Fte\n"
+                     f"F1;Secretaris;Anna;;1\nF3;Jurist;{holder};F1;0,8\n", encoding="utf-8")
+        assert run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / year,
+                   "--date", f"{year}-01-01").exit_code == 0
+    out = run("diff", tmp_path / "2025", tmp_path / "2026").output
+    assert "| gewijzigd | functie | Jurist | gewijzigd: vacant ja → nee |" in out, out
+    assert "True" not in out
