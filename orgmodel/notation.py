@@ -379,6 +379,10 @@ def iso_date(text: str) -> str:
                                  text_=text)) from None
 
 
+#: A date written as ISO writes one, whether or not the day exists.
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def parse_date(text: str, locale: str | None = None) -> str:
     """``text`` as an ISO date (``YYYY-MM-DD``) under ``locale``.
 
@@ -410,7 +414,10 @@ def parse_date(text: str, locale: str | None = None) -> str:
         return _dt.date.fromisoformat(t).isoformat()
     except ValueError:
         pass
-    found = _dutch_numeric(t) if locale == "nl" else None
+    iso = _ISO_DATE.fullmatch(t)
+    # (2026-02-30 is written as a date: it names no day, as 30-2-2026 does not)
+    found = tuple(map(int, iso.groups())) if iso else \
+        _dutch_numeric(t) if locale == "nl" else None
     if found is None and locale in _MONTHS:
         found = _named_month(t.casefold(), locale)
     if found is None:
