@@ -2180,7 +2180,7 @@ def test_a_managers_name_written_as_hr_systems_write_it(tmp_path):
               "holder", "--out", tmp_path / "o")
     assert res.exit_code == 0, res.output
     assert "Superiors written as a holder's name with more after it in brackets ('Anna de " \
-        "Vries (Afdelingshoofd)'): read as the post of that name (1 line)" in res.output
+        "Vries (Afdelingshoofd)'): read as the post of that name (2 lines)" in res.output
     assert "Superiors written surname first ('Vries, Anna de'): read as the post of the " \
         "holder of that name written first name first (2 lines)" in res.output
     g = orgmodel.load(tmp_path / "o").graph
@@ -2194,3 +2194,26 @@ def test_a_managers_name_written_as_hr_systems_write_it(tmp_path):
     assert res.exit_code == 1 and not (tmp_path / "o2").exists()
     assert "post F002 reports to 'A. de Vries', which is the holder of no post in the file" \
         in res.output and "it may write 'Anna de Vries' with initials" in res.output, res.output
+    # a form of address or a title, on either side, and with a surname first
+    f.write_text("Functienummer;Functie;Naam;Leidinggevende;Fte\n"
+                 "F001;Afdelingshoofd;Mevr. drs. A. de Vries;;1\n"
+                 "F002;Beleidsmedewerker;dhr. P. Jansen;A. de Vries;1\n"
+                 "F003;Jurist;Els Smit;Dhr. Jansen, P.;1\n"
+                 "F004;Jurist;Kees Bakker;mevrouw A. de Vries;1\n", encoding="utf-8")
+    res = run("--lang", "en", "import", "posts", f, "--preset", "nl-hr", "--reports-to-by",
+              "holder", "--out", tmp_path / "o3")
+    assert res.exit_code == 0, res.output
+    assert "Superiors written with or without a form of address or a title ('A. de Vries'): " \
+        "read as the post of the holder of that name (3 lines)" in res.output, res.output
+    g = orgmodel.load(tmp_path / "o3").graph
+    line = {u: v for u, v, k in g.edges(data="kind") if k == "REPORTS_TO"}
+    assert line == {"F002": "F001", "F003": "F002", "F004": "F001"}
+    # (two people of one name but for their form of address: which, the file does not say)
+    f.write_text("Functienummer;Functie;Naam;Leidinggevende;Fte\n"
+                 "F001;Directeur;Dhr. A. de Vries;;1\nF002;Hoofd;Mevr. A. de Vries;F001x;1\n"
+                 "F003;Jurist;Els Smit;A. de Vries;1\n", encoding="utf-8")
+    res = run("--lang", "en", "import", "posts", f, "--preset", "nl-hr", "--reports-to-by",
+              "holder", "--out", tmp_path / "o4", "--unknown-superior", "external")
+    assert res.exit_code == 0, res.output
+    assert "reports to 'A. de Vries', which names posts F001, F002: which is meant the file " \
+        "does not say, so the line is left out" in res.output, res.output

@@ -214,6 +214,7 @@ class ImportState:
     by_name: int
     with_title: list
     name_forms: dict                # how a manager's name was written -> [cells]
+    untitled: dict | None           # holders' names without titles -> posts
     decimal_ids: list
     several_holders: list
     empty_holders: list

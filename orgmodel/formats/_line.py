@@ -24,6 +24,10 @@ _WHOLE_WITH_DECIMALS = re.compile(r"(\d+)[.,]0+")
 _NAME_AND_BRACKETS = re.compile(r"^(?P<name>[^()]*\S)\s*\([^()]*\)$")
 #: A name written surname first: "Vries, Anna de", "Jansen, P.".
 _SURNAME_FIRST = re.compile(r"^(?P<surname>[^,]+?)\s*,\s*(?P<rest>[^,]+)$")
+#: Forms of address and titles before a name, as HR lists write them
+#: ("Mevr. A. de Vries", "dhr. ir. P. Jansen", "mr. drs. K. Bakker").
+_TITLES = re.compile(r"^(?:(?:dhr|mevr|mw|mr|drs|dr|ir|ing|prof|bc|mrs|ms|mr)\.?\s+|"
+                     r"(?:de\s+heer|mevrouw)\s+)+", re.IGNORECASE)
 #: An initial in a name: "A.", "A.B.", "J.P.".
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")
 
@@ -111,23 +115,45 @@ class LineReading(ImportState):
     def name_written_otherwise(self, sup: str) -> list:
         """The posts of the holder ``sup`` names as an HR system may write a
         manager: with more after the name in brackets (``Anna de Vries
-        (Afdelingshoofd)``), or surname first (``Vries, Anna de``), or both;
-        each reading kept to be said."""
+        (Afdelingshoofd)``), surname first (``Vries, Anna de``), with or
+        without a form of address or a title (``Mevr. A. de Vries``), or
+        several of these; each reading kept to be said."""
         held_by = self.held_by or {}
-        name, form = sup, None
+        name, forms = sup, []
         bracketed = _NAME_AND_BRACKETS.match(name)
         if bracketed:
-            name, form = bracketed["name"], "brackets"
-            if held_by.get(fold(name)):
-                self.name_forms[form].append(sup)
-                return held_by[fold(name)]
-        turned = _SURNAME_FIRST.match(name)
+            name, forms = bracketed["name"], ["brackets"]
+        bare = _TITLES.sub("", name)
+        titled = ["titles"] if bare != name else []
+        tries = [(bare, [])]
+        turned = _SURNAME_FIRST.match(bare)
         if turned:
-            found = held_by.get(fold(f"{turned['rest']} {turned['surname']}"), [])
+            tries.append((f"{turned['rest']} {turned['surname']}", ["surname"]))
+        for text, more in tries:
+            found = held_by.get(fold(text), []) if not titled else []
+            # (a holder's cell may carry the title the superior's lacks)
+            used = forms + more
+            if not found:
+                found, used = self.holders_untitled().get(fold(text), []), \
+                    forms + more + ["titles"]
             if found:
-                self.name_forms["surname"].append(sup)
+                for form in dict.fromkeys(used + titled):
+                    self.name_forms[form].append(sup)
                 return found
         return []
+
+    def holders_untitled(self) -> dict:
+        """The posts of each holder by the name without forms of address or
+        titles (``Mevr. A. de Vries`` as ``A. de Vries``), folded; worked out
+        at the first superior that needs it, kept for the others."""
+        if self.untitled is None:
+            self.untitled = {}
+            for pid, group in self.posts.items():
+                for _, _, holder in group:
+                    key = fold(_TITLES.sub("", holder)) if holder else ""
+                    if key and pid not in self.untitled.setdefault(key, []):
+                        self.untitled[key].append(pid)
+        return self.untitled
 
     def by_initials(self, sup: str) -> list:
         """The holders whose name ``sup`` may write with initials (``A. de

@@ -423,7 +423,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.key_name = None  # what the superior column gives of them
         self.by_name = 0                        # lines read so
         self.with_title = []              # superiors written as id and title
-        self.name_forms = {"brackets": [], "surname": []}   # managers' names written so
+        self.name_forms = {"brackets": [], "surname": [], "titles": []}   # managers' names so
+        self.untitled = None                # (see LineReading.holders_untitled)
         self.decimal_ids = []             # superiors written as "1001.0"
         self.several_holders = []         # cells that name several holders
         self.empty_holders = []           # posts of holder cells left empty
@@ -959,6 +960,11 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             said.append(first_and_count(N_(
                 "superiors written surname first ('{v}'): read as the post of the holder of that "
                 "name written first name first ({lines})"), self.name_forms["surname"], "lines"))
+        if self.name_forms["titles"]:
+            said.append(first_and_count(N_(
+                "superiors written with or without a form of address or a title ('{v}'): read "
+                "as the post of the holder of that name ({lines})"), self.name_forms["titles"],
+                "lines"))
         if self.decimal_ids:
             said.append(first_and_count(N_(
                 "superiors written as a whole number with decimals ('{v}'), as a spreadsheet "
