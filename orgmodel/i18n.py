@@ -353,7 +353,8 @@ class Translator:
         if isinstance(value, Message):
             return self(value)
         if isinstance(value, bool):
-            return str(value)
+            # (before int, which a bool is: "yes"/"ja", not "True" or "1")
+            return self("yes") if value else self("no")
         if isinstance(value, Amount):
             return self.amount(value)
         if isinstance(value, Moment):

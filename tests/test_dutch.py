@@ -1296,3 +1296,11 @@ def test_a_vacancy_filled_reads_as_yes_to_no_in_a_dutch_diff(tmp_path):
     out = run("diff", tmp_path / "2025", tmp_path / "2026").output
     assert "| gewijzigd | functie | Jurist | gewijzigd: vacant ja → nee |" in out, out
     assert "True" not in out
+
+
+def test_a_yes_or_no_in_a_message_is_said_in_the_readers_language():
+    """A yes/no value in a message was written as Python's `True`."""
+    from orgmodel.i18n import Message, translator
+    m = Message("{attribute}: {v}", attribute="vacant", v=True)
+    assert (translator("nl")(m), translator("en")(m)) == ("vacant: ja", "vacant: yes")
+    assert translator("nl")(Message("{v}", v=False)) == "nee"
