@@ -1397,8 +1397,9 @@ def _hours(ctx, param, value):
 @click.option("--reports-to-by", "reports_to_by", metavar="id|holder|COLUMN", default="id",
               show_default=True,
               help="What the superior column gives: the superior's post id; the name of the "
-                   "person holding that post (holder, as many HR exports name the manager); or "
-                   "the value of another COLUMN on the superior's row (a personeelsnummer).")
+                   "person holding that post (holder, as many HR exports name the manager, also "
+                   "'Vries, Anna de', 'Mevr. A. de Vries' or 'Anna de Vries (Hoofd)'); or the "
+                   "value of another COLUMN on the superior's row (a personeelsnummer).")
 @click.option("--no-line", "no_line", is_flag=True,
               help="The file gives no reporting lines (a formatie list by unit): read its posts "
                    "without them; the line is not recorded.")
