@@ -186,7 +186,6 @@ def _top_down(posts: set, sups: dict) -> tuple:
     return sinks_first(sorted(posts), {n: [s for s in sups[n] if s in posts] for n in posts})
 
 
-@at_its_date
 def target_depth(org: OrgModel) -> int | None:
     """The target depth ``org.yaml`` sets (``layering.target_depth``), or None.
 
@@ -207,6 +206,7 @@ def layers_view(frame, target):
     return frame if target else frame.drop(columns=["below_target"], errors="ignore")
 
 
+@at_its_date
 def layering(org: OrgModel, target: int | None = None) -> Layering:
     """Each post's management layer and the organisation's depth, two ways.
 

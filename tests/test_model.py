@@ -85,6 +85,10 @@ def test_analyses_from_python_look_at_the_models_date(sample):
     assert below.loc["gd", "posts"] == formation(sample.on("2027-06-01"), "manager").set_index(
         "id").loc["gd", "posts"] - 1
     assert RouteGraph(sample, "line").outcomes("fire") == ["external"]
+    # (so do the layers: a refactor once left layering reading every line)
+    layer = orgmodel.layering(sample).frame.set_index("id")["layer"]
+    assert layer.isna()["fire"] and not layer.isna()["tm"]
+    assert orgmodel.layering(sample.on("2027-06-01")).frame.set_index("id").loc["fire", "layer"] == 2
 
 
 def test_on_date_on_the_command_line():
