@@ -42,7 +42,7 @@ from .model import at_its_date, display_names
 from .partners import partner_network
 from .portfolios import portfolio_balance, portfolio_line
 from .powers import power_holders
-from .span import SPAN_COUNTS, span_of_control
+from .span import SPAN_COUNTS, span_of_control, span_view
 from .summary import summarize
 from .write import usual_mode
 
@@ -761,8 +761,10 @@ class _Report:
         md += [f"- {_md(t(line))}" for line in lay.explanation]
         md += chart("chart-layers.svg", figures.layer_pyramid(lay.frame, t, lay.target),
                     t("Managers per layer"))
-        md += top(lay.frame[lay.frame["manager"]], ["name", "level", "layer", "layer_steps"],
-                  "layers", "layer_steps", what="managers")
+        managers = lay.frame[lay.frame["manager"]]
+        if len(managers):       # (none: the lines above say 0 layers, and why)
+            md += top(managers, ["name", "level", "layer", "layer_steps"], "layers",
+                      "layer_steps", what="managers")
         below = lay.below_target
         if not lay.target:
             # ("no manager below the target depth" of no target read as a
@@ -784,6 +786,12 @@ class _Report:
         table = self.table
         top = self.top
         md: list = []
+        if not len(spans.frame):
+            # (the counts, an empty table and an empty distribution of no
+            # manager at all: a flat organisation, a formatie without a line)
+            return md + ["", f"## {t('Span of control')}", "",
+                         t("No post has a direct report in the line the data records: there "
+                           "is no span to count.")]
         md += ["", f"## {t('Span of control')}", "",
                # ("min none, max none" said as what it is: no threshold set)
                t("No thresholds are set (span: min and max in org.yaml): no span is flagged; "
@@ -800,10 +808,12 @@ class _Report:
         md += chart("chart-span.svg", figures.span_chart(spans.distribution, t, spans.min,
                                                          spans.max),
                     t("Managers by number of direct reports"))
-        md += top(spans.frame, ["name", "direct_reports"]
-                  + (["vacant_reports", "people"] if known else [])
-                  + ["fte", "mandates_given", "reason"], "span", "direct_reports",
-                  what="managers")
+        # (no column of reasons where no threshold is set: see span_view)
+        shown = span_view(spans.frame, spans.min, spans.max)
+        md += top(shown, [c for c in ["name", "direct_reports"]
+                          + (["vacant_reports", "people"] if known else [])
+                          + ["fte", "mandates_given", "reason"] if c in shown],
+                  "span", "direct_reports", what="managers")
         md += ["", t("Distribution of direct reports") + ":", "", table(spans.distribution)]
 
         return md

@@ -421,3 +421,24 @@ def test_sections_of_what_the_data_does_not_name_say_so(tmp_path):
     md = (tmp_path / "d" / "report.md").read_text(encoding="utf-8")
     assert "Imbalance (coefficient of variation of the totals): **0.118**" in md
     assert "The data names no" not in md
+
+
+def test_a_flat_organisations_layers_and_spans_say_so_without_empty_tables(tmp_path):
+    """Albrandswaard records no line: its report's spans gave their counting
+    rules, an empty table and an empty distribution, and its layers an
+    empty table of managers. The spans say in one sentence that there is
+    none to count; the layers keep their explanation. Where no threshold is
+    set, the table of spans has no column of reasons."""
+    res = cli_run("report", "--org", DATA / "albrandswaard", "--out", tmp_path / "a")
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "a" / "report.md").read_text(encoding="utf-8")
+    spans = md.split("## Span of control", 1)[1].split("\n## ", 1)[0]
+    assert spans.strip() == ("No post has a direct report in the line the data records: there "
+                             "is no span to count."), spans
+    layers = md.split("## Management layers", 1)[1].split("\n## ", 1)[0]
+    assert "describes a flat organisation" in layers and "_(none)_" not in layers, layers
+    res = cli_run("report", "--org", DATA / "deventer", "--out", tmp_path / "d")
+    md = (tmp_path / "d" / "report.md").read_text(encoding="utf-8")
+    head = next(x for x in md.split("## Span of control", 1)[1].splitlines()
+                if x.startswith("| name |"))
+    assert "reason" not in head and "direct reports" in head, head
