@@ -215,6 +215,7 @@ class ImportState:
     with_title: list
     name_forms: dict                # how a manager's name was written -> [cells]
     untitled: dict | None           # holders' names without titles -> posts
+    tails: dict | None              # the ends of holders' names -> (words before, name)
     decimal_ids: list
     several_holders: list
     empty_holders: list

@@ -165,13 +165,21 @@ class LineReading(ImportState):
         if not initials or not rest:
             return []
         letters = "".join(i.replace(".", "") for i in initials).casefold()
-        found = []
-        for name in sorted({h for group in self.posts.values() for _, _, h in group if h}):
-            folded = name.casefold()
-            first = folded[:-len(rest)].split() if folded.endswith(" " + rest) else None
-            if first and "".join(w[0] for w in first).startswith(letters):
-                found.append(name)
-        return found
+        return sorted({name for head, name in self.holders_by_tail().get(rest, ())
+                       if "".join(w[0] for w in head).startswith(letters)})
+
+    def holders_by_tail(self) -> dict:
+        """The holders' names by each of their ends (``de vries`` and
+        ``vries`` of Anna de Vries, with the words before it): worked out at
+        the first superior that needs it, kept for the others (a file of
+        thousands of managers written with initials asks once each)."""
+        if self.tails is None:
+            self.tails = {}
+            for name in {h for group in self.posts.values() for _, _, h in group if h}:
+                words = name.casefold().split()
+                for k in range(1, len(words)):
+                    self.tails.setdefault(" ".join(words[k:]), []).append((words[:k], name))
+        return self.tails
 
     def add_line(self, pid, title, sup, is_top, first_row) -> None:
         """The post's REPORTS_TO edge, or why it has none (a top, a reused id)."""

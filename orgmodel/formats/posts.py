@@ -425,6 +425,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.with_title = []              # superiors written as id and title
         self.name_forms = {"brackets": [], "surname": [], "titles": []}   # managers' names so
         self.untitled = None                # (see LineReading.holders_untitled)
+        self.tails = None                   # (see LineReading.holders_by_tail)
         self.decimal_ids = []             # superiors written as "1001.0"
         self.several_holders = []         # cells that name several holders
         self.empty_holders = []           # posts of holder cells left empty
