@@ -2214,3 +2214,14 @@ def test_a_managers_name_written_as_hr_systems_write_it(tmp_path):
     assert "F003" not in line, line
     assert "reports to 'A. de Vries', which names posts F001, F002: which is meant the file " \
         "does not say, so the line is left out" in res.output, res.output
+
+
+def test_a_vacancy_word_for_a_manager_is_no_managers_name(tmp_path):
+    """The readings of a manager's name written otherwise looked the name up
+    among every holder's cell, vacancies too: a manager written `Vacature`
+    was read as the vacant post, a line the file does not give."""
+    res, line = _by_holder(tmp_path, "o", "F001;Afdelingshoofd;Vacature;",
+                           "F002;Beleidsmedewerker;Piet Jansen;Vacature")
+    assert line is None, line
+    assert "post F002 reports to 'Vacature', which is the holder of no post in the file" \
+        in res.output, res.output

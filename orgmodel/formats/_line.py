@@ -69,10 +69,13 @@ class LineReading(ImportState):
     def posts_by_holder(self) -> dict:
         """The posts each person holds, by the name folded (see :func:`fold`):
         what a superior column that names the manager is read through."""
-        def named(row, holder):
-            vacant = self.is_vacant_holder(holder) or self.is_undisclosed(holder)
-            return "" if vacant else holder
-        return self.posts_by(named)
+        return self.posts_by(lambda row, holder: self.person_named(holder))
+
+    def person_named(self, holder: str) -> str:
+        """The name of the person a holder's cell names, or "" for a vacancy
+        or a holder not named (``Vacature``, ``N.N.``): no manager's name."""
+        vacant = self.is_vacant_holder(holder) or self.is_undisclosed(holder)
+        return "" if vacant else holder
 
     def posts_by_column(self, column) -> dict:
         """The posts by their value in ``column`` (folded): what a superior
@@ -130,14 +133,12 @@ class LineReading(ImportState):
         if turned:
             tries.append((f"{turned['rest']} {turned['surname']}", ["surname"]))
         for text, more in tries:
-            found = held_by.get(fold(text), []) if not titled else []
-            # (a holder's cell may carry the title the superior's lacks)
-            used = forms + more
-            if not found:
-                found, used = self.holders_untitled().get(fold(text), []), \
-                    forms + more + ["titles"]
+            found = self.holders_untitled().get(fold(text), [])
             if found:
-                for form in dict.fromkeys(used + titled):
+                # (a title on the superior's side, or on the holder's: the
+                # name as the holder's cell writes it is not the one read)
+                untitled = titled or (["titles"] if not held_by.get(fold(text)) else [])
+                for form in dict.fromkeys(forms + more + untitled):
                     self.name_forms[form].append(sup)
                 return found
         return []
@@ -147,12 +148,8 @@ class LineReading(ImportState):
         titles (``Mevr. A. de Vries`` as ``A. de Vries``), folded; worked out
         at the first superior that needs it, kept for the others."""
         if self.untitled is None:
-            self.untitled = {}
-            for pid, group in self.posts.items():
-                for _, _, holder in group:
-                    key = fold(_TITLES.sub("", holder)) if holder else ""
-                    if key and pid not in self.untitled.setdefault(key, []):
-                        self.untitled[key].append(pid)
+            self.untitled = self.posts_by(
+                lambda row, holder: _TITLES.sub("", self.person_named(holder)))
         return self.untitled
 
     def by_initials(self, sup: str) -> list:
@@ -175,7 +172,8 @@ class LineReading(ImportState):
         thousands of managers written with initials asks once each)."""
         if self.tails is None:
             self.tails = {}
-            for name in {h for group in self.posts.values() for _, _, h in group if h}:
+            for name in {self.person_named(h) for group in self.posts.values()
+                         for _, _, h in group} - {""}:
                 words = name.casefold().split()
                 for k in range(1, len(words)):
                     self.tails.setdefault(" ".join(words[k:]), []).append((words[:k], name))
