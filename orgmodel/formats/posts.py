@@ -868,6 +868,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         known = [f if isinstance(f, float) else fte_total(f) for f in ftes
                  if isinstance(f, (float, tuple))]
         ranges = [f for f in ftes if isinstance(f, FteRange)]
+        # (the post's FTE as one number, when it is one: what a vacant part is of)
+        total = round(sum(known), 6) if known and not ranges else None
         node = {"id": pid, "kind": "Post", "name": title, "sphere": "official",
                 "source": "; ".join(self.cite(r) for r, _, _ in group), "evidence": "stated"}
         if ranges:
@@ -875,8 +877,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             node["fte"] = FteRange(round(sum(known) + sum(r.lo for r in ranges), 6),
                                    round(sum(known) + sum(r.hi for r in ranges), 6)).text()
             known += [r.lo for r in ranges]
-        elif known:
-            node["fte"] = number_text(round(sum(known), 6))
+        elif total is not None:
+            node["fte"] = number_text(total)
         if self.c_grade and _cell(first, self.c_grade):
             node["grade"] = _cell(first, self.c_grade)
         if self.c_cost:
@@ -892,7 +894,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 "holders' in '{column}', read once", rows=rows,
                 column=self.shown(str(self.c_holder_fte))) if self.c_holder_fte and self.c_fte
                 else Message("one post on rows {rows}: a job share, FTE summed", rows=rows))
-            node["note"] += self.vacant_part(node, group, ftes, holders)
+            node["note"] += self.vacant_part(node, group, ftes, holders, total)
         names = {x.casefold() for x in (self.org_name, _cell(first, self.c_org)) if x}
         if is_top and (title.casefold() in names or any(h.casefold() in names
                                                           for h in holders)):
@@ -915,12 +917,13 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 rows=", ".join(str(r) for r, _, _ in group),
                 centres=Listing(", ", [f"'{c}'" for c in centres])))
 
-    def vacant_part(self, node: dict, group, ftes, holders) -> str:
+    def vacant_part(self, node: dict, group, ftes, holders, total: float | None) -> str:
         """A post held on some of its rows and vacant on others (``Jan`` 0,8
         and ``Vacature`` 0,2): the post is held, the vacant rows' FTE its
         vacant part (``vacant_fte``) where each of them gives one and the
         post's FTE is theirs and its holders' added; listed in the log, and
-        said for its note."""
+        said for its note.  ``total``: the post's FTE as one number (None
+        for a range or none)."""
         ftes = ftes or [None] * len(group)
         rows = [(r, f) for (r, _, _), f, h in zip(group, ftes, holders)
                 if self.is_vacant_holder(h)]
@@ -930,9 +933,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         shown = ", ".join(str(r) for r, _ in rows)
         # (beside a column of the holders' own FTE the post's FTE is its own,
         # given on each row: the vacant rows' is no part of it)
-        summed = not self.c_holder_fte and "fte" in node and "-" not in node["fte"]
-        part = summed and all(isinstance(f, float) for _, f in rows) and \
-            0 < fte < float(node["fte"])
+        part = not self.c_holder_fte and total is not None and \
+            all(isinstance(f, float) for _, f in rows) and 0 < fte < total
         self.log.partly_vacant.append((node["id"], [r for r, _ in rows], fte, part))
         if part:
             node["vacant_fte"] = number_text(fte)
