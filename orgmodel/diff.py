@@ -612,11 +612,10 @@ def _fte_shown(d: dict):
 
 def _value_shown(value):
     """A value of the data in a change's detail: a text quoted, nothing as
-    ``none``, a number or date as the reader's language writes it."""
+    ``none``, a number, a date or a yes/no as the reader's language writes
+    it (see :meth:`orgmodel.i18n.Translator.format`)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return Message("none")
-    if isinstance(value, bool):
-        return Message("yes") if value else Message("no")
     if isinstance(value, (list, tuple, set, frozenset)):
         return Message("'{v}'", v=", ".join(map(str, sorted(value, key=str))))
     if isinstance(value, Message):          # (a value worked out: an FTE's range)
