@@ -107,7 +107,8 @@ class Diff:
                          "kind": r["kind"], "status": r["status"], "detail": r["detail"]})
         for r in self.routes.to_dict("records"):
             rows.append({"section": "route", "key": f"{r['role']}|{r['via']}", "kind": r["via"],
-                         "status": Message("newly {outcome}", outcome=Message(r["outcome_after"]))
+                         "status": Message("newly {outcome}", outcome=_outcomes(
+                             _newly_bad(r["outcome_before"], r["outcome_after"])))
                          if r["newly_bad"] else Message("changed"),
                          "detail": Message("{a} → {b}; top {c} → {d}", a=r["next_before_name"],
                                            b=r["next_after_name"], c=r["top_before_name"],
@@ -713,17 +714,33 @@ def _edge_row(k, la: list, lb: list) -> dict:
 def _figures(a, b, to_b: dict):
     from .formation import formation, totals
     ta, tb = _as_is(a, "totals", lambda: totals(a)), totals(b)
-    keys = ["posts", "posts_count_unknown", "vacant", "people", "staff", "staff_fte", "fte_min", "fte_max",
-            "held_fte_min", "held_fte_max", "vacant_fte_min", "vacant_fte_max"]
+    fte = ["fte_min", "fte_max", "held_fte_min", "held_fte_max", "vacant_fte_min",
+           "vacant_fte_max"]
+    # (a figure neither model records is left out, not shown as 0: Deventer's
+    # sources give no FTE and no staff, and "fte 0 → 0" read as none at all)
+    gives_fte = _gives_fte(ta) or _gives_fte(tb)
+    keys = ["posts", "posts_count_unknown", "vacant", "people"]
+    if any(x["staff"] or x["staff_uncounted"] or x["staff_fte"] for x in (ta, tb)):
+        keys += ["staff", "staff_fte"] if gives_fte else ["staff"]
+    keys += fte if gives_fte else []
+    if ta["posts_without_fte"] or tb["posts_without_fte"]:
+        keys.append("posts_without_fte")
     if ta["unrecorded"] or tb["unrecorded"]:
         # (the FTE of posts whose holder is not recorded is neither held nor
         # vacant: shown where there is any, so that the parts add up)
-        keys += ["unrecorded", "unrecorded_fte_min", "unrecorded_fte_max"]
+        keys += ["unrecorded"] + (["unrecorded_fte_min", "unrecorded_fte_max"] if gives_fte
+                                  else [])
     figures = pd.DataFrame([{"figure": k, "before": ta[k], "after": tb[k],
                              "change": round(tb[k] - ta[k], 6)} for k in keys]
                            + _figures_roles(a, b))
     return figures, _unit_figures(_as_is(a, "units", lambda: formation(a, "unit")),
                                   formation(b, "unit"), to_b)
+
+
+def _gives_fte(tot: dict) -> bool:
+    """Whether a model's totals (:func:`orgmodel.formation.totals`) give any
+    FTE, of a post or of staff."""
+    return bool(tot["fte_max"] or tot["staff_fte"] or tot["posts_without_fte"] < tot["posts"])
 
 
 def _unit_figures(fa, fb, to_b: dict) -> pd.DataFrame:
@@ -794,7 +811,7 @@ def _namer(b, a, touched: set | None = None):
         d = next((n[x] for n in attrs if x in n), {})
         name = d.get("name")
         return x if not name else name if seen[name] + more[name] == 1 else f"{name} ({x})"
-    return lambda ids: ", ".join(map(one, ids)) or "none"
+    return lambda ids: ", ".join(map(one, ids)) or Message("none")
 
 
 def _route_near(a, b, ra, rb, touched: set) -> set:
@@ -878,12 +895,11 @@ def _routes(a, b, to_b, touched: set | None = None, kept: dict | None = None):
             oa, ob = sorted(ra.outcomes(src)), sorted(rb.outcomes(role))
             if (na, ta, oa) == (nb_, tb, ob):
                 continue
-            newly = sorted(set(ob) - set(oa) & set(BAD_OUTCOMES))
+            newly = _newly_bad(oa, ob)
             rows.append({"role": role, "role_name": nb[role].get("name", role), "via": via,
-                         "next_before": ", ".join(na) or "none",
-                         "next_after": ", ".join(nb_) or "none",
-                         "top_before": ", ".join(ta) or "none", "top_after": ", ".join(tb) or "none",
-                         "outcome_before": ", ".join(oa), "outcome_after": ", ".join(ob),
+                         "next_before": _ids(na), "next_after": _ids(nb_),
+                         "top_before": _ids(ta), "top_after": _ids(tb),
+                         "outcome_before": _outcomes(oa), "outcome_after": _outcomes(ob),
                          "newly_bad": bool(newly),
                          "next_before_name": names(na), "next_after_name": names(nb_),
                          "top_before_name": names(ta), "top_after_name": names(tb)})
@@ -909,6 +925,26 @@ def _routes(a, b, to_b, touched: set | None = None, kept: dict | None = None):
     return routes, load
 
 
+def _ids(ids: list) -> str:
+    """Ids of a route's steps or tops in a cell: ``none`` (said in the
+    reader's language) when there are none."""
+    return ", ".join(ids) or Message("none")
+
+
+def _outcomes(outcomes: list) -> Listing:
+    """A route's outcomes in a cell, each said in the reader's language
+    (``verboden, top``; the cell reads ``forbidden, top`` in English)."""
+    return Listing(", ", [Message(o) for o in outcomes])
+
+
+def _newly_bad(before, after) -> list:
+    """The bad outcomes a route has after and had not before (outcomes as
+    lists, or as the cells :func:`_outcomes` writes)."""
+    def split(o):
+        return set(o.split(", ")) if isinstance(o, str) else set(o)
+    return sorted(split(after) - split(before) & set(BAD_OUTCOMES))
+
+
 #: Why a mandate of the as-is model does not hold in the to-be model.
 _GONE = {("mandator", "closed"): N_("mandator closed"), ("mandatee", "closed"): N_("mandatee closed"),
          ("mandator", "vacant"): N_("mandator vacant"), ("mandatee", "vacant"): N_("mandatee vacant")}
@@ -921,6 +957,7 @@ def _mandates(a, b, to_b, awb):
     from .mandates import mandate_findings
     awb["a"], awb["b"] = mandate_findings(a), mandate_findings(b)
     nb = node_attrs(b.graph)
+    vocab = a.vocabulary("powers")
     rows = []
     for u, v, d in a.edges("MANDATES"):
         u2, v2 = to_b.get(u), to_b.get(v)
@@ -935,7 +972,9 @@ def _mandates(a, b, to_b, awb):
             rows.append({"key": f"{u}|MANDATES|{v}", "problem": problem, "rule": "",
                          "detail": Message("the mandate from {a} to {b} ({powers}): {who} is "
                                            "{state} in the to-be model", a=a.label(u),
-                                           b=a.label(v), powers=", ".join(d.get("powers") or [])
+                                           b=a.label(v), powers="; ".join(
+                                               (vocab.get(p) or {}).get("name") or p
+                                               for p in d.get("powers") or ())
                                            or Message("no powers named"), who=a.label(orig),
                                            state=state)})
     fa = {f.message for f in awb["a"]}
@@ -979,8 +1018,8 @@ def _players(org, to=None) -> dict:
     out: dict = {}
     for u, r, d in org.edges("PLAYS"):
         scope = d.get("scope") or ()
-        text = org.label(u) + (f" (for {', '.join(org.label(x) for x in scope)})"
-                               if scope else "")
+        text = Message("{post} (for {scope})", post=org.label(u), scope=", ".join(
+            org.label(x) for x in scope)) if scope else org.label(u)
         out.setdefault(m(r), {})[(m(u), tuple(sorted(m(x) for x in scope)))] = text
     return out
 
@@ -995,8 +1034,9 @@ def _roles(a, b, to_b):
             continue
         after = pb.get(r, {})
         if set(before) - set(after):
-            rows.append({"id": r, "name": b.label(r), "before": "; ".join(sorted(before.values())),
-                         "after": "; ".join(sorted(after.values())),
+            rows.append({"id": r, "name": b.label(r),
+                         "before": Listing("; ", sorted(before.values(), key=str)),
+                         "after": Listing("; ", sorted(after.values(), key=str)),
                          "status": UNPLAYED if not after else "loses a player"})
     return pd.DataFrame(rows, columns=["id", "name", "before", "after", "status"])
 

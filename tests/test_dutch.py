@@ -1304,3 +1304,30 @@ def test_a_yes_or_no_in_a_message_is_said_in_the_readers_language():
     m = Message("{attribute}: {v}", attribute="vacant", v=True)
     assert (translator("nl")(m), translator("en")(m)) == ("vacant: ja", "vacant: yes")
     assert translator("nl")(Message("{v}", v=False)) == "nee"
+
+
+def test_a_reorganisation_of_deventer_reads_as_dutch(tmp_path):
+    """A what-if on Deventer (two concerndirecteuren merged, one moved under
+    the college) wrote, in its Dutch DIFF.md: `none` for a route with no next
+    step, `forbidden, top` for a route's outcomes (one outcome alone was
+    translated), `(for Portefeuille Kossen)` for a role played for a
+    portfolio, the powers of a broken mandate by their English ids
+    (`general-management`), and `fte 0 → 0` for an organisation whose
+    sources give no FTE at all."""
+    changes = tmp_path / "changes.yaml"
+    changes.write_text("- merge: [cd-arentsen, cd-kossen]\n- move: cd-arentsen\n"
+                       "  to: executive-board\n", encoding="utf-8")
+    res = run("--lang", "nl", "whatif", "--org", DATA / "deventer", "--changes", changes,
+              "--out", tmp_path / "tobe")
+    assert res.exit_code == 0, res.output
+    text = (tmp_path / "tobe" / "DIFF.md").read_text(encoding="utf-8")
+    org = orgmodel.load(DATA / "deventer")
+    found, numbers = _english_in(text, _the_datas_own(org))
+    assert not found and not numbers, (found, numbers)
+    assert "| top | verboden, top |" in text
+    assert "Concerndirecteur Kossen (voor Portefeuille Kossen)" in text
+    assert "(Leiding (leiding geven aan managers" in text      # a power by its name
+    assert "| functies zonder fte | 8 | 7 | -1 |" in text and "fte (min)" not in text
+    # (the change list says a route newly forbidden as such: "top" is no news)
+    listed = (tmp_path / "tobe" / "changes.csv").read_text(encoding="utf-8")
+    assert "nieuw: verboden," in listed and "forbidden" not in listed
