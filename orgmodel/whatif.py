@@ -123,11 +123,29 @@ def _note(org: OrgModel, verb: str, what) -> str:
     'what-if: tm2 moved'
     >>> _note(sample, "link", {"kind": "REPORTS_TO", "from": "tm", "to": "cd"})
     'what-if: kind: REPORTS_TO, from: tm, to: cd linked'
+    >>> _note(sample, "merge", ["tm", "tm2"])
+    'what-if: tm2 merged into tm'
+    >>> _note(sample, "move_commission", {"commission": "grant", "from": "cd", "to": "gd"})
+    'what-if: commission grant moved from cd to gd'
     """
+    lang = org.manifest.get("language")
+    return translator(lang if lang in LANGS else "en")(_said(verb, what))
+
+
+def _said(verb: str, what) -> Message:
+    """What a change did, as :func:`_note` writes it (a merge and a moved
+    commission in words: the script's own list and keys read as Python's)."""
+    if verb == "merge" and isinstance(what, list) and len(what) == 2:
+        return Message("what-if: {gone} merged into {keep}", gone=str(what[1]),
+                       keep=str(what[0]))
+    if verb == "move_commission" and isinstance(what, dict) and \
+            {"commission", "from", "to"} <= set(what):
+        return Message("what-if: commission {commission} moved from {a} to {b}",
+                       commission=str(what["commission"]), a=str(what["from"]),
+                       b=str(what["to"]))
     if isinstance(what, dict):
         what = what.get("id") or ", ".join(f"{k}: {v}" for k, v in what.items())
-    lang = org.manifest.get("language")
-    return translator(lang if lang in LANGS else "en")(Message(_NOTES[verb], what=str(what)))
+    return Message(_NOTES[verb], what=str(what))
 
 
 def apply(org: OrgModel, changes: list[dict]) -> OrgModel:

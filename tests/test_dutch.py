@@ -1331,3 +1331,19 @@ def test_a_reorganisation_of_deventer_reads_as_dutch(tmp_path):
     # (the change list says a route newly forbidden as such: "top" is no news)
     listed = (tmp_path / "tobe" / "changes.csv").read_text(encoding="utf-8")
     assert "nieuw: verboden," in listed and "forbidden" not in listed
+
+
+def test_a_merge_and_a_moved_commission_note_themselves_in_words(tmp_path):
+    """A merge noted itself as Python writes a list ("what-if: ['cd',
+    'dd'] merged"), a moved commission as the script's keys ("what-if:
+    commission commission: grant, from: cd, to: gd moved")."""
+    from orgmodel.whatif import apply
+    org = orgmodel.load(DATA / "template")
+    new = apply(org, [{"merge": ["cd", "dd"]},
+                      {"move_commission": {"commission": "grant", "from": "cd", "to": "gd"}}])
+    notes = {d.get("note") for _, _, d in new.graph.edges(data=True)}
+    assert "what-if: dd merged into cd" in notes
+    assert "what-if: commission grant moved from cd to gd" in notes
+    org.manifest["language"] = "nl"
+    new = apply(org, [{"merge": ["cd", "dd"]}])
+    assert "wat-als: dd opgegaan in cd" in {d.get("note") for _, _, d in new.graph.edges(data=True)}
