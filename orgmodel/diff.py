@@ -49,7 +49,7 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["Diff", "diff", "write_diff", "FAIL_ON", "BAD_OUTCOMES", "NEAR_SHARE"]
+__all__ = ["Diff", "diff", "write_diff", "FAIL_ON", "BAD_OUTCOMES", "NEAR_SHARE", "ROUTE_VIEW_OWN"]
 
 #: Outcomes that mean a route no longer reaches where it should.
 BAD_OUTCOMES = ("forbidden", "dead_end", "loop", "vacant")
@@ -152,6 +152,23 @@ class Diff:
                          if (u, d["kind"], v) in by["removed"] and u in g and v in g)
         return OrgModel(g, dict(b.manifest), None), status, by["added"], by["removed"]
 
+    def routes_view(self) -> pd.DataFrame:
+        """The routes that change as a reader sees them (``DIFF.md``, the web
+        app's draft): the role, the route kind, the next steps, tops and
+        outcomes before and after, by name (an id beside a name that
+        repeats), those that newly end badly first."""
+        shared = _names_shared(self.before, self.after)
+        return (_ids_beside_repeats(self.routes, self.after, shared, "role_name", "role")
+                .sort_values("newly_bad", ascending=False, kind="stable")
+                [["role_name", "via", "next_before_name", "next_after_name", "top_before_name",
+                  "top_after_name", "outcome_before", "outcome_after"]]
+                .rename(columns=lambda c: c.removesuffix("_name")))
+
+    def figures_view(self, t) -> pd.DataFrame:
+        """The figures before and after, each named in ``t``'s language (a
+        :class:`~orgmodel.i18n.Translator`) as a column of that name is."""
+        return self.figures.assign(figure=self.figures["figure"].map(t.column))
+
     def _node_counts(self, t) -> str:
         """Posts, roles and the other nodes, each by status."""
         parts = []
@@ -202,13 +219,7 @@ class Diff:
         md += [f"- {inert(n)}" for n in self.notes]
         if len(self.routes):
             md += ["", "### " + t("Escalation routes that change"), "",
-                   markdown_table(t.frame(
-                       _ids_beside_repeats(self.routes, b, shared, "role_name", "role")
-                       .sort_values("newly_bad", ascending=False)
-                       [["role_name", "via", "next_before_name", "next_after_name",
-                         "top_before_name", "top_after_name", "outcome_before", "outcome_after"]]
-                       .rename(columns=lambda c: c.removesuffix("_name")),
-                       own=("role", "next_before", "next_after", "top_before", "top_after")))]
+                   markdown_table(t.frame(self.routes_view(), own=ROUTE_VIEW_OWN))]
         if len(self.load):
             md += ["", "### " + t("Escalation load moved"), "",
                    table(_ids_beside_repeats(self.load.head(15), b, shared),
@@ -229,7 +240,7 @@ class Diff:
                self._node_counts(t),
                "", t("Edges") + ": " + ", ".join(f"{t.value(k)} {t.number(v)}"
                                                  for k, v in sorted(c["edges"].items())) + ".",
-               "", table(self.figures.assign(figure=self.figures["figure"].map(t.column))), ""]
+               "", table(self.figures_view(t)), ""]
         moved = self.nodes[self.nodes["status"].isin(["added", "closed", "moved", "changed"])]
         md += ["### " + t("Posts, roles and other nodes added, closed, moved or changed"), "",
                table(_ids_beside_repeats(moved.head(200), b, shared),
@@ -944,6 +955,9 @@ def _newly_bad(before, after) -> list:
         return set(o.split(", ")) if isinstance(o, str) else set(o)
     return sorted(split(after) - split(before) & set(BAD_OUTCOMES))
 
+
+#: The columns of :meth:`Diff.routes_view` that hold the data's names.
+ROUTE_VIEW_OWN = ("role", "next_before", "next_after", "top_before", "top_after")
 
 #: Why a mandate of the as-is model does not hold in the to-be model.
 _GONE = {("mandator", "closed"): N_("mandator closed"), ("mandatee", "closed"): N_("mandatee closed"),

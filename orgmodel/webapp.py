@@ -26,7 +26,7 @@ from urllib.parse import quote
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from .errors import ConflictError, OrgModelError
-from .i18n import N_, Message, said
+from .i18n import N_, OWN_WORDS, Column, Listing, Message, said
 from .i18n import translator as translator_of
 
 __all__ = ["create_app", "SECRET_FILE"]
@@ -105,7 +105,7 @@ class _Site:
             str(Path(__file__).parent / "templates" / "web")), autoescape=True)
         self.templates = Jinja2Templates(env=env)
         self.templates.env.filters["q"] = lambda v: quote(str(v), safe="")
-        self.templates.env.filters["change"] = _change_text
+
         self.found: dict = {}
 
     def routes(self) -> list:
@@ -186,16 +186,17 @@ class _Site:
                             "read_only": not getattr(request.state, "accounts", len(self.users)),
                             **context}, status_code=status)
 
-    def frame(self, df, request):
+    def frame(self, df, request, own=()):
         """A DataFrame as the reader's language writes it (columns, numbers,
-        yes/no, the analyses' words), as header + rows of text."""
+        yes/no, the analyses' words; the columns ``own``, beside those of
+        names and ids, are the data's words), as header + rows of text."""
         t = self.translator(request)
         df = df.copy()
         for c in df.columns:       # a list in a cell (nodes, facts not stated), item by item
             if df[c].map(lambda v: isinstance(v, (list, tuple))).any():
                 df[c] = df[c].map(lambda v: "; ".join(map(t, v)) if isinstance(v, (list, tuple))
                                   else v)
-        df = t.frame(df)
+        df = t.frame(df, own=OWN_WORDS + tuple(own))
         cols = [str(c) for c in df.columns]
         return {"columns": cols, "rows": [["" if v is None else str(v) for v in row]
                                           for row in df.itertuples(index=False)]}
@@ -417,7 +418,7 @@ class _Site:
         d = self.drafts.get(name)
         base = self.base_of(d)
         model = self.drafts.model(d, base)
-        from .diff import diff
+        from .diff import ROUTE_VIEW_OWN, diff
         t = self.translator(request)
         impact = []
         table = None
@@ -426,15 +427,18 @@ class _Site:
             listed = _readable(changed.changes())
             # (findings are the impact's own table, in the reader's words)
             table = self.frame(listed[listed["section"] != "finding"], request)
-            # the governance impact, each part where there is one
-            for title, df in ((t("Figures"), changed.figures), (t("Spans"), changed.spans),
-                              (t("Routes that change"), changed.routes),
-                              (t("Mandates"), changed.mandates),
-                              (t("Findings added and resolved"), changed.findings)):
+            # the governance impact, each part where there is one, as DIFF.md
+            # shows it (names, not ids; the figures named)
+            for title, df, own in (
+                    (t("Figures"), changed.figures_view(t), ("figure",)), (t("Spans"), changed.spans, ()),
+                    (t("Routes that change"), changed.routes_view(), ROUTE_VIEW_OWN),
+                    (t("Mandates"), changed.mandates[["problem", "detail", "rule"]], ()),
+                    (t("Findings added and resolved"), changed.findings, ())):
                 if len(df):
-                    impact.append((title, self.frame(df, request)))
+                    impact.append((title, self.frame(df, request, own)))
         ids = [n for n, k in base.graph.nodes(data="kind") if k in ("Post", "Role")]
         return self.page(request, "draft.html", me=me, draft=d, table=table, impact=impact,
+                         said=[t(_change_said(c, base)) for c in d["changes"]],
                          posts=sorted(ids) if len(ids) <= LIST_ALL else None)
 
     async def draft_action(self, request):
@@ -443,7 +447,9 @@ class _Site:
         form = await self.form_of(request)
         d = self.drafts.get(name)
         if action == "change":
-            self.drafts.add_change(name, _change_of(form), self.base_of(d))
+            base = self.base_of(d)
+            locale = base.manifest.get("locale") or self.language(request)
+            self.drafts.add_change(name, _change_of(form, locale), base)
         elif action == "undo":
             self.drafts.remove_change(name, int(form.get("index", "0")))
         elif action == "delete":
@@ -542,7 +548,9 @@ def _table(org, what, params, t):
             return t("Who decides"), _powers(org), ["power", "amount", "role"]
         amount = params.get("amount") or None
         if amount is not None:
-            amount = parse_number(amount, org.manifest.get("locale"), amount=True)
+            # (an organisation that declares no locale: as the page's
+            # language writes numbers, as the command line reads --amount)
+            amount = parse_number(amount, org.manifest.get("locale") or t.lang, amount=True)
         on = params.get("on") or None
         model = org.on(on) if on else org
         res = who_decides(model, power, amount=amount, role=params.get("role") or None)
@@ -607,31 +615,89 @@ def _powers(org):
 
 
 def _readable(changes):
-    """The diff's change list with an edge's key as ``from → to`` (its kind is
-    in the kind column, in the reader's words) instead of ``from|KIND|to``."""
+    """The diff's change list with keys a reader reads: an edge's or a
+    mandate's as ``from → to`` (its kind is in the kind column, in the
+    reader's words) instead of ``from|KIND|to``, a route's as its role (the
+    route kind is in the kind column), a finding's as its rule (its words are
+    the detail)."""
     out = changes.copy()
-    edges = out["section"] == "edge"
-    out.loc[edges, "key"] = [k.replace(f"|{kind}|", " → ", 1)
-                             for k, kind in zip(out.loc[edges, "key"], out.loc[edges, "kind"])]
+    edges = out["section"].isin(["edge", "mandate"])
+    out.loc[edges, "key"] = [_edge_key(k) for k in out.loc[edges, "key"]]
+    for section in ("route", "finding"):
+        rows = out["section"] == section
+        out.loc[rows, "key"] = [k.split("|", 1)[0] for k in out.loc[rows, "key"]]
     return out
 
 
-def _change_text(change: dict) -> str:
-    """A draft's change as a line: ``close: tm`` or ``link: kind MANDATES, from cd, to tm``.
+def _edge_key(key: str) -> str:
+    """``from|KIND|to`` as ``from → to`` (an id may hold ``|``: the kind is
+    the part between the first and the last).
 
-    >>> _change_text({"move": "tm", "to": "cd"})
-    'move: tm, to: cd'
+    >>> _edge_key("gd|MANDATES|cd")
+    'gd → cd'
     """
-    parts = []
-    for key, value in change.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{k} {v}" for k, v in value.items())
-        parts.append(f"{key}: {value}")
-    return ", ".join(parts)
+    parts = key.split("|")
+    return f"{'|'.join(parts[:1])} → {'|'.join(parts[2:])}" if len(parts) >= 3 else key
 
 
-def _change_of(form: dict) -> dict:
-    """A draft's change from a form: the verb and its fields, as whatif takes them."""
+#: A draft's change in words, per verb (see :func:`_change_said`).
+_SAID = {"close": N_("close {post}"), "move": N_("move {post} to {to}"),
+         "rename": N_("rename {post} to '{name}'"), "add": N_("add {post}"),
+         "link": N_("give: {a} {kind} {b}"), "unlink": N_("withdraw: {a} {kind} {b}"),
+         "move_commission": N_("move commission {post} from {a} to {b}")}
+
+
+def _change_said(change: dict, org) -> Message:
+    """A draft's change as its list on the page says it, in the reader's
+    words, each post by its name with its id (``org``: the model the draft
+    starts from; a post the change adds by the name it is given).
+
+    >>> str(_change_said({"move": "tm", "to": "cd"}, sample))
+    'move Team manager Finance (tm) to Corporate director (cd)'
+    >>> str(_change_said({"link": {"kind": "MANDATES", "from": "cd", "to": "tm",
+    ...                            "powers": "budget"}}, sample))
+    'give: Corporate director (cd) MANDATES Team manager Finance (tm) (powers: budget)'
+    """
+    def named(x) -> str:
+        x = str(x or "")
+        name = org.graph.nodes[x].get("name") if x in org.graph else None
+        return f"{name} ({x})" if name and name != x else x
+    verb = next(iter(change))
+    what = change[verb]
+    if verb == "add":
+        spec = what if isinstance(what, dict) else {"id": what}
+        post = "{} ({})".format(spec.get("name") or spec.get("id"), spec.get("id"))
+        if spec.get("reports_to"):
+            return Message("add {post} under {to}", post=post, to=named(spec["reports_to"]))
+        return Message(_SAID["add"], post=post)
+    if verb in ("link", "unlink"):
+        spec = dict(what)
+        said = Message(_SAID[verb], kind=Message(spec.pop("kind", "")),
+                       a=named(spec.pop("from", "")), b=named(spec.pop("to", "")))
+        if spec:
+            said += Message(" ({terms})", terms=Listing(", ", [
+                Message("{what}: {value}", what=Column(k), value=v) for k, v in spec.items()]))
+        return said
+    if verb == "move_commission":
+        return Message(_SAID[verb], post=named(what.get("commission")), a=named(what.get("from")),
+                       b=named(what.get("to")))
+    if verb == "move_mandate":
+        said = Message("move the mandate of {a} to {b}", a=named(what.get("from")),
+                       b=named(what.get("to")))
+        for key, text in (("mandator", N_("; new mandator: {x}")),
+                          ("mandatee", N_("; new mandatee: {x}"))):
+            if what.get(key):
+                said += Message(text, x=named(what[key]))
+        return said
+    return Message(_SAID.get(verb, N_("{verb} {post}")), verb=verb, post=named(what),
+                   to=named(change.get("to")), name=str(change.get("name", "")))
+
+
+def _change_of(form: dict, locale: str | None = None) -> dict:
+    """A draft's change from a form: the verb and its fields, as whatif takes
+    them; a ceiling read as ``locale`` writes numbers (the organisation's, or
+    the page's language where it declares none) and kept as the number it
+    is, so that the draft reads the same whatever page shows it."""
     verb = form.get("verb", "")
     subject = form.get("subject", "").strip()
     if verb == "close":
@@ -655,6 +721,8 @@ def _change_of(form: dict) -> dict:
         if verb == "link":
             spec.update({k: form[k] for k in ("powers", "ceiling", "scope", "capacity")
                          if form.get(k, "").strip()})
+            if "ceiling" in spec:
+                spec["ceiling"] = _ceiling(spec["ceiling"], locale)
         return {verb: spec}
     if verb == "add":
         return {"add": {"id": subject, "kind": form.get("kind") or "Post",
@@ -662,6 +730,17 @@ def _change_of(form: dict) -> dict:
                         **({"reports_to": form["to"].strip()} if form.get("to") else {})}}
     raise Refused(400, Message("no change '{verb}': choose close, move, rename, add, link, "
                                "unlink, move_mandate or move_commission", verb=verb))
+
+
+def _ceiling(text: str, locale: str | None):
+    """A ceiling typed in a form (``25.000``, ``onbeperkt``) as the number
+    (or ``none``) it is; refused, said, when it is none."""
+    from .errors import InputError
+    from .validate import parse_cell
+    try:
+        return parse_cell("ceiling", text, locale)
+    except InputError as exc:
+        raise Refused(400, said(exc)) from None
 
 
 def _grouped(facts: list) -> list:

@@ -70,11 +70,27 @@ class _ChangeError(OrgModelError):
 
 def _described(i: int, change) -> Message:
     """``change 2 (move: tm, to: cd)``: how an error names a change (the
-    change itself in the script's own words)."""
+    change itself in the script's own words: a list and a mapping in YAML's
+    brackets, not as Python writes them).
+
+    >>> str(_described(1, {"merge": ["a", "b"]}))
+    'change 2 (merge: [a, b])'
+    >>> str(_described(0, {"link": {"kind": "MANDATES", "from": "gd", "to": "cd"}}))
+    'change 1 (link: {kind: MANDATES, from: gd, to: cd})'
+    """
     if not isinstance(change, dict):
         return Message("change {n}", n=i + 1)
-    text = ", ".join(f"{k}: {v}" for k, v in change.items())
+    text = _flow(change)[1:-1]
     return Message("change {n} ({what})", n=i + 1, what=text[:120])
+
+
+def _flow(value) -> str:
+    """``value`` as YAML writes it on one line (``{a: 1, b: [x, y]}``)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}".rstrip() for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_flow, value)) + "]"
+    return "" if value is None else str(value)       # (`close:` with nothing after it)
 
 
 #: What a change needs a node to be, in the reader's language.

@@ -133,12 +133,12 @@ def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
     ("- close: dd-bb\n  report: none\n",
      "change 1 (close: dd-bb, report: none): unknown key 'report' for close (did you mean "
      "'reports'?)"),
-    ("- add: {id: x, name: X}\n", "change 1 (add: {'id': 'x', 'name': 'X'}): add needs a kind "
+    ("- add: {id: x, name: X}\n", "change 1 (add: {id: x, name: X}): add needs a kind "
      "(kind: Post)"),
     ("- add: {id: x, kind: Post}\n", "add needs a name"),
-    ("- add: {id: x, nmae: X}\n", "change 1 (add: {'id': 'x', 'nmae': 'X'}): add: unknown key "
+    ("- add: {id: x, nmae: X}\n", "change 1 (add: {id: x, nmae: X}): add: unknown key "
      "'nmae' (did you mean 'name'?)"),
-    ("- close:\n", "change 1 (close: None): close names nothing: write 'close: ID'"),
+    ("- close:\n", "change 1 (close:): close names nothing: write 'close: ID'"),
     ("- move_mandate: {from: gd, too: cd}\n", "move_mandate: unknown key 'too' (did you mean "
      "'to'?)"),
     # the validation problem of the result names the change that caused it,

@@ -186,7 +186,7 @@ def test_the_report_page_diff_and_register_are_dutch(voorbeeld, tmp_path):
     texts["DIFF.md"] = (to_be / "DIFF.md").read_text(encoding="utf-8")
     texts["diff.html"] = _visible_html((to_be / "diff.html").read_text(encoding="utf-8"))
     header = (to_be / "changes.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == "onderdeel,key,soort,status,toelichting"
+    assert header == "onderdeel,betreft,soort,status,toelichting"
     assert "Wat er verandert van" in texts["DIFF.md"]
     for name, text in texts.items():
         words, numbers = _english_in(text, own)

@@ -876,3 +876,48 @@ def test_layers_and_spans_show_no_column_of_no_without_a_target(folder):
             assert ("below_target" if page == "/layers" else "outside") in head, head
     finally:
         _stop(proc)
+
+
+def _text(page: str) -> str:
+    """A page's visible text, one cell or line per line."""
+    page = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page, flags=re.S)
+    lines = html.unescape(re.sub(r"<[^>]+>", "\n", page)).splitlines()
+    return "\n".join(x.strip() for x in lines if x.strip())
+
+
+def test_a_dutch_draft_reads_as_its_diff_does(folder):
+    """A Dutch draft's page listed its changes as the script's English
+    (`close: tm`, `link: kind MANDATES, ...`), its routes as the whole
+    routes table (ids beside names, `newly bad`, `next before name`), its
+    figures by their keys (`posts_without_fte`), and its keys as
+    `cd|MANDATES|dd`, `tm|line` and `key`. A ceiling typed as a Dutch page
+    writes it (`25.000`, in an organisation that declares no locale) was
+    refused as either 25 or 25000, in a message that gave the change as
+    Python writes a mapping."""
+    proc, url = _start(folder, "--lang", "nl")
+    try:
+        anna, _ = _login(url, "anna")
+        _draft(anna, "reorg", {"verb": "close", "subject": "dd"},
+               {"verb": "link", "kind": "MANDATES", "subject": "cd", "to": "tm",
+                "powers": "budget", "ceiling": "25.000"})
+        text = _text(anna.get("/drafts/reorg").text)
+        bad = anna.post("/drafts/reorg/change", data={
+            "csrf": _csrf(anna.get("/drafts").text), "verb": "link", "kind": "MANDATES",
+            "subject": "cd", "to": "tm", "ceiling": "veel"})
+        amount = _text(anna.get("/who-decides?power=budget&amount=25.000").text)
+    finally:
+        _stop(proc)
+    assert "Deputy director (dd) opheffen" in text
+    assert ("geven: Corporate director (cd) mandateert Team manager Finance (tm) "
+            "(bevoegdheden: budget, financiële grens: 25.000)") in text
+    for english in ("close:", "link:", "newly bad", "next before name", "posts_without_fte",
+                    "|MANDATES|", "|line", "\nkey\n"):
+        assert english not in text, english
+    assert "\nbetreft\n" in text and "dd → tm" in text
+    routes = text.split("Routes die veranderen")[1].split("Mandaten")[0]
+    assert "\nvolgende stap voor\n" in routes and "Deputy director" in routes
+    assert bad.status_code == 400 and "{'" not in _text(bad.text)
+    assert "25 of 25000" not in amount and "\nDeputy director\n" in amount
+    org = orgmodel.load(folder)
+    assert not [d for _, _, d in org.graph.in_edges("tm", data=True)
+                if d.get("ceiling") == 25000.0]          # (a draft writes nothing)
