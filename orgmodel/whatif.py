@@ -98,6 +98,12 @@ _WHAT = {"node": N_("node"), "post": N_("post"), "superior": N_("superior"), "te
 
 
 def _need(org, node, what="node"):
+    if node is None or node == "":
+        raise _ChangeError(Message("a {what} is missing here: give its id",
+                                   what=Message(_WHAT[what])))
+    if isinstance(node, (dict, list)):
+        raise _ChangeError(Message("'{value}' is no id: a {what} is named by its id",
+                                   value=_flow(node), what=Message(_WHAT[what])))
     if node not in org.graph:
         raise _ChangeError(Message(
             "'{node}' is not a {what} of {v}{v2}",
@@ -313,7 +319,7 @@ def _close(org, post, reports, text):
     if reports not in ("superior", "keep", "none"):
         raise _ChangeError(Message(
             "reports: '{reports}' must be superior, keep or none",
-            reports=reports))
+            reports=_flow(reports)))
     ups = [v for _, v, _ in _lines_up(g, post)]
     below = [(u, k) for u, keyed in predecessors(g)[post].items() for k, d in keyed.items()
              if d.get("kind") == "REPORTS_TO"]
@@ -341,8 +347,17 @@ def _link(org, spec, text, remove=False):
     if not isinstance(spec, dict):
         raise _ChangeError(Message("needs a mapping (kind, from, to ...)"))
     kind, u, v = spec.get("kind"), spec.get("from"), spec.get("to")
+    known = ("kind", "from", "to") + (() if remove else tuple(_LINK_KEYS))
+    for key in spec:
+        if key not in known:
+            raise _ChangeError(Message("{verb}: unknown key '{key}' (known: {keys})",
+                                       verb="unlink" if remove else "link", key=key,
+                                       keys=", ".join(known)))
+    if kind is None or kind == "":
+        raise _ChangeError(Message("a link needs a kind (kind: {kinds})",
+                                   kinds=", ".join(EDGE_KINDS)))
     if kind not in EDGE_KINDS:
-        raise _ChangeError(Message("'{kind}' is not an edge kind ({kinds})", kind=kind,
+        raise _ChangeError(Message("'{kind}' is not an edge kind ({kinds})", kind=_flow(kind),
                                    kinds=", ".join(EDGE_KINDS)))
     for x in (u, v):
         _need(org, x)
@@ -359,10 +374,7 @@ def _link(org, spec, text, remove=False):
     for key, value in spec.items():
         if key in ("kind", "from", "to") or value in (None, ""):
             continue
-        how = _LINK_KEYS.get(key)
-        if how is None:
-            raise _ChangeError(Message("link: unknown key '{key}' (known: {keys})", key=key,
-                                       keys=", ".join(_LINK_KEYS)))
+        how = _LINK_KEYS[key]
         if how == "list":
             value = [x.strip() for x in str(value).split(";") if x.strip()] \
                 if isinstance(value, str) else list(value)

@@ -151,6 +151,16 @@ def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
     ("- close: gd\n  reports: keep\n", "'gd' has 5 reports: with 'reports: keep' they would "
      "report to a closed post"),
     ("close: dd-bb\n", "must be a YAML list of changes"),
+    # an empty or a mapping value where an id belongs, a link without a kind
+    # and an unknown key of unlink were each said as 'None' or Python's dict
+    ("- unlink: {a: 1}\n", "change 1 (unlink: {a: 1}): unlink: unknown key 'a' (known: kind, "
+     "from, to)"),
+    ("- link: {from: gd, to: cd-kossen}\n", "a link needs a kind (kind: REPORTS_TO"),
+    ("- move_commission: {commission: ag-jeugd, from: , to: gd}\n",
+     "change 1 (move_commission: {commission: ag-jeugd, from:, to: gd}): a node is missing "
+     "here: give its id"),
+    ("- move_mandate: {from: gd, to: {a: 1}}\n", "'{a: 1}' is no id: a node is named by its id"),
+    ("- close: dd-bb\n  reports:\n", "reports: '' must be superior, keep or none"),
     ("- move: tm-orb\n  to: [oops\n", "is not valid YAML"),
 ])
 def test_whatif_errors_name_the_change(tmp_path, script, message):
