@@ -43,6 +43,9 @@ def executive_commission_advice(org: OrgModel, threshold: int | None = None) -> 
         ``marked executive, fewer criteria than the threshold``, or
         ``not assessed: ...`` with the reason (``advised`` is then empty):
         among them, no threshold recorded (``criteria_met`` still counts).
+        ``criteria_met`` is empty (not recorded, not 0) where the criteria
+        a commission meets are not recorded, or the organisation declares
+        none.
 
     Examples
     --------
@@ -77,8 +80,11 @@ def executive_commission_advice(org: OrgModel, threshold: int | None = None) -> 
             verdict = Message("advised, not marked executive")
         else:
             verdict = Message("marked executive, fewer criteria than the threshold")
-        rows.append({"id": c, "name": org.label(c), "criteria_met": len(met),
+        known = bool(criteria) and "criteria" in d
+        rows.append({"id": c, "name": org.label(c), "criteria_met": len(met) if known else None,
                      "criteria": "; ".join(criteria[k] for k in met), "advised": advised,
                      "executive": marked, "verdict": verdict})
-    return pd.DataFrame(rows, columns=["id", "name", "criteria_met", "criteria", "advised",
-                                       "executive", "verdict"])
+    out = pd.DataFrame(rows, columns=["id", "name", "criteria_met", "criteria", "advised",
+                                      "executive", "verdict"])
+    # (a count, or nothing where it is not recorded: not a float column)
+    return out.astype({"criteria_met": "Int64"})

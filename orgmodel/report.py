@@ -904,14 +904,31 @@ class _Report:
         if not len(adv):
             return md + ["", heading("Executive commissions", "R8"), "",
                          t("The data names no commissions.")]
+        threshold = org.settings("executive_commission_threshold")
+        assessed = adv["criteria_met"].notna().any()
         md += ["", heading("Executive commissions", "R8"), "",
-               (t("Threshold: {n} of the organisation's criteria (`criteria` in org.yaml).",
-                  n=org.settings("executive_commission_threshold"))
-                if org.settings("executive_commission_threshold") is not None else
-                t("Threshold: not recorded (the source does not give a number); the counts of "
-                  "criteria met are given.")), "",
-               *top(adv, ["name", "criteria_met", "advised", "executive", "verdict"], "advice",
-                    "criteria_met", what="commissions")]
+               t("Threshold: {n} of the organisation's criteria (`criteria` in org.yaml).",
+                 n=threshold) if threshold is not None else
+               t("Threshold: not recorded (the source does not give a number); the counts of "
+                 "criteria met are given.") if assessed else
+               t("Threshold: not recorded (the source does not give a number)."), ""]
+        if not assessed:
+            # (a table of "not assessed" on every row says less than this)
+            n = len(adv)
+            md.append(t(count(n, N_("The organisation declares no criteria for executive "
+                                    "commissions (`criteria` in org.yaml): its commission is "
+                                    "not assessed."),
+                              N_("The organisation declares no criteria for executive "
+                                 "commissions (`criteria` in org.yaml): none of its {n} "
+                                 "commissions is assessed."))
+                        if not org.vocabulary("criteria") else
+                        count(n, N_("The commission does not record the criteria it meets (its "
+                                    "`criteria` in nodes.csv): it is not assessed."),
+                              N_("None of the {n} commissions records the criteria it meets "
+                                 "(their `criteria` in nodes.csv): none is assessed."))))
+            return md
+        md += top(adv, ["name", "criteria_met", "advised", "executive", "verdict"], "advice",
+                  "criteria_met", what="commissions")
         return md
 
     def closing(self) -> list:

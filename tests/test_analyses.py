@@ -509,3 +509,21 @@ def test_the_order_of_the_line_is_networkx_topological_order(shape):
         assert rest == [] and sorted(order) == sorted(nodes)
     place = {n: i for i, n in enumerate(order)}
     assert all(place[v] < place[u] for u, v in edges if u in place and v in place)
+
+
+def test_criteria_met_not_recorded_is_not_zero(sample, deventer, albrandswaard, tmp_path):
+    """A commission whose criteria are not recorded was counted as meeting 0
+    of them (Deventer's fifteen, in the table, the CSV and the report); the
+    count is empty there, and a report whose commissions are none of them
+    assessed says so in a sentence instead of a table of empty rows."""
+    adv = executive_commission_advice(sample).set_index("id")
+    assert adv.loc["youth", "criteria_met"] == 2 and pd.isna(adv.loc["grant", "criteria_met"])
+    for org in (deventer, albrandswaard):
+        assert executive_commission_advice(org)["criteria_met"].isna().all()
+    out = run("advice", "--org", DATA / "deventer", "--format", "json").output
+    assert json.loads(out)[0]["criteria_met"] is None
+    assert run("--lang", "nl", "report", "--org", DATA / "deventer", "--out",
+               tmp_path / "r").exit_code == 0
+    r8 = (tmp_path / "r" / "report.md").read_text(encoding="utf-8").split("(R8)")[1][:400]
+    assert "Van geen van de 15 opdrachten is vastgelegd aan welke criteria ze voldoet" in r8
+    assert "|" not in r8.split("##")[0]
