@@ -598,10 +598,11 @@ def _escalate_in_database(store, name, role, via, all_roles, paths, max_routes, 
     if not role or not role.strip() or all_roles or load or other or paths:
         return False
     from .indb import escalate as in_database
+    from .indb import find_team
     from .store import _manifest
     rid, rg = in_database(store, name, role, via)
     t = _t(_settings_only(_manifest(store, name) or {}))
-    _show_routes(t, rid, rg, max_routes, fmt)
+    _show_routes(t, rid, rg, max_routes, fmt, find_team(store, name, role))
     return True
 
 
@@ -650,14 +651,20 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
             raise click.UsageError(Message("--meet needs a ROLE"))
         m = meet(org, role, other, via)
 
+        def who(side):
+            # (a team asked for is named, with the post whose route it takes)
+            team = m[side].get("team")
+            return t("{team} (led by {post})", team=team["name"], post=m[side]["name"]) \
+                if team else m[side]["name"]
+
         def table():
             if m["meet"] is None:
                 return t("The {via} routes of {a} and {b} never meet.", via=t.value(m["via"]),
-                         a=m["a"]["name"], b=m["b"]["name"])
+                         a=who("a"), b=who("b"))
 
             def names(steps):
                 return " → ".join([s["name"] for s in steps]) or t("(starts there)")
-            return (t("{a} and {b} meet at {c}", a=m["a"]["name"], b=m["b"]["name"],
+            return (t("{a} and {b} meet at {c}", a=who("a"), b=who("b"),
                       c=m["meet"]["name"]) + "\n"
                     f"  {m['a']['name']}: {names(m['path_a'])}\n"
                     f"  {m['b']['name']}: {names(m['path_b'])}")
@@ -675,19 +682,25 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
             emit(frame, fmt, t=t)
         return
     rid, rg = one(org, role, via)
-    _show_routes(t, rid, rg, max_routes, fmt)
+    team = org.find_team(role)
+    _show_routes(t, rid, rg, max_routes, fmt,
+                 team and {"id": team, "name": org.label(team)})
 
 
-def _show_routes(t, rid, rg, max_routes, fmt):
-    """One role's routes: a table of steps, or the record as JSON or CSV."""
+def _show_routes(t, rid, rg, max_routes, fmt, team=None):
+    """One role's routes: a table of steps, or the record as JSON or CSV;
+    ``team`` (``id``, ``name``), the team asked for, whose leader it is."""
     rec = rg.record(rid)
     shown = [rg.route_record(r) for r in rg.routes(rid, max_routes)]
-    result = {**rec, "paths": shown}
+    result = {**rec, "paths": shown, **({"team": team} if team else {})}
 
     def table():
         kind = rg.kind
         lines = [t("{name} ({id}), {via} route", name=rec["name"], id=rid,
                    via=t(kind.label or rg.via))]
+        if team:
+            lines.append("  " + t("the team {team} ({id}) escalates through the post that "
+                                  "leads it", team=team["name"], id=team["id"]))
         if kind.issue:
             lines.append("  " + t("for") + f": {t(kind.issue)}")
         for b in rec["blocked"]:

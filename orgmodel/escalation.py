@@ -856,7 +856,8 @@ class Escalation(NamedTuple):
 
 def escalate(org: OrgModel, role: str, via: str | None = None) -> Escalation:
     """The :class:`Escalation` of one role, given by id or name: the role's id
-    and the :class:`RouteGraph` with its routes.
+    and the :class:`RouteGraph` with its routes.  A team, by its id or whole
+    name, is the post that leads it (see :meth:`OrgModel.find_role`).
 
     Only the roles above it are worked out.
 
@@ -873,7 +874,7 @@ def escalate(org: OrgModel, role: str, via: str | None = None) -> Escalation:
     >>> escalate(sample, "tm").to_frame()[["id", "tops"]].to_dict("records")
     [{'id': 'tm', 'tops': 'General director'}]
     """
-    rid = org.find_role(role)
+    rid = org.find_role(role, teams=True)
     rg = RouteGraph(org, via)
     rg.summary(rid)
     return Escalation(rid, rg)
@@ -913,6 +914,8 @@ def meet(org: OrgModel, a: str, b: str, via: str | None = None) -> dict:
     The meeting role is the one nearest to both (fewest steps for the one
     further away, then fewest in all).  When one is on the other's route,
     that one is the meeting role.  Only the two roles' up-sets are searched.
+    A team, by its id or whole name, is the post that leads it: its ``a`` or
+    ``b`` then names that team too (``team``, with its ``id`` and ``name``).
 
     Examples
     --------
@@ -920,7 +923,7 @@ def meet(org: OrgModel, a: str, b: str, via: str | None = None) -> dict:
     >>> m["meet"]["id"], [s["id"] for s in m["path_a"]], [s["id"] for s in m["path_b"]]
     ('cd', ['dd', 'cd'], ['cd'])
     """
-    ra, rb = org.find_role(a), org.find_role(b)
+    ra, rb = org.find_role(a, teams=True), org.find_role(b, teams=True)
     rg = RouteGraph(org, via)
     rg._summarise([ra, rb])
     da, db = _distances(rg, ra), _distances(rg, rb)
@@ -928,6 +931,10 @@ def meet(org: OrgModel, a: str, b: str, via: str | None = None) -> dict:
     common = {n for n in da.keys() & db.keys() if rg._nodes[n].get("kind") != "Body"}
     result = {"a": rg._who(ra), "b": rg._who(rb), "via": rg.via,
               "meet": None, "path_a": [], "path_b": []}
+    for side, query in (("a", a), ("b", b)):
+        team = org.find_team(query)
+        if team is not None:
+            result[side] = {**result[side], "team": {"id": team, "name": org.label(team)}}
     if not common:
         return result
     m = min(common, key=lambda n: (max(da[n][0], db[n][0]), da[n][0] + db[n][0], n))

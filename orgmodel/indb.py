@@ -19,7 +19,7 @@ from .escalation import RouteGraph, Step, escalation_policy
 from .model import OrgModel
 from .schema import RESERVED_EDGE_COLUMNS
 
-__all__ = ["StoredRoutes", "escalate", "find_role", "mandate_model", "partner_model",
+__all__ = ["StoredRoutes", "escalate", "find_role", "find_team", "mandate_model", "partner_model",
            "who_decides"]
 
 #: Properties a push adds to every node (not the model's).
@@ -78,8 +78,25 @@ class StoredRoutes(RouteGraph):
 
 
 def find_role(store, org_name: str, query: str) -> str:
-    """A post's or role's id from its id or name, found by the database."""
+    """A post's or role's id from its id or name, found by the database (a
+    team's id or whole name: the post that leads it, as
+    :meth:`OrgModel.find_role` finds it with ``teams``)."""
     return _find(store, org_name, query)[0]
+
+
+def find_team(store, org_name: str, query: str) -> dict | None:
+    """The team (``id``, ``name``) whose id or whole name ``query`` is, where
+    no post or role has that id or name (see :meth:`OrgModel.find_team`);
+    ``None`` where none has."""
+    from .store import cypher
+    text = unicodedata.normalize("NFC", query).strip()
+    teams = list(store.run(cypher("find_team"), org=org_name, text=text))
+    if not teams:
+        return None
+    model = OrgModel(_candidates(store.run(cypher("find_role"), org=org_name, text=text),
+                                 teams), {"name": org_name})
+    team = model.find_team(query)
+    return None if team is None else {"id": team, "name": model.label(team)}
 
 
 def _find(store, org_name: str, query: str) -> tuple:
@@ -96,22 +113,39 @@ def _find(store, org_name: str, query: str) -> tuple:
         for rec in store.run(cypher("find_role_by_uid", label=label), uid=key):
             return rec["id"], rec["kind"]
     text = query.strip()
+    teams = list(store.run(cypher("find_team"), org=org_name, text=text))
     try:
-        return _among(store.run(cypher("find_role"), org=org_name, text=text), org_name, query)
+        return _among(store.run(cypher("find_role"), org=org_name, text=text), org_name, query,
+                      teams)
     except UnknownRoleError as exc:
         if exc.ambiguous:
             raise
-    return _among(store.run(cypher("role_names"), org=org_name), org_name, query)
+    return _among(store.run(cypher("role_names"), org=org_name), org_name, query, teams)
 
 
-def _among(records, org_name: str, query: str) -> tuple:
+def _among(records, org_name: str, query: str, teams=()) -> tuple:
     """``(id, label)`` of the one of ``records`` (posts and roles) that
-    ``query`` names, found as in a model (see :meth:`OrgModel.find_role`)."""
+    ``query`` names, found as in a model (see :meth:`OrgModel.find_role`;
+    ``teams``: the rows of find_team.cypher, a team standing for its leader)."""
+    g = _candidates(records, teams)
+    rid = OrgModel(g, {"name": org_name}).find_role(query, teams=True)
+    return rid, g.nodes[rid]["kind"]
+
+
+def _candidates(records, teams=()) -> nx.MultiDiGraph:
+    """A graph of the posts and roles ``records`` name, and of the teams of
+    find_team.cypher's rows with the posts that lead them."""
     g = nx.MultiDiGraph()
     for rec in records:
         g.add_node(rec["id"], kind=rec["kind"], name=rec["name"] or rec["id"])
-    rid = OrgModel(g, {"name": org_name}).find_role(query)
-    return rid, g.nodes[rid]["kind"]
+    for rec in teams:
+        g.add_node(rec["id"], kind="Team", name=rec["name"] or rec["id"])
+        if rec["leader"] is not None:
+            if rec["leader"] not in g:
+                g.add_node(rec["leader"], kind=rec["leader_kind"],
+                           name=rec["leader_name"] or rec["leader"])
+            g.add_edge(rec["leader"], rec["id"], kind="LEADS")
+    return g
 
 
 def escalate(store, org_name: str, role: str, via: str | None = None) -> tuple:

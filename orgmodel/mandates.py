@@ -351,7 +351,7 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     frame["warnings"] = _warnings(org, reg, players, frame["post"].tolist())
     if role is None:
         return frame
-    rid = org.find_role(role)
+    rid = org.find_role(role, teams=True)     # (a team: may its leader?)
     hit = frame[frame["post"] == rid]
     if len(hit):
         row = next(r for r in rows if r["post"] == rid)

@@ -227,17 +227,28 @@ class OrgModel:
     def label(self, node) -> str:
         return self.graph.nodes[node].get("name", node)
 
-    def find_role(self, query: str) -> str:
+    def find_role(self, query: str, teams: bool = False) -> str:
         """The id of the post or role whose id or name matches ``query``.
 
         Matching ignores case.  An exact id wins over a name, a whole name
         over a part of one; a part is matched from the start of a word of the
-        name (``kossen``, ``teammanager bdo``), never inside one.
+        name (``kossen``, ``teammanager bdo``), never inside one.  With
+        ``teams``, a team's id or whole name (see :meth:`find_team`) stands
+        for the post that leads it (see :meth:`leader`), after a post's or
+        role's id and whole name and before a part of one: two teams that
+        disagree escalate through their leaders.
 
         Raises
         ------
         UnknownRoleError
             When nothing matches (listing the closest roles) or several do.
+        OrgModelError
+            With ``teams``: a team no post leads, or several.
+
+        Examples
+        --------
+        >>> sample.find_role("Finance team", teams=True)
+        'tm'
         """
         roles = self.ids("Post") + self.ids("Role")
         # Files are read in Unicode NFC; a query typed in NFD still matches.
@@ -253,6 +264,9 @@ class OrgModel:
             return by_name[0]
         if len(by_name) > 1:
             raise UnknownRoleError(query, [(r, self.label(r)) for r in by_name], ambiguous=True)
+        team = self.find_team(query) if teams else None
+        if team is not None:
+            return self.leader(team)
         # (a part of a name from the start of one of its words: 'kossen' is
         # Concerndirecteur Kossen; 'gs', inside Begrotingsprogrammamanager,
         # gave that role's routes as if it had been asked for)
@@ -272,6 +286,58 @@ class OrgModel:
             if rid not in [c[0] for c in cands]:
                 cands.append((rid, self.label(rid)))
         raise UnknownRoleError(query, cands)
+
+    def find_team(self, query: str) -> str | None:
+        """The id of the team (or unit) whose id or whole name is ``query``
+        (without regard to case), where no post or role has that id or
+        name; ``None`` where none has.
+
+        Raises
+        ------
+        UnknownRoleError
+            Several teams of that name (each listed, to be named by its id).
+
+        Examples
+        --------
+        >>> sample.find_team("finance team"), sample.find_team("tm")
+        ('team', None)
+        """
+        q = unicodedata.normalize("NFC", query).strip().casefold()
+        roles = self.ids("Post") + self.ids("Role")
+        if any(r.casefold() == q or str(self.label(r)).casefold() == q for r in roles):
+            return None
+        teams = self.ids("Team")
+        found = [x for x in teams if x.casefold() == q] or \
+            [x for x in teams if str(self.label(x)).casefold() == q]
+        if len(found) > 1:
+            raise UnknownRoleError(query, [(x, self.label(x)) for x in found], ambiguous=True)
+        return found[0] if found else None
+
+    def leader(self, team: str) -> str:
+        """The post (or role) that leads ``team`` (its ``LEADS`` edge).
+
+        Raises
+        ------
+        OrgModelError
+            No post leads it, or several do (each named).
+
+        Examples
+        --------
+        >>> sample.leader("team")
+        'tm'
+        """
+        leads = sorted({u for u, _ in predecessors(self.graph)[team].items()
+                        if any(d.get("kind") == "LEADS"
+                               for d in predecessors(self.graph)[team][u].values())})
+        if not leads:
+            raise OrgModelError(Message(
+                "{team} is a team, and the data records no post that leads it (LEADS): "
+                "name a post or role", team=self.label(team)))
+        if len(leads) > 1:
+            raise OrgModelError(Message(
+                "{team} is a team led by several posts: {posts}; name one", team=self.label(team),
+                posts=", ".join(f"{x} ({self.label(x)})" for x in leads)))
+        return leads[0]
 
     def nodes_frame(self, kind=None) -> pd.DataFrame:
         """Nodes as a DataFrame, one row each, indexed by id."""

@@ -527,3 +527,40 @@ def test_criteria_met_not_recorded_is_not_zero(sample, deventer, albrandswaard, 
     r8 = (tmp_path / "r" / "report.md").read_text(encoding="utf-8").split("(R8)")[1][:400]
     assert "Van geen van de 15 opdrachten is vastgelegd aan welke criteria ze voldoet" in r8
     assert "|" not in r8.split("##")[0]
+
+
+def test_two_teams_escalate_through_the_posts_that_lead_them(deventer, sample):
+    """'When two teams disagree, whom do they escalate to?' was answered for
+    posts and roles only: a team's name was 'no role matches'. A team, by
+    its id or whole name, stands for the post that leads it, and says so; a
+    post's own id or name wins; a team no post leads, or several, is said."""
+    import networkx as nx
+
+    from orgmodel.errors import OrgModelError, UnknownRoleError
+    m = meet(deventer, "Teams van Intern ondersteunen", "teams-ed")
+    assert (m["a"]["id"], m["b"]["id"], m["meet"]["id"]) == ("tm-io", "tm-ed", "gd")
+    assert m["a"]["team"] == {"id": "teams-io", "name": "Teams van Intern ondersteunen"}
+    assert escalate(deventer, "ORB teams")[0] == "tm-orb"
+    assert "team" not in meet(deventer, "tm-io", "tm-ed")["a"]
+    # (outside escalation, a team is no role: a mandate is a post's)
+    with pytest.raises(UnknownRoleError):
+        deventer.find_role("teams-io")
+    g = sample.graph.copy()
+    g.remove_edges_from([(u, v, k) for u, v, k, d in g.edges(keys=True, data=True)
+                         if d["kind"] == "LEADS" and v == "team"])
+    nobody = orgmodel.OrgModel(g, dict(sample.manifest))
+    with pytest.raises(OrgModelError, match="Finance team is a team, and the data records no "
+                                            "post that leads it"):
+        escalate(nobody, "Finance team")
+    g.add_edge("tm", "team", kind="LEADS")
+    g.add_edge("tm2", "team", kind="LEADS")
+    two = orgmodel.OrgModel(nx.MultiDiGraph(g), dict(sample.manifest))
+    with pytest.raises(OrgModelError, match=r"led by several posts: tm \(Team manager "
+                                            r"Finance\), tm2"):
+        meet(two, "Finance team", "bpm")
+    out = run("--lang", "nl", "escalate", "Teams van Intern ondersteunen", "--meet",
+              "Teams van Extern dienstverlenen", "--org", DATA / "deventer").output
+    assert out.startswith("Teams van Intern ondersteunen (geleid door Teammanagers Intern "
+                          "ondersteunen) en Teams van Extern dienstverlenen"), out
+    one = run("escalate", "team-orb", "--org", DATA / "deventer", "--format", "json").output
+    assert json.loads(one)["team"] == {"id": "team-orb", "name": "ORB teams"}

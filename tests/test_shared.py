@@ -445,6 +445,24 @@ def test_a_role_is_found_in_the_database_as_in_the_model(store, deventer):
     assert deventer.find_role("kossen") == "cd-kossen"
 
 
+def test_a_team_is_found_in_the_database_as_in_the_model(bolt_env, store, deventer):
+    """A team given where a role is asked for (escalate --neo4j, who-decides
+    --role) stands for the post that leads it, in the database as in the
+    model; the command says which team it was."""
+    from orgmodel.indb import find_role, find_team
+    push(store, deventer)
+    for query in ("Teams van Intern ondersteunen", "TEAMS-ED", "ORB teams", "cl-io"):
+        assert find_role(store, "Deventer", query) == deventer.find_role(query, teams=True)
+        expected = deventer.find_team(query)
+        got = find_team(store, "Deventer", query)
+        assert (got and got["id"]) == expected, query
+    assert find_team(store, "Deventer", "tm-io") is None
+    res = CliRunner().invoke(cli, ["escalate", "Teams van Intern ondersteunen", "--neo4j",
+                                   "Deventer"])
+    assert res.exit_code == 0 and "the team Teams van Intern ondersteunen (teams-io) " \
+        "escalates through the post that leads it" in res.output, res.output
+
+
 @pytest.mark.parametrize("folder", ["template", "deventer", "albrandswaard"])
 def test_who_decides_read_from_the_database_equals_the_whole_models(store, folder):
     from orgmodel.indb import mandate_model
