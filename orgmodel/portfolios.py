@@ -70,9 +70,9 @@ def portfolio_balance(org: OrgModel) -> PortfolioBalance:
         holder = next((h for h, _ in holders.get(pf, ())
                        if org.graph.nodes[h].get("kind") == "Post"), "")
         rows.append({"holder": holder, "holder_name": org.label(holder) if holder else "",
-                     "portfolio": pf, **counts, "teams": len(teams.get(pf, ())),
+                     "portfolio": pf, "portfolio_name": org.label(pf), **counts, "teams": len(teams.get(pf, ())),
                      "total": sum(counts.values())})
-    frame = pd.DataFrame(rows, columns=["holder", "holder_name", "portfolio",
+    frame = pd.DataFrame(rows, columns=["holder", "holder_name", "portfolio", "portfolio_name",
                                         *PORTFOLIO_CATEGORIES, "teams", "total"]).fillna(0)
     totals = frame["total"]
     mean = totals.mean() if len(totals) else 0

@@ -86,7 +86,8 @@ def _named(frame, names):
             return v
         out[c] = out[c].map(one)
     drop = []
-    for ident, name in (("id", "name"), ("holder", "holder_name")):
+    for ident, name in (("id", "name"), ("holder", "holder_name"),
+                        ("portfolio", "portfolio_name")):
         if ident in out and name in out:
             # the name as the reader sees it, with its id where names repeat
             out[name] = [names.get(i, n) for i, n in zip(out[ident], out[name])]
@@ -861,7 +862,8 @@ class _Report:
         md += chart("chart-portfolios.svg", figures.portfolio_chart(pb.frame, t),
                     t("Portfolio items per holder"))
         md += [table(pb.frame.rename(columns={c: t(c) for c in pb.frame.columns
-                                              if c not in ("holder", "holder_name", "portfolio")})),
+                                              if c not in ("holder", "holder_name", "portfolio",
+                                                           "portfolio_name")})),
                "", t("Imbalance (coefficient of variation of the totals): **{x}** (0 = every "
                      "holder carries as many items).", x=pb.imbalance)]
         if len(pline):

@@ -564,3 +564,16 @@ def test_two_teams_escalate_through_the_posts_that_lead_them(deventer, sample):
                           "ondersteunen) en Teams van Extern dienstverlenen"), out
     one = run("escalate", "team-orb", "--org", DATA / "deventer", "--format", "json").output
     assert json.loads(one)["team"] == {"id": "team-orb", "name": "ORB teams"}
+
+
+def test_a_portfolio_is_named_by_its_name(deventer, tmp_path):
+    """The portfolio balance named each portfolio by its id (`pf-lantain`)
+    in the table and the report; its name is beside it, and the report
+    shows the name alone."""
+    pb = portfolio_balance(deventer).frame.set_index("holder")
+    assert pb.loc["gd", ["portfolio", "portfolio_name"]].tolist() == [
+        "pf-lantain", "Portefeuille Lantain"]
+    assert run("--lang", "nl", "report", "--org", DATA / "deventer", "--out",
+               tmp_path / "r").exit_code == 0
+    r9 = (tmp_path / "r" / "report.md").read_text(encoding="utf-8").split("(R9)")[1][:900]
+    assert "| Algemeen directeur | Portefeuille Lantain | 2 |" in r9 and "pf-lantain" not in r9
