@@ -479,7 +479,10 @@ FORMATION_SHOWN = ("id", "name", "posts", "vacant", "people", "fte", "held_fte",
                    "headcount", "total_fte")
 #: Columns shown only when a row has more than nothing in them.
 FORMATION_IF_ANY = {"unrecorded": ("unrecorded", "unrecorded_fte"),
-                    "staff": ("staff", "staff_fte", "total_fte"),
+                    "staff": ("staff",),
+                    # (staff a file gives by FTE only, as the UK junior files
+                    # do: their FTE shown though no one of them is counted)
+                    "staff_fte": ("staff_fte", "total_fte"),
                     "staff_uncounted": ("staff_uncounted",)}
 
 

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 import orgmodel
-from conftest import DATA, copy_template, edit, run
+from conftest import DATA, ROOT, copy_template, edit, run
 from orgmodel.cli import cli, main
 
 
@@ -107,6 +107,29 @@ def test_the_formation_table_fits_a_terminal():
     assert csv_out.splitlines()[0].startswith("id,name,posts,vacant,people,fte_min,fte_max,")
     # (staff are shown where the organisation has them)
     assert "staff fte" in run("formation", "--org", str(DATA / "template")).output.splitlines()[0]
+
+
+def test_staff_given_by_fte_only_are_shown_per_unit(tmp_path):
+    """A UK organogram's junior staff give FTE, not a number of people: the
+    table per unit (terminal, web app, report) hid their FTE and the total
+    with them, as it showed the staff's columns only where a unit counts
+    people; the Cabinet Office's units showed 1 FTE each where its junior
+    files give hundreds. They are shown where a unit has staff FTE."""
+    uk = ROOT / "tests" / "fixtures" / "uk-organograms"
+    out = tmp_path / "co"
+    assert run("import", "posts", uk / "cabinet_office-2011-03-31-senior.csv", "--junior",
+               uk / "cabinet_office-2011-03-31-junior.csv", "--preset", "uk-organogram",
+               "--out", out).exit_code == 0
+    org = orgmodel.load(out)
+    from orgmodel.formation import formation, formation_view
+    from orgmodel.i18n import translator
+    full = formation(org, "unit")
+    shown = formation_view(full, translator("en"))
+    assert {"staff_fte", "total_fte"} <= set(shown.columns) and "staff" not in shown.columns
+    assert full["staff_fte"].sum() > 0
+    assert shown["staff_fte"].sum() == pytest.approx(full["staff_fte"].sum())
+    header = run("formation", "--org", out).output.splitlines()[0]
+    assert "staff fte" in header and "total fte" in header
 
 
 def test_the_formation_says_fte_with_staff_only_where_there_is_staff():
