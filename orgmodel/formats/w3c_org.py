@@ -315,7 +315,11 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
             "thousands deep)", format=fmt))], where=str(path)) from None
     except Exception as exc:   # rdflib raises parser-specific errors of many kinds
         m = re.search(r"line (\d+)", str(exc))
-        msg = re.sub(r"\s+", " ", str(exc)).strip()[:300]
+        msg = re.sub(r"\s+", " ", str(exc)).strip()
+        # (the line is the problem's row; the parser's echo of the text
+        # around it is Python's bytes, b'...', to no reader's use)
+        msg = re.sub(r"\s+at \^ in: .*$", "", re.sub(r"^at line \d+ of <[^>]*>:\s*", "", msg))
+        msg = msg[:300]
         raise ValidationError([Problem(label, int(m.group(1)) if m else None, Message(
             "is not valid {format}: {reason}", format=fmt, reason=msg))],
             where=str(path)) from None
