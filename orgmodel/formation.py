@@ -45,7 +45,7 @@ __all__ = ["post_figures", "formation", "totals", "is_post", "post_line", "staff
 
 _AMOUNTS = ("posts", "vacant", "people", "fte_min", "fte_max", "staff", "staff_fte",
             "vacant_fte_min", "vacant_fte_max", "staff_uncounted", "unrecorded",
-            "unrecorded_fte_min", "unrecorded_fte_max")
+            "unrecorded_fte_min", "unrecorded_fte_max", "posts_without_fte")
 
 
 def is_post(d: dict) -> bool:
@@ -270,7 +270,9 @@ def _post_amounts(posts: pd.DataFrame) -> np.ndarray:
     unrecorded = ~vacant & (cols[2] == 0)
     cols += [np.where(vacant, cols[3], part), np.where(vacant, cols[4], part),
              posts["staff_uncounted"].to_numpy(dtype=float), unrecorded.astype(float),
-             np.where(unrecorded, cols[3] - part, 0.0), np.where(unrecorded, cols[4] - part, 0.0)]
+             np.where(unrecorded, cols[3] - part, 0.0), np.where(unrecorded, cols[4] - part, 0.0),
+             # (the posts whose FTE is not known: a row's FTE is then unknown too)
+             np.isnan(cols[4]).astype(float)]
     return np.column_stack(cols).reshape(len(posts), len(_AMOUNTS))
 
 
@@ -281,7 +283,8 @@ def _frame(ids, names, pos, total):
     f = pd.DataFrame({"id": ids, "name": [names[n] for n in ids],
                       **{c: amounts[:, i] for i, c in enumerate(_AMOUNTS)}},
                      columns=["id", "name", *_AMOUNTS])
-    for c in ("posts", "vacant", "people", "staff", "staff_uncounted", "unrecorded"):
+    for c in ("posts", "vacant", "people", "staff", "staff_uncounted", "unrecorded",
+              "posts_without_fte"):
         f[c] = f[c].astype(int)
     # (sums of tenths: 214411.4, not the 214411.39999999997 the additions leave)
     for c in ("fte_min", "fte_max", "staff_fte", "vacant_fte_min", "vacant_fte_max",
@@ -304,13 +307,15 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
 
     Columns: ``id, name, posts, vacant, people, fte_min, fte_max, staff,
     staff_fte, vacant_fte_min, vacant_fte_max, staff_uncounted, unrecorded,
-    unrecorded_fte_min, unrecorded_fte_max, held_fte_min, held_fte_max,
-    headcount, total_fte_min, total_fte_max``: ``fte`` is the posts'
-    formation, and ``held_fte``, ``vacant_fte`` and ``unrecorded_fte`` its
-    parts (``unrecorded``: posts neither vacant nor held by anyone the data
-    names, whose holder is not recorded); FTE of posts without a known FTE count as unknown (NaN) in
-    every total they enter, and so does ``headcount`` where a post's holder
-    or a staff group's number of people is not recorded.
+    unrecorded_fte_min, unrecorded_fte_max, posts_without_fte, held_fte_min,
+    held_fte_max, headcount, total_fte_min, total_fte_max``: ``fte`` is the
+    posts' formation, and ``held_fte``, ``vacant_fte`` and ``unrecorded_fte``
+    its parts (``unrecorded``: posts neither vacant nor held by anyone the
+    data names, whose holder is not recorded); FTE of posts without a known
+    FTE count as unknown (NaN) in every total they enter, and
+    ``posts_without_fte`` counts them (why a row's FTE is empty); so does
+    ``headcount`` where a post's holder or a staff group's number of people
+    is not recorded.
 
     Examples
     --------
@@ -474,11 +479,17 @@ def totals(org: OrgModel) -> dict:
 #: The formation's figures a reader is shown (a page, the terminal), a range
 #: (``_min``, ``_max``) as one column: the others (staff uncounted, totals
 #: with staff) when any row has one.
-FORMATION_SHOWN = ("id", "name", "posts", "vacant", "people", "fte", "held_fte", "vacant_fte",
+FORMATION_SHOWN = ("id", "name", "posts", "vacant", "people", "fte", "posts_without_fte",
+                   "held_fte", "vacant_fte",
                    "unrecorded", "unrecorded_fte", "staff", "staff_fte", "staff_uncounted",
                    "headcount", "total_fte")
+#: The columns of FTE, left out where the data gives none at all.
+FORMATION_FTE = {"fte", "posts_without_fte", "held_fte", "vacant_fte", "unrecorded_fte",
+                 "staff_fte", "total_fte"}
 #: Columns shown only when a row has more than nothing in them.
 FORMATION_IF_ANY = {"unrecorded": ("unrecorded", "unrecorded_fte"),
+                    # (why a row's FTE is empty: its posts that give none)
+                    "posts_without_fte": ("posts_without_fte",),
                     "staff": ("staff",),
                     # (staff a file gives by FTE only, as the UK junior files
                     # do: their FTE shown though no one of them is counted)
@@ -492,7 +503,8 @@ def formation_view(df, t, whole=None):
     (``2–3`` where they differ), and the columns of staff and of posts whose
     holder is not recorded only when a row of the ``whole`` table (default:
     ``df``; a page shows a part of it) has one, so that it fits a window or
-    a terminal (20 columns did not).
+    a terminal (20 columns did not); the columns of FTE only where the data
+    gives an FTE.
 
     >>> from orgmodel.i18n import translator
     >>> list(formation_view(formation(sample, "unit"), translator("en")).columns)[:6]
@@ -501,6 +513,10 @@ def formation_view(df, t, whole=None):
     whole = df if whole is None else whole
     hidden = {c for key, cols in FORMATION_IF_ANY.items() if not (whole[key] > 0).any()
               for c in cols}
+    if (whole["posts_without_fte"] >= whole["posts"]).all() and not (whole["staff_fte"] > 0).any():
+        # (the data gives no FTE at all, as Deventer's sources: columns of
+        # nothing, and "posts without FTE" equal to the posts on every row)
+        hidden |= FORMATION_FTE
     out = {}
     for c in FORMATION_SHOWN:
         if c in hidden:

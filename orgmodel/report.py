@@ -146,8 +146,8 @@ def _import_line(org, t) -> list:
 
 
 #: The report's columns of the formation per unit, those the view has.
-_UNIT_COLUMNS = ("name", "posts", "vacant", "people", "unrecorded", "fte", "staff", "staff_fte",
-                 "headcount")
+_UNIT_COLUMNS = ("name", "posts", "vacant", "people", "unrecorded", "fte", "posts_without_fte",
+                 "staff", "staff_fte", "headcount")
 
 
 def _formation_opening(t, tot: dict, with_fte: int, fte: str, held: bool) -> str:

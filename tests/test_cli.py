@@ -132,6 +132,30 @@ def test_staff_given_by_fte_only_are_shown_per_unit(tmp_path):
     assert "staff fte" in header and "total fte" in header
 
 
+def test_a_units_empty_fte_is_explained_and_no_fte_at_all_is_no_column(tmp_path):
+    """A unit some of whose posts give no FTE had an empty FTE (unknown, as
+    a sum of unknowns), and nothing said why: the Cabinet Office's
+    Efficiency and Reform Group, 91 posts, 12 of them without an FTE. The
+    posts without an FTE are counted per row. An organisation whose data
+    gives no FTE at all (Deventer) had columns of FTE empty or 0 on every
+    row: they are left out of the table (CSV keeps them)."""
+    uk = ROOT / "tests" / "fixtures" / "uk-organograms"
+    out = tmp_path / "co"
+    assert run("import", "posts", uk / "cabinet_office-2011-03-31-senior.csv", "--junior",
+               uk / "cabinet_office-2011-03-31-junior.csv", "--preset", "uk-organogram",
+               "--out", out).exit_code == 0
+    from orgmodel.formation import formation
+    f = formation(orgmodel.load(out), "unit").set_index("name")
+    erg = f.loc["Efficiency and Reform Group"]
+    assert (erg["posts"], erg["posts_without_fte"]) == (91, 12) and erg["fte_min"] != erg["fte_min"]
+    assert f["posts_without_fte"].max() <= f["posts"].max()
+    assert "posts without fte" in run("formation", "--org", out).output.splitlines()[0]
+    header = run("formation", "--org", DATA / "deventer").output.splitlines()[0]
+    assert "fte" not in header and "posts" in header, header
+    assert "posts_without_fte" in run("formation", "--org", DATA / "deventer", "--format",
+                                      "csv").output.splitlines()[0]
+
+
 def test_the_formation_says_fte_with_staff_only_where_there_is_staff():
     """The last line said "27-29 FTE in posts; 27-29 FTE with staff" of an
     organisation with no staff under its posts: the same amount twice, the
