@@ -757,6 +757,15 @@ def _grouped(facts: list) -> list:
     return list(out.items())
 
 
+def _leader(org, team: str) -> str | None:
+    """The post that leads ``team``, or ``None`` where none or several do
+    (its page then shows no route; `escalate` says why)."""
+    try:
+        return org.leader(team)
+    except OrgModelError:
+        return None
+
+
 def _node_facts(org, nid, t, findings) -> dict:
     """What a node's page shows: its facts (as the chart page's panel says
     them), its routes per route kind with each step's rule, its findings
@@ -775,17 +784,21 @@ def _node_facts(org, nid, t, findings) -> dict:
     part = OrgModel(nx_part(g, near), org.manifest)
     facts = _grouped(_Facts(part, part.graph.subgraph([nid]), t, {}).out.get(nid, []))
     routes = []
-    if d.get("kind") in ("Post", "Role"):
+    # (a team escalates through the post that leads it: that post's routes)
+    led_by = _leader(org, nid) if d.get("kind") == "Team" else None
+    start = nid if d.get("kind") in ("Post", "Role") else led_by
+    if start is not None:
         for via in escalation_policy(org).routes:
             rg = RouteGraph(org, via)          # (lazy: only the roles above it)
-            rec = rg.record(nid)
-            paths = [rg.route_record(r) for r in rg.routes(nid, 10)]
+            rec = rg.record(start)
+            paths = [rg.route_record(r) for r in rg.routes(start, 10)]
             routes.append({"via": via, "record": rec, "paths": paths})
     mine = [r for r in findings if nid in (r["nodes"] or ())]
     edges = _links_shown([(u, v, k.get("kind")) for u, v, k in g.edges(nid, data=True)], nid, True)
     edges += _links_shown([(u, v, k.get("kind")) for u, v, k in g.in_edges(nid, data=True)], nid,
                           False)
     return {"node": {"id": nid, **d}, "facts": facts, "routes": routes, "findings": mine,
+            "led_by": led_by and {"id": led_by, "name": org.label(led_by)},
             "edges": edges, "names": _names_apart(g, {n for u, v, _, _ in edges
                                                       for n in (u, v) if n is not None})}
 

@@ -921,3 +921,16 @@ def test_a_dutch_draft_reads_as_its_diff_does(folder):
     org = orgmodel.load(folder)
     assert not [d for _, _, d in org.graph.in_edges("tm", data=True)
                 if d.get("ceiling") == 25000.0]          # (a draft writes nothing)
+
+
+def test_a_teams_page_shows_the_route_of_the_post_that_leads_it(app):
+    """A team's page showed its facts and no escalation route: a team
+    escalates through the post that leads it, and its page now says so and
+    shows that post's routes."""
+    url, _ = app
+    anna, _ = _login(url, "anna")
+    page = _text(anna.get("/node/team").text)
+    assert "The team escalates through the post that leads it:\nTeam manager Finance" in page
+    route = page.split("Escalation route")[1]
+    assert "Deputy director" in route and "Corporate director" in route
+    assert "Escalation route" not in _text(anna.get("/node/p-ann").text)
