@@ -105,7 +105,6 @@ class _Site:
             str(Path(__file__).parent / "templates" / "web")), autoescape=True)
         self.templates = Jinja2Templates(env=env)
         self.templates.env.filters["q"] = lambda v: quote(str(v), safe="")
-
         self.found: dict = {}
 
     def routes(self) -> list:
@@ -622,22 +621,12 @@ def _readable(changes):
     the detail)."""
     out = changes.copy()
     edges = out["section"].isin(["edge", "mandate"])
-    out.loc[edges, "key"] = [_edge_key(k) for k in out.loc[edges, "key"]]
+    out.loc[edges, "key"] = [k.replace(f"|{kind}|", " → ", 1)
+                             for k, kind in zip(out.loc[edges, "key"], out.loc[edges, "kind"])]
     for section in ("route", "finding"):
         rows = out["section"] == section
         out.loc[rows, "key"] = [k.split("|", 1)[0] for k in out.loc[rows, "key"]]
     return out
-
-
-def _edge_key(key: str) -> str:
-    """``from|KIND|to`` as ``from → to`` (an id may hold ``|``: the kind is
-    the part between the first and the last).
-
-    >>> _edge_key("gd|MANDATES|cd")
-    'gd → cd'
-    """
-    parts = key.split("|")
-    return f"{'|'.join(parts[:1])} → {'|'.join(parts[2:])}" if len(parts) >= 3 else key
 
 
 #: A draft's change in words, per verb (see :func:`_change_said`).
