@@ -752,9 +752,11 @@ def layers(org, target, fmt):
     t = _t(org)
 
     def table():
-        head = (t("{name}: {n} management layers by {basis} (target {target})", name=org.name,
-                  n=lay.depth, basis=t(lay.basis),
-                  target=lay.target if lay.target else t("not set")) + "\n"
+        head = (t(count(lay.depth, N_("{name}: {n} management layer by {basis} (target "
+                                      "{target})"),
+                        N_("{name}: {n} management layers by {basis} (target {target})"),
+                        name=org.name, basis=t(lay.basis),
+                        target=lay.target if lay.target else t("not set"))) + "\n"
                 + "\n".join("  " + t(line) for line in lay.explanation))
         below = lay.below_target
         tail = ("\n" + t("Below the target depth") + ":\n" + _table(below, t)) \

@@ -757,8 +757,10 @@ class _Report:
         heading = self.heading
         md: list = []
         md += ["", heading("Management layers", "R6"), "",
-               t("**{depth}** management layers by {basis}; target depth: {target}.",
-                 depth=lay.depth, basis=t(lay.basis), target=lay.target or t("not set")), ""]
+               t(count(lay.depth, N_("**{n}** management layer by {basis}; target depth: "
+                                     "{target}."),
+                       N_("**{n}** management layers by {basis}; target depth: {target}."),
+                       basis=t(lay.basis), target=lay.target or t("not set"))), ""]
         md += [f"- {_md(t(line))}" for line in lay.explanation]
         md += chart("chart-layers.svg", figures.layer_pyramid(lay.frame, t, lay.target),
                     t("Managers per layer"))

@@ -185,3 +185,20 @@ def test_no_column_of_no_below_a_target_that_is_not_set():
     assert "outside" not in span and "reason" not in span, span
     span = run("span", "--org", str(DATA / "deventer"), "--max", "1").output.splitlines()[0]
     assert "outside" in span and "reason" in span, span
+
+
+def test_one_management_layer_is_said_in_the_singular(tmp_path):
+    """An organisation of one manager and its reports (the Defence Support
+    Group's senior file) had "1 management layers" in `layers` and the
+    report, and "1 managementlagen" in Dutch."""
+    f = tmp_path / "p.csv"
+    f.write_text("id,reports_to,title\nCE,,Chief Executive\nFD,CE,Finance Director\n"
+                 "HR,CE,HR Director\n", encoding="utf-8")
+    assert run("import", "posts", f, "--out", tmp_path / "o").exit_code == 0
+    assert run("layers", "--org", tmp_path / "o").output.startswith(
+        "p: 1 management layer by steps")
+    assert ": 1 managementlaag, geteld naar stappen" in run(
+        "--lang", "nl", "layers", "--org", tmp_path / "o").output
+    assert run("report", "--org", tmp_path / "o", "--out", tmp_path / "r").exit_code == 0
+    assert "**1** management layer by steps;" in (tmp_path / "r" / "report.md").read_text(
+        encoding="utf-8")
