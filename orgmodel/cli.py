@@ -901,6 +901,10 @@ def formation(org, by, fmt):
         # staff or of posts whose holder is not recorded only where a row has
         # one, as the web app shows them; --format csv gives every column)
         shown = _table(formation_view(frame, t), t)
+        if frame.empty and by in (None, "unit") and tot["posts"]:
+            # (a list of posts without units: "nothing to show" said nothing)
+            shown = t("The data names no units: --by manager or --by post gives the formation "
+                      "per manager or per post.")
         if not holders_recorded(org, tot):
             return (shown + "\n\n" + t(
                 "In all: {posts}{staff}; {fte}; who holds the posts, and which are vacant, is "

@@ -202,3 +202,17 @@ def test_one_management_layer_is_said_in_the_singular(tmp_path):
     assert run("report", "--org", tmp_path / "o", "--out", tmp_path / "r").exit_code == 0
     assert "**1** management layer by steps;" in (tmp_path / "r" / "report.md").read_text(
         encoding="utf-8")
+
+
+def test_a_formation_by_unit_of_posts_without_units_says_so(tmp_path):
+    """A list of posts without units gave `formation` "(nothing to show)"
+    above its totals: it says the data names no units, and how to see the
+    formation per manager or post."""
+    f = tmp_path / "p.csv"
+    f.write_text("id,reports_to,title,fte\nCE,,Chief Executive,1\nFD,CE,Finance Director,1\n",
+                 encoding="utf-8")
+    assert run("import", "posts", f, "--out", tmp_path / "o").exit_code == 0
+    out = run("formation", "--org", tmp_path / "o").output
+    assert out.startswith("The data names no units: --by manager or --by post") and \
+        "nothing to show" not in out
+    assert "Chief Executive" in run("formation", "--org", tmp_path / "o", "--by", "post").output
