@@ -952,6 +952,10 @@ def mandates(org, power, out_file, fmt):
         path = write_register(reg, out_file, org, lang=t.lang)
         out(t("Register of {n} mandate links written to {path}", n=len(reg), path=path))
         return
+    if reg.empty:       # ("nothing to show" said nothing of why)
+        emit(reg, fmt, lambda: t("No mandate names the power {power}.", power=power) if power
+             else t("No mandate names a declared power."))
+        return
     emit(reg, fmt, lambda: _table(reg[["power", "depth", "chain", "holders", "ceiling_applies",
                                        "valid_to", "decision", "signing"]], t))
 

@@ -216,3 +216,21 @@ def test_a_formation_by_unit_of_posts_without_units_says_so(tmp_path):
     assert out.startswith("The data names no units: --by manager or --by post") and \
         "nothing to show" not in out
     assert "Chief Executive" in run("formation", "--org", tmp_path / "o", "--by", "post").output
+
+
+def test_a_register_without_mandates_says_so(tmp_path):
+    """`mandates` of an organisation without mandates printed "(nothing to
+    show)"; it says that no mandate names a declared power (or the power
+    asked for)."""
+    f = tmp_path / "p.csv"
+    f.write_text("id,reports_to,title\nCE,,Chief Executive\nFD,CE,Finance Director\n",
+                 encoding="utf-8")
+    assert run("import", "posts", f, "--out", tmp_path / "o").exit_code == 0
+    assert run("mandates", "--org", tmp_path / "o").output == \
+        "No mandate names a declared power.\n"
+    yaml_file = tmp_path / "o" / "org.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8")
+                         + "powers:\n  budget: {name: Budget}\n", encoding="utf-8")
+    assert run("mandates", "--org", tmp_path / "o", "--power", "budget").output == \
+        "No mandate names the power budget.\n"
+    assert run("mandates", "--org", tmp_path / "o", "--format", "json").output.strip() == "[]"
