@@ -929,7 +929,19 @@ def powers(org, power, within, fmt):
     Without POWER, every power on every mandate.
     """
     from .powers import power_holders
-    emit(power_holders(org, power, within), fmt, t=_t(org))
+    held, t = power_holders(org, power, within), _t(org)
+
+    def none_held():        # ("nothing to show" said nothing of why)
+        if not org.vocabulary("powers"):
+            return t("The organisation declares no powers ('powers' in org.yaml).")
+        if within:
+            return t("No mandate whose 'within' mentions '{words}' passes on the power "
+                     "{power}.", words=within, power=power) if power else \
+                t("No mandate whose 'within' mentions '{words}' passes on a declared power.",
+                  words=within)
+        return t("No mandate passes on the power {power}.", power=power) if power else \
+            t("No mandate passes on a declared power.")
+    emit(held, fmt, none_held if held.empty else None, t=t)
 
 
 @cli.command()

@@ -234,3 +234,21 @@ def test_a_register_without_mandates_says_so(tmp_path):
     assert run("mandates", "--org", tmp_path / "o", "--power", "budget").output == \
         "No mandate names the power budget.\n"
     assert run("mandates", "--org", tmp_path / "o", "--format", "json").output.strip() == "[]"
+
+
+def test_powers_held_by_nobody_says_why(tmp_path):
+    """`powers` printed "(nothing to show)" where the organisation declares
+    no powers, or no mandate passes one on (within the text asked for)."""
+    f = tmp_path / "p.csv"
+    f.write_text("id,reports_to,title\nCE,,Chief Executive\nFD,CE,Finance Director\n",
+                 encoding="utf-8")
+    assert run("import", "posts", f, "--out", tmp_path / "o").exit_code == 0
+    assert run("powers", "--org", tmp_path / "o").output == \
+        "The organisation declares no powers ('powers' in org.yaml).\n"
+    assert run("powers", "--org", DATA / "deventer", "--within", "xyz").output == \
+        "No mandate whose 'within' mentions 'xyz' passes on a declared power.\n"
+    assert run("--lang", "nl", "powers", "budget", "--org", DATA / "deventer", "--within",
+               "xyz").output == "Geen mandaat waarvan 'within' 'xyz' noemt, geeft de " \
+                                "bevoegdheid budget door.\n"
+    assert run("powers", "--org", DATA / "deventer", "--within", "xyz", "--format",
+               "json").output.strip() == "[]"
