@@ -779,8 +779,12 @@ def span(org, lo, hi, by, fmt):
     t = _t(org)
 
     def table():
-        out = [_table(span_view(s.frame, s.min, s.max), t) if len(s.frame) else
-               t("(no managers)"), "",
+        if not len(s.frame):
+            # (an empty table, the columns' rules and an empty distribution of
+            # no manager at all: a flat organisation, a formatie without a line)
+            return t("No post has a direct report in the line the data records: there "
+                     "is no span to count.")
+        out = [_table(span_view(s.frame, s.min, s.max), t), "",
                *map(t, s.explain()), "", t("Distribution") + ":", _table(s.distribution, t)]
         if len(s.outside):
             out += ["", t("Outside thresholds by {by} (min {lo}, max {hi})", by=t(s.by),

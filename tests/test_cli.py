@@ -252,3 +252,13 @@ def test_powers_held_by_nobody_says_why(tmp_path):
                                 "bevoegdheid budget door.\n"
     assert run("powers", "--org", DATA / "deventer", "--within", "xyz", "--format",
                "json").output.strip() == "[]"
+
+
+def test_the_spans_of_a_flat_organisation_are_one_sentence():
+    """`span` of a flat organisation (Albrandswaard) printed "(no managers)",
+    the rules of the columns of a table it did not show, and an empty
+    distribution; it says in one sentence that there is no span to count,
+    as the report does."""
+    out = run("span", "--org", DATA / "albrandswaard").output
+    assert out == ("No post has a direct report in the line the data records: there is no "
+                   "span to count.\n")
