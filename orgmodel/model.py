@@ -326,9 +326,8 @@ class OrgModel:
         >>> sample.leader("team")
         'tm'
         """
-        leads = sorted({u for u, _ in predecessors(self.graph)[team].items()
-                        if any(d.get("kind") == "LEADS"
-                               for d in predecessors(self.graph)[team][u].values())})
+        leads = sorted(u for u, keyed in predecessors(self.graph)[team].items()
+                       if any(d.get("kind") == "LEADS" for d in keyed.values()))
         if not leads:
             raise OrgModelError(Message(
                 "{team} is a team, and the data records no post that leads it (LEADS): "
