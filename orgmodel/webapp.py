@@ -311,9 +311,14 @@ class _Site:
         title, df, form = self.table_of(request)
         # (a page of rows: 100,000 posts were a page of 14 MB, 17 s to draw)
         shown, paging = _page_of(df, number, params, what)
+        empty = None
         if what == "formation":
             from .formation import formation_view
             shown = formation_view(shown, self.translator(request), df)
+            if df.empty and params.get("by", "unit") == "unit" and org.ids("Post"):
+                # ("nothing to show" of a list of posts without units)
+                t = self.translator(request)
+                empty = t("The data names no units: choose per manager or per post.")
         elif what == "layers":
             from .layers import layers_view, target_depth
             shown = layers_view(shown, target_depth(org))
@@ -323,7 +328,7 @@ class _Site:
         return self.page(request, "table.html", me=me, heading=title,
                          table=self.frame(shown, request),
                          form=form, params=dict(params), what=what, by_options=FORMATION_BY,
-                         paging=paging,
+                         paging=paging, empty=empty,
                          powers=[(k, v["text"]) for k, v in org.vocabulary("powers").items()],
                          figure=f"/figure/{what}.svg" if what in ("layers", "span") else None)
 

@@ -934,3 +934,21 @@ def test_a_teams_page_shows_the_route_of_the_post_that_leads_it(app):
     route = page.split("Escalation route")[1]
     assert "Deputy director" in route and "Corporate director" in route
     assert "Escalation route" not in _text(anna.get("/node/p-ann").text)
+
+
+def test_the_formation_page_of_posts_without_units_says_so(tmp_path):
+    """The Formatie page per unit of a list of posts without units said
+    "nothing to show"; it says the data names no units, beside the choice
+    of per manager or per post."""
+    f = tmp_path / "p.csv"
+    f.write_text("id,reports_to,title,fte\nCE,,Chief Executive,1\nFD,CE,Finance Director,1\n",
+                 encoding="utf-8")
+    assert _orgmodel("import", "posts", str(f), "--out", str(tmp_path / "o")).returncode == 0
+    proc, url = _start(tmp_path / "o")
+    try:
+        by_unit = _text(httpx.get(url + "/formation", timeout=30).text)
+        by_post = _text(httpx.get(url + "/formation?by=post", timeout=30).text)
+    finally:
+        _stop(proc)
+    assert "The data names no units: choose per manager or per post." in by_unit
+    assert "nothing to show" not in by_unit and "Finance Director" in by_post
