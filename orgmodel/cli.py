@@ -1076,9 +1076,16 @@ def check_cmd(org, strict, rules, fmt):
                  or [t("{name}: no findings", name=org.name)])
         adopted = applicable_rules(org)
         checked = wanted if rules else [r for r in adopted if r in CHECKS]
-        lines.append(t("rules checked: {rules}", rules=", ".join(checked) or t("none"))
-                     + (t("; and the Awb's checks on mandates (10:1, 10:3, 10:4, 10:9)")
-                        if awb else ""))
+        if checked:
+            lines.append(t("rules checked: {rules}", rules=", ".join(checked))
+                         + (t("; and the Awb's checks on mandates (10:1, 10:3, 10:4, 10:9)")
+                            if awb else ""))
+        elif awb:   # ("rules checked: none; and the Awb's ..." read as a slip)
+            lines.append(t("rules checked: only the Awb's checks on mandates (10:1, 10:3, "
+                           "10:4, 10:9)") + ("" if rules else "; " + t(
+                               "org.yaml names none of the rules orgmodel checks ('rules')")))
+        else:
+            lines.append(t("rules checked: none"))
         elsewhere = {"R6": "layers", "R8": "advice", "R9": "portfolios"}
         unchecked = [r for r in adopted if r not in CHECKS]
         shown = [t("{rule} (see '{command}')", rule=r, command=elsewhere[r])

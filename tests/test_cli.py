@@ -262,3 +262,18 @@ def test_the_spans_of_a_flat_organisation_are_one_sentence():
     out = run("span", "--org", DATA / "albrandswaard").output
     assert out == ("No post has a direct report in the line the data records: there is no "
                    "span to count.\n")
+
+
+def test_check_of_an_organisation_without_rules_says_what_it_checked(tmp_path):
+    """`check` of an organisation whose org.yaml names no rule said "rules
+    checked: none; and the Awb's checks on mandates": it says that only the
+    Awb's checks ran, and why."""
+    f = tmp_path / "p.csv"
+    f.write_text("id,reports_to,title\nCE,,Chief Executive\nFD,CE,Finance Director\n",
+                 encoding="utf-8")
+    assert run("import", "posts", f, "--out", tmp_path / "o").exit_code == 0
+    last = run("check", "--org", tmp_path / "o").output.splitlines()[-1]
+    assert last == ("rules checked: only the Awb's checks on mandates (10:1, 10:3, 10:4, 10:9); "
+                    "org.yaml names none of the rules orgmodel checks ('rules')")
+    only = run("check", "--org", DATA / "deventer", "--rule", "awb").output.splitlines()[-1]
+    assert only == "rules checked: only the Awb's checks on mandates (10:1, 10:3, 10:4, 10:9)"
