@@ -311,14 +311,10 @@ class _Site:
         title, df, form = self.table_of(request)
         # (a page of rows: 100,000 posts were a page of 14 MB, 17 s to draw)
         shown, paging = _page_of(df, number, params, what)
-        empty = None
+        empty = _empty_said(org, what, params, self.translator(request)) if df.empty else None
         if what == "formation":
             from .formation import formation_view
             shown = formation_view(shown, self.translator(request), df)
-            if df.empty and params.get("by", "unit") == "unit" and org.ids("Post"):
-                # ("nothing to show" of a list of posts without units)
-                t = self.translator(request)
-                empty = t("The data names no units: choose per manager or per post.")
         elif what == "layers":
             from .layers import layers_view, target_depth
             shown = layers_view(shown, target_depth(org))
@@ -534,6 +530,24 @@ def _matching(org, q: str, limit: int, kinds=None) -> list:
             if len(hits) >= limit:
                 break
     return hits
+
+
+def _empty_said(org, what: str, params, t) -> str | None:
+    """Why a table page has no row, where the data says why ("nothing to
+    show" said nothing): no units, no findings, no span, no mandate, no
+    power declared; ``None`` for the page's own "nothing to show"."""
+    if what == "formation" and params.get("by", "unit") == "unit" and org.ids("Post"):
+        return t("The data names no units: choose per manager or per post.")
+    if what == "findings":
+        return t("{name}: no findings", name=org.name)
+    if what == "span":
+        return t("No post has a direct report in the line the data records: there is no span "
+                 "to count.")
+    if what == "mandates":
+        return t("No mandate names a declared power.")
+    if what == "who-decides" and not params.get("power") and not org.vocabulary("powers"):
+        return t("The organisation declares no powers ('powers' in org.yaml).")
+    return None
 
 
 def _table(org, what, params, t):

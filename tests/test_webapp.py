@@ -154,7 +154,8 @@ def test_an_empty_table_is_said_not_drawn_as_headers(tmp_path):
         page = httpx.get(url + "/who-decides", timeout=30).text
     finally:
         _stop(proc)
-    assert '<table class="grid">' not in page and "nothing to show" in page, page[-1500:]
+    assert '<table class="grid">' not in page and \
+        "The organisation declares no powers" in page, page[-1500:]
 
 
 def test_every_page_but_the_login_asks_for_a_session(app):
@@ -948,7 +949,19 @@ def test_the_formation_page_of_posts_without_units_says_so(tmp_path):
     try:
         by_unit = _text(httpx.get(url + "/formation", timeout=30).text)
         by_post = _text(httpx.get(url + "/formation?by=post", timeout=30).text)
+        # (and the other pages of no row say why)
+        mandates = _text(httpx.get(url + "/mandates", timeout=30).text)
+        findings = _text(httpx.get(url + "/findings", timeout=30).text)
     finally:
         _stop(proc)
     assert "The data names no units: choose per manager or per post." in by_unit
     assert "nothing to show" not in by_unit and "Finance Director" in by_post
+    assert "No mandate names a declared power." in mandates
+    assert "p: no findings" in findings
+    shutil.copytree(DATA / "albrandswaard", tmp_path / "flat")
+    proc, url = _start(tmp_path / "flat")
+    try:
+        span = _text(httpx.get(url + "/span", timeout=30).text)
+    finally:
+        _stop(proc)
+    assert "there is no span to count" in span and "nothing to show" not in span
