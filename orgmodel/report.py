@@ -227,7 +227,7 @@ def _uncounted_posts(tot, t) -> str:
 
 def _findings_line(found, rules, t) -> str:
     """The first page's line on the findings: how many of each rule."""
-    if not any(r in CHECKS for r in rules):
+    if not any(r in CHECKS for r in rules) and not len(found):
         # ("none for the rules checked" said of no rule at all was a clean bill)
         return "- **" + t("Findings") + "**: " + t(
             "no rule checked: org.yaml names none of the rules orgmodel checks (`rules`).")
@@ -966,15 +966,20 @@ def _findings(found, rules, t, names) -> list:
         return f"{r} ({_md(t(rules[r]['text']))}" + (f"; {_md(src)})" if src else ")")
     checked = [r for r in rules if r in CHECKS]
     unchecked = [r for r in rules if r not in CHECKS]
-    md = [t("Rules checked") + ": " + (", ".join(cite(r) for r in checked) or t("none")) + "."]
+    # (the Awb's checks on mandates run whatever org.yaml adopts)
+    md = [t("Rules checked") + ": " + ", ".join(
+        [cite(r) for r in checked] + [t("the Awb's checks on mandates (10:1, 10:3, 10:4, "
+                                        "10:9)")]) + "."]
     if unchecked:
         md += ["", t("Rules the organisation adopts that are not checked here (see their own "
                      "sections where there is one)") + ": "
                + ", ".join(cite(r) for r in unchecked) + "."]
     if not checked:
-        return md + ["", t("No rule is checked: org.yaml names none of the rules orgmodel checks "
-                           "(`rules`: {ids}), so nothing here says whether the organisation "
-                           "keeps them.", ids=", ".join(CHECKS))]
+        md += ["", t("No rule of the organisation's is checked: org.yaml names none of the rules "
+                     "orgmodel checks (`rules`: {ids}), so nothing here says whether the "
+                     "organisation keeps them.", ids=", ".join(CHECKS))]
+        if found.empty:
+            return md
     if found.empty:
         return md + ["", t("**No findings**: the model keeps every rule checked. Findings rest "
                            "on the model's facts; inferred, assumed and ungraded facts are not "

@@ -384,8 +384,8 @@ def test_a_report_with_no_rule_to_check_does_not_give_a_clean_bill(tmp_path):
     md = (tmp_path / "a" / "report.md").read_text(encoding="utf-8")
     assert "- **Findings**: no rule checked: org.yaml names none of the rules orgmodel checks " \
         "(`rules`)." in md
-    assert "No rule is checked: org.yaml names none of the rules orgmodel checks (`rules`: R1, " \
-        in md
+    assert "No rule of the organisation's is checked: org.yaml names none of the rules " \
+        "orgmodel checks (`rules`: R1, " in md
     assert "keeps every rule checked" not in md and "none for the rules checked" not in md
     res = cli_run("report", "--org", DATA / "deventer", "--out", tmp_path / "b", "--lang", "en")
     md = (tmp_path / "b" / "report.md").read_text(encoding="utf-8")
@@ -442,3 +442,32 @@ def test_a_flat_organisations_layers_and_spans_say_so_without_empty_tables(tmp_p
     head = next(x for x in md.split("## Span of control", 1)[1].splitlines()
                 if x.startswith("| name |"))
     assert "reason" not in head and "direct reports" in head, head
+
+
+def test_an_awb_finding_is_reported_where_org_yaml_names_no_rule(tmp_path):
+    """The report of an organisation whose org.yaml names no rule said "no
+    rule checked" and left out what the Awb's checks on its mandates found
+    (a mandate to a vacant post without a deputy), which `check` showed.
+    The report shows those findings, and names the Awb's checks among the
+    rules checked."""
+    f = tmp_path / "p.csv"
+    f.write_text("id,reports_to,title,holder\nCE,,Chief Executive,Ann\nFD,CE,Finance Director,"
+                 "Vacant\n", encoding="utf-8")
+    org_dir = tmp_path / "o"
+    assert cli_run("import", "posts", f, "--out", org_dir).exit_code == 0
+    import pandas as pd
+    edges = pd.read_csv(org_dir / "edges.csv", dtype=str, keep_default_na=False)
+    edges = pd.concat([edges, pd.DataFrame([{"from": "CE", "to": "FD", "kind": "MANDATES",
+                                             "evidence": "assumed", "powers": "budget",
+                                             "note": "assumed for a test"}])]).fillna("")
+    edges.to_csv(org_dir / "edges.csv", index=False)
+    yaml_file = org_dir / "org.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace(
+        "rules: []\n", "rules: []\npowers:\n  budget: {name: Budget}\n"), encoding="utf-8")
+    assert "[Awb 10:1] Finance Director is vacant" in cli_run("check", "--org", org_dir).output
+    assert cli_run("report", "--org", org_dir, "--out", tmp_path / "r").exit_code == 0
+    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert "- **Findings**: 1: 1 × Awb 10:1" in md
+    section = md.split("## Governance findings")[1]
+    assert "Rules checked: the Awb's checks on mandates (10:1, 10:3, 10:4, 10:9)." in section
+    assert "**Awb 10:1**: Finance Director is vacant and has no deputy" in section
