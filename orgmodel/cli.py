@@ -1008,7 +1008,10 @@ def _amount(org, amount):
 def _show_who_decides(org, result, role, fmt):
     t = _t(org)
     if role:
-        emit(result, fmt, lambda: "\n".join([t(result["why"])] + [
+        team = org.find_team(role)       # (a team is asked through the post that leads it)
+        said = [t("the team {team} ({id}), through the post that leads it:",
+                  team=org.label(team), id=team)] if team else []
+        emit(result, fmt, lambda: "\n".join(said + [t(result["why"])] + [
             "  " + t("warning: the chain passes a link check flags: {finding}", finding=t(w))
             for w in result["warnings"]]))
         return

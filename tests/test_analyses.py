@@ -564,6 +564,10 @@ def test_two_teams_escalate_through_the_posts_that_lead_them(deventer, sample):
                           "ondersteunen) en Teams van Extern dienstverlenen"), out
     one = run("escalate", "team-orb", "--org", DATA / "deventer", "--format", "json").output
     assert json.loads(one)["team"] == {"id": "team-orb", "name": "ORB teams"}
+    may = run("who-decides", "budget", "--role", "teams-io", "--org", DATA / "deventer").output
+    assert may.splitlines() == [
+        "the team Teams van Intern ondersteunen (teams-io), through the post that leads it:",
+        "no: no mandate for budget reaches Teammanagers Intern ondersteunen"], may
 
 
 def test_a_portfolio_is_named_by_its_name(deventer, tmp_path):
