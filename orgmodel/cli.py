@@ -821,12 +821,14 @@ def _show_partners(org, fmt):
     def table():
         if not len(net.partners):       # (four tables of nothing)
             return t("The data names no partners.")
+        def part(frame):    # (a heading over "(nothing to show)": "none" says it)
+            return _table(frame, t) if len(frame) else "  " + t("none")
         return "\n".join([t("Partners") + ":", _table(net.partners, t), "",
-                          t("Roles sharing partners") + ":", _table(net.shared, t), "",
-                          t("Brokerage (betweenness)") + ":", _table(net.brokerage, t), "",
+                          t("Roles sharing partners") + ":", part(net.shared), "",
+                          t("Brokerage (betweenness)") + ":", part(net.brokerage), "",
                           t("Partners hanging on one commissioner") + ":",
-                          _table(net.single_commissioner[["id", "name",
-                                                          "official_commissioners"]], t)])
+                          part(net.single_commissioner[["id", "name",
+                                                        "official_commissioners"]])])
     emit(net.partners if fmt == "csv" else net, fmt, table)
 
 

@@ -277,3 +277,12 @@ def test_check_of_an_organisation_without_rules_says_what_it_checked(tmp_path):
                     "org.yaml names none of the rules orgmodel checks ('rules')")
     only = run("check", "--org", DATA / "deventer", "--rule", "awb").output.splitlines()[-1]
     assert only == "rules checked: only the Awb's checks on mandates (10:1, 10:3, 10:4, 10:9)"
+
+
+def test_a_part_of_the_partners_with_nothing_in_it_says_none():
+    """`partners` put "(nothing to show)" under each heading of a part with
+    nothing in it (Deventer's one partner: no shared roles, no brokerage);
+    each says "none"."""
+    out = run("partners", "--org", DATA / "deventer").output
+    assert "nothing to show" not in out
+    assert "Roles sharing partners:\n  none\n" in out
