@@ -968,7 +968,8 @@ def mandates(org, power, out_file, fmt):
     t = _t(org)
     if out_file:
         path = write_register(reg, out_file, org, lang=t.lang)
-        out(t("Register of {n} mandate links written to {path}", n=len(reg), path=path))
+        out(t(count(len(reg), N_("Register of {n} mandate link written to {path}"),
+                    N_("Register of {n} mandate links written to {path}"), path=path)))
         return
     if reg.empty:       # ("nothing to show" said nothing of why)
         emit(reg, fmt, lambda: t("No mandate names the power {power}.", power=power) if power

@@ -286,3 +286,10 @@ def test_a_part_of_the_partners_with_nothing_in_it_says_none():
     out = run("partners", "--org", DATA / "deventer").output
     assert "nothing to show" not in out
     assert "Roles sharing partners:\n  none\n" in out
+
+
+def test_a_register_of_one_link_is_said_in_the_singular(tmp_path):
+    """`mandates -o` of one mandate link said "Register of 1 mandate links"."""
+    out = run("mandates", "--org", DATA / "deventer", "--power", "commissioning", "-o",
+              tmp_path / "r.csv").output
+    assert out.startswith("Register of 1 mandate link written to "), out
