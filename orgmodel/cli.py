@@ -782,8 +782,8 @@ def span(org, lo, hi, by, fmt):
         if not len(s.frame):
             # (an empty table, the columns' rules and an empty distribution of
             # no manager at all: a flat organisation, a formatie without a line)
-            return t("No post has a direct report in the line the data records: there "
-                     "is no span to count.")
+            from .span import NO_SPAN
+            return t(NO_SPAN)
         out = [_table(span_view(s.frame, s.min, s.max), t), "",
                *map(t, s.explain()), "", t("Distribution") + ":", _table(s.distribution, t)]
         if len(s.outside):
@@ -859,7 +859,8 @@ def _fte_in_all(tot: dict, t, held: bool) -> str:
     ``held``: holders are recorded) and with staff, or that none is given
     (``0 FTE in posts (0 held, 0 vacant)`` said of a file without FTE that
     it had none)."""
-    if tot["posts_without_fte"] >= tot["posts"] and not tot["fte_max"] and not tot["staff_fte"]:
+    from .formation import gives_fte
+    if not gives_fte(tot):
         return t("no FTE given")
     unknown = ("; " + t(count(tot["posts_without_fte"], N_("{n} post gives no FTE"),
                               N_("{n} posts give no FTE")))
@@ -939,7 +940,8 @@ def powers(org, power, within, fmt):
 
     def none_held():        # ("nothing to show" said nothing of why)
         if not org.vocabulary("powers"):
-            return t("The organisation declares no powers ('powers' in org.yaml).")
+            from .powers import NO_POWERS
+            return t(NO_POWERS)
         if within:
             return t("No mandate whose 'within' mentions '{words}' passes on the power "
                      "{power}.", words=within, power=power) if power else \
@@ -963,7 +965,7 @@ def mandates(org, power, out_file, fmt):
     With holders, deputies, ceilings, instructions, validity, the decision and
     the signing formula.
     """
-    from .mandates import register, write_register
+    from .mandates import NO_MANDATE, register, write_register
     reg = register(org, power)
     t = _t(org)
     if out_file:
@@ -973,7 +975,7 @@ def mandates(org, power, out_file, fmt):
         return
     if reg.empty:       # ("nothing to show" said nothing of why)
         emit(reg, fmt, lambda: t("No mandate names the power {power}.", power=power) if power
-             else t("No mandate names a declared power."))
+             else t(NO_MANDATE))
         return
     emit(reg, fmt, lambda: _table(reg[["power", "depth", "chain", "holders", "ceiling_applies",
                                        "valid_to", "decision", "signing"]], t))

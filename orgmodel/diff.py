@@ -723,35 +723,29 @@ def _edge_row(k, la: list, lb: list) -> dict:
 
 
 def _figures(a, b, to_b: dict):
-    from .formation import formation, totals
+    from .formation import formation, gives_fte, totals
     ta, tb = _as_is(a, "totals", lambda: totals(a)), totals(b)
     fte = ["fte_min", "fte_max", "held_fte_min", "held_fte_max", "vacant_fte_min",
            "vacant_fte_max"]
     # (a figure neither model records is left out, not shown as 0: Deventer's
     # sources give no FTE and no staff, and "fte 0 → 0" read as none at all)
-    gives_fte = _gives_fte(ta) or _gives_fte(tb)
+    fte_given = gives_fte(ta) or gives_fte(tb)
     keys = ["posts", "posts_count_unknown", "vacant", "people"]
     if any(x["staff"] or x["staff_uncounted"] or x["staff_fte"] for x in (ta, tb)):
-        keys += ["staff", "staff_fte"] if gives_fte else ["staff"]
-    keys += fte if gives_fte else []
+        keys += ["staff", "staff_fte"] if fte_given else ["staff"]
+    keys += fte if fte_given else []
     if ta["posts_without_fte"] or tb["posts_without_fte"]:
         keys.append("posts_without_fte")
     if ta["unrecorded"] or tb["unrecorded"]:
         # (the FTE of posts whose holder is not recorded is neither held nor
         # vacant: shown where there is any, so that the parts add up)
-        keys += ["unrecorded"] + (["unrecorded_fte_min", "unrecorded_fte_max"] if gives_fte
+        keys += ["unrecorded"] + (["unrecorded_fte_min", "unrecorded_fte_max"] if fte_given
                                   else [])
     figures = pd.DataFrame([{"figure": k, "before": ta[k], "after": tb[k],
                              "change": round(tb[k] - ta[k], 6)} for k in keys]
                            + _figures_roles(a, b))
     return figures, _unit_figures(_as_is(a, "units", lambda: formation(a, "unit")),
                                   formation(b, "unit"), to_b)
-
-
-def _gives_fte(tot: dict) -> bool:
-    """Whether a model's totals (:func:`orgmodel.formation.totals`) give any
-    FTE, of a post or of staff."""
-    return bool(tot["fte_max"] or tot["staff_fte"] or tot["posts_without_fte"] < tot["posts"])
 
 
 def _unit_figures(fa, fb, to_b: dict) -> pd.DataFrame:

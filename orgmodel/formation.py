@@ -532,6 +532,17 @@ def formation_view(df, t, whole=None):
     return pd.DataFrame(out)
 
 
+def gives_fte(tot: dict) -> bool:
+    """Whether a model's totals (:func:`totals`) give any FTE, of a post or
+    of staff (Deventer's sources give none: its figures of FTE are not 0,
+    they are not recorded).
+
+    >>> gives_fte(totals(sample)), gives_fte({"fte_max": 0, "staff_fte": 0, "posts": 2, "posts_without_fte": 2})
+    (True, False)
+    """
+    return bool(tot["fte_max"] or tot["staff_fte"] or tot["posts_without_fte"] < tot["posts"])
+
+
 def counted_posts(n: int) -> Message:
     """``n`` posts, in the singular for one (see :func:`orgmodel.i18n.count`)."""
     return count(n, N_("{n} post"), N_("{n} posts"))

@@ -51,7 +51,11 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["register", "who_decides", "mandate_findings", "write_register", "AWB",
+#: What a register without a mandate is said as (its file, the report,
+#: `mandates` and the web app's page).
+NO_MANDATE = N_("No mandate names a declared power.")
+
+__all__ = ["register", "who_decides", "mandate_findings", "write_register", "AWB", "NO_MANDATE",
            "REGISTER_COLUMNS"]
 
 #: The articles of the Algemene wet bestuursrecht each check cites.
@@ -624,7 +628,7 @@ def write_register(reg: pd.DataFrame, path: PathLike, org: OrgModel | None = Non
                                                  else "")
         shown = [t.column(c) for c in _SHOWN] if lang != "en" else _SHOWN
         text = "\n".join([title, "", markdown_table(reg, shown) if len(reg) else
-                          t("No mandate names a declared power."), ""])
+                          t(NO_MANDATE), ""])
         return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     if suffix == ".xlsx":
         def write(tmp):

@@ -14,14 +14,18 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .errors import OrgModelError
-from .i18n import Message
+from .i18n import N_, Message
 from .model import at_its_date
 
 if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["power_holders"]
+__all__ = ["power_holders", "NO_POWERS"]
+
+#: What an organisation that declares no powers is said to (`powers`, the
+#: web app's who-decides page).
+NO_POWERS = N_("The organisation declares no powers ('powers' in org.yaml).")
 
 
 def not_a_power(org: OrgModel, power) -> OrgModelError:

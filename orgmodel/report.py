@@ -37,12 +37,12 @@ from .formation import (
 )
 from .i18n import N_, Listing, Message, count, said, text_of, translator, written_on
 from .layers import layering
-from .mandates import register
+from .mandates import NO_MANDATE, register
 from .model import at_its_date, display_names
 from .partners import partner_network
 from .portfolios import portfolio_balance, portfolio_line
 from .powers import power_holders
-from .span import SPAN_COUNTS, span_of_control, span_view
+from .span import NO_SPAN, SPAN_COUNTS, span_of_control, span_view
 from .summary import summarize
 from .write import usual_mode
 
@@ -792,9 +792,7 @@ class _Report:
         if not len(spans.frame):
             # (the counts, an empty table and an empty distribution of no
             # manager at all: a flat organisation, a formatie without a line)
-            return md + ["", f"## {t('Span of control')}", "",
-                         t("No post has a direct report in the line the data records: there "
-                           "is no span to count.")]
+            return md + ["", f"## {t('Span of control')}", "", t(NO_SPAN)]
         md += ["", f"## {t('Span of control')}", "",
                # ("min none, max none" said as what it is: no threshold set)
                t("No thresholds are set (span: min and max in org.yaml): no span is flagged; "
@@ -894,7 +892,7 @@ class _Report:
                               "valid_to", "decision", "signing", "evidence"], "mandates",
                         what="mandate links")]
         else:
-            md.append(t("No mandate names a declared power."))
+            md.append(t(NO_MANDATE))
 
         return md
 

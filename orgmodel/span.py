@@ -33,7 +33,12 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["Span", "span_of_control", "SPAN_COUNTS", "thresholds", "span_view"]
+__all__ = ["Span", "span_of_control", "SPAN_COUNTS", "thresholds", "span_view", "NO_SPAN"]
+
+#: What the spans of an organisation without a manager are said as (the
+#: report, `span` and the web app's page: a table of nothing said nothing).
+NO_SPAN = N_("No post has a direct report in the line the data records: there is no span to "
+             "count.")
 
 #: What each span count counts, in one line (shown with the results).
 SPAN_COUNTS = {

@@ -540,13 +540,15 @@ def _empty_said(org, what: str, params, t) -> str | None:
         return t("The data names no units: choose per manager or per post.")
     if what == "findings":
         return t("{name}: no findings", name=org.name)
+    from .mandates import NO_MANDATE
+    from .powers import NO_POWERS
+    from .span import NO_SPAN
     if what == "span":
-        return t("No post has a direct report in the line the data records: there is no span "
-                 "to count.")
+        return t(NO_SPAN)
     if what == "mandates":
-        return t("No mandate names a declared power.")
+        return t(NO_MANDATE)
     if what == "who-decides" and not params.get("power") and not org.vocabulary("powers"):
-        return t("The organisation declares no powers ('powers' in org.yaml).")
+        return t(NO_POWERS)
     return None
 
 

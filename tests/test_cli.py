@@ -187,14 +187,21 @@ def test_no_column_of_no_below_a_target_that_is_not_set():
     assert "outside" in span and "reason" in span, span
 
 
+def _posts_folder(tmp_path, rows="CE,,Chief Executive\nFD,CE,Finance Director\n",
+                  header="id,reports_to,title"):
+    """An organisation folder imported from a list of posts (by default two:
+    a chief executive and one report), named ``p`` after its file."""
+    f = tmp_path / "p.csv"
+    f.write_text(f"{header}\n{rows}", encoding="utf-8")
+    assert run("import", "posts", f, "--out", tmp_path / "o").exit_code == 0
+    return tmp_path / "o"
+
+
 def test_one_management_layer_is_said_in_the_singular(tmp_path):
     """An organisation of one manager and its reports (the Defence Support
     Group's senior file) had "1 management layers" in `layers` and the
     report, and "1 managementlagen" in Dutch."""
-    f = tmp_path / "p.csv"
-    f.write_text("id,reports_to,title\nCE,,Chief Executive\nFD,CE,Finance Director\n"
-                 "HR,CE,HR Director\n", encoding="utf-8")
-    assert run("import", "posts", f, "--out", tmp_path / "o").exit_code == 0
+    _posts_folder(tmp_path, "CE,,Chief Executive\nFD,CE,Finance Director\nHR,CE,HR Director\n")
     assert run("layers", "--org", tmp_path / "o").output.startswith(
         "p: 1 management layer by steps")
     assert ": 1 managementlaag, geteld naar stappen" in run(
@@ -208,10 +215,8 @@ def test_a_formation_by_unit_of_posts_without_units_says_so(tmp_path):
     """A list of posts without units gave `formation` "(nothing to show)"
     above its totals: it says the data names no units, and how to see the
     formation per manager or post."""
-    f = tmp_path / "p.csv"
-    f.write_text("id,reports_to,title,fte\nCE,,Chief Executive,1\nFD,CE,Finance Director,1\n",
-                 encoding="utf-8")
-    assert run("import", "posts", f, "--out", tmp_path / "o").exit_code == 0
+    _posts_folder(tmp_path, "CE,,Chief Executive,1\nFD,CE,Finance Director,1\n",
+                  "id,reports_to,title,fte")
     out = run("formation", "--org", tmp_path / "o").output
     assert out.startswith("The data names no units: --by manager or --by post") and \
         "nothing to show" not in out
@@ -222,10 +227,7 @@ def test_a_register_without_mandates_says_so(tmp_path):
     """`mandates` of an organisation without mandates printed "(nothing to
     show)"; it says that no mandate names a declared power (or the power
     asked for)."""
-    f = tmp_path / "p.csv"
-    f.write_text("id,reports_to,title\nCE,,Chief Executive\nFD,CE,Finance Director\n",
-                 encoding="utf-8")
-    assert run("import", "posts", f, "--out", tmp_path / "o").exit_code == 0
+    _posts_folder(tmp_path)
     assert run("mandates", "--org", tmp_path / "o").output == \
         "No mandate names a declared power.\n"
     yaml_file = tmp_path / "o" / "org.yaml"
@@ -239,10 +241,7 @@ def test_a_register_without_mandates_says_so(tmp_path):
 def test_powers_held_by_nobody_says_why(tmp_path):
     """`powers` printed "(nothing to show)" where the organisation declares
     no powers, or no mandate passes one on (within the text asked for)."""
-    f = tmp_path / "p.csv"
-    f.write_text("id,reports_to,title\nCE,,Chief Executive\nFD,CE,Finance Director\n",
-                 encoding="utf-8")
-    assert run("import", "posts", f, "--out", tmp_path / "o").exit_code == 0
+    _posts_folder(tmp_path)
     assert run("powers", "--org", tmp_path / "o").output == \
         "The organisation declares no powers ('powers' in org.yaml).\n"
     assert run("powers", "--org", DATA / "deventer", "--within", "xyz").output == \
@@ -268,10 +267,7 @@ def test_check_of_an_organisation_without_rules_says_what_it_checked(tmp_path):
     """`check` of an organisation whose org.yaml names no rule said "rules
     checked: none; and the Awb's checks on mandates": it says that only the
     Awb's checks ran, and why."""
-    f = tmp_path / "p.csv"
-    f.write_text("id,reports_to,title\nCE,,Chief Executive\nFD,CE,Finance Director\n",
-                 encoding="utf-8")
-    assert run("import", "posts", f, "--out", tmp_path / "o").exit_code == 0
+    _posts_folder(tmp_path)
     last = run("check", "--org", tmp_path / "o").output.splitlines()[-1]
     assert last == ("rules checked: only the Awb's checks on mandates (10:1, 10:3, 10:4, 10:9); "
                     "org.yaml names none of the rules orgmodel checks ('rules')")
