@@ -40,7 +40,7 @@ from .i18n import N_, Message
 
 __all__ = ["LOCALES", "groups_thousands", "parse_number", "parse_ceiling", "parse_date",
            "NO_CEILING", "says_no_ceiling",
-           "number_text"]
+           "number_text", "flow_text"]
 
 #: The locales an organisation may declare.
 LOCALES = ("nl", "en")
@@ -349,6 +349,23 @@ def number_text(value: float) -> str:
     return text
 
 
+def flow_text(value) -> str:
+    """``value`` as YAML writes it on one line, so that a message about
+    org.yaml or a change script shows a value in the file's own notation,
+    not as Python writes it (``['a']``, ``None``, ``True``).
+
+    >>> flow_text({"move": "tm", "to": ["cd", None], "ok": True})
+    '{move: tm, to: [cd, ], ok: true}'
+    """
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {flow_text(v)}".rstrip() for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(flow_text, value)) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)       # (`close:` with nothing after it)
+
+
 def _plain(text: str) -> str:
     value = float(text)
     return f"{value:g}"
@@ -358,6 +375,10 @@ def _example(locale) -> Message:
     # (a Message: its "or" said in the reader's language)
     a, b = ("25.000", "0,8") if locale == "nl" else ("25,000", "0.8")
     return Message("{a} or {b}", a=a, b=b)
+
+
+#: A date written as ISO writes one, whether or not the day exists.
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def iso_date(text: str) -> str:
@@ -371,16 +392,20 @@ def iso_date(text: str) -> str:
     Traceback (most recent call last):
     ...
     orgmodel.errors.InputError: '31-01-2026' is not a date: write it as YYYY-MM-DD
+    >>> iso_date("2026-02-30")
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.InputError: '2026-02-30' is not a date that exists
     """
     try:
         return _dt.date.fromisoformat(str(text)).isoformat()
     except ValueError:
-        raise InputError(Message("'{text_}' is not a date: write it as YYYY-MM-DD",
-                                 text_=text)) from None
-
-
-#: A date written as ISO writes one, whether or not the day exists.
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+        pass
+    # (written as asked, but naming no day: "write it as YYYY-MM-DD" would
+    # send the user looking for a fault of notation)
+    if _ISO_DATE.fullmatch(str(text).strip()):
+        raise InputError(Message("'{text_}' is not a date that exists", text_=text))
+    raise InputError(Message("'{text_}' is not a date: write it as YYYY-MM-DD", text_=text))
 
 
 def parse_date(text: str, locale: str | None = None) -> str:

@@ -28,6 +28,8 @@ from .i18n import N_, Listing, Message, said
 from .notation import (
     LOCALES,
     NO_CEILING,
+    flow_text,
+    iso_date,
     number_text,
     parse_ceiling,
     parse_date,
@@ -848,7 +850,8 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
                  or (want == "object" and e.validator == "enum" and not e.relative_path)] \
             or list(err.context)
         best = _import_jsonschema().exceptions.best_match(meant)
-        if best.validator == "enum" and isinstance(val, dict) and best.instance in val:
+        if best.validator == "enum" and isinstance(val, dict) \
+                and not isinstance(best.instance, (list, dict)) and best.instance in val:
             # a key outside a mapping's vocabulary (propertyNames)
             opts = [str(o) for o in best.validator_value]
             text = (N_("{head}unknown rule '{instance}'{v2}; known: {v3}") if where == "rules"
@@ -911,8 +914,13 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
     return f"{head}{err.message}"
 
 
-def _shown(value) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+def _shown(value) -> str | Message:
+    """A value of org.yaml as its file writes it: text in quotes, a list or
+    a mapping in YAML's brackets, nothing as "empty" (not as Python writes
+    them: ``['a']``, ``None``)."""
+    if value is None:
+        return _TYPE_WORDS["null"]
+    text = f"'{value}'" if isinstance(value, str) else flow_text(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -936,21 +944,16 @@ def _check_manifest(manifest: dict, kinds: dict | None, problems) -> None:
     _check_powers(manifest.get("powers") or {}, kinds, bad)
     _check_rule_sources(manifest, bad)
     date = manifest.get("date")
-    if isinstance(date, str) and not _is_date(date):
-        bad(Message("date: '{date}' is not a date: write it as YYYY-MM-DD", date=date))
+    if isinstance(date, str):
+        try:
+            iso_date(date)
+        except InputError as exc:
+            bad(Message("date: {why}", why=exc.args[0]))
     span = manifest.get("span") or {}
     if span.get("min") is not None and span.get("max") is not None and span["min"] > span["max"]:
         bad(Message(
             "span: min ({min}) is larger than max ({max})",
             min=span['min'], max=span['max']))
-
-
-def _is_date(text: str) -> bool:
-    try:
-        _dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _roles(kinds: dict) -> list:

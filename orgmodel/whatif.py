@@ -47,6 +47,7 @@ from ._nx import node_attrs, predecessors, successors
 from .errors import InputError, OrgModelError, Problem, ValidationError
 from .i18n import LANGS, N_, Listing, Message, count, said, translator
 from .model import OrgModel
+from .notation import flow_text
 
 if TYPE_CHECKING:  # names in annotations only
     from ._types import PathLike
@@ -80,17 +81,8 @@ def _described(i: int, change) -> Message:
     """
     if not isinstance(change, dict):
         return Message("change {n}", n=i + 1)
-    text = _flow(change)[1:-1]
+    text = flow_text(change)[1:-1]
     return Message("change {n} ({what})", n=i + 1, what=text[:120])
-
-
-def _flow(value) -> str:
-    """``value`` as YAML writes it on one line (``{a: 1, b: [x, y]}``)."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_flow(v)}".rstrip() for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(map(_flow, value)) + "]"
-    return "" if value is None else str(value)       # (`close:` with nothing after it)
 
 
 #: What a change needs a node to be, in the reader's language.
@@ -103,7 +95,7 @@ def _need(org, node, what="node"):
                                    what=Message(_WHAT[what])))
     if isinstance(node, (dict, list)):
         raise _ChangeError(Message("'{value}' is no id: a {what} is named by its id",
-                                   value=_flow(node), what=Message(_WHAT[what])))
+                                   value=flow_text(node), what=Message(_WHAT[what])))
     if node not in org.graph:
         raise _ChangeError(Message(
             "'{node}' is not a {what} of {v}{v2}",
@@ -319,7 +311,7 @@ def _close(org, post, reports, text):
     if reports not in ("superior", "keep", "none"):
         raise _ChangeError(Message(
             "reports: '{reports}' must be superior, keep or none",
-            reports=_flow(reports)))
+            reports=flow_text(reports)))
     ups = [v for _, v, _ in _lines_up(g, post)]
     below = [(u, k) for u, keyed in predecessors(g)[post].items() for k, d in keyed.items()
              if d.get("kind") == "REPORTS_TO"]
@@ -357,7 +349,7 @@ def _link(org, spec, text, remove=False):
         raise _ChangeError(Message("a link needs a kind (kind: {kinds})",
                                    kinds=", ".join(EDGE_KINDS)))
     if kind not in EDGE_KINDS:
-        raise _ChangeError(Message("'{kind}' is not an edge kind ({kinds})", kind=_flow(kind),
+        raise _ChangeError(Message("'{kind}' is not an edge kind ({kinds})", kind=flow_text(kind),
                                    kinds=", ".join(EDGE_KINDS)))
     for x in (u, v):
         _need(org, x)

@@ -276,6 +276,15 @@ CASES = [
      "org.yaml", "must be at most 13"),
     ("unknown rule", yaml_key("  R1: {source: X-5}", "  R99: {source: X-5}"), "org.yaml",
      "rules: unknown rule 'R99'"),
+    # a value of org.yaml is shown as the file writes it, not as Python does
+    ("route edge a list", yaml_key("- edge: REPORTS_TO", "- edge: [REPORTS_TO, MANDATES]"),
+     "org.yaml", "escalation.routes.line[0].edge: [REPORTS_TO, MANDATES] is not one of"),
+    ("target_depth a list", yaml_key("target_depth: 3", "target_depth: [three, four]"), "org.yaml",
+     "layering.target_depth: must be a whole number, not [three, four]"),
+    ("span max empty", yaml_key("max: 8", "max:"), "org.yaml",
+     "span.max: must be a whole number, not empty"),
+    ("date with no such day", yaml_key("date: '2026-01-01'", "date: '2026-02-30'"), "org.yaml",
+     "date: '2026-02-30' is not a date that exists"),
     # issue 34: what validation let through and an analysis then tripped on,
     # or said in a way that hid the cause
     ("nodes header only", lambda d: write(d, N, text(d, N).split("\n")[0] + "\n"), "nodes.csv",
