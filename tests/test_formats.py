@@ -7,6 +7,7 @@ about them is computed from the raw files in the test itself.
 """
 import csv
 import math
+import re
 import shutil
 from collections import defaultdict
 
@@ -397,6 +398,70 @@ ex:site a org:Site .
     assert run("report", "--org", out, "--out", tmp_path / "r").exit_code == 0
     assert "- **The import**: 4 rows of the files left out: see IMPORT.md beside the data." in \
         (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_w3c_org_file_whose_units_are_typed_by_its_own_vocabulary_keeps_its_structure(
+        tmp_path):
+    """Published files type their units with classes of their own (Berlin's
+    ``berorgs:Abteilung``, ``berorgs:Referat``), declared, here or in a
+    vocabulary elsewhere, as kinds of org:Organization.  Such a file was read
+    as people alone, every unit and every org:subOrganizationOf left out;
+    and one typed org:Organization throughout as bodies with no structure.
+    Now a class the file declares a kind of an ORG class is read as that
+    class (RDFS), one it does not declare by the ORG ontology's domain and
+    range of the terms the resource is used in (inferred, and the note says
+    how), and organisations within one another are units."""
+    f = tmp_path / "berlin.ttl"
+    f.write_text("""@prefix org: <http://www.w3.org/ns/org#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix berorgs: <https://berlin.github.io/lod-vocabulary/berorgs/> .
+@prefix ex: <https://example.berlin/> .
+berorgs:Referat rdfs:subClassOf berorgs:Einheit .
+berorgs:Einheit rdfs:subClassOf org:OrganizationalUnit .
+ex:sen a berorgs:Senatsverwaltung ; skos:prefLabel "Senatsverwaltung für Gesundheit"@de .
+ex:abt a berorgs:Abteilung ; skos:prefLabel "Abteilung I"@de ; org:subOrganizationOf ex:sen .
+ex:ref a berorgs:Referat ; skos:prefLabel "Referat I A"@de ; org:subOrganizationOf ex:abt .
+ex:al a org:Post ; skos:prefLabel "Abteilungsleitung"@de ; org:postIn ex:abt .
+ex:odd skos:prefLabel "Odd" ; org:postIn ex:abt ; org:subOrganizationOf ex:abt .
+""", encoding="utf-8")
+    out = tmp_path / "out"
+    res = run("import", "org", f, "--out", out, "--lang", "en")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(out)
+    nodes = org.graph.nodes
+    assert {n: nodes[n]["kind"] for n in nodes} == {
+        "sen": "Team", "abt": "Team", "ref": "Team", "al": "Post"}
+    assert sorted((u, v, d["kind"]) for u, v, d in org.graph.edges(data=True)) == [
+        ("abt", "sen", "MEMBER_OF"), ("al", "abt", "MEMBER_OF"), ("ref", "abt", "MEMBER_OF")]
+    # (declared a kind of org:OrganizationalUnit, two steps up: stated)
+    assert nodes["ref"]["evidence"] == "stated"
+    assert "berorgs:Referat, which the file declares a kind of org:OrganizationalUnit" in \
+        nodes["ref"]["note"]
+    # (a class the file does not declare: the ORG ontology's range says it)
+    assert nodes["sen"]["evidence"] == "inferred"
+    assert ("of class berorgs:Senatsverwaltung, which the file does not declare: an "
+            "org:Organization as the object of org:subOrganizationOf") in nodes["sen"]["note"]
+    assert "read as a unit" in nodes["abt"]["note"]
+    # a resource two terms make a post and an organisation is not guessed
+    assert ("berlin.ttl: 'Odd' is an org:Organization as the subject of "
+            "org:subOrganizationOf and an org:Post as the subject of org:postIn: the file "
+            "does not say which; not read") in res.output
+    assert "resources of class berorgs:" not in res.output
+    assert "rdfs:subClassOf" not in res.output
+    nl = run("import", "org", f, "--out", tmp_path / "nl", "--lang", "nl")
+    assert "het onderwerp van org:postIn: het bestand zegt niet welke; niet gelezen" in nl.output
+    # the same units typed org:Organization: units, not bodies without structure
+    plain = tmp_path / "plain.ttl"
+    plain.write_text(re.sub(r"a berorgs:\w+", "a org:Organization", f.read_text(encoding="utf-8")),
+                     encoding="utf-8")
+    res = run("import", "org", plain, "--out", tmp_path / "plain", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "plain")
+    assert [n for n in org.graph if org.graph.nodes[n]["kind"] == "Body"] == []
+    assert ("ref", "abt") in org.graph.edges and ("abt", "sen") in org.graph.edges
+    assert org.graph.nodes["abt"]["evidence"] == "stated"
 
 
 def _archi_model(folder, *relations):

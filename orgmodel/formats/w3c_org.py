@@ -32,7 +32,9 @@ line (N-Triples, which Turtle readers read) and JSON-LD in expanded form.
 
 A file without the ``om:`` resources (written by another tool) is read
 through the ORG terms above: posts, people, units, organisations, reporting
-lines, holders, units and memberships.
+lines, holders, units and memberships; a resource typed with a class of the
+file's own vocabulary is read by what :mod:`._org_classes` makes of it, and
+an organisation within another is a unit (a Team).
 
 Examples
 --------
@@ -53,6 +55,7 @@ from ..errors import Problem, ValidationError
 from ..i18n import N_, Message
 from ..schema import EDGE_KINDS
 from ..write import to_tables
+from ._org_classes import FORMAL, ORGANIZATION, PERSON, POST, UNIT, classify, subclasses
 from ._tables import atomic_write, model_from_tables, slug, table
 
 if TYPE_CHECKING:  # names in annotations only
@@ -349,13 +352,15 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
         edges = [r for _, r in sorted(edges, key=lambda x: x[0])]
     else:
         unused: list = []
-        nodes, edges, terms = _from_org_terms(g, label, unused)
+        classed, clashes = classify(g, lambda term: _short(g, term))
+        itself = [r for r, c in classed.items() if c.cls == FORMAL]
+        nodes, edges, terms = _from_org_terms(g, label, (classed, clashes, itself), unused)
         if not nodes:
             raise ValidationError([Problem(label, None, Message(
                 "holds no organisation: none of its {n} statements names an org:Post, "
                 "org:OrganizationalUnit, org:Organization or foaf:Person", n=len(g)))],
                 where=str(path))
-        manifest = manifest or {"name": _org_name(g) or path.stem,
+        manifest = manifest or {"name": _org_name(g, itself) or path.stem,
                                 "sources": {"org": f"{label} (W3C ORG)"}}
         if unused:
             # (statements, as the lines of a file: those of one term counted once each)
@@ -373,10 +378,9 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
         raise _cited(exc, label, terms) from None
 
 
-def _org_name(g):
-    from rdflib.namespace import RDF, SKOS
-    ORG = _ns()[0]
-    for s in g.subjects(RDF.type, ORG.FormalOrganization):
+def _org_name(g, itself):
+    from rdflib.namespace import SKOS
+    for s in itself:
         name = _name(_labels(g, s, (SKOS.prefLabel,)))
         if name:
             return name
@@ -391,17 +395,21 @@ _READ_TERMS = ("reportsTo", "heldBy", "holds", "hasUnit", "unitOf", "subOrganiza
                "memberOf", "hasMember")
 
 
-def _from_org_terms(g, label, left_out: list | None = None):  # noqa: C901 - one branch per term
+def _from_org_terms(g, label, classes, left_out: list | None = None):  # noqa: C901 - one branch per term
     """Nodes and edges from plain ORG terms (a file another tool wrote);
-    what is not read is added to ``left_out`` (see :func:`_not_read`)."""
+    what is not read is added to ``left_out`` (see :func:`_not_read`).
+
+    ``classes`` is what :func:`~orgmodel.formats._org_classes.classify`
+    found (each resource's class, the resources whose class the file says
+    two ways) and the resources that are the organisation itself."""
     from rdflib import BNode
-    from rdflib.namespace import FOAF, RDF, SKOS
+    from rdflib.namespace import RDF, SKOS
     ORG = _ns()[0]
     nodes, edges, seen = [], [], {}
     terms: list = []            # the statement of each node, then each edge (see _cited)
     src = {"source": "org", "evidence": "stated"}
     skipped: list = []          # (term, why, subject, object): statements read but not used
-    itself = _the_organisation(g)
+    classed, clashes, itself = classes
 
     def labels_of(s) -> dict:
         return _labels(g, s)
@@ -447,15 +455,19 @@ def _from_org_terms(g, label, left_out: list | None = None):  # noqa: C901 - one
             return
         edges.append({"from": seen[u], "to": seen[v], "kind": kind, **extra, **src})
         edge_terms.append(f"{_statement(g, u)} {term} {_statement(g, v)}")
-    for s in g.subjects(RDF.type, ORG.Post):
-        add(s, "Post", sphere="official")
-    for s in g.subjects(RDF.type, FOAF.Person):
-        add(s, "Person")
-    for s in g.subjects(RDF.type, ORG.OrganizationalUnit):
-        add(s, "Team", team_kind="unit")
-    for s in g.subjects(RDF.type, ORG.Organization):
-        if s not in seen and (s, RDF.type, ORG.FormalOrganization) not in g:
-            add(s, "Body", body_kind="board")
+    within = _within(g)
+    for cls, kind, extra in ((POST, "Post", {"sphere": "official"}), (PERSON, "Person", {}),
+                             (UNIT, "Team", {"team_kind": "unit"}), (ORGANIZATION, None, {})):
+        for s, c in classed.items():
+            if c.cls != cls:
+                continue
+            # (an organisation inside another, or with others inside it, is a
+            # unit of the structure: MEMBER_OF joins teams; else a body)
+            unit = kind is None and s in within
+            node_kind = kind or ("Team" if unit else "Body")
+            if kind is None:
+                extra = {"team_kind": "unit"} if unit else {"body_kind": "board"}
+            add(s, node_kind, **extra, **_how_known(g, s, c, unit))
     for s, o in g.subject_objects(ORG.reportsTo):
         edge("org:reportsTo", s, o, "REPORTS_TO")
     held = {(person, post) for post, person in g.subject_objects(ORG.heldBy)} | \
@@ -479,8 +491,61 @@ def _from_org_terms(g, label, left_out: list | None = None):  # noqa: C901 - one
             g.value(role, SKOS.prefLabel) is not None else ""
         edge("org:Membership", who, where, "MEMBER_OF", **({"capacity": cap} if cap else {}))
     if left_out is not None:
-        left_out.extend(_not_read(g, label, skipped, name_of))
+        left_out.extend(Problem(label, None, Message(
+            "'{name}' is an org:{a} as {used_a} and an org:{b} as {used_b}: the file does not "
+            "say which; not read", name=name_of(r), a=x.cls, used_a=_used(x), b=y.cls,
+            used_b=_used(y)))
+            for r, x, y in clashes)
+        left_out.extend(_not_read(g, label, skipped, name_of, _types_read(g, classed, seen)))
     return nodes, edges, (terms, edge_terms)
+
+
+def _used(c) -> Message:
+    """Where a resource is used that makes it of class ``c``: ``the object
+    of org:subOrganizationOf``."""
+    return Message(N_("the subject of {term}") if c.end == "subject" else
+                   N_("the object of {term}"), term=c.via)
+
+
+def _within(g) -> set:
+    """The resources at either end of a statement that one organisation is
+    inside another (``org:subOrganizationOf``, ``org:unitOf`` and their
+    inverses)."""
+    ORG = _ns()[0]
+    return {r for term in ("subOrganizationOf", "hasSubOrganization", "unitOf", "hasUnit")
+            for pair in g.subject_objects(ORG[term]) for r in pair}
+
+
+def _how_known(g, s, c, unit: bool) -> dict:
+    """The note (and, for a class the ORG ontology implies, the evidence)
+    of a node read as class ``c``: a reader of the model sees why a
+    ``berorgs:Referat`` is a team."""
+    from rdflib.namespace import RDF
+    notes = []
+    if c.how == "subclass":
+        notes.append(f"of class {c.via}, which the file declares a kind of org:{c.cls}")
+    elif c.how == "term":
+        types = ", ".join(sorted(_short(g, t) for t in g.objects(s, RDF.type)))
+        notes.append((f"of class {types}, which the file does not declare: " if types else
+                      "of no class in the file: ") +
+                     f"an org:{c.cls} as the {c.end} of {c.via} (W3C ORG)")
+    if unit:
+        notes.append("read as a unit: an organisation within another, or with others within it")
+    out = {"note": "; ".join(notes)} if notes else {}
+    return {**out, "evidence": "inferred"} if c.how == "term" else out
+
+
+def _types_read(g, classed: dict, seen: dict) -> set:
+    """The ``rdf:type`` and ``rdfs:subClassOf`` statements the nodes read
+    were read by (not to be named as left out)."""
+    from rdflib.namespace import RDF, RDFS
+    subs = subclasses(g)
+    out = {(s, RDFS.subClassOf, o) for s, o in g.subject_objects(RDFS.subClassOf) if s in subs}
+    for s, c in classed.items():
+        if (s in seen or c.cls == FORMAL) and c.how != "typed":
+            out |= {(s, RDF.type, o) for o in g.objects(s, RDF.type)
+                    if c.how == "term" or o in subs}
+    return out
 
 
 def _labels(g, s, terms=None) -> dict:
@@ -539,14 +604,7 @@ def _cited(exc: ValidationError, label: str, terms: tuple) -> ValidationError:
     return ValidationError(problems, where=exc.where)
 
 
-def _the_organisation(g) -> set:
-    """The file's org:FormalOrganization(s): the organisation the model is
-    (a unit of it is a top unit, not a line to a node)."""
-    from rdflib.namespace import RDF
-    return set(g.subjects(RDF.type, _ns()[0].FormalOrganization))
-
-
-def _not_read(g, label, skipped: list, name_of) -> list:
+def _not_read(g, label, skipped: list, name_of, read: set | frozenset = frozenset()) -> list:
     """What a file of another tool says that the model does not take, as
     :class:`~orgmodel.errors.Problem` s: each statement of a term read
     that could not be used (with why), and per term or class never read,
@@ -561,7 +619,9 @@ def _not_read(g, label, skipped: list, name_of) -> list:
     kept = {ORG.Post, FOAF.Person, ORG.OrganizationalUnit, ORG.Organization,
             ORG.FormalOrganization, ORG.Membership}
     counts: dict = {}
-    for _, p, o in g:
+    for s, p, o in g:
+        if (s, p, o) in read:
+            continue
         if p not in used:
             counts[_short(g, p)] = counts.get(_short(g, p), 0) + 1
         elif p == RDF.type and o not in kept:
