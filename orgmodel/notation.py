@@ -33,6 +33,7 @@ orgmodel.errors.InputError: '25.000' could be 25 or 25000: write 25000, or decla
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 
 from .errors import InputError
@@ -104,6 +105,10 @@ def parse_number(text: str, locale: str | None = None, amount: bool = False) -> 
     (25000.0, -3.0, 0.5)
     >>> parse_number("€ 25 duizend", "nl", True), parse_number("€ 7,5K", "nl", True)
     (25000.0, 7500.0)
+    >>> parse_number("1e400")
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.InputError: '1e400' is too large a number
     """
     raw = text
     t = _SPACES.sub(" ", str(text)).strip().replace("\u2212", "-")
@@ -116,6 +121,9 @@ def parse_number(text: str, locale: str | None = None, amount: bool = False) -> 
     if not t or not t.isascii():
         raise InputError(Message("'{raw}' is not a number", raw=raw))
     value = _unsigned(t, raw, locale, amount)
+    if not math.isfinite(value * scale):
+        # (1e400 is read by Python as infinity: no amount, FTE or count)
+        raise InputError(Message("'{raw}' is too large a number", raw=raw))
     # (in cents, as a scaled amount is: 1,15 miljoen is not 1149999.9999999998)
     return sign * (round(value * scale, 2) if scale != 1 else value)
 

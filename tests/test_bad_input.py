@@ -294,6 +294,10 @@ CASES = [
     ("ceiling negative", replace(E, "leading;budget;hr,,,,,mandaat,true,,",
                                  "leading;budget;hr,,,,,mandaat,true,-100,"),
      "edges.csv, row 29", "ceiling '-100' is negative: an amount is 0 or more"),
+    # (Python reads 1e400 as infinity: it was taken for no ceiling at all)
+    ("ceiling past any number", replace(E, "leading;budget;hr,,,,,mandaat,true,,",
+                                        "leading;budget;hr,,,,,mandaat,true,1e400,"),
+     "edges.csv, row 29", "ceiling '1e400' is too large a number"),
     ("deputy is the node itself", set_cell(N, "bpm", "deputy", "bpm"), "nodes.csv, row 9",
      "deputy names 'bpm', the node itself: a deputy is another node"),
     ("fte in other digits", set_cell(N, "tm", "fte", "\u0661"), "nodes.csv, row 7",

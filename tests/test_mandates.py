@@ -287,6 +287,10 @@ def test_who_decides_on_the_command_line():
     assert res.exit_code == 1 and "is not a power Sample declares" in res.output
     # the refusal names each power by its name too, not by its id alone
     assert "budget (Budget responsibility); hr (Personnel powers)" in res.output
+    # an amount past any number (Python reads 1e400 as infinity) is refused,
+    # not answered as if every ceiling were below it
+    res = run("who-decides", "budget", "--org", DATA / "template", "--amount", "1e400")
+    assert res.exit_code == 2 and "'1e400' is too large a number" in res.output
 
 
 def test_a_power_is_found_by_a_part_of_its_name_that_names_one():
