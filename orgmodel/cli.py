@@ -676,6 +676,10 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
     if all_roles:
         rg = route_graph(org, via)
         frame = rg.paths_frame(max_routes=max_routes) if paths else rg.to_frame()
+        if fmt == "table" and not len(frame) and not (org.ids("Post") or org.ids("Role")):
+            from .escalation import NO_ROUTES
+            emit(frame, fmt, lambda: t(NO_ROUTES))
+            return
         if fmt == "json" and not paths:
             emit(rg.compact_records(), fmt)
         else:
@@ -752,6 +756,9 @@ def layers(org, target, fmt):
     t = _t(org)
 
     def table():
+        if not len(lay.frame):
+            from .layers import NO_LAYERS
+            return t(NO_LAYERS)
         head = (t(count(lay.depth, N_("{name}: {n} management layer by {basis} (target "
                                       "{target})"),
                         N_("{name}: {n} management layers by {basis} (target {target})"),

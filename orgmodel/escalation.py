@@ -66,7 +66,11 @@ if TYPE_CHECKING:  # names in annotations only
 
 __all__ = ["Climb", "RouteKind", "Policy", "Step", "Route", "RouteSummary", "RouteGraph",
            "escalation_policy", "route_graph", "escalation_routes", "escalate", "meet",
-           "escalation_load"]
+           "escalation_load", "NO_ROUTES"]
+
+#: What the routes of an organisation without a post or role are said as
+#: (`escalate --all` and the report: tables of nothing said nothing of why).
+NO_ROUTES = N_("The data records no post or role: there is no route to follow.")
 
 #: How a route ends; ``unplayed``: at a role that no post, person or body plays.
 OUTCOMES = ("top", "external", "vacant", "forbidden", "unplayed", "dead_end", "loop")

@@ -40,7 +40,12 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["Layering", "layering", "target_depth", "layers_view"]
+__all__ = ["Layering", "layering", "target_depth", "layers_view", "NO_LAYERS"]
+
+#: What the layers of an organisation without a post are said as (the
+#: report, `layers` and the web app's page: "0 layers" and a table of
+#: nothing said nothing of why).
+NO_LAYERS = N_("The data records no post: there are no management layers to count.")
 
 
 @dataclass

@@ -21,7 +21,7 @@ from ._staging import clean_stale, no_space, temp_dir
 from .advice import executive_commission_advice
 from .checks import CHECKS, applicable_rules, check
 from .errors import OrgModelError
-from .escalation import OUTCOMES, escalation_load, escalation_policy, route_graph
+from .escalation import NO_ROUTES, OUTCOMES, escalation_load, escalation_policy, route_graph
 from .escape import markdown as _md
 from .escape import markdown_table, to_csv
 from .formation import (
@@ -36,7 +36,7 @@ from .formation import (
     unrecorded_text,
 )
 from .i18n import N_, Listing, Message, count, said, text_of, translator, written_on
-from .layers import layering
+from .layers import NO_LAYERS, layering
 from .mandates import NO_MANDATE, register
 from .model import at_its_date, display_names
 from .partners import partner_network
@@ -182,7 +182,7 @@ def _organisation_line(org, s, tot, held_known, t) -> str:
     facts = sum(ev.values()) or 1
     fte = t.span(tot["fte_min"], tot["fte_max"])
     missing = tot.get("posts_without_fte", 0)
-    if missing and missing == tot["posts"]:
+    if missing == tot["posts"]:         # (none gives one, or there is no post)
         fte = t("no FTE given")
     elif missing:
         fte = t(count(tot['posts'] - missing, N_("{fte} FTE on the {n} post that gives one"),
@@ -266,6 +266,8 @@ def _load_line(loads, names, t) -> list:
 def _layers_line(org, lay, t) -> str:
     """The first page's line on the layers, against the target."""
     layer = "- **" + t("Layers") + "**: "
+    if not len(lay.frame):
+        return layer + t(NO_LAYERS)
     flat = (org.settings("layering", {}) or {}).get("flat")
     if not flat and not lay.target:
         # (one pair of brackets: "2 (counted by steps) (no target set)" read as two asides)
@@ -711,6 +713,8 @@ class _Report:
                  "forbidden sphere is never a next step, by any edge. The figures per role are "
                  "in `escalation_<route>.csv`, who carries the escalations in "
                  "`escalation_load_<route>.csv`.")]
+        if not (self.org.ids("Post") or self.org.ids("Role")):    # (tables of nothing)
+            return md + ["", t(NO_ROUTES)]
         for via, _rg in esc.items():
             kind = policy.routes[via]
             frame = frames[f"escalation_{via}"]
@@ -756,6 +760,8 @@ class _Report:
         top = self.top
         heading = self.heading
         md: list = []
+        if not len(lay.frame):      # (no post: "0 layers" and an empty chart said nothing)
+            return md + ["", heading("Management layers", "R6"), "", t(NO_LAYERS)]
         md += ["", heading("Management layers", "R6"), "",
                t(count(lay.depth, N_("**{n}** management layer by {basis}; target depth: "
                                      "{target}."),

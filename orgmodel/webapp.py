@@ -545,6 +545,9 @@ def _empty_said(org, what: str, params, t) -> str | None:
     from .span import NO_SPAN
     if what == "span":
         return t(NO_SPAN)
+    if what == "layers":
+        from .layers import NO_LAYERS
+        return t(NO_LAYERS)
     if what == "mandates":
         return t(NO_MANDATE)
     if what == "who-decides" and not params.get("power") and not org.vocabulary("powers"):

@@ -263,6 +263,32 @@ def test_the_spans_of_a_flat_organisation_are_one_sentence():
                    "span to count.\n")
 
 
+def test_an_organisation_of_units_without_posts_says_what_it_cannot_count(tmp_path):
+    """A W3C ORG file of units alone (Berlin's Abteilungen and Referate) is
+    an organisation without a post.  `layers` said "0 management layers ...
+    from the top post" over "(nothing to show)", `escalate --all` "(nothing
+    to show)", and the report "0 FTE" of FTE nobody gave; each says why in
+    one sentence."""
+    f = tmp_path / "units.ttl"
+    f.write_text("""@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<urn:x:sen> a org:Organization ; skos:prefLabel "Senatsverwaltung" .
+<urn:x:abt> a org:Organization ; skos:prefLabel "Abteilung I" ; org:subOrganizationOf <urn:x:sen> .
+""", encoding="utf-8")
+    org = tmp_path / "o"
+    assert run("import", "org", f, "--out", org).exit_code == 0
+    assert run("layers", "--org", org).output == (
+        "The data records no post: there are no management layers to count.\n")
+    assert run("escalate", "--all", "--org", org).output == (
+        "The data records no post or role: there is no route to follow.\n")
+    assert run("report", "--org", org, "--out", tmp_path / "r").exit_code == 0
+    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert "0 people in post, no FTE given;" in md
+    assert "- **Layers**: The data records no post: there are no management layers to count." \
+        in md
+    assert "_(none)_" not in md.split("## Escalation routes")[1].split("## ")[0]
+
+
 def test_check_of_an_organisation_without_rules_says_what_it_checked(tmp_path):
     """`check` of an organisation whose org.yaml names no rule said "rules
     checked: none; and the Awb's checks on mandates": it says that only the
