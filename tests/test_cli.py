@@ -287,6 +287,12 @@ def test_an_organisation_of_units_without_posts_says_what_it_cannot_count(tmp_pa
     assert "- **Layers**: The data records no post: there are no management layers to count." \
         in md
     assert "_(none)_" not in md.split("## Escalation routes")[1].split("## ")[0]
+    # the static chart was its title alone: said instead, and no file written
+    res = run("chart", "--org", org, "--out", tmp_path / "c.svg")
+    assert res.exit_code == 1 and "records no post outside the political sphere: an org " \
+        "chart draws the line of posts, and there is none to draw" in res.output
+    assert not (tmp_path / "c.svg").exists()
+    assert "No org chart: units records no post" in md
 
 
 def test_check_of_an_organisation_without_rules_says_what_it_checked(tmp_path):

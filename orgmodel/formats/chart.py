@@ -315,6 +315,12 @@ def _chart_posts(org, status, focus, depth):
     """The posts and lines the chart draws: the whole line, or the part
     around ``focus``; more than a chart can show is an error."""
     posts, edges = _line(org, status, None if focus is not None else MAX_POSTS)
+    if not posts:
+        # (a chart of its title alone was written: a W3C ORG file of units)
+        raise OrgModelError(Message(
+            "{name} records no post outside the political sphere: an org chart draws the line "
+            "of posts, and there is none to draw (the interactive page, export html, shows "
+            "all of it)", name=org.name))
     if focus is not None:
         posts, edges = _around(org, posts, edges, org.find_role(focus), depth)
     if len(posts) > MAX_POSTS:
