@@ -379,25 +379,40 @@ ex:site a org:Site .
     res = run("import", "org", f, "--out", out, "--lang", "en")
     assert res.exit_code == 0, res.output
     org = orgmodel.load(out)
+    # (Jan heads Jeugd and holds one post, the Teamleider's: that post leads
+    # it, inferred; org:headOf was left out before a post could lead a team)
     assert sorted((u, v, d["kind"]) for u, v, d in org.graph.edges(data=True)) == [
         ("jan", "p2", "HOLDS"), ("jeugd", "soc", "MEMBER_OF"), ("p1", "soc", "MEMBER_OF"),
-        ("p2", "jeugd", "MEMBER_OF"), ("p2", "p1", "REPORTS_TO")]
+        ("p2", "jeugd", "LEADS"), ("p2", "jeugd", "MEMBER_OF"), ("p2", "p1", "REPORTS_TO")]
+    leads = [d for u, v, d in org.edges("LEADS")][0]
+    assert leads["evidence"] == "inferred" and "org:headOf: Jan heads it" in leads["note"]
     log = (out / "IMPORT.md").read_text(encoding="utf-8")
     for text in (res.output, log):
-        assert "- Rows not used: 4:" in text
+        assert "- Rows not used: 3:" in text
         assert ("gemeente.ttl: org:Membership from 'Jan' to 'Sociaal Domein' not read: orgmodel "
                 "has no MEMBER_OF from a Person to a Team") in text
         assert ("org:reportsTo from 'Adviseur' to 'nobody' not read: an end is not a post, "
                 "unit, organisation or person of the file") in text
-        assert "gemeente.ttl: org:headOf: 1 statement not read" in text
+        assert "org:headOf" not in text
         assert "gemeente.ttl: resources of class org:Site: 1 statement not read" in text
-    assert org.manifest["import"]["rows_left_out"] == 4
+    assert org.manifest["import"]["rows_left_out"] == 3
     nl = run("import", "org", f, "--out", tmp_path / "nl", "--lang", "nl")
-    assert "org:headOf: 1 uitspraak niet gelezen" in nl.output
+    assert "org:Site: 1 uitspraak niet gelezen" in nl.output
     # the report's first page says it, without the posts import's FTE
     assert run("report", "--org", out, "--out", tmp_path / "r").exit_code == 0
-    assert "- **The import**: 4 rows of the files left out: see IMPORT.md beside the data." in \
+    assert "- **The import**: 3 rows of the files left out: see IMPORT.md beside the data." in \
         (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    # the question the tool opens with, of the unit: its head's post answers
+    assert "Teamleider" in run("escalate", "Jeugd", "--org", out).output
+    # a head who holds no post, or several, is named
+    f.write_text(f.read_text(encoding="utf-8") + "ex:jan org:holds ex:p3 .\n"
+                 "ex:piet a foaf:Person ; foaf:name \"Piet\" ; org:headOf ex:soc .\n",
+                 encoding="utf-8")
+    res = run("import", "org", f, "--out", tmp_path / "two", "--lang", "en")
+    assert ("org:headOf from 'Jan' to 'Jeugd' not read: the head holds several posts: which "
+            "leads the unit, the file does not say") in res.output
+    assert ("org:headOf from 'Piet' to 'Sociaal Domein' not read: the head holds no post of "
+            "the file: no post leads the unit") in res.output
 
 
 def test_a_w3c_org_file_whose_units_are_typed_by_its_own_vocabulary_keeps_its_structure(

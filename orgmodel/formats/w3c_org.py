@@ -392,7 +392,7 @@ def _org_name(g, itself):
 #: not read.
 _READ_TERMS = ("reportsTo", "heldBy", "holds", "hasUnit", "unitOf", "subOrganizationOf",
                "hasSubOrganization", "postIn", "hasPost", "member", "organization", "role",
-               "memberOf", "hasMember")
+               "memberOf", "hasMember", "headOf")
 
 
 def _from_org_terms(g, label, classes, left_out: list | None = None):  # noqa: C901 - one branch per term
@@ -453,7 +453,7 @@ def _from_org_terms(g, label, classes, left_out: list | None = None):  # noqa: C
             skipped.append((term, Message("orgmodel has no {kind} from a {a} to a {b}",
                                           kind=kind, a=kind_of(u), b=kind_of(v)), u, v))
             return
-        edges.append({"from": seen[u], "to": seen[v], "kind": kind, **extra, **src})
+        edges.append({"from": seen[u], "to": seen[v], "kind": kind, **src, **extra})
         edge_terms.append(f"{_statement(g, u)} {term} {_statement(g, v)}")
     within = _within(g)
     for cls, kind, extra in ((POST, "Post", {"sphere": "official"}), (PERSON, "Person", {}),
@@ -474,6 +474,7 @@ def _from_org_terms(g, label, classes, left_out: list | None = None):  # noqa: C
         set(g.subject_objects(ORG.holds))
     for person, post in sorted(held):
         edge("org:holds", person, post, "HOLDS")
+    _heads(g, held, seen, kinds, edge, skipped, name_of, itself)
     inside = {(c, p, "org:unitOf") for p, c in g.subject_objects(ORG.hasUnit)} | \
         {(c, p, "org:unitOf") for c, p in g.subject_objects(ORG.unitOf)} | \
         {(c, p, "org:subOrganizationOf") for p, c in g.subject_objects(ORG.hasSubOrganization)} | \
@@ -498,6 +499,32 @@ def _from_org_terms(g, label, classes, left_out: list | None = None):  # noqa: C
             for r, x, y in clashes)
         left_out.extend(_not_read(g, label, skipped, name_of, _types_read(g, classed, seen)))
     return nodes, edges, (terms, edge_terms)
+
+
+def _heads(g, held, seen, kinds, edge, skipped, name_of, itself) -> None:
+    """``org:headOf``: a person heads a unit.  In orgmodel a post leads a
+    team (LEADS); the post a head holds, where they hold one alone, is
+    inferred to lead it.  A head who holds no post of the file, or several,
+    is named: which post leads, the file does not say."""
+    ORG = _ns()[0]
+    posts: dict = {}
+    for person, post in held:
+        if person in seen and kinds.get(post) == "Post":
+            posts.setdefault(person, []).append(post)
+    for person, unit in sorted(g.subject_objects(ORG.headOf)):
+        theirs = posts.get(person, [])
+        if len(theirs) != 1 or unit not in seen:
+            skipped.append(("org:headOf", N_("the organisation itself is led by its top post, "
+                                             "not by a post that leads a unit") if unit in itself
+                            else N_("an end is not a post, unit, organisation or person of the "
+                                    "file") if unit not in seen else
+                            N_("the head holds no post of the file: no post leads the unit")
+                            if not theirs else
+                            N_("the head holds several posts: which leads the unit, the file "
+                               "does not say"), person, unit))
+            continue
+        edge("org:headOf", theirs[0], unit, "LEADS", evidence="inferred",
+             note=f"org:headOf: {name_of(person)} heads it, and holds this post alone in the file")
 
 
 def _used(c) -> Message:
