@@ -448,6 +448,11 @@ def _from_org_terms(g, label, classes, left_out: list | None = None):  # noqa: C
                 skipped.append((term, N_("an end is not a post, unit, organisation or person "
                                          "of the file"), u, v))
             return
+        if u == v:
+            # (a unit within itself, a post reporting to itself: a slip of the
+            # file, which one statement need not cost the whole import)
+            skipped.append((term, N_("it joins a resource to itself"), u, v))
+            return
         ek = EDGE_KINDS[kind]
         if kind_of(u) not in ek.sources or kind_of(v) not in ek.targets:
             skipped.append((term, Message("orgmodel has no {kind} from a {a} to a {b}",
