@@ -190,6 +190,10 @@ def read_archi(folder: PathLike, left_out: list | None = None) -> OrgModel:
     if not ours:
         _people_from_assignments(rel, by_archi, nodes)
     edges = _archi_edges(rel, props, elements, by_archi, ours, problems, unused)
+    # (the files' own rows, for a problem of the model they make up: the
+    # tables read leave out what was not used, so their rows are not the files')
+    rows = {prefix + "elements.csv": [r.pop("@row") for r in nodes],
+            prefix + "relations.csv": [r.pop("@row") for r in edges]}
     problems, unused = _prefixed(problems, prefix), _prefixed(unused, prefix)
     if problems:
         raise ValidationError(problems, where=str(folder))
@@ -198,9 +202,22 @@ def read_archi(folder: PathLike, left_out: list | None = None) -> OrgModel:
                               "rows_left_out": len(unused)}
     if left_out is not None:
         left_out.extend(unused)
-    return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
-                             str(folder), {"nodes.csv": f"{folder.name} (elements)",
-                                           "edges.csv": f"{folder.name} (relations)"})
+    try:
+        return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
+                                 str(folder), {"nodes.csv": prefix + "elements.csv",
+                                               "edges.csv": prefix + "relations.csv"})
+    except ValidationError as exc:
+        raise ValidationError([_file_row(p, rows) for p in exc.problems],
+                              where=exc.where) from None
+
+
+def _file_row(p: Problem, rows: dict) -> Problem:
+    """``p`` of a row of a table read from the files, cited by the file's
+    own row (the tables hold only the rows used)."""
+    found = rows.get(p.file)
+    if found is not None and p.row is not None and 2 <= p.row < len(found) + 2:
+        return replace(p, row=found[p.row - 2])
+    return p
 
 
 def _prefix(folder: Path) -> str:
@@ -309,7 +326,7 @@ def _archi_nodes(elements: dict, props: dict, ours: bool, unused: list) -> tuple
             rec = {"id": eid, "kind": kind, "name": _in(r["name"]), "source": "archi",
                    "evidence": "stated", **_ELEMENT_DEFAULTS.get(kind, {})}
         by_archi[eid] = rec.get("id", eid)
-        nodes.append(rec)
+        nodes.append({**rec, "@row": rowno})
     return nodes, by_archi
 
 
@@ -335,6 +352,13 @@ def _archi_edges(rel, props, elements, by_archi, ours: bool, problems, unused) -
                     "{type} {id} joins an element that is not of the organisation",
                     type=r["type"], id=r["id"])))
             continue
+        if not ours and r["source"] == r["target"]:
+            # (an element composed of itself: a slip of the model, which one
+            # relation need not cost the whole import)
+            unused.append(Problem("relations.csv", rowno, Message(
+                "{type} {id} joins '{name}' to itself", type=r["type"], id=r["id"],
+                name=_in(elements[r["source"]][1]["name"]))))
+            continue
         if ours and "orgmodel:kind" in p:
             rec = {k[9:] if k in ("orgmodel:from", "orgmodel:to", "orgmodel:kind") else k: v
                    for k, v in p.items()}
@@ -351,7 +375,7 @@ def _archi_edges(rel, props, elements, by_archi, ours: bool, problems, unused) -
                 src, dst = dst, src
             rec = {"from": src, "to": dst, "kind": kind, "source": "archi",
                    "evidence": "stated"}
-        edges.append(rec)
+        edges.append({**rec, "@row": rowno})
     return edges
 
 
