@@ -441,6 +441,7 @@ ex:ref a berorgs:Referat ; skos:prefLabel "Referat I A"@de ; org:subOrganization
 ex:al a org:Post ; skos:prefLabel "Abteilungsleitung"@de ; org:postIn ex:abt .
 ex:odd skos:prefLabel "Odd" ; org:postIn ex:abt ; org:subOrganizationOf ex:abt .
 ex:ref org:subOrganizationOf ex:ref .
+ex:both a org:Post, org:Organization ; skos:prefLabel "Both" .
 """, encoding="utf-8")
     out = tmp_path / "out"
     res = run("import", "org", f, "--out", out, "--lang", "en")
@@ -466,6 +467,9 @@ ex:ref org:subOrganizationOf ex:ref .
             "does not say which; not read") in res.output
     assert "resources of class berorgs:" not in res.output
     assert "rdfs:subClassOf" not in res.output
+    # (typed a post and an organisation: it was read as a post, in silence)
+    assert ("'Both' is an org:Post as its type org:Post and an org:Organization as its type "
+            "org:Organization: the file does not say which; not read") in res.output
     # (a unit within itself refused the whole file: one statement is named)
     assert ("org:subOrganizationOf from 'Referat I A' to 'Referat I A' not read: it joins a "
             "resource to itself") in res.output

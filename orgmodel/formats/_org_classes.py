@@ -119,18 +119,20 @@ def classify(g, short) -> tuple:
     from rdflib.namespace import RDF
     bases, subs = _bases(g), subclasses(g)
     found: dict = {}
+    clashes: list = []
     for s, o in g.subject_objects(RDF.type):
         if o not in bases and o not in subs:
             continue
         cls, how = (bases[o], "typed") if o in bases else (subs[o], "subclass")
-        now = found.get(s)
+        now, said = found.get(s), Classed(cls, how, short(o))
+        if now is not None and how == now.how and _narrower(now.cls, cls) is None:
+            clashes.append((s, now, said))      # (typed a post and an organisation)
         # (typed as a unit and as an organisation: a unit, the narrower)
-        if now is None or (now.how != "typed" and how == "typed") or \
+        elif now is None or (now.how != "typed" and how == "typed") or \
                 (_narrower(now.cls, cls) == cls and how == now.how):
-            found[s] = Classed(cls, how, short(o))
+            found[s] = said
     org = _org()
     by_term: dict = {}
-    clashes: list = []
     for term, ends in DOMAIN_RANGE.items():
         for s, o in g.subject_objects(org[term]):
             for end, res, cls in zip(("subject", "object"), (s, o), ends):
@@ -146,4 +148,5 @@ def classify(g, short) -> tuple:
                     by_term[res] = said
     clashed = {res for res, _, _ in clashes}
     found.update({res: c for res, c in by_term.items() if res not in clashed})
+    found = {res: c for res, c in found.items() if res not in clashed}
     return found, [c for i, c in enumerate(clashes) if c[0] not in {x[0] for x in clashes[:i]}]

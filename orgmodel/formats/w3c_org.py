@@ -535,6 +535,8 @@ def _heads(g, held, seen, kinds, edge, skipped, name_of, itself) -> None:
 def _used(c) -> Message:
     """Where a resource is used that makes it of class ``c``: ``the object
     of org:subOrganizationOf``."""
+    if not c.end:           # (typed with it, or with a class of it)
+        return Message("its type {name}", name=c.via)
     return Message(N_("the subject of {term}") if c.end == "subject" else
                    N_("the object of {term}"), term=c.via)
 
