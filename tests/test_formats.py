@@ -468,13 +468,15 @@ ex:both a org:Post, org:Organization ; skos:prefLabel "Both" .
     assert "resources of class berorgs:" not in res.output
     assert "rdfs:subClassOf" not in res.output
     # (typed a post and an organisation: it was read as a post, in silence)
-    assert ("'Both' is an org:Post as its type org:Post and an org:Organization as its type "
+    assert ("'Both' is an org:Post by its type org:Post and an org:Organization by its type "
             "org:Organization: the file does not say which; not read") in res.output
     # (a unit within itself refused the whole file: one statement is named)
     assert ("org:subOrganizationOf from 'Referat I A' to 'Referat I A' not read: it joins a "
             "resource to itself") in res.output
     nl = run("import", "org", f, "--out", tmp_path / "nl", "--lang", "nl")
-    assert "het onderwerp van org:postIn: het bestand zegt niet welke; niet gelezen" in nl.output
+    assert ("'Odd' is een org:Organization als onderwerp van org:subOrganizationOf en een "
+            "org:Post als onderwerp van org:postIn: het bestand zegt niet welke; niet "
+            "gelezen") in nl.output
     # the same units typed org:Organization: units, not bodies without structure
     plain = tmp_path / "plain.ttl"
     plain.write_text(re.sub(r"a berorgs:\w+", "a org:Organization", f.read_text(encoding="utf-8")),

@@ -498,7 +498,7 @@ def _from_org_terms(g, label, classes, left_out: list | None = None):  # noqa: C
         edge("org:Membership", who, where, "MEMBER_OF", **({"capacity": cap} if cap else {}))
     if left_out is not None:
         left_out.extend(Problem(label, None, Message(
-            "'{name}' is an org:{a} as {used_a} and an org:{b} as {used_b}: the file does not "
+            "'{name}' is an org:{a} {used_a} and an org:{b} {used_b}: the file does not "
             "say which; not read", name=name_of(r), a=x.cls, used_a=_used(x), b=y.cls,
             used_b=_used(y)))
             for r, x, y in clashes)
@@ -533,12 +533,12 @@ def _heads(g, held, seen, kinds, edge, skipped, name_of, itself) -> None:
 
 
 def _used(c) -> Message:
-    """Where a resource is used that makes it of class ``c``: ``the object
-    of org:subOrganizationOf``."""
+    """Where a resource is used that makes it of class ``c``: ``as the
+    object of org:subOrganizationOf``, ``by its type org:Post``."""
     if not c.end:           # (typed with it, or with a class of it)
-        return Message("its type {name}", name=c.via)
-    return Message(N_("the subject of {term}") if c.end == "subject" else
-                   N_("the object of {term}"), term=c.via)
+        return Message("by its type {name}", name=c.via)
+    return Message(N_("as the subject of {term}") if c.end == "subject" else
+                   N_("as the object of {term}"), term=c.via)
 
 
 def _within(g) -> set:
