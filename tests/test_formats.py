@@ -442,6 +442,7 @@ ex:al a org:Post ; skos:prefLabel "Abteilungsleitung"@de ; org:postIn ex:abt .
 ex:odd skos:prefLabel "Odd" ; org:postIn ex:abt ; org:subOrganizationOf ex:abt .
 ex:ref org:subOrganizationOf ex:ref .
 ex:both a org:Post, org:Organization ; skos:prefLabel "Both" .
+ex:abt org:hasUnit ex:ref .
 """, encoding="utf-8")
     out = tmp_path / "out"
     res = run("import", "org", f, "--out", out, "--lang", "en")
@@ -470,6 +471,8 @@ ex:both a org:Post, org:Organization ; skos:prefLabel "Both" .
     # (typed a post and an organisation: it was read as a post, in silence)
     assert ("'Both' is an org:Post by its type org:Post and an org:Organization by its type "
             "org:Organization: the file does not say which; not read") in res.output
+    # (one containment said by two terms, hasUnit beside subOrganizationOf,
+    # refused the whole file as a MEMBER_OF given twice: it is one)
     # (a unit within itself refused the whole file: one statement is named)
     assert ("org:subOrganizationOf from 'Referat I A' to 'Referat I A' not read: it joins a "
             "resource to itself") in res.output
@@ -487,6 +490,40 @@ ex:both a org:Post, org:Organization ; skos:prefLabel "Both" .
     assert [n for n in org.graph if org.graph.nodes[n]["kind"] == "Body"] == []
     assert ("ref", "abt") in org.graph.edges and ("abt", "sen") in org.graph.edges
     assert org.graph.nodes["abt"]["evidence"] == "stated"
+
+
+def test_a_w3c_org_line_between_people_is_the_line_of_their_posts(tmp_path):
+    """HR exports write the line between people (``ex:bert org:reportsTo
+    ex:anna``); orgmodel has lines between posts, so every such line was
+    left out.  Where each person holds one post of the file, their posts
+    report so (inferred, noted); a person of no post is named, and a line
+    the posts' own statement gives already is not given twice."""
+    f = tmp_path / "people.ttl"
+    f.write_text("""@prefix org: <http://www.w3.org/ns/org#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <http://example.org/> .
+ex:d a org:Post ; skos:prefLabel "Directeur" .
+ex:t a org:Post ; skos:prefLabel "Teamleider" .
+ex:m a org:Post ; skos:prefLabel "Medewerker" ; org:reportsTo ex:t .
+ex:anna a foaf:Person ; foaf:name "Anna" ; org:holds ex:d .
+ex:bert a foaf:Person ; foaf:name "Bert" ; org:holds ex:t ; org:reportsTo ex:anna .
+ex:cees a foaf:Person ; foaf:name "Cees" ; org:holds ex:m ; org:reportsTo ex:bert .
+ex:dirk a foaf:Person ; foaf:name "Dirk" ; org:reportsTo ex:bert .
+""", encoding="utf-8")
+    res = run("import", "org", f, "--out", tmp_path / "out", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "out")
+    lines = {(u, v): d for u, v, d in org.edges("REPORTS_TO")}
+    assert set(lines) == {("t", "d"), ("m", "t")}
+    assert lines[("t", "d")]["evidence"] == "inferred"
+    assert "org:reportsTo: Bert reports to Anna" in lines[("t", "d")]["note"]
+    assert lines[("m", "t")]["evidence"] == "stated"
+    assert ("org:reportsTo from 'Cees' to 'Bert' not read: the line of the posts they hold is "
+            "said already") in res.output
+    assert ("org:reportsTo from 'Dirk' to 'Bert' not read: a person's line is their post's, "
+            "and a person at its ends holds no post of the file, or several") in res.output
+    assert "Directeur" in run("escalate", "Medewerker", "--org", tmp_path / "out").output
 
 
 def _archi_model(folder, *relations):

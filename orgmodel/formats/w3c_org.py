@@ -473,13 +473,16 @@ def _from_org_terms(g, label, classes, left_out: list | None = None):  # noqa: C
             if kind is None:
                 extra = {"team_kind": "unit"} if unit else {"body_kind": "board"}
             add(s, node_kind, **extra, **_how_known(g, s, c, unit))
-    for s, o in g.subject_objects(ORG.reportsTo):
-        edge("org:reportsTo", s, o, "REPORTS_TO")
     held = {(person, post) for post, person in g.subject_objects(ORG.heldBy)} | \
         set(g.subject_objects(ORG.holds))
+    posts_of: dict = {}         # (a person's posts in the file)
+    for person, post in held:
+        if person in seen and kinds.get(post) == "Post":
+            posts_of.setdefault(person, []).append(post)
+    _lines(g, posts_of, kinds, edge, skipped, name_of)
     for person, post in sorted(held):
         edge("org:holds", person, post, "HOLDS")
-    _heads(g, held, seen, kinds, edge, skipped, name_of, itself)
+    _heads(g, posts_of, seen, edge, skipped, name_of, itself)
     inside = {(c, p, "org:unitOf") for p, c in g.subject_objects(ORG.hasUnit)} | \
         {(c, p, "org:unitOf") for c, p in g.subject_objects(ORG.unitOf)} | \
         {(c, p, "org:subOrganizationOf") for p, c in g.subject_objects(ORG.hasSubOrganization)} | \
@@ -488,8 +491,13 @@ def _from_org_terms(g, label, classes, left_out: list | None = None):  # noqa: C
         {(c, p, "org:postIn") for c, p in g.subject_objects(ORG.postIn)} | \
         {(c, p, "org:memberOf") for p, c in g.subject_objects(ORG.hasMember)} | \
         {(c, p, "org:memberOf") for c, p in g.subject_objects(ORG.memberOf)}
+    joined: set = set()
     for child, parent, term in sorted(inside):
-        edge(term, child, parent, "MEMBER_OF")
+        # (two terms of one containment, `unitOf` and `subOrganizationOf`,
+        # are one MEMBER_OF: given twice, the whole file was refused)
+        if (child, parent) not in joined:
+            joined.add((child, parent))
+            edge(term, child, parent, "MEMBER_OF")
     for m in g.subjects(RDF.type, ORG.Membership):
         who, where = g.value(m, ORG.member), g.value(m, ORG.organization)
         role = g.value(m, ORG.role)
@@ -506,18 +514,41 @@ def _from_org_terms(g, label, classes, left_out: list | None = None):  # noqa: C
     return nodes, edges, (terms, edge_terms)
 
 
-def _heads(g, held, seen, kinds, edge, skipped, name_of, itself) -> None:
+def _lines(g, posts_of, kinds, edge, skipped, name_of) -> None:
+    """``org:reportsTo``.  Between posts, a line; between people (as HR
+    exports write it), in orgmodel a person holds a post and posts report:
+    the posts they hold, where each holds one alone, are inferred to report
+    so.  A person who holds no post of the file, or several, is named."""
+    ORG = _ns()[0]
+    pairs = sorted(g.subject_objects(ORG.reportsTo))
+    people = [(s, o) for s, o in pairs if "Person" in (kinds.get(s), kinds.get(o))]
+    done = set(pairs) - set(people)
+    for s, o in pairs:
+        if (s, o) in done:
+            edge("org:reportsTo", s, o, "REPORTS_TO")
+    for s, o in people:
+        ends = [posts_of.get(x, []) if kinds.get(x) == "Person" else [x] for x in (s, o)]
+        if any(len(e) != 1 for e in ends) or (ends[0][0], ends[1][0]) in done:
+            skipped.append(("org:reportsTo", N_(
+                "a person's line is their post's, and a person at its ends holds no post of "
+                "the file, or several: which post reports, the file does not say")
+                if any(len(e) != 1 for e in ends) else
+                N_("the line of the posts they hold is said already"), s, o))
+            continue
+        done.add((ends[0][0], ends[1][0]))
+        edge("org:reportsTo", ends[0][0], ends[1][0], "REPORTS_TO", evidence="inferred",
+             note=f"org:reportsTo: {name_of(s)} reports to {name_of(o)}, and each holds this "
+                  "post alone in the file")
+
+
+def _heads(g, posts_of, seen, edge, skipped, name_of, itself) -> None:
     """``org:headOf``: a person heads a unit.  In orgmodel a post leads a
     team (LEADS); the post a head holds, where they hold one alone, is
     inferred to lead it.  A head who holds no post of the file, or several,
     is named: which post leads, the file does not say."""
     ORG = _ns()[0]
-    posts: dict = {}
-    for person, post in held:
-        if person in seen and kinds.get(post) == "Post":
-            posts.setdefault(person, []).append(post)
     for person, unit in sorted(g.subject_objects(ORG.headOf)):
-        theirs = posts.get(person, [])
+        theirs = posts_of.get(person, [])
         if len(theirs) != 1 or unit not in seen:
             skipped.append(("org:headOf", N_("the organisation itself is led by its top post, "
                                              "not by a post that leads a unit") if unit in itself
