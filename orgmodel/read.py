@@ -674,9 +674,12 @@ _YAML_PROBLEMS = [(re.compile(pattern), text) for pattern, text in (
      N_("mapping values are not allowed here (a ':' inside a value: put the value between "
         "quotes)")),
     (r"could not find expected ':'", N_("could not find expected ':'")),
+    (r"found character '\\t' that cannot start any token",
+     N_("found a tab: YAML indents with spaces")),
+    # ('@' and '`' are kept by YAML for itself: a value starting so is quoted)
     (r"found character (?P<found>.+) that cannot start any token",
-     N_("found character {found} that cannot start any token (a tab? YAML indents with "
-        "spaces)")),
+     N_("found character {found}, which cannot start a value: put the value between "
+        "quotes")),
     (r"expected <block end>, but found (?P<found>.+)",
      N_("the indentation does not match the lines above (found {found})")),
     (r"found unexpected end of stream",
