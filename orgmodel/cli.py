@@ -497,15 +497,16 @@ def cli():
     _progress.enable(sys.stderr.isatty())
 
 
-def _problems(org_dir):
-    """Every problem of a folder, or of a workbook or ORG file as it is read."""
+def _problems(org_dir, left_out=None):
+    """Every problem of a folder, or of a workbook or ORG file as it is read
+    (what its reader leaves out added to ``left_out``)."""
     from .formats import guess
     from .validate import validate_folder
     if guess(org_dir) == "folder":
         _folder_language(org_dir)
         return validate_folder(org_dir)
     try:
-        _read(org_dir)
+        _read(org_dir, left_out=left_out)
     except ValidationError as exc:
         return exc.problems
     return []
@@ -527,13 +528,18 @@ def validate(org_dir, fmt):
     """Check an organisation folder and list every problem found."""
     if org_dir is None:
         raise click.UsageError(Message("--org DIR is required"))
-    problems = _problems(org_dir)
+    left_out: list = []
+    problems = _problems(org_dir, left_out)
     if fmt == "table":
         t = _t()
         if problems:
             out(ValidationError(problems, where=str(org_dir)).render(t), err=True)
         else:
             out(t("{folder}: valid", folder=org_dir))
+            # (a file of another tool is valid as far as it is read: what
+            # was not read was said by import alone, and "valid" hid it)
+            from .write import left_out_lines
+            _say_left_out(t, left_out_lines(org_dir, left_out))
     else:
         import pandas as pd
         emit(pd.DataFrame([p.to_dict() for p in problems], columns=["file", "row", "message"]),

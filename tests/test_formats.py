@@ -398,6 +398,12 @@ ex:site a org:Site .
     assert org.manifest["import"]["rows_left_out"] == 3
     nl = run("import", "org", f, "--out", tmp_path / "nl", "--lang", "nl")
     assert "org:Site: 1 uitspraak niet gelezen" in nl.output
+    # (the reason of a statement not read was English in Dutch output)
+    assert "niet gelezen: orgmodel kent geen MEMBER_OF van een Person naar een Team" in nl.output
+    # validate of the file itself says what it does not read ("valid" hid it)
+    val = run("validate", "--org", f, "--lang", "en")
+    assert val.exit_code == 0 and val.output.startswith(f"{f}: valid\n- Rows not used: 3:\n")
+    assert "org:Membership from 'Jan' to 'Sociaal Domein' not read" in val.output
     # the report's first page says it, without the posts import's FTE
     assert run("report", "--org", out, "--out", tmp_path / "r").exit_code == 0
     assert "- **The import**: 3 rows of the files left out: see IMPORT.md beside the data." in \

@@ -676,9 +676,12 @@ def _not_read(g, label, skipped: list, name_of, read: set | frozenset = frozense
     how many statements use it."""
     from rdflib.namespace import FOAF, RDF, RDFS, SKOS
     ORG = _ns()[0]
+    # (a why that is a Message already keeps its id: Message() of it would
+    # take its English as the id, and a Dutch reader got English)
     out = [Problem(label, None, Message("{term} from '{a}' to '{b}' not read: {why}", term=term,
                                         a=name_of(u) if u is not None else "?",
-                                        b=name_of(v) if v is not None else "?", why=Message(why)))
+                                        b=name_of(v) if v is not None else "?",
+                                        why=why if isinstance(why, Message) else Message(why)))
            for term, why, u, v in skipped]
     used = {ORG[t] for t in _READ_TERMS} | {SKOS.prefLabel, FOAF.name, RDFS.label, RDF.type}
     kept = {ORG.Post, FOAF.Person, ORG.OrganizationalUnit, ORG.Organization,
