@@ -336,8 +336,8 @@ def _list_cell(col, text, choices, ctx, ids=None):
     if col in schema.ID_LIST_COLUMNS:
         cells = parse_cell(col, text)
         return cells, tuple(Message(
-            "{col} names '{c}', which is not a node in nodes.csv{v}",
-            col=col, c=c, v=_closest(c, ids)) for c in cells
+            "{col} names '{c}', which is not a node in {nodes}{v}",
+            col=col, c=c, nodes=NODES, v=_closest(c, ids)) for c in cells
                             if ids is not None and c not in ids)
     try:
         return parse_cell(col, text), ()
@@ -625,8 +625,8 @@ def _check_node_lists(nodes: pd.DataFrame, kinds: dict, problems):
                         col=col, c=c)))
                 elif c not in kinds:
                     problems.append(Problem(NODES, rowno, Message(
-                        "{col} names '{c}', which is not a node in nodes.csv{v}",
-                        col=col, c=c, v=_closest(c, kinds))))
+                        "{col} names '{c}', which is not a node in {nodes}{v}",
+                        col=col, c=c, nodes=NODES, v=_closest(c, kinds))))
 
 
 def _check_copies(t: _Table) -> list | None:
@@ -677,8 +677,9 @@ def _check_ends(t: _Table, kinds: dict | None, rows) -> None:
                     t.say(i, Message("'{end}' is empty", end=end))
                 elif kinds is not None and nid not in kinds:
                     t.say(i, Message(
-                        "'{end}' names '{nid}', which is not a node in nodes.csv{v}",
-                        end=end, nid=nid, v=_spaced(nid, kinds) or _closest(nid, kinds)))
+                        "'{end}' names '{nid}', which is not a node in {nodes}{v}",
+                        end=end, nid=nid, nodes=NODES,
+                        v=_spaced(nid, kinds) or _closest(nid, kinds)))
     if any(map(operator.eq, src, dst)):
         for i in rows:
             if src[i] and src[i] == dst[i]:
@@ -975,8 +976,8 @@ def _check_escalation(esc: dict, kinds: dict | None, bad, powers=frozenset()) ->
         for i, rid in enumerate(ends):
             if kinds and (rid not in kinds or kinds[rid] not in ("Post", "Role", None)):
                 bad(Message(
-                    "{key}[{i}]: '{rid}' is not a post or role in nodes.csv{v}",
-                    key=key, i=i, rid=rid, v=_closest(rid, _roles(kinds))))
+                    "{key}[{i}]: '{rid}' is not a post or role in {nodes}{v}",
+                    key=key, i=i, rid=rid, nodes=NODES, v=_closest(rid, _roles(kinds))))
 
 
 def _check_climb(climb: dict, where: str, kinds: dict | None, bad, powers=frozenset()) -> None:
@@ -1004,8 +1005,8 @@ def _check_climb(climb: dict, where: str, kinds: dict | None, bad, powers=frozen
     for rid in climb.get("to") or ():
         if kinds and rid not in kinds:
             bad(Message(
-                "{where}: 'to' names '{rid}', which is not a node in nodes.csv{v}",
-                where=where, rid=rid, v=_closest(rid, kinds)))
+                "{where}: 'to' names '{rid}', which is not a node in {nodes}{v}",
+                where=where, rid=rid, nodes=NODES, v=_closest(rid, kinds)))
 
 
 def _check_powers(powers: dict, kinds: dict | None, bad) -> None:
@@ -1016,9 +1017,9 @@ def _check_powers(powers: dict, kinds: dict | None, bad) -> None:
         body = spec.get("body")
         if body and kinds and (body not in kinds or kinds[body] not in ("Post", None)):
             bad(Message(
-                "powers.{key}.body: '{body}' is not a post in nodes.csv (the competent body: "
+                "powers.{key}.body: '{body}' is not a post in {nodes} (the competent body: "
                 "college, mayor or council){v}",
-                key=key, body=body, v=_closest(body, _roles(kinds))))
+                key=key, body=body, nodes=NODES, v=_closest(body, _roles(kinds))))
         obj = spec.get("objections")
         if obj and obj not in powers:
             bad(Message(
@@ -1096,3 +1097,19 @@ def validate_folder(path: PathLike) -> list:
     return validate_tables(read_folder(path))
 
 
+
+
+def nodes_named(message, label: str):
+    """``message`` with the node table it names (``nodes.csv``) named as
+    ``label``: a workbook's sheet, so that a problem of a workbook does not
+    send its reader looking for a file it has not got.
+
+    >>> str(nodes_named(Message("'{c}' is not a node in {nodes}", c="x", nodes=NODES),
+    ...                 "m.xlsx, sheet nodes"))
+    "'x' is not a node in m.xlsx, sheet nodes"
+    """
+    if isinstance(message, Listing):
+        return Listing(message.sep, [nodes_named(m, label) for m in message.items])
+    if isinstance(message, Message) and message.values.get("nodes") == NODES:
+        return Message(message.text, {**message.values, "nodes": label})
+    return message

@@ -681,7 +681,10 @@ def test_workbook_errors_name_sheet_and_row(tmp_path):
     res = run("validate", "--org", wb_path)
     res = run("summary", "--org", wb_path)
     assert res.exit_code == 1 and "m.xlsx, sheet edges, row 4" in res.output, res.output
-    assert "'nobody'" in res.output
+    # (a workbook has no nodes.csv: the message sent its reader looking for one)
+    assert "'to' names 'nobody', which is not a node in m.xlsx, sheet nodes" in res.output
+    nl = run("summary", "--org", wb_path, "--lang", "nl")
+    assert "en dat is geen knooppunt in m.xlsx, blad nodes" in nl.output, nl.output
 
 
 def test_a_formula_in_a_name_stays_text_in_the_workbook(tmp_path, template_copy):

@@ -15,8 +15,8 @@ import pandas as pd
 from .._staging import clean_stale, no_space, temp_file
 from ..errors import Problem, ValidationError
 from ..model import OrgModel, from_tables
-from ..read import RawOrg
-from ..validate import validate_tables
+from ..read import NODES, RawOrg
+from ..validate import nodes_named, validate_tables
 from ..write import usual_mode
 
 __all__ = ["model_from_tables", "check_tables", "atomic_write", "table", "slug", "cited_file"]
@@ -49,7 +49,10 @@ def check_tables(manifest: dict, nodes: pd.DataFrame, edges: pd.DataFrame, where
     found = list(problems) + validate_tables(raw)
     if found:
         labels = labels or {}
-        found = [Problem(labels.get(p.file, p.file), p.row, p.message) for p in found]
+        # (a message naming nodes.csv names the table the nodes came from)
+        nodes = labels.get(NODES)
+        found = [Problem(labels.get(p.file, p.file), p.row,
+                         nodes_named(p.message, nodes) if nodes else p.message) for p in found]
         raise ValidationError(found, where=str(where))
     return raw
 
