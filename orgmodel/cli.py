@@ -554,7 +554,7 @@ def summary(org, fmt):
     """Count nodes and edges per kind and evidence grade, and add up the
     formation: posts, vacancies, people, staff and FTE (a range)."""
     from .formation import not_counted_text, staff_text
-    from .summary import summarize
+    from .summary import import_text, summarize
     s = summarize(org)
     t = _t(org)
 
@@ -572,6 +572,9 @@ def summary(org, fmt):
         staff = staff_text(f, t, "  " + t("plus") + " ")
         if staff:
             lines.append(staff)
+        left_out = import_text(org, t)
+        if left_out:        # (the counts above are only as good as the rows behind them)
+            lines += ["", t("The import") + ": " + left_out]
         return "\n".join(lines)
     emit(s, fmt, table)
 

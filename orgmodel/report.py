@@ -35,7 +35,7 @@ from .formation import (
     totals,
     unrecorded_text,
 )
-from .i18n import N_, Listing, Message, count, said, text_of, translator, written_on
+from .i18n import N_, Message, count, said, text_of, translator, written_on
 from .layers import NO_LAYERS, layering
 from .mandates import NO_MANDATE, register
 from .model import at_its_date, display_names
@@ -43,7 +43,7 @@ from .partners import partner_network
 from .portfolios import portfolio_balance, portfolio_line
 from .powers import power_holders
 from .span import NO_SPAN, SPAN_COUNTS, span_of_control, span_view
-from .summary import summarize
+from .summary import import_text, summarize
 from .write import usual_mode
 
 if TYPE_CHECKING:  # names in annotations only
@@ -121,28 +121,8 @@ def _top(frame, columns, csv_name, t, names, sort=None, ascending=False, what="r
 def _import_line(org, t) -> list:
     """What an import left out, from ``org.yaml``'s ``import:`` (said on the
     first page: a total is only as good as the rows behind it)."""
-    imp = org.manifest.get("import") or {}
-    if not (imp.get("rows_left_out") or imp.get("cells_not_used") or imp.get("posts_eliminated")):
-        return []
-    rows = imp.get("rows_left_out", 0)
-    if "fte_left_out" not in imp:      # (an import of another kind than posts)
-        return ["- **" + t("The import") + "**: "
-                + (t(count(rows, N_("1 row of the files left out: see IMPORT.md beside the "
-                                    "data."),
-                           N_("{n} rows of the files left out: see IMPORT.md beside the data.")))
-                   if imp.get("log") else
-                   t(count(rows, N_("1 row of the source left out as it was read (orgmodel "
-                                    "import names it)."),
-                           N_("{n} rows of the source left out as it was read (orgmodel import "
-                              "names them)."))))]
-    parts = Listing(", ", [
-        count(rows, N_("1 row of the files left out ({fte} FTE)"),
-              N_("{n} rows of the files left out ({fte} FTE)"), fte=imp.get("fte_left_out", 0)),
-        count(imp.get("cells_not_used", 0), N_("1 cell not used"), N_("{n} cells not used")),
-        count(imp.get("posts_eliminated", 0), N_("1 post marked eliminated"),
-              N_("{n} posts marked eliminated"))])
-    return ["- **" + t("The import") + "**: "
-            + t("{parts}: see IMPORT.md beside the data.", parts=parts)]
+    text = import_text(org, t)
+    return ["- **" + t("The import") + "**: " + text] if text else []
 
 
 #: The report's columns of the formation per unit, those the view has.

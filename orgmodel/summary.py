@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ._nx import node_attrs, successors
 from .formation import totals
+from .i18n import N_, Listing, count
 from .model import at_its_date
 from .schema import EDGE_KINDS, GRADES, NODE_KINDS
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:  # names in annotations only
     from .model import OrgModel
 
 
-__all__ = ["Summary", "summarize", "evidence_counts"]
+__all__ = ["Summary", "summarize", "evidence_counts", "import_text"]
 
 
 @dataclass
@@ -94,3 +95,29 @@ def summarize(org: OrgModel) -> Summary:
     tot = totals(org)
     return Summary(org.name, nodes, edges, tot["fte_min"], tot["fte_max"],
                    tot["posts"] - tot["posts_without_fte"], evidence_counts(org, every_edge), tot)
+
+
+def import_text(org, t) -> str:
+    """What the import of ``org`` left out, from ``org.yaml``'s ``import:``,
+    in the reader's language; ``""`` where it left nothing out (the report's
+    first page and `summary` say it: a total is only as good as the rows
+    behind it)."""
+    imp = org.manifest.get("import") or {}
+    if not (imp.get("rows_left_out") or imp.get("cells_not_used") or imp.get("posts_eliminated")):
+        return ""
+    rows = imp.get("rows_left_out", 0)
+    if "fte_left_out" not in imp:      # (an import of another kind than posts)
+        return (t(count(rows, N_("1 row of the files left out: see IMPORT.md beside the data."),
+                        N_("{n} rows of the files left out: see IMPORT.md beside the data.")))
+                if imp.get("log") else
+                t(count(rows, N_("1 row of the source left out as it was read (orgmodel import "
+                                 "names it)."),
+                        N_("{n} rows of the source left out as it was read (orgmodel import "
+                           "names them)."))))
+    parts = Listing(", ", [
+        count(rows, N_("1 row of the files left out ({fte} FTE)"),
+              N_("{n} rows of the files left out ({fte} FTE)"), fte=imp.get("fte_left_out", 0)),
+        count(imp.get("cells_not_used", 0), N_("1 cell not used"), N_("{n} cells not used")),
+        count(imp.get("posts_eliminated", 0), N_("1 post marked eliminated"),
+              N_("{n} posts marked eliminated"))])
+    return t("{parts}: see IMPORT.md beside the data.", parts=parts)

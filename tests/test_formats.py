@@ -404,6 +404,12 @@ ex:site a org:Site .
     val = run("validate", "--org", f, "--lang", "en")
     assert val.exit_code == 0 and val.output.startswith(f"{f}: valid\n- Rows not used: 3:\n")
     assert "org:Membership from 'Jan' to 'Sociaal Domein' not read" in val.output
+    # and summary counts it under its totals, as the report's first page does
+    summ = run("summary", "--org", f, "--lang", "en").output
+    assert summ.endswith("\nThe import: 3 rows of the source left out as it was read (orgmodel "
+                         "import names them).\n"), summ
+    assert "\nThe import: 3 rows of the files left out: see IMPORT.md beside the data.\n" in \
+        run("summary", "--org", out, "--lang", "en").output
     # the report's first page says it, without the posts import's FTE
     assert run("report", "--org", out, "--out", tmp_path / "r").exit_code == 0
     assert "- **The import**: 3 rows of the files left out: see IMPORT.md beside the data." in \
