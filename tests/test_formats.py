@@ -455,6 +455,7 @@ ex:odd skos:prefLabel "Odd" ; org:postIn ex:abt ; org:subOrganizationOf ex:abt .
 ex:ref org:subOrganizationOf ex:ref .
 ex:both a org:Post, org:Organization ; skos:prefLabel "Both" .
 ex:abt org:hasUnit ex:ref .
+ex:al org:heldBy ex:odd2 . ex:odd2 a org:Post ; skos:prefLabel "Odd post" .
 """, encoding="utf-8")
     out = tmp_path / "out"
     res = run("import", "org", f, "--out", out, "--lang", "en")
@@ -462,7 +463,7 @@ ex:abt org:hasUnit ex:ref .
     org = orgmodel.load(out)
     nodes = org.graph.nodes
     assert {n: nodes[n]["kind"] for n in nodes} == {
-        "sen": "Team", "abt": "Team", "ref": "Team", "al": "Post"}
+        "sen": "Team", "abt": "Team", "ref": "Team", "al": "Post", "odd2": "Post"}
     assert sorted((u, v, d["kind"]) for u, v, d in org.graph.edges(data=True)) == [
         ("abt", "sen", "MEMBER_OF"), ("al", "abt", "MEMBER_OF"), ("ref", "abt", "MEMBER_OF")]
     # (declared a kind of org:OrganizationalUnit, two steps up: stated)
@@ -483,6 +484,9 @@ ex:abt org:hasUnit ex:ref .
     # (typed a post and an organisation: it was read as a post, in silence)
     assert ("'Both' is an org:Post by its type org:Post and an org:Organization by its type "
             "org:Organization: the file does not say which; not read") in res.output
+    # (a post "held by" a post refused the whole file: a person holds a post)
+    assert ("org:holds from 'Odd post' to 'Abteilungsleitung' not read: orgmodel has no HOLDS "
+            "from a Post to a Post") in res.output
     # (one containment said by two terms, hasUnit beside subOrganizationOf,
     # refused the whole file as a MEMBER_OF given twice: it is one)
     # (a unit within itself refused the whole file: one statement is named)

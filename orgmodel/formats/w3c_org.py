@@ -454,7 +454,11 @@ def _from_org_terms(g, label, classes, left_out: list | None = None):  # noqa: C
             skipped.append((term, N_("it joins a resource to itself"), u, v))
             return
         ek = EDGE_KINDS[kind]
-        if kind_of(u) not in ek.sources or kind_of(v) not in ek.targets:
+        # (a post is held by a person alone: the contract's HOLDS of a post
+        # or role is of a portfolio, and one post "held by" another refused
+        # the whole file)
+        if kind_of(u) not in ek.sources or kind_of(v) not in ek.targets or \
+                (kind == "HOLDS" and kind_of(v) == "Post" and kind_of(u) != "Person"):
             skipped.append((term, Message("orgmodel has no {kind} from a {a} to a {b}",
                                           kind=kind, a=kind_of(u), b=kind_of(v)), u, v))
             return
