@@ -965,3 +965,18 @@ def test_the_formation_page_of_posts_without_units_says_so(tmp_path):
     finally:
         _stop(proc)
     assert "there is no span to count" in span and "nothing to show" not in span
+    # an organisation of units alone (a W3C ORG file): its layers page says why
+    # it is empty, as `layers` and the report do
+    ttl = tmp_path / "units.ttl"
+    ttl.write_text("@prefix org: <http://www.w3.org/ns/org#> .\n"
+                   "<urn:x:a> a org:Organization .\n"
+                   "<urn:x:b> a org:Organization ; org:subOrganizationOf <urn:x:a> .\n",
+                   encoding="utf-8")
+    assert _orgmodel("import", "org", str(ttl), "--out", str(tmp_path / "u")).returncode == 0
+    proc, url = _start(tmp_path / "u")
+    try:
+        layers = _text(httpx.get(url + "/layers", timeout=30).text)
+    finally:
+        _stop(proc)
+    assert "The data records no post: there are no management layers to count." in layers
+    assert "nothing to show" not in layers
