@@ -24,7 +24,7 @@ import pandas as pd
 from . import schema
 from ._order import sinks_first
 from .errors import InputError, Problem
-from .i18n import N_, Listing, Message, said
+from .i18n import N_, Column, Listing, Message, said
 from .notation import (
     LOCALES,
     NO_CEILING,
@@ -494,11 +494,26 @@ def _check_ids(t: _Table) -> None:
 
 
 def _check_names(t: _Table) -> None:
+    """Each node has a name, and its id and name are one line each: a line
+    break in them broke every line of output they were shown in (a route
+    step, a table of the report) and could make one look like two."""
     ids, names = t.cols["id"], t.cols["name"]
     if "" in names:
         for i, name in enumerate(names):
             if not name:
                 t.say(i, Message("node '{ids}' has no name", ids=ids[i]))
+    for col, cells in (("id", ids), ("name", names)):
+        if _LINE_BREAK.search("".join(cells)):
+            for i, text in enumerate(cells):
+                if _LINE_BREAK.search(text):
+                    t.say(i, Message(
+                        "the {col} '{v}' is written on more than one line (a line break shown here "
+                        "as ⏎): write it on one line, a space for each line break",
+                        col=Column(col), v=_LINE_BREAK.sub("⏎", text)))
+
+
+#: A line break (as Python's str.splitlines sees one).
+_LINE_BREAK = re.compile("[\\n\\r\\v\\f\\x1c-\\x1e\\x85\\u2028\\u2029]")
 
 
 def _unknown_kinds(t: _Table, known, what: Message, rows=None) -> set:

@@ -7,6 +7,7 @@ spreadsheet would, and runs ``orgmodel report`` on it (the command that
 writes the most), then ``orgmodel validate``.
 """
 import codecs
+import csv
 import os
 import shutil
 
@@ -680,3 +681,84 @@ def test_one_more_formula_cell_is_one_cell():
     p = _unsaved_problem("f.xlsx", [(3, 5, "=1"), (4, 5, "=2"), (5, 5, "=3")])
     assert "(and 2 more cells):" in p.message and \
         "(en nog 2 cellen):" in translator("nl")(p.message)
+
+
+def _wrapped_posts(tmp_path, suffix):
+    """A posts file with a job title written on two lines in its cell
+    (Alt+Enter in Excel), a unit on two with spaces around and a holder with
+    a tab."""
+    rows = [["id", "titel", "afdeling", "leidinggevende", "fte", "naam"],
+            ["1", "Gemeente-\nsecretaris", "Directie", "", "1", "Piet\tJansen"],
+            ["2", "Hoofd", "Ruimte \n Wonen", "1", "0,8", "Vacature"]]
+    path = tmp_path / f"formatie.{suffix}"
+    if suffix == "xlsx":
+        import openpyxl
+        wb = openpyxl.Workbook()
+        for row in rows:
+            wb.active.append(row)
+        wb.save(path)
+    else:
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f, delimiter=";").writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_a_cell_written_on_two_lines_is_read_as_one_and_said(tmp_path, suffix):
+    """A title, a name or a unit wrapped in its cell was read with its line
+    break: the import's own summary and every command's output after it
+    broke the line inside the name (``bereikt Gemeente-`` and, on the next
+    line, ``secretaris``)."""
+    out = tmp_path / "org"
+    res = cli_run("import", "posts", _wrapped_posts(tmp_path, suffix), "--out", out,
+                  "--id", "id", "--reports-to", "leidinggevende", "--title", "titel",
+                  "--unit", "afdeling", "--fte", "fte", "--holder", "naam", "--locale", "nl",
+                  "--lang", "nl")
+    assert res.exit_code == 0, res.output
+    assert ("3 cellen op meer dan één regel geschreven (de eerste 'Gemeente- secretaris', "
+            "regel 2): elk gelezen als één regel") in res.output
+    assert "regeleinde" in (out / "IMPORT.md").read_text(encoding="utf-8")
+    org = orgmodel.load(out)
+    names = {d["name"] for _, d in org.graph.nodes(data=True)}
+    assert {"Gemeente- secretaris", "Piet Jansen", "Ruimte Wonen"} <= names, names
+    res = cli_run("escalate", "2", "--org", out, "--lang", "nl")
+    assert res.exit_code == 0, res.output
+    assert "bereikt Gemeente- secretaris" in res.output
+    assert not any(line.startswith("secretaris") for line in res.output.splitlines())
+
+
+def test_a_name_or_id_on_two_lines_is_refused_and_shown_on_one(template_copy):
+    """A folder's node whose name or id has a line break is named as a
+    problem; the problems it has besides show it on one line too (``Post
+    'p⏎2' needs a sphere`` read as two problems, the second ``2' needs a
+    sphere``)."""
+    nodes = template_copy / "nodes.csv"
+    with open(nodes, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    rows[1][rows[0].index("name")] = "Raad van\nde gemeente"
+    rows.append(["p\n2", "Post", "Hoofd"] + [""] * (len(rows[0]) - 3))
+    with open(nodes, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    res = cli_run("validate", "--org", template_copy, "--lang", "en")
+    assert res.exit_code == 1
+    assert ("nodes.csv, row 2: the name 'Raad van⏎de gemeente' is written on more than one "
+            "line (a line break shown here as ⏎): write it on one line") in res.output
+    assert "the id 'p⏎2' is written on more than one line" in res.output
+    assert "Post 'p⏎2' needs a sphere" in res.output
+    assert not any(line.startswith("2'") for line in res.output.splitlines()), res.output
+
+
+def test_a_holders_cell_on_two_lines_is_refused_as_one_or_two_people(tmp_path):
+    """``Piet⏎Jansen`` is one name wrapped, ``Piet Jansen⏎Anna de Vries``
+    two people: a holder's cell on two lines is not guessed at, and nothing
+    is written."""
+    path = tmp_path / "formatie.csv"
+    path.write_text('id;titel;leidinggevende;naam\n1;Directeur;;"Piet Jansen\nAnna de Vries"\n',
+                    encoding="utf-8")
+    out = tmp_path / "org"
+    res = cli_run("import", "posts", path, "--out", out, "--id", "id", "--reports-to",
+                  "leidinggevende", "--title", "titel", "--holder", "naam", "--lang", "en")
+    assert res.exit_code == 1
+    assert ("formatie.csv, row 2: the holder's cell 'Piet Jansen⏎Anna de Vries' is written on "
+            "more than one line") in res.output, res.output
+    assert "Traceback" not in res.output and not out.exists()

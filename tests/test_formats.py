@@ -1312,3 +1312,21 @@ def test_a_w3c_org_export_is_the_same_file_on_every_run(tmp_path, suffix):
     assert run("import", "org", tmp_path / f"org-1.{suffix}", "--out",
                tmp_path / "back").exit_code == 0
     assert orgmodel.load(tmp_path / "back") == orgmodel.load(DATA / "deventer")
+
+
+def test_an_org_file_whose_label_has_a_line_break_is_refused_naming_it(tmp_path):
+    """A label written over two lines (a Turtle long string) is named as one
+    problem of the file, the break shown as ⏎, and nothing is written."""
+    src = tmp_path / "g.ttl"
+    src.write_text('@prefix org: <http://www.w3.org/ns/org#> .\n'
+                   '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+                   '@prefix ex: <http://example.org/> .\n'
+                   'ex:gem a org:FormalOrganization ; skos:prefLabel "Gemeente X" .\n'
+                   'ex:top a org:Post ; skos:prefLabel """Gemeente-\nsecretaris""" ;\n'
+                   '    org:postIn ex:gem .\n', encoding="utf-8")
+    out = tmp_path / "out"
+    res = run("import", "org", src, "--out", out, "--lang", "en")
+    assert res.exit_code == 1
+    assert ("g.ttl: ex:top: the name 'Gemeente-⏎secretaris' is written on more than one "
+            "line") in res.output, res.output
+    assert not out.exists()

@@ -52,13 +52,17 @@ def test_headers_are_read_without_case_or_spaces(tmp_path):
 
 
 def test_line_separators_inside_a_quoted_cell_are_text(tmp_path):
+    """Unicode's line separators inside a quoted cell are its text, not the
+    ends of rows (a note may be written on several lines; a name may not,
+    see test_bad_input)."""
     d = copy_template(tmp_path)
     t = (d / "nodes.csv").read_text()
-    name = "Team\u2028manager\u2029with\x0cbreaks\x85"
-    assert "\ntm,Post,Team manager Finance," in t
-    (d / "nodes.csv").write_text(t.replace("Team manager Finance,", f'"{name}",'), encoding="utf-8")
+    note = "a job share:\u2028two\u2029people\x0chold this post\x85"
+    assert ",a job share: two people hold this post\n" in t
+    (d / "nodes.csv").write_text(t.replace("a job share: two people hold this post", f'"{note}"'),
+                                 encoding="utf-8")
     org = orgmodel.load(d)
-    assert org.graph.nodes["tm"]["name"] == name.strip()
+    assert org.graph.nodes["tm"]["note"] == note.strip()
 
 
 def test_names_in_another_unicode_normal_form_still_match(tmp_path):

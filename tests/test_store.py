@@ -91,7 +91,7 @@ def test_two_organisations_side_by_side_one_replaced(store, deventer, albrandswa
     assert sorted(organisations(store)["name"]) == ["Albrandswaard", "Deventer"]
 
 
-HOSTILE = ["O'Brien \"the boss\"", "back`tick`) DETACH DELETE n //", "two\nlines",
+HOSTILE = ["O'Brien \"the boss\"", "back`tick`) DETACH DELETE n //", "a back\\slash\\n",
            "MATCH (n) DETACH DELETE n", "<img src=x onerror=alert(1)>", "$org {uid}"]
 
 
@@ -99,6 +99,8 @@ def test_hostile_names_round_trip_intact(store, template_copy, tmp_path):
     org = orgmodel.load(template_copy)
     for node, name in zip(["gd", "cd", "dd", "tm", "bpm", "team"], HOSTILE):
         org.graph.nodes[node]["name"] = name
+    # (a name is one line, see test_bad_input; a note may have several)
+    org.graph.nodes["dd"]["note"] = "two\nlines\r\nand\rthree"
     org.graph.add_node("it's `odd` id", kind="Topic", name="}{ RETURN 1 //", source="X-1")
     org.manifest["name"] = "Sample 'quoted' `org`"
     push(store, org)

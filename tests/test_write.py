@@ -100,17 +100,18 @@ def test_a_failing_report_leaves_the_earlier_one(tmp_path, monkeypatch):
 
 
 def test_a_line_break_of_any_kind_inside_a_cell_survives_every_folder_writer(tmp_path):
-    # A carriage return alone in a name (from a workbook, the database or
+    # A carriage return alone in a note (from a workbook, the database or
     # Python): the csv module leaves it bare when rows end in "\n", and the
-    # folder written no longer reads back.
+    # folder written no longer reads back.  (A name is one line: see
+    # test_bad_input.)
     from conftest import run
     org = orgmodel.load(DATA / "template")
-    org.graph.nodes["tm"]["name"] = "Team\rmanager\r\nFinance"
+    org.graph.nodes["tm"]["note"] = "Team\rmanager\r\nFinance"
     org.graph.nodes["gd"]["note"] = "one\rtwo"
     saved = orgmodel.save(org, tmp_path / "saved")
     assert orgmodel.validate_folder(saved) == []
     back = orgmodel.load(saved)
-    assert back.graph.nodes["tm"]["name"] == "Team\rmanager\r\nFinance"
+    assert back.graph.nodes["tm"]["note"] == "Team\rmanager\r\nFinance"
     assert back.graph.number_of_nodes() == org.graph.number_of_nodes()
     orgmodel.write_xlsx(org, tmp_path / "m.xlsx")
     res = run("convert", tmp_path / "m.xlsx", tmp_path / "back")

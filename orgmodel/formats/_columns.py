@@ -14,7 +14,16 @@ from ..read import HEADER_WITHIN, _header_name
 from ._fte import MAX_FTE_OF_ONE, cell_number, says_hours, says_percent
 from ._import_state import ImportState
 from ._presets import PRESET_WHAT, PRESETS, Columns
-from ._sheets import fold, laid_out, read_sheet, refuse_spreadsheet_errors, row_spans, two_header_rows_said
+from ._sheets import (
+    fold,
+    laid_out,
+    one_line,
+    read_sheet,
+    refuse_lines,
+    refuse_spreadsheet_errors,
+    row_spans,
+    two_header_rows_said,
+)
 
 __all__ = ["ColumnReading", "HEADING", "column_of", "header_columns"]
 
@@ -266,6 +275,16 @@ class ColumnReading(ImportState):
         # (a column with values that nothing reads is named, not passed over)
         read = {c for _, c in self.log.columns} | set(self.c_name_parts)
         refuse_spreadsheet_errors(self.df, read, label, self.path)
+        # (a holder's cell on two lines is one name wrapped or two people:
+        # not guessed)
+        holders = {self.c_holder, *self.c_name_parts} - {None}
+        refuse_lines(self.df, holders, label, self.path, N_(
+            "the holder's cell '{v}' is written on more than one line (a line break shown here "
+            "as ⏎): one name wrapped, or several people? Write one name on one line, several "
+            "between '/' ('A. de Vries / B. Jansen')"))
+        wrapped = one_line(self.df, read, label)
+        if wrapped:
+            self.log.decisions.append(wrapped)
         # (the file's own check is read for the log: see say_checked)
         seen = read | {self.c_check}
         self.log.unread_columns = [c for c in self.df.columns if c not in seen and any(

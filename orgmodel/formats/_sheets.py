@@ -15,7 +15,7 @@ from ..read import HEADER_WITHIN, WINDOWS_1252, read_table
 
 __all__ = ["fold", "header_test", "known_test", "row_spans", "read_sheet",
            "two_header_rows_said", "spreadsheet_errors", "refuse_spreadsheet_errors",
-           "laid_out"]
+           "one_line", "refuse_lines", "laid_out"]
 
 
 def header_test(columns: tuple):
@@ -180,6 +180,54 @@ def refuse_spreadsheet_errors(df, columns, label, path) -> None:
     errors = spreadsheet_errors(df[[c for c in df.columns if c in set(columns)]])
     if errors:
         raise ValidationError([_spreadsheet_error_problem(label, df, errors)], where=str(path))
+
+
+#: A line break, or a tab, and the spaces around it, inside a cell: how a
+#: spreadsheet wraps a long title or name (Alt+Enter), not part of it.
+_BREAK = re.compile(r"[ ]*[\t\n\r\v\f\x85\u2028\u2029]+[ ]*")
+_NEWLINE = re.compile(r"[ \t]*[\n\r\v\f\x85\u2028\u2029]+[ \t]*")
+
+
+def one_line(df, columns, label) -> Message | None:
+    """Read the cells of ``columns`` written on more than one line as one
+    line, each break (and a tab) a space, in ``df`` itself; said with the
+    first and how many, or None when there is none.  A name, title or id
+    is one line: kept with its break, it broke every line of the
+    terminal's output and the report it was shown in.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"titel": ["Hoofd", "Gemeente-\\nsecretaris "]}, index=[2, 3])
+    >>> print(one_line(df, ["titel"], "f.xlsx"))  # doctest: +ELLIPSIS
+    f.xlsx: a cell written on more than one line ('Gemeente- secretaris', row 3): read as one line...
+    >>> df["titel"].tolist()
+    ['Hoofd', 'Gemeente- secretaris']
+    """
+    found = []
+    for column in [c for c in df.columns if c in set(columns)]:
+        cells = df[column]
+        hit = cells.astype(str).str.contains(_BREAK) & cells.map(lambda v: isinstance(v, str))
+        for row in cells.index[hit.to_numpy()]:
+            df.at[row, column] = _BREAK.sub(" ", cells[row]).strip()
+            found.append((row, df.at[row, column]))
+    if not found:
+        return None
+    row, value = min(found, key=lambda f: f[0])
+    return count(len(found), N_(
+        "{label}: a cell written on more than one line ('{v}', row {row}): read as one line, a "
+        "space for each line break"), N_(
+        "{label}: {n} cells written on more than one line (the first '{v}', row {row}): each read "
+        "as one line, a space for each line break"), label=label, v=value, row=row)
+
+
+def refuse_lines(df, columns, label, path, text: str) -> None:
+    """Refuse a table whose ``columns`` hold a cell written on more than one
+    line, where a line break may part two values as well as wrap one (a
+    holder's cell): the first named, ``text`` saying why, with ``{v}``."""
+    for column in [c for c in df.columns if c in set(columns)]:
+        for row, value in df[column].items():
+            if isinstance(value, str) and _NEWLINE.search(value.strip()):
+                raise ValidationError([Problem(label, row, Message(
+                    text, v=_NEWLINE.sub("⏎", value.strip())))], where=str(path))
 
 
 def _spreadsheet_error_problem(label, df, errors) -> Problem:

@@ -36,7 +36,7 @@ from ..revalidate import validate_graph
 from ..schema import MANDATE_KINDS
 from ..validate import _closest, parse_bool, parse_cell
 from ..write import write_tables
-from ._sheets import fold, laid_out, read_sheet, refuse_spreadsheet_errors, two_header_rows_said
+from ._sheets import fold, laid_out, one_line, read_sheet, refuse_spreadsheet_errors, two_header_rows_said
 from ._tables import cited_file, model_from_tables, slug
 
 if TYPE_CHECKING:
@@ -404,12 +404,20 @@ def _table(path: Path, sheet: str | None) -> tuple:
     df = read_sheet(path, path.name, sheet, header)
     found, worked, other = _columns(df, path.name)
     refuse_spreadsheet_errors(df, found.values(), path.name, path)
+    # (a line break between the posts a mandatee's cell names parts them:
+    # those cells are read as they are, see _Nodes.several)
+    wrapped = one_line(df, [c for k, c in found.items() if k not in _LISTS], path.name)
     headers = df.attrs.get("headers") or {}
     return df, found, RegisterLog(file=path.name, rows=len(df),
                                   columns={k: headers.get(c, c) for k, c in found.items()},
                                   worked_out=worked, not_read=other,
                                   laid_out=laid_out(df, path.name)
-                                  + two_header_rows_said(df, path.name))
+                                  + two_header_rows_said(df, path.name)
+                                  + ([wrapped] if wrapped else []))
+
+
+#: The register's fields whose cell may name several posts, a line apart.
+_LISTS = frozenset(("mandatee", "mandatee_name", "submandatee", "submandatee_name"))
 
 
 def _not_a_mandate(cells, headers: dict, read: dict | None = None):
