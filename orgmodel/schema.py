@@ -186,6 +186,10 @@ DUTCH_KINDS = {
 
 
 #: Columns of ``nodes.csv``: every file must have the first three.
+#: Text on one line, not empty (a JSON Schema pattern: Python's ``re.search``;
+#: ``\\Z``, as ``$`` would also match before a last line break).
+ONE_LINE = r"\A[^\n\r\v\f\x85\u2028\u2029]*\S[^\n\r\v\f\x85\u2028\u2029]*\Z"
+
 NODE_COLUMNS = ("id", "kind", "name", "source", "evidence")
 #: Columns of ``edges.csv``: every file must have the first three.
 EDGE_COLUMNS = ("from", "to", "kind", "source", "evidence")
@@ -337,8 +341,9 @@ MANIFEST_SCHEMA = {
     "additionalProperties": False,
     "propertyNames": {"type": "string"},
     "properties": {
-        "name": {"type": "string", "pattern": r"\S",
-                 "description": "the organisation's name (also its name in Neo4j)"},
+        "name": {"type": "string", "pattern": ONE_LINE,
+                 "description": "the organisation's name (also its name in Neo4j), on one "
+                                "line"},
         "date": {"type": ["string", "date"],
                  "description": "the date the model describes"},
         "import": {"type": "object", "additionalProperties": False,

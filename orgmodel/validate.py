@@ -917,6 +917,10 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
         return (Message(
             "{head}{v} is not a usable name: use a word of letters, digits, {chars} ({why})",
             head=head, v=_shown(val), chars=chars, why=why))
+    if kind == "pattern" and err.validator_value == schema.ONE_LINE and str(val).strip():
+        return Message("{head}is written on more than one line ({v}, a line break shown here "
+                       "as ⏎): write it on one line", head=head,
+                       v=_LINE_BREAK.sub("⏎", str(_shown(val))))
     if kind in ("pattern", "minLength"):
         return Message("{head}must not be empty", head=head)
     if kind == "uniqueItems":

@@ -9,6 +9,7 @@ writes the most), then ``orgmodel validate``.
 import codecs
 import csv
 import os
+import re
 import shutil
 
 import pytest
@@ -762,3 +763,18 @@ def test_a_holders_cell_on_two_lines_is_refused_as_one_or_two_people(tmp_path):
     assert ("formatie.csv, row 2: the holder's cell 'Piet Jansen⏎Anna de Vries' is written on "
             "more than one line") in res.output, res.output
     assert "Traceback" not in res.output and not out.exists()
+
+
+def test_the_organisations_name_on_two_lines_is_refused(template_copy):
+    """org.yaml's name is every page's title and every output's first line:
+    on two lines (``name: "Sample\\nGemeente"``) it broke them (``Sample``,
+    then ``Gemeente: 3 management layers``)."""
+    y = template_copy / "org.yaml"
+    y.write_text(re.sub(r"(?m)^name: .*$", 'name: "Sample\\\\nGemeente"',
+                        y.read_text(encoding="utf-8")), encoding="utf-8")
+    res = cli_run("validate", "--org", template_copy, "--lang", "en")
+    assert res.exit_code == 1
+    assert ("org.yaml: name: is written on more than one line ('Sample⏎Gemeente', a line "
+            "break shown here as ⏎)") in res.output, res.output
+    res = cli_run("layers", "--org", template_copy, "--lang", "nl")
+    assert res.exit_code == 1 and "name: staat op meer dan één regel" in res.output, res.output
