@@ -778,3 +778,30 @@ def test_the_organisations_name_on_two_lines_is_refused(template_copy):
             "break shown here as ⏎)") in res.output, res.output
     res = cli_run("layers", "--org", template_copy, "--lang", "nl")
     assert res.exit_code == 1 and "name: staat op meer dan één regel" in res.output, res.output
+
+
+@pytest.mark.parametrize("column", ["id", "leidinggevende"])
+def test_an_id_a_spreadsheet_made_a_date_is_refused(tmp_path, column):
+    """An id typed as ``1-2`` is 1 February in Excel: it was imported as the
+    post ``2026-02-01`` (or a superior of that id, not in the file), in
+    silence on the post's own row."""
+    import datetime
+
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "titel", "leidinggevende", "naam"])
+    ws.append(["1-1", "Directeur", None, "Anna de Vries"])
+    feb = datetime.datetime(2026, 2, 1)
+    ws.append([feb if column == "id" else "1-2", "Hoofd", "1-1", "Bert Jansen"])
+    ws.append(["1-3", "Medewerker", feb if column != "id" else "1-2", "Carla Smit"])
+    path = tmp_path / "formatie.xlsx"
+    wb.save(path)
+    out = tmp_path / "org"
+    res = cli_run("import", "posts", path, "--out", out, "--id", "id", "--reports-to",
+                  "leidinggevende", "--title", "titel", "--holder", "naam", "--lang", "en")
+    assert res.exit_code == 1, res.output
+    what, row = ("post id", 3) if column == "id" else ("superior", 4)
+    assert (f"formatie.xlsx, row {row}: the {what} in column '{column}' is a date in the "
+            "workbook (1 February 2026)") in res.output, res.output
+    assert "Traceback" not in res.output and not out.exists()

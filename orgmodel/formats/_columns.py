@@ -19,6 +19,7 @@ from ._sheets import (
     laid_out,
     one_line,
     read_sheet,
+    refuse_dates,
     refuse_lines,
     refuse_spreadsheet_errors,
     row_spans,
@@ -275,6 +276,9 @@ class ColumnReading(ImportState):
         # (a column with values that nothing reads is named, not passed over)
         read = {c for _, c in self.log.columns} | set(self.c_name_parts)
         refuse_spreadsheet_errors(self.df, read, label, self.path)
+        refuse_dates(self.df, {c: what for c, what in ((self.c_id, N_("post id")),
+                                                      (self.c_sup, N_("superior"))) if c},
+                     label, self.path)
         # (a holder's cell on two lines is one name wrapped or two people:
         # not guessed)
         holders = {self.c_holder, *self.c_name_parts} - {None}

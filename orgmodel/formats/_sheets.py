@@ -4,6 +4,7 @@ the columns it names, merged cells and hidden rows said, a spreadsheet's
 errors refused, and a CSV read as Windows-1252 said."""
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import unicodedata
 from pathlib import Path
@@ -15,7 +16,7 @@ from ..read import HEADER_WITHIN, WINDOWS_1252, read_table
 
 __all__ = ["fold", "header_test", "known_test", "row_spans", "read_sheet",
            "two_header_rows_said", "spreadsheet_errors", "refuse_spreadsheet_errors",
-           "one_line", "refuse_lines", "laid_out"]
+           "one_line", "refuse_lines", "refuse_dates", "laid_out"]
 
 
 def header_test(columns: tuple):
@@ -228,6 +229,33 @@ def refuse_lines(df, columns, label, path, text: str) -> None:
             if isinstance(value, str) and _NEWLINE.search(value.strip()):
                 raise ValidationError([Problem(label, row, Message(
                     text, v=_NEWLINE.sub("⏎", value.strip())))], where=str(path))
+
+
+def refuse_dates(df, columns: dict, label, path) -> None:
+    """Refuse a workbook whose id columns (``{column: what it gives}``) hold
+    a date: a spreadsheet makes a date of an id typed as ``1-2`` or ``1/2``
+    (1 February, or 2 January), and which id it was cannot be told from it."""
+    dates = df.attrs.get("dates") or set()
+    if not dates:
+        return
+    for row, column in sorted(dates):
+        if column in columns:
+            shown = (df.attrs.get("headers") or {}).get(column, column)
+            raise ValidationError([Problem(label, row, Message(
+                "the {what} in column '{c}' is a date in the workbook ({v}): a spreadsheet makes "
+                "a date of an id typed as 1-2 or 1/2, and which id it was cannot be told from "
+                "it; format the column as text and type the id again",
+                what=Message(columns[column]), c=shown, v=_as_date(df.at[row, column])))],
+                where=str(path))
+
+
+def _as_date(text: str):
+    """A date cell's text (``2026-02-01``) as the date, written out where
+    shown; as it is when it is no date."""
+    try:
+        return _dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
 
 
 def _spreadsheet_error_problem(label, df, errors) -> Problem:

@@ -70,12 +70,14 @@ def _text(value) -> str:
     return _normal(ooxml_unescape(str(value).strip()))
 
 
-def _rows(ws, formulas=None, unsaved=None):
+def _rows(ws, formulas=None, unsaved=None, dated=None):
     """``(row number, [cells as text])`` of a sheet, blank rows left out.
 
     ``formulas``: the same sheet read for its formulas; each cell that holds a
     formula without a saved value (which reads as empty) is added to
-    ``unsaved`` as ``(row, column, formula)``.
+    ``unsaved`` as ``(row, column, formula)``.  Each cell that holds a date
+    is added to ``dated`` as ``(row, column)``: an id typed as ``1-2`` is a
+    date in a spreadsheet, and its text no longer shows it.
     """
     values = ws.iter_rows(values_only=True)
     pairs = zip(values, formulas.iter_rows(values_only=True)) if formulas is not None \
@@ -86,6 +88,9 @@ def _rows(ws, formulas=None, unsaved=None):
                            if v is None and isinstance(f, str) and f.startswith("="))
         cells = [_text(v) for v in row]
         if any(cells):
+            if dated is not None:
+                dated.extend((i, j) for j, v in enumerate(row, start=1)
+                             if isinstance(v, _dt.date))
             yield i, cells
 
 
@@ -127,7 +132,8 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     :func:`orgmodel.read.read_table` reads a CSV file (``unnamed``,
     ``header`` and ``known`` too)."""
     unsaved: list = []
-    rows = _bounded(_rows(ws, formulas, unsaved), label, problems)
+    dated: list = []
+    rows = _bounded(_rows(ws, formulas, unsaved, dated), label, problems)
     if rows is None:
         return None
     is_header = header
@@ -196,6 +202,10 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     frame.attrs["second_header_row"] = (header_row + 1, joined) if second or groups else None
     # (which column of the sheet each name is, for its merged cells)
     frame.attrs["columns"] = {i + 1: n for i, n in enumerate(names) if n}
+    # (the cells that hold a date, by row and column name)
+    rownos = set(index)
+    frame.attrs["dates"] = {(r, names[j - 1]) for r, j in dated
+                            if j <= len(names) and names[j - 1] and r in rownos}
     return frame
 
 
