@@ -113,6 +113,12 @@ def _t(org=None):
     return translator_of(_LANG or env or own or _OWN or "en")
 
 
+def _line_by_line(t):
+    """``t``'s language for a log of one line per item (an import's): each
+    value of the data in it on one line (see :func:`orgmodel.escape.one_line`)."""
+    return translator_of(t.lang, inert=escape.one_line)
+
+
 def _read(path, fmt=None, left_out=None):
     """The organisation at ``path`` (any format), its ``language:`` kept as
     the command's (see :data:`_OWN`); ``left_out``: see
@@ -1525,7 +1531,7 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
                                              full_time=full_time, line=not no_line,
                                              row_ids=row_ids, unit_headings=unit_headings,
                                              unit_path=unit_path)
-    out("\n".join(map(t, log.lines())))
+    out("\n".join(map(_line_by_line(t), log.lines())))
     out(t(Message(
         "\nImported {nodes} and {edges} into {out_dir} (what was decided: {v})",
         **_nodes_and_edges(n_nodes, n_edges), out_dir=out_dir, v=out_dir / 'IMPORT.md')))
@@ -1556,7 +1562,7 @@ def import_mandates(register_file, folder, sheet, locale, replace, add_bodies):
     t = _t()
     log = import_register(register_file, folder, sheet=sheet, locale=locale, replace=replace,
                           add_bodies=add_bodies)
-    out("\n".join(map(t, log.lines())))
+    out("\n".join(map(_line_by_line(t), log.lines())))
     out(t(count(log.mandates, N_("\nAdded {n} mandate from {file} to {folder} (what was "
                                  "decided: {log})"),
                 N_("\nAdded {n} mandates from {file} to {folder} (what was decided: {log})"),

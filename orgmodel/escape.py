@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pandas is imported where a frame is escaped
     import pandas as pd
 
-__all__ = ["terminal", "json_controls", "markdown", "markdown_prose", "markdown_table",
+__all__ = ["terminal", "one_line", "json_controls", "markdown", "markdown_prose", "markdown_table",
            "csv_cell", "csv_frame", "to_csv", "redact"]
 
 # C0 controls but newline and tab, DEL, C1 controls (0x9b is a one-byte CSI
@@ -51,6 +51,23 @@ def terminal(text: str) -> str:
     'line one\\nline two'
     """
     return _CONTROL.sub(_escape_char, text)
+
+
+def one_line(text: str) -> str:
+    """A value of the data in a line of the terminal: its control characters
+    escaped (see :func:`terminal`), each line break shown as ``⏎`` (a
+    title above a table written on two lines read as two lines of the log).
+
+    Examples
+    --------
+    >>> one_line("Formatieoverzicht\\ngemeente X\\x1b[2J")
+    'Formatieoverzicht⏎gemeente X\\\\x1b[2J'
+    """
+    return terminal(_LINE_BREAKS.sub("⏎", text))
+
+
+#: A line break of any kind (``\r\n`` one break).
+_LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def json_controls(text: str) -> str:

@@ -805,3 +805,23 @@ def test_an_id_a_spreadsheet_made_a_date_is_refused(tmp_path, column):
     assert (f"formatie.xlsx, row {row}: the {what} in column '{column}' is a date in the "
             "workbook (1 February 2026)") in res.output, res.output
     assert "Traceback" not in res.output and not out.exists()
+
+
+def test_a_title_above_the_table_on_two_lines_is_one_line_of_the_log(tmp_path):
+    """A title above the header row written on two lines in its cell was
+    printed as two lines of the import's log, the second looking like a
+    line of its own."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["Formatieoverzicht\ngemeente X"], [], ["id", "titel", "leidinggevende", "naam"],
+                ["1", "Directeur", None, "Anna de Vries"], ["2", "Hoofd", "1", "Bert Jansen"]):
+        ws.append(row)
+    path = tmp_path / "formatie.xlsx"
+    wb.save(path)
+    res = cli_run("import", "posts", path, "--out", tmp_path / "org", "--id", "id",
+                  "--reports-to", "leidinggevende", "--title", "titel", "--holder", "naam",
+                  "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "above the header row: 'Formatieoverzicht⏎gemeente X'" in res.output, res.output
+    assert not any(line.startswith("gemeente X") for line in res.output.splitlines())
