@@ -119,21 +119,18 @@ class ValidationError(OrgModelError, ValueError):
 
 
 class UnknownRoleError(OrgModelError, ValueError):
-    """A role name or id matches no role, or more than one."""
+    """A role name or id matches no role, or more than one.
 
-    def __init__(self, query: str, candidates, ambiguous: bool = False):
-        from .i18n import Message  # (i18n's errors are these: imported when raised)
+    ``candidates``: ``(id, name)`` of the roles it may mean; ``message``:
+    what to say (the model says it in words a translator knows, see
+    :meth:`orgmodel.OrgModel.find_role`), by default that no role matches.
+    """
+
+    def __init__(self, query: str, candidates, ambiguous: bool = False, message=None):
         self.query = query
         self.candidates = list(candidates)
         self.ambiguous = ambiguous
-        found = dict(query=query, roles=", ".join(f"{c[0]} ({c[1]})" for c in self.candidates))
-        if ambiguous:
-            msg = Message("'{query}' matches several roles: {roles}", found)
-        elif self.candidates:
-            msg = Message("no role matches '{query}'; closest: {roles}", found)
-        else:
-            msg = Message("no role matches '{query}'", found)
-        super().__init__(msg)
+        super().__init__(message if message is not None else f"no role matches '{query}'")
 
 
 class InputError(OrgModelError, ValueError):

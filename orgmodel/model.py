@@ -263,7 +263,7 @@ class OrgModel:
         if len(by_name) == 1:
             return by_name[0]
         if len(by_name) > 1:
-            raise UnknownRoleError(query, [(r, self.label(r)) for r in by_name], ambiguous=True)
+            raise _unknown_role(query, [(r, self.label(r)) for r in by_name], ambiguous=True)
         team = self.find_team(query) if teams else None
         if team is not None:
             return self.leader(team)
@@ -275,7 +275,7 @@ class OrgModel:
         if len(partial) == 1:
             return partial[0]
         if len(partial) > 1:
-            raise UnknownRoleError(query, [(r, self.label(r)) for r in partial[:8]],
+            raise _unknown_role(query, [(r, self.label(r)) for r in partial[:8]],
                                    ambiguous=True)
         names = {self.label(r).casefold(): r for r in roles}
         near = difflib.get_close_matches(q, list(names) + [r.casefold() for r in roles], n=5,
@@ -285,7 +285,7 @@ class OrgModel:
             rid = names.get(n) or next(r for r in roles if r.casefold() == n)
             if rid not in [c[0] for c in cands]:
                 cands.append((rid, self.label(rid)))
-        raise UnknownRoleError(query, cands)
+        raise _unknown_role(query, cands)
 
     def find_team(self, query: str) -> str | None:
         """The id of the team (or unit) whose id or whole name is ``query``
@@ -310,7 +310,7 @@ class OrgModel:
         found = [x for x in teams if x.casefold() == q] or \
             [x for x in teams if str(self.label(x)).casefold() == q]
         if len(found) > 1:
-            raise UnknownRoleError(query, [(x, self.label(x)) for x in found], ambiguous=True)
+            raise _unknown_role(query, [(x, self.label(x)) for x in found], ambiguous=True)
         return found[0] if found else None
 
     def leader(self, team: str) -> str:
@@ -562,3 +562,18 @@ def remembered(org, name, work):
     if org.context is None:
         return work()
     return org.context.unchanged().remember(name, work)
+
+
+def _unknown_role(query: str, candidates, ambiguous: bool = False) -> UnknownRoleError:
+    """The error of a role ``query`` that names none (the ``candidates``
+    closest, ``(id, name)``) or several (``ambiguous``), in words a
+    translator knows."""
+    candidates = list(candidates)
+    found = dict(query=query, roles=", ".join(f"{c[0]} ({c[1]})" for c in candidates))
+    if ambiguous:
+        msg = Message("'{query}' matches several roles: {roles}", found)
+    elif candidates:
+        msg = Message("no role matches '{query}'; closest: {roles}", found)
+    else:
+        msg = Message("no role matches '{query}'", found)
+    return UnknownRoleError(query, candidates, ambiguous, msg)
