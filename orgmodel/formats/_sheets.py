@@ -1,7 +1,9 @@
 """A table of cells as a user's file holds it, for the importers (the posts,
 the mandate register): the sheet that has the table, its header row found by
 the columns it names, merged cells and hidden rows said, a spreadsheet's
-errors refused, and a CSV read as Windows-1252 said."""
+errors refused, cells written on several lines read as one (or refused where
+a break may part two values), ids a spreadsheet made dates refused, and a CSV
+read as Windows-1252 said."""
 from __future__ import annotations
 
 import datetime as _dt
