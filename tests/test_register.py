@@ -656,3 +656,25 @@ def test_a_registers_kind_and_period_are_read_on_its_row(tmp_path, cells, said):
         return
     assert res.exit_code == 1 and said in res.output and "edges.csv" not in res.output, \
         res.output
+
+
+def test_a_post_id_a_spreadsheet_made_a_date_is_refused(tmp_path):
+    """A register's mandatee typed as an id like ``1-2`` is a date in a
+    workbook: it was read as the post ``2026-02-01``, which no post is, and
+    refused as no post of the organisation, with no word of the date."""
+    import datetime
+
+    import openpyxl
+    folder = _sample(tmp_path)
+    before = _files(folder)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Bevoegdheid", "Mandaatgever", "Gemandateerde"])
+    ws.append(["Inkoop", "F001", datetime.datetime(2026, 2, 1)])
+    path = tmp_path / "register.xlsx"
+    wb.save(path)
+    res = run("import", "mandates", path, "--org", folder, "--lang", "en")
+    assert res.exit_code == 1, res.output
+    assert ("register.xlsx, row 2: the mandatee in column 'Gemandateerde' is a date in the "
+            "workbook (1 February 2026)") in res.output, res.output
+    assert _files(folder) == before
