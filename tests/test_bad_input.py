@@ -825,3 +825,20 @@ def test_a_title_above_the_table_on_two_lines_is_one_line_of_the_log(tmp_path):
     assert res.exit_code == 0, res.output
     assert "above the header row: 'Formatieoverzicht⏎gemeente X'" in res.output, res.output
     assert not any(line.startswith("gemeente X") for line in res.output.splitlines())
+
+
+def test_an_id_a_spreadsheet_made_a_date_in_a_saved_csv_is_refused(tmp_path):
+    """The CSV a spreadsheet saves writes such a date as it shows it
+    (``1-feb`` for ``1-2`` in a Dutch Excel): the superior ``1-feb`` was no
+    post of the file, with no word of how it came to be so."""
+    path = tmp_path / "formatie.csv"
+    path.write_text("id;titel;leidinggevende;naam\n1-1;Directeur;;Anna de Vries\n"
+                    "1-feb;Hoofd;1-1;Bert Jansen\n1-3;Medewerker;1-feb;Carla Smit\n",
+                    encoding="utf-8")
+    out = tmp_path / "org"
+    res = cli_run("import", "posts", path, "--out", out, "--id", "id", "--reports-to",
+                  "leidinggevende", "--title", "titel", "--holder", "naam", "--lang", "nl")
+    assert res.exit_code == 1, res.output
+    assert ("formatie.csv, regel 3: functie-id in kolom 'id' is '1-feb', zoals een spreadsheet "
+            "een datum toont") in res.output, res.output
+    assert not out.exists()
