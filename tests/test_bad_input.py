@@ -842,3 +842,19 @@ def test_an_id_a_spreadsheet_made_a_date_in_a_saved_csv_is_refused(tmp_path):
     assert ("formatie.csv, regel 3: functie-id in kolom 'id' is '1-feb', zoals een spreadsheet "
             "een datum toont") in res.output, res.output
     assert not out.exists()
+
+
+def test_an_id_a_spreadsheet_rounded_is_refused(tmp_path):
+    """A personnel number or post id of 12 digits that a spreadsheet wrote
+    as ``1,23457E+11`` was taken for the id: two such ids could have become
+    one, and none is the id of any other file."""
+    path = tmp_path / "formatie.csv"
+    path.write_text("id;titel;leidinggevende;naam\n1,23457E+11;Directeur;;Anna de Vries\n"
+                    "2,34567E+11;Hoofd;1,23457E+11;Bert Jansen\n", encoding="utf-8")
+    out = tmp_path / "org"
+    res = cli_run("import", "posts", path, "--out", out, "--id", "id", "--reports-to",
+                  "leidinggevende", "--title", "titel", "--holder", "naam", "--lang", "en")
+    assert res.exit_code == 1, res.output
+    assert ("formatie.csv, row 2: the post id in column 'id' is '1,23457E+11', as a "
+            "spreadsheet writes a long number it rounded") in res.output, res.output
+    assert not out.exists()

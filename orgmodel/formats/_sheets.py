@@ -248,7 +248,7 @@ def refuse_dates(df, columns: dict, label, path) -> None:
     """Refuse a workbook whose id columns (``{column: what it gives}``) hold
     a date: a spreadsheet makes a date of an id typed as ``1-2`` or ``1/2``
     (1 February, or 2 January), and which id it was cannot be told from it."""
-    _refuse_date_texts(df, columns, label, path)
+    _refuse_mangled_ids(df, columns, label, path)
     dates = df.attrs.get("dates") or set()
     if not dates:
         return
@@ -270,22 +270,32 @@ _MONTHS = ("jan|januari|january|feb|februari|february|mrt|maart|mar|march|apr|ap
            "jun|juni|june|jul|juli|july|aug|augustus|august|sep|sept|september|okt|oktober|"
            "oct|october|nov|november|dec|december")
 _SHOWN_DATE = re.compile(rf"\d{{1,2}}[-/ ](?:{_MONTHS})\.?(?:[-/ ]\d{{2,4}})?", re.IGNORECASE)
-#: A day and a month anywhere (a column's text searched at once for one).
-_DAY_MONTH = re.compile(rf"\d[-/ ](?:{_MONTHS})\b", re.IGNORECASE)
 
 
-def _refuse_date_texts(df, columns: dict, label, path) -> None:
-    """Refuse a table whose id columns hold a date as a spreadsheet shows
-    one (``1-feb``): the text a CSV saved from it has of an id it made a date."""
-    for column in _with(df, columns, _DAY_MONTH):
-        for row, value in df[column].items():
-            if isinstance(value, str) and _SHOWN_DATE.fullmatch(value.strip()):
-                shown = (df.attrs.get("headers") or {}).get(column, column)
-                raise ValidationError([Problem(label, row, Message(
-                    "the {what} in column '{c}' is '{v}', as a spreadsheet shows a date: it "
-                    "makes one of an id typed as 1-2 or 1/2, and which id it was cannot be told "
-                    "from it; format the column as text and type the id again",
-                    what=Message(columns[column]), c=shown, v=value.strip()))], where=str(path))
+def _refuse_mangled_ids(df, columns: dict, label, path) -> None:
+    """Refuse a table whose id columns hold what a spreadsheet made of an
+    id, as the CSV it saved writes it: a date as it shows one (``1-feb``),
+    or a long number it rounded (``1,23457E+11``)."""
+    for pattern, text in _MANGLED:
+        for column in _with(df, columns, pattern):
+            for row, value in df[column].items():
+                if isinstance(value, str) and pattern.fullmatch(value.strip()):
+                    shown = (df.attrs.get("headers") or {}).get(column, column)
+                    raise ValidationError([Problem(label, row, Message(
+                        text, what=Message(columns[column]), c=shown, v=value.strip()))],
+                        where=str(path))
+
+
+#: A number as a spreadsheet writes one it rounded (``1,23457E+11``).
+_ROUNDED = re.compile(r"\d+(?:[.,]\d+)?E[+-]?\d+", re.IGNORECASE)
+#: What a spreadsheet makes of an id, and what to say of it.
+_MANGLED = (
+    (_SHOWN_DATE, N_("the {what} in column '{c}' is '{v}', as a spreadsheet shows a date: it "
+                     "makes one of an id typed as 1-2 or 1/2, and which id it was cannot be "
+                     "told from it; format the column as text and type the id again")),
+    (_ROUNDED, N_("the {what} in column '{c}' is '{v}', as a spreadsheet writes a long number "
+                  "it rounded: the id it was cannot be told from it (two ids may have become "
+                  "one); format the column as text and type the id again")))
 
 
 def _as_date(text: str):
