@@ -858,3 +858,25 @@ def test_an_id_a_spreadsheet_rounded_is_refused(tmp_path):
     assert ("formatie.csv, row 2: the post id in column 'id' is '1,23457E+11', as a "
             "spreadsheet writes a long number it rounded") in res.output, res.output
     assert not out.exists()
+
+
+def test_an_fte_a_spreadsheet_made_a_date_says_so(tmp_path):
+    """``1/2`` typed in an FTE cell is 1 February (or 2 January) in Excel:
+    the cell was said to be 'not a number', which reads wrong to whoever
+    typed a half."""
+    import datetime
+
+    import openpyxl
+    wb = openpyxl.Workbook()
+    for row in (["id", "titel", "leidinggevende", "fte", "naam"],
+                ["1", "Directeur", None, 1, "Anna de Vries"],
+                ["2", "Hoofd", "1", datetime.datetime(2026, 1, 2), "Bert Jansen"]):
+        wb.active.append(row)
+    path = tmp_path / "formatie.xlsx"
+    wb.save(path)
+    res = cli_run("import", "posts", path, "--out", tmp_path / "org", "--id", "id",
+                  "--reports-to", "leidinggevende", "--title", "titel", "--fte", "fte",
+                  "--holder", "naam", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("formatie.xlsx, row 3: FTE '2026-01-02' is a date in the workbook: a spreadsheet "
+            "makes a date of a fraction typed as 1/2 or 4/5") in res.output, res.output

@@ -811,7 +811,10 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 ftes[i] = "beyond one"
         for (rowno, row, _), f in zip(group, ftes):
             if f in ("bad", "negative", "grouped", "share?", "two ways", "inverted"):
-                why = not_a_fte(f, _cell(row, self.c_fte), self.locale)
+                why = not_a_fte(f, _cell(row, self.c_fte), self.locale) \
+                    if (rowno, self.c_fte) not in self.df.attrs.get("dates", ()) else Message(
+                        "is a date in the workbook: a spreadsheet makes a date of a fraction "
+                        "typed as 1/2 or 4/5; type the FTE as a decimal number")
                 self.log.cells.append((self.label, rowno, Message(
                     "FTE '{v}' {why}: the post is kept without that FTE",
                     v=_cell(row, self.c_fte), why=why)))
