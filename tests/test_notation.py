@@ -473,6 +473,16 @@ def test_superiors_named_by_title_or_holder_are_each_refused_with_the_reason(tmp
               "en")
     assert res.exit_code == 1 and "'10' differs only in leading zeros from post 0010 (row 2)" \
         in res.output
+    # ids one column writes with a thousands separator and the other without
+    grouped = tmp_path / "grouped.csv"
+    grouped.write_text("Formatieplaats;Functie;Leidinggevende\n1.001;Directeur;\n"
+                       "1.002;Teamleider;1001\n1003;Adviseur;1.002\n1004;Adviseur;1.003\n",
+                       encoding="utf-8")
+    res = run("import", "posts", grouped, "--preset", "nl-hr", "--out", tmp_path / "g", "--lang",
+              "en")
+    assert res.exit_code == 1
+    assert "'1001' differs only in a thousands separator from post 1.001 (row 2)" in res.output
+    assert "'1.003' differs only in a thousands separator from post 1003 (row 4)" in res.output
     # past the first 50, a count, and no pointer to `validate` (a file is not a folder)
     many = tmp_path / "many.csv"
     many.write_text("Formatieplaats;Functie;Leidinggevende\n1;Directeur;\n" + "".join(

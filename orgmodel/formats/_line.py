@@ -303,6 +303,8 @@ class LineReading(ImportState):
             keys |= {("holder", h.casefold()) for _, _, h in group}
             if pid.isdigit():
                 keys.add(("zeros", pid.lstrip("0")))
+            elif _GROUPED.fullmatch(pid):
+                keys.add(("grouped", _digits(pid)))
             # (a column nothing reads may be the key the superior column gives:
             # a personeelsnummer)
             keys |= {(("column", c), _cell(r, c).casefold()) for c in self.log.unread_columns
@@ -374,6 +376,10 @@ class LineReading(ImportState):
                                posts=Listing(", ", which))
         zeros = [(p, r) for p, r in known.get(("zeros", sup.lstrip("0")), []) if p != sup] \
             if sup.isdigit() else []
+        # (a superior written with a thousands separator where the post's id
+        # has none, or the other way round)
+        grouped = known.get(("grouped", sup.lstrip("0"))) if sup.isdigit() else \
+            known.get(("zeros", _digits(sup))) if _GROUPED.fullmatch(sup) else None
         for found, text in (
                 (known.get(("title", sup.casefold())),
                  N_("; '{sup}' is the job title of {posts}: this column names the superiors' "
@@ -384,7 +390,10 @@ class LineReading(ImportState):
                     "superiors' posts, which --reports-to-by holder reads")),
                 (zeros, N_("; '{sup}' differs only in leading zeros from {posts}: a number "
                            "cell drops them (Excel does); give the ids as text in both "
-                           "columns"))):
+                           "columns")),
+                (grouped, N_("; '{sup}' differs only in a thousands separator from {posts}: a "
+                             "number cell formatted with one writes it (Excel does); give the "
+                             "ids as text in both columns"))):
             if found:
                 which = [Message("post {pid} (row {row})", pid=p, row=r) for p, r in found[:3]]
                 return Message(text, sup=sup, posts=Listing(", ", which),
@@ -402,3 +411,16 @@ class LineReading(ImportState):
                 "the reporting lines run in a circle: {circle} (rows {rows})",
                 circle=" → ".join(ids + [ids[0]]), rows=", ".join(str(rows[i]) for i in ids)))],
                 where=str(self.path))
+
+
+#: A whole number written with a thousands separator (``1.001``, ``12 345``).
+_GROUPED = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+")
+
+
+def _digits(text: str) -> str:
+    """The digits of a number, without leading zeros (``1.001`` → ``1001``).
+
+    >>> _digits("1.001"), _digits("012 345")
+    ('1001', '12345')
+    """
+    return re.sub(r"\D", "", text).lstrip("0")
