@@ -73,8 +73,10 @@ __all__ = ["validate_folder", "validate_tables", "parse_fte", "parse_bool", "par
 # the locale reads them)
 _NUM = r"[0-9]+(?:[.,][0-9]+)*"
 _FTE = re.compile(rf"^\s*({_NUM})\s*(?:[-–]\s*({_NUM}))?\s*$")
-_TRUE = {"true", "yes", "ja", "1", "y", "x"}
-_FALSE = {"false", "no", "nee", "0", "n", ""}
+# (WAAR and ONWAAR: what a Dutch Excel writes of a true/false cell in the
+# CSV it saves)
+_TRUE = {"true", "yes", "ja", "1", "y", "x", "waar"}
+_FALSE = {"false", "no", "nee", "0", "n", "", "onwaar"}
 
 
 def parse_fte(text: str, locale: str | None = None):
@@ -119,6 +121,11 @@ def parse_fte(text: str, locale: str | None = None):
 
 
 def parse_bool(text: str) -> bool:
+    """A yes or no as a cell writes it.
+
+    >>> parse_bool("ja"), parse_bool("ONWAAR"), parse_bool("TRUE")
+    (True, False, True)
+    """
     t = text.strip().lower()
     if t in _TRUE:
         return True

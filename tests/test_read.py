@@ -110,3 +110,19 @@ def test_the_same_id_typed_with_another_space_or_accent_is_one_id(tmp_path, ext)
     # (and one person holds two posts, not two people with the one name)
     people = [n for n, d in g.nodes(data=True) if d["kind"] == "Person"]
     assert sorted(g.nodes[p]["name"] for p in people) == ["Anna de Vries", "Bram", "Cor"]
+
+
+def test_a_dutch_excels_true_and_false_are_read(tmp_path):
+    """A Dutch Excel saves a true/false cell as WAAR or ONWAAR in its CSV:
+    a folder kept in it was refused (``'WAAR' is not yes/no``)."""
+    d = copy_template(tmp_path)
+    rows = list(csv.reader(open(d / "nodes.csv", encoding="utf-8", newline="")))
+    col = rows[0].index("vacant")
+    tm = next(r for r in rows if r[0] == "tm")
+    gd = next(r for r in rows if r[0] == "gd")
+    tm[col], gd[col] = "WAAR", "ONWAAR"
+    with open(d / "nodes.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    org = orgmodel.load(d)
+    assert org.graph.nodes["tm"]["vacant"] is True
+    assert org.graph.nodes["gd"].get("vacant") in (False, None)
