@@ -1150,7 +1150,7 @@ def test_a_header_on_two_rows_under_a_title_keeps_the_row_numbers(tmp_path):
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
     assert res.exit_code == 0 and "de kopregel staat op twee regels (3 en 4)" in res.output
     g = orgmodel.load(tmp_path / "o").graph
-    assert g.nodes["F2"]["source"] == "posts regel 6" and g.nodes["F2"]["grade"] == "11"
+    assert g.nodes["F2"]["source"] == "functies regel 6" and g.nodes["F2"]["grade"] == "11"
 
 
 def test_a_title_and_a_note_over_the_header_stay_above_it(tmp_path):
@@ -1350,3 +1350,21 @@ def test_a_merge_and_a_moved_commission_note_themselves_in_words(tmp_path):
     org.manifest["language"] = "nl"
     new = apply(org, [{"merge": ["cd", "dd"]}])
     assert "wat-als: dd opgegaan in cd" in {d.get("note") for _, _, d in new.graph.edges(data=True)}
+
+
+def test_a_dutch_imports_sources_are_named_in_dutch(tmp_path):
+    """The report of a Dutch import listed its file as the source `posts`
+    (`posts: formatie-voorbeeld.csv (regels geciteerd per regelnummer)`),
+    and every row cited `posts regel 2`: an English word in a Dutch report."""
+    out = tmp_path / "org"
+    res = run("import", "posts", ROOT / "docs" / "samples" / "formatie-voorbeeld.csv",
+              "--preset", "nl-hr", "--out", out)
+    assert res.exit_code == 0, res.output
+    res = run("report", "--org", out, "--out", tmp_path / "r")
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert "- **functies**: formatie-voorbeeld.csv (regels geciteerd per regelnummer)" in md
+    assert "**posts**" not in md
+    org = orgmodel.load(out)
+    assert {d["source"].split(" regel")[0] for _, d in org.graph.nodes(data=True)} == \
+        {"functies"}

@@ -814,7 +814,7 @@ def test_unit_headings_name_the_unit_of_the_posts_under_them(tmp_path):
     assert (g.nodes[ruimte]["name"], g.nodes[samenleving]["name"]) == ("Afdeling Ruimte",
                                                                       "Afdeling Samenleving")
     # (the data in the organisation's language: Dutch, from the preset)
-    assert g.nodes[ruimte]["source"] == "posts regel 3"
+    assert g.nodes[ruimte]["source"] == "functies regel 3"
     assert unit_of["F2"][1]["evidence"] == "inferred"
     assert unit_of["F2"][1]["note"] == "de regel staat onder het kopje op regel 3"
     team3, team5 = unit_of["F3"][0], unit_of["F5"][0]
@@ -1202,8 +1202,8 @@ def test_a_holder_whose_name_starts_like_a_vacancy_is_a_person(tmp_path):
     assert not g.nodes["F1"].get("vacant")
     assert [d["name"] for _, d in g.nodes(data=True) if d["kind"] == "Person"] == ["Vacanti, M."]
     # a Dutch organisation cites its rows in Dutch ("posts line 2" before)
-    assert g.nodes["F1"]["source"] == "posts regel 2"
-    assert {d["source"] for _, _, d in g.edges(data=True)} == {"posts regel 2", "posts regel 3"}
+    assert g.nodes["F1"]["source"] == "functies regel 2"
+    assert {d["source"] for _, _, d in g.edges(data=True)} == {"functies regel 2", "functies regel 3"}
 
 
 def test_an_fte_written_with_its_unit_is_that_number(tmp_path):
@@ -1259,7 +1259,7 @@ def test_one_posts_fte_written_with_thousands_is_not_a_thousand(tmp_path):
     assert (g.nodes["F1"]["fte_min"], g.nodes["F2"]["fte_min"]) == (1.0, 0.889)
     # (and the export stays Dutch: its numbers written the English way do
     # not make its organisation English)
-    assert g.nodes["F1"]["source"] == "posts regel 2"
+    assert g.nodes["F1"]["source"] == "functies regel 2"
     assert orgmodel.load(tmp_path / "en").manifest["language"] == "nl"
 
 

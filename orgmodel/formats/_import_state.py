@@ -284,7 +284,23 @@ class ImportState:
     def cite(self, rows, src="posts") -> str:
         """The citation of a row (or of rows, ``3, 5``) of the file ``src``
         (a source of ``org.yaml``), in the organisation's language: ``posts
-        line 12``, ``posts regel 12``."""
+        line 12``, ``functies regel 12``."""
         many = isinstance(rows, (list, tuple)) and len(rows) > 1
         text = ", ".join(map(str, rows)) if isinstance(rows, (list, tuple)) else rows
-        return (self.citations[1] if many else self.citations[0]).format(src=src, rows=text)
+        return (self.citations[1] if many else self.citations[0]).format(
+            src=self.source_key(src), rows=text)
+
+    def source_key(self, src: str) -> str:
+        """The key under which ``org.yaml`` declares the file ``src`` (posts,
+        junior), in the organisation's language: a Dutch report lists its
+        sources and cites their rows in Dutch (``functies regel 12``)."""
+        return _SOURCE_KEYS.get(src, src) if self.language == "nl" else src
+
+    def declared_sources(self) -> dict:
+        """``org.yaml``'s sources: each file read, by its key (see
+        :meth:`source_key`)."""
+        return {self.source_key(k): v for k, v in self.sources.items()}
+
+
+#: The keys of an import's files in a Dutch organisation's ``org.yaml``.
+_SOURCE_KEYS = {"posts": "functies", "junior": "medewerkers"}

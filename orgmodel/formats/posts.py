@@ -1045,7 +1045,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         files = ", ".join(self.log.files)
         manifest["description"] = {"en": f"Imported by orgmodel from {files}.",
                                    "nl": f"Door orgmodel geïmporteerd uit {files}."}
-        manifest["sources"] = self.sources
+        manifest["sources"] = self.declared_sources()
         manifest["rules"] = []
         manifest["import"] = self.log.counts()
         if self.row_ids:
