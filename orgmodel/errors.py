@@ -9,9 +9,10 @@ policy advisor understands.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from .escape import breaks_shown
 
 __all__ = [
     "OrgModelError",
@@ -49,11 +50,13 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.row is None else f"{self.file}, row {self.row}"
-        return _one_line(f"{where}: {self.message}")
+        return breaks_shown(f"{where}: {self.message}")
 
     def render(self, t) -> str:
         """The problem in the language of the translator ``t``
-        (:func:`orgmodel.i18n.translator`), on one line.
+        (:func:`orgmodel.i18n.translator`), on one line: a line break a
+        value of the data brings into it shown as ``⏎``, so that it cannot
+        read as a problem of its own in a list of them.
 
         >>> from orgmodel.i18n import translator
         >>> Problem("nodes.csv", 3, "Post 'p\\n2' needs a sphere").render(translator("en"))
@@ -61,20 +64,10 @@ class Problem:
         """
         where = self.file if self.row is None else t("{file}, row {row}", file=self.file,
                                                       row=str(self.row))
-        return _one_line(f"{where}: {t(self.message)}")
+        return breaks_shown(f"{where}: {t(self.message)}")
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-def _one_line(text: str) -> str:
-    """A problem's text on one line: a line break a value of the data
-    brings into it (an id or a name written on two lines) shown as ``⏎``,
-    so that it cannot read as a line of its own in a list of problems."""
-    return _BREAKS.sub("⏎", text)
-
-
-_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 #: A ValidationError's message shows this many problems; ``problems`` holds all.

@@ -6,6 +6,8 @@ have edited, so every output treats it as data, never as markup or commands:
 * :func:`terminal`: control characters (colour, clear-screen, window-title
   escapes, carriage returns, bidirectional overrides) are shown as ``\\x1b``
   style escapes instead of being sent to the terminal;
+* :func:`one_line` / :func:`breaks_shown`: a value on one line, each line
+  break shown as ``⏎`` (an import's log, a list of problems);
 * :func:`markdown`: no tag, link, image or table break can come out of a
   value in a Markdown renderer that allows HTML;
 * :func:`csv_cell` / :func:`csv_frame`: a text cell that a spreadsheet would
@@ -26,8 +28,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pandas is imported where a frame is escaped
     import pandas as pd
 
-__all__ = ["terminal", "one_line", "json_controls", "markdown", "markdown_prose", "markdown_table",
-           "csv_cell", "csv_frame", "to_csv", "redact"]
+__all__ = ["terminal", "one_line", "breaks_shown", "LINE_BREAK", "json_controls", "markdown",
+           "markdown_prose", "markdown_table", "csv_cell", "csv_frame", "to_csv", "redact"]
 
 # C0 controls but newline and tab, DEL, C1 controls (0x9b is a one-byte CSI
 # on some terminals), and the Unicode bidirectional overrides and isolates,
@@ -63,11 +65,22 @@ def one_line(text: str) -> str:
     >>> one_line("Formatieoverzicht\\ngemeente X\\x1b[2J")
     'Formatieoverzicht⏎gemeente X\\\\x1b[2J'
     """
-    return terminal(_LINE_BREAKS.sub("⏎", text))
+    return terminal(breaks_shown(text))
 
 
-#: A line break of any kind (``\r\n`` one break).
-_LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+def breaks_shown(text: str) -> str:
+    """``text`` with each line break (of any kind, ``\\r\\n`` one) shown
+    as ``⏎``: a value that cannot read as two lines.
+
+    >>> breaks_shown("p\\r\\n2\\u2028x")
+    'p⏎2⏎x'
+    """
+    return LINE_BREAK.sub("⏎", text)
+
+
+#: A line break of any kind (``\r\n`` one break): what ``str.splitlines``
+#: breaks a line at, but for a tab.
+LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def json_controls(text: str) -> str:

@@ -24,6 +24,7 @@ import pandas as pd
 from . import schema
 from ._order import sinks_first
 from .errors import InputError, Problem
+from .escape import LINE_BREAK, breaks_shown
 from .i18n import N_, Column, Listing, Message, said
 from .notation import (
     LOCALES,
@@ -510,17 +511,14 @@ def _check_names(t: _Table) -> None:
             if not name:
                 t.say(i, Message("node '{ids}' has no name", ids=ids[i]))
     for col, cells in (("id", ids), ("name", names)):
-        if _LINE_BREAK.search("".join(cells)):
+        if LINE_BREAK.search("".join(cells)):
             for i, text in enumerate(cells):
-                if _LINE_BREAK.search(text):
+                if LINE_BREAK.search(text):
                     t.say(i, Message(
                         "the {col} '{v}' is written on more than one line (a line break shown here "
                         "as ⏎): write it on one line, a space for each line break",
-                        col=Column(col), v=_LINE_BREAK.sub("⏎", text)))
+                        col=Column(col), v=breaks_shown(text)))
 
-
-#: A line break (as Python's str.splitlines sees one).
-_LINE_BREAK = re.compile("[\\n\\r\\v\\f\\x1c-\\x1e\\x85\\u2028\\u2029]")
 
 
 def _unknown_kinds(t: _Table, known, what: Message, rows=None) -> set:
@@ -927,7 +925,7 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
     if kind == "pattern" and err.validator_value == schema.ONE_LINE and str(val).strip():
         return Message("{head}is written on more than one line ({v}, a line break shown here "
                        "as ⏎): write it on one line", head=head,
-                       v=_LINE_BREAK.sub("⏎", str(_shown(val))))
+                       v=breaks_shown(str(_shown(val))))
     if kind in ("pattern", "minLength"):
         return Message("{head}must not be empty", head=head)
     if kind == "uniqueItems":

@@ -19,8 +19,8 @@ from ._sheets import (
     laid_out,
     one_line,
     read_sheet,
-    refuse_dates,
     refuse_lines,
+    refuse_mangled_ids,
     refuse_spreadsheet_errors,
     row_spans,
     two_header_rows_said,
@@ -276,7 +276,7 @@ class ColumnReading(ImportState):
         # (a column with values that nothing reads is named, not passed over)
         read = {c for _, c in self.log.columns} | set(self.c_name_parts)
         refuse_spreadsheet_errors(self.df, read, label, self.path)
-        refuse_dates(self.df, {c: what for c, what in ((self.c_id, N_("post id")),
+        refuse_mangled_ids(self.df, {c: what for c, what in ((self.c_id, N_("post id")),
                                                       (self.c_sup, N_("superior"))) if c},
                      label, self.path)
         # (a holder's cell on two lines is one name wrapped or two people:

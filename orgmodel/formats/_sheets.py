@@ -2,8 +2,8 @@
 the mandate register): the sheet that has the table, its header row found by
 the columns it names, merged cells and hidden rows said, a spreadsheet's
 errors refused, cells written on several lines read as one (or refused where
-a break may part two values), ids a spreadsheet made dates refused, and a CSV
-read as Windows-1252 said."""
+a break may part two values), ids a spreadsheet made dates or rounded refused,
+and a CSV read as Windows-1252 said."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -18,7 +18,7 @@ from ..read import HEADER_WITHIN, WINDOWS_1252, read_table
 
 __all__ = ["fold", "header_test", "known_test", "row_spans", "read_sheet",
            "two_header_rows_said", "spreadsheet_errors", "refuse_spreadsheet_errors",
-           "one_line", "refuse_lines", "refuse_dates", "laid_out"]
+           "one_line", "refuse_lines", "refuse_mangled_ids", "laid_out"]
 
 
 def header_test(columns: tuple):
@@ -244,15 +244,19 @@ def refuse_lines(df, columns, label, path, text: str) -> None:
                     text, v=_NEWLINE.sub("⏎", value.strip())))], where=str(path))
 
 
-def refuse_dates(df, columns: dict, label, path) -> None:
-    """Refuse a workbook whose id columns (``{column: what it gives}``) hold
-    a date: a spreadsheet makes a date of an id typed as ``1-2`` or ``1/2``
-    (1 February, or 2 January), and which id it was cannot be told from it."""
-    _refuse_mangled_ids(df, columns, label, path)
-    dates = df.attrs.get("dates") or set()
-    if not dates:
-        return
-    for row, column in sorted(dates):
+def refuse_mangled_ids(df, columns: dict, label, path) -> None:
+    """Refuse a table whose id columns (``{column: what it gives}``) hold
+    what a spreadsheet made of an id: a date (``1-2`` or ``1/2`` typed, 1
+    February or 2 January) in a workbook's cell or as a CSV it saved shows
+    it (``1-feb``), or a long number it rounded (``1,23457E+11``); which id
+    it was cannot be told from it."""
+    _refuse_mangled_texts(df, columns, label, path)
+    _refuse_date_cells(df, columns, label, path)
+
+
+def _refuse_date_cells(df, columns: dict, label, path) -> None:
+    """Refuse a workbook whose id columns hold a date cell."""
+    for row, column in sorted(df.attrs.get("dates") or ()):
         if column in columns:
             shown = (df.attrs.get("headers") or {}).get(column, column)
             raise ValidationError([Problem(label, row, Message(
@@ -272,7 +276,7 @@ _MONTHS = ("jan|januari|january|feb|februari|february|mrt|maart|mar|march|apr|ap
 _SHOWN_DATE = re.compile(rf"\d{{1,2}}[-/ ](?:{_MONTHS})\.?(?:[-/ ]\d{{2,4}})?", re.IGNORECASE)
 
 
-def _refuse_mangled_ids(df, columns: dict, label, path) -> None:
+def _refuse_mangled_texts(df, columns: dict, label, path) -> None:
     """Refuse a table whose id columns hold what a spreadsheet made of an
     id, as the CSV it saved writes it: a date as it shows one (``1-feb``),
     or a long number it rounded (``1,23457E+11``)."""

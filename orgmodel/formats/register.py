@@ -36,7 +36,15 @@ from ..revalidate import validate_graph
 from ..schema import MANDATE_KINDS
 from ..validate import _closest, parse_bool, parse_cell
 from ..write import write_tables
-from ._sheets import fold, laid_out, one_line, read_sheet, refuse_dates, refuse_spreadsheet_errors, two_header_rows_said
+from ._sheets import (
+    fold,
+    laid_out,
+    one_line,
+    read_sheet,
+    refuse_mangled_ids,
+    refuse_spreadsheet_errors,
+    two_header_rows_said,
+)
 from ._tables import cited_file, model_from_tables, slug
 
 if TYPE_CHECKING:
@@ -405,7 +413,7 @@ def _table(path: Path, sheet: str | None) -> tuple:
     found, worked, other = _columns(df, path.name)
     refuse_spreadsheet_errors(df, found.values(), path.name, path)
     # (a post's id may stand in a column of names as well as of ids)
-    refuse_dates(df, {c: _LABELS[k] for k, c in found.items()
+    refuse_mangled_ids(df, {c: _LABELS[k] for k, c in found.items()
                       if k.split("_")[0] in ("power", "body", "mandator", "mandatee",
                                              "submandatee")}, path.name, path)
     # (a line break between the posts a mandatee's cell names parts them:
