@@ -1100,7 +1100,7 @@ def check_cmd(org, strict, rules, fmt):
     t = _t(org)
 
     def table():
-        lines = ([f"[{f['rule']}] {t(f['message'])}" + (f" ({f['source']})" if f["source"] and
+        lines = ([f"[{f['rule']}] {t(f['message'])}" + (f" ({t.cite(f['source'])})" if f["source"] and
                                                         f["source"] != f["rule"] else "")
                   for f in found.to_dict("records")]
                  or [t("{name}: no findings", name=org.name)])

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -55,6 +56,8 @@ CATALOGS = Path(__file__).resolve().parent / "locale"
 #: taken for a word to translate.
 OWN_WORDS = ("id", "name", "holders", "source", "note", "chain", "played_by", "through", "from",
              "to", "role", "post", "mandator", "mandatee", "power", "body", "key")
+#: Columns of citations (``D-FS-VI bullet 6``): written by :meth:`Translator.cite`.
+CITATION_COLUMNS = ("source",)
 #: Columns that hold amounts of money (written as amounts: € 25.000).
 AMOUNT_COLUMNS = ("ceiling", "ceiling_applies", "budget")
 #: Columns that hold dates (written out in Dutch: 1 januari 2026).
@@ -116,6 +119,17 @@ def N_(text: str) -> str:
     """Mark ``text`` as a message id for extraction; it is translated where
     it is shown (gettext's ``N_``)."""
     return text
+
+
+#: Where in a passage a citation points, after the passage's id
+#: (``D-FS-VI bullet 6``, ``A-2.2 principle 1``, ``D-FS-V end``): the words
+#: a citation's locator may use, each with the message it is written as in
+#: another language (``{n}`` the number after it).
+LOCATORS = {"bullet": N_("bullet {n}"), "item": N_("item {n}"),
+            "principle": N_("principle {n}"), "last bullet": N_("last bullet"),
+            "last item": N_("last item"), "end": N_("end"), "table": N_("table")}
+_LOCATOR = re.compile(r"(?<=\S) (last bullet|last item|bullet|item|principle|end|table)"
+                      r"(?: (\d+))?(?=$|[ ;,)])")
 
 
 class Message(str):
@@ -396,6 +410,8 @@ class Translator:
                 out[c] = col.map(self.value)
             elif pd.api.types.is_numeric_dtype(col):
                 out[c] = [self.number(v) if pd.notna(v) else "" for v in col]
+            elif c in CITATION_COLUMNS:
+                out[c] = [self.cite(v) if isinstance(v, str) else _blank(v) for v in col]
             elif not (c in own or str(c).endswith("_name")):
                 out[c] = [self.value(v) if isinstance(v, (str, bool, int, float)) else _blank(v)
                           for v in col]
@@ -434,6 +450,29 @@ class Translator:
         from babel.numbers import format_decimal
         pattern = "#,##0" + ("." + "#" * digits if digits else "")
         return format_decimal(x, format=pattern, locale=self.locale)
+
+    def cite(self, source) -> str:
+        """A citation in the language: each passage's id as the data writes
+        it, the words after it that say where in the passage
+        (:data:`LOCATORS`) translated; anything else as it is.
+
+        Examples
+        --------
+        >>> translator("nl").cite("D-FS-VI bullet 6; D-B3")
+        'D-FS-VI punt 6; D-B3'
+        >>> translator("nl").cite("D-FS-VI last bullet"), translator("en").cite("D-FS-V end")
+        ('D-FS-VI laatste punt', 'D-FS-V end')
+        """
+        text = "" if source is None else str(source)
+        if self.lang == "en":
+            return text
+
+        def local(m) -> str:
+            word, n = m.group(1), m.group(2)
+            if (n is None) == ("{n}" in LOCATORS[word]):
+                return m.group(0)          # ("bullet" with no number: not a locator)
+            return " " + self(LOCATORS[word], **({"n": n} if n else {}))
+        return _LOCATOR.sub(local, text)
 
     def span(self, lo, hi) -> str:
         """An amount known as a range, its ends as :meth:`number` writes

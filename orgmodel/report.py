@@ -219,7 +219,7 @@ def _findings_line(found, rules, t) -> str:
     parts = []
     for rule, r in per.iterrows():
         cite = rules.get(rule, {}).get("source") or (r["source"] if r["source"] != rule else "")
-        parts.append(f"{t.number(r['n'])} × {_md(rule)}" + (f" ({_md(cite)})" if cite else "")
+        parts.append(f"{t.number(r['n'])} × {_md(rule)}" + (f" ({_md(t.cite(cite))})" if cite else "")
                      + (t(", {n} resting on facts no source states", n=r['unstated'])
                         if r["unstated"] else ""))
     return ("- **" + t("Findings") + f"**: {t.number(len(found))}: " + "; ".join(parts)
@@ -947,7 +947,7 @@ def _findings(found, rules, t, names) -> list:
     rule's citation and the first of its findings."""
     def cite(r):
         src = rules[r]["source"]
-        return f"{r} ({_md(t(rules[r]['text']))}" + (f"; {_md(src)})" if src else ")")
+        return f"{r} ({_md(t(rules[r]['text']))}" + (f"; {_md(t.cite(src))})" if src else ")")
     checked = [r for r in rules if r in CHECKS]
     unchecked = [r for r in rules if r not in CHECKS]
     # (the Awb's checks on mandates run whatever org.yaml adopts)
@@ -978,7 +978,7 @@ def _findings(found, rules, t, names) -> list:
     for rule, node, group in _causes(found):
         first = group.iloc[0]
         cited = first["source"] and first["source"] != rule
-        head = f"- **{_md(rule)}**" + (f" ({_md(first['source'])})" if cited else "") + ": "
+        head = f"- **{_md(rule)}**" + (f" ({_md(t.cite(first['source']))})" if cited else "") + ": "
         unstated = sum(bool(v) for v in group["not_stated"])
         tail = (" " + t("({n} of them rest on facts no source states)", n=unstated)
                 if unstated else "")

@@ -1368,3 +1368,53 @@ def test_a_dutch_imports_sources_are_named_in_dutch(tmp_path):
     org = orgmodel.load(out)
     assert {d["source"].split(" regel")[0] for _, d in org.graph.nodes(data=True)} == \
         {"functies"}
+
+
+#: A citation's words for where in a passage, in English (``D-FS-VI bullet 6``).
+_ENGLISH_LOCATOR = re.compile(r"\b[A-Z]-[\w.-]+ (?:bullet|item|principle|last|end|table)\b")
+
+
+@pytest.mark.parametrize("name", ["deventer", "albrandswaard"])
+def test_a_dutch_report_cites_where_in_a_passage_in_dutch(tmp_path, name):
+    """The Dutch report cited its rules and findings as the data writes
+    them, in English: `R2 (D-FS-VI last bullet)`, `D-FS-V end`, and its
+    escalation routes `(D-FS-VI bullet 6)` (20 places in Deventer's). The
+    data and the CSV files keep the citation as written."""
+    res = run("report", "--org", DATA / name, "--lang", "nl", "--out", tmp_path / "nl")
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "nl" / "report.md").read_text(encoding="utf-8")
+    assert not _ENGLISH_LOCATOR.findall(md)
+    res = run("report", "--org", DATA / name, "--lang", "en", "--out", tmp_path / "en")
+    en = (tmp_path / "en" / "report.md").read_text(encoding="utf-8")
+    assert _ENGLISH_LOCATOR.findall(en)          # (English: as the data writes it)
+    if name == "deventer":
+        assert "- **R2** (D-FS-VI laatste punt): " in md
+        assert "R6 (Minimale gelaagdheid: concern, teamverbindend, team; D-FS-V slot)" in md
+        assert "(D-FS-VI punt 6; D-B3 Realisatie)" in md
+        csv_text = (tmp_path / "nl" / "findings.csv").read_text(encoding="utf-8")
+        assert ",D-FS-VI last bullet," in csv_text
+    else:
+        assert "(A-2.2; A-1.3 punt 9)" in md
+
+
+def test_check_and_a_table_cite_where_in_a_passage_in_dutch():
+    res = run("check", "--org", DATA / "deventer", "--lang", "nl")
+    assert "geen bestuurlijk opdrachtgever vastgelegd" in res.output
+    assert "(D-FS-VI laatste punt)" in res.output and "last bullet" not in res.output
+    # (a table's column of citations, as every command and page writes one)
+    res = run("powers", "--org", DATA / "deventer", "--lang", "nl")
+    assert "D-FS-VII punt 1" in res.output and "bullet" not in res.output
+
+
+@pytest.mark.parametrize("cited, dutch", [
+    ("D-FS-VI bullet 6; D-B3", "D-FS-VI punt 6; D-B3"),
+    ("A-2.2 principle 1", "A-2.2 principe 1"),
+    ("D-FS-V end", "D-FS-V slot"), ("D-FS-V table", "D-FS-V tabel"),
+    ("A-1.3 item 9", "A-1.3 punt 9"),
+    ("D-B3 Realisatie", "D-B3 Realisatie"),          # (a passage's own word: as written)
+    ("D-FS-V bullet", "D-FS-V bullet"),              # (no number: no locator read)
+    ("D-FS-V end 3", "D-FS-V end 3"),
+    ("", "")])
+def test_a_citations_locator_is_translated_and_nothing_else(cited, dutch):
+    assert orgmodel.i18n.translator("nl").cite(cited) == dutch
+    assert orgmodel.i18n.translator("en").cite(cited) == cited
