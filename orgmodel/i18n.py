@@ -385,12 +385,14 @@ class Translator:
             return self.date(value)
         return self.inert(str(value)) if self.inert else str(value)
 
-    def frame(self, frame, own=OWN_WORDS):
+    def frame(self, frame, own=OWN_WORDS, citations: bool = True):
         """A table as a reader of this language reads it: its columns named,
         numbers in its notation, yes and no, and the words and messages of
         the analyses translated; the data's own words (the columns ``own``
         and ``*_name``: names, citations, chains of names) stay as they are,
-        but for what an analysis wrote into them."""
+        but for what an analysis wrote into them, and where in a passage a
+        citation points (:meth:`cite`) unless ``citations`` is False (a file
+        that is read back, where a citation is a key)."""
         import pandas as pd
         if frame is None or frame.empty:
             return frame if frame is None else frame.rename(columns=self.column)
@@ -410,7 +412,7 @@ class Translator:
                 out[c] = col.map(self.value)
             elif pd.api.types.is_numeric_dtype(col):
                 out[c] = [self.number(v) if pd.notna(v) else "" for v in col]
-            elif c in CITATION_COLUMNS:
+            elif c in CITATION_COLUMNS and citations:
                 out[c] = [self.cite(v) if isinstance(v, str) else _blank(v) for v in col]
             elif not (c in own or str(c).endswith("_name")):
                 out[c] = [self.value(v) if isinstance(v, (str, bool, int, float)) else _blank(v)

@@ -620,7 +620,9 @@ def write_register(reg: pd.DataFrame, path: PathLike, org: OrgModel | None = Non
     path = Path(path)
     suffix = path.suffix.lower()
     if lang != "en":
-        reg = t.frame(reg)
+        # (a register's CSV or workbook is read back: its citations as the
+        # data writes them; its Markdown is only read by a person)
+        reg = t.frame(reg, citations=suffix == ".md")
     if suffix == ".csv":
         return atomic_write(path, lambda tmp: to_csv(reg, tmp))
     if suffix == ".md":
