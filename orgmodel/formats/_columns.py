@@ -286,6 +286,8 @@ class ColumnReading(ImportState):
             "the holder's cell '{v}' is written on more than one line (a line break shown here "
             "as ⏎): one name wrapped, or several people? Write one name on one line, several "
             "between '/' ('A. de Vries / B. Jansen')"))
+        if self.c_holder:
+            self.refuse_names_by_comma(label)
         wrapped = one_line(self.df, read, label)
         if wrapped:
             self.log.decisions.append(wrapped)
@@ -295,6 +297,22 @@ class ColumnReading(ImportState):
             isinstance(v, str) and v.strip() for v in self.df[c])]
         self.say_unit_levels(self.cols)
         self.say_holder_fte()
+
+    def refuse_names_by_comma(self, label) -> None:
+        """Refuse a holder's cell that may name several people between
+        commas (``Bram Jansen, Eva Kok``): read as one person's name, it
+        made one person of two; read as two, a surname written first
+        (``Boer Jansen, Anna Maria``) would be two people. Not guessed."""
+        from ._holders import names_by_comma
+        for row, value in self.df[self.c_holder].items():
+            if isinstance(value, str) and "," in value and names_by_comma(value):
+                raise ValidationError([Problem(label, row, Message(
+                    "the holder's cell '{v}' may name several people between commas ({names}), or "
+                    "one written surname first: which it is is not guessed. Write several between "
+                    "'/' ('A. de Vries / B. Jansen'), one name with its surname first with one "
+                    "comma ('Vries, Anna de')", v=value.strip(),
+                    names=", ".join(f"'{n}'" for n in names_by_comma(value))))],
+                    where=str(self.path))
 
     def say_holder_fte(self) -> None:
         """A column not read named ``Bezetting`` (which may name the person in

@@ -14,7 +14,7 @@ from ._import_state import ImportState
 from ._import_state import cell as _cell
 from ._tables import slug
 
-__all__ = ["HolderReading"]
+__all__ = ["HolderReading", "names_by_comma"]
 
 
 #: Between the names of a cell that names several holders (a job share on
@@ -27,6 +27,46 @@ _SEVERAL_MARKS = frozenset("/;&+")
 #: names, each starting with a capital (an initial or a first name; "de
 #: heer Jansen en mevrouw Smit" is not split, and stays one holder).
 _AND_HOLDERS = re.compile(r"\s+(?:en|and)\s+(?=[A-ZÀ-Þ])")
+
+#: The words between a first name and a surname (``de``, ``van der``): a
+#: part of a name before or after a comma that begins or ends with one, or
+#: has one joined by a hyphen (``Jansen-de Vries``), is a surname written
+#: first or the given names after it (``Vries van der, Anna``, ``Vries,
+#: Anna de``), not a person's whole name.
+_PARTICLES = frozenset(("van", "de", "der", "den", "het", "'t", "te", "ten", "ter", "in", "op",
+                        "von", "vom", "zu", "da", "di", "do", "dos", "du", "le", "la", "del",
+                        "della", "des", "el", "al", "vd", "v.d.", "d'", "l'"))
+
+
+def names_by_comma(cell: str) -> list:
+    """The names of a holder's cell that may list several people between
+    commas (``Bram Jansen, Eva Kok``), or ``[]`` when it reads as one name:
+    surname first (``Jansen, Piet``, ``Vries, Anna de``, ``Vries van der,
+    A.``) or with more after it (``Anna de Vries, MBA``, ``John Smith, KCB,
+    CVO``). Two parts that each read as a whole name (two words or more, no
+    particle at either end) may be several people.
+
+    >>> names_by_comma("Bram Jansen, Eva Kok"), names_by_comma("Jansen-de Vries, Anna Maria")
+    (['Bram Jansen', 'Eva Kok'], [])
+    >>> names_by_comma("Vries, Anna de"), names_by_comma("Anna de Vries, MBA")
+    ([], [])
+    """
+    if "," not in cell:
+        return []
+    parts = [p.strip() for p in cell.split(",")]
+    whole = [p for p in parts if _whole_name(p)]
+    return parts if len(whole) >= 2 else []
+
+
+def _whole_name(part: str) -> bool:
+    """Whether ``part`` of a name reads as a person's whole name, first
+    name first: two words or more, none of its ends a particle, none of its
+    words joined to one by a hyphen."""
+    words = part.lower().split()
+    if len(words) < 2 or words[0] in _PARTICLES or words[-1] in _PARTICLES:
+        return False
+    return not any(bit in _PARTICLES for w in words if "-" in w for bit in w.split("-"))
+
 
 #: A person's name on either side of it: an initial ("A. de Vries") or two
 #: words or more ("Anna Smit"); "Jansen en Partners", a firm, has neither
