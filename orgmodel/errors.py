@@ -62,8 +62,9 @@ class Problem:
         >>> Problem("nodes.csv", 3, "Post 'p\\n2' needs a sphere").render(translator("en"))
         "nodes.csv, row 3: Post 'p⏎2' needs a sphere"
         """
-        where = self.file if self.row is None else t("{file}, row {row}", file=self.file,
-                                                      row=str(self.row))
+        # (a file may be named by a message: "register.xlsx, sheet nodes")
+        where = t.format(self.file) if self.row is None else t("{file}, row {row}",
+                                                               file=self.file, row=str(self.row))
         return breaks_shown(f"{where}: {t(self.message)}")
 
     def to_dict(self) -> dict:

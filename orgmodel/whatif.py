@@ -270,7 +270,7 @@ def _apply_one(new: OrgModel, ch) -> None:
     if len(verbs) != 1:
         raise _ChangeError(Message(
             "give exactly one of {v} (got: {v2})",
-            v=', '.join(VERBS), v2=', '.join(map(str, ch)) or 'nothing'))
+            v=', '.join(VERBS), v2=', '.join(map(str, ch)) or Message("nothing")))
     verb = verbs[0]
     _unknown_keys(ch, verb)
     if ch[verb] is None or ch[verb] == "":

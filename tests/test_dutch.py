@@ -839,13 +839,37 @@ def test_every_bad_input_is_said_in_dutch(tmp_path, how, make, monkeypatch, requ
     assert res.exit_code == 1, res.output
     lines = [ln.strip() for ln in res.output.splitlines() if ln.strip()]
     said = lines[1] if "gevonden" in lines[0] else lines[0]
-    said = said.split(": ", 1)[1] if ": " in said else said       # (after the file named)
+    # (where it is, "formatie.xlsx, blad nodes, regel 3", is said in Dutch
+    # too: "sheet nodes" was, for a workbook's sheet with no rows)
+    said = re.sub(r"(?<=blad )[^,:]+", " ", said)          # (a sheet's own name)
     unquoted = re.sub(r"'[^']*'|\"[^\"]*\"|\([^()]*\.\.\.\)|--[\w-]+|ORGMODEL_\w+|\[\w+, \w+\]"
                       r"|[\w.-]+\.(?:csv|yaml|xlsx|xls|ttl|jsonld)\b"
                       r"|\w+(?:\.\w+|\[\d+\])+", " ", said)       # (and org.yaml's key paths)
     words = sorted({w for w in re.findall(r"[A-Za-z][\w-]*", unquoted)
                     if w.lower() in MESSAGE_ENGLISH - ALSO_DUTCH and w not in _vocabulary()})
     assert not words, (words, said)
+
+
+def test_where_a_problem_is_and_an_empty_change_are_said_in_dutch(tmp_path):
+    """A workbook's sheet with no rows was named `formatie.xlsx, sheet nodes`
+    in a Dutch message (a place with no row number was left untranslated),
+    and a what-if change naming no verb said `(gekregen: nothing)`."""
+    book = tmp_path / "org.xlsx"
+    assert run("convert", DATA / "template", book).exit_code == 0
+    from openpyxl import load_workbook
+    wb = load_workbook(book)
+    for row in wb["nodes"].iter_rows():
+        for c in row:
+            c.value = None
+    wb.save(book)
+    res = run("validate", "--org", book, "--lang", "nl")
+    assert res.exit_code == 1
+    assert "org.xlsx, blad nodes: is leeg" in res.output, res.output
+    changes = tmp_path / "changes.yaml"
+    changes.write_text("- {}\n", encoding="utf-8")
+    res = run("whatif", "--org", DATA / "deventer", "--changes", changes, "--out",
+              tmp_path / "w", "--lang", "nl")
+    assert res.exit_code == 1 and "(gekregen: niets)" in res.output, res.output
 
 
 def test_a_date_on_the_command_line_as_dutch_writes_it(tmp_path):

@@ -165,7 +165,7 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     if missing:
         problems.append(Problem(label, header_row, Message(
             "has no column {v} (columns: {v2})",
-            v=', '.join(map(repr, missing)), v2=', '.join(n for n in names if n) or 'none')))
+            v=', '.join(map(repr, missing)), v2=', '.join(n for n in names if n) or Message("none"))))
         return None
     seen = set()
     for _i, n in enumerate(names):
