@@ -21,11 +21,28 @@ def outputs(nb, kind):
             if kind in o.get("data", {})]
 
 
-def test_there_are_four_notebooks():
+def test_there_are_five_notebooks():
     assert [p.name for p in NOTEBOOKS] == ["01_deventer_escalation.ipynb",
                                            "02_albrandswaard_partners.ipynb",
                                            "03_model_your_organisation.ipynb",
-                                           "04_organogram_snapshots.ipynb"]
+                                           "04_organogram_snapshots.ipynb",
+                                           "05_uw_eigen_formatie.ipynb"]
+
+
+def test_the_dutch_notebook_says_its_answers_in_dutch():
+    """A Dutch analyst's notebook: the import's log, the tables, the amounts
+    and the report in Dutch, and the answer its text gives (at € 30.000 the
+    team managers may no longer buy) is the one it shows."""
+    nb = execute(ROOT / "notebooks" / "05_uw_eigen_formatie.ipynb")
+    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
+                   for o in c.get("outputs", []))
+    assert "Vacante functies: 2 (F002, F004)" in text
+    assert "Inkoop van €\xa030.000" in text and "hoe de organisatie zichzelf stuurt" in text
+    tables = [o["data"]["text/html"] for o in outputs(nb, "text/html") if "<table" in
+              o["data"]["text/html"]]
+    assert any("financiële grens" in t and "€\xa025.000" in t for t in tables)
+    at_30k = tables[-1]
+    assert "Gemeentesecretaris" in at_30k and "Teammanager" not in at_30k
 
 
 @pytest.mark.parametrize("path", [p for p in NOTEBOOKS if not p.name.startswith("03")],
