@@ -917,3 +917,49 @@ def test_an_fte_a_spreadsheet_made_a_date_says_so(tmp_path):
     assert res.exit_code == 0, res.output
     assert ("formatie.xlsx, row 3: FTE '2026-01-02' is a date in the workbook: a spreadsheet "
             "makes a date of a fraction typed as 1/2 or 4/5") in res.output, res.output
+
+
+def _as_excel_texts(text: str, columns=(0,)) -> str:
+    """A CSV's text with the cells of ``columns`` written as an exporter
+    writes a text for a spreadsheet to keep (``="F001"``)."""
+    lines = text.splitlines()
+    out = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split(";")
+        out.append(";".join(f'="{c}"' if i in columns and c else c
+                            for i, c in enumerate(cells)))
+    return "\n".join(out) + "\n"
+
+
+def test_cells_an_exporter_wrote_as_formulas_of_text_are_read_as_their_text(tmp_path):
+    """`="F001"`, as exports write an id for Excel to keep as text (its
+    leading zeros, a dash not made a date), was imported as the post
+    `="F001"` (and its superior `="F001"` as that id too), in silence."""
+    sample = (orgmodel.__path__[0] + "/../docs/samples/formatie-voorbeeld.csv")
+    path = tmp_path / "export.csv"
+    path.write_text(_as_excel_texts(open(sample, encoding="utf-8").read(), (0, 2, 3)),
+                    encoding="utf-8")
+    assert '="F002";Teammanager Financiën;="Vacature";="F001";' in path.read_text("utf-8")
+    out = tmp_path / "org"
+    res = cli_run("import", "posts", path, "--preset", "nl-hr", "--out", out, "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("export.csv: 20 cells are written as formulas of their text (the first '=\"F001\"' "
+            "in column 'Formatieplaats', row 2), as an exporter writes them for a spreadsheet to "
+            "keep them as text: each read as its text") in res.output
+    org = orgmodel.load(out)
+    assert sorted(org.ids("Post")) == ["F001", "F002", "F003", "F004", "F005", "F006"]
+    assert org.graph.has_edge("F002", "F001") and org.graph.nodes["F002"].get("vacant")
+    # (the junior file and a mandate register are read alike)
+    junior = tmp_path / "junior.csv"
+    junior.write_text('reports_to;title;grade;fte\n="F003";Medewerker;8;2\n',
+                      encoding="utf-8")
+    res = cli_run("import", "posts", path, "--junior", junior, "--preset", "nl-hr",
+                  "--out", tmp_path / "org2", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "junior.csv: a cell is written as a formula of its text" in res.output
+    register = tmp_path / "register.csv"
+    register.write_text("Bevoegdheid;Mandaatgever;Gemandateerde;Financiële grens\n"
+                        'Inkoop;="F001";="F005";€ 25.000\n', encoding="utf-8")
+    res = cli_run("import", "mandates", register, "--org", out, "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert orgmodel.load(out).graph.has_edge("F001", "F005")

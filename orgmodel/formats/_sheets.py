@@ -147,7 +147,40 @@ def read_sheet(path: Path, label: str, sheet=None, columns: tuple = ()):
     if problems or df is None:
         raise ValidationError(problems or [Problem(label, None, "cannot be read")],
                               where=str(path))
+    _excel_texts(df)
     return df
+
+
+#: A cell an exporter wrote as a spreadsheet's formula of a text
+#: (``="00123"``, ``="F001"``) so that a spreadsheet opening the CSV keeps
+#: it as that text (its leading zeros, a dash not read as a date); a quote
+#: in the text doubled.
+_EXCEL_TEXT = re.compile(r'="((?:[^"]|"")*)"')
+_EXCEL_TEXT_START = re.compile('="')
+
+
+def _excel_texts(df) -> None:
+    """Read each cell of ``df`` written as a formula of a text (see
+    :data:`_EXCEL_TEXT`) as that text, as a spreadsheet does, in ``df``
+    itself; each kept in ``df.attrs["excel_texts"]`` (row, column, as
+    written) for the log (:func:`laid_out`). Read as written, ``="F001"``
+    was a post of that id, and ``="F001"`` a superior no row had.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"id": ['="007"', "8"], "naam": ['="Jan ""Bas"" Kok"', "Eva"]})
+    >>> _excel_texts(df)
+    >>> df.values.tolist(), df.attrs["excel_texts"][0]
+    ([['007', 'Jan "Bas" Kok'], ['8', 'Eva']], (0, 'id', '="007"'))
+    """
+    found = []
+    for column in _with(df, df.columns, _EXCEL_TEXT_START):
+        for row, value in df[column].items():
+            text = _EXCEL_TEXT.fullmatch(value.strip()) if isinstance(value, str) else None
+            if text:
+                df.at[row, column] = text.group(1).replace('""', '"')
+                found.append((row, column, value.strip()))
+    if found:
+        df.attrs["excel_texts"] = found
 
 
 #: What a spreadsheet program writes in a cell whose formula did not
@@ -362,6 +395,17 @@ def laid_out(df, label) -> list:
                             rows=row_spans(covered))
                     + (Message(" (the other columns it spans are read as empty)") if across
                        else ""))
+    texts = df.attrs.get("excel_texts")
+    if texts:
+        row, column, value = texts[0]
+        said.append(count(len(texts), N_(
+            "{label}: a cell is written as a formula of its text ('{v}' in column '{c}', row "
+            "{row}), as an exporter writes one for a spreadsheet to keep it as text: read as "
+            "its text"), N_(
+            "{label}: {n} cells are written as formulas of their text (the first '{v}' in "
+            "column '{c}', row {row}), as an exporter writes them for a spreadsheet to keep "
+            "them as text: each read as its text"), label=label, v=value,
+            c=shown.get(column, column), row=row))
     hidden = df.attrs.get("hidden")
     if hidden:
         text = (N_("{label}: row {rows} is hidden in the workbook, and read as any other row")
