@@ -963,3 +963,19 @@ def test_cells_an_exporter_wrote_as_formulas_of_text_are_read_as_their_text(tmp_
     res = cli_run("import", "mandates", register, "--org", out, "--lang", "en")
     assert res.exit_code == 0, res.output
     assert orgmodel.load(out).graph.has_edge("F001", "F005")
+
+
+def test_post_ids_apart_only_in_case_are_refused_on_the_files_rows(tmp_path):
+    """`F002` and `f002` in a posts file were refused by the validation of
+    the tables the import made, named as `case.csv (as imported nodes),
+    row 8`: a row of no file the user has (the file has five)."""
+    path = tmp_path / "case.csv"
+    path.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie\n"
+                    "F001;Gemeentesecretaris;Anna de Vries;\nF002;Teammanager;Bram Jansen;F001\n"
+                    "f002;Adviseur;Kees Bos;F001\nF003;Adviseur;Eva Kok;f002\n", encoding="utf-8")
+    out = tmp_path / "org"
+    res = cli_run("import", "posts", path, "--preset", "nl-hr", "--out", out, "--lang", "en")
+    assert res.exit_code == 1
+    assert ("case.csv, row 4: post id 'f002' differs from post id 'F002' (row 3) only in upper "
+            "and lower case") in res.output, res.output
+    assert "as imported" not in res.output and not out.exists()

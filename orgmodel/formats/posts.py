@@ -512,7 +512,27 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         count: dict[str, int] = {}
         for k in self.by_raw:
             count[k.casefold()] = count.get(k.casefold(), 0) + 1
+        self.refuse_ids_alike_but_for_case(count)
         self.folded = {k.casefold(): k for k in self.by_raw if count[k.casefold()] == 1}
+
+    def refuse_ids_alike_but_for_case(self, count: dict) -> None:
+        """Refuse posts whose ids differ only in upper and lower case
+        (``F002`` and ``f002``), naming their rows: one post written two
+        ways, or two posts? And a superior ``f002`` would mean either.
+        (An organisation folder refuses them too, but named the row of the
+        table the import made, not the file's.)"""
+        first: dict[str, tuple] = {}
+        for k in self.by_raw:
+            if count[k.casefold()] > 1:
+                row = self.posts[k][0][0]
+                seen = first.setdefault(k.casefold(), (k, row))
+                if seen[0] != k:
+                    raise ValidationError([Problem(self.label, row, Message(
+                        "post id '{rid}' differs from post id '{other}' (row {row}) only in upper "
+                        "and lower case: one post written two ways, or two posts? A superior "
+                        "written either way would mean either; write one post's id one way, "
+                        "and two posts' ids apart", rid=k, other=seen[0], row=seen[1]))],
+                        where=str(self.path))
 
     def post_id(self, rowno, row) -> str | None:
         """The id of the post on ``row``, or None, said in the log, when the
