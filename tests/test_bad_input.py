@@ -979,3 +979,25 @@ def test_post_ids_apart_only_in_case_are_refused_on_the_files_rows(tmp_path):
     assert ("case.csv, row 4: post id 'f002' differs from post id 'F002' (row 3) only in upper "
             "and lower case") in res.output, res.output
     assert "as imported" not in res.output and not out.exists()
+
+
+def test_a_post_id_a_unit_or_person_would_have_is_left_to_the_post(tmp_path):
+    """A post whose id is the one the import gives a unit or a person
+    (`unit:directie`, `person:bram-jansen`) was joined to itself, refused
+    as `coll.csv (as imported edges), row 2` (a row of no file the user has)."""
+    path = tmp_path / "coll.csv"
+    path.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;"
+                    "Organisatie-eenheid\nunit:directie;Gemeentesecretaris;Anna de Vries;;Directie\n"
+                    "person:bram-jansen;Teammanager;Bram Jansen;unit:directie;Financiën\n",
+                    encoding="utf-8")
+    out = tmp_path / "org"
+    res = cli_run("import", "posts", path, "--preset", "nl-hr", "--out", out, "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("The unit 'Directie' would have the id of post unit:directie: it is unit:directie-2"
+            in res.output)
+    org = orgmodel.load(out)
+    kinds = {n: d["kind"] for n, d in org.graph.nodes(data=True)}
+    assert kinds["unit:directie"] == kinds["person:bram-jansen"] == "Post"
+    assert org.graph.has_edge("person:bram-jansen", "unit:directie")
+    assert {d["name"] for n, d in org.graph.nodes(data=True) if d["kind"] == "Person"} == \
+        {"Anna de Vries", "Bram Jansen"}

@@ -265,7 +265,8 @@ class HolderReading(ImportState):
         key = holder.casefold()
         if key not in self.people:
             person = f"person:{slug(holder)}"
-            while person in self.person_ids:     # two names with one slug
+            # (two names with one slug, or a post's own id)
+            while person in self.person_ids or person in self.posts:
                 person += "-2"
             self.person_ids.add(person)
             self.people[key] = (person, [])

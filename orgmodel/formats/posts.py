@@ -731,13 +731,18 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             path = " > ".join((*within, text))
             uid = base = "unit:" + "/".join(slug(x) for x in (*within, text))
             n = 1
-            while uid in self.units:            # another name with the same letters
+            # (another name with the same letters, or a post's own id)
+            while uid in self.units or uid in self.posts:
                 n += 1
                 uid = f"{base}-{n}"
-            if n > 1:
+            if n > 1 and base in self.units:
                 self.log.decisions.append(Message(
                     "the units '{a}' and '{b}' fold to one id: '{b}' is {uid}",
                     a=self.units[base], b=path, uid=uid))
+            elif n > 1:
+                self.log.decisions.append(Message(
+                    "the unit '{b}' would have the id of post {base}: it is {uid}",
+                    b=path, base=base, uid=uid))
             self.unit_ids[key] = uid
             self.units[uid] = path
             self.nodes.append({"id": uid, "kind": "Team", "name": text, "team_kind": "unit",
