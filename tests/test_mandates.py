@@ -135,7 +135,7 @@ def test_a_ceiling_the_source_states_there_is_none_of_round_trips_a_folder(tmp_p
     assert "ceiling" not in again.graph["cd"]["dd"][0]          # (empty: not recorded)
     res = run("who-decides", "budget", "--org", tmp_path / "again", "--amount", "1000000",
               "--role", "cd", "--lang", "nl")
-    assert res.exit_code == 0 and res.output.startswith("ja: ") and "(geen plafond)" in res.output
+    assert res.exit_code == 0 and res.output.startswith("ja: ") and "(geen financiële grens)" in res.output
 
 
 def test_who_decides_for_an_amount_in_dutch_where_no_ceiling_is_recorded(tmp_path):
@@ -143,7 +143,7 @@ def test_who_decides_for_an_amount_in_dutch_where_no_ceiling_is_recorded(tmp_pat
               "--role", "dd-bb", "--lang", "nl")
     assert res.exit_code == 0, res.output
     assert res.output.startswith("niet vastgelegd: voor een mandaat in de keten (")
-    assert "is geen plafond vastgelegd" in res.output
+    assert "is geen financiële grens vastgelegd" in res.output
 
 
 def test_deventer_register_and_who_decides_for_pijofach_and_budget(deventer):

@@ -124,7 +124,7 @@ def test_the_dutch_sample_register_answers_who_decides(tmp_path):
         "uit 'Bevoegdheid';" in log
     assert "- Bevoegde organen toegevoegd als politieke functies: College van B&W" in log
     res = run("who-decides", "inkoop", "--org", folder, "--amount", "30.000", "--role", "F002")
-    assert res.exit_code == 0 and "nee: het plafond op de keten is €\xa025.000" in res.output
+    assert res.exit_code == 0 and "nee: de financiële grens op de keten is €\xa025.000" in res.output
 
 
 def test_a_folder_with_mandates_is_refused_unless_replace(tmp_path):
