@@ -12,6 +12,7 @@ from ..errors import Problem, ValidationError
 from ..i18n import N_, Message, count
 from ..read import HEADER_WITHIN, _header_name
 from ._fte import MAX_FTE_OF_ONE, cell_number, says_hours, says_percent
+from ._holders import names_by_comma
 from ._import_state import ImportState
 from ._presets import PRESET_WHAT, PRESETS, Columns
 from ._sheets import (
@@ -303,7 +304,6 @@ class ColumnReading(ImportState):
         commas (``Bram Jansen, Eva Kok``): read as one person's name, it
         made one person of two; read as two, a surname written first
         (``Boer Jansen, Anna Maria``) would be two people. Not guessed."""
-        from ._holders import names_by_comma
         for row, value in self.df[self.c_holder].items():
             if isinstance(value, str) and "," in value and names_by_comma(value):
                 raise ValidationError([Problem(label, row, Message(
