@@ -1001,3 +1001,23 @@ def test_a_post_id_a_unit_or_person_would_have_is_left_to_the_post(tmp_path):
     assert org.graph.has_edge("person:bram-jansen", "unit:directie")
     assert {d["name"] for n, d in org.graph.nodes(data=True) if d["kind"] == "Person"} == \
         {"Anna de Vries", "Bram Jansen"}
+
+
+def test_a_superior_column_of_yes_and_no_is_refused_as_such(tmp_path):
+    """A formatie list's `Leidinggevende` column marking whether a post leads
+    (`Ja`, `Nee`) was read as superiors: each post reported to a post `Ja`
+    not in the file, and the message advised reading `Ja` as a post outside
+    the organisation (--unknown-superior external)."""
+    path = tmp_path / "jn.csv"
+    path.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende\n"
+                    "F001;Gemeentesecretaris;Anna de Vries;Ja\nF002;Teammanager;Bram Jansen;Ja\n"
+                    "F003;Adviseur;Kees Bos;Nee\n", encoding="utf-8")
+    out = tmp_path / "org"
+    res = cli_run("import", "posts", path, "--preset", "nl-hr", "--out", out, "--lang", "en")
+    assert res.exit_code == 1
+    assert ("jn.csv: the superior's column 'Leidinggevende' says only yes or no ('Ja', 'Nee'): "
+            "whether a post leads, not whom it reports to") in res.output, res.output
+    assert "--unknown-superior" not in res.output and not out.exists()
+    res = cli_run("import", "posts", path, "--preset", "nl-hr", "--out", out, "--no-line",
+                  "--lang", "en")
+    assert res.exit_code == 0, res.output

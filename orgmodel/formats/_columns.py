@@ -29,6 +29,10 @@ from ._sheets import (
 
 __all__ = ["ColumnReading", "HEADING", "column_of", "header_columns"]
 
+#: A yes or a no as a column of marks writes it (no number: an id may be 0 or 1).
+_YES_NO = frozenset(("ja", "nee", "j", "n", "yes", "no", "y", "true", "false", "waar",
+                     "onwaar", "x"))
+
 
 #: The key a row's heading (see ``unit_headings``) is kept under beside its
 #: cells: no column of a file has this name.
@@ -222,6 +226,8 @@ class ColumnReading(ImportState):
                 "(--key name)"))
         self.c_sup = column_of(self.df, cols.reports_to, label, N_("superior"), True) \
             if self.line else None
+        if self.c_sup:
+            self.refuse_yes_no_superiors()
         # (a column the user named must be there: one misspelt was passed over)
         asked = self.asked
         self.c_title = column_of(self.df, cols.title, label, N_("job title"), "title" in asked)
@@ -252,6 +258,22 @@ class ColumnReading(ImportState):
         self.c_cost = column_of(self.df, cols.cost_centre, label, N_("cost centre"),
                               "cost_centre" in asked)
         self.c_start = column_of(self.df, cols.start, label, N_("start date"), "start" in asked)
+
+    def refuse_yes_no_superiors(self) -> None:
+        """Refuse a superior column that only says yes or no (``Ja``,
+        ``Nee``): a formatie list's *Leidinggevende* column may mark whether
+        a post leads, not whom it reports to, and each post was said to
+        report to a post ``Ja`` not in the file (with the advice to read it
+        as one outside the organisation)."""
+        column = str(self.c_sup)
+        cells = {v.strip() for v in self.df[column] if isinstance(v, str) and v.strip()}
+        if cells and all(v.casefold() in _YES_NO for v in cells):
+            raise ValidationError([Problem(self.label, None, Message(
+                "the superior's column '{c}' says only yes or no ({v}): whether a post leads, "
+                "not whom it reports to. Give the column of the superior's post id with "
+                "--reports-to, or --no-line when the file gives no reporting lines",
+                c=self.shown(column), v=", ".join(f"'{v}'" for v in sorted(cells))))],
+                where=str(self.path))
 
     def say_columns(self) -> None:
         """Which column gives what, the columns of values nothing reads, and
