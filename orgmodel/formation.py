@@ -290,8 +290,11 @@ def _frame(ids, names, pos, total):
     for c in ("fte_min", "fte_max", "staff_fte", "vacant_fte_min", "vacant_fte_max",
               "unrecorded_fte_min", "unrecorded_fte_max"):
         f[c] = f[c].round(6)
-    f["held_fte_min"] = (f["fte_min"] - f["vacant_fte_min"] - f["unrecorded_fte_min"]).round(6)
-    f["held_fte_max"] = (f["fte_max"] - f["vacant_fte_max"] - f["unrecorded_fte_max"]).round(6)
+    # (+ 0.0: a difference of sums that is nought may round to -0.0, shown "-0")
+    f["held_fte_min"] = (f["fte_min"] - f["vacant_fte_min"] - f["unrecorded_fte_min"]).round(6) \
+        + 0.0
+    f["held_fte_max"] = (f["fte_max"] - f["vacant_fte_max"] - f["unrecorded_fte_max"]).round(6) \
+        + 0.0
     # (a unit with staff whose number is not recorded, or posts whose holder
     # is not recorded, has no headcount: "0" read as nobody working there)
     f["headcount"] = (f["people"] + f["staff"]).where((f["staff_uncounted"] == 0)
@@ -468,7 +471,8 @@ def totals(org: OrgModel) -> dict:
             "staff": int(posts["staff"].sum()), "staff_fte": round(staff_fte, 6),
             "staff_uncounted": int(posts["staff_uncounted"].sum()),
             "fte_min": round(lo, 6), "fte_max": round(hi, 6),
-            "held_fte_min": round(lo - vlo - ulo, 6), "held_fte_max": round(hi - vhi - uhi, 6),
+            "held_fte_min": round(lo - vlo - ulo, 6) + 0.0,
+            "held_fte_max": round(hi - vhi - uhi, 6) + 0.0,
             "vacant_fte_min": round(vlo, 6), "vacant_fte_max": round(vhi, 6),
             "unrecorded": int((open_ & ~posts["id"].isin(apart)).sum()),
             "unrecorded_fte_min": round(ulo, 6), "unrecorded_fte_max": round(uhi, 6),

@@ -443,7 +443,14 @@ class Translator:
 
     def number(self, x, digits: int = 3) -> str:
         """``x`` with the language's separators, at most ``digits``
-        decimals (``1.234,5`` in Dutch, ``1,234.5`` in English)."""
+        decimals (``1.234,5`` in Dutch, ``1,234.5`` in English); nought
+        without a sign (a sum that came to -0.0 read "-0").
+
+        >>> translator("nl").number(-0.0), translator("en").number(-1e-9)
+        ('0', '0')
+        """
+        if isinstance(x, float) and round(x, digits) == 0:
+            x = 0.0
         if isinstance(x, int) or (isinstance(x, float) and x.is_integer() and abs(x) >= 1e15):
             # (whole numbers, however large: a matrix line has 2**150 routes,
             # past the precision Babel rounds with)

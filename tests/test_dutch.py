@@ -1442,3 +1442,45 @@ def test_check_and_a_table_cite_where_in_a_passage_in_dutch():
 def test_a_citations_locator_is_translated_and_nothing_else(cited, dutch):
     assert orgmodel.i18n.translator("nl").cite(cited) == dutch
     assert orgmodel.i18n.translator("en").cite(cited) == cited
+
+
+def test_a_formatieplan_without_holders_gives_its_vacancies_by_occupied_fte(tmp_path):
+    """A formatieplan lists each post's formatie and bezetting in FTE, and no
+    holders. Its `Bezetting fte` was read as the holders' own FTE (so the log
+    said), and with no holders it was dropped in silence: the file's 2,05 FTE
+    vacant, and a post with none occupied, were nowhere. The unit whose
+    figures came to nought showed `-0` held FTE."""
+    path = tmp_path / "formatieplan.csv"
+    path.write_text(
+        "Formatieoverzicht 2026\nAfdeling;Functie;Schaal;Formatie fte;Bezetting fte\n"
+        "Ruimte;Afdelingshoofd;13;1,00;1,00\nRuimte;Beleidsmedewerker RO;10;3,50;2,89\n"
+        "Ruimte;Vergunningverlener;9;4,00;4,00\nSamenleving;Afdelingshoofd;13;1,00;0,00\n"
+        "Samenleving;Consulent Wmo;9;6,22;5,78\nSamenleving;Jurist;11;1,00;1,20\n",
+        encoding="utf-8")
+    out = tmp_path / "org"
+    res = run("import", "posts", path, "--preset", "nl-hr", "--row-ids", "--no-line", "--unit",
+              "Afdeling", "--title", "Functie", "--fte", "Formatie fte", "--out", out)
+    assert res.exit_code == 0, res.output
+    assert "bezette fte uit 'Bezetting fte'" in res.output
+    assert ("'Bezetting fte' gelezen als de bezette fte van elke functie, want het bestand noemt "
+            "geen bekleders: 1 functie vacant (niets bezet), 2 functies met een vacant deel") \
+        in res.output
+    # (more occupied than the post has: said, not used)
+    assert "regel 8: bezette fte 1,2 van functie R8 is meer dan haar fte 1: niet gebruikt" \
+        in res.output
+    org = orgmodel.load(out)
+    nodes = org.graph.nodes
+    assert nodes["R6"].get("vacant") is True and nodes["R4"]["vacant_fte"] == 0.61
+    assert "vacant_fte" not in nodes["R3"] and "vacant_fte" not in nodes["R8"]
+    res = run("formation", "--org", out, "--lang", "nl")
+    assert res.exit_code == 0, res.output
+    assert "2,05 vacant" in res.output and "14,67 op functies waarvan de bekleder" in res.output
+    # (without the jurist, Samenleving's held FTE is 8,22 less 1,44 less 6,78: nought)
+    path.write_text(path.read_text(encoding="utf-8").replace("Samenleving;Jurist;11;1,00;1,20\n",
+                                                             ""), encoding="utf-8")
+    res = run("import", "posts", path, "--preset", "nl-hr", "--row-ids", "--no-line", "--unit",
+              "Afdeling", "--title", "Functie", "--fte", "Formatie fte", "--out", out, "--force")
+    assert res.exit_code == 0, res.output
+    res = run("formation", "--org", out, "--lang", "nl")
+    assert "13,67 op functies waarvan de bekleder" in res.output
+    assert not re.search(r"(?<![\w,])-0(?![\w,])", res.output), res.output

@@ -288,7 +288,8 @@ class ColumnReading(ImportState):
             ("post id", self.c_id), ("superior", self.c_sup), ("job title", self.c_title),
             ("holder", self.c_holder), ("unit", self.c_unit),
             *(("unit", c) for c in self.c_units), ("FTE", self.c_fte),
-            ("holder's FTE", self.c_holder_fte),
+            # (with no holders named, what the holders work is what the post has occupied)
+            ("holder's FTE" if self.c_holder else N_("occupied FTE"), self.c_holder_fte),
             ("grade", self.c_grade), ("organisation", self.c_org),
             ("cost centre", self.c_cost), ("start date", self.c_start)) if c]
         if self.c_units:

@@ -290,6 +290,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     for pid, group in run.posts.items():
         run.add_post(pid, group)
     run.check_line()
+    run.say_occupancy()
     run.say_how_cells_were_read(reports_to_by)
     run.mark_people_on_several_posts()
     if junior:
@@ -430,6 +431,9 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.several_holders = []         # cells that name several holders
         self.empty_holders = []           # posts of holder cells left empty
         self.and_in_holder = []           # one holder's cell with 'en'/'and' in it
+        # posts whose occupied FTE, with no holders named, made them vacant,
+        # gave them a vacant part, or could not be set beside their FTE
+        self.occupied: dict = {"vacant": [], "part": [], "not compared": []}
         self.shared_ftes: list = []             # FTE cells of each holder's share
         self.shared_holder_ftes = []      # the same, of --holder-fte
         self.hour_cells: list = []              # (row, text) of FTE cells written in hours
@@ -914,6 +918,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         if self.c_holder and all(self.is_vacant_holder(h) for h in holders):
             node["vacant"] = "true"
             self.log.vacancies.append(pid)
+        elif self.c_holder_fte and not self.c_holder:
+            self.occupancy(node, group, total)
         if len(group) > 1:
             self.log.job_shares.append((pid, [r for r, _, _ in group], sum(known)))
             rows = ", ".join(str(r) for r, _, _ in group)
@@ -930,6 +936,66 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             self.log.placeholders.append((pid, title))
         return node
 
+
+    def occupancy(self, node: dict, group, total: float | None) -> None:
+        """A post's occupied FTE (its *bezetting*, ``--holder-fte``) where
+        the file names no holders: none occupied makes it vacant, less than
+        its FTE gives it a vacant part (``vacant_fte``, the difference); who
+        holds the rest is not recorded. A cell that is no number, or more
+        than the post's FTE, is said and not used. ``total``: the post's FTE
+        as one number (None for a range or none)."""
+        rows = [(r, _cell(row, self.c_holder_fte)) for r, row, _ in group]
+        if not any(text for _, text in rows):
+            return
+        values = [self.fte(text) if text else None for _, text in rows]
+        first = next(r for r, text in rows if text)
+        bad = next(((r, text, v) for (r, text), v in zip(rows, values)
+                    if not isinstance(v, float)), None)
+        if bad:
+            why = not_a_fte(bad[2], bad[1], self.locale) if bad[1] else Message("is empty")
+            self.log.cells.append((self.label, bad[0], Message(
+                "occupied FTE '{v}' of post {pid} {why}: not used", v=bad[1], pid=node["id"],
+                why=why)))
+            return
+        held = round(sum(v for v in values if isinstance(v, float)), 6)
+        column = self.shown(str(self.c_holder_fte))
+        if held == 0:
+            node["vacant"] = "true"
+            self.log.vacancies.append(node["id"])
+            self.occupied["vacant"].append(node["id"])
+        elif total is None:
+            self.occupied["not compared"].append(node["id"])
+        elif held > total:
+            self.log.cells.append((self.label, first, Message(
+                "occupied FTE {held} of post {pid} is more than its FTE {fte}: not used (who "
+                "holds the post, and how much, is not recorded)", pid=node["id"],
+                **self.figures(held=held, fte=total))))
+        elif held < total:
+            node["vacant_fte"] = number_text(round(total - held, 6))
+            self.occupied["part"].append(node["id"])
+            node["note"] = self.in_own_words(Message(
+                "occupied {held} of its {fte} FTE ('{column}'): the rest, {part} FTE, its vacant "
+                "part (vacant_fte)", column=column,
+                **self.figures(held=held, fte=total, part=round(total - held, 6))))
+
+    def say_occupancy(self) -> None:
+        """What the occupied FTE of posts with no holders named made of them,
+        said once."""
+        read = self.occupied
+        if not self.c_holder_fte or self.c_holder:
+            return
+        self.log.decisions.append(Message(
+            "'{c}' read as each post's occupied FTE, the file naming no holders: {vacant} vacant "
+            "(none occupied), {part} with a vacant part (their FTE less the occupied); who holds "
+            "the rest is not recorded", c=self.shown(str(self.c_holder_fte)),
+            vacant=count(len(read["vacant"]), N_("{n} post"), N_("{n} posts")),
+            part=count(len(read["part"]), N_("{n} post"), N_("{n} posts"))))
+        if read["not compared"]:
+            self.log.decisions.append(Message(
+                "the occupied FTE of {posts} is not set beside their FTE, which is not one "
+                "number (a range, or none): the first {v}",
+                posts=count(len(read["not compared"]), N_("{n} post"), N_("{n} posts")),
+                v=read["not compared"][0]))
 
     def cost_centre(self, node: dict, group) -> None:
         """The post's cost centre; those of a job share's rows all kept when
