@@ -13,6 +13,7 @@ import json
 import re
 
 import pytest
+import yaml
 from test_notation import _hr_workbook
 
 import orgmodel
@@ -1455,7 +1456,8 @@ def test_a_formatieplan_without_holders_gives_its_vacancies_by_occupied_fte(tmp_
         "Formatieoverzicht 2026\nAfdeling;Functie;Schaal;Formatie fte;Bezetting fte\n"
         "Ruimte;Afdelingshoofd;13;1,00;1,00\nRuimte;Beleidsmedewerker RO;10;3,50;2,89\n"
         "Ruimte;Vergunningverlener;9;4,00;4,00\nSamenleving;Afdelingshoofd;13;1,00;0,00\n"
-        "Samenleving;Consulent Wmo;9;6,22;5,78\nSamenleving;Jurist;11;1,00;1,20\n",
+        "Samenleving;Consulent Wmo;9;6,22;5,78\nSamenleving;Jurist;11;1,00;1,20\n"
+        "Totaal Samenleving;;;8,22;7,78\nEindtotaal;;;16,72;15,67\n",
         encoding="utf-8")
     out = tmp_path / "org"
     res = run("import", "posts", path, "--preset", "nl-hr", "--row-ids", "--no-line", "--unit",
@@ -1468,6 +1470,12 @@ def test_a_formatieplan_without_holders_gives_its_vacancies_by_occupied_fte(tmp_
     # (more occupied than the post has: said, not used)
     assert "regel 8: bezette fte 1,2 van functie R8 is meer dan haar fte 1: niet gebruikt" \
         in res.output
+    # (its totals rows, written in the unit's column, are totals rows: the
+    # grand total set beside the rows read, and no FTE of them left out)
+    assert "regel 9: een totaalregel ('Totaal Samenleving'), geen functie" in res.output
+    assert "De totaalregel ('Eindtotaal', regel 10) geeft 16,72 fte" in res.output
+    manifest = yaml.safe_load((out / "org.yaml").read_text(encoding="utf-8"))
+    assert manifest["import"]["fte_left_out"] == 0 and manifest["import"]["rows_left_out"] == 3
     org = orgmodel.load(out)
     nodes = org.graph.nodes
     assert nodes["R6"].get("vacant") is True and nodes["R4"]["vacant_fte"] == 0.61
@@ -1477,7 +1485,8 @@ def test_a_formatieplan_without_holders_gives_its_vacancies_by_occupied_fte(tmp_
     assert "2,05 vacant" in res.output and "14,67 op functies waarvan de bekleder" in res.output
     # (without the jurist, Samenleving's held FTE is 8,22 less 1,44 less 6,78: nought)
     path.write_text(path.read_text(encoding="utf-8").replace("Samenleving;Jurist;11;1,00;1,20\n",
-                                                             ""), encoding="utf-8")
+                                                             "").replace(
+        "Totaal Samenleving;;;8,22;7,78\nEindtotaal;;;16,72;15,67\n", ""), encoding="utf-8")
     res = run("import", "posts", path, "--preset", "nl-hr", "--row-ids", "--no-line", "--unit",
               "Afdeling", "--title", "Functie", "--fte", "Formatie fte", "--out", out, "--force")
     assert res.exit_code == 0, res.output

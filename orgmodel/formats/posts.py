@@ -569,6 +569,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             skip.append((self.label, rowno, Message(
                 "a totals row ('{rid}'), not a post", rid=_cell(row, self.c_title))))
             return None
+        if not rid and bare and self.totals_elsewhere(rowno, row):
+            return None
         if not rid and self.row_ids and not self.lone_cell(row) and \
                 (_cell(row, self.c_holder) or not bare):
             # (a row of a job title alone is a heading: a person's row names
@@ -580,6 +582,22 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             self.log.left_out_fte += fte_total(self.fte(_cell(row, self.c_fte)))
             return None
         return rid
+
+    def totals_elsewhere(self, rowno, row) -> bool:
+        """A row with no post id, job title or superior whose first filled
+        cell starts with a totals word (``Totaal Ruimte`` in the unit's
+        column, ``Eindtotaal`` in the first): a totals row, said so; a grand
+        total's FTE kept to set beside the rows read (see :meth:`say_totals`)."""
+        text = next((str(v).strip() for v in row.values()
+                     if isinstance(v, str) and v.strip()), "")
+        word = _totals_word(text)
+        if not word:
+            return False
+        self.log.skipped.append((self.label, rowno, Message(
+            "a totals row ('{rid}'), not a post", rid=text)))
+        if word not in SUBTOTALS and fold(text) == word:
+            self.totals.append((rowno, text, self.fte(_cell(row, self.c_fte), False)))
+        return True
 
     def no_id(self, row) -> Message:
         """Why a row without a post id is no post, for the log: a row of one
