@@ -1493,3 +1493,26 @@ def test_a_formatieplan_without_holders_gives_its_vacancies_by_occupied_fte(tmp_
     res = run("formation", "--org", out, "--lang", "nl")
     assert "13,67 op functies waarvan de bekleder" in res.output
     assert not re.search(r"(?<![\w,])-0(?![\w,])", res.output), res.output
+
+
+def test_an_empty_holder_cell_beside_an_occupied_fte_says_what_is_held(tmp_path):
+    """An export that leaves the `Medewerker` of a vacancy empty gives its
+    `Bezetting fte` 0: the post is vacant, as the file states. It was a post
+    whose holder and vacancy are not recorded, its 0 a cell not used; 0,6 of
+    a post of 1 fte left the 0,4 vacant nowhere."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;FTE;Bezetting fte\n"
+                 "F001;Gemeentesecretaris;Anna de Vries;;1;1\nF002;Teammanager;;F001;1;0\n"
+                 "F003;Adviseur;;F002;1;0,6\nF004;Adviseur;Kees Bos;F002;1;1\n"
+                 "F005;Adviseur;;F002;1;\n", encoding="utf-8")
+    out = tmp_path / "o"
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", out)
+    assert res.exit_code == 0, res.output
+    assert ("'Bezetting fte' gelezen als de bezette fte van de functies met een lege cel van de "
+            "bekleder (2 functies): 1 functie vacant (niets bezet), 1 functie met een vacant deel"
+            ) in res.output
+    assert "Vacante functies: 1 (F002)" in res.output
+    assert "maar niet de bekleder" not in res.output
+    g = orgmodel.load(out).graph
+    assert g.nodes["F002"].get("vacant") is True and g.nodes["F003"]["vacant_fte"] == 0.4
+    assert not g.nodes["F005"].get("vacant") and "vacant_fte" not in g.nodes["F005"]

@@ -194,8 +194,11 @@ class HolderReading(ImportState):
         if not holder and self.preset.empty_holder == "not recorded":
             # (an empty cell states no holder and no vacancy, as a file
             # without a holders' column does not)
-            self.empty_holders.append(pid)
-            if self.c_holder_fte and f is not None:
+            # (a post its occupied FTE made vacant is no post of unknown holders;
+            # one it gave a vacant part, still one: see occupancy)
+            if pid not in self.occupied["vacant"]:
+                self.empty_holders.append(pid)
+            if self.c_holder_fte and f is not None and pid not in self.occupied["read"]:
                 self.log.cells.append((self.label, rowno, Message(
                     "the holder's FTE of post {pid} is given, but not the holder: not used",
                     pid=pid)))

@@ -219,6 +219,7 @@ class ImportState:
     decimal_ids: list
     several_holders: list
     empty_holders: list
+    occupied: dict                  # posts their occupied FTE read (see occupancy)
     and_in_holder: list
     shared_holder_ftes: list
     is_vacant_holder: Callable[[str], bool]

@@ -433,7 +433,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.and_in_holder = []           # one holder's cell with 'en'/'and' in it
         # posts whose occupied FTE, with no holders named, made them vacant,
         # gave them a vacant part, or could not be set beside their FTE
-        self.occupied: dict = {"vacant": [], "part": [], "not compared": []}
+        self.occupied: dict = {"vacant": [], "part": [], "not compared": [], "read": set()}
         self.shared_ftes: list = []             # FTE cells of each holder's share
         self.shared_holder_ftes = []      # the same, of --holder-fte
         self.hour_cells: list = []              # (row, text) of FTE cells written in hours
@@ -936,7 +936,9 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         if self.c_holder and all(self.is_vacant_holder(h) for h in holders):
             node["vacant"] = "true"
             self.log.vacancies.append(pid)
-        elif self.c_holder_fte and not self.c_holder:
+        elif self.c_holder_fte and (not self.c_holder or (
+                not any(holders) and self.preset.empty_holder == "not recorded")):
+            # (no holder named: the occupied FTE says what of the post is held)
             self.occupancy(node, group, total)
         if len(group) > 1:
             self.log.job_shares.append((pid, [r for r, _, _ in group], sum(known)))
@@ -957,11 +959,13 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
 
     def occupancy(self, node: dict, group, total: float | None) -> None:
         """A post's occupied FTE (its *bezetting*, ``--holder-fte``) where
-        the file names no holders: none occupied makes it vacant, less than
+        the file names no holder of it (no holders' column, or the post's
+        cells in it left empty): none occupied makes it vacant, less than
         its FTE gives it a vacant part (``vacant_fte``, the difference); who
-        holds the rest is not recorded. A cell that is no number, or more
-        than the post's FTE, is said and not used. ``total``: the post's FTE
-        as one number (None for a range or none)."""
+        holds the rest is not recorded. A cell that is no number (said here,
+        or by :meth:`holder_fte` beside a holders' column), or more than the
+        post's FTE, is not used. ``total``: the post's FTE as one number
+        (None for a range or none)."""
         rows = [(r, _cell(row, self.c_holder_fte)) for r, row, _ in group]
         if not any(text for _, text in rows):
             return
@@ -971,24 +975,28 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                     if not isinstance(v, float)), None)
         if bad:
             why = not_a_fte(bad[2], bad[1], self.locale) if bad[1] else Message("is empty")
-            self.log.cells.append((self.label, bad[0], Message(
-                "occupied FTE '{v}' of post {pid} {why}: not used", v=bad[1], pid=node["id"],
-                why=why)))
+            if not self.c_holder:
+                self.log.cells.append((self.label, bad[0], Message(
+                    "occupied FTE '{v}' of post {pid} {why}: not used", v=bad[1], pid=node["id"],
+                    why=why)))
             return
         held = round(sum(v for v in values if isinstance(v, float)), 6)
+        if held and total is None:
+            # (nothing comes of it: beside a holders' column, a cell not used)
+            self.occupied["not compared"].append(node["id"])
+            return
+        self.occupied["read"].add(node["id"])
         column = self.shown(str(self.c_holder_fte))
         if held == 0:
             node["vacant"] = "true"
             self.log.vacancies.append(node["id"])
             self.occupied["vacant"].append(node["id"])
-        elif total is None:
-            self.occupied["not compared"].append(node["id"])
-        elif held > total:
+        elif total is not None and held > total:
             self.log.cells.append((self.label, first, Message(
                 "occupied FTE {held} of post {pid} is more than its FTE {fte}: not used (who "
                 "holds the post, and how much, is not recorded)", pid=node["id"],
                 **self.figures(held=held, fte=total))))
-        elif held < total:
+        elif total is not None and held < total:
             node["vacant_fte"] = number_text(round(total - held, 6))
             self.occupied["part"].append(node["id"])
             node["note"] = self.in_own_words(Message(
@@ -1000,20 +1008,27 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         """What the occupied FTE of posts with no holders named made of them,
         said once."""
         read = self.occupied
-        if not self.c_holder_fte or self.c_holder:
-            return
-        self.log.decisions.append(Message(
-            "'{c}' read as each post's occupied FTE, the file naming no holders: {vacant} vacant "
-            "(none occupied), {part} with a vacant part (their FTE less the occupied); who holds "
-            "the rest is not recorded", c=self.shown(str(self.c_holder_fte)),
-            vacant=count(len(read["vacant"]), N_("{n} post"), N_("{n} posts")),
-            part=count(len(read["part"]), N_("{n} post"), N_("{n} posts"))))
-        if read["not compared"]:
+        if read["not compared"] and not self.c_holder:
             self.log.decisions.append(Message(
                 "the occupied FTE of {posts} is not set beside their FTE, which is not one "
                 "number (a range, or none): the first {v}",
                 posts=count(len(read["not compared"]), N_("{n} post"), N_("{n} posts")),
                 v=read["not compared"][0]))
+        if not read["read"]:
+            return
+        posts = dict(vacant=count(len(read["vacant"]), N_("{n} post"), N_("{n} posts")),
+                     part=count(len(read["part"]), N_("{n} post"), N_("{n} posts")))
+        self.log.decisions.append(Message(
+            "'{c}' read as each post's occupied FTE, the file naming no holders: {vacant} vacant "
+            "(none occupied), {part} with a vacant part (their FTE less the occupied); who holds "
+            "the rest is not recorded", c=self.shown(str(self.c_holder_fte)),
+            vacant=posts["vacant"], part=posts["part"])
+            if not self.c_holder else Message(
+            "'{c}' read as the occupied FTE of the posts whose holder's cell is empty ({posts}): "
+            "{vacant} vacant (none occupied), {part} with a vacant part (their FTE less the "
+            "occupied); who holds the rest is not recorded", c=self.shown(str(self.c_holder_fte)),
+            posts=count(len(read["read"]), N_("{n} post"), N_("{n} posts")),
+            vacant=posts["vacant"], part=posts["part"]))
 
     def cost_centre(self, node: dict, group) -> None:
         """The post's cost centre; those of a job share's rows all kept when
