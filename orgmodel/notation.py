@@ -39,7 +39,7 @@ import re
 from .errors import InputError
 from .i18n import N_, Message
 
-__all__ = ["LOCALES", "groups_thousands", "parse_number", "parse_ceiling", "parse_date",
+__all__ = ["LOCALES", "SCIENTIFIC", "groups_thousands", "parse_number", "parse_ceiling", "parse_date",
            "NO_CEILING", "says_no_ceiling",
            "number_text", "flow_text"]
 
@@ -168,6 +168,12 @@ _ABOVE = re.compile(r"^(?:(?:vanaf|meer\s+dan|boven|hoger\s+dan|minimaal|ten\s+m
 _PER_DECISION = re.compile(r"\s*(?:per\s+besluit|per\s+decision)\.?\s*$", re.IGNORECASE)
 
 
+#: A number in scientific notation (``1E+05``, ``2,5e-3``): how a
+#: spreadsheet shows one too long or too small for its column, not a
+#: ceiling or an FTE anyone typed.
+SCIENTIFIC = re.compile(r"\d[eE][+-]?\d")
+
+
 def parse_ceiling(text: str, locale: str | None = None) -> float:
     """A mandate's ceiling as a register writes it: an amount (see
     :func:`parse_number`), after words that say the amount is within it
@@ -194,6 +200,11 @@ def parse_ceiling(text: str, locale: str | None = None) -> float:
     orgmodel.errors.InputError: 'tot € 50.000' does not make the amount itself part of ...
     """
     t = _SPACES.sub(" ", str(text)).strip()
+    if SCIENTIFIC.search(t):
+        # (1e308 was a ceiling of a 309-digit amount, which every warning then spelt out)
+        raise InputError(Message(
+            "'{text_}' is written in scientific notation (as a spreadsheet shows a number too "
+            "long for its column): write the amount itself", text_=text))
     up_to = _UP_TO.match(t)
     below = None if up_to else _BELOW.match(t)       # ("tot maximaal" is an upper bound)
     if below:

@@ -298,8 +298,12 @@ CASES = [
      "edges.csv, row 29", "ceiling '-100' is negative: an amount is 0 or more"),
     # (Python reads 1e400 as infinity: it was taken for no ceiling at all)
     ("ceiling past any number", replace(E, "leading;budget;hr,,,,,mandaat,true,,",
-                                        "leading;budget;hr,,,,,mandaat,true,1e400,"),
-     "edges.csv, row 29", "ceiling '1e400' is too large a number"),
+                                        "leading;budget;hr,,,,,mandaat,true," + "9" * 400 + ","),
+     "edges.csv, row 29", "ceiling '" + "9" * 400 + "' is too large a number"),
+    # (a spreadsheet's way of showing a number too long for its column)
+    ("ceiling in scientific notation", replace(E, "leading;budget;hr,,,,,mandaat,true,,",
+                                               "leading;budget;hr,,,,,mandaat,true,1e400,"),
+     "edges.csv, row 29", "ceiling '1e400' is written in scientific notation"),
     ("deputy is the node itself", set_cell(N, "bpm", "deputy", "bpm"), "nodes.csv, row 9",
      "deputy names 'bpm', the node itself: a deputy is another node"),
     ("fte in other digits", set_cell(N, "tm", "fte", "\u0661"), "nodes.csv, row 7",
@@ -1021,3 +1025,23 @@ def test_a_superior_column_of_yes_and_no_is_refused_as_such(tmp_path):
     res = cli_run("import", "posts", path, "--preset", "nl-hr", "--out", out, "--no-line",
                   "--lang", "en")
     assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize("fte", ["1e308", "1E+03", "2,5E-01"])
+def test_an_fte_in_scientific_notation_is_a_cell_not_used(tmp_path, fte):
+    """`1e308` on a vacant post's row was read as an FTE, written to the
+    folder as `1e+308`, and the import refused by the validation of its own
+    tables (`(as imported nodes), row 5: FTE '1e+308' is not a number`);
+    `1E+03` was read as the shares `1E` and `03`."""
+    sample = (orgmodel.__path__[0] + "/../docs/samples/formatie-voorbeeld.csv")
+    text = open(sample, encoding="utf-8").read().replace(";0,5;10;", f";{fte};10;", 1)
+    path = tmp_path / "sci.csv"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "org"
+    res = cli_run("import", "posts", path, "--preset", "nl-hr", "--out", out, "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert (f"sci.csv, row 5: FTE '{fte}' is written in scientific notation (as a spreadsheet "
+            "shows a number too long for its column): the post is kept without that FTE") \
+        in res.output
+    nodes = orgmodel.load(out).graph.nodes
+    assert "fte_min" in nodes["F003"] and "fte_min" not in nodes["F004"]

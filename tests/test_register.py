@@ -678,3 +678,15 @@ def test_a_post_id_a_spreadsheet_made_a_date_is_refused(tmp_path):
     assert ("register.xlsx, row 2: the mandatee in column 'Gemandateerde' is a date in the "
             "workbook (1 February 2026)") in res.output, res.output
     assert _files(folder) == before
+
+
+def test_a_ceiling_in_scientific_notation_is_refused(tmp_path):
+    """A ceiling `1e308` (a spreadsheet's way of showing a number too long
+    for its column) was read as an amount of 309 digits, which every
+    warning of `who-decides` then spelt out."""
+    folder, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;Financiële grens\n"
+                                      "Inkoop;F001;F005;1E+308\n")
+    assert res.exit_code == 1
+    assert ("register.csv, regel 2: '1E+308' is geschreven in wetenschappelijke notatie") \
+        in res.output, res.output
+    assert "MANDATES" not in (folder / "edges.csv").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ import re
 
 from ..errors import InputError
 from ..i18n import Message
-from ..notation import LOCALES, groups_thousands, number_text, parse_number
+from ..notation import LOCALES, SCIENTIFIC, groups_thousands, number_text, parse_number
 from ._tables import slug
 
 __all__ = ["MAX_FTE_OF_ONE", "FteRange", "read_fte", "fte_total", "cell_number",
@@ -29,13 +29,16 @@ def read_two_ways(text: str) -> tuple | None:
 def cell_number(text: str, locale: str | None = None):
     """A cell's number under ``locale``; None when empty, ``"bad"`` when it is
     not one, ``"two ways"`` when, the file's notation not given, it could be
-    two (``1,000``: 1 or 1000), ``"negative"``.
+    two (``1,000``: 1 or 1000), ``"negative"``, ``"scientific"`` when it is
+    in scientific notation (``1e308``, which a folder does not take back).
 
     >>> cell_number("1,000"), cell_number("1,000", "en"), cell_number("0,5"), cell_number("een")
     ('two ways', 1000.0, 0.5, 'bad')
     """
     if not text.strip():
         return None
+    if SCIENTIFIC.search(text):
+        return "scientific"
     try:
         value = parse_number(text, locale)
     except InputError:
@@ -148,6 +151,9 @@ def read_fte(text: str, locale: str | None = None, one_post: bool = False,
     text = text.strip()
     if text[-3:].casefold() == "fte" and text[:-3].strip():
         text = text[:-3].strip()
+    if SCIENTIFIC.search(text):
+        # (before the parts: "1E+03" is no "1E" plus "03")
+        return "scientific"
     between = _fte_range(text, lambda x: read_fte(x, locale, one_post, week, hours, percent))
     if between is not None:
         return between
@@ -260,6 +266,9 @@ def not_a_fte(value, text: str, locale: str | None = None) -> Message:
     or not a number."""
     if value == "negative":
         return Message("is negative")
+    if value == "scientific":
+        return Message("is written in scientific notation (as a spreadsheet shows a number too "
+                       "long for its column)")
     if value == "inverted":
         return Message("is a range whose first number is the larger (write the smaller first: "
                        "2-3)")

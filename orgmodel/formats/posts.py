@@ -857,7 +857,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                     v=_cell(row, self.c_fte), holder=cell)))
                 ftes[i] = "beyond one"
         for (rowno, row, _), f in zip(group, ftes):
-            if f in ("bad", "negative", "grouped", "share?", "two ways", "inverted"):
+            if f in ("bad", "negative", "grouped", "share?", "two ways", "inverted", "scientific"):
                 why = not_a_fte(f, _cell(row, self.c_fte), self.locale) \
                     if (rowno, self.c_fte) not in self.df.attrs.get("dates", ()) else Message(
                         "is a date in the workbook: a spreadsheet makes a date of a fraction "
