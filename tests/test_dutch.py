@@ -1513,6 +1513,8 @@ def test_an_empty_holder_cell_beside_an_occupied_fte_says_what_is_held(tmp_path)
             ) in res.output
     assert "Vacante functies: 1 (F002)" in res.output
     assert "maar niet de bekleder" not in res.output
+    # (F003's vacant part is recorded: only F005 is a post whose vacancy is not)
+    assert "1 functie met een lege cel voor de bekleder (F005)" in res.output
     g = orgmodel.load(out).graph
     assert g.nodes["F002"].get("vacant") is True and g.nodes["F003"]["vacant_fte"] == 0.4
     assert not g.nodes["F005"].get("vacant") and "vacant_fte" not in g.nodes["F005"]

@@ -194,9 +194,9 @@ class HolderReading(ImportState):
         if not holder and self.preset.empty_holder == "not recorded":
             # (an empty cell states no holder and no vacancy, as a file
             # without a holders' column does not)
-            # (a post its occupied FTE made vacant is no post of unknown holders;
-            # one it gave a vacant part, still one: see occupancy)
-            if pid not in self.occupied["vacant"]:
+            # (a post whose occupied FTE was read is said by that reading,
+            # which says what of it is vacant: see occupancy)
+            if pid not in self.occupied["read"]:
                 self.empty_holders.append(pid)
             if self.c_holder_fte and f is not None and pid not in self.occupied["read"]:
                 self.log.cells.append((self.label, rowno, Message(
