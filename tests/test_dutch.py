@@ -1409,6 +1409,10 @@ def test_a_dutch_report_cites_where_in_a_passage_in_dutch(tmp_path, name):
     assert res.exit_code == 0, res.output
     md = (tmp_path / "nl" / "report.md").read_text(encoding="utf-8")
     assert not _ENGLISH_LOCATOR.findall(md)
+    # (and the page's tooltips: "bron: D-FS-VII bullet 2" was shown on hover)
+    page = (tmp_path / "nl" / "graph.html").read_text(encoding="utf-8")
+    cited = re.findall(r"bron: ([^\\\"]*)", page)
+    assert cited and not [c for c in cited if _ENGLISH_LOCATOR.search(c)], cited
     res = run("report", "--org", DATA / name, "--lang", "en", "--out", tmp_path / "en")
     en = (tmp_path / "en" / "report.md").read_text(encoding="utf-8")
     assert _ENGLISH_LOCATOR.findall(en)          # (English: as the data writes it)

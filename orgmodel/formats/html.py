@@ -44,7 +44,7 @@ import networkx as nx
 
 from .._nx import node_attrs, part
 from ..errors import OrgModelError
-from ..i18n import N_, Message, text_of, translator, written_on
+from ..i18n import CITATION_COLUMNS, N_, Message, text_of, translator, written_on
 from ..model import at_its_date, display_names
 from ..notation import NO_CEILING
 from ._tables import atomic_write
@@ -146,10 +146,19 @@ def _tooltip(node, d, holders=(), t=None) -> str:
     for k, v in sorted(d.items()):
         if k in ("name", "kind"):
             continue
-        shown = "; ".join(map(str, v)) if isinstance(v, list) else \
-            t.value(v) if isinstance(v, (bool, str)) else t.format(v)
-        lines.append(f"{t.column(k)}: {shown}")
+        lines.append(f"{t.column(k)}: {_shown(t, k, v)}")
     return "\n".join(lines)
+
+
+def _shown(t, key: str, value) -> str:
+    """A value in a tooltip, as its reader reads it: a list joined, a
+    citation with its locator in the reader's language (``D-FS-VI punt 6``),
+    a word of the data's vocabulary translated, a number in the notation."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(map(str, value))
+    if key in CITATION_COLUMNS and isinstance(value, str):
+        return t.cite(value)
+    return t.value(value) if isinstance(value, (bool, str)) else t.format(value)
 
 
 def select(org, focus=None, depth=1, kinds=None, edge_kinds=None) -> nx.MultiDiGraph:
@@ -398,9 +407,7 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
         dashed = st["dashes"] or (d["kind"] == "REPORTS_TO" and not tree) or \
             bool(d.get("temporary") or d.get("valid_to"))
         title = "\n".join([t.value(d["kind"])] + [
-            f"{t.column(k)}: " + ("; ".join(map(str, x)) if isinstance(x, (list, tuple)) else
-                                 t.value(x) if isinstance(x, (bool, str)) else t.format(x))
-            for k, x in sorted(d.items()) if k != "kind"])
+            f"{t.column(k)}: {_shown(t, k, x)}" for k, x in sorted(d.items()) if k != "kind"])
         out_edges.append({"id": f"e{i}", "from": u, "to": v, "kind": d["kind"], "tree": tree,
                           "title": title, "color": st["color"],
                           "dashes": [6, 4] if dashed is True else dashed,
