@@ -708,6 +708,13 @@ def _wrapped_posts(tmp_path, suffix):
     return path
 
 
+def _import_formatie(path, out, lang: str):
+    """``import posts`` of a small formatie file of the columns ``id``,
+    ``titel``, ``leidinggevende`` and ``naam``, into ``out``."""
+    return cli_run("import", "posts", path, "--out", out, "--id", "id", "--reports-to",
+                   "leidinggevende", "--title", "titel", "--holder", "naam", "--lang", lang)
+
+
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
 def test_a_cell_written_on_two_lines_is_read_as_one_and_said(tmp_path, suffix):
     """A title, a name or a unit wrapped in its cell was read with its line
@@ -761,8 +768,7 @@ def test_a_holders_cell_on_two_lines_is_refused_as_one_or_two_people(tmp_path):
     path.write_text('id;titel;leidinggevende;naam\n1;Directeur;;"Piet Jansen\nAnna de Vries"\n',
                     encoding="utf-8")
     out = tmp_path / "org"
-    res = cli_run("import", "posts", path, "--out", out, "--id", "id", "--reports-to",
-                  "leidinggevende", "--title", "titel", "--holder", "naam", "--lang", "en")
+    res = _import_formatie(path, out, "en")
     assert res.exit_code == 1
     assert ("formatie.csv, row 2: the holder's cell 'Piet Jansen⏎Anna de Vries' is written on "
             "more than one line") in res.output, res.output
@@ -779,8 +785,7 @@ def test_a_holders_cell_of_two_names_between_commas_is_refused(tmp_path, cell):
     path.write_text(f'id;titel;leidinggevende;naam\n1;Directeur;;"{cell}"\n',
                     encoding="utf-8")
     out = tmp_path / "org"
-    res = cli_run("import", "posts", path, "--out", out, "--id", "id", "--reports-to",
-                  "leidinggevende", "--title", "titel", "--holder", "naam", "--lang", "en")
+    res = _import_formatie(path, out, "en")
     assert res.exit_code == 1
     first, second = cell.split(", ")
     assert (f"formatie.csv, row 2: the holder's cell '{cell}' may name several people between "
@@ -799,8 +804,7 @@ def test_one_name_with_a_comma_is_one_holder(tmp_path, cell, name):
     path.write_text(f'id;titel;leidinggevende;naam\n1;Directeur;;"{cell}"\n',
                     encoding="utf-8")
     out = tmp_path / "org"
-    res = cli_run("import", "posts", path, "--out", out, "--id", "id", "--reports-to",
-                  "leidinggevende", "--title", "titel", "--holder", "naam", "--lang", "en")
+    res = _import_formatie(path, out, "en")
     assert res.exit_code == 0, res.output
     org = orgmodel.load(out)
     assert [d["name"] for _, d in org.graph.nodes(data=True) if d["kind"] == "Person"] == [name]
@@ -839,8 +843,7 @@ def test_an_id_a_spreadsheet_made_a_date_is_refused(tmp_path, column):
     path = tmp_path / "formatie.xlsx"
     wb.save(path)
     out = tmp_path / "org"
-    res = cli_run("import", "posts", path, "--out", out, "--id", "id", "--reports-to",
-                  "leidinggevende", "--title", "titel", "--holder", "naam", "--lang", "en")
+    res = _import_formatie(path, out, "en")
     assert res.exit_code == 1, res.output
     what, row = ("post id", 3) if column == "id" else ("superior", 4)
     assert (f"formatie.xlsx, row {row}: the {what} in column '{column}' is a date in the "
@@ -877,8 +880,7 @@ def test_an_id_a_spreadsheet_made_a_date_in_a_saved_csv_is_refused(tmp_path):
                     "1-feb;Hoofd;1-1;Bert Jansen\n1-3;Medewerker;1-feb;Carla Smit\n",
                     encoding="utf-8")
     out = tmp_path / "org"
-    res = cli_run("import", "posts", path, "--out", out, "--id", "id", "--reports-to",
-                  "leidinggevende", "--title", "titel", "--holder", "naam", "--lang", "nl")
+    res = _import_formatie(path, out, "nl")
     assert res.exit_code == 1, res.output
     assert ("formatie.csv, regel 3: functie-id in kolom 'id' is '1-feb', zoals een spreadsheet "
             "een datum toont") in res.output, res.output
@@ -893,8 +895,7 @@ def test_an_id_a_spreadsheet_rounded_is_refused(tmp_path):
     path.write_text("id;titel;leidinggevende;naam\n1,23457E+11;Directeur;;Anna de Vries\n"
                     "2,34567E+11;Hoofd;1,23457E+11;Bert Jansen\n", encoding="utf-8")
     out = tmp_path / "org"
-    res = cli_run("import", "posts", path, "--out", out, "--id", "id", "--reports-to",
-                  "leidinggevende", "--title", "titel", "--holder", "naam", "--lang", "en")
+    res = _import_formatie(path, out, "en")
     assert res.exit_code == 1, res.output
     assert ("formatie.csv, row 2: the post id in column 'id' is '1,23457E+11', as a "
             "spreadsheet writes a long number it rounded") in res.output, res.output

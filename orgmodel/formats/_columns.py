@@ -328,13 +328,14 @@ class ColumnReading(ImportState):
         made one person of two; read as two, a surname written first
         (``Boer Jansen, Anna Maria``) would be two people. Not guessed."""
         for row, value in self.df[self.c_holder].items():
-            if isinstance(value, str) and "," in value and names_by_comma(value):
+            names = names_by_comma(value) if isinstance(value, str) and "," in value else []
+            if names:
                 raise ValidationError([Problem(label, row, Message(
                     "the holder's cell '{v}' may name several people between commas ({names}), or "
                     "one written surname first: which it is is not guessed. Write several between "
                     "'/' ('A. de Vries / B. Jansen'), one name with its surname first with one "
                     "comma ('Vries, Anna de')", v=value.strip(),
-                    names=", ".join(f"'{n}'" for n in names_by_comma(value))))],
+                    names=", ".join(f"'{n}'" for n in names)))],
                     where=str(self.path))
 
     def say_holder_fte(self) -> None:

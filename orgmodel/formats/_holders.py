@@ -196,9 +196,10 @@ class HolderReading(ImportState):
             # without a holders' column does not)
             # (a post whose occupied FTE was read is said by that reading,
             # which says what of it is vacant: see occupancy)
-            if pid not in self.occupied["read"]:
+            occupancy_read = pid in self.occupied["read"]
+            if not occupancy_read:
                 self.empty_holders.append(pid)
-            if self.c_holder_fte and f is not None and pid not in self.occupied["read"]:
+            if self.c_holder_fte and f is not None and not occupancy_read:
                 self.log.cells.append((self.label, rowno, Message(
                     "the holder's FTE of post {pid} is given, but not the holder: not used",
                     pid=pid)))

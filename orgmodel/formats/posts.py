@@ -95,6 +95,11 @@ def _totals_word(rid: str) -> str | None:
     return two if two in TOTALS else None
 
 
+def _first_filled(row: dict) -> str:
+    """The first cell of ``row`` with text in it, stripped ("" for none)."""
+    return next((v.strip() for v in row.values() if isinstance(v, str) and v.strip()), "")
+
+
 def read_posts(path: PathLike, junior: PathLike | None = None, **options) -> tuple[OrgModel, ImportLog]:
     """Import posts (and junior staff) into a model: :func:`posts_tables`,
     validated and built.
@@ -549,12 +554,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             return None
         # (the title and superior first: most rows have one, and are done)
         bare = not _cell(row, self.c_title) and not _cell(row, self.c_sup)
-        word = bare and _totals_word(rid)
-        if word:
-            skip.append((self.label, rowno, Message(
-                "a totals row ('{rid}'), not a post", rid=rid)))
-            if word not in SUBTOTALS and fold(rid) == word:
-                self.totals.append((rowno, rid, self.fte(_cell(row, self.c_fte), False)))
+        if bare and _totals_word(rid):
+            self.totals_row(rowno, row, rid)
             return None
         if bare and rid and self.lone_cell(row):
             # (a heading over a part of the table, or a note under it: a
@@ -569,7 +570,9 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             skip.append((self.label, rowno, Message(
                 "a totals row ('{rid}'), not a post", rid=_cell(row, self.c_title))))
             return None
-        if not rid and bare and self.totals_elsewhere(rowno, row):
+        if not rid and bare and _totals_word(_first_filled(row)):
+            # (in another column: "Totaal Ruimte" in the unit's)
+            self.totals_row(rowno, row, _first_filled(row))
             return None
         if not rid and self.row_ids and not self.lone_cell(row) and \
                 (_cell(row, self.c_holder) or not bare):
@@ -583,21 +586,15 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             return None
         return rid
 
-    def totals_elsewhere(self, rowno, row) -> bool:
-        """A row with no post id, job title or superior whose first filled
-        cell starts with a totals word (``Totaal Ruimte`` in the unit's
-        column, ``Eindtotaal`` in the first): a totals row, said so; a grand
-        total's FTE kept to set beside the rows read (see :meth:`say_totals`)."""
-        text = next((str(v).strip() for v in row.values()
-                     if isinstance(v, str) and v.strip()), "")
-        word = _totals_word(text)
-        if not word:
-            return False
+    def totals_row(self, rowno, row, text: str) -> None:
+        """A totals row (its id, or its first filled cell, ``text``, starts
+        with a totals word), said so; a grand total's FTE kept to set beside
+        the rows read (see :meth:`say_totals`)."""
         self.log.skipped.append((self.label, rowno, Message(
             "a totals row ('{rid}'), not a post", rid=text)))
+        word = _totals_word(text)
         if word not in SUBTOTALS and fold(text) == word:
             self.totals.append((rowno, text, self.fte(_cell(row, self.c_fte), False)))
-        return True
 
     def no_id(self, row) -> Message:
         """Why a row without a post id is no post, for the log: a row of one
