@@ -19,7 +19,7 @@ import random
 import networkx as nx
 
 from .errors import InputError
-from .i18n import Message
+from .i18n import N_, Message
 from .model import OrgModel
 
 __all__ = ["synthesize", "chain", "matrix", "SHAPES"]
@@ -239,14 +239,14 @@ def _municipality_manifest(name, n_roles, seed) -> dict:
         "sources": {"synth": f"orgmodel synth --roles {n_roles} --seed {seed}"},
         "rules": ["R1", "R2", "R3", "R4", "R5", "R7", "R10"],
         "escalation": {"forbidden_spheres": ["political"], "ends_at": ["gd"],
-                       "routes": {"line": [{"edge": "REPORTS_TO", "rule": "the line"}],
+                       "routes": {"line": [{"edge": "REPORTS_TO", "rule": N_("the line")}],
                                   "commission": [
                                       {"edge": "COMMISSIONS", "capacity": "official",
-                                       "delegated": True, "rule": "delegated commissioner"},
-                                      {"edge": "MANDATES", "rule": "back to the mandator"},
+                                       "delegated": True, "rule": N_("delegated commissioner")},
+                                      {"edge": "MANDATES", "rule": N_("back to the mandator")},
                                       {"edge": "COMMISSIONS", "capacity": "official",
-                                       "delegated": False, "rule": "official commissioner"},
-                                      {"edge": "REPORTS_TO", "rule": "the line"}]}},
+                                       "delegated": False, "rule": N_("official commissioner")},
+                                      {"edge": "REPORTS_TO", "rule": N_("the line")}]}},
         "layering": {"target_depth": 3},
         "span": {"max": 12},
         "executive_commission_threshold": 3,
@@ -259,10 +259,10 @@ def _shape_manifest(name, source):
     return {
         "name": name, "sources": {"synth": source}, "rules": ["R1"],
         "escalation": {"forbidden_spheres": ["political"], "routes": {
-            "line": [{"edge": "REPORTS_TO", "rule": "the line"}],
+            "line": [{"edge": "REPORTS_TO", "rule": N_("the line")}],
             "commission": [{"edge": "COMMISSIONS", "capacity": "official",
-                            "rule": "the official commissioner"},
-                           {"edge": "REPORTS_TO", "rule": "the line"}]}},
+                            "rule": N_("the official commissioner")},
+                           {"edge": "REPORTS_TO", "rule": N_("the line")}]}},
     }
 
 

@@ -1522,3 +1522,14 @@ def test_an_empty_holder_cell_beside_an_occupied_fte_says_what_is_held(tmp_path)
     g = orgmodel.load(out).graph
     assert g.nodes["F002"].get("vacant") is True and g.nodes["F003"]["vacant_fte"] == 0.4
     assert not g.nodes["F005"].get("vacant") and "vacant_fte" not in g.nodes["F005"]
+
+
+def test_a_synthetic_organisations_routes_read_as_dutch(tmp_path):
+    """`orgmodel synth` writes its escalation policy's rules in English
+    (`the line`, `delegated commissioner`): the Dutch report of a synthetic
+    municipality, as a scale test shows it, said `rapporteert aan (the line)`."""
+    org = orgmodel.synthesize(60, seed=0)
+    md = orgmodel.write_report(org, tmp_path / "r", lang="nl").read_text(encoding="utf-8")
+    assert "Stappen: rapporteert aan (de lijn)." in md
+    assert "geeft opdracht (doorgemandateerd opdrachtgever)" in md
+    assert "the line" not in md and "commissioner" not in md
