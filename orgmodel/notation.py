@@ -73,7 +73,7 @@ _MONTHS = {
            "september", "october", "november", "december"],
 }
 #: Short forms people write ("1 jan 2026", "1 mrt. 2026", "1 Sept 2026").
-_SHORT = {"nl": {"mrt": 3, "okt": 10, "sept": 9}, "en": {"sept": 9}}
+_SHORT = {"nl": {"febr": 2, "mrt": 3, "okt": 10, "sept": 9}, "en": {"sept": 9}}
 
 
 def _locale_hint(locale) -> Message | str:
@@ -463,7 +463,7 @@ def parse_date(text: str, locale: str | None = None) -> str:
     found = tuple(map(int, iso.groups())) if iso else \
         _dutch_numeric(t) if locale == "nl" else None
     if found is None and locale in _MONTHS:
-        found = _named_month(t.casefold(), locale)
+        found = _named_month(t, locale)
     if found is None:
         _refuse_a_date_written_otherwise(t, text)
         how = {"nl": N_("YYYY-MM-DD, 31-12-2026 or 31 december 2026"),
@@ -497,11 +497,16 @@ def _refuse_a_date_written_otherwise(t: str, text: str) -> None:
             "column lost its date format in the export; give it a date format and export "
             "again, or write {day}", text_=text, day=day))
     if re.fullmatch(r"\d{1,2}([-/.])\d{1,2}\1\d{2}", t):
-        day, year = t[:-2], t[-2:]
-        in_full = [f"{day}{century}{year}" for century in (19, 20)]
-        raise InputError(Message(
-            "'{text_}' gives its year in two digits, which do not say the century: write the "
-            "year in full ({a} or {b})", text_=text, a=in_full[0], b=in_full[1]))
+        raise _year_in_two_digits(text, t[:-2], t[-2:])
+
+
+def _year_in_two_digits(text: str, day: str, year: str) -> InputError:
+    """The refusal of a date ``text`` written ``day`` and a ``year`` of two
+    digits, which do not say the century (2026 or 1926)."""
+    in_full = [f"{day}{century}{year}" for century in (19, 20)]
+    return InputError(Message(
+        "'{text_}' gives its year in two digits, which do not say the century: write the "
+        "year in full ({a} or {b})", text_=text, a=in_full[0], b=in_full[1]))
 
 
 #: A time of day after a date (``2026-02-01 00:00:00``, ``2026-02-01T08:30``).
@@ -515,13 +520,30 @@ def _dutch_numeric(t: str):
 
 
 def _named_month(t: str, locale: str):
-    months = {name: i for i, name in enumerate(_MONTHS[locale], start=1)}
-    months.update({name[:3]: i for name, i in list(months.items())})
-    months.update(_SHORT[locale])
-    m = re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", t)
+    """``(year, month, day)`` of a date written with its month's name, whole
+    or short, between spaces or dashes (``1 jan. 2026``, ``1-feb-2026``: a
+    spreadsheet's date format ``d-mmm-jjjj``); None for another text, and
+    refused with two digits of a year (``1-feb-26``), which do not say the
+    century.
+
+    >>> _named_month("1-febr-2026", "nl"), _named_month("01-Mar-2026", "en")
+    ((2026, 2, 1), (2026, 3, 1))
+    """
+    months = {name: i for name, i in _month_names(locale)}
+    m = re.fullmatch(r"(\d{1,2})(?:\s+|\s*-\s*)([a-z]+)\.?(?:\s+|\s*-\s*)(\d{4}|\d{2})",
+                     t.casefold())
+    if m and m.group(2) in months and len(m.group(3)) == 2:
+        raise _year_in_two_digits(t, t[:m.start(3)], m.group(3))
     if m and m.group(2) in months:
         return int(m.group(3)), months[m.group(2)], int(m.group(1))
-    m = re.fullmatch(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", t)
+    m = re.fullmatch(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", t.casefold())
     if locale == "en" and m and m.group(1) in months:
         return int(m.group(3)), months[m.group(1)], int(m.group(2))
     return None
+
+
+def _month_names(locale: str) -> list:
+    """``(name, number)`` of each way ``locale`` writes a month: whole, its
+    first three letters, and the short forms people write (``mrt``)."""
+    whole = [(name, i) for i, name in enumerate(_MONTHS[locale], start=1)]
+    return whole + [(name[:3], i) for name, i in whole] + list(_SHORT[locale].items())

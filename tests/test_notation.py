@@ -70,7 +70,12 @@ def test_a_value_that_could_mean_two_things_is_refused(text, locale, message):
     ("1 January 2026", "en", "2026-01-01"), ("January 1, 2026", "en", "2026-01-01"),
     # (a date cell written out to CSV with its time of midnight)
     ("2026-02-01 00:00:00", None, "2026-02-01"), ("2026-02-01T00:00", None, "2026-02-01"),
-    ("1-2-2026 0:00", "nl", "2026-02-01"), ("01.02.2026 00:00:00.000", "nl", "2026-02-01")])
+    ("1-2-2026 0:00", "nl", "2026-02-01"), ("01.02.2026 00:00:00.000", "nl", "2026-02-01"),
+    # (a spreadsheet's date format d-mmm-jjjj, Dutch and English, and the
+    # Dutch short forms: they were cells not used)
+    ("1-febr-2024", "nl", "2024-02-01"), ("01-mrt-2024", "nl", "2024-03-01"),
+    ("1-Okt-2024", "nl", "2024-10-01"), ("1 febr. 2024", "nl", "2024-02-01"),
+    ("15-Sep-2013", "en", "2013-09-15"), ("1-Jan-2024", "en", "2024-01-01")])
 def test_dates_read_under_the_locale(text, locale, iso):
     assert parse_date(text, locale) == iso
 
@@ -85,6 +90,8 @@ def test_dates_read_under_the_locale(text, locale, iso):
                     "date: the column lost its date format in the export"),
     ("1-1-26", "nl", "gives its year in two digits, which do not say the century: write the "
                      "year in full (1-1-1926 or 1-1-2026)"),
+    ("1-Feb-24", "en", "'1-Feb-24' gives its year in two digits, which do not say the century: "
+                       "write the year in full (1-Feb-1924 or 1-Feb-2024)"),
     ("12345", "nl", "'12345' is not a date: write it as"),
     ("1 januari 2026", "en", "is not a date"),
     ("2026-02-01 08:30", None, "holds a time of day (08:30): a date is a day")])

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..i18n import Listing, Message, said
-from ..notation import _MONTHS, LOCALES, parse_date
+from ..notation import _MONTHS, LOCALES, _month_names, parse_date
 
 __all__ = ["date_above_header", "date_in_name", "date_in_column", "AS_AT_COLUMNS"]
 
@@ -123,9 +123,7 @@ def _date_at(text: str, locale: str | None):
 
 #: Month names as file names write them (``formatie per 1 januari 2026``,
 #: ``organogram 30 Sept 2013``), Dutch and English, whole or short.
-_MONTH_NAMES = {**{name: i + 1 for names in _MONTHS.values() for i, name in enumerate(names)},
-                **{name[:3]: i + 1 for names in _MONTHS.values() for i, name in enumerate(names)},
-                "mrt": 3, "sept": 9, "okt": 10}
+_MONTH_NAMES = {name: i for locale in _MONTHS for name, i in _month_names(locale)}
 
 
 _WRITTEN_MONTH = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))

@@ -50,12 +50,32 @@ def names_by_comma(cell: str) -> list:
     (['Bram Jansen', 'Eva Kok'], [])
     >>> names_by_comma("Vries, Anna de"), names_by_comma("Anna de Vries, MBA")
     ([], [])
+
+    Several names written surname first with their initials (``Jansen, P.,
+    Kok, E.``) are several people too: a name has one set of initials.
+
+    >>> names_by_comma("Jansen, P., Kok, E."), names_by_comma("Vries van der, A.J., MBA")
+    (['Jansen, P.', 'Kok, E.'], [])
     """
     if "," not in cell:
         return []
     parts = [p.strip() for p in cell.split(",")]
+    initials = [i for i, p in enumerate(parts) if i > 0 and _initials(p)]
+    if len(initials) >= 2:
+        return [f"{parts[i - 1]}, {parts[i]}" for i in initials]
     whole = [p for p in parts if _whole_name(p)]
     return parts if len(whole) >= 2 else []
+
+
+#: A name's initials (``P.``, ``A.J.``, ``Th. J.``).
+_INITIALS = re.compile(r"(?:(?:[A-ZÀ-Þ]|Th|Chr|Ph|Joh)\.\s*)+")
+
+
+def _initials(part: str) -> bool:
+    """Whether ``part`` is a name's initials alone, its particles after them
+    (``P.``, ``A.J. de``): what follows a surname written first."""
+    m = _INITIALS.match(part)
+    return m is not None and all(w in _PARTICLES for w in part[m.end():].lower().split())
 
 
 def _whole_name(part: str) -> bool:
