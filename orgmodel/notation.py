@@ -205,6 +205,11 @@ def parse_ceiling(text: str, locale: str | None = None) -> float:
         raise InputError(Message(
             "'{text_}' is written in scientific notation (as a spreadsheet shows a number too "
             "long for its column): write the amount itself", text_=text))
+    if re.fullmatch(r"[-‐‑‒–—―]{1,3}", t):
+        # (a dash alone: "none" in one register, "not known" in another)
+        raise InputError(Message(
+            "'{text_}' is a dash, no amount: write 'none' (geen, onbeperkt) where the mandate has "
+            "no ceiling, and leave the cell empty where none is recorded", text_=text))
     up_to = _UP_TO.match(t)
     below = None if up_to else _BELOW.match(t)       # ("tot maximaal" is an upper bound)
     if below:

@@ -563,7 +563,7 @@ def test_a_condition_where_the_ceiling_goes_is_named_as_such(tmp_path):
     it did not say where such a condition goes."""
     folder, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;"
                             "Financiële grens\nInkoop;F001;F002;binnen budget\n")
-    assert res.exit_code == 1 and "regel 2: 'binnen budget' noemt geen bedrag" in res.output \
+    assert res.exit_code == 1 and "regel 2: financiële grens: 'binnen budget' noemt geen bedrag" in res.output \
         and "schrijf een voorwaarde als deze bij de voorwaarden" in res.output, res.output
 
 
@@ -687,6 +687,25 @@ def test_a_ceiling_in_scientific_notation_is_refused(tmp_path):
     folder, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;Financiële grens\n"
                                       "Inkoop;F001;F005;1E+308\n")
     assert res.exit_code == 1
-    assert ("register.csv, regel 2: '1E+308' is geschreven in wetenschappelijke notatie") \
+    assert ("register.csv, regel 2: financiële grens: '1E+308' is geschreven in "
+            "wetenschappelijke notatie") \
         in res.output, res.output
+    assert "MANDATES" not in (folder / "edges.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("cells, said", [
+    ("-;ja;1-1-2026", "regel 2: financiële grens: '-' is een streepje, geen bedrag: schrijf "
+                      "'geen' of 'onbeperkt' als het mandaat geen financiële grens heeft"),
+    ("€ 5.000;ja, aan teamleiders;1-1-2026",
+     "regel 2: ondermandaat toegestaan: 'ja, aan teamleiders' is geen ja/nee"),
+    ("€ 5.000;ja;1-1-26", "regel 2: geldig vanaf: '1-1-26' geeft het jaar in twee cijfers")])
+def test_a_registers_cell_that_is_not_read_is_refused_naming_its_column(tmp_path, cells, said):
+    """A register's yes/no, ceiling or date that is none was refused
+    without its column (``'-' is geen getal``: of which of the row's
+    cells?); a dash alone, which one register writes for no ceiling and
+    another for not known, was "no number"."""
+    folder, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;Financiële grens;"
+                                      f"Ondermandaat toegestaan;Geldig vanaf\nInkoop;F001;F005;{cells}\n")
+    assert res.exit_code == 1
+    assert f"register.csv, {said}" in res.output, res.output
     assert "MANDATES" not in (folder / "edges.csv").read_text(encoding="utf-8")

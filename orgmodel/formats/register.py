@@ -709,19 +709,8 @@ def _attrs(cell: dict, locale: str | None, where: str) -> dict:
         if _empty(text):
             continue
         text = text.strip()
-        if key in ("submandate", "temporary"):
-            out[key] = "true" if parse_bool(text) else "false"
-        elif key == "ceiling":
-            if says_no_ceiling(text):           # (stated: none; an empty cell records none)
-                out[key] = NO_CEILING
-                continue
-            value = parse_ceiling(text, locale)
-            if value < 0:
-                raise InputError(Message("ceiling '{value}' is below 0", value=text))
-            # (as edges.csv writes a number: 1500000, not 1.5e+06)
-            out[key] = str(int(value)) if value.is_integer() else repr(value)
-        elif key in _DATES:
-            out[key] = parse_date(text, locale)
+        if key in ("submandate", "temporary", "ceiling", *_DATES):
+            out[key] = _parsed(key, text, locale)
         elif key == "evidence":
             out[key] = _grade(text)
         elif key == "mandate_kind":
@@ -754,6 +743,26 @@ def _mandate_kind(text: str) -> str:
             "private-law acts, 10:12; machtiging: other acts; a row per kind)",
             value=text, kinds=", ".join(MANDATE_KINDS)))
     return found
+
+
+def _parsed(key: str, text: str, locale: str | None) -> str:
+    """A yes/no, ceiling or date cell of column ``key`` as edges.csv writes
+    it, or refused naming the column (the parsers know the value only)."""
+    try:
+        if key in ("submandate", "temporary"):
+            return "true" if parse_bool(text) else "false"
+        if key in _DATES:
+            return parse_date(text, locale)
+        if says_no_ceiling(text):           # (stated: none; an empty cell records none)
+            return NO_CEILING
+        value = parse_ceiling(text, locale)
+    except InputError as exc:
+        raise InputError(Message("{column}: {why}", column=Message(_LABELS[key]),
+                                 why=exc.args[0])) from None
+    if value < 0:
+        raise InputError(Message("ceiling '{value}' is below 0", value=text))
+    # (as edges.csv writes a number: 1500000, not 1.5e+06)
+    return str(int(value)) if value.is_integer() else repr(value)
 
 
 def _grade(text: str) -> str:
