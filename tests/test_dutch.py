@@ -1533,3 +1533,37 @@ def test_a_synthetic_organisations_routes_read_as_dutch(tmp_path):
     assert "Stappen: rapporteert aan (de lijn)." in md
     assert "geeft opdracht (doorgemandateerd opdrachtgever)" in md
     assert "the line" not in md and "commissioner" not in md
+
+
+def test_a_holder_who_left_before_the_files_date_holds_no_post_on_it(tmp_path):
+    """An HR export's `Datum uit dienst` was a column not read: a person who
+    left on 31-12-2025, still on the export of 1 March 2026, was counted as
+    holding the post (people, held FTE). The end date is the HOLDS edge's
+    `valid_to`, and the log says who left before the file's date."""
+    header = "Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE;Datum in dienst;" \
+        "Datum uit dienst"
+    rows = [("F1", "Directeur", "", "Anna de Vries", "1", "1-3-2019", ""),
+            ("F2", "Adviseur", "F1", "Eva Kok", "0,8", "1-6-2021", "31-12-2025"),
+            ("F3", "Adviseur", "F1", "Jan Smit", "0,5", "1-2-2026", "30-6-2026"),
+            # (an end before the start: which is wrong, the row does not say)
+            ("F4", "Controller", "F1", "Piet Bakker", "1", "1-9-2025", "1-1-2025")]
+    f = tmp_path / "medewerkers.csv"
+    f.write_text("\n".join([header, *(";".join(r) for r in rows)]) + "\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--date", "1-3-2026")
+    assert res.exit_code == 0, res.output
+    assert "einddatum uit 'Datum uit dienst'" in res.output
+    assert ("2 bekleders hebben een einddatum in 'Datum uit dienst'; van hen vertrokken er 1 "
+            "vóór de datum van het bestand, 1 maart 2026 (F2): op die datum bekleden zij geen "
+            "functie") in res.output, res.output
+    assert ("medewerkers.csv, regel 5: einddatum 1 januari 2025 ligt vóór de begindatum "
+            "1 september 2025: de bekleder blijft, zonder einddatum") in res.output
+    org = orgmodel.load(tmp_path / "o")
+    held = {v: d.get("valid_to") for _, v, d in org.graph.edges(data=True)
+            if d["kind"] == "HOLDS"}
+    assert held == {"F1": None, "F2": "2025-12-31", "F3": "2026-06-30", "F4": None}
+    tot = orgmodel.totals(org)
+    assert (tot["people"], tot["held_fte_max"], tot["unrecorded"]) == (3, 2.5, 1), tot
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "p", "--lang", "en")
+    assert ("2 holders have an end date in 'Datum uit dienst' (kept as the end of holding the "
+            "post); the file's date is not known") in res.output, res.output

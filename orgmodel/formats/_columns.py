@@ -59,7 +59,7 @@ def header_columns(cols: Columns, first: str = "id") -> tuple:
     a junior file's senior post), then every other it may name."""
     others = [getattr(cols, f) for f in ("id", "reports_to", "title", "holder", "unit", "fte",
                                          "grade", "organisation", "cost_centre", "start",
-                                         "hours", "holder_fte")
+                                         "end", "hours", "holder_fte")
               if f != first]
     return tuple(c for c in [getattr(cols, first)] + others if c)
 
@@ -258,6 +258,7 @@ class ColumnReading(ImportState):
         self.c_cost = column_of(self.df, cols.cost_centre, label, N_("cost centre"),
                               "cost_centre" in asked)
         self.c_start = column_of(self.df, cols.start, label, N_("start date"), "start" in asked)
+        self.c_end = column_of(self.df, cols.end, label, N_("end date"), "end" in asked)
 
     def refuse_yes_no_superiors(self) -> None:
         """Refuse a superior column that only says yes or no (``Ja``,
@@ -291,7 +292,8 @@ class ColumnReading(ImportState):
             # (with no holders named, what the holders work is what the post has occupied)
             ("holder's FTE" if self.c_holder else N_("occupied FTE"), self.c_holder_fte),
             ("grade", self.c_grade), ("organisation", self.c_org),
-            ("cost centre", self.c_cost), ("start date", self.c_start)) if c]
+            ("cost centre", self.c_cost), ("start date", self.c_start),
+            ("end date", self.c_end)) if c]
         if self.c_units:
             self.log.decisions.append(Message(
                 "units read from the columns {columns}, the widest first: each unit is in the "

@@ -4,6 +4,7 @@ is not given or who is hired, each one's FTE and start date (a stage of
 :class:`orgmodel.formats.posts._Import`)."""
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from ..errors import InputError, Problem, ValidationError
@@ -117,19 +118,29 @@ def _one_letter(holder: str) -> bool:
 class HolderReading(ImportState):
     """Reading the holders of the posts (see the module)."""
 
-    def start_date(self, row, rowno) -> str | None:
-        """The row's start date as ISO text, under the locale; a cell that is
-        not a date is listed and left out."""
-        text = _cell(row, self.c_start)
-        if not text:
-            return None
-        try:
-            return parse_date(text, self.locale)
-        except InputError as exc:
+    def period(self, row, rowno) -> dict:
+        """The row's start and end dates as the HOLDS edge's ``valid_from``
+        and ``valid_to`` (ISO text, under the locale); a cell that is not a
+        date, or an end before the start, is listed and left out."""
+        found = {}
+        for key, column, what in (("valid_from", self.c_start, N_("start date")),
+                                  ("valid_to", self.c_end, N_("end date"))):
+            text = _cell(row, column)
+            if not text:
+                continue
+            try:
+                found[key] = parse_date(text, self.locale)
+            except InputError as exc:
+                self.log.cells.append((self.label, rowno, Message(
+                    "{what} {exc}: the holder is kept without it", what=Message(what),
+                    exc=said(exc))))
+        if found.get("valid_to", "9") < found.get("valid_from", ""):
             self.log.cells.append((self.label, rowno, Message(
-                "start date {exc}: the holder is kept without it",
-                exc=said(exc))))
-            return None
+                "end date {end} is before the start date {start}: the holder is kept without "
+                "it", end=_dt.date.fromisoformat(found["valid_to"]),
+                start=_dt.date.fromisoformat(found["valid_from"]))))
+            del found["valid_to"]
+        return found
 
     def add_holders(self, pid, group, ftes) -> None:
         """A HOLDS edge from each row's holder (a person, one per name, or one
@@ -150,12 +161,12 @@ class HolderReading(ImportState):
                 self.several_holders.append(cell)
             elif len(names) == 1 and _AND_WORD.search(cell) and self.named_holders(cell):
                 self.and_in_holder.append(cell)
-            # (the row's start date read once, for a vacant row too: a date
+            # (the row's dates read once, for a vacant row too: a date
             # that is none is said)
-            start = self.start_date(row, rowno)
+            period = self.period(row, rowno)
             for i, holder in enumerate(names):
                 share = shares[i] if shares else f if len(names) == 1 else None
-                unnamed = self.add_holder(pid, rowno, start, holder, share, unnamed)
+                unnamed = self.add_holder(pid, rowno, period, holder, share, unnamed)
 
     def holder_fte(self, text: str, rowno, cell: str):
         """The holders' own FTE on a row (``--holder-fte``: the *bezetting*
@@ -204,11 +215,11 @@ class HolderReading(ImportState):
             return [cell]
         return parts if len(parts) > 1 and all(parts) else [cell]
 
-    def add_holder(self, pid, rowno, start, holder, f, unnamed: int) -> int:
-        """The HOLDS edge of one holder of a row (none for a vacant one), from
-        the row's ``start`` date, with the row's FTE when the row names one
-        holder; returns the number of the post's holders whose name is not
-        disclosed so far."""
+    def add_holder(self, pid, rowno, period: dict, holder, f, unnamed: int) -> int:
+        """The HOLDS edge of one holder of a row (none for a vacant one), in
+        the row's ``period`` (its dates), with the row's FTE when the row
+        names one holder; returns the number of the post's holders whose
+        name is not disclosed so far."""
         if self.is_vacant_holder(holder):
             return unnamed
         if not holder and self.preset.empty_holder == "not recorded":
@@ -235,8 +246,9 @@ class HolderReading(ImportState):
                 "evidence": "stated" if holder else "inferred"}
         if isinstance(f, float):
             hold["fte"] = number_text(round(f, 6))
-        if start:
-            hold["valid_from"] = start
+        hold.update(period)
+        if "valid_to" in period:
+            self.ended.append((pid, period["valid_to"]))
         if not holder:
             hold["note"] = self.in_own_words(Message(_EMPTY_NOTE))
         if self.is_undisclosed(holder):

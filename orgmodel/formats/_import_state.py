@@ -219,6 +219,7 @@ class ImportState:
     decimal_ids: list
     several_holders: list
     empty_holders: list
+    ended: list                     # (post, end date) of each holder given an end date
     occupied: dict                  # posts their occupied FTE read (see occupancy)
     and_in_holder: list
     shared_holder_ftes: list
@@ -247,6 +248,7 @@ class ImportState:
     c_org: str | None
     c_cost: str | None
     c_start: str | None
+    c_end: str | None
     locale: str | None
     language: str
     citations: tuple

@@ -33,6 +33,10 @@ class Columns:
     cost_centre: str | None = None
     #: the date the holder took up the post (the HOLDS edge's ``valid_from``)
     start: str | None = None
+    #: the date the holder left the post, or the organisation (the HOLDS
+    #: edge's ``valid_to``): a holder who left before the file's date does
+    #: not hold the post on it
+    end: str | None = None
     #: the columns of a unit's levels, the widest first (``("Sector",
     #: "Afdeling", "Team")``): each unit is in the one before it on its row,
     #: and the post in the narrowest its row names (instead of ``unit``)
@@ -140,6 +144,9 @@ PRESETS = {
                              "formatieuren|weekuren|uren p/w",
                        grade="schaal|salarisschaal|functieschaal",
                        cost_centre="kostenplaats", start="ingangsdatum|datum in dienst|begindatum",
+                       end="einddatum|datum uit dienst|uit dienst|datum uitdienst|"
+                           "einde dienstverband|einddatum dienstverband|"
+                           "datum einde dienstverband|einddatum contract|einde contract",
                        # (only the names that say FTE: "Bezetting" alone may
                        # name the person in the post)
                        holder_fte="bezetting fte|fte bezetting|bezette fte"),

@@ -302,7 +302,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         run.add_junior_staff(Path(junior), junior_sheet)
     run.log.units = len(run.units)
     run.check_not_empty()
-    return (run.manifest(date), table(run.nodes), table(run.edges, ("from", "to", "kind")),
+    manifest = run.manifest(date)
+    run.say_ended(manifest.get("date"))
+    return (manifest, table(run.nodes), table(run.edges, ("from", "to", "kind")),
             run.log, {"nodes.csv": Message("{label} (as imported nodes)", label=run.label),
                       "edges.csv": Message("{label} (as imported edges)", label=run.label)})
 
@@ -435,6 +437,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.decimal_ids = []             # superiors written as "1001.0"
         self.several_holders = []         # cells that name several holders
         self.empty_holders = []           # posts of holder cells left empty
+        self.ended = []                   # (post, end date) of each holder given one
         self.and_in_holder = []           # one holder's cell with 'en'/'and' in it
         # posts whose occupied FTE, with no holders named, made them vacant,
         # gave them a vacant part, or could not be set beside their FTE
@@ -1150,6 +1153,32 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             "vacant, is not recorded (write 'Vacature' or 'Vacant' for a vacant post, 'N.N.' or "
             "'N/D' for one held by someone not named)"), v=shown)
 
+
+    def say_ended(self, date: str | None) -> None:
+        """The holders given an end date, said with those who left before the
+        file's ``date`` (on it they hold no post: the analyses, on the
+        model's date, leave them out), or with the need of a date."""
+        if not self.ended:
+            return
+        column = f"'{self.shown(str(self.c_end))}'"
+        if not date:
+            self.log.decisions.append(count(len(self.ended), N_(
+                "1 holder has an end date in {c} (kept as the end of holding the post); the "
+                "file's date is not known, so whether they had left by then is not known either: "
+                "give --date, or analyse with --on"), N_(
+                "{n} holders have an end date in {c} (kept as the end of holding the post); the "
+                "file's date is not known, so who had left by then is not known either: give "
+                "--date, or analyse with --on"), c=column))
+            return
+        gone = [pid for pid, end in self.ended if end < date]
+        shown = ", ".join(gone[:20]) + (" …" if len(gone) > 20 else "")
+        self.log.decisions.append(count(len(self.ended), N_(
+            "1 holder has an end date in {c}, and {k} left before the file's date {date}"
+            "{posts}: on that date they hold no post, and the analyses leave them out"), N_(
+            "{n} holders have an end date in {c}; of them, {k} left before the file's date "
+            "{date}{posts}: on that date they hold no post, and the analyses leave them out"),
+            c=column, k=len(gone), date=_dt.date.fromisoformat(date),
+            posts=f" ({shown})" if gone else ""))
 
     # -- the manifest -----------------------------------------------------------
 
