@@ -1567,3 +1567,9 @@ def test_a_holder_who_left_before_the_files_date_holds_no_post_on_it(tmp_path):
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "p", "--lang", "en")
     assert ("2 holders have an end date in 'Datum uit dienst' (kept as the end of holding the "
             "post); the file's date is not known") in res.output, res.output
+    # (one who starts after the file's date holds no post on it yet, said too)
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "q", "--lang", "en",
+              "--date", "2026-01-15")
+    assert ("1 holder starts after the file's date 15 January 2026 (F3): on that date they "
+            "hold no post yet") in res.output, res.output
+    assert orgmodel.totals(orgmodel.load(tmp_path / "q"))["people"] == 2

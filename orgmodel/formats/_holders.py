@@ -247,8 +247,8 @@ class HolderReading(ImportState):
         if isinstance(f, float):
             hold["fte"] = number_text(round(f, 6))
         hold.update(period)
-        if "valid_to" in period:
-            self.ended.append((pid, period["valid_to"]))
+        if period:
+            self.periods.append((pid, period))
         if not holder:
             hold["note"] = self.in_own_words(Message(_EMPTY_NOTE))
         if self.is_undisclosed(holder):

@@ -219,7 +219,7 @@ class ImportState:
     decimal_ids: list
     several_holders: list
     empty_holders: list
-    ended: list                     # (post, end date) of each holder given an end date
+    periods: list                   # (post, its dates) of each holder given a date
     occupied: dict                  # posts their occupied FTE read (see occupancy)
     and_in_holder: list
     shared_holder_ftes: list

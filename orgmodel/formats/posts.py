@@ -303,7 +303,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     run.log.units = len(run.units)
     run.check_not_empty()
     manifest = run.manifest(date)
-    run.say_ended(manifest.get("date"))
+    run.say_periods(manifest.get("date"))
     return (manifest, table(run.nodes), table(run.edges, ("from", "to", "kind")),
             run.log, {"nodes.csv": Message("{label} (as imported nodes)", label=run.label),
                       "edges.csv": Message("{label} (as imported edges)", label=run.label)})
@@ -437,7 +437,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.decimal_ids = []             # superiors written as "1001.0"
         self.several_holders = []         # cells that name several holders
         self.empty_holders = []           # posts of holder cells left empty
-        self.ended = []                   # (post, end date) of each holder given one
+        self.periods = []                 # (post, its dates) of each holder given one
         self.and_in_holder = []           # one holder's cell with 'en'/'and' in it
         # posts whose occupied FTE, with no holders named, made them vacant,
         # gave them a vacant part, or could not be set beside their FTE
@@ -1144,7 +1144,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         posts = [p for p in dict.fromkeys(self.empty_holders) if p not in held]
         if not posts:
             return ""
-        shown = ", ".join(posts[:20]) + (" …" if len(posts) > 20 else "")
+        shown = _first_posts(posts)
         return count(len(posts), N_(
             "1 post with an empty holder cell ({v}): who holds it, and whether it is vacant, is "
             "not recorded (write 'Vacature' or 'Vacant' for a vacant post, 'N.N.' or 'N/D' for "
@@ -1154,15 +1154,29 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             "'N/D' for one held by someone not named)"), v=shown)
 
 
-    def say_ended(self, date: str | None) -> None:
+    def say_periods(self, date: str | None) -> None:
         """The holders given an end date, said with those who left before the
         file's ``date`` (on it they hold no post: the analyses, on the
-        model's date, leave them out), or with the need of a date."""
-        if not self.ended:
-            return
+        model's date, leave them out), or with the need of a date; and
+        those who start after it (who hold no post on it yet)."""
+        if date:
+            later = [pid for pid, p in self.periods if p.get("valid_from", "") > date]
+            if later:
+                self.log.decisions.append(count(len(later), N_(
+                    "1 holder starts after the file's date {date} ({posts}): on that date they "
+                    "hold no post yet, and the analyses leave them out"), N_(
+                    "{n} holders start after the file's date {date} ({posts}): on that date they "
+                    "hold no post yet, and the analyses leave them out"),
+                    date=_dt.date.fromisoformat(date), posts=_first_posts(later)))
+        ended = [(pid, p["valid_to"]) for pid, p in self.periods if "valid_to" in p]
+        if ended:
+            self.say_ended(ended, date)
+
+    def say_ended(self, ended: list, date: str | None) -> None:
+        """The holders given an end date (``(post, date)``): see :meth:`say_periods`."""
         column = f"'{self.shown(str(self.c_end))}'"
         if not date:
-            self.log.decisions.append(count(len(self.ended), N_(
+            self.log.decisions.append(count(len(ended), N_(
                 "1 holder has an end date in {c} (kept as the end of holding the post); the "
                 "file's date is not known, so whether they had left by then is not known either: "
                 "give --date, or analyse with --on"), N_(
@@ -1170,15 +1184,14 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 "file's date is not known, so who had left by then is not known either: give "
                 "--date, or analyse with --on"), c=column))
             return
-        gone = [pid for pid, end in self.ended if end < date]
-        shown = ", ".join(gone[:20]) + (" …" if len(gone) > 20 else "")
-        self.log.decisions.append(count(len(self.ended), N_(
+        gone = [pid for pid, end in ended if end < date]
+        self.log.decisions.append(count(len(ended), N_(
             "1 holder has an end date in {c}, and {k} left before the file's date {date}"
             "{posts}: on that date they hold no post, and the analyses leave them out"), N_(
             "{n} holders have an end date in {c}; of them, {k} left before the file's date "
             "{date}{posts}: on that date they hold no post, and the analyses leave them out"),
             c=column, k=len(gone), date=_dt.date.fromisoformat(date),
-            posts=f" ({shown})" if gone else ""))
+            posts=f" ({_first_posts(gone)})" if gone else ""))
 
     # -- the manifest -----------------------------------------------------------
 
@@ -1266,3 +1279,8 @@ def _merge(base: Columns, override: Columns | None) -> Columns:
         return base
     return Columns(**{k: (getattr(override, k) if getattr(override, k) is not None
                           else getattr(base, k)) for k in base.__dataclass_fields__})
+
+
+def _first_posts(posts: list) -> str:
+    """The first twenty of ``posts``, and '…' after them when there are more."""
+    return ", ".join(posts[:20]) + (" …" if len(posts) > 20 else "")
