@@ -254,6 +254,19 @@ class _DateText(str):
     (see :func:`_date`)."""
 
 
+def _file_date(ctx, param, value):
+    """``import posts --date``: ISO always; another form is kept as
+    :class:`_DateText`, read by the command as the file writes dates (a
+    Dutch file's 31-12-2026 under ``--lang en`` too)."""
+    if value is None:
+        return None
+    from .notation import iso_date
+    try:
+        return iso_date(value.strip())
+    except InputError:
+        return _DateText(value.strip())
+
+
 def _read_date(value, lang: str, option: str) -> str:
     """``value`` (a date option's text) as an ISO date, written as ``lang``
     writes dates (see :func:`orgmodel.notation.parse_date`)."""
@@ -1456,7 +1469,7 @@ def _hours(ctx, param, value):
               help="A superior not in the file: an error, or a role outside the organisation "
                    "(default: the preset's, else error).")
 @click.option("--name", help="The organisation's name (default: from the file).")
-@click.option("--date", callback=_date, help="The date the file describes (YYYY-MM-DD, or as "
+@click.option("--date", callback=_file_date, help="The date the file describes (YYYY-MM-DD, or as "
               "the file writes dates: 31-12-2026 in a Dutch one; "
               "default: a date in the file's name, or one a title above the table states after "
               "'per', 'peildatum' or 'as at').")
@@ -1501,7 +1514,7 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
     """
-    from .formats.posts import Columns, import_posts
+    from .formats.posts import PRESETS, Columns, import_posts
     _import_target(out_dir, force)
     # (the language of what it says: --lang, ORGMODEL_LANG, else Dutch for a
     # Dutch export)
@@ -1512,7 +1525,8 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
     t, _OWN = translator_of(lang), lang      # (its refusals in that language too)
     if isinstance(date, _DateText):
         # (a date written as the file writes them: a Dutch file's 31-12-2026)
-        date = _read_date(date, "nl" if "nl" in (lang, locale) else "en", "--date")
+        dutch = "nl" in (lang, locale, preset and PRESETS[preset].locale)
+        date = _read_date(date, "nl" if dutch else "en", "--date")
     given = dict(id=c_id, reports_to=c_sup, title=c_title, fte=c_fte,
                  holder=c_holder[0] if len(c_holder) == 1 else None,
                  holder_parts=tuple(c_holder) if len(c_holder) > 1 else None,

@@ -1573,3 +1573,38 @@ def test_a_holder_who_left_before_the_files_date_holds_no_post_on_it(tmp_path):
     assert ("1 holder starts after the file's date 15 January 2026 (F3): on that date they "
             "hold no post yet") in res.output, res.output
     assert orgmodel.totals(orgmodel.load(tmp_path / "q"))["people"] == 2
+
+
+def test_holders_one_after_another_on_one_post_are_no_job_share(tmp_path):
+    """An export that keeps the holder who left on its row beside the one who
+    followed (`Eva Kok` to 31-12-2025, `Jan Smit` from 1-1-2026) made the
+    post a job share of 2 FTE, its FTE summed: 3 FTE held by two people.
+    Rows whose holders' periods do not overlap are one post held one after
+    another, its FTE the latest row's; rows that may overlap stay a job
+    share."""
+    head = "Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE;Datum in dienst;" \
+        "Datum uit dienst\nF1;Directeur;;Anna de Vries;1;1-3-2019;\n"
+    f = tmp_path / "na-elkaar.csv"
+    f.write_text(head + "F2;Adviseur;F1;Eva Kok;1;1-6-2021;31-12-2025\n"
+                        "F2;Adviseur;F1;Jan Smit;0,8;1-1-2026;\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--date", "1-3-2026")
+    assert res.exit_code == 0, res.output
+    assert "- Duobanen (één functie-id op meer gelijke regels): 0." in res.output, res.output
+    assert ("- Functies die op meer regels na elkaar bekleed werden (de periode van elke "
+            "bekleder eindigt voordat die van de volgende begint): 1, geen duobanen; de fte van "
+            "de functie is die van de laatste regel, niet opgeteld: F2 op regels 3, 4.") \
+        in res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert org.graph.nodes["F2"]["fte_max"] == 0.8
+    tot = orgmodel.totals(org)
+    assert (tot["people"], tot["fte_min"], tot["held_fte_max"]) == (2, 1.8, 1.8), tot
+    # (periods that overlap: held together, a job share as before)
+    g = tmp_path / "samen.csv"
+    g.write_text(head + "F2;Adviseur;F1;Eva Kok;0,5;1-6-2021;31-12-2026\n"
+                        "F2;Adviseur;F1;Jan Smit;0,5;1-1-2026;\n", encoding="utf-8")
+    res = run("import", "posts", g, "--preset", "nl-hr", "--out", tmp_path / "p",
+              "--date", "1-3-2026")
+    assert "Duobanen (één functie-id op meer gelijke regels): 1; F2 op regels 3, 4, 1 fte" \
+        in res.output, res.output
+    assert orgmodel.load(tmp_path / "p").graph.nodes["F2"]["fte_max"] == 1.0

@@ -142,14 +142,15 @@ class HolderReading(ImportState):
             del found["valid_to"]
         return found
 
-    def add_holders(self, pid, group, ftes) -> None:
+    def add_holders(self, pid, group, ftes, periods: list) -> None:
         """A HOLDS edge from each row's holder (a person, one per name, or one
-        whose name is not disclosed); a vacant row holds nobody."""
+        whose name is not disclosed), in its row's period (``periods``,
+        see :meth:`period`); a vacant row holds nobody."""
         if not self.c_holder:       # (said once, in read_posts)
             return
         self.refuse_one_holder_twice(pid, group)
         unnamed = 0
-        for (rowno, row, cell), f in zip(group, ftes or [None] * len(group)):
+        for (rowno, row, cell), f, period in zip(group, ftes or [None] * len(group), periods):
             names = self.holder_names(cell)
             if self.c_holder_fte:
                 f = self.holder_fte(_cell(row, self.c_holder_fte), rowno, cell)
@@ -161,9 +162,6 @@ class HolderReading(ImportState):
                 self.several_holders.append(cell)
             elif len(names) == 1 and _AND_WORD.search(cell) and self.named_holders(cell):
                 self.and_in_holder.append(cell)
-            # (the row's dates read once, for a vacant row too: a date
-            # that is none is said)
-            period = self.period(row, rowno)
             for i, holder in enumerate(names):
                 share = shares[i] if shares else f if len(names) == 1 else None
                 unnamed = self.add_holder(pid, rowno, period, holder, share, unnamed)

@@ -64,6 +64,8 @@ class ImportLog:
     empty_undisclosed: bool = False     # an empty holder cell counted among them
     hired: int = 0              # of the undisclosed: hired, not named (Inhuur, Interim)
     job_shares: list = field(default_factory=list)       # (post id, rows, fte)
+    #: (post id, rows) of posts whose rows' holders held them one after another
+    successions: list = field(default_factory=list)
     #: (post id, rows, fte) of posts held on some rows and vacant on others
     partly_vacant: list = field(default_factory=list)
     split_ids: list = field(default_factory=list)        # (raw id, [new ids])
@@ -142,6 +144,13 @@ class ImportLog:
                    + Listing("", [Message("; {i} on rows {v}, {f} FTE",
                                           i=i, v=', '.join(map(str, r)), f=f)
                                   for i, r, f in self.job_shares]) + ".")
+        if self.successions:
+            out.append(Message(
+                "- Posts held one after another on several rows (each holder's period ends "
+                "before the next one's starts): {v}, not job shares; the post's FTE is its "
+                "latest row's, not summed: {posts}.", v=len(self.successions), posts=Listing(
+                    "; ", [Message("{i} on rows {v}", i=i, v=", ".join(map(str, r)))
+                           for i, r in self.successions])))
         if self.partly_vacant:
             out.append(Message(
                 "- Posts held on some rows and vacant on others: {v}. Each is held, and the "

@@ -813,16 +813,25 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 "post {pid} has no job title: it is named '{title}'", pid=pid, title=title)))
         ftes = self.ftes(group)
         holders = [h for _, _, h in group]
+        # (each row's dates read once, for a vacant row too: a date that is
+        # none is said)
+        periods = [self.period(row, rowno) for rowno, row, _ in group]
         sup = _cell(first, self.c_sup)
         # (without a line, no post is a top: the file does not say)
         is_top = bool(self.c_sup) and sup.casefold() in self.tops
-        self.nodes.append(self.post_node(pid, group, title, ftes, holders, is_top))
+        node = self.post_node(pid, group, title, ftes, holders, is_top)
+        latest = self.one_after_another(holders, periods) if len(group) > 1 else None
+        if latest is not None:
+            self.successive(node, group, ftes[latest] if ftes else None)
+        elif len(group) > 1:
+            self.job_share(node, group, ftes, holders)
+        self.nodes.append(node)
         self.log.posts += 1
         u, under = self.unit_path(first, first_row) if self.c_units else \
             (self.unit_of(_cell(first, self.c_unit), first_row), None)
         if u:
             self.edges.append(self.member_of(pid, u, first_row, under))
-        self.add_holders(pid, group, ftes)
+        self.add_holders(pid, group, ftes, periods)
         if self.c_sup:
             self.add_line(pid, title, sup, is_top, first_row)
 
@@ -940,15 +949,6 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 not any(holders) and self.preset.empty_holder == "not recorded")):
             # (no holder named: the occupied FTE says what of the post is held)
             self.occupancy(node, group, total)
-        if len(group) > 1:
-            self.log.job_shares.append((pid, [r for r, _, _ in group], sum(known)))
-            rows = ", ".join(str(r) for r, _, _ in group)
-            node["note"] = self.in_own_words(Message(
-                "one post on rows {rows}: a job share; its FTE, the post's own beside its "
-                "holders' in '{column}', read once", rows=rows,
-                column=self.shown(str(self.c_holder_fte))) if self.c_holder_fte and self.c_fte
-                else Message("one post on rows {rows}: a job share, FTE summed", rows=rows))
-            node["note"] += self.vacant_part(node, group, ftes, holders, total)
         names = {x.casefold() for x in (self.org_name, _cell(first, self.c_org)) if x}
         if is_top and (title.casefold() in names or any(h.casefold() in names
                                                           for h in holders)):
@@ -956,6 +956,53 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             self.log.placeholders.append((pid, title))
         return node
 
+
+    def job_share(self, node: dict, group, ftes: list, holders: list) -> None:
+        """A post on several rows alike held together: its FTE the rows'
+        summed (see :meth:`post_node`), said in its note and the log."""
+        known = [f if isinstance(f, float) else fte_total(f) for f in ftes
+                 if isinstance(f, (float, tuple))]
+        ranges = [f.lo for f in ftes if isinstance(f, FteRange)]
+        total = round(sum(known), 6) if known and not ranges else None
+        self.log.job_shares.append((node["id"], [r for r, _, _ in group],
+                                    sum(known) + sum(ranges)))
+        rows = ", ".join(str(r) for r, _, _ in group)
+        node["note"] = self.in_own_words(Message(
+            "one post on rows {rows}: a job share; its FTE, the post's own beside its "
+            "holders' in '{column}', read once", rows=rows,
+            column=self.shown(str(self.c_holder_fte))) if self.c_holder_fte and self.c_fte
+            else Message("one post on rows {rows}: a job share, FTE summed", rows=rows))
+        node["note"] += self.vacant_part(node, group, ftes, holders, total)
+
+    @staticmethod
+    def one_after_another(holders: list, periods: list) -> int | None:
+        """The index of the latest row of a post whose rows each name a
+        holder who held it after the one before left (each period ends
+        before the next starts: one row ended ``31-12-2025``, the next
+        from ``1-1-2026``), or None when they may have held it together."""
+        if not all(holders) or not all("valid_from" in p for p in periods):
+            return None
+        order = sorted(range(len(periods)), key=lambda i: periods[i]["valid_from"])
+        if all(periods[a].get("valid_to", "9") < periods[b]["valid_from"]
+               for a, b in zip(order, order[1:])):
+            return order[-1]
+        return None
+
+    def successive(self, node: dict, group, latest_fte) -> None:
+        """A post whose rows' holders held it one after another: its FTE the
+        latest row's, not the rows' summed (as for a job share)."""
+        node.pop("fte", None)
+        if isinstance(latest_fte, FteRange):
+            node["fte"] = latest_fte.text()
+        elif isinstance(latest_fte, (float, tuple)):
+            node["fte"] = number_text(latest_fte if isinstance(latest_fte, float)
+                                      else fte_total(latest_fte))
+        rows = [r for r, _, _ in group]
+        self.log.successions.append((node["id"], rows))
+        node["note"] = self.in_own_words(Message(
+            "one post on rows {rows}: its holders held it one after another (each one's "
+            "period ends before the next one's starts); its FTE is the latest row's",
+            rows=", ".join(map(str, rows))))
 
     def occupancy(self, node: dict, group, total: float | None) -> None:
         """A post's occupied FTE (its *bezetting*, ``--holder-fte``) where
