@@ -1608,3 +1608,19 @@ def test_holders_one_after_another_on_one_post_are_no_job_share(tmp_path):
     assert "Duobanen (één functie-id op meer gelijke regels): 1; F2 op regels 3, 4, 1 fte" \
         in res.output, res.output
     assert orgmodel.load(tmp_path / "p").graph.nodes["F2"]["fte_max"] == 1.0
+
+
+@pytest.mark.parametrize("options", [("--preset", "nl-hr"), ("--locale", "nl")])
+def test_the_files_date_is_read_as_the_file_writes_dates_in_english_too(tmp_path, options):
+    """`--date 1-3-2026` of a Dutch file with `--lang en` was refused (`is
+    not a date: write it as YYYY-MM-DD or 31 December 2026`): a date option
+    was read as the output's language writes dates, not the file's."""
+    f = tmp_path / "formatie.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie\nF1;Directeur;\n",
+                 encoding="utf-8")
+    res = run("import", "posts", f, *options, "--id", "Formatieplaats", "--reports-to",
+              "Leidinggevende functie", "--title", "Functie", "--out", tmp_path / "o",
+              "--lang", "en", "--date", "1-3-2026")
+    assert res.exit_code == 0, res.output
+    assert str(yaml.safe_load((tmp_path / "o" / "org.yaml").read_text(encoding="utf-8"))["date"]) \
+        == "2026-03-01"
