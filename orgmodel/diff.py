@@ -80,6 +80,8 @@ class Diff:
     #: Roles that lose a player: ``id, name, before, after, status``.
     roles: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
         columns=["id", "name", "before", "after", "status"]))
+    #: What an as-is node's id is in the to-be model (matched on the key).
+    to_b: dict = field(default_factory=dict)
 
     def counts(self) -> dict:
         """How many nodes and edges of each status."""
@@ -131,6 +133,37 @@ class Diff:
             rows.append({"section": "finding", "key": f"{r['rule']}|{r['message']}",
                          "kind": r["rule"], "status": r["status"], "detail": r["message"]})
         return pd.DataFrame(rows, columns=["section", "key", "kind", "status", "detail"])
+
+    def holders_view(self) -> pd.DataFrame:
+        """The posts of both models whose holders changed (``id, name,
+        before, after``: the holders' names), as their HOLDS edges say on
+        each model's date: one who left and one who followed, a vacancy
+        filled."""
+        e = self.edges[self.edges["kind"].eq("HOLDS")]
+        gone = set(self.nodes.loc[self.nodes["status"].isin(["added", "closed"]), "id"])
+        changed = [p for p in dict.fromkeys(e.loc[e["status"].isin(["added", "removed"]), "to"])
+                   if p not in gone and p in self.after.graph]
+        e = e[e["to"].isin(changed)]
+        # (grouped once: a reorganisation may change the holders of thousands)
+        before = e[e["status"].ne("added")].groupby("to")["from"].agg(list)
+        after = e[e["status"].ne("removed")].groupby("to")["from"].agg(list)
+        was = {v: k for k, v in self.to_b.items()}
+        rows = [{"id": post, "name": self.after.graph.nodes[post].get("name", post),
+                 "before": self._people(before.get(post, []),
+                                        self.before.graph.nodes.get(was.get(post, post), {})),
+                 "after": self._people(after.get(post, []), self.after.graph.nodes[post])}
+                for post in changed]
+        return pd.DataFrame(rows, columns=["id", "name", "before", "after"])
+
+    def _people(self, ids, post: dict) -> str | Message:
+        """The names of the people ``ids`` (to-be ids, or as-is ones of people
+        the to-be model no longer has) who hold ``post``; with none, whether
+        it is vacant or whom it is held by is not recorded."""
+        names = [(self.after if i in self.after.graph else self.before).graph.nodes[i].get(
+            "name", i) for i in dict.fromkeys(ids)]
+        if names:
+            return ", ".join(names)
+        return Message("vacant") if post.get("vacant") else Message("not recorded")
 
     def union(self):
         """``(model, status, added, removed)``: both versions in one graph (the
@@ -247,6 +280,13 @@ class Diff:
                      ["status", "kind", "name", "detail"])]
         if len(moved) > 200:
             md.append("\n" + t("… and {n} more in the change list.", n=len(moved) - 200))
+        holders = self.holders_view()
+        if len(holders):
+            md += ["", "### " + t("Posts whose holders change"), "",
+                   table(_ids_beside_repeats(holders.head(200), b, shared),
+                         ["name", "before", "after"])]
+            if len(holders) > 200:
+                md.append("\n" + t("… and {n} more in the change list.", n=len(holders) - 200))
         md += ["", "### " + t("Per unit"), "", table(self.units), "",
                "### " + t("Management layers (posts per layer)"), "", table(self.layers), "",
                "### " + t("Span of control (managers per number of direct reports)"), "",
@@ -1182,7 +1222,7 @@ def _diff(a, b, key, step) -> Diff:
     findings = _findings(a, b, awb, near)
     step("rule findings")
     return Diff(a, b, nodes, edges, figures, units, layers, spans, routes, load, mandates,
-                commissions, findings, notes, roles)
+                commissions, findings, notes, roles, to_b)
 
 
 def write_diff(d: Diff, folder: PathLike, lang: str = "en") -> dict:

@@ -774,3 +774,38 @@ def test_a_ceiling_in_a_change_that_is_no_amount_is_refused(make, value, said):
     with pytest.raises(orgmodel.OrgModelError, match=said):
         apply(org, [{"link": {"kind": "MANDATES", "from": "gd", "to": "cd",
                               "powers": "budget", "ceiling": value}}])
+
+
+def test_the_posts_whose_holders_change_are_listed_by_name(make):
+    """One who left and one who followed on a post (an HR export's two
+    snapshots) showed in the diff's Markdown only as "edges: added 1,
+    removed 1" and the new person added: who held which post before and
+    after was not there. The report lists each post whose holders change,
+    with "vacant" or "not recorded" where nobody holds it, and with the
+    post's id beside a name two posts share."""
+    from orgmodel.i18n import translator
+    def org(holds):
+        # (fresh attributes each time: make takes the names out of them)
+        posts = ["top", ("a", {"name": "Adviseur"}), ("b", {"name": "Adviseur"}),
+                 ("c", {"name": "Controller"}), ("d", {"name": "Directeur"})]
+        people = [(p, "Person", {"name": n}) for p, n in (
+            ("eva", "Eva Kok"), ("jan", "Jan Smit"), ("piet", "Piet Bakker"))]
+        line = [(p, "top", "REPORTS_TO") for p in "abcd"]
+        return make(posts, line + [(u, v, "HOLDS") for u, v in holds], nodes=people)
+    before = org([("eva", "a"), ("piet", "c")])
+    after = org([("jan", "a"), ("piet", "b"), ("jan", "d")])
+    after.graph.nodes["c"]["vacant"] = True
+    d = diff(before, after)
+    t = translator("en")
+    rows = {r["id"]: (r["name"], t(r["before"]), t(r["after"]))
+            for r in d.holders_view().to_dict("records")}
+    assert rows == {"a": ("Adviseur", "Eva Kok", "Jan Smit"),
+                    "c": ("Controller", "Piet Bakker", "vacant"),
+                    "b": ("Adviseur", "not recorded", "Piet Bakker"),
+                    "d": ("Directeur", "not recorded", "Jan Smit")}
+    md = d.markdown("nl")
+    assert ("### Functies waarvan de bekleders wisselen\n\n| naam | voor | na |\n|---|---|---|\n"
+            "| Adviseur (a) | Eva Kok | Jan Smit |\n| Controller | Piet Bakker | vacant |\n"
+            "| Directeur | niet vastgelegd | Jan Smit |\n"
+            "| Adviseur (b) | niet vastgelegd | Piet Bakker |") in md, md
+    assert "bekleders wisselen" not in diff(before, before).markdown("nl")
