@@ -1564,7 +1564,10 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
               "register's (without it, a folder with mandates is refused).")
 @click.option("--add-bodies", is_flag=True, help="A competent body (bevoegd orgaan) that no post "
               "of the folder is named for is added as a political post.")
-def import_mandates(register_file, folder, sheet, locale, replace, add_bodies):
+@click.option("--every-post", is_flag=True, help="A mandatee named by a job title that several "
+              "posts have (Teamleider, or Teamleiders) is each of them: each is given the "
+              "mandate, graded inferred (without it, such a row is refused).")
+def import_mandates(register_file, folder, sheet, locale, replace, add_bodies, every_post):
     """Add a mandate register (CSV, XLSX, XLS or ODS) to an organisation folder.
 
     Reads the columns `orgmodel mandates --out` writes, in English or Dutch
@@ -1575,7 +1578,7 @@ def import_mandates(register_file, folder, sheet, locale, replace, add_bodies):
     _folder_language(folder)
     t = _t()
     log = import_register(register_file, folder, sheet=sheet, locale=locale, replace=replace,
-                          add_bodies=add_bodies)
+                          add_bodies=add_bodies, every_post=every_post)
     out("\n".join(map(_line_by_line(t), log.lines())))
     out(t(count(log.mandates, N_("\nAdded {n} mandate from {file} to {folder} (what was "
                                  "decided: {log})"),

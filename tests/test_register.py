@@ -709,3 +709,46 @@ def test_a_registers_cell_that_is_not_read_is_refused_naming_its_column(tmp_path
     assert res.exit_code == 1
     assert f"register.csv, {said}" in res.output, res.output
     assert "MANDATES" not in (folder / "edges.csv").read_text(encoding="utf-8")
+
+
+def test_a_mandatee_named_by_a_title_several_posts_have_is_each_with_every_post(tmp_path):
+    """A register that mandates by job title (`Adviseur financiën`, or its
+    plural `Adviseurs financiën`: two posts have it) was refused, asking for
+    an id per row. The refusal names `--every-post`, which gives each post of
+    the title the mandate, graded inferred and said in the log; the row is
+    no row of "several mandatees"."""
+    text = ("Bevoegdheid;Mandaatgever;Gemandateerde;Financiële grens\n"
+            "Inkoop;Gemeentesecretaris;Adviseur financiën;€ 5.000\n")
+    folder, res = _imported(tmp_path / "a", text)
+    assert res.exit_code == 1
+    assert ("register.csv, regel 2: gemandateerde 'Adviseur financiën' noemt 2 functies of rollen "
+            "(F003, F004): geef het id in een kolom 'mandatee' of 'gemandateerde (id)', of "
+            "importeer met --every-post als het register elke functie met die naam bedoelt") \
+        in res.output, res.output
+    path = tmp_path / "register.csv"
+    path.write_text(text + "Inkoop;Gemeentesecretaris;Adviseurs financiën;€ 5.000\n",
+                    encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder, "--every-post", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("- Mandatees named by a job title that several posts have, given to each of them "
+            "(2 rows; --every-post; graded inferred): row 2: 'Adviseur financiën' (F003, F004); "
+            "row 3: 'Adviseurs financiën' (F003, F004)") in res.output, res.output
+    assert "several mandatees" not in res.output
+    mandates = [(u, v, d["evidence"]) for u, v, d in orgmodel.load(folder).graph.edges(data=True)
+                if d["kind"] == "MANDATES" and "inkoop" in d["powers"]]
+    assert sorted(mandates) == [("F001", "F003", "inferred"), ("F001", "F004", "inferred")]
+
+
+def test_two_rows_that_give_one_mandate_written_otherwise_are_read_once_and_said(tmp_path):
+    """A mandate given by one row naming the post and by another naming its
+    id was refused as a mandate "twice with the same attributes" on rows 13
+    and 14 of edges.csv, a file the user never wrote. It is read once, and
+    the log names both rows."""
+    folder, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;Financiële grens\n"
+                                      "Inkoop;Gemeentesecretaris;F005;€ 5.000\n"
+                                      "Inkoop;F001;Teammanager Publiekszaken;€ 5.000\n")
+    assert res.exit_code == 0, res.output
+    assert "edges.csv" not in res.output
+    assert ("één keer gelezen (regel 3 als regel 2)") in res.output, res.output
+    assert len([1 for u, v, d in orgmodel.load(folder).graph.edges(data=True)
+                if d["kind"] == "MANDATES" and (u, v) == ("F001", "F005")]) == 1

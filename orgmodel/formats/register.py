@@ -131,6 +131,12 @@ class RegisterLog:
     #: rows that name several mandatees (``Teamleider A, Teamleider B``): a
     #: mandate to each
     several_mandatees: list = field(default_factory=list)
+    #: ``(row, title, posts)`` of the mandatees named by a job title several
+    #: posts have, given to each (``every_post``)
+    titles: list = field(default_factory=list)
+    #: ``(row, earlier row)``: a row that gives a mandate an earlier row gives,
+    #: written otherwise (a post by its name and by its id): read once
+    repeated: list = field(default_factory=list)
     #: ``(row, text)`` of rows without a ceiling whose power's name gives an
     #: amount (``Aangaan van overeenkomsten tot € 25.000``)
     amount_in_power: list = field(default_factory=list)
@@ -178,6 +184,13 @@ class RegisterLog:
                 "row's terms"), N_(
                 "- Rows that name several mandatees ({n}: rows {rows}): a mandate to each, on "
                 "the row's terms"), rows=", ".join(map(str, self.several_mandatees))))
+        if self.repeated:
+            out.append(_first_ten(self.repeated, _REPEATED, lambda r, f: Message(
+                "row {row} as row {first}", row=r, first=f)))
+        if self.titles:
+            out.append(_first_ten(self.titles, _TITLES, lambda r, t, ps: Message(
+                "row {row}: '{title}' ({posts})", row=r, title=t, posts=", ".join(ps)),
+                sep="; "))
         if self.amount_in_power:
             rows, first = [r for r, _ in self.amount_in_power], self.amount_in_power[0][1]
             out.append(count(len(rows), N_(
@@ -254,10 +267,32 @@ def _empty(text: str) -> bool:
     return not text.strip() or fold(text) in _NOT_RECORDED
 
 
+
+#: The log's line of rows that give a mandate an earlier row gives (one, many).
+_REPEATED = (N_("- A row that gives a mandate an earlier row gives, written otherwise (a post "
+                "by its name and by its id, a title and its plural): read once ({rows})"),
+             N_("- Rows that give a mandate an earlier row gives, written otherwise (a post by "
+                "its name and by its id, a title and its plural): read once ({n}: {rows})"))
+#: The log's line of mandatees named by a job title (``--every-post``).
+_TITLES = (N_("- A mandatee named by a job title that several posts have, given to each of "
+              "them (--every-post; graded inferred): {rows}"),
+           N_("- Mandatees named by a job title that several posts have, given to each of "
+              "them ({n} rows; --every-post; graded inferred): {rows}"))
+
+
+def _first_ten(items: list, line: tuple, said, sep: str = ", ") -> Message:
+    """A log ``line`` (one, many; with ``{n}`` and ``{rows}``) of ``items``:
+    the first ten, each ``said(*item)``."""
+    return count(len(items), *line, rows=Listing(sep, [said(*x) for x in items[:10]]))
+
 class _Nodes:
     """The organisation's posts and roles, found by id or by name."""
 
-    def __init__(self, nodes: pd.DataFrame, edges: pd.DataFrame):
+    def __init__(self, nodes: pd.DataFrame, edges: pd.DataFrame, every_post: bool = False):
+        #: whether a mandatee named by a job title several posts have is each of them
+        self.every_post = every_post
+        #: ``(title, posts)`` of the names read so since :meth:`several` was called
+        self.titles: list = []
         self.kind = dict(zip(nodes["id"], nodes["kind"]))
         self.name = dict(zip(nodes["id"], nodes.get("name", nodes["id"])))
         self.by_name: dict = {}
@@ -297,7 +332,9 @@ class _Nodes:
             raise InputError(Message(
                 "{what} '{name}' names {n} posts or roles ({ids}): give its id in a column "
                 "'{column}' or '{nl}'", what=what, name=name.strip(), n=len(hits),
-                ids=", ".join(hits), column=column, nl=translator("nl").column(column)))
+                ids=", ".join(hits), column=column, nl=translator("nl").column(column))
+                + (Message(", or, where the register means each post of that title, import "
+                           "with --every-post") if column != "mandator" else ""))
         if not hits and self.held.get(_plain(name)):
             raise InputError(Message(
                 "{what} '{name}' is a person, who holds {posts}: a mandate is given to a post "
@@ -321,8 +358,20 @@ class _Nodes:
         whole = self.by_name.get(_plain(names)) or self.kind.get(names.strip()) in ("Post", "Role")
         parts = [p for p in _SEVERAL.split(names.strip()) if p]
         if whole or len(parts) == 1:
-            return [self.find("", names, column)]
-        return [self.find("", part, column) for part in parts]
+            return self.each(names, column)
+        return [found for part in parts for found in self.each(part, column)]
+
+    def each(self, name: str, column: str) -> list:
+        """The post or role ``name`` names; with :attr:`every_post`, each post
+        of a job title several have (``Teamleider``, or its plural
+        ``Teamleiders``, ``Afdelingshoofden``), noted in :attr:`titles`."""
+        if self.every_post:
+            posts = self.by_name.get(_plain(name)) or next(
+                (self.by_name[s] for s in _singulars(name) if s in self.by_name), [])
+            if len(posts) > 1 or (posts and _plain(name) not in self.by_name):
+                self.titles.append((name.strip(), posts))
+                return list(posts)
+        return [self.find("", name, column)]
 
 
 #: An amount in a power's name (``tot € 25.000``, ``t/m 10.000 euro``): the
@@ -335,13 +384,24 @@ _AMOUNT = re.compile(r"(?:(?:tot en met|tot|t/m|max(?:imaal)?\.?|boven|vanaf|ond
 _SEVERAL = re.compile(r"\s*[;,\n]\s*")
 
 
+def _singulars(name: str) -> list:
+    """A plural title's singulars, one for each word that may be its plural
+    (``Teamleiders``, ``Afdelingshoofden``, ``Adviseurs financiën``),
+    compared as :func:`_plain` compares names."""
+    words = _plain(name).split()
+    return [" ".join(words[:i] + [w[:-len(end)]] + words[i + 1:])
+            for i, w in enumerate(words) for end in ("en", "s")
+            if w.endswith(end) and len(w) > len(end) + 2]
+
+
 def _plain(name: str) -> str:
     """A name compared without case or extra spaces."""
     return " ".join(str(name).split()).casefold()
 
 
 def read_register(path: PathLike, folder: PathLike, *, sheet: str | None = None,
-                  locale: str | None = None, add_bodies: bool = False) -> tuple:
+                  locale: str | None = None, add_bodies: bool = False,
+                  every_post: bool = False) -> tuple:
     """The mandates of register ``path`` for the organisation in ``folder``.
 
     Returns
@@ -357,7 +417,7 @@ def read_register(path: PathLike, folder: PathLike, *, sheet: str | None = None,
     ValidationError
         Every row that cannot be read, each with its row and why.
     """
-    return _register_of(Path(path), _folder(folder), sheet, locale, add_bodies)
+    return _register_of(Path(path), _folder(folder), sheet, locale, add_bodies, every_post)
 
 
 def _folder(folder: PathLike):
@@ -369,12 +429,12 @@ def _folder(folder: PathLike):
     return raw
 
 
-def _register_of(path: Path, raw, sheet, locale, add_bodies) -> tuple:
+def _register_of(path: Path, raw, sheet, locale, add_bodies, every_post=False) -> tuple:
     """:func:`read_register` against the folder's ``raw`` tables."""
     df, found, log = _table(path, sheet)
     sources = raw.manifest.get("sources") or {}
     key, cited = _source(sources, path.name)
-    reading = _Reading(raw, locale or raw.manifest.get("locale"), add_bodies, key)
+    reading = _Reading(raw, locale or raw.manifest.get("locale"), add_bodies, key, every_post)
     edges = reading.mandates(df, found, path)
     if not edges:
         # (an empty register is no record of mandates: with --replace it
@@ -393,6 +453,8 @@ def _register_of(path: Path, raw, sheet, locale, add_bodies) -> tuple:
     log.submandates = len(reading.submandates)
     log.from_bodies = reading.from_bodies
     log.several_mandatees = reading.several_mandatees
+    log.titles = reading.titles
+    log.repeated = list(dict.fromkeys(reading.repeated))
     log.amount_in_power = reading.amount_in_power
     log.source = {key: cited} if key not in sources and reading.cites else {}
     log.skipped = reading.skipped
@@ -456,8 +518,12 @@ class _Reading:
     """The rows of one register read against one folder: its posts and roles,
     its powers (and those the rows add), the bodies added as posts."""
 
-    def __init__(self, raw, locale: str | None, add_bodies: bool, source: str):
-        self.nodes, self.locale = _Nodes(raw.nodes, raw.edges), locale
+    def __init__(self, raw, locale: str | None, add_bodies: bool, source: str,
+                 every_post: bool = False):
+        self.nodes, self.locale = _Nodes(raw.nodes, raw.edges, every_post), locale
+        self.titles: list = []      # (row, title, posts): see RegisterLog.titles
+        self.given: dict = {}       # (mandator, mandatee, power, terms) -> its first row
+        self.repeated: list = []    # (row, earlier row): see RegisterLog.repeated
         self.powers = {k: dict(v) for k, v in (raw.manifest.get("powers") or {}).items()}
         self.known = set(self.powers)
         self.bodies: dict = {}
@@ -502,23 +568,52 @@ class _Reading:
                     "the same as row {row} in every column read: read once", row=again)))
                 continue
             try:
+                self.nodes.titles = []
                 u, vs, attrs, power = self.row(cell, self.line.format(rows=row))
                 subs = self.passed_on(cell, u, vs, attrs)
+                self.by_title(int(row), attrs, subs)
                 self.one_ceiling(u, vs, power, attrs, cell.get("ceiling", ""), int(row))
             except InputError as exc:
                 problems.append(Problem(path.name, int(row), exc.args[0]))
                 continue
-            if len(vs) > 1:
+            if len(vs) > 1 and not self.nodes.titles:
                 self.several_mandatees.append(int(row))
             amount = _AMOUNT.search(cell.get("power_name", ""))
             if amount and "ceiling" not in attrs:
                 self.amount_in_power.append((int(row), amount.group(0).strip()))
             for a, b, terms in [*((u, v, attrs) for v in vs), *subs]:
+                if self.given_before(int(row), a, b, terms, power):
+                    continue
                 edges.setdefault((a, b, tuple(sorted(terms.items()))), []).append(power)
             self.submandates |= {(a, b, tuple(sorted(terms.items()))) for a, b, terms in subs}
         if problems:
             raise ValidationError(problems, where=str(path))
         return edges
+
+    def given_before(self, row: int, a: str, b: str, terms: dict, power: str) -> bool:
+        """Whether an earlier row gives the mandate of ``power`` from ``a`` to
+        ``b`` on the same ``terms`` (written otherwise: a post by its name and
+        by its id, a title and its plural): noted, to be read once."""
+        key = (a, b, power, tuple(sorted((k, v) for k, v in terms.items() if k != "source")))
+        first = self.given.setdefault(key, row)
+        if first != row:
+            self.repeated.append((row, first))
+        return first != row
+
+    def by_title(self, row: int, attrs: dict, subs: list) -> None:
+        """A row whose mandatee is a job title several posts have, read as each
+        of them (``--every-post``): its mandates inferred, the note saying
+        why, and the row noted for the log."""
+        for title, posts in self.nodes.titles:
+            self.titles.append((row, title, posts))
+            # (the title itself in the log: two rows that write it two ways,
+            # Teamleider and Teamleiders, give one mandate)
+            note = self.own(Message(
+                "the register names the mandatee by a job title that {n} posts have: each is "
+                "given the mandate (--every-post)", n=len(posts)))
+            for terms in [attrs, *(t for *_, t in subs)]:
+                terms["evidence"] = "inferred"
+                terms["note"] = "; ".join(filter(None, [terms.get("note"), note]))
 
     def row(self, cell: dict, where: str) -> tuple:
         """``(mandator, [mandatees], edge cells, power)`` of one row: a cell
@@ -779,13 +874,15 @@ def _grade(text: str) -> str:
 
 def import_register(path: PathLike, folder: PathLike, *, sheet: str | None = None,
                     locale: str | None = None, replace: bool = False,
-                    add_bodies: bool = False) -> RegisterLog:
+                    add_bodies: bool = False, every_post: bool = False) -> RegisterLog:
     """Add the mandates of register ``path`` to the organisation folder ``folder``.
 
     Its ``MANDATES`` edges go to ``edges.csv``, the powers it names that
     ``org.yaml`` does not declare to ``org.yaml`` (its comments kept), and,
     with ``add_bodies``, a competent body no post is named for to
-    ``nodes.csv`` as a political post.  A folder that holds mandates already
+    ``nodes.csv`` as a political post; with ``every_post``, a mandatee named
+    by a job title several posts have (``Teamleider``, ``Teamleiders``) is
+    each of them, graded inferred.  A folder that holds mandates already
     is refused unless ``replace`` (the register is then the whole record of
     them).  What it read and decided is added to the folder's ``IMPORT.md``.
     The folder is validated as it would be read, and written whole or not
@@ -810,7 +907,8 @@ def import_register(path: PathLike, folder: PathLike, *, sheet: str | None = Non
     """
     folder = Path(folder)
     raw = _folder(folder)
-    rows, new_powers, bodies, log = _register_of(Path(path), raw, sheet, locale, add_bodies)
+    rows, new_powers, bodies, log = _register_of(Path(path), raw, sheet, locale, add_bodies,
+                                                 every_post)
     edges = raw.edges
     held = edges["kind"] == "MANDATES" if "kind" in edges else pd.Series(dtype=bool)
     if held.any() and not replace:
