@@ -1624,3 +1624,20 @@ def test_the_files_date_is_read_as_the_file_writes_dates_in_english_too(tmp_path
     assert res.exit_code == 0, res.output
     assert str(yaml.safe_load((tmp_path / "o" / "org.yaml").read_text(encoding="utf-8"))["date"]) \
         == "2026-03-01"
+
+
+@pytest.mark.parametrize("start, end", [("31-12-9999", ""), ("1-1-2020", "31-12-9999")])
+def test_a_date_of_the_year_9999_is_a_date_like_any_other(tmp_path, start, end):
+    """An HR system writes 31-12-9999 for "no end" (and, by a slip, as a
+    start): a start of 9999 without an end failed the import with
+    `KeyError: 'valid_to'` (found by a fuzzer of this session)."""
+    f = tmp_path / "medewerkers.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;Datum in dienst;"
+                 f"Datum uit dienst\nF1;Directeur;;Anna de Vries;{start};{end}\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--date", "1-3-2026")
+    assert res.exit_code == 0, res.output
+    [hold] = [d for *_, d in orgmodel.load(tmp_path / "o").graph.edges(data=True)
+              if d["kind"] == "HOLDS"]
+    assert (hold.get("valid_from"), hold.get("valid_to")) == (
+        ("9999-12-31", None) if not end else ("2020-01-01", "9999-12-31"))

@@ -134,7 +134,7 @@ class HolderReading(ImportState):
                 self.log.cells.append((self.label, rowno, Message(
                     "{what} {exc}: the holder is kept without it", what=Message(what),
                     exc=said(exc))))
-        if found.get("valid_to", "9") < found.get("valid_from", ""):
+        if "valid_from" in found and found.get("valid_to", "9999-12-31") < found["valid_from"]:
             self.log.cells.append((self.label, rowno, Message(
                 "end date {end} is before the start date {start}: the holder is kept without "
                 "it", end=_dt.date.fromisoformat(found["valid_to"]),
