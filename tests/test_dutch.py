@@ -1573,6 +1573,10 @@ def test_a_holder_who_left_before_the_files_date_holds_no_post_on_it(tmp_path):
     assert ("1 holder starts after the file's date 15 January 2026 (F3): on that date they "
             "hold no post yet") in res.output, res.output
     assert orgmodel.totals(orgmodel.load(tmp_path / "q"))["people"] == 2
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "r", "--lang", "en",
+              "--date", "2025-06-01")
+    assert ("2 holders have an end date in 'Datum uit dienst', none before the file's date "
+            "1 June 2025: on that date they hold their posts") in res.output, res.output
 
 
 def test_holders_one_after_another_on_one_post_are_no_job_share(tmp_path):

@@ -1232,13 +1232,18 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 "--date, or analyse with --on"), c=column))
             return
         gone = [pid for pid, end in ended if end < date]
-        self.log.decisions.append(count(len(ended), N_(
-            "1 holder has an end date in {c}, and {k} left before the file's date {date}"
-            "{posts}: on that date they hold no post, and the analyses leave them out"), N_(
-            "{n} holders have an end date in {c}; of them, {k} left before the file's date "
-            "{date}{posts}: on that date they hold no post, and the analyses leave them out"),
-            c=column, k=len(gone), date=_dt.date.fromisoformat(date),
-            posts=f" ({_first_posts(gone)})" if gone else ""))
+        said = (N_("1 holder has an end date in {c}, and left before the file's date {date} "
+                   "({posts}): on that date they hold no post, and the analyses leave them out"),
+                N_("{n} holders have an end date in {c}; {k} of them left before the file's "
+                   "date {date} ({posts}): on that date those hold no post, and the analyses "
+                   "leave them out")) if gone else (
+                N_("1 holder has an end date in {c}, not before the file's date {date}: on "
+                   "that date they hold their post"),
+                N_("{n} holders have an end date in {c}, none before the file's date {date}: "
+                   "on that date they hold their posts"))
+        self.log.decisions.append(count(len(ended), *said, c=column, k=len(gone),
+                                        date=_dt.date.fromisoformat(date),
+                                        posts=_first_posts(gone)))
 
     # -- the manifest -----------------------------------------------------------
 
