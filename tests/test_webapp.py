@@ -980,3 +980,29 @@ def test_the_formation_page_of_posts_without_units_says_so(tmp_path):
         _stop(proc)
     assert "The data records no post: there are no management layers to count." in layers
     assert "nothing to show" not in layers
+
+
+def test_a_posts_page_says_when_a_holder_left_or_starts(tmp_path):
+    """An HR export's holder who left (to 31-12-2025) and the one who
+    followed (from 1-1-2026) were both shown as holding the post
+    (`bekleed door Eva Kok (1 fte) Jan Smit (1 fte)`), as if a job share;
+    a holding that ends, or starts after the model's date, says so."""
+    f = tmp_path / "medewerkers.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE;Datum in dienst;"
+                 "Datum uit dienst\nF1;Directeur;;Anna de Vries;1;1-3-2019;\n"
+                 "F2;Adviseur;F1;Eva Kok;1;1-6-2021;31-12-2025\n"
+                 "F2;Adviseur;F1;Jan Smit;1;1-1-2026;\n"
+                 "F3;Adviseur;F1;Piet Bakker;1;1-4-2026;\n", encoding="utf-8")
+    folder = tmp_path / "org"
+    done = _orgmodel("import", "posts", str(f), "--preset", "nl-hr", "--out", str(folder),
+                     "--date", "1-3-2026")
+    assert done.returncode == 0, done.stdout + done.stderr
+    proc, url = _start(folder)
+    try:
+        f2 = html.unescape(re.sub(r"<[^>]+>", " ", httpx.get(url + "/node/F2", timeout=30).text))
+        f3 = html.unescape(re.sub(r"<[^>]+>", " ", httpx.get(url + "/node/F3", timeout=30).text))
+    finally:
+        _stop(proc)
+    assert "Eva Kok (1 fte; tot en met 31 december 2025)" in f2, f2
+    assert re.search(r"Jan Smit \(1 fte\)", f2), f2
+    assert "Piet Bakker (1 fte; vanaf 1 april 2026)" in f3, f3

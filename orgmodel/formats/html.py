@@ -222,6 +222,7 @@ class _Facts:
 
     def __init__(self, org, g, t, names):
         self.nodes, self.t, self.names = node_attrs(org.graph), t, names
+        self.date = org.date
         # (a power by the name org.yaml gives it, in the reader's language where it has one)
         self.powers = {k: t(text_of(v.get("text") or v.get("name") or k))
                        for k, v in org.vocabulary("powers").items()}
@@ -262,9 +263,15 @@ class _Facts:
 
     def edge_holds(self, u, v, d) -> None:
         if self.nodes[u].get("kind") == "Person":
-            fte = d.get("fte_min")
-            self.add(v, N_("held by"), self.name(u) + (
-                " (" + self.t("{fte} FTE", fte=self.t.number(fte)) + ")" if fte is not None else ""))
+            t, fte = self.t, d.get("fte_min")
+            said = [t("{fte} FTE", fte=t.number(fte))] if fte is not None else []
+            # (a holding that ends, or starts after the model's date, says so:
+            # one who left and one who followed were two holders of one post)
+            if d.get("valid_to"):
+                said.append(t("until {date}", date=t.date(d["valid_to"])))
+            if d.get("valid_from") and self.date and d["valid_from"] > self.date:
+                said.append(t("from {date}", date=t.date(d["valid_from"])))
+            self.add(v, N_("held by"), self.name(u) + (f" ({'; '.join(said)})" if said else ""))
 
     def edge_member_of(self, u, v, d) -> None:
         if self.nodes[v].get("kind") == "Team":
