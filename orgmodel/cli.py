@@ -421,11 +421,40 @@ def _helps_in(lang: str):
     saved = [holder.help for holder, _ in found]
     for holder, text in found:
         holder.help = t(text)
+    words = _usage_words_of(cli)
+    for holder, attr, text in words:
+        setattr(holder, attr, t(text))
     try:
         yield
     finally:
         for (holder, _), text in zip(found, saved):
             holder.help = text
+        for holder, attr, text in words:
+            setattr(holder, attr, None if attr == "metavar" else text)
+
+
+#: The words of a usage line click writes in English (its ``[OPTIONS]``, and
+#: the kind of value an option takes where it names none of its own: ``--org
+#: PATH``), each a message of the catalog.
+_USAGE_WORDS = {"[OPTIONS]": N_("[OPTIONS]"), "COMMAND [ARGS]...": N_("COMMAND [ARGS]..."),
+                "text": N_("TEXT"), "path": N_("PATH"), "directory": N_("DIRECTORY"),
+                "file": N_("FILE"), "integer": N_("INTEGER"), "integer range": N_("INTEGER")}
+
+
+def _usage_words_of(group) -> list:
+    """``(holder, attribute, English)`` of each word of a usage line under
+    ``group`` that :data:`_USAGE_WORDS` translates (see :func:`_helps_in`)."""
+    found, stack = [], [group]
+    while stack:
+        cmd = stack.pop()
+        found += [(cmd, a, _USAGE_WORDS[w]) for a in ("options_metavar", "subcommand_metavar")
+                  if (w := getattr(cmd, a, None)) in _USAGE_WORDS]
+        found += [(p, "metavar", _USAGE_WORDS[p.type.name]) for p in cmd.params
+                  if isinstance(p, click.Option) and p.metavar is None and not p.is_flag
+                  and p.type.name in _USAGE_WORDS]
+        if isinstance(cmd, click.Group):
+            stack += list(cmd.commands.values())
+    return found
 
 
 class OrgGroup(click.Group):

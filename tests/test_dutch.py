@@ -597,7 +597,8 @@ def test_every_commands_help_is_dutch_under_lang_nl(monkeypatch):
     for path, cmd in _commands_of(cli):
         own = [text for holder, text in help_texts(cmd)
                if holder is cmd or holder in cmd.params]
-        dutch = flat(run(*path, "--help", "--lang", "nl").output)
+        said = run(*path, "--help", "--lang", "nl").output
+        dutch = flat(said)
         english = flat(run(*path, "--help").output)
         for text in own:
             assert flat(nl(text)) != flat(text), (path, text)      # (it has Dutch)
@@ -605,6 +606,10 @@ def test_every_commands_help_is_dutch_under_lang_nl(monkeypatch):
             assert flat(text) in english, (path, text, english)
             checked += 1
         assert "Gebruik:" in dutch and "Opties:" in dutch and "Usage:" in english
+        # (the usage line's own words: `[OPTIONS]`, `--org PATH`, `--name TEXT`)
+        assert not re.search(r"\[OPTIONS\]|COMMAND \[ARGS\]|--[\w-]+ (PATH|TEXT|INTEGER|"
+                             r"DIRECTORY|FILE)\b", said), (path, said)
+        assert "[OPTIONS]" in english
     assert checked > 140
     monkeypatch.setenv("ORGMODEL_LANG", "nl")
     res = run("db", "push", "--help")
