@@ -1650,3 +1650,31 @@ def test_a_date_of_the_year_9999_is_a_date_like_any_other(tmp_path, start, end):
               if d["kind"] == "HOLDS"]
     assert (hold.get("valid_from"), hold.get("valid_to")) == (
         ("9999-12-31", None) if not end else ("2020-01-01", "9999-12-31"))
+
+
+def test_one_person_written_two_ways_is_one_person_and_said(tmp_path):
+    """`Anna de Vries` on her own post and `Anna de Vries (a.i.)` on the one
+    she holds ad interim were two people, as were `dhr. P. Bakker` and
+    `P. Bakker`: a formation of 5 people for 3. A name is compared without
+    a form of address, a title, more in brackets, capitals or accents;
+    the cell's own words stay on the holding, and the log says each."""
+    f = tmp_path / "formatie.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
+                 "F1;Directeur;;Anna de Vries;1\nF2;Teamleider;F1;Anna de Vries (a.i.);1\n"
+                 "F3;Adviseur;F2;dhr. P. Bakker;1\nF4;Adviseur;F2;P. Bakker;0,5\n"
+                 "F5;Adviseur;F2;José Müller;1\nF6;Adviseur;F2;Jose Muller;0,5\n"
+                 "F7;Adviseur;F2;A. de Vries;1\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert ("3 namen die anders geschreven zijn, met een aanspreekvorm, een titel of meer tussen "
+            "haakjes, of met andere hoofdletters of accenten, zijn gelezen als de personen die ze "
+            "noemen: 'Anna de Vries (a.i.)' als 'Anna de Vries'; 'P. Bakker' als 'dhr. P. "
+            "Bakker'; 'Jose Muller' als 'José Müller'") in res.output, res.output
+    org = orgmodel.load(tmp_path / "o")
+    holds = {v: (u, d.get("note")) for u, v, d in org.graph.edges(data=True)
+             if d["kind"] == "HOLDS"}
+    assert holds["F2"] == ("person:anna-de-vries",
+                           "bekleder geschreven als 'Anna de Vries (a.i.)'")
+    # (initials are not a name written otherwise: A. de Vries may be another)
+    assert holds["F7"][0] != "person:anna-de-vries"
+    assert orgmodel.totals(org)["people"] == 4

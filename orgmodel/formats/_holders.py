@@ -8,11 +8,12 @@ import datetime as _dt
 import re
 
 from ..errors import InputError, Problem, ValidationError
-from ..i18n import N_, Message, said
+from ..i18n import N_, Listing, Message, count, said
 from ..notation import number_text, parse_date
 from ._fte import FteRange, more_than_they_work, not_a_fte
 from ._import_state import ImportState
 from ._import_state import cell as _cell
+from ._line import person_key
 from ._tables import slug
 
 __all__ = ["HolderReading", "names_by_comma"]
@@ -264,7 +265,13 @@ class HolderReading(ImportState):
                                "note": self.in_own_words(self.unnamed_note(holder, hired))})
         else:
             person = self.person(holder, rowno)
-            self.people[holder.casefold()][1].append(pid)
+            self.people[person_key(holder)][1].append(pid)
+            if holder != self.person_name[person]:
+                # (the person's name is as its first cell writes it: this
+                # cell's own words kept on the holding, ``(a.i.)``)
+                hold["note"] = self.in_own_words(Message("holder written '{holder}'",
+                                                         holder=holder))
+                self.written_otherwise.setdefault(person, []).append(holder)
         self.edges.append({"from": person, "to": pid, **hold})
         return unnamed
 
@@ -285,18 +292,22 @@ class HolderReading(ImportState):
         for rowno, _, holder in group:
             if self.is_vacant_holder(holder) or self.is_undisclosed(holder):
                 continue
-            if holder.casefold() in first:
+            key = person_key(holder)
+            if key in first:
                 problems.append(Problem(self.label, rowno, Message(
                     "post {pid} with holder '{holder}' is on row {first} already: a row given "
                     "twice, or two appointments of one person to one post; keep one row (its "
                     "FTE the two together, if both hold)",
-                    pid=pid, holder=holder, first=first[holder.casefold()])))
-            first.setdefault(holder.casefold(), rowno)
+                    pid=pid, holder=holder, first=first[key])))
+            first.setdefault(key, rowno)
         if problems:
             raise ValidationError(problems, where=str(self.path))
 
     def person(self, holder, rowno) -> str:
-        key = holder.casefold()
+        """The id of the person ``holder`` names: one per name as
+        :func:`person_key` compares them (``Anna de Vries (a.i.)`` is Anna de
+        Vries), named as the first cell writes it."""
+        key = person_key(holder)
         if key not in self.people:
             person = f"person:{slug(holder)}"
             # (two names with one slug, or a post's own id)
@@ -304,6 +315,7 @@ class HolderReading(ImportState):
                 person += "-2"
             self.person_ids.add(person)
             self.people[key] = (person, [])
+            self.person_name[person] = holder
             self.nodes.append({"id": person, "kind": "Person", "name": holder,
                                "source": self.cite(rowno), "evidence": "stated"})
         return self.people[key][0]
@@ -319,3 +331,13 @@ class HolderReading(ImportState):
                 n["evidence"] = "inferred"
                 n["note"] = self.in_own_words(
                     Message("the same name holds several posts: read as one person"))
+        if self.written_otherwise:
+            shown = [Message("'{other}' as '{name}'", other=other, name=self.person_name[p])
+                     for p, others in self.written_otherwise.items()
+                     for other in dict.fromkeys(others)]
+            self.log.decisions.append(count(len(shown), N_(
+                "1 name written otherwise, with a form of address, a title or more in brackets, "
+                "or in other capitals or accents, is read as the person it names: {names}"), N_(
+                "{n} names written otherwise, with a form of address, a title or more in "
+                "brackets, or in other capitals or accents, are read as the persons they name: "
+                "{names}"), names=Listing("; ", shown[:10])))

@@ -213,6 +213,8 @@ class ImportState:
     by_raw: dict[str, str]          # raw id -> post id (when unambiguous)
     folded: dict                    # an id in capitals -> the post id
     people: dict[str, tuple[str, list]]     # name -> (person id, [posts])
+    person_name: dict               # person id -> the name its first cell writes
+    written_otherwise: dict         # person id -> the other ways its cells write the name
     person_ids: set[str]
     line_sup: dict[str, str]        # post -> its one superior
     line_rows: dict[str, int]

@@ -28,6 +28,23 @@ _SURNAME_FIRST = re.compile(r"^(?P<surname>[^,]+?)\s*,\s*(?P<rest>[^,]+)$")
 #: ("Mevr. A. de Vries", "dhr. ir. P. Jansen", "mr. drs. K. Bakker").
 _TITLES = re.compile(r"^(?:(?:dhr|mevr|mw|mr|drs|dr|ir|ing|prof|bc|mrs|ms|mr)\.?\s+|"
                      r"(?:de\s+heer|mevrouw)\s+)+", re.IGNORECASE)
+
+
+def person_key(name: str) -> str:
+    """A person's name as two cells of one person may write it alike: without
+    a form of address or a title before it (``Mevr. drs. A. de Vries``),
+    more after it in brackets (``Anna de Vries (a.i.)``), case, accents,
+    spaces or punctuation.
+
+    >>> person_key("Mevr. A. de Vries (a.i.)") == person_key("A. de Vries")
+    True
+    >>> person_key("A. de Vries") == person_key("Anna de Vries")
+    False
+    """
+    bracketed = _NAME_AND_BRACKETS.match(name.strip())
+    return fold(_TITLES.sub("", bracketed["name"] if bracketed else name.strip()))
+
+
 #: An initial in a name: "A.", "A.B.", "J.P.".
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")
 

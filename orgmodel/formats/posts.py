@@ -411,7 +411,9 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.units: dict[str, str] = {}                  # unit id -> its name
         self.unit_ids: dict = {}        # a unit's name (or path of names) -> its id
         self.unit_links: set = set()    # (unit, the unit it is in), from a unit's levels
-        self.people = {}     # name -> (person id, [posts])
+        self.people = {}     # name (person_key) -> (person id, [posts])
+        self.person_name = {}          # person id -> the name its first cell writes
+        self.written_otherwise = {}    # person id -> the other ways its cells write it
         self.person_ids = set()
         self.line_sup = {}                # post -> its one superior
         self.line_rows = {}
