@@ -149,7 +149,8 @@ class HolderReading(ImportState):
         see :meth:`period`); a vacant row holds nobody."""
         if not self.c_holder:       # (said once, in read_posts)
             return
-        self.refuse_one_holder_twice(pid, group)
+        if len(group) > 1:
+            self.refuse_one_holder_twice(pid, group)
         unnamed = 0
         for (rowno, row, cell), f, period in zip(group, ftes or [None] * len(group), periods):
             names = self.holder_names(cell)
@@ -264,8 +265,7 @@ class HolderReading(ImportState):
                                "evidence": hold["evidence"],
                                "note": self.in_own_words(self.unnamed_note(holder, hired))})
         else:
-            person = self.person(holder, rowno)
-            self.people[person_key(holder)][1].append(pid)
+            person = self.person(holder, rowno, pid)
             if holder != self.person_name[person]:
                 # (the person's name is as its first cell writes it: this
                 # cell's own words kept on the holding, ``(a.i.)``)
@@ -303,10 +303,10 @@ class HolderReading(ImportState):
         if problems:
             raise ValidationError(problems, where=str(self.path))
 
-    def person(self, holder, rowno) -> str:
-        """The id of the person ``holder`` names: one per name as
-        :func:`person_key` compares them (``Anna de Vries (a.i.)`` is Anna de
-        Vries), named as the first cell writes it."""
+    def person(self, holder, rowno, pid) -> str:
+        """The id of the person ``holder`` names, who holds post ``pid``: one
+        per name as :func:`person_key` compares them (``Anna de Vries
+        (a.i.)`` is Anna de Vries), named as the first cell writes it."""
         key = person_key(holder)
         if key not in self.people:
             person = f"person:{slug(holder)}"
@@ -318,6 +318,7 @@ class HolderReading(ImportState):
             self.person_name[person] = holder
             self.nodes.append({"id": person, "kind": "Person", "name": holder,
                                "source": self.cite(rowno), "evidence": "stated"})
+        self.people[key][1].append(pid)
         return self.people[key][0]
 
     def mark_people_on_several_posts(self) -> None:
