@@ -728,6 +728,11 @@ def test_a_mandatee_named_by_a_title_several_posts_have_is_each_with_every_post(
     path = tmp_path / "register.csv"
     path.write_text(text + "Inkoop;Gemeentesecretaris;Adviseurs financiën;€ 5.000\n",
                     encoding="utf-8")
+    # (the plural alone, without the option: named as the plural it is)
+    res = run("import", "mandates", path, "--org", folder, "--lang", "en")
+    assert ("register.csv, row 3: mandatee 'Adviseurs financiën' is the plural of a job title "
+            "that 2 posts have (F003, F004): import with --every-post to give each of them the "
+            "mandate") in res.output, res.output
     res = run("import", "mandates", path, "--org", folder, "--every-post", "--lang", "en")
     assert res.exit_code == 0, res.output
     assert ("- Mandatees named by a job title that several posts have, given to each of them "

@@ -340,6 +340,14 @@ class _Nodes:
                 "{what} '{name}' is a person, who holds {posts}: a mandate is given to a post "
                 "(its name or id)", what=what, name=own, posts=", ".join(
                     f"{p} ({self.name.get(p, p)})" for p in self.held[_plain(name)])))
+        plural = next((self.by_name[s] for s in _singulars(own) if s in self.by_name), [])
+        if not hits and plural and column != "mandator":
+            raise InputError(count(len(plural), N_(
+                "{what} '{name}' is the plural of a job title that 1 post has ({ids}): import "
+                "with --every-post to give it the mandate"), N_(
+                "{what} '{name}' is the plural of a job title that {n} posts have ({ids}): "
+                "import with --every-post to give each of them the mandate"), what=what,
+                name=own, ids=", ".join(plural)))
         if not hits:
             raise InputError(Message(
                 "{what} '{name}' is no post or role of the organisation{near}", what=what,
