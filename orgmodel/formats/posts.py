@@ -985,7 +985,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         if not all(holders) or not all("valid_from" in p for p in periods):
             return None
         order = sorted(range(len(periods)), key=lambda i: periods[i]["valid_from"])
-        if all(periods[a].get("valid_to", "9") < periods[b]["valid_from"]
+        if all(periods[a].get("valid_to", "9999-12-31") < periods[b]["valid_from"]
                for a, b in zip(order, order[1:])):
             return order[-1]
         return None

@@ -340,8 +340,9 @@ class _Nodes:
                 "{what} '{name}' is a person, who holds {posts}: a mandate is given to a post "
                 "(its name or id)", what=what, name=own, posts=", ".join(
                     f"{p} ({self.name.get(p, p)})" for p in self.held[_plain(name)])))
-        plural = next((self.by_name[s] for s in _singulars(own) if s in self.by_name), [])
-        if not hits and plural and column != "mandator":
+        plural = [] if hits or column == "mandator" else next(
+            (self.by_name[s] for s in _singulars(own) if s in self.by_name), [])
+        if plural:
             raise InputError(count(len(plural), N_(
                 "{what} '{name}' is the plural of a job title that 1 post has ({ids}): import "
                 "with --every-post to give it the mandate"), N_(
