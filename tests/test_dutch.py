@@ -1678,3 +1678,34 @@ def test_one_person_written_two_ways_is_one_person_and_said(tmp_path):
     # (initials are not a name written otherwise: A. de Vries may be another)
     assert holds["F7"][0] != "person:anna-de-vries"
     assert orgmodel.totals(org)["people"] == 4
+
+
+def test_one_person_appointed_to_a_post_twice_holds_it_twice(tmp_path):
+    """One person on two rows of one post was refused as "a row given twice,
+    or two appointments": with each row's period, one after the other (Eva
+    Kok to 2021, Jan Smit to 2023, Eva Kok again from 2024), they are two
+    appointments, each its own holding; the post's FTE is the latest row's."""
+    f = tmp_path / "medewerkers.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE;Datum in dienst;"
+                 "Datum uit dienst\nF1;Directeur;;Anna de Vries;1;1-3-2019;\n"
+                 "F2;Adviseur;F1;Eva Kok;1;1-6-2019;31-12-2021\n"
+                 "F2;Adviseur;F1;Jan Smit;1;1-1-2022;31-12-2023\n"
+                 "F2;Adviseur;F1;Eva Kok;0,8;1-1-2024;\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--lang", "en",
+              "--date", "1-3-2026")
+    assert res.exit_code == 0, res.output
+    assert "left before the file's date 1 March 2026 (F2):" in res.output, res.output
+    assert "several posts" not in res.output
+    org = orgmodel.load(tmp_path / "o")
+    eva = sorted((d.get("valid_from"), d.get("valid_to")) for u, v, d in
+                 org.graph.edges(data=True) if d["kind"] == "HOLDS" and u == "person:eva-kok")
+    assert eva == [("2019-06-01", "2021-12-31"), ("2024-01-01", None)]
+    assert org.graph.nodes["F2"]["fte_max"] == 0.8
+    assert orgmodel.totals(org)["people"] == 2
+    # (without the periods, which of the two it is the file does not say: refused)
+    g = tmp_path / "twice.csv"
+    g.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
+                 "F1;Directeur;;Anna de Vries;1\nF2;Adviseur;F1;Eva Kok;1\n"
+                 "F2;Adviseur;F1;Eva Kok;0,8\n", encoding="utf-8")
+    res = run("import", "posts", g, "--preset", "nl-hr", "--out", tmp_path / "p", "--lang", "en")
+    assert res.exit_code == 1 and "a row given twice, or two appointments" in res.output

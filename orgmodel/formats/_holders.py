@@ -16,7 +16,7 @@ from ._import_state import cell as _cell
 from ._line import person_key
 from ._tables import slug
 
-__all__ = ["HolderReading", "names_by_comma"]
+__all__ = ["HolderReading", "names_by_comma", "one_after_another"]
 
 
 #: Between the names of a cell that names several holders (a job share on
@@ -106,6 +106,26 @@ _EMPTY_NOTE = N_("the holder's cell is empty, and the file's format writes 'Vaca
                  "vacant post: a holder whose name is not published (inferred)")
 
 
+def one_after_another(holders: list, periods: list) -> int | None:
+    """The index of the latest row of a post whose rows each name a holder
+    who held it after the one before left (each period ends before the next
+    starts: one row ended ``31-12-2025``, the next from ``1-1-2026``), or
+    None when they may have held it together.
+
+    >>> one_after_another(["Eva", "Jan"], [{"valid_from": "2026-01-01"},
+    ...     {"valid_from": "2021-06-01", "valid_to": "2025-12-31"}])
+    0
+    >>> one_after_another(["Eva", "Jan"], [{"valid_from": "2021-06-01"}, {"valid_from": "2026-01-01"}])
+    """
+    if not all(holders) or not all("valid_from" in p for p in periods):
+        return None
+    order = sorted(range(len(periods)), key=lambda i: periods[i]["valid_from"])
+    if all(periods[a].get("valid_to", "9999-12-31") < periods[b]["valid_from"]
+           for a, b in zip(order, order[1:])):
+        return order[-1]
+    return None
+
+
 def _one_letter(holder: str) -> bool:
     """Whether a holder's cell is one letter and nothing else but marks
     (``x``, ``X.``, ``(v)``): no name.
@@ -149,7 +169,9 @@ class HolderReading(ImportState):
         see :meth:`period`); a vacant row holds nobody."""
         if not self.c_holder:       # (said once, in read_posts)
             return
-        if len(group) > 1:
+        if len(group) > 1 and one_after_another([h for *_, h in group], periods) is None:
+            # (one person on two rows of one post one after the other: two
+            # appointments, each its own holding)
             self.refuse_one_holder_twice(pid, group)
         unnamed = 0
         for (rowno, row, cell), f, period in zip(group, ftes or [None] * len(group), periods):
@@ -318,7 +340,8 @@ class HolderReading(ImportState):
             self.person_name[person] = holder
             self.nodes.append({"id": person, "kind": "Person", "name": holder,
                                "source": self.cite(rowno), "evidence": "stated"})
-        self.people[key][1].append(pid)
+        if pid not in self.people[key][1]:
+            self.people[key][1].append(pid)
         return self.people[key][0]
 
     def mark_people_on_several_posts(self) -> None:

@@ -53,7 +53,7 @@ from ._fte import (
     more_than_they_work,
     not_a_fte,
 )
-from ._holders import HolderReading
+from ._holders import HolderReading, one_after_another
 from ._import_state import ImportLog, first_and_count
 from ._import_state import cell as _cell
 from ._junior import JuniorReading
@@ -822,7 +822,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         # (without a line, no post is a top: the file does not say)
         is_top = bool(self.c_sup) and sup.casefold() in self.tops
         node = self.post_node(pid, group, title, ftes, holders, is_top)
-        latest = self.one_after_another(holders, periods) if len(group) > 1 else None
+        latest = one_after_another(holders, periods) if len(group) > 1 else None
         if latest is not None:
             self.successive(node, group, ftes[latest] if ftes else None)
         elif len(group) > 1:
@@ -975,20 +975,6 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             column=self.shown(str(self.c_holder_fte))) if self.c_holder_fte and self.c_fte
             else Message("one post on rows {rows}: a job share, FTE summed", rows=rows))
         node["note"] += self.vacant_part(node, group, ftes, holders, total)
-
-    @staticmethod
-    def one_after_another(holders: list, periods: list) -> int | None:
-        """The index of the latest row of a post whose rows each name a
-        holder who held it after the one before left (each period ends
-        before the next starts: one row ended ``31-12-2025``, the next
-        from ``1-1-2026``), or None when they may have held it together."""
-        if not all(holders) or not all("valid_from" in p for p in periods):
-            return None
-        order = sorted(range(len(periods)), key=lambda i: periods[i]["valid_from"])
-        if all(periods[a].get("valid_to", "9999-12-31") < periods[b]["valid_from"]
-               for a, b in zip(order, order[1:])):
-            return order[-1]
-        return None
 
     def successive(self, node: dict, group, latest_fte) -> None:
         """A post whose rows' holders held it one after another: its FTE the
@@ -1336,5 +1322,7 @@ def _merge(base: Columns, override: Columns | None) -> Columns:
 
 
 def _first_posts(posts: list) -> str:
-    """The first twenty of ``posts``, and '…' after them when there are more."""
+    """The first twenty of ``posts`` (each once), and '…' after them when
+    there are more."""
+    posts = list(dict.fromkeys(posts))
     return ", ".join(posts[:20]) + (" …" if len(posts) > 20 else "")
