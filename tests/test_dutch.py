@@ -1709,3 +1709,15 @@ def test_one_person_appointed_to_a_post_twice_holds_it_twice(tmp_path):
                  "F2;Adviseur;F1;Eva Kok;0,8\n", encoding="utf-8")
     res = run("import", "posts", g, "--preset", "nl-hr", "--out", tmp_path / "p", "--lang", "en")
     assert res.exit_code == 1 and "a row given twice, or two appointments" in res.output
+
+
+def test_the_dutch_catalog_addresses_the_reader_as_u_throughout():
+    """Every Dutch message addresses the reader as `u` (`bedoelt u`, `als het
+    bestand van u is`); the import's list of columns not read said `geef je
+    op`, the one `je` among them."""
+    from babel.messages.pofile import read_po
+    with open(ROOT / "orgmodel" / "locale" / "nl" / "LC_MESSAGES" / "orgmodel.po", "rb") as f:
+        catalog = read_po(f)
+    informal = [m.string for m in catalog if m.id and isinstance(m.string, str)
+                and re.search(r"(?i)\b(je|jij|jou|jouw)\b", m.string)]
+    assert informal == [], informal
