@@ -422,15 +422,15 @@ def _helps_in(lang: str):
     for holder, text in found:
         holder.help = t(text)
     words = _usage_words_of(cli)
-    for holder, attr, text in words:
-        setattr(holder, attr, t(text))
+    for holder, attr, _, words_of in words:
+        setattr(holder, attr, words_of(t))
     try:
         yield
     finally:
         for (holder, _), text in zip(found, saved):
             holder.help = text
-        for holder, attr, text in words:
-            setattr(holder, attr, None if attr == "metavar" else text)
+        for holder, attr, was, _ in words:
+            setattr(holder, attr, was)
 
 
 #: The words of a usage line click writes in English (its ``[OPTIONS]``, and
@@ -439,22 +439,52 @@ def _helps_in(lang: str):
 _USAGE_WORDS = {"[OPTIONS]": N_("[OPTIONS]"), "COMMAND [ARGS]...": N_("COMMAND [ARGS]..."),
                 "text": N_("TEXT"), "path": N_("PATH"), "directory": N_("DIRECTORY"),
                 "file": N_("FILE"), "integer": N_("INTEGER"), "integer range": N_("INTEGER")}
+#: The names an option or argument gives its value (``--neo4j ORG_NAME``,
+#: ``escalate ROLE``), as the help texts and messages name them too, each a
+#: message of the catalog.
+VALUE_NAMES = {w: w for w in (
+    N_("ORG_NAME"), N_("DATE"), N_("COLUMN"), N_("ROLE"), N_("NAME"), N_("SOURCE"), N_("WHAT"),
+    N_("POWER"), N_("KEY=VALUE"), N_("TARGET"), N_("REGISTER_FILE"), N_("POSTS_FILE"),
+    N_("HOURS"), N_("id|holder|COLUMN"), N_("SEP"), N_("FOLDER"), N_("AMOUNT"), N_("KIND"),
+    N_("ORG"), N_("AS_IS"), N_("TO_BE"))}
 
 
 def _usage_words_of(group) -> list:
-    """``(holder, attribute, English)`` of each word of a usage line under
-    ``group`` that :data:`_USAGE_WORDS` translates (see :func:`_helps_in`)."""
+    """``(holder, attribute, its value, how to say it)`` of each word of a
+    usage line under ``group`` that :data:`_USAGE_WORDS` or
+    :data:`VALUE_NAMES` translates (see :func:`_helps_in`); ``how to say
+    it`` takes a translator."""
     found, stack = [], [group]
     while stack:
         cmd = stack.pop()
-        found += [(cmd, a, _USAGE_WORDS[w]) for a in ("options_metavar", "subcommand_metavar")
+        found += [(cmd, a, w, lambda t, w=w: t(_USAGE_WORDS[w]))
+                  for a in ("options_metavar", "subcommand_metavar")
                   if (w := getattr(cmd, a, None)) in _USAGE_WORDS]
-        found += [(p, "metavar", _USAGE_WORDS[p.type.name]) for p in cmd.params
-                  if isinstance(p, click.Option) and p.metavar is None and not p.is_flag
-                  and p.type.name in _USAGE_WORDS]
+        found += [_value_name(p) for p in cmd.params if _value_name(p)]
         if isinstance(cmd, click.Group):
             stack += list(cmd.commands.values())
     return found
+
+
+def _value_name(p):
+    """:func:`_usage_words_of`'s row of the name parameter ``p`` gives its
+    value, or None: an option's metavar or the kind of value it takes, an
+    argument's name (``[ROLE]`` when it may be left out)."""
+    if isinstance(p, click.Option) and not p.is_flag:
+        if p.metavar in VALUE_NAMES:
+            return (p, "metavar", p.metavar, lambda t, w=p.metavar: t(VALUE_NAMES[w]))
+        if p.metavar is None and p.type.name in _USAGE_WORDS:
+            return (p, "metavar", None, lambda t, w=p.type.name: t(_USAGE_WORDS[w]))
+    if isinstance(p, click.Argument) and (p.metavar or str(p.name).upper()) in VALUE_NAMES:
+        word = VALUE_NAMES[p.metavar or str(p.name).upper()]
+        return (p, "metavar", p.metavar, lambda t, w=word, p=p: _argument_shown(t(w), p))
+    return None
+
+
+def _argument_shown(word: str, p) -> str:
+    """An argument's name in a usage line, as click writes it: ``[ROL]``
+    when it may be left out, ``...`` after one that takes several."""
+    return (word if p.required else f"[{word}]") + ("..." if p.nargs != 1 else "")
 
 
 class OrgGroup(click.Group):

@@ -587,7 +587,7 @@ def test_every_commands_help_is_dutch_under_lang_nl(monkeypatch):
     """--help with --lang nl (or ORGMODEL_LANG=nl) says the command's own text
     and every option's in Dutch (they were English under click's Dutch
     headings), and English again without it."""
-    from orgmodel.cli import cli, help_texts
+    from orgmodel.cli import VALUE_NAMES, cli, help_texts
     from orgmodel.i18n import translator
 
     def flat(text):          # (click wraps lines, also after a hyphen)
@@ -609,6 +609,11 @@ def test_every_commands_help_is_dutch_under_lang_nl(monkeypatch):
         # (the usage line's own words: `[OPTIONS]`, `--org PATH`, `--name TEXT`)
         assert not re.search(r"\[OPTIONS\]|COMMAND \[ARGS\]|--[\w-]+ (PATH|TEXT|INTEGER|"
                              r"DIRECTORY|FILE)\b", said), (path, said)
+        # (the names of values, in the usage line, the options and the texts alike:
+        # `escalate [OPTIES] [ROL]`, `--on DATUM`, "Naar wie ROL ...")
+        untranslated = [w for w in VALUE_NAMES if w != nl(w) and re.search(
+            rf"(?<![\w|=]){re.escape(w)}(?![\w|=])", said)]
+        assert untranslated == [], (path, untranslated, said)
         assert "[OPTIONS]" in english
     assert checked > 140
     monkeypatch.setenv("ORGMODEL_LANG", "nl")
