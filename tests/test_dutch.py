@@ -1726,3 +1726,21 @@ def test_the_dutch_catalog_addresses_the_reader_as_u_throughout():
     informal = [m.string for m in catalog if m.id and isinstance(m.string, str)
                 and re.search(r"(?i)\b(je|jij|jou|jouw)\b", m.string)]
     assert informal == [], informal
+
+
+def test_an_end_date_cell_that_says_none_is_no_date_said_once(tmp_path):
+    """An HR export writes `n.v.t.` or `-` as the end date of everyone still
+    employed: each was a cell not used ("is geen datum"), so that a file of
+    500 people listed 480 and `--strict` refused it. Such a word is no date,
+    counted and said once."""
+    f = tmp_path / "medewerkers.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;Datum uit dienst\n"
+                 "F1;Directeur;;Anna de Vries;n.v.t.\nF2;Adviseur;F1;Eva Kok;-\n"
+                 "F3;Adviseur;F1;Jan Smit;N.V.T.\nF4;Adviseur;F1;Piet Bakker;31-12-2025\n",
+                 encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--strict",
+              "--date", "1-3-2026")
+    assert res.exit_code == 0, res.output
+    assert ("3 cellen van 'Datum uit dienst' zeggen dat er geen datum is ('n.v.t.', '-', "
+            "'N.V.T.'): gelezen als geen") in res.output, res.output
+    assert orgmodel.totals(orgmodel.load(tmp_path / "o"))["people"] == 3

@@ -106,6 +106,12 @@ _EMPTY_NOTE = N_("the holder's cell is empty, and the file's format writes 'Vaca
                  "vacant post: a holder whose name is not published (inferred)")
 
 
+#: What a date column writes for none (``n.v.t.`` where nobody left yet),
+#: compared folded and without a final dot.
+_NO_DATE = frozenset({"n.v.t", "nvt", "n/a", "na", "-", "–", "—", "--", "geen", "none",
+                      "nog niet bekend", "onbepaald", "onbepaalde tijd", "n.b", "nb"})
+
+
 def one_after_another(holders: list, periods: list) -> int | None:
     """The index of the latest row of a post whose rows each name a holder
     who held it after the one before left (each period ends before the next
@@ -147,6 +153,11 @@ class HolderReading(ImportState):
         for key, column, what in (("valid_from", self.c_start, N_("start date")),
                                   ("valid_to", self.c_end, N_("end date"))):
             text = _cell(row, column)
+            if text.strip().casefold().rstrip(".") in _NO_DATE:
+                # (a word for none, "n.v.t." on every row of those still
+                # employed: no date, counted and said once, not a cell not used)
+                self.no_dates.setdefault(str(column), []).append(text.strip())
+                continue
             if not text:
                 continue
             try:

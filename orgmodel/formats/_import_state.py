@@ -231,6 +231,7 @@ class ImportState:
     several_holders: list
     empty_holders: list
     periods: list                   # (post, its dates) of each holder given a date
+    no_dates: dict                  # date column -> its cells that say there is none
     occupied: dict                  # posts their occupied FTE read (see occupancy)
     and_in_holder: list
     shared_holder_ftes: list

@@ -440,6 +440,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.several_holders = []         # cells that name several holders
         self.empty_holders = []           # posts of holder cells left empty
         self.periods = []                 # (post, its dates) of each holder given one
+        self.no_dates = {}                # date column -> its cells that say there is none
         self.and_in_holder = []           # one holder's cell with 'en'/'and' in it
         # posts whose occupied FTE, with no holders named, made them vacant,
         # gave them a vacant part, or could not be set beside their FTE
@@ -1206,6 +1207,11 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         ended = [(pid, p["valid_to"]) for pid, p in self.periods if "valid_to" in p]
         if ended:
             self.say_ended(ended, date)
+        for column, cells in self.no_dates.items():
+            self.log.decisions.append(count(len(cells), N_(
+                "1 cell of '{c}' says there is no date ({v}): read as none"), N_(
+                "{n} cells of '{c}' say there is no date ({v}): read as none"),
+                c=self.shown(column), v=", ".join(f"'{v}'" for v in dict.fromkeys(cells))))
 
     def say_ended(self, ended: list, date: str | None) -> None:
         """The holders given an end date (``(post, date)``): see :meth:`say_periods`."""
