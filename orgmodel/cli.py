@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import json
 import os
 import re
@@ -510,6 +511,12 @@ class OrgGroup(click.Group):
             raise
         except (click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            # (the reader of the output went away, `| head`: a Unix tool then
+            # says nothing; what is left to print goes nowhere, so that
+            # Python's own flush at exit does not fail again)
+            _quiet_stdout()
+            raise click.exceptions.Exit(1) from None
         except (OrgModelError, OSError, ValueError) as exc:
             if _DEBUG:
                 raise
@@ -522,6 +529,14 @@ class OrgGroup(click.Group):
                 "{error} (run again with --debug for details)", error=error))))) from None
         finally:
             _LANG = None     # (one command's language is not the next one's, in one process)
+
+
+def _quiet_stdout() -> None:
+    """Standard output pointed at the null device (see :meth:`OrgGroup.invoke`)."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass          # (no file behind it: a test's runner)
 
 
 def _usage_words(message) -> str:

@@ -321,3 +321,21 @@ def test_a_register_of_one_link_is_said_in_the_singular(tmp_path):
     out = run("mandates", "--org", DATA / "deventer", "--power", "commissioning", "-o",
               tmp_path / "r.csv").output
     assert out.startswith("Register of 1 mandate link written to "), out
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_output_into_a_reader_that_went_away_says_nothing(lang):
+    """`orgmodel import posts … | head -1` ended with `Fout: [Errno 32]
+    Broken pipe` on the terminal: the reader had gone, and a Unix tool then
+    says nothing. The pipe here is closed before the command writes."""
+    import os
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run([sys.executable, "-m", "orgmodel", "layers", "--org",
+                               str(DATA / "deventer"), "--lang", lang],
+                              stdout=write, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write)
+    assert done.stderr == "", done.stderr
+    assert done.returncode == 1

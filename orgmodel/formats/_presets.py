@@ -123,7 +123,8 @@ PRESETS = {
         senior=Columns(id="formatieplaats|formatieplaatsnummer|functienummer|plaatsnummer|"
                           "positienummer|personeelsnummer|formatieplaatsnr|functienr|"
                           "plaatsnr|positienr|formatieplaats-id|functie-id|positie-id|"
-                          "functiecode|formatiecode|personeelsnr",
+                          "functiecode|formatiecode|personeelsnr|medewerkernummer|"
+                          "medewerkernr|werknemersnummer|werknemernummer",
                        reports_to="leidinggevende functie|leidinggevende formatieplaats|"
                                   "leidinggevende|manager|direct leidinggevende|"
                                   "naam leidinggevende|leidinggevende naam|"
