@@ -975,7 +975,8 @@ def test_no_two_columns_of_a_table_share_a_dutch_heading(command):
 @pytest.mark.parametrize("id_col,sup_col", [("Functienr.", "Leidinggevende"),
                                             ("Formatieplaatsnr", "Rapporteert aan"),
                                             ("Functie-ID", "Leidinggevende functie"),
-                                            ("Functiecode", "Functienr. leidinggevende")])
+                                            ("Functiecode", "Functienr. leidinggevende"),
+                                            ("Medewerkernummer", "Leidinggevende")])
 def test_nl_hr_reads_abbreviated_column_names(tmp_path, id_col, sup_col):
     """An HR export's abbreviated headers ("Functienr.", "Formatieplaatsnr")
     and "Rapporteert aan" for the superior
@@ -988,6 +989,17 @@ def test_nl_hr_reads_abbreviated_column_names(tmp_path, id_col, sup_col):
     assert f"functie-id uit '{id_col}'; leidinggevende uit '{sup_col}'" in res.output
     edges = (tmp_path / "o" / "edges.csv").read_text(encoding="utf-8")
     assert "\nF2,F1,REPORTS_TO," in edges
+
+
+@pytest.mark.parametrize("fte_col", ["Aantal FTE", "FTE aantal", "Omvang (fte)", "Formatie (FTE)"])
+def test_nl_hr_reads_an_fte_column_by_its_other_names(tmp_path, fte_col):
+    """`Aantal FTE` was a column not read: the posts had no FTE."""
+    f = tmp_path / "f.csv"
+    f.write_text(f"Formatieplaats;Functie;Leidinggevende;{fte_col}\nF1;Directeur;;1,0\n"
+                 "F2;Adviseur;F1;0,8\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0 and f"fte uit '{fte_col}'" in res.output, res.output
+    assert orgmodel.totals(orgmodel.load(tmp_path / "o"))["fte_min"] == 1.8
 
 
 def test_an_empty_holder_cell_is_neither_a_person_nor_a_vacancy(tmp_path):

@@ -140,7 +140,8 @@ PRESETS = {
                             "org. eenheid|organisatorische eenheid|afdelingsnaam|afdeling/team",
                        fte="fte|formatie|omvang|aanstelling|fte formatie|formatie fte|"
                            "werktijdfactor|deeltijdfactor|aanstellingsomvang|"
-                           "aanstellingspercentage|formatieomvang",
+                           "aanstellingspercentage|formatieomvang|aantal fte|fte aantal|"
+                           "omvang fte|fte omvang",
                        hours="uren|uren per week|aantal uren|contracturen|formatie-uren|"
                              "formatieuren|weekuren|uren p/w",
                        grade="schaal|salarisschaal|functieschaal",
