@@ -757,3 +757,18 @@ def test_two_rows_that_give_one_mandate_written_otherwise_are_read_once_and_said
     assert ("één keer gelezen (regel 3 als regel 2)") in res.output, res.output
     assert len([1 for u, v, d in orgmodel.load(folder).graph.edges(data=True)
                 if d["kind"] == "MANDATES" and (u, v) == ("F001", "F005")]) == 1
+
+
+def test_titles_of_several_posts_and_their_ondermandaat_are_named_by_id(tmp_path):
+    """A row that gives `Adviseurs financiën` (two posts, with --every-post)
+    an ondermandaat is refused: from which of them, the row does not say.
+    The refusal named them `Adviseur financiën, Adviseur financiën`; two
+    posts of one name are named with their ids."""
+    folder, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;Ondermandaat aan\n"
+                                      "Inkoop;Gemeentesecretaris;Adviseurs financiën;F006\n")
+    path = tmp_path / "register.csv"
+    res = run("import", "mandates", path, "--org", folder, "--every-post", "--lang", "en")
+    assert res.exit_code == 1
+    assert ("names several mandatees (Adviseur financiën (F003), Adviseur financiën (F004)) and "
+            "ondermandaat to Medewerker burgerzaken: from which") in res.output, res.output
+

@@ -370,6 +370,12 @@ class _Nodes:
             return self.each(names, column)
         return [found for part in parts for found in self.each(part, column)]
 
+    def names(self, ids: list) -> str:
+        """The names of ``ids``, each with its id where two share a name
+        (``Teamleider (F2), Teamleider (F3)``)."""
+        shown = [self.name[i] for i in ids]
+        return ", ".join(n if shown.count(n) == 1 else f"{n} ({i})" for n, i in zip(shown, ids))
+
     def each(self, name: str, column: str) -> list:
         """The post or role ``name`` names; with :attr:`every_post`, each post
         of a job title several have (``Teamleider``, or its plural
@@ -706,13 +712,12 @@ class _Reading:
             raise InputError(Message(
                 "names several mandatees ({mandatees}) and ondermandaat to {posts}: from which "
                 "of them, the row does not say; give a row per mandatee",
-                mandatees=", ".join(self.nodes.name[m] for m in mandatees),
-                posts=", ".join(self.nodes.name[p] for p in posts)))
+                mandatees=self.nodes.names(mandatees), posts=self.nodes.names(posts)))
         mandatee = mandatees[0]
         if attrs.get("submandate") == "false":
             raise InputError(Message(
                 "names ondermandaat to {posts}, and says ondermandaat is not allowed",
-                posts=", ".join(self.nodes.name[p] for p in posts)))
+                posts=self.nodes.names(posts)))
         if mandatee in posts:
             raise InputError(Message("names the mandatee '{name}' as its own ondermandaat",
                                      name=self.nodes.name[mandatee]))
