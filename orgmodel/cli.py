@@ -232,20 +232,20 @@ def _named(ctx, param, value):
 
 
 def _date(ctx, param, value):
-    """``--on``/``--date``: ISO always; in the language the command line asked
-    for (--lang, ORGMODEL_LANG), also as that language writes a date (Dutch
-    ``31-12-2026``, ``31 december 2026``; English ``31 December 2026``).  Asked
-    for none, another form is kept as :class:`_DateText`, read by the command
-    in the organisation's language once it has read it (:func:`_read_date`)."""
+    """``--on``: ISO always; in the language the command line asked for
+    (--lang, ORGMODEL_LANG), also as that language writes a date (Dutch
+    ``31-12-2026``, ``31 december 2026``; English ``31 December 2026``).
+    Another form is kept as :class:`_DateText`, read by the command once it
+    has read the organisation: in its language, or as its files write dates
+    (a Dutch organisation's ``31-12-2026`` under ``--lang en`` too; see
+    :func:`_read_date`)."""
     if value is None:
         return None
-    from .notation import iso_date
+    from .notation import iso_date, parse_date
     value = value.strip()
     asked = _LANG or _ASKED
-    if asked:
-        return _read_date(value, asked, param.opts[0])
     try:
-        return iso_date(value)
+        return parse_date(value, asked) if asked else iso_date(value)
     except InputError:
         return _DateText(value)
 
@@ -268,14 +268,23 @@ def _file_date(ctx, param, value):
         return _DateText(value.strip())
 
 
-def _read_date(value, lang: str, option: str) -> str:
+def _read_date(value, lang: str, option: str, also: str | None = None) -> str:
     """``value`` (a date option's text) as an ISO date, written as ``lang``
-    writes dates (see :func:`orgmodel.notation.parse_date`)."""
+    writes dates, or else as the organisation's locale ``also`` does (see
+    :func:`orgmodel.notation.parse_date`); refused with the reason the
+    organisation's way of writing dates gives (``31-2-2026`` names no day),
+    else ``lang``'s."""
     from .notation import parse_date
     try:
         return parse_date(value, lang)
     except InputError as exc:
-        raise click.BadParameter(said(exc), param_hint=f"'{option}'") from None
+        why = exc
+    if also and also != lang:
+        try:
+            return parse_date(value, also)
+        except InputError as exc:
+            why = exc
+    raise click.BadParameter(said(why), param_hint=f"'{option}'") from None
 
 
 _ON_HELP = ("Analyse the organisation as it stands on this date (YYYY-MM-DD; in Dutch also "
@@ -319,7 +328,7 @@ def reads_model(f=None, *, whole: bool = False, local=None):
                 org = pull_model(store, neo4j_name)
             _own_language(org)
         if isinstance(on_date, _DateText):
-            on_date = _read_date(on_date, _said_in(), "--on")
+            on_date = _read_date(on_date, _said_in(), "--on", also=org.manifest.get("locale"))
         if on_date or not whole:
             org = org.on(on_date)
         if org.graph.number_of_nodes() < _FREEZE_FROM:

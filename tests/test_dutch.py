@@ -1756,3 +1756,25 @@ def test_an_end_date_cell_that_says_none_is_no_date_said_once(tmp_path):
     assert ("3 cellen van 'Datum uit dienst' zeggen dat er geen datum is ('n.v.t.', '-', "
             "'N.V.T.'): gelezen als geen") in res.output, res.output
     assert orgmodel.totals(orgmodel.load(tmp_path / "o"))["people"] == 3
+
+
+def test_on_reads_a_dutch_organisations_date_under_lang_en(tmp_path):
+    """`formation --on 1-12-2025 --lang en` of an organisation whose files
+    write Dutch dates (`locale: nl`) was refused: the date was read as
+    English writes one only. It is read as the organisation writes dates
+    too, and refused with that reading's reason (a day that does not exist)."""
+    f = tmp_path / "medewerkers.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;Datum uit dienst\n"
+                 "F1;Directeur;;Anna de Vries;\nF2;Adviseur;F1;Eva Kok;31-12-2025\n",
+                 encoding="utf-8")
+    assert run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o").exit_code == 0
+    res = run("formation", "--org", tmp_path / "o", "--on", "1-12-2025", "--lang", "en")
+    assert res.exit_code == 0 and "2 people" in res.output, res.output
+    res = run("formation", "--org", tmp_path / "o", "--on", "1-1-2026", "--lang", "en")
+    assert res.exit_code == 0 and "1 people" not in res.output and "1 person" in res.output, \
+        res.output
+    res = run("formation", "--org", tmp_path / "o", "--on", "31-2-2026", "--lang", "en")
+    assert res.exit_code == 2 and "'31-2-2026' is not a date that exists" in res.output, res.output
+    # (an organisation of no Dutch locale: as English writes dates, as before)
+    res = run("formation", "--org", DATA / "template", "--on", "1-12-2025", "--lang", "en")
+    assert res.exit_code == 2 and "is not a date: write it as YYYY-MM-DD" in res.output
