@@ -1285,13 +1285,18 @@ def report(org, out_dir):
                    "reporting to both roles above.")
 @lang_option
 def synth(n_roles, seed, out_dir, force, shape):
-    """Write a synthetic organisation (for scale tests and benchmarks)."""
+    """Write a synthetic organisation (for scale tests and benchmarks).
+
+    With --lang nl (or ORGMODEL_LANG=nl) the municipality is a Dutch one: the
+    same organisation, its names and texts in Dutch.
+    """
     from ._progress import task
     from .synth import SHAPES
     from .write import save
     _refuse_overwrite(out_dir, force)
     with task(Message("Writing a synthetic organisation of {n_roles} roles", n_roles=n_roles), 2) as step:
-        org = SHAPES[shape](n_roles, seed)
+        # (a Dutch command line writes a Dutch municipality: its names and texts)
+        org = SHAPES[shape](n_roles, seed, _t().lang)
         step("generated")
         with output_folder(out_dir):
             save(org, out_dir)

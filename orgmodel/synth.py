@@ -42,10 +42,50 @@ _CRITERIA = {
     "uncertain_result": "uncertain result",
 }
 _CRIT = sorted(_CRITERIA)
+#: The criteria in Dutch, as D-FS-VI writes them (the Deventer data's texts).
+_CRITERIA_NL = {
+    "political_risk": "groot politiek-bestuurlijk belang of afbreukrisico",
+    "social_impact": "grote impact op de samenleving",
+    "uncharted": "complex en onontgonnen terrein",
+    "no_vision": "nog geen visie of uitvoeringskader aanwezig",
+    "central_steering": "behoefte aan centrale sturing ten behoeve van interne en/of externe "
+                        "samenhang",
+    "multidisciplinary": "multidisciplinair en begrotingsprogramma overstijgend en meerdere "
+                         "belangen betrokken",
+    "unexpected_problem": "onverwacht probleem van strategisch belang",
+    "national_policy": "ingrijpende wijziging van rijksbeleid of andere medeoverheid",
+    "new_unique": "nieuwe unieke opgave met een nieuw en uniek resultaat",
+    "non_repeating": "niet repeterende handeling of resultaat",
+    "time_budget_limited": "tijd en budget beperkt",
+    "longer_than_year": "langer dan 1 jaar",
+    "uncertain_result": "resultaat onzeker",
+}
+
+#: The names a synthetic organisation gives its nodes, in the language it is
+#: written in (``synth --lang nl``: a Dutch municipality's words): the data's,
+#: not messages of the catalog.
+_NAMES = {
+    "en": {"council": "Council", "board": "Executive board", "alderman": "Alderman {i}",
+           "gd": "General director", "cd": "CD {i}", "dd": "DD {i}", "tm": "TM {i}",
+           "staff": "STAFF {i}", "cluster": "Cluster of {of}", "team": "Team of {of}",
+           "portfolio": "Portfolio of {of}", "theme": "Theme {i} of {of}",
+           "partner": "Partner {i}", "commission": "Commission {i}", "orphan": "Orphan work",
+           "scope": "line management", "name": "Synthetic {n}"},
+    "nl": {"council": "Gemeenteraad", "board": "College van B&W", "alderman": "Wethouder {i}",
+           "gd": "Algemeen directeur", "cd": "Concerndirecteur {i}",
+           "dd": "Adjunct-directeur {i}", "tm": "Teammanager {i}", "staff": "Medewerker {i}",
+           "cluster": "Cluster van {of}", "team": "Team van {of}",
+           "portfolio": "Portefeuille van {of}", "theme": "Thema {i} van {of}",
+           "partner": "Partner {i}", "commission": "Opdracht {i}",
+           "orphan": "Werk zonder opdracht", "scope": "lijnmanagement",
+           "name": "Synthetisch {n}"},
+}
 
 
-def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel:
-    """A synthetic organisation with ``n_roles`` roles.
+def synthesize(n_roles: int, seed: int = 0, name: str | None = None,
+               language: str = "en") -> OrgModel:
+    """A synthetic organisation with ``n_roles`` roles, its names and texts
+    in ``language`` (``en`` or ``nl``: the same organisation, in words).
 
     Examples
     --------
@@ -56,12 +96,14 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
     True
     >>> validate_graph(org)
     []
+    >>> synthesize(300, seed=1, language="nl").label("gd")
+    'Algemeen directeur'
     """
     if n_roles < 10:
         raise InputError(Message("a synthetic organisation needs at least 10 roles"))
     # One seeded random sequence: the steps run in this order, so that a seed
     # gives the same organisation every time.
-    b = _Municipality(random.Random(seed))
+    b = _Municipality(random.Random(seed), _NAMES[language])
     aldermen = b.political(n_roles)
     by_layer = b.line(n_roles - 2 - len(aldermen))
     cds, dds, tms, staff = (by_layer[k] for k in ("cd", "dd", "tm", "staff"))
@@ -71,7 +113,7 @@ def synthesize(n_roles: int, seed: int = 0, name: str | None = None) -> OrgModel
     workers = tms + staff or cds
     b.partners_and_commissions(n_roles, aldermen, cds, dds, workers, boss_of)
     b.defects(aldermen, staff, workers)
-    org = OrgModel(b.g, _municipality_manifest(name, n_roles, seed))
+    org = OrgModel(b.g, _municipality_manifest(name, n_roles, seed, language))
     # Attributes as a freshly loaded model holds them (fte as a range).
     from .validate import parse_fte
     for _n, d in b.g.nodes(data=True):
@@ -87,8 +129,8 @@ class _Municipality:
     NEXT = {"gd": "cd", "cd": "dd", "dd": "tm", "tm": "staff", "staff": "staff"}
     LEVEL = {"cd": "concern", "dd": "team-connecting", "tm": "team"}
 
-    def __init__(self, rnd: random.Random):
-        self.rnd = rnd
+    def __init__(self, rnd: random.Random, names: dict):
+        self.rnd, self.names = rnd, names
         self.g = nx.MultiDiGraph()
         self.src = "synth"
 
@@ -99,19 +141,19 @@ class _Municipality:
         """The council, the executive board and its aldermen."""
         g, src = self.g, self.src
         n_aldermen = 3 + n_roles // 5000
-        self.role("council", "Council", sphere="political")
-        self.role("board", "Executive board", sphere="political")
+        self.role("council", self.names["council"], sphere="political")
+        self.role("board", self.names["board"], sphere="political")
         g.add_edge("board", "council", kind="REPORTS_TO", source=src)
         aldermen = [f"alderman-{i}" for i in range(n_aldermen)]
         for a in aldermen:
-            self.role(a, f"Alderman {a.split('-')[1]}", sphere="political")
+            self.role(a, self.names["alderman"].format(i=a.split('-')[1]), sphere="political")
         return aldermen
 
     def line(self, budget: int) -> dict:
         """The official line, breadth first from the general director: each
         layer's roles (``cd``, ``dd``, ``tm``, ``staff``), ``budget`` in all."""
         g, src, rnd = self.g, self.src, self.rnd
-        self.role("gd", "General director", sphere="official", level="concern", fte="1")
+        self.role("gd", self.names["gd"], sphere="official", level="concern", fte="1")
         g.add_edge("gd", "board", kind="REPORTS_TO", source=src)
         made = 1
         layer_of = {"gd": "gd"}
@@ -133,10 +175,11 @@ class _Municipality:
                          "fte": rnd.choice(["1", "1", "1", "0.8", "1-2", "0.5-1"])}
                 if child in self.LEVEL:
                     attrs["level"] = self.LEVEL[child]
-                self.role(rid, f"{child.upper()} {len(by_layer[child])}", **attrs)
+                self.role(rid, self.names[child].format(i=len(by_layer[child])), **attrs)
                 g.add_edge(rid, boss, kind="REPORTS_TO", source=src)
                 if child in ("cd", "dd", "tm"):
-                    g.add_edge(boss, rid, kind="MANDATES", source=src, scope="line management")
+                    g.add_edge(boss, rid, kind="MANDATES", source=src,
+                               scope=self.names["scope"])
                 by_layer[child].append(rid)
                 layer_of[rid] = child
                 queue.append(rid)
@@ -151,23 +194,23 @@ class _Municipality:
                 self.g.add_edge(tm, other, kind="REPORTS_TO", source=self.src, note="matrix")
 
     def teams_and_portfolios(self, cds, dds, tms, boss_of) -> None:
-        g, src, rnd = self.g, self.src, self.rnd
+        g, src, rnd, names = self.g, self.src, self.rnd, self.names
         for dd in dds:
-            g.add_node(f"cluster-{dd}", kind="Team", name=f"Cluster of {dd}",
+            g.add_node(f"cluster-{dd}", kind="Team", name=names["cluster"].format(of=dd),
                        team_kind="cluster", source=src)
             g.add_edge(dd, f"cluster-{dd}", kind="LEADS", source=src)
         for tm in tms:
-            g.add_node(f"team-{tm}", kind="Team", name=f"Team of {tm}", team_kind="team",
-                       source=src)
+            g.add_node(f"team-{tm}", kind="Team", name=names["team"].format(of=tm),
+                       team_kind="team", source=src)
             g.add_edge(tm, f"team-{tm}", kind="LEADS", source=src)
             g.add_edge(f"team-{tm}", f"cluster-{boss_of[tm]}", kind="MEMBER_OF", source=src)
         for h in ["gd"] + cds:
             pf = f"pf-{h}"
-            g.add_node(pf, kind="Portfolio", name=f"Portfolio of {h}", source=src)
+            g.add_node(pf, kind="Portfolio", name=names["portfolio"].format(of=h), source=src)
             g.add_edge(h, pf, kind="HOLDS", source=src)
             for i in range(rnd.randint(1, 4)):
                 t = f"topic-{h}-{i}"
-                g.add_node(t, kind="Topic", name=f"Theme {i} of {h}", source=src)
+                g.add_node(t, kind="Topic", name=names["theme"].format(i=i, of=h), source=src)
                 g.add_edge(pf, t, kind="COVERS", source=src,
                            category=rnd.choice(["operations", "corporate theme"]))
         for dd in dds:
@@ -179,8 +222,8 @@ class _Municipality:
         kinds = ["shared service", "market", "institution", "citizens", "regional body"]
         partners = [f"partner-{i}" for i in range(max(2, n_roles // 250))]
         for i, p in enumerate(partners):
-            g.add_node(p, kind="Partner", name=f"Partner {i}", partner_kind=rnd.choice(kinds),
-                       source=src)
+            g.add_node(p, kind="Partner", name=self.names["partner"].format(i=i),
+                       partner_kind=rnd.choice(kinds), source=src)
         dds_of: dict = {}
         for dd in dds:
             dds_of.setdefault(boss_of[dd], []).append(dd)
@@ -190,8 +233,9 @@ class _Municipality:
                              "budget programme", "agreement"])
             crit = rnd.sample(_CRIT, rnd.randint(0, 6))
             extra: dict[str, object] = {"criteria": crit} if crit else {}
-            g.add_node(c, kind="Commission", name=f"Commission {i}", commission_kind=ck,
-                       executive=len(crit) >= 3 and rnd.random() < 0.8, source=src, **extra)
+            g.add_node(c, kind="Commission", name=self.names["commission"].format(i=i),
+                       commission_kind=ck, executive=len(crit) >= 3 and rnd.random() < 0.8,
+                       source=src, **extra)
             owner = rnd.choice(cds or ["gd"])
             g.add_edge(rnd.choice(aldermen), c, kind="COMMISSIONS", capacity="political",
                        source=src)
@@ -222,8 +266,8 @@ class _Municipality:
                 if d["kind"] == "COMMISSIONS" and d["capacity"] == "political":
                     g.remove_edge(u, v, k)
         orphan = f"com-{len(coms)}"                               # R3: work without commission
-        g.add_node(orphan, kind="Commission", name="Orphan work", commission_kind="process",
-                   source=src)
+        g.add_node(orphan, kind="Commission", name=self.names["orphan"],
+                   commission_kind="process", source=src)
         g.add_edge(orphan, rnd.choice(workers), kind="ASSIGNED_TO", source=src)
         if staff:                                                 # R1: only superior political
             s = rnd.choice(staff)
@@ -233,9 +277,11 @@ class _Municipality:
             g.add_edge(s, rnd.choice(aldermen), kind="REPORTS_TO", source=src)
 
 
-def _municipality_manifest(name, n_roles, seed) -> dict:
+def _municipality_manifest(name, n_roles, seed, language: str = "en") -> dict:
+    criteria = _CRITERIA_NL if language == "nl" else _CRITERIA
     return {
-        "name": name or f"Synthetic {n_roles}",
+        "name": name or _NAMES[language]["name"].format(n=n_roles),
+        **({"language": language} if language != "en" else {}),
         "sources": {"synth": f"orgmodel synth --roles {n_roles} --seed {seed}"},
         "rules": ["R1", "R2", "R3", "R4", "R5", "R7", "R10"],
         "escalation": {"forbidden_spheres": ["political"], "ends_at": ["gd"],
@@ -251,7 +297,7 @@ def _municipality_manifest(name, n_roles, seed) -> dict:
         "span": {"max": 12},
         "executive_commission_threshold": 3,
         "criteria": {k: {"text": v, "set": "executive commission"}
-                     for k, v in _CRITERIA.items()},
+                     for k, v in criteria.items()},
     }
 
 
@@ -327,7 +373,7 @@ def matrix(levels: int, width: int = 2, name: str | None = None) -> OrgModel:
 
 #: The shapes ``orgmodel synth --shape`` writes: name -> (roles -> OrgModel).
 SHAPES = {
-    "municipality": lambda n, seed: synthesize(n, seed),
-    "chain": lambda n, seed: chain(n),
-    "matrix": lambda n, seed: matrix(max(1, n // 2)),
+    "municipality": lambda n, seed, language="en": synthesize(n, seed, language=language),
+    "chain": lambda n, seed, language="en": chain(n),
+    "matrix": lambda n, seed, language="en": matrix(max(1, n // 2)),
 }

@@ -1778,3 +1778,28 @@ def test_on_reads_a_dutch_organisations_date_under_lang_en(tmp_path):
     # (an organisation of no Dutch locale: as English writes dates, as before)
     res = run("formation", "--org", DATA / "template", "--on", "1-12-2025", "--lang", "en")
     assert res.exit_code == 2 and "is not a date: write it as YYYY-MM-DD" in res.output
+
+
+def test_a_dutch_synthetic_municipality_is_the_same_one_in_dutch(tmp_path):
+    """`orgmodel synth --lang nl` wrote `Council`, `General director`,
+    `Team of tm-3` and English criteria: a Dutch analyst's scale test read
+    English in every table. Under a Dutch command line the same organisation
+    (the same ids and edges) is written with Dutch names and texts, and says
+    `language: nl`."""
+    from orgmodel.synth import synthesize
+    en, nl = synthesize(300, seed=4), synthesize(300, seed=4, language="nl")
+    assert list(en.graph.nodes) == list(nl.graph.nodes)
+    assert [(u, v, d["kind"]) for u, v, d in en.graph.edges(data=True)] == \
+        [(u, v, d["kind"]) for u, v, d in nl.graph.edges(data=True)]
+    assert (nl.label("gd"), nl.label("council"), nl.label("team-tm-0")) == (
+        "Algemeen directeur", "Gemeenteraad", "Team van tm-0")
+    assert nl.manifest["criteria"]["uncharted"]["text"] == "complex en onontgonnen terrein"
+    res = run("synth", "--roles", "300", "--out", tmp_path / "s", "--lang", "nl")
+    assert res.exit_code == 0 and "Synthetisch 300 geschreven" in res.output, res.output
+    assert "language: nl" in (tmp_path / "s" / "org.yaml").read_text(encoding="utf-8")
+    english = [n for n in orgmodel.load(tmp_path / "s").graph.nodes(data="name")
+               if re.search(r"\b(Council|General|Alderman|Team of|Portfolio|Theme|"
+                            r"Commission|Orphan)\b", n[1])]
+    assert english == []
+    res = run("synth", "--roles", "300", "--out", tmp_path / "e", "--lang", "en")
+    assert "General director" in (tmp_path / "e" / "nodes.csv").read_text(encoding="utf-8")
