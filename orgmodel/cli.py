@@ -452,11 +452,11 @@ _USAGE_WORDS = {"[OPTIONS]": N_("[OPTIONS]"), "COMMAND [ARGS]...": N_("COMMAND [
 #: The names an option or argument gives its value (``--neo4j ORG_NAME``,
 #: ``escalate ROLE``), as the help texts and messages name them too, each a
 #: message of the catalog.
-VALUE_NAMES = {w: w for w in (
+VALUE_NAMES = frozenset((
     N_("ORG_NAME"), N_("DATE"), N_("COLUMN"), N_("ROLE"), N_("NAME"), N_("SOURCE"), N_("WHAT"),
     N_("POWER"), N_("KEY=VALUE"), N_("TARGET"), N_("REGISTER_FILE"), N_("POSTS_FILE"),
     N_("HOURS"), N_("id|holder|COLUMN"), N_("SEP"), N_("FOLDER"), N_("AMOUNT"), N_("KIND"),
-    N_("ORG"), N_("AS_IS"), N_("TO_BE"))}
+    N_("ORG"), N_("AS_IS"), N_("TO_BE")))
 
 
 def _usage_words_of(group) -> list:
@@ -482,11 +482,11 @@ def _value_name(p):
     argument's name (``[ROLE]`` when it may be left out)."""
     if isinstance(p, click.Option) and not p.is_flag:
         if p.metavar in VALUE_NAMES:
-            return (p, "metavar", p.metavar, lambda t, w=p.metavar: t(VALUE_NAMES[w]))
+            return (p, "metavar", p.metavar, lambda t, w=p.metavar: t(w))
         if p.metavar is None and p.type.name in _USAGE_WORDS:
             return (p, "metavar", None, lambda t, w=p.type.name: t(_USAGE_WORDS[w]))
     if isinstance(p, click.Argument) and (p.metavar or str(p.name).upper()) in VALUE_NAMES:
-        word = VALUE_NAMES[p.metavar or str(p.name).upper()]
+        word = p.metavar or str(p.name).upper()
         return (p, "metavar", p.metavar, lambda t, w=word, p=p: _argument_shown(t(w), p))
     return None
 
