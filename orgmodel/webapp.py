@@ -433,6 +433,8 @@ class _Site:
                     (t("Figures"), changed.figures_view(t), ("figure",)), (t("Spans"), changed.spans, ()),
                     (t("Routes that change"), changed.routes_view(), ROUTE_VIEW_OWN),
                     (t("Mandates"), changed.mandates[["problem", "detail", "rule"]], ()),
+                    (t("Posts whose holders change"),
+                     changed.holders_view()[["name", "before", "after"]], ()),
                     (t("Findings added and resolved"), changed.findings, ())):
                 if len(df):
                     impact.append((title, self.frame(df, request, own)))

@@ -418,6 +418,11 @@ def test_an_editor_gives_and_withdraws_mandates_roles_and_holders(app):
                    {"verb": "link", "kind": "PLAYS", "subject": "tm", "to": "budget-holder"})
     page = anna.get("/drafts/links").text
     assert "Mandates" in page or "Routes that change" in page or "Figures" in page
+    # (a holder withdrawn: the draft says whom the post keeps, as DIFF.md does)
+    _draft(anna, "holder", {"verb": "unlink", "kind": "HOLDS", "subject": "p-ann", "to": "tm"})
+    holder = html.unescape(re.sub(r"<[^>]+>", " ", anna.get("/drafts/holder").text))
+    assert re.search(r"Posts whose holders change\s+name\s+before\s+after\s+Team manager "
+                     r"Finance\s+Ann Smit, Bo de Vries\s+Bo de Vries", holder), holder
     assert anna.post("/drafts/links/apply", data={"csrf": token}).status_code == 303
     org = orgmodel.load(folder)
     into_tm = [(u, d) for u, _, d in org.graph.in_edges("tm", data=True)
