@@ -697,7 +697,9 @@ def test_a_ceiling_in_scientific_notation_is_refused(tmp_path):
     ("-;ja;1-1-2026", "regel 2: financiële grens: '-' is een streepje, geen bedrag: schrijf "
                       "'geen' of 'onbeperkt' als het mandaat geen financiële grens heeft"),
     ("€ 5.000;ja, aan teamleiders;1-1-2026",
-     "regel 2: ondermandaat toegestaan: 'ja, aan teamleiders' is geen ja/nee"),
+     "regel 2: ondermandaat toegestaan: 'ja, aan teamleiders' is geen ja/nee (schrijf ja of "
+     "nee, of true of false); aan wie de gemandateerde het mag doorgeven, staat in een kolom "
+     "'ondermandaat aan'"),
     ("€ 5.000;ja;1-1-26", "regel 2: geldig vanaf: '1-1-26' geeft het jaar in twee cijfers")])
 def test_a_registers_cell_that_is_not_read_is_refused_naming_its_column(tmp_path, cells, said):
     """A register's yes/no, ceiling or date that is none was refused

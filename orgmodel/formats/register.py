@@ -866,8 +866,12 @@ def _parsed(key: str, text: str, locale: str | None) -> str:
             return NO_CEILING
         value = parse_ceiling(text, locale)
     except InputError as exc:
+        # (a cell of ondermandaat that names whom, "ja, aan teamleiders": the
+        # register's column for that is another)
+        whom = Message("; whom the mandatee may pass it on to goes in a column '{c}'",
+                       c=Message(_LABELS["submandatee_name"])) if key == "submandate" else ""
         raise InputError(Message("{column}: {why}", column=Message(_LABELS[key]),
-                                 why=exc.args[0])) from None
+                                 why=exc.args[0]) + whom) from None
     if value < 0:
         raise InputError(Message("ceiling '{value}' is below 0", value=text))
     # (as edges.csv writes a number: 1500000, not 1.5e+06)
