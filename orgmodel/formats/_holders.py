@@ -153,12 +153,12 @@ class HolderReading(ImportState):
         for key, column, what in (("valid_from", self.c_start, N_("start date")),
                                   ("valid_to", self.c_end, N_("end date"))):
             text = _cell(row, column)
+            if not text:
+                continue
             if text.strip().casefold().rstrip(".") in _NO_DATE:
                 # (a word for none, "n.v.t." on every row of those still
                 # employed: no date, counted and said once, not a cell not used)
                 self.no_dates.setdefault(str(column), []).append(text.strip())
-                continue
-            if not text:
                 continue
             try:
                 found[key] = parse_date(text, self.locale)
@@ -357,8 +357,7 @@ class HolderReading(ImportState):
 
     def mark_people_on_several_posts(self) -> None:
         """One person on several posts: the same name read as one person (inferred)."""
-        person_names = {n["id"]: n["name"] for n in self.nodes if n["kind"] == "Person"}
-        self.log.people_on_several_posts = [(person_names[pp], ps)
+        self.log.people_on_several_posts = [(self.person_name[pp], ps)
                                             for pp, ps in self.people.values() if len(ps) > 1]
         several = {pp for pp, ps in self.people.values() if len(ps) > 1}
         for n in self.nodes:

@@ -822,13 +822,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         sup = _cell(first, self.c_sup)
         # (without a line, no post is a top: the file does not say)
         is_top = bool(self.c_sup) and sup.casefold() in self.tops
-        node = self.post_node(pid, group, title, ftes, holders, is_top)
         latest = one_after_another(holders, periods) if len(group) > 1 else None
-        if latest is not None:
-            self.successive(node, group, ftes[latest] if ftes else None)
-        elif len(group) > 1:
-            self.job_share(node, group, ftes, holders)
-        self.nodes.append(node)
+        self.nodes.append(self.post_node(pid, group, title, ftes, holders, is_top, latest))
         self.log.posts += 1
         u, under = self.unit_path(first, first_row) if self.c_units else \
             (self.unit_of(_cell(first, self.c_unit), first_row), None)
@@ -925,11 +920,15 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         (self.shared_ftes if said is None else said).append(text)
         return shares
 
-    def post_node(self, pid, group, title, ftes, holders, is_top) -> dict:
+    def post_node(self, pid, group, title, ftes, holders, is_top, latest=None) -> dict:
+        """The post's node; ``latest``: the row of its holders held one after
+        another whose FTE is the post's (see :func:`one_after_another`)."""
         first = group[0][1]
-        known = [f if isinstance(f, float) else fte_total(f) for f in ftes
+        # (holders one after another: the latest row's FTE, not the rows' summed)
+        counted = [ftes[latest]] if latest is not None and ftes else ftes
+        known = [f if isinstance(f, float) else fte_total(f) for f in counted
                  if isinstance(f, (float, tuple))]
-        ranges = [f for f in ftes if isinstance(f, FteRange)]
+        ranges = [f for f in counted if isinstance(f, FteRange)]
         # (the post's FTE as one number, when it is one: what a vacant part is of)
         total = round(sum(known), 6) if known and not ranges else None
         node = {"id": pid, "kind": "Post", "name": title, "sphere": "official",
@@ -957,18 +956,19 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                                                           for h in holders)):
             node["placeholder"] = "true"
             self.log.placeholders.append((pid, title))
+        if latest is not None:
+            self.successive(node, group)
+        elif len(group) > 1:
+            self.job_share(node, group, ftes, holders, total, sum(known))
         return node
 
 
-    def job_share(self, node: dict, group, ftes: list, holders: list) -> None:
+    def job_share(self, node: dict, group, ftes: list, holders: list, total: float | None,
+                  summed: float) -> None:
         """A post on several rows alike held together: its FTE the rows'
-        summed (see :meth:`post_node`), said in its note and the log."""
-        known = [f if isinstance(f, float) else fte_total(f) for f in ftes
-                 if isinstance(f, (float, tuple))]
-        ranges = [f.lo for f in ftes if isinstance(f, FteRange)]
-        total = round(sum(known), 6) if known and not ranges else None
-        self.log.job_shares.append((node["id"], [r for r, _, _ in group],
-                                    sum(known) + sum(ranges)))
+        ``summed`` (``total`` when it is one number: see :meth:`post_node`),
+        said in its note and the log."""
+        self.log.job_shares.append((node["id"], [r for r, _, _ in group], summed))
         rows = ", ".join(str(r) for r, _, _ in group)
         node["note"] = self.in_own_words(Message(
             "one post on rows {rows}: a job share; its FTE, the post's own beside its "
@@ -977,15 +977,9 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             else Message("one post on rows {rows}: a job share, FTE summed", rows=rows))
         node["note"] += self.vacant_part(node, group, ftes, holders, total)
 
-    def successive(self, node: dict, group, latest_fte) -> None:
-        """A post whose rows' holders held it one after another: its FTE the
-        latest row's, not the rows' summed (as for a job share)."""
-        node.pop("fte", None)
-        if isinstance(latest_fte, FteRange):
-            node["fte"] = latest_fte.text()
-        elif isinstance(latest_fte, (float, tuple)):
-            node["fte"] = number_text(latest_fte if isinstance(latest_fte, float)
-                                      else fte_total(latest_fte))
+    def successive(self, node: dict, group) -> None:
+        """A post whose rows' holders held it one after another (its FTE the
+        latest row's: see :meth:`post_node`), said in its note and the log."""
         rows = [r for r, _, _ in group]
         self.log.successions.append((node["id"], rows))
         node["note"] = self.in_own_words(Message(
