@@ -975,16 +975,23 @@ def test_cells_an_exporter_wrote_as_formulas_of_text_are_read_as_their_text(tmp_
     assert orgmodel.load(out).graph.has_edge("F001", "F005")
 
 
+def _import_hr(tmp_path, name: str, text: str):
+    """``import posts --preset nl-hr --lang en`` of a file ``name`` of
+    ``text``: ``(result, the folder it writes)``."""
+    path, out = tmp_path / name, tmp_path / "org"
+    path.write_text(text, encoding="utf-8")
+    return cli_run("import", "posts", path, "--preset", "nl-hr", "--out", out, "--lang", "en"), out
+
+
 def test_post_ids_apart_only_in_case_are_refused_on_the_files_rows(tmp_path):
     """`F002` and `f002` in a posts file were refused by the validation of
     the tables the import made, named as `case.csv (as imported nodes),
     row 8`: a row of no file the user has (the file has five)."""
-    path = tmp_path / "case.csv"
-    path.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie\n"
-                    "F001;Gemeentesecretaris;Anna de Vries;\nF002;Teammanager;Bram Jansen;F001\n"
-                    "f002;Adviseur;Kees Bos;F001\nF003;Adviseur;Eva Kok;f002\n", encoding="utf-8")
-    out = tmp_path / "org"
-    res = cli_run("import", "posts", path, "--preset", "nl-hr", "--out", out, "--lang", "en")
+    res, out = _import_hr(tmp_path, "case.csv",
+                          "Formatieplaats;Functie;Medewerker;Leidinggevende functie\n"
+                          "F001;Gemeentesecretaris;Anna de Vries;\n"
+                          "F002;Teammanager;Bram Jansen;F001\nf002;Adviseur;Kees Bos;F001\n"
+                          "F003;Adviseur;Eva Kok;f002\n")
     assert res.exit_code == 1
     assert ("case.csv, row 4: post id 'f002' differs from post id 'F002' (row 3) only in upper "
             "and lower case") in res.output, res.output
@@ -995,13 +1002,11 @@ def test_a_post_id_a_unit_or_person_would_have_is_left_to_the_post(tmp_path):
     """A post whose id is the one the import gives a unit or a person
     (`unit:directie`, `person:bram-jansen`) was joined to itself, refused
     as `coll.csv (as imported edges), row 2` (a row of no file the user has)."""
-    path = tmp_path / "coll.csv"
-    path.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;"
-                    "Organisatie-eenheid\nunit:directie;Gemeentesecretaris;Anna de Vries;;Directie\n"
-                    "person:bram-jansen;Teammanager;Bram Jansen;unit:directie;Financiën\n",
-                    encoding="utf-8")
-    out = tmp_path / "org"
-    res = cli_run("import", "posts", path, "--preset", "nl-hr", "--out", out, "--lang", "en")
+    res, out = _import_hr(tmp_path, "coll.csv",
+                          "Formatieplaats;Functie;Medewerker;Leidinggevende functie;"
+                          "Organisatie-eenheid\nunit:directie;Gemeentesecretaris;Anna de Vries;;"
+                          "Directie\nperson:bram-jansen;Teammanager;Bram Jansen;unit:directie;"
+                          "Financiën\n")
     assert res.exit_code == 0, res.output
     assert ("The unit 'Directie' would have the id of post unit:directie: it is unit:directie-2"
             in res.output)
@@ -1018,12 +1023,11 @@ def test_a_superior_column_of_yes_and_no_is_refused_as_such(tmp_path):
     (`Ja`, `Nee`) was read as superiors: each post reported to a post `Ja`
     not in the file, and the message advised reading `Ja` as a post outside
     the organisation (--unknown-superior external)."""
+    res, out = _import_hr(tmp_path, "jn.csv",
+                          "Formatieplaats;Functie;Medewerker;Leidinggevende\n"
+                          "F001;Gemeentesecretaris;Anna de Vries;Ja\n"
+                          "F002;Teammanager;Bram Jansen;Ja\nF003;Adviseur;Kees Bos;Nee\n")
     path = tmp_path / "jn.csv"
-    path.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende\n"
-                    "F001;Gemeentesecretaris;Anna de Vries;Ja\nF002;Teammanager;Bram Jansen;Ja\n"
-                    "F003;Adviseur;Kees Bos;Nee\n", encoding="utf-8")
-    out = tmp_path / "org"
-    res = cli_run("import", "posts", path, "--preset", "nl-hr", "--out", out, "--lang", "en")
     assert res.exit_code == 1
     assert ("jn.csv: the superior's column 'Leidinggevende' says only yes or no ('Ja', 'Nee'): "
             "whether a post leads, not whom it reports to") in res.output, res.output

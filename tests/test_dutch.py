@@ -1652,16 +1652,22 @@ def test_the_files_date_is_read_as_the_file_writes_dates_in_english_too(tmp_path
         == "2026-03-01"
 
 
+def _hr_import(tmp_path, text: str, *options, out: str = "o"):
+    """``import posts --preset nl-hr`` of an HR export of ``text`` into
+    ``tmp_path / out`` (a file of its own for each folder)."""
+    f = tmp_path / f"{out}.csv"
+    f.write_text(text, encoding="utf-8")
+    return run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / out, *options)
+
+
 @pytest.mark.parametrize("start, end", [("31-12-9999", ""), ("1-1-2020", "31-12-9999")])
 def test_a_date_of_the_year_9999_is_a_date_like_any_other(tmp_path, start, end):
     """An HR system writes 31-12-9999 for "no end" (and, by a slip, as a
     start): a start of 9999 without an end failed the import with
     `KeyError: 'valid_to'` (found by a fuzzer of this session)."""
-    f = tmp_path / "medewerkers.csv"
-    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;Datum in dienst;"
-                 f"Datum uit dienst\nF1;Directeur;;Anna de Vries;{start};{end}\n", encoding="utf-8")
-    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o",
-              "--date", "1-3-2026")
+    res = _hr_import(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;Medewerker;"
+                     f"Datum in dienst;Datum uit dienst\nF1;Directeur;;Anna de Vries;{start};"
+                     f"{end}\n", "--date", "1-3-2026")
     assert res.exit_code == 0, res.output
     [hold] = [d for *_, d in orgmodel.load(tmp_path / "o").graph.edges(data=True)
               if d["kind"] == "HOLDS"]
@@ -1675,13 +1681,11 @@ def test_one_person_written_two_ways_is_one_person_and_said(tmp_path):
     `P. Bakker`: a formation of 5 people for 3. A name is compared without
     a form of address, a title, more in brackets, capitals or accents;
     the cell's own words stay on the holding, and the log says each."""
-    f = tmp_path / "formatie.csv"
-    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
-                 "F1;Directeur;;Anna de Vries;1\nF2;Teamleider;F1;Anna de Vries (a.i.);1\n"
-                 "F3;Adviseur;F2;dhr. P. Bakker;1\nF4;Adviseur;F2;P. Bakker;0,5\n"
-                 "F5;Adviseur;F2;José Müller;1\nF6;Adviseur;F2;Jose Muller;0,5\n"
-                 "F7;Adviseur;F2;A. de Vries;1\n", encoding="utf-8")
-    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    res = _hr_import(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
+                     "F1;Directeur;;Anna de Vries;1\nF2;Teamleider;F1;Anna de Vries (a.i.);1\n"
+                     "F3;Adviseur;F2;dhr. P. Bakker;1\nF4;Adviseur;F2;P. Bakker;0,5\n"
+                     "F5;Adviseur;F2;José Müller;1\nF6;Adviseur;F2;Jose Muller;0,5\n"
+                     "F7;Adviseur;F2;A. de Vries;1\n")
     assert res.exit_code == 0, res.output
     assert ("3 namen die anders geschreven zijn, met een aanspreekvorm, een titel of meer tussen "
             "haakjes, of met andere hoofdletters of accenten, zijn gelezen als de personen die ze "
@@ -1702,14 +1706,11 @@ def test_one_person_appointed_to_a_post_twice_holds_it_twice(tmp_path):
     or two appointments": with each row's period, one after the other (Eva
     Kok to 2021, Jan Smit to 2023, Eva Kok again from 2024), they are two
     appointments, each its own holding; the post's FTE is the latest row's."""
-    f = tmp_path / "medewerkers.csv"
-    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE;Datum in dienst;"
-                 "Datum uit dienst\nF1;Directeur;;Anna de Vries;1;1-3-2019;\n"
-                 "F2;Adviseur;F1;Eva Kok;1;1-6-2019;31-12-2021\n"
-                 "F2;Adviseur;F1;Jan Smit;1;1-1-2022;31-12-2023\n"
-                 "F2;Adviseur;F1;Eva Kok;0,8;1-1-2024;\n", encoding="utf-8")
-    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--lang", "en",
-              "--date", "1-3-2026")
+    res = _hr_import(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE;"
+                     "Datum in dienst;Datum uit dienst\nF1;Directeur;;Anna de Vries;1;1-3-2019;\n"
+                     "F2;Adviseur;F1;Eva Kok;1;1-6-2019;31-12-2021\n"
+                     "F2;Adviseur;F1;Jan Smit;1;1-1-2022;31-12-2023\n"
+                     "F2;Adviseur;F1;Eva Kok;0,8;1-1-2024;\n", "--lang", "en", "--date", "1-3-2026")
     assert res.exit_code == 0, res.output
     assert "left before the file's date 1 March 2026 (F2):" in res.output, res.output
     assert "several posts" not in res.output
@@ -1720,11 +1721,9 @@ def test_one_person_appointed_to_a_post_twice_holds_it_twice(tmp_path):
     assert org.graph.nodes["F2"]["fte_max"] == 0.8
     assert orgmodel.totals(org)["people"] == 2
     # (without the periods, which of the two it is the file does not say: refused)
-    g = tmp_path / "twice.csv"
-    g.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
-                 "F1;Directeur;;Anna de Vries;1\nF2;Adviseur;F1;Eva Kok;1\n"
-                 "F2;Adviseur;F1;Eva Kok;0,8\n", encoding="utf-8")
-    res = run("import", "posts", g, "--preset", "nl-hr", "--out", tmp_path / "p", "--lang", "en")
+    res = _hr_import(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
+                     "F1;Directeur;;Anna de Vries;1\nF2;Adviseur;F1;Eva Kok;1\n"
+                     "F2;Adviseur;F1;Eva Kok;0,8\n", "--lang", "en", out="p")
     assert res.exit_code == 1 and "a row given twice, or two appointments" in res.output
 
 
@@ -1745,13 +1744,10 @@ def test_an_end_date_cell_that_says_none_is_no_date_said_once(tmp_path):
     employed: each was a cell not used ("is geen datum"), so that a file of
     500 people listed 480 and `--strict` refused it. Such a word is no date,
     counted and said once."""
-    f = tmp_path / "medewerkers.csv"
-    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;Datum uit dienst\n"
-                 "F1;Directeur;;Anna de Vries;n.v.t.\nF2;Adviseur;F1;Eva Kok;-\n"
-                 "F3;Adviseur;F1;Jan Smit;N.V.T.\nF4;Adviseur;F1;Piet Bakker;31-12-2025\n",
-                 encoding="utf-8")
-    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--strict",
-              "--date", "1-3-2026")
+    res = _hr_import(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;Medewerker;"
+                     "Datum uit dienst\nF1;Directeur;;Anna de Vries;n.v.t.\n"
+                     "F2;Adviseur;F1;Eva Kok;-\nF3;Adviseur;F1;Jan Smit;N.V.T.\n"
+                     "F4;Adviseur;F1;Piet Bakker;31-12-2025\n", "--strict", "--date", "1-3-2026")
     assert res.exit_code == 0, res.output
     assert ("3 cellen van 'Datum uit dienst' zeggen dat er geen datum is ('n.v.t.', '-', "
             "'N.V.T.'): gelezen als geen") in res.output, res.output
@@ -1763,11 +1759,9 @@ def test_on_reads_a_dutch_organisations_date_under_lang_en(tmp_path):
     write Dutch dates (`locale: nl`) was refused: the date was read as
     English writes one only. It is read as the organisation writes dates
     too, and refused with that reading's reason (a day that does not exist)."""
-    f = tmp_path / "medewerkers.csv"
-    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;Datum uit dienst\n"
-                 "F1;Directeur;;Anna de Vries;\nF2;Adviseur;F1;Eva Kok;31-12-2025\n",
-                 encoding="utf-8")
-    assert run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o").exit_code == 0
+    assert _hr_import(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;Medewerker;"
+                      "Datum uit dienst\nF1;Directeur;;Anna de Vries;\n"
+                      "F2;Adviseur;F1;Eva Kok;31-12-2025\n").exit_code == 0
     res = run("formation", "--org", tmp_path / "o", "--on", "1-12-2025", "--lang", "en")
     assert res.exit_code == 0 and "2 people" in res.output, res.output
     res = run("formation", "--org", tmp_path / "o", "--on", "1-1-2026", "--lang", "en")
