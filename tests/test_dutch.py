@@ -1797,3 +1797,18 @@ def test_a_dutch_synthetic_municipality_is_the_same_one_in_dutch(tmp_path):
     assert english == []
     res = run("synth", "--roles", "300", "--out", tmp_path / "e", "--lang", "en")
     assert "General director" in (tmp_path / "e" / "nodes.csv").read_text(encoding="utf-8")
+
+
+def test_many_posts_held_one_after_another_are_said_by_the_first_ten(tmp_path):
+    """An export of 13,000 posts with 565 successions wrote every one of them
+    on one line of 16,000 characters: the first ten are named, the number
+    says how many."""
+    rows = "".join(f"F{i};Adviseur;F0;Eva Kok {i};1;1-1-2020;31-12-2025\n"
+                   f"F{i};Adviseur;F0;Jan Smit {i};1;1-1-2026;\n" for i in range(1, 13))
+    res = _hr_import(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE;"
+                     "Datum in dienst;Datum uit dienst\nF0;Directeur;;Anna de Vries;1;;\n" + rows,
+                     "--lang", "en")
+    assert res.exit_code == 0, res.output
+    [line] = [x for x in res.output.splitlines() if "one after another" in x]
+    assert ": 12, not job shares" in line and "F10 on rows 21, 22; …" in line, line
+    assert "F11 on rows" not in line

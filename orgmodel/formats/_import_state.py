@@ -150,7 +150,8 @@ class ImportLog:
                 "before the next one's starts): {v}, not job shares; the post's FTE is its "
                 "latest row's, not summed: {posts}.", v=len(self.successions), posts=Listing(
                     "; ", [Message("{i} on rows {v}", i=i, v=", ".join(map(str, r)))
-                           for i, r in self.successions])))
+                           for i, r in self.successions[:10]]
+                    + (["…"] if len(self.successions) > 10 else []))))
         if self.partly_vacant:
             out.append(Message(
                 "- Posts held on some rows and vacant on others: {v}. Each is held, and the "
