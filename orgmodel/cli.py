@@ -2212,14 +2212,19 @@ def _workspace(org_dir, neo4j_name):
               help="Address to listen on (another than 127.0.0.1 needs accounts).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
               help="Port to listen on.")
+@click.option("--allowed-host", "allowed", multiple=True, metavar="NAME",
+              help="A host name the app answers to besides 127.0.0.1, localhost and ::1 "
+                   "(a proxy's, a server's); again for each. Listening on 127.0.0.1, or with "
+                   "this option, it answers to those names only; elsewhere without it, to "
+                   "any.")
 @lang_option
-def serve_cmd(org_dir, neo4j_name, home, host, port):
+def serve_cmd(org_dir, neo4j_name, home, host, port, allowed):
     """The team's web app over the model: browse, drafts, history (see the docs)."""
     from .webapp import create_app
     ws = _workspace(org_dir, neo4j_name)
     home = _home(org_dir, neo4j_name, home)
     if not len(_accounts(org_dir, neo4j_name, home)):
-        if host not in ("127.0.0.1", "localhost", "::1"):
+        if host not in LOOPBACK:
             raise click.UsageError(Message(
                 "without accounts the app is read-only and listens on 127.0.0.1 only, not "
                 "{host}: add one with 'orgmodel users add NAME --role admin'", host=host))
@@ -2232,11 +2237,31 @@ def serve_cmd(org_dir, neo4j_name, home, host, port):
     # (the port as text: a number in Dutch notation, 18.088, is no address)
     out(Message("Serving {name} at http://{host}:{port}/ (Ctrl+C stops)", name=ws.name,
                 host=host, port=str(port)))
-    app = create_app(ws, home, lang=_t().lang, users=_accounts(org_dir, neo4j_name, home))
+    app = create_app(ws, home, lang=_t().lang, users=_accounts(org_dir, neo4j_name, home),
+                     hosts=_hosts(host, allowed))
     # (the collector main() paused is on while the server runs: it serves for
     # days, and its requests leave cycles only the collector frees)
     with collecting():
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _hosts(host: str, allowed) -> tuple | None:
+    """The host names the app answers to: on a loopback address the
+    loopback names and those ``allowed`` (a page elsewhere whose name is
+    pointed at 127.0.0.1 reads nothing); on another address any (``None``),
+    as its users reach it by names orgmodel cannot know; or those allowed.
+
+    >>> _hosts("127.0.0.1", ())
+    ('127.0.0.1', 'localhost', '::1')
+    >>> _hosts("0.0.0.0", ()) is None
+    True
+    """
+    if host in LOOPBACK or allowed:
+        return LOOPBACK + tuple(allowed)
+    return None
 
 
 def _accounts(org_dir, neo4j_name, home):

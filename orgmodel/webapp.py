@@ -67,16 +67,24 @@ class Refused(OrgModelError):
         self.status = status
 
 
-def create_app(workspace, home, lang: str = "en", users=None):
+def create_app(workspace, home, lang: str = "en", users=None, hosts=None):
     """The Starlette app serving ``workspace``; drafts and the session key
     live in ``home``, and the accounts too unless ``users`` is given
-    (:class:`orgmodel.users.DatabaseUsers` for an organisation in Neo4j)."""
+    (:class:`orgmodel.users.DatabaseUsers` for an organisation in Neo4j).
+
+    ``hosts``, when given, are the only host names a request may be
+    addressed to (its ``Host`` header, the port aside); a request to another
+    is refused with 400. ``orgmodel serve`` on a loopback address gives the
+    loopback names: a web page elsewhere whose name an attacker points at
+    127.0.0.1 (DNS rebinding) then reads nothing of the model.
+    """
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.base import BaseHTTPMiddleware
     from starlette.middleware.sessions import SessionMiddleware
 
     site = _Site(workspace, Path(home), lang, users)
+    site.hosts = None if hosts is None else frozenset(h.casefold() for h in hosts)
     return Starlette(routes=site.routes(), middleware=[
         Middleware(BaseHTTPMiddleware, dispatch=site.headers),
         Middleware(SessionMiddleware, secret_key=_secret(site.home), session_cookie="orgmodel",
@@ -98,6 +106,7 @@ class _Site:
         from .drafts import Drafts
         from .users import Users
         self.workspace, self.home, self.lang = workspace, home, lang
+        self.hosts: frozenset | None = None      # (set by create_app)
         self.users = users if users is not None else Users(home / ".orgmodel-users.json")
         self.drafts = Drafts(home)
         # (autoescape on for every template: each value from the data is inert)
@@ -507,13 +516,33 @@ class _Site:
                          message=t("something went wrong on the server; the model is unchanged"))
 
     async def headers(self, request, call_next):
-        response = await call_next(request)
+        if self.hosts is not None and host_name(request.headers.get("host", "")) not in self.hosts:
+            # (before the session and the pages: the request reads nothing)
+            from starlette.responses import PlainTextResponse
+            response = PlainTextResponse(translator_of(self.lang)(Message(
+                "this app answers to {names} only, not to the address this request was "
+                "sent to: open it by one of those, or start it with --allowed-host NAME",
+                names=", ".join(sorted(self.hosts)))) + "\n", status_code=400)
+        else:
+            response = await call_next(request)
         response.headers.setdefault("content-security-policy", CSP)
         response.headers["x-content-type-options"] = "nosniff"
         response.headers["referrer-policy"] = "no-referrer"
         response.headers["x-frame-options"] = "DENY"
         response.headers["cache-control"] = "no-store"
         return response
+
+
+def host_name(host: str) -> str:
+    """The name in a ``Host`` header, without its port, in lower case.
+
+    >>> host_name("127.0.0.1:8000"), host_name("[::1]:8000"), host_name("LocalHost")
+    ('127.0.0.1', '::1', 'localhost')
+    """
+    host = host.strip().casefold()
+    if host.startswith("["):                 # an IPv6 address, [::1]:8000
+        return host[1:host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 TABLES = ("mandates", "who-decides", "findings", "layers", "span", "formation")

@@ -13,6 +13,7 @@ import time
 import httpx
 import pandas as pd
 import pytest
+import yaml
 
 import orgmodel
 from conftest import DATA
@@ -321,6 +322,30 @@ def test_without_accounts_it_is_read_only_and_on_loopback_only(tmp_path):
         assert home.status_code == 200 and "Read-only" in home.text
         token = _csrf(home.text)
         assert client.post("/drafts", data={"csrf": token, "name": "x"}).status_code == 403
+    finally:
+        _stop(proc)
+
+
+def test_a_page_asked_for_by_another_host_name_reads_nothing(tmp_path):
+    # A web page whose name an attacker points at 127.0.0.1 (DNS rebinding)
+    # sends its own name as Host: the read-only app, which has no login, must
+    # not answer it with the model.
+    d = tmp_path / "org"
+    shutil.copytree(DATA / "template", d)
+    name = yaml.safe_load((d / "org.yaml").read_text(encoding="utf-8"))["name"]
+    proc, url = _start(d, "--allowed-host", "orgmodel.example.nl")
+    port = url.rsplit(":", 1)[1]
+    try:
+        client = httpx.Client(base_url=url, timeout=30)
+        for host in ("rebound.example", f"rebound.example:{port}", "127.0.0.1.example"):
+            for path in ("/", "/formation.csv?by=post", "/chart", "/node/x"):
+                refused = client.get(path, headers={"host": host})
+                assert refused.status_code == 400, (host, path)
+                assert name not in refused.text and "answers to" in refused.text
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}",
+                     "orgmodel.example.nl"):
+            page = client.get("/", headers={"host": host})
+            assert page.status_code == 200 and name in page.text, host
     finally:
         _stop(proc)
 
