@@ -35,7 +35,7 @@ from pathlib import Path
 from .errors import InputError
 from .i18n import N_, Message
 
-__all__ = ["Users", "DatabaseUsers", "ROLES", "USERS_FILE", "MAX_FAILURES", "LOCK_SECONDS",
+__all__ = ["Users", "DatabaseUsers", "stamp", "ROLES", "USERS_FILE", "MAX_FAILURES", "LOCK_SECONDS",
            "MIN_PASSWORD"]
 
 #: The roles, each allowed what the ones before it are.
@@ -49,6 +49,20 @@ MIN_PASSWORD = 10
 def _hasher():
     from argon2 import PasswordHasher
     return PasswordHasher()
+
+
+def stamp(entry: dict) -> str:
+    """A short digest of an account's password hash, which a session keeps:
+    setting the password anew (``users add`` of the name, even with the same
+    password, as the hash has a new salt) changes it, and ends every session
+    opened before. It says nothing of the password (the hash it digests is
+    salted Argon2id, and never leaves the accounts).
+
+    >>> stamp({"hash": "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA"})
+    '5498e196c95c0e46'
+    """
+    import hashlib
+    return hashlib.sha256(entry["hash"].encode("utf-8")).hexdigest()[:16]
 
 
 class Users:
@@ -78,6 +92,12 @@ class Users:
     def roles(self) -> dict:
         """``{name: role}`` of every account, in one read."""
         return {n: e["role"] for n, e in self._read().items()}
+
+    def stamped(self) -> dict:
+        """``{name: (role, stamp)}`` of every account, in one read: the stamp
+        (:func:`stamp`) changes with the password, so a session that keeps
+        it ends when the password is set anew."""
+        return {n: (e["role"], stamp(e)) for n, e in self._read().items()}
 
     def __len__(self) -> int:
         return len(self._read())
@@ -135,7 +155,7 @@ class Users:
                 entry["locked_until"] = now + LOCK_SECONDS
                 entry["failures"] = 0
         self._write(users)
-        return {"name": name, "role": entry["role"]} if ok else None
+        return {"name": name, "role": entry["role"], "stamp": stamp(entry)} if ok else None
 
     def locked(self, name: str) -> bool:
         entry = self._read().get(name) or {}

@@ -150,13 +150,15 @@ class _Site:
         return translator_of(self.language(request))
 
     def who(self, request) -> dict:
-        roles = self.users.roles()               # (one read of the accounts a request)
-        request.state.accounts = bool(roles)
-        if not roles:
+        accounts = self.users.stamped()          # (one read of the accounts a request)
+        request.state.accounts = bool(accounts)
+        if not accounts:
             return {"name": "", "role": "guest"}
         name = request.session.get("user")
-        role = roles.get(name) if name else None
-        if not role:
+        role, stamp = (accounts.get(name) if name else None) or (None, None)
+        # (a session opened before the password was set anew, or the account
+        # removed and added again, is over: a lost laptop's session ends with it)
+        if not role or not hmac.compare_digest(request.session.get("stamp", ""), stamp or "\0"):
             raise Refused(401, Message("log in first"))
         return {"name": name, "role": role}
 
@@ -222,7 +224,8 @@ class _Site:
                                  error="wrong user name or password, or the account is locked "
                                   "for a while after too many tries")
             request.session.clear()
-            request.session.update(user=ok["name"], csrf=secrets.token_urlsafe(32))
+            request.session.update(user=ok["name"], stamp=ok["stamp"],
+                                   csrf=secrets.token_urlsafe(32))
             return RedirectResponse("/", status_code=303)
         return self.page(request, "login.html")
 

@@ -211,6 +211,30 @@ def test_an_account_is_locked_after_repeated_failures(app):
     assert res.status_code == 401
 
 
+def test_a_password_set_anew_ends_the_sessions_opened_before(app):
+    # A lost laptop: the admin sets anna's password anew; the session the
+    # laptop keeps must end with it, and the new one must work.
+    url, folder = app
+    laptop, _ = _login(url, "anna")
+    other, _ = _login(url, "bram")
+    assert laptop.get("/drafts").status_code == 200
+    done = _orgmodel("users", "add", "anna", "--role", "editor", "--org", str(folder),
+                     stdin="a new long passphrase\n")
+    assert done.returncode == 0, done.stderr
+    ended = laptop.get("/drafts")
+    assert ended.status_code == 303 and ended.headers["location"].startswith("/login")
+    assert laptop.post("/drafts", data={"csrf": "x", "name": "late"}).status_code in (401, 403)
+    assert other.get("/drafts").status_code == 200           # (another's session stays)
+    again, res = _login(url, "anna", "a new long passphrase")
+    assert res.status_code == 303 and again.get("/drafts").status_code == 200
+    # a role taken away counts at once too, without a new login
+    _orgmodel("users", "add", "bram", "--role", "viewer", "--org", str(folder),
+              stdin=PASSWORD + "\n")
+    assert other.get("/drafts").status_code == 303          # (its password was set anew too)
+    viewer, _ = _login(url, "bram")
+    assert 'id="new-draft"' not in viewer.get("/drafts").text
+
+
 def test_a_form_without_its_csrf_token_is_refused(app):
     url, folder = app
     client, _ = _login(url, "anna")
