@@ -1006,11 +1006,14 @@ def _mandates(a, b, to_b, awb):
     awb["a"], awb["b"] = mandate_findings(a), mandate_findings(b)
     nb = node_attrs(b.graph)
     vocab = a.vocabulary("powers")
+    new = _new_mandates(a, b, to_b)
     rows = []
     for u, v, d in a.edges("MANDATES"):
         u2, v2 = to_b.get(u), to_b.get(v)
         for who, x in (("mandator", u2), ("mandatee", v2)):
             orig = u if who == "mandator" else v
+            if x is None and _taken_over(new, u2, v2, d.get("powers") or ()):
+                continue        # (a merge: the other end gives or holds it now)
             if x is None:
                 problem, state = Message(_GONE[who, "closed"]), Message("closed")
             elif nb[x].get("vacant") and not nb[x].get("deputy"):
@@ -1031,6 +1034,38 @@ def _mandates(a, b, to_b, awb):
             rows.append({"key": "|".join(f.nodes), "problem": Message("breaks an Awb rule"),
                          "rule": f.rule, "detail": f.message})
     return pd.DataFrame(rows, columns=["key", "problem", "rule", "detail"])
+
+
+def _new_mandates(a, b, to_b) -> dict:
+    """``{(mandator, mandatee): (new as a whole, powers new)}`` of the to-be
+    model's mandates that the as-is model did not give between those two
+    (ids of the to-be model)."""
+    before: dict = {}
+    for u, v, d in a.edges("MANDATES"):
+        before.setdefault((to_b.get(u), to_b.get(v)), set()).update(d.get("powers") or ())
+    new: dict = {}
+    for u, v, d in b.edges("MANDATES"):
+        powers = set(d.get("powers") or ()) - before.get((u, v), set())
+        if (u, v) not in before or powers:
+            whole, had = new.get((u, v), ((u, v) not in before, set()))
+            new[u, v] = (whole, had | powers)
+    return new
+
+
+def _taken_over(new: dict, mandator, mandatee, powers) -> bool:
+    """Whether a mandate whose one end is closed (``None``) went to another
+    post with the other end: the mandator now gives all its powers to a post
+    it did not give them before (a merge moves the closed mandatee's mandates
+    to the post it is merged into), or the mandatee now has them from
+    another. Such a mandate is moved, not orphaned; a mandate of no powers
+    named is moved only by a mandate new as a whole."""
+    want = set(powers)
+    for (u, v), (whole, given) in new.items():
+        if (mandatee is None and u == mandator is not None) or \
+                (mandator is None and v == mandatee is not None):
+            if (want and want <= given) or (not want and whole):
+                return True
+    return False
 
 
 def _commissions(a, b, to_b):

@@ -78,6 +78,26 @@ def test_a_closed_post_orphans_its_mandate_and_loses_a_commissioner(make):
         d.markdown("nl")
 
 
+def test_a_merge_moves_the_merged_posts_mandate_and_a_close_orphans_it():
+    # Deventer: the team managers of Begeleiden en beheren merged into those
+    # of Besturen en ontwikkelen: dd-bb's mandate to tm-bb goes to tm-bo, so
+    # nothing is orphaned (it read "mandatee closed", one of the change's
+    # "mandates orphaned or broken"); closed instead, it is orphaned.
+    before = orgmodel.load(DATA / "deventer")
+    merged = diff(before, apply(before, [{"merge": ["tm-bo", "tm-bb"]}]))
+    assert "dd-bb|MANDATES|tm-bb" not in set(merged.mandates["key"])
+    assert merged.broken()["mandates"] == 0
+    assert ("dd-bb", "tm-bo") in {(u, v) for u, v, _ in
+                                  apply(before, [{"merge": ["tm-bo", "tm-bb"]}]).edges("MANDATES")}
+    closed = diff(before, apply(before, [{"close": "tm-bb"}]))
+    assert ("dd-bb|MANDATES|tm-bb", "mandatee closed") in set(
+        zip(closed.mandates["key"], closed.mandates["problem"]))
+    # a merge of the mandator: its mandate now comes from the post it is merged into
+    up = diff(before, apply(before, [{"merge": ["dd-bo", "dd-bb"]}]))
+    assert not {"dd-bb|MANDATES|tm-bb", "cd-vanhouwelingen|MANDATES|dd-bb"} & set(
+        up.mandates["key"])
+
+
 def test_a_move_that_sends_a_route_to_a_political_role(make, tmp_path):
     before = small(make)
     after = apply(before, [{"move": "y", "to": "alderman"}])
