@@ -701,6 +701,8 @@ def _change_said(change: dict, org) -> Message:
 
     >>> str(_change_said({"move": "tm", "to": "cd"}, sample))
     'move Team manager Finance (tm) to Corporate director (cd)'
+    >>> str(_change_said({"merge": ["tm2", "tm"]}, sample))
+    'merge Team manager Finance (tm) into Team manager Customer contact (tm2)'
     >>> str(_change_said({"link": {"kind": "MANDATES", "from": "cd", "to": "tm",
     ...                            "powers": "budget"}}, sample))
     'give: Corporate director (cd) MANDATES Team manager Finance (tm) (powers: budget)'
@@ -725,6 +727,8 @@ def _change_said(change: dict, org) -> Message:
             said += Message(" ({terms})", terms=Listing(", ", [
                 Message("{what}: {value}", what=Column(k), value=v) for k, v in spec.items()]))
         return said
+    if verb == "merge" and isinstance(what, list) and len(what) == 2:
+        return Message("merge {post} into {to}", post=named(what[1]), to=named(what[0]))
     if verb == "move_commission":
         return Message(_SAID[verb], post=named(what.get("commission")), a=named(what.get("from")),
                        b=named(what.get("to")))
@@ -753,6 +757,8 @@ def _change_of(form: dict, locale: str | None = None) -> dict:
         return {"move": subject, "to": form.get("to", "").strip()}
     if verb == "rename":
         return {"rename": subject, "name": form.get("name", "")}
+    if verb == "merge":          # (whatif's [KEEP, GONE]: the subject goes)
+        return {"merge": [form.get("to", "").strip(), subject]}
     if verb == "move_mandate":
         change = {"from": form.get("mandator", "").strip(), "to": subject}
         for key, field in (("mandator", "new_mandator"), ("mandatee", "new_mandatee")):
@@ -775,8 +781,8 @@ def _change_of(form: dict, locale: str | None = None) -> dict:
         return {"add": {"id": subject, "kind": form.get("kind") or "Post",
                         "name": form.get("name", "") or subject,
                         **({"reports_to": form["to"].strip()} if form.get("to") else {})}}
-    raise Refused(400, Message("no change '{verb}': choose close, move, rename, add, link, "
-                               "unlink, move_mandate or move_commission", verb=verb))
+    raise Refused(400, Message("no change '{verb}': choose close, move, merge, rename, add, "
+                               "link, unlink, move_mandate or move_commission", verb=verb))
 
 
 def _ceiling(text: str, locale: str | None):

@@ -978,6 +978,29 @@ def test_a_dutch_draft_reads_as_its_diff_does(folder):
                 if d.get("ceiling") == 25000.0]          # (a draft writes nothing)
 
 
+def test_an_editor_merges_two_posts_in_a_draft_and_applies_it(app):
+    """A reorganisation merges teams: the draft form had no merge, which the
+    change scripts of whatif have. The post that goes hands its lines and
+    the team it leads to the one that stays."""
+    url, folder = app
+    before = orgmodel.load(folder)
+    handed = {(v, d["kind"]) for _, v, d in before.graph.out_edges("tm2", data=True)}
+    anna, _ = _login(url, "anna")
+    token = _draft(anna, "merge", {"verb": "merge", "subject": "tm2", "to": "tm"})
+    same = anna.post("/drafts/merge/change", data={"csrf": token, "verb": "merge",
+                                                   "subject": "tm", "to": "tm"})
+    assert same.status_code == 400 and "two different" in _text(same.text)
+    page = _text(anna.get("/drafts/merge").text)
+    assert ("merge Team manager Customer contact (tm2) into Team manager Finance (tm)"
+            in page)
+    assert anna.post("/drafts/merge/apply", data={"csrf": token, "message": "one team"}
+                     ).status_code == 303
+    after = orgmodel.load(folder)
+    assert "tm2" not in after.graph and "tm" in after.graph
+    assert ("team2", "LEADS") in handed and handed <= {
+        (v, d["kind"]) for _, v, d in after.graph.out_edges("tm", data=True)}
+
+
 def test_a_teams_page_shows_the_route_of_the_post_that_leads_it(app):
     """A team's page showed its facts and no escalation route: a team
     escalates through the post that leads it, and its page now says so and
