@@ -77,6 +77,11 @@ class Drafts:
             raise InputError(Message("a draft's name is 1 to 60 letters, digits, spaces, '.', "
                                      "'-' or '_'"))
         if self._path(name).exists():
+            other = json.loads(self._path(name).read_text(encoding="utf-8"))["name"]
+            if other != name:       # ('a b' and 'a_b' are kept in one file)
+                raise InputError(Message(
+                    "there is a draft named '{other}' already, and a space and '_' are one in "
+                    "a draft's name: choose another name", other=other))
             raise InputError(Message("there is a draft named '{name}' already", name=name))
         return self._write({"name": name, "author": author, "base": base, "changes": [],
                             "created": dt.datetime.now(dt.timezone.utc).isoformat(

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ._nx import node_attrs
-from .errors import OrgModelError
+from .errors import InputError, OrgModelError
 from .i18n import N_, Amount, Listing, Message
 from .model import at_its_date
 from .notation import NO_CEILING
@@ -317,7 +317,14 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     >>> print(who_decides(sample, "budget", amount=20000, role="dd")["why"])  # doctest: +NORMALIZE_WHITESPACE
     not recorded: a mandate on its chain (General director → Corporate director → Deputy
     director) records no ceiling, and the ceiling that applies is at most 50,000
+    >>> who_decides(sample, "budget", amount=-5)
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.InputError: an amount is 0 or more, not -5
     """
+    if amount is not None and not amount >= 0:
+        # (a negative amount is under every ceiling: each post would "may")
+        raise InputError(Message("an amount is 0 or more, not {amount}", amount=Amount(amount)))
     p = find_power(org, power)
     spec, body = _power_info(org, p)
     index = _index(org, p)

@@ -978,6 +978,27 @@ def test_a_dutch_draft_reads_as_its_diff_does(folder):
                 if d.get("ceiling") == 25000.0]          # (a draft writes nothing)
 
 
+def test_a_draft_name_kept_as_anothers_names_the_other(tmp_path):
+    # 'a b' and 'a_b' are one file: the refusal named the new name as taken
+    from orgmodel.drafts import Drafts
+    drafts = Drafts(tmp_path)
+    drafts.create("reorg 2026", "anna", 1)
+    with pytest.raises(orgmodel.OrgModelError, match="named 'reorg 2026' already, and a space"):
+        drafts.create("reorg_2026", "bram", 1)
+    with pytest.raises(orgmodel.OrgModelError, match="named 'reorg 2026' already$"):
+        drafts.create("reorg 2026", "bram", 1)
+    assert drafts.names() == ["reorg 2026"]
+
+
+def test_who_decides_refuses_a_negative_amount(app):
+    # (-5 is under every ceiling: the page listed every post as one that may)
+    url, _ = app
+    anna, _ = _login(url, "anna")
+    res = anna.get("/who-decides?power=budget&amount=-5")
+    assert res.status_code == 400 and "an amount is 0 or more" in _text(res.text)
+    assert anna.get("/who-decides?power=budget&amount=5").status_code == 200
+
+
 def test_an_editor_merges_two_posts_in_a_draft_and_applies_it(app):
     """A reorganisation merges teams: the draft form had no merge, which the
     change scripts of whatif have. The post that goes hands its lines and
