@@ -465,7 +465,11 @@ class _Site:
             locale = base.manifest.get("locale") or self.language(request)
             self.drafts.add_change(name, _change_of(form, locale), base)
         elif action == "undo":
-            self.drafts.remove_change(name, int(form.get("index", "0")))
+            index = form.get("index", "").strip()
+            if not (index.isascii() and index.isdigit()):   # (the page sends its number)
+                raise Refused(400, Message("which change to take back: a number, not '{index}'",
+                                           index=index))
+            self.drafts.remove_change(name, int(index))
         elif action == "delete":
             self.drafts.delete(name)
             return RedirectResponse("/drafts", status_code=303)

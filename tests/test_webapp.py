@@ -990,6 +990,19 @@ def test_a_draft_name_kept_as_anothers_names_the_other(tmp_path):
     assert drafts.names() == ["reorg 2026"]
 
 
+def test_taking_back_a_change_that_is_no_number_is_refused_not_a_server_error(app):
+    url, _ = app
+    anna, _ = _login(url, "anna")
+    token = _draft(anna, "undo", {"verb": "close", "subject": "tm"})
+    for index in ("x", "", "-1", "\u00b2", "99"):
+        res = anna.post("/drafts/undo/undo", data={"csrf": token, "index": index})
+        assert res.status_code == 400, (index, res.status_code)
+        assert "something went wrong" not in _text(res.text)
+    assert anna.post("/drafts/undo/undo", data={"csrf": token, "index": "0"}).status_code == 303
+    assert "Team manager Finance (tm)" not in _text(anna.get("/drafts/undo").text).split(
+        "Add a change")[0]
+
+
 def test_who_decides_refuses_a_negative_amount(app):
     # (-5 is under every ceiling: the page listed every post as one that may)
     url, _ = app
