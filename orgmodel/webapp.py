@@ -218,16 +218,19 @@ class _Site:
             form = await self.form_of(request)
             name = form.get("name", "")
             ok = self.users.check(name, form.get("password", ""))
+            then = local_path(form.get("next", ""))
             if not ok:
                 # (the same words for a wrong name, a wrong password and a locked account)
-                return self.page(request, "login.html", status=401,
+                return self.page(request, "login.html", status=401, then=then,
                                  error="wrong user name or password, or the account is locked "
                                   "for a while after too many tries")
             request.session.clear()
             request.session.update(user=ok["name"], stamp=ok["stamp"],
                                    csrf=secrets.token_urlsafe(32))
-            return RedirectResponse("/", status_code=303)
-        return self.page(request, "login.html")
+            # (the page a colleague's link asked for, not the start page)
+            return RedirectResponse(then, status_code=303)
+        return self.page(request, "login.html", then=local_path(
+            request.query_params.get("next", "")))
 
     async def logout(self, request):
         await self.form_of(request)
@@ -239,8 +242,7 @@ class _Site:
         if form.get("lang") in ("en", "nl"):
             request.session["lang"] = form["lang"]
         back = form.get("back", "/")
-        return RedirectResponse(back if back.startswith("/") and not back.startswith("//")
-                                else "/", status_code=303)
+        return RedirectResponse(local_path(back), status_code=303)
 
     async def home_page(self, request):
         me = self.who(request)
@@ -511,7 +513,8 @@ class _Site:
                   or (409 if isinstance(exc, ConflictError) else 400))
         if status == 401:
             if request.method == "GET":
-                return RedirectResponse("/login?next=" + quote(request.url.path), 303)
+                asked = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+                return RedirectResponse("/login?next=" + quote(asked, safe=""), 303)
         t = self.translator(request)
         message = t(said(exc)) if isinstance(exc, OrgModelError) else \
             t(str(getattr(exc, "detail", exc)))
@@ -538,6 +541,21 @@ class _Site:
         response.headers["x-frame-options"] = "DENY"
         response.headers["cache-control"] = "no-store"
         return response
+
+
+def local_path(path: str) -> str:
+    r"""``path`` when it is a page of this app (``/node/tm?x=1``), else ``/``:
+    a redirect after a form never leaves the app.
+
+    >>> local_path("/who-decides?power=budget"), local_path("//evil.example/")
+    ('/who-decides?power=budget', '/')
+    >>> local_path("/\\evil.example"), local_path("https://evil.example"), local_path("")
+    ('/', '/', '/')
+    """
+    if (not path.startswith("/") or path.startswith("//") or "\\" in path
+            or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in path)):
+        return "/"
+    return path
 
 
 def host_name(host: str) -> str:

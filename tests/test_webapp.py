@@ -990,6 +990,30 @@ def test_a_draft_name_kept_as_anothers_names_the_other(tmp_path):
     assert drafts.names() == ["reorg 2026"]
 
 
+def test_a_colleagues_link_opens_its_page_after_the_login(app):
+    # A link sent to a colleague (who-decides with its question) led, after
+    # the login it asked for, to the start page: the question was lost.
+    url, _ = app
+    client = httpx.Client(base_url=url, follow_redirects=False, timeout=30)
+    asked = "/who-decides?power=budget&amount=25000"
+    first = client.get(asked)
+    assert first.status_code == 303 and first.headers["location"].startswith("/login?next=")
+    login = client.get(first.headers["location"])
+    res = client.post("/login", data={"csrf": _csrf(login.text), "name": "anna",
+                                      "password": PASSWORD,
+                                      "next": html.unescape(re.search(
+                                          r'name="next" value="([^"]*)"', login.text)[1])})
+    assert res.status_code == 303 and res.headers["location"] == asked
+    assert client.get(asked).status_code == 200
+    # a next that leaves the app goes to the start page
+    for outside in ("https://evil.example/", "//evil.example/", "/\\evil.example", "\tx"):
+        other, token = httpx.Client(base_url=url, follow_redirects=False, timeout=30), None
+        token = _csrf(other.get("/login").text)
+        res = other.post("/login", data={"csrf": token, "name": "anna", "password": PASSWORD,
+                                         "next": outside})
+        assert res.status_code == 303 and res.headers["location"] == "/", outside
+
+
 def test_taking_back_a_change_that_is_no_number_is_refused_not_a_server_error(app):
     url, _ = app
     anna, _ = _login(url, "anna")
