@@ -1,4 +1,5 @@
-"""Topological order on plain adjacency dicts.
+"""Topological order on plain adjacency dicts, and the order a reader
+expects of names with numbers in them (:func:`natural_key`).
 
 networkx views are convenient but slow at 100k roles; the analyses that walk
 the line in order (escalation, layering) use this instead.  Nodes come out
@@ -6,6 +7,8 @@ sinks-first; nodes on or above a cycle never do, and are returned apart so the
 caller can treat them (rarely) the slow, careful way.
 """
 from __future__ import annotations
+
+import re
 
 
 def sinks_first(nodes, succ):
@@ -126,3 +129,22 @@ def forest_sums(parent, amounts):
         kids = np.flatnonzero(depth == k)
         np.add.at(total, parent[kids], total[kids])
     return total
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(x) -> tuple:
+    """A sort key that orders the numbers in ids and names as numbers
+    (``P2`` before ``P10``, ``Team 9`` before ``Team 10``), letters without
+    regard to case, and ties by the text itself, so that the order is total.
+
+    >>> sorted(["P10", "P2", "p1", "P1", "Team 10", "Team 9"], key=natural_key)
+    ['P1', 'p1', 'P2', 'P10', 'Team 9', 'Team 10']
+    >>> sorted(["1001", "999", "F001", "F01"], key=natural_key)
+    ['999', '1001', 'F001', 'F01']
+    """
+    text = str(x)
+    parts = tuple((0, int(p), "") if p.isdigit() and p.isascii() else (1, 0, p.casefold())
+                  for p in _DIGITS.split(text) if p)
+    return parts, text

@@ -11,6 +11,7 @@ one manager with 2,000 reports.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from pathlib import Path
 
@@ -164,6 +165,67 @@ def test_shapes_that_break_a_layout_still_print(tmp_path, shape):
     pages = _check_pages(org, tmp_path / "c.pdf", "a4", pages, column=shape == "deep")
     # a column down the sheet, not a post or two a page
     assert sum(len(p["texts"]) for p in pages) / len(pages) >= 8
+
+
+def _drawn(svg) -> tuple:
+    """``({post id: (x0, y0, x1, y1)}, {unit label: (x0, y0, x1, y1)})`` of
+    an SVG chart's boxes and unit boxes."""
+    import xml.etree.ElementTree as ET
+    ns = "{http://www.w3.org/2000/svg}"
+
+    def extent(g):
+        nums = [float(v) for el in g.iter() if el.tag in (ns + "path", ns + "polygon")
+                for v in re.findall(r"-?\d+(?:\.\d+)?", el.get("d") or el.get("points"))]
+        xs, ys = nums[0::2], nums[1::2]
+        return min(xs), min(ys), max(xs), max(ys)
+    posts, units = {}, {}
+    for g in ET.parse(svg).getroot().iter(ns + "g"):
+        title = g.find(ns + "title")
+        if g.get("class") == "node" and not title.text.startswith("orgmodel:"):
+            posts[title.text] = extent(g)
+        elif g.get("class") == "cluster":
+            units[" ".join(t.text for t in g.iter(ns + "text"))] = extent(g)
+    return posts, units
+
+
+def test_a_managers_many_reports_sit_in_their_units_box_in_the_order_of_their_ids(tmp_path):
+    """A manager's many reports are stacked in columns; those in a unit
+    were drawn outside its box (Graphviz left the box out around them), in
+    the order of their ids as text (P1, P10, P100, P11 ...) and in columns
+    right to left. Each unit's box holds its reports, in columns read left to
+    right in the order of their ids."""
+    folder = tmp_path / "org"
+    folder.mkdir()
+    (folder / "org.yaml").write_text("name: Wide\nsources:\n  S: synthetic\n")
+    nodes = ["id,kind,name,source,evidence,sphere,team_kind,note",
+             "top,Post,Director,S-1,assumed,official,,a shape for a test",
+             "a,Team,Unit A,S-1,assumed,,unit,a shape for a test",
+             "b,Team,Unit B,S-1,assumed,,unit,a shape for a test"] + [
+        f"p{i},Post,Caseworker {i},S-1,assumed,official,,a shape for a test"
+        for i in range(1, 31)]
+    edges = ["from,to,kind,source,evidence,note"] + [
+        line for i in range(1, 31) for line in (
+            f"p{i},top,REPORTS_TO,S-1,assumed,a shape for a test",
+            f"p{i},{'a' if i <= 20 else 'b'},MEMBER_OF,S-1,assumed,a shape for a test")]
+    (folder / "nodes.csv").write_text("\n".join(nodes) + "\n")
+    (folder / "edges.csv").write_text("\n".join(edges) + "\n")
+    files = orgmodel.write_chart(orgmodel.load(folder), tmp_path / "c.svg", paper="a3")
+    assert files.pages == 1
+    posts, units = _drawn(files[0])
+    for unit, members in (("Unit A", range(1, 21)), ("Unit B", range(21, 31))):
+        assert unit in units, f"{unit}: no box drawn"
+        x0, y0, x1, y1 = units[unit]
+        for i in members:
+            px0, py0, px1, py1 = posts[f"p{i}"]
+            assert x0 <= px0 and px1 <= x1 and y0 <= py0 and py1 <= y1, (unit, i)
+    # down a column, then on to the next column to the right (a column's
+    # boxes share their middle, within a few points)
+    def column(i):
+        x0, _, x1, _ = posts[f"p{i}"]
+        return round((x0 + x1) / 2 / 40)
+    a = sorted(range(1, 21), key=lambda i: (column(i), posts[f"p{i}"][1]))
+    assert a == list(range(1, 21)), a
+    assert len({column(i) for i in range(1, 21)}) > 1      # (in columns, not one long one)
 
 
 def test_a_page_holds_each_post_once_and_its_parts_hang_from_it():

@@ -18,7 +18,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-__all__ = ["PAPERS", "MIN_TEXT_MM", "FONT_PT", "TITLE_WRAP", "Page", "paginate", "tree_of", "fits", "below",
+from .._order import natural_key
+
+__all__ = ["PAPERS", "MIN_TEXT_MM", "FONT_PT", "TITLE_WRAP", "Page", "paginate", "in_units", "tree_of", "fits", "below",
            "overshoot"]
 
 #: Paper -> (width, height) in mm of what is drawn on it (the sheet less
@@ -85,7 +87,7 @@ def _no_cycles(posts, parent) -> dict:
     """``parent`` without the lines that close a loop (a post in a loop would
     hang under no top and be on no page): the loop is opened at its first post."""
     state: dict = {}
-    for start in sorted(posts):
+    for start in sorted(posts, key=natural_key):
         path = []
         x = start
         while x is not None and x not in state:
@@ -213,7 +215,7 @@ class _Cutter:
     def _together(self, group) -> Page:
         """One page of the whole subtrees of ``group``."""
         posts = {x for c in group for lv in _levels(c, self.children, self.below[c]) for x in lv}
-        return Page(group[0], sorted(posts, key=str), tops=list(group))
+        return Page(group[0], sorted(posts, key=natural_key), tops=list(group))
 
     def _cut(self, r, slack) -> list:
         """The page(s) of ``r`` itself: as many levels as fit, or its reports
@@ -222,14 +224,14 @@ class _Cutter:
         whole = {x for lv in levels for x in lv}
         if len(levels) > 1 and self.below.get(r, 0) < len(whole) and self.fits(
                 r, whole, set(), slack):
-            return [Page(r, sorted(whole - {None}, key=str))]
+            return [Page(r, sorted(whole - {None}, key=natural_key))]
         best = None
         for depth in range(1, len(levels) - (self.below.get(r, 0) < len(whole))):
             shown = {x for lv in levels[:depth + 1] for x in lv}
             counted = [x for x in levels[depth] if self.children.get(x)]
             if not self.fits(r, shown, set(counted), slack):
                 break
-            best = Page(r, sorted(shown - {None}, key=str), counted)
+            best = Page(r, sorted(shown - {None}, key=natural_key), counted)
         if best is not None:
             return [self._fill(best, slack)]
         if len(levels) == 1:
@@ -240,7 +242,7 @@ class _Cutter:
         """``page`` with the smallest of its counted subtrees drawn on it
         whole, as many as still fit (fewer pages with a post or two)."""
         shown, counted = set(page.posts) | {page.root}, set(page.counted)
-        for c in sorted(page.counted, key=lambda x: (self.below[x], str(x))):
+        for c in sorted(page.counted, key=lambda x: (self.below[x], natural_key(x))):
             if self.below[c] >= self.most():
                 break
             sub = {x for lv in _levels(c, self.children, self.below[c]) for x in lv}
@@ -248,7 +250,7 @@ class _Cutter:
                 break
             shown |= sub
             counted.discard(c)
-        return Page(page.root, sorted(shown - {None}, key=str),
+        return Page(page.root, sorted(shown - {None}, key=natural_key),
                     [c for c in page.counted if c in counted], page.part)
 
     def _spread(self, r, kids, slack) -> list:
@@ -265,7 +267,7 @@ class _Cutter:
             group = trial
         groups.append(group)
         own = [] if r is None else [r]
-        return [Page(r, sorted(own + g, key=str), [x for x in g if self.children.get(x)],
+        return [Page(r, sorted(own + g, key=natural_key), [x for x in g if self.children.get(x)],
                      (i + 1, len(groups))) for i, g in enumerate(groups)]
 
 
@@ -304,11 +306,12 @@ def _counts(children, weight=None) -> dict:
 
 
 def paginate(posts, parent: dict, size, paper: str = "a4", slack: dict | None = None,
-             root=None) -> list:
+             root=None, unit_of=None) -> list:
     """The pages of the line: ``posts`` with their superior in ``parent``
     (see :func:`tree_of`), ``size(post, counted)`` a box's size in points.
     The first page is the top (several tops side by side); every page after
-    it is a subtree, in the order a reader goes down the line.
+    it is a subtree, in the order a reader goes down the line; a manager's
+    reports in the order of :func:`in_units` (``unit_of``: a post's unit).
 
     Examples
     --------
@@ -320,18 +323,34 @@ def paginate(posts, parent: dict, size, paper: str = "a4", slack: dict | None = 
     >>> len(pages) > 1 and all(p.root == "a" and p.part[1] == len(pages) for p in pages)
     True
     """
-    children = _children(posts, parent)
+    children = _children(posts, parent, unit_of)
     if root is None and len(children.get(None, ())) == 1:
         root = children[None][0]         # (one top: its page is the first)
     return _Cutter(children, size, paper).pages(root, slack or {})
 
 
-def _children(posts, parent) -> dict:
-    """``{post: its reports}``, and under ``None`` the tops."""
+def _children(posts, parent, unit_of=None) -> dict:
+    """``{post: its reports}`` (see :func:`in_units`), and under ``None`` the tops."""
     children: dict = {}
-    for x in sorted(posts, key=str):
+    for x in posts:
         children.setdefault(parent.get(x) if parent.get(x) in posts else None, []).append(x)
-    return children
+    return {k: in_units(v, unit_of or {}) for k, v in children.items()}
+
+
+def in_units(posts, unit_of: dict) -> list:
+    """``posts`` (a manager's reports) unit by unit, as a chart draws them
+    side by side: each unit's in the order of their ids (``P2`` before
+    ``P10``), the units in the order of their first ids, the posts of no
+    unit as a unit of their own.
+
+    >>> in_units(["P10", "P2", "P3", "P1"], {"P1": "b", "P3": "b", "P2": "a", "P10": "a"})
+    ['P1', 'P3', 'P2', 'P10']
+    """
+    order = sorted(posts, key=natural_key)
+    first: dict = {}
+    for x in order:
+        first.setdefault(unit_of.get(x), len(first))
+    return sorted(order, key=lambda x: first[unit_of.get(x)])
 
 
 def below(posts, parent, weight=None) -> dict:

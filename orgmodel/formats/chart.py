@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._nx import node_attrs
+from .._order import natural_key
 from ..errors import OrgModelError
 from ..i18n import Message
 from ..model import at_its_date
 from ._chart_draw import MAX_PIXELS, draw, write_files
-from ._chart_pages import FONT_PT, PAPERS, TITLE_WRAP, WRAP, Page, below, box, paginate, tree_of
+from ._chart_pages import FONT_PT, PAPERS, TITLE_WRAP, WRAP, Page, below, box, in_units, paginate, tree_of
 
 if TYPE_CHECKING:  # names in annotations only
     from collections.abc import Callable
@@ -126,7 +127,7 @@ def chart_dot(org: OrgModel, diff: Diff | None = None, route: str | None = None,
     True
     """
     drawing = _Drawing(org, diff, route, title, focus, depth, lang)
-    return drawing.dot(Page(None, sorted(drawing.posts, key=str)), [drawing.title])
+    return drawing.dot(Page(None, sorted(drawing.posts, key=natural_key)), [drawing.title])
 
 
 @at_its_date
@@ -214,12 +215,12 @@ class _Drawing:
                     w = max(w, box(_unit_name(self.nodes, unit_of[n]))[0])
                 w, h = w + 16, h + 26
             return w, h
-        return paginate(self.posts, self.parent, size, paper, slack)
+        return paginate(self.posts, self.parent, size, paper, slack, unit_of=self.units[0])
 
     def whole(self) -> Page:
         """The whole line as one page (under its top, or several side by side)."""
         tops = [p for p in self.posts if self.parent.get(p) not in self.posts]
-        return Page(tops[0] if len(tops) == 1 else None, sorted(self.posts, key=str))
+        return Page(tops[0] if len(tops) == 1 else None, sorted(self.posts, key=natural_key))
 
     @staticmethod
     def targets(pages) -> list:
@@ -268,7 +269,7 @@ class _Drawing:
         posts = set(page.posts)
         edges = [e for e in self.edges if e[0] in posts and e[1] in posts]
         tree = {u: (u, self.parent[u]) for u in posts if self.parent.get(u) in posts}
-        tops = sorted((u for u in posts if u not in tree), key=str)
+        tops = sorted((u for u in posts if u not in tree), key=natural_key)
         out = ["digraph orgchart {",
                # (right-angled lines, as printed org charts draw them)
                # (edges first: a line never runs over a box)
@@ -288,19 +289,21 @@ class _Drawing:
                 top += "'"
             tree.update({u: (u, top) for u in tops})
             edges = edges + [(u, top, {"invisible": True}) for u in tops]
-        stack = _stacked(tree)
         unit_of, unit_parent = self.units
+        stack = _stacked(tree, unit_of, unit_parent)
         out += _unit_boxes(self.nodes, unit_of, unit_parent, posts,
                            {u: p for u, (p, _) in stack.items()})
-        out += [f"  {_id(p)} [{_POINT}];" for u, (p, _) in sorted(stack.items(), key=str)
+        out += [f"  {_id(p)} [{_POINT}];" for u, (p, _) in sorted(stack.items(), key=lambda kv: natural_key(kv[0]))
                 if u not in unit_of]
         if len(tops) > 1:
             out.append(f'  {_id(top)} [{_POINT}];')
-        for n in sorted(posts, key=str):
+        for n in sorted(posts, key=natural_key):
             lines = self.lines(n) + ([counts[n]] if n in counts else [])
             out.append(_post_statement(n, self.nodes[n], lines, self.status.get(n),
                                        n in self.bad, links.get(n)))
-        out += _line_statements(edges, tree, stack, self.added, self.removed, self.hot)
+        out += _line_statements(edges, tree, stack, self.added, self.removed, self.hot,
+                                boxed=set(unit_of) & set(posts))
+        out += _columns_in_order(tree, stack)
         out.append("}")
         return "\n".join(out) + "\n"
 
@@ -377,7 +380,7 @@ def _unit_boxes(nodes, unit_of, parent, posts, points) -> list:
     """The unit boxes of ``posts`` (see :func:`_units`), as DOT subgraphs,
     with a stacked post's point on its trunk (``points``) in its box."""
     units: dict = {}
-    for u in sorted(posts, key=str):
+    for u in sorted(posts, key=natural_key):
         if u in unit_of:
             units.setdefault(unit_of[u], []).append(u)
     children: dict = {}
@@ -398,10 +401,14 @@ def _unit_boxes(nodes, unit_of, parent, posts, points) -> list:
         out.append(f"{pad}subgraph cluster_{len(drawn)} {{")
         out.append(f'{pad}  label={_lines(_unit_name(nodes, t))}; style="rounded"; '
                    f'color="#bbbbbb"; fontsize={FONT_PT}; fontcolor="#555555";')
-        for m in sorted(units.get(t, ())):
+        for m in sorted(units.get(t, ()), key=natural_key):
             out.append(f"{pad}  {_id(m)};")
             if m in points:
+                # (the rank that holds a stacked post beside its point is said
+                # here, in the box: said outside it, it takes both out of the
+                # box, and Graphviz draws the box without them)
                 out.append(f"{pad}  {_id(points[m])} [{_POINT}];")
+                out.append(f"{pad}  {{rank=same; {_id(points[m])}; {_id(m)};}}")
         for c in sorted(children.get(t, ())):
             box(c, indent + 1, seen + (t,))
         out.append(f"{pad}}}")
@@ -440,13 +447,14 @@ def _post_statement(n, d, lines, st, bad: bool, link=None) -> str:
     return f"  {_id(n)} [" + ", ".join(f"{k}={v}" for k, v in attrs.items()) + "];"
 
 
-def _line_statements(edges, tree, stack, added, removed, hot) -> list:
+def _line_statements(edges, tree, stack, added, removed, hot, boxed=frozenset()) -> list:
     """The lines' DOT statements.  ``tree`` holds one line per post (see
     :func:`~orgmodel.formats._chart_pages.tree_of`); every other line is
     drawn without pulling the tree out of shape; a stacked report (``stack``,
-    see :func:`_stacked`) hangs from its column's trunk."""
+    see :func:`_stacked`) hangs from its column's trunk (its rank said in
+    its unit's box where it is ``boxed``, see :func:`_unit_boxes`)."""
     out = []
-    for u, v, d in sorted(edges, key=lambda e: (str(e[0]), str(e[1]))):
+    for u, v, d in sorted(edges, key=lambda e: (natural_key(e[0]), natural_key(e[1]))):
         attrs = {}
         if tree.get(u) != (u, v):
             attrs["constraint"] = "false"
@@ -462,21 +470,34 @@ def _line_statements(edges, tree, stack, added, removed, hot) -> list:
         if d.get("invisible"):
             attrs["style"] = "invis"
         if tree.get(u) == (u, v) and u in stack:
-            out += _hanging(u, v, stack, attrs)
+            out += _hanging(u, v, stack, attrs, u in boxed)
             continue
         out.append(f"  {_id(v)} -> {_id(u)}{_attrs(attrs)};")
     return out
 
 
-def _hanging(u, v, stack, attrs) -> list:
+def _columns_in_order(tree, stack) -> list:
+    """Invisible lines that set a manager's stacked columns left to right in
+    their order: from each column's first post to the next column's point.
+    (Graphviz otherwise orders them as it likes, in a unit's box most often
+    right to left.)"""
+    heads = [u for u, (_, above) in stack.items() if above is None]
+    return [f"  {_id(a)} -> {_id(stack[b][0])} [style=invis, minlen=0];"
+            for a, b in zip(heads, heads[1:]) if tree[a][1] == tree[b][1]]
+
+
+def _hanging(u, v, stack, attrs, boxed: bool = False) -> list:
     """A stacked report's line: the trunk from the manager (or from the point
-    above) to its point, and the stub from the point to its box."""
+    above) to its point, and the stub from the point to its box (on the
+    point's rank, which a ``boxed`` post's unit box says)."""
     point, prev = stack[u]
     trunk = {"style": "invis"} if attrs.get("style") == "invis" else {}
     if prev is None:
         out = [f"  {_id(v)} -> {_id(point)}{_attrs(trunk)};"]
     else:
         out = [f"  {_id(stack[prev][0])} -> {_id(point)}{_attrs({**trunk, 'weight': '10'})};"]
+    if boxed:
+        return out + [f"  {_id(point)} -> {_id(u)}{_attrs(attrs)};"]
     return out + [f"  {{rank=same; {_id(point)} -> {_id(u)}{_attrs(attrs)};}}"]
 
 
@@ -490,30 +511,52 @@ def _attrs(attrs: dict) -> str:
 STACK_FROM = 4
 
 
-def _stacked(tree: dict) -> dict:
+def _stacked(tree: dict, unit_of=None, unit_parent=None) -> dict:
     """``{post: (its point on the trunk, the post above it in its column or
     None)}`` for the reports stacked under their manager: a manager's
     reports that manage nobody, when there are more than :data:`STACK_FROM`,
     go into columns of about the square root of twice their number (forty
     reports: five columns of nine), each hanging from a line (the trunk) that
-    runs down beside its column, as printed org charts draw them."""
+    runs down beside its column, as printed org charts draw them. A column
+    holds one unit's reports (``unit_of``; see
+    :func:`~orgmodel.formats._chart_pages.in_units`), so that a unit's box
+    is drawn around its columns; reports each alone in their unit (team
+    managers in their own teams) share columns with those whose units are
+    in the same unit (``unit_parent``), never a line into another's box.
+
+    >>> units = {f"p{i}": "a" if i % 3 else "b" for i in range(1, 11)}    # (7 and 3)
+    >>> stack = _stacked({f"p{i}": (f"p{i}", "m") for i in range(1, 11)}, units)
+    >>> [u for u in stack if stack[u][1] is None]     # (columns of 5 at most, a unit's own)
+    ['p1', 'p8', 'p3']
+    """
     import math
+    unit_of, unit_parent = unit_of or {}, unit_parent or {}
     managers = {v for _, v in tree.values()}
     leaves: dict = {}
-    for u, v in sorted(tree.values(), key=lambda e: (str(e[0]), str(e[1]))):
+    for u, v in tree.values():
         if u not in managers:
             leaves.setdefault(v, []).append(u)
     taken = {str(x) for e in tree.values() for x in e}
     stack: dict = {}
-    for ls in leaves.values():
+    for v in sorted(leaves, key=natural_key):
+        ls = in_units(leaves[v], unit_of)
         if len(ls) <= STACK_FROM:
             continue
         rows = math.ceil(math.sqrt(2 * len(ls)))
-        for i, u in enumerate(ls):
+        # (a unit of one of them, a team manager's own team, shares a column
+        # with the others of the unit around it, where there is one)
+        group = Counter(unit_of.get(u) for u in ls)
+        column = {u: (unit_of.get(u),) if group[unit_of.get(u)] > 1
+                  else ((), unit_parent.get(unit_of.get(u))) for u in ls}
+        above, height = None, 0
+        for u in ls:
+            if above is None or height == rows or column[u] != column[above]:
+                above, height = None, 0             # (a new column)
             point = f"orgmodel:trunk:{len(stack)}"
             while point in taken:
                 point += "'"
-            stack[u] = (point, ls[i - 1] if i % rows else None)
+            stack[u] = (point, above)
+            above, height = u, height + 1
     return stack
 
 
