@@ -148,3 +148,16 @@ def natural_key(x) -> tuple:
     parts = tuple((0, int(p), "") if p.isdigit() and p.isascii() else (1, 0, p.casefold())
                   for p in _DIGITS.split(text) if p)
     return parts, text
+
+
+def natural_column(column):
+    """A ``key`` for :meth:`pandas.DataFrame.sort_values`: a column of text
+    (ids, names) in :func:`natural_key` order, any other as it is.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"n": [1, 1, 2], "id": ["P10", "P2", "P1"]})
+    >>> df.sort_values(["n", "id"], key=natural_column)["id"].tolist()
+    ['P2', 'P10', 'P1']
+    """
+    from pandas.api.types import is_string_dtype
+    return column.map(natural_key) if is_string_dtype(column) else column

@@ -805,7 +805,8 @@ def _unit_figures(fa, fb, to_b: dict) -> pd.DataFrame:
     repeated = names.duplicated(keep=False)
     shown = [f"{n} ({i})" if twice else n for i, n, twice in zip(units.index, names, repeated)]
     units.insert(0, "name", shown)
-    return units.sort_values("name", kind="stable").reset_index(drop=True)
+    from ._order import natural_column
+    return units.sort_values("name", kind="stable", key=natural_column).reset_index(drop=True)
 
 
 def _distributions(a, b, touched: set | None = None):
@@ -898,7 +899,9 @@ def _load_near(a, ra, rb, near: set) -> pd.Series:
             rb.summary(s)             # (its loops found before its routes are walked)
             for x in rb.upset(s) - {s}:
                 reached[x] = reached.get(x, 0) + 1
-    kept = sorted(((x, n) for x, n in reached.items() if n > 0), key=lambda t: (-t[1], t[0]))
+    from ._order import natural_key
+    kept = sorted(((x, n) for x, n in reached.items() if n > 0),
+                  key=lambda t: (-t[1], natural_key(t[0])))
     return pd.Series([n for _, n in kept], index=pd.Index([x for x, _ in kept], name="id"),
                      name="reached_by", dtype=fa["reached_by"].dtype)
 

@@ -1080,4 +1080,6 @@ def _load(org, rg: RouteGraph) -> pd.DataFrame:
                      rg._end.get(r, ""), reports.get(r, 0), "; ".join(portfolios.get(r, ()))))
     frame = pd.DataFrame(rows, columns=["id", "name", "level", "reached_by", "passing",
                                         "ending", "outcome", "direct_reports", "portfolios"])
-    return frame.sort_values(["reached_by", "id"], ascending=[False, True], ignore_index=True)
+    from ._order import natural_column
+    return frame.sort_values(["reached_by", "id"], ascending=[False, True], ignore_index=True,
+                             key=natural_column)

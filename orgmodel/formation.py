@@ -305,6 +305,14 @@ def _frame(ids, names, pos, total):
 
 
 @at_its_date
+def _largest_first(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows with most posts first, those of as many in the order of
+    their ids, numbers as numbers (``Team 2`` before ``Team 10``)."""
+    from ._order import natural_column
+    return df.sort_values(["posts", "id"], ascending=[False, True], ignore_index=True,
+                          key=natural_column)
+
+
 def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: C901 - three roll-ups (unit, manager, post) over the same arrays of figures
     """Formation, headcount and FTE rolled up ``by`` unit, manager or post.
 
@@ -356,8 +364,7 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
         pos, total = _roll_up(ids, amounts, succ, shared, rest, row)
         below = {v for vs in succ.values() for v in vs}
         managers = [r for r in ids if r in below]
-        return _frame(managers, names, pos, total).sort_values(
-            ["posts", "id"], ascending=[False, True], ignore_index=True)
+        return _largest_first(_frame(managers, names, pos, total))
     # by unit: posts and staff into their team, teams into the teams they sit in
     nodes = node_attrs(org.graph)
     teams = [t for t, d in nodes.items() if d.get("kind") == "Team"]
@@ -398,8 +405,7 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
             # two posts in one unit: the person counts once there
             unit_amounts[us[0]][2] -= sum(1 for r in rs if post_unit.get(r) == us[0]) - 1
     pos, total = _roll_up(teams, [unit_amounts[t] for t in teams], succ, shared_units)
-    return _frame(teams, names, pos, total).sort_values(
-        ["posts", "id"], ascending=[False, True], ignore_index=True)
+    return _largest_first(_frame(teams, names, pos, total))
 
 
 def holders_recorded(org: OrgModel, tot: dict) -> bool:

@@ -206,5 +206,6 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
                                         "people", "fte", "staff", "staff_uncounted",
                                         "mandates_given", "outside", "reason"])
     key = _COLUMN[by]
-    return Span(frame.sort_values([key, "id"], ascending=[False, True], ignore_index=True),
-                lo, hi, by)
+    from ._order import natural_column
+    return Span(frame.sort_values([key, "id"], ascending=[False, True], ignore_index=True,
+                                  key=natural_column), lo, hi, by)

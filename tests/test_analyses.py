@@ -581,3 +581,13 @@ def test_a_portfolio_is_named_by_its_name(deventer, tmp_path):
                tmp_path / "r").exit_code == 0
     r9 = (tmp_path / "r" / "report.md").read_text(encoding="utf-8").split("(R9)")[1][:900]
     assert "| Algemeen directeur | Portefeuille Lantain | 2 |" in r9 and "pf-lantain" not in r9
+
+
+def test_units_of_as_many_posts_come_in_the_order_a_reader_counts(tmp_path):
+    # Team 1, Team 10, Team 11, Team 12, Team 2 ... read as a jumble
+    lines = ["id,reports_to,title,unit", "T,,Director,Top"] + [
+        f"P{i},T,Caseworker {i},Team {i}" for i in range(1, 13)]
+    (tmp_path / "posts.csv").write_text("\n".join(lines) + "\n")
+    orgmodel.import_posts(tmp_path / "posts.csv", out=tmp_path / "org")
+    names = orgmodel.formation(orgmodel.load(tmp_path / "org"), by="unit")["name"].tolist()
+    assert names[:12] == [f"Team {i}" for i in range(1, 13)], names
