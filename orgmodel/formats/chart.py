@@ -293,7 +293,7 @@ class _Drawing:
         stack = _stacked(tree, unit_of, unit_parent)
         out += _unit_boxes(self.nodes, unit_of, unit_parent, posts,
                            {u: p for u, (p, _) in stack.items()})
-        out += [f"  {_id(p)} [{_POINT}];" for u, (p, _) in sorted(stack.items(), key=lambda kv: natural_key(kv[0]))
+        out += [f"  {_id(stack[u][0])} [{_POINT}];" for u in sorted(stack, key=natural_key)
                 if u not in unit_of]
         if len(tops) > 1:
             out.append(f'  {_id(top)} [{_POINT}];')
