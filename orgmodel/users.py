@@ -52,17 +52,22 @@ def _hasher():
 
 
 def stamp(entry: dict) -> str:
-    """A short digest of an account's password hash, which a session keeps:
-    setting the password anew (``users add`` of the name, even with the same
-    password, as the hash has a new salt) changes it, and ends every session
-    opened before. It says nothing of the password (the hash it digests is
-    salted Argon2id, and never leaves the accounts).
+    """A short digest of an account's password hash and of how many times
+    its sessions were ended (``ended``), which a session keeps: setting the
+    password anew (``users add`` of the name, even with the same password,
+    as the hash has a new salt) or logging out (:meth:`Users.end_sessions`)
+    changes it, and ends every session opened before, a copy of its cookie
+    included. It says nothing of the password (the hash it digests is salted
+    Argon2id, and never leaves the accounts).
 
     >>> stamp({"hash": "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA"})
     '5498e196c95c0e46'
+    >>> stamp({"hash": "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA", "ended": 1})
+    '948c72543f335eb7'
     """
     import hashlib
-    return hashlib.sha256(entry["hash"].encode("utf-8")).hexdigest()[:16]
+    text = entry["hash"] + (f"#{entry['ended']}" if entry.get("ended") else "")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 class Users:
@@ -122,6 +127,14 @@ class Users:
                        "locked_until": 0}
         self._write(users)
         return replaced
+
+    def end_sessions(self, name: str) -> None:
+        """End every session of ``name`` (the web app's logout): a session
+        keeps the account's :func:`stamp`, which this changes."""
+        users = self._read()
+        if name in users:
+            users[name]["ended"] = int(users[name].get("ended") or 0) + 1
+            self._write(users)
 
     def remove(self, name: str) -> None:
         users = self._read()
@@ -183,11 +196,12 @@ class DatabaseUsers(Users):
         rows = self._store().run(cypher("read_accounts"), org=self.org)
         return {r["name"]: {"role": r["role"], "hash": r["hash"],
                             "failures": r["failures"] or 0,
-                            "locked_until": r["locked_until"] or 0} for r in rows}
+                            "locked_until": r["locked_until"] or 0,
+                            "ended": r["ended"] or 0} for r in rows}
 
     def _write(self, users: dict) -> None:
         from .store import cypher
-        rows = [{"name": n, **e} for n, e in users.items()]
+        rows = [{"name": n, "ended": 0, **e} for n, e in users.items()]
         store = self._store()
         with store.driver.session(database=store.database) as session:
             session.execute_write(lambda tx: tx.run(cypher("write_accounts"), org=self.org,

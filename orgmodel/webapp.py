@@ -234,6 +234,10 @@ class _Site:
 
     async def logout(self, request):
         await self.form_of(request)
+        if request.session.get("user"):
+            # (a copy of the cookie, on another machine or in a proxy's log,
+            # ends with it: the user's other sessions too)
+            self.users.end_sessions(request.session["user"])
         request.session.clear()
         return RedirectResponse("/login", status_code=303)
 

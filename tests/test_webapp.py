@@ -235,6 +235,23 @@ def test_a_password_set_anew_ends_the_sessions_opened_before(app):
     assert 'id="new-draft"' not in viewer.get("/drafts").text
 
 
+def test_a_copy_of_a_session_ends_with_its_logout(app):
+    # A session cookie copied (a shared machine, a proxy's log) went on
+    # working for its 8 hours after its owner logged out.
+    url, _ = app
+    anna, _ = _login(url, "anna")
+    copy = httpx.Client(base_url=url, follow_redirects=False, timeout=30,
+                        cookies=dict(anna.cookies))
+    assert copy.get("/drafts").status_code == 200
+    token = _csrf(anna.get("/drafts").text)
+    assert anna.post("/logout", data={"csrf": token}).status_code == 303
+    assert anna.get("/drafts").status_code == 303
+    ended = copy.get("/drafts")
+    assert ended.status_code == 303 and ended.headers["location"].startswith("/login")
+    again, res = _login(url, "anna")                 # (and a new login works)
+    assert res.status_code == 303 and again.get("/drafts").status_code == 200
+
+
 def test_a_form_without_its_csrf_token_is_refused(app):
     url, folder = app
     client, _ = _login(url, "anna")
@@ -450,8 +467,16 @@ def test_a_draft_applied_to_neo4j_is_in_its_history_with_its_user(bolt_env, stor
         res = anna.post("/drafts/rename/apply", data={"csrf": token, "message": "from the app"})
         assert res.status_code == 303, res.text
         assert "from the app" in anna.get("/history").text
+        # a logout ends a copy of the session too: the database keeps the count
+        copy = httpx.Client(base_url=url, follow_redirects=False, timeout=30,
+                            cookies=dict(anna.cookies))
+        assert anna.post("/logout", data={"csrf": _csrf(anna.get("/drafts").text)}
+                         ).status_code == 303
+        assert copy.get("/drafts").status_code == 303
     finally:
         _stop(proc)
+    assert store.run("MATCH (u:AppUser {org: 'Sample', name: 'anna'}) RETURN u.ended AS n"
+                     )[0]["n"] == 1
     assert pull_model(store, "Sample").graph.nodes["tm"]["name"] == "Team lead"
     newest = log(store, "Sample").iloc[0]
     assert (newest["version"], newest["user"], newest["message"]) == (2, "anna", "from the app")

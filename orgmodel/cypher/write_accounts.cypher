@@ -4,4 +4,4 @@ DETACH DELETE old
 WITH count(*) AS gone
 UNWIND $rows AS row
 CREATE (:AppUser {org: $org, name: row.name, role: row.role, hash: row.hash,
-                  failures: row.failures, locked_until: row.locked_until})
+                  failures: row.failures, locked_until: row.locked_until, ended: row.ended})
