@@ -1849,6 +1849,7 @@ def whatif(org_dir, changes_file, out_dir, fail_on, force, fmt):
     before = _read(org_dir)
     after = apply(before, read_changes(changes_file))
     d = diff(before, after)
+    d.what_if = Path(changes_file).name
     with output_folder(out_dir):
         save(after, out_dir)
         _write_diff(d, out_dir, _t(after).lang)

@@ -82,6 +82,10 @@ class Diff:
         columns=["id", "name", "before", "after", "status"]))
     #: What an as-is node's id is in the to-be model (matched on the key).
     to_b: dict = field(default_factory=dict)
+    #: The change script's name when the to-be model is a what-if of the
+    #: as-is (``whatif``): the two then share their name and date, and the
+    #: title says the script instead.
+    what_if: str = ""
 
     def counts(self) -> dict:
         """How many nodes and edges of each status."""
@@ -233,7 +237,9 @@ class Diff:
                 return t("_(none)_")        # (markdown_table's own is English)
             return markdown_table(t.frame(frame[columns] if columns else frame))
         resolved = int((self.findings["status"] == "resolved").sum()) if len(self.findings) else 0
-        md = ["# " + t("What changes from {a} to {b}", a=name(a), b=name(b)), ""]
+        md = ["# " + (t("What the change script {script} changes in {a}", script=_md(self.what_if),
+                         a=name(a)) if self.what_if
+                       else t("What changes from {a} to {b}", a=name(a), b=name(b))), ""]
         md += ["## " + t("What the change does to who decides"), ""]
         # (the count after its label: "1 mandates" reads wrong in both languages)
         md += ["- " + t("Escalation routes that newly end badly (forbidden, dead end, loop or a "

@@ -323,6 +323,11 @@ def test_moving_a_mandate_and_a_commission(tmp_path):
     assert "cd-arentsen" in commissioners and "cd-kossen" not in commissioners
     changes = json.loads((out / "changes.json").read_text())
     assert any(c["key"] == "gd|MANDATES|dd-io" and c["status"] == "added" for c in changes)
+    # a what-if shares the organisation's name and date: its title says the script
+    # (it read "What changes from Deventer (21 June 2011) to Deventer (21 June 2011)")
+    title = (out / "DIFF.md").read_text().splitlines()[0]
+    assert title == "# What the change script c.yaml changes in Deventer (21 June 2011)", title
+    assert "what the change script c.yaml changes in Deventer" in (out / "diff.html").read_text()
 
 
 def _svg(path):

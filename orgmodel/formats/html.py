@@ -639,7 +639,10 @@ def write_diff_html(d, path, lang: str = "en", **kwargs) -> Path:
     def when(o):
         return t.date(str(o.date)) if o.date else t("undated")
     page = render_html(union, net, legend_nodes, legend_edges, lang=lang,
-                       subtitle=t("changes from {a} ({a_date}) to {b} ({b_date})",
-                                  a=d.before.name, a_date=when(d.before), b=d.after.name,
-                                  b_date=when(d.after)))
+                       subtitle=t("what the change script {script} changes in {a} ({a_date})",
+                                  script=d.what_if, a=d.before.name, a_date=when(d.before))
+                       if d.what_if else
+                       t("changes from {a} ({a_date}) to {b} ({b_date})",
+                         a=d.before.name, a_date=when(d.before), b=d.after.name,
+                         b_date=when(d.after)))
     return atomic_write(path, lambda tmp: tmp.write_text(page, encoding="utf-8"))
