@@ -304,7 +304,6 @@ def _frame(ids, names, pos, total):
     return f
 
 
-@at_its_date
 def _largest_first(df: pd.DataFrame) -> pd.DataFrame:
     """The rows with most posts first, those of as many in the order of
     their ids, numbers as numbers (``Team 2`` before ``Team 10``)."""
@@ -313,6 +312,7 @@ def _largest_first(df: pd.DataFrame) -> pd.DataFrame:
                           key=natural_column)
 
 
+@at_its_date
 def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: C901 - three roll-ups (unit, manager, post) over the same arrays of figures
     """Formation, headcount and FTE rolled up ``by`` unit, manager or post.
 
