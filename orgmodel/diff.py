@@ -1015,12 +1015,14 @@ def _mandates(a, b, to_b, awb):
     awb["a"], awb["b"] = mandate_findings(a), mandate_findings(b)
     nb = node_attrs(b.graph)
     vocab = a.vocabulary("powers")
-    new = _new_mandates(a, b, to_b)
+    new = None          # (worked out at the first closed end: most changes close none)
     rows = []
     for u, v, d in a.edges("MANDATES"):
         u2, v2 = to_b.get(u), to_b.get(v)
         for who, x in (("mandator", u2), ("mandatee", v2)):
             orig = u if who == "mandator" else v
+            if x is None and new is None:
+                new = _new_mandates(a, b, to_b)
             if x is None and _taken_over(new, u2, v2, d.get("powers") or ()):
                 continue        # (a merge: the other end gives or holds it now)
             if x is None:
