@@ -1330,3 +1330,29 @@ def test_an_org_file_whose_label_has_a_line_break_is_refused_naming_it(tmp_path)
     assert ("g.ttl: ex:top: the name 'Gemeente-⏎secretaris' is written on more than one "
             "line") in res.output, res.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("none", ["n.v.t.", "NVT", "-", "geen"])
+def test_a_superior_written_as_none_is_a_top(tmp_path, none):
+    """A Dutch HR export writes 'n.v.t.' (not applicable) in the top post's
+    superior cell: the import refused it as a superior not in the file, and
+    with --unknown-superior external made a role called 'n.v.t.' the
+    secretary's boss. It is a top, said; an id written so stays an id."""
+    posts = tmp_path / "hr.csv"
+    posts.write_text("Functienummer;Functie;Leidinggevende;Fte\n"
+                     f"F1;Gemeentesecretaris;{none};1\nF2;Adviseur;F1;0,5\n", encoding="utf-8")
+    for extra in ((), ("--unknown-superior", "external")):
+        res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+                  "--force", *extra)
+        assert res.exit_code == 0, res.output
+        assert f"Functie F1 (regel 2) valt onder '{none}', en dat zegt: geen leidinggevende" \
+            in res.output
+        graph = orgmodel.load(tmp_path / "o").graph
+        assert sorted(graph.nodes) == ["F1", "F2"]
+        assert [v for _, v, k in graph.out_edges("F1", data="kind") if k == "REPORTS_TO"] == []
+    posts.write_text("Functienummer;Functie;Leidinggevende;Fte\n"
+                     "-;Gemeentesecretaris;;1\nF2;Adviseur;-;0,5\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o", "--force")
+    assert res.exit_code == 0, res.output
+    graph = orgmodel.load(tmp_path / "o").graph
+    assert [v for _, v, k in graph.out_edges("F2", data="kind") if k == "REPORTS_TO"] == ["-"]

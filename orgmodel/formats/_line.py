@@ -26,6 +26,12 @@ _NAME_AND_BRACKETS = re.compile(r"^(?P<name>[^()]*\S)\s*\([^()]*\)$")
 _SURNAME_FIRST = re.compile(r"^(?P<surname>[^,]+?)\s*,\s*(?P<rest>[^,]+)$")
 #: Forms of address and titles before a name, as HR lists write them
 #: ("Mevr. A. de Vries", "dhr. ir. P. Jansen", "mr. drs. K. Bakker").
+#: What a superior cell writes for none ("n.v.t." on the top post's row of a
+#: Dutch HR export), compared folded and without a final dot: a top, as an
+#: empty cell is, not a superior named "n.v.t." (read as an id or a name
+#: first, should a file use one of them as either).
+_NO_SUPERIOR = frozenset({"n.v.t", "nvt", "n/a", "geen", "none", "-", "–", "—", "--",
+                          "niet van toepassing", "not applicable"})
 _TITLES = re.compile(r"^(?:(?:dhr|mevr|mw|mr|drs|dr|ir|ing|prof|bc|mrs|ms|mr)\.?\s+|"
                      r"(?:de\s+heer|mevrouw)\s+)+", re.IGNORECASE)
 
@@ -208,6 +214,12 @@ class LineReading(ImportState):
                 "post {pid} (row {first_row}) has no superior: read as a top",
                 pid=pid, first_row=first_row))
             return
+        if self.says_none(sup):
+            log.tops.append((pid, title))
+            log.decisions.append(Message(
+                "post {pid} (row {first_row}) reports to '{sup}', which says none: read as a top",
+                pid=pid, first_row=first_row, sup=sup))
+            return
         target = self.superior_by_name(pid, sup, first_row) if self.held_by is not None \
             else self.superior_by_id(pid, sup, first_row)
         if target is None:
@@ -222,6 +234,16 @@ class LineReading(ImportState):
                            "source": self.cite(first_row), "evidence": "stated"})
         self.line_sup[pid] = target
         self.line_rows[pid] = first_row
+
+    def says_none(self, sup: str) -> bool:
+        """Whether the superior cell ``sup`` writes a word for none
+        (``n.v.t.``, ``-``) that is no post's id nor, read by name, a key of
+        the file's."""
+        if sup.casefold().rstrip(".").strip() not in _NO_SUPERIOR:
+            return False
+        if self.held_by is not None:
+            return fold(sup) not in self.held_by
+        return sup not in self.posts and sup not in self.by_raw and sup not in self.rows
 
     def superior_by_id(self, pid, sup, first_row) -> str | None:
         """The post (or outside role) of the superior id ``sup``, or None,
