@@ -774,3 +774,47 @@ def test_titles_of_several_posts_and_their_ondermandaat_are_named_by_id(tmp_path
     assert ("names several mandatees (Adviseur financiën (F003), Adviseur financiën (F004)) and "
             "ondermandaat to Medewerker burgerzaken: from which") in res.output, res.output
 
+
+
+def test_a_body_written_two_ways_is_one_body(tmp_path):
+    """A register writing 'College van B&W' on one row and 'het college' or
+    'College van burgemeester en wethouders' on others (as registers do)
+    gained, with --add-bodies, three political posts for one college, each
+    with part of the mandates; and a 'Wettelijke basis' column was not read.
+    The names the Gemeentewet's bodies go by are one body, said in the log."""
+    folder = _sample(tmp_path)
+    path = tmp_path / "register.csv"
+    path.write_text(
+        "Omschrijving bevoegdheid;Wettelijke basis;Bevoegd orgaan;Mandaatgever;Mandaat aan;"
+        "Maximaal bedrag\n"
+        "Inkoop;Gemeentewet art. 160;College van B&W;College van B&W;Gemeentesecretaris;"
+        "€ 50.000\n"
+        "Bijzonder verlof;CAR-UWO;het college;College van burgemeester en wethouders;"
+        "Gemeentesecretaris;\n"
+        "Aanwijzing toezichthouders;Awb 5:11;burgemeester;de burgemeester;Gemeentesecretaris;\n",
+        encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder, "--add-bodies")
+    assert res.exit_code == 0, res.output
+    assert "Bevoegde organen toegevoegd als politieke functies: College van B&W, burgemeester" \
+        in res.output
+    assert ("gelezen als het ene orgaan: 'het college' als 'College van B&W'; 'College van "
+            "burgemeester en wethouders' als 'College van B&W'; 'de burgemeester' als "
+            "'burgemeester'") in res.output
+    org = orgmodel.load(folder)
+    political = sorted(n for n, d in org.graph.nodes(data=True) if d.get("sphere") == "political")
+    assert political == ["burgemeester", "college-van-b-w"]
+    given = org.graph.get_edge_data("college-van-b-w", "F001").values()
+    assert sorted(p for d in given for p in d["powers"]) == ["bijzonder-verlof", "inkoop"]
+    assert org.vocabulary("powers")["bijzonder-verlof"]["basis"] == "CAR-UWO"
+    # (a name two posts could be: refused, naming both)
+    folder = _sample(tmp_path / "two")
+    nodes = (folder / "nodes.csv").read_text(encoding="utf-8")
+    header = nodes.splitlines()[0].split(",")
+    rows = "".join("\n" + ",".join([i, "Post", n, "assumed"] + [""] * (len(header) - 4))
+                   for i, n in (("b1", "College van B&W"), ("b2", "college")))
+    (folder / "nodes.csv").write_text(nodes.rstrip("\n") + rows + "\n", encoding="utf-8")
+    path.write_text("Bevoegdheid;Bevoegd orgaan;Mandaatgever;Gemandateerde\n"
+                    "Inkoop;het college;het college;Gemeentesecretaris\n", encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder)
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "'het college'" in res.output and "b1, b2" in res.output

@@ -58,17 +58,18 @@ __all__ = ["RegisterLog", "import_register", "read_register"]
 READ = {"power": ("bevoegdheidcode", "code"),
         "power_name": ("bevoegdheid", "omschrijving bevoegdheid", "omschrijving", "onderwerp"),
         "body": (), "body_name": ("bevoegd orgaan", "bevoegdorgaan", "bevoegd bestuursorgaan"),
-        "basis": ("wettelijke grondslag", "grondslag", "wettelijk kader"),
-        "mandator": (), "mandator_name": ("mandaatgever",),
+        "basis": ("wettelijke grondslag", "grondslag", "wettelijk kader", "wettelijke basis",
+                  "juridische grondslag", "wettelijke bepaling", "wetsartikel"),
+        "mandator": (), "mandator_name": ("mandaatgever", "mandaatverlener"),
         "mandatee": (), "mandatee_name": ("gemandateerde", "mandaatnemer", "gemandateerd",
                                           "gemandateerde functionaris", "mandaat aan",
                                           "gemandateerd aan", "mandaathouder",
-                                          "bevoegde functionaris"),
+                                          "bevoegde functionaris", "mandaat verleend aan"),
         "mandate_kind": ("soort", "soort mandaat"),
         "submandate": ("ondermandaat toegestaan", "ondermandaat", "ondermandaat mogelijk"),
         "ceiling": ("financiele grens", "grens", "plafond", "bedrag", "maximaal bedrag",
                     "financiele limiet", "bedragsgrens", "maximumbedrag", "financieel maximum",
-                    "financiele beperking"),
+                    "financiele beperking", "financiele grenzen"),
         "instructions": ("instructies", "voorwaarden", "voorwaarden en instructies",
                          "voorwaarden/instructies", "beperkingen", "voorwaarden en beperkingen"),
         "within": ("binnen", "reikwijdte"),
@@ -79,7 +80,8 @@ READ = {"power": ("bevoegdheidcode", "code"),
         "note": ("opmerking", "opmerkingen", "toelichting"), "source": ("bron",),
         # (the posts the mandatee passes the power on to, named in the row)
         "submandatee": (), "submandatee_name": ("ondermandaat aan", "ondergemandateerde",
-                                                "ondergemandateerden", "ondermandaat naar")}
+                                                "ondergemandateerden", "ondermandaat naar",
+                                                "ondermandaat verleend aan")}
 #: The register's columns orgmodel works out from the model: not read.
 WORKED_OUT = ("depth", "played_by", "holders", "deputies", "ceiling_applies", "chain",
               "signing")
@@ -146,6 +148,9 @@ class RegisterLog:
     source: dict = field(default_factory=dict)
     #: ``(file, row, why)`` of each row that is no mandate (a heading)
     skipped: list = field(default_factory=list)
+    #: ``(name written, post's name)`` of bodies a row names by another of
+    #: their names (``het college``, ``College van B&W``)
+    bodies_as: list = field(default_factory=list)
     #: powers the replaced mandates named that nothing names now (still in org.yaml)
     unnamed_powers: list = field(default_factory=list)
 
@@ -171,6 +176,11 @@ class RegisterLog:
         if self.bodies:
             out.append(Message("- Competent bodies added as political posts: {v}",
                                v=", ".join(self.bodies)))
+        if self.bodies_as:
+            out.append(Message("- Competent bodies written otherwise on some rows, read as "
+                               "the one body: {v}",
+                               v=Listing("; ", [Message("'{a}' as '{b}'", a=a, b=b)
+                                                for a, b in self.bodies_as])))
         if self.from_bodies:
             out.append(count(self.from_bodies, N_(
                 "- No mandator column: the row's mandate is from its power's competent body, "
@@ -285,6 +295,19 @@ def _first_ten(items: list, line: tuple, said, sep: str = ", ") -> Message:
     the first ten, each ``said(*item)``."""
     return count(len(items), *line, rows=Listing(sep, [said(*x) for x in items[:10]]))
 
+#: The names a municipality's bodies go by in registers (Gemeentewet: the
+#: raad, the college van burgemeester en wethouders, the burgemeester),
+#: compared as :func:`_plain` does: a register that writes ``het college``
+#: on one row and ``College van B&W`` on another names one body.
+_BODIES = tuple(frozenset(names) for names in (
+    ("college", "het college", "college van b&w", "college van b & w", "college van b en w",
+     "college van burgemeester en wethouders", "het college van burgemeester en wethouders",
+     "burgemeester en wethouders", "b&w", "b & w", "b en w", "executive board",
+     "board of mayor and aldermen"),
+    ("raad", "de raad", "gemeenteraad", "de gemeenteraad", "council", "municipal council"),
+    ("burgemeester", "de burgemeester", "mayor")))
+
+
 class _Nodes:
     """The organisation's posts and roles, found by id or by name."""
 
@@ -293,6 +316,9 @@ class _Nodes:
         self.every_post = every_post
         #: ``(title, posts)`` of the names read so since :meth:`several` was called
         self.titles: list = []
+        #: ``{name written: post}`` of bodies found by another of their names
+        #: (``het college`` for ``College van B&W``)
+        self.bodies_as: dict = {}
         self.kind = dict(zip(nodes["id"], nodes["kind"]))
         self.name = dict(zip(nodes["id"], nodes.get("name", nodes["id"])))
         self.by_name: dict = {}
@@ -305,6 +331,16 @@ class _Nodes:
             for u, v, kind in zip(edges["from"], edges["to"], edges["kind"]):
                 if kind == "HOLDS" and self.kind.get(u) == "Person":
                     self.held.setdefault(_plain(self.name[u]), []).append(v)
+
+    def body_named(self, name: str) -> list:
+        """The posts named as another name of the body ``name`` is
+        (:data:`_BODIES`: ``College van B&W`` for ``het college``), noted in
+        :attr:`bodies_as` when there is one."""
+        names = next((ns for ns in _BODIES if _plain(name) in ns), frozenset())
+        hits = sorted({p for n in names for p in self.by_name.get(n, [])})
+        if len(hits) == 1:
+            self.bodies_as[name.strip()] = hits[0]
+        return hits
 
     def find(self, nid: str, name: str, column: str) -> str:
         """The id of the post or role ``nid`` or, without one, ``name``
@@ -322,7 +358,7 @@ class _Nodes:
             return nid
         if _empty(name):
             raise InputError(Message("no {what}", what=what))
-        hits = self.by_name.get(_plain(name), [])
+        hits = self.by_name.get(_plain(name), []) or self.body_named(name)
         # (a name column that gives an id: the post or role of that id, unless
         # the text is also another's name)
         own = name.strip()
@@ -465,6 +501,7 @@ def _register_of(path: Path, raw, sheet, locale, add_bodies, every_post=False) -
     log.powers = list(dict.fromkeys(p for ps in edges.values() for p in ps))
     log.new_powers = [p for p in reading.powers if p not in reading.known]
     log.bodies = [b["name"] for b in reading.bodies.values()]
+    log.bodies_as = [(a, reading.nodes.name[p]) for a, p in reading.nodes.bodies_as.items()]
     log.submandates = len(reading.submandates)
     log.from_bodies = reading.from_bodies
     log.several_mandatees = reading.several_mandatees
@@ -786,7 +823,8 @@ def _body(cell: dict, nodes: _Nodes, bodies: dict | None, where: str) -> str | N
     bid, name = cell.get("body", ""), cell.get("body_name", "")
     if _empty(bid) and _empty(name):
         return None
-    if bodies is not None and _empty(bid) and not nodes.by_name.get(_plain(name)):
+    if bodies is not None and _empty(bid) and not nodes.by_name.get(_plain(name)) and \
+            not nodes.body_named(name):
         key, n = slug(name), 1
         while key in nodes.kind:
             n += 1
