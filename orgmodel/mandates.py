@@ -204,8 +204,9 @@ def register(org: OrgModel, power: str | None = None) -> pd.DataFrame:
         states there is none, "not recorded"), ``ceiling_applies`` the lowest
         on the chain ("not recorded" where a link records none: at most the
         lowest that others record), ``signing`` the
-        formula a decision under the mandate is signed with (Awb 10:10: "namens"
-        the competent body; "not recorded" when no body is).
+        formula a decision under the mandate is signed with, as the data
+        records it (the register's *ondertekening*; "not recorded" when it
+        does not: a municipality sets its own).
 
     Examples
     --------
@@ -272,10 +273,10 @@ def _register_rows(org, power, index) -> list:
                 "published": d.get("published") or Message("not recorded"),
                 "in_force": d.get("in_force") or Message("not recorded"),
                 "chain": " → ".join(name(x) for x in path),
-                # Awb 10:10: in the name of the competent body; without one
-                # recorded there is no formula to give.
-                "signing": f"namens {name(body)}, {name(link.mandatee)}" if body
-                           else Message("not recorded"),
+                # (the formula a municipality signs with is its own, set in
+                # its mandaatbesluit: Awb 10:10 asks only that the decision
+                # name the body, which body_name gives; none is made up)
+                "signing": d.get("signing") or Message("not recorded"),
                 "evidence": d.get("evidence", "") or "ungraded", "note": d.get("note", ""),
                 "source": d.get("source", ""),
             })

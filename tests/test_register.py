@@ -63,7 +63,7 @@ def test_the_register_orgmodel_writes_reads_back_into_the_same_mandates(tmp_path
     # (every power and source known already: org.yaml as it was, its comments too)
     assert (folder / "org.yaml").read_text(encoding="utf-8") == yaml_before
     assert log.mandates == len(_mandates(folder)) and log.rows == len(register(org))
-    assert not log.not_read and len(log.worked_out) == 7
+    assert not log.not_read and len(log.worked_out) == 6
 
 
 def _sample(tmp_path):
@@ -818,3 +818,30 @@ def test_a_body_written_two_ways_is_one_body(tmp_path):
     res = run("import", "mandates", path, "--org", folder)
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "'het college'" in res.output and "b1, b2" in res.output
+
+
+def test_the_registers_own_signing_formula_is_kept_and_none_is_made_up(tmp_path):
+    """The register's own 'Ondertekening' column was dropped as worked out,
+    and every mandate given the made-up 'namens College van B&W, <post>':
+    a municipality's mandaatbesluit sets its own formula (Awb 10:10 asks
+    only that the body be named). The register's is kept and written back;
+    where it gives none, the register says 'niet vastgelegd'."""
+    folder, res = _imported(tmp_path, (
+        "Bevoegdheid;Bevoegd orgaan;Mandaatgever;Gemandateerde;Financiële grens;Ondertekening\n"
+        "Inkoop;Gemeentesecretaris;Gemeentesecretaris;Teammanager Financiën;€ 25.000;"
+        "Burgemeester en wethouders van Voorbeeld, namens dezen, de teammanager Financiën\n"
+        "Inkoop;Gemeentesecretaris;Gemeentesecretaris;Teammanager Publiekszaken;€ 25.000;\n"))
+    assert res.exit_code == 0, res.output
+    assert "ondertekening uit 'Ondertekening'" in res.output    # (read, not left)
+    org = orgmodel.load(folder)
+    reg = register(org, "inkoop").set_index("mandatee_name")
+    assert reg.loc["Teammanager Financiën", "signing"] == \
+        "Burgemeester en wethouders van Voorbeeld, namens dezen, de teammanager Financiën"
+    assert reg.loc["Teammanager Publiekszaken", "signing"] == "not recorded"
+    # (the register written in Dutch reads back into the same mandates)
+    out = write_register(register(org), tmp_path / "register.xlsx", org, lang="nl")
+    before = _mandates(folder)
+    edges = pd.read_csv(folder / "edges.csv", dtype=str, keep_default_na=False)
+    edges[edges["kind"] != "MANDATES"].to_csv(folder / "edges.csv", index=False)
+    import_register(out, folder)
+    assert _mandates(folder) == before
