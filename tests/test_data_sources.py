@@ -243,6 +243,8 @@ def test_albrandswaard_is_flat_and_the_output_says_so(albrandswaard):
     # the college's mandate to the role is the design's intention, never 'stated'
     [(u, v, d)] = albrandswaard.edges("MANDATES")
     assert (u, v, d["evidence"]) == ("executive-board", "rol-opdrachtgever", "assumed")
+    # (and so is the college's hold of the instrument the same hedged sentence names)
+    assert albrandswaard.graph.edges["executive-board", "in-mandaat", 0]["evidence"] == "assumed"
     # the BAR options are still to be studied
     assert albrandswaard.graph.nodes["ag-bar"]["evidence"] == "assumed"
     owners = {v: u for u, v, _ in albrandswaard.edges("OWNS")}
