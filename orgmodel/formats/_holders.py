@@ -16,7 +16,7 @@ from ._import_state import cell as _cell
 from ._line import person_key
 from ._tables import slug
 
-__all__ = ["HolderReading", "names_by_comma", "one_after_another"]
+__all__ = ["held_on", "HolderReading", "names_by_comma", "one_after_another"]
 
 
 #: Between the names of a cell that names several holders (a job share on
@@ -130,6 +130,25 @@ def one_after_another(holders: list, periods: list) -> int | None:
            for a, b in zip(order, order[1:])):
         return order[-1]
     return None
+
+
+def held_on(periods: list, on: str | None) -> list | None:
+    """The indexes of a post's rows held on the file's date ``on`` (ISO
+    text), when some of its rows are not (a holder who left before it, or
+    starts after it) and some are: the post's FTE on that date is theirs, not
+    every row's summed; None when the date is not known or every row, or
+    none, is held on it.
+
+    >>> held_on([{"valid_from": "2021-01-01", "valid_to": "2025-12-31"}, {}], "2026-03-01")
+    [1]
+    >>> held_on([{"valid_from": "2021-01-01"}, {}], "2026-03-01") is None
+    True
+    """
+    if not on:
+        return None
+    now = [i for i, p in enumerate(periods)
+           if p.get("valid_to", "9999-12-31") >= on and p.get("valid_from", "") <= on]
+    return now if 0 < len(now) < len(periods) else None
 
 
 def _one_letter(holder: str) -> bool:

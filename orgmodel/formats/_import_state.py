@@ -66,6 +66,9 @@ class ImportLog:
     job_shares: list = field(default_factory=list)       # (post id, rows, fte)
     #: (post id, rows) of posts whose rows' holders held them one after another
     successions: list = field(default_factory=list)
+    #: (post id, rows, rows held) of posts some of whose rows' holders left
+    #: before the file's date, or start after it
+    held_on_date: list = field(default_factory=list)
     #: (post id, rows, fte) of posts held on some rows and vacant on others
     partly_vacant: list = field(default_factory=list)
     split_ids: list = field(default_factory=list)        # (raw id, [new ids])
@@ -152,6 +155,15 @@ class ImportLog:
                     "; ", [Message("{i} on rows {v}", i=i, v=", ".join(map(str, r)))
                            for i, r in self.successions[:10]]
                     + (["…"] if len(self.successions) > 10 else []))))
+        if self.held_on_date:
+            out.append(Message(
+                "- Posts on several rows some of whose holders left before the file's date, or "
+                "start after it: {v}, not job shares; the post's FTE is that of the rows held on "
+                "that date, not every row's summed: {posts}.", v=len(self.held_on_date),
+                posts=Listing("; ", [Message("{i} on rows {v} (held: {h})", i=i,
+                                             v=", ".join(map(str, r)), h=", ".join(map(str, h)))
+                                     for i, r, h in self.held_on_date[:10]]
+                              + (["…"] if len(self.held_on_date) > 10 else []))))
         if self.partly_vacant:
             out.append(Message(
                 "- Posts held on some rows and vacant on others: {v}. Each is held, and the "
@@ -266,6 +278,8 @@ class ImportState:
     language: str
     citations: tuple
     week: float | None
+    #: the file's date (ISO text), when known before the posts are read
+    on: str | None
     hours: bool
     percent: bool
     sources: dict                   # org.yaml's sources: the files cited

@@ -53,7 +53,7 @@ from ._fte import (
     more_than_they_work,
     not_a_fte,
 )
-from ._holders import HolderReading, one_after_another
+from ._holders import HolderReading, held_on, one_after_another
 from ._import_state import ImportLog, first_and_count
 from ._import_state import cell as _cell
 from ._junior import JuniorReading
@@ -292,6 +292,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         run.key_name = f"'{key}'"
         run.log.columns.append((N_("superior's key"), key))
         run.log.unread_columns = [c for c in run.log.unread_columns if c != key]
+    # (the file's date first: a post's FTE is that of its rows held on it)
+    date = date or run.date_of_file()
+    run.on = str(date) if date else None
     for pid, group in run.posts.items():
         run.add_post(pid, group)
     run.check_line()
@@ -455,6 +458,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.fte_read = 0.0                     # FTE of the post rows read
         self.fte_read_hi = 0.0                  # the same, a range's highest
         self.week = None          # the full-time week's hours, as given
+        self.on = None            # the file's date (ISO text), when known
         self.hours = False                      # whether the FTE column gives hours
         self.percent = False                    # whether it gives percentages
         self.asked = set()                 # the columns the user named (must be there)
@@ -823,7 +827,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         # (without a line, no post is a top: the file does not say)
         is_top = bool(self.c_sup) and sup.casefold() in self.tops
         latest = one_after_another(holders, periods) if len(group) > 1 else None
-        self.nodes.append(self.post_node(pid, group, title, ftes, holders, is_top, latest))
+        now = held_on(periods, self.on) if len(group) > 1 and latest is None else None
+        self.nodes.append(self.post_node(pid, group, title, ftes, holders, is_top, latest, now))
         self.log.posts += 1
         u, under = self.unit_path(first, first_row) if self.c_units else \
             (self.unit_of(_cell(first, self.c_unit), first_row), None)
@@ -920,12 +925,17 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         (self.shared_ftes if said is None else said).append(text)
         return shares
 
-    def post_node(self, pid, group, title, ftes, holders, is_top, latest=None) -> dict:
+    def post_node(self, pid, group, title, ftes, holders, is_top, latest=None,
+                  now=None) -> dict:
         """The post's node; ``latest``: the row of its holders held one after
-        another whose FTE is the post's (see :func:`one_after_another`)."""
+        another whose FTE is the post's (see :func:`one_after_another`);
+        ``now``: else the rows held on the file's date, when not all are (see
+        :func:`held_on`)."""
         first = group[0][1]
-        # (holders one after another: the latest row's FTE, not the rows' summed)
-        counted = [ftes[latest]] if latest is not None and ftes else ftes
+        # (holders one after another, or some gone by the file's date: the
+        # FTE of the rows that hold it, not every row's summed)
+        rows = [latest] if latest is not None else now
+        counted = [ftes[i] for i in rows] if rows is not None and ftes else ftes
         known = [f if isinstance(f, float) else fte_total(f) for f in counted
                  if isinstance(f, (float, tuple))]
         ranges = [f for f in counted if isinstance(f, FteRange)]
@@ -944,7 +954,10 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             node["grade"] = _cell(first, self.c_grade)
         if self.c_cost:
             self.cost_centre(node, group)
-        if self.c_holder and all(self.is_vacant_holder(h) for h in holders):
+        # (on the file's date: a post whose holder left, on a row beside a
+        # vacancy's, is vacant)
+        if self.c_holder and all(self.is_vacant_holder(holders[i]) for i in
+                                 (now if now is not None else range(len(holders)))):
             node["vacant"] = "true"
             self.log.vacancies.append(pid)
         elif self.c_holder_fte and (not self.c_holder or (
@@ -958,6 +971,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             self.log.placeholders.append((pid, title))
         if latest is not None:
             self.successive(node, group)
+        elif now is not None:
+            self.held_on_the_date(node, group, now)
         elif len(group) > 1:
             self.job_share(node, group, ftes, holders, total, sum(known))
         return node
@@ -986,6 +1001,21 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             "one post on rows {rows}: its holders held it one after another (each one's "
             "period ends before the next one's starts); its FTE is the latest row's",
             rows=", ".join(map(str, rows))))
+
+    def held_on_the_date(self, node: dict, group, now: list) -> None:
+        """A post some of whose rows' holders left before the file's date, or
+        start after it (its FTE the rows' held on it: see :meth:`post_node`),
+        said in its note and the log."""
+        rows = [r for r, _, _ in group]
+        held = [group[i][0] for i in now]
+        self.log.held_on_date.append((node["id"], rows, held))
+        node["note"] = self.in_own_words(count(len(held), N_(
+            "one post on rows {rows}: on the file's date {date} only row {held} holds it (the "
+            "other rows' holders left before it, or start after it); its FTE is that row's"), N_(
+            "one post on rows {rows}: on the file's date {date} only rows {held} hold it (the "
+            "other rows' holders left before it, or start after it); its FTE is theirs"),
+            rows=", ".join(map(str, rows)), date=_dt.date.fromisoformat(str(self.on)),
+            held=", ".join(map(str, held))))
 
     def occupancy(self, node: dict, group, total: float | None) -> None:
         """A post's occupied FTE (its *bezetting*, ``--holder-fte``) where
@@ -1236,8 +1266,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
     # -- the manifest -----------------------------------------------------------
 
     def manifest(self, date) -> dict:
-        if not date:
-            date = self.date_of_file()
+        """org.yaml of the import; ``date``: the file's (see :meth:`date_of_file`)."""
         manifest: dict = {"name": self.org_name}
         if date:
             manifest["date"] = str(date)
