@@ -1398,3 +1398,26 @@ def test_a_holder_who_left_before_the_files_date_adds_no_fte_to_the_post(tmp_pat
               "--out", tmp_path / "o", "--force")
     assert res.exit_code == 0 and "Job shares (one post id on several rows alike): 1" in res.output
     assert orgmodel.load(tmp_path / "o").graph.nodes["F2"]["fte_max"] == 1
+
+
+def test_a_name_with_initials_beside_one_in_full_is_said(tmp_path):
+    """'A. de Vries' on one post and 'Anna de Vries' on another were two
+    people, and nothing said they may be one: the formation counted two. They
+    stay two (the file does not say they are one), and the log names them;
+    'B. de Vries' and initials nobody's full name starts with are not named."""
+    posts = tmp_path / "hr.csv"
+    posts.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;Fte\n"
+                     "F1;Directeur;Anna de Vries;;1\nF2;Adviseur;A. de Vries;F1;1\n"
+                     "F3;Adviseur;J.P. Jansen;F1;1\nF4;Jurist;Jan Pieter Jansen;F1;1\n"
+                     "F5;Jurist;B. de Vries;F1;1\nF6;Jurist;Mevr. K. Smit;F1;1\n"
+                     "F7;Jurist;Karin Smit;F1;1\nF8;Jurist;P. Bakker;F1;1\n", encoding="utf-8")
+    res = run("--lang", "en", "import", "posts", posts, "--preset", "nl-hr",
+              "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert ("3 names written with initials may be persons written in full on other posts: "
+            "'A. de Vries' (F2) and 'Anna de Vries' (F1); 'J.P. Jansen' (F3) and 'Jan Pieter "
+            "Jansen' (F4); 'Mevr. K. Smit' (F6) and 'Karin Smit' (F7); each kept as two people"
+            ) in res.output
+    assert "B. de Vries" not in res.output and "P. Bakker" not in res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert len(org.ids("Person")) == 8

@@ -13,7 +13,7 @@ from ..notation import number_text, parse_date
 from ._fte import FteRange, more_than_they_work, not_a_fte
 from ._import_state import ImportState
 from ._import_state import cell as _cell
-from ._line import person_key
+from ._line import _TITLES, person_key
 from ._tables import slug
 
 __all__ = ["held_on", "HolderReading", "names_by_comma", "one_after_another"]
@@ -110,6 +110,10 @@ _EMPTY_NOTE = N_("the holder's cell is empty, and the file's format writes 'Vaca
 #: compared folded and without a final dot.
 _NO_DATE = frozenset({"n.v.t", "nvt", "n/a", "na", "-", "–", "—", "--", "geen", "none",
                       "nog niet bekend", "onbepaald", "onbepaalde tijd", "n.b", "nb"})
+
+
+#: A name written with initials: ``A. de Vries``, ``A.M. Jansen``, ``J.P. de Boer``.
+_INITIALS = re.compile(r"^(?P<initials>(?:[^\W\d_]{1,2}\.\s*)+)(?P<rest>[^\W\d_].*)$")
 
 
 def one_after_another(holders: list, periods: list) -> int | None:
@@ -373,6 +377,45 @@ class HolderReading(ImportState):
         if pid not in self.people[key][1]:
             self.people[key][1].append(pid)
         return self.people[key][0]
+
+    def say_names_alike(self) -> None:
+        """Names that may be one person, written with initials and in full
+        (``A. de Vries`` on one post, ``Anna de Vries`` on another): kept as
+        two people, as the file does not say they are one, and said."""
+        # ((a full name's end, its first letter), folded) -> [(its first letters, person)]
+        full: dict = {}
+        for person, name in self.person_name.items():
+            words = _TITLES.sub("", name).split()
+            if len(words) > 1 and "." not in words[0] and len(words[0]) > 1:
+                for k in range(1, len(words)):
+                    head = "".join(w[0] for w in words[:k]).casefold()
+                    # (by the end and the first letter: a surname thousands share
+                    # is not compared with every name that has it)
+                    full.setdefault((" ".join(words[k:]).casefold(), head[0]), []).append(
+                        (head, person))
+        pairs = []
+        for person, name in self.person_name.items():
+            m = _INITIALS.match(_TITLES.sub("", name))
+            if not m:
+                continue
+            letters = m.group("initials").replace(".", "").replace(" ", "").casefold()
+            pairs += [(person, other) for head, other in
+                      full.get((m.group("rest").casefold(), letters[:1]), ())
+                      if head.startswith(letters)]
+        if not pairs:
+            return
+        # (a name on many posts: its first three)
+        posts = {p: ", ".join(ps[:3]) + (" …" if len(ps) > 3 else "")
+                 for p, ps in self.people.values()}
+        shown = [Message("'{a}' ({pa}) and '{b}' ({pb})", a=self.person_name[a], pa=posts[a],
+                         b=self.person_name[b], pb=posts[b]) for a, b in pairs]
+        self.log.decisions.append(count(len(pairs), N_(
+            "1 name written with initials may be a person written in full on another post: "
+            "{names}; kept as two people, as the file does not say they are one (write the name "
+            "alike on each post if it is)"), N_(
+            "{n} names written with initials may be persons written in full on other posts: "
+            "{names}; each kept as two people, as the file does not say they are one (write a "
+            "name alike on each post if it is)"), names=Listing("; ", shown[:10])))
 
     def mark_people_on_several_posts(self) -> None:
         """One person on several posts: the same name read as one person (inferred)."""

@@ -301,6 +301,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     run.say_occupancy()
     run.say_how_cells_were_read(reports_to_by)
     run.mark_people_on_several_posts()
+    run.say_names_alike()
     if junior:
         run.add_junior_staff(Path(junior), junior_sheet)
     run.log.units = len(run.units)
