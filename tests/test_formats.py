@@ -1345,7 +1345,7 @@ def test_a_superior_written_as_none_is_a_top(tmp_path, none):
         res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
                   "--force", *extra)
         assert res.exit_code == 0, res.output
-        assert f"Functie F1 (regel 2) valt onder '{none}', en dat zegt: geen leidinggevende" \
+        assert f"Functie F1 (regel 2) valt onder '{none}', wat zegt dat er geen leidinggevende is" \
             in res.output
         graph = orgmodel.load(tmp_path / "o").graph
         assert sorted(graph.nodes) == ["F1", "F2"]
