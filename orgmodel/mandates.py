@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # names in annotations only
 NO_MANDATE = N_("No mandate names a declared power.")
 
 __all__ = ["register", "who_decides", "mandate_findings", "write_register", "AWB", "NO_MANDATE",
-           "REGISTER_COLUMNS"]
+           "REGISTER_COLUMNS", "REGISTER_SHOWN"]
 
 #: The articles of the Algemene wet bestuursrecht each check cites.
 AWB = {
@@ -76,6 +76,10 @@ REGISTER_COLUMNS = ["power", "power_name", "body", "body_name", "basis", "depth"
                     "instructions", "within", "valid_from", "valid_to", "temporary", "decision",
                     "decision_date", "published", "in_force", "chain", "signing", "evidence",
                     "note", "source"]
+#: The register's columns a reader looks at first (the report's table, the
+#: web app's page): the rest are in the CSV.
+REGISTER_SHOWN = ["power_name", "body_name", "chain", "holders", "ceiling_applies", "valid_to",
+                  "decision", "signing", "evidence"]
 
 
 @dataclass

@@ -37,7 +37,7 @@ from .formation import (
 )
 from .i18n import N_, Message, count, said, text_of, translator, written_on
 from .layers import NO_LAYERS, layering
-from .mandates import NO_MANDATE, register
+from .mandates import NO_MANDATE, REGISTER_SHOWN, register
 from .model import at_its_date, display_names
 from .partners import partner_network
 from .portfolios import portfolio_balance, portfolio_line
@@ -874,9 +874,7 @@ class _Report:
                      "and the signing formula; `mandates.csv` has every column. What the sources "
                      "do not record (a competent body, a legal basis, a decision) is said so, not "
                      "filled in."), "",
-                   *top(reg, ["power_name", "body_name", "chain", "holders", "ceiling_applies",
-                              "valid_to", "decision", "signing", "evidence"], "mandates",
-                        what="mandate links")]
+                   *top(reg, REGISTER_SHOWN, "mandates", what="mandate links")]
         else:
             md.append(t(NO_MANDATE))
 

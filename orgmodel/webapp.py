@@ -339,8 +339,18 @@ class _Site:
         elif what == "span":
             from .span import span_view, thresholds
             shown = span_view(shown, *thresholds(org))
+        note = None
+        if what == "mandates" and not shown.empty:
+            # (its 31 columns made a row a screen high and the page a scroll
+            # sideways: the report's columns, the CSV every one)
+            from .mandates import REGISTER_SHOWN
+            shown = shown[REGISTER_SHOWN]
+            note = self.translator(request)(N_(
+                "The register's main columns; the whole register, every column (ids, each "
+                "link's mandator, mandatee and ceiling, instructions, dates, source), is its "
+                "CSV."))
         return self.page(request, "table.html", me=me, heading=title,
-                         table=self.frame(shown, request),
+                         table=self.frame(shown, request), note=note,
                          form=form, params=dict(params), what=what, by_options=FORMATION_BY,
                          paging=paging, empty=empty,
                          powers=[(k, v["text"]) for k, v in org.vocabulary("powers").items()],

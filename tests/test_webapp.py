@@ -126,6 +126,20 @@ def test_who_decides_offers_the_declared_powers(app):
     assert "records no ceiling" in page
 
 
+def test_the_mandate_register_page_fits_a_screen_and_its_csv_has_every_column(app):
+    # (the page showed all 31 columns of the register: a row a screen high
+    # and the page scrolled sideways; it shows the report's, the CSV all)
+    url, _ = app
+    client, _ = _login(url, "vera")
+    page = client.get("/mandates").text
+    heads = re.findall(r"<th[^>]*>(.*?)</th>", page.split('id="note"')[1])
+    assert len(heads) == 9 and heads[:3] == ["power name", "body name", "chain"], heads
+    assert "mandator (id)" not in heads and "every column" in page
+    csv_text = client.get("/mandates.csv").text
+    from orgmodel.mandates import REGISTER_COLUMNS
+    assert csv_text.lstrip("\ufeff").splitlines()[0].count(",") == len(REGISTER_COLUMNS) - 1
+
+
 def test_a_nodes_page_says_each_kind_of_fact_once(app):
     # gd gives two mandates: one row "mandates given" with both, not two rows
     url, _ = app
