@@ -42,7 +42,7 @@ from .escape import markdown as _md
 from .escape import markdown_table
 from .i18n import N_, Column, Listing, Message, count, said
 from .model import remembered
-from .schema import BOOL_COLUMNS
+from .schema import BOOKKEEPING, BOOL_COLUMNS
 
 if TYPE_CHECKING:  # names in annotations only
     from ._types import PathLike
@@ -56,7 +56,7 @@ BAD_OUTCOMES = ("forbidden", "dead_end", "loop", "vacant")
 #: What ``--fail-on`` may name.
 FAIL_ON = ("routes", "mandates", "findings", "commissions", "roles")
 #: Attributes whose change is only bookkeeping (where a fact is cited from).
-_BOOKKEEPING = {"source", "evidence", "note"}
+_BOOKKEEPING = BOOKKEEPING
 
 
 @dataclass

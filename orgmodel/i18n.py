@@ -56,6 +56,10 @@ CATALOGS = Path(__file__).resolve().parent / "locale"
 #: taken for a word to translate.
 OWN_WORDS = ("id", "name", "holders", "source", "note", "chain", "played_by", "through", "from",
              "to", "role", "post", "mandator", "mandatee", "power", "body", "key")
+#: Texts of the data it may also give in Dutch, in a column of their own
+#: beside the English (``note_nl`` beside ``note``): shown in the reader's
+#: language by :func:`in_language`.
+IN_DUTCH = {"note": "note_nl"}
 #: Columns of citations (``D-FS-VI bullet 6``): written by :meth:`Translator.cite`.
 CITATION_COLUMNS = ("source",)
 #: Columns that hold amounts of money (written as amounts: € 25.000).
@@ -195,6 +199,26 @@ def said(exc: BaseException) -> str:
     if isinstance(exc, OSError) and isinstance(exc.strerror, Message):
         return exc.strerror           # (an OSError of orgmodel's own: the disk is full)
     return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+
+
+def in_language(attrs: dict, lang: str) -> dict:
+    """A node's or an edge's ``attrs`` as a reader of ``lang`` reads them:
+    a text the data also gives in Dutch (:data:`IN_DUTCH`, ``note_nl``) in
+    its English one's place for a Dutch reader, or where there is no
+    English; the other language's column left out.
+
+    >>> d = {"note": "the line", "note_nl": "de lijn"}
+    >>> in_language(d, "nl"), in_language(d, "en"), in_language({"note_nl": "de lijn"}, "en")
+    ({'note': 'de lijn'}, {'note': 'the line'}, {'note': 'de lijn'})
+    """
+    if not any(dutch in attrs for dutch in IN_DUTCH.values()):
+        return attrs
+    out = dict(attrs)
+    for key, dutch in IN_DUTCH.items():
+        text = out.pop(dutch, None)
+        if text and (lang == "nl" or not out.get(key)):
+            out[key] = text
+    return out
 
 
 def text_of(value):

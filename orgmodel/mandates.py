@@ -75,7 +75,7 @@ REGISTER_COLUMNS = ["power", "power_name", "body", "body_name", "basis", "depth"
                     "deputies", "mandate_kind", "submandate", "ceiling", "ceiling_applies",
                     "instructions", "within", "valid_from", "valid_to", "temporary", "decision",
                     "decision_date", "published", "in_force", "chain", "signing", "evidence",
-                    "note", "source"]
+                    "note", "note_nl", "source"]
 #: The register's columns a reader looks at first (the report's table, the
 #: web app's page): the rest are in the CSV.
 REGISTER_SHOWN = ["power_name", "body_name", "chain", "holders", "ceiling_applies", "valid_to",
@@ -282,6 +282,7 @@ def _register_rows(org, power, index) -> list:
                 # name the body, which body_name gives; none is made up)
                 "signing": d.get("signing") or Message("not recorded"),
                 "evidence": d.get("evidence", "") or "ungraded", "note": d.get("note", ""),
+                "note_nl": d.get("note_nl", ""),
                 "source": d.get("source", ""),
             })
     return rows

@@ -194,6 +194,9 @@ NODE_COLUMNS = ("id", "kind", "name", "source", "evidence")
 #: Columns of ``edges.csv``: every file must have the first three.
 EDGE_COLUMNS = ("from", "to", "kind", "source", "evidence")
 
+#: A fact's bookkeeping: where it is cited from, how it is known, and why
+#: (in Dutch too): not what it says, so no change of the organisation.
+BOOKKEEPING = frozenset({"source", "evidence", "note", "note_nl"})
 #: Columns whose text is converted on reading (everything else stays text).
 BOOL_COLUMNS = ("executive", "delegated", "budget_holder", "vacant", "external", "placeholder",
                 "temporary", "submandate", "consent", "count_unknown")

@@ -460,7 +460,7 @@ def _line_marks(rows_by_via: dict) -> dict:
 
 #: Node properties no route step reads: a step's rule names only roles and
 #: the scopes roles are played in (see :func:`_route_inert`).
-_ROUTE_INERT = frozenset({"name", "fte", "grade", "note", "source", "evidence"})
+_ROUTE_INERT = frozenset({"name", "fte", "grade", "note", "note_nl", "source", "evidence"})
 
 
 def _scopes(org: OrgModel, ops: list) -> set:

@@ -296,7 +296,8 @@ def _provenance_problems(grade, source, note, ctx):
                     cit=cit, v=', '.join(sorted(ctx.sources))))
 
 
-_TEXT_COLUMNS = frozenset(("id", "kind", "name", "source", "from", "to", "evidence", "note"))
+_TEXT_COLUMNS = frozenset(("id", "kind", "name", "source", "from", "to", "evidence", "note",
+                           "note_nl"))
 
 
 def _not_a_choice(col, text, choices) -> str:

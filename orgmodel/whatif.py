@@ -48,6 +48,7 @@ from .errors import InputError, OrgModelError, Problem, ValidationError
 from .i18n import LANGS, N_, Listing, Message, count, said, translator
 from .model import OrgModel
 from .notation import flow_text
+from .schema import BOOKKEEPING as _BOOKKEEPING
 
 if TYPE_CHECKING:  # names in annotations only
     from ._types import PathLike
@@ -433,8 +434,8 @@ def _merge(org, pair, text):
     def same(u, v, d):
         # an edge already there with the same attributes (a mandate of other
         # powers is another edge)
-        strip = {k: x for k, x in d.items() if k not in ("source", "evidence", "note")}
-        return any({k: x for k, x in e.items() if k not in ("source", "evidence", "note")}
+        strip = {k: x for k, x in d.items() if k not in _BOOKKEEPING}
+        return any({k: x for k, x in e.items() if k not in _BOOKKEEPING}
                    == strip for e in successors(g)[u].get(v, {}).values())
     moved = []
     for _u, v, d in list(g.out_edges(gone, data=True)):

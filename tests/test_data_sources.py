@@ -8,6 +8,7 @@ formation.
 """
 import csv
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -385,3 +386,32 @@ def test_no_threshold_is_made_up_for_executive_commissions(org, request):
     assert org.settings("executive_commission_threshold") is None
     adv = orgmodel.executive_commission_advice(org)
     assert adv["advised"].isna().all()
+
+
+#: English words no Dutch sentence has: a note with one of them, outside the
+#: sources' own words it quotes, is written in English.
+_ENGLISH = re.compile(r"\b(the|which|with|from|not|and|its|their|this|that|is not|are)\b")
+
+
+@pytest.mark.parametrize("org", ["deventer", "albrandswaard", "deventer-2010"])
+def test_every_note_a_dutch_reader_sees_is_in_dutch(org):
+    """A Dutch report's chart showed 115 of Deventer's 251 tooltips with
+    their reasoning in English (the data's notes). Every note written in
+    English has its Dutch beside it (note_nl), which the Dutch chart shows;
+    the English one the English chart."""
+    from orgmodel.formats.html import page_data
+    for f in ("nodes.csv", "edges.csv"):
+        with open(DATA / org / f, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                own = re.sub(r"'[^']*'", "", row.get("note", ""))
+                if _ENGLISH.search(own):
+                    assert row.get("note_nl"), row
+                    assert not _ENGLISH.search(re.sub(r"'[^']*'", "", row["note_nl"])), row
+    model = orgmodel.load(DATA / org)
+    for lang, other in (("nl", "note_nl"), ("en", "note")):
+        page = page_data(model, lang=lang)
+        titles = [x["title"] for x in page["nodes"] + page["edges"]]
+        notes = {d[other] for *_, d in model.graph.edges(data=True) if d.get("note_nl")} | \
+            {d[other] for _, d in model.graph.nodes(data=True) if d.get("note_nl")}
+        assert notes and all(any(n in t for t in titles) for n in notes), lang
+        assert not any("note nl" in t or "toelichting (Nederlands)" in t for t in titles)

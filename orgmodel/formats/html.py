@@ -44,7 +44,7 @@ import networkx as nx
 
 from .._nx import node_attrs, part
 from ..errors import OrgModelError
-from ..i18n import CITATION_COLUMNS, N_, Message, text_of, translator, written_on
+from ..i18n import CITATION_COLUMNS, N_, Message, in_language, text_of, translator, written_on
 from ..model import at_its_date, display_names
 from ..notation import NO_CEILING
 from ._tables import atomic_write
@@ -143,7 +143,7 @@ def _tooltip(node, d, holders=(), t=None) -> str:
     lines = [f"{d.get('name', node)}", f"{t.value(d.get('kind'))} · " + t("id {id}", id=node)]
     if holders:
         lines.append(t("held by {names}", names=", ".join(holders)))
-    for k, v in sorted(d.items()):
+    for k, v in sorted(in_language(d, t.lang).items()):
         if k in ("name", "kind"):
             continue
         lines.append(f"{t.column(k)}: {_shown(t, k, v)}")
@@ -414,7 +414,8 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
         dashed = st["dashes"] or (d["kind"] == "REPORTS_TO" and not tree) or \
             bool(d.get("temporary") or d.get("valid_to"))
         title = "\n".join([t.value(d["kind"])] + [
-            f"{t.column(k)}: {_shown(t, k, x)}" for k, x in sorted(d.items()) if k != "kind"])
+            f"{t.column(k)}: {_shown(t, k, x)}" for k, x in sorted(in_language(d, t.lang).items())
+            if k != "kind"])
         out_edges.append({"id": f"e{i}", "from": u, "to": v, "kind": d["kind"], "tree": tree,
                           "title": title, "color": st["color"],
                           "dashes": [6, 4] if dashed is True else dashed,

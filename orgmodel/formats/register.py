@@ -80,6 +80,7 @@ READ = {"power": ("bevoegdheidcode", "code"),
         "note": ("opmerking", "opmerkingen", "toelichting"), "source": ("bron",),
         # (the formula the municipality's own mandaatbesluit sets)
         "signing": ("ondertekening", "ondertekeningsformule", "wijze van ondertekening"),
+        "note_nl": (),
         # (the posts the mandatee passes the power on to, named in the row)
         "submandatee": (), "submandatee_name": ("ondermandaat aan", "ondergemandateerde",
                                                 "ondergemandateerden", "ondermandaat naar",
@@ -89,7 +90,7 @@ WORKED_OUT = ("depth", "played_by", "holders", "deputies", "ceiling_applies", "c
 #: The edge columns a row's cells go to (the rest is the power's, or the nodes').
 _ON_EDGE = ("mandate_kind", "submandate", "ceiling", "instructions", "within", "valid_from",
             "valid_to", "temporary", "decision", "decision_date", "published", "in_force",
-            "signing", "evidence", "note", "source")
+            "signing", "evidence", "note", "note_nl", "source")
 _DATES = ("valid_from", "valid_to", "decision_date", "in_force")
 #: What the export writes where the data records nothing (English and Dutch).
 _NOT_RECORDED = {fold(w) for w in ("not recorded", "niet vastgelegd", "no one recorded",
@@ -109,7 +110,8 @@ _LABELS = {"power": N_("power (id)"), "power_name": N_("power"),
            "temporary": N_("temporary"), "decision": N_("mandaatbesluit"),
            "decision_date": N_("date of the decision"), "published": N_("vindplaats"),
            "in_force": N_("in force"), "evidence": N_("evidence"), "note": N_("note"),
-           "source": N_("source"), "signing": N_("signing"), "submandatee": N_("ondermandaat to (id)"),
+           "source": N_("source"), "signing": N_("signing"), "note_nl": N_("note in Dutch"),
+           "submandatee": N_("ondermandaat to (id)"),
            "submandatee_name": N_("ondermandaat to")}
 
 
