@@ -113,7 +113,7 @@ _NO_DATE = frozenset({"n.v.t", "nvt", "n/a", "na", "-", "–", "—", "--", "gee
 
 
 #: A name written with initials: ``A. de Vries``, ``A.M. Jansen``, ``J.P. de Boer``.
-_INITIALS = re.compile(r"^(?P<initials>(?:[^\W\d_]{1,2}\.\s*)+)(?P<rest>[^\W\d_].*)$")
+_WITH_INITIALS = re.compile(r"^(?P<initials>(?:[^\W\d_]{1,2}\.\s*)+)(?P<rest>[^\W\d_].*)$")
 
 
 def one_after_another(holders: list, periods: list) -> int | None:
@@ -395,7 +395,7 @@ class HolderReading(ImportState):
                         (head, person))
         pairs = []
         for person, name in self.person_name.items():
-            m = _INITIALS.match(_TITLES.sub("", name))
+            m = _WITH_INITIALS.match(_TITLES.sub("", name))
             if not m:
                 continue
             letters = m.group("initials").replace(".", "").replace(" ", "").casefold()
