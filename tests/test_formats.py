@@ -1421,3 +1421,30 @@ def test_a_name_with_initials_beside_one_in_full_is_said(tmp_path):
     assert "B. de Vries" not in res.output and "P. Bakker" not in res.output
     org = orgmodel.load(tmp_path / "o")
     assert len(org.ids("Person")) == 8
+
+
+@pytest.mark.parametrize("by", ["id", "holder"])
+def test_a_superior_that_is_a_vacancy_is_said_not_taken_for_someone(tmp_path, by):
+    """An employee whose manager's post is vacant ('Leidinggevende:
+    Vacature') was refused as reporting to 'a holder of no post in the file'
+    (or to a post id 'Vacature'), or, with --unknown-superior external, given
+    a boss called Vacature. A vacancy names nobody: the line is left out,
+    the cell named, the rest read."""
+    posts = tmp_path / "hr.csv"
+    sup = {"id": ("", "F1", "Vacature", "F1"), "holder": ("", "Anna de Vries", "Vacature",
+                                                         "Anna de Vries")}[by]
+    posts.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende;Fte\n"
+                     f"F1;Directeur;Anna de Vries;{sup[0]};1\nF2;Teamleider;Vacature;{sup[1]};1\n"
+                     f"F3;Adviseur;Piet Jansen;{sup[2]};1\nF4;Teamleider B;Vacature;{sup[3]};1\n",
+                     encoding="utf-8")
+    for extra in ((), ("--unknown-superior", "external")):
+        res = run("--lang", "en", "import", "posts", posts, "--preset", "nl-hr",
+                  "--reports-to-by", by, "--out", tmp_path / "o", "--force", *extra)
+        assert res.exit_code == 0, res.output
+        assert "row 4: reports to 'Vacature': a vacancy names nobody" in res.output
+        graph = orgmodel.load(tmp_path / "o").graph
+        assert [v for _, v, k in graph.out_edges("F3", data="kind") if k == "REPORTS_TO"] == []
+        assert not [n for n, d in graph.nodes(data=True) if d.get("name") == "Vacature"]
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--reports-to-by", by,
+              "--out", tmp_path / "s", "--strict")
+    assert res.exit_code == 1 and not (tmp_path / "s").exists()

@@ -214,6 +214,14 @@ class LineReading(ImportState):
                 "post {pid} (row {first_row}) has no superior: read as a top",
                 pid=pid, first_row=first_row))
             return
+        if self.is_vacant_holder(sup) and self.is_no_key(sup):
+            # (an employee whose manager's post is vacant: a vacancy names no
+            # one, and several posts may be vacant)
+            log.cells.append((self.label, first_row, Message(
+                "reports to '{sup}': a vacancy names nobody, so which vacant post is meant the "
+                "file does not say, and the line is left out (give the superior's post id, "
+                "or the name of who stands in)", sup=sup)))
+            return
         if self.says_none(sup):
             log.tops.append((pid, title))
             log.decisions.append(Message(
@@ -239,8 +247,12 @@ class LineReading(ImportState):
         """Whether the superior cell ``sup`` writes a word for none
         (``n.v.t.``, ``-``) that is no post's id nor, read by name, a key of
         the file's."""
-        if sup.casefold().rstrip(".").strip() not in _NO_SUPERIOR:
-            return False
+        return sup.casefold().rstrip(".").strip() in _NO_SUPERIOR and self.is_no_key(sup)
+
+    def is_no_key(self, sup: str) -> bool:
+        """Whether the superior cell ``sup`` is no post's id nor, read by
+        name, a key of the file's (a word such as ``n.v.t.`` or ``Vacature``
+        is read as what it says unless the file uses it as one)."""
         if self.held_by is not None:
             return fold(sup) not in self.held_by
         return sup not in self.posts and sup not in self.by_raw and sup not in self.rows
