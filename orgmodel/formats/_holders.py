@@ -16,7 +16,7 @@ from ._import_state import cell as _cell
 from ._line import _TITLES, person_key
 from ._tables import slug
 
-__all__ = ["held_on", "HolderReading", "names_by_comma", "one_after_another"]
+__all__ = ["held_on", "HolderReading", "names_alike", "names_by_comma", "one_after_another"]
 
 
 #: Between the names of a cell that names several holders (a job share on
@@ -153,6 +153,38 @@ def held_on(periods: list, on: str | None) -> list | None:
     now = [i for i, p in enumerate(periods)
            if p.get("valid_to", "9999-12-31") >= on and p.get("valid_from", "") <= on]
     return now if 0 < len(now) < len(periods) else None
+
+
+def names_alike(names: dict) -> list:
+    """``[(a, b)]`` of the keys of ``names`` (``{key: name}``) whose name is
+    written with initials (``A. de Vries``, ``Mevr. K. Smit``) where another's
+    is written in full with the same end and first letters (``Anna de
+    Vries``, ``Karin Smit``): names that may be one person's.
+
+    >>> names_alike({1: "A. de Vries", 2: "Anna de Vries", 3: "B. de Vries", 4: "J.P. Jansen",
+    ...              5: "Jan Pieter Jansen", 6: "Jan Jansen"})
+    [(1, 2), (4, 5)]
+    """
+    # ((a full name's end, its first letter), folded) -> [(its first letters, key)]
+    full: dict = {}
+    for key, name in names.items():
+        words = _TITLES.sub("", name).split()
+        if len(words) > 1 and "." not in words[0] and len(words[0]) > 1:
+            for k in range(1, len(words)):
+                head = "".join(w[0] for w in words[:k]).casefold()
+                # (by the end and the first letter: a surname thousands share
+                # is not compared with every name that has it)
+                full.setdefault((" ".join(words[k:]).casefold(), head[0]), []).append(
+                    (head, key))
+    pairs = []
+    for key, name in names.items():
+        m = _WITH_INITIALS.match(_TITLES.sub("", name))
+        if m:
+            letters = m.group("initials").replace(".", "").replace(" ", "").casefold()
+            pairs += [(key, other) for head, other in
+                      full.get((m.group("rest").casefold(), letters[:1]), ())
+                      if head.startswith(letters)]
+    return pairs
 
 
 def _one_letter(holder: str) -> bool:
@@ -382,26 +414,7 @@ class HolderReading(ImportState):
         """Names that may be one person, written with initials and in full
         (``A. de Vries`` on one post, ``Anna de Vries`` on another): kept as
         two people, as the file does not say they are one, and said."""
-        # ((a full name's end, its first letter), folded) -> [(its first letters, person)]
-        full: dict = {}
-        for person, name in self.person_name.items():
-            words = _TITLES.sub("", name).split()
-            if len(words) > 1 and "." not in words[0] and len(words[0]) > 1:
-                for k in range(1, len(words)):
-                    head = "".join(w[0] for w in words[:k]).casefold()
-                    # (by the end and the first letter: a surname thousands share
-                    # is not compared with every name that has it)
-                    full.setdefault((" ".join(words[k:]).casefold(), head[0]), []).append(
-                        (head, person))
-        pairs = []
-        for person, name in self.person_name.items():
-            m = _WITH_INITIALS.match(_TITLES.sub("", name))
-            if not m:
-                continue
-            letters = m.group("initials").replace(".", "").replace(" ", "").casefold()
-            pairs += [(person, other) for head, other in
-                      full.get((m.group("rest").casefold(), letters[:1]), ())
-                      if head.startswith(letters)]
+        pairs = names_alike(self.person_name)
         if not pairs:
             return
         # (a name on many posts: its first three)
