@@ -1410,17 +1410,18 @@ def test_a_name_with_initials_beside_one_in_full_is_said(tmp_path):
                      "F1;Directeur;Anna de Vries;;1\nF2;Adviseur;A. de Vries;F1;1\n"
                      "F3;Adviseur;J.P. Jansen;F1;1\nF4;Jurist;Jan Pieter Jansen;F1;1\n"
                      "F5;Jurist;B. de Vries;F1;1\nF6;Jurist;Mevr. K. Smit;F1;1\n"
-                     "F7;Jurist;Karin Smit;F1;1\nF8;Jurist;P. Bakker;F1;1\n", encoding="utf-8")
+                     "F7;Jurist;Karin Smit;F1;1\nF8;Jurist;P. Bakker;F1;1\n"
+                     "F9;Jurist;Th. Dijk;F1;1\nF10;Jurist;Theo Dijk;F1;1\n", encoding="utf-8")
     res = run("--lang", "en", "import", "posts", posts, "--preset", "nl-hr",
               "--out", tmp_path / "o")
     assert res.exit_code == 0, res.output
-    assert ("3 names written with initials may be persons written in full on other posts: "
+    assert ("4 names written with initials may be persons written in full on other posts: "
             "'A. de Vries' (F2) and 'Anna de Vries' (F1); 'J.P. Jansen' (F3) and 'Jan Pieter "
-            "Jansen' (F4); 'Mevr. K. Smit' (F6) and 'Karin Smit' (F7); each kept as two people"
-            ) in res.output
+            "Jansen' (F4); 'Mevr. K. Smit' (F6) and 'Karin Smit' (F7); 'Th. Dijk' (F9) and "
+            "'Theo Dijk' (F10); each kept as two people") in res.output
     assert "B. de Vries" not in res.output and "P. Bakker" not in res.output
     org = orgmodel.load(tmp_path / "o")
-    assert len(org.ids("Person")) == 8
+    assert len(org.ids("Person")) == 10
 
 
 @pytest.mark.parametrize("by", ["id", "holder"])

@@ -157,33 +157,35 @@ def held_on(periods: list, on: str | None) -> list | None:
 
 def names_alike(names: dict) -> list:
     """``[(a, b)]`` of the keys of ``names`` (``{key: name}``) whose name is
-    written with initials (``A. de Vries``, ``Mevr. K. Smit``) where another's
-    is written in full with the same end and first letters (``Anna de
-    Vries``, ``Karin Smit``): names that may be one person's.
+    written with initials (``A. de Vries``, ``Th. Bakker``, ``Mevr. K.
+    Smit``) where another's is written in full with the same end, each
+    initial the start of a first name (``Anna de Vries``, ``Theo Bakker``,
+    ``Karin Smit``): names that may be one person's.
 
     >>> names_alike({1: "A. de Vries", 2: "Anna de Vries", 3: "B. de Vries", 4: "J.P. Jansen",
-    ...              5: "Jan Pieter Jansen", 6: "Jan Jansen"})
-    [(1, 2), (4, 5)]
+    ...              5: "Jan Pieter Jansen", 6: "Jan Jansen", 7: "Th. Bakker", 8: "Theo Bakker",
+    ...              9: "Tom Bakker"})
+    [(1, 2), (4, 5), (7, 8)]
     """
-    # ((a full name's end, its first letter), folded) -> [(its first letters, key)]
+    # ((a full name's end, its first letter), folded) -> [(its first names, key)]
     full: dict = {}
     for key, name in names.items():
-        words = _TITLES.sub("", name).split()
+        words = _TITLES.sub("", name).casefold().split()
         if len(words) > 1 and "." not in words[0] and len(words[0]) > 1:
             for k in range(1, len(words)):
-                head = "".join(w[0] for w in words[:k]).casefold()
                 # (by the end and the first letter: a surname thousands share
                 # is not compared with every name that has it)
-                full.setdefault((" ".join(words[k:]).casefold(), head[0]), []).append(
-                    (head, key))
+                full.setdefault((" ".join(words[k:]), words[0][0]), []).append(
+                    (words[:k], key))
     pairs = []
     for key, name in names.items():
         m = _WITH_INITIALS.match(_TITLES.sub("", name))
         if m:
-            letters = m.group("initials").replace(".", "").replace(" ", "").casefold()
-            pairs += [(key, other) for head, other in
-                      full.get((m.group("rest").casefold(), letters[:1]), ())
-                      if head.startswith(letters)]
+            initials = re.findall(r"[^\W\d_]{1,2}", m.group("initials").casefold())
+            pairs += [(key, other) for first, other in
+                      full.get((m.group("rest").casefold(), initials[0][0]), ())
+                      if len(initials) <= len(first)
+                      and all(w.startswith(i) for i, w in zip(initials, first))]
     return pairs
 
 
