@@ -26,7 +26,7 @@ from urllib.parse import quote
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from .errors import ConflictError, OrgModelError
-from .i18n import N_, OWN_WORDS, Column, Listing, Message, said
+from .i18n import N_, OWN_WORDS, Column, Listing, Message, in_language, said
 from .i18n import translator as translator_of
 
 __all__ = ["create_app", "SECRET_FILE"]
@@ -872,6 +872,7 @@ def _node_facts(org, nid, t, findings) -> dict:
              for x in e.get("scope") or () if x in g}
     part = OrgModel(nx_part(g, near), org.manifest)
     facts = _grouped(_Facts(part, part.graph.subgraph([nid]), t, {}).out.get(nid, []))
+    facts += _how_known(d, t)
     routes = []
     # (a team escalates through the post that leads it: that post's routes)
     led_by = _leader(org, nid) if d.get("kind") == "Team" else None
@@ -890,6 +891,16 @@ def _node_facts(org, nid, t, findings) -> dict:
             "led_by": led_by and {"id": led_by, "name": org.label(led_by)},
             "edges": edges, "names": _names_apart(g, {n for u, v, _, _ in edges
                                                       for n in (u, v) if n is not None})}
+
+
+def _how_known(d: dict, t) -> list:
+    """``(label, [text])`` of how a node is known: its grade, its source (in
+    the reader's words: ``D-FS-VI punt 6``) and its note (in the reader's
+    language where the data gives it so: ``note_nl``), those it has."""
+    d = in_language(d, t.lang)
+    shown = {"evidence": lambda x: t.value(x), "source": lambda x: t.cite(x),
+             "note": lambda x: x}
+    return [(t.column(k), [how(d[k])]) for k, how in shown.items() if d.get(k)]
 
 
 #: Lines and links of one kind a node's page lists (a manager with 5,000

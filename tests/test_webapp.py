@@ -1180,3 +1180,25 @@ def test_a_posts_page_says_when_a_holder_left_or_starts(tmp_path):
     assert "Eva Kok (1 fte; tot en met 31 december 2025)" in f2, f2
     assert re.search(r"Jan Smit \(1 fte\)", f2), f2
     assert "Piet Bakker (1 fte; vanaf 1 april 2026)" in f3, f3
+
+
+def test_a_nodes_page_says_how_it_is_known_in_the_readers_language(tmp_path):
+    # (the page gave a post's facts but not how they are known: its grade,
+    # its source and the reasoning of an inferred one were only in the chart's
+    # tooltip; the note in the reader's language, note_nl for a Dutch one)
+    d = tmp_path / "deventer"
+    shutil.copytree(DATA / "deventer", d)
+    tm = orgmodel.load(d).graph.nodes["tm-bb"]
+    for lang, rows in (("nl", ("grond", "afgeleid", "bron", "D-FS-II; D-FS-V; D-B1",
+                               "toelichting", tm["note_nl"])),
+                       ("en", ("evidence", "inferred", "source", "D-FS-II; D-FS-V; D-B1",
+                               "note", tm["note"]))):
+        proc, url = _start(d, "--lang", lang)
+        try:
+            page = httpx.get(url + "/node/tm-bb", timeout=30).text
+        finally:
+            _stop(proc)
+        facts = dict(re.findall(r"<tr><th>(.*?)</th><td>(.*?)</td></tr>",
+                                html.unescape(page.split('id="facts"')[1].split("</table>")[0])))
+        for label, text in zip(rows[::2], rows[1::2]):
+            assert facts.get(label) == text, (lang, label, facts)
