@@ -55,8 +55,6 @@ __all__ = ["Diff", "diff", "write_diff", "FAIL_ON", "BAD_OUTCOMES", "NEAR_SHARE"
 BAD_OUTCOMES = ("forbidden", "dead_end", "loop", "vacant")
 #: What ``--fail-on`` may name.
 FAIL_ON = ("routes", "mandates", "findings", "commissions", "roles")
-#: Attributes whose change is only bookkeeping (where a fact is cited from).
-_BOOKKEEPING = BOOKKEEPING
 
 
 @dataclass
@@ -610,7 +608,7 @@ def _node_row(k, ka, kb, a, b, sides, to_b) -> dict:
             was, now = _told_apart(a, unit_a.get(ia), b, unit_b.get(ib))
             moves.append(Message("unit {a} → {b}", a=was or none, b=now or none))
         attrs = sorted(k2 for k2 in (da.keys() | db.keys())
-                       if k2 not in _BOOKKEEPING and da.get(k2) != db.get(k2))
+                       if k2 not in BOOKKEEPING and da.get(k2) != db.get(k2))
         if moves:
             row.update(status="moved", detail=Listing("; ", moves + (
                 [Message("changed: {what}", what=Listing(", ", map(Column, attrs)))]
@@ -758,12 +756,12 @@ def _edge_row(k, la: list, lb: list) -> dict:
         status = "removed"
     elif la != lb:          # equal lists need no closer look (the common case)
         strip = lambda ds: sorted(repr(sorted((x, y) for x, y in d.items()  # noqa: E731
-                                              if x not in _BOOKKEEPING)) for d in ds)
+                                              if x not in BOOKKEEPING)) for d in ds)
         if strip(la) != strip(lb):
             status = "changed"
             if len(la) == len(lb) == 1:
                 attrs = sorted(x for x in la[0].keys() | lb[0].keys()
-                               if x not in _BOOKKEEPING and la[0].get(x) != lb[0].get(x))
+                               if x not in BOOKKEEPING and la[0].get(x) != lb[0].get(x))
                 detail = _changed(attrs, la[0], lb[0])
     return {"from": u, "kind": kind, "to": v, "status": status, "detail": detail}
 

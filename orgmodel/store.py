@@ -53,7 +53,7 @@ from .model import OrgModel
 from .notation import iso_date
 from .read import RawOrg
 from .revalidate import valid_after_change, validate_graph
-from .schema import EDGE_KINDS, NODE_KINDS, RESERVED_EDGE_COLUMNS
+from .schema import BOOKKEEPING, EDGE_KINDS, NODE_KINDS, RESERVED_EDGE_COLUMNS
 from .validate import validate_tables
 from .versions import (
     Snapshot,
@@ -460,7 +460,7 @@ def _line_marks(rows_by_via: dict) -> dict:
 
 #: Node properties no route step reads: a step's rule names only roles and
 #: the scopes roles are played in (see :func:`_route_inert`).
-_ROUTE_INERT = frozenset({"name", "fte", "grade", "note", "note_nl", "source", "evidence"})
+_ROUTE_INERT = BOOKKEEPING | {"name", "fte", "grade"}
 
 
 def _scopes(org: OrgModel, ops: list) -> set:

@@ -897,10 +897,10 @@ def _how_known(d: dict, t) -> list:
     """``(label, [text])`` of how a node is known: its grade, its source (in
     the reader's words: ``D-FS-VI punt 6``) and its note (in the reader's
     language where the data gives it so: ``note_nl``), those it has."""
+    from .formats.html import _shown
     d = in_language(d, t.lang)
-    shown = {"evidence": lambda x: t.value(x), "source": lambda x: t.cite(x),
-             "note": lambda x: x}
-    return [(t.column(k), [how(d[k])]) for k, how in shown.items() if d.get(k)]
+    return [(t.column(k), [_shown(t, k, d[k])]) for k in ("evidence", "source", "note")
+            if d.get(k)]
 
 
 #: Lines and links of one kind a node's page lists (a manager with 5,000

@@ -1365,38 +1365,32 @@ def test_a_holder_who_left_before_the_files_date_adds_no_fte_to_the_post(tmp_pat
     and beside a 'Vacature' row it was not vacant. On the file's date the
     post's FTE is that of the rows held on it, said; without a date the
     rows are summed as before, said as a job share."""
-    posts = tmp_path / "hr.csv"
-    head = "Formatieplaats;Functie;Medewerker;Leidinggevende functie;Fte;Ingangsdatum;Einddatum\n"
-    posts.write_text(head + "F1;Directeur;Anna;;1;1-1-2020;\n"
-                     "F2;Adviseur;Piet;F1;1;1-1-2021;31-12-2025\nF2;Adviseur;Kees;F1;1;;\n",
-                     encoding="utf-8")
-    res = run("--lang", "en", "import", "posts", posts, "--preset", "nl-hr",
-              "--out", tmp_path / "o", "--date", "2026-03-01")
-    assert res.exit_code == 0, res.output
-    assert "Job shares (one post id on several rows alike): 0" in res.output
-    assert "F2 on rows 3, 4 (held: 4)" in res.output
+    def imported(second, fte="1", *extra):
+        posts = tmp_path / "hr.csv"
+        posts.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;Fte;"
+                         "Ingangsdatum;Einddatum\nF1;Directeur;Anna;;1;1-1-2020;\n"
+                         f"F2;Adviseur;Piet;F1;{fte};1-1-2021;31-12-2025\n"
+                         f"F2;Adviseur;{second};F1;{fte};;\n", encoding="utf-8")
+        res = run("--lang", "en", "import", "posts", posts, "--preset", "nl-hr",
+                  "--out", tmp_path / "o", "--force", *extra)
+        assert res.exit_code == 0, res.output
+        return res.output, run("--lang", "en", "formation", "--org", tmp_path / "o").output
+
+    said, formation = imported("Kees", "1", "--date", "2026-03-01")
+    assert "Job shares (one post id on several rows alike): 0" in said
+    assert "F2 on rows 3, 4 (held: 4)" in said
     org = orgmodel.load(tmp_path / "o")
     assert (org.graph.nodes["F2"]["fte_min"], org.graph.nodes["F2"]["fte_max"]) == (1, 1)
     assert "only row 4 holds it" in org.graph.nodes["F2"]["note"] or \
         "alleen regel 4" in org.graph.nodes["F2"]["note"]
-    res = run("--lang", "en", "formation", "--org", tmp_path / "o")
-    assert "2 FTE in posts (2 held, 0 vacant)" in res.output, res.output
+    assert "2 FTE in posts (2 held, 0 vacant)" in formation, formation
     # (the one who stays is a vacancy: the post is vacant on the date)
-    posts.write_text(head + "F1;Directeur;Anna;;1;1-1-2020;\n"
-                     "F2;Adviseur;Piet;F1;1;1-1-2021;31-12-2025\nF2;Adviseur;Vacature;F1;1;;\n",
-                     encoding="utf-8")
-    res = run("--lang", "en", "import", "posts", posts, "--preset", "nl-hr",
-              "--out", tmp_path / "o", "--date", "2026-03-01", "--force")
-    assert res.exit_code == 0 and "Vacant posts: 1 (F2)" in res.output, res.output
-    res = run("--lang", "en", "formation", "--org", tmp_path / "o")
-    assert "2 FTE in posts (1 held, 1 vacant)" in res.output, res.output
+    said, formation = imported("Vacature", "1", "--date", "2026-03-01")
+    assert "Vacant posts: 1 (F2)" in said
+    assert "2 FTE in posts (1 held, 1 vacant)" in formation, formation
     # (no date: who had left is not known, the rows are a job share, said)
-    posts.write_text(head + "F1;Directeur;Anna;;1;1-1-2020;\n"
-                     "F2;Adviseur;Piet;F1;0,5;1-1-2021;31-12-2025\nF2;Adviseur;Kees;F1;0,5;;\n",
-                     encoding="utf-8")
-    res = run("--lang", "en", "import", "posts", posts, "--preset", "nl-hr",
-              "--out", tmp_path / "o", "--force")
-    assert res.exit_code == 0 and "Job shares (one post id on several rows alike): 1" in res.output
+    said, _ = imported("Kees", "0,5")
+    assert "Job shares (one post id on several rows alike): 1" in said
     assert orgmodel.load(tmp_path / "o").graph.nodes["F2"]["fte_max"] == 1
 
 

@@ -74,13 +74,13 @@ def _sample(tmp_path):
     return folder
 
 
-def _imported(tmp_path, text: str):
+def _imported(tmp_path, text: str, *extra):
     """The sample organisation, and ``import mandates`` of a register of ``text``
-    into it: ``(folder, result)``."""
+    into it (with the options ``extra``): ``(folder, result)``."""
     folder = _sample(tmp_path)
     path = tmp_path / "register.csv"
     path.write_text(text, encoding="utf-8")
-    return folder, run("import", "mandates", path, "--org", folder)
+    return folder, run("import", "mandates", path, "--org", folder, *extra)
 
 
 def _files(folder) -> dict:
@@ -782,18 +782,15 @@ def test_a_body_written_two_ways_is_one_body(tmp_path):
     gained, with --add-bodies, three political posts for one college, each
     with part of the mandates; and a 'Wettelijke basis' column was not read.
     The names the Gemeentewet's bodies go by are one body, said in the log."""
-    folder = _sample(tmp_path)
-    path = tmp_path / "register.csv"
-    path.write_text(
+    folder, res = _imported(tmp_path, (
         "Omschrijving bevoegdheid;Wettelijke basis;Bevoegd orgaan;Mandaatgever;Mandaat aan;"
         "Maximaal bedrag\n"
         "Inkoop;Gemeentewet art. 160;College van B&W;College van B&W;Gemeentesecretaris;"
         "€ 50.000\n"
         "Bijzonder verlof;CAR-UWO;het college;College van burgemeester en wethouders;"
         "Gemeentesecretaris;\n"
-        "Aanwijzing toezichthouders;Awb 5:11;burgemeester;de burgemeester;Gemeentesecretaris;\n",
-        encoding="utf-8")
-    res = run("import", "mandates", path, "--org", folder, "--add-bodies")
+        "Aanwijzing toezichthouders;Awb 5:11;burgemeester;de burgemeester;Gemeentesecretaris;\n"),
+        "--add-bodies")
     assert res.exit_code == 0, res.output
     assert "Bevoegde organen toegevoegd als politieke functies: College van B&W, burgemeester" \
         in res.output
@@ -813,6 +810,7 @@ def test_a_body_written_two_ways_is_one_body(tmp_path):
     rows = "".join("\n" + ",".join([i, "Post", n, "assumed"] + [""] * (len(header) - 4))
                    for i, n in (("b1", "College van B&W"), ("b2", "college")))
     (folder / "nodes.csv").write_text(nodes.rstrip("\n") + rows + "\n", encoding="utf-8")
+    path = tmp_path / "register.csv"
     path.write_text("Bevoegdheid;Bevoegd orgaan;Mandaatgever;Gemandateerde\n"
                     "Inkoop;het college;het college;Gemeentesecretaris\n", encoding="utf-8")
     res = run("import", "mandates", path, "--org", folder)

@@ -143,11 +143,14 @@ def _tooltip(node, d, holders=(), t=None) -> str:
     lines = [f"{d.get('name', node)}", f"{t.value(d.get('kind'))} · " + t("id {id}", id=node)]
     if holders:
         lines.append(t("held by {names}", names=", ".join(holders)))
-    for k, v in sorted(in_language(d, t.lang).items()):
-        if k in ("name", "kind"):
-            continue
-        lines.append(f"{t.column(k)}: {_shown(t, k, v)}")
-    return "\n".join(lines)
+    return "\n".join(lines + _attribute_lines(t, d, ("name", "kind")))
+
+
+def _attribute_lines(t, d: dict, skip) -> list:
+    """``label: value`` of each attribute of ``d`` but ``skip``, as its
+    reader reads it (the note in the reader's language: :func:`in_language`)."""
+    return [f"{t.column(k)}: {_shown(t, k, v)}" for k, v in sorted(in_language(d, t.lang).items())
+            if k not in skip]
 
 
 def _shown(t, key: str, value) -> str:
@@ -413,9 +416,7 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
         tree = d["kind"] == "REPORTS_TO" and parent.get(u) == v
         dashed = st["dashes"] or (d["kind"] == "REPORTS_TO" and not tree) or \
             bool(d.get("temporary") or d.get("valid_to"))
-        title = "\n".join([t.value(d["kind"])] + [
-            f"{t.column(k)}: {_shown(t, k, x)}" for k, x in sorted(in_language(d, t.lang).items())
-            if k != "kind"])
+        title = "\n".join([t.value(d["kind"])] + _attribute_lines(t, d, ("kind",)))
         out_edges.append({"id": f"e{i}", "from": u, "to": v, "kind": d["kind"], "tree": tree,
                           "title": title, "color": st["color"],
                           "dashes": [6, 4] if dashed is True else dashed,
