@@ -52,6 +52,8 @@ __all__ = [
     "RULES",
     "CLIMBABLE",
     "MANIFEST_SCHEMA",
+    "NODE_ATTRIBUTES",
+    "EDGE_ATTRIBUTES",
     "RESERVED_COLUMNS",
     "RESERVED_EDGE_COLUMNS",
     "VOCABULARY_KEY",
@@ -213,6 +215,22 @@ DATE_COLUMNS = ("valid_from", "valid_to", "decision_date", "in_force")
 ID_LIST_COLUMNS = ("excludes", "includes", "deputy", "scope", "appointed_by")
 #: List columns whose items come from a vocabulary ``org.yaml`` declares.
 VOCABULARY_COLUMNS = {"criteria": "criteria", "powers": "powers", "capacities": "capacities"}
+
+#: Every column of ``nodes.csv`` that orgmodel reads (docs/model.md lists
+#: them).  Any other is an attribute of the user's own, kept as text, unless
+#: its name is so near one of these that it may be meant for it
+#: (``sourse``, ``bron``): then it is an error, as orgmodel does not guess.
+NODE_ATTRIBUTES = frozenset(NODE_COLUMNS) | BOOKKEEPING | {
+    "name_en", "name_nl", "sphere", "level", "fte", "grade", "vacant", "vacant_fte", "external",
+    "organisation", "placeholder", "count", "count_unknown", "capacities", "appointed_by",
+    "team_kind", "body_kind", "partner_kind", "commission_kind", "executive", "criteria",
+    "budget", "cost_centre", "deputy", "valid_from", "valid_to"}
+#: Every column of ``edges.csv`` that orgmodel reads (as above).
+EDGE_ATTRIBUTES = frozenset(EDGE_COLUMNS) | BOOKKEEPING | {
+    "temporary", "valid_from", "valid_to", "fte", "capacity", "delegated", "budget_holder",
+    "category", "excludes", "includes", "powers", "within", "scope", "mandate_kind",
+    "submandate", "ceiling", "instructions", "consent", "decision", "decision_ref",
+    "decision_date", "published", "in_force", "signing"}
 
 
 def allowed(edge_kind: str, source_kind: str, target_kind: str) -> bool:

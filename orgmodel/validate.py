@@ -227,16 +227,72 @@ def _kind_meant(word: str, known) -> Message | str:
     return _closest(word, known)
 
 
-def _check_columns(df, file, required, problems) -> bool:
+def _check_columns(df, file, required, known: frozenset, problems) -> bool:
+    """The table has the ``required`` columns, each once, and no column that
+    may be meant for one of ``known`` it lacks (:func:`_meant_columns`);
+    whether its rows can be checked."""
+    header_row = df.attrs.get("header_row", 1)
+    meant = _meant_columns(df, known)
     missing = [c for c in required if c not in df.columns]
     if missing:
-        problems.append(Problem(file, 1, Message(
+        hints = [Message(" (column '{name}' may be meant for '{c}': rename it)", name=name, c=c)
+                 for name, c in meant.items() if c in missing]
+        problems.append(Problem(file, header_row, Message(
             N_("missing required column: {v2}") if len(missing) == 1 else
-            N_("missing required columns: {v2}"), v2=', '.join(missing))))
+            N_("missing required columns: {v2}"), v2=', '.join(missing)) + Listing("", hints)))
+    for name, c in meant.items():
+        if c not in missing:
+            problems.append(Problem(file, header_row, Message(
+                "column '{name}' is not one orgmodel reads, and the table has no column "
+                "'{meant}', which it may be meant for: rename it '{meant}', or, for an "
+                "attribute of your own, give it a name further from it", name=name, meant=c)))
+    _say_columns_needed(df, file, known, problems)
     dupes = sorted({c for c in df.columns if list(df.columns).count(c) > 1})
     if dupes:
-        problems.append(Problem(file, 1, Message("column named twice: {v}", v=', '.join(dupes))))
+        problems.append(Problem(file, header_row, Message(
+            "column named twice: {v}", v=', '.join(dupes))))
     return not missing and not dupes
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\s_()-]+", "", name.casefold())
+
+
+def _meant_columns(df, known: frozenset) -> dict:
+    """``{column as the file writes it: the column of orgmodel's it may be
+    meant for}``: a column orgmodel does not read, named near one it does
+    that the table lacks (``sourse``, ``valid_form``) or by its Dutch name
+    as orgmodel's Dutch tables give it (``bron``, ``naam``).  Its cells
+    would otherwise be kept as an attribute of the user's own, and the
+    column meant read as empty, in silence; which is meant, orgmodel does
+    not guess."""
+    from .i18n import translator
+    nl = translator("nl")
+    dutch = {_fold(nl.column(c)): c for c in known}
+    absent = sorted(set(known) - set(df.columns))
+    shown = df.attrs.get("headers", {})
+    meant: dict = {}
+    for name in df.columns:
+        if name in known:
+            continue
+        by_dutch = dutch.get(_fold(name))
+        near = [by_dutch] if by_dutch in absent else \
+            difflib.get_close_matches(name, absent, n=1, cutoff=0.8)
+        if near and near[0] not in meant.values():
+            meant[shown.get(name, name)] = near[0]
+    return meant
+
+
+def _say_columns_needed(df, file, known: frozenset, problems) -> None:
+    """A ``source`` or ``note`` column missing where the rows' grades need
+    it, said once, first: each row's "needs a source" follows from it."""
+    grades = set(df["evidence"]) if "evidence" in df.columns else set()
+    for column, needing in (("source", {"stated"}), ("note", {"inferred", "assumed"})):
+        given = column in df.columns or (column == "note" and "note_nl" in df.columns)
+        if column in known and not given and grades & needing:
+            problems.append(Problem(file, df.attrs.get("header_row", 1), Message(
+                "has no column '{column}', which the rows graded {grades} need",
+                column=column, grades=Listing(" or ", sorted(grades & needing)))))
 
 
 class _Context:
@@ -463,6 +519,9 @@ def _check_provenance(t: _Table, kept, ctx) -> None:
     judged once per distinct combination (a large folder repeats a few)."""
     blank = [""] * len(t.rownos)
     grades, sources, notes = (t.cols.get(c, blank) for c in ("evidence", "source", "note"))
+    if "note_nl" in t.cols:
+        # (a note in Dutch alone gives the reasoning too: every reader sees it)
+        notes = [n or n_nl for n, n_nl in zip(notes, t.cols["note_nl"])]
     triples: Iterable[tuple] = zip(grades, sources, notes)
     if not isinstance(kept, range):
         wanted = set(kept)
@@ -573,7 +632,8 @@ def _check_nodes(nodes: pd.DataFrame, problems, ctx, built=None) -> dict | None:
     id whose kind is unknown), or None when the table itself is unusable (then
     nothing can be checked against it).  ``built``: a list to which each row's
     ``(id, attributes)`` is added."""
-    if not _check_columns(nodes, NODES, ("id", "kind", "name"), problems):
+    if not _check_columns(nodes, NODES, ("id", "kind", "name"), schema.NODE_ATTRIBUTES,
+                          problems):
         return None
     _check_reserved(nodes, problems)
     t = _Table(nodes, NODES, problems)
@@ -803,7 +863,8 @@ def _check_edges(edges: pd.DataFrame, kinds: dict | None, problems, ctx, built=N
     """Check the edge rows; with ``kinds=None`` (nodes.csv unusable) only what
     does not depend on the nodes.  ``built``: a list to which each row's
     ``(from, to, attributes)`` is added."""
-    if not _check_columns(edges, EDGES, ("from", "to", "kind"), problems):
+    if not _check_columns(edges, EDGES, ("from", "to", "kind"), schema.EDGE_ATTRIBUTES,
+                          problems):
         return
     reserved = [c for c in edges.columns if c in schema.RESERVED_EDGE_COLUMNS]
     if reserved:

@@ -101,6 +101,84 @@ def test_a_kind_typed_in_dutch_names_the_kind_meant(template_copy):
     assert "onbekende soort relatie 'rapporteert aan'" in res.output
 
 
+@pytest.mark.parametrize("file,old,new,meant", [
+    ("nodes.csv", ",source,", ",sourse,", "source"),
+    ("nodes.csv", ",source,", ",Bron,", "source"),
+    ("nodes.csv", ",evidence,", ",grond,", "evidence"),
+    ("edges.csv", ",valid_from,", ",valid_form,", "valid_from"),
+    ("edges.csv", ",ceiling,", ",ceilling,", "ceiling"),
+    ("nodes.csv", ",note", ",toelichting", "note"),
+])
+def test_a_column_named_near_one_orgmodel_reads_is_refused_naming_it(template_copy, file, old,
+                                                                     new, meant):
+    """A typo in a header (or the column's Dutch name, as orgmodel's Dutch
+    tables give it) would keep its cells as an attribute of the user's own
+    and read the column meant as empty: a `valid_form` dates nothing, a
+    `sourse` makes every stated row unsourced. Refused, first, naming both."""
+    edit(template_copy, file, old, new)
+    name = new.strip(",")
+    first = str(orgmodel.validate_folder(template_copy)[0])
+    assert first.startswith(f"{file}, row 1: column '{name}' is not one orgmodel reads"), first
+    assert f"no column '{meant}'" in first
+    res = run("--lang", "nl", "validate", "--org", template_copy)
+    assert res.exit_code == 1 and f"kolom '{name}' leest orgmodel niet" in res.output
+
+
+def test_a_required_column_under_another_name_is_named_with_it(template_copy):
+    edit(template_copy, "nodes.csv", "id,kind,name,", "id,kind,naam,")
+    assert [str(p) for p in orgmodel.validate_folder(template_copy)] == [
+        "nodes.csv, row 1: missing required column: name (column 'naam' may be meant for "
+        "'name': rename it)"]
+
+
+def test_an_attribute_of_the_users_own_is_kept(template_copy):
+    """A column named apart from orgmodel's is the user's own: read, kept."""
+    text = (template_copy / "nodes.csv").read_text(encoding="utf-8").splitlines()
+    text = [line + (",kostenplaats_oud" if i == 0 else ",K-12" if line.startswith("tm,")
+                    else ",") for i, line in enumerate(text)]
+    (template_copy / "nodes.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    assert orgmodel.validate_folder(template_copy) == []
+    assert orgmodel.load(template_copy).graph.nodes["tm"]["kostenplaats_oud"] == "K-12"
+
+
+def test_a_missing_source_column_is_said_once_first(template_copy):
+    edit(template_copy, "edges.csv", "from,to,kind,source,", "from,to,kind,citation,")
+    problems = [str(p) for p in orgmodel.validate_folder(template_copy)]
+    assert problems[0] == ("edges.csv, row 1: has no column 'source', which the rows graded "
+                           "stated need"), problems[:2]
+
+
+def test_a_note_in_dutch_alone_gives_the_reasoning(template_copy):
+    """`note_nl` alone is shown to every reader, so it is the note an
+    inferred or assumed fact needs."""
+    text = (template_copy / "nodes.csv").read_text(encoding="utf-8")
+    why = "the source names the team manager but no team; assumed so the staff have a unit"
+    lines = [line + ("," if i else ",note_nl") for i, line in enumerate(text.splitlines())]
+    lines = [line.replace(f",{why},", ",,Nederlands: de bron noemt geen team") for line in lines]
+    (template_copy / "nodes.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert orgmodel.validate_folder(template_copy) == []
+    (template_copy / "nodes.csv").write_text(
+        "\n".join(line.replace("Nederlands: de bron noemt geen team", "") for line in lines)
+        + "\n", encoding="utf-8")
+    assert any("evidence 'assumed' needs a note" in str(p)
+               for p in orgmodel.validate_folder(template_copy))
+
+
+def test_every_column_orgmodel_writes_is_one_it_reads(tmp_path):
+    """The folders orgmodel ships and writes never meet the check above."""
+    from orgmodel import schema
+    for folder in DATA.iterdir():
+        if (folder / "nodes.csv").exists():
+            assert set(pd.read_csv(folder / "nodes.csv", nrows=0).columns) <= \
+                schema.NODE_ATTRIBUTES, folder
+            assert set(pd.read_csv(folder / "edges.csv", nrows=0).columns) <= \
+                schema.EDGE_ATTRIBUTES, folder
+    for kind, attrs in ((schema.NODE_ATTRIBUTES, "nodes"), (schema.EDGE_ATTRIBUTES, "edges")):
+        documented = set(re.findall(r"`([a-z_]+)`", (DATA.parent / "docs" / "model.md")
+                                    .read_text(encoding="utf-8")))
+        assert kind <= documented, (attrs, sorted(kind - documented))
+
+
 def test_missing_and_empty_files(tmp_path):
     (tmp_path / "org.yaml").write_text("name: X\n")
     (tmp_path / "nodes.csv").write_text("")
