@@ -186,6 +186,7 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
     # at 100,000 roles)
     g = org.graph.copy()
     new = OrgModel(g, copy.deepcopy(org.manifest), None)
+    changes = [_whole_numbers_as_text(ch) for ch in changes]
     for i, ch in enumerate(changes):
         try:
             _apply_one(new, ch)
@@ -206,6 +207,23 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
             "{v}: the model it makes breaks the model's rules: {shown}",
             v=_described(at, changes[at]), shown=shown))
     return new
+
+
+def _whole_numbers_as_text(value):
+    """``value`` with its whole numbers as text: ids are text, and a
+    post's number (``{"close": 1003}``, as an HR file's ids are) names the
+    post ``1003``.
+
+    >>> _whole_numbers_as_text({"merge": [1003, "1004"], "to": True})
+    {'merge': ['1003', '1004'], 'to': True}
+    """
+    if isinstance(value, dict):
+        return {k: _whole_numbers_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers_as_text(v) for v in value]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
 
 
 def _problems(org: OrgModel) -> list:
@@ -487,9 +505,9 @@ def _node_columns(g) -> set:
     """What an added node may say: the columns of nodes.csv the schema knows,
     the ones this model uses, and its line and unit."""
     from . import schema
-    known = {"id", "reports_to", "unit", "fte", "sphere", "level", "note", "grade",
-             "organisation", *schema.NODE_COLUMNS, *schema.BOOL_COLUMNS, *schema.FLOAT_COLUMNS,
-             *schema.INT_COLUMNS, *schema.LIST_COLUMNS, *schema.DATE_COLUMNS}
+    known = {"id", "reports_to", "unit", *schema.NODE_ATTRIBUTES, *schema.BOOL_COLUMNS,
+             *schema.FLOAT_COLUMNS, *schema.INT_COLUMNS, *schema.LIST_COLUMNS,
+             *schema.DATE_COLUMNS}
     for spec in schema.NODE_KINDS.values():
         known.update(spec.required, spec.choices)
     for _, d in g.nodes(data=True):
@@ -518,6 +536,23 @@ def _move_edge(org, spec, kind, ends, new_ends, text):
         g.add_edge(nu, nv, **_mark(d, text))
 
 
+def _script_loader():
+    """org.yaml's loader (:class:`orgmodel.read._Loader`), with every plain
+    scalar YAML would read as a number or a date kept as written: a post's
+    id ``00123`` (YAML 1.1 reads it as the octal 83), ``1003``, an FTE
+    ``0,5`` or ``0.5`` and a date are read as a cell of the folder is;
+    ``true``, ``false`` and an empty value stay what they are."""
+    from .read import _Loader
+
+    class _ScriptLoader(_Loader):
+        pass
+    kept = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")
+    _ScriptLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag in kept]
+        for first, resolvers in _Loader.yaml_implicit_resolvers.items()}
+    return _ScriptLoader
+
+
 def read_changes(path: PathLike) -> list:
     """A change script (YAML list) from ``path``.
 
@@ -530,10 +565,10 @@ def read_changes(path: PathLike) -> list:
 
     import yaml
 
-    from .read import _Loader, yaml_problem
+    from .read import yaml_problem
     path = Path(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_script_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ValidationError([Problem(path.name, mark.line + 1 if mark else None,

@@ -801,6 +801,37 @@ def test_a_ceiling_in_a_change_that_is_no_amount_is_refused(make, value, said):
                               "powers": "budget", "ceiling": value}}])
 
 
+def test_a_change_script_names_posts_and_amounts_as_the_organisation_writes_them(tmp_path):
+    """An HR file's posts are numbers (`1003`, `00123`): a change script
+    naming them was read by YAML as numbers, `00123` as the octal 83, and
+    refused ("'1.003' is geen functie (bedoelt u '1003'?)"); a Dutch
+    ceiling `25.000` was read as 25. They are read as a cell of the folder
+    is."""
+    hr = tmp_path / "hr.csv"
+    hr.write_text("Functienummer;Functie;Leidinggevende;Fte\n00100;Gemeentesecretaris;;1\n"
+                  "1002;Afdelingshoofd;00100;1\n1003;Medewerker;1002;0,8\n"
+                  "1005;Beleidsadviseur;1002;1\n", encoding="utf-8")
+    assert run("import", "posts", hr, "--preset", "nl-hr", "--out", tmp_path / "org"
+               ).exit_code == 0
+    org = tmp_path / "org"
+    with (org / "org.yaml").open("a", encoding="utf-8") as f:
+        f.write("powers:\n  budget: {name: Budget}\n")
+    script = tmp_path / "c.yaml"
+    script.write_text("- close: 1003\n- move: 1005\n  to: 00100\n"
+                      "- link: {kind: MANDATES, from: 00100, to: 1002, powers: budget, "
+                      "ceiling: 25.000}\n", encoding="utf-8")
+    res = run("--lang", "nl", "whatif", "--org", org, "--changes", script,
+              "--out", tmp_path / "tobe")
+    assert res.exit_code == 0, res.output
+    after = orgmodel.load(tmp_path / "tobe").graph
+    assert "1003" not in after and "00100" in after
+    assert [v for _, v, d in after.out_edges("1005", data=True)
+            if d["kind"] == "REPORTS_TO"] == ["00100"]
+    [d] = [d for _, _, d in after.out_edges("00100", data=True) if d["kind"] == "MANDATES"]
+    assert d["ceiling"] == 25_000.0
+    assert apply(orgmodel.load(org), [{"close": 1003}]).graph.has_node("1002")
+
+
 def test_the_posts_whose_holders_change_are_listed_by_name(make):
     """One who left and one who followed on a post (an HR export's two
     snapshots) showed in the diff's Markdown only as "edges: added 1,
