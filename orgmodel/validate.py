@@ -965,6 +965,11 @@ def _schema_message(err) -> str:  # noqa: C901 - one wording per kind of JSON-Sc
             [err.validator_value]
         want = Listing(" or ", [_TYPE_WORDS.get(t, str(t)) for t in types if t != "null"]) \
             if any(t != "null" for t in types) else _TYPE_WORDS["null"]
+        if "string" in types and isinstance(val, (int, float)) and not isinstance(val, bool):
+            # (an id of digits: YAML reads 1001 as a number, 00100 even as 64)
+            return Message("{head}must be {want}, not the number {v}: write an id of digits "
+                           "in quotes ('1001', '00100'), as YAML reads it as a number "
+                           "otherwise", head=head, want=want, v=_shown(val))
         return Message("{head}must be {want}, not {v}", head=head, want=want, v=_shown(val))
     if kind == "enum":
         opts = [str(o) for o in err.validator_value]

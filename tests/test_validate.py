@@ -179,6 +179,16 @@ def test_every_column_orgmodel_writes_is_one_it_reads(tmp_path):
         assert kind <= documented, (attrs, sorted(kind - documented))
 
 
+def test_an_id_of_digits_in_org_yaml_is_asked_in_quotes(template_copy):
+    """An HR file's posts are numbers; `ends_at: [1001]` is a number to
+    YAML (`00100` even 64): the message says so and how to write it."""
+    edit(template_copy, "org.yaml", "ends_at: [gd]", "ends_at: [1001]")
+    [problem] = [str(p) for p in orgmodel.validate_folder(template_copy)]
+    assert problem == ("org.yaml: escalation.ends_at[0]: must be text, not the number 1001: "
+                       "write an id of digits in quotes ('1001', '00100'), as YAML reads it as "
+                       "a number otherwise")
+
+
 def test_missing_and_empty_files(tmp_path):
     (tmp_path / "org.yaml").write_text("name: X\n")
     (tmp_path / "nodes.csv").write_text("")
