@@ -9,6 +9,8 @@ import csv
 import math
 import re
 import shutil
+import subprocess
+import sys
 from collections import defaultdict
 
 import networkx as nx
@@ -581,6 +583,39 @@ def test_an_archi_models_slips_are_cited_by_the_files_own_rows(tmp_path):
     res = run("import", "archi", src, "--out", tmp_path / "again", "--lang", "en")
     assert res.exit_code == 1
     assert "relations.csv, row 5: REPORTS_TO goes round in a circle" in res.output, res.output
+
+
+def test_an_archi_export_without_elements_is_said_once(tmp_path):
+    """elements.csv with only its header made every relation a problem of
+    its own ("joins 'id-…', which is not in elements.csv", once per row),
+    the cause unsaid."""
+    src = _archi_model(tmp_path / "archi", ("r1", "FlowRelationship", "c1", "c2"))
+    el = tmp_path / "archi" / "elements.csv"
+    el.write_text(el.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    res = run("import", "archi", src, "--out", tmp_path / "out", "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "out").exists()
+    assert res.output.splitlines()[1:] == [
+        "  elements.csv: has no elements (only its header, or the model's own row): export the "
+        "model again from Archi (File > Export > Model to CSV)"], res.output
+
+
+def test_a_w3c_org_file_rdflib_warns_of_gets_only_orgmodels_message(tmp_path):
+    """rdflib printed its own warning ("… does not look like a valid URI,
+    trying to serialize this will break.") above orgmodel's message."""
+    out = tmp_path / "d.ttl"
+    assert run("export", "org", "--org", DATA / "template", "-o", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    out.write_text(text.replace("om:cells", "_:b1", 1), encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "orgmodel", "import", "org", str(out),
+                          "--out", str(tmp_path / "o")], capture_output=True, text=True)
+    assert "does not look like a valid URI" not in res.stdout + res.stderr
+    # (and the edge whose om:cells it no longer reads is not left out in silence)
+    assert res.returncode == 1 and not (tmp_path / "o").exists()
+    assert res.stderr.splitlines() == [
+        f"Error: {out}: 1 problem found",
+        "  d.ttl: no om:cells for <urn:orgmodel:Sample:edge/0>, which every node and edge of a "
+        "file orgmodel writes has: it would be left out (was the file changed by hand? write "
+        "it again with 'orgmodel export org')"], res.stderr
 
 
 def test_an_archi_model_with_other_layers_imports_its_organisation(tmp_path):

@@ -266,6 +266,13 @@ def _archi_frames(folder: Path, prefix: str):
             problems.append(Problem(name, 1, Message("has no column {columns}", columns=", ".join(
                 map(repr, missing)))))
             continue
+        if name == "elements.csv" and not (df["type"] != "ArchimateModel").any():
+            # (said once: each relation's "joins an element not in elements.csv"
+            # follows from it)
+            problems.append(Problem(prefix + name, None, N_(
+                "has no elements (only its header, or the model's own row): export the "
+                "model again from Archi (File > Export > Model to CSV)")))
+            continue
         frames[name] = df
     if problems:
         raise ValidationError(problems, where=str(folder))

@@ -45,14 +45,17 @@ True
 from __future__ import annotations
 
 import json
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from .._offline import NetworkRefused, context_values, offline, remote_contexts
 from ..errors import Problem, ValidationError
-from ..i18n import N_, Message
+from ..i18n import N_, Listing, Message
 from ..schema import EDGE_KINDS
 from ..write import to_tables
 from ._org_classes import FORMAL, ORGANIZATION, PERSON, POST, UNIT, classify, subclasses
@@ -284,6 +287,18 @@ def _odd_context(document):
                  if ref is not None and not isinstance(ref, (str, dict))), None)
 
 
+@contextmanager
+def _quiet(logger: str) -> Iterator[None]:
+    """The library logger ``logger`` says nothing while inside."""
+    log = logging.getLogger(logger)
+    before = log.disabled
+    log.disabled = True
+    try:
+        yield
+    finally:
+        log.disabled = before
+
+
 def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = None) -> OrgModel:
     """Read an ORG file (Turtle or JSON-LD) into a model.
 
@@ -308,7 +323,10 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
         _check_jsonld(path, label)
     g = Graph()
     try:
-        with offline():            # (a parser must never fetch what a file names)
+        # (a parser must never fetch what a file names; rdflib's warnings
+        # of an IRI it reads anyway, printed before the import's own
+        # message, are kept from the reader: the id is checked as any is)
+        with offline(), _quiet("rdflib.term"):
             g.parse(str(path), format=_RDF_FORMAT[fmt])
     except NetworkRefused as exc:
         raise ValidationError([Problem(label, None, str(exc))], where=str(path)) from None
@@ -337,6 +355,7 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
     records = list(g.subject_objects(om.cells))
     terms = None        # (the statements read, of a file of another tool)
     if records:
+        _check_records(g, label, path, {s_ for s_, _ in records})
         for s_, cells in records:
             try:
                 rec = json.loads(str(cells))
@@ -376,6 +395,28 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
         if terms is None:
             raise
         raise _cited(exc, label, terms) from None
+
+
+def _check_records(g, label: str, path: Path, recorded: set) -> None:
+    """In a file orgmodel wrote, every edge (``om:Edge``) and every node (a
+    subject named with ``skos:prefLabel`` or ``foaf:name``, but the
+    organisation and the capacities) carries ``om:cells``: one without it (a line
+    changed by hand, another tool's addition) would be left out in silence,
+    so it is refused, naming it."""
+    ORG, om, FOAF, RDF, SKOS = _ns()
+    named = {s_ for p in (SKOS.prefLabel, FOAF.name) for s_ in g.subjects(p, None)}
+    edges = set(g.subjects(RDF.type, om.Edge))
+    mine = set(g.subjects(om.manifest, None))
+    # (a capacity, an org:Role, is written from the edges that name it)
+    capacities = set(g.subjects(RDF.type, ORG.Role)) - set(g.subjects(RDF.type, om.Role))
+    bare = sorted(map(str, (named | edges) - recorded - mine - capacities))
+    if bare:
+        raise ValidationError([Problem(label, None, Message(
+            "no om:cells for {what}, which every node and edge of a file orgmodel writes "
+            "has: it would be left out (was the file changed by hand? write it again with "
+            "'orgmodel export org')", what=Listing(", ", [f"<{s_}>" for s_ in bare[:5]])
+            + ("" if len(bare) <= 5 else Message(" and {n} more", n=len(bare) - 5))))],
+            where=str(path))
 
 
 def _org_name(g, itself):
