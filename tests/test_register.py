@@ -431,6 +431,62 @@ def test_a_register_without_a_mandatee_column_is_refused_on_its_header(tmp_path)
                                  "Inkoop;F001;5\n")
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "register.csv, regel 2: heeft geen kolom voor de gemandateerde" in res.output
+    assert "en ook geen kolom per functie" in res.output
+
+
+def test_a_register_with_a_column_per_post_gives_each_marked_post_the_mandate(tmp_path):
+    """Many registers lay out the posts as columns (Gemeentesecretaris,
+    Teammanager ...), a mark where a post has the power: such a register was
+    refused for having no mandatee's column. Each marked cell is a mandate
+    to its column's post, cited by the register's row; a kind or an amount
+    as the mark is the mandate's kind or ceiling; a row without a mark is
+    named as no mandate."""
+    folder, res = _imported(tmp_path, (
+        "Mandaatregister 2026\n"
+        "Nr.;Bevoegdheid;Bevoegd orgaan;Gemeentesecretaris;Teammanager Publiekszaken;"
+        "Adviseur financiën\n"
+        ";Hoofdstuk 1 Inkoop;;;;\n"
+        "1;Inkoop;College van B&W;t/m € 50.000;€ 25.000;\n"
+        "2;Arbeidsovereenkomsten;College van B&W;M;;\n"
+        "3;Vaststellen bestemmingsplan;Gemeenteraad;;;\n"
+        "4;Reisdocumenten;Burgemeester;;volmacht;\n"), "--add-bodies", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("- A column per post ('Gemeentesecretaris', 'Teammanager Publiekszaken', "
+            "'Adviseur financiën'): a mark") in res.output
+    assert "register.csv, row 6: no post's column is marked: the power is not mandated" \
+        in res.output
+    got = {(u, v, d["powers"][0]): d for u, v, d in orgmodel.load(folder).graph.edges(data=True)
+           if d["kind"] == "MANDATES"}
+    assert set(got) == {("college-van-b-w", "F001", "inkoop"),
+                        ("college-van-b-w", "F005", "inkoop"),
+                        ("college-van-b-w", "F001", "arbeidsovereenkomsten"),
+                        ("burgemeester", "F005", "reisdocumenten")}
+    assert got["college-van-b-w", "F005", "inkoop"]["ceiling"] == 25_000
+    assert got["college-van-b-w", "F001", "inkoop"]["ceiling"] == 50_000
+    assert got["college-van-b-w", "F001", "arbeidsovereenkomsten"]["mandate_kind"] == "mandaat"
+    assert got["burgemeester", "F005", "reisdocumenten"]["mandate_kind"] == "volmacht"
+    assert got["college-van-b-w", "F005", "inkoop"]["source"] == "register regel 4"
+    answer = who_decides(orgmodel.load(folder), "inkoop", amount=30_000)
+    assert sorted(answer["post"]) == ["F001", "college-van-b-w"]
+
+
+@pytest.mark.parametrize("mark, said", [
+    ("V", "row 2: 'V' under 'Gemeentesecretaris': V may be volmacht or a tick"),
+    ("OM", "row 2: 'OM' under 'Gemeentesecretaris': ondermandaat, from whom the register "
+           "does not say"),
+    ("?", "row 2: '?' under 'Gemeentesecretaris' is no mark orgmodel reads"),
+    ("€ 20.000", "row 2: '€ 20.000' under 'Gemeentesecretaris' gives another ceiling than the "
+                 "row's (€ 10.000)"),
+])
+def test_a_mark_that_says_nothing_plainly_is_refused_on_its_row(tmp_path, mark, said):
+    folder = _sample(tmp_path)
+    before = _files(folder)
+    path = tmp_path / "register.csv"
+    path.write_text("Bevoegdheid;Bevoegd orgaan;Financiële grens;Gemeentesecretaris\n"
+                    f"Inkoop;College van B&W;€ 10.000;{mark}\n", encoding="utf-8")
+    res = run("import", "mandates", path, "--org", folder, "--add-bodies", "--lang", "en")
+    assert res.exit_code == 1 and "Traceback" not in res.output and _files(folder) == before
+    assert f"register.csv, {said}" in res.output, res.output
 
 
 def test_two_rows_giving_a_power_two_bases_are_refused(tmp_path):

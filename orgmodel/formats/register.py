@@ -157,6 +157,8 @@ class RegisterLog:
     bodies_as: list = field(default_factory=list)
     #: powers the replaced mandates named that nothing names now (still in org.yaml)
     unnamed_powers: list = field(default_factory=list)
+    #: the headers of the columns per post (a mark giving the post the row's mandate)
+    marked: list = field(default_factory=list)
 
     def lines(self) -> list:
         """What it says, as messages."""
@@ -166,6 +168,11 @@ class RegisterLog:
             Message("- Rows read: {rows}; mandates (MANDATES edges): {n}; powers: {p}, new in "
                     "org.yaml: {new}", rows=self.rows, n=self.mandates,
                     p=", ".join(self.powers), new=", ".join(self.new_powers) or "0")]
+        if self.marked:
+            out.append(Message(
+                "- A column per post ({v}): a mark in a row's cell gives that post the row's "
+                "mandate, a kind (M, volmacht, Mt) or an amount the mandate's kind or ceiling; "
+                "a row with no mark is no mandate", v=", ".join(f"'{c}'" for c in self.marked)))
         if self.replaced:
             out.append(count(self.replaced, N_("- The mandate the folder held before was "
                                                "replaced by the register's"),
@@ -266,15 +273,20 @@ def _columns(df, label) -> tuple[dict, list, list]:
     # (without a mandator column, a row's mandate is from its competent body:
     # see _Reading.row)
     bodies = "body" in found or "body_name" in found
-    for one, two in (("power", "power_name"), ("mandator", "mandator_name"),
-                     ("mandatee", "mandatee_name")):
+    # (the mandatee may be given by a column per post instead: see _marked)
+    for one, two in (("power", "power_name"), ("mandator", "mandator_name")):
         if one not in found and two not in found and not (one == "mandator" and bodies):
-            raise ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
-                "has no column for the {what} ('{a}' or '{b}'; columns: {v})",
-                what=Message(_LABELS[two]),
-                a=translator("nl").column(two), b=two,
-                v=", ".join(headers.get(c, c) for c in df.columns)))], where=label)
+            raise _no_column(df, label, two)
     return found, worked, other
+
+
+def _no_column(df, label: str, field: str, more: Message | str = "") -> ValidationError:
+    """The register's header has no column for ``field``."""
+    headers = df.attrs.get("headers") or {}
+    return ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
+        "has no column for the {what} ('{a}' or '{b}'; columns: {v})",
+        what=Message(_LABELS[field]), a=translator("nl").column(field), b=field,
+        v=", ".join(headers.get(c, c) for c in df.columns)) + more)], where=label)
 
 
 def _empty(text: str) -> bool:
@@ -396,6 +408,13 @@ class _Nodes:
                                                      self.by_name.values() for i in ids}))))
         return hits[0]
 
+    def names_one(self, header: str) -> bool:
+        """Whether a column's ``header`` names a post or role of the
+        organisation (by its name, a job title's plural, or its id)."""
+        return bool(self.by_name.get(_plain(header))
+                    or self.kind.get(header.strip()) in ("Post", "Role")
+                    or any(s in self.by_name for s in _singulars(header)))
+
     def several(self, ids: str, names: str, column: str) -> list:
         """The posts or roles a cell names, by id or by name: the whole cell
         when it is one's name, else each part between ``;``, ``,`` or a line
@@ -490,6 +509,8 @@ def _register_of(path: Path, raw, sheet, locale, add_bodies, every_post=False) -
     sources = raw.manifest.get("sources") or {}
     key, cited = _source(sources, path.name)
     reading = _Reading(raw, locale or raw.manifest.get("locale"), add_bodies, key, every_post)
+    if "mandatee" not in found and "mandatee_name" not in found:
+        df = _marked(df, found, log, reading.nodes, path.name)
     edges = reading.mandates(df, found, path)
     if not edges:
         # (an empty register is no record of mandates: with --replace it
@@ -570,6 +591,87 @@ def _not_a_mandate(cells, headers: dict, read: dict | None = None):
     return None
 
 
+def _marked(df, found: dict, log: RegisterLog, nodes: _Nodes, label: str) -> pd.DataFrame:
+    """A register laid out with a column per post (``Gemeentesecretaris``,
+    ``Afdelingshoofd``, ``Teamleider``: headers that name posts or roles of
+    the organisation), a mark in a cell giving that post the row's mandate,
+    as a register of one row per mandate: each marked cell a row of its own
+    (its number the register's), its post the mandatee (``mandatee_name``)
+    and its mark the ``mark`` (:func:`_with_mark`).  A row with no mark
+    stays one row, with an empty mark (no mandate: see
+    :meth:`_Reading.mandates`).  Refused as having no mandatee's column
+    when no column names a post."""
+    headers = df.attrs.get("headers") or {}
+    posts = [c for c in df.columns if c not in found.values() and nodes.names_one(
+        headers.get(c, c))]
+    if not posts:
+        raise _no_column(df, label, "mandatee_name", Message(
+            ", nor a column per post, named as the organisation names it, with a mark where "
+            "the post has the mandate"))
+    rows, index = [], []
+    for row, cells in zip(df.index, df.to_dict("records")):
+        marks = [(headers.get(c, c), str(cells[c])) for c in posts
+                 if cells[c] is not None and not _empty(str(cells[c]))]
+        for post, mark in marks or [("", "")]:
+            rows.append({**cells, "@mandatee": post, "@mark": mark})
+            index.append(row)
+    out = pd.DataFrame(rows, index=index, columns=[*df.columns, "@mandatee", "@mark"],
+                       dtype=object)
+    out.attrs = dict(df.attrs)
+    found.update(mandatee_name="@mandatee", mark="@mark")
+    shown = [headers.get(c, c) for c in posts]
+    # (each column in quotes, as the log quotes one: 'A', 'B')
+    log.columns["mandatee_name"] = Listing("', '", shown)
+    log.not_read = [c for c in log.not_read if c not in shown]
+    log.marked = shown
+    return out
+
+
+#: A register's mark that a post has a mandate (``x``, ``✓``, ``ja``),
+#: folded as :func:`_plain` folds names; the kind it says, where it says one.
+_MARKS = {**dict.fromkeys(("x", "✓", "✔", "☑", "•", "ja", "j", "yes", "y"), None),
+          "m": "mandaat", "mandaat": "mandaat", "volmacht": "volmacht",
+          "mt": "machtiging", "machtiging": "machtiging"}
+
+
+def _with_mark(attrs: dict, cell: dict, locale: str | None) -> None:
+    """The terms a post's mark (``cell["mark"]``, under the post's column)
+    adds to its row's mandate: a kind (``M``, ``volmacht``) or a ceiling
+    (``€ 10.000``, ``t/m 25.000``); a mark that says neither plainly is
+    refused on its row."""
+    mark, post = cell["mark"], cell["mandatee_name"]
+    text = _plain(mark).rstrip(".")
+    if text in _MARKS:
+        kind = _MARKS[text]
+    elif text in ("v", "om", "ondermandaat"):
+        raise InputError(Message(
+            "'{mark}' under '{post}': {why}", mark=mark.strip(), post=post,
+            why=Message("V may be volmacht or a tick: write volmacht, or x") if text == "v"
+            else Message("ondermandaat, from whom the register does not say (orgmodel reads "
+                         "ondermandaat from a register of a row per mandate, in a column "
+                         "'ondermandaat verleend aan')")))
+    else:
+        try:
+            ceiling = _parsed("ceiling", mark, locale)
+        except InputError:
+            raise InputError(Message(
+                "'{mark}' under '{post}' is no mark orgmodel reads: x (or ✓, ja) for a "
+                "mandate, mandaat (M), volmacht or machtiging (Mt) for its kind, an amount "
+                "for its ceiling", mark=mark.strip(), post=post)) from None
+        if attrs.get("ceiling", ceiling) != ceiling:
+            raise InputError(Message(
+                "'{mark}' under '{post}' gives another ceiling than the row's ({ceiling})",
+                mark=mark.strip(), post=post, ceiling=cell.get("ceiling", "").strip()))
+        attrs["ceiling"] = ceiling
+        return
+    if kind and attrs.get("mandate_kind", kind) != kind:
+        raise InputError(Message(
+            "'{mark}' under '{post}' says {kind}, and the row {other}", mark=mark.strip(),
+            post=post, kind=kind, other=attrs["mandate_kind"]))
+    if kind:
+        attrs["mandate_kind"] = kind
+
+
 class _Reading:
     """The rows of one register read against one folder: its posts and roles,
     its powers (and those the rows add), the bodies added as posts."""
@@ -618,6 +720,10 @@ class _Reading:
                 self.skipped.append((path.name, int(row), skipped))
                 continue
             cell = {k: str(cells[c] if cells[c] is not None else "") for k, c in found.items()}
+            if "mark" in cell and not cell["mark"].strip():
+                self.skipped.append((path.name, int(row), Message(
+                    "no post's column is marked: the power is not mandated")))
+                continue
             again = rows_seen.setdefault(tuple((k, v.strip()) for k, v in cell.items()), int(row))
             if again != int(row):
                 self.skipped.append((path.name, int(row), Message(
@@ -678,6 +784,8 @@ class _Reading:
         power = _power(cell, self.powers, self.nodes, self.bodies if self.add_bodies else None,
                        where)
         attrs = _attrs(cell, self.locale, where)
+        if "mark" in cell:
+            _with_mark(attrs, cell, self.locale)
         self.cites = self.cites or attrs["source"] == where or any(
             b["source"] == where for b in self.bodies.values())
         if "mandator" in cell or "mandator_name" in cell:
