@@ -449,7 +449,7 @@ def test_a_register_with_a_column_per_post_gives_each_marked_post_the_mandate(tm
         "1;Inkoop;College van B&W;t/m € 50.000;€ 25.000;\n"
         "2;Arbeidsovereenkomsten;College van B&W;M;;\n"
         "3;Vaststellen bestemmingsplan;Gemeenteraad;;;\n"
-        "4;Reisdocumenten;Burgemeester;;volmacht;\n"), "--add-bodies", "--lang", "en")
+        "4;Reisdocumenten;Burgemeester;nee;volmacht;-\n"), "--add-bodies", "--lang", "en")
     assert res.exit_code == 0, res.output
     assert ("- A column per post ('Gemeentesecretaris', 'Teammanager Publiekszaken', "
             "'Adviseur financiën'): a mark") in res.output
@@ -477,6 +477,8 @@ def test_a_register_with_a_column_per_post_gives_each_marked_post_the_mandate(tm
     ("?", "row 2: '?' under 'Gemeentesecretaris' is no mark orgmodel reads"),
     ("€ 20.000", "row 2: '€ 20.000' under 'Gemeentesecretaris' gives another ceiling than the "
                  "row's (€ 10.000)"),
+    ("tot € 5.000", "row 2: 'tot € 5.000' under 'Gemeentesecretaris': ceiling: 'tot € 5.000' "
+                    "does not make the amount itself part of the mandate"),
 ])
 def test_a_mark_that_says_nothing_plainly_is_refused_on_its_row(tmp_path, mark, said):
     folder = _sample(tmp_path)

@@ -611,7 +611,8 @@ def _marked(df, found: dict, log: RegisterLog, nodes: _Nodes, label: str) -> pd.
     rows, index = [], []
     for row, cells in zip(df.index, df.to_dict("records")):
         marks = [(headers.get(c, c), str(cells[c])) for c in posts
-                 if cells[c] is not None and not _empty(str(cells[c]))]
+                 if cells[c] is not None and not _empty(str(cells[c]))
+                 and _plain(cells[c]) not in _NO_MARKS]
         for post, mark in marks or [("", "")]:
             rows.append({**cells, "@mandatee": post, "@mark": mark})
             index.append(row)
@@ -627,6 +628,9 @@ def _marked(df, found: dict, log: RegisterLog, nodes: _Nodes, label: str) -> pd.
     return out
 
 
+#: A cell of a post's column that says the post has no mandate (``nee``,
+#: ``-``): as an empty one.
+_NO_MARKS = frozenset(("nee", "n", "no", "-", "–", "—", "n.v.t.", "nvt", "n/a"))
 #: A register's mark that a post has a mandate (``x``, ``✓``, ``ja``),
 #: folded as :func:`_plain` folds names; the kind it says, where it says one.
 _MARKS = {**dict.fromkeys(("x", "✓", "✔", "☑", "•", "ja", "j", "yes", "y"), None),
@@ -653,7 +657,11 @@ def _with_mark(attrs: dict, cell: dict, locale: str | None) -> None:
     else:
         try:
             ceiling = _parsed("ceiling", mark, locale)
-        except InputError:
+        except InputError as exc:
+            if any(c.isdigit() for c in mark):
+                # (an amount it cannot read as a ceiling: why, as for a ceiling's cell)
+                raise InputError(Message("'{mark}' under '{post}': {why}", mark=mark.strip(),
+                                         post=post, why=exc.args[0])) from None
             raise InputError(Message(
                 "'{mark}' under '{post}' is no mark orgmodel reads: x (or ✓, ja) for a "
                 "mandate, mandaat (M), volmacht or machtiging (Mt) for its kind, an amount "
