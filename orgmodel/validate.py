@@ -246,7 +246,7 @@ def _check_columns(df, file, required, known: frozenset, problems) -> bool:
                 "column '{name}' is not one orgmodel reads, and the table has no column "
                 "'{meant}', which it may be meant for: rename it '{meant}', or, for an "
                 "attribute of your own, give it a name further from it", name=name, meant=c)))
-    _say_columns_needed(df, file, known, problems)
+    _say_columns_needed(df, file, known - set(meant.values()), problems)
     dupes = sorted({c for c in df.columns if list(df.columns).count(c) > 1})
     if dupes:
         problems.append(Problem(file, header_row, Message(

@@ -179,6 +179,31 @@ def test_every_column_orgmodel_writes_is_one_it_reads(tmp_path):
         assert kind <= documented, (attrs, sorted(kind - documented))
 
 
+def test_a_workbook_in_dutch_names_the_sheets_and_columns_meant(tmp_path):
+    """A Dutch user renames the sheets and headers of a workbook
+    (`knooppunten`, `bron`): each is named with the name orgmodel reads,
+    once, before what follows from it."""
+    import openpyxl
+    book = tmp_path / "org.xlsx"
+    assert run("convert", DATA / "template", book).exit_code == 0
+    wb = openpyxl.load_workbook(book)
+    wb["nodes"]["D1"] = "Bron"
+    wb.save(book)
+    problems = run("--lang", "nl", "validate", "--org", book).output.splitlines()
+    assert problems[1] == ("  org.xlsx, blad nodes, regel 1: kolom 'Bron' leest orgmodel niet, en "
+                           "de tabel heeft geen kolom 'source', die ermee bedoeld kan zijn: noem "
+                           "haar 'source', of geef een eigen kenmerk een naam die er verder van "
+                           "af ligt")
+    assert not any(p.endswith("die de regels met grond stated nodig hebben") for p in problems)
+    wb["nodes"].title, wb["edges"].title = "knooppunten", "relaties"
+    wb.save(book)
+    res = run("--lang", "en", "validate", "--org", book)
+    assert res.exit_code == 1
+    assert res.output.splitlines()[1:] == [
+        "  org.xlsx: names its sheets in Dutch ('knooppunten' for 'nodes', 'relaties' for "
+        "'edges'): orgmodel reads them as 'nodes' and 'edges', so rename them"]
+
+
 def test_an_id_of_digits_in_org_yaml_is_asked_in_quotes(template_copy):
     """An HR file's posts are numbers; `ends_at: [1001]` is a number to
     YAML (`00100` even 64): the message says so and how to write it."""

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..errors import Problem, ValidationError
-from ..i18n import N_, Figure, Message, count
+from ..i18n import N_, Figure, Listing, Message, count, translator
 from ..limits import MAX_RATIO, MAX_WORKBOOK_MB, current, too_long_cell, too_many_rows
 from ..model import OrgModel
 from ..notation import number_text
@@ -460,7 +460,16 @@ def read_xlsx(path: PathLike) -> OrgModel:
     try:
         problems = []
         names = {n.casefold(): n for n in wb.sheetnames}
-        if "nodes" not in names and "edges" not in names:
+        # (the sheets named in Dutch, as orgmodel's Dutch tables name them)
+        nl = translator("nl")
+        dutch = {s: names[nl.column(s).casefold()] for s in ("nodes", "edges")
+                 if s not in names and nl.column(s).casefold() in names}
+        if dutch:
+            problems.append(Problem(book, None, Message(
+                "names its sheets in Dutch ({v}): orgmodel reads them as 'nodes' and 'edges', "
+                "so rename them", v=Listing(", ", [Message("'{nl}' for '{en}'", nl=n, en=s)
+                                                   for s, n in dutch.items()]))))
+        elif "nodes" not in names and "edges" not in names:
             # (neither sheet: not a model's workbook at all, most often an HR
             # export of posts given where a model is read)
             problems.append(Problem(book, None, Message(
