@@ -107,7 +107,8 @@ def _find(store, org_name: str, query: str) -> tuple:
     closest."""
     from .errors import UnknownRoleError
     from .store import cypher, uid
-    query = unicodedata.normalize("NFC", query)
+    from .model import as_query
+    query = unicodedata.normalize("NFC", as_query(query))
     key = uid(org_name, query)
     for label in ("Post", "Role"):
         for rec in store.run(cypher("find_role_by_uid", label=label), uid=key):

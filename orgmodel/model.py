@@ -252,7 +252,7 @@ class OrgModel:
         """
         roles = self.ids("Post") + self.ids("Role")
         # Files are read in Unicode NFC; a query typed in NFD still matches.
-        query = unicodedata.normalize("NFC", query)
+        query = unicodedata.normalize("NFC", as_query(query))
         if query in roles:
             return query
         q = query.strip().casefold()
@@ -302,7 +302,7 @@ class OrgModel:
         >>> sample.find_team("finance team"), sample.find_team("tm")
         ('team', None)
         """
-        q = unicodedata.normalize("NFC", query).strip().casefold()
+        q = unicodedata.normalize("NFC", as_query(query)).strip().casefold()
         roles = self.ids("Post") + self.ids("Role")
         if any(r.casefold() == q or str(self.label(r)).casefold() == q for r in roles):
             return None
@@ -562,6 +562,22 @@ def remembered(org, name, work):
     if org.context is None:
         return work()
     return org.context.unchanged().remember(name, work)
+
+
+def as_query(value) -> str:
+    """A post's, role's or team's id or name as text: a whole number (an HR
+    file's post ``1003``, as pandas reads a column of them, ``1003.0``
+    too) is the id it writes.
+
+    >>> as_query(1003), as_query(1003.0), as_query("tm")
+    ('1003', '1003', 'tm')
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise OrgModelError(Message("a post, role or team is named by its id or name, not "
+                                    "{value}", value=repr(value)))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _unknown_role(query: str, candidates, ambiguous: bool = False) -> UnknownRoleError:

@@ -591,3 +591,16 @@ def test_units_of_as_many_posts_come_in_the_order_a_reader_counts(tmp_path):
     orgmodel.import_posts(tmp_path / "posts.csv", out=tmp_path / "org")
     names = orgmodel.formation(orgmodel.load(tmp_path / "org"), by="unit")["name"].tolist()
     assert names[:12] == [f"Team {i}" for i in range(1, 13)], names
+
+
+def test_a_post_numbered_as_an_hr_file_numbers_it_is_found_by_its_number(make):
+    """A notebook's ids come from pandas as numbers (1003, or 1003.0 in a
+    column with a gap): `escalate(org, 1003)` failed with Python's
+    TypeError; the number names the post it is the id of."""
+    from orgmodel.errors import OrgModelError
+    org = make(["1001", "1003"], [("1003", "1001", "REPORTS_TO")])
+    for query in (1003, 1003.0, "1003"):
+        assert escalate(org, query)[0] == "1003"
+        assert org.find_role(query) == "1003"
+    with pytest.raises(OrgModelError, match="named by its id or name, not None"):
+        org.find_role(None)
