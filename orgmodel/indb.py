@@ -106,8 +106,8 @@ def _find(store, org_name: str, query: str) -> tuple:
     holds it; and when none matches, among all of them, to name the
     closest."""
     from .errors import UnknownRoleError
-    from .store import cypher, uid
     from .model import as_query
+    from .store import cypher, uid
     query = unicodedata.normalize("NFC", as_query(query))
     key = uid(org_name, query)
     for label in ("Post", "Role"):
