@@ -489,7 +489,8 @@ def _add(org, spec, text):
             raise _ChangeError(Message(
                 "add needs a {key} ({example})",
                 key=key, example=example))
-    attrs = {k: v for k, v in spec.items() if k not in ("id", "reports_to", "unit")}
+    attrs = _as_cells({k: v for k, v in spec.items() if k not in ("id", "reports_to", "unit")},
+                      org.manifest.get("locale"))
     if attrs["kind"] == "Post":
         attrs.setdefault("sphere", "official")
     g.add_node(nid, **_mark(attrs, text))
@@ -499,6 +500,35 @@ def _add(org, spec, text):
     if spec.get("unit"):
         _need(org, spec["unit"], "team")
         g.add_edge(nid, spec["unit"], **_mark({"kind": "MEMBER_OF"}, text))
+
+
+def _as_cells(attrs: dict, locale: str | None) -> dict:
+    """An added node's attributes as the graph holds a folder's cells: an
+    ``fte`` as ``fte_min`` and ``fte_max`` (``0,5`` read in the
+    organisation's notation), yes/no, numbers, dates and lists converted
+    (the to-be's figures are worked out from them before it is written);
+    an empty value left out, a cell that is none of its column's refused."""
+    from .validate import _LISTS, _single_cell, parse_cell
+    out: dict = {}
+    for col, value in attrs.items():
+        if value is None or value == "" or value == []:
+            continue
+        text = ";".join(map(str, value)) if isinstance(value, list) else \
+            ("true" if value else "false") if isinstance(value, bool) else str(value)
+        if col in ("kind", "name", "note", "note_nl", "source", "evidence"):
+            out[col] = text
+            continue
+        try:
+            if col in _LISTS:
+                out[col] = parse_cell(col, text, locale)
+                continue
+            cells, problems = _single_cell(col, text, {}, locale)
+        except ValueError as exc:
+            problems = (said(exc),)
+        if problems:
+            raise _ChangeError(Message("add: {problem}", problem=problems[0]))
+        out.update(cells)
+    return out
 
 
 def _node_columns(g) -> set:

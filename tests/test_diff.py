@@ -832,6 +832,24 @@ def test_a_change_script_names_posts_and_amounts_as_the_organisation_writes_them
     assert apply(orgmodel.load(org), [{"close": 1003}]).graph.has_node("1002")
 
 
+def test_a_post_a_change_adds_counts_with_its_fte(make):
+    """`add: {..., fte: 0,5}` kept the cell as text on the new post: the
+    to-be's figures (the diff, a draft's pages) counted it as a post with
+    no FTE, while the folder written counted 0.5."""
+    org = make(["gd"], manifest={"locale": "nl"})
+    after = apply(org, [{"add": {"id": "a", "kind": "Post", "name": "A", "reports_to": "gd",
+                                 "fte": "0,5"}},
+                        {"add": {"id": "b", "kind": "Post", "name": "B", "reports_to": "gd",
+                                 "fte": "1-2", "vacant": True}}])
+    assert (after.graph.nodes["a"]["fte_min"], after.graph.nodes["b"]["fte_max"]) == (0.5, 2.0)
+    assert after.graph.nodes["b"]["vacant"] is True
+    totals = orgmodel.totals(after)
+    assert (totals["fte_min"], totals["fte_max"]) == (1.5, 2.5), totals
+    with pytest.raises(orgmodel.OrgModelError, match="change 1 .*add: FTE 'veel' is not a "
+                                                     "number or a range"):
+        apply(org, [{"add": {"id": "c", "kind": "Post", "name": "C", "fte": "veel"}}])
+
+
 def test_the_posts_whose_holders_change_are_listed_by_name(make):
     """One who left and one who followed on a post (an HR export's two
     snapshots) showed in the diff's Markdown only as "edges: added 1,
