@@ -157,6 +157,9 @@ def os_error_words(exc: OSError) -> Message | None:
     ...                                "/srv/out/.report.md.orgmodel-42-ab12cd34.tmp"))
     '/srv/out/report.md: permission denied: the user running orgmodel may not read or write there'
     """
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT) and not exc.filename:
+        # (the output the command prints, redirected to a full disk)
+        return Message("the output could not be written: the disk is full")
     words = _OS_WORDS.get(exc.errno) if exc.errno is not None else None
     if words is None or not exc.filename:
         return None

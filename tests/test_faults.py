@@ -154,3 +154,15 @@ def test_a_full_disk_is_said_in_dutch(full_disk, big):
     said = res.output.replace(str(full_disk), "<map>")
     assert "disk" not in said and "Errno" not in said, said
     assert re.search(r"er was \d+,\d (KB|MB) nodig|er was [\d.]+ bytes nodig", said), said
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+def test_output_to_a_full_disk_is_said_in_words(tmp_path):
+    """A command's output redirected to a full disk said Python's own
+    "[Errno 28] No space left on device", in English in a Dutch session."""
+    with open("/dev/full", "w") as full:
+        res = subprocess.run([sys.executable, "-m", "orgmodel", "--lang", "nl", "span",
+                              "--org", str(DATA / "template")], stdout=full,
+                             stderr=subprocess.PIPE, text=True)
+    assert res.returncode == 1
+    assert res.stderr.strip() == "Fout: de uitvoer kon niet worden geschreven: de schijf is vol"
