@@ -351,6 +351,8 @@ _FREEZE_FROM = 50_000
 _DEBUG = False
 #: The language the command line being run asked for (see :func:`_asked_language`).
 _ASKED: str | None = None
+#: The command line's words, as given (see _org_without_option).
+_ARGS: list = []
 
 
 #: The modules of click that write its own texts (usage, errors) with gettext.
@@ -505,6 +507,7 @@ class OrgGroup(click.Group):
         global _ASKED, _OWN
         asked = sys.argv[1:] if args is None else args
         _ASKED, _OWN = _asked_language(asked), None
+        _ARGS[:] = map(str, asked)
         if _ASKED is None:
             _named_language(asked)
         with _click_says(), _helps_in(_ASKED or _OWN or "en"):
@@ -516,7 +519,7 @@ class OrgGroup(click.Group):
             return super().invoke(ctx)
         except click.ClickException as exc:
             # A usage message may quote what the user typed (or a name).
-            exc.message = _clean(_usage_words(exc.message))
+            exc.message = _clean(_usage_words(_org_without_option(exc) or exc.message))
             raise
         except (click.exceptions.Exit, click.Abort):
             raise
@@ -538,6 +541,25 @@ class OrgGroup(click.Group):
                 "{error} (run again with --debug for details)", error=error))))) from None
         finally:
             _LANG = None     # (one command's language is not the next one's, in one process)
+
+
+def _org_without_option(exc: click.ClickException) -> Message | None:
+    """What to say of ``orgmodel span data/deventer``: an organisation's
+    folder or file given where the command takes it as ``--org`` (click
+    says only "Got unexpected extra argument"); None for another error."""
+    ctx = getattr(exc, "ctx", None)
+    if not isinstance(exc, click.UsageError) or ctx is None or not any(
+            "--org" in p.opts for p in ctx.command.params if isinstance(p, click.Option)):
+        return None
+    words = ctx.args or _ARGS
+    if "--org" in words:
+        return None
+    for before, word in zip([""] + words, words):
+        if not before.startswith("-") and f"({word})" in str(exc.message) \
+                and os.path.exists(word):
+            return Message("'{path}' is given without its option: the organisation is given "
+                           "as --org {path}", path=word)
+    return None
 
 
 def _quiet_stdout() -> None:

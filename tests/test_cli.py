@@ -339,3 +339,21 @@ def test_output_into_a_reader_that_went_away_says_nothing(lang):
         os.close(write)
     assert done.stderr == "", done.stderr
     assert done.returncode == 1
+
+
+@pytest.mark.parametrize("args, lang, said", [
+    (["span", "{org}"], "en", "Error: '{org}' is given without its option: the organisation is "
+                              "given as --org {org}"),
+    (["export", "html", "{org}", "-o", "{out}"], "nl",
+     "Fout: '{org}' staat er zonder optie: de organisatie geeft u op als --org {org}"),
+])
+def test_an_organisation_given_without_org_is_named_with_it(tmp_path, args, lang, said):
+    """`orgmodel span data/deventer` said only "Got unexpected extra
+    argument"; it says how the folder is given."""
+    org, out = str(DATA / "template"), str(tmp_path / "x.html")
+    res = run("--lang", lang, *[a.format(org=org, out=out) for a in args])
+    assert res.exit_code == 2
+    assert res.output.splitlines()[-1] == said.format(org=org)
+    # (another stray word is click's own error, as before)
+    res = run("span", "--org", org, "extra")
+    assert res.output.splitlines()[-1] == "Error: Got unexpected extra argument (extra)"
