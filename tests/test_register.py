@@ -470,6 +470,44 @@ def test_a_register_with_a_column_per_post_gives_each_marked_post_the_mandate(tm
     assert sorted(answer["post"]) == ["F001", "college-van-b-w"]
 
 
+def test_a_column_per_post_under_a_group_header_in_a_workbook(tmp_path):
+    """The posts' columns under one merged header cell (`Gemandateerde`
+    over them): its first column was read as the mandatee's ("mandatee 'x'
+    is no post"), the others left out with nothing said. The header is read
+    on two rows, each post's column by its post's name."""
+    import openpyxl
+    folder = _sample(tmp_path)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Bevoegdheid", "Bevoegd orgaan", "Gemandateerde", None, None])
+    ws.append([None, None, "Gemeentesecretaris", "Teammanager Publiekszaken",
+               "Teammanager Financiën"])
+    ws.merge_cells("C1:E1")
+    ws.append(["Inkoop", "College van B&W", "x", "€ 25.000", None])
+    ws.append(["Reisdocumenten", "Burgemeester", None, "x", "x"])
+    wb.save(tmp_path / "register.xlsx")
+    res = run("import", "mandates", tmp_path / "register.xlsx", "--org", folder, "--add-bodies",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "the header is written on two rows (1 and 2)" in res.output
+    assert "- No mandator column: the mandate of each of the 2 rows" in res.output
+    got = {(u, v): d for u, v, d in orgmodel.load(folder).graph.edges(data=True)
+           if d["kind"] == "MANDATES"}
+    assert set(got) == {("college-van-b-w", "F001"), ("college-van-b-w", "F005"),
+                        ("burgemeester", "F005"), ("burgemeester", "F002")}
+    assert got["college-van-b-w", "F005"]["ceiling"] == 25_000
+
+
+def test_a_registers_column_without_a_name_is_said(tmp_path):
+    """A column with values but no name in the header was left out of a
+    register with nothing said (a posts file's import says it)."""
+    _, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;\n"
+                                 "Inkoop;F001;F005;let op\n", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "- register.csv: column 4 has values but no name in the header: left out" \
+        in res.output
+
+
 @pytest.mark.parametrize("mark, said", [
     ("V", "row 2: 'V' under 'Gemeentesecretaris': V may be volmacht or a tick"),
     ("OM", "row 2: 'OM' under 'Gemeentesecretaris': ondermandaat, from whom the register "

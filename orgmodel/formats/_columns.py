@@ -25,6 +25,7 @@ from ._sheets import (
     refuse_spreadsheet_errors,
     row_spans,
     two_header_rows_said,
+    unnamed_said,
 )
 
 __all__ = ["ColumnReading", "HEADING", "column_of", "header_columns"]
@@ -547,14 +548,7 @@ class ColumnReading(ImportState):
     def say_unnamed(self, df, label) -> None:
         """Columns with values but no name in the header (a spreadsheet
         export's row numbers) are left out, and said once."""
-        cols = df.attrs.get("unnamed") or []
-        if cols:
-            text = (N_("{label}: column {which} has values but no name in the header: left out")
-                    if len(cols) == 1 else
-                    N_("{label}: columns {which} have values but no name in the header: left "
-                       "out"))
-            self.log.decisions.append(Message(text, label=label,
-                                              which=", ".join(map(str, cols))))
+        self.log.decisions += unnamed_said(df, label)
 
     def say_laid_out(self, df, label) -> None:
         """Merged cells and hidden rows, said (see :func:`laid_out`)."""

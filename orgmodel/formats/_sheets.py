@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from ..read import HEADER_WITHIN, WINDOWS_1252, read_table
 
 __all__ = ["fold", "header_test", "known_test", "row_spans", "read_sheet",
            "two_header_rows_said", "spreadsheet_errors", "refuse_spreadsheet_errors",
-           "one_line", "refuse_lines", "refuse_mangled_ids", "laid_out"]
+           "one_line", "refuse_lines", "refuse_mangled_ids", "laid_out", "unnamed_said"]
 
 
 def header_test(columns: tuple):
@@ -102,11 +103,18 @@ def _table_sheet(wb, columns, label):
     return found[0] if found else wb.worksheets[0]
 
 
-def read_sheet(path: Path, label: str, sheet=None, columns: tuple = ()):
+def read_sheet(path: Path, label: str, sheet=None, columns: tuple = (),
+               also_known: Callable[[str], bool] | None = None):
     """A table of text cells indexed by row, from CSV, XLSX, XLS or ODS (``sheet``,
     or the first sheet that has ``columns``), from its header row (see
-    :func:`header_test`)."""
+    :func:`header_test`).  ``also_known``: whether a name that is none of
+    ``columns`` is still one the reader reads (a post's name, as a
+    register's column per post), for a header written on two rows."""
     problems = []
+    known = known_test(columns) if columns else None
+    if known and also_known:
+        first = known
+        known = lambda name: first(name) or also_known(name)  # noqa: E731
     if path.suffix.lower() in (".xlsx", ".xls", ".ods"):
         from .xlsx import Workbook, _sheet_table
         wb: Any
@@ -127,7 +135,7 @@ def read_sheet(path: Path, label: str, sheet=None, columns: tuple = ()):
             df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title),
                               problems, (), wb.formulas(ws.title), unnamed=True,
                               header=header_test(columns) if columns else None,
-                              known=known_test(columns) if columns else None)
+                              known=known)
             if df is not None:
                 _as_laid_out(df, wb.layout(ws.title))
                 # (which sheet, when there are several: a row number is of it)
@@ -142,8 +150,7 @@ def read_sheet(path: Path, label: str, sheet=None, columns: tuple = ()):
             "named for a workbook (.xlsx, .xls or .ods)", sheet=sheet))], where=str(path))
     else:
         df = read_table(path, problems, label, unnamed=True,
-                        header=header_test(columns) if columns else None,
-                        known=known_test(columns) if columns else None)
+                        header=header_test(columns) if columns else None, known=known)
     if problems or df is None:
         raise ValidationError(problems or [Problem(label, None, "cannot be read")],
                               where=str(path))
@@ -378,6 +385,19 @@ def _as_laid_out(df, layout: dict) -> None:
                      value, covered, name, right > left))
     df.attrs["merged"] = said
     df.attrs["hidden"] = sorted(rows & set(layout["hidden"]))
+
+
+def unnamed_said(df, label) -> list:
+    """What the log says of the columns with values but no name in the
+    header (a spreadsheet export's row numbers), left out: nothing when
+    there are none."""
+    cols = df.attrs.get("unnamed") or []
+    if not cols:
+        return []
+    text = (N_("{label}: column {which} has values but no name in the header: left out")
+            if len(cols) == 1 else
+            N_("{label}: columns {which} have values but no name in the header: left out"))
+    return [Message(text, label=label, which=", ".join(map(str, cols)))]
 
 
 def laid_out(df, label) -> list:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +45,7 @@ from ._sheets import (
     refuse_mangled_ids,
     refuse_spreadsheet_errors,
     two_header_rows_said,
+    unnamed_said,
 )
 from ._tables import cited_file, model_from_tables, slug
 
@@ -505,10 +507,12 @@ def _folder(folder: PathLike):
 
 def _register_of(path: Path, raw, sheet, locale, add_bodies, every_post=False) -> tuple:
     """:func:`read_register` against the folder's ``raw`` tables."""
-    df, found, log = _table(path, sheet)
     sources = raw.manifest.get("sources") or {}
     key, cited = _source(sources, path.name)
     reading = _Reading(raw, locale or raw.manifest.get("locale"), add_bodies, key, every_post)
+    # (a post's name is a column's too: a column per post under a group's
+    # name, "Gemandateerde" over them, is a header on two rows)
+    df, found, log = _table(path, sheet, reading.nodes.names_one)
     if "mandatee" not in found and "mandatee_name" not in found:
         df = _marked(df, found, log, reading.nodes, path.name)
     edges = reading.mandates(df, found, path)
@@ -528,7 +532,7 @@ def _register_of(path: Path, raw, sheet, locale, add_bodies, every_post=False) -
     log.bodies = [b["name"] for b in reading.bodies.values()]
     log.bodies_as = [(a, reading.nodes.name[p]) for a, p in reading.nodes.bodies_as.items()]
     log.submandates = len(reading.submandates)
-    log.from_bodies = reading.from_bodies
+    log.from_bodies = len(reading.from_bodies)
     log.several_mandatees = reading.several_mandatees
     log.titles = reading.titles
     log.repeated = list(dict.fromkeys(reading.repeated))
@@ -539,16 +543,17 @@ def _register_of(path: Path, raw, sheet, locale, add_bodies, every_post=False) -
             log)
 
 
-def _table(path: Path, sheet: str | None) -> tuple:
+def _table(path: Path, sheet: str | None, post: Callable[[str], bool] | None = None) -> tuple:
     """``(table, {field: column}, log)``: the register's table of text cells
     (from the header row that names a mandator, a mandatee and a power), the
-    columns read, and the log of them."""
+    columns read, and the log of them; ``post``: whether a name is a post's
+    (see :func:`~orgmodel.formats._sheets.read_sheet`)."""
     # (the header row names a mandator or a competent body, and a mandatee or
     # a power, by any name they go by)
     header = tuple("|".join(sorted(set().union(*map(_names_of, names))))
                    for names in (("mandator", "mandator_name", "body", "body_name"),
                                  ("mandatee", "mandatee_name"), ("power", "power_name")))
-    df = read_sheet(path, path.name, sheet, header)
+    df = read_sheet(path, path.name, sheet, header, post)
     found, worked, other = _columns(df, path.name)
     refuse_spreadsheet_errors(df, found.values(), path.name, path)
     # (a post's id may stand in a column of names as well as of ids)
@@ -563,6 +568,7 @@ def _table(path: Path, sheet: str | None) -> tuple:
                                   columns={k: headers.get(c, c) for k, c in found.items()},
                                   worked_out=worked, not_read=other,
                                   laid_out=laid_out(df, path.name)
+                                  + unnamed_said(df, path.name)
                                   + two_header_rows_said(df, path.name)
                                   + ([wrapped] if wrapped else []))
 
@@ -700,7 +706,7 @@ class _Reading:
         self.own = translator(raw.manifest.get("language") or "en")
         self.line = self.own(Message(N_("{src} line {rows}"), src=source, rows="{rows}"))
         self.submandates: set = set()   # (the ondermandaat edges the rows name)
-        self.from_bodies = 0        # (mandates whose mandator is the body: no column)
+        self.from_bodies: set = set()   # (rows whose mandator is the body: no column)
         self.several_mandatees: list = []   # (rows that name several mandatees)
         self.amount_in_power: list = []     # (row, amount) in a power's name, no ceiling
         # ((mandator, mandatee, power, other terms) -> (row, ceiling, its cell))
@@ -740,6 +746,8 @@ class _Reading:
             try:
                 self.nodes.titles = []
                 u, vs, attrs, power = self.row(cell, self.line.format(rows=row))
+                if "mandator" not in cell and "mandator_name" not in cell:
+                    self.from_bodies.add(int(row))
                 subs = self.passed_on(cell, u, vs, attrs)
                 self.by_title(int(row), attrs, subs)
                 self.one_ceiling(u, vs, power, attrs, cell.get("ceiling", ""), int(row))
@@ -845,7 +853,6 @@ class _Reading:
         grade = attrs.get("evidence", "stated")
         attrs["evidence"] = "assumed" if grade == "assumed" else "inferred"
         attrs["note"] = f"{attrs['note']}; {reason}" if attrs.get("note") else reason
-        self.from_bodies += 1
         return body
 
 
