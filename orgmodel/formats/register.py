@@ -553,7 +553,13 @@ def _table(path: Path, sheet: str | None, post: Callable[[str], bool] | None = N
     header = tuple("|".join(sorted(set().union(*map(_names_of, names))))
                    for names in (("mandator", "mandator_name", "body", "body_name"),
                                  ("mandatee", "mandatee_name"), ("power", "power_name")))
-    df = read_sheet(path, path.name, sheet, header, post)
+    df = read_sheet(path, path.name, sheet, header)
+    if post and (df.attrs.get("unnamed") or not _names_mandatee(df)):
+        # (read again with posts' names as columns' only where the posts may
+        # be columns: a mandatee's column missing, or columns left unnamed
+        # under a group; a register with its own mandatee's column keeps its
+        # first row, whatever posts it names)
+        df = read_sheet(path, path.name, sheet, header, post)
     found, worked, other = _columns(df, path.name)
     refuse_spreadsheet_errors(df, found.values(), path.name, path)
     # (a post's id may stand in a column of names as well as of ids)
@@ -571,6 +577,13 @@ def _table(path: Path, sheet: str | None, post: Callable[[str], bool] | None = N
                                   + unnamed_said(df, path.name)
                                   + two_header_rows_said(df, path.name)
                                   + ([wrapped] if wrapped else []))
+
+
+def _names_mandatee(df) -> bool:
+    """Whether the register's header has a column for the mandatee."""
+    headers = df.attrs.get("headers") or {}
+    names = _names_of("mandatee") | _names_of("mandatee_name")
+    return any(fold(headers.get(c, c)) in names for c in df.columns)
 
 
 #: The register's fields whose cell may name several posts, a line apart.
