@@ -168,7 +168,7 @@ def _read_text(path: Path, label: str, problems: list) -> tuple[str | None, str]
     if not path.is_file():
         problems.append(Problem(label, None, N_("is not an ordinary file (a pipe, socket or "
                                                 "device): orgmodel reads files")
-                                if path.exists() else N_("file is missing")))
+                                if path.exists() else _missing(path)))
         return None, ""
     try:
         return decoded(path.read_bytes())
@@ -179,6 +179,20 @@ def _read_text(path: Path, label: str, problems: list) -> tuple[str | None, str]
     except ValueError as exc:
         problems.append(Problem(label, None, str(exc)))
     return None, ""
+
+
+def _missing(path: Path) -> Message | str:
+    """What to say of a table that is not there: that it is, saved as a
+    workbook or under another case (``nodes.xlsx``, ``Nodes.csv``), where
+    it is."""
+    near = sorted(p.name for p in path.parent.iterdir() if p.name != path.name and (
+        p.stem.casefold() in (path.stem.casefold(), path.name.casefold())
+        and p.is_file())) if path.parent.is_dir() else []
+    if not near:
+        return N_("file is missing")
+    return Message("file is missing; the folder has {v}: save the table as '{name}' (CSV "
+                   "UTF-8), orgmodel reads it by that name", v=", ".join(f"'{n}'" for n in near),
+                   name=path.name)
 
 
 def _separator(header: str) -> str:

@@ -214,6 +214,15 @@ def test_an_id_of_digits_in_org_yaml_is_asked_in_quotes(template_copy):
                        "a number otherwise")
 
 
+def test_a_table_saved_as_a_workbook_is_named_where_it_is_missing(template_copy):
+    """A user who saved nodes.csv from Excel as nodes.xlsx was told only
+    "file is missing"."""
+    (template_copy / "nodes.csv").rename(template_copy / "nodes.xlsx")
+    assert [str(p) for p in orgmodel.validate_folder(template_copy)] == [
+        "nodes.csv: file is missing; the folder has 'nodes.xlsx': save the table as "
+        "'nodes.csv' (CSV UTF-8), orgmodel reads it by that name"]
+
+
 def test_missing_and_empty_files(tmp_path):
     (tmp_path / "org.yaml").write_text("name: X\n")
     (tmp_path / "nodes.csv").write_text("")
