@@ -6,6 +6,7 @@ and checks of the sheet said (a stage of
 :class:`orgmodel.formats.posts._Import`)."""
 from __future__ import annotations
 
+import difflib
 import re
 
 from ..errors import Problem, ValidationError
@@ -124,9 +125,14 @@ def _column_hint(shown: list, name: str, what: str):
     ' (a file without reporting lines, a formatie list by unit, is read with --no-line)'
     >>> str(_column_hint(["Functie", "Valt onder"], "leidinggevende", "superior"))
     ": 'Valt onder' may be it; give it with --reports-to 'Valt onder'"
+    >>> str(_column_hint(["Functie", "Leidinggevede"], "leidinggevende", "superior"))
+    ": 'Leidinggevede' may be it; give it with --reports-to 'Leidinggevede'"
     """
     alts = [fold(a) for a in name.split("|")] + [fold(a) for a in _MAY_BE.get(what, ())]
-    close = [c for c in shown if any(fold(c).startswith(a) for a in alts if a)]
+    close = [c for c in shown if any(fold(c).startswith(a) for a in alts if a)] or [
+        # (a name the preset reads, mistyped: Leidinggevede)
+        c for c in shown if difflib.get_close_matches(fold(c), [a for a in alts if a], n=1,
+                                                      cutoff=0.85)]
     if not close and what == "superior":
         return Message(" (a file without reporting lines, a formatie list by unit, is read with "
                        "--no-line)")
