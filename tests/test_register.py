@@ -529,6 +529,13 @@ def test_a_mark_that_says_nothing_plainly_is_refused_on_its_row(tmp_path, mark, 
     assert f"register.csv, {said}" in res.output, res.output
 
 
+def test_a_mistyped_column_is_offered_in_the_refusal(tmp_path):
+    _, res = _imported(tmp_path, "Bevoegheid;Mandaatgever;Gemandateerde\nInkoop;F001;F005\n")
+    assert res.exit_code == 1
+    assert res.output.rstrip().endswith("('Bevoegheid' kan het zijn: noem de kolom "
+                                        "'bevoegdheid')"), res.output
+
+
 def test_two_rows_giving_a_power_two_bases_are_refused(tmp_path):
     folder = _sample(tmp_path)
     path = tmp_path / "register.csv"

@@ -19,6 +19,7 @@ whole or not at all.
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -285,10 +286,16 @@ def _columns(df, label) -> tuple[dict, list, list]:
 def _no_column(df, label: str, field: str, more: Message | str = "") -> ValidationError:
     """The register's header has no column for ``field``."""
     headers = df.attrs.get("headers") or {}
+    shown = [headers.get(c, c) for c in df.columns]
+    # (a name the register reads, mistyped: Gemandateerd, Bevoegheid)
+    names = sorted(_names_of(field) | _names_of(field.replace("_name", "")))
+    near = [c for c in shown if difflib.get_close_matches(fold(c), names, n=1, cutoff=0.85)]
+    dutch = translator("nl").column(field)
+    hint = Message(" ('{c}' may be it: name it '{name}')", c=near[0], name=dutch) if near else ""
     return ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
         "has no column for the {what} ('{a}' or '{b}'; columns: {v})",
-        what=Message(_LABELS[field]), a=translator("nl").column(field), b=field,
-        v=", ".join(headers.get(c, c) for c in df.columns)) + more)], where=label)
+        what=Message(_LABELS[field]), a=dutch, b=field, v=", ".join(shown)) + hint + more)],
+        where=label)
 
 
 def _empty(text: str) -> bool:
