@@ -415,3 +415,77 @@ def test_every_note_a_dutch_reader_sees_is_in_dutch(org):
             {d[other] for _, d in model.graph.nodes(data=True) if d.get("note_nl")}
         assert notes and all(any(n in t for t in titles) for n in notes), lang
         assert not any("note nl" in t or "toelichting (Nederlands)" in t for t in titles)
+
+
+def _plain_text(text: str) -> str:
+    """Text compared without spaces, case or typographic variants (the
+    sources are PDFs' text: a hyphen may be ‐, a line break anywhere)."""
+    import unicodedata
+    text = unicodedata.normalize("NFKC", text)
+    for a, b in (("‐", "-"), ("–", "-"), ("’", "'"), ("“", '"'), ("”", '"')):
+        text = text.replace(a, b)
+    return re.sub(r"\s+", "", text).casefold()
+
+
+def _quoted_in(quote: str, source: str) -> bool:
+    """Whether ``quote`` is in ``source``: its parts between elisions
+    (``...``) in order, and a table's cell (the D-FS-V table's text comes
+    out ragged, a cell's lines between the other columns') by its
+    parenthesised parts, each close after the one before."""
+    at = 0
+    for part in re.split(r"\.\.\.|…", quote):
+        whole = source.find(_plain_text(part), at)
+        if whole >= 0:
+            at = whole + len(_plain_text(part))
+            continue
+        segments = [_plain_text(s) for s in re.split(r"\s(?=\()", part) if s.strip()]
+        end = _cell_at(source, segments, at)
+        if end is None:
+            return False
+        at = end
+    return True
+
+
+def _cell_at(source: str, segments: list, at: int) -> int | None:
+    """Where a table's cell of ``segments`` ends in ``source``, each segment
+    within 600 characters of the one before; None where it is not."""
+    start = source.find(segments[0], at)
+    while start >= 0:
+        end = start + len(segments[0])
+        for seg in segments[1:]:
+            i = source.find(seg, end)
+            if i < 0 or i - end > 600:
+                break
+            end = i + len(seg)
+        else:
+            return end
+        start = source.find(segments[0], start + 1)
+    return None
+
+
+@pytest.mark.parametrize("org", ["deventer", "deventer-2010", "albrandswaard"])
+def test_every_passage_a_note_quotes_is_in_its_source(org):
+    """A note's quotation is a claim about the source: each passage of two
+    words or more that a note (or its Dutch) puts in quotes is in the text
+    of the organisation's source, as written (a note once quoted
+    'managerial eindverantwoordelijkheid voor verbinding', where the source
+    abbreviates 'eindverantw.')."""
+    import yaml
+    manifest = yaml.safe_load((DATA / org / "org.yaml").read_text(encoding="utf-8"))
+    [(key, title)] = manifest["sources"].items()
+    path = DATA.parent / re.search(r"\((data/sources/[^)]+)\)", title).group(1)
+    source = _plain_text(path.read_text(encoding="utf-8"))
+    checked, wrong = 0, []
+    for table in ("nodes.csv", "edges.csv"):
+        with open(DATA / org / table, encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                for column in ("note", "note_nl"):
+                    for quote in re.findall(r"(?<![^\W\d_])'([^']+?)'(?![^\W\d_])",
+                                            row.get(column) or ""):
+                        if len(quote.split()) < 2:
+                            continue        # ('chair', 'voorzitter': a word, said not the source's)
+                        checked += 1
+                        if not _quoted_in(quote, source):
+                            wrong.append((table, row.get("id") or (row["from"], row["to"]),
+                                          quote))
+    assert checked and not wrong, wrong
