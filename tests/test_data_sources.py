@@ -488,4 +488,23 @@ def test_every_passage_a_note_quotes_is_in_its_source(org):
                         if not _quoted_in(quote, source):
                             wrong.append((table, row.get("id") or (row["from"], row["to"]),
                                           quote))
+    for where, text in _texts(manifest):
+        for quote in re.findall(r"(?<![^\W\d_])'([^']+?)'(?![^\W\d_])|\"([^\"]+)\"", text):
+            quote = quote[0] or quote[1]
+            if len(quote.split()) >= 2:
+                checked += 1
+                if not _quoted_in(quote, source):
+                    wrong.append(("org.yaml", where, quote))
     assert checked and not wrong, wrong
+
+
+def _texts(value, where="org.yaml"):
+    """``(key path, text)`` of every text in ``value`` (org.yaml's settings)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(v, f"{where}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _texts(v, f"{where}[{i}]")
+    elif isinstance(value, str):
+        yield where, value
