@@ -25,7 +25,7 @@ from . import schema
 from ._order import sinks_first
 from .errors import InputError, Problem
 from .escape import LINE_BREAK, breaks_shown
-from .i18n import N_, Column, Listing, Message, said
+from .i18n import N_, Column, Listing, Message, said, translator
 from .notation import (
     LOCALES,
     NO_CEILING,
@@ -266,15 +266,16 @@ def _meant_columns(df, known: frozenset) -> dict:
     would otherwise be kept as an attribute of the user's own, and the
     column meant read as empty, in silence; which is meant, orgmodel does
     not guess."""
-    from .i18n import translator
+    unread = [c for c in df.columns if c not in known]
+    if not unread:
+        return {}
+    # (the Dutch catalogue read only then: 65 ms of every command otherwise)
     nl = translator("nl")
     dutch = {_fold(nl.column(c)): c for c in known}
     absent = sorted(set(known) - set(df.columns))
     shown = df.attrs.get("headers", {})
     meant: dict = {}
-    for name in df.columns:
-        if name in known:
-            continue
+    for name in unread:
         by_dutch = dutch.get(_fold(name))
         near = [by_dutch] if by_dutch in absent else \
             difflib.get_close_matches(name, absent, n=1, cutoff=0.8)
