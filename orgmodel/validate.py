@@ -318,6 +318,16 @@ class _Context:
             if isinstance(src, dict) and src else []
         self._cited = {}
 
+    def cased(self, citation: str) -> Message | str:
+        """What a citation that cites no source may mean: the same written
+        in another case (``x-1`` for ``X-1``), which is another key."""
+        for source in self.sources:
+            if citation[:len(source)].casefold() == source.casefold():
+                meant = source + citation[len(source):]
+                if self.cites(meant):
+                    return Message(" (did you mean '{near}'?)", near=meant)
+        return ""
+
     def cites(self, citation: str) -> bool:
         """Whether a citation names a declared source (``D-FS-V`` cites ``D``)."""
         # (a large folder cites a few passages on a million rows: each once)
@@ -350,7 +360,7 @@ def _provenance_problems(grade, source, note, ctx):
             if cit and not ctx.cites(cit):
                 yield (Message(
                     "source '{cit}' cites none of the sources org.yaml declares ({v})",
-                    cit=cit, v=', '.join(sorted(ctx.sources))))
+                    cit=cit, v=', '.join(sorted(ctx.sources))) + ctx.cased(cit))
 
 
 _TEXT_COLUMNS = frozenset(("id", "kind", "name", "source", "from", "to", "evidence", "note",

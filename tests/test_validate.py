@@ -52,6 +52,8 @@ BAD = [
      "evidence 'stated' needs a source"),
     ("edges.csv", "cd,gd,REPORTS_TO,X-1,stated", "cd,gd,REPORTS_TO,Q-1,stated", "edges.csv, row 2",
      "source 'Q-1' cites none of the sources"),
+    ("edges.csv", "cd,gd,REPORTS_TO,X-1,stated", "cd,gd,REPORTS_TO,x-1,stated", "edges.csv, row 2",
+     "source 'x-1' cites none of the sources org.yaml declares (X) (did you mean 'X-1'?)"),
     ("nodes.csv", "council,Post,Council,X-1,stated", "council,Post,Council,assumption,",
      "nodes.csv, row 2", "source 'assumption' is how version 1"),
     ("edges.csv", "2026-12-31", "2026-13-31", "edges.csv, row 7", "valid_to '2026-13-31' is not a date"),
