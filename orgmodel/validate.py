@@ -348,7 +348,7 @@ def _provenance_problems(grade, source, note, ctx):
     if grade and grade not in schema.GRADES:
         yield (Message(
             "evidence '{grade}' is not one of: {v}{v2}",
-            grade=grade, v=', '.join(schema.GRADES), v2=_closest(grade, schema.GRADES)))
+            grade=grade, v=', '.join(schema.GRADES), v2=_value_meant(grade, schema.GRADES)))
     elif grade == "stated" and not source:
         yield "evidence 'stated' needs a source: the passage that states it"
     elif grade == "inferred" and not note:
@@ -370,7 +370,19 @@ _TEXT_COLUMNS = frozenset(("id", "kind", "name", "source", "from", "to", "eviden
 def _not_a_choice(col, text, choices) -> str:
     return (Message(
         "{col} '{text_}' is not one of: {v}{v2}",
-        col=col, text_=text, v=', '.join(choices[col]), v2=_closest(text, choices[col])))
+        col=col, text_=text, v=', '.join(choices[col]), v2=_value_meant(text, choices[col])))
+
+
+def _value_meant(word: str, options) -> Message | str:
+    """The value ``word`` may mean: the one whose Dutch word it is, as
+    orgmodel's Dutch outputs write it (``vermeld``, ``ambtelijk``), else the
+    closest spelling."""
+    nl = translator("nl")
+    meant = next((o for o in options if o != word
+                  and nl.value(o).casefold() == word.strip().casefold()), None)
+    if meant:
+        return Message(" ('{word}' is '{meant}' in orgmodel's data)", word=word, meant=meant)
+    return _closest(word, options)
 
 
 def _single_cell(col, text, choices, locale=None):

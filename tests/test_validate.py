@@ -52,6 +52,13 @@ BAD = [
      "evidence 'stated' needs a source"),
     ("edges.csv", "cd,gd,REPORTS_TO,X-1,stated", "cd,gd,REPORTS_TO,Q-1,stated", "edges.csv, row 2",
      "source 'Q-1' cites none of the sources"),
+    ("edges.csv", "cd,gd,REPORTS_TO,X-1,stated", "cd,gd,REPORTS_TO,X-1,vermeld", "edges.csv, row 2",
+     "evidence 'vermeld' is not one of: stated, inferred, assumed ('vermeld' is 'stated' in "
+     "orgmodel's data)"),
+    ("nodes.csv", "tm,Post,Team manager Finance,X-2,stated,official",
+     "tm,Post,Team manager Finance,X-2,stated,ambtelijk", "nodes.csv, row 7",
+     "sphere 'ambtelijk' is not one of: political, official ('ambtelijk' is 'official' in "
+     "orgmodel's data)"),
     ("edges.csv", "cd,gd,REPORTS_TO,X-1,stated", "cd,gd,REPORTS_TO,x-1,stated", "edges.csv, row 2",
      "source 'x-1' cites none of the sources org.yaml declares (X) (did you mean 'X-1'?)"),
     ("nodes.csv", "council,Post,Council,X-1,stated", "council,Post,Council,assumption,",
