@@ -277,11 +277,24 @@ def _meant_columns(df, known: frozenset) -> dict:
     meant: dict = {}
     for name in unread:
         by_dutch = dutch.get(_fold(name))
-        near = [by_dutch] if by_dutch in absent else \
-            difflib.get_close_matches(name, absent, n=1, cutoff=0.8)
+        near = [by_dutch] if by_dutch in absent else [
+            c for c in difflib.get_close_matches(name, absent, n=1, cutoff=0.8)
+            if not _other_language(name, c)]
         if near and near[0] not in meant.values():
             meant[shown.get(name, name)] = near[0]
     return meant
+
+
+def _other_language(name: str, column: str) -> bool:
+    """Whether ``name`` is ``column`` in another language (``note_en``,
+    ``name_fr`` beside ``note_nl``, ``name_nl``): a column of the user's
+    own, not a slip of the pen.
+
+    >>> _other_language("note_en", "note_nl"), _other_language("nots_nl", "note_nl")
+    (True, False)
+    """
+    return bool(re.fullmatch(r".+_[a-z]{2}", name) and re.fullmatch(r".+_[a-z]{2}", column)
+                and name[:-3] == column[:-3])
 
 
 def _say_columns_needed(df, file, known: frozenset, problems) -> None:

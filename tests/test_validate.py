@@ -140,14 +140,16 @@ def test_a_required_column_under_another_name_is_named_with_it(template_copy):
         "'name': rename it)"]
 
 
-def test_an_attribute_of_the_users_own_is_kept(template_copy):
-    """A column named apart from orgmodel's is the user's own: read, kept."""
+@pytest.mark.parametrize("own", ["kostenplaats_oud", "note_en"])
+def test_an_attribute_of_the_users_own_is_kept(template_copy, own):
+    """A column named apart from orgmodel's is the user's own: read, kept
+    (`note_en` is a note in English, not a slip for `note_nl`)."""
     text = (template_copy / "nodes.csv").read_text(encoding="utf-8").splitlines()
-    text = [line + (",kostenplaats_oud" if i == 0 else ",K-12" if line.startswith("tm,")
+    text = [line + (f",{own}" if i == 0 else ",K-12" if line.startswith("tm,")
                     else ",") for i, line in enumerate(text)]
     (template_copy / "nodes.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
     assert orgmodel.validate_folder(template_copy) == []
-    assert orgmodel.load(template_copy).graph.nodes["tm"]["kostenplaats_oud"] == "K-12"
+    assert orgmodel.load(template_copy).graph.nodes["tm"][own] == "K-12"
 
 
 def test_a_missing_source_column_is_said_once_first(template_copy):
