@@ -1453,6 +1453,23 @@ def test_a_name_with_initials_beside_one_in_full_is_said(tmp_path):
     assert len(org.ids("Person")) == 10
 
 
+def test_a_name_written_surname_first_with_initials_is_said_too(tmp_path):
+    """'Vries, A. de' (a name surname first, as many HR systems write it)
+    beside 'Vries, Anna de' or 'Anna de Vries' was not compared."""
+    posts = tmp_path / "hr.csv"
+    posts.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;Fte\n"
+                     'F1;Directeur;"Vries, Anna de";;1\nF2;Adviseur;"Vries, A. de";F1;1\n'
+                     "F3;Adviseur;Piet Jansen;F1;1\nF4;Jurist;\"Jansen, P.\";F1;1\n",
+                     encoding="utf-8")
+    res = run("--lang", "en", "import", "posts", posts, "--preset", "nl-hr",
+              "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert ("2 names written with initials may be persons written in full on other posts: "
+            "'Vries, A. de' (F2) and 'Vries, Anna de' (F1); 'Jansen, P.' (F4) and 'Piet "
+            "Jansen' (F3); each kept as two people") in res.output, res.output
+    assert len(orgmodel.load(tmp_path / "o").ids("Person")) == 4
+
+
 @pytest.mark.parametrize("by", ["id", "holder"])
 def test_a_superior_that_is_a_vacancy_is_said_not_taken_for_someone(tmp_path, by):
     """An employee whose manager's post is vacant ('Leidinggevende:
