@@ -97,6 +97,11 @@ def _need(org, node, what="node"):
     if isinstance(node, (dict, list)):
         raise _ChangeError(Message("'{value}' is no id: a {what} is named by its id",
                                    value=flow_text(node), what=Message(_WHAT[what])))
+    if isinstance(node, bool):
+        # (YAML 1.1 reads yes, no, on, off, true and false bare as a yes/no)
+        raise _ChangeError(Message("a {what} is named by its id, and YAML read this one as "
+                                   "{value}: write an id of such a word in quotes ('yes')",
+                                   value=str(node).lower(), what=Message(_WHAT[what])))
     if node not in org.graph:
         raise _ChangeError(Message(
             "'{node}' is not a {what} of {v}{v2}",

@@ -159,6 +159,8 @@ def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
     ("- add: {id: x, nmae: X}\n", "change 1 (add: {id: x, nmae: X}): add: unknown key "
      "'nmae' (did you mean 'name'?)"),
     ("- close:\n", "change 1 (close:): close names nothing: write 'close: ID'"),
+    ("- close: yes\n", "change 1 (close: true): a post is named by its id, and YAML read this "
+     "one as true: write an id of such a word in quotes ('yes')"),
     ("- move_mandate: {from: gd, too: cd}\n", "move_mandate: unknown key 'too' (did you mean "
      "'to'?)"),
     # the validation problem of the result names the change that caused it,
