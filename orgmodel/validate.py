@@ -218,10 +218,15 @@ def _closest(word, options):
     return Message(" (did you mean '{near}'?)", near=near[0]) if near else ""
 
 
+def _fold(name: str) -> str:
+    """A Dutch word as its tables are looked up: no case, spaces, ``_`` or ``-``."""
+    return re.sub(r"[\s_()-]+", "", name.casefold())
+
+
 def _kind_meant(word: str, known) -> Message | str:
     """The kind ``word`` may mean: its Dutch name (:data:`schema.DUTCH_KINDS`),
     else the closest spelling."""
-    meant = schema.DUTCH_KINDS.get(re.sub(r"[\s_-]+", "", word.casefold()))
+    meant = schema.DUTCH_KINDS.get(_fold(word))
     if meant in known:
         return Message(" ('{word}' is '{meant}' in orgmodel's data)", word=word, meant=meant)
     return _closest(word, known)
@@ -252,10 +257,6 @@ def _check_columns(df, file, required, known: frozenset, problems) -> bool:
         problems.append(Problem(file, header_row, Message(
             "column named twice: {v}", v=', '.join(dupes))))
     return not missing and not dupes
-
-
-def _fold(name: str) -> str:
-    return re.sub(r"[\s_()-]+", "", name.casefold())
 
 
 def _meant_columns(df, known: frozenset) -> dict:

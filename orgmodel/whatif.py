@@ -48,6 +48,7 @@ from .errors import InputError, OrgModelError, Problem, ValidationError
 from .i18n import LANGS, N_, Listing, Message, count, said, translator
 from .model import OrgModel
 from .notation import flow_text
+from .read import _Loader
 from .schema import BOOKKEEPING as _BOOKKEEPING
 
 if TYPE_CHECKING:  # names in annotations only
@@ -571,21 +572,17 @@ def _move_edge(org, spec, kind, ends, new_ends, text):
         g.add_edge(nu, nv, **_mark(d, text))
 
 
-def _script_loader():
+class _ScriptLoader(_Loader):
     """org.yaml's loader (:class:`orgmodel.read._Loader`), with every plain
     scalar YAML would read as a number or a date kept as written: a post's
     id ``00123`` (YAML 1.1 reads it as the octal 83), ``1003``, an FTE
     ``0,5`` or ``0.5`` and a date are read as a cell of the folder is;
     ``true``, ``false`` and an empty value stay what they are."""
-    from .read import _Loader
 
-    class _ScriptLoader(_Loader):
-        pass
-    kept = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")
-    _ScriptLoader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag in kept]
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers
+                if tag in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")]
         for first, resolvers in _Loader.yaml_implicit_resolvers.items()}
-    return _ScriptLoader
 
 
 def read_changes(path: PathLike) -> list:
@@ -603,7 +600,7 @@ def read_changes(path: PathLike) -> list:
     from .read import yaml_problem
     path = Path(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_script_loader())
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ScriptLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ValidationError([Problem(path.name, mark.line + 1 if mark else None,

@@ -13,7 +13,7 @@ from ..notation import number_text, parse_date
 from ._fte import FteRange, more_than_they_work, not_a_fte
 from ._import_state import ImportState
 from ._import_state import cell as _cell
-from ._line import _SURNAME_FIRST, _TITLES, person_key
+from ._line import _TITLES, person_key, surname_last
 from ._tables import slug
 
 __all__ = ["held_on", "HolderReading", "names_alike", "names_by_comma", "one_after_another"]
@@ -155,13 +155,6 @@ def held_on(periods: list, on: str | None) -> list | None:
     return now if 0 < len(now) < len(periods) else None
 
 
-def _in_order(name: str) -> str:
-    """A name written surname first (``Vries, A. de``) in the order of a
-    name written in full (``A. de Vries``); another as it is."""
-    turned = _SURNAME_FIRST.match(_TITLES.sub("", name).strip())
-    return f"{turned['rest']} {turned['surname']}" if turned else name
-
-
 def names_alike(names: dict) -> list:
     """``[(a, b)]`` of the keys of ``names`` (``{key: name}``) whose name is
     written with initials (``A. de Vries``, ``Th. Bakker``, ``Mevr. K.
@@ -180,7 +173,7 @@ def names_alike(names: dict) -> list:
     >>> names_alike({1: "Vries, A. de", 2: "Vries, Anna de", 3: "Jansen, Piet"})
     [(1, 2)]
     """
-    names = {key: _in_order(name) for key, name in names.items()}
+    names = {key: surname_last(_TITLES.sub("", name)) or name for key, name in names.items()}
     # ((a full name's end, its first letter), folded) -> [(its first names, key)]
     full: dict = {}
     for key, name in names.items():

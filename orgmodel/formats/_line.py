@@ -36,6 +36,17 @@ _TITLES = re.compile(r"^(?:(?:dhr|mevr|mw|mr|drs|dr|ir|ing|prof|bc|mrs|ms|mr)\.?
                      r"(?:de\s+heer|mevrouw)\s+)+", re.IGNORECASE)
 
 
+def surname_last(name: str) -> str | None:
+    """A name written surname first in the usual order (``Vries, Anna de``
+    as ``Anna de Vries``); None for a name not written so.
+
+    >>> surname_last("Vries, A. de"), surname_last("Anna de Vries")
+    ('A. de Vries', None)
+    """
+    turned = _SURNAME_FIRST.match(name.strip())
+    return f"{turned['rest']} {turned['surname']}" if turned else None
+
+
 def person_key(name: str) -> str:
     """A person's name as two cells of one person may write it alike: without
     a form of address or a title before it (``Mevr. drs. A. de Vries``),
@@ -152,9 +163,9 @@ class LineReading(ImportState):
         bare = _TITLES.sub("", name)
         titled = ["titles"] if bare != name else []
         tries = [(bare, [])]
-        turned = _SURNAME_FIRST.match(bare)
+        turned = surname_last(bare)
         if turned:
-            tries.append((f"{turned['rest']} {turned['surname']}", ["surname"]))
+            tries.append((turned, ["surname"]))
         for text, more in tries:
             found = self.holders_untitled().get(fold(text), [])
             if found:

@@ -420,9 +420,13 @@ class _Nodes:
     def names_one(self, header: str) -> bool:
         """Whether a column's ``header`` names a post or role of the
         organisation (by its name, a job title's plural, or its id)."""
-        return bool(self.by_name.get(_plain(header))
-                    or self.kind.get(header.strip()) in ("Post", "Role")
-                    or any(s in self.by_name for s in _singulars(header)))
+        return bool(self.titled(header) or self.kind.get(header.strip()) in ("Post", "Role"))
+
+    def titled(self, name: str) -> list:
+        """The posts and roles of the name or job title ``name``, or of its
+        singular (``Teamleiders``, ``Afdelingshoofden``)."""
+        return self.by_name.get(_plain(name)) or next(
+            (self.by_name[s] for s in _singulars(name) if s in self.by_name), [])
 
     def several(self, ids: str, names: str, column: str) -> list:
         """The posts or roles a cell names, by id or by name: the whole cell
@@ -449,8 +453,7 @@ class _Nodes:
         of a job title several have (``Teamleider``, or its plural
         ``Teamleiders``, ``Afdelingshoofden``), noted in :attr:`titles`."""
         if self.every_post:
-            posts = self.by_name.get(_plain(name)) or next(
-                (self.by_name[s] for s in _singulars(name) if s in self.by_name), [])
+            posts = self.titled(name)
             if len(posts) > 1 or (posts and _plain(name) not in self.by_name):
                 self.titles.append((name.strip(), posts))
                 return list(posts)

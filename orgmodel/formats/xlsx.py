@@ -446,6 +446,18 @@ def sheet_layout(xml: bytes) -> dict:
     return {"merged": merged, "hidden": hidden}
 
 
+def _sheets_in_dutch(names: dict) -> dict:
+    """``{sheet: its name}`` of the sheets ``nodes`` and ``edges`` that a
+    workbook (``names``: folded → as written) lacks and names in Dutch, as
+    orgmodel's Dutch tables name them (``knooppunten``); the Dutch
+    catalogue is read only when a sheet is missing."""
+    if "nodes" in names and "edges" in names:
+        return {}
+    nl = translator("nl")
+    return {s: names[nl.column(s).casefold()] for s in ("nodes", "edges")
+            if s not in names and nl.column(s).casefold() in names}
+
+
 def read_xlsx(path: PathLike) -> OrgModel:
     """Read an organisation workbook (sheets ``nodes``, ``edges``, ``settings``).
 
@@ -460,10 +472,7 @@ def read_xlsx(path: PathLike) -> OrgModel:
     try:
         problems = []
         names = {n.casefold(): n for n in wb.sheetnames}
-        # (the sheets named in Dutch, as orgmodel's Dutch tables name them)
-        nl = translator("nl")
-        dutch = {s: names[nl.column(s).casefold()] for s in ("nodes", "edges")
-                 if s not in names and nl.column(s).casefold() in names}
+        dutch = _sheets_in_dutch(names)
         if dutch:
             problems.append(Problem(book, None, Message(
                 "names its sheets in Dutch ({v}): orgmodel reads them as 'nodes' and 'edges', "
