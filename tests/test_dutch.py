@@ -1688,10 +1688,11 @@ def test_one_person_written_two_ways_is_one_person_and_said(tmp_path):
                      "F5;Adviseur;F2;José Müller;1\nF6;Adviseur;F2;Jose Muller;0,5\n"
                      "F7;Adviseur;F2;A. de Vries;1\n")
     assert res.exit_code == 0, res.output
-    assert ("3 namen die anders geschreven zijn, met een aanspreekvorm, een titel of meer tussen "
-            "haakjes, of met andere hoofdletters of accenten, zijn gelezen als de personen die ze "
-            "noemen: 'Anna de Vries (a.i.)' als 'Anna de Vries'; 'P. Bakker' als 'dhr. P. "
-            "Bakker'; 'Jose Muller' als 'José Müller'") in res.output, res.output
+    assert ("3 namen die anders geschreven zijn, met een aanspreekvorm, een titel, een woord "
+            "voor hoe de personen hun functies bekleden ('Inhuur:') of meer tussen haakjes, of "
+            "met andere hoofdletters of accenten, zijn gelezen als de personen die ze noemen: "
+            "'Anna de Vries (a.i.)' als 'Anna de Vries'; 'P. Bakker' als 'dhr. P. Bakker'; "
+            "'Jose Muller' als 'José Müller'") in res.output, res.output
     org = orgmodel.load(tmp_path / "o")
     holds = {v: (u, d.get("note")) for u, v, d in org.graph.edges(data=True)
              if d["kind"] == "HOLDS"}
@@ -1700,6 +1701,34 @@ def test_one_person_written_two_ways_is_one_person_and_said(tmp_path):
     # (initials are not a name written otherwise: A. de Vries may be another)
     assert holds["F7"][0] != "person:anna-de-vries"
     assert orgmodel.totals(org)["people"] == 4
+
+
+def test_a_word_for_how_a_holder_holds_the_post_is_not_their_name(tmp_path):
+    """`Inhuur: J. Bakker` (an HR sheet's way of saying who is hired) was a
+    person named "Inhuur: J. Bakker", another than the `J. Bakker` of the
+    next post; `(Interim) P. de Boer` likewise, and `Inhuur: N.N.` a person
+    named "N.N.". The word before the name is how the post is held: the
+    person is the name after it (the cell's words kept on the holding, and
+    said), a name not given after it is one, and `Externbrink, A.` is still
+    a name."""
+    res = _hr_import(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
+                     "F1;Directeur;;(Interim) P. de Boer;1\nF2;Teamleider;F1;Inhuur: J. Bakker;1\n"
+                     "F3;Adviseur;F2;J. Bakker;0,2\nF4;Adviseur;F2;Inhuur - N.N.;1\n"
+                     "F5;Adviseur;F2;Externbrink, A.;1\nF6;Adviseur;F2;Extern: vacature;1\n",
+                     "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("are read as the persons they name: '(Interim) P. de Boer' as 'P. de Boer'; "
+            "'Inhuur: J. Bakker' as 'J. Bakker'") in res.output, res.output
+    assert "Of them hired and not named ('Inhuur', 'Interim', 'Extern' ...: a person each, " \
+        "not one person of that name): 1." in res.output, res.output
+    org = orgmodel.load(tmp_path / "o")
+    people = sorted(d["name"] for _, d in org.graph.nodes(data=True) if d["kind"] == "Person")
+    assert people == ["(naam niet gegeven)", "Externbrink, A.", "J. Bakker", "P. de Boer"]
+    holds = {v: (u, d.get("note")) for u, v, d in org.graph.edges(data=True)
+             if d["kind"] == "HOLDS"}
+    assert holds["F2"] == ("person:j-bakker", "bekleder geschreven als 'Inhuur: J. Bakker'")
+    assert holds["F3"][0] == "person:j-bakker" and "F6" not in holds
+    assert org.graph.nodes["F6"].get("vacant") is True
 
 
 def test_one_person_appointed_to_a_post_twice_holds_it_twice(tmp_path):

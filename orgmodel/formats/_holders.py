@@ -362,7 +362,7 @@ class HolderReading(ImportState):
                                "evidence": hold["evidence"],
                                "note": self.in_own_words(self.unnamed_note(holder, hired))})
         else:
-            person = self.person(holder, rowno, pid)
+            person = self.person(self.name_in(holder), rowno, pid)
             if holder != self.person_name[person]:
                 # (the person's name is as its first cell writes it: this
                 # cell's own words kept on the holding, ``(a.i.)``)
@@ -389,7 +389,7 @@ class HolderReading(ImportState):
         for rowno, _, holder in group:
             if self.is_vacant_holder(holder) or self.is_undisclosed(holder):
                 continue
-            key = person_key(holder)
+            key = person_key(self.name_in(holder))
             if key in first:
                 problems.append(Problem(self.label, rowno, Message(
                     "post {pid} with holder '{holder}' is on row {first} already: a row given "
@@ -454,8 +454,9 @@ class HolderReading(ImportState):
                      for p, others in self.written_otherwise.items()
                      for other in dict.fromkeys(others)]
             self.log.decisions.append(count(len(shown), N_(
-                "1 name written otherwise, with a form of address, a title or more in brackets, "
-                "or in other capitals or accents, is read as the person it names: {names}"), N_(
-                "{n} names written otherwise, with a form of address, a title or more in "
-                "brackets, or in other capitals or accents, are read as the persons they name: "
-                "{names}"), names=Listing("; ", shown[:10])))
+                "1 name written otherwise, with a form of address, a title, a word for how it "
+                "holds its post ('Inhuur:') or more in brackets, or in other capitals or "
+                "accents, is read as the person it names: {names}"), N_(
+                "{n} names written otherwise, with a form of address, a title, a word for how "
+                "they hold their posts ('Inhuur:') or more in brackets, or in other capitals or "
+                "accents, are read as the persons they name: {names}"), names=Listing("; ", shown[:10])))

@@ -250,6 +250,7 @@ class ImportState:
     shared_holder_ftes: list
     is_vacant_holder: Callable[[str], bool]
     is_hired: Callable[[str], bool]
+    name_in: Callable[[str], str]   # the name in a holder's cell ("Inhuur: J. Bakker")
     is_undisclosed: Callable[[str], bool]
     jcols: Columns                  # the junior-staff file's
     asked: set                      # the columns the user named (must be there)

@@ -109,7 +109,7 @@ class LineReading(ImportState):
         """The name of the person a holder's cell names, or "" for a vacancy
         or a holder not named (``Vacature``, ``N.N.``): no manager's name."""
         vacant = self.is_vacant_holder(holder) or self.is_undisclosed(holder)
-        return "" if vacant else holder
+        return "" if vacant else self.name_in(holder)
 
     def posts_by_column(self, column) -> dict:
         """The posts by their value in ``column`` (folded): what a superior

@@ -352,7 +352,7 @@ def _check_options(rule, locale, reused_ids, full_time, reports_to_by, line: boo
 
 
 #: What a hand-kept sheet puts around a word in a holder's cell: "(Vacature)".
-_AROUND = " ()[]{}<>*-–—_/\\'\"#"
+_AROUND = " ()[]{}<>*-–—_/\\'\"#:"
 
 
 def _matcher(values, prefix, aside=False):
@@ -392,6 +392,37 @@ def _matcher(values, prefix, aside=False):
 _ASIDE = re.compile(r"\s*\([^()]*\)$")
 
 
+def _name_after(values):
+    """The name in a holder's cell after one of ``values``, a word saying
+    how the holder holds the post ("Inhuur: J. Bakker", "(Interim) P. de
+    Boer", "Interim manager P. de Boer"); the cell as it is when it has
+    none before a name.
+
+    >>> name = _name_after(("inhuur", "interim", "interim manager", "extern"))
+    >>> name("Inhuur: J. Bakker"), name("(Interim) P. de Boer"), name("Interim manager P. de Boer")
+    ('J. Bakker', 'P. de Boer', 'P. de Boer')
+    >>> name("EXTERN - A. Smit"), name("Externbrink, A."), name("Inhuur (via Yacht)")
+    ('A. Smit', 'Externbrink, A.', 'Inhuur (via Yacht)')
+    >>> name("Inhuur via Yacht"), name("Inhuur:")
+    ('Inhuur via Yacht', 'Inhuur:')
+    """
+    words = "|".join(sorted((re.escape(v) for v in values if v.strip(_AROUND)),
+                            key=len, reverse=True))
+    # (in brackets, or before a colon or a dash; a word before a name with
+    # neither only where the name starts with a capital: "Inhuur via Yacht"
+    # says who hired, not who holds)
+    label = re.compile(rf"^\s*(?:[(\[]\s*(?:{words})\.?\s*[)\]]\s*[:\-–—]?"
+                       rf"|(?:{words})\.?\s*[:\-–—]|(?P<bare>(?:{words}))\s)"
+                       rf"\s*(?P<name>\S.*)$", re.IGNORECASE)
+
+    def name(holder):
+        found = label.match(holder)
+        if found is None or (found["bare"] and not found["name"][:1].isupper()):
+            return holder
+        return found["name"].strip()
+    return name
+
+
 class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
     """One import of a posts file (and its junior staff), step by step; what
     it builds (``nodes``, ``edges``) and decides (``log``) is in sight.
@@ -423,11 +454,17 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.line_rows = {}
         self.external = {}
         self.tops = {t.casefold() for t in preset.tops}
-        self.is_vacant_holder = _matcher(preset.vacant, True)
-        self.is_hired = _matcher(preset.hired, False, aside=True)
+        self.name_in = name_in = _name_after(preset.hired)
+        # (a cell's word for how its holder holds the post does not hide a
+        # vacancy or a name not given after it: "Inhuur: N.N.")
+        vacant = _matcher(preset.vacant, True)
+        self.is_vacant_holder = lambda h: vacant(h) or vacant(name_in(h))
+        hired = _matcher(preset.hired, False, aside=True)
         # (a hired holder not named is one whose name is not disclosed: one
         # test of both, made for every row)
-        self.is_undisclosed = _matcher(preset.undisclosed + preset.hired, False, aside=True)
+        undisclosed = _matcher(preset.undisclosed + preset.hired, False, aside=True)
+        self.is_hired = lambda h: hired(h) or name_in(h) != h and undisclosed(name_in(h))
+        self.is_undisclosed = lambda h: undisclosed(h) or undisclosed(name_in(h))
         self.is_eliminated = _matcher(preset.eliminated, True)
         self.sources = {"posts": cited_file(self.label)}
         self.locale = None          # how the files write numbers
