@@ -1715,17 +1715,22 @@ _add_format_commands()
 BROKEN_EXIT = 3
 
 
-def _read_side(value, neo4j):
-    if neo4j:
-        from .store import connect, pull_model
-        name, version, at = _versioned_name(value)
-        with connect() as store:
-            org = pull_model(store, name, version=version, at=at)
+def _read_sides(as_is, to_be, neo4j) -> list:
+    """The two organisations a diff compares: files, or (``neo4j``) names
+    in the database, both read over one connection once both names read
+    (a mistyped version is said before the server is asked anything)."""
+    if not neo4j:
+        for value in (as_is, to_be):
+            if not Path(value).exists():
+                raise click.BadParameter(Message("{path} does not exist", path=value))
+        return [_read(as_is), _read(to_be)]
+    from .store import connect, pull_model
+    named = [_versioned_name(v) for v in (as_is, to_be)]
+    with connect() as store:
+        orgs = [pull_model(store, name, version=version, at=at) for name, version, at in named]
+    for org in orgs:
         _own_language(org)
-        return org
-    if not Path(value).exists():
-        raise click.BadParameter(Message("{path} does not exist", path=value))
-    return _read(value)
+    return orgs
 
 
 def _versioned_name(value: str) -> tuple:
@@ -1828,7 +1833,7 @@ def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, chart_file
     """
     from .diff import diff
     wanted = _fail_on(fail_on)
-    d = diff(_read_side(as_is, neo4j), _read_side(to_be, neo4j), key=key)
+    d = diff(*_read_sides(as_is, to_be, neo4j), key=key)
     if events_file:
         from .formats import guess
         from .formats.w3c_org import write_change_events

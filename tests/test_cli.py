@@ -357,3 +357,18 @@ def test_an_organisation_given_without_org_is_named_with_it(tmp_path, args, lang
     # (another stray word is click's own error, as before)
     res = run("span", "--org", org, "extra")
     assert res.output.splitlines()[-1] == "Error: Got unexpected extra argument (extra)"
+
+
+@pytest.mark.parametrize("sides", [("Deventer", "Deventer@abc"), ("Deventer@0", "Deventer")])
+def test_a_mistyped_version_of_a_diff_is_said_before_the_server_is_asked(monkeypatch, sides):
+    """`diff Deventer Deventer@abc --neo4j` without a password said "no
+    password" (or, with one, that no server answered), the version's typo
+    unsaid until both were put right; each side's version is read first."""
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    res = run("diff", *sides, "--neo4j")
+    assert res.exit_code == 2, res.output
+    wrong = [s for s in sides if "@" in s][0]
+    assert res.output.splitlines()[-1] == (
+        f"Error: Invalid value: '{wrong}': after '@' comes a version (a number from db log) "
+        "or a date (YYYY-MM-DD or 31 December 2026)")
