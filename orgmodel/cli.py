@@ -247,7 +247,28 @@ def _date(ctx, param, value):
     try:
         return parse_date(value, asked) if asked else iso_date(value)
     except InputError:
+        _a_date_somewhere(value)
         return _DateText(value)
+
+
+def _a_date_somewhere(value: str) -> None:
+    """Refuse ``value`` at once when no language orgmodel reads writes it as
+    a date (``31-31-2026``): it is not left for the organisation to read,
+    so that the typo is said before a server is asked for the model."""
+    from .i18n import LANGS
+    from .notation import NO_SUCH_DAY, parse_date
+    reasons = {}
+    for lang in (_said_in(), *LANGS):
+        try:
+            parse_date(value, lang)
+            return
+        except InputError as why:
+            reasons.setdefault(lang, why)
+    # (a notation that reads its shape says why, the command's first:
+    # '31-2-2026' names no day, more to the point than how English writes one)
+    why = next((w for w in reasons.values() if getattr(w.args[0], "text", "") == NO_SUCH_DAY),
+               reasons[_said_in()])
+    raise click.BadParameter(said(why)) from None
 
 
 class _DateText(str):
@@ -1134,15 +1155,36 @@ def _who_decides_in_database(store, name, power, amount, role, fmt, **_):
     return True
 
 
+def _an_amount_somewhere(ctx, param, value):
+    """``--amount``: refused at once when it is no amount in any notation
+    orgmodel reads (``abc``, ``-5``), before the organisation (or a server)
+    is read; else read by :func:`_amount` in the organisation's."""
+    from .i18n import LANGS
+    if value is None:
+        return None
+    refusals = []
+    for lang in LANGS:
+        try:
+            _amount_in(value, lang)
+            return value
+        except click.BadParameter as why:
+            refusals.append((lang, why))
+    raise dict(refusals).get(_said_in(), refusals[0][1])
+
+
 def _amount(org, amount):
-    from .notation import parse_number
     if amount is None:
         return None
     # (an organisation that declares no locale: as the command line's
     # language writes numbers, as its dates are read; a three-decimal amount
     # of the other notation is refused either way)
+    return _amount_in(amount, org.manifest.get("locale") or _said_in())
+
+
+def _amount_in(amount: str, locale: str) -> float:
+    from .notation import parse_number
     try:
-        value = parse_number(amount, org.manifest.get("locale") or _said_in(), amount=True)
+        value = parse_number(amount, locale, amount=True)
     except OrgModelError as exc:
         raise click.BadParameter(said(exc), param_hint="--amount") from None
     if value < 0:
@@ -1166,7 +1208,8 @@ def _show_who_decides(org, result, role, fmt):
 @cli.command("who-decides")
 @click.argument("power")
 @reads_model(local=_who_decides_in_database)
-@click.option("--amount", metavar="AMOUNT", help="The amount of the decision, written as the "
+@click.option("--amount", metavar="AMOUNT", callback=_an_amount_somewhere,
+              help="The amount of the decision, written as the "
               "organisation writes numbers (its locale: 25.000 under nl, 25,000 under en; "
               "25000 always; without a locale, as the command's language writes them).")
 @click.option("--role", help="Say whether this role (an id or name) may, and why.")

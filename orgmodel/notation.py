@@ -40,8 +40,11 @@ from .errors import InputError
 from .i18n import N_, Message
 
 __all__ = ["LOCALES", "SCIENTIFIC", "groups_thousands", "parse_number", "parse_ceiling", "parse_date",
-           "NO_CEILING", "says_no_ceiling",
+           "NO_CEILING", "NO_SUCH_DAY", "says_no_ceiling",
            "number_text", "flow_text"]
+
+#: Why a text written as a date is refused when it names no day (``31-2-2026``).
+NO_SUCH_DAY = N_("'{text_}' is not a date that exists")
 
 #: The locales an organisation may declare.
 LOCALES = ("nl", "en")
@@ -428,7 +431,7 @@ def iso_date(text: str) -> str:
     # (written as asked, but naming no day: "write it as YYYY-MM-DD" would
     # send the user looking for a fault of notation)
     if _ISO_DATE.fullmatch(str(text).strip()):
-        raise InputError(Message("'{text_}' is not a date that exists", text_=text))
+        raise InputError(Message(NO_SUCH_DAY, text_=text))
     raise InputError(Message("'{text_}' is not a date: write it as YYYY-MM-DD", text_=text))
 
 
@@ -481,7 +484,7 @@ def parse_date(text: str, locale: str | None = None) -> str:
     try:
         return _dt.date(*found).isoformat()
     except ValueError:
-        raise InputError(Message("'{text_}' is not a date that exists", text_=text)) from None
+        raise InputError(Message(NO_SUCH_DAY, text_=text)) from None
 
 
 def _refuse_a_date_written_otherwise(t: str, text: str) -> None:

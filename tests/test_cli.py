@@ -372,3 +372,30 @@ def test_a_mistyped_version_of_a_diff_is_said_before_the_server_is_asked(monkeyp
     assert res.output.splitlines()[-1] == (
         f"Error: Invalid value: '{wrong}': after '@' comes a version (a number from db log) "
         "or a date (YYYY-MM-DD or 31 December 2026)")
+
+
+@pytest.mark.parametrize("args, said", [
+    (["escalate", "a", "--on", "2026-13-01"],
+     "Error: Invalid value for '--on': '2026-13-01' is not a date that exists"),
+    (["--lang", "nl", "report", "--out", "{out}", "--on", "31-31-2026"],
+     "Fout: Ongeldige waarde voor '--on': '31-31-2026' is een datum die niet bestaat"),
+    (["who-decides", "x", "--amount", "abc"],
+     "Error: Invalid value for --amount: 'abc' is not a number"),
+    (["--lang", "nl", "who-decides", "x", "--amount", "-5"],
+     "Fout: Ongeldige waarde voor --amount: een bedrag is 0 of meer"),
+])
+def test_a_date_or_amount_no_notation_reads_is_said_before_the_server_is_asked(
+        tmp_path, monkeypatch, args, said):
+    """`--on 31-31-2026` or `--amount abc` with `--neo4j` said "no password"
+    (or that no server answered): a date or amount is read in the
+    organisation's notation, so it waited for the organisation. One that no
+    notation reads is refused at once; one that some notation reads still
+    waits (`31-12-2026` is Dutch: read by a Dutch organisation)."""
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    res = run(*[a.format(out=tmp_path / "r") for a in args], "--neo4j", "X")
+    assert res.exit_code == 2, res.output
+    assert res.output.splitlines()[-1] == said
+    assert not (tmp_path / "r").exists()
+    res = run("report", "--out", tmp_path / "r", "--on", "31-12-2026", "--neo4j", "X")
+    assert res.output.splitlines()[-1] == "Error: no password: set NEO4J_PASSWORD (or --password)"

@@ -736,8 +736,8 @@ def test_a_hired_holder_not_named_is_a_person_per_post(tmp_path):
     """'Inhuur' on two posts was one person of that name holding both (the
     log said 'one name on several posts'): a post held by someone hired whose
     name the file does not give.  Each is a person of its own, not named,
-    counted in the log; a name after the word ('Interim P. de Boer') is a
-    name."""
+    counted in the log; a name after the word ('Interim P. de Boer') is the
+    person's name, the word kept in the holding's note."""
     res, g = _imported_nl(tmp_path, "Functienummer;Functie;Leidinggevende;Medewerker\n"
                           "F1;Directeur;;A. Jansen\nF2;Adviseur;F1;Inhuur\n"
                           "F3;Adviseur;F1;Inhuur (via Yacht)\nF4;Jurist;F1;INTERIM\n"
@@ -748,8 +748,9 @@ def test_a_hired_holder_not_named_is_a_person_per_post(tmp_path):
     assert "One name on several posts" not in res.output
     holder = {v: u for u, v, d in g.edges(data=True) if d["kind"] == "HOLDS"}
     assert len(set(holder.values())) == 5
-    assert [g.nodes[holder[p]]["name"] for p in ("F1", "F5")] == ["A. Jansen",
-                                                                  "Interim P. de Boer"]
+    assert [g.nodes[holder[p]]["name"] for p in ("F1", "F5")] == ["A. Jansen", "P. de Boer"]
+    assert [d["note"] for u, v, d in g.edges(data=True) if v == "F5" and d["kind"] == "HOLDS"] \
+        == ["bekleder geschreven als 'Interim P. de Boer'"]
     # (the data in the organisation's language: Dutch, from the preset)
     for p, cell in (("F2", "Inhuur"), ("F3", "Inhuur (via Yacht)"), ("F4", "INTERIM")):
         assert g.nodes[holder[p]]["name"] == "(naam niet gegeven)"
