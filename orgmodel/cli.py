@@ -262,13 +262,13 @@ def _a_date_somewhere(value: str) -> None:
         try:
             parse_date(value, lang)
             return
-        except InputError as why:
-            reasons.setdefault(lang, why)
+        except InputError as exc:
+            reasons.setdefault(lang, exc)
     # (a notation that reads its shape says why, the command's first:
     # '31-2-2026' names no day, more to the point than how English writes one)
-    why = next((w for w in reasons.values() if getattr(w.args[0], "text", "") == NO_SUCH_DAY),
-               reasons[_said_in()])
-    raise click.BadParameter(said(why)) from None
+    reason = next((w for w in reasons.values() if getattr(w.args[0], "text", "") == NO_SUCH_DAY),
+                  reasons[_said_in()])
+    raise click.BadParameter(said(reason)) from None
 
 
 class _DateText(str):
