@@ -308,6 +308,17 @@ def _read_date(value, lang: str, option: str, also: str | None = None) -> str:
     raise click.BadParameter(said(why), param_hint=f"'{option}'") from None
 
 
+def _folders_there(path: Path) -> None:
+    """Refuse an output path under a file (``-o notes.txt/chart.svg``), as
+    making its folder would (exit status 1: the file system's answer)."""
+    for parent in Path(path).parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise OrgModelError(Message("{path}: {reason}", path=str(parent), reason=Message(
+                    "is a file, where a folder is needed")))
+            return
+
+
 _ON_HELP = ("Analyse the organisation as it stands on this date (YYYY-MM-DD; in Dutch also "
             "31-12-2026): edges and "
             "nodes outside their valid_from/valid_to are left out. Default: the model's own "
@@ -318,7 +329,7 @@ _ON_HELP_WHOLE = ("Write the organisation as it stands on this date (YYYY-MM-DD;
                   "dated ones included, as convert writes them.")
 
 
-def reads_model(f=None, *, whole: bool = False, local=None):
+def reads_model(f=None, *, whole: bool = False, local=None, first=None):
     """Give the command an ``org`` from ``--org DIR`` or ``--neo4j ORG_NAME``,
     as it stands on ``--on DATE`` (default: the date the model describes;
     with ``whole``, for a format export, every fact unless ``--on`` is given:
@@ -326,9 +337,13 @@ def reads_model(f=None, *, whole: bool = False, local=None):
 
     ``local(store, name, **options)``: with ``--neo4j`` (and no ``--on``),
     answers the command from the database without reading the whole
-    organisation, or returns False when this use of it needs the whole."""
+    organisation, or returns False when this use of it needs the whole.
+
+    ``first(**options)``: refuses what is wrong with the command's own
+    options (an output path under a file, a rule with no check) before the
+    model is read or a server asked for it: that is the cause to say first."""
     if f is None:
-        return lambda g: reads_model(g, whole=whole, local=local)
+        return lambda g: reads_model(g, whole=whole, local=local, first=first)
 
     @org_option
     @lang_option
@@ -339,6 +354,8 @@ def reads_model(f=None, *, whole: bool = False, local=None):
     @wraps(f)
     def wrapper(org_dir, neo4j_name, on_date, **kw):
         _one_source(org_dir, neo4j_name)
+        if first:
+            first(**kw)
         if org_dir:
             org = _read(org_dir)
         else:
@@ -1113,8 +1130,18 @@ def powers(org, power, within, fmt):
     emit(held, fmt, none_held if held.empty else None, t=t)
 
 
+def _register_file(out_file=None, **_) -> None:
+    """``mandates -o``: a register's kind, where it can be written."""
+    if out_file is None:
+        return
+    if out_file.suffix.lower() not in (".md", ".csv", ".xlsx"):
+        raise click.BadParameter(Message("{path}: write the register as .md, .csv or .xlsx",
+                                         path=out_file), param_hint="--out")
+    _folders_there(out_file)
+
+
 @cli.command()
-@reads_model
+@reads_model(first=_register_file)
 @click.option("--power", help="Only this power (an id, a name, or a part of one name, of "
               "org.yaml's powers).")
 @click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -1245,8 +1272,18 @@ def migrate(folder, out_dir):
            if c["assumed"] else ""))
 
 
+def _rules_checked(rules=(), **_) -> None:
+    """``check --rule``: a rule orgmodel has no check for is refused first."""
+    from .checks import CHECKS
+    unknown = [r for r in rules if r.casefold() != "awb" and r not in CHECKS]
+    if unknown:
+        raise click.BadParameter(Message("no check for rule {rules}; checkable rules: {checkable}",
+                                         rules=", ".join(unknown), checkable=", ".join(CHECKS)),
+                                 param_hint="--rule")
+
+
 @cli.command("check")
-@reads_model
+@reads_model(first=_rules_checked)
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any finding.")
 @click.option("--rule", "rules", multiple=True,
               help="Only this rule (repeatable); 'awb' for the Awb's checks on mandates.")
@@ -1322,8 +1359,16 @@ def advice(org, threshold, fmt):
          t=t)
 
 
+def _report_folder(out_dir, **_) -> None:
+    """``report --out``: a folder, or where one can be made."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise click.BadParameter(Message("{folder} is a file: give a folder for the report",
+                                         folder=out_dir), param_hint="--out")
+    _folders_there(out_dir)
+
+
 @cli.command()
-@reads_model
+@reads_model(first=_report_folder)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
               help="Folder for report.md, report.html, the charts, graph.html and one CSV "
                    "per analysis.")
@@ -1405,8 +1450,24 @@ def _split(values):
     return [v.strip() for item in values for v in item.split(",") if v.strip()] or None
 
 
+def _page_options(out_file, kinds=(), edge_kinds=(), **_) -> None:
+    """``export html``: kinds the schema has, a page where it can be written."""
+    from .schema import EDGE_KINDS, NODE_KINDS
+    for k in _split(kinds) or ():
+        if k not in NODE_KINDS:
+            raise click.BadParameter(Message("'{k}' is not a node kind ({kinds})", k=k,
+                                             kinds=", ".join(NODE_KINDS)),
+                                     param_hint="--kinds")
+    for k in _split(edge_kinds) or ():
+        if k not in EDGE_KINDS:
+            raise click.BadParameter(Message("'{k}' is not an edge kind ({kinds})", k=k,
+                                             kinds=", ".join(EDGE_KINDS)),
+                                     param_hint="--edge-kinds")
+    _folders_there(out_file)
+
+
 @export.command("html")
-@reads_model
+@reads_model(first=_page_options)
 @click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               required=True, help="The HTML file to write.")
 @click.option("--focus", metavar="ROLE", help="Draw only this role and its neighbourhood.")
@@ -1419,17 +1480,6 @@ def export_html(org, out_file, focus, depth, kinds, edge_kinds, route):
     """Write an interactive, self-contained org chart page (works offline)."""
     from .formats.html import write_html
     kinds, edge_kinds = _split(kinds), _split(edge_kinds)
-    from .schema import EDGE_KINDS, NODE_KINDS
-    for k in kinds or ():
-        if k not in NODE_KINDS:
-            raise click.BadParameter(Message("'{k}' is not a node kind ({kinds})", k=k,
-                                             kinds=", ".join(NODE_KINDS)),
-                                     param_hint="--kinds")
-    for k in edge_kinds or ():
-        if k not in EDGE_KINDS:
-            raise click.BadParameter(Message("'{k}' is not an edge kind ({kinds})", k=k,
-                                             kinds=", ".join(EDGE_KINDS)),
-                                     param_hint="--edge-kinds")
     t = _t(org)
     path = _exporting(out_file, lambda: write_html(
         org, out_file, focus=focus, depth=depth, kinds=kinds, edge_kinds=edge_kinds,
@@ -1443,18 +1493,29 @@ def _export_command(name, rows):
     cmd = rows[0].command
     names = [r.name for r in rows]
 
-    @reads_model(whole=True)
-    def command(org, out_file, force=False):
-        row = rows[0]
+    def row_for(out_file):
+        """The registry's row of the format ``out_file`` is written in."""
+        if len(rows) == 1:
+            return rows[0]
+        try:
+            fmt = guess(out_file) if Path(out_file).suffix else None
+        except OrgModelError:
+            fmt = None
+        if fmt not in names:
+            raise click.BadParameter(Message(
+                "give a {v} file",
+                v=' or '.join(s for r in rows for s in r.suffixes[:1])), param_hint="--out")
+        return next(r for r in rows if r.name == fmt)
+
+    def first(out_file, force=False):
+        _folders_there(out_file)
         if cmd.folder:
             _refuse_overwrite(Path(out_file), force, cmd.files)
-        if len(rows) > 1:
-            fmt = guess(out_file) if Path(out_file).suffix else None
-            if fmt not in names:
-                raise click.BadParameter(Message(
-                    "give a {v} file",
-                    v=' or '.join(s for r in rows for s in r.suffixes[:1])), param_hint="--out")
-            row = next(r for r in rows if r.name == fmt)
+        row_for(out_file)
+
+    @reads_model(whole=True, first=first)
+    def command(org, out_file, force=False):
+        row = row_for(out_file)
         writer = row.function("writer")
         write = (lambda: writer(org, out_file, row.name)) if row.passes_name else \
             (lambda: writer(org, out_file))
@@ -1495,8 +1556,17 @@ def _import_command(name, rows):
     return click.command(name, help=cmd.import_help)(lang_option(command))
 
 
+def _chart_file(out_file, option="--out", **_) -> None:
+    """``chart -o``: of a kind a chart is, where it can be written."""
+    from .formats.chart import CHART_KINDS
+    if out_file.suffix.lower() not in CHART_KINDS:
+        raise click.BadParameter(Message("{v}: a chart is .svg, .png, .pdf or .dot",
+                                         v=out_file.name), param_hint=option)
+    _folders_there(out_file)
+
+
 @cli.command()
-@reads_model
+@reads_model(first=_chart_file)
 @click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               required=True, help="The chart to write: .svg, .png, .pdf (or .dot).")
 @click.option("--route", metavar="ROLE", help="Highlight this role's line routes.")
@@ -1845,6 +1915,19 @@ def _report_diff(d, out_dir, fmt, fail_on, written=False):
         sys.exit(BROKEN_EXIT)
 
 
+def _events_kind(path: Path) -> str:
+    """``diff --events``: the W3C ORG format its file is written in."""
+    from .formats import guess
+    try:
+        kind = guess(path)
+    except OrgModelError:
+        kind = None
+    if kind not in ("turtle", "json-ld"):
+        raise click.BadParameter(Message("give a .ttl or .jsonld file"), param_hint="--events")
+    _folders_there(path)
+    return kind
+
+
 @cli.command("diff")
 @lang_option
 @click.argument("as_is")
@@ -1876,14 +1959,16 @@ def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, chart_file
     """
     from .diff import diff
     wanted = _fail_on(fail_on)
+    # (what the options name is checked before the two sides are read)
+    events_kind = _events_kind(events_file) if events_file else None
+    if chart_file:
+        _chart_file(chart_file, "--chart")
+    if out_dir:
+        _folders_there(out_dir)
     d = diff(*_read_sides(as_is, to_be, neo4j), key=key)
     if events_file:
-        from .formats import guess
         from .formats.w3c_org import write_change_events
-        kind = guess(events_file)
-        if kind not in ("turtle", "json-ld"):
-            raise click.BadParameter(Message("give a .ttl or .jsonld file"), param_hint="--events")
-        write_change_events(d, events_file, kind)
+        write_change_events(d, events_file, events_kind)
     if chart_file:
         from .formats.chart import write_chart
         write_chart(d.after, chart_file, diff=d, paper=paper)

@@ -399,3 +399,44 @@ def test_a_date_or_amount_no_notation_reads_is_said_before_the_server_is_asked(
     assert not (tmp_path / "r").exists()
     res = run("report", "--out", tmp_path / "r", "--on", "31-12-2026", "--neo4j", "X")
     assert res.output.splitlines()[-1] == "Error: no password: set NEO4J_PASSWORD (or --password)"
+
+
+@pytest.mark.parametrize("args, said", [
+    (["report", "--out", "{file}"], "Invalid value for --out: {file} is a file: give a folder "
+                                    "for the report"),
+    (["report", "--out", "{file}/r"], "{file}: is a file, where a folder is needed"),
+    (["export", "html", "-o", "{file}/x.html"], "{file}: is a file, where a folder is needed"),
+    (["export", "html", "-o", "{tmp}/x.html", "--kinds", "Post,Nope"],
+     "Invalid value for --kinds: 'Nope' is not a node kind (Post, Role, Person, Team, Body, "
+     "Staff, Portfolio, Topic, Instrument, Partner, Commission)"),
+    (["export", "org", "-o", "{tmp}/x.txt"], "Invalid value for --out: give a .ttl or .jsonld "
+                                             "file"),
+    (["chart", "-o", "{tmp}/x.jpg"], "Invalid value for --out: x.jpg: a chart is .svg, .png, "
+                                     ".pdf or .dot"),
+    (["mandates", "-o", "{tmp}/x.txt"], "Invalid value for --out: {tmp}/x.txt: write the "
+                                        "register as .md, .csv or .xlsx"),
+    (["check", "--rule", "R99"], "Invalid value for --rule: no check for rule R99; checkable "
+                                 "rules: R1, R2, R3, R4, R5, R7, R10"),
+    (["diff", "X", "Y", "--events", "{tmp}/e.txt"], "Invalid value for --events: give a .ttl "
+                                                    "or .jsonld file"),
+    (["diff", "X", "Y", "--chart", "{tmp}/c.jpg"], "Invalid value for --chart: c.jpg: a chart "
+                                                   "is .svg, .png, .pdf or .dot"),
+    (["diff", "X", "Y", "--out", "{file}/d"], "{file}: is a file, where a folder is needed"),
+])
+def test_an_option_wrong_by_itself_is_said_before_the_model_is_read(tmp_path, monkeypatch,
+                                                                    args, said):
+    """An output under a file, of a kind the command does not write, or a
+    rule with no check, was refused only once the model was read: with
+    `--neo4j`, after "no password", or after a pull of the whole model. Each
+    is refused first, and nothing is written (a value no option takes is a
+    usage error, exit status 2; a file where a folder must go, 1, as when
+    the folder is made)."""
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    where = dict(file=tmp_path / "notes.txt", tmp=tmp_path)
+    source = ["--neo4j"] if args[0] == "diff" else ["--neo4j", "X"]
+    res = run(*[a.format(**where) for a in args], *source)
+    assert res.exit_code == (2 if said.startswith("Invalid value") else 1), res.output
+    assert res.output.splitlines()[-1] == "Error: " + said.format(**where)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
