@@ -1604,6 +1604,7 @@ def _import_target(out_dir: Path, force: bool):
     _refuse_overwrite(out_dir, force)
     if out_dir.exists() and not out_dir.is_dir():
         raise click.UsageError(Message("{folder} is a file, not a folder", folder=out_dir))
+    _folders_there(out_dir)
 
 
 def _import_into(out_dir: Path, force: bool, read, source=None, left_out=None):
@@ -2001,6 +2002,7 @@ def whatif(org_dir, changes_file, out_dir, fail_on, force, fmt):
     from .write import save
     wanted = _fail_on(fail_on)
     _refuse_overwrite(out_dir, force)
+    _folders_there(out_dir)
     before = _read(org_dir)
     after = apply(before, read_changes(changes_file))
     d = diff(before, after)
@@ -2035,6 +2037,7 @@ def convert(source, target, src_fmt, dst_fmt, force):
         raise click.UsageError(Message(
             "{target} exists; add --force to replace it",
             target=target))
+    _folders_there(target)
     left_out: list = []
     org = _read(source, src_fmt, left_out)
     from .write import left_out_lines, save
@@ -2177,6 +2180,7 @@ def pull(org_name, org_name_opt, out_dir, version, at, force, uri, user, passwor
         raise click.UsageError(Message("give --version or --at, not both"))
     moment = _moment(at) if at else None
     _refuse_overwrite(out_dir, force)
+    _folders_there(out_dir)
     with _store(uri, user, password, database) as store, output_folder(out_dir):
         path = do_pull(store, name, out_dir, version=version, at=moment)
     out(Message("Pulled {org_name} into {path}", org_name=name, path=path))

@@ -506,8 +506,8 @@ FILE_CASES = [
      "is not an ordinary file (a pipe, socket or device): orgmodel reads files"),
     ("output folder under a file", lambda t: [
         "import", "posts", _file("posts.csv", "id,reports_to,title\n1,,Director\n")(t),
-        "--out", _file("a-file", "")(t) / "out"], "a-file/out",
-     "a part of the path is a file, not a folder"),
+        "--out", _file("a-file", "")(t) / "out"], "a-file",
+     "is a file, where a folder is needed"),
     ("report into a folder the system refuses", lambda t: [
         "report", "--org", DATA / "template", "--out", _file("a-file", "")(t) / "report"],
      "a-file", "is a file, where a folder is needed"),

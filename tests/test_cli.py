@@ -440,3 +440,27 @@ def test_an_option_wrong_by_itself_is_said_before_the_model_is_read(tmp_path, mo
     assert res.exit_code == (2 if said.startswith("Invalid value") else 1), res.output
     assert res.output.splitlines()[-1] == "Error: " + said.format(**where)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+@pytest.mark.parametrize("args", [
+    ["db", "pull", "X", "--out", "{file}/p"],
+    ["whatif", "--org", "{template}", "--changes", "{changes}", "--out", "{file}/w"],
+    ["convert", "{ttl}", "{file}/x.xlsx"],
+    ["import", "org", "{ttl}", "--out", "{file}/o"],
+])
+def test_an_output_under_a_file_is_said_before_anything_is_read(tmp_path, monkeypatch, args):
+    """A folder or file to write under a file was refused by the file system
+    once the source was read (or the server asked: `db pull` said "no
+    password" first); it is said first, naming the file in the way."""
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("- close: nothing\n", encoding="utf-8")
+    (tmp_path / "x.ttl").write_text("not turtle at all\n", encoding="utf-8")
+    where = dict(file=tmp_path / "notes.txt", template=DATA / "template",
+                 changes=tmp_path / "c.yaml", ttl=tmp_path / "x.ttl")
+    res = run(*[a.format(**where) for a in args])
+    assert res.exit_code == 1, res.output
+    assert res.output.splitlines()[-1] == \
+        f"Error: {tmp_path / 'notes.txt'}: is a file, where a folder is needed"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.yaml", "notes.txt", "x.ttl"]
