@@ -60,6 +60,10 @@ class Drafts:
                       for p in self.dir.glob("*.json"))
 
     def get(self, name: str) -> dict:
+        # (a name no draft can have is none, not a path to look up: a name
+        # of 5,000 letters was the file system's "File name too long")
+        if not _NAME.match(name.strip()):
+            raise InputError(Message("no draft named '{name}'", name=name[:80]))
         path = self._path(name)
         if not path.is_file():
             raise InputError(Message("no draft named '{name}'", name=name))

@@ -1202,3 +1202,15 @@ def test_a_nodes_page_says_how_it_is_known_in_the_readers_language(tmp_path):
                                 html.unescape(page.split('id="facts"')[1].split("</table>")[0])))
         for label, text in zip(rows[::2], rows[1::2]):
             assert facts.get(label) == text, (lang, label, facts)
+
+
+def test_a_draft_name_no_draft_can_have_is_no_draft(app):
+    """`/drafts/aaa…` (5,000 letters) was a server error: the name was
+    looked up as a file ("File name too long"). A name no draft can have
+    is a draft that is not there, as any other."""
+    url, _ = app
+    client, _ = _login(url, "vera")
+    for name in ("a" * 5000, "no-such-draft"):
+        res = client.get(f"/drafts/{name}")
+        assert res.status_code == 400, res.status_code
+        assert "no draft named" in res.text and "Traceback" not in res.text
