@@ -1731,6 +1731,23 @@ def test_a_word_for_how_a_holder_holds_the_post_is_not_their_name(tmp_path):
     assert org.graph.nodes["F6"].get("vacant") is True
 
 
+def test_posts_with_an_empty_unit_cell_are_said(tmp_path):
+    """A formatie list with each afdeling typed once above its posts (a CSV,
+    or a workbook's cells not merged) put the posts under it in no unit, in
+    silence: the formation per unit left them out. They are named, with
+    the ways a unit typed once is read."""
+    res = _hr_import(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;"
+                     "Organisatie-eenheid;FTE\nF1;Directeur;;Directie;1\nF2;Teamleider;F1;Ruimte;1\n"
+                     "F3;Adviseur;F2;;1\nF4;Adviseur;F2;;1\nF5;Jurist;F1;Juridisch;1\n")
+    assert res.exit_code == 0, res.output
+    assert "2 functies met een lege cel voor de eenheid (F3, F4): in geen eenheid (een eenheid " \
+        "die één keer boven haar functies getypt is, wordt gelezen uit een cel die in een " \
+        "werkmap over die regels is samengevoegd, of met --unit-headings" in res.output, res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert [v for u, v, d in org.graph.edges(data=True)
+            if d["kind"] == "MEMBER_OF" and u in ("F3", "F4")] == []
+
+
 def test_one_person_appointed_to_a_post_twice_holds_it_twice(tmp_path):
     """One person on two rows of one post was refused as "a row given twice,
     or two appointments": with each row's period, one after the other (Eva

@@ -171,6 +171,11 @@ BAD = {
     "a date that is none": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;;"
                             "31-02-2026\n", "31-02-2026"),
     "no mandatee": ("Inkoop;;Gemeentesecretaris;;nee;;\n", "geen gemandateerde"),
+    # (a power typed once over its rows: the row above's, or left out?)
+    "no power under a row that names one": (
+        ";;Gemeentesecretaris;Teammanager Financiën;nee;;\n",
+        "geen bevoegdheid: de cel is leeg (is het die van regel 2, één keer boven haar regels "
+        "getypt? schrijf hem op elke regel"),
     "a ceiling 'tot' an amount": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;"
                                   "tot € 50.000;\n", "'tot € 50.000' maakt het bedrag zelf geen "
                                   "deel van het mandaat ('tot' laat het open"),
@@ -198,7 +203,7 @@ def test_a_row_that_cannot_be_read_is_named_and_nothing_is_written(tmp_path, cas
     res = run("import", "mandates", path, "--org", folder)
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "register.csv, regel 3: " in res.output and said in res.output, res.output
-    assert "regel 2" not in res.output
+    assert "register.csv, regel 2" not in res.output
     assert _files(folder) == before
 
 

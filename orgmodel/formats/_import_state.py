@@ -243,6 +243,7 @@ class ImportState:
     decimal_ids: list
     several_holders: list
     empty_holders: list
+    no_unit: list                   # posts whose unit cells are empty
     periods: list                   # (post, its dates) of each holder given a date
     no_dates: dict                  # date column -> its cells that say there is none
     occupied: dict                  # posts their occupied FTE read (see occupancy)

@@ -480,6 +480,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.decimal_ids = []             # superiors written as "1001.0"
         self.several_holders = []         # cells that name several holders
         self.empty_holders = []           # posts of holder cells left empty
+        self.no_unit: list = []           # posts whose unit cells are empty
         self.periods = []                 # (post, its dates) of each holder given one
         self.no_dates = {}                # date column -> its cells that say there is none
         self.and_in_holder = []           # one holder's cell with 'en'/'and' in it
@@ -872,6 +873,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             (self.unit_of(_cell(first, self.c_unit), first_row), None)
         if u:
             self.edges.append(self.member_of(pid, u, first_row, under))
+        elif self.c_unit or self.c_units:
+            self.no_unit.append(pid)
         self.add_holders(pid, group, ftes, periods)
         if self.c_sup:
             self.add_line(pid, title, sup, is_top, first_row)
@@ -1222,6 +1225,18 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         empty = self.empty_holders_said() if self.empty_holders else ""
         if empty:
             said.append(empty)
+        if self.no_unit:
+            # (a unit typed once above its posts leaves the cells under it
+            # empty: those posts are in no unit, and the formation per unit
+            # leaves them out)
+            said.append(count(len(self.no_unit), N_(
+                "1 post with an empty unit cell ({v}): in no unit (a unit typed once above its "
+                "posts is read from a cell merged over them in a workbook, or with "
+                "--unit-headings from a row of its own; else write it on each row)"), N_(
+                "{n} posts with an empty unit cell ({v}): in no unit (a unit typed once above "
+                "its posts is read from a cell merged over them in a workbook, or with "
+                "--unit-headings from a row of its own; else write it on each row)"),
+                v=_first_posts(self.no_unit)))
         if self.several_holders:
             said.append(first_and_count(N_(
                 "holders written as several names in one cell ('{v}'): each read as a person "

@@ -751,6 +751,7 @@ class _Reading:
                                                      "or a note, no mandate)", value=text))
                          for r, text in df.attrs.get("above_header") or []]
         rows_seen: dict = {}        # (a row's cells -> its number: a row given twice)
+        named_power = None          # (the last row that names its power)
         for row, cells in df.iterrows():
             skipped = _not_a_mandate(cells, headers, found)
             if skipped:
@@ -775,8 +776,12 @@ class _Reading:
                 self.by_title(int(row), attrs, subs)
                 self.one_ceiling(u, vs, power, attrs, cell.get("ceiling", ""), int(row))
             except InputError as exc:
-                problems.append(Problem(path.name, int(row), exc.args[0]))
+                problems.append(Problem(path.name, int(row), _power_above(cell, named_power)
+                                        or exc.args[0]))
                 continue
+            finally:
+                if not _no_power(cell):
+                    named_power = int(row)
             if len(vs) > 1 and not self.nodes.titles:
                 self.several_mandatees.append(int(row))
             amount = _AMOUNT.search(cell.get("power_name", ""))
@@ -934,6 +939,28 @@ def _source(sources: dict, name: str) -> tuple[str, dict]:
         n += 1
         key = f"register-{n}"
     return key, cited
+
+
+def _no_power(cell: dict) -> bool:
+    """Whether a row's cells name no power (neither its id nor its name)."""
+    return _empty(cell.get("power", "")) and _empty(cell.get("power_name", ""))
+
+
+def _power_above(cell: dict, row: int | None) -> Message | None:
+    """Why a row without a power, under rows that name one, is refused: a
+    power typed once over its rows (a CSV, or a workbook's cells not
+    merged) may be the one above, or left out; which, the cell does not say.
+
+    >>> print(_power_above({"power_name": ""}, 4))
+    no power: the cell is empty (is it row 4's, typed once above its rows? write it on each row; a cell merged over the rows of a workbook is read on each)
+    >>> _power_above({"power_name": "Inkoop"}, 4) is None
+    True
+    """
+    if row is None or not _no_power(cell):
+        return None
+    return Message("no {what}: the cell is empty (is it row {row}'s, typed once above its rows? "
+                   "write it on each row; a cell merged over the rows of a workbook is read on "
+                   "each)", what=Message(_LABELS["power_name"]), row=row)
 
 
 def _power(cell: dict, powers: dict, nodes: _Nodes, bodies: dict | None, where: str) -> str:
