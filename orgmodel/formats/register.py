@@ -951,8 +951,9 @@ def _power_above(cell: dict, row: int | None) -> Message | None:
     power typed once over its rows (a CSV, or a workbook's cells not
     merged) may be the one above, or left out; which, the cell does not say.
 
-    >>> print(_power_above({"power_name": ""}, 4))
-    no power: the cell is empty (is it row 4's, typed once above its rows? write it on each row; a cell merged over the rows of a workbook is read on each)
+    >>> print(_power_above({"power_name": ""}, 4))  # doctest: +NORMALIZE_WHITESPACE
+    no power: the cell is empty (is it row 4's, typed once above its rows?
+    write it on each row; a cell merged over the rows of a workbook is read on each)
     >>> _power_above({"power_name": "Inkoop"}, 4) is None
     True
     """
