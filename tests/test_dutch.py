@@ -1748,6 +1748,23 @@ def test_posts_with_an_empty_unit_cell_are_said(tmp_path):
             if d["kind"] == "MEMBER_OF" and u in ("F3", "F4")] == []
 
 
+def test_a_job_title_that_says_its_post_is_gone_is_said(tmp_path):
+    """`Adviseur (opgeheven 2024)` was counted as a post of the formatie in
+    silence. The title is the file's (the post is kept, as the file gives
+    it), and the log names it with how a post is marked gone; a
+    `Boventallig medewerker` (said of a person) and a title with the word
+    inside another (`Vervallenverklaring`) are not named."""
+    res = _hr_import(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
+                     "F1;Directeur;;Anna de Vries;1\nF2;Adviseur (opgeheven 2024);F1;;1\n"
+                     "F3;Boventallig medewerker;F1;Eva Kok;1\n"
+                     "F4;Medewerker Vervallenverklaring;F1;Jan Smit;1\n", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "- 1 post whose job title says it is gone (F2 'Adviseur (opgeheven 2024)'): read as " \
+        "a post of the file; to leave a post out as gone, write 'opgeheven' (or 'Eliminated') " \
+        "in its holder's cell, or remove its row" in res.output, res.output
+    assert orgmodel.totals(orgmodel.load(tmp_path / "o"))["posts"] == 4
+
+
 def test_one_person_appointed_to_a_post_twice_holds_it_twice(tmp_path):
     """One person on two rows of one post was refused as "a row given twice,
     or two appointments": with each row's period, one after the other (Eva

@@ -466,6 +466,12 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.is_hired = lambda h: hired(h) or name_in(h) != h and undisclosed(name_in(h))
         self.is_undisclosed = lambda h: undisclosed(h) or undisclosed(name_in(h))
         self.is_eliminated = _matcher(preset.eliminated, True)
+        # (a job title that says its post is gone, "Adviseur (opgeheven
+        # 2024)": a post still, said; "boventallig" is said of a person)
+        self.says_gone = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in preset.eliminated if w != "boventallig") + r")(?!\w)",
+            re.IGNORECASE).search
+        self.gone_titles: list = []     # (post id, title) of titles that say they are gone
         self.sources = {"posts": cited_file(self.label)}
         self.locale = None          # how the files write numbers
         self.citations = ("{src} line {rows}", "{src} lines {rows}")    # see cite
@@ -542,12 +548,15 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 continue
             if self.c_org and _cell(row, self.c_org):
                 orgs[_cell(row, self.c_org)] += 1
+            if self.c_title and self.says_gone(_cell(row, self.c_title)):
+                self.gone_titles.append((rid, _cell(row, self.c_title)))
             rows[rid].append((rowno, row, holder))
             fte = self.fte(_cell(row, self.c_fte))
             self.fte_read += fte_total(fte)
             self.fte_read_hi += fte.hi if isinstance(fte, FteRange) else fte_total(fte)
         self.say_totals()
         self.say_headings()
+        self.say_gone_titles()
         self.rows = rows
         self.org_name = name or (max(orgs, key=orgs.__getitem__) if orgs else self.path.stem)
         self.posts: dict[str, list] = {}     # post id -> list of (rowno, row, holder)
@@ -713,6 +722,21 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             "units read from {n} headings (rows {rows}): a heading names the unit of the posts "
             "under it, up to the next heading, the widest unit of their rows"),
             rows=row_spans(rows)))
+
+    def say_gone_titles(self) -> None:
+        """Posts whose job title says they are gone: read as posts (the
+        title is the file's, not a mark), said with how to mark one gone."""
+        if not self.gone_titles:
+            return
+        shown = "; ".join(f"{pid} '{title}'" for pid, title in self.gone_titles[:10]) + (
+            " …" if len(self.gone_titles) > 10 else "")
+        self.log.decisions.append(count(len(self.gone_titles), N_(
+            "1 post whose job title says it is gone ({v}): read as a post of the file; to "
+            "leave a post out as gone, write 'opgeheven' (or 'Eliminated') in its holder's "
+            "cell, or remove its row"), N_(
+            "{n} posts whose job titles say they are gone ({v}): read as posts of the file; to "
+            "leave a post out as gone, write 'opgeheven' (or 'Eliminated') in its holder's "
+            "cell, or remove its row"), v=shown))
 
     def say_totals(self) -> None:
         """A totals row is left out (said in :meth:`group_rows`); its FTE is
