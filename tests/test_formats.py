@@ -1495,3 +1495,24 @@ def test_a_superior_that_is_a_vacancy_is_said_not_taken_for_someone(tmp_path, by
     res = run("import", "posts", posts, "--preset", "nl-hr", "--reports-to-by", by,
               "--out", tmp_path / "s", "--strict")
     assert res.exit_code == 1 and not (tmp_path / "s").exists()
+
+
+def test_a_sheet_named_in_another_case_is_offered(tmp_path):
+    """`--sheet "ruimte "` of a workbook whose sheet is `Ruimte` listed the
+    sheets only; the one meant is offered (and none where two could be)."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    wb.active.title = "Ruimte"
+    wb.active.append(["id", "reports_to", "title"])
+    wb.active.append(["1", "", "Top"])
+    wb.create_sheet("Totalen")
+    wb.save(tmp_path / "p.xlsx")
+    res = run("import", "posts", tmp_path / "p.xlsx", "--sheet", "ruimte ", "--out",
+              tmp_path / "o")
+    assert res.exit_code == 1
+    assert "p.xlsx: has no sheet 'ruimte ' (sheets: Ruimte, Totalen); did you mean 'Ruimte'?" \
+        in res.output, res.output
+    res = run("import", "posts", tmp_path / "p.xlsx", "--sheet", "Formatie", "--out",
+              tmp_path / "o")
+    assert "has no sheet 'Formatie' (sheets: Ruimte, Totalen)\n" in res.output, res.output
+    assert not (tmp_path / "o").exists()

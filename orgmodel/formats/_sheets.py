@@ -128,9 +128,12 @@ def read_sheet(path: Path, label: str, sheet=None, columns: tuple = (),
             wb = Workbook(path, label)
         try:
             if sheet and sheet not in wb.sheetnames:
+                meant = [n for n in wb.sheetnames if fold(n) == fold(sheet)]
                 raise ValidationError([Problem(label, None, Message(
                     "has no sheet '{sheet}' (sheets: {v})",
-                    sheet=sheet, v=', '.join(wb.sheetnames)))], where=str(path))
+                    sheet=sheet, v=', '.join(wb.sheetnames)) + (Message(
+                        "; did you mean '{name}'?", name=meant[0]) if len(meant) == 1
+                        else ""))], where=str(path))
             ws = wb[sheet] if sheet else _table_sheet(wb, columns, label)
             df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title),
                               problems, (), wb.formulas(ws.title), unnamed=True,
