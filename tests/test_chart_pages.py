@@ -287,3 +287,24 @@ def test_a_bad_paper_is_one_clear_message(tmp_path):
     with pytest.raises(OrgModelError, match="a0: a chart's paper is one of a4, a3, slide"):
         orgmodel.write_chart(_org("template"), tmp_path / "c.svg", paper="a0")
     assert not (tmp_path / "c.svg").exists()
+
+
+def test_a_pages_reports_are_the_same_however_they_are_found():
+    """A page's reports of a manager of thousands are found from the page's
+    posts, not by looking up each of the thousands (a line of 20,000
+    reports to one post took a minute to cut into pages): the same reports,
+    in the same order, as the plain way finds them, on a page of some and
+    of all of them."""
+    import random
+
+    from orgmodel.formats._chart_pages import _children, _Cutter
+    rng = random.Random(7)
+    parent = {f"p{i}": "top" for i in range(1, 3000)}
+    parent.update({f"q{i}": f"p{rng.randrange(1, 50)}" for i in range(500)})
+    children = _children(["top", *parent], parent)
+    cut = _Cutter(children, lambda p, c: (60.0, 36.0), "a4")
+    for shown in (set(rng.sample(sorted(parent), 40)) | {"top"}, {"top", *parent}):
+        for x in ("top", "p3", "p17", "q2"):
+            plain = [c for c in children.get(x, ()) if c in shown]
+            assert cut.shown_kids(x, shown) == plain
+    assert len(cut.shown_kids("top", {"top", "p5", "p9", "q1"})) == 2

@@ -127,15 +127,38 @@ class _Cutter:
     def __init__(self, children, size, paper):
         self.children, self.size, self.paper = children, size, paper
         self.below = _counts(children)
+        #: each post's superior and its place among the superior's reports
+        self.parent = {c: x for x, cs in children.items() for c in cs}
+        self.place = {c: i for cs in children.values() for i, c in enumerate(cs)}
+        #: ``(post, counted) -> its box``, each worked out once: a post's box
+        #: is measured again for every page tried around it
+        self.boxes: dict = {}
+
+    def box(self, x, counted: bool) -> tuple:
+        """The size of ``x``'s box (with its count line when ``counted``)."""
+        key = (x, counted)
+        if key not in self.boxes:
+            self.boxes[key] = self.size(x, counted)
+        return self.boxes[key]
+
+    def shown_kids(self, x, shown) -> list:
+        """``x``'s reports on the page (``shown``), in their order."""
+        kids = self.children.get(x, ())
+        if x is _GROUP or len(kids) <= len(shown):
+            return [c for c in kids if c in shown]
+        # (a manager of thousands on a page of a few dozen posts: the page's
+        # posts under it, not each of the thousands looked up, which made a
+        # line of 20,000 reports to one post take a minute)
+        return sorted((c for c in shown if self.parent.get(c, _GROUP) == x),
+                      key=self.place.__getitem__)
 
     def estimate(self, root, shown, counted) -> tuple:
         """The drawing's size in points: ``shown`` posts under ``root``, the
         ``counted`` ones as boxes with a count."""
         ext: dict = {}
-        for x in _postorder(root, lambda y: [c for c in self.children.get(y, ())
-                                             if c in shown and y not in counted]):
-            kids = [c for c in self.children.get(x, ()) if c in shown] if x not in counted else []
-            bw, bh = self.size(x, x in counted) if x is not None and x is not _GROUP \
+        for x in _postorder(root, lambda y: [] if y in counted else self.shown_kids(y, shown)):
+            kids = self.shown_kids(x, shown) if x not in counted else []
+            bw, bh = self.box(x, x in counted) if x is not None and x is not _GROUP \
                 else (0.0, 0.0)
             if not kids:
                 ext[x] = (bw, bh)
@@ -143,7 +166,8 @@ class _Cutter:
             # (the reports that manage nobody on this page, as chart._stacked)
             leaves = [c for c in kids if c in counted or not any(
                 k in shown for k in self.children.get(c, ()))]
-            others = [ext[c] for c in kids if c not in leaves]
+            apart = set(leaves)
+            others = [ext[c] for c in kids if c not in apart]
             if len(leaves) > 4:                       # (chart.STACK_FROM: stacked in columns)
                 rows = math.ceil(math.sqrt(2 * len(leaves)))
                 cols = math.ceil(len(leaves) / rows)
