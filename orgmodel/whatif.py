@@ -61,6 +61,31 @@ VERBS = ("close", "move", "merge", "add", "move_mandate", "move_commission", "re
          "unlink")
 
 
+#: A change script's words as a Dutch user may write them: named, not read
+#: (the script's words are English, as a folder's columns are).
+_DUTCH_WORDS = {"sluit": "close", "sluiten": "close", "opheffen": "close", "hef op": "close",
+                "verplaats": "move", "verplaatsen": "move", "samenvoegen": "merge",
+                "voeg samen": "merge", "toevoegen": "add", "voeg toe": "add",
+                "hernoem": "rename", "hernoemen": "rename", "koppel": "link",
+                "koppelen": "link", "ontkoppel": "unlink", "ontkoppelen": "unlink",
+                "bovenliggende": "superior", "leidinggevende": "superior",
+                "houden": "keep", "behouden": "keep", "geen": "none", "naar": "to",
+                "eenheid": "unit", "naam": "name"}
+
+
+def _word_meant(word, words) -> Message | str:
+    """What ``word`` (not one of ``words``) may be meant for: the English
+    one a Dutch word stands for (``sluit`` is ``close``), else the closest
+    spelling (``clsoe``)."""
+    import difflib
+    text = " ".join(str(word).replace("_", " ").casefold().split())
+    meant = _DUTCH_WORDS.get(text)
+    if meant in words:
+        return Message(" ('{word}' is '{meant}' in a change script)", word=word, meant=meant)
+    near = difflib.get_close_matches(str(word), words, n=1)
+    return Message(" (did you mean '{near}'?)", near=near[0]) if near else ""
+
+
 #: The keys each verb takes besides itself.
 KEYS = {"close": ("reports",), "move": ("to", "unit"), "merge": (), "add": (),
         "move_mandate": (), "move_commission": (), "rename": ("name",), "link": (),
@@ -261,11 +286,10 @@ def _unknown_keys(ch: dict, verb: str) -> None:
     allowed = (verb, *KEYS[verb])
     for key in ch:
         if key not in allowed:
-            import difflib
-            near = difflib.get_close_matches(str(key), allowed, n=1)
             raise _ChangeError(Message("unknown key '{key}' for {verb}", key=key, verb=verb)
-                          + (Message(" (did you mean '{near}'?)", near=near[0]) if near else "")
-                          + (Message("; {verb} takes {v}", verb=verb, v=', '.join(KEYS[verb])) if KEYS[verb] else ""))
+                               + _word_meant(key, allowed)
+                               + (Message("; {verb} takes {v}", verb=verb,
+                                          v=', '.join(KEYS[verb])) if KEYS[verb] else ""))
 
 
 #: The keys of the mapping a verb names.
@@ -281,11 +305,9 @@ def _unknown_spec_keys(verb: str, spec) -> None:
             verb=verb, v=', '.join(allowed)))
     for key in spec:
         if key not in allowed:
-            import difflib
-            near = difflib.get_close_matches(str(key), allowed, n=1)
             raise _ChangeError(Message("{verb}: unknown key '{key}'", verb=verb, key=key)
-                          + (Message(" (did you mean '{near}'?)", near=near[0]) if near else "")
-                          + Message("; it takes {v}", v=', '.join(allowed)))
+                               + _word_meant(key, allowed)
+                               + Message("; it takes {v}", v=', '.join(allowed)))
 
 
 def _apply_one(new: OrgModel, ch) -> None:
@@ -293,9 +315,11 @@ def _apply_one(new: OrgModel, ch) -> None:
         raise _ChangeError(Message("is not a mapping like '- close: ID'"))
     verbs = [k for k in ch if k in VERBS]
     if len(verbs) != 1:
+        meant = next((m for m in (_word_meant(k, VERBS) for k in ch) if m), "") \
+            if not verbs else ""
         raise _ChangeError(Message(
             "give exactly one of {v} (got: {v2})",
-            v=', '.join(VERBS), v2=', '.join(map(str, ch)) or Message("nothing")))
+            v=', '.join(VERBS), v2=', '.join(map(str, ch)) or Message("nothing")) + meant)
     verb = verbs[0]
     _unknown_keys(ch, verb)
     if ch[verb] is None or ch[verb] == "":
@@ -336,7 +360,7 @@ def _close(org, post, reports, text):
     if reports not in ("superior", "keep", "none"):
         raise _ChangeError(Message(
             "reports: '{reports}' must be superior, keep or none",
-            reports=flow_text(reports)))
+            reports=flow_text(reports)) + _word_meant(reports, ("superior", "keep", "none")))
     ups = [v for _, v, _ in _lines_up(g, post)]
     below = [(u, k) for u, keyed in predecessors(g)[post].items() for k, d in keyed.items()
              if d.get("kind") == "REPORTS_TO"]

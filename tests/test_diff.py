@@ -183,6 +183,14 @@ def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
      "here: give its id"),
     ("- move_mandate: {from: gd, to: {a: 1}}\n", "'{a: 1}' is no id: a node is named by its id"),
     ("- close: dd-bb\n  reports:\n", "reports: '' must be superior, keep or none"),
+    # a change script written with Dutch words, or a verb mistyped: what it
+    # may be meant for (the words were refused without it)
+    ("- sluit: dd-bb\n", "(got: sluit) ('sluit' is 'close' in a change script)"),
+    ("- clsoe: dd-bb\n", "(got: clsoe) (did you mean 'close'?)"),
+    ("- close: dd-bb\n  reports: bovenliggende\n", "reports: 'bovenliggende' must be superior, "
+     "keep or none ('bovenliggende' is 'superior' in a change script)"),
+    ("- move: tm-orb\n  naar: gd\n", "unknown key 'naar' for move ('naar' is 'to' in a change "
+     "script); move takes to, unit"),
     ("- move: tm-orb\n  to: [oops\n", "is not valid YAML"),
 ])
 def test_whatif_errors_name_the_change(tmp_path, script, message):
