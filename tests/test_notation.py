@@ -2100,7 +2100,8 @@ def test_a_post_vacant_on_one_of_its_rows_has_a_vacant_part(tmp_path):
                           "F5;Adviseur;Vacature;F1;0,2\nF6;Adviseur;Vacature;F1;1\n"
                           "F6;Adviseur;Vacature;F1;0,5\n")
     assert "- Posts held on some rows and vacant on others: F5 (vacant on row 4, 0.2 FTE). " \
-        "Each is held, and the vacant rows' FTE is its vacant part (vacant_fte)" in res.output
+        "Each is held, and its vacant part (vacant_fte) is counted as vacant in the " \
+        "formation: the vacant rows' FTE" in res.output
     assert "vacant op regel 4: 0,2 fte ervan, haar vacante deel (vacant_fte)" \
         in g.nodes["F5"]["note"]
     assert not g.nodes["F5"].get("vacant") and g.nodes["F5"]["vacant_fte"] == 0.2
@@ -2119,15 +2120,23 @@ def test_a_post_vacant_on_one_of_its_rows_has_a_vacant_part(tmp_path):
         in (tmp_path / "o.html").read_text(encoding="utf-8")
 
 
-def test_a_vacant_part_the_file_does_not_give_leaves_the_post_held_whole(tmp_path):
+def test_a_vacant_part_beside_the_holders_own_fte_is_what_they_leave(tmp_path):
     """Beside a column of the holders' own FTE, the FTE column is the post's
-    formation on each row: a vacant row's is no part of it, and the post is
+    formation on each row: a vacant row's is no part of it. A post of 1 FTE
+    held by Jan at 0,8 beside a row `Vacature` was counted as held whole;
+    its vacant part is the post's FTE past its holders' own, 0,2. Where a
+    holder's own FTE is not given, that part is not known: the post is
     counted as held, said."""
     res, g = _imported_nl(tmp_path, "Formatieplaats;Functie;Medewerker;Leidinggevende "
                           "functie;Formatie fte;Bezetting fte\nF1;Directeur;Anna;;1;1\n"
-                          "F5;Adviseur;Jan;F1;1;0,8\nF5;Adviseur;Vacature;F1;1;\n")
-    assert "F5 (vacant on row 4, 0 FTE; counted as held)" in res.output, res.output
-    assert "vacant_fte" not in g.nodes["F5"] and not g.nodes["F5"].get("vacant")
+                          "F5;Adviseur;Jan;F1;1;0,8\nF5;Adviseur;Vacature;F1;1;\n"
+                          "F6;Adviseur;Eva;F1;1;\nF6;Adviseur;Vacature;F1;1;\n")
+    assert "F5 (vacant on row 4, 0.2 FTE); F6 (vacant on row 6, 0 FTE; counted as held)" \
+        in res.output, res.output
+    assert g.nodes["F5"]["vacant_fte"] == 0.2 and not g.nodes["F5"].get("vacant")
+    assert "vacant op regel 4: haar fte boven die van haar bekleders zelf (0,8 van 1 in " \
+        "'Bezetting fte'), 0,2 fte, haar vacante deel (vacant_fte)" in g.nodes["F5"]["note"]
+    assert "vacant_fte" not in g.nodes["F6"] and not g.nodes["F6"].get("vacant")
 
 
 @pytest.mark.parametrize("cell, kind, vacant, fte, problem", [

@@ -166,11 +166,12 @@ class ImportLog:
                               + (["…"] if len(self.held_on_date) > 10 else []))))
         if self.partly_vacant:
             out.append(Message(
-                "- Posts held on some rows and vacant on others: {v}. Each is held, and the "
-                "vacant rows' FTE is its vacant part (vacant_fte), counted as vacant in the "
-                "formation; where the file does not give that part (the post's FTE on each row "
-                "beside the holders' own, or a vacant row without an FTE), the post is counted "
-                "as held with its whole FTE. Its note names the vacant rows.", v=Listing("; ", [
+                "- Posts held on some rows and vacant on others: {v}. Each is held, and its "
+                "vacant part (vacant_fte) is counted as vacant in the formation: the vacant "
+                "rows' FTE, or, beside a column of the holders' own FTE, the post's FTE past "
+                "its holders'; where the file does not give that part (a vacant row without "
+                "an FTE, a holder's own FTE not given), the post is counted as held with its "
+                "whole FTE. Its note names the vacant rows.", v=Listing("; ", [
                     Message("{i} (vacant on row {r}, {f} FTE)", i=i, r=", ".join(map(str, r)),
                             f=f) if part else
                     Message("{i} (vacant on row {r}, {f} FTE; counted as held)", i=i,

@@ -1183,10 +1183,12 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             return ""
         fte = round(sum(f for _, f in rows if isinstance(f, float)), 6)
         shown = ", ".join(str(r) for r, _ in rows)
-        # (beside a column of the holders' own FTE the post's FTE is its own,
-        # given on each row: the vacant rows' is no part of it)
-        part = not self.c_holder_fte and total is not None and \
-            all(isinstance(f, float) for _, f in rows) and 0 < fte < total
+        if self.c_holder_fte:
+            # (beside a column of the holders' own FTE the post's FTE is its
+            # own, given on each row: the vacant rows' is no part of it; the
+            # holders' own FTE, where each gives one, says what is held)
+            return self.vacant_past_holders(node, group, holders, total, rows, shown)
+        part = total is not None and all(isinstance(f, float) for _, f in rows) and 0 < fte < total
         self.log.partly_vacant.append((node["id"], [r for r, _ in rows], fte, part))
         if part:
             node["vacant_fte"] = number_text(fte)
@@ -1196,6 +1198,29 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         return self.in_own_words(Message(
             "; vacant on row {rows} ({fte} FTE): the post is held, that part of it not",
             rows=shown, **self.figures(fte=fte)))
+
+    def vacant_past_holders(self, node: dict, group, holders, total, rows, shown) -> str:
+        """A post held on some rows and vacant on others, beside a column of
+        the holders' own FTE (Lotte 0,5 of a post of 1,5, and ``Vacature``):
+        its vacant part the post's FTE past its holders' (1,0), where each
+        holder's row gives one and they come to less than the post's; else
+        the post is held, that part of it not recorded."""
+        own = [self.fte(_cell(r, self.c_holder_fte)) for (_, r, _), h in zip(group, holders)
+               if not self.is_vacant_holder(h)]
+        held = round(sum(own), 6) if all(isinstance(f, float) for f in own) else None
+        part = total is not None and held is not None and 0 < held < total
+        fte = round(total - held, 6) if part else 0.0
+        self.log.partly_vacant.append((node["id"], [r for r, _ in rows], fte, part))
+        if not part:
+            return self.in_own_words(Message(
+                "; vacant on row {rows} ({fte} FTE): the post is held, that part of it not",
+                rows=shown, **self.figures(fte=fte)))
+        node["vacant_fte"] = number_text(fte)
+        return self.in_own_words(Message(
+            "; vacant on row {rows}: its FTE past its holders' own ({held} of {total} in "
+            "'{column}'), {fte} FTE, its vacant part (vacant_fte)", rows=shown,
+            column=self.shown(str(self.c_holder_fte)),
+            **self.figures(fte=fte, held=held, total=total)))
 
     def say_how_cells_were_read(self, reports_to_by: str) -> None:
         """The readings made of cells as a file wrote them, each said once
