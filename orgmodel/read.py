@@ -481,24 +481,44 @@ def _table_of(text: str, sep: str, label: str, problems: list, unnamed: bool):
         problems.append(Problem(label, None, "file is empty: it needs at least a header row"))
         return None
     width = len(header)
-    cells = []
+    cells, uneven = [], []
+    widths = {len(fields) for _, fields in rows}
     for r, fields in rows:
         if len(fields) != width:
             if len(fields) > width and not any(f.strip() for f in fields[width:]):
                 fields = fields[:width]      # trailing empty cells, as spreadsheets write them
             else:
-                hint = (Message(" (is a separator missing or a cell unquoted?)")
-                        if len(fields) < width else
-                        Message(" (a cell with a separator in it needs quotes)"))
-                problems.append(Problem(label, r, count(
-                    len(fields), N_("has 1 cell but the header has {width}{hint}"),
-                    N_("has {n} cells but the header has {width}{hint}"), width=width,
-                    hint=hint)))
+                uneven.append((r, len(fields)))
                 continue
         cells.append((r, fields))
+    # (every row one width other than the header's, some of them with more
+    # than empty cells past it: the header is what is wrong)
+    every = len(rows) if uneven and len(widths) == 1 and width not in widths else 0
+    problems += _uneven_rows(label, header_row, width, uneven, every)
     ok = len(cells) == len(rows)
     return _frame(header, header_row, [f for _, f in cells], [r for r, _ in cells], label,
                   problems, ok, unnamed=unnamed)
+
+
+def _uneven_rows(label, header_row, width, uneven: list, every: int) -> list:
+    """The problems of rows (``(row, cells)``) not as wide as the header:
+    each said, or, when ``every`` row (two or more) is one width other than
+    the header's, the header said once (a column named twice, or one too
+    many, is not a problem of each row under it)."""
+    if every > 1:
+        n = uneven[0][1]
+        said = dict(width=width, n=n, rows=every)
+        return [Problem(label, header_row, Message(
+            "the header has {width} columns and every row under it {n} ({rows} rows): is a "
+            "column too many in the header, or a separator missing in every row?", said)
+            if n < width else Message(
+            "the header has {width} columns and every row under it {n} ({rows} rows): is a "
+            "column's name missing from the header?", said))]
+    return [Problem(label, r, count(
+        n, N_("has 1 cell but the header has {width}{hint}"),
+        N_("has {n} cells but the header has {width}{hint}"), width=width,
+        hint=Message(" (is a separator missing or a cell unquoted?)") if n < width else
+        Message(" (a cell with a separator in it needs quotes)"))) for r, n in uneven]
 
 
 def _csv_rows(text: str, sep: str, label: str, problems: list, lim: Limits):

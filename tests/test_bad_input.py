@@ -142,6 +142,15 @@ CASES = [
     ("edges ragged", replace(E, "cd,gd,REPORTS_TO,X-1,stated,,,,,,,,,,,,,,,\n",
                              "cd,gd,REPORTS_TO,X-1,stated,,,,,,,,,,,,,,,,x\n"),
      "edges.csv, row 2", "cells but the header has"),
+    # a header one column off: every row under it the same width, and
+    # that width not the header's (it was each row's problem, 28 times, or
+    # only the rows whose last cell is filled)
+    ("header without a column's name", replace(N, "id,kind,name,", "id,kind,"),
+     "nodes.csv, row 1", "the header has 18 columns and every row under it 19 (28 rows): is "
+     "a column's name missing from the header?"),
+    ("header with a column too many", replace(N, "id,kind,name,", "id,kind,name,title,"),
+     "nodes.csv, row 1", "the header has 20 columns and every row under it 19 (28 rows): is "
+     "a column too many in the header, or a separator missing in every row?"),
     # columns
     ("renamed id header", header(N, "id", "ident"), "nodes.csv, row 1",
      "missing required column: id"),
