@@ -1765,6 +1765,34 @@ def test_a_job_title_that_says_its_post_is_gone_is_said(tmp_path):
     assert orgmodel.totals(orgmodel.load(tmp_path / "o"))["posts"] == 4
 
 
+def test_a_superior_given_by_a_key_per_row_offers_it_as_the_id(tmp_path):
+    """A Youforce-like export (`Persnr`, `Functiecode`, `Leidinggevende
+    persnr`): the preset takes the job code for the post id, and the
+    refusal offered only `--reports-to-by Persnr`, which reads two Adviseurs
+    with one job code as one post, a job share. Where the column the
+    superiors are found in is one per row and the id column is not, the
+    refusal offers `--id Persnr` too, which reads each row as a post."""
+    text = ("Persnr;Naam;Functie;Functiecode;Org.eenheid;Leidinggevende persnr;Deeltijdfactor\n"
+            "1001;Vries, A. de;Gemeentesecretaris;F0001;Directie;;1,0000\n"
+            "1002;Jansen, B.;Teamleider Ruimte;F0100;Ruimte;1001;1,0000\n"
+            "1003;Kok, E.;Adviseur;F0200;Ruimte;1002;0,8889\n"
+            "1004;Smit, J.;Adviseur;F0200;Ruimte;1002;1,0000\n")
+    res = _hr_import(tmp_path, text, "--reports-to", "Leidinggevende persnr", "--lang", "en")
+    assert res.exit_code == 1
+    assert "--reports-to-by Persnr reads the superior column through it; or, as 'Persnr' is " \
+        "one per row and the post id 'Functiecode' is not (a code posts share?), --id Persnr " \
+        "reads each row as a post by it" in res.output, res.output
+    res = _hr_import(tmp_path, text, "--reports-to", "Leidinggevende persnr", "--id", "Persnr",
+                     out="p")
+    assert res.exit_code == 0, res.output
+    assert orgmodel.totals(orgmodel.load(tmp_path / "p"))["posts"] == 4
+    # (a key the id column does not repeat is no such hint: F0001 ... F0003)
+    res = _hr_import(tmp_path, text.replace("F0200;Ruimte;1002;1,0000", "F0300;Ruimte;1002;1,0000"),
+                     "--reports-to", "Leidinggevende persnr", "--lang", "en", out="q")
+    assert res.exit_code == 1 and "--reports-to-by Persnr" in res.output
+    assert "--id Persnr" not in res.output
+
+
 def test_one_person_appointed_to_a_post_twice_holds_it_twice(tmp_path):
     """One person on two rows of one post was refused as "a row given twice,
     or two appointments": with each row's period, one after the other (Eva

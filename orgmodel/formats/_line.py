@@ -432,10 +432,15 @@ class LineReading(ImportState):
             found = known.get((("column", column), sup.casefold()))
             if found:
                 which = [Message("post {pid} (row {row})", pid=p, row=r) for p, r in found[:3]]
+                option = _quoted_option(self.shown(column))
                 return Message("; '{sup}' is the '{column}' of {posts}: --reports-to-by {option} "
                                "reads the superior column through it", sup=sup,
-                               column=self.shown(column), option=_quoted_option(self.shown(column)),
-                               posts=Listing(", ", which))
+                               column=self.shown(column), option=option,
+                               posts=Listing(", ", which)) + (Message(
+                    "; or, as '{column}' is one per row and the post id '{id}' is not (a code "
+                    "posts share?), --id {option} reads each row as a post by it",
+                    column=self.shown(column), option=option, id=self.shown(self.c_id))
+                    if self.key_per_row(column) else "")
         zeros = [(p, r) for p, r in known.get(("zeros", sup.lstrip("0")), []) if p != sup] \
             if sup.isdigit() else []
         # (a superior written with a thousands separator where the post's id
@@ -461,6 +466,15 @@ class LineReading(ImportState):
                 return Message(text, sup=sup, posts=Listing(", ", which),
                                column=_quoted_option(self.shown(title_column or "")))
         return ""
+
+    def key_per_row(self, column) -> bool:
+        """Whether ``column`` gives every row a value of its own while the
+        post id column repeats one (a job code several posts share)."""
+        if not self.c_id or column not in self.df.columns:
+            return False
+        keys = [str(v).strip() for v in self.df[column]]
+        ids = [str(v).strip() for v in self.df[self.c_id]]
+        return all(keys) and len(set(keys)) == len(keys) and len(set(ids)) < len(ids)
 
     def check_line(self) -> None:
         if self.unknown:
