@@ -439,7 +439,7 @@ class LineReading(ImportState):
                                posts=Listing(", ", which)) + (Message(
                     "; or, as '{column}' is one per row and the post id '{id}' is not (a code "
                     "posts share?), --id {option} reads each row as a post by it",
-                    column=self.shown(column), option=option, id=self.shown(self.c_id))
+                    column=self.shown(column), option=option, id=self.shown(str(self.c_id)))
                     if self.key_per_row(column) else "")
         zeros = [(p, r) for p, r in known.get(("zeros", sup.lstrip("0")), []) if p != sup] \
             if sup.isdigit() else []
