@@ -1766,31 +1766,47 @@ def test_a_job_title_that_says_its_post_is_gone_is_said(tmp_path):
 
 
 def test_a_superior_given_by_a_key_per_row_offers_it_as_the_id(tmp_path):
-    """A Youforce-like export (`Persnr`, `Functiecode`, `Leidinggevende
-    persnr`): the preset takes the job code for the post id, and the
-    refusal offered only `--reports-to-by Persnr`, which reads two Adviseurs
-    with one job code as one post, a job share. Where the column the
-    superiors are found in is one per row and the id column is not, the
-    refusal offers `--id Persnr` too, which reads each row as a post."""
-    text = ("Persnr;Naam;Functie;Functiecode;Org.eenheid;Leidinggevende persnr;Deeltijdfactor\n"
+    """An export keyed by a number of its own (`Regnr`, `Functiecode`,
+    `Leidinggevende regnr`): the preset takes the job code for the post id,
+    and the refusal offered only `--reports-to-by Regnr`, which reads two
+    Adviseurs with one job code as one post, a job share. Where the column
+    the superiors are found in is one per row and the id column is not, the
+    refusal offers `--id Regnr` too, which reads each row as a post."""
+    text = ("Regnr;Naam;Functie;Functiecode;Org.eenheid;Leidinggevende regnr;Deeltijdfactor\n"
             "1001;Vries, A. de;Gemeentesecretaris;F0001;Directie;;1,0000\n"
             "1002;Jansen, B.;Teamleider Ruimte;F0100;Ruimte;1001;1,0000\n"
             "1003;Kok, E.;Adviseur;F0200;Ruimte;1002;0,8889\n"
             "1004;Smit, J.;Adviseur;F0200;Ruimte;1002;1,0000\n")
-    res = _hr_import(tmp_path, text, "--reports-to", "Leidinggevende persnr", "--lang", "en")
+    res = _hr_import(tmp_path, text, "--reports-to", "Leidinggevende regnr", "--lang", "en")
     assert res.exit_code == 1
-    assert "--reports-to-by Persnr reads the superior column through it; or, as 'Persnr' is " \
-        "one per row and the post id 'Functiecode' is not (a code posts share?), --id Persnr " \
+    assert "--reports-to-by Regnr reads the superior column through it; or, as 'Regnr' is " \
+        "one per row and the post id 'Functiecode' is not (a code posts share?), --id Regnr " \
         "reads each row as a post by it" in res.output, res.output
-    res = _hr_import(tmp_path, text, "--reports-to", "Leidinggevende persnr", "--id", "Persnr",
+    res = _hr_import(tmp_path, text, "--reports-to", "Leidinggevende regnr", "--id", "Regnr",
                      out="p")
     assert res.exit_code == 0, res.output
     assert orgmodel.totals(orgmodel.load(tmp_path / "p"))["posts"] == 4
     # (a key the id column does not repeat is no such hint: F0001 ... F0003)
     res = _hr_import(tmp_path, text.replace("F0200;Ruimte;1002;1,0000", "F0300;Ruimte;1002;1,0000"),
-                     "--reports-to", "Leidinggevende persnr", "--lang", "en", out="q")
-    assert res.exit_code == 1 and "--reports-to-by Persnr" in res.output
-    assert "--id Persnr" not in res.output
+                     "--reports-to", "Leidinggevende regnr", "--lang", "en", out="q")
+    assert res.exit_code == 1 and "--reports-to-by Regnr" in res.output
+    assert "--id Regnr" not in res.output
+
+
+def test_a_personnel_number_is_read_before_a_job_code(tmp_path):
+    """A Youforce-like export (`Persnr`, `Functiecode`, `Leidinggevende
+    persnr`) was read by its job code, shared by two Adviseurs (one post, a
+    job share) and its superiors refused; a personnel number is read as the
+    post's id before a job code, and its manager's column as the line."""
+    res = _hr_import(tmp_path, "Persnr;Naam;Functie;Functiecode;Leidinggevende persnr;FTE\n"
+                     "1001;Vries, A. de;Gemeentesecretaris;F0001;;1\n"
+                     "1003;Kok, E.;Adviseur;F0200;1001;0,8889\n"
+                     "1004;Smit, J.;Adviseur;F0200;1001;1\n", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "post id from 'Persnr'; superior from 'Leidinggevende persnr'" in res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert orgmodel.totals(org)["posts"] == 3
+    assert {v for u, v, d in org.graph.edges(data=True) if d["kind"] == "REPORTS_TO"} == {"1001"}
 
 
 def test_one_person_appointed_to_a_post_twice_holds_it_twice(tmp_path):

@@ -120,17 +120,23 @@ PRESETS = {
     # A Dutch HR export (AFAS, Youforce, Beaufort ...): one row per post,
     # columns by their usual Dutch names, numbers and dates in Dutch notation.
     "nl-hr": Preset(
+        # (a person's number before a job code: a code several posts share,
+        # "Functiecode" beside "Persnr", reads two posts of one code as one)
         senior=Columns(id="formatieplaats|formatieplaatsnummer|functienummer|plaatsnummer|"
                           "positienummer|personeelsnummer|formatieplaatsnr|functienr|"
                           "plaatsnr|positienr|formatieplaats-id|functie-id|positie-id|"
-                          "functiecode|formatiecode|personeelsnr|medewerkernummer|"
-                          "medewerkernr|werknemersnummer|werknemernummer",
+                          "personeelsnr|persnr|medewerkernummer|medewerkernr|"
+                          "werknemersnummer|werknemernummer|functiecode|formatiecode",
                        reports_to="leidinggevende functie|leidinggevende formatieplaats|"
                                   "leidinggevende|manager|direct leidinggevende|"
                                   "naam leidinggevende|leidinggevende naam|"
                                   "formatieplaats leidinggevende|functienummer leidinggevende|"
                                   "functienr leidinggevende|leidinggevende functienr|"
-                                  "rapporteert aan|hoofd formatieplaats|formatieplaats hoofd",
+                                  "rapporteert aan|hoofd formatieplaats|formatieplaats hoofd|"
+                                  "leidinggevende personeelsnummer|leidinggevende personeelsnr|"
+                                  "leidinggevende persnr|persnr leidinggevende|"
+                                  "personeelsnummer leidinggevende|"
+                                  "leidinggevende medewerkernummer",
                        title="functie|functienaam|functiebenaming|functietitel|"
                              "functieomschrijving|omschrijving functie|functie omschrijving|"
                              "omschrijving formatieplaats",
