@@ -206,6 +206,29 @@ def test_a_manager_with_a_thousand_reports_stays_readable(make, tmp_path):
     assert len(boxes) == 1001 and len(xs) <= 40 and len(ys) <= 40     # a block, not a row
 
 
+@browser
+def test_a_block_of_many_reports_is_drawn_without_a_curtain_of_lines(make, tmp_path):
+    """A manager's thousands of reports, each with its own line to the one
+    box above, were a grey curtain over the block (20,000 lines at 20,000
+    reports). Past 200 reports a block is drawn without them; a selected
+    report shows its own line; a block of fewer keeps its lines."""
+    org = make(["boss", "small"] + [f"r{i}" for i in range(1000)] + [f"s{i}" for i in range(150)],
+               [(f"r{i}", "boss", "REPORTS_TO") for i in range(1000)]
+               + [("small", "boss", "REPORTS_TO")]
+               + [(f"s{i}", "small", "REPORTS_TO") for i in range(150)])
+    with open_page(write_html(org, tmp_path / "wide.html")) as (page, seen):
+        page.evaluate("window.orgchart.levels(2)")
+        lines = page.evaluate("window.orgchart.lines()")
+        assert not [f for f, t in lines if t == "boss" and f.startswith("r")]
+        assert len([f for f, t in lines if t == "small"]) == 150
+        assert ["small", "boss"] in lines                     # (not a block's: its line kept)
+        page.evaluate("window.orgchart.select('r7')")
+        lines = page.evaluate("window.orgchart.lines()")
+        # (its line, and its route's first step beside it)
+        assert {f for f, t in lines if t == "boss" and f.startswith("r")} == {"r7"}
+        assert not seen["errors"], seen["errors"]
+
+
 
 @browser
 def test_a_word_wider_than_its_box_is_broken_with_a_hyphen(make, tmp_path):
