@@ -277,6 +277,9 @@ class OrgModel:
         if len(partial) > 1:
             raise _unknown_role(query, [(r, self.label(r)) for r in partial[:8]],
                                    ambiguous=True)
+        person = self._person_asked(q)
+        if person is not None:
+            raise person
         names = {self.label(r).casefold(): r for r in roles}
         near = difflib.get_close_matches(q, list(names) + [r.casefold() for r in roles], n=5,
                                          cutoff=0.4)
@@ -286,6 +289,26 @@ class OrgModel:
             if rid not in [c[0] for c in cands]:
                 cands.append((rid, self.label(rid)))
         raise _unknown_role(query, cands)
+
+    def _person_asked(self, q: str) -> UnknownRoleError | None:
+        """The error for a query (folded) that names a person, not a post or
+        role (``Sanne Bos``): the posts and roles they hold named, to be
+        asked by; None when it names no person."""
+        people = [n for n in self.ids("Person")
+                  if n.casefold() == q or self.label(n).casefold() == q]
+        if not people:
+            return None
+        g = self.graph
+        held = list(dict.fromkeys(v for p in people for _, v, d in g.out_edges(p, data=True)
+                                  if d.get("kind") in ("HOLDS", "PLAYS")
+                                  and g.nodes[v].get("kind") in ("Post", "Role")))
+        found = dict(query=self.label(people[0]),
+                     roles=", ".join(f"{r} ({self.label(r)})" for r in held))
+        return UnknownRoleError(q, [(r, self.label(r)) for r in held], len(held) > 1, Message(
+            "'{query}' is a person, not a post or role: ask by the post they hold, {roles}",
+            found) if held else Message(
+            "'{query}' is a person, not a post or role, and holds none on the model's date",
+            found))
 
     def find_team(self, query: str) -> str | None:
         """The id of the team (or unit) whose id or whole name is ``query``

@@ -604,3 +604,30 @@ def test_a_post_numbered_as_an_hr_file_numbers_it_is_found_by_its_number(make):
         assert org.find_role(query) == "1003"
     with pytest.raises(OrgModelError, match="named by its id or name, not None"):
         org.find_role(None)
+
+
+def test_a_persons_name_is_answered_with_the_post_they_hold(tmp_path):
+    """`escalate "Marcel Kossen"` (whom does Marcel escalate to?) was "no
+    role matches" with roles whose names look alike; a person's name is
+    said to be a person's, with the post to ask by, in any command that
+    takes a role (a person holding nothing is said so too)."""
+    res = run("escalate", "Marcel Kossen", "--org", str(DATA / "deventer"))
+    assert res.exit_code == 1, res.output
+    assert res.output.strip().splitlines()[-1] == (
+        "Error: 'Marcel Kossen' is a person, not a post or role: ask by the post they hold, "
+        "cd-kossen (Concerndirecteur Kossen)")
+    res = run("who-decides", "budget", "--role", "marcel kossen", "--org",
+              str(DATA / "deventer"), "--lang", "nl")
+    assert "'Marcel Kossen' is een persoon, geen functie of rol: vraag naar de functie die deze " \
+        "persoon bekleedt, cd-kossen (Concerndirecteur Kossen)" in res.output, res.output
+    import shutil
+
+    import pandas as pd
+    folder = tmp_path / "deventer"
+    shutil.copytree(DATA / "deventer", folder)
+    edges = pd.read_csv(folder / "edges.csv", dtype=str, keep_default_na=False)
+    edges[~((edges["from"] == "p-kossen") & (edges["kind"] == "HOLDS"))].to_csv(
+        folder / "edges.csv", index=False)
+    res = run("escalate", "Marcel Kossen", "--org", folder)
+    assert "'Marcel Kossen' is a person, not a post or role, and holds none on the model's " \
+        "date" in res.output, res.output
