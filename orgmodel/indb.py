@@ -115,38 +115,53 @@ def _find(store, org_name: str, query: str) -> tuple:
             return rec["id"], rec["kind"]
     text = query.strip()
     teams = list(store.run(cypher("find_team"), org=org_name, text=text))
+    people = list(store.run(cypher("find_person"), org=org_name, text=text))
     try:
         return _among(store.run(cypher("find_role"), org=org_name, text=text), org_name, query,
-                      teams)
+                      teams, people)
     except UnknownRoleError as exc:
         if exc.ambiguous:
             raise
-    return _among(store.run(cypher("role_names"), org=org_name), org_name, query, teams)
+    return _among(store.run(cypher("role_names"), org=org_name), org_name, query, teams, people)
 
 
-def _among(records, org_name: str, query: str, teams=()) -> tuple:
+def _among(records, org_name: str, query: str, teams=(), people=()) -> tuple:
     """``(id, label)`` of the one of ``records`` (posts and roles) that
     ``query`` names, found as in a model (see :meth:`OrgModel.find_role`;
-    ``teams``: the rows of find_team.cypher, a team standing for its leader)."""
-    g = _candidates(records, teams)
+    ``teams``: the rows of find_team.cypher, a team standing for its leader;
+    ``people``: those of find_person.cypher, a person's name said as one)."""
+    g = _candidates(records, teams, people)
     rid = OrgModel(g, {"name": org_name}).find_role(query, teams=True)
     return rid, g.nodes[rid]["kind"]
 
 
-def _candidates(records, teams=()) -> nx.MultiDiGraph:
-    """A graph of the posts and roles ``records`` name, and of the teams of
-    find_team.cypher's rows with the posts that lead them."""
+def _candidates(records, teams=(), people=()) -> nx.MultiDiGraph:
+    """A graph of the posts and roles ``records`` name, of the teams of
+    find_team.cypher's rows with the posts that lead them, and of the
+    people of find_person.cypher's with the posts and roles they hold."""
     g = nx.MultiDiGraph()
     for rec in records:
         g.add_node(rec["id"], kind=rec["kind"], name=rec["name"] or rec["id"])
     for rec in teams:
         g.add_node(rec["id"], kind="Team", name=rec["name"] or rec["id"])
-        if rec["leader"] is not None:
-            if rec["leader"] not in g:
-                g.add_node(rec["leader"], kind=rec["leader_kind"],
-                           name=rec["leader_name"] or rec["leader"])
-            g.add_edge(rec["leader"], rec["id"], kind="LEADS")
+        _joined(g, rec["leader"], rec["leader_kind"], rec["leader_name"], rec["id"], "LEADS")
+    for rec in people:
+        g.add_node(rec["id"], kind="Person", name=rec["name"] or rec["id"])
+        _joined(g, rec["id"], "Person", rec["name"], rec["held"], "HOLDS", rec["held_kind"],
+                rec["held_name"])
     return g
+
+
+def _joined(g, a, a_kind, a_name, b, kind, b_kind=None, b_name=None) -> None:
+    """The edge ``a`` → ``b`` of ``kind`` in ``g``, with the end not in it
+    yet (a post leading a team, a post a person holds); none when either
+    end is null (an OPTIONAL MATCH that found none)."""
+    if a is None or b is None:
+        return
+    for node, node_kind, name in ((a, a_kind, a_name), (b, b_kind, b_name)):
+        if node not in g:
+            g.add_node(node, kind=node_kind, name=name or node)
+    g.add_edge(a, b, kind=kind)
 
 
 def escalate(store, org_name: str, role: str, via: str | None = None) -> tuple:

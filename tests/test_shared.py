@@ -317,6 +317,7 @@ def _seeks(plan) -> list:
     ("delete_nodes_by_uid", {"label": "Role"}, "n:Role(uid)"),
     ("route_closure", {"label": "Post"}, "s:Post(uid)"),
     ("find_role", {}, ":Post(org)"),
+    ("find_person", {}, "n:Person(org)"),
     ("find_role_by_uid", {"label": "Role"}, "n:Role(uid)"),
     ("create_edges", {"type": "REPORTS_TO", "src": "Post", "dst": "Post"}, ":Post(uid)"),
     ("set_edges", {"type": "MANDATES", "src": "Post"}, ":Post(uid)"),
@@ -431,8 +432,10 @@ def test_a_role_is_found_in_the_database_as_in_the_model(store, deventer):
     from orgmodel.errors import UnknownRoleError
     from orgmodel.indb import find_role
     push(store, deventer)
+    # (and a person's name, or id, said as a person's with the post they hold)
     queries = ["cd-kossen", "CD-KOSSEN", "Teammanager BDO", "teammanager bdo", "kossen",
-               "Concerndirecteur Kos", "teammanager", "Teammanagr BDO", "xyzzy", "ssen"]
+               "Concerndirecteur Kos", "teammanager", "Teammanagr BDO", "xyzzy", "ssen",
+               "Marcel Kossen", "marcel kossen", "p-kossen"]
     for query in queries:
         try:
             expected = deventer.find_role(query)
