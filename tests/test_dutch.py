@@ -1809,6 +1809,27 @@ def test_a_personnel_number_is_read_before_a_job_code(tmp_path):
     assert {v for u, v, d in org.graph.edges(data=True) if d["kind"] == "REPORTS_TO"} == {"1001"}
 
 
+def test_a_holders_hours_beside_a_posts_hours_are_offered(tmp_path):
+    """A formatie in hours (`Formatie (uren)`, `Bezetting (uren)`) read with
+    `--full-time 36` listed `Bezetting (uren)` among the columns not read,
+    with the general hint only; it is offered as the holders' own hours,
+    which `--holder-fte` reads over the same week (and is then no hint)."""
+    text = ("Formatieplaats;Functie;Formatie (uren);Bezetting (uren);Naam medewerker;"
+            "Leidinggevende formatieplaats\nF1;Gemeentesecretaris;36;36;Anna de Vries;\n"
+            "F2;Teamleider;36;32;Bram Jansen;F1\n")
+    res = _hr_import(tmp_path, text, "--full-time", "36", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "- 'Bezetting (uren)' holds hours only, beside the post's hours: the holders' own? " \
+        "It is not read (the holders have the post's); read it with --holder-fte 'Bezetting " \
+        "(uren)', its hours over --full-time as the post's" in res.output, res.output
+    res = _hr_import(tmp_path, text, "--full-time", "36", "--holder-fte", "Bezetting (uren)",
+                     out="p")
+    assert res.exit_code == 0 and "holders' own?" not in res.output, res.output
+    fte = {v: d.get("fte_max") for u, v, d in orgmodel.load(tmp_path / "p").graph.edges(data=True)
+           if d["kind"] == "HOLDS"}
+    assert fte["F2"] == pytest.approx(32 / 36, abs=1e-6)
+
+
 def test_one_person_appointed_to_a_post_twice_holds_it_twice(tmp_path):
     """One person on two rows of one post was refused as "a row given twice,
     or two appointments": with each row's period, one after the other (Eva

@@ -50,6 +50,9 @@ UNIT_LEVELS = frozenset({"sector", "directie", "cluster", "domein", "afdeling", 
 #: The names of a column of a post's occupancy (folded): its holders' FTE
 #: when it holds numbers, the person when it holds names.
 _OCCUPANCY = frozenset({"bezetting", "bezet", "bezettingfte"})
+#: A column of a holder's own hours by its name (folded: ``Bezetting (uren)``).
+_OCCUPIED_HOURS = frozenset({"bezettinguren", "bezettinginuren",
+                             "bezetteuren", "urenbezetting", "bezettinguur"})
 
 
 #: A cell of a number only: a personnel number, an FTE (``0,89``).
@@ -354,11 +357,19 @@ class ColumnReading(ImportState):
         if self.c_holder_fte:
             return
         for column in self.log.unread_columns:
-            if fold(self.shown(column)) in _OCCUPANCY and self.numbers_only(column):
+            name = fold(self.shown(column))
+            if name in _OCCUPANCY and self.numbers_only(column):
                 self.log.decisions.append(Message(
                     "'{c}' holds numbers only, beside the post's FTE: the holders' own FTE? It "
                     "is not read (the holders have the post's); read it with --holder-fte '{c}'",
                     c=self.shown(column)))
+            elif self.hours and name in _OCCUPIED_HOURS and self.numbers_only(column):
+                # (hours only beside a post's FTE read from hours: the same
+                # week reads both)
+                self.log.decisions.append(Message(
+                    "'{c}' holds hours only, beside the post's hours: the holders' own? It is "
+                    "not read (the holders have the post's); read it with --holder-fte '{c}', "
+                    "its hours over --full-time as the post's", c=self.shown(column)))
 
     def numbers_only(self, column: str) -> bool:
         """Whether ``column`` holds numbers only (a personnel number in an
