@@ -40,7 +40,7 @@ from ._nx import differing, node_attrs, predecessors, successors, within
 from .errors import InputError
 from .escape import markdown as _md
 from .escape import markdown_table
-from .i18n import N_, Column, Listing, Message, count, said
+from .i18n import N_, Column, Listing, Message, Sentence, count, said
 from .model import remembered
 from .schema import BOOKKEEPING, BOOL_COLUMNS
 
@@ -253,7 +253,8 @@ class Diff:
         # (the data's values in a note made inert, the note's own words as
         # they are: "(nodes and edges)" was written "\(nodes and edges\)")
         inert = translator(lang, inert=_md)
-        md += [f"- {inert(n)}" for n in self.notes]
+        # (each a sentence of its own, as the lines above: "How the as-is ...")
+        md += [f"- {inert(Sentence(n))}" for n in self.notes]
         if len(self.routes):
             md += ["", "### " + t("Escalation routes that change"), "",
                    markdown_table(t.frame(self.routes_view(), own=ROUTE_VIEW_OWN))]

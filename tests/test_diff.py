@@ -295,8 +295,8 @@ def test_deventer_before_and_after_operatie_dubbelslag_tells_the_story():
     assert (fig.loc["roles", "before"], fig.loc["roles", "after"]) == (0, 9)
     md = d.markdown()
     assert "Roles: added 9." in md
-    assert "how the as-is facts are known" in md and "assumed 16" in md
-    assert "the as-is model adopts no rules" in md
+    assert "How the as-is facts are known" in md and "assumed 16" in md
+    assert "The as-is model adopts no rules" in md
 
 
 def test_the_diff_page_marks_the_changes(tmp_path, make):
@@ -435,7 +435,7 @@ def test_renumbered_posts_are_said_and_a_key_that_matches_is_proposed(tmp_path):
                    tmp_path / side).exit_code == 0
     res = run("diff", tmp_path / "a", tmp_path / "b")
     assert res.exit_code == 0, res.output
-    assert ("only 0 of 5 posts match on 'id': the two sides may number their posts "
+    assert ("Only 0 of 5 posts match on 'id': the two sides may number their posts "
             "differently; --key name,grade would match 5") in res.output
     # a second column breaks the ties of a repeated name
     res = run("diff", tmp_path / "a", tmp_path / "b", "--key", "name")
@@ -671,12 +671,14 @@ def test_a_notes_own_words_are_not_escaped_its_values_are():
     from orgmodel.i18n import Message
     d = diff(orgmodel.load(DATA / "deventer-2010"), orgmodel.load(DATA / "deventer"))
     d.notes.append(Message("nodes matched on '{key}'", key="*code* [x](y)"))
-    for lang, words in (("en", "how the as-is facts are known (nodes and edges): stated 1"),
-                        ("nl", "hoe de feiten van het huidige model bekend zijn (knooppunten en "
+    # (each note a sentence, as the lines above it: a capital in either language)
+    for lang, words in (("en", "How the as-is facts are known (nodes and edges): stated 1"),
+                        ("nl", "Hoe de feiten van het huidige model bekend zijn (knooppunten en "
                                "relaties): vermeld 1")):
         md = d.markdown(lang)
         assert f"- {words}," in md
         assert "'\\*code\\* \\[x\\](y)'" in md
+    assert "- Nodes matched on '\\*code\\* \\[x\\](y)'" in d.markdown("en")
 
 
 def test_a_team_that_moves_to_another_afdeling_keeps_its_figures_apart(tmp_path):
