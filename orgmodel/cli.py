@@ -255,10 +255,9 @@ def _a_date_somewhere(value: str) -> None:
     """Refuse ``value`` at once when no language orgmodel reads writes it as
     a date (``31-31-2026``): it is not left for the organisation to read,
     so that the typo is said before a server is asked for the model."""
-    from .i18n import LANGS
-    from .notation import NO_SUCH_DAY, parse_date
+    from .notation import LOCALES, NO_SUCH_DAY, parse_date
     reasons = {}
-    for lang in (_said_in(), *LANGS):
+    for lang in (_said_in(), *LOCALES):
         try:
             parse_date(value, lang)
             return
@@ -1186,11 +1185,11 @@ def _an_amount_somewhere(ctx, param, value):
     """``--amount``: refused at once when it is no amount in any notation
     orgmodel reads (``abc``, ``-5``), before the organisation (or a server)
     is read; else read by :func:`_amount` in the organisation's."""
-    from .i18n import LANGS
+    from .notation import LOCALES
     if value is None:
         return None
     refusals = []
-    for lang in LANGS:
+    for lang in LOCALES:
         try:
             _amount_in(value, lang)
             return value
@@ -1209,6 +1208,7 @@ def _amount(org, amount):
 
 
 def _amount_in(amount: str, locale: str) -> float:
+    """``--amount`` as ``locale`` writes numbers: 0 or more, else refused."""
     from .notation import parse_number
     try:
         value = parse_number(amount, locale, amount=True)
