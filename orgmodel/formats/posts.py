@@ -405,9 +405,13 @@ def _name_after(values):
     ('A. Smit', 'Externbrink, A.', 'Inhuur (via Yacht)')
     >>> name("Inhuur via Yacht"), name("Inhuur:")
     ('Inhuur via Yacht', 'Inhuur:')
+    >>> _name_after(())("- J. Bakker")
+    '- J. Bakker'
     """
     words = "|".join(sorted((re.escape(v) for v in values if v.strip(_AROUND)),
                             key=len, reverse=True))
+    if not words:           # (a preset without such words: every cell its own name)
+        return lambda holder: holder
     # (in brackets, or before a colon or a dash; a word before a name with
     # neither only where the name starts with a capital: "Inhuur via Yacht"
     # says who hired, not who holds)
