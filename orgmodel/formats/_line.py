@@ -373,6 +373,10 @@ class LineReading(ImportState):
                      for _, r, _ in group if _cell(r, c)}
             for key in keys:
                 known.setdefault(key, []).append((pid, rowno))
+        # (once per column, not per superior: a file of 100,000 rows whose
+        # superiors are all unknown asked it 100,000 times)
+        known.update({("key per row", c): [] for c in self.log.unread_columns
+                      if self.key_per_row(c)})
         problems = []
         for rowno, pid, sup in self.unknown:
             if self.key_name is not None:       # (read by name: the name is on no post)
@@ -440,7 +444,7 @@ class LineReading(ImportState):
                     "; or, as '{column}' is one per row and the post id '{id}' is not (a code "
                     "posts share?), --id {option} reads each row as a post by it",
                     column=self.shown(column), option=option, id=self.shown(str(self.c_id)))
-                    if self.key_per_row(column) else "")
+                    if ("key per row", column) in known else "")
         zeros = [(p, r) for p, r in known.get(("zeros", sup.lstrip("0")), []) if p != sup] \
             if sup.isdigit() else []
         # (a superior written with a thousands separator where the post's id

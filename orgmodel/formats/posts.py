@@ -392,6 +392,20 @@ def _matcher(values, prefix, aside=False):
 _ASIDE = re.compile(r"\s*\([^()]*\)$")
 
 
+def _or_after_label(test, name_in, after=None):
+    """``test`` of a holder's cell, or ``after`` (default ``test``) of the
+    name after a label in it (``Inhuur: N.N.``); the second test only where
+    the cell has such a label (every row asks, several times)."""
+    after = after or test
+
+    def match(holder):
+        if test(holder):
+            return True
+        name = name_in(holder)
+        return name != holder and after(name)
+    return match
+
+
 def _name_after(values):
     """The name in a holder's cell after one of ``values``, a word saying
     how the holder holds the post ("Inhuur: J. Bakker", "(Interim) P. de
@@ -462,13 +476,14 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         # (a cell's word for how its holder holds the post does not hide a
         # vacancy or a name not given after it: "Inhuur: N.N.")
         vacant = _matcher(preset.vacant, True)
-        self.is_vacant_holder = lambda h: vacant(h) or vacant(name_in(h))
+        self.is_vacant_holder = _or_after_label(vacant, name_in)
         hired = _matcher(preset.hired, False, aside=True)
         # (a hired holder not named is one whose name is not disclosed: one
         # test of both, made for every row)
         undisclosed = _matcher(preset.undisclosed + preset.hired, False, aside=True)
-        self.is_hired = lambda h: hired(h) or name_in(h) != h and undisclosed(name_in(h))
-        self.is_undisclosed = lambda h: undisclosed(h) or undisclosed(name_in(h))
+        self.is_undisclosed = _or_after_label(undisclosed, name_in)
+        # (a label before a name not given: a hired holder not named)
+        self.is_hired = _or_after_label(hired, name_in, undisclosed)
         self.is_eliminated = _matcher(preset.eliminated, True)
         # (a job title that says its post is gone, "Adviseur (opgeheven
         # 2024)": a post still, said; "boventallig" is said of a person)
