@@ -35,8 +35,9 @@ from typing import TYPE_CHECKING, Callable
 import pandas as pd
 import yaml
 
+from ._filekind import named_otherwise
 from .errors import InputError, Problem
-from .i18n import N_, Message, count
+from .i18n import N_, Message, count, said
 from .limits import Limits, current, too_long_cell, too_many_rows
 
 if TYPE_CHECKING:  # names in annotations only
@@ -143,8 +144,10 @@ def decoded(data: bytes) -> tuple[str, str]:
             return data.decode("utf-16"), UTF16
         except UnicodeDecodeError:
             raise InputError("starts like UTF-16 text but is not: save it as 'CSV UTF-8'") from None
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError("is a spreadsheet workbook, not CSV text: save it as 'CSV UTF-8'")
+    why = named_otherwise(io.BytesIO(data[:2**20]) if not data.startswith(b"PK") else
+                          io.BytesIO(data), ".csv")
+    if why:
+        raise InputError(why)
     if b"\x00" in data[:4096]:
         raise InputError("is not a text file (it contains NUL bytes): save it as 'CSV UTF-8'")
     try:
@@ -177,7 +180,7 @@ def _read_text(path: Path, label: str, problems: list) -> tuple[str | None, str]
             "cannot be read: {v}",
             v=exc.strerror or exc)))
     except ValueError as exc:
-        problems.append(Problem(label, None, str(exc)))
+        problems.append(Problem(label, None, said(exc)))
     return None, ""
 
 
@@ -759,10 +762,10 @@ def yaml_problem(exc) -> Message | str:
     if isinstance(problem, Message):
         return problem
     text = str(problem or exc)
-    for pattern, said in _YAML_PROBLEMS:
+    for pattern, words in _YAML_PROBLEMS:
         m = pattern.fullmatch(text)
         if m:
-            return Message(said, {k: _yaml_token(v) for k, v in m.groupdict().items()})
+            return Message(words, {k: _yaml_token(v) for k, v in m.groupdict().items()})
     return text
 
 

@@ -8,6 +8,8 @@ writes the most), then ``orgmodel validate``.
 """
 import codecs
 import csv
+import gzip
+import io
 import os
 import re
 import shutil
@@ -90,6 +92,16 @@ def raw_bytes(f, data):
     return lambda d: (d / f).write_bytes(data)
 
 
+def _zip_of(*names) -> bytes:
+    """A zip archive holding ``names`` (empty), as bytes."""
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name in names:
+            z.writestr(name, "")
+    return buf.getvalue()
+
+
 def yaml_key(line_old, line_new):
     return replace("org.yaml", line_old, line_new)
 
@@ -119,8 +131,14 @@ CASES = [
     ("nodes empty", raw_bytes(N, b""), "nodes.csv", "file is empty"),
     ("nodes blank lines only", raw_bytes(N, b"\n\n  \n"), "nodes.csv", "file is empty"),
     ("edges empty", raw_bytes(E, b""), "edges.csv", "file is empty"),
-    ("nodes is a workbook", raw_bytes(N, b"PK\x03\x04" + b"\x00" * 50), "nodes.csv",
-     "is a spreadsheet workbook"),
+    ("nodes is a workbook", raw_bytes(N, _zip_of("xl/workbook.xml")), "nodes.csv",
+     "is an Excel workbook (.xlsx), not CSV text: save it as 'CSV UTF-8'"),
+    ("nodes is an archive", raw_bytes(N, b"PK\x03\x04" + b"\x00" * 50), "nodes.csv",
+     "is a zip archive, not CSV text: unpack it and give the file inside"),
+    ("nodes is a PDF", raw_bytes(N, b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "nodes.csv",
+     "is a PDF document, not CSV text: export the table itself"),
+    ("nodes is compressed", raw_bytes(N, gzip.compress(b"id,kind,name\n")), "nodes.csv",
+     "is a compressed file (gzip), not CSV text: unpack it"),
     ("nodes has NUL bytes", raw_bytes(N, b"id,kind,name\n\x00\x00x,Post,y\n"), "nodes.csv",
      "NUL bytes"),
     ("org.yaml is binary", raw_bytes(Y, b"\x00\x01\x02name"), "org.yaml", "NUL bytes"),
@@ -490,8 +508,8 @@ FILE_CASES = [
         "d.ttl", _TTL + "ex:a ex:b " + "(" * 5000 + ")" * 5000 + " .\n")), "d.ttl",
      "is nested too deeply to read as turtle"),
     ("xls saved as xlsx", _summary(lambda t: _ole(t, False)), "old.xlsx",
-     "is an Excel 97-2003 workbook (.xls) with an .xlsx name: save it in Excel or LibreOffice "
-     "as an Excel Workbook (.xlsx)"),
+     "is an Excel 97-2003 workbook (.xls), not the Excel workbook (.xlsx) its name says: save "
+     "it as an Excel workbook (.xlsx)"),
     ("password-protected workbook", _summary(lambda t: _ole(t, True)), "old.xlsx",
      "is protected with a password: open it in Excel or LibreOffice, remove the password"),
     ("workbook that is not a zip", _summary(_file("x.xlsx", b"\x00\x13\x87garbage")), "x.xlsx",

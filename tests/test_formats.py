@@ -1094,6 +1094,57 @@ def test_a_dutch_ods_as_libreoffice_saves_it(tmp_path):
     assert "Anna de Vries" in people and "Vacature" not in people
 
 
+@pytest.mark.parametrize("source,named,said", [
+    ("department_of_health-2013-09-30.xls", "senior.csv",
+     "is an Excel 97-2003 workbook (.xls), not CSV text: give it the .xls extension, which "
+     "orgmodel reads"),
+    ("department_of_health-2013-09-30.ods", "senior.xlsx",
+     "is an OpenDocument spreadsheet (.ods), not the Excel workbook (.xlsx) its name says: give "
+     "it the .ods extension, which orgmodel reads"),
+    ("department_of_health-2013-09-30.xls", "senior.ods",
+     "is an Excel 97-2003 workbook (.xls), not the OpenDocument spreadsheet (.ods) its name "
+     "says: give it the .xls extension, which orgmodel reads"),
+    ("%PDF", "senior.csv", "is a PDF document, not CSV text: export the table itself (CSV or "
+     "Excel) from the system that made it; orgmodel does not read a printed table"),
+    ("%PDF", "senior.xlsx", "is a PDF document, not the Excel workbook (.xlsx) its name says"),
+    ("gzip", "senior.csv", "is a compressed file (gzip), not CSV text: unpack it and give the "
+     "file inside"),
+    ("gzip", "senior.xls", "is a compressed file (gzip), not the Excel 97-2003 workbook (.xls) "
+     "its name says: unpack it"),
+    ("zip", "senior.xls", "is a zip archive, not the Excel 97-2003 workbook (.xls) its name "
+     "says: unpack it"),
+    ("zip", "senior.csv", "is a zip archive, not CSV text: unpack it"),
+])
+def test_a_posts_file_whose_name_is_not_its_kind_says_what_it_is(tmp_path, source, named, said):
+    """A published organogram downloaded under another kind's name (a
+    workbook as "CSV", a spreadsheet of one program's kind named as the
+    other's), or a file that is no table (a PDF, one left compressed): its
+    contents named, with what to do, before any column is looked for."""
+    import gzip
+    import zipfile
+    csv_text = (UK / "department_of_health-2013-09-30-senior.csv").read_bytes()
+    f = tmp_path / named
+    if source == "%PDF":
+        f.write_bytes(b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    elif source == "gzip":
+        f.write_bytes(gzip.compress(csv_text))
+    elif source == "zip":
+        with zipfile.ZipFile(f, "w") as z:
+            z.writestr("senior.csv", csv_text)
+    else:
+        shutil.copy(UK / source, f)
+    res = run("import", "posts", f, "--preset", "uk-organogram", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 1 and f"{named}: {said}" in res.output, res.output
+    assert "Traceback" not in res.output and not (tmp_path / "o").exists()
+    if source.endswith((".xls", ".ods")):
+        # (named so, it is read)
+        f.rename(f.with_suffix(source[-4:]))
+        res = run("import", "posts", f.with_suffix(source[-4:]), "--preset", "uk-organogram",
+                  "--out", tmp_path / "o", "--lang", "en")
+        assert res.exit_code == 0 and (tmp_path / "o" / "nodes.csv").is_file(), res.output
+
+
 def test_a_file_named_ods_that_is_none_says_what_it_is(tmp_path):
     """An .xlsx renamed .ods, a text document, a CSV file renamed, a
     spreadsheet whose XML would expand entities a billion times, one whose
@@ -1137,9 +1188,11 @@ def test_a_file_named_ods_that_is_none_says_what_it_is(tmp_path):
                    + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'
                              for i in range(9))
                    + ']><d>&j;</d>')
-    for f, said in ((xlsx, "is an Excel Workbook (.xlsx) with an .ods name: rename it to .xlsx"),
-                    (odt, "is not an OpenDocument spreadsheet (.ods): its archive holds no "
-                          "spreadsheet"),
+    for f, said in ((xlsx, "is an Excel workbook (.xlsx), not the OpenDocument spreadsheet "
+                           "(.ods) its name says: give it the .xlsx extension, which orgmodel "
+                           "reads"),
+                    (odt, "is a text document (Word or Writer), not the OpenDocument "
+                          "spreadsheet (.ods) its name says: copy its table into a spreadsheet"),
                     (text, "is text, not the workbook its name says"),
                     (bomb, "is not an OpenDocument spreadsheet (.ods) that can be read"),
                     (repeated, "sheet 'S', row 1: one filled row repeated 100,000,000 times"),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .._filekind import WORKBOOKS, named_otherwise
 from ..errors import Problem, ValidationError
 from ..i18n import N_, Message, count
 from ..read import HEADER_WITHIN, WINDOWS_1252, read_table
@@ -120,12 +121,12 @@ def read_sheet(path: Path, label: str, sheet=None, columns: tuple = (),
         wb: Any
         if path.suffix.lower() == ".xls":
             from .xls import XlsBook
-            wb = XlsBook(path, label)
+            wb = XlsBook(path, label, WORKBOOKS)
         elif path.suffix.lower() == ".ods":
             from .ods import OdsBook
-            wb = OdsBook(path, label)
+            wb = OdsBook(path, label, WORKBOOKS)
         else:
-            wb = Workbook(path, label)
+            wb = Workbook(path, label, WORKBOOKS)
         try:
             if sheet and sheet not in wb.sheetnames:
                 meant = [n for n in wb.sheetnames if fold(n) == fold(sheet)]
@@ -151,6 +152,9 @@ def read_sheet(path: Path, label: str, sheet=None, columns: tuple = (),
         raise ValidationError([Problem(label, None, Message(
             "is a text file, which has no sheets, and sheet '{sheet}' was given: a sheet is "
             "named for a workbook (.xlsx, .xls or .ods)", sheet=sheet))], where=str(path))
+    elif path.is_file() and (other := named_otherwise(path, ".csv", WORKBOOKS)):
+        # (a workbook downloaded as "CSV" is read once renamed: said so)
+        raise ValidationError([Problem(label, None, other)], where=str(path))
     else:
         df = read_table(path, problems, label, unnamed=True,
                         header=header_test(columns) if columns else None, known=known)

@@ -20,6 +20,7 @@ import datetime as _dt
 import zipfile
 from pathlib import Path
 
+from .._filekind import named_otherwise
 from ..errors import Problem, ValidationError
 from ..i18n import N_, Message
 from .xls import SavedBook
@@ -163,13 +164,18 @@ def _sheets(content) -> list:
     return sheets
 
 
-def _not_a_spreadsheet(path: Path) -> str | None:
-    """Why ``path`` cannot be opened as an OpenDocument spreadsheet, or None."""
+def _not_a_spreadsheet(path: Path, reads: tuple[str, ...] = ()) -> str | None:
+    """Why ``path`` cannot be opened as an OpenDocument spreadsheet, or
+    None; ``reads``: the other spreadsheets the reader reads (see
+    :func:`orgmodel._filekind.named_otherwise`)."""
     from .xlsx import _too_big, text_instead
     if not path.exists():
         return N_("does not exist")
     if not path.is_file():
         return N_("is not an ordinary file (a folder, pipe or device)")
+    other = named_otherwise(path, ".ods", reads)
+    if other:
+        return other
     if not zipfile.is_zipfile(path):
         return text_instead(path) or N_("is not an OpenDocument spreadsheet (.ods): it is not "
                                         "a zip archive, as one is")
@@ -178,8 +184,6 @@ def _not_a_spreadsheet(path: Path) -> str | None:
         mimetype = z.read("mimetype").decode("ascii", "replace").strip() \
             if "mimetype" in names else ""
         manifest = z.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
-    if "xl/workbook.xml" in names:
-        return N_("is an Excel Workbook (.xlsx) with an .ods name: rename it to .xlsx")
     if mimetype != MIMETYPE or "content.xml" not in names:
         return N_("is not an OpenDocument spreadsheet (.ods): its archive holds no "
                   "spreadsheet (a text document or a presentation?)")
@@ -192,8 +196,8 @@ def _not_a_spreadsheet(path: Path) -> str | None:
 class OdsBook(SavedBook):
     """An ``.ods`` workbook opened for reading, or a clear problem."""
 
-    def __init__(self, path: Path, label: str):
-        why = _not_a_spreadsheet(path)
+    def __init__(self, path: Path, label: str, reads: tuple[str, ...] = ()):
+        why = _not_a_spreadsheet(path, reads)
         if why:
             raise ValidationError([Problem(label, None, why)], where=str(path))
         from defusedxml import DefusedXmlException

@@ -9,9 +9,9 @@ format) is a date.
 """
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
+from .._filekind import named_otherwise
 from ..errors import Problem, ValidationError
 from ..i18n import N_, Message
 from .xlsx import text_instead
@@ -63,15 +63,15 @@ class SavedBook:
 class XlsBook(SavedBook):
     """An ``.xls`` workbook opened for reading, or a clear problem."""
 
-    def __init__(self, path: Path, label: str):
+    def __init__(self, path: Path, label: str, reads: tuple[str, ...] = ()):
         import xlrd
         if not path.is_file():
             why = N_("does not exist") if not path.exists() else \
                 N_("is not an ordinary file (a folder, pipe or device)")
             raise ValidationError([Problem(label, None, why)], where=str(path))
-        if zipfile.is_zipfile(path):
-            raise ValidationError([Problem(label, None, "is an Excel Workbook (.xlsx) with an "
-                                           ".xls name: rename it to .xlsx")], where=str(path))
+        other = named_otherwise(path, ".xls", reads)
+        if other:
+            raise ValidationError([Problem(label, None, other)], where=str(path))
         text = text_instead(path)
         if text:
             raise ValidationError([Problem(label, None, text)], where=str(path))

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from .._filekind import kind_of, named_otherwise
 from ..errors import Problem, ValidationError
 from ..i18n import N_, Figure, Listing, Message, count, translator
 from ..limits import MAX_RATIO, MAX_WORKBOOK_MB, current, too_long_cell, too_many_rows
@@ -277,11 +278,6 @@ def _settings(ws, label, problems, formulas=None) -> dict:
 #: :mod:`orgmodel.limits`).
 MAX_EXPANDED = MAX_WORKBOOK_MB * 2**20
 
-#: The first bytes of an OLE2 compound file: an Excel 97-2003 workbook, or an
-#: .xlsx that a password encrypts.
-_OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
-
-
 def text_instead(path: Path) -> str | None:
     """Why a file named as a workbook is none when it is text: a web page
     or an XML Spreadsheet 2003 (as some systems write their "Excel"
@@ -317,22 +313,20 @@ def text_instead(path: Path) -> str | None:
               "extension")
 
 
-def _not_a_workbook(path: Path) -> str | None:
-    """Why ``path`` cannot be opened as a workbook, or None when it can."""
+def _not_a_workbook(path: Path, reads: tuple[str, ...] = ()) -> str | None:
+    """Why ``path`` cannot be opened as a workbook, or None when it can;
+    ``reads``: the other spreadsheets the reader reads (see
+    :func:`orgmodel._filekind.named_otherwise`)."""
     if not path.exists():
         return N_("does not exist")
     if not path.is_file():
         return N_("is not an ordinary file (a folder, pipe or device)")
-    with open(path, "rb") as f:
-        head = f.read(8)
-        if head == _OLE2:
-            rest = f.read(2**20)
-    if head == _OLE2:
-        if "EncryptedPackage".encode("utf-16-le") in rest:
-            return ("is protected with a password: open it in Excel or LibreOffice, remove the "
-                    "password (File > Info > Protect Workbook) and save it")
-        return ("is an Excel 97-2003 workbook (.xls) with an .xlsx name: save it in Excel "
-                "or LibreOffice as an Excel Workbook (.xlsx)")
+    other = named_otherwise(path, ".xlsx", reads)
+    if other:
+        return other
+    if kind_of(path) == "protected":
+        return ("is protected with a password: open it in Excel or LibreOffice, remove the "
+                "password (File > Info > Protect Workbook) and save it")
     if not zipfile.is_zipfile(path):
         return text_instead(path) or \
             "is not an Excel workbook (.xlsx): it is not a zip archive, as a workbook is"
@@ -387,9 +381,9 @@ class Workbook:
     empty cell.
     """
 
-    def __init__(self, path: Path, label: str):
+    def __init__(self, path: Path, label: str, reads: tuple[str, ...] = ()):
         from openpyxl import load_workbook
-        why = _not_a_workbook(path) or _too_big(path)
+        why = _not_a_workbook(path, reads) or _too_big(path)
         if why:
             raise ValidationError([Problem(label, None, why)], where=str(path))
         self._said, self._path = None, path
