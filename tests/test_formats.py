@@ -342,6 +342,7 @@ def test_rows_an_organogram_marks_not_valid_are_read_and_named(tmp_path):
     at = rows[0].index("Valid?")
     for r in rows[5:8]:
         r[at] = "0"
+    rows[9][at], rows[10][at], rows[11][at] = "no", "?", "1.0"
     marked = tmp_path / "senior.csv"
     with open(marked, "w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows(rows)
@@ -350,9 +351,38 @@ def test_rows_an_organogram_marks_not_valid_are_read_and_named(tmp_path):
     assert sorted(org2.graph.nodes) == sorted(org.graph.nodes)
     said = [str(m) for m in log2.decisions if "own check" in str(m)]
     assert said == ["senior.csv: 3 rows marked as failing the file's own check ('Valid?' 0), "
-                    "read as any other row: 6–8"], log2.decisions
+                    "read as any other row: 6–8",
+                    # (a mark the validator does not write: whether the row passed, unsaid;
+                    # 1.0 is a spreadsheet's 1)
+                    "senior.csv: 2 rows with a mark in 'Valid?' that is neither 0 (failed the "
+                    "file's own check) nor 1 (passed): 'no' (row 10), '?' (row 11); read as any "
+                    "other row"], log2.decisions
     assert not any("own check" in str(m) for m in log.decisions)
     assert not any("valid" in c for c in log.unread_columns + log2.unread_columns)
+
+
+@pytest.mark.parametrize("word", ["Redacted", "Withheld", "Not Published", "Name withheld",
+                                  "Undisclosed", "Non-disclosed", "Not provided",
+                                  "(name not disclosed)"])
+def test_a_name_an_organogram_does_not_publish_makes_no_person_of_that_name(tmp_path, word):
+    """Publishers write a name they leave out in words of their own beside
+    the schema's ``N/D``: each is a holder whose name is not disclosed, not a
+    person "Not Published" holding every such post."""
+    src = UK / "cabinet_office-2013-09-30-senior.csv"
+    with open(src, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    at = rows[0].index("Name")
+    for r in rows[1:4]:
+        r[at] = word
+    posts = tmp_path / "senior.csv"
+    with open(posts, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    org, log = read_posts(posts, preset="uk-organogram")
+    held = [u for u, v, d in org.graph.edges(data=True) if d["kind"] == "HOLDS"
+            and v in {r[rows[0].index("Post Unique Reference")] for r in rows[1:4]}]
+    # (one placeholder per post, not one person of that name on the three)
+    assert len(set(held)) == 3 and all(u.endswith(":undisclosed") for u in held), held
+    assert all(org.graph.nodes[u]["name"] == "(name not disclosed)" for u in held)
 
 
 def test_a_w3c_org_file_of_another_tool_names_what_it_does_not_read(tmp_path):

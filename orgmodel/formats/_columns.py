@@ -10,7 +10,7 @@ import difflib
 import re
 
 from ..errors import Problem, ValidationError
-from ..i18n import N_, Message, count
+from ..i18n import N_, Listing, Message, count
 from ..read import HEADER_WITHIN, _header_name
 from ._fte import MAX_FTE_OF_ONE, cell_number, says_hours, says_percent
 from ._holders import names_by_comma
@@ -578,19 +578,31 @@ class ColumnReading(ImportState):
         know."""
         if not self.preset.checked:
             return
-        name, failed = self.preset.checked
+        name, failed, passed = self.preset.checked
         column = column_of(df, name, label, "check", False)
         if column is None:
             return
         self.c_check = column
-        rows = [int(r) for r, v in df[column].items() if str(v).strip() == failed]
+        marks = {int(r): _mark(v) for r, v in df[column].items()}
+        rows = [r for r, v in marks.items() if v == failed]
+        shown = (df.attrs.get("headers") or {}).get(column, column)
         if rows:
-            shown = (df.attrs.get("headers") or {}).get(column, column)
             self.log.decisions.append(Message(
                 "{label}: {rows} marked as failing the file's own check ('{column}' {value}), "
                 "read as any other row: {spans}", label=label,
                 rows=count(len(rows), N_("{n} row"), N_("{n} rows")), column=shown,
                 value=failed, spans=row_spans(rows)))
+        other = {r: v for r, v in marks.items() if v not in (failed, passed, "")}
+        if other:
+            # (a mark the check does not write, 'no' or '?': whether the row
+            # passed, the file does not say)
+            self.log.decisions.append(Message(
+                "{label}: {rows} with a mark in '{column}' that is neither {failed} (failed "
+                "the file's own check) nor {passed} (passed): {marks}; read as any other row",
+                label=label, rows=count(len(other), N_("{n} row"), N_("{n} rows")),
+                column=shown, failed=failed, passed=passed, marks=Listing(", ", [
+                    Message("'{v}' (row {row})", v=v, row=r) for r, v in list(other.items())[:5]]
+                    + ([Message("... and {n} more", n=len(other) - 5)] if len(other) > 5 else []))))
 
     def say_above_header(self, df, label) -> None:
         """The rows above the header row (a title, a date, a note) are left
@@ -600,3 +612,14 @@ class ColumnReading(ImportState):
                 "above the header row: '{v}' (a title or a note, not a post)",
                 v=text if len(text) <= 60 else text[:59] + "…")))
         self.log.decisions += two_header_rows_said(df, label)
+
+
+def _mark(value) -> str:
+    """A check's mark as its validator writes it: ``0`` or ``1``, though a
+    spreadsheet saved it as ``0.0``; any other text as it is.
+
+    >>> _mark("1.0"), _mark(" 0 "), _mark("no"), _mark("")
+    ('1', '0', 'no', '')
+    """
+    text = str(value).strip()
+    return text[:-2] if text in ("0.0", "1.0") else text

@@ -50,6 +50,13 @@ def first_and_count(text: str, examples: list, counted: str) -> Message:
     return Message(text, {"v": examples[0], counted: count(len(examples), one, many)})
 
 
+#: The log's line of holders not named, in a format whose schema asks for a
+#: name or a word (the Cabinet Office's ``N/D``, which publishers also write
+#: as ``Redacted`` or ``Withheld``).
+_UNDISCLOSED = N_("- Holders whose name is not disclosed (N/D, Redacted, Withheld ... or "
+                  "empty): {undisclosed}.")
+
+
 @dataclass
 class ImportLog:
     """What the import found in the files and what it decided."""
@@ -132,8 +139,7 @@ class ImportLog:
                    + (f" ({', '.join(self.vacancies[:20])}"
                       + (" …" if len(self.vacancies) > 20 else "") + ")" if self.vacancies
                       else "") + ".")
-        unnamed = N_("- Holders whose name is not disclosed (N/D or empty): {undisclosed}.") \
-            if self.empty_undisclosed else \
+        unnamed = _UNDISCLOSED if self.empty_undisclosed else \
             N_("- Holders whose name is not given (N/D, N.N., onbekend ...): {undisclosed}.")
         out.append(Message(unnamed, undisclosed=self.undisclosed))
         if self.hired:

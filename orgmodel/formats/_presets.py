@@ -69,8 +69,14 @@ class Preset:
                      "nog niet vervuld", "vacatureruimte", "te benoemen", "nog te benoemen",
                      "tbd", "tba", "to be appointed", "unfilled")
     # ("NN", "N.N.": nomen nescio, the Dutch for a name not known)
+    # (the published organograms also write "Not published", "Name withheld"
+    # or "Undisclosed"; "(name not disclosed)" is orgmodel's own, in a file
+    # it wrote)
     undisclosed: tuple = ("n/d", "nd", "n/a", "not disclosed", "withheld", "redacted", "-", "",
-                          "nvt", "niet openbaar", "onbekend", "nn", "nnb", "niet bekend",
+                          "undisclosed", "non-disclosed", "non disclosed", "not published",
+                          "not provided", "not given", "name withheld", "name not disclosed",
+                          "name not given", "nvt", "niet openbaar", "afgeschermd", "onbekend",
+                          "naam onbekend", "naam niet gegeven", "nn", "nnb", "niet bekend",
                           "nog niet bekend", "unknown", "tbc", "?", "??", "???")
     # a holder hired, not named: the post is held by someone whose name the
     # file does not give (a "name" Inhuur on three posts was one person
@@ -94,10 +100,11 @@ class Preset:
     #: asks for a word on a vacant post (the Cabinet Office's "Vacant"), a
     #: holder whose name is not published (inferred)
     empty_holder: str = "not recorded"
-    #: the column of the file's own check of each row, and the value that
-    #: marks a row as failing it (the Cabinet Office's ``Valid?``, 0 where
-    #: its validator found the row wrong): such rows are read as any other,
-    #: and named in the log
+    #: the column of the file's own check of each row, the value that marks
+    #: a row as failing it and the one that marks it as passing (the
+    #: Cabinet Office's ``Valid?``, 0 where its validator found the row
+    #: wrong, 1 where not): rows that fail, or whose mark is neither, are
+    #: read as any other, and named in the log
     checked: tuple = ()
 
 
@@ -116,7 +123,7 @@ PRESETS = {
                        holder=None, unit="Unit", fte="Number of Posts in FTE",
                        grade="Grade|Grade (or equivalent)",
                        organisation="Organisation", hours=None),
-        empty_holder="undisclosed", checked=("Valid?", "0")),
+        empty_holder="undisclosed", checked=("Valid?", "0", "1")),
     # A Dutch HR export (AFAS, Youforce, Beaufort ...): one row per post,
     # columns by their usual Dutch names, numbers and dates in Dutch notation.
     "nl-hr": Preset(
