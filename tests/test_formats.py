@@ -385,6 +385,35 @@ def test_a_name_an_organogram_does_not_publish_makes_no_person_of_that_name(tmp_
     assert all(org.graph.nodes[u]["name"] == "(name not disclosed)" for u in held)
 
 
+def test_a_post_id_that_says_there_is_none_is_no_post_id(tmp_path):
+    """A published organogram's `Post Unique Reference` of `N/A`, `XX` or
+    `-` (and a Dutch export's `n.v.t.`) was a post of that id, and two of
+    them one post reused; such a row has no post id, and is named so (but
+    an id a row reports to is an id: see the test below)."""
+    src = UK / "cabinet_office-2013-09-30-senior.csv"
+    with open(src, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    at = rows[0].index("Post Unique Reference")
+    for r, word in zip(rows[50:54], ("N/A", "XX", "-", "n/a")):
+        r[at] = word
+    posts = tmp_path / "senior.csv"
+    with open(posts, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    org, log = read_posts(posts, preset="uk-organogram")
+    assert not {"N/A", "XX", "-", "n/a"} & set(org.graph.nodes)
+    said = [(row, str(why)) for _, row, why in log.skipped if "says there is none" in str(why)]
+    assert said == [(51, "its post id 'N/A' says there is none: no post id"),
+                    (52, "its post id 'XX' says there is none: no post id"),
+                    (53, "its post id '-' says there is none: no post id"),
+                    (54, "its post id 'n/a' says there is none: no post id")]
+    dutch = tmp_path / "formatie.csv"
+    dutch.write_text("Functienummer;Functie;Leidinggevende\n1;Directeur;\nn.v.t.;Adviseur;1\n",
+                     encoding="utf-8")
+    org, log = read_posts(dutch, preset="nl-hr")
+    assert sorted(org.graph.nodes) == ["1"] and any(
+        "'n.v.t.' says there is none" in str(why) for _, _, why in log.skipped)
+
+
 def test_a_w3c_org_file_of_another_tool_names_what_it_does_not_read(tmp_path):
     """A person's membership (no MEMBER_OF from a person in the contract)
     refused the whole file with a message about orgmodel's edges; sub-

@@ -30,7 +30,7 @@ _SURNAME_FIRST = re.compile(r"^(?P<surname>[^,]+?)\s*,\s*(?P<rest>[^,]+)$")
 #: Dutch HR export), compared folded and without a final dot: a top, as an
 #: empty cell is, not a superior named "n.v.t." (read as an id or a name
 #: first, should a file use one of them as either).
-_NO_SUPERIOR = frozenset({"n.v.t", "nvt", "n/a", "geen", "none", "-", "–", "—", "--",
+NO_SUPERIOR = frozenset({"n.v.t", "nvt", "n/a", "geen", "none", "-", "–", "—", "--",
                           "niet van toepassing", "not applicable"})
 _TITLES = re.compile(r"^(?:(?:dhr|mevr|mw|mr|drs|dr|ir|ing|prof|bc|mrs|ms|mr)\.?\s+|"
                      r"(?:de\s+heer|mevrouw)\s+)+", re.IGNORECASE)
@@ -258,7 +258,7 @@ class LineReading(ImportState):
         """Whether the superior cell ``sup`` writes a word for none
         (``n.v.t.``, ``-``) that is no post's id nor, read by name, a key of
         the file's."""
-        return sup.casefold().rstrip(".").strip() in _NO_SUPERIOR and self.is_no_key(sup)
+        return sup.casefold().rstrip(".").strip() in NO_SUPERIOR and self.is_no_key(sup)
 
     def is_no_key(self, sup: str) -> bool:
         """Whether the superior cell ``sup`` is no post's id nor, read by

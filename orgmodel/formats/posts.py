@@ -57,7 +57,7 @@ from ._holders import HolderReading, held_on, one_after_another
 from ._import_state import ImportLog, first_and_count
 from ._import_state import cell as _cell
 from ._junior import JuniorReading
-from ._line import LineReading
+from ._line import NO_SUPERIOR, LineReading
 from ._presets import PLAIN, PRESETS, Columns, Preset
 from ._sheets import fold, row_spans
 from ._tables import check_tables, cited_file, model_from_tables, slug, table
@@ -388,6 +388,10 @@ def _matcher(values, prefix, aside=False):
     return match
 
 
+#: A post id that says there is none (``N/A``, ``-``; the UK schema's
+#: ``XX``, its word for a top's superior): a row without an id.
+_NO_ID = NO_SUPERIOR | {"xx", "xxx"}
+
 #: A remark in brackets at the end of a holder's cell ("Inhuur (via Yacht)").
 _ASIDE = re.compile(r"\s*\([^()]*\)$")
 
@@ -516,6 +520,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.shared_holder_ftes = []      # the same, of --holder-fte
         self.hour_cells: list = []              # (row, text) of FTE cells written in hours
         self.eliminated = {}    # eliminated post id -> its superior's
+        self.superiors: set[str] = set()   # the superior cells, as written
         self.reused_ids = "error"               # or "split": a reused post id
         self.totals: list = []                  # (row, id, FTE) of totals rows
         self.unknown = []                 # (row, post, superior) not in the file
@@ -543,6 +548,9 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         rows = defaultdict(list)
         orgs: defaultdict[str, int] = defaultdict(int)
         above = None            # (text, row) of the heading the rows are under
+        # (an id that says none, '-', is still an id where a row reports to it)
+        self.superiors = set(self.df[self.c_sup].astype(str).str.strip()) if self.c_sup \
+            else set()
         for rowno, row in zip(self.df.index.tolist(), self.df.to_dict("records")):
             self.log.rows += 1
             rid = self.post_id(rowno, row)
@@ -640,6 +648,11 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             skip.append((self.label, rowno, Message(
                 "only the post id column is filled in ('{v}'): a heading or a note, not a "
                 "post", v=rid if len(rid) <= 60 else rid[:59] + "…")))
+            return None
+        if rid and rid.casefold().rstrip(".").strip() in _NO_ID and rid not in self.superiors:
+            skip.append((self.label, rowno, Message(
+                "its post id '{v}' says there is none: no post id", v=rid)))
+            self.log.left_out_fte += fte_total(self.fte(_cell(row, self.c_fte)))
             return None
         if not rid and _totals_word(_cell(row, self.c_title)):
             # (a totals row written in the title column: "Totaal Ruimte";
