@@ -203,9 +203,21 @@ def _own_language(org) -> str | None:
     return own
 
 
+class _Path(click.Path):
+    """click's ``Path``, refusing an empty value: ``''`` is no file or
+    folder (a script's variable left unset, ``--out "$DIR"``), though
+    ``Path('')`` is the current folder, which an import would write into."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail(Message("'{v}' is empty: give a file or folder (an empty value is no path)",
+                              v=value), param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def org_option(f):
     """``--org DIR`` (or ``--neo4j NAME`` where the command reads a model)."""
-    return click.option("--org", "org_dir", type=click.Path(path_type=Path),
+    return click.option("--org", "org_dir", type=_Path(path_type=Path),
                         help="Organisation folder (org.yaml, nodes.csv, edges.csv), or a "
                              "workbook (.xlsx) or W3C ORG file (.ttl, .jsonld).")(f)
 
@@ -1143,7 +1155,7 @@ def _register_file(out_file=None, **_) -> None:
 @reads_model(first=_register_file)
 @click.option("--power", help="Only this power (an id, a name, or a part of one name, of "
               "org.yaml's powers).")
-@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--out", "out_file", type=_Path(path_type=Path, dir_okay=False),
               help="Write the register to a file: .md (Markdown), .csv or .xlsx.")
 @format_option
 def mandates(org, power, out_file, fmt):
@@ -1249,8 +1261,8 @@ def who_decides_cmd(org, power, amount, role, fmt):
 
 
 @cli.command()
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+@click.argument("folder", type=_Path(path_type=Path))
+@click.option("--out", "out_dir", type=_Path(path_type=Path, file_okay=False),
               help="Write the migrated folder here (default: in place).")
 @lang_option
 def migrate(folder, out_dir):
@@ -1369,7 +1381,7 @@ def _report_folder(out_dir, **_) -> None:
 
 @cli.command()
 @reads_model(first=_report_folder)
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+@click.option("--out", "out_dir", type=_Path(path_type=Path), required=True,
               help="Folder for report.md, report.html, the charts, graph.html and one CSV "
                    "per analysis.")
 def report(org, out_dir):
@@ -1385,7 +1397,7 @@ def report(org, out_dir):
 @click.option("--roles", "n_roles", type=click.IntRange(min=10), required=True,
               help="Number of roles.")
 @click.option("--seed", default=0, show_default=True, help="Random seed: same seed, same files.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+@click.option("--out", "out_dir", type=_Path(path_type=Path, file_okay=False),
               required=True, help="Folder to write the organisation to.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
 @click.option("--shape", type=click.Choice(["municipality", "chain", "matrix"]),
@@ -1468,7 +1480,7 @@ def _page_options(out_file, kinds=(), edge_kinds=(), **_) -> None:
 
 @export.command("html")
 @reads_model(first=_page_options)
-@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--out", "out_file", type=_Path(path_type=Path, dir_okay=False),
               required=True, help="The HTML file to write.")
 @click.option("--focus", metavar="ROLE", help="Draw only this role and its neighbourhood.")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0), help="Steps around --focus.")
@@ -1524,8 +1536,8 @@ def _export_command(name, rows):
             written = _exporting(out_file, write)
         out(Message("{label} written to {written}", label=label, written=written))
     command.__doc__ = cmd.export_help
-    kind = click.Path(path_type=Path, file_okay=False) if cmd.folder else \
-        click.Path(path_type=Path, dir_okay=False)
+    kind = _Path(path_type=Path, file_okay=False) if cmd.folder else \
+        _Path(path_type=Path, dir_okay=False)
     command = click.option("-o", "--out", "out_file", type=kind, required=True,
                            help=cmd.out_help)(command)
     if cmd.folder:
@@ -1546,11 +1558,11 @@ def _import_command(name, rows):
         left_out: list = []
         _import_into(out_dir, force, lambda: _read(source, row.name, left_out), source,
                      left_out)
-    kind = click.Path(path_type=Path, file_okay=False, exists=True) if cmd.folder else \
-        click.Path(path_type=Path, dir_okay=False, exists=True)
+    kind = _Path(path_type=Path, file_okay=False, exists=True) if cmd.folder else \
+        _Path(path_type=Path, dir_okay=False, exists=True)
     command = click.option("--force", is_flag=True,
                            help="Replace an organisation already in --out.")(command)
-    command = click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+    command = click.option("--out", "out_dir", type=_Path(path_type=Path), required=True,
                            help="The organisation folder to write.")(command)
     command = click.argument("source", type=kind)(command)
     return click.command(name, help=cmd.import_help)(lang_option(command))
@@ -1567,7 +1579,7 @@ def _chart_file(out_file, option="--out", **_) -> None:
 
 @cli.command()
 @reads_model(first=_chart_file)
-@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--out", "out_file", type=_Path(path_type=Path, dir_okay=False),
               required=True, help="The chart to write: .svg, .png, .pdf (or .dot).")
 @click.option("--route", metavar="ROLE", help="Highlight this role's line routes.")
 @click.option("--focus", metavar="ROLE", help="Draw only this role and the posts around it.")
@@ -1661,10 +1673,10 @@ def _hours(ctx, param, value):
 
 @import_.command("posts")
 @lang_option
-@click.argument("posts_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--junior", "junior_file", type=click.Path(path_type=Path, dir_okay=False,
+@click.argument("posts_file", type=_Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--junior", "junior_file", type=_Path(path_type=Path, dir_okay=False,
               exists=True), help="Junior staff counted per grade under their senior post.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+@click.option("--out", "out_dir", type=_Path(path_type=Path), required=True,
               help="The organisation folder to write.")
 @click.option("--preset", type=click.Choice(["uk-organogram", "nl-hr"]),
               help="A known file format (its column names and values): uk-organogram, or "
@@ -1777,8 +1789,8 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_title,
 
 @import_.command("mandates")
 @lang_option
-@click.argument("register_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--org", "folder", type=click.Path(path_type=Path, file_okay=False, exists=True),
+@click.argument("register_file", type=_Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--org", "folder", type=_Path(path_type=Path, file_okay=False, exists=True),
               required=True, help="The organisation folder the mandates are added to.")
 @click.option("--sheet", help="The sheet of a workbook register (default: the sheet with a "
               "header row of mandates).")
@@ -1940,14 +1952,14 @@ def _events_kind(path: Path) -> str:
 @click.option("--key", default="id", show_default=True,
               help="Match nodes on this column instead of id, or on two (name,grade) when "
                    "one does not tell them apart.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+@click.option("--out", "out_dir", type=_Path(path_type=Path, file_okay=False),
               help="Write DIFF.md, diff.html, changes.csv and changes.json into this folder.")
 @click.option("--fail-on", "fail_on", metavar="WHAT",
               help="Exit 3 when the change breaks any of: routes, mandates, findings, roles, "
                    "commissions (comma-separated).")
-@click.option("--events", "events_file", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--events", "events_file", type=_Path(path_type=Path, dir_okay=False),
               help="Also write the change as W3C ORG org:ChangeEvent records (.ttl or .jsonld).")
-@click.option("--chart", "chart_file", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--chart", "chart_file", type=_Path(path_type=Path, dir_okay=False),
               help="Also draw the change as a static chart (.svg, .png, .pdf), in pages "
                    "that fit --paper.")
 @paper_option
@@ -1978,11 +1990,11 @@ def diff_cmd(as_is, to_be, neo4j, key, out_dir, fail_on, events_file, chart_file
 
 @cli.command()
 @lang_option
-@click.option("--org", "org_dir", type=click.Path(path_type=Path, exists=True), required=True,
+@click.option("--org", "org_dir", type=_Path(path_type=Path, exists=True), required=True,
               help="The as-is organisation (folder, workbook or ORG file).")
-@click.option("--changes", "changes_file", type=click.Path(path_type=Path, dir_okay=False,
+@click.option("--changes", "changes_file", type=_Path(path_type=Path, dir_okay=False,
               exists=True), required=True, help="The change script (a YAML list).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+@click.option("--out", "out_dir", type=_Path(path_type=Path), required=True,
               help="The to-be organisation folder to write (with DIFF.md and the change list).")
 @click.option("--fail-on", "fail_on", metavar="WHAT",
               help="Exit 3 when the change breaks any of: routes, mandates, findings, roles, "
@@ -2014,8 +2026,8 @@ def whatif(org_dir, changes_file, out_dir, fail_on, force, fmt):
 
 
 @cli.command()
-@click.argument("source", type=click.Path(path_type=Path, exists=True))
-@click.argument("target", type=click.Path(path_type=Path))
+@click.argument("source", type=_Path(path_type=Path, exists=True))
+@click.argument("target", type=_Path(path_type=Path))
 @click.option("--from", "src_fmt", type=click.Choice(readable()),
               help="The source's format (default: from its name).")
 @click.option("--to", "dst_fmt", type=click.Choice(writable()),
@@ -2162,7 +2174,7 @@ def _record_push(folder, res, base_file):
 @lang_option
 @click.argument("org_name", required=False, metavar="ORG")
 @click.option("--org-name", "org_name_opt", help="Name of the organisation (or give it as ORG).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+@click.option("--out", "out_dir", type=_Path(path_type=Path, file_okay=False),
               required=True, help="Folder to write org.yaml, nodes.csv and edges.csv to.")
 @click.option("--version", "version", type=click.IntRange(min=1),
               help="An earlier version (a number from db log).")
@@ -2314,7 +2326,7 @@ def status(uri, user, password, database, fmt):
                    "there) or ArcadeDB (needs nothing more).")
 @click.option("--port", default=7687, show_default=True, help="Bolt port (loopback only).")
 @click.option("--root", default="./orgmodel-db", show_default=True,
-              type=click.Path(file_okay=False), help="Where the server keeps its data.")
+              type=_Path(file_okay=False), help="Where the server keeps its data.")
 @click.option("--database", default="orgmodel", show_default=True,
               help="Database to create (ArcadeDB; Neo4j Community has one, 'neo4j').")
 @lang_option
@@ -2362,10 +2374,10 @@ def _workspace(org_dir, neo4j_name):
 
 
 @cli.command("serve")
-@click.option("--org", "org_dir", type=click.Path(path_type=Path), help="The model's folder.")
+@click.option("--org", "org_dir", type=_Path(path_type=Path), help="The model's folder.")
 @click.option("--neo4j", "neo4j_name", metavar="ORG_NAME",
               help="An organisation in Neo4j (the NEO4J_* settings).")
-@click.option("--home", type=click.Path(path_type=Path, file_okay=False),
+@click.option("--home", type=_Path(path_type=Path, file_okay=False),
               help="Where drafts and the session key live (default: the folder; with "
                    "--neo4j, ./orgmodel-ORG_NAME; its accounts are in the database).")
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -2447,12 +2459,12 @@ def users():
 
 def _account_options(f):
     """--org / --neo4j / --home: whose accounts."""
-    f = click.option("--home", type=click.Path(path_type=Path, file_okay=False),
+    f = click.option("--home", type=_Path(path_type=Path, file_okay=False),
                      help="Where the app keeps its drafts and session key (default: the "
                           "folder; with --neo4j, ./orgmodel-ORG_NAME).")(f)
     f = click.option("--neo4j", "neo4j_name", metavar="ORG_NAME",
                      help="The accounts of the app over this organisation in Neo4j.")(f)
-    f = click.option("--org", "org_dir", type=click.Path(path_type=Path, file_okay=False),
+    f = click.option("--org", "org_dir", type=_Path(path_type=Path, file_okay=False),
                      help="The accounts of the app over this folder.")(f)
     return f
 

@@ -84,6 +84,32 @@ def test_an_empty_role_is_refused_not_ignored(args, hint):
     assert res.exit_code == 2 and hint in res.output and "is empty" in res.output
 
 
+@pytest.mark.parametrize("cmd,option", [
+    (["import", "posts", "{posts}", "--out", ""], "'--out'"),
+    (["import", "posts", "", "--out", "{tmp}/o"], "'POSTS_FILE'"),
+    (["summary", "--org", ""], "'--org'"),
+    (["report", "--org", "{org}", "--out", " "], "'--out'"),
+    (["chart", "--org", "{org}", "-o", ""], "'-o' / '--out'"),
+])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(cmd, option, tmp_path,
+                                                               monkeypatch):
+    """``--out "$DIR"`` with the variable unset: an empty path is the
+    current folder to Python, and the import wrote its tables there (the
+    summary read it as the organisation). It is refused, naming the option,
+    and nothing is written."""
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,reports_to,title\n1,,Director\n", encoding="utf-8")
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    args = [a.format(posts=posts, tmp=tmp_path, org=DATA / "template") for a in cmd]
+    res = CliRunner().invoke(cli, [*args, "--lang", "en"])
+    assert res.exit_code == 2, res.output
+    assert f"Invalid value for {option}: '" in res.output and "' is empty: give a file or " \
+        "folder" in res.output, res.output
+    assert list(here.iterdir()) == [] and not (tmp_path / "o").exists()
+
+
 @pytest.mark.parametrize("cmd", [["layers", "--target", "0"], ["span", "--min", "-1"],
                                  ["span", "--max", "-3"], ["advice", "--threshold", "99"],
                                  ["advice", "--threshold", "0"],
