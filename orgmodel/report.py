@@ -543,7 +543,12 @@ class _Report:
         self.rules = applicable_rules(org)
 
     def write_csv(self, step) -> None:
+        """One CSV file per analysis, in the report's language (its columns,
+        notation and words, as the mandate register's); a citation kept as
+        the data writes it, a key to read back."""
         for name, frame in self.frames.items():
+            if self.t.lang != "en":
+                frame = self.t.frame(frame, citations=False)
             to_csv(frame, self.stage / f"{name}.csv")
         step("CSV files")
 

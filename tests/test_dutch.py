@@ -1449,6 +1449,36 @@ def test_a_dutch_report_cites_where_in_a_passage_in_dutch(tmp_path, name):
         assert "(A-2.2; A-1.3 punt 9)" in md
 
 
+def test_a_dutch_reports_csv_files_are_in_dutch(tmp_path):
+    """The Dutch report's CSV files had English columns and words
+    (`rule,message,...`, `not assessed: the criteria it meets are not
+    recorded`, `True`), beside a Dutch report; its `mandates.csv` was not
+    the register `orgmodel mandates --lang nl` writes, which the docs said
+    it was. Each is in Dutch now; the English report's stay as they were."""
+    import csv as _csv
+    res = run("report", "--org", DATA / "deventer", "--lang", "nl", "--out", tmp_path / "nl")
+    assert res.exit_code == 0, res.output
+    res = run("report", "--org", DATA / "deventer", "--lang", "en", "--out", tmp_path / "en")
+    assert res.exit_code == 0, res.output
+
+    def header(lang, name):
+        with open(tmp_path / lang / name, encoding="utf-8", newline="") as f:
+            return next(_csv.reader(f))
+    assert header("nl", "findings.csv") == ["regel", "bevinding", "knooppunten", "bron",
+                                             "niet vermeld"]
+    assert header("en", "findings.csv") == ["rule", "message", "nodes", "source", "not_stated"]
+    for name in ("span.csv", "layers.csv", "formation_units.csv", "advice.csv"):
+        assert header("nl", name) != header("en", name), name
+        assert "naam" in header("nl", name)
+    advice = (tmp_path / "nl" / "advice.csv").read_text(encoding="utf-8")
+    assert "niet beoordeeld" in advice and "not assessed" not in advice
+    layers = (tmp_path / "nl" / "layers.csv").read_text(encoding="utf-8")
+    assert ",ja," in layers and "True" not in layers
+    res = run("mandates", "--org", DATA / "deventer", "--lang", "nl", "-o", tmp_path / "reg.csv")
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "nl" / "mandates.csv").read_bytes() == (tmp_path / "reg.csv").read_bytes()
+
+
 def test_check_and_a_table_cite_where_in_a_passage_in_dutch():
     res = run("check", "--org", DATA / "deventer", "--lang", "nl")
     assert "geen bestuurlijk opdrachtgever vastgelegd" in res.output
