@@ -1294,7 +1294,7 @@ def write_diff(d: Diff, folder: PathLike, lang: str = "en") -> dict:
     from pathlib import Path
 
     from ._staging import clean_stale, no_space, temp_dir
-    from .escape import to_csv
+    from .escape import sheet_csv
     from .formats.html import ExportTooLargeError, write_diff_html
     from .i18n import translator
     from .write import usual_mode
@@ -1313,8 +1313,8 @@ def write_diff(d: Diff, folder: PathLike, lang: str = "en") -> dict:
             written["diff.html"] = said(exc)    # (a Message: said in the reader's language)
         (stage / "DIFF.md").write_text(d.markdown(lang), encoding="utf-8")
         changes = d.changes()
-        to_csv(translator(lang).frame(changes, own=("key", "detail_own")) if lang != "en"
-               else changes, stage / "changes.csv")
+        sheet_csv(translator(lang).frame(changes, own=("key", "detail_own")) if lang != "en"
+                  else changes, stage / "changes.csv", lang)
         (stage / "changes.json").write_text(json.dumps(changes.to_dict("records"),
                                                        ensure_ascii=False, indent=1),
                                             encoding="utf-8")

@@ -249,16 +249,41 @@ def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv(frame: pd.DataFrame, target=None, sep: str = ",", decimal: str = "."):
+def to_csv(frame: pd.DataFrame, target=None, sep: str = ",", decimal: str = ".",
+           bom: bool = False):
     """Write ``frame`` as CSV that spreadsheets open safely (or return the text).
 
     Cells pass through :func:`csv_frame`; rows end in CRLF as RFC 4180 says,
     which also makes the csv writer quote a cell holding a carriage return.
     ``sep`` and ``decimal``: ``";"`` and ``","`` for a spreadsheet set to
-    Dutch, which reads a comma as the decimal one.
+    Dutch, which reads a comma as the decimal one; ``bom``: a byte-order mark
+    first, without which Excel reads UTF-8 as its own code page
+    (``FinanciÃ«n``).
     """
-    return csv_frame(frame).to_csv(target, index=False, lineterminator="\r\n", sep=sep,
+    text = csv_frame(frame).to_csv(None, index=False, lineterminator="\r\n", sep=sep,
                                    decimal=decimal)
+    text = ("\ufeff" if bom else "") + text
+    if target is None:
+        return text
+    with open(target, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    return None
+
+
+def sheet_csv(frame: pd.DataFrame, target=None, lang: str = "en"):
+    r"""``frame`` as CSV for a person's spreadsheet in ``lang`` (see
+    :func:`to_csv`): in Dutch with a byte-order mark and ``;`` between cells,
+    as Excel set to Dutch opens it by a double click (a comma-separated
+    file opens there as one column); in English as :func:`to_csv` writes
+    it, for programs as much as people.
+
+    >>> import pandas as pd
+    >>> sheet_csv(pd.DataFrame({"naam": ["Financiën"], "fte": ["1,5"]}), lang="nl")
+    '\ufeffnaam;fte\r\nFinanciën;1,5\r\n'
+    """
+    dutch = lang == "nl"
+    return to_csv(frame, target, sep=";" if dutch else ",", decimal="," if dutch else ".",
+                  bom=dutch)
 
 
 #: An address's credentials, up to the last "@" of the address: a password

@@ -626,7 +626,7 @@ def write_register(reg: pd.DataFrame, path: PathLike, org: OrgModel | None = Non
     and Dutch notation."""
     from pathlib import Path
 
-    from .escape import markdown, markdown_table, to_csv
+    from .escape import markdown, markdown_table, sheet_csv
     from .formats._tables import atomic_write
     from .i18n import translator
     t = translator(lang)
@@ -637,7 +637,7 @@ def write_register(reg: pd.DataFrame, path: PathLike, org: OrgModel | None = Non
         # data writes them; its Markdown is only read by a person)
         reg = t.frame(reg, citations=suffix == ".md")
     if suffix == ".csv":
-        return atomic_write(path, lambda tmp: to_csv(reg, tmp))
+        return atomic_write(path, lambda tmp: sheet_csv(reg, tmp, lang))
     if suffix == ".md":
         title = "# " + t("Mandate register") + (f": {markdown(org.name)}" if org is not None
                                                  else "")

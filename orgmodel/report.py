@@ -23,7 +23,7 @@ from .checks import CHECKS, applicable_rules, check
 from .errors import OrgModelError
 from .escalation import NO_ROUTES, OUTCOMES, escalation_load, escalation_policy, route_graph
 from .escape import markdown as _md
-from .escape import markdown_table, to_csv
+from .escape import markdown_table, sheet_csv
 from .formation import (
     counted_people,
     counted_posts,
@@ -544,12 +544,13 @@ class _Report:
 
     def write_csv(self, step) -> None:
         """One CSV file per analysis, in the report's language (its columns,
-        notation and words, as the mandate register's); a citation kept as
-        the data writes it, a key to read back."""
+        notation and words, as the mandate register's, laid out for a
+        spreadsheet in that language: see :func:`orgmodel.escape.sheet_csv`);
+        a citation kept as the data writes it, a key to read back."""
         for name, frame in self.frames.items():
             if self.t.lang != "en":
                 frame = self.t.frame(frame, citations=False)
-            to_csv(frame, self.stage / f"{name}.csv")
+            sheet_csv(frame, self.stage / f"{name}.csv", self.t.lang)
         step("CSV files")
 
     def chart(self, name, svg, alt) -> list:

@@ -367,8 +367,8 @@ class _Site:
         from .escape import to_csv
         name = request.path_params["what"]
         dutch = self.language(request) == "nl"
-        text = to_csv(df, sep=";" if dutch else ",", decimal="," if dutch else ".")
-        return Response("\ufeff" + text, media_type="text/csv; charset=utf-8", headers={
+        text = to_csv(df, sep=";" if dutch else ",", decimal="," if dutch else ".", bom=True)
+        return Response(text, media_type="text/csv; charset=utf-8", headers={
             "content-disposition": f'attachment; filename="{name}.csv"'})
 
     async def figure(self, request):

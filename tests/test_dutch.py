@@ -187,7 +187,8 @@ def test_the_report_page_diff_and_register_are_dutch(voorbeeld, tmp_path):
     texts["DIFF.md"] = (to_be / "DIFF.md").read_text(encoding="utf-8")
     texts["diff.html"] = _visible_html((to_be / "diff.html").read_text(encoding="utf-8"))
     header = (to_be / "changes.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == "onderdeel,betreft,soort,status,toelichting"
+    # (laid out as Excel set to Dutch opens it: a byte-order mark, ';' between cells)
+    assert header == "\ufeffonderdeel;betreft;soort;status;toelichting"
     # (a what-if's title says its script: the two sides share a name and a date)
     assert texts["DIFF.md"].startswith("# Wat het wijzigingsscript wijziging.yaml verandert in ")
     for name, text in texts.items():
@@ -1381,7 +1382,7 @@ def test_a_reorganisation_of_deventer_reads_as_dutch(tmp_path):
     assert "| functies zonder fte | 8 | 7 | -1 |" in text and "fte (min)" not in text
     # (the change list says a route newly forbidden as such: "top" is no news)
     listed = (tmp_path / "tobe" / "changes.csv").read_text(encoding="utf-8")
-    assert "nieuw: verboden," in listed and "forbidden" not in listed
+    assert "nieuw: verboden;" in listed and "forbidden" not in listed
 
 
 def test_a_merge_and_a_moved_commission_note_themselves_in_words(tmp_path):
@@ -1444,7 +1445,7 @@ def test_a_dutch_report_cites_where_in_a_passage_in_dutch(tmp_path, name):
         assert "R6 (Minimale gelaagdheid: concern, teamverbindend, team; D-FS-V slot)" in md
         assert "(D-FS-VI punt 6; D-B3 Realisatie)" in md
         csv_text = (tmp_path / "nl" / "findings.csv").read_text(encoding="utf-8")
-        assert ",D-FS-VI last bullet," in csv_text
+        assert ";D-FS-VI last bullet;" in csv_text
     else:
         assert "(A-2.2; A-1.3 punt 9)" in md
 
@@ -1462,8 +1463,14 @@ def test_a_dutch_reports_csv_files_are_in_dutch(tmp_path):
     assert res.exit_code == 0, res.output
 
     def header(lang, name):
-        with open(tmp_path / lang / name, encoding="utf-8", newline="") as f:
-            return next(_csv.reader(f))
+        # (in Dutch as Excel set to Dutch opens it by a double click: a
+        # byte-order mark, ';' between cells; a comma-separated file opens
+        # there as one column)
+        with open(tmp_path / lang / name, encoding="utf-8-sig", newline="") as f:
+            first = f.readline()
+        bom = (tmp_path / lang / name).read_bytes().startswith(b"\xef\xbb\xbf")
+        assert (";" in first, bom) == ((True, True) if lang == "nl" else (False, False)), first
+        return next(_csv.reader([first], delimiter=";" if lang == "nl" else ","))
     assert header("nl", "findings.csv") == ["regel", "bevinding", "knooppunten", "bron",
                                              "niet vermeld"]
     assert header("en", "findings.csv") == ["rule", "message", "nodes", "source", "not_stated"]
@@ -1473,7 +1480,7 @@ def test_a_dutch_reports_csv_files_are_in_dutch(tmp_path):
     advice = (tmp_path / "nl" / "advice.csv").read_text(encoding="utf-8")
     assert "niet beoordeeld" in advice and "not assessed" not in advice
     layers = (tmp_path / "nl" / "layers.csv").read_text(encoding="utf-8")
-    assert ",ja," in layers and "True" not in layers
+    assert ";ja;" in layers and "True" not in layers
     res = run("mandates", "--org", DATA / "deventer", "--lang", "nl", "-o", tmp_path / "reg.csv")
     assert res.exit_code == 0, res.output
     assert (tmp_path / "nl" / "mandates.csv").read_bytes() == (tmp_path / "reg.csv").read_bytes()
