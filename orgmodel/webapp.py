@@ -197,19 +197,25 @@ class _Site:
                             **context}, status_code=status)
 
     def frame(self, df, request, own=()):
+        """A DataFrame as the reader's language writes it (see
+        :meth:`translated`), as header + rows of text."""
+        df = self.translated(df, request, own)
+        cols = [str(c) for c in df.columns]
+        return {"columns": cols, "rows": [["" if v is None else str(v) for v in row]
+                                          for row in df.itertuples(index=False)]}
+
+    def translated(self, df, request, own=(), citations: bool = True):
         """A DataFrame as the reader's language writes it (columns, numbers,
         yes/no, the analyses' words; the columns ``own``, beside those of
-        names and ids, are the data's words), as header + rows of text."""
+        names and ids, are the data's words; a citation as the data writes
+        it unless ``citations``)."""
         t = self.translator(request)
         df = df.copy()
         for c in df.columns:       # a list in a cell (nodes, facts not stated), item by item
             if df[c].map(lambda v: isinstance(v, (list, tuple))).any():
                 df[c] = df[c].map(lambda v: "; ".join(map(t, v)) if isinstance(v, (list, tuple))
                                   else v)
-        df = t.frame(df, own=OWN_WORDS + tuple(own))
-        cols = [str(c) for c in df.columns]
-        return {"columns": cols, "rows": [["" if v is None else str(v) for v in row]
-                                          for row in df.itertuples(index=False)]}
+        return t.frame(df, own=OWN_WORDS + tuple(own), citations=citations)
 
     # -- pages --------------------------------------------------------------
 
@@ -357,16 +363,20 @@ class _Site:
                          figure=f"/figure/{what}.svg" if what in ("layers", "span") else None)
 
     async def table_csv(self, request):
-        """The whole table of a page as CSV, as ``--format csv`` gives it (its
-        cells inert: none starts a spreadsheet formula), for a spreadsheet:
-        with a byte-order mark (else Excel reads UTF-8 as its own code page),
-        and in Dutch with ``;`` between cells and ``,`` for decimals, as a
-        spreadsheet set to Dutch reads them."""
+        """The whole table of a page as CSV (its cells inert: none starts a
+        spreadsheet formula), for a spreadsheet: with a byte-order mark (else
+        Excel reads UTF-8 as its own code page); in English as ``--format
+        csv`` gives it, in Dutch as the Dutch report's CSV files are (its
+        columns, numbers and words in Dutch, ``;`` between cells, as a
+        spreadsheet set to Dutch reads them; a citation as the data writes
+        it)."""
         self.who(request)
         _, df, _ = self.table_of(request)
         from .escape import to_csv
         name = request.path_params["what"]
         dutch = self.language(request) == "nl"
+        if dutch:
+            df = self.translated(df, request, citations=False)
         text = to_csv(df, sep=";" if dutch else ",", decimal="," if dutch else ".", bom=True)
         return Response(text, media_type="text/csv; charset=utf-8", headers={
             "content-disposition": f'attachment; filename="{name}.csv"'})
