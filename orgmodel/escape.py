@@ -192,7 +192,9 @@ def _inert_start(m: re.Match) -> str:
     return m.group(1) + ("\\" + mark if m.group(2) else mark + "\\" + m.group(4))
 
 
-_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+#: A number, in either notation and with its thousands grouped (``-1.234,5``,
+#: a Dutch file's), which a spreadsheet reads as one and runs nothing of.
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+|\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*)(?:[.,]\d+)?$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -203,6 +205,8 @@ def csv_cell(value):
     --------
     >>> csv_cell("=HYPERLINK(\\"http://x\\")"), csv_cell("-1"), csv_cell(3), csv_cell("Team")
     ('\\'=HYPERLINK("http://x")', '-1', 3, 'Team')
+    >>> csv_cell("-1.234,5"), csv_cell("-1,234.5"), csv_cell("-1.2.3")
+    ('-1.234,5', '-1,234.5', "'-1.2.3")
     """
     if isinstance(value, str):
         if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value):
