@@ -414,6 +414,41 @@ def test_a_post_id_that_says_there_is_none_is_no_post_id(tmp_path):
         "'n.v.t.' says there is none" in str(why) for _, _, why in log.skipped)
 
 
+def test_an_afas_export_keyed_by_personnel_number_is_offered_its_key_and_read(tmp_path):
+    """An AFAS-like export: a row per employee, keyed by `Medewerker` (a
+    personnel number) which `Leidinggevende` names, the FTE as
+    `Parttimepercentage`. The refusal (no post id column the preset knows)
+    offered `--id` and `--row-ids` alike; it names the column the manager's
+    cells name. With it, the percentages are the FTE."""
+    rows = [["Medewerker", "Naam", "Functie", "Organisatorische eenheid", "Leidinggevende",
+             "Parttimepercentage"],
+            ["1001", "Jansen, P.", "Gemeentesecretaris", "Directie", "", "100"],
+            ["1002", "Vries, A. de", "Teammanager Ruimte", "Ruimte", "1001", "88,89"],
+            ["1003", "Bakker, J.", "Beleidsadviseur", "Ruimte", "1002", "50"]]
+    posts = tmp_path / "afas.csv"
+    posts.write_text("".join(";".join(r) + "\n" for r in rows), encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "o").exists()
+    assert "has no column 'formatieplaats' for the post id" in res.output
+    assert "'Medewerker' gives each row its own value, which 'Leidinggevende' names as the " \
+        "superior: give --id 'Medewerker'" in res.output, res.output
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--id", "Medewerker",
+              "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "FTE read from the percentages in 'Parttimepercentage'" in res.output
+    n = orgmodel.load(tmp_path / "o").graph.nodes
+    assert [n[p].get("fte_min") for p in ("1001", "1002", "1003")] == [1, 0.8889, 0.5]
+    # (a file whose superiors are named by name is offered no key column)
+    posts.write_text("Medewerker;Functie;Leidinggevende\nP. Jansen;Directeur;\n"
+                     "A. de Vries;Teammanager;P. Jansen\nJ. Bakker;Adviseur;A. de Vries\n",
+                     encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o2",
+              "--lang", "en")
+    assert res.exit_code == 1 and "give --id" not in res.output.split("; give the column")[1], \
+        res.output
+
+
 def test_a_w3c_org_file_of_another_tool_names_what_it_does_not_read(tmp_path):
     """A person's membership (no MEMBER_OF from a person in the contract)
     refused the whole file with a message about orgmodel's edges; sub-

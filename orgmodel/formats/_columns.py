@@ -226,8 +226,20 @@ class ColumnReading(ImportState):
         """The column of each thing the file gives (``c_id``, ``c_sup`` ...):
         one the user named must be there."""
         cols, label = self.cols, self.label
-        self.c_id = None if self.row_ids else column_of(self.df, cols.id, label, N_("post id"),
-                                                      True)
+        try:
+            self.c_id = None if self.row_ids else column_of(self.df, cols.id, label,
+                                                          N_("post id"), True)
+        except ValidationError as exc:
+            # (the column the superiors name, where one is: an export's own key)
+            meant = key_column(self.df, column_of(self.df, cols.reports_to, label, "", False))
+            if meant is None:
+                raise
+            shown = (self.df.attrs.get("headers") or {}).get
+            raise ValidationError([Problem(p.file, p.row, p.message + Message(
+                "; '{key}' gives each row its own value, which '{sup}' names as the "
+                "superior: give --id '{key}'", key=shown(meant[0], meant[0]),
+                sup=shown(meant[1], meant[1]))) for p in exc.problems],
+                where=exc.where) from None
         if self.row_ids:
             self.log.decisions.append(Message(
                 "the file gives no post ids (--row-ids): each row is a post, its id its row "
@@ -623,3 +635,36 @@ def _mark(value) -> str:
     """
     text = str(value).strip()
     return text[:-2] if text in ("0.0", "1.0") else text
+
+
+def key_column(df, sup: str | None) -> tuple[str, str] | None:
+    """``(column, sup)``: the one column of ``df`` whose values are each
+    row's own, without spaces, and among which is every superior the column
+    ``sup`` names (two at least), as an HR export's personnel number is the
+    key its manager's column names; None when there is no such column, or
+    more than one.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"Medewerker": ["1", "2", "3"], "Functie": ["D", "A", "A"],
+    ...                    "Leidinggevende": ["", "1", "2"]})
+    >>> key_column(df, "Leidinggevende")
+    ('Medewerker', 'Leidinggevende')
+    >>> key_column(df, None) is None, key_column(df.assign(Leidinggevende=["", "1", "9"]),
+    ...                                           "Leidinggevende") is None
+    (True, True)
+    """
+    if sup is None:
+        return None
+    named = {str(v).strip() for v in df[sup]} - {""}
+    if len(named) < 2:
+        return None
+    found = []
+    for c in df.columns:
+        values = [str(v).strip() for v in df[c]]
+        filled = [v for v in values if v]
+        # (a key has no spaces: a column of names the superiors name is a
+        # file read by name, with --reports-to-by holder)
+        if c != sup and len(filled) == len(values) and len(set(filled)) == len(filled) \
+                and named <= set(filled) and not any(" " in v for v in filled):
+            found.append(c)
+    return (found[0], sup) if len(found) == 1 else None

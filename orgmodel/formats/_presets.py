@@ -154,7 +154,9 @@ PRESETS = {
                        fte="fte|formatie|omvang|aanstelling|fte formatie|formatie fte|"
                            "werktijdfactor|deeltijdfactor|aanstellingsomvang|"
                            "aanstellingspercentage|formatieomvang|aantal fte|fte aantal|"
-                           "omvang fte|fte omvang",
+                           "omvang fte|fte omvang|parttimepercentage|deeltijdpercentage|"
+                           "parttime percentage|deeltijd percentage|parttime %|deeltijd %|"
+                           "parttimefactor|dienstverband fte|fte dienstverband",
                        hours="uren|uren per week|aantal uren|contracturen|formatie-uren|"
                              "formatieuren|weekuren|uren p/w",
                        grade="schaal|salarisschaal|functieschaal",
