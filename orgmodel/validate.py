@@ -214,8 +214,28 @@ _KEY = re.compile(schema.VOCABULARY_KEY)
 
 
 def _closest(word, options):
-    near = difflib.get_close_matches(word, list(options), n=1)
+    """The option ``word`` may mean, as a hint: the same but for case or a
+    region (``NL``, ``nl_NL`` for ``nl``), a language's name for its code
+    (``Dutch``, ``Nederlands``), else the closest spelling.
+
+    >>> [str(_closest(w, ["nl", "en"])) for w in ("NL", "nl_NL", "Nederlands", "english")]
+    ["; write it 'nl'", "; write it 'nl'", "; write it 'nl'", "; write it 'en'"]
+    >>> str(_closest("poost", ["post", "role"])), _closest("zzz", ["post"])
+    (" (did you mean 'post'?)", '')
+    """
+    options = list(options)
+    by_fold = {o.casefold(): o for o in options}
+    folded = word.strip().casefold()
+    for key in (folded, re.split(r"[_-]", folded)[0], _LANGUAGE_NAMES.get(folded)):
+        if key in by_fold:
+            return Message("; write it '{near}'", near=by_fold[key])
+    near = difflib.get_close_matches(word, options, n=1)
     return Message(" (did you mean '{near}'?)", near=near[0]) if near else ""
+
+
+#: A language's name, as one may write it where its code is asked for.
+_LANGUAGE_NAMES = {"dutch": "nl", "nederlands": "nl", "nederland": "nl", "english": "en",
+                   "engels": "en"}
 
 
 def _fold(name: str) -> str:

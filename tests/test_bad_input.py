@@ -267,6 +267,13 @@ CASES = [
     ("yaml syntax", yaml_key("name: Sample", "name: [Sample"), "org.yaml, row", "not valid YAML"),
     ("yaml a list", raw_bytes(Y, b"- name\n- other\n"), "org.yaml", "'key: value' settings"),
     ("misspelt key", yaml_key("span:", "spn:"), "org.yaml", "unknown key 'spn' (did you mean 'span'?)"),
+    # (a language written as a reader names it: its code offered)
+    ("language in capitals", yaml_key("name: Sample", "name: Sample\nlanguage: NL"), "org.yaml",
+     "language: 'NL' is not one of: nl, en; write it 'nl'"),
+    ("language by its name", yaml_key("name: Sample", "name: Sample\nlanguage: Nederlands"),
+     "org.yaml", "language: 'Nederlands' is not one of: nl, en; write it 'nl'"),
+    ("locale with a region", yaml_key("name: Sample", "name: Sample\nlocale: nl_NL"), "org.yaml",
+     "locale: 'nl_NL' is not one of: nl, en; write it 'nl'"),
     ("target_depth three", yaml_key("target_depth: 3", "target_depth: three"), "org.yaml",
      "layering.target_depth: must be a whole number"),
     ("span max eight", yaml_key("max: 8", "max: eight"), "org.yaml",
