@@ -1161,6 +1161,49 @@ def test_an_ods_workbook_is_read_as_its_xls_and_csv_files(tmp_path):
     assert orgmodel.totals(orgmodel.load(tmp_path / "ods"))["posts"] == 163
 
 
+def test_a_hidden_column_is_named_in_the_log(tmp_path):
+    """A column hidden in the workbook (an old unit's, a start date) was read
+    or passed over as any other, unsaid: its reader does not see it, so the
+    log names it, as it names hidden rows (hiding is not deleting). An
+    .xlsx as openpyxl writes it, and the ODS fixture as LibreOffice would
+    with its seventh column hidden."""
+    import zipfile
+
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["Functienummer", "Functie", "Leidinggevende", "Afdeling", "Afdeling (oud)",
+                 "FTE"], ["F1", "Directeur", "", "Directie", "Staf", "1"],
+                ["F2", "Adviseur", "F1", "Ruimte", "Beleid", "0,8"]):
+        ws.append(row)
+    ws.column_dimensions["E"].hidden = True
+    wb.save(tmp_path / "f.xlsx")
+    src = ROOT / "tests" / "fixtures" / "nl-hr" / "formatie-voorbeeld.ods"
+    columns = '<table:table-column table:style-name="co1" table:number-columns-repeated="16384"'
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(tmp_path / "f.ods", "w") as out:
+        for item in z.infolist():
+            data = z.read(item.filename)
+            if item.filename == "content.xml":
+                text = data.decode("utf-8")
+                assert columns in text
+                data = text.replace(columns, (
+                    '<table:table-column table:number-columns-repeated="6"/>'
+                    '<table:table-column table:visibility="collapse"/>'
+                    '<table:table-column table:number-columns-repeated="16377"'), 1).encode()
+            out.writestr(item, data)
+    for book, said in (("f.xlsx", "- f.xlsx: column 'Afdeling (oud)' is hidden "
+                                  "in the workbook, and treated as any other column (hiding "
+                                  "is not deleting)"),
+                       ("f.ods", "column 'Ingangsdatum' is hidden in the workbook")):
+        res = run("import", "posts", tmp_path / book, "--preset", "nl-hr", "--full-time", "36",
+                  "--out", tmp_path / book.replace(".", "-"), "--lang", "en")
+        assert res.exit_code == 0, res.output
+        assert said in res.output, res.output
+    res = run("import", "posts", src, "--preset", "nl-hr", "--full-time", "36",
+              "--out", tmp_path / "plain", "--lang", "en")
+    assert "is hidden in the workbook, and treated" not in res.output
+
+
 def test_a_dutch_ods_as_libreoffice_saves_it(tmp_path):
     """LibreOffice's XML as people keep a formatie: a unit merged over its
     posts' rows (covered cells), a hidden row, percentages, a date, repeated

@@ -374,8 +374,9 @@ def _spreadsheet_error_problem(label, df, errors) -> Problem:
 def _as_laid_out(df, layout: dict) -> None:
     """The sheet's table as its reader sees it: a merged cell's value on
     each of the table's rows it covers (a unit merged over its posts' rows:
-    only its first row holds the value), and which rows are hidden
-    (``df.attrs["merged"]``, ``df.attrs["hidden"]``: for the log)."""
+    only its first row holds the value), and which rows and columns are
+    hidden (``df.attrs["merged"]``, ``df.attrs["hidden"]``,
+    ``df.attrs["hidden_columns"]``: for the log)."""
     from openpyxl.utils import get_column_letter
     columns, rows = df.attrs.get("columns") or {}, set(df.index.tolist())
     said = []
@@ -392,6 +393,10 @@ def _as_laid_out(df, layout: dict) -> None:
                      value, covered, name, right > left))
     df.attrs["merged"] = said
     df.attrs["hidden"] = sorted(rows & set(layout["hidden"]))
+    # (a hidden column with values in the table: read as any other)
+    df.attrs["hidden_columns"] = [columns[c] for c in sorted(set(layout.get("hidden_columns", ())))
+                                  if c in columns and df[columns[c]].astype(str).str.strip()
+                                  .ne("").any()]
 
 
 def unnamed_said(df, label) -> list:
@@ -409,8 +414,8 @@ def unnamed_said(df, label) -> list:
 
 def laid_out(df, label) -> list:
     """What the log says of a sheet's layout: merged cells read on each row
-    they cover, and hidden rows read as any other (its reader may not
-    expect either)."""
+    they cover, and hidden rows and columns read as any other (its reader
+    may not expect either: hiding is not deleting)."""
     said = [_as_windows_1252(df, label)] if df.attrs.get("encoding") == WINDOWS_1252 else []
     shown = df.attrs.get("headers") or {}       # (a column as the file writes it)
     for ref, value, covered, column, across in df.attrs.get("merged") or []:
@@ -439,6 +444,14 @@ def laid_out(df, label) -> list:
                 if len(hidden) == 1 else
                 N_("{label}: rows {rows} are hidden in the workbook, and read as any other row"))
         said.append(Message(text, label=label, rows=row_spans(hidden)))
+    columns = df.attrs.get("hidden_columns")
+    if columns:
+        text = (N_("{label}: column {columns} is hidden in the workbook, and treated as any "
+                   "other column (hiding is not deleting)") if len(columns) == 1 else
+                N_("{label}: columns {columns} are hidden in the workbook, and treated as any "
+                   "other column (hiding is not deleting)"))
+        said.append(Message(text, label=label, columns=", ".join(
+            f"'{shown.get(c, c)}'" for c in columns)))
     return said
 
 

@@ -63,6 +63,8 @@ class _Sheet:
         self.runs: list = []
         self.merged: list = []      # (first row, last row, first column, last column)
         self.hidden: list = []      # row numbers
+        self.hidden_columns: list = []      # column numbers
+        self.columns_seen = 0       # columns described so far (table:table-column)
 
     def iter_rows(self, values_only=True, max_row=None):
         n = 0
@@ -131,6 +133,16 @@ def _row(element, rowno: int, sheet: _Sheet) -> tuple:
     return tuple(cells)
 
 
+def _column(element, sheet: _Sheet) -> None:
+    """A column's (or a run of alike columns') place, and whether it is
+    hidden, added to ``sheet``."""
+    repeat = min(int(element.get(_TABLE + "number-columns-repeated") or 1), MAX_COLUMNS)
+    first = sheet.columns_seen + 1
+    sheet.columns_seen += repeat
+    if element.get(_TABLE + "visibility") in ("collapse", "filter"):
+        sheet.hidden_columns.extend(range(first, first + min(repeat, 1000)))
+
+
 def _sheets(content) -> list:
     """The sheets of ``content.xml`` (a file object), read as a stream."""
     from defusedxml.ElementTree import iterparse
@@ -143,6 +155,9 @@ def _sheets(content) -> list:
                 sheets.append(sheet)
             else:
                 element.clear()
+            continue
+        if event == "end" and element.tag == _TABLE + "table-column" and sheet is not None:
+            _column(element, sheet)
             continue
         if event != "end" or element.tag != _TABLE + "table-row" or sheet is None:
             continue
@@ -229,7 +244,8 @@ class OdsBook(SavedBook):
         """The merged cells and hidden rows of sheet ``name``, as
         :meth:`orgmodel.formats.xlsx.Workbook.layout` gives them."""
         sheet = self[name]
-        return {"merged": list(sheet.merged), "hidden": list(sheet.hidden)}
+        return {"merged": list(sheet.merged), "hidden": list(sheet.hidden),
+                "hidden_columns": list(sheet.hidden_columns)}
 
     def close(self) -> None:
         """Nothing to release: the sheets were read when it was opened."""

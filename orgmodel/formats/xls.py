@@ -93,7 +93,9 @@ class XlsBook(SavedBook):
         sheet = self[name]._sheet
         return {"merged": [(rlo + 1, rhi, clo + 1, chi) for rlo, rhi, clo, chi
                            in sheet.merged_cells],
-                "hidden": sorted(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)}
+                "hidden": sorted(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden),
+                "hidden_columns": sorted(c + 1 for c, info in sheet.colinfo_map.items()
+                                         if info.hidden)}
 
     def close(self) -> None:
         self._book.release_resources()

@@ -408,8 +408,9 @@ class Workbook:
     def layout(self, name) -> dict:
         """What a reader sees of sheet ``name`` beyond its values: its merged
         cells (``merged``: ``(first row, last row, first column, last column)``,
-        counted from 1) and its hidden rows (``hidden``), read from the
-        sheet's XML (openpyxl reads neither when it streams a sheet)."""
+        counted from 1), its hidden rows (``hidden``) and hidden columns
+        (``hidden_columns``, counted from 1), read from the sheet's XML
+        (openpyxl reads none of them when it streams a sheet)."""
         with zipfile.ZipFile(self._path) as z:
             xml = z.read(self._values[name]._worksheet_path)
         return sheet_layout(xml)
@@ -421,11 +422,12 @@ class Workbook:
 
 
 def sheet_layout(xml: bytes) -> dict:
-    """The merged cells and hidden rows of a sheet's XML (see
-    :meth:`Workbook.layout`).
+    """The merged cells, hidden rows and hidden columns of a sheet's XML
+    (see :meth:`Workbook.layout`).
 
-    >>> sheet_layout(b'<row r="5" hidden="1"><c r="A5"/></row><mergeCell ref="C3:C5"/>')
-    {'merged': [(3, 5, 3, 3)], 'hidden': [5]}
+    >>> sheet_layout(b'<cols><col min="2" max="3" hidden="1"/><col min="4" max="4"/></cols>'
+    ...              b'<row r="5" hidden="1"><c r="A5"/></row><mergeCell ref="C3:C5"/>')
+    {'merged': [(3, 5, 3, 3)], 'hidden': [5], 'hidden_columns': [2, 3]}
     """
     from openpyxl.utils.cell import range_boundaries
     hidden = []
@@ -437,7 +439,14 @@ def sheet_layout(xml: bytes) -> dict:
     for m in re.finditer(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"', xml):
         min_col, min_row, max_col, max_row = range_boundaries(m.group(1).decode())
         merged.append((min_row, max_row, min_col, max_col))
-    return {"merged": merged, "hidden": hidden}
+    columns = []
+    for tag in re.finditer(rb'<(?:\w+:)?col\b[^>]*>', xml):
+        span = re.search(rb'\bmin="(\d+)"[^>]*\bmax="(\d+)"', tag.group(0))
+        if span and re.search(rb'\bhidden="(1|true)"', tag.group(0)):
+            first, last = int(span.group(1)), int(span.group(2))
+            # (a sheet's last columns are often hidden as one run to its end)
+            columns.extend(range(first, min(last, first + 1000) + 1))
+    return {"merged": merged, "hidden": hidden, "hidden_columns": columns}
 
 
 def _sheets_in_dutch(names: dict) -> dict:
