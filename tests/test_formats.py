@@ -1161,6 +1161,42 @@ def test_an_ods_workbook_is_read_as_its_xls_and_csv_files(tmp_path):
     assert orgmodel.totals(orgmodel.load(tmp_path / "ods"))["posts"] == 163
 
 
+def test_units_given_by_their_codes_beside_their_names_are_offered_the_names(tmp_path):
+    """A Youforce-like export gives `Organisatie-eenheid` as a code (210)
+    and its name beside it: the units were named 210 and 220, unsaid. The
+    log offers the names' column, where each code has one name; where two
+    codes share a name, it says why not (by name they would be one unit)."""
+    rows = [["Formatieplaats", "Functie", "Organisatie-eenheid",
+             "Omschrijving organisatie-eenheid", "Leidinggevende formatieplaats"],
+            ["F1", "Gemeentesecretaris", "100", "Directie", ""],
+            ["F2", "Teammanager Ruimte", "210", "Ruimte", "F1"],
+            ["F3", "Beleidsadviseur", "210", "Ruimte", "F2"],
+            ["F4", "Beleidsadviseur", "220", "Samenleving", "F1"]]
+    posts = tmp_path / "yf.csv"
+
+    def imported(out, *extra):
+        posts.write_text("".join(";".join(r) + "\n" for r in rows), encoding="utf-8")
+        res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / out,
+                  "--lang", "en", *extra)
+        assert res.exit_code == 0, res.output
+        return res.output
+    said = imported("codes")
+    assert "Units named by the codes in 'Organisatie-eenheid' (100, 210, 220): 'Omschrijving " \
+        "organisatie-eenheid' gives their names; give --unit 'Omschrijving " \
+        "organisatie-eenheid' to name the units so" in said, said
+    units = {d["name"] for _, d in orgmodel.load(tmp_path / "codes").graph.nodes(data=True)
+             if d["kind"] == "Team"}
+    assert units == {"100", "210", "220"}      # (as the file's unit column gives them)
+    imported("names", "--unit", "Omschrijving organisatie-eenheid")
+    units = {d["name"] for _, d in orgmodel.load(tmp_path / "names").graph.nodes(data=True)
+             if d["kind"] == "Team"}
+    assert units == {"Directie", "Ruimte", "Samenleving"}
+    rows[4][3] = "Ruimte"
+    said = imported("shared")
+    assert "'Omschrijving organisatie-eenheid' gives names, but not one to each code" in said
+    assert "give --unit" not in said
+
+
 def test_a_hidden_column_is_named_in_the_log(tmp_path):
     """A column hidden in the workbook (an old unit's, a start date) was read
     or passed over as any other, unsaid: its reader does not see it, so the

@@ -57,6 +57,13 @@ _OCCUPIED_HOURS = frozenset({"bezettinguren", "bezettinginuren",
 
 #: A cell of a number only: a personnel number, an FTE (``0,89``).
 _NUMBER = re.compile(r"\d[\d .,\-/]*")
+#: A unit's code (``210``, ``OE-210``, ``2.1.3``), not its name.
+_CODE = re.compile(r"[A-Za-z]{0,4}[-.]?\d[\d.\-/]*")
+#: A column's name (folded) that says it names a unit: a unit's word and a
+#: name's (``Omschrijving organisatie-eenheid``, ``Afdelingsnaam``; not
+#: ``Naam kostenplaats``).
+_NAMES_UNITS = (re.compile("afdeling|eenheid|team|unit|organisatie"),
+                re.compile("omschrijving|naam|name|description"))
 
 
 def header_columns(cols: Columns, first: str = "id") -> tuple:
@@ -344,6 +351,7 @@ class ColumnReading(ImportState):
         self.log.unread_columns = [c for c in self.df.columns if c not in seen and any(
             isinstance(v, str) and v.strip() for v in self.df[c])]
         self.say_unit_levels(self.cols)
+        self.say_unit_codes()
         self.say_holder_fte()
 
     def refuse_names_by_comma(self, label) -> None:
@@ -518,6 +526,36 @@ class ColumnReading(ImportState):
                 read=shown(self.c_unit, self.c_unit),
                 others=", ".join(f"'{shown(c, c)}'" for c in others),
                 options=" ".join(f"--unit '{shown(c, c)}'" for c in levels)))
+
+    def say_unit_codes(self) -> None:
+        """A unit column of codes only (``Organisatie-eenheid`` 210) beside
+        a column not read that names them (``Omschrijving organisatie-
+        eenheid`` Ruimte): the units would be named 210; the log offers the
+        names, where each code has one name and each name one code (read by
+        name, two units of one name would be one)."""
+        if not self.c_unit or "unit" in self.asked:
+            return
+        codes = [str(v).strip() for v in self.df[self.c_unit]]
+        if not any(codes) or not all(_CODE.fullmatch(c) for c in codes if c):
+            return
+        shown = self.log.headers.get
+        for c in self.log.unread_columns:
+            if not all(words.search(fold(shown(c, c))) for words in _NAMES_UNITS):
+                continue
+            pairs = {(code, str(v).strip()) for code, v in zip(codes, self.df[c])
+                     if code and str(v).strip()}
+            if not pairs or not all(re.search(r"[^\W\d_]", name) for _, name in pairs):
+                continue
+            one_to_one = len(pairs) == len({a for a, _ in pairs}) == len({b for _, b in pairs})
+            self.log.decisions.append(Message(
+                "units named by the codes in '{codes}' ({examples}): '{names}' gives their "
+                "names; give --unit '{names}' to name the units so", codes=shown(
+                    self.c_unit, self.c_unit), names=shown(c, c),
+                examples=", ".join(sorted({a for a, _ in pairs})[:3])) if one_to_one else Message(
+                "units named by the codes in '{codes}': '{names}' gives names, but not one to "
+                "each code (read by name, two units of one name would be one)",
+                codes=shown(self.c_unit, self.c_unit), names=shown(c, c)))
+            return
 
     def read_fte_unit(self, c_hours: str | None) -> None:
         """What the FTE is read from: hours per week (:meth:`read_hours`) from
