@@ -45,6 +45,7 @@ _NAMES = {
     ".rar": N_("a compressed archive (RAR)"),
     ".doc": N_("a text document (Word or Writer)"),
     "protected": N_("an Office file protected with a password"),
+    ".html": N_("a web page (HTML)"),
 }
 
 #: What a file is not, by the name it has.
@@ -53,6 +54,8 @@ _NOT = {
     ".xlsx": N_("not the Excel workbook (.xlsx) its name says"),
     ".xls": N_("not the Excel 97-2003 workbook (.xls) its name says"),
     ".ods": N_("not the OpenDocument spreadsheet (.ods) its name says"),
+    ".ttl": N_("not the Turtle file its name says"),
+    ".jsonld": N_("not the JSON-LD file its name says"),
 }
 
 #: What to do with each kind that is not a spreadsheet orgmodel reads.
@@ -65,16 +68,22 @@ _TO_DO = {
     ".rar": N_("unpack it and give the file inside"),
     ".doc": N_("copy its table into a spreadsheet and save that"),
     "protected": N_("open it, remove the password and save it"),
+    ".html": N_("the address gave a page (a login, an error, a viewer) instead of the file; "
+                "download the file itself"),
 }
+
+#: How a web page starts, after any spaces (and byte-order mark).
+_HTML = (b"<!doctype html", b"<html")
 
 
 def kind_of(file: Path | BinaryIO) -> str | None:
     """The kind of ``file`` (a path, or a binary file open at its start) by
     its first bytes, where no text starts with them: ``.xlsx``, ``.xls``,
     ``.ods``, ``.pdf``, ``.gz``, ``.zip`` (an archive that is none of the
-    spreadsheets), ``.7z``, ``.rar``, ``.doc`` (a Word or Writer document)
-    or ``protected`` (an Office file encrypted with a password); None for
-    any other (text, or a kind not known here).
+    spreadsheets), ``.7z``, ``.rar``, ``.doc`` (a Word or Writer document),
+    ``protected`` (an Office file encrypted with a password) or ``.html``
+    (a web page: a link that gave a page instead of the file); None for any
+    other (text, or a kind not known here).
 
     Examples
     --------
@@ -83,12 +92,17 @@ def kind_of(file: Path | BinaryIO) -> str | None:
     '.pdf'
     >>> kind_of(io.BytesIO(b"id,title\\nF1,Directeur\\n")) is None
     True
+    >>> kind_of(io.BytesIO(b"\\n  <!DOCTYPE html><html><body>Log in</body></html>"))
+    '.html'
+
     """
     with (open(file, "rb") if isinstance(file, Path) else contextlib.nullcontext(file)) as f:
-        head = f.read(8)
+        head = f.read(512)
+        f.seek(0)
+        if head.removeprefix(b"\xef\xbb\xbf").lstrip().lower().startswith(_HTML):
+            return ".html"
         kind = next((k for sig, k in _SIGNATURES if head.startswith(sig)), None)
         if kind == ".zip":
-            f.seek(0)
             return _archive_kind(f)
         if kind == "ole2":
             return _compound_kind(f.read(2**20))
@@ -143,14 +157,18 @@ def named_otherwise(file: Path | BinaryIO, named: str,
     """
     kind = kind_of(file)
     # (an .xlsx encrypted with a password is the workbook its name says:
-    # its reader says how to open it)
-    if kind is None or kind == named or (kind, named) == ("protected", ".xlsx"):
+    # its reader says how to open it; a web page named as a workbook is
+    # the "Excel" export of some systems, which the workbook's reader names)
+    if kind is None or kind == named or (kind, named) == ("protected", ".xlsx") or \
+            (kind == ".html" and named in WORKBOOKS):
         return None
     if kind in reads:
         to_do = Message("give it the {kind} extension, which orgmodel reads", kind=kind)
-    elif kind in WORKBOOKS:
+    elif kind in WORKBOOKS and (named == ".csv" or named in WORKBOOKS):
         to_do = Message("save it as {expected}", expected=Message(
             N_("'CSV UTF-8'") if named == ".csv" else _NAMES[named]))
+    elif kind in WORKBOOKS:
+        to_do = Message(N_("a table of posts in a workbook is read with orgmodel import posts"))
     else:
         to_do = Message(_TO_DO[kind])
     return Message("is {what}, {not_named}: {to_do}", what=Message(_NAMES[kind]),

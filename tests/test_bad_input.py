@@ -139,6 +139,9 @@ CASES = [
      "is a PDF document, not CSV text: export the table itself"),
     ("nodes is compressed", raw_bytes(N, gzip.compress(b"id,kind,name\n")), "nodes.csv",
      "is a compressed file (gzip), not CSV text: unpack it"),
+    ("nodes is a web page", raw_bytes(N, b"\n<!DOCTYPE html>\n<html><body>Log in</body></html>"),
+     "nodes.csv", "is a web page (HTML), not CSV text: the address gave a page (a login, an "
+     "error, a viewer) instead of the file; download the file itself"),
     ("nodes has NUL bytes", raw_bytes(N, b"id,kind,name\n\x00\x00x,Post,y\n"), "nodes.csv",
      "NUL bytes"),
     ("org.yaml is binary", raw_bytes(Y, b"\x00\x01\x02name"), "org.yaml", "NUL bytes"),
@@ -509,6 +512,10 @@ FILE_CASES = [
      "e.ttl", "holds no organisation: none of its 1 statements names an org:Post, "
      "org:OrganizationalUnit, org:Organization or foaf:Person"),
     ("empty turtle", _summary(_file("e.ttl", _TTL)), "e.ttl", "holds no organisation"),
+    ("turtle that is a web page", _summary(_file("w.ttl", "<!doctype html><html></html>")),
+     "w.ttl", "is a web page (HTML), not the Turtle file its name says: the address gave a page"),
+    ("json-ld that is compressed", _summary(_file("g.jsonld", gzip.compress(b"{}"))),
+     "g.jsonld", "is a compressed file (gzip), not the JSON-LD file its name says: unpack it"),
     ("json-ld without an organisation", _summary(_file("e.jsonld", "{}")), "e.jsonld",
      "holds no organisation"),
     ("turtle nested thousands deep", _summary(_file(

@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
+from .._filekind import named_otherwise
 from .._offline import NetworkRefused, context_values, offline, remote_contexts
 from ..errors import Problem, ValidationError
 from ..i18n import N_, Listing, Message
@@ -244,6 +245,16 @@ def _local(uri) -> str:
     return unquote(re.split(r"[/#:]", text.rstrip("/#"))[-1]) or text
 
 
+def _check_kind(path: Path, fmt: str, label: str) -> None:
+    """A file whose contents are another kind than its format's (a web page,
+    a PDF, a compressed file) refused, naming it (see
+    :func:`orgmodel._filekind.named_otherwise`)."""
+    other = named_otherwise(path, ".jsonld" if fmt == "json-ld" else ".ttl") \
+        if path.is_file() else None
+    if other:
+        raise ValidationError([Problem(label, None, other)], where=str(path))
+
+
 def _check_jsonld(path: Path, label: str) -> None:
     """A JSON-LD file is one JSON object (or a list of them) whose contexts
     are written out in it: orgmodel fetches nothing a file names."""
@@ -319,6 +330,7 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
     path = Path(path)
     label = path.name
     fmt = fmt or ("json-ld" if path.suffix.lower() in (".jsonld", ".json") else "turtle")
+    _check_kind(path, fmt, label)
     if fmt == "json-ld":
         _check_jsonld(path, label)
     g = Graph()
