@@ -1161,6 +1161,27 @@ def test_an_ods_workbook_is_read_as_its_xls_and_csv_files(tmp_path):
     assert orgmodel.totals(orgmodel.load(tmp_path / "ods"))["posts"] == 163
 
 
+@pytest.mark.parametrize("given,other,column", [("nl-hr", "uk-organogram",
+                                                   "Post Unique Reference"),
+                                                  ("uk-organogram", "nl-hr", "Formatieplaats")])
+def test_a_file_read_with_the_other_preset_is_told_which(tmp_path, given, other, column):
+    """A UK organogram read with `--preset nl-hr` (or a Dutch export with
+    the UK preset) was refused for lacking the post id column, with `--id`
+    and `--row-ids` offered: the file's own format is named."""
+    if other == "uk-organogram":
+        posts = UK / "cabinet_office-2013-09-30-senior.csv"
+    else:
+        posts = tmp_path / "formatie.csv"
+        posts.write_text("Formatieplaats;Functie;Leidinggevende formatieplaats;FTE\n"
+                         "F1;Directeur;;1\nF2;Adviseur;F1;0,8\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", given, "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "o").exists()
+    assert f"for the post id of --preset {given}, and its columns are those of " in res.output
+    assert f"'{column}' is its post id there; read it with --preset {other}" in res.output, \
+        res.output
+
+
 def test_units_given_by_their_codes_beside_their_names_are_offered_the_names(tmp_path):
     """A Youforce-like export gives `Organisatie-eenheid` as a code (210)
     and its name beside it: the units were named 210 and 220, unsaid. The

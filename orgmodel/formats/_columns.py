@@ -157,13 +157,15 @@ class ColumnReading(ImportState):
     """Reading the table and its columns (see the module)."""
 
     def refuse_for_preset(self, sheet, label) -> None:
-        """Refuse a file read without a preset whose post id column is one
-        a preset reads (``Functienummer``: a Dutch HR export), naming the
-        preset and the columns it would read, rather than asking for
-        ``--id`` alone, where the preset reads the file's other columns too
-        (its unit, grade, a name in parts) and its notation.  Nothing is
-        chosen for the user."""
+        """Refuse a file read without a preset (or with another) whose post
+        id column is one a preset reads (``Functienummer``: a Dutch HR
+        export), naming the preset and the columns it would read, rather
+        than asking for ``--id`` alone, where the preset reads the file's
+        other columns too (its unit, grade, a name in parts) and its
+        notation.  Nothing is chosen for the user."""
         for name, known in PRESETS.items():
+            if known is self.preset:
+                continue
             try:
                 df = read_sheet(self.path, label, sheet, header_columns(known.senior))
             except ValidationError:
@@ -173,15 +175,23 @@ class ColumnReading(ImportState):
             if found["id"] is None or not (found["reports_to"] or found["title"]):
                 continue
             shown = df.attrs.get("headers") or {}
+            given = next((n for n, p in PRESETS.items() if p is self.preset), None)
             raise ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
                 "has no column 'id' for the post id, and its columns are those of {what}: "
                 "'{column}' is its post id there; read it with --preset {preset} (or give "
                 "the post id's column with --id)", what=Message(PRESET_WHAT[name]),
-                column=shown.get(found["id"], found["id"]), preset=name))], where=label)
+                column=shown.get(found["id"], found["id"]), preset=name) if given is None
+                else Message(
+                "has no column '{v}' for the post id of --preset {given}, and its columns are "
+                "those of {what}: '{column}' is its post id there; read it with --preset "
+                "{preset}", v=str(self.cols.id).split("|")[0], given=given,
+                what=Message(PRESET_WHAT[name]), column=shown.get(found["id"], found["id"]),
+                preset=name))], where=label)
 
     def read_posts(self, sheet, preset: bool) -> None:
         """Read the posts file's table, find the columns of what it gives,
         and say which were read and which not."""
+        self.sheet = sheet
         self.read_table(sheet, preset)
         self.find_columns()
         self.say_columns()
@@ -237,6 +247,9 @@ class ColumnReading(ImportState):
             self.c_id = None if self.row_ids else column_of(self.df, cols.id, label,
                                                           N_("post id"), True)
         except ValidationError as exc:
+            if self.preset in PRESETS.values() and "id" not in self.asked:
+                # (a file of another preset's format: that preset named)
+                self.refuse_for_preset(self.sheet, label)
             # (the column the superiors name, where one is: an export's own key)
             meant = key_column(self.df, column_of(self.df, cols.reports_to, label, "", False))
             if meant is None:

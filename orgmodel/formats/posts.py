@@ -461,6 +461,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.path, self.preset, self.cols, self.jcols, self.rule = path, preset, cols, jcols, rule
         self.label = path.name
         self.c_check = None     # the column of the file's own check (Valid?)
+        self.sheet = None       # the workbook's sheet asked for (--sheet)
         self.log = ImportLog(files=[self.label] + ([Path(junior).name] if junior else []),
                              empty_undisclosed=preset.empty_holder == "undisclosed")
         self.nodes = []
