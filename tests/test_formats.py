@@ -1006,6 +1006,25 @@ def test_a_superior_id_in_other_capitals_is_that_post(tmp_path):
     assert any("read as post PS001" in d for d in log.decisions)
 
 
+def test_junior_rows_without_a_senior_post_say_which(tmp_path):
+    """A junior row whose senior post is empty was "its senior post '' is
+    not in the posts file"; it gives none, said so; one naming a post not
+    in the file is named as before."""
+    src = UK / "cabinet_office-2013-09-30-junior.csv"
+    with open(src, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    at = rows[0].index("Reporting Senior Post")
+    rows[1][at], rows[2][at] = "", "99999"
+    junior = tmp_path / "junior.csv"
+    with open(junior, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    org, log = read_posts(UK / "cabinet_office-2013-09-30-senior.csv", junior=junior,
+                          preset="uk-organogram")
+    said = {row: str(why) for file, row, why in log.skipped if file == "junior.csv"}
+    assert said[2] == "no senior post given" and \
+        said[3] == "its senior post '99999' is not in the posts file", said
+
+
 def test_a_junior_file_given_as_the_posts_file_says_so(tmp_path):
     res = run("import", "posts", UK / "cabinet_office-2011-03-31-junior.csv", "--preset",
               "uk-organogram", "--out", tmp_path / "o")

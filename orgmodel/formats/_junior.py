@@ -92,6 +92,7 @@ class JuniorReading(ColumnReading, LineReading):
                 sup = self.above_eliminated(sup, f, moved)
             if sup not in self.by_raw:
                 why = ("its senior post is an id used for several posts" if sup in self.rows
+                       else N_("no senior post given") if not sup
                        else Message(
                            "its senior post '{sup}' is marked eliminated and no post above it is in "
                            "the posts file",
