@@ -361,6 +361,21 @@ def test_rows_an_organogram_marks_not_valid_are_read_and_named(tmp_path):
     assert not any("valid" in c for c in log.unread_columns + log2.unread_columns)
 
 
+def _organogram_with(tmp_path, column: str, cells: dict) -> tuple[list, object]:
+    """The Cabinet Office's September 2013 senior file with ``cells``
+    (``{row index: value}``, 1 the first post) written in ``column``: its
+    rows, and the file written."""
+    with open(UK / "cabinet_office-2013-09-30-senior.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    at = rows[0].index(column)
+    for i, value in cells.items():
+        rows[i][at] = value
+    posts = tmp_path / "senior.csv"
+    with open(posts, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return rows, posts
+
+
 @pytest.mark.parametrize("word", ["Redacted", "Withheld", "Not Published", "Name withheld",
                                   "Undisclosed", "Non-disclosed", "Not provided",
                                   "(name not disclosed)"])
@@ -368,15 +383,7 @@ def test_a_name_an_organogram_does_not_publish_makes_no_person_of_that_name(tmp_
     """Publishers write a name they leave out in words of their own beside
     the schema's ``N/D``: each is a holder whose name is not disclosed, not a
     person "Not Published" holding every such post."""
-    src = UK / "cabinet_office-2013-09-30-senior.csv"
-    with open(src, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    at = rows[0].index("Name")
-    for r in rows[1:4]:
-        r[at] = word
-    posts = tmp_path / "senior.csv"
-    with open(posts, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
+    rows, posts = _organogram_with(tmp_path, "Name", dict.fromkeys(range(1, 4), word))
     org, log = read_posts(posts, preset="uk-organogram")
     held = [u for u, v, d in org.graph.edges(data=True) if d["kind"] == "HOLDS"
             and v in {r[rows[0].index("Post Unique Reference")] for r in rows[1:4]}]
@@ -385,20 +392,27 @@ def test_a_name_an_organogram_does_not_publish_makes_no_person_of_that_name(tmp_
     assert all(org.graph.nodes[u]["name"] == "(name not disclosed)" for u in held)
 
 
+@pytest.mark.parametrize("word", ["Post vacant", "Currently vacant", "Position vacant",
+                                  "Functie vacant", "Momenteel vacant"])
+def test_a_vacancy_written_with_vacant_last_is_a_vacancy(tmp_path, word):
+    """`Post vacant` in a holder's cell was a person "Post vacant" holding
+    every such post, the posts not vacant; `Vacant post` was read right."""
+    rows, posts = _organogram_with(tmp_path, "Name", dict.fromkeys(range(1, 3), word))
+    pid = rows[0].index("Post Unique Reference")
+    org, log = read_posts(posts, preset="uk-organogram")
+    n = org.graph.nodes
+    assert all(n[r[pid]].get("vacant") is True for r in rows[1:3])
+    assert not [u for u, d in org.graph.nodes(data=True) if d["kind"] == "Person"
+                and "vacant" in d["name"].casefold()]
+
+
 def test_a_post_id_that_says_there_is_none_is_no_post_id(tmp_path):
     """A published organogram's `Post Unique Reference` of `N/A`, `XX` or
     `-` (and a Dutch export's `n.v.t.`) was a post of that id, and two of
     them one post reused; such a row has no post id, and is named so (but
     an id a row reports to is an id: see the test below)."""
-    src = UK / "cabinet_office-2013-09-30-senior.csv"
-    with open(src, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    at = rows[0].index("Post Unique Reference")
-    for r, word in zip(rows[50:54], ("N/A", "XX", "-", "n/a")):
-        r[at] = word
-    posts = tmp_path / "senior.csv"
-    with open(posts, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
+    _, posts = _organogram_with(tmp_path, "Post Unique Reference",
+                                dict(zip(range(50, 54), ("N/A", "XX", "-", "n/a"))))
     org, log = read_posts(posts, preset="uk-organogram")
     assert not {"N/A", "XX", "-", "n/a"} & set(org.graph.nodes)
     said = [(row, str(why)) for _, row, why in log.skipped if "says there is none" in str(why)]

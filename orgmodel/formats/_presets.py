@@ -67,7 +67,11 @@ class Preset:
                      "nog in te vullen", "niet vervuld", "onvervuld", "in werving",
                      "openstaand", "openstaande functie", "nog niet ingevuld", "nog niet bezet",
                      "nog niet vervuld", "vacatureruimte", "te benoemen", "nog te benoemen",
-                     "tbd", "tba", "to be appointed", "unfilled")
+                     "tbd", "tba", "to be appointed", "unfilled",
+                     # (the word last: "Post vacant", "Functie vacant")
+                     "post vacant", "position vacant", "currently vacant", "temporarily vacant",
+                     "functie vacant", "momenteel vacant", "nog vacant", "tijdelijk vacant",
+                     "thans vacant")
     # ("NN", "N.N.": nomen nescio, the Dutch for a name not known)
     # (the published organograms also write "Not published", "Name withheld"
     # or "Undisclosed"; "(name not disclosed)" is orgmodel's own, in a file
