@@ -1215,6 +1215,25 @@ def test_a_file_read_with_the_other_preset_is_told_which(tmp_path, given, other,
         res.output
 
 
+def test_an_organogram_whose_post_reference_is_named_otherwise_is_offered_it(tmp_path):
+    """A department's file whose `Post Unique Reference` is headed `Post
+    Reference`: the refusal named none of its columns; it offers the one
+    its superiors' column names (a job share's two rows, the top's `XX` and
+    a superior outside the file notwithstanding)."""
+    text = (UK / "cabinet_office-2013-09-30-senior.csv").read_text(encoding="utf-8")
+    posts = tmp_path / "senior.csv"
+    posts.write_text(text.replace("Post Unique Reference", "Post Reference", 1),
+                     encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "uk-organogram", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 1 and not (tmp_path / "o").exists()
+    assert "'Post Reference' gives each row its own value, which 'Reports to Senior Post' " \
+        "names as the superior: give --id 'Post Reference'" in res.output, res.output
+    res = run("import", "posts", posts, "--preset", "uk-organogram", "--id", "Post Reference",
+              "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+
+
 def test_units_given_by_their_codes_beside_their_names_are_offered_the_names(tmp_path):
     """A Youforce-like export gives `Organisatie-eenheid` as a code (210)
     and its name beside it: the units were named 210 and 220, unsaid. The
