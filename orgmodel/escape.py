@@ -269,6 +269,9 @@ def to_csv(frame: pd.DataFrame, target=None, sep: str = ",", decimal: str = ".",
     text = ("\ufeff" if bom else "") + text
     if target is None:
         return text
+    if hasattr(target, "write"):        # (a file open for text, as pandas takes one)
+        target.write(text)
+        return None
     with open(target, "w", encoding="utf-8", newline="") as f:
         f.write(text)
     return None
