@@ -624,6 +624,14 @@ def _frame(header, header_row, cells, index, label, problems, ok=True, unnamed=F
                       columns=[names[i] for i in keep], dtype=object)
     df.index = list(index)
     df.attrs["unnamed"] = left_out
+    if left_out:
+        # (a note under the table typed in a column with no name: its text,
+        # for a row whose named cells are all empty, so the log can show it)
+        named = [columns[i] for i in keep]
+        df.attrs["unnamed_text"] = {
+            row: text for r, row in enumerate(df.index)
+            if not any(col[r] for col in named)
+            and (text := next((columns[i - 1][r] for i in left_out if columns[i - 1][r]), ""))}
     # (the header as the file writes it, and its row: what a message names)
     df.attrs["header_row"] = header_row
     df.attrs["headers"] = {names[i]: header_shown(header[i]) for i in keep}

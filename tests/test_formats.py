@@ -406,6 +406,21 @@ def test_a_vacancy_written_with_vacant_last_is_a_vacancy(tmp_path, word):
                 and "vacant" in d["name"].casefold()]
 
 
+def test_a_note_under_an_organogram_in_its_unnamed_column_is_shown(tmp_path):
+    """The Cabinet Office's 2013 files have a first column with no name: a
+    note or a source typed there under the table was "no post id"; the log
+    shows its text, as it shows a heading's."""
+    posts = tmp_path / "senior.csv"
+    text = (UK / "cabinet_office-2013-09-30-senior.csv").read_text(encoding="utf-8")
+    blank = "," * (text.splitlines()[0].count(","))
+    posts.write_text(text + "\n" + "Source: Cabinet Office" + blank[1:] + ",\n" + blank + "\n",
+                     encoding="utf-8")
+    org, log = read_posts(posts, preset="uk-organogram")
+    said = [str(why) for _, _, why in log.skipped if "no name" in str(why)]
+    assert said == ["only a column with no name is filled in ('Source: Cabinet Office'): a "
+                    "heading or a note, not a post"], log.skipped[-3:]
+
+
 def test_a_post_id_that_says_there_is_none_is_no_post_id(tmp_path):
     """A published organogram's `Post Unique Reference` of `N/A`, `XX` or
     `-` (and a Dutch export's `n.v.t.`) was a post of that id, and two of

@@ -672,7 +672,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             # an export without job titles none)
             return f"R{rowno}"
         if not rid:
-            skip.append((self.label, rowno, self.no_id(row)))
+            skip.append((self.label, rowno, self.no_id(row, rowno)))
             self.log.left_out_fte += fte_total(self.fte(_cell(row, self.c_fte)))
             return None
         return rid
@@ -687,15 +687,20 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         if word not in SUBTOTALS and fold(text) == word:
             self.totals.append((rowno, text, self.fte(_cell(row, self.c_fte), False)))
 
-    def no_id(self, row) -> Message:
+    def no_id(self, row, rowno=None) -> Message:
         """Why a row without a post id is no post, for the log: a row of one
         filled cell shows it (``Afdeling Ruimte`` in the title column: a
-        heading, whose reader sees which it was)."""
+        heading, whose reader sees which it was), as does a row whose only
+        text is in a column with no name (a note under a published table)."""
         lone = self.lone_cell(row)
         if lone:
             column, v = lone
             return Message("only column '{c}' is filled in ('{v}'): a heading or a note, not a "
                            "post", c=self.shown(column), v=v if len(v) <= 60 else v[:59] + "…")
+        v = (self.df.attrs.get("unnamed_text") or {}).get(rowno)
+        if v:
+            return Message("only a column with no name is filled in ('{v}'): a heading or a "
+                           "note, not a post", v=v if len(v) <= 60 else v[:59] + "…")
         if self.row_ids:
             return Message("neither a job title nor a superior: a heading or a note, not a post")
         return Message("no post id")
