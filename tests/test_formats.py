@@ -419,6 +419,16 @@ def test_a_note_under_an_organogram_in_its_unnamed_column_is_shown(tmp_path):
     said = [str(why) for _, _, why in log.skipped if "no name" in str(why)]
     assert said == ["only a column with no name is filled in ('Source: Cabinet Office'): a "
                     "heading or a note, not a post"], log.skipped[-3:]
+    import openpyxl
+    wb = openpyxl.Workbook()
+    for row in ([None, "Formatieplaats", "Functie", "Leidinggevende"], [1, "F1", "Directeur"],
+                [2, "F2", "Adviseur", "F1"], ["Bron: AFAS, export 3-2-2026"]):
+        wb.active.append(row)
+    wb.save(tmp_path / "f.xlsx")
+    org, log = read_posts(tmp_path / "f.xlsx", preset="nl-hr")
+    assert [(row, str(why)) for _, row, why in log.skipped] == [(4, (
+        "only a column with no name is filled in ('Bron: AFAS, export 3-2-2026'): a heading "
+        "or a note, not a post"))]
 
 
 def test_a_post_id_that_says_there_is_none_is_no_post_id(tmp_path):

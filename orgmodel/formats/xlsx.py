@@ -189,14 +189,19 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
                 "column {i} has values but no name in the header",
                 i=i)))
         return None
-    records, index = [], []
+    records, index, notes = [], [], {}
     for rowno, cells in rows[1:]:
         records.append({n: (cells[i] if i < len(cells) else "") for i, n in enumerate(names)
                         if n})
         index.append(rowno)
+        if nameless and not any(str(v).strip() for v in records[-1].values() if v is not None):
+            # (a note typed under the table in a column with no name: see read._frame)
+            notes[rowno] = next((str(cells[i - 1]).strip() for i in sorted(nameless)
+                                 if i <= len(cells) and cells[i - 1]), "")
     frame = table(records, [n for n in names if n])
     frame.index = index
     frame.attrs["unnamed"] = sorted(nameless)
+    frame.attrs["unnamed_text"] = {r: t for r, t in notes.items() if t}
     frame.attrs["header_row"] = header_row
     frame.attrs["headers"] = {n: header_shown(header[i]) for i, n in enumerate(names) if n}
     frame.attrs["above_header"] = above
