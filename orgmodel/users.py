@@ -114,8 +114,11 @@ class Users:
         """Add an account, or replace one of that name (its role and password
         set anew, a lock lifted); True when it replaced one."""
         name = (name or "").strip()
-        if not name or len(name) > 64 or any(c.isspace() for c in name):
-            raise InputError(Message("a user name is 1 to 64 characters, no spaces"))
+        # (a control character in a name would be shown escaped wherever the
+        # name is, in the history and the log: no one typed it on purpose)
+        if not name or len(name) > 64 or any(c.isspace() or not c.isprintable() for c in name):
+            raise InputError(Message("a user name is 1 to 64 characters, no spaces or control "
+                                     "characters"))
         if role not in ROLES:
             raise InputError(Message("no role '{role}': choose {roles}", role=role,
                                      roles=", ".join(ROLES)))

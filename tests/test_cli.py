@@ -110,6 +110,19 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(cmd, option, tm
     assert list(here.iterdir()) == [] and not (tmp_path / "o").exists()
 
 
+@pytest.mark.parametrize("name", ["x\x1b[31mred", "anna\u202e", "bo\x00b", "an na"])
+def test_a_user_name_with_a_control_character_is_refused(tmp_path, name):
+    """A user name with an escape sequence, a direction mark or a NUL was
+    added (and shown escaped ever after, in the history and the log); it is
+    refused, as a name with a space was, and no account is written."""
+    org = copy_template(tmp_path)
+    res = CliRunner().invoke(cli, ["users", "add", name, "--role", "editor", "--org", str(org),
+                                   "--lang", "en"], input="a-long-enough-pass\n" * 2)
+    assert res.exit_code == 1, res.output
+    assert "a user name is 1 to 64 characters, no spaces or control characters" in res.output
+    assert not (org / ".orgmodel-users.json").exists()
+
+
 @pytest.mark.parametrize("cmd", [["layers", "--target", "0"], ["span", "--min", "-1"],
                                  ["span", "--max", "-3"], ["advice", "--threshold", "99"],
                                  ["advice", "--threshold", "0"],
