@@ -133,6 +133,26 @@ def posts_xlsx(path: Path, n: int):
     return path
 
 
+def posts_wide(path: Path, columns: int, rows: int = 50) -> Path:
+    """A posts table of ``columns`` columns besides the schema's (an export
+    of every field a system holds): CSV, or XLSX by its suffix."""
+    header = ["Post Unique Reference", "Reports to Senior Post", "Job Title"] + \
+        [f"Field {i}" for i in range(columns)]
+    body = [[str(r), "XX" if r == 0 else "0", f"Post {r}"] + ["x"] * columns
+            for r in range(rows)]
+    if path.suffix == ".xlsx":
+        from openpyxl import Workbook
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("posts")
+        for row in [header, *body]:
+            ws.append(row)
+        wb.save(path)
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([header, *body])
+    return path
+
+
 STEP = r"""
 import gc, json, sys, time
 gc.disable()    # as the command line does (orgmodel._perf)
@@ -224,6 +244,12 @@ def main():
              f"organisations, {r.get('rows', 0):,} rows, imported one after the other "
              "(no target)")
     lines.append(_row(label, r, 1e9, None))
+    for suffix in (".csv", ".xlsx"):
+        wide = posts_wide(WORK / f"posts-wide{suffix}", 8_000)
+        print(f"import posts, 8,000 columns ({suffix}) ...", flush=True)
+        r = step("import", file=str(wide), out=str(WORK / f"imported-wide{suffix[1:]}"))
+        lines.append(_row(f"import posts {suffix[1:].upper()}, 50 posts of 8,003 columns (an "
+                          "export of every field; no target)", r, 1e9, None))
     xlsx = posts_xlsx(WORK / "posts-10k.xlsx", 10_000)
     print("import posts XLSX 10k ...", flush=True)
     r = step("import", file=str(xlsx), out=str(WORK / "imported-10k"))

@@ -126,3 +126,20 @@ def test_a_dutch_excels_true_and_false_are_read(tmp_path):
     org = orgmodel.load(d)
     assert org.graph.nodes["tm"]["vacant"] is True
     assert org.graph.nodes["gd"].get("vacant") in (False, None)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_tables_metadata_is_shared_not_copied_with_each_column(tmp_path, suffix):
+    """pandas deep-copies a frame's ``attrs`` each time a column is taken,
+    and a table's metadata (every column's header, the cells that hold a
+    date) grows with the table: a posts file of 8,000 columns took 80 s and
+    1.7 GB to import (an XLSX 167 s and 4 GB; `benchmarks/formats.py`).
+    Each column taken shares the table's metadata."""
+    from benchmarks.formats import posts_wide
+    from orgmodel.formats._sheets import read_sheet
+    path = posts_wide(tmp_path / f"wide{suffix}", 200, rows=3)
+    df = read_sheet(path, path.name)
+    assert len(df.columns) == 203 and df.attrs["headers"]["field_199"] == "Field 199"
+    for column in ("field_0", "field_199"):
+        assert df[column].attrs["headers"] is df.attrs["headers"]
+    assert df.copy().attrs["headers"] is df.attrs["headers"]

@@ -16,7 +16,7 @@ from typing import Any
 from .._filekind import WORKBOOKS, named_otherwise
 from ..errors import Problem, ValidationError
 from ..i18n import N_, Message, count
-from ..read import HEADER_WITHIN, WINDOWS_1252, read_table
+from ..read import HEADER_WITHIN, WINDOWS_1252, keep_attrs, read_table
 
 __all__ = ["fold", "header_test", "known_test", "row_spans", "read_sheet",
            "two_header_rows_said", "spreadsheet_errors", "refuse_spreadsheet_errors",
@@ -162,6 +162,8 @@ def read_sheet(path: Path, label: str, sheet=None, columns: tuple = (),
         raise ValidationError(problems or [Problem(label, None, "cannot be read")],
                               where=str(path))
     _excel_texts(df)
+    # (after the layout's and the texts' metadata: see keep_attrs)
+    keep_attrs(df)
     return df
 
 
@@ -393,6 +395,7 @@ def _as_laid_out(df, layout: dict) -> None:
                      value, covered, name, right > left))
     df.attrs["merged"] = said
     df.attrs["hidden"] = sorted(rows & set(layout["hidden"]))
+    keep_attrs(df)
     # (a hidden column with values in the table: read as any other)
     df.attrs["hidden_columns"] = [columns[c] for c in sorted(set(layout.get("hidden_columns", ())))
                                   if c in columns and df[columns[c]].astype(str).str.strip()

@@ -39,6 +39,7 @@ from ..read import (
     _normal,
     header_shown,
     joined_names,
+    keep_attrs,
     two_header_rows,
 )
 from ..write import to_tables
@@ -212,6 +213,7 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     rownos = set(index)
     frame.attrs["dates"] = {(r, names[j - 1]) for r, j in dated
                             if j <= len(names) and names[j - 1] and r in rownos}
+    keep_attrs(frame)
     return frame
 
 
