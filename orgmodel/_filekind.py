@@ -139,13 +139,14 @@ def _compound_kind(head: bytes) -> str:
     return ".xls"
 
 
-def named_otherwise(file: Path | BinaryIO, named: str,
-                    reads: tuple[str, ...] = ()) -> Message | None:
+def named_otherwise(file: Path | BinaryIO, named: str, reads: tuple[str, ...] = (),
+                    kind: str | None = None) -> Message | None:
     """Why ``file``, named as a ``named`` file (``.csv``, ``.xlsx``,
     ``.xls`` or ``.ods``), is another kind by its contents, with what to
     do; None when its first bytes say nothing against its name.  ``reads``:
     the spreadsheets the reader also reads, which the file is only to be
-    renamed to be read as.
+    renamed to be read as; ``kind``: the file's, where the caller has read it
+    (:func:`kind_of`), else read here.
 
     Examples
     --------
@@ -155,7 +156,7 @@ def named_otherwise(file: Path | BinaryIO, named: str,
     >>> named_otherwise(io.BytesIO(b"id,title\\n"), ".csv") is None
     True
     """
-    kind = kind_of(file)
+    kind = kind or kind_of(file)
     # (an .xlsx encrypted with a password is the workbook its name says:
     # its reader says how to open it; a web page named as a workbook is
     # the "Excel" export of some systems, which the workbook's reader names)

@@ -708,9 +708,8 @@ def key_column(df, sup: str | None) -> tuple[str, str] | None:
     """
     if sup is None:
         return None
-    from ._line import NO_SUPERIOR
-    named = {str(v).strip() for v in df[sup]} - {""}
-    named = {v for v in named if v.casefold().rstrip(".") not in NO_SUPERIOR | {"xx", "xxx"}}
+    from ._line import says_no_key
+    named = {v for v in (str(v).strip() for v in df[sup]) if v and not says_no_key(v)}
     if len(named) < 2:
         return None
     found = []

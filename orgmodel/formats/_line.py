@@ -32,6 +32,19 @@ _SURNAME_FIRST = re.compile(r"^(?P<surname>[^,]+?)\s*,\s*(?P<rest>[^,]+)$")
 #: first, should a file use one of them as either).
 NO_SUPERIOR = frozenset({"n.v.t", "nvt", "n/a", "geen", "none", "-", "–", "—", "--",
                           "niet van toepassing", "not applicable"})
+#: A key that says there is none: a word of :data:`NO_SUPERIOR`, or the UK
+#: schema's ``XX`` (its word for a top's superior), as a post id or as a
+#: superior a key column is looked for by.
+NO_KEY = NO_SUPERIOR | {"xx", "xxx"}
+
+
+def says_no_key(text: str) -> bool:
+    """Whether ``text`` is a word for no key (see :data:`NO_KEY`).
+
+    >>> says_no_key("N/A"), says_no_key("XX"), says_no_key("n.v.t."), says_no_key("F1")
+    (True, True, True, False)
+    """
+    return text.casefold().rstrip(".").strip() in NO_KEY
 _TITLES = re.compile(r"^(?:(?:dhr|mevr|mw|mr|drs|dr|ir|ing|prof|bc|mrs|ms|mr)\.?\s+|"
                      r"(?:de\s+heer|mevrouw)\s+)+", re.IGNORECASE)
 

@@ -57,7 +57,7 @@ from ._holders import HolderReading, held_on, one_after_another
 from ._import_state import ImportLog, first_and_count
 from ._import_state import cell as _cell
 from ._junior import JuniorReading
-from ._line import NO_SUPERIOR, LineReading
+from ._line import LineReading, says_no_key
 from ._presets import PLAIN, PRESETS, Columns, Preset
 from ._sheets import fold, row_spans
 from ._tables import check_tables, cited_file, model_from_tables, slug, table
@@ -388,10 +388,6 @@ def _matcher(values, prefix, aside=False):
     return match
 
 
-#: A post id that says there is none (``N/A``, ``-``; the UK schema's
-#: ``XX``, its word for a top's superior): a row without an id.
-_NO_ID = NO_SUPERIOR | {"xx", "xxx"}
-
 #: A remark in brackets at the end of a holder's cell ("Inhuur (via Yacht)").
 _ASIDE = re.compile(r"\s*\([^()]*\)$")
 
@@ -650,7 +646,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 "only the post id column is filled in ('{v}'): a heading or a note, not a "
                 "post", v=rid if len(rid) <= 60 else rid[:59] + "…")))
             return None
-        if rid and rid.casefold().rstrip(".").strip() in _NO_ID and rid not in self.superiors:
+        if rid and says_no_key(rid) and rid not in self.superiors:
             skip.append((self.label, rowno, Message(
                 "its post id '{v}' says there is none: no post id", v=rid)))
             self.log.left_out_fte += fte_total(self.fte(_cell(row, self.c_fte)))

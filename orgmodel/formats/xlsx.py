@@ -328,10 +328,11 @@ def _not_a_workbook(path: Path, reads: tuple[str, ...] = ()) -> str | None:
         return N_("does not exist")
     if not path.is_file():
         return N_("is not an ordinary file (a folder, pipe or device)")
-    other = named_otherwise(path, ".xlsx", reads)
+    kind = kind_of(path)
+    other = named_otherwise(path, ".xlsx", reads, kind=kind)
     if other:
         return other
-    if kind_of(path) == "protected":
+    if kind == "protected":
         return ("is protected with a password: open it in Excel or LibreOffice, remove the "
                 "password (File > Info > Protect Workbook) and save it")
     if not zipfile.is_zipfile(path):
