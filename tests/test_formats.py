@@ -1840,3 +1840,48 @@ def test_a_sheet_named_in_another_case_is_offered(tmp_path):
               tmp_path / "o")
     assert "has no sheet 'Formatie' (sheets: Ruimte, Totalen)\n" in res.output, res.output
     assert not (tmp_path / "o").exists()
+
+
+def test_junior_rows_naming_their_senior_post_in_other_capitals_are_said(tmp_path):
+    """A junior file whose senior posts are written in lower case
+    ('rdd-009' for 'RDD-009') was read as those posts in silence, and its
+    rows under an eliminated post were left out as not in the file; both
+    are read as the post, said with a count."""
+    src = UK / "department_of_health-2013-09-30-junior.csv"
+    with open(src, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    at = rows[0].index("Reporting Senior Post")
+    for row in rows[1:]:
+        row[at] = row[at].lower()
+    junior = tmp_path / "junior.csv"
+    with open(junior, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    senior = UK / "department_of_health-2013-09-30-senior.csv"
+    _, as_published = read_posts(senior, junior=src, preset="uk-organogram")
+    org, log = read_posts(senior, junior=junior, preset="uk-organogram")
+    assert (log.staff_groups, log.staff_fte) == (as_published.staff_groups,
+                                                  as_published.staff_fte)
+    assert not [r for f, r, _ in log.skipped if f == "junior.csv"]
+    assert any(str(d).startswith("junior staff's senior posts written in other capitals "
+                                 "('rdd-009' for RDD-009): read as that post (976 rows)")
+               for d in log.decisions), log.decisions
+
+
+def test_a_csv_file_in_windows_1252_shows_its_letters_around_the_first_one_outside_ascii(
+        tmp_path):
+    """The log showed the whole cell with the first letter outside ASCII
+    (a 600-character job description of a UK organogram), and nothing
+    when the only such letter was in the header (the '£' of 'Payscale
+    Minimum (£)'); it shows the words around it, or the header."""
+    for name in ("senior", "junior"):
+        src = UK / f"department_of_health-2013-09-30-{name}.csv"
+        (tmp_path / f"{name}.csv").write_bytes(
+            src.read_text(encoding="utf-8").encode("cp1252"))
+    res = run("import", "posts", tmp_path / "senior.csv", "--junior", tmp_path / "junior.csv",
+              "--preset", "uk-organogram", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    said = [line for line in res.output.splitlines() if "read as Windows-1252" in line]
+    assert said[0].endswith("row 3 reads '… policy makers - support DH’s wider roles across "
+                            "…' in column 'Job/Team Function'; if that is not what the file "
+                            "says, save it as 'CSV UTF-8' and import it again"), said
+    assert "a column is headed 'Payscale Minimum (£)'" in said[1], said

@@ -78,12 +78,16 @@ class JuniorReading(ColumnReading, LineReading):
         groups: dict = {}
         moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
         decimals: list = []     # senior posts written as "1001.0"
+        capitals: list = []     # senior posts written in other capitals ("rdd-009")
         for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
             log.staff_rows += 1
             sup = _cell(row, j_sup)
             f = read_fte(_cell(row, j_fte), self.locale)
-            if sup not in self.by_raw and sup not in self.rows and sup.casefold() in self.folded:
-                sup = self.folded[sup.casefold()]
+            if sup not in self.by_raw and sup not in self.rows and sup not in self.eliminated:
+                same = self.in_other_capitals(sup)
+                if same:
+                    capitals.append((sup, same))
+                    sup = same
             whole = self.written_as_number(sup)
             if whole:
                 decimals.append(sup)
@@ -120,11 +124,24 @@ class JuniorReading(ColumnReading, LineReading):
                     gone=gone, rows=count(rows, N_("{n} row"), N_("{n} rows")), fte=fte)
                 + (Message("its superior {to}", to=to) if to in self.by_raw else
                    "no post: no post above it is in the file, so they are left out (listed)"))
+        if capitals:
+            self.log.decisions.append(Message(
+                "junior staff's senior posts written in other capitals ('{v}' for {post}): "
+                "read as that post ({rows})", v=capitals[0][0], post=capitals[0][1],
+                rows=count(len(capitals), N_("{n} row"), N_("{n} rows"))))
         if decimals:
             self.log.decisions.append(first_and_count(N_(
                 "junior staff's senior posts written as a whole number with decimals ('{v}'): "
                 "read as the post of that number ({rows})"), decimals, "rows"))
         return groups
+
+    def in_other_capitals(self, sup: str) -> str | None:
+        """The one post, or eliminated post, whose id is ``sup`` in other
+        capitals ("rdd-009" for "RDD-009"), else None."""
+        if sup.casefold() in self.folded:
+            return self.folded[sup.casefold()]
+        gone = [e for e in self.eliminated if e.casefold() == sup.casefold()]
+        return gone[0] if len(gone) == 1 else None
 
     def above_eliminated(self, post: str, fte, moved: dict) -> str:
         """The first post above an eliminated ``post`` that is not eliminated

@@ -462,7 +462,9 @@ def _as_windows_1252(df, label) -> Message:
     """The log's line on a CSV file read as Windows-1252 (it is not UTF-8):
     the first cell with a letter outside ASCII, as read, so that its reader
     sees whether the accents came out right (a file from a Mac or in
-    another code page would read wrong, and nothing else would say so)."""
+    another code page would read wrong, and nothing else would say so); a
+    long cell is shown around that letter, and a header when no cell has
+    one."""
     shown = df.attrs.get("headers") or {}
     for row, cells in df.iterrows():
         for column, value in cells.items():
@@ -471,10 +473,39 @@ def _as_windows_1252(df, label) -> Message:
                     "{label} is not UTF-8 text and is read as Windows-1252 (Excel's plain "
                     "CSV): row {row} reads '{v}' in column '{c}'; if that is not what the "
                     "file says, save it as 'CSV UTF-8' and import it again", label=label,
-                    row=str(row), v=value, c=shown.get(column, column))
-    # (the letters outside ASCII are in the header or above it)
+                    row=str(row), v=around_non_ascii(str(value)), c=shown.get(column, column))
+    for column in df.columns:
+        if not str(shown.get(column, column)).isascii():
+            return Message(
+                "{label} is not UTF-8 text and is read as Windows-1252 (Excel's plain "
+                "CSV): a column is headed '{c}'; if that is not what the file says, save it "
+                "as 'CSV UTF-8' and import it again", label=label,
+                c=around_non_ascii(str(shown.get(column, column))))
+    # (the letters outside ASCII are above the header)
     return Message("{label} is not UTF-8 text and is read as Windows-1252 (Excel's plain CSV)",
                    label=label)
+
+
+def around_non_ascii(text: str, width: int = 30) -> str:
+    """``text`` as a reader checks its letters: whole when short, else the
+    words around its first letter outside ASCII, the rest cut with '…'.
+
+    >>> around_non_ascii("Coördinator")
+    'Coördinator'
+    >>> around_non_ascii("Provide leadership to the NHS - support DH’s wider roles across "
+    ...                  "Government in relation to health research", width=12)
+    '… support DH’s wider …'
+    """
+    if len(text) <= 2 * width + 10:
+        return text
+    at = next(i for i, c in enumerate(text) if not c.isascii())
+    start, end = max(0, at - width), min(len(text), at + width)
+    # (cut at a space, so that no word is shown in part)
+    if start:
+        start = text.find(" ", start, at) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", at, end) if text.rfind(" ", at, end) > at else end
+    return ("… " if start else "") + text[start:end].strip() + (" …" if end < len(text) else "")
 
 
 def fold(name: str) -> str:
