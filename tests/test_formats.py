@@ -1885,3 +1885,19 @@ def test_a_csv_file_in_windows_1252_shows_its_letters_around_the_first_one_outsi
                             "…' in column 'Job/Team Function'; if that is not what the file "
                             "says, save it as 'CSV UTF-8' and import it again"), said
     assert "a column is headed 'Payscale Minimum (£)'" in said[1], said
+
+
+def test_a_junior_row_with_no_fte_says_none_is_given(tmp_path):
+    # (it said "FTE '' is not a number"; a cell that says something else is quoted as before)
+    src = UK / "cabinet_office-2013-09-30-junior.csv"
+    with open(src, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    at = rows[0].index("Number of Posts in FTE")
+    rows[1][at], rows[2][at] = "", "N/A"
+    junior = tmp_path / "junior.csv"
+    with open(junior, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    _, log = read_posts(UK / "cabinet_office-2013-09-30-senior.csv", junior=junior,
+                        preset="uk-organogram")
+    said = {row: str(why) for file, row, why in log.skipped if file == "junior.csv"}
+    assert said == {2: "no FTE given", 3: "FTE 'N/A' is not a number"}, said

@@ -106,9 +106,9 @@ class JuniorReading(ColumnReading, LineReading):
                 log.left_out_fte += f if isinstance(f, float) else 0.0
                 continue
             if not isinstance(f, float):
-                why = not_a_fte(f, _cell(row, j_fte))
-                log.skipped.append((jlabel, rowno, Message("FTE '{v}' {why}",
-                                                           v=_cell(row, j_fte), why=why)))
+                log.skipped.append((jlabel, rowno, Message("FTE '{v}' {why}", v=_cell(row, j_fte),
+                                                           why=not_a_fte(f, _cell(row, j_fte)))
+                                    if _cell(row, j_fte) else N_("no FTE given")))
                 continue
             grade, title, unit = _cell(row, j_grade), _cell(row, j_title), _cell(row, j_unit)
             key = (self.by_raw[sup], grade, title, unit)
