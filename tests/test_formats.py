@@ -1901,3 +1901,37 @@ def test_a_junior_row_with_no_fte_says_none_is_given(tmp_path):
                         preset="uk-organogram")
     said = {row: str(why) for file, row, why in log.skipped if file == "junior.csv"}
     assert said == {2: "no FTE given", 3: "FTE 'N/A' is not a number"}, said
+
+
+def test_a_superior_read_as_outside_the_organisation_says_what_it_may_be(tmp_path):
+    """A UK organogram reads a superior not in the file as a role outside
+    the organisation; where it is a post's id with its leading zeros
+    dropped, or a post's job title, that was said nowhere (the line ended
+    there). The log says it, as the refusal of a Dutch file does; a junior
+    row left out for it says it too."""
+    senior = tmp_path / "senior.csv"
+    senior.write_text("Post Unique Reference,Name,Grade,Job Title,Unit,Reports to Senior Post,"
+                      "FTE\n0001,Ann,SCS4,Permanent Secretary,Office,XX,1\n0002,Bob,SCS2,"
+                      "Director,Office,0001,1\n0003,Cy,SCS1,Deputy Director,Office,2,1\n"
+                      "0004,Di,SCS1,Deputy Director,Office,Director,1\n"
+                      "0005,Ed,SCS1,Adviser,Office,Cabinet,1\n", encoding="utf-8")
+    junior = tmp_path / "junior.csv"
+    junior.write_text("Parent Department,Organisation,Unit,Reporting Senior Post,Grade,"
+                      "Generic Job Title,Number of Posts in FTE\nD,D,Office,3,G7,Policy,3\n"
+                      "D,D,Office,0003,G6,Policy,1\n", encoding="utf-8")
+    res = run("import", "posts", senior, "--junior", junior, "--preset", "uk-organogram",
+              "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert ("- '2' (row 4) is read as a role outside the organisation; '2' differs only in "
+            "leading zeros from post 0002 (row 3): a number cell drops them (Excel does); give "
+            "the ids as text in both columns") in res.output
+    assert ("- 'Director' (row 5) is read as a role outside the organisation; 'Director' is "
+            "the job title of post 0002 (row 3)") in res.output
+    assert "'Cabinet' (row 6)" not in res.output      # (nothing in the file it may be)
+    assert ("junior.csv, row 2: its senior post '3' is not in the posts file; '3' differs only "
+            "in leading zeros from post 0003 (row 4)") in res.output
+    assert "- Junior staff: 2 rows as 1 staff group under their senior posts, 1 FTE." \
+        in res.output
+    # (the lines are as they were: nothing is read as a post it may be)
+    org = orgmodel.load(tmp_path / "o")
+    assert [v for u, v, _ in org.edges("REPORTS_TO") if u == "0003"] == ["ext:2"]

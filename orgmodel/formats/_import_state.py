@@ -200,9 +200,9 @@ class ImportLog:
                                            self.people_on_several_posts)))
         if self.staff_rows:
             out.append(Message(
-                "- Junior staff: {staff_rows} rows as {staff_groups} staff groups under their senior "
-                "posts, {staff_fte} FTE.",
-                staff_rows=self.staff_rows, staff_groups=self.staff_groups,
+                "- Junior staff: {rows} as {groups} under their senior posts, {staff_fte} FTE.",
+                rows=count(self.staff_rows, N_("{n} row"), N_("{n} rows")),
+                groups=count(self.staff_groups, N_("{n} staff group"), N_("{n} staff groups")),
                 staff_fte=self.staff_fte))
         # (a decision is a Message: said in the log's language, not made text here)
         out += [Message("- {decision}", decision=Sentence(d)) for d in self.decisions]

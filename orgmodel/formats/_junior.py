@@ -5,6 +5,7 @@ import found them, and its rows under a post gone named (a stage of
 :class:`orgmodel.formats.posts._Import`)."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from ..i18n import N_, Message, count
@@ -79,6 +80,8 @@ class JuniorReading(ColumnReading, LineReading):
         moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
         decimals: list = []     # senior posts written as "1001.0"
         capitals: list = []     # senior posts written in other capitals ("rdd-009")
+        # (what a senior post may be written as instead: worked out once, when needed)
+        known = functools.cache(self.known_keys)
         for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
             log.staff_rows += 1
             sup = _cell(row, j_sup)
@@ -101,7 +104,8 @@ class JuniorReading(ColumnReading, LineReading):
                            "its senior post '{sup}' is marked eliminated and no post above it is in "
                            "the posts file",
                            sup=sup) if sup in self.eliminated
-                       else Message("its senior post '{sup}' is not in the posts file", sup=sup))
+                       else Message("its senior post '{sup}' is not in the posts file",
+                                    sup=sup) + self.named_not_id(sup, known(), numbers_only=True))
                 log.skipped.append((jlabel, rowno, why))
                 log.left_out_fte += f if isinstance(f, float) else 0.0
                 continue

@@ -367,10 +367,11 @@ class LineReading(ImportState):
         self.external[target].append(first_row)
         return target
 
-    def unknown_superiors(self) -> list:
-        """A problem for each superior not in the file, saying what it is when
-        it is the job title or the holder of a post, or a post's id without
-        its leading zeros (a hand-kept sheet names the manager)."""
+    def known_keys(self) -> dict:
+        """What a superior cell may name instead of a post's id, to each post
+        it names: ``{(what, value folded): [(post id, its first row)]}``, of
+        its job title, its holders, its id without leading zeros or
+        thousands separator, and the columns nothing reads."""
         known: dict = {}        # (what, folded name) -> [(post id, row)]
         for pid, group in self.posts.items():
             rowno, row, _ = group[0]
@@ -390,6 +391,13 @@ class LineReading(ImportState):
         # superiors are all unknown asked it 100,000 times)
         known.update({("key per row", c): [] for c in self.log.unread_columns
                       if self.key_per_row(c)})
+        return known
+
+    def unknown_superiors(self) -> list:
+        """A problem for each superior not in the file, saying what it is when
+        it is the job title or the holder of a post, or a post's id without
+        its leading zeros (a hand-kept sheet names the manager)."""
+        known = self.known_keys()
         problems = []
         for rowno, pid, sup in self.unknown:
             if self.key_name is not None:       # (read by name: the name is on no post)
@@ -442,9 +450,12 @@ class LineReading(ImportState):
                        "not the rest of it", pid=pid, row=group[0][0],
                        title=_cell(group[0][1], self.c_title))
 
-    def named_not_id(self, sup, known: dict, columns=(), title_column=None) -> Message | str:
+    def named_not_id(self, sup, known: dict, columns=(), title_column=None,
+                     numbers_only: bool = False) -> Message | str:
         """Why a superior may not be found (``known``: see
-        :meth:`unknown_superiors`; ``columns``: those nothing reads)."""
+        :meth:`known_keys`; ``columns``: those nothing reads); with
+        ``numbers_only``, only an id written as another number (a junior-staff
+        file has no --reports-to-by to offer)."""
         for column in columns:
             found = known.get((("column", column), sup.casefold()))
             if found:
@@ -465,11 +476,11 @@ class LineReading(ImportState):
         grouped = known.get(("grouped", sup.lstrip("0"))) if sup.isdigit() else \
             known.get(("zeros", _digits(sup))) if _GROUPED.fullmatch(sup) else None
         for found, text in (
-                (known.get(("title", sup.casefold())),
+                (None if numbers_only else known.get(("title", sup.casefold())),
                  N_("; '{sup}' is the job title of {posts}: this column names the superiors' "
                     "job titles, which --reports-to-by {column} reads (a title on several posts "
                     "leaves its lines out)")),
-                (known.get(("holder", sup.casefold())),
+                (None if numbers_only else known.get(("holder", sup.casefold())),
                  N_("; '{sup}' holds {posts}: this column names the people holding the "
                     "superiors' posts, which --reports-to-by holder reads")),
                 (zeros, N_("; '{sup}' differs only in leading zeros from {posts}: a number "
@@ -484,6 +495,25 @@ class LineReading(ImportState):
                                column=_quoted_option(self.shown(title_column or "")))
         return ""
 
+    def say_external_otherwise(self) -> None:
+        """Say of each superior read as a role outside the organisation what
+        it may be instead (a post's job title or holder, its id with other
+        leading zeros), as a refusal would say it: read so, the line ends
+        there, and only the log says why it may not."""
+        known, said = self.known_keys(), []
+        for target, rows in self.external.items():
+            sup = target[4:]
+            why = self.named_not_id(sup, known, self.log.unread_columns, self.c_title) \
+                or self.starts_with_post(sup)
+            if why:
+                said.append(Message("'{sup}' (row {row}) is read as a role outside the "
+                                    "organisation", sup=sup, row=rows[0]) + why)
+        self.log.decisions += said[:_SAID_EXTERNAL]
+        if len(said) > _SAID_EXTERNAL:
+            self.log.decisions.append(Message(
+                "... and {n} more superiors read as roles outside the organisation that may be "
+                "posts of the file", n=len(said) - _SAID_EXTERNAL))
+
     def key_per_row(self, column) -> bool:
         """Whether ``column`` gives every row a value of its own while the
         post id column repeats one (a job code several posts share)."""
@@ -497,6 +527,8 @@ class LineReading(ImportState):
         if self.unknown:
             raise ValidationError(self.unknown_superiors(), where=str(self.path))
         self.log.external = [(sup[4:], r) for sup, r in self.external.items()]
+        if self.external and self.key_name is None:
+            self.say_external_otherwise()
         ids = _first_circle(self.line_sup)
         if ids:
             rows = self.line_rows
@@ -505,6 +537,10 @@ class LineReading(ImportState):
                 circle=" → ".join(ids + [ids[0]]), rows=", ".join(str(rows[i]) for i in ids)))],
                 where=str(self.path))
 
+
+#: How many superiors read as roles outside the organisation the log says
+#: may be posts of the file (each with why); past it, a count.
+_SAID_EXTERNAL = 10
 
 #: A whole number written with a thousands separator (``1.001``, ``12 345``).
 _GROUPED = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+")
