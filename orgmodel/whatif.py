@@ -93,7 +93,11 @@ KEYS = {"close": ("reports",), "move": ("to", "unit"), "merge": (), "add": (),
 
 
 class _ChangeError(OrgModelError):
-    """A change that cannot be applied; :func:`apply` names the change."""
+    """A change that cannot be applied; :func:`apply` names the change.
+    ``missing`` is the id it names that the model does not have, if that is
+    why."""
+
+    missing: str | None = None
 
 
 def _described(i: int, change) -> Message:
@@ -129,10 +133,12 @@ def _need(org, node, what="node"):
                                    "{value}: write an id of such a word in quotes ('yes')",
                                    value=str(node).lower(), what=Message(_WHAT[what])))
     if node not in org.graph:
-        raise _ChangeError(Message(
+        err = _ChangeError(Message(
             "'{node}' is not a {what} of {v}{v2}",
             node=node, what=Message(_WHAT[what]), v=org.name or Message("the model"),
             v2=_closest(org, node)))
+        err.missing = str(node)
+        raise err
 
 
 def _closest(org, node):
@@ -218,13 +224,15 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
     g = org.graph.copy()
     new = OrgModel(g, copy.deepcopy(org.manifest), None)
     changes = [_whole_numbers_as_text(ch) for ch in changes]
+    gone: dict = {}     # an id a change took away -> what took it (a Message)
     for i, ch in enumerate(changes):
         try:
             _apply_one(new, ch)
         except _ChangeError as exc:
-            raise OrgModelError(Message(
-                "{v}: {exc}",
-                v=_described(i, ch), exc=said(exc))) from None
+            # (the real cause first: not a typo, but a change before this one)
+            why = gone[exc.missing] if exc.missing in gone else said(exc)
+            raise OrgModelError(Message("{v}: {exc}", v=_described(i, ch), exc=why)) from None
+        gone.update(_taken_away(ch, i + 1))
     from .revalidate import valid_near
     # (near the change when the model's own validation is remembered: at
     # 100,000 roles a second of every draft's page went to validating it whole)
@@ -238,6 +246,24 @@ def apply(org: OrgModel, changes: list[dict]) -> OrgModel:
             "{v}: the model it makes breaks the model's rules: {shown}",
             v=_described(at, changes[at]), shown=shown))
     return new
+
+
+def _taken_away(change: dict, n: int) -> dict:
+    """The ids change ``n``, applied, takes out of the model (the post it
+    closes, the node it merges away), each with what a later change naming
+    it is told.
+
+    >>> {k: str(v) for k, v in _taken_away({"merge": ["dd", "tm2"]}, 1).items()}
+    {'tm2': "'tm2' was merged into 'dd' by change 1"}
+    """
+    if "close" in change:
+        return {str(change["close"]): Message("'{node}' was closed by change {n}",
+                                              node=str(change["close"]), n=n)}
+    if "merge" in change:
+        keep, gone = map(str, change["merge"])
+        return {gone: Message("'{node}' was merged into '{keep}' by change {n}", node=gone,
+                              keep=keep, n=n)}
+    return {}
 
 
 def _whole_numbers_as_text(value):

@@ -192,6 +192,12 @@ def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
     ("- move: tm-orb\n  naar: gd\n", "unknown key 'naar' for move ('naar' is 'to' in a change "
      "script); move takes to, unit"),
     ("- move: tm-orb\n  to: [oops\n", "is not valid YAML"),
+    # a post a change before took away: that change, not a typo (it was
+    # "'dd-bb' is not a post of Deventer (did you mean 'dd-bo'?)")
+    ("- close: dd-bb\n- close: dd-bb\n", "change 2 (close: dd-bb): 'dd-bb' was closed by "
+     "change 1\n"),
+    ("- merge: [dd-io, dd-ed]\n- move: dd-ed\n  to: gd\n", "change 2 (move: dd-ed, to: gd): "
+     "'dd-ed' was merged into 'dd-io' by change 1\n"),
 ])
 def test_whatif_errors_name_the_change(tmp_path, script, message):
     f = tmp_path / "c.yaml"
