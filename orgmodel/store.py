@@ -192,6 +192,10 @@ def _explain_raw(exc, uri, user, database) -> DatabaseError:
         return DatabaseError(Message("something at {uri} accepted the connection but did not "
                                      "answer as a Neo4j (Bolt) server within {seconds} s: is the "
                                      "port right?", uri=uri, seconds=round(TIMEOUT)))
+    if isinstance(exc, (e.ServiceUnavailable, OSError)) and _unknown_host(exc):
+        return DatabaseError(Message("cannot reach a Neo4j server at {uri}: no machine of that "
+                                     "name is known (is the name right, and is this machine "
+                                     "on the network that knows it?)", uri=uri))
     if isinstance(exc, (e.ServiceUnavailable, OSError)):
         return DatabaseError(Message("cannot reach a Neo4j server at {uri}: is it running? "
                                      "(start a local one with 'orgmodel db serve')", uri=uri))
@@ -204,6 +208,17 @@ def _explain_raw(exc, uri, user, database) -> DatabaseError:
         return _bad_address(uri)
     return DatabaseError(Message("the server at {uri} refused the request: {reason}",
                                  uri=uri, reason=_server_words(exc)))
+
+
+def _unknown_host(exc) -> bool:
+    """Whether the address's host name resolved to nothing (a typo, or a
+    name only another network knows), not a server that is down."""
+    import socket
+    while exc is not None:
+        if isinstance(exc, socket.gaierror) or "DNS resolve" in str(exc):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _server_words(exc) -> str:

@@ -296,7 +296,11 @@ def test_push_and_pull_pause_the_cycle_collector_and_put_it_back(store, template
 @pytest.mark.parametrize("change,message", [
     ({"password": "wrong-password-xyz"}, "wrong user name or password"),
     ({"database": "no_such_db"}, "database 'no_such_db' does not exist"),
-    ({"uri": "bolt://127.0.0.1:1"}, "cannot reach a Neo4j server at bolt://127.0.0.1:1"),
+    ({"uri": "bolt://127.0.0.1:1"}, "cannot reach a Neo4j server at bolt://127.0.0.1:1: is it "
+     "running?"),
+    # (a name that resolves to nothing is no server that is down: it said "is it running?")
+    ({"uri": "bolt://no-such-host.invalid:7687"}, "cannot reach a Neo4j server at "
+     "bolt://no-such-host.invalid:7687: no machine of that name is known"),
     ({"uri": "http://127.0.0.1:1"}, "is not a usable Neo4j address"),
 ])
 def test_connection_errors_are_one_clear_line(bolt, change, message):
