@@ -2253,3 +2253,31 @@ def test_a_vacancy_word_for_a_manager_is_no_managers_name(tmp_path):
     # is left out and said)
     assert line == {}, line
     assert "row 3: reports to 'Vacature': a vacancy names nobody" in res.output, res.output
+
+
+def test_a_superior_written_as_its_posts_id_and_holders_name(tmp_path):
+    """An export keyed by personnel number writes the manager as number and
+    name ('1001 - A. de Vries'): it was refused as no post in the file
+    ("whose job title is 'F010', not the rest of it"). Read as that post
+    when the rest is the name its holder's cell writes, said; another name
+    is refused, saying whose post it is."""
+    posts = tmp_path / "medewerkers.csv"
+    rows = ("Medewerker;Naam;Functie;Leidinggevende\n1001;A. de Vries;Gemeentesecretaris;\n"
+            "1002;B. Jansen;Teamleider;1001 - A. de Vries\n1003;C. Bakker;Adviseur;"
+            "1002 - b. jansen\n")
+    posts.write_text(rows, encoding="utf-8")
+    args = ("--preset", "nl-hr", "--id", "Medewerker", "--holder", "Naam", "--lang", "en")
+    res = run("import", "posts", posts, "--out", tmp_path / "o", *args)
+    assert res.exit_code == 0, res.output
+    assert ("Superiors written as their post's id and its holder's name ('1001 - A. de "
+            "Vries'): read as that post (2 lines)") in res.output
+    up = {u: v for u, v, d in orgmodel.load(tmp_path / "o").graph.edges(data=True)
+          if d["kind"] == "REPORTS_TO"}
+    assert up == {"1002": "1001", "1003": "1002"}
+    posts.write_text(rows + "1004;D. Smit;Adviseur;1002 - C. Bakker\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--out", tmp_path / "p", *args)
+    assert res.exit_code == 1 and not (tmp_path / "p").exists()
+    assert ("post 1004 reports to '1002 - C. Bakker', which is not a post in the file (use "
+            "--unknown-superior external to read it as a role outside the organisation); it "
+            "starts with post 1002 (row 3), whose job title is 'Teamleider' and holder "
+            "'B. Jansen', not the rest of it") in res.output

@@ -244,6 +244,7 @@ class ImportState:
     key_name: Any
     by_name: int
     with_title: list
+    with_holder: list
     name_forms: dict                # how a manager's name was written -> [cells]
     untitled: dict | None           # holders' names without titles -> posts
     tails: dict | None              # the ends of holders' names -> (words before, name)

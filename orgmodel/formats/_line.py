@@ -301,6 +301,9 @@ class LineReading(ImportState):
             if named is not None:
                 self.with_title.append(sup)
                 sup = named
+            elif (held := self.post_with_holder(sup)) is not None:
+                self.with_holder.append(sup)
+                sup = held
         if sup in self.posts or sup in self.by_raw:
             target = self.by_raw.get(sup, sup)
         elif sup in self.rows:        # a reused id: which of its posts is meant is not said
@@ -337,13 +340,21 @@ class LineReading(ImportState):
         title (case, spaces and punctuation aside): nothing else is guessed."""
         if not self.c_title:
             return None
-        inner = re.fullmatch(r"(.+?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]", sup)
-        splits = [(inner.group(2), inner.group(1))] if inner else []
-        splits += [(sup[:m.start()], sup[m.end():])
-                   for m in _ID_TITLE_SEPARATOR.finditer(sup) if 0 < m.start()]
-        for pid, title in splits:
+        for pid, title in _id_and_rest(sup):
             group = self.posts.get(self.by_raw.get(pid, pid))
             if group and fold(title) and fold(title) == fold(_cell(group[0][1], self.c_title)):
+                return pid
+        return None
+
+    def post_with_holder(self, sup: str) -> str | None:
+        """The post a superior cell names by its id and its holder's name
+        together (``1001 - A. de Vries``, as an export keyed by personnel
+        number writes the manager), or None unless the id is a post's and
+        the rest is the name of a holder of it, as the holder's cell writes
+        it (case, spaces and punctuation aside)."""
+        for pid, name in _id_and_rest(sup):
+            group = self.posts.get(self.by_raw.get(pid, pid))
+            if group and fold(name) and any(fold(name) == fold(h) for _, _, h in group if h):
                 return pid
         return None
 
@@ -446,6 +457,11 @@ class LineReading(ImportState):
         group = self.posts.get(self.by_raw.get(pid, pid)) if pid and self.c_title else None
         if not group:
             return ""
+        held = next((h for _, _, h in group if h), None)
+        if held:
+            return Message("; it starts with post {pid} (row {row}), whose job title is "
+                           "'{title}' and holder '{holder}', not the rest of it", pid=pid,
+                           row=group[0][0], title=_cell(group[0][1], self.c_title), holder=held)
         return Message("; it starts with post {pid} (row {row}), whose job title is '{title}', "
                        "not the rest of it", pid=pid, row=group[0][0],
                        title=_cell(group[0][1], self.c_title))
@@ -536,6 +552,20 @@ class LineReading(ImportState):
                 "the reporting lines run in a circle: {circle} (rows {rows})",
                 circle=" → ".join(ids + [ids[0]]), rows=", ".join(str(rows[i]) for i in ids)))],
                 where=str(self.path))
+
+
+def _id_and_rest(cell: str) -> list[tuple[str, str]]:
+    """The ways a superior cell may write an id and more (a title, a name):
+    ``F001 - Gemeentesecretaris``, ``F001 Gemeentesecretaris``,
+    ``Gemeentesecretaris (F001)``.
+
+    >>> _id_and_rest("F001 - Gemeentesecretaris")
+    [('F001', 'Gemeentesecretaris')]
+    """
+    inner = re.fullmatch(r"(.+?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]", cell)
+    splits = [(inner.group(2), inner.group(1))] if inner else []
+    return splits + [(cell[:m.start()], cell[m.end():])
+                     for m in _ID_TITLE_SEPARATOR.finditer(cell) if 0 < m.start()]
 
 
 #: How many superiors read as roles outside the organisation the log says

@@ -500,6 +500,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.key_name = None  # what the superior column gives of them
         self.by_name = 0                        # lines read so
         self.with_title = []              # superiors written as id and title
+        self.with_holder = []             # superiors written as id and holder's name
         self.name_forms = {"brackets": [], "surname": [], "titles": []}   # managers' names so
         self.untitled = None                # (see LineReading.holders_untitled)
         self.tails = None                   # (see LineReading.holders_by_tail)
@@ -1266,6 +1267,10 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             said.append(first_and_count(N_(
                 "superiors written as their post's id and job title ('{v}'): read as that post "
                 "({lines})"), self.with_title, "lines"))
+        if self.with_holder:
+            said.append(first_and_count(N_(
+                "superiors written as their post's id and its holder's name ('{v}'): read as "
+                "that post ({lines})"), self.with_holder, "lines"))
         if self.name_forms["brackets"]:
             said.append(first_and_count(N_(
                 "superiors written as a holder's name with more after it in brackets ('{v}'): "
