@@ -2281,3 +2281,34 @@ def test_a_superior_written_as_its_posts_id_and_holders_name(tmp_path):
             "--unknown-superior external to read it as a role outside the organisation); it "
             "starts with post 1002 (row 3), whose job title is 'Teamleider' and holder "
             "'B. Jansen', not the rest of it") in res.output
+
+
+def test_job_titles_given_as_codes_offer_the_column_that_names_them(tmp_path):
+    """An export whose 'Functie' holds codes (F010) and 'Functieomschrijving'
+    their names titled every post by its code, unsaid; the log offers the
+    names' column (nothing is renamed by itself). A column that gives one
+    code two names (the manager's title) is not offered."""
+    rows = [("Medewerker", "Naam", "Functie", "Functieomschrijving",
+             "Functienaam leidinggevende", "Leidinggevende"),
+            ("1001", "A. de Vries", "F010", "Gemeentesecretaris", "", ""),
+            ("1002", "B. Jansen", "F020", "Teamleider", "Gemeentesecretaris", "1001"),
+            ("1003", "C. Bakker", "F030", "Adviseur", "Teamleider", "1002"),
+            ("1004", "D. Smit", "F030", "Adviseur", "Gemeentesecretaris", "1001")]
+    posts = tmp_path / "medewerkers.csv"
+    posts.write_text("".join(";".join(r) + "\n" for r in rows), encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--id", "Medewerker", "--out",
+              tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("Job titles read from 'Functie', which holds codes (F010, F020, F030): "
+            "'Functieomschrijving' gives their names; give --title 'Functieomschrijving' to "
+            "title the posts so") in res.output
+    assert orgmodel.load(tmp_path / "o").graph.nodes["1002"]["name"] == "F020"
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--id", "Medewerker", "--title",
+              "Functieomschrijving", "--out", tmp_path / "t", "--lang", "en")
+    assert res.exit_code == 0 and "which holds codes" not in res.output
+    assert orgmodel.load(tmp_path / "t").graph.nodes["1002"]["name"] == "Teamleider"
+    # (only the manager's title beside the codes: a code with two names, not offered)
+    posts.write_text("".join(";".join(r[:3] + r[4:]) + "\n" for r in rows), encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--id", "Medewerker", "--out",
+              tmp_path / "m", "--lang", "en")
+    assert res.exit_code == 0 and "which holds codes" not in res.output, res.output

@@ -64,6 +64,10 @@ _CODE = re.compile(r"[A-Za-z]{0,4}[-.]?\d[\d.\-/]*")
 #: ``Naam kostenplaats``).
 _NAMES_UNITS = (re.compile("afdeling|eenheid|team|unit|organisatie"),
                 re.compile("omschrijving|naam|name|description"))
+#: A column's name (folded) that says it names a job (``Functieomschrijving``,
+#: ``Omschrijving functie``, ``Job title``; not ``Naam``, a person's).
+_NAMES_TITLES = (re.compile("functie|job|title|rol"),
+                 re.compile("omschrijving|naam|name|description|title|titel"))
 
 
 def header_columns(cols: Columns, first: str = "id") -> tuple:
@@ -365,6 +369,7 @@ class ColumnReading(ImportState):
             isinstance(v, str) and v.strip() for v in self.df[c])]
         self.say_unit_levels(self.cols)
         self.say_unit_codes()
+        self.say_title_codes()
         self.say_holder_fte()
 
     def refuse_names_by_comma(self, label) -> None:
@@ -540,25 +545,32 @@ class ColumnReading(ImportState):
                 others=", ".join(f"'{shown(c, c)}'" for c in others),
                 options=" ".join(f"--unit '{shown(c, c)}'" for c in levels)))
 
-    def say_unit_codes(self) -> None:
-        """A unit column of codes only (``Organisatie-eenheid`` 210) beside
-        a column not read that names them (``Omschrijving organisatie-
-        eenheid`` Ruimte): the units would be named 210; the log offers the
-        names, where each code has one name and each name one code (read by
-        name, two units of one name would be one)."""
-        if not self.c_unit or "unit" in self.asked:
+    def codes_named(self, column, asked: str, words: tuple):
+        """``(c, {(code, name)})`` for each column not read whose name says
+        (``words``) it names what ``column`` gives as codes only
+        (``Organisatie-eenheid`` 210, ``Functie`` F010), its cells names;
+        nothing when ``column`` was asked for on the command line."""
+        if not column or asked in self.asked:
             return
-        codes = [str(v).strip() for v in self.df[self.c_unit]]
+        codes = [str(v).strip() for v in self.df[column]]
         if not any(codes) or not all(_CODE.fullmatch(c) for c in codes if c):
             return
         shown = self.log.headers.get
         for c in self.log.unread_columns:
-            if not all(words.search(fold(shown(c, c))) for words in _NAMES_UNITS):
-                continue
-            pairs = {(code, str(v).strip()) for code, v in zip(codes, self.df[c])
-                     if code and str(v).strip()}
-            if not pairs or not all(re.search(r"[^\W\d_]", name) for _, name in pairs):
-                continue
+            if all(w.search(fold(shown(c, c))) for w in words):
+                pairs = {(code, str(v).strip()) for code, v in zip(codes, self.df[c])
+                         if code and str(v).strip()}
+                if pairs and all(re.search(r"[^\W\d_]", name) for _, name in pairs):
+                    yield c, pairs
+
+    def say_unit_codes(self) -> None:
+        """A unit column of codes only beside a column not read that names
+        them (``Omschrijving organisatie-eenheid`` Ruimte): the units would
+        be named 210; the log offers the names, where each code has one name
+        and each name one code (read by name, two units of one name would be
+        one)."""
+        shown = self.log.headers.get
+        for c, pairs in self.codes_named(self.c_unit, "unit", _NAMES_UNITS):
             one_to_one = len(pairs) == len({a for a, _ in pairs}) == len({b for _, b in pairs})
             self.log.decisions.append(Message(
                 "units named by the codes in '{codes}' ({examples}): '{names}' gives their "
@@ -569,6 +581,22 @@ class ColumnReading(ImportState):
                 "each code (read by name, two units of one name would be one)",
                 codes=shown(self.c_unit, self.c_unit), names=shown(c, c)))
             return
+
+    def say_title_codes(self) -> None:
+        """A job title column of codes only beside a column not read that
+        names them (``Functieomschrijving`` Gemeentesecretaris): the posts
+        would be titled F010 in every chart and table; the log offers the
+        names (a title is no key: codes that share a name are no matter; a
+        code with two names is another column's, a manager's title)."""
+        shown = self.log.headers.get
+        for c, pairs in self.codes_named(self.c_title, "title", _NAMES_TITLES):
+            if len(pairs) == len({a for a, _ in pairs}):
+                self.log.decisions.append(Message(
+                    "job titles read from '{codes}', which holds codes ({examples}): '{names}' "
+                    "gives their names; give --title '{names}' to title the posts so",
+                    codes=shown(self.c_title, self.c_title), names=shown(c, c),
+                    examples=", ".join(sorted({a for a, _ in pairs})[:3])))
+                return
 
     def read_fte_unit(self, c_hours: str | None) -> None:
         """What the FTE is read from: hours per week (:meth:`read_hours`) from
@@ -705,18 +733,23 @@ def key_column(df, sup: str | None) -> tuple[str, str] | None:
     >>> key_column(df, None) is None, key_column(df.assign(Leidinggevende=["", "1", "9"]),
     ...                                           "Leidinggevende") is None
     (True, True)
+    >>> key_column(df.assign(Leidinggevende=["", "1 - A. Bos", "2 - B. Smit"]), "Leidinggevende")
+    ('Medewerker', 'Leidinggevende')
     """
     if sup is None:
         return None
-    from ._line import says_no_key
+    from ._line import id_and_rest, says_no_key
     named = {v for v in (str(v).strip() for v in df[sup]) if v and not says_no_key(v)}
     if len(named) < 2:
         return None
+    # (a superior may be written as the key and a name: "1001 - A. de Vries")
+    ways = {v: {v} | {key for key, _ in id_and_rest(v)} for v in named}
     found = []
     for c in df.columns:
         values = [str(v).strip() for v in df[c]]
         filled = [v for v in values if v]
-        known = set(filled) & named
+        keys = set(filled)
+        known = [v for v in named if ways[v] & keys]
         # (a key has no spaces: a column of names the superiors name is a
         # file read by name, with --reports-to-by holder; a job share's
         # rows, and a superior outside the file, are a few in a hundred)

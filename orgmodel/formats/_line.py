@@ -340,7 +340,7 @@ class LineReading(ImportState):
         title (case, spaces and punctuation aside): nothing else is guessed."""
         if not self.c_title:
             return None
-        for pid, title in _id_and_rest(sup):
+        for pid, title in id_and_rest(sup):
             group = self.posts.get(self.by_raw.get(pid, pid))
             if group and fold(title) and fold(title) == fold(_cell(group[0][1], self.c_title)):
                 return pid
@@ -352,7 +352,7 @@ class LineReading(ImportState):
         number writes the manager), or None unless the id is a post's and
         the rest is the name of a holder of it, as the holder's cell writes
         it (case, spaces and punctuation aside)."""
-        for pid, name in _id_and_rest(sup):
+        for pid, name in id_and_rest(sup):
             group = self.posts.get(self.by_raw.get(pid, pid))
             if group and fold(name) and any(fold(name) == fold(h) for _, _, h in group if h):
                 return pid
@@ -554,12 +554,12 @@ class LineReading(ImportState):
                 where=str(self.path))
 
 
-def _id_and_rest(cell: str) -> list[tuple[str, str]]:
+def id_and_rest(cell: str) -> list[tuple[str, str]]:
     """The ways a superior cell may write an id and more (a title, a name):
     ``F001 - Gemeentesecretaris``, ``F001 Gemeentesecretaris``,
     ``Gemeentesecretaris (F001)``.
 
-    >>> _id_and_rest("F001 - Gemeentesecretaris")
+    >>> id_and_rest("F001 - Gemeentesecretaris")
     [('F001', 'Gemeentesecretaris')]
     """
     inner = re.fullmatch(r"(.+?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]", cell)
