@@ -1053,7 +1053,7 @@ def test_junior_rows_without_a_senior_post_say_which(tmp_path):
     with open(src, encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     at = rows[0].index("Reporting Senior Post")
-    rows[1][at], rows[2][at] = "", "99999"
+    rows[1][at], rows[2][at], rows[3][at] = "", "99999", "XX"
     junior = tmp_path / "junior.csv"
     with open(junior, "w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows(rows)
@@ -1062,6 +1062,8 @@ def test_junior_rows_without_a_senior_post_say_which(tmp_path):
     said = {row: str(why) for file, row, why in log.skipped if file == "junior.csv"}
     assert said[2] == "no senior post given" and \
         said[3] == "its senior post '99999' is not in the posts file", said
+    # (a top's word for none, as the senior file writes it: it was "not in the posts file")
+    assert said[4] == "no senior post given ('XX' says there is none)", said
 
 
 def test_a_junior_file_given_as_the_posts_file_says_so(tmp_path):

@@ -14,7 +14,7 @@ from ._columns import ColumnReading, column_of, header_columns
 from ._fte import not_a_fte, read_fte
 from ._import_state import cell as _cell
 from ._import_state import first_and_count
-from ._line import LineReading
+from ._line import LineReading, says_no_key
 from ._sheets import one_line, read_sheet, refuse_mangled_ids, refuse_spreadsheet_errors
 from ._tables import cited_file, slug
 
@@ -100,6 +100,8 @@ class JuniorReading(ColumnReading, LineReading):
             if sup not in self.by_raw:
                 why = ("its senior post is an id used for several posts" if sup in self.rows
                        else N_("no senior post given") if not sup
+                       else Message("no senior post given ('{sup}' says there is none)", sup=sup)
+                       if says_no_key(sup) and sup not in self.eliminated
                        else Message(
                            "its senior post '{sup}' is marked eliminated and no post above it is in "
                            "the posts file",

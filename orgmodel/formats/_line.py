@@ -45,6 +45,8 @@ def says_no_key(text: str) -> bool:
     (True, True, True, False)
     """
     return text.casefold().rstrip(".").strip() in NO_KEY
+
+
 _TITLES = re.compile(r"^(?:(?:dhr|mevr|mw|mr|drs|dr|ir|ing|prof|bc|mrs|ms|mr)\.?\s+|"
                      r"(?:de\s+heer|mevrouw)\s+)+", re.IGNORECASE)
 
