@@ -22,7 +22,7 @@ from . import escape
 from ._staging import output_folder
 from .errors import InputError, OrgModelError, ValidationError
 from .formats import readable, writable
-from .i18n import N_, Message, count, said
+from .i18n import N_, Listing, Message, count, said
 from .i18n import translator as translator_of
 
 OUTPUT_FORMATS = ("table", "json", "csv")
@@ -1516,7 +1516,7 @@ def _export_command(name, rows):
         if fmt not in names:
             raise click.BadParameter(Message(
                 "give a {v} file",
-                v=' or '.join(s for r in rows for s in r.suffixes[:1])), param_hint="--out")
+                v=Listing(" or ", [s for r in rows for s in r.suffixes[:1]])), param_hint="--out")
         return next(r for r in rows if r.name == fmt)
 
     def first(out_file, force=False):

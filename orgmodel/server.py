@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import OrgModelError
-from .i18n import Message
+from .i18n import Listing, Message
 
 __all__ = ["serve", "free_port", "DEFAULT_PASSWORD", "ENGINES", "default_engine",
            "build_launcher", "launcher_command", "USERS"]
@@ -172,7 +172,7 @@ def serve(port: int, root: str, database: str, password: str, http_port: int | N
         return serve_neo4j(port, root, password, ready, stop)
     if engine != "arcadedb":
         raise OrgModelError(Message("no server engine '{engine}' (choose {engines})", engine=engine,
-                                    engines=" or ".join(ENGINES)))
+                                    engines=Listing(" or ", ENGINES)))
     try:
         import arcadedb_embedded as arcadedb
     except ImportError as exc:  # pragma: no cover - dev extra

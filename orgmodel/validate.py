@@ -1143,7 +1143,7 @@ def _check_climb(climb: dict, where: str, kinds: dict | None, bad, powers=frozen
         bad(Message(
             "{where}: 'from: {from_}' does not apply to a {edge} climb",
             where=where, from_=climb['from'], edge=edge)
-            + (f" (use {' or '.join(sides)})" if sides else ""))
+            + (Message(" (use {sides})", sides=Listing(" or ", sides)) if sides else ""))
     caps = schema.EDGE_KINDS[edge].choices.get("capacity")
     if "capacity" in climb and (not caps or climb["capacity"] not in caps):
         bad(Message(

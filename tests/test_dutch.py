@@ -1978,3 +1978,11 @@ def test_many_posts_held_one_after_another_are_said_by_the_first_ten(tmp_path):
     [line] = [x for x in res.output.splitlines() if "one after another" in x]
     assert ": 12, not job shares" in line and "F10 on rows 21, 22; …" in line, line
     assert "F11 on rows" not in line
+
+
+def test_a_choice_of_file_kinds_is_joined_in_dutch(tmp_path):
+    # ("geef een .ttl or .jsonld-bestand": the kinds were joined with an English "or")
+    res = run("--lang", "nl", "export", "org", "--org", DATA / "deventer", "--out",
+              tmp_path / "deventer.xyz")
+    assert res.exit_code == 2 and "geef een .ttl of .jsonld-bestand" in res.output, res.output
+    assert not (tmp_path / "deventer.xyz").exists()

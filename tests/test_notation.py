@@ -2312,3 +2312,31 @@ def test_job_titles_given_as_codes_offer_the_column_that_names_them(tmp_path):
     res = run("import", "posts", posts, "--preset", "nl-hr", "--id", "Medewerker", "--out",
               tmp_path / "m", "--lang", "en")
     assert res.exit_code == 0 and "which holds codes" not in res.output, res.output
+
+
+def test_control_characters_in_cells_are_taken_out_and_said(tmp_path):
+    """An old export's end-of-file mark (U+001A), an escape or a bell in a
+    cell was kept in the name: invisible in a table, moving a terminal's
+    cursor, and every export to XML refused the folder afterwards. The
+    cells are read without them, said with the first and a count, in a
+    posts file and in a mandate register alike."""
+    posts = tmp_path / "formatie.csv"
+    posts.write_bytes(b"Formatieplaats;Functie;Leidinggevende;Medewerker\n"
+                      b"F1;Directeur;;Anna de Vries\x1a\nF2;Adviseur\x07;F1;Bram\x1b Jansen\n")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("formatie.csv: 3 cells with control characters (the first U+001A in 'Anna de Vries', "
+            "row 2): each read without them") in res.output
+    names = {d["name"] for _, d in orgmodel.load(tmp_path / "o").graph.nodes(data=True)}
+    assert {"Anna de Vries", "Adviseur", "Bram Jansen"} <= names
+    res = run("export", "graphml", "--org", tmp_path / "o", "--out", tmp_path / "o.graphml")
+    assert res.exit_code == 0, res.output
+    register = tmp_path / "register.csv"
+    register.write_bytes(b"Bevoegdheid;Bevoegd orgaan;Mandaatgever;Gemandateerde\n"
+                         b"Inkoop\x1a;College van B&W;College van B&W;Directeur\n")
+    res = run("import", "mandates", register, "--org", tmp_path / "o", "--add-bodies",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "register.csv: a cell with a control character (U+001A in 'Inkoop', row 2)" \
+        in res.output

@@ -19,6 +19,7 @@ from ._presets import PRESET_WHAT, PRESETS, Columns
 from ._sheets import (
     fold,
     laid_out,
+    no_controls,
     one_line,
     read_sheet,
     refuse_lines,
@@ -351,6 +352,9 @@ class ColumnReading(ImportState):
         refuse_mangled_ids(self.df, {c: what for c, what in ((self.c_id, N_("post id")),
                                                       (self.c_sup, N_("superior"))) if c},
                      label, self.path)
+        controls = no_controls(self.df, read, label)
+        if controls:
+            self.log.decisions.append(controls)
         # (a holder's cell on two lines is one name wrapped or two people:
         # not guessed)
         holders = {self.c_holder, *self.c_name_parts} - {None}

@@ -15,7 +15,13 @@ from ._fte import not_a_fte, read_fte
 from ._import_state import cell as _cell
 from ._import_state import first_and_count
 from ._line import LineReading, says_no_key
-from ._sheets import one_line, read_sheet, refuse_mangled_ids, refuse_spreadsheet_errors
+from ._sheets import (
+    no_controls,
+    one_line,
+    read_sheet,
+    refuse_mangled_ids,
+    refuse_spreadsheet_errors,
+)
 from ._tables import cited_file, slug
 
 __all__ = ["JuniorReading"]
@@ -73,9 +79,10 @@ class JuniorReading(ColumnReading, LineReading):
         j_unit = column_of(jdf, jcols.unit, jlabel, N_("unit"), False)
         refuse_spreadsheet_errors(jdf, [j_sup, j_fte, j_title, j_grade, j_unit], jlabel, jpath)
         refuse_mangled_ids(jdf, {j_sup: N_("senior post")}, jlabel, jpath)
-        wrapped = one_line(jdf, [j_sup, j_fte, j_title, j_grade, j_unit], jlabel)
-        if wrapped:
-            log.decisions.append(wrapped)
+        for said in (no_controls(jdf, [j_sup, j_fte, j_title, j_grade, j_unit], jlabel),
+                     one_line(jdf, [j_sup, j_fte, j_title, j_grade, j_unit], jlabel)):
+            if said:
+                log.decisions.append(said)
         groups: dict = {}
         moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
         decimals: list = []     # senior posts written as "1001.0"

@@ -273,6 +273,43 @@ def one_line(df, columns, label) -> Message | None:
         "as one line, a space for each line break"), label=label, v=value, row=row)
 
 
+#: A control character a cell cannot mean to hold (not a line break or a
+#: tab, which :func:`one_line` reads): an old export's end-of-file mark
+#: (U+001A), an escape, a bell; XML cannot carry them, a terminal obeys them.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+
+
+def no_controls(df, columns, label) -> Message | None:
+    """Take the control characters out of the cells of ``columns`` (in
+    ``df`` itself), said with the first and how many, or None when there is
+    none: a name kept with one printed it invisibly in a table, broke every
+    export to XML (GraphML, GEXF, W3C ORG), and moved a terminal's cursor.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"naam": ["Anna\x1a", "Bram"]}, index=[2, 3])
+    >>> print(no_controls(df, ["naam"], "f.csv"))  # doctest: +ELLIPSIS
+    f.csv: a cell with a control character (U+001A in 'Anna', row 2): read without it...
+    >>> df["naam"].tolist()
+    ['Anna', 'Bram']
+    """
+    found = []
+    for column in _with(df, columns, _CONTROL):
+        for row, value in df[column].items():
+            control = _CONTROL.search(value) if isinstance(value, str) else None
+            if control:
+                df.at[row, column] = _CONTROL.sub("", value).strip()
+                found.append((row, f"U+{ord(control.group()):04X}", df.at[row, column]))
+    if not found:
+        return None
+    row, char, value = min(found)
+    return count(len(found), N_(
+        "{label}: a cell with a control character ({char} in '{v}', row {row}): read without "
+        "it (a control character prints nothing and means nothing in a name)"), N_(
+        "{label}: {n} cells with control characters (the first {char} in '{v}', row {row}): "
+        "each read without them (a control character prints nothing and means nothing in a "
+        "name)"), label=label, char=char, v=value, row=row)
+
+
 def _with(df, columns, pattern) -> list:
     """Those of ``columns`` of ``df`` with a cell ``pattern`` finds: all the
     column's text searched at once (a file of 100,000 rows has none in

@@ -41,6 +41,7 @@ from ..write import write_tables
 from ._sheets import (
     fold,
     laid_out,
+    no_controls,
     one_line,
     read_sheet,
     refuse_mangled_ids,
@@ -578,6 +579,7 @@ def _table(path: Path, sheet: str | None, post: Callable[[str], bool] | None = N
                                              "submandatee")}, path.name, path)
     # (a line break between the posts a mandatee's cell names parts them:
     # those cells are read as they are, see _Nodes.several)
+    controls = no_controls(df, list(found.values()), path.name)
     wrapped = one_line(df, [c for k, c in found.items() if k not in _LISTS], path.name)
     headers = df.attrs.get("headers") or {}
     return df, found, RegisterLog(file=path.name, rows=len(df),
@@ -586,7 +588,7 @@ def _table(path: Path, sheet: str | None, post: Callable[[str], bool] | None = N
                                   laid_out=laid_out(df, path.name)
                                   + unnamed_said(df, path.name)
                                   + two_header_rows_said(df, path.name)
-                                  + ([wrapped] if wrapped else []))
+                                  + [said for said in (controls, wrapped) if said])
 
 
 def _names_mandatee(df) -> bool:
