@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pandas is imported where a frame is escaped
     import pandas as pd
 
-__all__ = ["terminal", "one_line", "breaks_shown", "LINE_BREAK", "json_controls", "markdown",
+__all__ = ["terminal", "one_line", "breaks_shown", "LINE_BREAK", "CONTROL", "json_controls",
+           "markdown",
            "markdown_prose", "markdown_table", "csv_cell", "csv_frame", "to_csv", "redact"]
 
 # C0 controls but newline and tab, DEL, C1 controls (0x9b is a one-byte CSI
@@ -81,6 +82,10 @@ def breaks_shown(text: str) -> str:
 #: A line break of any kind (``\r\n`` one break): what ``str.splitlines``
 #: breaks a line at, but for a tab.
 LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+#: A control character no name or cell means to hold (a line break and a tab
+#: aside): an old export's end-of-file mark (U+001A), an escape, a bell. It
+#: prints nothing, a terminal obeys it, and XML cannot carry it.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 
 
 def json_controls(text: str) -> str:

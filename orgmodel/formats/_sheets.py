@@ -15,6 +15,7 @@ from typing import Any
 
 from .._filekind import WORKBOOKS, named_otherwise
 from ..errors import Problem, ValidationError
+from ..escape import CONTROL
 from ..i18n import N_, Message, count
 from ..read import HEADER_WITHIN, WINDOWS_1252, keep_attrs, read_table
 
@@ -273,12 +274,6 @@ def one_line(df, columns, label) -> Message | None:
         "as one line, a space for each line break"), label=label, v=value, row=row)
 
 
-#: A control character a cell cannot mean to hold (not a line break or a
-#: tab, which :func:`one_line` reads): an old export's end-of-file mark
-#: (U+001A), an escape, a bell; XML cannot carry them, a terminal obeys them.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
-
-
 def no_controls(df, columns, label) -> Message | None:
     """Take the control characters out of the cells of ``columns`` (in
     ``df`` itself), said with the first and how many, or None when there is
@@ -293,11 +288,11 @@ def no_controls(df, columns, label) -> Message | None:
     ['Anna', 'Bram']
     """
     found = []
-    for column in _with(df, columns, _CONTROL):
+    for column in _with(df, columns, CONTROL):
         for row, value in df[column].items():
-            control = _CONTROL.search(value) if isinstance(value, str) else None
+            control = CONTROL.search(value) if isinstance(value, str) else None
             if control:
-                df.at[row, column] = _CONTROL.sub("", value).strip()
+                df.at[row, column] = CONTROL.sub("", value).strip()
                 found.append((row, f"U+{ord(control.group()):04X}", df.at[row, column]))
     if not found:
         return None
