@@ -119,6 +119,23 @@ def decode(data: bytes) -> str:
     return decoded(data)[0]
 
 
+def _utf16_without_mark(head: bytes) -> bool:
+    """Whether ``head`` reads as UTF-16 text of Western letters without its
+    byte-order mark: every other byte NUL, the bytes between them printable.
+
+    >>> _utf16_without_mark("id;naam;Anna".encode("utf-16-le"))
+    True
+    >>> _utf16_without_mark(b"PK\\x03\\x04\\x00")
+    False
+    """
+    head = head[:len(head) // 2 * 2]
+    for nuls, text in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+        if len(nuls) >= 4 and not nuls.strip(b"\x00") and \
+                all(32 <= b < 127 or b in b"\t\r\n" or b >= 160 for b in text):
+            return True
+    return False
+
+
 def decoded(data: bytes) -> tuple[str, str]:
     """Bytes of a text file as text, and the encoding it was read in: UTF-8
     (with or without a byte-order mark), UTF-16 (with one), else
@@ -149,6 +166,10 @@ def decoded(data: bytes) -> tuple[str, str]:
     if why:
         raise InputError(why)
     if b"\x00" in data[:4096]:
+        if _utf16_without_mark(data[:4096]):
+            raise InputError(Message(
+                "is UTF-16 text without the byte-order mark that says so (as some programs "
+                "write 'Unicode text'): save it as 'CSV UTF-8'"))
         raise InputError("is not a text file (it contains NUL bytes): save it as 'CSV UTF-8'")
     try:
         return data.decode("utf-8"), UTF8

@@ -147,6 +147,9 @@ CASES = [
     ("org.yaml is binary", raw_bytes(Y, b"\x00\x01\x02name"), "org.yaml", "NUL bytes"),
     ("broken utf-16", raw_bytes(N, codecs.BOM_UTF16_LE + b"i\x00d\x00\x00\xd8"), "nodes.csv",
      "UTF-16"),
+    # (it said "is not a text file (it contains NUL bytes)")
+    ("utf-16 without its mark", raw_bytes(N, "id,kind,name\r\nx,Post,Jeugd\r\n".encode(
+        "utf-16-le")), "nodes.csv", "is UTF-16 text without the byte-order mark that says so"),
     # the CSV structure
     ("ragged row, extra cell", replace(N, "SCS3,,,,,,,", "SCS3,,,,,,,,x"),
      "nodes.csv, row 4", "has 20 cells but the header has 19"),
