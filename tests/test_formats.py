@@ -1937,3 +1937,44 @@ def test_a_superior_read_as_outside_the_organisation_says_what_it_may_be(tmp_pat
     # (the lines are as they were: nothing is read as a post it may be)
     org = orgmodel.load(tmp_path / "o")
     assert [v for u, v, _ in org.edges("REPORTS_TO") if u == "0003"] == ["ext:2"]
+
+
+def test_the_published_template_workbook_reads_its_junior_sheet_and_its_empty_rows_once(
+        tmp_path):
+    """The organogram template keeps senior posts and junior staff on sheets
+    of one workbook, its check column filled down hundreds of empty rows.
+    Imported without --junior, the junior staff were dropped in silence;
+    the log listed each empty row on a line of its own (496 lines) and said
+    them 'read as any other row'. The junior sheet is read, said; a run of
+    rows left out for one reason is one line; the check names only rows
+    that were read."""
+    from openpyxl import Workbook
+    wb = Workbook()
+    senior = wb.active
+    senior.title = "(final data) senior-staff"
+    junior = wb.create_sheet("(final data) junior-staff")
+    for ws, path, check in ((senior, "cabinet_office-2011-03-31-senior.csv", "Valid?"),
+                            (junior, "cabinet_office-2011-03-31-junior.csv",
+                             "Number of Posts in FTE")):
+        with open(UK / path, encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        for row in rows:
+            ws.append(row)
+        at = rows[0].index(check) + 1
+        for r in range(len(rows) + 1, len(rows) + 201):     # the template's empty rows
+            ws.cell(row=r, column=at, value=0)
+    book = tmp_path / "template.xlsx"
+    wb.save(book)
+    res = run("import", "posts", book, "--preset", "uk-organogram", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert ("The workbook's sheet '(final data) junior-staff' holds junior staff (its columns "
+            "say so): read as the junior-staff file, as --junior would") in res.output
+    from_csv, _ = imported("cabinet_office", "2011-03-31")
+    assert orgmodel.totals(orgmodel.load(tmp_path / "o")) == orgmodel.totals(from_csv)
+    n = len(senior["A"]) - 200
+    assert (f"  - template.xlsx, sheet (final data) senior-staff, rows {n + 1}–{n + 200}: only "
+            "column 'Valid?' is filled in ('0')") in res.output, res.output
+    assert re.search(r"  - template\.xlsx, sheet \(final data\) junior-staff, rows \d+–\d+: no "
+                     "senior post given", res.output), res.output
+    assert "failing the file's own check" not in res.output
+    assert len(res.output.splitlines()) < 60

@@ -680,6 +680,14 @@ class ColumnReading(ImportState):
         self.c_check = column
         marks = {int(r): _mark(v) for r, v in df[column].items()}
         rows = [r for r, v in marks.items() if v == failed]
+        if rows:
+            # (a row of nothing but the mark, a template's empty row, is no
+            # row read: it is left out, and listed so)
+            rest = df.drop(columns=[column])
+            filled = {int(r) for r in rest.index[(rest.map(
+                lambda v: isinstance(v, str) and bool(v.strip())) if len(rest.columns)
+                else rest).any(axis=1)]}
+            rows = [r for r in rows if r in filled]
         shown = (df.attrs.get("headers") or {}).get(column, column)
         if rows:
             self.log.decisions.append(Message(

@@ -208,11 +208,34 @@ class ImportLog:
         out += [Message("- {decision}", decision=Sentence(d)) for d in self.decisions]
         out.append(Message("- Rows not used: {v}", v=len(self.skipped))
                    + ("" if not self.skipped else ":"))
-        out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why) for f, r, why in self.skipped]
+        out += listed(self.skipped)
         if self.cells:
             out.append(Message("- Cells not used (the row is kept): {v}:", v=len(self.cells)))
-            out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why) for f, r, why in self.cells]
+            out += listed(self.cells)
         return out
+
+
+def listed(rows: list) -> list:
+    """The log's lines of rows left out (or cells not used), ``(file, row,
+    why)`` each: one line per row, but a run of rows one after another left
+    out for the same reason (a template's empty rows, a block of notes) is
+    one line naming its rows.
+
+    >>> [str(m) for m in listed([("f.csv", 3, "x"), ("f.csv", 4, "x"), ("f.csv", 6, "x")])]
+    ['  - f.csv, rows 3–4: x', '  - f.csv, row 6: x']
+    """
+    runs: list = []
+    for f, r, why in rows:
+        last = runs[-1] if runs else None
+        if last and last[0] == f and isinstance(r, int) and last[1][-1] == r - 1 and \
+                str(last[2]) == str(why):
+            last[1].append(r)
+        else:
+            runs.append((f, [r], why))
+    return [Message("  - {f}, row {r}: {why}", f=f, r=r[0], why=why) if len(r) == 1 else
+            Message("  - {f}, rows {rows}: {why}", f=f, rows="–".join(map(str, (r[0], r[-1]))),
+                    why=why)
+            for f, r, why in runs]
 
 
 class ImportState:

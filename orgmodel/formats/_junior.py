@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 from ..i18n import N_, Message, count
 from ..notation import number_text
@@ -21,6 +22,7 @@ from ._sheets import (
     read_sheet,
     refuse_mangled_ids,
     refuse_spreadsheet_errors,
+    sheets_with,
 )
 from ._tables import cited_file, slug
 
@@ -31,6 +33,27 @@ class JuniorReading(ColumnReading, LineReading):
     """Reading the junior staff (see the module): the table as the posts'
     (:class:`._columns.ColumnReading`), its senior posts as the line's
     (:class:`._line.LineReading`)."""
+
+    def junior_beside(self) -> str | None:
+        """The sheet of the posts workbook that holds its junior staff, by its
+        columns (the published template keeps them on a sheet of their own),
+        said; None when there is none, or several (said: which one is meant
+        the workbook does not say)."""
+        found = [s for s in sheets_with(self.path, self.label,
+                                        header_columns(self.jcols, "reports_to"))
+                 if s != self.df.attrs.get("sheet")]
+        if len(found) > 1:
+            self.log.decisions.append(Message(
+                "the workbook has junior staff on {n} sheets ({sheets}), not read: give the "
+                "workbook with --junior and the sheet with --junior-sheet", n=len(found),
+                sheets=", ".join(f"'{s}'" for s in found)))
+            return None
+        if found:
+            self.log.decisions.append(Message(
+                "the workbook's sheet '{sheet}' holds junior staff (its columns say so): read "
+                "as the junior-staff file, as --junior would", sheet=found[0]))
+            self.log.files.append(f"{self.path.name} ({found[0]})")
+        return found[0] if found else None
 
     def add_junior_staff(self, jpath: Path, junior_sheet) -> None:
         """Each group of the junior-staff file (its senior post, grade, job
@@ -64,11 +87,14 @@ class JuniorReading(ColumnReading, LineReading):
             "junior staff are counted in the formation and in span by FTE, never as posts or "
             "layers; the file gives no number of people, so their headcount is not recorded"))
 
-    def staff_groups(self, jpath: Path, jlabel: str, junior_sheet) -> dict:
+    def staff_groups(self, jpath: Path, jlabel: Any, junior_sheet) -> dict:
         """The junior rows per (senior post, grade, title, unit), a row that
         cannot be placed said."""
         jcols, log = self.jcols, self.log
         jdf = read_sheet(jpath, jlabel, junior_sheet, header_columns(jcols, "reports_to"))
+        if len(jdf.attrs.get("sheets", ())) > 1:
+            # (a row of the log is a row of that sheet, as the posts' are)
+            jlabel = Message("{label}, sheet {title}", label=jpath.name, title=jdf.attrs["sheet"])
         self.say_unnamed(jdf, jlabel)
         self.say_above_header(jdf, jlabel)
         self.say_laid_out(jdf, jlabel)

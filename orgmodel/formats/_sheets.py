@@ -93,16 +93,45 @@ def _table_sheet(wb, columns, label):
     rows in silence."""
     if not columns:
         return wb.worksheets[0]
-    names = header_test(columns)
-    found = [ws for ws in wb.worksheets
-             if any(names([str(v) for v in row if v is not None])
-                    for row in ws.iter_rows(values_only=True, max_row=HEADER_WITHIN))]
+    found = [ws for ws in wb.worksheets if _names_in_header(ws, header_test(columns))]
     if len(found) > 1:
         raise ValidationError([Problem(label, None, Message(
             "has a table of posts on {n} sheets ({sheets}): orgmodel reads one sheet; give "
             "--sheet for the one to import, or put the posts on one sheet", n=len(found),
             sheets=", ".join(f"'{ws.title}'" for ws in found)))], where=label)
     return found[0] if found else wb.worksheets[0]
+
+
+def _names_in_header(ws, names) -> bool:
+    """Whether one of the sheet ``ws``'s first rows is a header that
+    ``names`` (see :func:`header_test`) finds."""
+    return any(names([str(v) for v in row if v is not None])
+               for row in ws.iter_rows(values_only=True, max_row=HEADER_WITHIN))
+
+
+def _open_book(path: Path, label: str) -> Any:
+    """The workbook ``path`` (.xlsx, .xls or .ods) opened for its sheets."""
+    if path.suffix.lower() == ".xls":
+        from .xls import XlsBook
+        return XlsBook(path, label, WORKBOOKS)
+    if path.suffix.lower() == ".ods":
+        from .ods import OdsBook
+        return OdsBook(path, label, WORKBOOKS)
+    from .xlsx import Workbook
+    return Workbook(path, label, WORKBOOKS)
+
+
+def sheets_with(path: Path, label: str, columns: tuple) -> list[str]:
+    """The sheets of the workbook ``path`` whose header row (one of its
+    first rows) names ``columns`` (see :func:`header_test`); none of a
+    text file."""
+    if path.suffix.lower() not in (".xlsx", ".xls", ".ods"):
+        return []
+    wb = _open_book(path, label)
+    try:
+        return [ws.title for ws in wb.worksheets if _names_in_header(ws, header_test(columns))]
+    finally:
+        wb.close()
 
 
 def read_sheet(path: Path, label: str, sheet=None, columns: tuple = (),
@@ -118,16 +147,8 @@ def read_sheet(path: Path, label: str, sheet=None, columns: tuple = (),
         first = known
         known = lambda name: first(name) or also_known(name)  # noqa: E731
     if path.suffix.lower() in (".xlsx", ".xls", ".ods"):
-        from .xlsx import Workbook, _sheet_table
-        wb: Any
-        if path.suffix.lower() == ".xls":
-            from .xls import XlsBook
-            wb = XlsBook(path, label, WORKBOOKS)
-        elif path.suffix.lower() == ".ods":
-            from .ods import OdsBook
-            wb = OdsBook(path, label, WORKBOOKS)
-        else:
-            wb = Workbook(path, label, WORKBOOKS)
+        from .xlsx import _sheet_table
+        wb = _open_book(path, label)
         try:
             if sheet and sheet not in wb.sheetnames:
                 meant = [n for n in wb.sheetnames if fold(n) == fold(sheet)]

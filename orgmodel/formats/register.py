@@ -38,6 +38,7 @@ from ..revalidate import validate_graph
 from ..schema import MANDATE_KINDS
 from ..validate import _closest, parse_bool, parse_cell
 from ..write import write_tables
+from ._import_state import listed
 from ._sheets import (
     fold,
     laid_out,
@@ -245,8 +246,7 @@ class RegisterLog:
         out += [Message("- {decision}", decision=Sentence(d)) for d in self.laid_out]
         out.append(Message("- Rows not used: {v}", v=len(self.skipped))
                    + (":" if self.skipped else ""))
-        out += [Message("  - {f}, row {r}: {why}", f=f, r=r, why=why)
-                for f, r, why in self.skipped]
+        out += listed(self.skipped)
         return out
 
 
