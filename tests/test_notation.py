@@ -2340,3 +2340,33 @@ def test_control_characters_in_cells_are_taken_out_and_said(tmp_path):
     assert res.exit_code == 0, res.output
     assert "register.csv: a cell with a control character (U+001A in 'Inkoop', row 2)" \
         in res.output
+
+
+def test_a_date_column_written_month_first_is_read_so_and_said(tmp_path):
+    """A Dutch file whose start dates are written month first (an export
+    from a US system: '03/31/2020') had those dates left out as days that
+    do not exist, and '05/06/2021' read as 5 June in silence. Where no date
+    of the column reads day first, each is read month first, said; a
+    column that writes both ways refuses the dates that read either way."""
+    rows = ["Formatieplaats;Functie;Leidinggevende;Medewerker;Datum in dienst",
+            "F1;Directeur;;Anna;03/31/2020", "F2;Adviseur;F1;Bram;04/15/2021",
+            "F3;Adviseur;F1;Cor;05/06/2021"]
+    posts = tmp_path / "us.csv"
+    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("'Datum in dienst' writes its dates month first, as the US does ('03/31/2020' in "
+            "row 2 is in month 3; no date of it reads day first): each read so") in res.output
+    start = {v: d.get("valid_from") for u, v, d in orgmodel.load(tmp_path / "o").graph.edges(
+        data=True) if d["kind"] == "HOLDS"}
+    assert start == {"F1": "2020-03-31", "F2": "2021-04-15", "F3": "2021-05-06"}
+    # (both ways in one column: a date that reads either way is not guessed)
+    posts.write_text(posts.read_text(encoding="utf-8") + "F4;Adviseur;F1;Dirk;25-12-2021\n",
+                     encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "b",
+              "--lang", "en")
+    assert res.exit_code == 0 and "month first, as the US does" not in res.output
+    assert ("row 4: start date '05/06/2021' reads as a day of month 6 or of month 5, and the "
+            "column writes dates both ways") in res.output, res.output
+    assert "row 2: start date '03/31/2020' is not a date that exists" in res.output

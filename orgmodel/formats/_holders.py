@@ -206,8 +206,54 @@ def _one_letter(holder: str) -> bool:
     return sum(c.isalpha() for c in holder) == 1 and not any(c.isdigit() for c in holder)
 
 
+#: A date of numbers only, day and month in either order (``03/31/2020``,
+#: ``1-2-2026``).
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
 class HolderReading(ImportState):
     """Reading the holders of the posts (see the module)."""
+
+    def read_date(self, text: str, column) -> str:
+        """The ISO date a cell of the date ``column`` gives, under the locale,
+        month first where the column writes its dates so (see
+        :meth:`date_order`); a date of numbers that reads either way in a
+        column that writes both is refused."""
+        order = self.date_order(column)
+        m = _NUMERIC_DATE.fullmatch(text.strip())
+        if m and order == "month first":
+            text = f"{m.group(2)}-{m.group(1)}-{m.group(3)}"
+        elif m and order == "both" and m.group(1) != m.group(2) and \
+                max(int(m.group(1)), int(m.group(2))) <= 12:
+            raise InputError(Message(
+                "'{text_}' reads as a day of month {a} or of month {b}, and the column writes "
+                "dates both ways (day first and month first): write it as YYYY-MM-DD",
+                text_=text, a=int(m.group(2)), b=int(m.group(1))))
+        return parse_date(text, self.locale)
+
+    def date_order(self, column) -> str:
+        """How the date ``column`` writes a date of numbers (``1/2/2026``),
+        worked out once from the cells that read one way only: "day first"
+        (as Dutch does, and the locale reads), "month first" (as the US
+        does: ``03/31/2020``), said in the log, or "both"."""
+        if column not in self.date_orders:
+            days, months = [], []
+            for rowno, text in zip(self.df.index, self.df[column]):
+                m = _NUMERIC_DATE.fullmatch(str(text).strip())
+                if m and int(m.group(1)) > 12 >= int(m.group(2)):
+                    days.append((rowno, str(text).strip()))
+                elif m and int(m.group(2)) > 12 >= int(m.group(1)):
+                    months.append((rowno, str(text).strip(), int(m.group(1))))
+            order = "month first" if months and not days and self.locale == "nl" else \
+                "both" if months and days else "day first"
+            self.date_orders[column] = order
+            if order == "month first":
+                rowno, text, month = months[0]
+                self.log.decisions.append(Message(
+                    "'{c}' writes its dates month first, as the US does ('{v}' in row {row} is "
+                    "in month {month}; no date of it reads day first): each read so",
+                    c=self.shown(str(column)), v=text, row=rowno, month=month))
+        return self.date_orders[column]
 
     def period(self, row, rowno) -> dict:
         """The row's start and end dates as the HOLDS edge's ``valid_from``
@@ -225,7 +271,7 @@ class HolderReading(ImportState):
                 self.no_dates.setdefault(str(column), []).append(text.strip())
                 continue
             try:
-                found[key] = parse_date(text, self.locale)
+                found[key] = self.read_date(text, column)
             except InputError as exc:
                 self.log.cells.append((self.label, rowno, Message(
                     "{what} {exc}: the holder is kept without it", what=Message(what),

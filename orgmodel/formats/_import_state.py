@@ -277,6 +277,7 @@ class ImportState:
     no_unit: list                   # posts whose unit cells are empty
     periods: list                   # (post, its dates) of each holder given a date
     no_dates: dict                  # date column -> its cells that say there is none
+    date_orders: dict               # date column -> how it writes a date of numbers
     occupied: dict                  # posts their occupied FTE read (see occupancy)
     and_in_holder: list
     shared_holder_ftes: list

@@ -512,6 +512,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.no_unit: list = []           # posts whose unit cells are empty
         self.periods = []                 # (post, its dates) of each holder given one
         self.no_dates = {}                # date column -> its cells that say there is none
+        self.date_orders = {}             # date column -> "day first", "month first" or "both"
         self.and_in_holder = []           # one holder's cell with 'en'/'and' in it
         # posts whose occupied FTE, with no holders named, made them vacant,
         # gave them a vacant part, or could not be set beside their FTE
