@@ -484,7 +484,24 @@ def parse_date(text: str, locale: str | None = None) -> str:
     try:
         return _dt.date(*found).isoformat()
     except ValueError:
-        raise InputError(Message(NO_SUCH_DAY, text_=text)) from None
+        raise InputError(Message(NO_SUCH_DAY, text_=text)
+                         + ("" if iso else _month_first(found))) from None
+
+
+def _month_first(found: tuple) -> Message | str:
+    """Why a date of numbers that names no day (``(2020, 31, 3)`` read
+    from ``03/31/2020`` day first) may have been written: month first, as
+    the US does, when it names a day so.
+
+    >>> str(_month_first((2020, 31, 3)))
+    ': written month first, as the US does? Write it as 2020-03-31'
+    """
+    year, month, day = found
+    try:
+        iso = _dt.date(year, day, month).isoformat()
+    except ValueError:
+        return ""
+    return Message(": written month first, as the US does? Write it as {iso}", iso=iso)
 
 
 def _refuse_a_date_written_otherwise(t: str, text: str) -> None:

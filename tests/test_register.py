@@ -170,6 +170,11 @@ BAD = {
                                         "misschien;;\n", "'misschien'"),
     "a date that is none": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;;"
                             "31-02-2026\n", "31-02-2026"),
+    # (a date written month first, an export from a US system: it said only that it is none)
+    "a date written month first": ("Inkoop;;Gemeentesecretaris;Teammanager Publiekszaken;nee;;"
+                                   "03/31/2026\n", "'03/31/2026' is een datum die niet bestaat: met "
+                                   "de maand eerst geschreven, zoals in de VS? Schrijf hem als "
+                                   "2026-03-31"),
     "no mandatee": ("Inkoop;;Gemeentesecretaris;;nee;;\n", "geen gemandateerde"),
     # (a power typed once over its rows: the row above's, or left out?)
     "no power under a row that names one": (
