@@ -380,11 +380,12 @@ class LineReading(ImportState):
         self.external[target].append(first_row)
         return target
 
-    def known_keys(self) -> dict:
+    def known_keys(self, only: set | None = None) -> dict:
         """What a superior cell may name instead of a post's id, to each post
         it names: ``{(what, value folded): [(post id, its first row)]}``, of
         its job title, its holders, its id without leading zeros or
-        thousands separator, and the columns nothing reads."""
+        thousands separator, and the columns nothing reads; with ``only``,
+        of those values alone (a few superiors among 100,000 posts)."""
         known: dict = {}        # (what, folded name) -> [(post id, row)]
         for pid, group in self.posts.items():
             rowno, row, _ = group[0]
@@ -399,7 +400,8 @@ class LineReading(ImportState):
             keys |= {(("column", c), _cell(r, c).casefold()) for c in self.log.unread_columns
                      for _, r, _ in group if _cell(r, c)}
             for key in keys:
-                known.setdefault(key, []).append((pid, rowno))
+                if only is None or key[1] in only:
+                    known.setdefault(key, []).append((pid, rowno))
         # (once per column, not per superior: a file of 100,000 rows whose
         # superiors are all unknown asked it 100,000 times)
         known.update({("key per row", c): [] for c in self.log.unread_columns
@@ -518,7 +520,9 @@ class LineReading(ImportState):
         it may be instead (a post's job title or holder, its id with other
         leading zeros), as a refusal would say it: read so, the line ends
         there, and only the log says why it may not."""
-        known, said = self.known_keys(), []
+        sups = [target[4:] for target in self.external]
+        known, said = self.known_keys({v for sup in sups for v in (
+            sup.casefold(), sup.lstrip("0"), _digits(sup))}), []
         for target, rows in self.external.items():
             sup = target[4:]
             why = self.named_not_id(sup, known, self.log.unread_columns, self.c_title) \
