@@ -683,11 +683,11 @@ class ColumnReading(ImportState):
         if rows:
             # (a row of nothing but the mark, a template's empty row, is no
             # row read: it is left out, and listed so)
-            rest = df.drop(columns=[column])
-            filled = {int(r) for r in rest.index[(rest.map(
-                lambda v: isinstance(v, str) and bool(v.strip())) if len(rest.columns)
-                else rest).any(axis=1)]}
-            rows = [r for r in rows if r in filled]
+            wanted = set(rows)
+            failing = df.loc[[r for r in df.index if int(r) in wanted]]
+            rows = [int(r) for r, cells in failing.iterrows()
+                    if any(isinstance(v, str) and v.strip() for c, v in cells.items()
+                           if c != column)]
         shown = (df.attrs.get("headers") or {}).get(column, column)
         if rows:
             self.log.decisions.append(Message(
