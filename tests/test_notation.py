@@ -2348,13 +2348,10 @@ def test_a_date_column_written_month_first_is_read_so_and_said(tmp_path):
     do not exist, and '05/06/2021' read as 5 June in silence. Where no date
     of the column reads day first, each is read month first, said; a
     column that writes both ways refuses the dates that read either way."""
-    rows = ["Formatieplaats;Functie;Leidinggevende;Medewerker;Datum in dienst",
-            "F1;Directeur;;Anna;03/31/2020", "F2;Adviseur;F1;Bram;04/15/2021",
-            "F3;Adviseur;F1;Cor;05/06/2021"]
-    posts = tmp_path / "us.csv"
-    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
-              "--lang", "en")
+    posts, res = _imported_rows(tmp_path, "us.csv", [
+        "Formatieplaats;Functie;Leidinggevende;Medewerker;Datum in dienst",
+        "F1;Directeur;;Anna;03/31/2020", "F2;Adviseur;F1;Bram;04/15/2021",
+        "F3;Adviseur;F1;Cor;05/06/2021"])
     assert res.exit_code == 0, res.output
     assert ("'Datum in dienst' writes its dates month first, as the US does ('03/31/2020' in "
             "row 2 is in month 3; no date of it reads day first): each read so") in res.output
@@ -2370,3 +2367,33 @@ def test_a_date_column_written_month_first_is_read_so_and_said(tmp_path):
     assert ("row 4: start date '05/06/2021' reads as a day of month 6 or of month 5, and the "
             "column writes dates both ways") in res.output, res.output
     assert "row 2: start date '03/31/2020' is not a date that exists" in res.output
+
+
+def test_a_vacancy_beside_a_name_in_one_cell_keeps_the_name(tmp_path):
+    """'Vacature / Bob Jansen' made the post vacant and Bob Jansen nobody,
+    unsaid, while 'Bob Kok / Vacature' made Bob Kok its holder: the first
+    word swallowed the cell. Both are the named person's post now, said;
+    'Vacature (in werving)' stays a vacancy."""
+    _, res = _imported_rows(tmp_path, "formatie.csv", [
+        "Formatieplaats;Functie;Leidinggevende;Medewerker", "F1;Directeur;;Anna",
+        "F2;Adviseur;F1;Vacature / Bob Jansen", "F3;Adviseur;F1;Bob Kok / Vacature",
+        "F4;Adviseur;F1;Vacature (in werving)"])
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    held = {v: org.graph.nodes[u]["name"] for u, v, d in org.graph.edges(data=True)
+            if d["kind"] == "HOLDS"}
+    assert held == {"F1": "Anna", "F2": "Bob Jansen", "F3": "Bob Kok"}
+    assert [p for p, d in org.graph.nodes(data=True) if d.get("vacant")] == ["F4"]
+    assert ("A vacancy beside a holder's name in one cell ('Vacature / Bob Jansen'): the post "
+            "is held by the person named, and whether part of it is vacant the cell does not "
+            "say (2 cells)") in res.output
+
+
+def _imported_rows(tmp_path, name, rows):
+    """``(the file, the command's result)`` of importing ``rows`` (lines of
+    a Dutch CSV file) with the nl-hr preset into ``tmp_path / "o"``, in
+    English."""
+    posts = tmp_path / name
+    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return posts, run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
+                      "--lang", "en")

@@ -339,13 +339,28 @@ class HolderReading(ImportState):
         return [h for h in self.holder_names(cell)
                 if not self.is_vacant_holder(h) and not self.is_undisclosed(h)]
 
+    def says_vacant(self, cell: str) -> bool:
+        """Whether a holder's cell makes its row vacant: every holder it names
+        is a vacancy (``Vacature``; not ``Vacature / B. Jansen``, which names
+        a holder beside it)."""
+        return self.is_vacant_holder(cell) and (
+            not _SEVERAL_MARKS & set(cell)
+            or all(self.is_vacant_holder(h) for h in self.holder_names(cell)))
+
     def holder_names(self, cell: str) -> list:
         """The holders a cell names: one, or several written with ``/``,
         ``;``, `` & `` or `` + `` between them (a job share kept on one row:
         ``A. de Vries / B. Jansen``), or two names with ``en`` or ``and``
         between them (``A. de Vries en B. Jansen``, each name starting with
         a capital and either an initial or two words: ``Jansen en
-        Partners`` is one); a marker (``N/D``, ``Vacature``) is one."""
+        Partners`` is one); a marker (``N/D``, ``Vacature``) is one, but a
+        vacancy beside a name is two (``Vacature / B. Jansen``: the name
+        was lost to the vacancy's first word)."""
+        if _SEVERAL_MARKS & set(cell):
+            parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)]
+            if len(parts) > 1 and all(parts) and self.is_vacant_holder(parts[0]) and \
+                    not all(self.is_vacant_holder(p) or self.is_undisclosed(p) for p in parts):
+                return parts
         if self.is_vacant_holder(cell) or self.is_undisclosed(cell):
             return [cell]
         if _SEVERAL_MARKS & set(cell):

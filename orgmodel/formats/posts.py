@@ -1059,7 +1059,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             self.cost_centre(node, group)
         # (on the file's date: a post whose holder left, on a row beside a
         # vacancy's, is vacant)
-        if self.c_holder and all(self.is_vacant_holder(holders[i]) for i in
+        if self.c_holder and all(self.says_vacant(holders[i]) for i in
                                  (now if now is not None else range(len(holders)))):
             node["vacant"] = "true"
             self.log.vacancies.append(pid)
@@ -1216,7 +1216,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         for a range or none)."""
         ftes = ftes or [None] * len(group)
         rows = [(r, f) for (r, _, _), f, h in zip(group, ftes, holders)
-                if self.is_vacant_holder(h)]
+                if self.says_vacant(h)]
         if not rows or len(rows) == len(group):
             return ""
         fte = round(sum(f for _, f in rows if isinstance(f, float)), 6)
@@ -1244,7 +1244,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         holder's row gives one and they come to less than the post's; else
         the post is held, that part of it not recorded."""
         own = [self.fte(_cell(r, self.c_holder_fte)) for (_, r, _), h in zip(group, holders)
-               if not self.is_vacant_holder(h)]
+               if not self.says_vacant(h)]
         held = round(sum(own), 6) if all(isinstance(f, float) for f in own) else None
         part = total is not None and held is not None and 0 < held < total
         fte = round(total - held, 6) if part else 0.0
@@ -1313,6 +1313,13 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             said.append(first_and_count(N_(
                 "holders' FTE written per holder in one cell ('{v}'): each holder their share "
                 "({cells})"), self.shared_holder_ftes, "cells"))
+        self.say_holder_cells()
+
+    def say_holder_cells(self) -> None:
+        """The readings made of holders' and units' cells (see
+        :meth:`say_how_cells_were_read`): empty ones, several names in one,
+        a vacancy beside a name, 'en' in a name."""
+        said = self.log.decisions
         empty = self.empty_holders_said() if self.empty_holders else ""
         if empty:
             said.append(empty)
@@ -1333,6 +1340,14 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 "holders written as several names in one cell ('{v}'): each read as a person "
                 "holding the post, the row's FTE not divided among them ({cells})"),
                 self.several_holders, "cells"))
+        beside = [c for c in self.several_holders
+                  if any(self.is_vacant_holder(h) for h in self.holder_names(c))]
+        if beside:
+            # ("Vacature / B. Jansen": the whole cell was a vacancy, the name lost)
+            said.append(first_and_count(N_(
+                "a vacancy beside a holder's name in one cell ('{v}'): the post is held by "
+                "the person named, and whether part of it is vacant the cell does not say "
+                "({cells})"), beside, "cells"))
         if self.and_in_holder:
             said.append(first_and_count(N_(
                 "a holder's cell with 'en' or 'and' in it that does not read as two people's "
