@@ -480,6 +480,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         # vacancy or a name not given after it: "Inhuur: N.N.")
         vacant = _matcher(preset.vacant, True)
         self.is_vacant_holder = _or_after_label(vacant, name_in)
+        self.vacancy_words = frozenset(v.casefold() for v in preset.vacant)
         hired = _matcher(preset.hired, False, aside=True)
         # (a hired holder not named is one whose name is not disclosed: one
         # test of both, made for every row)
@@ -1063,6 +1064,11 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                                  (now if now is not None else range(len(holders)))):
             node["vacant"] = "true"
             self.log.vacancies.append(pid)
+            more = [h for h in holders if h.casefold().strip(" .") not in self.vacancy_words]
+            if more:
+                # ("Vacature (B. Smit tot 1-3)": more than a vacancy, kept as written)
+                node["note"] = self.in_own_words(Message(
+                    "vacant: the holder's cell says '{v}'", v=more[0]))
         elif self.c_holder_fte and (not self.c_holder or (
                 not any(holders) and self.preset.empty_holder == "not recorded")):
             # (no holder named: the occupied FTE says what of the post is held)
