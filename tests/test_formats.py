@@ -1978,3 +1978,47 @@ def test_the_published_template_workbook_reads_its_junior_sheet_and_its_empty_ro
                      "senior post given", res.output), res.output
     assert "failing the file's own check" not in res.output
     assert len(res.output.splitlines()) < 60
+
+
+def _styled_far(tmp_path, name, far_row):
+    """A workbook of three posts whose sheet says it reaches XFD``far_row``
+    (a cell styled there, as a sheet formatted down and across is saved)."""
+    import zipfile
+
+    from openpyxl import Workbook
+    wb = Workbook()
+    for row in (["Formatieplaats", "Functie", "Leidinggevende"], ["F1", "Directeur", None],
+                ["F2", "Adviseur", "F1"]):
+        wb.active.append(row)
+    plain, book = tmp_path / "plain.xlsx", tmp_path / name
+    wb.save(plain)
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]+"\s*/>',
+                              f'<dimension ref="A1:XFD{far_row}"/>'.encode(), data)
+                data = data.replace(b"</sheetData>", f'<row r="{far_row}"><c r="XFD{far_row}" '
+                                    's="0"/></row></sheetData>'.encode())
+            zout.writestr(item, data)
+    return book
+
+
+def test_a_sheet_that_says_it_reaches_its_last_cell_is_read_as_far_as_its_cells_go(tmp_path):
+    """A cell styled at XFD1048576 (a sheet formatted to its end) made
+    openpyxl pad each of a million rows to 16,384 cells: an import of three
+    posts ran for hours. Each row is read as far as its own cells go."""
+    from openpyxl import load_workbook
+
+    from orgmodel.formats.xlsx import _rows
+    wb = load_workbook(_styled_far(tmp_path, "near.xlsx", 300), read_only=True)
+    rows = list(_rows(wb.active))
+    assert [cells for _, cells in rows] == [["Formatieplaats", "Functie", "Leidinggevende"],
+                                           ["F1", "Directeur"], ["F2", "Adviseur", "F1"]]
+    wb.close()
+    res = run("import", "posts", _styled_far(tmp_path, "far.xlsx", 1048576), "--preset",
+              "nl-hr", "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert sorted(org.ids("Post")) == ["F1", "F2"] and ("F2", "F1") in {
+        (u, v) for u, v, _ in org.edges("REPORTS_TO")}

@@ -81,6 +81,14 @@ def _rows(ws, formulas=None, unsaved=None, dated=None):
     is added to ``dated`` as ``(row, column)``: an id typed as ``1-2`` is a
     date in a spreadsheet, and its text no longer shows it.
     """
+    for sheet in (ws, formulas):
+        # (a sheet says how far it reaches, and openpyxl pads every row, and
+        # each row missing between, to that: a cell styled at XFD1048576 made
+        # a sheet of three rows a million rows of 16,384 cells, read for
+        # hours. Each row is read as long as its cells go; a table's rows may
+        # differ in length.)
+        if sheet is not None and hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
     values = ws.iter_rows(values_only=True)
     pairs = zip(values, formulas.iter_rows(values_only=True)) if formulas is not None \
         else ((row, None) for row in values)
