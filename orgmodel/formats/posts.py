@@ -302,7 +302,9 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     run.say_how_cells_were_read(reports_to_by)
     run.mark_people_on_several_posts()
     run.say_names_alike()
-    if not junior and preset and p.junior.reports_to and (found := run.junior_beside()):
+    # (a preset whose junior-staff file has columns of its own: the UK's)
+    if not junior and p.junior.reports_to not in (None, Columns().reports_to) and \
+            (found := run.junior_beside()):
         junior, junior_sheet = path, found
     if junior:
         run.add_junior_staff(Path(junior), junior_sheet)
