@@ -2401,3 +2401,15 @@ def _imported_rows(tmp_path, name, rows):
     posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return posts, run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "o",
                       "--lang", "en")
+
+
+def test_the_dates_of_holding_a_post_as_afas_heads_them_are_read(tmp_path):
+    # ('Begindatum functie', 'Einddatum functie' were columns not read: no holder had a period)
+    _, res = _imported_rows(tmp_path, "afas.csv", [
+        "Formatieplaats;Functie;Leidinggevende;Medewerker;Begindatum functie;Einddatum functie",
+        "F1;Directeur;;Anna;01-01-2020;", "F2;Adviseur;F1;Bram;15-06-2022;31-12-2026"])
+    assert res.exit_code == 0, res.output
+    assert "start date from 'Begindatum functie'; end date from 'Einddatum functie'" in res.output
+    periods = {v: (d.get("valid_from"), d.get("valid_to")) for u, v, d in orgmodel.load(
+        tmp_path / "o").graph.edges(data=True) if d["kind"] == "HOLDS"}
+    assert periods == {"F1": ("2020-01-01", None), "F2": ("2022-06-15", "2026-12-31")}

@@ -164,10 +164,15 @@ PRESETS = {
                        hours="uren|uren per week|aantal uren|contracturen|formatie-uren|"
                              "formatieuren|weekuren|uren p/w",
                        grade="schaal|salarisschaal|functieschaal",
-                       cost_centre="kostenplaats", start="ingangsdatum|datum in dienst|begindatum",
+                       cost_centre="kostenplaats",
+                       # (AFAS and the like date the holding of the post itself:
+                       # "Begindatum functie")
+                       start="ingangsdatum|datum in dienst|begindatum|begindatum functie|"
+                             "ingangsdatum functie|datum in functie|startdatum",
                        end="einddatum|datum uit dienst|uit dienst|datum uitdienst|"
                            "einde dienstverband|einddatum dienstverband|"
-                           "datum einde dienstverband|einddatum contract|einde contract",
+                           "datum einde dienstverband|einddatum contract|einde contract|"
+                           "einddatum functie|datum uit functie",
                        # (only the names that say FTE: "Bezetting" alone may
                        # name the person in the post)
                        holder_fte="bezetting fte|fte bezetting|bezette fte"),
