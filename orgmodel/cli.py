@@ -277,8 +277,9 @@ def _a_date_somewhere(value: str) -> None:
             reasons.setdefault(lang, exc)
     # (a notation that reads its shape says why, the command's first:
     # '31-2-2026' names no day, more to the point than how English writes one)
-    reason = next((w for w in reasons.values() if getattr(w.args[0], "text", "") == NO_SUCH_DAY),
-                  reasons[_said_in()])
+    reason = next((w for w in reasons.values() if NO_SUCH_DAY in (
+        getattr(m, "text", "") for m in [w.args[0], *getattr(w.args[0], "items", [])[:1]])),
+        reasons[_said_in()])
     raise click.BadParameter(said(reason)) from None
 
 

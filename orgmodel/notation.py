@@ -484,8 +484,11 @@ def parse_date(text: str, locale: str | None = None) -> str:
     try:
         return _dt.date(*found).isoformat()
     except ValueError:
-        raise InputError(Message(NO_SUCH_DAY, text_=text)
-                         + ("" if iso else _month_first(found))) from None
+        # (NO_SUCH_DAY first, whatever follows: a reader of several notations
+        # looks for it)
+        month_first = "" if iso else _month_first(found)
+        raise InputError(Message(NO_SUCH_DAY, text_=text) + month_first if month_first else
+                         Message(NO_SUCH_DAY, text_=text)) from None
 
 
 def _month_first(found: tuple) -> Message | str:
