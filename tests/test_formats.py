@@ -2022,3 +2022,18 @@ def test_a_sheet_that_says_it_reaches_its_last_cell_is_read_as_far_as_its_cells_
     org = orgmodel.load(tmp_path / "o")
     assert sorted(org.ids("Post")) == ["F1", "F2"] and ("F2", "F1") in {
         (u, v) for u, v, _ in org.edges("REPORTS_TO")}
+
+
+def test_a_junior_file_of_another_organisation_is_refused(tmp_path):
+    """The Cabinet Office's junior file given with the Department of
+    Health's senior posts was imported with no junior staff at all, each of
+    its 763 rows listed as left out: none names a post of the file. It is
+    refused, naming both organisations, and nothing is written."""
+    res = run("import", "posts", UK / "department_of_health-2013-09-30-senior.csv", "--junior",
+              UK / "cabinet_office-2013-09-30-junior.csv", "--preset", "uk-organogram", "--out",
+              tmp_path / "o")
+    assert res.exit_code == 1 and not (tmp_path / "o").exists()
+    assert ("cabinet_office-2013-09-30-junior.csv: none of its 763 rows names a senior post of "
+            "department_of_health-2013-09-30-senior.csv: is it the junior-staff file of another "
+            "organisation or date? (it names 'Cabinet Office'; the posts file, 'Department of "
+            "Health')") in res.output, res.output

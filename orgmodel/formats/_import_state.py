@@ -247,6 +247,7 @@ class ImportState:
     preset: Preset
     cols: Columns
     label: Any                      # the file's name (and sheet) in messages
+    org_name: str                   # the organisation the files are of
     log: ImportLog
     rule: str                       # an unknown superior: "error" or "external"
     nodes: list[dict]

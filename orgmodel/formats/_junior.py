@@ -113,6 +113,7 @@ class JuniorReading(ColumnReading, LineReading):
         moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
         decimals: list = []     # senior posts written as "1001.0"
         capitals: list = []     # senior posts written in other capitals ("rdd-009")
+        elsewhere = 0           # rows whose senior post the posts file does not have
         # (what a senior post may be written as instead: worked out once, when needed)
         known = functools.cache(self.known_keys)
         for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
@@ -143,6 +144,8 @@ class JuniorReading(ColumnReading, LineReading):
                                     sup=sup) + self.named_not_id(sup, known(), numbers_only=True))
                 log.skipped.append((jlabel, rowno, why))
                 log.left_out_fte += f if isinstance(f, float) else 0.0
+                elsewhere += sup not in self.rows and sup not in self.eliminated and \
+                    bool(sup) and not says_no_key(sup)
                 continue
             if not isinstance(f, float):
                 log.skipped.append((jlabel, rowno, Message("FTE '{v}' {why}", v=_cell(row, j_fte),
@@ -163,6 +166,9 @@ class JuniorReading(ColumnReading, LineReading):
                     gone=gone, rows=count(rows, N_("{n} row"), N_("{n} rows")), fte=fte)
                 + (Message("its superior {to}", to=to) if to in self.by_raw else
                    "no post: no post above it is in the file, so they are left out (listed)"))
+        if elsewhere and not groups and elsewhere == log.staff_rows - len(
+                [1 for f, _, w in log.skipped if f == jlabel and w == N_("no senior post given")]):
+            self.refuse_other_junior_file(jdf, jlabel, jpath, elsewhere)
         if capitals:
             self.log.decisions.append(Message(
                 "junior staff's senior posts written in other capitals ('{v}' for {post}): "
@@ -173,6 +179,22 @@ class JuniorReading(ColumnReading, LineReading):
                 "junior staff's senior posts written as a whole number with decimals ('{v}'): "
                 "read as the post of that number ({rows})"), decimals, "rows"))
         return groups
+
+    def refuse_other_junior_file(self, jdf, jlabel, jpath: Path, n: int) -> None:
+        """Refuse a junior-staff file none of whose senior posts is in the
+        posts file: another department's, or another date's (each of its
+        rows was listed as left out, and the import went on with no junior
+        staff at all)."""
+        from ..errors import Problem, ValidationError
+        column = column_of(jdf, self.jcols.organisation, jlabel, N_("organisation"), False)
+        theirs = next((v for v in (_cell(r, column) for r in jdf.to_dict("records")) if v), "") \
+            if column else ""
+        raise ValidationError([Problem(jlabel, None, Message(
+            "none of its {n} rows names a senior post of {posts}: is it the junior-staff file "
+            "of another organisation or date?", n=n, posts=self.path.name) + (Message(
+                " (it names '{theirs}'; the posts file, '{ours}')", theirs=theirs,
+                ours=self.org_name) if theirs and theirs != self.org_name else ""))],
+            where=str(jpath))
 
     def in_other_capitals(self, sup: str) -> str | None:
         """The one post, or eliminated post, whose id is ``sup`` in other
