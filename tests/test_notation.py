@@ -2413,3 +2413,16 @@ def test_the_dates_of_holding_a_post_as_afas_heads_them_are_read(tmp_path):
     periods = {v: (d.get("valid_from"), d.get("valid_to")) for u, v, d in orgmodel.load(
         tmp_path / "o").graph.edges(data=True) if d["kind"] == "HOLDS"}
     assert periods == {"F1": ("2020-01-01", None), "F2": ("2022-06-15", "2026-12-31")}
+
+
+def test_a_dutch_files_name_gives_its_date_day_first(tmp_path):
+    # ('formatie 1-3-2026.csv' gave no date, as 3 January or 1 March, while its
+    # cells read day first; a file of no locale still asks)
+    posts, res = _imported_rows(tmp_path, "formatie 1-3-2026.csv", [
+        "Formatieplaats;Functie;Leidinggevende", "F1;Directeur;", "F2;Adviseur;F1"])
+    assert res.exit_code == 0 and "The date 1 March 2026 is read from the file's name " \
+        "('1-3-2026')" in res.output, res.output
+    assert str(orgmodel.load(tmp_path / "o").manifest["date"]) == "2026-03-01"
+    res = run("import", "posts", posts, "--id", "Formatieplaats", "--reports-to",
+              "Leidinggevende", "--out", tmp_path / "plain", "--lang", "en")
+    assert "which could be 3 January 2026 or 1 March 2026" in res.output, res.output

@@ -141,13 +141,16 @@ _DATE_SHAPES = [
 ]
 
 
-def date_in_name(name: str, today: _dt.date | None = None) -> tuple[str | None, str]:
+def date_in_name(name: str, today: _dt.date | None = None,
+                 locale: str | None = None) -> tuple[str | None, str]:
     """The date a file's name holds, and what to say of it.
 
     Every reading of a date-like part (year-month-day, day-month-year,
     month-day-year; two-digit years as 20YY) that is a real date and not
     after ``today`` (a published snapshot does not describe the future) is
     considered; one date is taken, several are reported and none taken.
+    Under ``locale`` ``nl`` a day and month of numbers read day first, as
+    the file's cells do (``formatie 1-3-2026.xlsx`` is of 1 March).
 
     >>> date_in_name("130930-organogram-senior.csv", _dt.date(2026, 1, 1))[0]
     '2013-09-30'
@@ -161,12 +164,17 @@ def date_in_name(name: str, today: _dt.date | None = None) -> tuple[str | None, 
     '2013-09-30'
     >>> str(date_in_name("011013-DH-senior.csv", _dt.date(2026, 1, 1))[1]).split(": no date")[0]
     "the file's name holds '011013', which could be 13 October 2001 or 1 October 2013"
+    >>> date_in_name("formatie 1-3-2026.xlsx", _dt.date(2026, 6, 1), "nl")[0]
+    '2026-03-01'
     """
     today = today or _dt.date.today()
     for pattern, orders in _DATE_SHAPES:
         m = re.search(pattern, name)
         if not m:
             continue
+        if locale == "nl":
+            # (as the Dutch write a date: the day first)
+            orders = tuple(o for o in orders if o != "mdy")
         found = sorted({d for d in (_reading(m.groups(), o) for o in orders)
                         if d is not None and d <= today})
         if len(found) == 1:

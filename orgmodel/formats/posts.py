@@ -1458,7 +1458,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         (:func:`date_above_header`) and the one a column such as *Peildatum*
         gives on every row (:func:`date_in_column`), each said; two that
         differ give none, said, as which holds the file does not say."""
-        found = [(Message("the file's name"), *date_in_name(self.path.name)),
+        found = [(Message("the file's name"), *date_in_name(self.path.name, locale=self.locale)),
                  (Message("a row above its header"),
                   *date_above_header(self.df.attrs.get("above_header") or [], self.locale)),
                  *self.date_columns()]
