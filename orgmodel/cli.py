@@ -2484,7 +2484,9 @@ def users_add(name, role, org_dir, neo4j_name, home):
     if sys.stdin.isatty():
         password = click.prompt(_t()("Password"), hide_input=True, confirmation_prompt=True)
     else:
-        password = sys.stdin.readline().rstrip("\n")
+        # (a line from a file saved on Windows ends in "\r\n": its "\r" is
+        # no part of the password typed at the login)
+        password = sys.stdin.readline().removesuffix("\n").removesuffix("\r")
     book = _accounts(org_dir, neo4j_name, home)
     if book.add(name, role, password):
         out(Message("Replaced the account {name} ({role}): a new password, any lock lifted",

@@ -124,6 +124,10 @@ class Users:
                                      roles=", ".join(ROLES)))
         if len(password) < MIN_PASSWORD:
             raise InputError(Message("a password has {n} characters or more", n=MIN_PASSWORD))
+        if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in password):
+            # (no one can type it at the login: a line end or a tab from a file)
+            raise InputError(Message("a password has no control characters (a line end or a "
+                                     "tab, from a file?): no one could type it at the login"))
         users = self._read()
         replaced = name in users
         users[name] = {"role": role, "hash": _hasher().hash(password), "failures": 0,

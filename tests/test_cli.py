@@ -123,6 +123,22 @@ def test_a_user_name_with_a_control_character_is_refused(tmp_path, name):
     assert not (org / ".orgmodel-users.json").exists()
 
 
+def test_a_password_read_from_a_windows_file_is_the_one_typed_at_the_login(tmp_path):
+    """A password piped from a file saved on Windows ('...\\r\\n') kept its
+    '\\r': the account was added, and no one could log in with the password
+    typed. The line end is no part of it; a tab in it is refused."""
+    from orgmodel.users import Users
+    org = copy_template(tmp_path)
+    res = CliRunner().invoke(cli, ["users", "add", "kim", "--role", "viewer", "--org", str(org),
+                                   "--lang", "en"], input="a-long-enough-pass\r\n")
+    assert res.exit_code == 0, res.output
+    assert Users(org / ".orgmodel-users.json").check("kim", "a-long-enough-pass") is not None
+    res = CliRunner().invoke(cli, ["users", "add", "bo", "--role", "viewer", "--org", str(org),
+                                   "--lang", "en"], input="a-long\tenough-pass\n")
+    assert res.exit_code == 1 and "a password has no control characters" in res.output
+    assert Users(org / ".orgmodel-users.json").role("bo") is None
+
+
 @pytest.mark.parametrize("cmd", [["layers", "--target", "0"], ["span", "--min", "-1"],
                                  ["span", "--max", "-3"], ["advice", "--threshold", "99"],
                                  ["advice", "--threshold", "0"],
