@@ -2426,3 +2426,18 @@ def test_a_dutch_files_name_gives_its_date_day_first(tmp_path):
     res = run("import", "posts", posts, "--id", "Formatieplaats", "--reports-to",
               "Leidinggevende", "--out", tmp_path / "plain", "--lang", "en")
     assert "which could be 3 January 2026 or 1 March 2026" in res.output, res.output
+
+
+def test_a_column_of_functional_managers_is_said_as_a_second_line(tmp_path):
+    # ('Functioneel leidinggevende' was one more column not read: that it names
+    # a second line, and where the line read comes from, was said nowhere)
+    _, res = _imported_rows(tmp_path, "matrix.csv", [
+        "Formatieplaats;Functie;Leidinggevende;Functioneel leidinggevende;Line manager",
+        "F1;Directeur;;;", "F2;Teamleider;F1;;F1", "F3;Projectleider;F1;;F1",
+        "F4;Adviseur;F2;F3;F2"])
+    assert res.exit_code == 0, res.output
+    assert ("'Functioneel leidinggevende' names a second superior (a functional or matrix "
+            "line), not read: each post's line is read from 'Leidinggevende'") in res.output
+    assert "'Line manager' names a second" not in res.output
+    up = [(u, v) for u, v, _ in orgmodel.load(tmp_path / "o").edges("REPORTS_TO") if u == "F4"]
+    assert up == [("F4", "F2")]

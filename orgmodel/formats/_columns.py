@@ -65,6 +65,11 @@ _CODE = re.compile(r"[A-Za-z]{0,4}[-.]?\d[\d.\-/]*")
 #: ``Naam kostenplaats``).
 _NAMES_UNITS = (re.compile("afdeling|eenheid|team|unit|organisatie"),
                 re.compile("omschrijving|naam|name|description"))
+#: A column's name (folded) that says it names a second superior
+#: (``Functioneel leidinggevende``, ``Functional manager``, ``Dotted line``).
+_SECOND_LINE = (re.compile("leidinggevende|manager|superior|reports to|rapporteert|line"),
+                re.compile("functioneel|functional|tweede|second|matrix|dotted|inhoudelijk"))
+
 #: A column's name (folded) that says it names a job (``Functieomschrijving``,
 #: ``Omschrijving functie``, ``Job title``; not ``Naam``, a person's).
 _NAMES_TITLES = (re.compile("functie|job|title|rol"),
@@ -374,6 +379,7 @@ class ColumnReading(ImportState):
         self.say_unit_levels(self.cols)
         self.say_unit_codes()
         self.say_title_codes()
+        self.say_second_line()
         self.say_holder_fte()
 
     def refuse_names_by_comma(self, label) -> None:
@@ -548,6 +554,23 @@ class ColumnReading(ImportState):
                 read=shown(self.c_unit, self.c_unit),
                 others=", ".join(f"'{shown(c, c)}'" for c in others),
                 options=" ".join(f"--unit '{shown(c, c)}'" for c in levels)))
+
+    def say_second_line(self) -> None:
+        """A column not read that names a second superior (``Functioneel
+        leidinggevende``, a matrix's other line): said, with where the line
+        read comes from and how a second one is added (one line per post is
+        read: which of two a route takes the file does not say)."""
+        if not self.c_sup:
+            return
+        shown = self.log.headers.get
+        for c in self.log.unread_columns:
+            name = fold(shown(c, c))
+            if all(w.search(name) for w in _SECOND_LINE):
+                self.log.decisions.append(Message(
+                    "'{c}' names a second superior (a functional or matrix line), not read: "
+                    "each post's line is read from '{sup}'; a second line is a REPORTS_TO row "
+                    "of its own in edges.csv after the import (a post with two superiors is a "
+                    "matrix)", c=shown(c, c), sup=shown(self.c_sup, self.c_sup)))
 
     def codes_named(self, column, asked: str, words: tuple):
         """``(c, {(code, name)})`` for each column not read whose name says
