@@ -1045,18 +1045,30 @@ def test_a_superior_id_in_other_capitals_is_that_post(tmp_path):
     assert any("read as post PS001" in d for d in log.decisions)
 
 
+def _junior_edited(tmp_path, name, column, edit):
+    """The published junior file ``name`` as ``tmp_path / "junior.csv"``, its
+    ``column`` edited: ``{row: new cell}`` (rows counted after the header),
+    or a function of every cell of it."""
+    with open(UK / name, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    at = rows[0].index(column)
+    for i, row in enumerate(rows[1:], start=1):
+        if callable(edit):
+            row[at] = edit(row[at])
+        elif i in edit:
+            row[at] = edit[i]
+    junior = tmp_path / "junior.csv"
+    with open(junior, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return junior
+
+
 def test_junior_rows_without_a_senior_post_say_which(tmp_path):
     """A junior row whose senior post is empty was "its senior post '' is
     not in the posts file"; it gives none, said so; one naming a post not
     in the file is named as before."""
-    src = UK / "cabinet_office-2013-09-30-junior.csv"
-    with open(src, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    at = rows[0].index("Reporting Senior Post")
-    rows[1][at], rows[2][at], rows[3][at] = "", "99999", "XX"
-    junior = tmp_path / "junior.csv"
-    with open(junior, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
+    junior = _junior_edited(tmp_path, "cabinet_office-2013-09-30-junior.csv",
+                            "Reporting Senior Post", {1: "", 2: "99999", 3: "XX"})
     org, log = read_posts(UK / "cabinet_office-2013-09-30-senior.csv", junior=junior,
                           preset="uk-organogram")
     said = {row: str(why) for file, row, why in log.skipped if file == "junior.csv"}
@@ -1850,14 +1862,7 @@ def test_junior_rows_naming_their_senior_post_in_other_capitals_are_said(tmp_pat
     rows under an eliminated post were left out as not in the file; both
     are read as the post, said with a count."""
     src = UK / "department_of_health-2013-09-30-junior.csv"
-    with open(src, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    at = rows[0].index("Reporting Senior Post")
-    for row in rows[1:]:
-        row[at] = row[at].lower()
-    junior = tmp_path / "junior.csv"
-    with open(junior, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
+    junior = _junior_edited(tmp_path, src.name, "Reporting Senior Post", str.lower)
     senior = UK / "department_of_health-2013-09-30-senior.csv"
     _, as_published = read_posts(senior, junior=src, preset="uk-organogram")
     org, log = read_posts(senior, junior=junior, preset="uk-organogram")
@@ -1891,14 +1896,8 @@ def test_a_csv_file_in_windows_1252_shows_its_letters_around_the_first_one_outsi
 
 def test_a_junior_row_with_no_fte_says_none_is_given(tmp_path):
     # (it said "FTE '' is not a number"; a cell that says something else is quoted as before)
-    src = UK / "cabinet_office-2013-09-30-junior.csv"
-    with open(src, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    at = rows[0].index("Number of Posts in FTE")
-    rows[1][at], rows[2][at] = "", "N/A"
-    junior = tmp_path / "junior.csv"
-    with open(junior, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
+    junior = _junior_edited(tmp_path, "cabinet_office-2013-09-30-junior.csv",
+                            "Number of Posts in FTE", {1: "", 2: "N/A"})
     _, log = read_posts(UK / "cabinet_office-2013-09-30-senior.csv", junior=junior,
                         preset="uk-organogram")
     said = {row: str(why) for file, row, why in log.skipped if file == "junior.csv"}
