@@ -356,21 +356,18 @@ class HolderReading(ImportState):
         Partners`` is one); a marker (``N/D``, ``Vacature``) is one, but a
         vacancy beside a name is two (``Vacature / B. Jansen``: the name
         was lost to the vacancy's first word)."""
-        if _SEVERAL_MARKS & set(cell):
-            parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)]
-            if len(parts) > 1 and all(parts) and self.is_vacant_holder(parts[0]) and \
-                    not all(self.is_vacant_holder(p) or self.is_undisclosed(p) for p in parts):
-                return parts
-        if self.is_vacant_holder(cell) or self.is_undisclosed(cell):
+        parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)] \
+            if _SEVERAL_MARKS & set(cell) else None
+        if (self.is_vacant_holder(cell) or self.is_undisclosed(cell)) and not (
+                parts and len(parts) > 1 and all(parts) and self.is_vacant_holder(parts[0])
+                and not all(self.is_vacant_holder(p) or self.is_undisclosed(p) for p in parts)):
             return [cell]
-        if _SEVERAL_MARKS & set(cell):
-            parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)]
-        elif cell[:1].isupper():
+        if parts is None:
+            if not cell[:1].isupper():
+                return [cell]
             parts = [p.strip() for p in _AND_HOLDERS.split(cell)]
             if not all(_PERSONS_NAME.match(p) for p in parts):
                 return [cell]
-        else:
-            return [cell]
         return parts if len(parts) > 1 and all(parts) else [cell]
 
     def add_holder(self, pid, rowno, period: dict, holder, f, unnamed: int) -> int:

@@ -283,7 +283,7 @@ class ImportState:
     and_in_holder: list
     shared_holder_ftes: list
     is_vacant_holder: Callable[[str], bool]
-    vacancy_words: frozenset        # a holder's cell that is a vacancy and no more
+    is_vacancy_word: Callable[[str], bool]  # a holder's cell that is a vacancy and no more
     is_hired: Callable[[str], bool]
     name_in: Callable[[str], str]   # the name in a holder's cell ("Inhuur: J. Bakker")
     is_undisclosed: Callable[[str], bool]

@@ -113,12 +113,13 @@ class JuniorReading(ColumnReading, LineReading):
         moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
         decimals: list = []     # senior posts written as "1001.0"
         capitals: list = []     # senior posts written in other capitals ("rdd-009")
-        elsewhere = 0           # rows whose senior post the posts file does not have
+        named = elsewhere = 0   # rows that give a senior post; of them, not the posts file's
         # (what a senior post may be written as instead: worked out once, when needed)
         known = functools.cache(self.known_keys)
         for rowno, row in zip(jdf.index.tolist(), jdf.to_dict("records")):
             log.staff_rows += 1
             sup = _cell(row, j_sup)
+            named += bool(sup)
             f = read_fte(_cell(row, j_fte), self.locale)
             if sup not in self.by_raw and sup not in self.rows and sup not in self.eliminated:
                 same = self.in_other_capitals(sup)
@@ -166,8 +167,7 @@ class JuniorReading(ColumnReading, LineReading):
                     gone=gone, rows=count(rows, N_("{n} row"), N_("{n} rows")), fte=fte)
                 + (Message("its superior {to}", to=to) if to in self.by_raw else
                    "no post: no post above it is in the file, so they are left out (listed)"))
-        if elsewhere and not groups and elsewhere == log.staff_rows - len(
-                [1 for f, _, w in log.skipped if f == jlabel and w == N_("no senior post given")]):
+        if elsewhere and elsewhere == named:
             self.refuse_other_junior_file(jdf, jlabel, jpath, elsewhere)
         if capitals:
             self.log.decisions.append(Message(
@@ -187,7 +187,7 @@ class JuniorReading(ColumnReading, LineReading):
         staff at all)."""
         from ..errors import Problem, ValidationError
         column = column_of(jdf, self.jcols.organisation, jlabel, N_("organisation"), False)
-        theirs = next((v for v in (_cell(r, column) for r in jdf.to_dict("records")) if v), "") \
+        theirs = next((str(v).strip() for v in jdf[column] if str(v).strip()), "") \
             if column else ""
         raise ValidationError([Problem(jlabel, None, Message(
             "none of its {n} rows names a senior post of {posts}: is it the junior-staff file "

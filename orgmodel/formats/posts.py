@@ -482,7 +482,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         # vacancy or a name not given after it: "Inhuur: N.N.")
         vacant = _matcher(preset.vacant, True)
         self.is_vacant_holder = _or_after_label(vacant, name_in)
-        self.vacancy_words = frozenset(v.casefold() for v in preset.vacant)
+        # (a cell that is a vacancy's word and no more: "Vacature", "(vacant)")
+        self.is_vacancy_word = _matcher(preset.vacant, False)
         hired = _matcher(preset.hired, False, aside=True)
         # (a hired holder not named is one whose name is not disclosed: one
         # test of both, made for every row)
@@ -1066,7 +1067,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                                  (now if now is not None else range(len(holders)))):
             node["vacant"] = "true"
             self.log.vacancies.append(pid)
-            more = [h for h in holders if h.casefold().strip(" .") not in self.vacancy_words]
+            more = [h for h in holders if not self.is_vacancy_word(h)]
             if more:
                 # ("Vacature (B. Smit tot 1-3)": more than a vacancy, kept as written)
                 node["note"] = self.in_own_words(Message(
