@@ -486,9 +486,8 @@ def parse_date(text: str, locale: str | None = None) -> str:
     except ValueError:
         # (NO_SUCH_DAY first, whatever follows: a reader of several notations
         # looks for it)
-        month_first = "" if iso else _month_first(found)
-        raise InputError(Message(NO_SUCH_DAY, text_=text) + month_first if month_first else
-                         Message(NO_SUCH_DAY, text_=text)) from None
+        day, hint = Message(NO_SUCH_DAY, text_=text), "" if iso else _month_first(found)
+        raise InputError(day + hint if hint else day) from None
 
 
 def _month_first(found: tuple) -> Message | str:
