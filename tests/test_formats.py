@@ -453,6 +453,64 @@ def test_a_post_id_that_says_there_is_none_is_no_post_id(tmp_path):
         "'n.v.t.' says there is none" in str(why) for _, _, why in log.skipped)
 
 
+def test_people_not_in_a_post_are_no_posts(tmp_path):
+    """The Cabinet Office's schema: "Individuals not in a post must have
+    Post Unique Reference 0", on as many rows as there are such people. Two
+    of them refused the whole file (an id used for two posts); one was a
+    post '0' titled "Not in Post", counted in the formation. Each is left
+    out and named, its FTE with the rows left out; a junior row whose senior
+    post is 0 is left out saying why (not as a post of another file)."""
+    rows, posts = _organogram_with(tmp_path, "Name", {})
+    h = rows[0]
+    top = next(r for r in rows[1:] if r[h.index("Reports to Senior Post")].upper() == "XX")
+    for name, fte in (("Alice Smith", "1.00"), ("Carl Jones", "0.50")):
+        extra = list(top)
+        for column, value in (("Post Unique Reference", "0"), ("Name", name), ("FTE", fte),
+                              ("Job Title", "Not in Post"), ("Organisation", "N/A"),
+                              ("Reports to Senior Post", top[h.index("Post Unique Reference")])):
+            extra[h.index(column)] = value
+        rows.append(extra)
+    with open(posts, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    junior = tmp_path / "junior.csv"
+    with open(UK / "cabinet_office-2013-09-30-junior.csv", encoding="utf-8", newline="") as f:
+        jrows = list(csv.reader(f))
+    jrows[1][jrows[0].index("Reporting Senior Post")] = "0"
+    with open(junior, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(jrows)
+    org, log = read_posts(posts, junior, preset="uk-organogram")
+    plain, plain_log = read_posts(UK / "cabinet_office-2013-09-30-senior.csv",
+                                  UK / "cabinet_office-2013-09-30-junior.csv",
+                                  preset="uk-organogram")
+    assert "0" not in org.graph and not [d for _, d in org.graph.nodes(data=True)
+                                         if d.get("name") in ("Alice Smith", "Carl Jones")]
+    posts_of = [u for u, d in org.graph.nodes(data=True) if d["kind"] == "Post"]
+    assert len(posts_of) == len([u for u, d in plain.graph.nodes(data=True)
+                                 if d["kind"] == "Post"])
+    said = [(row, str(why)) for _, row, why in log.skipped if "not in a post" in str(why)]
+    assert said == [
+        (len(rows) - 1, "post id '0' is the file's mark of a person not in a post (Alice Smith), "
+                        "not a post"),
+        (len(rows), "post id '0' is the file's mark of a person not in a post (Carl Jones), "
+                    "not a post"),
+        (2, "its senior post '0' is the posts file's mark of a person not in a post: no post "
+            "to count it under")]
+    jfte = float(jrows[1][jrows[0].index("Number of Posts in FTE")])
+    assert log.left_out_fte == pytest.approx(plain_log.left_out_fte + 1.5 + jfte)
+    # (one such row alone was a post of its own)
+    _, one = _organogram_with(tmp_path, "Post Unique Reference", {5: "0"})
+    org, log = read_posts(one, preset="uk-organogram")
+    assert "0" not in org.graph
+    # (but a vacancy of that id is a post without an id of its own, as
+    # published files have them)
+    rows, vacant = _organogram_with(tmp_path, "Name", {5: "Vacant"})
+    rows[5][rows[0].index("Post Unique Reference")] = "0"
+    with open(vacant, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    org, log = read_posts(vacant, preset="uk-organogram")
+    assert org.graph.nodes["0"]["vacant"] is True
+
+
 def test_an_afas_export_keyed_by_personnel_number_is_offered_its_key_and_read(tmp_path):
     """An AFAS-like export: a row per employee, keyed by `Medewerker` (a
     personnel number) which `Leidinggevende` names, the FTE as

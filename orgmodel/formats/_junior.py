@@ -133,20 +133,11 @@ class JuniorReading(ColumnReading, LineReading):
             if sup not in self.by_raw and sup in self.eliminated:
                 sup = self.above_eliminated(sup, f, moved)
             if sup not in self.by_raw:
-                why = ("its senior post is an id used for several posts" if sup in self.rows
-                       else N_("no senior post given") if not sup
-                       else Message("no senior post given ('{sup}' says there is none)", sup=sup)
-                       if says_no_key(sup) and sup not in self.eliminated
-                       else Message(
-                           "its senior post '{sup}' is marked eliminated and no post above it is in "
-                           "the posts file",
-                           sup=sup) if sup in self.eliminated
-                       else Message("its senior post '{sup}' is not in the posts file",
-                                    sup=sup) + self.named_not_id(sup, known(), numbers_only=True))
+                why = self.why_no_senior(sup, known)
                 log.skipped.append((jlabel, rowno, why))
                 log.left_out_fte += f if isinstance(f, float) else 0.0
                 elsewhere += sup not in self.rows and sup not in self.eliminated and \
-                    bool(sup) and not says_no_key(sup)
+                    bool(sup) and not says_no_key(sup) and sup not in self.preset.not_in_post
                 continue
             if not isinstance(f, float):
                 log.skipped.append((jlabel, rowno, Message("FTE '{v}' {why}", v=_cell(row, j_fte),
@@ -179,6 +170,24 @@ class JuniorReading(ColumnReading, LineReading):
                 "junior staff's senior posts written as a whole number with decimals ('{v}'): "
                 "read as the post of that number ({rows})"), decimals, "rows"))
         return groups
+
+    def why_no_senior(self, sup: str, known) -> Any:
+        """Why a junior row's senior post ``sup`` is no post to count it
+        under, for the log (``known``: what a post may be written as)."""
+        if sup in self.rows:
+            return N_("its senior post is an id used for several posts")
+        if not sup:
+            return N_("no senior post given")
+        if sup in self.eliminated:
+            return Message("its senior post '{sup}' is marked eliminated and no post above it "
+                           "is in the posts file", sup=sup)
+        if sup in self.preset.not_in_post:
+            return Message("its senior post '{sup}' is the posts file's mark of a person not "
+                           "in a post: no post to count it under", sup=sup)
+        if says_no_key(sup):
+            return Message("no senior post given ('{sup}' says there is none)", sup=sup)
+        return Message("its senior post '{sup}' is not in the posts file", sup=sup) + \
+            self.named_not_id(sup, known(), numbers_only=True)
 
     def refuse_other_junior_file(self, jdf, jlabel, jpath: Path, n: int) -> None:
         """Refuse a junior-staff file none of whose senior posts is in the

@@ -110,6 +110,10 @@ class Preset:
     #: wrong, 1 where not): rows that fail, or whose mark is neither, are
     #: read as any other, and named in the log
     checked: tuple = ()
+    #: post ids that name no post but a person who holds none (the Cabinet
+    #: Office's schema: "Individuals not in a post must have Post Unique
+    #: Reference 0"; such rows may repeat the id): left out, each named
+    not_in_post: tuple = ()
 
 
 #: Known formats.  ``uk-organogram``: the Cabinet Office schema of UK
@@ -127,7 +131,7 @@ PRESETS = {
                        holder=None, unit="Unit", fte="Number of Posts in FTE",
                        grade="Grade|Grade (or equivalent)",
                        organisation="Organisation", hours=None),
-        empty_holder="undisclosed", checked=("Valid?", "0", "1")),
+        empty_holder="undisclosed", checked=("Valid?", "0", "1"), not_in_post=("0",)),
     # A Dutch HR export (AFAS, Youforce, Beaufort ...): one row per post,
     # columns by their usual Dutch names, numbers and dates in Dutch notation.
     "nl-hr": Preset(

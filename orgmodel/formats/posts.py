@@ -654,6 +654,12 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 "only the post id column is filled in ('{v}'): a heading or a note, not a "
                 "post", v=rid if len(rid) <= 60 else rid[:59] + "…")))
             return None
+        if rid in self.preset.not_in_post and rid not in self.superiors and \
+                not self.says_vacant(_cell(row, self.c_holder).strip("'\" ")):
+            # (a vacant row of that id is a post without its own id, as
+            # published files have it: one is a post, several are refused)
+            self.not_in_post(rowno, row, rid)
+            return None
         if rid and says_no_key(rid) and rid not in self.superiors:
             skip.append((self.label, rowno, Message(
                 "its post id '{v}' says there is none: no post id", v=rid)))
@@ -680,6 +686,18 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             self.log.left_out_fte += fte_total(self.fte(_cell(row, self.c_fte)))
             return None
         return rid
+
+    def not_in_post(self, rowno, row, rid: str) -> None:
+        """A row whose id says its person holds no post (the organogram's
+        ``0``, which many rows may share): no post, left out and named, its
+        FTE counted as left out (a post reporting to the id, or a vacancy
+        in its holder's cell, makes it a post's id again: see
+        :meth:`post_id`)."""
+        who = _cell(row, self.c_holder).strip("'\" ") or "?"
+        self.log.skipped.append((self.label, rowno, Message(
+            "post id '{rid}' is the file's mark of a person not in a post ({who}), not a post",
+            rid=rid, who=who)))
+        self.log.left_out_fte += fte_total(self.fte(_cell(row, self.c_fte)))
 
     def totals_row(self, rowno, row, text: str) -> None:
         """A totals row (its id, or its first filled cell, ``text``, starts
