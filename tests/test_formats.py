@@ -445,6 +445,18 @@ def test_a_post_id_that_says_there_is_none_is_no_post_id(tmp_path):
                     (52, "its post id 'XX' says there is none: no post id"),
                     (53, "its post id '-' says there is none: no post id"),
                     (54, "its post id 'n/a' says there is none: no post id")]
+    # (the same where the top reports to 'XX' in the same capitals: the
+    # top's mark names no post; it made a post 'XX')
+    with open(UK / "department_of_health-2013-09-30-senior.csv", encoding="utf-8",
+              newline="") as f:
+        rows = list(csv.reader(f))
+    rows[7][rows[0].index("Post Unique Reference")] = "XX"
+    with open(posts, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    org, log = read_posts(posts, preset="uk-organogram")
+    assert "XX" not in org.graph
+    assert (8, "its post id 'XX' says there is none: no post id") in [
+        (row, str(why)) for _, row, why in log.skipped]
     dutch = tmp_path / "formatie.csv"
     dutch.write_text("Functienummer;Functie;Leidinggevende\n1;Directeur;\nn.v.t.;Adviseur;1\n",
                      encoding="utf-8")

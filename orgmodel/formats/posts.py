@@ -553,9 +553,10 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         rows = defaultdict(list)
         orgs: defaultdict[str, int] = defaultdict(int)
         above = None            # (text, row) of the heading the rows are under
-        # (an id that says none, '-', is still an id where a row reports to it)
-        self.superiors = set(self.df[self.c_sup].astype(str).str.strip()) if self.c_sup \
-            else set()
+        # (an id that says none, '-', is still an id where a row reports to
+        # it; but a top's mark, XX, reports to no post whatever its case)
+        self.superiors = {s for s in self.df[self.c_sup].astype(str).str.strip()
+                          if s.casefold() not in self.tops} if self.c_sup else set()
         for rowno, row in zip(self.df.index.tolist(), self.df.to_dict("records")):
             self.log.rows += 1
             rid = self.post_id(rowno, row)
