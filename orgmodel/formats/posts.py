@@ -694,10 +694,14 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         FTE counted as left out (a post reporting to the id, or a vacancy
         in its holder's cell, makes it a post's id again: see
         :meth:`post_id`)."""
-        who = _cell(row, self.c_holder).strip("'\" ") or "?"
+        who = _cell(row, self.c_holder).strip("'\" ")
+        # (the schema asks for N/D as the name of such a person: a run of
+        # them is one line of the log)
         self.log.skipped.append((self.label, rowno, Message(
             "post id '{rid}' is the file's mark of a person not in a post ({who}), not a post",
-            rid=rid, who=who)))
+            rid=rid, who=who) if who and not self.is_undisclosed(who) else Message(
+            "post id '{rid}' is the file's mark of a person not in a post, not a post",
+            rid=rid)))
         self.log.left_out_fte += fte_total(self.fte(_cell(row, self.c_fte)))
 
     def totals_row(self, rowno, row, text: str) -> None:
