@@ -1424,6 +1424,83 @@ def test_a_hidden_column_is_named_in_the_log(tmp_path):
     assert "is hidden in the workbook, and treated" not in res.output
 
 
+def _ods_of(path, sheets: dict, hidden: str) -> None:
+    """An ODS workbook of ``sheets`` (``{title: rows}``), the sheet
+    ``hidden`` hidden as LibreOffice hides one (a table style that says
+    ``table:display="false"``)."""
+    import zipfile
+    from xml.sax.saxutils import escape, quoteattr
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    styles = ('<office:automatic-styles><style:style style:name="ta1" style:family="table">'
+              '<style:table-properties table:display="true"/></style:style>'
+              '<style:style style:name="ta2" style:family="table">'
+              '<style:table-properties table:display="false"/></style:style>'
+              '</office:automatic-styles>')
+    tables = "".join(
+        f'<table:table table:name={quoteattr(title)} '
+        f'table:style-name="{"ta2" if title == hidden else "ta1"}">' + "".join(
+            "<table:table-row>" + "".join(
+                f'<table:table-cell office:value-type="string"><text:p>{escape(v)}</text:p>'
+                "</table:table-cell>" for v in row) + "</table:table-row>" for row in rows)
+        + "</table:table>" for title, rows in sheets.items())
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", f"<office:document-content {ns}>{styles}<office:body>"
+                   f"<office:spreadsheet>{tables}</office:spreadsheet></office:body>"
+                   "</office:document-content>")
+
+
+def test_a_hidden_sheet_is_named_hidden(tmp_path):
+    """A workbook that keeps last year's formatie on a hidden sheet beside
+    this year's was refused naming both sheets, one of which its reader
+    cannot see among the tabs: the refusal says it is hidden. A hidden sheet
+    that is read (given with --sheet, or the junior staff of an organogram
+    workbook) is said, in .xlsx, .xls and .ods alike."""
+    import openpyxl
+    rows = [["Functienummer", "Functie", "Leidinggevende", "FTE"],
+            ["F1", "Gemeentesecretaris", "", "1"], ["F2", "Teammanager", "F1", "1"]]
+    wb = openpyxl.Workbook()
+    wb.active.title = "Formatie 2026"
+    for row in rows:
+        wb.active.append(row)
+    old = wb.create_sheet("Formatie 2025")
+    for row in rows + [["F3", "Adviseur", "F2", "1"]]:
+        old.append(row)
+    old.sheet_state = "hidden"
+    wb.save(tmp_path / "f.xlsx")
+    _ods_of(tmp_path / "f.ods", {"Formatie 2025": rows + [["F3", "Adviseur", "F2", "1"]],
+                                 "Formatie 2026": rows}, hidden="Formatie 2025")
+    for book in ("f.xlsx", "f.ods"):
+        res = run("import", "posts", tmp_path / book, "--preset", "nl-hr", "--lang", "en",
+                  "--out", tmp_path / "o")
+        assert res.exit_code == 1 and "'Formatie 2025' (hidden)" in res.output, res.output
+        assert "'Formatie 2026' (hidden)" not in res.output
+        res = run("import", "posts", tmp_path / book, "--preset", "nl-hr", "--lang", "en",
+                  "--sheet", "Formatie 2025", "--out", tmp_path / book.replace(".", "-"))
+        assert res.exit_code == 0, res.output
+        assert (f"{book}, sheet Formatie 2025: the sheet is hidden in the workbook, and read as "
+                "any other (hiding is not deleting)") in res.output
+        res = run("import", "posts", tmp_path / book, "--preset", "nl-hr", "--lang", "en",
+                  "--sheet", "Formatie 2026", "--out", tmp_path / (book + "-2026"))
+        assert res.exit_code == 0 and "is hidden" not in res.output, res.output
+    # (.xls: the Department of Health's workbook, its junior sheet hidden by
+    # the flag of its sheet record, BOUNDSHEET's visibility byte)
+    data = bytearray((UK / "department_of_health-2013-09-30.xls").read_bytes())
+    at = data.index(b"(final data) junior-staff") - 12
+    assert data[at:at + 2] == b"\x85\x00" and data[at + 8] == 0
+    data[at + 8] = 1
+    (tmp_path / "dh.xls").write_bytes(bytes(data))
+    res = run("import", "posts", tmp_path / "dh.xls", "--preset", "uk-organogram", "--lang",
+              "en", "--out", tmp_path / "dh")
+    assert res.exit_code == 0, res.output
+    assert ("dh.xls, sheet (final data) junior-staff: the sheet is hidden in the workbook, and "
+            "read as any other") in res.output
+    assert "senior-staff: the sheet is hidden" not in res.output
+
+
 def test_a_dutch_ods_as_libreoffice_saves_it(tmp_path):
     """LibreOffice's XML as people keep a formatie: a unit merged over its
     posts' rows (covered cells), a hidden row, percentages, a date, repeated

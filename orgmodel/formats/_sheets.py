@@ -16,7 +16,7 @@ from typing import Any
 from .._filekind import WORKBOOKS, named_otherwise
 from ..errors import Problem, ValidationError
 from ..escape import CONTROL
-from ..i18n import N_, Message, count
+from ..i18n import N_, Listing, Message, count
 from ..read import HEADER_WITHIN, WINDOWS_1252, keep_attrs, read_table
 
 __all__ = ["fold", "header_test", "known_test", "row_spans", "read_sheet",
@@ -95,11 +95,20 @@ def _table_sheet(wb, columns, label):
         return wb.worksheets[0]
     found = [ws for ws in wb.worksheets if _names_in_header(ws, header_test(columns))]
     if len(found) > 1:
+        # (a hidden sheet, an old year's kept out of sight, is named so: its
+        # reader does not see it among the workbook's tabs)
         raise ValidationError([Problem(label, None, Message(
             "has a table of posts on {n} sheets ({sheets}): orgmodel reads one sheet; give "
             "--sheet for the one to import, or put the posts on one sheet", n=len(found),
-            sheets=", ".join(f"'{ws.title}'" for ws in found)))], where=label)
+            sheets=Listing(", ", [Message("'{t}' (hidden)", t=ws.title) if _is_hidden(ws)
+                                  else f"'{ws.title}'" for ws in found])))], where=label)
     return found[0] if found else wb.worksheets[0]
+
+
+def _is_hidden(ws) -> bool:
+    """Whether the sheet ``ws`` is hidden in its workbook (as openpyxl, and
+    the .xls and .ods readers, give its ``sheet_state``)."""
+    return getattr(ws, "sheet_state", "visible") != "visible"
 
 
 def _names_in_header(ws, names) -> bool:
@@ -166,6 +175,7 @@ def read_sheet(path: Path, label: str, sheet=None, columns: tuple = (),
                 _as_laid_out(df, wb.layout(ws.title))
                 # (which sheet, when there are several: a row number is of it)
                 df.attrs["sheet"], df.attrs["sheets"] = ws.title, list(wb.sheetnames)
+                df.attrs["sheet_hidden"] = _is_hidden(ws)
         finally:
             wb.close()
     elif sheet:
@@ -496,6 +506,9 @@ def laid_out(df, label) -> list:
             "column '{c}', row {row}), as an exporter writes them for a spreadsheet to keep "
             "them as text: each read as its text"), label=label, v=value,
             c=shown.get(column, column), row=row))
+    if df.attrs.get("sheet_hidden"):
+        said.append(Message("{label}: the sheet is hidden in the workbook, and read as any "
+                            "other (hiding is not deleting)", label=label))
     hidden = df.attrs.get("hidden")
     if hidden:
         text = (N_("{label}: row {rows} is hidden in the workbook, and read as any other row")

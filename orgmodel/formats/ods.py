@@ -33,6 +33,7 @@ MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 #: The most columns a sheet has (LibreOffice's limit): a repeat count past it
 #: is a file's way of saying "to the end of the row".
 MAX_COLUMNS = 16384
@@ -60,6 +61,7 @@ class _Sheet:
 
     def __init__(self, title: str):
         self.title = title
+        self.sheet_state = "visible"        # (as openpyxl names it)
         self.runs: list = []
         self.merged: list = []      # (first row, last row, first column, last column)
         self.hidden: list = []      # row numbers
@@ -147,11 +149,19 @@ def _sheets(content) -> list:
     """The sheets of ``content.xml`` (a file object), read as a stream."""
     from defusedxml.ElementTree import iterparse
     sheets: list = []
+    hidden: set = set()     # the styles of a hidden sheet (written before the sheets)
     sheet, rowno, empty = None, 0, 0
     for event, element in iterparse(content, events=("start", "end")):
+        if event == "end" and element.tag == _STYLE + "style":
+            if any(p.tag == _STYLE + "table-properties" and p.get(_TABLE + "display") == "false"
+                   for p in element):
+                hidden.add(element.get(_STYLE + "name"))
+            continue
         if element.tag == _TABLE + "table":
             if event == "start":
                 sheet, rowno, empty = _Sheet(element.get(_TABLE + "name") or ""), 0, 0
+                if element.get(_TABLE + "style-name") in hidden:
+                    sheet.sheet_state = "hidden"
                 sheets.append(sheet)
             else:
                 element.clear()

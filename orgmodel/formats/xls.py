@@ -23,6 +23,8 @@ class _Sheet:
     def __init__(self, sheet, datemode):
         self._sheet, self._datemode = sheet, datemode
         self.title = sheet.name
+        # (as openpyxl names it: 1 hidden, 2 hidden from the menu too)
+        self.sheet_state = "visible" if sheet.visibility == 0 else "hidden"
 
     def iter_rows(self, values_only=True, max_row=None):
         import xlrd
