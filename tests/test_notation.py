@@ -2441,3 +2441,68 @@ def test_a_column_of_functional_managers_is_said_as_a_second_line(tmp_path):
     assert "'Line manager' names a second" not in res.output
     up = [(u, v) for u, v, _ in orgmodel.load(tmp_path / "o").edges("REPORTS_TO") if u == "F4"]
     assert up == [("F4", "F2")]
+    assert "--second-line 'Functioneel leidinggevende' reads it as a second line" in res.output
+
+
+_MATRIX = ["Formatieplaats;Functie;Leidinggevende;Functioneel leidinggevende;Naam",
+           "F1;Directeur;;;Anna", "F2;Teamleider;F1;;Bram", "F3;Programmamanager;F1;;Cees",
+           "F4;Adviseur wonen;F2;F3;Dirk", "F5;Adviseur;F2;F2;Eva", "F6;Adviseur;F2;F9;Fien",
+           "F7;Adviseur;F2;Teamleider;Gijs", "F8;Adviseur;F2;n.v.t.;Hans"]
+
+
+def test_a_second_line_is_read_when_asked_for(tmp_path):
+    """`--second-line COLUMN` reads a functional manager's column as a
+    second REPORTS_TO (a matrix): the post's routes take both lines, its
+    span counts under both managers; a cell naming no post of the file (or
+    a title) is listed, not made an outside role; one naming the line's own
+    superior is that line; the words for none are none."""
+    posts = tmp_path / "matrix.csv"
+    posts.write_text("\n".join(_MATRIX) + "\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--second-line",
+              "Functioneel leidinggevende", "--out", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    assert sorted((u, v) for u, v, _ in org.edges("REPORTS_TO") if u in ("F4", "F5")) == [
+        ("F4", "F2"), ("F4", "F3"), ("F5", "F2")]
+    assert not [n for n in org.ids("Post") if n.startswith("ext:")]
+    assert ("'Functioneel leidinggevende' read as a second line (a functional or matrix line): "
+            "1 post with two superiors, whose routes take both; 1 post names its own line's "
+            "superior there (one line)") in res.output
+    assert ("matrix.csv, row 7: the second superior 'F9' is no post of the file: the second "
+            "line is left out") in res.output
+    assert ("row 8: the second superior 'Teamleider' is no post of the file: the second line "
+            "is left out; it is the job title of post F2 (row 3): give the post's id"
+            ) in res.output
+    assert "row 9" not in res.output
+    role, routes = orgmodel.escalate(org, "F4")
+    assert sorted(r.ids for r in routes.routes(role)) == [["F2", "F1"], ["F3", "F1"]]
+    span = orgmodel.span_of_control(org).frame.set_index("id")
+    assert span.loc["F3", "direct_reports"] == 1 and span.loc["F2", "direct_reports"] == 5
+    # (in Dutch, the note on the edge too: the data is in the organisation's language)
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--second-line",
+              "Functioneel leidinggevende", "--out", tmp_path / "nl")
+    assert res.exit_code == 0 and "tweede lijn" in res.output, res.output
+    notes = [d.get("note") for u, v, d in orgmodel.load(tmp_path / "nl").edges("REPORTS_TO")
+             if (u, v) == ("F4", "F3")]
+    assert notes == ["een tweede lijn (kolom 'Functioneel leidinggevende')"]
+
+
+@pytest.mark.parametrize("rows,options,said", [
+    # (a second line over the post's own superior: a circle)
+    (["Formatieplaats;Functie;Leidinggevende;Functioneel leidinggevende", "F1;Directeur;;",
+      "F2;Teamleider;F1;F3", "F3;Adviseur;F2;"], [],
+     "the reporting lines, with the second line read from 'Functioneel leidinggevende', run "
+     "in a circle: F2 → F3 → F2"),
+    (_MATRIX, ["--no-line"], "--no-line and --second-line"),
+    (_MATRIX, ["--second-line", "Leidinggevende"], "the second superior's column "
+     "(--second-line) is 'Leidinggevende', the superior's own"),
+    (_MATRIX, ["--second-line", "Matrixmanager"], "Matrixmanager")])
+def test_a_second_line_that_cannot_be_read_is_refused(tmp_path, rows, options, said):
+    posts = tmp_path / "matrix.csv"
+    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    if "--second-line" not in options:
+        options = options + ["--second-line", "Functioneel leidinggevende"]
+    res = run("import", "posts", posts, "--preset", "nl-hr", *options, "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code != 0 and said in res.output, res.output
+    assert "Traceback" not in res.output and not (tmp_path / "o").exists()

@@ -280,6 +280,12 @@ class ColumnReading(ImportState):
             if self.line else None
         if self.c_sup:
             self.refuse_yes_no_superiors()
+        self.c_second = column_of(self.df, cols.second_line, label, N_("second superior"), True)
+        if self.c_second and self.c_second == self.c_sup:
+            raise ValidationError([Problem(label, None, Message(
+                "the second superior's column (--second-line) is '{c}', the superior's own: "
+                "give the column that names a post's other superior", c=self.shown(self.c_sup)))],
+                where=str(self.path))
         # (a column the user named must be there: one misspelt was passed over)
         asked = self.asked
         self.c_title = column_of(self.df, cols.title, label, N_("job title"), "title" in asked)
@@ -338,7 +344,8 @@ class ColumnReading(ImportState):
                 "{label} has no column of the holders: who holds each post, and whether it is "
                 "vacant, is not recorded", label=label))
         self.log.columns = [(what, c) for what, c in (
-            ("post id", self.c_id), ("superior", self.c_sup), ("job title", self.c_title),
+            ("post id", self.c_id), ("superior", self.c_sup),
+            ("second superior", self.c_second), ("job title", self.c_title),
             ("holder", self.c_holder), ("unit", self.c_unit),
             *(("unit", c) for c in self.c_units), ("FTE", self.c_fte),
             # (with no holders named, what the holders work is what the post has occupied)
@@ -355,7 +362,9 @@ class ColumnReading(ImportState):
         read = {c for _, c in self.log.columns} | set(self.c_name_parts)
         refuse_spreadsheet_errors(self.df, read, label, self.path)
         refuse_mangled_ids(self.df, {c: what for c, what in ((self.c_id, N_("post id")),
-                                                      (self.c_sup, N_("superior"))) if c},
+                                                      (self.c_sup, N_("superior")),
+                                                      (self.c_second, N_("second superior")))
+                                     if c},
                      label, self.path)
         controls = no_controls(self.df, read, label)
         if controls:
@@ -568,9 +577,9 @@ class ColumnReading(ImportState):
             if all(w.search(name) for w in _SECOND_LINE):
                 self.log.decisions.append(Message(
                     "'{c}' names a second superior (a functional or matrix line), not read: "
-                    "each post's line is read from '{sup}'; a second line is a REPORTS_TO row "
-                    "of its own in edges.csv after the import (a post with two superiors is a "
-                    "matrix)", c=shown(c, c), sup=shown(self.c_sup, self.c_sup)))
+                    "each post's line is read from '{sup}'; --second-line '{c}' reads it as a "
+                    "second line (a post with two superiors is a matrix, and its routes take "
+                    "both)", c=shown(c, c), sup=shown(self.c_sup, self.c_sup)))
 
     def codes_named(self, column, asked: str, words: tuple):
         """``(c, {(code, name)})`` for each column not read whose name says

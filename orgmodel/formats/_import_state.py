@@ -296,6 +296,8 @@ class ImportState:
     c_check: str | None             # the column of the file's own check (Valid?)
     c_id: str | None                # the columns of what the file gives ...
     c_sup: str | None
+    c_second: str | None            # a second superior's (--second-line)
+    known_once: Callable[[], dict]  # what a post may be written as (see LineReading.known_keys)
     c_title: str | None
     c_holder: str | None
     c_name_parts: list

@@ -5,10 +5,11 @@ posts share, and a line in a circle said or refused (a stage of
 :class:`orgmodel.formats.posts._Import`)."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ..errors import Problem, ValidationError
-from ..i18n import N_, Listing, Message
+from ..i18n import N_, Listing, Message, count
 from ._import_state import ImportState
 from ._import_state import cell as _cell
 from ._sheets import fold
@@ -268,6 +269,94 @@ class LineReading(ImportState):
                            "source": self.cite(first_row), "evidence": "stated"})
         self.line_sup[pid] = target
         self.line_rows[pid] = first_row
+
+    def add_second_lines(self) -> None:
+        """Each post's second superior (``--second-line``: a functional or
+        matrix line) as a REPORTS_TO edge of its own, to a post of the
+        file; a cell that names none (or several, or the post itself) is
+        listed under "Cells not used", one that names the post's own line
+        is that line. A circle it closes is refused, as the line's is."""
+        if not self.c_second:
+            return
+        shown, log = self.shown(self.c_second), self.log
+        # (what a post may be written as instead: worked out once, when needed)
+        self.known_once = functools.cache(self.known_keys)
+        second: dict = {}
+        same = []
+        for pid, group in self.posts.items():
+            rowno = group[0][0]
+            cells = sorted({_cell(row, self.c_second) for _, row, _ in group} - {""})
+            if not cells or (len(cells) == 1 and self.says_none(cells[0])):
+                continue
+            target, why, hint = (None, Message(
+                "differs between the post's rows ({v}): which is meant the file does not say",
+                v=", ".join(f"'{c}'" for c in cells)), "") \
+                if len(cells) > 1 else self.second_superior(pid, cells[0])
+            if target is None:
+                log.cells.append((self.label, rowno, Message(
+                    "the second superior '{sup}' {why}: the second line is left out",
+                    sup=" / ".join(cells), why=why) + hint))
+            elif target == self.line_sup.get(pid):
+                same.append(pid)
+            else:
+                second[pid] = target
+                self.edges.append({"from": pid, "to": target, "kind": "REPORTS_TO",
+                                   "source": self.cite(rowno), "evidence": "stated",
+                                   "note": self.in_own_words(Message(
+                                       "a second line (column '{c}')", c=shown))})
+                self.line_rows.setdefault(pid, rowno)
+        self.refuse_second_circle(second, shown)
+        log.decisions.append(Message(
+            "'{c}' read as a second line (a functional or matrix line): {n} with two superiors, "
+            "whose routes take both", c=shown,
+            n=count(len(second), N_("{n} post"), N_("{n} posts")))
+            + (count(len(same), N_("; {n} post names its own line's superior there (one line)"),
+                     N_("; {n} posts name their own line's superior there (one line)"))
+               if same else ""))
+
+    def second_superior(self, pid, sup: str) -> tuple:
+        """``(post, None, "")`` that the second superior ``sup`` names, read
+        as the line's superior cells are (by id, or by ``--reports-to-by``),
+        but only a post of the file; else ``(None, why, hint)``."""
+        if self.held_by is not None:
+            found = self.held_by.get(fold(sup), [])
+            if not found and self.key_name == "holder":
+                found = self.name_written_otherwise(sup)
+        else:
+            sup = self.folded.get(sup.casefold(), sup) if sup not in self.by_raw else sup
+            sup = self.written_as_number(sup) or sup
+            found = [self.by_raw[sup]] if sup in self.by_raw else \
+                [p for p in (self.post_with_title(sup), self.post_with_holder(sup)) if p][:1]
+            if not found and sup in self.rows:
+                return None, Message("is an id used for several different posts"), ""
+        if len(found) > 1:
+            return None, Message("names posts {posts}: which is meant the file does not say",
+                                 posts=", ".join(found)), ""
+        if found and found[0] == pid:
+            return None, Message("is the post itself"), ""
+        if found:
+            return found[0], None, ""
+        titled = self.known_once().get(("title", sup.casefold()))
+        return None, Message("is no post of the file"), Message(
+            "; it is the job title of {posts}: give the post's id",
+            posts=Listing(", ", [Message("post {pid} (row {row})", pid=p, row=r)
+                                 for p, r in titled[:3]])) if titled else \
+            self.named_not_id(sup, self.known_once(), numbers_only=True)
+
+    def refuse_second_circle(self, second: dict, shown: str) -> None:
+        """Refuse second lines that close a circle with the line (a post
+        over its own superior): the routes would go round it."""
+        import networkx as nx
+        graph = nx.DiGraph(list(self.line_sup.items()) + list(second.items()))
+        try:
+            circle = [u for u, _ in nx.find_cycle(graph)]
+        except nx.NetworkXNoCycle:
+            return
+        rows = self.line_rows
+        raise ValidationError([Problem(self.label, rows.get(circle[0]), Message(
+            "the reporting lines, with the second line read from '{c}', run in a circle: "
+            "{circle} (rows {rows})", c=shown, circle=" → ".join(circle + [circle[0]]),
+            rows=", ".join(str(rows[i]) for i in circle if i in rows)))], where=str(self.path))
 
     def says_none(self, sup: str) -> bool:
         """Whether the superior cell ``sup`` writes a word for none

@@ -48,6 +48,10 @@ class Columns:
     #: "Tussenvoegsel", "Achternaam")``): joined with a space, the empty
     #: ones left out (instead of ``holder``)
     holder_parts: tuple | None = None
+    #: a second superior (``Functioneel leidinggevende``: a functional or
+    #: matrix line), read only when asked for: a second REPORTS_TO edge,
+    #: which every route then takes beside the line
+    second_line: str | None = None
 
 
 @dataclass(frozen=True)

@@ -298,6 +298,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     for pid, group in run.posts.items():
         run.add_post(pid, group)
     run.check_line()
+    run.add_second_lines()
     run.say_occupancy()
     run.say_how_cells_were_read(reports_to_by)
     run.mark_people_on_several_posts()
@@ -340,6 +341,10 @@ def _check_options(rule, locale, reused_ids, full_time, reports_to_by, line: boo
     if not line and reports_to_by != "id":
         raise OrgModelError(Message("--no-line and --reports-to-by {v}: a file without "
                                     "reporting lines has no superior to read", v=reports_to_by))
+    if not line and "second_line" in asked:
+        raise OrgModelError(Message(
+            "--no-line and --second-line: a file read without reporting lines has no line for a "
+            "second one to stand beside; give one of the two"))
     if row_ids and line and reports_to_by == "id":
         raise OrgModelError(Message(
             "--row-ids: a file without post ids cannot give its superiors' post ids; say what "
