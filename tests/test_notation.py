@@ -2444,6 +2444,27 @@ def test_a_column_of_functional_managers_is_said_as_a_second_line(tmp_path):
     assert "--second-line 'Functioneel leidinggevende' reads it as a second line" in res.output
 
 
+def test_the_hierarchical_manager_beside_the_functional_one_is_the_line(tmp_path):
+    """`Hiërarchisch leidinggevende` beside `Functioneel leidinggevende`, as
+    Dutch exports name the two: the import was refused, offering the
+    functional manager's column as the line's. The hierarchical one is the
+    line; the functional one is never offered as it."""
+    _, res = _imported_rows(tmp_path, "hier.csv", [
+        "Formatieplaats;Functie;Hiërarchisch leidinggevende;Functioneel leidinggevende;Naam",
+        "F1;Directeur;;;Anna", "F2;Teamleider;F1;;Bram", "F3;Adviseur;F2;F1;Cees"])
+    assert res.exit_code == 0, res.output
+    assert "superior from 'Hiërarchisch leidinggevende'" in res.output
+    assert sorted((u, v) for u, v, _ in orgmodel.load(tmp_path / "o").edges("REPORTS_TO")) == [
+        ("F2", "F1"), ("F3", "F2")]
+    posts = tmp_path / "functional.csv"
+    posts.write_text("Formatieplaats;Functie;Functioneel leidinggevende\nF1;Directeur;\n"
+                     "F2;Adviseur;F1\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "f",
+              "--lang", "en")
+    assert res.exit_code == 1 and "has no column 'leidinggevende functie'" in res.output
+    assert "--reports-to 'Functioneel leidinggevende'" not in res.output, res.output
+
+
 _MATRIX = ["Formatieplaats;Functie;Leidinggevende;Functioneel leidinggevende;Naam",
            "F1;Directeur;;;Anna", "F2;Teamleider;F1;;Bram", "F3;Programmamanager;F1;;Cees",
            "F4;Adviseur wonen;F2;F3;Dirk", "F5;Adviseur;F2;F2;Eva", "F6;Adviseur;F2;F9;Fien",

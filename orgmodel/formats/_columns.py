@@ -67,7 +67,7 @@ _NAMES_UNITS = (re.compile("afdeling|eenheid|team|unit|organisatie"),
                 re.compile("omschrijving|naam|name|description"))
 #: A column's name (folded) that says it names a second superior
 #: (``Functioneel leidinggevende``, ``Functional manager``, ``Dotted line``).
-_SECOND_LINE = (re.compile("leidinggevende|manager|superior|reports to|rapporteert|line"),
+_SECOND_LINE = (re.compile("leidinggevende|manager|superior|reports ?to|rapporteert|line"),
                 re.compile("functioneel|functional|tweede|second|matrix|dotted|inhoudelijk"))
 
 #: A column's name (folded) that says it names a job (``Functieomschrijving``,
@@ -147,8 +147,13 @@ def _column_hint(shown: list, name: str, what: str):
     ": 'Valt onder' may be it; give it with --reports-to 'Valt onder'"
     >>> str(_column_hint(["Functie", "Leidinggevede"], "leidinggevende", "superior"))
     ": 'Leidinggevede' may be it; give it with --reports-to 'Leidinggevede'"
+    >>> str(_column_hint(["Functioneel leidinggevende"], "functienr leidinggevende", "superior"))
+    ' (a file without reporting lines, a formatie list by unit, is read with --no-line)'
     """
     alts = [fold(a) for a in name.split("|")] + [fold(a) for a in _MAY_BE.get(what, ())]
+    if what == "superior":
+        # (a functional manager's column is never offered as the line's)
+        shown = [c for c in shown if not all(w.search(fold(c)) for w in _SECOND_LINE)]
     close = [c for c in shown if any(fold(c).startswith(a) for a in alts if a)] or [
         # (a name the preset reads, mistyped: Leidinggevede)
         c for c in shown if difflib.get_close_matches(fold(c), [a for a in alts if a], n=1,

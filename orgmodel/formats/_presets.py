@@ -155,7 +155,10 @@ PRESETS = {
                                   "leidinggevende personeelsnummer|leidinggevende personeelsnr|"
                                   "leidinggevende persnr|persnr leidinggevende|"
                                   "personeelsnummer leidinggevende|"
-                                  "leidinggevende medewerkernummer",
+                                  "leidinggevende medewerkernummer|"
+                                  # (beside a functional manager's column: the line's)
+                                  "hiërarchisch leidinggevende|hiërarchische leidinggevende|"
+                                  "leidinggevende hiërarchisch|lijnmanager|lijnleidinggevende",
                        title="functie|functienaam|functiebenaming|functietitel|"
                              "functieomschrijving|omschrijving functie|functie omschrijving|"
                              "omschrijving formatieplaats",
