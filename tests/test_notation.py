@@ -1512,6 +1512,17 @@ def test_the_nl_hr_columns_the_docs_list_are_the_ones_read(tmp_path):
     assert res.exit_code == 0, res.output
     assert "superior from 'Naam leidinggevende'; job title from 'Functie'; holder from " \
         "'Volledige naam'; unit from 'Afdeling/team'" in res.output
+    # (government's words for the one in a post, a unit's wider level where
+    # the file has no narrower, a grade's and a cost centre's number: each
+    # was a column not read, the holders not recorded)
+    f.write_text("Formatieplaats;Functie;Leidinggevende;Sector;Functionaris;Schaalnummer;"
+                 "Kostenplaatsnummer\nF1;Directeur;;Bestuur;Anna;16;100\n"
+                 "F2;Adviseur;F1;Fysiek;Bram;10;200\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "gov",
+              "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "holder from 'Functionaris'; unit from 'Sector'; grade from 'Schaalnummer'; cost " \
+        "centre from 'Kostenplaatsnummer'" in res.output and "not read" not in res.output
 
 
 def test_a_superior_column_that_gives_another_key_of_the_superiors_row(tmp_path):

@@ -163,9 +163,14 @@ PRESETS = {
                              "functieomschrijving|omschrijving functie|functie omschrijving|"
                              "omschrijving formatieplaats",
                        holder="medewerker|naam medewerker|naam|werknemer|naam werknemer|"
-                              "medewerker naam|volledige naam|bezet door|bezetter|naam bezetter",
+                              "medewerker naam|volledige naam|bezet door|bezetter|naam bezetter|"
+                              # (government's words for the one in a post)
+                              "functionaris|naam functionaris|functievervuller|vervuld door|"
+                              "ingevuld door|bekleed door",
                        unit="afdeling|organisatie-eenheid|organisatieonderdeel|team|eenheid|"
-                            "org. eenheid|organisatorische eenheid|afdelingsnaam|afdeling/team",
+                            "org. eenheid|organisatorische eenheid|afdelingsnaam|afdeling/team|"
+                            # (a unit's wider levels, read where the file has no narrower)
+                            "sector|cluster|domein",
                        fte="fte|formatie|omvang|aanstelling|fte formatie|formatie fte|"
                            "werktijdfactor|deeltijdfactor|aanstellingsomvang|"
                            "aanstellingspercentage|formatieomvang|aantal fte|fte aantal|"
@@ -174,8 +179,8 @@ PRESETS = {
                            "parttimefactor|dienstverband fte|fte dienstverband",
                        hours="uren|uren per week|aantal uren|contracturen|formatie-uren|"
                              "formatieuren|weekuren|uren p/w",
-                       grade="schaal|salarisschaal|functieschaal",
-                       cost_centre="kostenplaats",
+                       grade="schaal|salarisschaal|functieschaal|schaalnummer|inschaling",
+                       cost_centre="kostenplaats|kostenplaatsnummer|kostenplaatscode",
                        # (AFAS and the like date the holding of the post itself:
                        # "Begindatum functie")
                        start="ingangsdatum|datum in dienst|begindatum|begindatum functie|"
