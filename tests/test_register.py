@@ -250,6 +250,18 @@ def test_the_other_names_registers_give_their_columns(tmp_path):
     assert (edge["ceiling"], edge["submandate"], edge["instructions"]) == \
         (10_000, True, "binnen het budget")
     assert "Kolommen die niet gelezen zijn" not in res.output
+    # (and more of them: Bevoegdheden, Gemandateerden, Grensbedrag, Nadere
+    # voorwaarden, Bijzonderheden were columns not read, the row refused for
+    # want of a power and a mandatee)
+    folder, res = _imported(tmp_path / "more", "Bevoegdheden;Mandaatgever;Gemandateerden;"
+                                               "Grensbedrag;Nadere voorwaarden;Bijzonderheden\n"
+                                               "Inkoop;Gemeentesecretaris;Teammanager Financiën;"
+                                               "€ 10.000;binnen het budget;zie besluit\n")
+    assert res.exit_code == 0, res.output
+    edge = _mandates(folder)["F001", "F002"]
+    assert (edge["ceiling"], edge["instructions"], edge["note"]) == \
+        (10_000, "binnen het budget", "zie besluit")
+    assert "Kolommen die niet gelezen zijn" not in res.output
 
 
 def test_ondermandaat_named_in_the_row_of_its_mandate(tmp_path):
