@@ -465,6 +465,34 @@ def test_a_post_id_that_says_there_is_none_is_no_post_id(tmp_path):
         "'n.v.t.' says there is none" in str(why) for _, _, why in log.skipped)
 
 
+def test_rows_of_several_organisations_are_said(tmp_path):
+    """Two organisations' files run together (or a post of another body in
+    a department's file, as the Cabinet Office's 2013 file has one of the
+    DCLG) were read as one organisation, named after the most named, and
+    nothing said so: the log names each organisation with its rows."""
+    with open(UK / "department_of_health-2013-09-30-senior.csv", encoding="utf-8",
+              newline="") as f:
+        dh = list(csv.reader(f))
+    with open(UK / "cabinet_office-2013-09-30-senior.csv", encoding="utf-8", newline="") as f:
+        co = list(csv.reader(f))
+    both = tmp_path / "both.csv"
+    with open(both, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(dh + co[1:])
+    org, log = read_posts(both, preset="uk-organogram")
+    said = [str(m) for m in log.decisions if "organisation column" in str(m)]
+    at = dh[0].index("Organisation")
+    dclg = len(dh) + next(i for i, r in enumerate(co[1:], 1)
+                          if r[at] == "Department for Communities and Local Government")
+    assert len(said) == 1 and said[0].startswith(
+        "the organisation column names 3 organisations: 'Cabinet Office' (") and said[0].endswith(
+        f"'Department for Communities and Local Government' (row {dclg}); every row is read "
+        "as a post of the model, named 'Cabinet Office'"), said
+    assert "'Department of Health' (" in said[0] and org.name == "Cabinet Office"
+    _, log = read_posts(UK / "department_of_health-2013-09-30-senior.csv",
+                        preset="uk-organogram")
+    assert not [m for m in log.decisions if "organisation column" in str(m)]
+
+
 def test_people_not_in_a_post_are_no_posts(tmp_path):
     """The Cabinet Office's schema: "Individuals not in a post must have
     Post Unique Reference 0", on as many rows as there are such people. Two

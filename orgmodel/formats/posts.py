@@ -556,7 +556,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         """Rows by post id (a gone post's rows left out, and said), the
         organisation's name, and a reused id split into one post per row."""
         rows = defaultdict(list)
-        orgs: defaultdict[str, int] = defaultdict(int)
+        orgs: defaultdict[str, list] = defaultdict(list)     # organisation -> its rows
         above = None            # (text, row) of the heading the rows are under
         # (an id that says none, '-', is still an id where a row reports to
         # it; but a top's mark, XX, reports to no post whatever its case)
@@ -585,7 +585,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 self.eliminated[rid] = _cell(row, self.c_sup)
                 continue
             if self.c_org and _cell(row, self.c_org):
-                orgs[_cell(row, self.c_org)] += 1
+                orgs[_cell(row, self.c_org)].append(rowno)
             if self.c_title and self.says_gone(_cell(row, self.c_title)):
                 self.gone_titles.append((rid, _cell(row, self.c_title)))
             rows[rid].append((rowno, row, holder))
@@ -596,7 +596,9 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.say_headings()
         self.say_gone_titles()
         self.rows = rows
-        self.org_name = name or (max(orgs, key=orgs.__getitem__) if orgs else self.path.stem)
+        self.org_name = name or (max(orgs, key=lambda o: len(orgs[o])) if orgs
+                                 else self.path.stem)
+        self.say_organisations(orgs)
         self.posts: dict[str, list] = {}     # post id -> list of (rowno, row, holder)
         self.by_raw: dict[str, str] = {}     # raw id -> post id (only when unambiguous)
         reused = []
@@ -619,6 +621,22 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             count[k.casefold()] = count.get(k.casefold(), 0) + 1
         self.refuse_ids_alike_but_for_case(count)
         self.folded = {k.casefold(): k for k in self.by_raw if count[k.casefold()] == 1}
+
+    def say_organisations(self, orgs: dict) -> None:
+        """Rows of several organisations in the organisation column (a post
+        of another body in a department's file, or two files run together):
+        said, each with its rows, as all are read as posts of the one the
+        model is named after."""
+        if len(orgs) < 2:
+            return
+        ranked = sorted(orgs.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        self.log.decisions.append(Message(
+            "the organisation column names {n} organisations: {orgs}; every row is read as a "
+            "post of the model, named '{name}'", n=len(ranked), name=self.org_name,
+            orgs=Listing(", ", [Message("'{o}' ({rows})", o=o, rows=count(
+                len(rows), N_("{n} row"), N_("{n} rows")) if len(rows) > 3 else count(
+                len(rows), N_("row {v}"), N_("rows {v}"), v=row_spans(rows)))
+                for o, rows in ranked])))
 
     def refuse_ids_alike_but_for_case(self, count: dict) -> None:
         """Refuse posts whose ids differ only in upper and lower case
