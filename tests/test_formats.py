@@ -392,6 +392,19 @@ def test_a_name_an_organogram_does_not_publish_makes_no_person_of_that_name(tmp_
     assert all(org.graph.nodes[u]["name"] == "(name not disclosed)" for u in held)
 
 
+@pytest.mark.parametrize("word", ["Post abolished", "Abolished", "Disestablished",
+                                  "Post deleted"])
+def test_a_post_a_publisher_calls_gone_in_its_own_words_is_gone(tmp_path, word):
+    """Beside the schema's `Eliminated`: `Post abolished` in a holder's cell
+    was a person "Post abolished" holding the post, counted in the
+    formation; it is a post that is gone, as `Eliminated` is."""
+    rows, posts = _organogram_with(tmp_path, "Name", {5: word})
+    pid = rows[5][rows[0].index("Post Unique Reference")]
+    org, log = read_posts(posts, preset="uk-organogram")
+    assert pid not in org.graph and (5 + 1) in [row for _, row in log.eliminated]
+    assert not [d for _, d in org.graph.nodes(data=True) if d.get("name") == word]
+
+
 @pytest.mark.parametrize("word", ["Post vacant", "Currently vacant", "Position vacant",
                                   "Functie vacant", "Momenteel vacant"])
 def test_a_vacancy_written_with_vacant_last_is_a_vacancy(tmp_path, word):

@@ -93,8 +93,9 @@ class Preset:
                     "interimmer", "extern", "externe", "inleen", "ingeleend", "detachering",
                     "gedetacheerd", "uitzendkracht", "zzp", "zzp'er", "zzper", "contractor",
                     "agency staff", "interim manager")
-    eliminated: tuple = ("eliminated", "post eliminated", "deleted", "opgeheven", "vervallen",
-                         "boventallig")
+    eliminated: tuple = ("eliminated", "post eliminated", "deleted", "post deleted", "abolished",
+                         "post abolished", "disestablished", "post disestablished",
+                         "opgeheven", "vervallen", "boventallig")
     unknown_superior: str = "external"
     name_from: str = "organisation"
     #: how the files write numbers and dates (see orgmodel.notation)
