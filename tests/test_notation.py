@@ -2538,3 +2538,20 @@ def test_a_second_line_that_cannot_be_read_is_refused(tmp_path, rows, options, s
               "--lang", "en")
     assert res.exit_code != 0 and said in res.output, res.output
     assert "Traceback" not in res.output and not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("options,said", [
+    (["--title", "Naam"], "the column 'Naam' would be read as both the job title and the "
+                          "holder: give each its own column (--title, --holder)"),
+    (["--second-line", "Naam"], "the column 'Naam' would be read as both the second superior "
+                                "and the holder: give each its own column (--second-line, "
+                                "--holder)")])
+def test_one_column_read_as_two_things_is_refused(tmp_path, options, said):
+    """`--title Naam` where the preset reads `Naam` as the holder's column:
+    every post was held by a person named as its title, unsaid."""
+    posts = tmp_path / "matrix.csv"
+    posts.write_text("\n".join(_MATRIX) + "\n", encoding="utf-8")
+    res = run("import", "posts", posts, "--preset", "nl-hr", *options, "--out", tmp_path / "o",
+              "--lang", "en")
+    assert res.exit_code == 1 and said in res.output, res.output
+    assert not (tmp_path / "o").exists()

@@ -129,7 +129,8 @@ _MAY_BE = {"superior": ("valt onder", "chef", "rapporteert aan", "reports to", "
 #: The option that names the column of each thing a posts file gives.
 _OPTION_OF = {"post id": "--id", "superior": "--reports-to", "job title": "--title",
               "holder": "--holder", "unit": "--unit", "FTE": "--fte", "grade": "--grade",
-              "hours per week": "--hours"}
+              "hours per week": "--hours", "second superior": "--second-line",
+              "holder's FTE": "--holder-fte"}
 
 
 def _column_hint(shown: list, name: str, what: str):
@@ -339,6 +340,23 @@ class ColumnReading(ImportState):
                 c=self.shown(column), v=", ".join(f"'{v}'" for v in sorted(cells))))],
                 where=str(self.path))
 
+    def refuse_column_read_twice(self) -> None:
+        """Refuse one column read as two things (``--title Naam`` where the
+        preset reads ``Naam`` as the holder's: every post was held by a
+        person named as its title), naming both and the options that give
+        each its own column."""
+        first: dict = {}
+        for what, c in self.log.columns:
+            if c in first and first[c] != what:
+                options = [o for o in (_OPTION_OF.get(first[c]), _OPTION_OF.get(what)) if o]
+                raise ValidationError([Problem(self.label, self.df.attrs.get("header_row", 1),
+                                               Message(
+                    "the column '{c}' would be read as both the {a} and the {b}: give each its "
+                    "own column{options}", c=self.shown(c), a=Message(first[c]), b=Message(what),
+                    options=Message(" ({v})", v=Listing(", ", options)) if options else ""))],
+                    where=str(self.path))
+            first.setdefault(c, what)
+
     def say_columns(self) -> None:
         """Which column gives what, the columns of values nothing reads, and
         what the unit's columns are, said in the log; a spreadsheet's error
@@ -358,6 +376,7 @@ class ColumnReading(ImportState):
             ("grade", self.c_grade), ("organisation", self.c_org),
             ("cost centre", self.c_cost), ("start date", self.c_start),
             ("end date", self.c_end)) if c]
+        self.refuse_column_read_twice()
         if self.c_units:
             self.log.decisions.append(Message(
                 "units read from the columns {columns}, the widest first: each unit is in the "

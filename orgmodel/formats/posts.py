@@ -257,6 +257,11 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     if unit_path is not None and not str(unit_path).strip():
         raise OrgModelError(Message("--unit-path is the text between the parts of a unit's "
                                     "path ('/' for 'Ruimte / Vergunningen'), not an empty one"))
+    if unit_path is not None and columns is not None and len(columns.units or ()) > 1:
+        # (options that do not go together: said before the file is read)
+        raise OrgModelError(Message(
+            "--unit-path reads one unit column as paths, and {what}: give the column with "
+            "--unit, once", what=Message("--unit gives {n}", n=len(columns.units or ()))))
     # The steps, in order: read and map the columns, group the rows into posts,
     # build each post (its holders, its unit, its line), check the line, then
     # the junior staff, and the manifest.
