@@ -544,7 +544,8 @@ FILE_CASES = [
                                         ",1,Clerk,Bo,1\n"), "posts.csv",
      "none of its 2 rows became a post (row 2: no post id; row 3: no post id)"),
     ("posts formula", lambda t: ["import", "posts", _posts_workbook(t), "--out", t / "out"],
-     "posts.xlsx, sheet Sheet, row 2", "cell E2 holds a formula (=0.5*2) with no saved value"),
+     # (a workbook of one sheet: its rows are named as the log names them)
+     "posts.xlsx, row 2", "cell E2 holds a formula (=0.5*2) with no saved value"),
     ("posts file is a pipe", lambda t: ["import", "posts", _fifo(t / "posts.csv"), "--out",
                                         t / "out"], "posts.csv",
      "is not an ordinary file (a pipe, socket or device): orgmodel reads files"),

@@ -478,6 +478,37 @@ def test_a_post_id_that_says_there_is_none_is_no_post_id(tmp_path):
         "'n.v.t.' says there is none" in str(why) for _, _, why in log.skipped)
 
 
+def test_formulas_without_a_value_in_a_column_not_read_are_passed_over(tmp_path):
+    """A workbook made by a program, not saved by a spreadsheet (the
+    organogram template's `Valid?` column, a formula on each row): its
+    formulas have no saved value. The whole import was refused for a column
+    orgmodel does not read; it is read, and the cells said. A formula in a
+    column read is still refused."""
+    import openpyxl
+    with open(UK / "department_of_health-2013-09-30-senior.csv", encoding="utf-8",
+              newline="") as f:
+        rows = list(csv.reader(f))
+    at = rows[0].index("Valid?")
+    wb = openpyxl.Workbook()
+    for i, row in enumerate(rows):
+        if i:
+            row[at] = f'=IF(ISBLANK(B{i + 1}),"",1)'
+        wb.active.append(row)
+    wb.save(tmp_path / "senior.xlsx")
+    org, log = read_posts(tmp_path / "senior.xlsx", preset="uk-organogram")
+    plain, _ = read_posts(UK / "department_of_health-2013-09-30-senior.csv",
+                          preset="uk-organogram")
+    assert sorted(org.graph.nodes) == sorted(plain.graph.nodes)
+    assert f"senior.xlsx: {len(rows) - 1} cells hold formulas with no saved value (the first " \
+        "=IF(ISBLANK(B2),\"\",1), column 'Valid?', row 2), in columns not read: passed over" in [
+            str(m) for m in log.decisions]
+    # (and where its FTE is a formula without a value: refused, naming the cell)
+    wb.active.cell(3, rows[0].index("FTE") + 1).value = "=1*1"
+    wb.save(tmp_path / "fte.xlsx")
+    with pytest.raises(orgmodel.ValidationError, match="holds a formula .=1.1. with no saved"):
+        read_posts(tmp_path / "fte.xlsx", preset="uk-organogram")
+
+
 def test_rows_of_several_organisations_are_said(tmp_path):
     """Two organisations' files run together (or a post of another body in
     a department's file, as the Cabinet Office's 2013 file has one of the

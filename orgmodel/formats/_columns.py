@@ -384,7 +384,9 @@ class ColumnReading(ImportState):
                 columns=" > ".join(f"'{self.log.headers.get(c, c)}'" for c in self.c_units)))
         # (a column with values that nothing reads is named, not passed over)
         read = {c for _, c in self.log.columns} | set(self.c_name_parts)
-        refuse_spreadsheet_errors(self.df, read, label, self.path)
+        unsaved = refuse_spreadsheet_errors(self.df, read, label, self.path)
+        if unsaved:
+            self.log.decisions.append(unsaved)
         refuse_mangled_ids(self.df, {c: what for c, what in ((self.c_id, N_("post id")),
                                                       (self.c_sup, N_("superior")),
                                                       (self.c_second, N_("second superior")))

@@ -103,12 +103,7 @@ class JuniorReading(ColumnReading, LineReading):
         j_title = column_of(jdf, jcols.title, jlabel, N_("job title"), False)
         j_grade = column_of(jdf, jcols.grade, jlabel, N_("grade"), False)
         j_unit = column_of(jdf, jcols.unit, jlabel, N_("unit"), False)
-        refuse_spreadsheet_errors(jdf, [j_sup, j_fte, j_title, j_grade, j_unit], jlabel, jpath)
-        refuse_mangled_ids(jdf, {j_sup: N_("senior post")}, jlabel, jpath)
-        for said in (no_controls(jdf, [j_sup, j_fte, j_title, j_grade, j_unit], jlabel),
-                     one_line(jdf, [j_sup, j_fte, j_title, j_grade, j_unit], jlabel)):
-            if said:
-                log.decisions.append(said)
+        self.check_junior_cells(jdf, [j_sup, j_fte, j_title, j_grade, j_unit], jlabel, jpath)
         groups: dict = {}
         moved: dict = {}        # eliminated post -> [its superior, rows, FTE]
         decimals: list = []     # senior posts written as "1001.0"
@@ -170,6 +165,18 @@ class JuniorReading(ColumnReading, LineReading):
                 "junior staff's senior posts written as a whole number with decimals ('{v}'): "
                 "read as the post of that number ({rows})"), decimals, "rows"))
         return groups
+
+    def check_junior_cells(self, jdf, read: list, jlabel: Any, jpath: Path) -> None:
+        """The junior file's cells in the columns ``read`` (its senior post's
+        first): a spreadsheet's error or a senior post a spreadsheet mangled
+        refused; control characters taken out and cells on several lines
+        read as one, said; formulas without a value elsewhere said."""
+        log = self.log
+        unsaved = refuse_spreadsheet_errors(jdf, read, jlabel, jpath)
+        refuse_mangled_ids(jdf, {read[0]: N_("senior post")}, jlabel, jpath)
+        for said in (unsaved, no_controls(jdf, read, jlabel), one_line(jdf, read, jlabel)):
+            if said:
+                log.decisions.append(said)
 
     def why_no_senior(self, sup: str, known) -> Any:
         """Why a junior row's senior post ``sup`` is no post to count it

@@ -170,7 +170,7 @@ def read_sheet(path: Path, label: str, sheet=None, columns: tuple = (),
             df = _sheet_table(ws, Message("{label}, sheet {title}", label=label, title=ws.title),
                               problems, (), wb.formulas(ws.title), unnamed=True,
                               header=header_test(columns) if columns else None,
-                              known=known)
+                              known=known, unsaved_later=True)
             if df is not None:
                 _as_laid_out(df, wb.layout(ws.title))
                 # (which sheet, when there are several: a row number is of it)
@@ -256,14 +256,32 @@ def spreadsheet_errors(df) -> list:
     return sorted(found, key=lambda f: f[0])
 
 
-def refuse_spreadsheet_errors(df, columns, label, path) -> None:
+def refuse_spreadsheet_errors(df, columns, label, path) -> Message | None:
     """Refuse a table whose ``columns`` (those an import reads) hold a
     spreadsheet's error (see :func:`spreadsheet_errors`), naming the first
     and how many: read as a value, '#N/A' became a person and '#REF!' a
-    superior outside the organisation.  A column not read is left alone."""
-    errors = spreadsheet_errors(df[[c for c in df.columns if c in set(columns)]])
+    superior outside the organisation; or a formula without a saved value
+    (which reads as empty).  A column not read is left alone: what its
+    formulas without a value are is said (the message returned, or None)."""
+    read = set(columns)
+    errors = spreadsheet_errors(df[[c for c in df.columns if c in read]])
     if errors:
         raise ValidationError([_spreadsheet_error_problem(label, df, errors)], where=str(path))
+    from .xlsx import _unsaved_problem
+    unsaved = df.attrs.get("unsaved") or []
+    used = [u[:3] for u in unsaved if u[3] in read]
+    if used:
+        raise ValidationError([_unsaved_problem(label, used)], where=str(path))
+    if not unsaved:
+        return None
+    row, _, formula, name = unsaved[0]
+    shown = (df.attrs.get("headers") or {}).get(name, name)
+    return count(len(unsaved), N_(
+        "{label}: a cell holds a formula with no saved value ({formula}, column '{c}', row "
+        "{row}), in a column not read: passed over"), N_(
+        "{label}: {n} cells hold formulas with no saved value (the first {formula}, column "
+        "'{c}', row {row}), in columns not read: passed over"), label=label,
+        formula=formula[:60], c=shown, row=row)
 
 
 #: A line break, or a tab, and the spaces around it, inside a cell: how a

@@ -579,7 +579,7 @@ def _table(path: Path, sheet: str | None, post: Callable[[str], bool] | None = N
         # first row, whatever posts it names)
         df = read_sheet(path, path.name, sheet, header, post)
     found, worked, other = _columns(df, path.name)
-    refuse_spreadsheet_errors(df, found.values(), path.name, path)
+    unsaved = refuse_spreadsheet_errors(df, found.values(), path.name, path)
     # (a post's id may stand in a column of names as well as of ids)
     refuse_mangled_ids(df, {c: _LABELS[k] for k, c in found.items()
                       if k.split("_")[0] in ("power", "body", "mandator", "mandatee",
@@ -595,7 +595,7 @@ def _table(path: Path, sheet: str | None, post: Callable[[str], bool] | None = N
                                   laid_out=laid_out(df, path.name)
                                   + unnamed_said(df, path.name)
                                   + two_header_rows_said(df, path.name)
-                                  + [said for said in (controls, wrapped) if said])
+                                  + [said for said in (controls, wrapped, unsaved) if said])
 
 
 def _names_mandatee(df) -> bool:

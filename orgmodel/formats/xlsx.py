@@ -137,10 +137,14 @@ def _bounded(rows, label, problems) -> list | None:
 
 
 def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, header=None,
-                 known=None):
+                 known=None, unsaved_later=False):
     """A sheet as a table of text cells indexed by row, as
     :func:`orgmodel.read.read_table` reads a CSV file (``unnamed``,
-    ``header`` and ``known`` too)."""
+    ``header`` and ``known`` too).  A formula without a saved value is
+    refused, or with ``unsaved_later``, where it is under the header, kept
+    in ``attrs["unsaved"]`` as ``(row, column number, formula, name)`` for
+    the reader that knows which columns it reads (see
+    :func:`orgmodel.formats._sheets.refuse_spreadsheet_errors`)."""
     unsaved: list = []
     dated: list = []
     rows = _bounded(_rows(ws, formulas, unsaved, dated), label, problems)
@@ -150,8 +154,9 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     above = _above_header(rows, is_header) if is_header else []
     over = rows[len(above) - 1] if above else None       # (the row right above the header)
     rows = rows[len(above):]
-    if unsaved:
-        problems.append(_unsaved_problem(label, unsaved))
+    below = [u for u in unsaved if rows and u[0] > rows[0][0]] if unsaved_later else []
+    if len(below) < len(unsaved):
+        problems.append(_unsaved_problem(label, [u for u in unsaved if u not in below]))
         return None
     if not rows:
         problems.append(Problem(label, None, "is empty: it needs at least a header row"))
@@ -221,6 +226,8 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     rownos = set(index)
     frame.attrs["dates"] = {(r, names[j - 1]) for r, j in dated
                             if j <= len(names) and names[j - 1] and r in rownos}
+    frame.attrs["unsaved"] = [(r, j, f, names[j - 1] if j <= len(names) else "")
+                              for r, j, f in below]
     keep_attrs(frame)
     return frame
 
