@@ -2479,7 +2479,8 @@ def test_the_hierarchical_manager_beside_the_functional_one_is_the_line(tmp_path
 _MATRIX = ["Formatieplaats;Functie;Leidinggevende;Functioneel leidinggevende;Naam",
            "F1;Directeur;;;Anna", "F2;Teamleider;F1;;Bram", "F3;Programmamanager;F1;;Cees",
            "F4;Adviseur wonen;F2;F3;Dirk", "F5;Adviseur;F2;F2;Eva", "F6;Adviseur;F2;F9;Fien",
-           "F7;Adviseur;F2;Teamleider;Gijs", "F8;Adviseur;F2;n.v.t.;Hans"]
+           "F7;Adviseur;F2;Teamleider;Gijs", "F8;Adviseur;F2;n.v.t.;Hans",
+           "F10;Adviseur;F2;Vacature;Ilse"]
 
 
 def test_a_second_line_is_read_when_asked_for(tmp_path):
@@ -2506,10 +2507,13 @@ def test_a_second_line_is_read_when_asked_for(tmp_path):
             "is left out; it is the job title of post F2 (row 3): give the post's id"
             ) in res.output
     assert "row 9" not in res.output
+    assert ("row 10: the second superior 'Vacature' is a vacancy, which names nobody: which "
+            "vacant post is meant the file does not say: the second line is left out"
+            ) in res.output
     role, routes = orgmodel.escalate(org, "F4")
     assert sorted(r.ids for r in routes.routes(role)) == [["F2", "F1"], ["F3", "F1"]]
     span = orgmodel.span_of_control(org).frame.set_index("id")
-    assert span.loc["F3", "direct_reports"] == 1 and span.loc["F2", "direct_reports"] == 5
+    assert span.loc["F3", "direct_reports"] == 1 and span.loc["F2", "direct_reports"] == 6
     # (in Dutch, the note on the edge too: the data is in the organisation's language)
     res = run("import", "posts", posts, "--preset", "nl-hr", "--second-line",
               "Functioneel leidinggevende", "--out", tmp_path / "nl")

@@ -318,6 +318,11 @@ class LineReading(ImportState):
         """``(post, None, "")`` that the second superior ``sup`` names, read
         as the line's superior cells are (by id, or by ``--reports-to-by``),
         but only a post of the file; else ``(None, why, hint)``."""
+        if self.is_vacant_holder(sup) and self.is_no_key(sup):
+            # (a functional manager's post that is vacant: which, the cell
+            # does not say)
+            return None, Message("is a vacancy, which names nobody: which vacant post is meant "
+                                 "the file does not say"), ""
         if self.held_by is not None:
             found = self.held_by.get(fold(sup), [])
             if not found and self.key_name == "holder":
