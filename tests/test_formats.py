@@ -952,6 +952,22 @@ def test_an_archi_model_with_other_layers_imports_its_organisation(tmp_path):
     assert orgmodel.load(tmp_path / "lib").manifest["import"]["log"] == "IMPORT.md"
 
 
+def test_an_archi_junction_is_named_as_one(tmp_path):
+    """A junction (relations drawn through one point) was named "not of the
+    organisation (another ArchiMate layer)", which it is not: the log says
+    it joins relations, which are not followed through it."""
+    src = _archi_model(tmp_path / "archi", ("r1", "AssignmentRelationship", "a1", "j1"),
+                       ("r2", "AssignmentRelationship", "j1", "a2"))
+    elements = src / "elements.csv"
+    elements.write_text(elements.read_text(encoding="utf-8") + '"j1","Junction","","",""\n',
+                        encoding="utf-8")
+    res = run("import", "archi", src, "--out", tmp_path / "out", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("elements.csv, row 7: Junction '' joins relations, which are not followed through "
+            "it") in res.output
+    assert "Junction '' is not of the organisation" not in res.output
+
+
 def test_an_archi_export_with_a_file_prefix(tmp_path):
     """Archi's CSV export asks for a file prefix (gemma-elements.csv ...):
     such a folder was refused as "elements.csv is missing". Its files are

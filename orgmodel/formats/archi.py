@@ -327,6 +327,9 @@ def _archi_nodes(elements: dict, props: dict, ours: bool, unused: list) -> tuple
             kind = _ELEMENT_KINDS.get(r["type"])
             if kind is None:        # other ArchiMate layers: not an organisation's
                 unused.append(Problem("elements.csv", rowno, Message(
+                    "{type} '{name}' joins relations, which are not followed through it",
+                    type=r["type"], name=_in(r["name"])) if "junction" in r["type"].casefold()
+                    else Message(
                     "{type} '{name}' is not of the organisation (another ArchiMate layer)",
                     type=r["type"], name=_in(r["name"]))))
                 continue
