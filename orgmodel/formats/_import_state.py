@@ -297,7 +297,6 @@ class ImportState:
     c_id: str | None                # the columns of what the file gives ...
     c_sup: str | None
     c_second: str | None            # a second superior's (--second-line)
-    known_once: Callable[[], dict]  # what a post may be written as (see LineReading.known_keys)
     c_title: str | None
     c_holder: str | None
     c_name_parts: list

@@ -280,7 +280,7 @@ class LineReading(ImportState):
             return
         shown, log = self.shown(self.c_second), self.log
         # (what a post may be written as instead: worked out once, when needed)
-        self.known_once = functools.cache(self.known_keys)
+        known = functools.cache(self.known_keys)
         second: dict = {}
         same = []
         for pid, group in self.posts.items():
@@ -291,7 +291,7 @@ class LineReading(ImportState):
             target, why, hint = (None, Message(
                 "differs between the post's rows ({v}): which is meant the file does not say",
                 v=", ".join(f"'{c}'" for c in cells)), "") \
-                if len(cells) > 1 else self.second_superior(pid, cells[0])
+                if len(cells) > 1 else self.second_superior(pid, cells[0], known)
             if target is None:
                 log.cells.append((self.label, rowno, Message(
                     "the second superior '{sup}' {why}: the second line is left out",
@@ -314,10 +314,11 @@ class LineReading(ImportState):
                      N_("; {n} posts name their own line's superior there (one line)"))
                if same else ""))
 
-    def second_superior(self, pid, sup: str) -> tuple:
+    def second_superior(self, pid, sup: str, known) -> tuple:
         """``(post, None, "")`` that the second superior ``sup`` names, read
         as the line's superior cells are (by id, or by ``--reports-to-by``),
-        but only a post of the file; else ``(None, why, hint)``."""
+        but only a post of the file; else ``(None, why, hint)`` (``known``:
+        what a post may be written as, see :meth:`known_keys`)."""
         if self.is_vacant_holder(sup) and self.is_no_key(sup):
             # (a functional manager's post that is vacant: which, the cell
             # does not say)
@@ -328,10 +329,10 @@ class LineReading(ImportState):
             if not found and self.key_name == "holder":
                 found = self.name_written_otherwise(sup)
         else:
-            sup = self.folded.get(sup.casefold(), sup) if sup not in self.by_raw else sup
-            sup = self.written_as_number(sup) or sup
-            found = [self.by_raw[sup]] if sup in self.by_raw else \
-                [p for p in (self.post_with_title(sup), self.post_with_holder(sup)) if p][:1]
+            otherwise = self.post_written_otherwise(sup)
+            sup = otherwise[0] if otherwise else sup
+            found = [self.by_raw.get(sup, sup)] if sup in self.posts or sup in self.by_raw \
+                else []
             if not found and sup in self.rows:
                 return None, Message("is an id used for several different posts"), ""
         if len(found) > 1:
@@ -341,12 +342,12 @@ class LineReading(ImportState):
             return None, Message("is the post itself"), ""
         if found:
             return found[0], None, ""
-        titled = self.known_once().get(("title", sup.casefold()))
+        titled = known().get(("title", sup.casefold()))
         return None, Message("is no post of the file"), Message(
             "; it is the job title of {posts}: give the post's id",
             posts=Listing(", ", [Message("post {pid} (row {row})", pid=p, row=r)
                                  for p, r in titled[:3]])) if titled else \
-            self.named_not_id(sup, self.known_once(), numbers_only=True)
+            self.named_not_id(sup, known(), numbers_only=True)
 
     def refuse_second_circle(self, second: dict, shown: str) -> None:
         """Refuse second lines that close a circle with the line (a post
@@ -381,25 +382,18 @@ class LineReading(ImportState):
         """The post (or outside role) of the superior id ``sup``, or None,
         said, when there is none to draw the line to."""
         log = self.log
-        if sup not in self.posts and sup not in self.by_raw and sup not in self.rows and \
-                sup.casefold() in self.folded:
-            # the same id in other capitals ("ps001" for "PS001"): read as that post
-            log.decisions.append(Message(
-                "post {pid} (row {first_row}) reports to '{sup}', read as post {v}",
-                pid=pid, first_row=first_row, sup=sup, v=self.folded[sup.casefold()]))
-            sup = self.folded[sup.casefold()]
-        whole = self.written_as_number(sup)
-        if whole:
-            self.decimal_ids.append(sup)
-            sup = whole
-        if sup not in self.posts and sup not in self.by_raw and sup not in self.rows:
-            named = self.post_with_title(sup)
-            if named is not None:
-                self.with_title.append(sup)
-                sup = named
-            elif (held := self.post_with_holder(sup)) is not None:
-                self.with_holder.append(sup)
-                sup = held
+        otherwise = self.post_written_otherwise(sup)
+        if otherwise:
+            post, how = otherwise
+            if how == "capitals":
+                # the same id in other capitals ("ps001" for "PS001"): read as that post
+                log.decisions.append(Message(
+                    "post {pid} (row {first_row}) reports to '{sup}', read as post {v}",
+                    pid=pid, first_row=first_row, sup=sup, v=post))
+            else:
+                {"decimals": self.decimal_ids, "title": self.with_title,
+                 "holder": self.with_holder}[how].append(sup)
+            sup = post
         if sup in self.posts or sup in self.by_raw:
             target = self.by_raw.get(sup, sup)
         elif sup in self.rows:        # a reused id: which of its posts is meant is not said
@@ -417,6 +411,24 @@ class LineReading(ImportState):
         else:
             target = self.external_superior(pid, sup, first_row)
         return target
+
+    def post_written_otherwise(self, sup: str) -> tuple[str, str] | None:
+        """``(post id, how)`` of the post a superior cell ``sup`` names
+        otherwise than by an id of the file: in other capitals
+        (``capitals``), as a whole number with decimals (``decimals``), or
+        as its id with its title or holder beside it (``title``,
+        ``holder``); None when ``sup`` is an id of the file, or none of
+        these."""
+        if sup in self.posts or sup in self.by_raw or sup in self.rows:
+            return None
+        if sup.casefold() in self.folded:
+            return self.folded[sup.casefold()], "capitals"
+        for read, how in ((self.written_as_number, "decimals"), (self.post_with_title, "title"),
+                          (self.post_with_holder, "holder")):
+            post = read(sup)
+            if post is not None:
+                return post, how
+        return None
 
     def written_as_number(self, sup: str) -> str | None:
         """The post id ``sup`` writes as a whole number with decimal zeros
