@@ -154,9 +154,14 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     above = _above_header(rows, is_header) if is_header else []
     over = rows[len(above) - 1] if above else None       # (the row right above the header)
     rows = rows[len(above):]
-    below = [u for u in unsaved if rows and u[0] > rows[0][0]] if unsaved_later else []
+    # (with unsaved_later, a formula without a value under the header waits
+    # for the reader that knows its columns; one in the header, or above it,
+    # is refused here)
+    header_at = rows[0][0] if rows else 0
+    below = [u for u in unsaved if u[0] > header_at] if unsaved_later else []
     if len(below) < len(unsaved):
-        problems.append(_unsaved_problem(label, [u for u in unsaved if u not in below]))
+        problems.append(_unsaved_problem(label, [u for u in unsaved
+                                                 if not (unsaved_later and u[0] > header_at)]))
         return None
     if not rows:
         problems.append(Problem(label, None, "is empty: it needs at least a header row"))
