@@ -245,69 +245,24 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         A missing column, an unknown superior (with ``error``), or reporting
         lines in a circle.
     """
-    p = PRESETS.get(preset) if preset else PLAIN
-    if p is None:
-        raise OrgModelError(Message(
-            "unknown preset '{preset}'; known: {v}",
-            preset=preset, v=', '.join(PRESETS)))
+    p = _preset(preset)
     rule = unknown_superior or p.unknown_superior
     locale = locale or p.locale
     _check_options(rule, locale, reused_ids, full_time, reports_to_by, line, row_ids,
                    _named_columns(columns), junior)
-    if unit_path is not None and not str(unit_path).strip():
-        raise OrgModelError(Message("--unit-path is the text between the parts of a unit's "
-                                    "path ('/' for 'Ruimte / Vergunningen'), not an empty one"))
-    if unit_path is not None and columns is not None and len(columns.units or ()) > 1:
-        # (options that do not go together: said before the file is read)
-        raise OrgModelError(Message(
-            "--unit-path reads one unit column as paths, and {what}: give the column with "
-            "--unit, once", what=Message("--unit gives {n}", n=len(columns.units or ()))))
+    _check_unit_path(unit_path, columns)
     # The steps, in order: read and map the columns, group the rows into posts,
     # build each post (its holders, its unit, its line), check the line, then
     # the junior staff, and the manifest.
     run = _Import(Path(path), p, _merge(p.senior, columns), _merge(p.junior, junior_columns),
                   rule, junior)
-    run.locale = locale
-    run.asked = _named_columns(columns)
-    # (a Dutch export, even one whose numbers are written the English way,
-    # is read by Dutch users: what orgmodel writes of it is Dutch)
-    run.language = "nl" if "nl" in (locale, p.locale) else "en"
-    # (translated once: a call per row would cost seconds at 100,000 rows)
-    one, many = (run.in_own_words(Message(text, src="{src}", rows="{rows}"))
-                 for text in (N_("{src} line {rows}"), N_("{src} lines {rows}")))
-    run.citations = (one, many)
-    run.reused_ids = reused_ids
-    run.week = float(full_time) if full_time is not None else None
-    run.line = line
-    run.row_ids = row_ids
-    run.read_posts(sheet, bool(preset))
-    if unit_path is not None:
-        run.read_unit_path(str(unit_path))
-    else:
-        run.say_unit_paths()
-    if unit_headings:
-        run.read_unit_headings()
-    run.group_rows(name)
-    if reports_to_by == "holder":
-        run.held_by, run.key_name = run.posts_by_holder(), Message("holder")
-    elif reports_to_by != "id":
-        key = column_of(run.df, reports_to_by, run.label, N_("superior's key (--reports-to-by)"),
-                      True)
-        run.held_by = run.posts_by_column(key)
-        run.key_name = f"'{key}'"
-        run.log.columns.append((N_("superior's key"), key))
-        run.log.unread_columns = [c for c in run.log.unread_columns if c != key]
+    run.set_options(locale, _named_columns(columns), reused_ids, full_time, line, row_ids)
+    run.read_rows(sheet, bool(preset), unit_path, unit_headings, name)
+    run.read_superiors_by(reports_to_by)
     # (the file's date first: a post's FTE is that of its rows held on it)
     date = date or run.date_of_file()
     run.on = str(date) if date else None
-    for pid, group in run.posts.items():
-        run.add_post(pid, group)
-    run.check_line()
-    run.add_second_lines()
-    run.say_occupancy()
-    run.say_how_cells_were_read(reports_to_by)
-    run.mark_people_on_several_posts()
-    run.say_names_alike()
+    run.build_posts(reports_to_by)
     # (a preset whose junior-staff file has columns of its own: the UK's)
     if not junior and p.junior.reports_to not in (None, Columns().reports_to) and \
             (found := run.junior_beside()):
@@ -321,6 +276,31 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     return (manifest, table(run.nodes), table(run.edges, ("from", "to", "kind")),
             run.log, {"nodes.csv": Message("{label} (as imported nodes)", label=run.label),
                       "edges.csv": Message("{label} (as imported edges)", label=run.label)})
+
+
+def _preset(name: str | None) -> Preset:
+    """The preset called ``name`` (none: :data:`PLAIN`), or refused naming
+    the known ones."""
+    found = PRESETS.get(name) if name else PLAIN
+    if found is None:
+        raise OrgModelError(Message(
+            "unknown preset '{preset}'; known: {v}",
+            preset=name, v=', '.join(PRESETS)))
+    return found
+
+
+def _check_unit_path(unit_path: str | None, columns: Columns | None) -> None:
+    """Refuse a ``unit_path`` that is empty, or beside several unit columns
+    (options that do not go together: said before the file is read)."""
+    if unit_path is None:
+        return
+    if not str(unit_path).strip():
+        raise OrgModelError(Message("--unit-path is the text between the parts of a unit's "
+                                    "path ('/' for 'Ruimte / Vergunningen'), not an empty one"))
+    if columns is not None and len(columns.units or ()) > 1:
+        raise OrgModelError(Message(
+            "--unit-path reads one unit column as paths, and {what}: give the column with "
+            "--unit, once", what=Message("--unit gives {n}", n=len(columns.units or ()))))
 
 
 def _check_options(rule, locale, reused_ids, full_time, reports_to_by, line: bool,
@@ -554,6 +534,62 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.heading_rows: set = set()          # the heading rows read as units
         self.c_path = None          # the unit column read as paths
         self.path_sep = "/"                     # between the parts of its paths
+
+    # -- the steps of posts_tables ---------------------------------------------
+
+    def set_options(self, locale, asked: set, reused_ids: str, full_time, line: bool,
+                    row_ids: bool) -> None:
+        """Keep the options that decide how the rows are read."""
+        self.locale = locale
+        self.asked = asked
+        # (a Dutch export, even one whose numbers are written the English way,
+        # is read by Dutch users: what orgmodel writes of it is Dutch)
+        self.language = "nl" if "nl" in (locale, self.preset.locale) else "en"
+        # (translated once: a call per row would cost seconds at 100,000 rows)
+        self.citations = tuple(self.in_own_words(Message(text, src="{src}", rows="{rows}"))
+                               for text in (N_("{src} line {rows}"), N_("{src} lines {rows}")))
+        self.reused_ids = reused_ids
+        self.week = float(full_time) if full_time is not None else None
+        self.line = line
+        self.row_ids = row_ids
+
+    def read_rows(self, sheet, preset: bool, unit_path: str | None, unit_headings: bool,
+                   name: str | None) -> None:
+        """Read the table and its columns, its units (as paths or headings,
+        when asked) and group its rows into posts."""
+        self.read_posts(sheet, preset)
+        if unit_path is not None:
+            self.read_unit_path(str(unit_path))
+        else:
+            self.say_unit_paths()
+        if unit_headings:
+            self.read_unit_headings()
+        self.group_rows(name)
+
+    def read_superiors_by(self, reports_to_by: str) -> None:
+        """What the superior column gives, when not the superior's id: its
+        holder's name, or another column's value on its row."""
+        if reports_to_by == "holder":
+            self.held_by, self.key_name = self.posts_by_holder(), Message("holder")
+        elif reports_to_by != "id":
+            key = column_of(self.df, reports_to_by, self.label,
+                            N_("superior's key (--reports-to-by)"), True)
+            self.held_by = self.posts_by_column(key)
+            self.key_name = f"'{key}'"
+            self.log.columns.append((N_("superior's key"), key))
+            self.log.unread_columns = [c for c in self.log.unread_columns if c != key]
+
+    def build_posts(self, reports_to_by: str) -> None:
+        """Build each post, check the line (and the second line), and say
+        what the rows left for the reader to know."""
+        for pid, group in self.posts.items():
+            self.add_post(pid, group)
+        self.check_line()
+        self.add_second_lines()
+        self.say_occupancy()
+        self.say_how_cells_were_read(reports_to_by)
+        self.mark_people_on_several_posts()
+        self.say_names_alike()
 
     # -- group the rows into posts --------------------------------------------
 
