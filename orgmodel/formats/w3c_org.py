@@ -448,127 +448,169 @@ _READ_TERMS = ("reportsTo", "heldBy", "holds", "hasUnit", "unitOf", "subOrganiza
                "memberOf", "hasMember", "headOf")
 
 
-def _from_org_terms(g, label, classes, left_out: list | None = None):  # noqa: C901 - one branch per term
+def _from_org_terms(g, label, classes, left_out: list | None = None):
     """Nodes and edges from plain ORG terms (a file another tool wrote);
     what is not read is added to ``left_out`` (see :func:`_not_read`).
 
     ``classes`` is what :func:`~orgmodel.formats._org_classes.classify`
     found (each resource's class, the resources whose class the file says
     two ways) and the resources that are the organisation itself."""
-    from rdflib import BNode
-    from rdflib.namespace import RDF, SKOS
-    ORG = _ns()[0]
-    nodes, edges, seen = [], [], {}
-    terms: list = []            # the statement of each node, then each edge (see _cited)
-    src = {"source": "org", "evidence": "stated"}
-    skipped: list = []          # (term, why, subject, object): statements read but not used
-    classed, clashes, itself = classes
+    r = _TermReading(g, classes)
+    r.add_resources()
+    held, posts_of = r.holdings()
+    _lines(g, posts_of, r.kinds, r.edge, r.skipped, r.name_of)
+    for person, post in sorted(held):
+        r.edge("org:holds", person, post, "HOLDS")
+    _heads(g, posts_of, r.seen, r.edge, r.skipped, r.name_of, r.itself)
+    r.add_containments()
+    r.add_memberships()
+    if left_out is not None:
+        left_out.extend(r.left_out(label))
+    return r.nodes, r.edges, (r.terms, r.edge_terms)
 
-    def labels_of(s) -> dict:
-        return _labels(g, s)
 
-    def name_of(s):
-        return _name(labels_of(s)) or _local(s)
+class _TermReading:
+    """One reading of a graph's plain ORG terms: the nodes and edges made
+    so far, the resource each node is made of (``seen``: resource -> id;
+    ``kinds``: resource -> kind), the statement each cites, and the
+    statements read but not used (``skipped``: term, why, subject, object)."""
 
-    def add(s, kind, **extra):
-        if s in seen:
-            return seen[s]
-        labels = labels_of(s)
+    #: what every node and edge read from the terms says of how it is known
+    SRC = {"source": "org", "evidence": "stated"}
+
+    def __init__(self, g, classes):
+        self.g = g
+        self.classed, self.clashes, self.itself = classes
+        self.nodes: list = []
+        self.edges: list = []
+        self.seen: dict = {}
+        self.kinds: dict = {}
+        self.terms: list = []       # the statement of each node (see _cited)
+        self.edge_terms: list = []  # the same, of each edge
+        self.skipped: list = []
+
+    def name_of(self, s):
+        return _name(_labels(self.g, s)) or _local(s)
+
+    def add(self, s, kind, **extra):
+        """The node of resource ``s`` (made a ``kind`` the first time)."""
+        from rdflib import BNode
+        if s in self.seen:
+            return self.seen[s]
+        labels = _labels(self.g, s)
         # (a blank node's own label is random on every read: it is named
         # after its kind and name instead, the same on every import)
         i = f"{kind.lower()}:{slug(_name(labels) or 'unnamed')}" if isinstance(s, BNode) \
             else _local(s)
-        while i in seen.values():
+        while i in self.seen.values():
             i += "_"
-        seen[s], kinds[s] = i, kind
+        self.seen[s], self.kinds[s] = i, kind
         # (a name in Dutch and in English: the report in each language shows its own)
         names = {f"name_{lang}": text for lang, text in labels.items() if lang in ("en", "nl")}
-        nodes.append({"id": i, "kind": kind, "name": name_of(s), **names, **src, **extra})
-        terms.append(_statement(g, s))
+        self.nodes.append({"id": i, "kind": kind, "name": self.name_of(s), **names,
+                           **self.SRC, **extra})
+        self.terms.append(_statement(self.g, s))
         return i
 
-    kinds: dict = {}
-    edge_terms: list = []
-
-    def kind_of(s):
-        return kinds.get(s)
-
-    def edge(term, u, v, kind, **extra):
+    def edge(self, term, u, v, kind, **extra) -> None:
         """An edge of ``kind`` from ``u`` to ``v`` where both are read and
         the graph contract lets it join them; else said as not used."""
-        if u not in seen or v not in seen:
-            if v not in itself:
-                skipped.append((term, N_("an end is not a post, unit, organisation or person "
-                                         "of the file"), u, v))
+        if u not in self.seen or v not in self.seen:
+            if v not in self.itself:
+                self.skipped.append((term, N_("an end is not a post, unit, organisation or "
+                                              "person of the file"), u, v))
             return
         if u == v:
             # (a unit within itself, a post reporting to itself: a slip of the
             # file, which one statement need not cost the whole import)
-            skipped.append((term, N_("it joins a resource to itself"), u, v))
+            self.skipped.append((term, N_("it joins a resource to itself"), u, v))
             return
         ek = EDGE_KINDS[kind]
+        a, b = self.kinds.get(u), self.kinds.get(v)
         # (a post is held by a person alone: the contract's HOLDS of a post
         # or role is of a portfolio, and one post "held by" another refused
         # the whole file)
-        if kind_of(u) not in ek.sources or kind_of(v) not in ek.targets or \
-                (kind == "HOLDS" and kind_of(v) == "Post" and kind_of(u) != "Person"):
-            skipped.append((term, Message("orgmodel has no {kind} from a {a} to a {b}",
-                                          kind=kind, a=kind_of(u), b=kind_of(v)), u, v))
+        if a not in ek.sources or b not in ek.targets or \
+                (kind == "HOLDS" and b == "Post" and a != "Person"):
+            self.skipped.append((term, Message("orgmodel has no {kind} from a {a} to a {b}",
+                                               kind=kind, a=a, b=b), u, v))
             return
-        edges.append({"from": seen[u], "to": seen[v], "kind": kind, **src, **extra})
-        edge_terms.append(f"{_statement(g, u)} {term} {_statement(g, v)}")
-    within = _within(g)
-    for cls, kind, extra in ((POST, "Post", {"sphere": "official"}), (PERSON, "Person", {}),
-                             (UNIT, "Team", {"team_kind": "unit"}), (ORGANIZATION, None, {})):
-        for s, c in classed.items():
-            if c.cls != cls:
-                continue
-            # (an organisation inside another, or with others inside it, is a
-            # unit of the structure: MEMBER_OF joins teams; else a body)
-            unit = kind is None and s in within
-            node_kind = kind or ("Team" if unit else "Body")
-            if kind is None:
-                extra = {"team_kind": "unit"} if unit else {"body_kind": "board"}
-            add(s, node_kind, **extra, **_how_known(g, s, c, unit))
-    held = {(person, post) for post, person in g.subject_objects(ORG.heldBy)} | \
-        set(g.subject_objects(ORG.holds))
-    posts_of: dict = {}         # (a person's posts in the file)
-    for person, post in held:
-        if person in seen and kinds.get(post) == "Post":
-            posts_of.setdefault(person, []).append(post)
-    _lines(g, posts_of, kinds, edge, skipped, name_of)
-    for person, post in sorted(held):
-        edge("org:holds", person, post, "HOLDS")
-    _heads(g, posts_of, seen, edge, skipped, name_of, itself)
-    inside = {(c, p, "org:unitOf") for p, c in g.subject_objects(ORG.hasUnit)} | \
-        {(c, p, "org:unitOf") for c, p in g.subject_objects(ORG.unitOf)} | \
-        {(c, p, "org:subOrganizationOf") for p, c in g.subject_objects(ORG.hasSubOrganization)} | \
-        {(c, p, "org:subOrganizationOf") for c, p in g.subject_objects(ORG.subOrganizationOf)} | \
-        {(c, p, "org:postIn") for p, c in g.subject_objects(ORG.hasPost)} | \
-        {(c, p, "org:postIn") for c, p in g.subject_objects(ORG.postIn)} | \
-        {(c, p, "org:memberOf") for p, c in g.subject_objects(ORG.hasMember)} | \
-        {(c, p, "org:memberOf") for c, p in g.subject_objects(ORG.memberOf)}
-    joined: set = set()
-    for child, parent, term in sorted(inside):
-        # (two terms of one containment, `unitOf` and `subOrganizationOf`,
-        # are one MEMBER_OF: given twice, the whole file was refused)
-        if (child, parent) not in joined:
-            joined.add((child, parent))
-            edge(term, child, parent, "MEMBER_OF")
-    for m in g.subjects(RDF.type, ORG.Membership):
-        who, where = g.value(m, ORG.member), g.value(m, ORG.organization)
-        role = g.value(m, ORG.role)
-        cap = str(g.value(role, SKOS.prefLabel)) if role is not None and \
-            g.value(role, SKOS.prefLabel) is not None else ""
-        edge("org:Membership", who, where, "MEMBER_OF", **({"capacity": cap} if cap else {}))
-    if left_out is not None:
-        left_out.extend(Problem(label, None, Message(
+        self.edges.append({"from": self.seen[u], "to": self.seen[v], "kind": kind,
+                           **self.SRC, **extra})
+        self.edge_terms.append(f"{_statement(self.g, u)} {term} {_statement(self.g, v)}")
+
+    def add_resources(self) -> None:
+        """A node of each post, person, unit and organisation, in that order."""
+        within = _within(self.g)
+        for cls, kind, extra in ((POST, "Post", {"sphere": "official"}), (PERSON, "Person", {}),
+                                 (UNIT, "Team", {"team_kind": "unit"}),
+                                 (ORGANIZATION, None, {})):
+            for s, c in self.classed.items():
+                if c.cls != cls:
+                    continue
+                # (an organisation inside another, or with others inside it, is a
+                # unit of the structure: MEMBER_OF joins teams; else a body)
+                unit = kind is None and s in within
+                node_kind = kind or ("Team" if unit else "Body")
+                if kind is None:
+                    extra = {"team_kind": "unit"} if unit else {"body_kind": "board"}
+                self.add(s, node_kind, **extra, **_how_known(self.g, s, c, unit))
+
+    def holdings(self) -> tuple[set, dict]:
+        """The (person, post) pairs the file states either way round, and
+        each person's posts among them."""
+        ORG = _ns()[0]
+        held = {(person, post) for post, person in self.g.subject_objects(ORG.heldBy)} | \
+            set(self.g.subject_objects(ORG.holds))
+        posts_of: dict = {}
+        for person, post in held:
+            if person in self.seen and self.kinds.get(post) == "Post":
+                posts_of.setdefault(person, []).append(post)
+        return held, posts_of
+
+    def add_containments(self) -> None:
+        """A MEMBER_OF for each unit, sub-organisation, post or member in
+        another, whichever way round the file states it."""
+        g, ORG = self.g, _ns()[0]
+        inside = {(c, p, "org:unitOf") for p, c in g.subject_objects(ORG.hasUnit)} | \
+            {(c, p, "org:unitOf") for c, p in g.subject_objects(ORG.unitOf)} | \
+            {(c, p, "org:subOrganizationOf")
+             for p, c in g.subject_objects(ORG.hasSubOrganization)} | \
+            {(c, p, "org:subOrganizationOf") for c, p in g.subject_objects(ORG.subOrganizationOf)} | \
+            {(c, p, "org:postIn") for p, c in g.subject_objects(ORG.hasPost)} | \
+            {(c, p, "org:postIn") for c, p in g.subject_objects(ORG.postIn)} | \
+            {(c, p, "org:memberOf") for p, c in g.subject_objects(ORG.hasMember)} | \
+            {(c, p, "org:memberOf") for c, p in g.subject_objects(ORG.memberOf)}
+        joined: set = set()
+        for child, parent, term in sorted(inside):
+            # (two terms of one containment, `unitOf` and `subOrganizationOf`,
+            # are one MEMBER_OF: given twice, the whole file was refused)
+            if (child, parent) not in joined:
+                joined.add((child, parent))
+                self.edge(term, child, parent, "MEMBER_OF")
+
+    def add_memberships(self) -> None:
+        """A MEMBER_OF for each ``org:Membership``, with its role's label as
+        the capacity."""
+        from rdflib.namespace import RDF, SKOS
+        g, ORG = self.g, _ns()[0]
+        for m in g.subjects(RDF.type, ORG.Membership):
+            who, where = g.value(m, ORG.member), g.value(m, ORG.organization)
+            role = g.value(m, ORG.role)
+            cap = g.value(role, SKOS.prefLabel) if role is not None else None
+            self.edge("org:Membership", who, where, "MEMBER_OF",
+                      **({"capacity": str(cap)} if cap is not None and str(cap) else {}))
+
+    def left_out(self, label) -> list:
+        """Problems naming what the file says that was not read: resources
+        of two classes, and the statements skipped or of terms not known."""
+        out = [Problem(label, None, Message(
             "'{name}' is an org:{a} {used_a} and an org:{b} {used_b}: the file does not "
-            "say which; not read", name=name_of(r), a=x.cls, used_a=_used(x), b=y.cls,
+            "say which; not read", name=self.name_of(r), a=x.cls, used_a=_used(x), b=y.cls,
             used_b=_used(y)))
-            for r, x, y in clashes)
-        left_out.extend(_not_read(g, label, skipped, name_of, _types_read(g, classed, seen)))
-    return nodes, edges, (terms, edge_terms)
+            for r, x, y in self.clashes]
+        return out + _not_read(self.g, label, self.skipped, self.name_of,
+                               _types_read(self.g, self.classed, self.seen))
 
 
 def _lines(g, posts_of, kinds, edge, skipped, name_of) -> None:
