@@ -122,11 +122,53 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
     {'id': 'cd', 'direct_reports': 2, 'reason': 'more than 1 direct reports'}
     {'id': 'gd', 'direct_reports': 2, 'reason': 'more than 1 direct reports'}
     """
-    conf = org.settings("span", {}) or {}
+    lo, hi, by = _limits(org, min, max, by)
+    nodes = node_attrs(org.graph)
+    figures = post_figures(org)
+    sums = _sums_per_manager(org, figures, nodes)
+    # (staff per grade sit under a few posts: only those are looked up)
+    ids = figures["id"].tolist()
+    staff, staff_fte, uncounted = ({ids[i]: x[i] for i in np.flatnonzero(x).tolist()}
+                                   for x in (figures["staff"].tolist(),
+                                             figures["staff_fte"].tolist(),
+                                             figures["staff_uncounted"].tolist()))
+    rows = []
+    managers = set(sums["reports"]) | set(sums["mandates"]) | set(staff) | set(staff_fte)
+    for r in managers:
+        if not is_post(nodes[r]):
+            continue
+        counts = {"direct_reports": sums["reports"].get(r, 0),
+                  "people": int(sums["people"].get(r, 0)) + staff.get(r, 0),
+                  "fte": round(sums["fte"].get(r, 0.0) + staff_fte.get(r, 0.0), 6)}
+        # (people under staff groups of no stated number, or in posts whose
+        # holder is not recorded: the count is a lower bound, so only "more
+        # than" can be said of it)
+        at_least = by == "people" and (uncounted.get(r, 0) > 0 or
+                                       sums["unrecorded"].get(r, 0) > 0)
+        reason = _outside(counts[_COLUMN[by]], lo, hi, by, at_least)
+        rows.append({"id": r, "name": nodes[r].get("name", r), **counts,
+                     "vacant_reports": int(sums["vacant"].get(r, 0)), "staff": staff.get(r, 0),
+                     "staff_uncounted": int(uncounted.get(r, 0)),
+                     "mandates_given": sums["mandates"].get(r, 0), "outside": bool(reason),
+                     "reason": reason})
+    frame = pd.DataFrame(rows, columns=["id", "name", "direct_reports", "vacant_reports",
+                                        "people", "fte", "staff", "staff_uncounted",
+                                        "mandates_given", "outside", "reason"])
+    key = _COLUMN[by]
+    from ._order import natural_column
+    return Span(frame.sort_values([key, "id"], ascending=[False, True], ignore_index=True,
+                                  key=natural_column), lo, hi, by)
+
+
+def _limits(org: OrgModel, min: float | None, max: float | None,  # noqa: A002 - CLI names
+            by: str | None) -> tuple:
+    """The span's thresholds and what it counts: those given, else the
+    organisation's (``span`` in org.yaml), else posts; refused where they
+    cannot be."""
     own_lo, own_hi = thresholds(org)
     lo = min if min is not None else own_lo
     hi = max if max is not None else own_hi
-    by = by or conf.get("by") or "posts"
+    by = by or (org.settings("span", {}) or {}).get("by") or "posts"
     if min is not None and max is not None and min > max:
         # (every manager would be flagged, as too narrow or too wide; the
         # settings' own pair is checked when org.yaml is read)
@@ -134,14 +176,24 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
                                  max=max))
     if by not in _COLUMN:
         raise InputError(Message("span by '{by}': use posts, people or fte", by=by))
-    nodes = node_attrs(org.graph)
-    figures = post_figures(org)
-    # Sums per manager with numpy over integer positions: at 1,000,000
-    # posts, four dict updates per reporting line cost seconds.  Each sum
-    # adds in the order of the edges, from 0, as a loop would.
-    ids = figures["id"].tolist()
-    pos = {r: i for i, r in enumerate(ids)}
-    held, has = np.zeros(len(ids)), np.zeros(len(ids), dtype=bool)
+    return lo, hi, by
+
+
+def _outside(x: float, lo: float | None, hi: float | None, by: str,
+             at_least: bool) -> Message | str:
+    """Why a span of ``x`` is outside the thresholds, or "" where it is not
+    (a lower bound, ``at_least``, is never too narrow)."""
+    if lo is not None and x < lo and not at_least:
+        return Message(_FEWER[by], n=lo)
+    if hi is not None and x > hi:
+        return Message(_MORE[by], n=hi)
+    return ""
+
+
+def _post_fte(org: OrgModel, figures: pd.DataFrame, pos: dict, nodes: dict) -> np.ndarray:
+    """Each post's FTE in a span: its holders' (where they give theirs), 0 if
+    vacant, else the post's own (its range's highest)."""
+    held, has = np.zeros(len(pos)), np.zeros(len(pos), dtype=bool)
     for u, v, d in org.edges_by_kind("HOLDS")["HOLDS"]:
         i = pos.get(v)
         if i is not None and nodes[u].get("kind") == "Person" and "fte_min" in d:
@@ -149,7 +201,19 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
             has[i] = True
     vacant_post = figures["vacant"].to_numpy(dtype=bool)
     top = figures["fte_max"].to_numpy(dtype=float)
-    post_fte = np.where(vacant_post, 0.0, np.where(has, held, np.nan_to_num(top, nan=0.0)))
+    return np.where(vacant_post, 0.0, np.where(has, held, np.nan_to_num(top, nan=0.0)))
+
+
+def _sums_per_manager(org: OrgModel, figures: pd.DataFrame, nodes: dict) -> dict:
+    """Per manager: its direct reports, those vacant, their people, those
+    whose holder is not recorded, their FTE, and the mandates it gives."""
+    # Sums per manager with numpy over integer positions: at 1,000,000
+    # posts, four dict updates per reporting line cost seconds.  Each sum
+    # adds in the order of the edges, from 0, as a loop would.
+    ids = figures["id"].tolist()
+    pos = {r: i for i, r in enumerate(ids)}
+    post_fte = _post_fte(org, figures, pos, nodes)
+    vacant_post = figures["vacant"].to_numpy(dtype=bool)
     e = org.edges_by_kind("REPORTS_TO", "MANDATES")
     # (a political or external role is nobody's report here)
     line = e["REPORTS_TO"]
@@ -164,48 +228,12 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
 
     def per_boss(weights=None):
         return dict(zip(bosses, np.bincount(to, weights, minlength=len(bosses)).tolist()))
-    reports = per_boss()
-    vacant = per_boss(vacant_post[at].astype(float))
     holders = figures["people"].to_numpy(dtype=float)
-    people = per_boss(holders[at])
-    # (reports neither vacant nor held by anyone the data names)
-    unrecorded = per_boss((~vacant_post & (holders == 0))[at].astype(float))
-    fte = per_boss(post_fte[at])
-    mandates = {}
+    mandates: dict = {}
     for u, _, _ in e["MANDATES"]:
         mandates[u] = mandates.get(u, 0) + 1
-    # (staff per grade sit under a few posts: only those are looked up)
-    staff, staff_fte, uncounted = ({ids[i]: x[i] for i in np.flatnonzero(x).tolist()}
-                                   for x in (figures["staff"].tolist(),
-                                             figures["staff_fte"].tolist(),
-                                             figures["staff_uncounted"].tolist()))
-    rows = []
-    managers = set(reports) | set(mandates) | set(staff) | set(staff_fte)
-    for r in managers:
-        if not is_post(nodes[r]):
-            continue
-        n = reports.get(r, 0)
-        counts = {"direct_reports": n, "people": int(people.get(r, 0)) + staff.get(r, 0),
-                  "fte": round(fte.get(r, 0.0) + staff_fte.get(r, 0.0), 6)}
-        x = counts[_COLUMN[by]]
-        reason: str = ""
-        # (people under staff groups of no stated number, or in posts whose
-        # holder is not recorded: the count is a lower bound, so only "more
-        # than" can be said of it)
-        at_least = by == "people" and (uncounted.get(r, 0) > 0 or unrecorded.get(r, 0) > 0)
-        if lo is not None and x < lo and not at_least:
-            reason = Message(_FEWER[by], n=lo)
-        elif hi is not None and x > hi:
-            reason = Message(_MORE[by], n=hi)
-        rows.append({"id": r, "name": nodes[r].get("name", r), **counts,
-                     "vacant_reports": int(vacant.get(r, 0)), "staff": staff.get(r, 0),
-                     "staff_uncounted": int(uncounted.get(r, 0)),
-                     "mandates_given": mandates.get(r, 0), "outside": bool(reason),
-                     "reason": reason})
-    frame = pd.DataFrame(rows, columns=["id", "name", "direct_reports", "vacant_reports",
-                                        "people", "fte", "staff", "staff_uncounted",
-                                        "mandates_given", "outside", "reason"])
-    key = _COLUMN[by]
-    from ._order import natural_column
-    return Span(frame.sort_values([key, "id"], ascending=[False, True], ignore_index=True,
-                                  key=natural_column), lo, hi, by)
+    return {"reports": per_boss(), "vacant": per_boss(vacant_post[at].astype(float)),
+            "people": per_boss(holders[at]),
+            # (reports neither vacant nor held by anyone the data names)
+            "unrecorded": per_boss((~vacant_post & (holders == 0))[at].astype(float)),
+            "fte": per_boss(post_fte[at]), "mandates": mandates}
