@@ -338,29 +338,10 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     reg = _register_frame(reg_rows)
     nodes = node_attrs(org.graph)
     holders, players = index[1], index[2]
-    rows = []
     roots = [body] if body else list(dict.fromkeys(reg.loc[reg["depth"] == 1, "mandator"]))
-    for root in roots:
-        rows.append({"post": root, "post_name": nodes[root].get("name", root), "through": "",
-                     "holders": "; ".join(holders.get(root, [])),
-                     "chain": Message("competent body") if body else
-                     Message("holds it (who gave it the power is not recorded)"),
-                     "ceiling": None, "_root": True, "_applies": None, "_bound": math.inf})
-    mandatable = spec.get("mandatable", True)
-    why_not = {}
-    for r in reg_rows:
-        if not mandatable:
-            why_not[r["mandatee"]] = Message("{power} may not be mandated (Awb 10:3(2))",
-                                             power=p)
-            continue
-        if amount is not None and amount > r["_bound"]:
-            why_not[r["mandatee"]] = Message("the ceiling on its chain is {amount}",
-                                             amount=Amount(r["_bound"]))
-            continue
-        rows.append({"post": r["mandatee"], "post_name": r["mandatee_name"], "through": "",
-                     "holders": r["holders"], "chain": r["chain"],
-                     "ceiling": r["ceiling_applies"], "_applies": r["_applies"],
-                     "_bound": r["_bound"]})
+    rows = _root_rows(roots, bool(body), nodes, holders)
+    mandated, why_not = _mandatee_rows(reg_rows, p, spec.get("mandatable", True), amount)
+    rows += mandated
     rows += _through_roles(rows, players, nodes, holders, why_not, set(roots))
     frame = pd.DataFrame(rows, columns=["post", "post_name", "through", "holders", "chain",
                                         "ceiling"])
@@ -379,6 +360,37 @@ def who_decides(org: OrgModel, power: str | None, amount: float | None = None, r
     why = why_not.get(rid) or Message("no mandate for {power} reaches {post}", power=p,
                                       post=nodes[rid].get("name", rid))
     return {"role": rid, "may": False, "why": Message("no: {why}", why=why), "warnings": []}
+
+
+def _root_rows(roots: list, body: bool, nodes: dict, holders: dict) -> list:
+    """The rows of who holds the power itself: the competent body, or
+    (where the data names none) each first mandator."""
+    return [{"post": root, "post_name": nodes[root].get("name", root), "through": "",
+             "holders": "; ".join(holders.get(root, [])),
+             "chain": Message("competent body") if body else
+             Message("holds it (who gave it the power is not recorded)"),
+             "ceiling": None, "_root": True, "_applies": None, "_bound": math.inf}
+            for root in roots]
+
+
+def _mandatee_rows(reg_rows: list, power: str, mandatable: bool,
+                   amount: float | None) -> tuple[list, dict]:
+    """The rows of the posts a mandate reaches that may decide (for
+    ``amount``), and why each of the others may not (post -> why)."""
+    rows, why_not = [], {}
+    for r in reg_rows:
+        if not mandatable:
+            why_not[r["mandatee"]] = Message("{power} may not be mandated (Awb 10:3(2))",
+                                             power=power)
+        elif amount is not None and amount > r["_bound"]:
+            why_not[r["mandatee"]] = Message("the ceiling on its chain is {amount}",
+                                             amount=Amount(r["_bound"]))
+        else:
+            rows.append({"post": r["mandatee"], "post_name": r["mandatee_name"], "through": "",
+                         "holders": r["holders"], "chain": r["chain"],
+                         "ceiling": r["ceiling_applies"], "_applies": r["_applies"],
+                         "_bound": r["_bound"]})
+    return rows, why_not
 
 
 def _may(row: dict, amount: float | None) -> tuple:
