@@ -471,7 +471,7 @@ class MandateFinding:
 
 
 @at_its_date
-def mandate_findings(org: OrgModel) -> list:  # noqa: C901 - one branch per Awb check on a mandate chain
+def mandate_findings(org: OrgModel) -> list:
     """The Awb's checks on the mandates: every :class:`MandateFinding`.
 
     * a mandate to a vacant post without a deputy (Awb 10:1);
@@ -489,91 +489,148 @@ def mandate_findings(org: OrgModel) -> list:  # noqa: C901 - one branch per Awb 
       a mandate between officials of one organisation needs none);
     * a cycle of mandates for one power (Awb 10:1).
     """
-    nodes = node_attrs(org.graph)
-    def name(n) -> str:
-        return nodes.get(n, {}).get("name", n)
-    links = _links(org)
-    vocab = org.vocabulary("powers")
+    checks = _MandateChecks(org)
     out = []
-    holds = {}          # post -> powers it exercises under a mandate
-    seen_vacant, seen_consent = set(), set()
-    for p, ls in links.items():
-        spec = vocab.get(p, {})
-        body = spec.get("body") or ""
-        incoming = {}
+    for p, ls in _links(org).items():
+        out += checks.of_power(p, ls)
+    return out + checks.objections()
+
+
+class _MandateChecks:
+    """The Awb's checks on the mandates, power by power.  What they have
+    said (a vacant post, a mandatee outside: once each) and the powers each
+    post holds under a mandate (for the check of objections, made last) are
+    kept in sight."""
+
+    def __init__(self, org: OrgModel):
+        self.nodes = node_attrs(org.graph)
+        self.vocab = org.vocabulary("powers")
+        self.holds: dict = {}          # post -> powers it exercises under a mandate
+        self.seen_vacant: set = set()
+        self.seen_consent: set = set()
+
+    def name(self, n) -> str:
+        return self.nodes.get(n, {}).get("name", n)
+
+    def of_power(self, p: str, ls: list) -> list:
+        """The findings on the mandates ``ls`` of power ``p``."""
+        spec = self.vocab.get(p, {})
+        text, body = spec.get("text", p), spec.get("body") or ""
+        incoming: dict = {}
         for link in ls:
             incoming.setdefault(link.mandatee, []).append(link)
-            holds.setdefault(link.mandatee, set()).add(p)
+            self.holds.setdefault(link.mandatee, set()).add(p)
+        out = []
         if spec.get("mandatable") is False:
-            for link in ls:
-                out.append(MandateFinding(AWB["not_mandatable"], Message(
-                    "{a} mandates {power} to {b}, a power the law does not allow to be mandated",
-                    a=name(link.mandator), power=spec.get("text", p), b=name(link.mandatee)),
-                    [link.mandator, link.mandatee]))
+            out += [self.not_mandatable(link, text) for link in ls]
         for link in ls:
-            v, u, d = link.mandatee, link.mandator, link.attrs
-            if nodes[v].get("vacant") and not nodes[v].get("deputy") and v not in seen_vacant:
-                seen_vacant.add(v)
-                out.append(MandateFinding(AWB["vacant"], Message(
-                    "{b} is vacant and has no deputy, but holds a mandate from {a}", b=name(v),
-                    a=name(u)), [u, v]))
-            parents = incoming.get(u, [])
-            if u != body and body and not parents:
-                out.append(MandateFinding(AWB["broken"], Message(
-                    "{a} passes on {power} to {b} but holds no valid mandate for it from "
-                    "{body}: the chain is broken (a post closed, or a mandate expired or not "
-                    "yet valid)", a=name(u), power=spec.get("text", p), b=name(v),
-                    body=name(body)), [u, v]))
+            parents = incoming.get(link.mandator, [])
+            out += self.vacant(link)
+            out += self.broken(link, parents, body, text)
             for parent in parents:
-                if not parent.attrs.get("submandate"):
-                    out.append(MandateFinding(AWB["submandate"], Message(
-                        "{a} passes on {power} to {b} (ondermandaat), but the mandate from "
-                        "{c} does not allow ondermandaat", a=name(u), power=spec.get("text", p),
-                        b=name(v), c=name(parent.mandator)), [parent.mandator, u, v]))
-                pc, c = _ceiling(parent.attrs), _ceiling(d)
-                if pc is not None and pc != math.inf and (c is None or c > pc):
-                    out.append(MandateFinding(AWB["ceiling"], Message(
-                        N_("the ondermandaat of {power} from {a} to {b} records no ceiling, "
-                           "under the {parent} of the mandate {a} holds") if c is None else
-                        N_("the ondermandaat of {power} from {a} to {b} has no ceiling, above "
-                           "the {parent} of the mandate {a} holds") if c == math.inf else
-                        N_("the ondermandaat of {power} from {a} to {b} has a ceiling of "
-                           "{amount}, above the {parent} of the mandate {a} holds"),
-                        power=spec.get("text", p), a=name(u), b=name(v),
-                        amount=Amount(c) if c not in (None, math.inf) else "",
-                        parent=Amount(pc)),
-                        [parent.mandator, u, v]))
-            key = (u, v)
-            outside = _outside(nodes[u], nodes[v])
-            if outside and not d.get("consent") and key not in seen_consent:
-                seen_consent.add(key)
-                out.append(MandateFinding(AWB["consent"], Message(
-                    "{a} mandates {b}, who works outside {a}'s organisation ({outside}), and "
-                    "no consent of the mandatee (and of whoever it works under) is recorded",
-                    a=name(u), b=name(v), outside=outside), [u, v]))
-        # cycles
-        succ = {}
+                out += self.under_parent(link, parent, text)
+            out += self.consent(link)
+        return out + self.cycle(ls, text)
+
+    def not_mandatable(self, link, text: str) -> MandateFinding:
+        """A power the law does not allow to be mandated, mandated (10:3(2))."""
+        return MandateFinding(AWB["not_mandatable"], Message(
+            "{a} mandates {power} to {b}, a power the law does not allow to be mandated",
+            a=self.name(link.mandator), power=text, b=self.name(link.mandatee)),
+            [link.mandator, link.mandatee])
+
+    def vacant(self, link) -> list:
+        """A mandate to a vacant post without a deputy (10:1), once a post."""
+        u, v = link.mandator, link.mandatee
+        if not self.nodes[v].get("vacant") or self.nodes[v].get("deputy") or \
+                v in self.seen_vacant:
+            return []
+        self.seen_vacant.add(v)
+        return [MandateFinding(AWB["vacant"], Message(
+            "{b} is vacant and has no deputy, but holds a mandate from {a}", b=self.name(v),
+            a=self.name(u)), [u, v])]
+
+    def broken(self, link, parents: list, body: str, text: str) -> list:
+        """A mandator that is not the competent body and holds no valid
+        mandate for the power: the chain is broken (10:1)."""
+        u, v = link.mandator, link.mandatee
+        if not body or u == body or parents:
+            return []
+        return [MandateFinding(AWB["broken"], Message(
+            "{a} passes on {power} to {b} but holds no valid mandate for it from "
+            "{body}: the chain is broken (a post closed, or a mandate expired or not "
+            "yet valid)", a=self.name(u), power=text, b=self.name(v),
+            body=self.name(body)), [u, v])]
+
+    def under_parent(self, link, parent, text: str) -> list:
+        """An ondermandaat the parent mandate does not allow, or whose
+        ceiling is above the parent's (10:9)."""
+        u, v = link.mandator, link.mandatee
+        out = []
+        if not parent.attrs.get("submandate"):
+            out.append(MandateFinding(AWB["submandate"], Message(
+                "{a} passes on {power} to {b} (ondermandaat), but the mandate from "
+                "{c} does not allow ondermandaat", a=self.name(u), power=text,
+                b=self.name(v), c=self.name(parent.mandator)), [parent.mandator, u, v]))
+        pc, c = _ceiling(parent.attrs), _ceiling(link.attrs)
+        if pc is not None and pc != math.inf and (c is None or c > pc):
+            out.append(MandateFinding(AWB["ceiling"], Message(
+                N_("the ondermandaat of {power} from {a} to {b} records no ceiling, "
+                   "under the {parent} of the mandate {a} holds") if c is None else
+                N_("the ondermandaat of {power} from {a} to {b} has no ceiling, above "
+                   "the {parent} of the mandate {a} holds") if c == math.inf else
+                N_("the ondermandaat of {power} from {a} to {b} has a ceiling of "
+                   "{amount}, above the {parent} of the mandate {a} holds"),
+                power=text, a=self.name(u), b=self.name(v),
+                amount=Amount(c) if c not in (None, math.inf) else "",
+                parent=Amount(pc)),
+                [parent.mandator, u, v]))
+        return out
+
+    def consent(self, link) -> list:
+        """A mandatee outside the mandator's organisation with no consent
+        recorded (10:4), once a pair."""
+        u, v = link.mandator, link.mandatee
+        outside = _outside(self.nodes[u], self.nodes[v])
+        if not outside or link.attrs.get("consent") or (u, v) in self.seen_consent:
+            return []
+        self.seen_consent.add((u, v))
+        return [MandateFinding(AWB["consent"], Message(
+            "{a} mandates {b}, who works outside {a}'s organisation ({outside}), and "
+            "no consent of the mandatee (and of whoever it works under) is recorded",
+            a=self.name(u), b=self.name(v), outside=outside), [u, v])]
+
+    def cycle(self, ls: list, text: str) -> list:
+        """The mandates of one power in a circle (10:1)."""
+        succ: dict = {}
         for link in ls:
             succ.setdefault(link.mandator, set()).add(link.mandatee)
         cyc = _cycle(succ)
-        if cyc:
-            out.append(MandateFinding(AWB["cycle"], Message(
-                "the mandates for {power} run in a circle: {circle}", power=spec.get("text", p),
-                circle=" → ".join(name(x) for x in cyc + [cyc[0]])), list(cyc)))
-    for post, ps in holds.items():
-        for p in ps:
-            q = vocab.get(p, {}).get("objections")
-            if q and q in ps:
-                # The model knows who holds both mandates, not who took which
-                # decision: a risk, not a breach.
-                out.append(MandateFinding(AWB["objections"], Message(
-                    "{post} holds mandates both for {power} and for the objections against "
-                    "those decisions ({objections}): whoever took a decision may not decide "
-                    "the objection against it, so another holder must; the model does not "
-                    "record who took which decision", post=name(post),
-                    power=vocab[p].get("text", p), objections=vocab[q].get("text", q)),
-                    [post]))
-    return out
+        if not cyc:
+            return []
+        return [MandateFinding(AWB["cycle"], Message(
+            "the mandates for {power} run in a circle: {circle}", power=text,
+            circle=" → ".join(self.name(x) for x in cyc + [cyc[0]])), list(cyc))]
+
+    def objections(self) -> list:
+        """Posts holding mandates both for a power and for the objections
+        against it (10:3(3)), of every power checked so far."""
+        out = []
+        for post, ps in self.holds.items():
+            for p in ps:
+                q = self.vocab.get(p, {}).get("objections")
+                if q and q in ps:
+                    # The model knows who holds both mandates, not who took which
+                    # decision: a risk, not a breach.
+                    out.append(MandateFinding(AWB["objections"], Message(
+                        "{post} holds mandates both for {power} and for the objections against "
+                        "those decisions ({objections}): whoever took a decision may not decide "
+                        "the objection against it, so another holder must; the model does not "
+                        "record who took which decision", post=self.name(post),
+                        power=self.vocab[p].get("text", p),
+                        objections=self.vocab[q].get("text", q)),
+                        [post]))
+        return out
 
 
 def _outside(mandator: dict, mandatee: dict) -> str:
