@@ -112,6 +112,12 @@ class ImportLog:
 
     def lines(self) -> list:
         """The log as Markdown lines, for the terminal and ``IMPORT.md``."""
+        return [*self._read_lines(), *self._holder_lines(), *self._post_lines(),
+                *self._rest_lines()]
+
+    def _read_lines(self) -> list:
+        """The log's head: the columns read and not, the rows, posts and
+        units read, the tops and the vacancies."""
         out = [Message("# Import of {v}", v=', '.join(self.files)), ""]
         # (each column as the file writes it: what the user gives again)
         shown = self.headers.get
@@ -139,6 +145,11 @@ class ImportLog:
                    + (f" ({', '.join(self.vacancies[:20])}"
                       + (" …" if len(self.vacancies) > 20 else "") + ")" if self.vacancies
                       else "") + ".")
+        return out
+
+    def _holder_lines(self) -> list:
+        """The holders whose name is not given, and those hired."""
+        out = []
         unnamed = _UNDISCLOSED if self.empty_undisclosed else \
             N_("- Holders whose name is not given (N/D, N.N., onbekend ...): {undisclosed}.")
         out.append(Message(unnamed, undisclosed=self.undisclosed))
@@ -146,6 +157,12 @@ class ImportLog:
             out.append(Message(
                 "- Of them hired and not named ('Inhuur', 'Interim', 'Extern' ...: a person "
                 "each, not one person of that name): {n}.", n=self.hired))
+        return out
+
+    def _post_lines(self) -> list:
+        """The posts on several rows: job shares, holders one after another
+        or on the file's date, partly vacant, ids reused."""
+        out = []
         out.append(Message(
             "- Job shares (one post id on several rows alike): {v}",
             v=len(self.job_shares))
@@ -187,6 +204,12 @@ class ImportLog:
             out.append(Message("- Post ids reused for different posts (--split-reused-ids: each "
                                "row its own post, lines to the id left out): {v}.",
                                v="; ".join(f"{i} → {', '.join(n)}" for i, n in self.split_ids)))
+        return out
+
+    def _rest_lines(self) -> list:
+        """Superiors outside the file, people on several posts, the junior
+        staff, the decisions, and the rows and cells not used."""
+        out = []
         out.append(Message(
             "- Superiors not in the file (external roles): {v}",
             v=len(self.external))
