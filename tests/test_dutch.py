@@ -1153,6 +1153,40 @@ def test_more_ways_a_sheet_says_vacant_or_unknown_are_no_person(tmp_path):
     assert names == {"A. Top", "(naam niet gegeven)", "Xu Li"}
 
 
+def test_a_holder_still_to_be_decided_or_not_known_is_no_person(tmp_path):
+    """'n.t.b.' (nader te bepalen: still to be decided), 'Nader te bepalen'
+    and 'Nog te bepalen' were people of those names, 'n.t.b.' one person
+    holding two posts; 'n.b.' (niet bekend) and 'Niet van toepassing' (n.v.t.
+    written out) people too.  Now vacancies and holders not named."""
+    f = tmp_path / "h.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker\nF1;Directeur;;A. Top\n"
+                 "F2;A;F1;n.t.b.\nF3;B;F1;NTB\nF4;C;F1;Nader te bepalen\nF5;D;F1;nog te bepalen\n"
+                 "F6;E;F1;n.b.\nF7;F;F1;Niet van toepassing\nF8;G;F1;N. Tb\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "- Vacante functies: 4 (F2, F3, F4, F5)." in res.output
+    assert "Bekleders wier naam niet gegeven is (N/D, N.N., onbekend ...): 2." in res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    names = {g.nodes[u]["name"] for u, v, d in g.edges(data=True) if d["kind"] == "HOLDS"}
+    assert names == {"A. Top", "(naam niet gegeven)", "N. Tb"}
+
+
+def test_an_end_date_still_to_be_decided_is_no_date(tmp_path):
+    """An end date 'n.t.b.' or 'Nader te bepalen' refused the holder's
+    period as no date; it is none, said with the others."""
+    f = tmp_path / "d.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;Einddatum\n"
+                 "1;Directeur;Jan Jansen;;n.t.b.\n2;Adviseur;Piet Bos;1;Nader te bepalen\n"
+                 "3;Adviseur;Klaas Dam;1;31-12-2030\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "2 cellen van 'Einddatum' zeggen dat er geen datum is ('n.t.b.', 'Nader te " \
+        "bepalen'): gelezen als geen" in res.output, res.output
+    ends = {v: d.get("valid_to") for u, v, d in orgmodel.load(tmp_path / "o").graph.edges(
+        data=True) if d["kind"] == "HOLDS"}
+    assert ends == {"1": None, "2": None, "3": "2030-12-31"}, ends
+
+
 def test_a_span_by_people_with_reports_whose_holder_is_not_recorded_is_a_lower_bound(tmp_path):
     """Reports whose holder the file does not give count no people: under a
     minimum span by people the manager was flagged as having too few, a

@@ -720,6 +720,18 @@ def test_a_register_that_does_not_know_says_onbekend(tmp_path):
     [d] = [d for u, v, d in orgmodel.load(folder).graph.edges(data=True)
            if d["kind"] == "MANDATES"]
     assert d.get("submandate") is None and d.get("ceiling") is None, d
+    # (n.v.t. written out, n.b., and cells still to be decided, n.t.b. or
+    # nader te bepalen: were refused as no yes/no, no number, no date)
+    (tmp_path / "b").mkdir()
+    folder, res = _imported(tmp_path / "b", "Bevoegdheid;Mandaatgever;Gemandateerde;Ondermandaat "
+                            "toegestaan;Financiële grens;Geldig tot\n"
+                            "Inkoop;F001;F002;niet van toepassing;n.t.b.;n.b.\n"
+                            "Subsidies;F001;F002;N.B.;Nader te bepalen;nog te bepalen\n")
+    assert res.exit_code == 0, res.output
+    edges = [d for u, v, d in orgmodel.load(folder).graph.edges(data=True)
+             if d["kind"] == "MANDATES"]
+    assert len(edges) == 2 and not any(d.get(k) for d in edges
+                                       for k in ("submandate", "ceiling", "valid_to")), edges
     path = tmp_path / "misschien.csv"
     path.write_text("Bevoegdheid;Mandaatgever;Gemandateerde;Ondermandaat toegestaan\n"
                     "Inkoop;F001;F002;misschien\n", encoding="utf-8")

@@ -109,7 +109,9 @@ _EMPTY_NOTE = N_("the holder's cell is empty, and the file's format writes 'Vaca
 #: What a date column writes for none (``n.v.t.`` where nobody left yet),
 #: compared folded and without a final dot.
 _NO_DATE = frozenset({"n.v.t", "nvt", "n/a", "na", "-", "–", "—", "--", "geen", "none",
-                      "nog niet bekend", "onbepaald", "onbepaalde tijd", "n.b", "nb"})
+                      "nog niet bekend", "onbepaald", "onbepaalde tijd", "n.b", "nb",
+                      # (an end still to be decided: n.t.b., nader te bepalen)
+                      "n.t.b", "ntb", "nader te bepalen", "niet van toepassing"})
 
 
 #: A name written with initials: ``A. de Vries``, ``A.M. Jansen``, ``J.P. de Boer``.

@@ -71,6 +71,8 @@ class Preset:
                      "nog in te vullen", "niet vervuld", "onvervuld", "in werving",
                      "openstaand", "openstaande functie", "nog niet ingevuld", "nog niet bezet",
                      "nog niet vervuld", "vacatureruimte", "te benoemen", "nog te benoemen",
+                     # (n.t.b.: nader te bepalen, the holder still to be decided)
+                     "ntb", "nader te bepalen", "nog te bepalen", "nader in te vullen",
                      "tbd", "tba", "to be appointed", "unfilled",
                      # (the word last: "Post vacant", "Functie vacant")
                      "post vacant", "position vacant", "currently vacant", "temporarily vacant",
@@ -85,7 +87,9 @@ class Preset:
                           "not provided", "not given", "name withheld", "name not disclosed",
                           "name not given", "nvt", "niet openbaar", "afgeschermd", "onbekend",
                           "naam onbekend", "naam niet gegeven", "nn", "nnb", "niet bekend",
-                          "nog niet bekend", "unknown", "tbc", "?", "??", "???")
+                          "nog niet bekend", "unknown", "tbc", "?", "??", "???",
+                          # (n.b.: niet bekend; n.v.t. written out)
+                          "nb", "niet van toepassing")
     # a holder hired, not named: the post is held by someone whose name the
     # file does not give (a "name" Inhuur on three posts was one person
     # holding all three); a name after it ("Interim P. de Boer") is a name

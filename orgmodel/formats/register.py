@@ -107,8 +107,11 @@ _DATES = ("valid_from", "valid_to", "decision_date", "in_force")
 #: What the export writes where the data records nothing (English and Dutch).
 _NOT_RECORDED = {fold(w) for w in ("not recorded", "niet vastgelegd", "no one recorded",
                                     "niemand vastgelegd", "n.v.t.", "n/a",
-                                    # (what a register writes where it does not know)
-                                    "onbekend", "niet bekend", "unknown")}
+                                    # (what a register writes where it does not know,
+                                    # or not yet: n.t.b., nader te bepalen)
+                                    "onbekend", "niet bekend", "n.b.", "unknown",
+                                    "niet van toepassing", "n.t.b.", "nader te bepalen",
+                                    "nog te bepalen")}
 _GRADES = ("stated", "inferred", "assumed")
 #: Each column read, as the log names it.
 _LABELS = {"power": N_("power (id)"), "power_name": N_("power"),
