@@ -1171,6 +1171,33 @@ def test_a_holder_still_to_be_decided_or_not_known_is_no_person(tmp_path):
     assert names == {"A. Top", "(naam niet gegeven)", "N. Tb"}
 
 
+def test_placeholders_in_the_holders_column_are_no_people(tmp_path):
+    """A formatie's placeholders were people of those names: 'Leeg',
+    'Niemand', 'Wordt geworven', 'Bevroren vacature', 'Gereserveerd',
+    'Tijdelijk onbezet' (no one holds the post); 'Waarnemend', 'Stagiair',
+    'Herplaatsingskandidaat' (someone, not named); 'Nieuw', 'Pool',
+    'Diverse', 'XXX', '…' (which, the cell does not say).  Now vacancies,
+    holders not named, and cells not used, each named; surnames that start
+    with such words stay people."""
+    cells = ["Leeg", "Niemand", "Wordt geworven", "Bevroren vacature", "Gereserveerd",
+             "Tijdelijk onbezet", "Waarnemend", "Stagiair", "Herplaatsingskandidaat", "Nieuw",
+             "Pool", "Diverse", "XXX", "…", "P. Leegwater", "A. Opendijk"]
+    f = tmp_path / "h.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker\nF0;Directeur;;A. Top\n"
+                 + "".join(f"F{i};Adviseur;F0;{c}\n" for i, c in enumerate(cells, 1)),
+                 encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "- Vacante functies: 6 (F1, F2, F3, F4, F5, F6)." in res.output
+    assert "Bekleders wier naam niet gegeven is (N/D, N.N., onbekend ...): 3." in res.output
+    for i in range(10, 15):
+        assert f"bekleder '{cells[i - 1]}' van functie F{i} noemt niemand (een plaatshouder, " \
+            "geen naam): niet gebruikt; wie de functie bekleedt is niet vastgelegd" in res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    names = {g.nodes[u]["name"] for u, v, d in g.edges(data=True) if d["kind"] == "HOLDS"}
+    assert names == {"A. Top", "(naam niet gegeven)", "P. Leegwater", "A. Opendijk"}
+
+
 def test_an_end_date_still_to_be_decided_is_no_date(tmp_path):
     """An end date 'n.t.b.' or 'Nader te bepalen' refused the holder's
     period as no date; it is none, said with the others."""

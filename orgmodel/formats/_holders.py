@@ -198,6 +198,19 @@ def names_alike(names: dict) -> list:
     return pairs
 
 
+def _marks_only(holder: str) -> bool:
+    """Whether a holder's cell has no digit and no more than one letter,
+    however often (``XXX``, ``xx``, ``…``, ``***``): a mark, no name.
+
+    >>> _marks_only("XXX"), _marks_only("…"), _marks_only("x"), _marks_only("Xu")
+    (True, True, True, False)
+    >>> _marks_only("Aa"), _marks_only("0")
+    (True, False)
+    """
+    return not any(c.isdigit() for c in holder) and \
+        len({c.casefold() for c in holder if c.isalpha()}) <= 1
+
+
 def _one_letter(holder: str) -> bool:
     """Whether a holder's cell is one letter and nothing else but marks
     (``x``, ``X.``, ``(v)``): no name.
@@ -398,6 +411,13 @@ class HolderReading(ImportState):
             self.log.cells.append((self.label, rowno, Message(
                 "holder '{holder}' of post {pid} is one letter, no name (a tick saying the post "
                 "is held?): not used; who holds it is not recorded", holder=holder, pid=pid)))
+            return unnamed
+        if self.is_no_name(holder) or (_marks_only(holder) and not self.is_undisclosed(holder)):
+            # (a placeholder: whether the post is held, and by whom, it
+            # does not say; no person of its name is made)
+            self.log.cells.append((self.label, rowno, Message(
+                "holder '{holder}' of post {pid} names no one (a placeholder, not a name): "
+                "not used; who holds it is not recorded", holder=holder, pid=pid)))
             return unnamed
         hold = {"kind": "HOLDS", "source": self.cite(rowno),
                 "evidence": "stated" if holder else "inferred"}

@@ -307,6 +307,7 @@ class ImportState:
     shared_holder_ftes: list
     is_vacant_holder: Callable[[str], bool]
     is_vacancy_word: Callable[[str], bool]  # a holder's cell that is a vacancy and no more
+    is_no_name: Callable[[str], bool]       # a holder's cell that is a placeholder
     is_hired: Callable[[str], bool]
     name_in: Callable[[str], str]   # the name in a holder's cell ("Inhuur: J. Bakker")
     is_undisclosed: Callable[[str], bool]

@@ -73,6 +73,12 @@ class Preset:
                      "nog niet vervuld", "vacatureruimte", "te benoemen", "nog te benoemen",
                      # (n.t.b.: nader te bepalen, the holder still to be decided)
                      "ntb", "nader te bepalen", "nog te bepalen", "nader in te vullen",
+                     # (a post no one holds, said otherwise: empty, being
+                     # recruited, kept free, frozen or reserved)
+                     "leeg", "niemand", "nog niemand", "wordt ingevuld", "wordt geworven",
+                     "werving", "werving loopt", "in procedure", "sollicitatieprocedure",
+                     "open", "formatieruimte", "restformatie", "bevroren", "bevroren vacature",
+                     "gereserveerd", "reservering", "tijdelijk onbezet",
                      "tbd", "tba", "to be appointed", "unfilled",
                      # (the word last: "Post vacant", "Functie vacant")
                      "post vacant", "position vacant", "currently vacant", "temporarily vacant",
@@ -89,7 +95,12 @@ class Preset:
                           "naam onbekend", "naam niet gegeven", "nn", "nnb", "niet bekend",
                           "nog niet bekend", "unknown", "tbc", "?", "??", "???",
                           # (n.b.: niet bekend; n.v.t. written out)
-                          "nb", "niet van toepassing")
+                          "nb", "niet van toepassing",
+                          # (someone holds it, the file does not say who: an
+                          # acting holder, a trainee, a candidate placed on it)
+                          "waarnemend", "waarneming", "ad interim", "stagiair", "stagiaire",
+                          "trainee", "mobiliteitskandidaat", "herplaatsingskandidaat",
+                          "herplaatser")
     # a holder hired, not named: the post is held by someone whose name the
     # file does not give (a "name" Inhuur on three posts was one person
     # holding all three); a name after it ("Interim P. de Boer") is a name
@@ -100,6 +111,12 @@ class Preset:
     eliminated: tuple = ("eliminated", "post eliminated", "deleted", "post deleted", "abolished",
                          "post abolished", "disestablished", "post disestablished",
                          "opgeheven", "vervallen", "boventallig")
+    #: holder cells that name no one and say nothing of whether the post is
+    #: held (a new post, a pool, several): not used, said; who holds the
+    #: post is not recorded
+    no_name: tuple = ("nieuw", "nieuwe functie", "nieuwe formatieplaats", "uitbreiding",
+                      "budget", "diverse", "diversen", "div", "divers", "meerdere", "pool",
+                      "flexpool", "geen", "various", "several")
     unknown_superior: str = "external"
     name_from: str = "organisation"
     #: how the files write numbers and dates (see orgmodel.notation)

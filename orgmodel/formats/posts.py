@@ -482,6 +482,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         # (a label before a name not given: a hired holder not named)
         self.is_hired = _or_after_label(hired, name_in, undisclosed)
         self.is_eliminated = _matcher(preset.eliminated, True)
+        self.is_no_name = _matcher(preset.no_name, False, aside=True)
         # (a job title that says its post is gone, "Adviseur (opgeheven
         # 2024)": a post still, said; "boventallig" is said of a person)
         self.says_gone = re.compile(r"(?<!\w)(?:" + "|".join(
