@@ -1742,6 +1742,9 @@ def _hours(ctx, param, value):
                    "job title's), a heading over a part of the table ('Afdeling Ruimte'), names "
                    "the unit of the posts under it, up to the next heading: the widest unit, "
                    "--unit's columns inside it.")
+@click.option("--fill-ditto", "fill_ditto", is_flag=True,
+              help="Read a ditto mark typed for 'the same as the row above' (idem, \", 〃) as "
+                   "the cell above it, said in the log (without it such a cell is refused).")
 @click.option("--unit-path", "unit_path", metavar="SEP",
               help="The unit column writes a unit's place as a path, its parts between SEP "
                    "('Ruimte / Vergunningen' with --unit-path /): each part a unit inside the one "
@@ -1751,7 +1754,7 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_second
                  c_fte,
                  c_holder, c_holder_fte, c_grade, c_hours, full_time, unknown_superior, name, date, sheet,
                  junior_sheet, locale, strict, split_reused_ids, reports_to_by, no_line, row_ids,
-                 unit_headings, unit_path, force):
+                 unit_headings, unit_path, fill_ditto, force):
     """Import one row per post (CSV, XLSX, XLS or ODS) into an organisation folder.
 
     Prints what it found and decided, and writes that as IMPORT.md beside the data.
@@ -1786,7 +1789,7 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_second
                                              reports_to_by=reports_to_by,
                                              full_time=full_time, line=not no_line,
                                              row_ids=row_ids, unit_headings=unit_headings,
-                                             unit_path=unit_path)
+                                             unit_path=unit_path, fill_ditto=fill_ditto)
     out("\n".join(map(_line_by_line(t), log.lines())))
     out(t(Message(
         "\nImported {nodes} and {edges} into {out_dir} (what was decided: {v})",
@@ -1809,7 +1812,11 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_second
 @click.option("--every-post", is_flag=True, help="A mandatee named by a job title that several "
               "posts have (Teamleider, or Teamleiders) is each of them: each is given the "
               "mandate, graded inferred (without it, such a row is refused).")
-def import_mandates(register_file, folder, sheet, locale, replace, add_bodies, every_post):
+@click.option("--fill-ditto", "fill_ditto", is_flag=True,
+              help="Read a ditto mark typed for 'the same as the row above' (idem, \", 〃) as "
+                   "the cell above it, said in the log (without it such a cell is refused).")
+def import_mandates(register_file, folder, sheet, locale, replace, add_bodies, every_post,
+                    fill_ditto):
     """Add a mandate register (CSV, XLSX, XLS or ODS) to an organisation folder.
 
     Reads the columns `orgmodel mandates --out` writes, in English or Dutch
@@ -1820,7 +1827,8 @@ def import_mandates(register_file, folder, sheet, locale, replace, add_bodies, e
     _folder_language(folder)
     t = _t()
     log = import_register(register_file, folder, sheet=sheet, locale=locale, replace=replace,
-                          add_bodies=add_bodies, every_post=every_post)
+                          add_bodies=add_bodies, every_post=every_post,
+                          fill_ditto=fill_ditto)
     out("\n".join(map(_line_by_line(t), log.lines())))
     out(t(count(log.mandates, N_("\nAdded {n} mandate from {file} to {folder} (what was "
                                  "decided: {log})"),

@@ -1198,6 +1198,54 @@ def test_placeholders_in_the_holders_column_are_no_people(tmp_path):
     assert names == {"A. Top", "(naam niet gegeven)", "P. Leegwater", "A. Opendijk"}
 
 
+def test_a_ditto_mark_is_refused_or_read_as_the_cell_above(tmp_path):
+    """A formatie typed by hand writes 'idem', '"' or '〃' for "the same as
+    the row above": read as values, 'idem' was a unit called idem and a
+    grade 'idem', and as a superior refused, offering to make 'idem' a post
+    outside the organisation.  Refused now, naming the cell; with
+    --fill-ditto each is the cell above it, said.  'ID' (a unit's initials)
+    is a unit."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["Formatieplaats", "Functie", "Medewerker", "Leidinggevende functie",
+                 "Afdeling", "Schaal"],
+                ["F1", "Directeur", "A. Top", None, "Directie", 15],
+                ["F2", "Adviseur", "B. Bos", "F1", "ID", 11],
+                ["F3", "idem", "C. Dam", "idem", "idem", '"'],
+                ["F4", "Secretaris", "D. Eik", "〃", "〃", 9]):
+        ws.append(row)
+    wb.save(tmp_path / "f.xlsx")
+    res = run("import", "posts", tmp_path / "f.xlsx", "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 1, res.output
+    assert "f.xlsx, regel 4: kolom 'Functie' bevat 'idem', een herhalingsteken (hetzelfde als de " \
+        "regel erboven), en dat is geen waarde (6 cellen bevatten er een): schrijf de waarden op " \
+        "hun regels, of geef --fill-ditto" in res.output, res.output
+    assert not (tmp_path / "o").exists()
+    res = run("import", "posts", tmp_path / "f.xlsx", "--preset", "nl-hr", "--out", tmp_path / "o",
+              "--fill-ditto")
+    assert res.exit_code == 0, res.output
+    assert "f.xlsx: 6 herhalingstekens (idem, \", 〃) gelezen als de cellen erboven " \
+        "(--fill-ditto): kolom 'Functie' regel 4; kolom 'Leidinggevende functie' regels 4, 5; " \
+        "kolom 'Afdeling' regels 4, 5; kolom 'Schaal' regel 4" in res.output, res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    assert [g.nodes[p]["name"] for p in ("F3", "F4")] == ["Adviseur", "Secretaris"]
+    assert [g.nodes[p].get("grade") for p in ("F2", "F3", "F4")] == ["11", "11", "9"]
+    line = {u: v for u, v, d in g.edges(data=True) if d["kind"] == "REPORTS_TO"}
+    assert line == {"F2": "F1", "F3": "F1", "F4": "F1"}
+    units = {u: g.nodes[v]["name"] for u, v, d in g.edges(data=True)
+             if d["kind"] == "MEMBER_OF" and u.startswith("F")}
+    assert units == {"F1": "Directie", "F2": "ID", "F3": "ID", "F4": "ID"}
+    # (a ditto mark on the first row repeats nothing)
+    f = tmp_path / "first.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Afdeling\nF1;Directeur;;idem\n",
+                 encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o2", "--fill-ditto")
+    assert res.exit_code == 1 and "first.csv, regel 2: kolom 'Afdeling' bevat 'idem', een " \
+        "herhalingsteken (hetzelfde als de regel erboven), en de regel erboven heeft daar geen " \
+        "waarde om te herhalen" in res.output, res.output
+
+
 def test_an_end_date_still_to_be_decided_is_no_date(tmp_path):
     """An end date 'n.t.b.' or 'Nader te bepalen' refused the holder's
     period as no date; it is none, said with the others."""

@@ -979,3 +979,25 @@ def test_the_registers_own_signing_formula_is_kept_and_none_is_made_up(tmp_path)
         import_register(out, folder)
         assert _mandates(folder) == before, name
     assert out.read_bytes().startswith("\ufeffbevoegdheid (code);".encode("utf-8"))
+
+
+def test_a_ditto_mark_in_a_register_is_refused_or_read_as_the_cell_above(tmp_path):
+    """A register typed by hand names its mandator once and writes 'idem'
+    below it: 'idem' was a post outside the organisation, or refused as
+    none of its posts.  Refused now as a ditto mark, naming the cell; with
+    --fill-ditto the cell above it, said."""
+    text = ("Bevoegdheid;Mandaatgever;Gemandateerde;Financiële grens\n"
+            "Inkoop;F001;F002;€ 25.000\nSubsidies;idem;F005;idem\n")
+    folder, res = _imported(tmp_path, text)
+    assert res.exit_code == 1, res.output
+    assert "register.csv, regel 3: kolom 'Mandaatgever' bevat 'idem', een herhalingsteken " \
+        "(hetzelfde als de regel erboven), en dat is geen waarde (2 cellen bevatten er een)" \
+        in res.output, res.output
+    res = run("import", "mandates", tmp_path / "register.csv", "--org", folder, "--fill-ditto")
+    assert res.exit_code == 0, res.output
+    assert "register.csv: 2 herhalingstekens (idem, \", 〃) gelezen als de cellen erboven " \
+        "(--fill-ditto): kolom 'Mandaatgever' regel 3; kolom 'Financiële grens' regel 3" \
+        in res.output, res.output
+    mandates = {(u, v): d.get("ceiling") for u, v, d in orgmodel.load(folder).graph.edges(data=True)
+                if d["kind"] == "MANDATES"}
+    assert mandates == {("F001", "F002"): 25000.0, ("F001", "F005"): 25000.0}, mandates

@@ -21,6 +21,7 @@ from ._sheets import (
     laid_out,
     no_controls,
     one_line,
+    read_ditto,
     read_sheet,
     refuse_lines,
     refuse_mangled_ids,
@@ -385,8 +386,8 @@ class ColumnReading(ImportState):
         # (a column with values that nothing reads is named, not passed over)
         read = {c for _, c in self.log.columns} | set(self.c_name_parts)
         unsaved = refuse_spreadsheet_errors(self.df, read, label, self.path)
-        if unsaved:
-            self.log.decisions.append(unsaved)
+        dittos = read_ditto(self.df, read, label, self.path, self.fill_ditto)
+        self.log.decisions += [said for said in (unsaved, dittos) if said]
         refuse_mangled_ids(self.df, {c: what for c, what in ((self.c_id, N_("post id")),
                                                       (self.c_sup, N_("superior")),
                                                       (self.c_second, N_("second superior")))

@@ -21,7 +21,8 @@ from ..read import HEADER_WITHIN, WINDOWS_1252, keep_attrs, read_table
 
 __all__ = ["fold", "header_test", "known_test", "row_spans", "read_sheet",
            "two_header_rows_said", "spreadsheet_errors", "refuse_spreadsheet_errors",
-           "one_line", "refuse_lines", "refuse_mangled_ids", "laid_out", "unnamed_said"]
+           "one_line", "refuse_lines", "refuse_mangled_ids", "laid_out", "unnamed_said",
+           "DITTO", "ditto_cells", "read_ditto"]
 
 
 def header_test(columns: tuple):
@@ -282,6 +283,76 @@ def refuse_spreadsheet_errors(df, columns, label, path) -> Message | None:
         "{label}: {n} cells hold formulas with no saved value (the first {formula}, column "
         "'{c}', row {row}), in columns not read: passed over"), label=label,
         formula=formula[:60], c=shown, row=row)
+
+
+#: What a cell typed by hand writes for "the same as the row above": a
+#: ditto mark (``idem``, ``"``, ``〃``), compared without case or the
+#: spaces around it (``id.`` and ``do.`` with their dots only: ``ID`` may
+#: be a unit's initials).
+DITTO = frozenset({"idem", "idem.", "id.", "dito", "ditto", "do.", '"', "''", "〃", "„", "“",
+                   "”", "zie boven", "zie hierboven", "as above", "same as above"})
+
+
+def ditto_cells(df, columns) -> list:
+    """``(row, column, value)`` of each cell of ``columns`` that is a ditto
+    mark (see :data:`DITTO`), in the order of the rows.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"afdeling": ["Staf", "idem", "〃", "ID"]}, index=[2, 3, 4, 5])
+    >>> ditto_cells(df, ["afdeling"])
+    [(3, 'afdeling', 'idem'), (4, 'afdeling', '〃')]
+    """
+    found = []
+    # (in the table's order of columns, whatever order they are given in:
+    # the first one named is the first a reader meets)
+    wanted = set(columns)
+    for column in (c for c in df.columns if c in wanted):
+        cells = df[column].astype(str)
+        hit = cells.str.strip().str.casefold().isin(DITTO)
+        found += [(row, column, cells[row]) for row in cells.index[hit.to_numpy()]]
+    return sorted(found, key=lambda f: f[0])
+
+
+def read_ditto(df, columns, label, path, fill: bool) -> Message | None:
+    """Refuse ditto marks in ``columns`` (those an import reads), naming the
+    first and how many: read as a value, ``idem`` was a unit called idem and
+    a superior outside the organisation.  With ``fill`` (``--fill-ditto``)
+    each is the value of the row above it in the table (that row's own
+    ditto read first), in ``df`` itself, and said (the message returned);
+    one with no row above, or above an empty cell, is refused."""
+    found = ditto_cells(df, columns)
+    if not found:
+        return None
+    shown = (df.attrs.get("headers") or {}).get
+    row, column, value = found[0]
+    if not fill:
+        raise ValidationError([Problem(label, row, count(len(found), N_(
+            "column '{c}' holds '{v}', a ditto mark (the same as the row above), which is no "
+            "value: write the value on the row, or give --fill-ditto to read it as the cell "
+            "above it"), N_(
+            "column '{c}' holds '{v}', a ditto mark (the same as the row above), which is no "
+            "value ({n} cells hold one): write the values on their rows, or give --fill-ditto "
+            "to read each as the cell above it"), c=shown(column, column), v=value))],
+            where=str(path))
+    rows = df.index.tolist()
+    at = {r: i for i, r in enumerate(rows)}
+    for row, column, value in found:
+        above = df.at[rows[at[row] - 1], column] if at[row] else None
+        if above is None or not str(above).strip():
+            raise ValidationError([Problem(label, row, Message(
+                "column '{c}' holds '{v}', a ditto mark (the same as the row above), and the "
+                "row above it has no value there to repeat: write the value on the row",
+                c=shown(column, column), v=value))], where=str(path))
+        df.at[row, column] = above
+    columns_said = list(dict.fromkeys(c for _, c, _ in found))
+    return count(len(found), N_(
+        "{label}: a ditto mark (idem, \", 〃) read as the cell above it (--fill-ditto): {where}"),
+        N_("{label}: {n} ditto marks (idem, \", 〃) read as the cells above them (--fill-ditto): "
+           "{where}"), label=label, where=Listing("; ", [Message(
+               N_("column '{c}' row {rows}") if sum(col == c for _, col, _ in found) == 1
+               else N_("column '{c}' rows {rows}"), c=shown(c, c),
+               rows=", ".join(str(r) for r, col, _ in found if col == c))
+               for c in columns_said]))
 
 
 #: A line break, or a tab, and the spaces around it, inside a cell: how a

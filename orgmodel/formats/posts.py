@@ -163,7 +163,8 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                  junior_sheet: str | None = None, locale: str | None = None,
                  reused_ids: str = "error", reports_to_by: str = "id",
                  full_time: float | None = None, line: bool = True, row_ids: bool = False,
-                 unit_headings: bool = False, unit_path: str | None = None):
+                 unit_headings: bool = False, unit_path: str | None = None,
+                 fill_ditto: bool = False):
     """The tables (as a folder's CSV files hold them) of posts and junior staff.
 
     Parameters
@@ -228,6 +229,10 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         inside the one before (a unit's levels in one column), and a post in
         the last.  Without it a cell is one unit, and the log names cells
         that may be paths (their first part a unit of the column too).
+    fill_ditto : bool
+        True: a cell of a column read that is a ditto mark (``idem``, ``"``,
+        ``〃``: the same as the row above) is the value of the cell above
+        it, said in the log; without it such a cell is refused, naming it.
     locale : {"nl", "en"}, optional
         How the files write numbers (``0,8`` or ``0.8``; see
         :mod:`orgmodel.notation`); written into the organisation's
@@ -257,6 +262,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
     run = _Import(Path(path), p, _merge(p.senior, columns), _merge(p.junior, junior_columns),
                   rule, junior)
     run.set_options(locale, _named_columns(columns), reused_ids, full_time, line, row_ids)
+    run.fill_ditto = fill_ditto
     run.read_rows(sheet, bool(preset), unit_path, unit_headings, name)
     run.read_superiors_by(reports_to_by)
     # (the file's date first: a post's FTE is that of its rows held on it)
@@ -531,6 +537,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.row_ids = False                    # True: the file gives no post ids (rows are)
         self.c_units = []                 # the columns of a unit's levels, widest first
         self.unit_headings = False              # True: a heading row names its posts' unit
+        self.fill_ditto = False     # True: a ditto mark is the cell above it (--fill-ditto)
         self.headings: dict = {}                # heading -> its first row with posts under it
         self.heading_rows: set = set()          # the heading rows read as units
         self.c_path = None          # the unit column read as paths

@@ -44,6 +44,7 @@ from ._sheets import (
     laid_out,
     no_controls,
     one_line,
+    read_ditto,
     read_sheet,
     refuse_mangled_ids,
     refuse_spreadsheet_errors,
@@ -498,8 +499,9 @@ def _plain(name: str) -> str:
 
 def read_register(path: PathLike, folder: PathLike, *, sheet: str | None = None,
                   locale: str | None = None, add_bodies: bool = False,
-                  every_post: bool = False) -> tuple:
-    """The mandates of register ``path`` for the organisation in ``folder``.
+                  every_post: bool = False, fill_ditto: bool = False) -> tuple:
+    """The mandates of register ``path`` for the organisation in ``folder``
+    (the options as :func:`import_register`'s).
 
     Returns
     -------
@@ -514,7 +516,8 @@ def read_register(path: PathLike, folder: PathLike, *, sheet: str | None = None,
     ValidationError
         Every row that cannot be read, each with its row and why.
     """
-    return _register_of(Path(path), _folder(folder), sheet, locale, add_bodies, every_post)
+    return _register_of(Path(path), _folder(folder), sheet, locale, add_bodies, every_post,
+                        fill_ditto)
 
 
 def _folder(folder: PathLike):
@@ -526,14 +529,15 @@ def _folder(folder: PathLike):
     return raw
 
 
-def _register_of(path: Path, raw, sheet, locale, add_bodies, every_post=False) -> tuple:
+def _register_of(path: Path, raw, sheet, locale, add_bodies, every_post=False,
+                 fill_ditto=False) -> tuple:
     """:func:`read_register` against the folder's ``raw`` tables."""
     sources = raw.manifest.get("sources") or {}
     key, cited = _source(sources, path.name)
     reading = _Reading(raw, locale or raw.manifest.get("locale"), add_bodies, key, every_post)
     # (a post's name is a column's too: a column per post under a group's
     # name, "Gemandateerde" over them, is a header on two rows)
-    df, found, log = _table(path, sheet, reading.nodes.names_one)
+    df, found, log = _table(path, sheet, reading.nodes.names_one, fill_ditto)
     if "mandatee" not in found and "mandatee_name" not in found:
         df = _marked(df, found, log, reading.nodes, path.name)
     edges = reading.mandates(df, found, path)
@@ -564,11 +568,14 @@ def _register_of(path: Path, raw, sheet, locale, add_bodies, every_post=False) -
             log)
 
 
-def _table(path: Path, sheet: str | None, post: Callable[[str], bool] | None = None) -> tuple:
+def _table(path: Path, sheet: str | None, post: Callable[[str], bool] | None = None,
+           fill_ditto: bool = False) -> tuple:
     """``(table, {field: column}, log)``: the register's table of text cells
     (from the header row that names a mandator, a mandatee and a power), the
     columns read, and the log of them; ``post``: whether a name is a post's
-    (see :func:`~orgmodel.formats._sheets.read_sheet`)."""
+    (see :func:`~orgmodel.formats._sheets.read_sheet`); ``fill_ditto``: a
+    ditto mark is the cell above it (see
+    :func:`~orgmodel.formats._sheets.read_ditto`)."""
     # (the header row names a mandator or a competent body, and a mandatee or
     # a power, by any name they go by)
     header = tuple("|".join(sorted(set().union(*map(_names_of, names))))
@@ -583,6 +590,7 @@ def _table(path: Path, sheet: str | None, post: Callable[[str], bool] | None = N
         df = read_sheet(path, path.name, sheet, header, post)
     found, worked, other = _columns(df, path.name)
     unsaved = refuse_spreadsheet_errors(df, found.values(), path.name, path)
+    dittos = read_ditto(df, found.values(), path.name, path, fill_ditto)
     # (a post's id may stand in a column of names as well as of ids)
     refuse_mangled_ids(df, {c: _LABELS[k] for k, c in found.items()
                       if k.split("_")[0] in ("power", "body", "mandator", "mandatee",
@@ -598,7 +606,8 @@ def _table(path: Path, sheet: str | None, post: Callable[[str], bool] | None = N
                                   laid_out=laid_out(df, path.name)
                                   + unnamed_said(df, path.name)
                                   + two_header_rows_said(df, path.name)
-                                  + [said for said in (controls, wrapped, unsaved) if said])
+                                  + [said for said in (controls, wrapped, unsaved, dittos)
+                                     if said])
 
 
 def _names_mandatee(df) -> bool:
@@ -1120,7 +1129,8 @@ def _grade(text: str) -> str:
 
 def import_register(path: PathLike, folder: PathLike, *, sheet: str | None = None,
                     locale: str | None = None, replace: bool = False,
-                    add_bodies: bool = False, every_post: bool = False) -> RegisterLog:
+                    add_bodies: bool = False, every_post: bool = False,
+                    fill_ditto: bool = False) -> RegisterLog:
     """Add the mandates of register ``path`` to the organisation folder ``folder``.
 
     Its ``MANDATES`` edges go to ``edges.csv``, the powers it names that
@@ -1128,7 +1138,9 @@ def import_register(path: PathLike, folder: PathLike, *, sheet: str | None = Non
     with ``add_bodies``, a competent body no post is named for to
     ``nodes.csv`` as a political post; with ``every_post``, a mandatee named
     by a job title several posts have (``Teamleider``, ``Teamleiders``) is
-    each of them, graded inferred.  A folder that holds mandates already
+    each of them, graded inferred; with ``fill_ditto``, a ditto mark
+    (``idem``, ``"``: the same as the row above) is the cell above it, said
+    (without it, refused).  A folder that holds mandates already
     is refused unless ``replace`` (the register is then the whole record of
     them).  What it read and decided is added to the folder's ``IMPORT.md``.
     The folder is validated as it would be read, and written whole or not
@@ -1154,7 +1166,7 @@ def import_register(path: PathLike, folder: PathLike, *, sheet: str | None = Non
     folder = Path(folder)
     raw = _folder(folder)
     rows, new_powers, bodies, log = _register_of(Path(path), raw, sheet, locale, add_bodies,
-                                                 every_post)
+                                                 every_post, fill_ditto)
     edges = raw.edges
     held = edges["kind"] == "MANDATES" if "kind" in edges else pd.Series(dtype=bool)
     if held.any() and not replace:
