@@ -1246,6 +1246,29 @@ def test_a_ditto_mark_is_refused_or_read_as_the_cell_above(tmp_path):
         "waarde om te herhalen" in res.output, res.output
 
 
+def test_an_abbreviated_post_number_and_a_job_share_without_its_fte(tmp_path):
+    """'Fpl.nr.' (formatieplaatsnummer abbreviated) was no post id column:
+    the file was refused.  A job share whose rows give different formaties
+    beside the holders' own FTE keeps no post FTE, and the log said '0 fte'
+    for it; it says the FTE is not given (so in a file with no FTE column)."""
+    f = tmp_path / "f.csv"
+    f.write_text("Fpl.nr.;Functie;Naam medewerker;Fpl.nr. leidinggevende;Fte formatie;"
+                 "Fte bezetting\n1001;Secretaris;J. de Vries;;1;1\n"
+                 "1004;Adviseur;K. Jansen;1001;0,8889;0,8889\n1004;Adviseur;L. Smit;1001;0,5;0,5\n",
+                 encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "functie-id uit 'Fpl.nr.'; leidinggevende uit 'Fpl.nr. leidinggevende'" in res.output
+    assert "- Duobanen (één functie-id op meer gelijke regels): 1; 1004 op regels 3, 4, fte niet " \
+        "gegeven." in res.output, res.output
+    f.write_text("id,title,holder,reports_to\nA,Head,Ann,\nB,Clerk,Bob,A\nB,Clerk,Cy,A\n",
+                 encoding="utf-8")
+    res = run("import", "posts", f, "--out", tmp_path / "o2")
+    assert res.exit_code == 0, res.output
+    assert "- Job shares (one post id on several rows alike): 1; B on rows 3, 4, FTE not given." \
+        in res.output, res.output
+
+
 def test_an_end_date_still_to_be_decided_is_no_date(tmp_path):
     """An end date 'n.t.b.' or 'Nader te bepalen' refused the holder's
     period as no date; it is none, said with the others."""

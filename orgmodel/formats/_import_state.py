@@ -167,7 +167,8 @@ class ImportLog:
             "- Job shares (one post id on several rows alike): {v}",
             v=len(self.job_shares))
                    # (a Listing, not str.join: each part stays translatable)
-                   + Listing("", [Message("; {i} on rows {v}, {f} FTE",
+                   + Listing("", [Message(N_("; {i} on rows {v}, FTE not given") if f is None
+                                          else N_("; {i} on rows {v}, {f} FTE"),
                                           i=i, v=', '.join(map(str, r)), f=f)
                                   for i, r, f in self.job_shares]) + ".")
         if self.successions:

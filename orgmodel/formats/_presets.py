@@ -167,7 +167,9 @@ PRESETS = {
                           "positienummer|personeelsnummer|formatieplaatsnr|functienr|"
                           "plaatsnr|positienr|formatieplaats-id|functie-id|positie-id|"
                           "personeelsnr|persnr|medewerkernummer|medewerkernr|"
-                          "werknemersnummer|werknemernummer|functiecode|formatiecode",
+                          "werknemersnummer|werknemernummer|functiecode|formatiecode|"
+                          # (a formatieplaats's number abbreviated: "Fpl.nr.", "FPL")
+                          "fplnr|fpl",
                        reports_to="leidinggevende functie|leidinggevende formatieplaats|"
                                   "leidinggevende|manager|direct leidinggevende|"
                                   "naam leidinggevende|leidinggevende naam|"
@@ -178,6 +180,8 @@ PRESETS = {
                                   "leidinggevende persnr|persnr leidinggevende|"
                                   "personeelsnummer leidinggevende|"
                                   "leidinggevende medewerkernummer|"
+                                  "fplnr leidinggevende|leidinggevende fplnr|"
+                                  "fpl leidinggevende|leidinggevende fpl|"
                                   # (beside a functional manager's column: the line's)
                                   "hiërarchisch leidinggevende|hiërarchische leidinggevende|"
                                   "leidinggevende hiërarchisch|lijnmanager|lijnleidinggevende",

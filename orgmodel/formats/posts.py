@@ -1190,7 +1190,10 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         """A post on several rows alike held together: its FTE the rows'
         ``summed`` (``total`` when it is one number: see :meth:`post_node`),
         said in its note and the log."""
-        self.log.job_shares.append((node["id"], [r for r, _, _ in group], summed))
+        # (a post whose FTE is not given, none on its rows or theirs left
+        # out, is said as such: not as 0 FTE)
+        self.log.job_shares.append((node["id"], [r for r, _, _ in group],
+                                    summed if "fte" in node else None))
         rows = ", ".join(str(r) for r, _, _ in group)
         node["note"] = self.in_own_words(Message(
             "one post on rows {rows}: a job share; its FTE, the post's own beside its "
