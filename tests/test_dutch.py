@@ -1269,6 +1269,25 @@ def test_an_abbreviated_post_number_and_a_job_share_without_its_fte(tmp_path):
         in res.output, res.output
 
 
+def test_in_dienst_and_uitdiensttreding_are_the_holders_dates(tmp_path):
+    """'In dienst' and 'Uitdiensttreding' were columns not read: a holder
+    who had left was counted as holding the post."""
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende;In dienst;Uitdiensttreding\n"
+                 "F1;Directeur;A. Top;;1-1-2015;\nF2;Adviseur;B. Bos;F1;1-3-2020;31-12-2025\n",
+                 encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--date",
+              "1-6-2026")
+    assert res.exit_code == 0, res.output
+    assert "begindatum uit 'In dienst'; einddatum uit 'Uitdiensttreding'" in res.output, res.output
+    held = {v: (d.get("valid_from"), d.get("valid_to"))
+            for u, v, d in orgmodel.load(tmp_path / "o").graph.edges(data=True)
+            if d["kind"] == "HOLDS"}
+    assert held == {"F1": ("2015-01-01", None), "F2": ("2020-03-01", "2025-12-31")}, held
+    units = orgmodel.formation(orgmodel.load(tmp_path / "o"), by="post").set_index("id")
+    assert units.loc["F2", "people"] == 0
+
+
 def test_an_end_date_still_to_be_decided_is_no_date(tmp_path):
     """An end date 'n.t.b.' or 'Nader te bepalen' refused the holder's
     period as no date; it is none, said with the others."""

@@ -210,11 +210,14 @@ PRESETS = {
                        # (AFAS and the like date the holding of the post itself:
                        # "Begindatum functie")
                        start="ingangsdatum|datum in dienst|begindatum|begindatum functie|"
-                             "ingangsdatum functie|datum in functie|startdatum",
+                             "ingangsdatum functie|datum in functie|startdatum|in dienst|"
+                             "in dienst sinds|datum indiensttreding|indiensttreding|"
+                             "indienstdatum|in functie sinds",
                        end="einddatum|datum uit dienst|uit dienst|datum uitdienst|"
                            "einde dienstverband|einddatum dienstverband|"
                            "datum einde dienstverband|einddatum contract|einde contract|"
-                           "einddatum functie|datum uit functie",
+                           "einddatum functie|datum uit functie|uitdiensttreding|"
+                           "datum uitdiensttreding|uitdienstdatum",
                        # (only the names that say FTE: "Bezetting" alone may
                        # name the person in the post)
                        holder_fte="bezetting fte|fte bezetting|bezette fte"),
