@@ -313,7 +313,7 @@ def _largest_first(df: pd.DataFrame) -> pd.DataFrame:
 
 
 @at_its_date
-def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: C901 - three roll-ups (unit, manager, post) over the same arrays of figures
+def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:
     """Formation, headcount and FTE rolled up ``by`` unit, manager or post.
 
     Columns: ``id, name, posts, vacant, people, fte_min, fte_max, staff,
@@ -353,26 +353,58 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
     if by == "post":
         return _frame(ids, names, row, amounts)
     if by == "manager":
-        line_posts, succ, _, rest = post_line(org)
-        if line_posts != ids and (len(line_posts) != len(ids) or
-                                  not all(p in row for p in line_posts)):
-            # figures of other posts than the model's (a diff's own): their line
-            rest, succ = None, {}
-            for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
-                if u in row and v in row:
-                    succ.setdefault(u, []).append(v)
-        pos, total = _roll_up(ids, amounts, succ, shared, rest, row)
-        below = {v for vs in succ.values() for v in vs}
-        managers = [r for r in ids if r in below]
-        return _largest_first(_frame(managers, names, pos, total))
-    # by unit: posts and staff into their team, teams into the teams they sit in
+        return _by_manager(org, ids, amounts, row, shared, names)
+    return _by_unit(org, amounts, row, shared, names)
+
+
+def _by_manager(org: OrgModel, ids: list, amounts, row: dict, shared: dict,
+                names) -> pd.DataFrame:
+    """The posts' figures rolled up the line, a row per manager."""
+    line_posts, succ, _, rest = post_line(org)
+    if line_posts != ids and (len(line_posts) != len(ids) or
+                              not all(p in row for p in line_posts)):
+        # figures of other posts than the model's (a diff's own): their line
+        rest, succ = None, {}
+        for u, v, _ in org.edges_by_kind("REPORTS_TO")["REPORTS_TO"]:
+            if u in row and v in row:
+                succ.setdefault(u, []).append(v)
+    pos, total = _roll_up(ids, amounts, succ, shared, rest, row)
+    below = {v for vs in succ.values() for v in vs}
+    managers = [r for r in ids if r in below]
+    return _largest_first(_frame(managers, names, pos, total))
+
+
+def _by_unit(org: OrgModel, amounts, row: dict, shared: dict, names) -> pd.DataFrame:
+    """The posts' and staff's figures into their team, and teams into the
+    teams they sit in, a row per team."""
     nodes = node_attrs(org.graph)
     teams = [t for t, d in nodes.items() if d.get("kind") == "Team"]
     unit_amounts = {t: [0.0] * len(_AMOUNTS) for t in teams}
     post_unit = _units_of(org, row)
-    # Staff that are members of a unit count there (the unit their file gives
-    # them), not in the unit of the post they work under; other staff count in
-    # their post's unit.
+    _staff_in_units(org, nodes, unit_amounts, post_unit, row)
+    for r, u in post_unit.items():
+        unit_amounts[u] = [a + b for a, b in zip(unit_amounts[u], amounts[row[r]].tolist())]
+    succ: dict = {}
+    for u, v, _ in org.edges_by_kind("MEMBER_OF")["MEMBER_OF"]:
+        if u in unit_amounts and v in unit_amounts:
+            succ.setdefault(u, []).append(v)
+    shared_units = {}
+    for p, rs in shared.items():
+        us = sorted({post_unit[r] for r in rs if r in post_unit})
+        if len(us) > 1:
+            shared_units[p] = us
+        elif len(us) == 1:
+            # two posts in one unit: the person counts once there
+            unit_amounts[us[0]][2] -= sum(1 for r in rs if post_unit.get(r) == us[0]) - 1
+    pos, total = _roll_up(teams, [unit_amounts[t] for t in teams], succ, shared_units)
+    return _largest_first(_frame(teams, names, pos, total))
+
+
+def _staff_in_units(org: OrgModel, nodes: dict, unit_amounts: dict, post_unit: dict,
+                    row: dict) -> None:
+    """Count staff that are members of a unit there (the unit their file
+    gives them), not in the unit of the post they work under (where the
+    post's own figures count them: taken off there)."""
     moved = {}
     for u, v, _ in org.edges_by_kind("MEMBER_OF")["MEMBER_OF"]:
         d = nodes[u]
@@ -390,22 +422,6 @@ def formation(org: OrgModel, by: str | None = "unit") -> pd.DataFrame:  # noqa: 
                     unit_amounts[post_unit[p]][6] -= fte
                     unit_amounts[post_unit[p]][9] -= no_count
                     break
-    for r, u in post_unit.items():
-        unit_amounts[u] = [a + b for a, b in zip(unit_amounts[u], amounts[row[r]].tolist())]
-    succ = {}
-    for u, v, _ in org.edges_by_kind("MEMBER_OF")["MEMBER_OF"]:
-        if u in unit_amounts and v in unit_amounts:
-            succ.setdefault(u, []).append(v)
-    shared_units = {}
-    for p, rs in shared.items():
-        us = sorted({post_unit[r] for r in rs if r in post_unit})
-        if len(us) > 1:
-            shared_units[p] = us
-        elif len(us) == 1:
-            # two posts in one unit: the person counts once there
-            unit_amounts[us[0]][2] -= sum(1 for r in rs if post_unit.get(r) == us[0]) - 1
-    pos, total = _roll_up(teams, [unit_amounts[t] for t in teams], succ, shared_units)
-    return _largest_first(_frame(teams, names, pos, total))
 
 
 def holders_recorded(org: OrgModel, tot: dict) -> bool:
