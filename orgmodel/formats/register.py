@@ -178,6 +178,12 @@ class RegisterLog:
 
     def lines(self) -> list:
         """What it says, as messages."""
+        return [*self._read_lines(), *self._body_lines(), *self._row_lines(),
+                *self._rest_lines()]
+
+    def _read_lines(self) -> list:
+        """The columns and rows read, and what became of the folder's
+        mandates and powers."""
         out = [Message("- Columns read: {columns}.", columns=Listing("; ", [
             Message("{what} from '{c}'", what=Message(_LABELS[k]), c=c)
             for k, c in self.columns.items()])),
@@ -200,6 +206,11 @@ class RegisterLog:
                 "still declared in org.yaml (it may declare them for more than the register); "
                 "remove them there if the register no longer has them",
                 v=", ".join(self.unnamed_powers)))
+        return out
+
+    def _body_lines(self) -> list:
+        """The competent bodies added, read as one, or taken as mandators."""
+        out = []
         if self.bodies:
             out.append(Message("- Competent bodies added as political posts: {v}",
                                v=", ".join(self.bodies)))
@@ -215,6 +226,12 @@ class RegisterLog:
                 "- No mandator column: the mandate of each of the {n} rows is from its power's "
                 "competent body, in whose name a mandate is exercised (Awb 10:1), graded "
                 "inferred")))
+        return out
+
+    def _row_lines(self) -> list:
+        """Rows read in more than one way: several mandatees, given twice,
+        a job title, an amount in a power's name, an ondermandaat."""
+        out = []
         if self.several_mandatees:
             out.append(count(len(self.several_mandatees), N_(
                 "- A row that names several mandatees (row {rows}): a mandate to each, on the "
@@ -248,6 +265,12 @@ class RegisterLog:
                 "each post named, graded inferred: their ceiling, conditions and period are "
                 "taken as the row's, which the register gives once per row; the row's mandate "
                 "allows ondermandaat, as it names it")))
+        return out
+
+    def _rest_lines(self) -> list:
+        """The columns not read, what the sheet's layout made of it, and the
+        rows not used."""
+        out = []
         if self.worked_out:
             out.append(Message("- Columns not read, as orgmodel works them out from the model: "
                                "{v}", v=", ".join(f"'{c}'" for c in self.worked_out)))
