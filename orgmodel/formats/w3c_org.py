@@ -324,15 +324,37 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
         A file that does not parse (with its line where rdflib gives one), or
         a model that breaks the contract.
     """
-    from rdflib import Graph
-    from rdflib.namespace import RDF
-    ORG, om, _, _, _ = _ns()
     path = Path(path)
     label = path.name
     fmt = fmt or ("json-ld" if path.suffix.lower() in (".jsonld", ".json") else "turtle")
     _check_kind(path, fmt, label)
     if fmt == "json-ld":
         _check_jsonld(path, label)
+    g = _parsed(path, fmt, label)
+    manifest = _manifest_of(g, label, path)
+    terms = None        # (the statements read, of a file of another tool)
+    records = list(g.subject_objects(_ns()[1].cells))
+    if records:
+        nodes, edges = _from_records(g, records, label, path)
+    else:
+        unused: list = []
+        nodes, edges, terms, manifest = _from_terms(g, label, path, manifest, unused)
+        if left_out is not None:
+            left_out.extend(unused)
+    try:
+        return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
+                                 str(path), {"nodes.csv": f"{label} (nodes)",
+                                             "edges.csv": f"{label} (edges)"})
+    except ValidationError as exc:
+        if terms is None:
+            raise
+        raise _cited(exc, label, terms) from None
+
+
+def _parsed(path: Path, fmt: str, label: str):
+    """The file's RDF graph, or refused naming why it does not parse (with
+    its line where rdflib gives one)."""
+    from rdflib import Graph
     g = Graph()
     try:
         # (a parser must never fetch what a file names; rdflib's warnings
@@ -356,57 +378,62 @@ def read_org(path: PathLike, fmt: str | None = None, left_out: list | None = Non
         raise ValidationError([Problem(label, int(m.group(1)) if m else None, Message(
             "is not valid {format}: {reason}", format=fmt, reason=msg))],
             where=str(path)) from None
+    return g
+
+
+def _manifest_of(g, label: str, path: Path) -> dict:
+    """The organisation's settings a file orgmodel wrote keeps (``om:manifest``),
+    or none."""
     manifest = {}
-    for _, _, text in g.triples((None, om.manifest, None)):
+    for _, _, text in g.triples((None, _ns()[1].manifest, None)):
         try:
             manifest = json.loads(str(text))
         except ValueError:
             raise ValidationError([Problem(label, None, N_("om:manifest is not valid JSON"))],
                                   where=str(path)) from None
+    return manifest
+
+
+def _from_records(g, records: list, label: str, path: Path) -> tuple[list, list]:
+    """The nodes and edges of a file orgmodel wrote, from the cells each
+    record keeps, in the order they were written."""
+    from rdflib.namespace import RDF
+    om = _ns()[1]
     nodes, edges = [], []
-    records = list(g.subject_objects(om.cells))
-    terms = None        # (the statements read, of a file of another tool)
-    if records:
-        _check_records(g, label, path, {s_ for s_, _ in records})
-        for s_, cells in records:
-            try:
-                rec = json.loads(str(cells))
-            except ValueError:
-                raise ValidationError([Problem(label, None, Message(
-                    "om:cells of {subject} is not valid JSON", subject=str(s_)))],
-                    where=str(path)) from None
-            seq = rec.pop("@seq", 1 << 62)
-            target = edges if (s_, RDF.type, om.Edge) in g else nodes
-            target.append((seq, rec))
-        # the order they were written in
-        nodes = [r for _, r in sorted(nodes, key=lambda x: x[0])]
-        edges = [r for _, r in sorted(edges, key=lambda x: x[0])]
-    else:
-        unused: list = []
-        classed, clashes = classify(g, lambda term: _short(g, term))
-        itself = [r for r, c in classed.items() if c.cls == FORMAL]
-        nodes, edges, terms = _from_org_terms(g, label, (classed, clashes, itself), unused)
-        if not nodes:
+    _check_records(g, label, path, {s_ for s_, _ in records})
+    for s_, cells in records:
+        try:
+            rec = json.loads(str(cells))
+        except ValueError:
             raise ValidationError([Problem(label, None, Message(
-                "holds no organisation: none of its {n} statements names an org:Post, "
-                "org:OrganizationalUnit, org:Organization or foaf:Person", n=len(g)))],
-                where=str(path))
-        manifest = manifest or {"name": _org_name(g, itself) or path.stem,
-                                "sources": {"org": f"{label} (W3C ORG)"}}
-        if unused:
-            # (statements, as the lines of a file: those of one term counted once each)
-            manifest["import"] = {"rows_read": len(g), "rows_left_out": sum(
-                p.message.values.get("n", 1) for p in unused)}
-        if left_out is not None:
-            left_out.extend(unused)
-    try:
-        return model_from_tables(manifest, table(nodes), table(edges, ("from", "to", "kind")),
-                                 str(path), {"nodes.csv": f"{label} (nodes)",
-                                             "edges.csv": f"{label} (edges)"})
-    except ValidationError as exc:
-        if terms is None:
-            raise
-        raise _cited(exc, label, terms) from None
+                "om:cells of {subject} is not valid JSON", subject=str(s_)))],
+                where=str(path)) from None
+        seq = rec.pop("@seq", 1 << 62)
+        target = edges if (s_, RDF.type, om.Edge) in g else nodes
+        target.append((seq, rec))
+    return ([r for _, r in sorted(nodes, key=lambda x: x[0])],
+            [r for _, r in sorted(edges, key=lambda x: x[0])])
+
+
+def _from_terms(g, label: str, path: Path, manifest: dict, unused: list) -> tuple:
+    """``(nodes, edges, terms, manifest)`` of a file another tool wrote, read
+    through the ORG terms; what it says that is not read is added to
+    ``unused`` and counted in the manifest's ``import:``."""
+    classed, clashes = classify(g, lambda term: _short(g, term))
+    itself = [r for r, c in classed.items() if c.cls == FORMAL]
+    nodes, edges, terms = _from_org_terms(g, label, (classed, clashes, itself), unused)
+    if not nodes:
+        raise ValidationError([Problem(label, None, Message(
+            "holds no organisation: none of its {n} statements names an org:Post, "
+            "org:OrganizationalUnit, org:Organization or foaf:Person", n=len(g)))],
+            where=str(path))
+    manifest = manifest or {"name": _org_name(g, itself) or path.stem,
+                            "sources": {"org": f"{label} (W3C ORG)"}}
+    if unused:
+        # (statements, as the lines of a file: those of one term counted once each)
+        manifest["import"] = {"rows_read": len(g), "rows_left_out": sum(
+            p.message.values.get("n", 1) for p in unused)}
+    return nodes, edges, terms, manifest
 
 
 def _check_records(g, label: str, path: Path, recorded: set) -> None:
