@@ -136,6 +136,54 @@ def _bounded(rows, label, problems) -> list | None:
     return out
 
 
+def _names_read(names: list, required, header_row: int, label, problems: list) -> bool:
+    """Whether the header's ``names`` have every ``required`` one, each once;
+    else the problem added."""
+    missing = [c for c in required if c not in names]
+    if missing:
+        problems.append(Problem(label, header_row, Message(
+            "has no column {v} (columns: {v2})",
+            v=', '.join(map(repr, missing)), v2=', '.join(n for n in names if n) or Message("none"))))
+        return False
+    seen = set()
+    for n in names:
+        if n and n in seen:
+            problems.append(Problem(label, header_row, Message(
+                "column '{n}' appears twice",
+                n=n)))
+            return False
+        seen.add(n)
+    return True
+
+
+def _nameless(rows: list, names: list) -> set:
+    """The numbers of the columns with values under no name in the header."""
+    # (only the cells under no name are looked at: a sheet of a 100k-role
+    # model has two million cells, nearly all of them under a name)
+    blank = [i for i, n in enumerate(names) if not n]
+    nameless: set = set()
+    for _rowno, cells in rows:
+        nameless.update(i + 1 for i in blank if i < len(cells) and cells[i])
+        nameless.update(i + 1 for i in range(len(names), len(cells)) if cells[i])
+    return nameless
+
+
+def _records(rows: list, names: list, nameless: set) -> tuple[list, list, dict]:
+    """``(records, index, notes)``: each row's cells by name, its row
+    number, and the note typed under the table in a column with no name
+    (see :func:`orgmodel.read.read_table`), by row."""
+    records, index, notes = [], [], {}
+    for rowno, cells in rows:
+        records.append({n: (cells[i] if i < len(cells) else "") for i, n in enumerate(names)
+                        if n})
+        index.append(rowno)
+        if nameless and not any(str(v).strip() for v in records[-1].values() if v is not None):
+            # (a note typed under the table in a column with no name: see read._frame)
+            notes[rowno] = next((str(cells[i - 1]).strip() for i in sorted(nameless)
+                                 if i <= len(cells) and cells[i - 1]), "")
+    return records, index, notes
+
+
 def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, header=None,
                  known=None, unsaved_later=False):
     """A sheet as a table of text cells indexed by row, as
@@ -181,42 +229,16 @@ def _sheet_table(ws, label, problems, required, formulas=None, unnamed=False, he
     names = [h.strip().casefold().replace(" ", "_") for h in header]
     while names and not names[-1]:
         names.pop()
-    missing = [c for c in required if c not in names]
-    if missing:
-        problems.append(Problem(label, header_row, Message(
-            "has no column {v} (columns: {v2})",
-            v=', '.join(map(repr, missing)), v2=', '.join(n for n in names if n) or Message("none"))))
+    if not _names_read(names, required, header_row, label, problems):
         return None
-    seen = set()
-    for _i, n in enumerate(names):
-        if n and n in seen:
-            problems.append(Problem(label, header_row, Message(
-                "column '{n}' appears twice",
-                n=n)))
-            return None
-        seen.add(n)
-    # (only the cells under no name are looked at: a sheet of a 100k-role
-    # model has two million cells, nearly all of them under a name)
-    blank = [i for i, n in enumerate(names) if not n]
-    nameless = set()
-    for _rowno, cells in rows[1:]:
-        nameless.update(i + 1 for i in blank if i < len(cells) and cells[i])
-        nameless.update(i + 1 for i in range(len(names), len(cells)) if cells[i])
+    nameless = _nameless(rows[1:], names)
     if nameless and not unnamed:
         for i in sorted(nameless):
             problems.append(Problem(label, header_row, Message(
                 "column {i} has values but no name in the header",
                 i=i)))
         return None
-    records, index, notes = [], [], {}
-    for rowno, cells in rows[1:]:
-        records.append({n: (cells[i] if i < len(cells) else "") for i, n in enumerate(names)
-                        if n})
-        index.append(rowno)
-        if nameless and not any(str(v).strip() for v in records[-1].values() if v is not None):
-            # (a note typed under the table in a column with no name: see read._frame)
-            notes[rowno] = next((str(cells[i - 1]).strip() for i in sorted(nameless)
-                                 if i <= len(cells) and cells[i - 1]), "")
+    records, index, notes = _records(rows[1:], names, nameless)
     frame = table(records, [n for n in names if n])
     frame.index = index
     frame.attrs["unnamed"] = sorted(nameless)
