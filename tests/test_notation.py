@@ -458,8 +458,7 @@ def test_superiors_named_by_title_or_holder_are_each_refused_with_the_reason(tmp
               "--lang", "en")
     assert res.exit_code == 1 and not (tmp_path / "o").exists()
     assert "f.csv: 3 problems found" in res.output
-    assert ("row 3: post 2 reports to 'Directeur', which is not a post in the file (use "
-            "--unknown-superior external to read it as a role outside the organisation); "
+    assert ("row 3: post 2 reports to 'Directeur', which is not a post in the file; "
             "'Directeur' is the job title of post 1 (row 2): this column names the superiors' "
             "job titles, which --reports-to-by Functie reads (a title on several posts leaves "
             "its lines out)") in res.output
@@ -953,8 +952,7 @@ def test_a_superior_written_as_its_posts_id_and_title(tmp_path):
     res = run("import", "posts", posts, "--preset", "nl-hr", "--out", tmp_path / "p",
               "--lang", "en")
     assert res.exit_code == 1
-    assert ("post F005 reports to 'F002 - Directeur', which is not a post in the file (use "
-            "--unknown-superior external to read it as a role outside the organisation); it "
+    assert ("post F005 reports to 'F002 - Directeur', which is not a post in the file; it "
             "starts with post F002 (row 3), whose job title is 'Teamleider Beheer', not the rest "
             "of it") in res.output
 
@@ -2288,8 +2286,7 @@ def test_a_superior_written_as_its_posts_id_and_holders_name(tmp_path):
     posts.write_text(rows + "1004;D. Smit;Adviseur;1002 - C. Bakker\n", encoding="utf-8")
     res = run("import", "posts", posts, "--out", tmp_path / "p", *args)
     assert res.exit_code == 1 and not (tmp_path / "p").exists()
-    assert ("post 1004 reports to '1002 - C. Bakker', which is not a post in the file (use "
-            "--unknown-superior external to read it as a role outside the organisation); it "
+    assert ("post 1004 reports to '1002 - C. Bakker', which is not a post in the file; it "
             "starts with post 1002 (row 3), whose job title is 'Teamleider' and holder "
             "'B. Jansen', not the rest of it") in res.output
 

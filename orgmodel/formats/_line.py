@@ -538,12 +538,17 @@ class LineReading(ImportState):
                     "post {pid} reports to '{sup}', {several}", pid=pid, sup=sup,
                     several=several)))
                 continue
+            why = self.named_not_id(sup, known, self.log.unread_columns, self.c_title) or \
+                self.starts_with_post(sup)
+            # (the real cause first: a cell that names a post otherwise is
+            # no role outside the organisation, which is offered only where
+            # nothing in the file explains it)
             problems.append(Problem(self.label, rowno, Message(
+                "post {pid} reports to '{sup}', which is not a post in the file", pid=pid,
+                sup=sup) + why if why else Message(
                 "post {pid} reports to '{sup}', which is not a post in the file (use "
                 "--unknown-superior external to read it as a role outside the organisation)",
-                pid=pid, sup=sup) + (self.named_not_id(sup, known, self.log.unread_columns,
-                                                       self.c_title)
-                                     or self.starts_with_post(sup))))
+                pid=pid, sup=sup)))
         return problems
 
     def several_posts(self, sup: str) -> Message | str:
