@@ -1153,21 +1153,31 @@ def test_more_ways_a_sheet_says_vacant_or_unknown_are_no_person(tmp_path):
     assert names == {"A. Top", "(naam niet gegeven)", "Xu Li"}
 
 
+def _holders_read(tmp_path, cells: list) -> tuple:
+    """Import a formatie of a director (F0, A. Top) and a post under it for
+    each holder's cell of ``cells`` (F1, F2 ...): the import's output and the
+    names of the people holding the posts."""
+    f = tmp_path / "h.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker\nF0;Directeur;;A. Top\n"
+                 + "".join(f"F{i};Adviseur;F0;{c}\n" for i, c in enumerate(cells, 1)),
+                 encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    return res.output, {g.nodes[u]["name"] for u, v, d in g.edges(data=True)
+                        if d["kind"] == "HOLDS"}
+
+
 def test_a_holder_still_to_be_decided_or_not_known_is_no_person(tmp_path):
     """'n.t.b.' (nader te bepalen: still to be decided), 'Nader te bepalen'
     and 'Nog te bepalen' were people of those names, 'n.t.b.' one person
     holding two posts; 'n.b.' (niet bekend) and 'Niet van toepassing' (n.v.t.
     written out) people too.  Now vacancies and holders not named."""
-    f = tmp_path / "h.csv"
-    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker\nF1;Directeur;;A. Top\n"
-                 "F2;A;F1;n.t.b.\nF3;B;F1;NTB\nF4;C;F1;Nader te bepalen\nF5;D;F1;nog te bepalen\n"
-                 "F6;E;F1;n.b.\nF7;F;F1;Niet van toepassing\nF8;G;F1;N. Tb\n", encoding="utf-8")
-    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
-    assert res.exit_code == 0, res.output
-    assert "- Vacante functies: 4 (F2, F3, F4, F5)." in res.output
-    assert "Bekleders wier naam niet gegeven is (N/D, N.N., onbekend ...): 2." in res.output
-    g = orgmodel.load(tmp_path / "o").graph
-    names = {g.nodes[u]["name"] for u, v, d in g.edges(data=True) if d["kind"] == "HOLDS"}
+    output, names = _holders_read(tmp_path, ["n.t.b.", "NTB", "Nader te bepalen",
+                                             "nog te bepalen", "n.b.", "Niet van toepassing",
+                                             "N. Tb"])
+    assert "- Vacante functies: 4 (F1, F2, F3, F4)." in output
+    assert "Bekleders wier naam niet gegeven is (N/D, N.N., onbekend ...): 2." in output
     assert names == {"A. Top", "(naam niet gegeven)", "N. Tb"}
 
 
@@ -1182,19 +1192,12 @@ def test_placeholders_in_the_holders_column_are_no_people(tmp_path):
     cells = ["Leeg", "Niemand", "Wordt geworven", "Bevroren vacature", "Gereserveerd",
              "Tijdelijk onbezet", "Waarnemend", "Stagiair", "Herplaatsingskandidaat", "Nieuw",
              "Pool", "Diverse", "XXX", "…", "P. Leegwater", "A. Opendijk"]
-    f = tmp_path / "h.csv"
-    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker\nF0;Directeur;;A. Top\n"
-                 + "".join(f"F{i};Adviseur;F0;{c}\n" for i, c in enumerate(cells, 1)),
-                 encoding="utf-8")
-    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
-    assert res.exit_code == 0, res.output
-    assert "- Vacante functies: 6 (F1, F2, F3, F4, F5, F6)." in res.output
-    assert "Bekleders wier naam niet gegeven is (N/D, N.N., onbekend ...): 3." in res.output
+    output, names = _holders_read(tmp_path, cells)
+    assert "- Vacante functies: 6 (F1, F2, F3, F4, F5, F6)." in output
+    assert "Bekleders wier naam niet gegeven is (N/D, N.N., onbekend ...): 3." in output
     for i in range(10, 15):
         assert f"bekleder '{cells[i - 1]}' van functie F{i} noemt niemand (een plaatshouder, " \
-            "geen naam): niet gebruikt; wie de functie bekleedt is niet vastgelegd" in res.output
-    g = orgmodel.load(tmp_path / "o").graph
-    names = {g.nodes[u]["name"] for u, v, d in g.edges(data=True) if d["kind"] == "HOLDS"}
+            "geen naam): niet gebruikt; wie de functie bekleedt is niet vastgelegd" in output
     assert names == {"A. Top", "(naam niet gegeven)", "P. Leegwater", "A. Opendijk"}
 
 
