@@ -222,23 +222,25 @@ class Diff:
         from .i18n import translator
         t = translator(lang)
         a, b = self.before, self.after
-        c = self.counts()
-        br = self.broken()
-        # (the names to tell apart by id in the tables below)
-        shared = _names_shared(a, b)
 
         def name(o):
             return _md(o.name) + (f" ({_md(t.date(str(o.date)))})" if o.date else "")
-
-        def table(frame, columns=None):
-            if frame is None or frame.empty:
-                return t("_(none)_")        # (markdown_table's own is English)
-            return markdown_table(t.frame(frame[columns] if columns else frame))
-        resolved = int((self.findings["status"] == "resolved").sum()) if len(self.findings) else 0
         md = ["# " + (t("What the change script {script} changes in {a}", script=_md(self.what_if),
                          a=name(a)) if self.what_if
                        else t("What changes from {a} to {b}", a=name(a), b=name(b))), ""]
-        md += ["## " + t("What the change does to who decides"), ""]
+        # (the names to tell apart by id in the tables below)
+        shared = _names_shared(a, b)
+        md += self._impact_md(t, lang) + self._impact_tables_md(t, shared)
+        md += self._changes_md(t, shared)
+        return "\n".join(md)
+
+    def _impact_md(self, t, lang: str) -> list:
+        """What the change does to who decides, in counts, and how the facts
+        of each model are known."""
+        from .i18n import translator
+        br = self.broken()
+        resolved = int((self.findings["status"] == "resolved").sum()) if len(self.findings) else 0
+        md = ["## " + t("What the change does to who decides"), ""]
         # (the count after its label: "1 mandates" reads wrong in both languages)
         md += ["- " + t("Escalation routes that newly end badly (forbidden, dead end, loop or a "
                         "vacant post): **{n}**; posts and roles whose routes change in all: {m}.",
@@ -254,49 +256,57 @@ class Diff:
         # they are: "(nodes and edges)" was written "\(nodes and edges\)")
         inert = translator(lang, inert=_md)
         # (each a sentence of its own, as the lines above: "How the as-is ...")
-        md += [f"- {inert(Sentence(n))}" for n in self.notes]
+        return md + [f"- {inert(Sentence(n))}" for n in self.notes]
+
+    def _impact_tables_md(self, t, shared) -> list:
+        """The routes, loads, mandates, commissions, roles and findings the
+        change moves, a table each (where there are any)."""
+        md = []
         if len(self.routes):
             md += ["", "### " + t("Escalation routes that change"), "",
                    markdown_table(t.frame(self.routes_view(), own=ROUTE_VIEW_OWN))]
         if len(self.load):
             md += ["", "### " + t("Escalation load moved"), "",
-                   table(_ids_beside_repeats(self.load.head(15), b, shared),
-                         ["name", "via", "reached_by_before", "reached_by_after", "change"])]
-        if len(self.mandates):
-            md += ["", "### " + t("Mandates orphaned or broken"), "",
-                   table(self.mandates, ["problem", "detail", "rule"])]
-        if len(self.commissions):
-            md += ["", "### " + t("Commissions that lose a commissioner"), "",
-                   table(self.commissions, ["name", "capacity", "before", "after"])]
-        if len(self.roles):
-            md += ["", "### " + t("Roles that lose a player"), "",
-                   table(self.roles, ["name", "status", "before", "after"])]
-        if len(self.findings):
-            md += ["", "### " + t("Rule findings added and resolved"), "",
-                   table(self.findings, ["status", "rule", "message"])]
-        md += ["", "## " + t("What changes"), "",
-               self._node_counts(t),
-               "", t("Edges") + ": " + ", ".join(f"{t.value(k)} {t.number(v)}"
-                                                 for k, v in sorted(c["edges"].items())) + ".",
-               "", table(self.figures_view(t)), ""]
+                   _md_table(t, _ids_beside_repeats(self.load.head(15), self.after, shared),
+                             ["name", "via", "reached_by_before", "reached_by_after", "change"])]
+        for frame, title, columns in (
+                (self.mandates, N_("Mandates orphaned or broken"), ["problem", "detail", "rule"]),
+                (self.commissions, N_("Commissions that lose a commissioner"),
+                 ["name", "capacity", "before", "after"]),
+                (self.roles, N_("Roles that lose a player"), ["name", "status", "before", "after"]),
+                (self.findings, N_("Rule findings added and resolved"),
+                 ["status", "rule", "message"])):
+            if len(frame):
+                md += ["", "### " + t(title), "", _md_table(t, frame, columns)]
+        return md
+
+    def _changes_md(self, t, shared) -> list:
+        """What changes: the counts, the nodes added, closed, moved or changed,
+        the holders, and the units, layers and spans before and after."""
+        b, c = self.after, self.counts()
+        md = ["", "## " + t("What changes"), "",
+              self._node_counts(t),
+              "", t("Edges") + ": " + ", ".join(f"{t.value(k)} {t.number(v)}"
+                                                for k, v in sorted(c["edges"].items())) + ".",
+              "", _md_table(t, self.figures_view(t)), ""]
         moved = self.nodes[self.nodes["status"].isin(["added", "closed", "moved", "changed"])]
         md += ["### " + t("Posts, roles and other nodes added, closed, moved or changed"), "",
-               table(_ids_beside_repeats(moved.head(200), b, shared),
-                     ["status", "kind", "name", "detail"])]
+               _md_table(t, _ids_beside_repeats(moved.head(200), b, shared),
+                         ["status", "kind", "name", "detail"])]
         if len(moved) > 200:
             md.append("\n" + t("… and {n} more in the change list.", n=len(moved) - 200))
         holders = self.holders_view()
         if len(holders):
             md += ["", "### " + t("Posts whose holders change"), "",
-                   table(_ids_beside_repeats(holders.head(200), b, shared),
-                         ["name", "before", "after"])]
+                   _md_table(t, _ids_beside_repeats(holders.head(200), b, shared),
+                             ["name", "before", "after"])]
             if len(holders) > 200:
                 md.append("\n" + t("… and {n} more in the change list.", n=len(holders) - 200))
-        md += ["", "### " + t("Per unit"), "", table(self.units), "",
-               "### " + t("Management layers (posts per layer)"), "", table(self.layers), "",
-               "### " + t("Span of control (managers per number of direct reports)"), "",
-               table(self.spans), ""]
-        return "\n".join(md)
+        return md + ["", "### " + t("Per unit"), "", _md_table(t, self.units), "",
+                     "### " + t("Management layers (posts per layer)"), "",
+                     _md_table(t, self.layers), "",
+                     "### " + t("Span of control (managers per number of direct reports)"), "",
+                     _md_table(t, self.spans), ""]
 
 
 def _where_posts_moved(nodes: pd.DataFrame, a, b) -> pd.DataFrame:
@@ -360,6 +370,14 @@ def _ids_beside_repeats(rows: pd.DataFrame, b, shared: tuple, name: str = "name"
     named = [Message("{name} ({id})", name=n, id=i) if r else n
              for n, i, r in zip(rows[name], rows[key], repeated)]
     return rows.assign(**{name: named})
+
+
+def _md_table(t, frame, columns=None) -> str:
+    """``frame`` (its ``columns``) as a Markdown table in ``t``'s words, or
+    "(none)" in them (markdown_table's own is English)."""
+    if frame is None or frame.empty:
+        return t("_(none)_")
+    return markdown_table(t.frame(frame[columns] if columns else frame))
 
 
 def _names_shared(*orgs) -> tuple:
