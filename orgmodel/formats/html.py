@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import html as _html
 from collections import Counter
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -380,12 +381,29 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
             v=org.label(rid)))
     parent = _tree_parents(g)
     names = display_names(g, lang)
+    out_nodes = _page_nodes(g, nodes, parent, names, t)
+    out_edges = _page_edges(g, parent, t)
+    # Kinds asked for by name are shown from the start; so is everything
+    # when there is no line to draw.
+    no_line = not any(n["tree"] for n in out_nodes)
+    show_kinds = sorted({n["kind"] for n in out_nodes if not n["tree"]
+                         and (no_line or (kinds and n["kind"] in kinds))})
+    show_edges = sorted({e["kind"] for e in out_edges if e["kind"] != "REPORTS_TO"
+                         and (no_line or (edge_kinds and e["kind"] in edge_kinds))})
+    return {"nodes": out_nodes, "edges": out_edges, "routes": _routes(org, g, t),
+            "facts": _Facts(org, g, t, names).out,
+            "selected": rid, "focus": focus, "showKinds": show_kinds, "showEdges": show_edges}
+
+
+def _page_nodes(g, nodes: dict, parent: dict, names: Mapping, t) -> list:
+    """Each drawn node with its vis-network style, label (cut to
+    :data:`LABEL_CHARS`, a vacancy said), tooltip and tree parent."""
     sups = Counter(u for u, v, d in g.edges(data=True) if d["kind"] == "REPORTS_TO")
-    holders = {}
+    holders: dict = {}
     for u, v, d in g.edges(data=True):
         if d["kind"] == "HOLDS" and nodes[u].get("kind") == "Person":
             holders.setdefault(v, []).append(str(nodes[u].get("name", u)))
-    out_nodes = []
+    out = []
     for n, d in g.nodes(data=True):
         key = _style_key(d)
         st = NODE_STYLE.get(key, {"color": "#cccccc", "shape": "box"})
@@ -409,29 +427,26 @@ def page_data(org, focus=None, depth=1, kinds=None, edge_kinds=None, route=None,
         if d.get("vacant"):
             item["shapeProperties"] = {"borderDashes": [5, 4]}
             item["borderWidth"] = 2
-        out_nodes.append(item)
-    out_edges = []
+        out.append(item)
+    return out
+
+
+def _page_edges(g, parent: dict, t) -> list:
+    """Each drawn edge with its style (dashed where it is temporary, ends,
+    or is a line off the tree) and tooltip."""
+    out = []
     for i, (u, v, d) in enumerate(g.edges(data=True)):
-        st = EDGE_STYLE.get(d["kind"], {"color": "#999999", "dashes": False, "width": 1})  # type: ignore[assignment]  # (st: a node's style above)
+        st = EDGE_STYLE.get(d["kind"], {"color": "#999999", "dashes": False, "width": 1})
         tree = d["kind"] == "REPORTS_TO" and parent.get(u) == v
         dashed = st["dashes"] or (d["kind"] == "REPORTS_TO" and not tree) or \
             bool(d.get("temporary") or d.get("valid_to"))
         title = "\n".join([t.value(d["kind"])] + _attribute_lines(t, d, ("kind",)))
-        out_edges.append({"id": f"e{i}", "from": u, "to": v, "kind": d["kind"], "tree": tree,
-                          "title": title, "color": st["color"],
-                          "dashes": [6, 4] if dashed is True else dashed,
-                          "width": st["width"],
-                          "arrows": "" if tree else "to"})
-    # Kinds asked for by name are shown from the start; so is everything
-    # when there is no line to draw.
-    no_line = not any(n["tree"] for n in out_nodes)
-    show_kinds = sorted({n["kind"] for n in out_nodes if not n["tree"]
-                         and (no_line or (kinds and n["kind"] in kinds))})
-    show_edges = sorted({e["kind"] for e in out_edges if e["kind"] != "REPORTS_TO"
-                         and (no_line or (edge_kinds and e["kind"] in edge_kinds))})
-    return {"nodes": out_nodes, "edges": out_edges, "routes": _routes(org, g, t),
-            "facts": _Facts(org, g, t, names).out,
-            "selected": rid, "focus": focus, "showKinds": show_kinds, "showEdges": show_edges}
+        out.append({"id": f"e{i}", "from": u, "to": v, "kind": d["kind"], "tree": tree,
+                    "title": title, "color": st["color"],
+                    "dashes": [6, 4] if dashed is True else dashed,
+                    "width": st["width"],
+                    "arrows": "" if tree else "to"})
+    return out
 
 
 def to_pyvis(org: OrgModel, focus: str | None = None, depth: int = 1,
