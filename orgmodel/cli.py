@@ -1807,8 +1807,9 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_second
               "numbers and dates: nl (25.000; 1-7-2026) or en (default: the folder's locale).")
 @click.option("--replace", is_flag=True, help="Replace the mandates the folder holds with the "
               "register's (without it, a folder with mandates is refused).")
-@click.option("--add-bodies", is_flag=True, help="A competent body (bevoegd orgaan) that no post "
-              "of the folder is named for is added as a political post.")
+@click.option("--add-bodies", is_flag=True, help="A competent body (bevoegd orgaan, or a "
+              "mandator that names one: het college, de raad, de burgemeester) that no post of "
+              "the folder is named for is added as a political post.")
 @click.option("--every-post", is_flag=True, help="A mandatee named by a job title that several "
               "posts have (Teamleider, or Teamleiders) is each of them: each is given the "
               "mandate, graded inferred (without it, such a row is refused).")

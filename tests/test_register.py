@@ -1001,3 +1001,32 @@ def test_a_ditto_mark_in_a_register_is_refused_or_read_as_the_cell_above(tmp_pat
     mandates = {(u, v): d.get("ceiling") for u, v, d in orgmodel.load(folder).graph.edges(data=True)
                 if d["kind"] == "MANDATES"}
     assert mandates == {("F001", "F002"): 25000.0, ("F001", "F005"): 25000.0}, mandates
+
+
+def test_a_mandator_that_names_the_college_says_so_and_is_added_with_add_bodies(tmp_path):
+    """A register whose mandator is 'College' over an HR export (which has no
+    college) was refused as no post, with no word of --add-bodies, which
+    added a body only from the competent body's column.  The refusal says
+    it names a body and offers the option; with it the college is a
+    political post, the mandator."""
+    text = "Bevoegdheid;Mandaatgever;Gemandateerde\nSubsidies;College;F002\n"
+    folder, res = _imported(tmp_path, text)
+    assert res.exit_code == 1, res.output
+    assert "register.csv, regel 2: mandaatgever 'College' is geen functie of rol van de " \
+        "organisatie: het noemt een bevoegd orgaan (het college, de raad, de burgemeester) " \
+        "waarvoor geen functie van de organisatie genoemd is; --add-bodies voegt het toe als " \
+        "politieke functie" in res.output, res.output
+    res = run("import", "mandates", tmp_path / "register.csv", "--org", folder, "--add-bodies")
+    assert res.exit_code == 0, res.output
+    assert "Bevoegde organen toegevoegd als politieke functies: College" in res.output
+    g = orgmodel.load(folder).graph
+    assert g.nodes["college"]["sphere"] == "political"
+    assert [(u, v) for u, v, d in g.edges(data=True) if d["kind"] == "MANDATES"] == \
+        [("college", "F002")]
+    # (a mandator that names no body stays refused as no post, with no such advice)
+    (tmp_path / "register.csv").write_text(
+        "Bevoegdheid;Mandaatgever;Gemandateerde\nSubsidies;Directie;F002\n", encoding="utf-8")
+    res = run("import", "mandates", tmp_path / "register.csv", "--org", folder, "--add-bodies",
+              "--replace")
+    assert res.exit_code == 1 and "mandaatgever 'Directie' is geen functie of rol van de " \
+        "organisatie" in res.output and "--add-bodies" not in res.output, res.output

@@ -874,12 +874,12 @@ class _Reading:
         attrs = _attrs(cell, self.locale, where)
         if "mark" in cell:
             _with_mark(attrs, cell, self.locale)
-        self.cites = self.cites or attrs["source"] == where or any(
-            b["source"] == where for b in self.bodies.values())
         if "mandator" in cell or "mandator_name" in cell:
-            mandator = _end(cell, "mandator", self.nodes)
+            mandator = self.mandator(cell, where)
         else:
             mandator = self.from_body(power, attrs)
+        self.cites = self.cites or attrs["source"] == where or any(
+            b["source"] == where for b in self.bodies.values())
         mandatees = self.nodes.several(cell.get("mandatee", ""), cell.get("mandatee_name", ""),
                                        "mandatee")
         if not mandatees:
@@ -909,6 +909,25 @@ class _Reading:
                     a=self.nodes.name[mandator], b=self.nodes.name[mandatee],
                     this=text.strip() or Message("(none)"), row=first[0],
                     that=first[2].strip() or Message("(none)")))
+
+    def mandator(self, cell: dict, where: str) -> str:
+        """The row's mandator, by its id or its name; one that names a body
+        of the Gemeentewet (het college, de raad, de burgemeester) no post is
+        named for is added as a political post with ``--add-bodies``, and
+        without it refused, saying so."""
+        try:
+            return _end(cell, "mandator", self.nodes)
+        except InputError as exc:
+            name = cell.get("mandator_name", "")
+            if not _empty(cell.get("mandator", "")) or \
+                    not any(_plain(name) in names for names in _BODIES):
+                raise
+            if self.add_bodies:
+                return str(_body({"body_name": name}, self.nodes, self.bodies, where))
+            raise InputError(Message(
+                "{why}: it names a competent body (the college, the council, the mayor) that no "
+                "post of the organisation is named for; --add-bodies adds it as a political "
+                "post", why=exc.args[0])) from None
 
     def from_body(self, power: str, attrs: dict) -> str:
         """The mandator of a register without a mandator column: the power's
