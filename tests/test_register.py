@@ -1030,3 +1030,21 @@ def test_a_mandator_that_names_the_college_says_so_and_is_added_with_add_bodies(
               "--replace")
     assert res.exit_code == 1 and "mandaatgever 'Directie' is geen functie of rol van de " \
         "organisatie" in res.output and "--add-bodies" not in res.output, res.output
+
+
+def test_a_mandatee_with_its_deputy_added_is_the_post_the_words_kept(tmp_path):
+    """'Teammanager Financiën (of diens plaatsvervanger)' and '..., bij diens
+    afwezigheid de plaatsvervanger', as registers write them, were refused
+    as no post.  The mandate is the post's; the words are in its note."""
+    text = ("Bevoegdheid;Mandaatgever;Gemandateerde\n"
+            "Inkoop;F001;Teammanager Financiën (of diens plaatsvervanger)\n"
+            "Subsidies;F001;Teammanager Publiekszaken, bij diens afwezigheid de plaatsvervanger\n")
+    folder, res = _imported(tmp_path, text)
+    assert res.exit_code == 0, res.output
+    notes = {v: d.get("note") for u, v, d in orgmodel.load(folder).graph.edges(data=True)
+             if d["kind"] == "MANDATES"}
+    assert notes == {
+        "F002": "het register voegt aan de gemandateerde toe: 'of diens plaatsvervanger' (wie "
+                "de plaatsvervanger is, zegt het niet)",
+        "F005": "het register voegt aan de gemandateerde toe: 'bij diens afwezigheid de "
+                "plaatsvervanger' (wie de plaatsvervanger is, zegt het niet)"}, notes

@@ -503,6 +503,15 @@ _AMOUNT = re.compile(r"(?:(?:tot en met|tot|t/m|max(?:imaal)?\.?|boven|vanaf|ond
 
 #: Between the posts a cell names (``Teammanager A; Teammanager B``).
 _SEVERAL = re.compile(r"\s*[;,\n]\s*")
+#: A mandatee's cell that adds the post's deputy after it ("Teamleider
+#: Burgerzaken (of diens plaatsvervanger)", "..., bij diens afwezigheid de
+#: plaatsvervanger"): the mandate is the post's, and the words are kept in
+#: the mandate's note (who the deputy is, the register does not say; a post
+#: named as one, "de plaatsvervangend teamleider", is no such words).
+_DEPUTY = re.compile(
+    r"\s*[(,]?\s*(?:en/of|of|c\.q\.|dan wel|(?:en\s+)?bij\s+(?:diens|zijn|haar)\s+"
+    r"(?:afwezigheid|verhindering)(?:\s+door)?)\s+(?:diens|zijn|haar|de|het)\s+"
+    r"(?:plaatsvervang(?:er|ster)|vervang(?:er|ster))\)?\s*$", re.IGNORECASE)
 
 
 def _singulars(name: str) -> list:
@@ -874,6 +883,7 @@ class _Reading:
         attrs = _attrs(cell, self.locale, where)
         if "mark" in cell:
             _with_mark(attrs, cell, self.locale)
+        self.deputy_said(cell, attrs)
         if "mandator" in cell or "mandator_name" in cell:
             mandator = self.mandator(cell, where)
         else:
@@ -909,6 +919,18 @@ class _Reading:
                     a=self.nodes.name[mandator], b=self.nodes.name[mandatee],
                     this=text.strip() or Message("(none)"), row=first[0],
                     that=first[2].strip() or Message("(none)")))
+
+    def deputy_said(self, cell: dict, attrs: dict) -> None:
+        """A mandatee's cell that adds the post's deputy (see :data:`_DEPUTY`):
+        the post alone is read, the words kept in the mandate's note."""
+        text = cell.get("mandatee_name", "")
+        m = _DEPUTY.search(text) if text and _empty(cell.get("mandatee", "")) else None
+        if not m or not text[:m.start()].strip():
+            return
+        cell["mandatee_name"] = text[:m.start()].strip()
+        said = self.own(Message("the register adds to the mandatee: '{words}' (who the deputy "
+                                "is, it does not say)", words=m.group(0).strip(" ,()")))
+        attrs["note"] = f"{attrs['note']}; {said}" if attrs.get("note") else said
 
     def mandator(self, cell: dict, where: str) -> str:
         """The row's mandator, by its id or its name; one that names a body
