@@ -1253,7 +1253,8 @@ def test_an_abbreviated_post_number_and_a_job_share_without_its_fte(tmp_path):
     """'Fpl.nr.' (formatieplaatsnummer abbreviated) was no post id column:
     the file was refused.  A job share whose rows give different formaties
     beside the holders' own FTE keeps no post FTE, and the log said '0 fte'
-    for it; it says the FTE is not given (so in a file with no FTE column)."""
+    for it, its note that its FTE was read once; both say the FTE is not
+    given (so in a file with no FTE column, whose note said "FTE summed")."""
     f = tmp_path / "f.csv"
     f.write_text("Fpl.nr.;Functie;Naam medewerker;Fpl.nr. leidinggevende;Fte formatie;"
                  "Fte bezetting\n1001;Secretaris;J. de Vries;;1;1\n"
@@ -1264,12 +1265,17 @@ def test_an_abbreviated_post_number_and_a_job_share_without_its_fte(tmp_path):
     assert "functie-id uit 'Fpl.nr.'; leidinggevende uit 'Fpl.nr. leidinggevende'" in res.output
     assert "- Duobanen (één functie-id op meer gelijke regels): 1; 1004 op regels 3, 4, fte niet " \
         "gegeven." in res.output, res.output
+    # (and the post's note claimed its FTE was read once)
+    note = orgmodel.load(tmp_path / "o").graph.nodes["1004"]["note"]
+    assert note == "één functie op regels 3, 4: een duobaan; haar fte is niet gegeven", note
     f.write_text("id,title,holder,reports_to\nA,Head,Ann,\nB,Clerk,Bob,A\nB,Clerk,Cy,A\n",
                  encoding="utf-8")
     res = run("import", "posts", f, "--out", tmp_path / "o2")
     assert res.exit_code == 0, res.output
     assert "- Job shares (one post id on several rows alike): 1; B on rows 3, 4, FTE not given." \
         in res.output, res.output
+    assert orgmodel.load(tmp_path / "o2").graph.nodes["B"]["note"] == \
+        "one post on rows 3, 4: a job share; its FTE is not given"
 
 
 def test_in_dienst_and_uitdiensttreding_are_the_holders_dates(tmp_path):

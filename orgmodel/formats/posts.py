@@ -1195,10 +1195,14 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.log.job_shares.append((node["id"], [r for r, _, _ in group],
                                     summed if "fte" in node else None))
         rows = ", ".join(str(r) for r, _, _ in group)
-        node["note"] = self.in_own_words(Message(
-            "one post on rows {rows}: a job share; its FTE, the post's own beside its "
-            "holders' in '{column}', read once", rows=rows,
-            column=self.shown(str(self.c_holder_fte))) if self.c_holder_fte and self.c_fte
+        node["note"] = self.in_own_words(
+            # (no FTE given, or the rows' differ beside the holders' own: the
+            # note claims no reading of it)
+            Message("one post on rows {rows}: a job share; its FTE is not given", rows=rows)
+            if "fte" not in node else Message(
+                "one post on rows {rows}: a job share; its FTE, the post's own beside its "
+                "holders' in '{column}', read once", rows=rows,
+                column=self.shown(str(self.c_holder_fte))) if self.c_holder_fte and self.c_fte
             else Message("one post on rows {rows}: a job share, FTE summed", rows=rows))
         node["note"] += self.vacant_part(node, group, ftes, holders, total)
 
