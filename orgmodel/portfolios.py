@@ -120,7 +120,7 @@ def covered_teams(org) -> dict:
 
 
 @at_its_date
-def portfolio_line(org: OrgModel) -> pd.DataFrame:  # noqa: C901 - one branch per way a portfolio implies a line (cluster, coverage, exclusion, direct)
+def portfolio_line(org: OrgModel) -> pd.DataFrame:
     """The superior the portfolios imply for every team and cluster leader,
     beside the line the model has.
 
@@ -140,58 +140,16 @@ def portfolio_line(org: OrgModel) -> pd.DataFrame:  # noqa: C901 - one branch pe
     >>> pl.loc["tm", ["implied", "basis"]].tolist()
     ['dd', 'team in cluster Support cluster, covered by Portfolio of the corporate director']
     """
-    g = org.graph
-    holder, leader = {}, {}
-    for u, v, _ in org.edges("HOLDS"):
-        if node_attrs(g)[u].get("kind") == "Post" and node_attrs(g)[v].get("kind") == "Portfolio":
-            holder.setdefault(v, u)
-    for u, v, _ in org.edges("LEADS"):
-        if node_attrs(g)[v].get("kind") == "Team":
-            leader.setdefault(v, []).append(u)
-    cover = {}          # item -> [(portfolio, attrs)]
-    for pf, item, d in org.edges("COVERS"):
-        cover.setdefault(item, []).append((pf, d))
-    clusters = {}
-    for u, v, _ in org.edges("MEMBER_OF"):
-        if node_attrs(g)[u].get("kind") == "Team" and node_attrs(g)[v].get("kind") == "Team":
-            clusters.setdefault(u, []).append(v)
-    leaders = {r for rs in leader.values() for r in rs}
-    line = {}
+    cov = _Coverage(org)
+    line: dict = {}
+    leaders = {r for rs in cov.leader.values() for r in rs}
     for u, v, _ in org.edges("REPORTS_TO"):
         if u in leaders:           # (the line of the leaders only, not of every post)
             line.setdefault(u, []).append(v)
     rows = []
     # Without portfolios held by roles, the portfolios imply no line at all.
-    for team, leads in (leader.items() if holder else ()):
-        implied, temp, basis = "", False, ""
-        direct = [(pf, d) for pf, d in cover.get(team, ()) if pf in holder]
-        if direct:
-            pf, d = direct[0]
-            implied, temp = holder[pf], bool(d.get("temporary") or d.get("valid_to"))
-            basis = Message(N_("covered directly by {pf} (temporary)") if temp else
-                            N_("covered directly by {pf}"), pf=org.label(pf))
-        elif g.nodes[team].get("team_kind") == "cluster":
-            for pf, _d in cover.get(team, ()):
-                if pf in holder:
-                    implied, basis = holder[pf], Message("cluster covered by {pf}",
-                                                         pf=org.label(pf))
-                    break
-            else:
-                basis = Message("no portfolio covers this cluster")
-        else:
-            for c in clusters.get(team, ()):
-                cov = [(pf, d) for pf, d in cover.get(c, ()) if pf in holder]
-                if any(team in (d.get("excludes") or ()) for _, d in cov):
-                    basis = Message("excluded from {c}'s coverage and covered by no portfolio",
-                                    c=org.label(c))
-                    continue
-                if cov and leader.get(c):
-                    implied = leader[c][0]
-                    basis = Message("team in cluster {c}, covered by {pf}", c=org.label(c),
-                                    pf=org.label(cov[0][0]))
-                    break
-            else:
-                basis = basis or Message("in no covered cluster")
+    for team, leads in (cov.leader.items() if cov.holder else ()):
+        implied, temp, basis = cov.implied(team)
         for role in leads:
             sups = line.get(role, [])
             rows.append({"role": role, "name": org.label(role), "leads": team,
@@ -200,3 +158,60 @@ def portfolio_line(org: OrgModel) -> pd.DataFrame:  # noqa: C901 - one branch pe
                          "agrees": bool(implied) and implied in sups})
     return pd.DataFrame(rows, columns=["role", "name", "leads", "implied", "implied_name",
                                        "temporary", "basis", "line", "agrees"])
+
+
+class _Coverage:
+    """What the portfolios cover, read once: each portfolio's holder (a
+    post), each team's leaders, each item's portfolios (with the COVERS
+    edge's attributes) and the clusters each team is in."""
+
+    def __init__(self, org: OrgModel):
+        self.org = org
+        nodes = node_attrs(org.graph)
+        self.holder: dict = {}
+        self.leader: dict = {}
+        self.cover: dict = {}          # item -> [(portfolio, attrs)]
+        self.clusters: dict = {}
+        for u, v, _ in org.edges("HOLDS"):
+            if nodes[u].get("kind") == "Post" and nodes[v].get("kind") == "Portfolio":
+                self.holder.setdefault(v, u)
+        for u, v, _ in org.edges("LEADS"):
+            if nodes[v].get("kind") == "Team":
+                self.leader.setdefault(v, []).append(u)
+        for pf, item, d in org.edges("COVERS"):
+            self.cover.setdefault(item, []).append((pf, d))
+        for u, v, _ in org.edges("MEMBER_OF"):
+            if nodes[u].get("kind") == "Team" and nodes[v].get("kind") == "Team":
+                self.clusters.setdefault(u, []).append(v)
+
+    def held(self, item) -> list:
+        """The portfolios that cover ``item`` and that a post holds."""
+        return [(pf, d) for pf, d in self.cover.get(item, ()) if pf in self.holder]
+
+    def implied(self, team) -> tuple:
+        """``(superior, temporary, basis)`` the portfolios imply for the
+        leader of ``team``: a portfolio that covers it directly, the
+        cluster's own, or the leader of the covered cluster it is in."""
+        org = self.org
+        direct = self.held(team)
+        if direct:
+            pf, d = direct[0]
+            temp = bool(d.get("temporary") or d.get("valid_to"))
+            return self.holder[pf], temp, Message(
+                N_("covered directly by {pf} (temporary)") if temp else
+                N_("covered directly by {pf}"), pf=org.label(pf))
+        if org.graph.nodes[team].get("team_kind") == "cluster":
+            # (the holder of a portfolio covering it: none held, as direct above)
+            return "", False, Message("no portfolio covers this cluster")
+        basis: Message | str = ""
+        for c in self.clusters.get(team, ()):
+            cov = self.held(c)
+            if any(team in (d.get("excludes") or ()) for _, d in cov):
+                basis = Message("excluded from {c}'s coverage and covered by no portfolio",
+                                c=org.label(c))
+                continue
+            if cov and self.leader.get(c):
+                return self.leader[c][0], False, Message(
+                    "team in cluster {c}, covered by {pf}", c=org.label(c),
+                    pf=org.label(cov[0][0]))
+        return "", False, basis or Message("in no covered cluster")
