@@ -2146,3 +2146,22 @@ def test_a_choice_of_file_kinds_is_joined_in_dutch(tmp_path):
               tmp_path / "deventer.xyz")
     assert res.exit_code == 2 and "geef een .ttl of .jsonld-bestand" in res.output, res.output
     assert not (tmp_path / "deventer.xyz").exists()
+
+
+def test_junior_staff_under_a_gone_top_post_are_said_in_dutch(tmp_path):
+    """The junior staff under a post marked eliminated with no post above it
+    were said half in English in a Dutch log ('no post: no post above it is
+    in the file ...'): a plain text inside the message, never translated."""
+    senior, junior = tmp_path / "s.csv", tmp_path / "j.csv"
+    senior.write_text("Post Unique Reference,Name,Grade (or equivalent),Job Title,Reports to Senior "
+                      "Post,Unit,FTE,Organisation\nA1,Ann Smith,SCS3,Permanent Secretary,XX,Office,"
+                      "1,Dept\nE1,Eliminated,SCS2,Director,XX,Office,1,Dept\n", encoding="utf-8")
+    junior.write_text("Reporting Senior Post,Grade,Generic Job Title,Number of Posts in FTE,Unit,"
+                      "Organisation\nA1,EO,Officer,2,Office,Dept\nE1,EO,Officer,3,Office,Dept\n",
+                      encoding="utf-8")
+    res = run("--lang", "nl", "import", "posts", senior, "--junior", junior, "--preset",
+              "uk-organogram", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "- De medewerkers van functie E1, die als vervallen is gemarkeerd (1 regel, 3 fte), " \
+        "worden geteld onder geen functie: er staat geen functie erboven in het bestand, dus " \
+        "worden ze weggelaten (opgesomd)" in res.output, res.output

@@ -152,7 +152,9 @@ class JuniorReading(ColumnReading, LineReading):
                     "{fte} FTE), are counted under ",
                     gone=gone, rows=count(rows, N_("{n} row"), N_("{n} rows")), fte=fte)
                 + (Message("its superior {to}", to=to) if to in self.by_raw else
-                   "no post: no post above it is in the file, so they are left out (listed)"))
+                   # (a Message: a plain text here was never translated)
+                   Message("no post: no post above it is in the file, so they are left out "
+                           "(listed)")))
         if elsewhere and elsewhere == named:
             self.refuse_other_junior_file(jdf, jlabel, jpath, elsewhere)
         if capitals:
