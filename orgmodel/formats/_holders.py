@@ -207,8 +207,18 @@ def _marks_only(holder: str) -> bool:
     >>> _marks_only("Aa"), _marks_only("0")
     (True, False)
     """
-    return not any(c.isdigit() for c in holder) and \
-        len({c.casefold() for c in holder if c.isalpha()}) <= 1
+    # (a loop that stops at a name's second letter: it runs for every holder)
+    first = None
+    for c in holder:
+        if c.isdigit():
+            return False
+        if c.isalpha():
+            c = c.casefold()
+            if first is None:
+                first = c
+            elif c != first:
+                return False
+    return True
 
 
 def _one_letter(holder: str) -> bool:

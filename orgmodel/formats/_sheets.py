@@ -306,10 +306,15 @@ def ditto_cells(df, columns) -> list:
     # (in the table's order of columns, whatever order they are given in:
     # the first one named is the first a reader meets)
     wanted = set(columns)
+    longest = max(map(len, DITTO)) + 4          # (with spaces around it)
     for column in (c for c in df.columns if c in wanted):
         cells = df[column].astype(str)
-        hit = cells.str.strip().str.casefold().isin(DITTO)
-        found += [(row, column, cells[row]) for row in cells.index[hit.to_numpy()]]
+        # (each different value looked at once, not each cell: a column of
+        # 100,000 rows holds far fewer, but for its ids)
+        marks = {v for v in cells.unique() if len(v) <= longest and v.strip().casefold() in DITTO}
+        if marks:
+            hit = cells.isin(marks)
+            found += [(row, column, cells[row]) for row in cells.index[hit.to_numpy()]]
     return sorted(found, key=lambda f: f[0])
 
 
