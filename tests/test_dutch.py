@@ -2165,3 +2165,26 @@ def test_junior_staff_under_a_gone_top_post_are_said_in_dutch(tmp_path):
     assert "- De medewerkers van functie E1, die als vervallen is gemarkeerd (1 regel, 3 fte), " \
         "worden geteld onder geen functie: er staat geen functie erboven in het bestand, dus " \
         "worden ze weggelaten (opgesomd)" in res.output, res.output
+
+
+def test_a_unit_grade_or_cost_centre_that_says_none_is_none(tmp_path):
+    """'n.v.t.', '-', 'Onbekend' and '?' in the unit's column were units of
+    those names (a team 'n.v.t.' in the formation), and in the grade's a
+    grade 'n.v.t.' or '?'.  They are read as empty (nothing recorded), said
+    once with the columns and values."""
+    f = tmp_path / "un.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende;Afdeling;Schaal;Kostenplaats\n"
+                 "F1;Directeur;A. Top;;Directie;15;100\nF2;Adviseur;B. Bos;F1;n.v.t.;n.v.t.;-\n"
+                 "F3;Adviseur;C. Dam;F1;-;-;n.v.t.\nF4;Adviseur;D. Eik;F1;Onbekend;?;?\n"
+                 "F5;Adviseur;E. Fok;F1;Directie;geen;200\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "- un.csv: 10 cellen van 'Afdeling', 'Schaal', 'Kostenplaats' zeggen dat er geen is " \
+        "of dat het niet bekend is ('n.v.t.', '-', 'Onbekend', '?', 'geen'): gelezen als leeg, " \
+        "niets vastgelegd" in res.output, res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    assert [d["name"] for _, d in g.nodes(data=True) if d["kind"] == "Team"] == ["Directie"]
+    assert {p: g.nodes[p].get("grade") for p in ("F1", "F2", "F3", "F4", "F5")} == \
+        {"F1": "15", "F2": None, "F3": None, "F4": None, "F5": None}
+    assert {p: g.nodes[p].get("cost_centre") for p in ("F2", "F3", "F4", "F5")} == \
+        {"F2": None, "F3": None, "F4": None, "F5": "200"}

@@ -17,6 +17,7 @@ from ._holders import names_by_comma
 from ._import_state import ImportState
 from ._presets import PRESET_WHAT, PRESETS, Columns
 from ._sheets import (
+    empty_where_none,
     fold,
     laid_out,
     no_controls,
@@ -387,7 +388,10 @@ class ColumnReading(ImportState):
         read = {c for _, c in self.log.columns} | set(self.c_name_parts)
         unsaved = refuse_spreadsheet_errors(self.df, read, label, self.path)
         dittos = read_ditto(self.df, read, label, self.path, self.fill_ditto)
-        self.log.decisions += [said for said in (unsaved, dittos) if said]
+        # (a unit, grade or cost centre that says there is none is none)
+        nones = empty_where_none(self.df, [self.c_unit, *self.c_units, self.c_grade,
+                                           self.c_cost], label)
+        self.log.decisions += [said for said in (unsaved, dittos, nones) if said]
         refuse_mangled_ids(self.df, {c: what for c, what in ((self.c_id, N_("post id")),
                                                       (self.c_sup, N_("superior")),
                                                       (self.c_second, N_("second superior")))

@@ -22,7 +22,7 @@ from ..read import HEADER_WITHIN, WINDOWS_1252, keep_attrs, read_table
 __all__ = ["fold", "header_test", "known_test", "row_spans", "read_sheet",
            "two_header_rows_said", "spreadsheet_errors", "refuse_spreadsheet_errors",
            "one_line", "refuse_lines", "refuse_mangled_ids", "laid_out", "unnamed_said",
-           "DITTO", "ditto_cells", "read_ditto"]
+           "DITTO", "ditto_cells", "read_ditto", "SAYS_NONE", "empty_where_none"]
 
 
 def header_test(columns: tuple):
@@ -358,6 +358,50 @@ def read_ditto(df, columns, label, path, fill: bool) -> Message | None:
                else N_("column '{c}' rows {rows}"), c=shown(c, c),
                rows=", ".join(str(r) for r, col, _ in found if col == c))
                for c in columns_said]))
+
+
+#: What a cell of a unit, grade or cost centre writes for "none" or "not
+#: known" (compared without case, the spaces around it or a final dot).
+SAYS_NONE = frozenset({"n.v.t", "nvt", "n/a", "-", "–", "—", "--", "?", "??", "???", "onbekend",
+                       "niet bekend", "n.b", "nb", "geen", "none", "unknown", "n.t.b", "ntb",
+                       "nader te bepalen", "niet van toepassing", "not applicable"})
+
+
+def empty_where_none(df, columns, label) -> Message | None:
+    """Read the cells of ``columns`` that say there is none or that it is
+    not known (see :data:`SAYS_NONE`) as empty, in ``df`` itself: said
+    with the columns, the values and how many, or None when there is none.
+    Kept as written, ``n.v.t.`` was a unit called n.v.t. and a grade ``?``.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"afdeling": ["Staf", "n.v.t.", "-"]}, index=[2, 3, 4])
+    >>> print(empty_where_none(df, ["afdeling"], "f.csv"))  # doctest: +NORMALIZE_WHITESPACE
+    f.csv: 2 cells of 'afdeling' say there is none or that it is not known ('n.v.t.', '-'):
+    read as empty, nothing recorded
+    >>> df["afdeling"].tolist()
+    ['Staf', '', '']
+    """
+    headers = df.attrs.get("headers") or {}
+    found: dict = {}            # column -> the values that say none, as written
+    n = 0
+    for column in dict.fromkeys(c for c in columns if c and c in df.columns):
+        cells = df[column].astype(str)
+        # (each different value looked at once, in the order the rows give them)
+        says = [v for v in cells.unique()
+                if len(v) <= 24 and v.strip().casefold().rstrip(".") in SAYS_NONE]
+        if says:
+            hit = cells.isin(says).to_numpy()
+            n += int(hit.sum())
+            found[column] = says
+            df.loc[hit, column] = ""
+    if not found:
+        return None
+    return count(n, N_("{label}: a cell of {columns} says there is none or that it is not known "
+                       "({said}): read as empty, nothing recorded"),
+                 N_("{label}: {n} cells of {columns} say there is none or that it is not known "
+                    "({said}): read as empty, nothing recorded"), label=label,
+                 columns=", ".join(f"'{headers.get(c, c)}'" for c in found),
+                 said=", ".join(dict.fromkeys(f"'{v}'" for vs in found.values() for v in vs)))
 
 
 #: A line break, or a tab, and the spaces around it, inside a cell: how a
