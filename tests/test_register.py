@@ -1048,3 +1048,26 @@ def test_a_mandatee_with_its_deputy_added_is_the_post_the_words_kept(tmp_path):
                 "de plaatsvervanger is, zegt het niet)",
         "F005": "het register voegt aan de gemandateerde toe: 'bij diens afwezigheid de "
                 "plaatsvervanger' (wie de plaatsvervanger is, zegt het niet)"}, notes
+
+
+def test_a_register_writes_its_dates_as_registers_do(tmp_path):
+    """'m.i.v. 1 januari 2026' (met ingang van) and 'per 1-3-2026' as the
+    start, 'd.d. 12 maart 2025' as the decision's date were refused as no
+    date; 'tot wederopzegging' as the end (a mandate holds until it is
+    withdrawn) was refused too.  The dates are read, and no end is none."""
+    text = ("Bevoegdheid;Mandaatgever;Gemandateerde;Geldig vanaf;Geldig tot;Datum besluit\n"
+            "Inkoop;F001;F002;m.i.v. 1 januari 2026;tot wederopzegging;d.d. 12 maart 2025\n"
+            "Subsidies;F001;F005;per 1-3-2026;t.w.o.;12-03-2025\n")
+    folder, res = _imported(tmp_path, text)
+    assert res.exit_code == 0, res.output
+    got = {v: (d.get("valid_from"), d.get("valid_to"), d.get("decision_date"))
+           for u, v, d in orgmodel.load(folder).graph.edges(data=True) if d["kind"] == "MANDATES"}
+    assert got == {"F002": ("2026-01-01", None, "2025-03-12"),
+                   "F005": ("2026-03-01", None, "2025-03-12")}, got
+    # (an end written as a start is no end: refused, naming the column)
+    (tmp_path / "register.csv").write_text(
+        "Bevoegdheid;Mandaatgever;Gemandateerde;Geldig tot\nInkoop;F001;F002;m.i.v. 1-1-2026\n",
+        encoding="utf-8")
+    res = run("import", "mandates", tmp_path / "register.csv", "--org", folder, "--replace")
+    assert res.exit_code == 1 and "geldig tot: 'm.i.v. 1-1-2026' is geen datum" in res.output, \
+        res.output

@@ -105,6 +105,19 @@ _ON_EDGE = ("mandate_kind", "submandate", "ceiling", "instructions", "within", "
             "valid_to", "temporary", "decision", "decision_date", "published", "in_force",
             "signing", "evidence", "note", "note_nl", "source")
 _DATES = ("valid_from", "valid_to", "decision_date", "in_force")
+#: What a register writes before a date that a mandate starts on ("m.i.v. 1
+#: januari 2026") or a decision was taken on ("d.d. 12 maart 2025"): the
+#: date is the one after it.
+_FROM = re.compile(r"^(?:m\.?\s?i\.?\s?v\.?|met ingang van|ingaande|per|vanaf|with effect from|"
+                   r"from)\s+", re.IGNORECASE)
+_DATE_BEFORE = {"valid_from": _FROM, "in_force": _FROM,
+                "decision_date": re.compile(r"^(?:d\.\s?d\.|de dato|van)\s+", re.IGNORECASE)}
+#: What a register writes for a mandate with no end: it holds until it is
+#: withdrawn (Awb 10:8), so its end is none, as an empty cell's.
+_NO_END = {fold(w) for w in ("tot wederopzegging", "t.w.o.", "two", "onbepaald",
+                             "onbepaalde tijd", "voor onbepaalde tijd", "tot nader order",
+                             "geen einddatum", "doorlopend", "until withdrawn",
+                             "until further notice", "indefinite")}
 #: What the export writes where the data records nothing (English and Dutch).
 _NOT_RECORDED = {fold(w) for w in ("not recorded", "niet vastgelegd", "no one recorded",
                                     "niemand vastgelegd", "n.v.t.", "n/a",
@@ -1116,7 +1129,7 @@ def _attrs(cell: dict, locale: str | None, where: str) -> dict:
     out = {}
     for key in _ON_EDGE:
         text = cell.get(key, "")
-        if _empty(text):
+        if _empty(text) or (key == "valid_to" and fold(text) in _NO_END):
             continue
         text = text.strip()
         if key in ("submandate", "temporary", "ceiling", *_DATES):
@@ -1162,7 +1175,8 @@ def _parsed(key: str, text: str, locale: str | None) -> str:
         if key in ("submandate", "temporary"):
             return "true" if parse_bool(text) else "false"
         if key in _DATES:
-            return parse_date(text, locale)
+            return parse_date(_DATE_BEFORE[key].sub("", text) if key in _DATE_BEFORE else text,
+                              locale)
         if says_no_ceiling(text):           # (stated: none; an empty cell records none)
             return NO_CEILING
         value = parse_ceiling(text, locale)
