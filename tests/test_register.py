@@ -1071,3 +1071,28 @@ def test_a_register_writes_its_dates_as_registers_do(tmp_path):
     res = run("import", "mandates", tmp_path / "register.csv", "--org", folder, "--replace")
     assert res.exit_code == 1 and "geldig tot: 'm.i.v. 1-1-2026' is geen datum" in res.output, \
         res.output
+
+
+def test_mandatees_joined_in_words_are_each_or_refused_for_of(tmp_path):
+    """'Teammanager Financiën en Teammanager Publiekszaken' and the two
+    joined by '/' were refused as no post ("did you mean ..."): each is
+    given the mandate, as with ';'.  Joined by 'of' the row does not say
+    whether each holds it: refused, naming both."""
+    text = ("Bevoegdheid;Mandaatgever;Gemandateerde\n"
+            "Inkoop;F001;Teammanager Financiën en Teammanager Publiekszaken\n"
+            "Subsidies;F001;Teammanager Financiën / Teammanager Publiekszaken\n")
+    folder, res = _imported(tmp_path, text)
+    assert res.exit_code == 0, res.output
+    assert "Regels die meer gemandateerden noemen (2: regels 2, 3): een mandaat aan elk" \
+        in res.output, res.output
+    got = sorted((v, *d["powers"]) for u, v, d in orgmodel.load(folder).graph.edges(data=True)
+                 if d["kind"] == "MANDATES")
+    assert got == [("F002", "inkoop"), ("F002", "subsidies"), ("F005", "inkoop"),
+                   ("F005", "subsidies")], got
+    (tmp_path / "register.csv").write_text(
+        "Bevoegdheid;Mandaatgever;Gemandateerde\n"
+        "Leges;F001;Teammanager Financiën of Teammanager Publiekszaken\n", encoding="utf-8")
+    res = run("import", "mandates", tmp_path / "register.csv", "--org", folder, "--replace")
+    assert res.exit_code == 1 and "regel 2: gemandateerde 'Teammanager Financiën of " \
+        "Teammanager Publiekszaken' noemt 2 functies of rollen, verbonden door 'of'" \
+        in res.output, res.output

@@ -486,9 +486,34 @@ class _Nodes:
             return []
         whole = self.by_name.get(_plain(names)) or self.kind.get(names.strip()) in ("Post", "Role")
         parts = [p for p in _SEVERAL.split(names.strip()) if p]
+        if not whole and len(parts) == 1:
+            parts = self.joined(names, column)
         if whole or len(parts) == 1:
             return self.each(names, column)
         return [found for part in parts for found in self.each(part, column)]
+
+    def joined(self, names: str, column: str) -> list:
+        """The parts of a cell that joins the names of posts or roles with
+        'en', '&' or '/' (``Teamleider A en Teamleider B``: each is given the
+        mandate, as with ``;``), where every part is one; refused where they
+        are joined with 'of' (which of them, or whether each, the row does
+        not say); else the cell, whole."""
+        parts = [p for p in _JOINED.split(names.strip()) if p]
+        if len(parts) < 2 or not all(self.is_named(p) for p in parts):
+            either = [p for p in _EITHER.split(names.strip()) if p]
+            if len(either) > 1 and all(self.is_named(p) for p in either):
+                raise InputError(Message(
+                    "{what} '{name}' names {n} posts or roles joined by 'of' ({names}): whether "
+                    "each holds the mandate, or one of them, the row does not say; give each its "
+                    "own row, or separate them with ';' where each holds it",
+                    what=Message(_LABELS[f"{column}_name"]), name=names.strip(), n=len(either),
+                    names=Listing(", ", [f"'{p}'" for p in either])))
+            return [names]
+        return parts
+
+    def is_named(self, name: str) -> bool:
+        """Whether ``name`` is a post's or role's id, name or job title."""
+        return bool(self.kind.get(name.strip()) in ("Post", "Role") or self.titled(name))
 
     def names(self, ids: list) -> str:
         """The names of ``ids``, each with its id where two share a name
@@ -516,6 +541,11 @@ _AMOUNT = re.compile(r"(?:(?:tot en met|tot|t/m|max(?:imaal)?\.?|boven|vanaf|ond
 
 #: Between the posts a cell names (``Teammanager A; Teammanager B``).
 _SEVERAL = re.compile(r"\s*[;,\n]\s*")
+#: Between the names of posts a cell joins in words (``A en B``, ``A / B``):
+#: read so only where each part names one.
+_JOINED = re.compile(r"\s+(?:en|and|&)\s+|\s*/\s*", re.IGNORECASE)
+#: The same, joined by "of" (either): refused, see :meth:`_Nodes.joined`.
+_EITHER = re.compile(r"\s+(?:of|or)\s+", re.IGNORECASE)
 #: A mandatee's cell that adds the post's deputy after it ("Teamleider
 #: Burgerzaken (of diens plaatsvervanger)", "..., bij diens afwezigheid de
 #: plaatsvervanger"): the mandate is the post's, and the words are kept in
