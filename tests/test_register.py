@@ -768,7 +768,10 @@ def test_a_row_given_twice_is_read_once_and_two_ceilings_are_refused(tmp_path):
 
 
 @pytest.mark.parametrize("cells, said", [
-    ("Volmacht;;", None),
+    ("Volmacht;;", "volmacht"),
+    # (a kind's letters, and a remark after it, were refused as no kind)
+    ("Mt;;", "machtiging"),
+    ("Mandaat (art. 160 Gemw);;", "mandaat"),
     ("mandaat en volmacht;;", "register.csv, regel 2: soort 'mandaat en volmacht' is geen van: "
                               "mandaat, volmacht, machtiging"),
     (";1-1-2026;31-12-2025", "register.csv, regel 2: geldt van 1 januari 2026 tot 31 december "
@@ -778,14 +781,15 @@ def test_a_registers_kind_and_period_are_read_on_its_row(tmp_path, cells, said):
     """`Volmacht` (a capital) was refused, and so were a kind that is none
     and a period that ends before it starts, each on a row of the folder's
     edges.csv that the user never wrote. A kind is read without regard to
-    case; the others are refused on the register's own row."""
+    case, by its letters (M, V, Mt) or with a remark after it; the others
+    are refused on the register's own row."""
     folder, res = _imported(tmp_path, "Bevoegdheid;Mandaatgever;Gemandateerde;Soort;Geldig "
                             f"vanaf;Geldig tot\nInkoop;F001;F002;{cells}\n")
-    if said is None:
+    if said in ("mandaat", "volmacht", "machtiging"):
         assert res.exit_code == 0, res.output
         [d] = [d for *_, d in orgmodel.load(folder).graph.edges(data=True)
                if d["kind"] == "MANDATES" and "inkoop" in d["powers"]]
-        assert d["mandate_kind"] == "volmacht"
+        assert d["mandate_kind"] == said
         return
     assert res.exit_code == 1 and said in res.output and "edges.csv" not in res.output, \
         res.output

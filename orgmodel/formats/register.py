@@ -1186,14 +1186,26 @@ def _attrs(cell: dict, locale: str | None, where: str) -> dict:
     return out
 
 
+#: A kind's letters, as a register's column of kinds (*soort*) writes them.
+_KIND_LETTERS = {"m": "mandaat", "v": "volmacht", "mt": "machtiging"}
+
+
 def _mandate_kind(text: str) -> str:
     """A mandate's kind (*soort*) as the contract writes it, read without
-    regard to case (``Volmacht``), or refused on its row naming the kinds."""
-    found = next((k for k in MANDATE_KINDS if fold(k) == fold(text)), None)
+    regard to case (``Volmacht``), by its letters (``M``, ``V``, ``Mt``) or
+    with a remark in brackets after it (``mandaat (art. 160 Gemw)``), or
+    refused on its row naming the kinds.
+
+    >>> _mandate_kind("Mt"), _mandate_kind("Mandaat (art. 160 Gemw)"), _mandate_kind("V.")
+    ('machtiging', 'mandaat', 'volmacht')
+    """
+    plain = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip()
+    found = next((k for k in MANDATE_KINDS if fold(k) == fold(plain)), None) or \
+        _KIND_LETTERS.get(fold(plain))
     if found is None:
         raise InputError(Message(
-            "kind '{value}' is not one of: {kinds} (mandaat: decisions, Awb 10:1; volmacht: "
-            "private-law acts, 10:12; machtiging: other acts; a row per kind)",
+            "kind '{value}' is not one of: {kinds} (mandaat, M: decisions, Awb 10:1; volmacht, "
+            "V: private-law acts, 10:12; machtiging, Mt: other acts; a row per kind)",
             value=text, kinds=", ".join(MANDATE_KINDS)))
     return found
 
