@@ -875,7 +875,8 @@ def test_a_mandatee_named_by_a_title_several_posts_have_is_each_with_every_post(
     res = run("import", "mandates", path, "--org", folder, "--every-post", "--lang", "en")
     assert res.exit_code == 0, res.output
     assert ("- Mandatees named by a job title that several posts have, given to each of them "
-            "(2 rows; --every-post; graded inferred): row 2: 'Adviseur financiën' (F003, F004); "
+            "(2 rows; --every-post, or the cell's own 'alle'; graded inferred): row 2: 'Adviseur "
+            "financiën' (F003, F004); "
             "row 3: 'Adviseurs financiën' (F003, F004)") in res.output, res.output
     assert "several mandatees" not in res.output
     mandates = [(u, v, d["evidence"]) for u, v, d in orgmodel.load(folder).graph.edges(data=True)
@@ -1100,3 +1101,28 @@ def test_mandatees_joined_in_words_are_each_or_refused_for_of(tmp_path):
     assert res.exit_code == 1 and "regel 2: gemandateerde 'Teammanager Financiën of " \
         "Teammanager Publiekszaken' noemt 2 functies of rollen, verbonden door 'of'" \
         in res.output, res.output
+
+
+def test_a_mandatee_cell_that_says_every_post_of_a_title_is_each(tmp_path):
+    """'Alle adviseurs financiën' and 'Iedere adviseur financiën' were
+    refused as no post ("did you mean ..."): the cell itself says every post
+    of the title, so each is given the mandate, graded inferred as with
+    --every-post, the note saying the cell's words.  A plural alone still
+    needs --every-post."""
+    text = ("Bevoegdheid;Mandaatgever;Gemandateerde\nInkoop;F001;Alle adviseurs financiën\n"
+            "Subsidies;F001;Iedere adviseur financiën\n")
+    folder, res = _imported(tmp_path, text)
+    assert res.exit_code == 0, res.output
+    assert "regel 2: 'Alle adviseurs financiën' (F003, F004); regel 3: 'Iedere adviseur " \
+        "financiën' (F003, F004)" in res.output, res.output
+    got = sorted((v, d["evidence"], d["note"]) for u, v, d in
+                 orgmodel.load(folder).graph.edges(data=True)
+                 if d["kind"] == "MANDATES" and "inkoop" in d["powers"])
+    note = "het register geeft het mandaat aan elke functie met een functienaam ('Alle " \
+        "adviseurs financiën'), 2 functies: elk krijgt het"
+    assert got == [("F003", "inferred", note), ("F004", "inferred", note)], got
+    (tmp_path / "register.csv").write_text(
+        "Bevoegdheid;Mandaatgever;Gemandateerde\nLeges;F001;Adviseurs financiën\n",
+        encoding="utf-8")
+    res = run("import", "mandates", tmp_path / "register.csv", "--org", folder, "--replace")
+    assert res.exit_code == 1 and "importeer met --every-post" in res.output, res.output

@@ -358,9 +358,9 @@ _REPEATED = (N_("- A row that gives a mandate an earlier row gives, written othe
                 "its name and by its id, a title and its plural): read once ({n}: {rows})"))
 #: The log's line of mandatees named by a job title (``--every-post``).
 _TITLES = (N_("- A mandatee named by a job title that several posts have, given to each of "
-              "them (--every-post; graded inferred): {rows}"),
+              "them (--every-post, or the cell's own 'alle'; graded inferred): {rows}"),
            N_("- Mandatees named by a job title that several posts have, given to each of "
-              "them ({n} rows; --every-post; graded inferred): {rows}"))
+              "them ({n} rows; --every-post, or the cell's own 'alle'; graded inferred): {rows}"))
 
 
 def _first_ten(items: list, line: tuple, said, sep: str = ", ") -> Message:
@@ -524,11 +524,18 @@ class _Nodes:
     def each(self, name: str, column: str) -> list:
         """The post or role ``name`` names; with :attr:`every_post`, each post
         of a job title several have (``Teamleider``, or its plural
-        ``Teamleiders``, ``Afdelingshoofden``), noted in :attr:`titles`."""
-        if self.every_post:
+        ``Teamleiders``, ``Afdelingshoofden``), noted in :attr:`titles`; so
+        too, without it, a mandatee's cell that says so itself (``Alle
+        teamleiders``, ``Iedere teamleider``)."""
+        every = _EVERY.match(name) if column != "mandator" else None
+        written = name.strip()
+        if every and self.titled(name[every.end():]):
+            name = name[every.end():]
+        if self.every_post or every:
             posts = self.titled(name)
             if len(posts) > 1 or (posts and _plain(name) not in self.by_name):
-                self.titles.append((name.strip(), posts))
+                # (as the cell writes it: "Alle teamleiders" says why each)
+                self.titles.append((written if every else name.strip(), posts))
                 return list(posts)
         return [self.find("", name, column)]
 
@@ -544,6 +551,10 @@ _SEVERAL = re.compile(r"\s*[;,\n]\s*")
 #: Between the names of posts a cell joins in words (``A en B``, ``A / B``):
 #: read so only where each part names one.
 _JOINED = re.compile(r"\s+(?:en|and|&)\s+|\s*/\s*", re.IGNORECASE)
+#: A mandatee's cell that names every post of a job title itself ("Alle
+#: teamleiders", "Iedere teamleider"): each is given the mandate, as with
+#: --every-post.
+_EVERY = re.compile(r"^\s*(?:alle|iedere|ieder|elke|elk|all|every|each)\s+", re.IGNORECASE)
 #: The same, joined by "of" (either): refused, see :meth:`_Nodes.joined`.
 _EITHER = re.compile(r"\s+(?:of|or)\s+", re.IGNORECASE)
 #: A mandatee's cell that adds the post's deputy after it ("Teamleider
@@ -911,8 +922,10 @@ class _Reading:
             # (the title itself in the log: two rows that write it two ways,
             # Teamleider and Teamleiders, give one mandate)
             note = self.own(Message(
-                "the register names the mandatee by a job title that {n} posts have: each is "
-                "given the mandate (--every-post)", n=len(posts)))
+                "the register gives the mandate to every post of a job title ('{title}'), {n} "
+                "posts: each is given it", title=title, n=len(posts)) if _EVERY.match(title)
+                else Message("the register names the mandatee by a job title that {n} posts "
+                             "have: each is given the mandate (--every-post)", n=len(posts)))
             for terms in [attrs, *(t for *_, t in subs)]:
                 terms["evidence"] = "inferred"
                 terms["note"] = "; ".join(filter(None, [terms.get("note"), note]))
