@@ -2188,3 +2188,24 @@ def test_a_unit_grade_or_cost_centre_that_says_none_is_none(tmp_path):
         {"F1": "15", "F2": None, "F3": None, "F4": None, "F5": None}
     assert {p: g.nodes[p].get("cost_centre") for p in ("F2", "F3", "F4", "F5")} == \
         {"F2": None, "F3": None, "F4": None, "F5": "200"}
+
+
+def test_a_superior_not_known_or_still_to_be_decided_leaves_the_line_out(tmp_path):
+    """'onbekend' and '?' as a superior were refused with the advice to read
+    them as a post outside the organisation; 'n.t.b.' was said to be a
+    vacancy.  Each says the superior is not known: the line is left out,
+    said with the cell, and the post is no top."""
+    f = tmp_path / "sup.csv"
+    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende\nF1;Directeur;A. Top;\n"
+                 "F2;Adviseur;B. Bos;n.t.b.\nF3;Adviseur;C. Dam;onbekend\nF4;Adviseur;D. Eik;?\n"
+                 "F5;Adviseur;E. Fok;F1\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    for row, sup in ((3, "n.t.b."), (4, "onbekend"), (5, "?")):
+        assert f"sup.csv, regel {row}: valt onder '{sup}', wat zegt dat de leidinggevende niet " \
+            "bekend is of nog bepaald moet worden: de lijn is weggelaten" in res.output, res.output
+    assert "- Toppen (1): F1 (Directeur)." in res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    assert [(u, v) for u, v, d in g.edges(data=True) if d["kind"] == "REPORTS_TO"] == \
+        [("F5", "F1")]
+    assert not any(d.get("external") for _, d in g.nodes(data=True))

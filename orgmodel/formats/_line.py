@@ -33,6 +33,12 @@ _SURNAME_FIRST = re.compile(r"^(?P<surname>[^,]+?)\s*,\s*(?P<rest>[^,]+)$")
 #: first, should a file use one of them as either).
 NO_SUPERIOR = frozenset({"n.v.t", "nvt", "n/a", "geen", "none", "-", "–", "—", "--",
                           "niet van toepassing", "not applicable"})
+#: What a superior cell writes where the superior is not known, or still to
+#: be decided (compared without case, the spaces around it or a final dot):
+#: no top, and no post outside the organisation either.
+NOT_KNOWN = frozenset({"n.t.b", "ntb", "nader te bepalen", "nog te bepalen", "onbekend",
+                       "niet bekend", "nog niet bekend", "n.b", "nb", "?", "??", "???",
+                       "unknown", "tbd", "tbc", "to be decided", "to be confirmed"})
 #: A key that says there is none: a word of :data:`NO_SUPERIOR`, or the UK
 #: schema's ``XX`` (its word for a top's superior), as a post id or as a
 #: superior a key column is looked for by.
@@ -240,6 +246,13 @@ class LineReading(ImportState):
             log.decisions.append(Message(
                 "post {pid} (row {first_row}) has no superior: read as a top",
                 pid=pid, first_row=first_row))
+            return
+        if sup.strip().casefold().rstrip(".") in NOT_KNOWN and self.is_no_key(sup):
+            # (not a top, which a post with no superior is, nor a post
+            # outside the organisation called "onbekend")
+            log.cells.append((self.label, first_row, Message(
+                "reports to '{sup}', which says the superior is not known or still to be "
+                "decided: the line is left out (give the superior's post id)", sup=sup)))
             return
         if self.is_vacant_holder(sup) and self.is_no_key(sup):
             # (an employee whose manager's post is vacant: a vacancy names no
