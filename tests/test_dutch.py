@@ -1153,16 +1153,24 @@ def test_more_ways_a_sheet_says_vacant_or_unknown_are_no_person(tmp_path):
     assert names == {"A. Top", "(naam niet gegeven)", "Xu Li"}
 
 
+def _hr_imported(tmp_path, text: str, *options, name: str = "f.csv"):
+    """Import ``text`` as a Dutch HR export (``--preset nl-hr``) into
+    ``tmp_path / "o"``, with ``options``: the command's result, exit 0."""
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", *options)
+    assert res.exit_code == 0, res.output
+    return res
+
+
 def _holders_read(tmp_path, cells: list) -> tuple:
     """Import a formatie of a director (F0, A. Top) and a post under it for
     each holder's cell of ``cells`` (F1, F2 ...): the import's output and the
     names of the people holding the posts."""
-    f = tmp_path / "h.csv"
-    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker\nF0;Directeur;;A. Top\n"
-                 + "".join(f"F{i};Adviseur;F0;{c}\n" for i, c in enumerate(cells, 1)),
-                 encoding="utf-8")
-    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
-    assert res.exit_code == 0, res.output
+    res = _hr_imported(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;Medewerker\n"
+                       "F0;Directeur;;A. Top\n"
+                       + "".join(f"F{i};Adviseur;F0;{c}\n" for i, c in enumerate(cells, 1)),
+                       name="h.csv")
     g = orgmodel.load(tmp_path / "o").graph
     return res.output, {g.nodes[u]["name"] for u, v, d in g.edges(data=True)
                         if d["kind"] == "HOLDS"}
@@ -1255,19 +1263,17 @@ def test_an_abbreviated_post_number_and_a_job_share_without_its_fte(tmp_path):
     beside the holders' own FTE keeps no post FTE, and the log said '0 fte'
     for it, its note that its FTE was read once; both say the FTE is not
     given (so in a file with no FTE column, whose note said "FTE summed")."""
-    f = tmp_path / "f.csv"
-    f.write_text("Fpl.nr.;Functie;Naam medewerker;Fpl.nr. leidinggevende;Fte formatie;"
-                 "Fte bezetting\n1001;Secretaris;J. de Vries;;1;1\n"
-                 "1004;Adviseur;K. Jansen;1001;0,8889;0,8889\n1004;Adviseur;L. Smit;1001;0,5;0,5\n",
-                 encoding="utf-8")
-    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
-    assert res.exit_code == 0, res.output
+    res = _hr_imported(tmp_path, "Fpl.nr.;Functie;Naam medewerker;Fpl.nr. leidinggevende;"
+                       "Fte formatie;Fte bezetting\n1001;Secretaris;J. de Vries;;1;1\n"
+                       "1004;Adviseur;K. Jansen;1001;0,8889;0,8889\n"
+                       "1004;Adviseur;L. Smit;1001;0,5;0,5\n")
     assert "functie-id uit 'Fpl.nr.'; leidinggevende uit 'Fpl.nr. leidinggevende'" in res.output
     assert "- Duobanen (één functie-id op meer gelijke regels): 1; 1004 op regels 3, 4, fte niet " \
         "gegeven." in res.output, res.output
     # (and the post's note claimed its FTE was read once)
     note = orgmodel.load(tmp_path / "o").graph.nodes["1004"]["note"]
     assert note == "één functie op regels 3, 4: een duobaan; haar fte is niet gegeven", note
+    f = tmp_path / "f.csv"
     f.write_text("id,title,holder,reports_to\nA,Head,Ann,\nB,Clerk,Bob,A\nB,Clerk,Cy,A\n",
                  encoding="utf-8")
     res = run("import", "posts", f, "--out", tmp_path / "o2")
@@ -1281,13 +1287,9 @@ def test_an_abbreviated_post_number_and_a_job_share_without_its_fte(tmp_path):
 def test_in_dienst_and_uitdiensttreding_are_the_holders_dates(tmp_path):
     """'In dienst' and 'Uitdiensttreding' were columns not read: a holder
     who had left was counted as holding the post."""
-    f = tmp_path / "f.csv"
-    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende;In dienst;Uitdiensttreding\n"
-                 "F1;Directeur;A. Top;;1-1-2015;\nF2;Adviseur;B. Bos;F1;1-3-2020;31-12-2025\n",
-                 encoding="utf-8")
-    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o", "--date",
-              "1-6-2026")
-    assert res.exit_code == 0, res.output
+    res = _hr_imported(tmp_path, "Formatieplaats;Functie;Medewerker;Leidinggevende;In dienst;"
+                       "Uitdiensttreding\nF1;Directeur;A. Top;;1-1-2015;\n"
+                       "F2;Adviseur;B. Bos;F1;1-3-2020;31-12-2025\n", "--date", "1-6-2026")
     assert "begindatum uit 'In dienst'; einddatum uit 'Uitdiensttreding'" in res.output, res.output
     held = {v: (d.get("valid_from"), d.get("valid_to"))
             for u, v, d in orgmodel.load(tmp_path / "o").graph.edges(data=True)
@@ -1300,12 +1302,10 @@ def test_in_dienst_and_uitdiensttreding_are_the_holders_dates(tmp_path):
 def test_an_end_date_still_to_be_decided_is_no_date(tmp_path):
     """An end date 'n.t.b.' or 'Nader te bepalen' refused the holder's
     period as no date; it is none, said with the others."""
-    f = tmp_path / "d.csv"
-    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende functie;Einddatum\n"
-                 "1;Directeur;Jan Jansen;;n.t.b.\n2;Adviseur;Piet Bos;1;Nader te bepalen\n"
-                 "3;Adviseur;Klaas Dam;1;31-12-2030\n", encoding="utf-8")
-    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
-    assert res.exit_code == 0, res.output
+    res = _hr_imported(tmp_path, "Formatieplaats;Functie;Medewerker;Leidinggevende functie;"
+                       "Einddatum\n1;Directeur;Jan Jansen;;n.t.b.\n"
+                       "2;Adviseur;Piet Bos;1;Nader te bepalen\n3;Adviseur;Klaas Dam;1;31-12-2030\n",
+                       name="d.csv")
     assert "2 cellen van 'Einddatum' zeggen dat er geen datum is ('n.t.b.', 'Nader te " \
         "bepalen'): gelezen als geen" in res.output, res.output
     ends = {v: d.get("valid_to") for u, v, d in orgmodel.load(tmp_path / "o").graph.edges(
@@ -2172,13 +2172,11 @@ def test_a_unit_grade_or_cost_centre_that_says_none_is_none(tmp_path):
     those names (a team 'n.v.t.' in the formation), and in the grade's a
     grade 'n.v.t.' or '?'.  They are read as empty (nothing recorded), said
     once with the columns and values."""
-    f = tmp_path / "un.csv"
-    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende;Afdeling;Schaal;Kostenplaats\n"
-                 "F1;Directeur;A. Top;;Directie;15;100\nF2;Adviseur;B. Bos;F1;n.v.t.;n.v.t.;-\n"
-                 "F3;Adviseur;C. Dam;F1;-;-;n.v.t.\nF4;Adviseur;D. Eik;F1;Onbekend;?;?\n"
-                 "F5;Adviseur;E. Fok;F1;Directie;geen;200\n", encoding="utf-8")
-    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
-    assert res.exit_code == 0, res.output
+    res = _hr_imported(tmp_path, "Formatieplaats;Functie;Medewerker;Leidinggevende;Afdeling;"
+                       "Schaal;Kostenplaats\nF1;Directeur;A. Top;;Directie;15;100\n"
+                       "F2;Adviseur;B. Bos;F1;n.v.t.;n.v.t.;-\nF3;Adviseur;C. Dam;F1;-;-;n.v.t.\n"
+                       "F4;Adviseur;D. Eik;F1;Onbekend;?;?\nF5;Adviseur;E. Fok;F1;Directie;geen;200\n",
+                       name="un.csv")
     assert "- un.csv: 10 cellen van 'Afdeling', 'Schaal', 'Kostenplaats' zeggen dat er geen is " \
         "of dat het niet bekend is ('n.v.t.', '-', 'Onbekend', '?', 'geen'): gelezen als leeg, " \
         "niets vastgelegd" in res.output, res.output
@@ -2195,12 +2193,9 @@ def test_a_superior_not_known_or_still_to_be_decided_leaves_the_line_out(tmp_pat
     them as a post outside the organisation; 'n.t.b.' was said to be a
     vacancy.  Each says the superior is not known: the line is left out,
     said with the cell, and the post is no top."""
-    f = tmp_path / "sup.csv"
-    f.write_text("Formatieplaats;Functie;Medewerker;Leidinggevende\nF1;Directeur;A. Top;\n"
-                 "F2;Adviseur;B. Bos;n.t.b.\nF3;Adviseur;C. Dam;onbekend\nF4;Adviseur;D. Eik;?\n"
-                 "F5;Adviseur;E. Fok;F1\n", encoding="utf-8")
-    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
-    assert res.exit_code == 0, res.output
+    res = _hr_imported(tmp_path, "Formatieplaats;Functie;Medewerker;Leidinggevende\n"
+                       "F1;Directeur;A. Top;\nF2;Adviseur;B. Bos;n.t.b.\nF3;Adviseur;C. Dam;onbekend\n"
+                       "F4;Adviseur;D. Eik;?\nF5;Adviseur;E. Fok;F1\n", name="sup.csv")
     for row, sup in ((3, "n.t.b."), (4, "onbekend"), (5, "?")):
         assert f"sup.csv, regel {row}: valt onder '{sup}', wat zegt dat de leidinggevende niet " \
             "bekend is of nog bepaald moet worden: de lijn is weggelaten" in res.output, res.output

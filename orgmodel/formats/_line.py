@@ -247,7 +247,7 @@ class LineReading(ImportState):
                 "post {pid} (row {first_row}) has no superior: read as a top",
                 pid=pid, first_row=first_row))
             return
-        if sup.strip().casefold().rstrip(".") in NOT_KNOWN and self.is_no_key(sup):
+        if self.says_not_known(sup):
             # (not a top, which a post with no superior is, nor a post
             # outside the organisation called "onbekend")
             log.cells.append((self.label, first_row, Message(
@@ -382,6 +382,11 @@ class LineReading(ImportState):
         (``n.v.t.``, ``-``) that is no post's id nor, read by name, a key of
         the file's."""
         return sup.casefold().rstrip(".").strip() in NO_SUPERIOR and self.is_no_key(sup)
+
+    def says_not_known(self, sup: str) -> bool:
+        """The same, of a word for a superior not known or still to be
+        decided (``onbekend``, ``n.t.b.``: see :data:`NOT_KNOWN`)."""
+        return sup.casefold().rstrip(".").strip() in NOT_KNOWN and self.is_no_key(sup)
 
     def is_no_key(self, sup: str) -> bool:
         """Whether the superior cell ``sup`` is no post's id nor, read by

@@ -306,16 +306,22 @@ def ditto_cells(df, columns) -> list:
     # (in the table's order of columns, whatever order they are given in:
     # the first one named is the first a reader meets)
     wanted = set(columns)
-    longest = max(map(len, DITTO)) + 4          # (with spaces around it)
     for column in (c for c in df.columns if c in wanted):
         cells = df[column].astype(str)
-        # (each different value looked at once, not each cell: a column of
-        # 100,000 rows holds far fewer, but for its ids)
-        marks = {v for v in cells.unique() if len(v) <= longest and v.strip().casefold() in DITTO}
+        marks = _values_in(cells, DITTO, lambda v: v.strip().casefold())
         if marks:
             hit = cells.isin(marks)
             found += [(row, column, cells[row]) for row in cells.index[hit.to_numpy()]]
     return sorted(found, key=lambda f: f[0])
+
+
+def _values_in(cells, words: frozenset, folded: Callable[[str], str]) -> list:
+    """The different values of ``cells`` (in the order the rows give them)
+    that are, ``folded``, one of ``words``.  Each value is looked at once,
+    not each cell: a column of 100,000 rows holds far fewer, but for its ids;
+    and only short ones (a word of ``words``, with a few spaces around it)."""
+    longest = max(map(len, words)) + 8
+    return [v for v in cells.unique() if len(v) <= longest and folded(v) in words]
 
 
 def read_ditto(df, columns, label, path, fill: bool) -> Message | None:
@@ -386,9 +392,7 @@ def empty_where_none(df, columns, label) -> Message | None:
     n = 0
     for column in dict.fromkeys(c for c in columns if c and c in df.columns):
         cells = df[column].astype(str)
-        # (each different value looked at once, in the order the rows give them)
-        says = [v for v in cells.unique()
-                if len(v) <= 24 and v.strip().casefold().rstrip(".") in SAYS_NONE]
+        says = _values_in(cells, SAYS_NONE, lambda v: v.strip().casefold().rstrip("."))
         if says:
             hit = cells.isin(says).to_numpy()
             n += int(hit.sum())

@@ -499,9 +499,9 @@ class _Nodes:
         are joined with 'of' (which of them, or whether each, the row does
         not say); else the cell, whole."""
         parts = [p for p in _JOINED.split(names.strip()) if p]
-        if len(parts) < 2 or not all(self.is_named(p) for p in parts):
+        if len(parts) < 2 or not all(self.names_one(p) for p in parts):
             either = [p for p in _EITHER.split(names.strip()) if p]
-            if len(either) > 1 and all(self.is_named(p) for p in either):
+            if len(either) > 1 and all(self.names_one(p) for p in either):
                 raise InputError(Message(
                     "{what} '{name}' names {n} posts or roles joined by 'of' ({names}): whether "
                     "each holds the mandate, or one of them, the row does not say; give each its "
@@ -511,9 +511,6 @@ class _Nodes:
             return [names]
         return parts
 
-    def is_named(self, name: str) -> bool:
-        """Whether ``name`` is a post's or role's id, name or job title."""
-        return bool(self.kind.get(name.strip()) in ("Post", "Role") or self.titled(name))
 
     def names(self, ids: list) -> str:
         """The names of ``ids``, each with its id where two share a name
