@@ -103,8 +103,14 @@ def parse_fte(text: str, locale: str | None = None):
     Traceback (most recent call last):
     ...
     orgmodel.errors.InputError: FTE range '3-2' is inverted: the first number must be the smaller
+    >>> parse_fte("-0.5")
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.InputError: FTE '-0.5' is negative: an FTE is 0 or more
     """
     m = _FTE.match(text)
+    if not m and _FTE.match(text.strip().removeprefix("-")):
+        raise InputError(Message("FTE '{text_}' is negative: an FTE is 0 or more", text_=text))
     if not m:
         raise InputError(Message(
             "FTE '{text_}' is not a number or a range like '2-3'",
@@ -407,13 +413,19 @@ def _not_a_choice(col, text, choices) -> str:
         col=col, text_=text, v=', '.join(choices[col]), v2=_value_meant(text, choices[col])))
 
 
+#: A value's word in the sources where it is not the Dutch outputs' own
+#: (the sources pair *bestuurlijk* with *ambtelijk*).
+_SOURCES_WORDS = {"political": "bestuurlijk"}
+
+
 def _value_meant(word: str, options) -> Message | str:
     """The value ``word`` may mean: the one whose Dutch word it is, as
     orgmodel's Dutch outputs write it (``vermeld``, ``ambtelijk``), else the
     closest spelling."""
     nl = translator("nl")
+    folded = word.strip().casefold()
     meant = next((o for o in options if o != word
-                  and nl.value(o).casefold() == word.strip().casefold()), None)
+                  and folded in (nl.value(o).casefold(), _SOURCES_WORDS.get(o))), None)
     if meant:
         return Message(" ('{word}' is '{meant}' in orgmodel's data)", word=word, meant=meant)
     return _closest(word, options)

@@ -229,6 +229,9 @@ CASES = [
     ("fte not a number", set_cell(N, "tm", "fte", "two"), "nodes.csv, row 7",
      "FTE 'two' is not a number"),
     ("fte range inverted", set_cell(N, "tm", "fte", "3-2"), "nodes.csv, row 7", "inverted"),
+    # (a negative FTE was said to be no number at all)
+    ("fte negative", set_cell(N, "tm", "fte", "-0.5"), "nodes.csv, row 7",
+     "FTE '-0.5' is negative: an FTE is 0 or more"),
     ("team_kind bad", set_cell(N, "team", "team_kind", "squad"), "nodes.csv, row 18",
      "team_kind 'squad'"),
     ("unknown criterion", set_cell(N, "youth", "criteria", "political_risk;urgent"),

@@ -2204,3 +2204,23 @@ def test_a_superior_not_known_or_still_to_be_decided_leaves_the_line_out(tmp_pat
     assert [(u, v) for u, v, d in g.edges(data=True) if d["kind"] == "REPORTS_TO"] == \
         [("F5", "F1")]
     assert not any(d.get("external") for _, d in g.nodes(data=True))
+
+
+def test_a_mandate_passed_down_is_doorgemandateerd_never_delegated(tmp_path):
+    """A commissionership passed down the line is *doorgemandateerd* (the
+    sources' word, D-FS-IV, D-B2, D-B3): it was written *gedelegeerd*,
+    which in Dutch law is delegation (Awb 10:13), another act, in which the
+    power itself passes. No Dutch text of orgmodel says delegation."""
+    org = copy_template(tmp_path)
+    text = (org / "edges.csv").read_text(encoding="utf-8")
+    (org / "edges.csv").write_text(text.replace("\ndd,youth,COMMISSIONS", "\ntm2,youth,COMMISSIONS"),
+                                   encoding="utf-8")
+    res = run("--lang", "nl", "check", "--org", org)
+    assert ("[R4] Team manager Customer contact is doorgemandateerd ambtelijk opdrachtgever van "
+            "Youth programme zonder mandaat van de ambtelijk opdrachtgever") in res.output
+    catalogue = (ROOT / "orgmodel" / "locale" / "nl" / "LC_MESSAGES" / "orgmodel.po")
+    said = [line for line in catalogue.read_text(encoding="utf-8").splitlines()
+            if line.startswith(("msgstr", '"')) and re.search(r"(?i)gedelegeerd|delegatie", line)]
+    assert said == []
+    for folder in ("deventer", "albrandswaard"):
+        assert "gedelegeerd" not in (DATA / folder / "edges.csv").read_text(encoding="utf-8")

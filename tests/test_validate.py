@@ -512,3 +512,18 @@ def test_a_circle_is_said_alike_on_every_run(template_copy):
                  if "goes round" in ln}
     assert len(said) == 1 and said.pop().endswith(
         "edges.csv, row 3: REPORTS_TO goes round in a circle: dd → cd → tm → dd")
+
+
+def test_a_value_in_the_sources_words_names_the_value_meant(template_copy):
+    """The sources pair *bestuurlijk* with *ambtelijk*: a sphere typed
+    'bestuurlijk' was said to be no sphere, with no word of which it is
+    (while 'ambtelijk' was given its meaning). Still an error, never read
+    as the value, but it says which value the word is."""
+    edit(template_copy, "nodes.csv", "council,Post,Council,X-1,stated,political",
+         "council,Post,Council,X-1,stated,bestuurlijk")
+    edit(template_copy, "nodes.csv", "gd,Post,General director,X-1,stated,official",
+         "gd,Post,General director,X-1,stated,ambtelijk")
+    text = [str(p) for p in orgmodel.validate_folder(template_copy)]
+    assert any(t.endswith("sphere 'bestuurlijk' is not one of: political, official "
+                          "('bestuurlijk' is 'political' in orgmodel's data)") for t in text)
+    assert any(t.endswith("('ambtelijk' is 'official' in orgmodel's data)") for t in text)
