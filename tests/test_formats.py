@@ -2273,3 +2273,56 @@ def test_a_junior_file_of_another_organisation_is_refused(tmp_path):
             "department_of_health-2013-09-30-senior.csv: is it the junior-staff file of another "
             "organisation or date? (it names 'Cabinet Office'; the posts file, 'Department of "
             "Health')") in res.output, res.output
+
+
+def test_an_archi_model_of_units_keeps_them_units(tmp_path):
+    """A municipality's own Archi model: units composed of units, a team
+    assigned to its team leader's role, a collaboration aggregating the
+    roles in it. The team assigned to a role was read as a person, and the
+    composition of its unit then refused the whole model ("MEMBER_OF cannot
+    join a Person to a Team"). A unit stays a unit, its assignment to a role
+    is left out and named; the collaboration's roles are its members; a
+    relation between elements orgmodel's edge does not join is left out,
+    named, the rest read."""
+    src = tmp_path / "archi"
+    src.mkdir()
+    (src / "elements.csv").write_text(
+        '"ID","Type","Name","Documentation","Specialization"\n'
+        '"m","ArchimateModel","Gemeente Test","",""\n'
+        '"a1","BusinessActor","Gemeente Test","",""\n'
+        '"a2","BusinessActor","Afdeling Publiekszaken","",""\n'
+        '"a3","BusinessActor","Team Burgerzaken","",""\n'
+        '"p1","BusinessActor","Jan de Vries","",""\n'
+        '"r1","BusinessRole","Gemeentesecretaris","",""\n'
+        '"r2","BusinessRole","Afdelingshoofd Publiekszaken","",""\n'
+        '"r3","BusinessRole","Teamleider Burgerzaken","",""\n'
+        '"c1","BusinessCollaboration","Directieteam","",""\n', encoding="utf-8")
+    relations = [("x1", "CompositionRelationship", "a1", "a2"),
+                 ("x2", "CompositionRelationship", "a2", "a3"),
+                 ("x3", "ServingRelationship", "r2", "r1"),
+                 ("x4", "ServingRelationship", "r3", "r2"),
+                 ("x5", "AssignmentRelationship", "a3", "r3"),
+                 ("x6", "AssignmentRelationship", "p1", "r1"),
+                 ("x7", "AggregationRelationship", "c1", "r1"),
+                 ("x8", "AggregationRelationship", "c1", "r2"),
+                 ("x9", "ServingRelationship", "a3", "a2")]
+    (src / "relations.csv").write_text(
+        '"ID","Type","Name","Documentation","Source","Target","Specialization"\n' + "".join(
+            f'"{i}","{kind}","","","{a}","{b}",""\n' for i, kind, a, b in relations),
+        encoding="utf-8")
+    out = tmp_path / "out"
+    res = run("import", "archi", src, "--out", out, "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert ("relations.csv, row 6: AssignmentRelationship x5 joins 'Team Burgerzaken' (Team) "
+            "to 'Teamleider Burgerzaken' (Post), which orgmodel's HOLDS does not join") in \
+        res.output
+    assert ("relations.csv, row 10: ServingRelationship x9 joins 'Team Burgerzaken' (Team) to "
+            "'Afdeling Publiekszaken' (Team), which orgmodel's REPORTS_TO does not join") in \
+        res.output
+    org = orgmodel.load(out)
+    assert {n: org.graph.nodes[n]["kind"] for n in ("a1", "a2", "a3", "p1")} == \
+        {"a1": "Team", "a2": "Team", "a3": "Team", "p1": "Person"}
+    assert sorted((u, v, d["kind"]) for u, v, d in org.graph.edges(data=True)) == [
+        ("a2", "a1", "MEMBER_OF"), ("a3", "a2", "MEMBER_OF"), ("p1", "r1", "HOLDS"),
+        ("r1", "c1", "MEMBER_OF"), ("r2", "c1", "MEMBER_OF"), ("r2", "r1", "REPORTS_TO"),
+        ("r3", "r2", "REPORTS_TO")]

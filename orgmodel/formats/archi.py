@@ -17,6 +17,7 @@ Instrument
 HOLDS person → post    Assignment (the actor is assigned to the role)
 REPORTS_TO             Serving (the post serves its superior)
 MEMBER_OF team → team  Composition, from the cluster or unit to the team
+                       (read: Composition or Aggregation, whole to part)
 any other edge         Association, named after the edge kind
 =====================  =============================================
 
@@ -48,6 +49,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import schema
 from .._staging import clean_stale, no_space, temp_dir
 from ..errors import Problem, ValidationError
 from ..i18n import N_, Message, text_of
@@ -158,9 +160,14 @@ _ELEMENT_KINDS = {"BusinessRole": "Post", "BusinessActor": "Team",
 _ELEMENT_DEFAULTS = {"Post": {"sphere": "official"}, "Team": {"team_kind": "unit"},
                      "Body": {"body_kind": "board"},
                      "Commission": {"commission_kind": "agreement"}}
-#: What an ArchiMate relationship of such a file becomes.
+#: What an ArchiMate relationship of such a file becomes.  (Aggregation is
+#: a whole and its parts as composition is: a collaboration aggregates the
+#: roles that take part in it, a unit the posts in it.)
 _RELATION_KINDS = {"ServingRelationship": "REPORTS_TO", "AssignmentRelationship": "HOLDS",
-                   "CompositionRelationship": "MEMBER_OF"}
+                   "CompositionRelationship": "MEMBER_OF",
+                   "AggregationRelationship": "MEMBER_OF"}
+#: The relationships read from the whole to its part.
+_WHOLE_TO_PART = ("CompositionRelationship", "AggregationRelationship")
 
 
 def read_archi(folder: PathLike, left_out: list | None = None) -> OrgModel:
@@ -189,7 +196,8 @@ def read_archi(folder: PathLike, left_out: list | None = None) -> OrgModel:
     nodes, by_archi = _archi_nodes(elements, props, ours, unused)
     if not ours:
         _people_from_assignments(rel, by_archi, nodes)
-    edges = _archi_edges(rel, props, elements, by_archi, ours, problems, unused)
+    edges = _archi_edges(rel, props, elements, by_archi, {n["id"]: n for n in nodes}, ours,
+                         problems, unused)
     # (the files' own rows, for a problem of the model they make up: the
     # tables read leave out what was not used, so their rows are not the files')
     rows = {prefix + "elements.csv": [r.pop("@row") for r in nodes],
@@ -340,10 +348,11 @@ def _archi_nodes(elements: dict, props: dict, ours: bool, unused: list) -> tuple
     return nodes, by_archi
 
 
-def _archi_edges(rel, props, elements, by_archi, ours: bool, problems, unused) -> list:
+def _archi_edges(rel, props, elements, by_archi, nodes: dict, ours: bool, problems,
+                 unused) -> list:
     """The edges; a relation to an element not in elements.csv is a problem,
     one to an element of another layer, or of a type with no meaning here,
-    is added to ``unused``."""
+    is added to ``unused`` (``nodes``: each node read, by its id)."""
     edges = []
     for rowno, r in zip(rel.index.tolist(), rel.to_dict("records")):
         p = props.get(r["id"], {})
@@ -373,26 +382,49 @@ def _archi_edges(rel, props, elements, by_archi, ours: bool, problems, unused) -
             rec = {k[9:] if k in ("orgmodel:from", "orgmodel:to", "orgmodel:kind") else k: v
                    for k, v in p.items()}
         else:
-            kind = _RELATION_KINDS.get(r["type"]) or \
-                (_in(r["name"]) if _in(r.get("name", "")).isupper() else None)
-            if kind is None:
-                unused.append(Problem("relations.csv", rowno, Message(
-                    "{type} {id}: orgmodel reads no edge from this kind of relation",
-                    type=r["type"], id=r["id"])))
+            rec, why = _foreign_edge(r, by_archi, nodes)
+            if why:
+                unused.append(Problem("relations.csv", rowno, why))
                 continue
-            src, dst = by_archi[r["source"]], by_archi[r["target"]]
-            if r["type"] == "CompositionRelationship":
-                src, dst = dst, src
-            rec = {"from": src, "to": dst, "kind": kind, "source": "archi",
-                   "evidence": "stated"}
         edges.append({**rec, "@row": rowno})
     return edges
 
 
+def _foreign_edge(r: dict, by_archi: dict, nodes: dict) -> tuple[dict, Message | None]:
+    """The edge a relation of a file from Archi makes, or why it makes none:
+    a kind of relation orgmodel reads no edge from, or one between elements
+    its edge does not join (a unit serving a unit, an actor composed of a
+    person): such a relation is left out, named, not the whole model
+    refused (``nodes``: each node by its id)."""
+    kind = _RELATION_KINDS.get(r["type"]) or \
+        (_in(r["name"]) if _in(r.get("name", "")).isupper() else None)
+    if kind is None or kind not in schema.EDGE_KINDS:
+        return {}, Message("{type} {id}: orgmodel reads no edge from this kind of relation",
+                           type=r["type"], id=r["id"])
+    src, dst = by_archi[r["source"]], by_archi[r["target"]]
+    if r["type"] in _WHOLE_TO_PART:
+        src, dst = dst, src
+    edge, a, b = schema.EDGE_KINDS[kind], nodes[src], nodes[dst]
+    if a["kind"] not in edge.sources or b["kind"] not in edge.targets:
+        return {}, Message(
+            "{type} {id} joins '{a}' ({ak}) to '{b}' ({bk}), which orgmodel's {kind} does not "
+            "join", type=r["type"], id=r["id"], a=a["name"], ak=a["kind"], b=b["name"],
+            bk=b["kind"], kind=kind)
+    return {"from": src, "to": dst, "kind": kind, "source": "archi",
+            "evidence": "stated"}, None
+
+
 def _people_from_assignments(rel, by_archi, nodes):
-    """In a file from Archi, an actor assigned to a role is a person."""
-    actors = {r["source"] for r in rel.to_dict("records")
-              if r["type"] == "AssignmentRelationship"}
+    """In a file from Archi, an actor assigned to a role is a person, but
+    not one composed of actors or in one (a unit: a team assigned to a
+    role stays a team, and its assignment is left out, named)."""
+    records = rel.to_dict("records")
+    teams = {n["id"] for n in nodes if n["kind"] == "Team"}
+    units = {e for r in records if r["type"] in _WHOLE_TO_PART
+             and r["source"] in teams and r["target"] in teams and r["source"] != r["target"]
+             for e in (r["source"], r["target"])}
+    actors = {r["source"] for r in records
+              if r["type"] == "AssignmentRelationship"} - units
     for rec in nodes:
         if rec["id"] in actors and rec["kind"] == "Team":
             rec["kind"] = "Person"
