@@ -1063,12 +1063,16 @@ def test_graphml_and_gexf_read_back_with_the_same_nodes_edges_and_attributes(tmp
     assert tm["name"] == "Teammanager(s) ORB teams"
 
 
-def test_plain_w3c_org_from_another_tool_is_read_through_the_org_terms(tmp_path):
-    f = tmp_path / "other.ttl"
-    f.write_text("""@prefix org: <http://www.w3.org/ns/org#> .
+#: The prefixes of a W3C ORG file of another tool.
+ORG_PREFIXES = """@prefix org: <http://www.w3.org/ns/org#> .
 @prefix foaf: <http://xmlns.com/foaf/0.1/> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-<urn:x:ceo> a org:Post ; skos:prefLabel "Chief executive" .
+"""
+
+
+def test_plain_w3c_org_from_another_tool_is_read_through_the_org_terms(tmp_path):
+    f = tmp_path / "other.ttl"
+    f.write_text(ORG_PREFIXES + """<urn:x:ceo> a org:Post ; skos:prefLabel "Chief executive" .
 <urn:x:cfo> a org:Post ; skos:prefLabel "Finance director" ; org:reportsTo <urn:x:ceo> ;
     org:heldBy <urn:x:ann> .
 <urn:x:ann> a foaf:Person ; foaf:name "Ann" .
@@ -1079,6 +1083,32 @@ def test_plain_w3c_org_from_another_tool_is_read_through_the_org_terms(tmp_path)
     assert org.graph.nodes["cfo"]["name"] == "Finance director"
     assert {(u, v, d["kind"]) for u, v, d in org.graph.edges(data=True)} == {
         ("cfo", "ceo", "REPORTS_TO"), ("ann", "cfo", "HOLDS"), ("fin", "corp", "MEMBER_OF")}
+
+
+def test_a_w3c_org_posts_own_role_is_a_role_it_plays(tmp_path):
+    """A post's ``org:role`` (the role its holder plays: *Teamleider* of the
+    post *Teamleider Burgerzaken*) was left out in silence: ``org:role`` is
+    read for memberships, so no line named it. It is a role the post plays
+    (PLAYS), a node of its own; an ``org:role`` of a person is named as not
+    read."""
+    f = tmp_path / "other.ttl"
+    f.write_text(ORG_PREFIXES + """<urn:x:hd> a org:Post ; skos:prefLabel "Afdelingshoofd" .
+<urn:x:tl> a org:Post ; skos:prefLabel "Teamleider Burgerzaken" ; org:reportsTo <urn:x:hd> ;
+    org:role <urn:x:teamleider> .
+<urn:x:teamleider> a org:Role ; skos:prefLabel "Teamleider" .
+<urn:x:ann> a foaf:Person ; foaf:name "Ann" ; org:role <urn:x:teamleider> .
+""")
+    out = tmp_path / "out"
+    res = run("import", "org", f, "--out", out, "--lang", "en")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(out)
+    assert org.graph.nodes["teamleider"]["kind"] == "Role"
+    assert org.graph.nodes["teamleider"]["name"] == "Teamleider"
+    assert {(u, v, d["kind"]) for u, v, d in org.graph.edges(data=True)} == {
+        ("tl", "hd", "REPORTS_TO"), ("tl", "teamleider", "PLAYS")}
+    assert ("other.ttl: org:role from 'Ann' to 'Teamleider' not read: orgmodel reads the role "
+            "of a post or of a membership") in res.output
+    assert "org:Role" not in res.output
 
 
 OTHER_TOOL_DUTCH = """@prefix org: <http://www.w3.org/ns/org#> .

@@ -17,6 +17,7 @@ HOLDS (person → post)         ``org:heldBy`` and ``org:holds``
 MEMBER_OF (team → team)       ``org:hasUnit`` and ``org:unitOf``
 MEMBER_OF (post → team/body)  ``org:Membership`` (``org:member``,
                               ``org:organization``, ``org:role`` for a capacity)
+PLAYS (post → role), read     a post's ``org:role`` (the ``org:Role`` a node)
 ============================  ==================================================
 
 What ORG has no term for goes into a small orgmodel vocabulary,
@@ -491,6 +492,7 @@ def _from_org_terms(g, label, classes, left_out: list | None = None):
     _heads(g, posts_of, r.seen, r.edge, r.skipped, r.name_of, r.itself)
     r.add_containments()
     r.add_memberships()
+    r.add_post_roles()
     if left_out is not None:
         left_out.extend(r.left_out(label))
     return r.nodes, r.edges, (r.terms, r.edge_terms)
@@ -628,6 +630,24 @@ class _TermReading:
             self.edge("org:Membership", who, where, "MEMBER_OF",
                       **({"capacity": str(cap)} if cap is not None and str(cap) else {}))
 
+    def add_post_roles(self) -> None:
+        """A post's ``org:role`` (what its holder does, apart from the
+        post: *Teamleider* of the post *Teamleider Burgerzaken*): a role
+        the post plays (PLAYS), the role a node of its own.  ``org:role``
+        of a resource neither a post nor a membership is named, not read."""
+        from rdflib.namespace import RDF
+        g, ORG = self.g, _ns()[0]
+        memberships = set(g.subjects(RDF.type, ORG.Membership))
+        for s, role in sorted(g.subject_objects(ORG.role)):
+            if s in memberships:
+                continue
+            if self.kinds.get(s) != "Post":
+                self.skipped.append(("org:role", N_("orgmodel reads the role of a post or of "
+                                                    "a membership"), s, role))
+                continue
+            self.add(role, "Role")
+            self.edge("org:role", s, role, "PLAYS")
+
     def left_out(self, label) -> list:
         """Problems naming what the file says that was not read: resources
         of two classes, and the statements skipped or of terms not known."""
@@ -736,7 +756,8 @@ def _types_read(g, classed: dict, seen: dict) -> set:
         if (s in seen or c.cls == FORMAL) and c.how != "typed":
             out |= {(s, RDF.type, o) for o in g.objects(s, RDF.type)
                     if c.how == "term" or o in subs}
-    return out
+    # (an org:Role a post plays is a node: its type was read)
+    return out | {(s, RDF.type, _ns()[0].Role) for s in seen}
 
 
 def _labels(g, s, terms=None) -> dict:
