@@ -472,7 +472,7 @@ class ColumnReading(ImportState):
                 continue
             if _NUMBER.fullmatch(text):
                 found = True
-            elif not (self.is_vacant_holder(text) or self.is_undisclosed(text)):
+            elif not (self.words.is_vacant_holder(text) or self.words.is_undisclosed(text)):
                 return False
         return found
 

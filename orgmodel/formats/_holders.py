@@ -362,15 +362,15 @@ class HolderReading(ImportState):
         if not self.c_holder:
             return []
         return [h for h in self.holder_names(cell)
-                if not self.is_vacant_holder(h) and not self.is_undisclosed(h)]
+                if not self.words.is_vacant_holder(h) and not self.words.is_undisclosed(h)]
 
     def says_vacant(self, cell: str) -> bool:
         """Whether a holder's cell makes its row vacant: every holder it names
         is a vacancy (``Vacature``; not ``Vacature / B. Jansen``, which names
         a holder beside it)."""
-        return self.is_vacant_holder(cell) and (
+        return self.words.is_vacant_holder(cell) and (
             not _SEVERAL_MARKS & set(cell)
-            or all(self.is_vacant_holder(h) for h in self.holder_names(cell)))
+            or all(self.words.is_vacant_holder(h) for h in self.holder_names(cell)))
 
     def holder_names(self, cell: str) -> list:
         """The holders a cell names: one, or several written with ``/``,
@@ -383,9 +383,9 @@ class HolderReading(ImportState):
         was lost to the vacancy's first word)."""
         parts = [p.strip() for p in _SEVERAL_HOLDERS.split(cell)] \
             if _SEVERAL_MARKS & set(cell) else None
-        if (self.is_vacant_holder(cell) or self.is_undisclosed(cell)) and not (
-                parts and len(parts) > 1 and all(parts) and self.is_vacant_holder(parts[0])
-                and not all(self.is_vacant_holder(p) or self.is_undisclosed(p) for p in parts)):
+        if (self.words.is_vacant_holder(cell) or self.words.is_undisclosed(cell)) and not (
+                parts and len(parts) > 1 and all(parts) and self.words.is_vacant_holder(parts[0])
+                and not all(self.words.is_vacant_holder(p) or self.words.is_undisclosed(p) for p in parts)):
             return [cell]
         if parts is None:
             if not cell[:1].isupper():
@@ -400,7 +400,7 @@ class HolderReading(ImportState):
         the row's ``period`` (its dates), with the row's FTE when the row
         names one holder; returns the number of the post's holders whose
         name is not disclosed so far."""
-        if self.is_vacant_holder(holder):
+        if self.words.is_vacant_holder(holder):
             return unnamed
         if not holder and self.preset.empty_holder == "not recorded":
             # (an empty cell states no holder and no vacancy, as a file
@@ -422,7 +422,7 @@ class HolderReading(ImportState):
                 "holder '{holder}' of post {pid} is one letter, no name (a tick saying the post "
                 "is held?): not used; who holds it is not recorded", holder=holder, pid=pid)))
             return unnamed
-        if self.is_no_name(holder) or (_marks_only(holder) and not self.is_undisclosed(holder)):
+        if self.words.is_no_name(holder) or (_marks_only(holder) and not self.words.is_undisclosed(holder)):
             # (a placeholder: whether the post is held, and by whom, it
             # does not say; no person of its name is made)
             self.log.cells.append((self.label, rowno, Message(
@@ -438,9 +438,9 @@ class HolderReading(ImportState):
             self.periods.append((pid, period))
         if not holder:
             hold["note"] = self.in_own_words(Message(_EMPTY_NOTE))
-        if self.is_undisclosed(holder):
+        if self.words.is_undisclosed(holder):
             self.log.undisclosed += 1
-            hired = self.is_hired(holder)
+            hired = self.words.is_hired(holder)
             self.log.hired += hired
             # (named after the post, not the row: the same undisclosed
             # holder of the same post matches across two snapshots)
@@ -452,7 +452,7 @@ class HolderReading(ImportState):
                                "evidence": hold["evidence"],
                                "note": self.in_own_words(self.unnamed_note(holder, hired))})
         else:
-            person = self.person(self.name_in(holder), rowno, pid)
+            person = self.person(self.words.name_in(holder), rowno, pid)
             if holder != self.person_name[person]:
                 # (the person's name is as its first cell writes it: this
                 # cell's own words kept on the holding, ``(a.i.)``)
@@ -477,9 +477,9 @@ class HolderReading(ImportState):
         first: dict = {}
         problems = []
         for rowno, _, holder in group:
-            if self.is_vacant_holder(holder) or self.is_undisclosed(holder):
+            if self.words.is_vacant_holder(holder) or self.words.is_undisclosed(holder):
                 continue
-            key = person_key(self.name_in(holder))
+            key = person_key(self.words.name_in(holder))
             if key in first:
                 problems.append(Problem(self.label, rowno, Message(
                     "post {pid} with holder '{holder}' is on row {first} already: a row given "

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # names in annotations only
     from pathlib import Path
 
     from ._presets import Columns, Preset
+    from ._words import HolderWords
 
 __all__ = ["ImportState", "ImportLog", "cell", "first_and_count"]
 
@@ -306,12 +307,7 @@ class ImportState:
     occupied: dict                  # posts their occupied FTE read (see occupancy)
     and_in_holder: list
     shared_holder_ftes: list
-    is_vacant_holder: Callable[[str], bool]
-    is_vacancy_word: Callable[[str], bool]  # a holder's cell that is a vacancy and no more
-    is_no_name: Callable[[str], bool]       # a holder's cell that is a placeholder
-    is_hired: Callable[[str], bool]
-    name_in: Callable[[str], str]   # the name in a holder's cell ("Inhuur: J. Bakker")
-    is_undisclosed: Callable[[str], bool]
+    words: HolderWords              # what a holder's cell says by the preset's words
     jcols: Columns                  # the junior-staff file's
     asked: set                      # the columns the user named (must be there)
     line: bool                      # False: the file gives no reporting lines

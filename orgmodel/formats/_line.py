@@ -130,8 +130,8 @@ class LineReading(ImportState):
     def person_named(self, holder: str) -> str:
         """The name of the person a holder's cell names, or "" for a vacancy
         or a holder not named (``Vacature``, ``N.N.``): no manager's name."""
-        vacant = self.is_vacant_holder(holder) or self.is_undisclosed(holder)
-        return "" if vacant else self.name_in(holder)
+        vacant = self.words.is_vacant_holder(holder) or self.words.is_undisclosed(holder)
+        return "" if vacant else self.words.name_in(holder)
 
     def posts_by_column(self, column) -> dict:
         """The posts by their value in ``column`` (folded): what a superior
@@ -254,7 +254,7 @@ class LineReading(ImportState):
                 "reports to '{sup}', which says the superior is not known or still to be "
                 "decided: the line is left out (give the superior's post id)", sup=sup)))
             return
-        if self.is_vacant_holder(sup) and self.is_no_key(sup):
+        if self.words.is_vacant_holder(sup) and self.is_no_key(sup):
             # (an employee whose manager's post is vacant: a vacancy names no
             # one, and several posts may be vacant)
             log.cells.append((self.label, first_row, Message(
@@ -332,7 +332,7 @@ class LineReading(ImportState):
         as the line's superior cells are (by id, or by ``--reports-to-by``),
         but only a post of the file; else ``(None, why, hint)`` (``known``:
         what a post may be written as, see :meth:`known_keys`)."""
-        if self.is_vacant_holder(sup) and self.is_no_key(sup):
+        if self.words.is_vacant_holder(sup) and self.is_no_key(sup):
             # (a functional manager's post that is vacant: which, the cell
             # does not say)
             return None, Message("is a vacancy, which names nobody: which vacant post is meant "
