@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import copy
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._nx import node_attrs, predecessors, successors
 from .errors import InputError, OrgModelError, Problem, ValidationError
@@ -147,12 +147,24 @@ def _closest(org, node):
     return Message(" (did you mean '{best}'?)", best=best[0]) if best else ""
 
 
-def _mark(d, note: str):
+class _Notes(NamedTuple):
+    """The note on what a change made: in the organisation's language (the
+    ``note``), and in Dutch (the ``note_nl`` a model may carry beside it)."""
+
+    note: str
+    nl: str
+
+
+def _mark(d, notes: _Notes):
     """A node's or edge's attributes as a change made them: assumed (no
-    source says it), ``note`` saying which change (see :func:`_note`)."""
+    source says it), its notes saying which change (see :func:`_note`): a
+    Dutch note it had says the change too, not the reasoning of the fact it
+    was (which no longer holds it)."""
     d = dict(d)
     d["evidence"] = "assumed"
-    d["note"] = note
+    d["note"] = notes.note
+    if d.get("note_nl"):
+        d["note_nl"] = notes.nl
     d.pop("source", None)
     return d
 
@@ -352,7 +364,7 @@ def _apply_one(new: OrgModel, ch) -> None:
         raise _ChangeError(Message("{verb} names nothing: write '{verb}: ID'", verb=verb))
     if verb in _SPEC_KEYS:
         _unknown_spec_keys(verb, ch[verb])
-    text = _note(new, verb, ch[verb])
+    text = _Notes(_note(new, verb, ch[verb]), translator("nl")(_said(verb, ch[verb])))
     if verb == "close":
         _close(new, ch[verb], ch.get("reports", "superior"), text)
     elif verb == "move":
@@ -474,7 +486,11 @@ def _rename(org, node, name, text):
         raise _ChangeError(Message("rename needs a new name: 'name: ...'"))
     d = org.graph.nodes[node]
     d["name"] = name.strip()
-    d["note"] = text
+    # (the post is still the one its source gives, under another name: its
+    # note keeps why it is there, the change said after it)
+    d["note"] = "; ".join(n for n in (d.get("note"), text.note) if n)
+    if d.get("note_nl"):
+        d["note_nl"] = f"{d['note_nl']}; {text.nl}"
 
 
 def _move(org, node, to, unit, text):

@@ -2224,3 +2224,26 @@ def test_a_mandate_passed_down_is_doorgemandateerd_never_delegated(tmp_path):
     assert said == []
     for folder in ("deventer", "albrandswaard"):
         assert "gedelegeerd" not in (DATA / folder / "edges.csv").read_text(encoding="utf-8")
+
+
+def test_a_what_ifs_notes_say_the_change_in_both_languages(tmp_path):
+    """A renamed post's note was replaced by "what-if: dd-bb renamed": the
+    reasoning of an inferred post was gone in English and kept in Dutch, so
+    each language told another story. It keeps its reasoning, the change
+    said after it, in both. An edge a merge moved became assumed with the
+    what-if note, but kept its Dutch note: the reasoning of the fact it no
+    longer is, shown on the Dutch pages. It says the change in Dutch."""
+    from orgmodel.whatif import apply
+    org = orgmodel.load(DATA / "deventer")
+    old = dict(org.graph.nodes["dd-bb"])
+    new = apply(org, [{"rename": "dd-bb", "name": "Adjunct-directeur Zorg"}])
+    d = new.graph.nodes["dd-bb"]
+    assert d["note"] == old["note"] + "; what-if: dd-bb renamed"
+    assert d["note_nl"] == old["note_nl"] + "; wat-als: dd-bb hernoemd"
+    assert d["evidence"] == old["evidence"] and d["source"] == old["source"]
+    new = apply(org, [{"merge": ["dd-bo", "dd-bb"]}])
+    moved = [d for u, v, d in new.graph.edges(data=True)
+             if u == "dd-bo" and v == "cl-bb" and d["kind"] == "LEADS"]
+    assert moved and moved[0]["evidence"] == "assumed" and "source" not in moved[0]
+    assert moved[0]["note"] == "what-if: dd-bb merged into dd-bo"
+    assert moved[0]["note_nl"] == "wat-als: dd-bb opgegaan in dd-bo"
