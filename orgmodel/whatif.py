@@ -486,6 +486,10 @@ def _rename(org, node, name, text):
         raise _ChangeError(Message("rename needs a new name: 'name: ...'"))
     d = org.graph.nodes[node]
     d["name"] = name.strip()
+    # (its name in another language, name_nl beside name, was the old one:
+    # the new name is the one in every language)
+    for key in ("name_en", "name_nl"):
+        d.pop(key, None)
     # (the post is still the one its source gives, under another name: its
     # note keeps why it is there, the change said after it)
     d["note"] = "; ".join(n for n in (d.get("note"), text.note) if n)

@@ -2241,6 +2241,12 @@ def test_a_what_ifs_notes_say_the_change_in_both_languages(tmp_path):
     assert d["note"] == old["note"] + "; what-if: dd-bb renamed"
     assert d["note_nl"] == old["note_nl"] + "; wat-als: dd-bb hernoemd"
     assert d["evidence"] == old["evidence"] and d["source"] == old["source"]
+    # (a name in Dutch beside the name, as an ORG file's @nl label gives it,
+    # was kept: the Dutch pages showed the old name)
+    org.graph.nodes["dd-bb"]["name_nl"] = "Adjunct-directeur B&B"
+    new = apply(org, [{"rename": "dd-bb", "name": "Adjunct-directeur Zorg"}])
+    from orgmodel.model import display_names
+    assert display_names(new.graph, "nl")["dd-bb"] == "Adjunct-directeur Zorg"
     new = apply(org, [{"merge": ["dd-bo", "dd-bb"]}])
     moved = [d for u, v, d in new.graph.edges(data=True)
              if u == "dd-bo" and v == "cl-bb" and d["kind"] == "LEADS"]
