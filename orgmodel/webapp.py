@@ -822,6 +822,10 @@ def _change_of(form: dict, locale: str | None = None) -> dict:
                          if form.get(k, "").strip()})
             if "ceiling" in spec:
                 spec["ceiling"] = _ceiling(spec["ceiling"], locale)
+        elif form.get("powers", "").strip():
+            # (some of a mandate's powers withdrawn: the field was ignored, and
+            # every mandate between the two posts went)
+            spec["powers"] = form["powers"]
         return {verb: spec}
     if verb == "add":
         return {"add": {"id": subject, "kind": form.get("kind") or "Post",

@@ -29,7 +29,9 @@ original is left as it is.  Each change is a mapping with one verb:
     commission (``COMMISSIONS``, with ``capacity``) or any other kind.
 ``unlink: {kind: KIND, from: ID, to: ID}``
     The edges of that kind from one node to the other go (a mandate
-    withdrawn, a role no longer played, a holder leaving).
+    withdrawn, a role no longer played, a holder leaving); of a mandate,
+    with ``powers: budget; hr``, those powers only (a mandate that gives
+    others as well stays, with them).
 
 Every node and edge a change makes is graded ``assumed`` with a note naming
 the change; the result is validated, and a change that cannot be applied
@@ -426,7 +428,7 @@ def _link(org, spec, text, remove=False):
     if not isinstance(spec, dict):
         raise _ChangeError(Message("needs a mapping (kind, from, to ...)"))
     kind, u, v = spec.get("kind"), spec.get("from"), spec.get("to")
-    known = ("kind", "from", "to") + (() if remove else tuple(_LINK_KEYS))
+    known = ("kind", "from", "to") + (("powers",) if remove else tuple(_LINK_KEYS))
     for key in spec:
         if key not in known:
             raise _ChangeError(Message("{verb}: unknown key '{key}' (known: {keys})",
@@ -442,12 +444,7 @@ def _link(org, spec, text, remove=False):
         _need(org, x)
     g = org.graph
     if remove:
-        keyed = [k for k, d in successors(g)[u].get(v, {}).items() if d.get("kind") == kind]
-        if not keyed:
-            raise _ChangeError(Message("there is no {kind} edge from '{u}' to '{v}'",
-                                       kind=kind, u=u, v=v))
-        for k in keyed:
-            g.remove_edge(u, v, k)
+        _unlink(g, kind, u, v, spec.get("powers"), text)
         return
     attrs: dict = {"kind": kind}
     for key, value in spec.items():
@@ -461,6 +458,41 @@ def _link(org, spec, text, remove=False):
             value = _number(key, value, org.manifest.get("locale"))
         attrs[key] = value
     g.add_edge(u, v, **_mark(attrs, text))
+
+
+def _unlink(g, kind: str, u, v, powers, text) -> None:
+    """Withdraw the ``kind`` edges from ``u`` to ``v``; of a mandate, with
+    ``powers``, those powers only: a mandate that gives others as well
+    stays, with them (graded assumed, the change in its note)."""
+    keyed = [(k, d) for k, d in successors(g)[u].get(v, {}).items() if d.get("kind") == kind]
+    if not keyed:
+        raise _ChangeError(Message("there is no {kind} edge from '{u}' to '{v}'",
+                                   kind=kind, u=u, v=v))
+    if powers in (None, "", []):
+        for k, _ in keyed:
+            g.remove_edge(u, v, k)
+        return
+    if kind != "MANDATES":
+        raise _ChangeError(Message("unlink: powers are a mandate's (kind: MANDATES), not a "
+                                   "{kind} edge's", kind=kind))
+    wanted = [x.strip() for x in str(powers).split(";") if x.strip()] \
+        if isinstance(powers, str) else [str(x) for x in powers]
+    given = {p for _, d in keyed for p in d.get("powers") or ()}
+    missing = [p for p in wanted if p not in given]
+    if missing:
+        raise _ChangeError(Message(
+            "no mandate from '{u}' to '{v}' gives {missing} (its powers: {given})", u=u, v=v,
+            missing=", ".join(missing), given=", ".join(sorted(given)) or "-"))
+    for k, d in keyed:
+        left = [p for p in d.get("powers") or () if p not in wanted]
+        if len(left) == len(d.get("powers") or ()):
+            continue
+        if not left:
+            g.remove_edge(u, v, k)
+            continue
+        changed = _mark({**d, "powers": left}, text)
+        d.clear()
+        d.update(changed)
 
 
 def _number(key: str, value, locale: str | None):

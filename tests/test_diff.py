@@ -176,7 +176,13 @@ def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
     # an empty or a mapping value where an id belongs, a link without a kind
     # and an unknown key of unlink were each said as 'None' or Python's dict
     ("- unlink: {a: 1}\n", "change 1 (unlink: {a: 1}): unlink: unknown key 'a' (known: kind, "
-     "from, to)"),
+     "from, to, powers)"),
+    # (powers withdraw part of a mandate: of another edge, or not given, refused)
+    ("- unlink: {kind: REPORTS_TO, from: tm-bb, to: dd-bb, powers: budget}\n",
+     "unlink: powers are a mandate's (kind: MANDATES), not a REPORTS_TO edge's"),
+    ("- unlink: {kind: MANDATES, from: cd-kossen, to: dd-io, powers: regie}\n",
+     "no mandate from 'cd-kossen' to 'dd-io' gives regie (its powers: budget, content, "
+     "general-management, leading, pijofach)"),
     ("- link: {from: gd, to: cd-kossen}\n", "a link needs a kind (kind: REPORTS_TO"),
     ("- move_commission: {commission: ag-jeugd, from: , to: gd}\n",
      "change 1 (move_commission: {commission: ag-jeugd, from:, to: gd}): a node is missing "

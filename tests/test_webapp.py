@@ -520,6 +520,28 @@ def test_an_editor_gives_and_withdraws_mandates_roles_and_holders(app):
     assert any(d["kind"] == "PLAYS" for _, _, d in org.graph.out_edges("tm", data=True))
 
 
+def test_an_editor_withdraws_one_power_of_a_mandate(app):
+    """The form's powers were ignored by a withdrawal: every mandate from
+    the general director to the corporate director went, when one power was
+    meant. With powers, those are withdrawn; the mandate keeps the others."""
+    url, folder = app
+    anna, _ = _login(url, "anna")
+    token = _draft(anna, "one-power", {"verb": "unlink", "kind": "MANDATES", "subject": "gd",
+                                       "to": "cd", "powers": "hr"})
+    # (a power the mandate does not give: refused, naming what it gives)
+    res = anna.post("/drafts/one-power/change", data={
+        "csrf": token, "verb": "unlink", "kind": "MANDATES", "subject": "cd", "to": "dd",
+        "powers": "hr"})
+    assert res.status_code == 400
+    assert "no mandate from &#39;cd&#39; to &#39;dd&#39; gives hr (its powers: budget, " \
+        "leading)" in res.text
+    assert anna.post("/drafts/one-power/apply", data={"csrf": token}).status_code == 303
+    org = orgmodel.load(folder)
+    left = [d for _, v, d in org.graph.out_edges("gd", data=True)
+            if v == "cd" and d["kind"] == "MANDATES"]
+    assert [(d["powers"], d["evidence"]) for d in left] == [(["leading", "budget"], "assumed")]
+
+
 def test_drafts_and_sessions_survive_a_restart(folder):
     proc, url = _start(folder)
     try:
