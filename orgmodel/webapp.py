@@ -807,7 +807,8 @@ def _change_of(form: dict, locale: str | None = None) -> dict:
         return {"merge": [form.get("to", "").strip(), subject]}
     if verb == "move_mandate":
         change = {"from": form.get("mandator", "").strip(), "to": subject}
-        for key, field in (("mandator", "new_mandator"), ("mandatee", "new_mandatee")):
+        for key, field in (("mandator", "new_mandator"), ("mandatee", "new_mandatee"),
+                           ("powers", "powers")):
             if form.get(field, "").strip():
                 change[key] = form[field].strip()
         return {"move_mandate": change}

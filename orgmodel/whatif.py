@@ -18,7 +18,8 @@ original is left as it is.  Each change is a mapping with one verb:
     A new node with its line and unit; ``id``, ``kind`` and ``name`` are
     required (a Post's sphere is official unless given).
 ``move_mandate: {from: MANDATOR, to: MANDATEE, mandator: NEW, mandatee: NEW}``
-    A mandate gets a new mandator and/or mandatee.
+    A mandate gets a new mandator and/or mandatee; with ``powers: budget``,
+    those powers only (the mandate keeps the others).
 ``move_commission: {commission: ID, from: COMMISSIONER, to: NEW}``
     A commissioner of a commission is replaced.
 ``rename: ID`` with ``name: NEW``
@@ -333,7 +334,7 @@ def _unknown_keys(ch: dict, verb: str) -> None:
 
 
 #: The keys of the mapping a verb names.
-_SPEC_KEYS = {"move_mandate": ("from", "to", "mandator", "mandatee"),
+_SPEC_KEYS = {"move_mandate": ("from", "to", "mandator", "mandatee", "powers"),
               "move_commission": ("commission", "from", "to")}
 
 
@@ -475,6 +476,14 @@ def _unlink(g, kind: str, u, v, powers, text) -> None:
     if kind != "MANDATES":
         raise _ChangeError(Message("unlink: powers are a mandate's (kind: MANDATES), not a "
                                    "{kind} edge's", kind=kind))
+    wanted = _powers_given(powers, keyed, u, v)
+    for k, d in keyed:
+        _take_powers(g, (u, v, k), d, wanted, text)
+
+
+def _powers_given(powers, keyed: list, u, v) -> list:
+    """The powers a change names (``budget; hr``, or a YAML list), each one
+    a mandate among ``keyed`` (the mandates from ``u`` to ``v``) gives."""
     wanted = [x.strip() for x in str(powers).split(";") if x.strip()] \
         if isinstance(powers, str) else [str(x) for x in powers]
     given = {p for _, d in keyed for p in d.get("powers") or ()}
@@ -483,16 +492,23 @@ def _unlink(g, kind: str, u, v, powers, text) -> None:
         raise _ChangeError(Message(
             "no mandate from '{u}' to '{v}' gives {missing} (its powers: {given})", u=u, v=v,
             missing=", ".join(missing), given=", ".join(sorted(given)) or "-"))
-    for k, d in keyed:
-        left = [p for p in d.get("powers") or () if p not in wanted]
-        if len(left) == len(d.get("powers") or ()):
-            continue
-        if not left:
-            g.remove_edge(u, v, k)
-            continue
+    return wanted
+
+
+def _take_powers(g, edge: tuple, d: dict, wanted: list, text) -> list:
+    """Take the ``wanted`` powers out of the mandate ``edge`` (u, v, key),
+    whose attributes are ``d``: it goes when it gave no others, else it
+    stays with them (graded assumed, noted).  The powers taken."""
+    have = list(d.get("powers") or ())
+    taken = [p for p in have if p in wanted]
+    left = [p for p in have if p not in wanted]
+    if taken and not left:
+        g.remove_edge(*edge)
+    elif taken:
         changed = _mark({**d, "powers": left}, text)
         d.clear()
         d.update(changed)
+    return taken
 
 
 def _number(key: str, value, locale: str | None):
@@ -669,6 +685,15 @@ def _move_edge(org, spec, kind, ends, new_ends, text):
     nv = (spec.get(new_ends[1]) if new_ends[1] else None) or v
     for x in (nu, nv):
         _need(org, x)
+    if spec.get("powers") not in (None, "", []):
+        # (some of a mandate's powers move: the mandate keeps the others)
+        wanted = _powers_given(spec["powers"], list(keyed.items()), u, v)
+        for k, d in list(keyed.items()):
+            before = dict(d)
+            taken = _take_powers(g, (u, v, k), d, wanted, text)
+            if taken:
+                g.add_edge(nu, nv, **_mark({**before, "powers": taken}, text))
+        return
     for k, d in list(keyed.items()):
         g.remove_edge(u, v, k)
         g.add_edge(nu, nv, **_mark(d, text))

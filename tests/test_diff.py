@@ -352,6 +352,28 @@ def test_moving_a_mandate_and_a_commission(tmp_path):
     assert "what the change script c.yaml changes in Deventer" in (out / "diff.html").read_text()
 
 
+def test_moving_and_withdrawing_some_of_a_mandates_powers(tmp_path):
+    """A mandate moved or withdrawn whole, whatever powers were meant: the
+    director's hr could not be given to another post without its leading
+    and budget. With ``powers``, those move (their ceiling with them) or go,
+    and the mandate keeps the others, graded assumed."""
+    from orgmodel.whatif import apply
+    org = orgmodel.load(DATA / "template")
+    new = apply(org, [{"move_mandate": {"from": "gd", "to": "cd", "mandatee": "dd",
+                                        "powers": "hr"}},
+                      {"move_mandate": {"from": "cd", "to": "dd", "mandatee": "tm",
+                                        "powers": ["budget"]}},
+                      {"unlink": {"kind": "MANDATES", "from": "gd", "to": "cd",
+                                  "powers": "budget"}}])
+    given = sorted((u, v, d["powers"], d.get("ceiling"), d["evidence"])
+                   for u, v, d in new.edges("MANDATES") if u in ("gd", "cd"))
+    assert given == [("cd", "dd", ["leading"], None, "stated"),
+                     ("cd", "tm", ["budget"], 50000.0, "assumed"),
+                     ("gd", "budget-holder", ["budget"], 100000.0, "stated"),
+                     ("gd", "cd", ["leading"], None, "assumed"),
+                     ("gd", "dd", ["hr"], None, "assumed")]
+
+
 def _svg(path):
     import xml.etree.ElementTree as ET
     return ET.parse(path).getroot()
