@@ -782,7 +782,43 @@ def _edge_row(k, la: list, lb: list) -> dict:
                 attrs = sorted(x for x in la[0].keys() | lb[0].keys()
                                if x not in BOOKKEEPING and la[0].get(x) != lb[0].get(x))
                 detail = _changed(attrs, la[0], lb[0])
+            else:
+                detail = _several_changed(la, lb)
     return {"from": u, "kind": kind, "to": v, "status": status, "detail": detail}
+
+
+#: What says how an edge is known, not what it is: not what tells two
+#: edges of one kind between two nodes apart.
+_PROVENANCE = frozenset({"kind", "source", "evidence", "note", "note_nl"})
+
+
+def _several_changed(la: list, lb: list) -> Message:
+    """What changed of several edges of one kind between two nodes (two
+    mandates of other powers, one of them moved): those that went and those
+    that came, each by what it says.  It said nothing (an empty detail).
+
+    >>> from orgmodel.i18n import translator
+    >>> a = [{"powers": ["leading"]}, {"powers": ["budget"], "ceiling": 50000.0}]
+    >>> translator("en")(_several_changed(a, a[:1]))
+    "gone: ceiling 50,000, powers 'budget'"
+    """
+    def key(d):
+        return repr(sorted((x, y) for x, y in d.items() if x not in BOOKKEEPING))
+    ka, kb = {key(d): d for d in la}, {key(d): d for d in lb}
+    went = [d for k, d in ka.items() if k not in kb]
+    came = [d for k, d in kb.items() if k not in ka]
+    parts = [Message(text, edges=Listing("; ", [_edge_said(d) for d in ds]))
+             for text, ds in ((N_("gone: {edges}"), went), (N_("new: {edges}"), came)) if ds]
+    return Listing("; ", parts)
+
+
+def _edge_said(d: dict) -> Message:
+    """An edge by what it says (its attributes but how it is known)."""
+    shown = [x for x in sorted(d) if x not in BOOKKEEPING and x not in _PROVENANCE]
+    if not shown:
+        return Message("as before, how it is known changed")
+    return Listing(", ", (Message("{attribute} {value}", attribute=Column(x),
+                                  value=_value_shown(d[x])) for x in shown))
 
 
 def _figures(a, b, to_b: dict):

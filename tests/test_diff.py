@@ -372,6 +372,14 @@ def test_moving_and_withdrawing_some_of_a_mandates_powers(tmp_path):
                      ("gd", "budget-holder", ["budget"], 100000.0, "stated"),
                      ("gd", "cd", ["leading"], None, "assumed"),
                      ("gd", "dd", ["hr"], None, "assumed")]
+    # (the diff said one of two mandates between two posts gone as "changed",
+    # and nothing more: it says which went)
+    from orgmodel.diff import diff
+    rows = diff(org, new).changes().set_index("key")
+    assert rows.loc["cd|MANDATES|dd", "detail"] == \
+        "gone: ceiling 50,000, mandate kind 'mandaat', powers 'budget'"
+    assert rows.loc["gd|MANDATES|cd", "detail"] == \
+        "changed: powers 'budget, hr, leading' → 'leading'"
 
 
 def _svg(path):
