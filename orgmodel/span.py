@@ -15,6 +15,7 @@ the count ``by`` names: posts, people or fte; default posts) or the caller.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import itemgetter
@@ -49,7 +50,8 @@ SPAN_COUNTS = {
                  "that give FTE only, whose people are not counted; and posts whose holder "
                  "is not recorded, which count none: people is then a lower bound)"),
     "fte": N_("fte adds up the FTE of those holders (the post's FTE when holders give none) "
-              "and of that staff"),
+              "and of that staff; a post that gives no FTE adds none, so fte is then a lower "
+              "bound, and empty where no report gives one"),
 }
 _COLUMN = {"posts": "direct_reports", "people": "people", "fte": "fte"}
 _FEWER = {"posts": N_("fewer than {n} direct reports"), "people": N_("fewer than {n} people"),
@@ -87,7 +89,9 @@ class Span:
 
     def to_dict(self) -> dict:
         return {"min": self.min, "max": self.max, "by": self.by, "counts": self.explain(),
-                "managers": self.frame.to_dict("records"),
+                # (an FTE not recorded is null, not NaN, which JSON has not)
+                "managers": self.frame.astype(object).where(self.frame.notna(), None)
+                .to_dict("records"),
                 "distribution": self.distribution.to_dict("records")}
 
 
@@ -137,15 +141,21 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
     for r in managers:
         if not is_post(nodes[r]):
             continue
-        counts = {"direct_reports": sums["reports"].get(r, 0),
+        reports, fte_unknown = sums["reports"].get(r, 0), sums["fte_unknown"].get(r, 0)
+        fte_given = reports > fte_unknown or r in staff_fte
+        counts = {"direct_reports": reports,
                   "people": int(sums["people"].get(r, 0)) + staff.get(r, 0),
-                  "fte": round(sums["fte"].get(r, 0.0) + staff_fte.get(r, 0.0), 6)}
+                  # (no report gives an FTE: none is recorded, not 0)
+                  "fte": round(sums["fte"].get(r, 0.0) + staff_fte.get(r, 0.0), 6)
+                  if fte_given else math.nan}
         # (people under staff groups of no stated number, or in posts whose
-        # holder is not recorded: the count is a lower bound, so only "more
-        # than" can be said of it)
-        at_least = by == "people" and (uncounted.get(r, 0) > 0 or
-                                       sums["unrecorded"].get(r, 0) > 0)
-        reason = _outside(counts[_COLUMN[by]], lo, hi, by, at_least)
+        # holder is not recorded; FTE where a report gives none: the count is
+        # a lower bound, so only "more than" can be said of it)
+        at_least = (by == "people" and (uncounted.get(r, 0) > 0 or
+                                        sums["unrecorded"].get(r, 0) > 0)) or \
+            (by == "fte" and fte_unknown > 0)
+        reason = _outside(counts[_COLUMN[by]], lo, hi, by, at_least) \
+            if by != "fte" or fte_given else ""
         rows.append({"id": r, "name": nodes[r].get("name", r), **counts,
                      "vacant_reports": int(sums["vacant"].get(r, 0)), "staff": staff.get(r, 0),
                      "staff_uncounted": int(uncounted.get(r, 0)),
@@ -190,9 +200,11 @@ def _outside(x: float, lo: float | None, hi: float | None, by: str,
     return ""
 
 
-def _post_fte(org: OrgModel, figures: pd.DataFrame, pos: dict, nodes: dict) -> np.ndarray:
+def _post_fte(org: OrgModel, figures: pd.DataFrame, pos: dict,
+              nodes: dict) -> tuple[np.ndarray, np.ndarray]:
     """Each post's FTE in a span: its holders' (where they give theirs), 0 if
-    vacant, else the post's own (its range's highest)."""
+    vacant, else the post's own (its range's highest); and whether it is
+    known (a post that gives none counts 0, and is not known)."""
     held, has = np.zeros(len(pos)), np.zeros(len(pos), dtype=bool)
     for u, v, d in org.edges_by_kind("HOLDS")["HOLDS"]:
         i = pos.get(v)
@@ -201,7 +213,8 @@ def _post_fte(org: OrgModel, figures: pd.DataFrame, pos: dict, nodes: dict) -> n
             has[i] = True
     vacant_post = figures["vacant"].to_numpy(dtype=bool)
     top = figures["fte_max"].to_numpy(dtype=float)
-    return np.where(vacant_post, 0.0, np.where(has, held, np.nan_to_num(top, nan=0.0)))
+    known = vacant_post | has | ~np.isnan(top)
+    return np.where(vacant_post, 0.0, np.where(has, held, np.nan_to_num(top, nan=0.0))), known
 
 
 def _sums_per_manager(org: OrgModel, figures: pd.DataFrame, nodes: dict) -> dict:
@@ -212,7 +225,7 @@ def _sums_per_manager(org: OrgModel, figures: pd.DataFrame, nodes: dict) -> dict
     # adds in the order of the edges, from 0, as a loop would.
     ids = figures["id"].tolist()
     pos = {r: i for i, r in enumerate(ids)}
-    post_fte = _post_fte(org, figures, pos, nodes)
+    post_fte, fte_known = _post_fte(org, figures, pos, nodes)
     vacant_post = figures["vacant"].to_numpy(dtype=bool)
     e = org.edges_by_kind("REPORTS_TO", "MANDATES")
     # (a political or external role is nobody's report here)
@@ -236,4 +249,5 @@ def _sums_per_manager(org: OrgModel, figures: pd.DataFrame, nodes: dict) -> dict
             "people": per_boss(holders[at]),
             # (reports neither vacant nor held by anyone the data names)
             "unrecorded": per_boss((~vacant_post & (holders == 0))[at].astype(float)),
-            "fte": per_boss(post_fte[at]), "mandates": mandates}
+            "fte": per_boss(post_fte[at]), "fte_unknown": per_boss((~fte_known)[at].astype(float)),
+            "mandates": mandates}

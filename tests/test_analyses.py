@@ -190,6 +190,29 @@ def test_span_thresholds_from_settings_and_arguments(make):
     assert s.distribution.to_dict("records") == [{"direct_reports": 3, "managers": 1}]
 
 
+def test_a_span_by_fte_where_reports_give_none_is_not_recorded(make):
+    """A span by FTE counted a report that gives no FTE as 0: every manager
+    of an organisation whose sources give no FTE (Deventer) was flagged
+    "fewer than 5 FTE". Where no report gives one, the FTE is not recorded
+    (empty; null in JSON) and not compared; where some give none, it is a
+    lower bound, never too narrow, but still too wide."""
+    org = make(["m", "n", "a", "b", "c", "d"],
+               [("a", "m", "REPORTS_TO"), ("b", "m", "REPORTS_TO"), ("c", "n", "REPORTS_TO"),
+                ("d", "n", "REPORTS_TO")],
+               nodes=[("a", "Post", {"fte_min": 0.8, "fte_max": 0.8}),
+                      ("c", "Post", {"fte_min": 0.5, "fte_max": 0.5}),
+                      ("d", "Post", {"fte_min": 1.0, "fte_max": 1.0})])
+    s = span_of_control(org, min=5, by="fte").frame.set_index("id")
+    assert s.loc["m", "fte"] == 0.8 and s.loc["n", "fte"] == 1.5
+    assert s.loc["m", "reason"] == "" and s.loc["n", "reason"] == "fewer than 5 FTE"
+    assert span_of_control(org, max=0.5, by="fte").frame.set_index("id").loc[
+        "m", "reason"] == "more than 0.5 FTE"
+    none = make(["m", "a"], [("a", "m", "REPORTS_TO")])
+    frame = span_of_control(none, min=5, by="fte").frame
+    assert frame["fte"].isna().all() and not frame["outside"].any()
+    assert span_of_control(none).to_dict()["managers"][0]["fte"] is None
+
+
 def test_partner_single_commissioner_and_sharing(make):
     org = make(["r1", "r2", ("pol", {"sphere": "political"})],
                [("r1", "c1", "COMMISSIONS", {"capacity": "official"}),
