@@ -1126,3 +1126,20 @@ def test_a_mandatee_cell_that_says_every_post_of_a_title_is_each(tmp_path):
         encoding="utf-8")
     res = run("import", "mandates", tmp_path / "register.csv", "--org", folder, "--replace")
     assert res.exit_code == 1 and "importeer met --every-post" in res.output, res.output
+
+
+def test_a_registers_column_names_with_a_remark_in_brackets(tmp_path):
+    """A register's header with a remark in brackets after a name
+    (``Bevoegdheid (omschrijving)``, ``Grens (in euro's)``) was refused as
+    having no column for the power. A name that is none orgmodel reads is
+    read without its remark, and the log says from which column."""
+    folder, res = _imported(tmp_path, (
+        "Bevoegdheid (omschrijving);Mandaatgever (functie);Gemandateerde (functie);"
+        "Grens (in euro's)\n"
+        "Inkoop;Gemeentesecretaris;Teammanager Financiën;€ 25.000\n"))
+    assert res.exit_code == 0, res.output
+    assert ("Gelezen kolommen: bevoegdheid uit 'Bevoegdheid (omschrijving)'; mandaatgever uit "
+            "'Mandaatgever (functie)'; gemandateerde uit 'Gemandateerde (functie)'; financiële "
+            "grens uit 'Grens (in euro's)'") in res.output
+    assert [(d["powers"], d["ceiling"]) for d in _mandates(folder).values()] == \
+        [(["inkoop"], 25_000.0)]

@@ -718,6 +718,21 @@ def around_non_ascii(text: str, width: int = 30) -> str:
     return ("… " if start else "") + text[start:end].strip() + (" …" if end < len(text) else "")
 
 
+#: A remark in brackets after a column's name: "Bevoegdheid (omschrijving)",
+#: "Grens (in euro's)".
+_REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
+def fold_without_remark(name: str) -> str:
+    """A column's name folded (see :func:`fold`) without a remark in brackets
+    after it: what it is read by when its whole name is none orgmodel knows.
+
+    >>> fold_without_remark("Bevoegdheid (omschrijving)"), fold_without_remark("FTE")
+    ('bevoegdheid', 'fte')
+    """
+    return fold(_REMARK.sub("", str(name)) or name)
+
+
 def fold(name: str) -> str:
     """A column name without case, accents, spaces or punctuation:
     ``Organisatie-eenheid`` and ``organisatie eenheid`` are one column."""

@@ -41,6 +41,7 @@ from ..write import write_tables
 from ._import_state import listed
 from ._sheets import (
     fold,
+    fold_without_remark,
     laid_out,
     no_controls,
     one_line,
@@ -313,8 +314,11 @@ def _columns(df, label) -> tuple[dict, list, list]:
     names = {c: _names_of(c) for c in READ}
     derived = {n for c in WORKED_OUT for n in _names_of(c)}
     for col in df.columns:
-        folded = fold(headers.get(col, col))
-        hit = next((c for c, ns in names.items() if folded in ns and c not in found), None)
+        name = headers.get(col, col)
+        # (its whole name first; else without a remark in brackets after it)
+        hit = next((c for folded in dict.fromkeys((fold(name), fold_without_remark(name)))
+                    for c, ns in names.items() if folded in ns and c not in found), None)
+        folded = fold(name)
         if hit:
             found[hit] = col
         elif folded in derived:
