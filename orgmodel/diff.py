@@ -832,6 +832,9 @@ def _figures(a, b, to_b: dict):
     keys = ["posts", "posts_count_unknown", "vacant", "people"]
     if any(x["staff"] or x["staff_uncounted"] or x["staff_fte"] for x in (ta, tb)):
         keys += ["staff", "staff_fte"] if fte_given else ["staff"]
+        # (groups of staff whose number is not given: "staff 0 → 0" said
+        # nothing of the one the to-be names)
+        keys += ["staff_uncounted"] if ta["staff_uncounted"] or tb["staff_uncounted"] else []
     keys += fte if fte_given else []
     if ta["posts_without_fte"] or tb["posts_without_fte"]:
         keys.append("posts_without_fte")

@@ -481,7 +481,8 @@ def totals(org: OrgModel) -> dict:
     silent = known[open_.loc[known.index]]
     upart = float(silent["vacant_part"].sum())
     ulo, uhi = float(silent["fte_min"].sum()) - upart, float(silent["fte_max"].sum()) - upart
-    staff_fte = float(posts["staff_fte"].sum())
+    loose = _staff_under_no_post(org, nodes)
+    staff_fte = float(posts["staff_fte"].sum()) + loose["fte"]
     # A node that stands for a number of posts the source does not give
     # (count_unknown) is not counted as one post: it is counted apart.
     apart = [r for r in posts["id"].tolist() if nodes[r].get("count_unknown")]
@@ -490,8 +491,9 @@ def totals(org: OrgModel) -> dict:
     unknown_nofte = sum(1 for d in uncounted if d.get("fte_min") is None)
     return {"posts": len(posts) - unknown, "posts_count_unknown": unknown,
             "vacant": int(posts["vacant"].sum()), "people": people,
-            "staff": int(posts["staff"].sum()), "staff_fte": round(staff_fte, 6),
-            "staff_uncounted": int(posts["staff_uncounted"].sum()),
+            "staff": int(posts["staff"].sum()) + loose["staff"],
+            "staff_fte": round(staff_fte, 6),
+            "staff_uncounted": int(posts["staff_uncounted"].sum()) + loose["uncounted"],
             "fte_min": round(lo, 6), "fte_max": round(hi, 6),
             "held_fte_min": round(lo - vlo - ulo, 6) + 0.0,
             "held_fte_max": round(hi - vhi - uhi, 6) + 0.0,
@@ -500,6 +502,17 @@ def totals(org: OrgModel) -> dict:
             "unrecorded_fte_min": round(ulo, 6), "unrecorded_fte_max": round(uhi, 6),
             "posts_without_fte": int(len(posts) - len(known)) - unknown_nofte,
             "total_fte_min": round(lo + staff_fte, 6), "total_fte_max": round(hi + staff_fte, 6)}
+
+
+def _staff_under_no_post(org: OrgModel, nodes: dict) -> dict:
+    """The staff groups the data places under no post (no ``STAFF_OF``: in
+    a unit only, or their post closed): staff of the organisation all the
+    same, counted in the totals as their unit counts them."""
+    under = {u for u, _, _ in org.edges_by_kind("STAFF_OF")["STAFF_OF"]}
+    loose = [nodes[n] for n in org.ids("Staff") if n not in under]
+    return {"staff": sum(int(d.get("count", 0) or 0) for d in loose),
+            "fte": sum(float(d.get("fte_max", 0.0) or 0.0) for d in loose),
+            "uncounted": sum(1 for d in loose if d.get("count") is None)}
 
 
 #: The formation's figures a reader is shown (a page, the terminal), a range
@@ -666,6 +679,13 @@ def staff_text(tot: dict, t, lead: str) -> str:
     fte = tot["staff_fte"]
     if not tot.get("staff_uncounted"):
         return lead + t("{n} staff counted per grade ({fte} FTE)", n=tot['staff'], fte=fte)
+    if not tot["staff"] and not fte:
+        # (a group the sources name with neither: "incl. DGB personeel")
+        return lead + t(count(tot["staff_uncounted"],
+                              N_("{n} group of staff whose number and FTE the data does not "
+                                 "give"),
+                              N_("{n} groups of staff whose number and FTE the data does not "
+                                 "give")))
     if not tot["staff"]:
         return lead + t("staff counted per grade: {fte} FTE (the data gives no number of people)",
                         fte=fte)

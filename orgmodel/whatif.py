@@ -416,6 +416,13 @@ def _close(org, post, reports, text):
             for v in ups:
                 if not any(d.get("kind") == "REPORTS_TO" for d in successors(g)[u].get(v, {}).values()):
                     g.add_edge(u, v, **_mark({"kind": "REPORTS_TO"}, text))
+    if reports == "superior" and ups:
+        # (its staff groups go with its reports, to its superior, as an
+        # import counts the staff of a gone post under its superior; one
+        # superior, or a matrix post's staff would count twice)
+        for u, _, d in [(u, v, d) for u, v, d in g.in_edges(post, data=True)
+                        if d.get("kind") == "STAFF_OF"]:
+            g.add_edge(u, ups[0], **_mark(d, text))
     g.remove_node(post)
 
 

@@ -382,6 +382,27 @@ def test_moving_and_withdrawing_some_of_a_mandates_powers(tmp_path):
         "changed: powers 'budget, hr, leading' → 'leading'"
 
 
+def test_a_closed_posts_staff_go_to_its_superior_and_stay_counted(tmp_path):
+    """Closing a post left its staff groups under no post: the totals (and
+    the diff's figures) lost its 9 staff while the unit's table still
+    counted them. They go with its reports to its superior (graded
+    assumed, noted); with ``reports: none`` they stay in their unit under
+    no post, and the totals count them there as the unit does."""
+    from orgmodel.formation import formation, totals
+    from orgmodel.whatif import apply
+    org = orgmodel.load(DATA / "template")
+    new = apply(org, [{"close": "tm"}])
+    staff = sorted((u, v, d["evidence"], d["note"]) for u, v, d in new.edges("STAFF_OF"))
+    assert staff == [("staff-fin-b", "dd", "assumed", "what-if: tm closed"),
+                     ("staff-fin-c", "dd", "assumed", "what-if: tm closed")]
+    assert (totals(new)["staff"], totals(new)["staff_fte"]) == (9, 7.6)
+    alone = apply(org, [{"close": "tm", "reports": "none"}])
+    assert not alone.edges("STAFF_OF")
+    units = formation(alone, "unit").set_index("id")
+    assert (totals(alone)["staff"], totals(alone)["staff_fte"]) == \
+        (units.loc["cluster", "staff"], units.loc["cluster", "staff_fte"]) == (9, 7.6)
+
+
 def _svg(path):
     import xml.etree.ElementTree as ET
     return ET.parse(path).getroot()

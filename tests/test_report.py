@@ -326,9 +326,12 @@ def test_posts_whose_holders_the_sources_do_not_give_are_not_called_empty(tmp_pa
     assert "(0 vacant), 4 people" in cli_run("formation", "--org", DATA / "deventer").output
     # no post gives an FTE: said so, not as "0 FTE over 0 posts with an FTE"
     # (and the four posts the sources name no holder of are not taken as held)
+    # (and its one group of staff, DGB-personeel, of no number and no FTE:
+    # counted nowhere, and then said as "0 FTE")
     assert "Formation: **8 posts** (0 vacant), no FTE given; 4 people in post; 4 posts whose " \
-        "holder is not recorded (neither vacant nor held by anyone the data names); and 9 more " \
-        "posts whose number is not recorded" in md
+        "holder is not recorded (neither vacant nor held by anyone the data names); 1 group of " \
+        "staff whose number and FTE the data does not give; and 9 more posts whose number is " \
+        "not recorded" in md
     # no span thresholds: said so, not as "min none, max none"
     assert "No thresholds are set (span: min and max in org.yaml): no span is flagged" in md \
         and "min none" not in md
