@@ -491,8 +491,8 @@ def _unlink(g, kind: str, u, v, powers, text) -> None:
 def _powers_given(powers, keyed: list, u, v) -> list:
     """The powers a change names (``budget; hr``, or a YAML list), each one
     a mandate among ``keyed`` (the mandates from ``u`` to ``v``) gives."""
-    wanted = [x.strip() for x in str(powers).split(";") if x.strip()] \
-        if isinstance(powers, str) else [str(x) for x in powers]
+    wanted = [str(x).strip() for x in powers] if isinstance(powers, (list, tuple)) else \
+        [x.strip() for x in str(powers).split(";") if x.strip()]
     given = {p for _, d in keyed for p in d.get("powers") or ()}
     missing = [p for p in wanted if p not in given]
     if missing:

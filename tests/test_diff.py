@@ -180,6 +180,8 @@ def test_whatif_cli_writes_the_to_be_folder_and_its_diff(tmp_path):
     # (powers withdraw part of a mandate: of another edge, or not given, refused)
     ("- unlink: {kind: REPORTS_TO, from: tm-bb, to: dd-bb, powers: budget}\n",
      "unlink: powers are a mandate's (kind: MANDATES), not a REPORTS_TO edge's"),
+    ("- unlink: {kind: MANDATES, from: cd-kossen, to: dd-io, powers: 5}\n",
+     "no mandate from 'cd-kossen' to 'dd-io' gives 5 (its powers: "),
     ("- unlink: {kind: MANDATES, from: cd-kossen, to: dd-io, powers: regie}\n",
      "no mandate from 'cd-kossen' to 'dd-io' gives regie (its powers: budget, content, "
      "general-management, leading, pijofach)"),
