@@ -142,7 +142,8 @@ def span_of_control(org: OrgModel, min: float | None = None, max: float | None =
         if not is_post(nodes[r]):
             continue
         reports, fte_unknown = sums["reports"].get(r, 0), sums["fte_unknown"].get(r, 0)
-        fte_given = reports > fte_unknown or r in staff_fte
+        # (a manager of no reports, of mandates only, has 0 FTE under it)
+        fte_given = reports > fte_unknown or r in staff_fte or not reports
         counts = {"direct_reports": reports,
                   "people": int(sums["people"].get(r, 0)) + staff.get(r, 0),
                   # (no report gives an FTE: none is recorded, not 0)

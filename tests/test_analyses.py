@@ -1,5 +1,6 @@
 """Issue 3: escalation routes, layers, span, partners, checks, portfolios, advice."""
 import json
+import math
 
 import pandas as pd
 import pytest
@@ -207,9 +208,11 @@ def test_a_span_by_fte_where_reports_give_none_is_not_recorded(make):
     assert s.loc["m", "reason"] == "" and s.loc["n", "reason"] == "fewer than 5 FTE"
     assert span_of_control(org, max=0.5, by="fte").frame.set_index("id").loc[
         "m", "reason"] == "more than 0.5 FTE"
-    none = make(["m", "a"], [("a", "m", "REPORTS_TO")])
-    frame = span_of_control(none, min=5, by="fte").frame
-    assert frame["fte"].isna().all() and not frame["outside"].any()
+    none = make(["m", "a", "g"], [("a", "m", "REPORTS_TO"), ("g", "m", "MANDATES")])
+    frame = span_of_control(none, min=5, by="fte").frame.set_index("id")
+    assert math.isnan(frame.loc["m", "fte"]) and not frame.loc["m", "outside"]
+    # (a post that gives mandates and has no reports: 0 FTE under it, known)
+    assert frame.loc["g", "fte"] == 0.0 and frame.loc["g", "reason"] == "fewer than 5 FTE"
     assert span_of_control(none).to_dict()["managers"][0]["fte"] is None
 
 
