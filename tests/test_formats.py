@@ -2305,6 +2305,37 @@ def test_a_junior_file_of_another_organisation_is_refused(tmp_path):
             "Health')") in res.output, res.output
 
 
+def test_an_archi_model_orgmodel_wrote_takes_what_was_added_in_archi(tmp_path):
+    """The point of exporting to Archi is to go on modelling there: a role
+    and its line added in Archi (no orgmodel properties) made the import
+    fail with "KeyError: 'id'" (before: five problems, an empty id among
+    them). Each added element and relation is read through its ArchiMate
+    type, graded assumed (no source of the model says it), its note saying
+    where it came from; an element of another layer is left out, named."""
+    folder = tmp_path / "archi"
+    assert run("export", "archi", "--org", DATA / "template", "-o", folder).exit_code == 0
+    rows = (folder / "elements.csv").read_text(encoding="utf-8").splitlines()
+    gd = next(r.split(",")[0] for r in rows if ',"General director",' in r)
+    with open(folder / "elements.csv", "a", encoding="utf-8") as f:
+        f.write('"new-1","BusinessRole","Nieuwe adviseur",""\n'
+                '"app-1","ApplicationComponent","Zaaksysteem",""\n')
+    with open(folder / "relations.csv", "a", encoding="utf-8") as f:
+        f.write(f'"rel-new","ServingRelationship","","","new-1",{gd}\n')
+    out = tmp_path / "out"
+    res = run("import", "archi", folder, "--out", out, "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert "ApplicationComponent 'Zaaksysteem' is not of the organisation" in res.output
+    org = orgmodel.load(out)
+    node = org.graph.nodes["new-1"]
+    assert (node["kind"], node["name"], node["evidence"], node.get("source")) == \
+        ("Post", "Nieuwe adviseur", "assumed", None)
+    assert node["note"] == f"added in Archi (elements.csv, row {len(rows) + 1}): no source of " \
+        "the model says it"
+    line = org.graph.edges["new-1", "gd", 0]
+    assert (line["kind"], line["evidence"]) == ("REPORTS_TO", "assumed")
+    assert len(org.graph) == len(orgmodel.load(DATA / "template").graph) + 1
+
+
 def test_an_archi_model_of_units_keeps_them_units(tmp_path):
     """A municipality's own Archi model: units composed of units, a team
     assigned to its team leader's role, a collaboration aggregating the

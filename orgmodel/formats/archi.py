@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 from .. import schema
 from .._staging import clean_stale, no_space, temp_dir
 from ..errors import Problem, ValidationError
-from ..i18n import N_, Message, text_of
+from ..i18n import LANGS, N_, Message, text_of, translator
 from ..read import read_table
 from ..write import to_tables, usual_mode
 from ._tables import model_from_tables, table
@@ -193,11 +193,14 @@ def read_archi(folder: PathLike, left_out: list | None = None) -> OrgModel:
     # a folder orgmodel wrote carries its own ids and kinds as properties
     ours = any("orgmodel:id" in props.get(i, {}) for i in elements)
     unused: list = []
-    nodes, by_archi = _archi_nodes(elements, props, ours, unused)
+    # (an element added in Archi since orgmodel wrote the model is noted in
+    # the model's language)
+    lang = str(manifest.get("language")) if manifest.get("language") in LANGS else "en"
+    nodes, by_archi = _archi_nodes(elements, props, ours, unused, lang)
     if not ours:
         _people_from_assignments(rel, by_archi, nodes)
     edges = _archi_edges(rel, props, elements, by_archi, {n["id"]: n for n in nodes}, ours,
-                         problems, unused)
+                         problems, unused, lang)
     # (the files' own rows, for a problem of the model they make up: the
     # tables read leave out what was not used, so their rows are not the files')
     rows = {prefix + "elements.csv": [r.pop("@row") for r in nodes],
@@ -323,13 +326,14 @@ def _manifest(name: str, folder: Path) -> dict:
     return {"name": name, "sources": {"archi": f"{folder.name} (Archi CSV)"}}
 
 
-def _archi_nodes(elements: dict, props: dict, ours: bool, unused: list) -> tuple[list, dict]:
+def _archi_nodes(elements: dict, props: dict, ours: bool, unused: list,
+                 lang: str = "en") -> tuple[list, dict]:
     """The nodes, and each element id's node id; an element of another
     layer is added to ``unused``."""
     nodes, by_archi = [], {}
     for eid, (rowno, r) in elements.items():
         p = props.get(eid, {})
-        if ours:
+        if ours and "orgmodel:id" in p:
             rec = {k[9:] if k in ("orgmodel:id", "orgmodel:kind") else k: v for k, v in p.items()}
         else:
             kind = _ELEMENT_KINDS.get(r["type"])
@@ -341,15 +345,16 @@ def _archi_nodes(elements: dict, props: dict, ours: bool, unused: list) -> tuple
                     "{type} '{name}' is not of the organisation (another ArchiMate layer)",
                     type=r["type"], name=_in(r["name"]))))
                 continue
-            rec = {"id": eid, "kind": kind, "name": _in(r["name"]), "source": "archi",
-                   "evidence": "stated", **_ELEMENT_DEFAULTS.get(kind, {})}
+            rec = {"id": eid, "kind": kind, "name": _in(r["name"]),
+                   **_how_known(ours, "elements.csv", rowno, lang),
+                   **_ELEMENT_DEFAULTS.get(kind, {})}
         by_archi[eid] = rec.get("id", eid)
         nodes.append({**rec, "@row": rowno})
     return nodes, by_archi
 
 
 def _archi_edges(rel, props, elements, by_archi, nodes: dict, ours: bool, problems,
-                 unused) -> list:
+                 unused, lang: str = "en") -> list:
     """The edges; a relation to an element not in elements.csv is a problem,
     one to an element of another layer, or of a type with no meaning here,
     is added to ``unused`` (``nodes``: each node read, by its id)."""
@@ -386,6 +391,7 @@ def _archi_edges(rel, props, elements, by_archi, nodes: dict, ours: bool, proble
             if why:
                 unused.append(Problem("relations.csv", rowno, why))
                 continue
+            rec.update(_how_known(ours, "relations.csv", rowno, lang))
         edges.append({**rec, "@row": rowno})
     return edges
 
@@ -410,8 +416,20 @@ def _foreign_edge(r: dict, by_archi: dict, nodes: dict) -> tuple[dict, Message |
             "{type} {id} joins '{a}' ({ak}) to '{b}' ({bk}), which orgmodel's {kind} does not "
             "join", type=r["type"], id=r["id"], a=a["name"], ak=a["kind"], b=b["name"],
             bk=b["kind"], kind=kind)
-    return {"from": src, "to": dst, "kind": kind, "source": "archi",
-            "evidence": "stated"}, None
+    return {"from": src, "to": dst, "kind": kind}, None
+
+
+def _how_known(ours: bool, file: str, rowno, lang: str = "en") -> dict:
+    """How an element or relation read through its ArchiMate type is known:
+    in a file of another tool, stated by it (``source: archi``); in a model
+    orgmodel wrote, one added in Archi since, which no source of the model
+    says: assumed, its note (in the model's language) saying where it came
+    from."""
+    if not ours:
+        return {"source": "archi", "evidence": "stated"}
+    return {"evidence": "assumed", "note": translator(lang)(Message(
+        "added in Archi ({file}, row {row}): no source of the model says it", file=file,
+        row=rowno))}
 
 
 def _people_from_assignments(rel, by_archi, nodes):
