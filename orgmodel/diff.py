@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from ._nx import differing, node_attrs, predecessors, successors, within
@@ -855,13 +856,21 @@ def _unit_figures(fa, fb, to_b: dict) -> pd.DataFrame:
     nodes are (``to_b``: as-is id → to-be id), not by name: two teams of one
     name in two afdelingen were joined into each other's figures.  A name
     that two rows share is told apart by the unit's id."""
-    cols = ["posts", "people", "staff", "total_fte_max"]
+    # (no FTE in either model: no column of it, which said "0 → 0" of every
+    # unit of an organisation whose sources give none)
+    cols = ["posts", "people", "staff"] + (
+        ["total_fte_max"] if fa["total_fte_max"].notna().any()
+        or fb["total_fte_max"].notna().any() else [])
     fa = fa.assign(unit=[to_b.get(i, i) for i in fa["id"]]).set_index("unit")
     fb = fb.set_index("id")
-    units = fa[cols].add_suffix("_before").join(fb[cols].add_suffix("_after"),
-                                                 how="outer").fillna(0)
-    changed = (units[[f"{c}_before" for c in cols]].values !=
-               units[[f"{c}_after" for c in cols]].values).any(axis=1)
+    units = fa[cols].add_suffix("_before").join(fb[cols].add_suffix("_after"), how="outer")
+    # a unit on one side only has nothing on the other (0); a unit's FTE
+    # its formation does not give (a post of it gives none) stays empty
+    for side, present in (("before", fa.index), ("after", fb.index)):
+        units.loc[~units.index.isin(present), [f"{c}_{side}" for c in cols]] = 0
+    a, b = (units[[f"{c}_{side}" for c in cols]].to_numpy(dtype=float)
+            for side in ("before", "after"))
+    changed = ((a != b) & ~(np.isnan(a) & np.isnan(b))).any(axis=1)
     units = units[changed]
     names = fb["name"].combine_first(fa["name"]).reindex(units.index)
     repeated = names.duplicated(keep=False)

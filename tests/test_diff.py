@@ -405,6 +405,23 @@ def test_a_closed_posts_staff_go_to_its_superior_and_stay_counted(tmp_path):
         (units.loc["cluster", "staff"], units.loc["cluster", "staff_fte"]) == (9, 7.6)
 
 
+def test_a_diffs_units_say_no_fte_where_the_data_gives_none():
+    """The per-unit table of a diff said "total fte max 0 → 0" of every unit
+    of Deventer, whose sources give no FTE; and 0 of a unit whose formation
+    leaves its FTE empty (a post of it gives none). No column where neither
+    model gives an FTE; an FTE not given stays empty; a unit on one side
+    only has 0 on the other."""
+    from orgmodel.diff import diff
+    units = diff(orgmodel.load(DATA / "deventer-2010"), orgmodel.load(DATA / "deventer")).units
+    assert not [c for c in units.columns if "total_fte" in c] and len(units) > 5
+    org = orgmodel.load(DATA / "template")
+    new = apply(org, [{"add": {"id": "x", "kind": "Post", "name": "New", "reports_to": "tm",
+                               "unit": "team"}}])
+    row = diff(org, new).units.set_index("name").loc["Finance team"]
+    assert (row["posts_before"], row["posts_after"]) == (1, 2)
+    assert row["total_fte_max_before"] == 8.6 and pd.isna(row["total_fte_max_after"])
+
+
 def _svg(path):
     import xml.etree.ElementTree as ET
     return ET.parse(path).getroot()
