@@ -822,6 +822,12 @@ def _edge_said(d: dict) -> Message:
                                   value=_value_shown(d[x])) for x in shown))
 
 
+#: The figures that are FTE (not recorded in a model that gives none).
+_FTE_FIGURES = frozenset({"fte_min", "fte_max", "held_fte_min", "held_fte_max",
+                          "vacant_fte_min", "vacant_fte_max", "staff_fte",
+                          "unrecorded_fte_min", "unrecorded_fte_max"})
+
+
 def _figures(a, b, to_b: dict):
     from .formation import formation, gives_fte, totals
     ta, tb = _as_is(a, "totals", lambda: totals(a)), totals(b)
@@ -844,8 +850,13 @@ def _figures(a, b, to_b: dict):
         # vacant: shown where there is any, so that the parts add up)
         keys += ["unrecorded"] + (["unrecorded_fte_min", "unrecorded_fte_max"] if fte_given
                                   else [])
-    figures = pd.DataFrame([{"figure": k, "before": ta[k], "after": tb[k],
-                             "change": round(tb[k] - ta[k], 6)} for k in keys]
+    # (an FTE of a model that gives none is not recorded, not 0: "fte 0 →
+    # 6.4" read as posts of no FTE given one)
+    shown = [[x[k] if gives_fte(x) or k not in _FTE_FIGURES else None for k in keys]
+             for x in (ta, tb)]
+    figures = pd.DataFrame([{"figure": k, "before": was, "after": now,
+                             "change": None if was is None or now is None else
+                             round(now - was, 6)} for k, was, now in zip(keys, *shown)]
                            + _figures_roles(a, b))
     return figures, _unit_figures(_as_is(a, "units", lambda: formation(a, "unit")),
                                   formation(b, "unit"), to_b)

@@ -420,6 +420,16 @@ def test_a_diffs_units_say_no_fte_where_the_data_gives_none():
     row = diff(org, new).units.set_index("name").loc["Finance team"]
     assert (row["posts_before"], row["posts_after"]) == (1, 2)
     assert row["total_fte_max_before"] == 8.6 and pd.isna(row["total_fte_max_after"])
+    # (a model that gives no FTE at all: its FTE figures not recorded, not
+    # 0, and no change worked out: "fte 6.4 → 0, -6.4")
+    bare = orgmodel.OrgModel(org.graph.copy(), dict(org.manifest))
+    for d in [*bare.graph.nodes.values(), *(d for _, _, d in bare.graph.edges(data=True))]:
+        for key in ("fte_min", "fte_max"):
+            d.pop(key, None)
+    figures = diff(org, bare).figures.set_index("figure")
+    assert figures.loc["fte_max", "before"] == 6.4
+    assert figures.loc["fte_max", ["after", "change"]].isna().all()
+    assert figures.loc["posts_without_fte", "after"] == 7
 
 
 def _svg(path):
