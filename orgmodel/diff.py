@@ -775,9 +775,7 @@ def _edge_row(k, la: list, lb: list) -> dict:
     elif not lb:
         status = "removed"
     elif la != lb:          # equal lists need no closer look (the common case)
-        strip = lambda ds: sorted(repr(sorted((x, y) for x, y in d.items()  # noqa: E731
-                                              if x not in BOOKKEEPING)) for d in ds)
-        if strip(la) != strip(lb):
+        if sorted(map(_edge_key, la)) != sorted(map(_edge_key, lb)):
             status = "changed"
             if len(la) == len(lb) == 1:
                 attrs = sorted(x for x in la[0].keys() | lb[0].keys()
@@ -786,6 +784,11 @@ def _edge_row(k, la: list, lb: list) -> dict:
             else:
                 detail = _several_changed(la, lb)
     return {"from": u, "kind": kind, "to": v, "status": status, "detail": detail}
+
+
+def _edge_key(d: dict) -> str:
+    """An edge's attributes but the bookkeeping, as one comparable text."""
+    return repr(sorted((x, y) for x, y in d.items() if x not in BOOKKEEPING))
 
 
 #: What says how an edge is known, not what it is: not what tells two
@@ -803,9 +806,7 @@ def _several_changed(la: list, lb: list) -> Message:
     >>> translator("en")(_several_changed(a, a[:1]))
     "gone: ceiling 50,000, powers 'budget'"
     """
-    def key(d):
-        return repr(sorted((x, y) for x, y in d.items() if x not in BOOKKEEPING))
-    ka, kb = {key(d): d for d in la}, {key(d): d for d in lb}
+    ka, kb = {_edge_key(d): d for d in la}, {_edge_key(d): d for d in lb}
     went = [d for k, d in ka.items() if k not in kb]
     came = [d for k, d in kb.items() if k not in ka]
     parts = [Message(text, edges=Listing("; ", [_edge_said(d) for d in ds]))

@@ -830,11 +830,16 @@ def _archi_model(folder, *relations):
         '"m","ArchimateModel","Gemeente","",""\n"a1","BusinessActor","Jan","",""\n'
         '"a2","BusinessRole","Teamleider","",""\n"c1","ApplicationComponent","Zaaksysteem",'
         '"",""\n"c2","ApplicationComponent","DMS","",""\n', encoding="utf-8")
+    _archi_relations(folder, relations)
+    return folder
+
+
+def _archi_relations(folder, relations):
+    """``relations.csv`` of ``(id, type, source, target)`` as Archi exports it."""
     (folder / "relations.csv").write_text(
         '"ID","Type","Name","Documentation","Source","Target","Specialization"\n' + "".join(
             f'"{i}","{kind}","","","{a}","{b}",""\n' for i, kind, a, b in relations),
         encoding="utf-8")
-    return folder
 
 
 def test_an_archi_models_slips_are_cited_by_the_files_own_rows(tmp_path):
@@ -2358,19 +2363,12 @@ def test_an_archi_model_of_units_keeps_them_units(tmp_path):
         '"r2","BusinessRole","Afdelingshoofd Publiekszaken","",""\n'
         '"r3","BusinessRole","Teamleider Burgerzaken","",""\n'
         '"c1","BusinessCollaboration","Directieteam","",""\n', encoding="utf-8")
-    relations = [("x1", "CompositionRelationship", "a1", "a2"),
-                 ("x2", "CompositionRelationship", "a2", "a3"),
-                 ("x3", "ServingRelationship", "r2", "r1"),
-                 ("x4", "ServingRelationship", "r3", "r2"),
-                 ("x5", "AssignmentRelationship", "a3", "r3"),
-                 ("x6", "AssignmentRelationship", "p1", "r1"),
-                 ("x7", "AggregationRelationship", "c1", "r1"),
-                 ("x8", "AggregationRelationship", "c1", "r2"),
-                 ("x9", "ServingRelationship", "a3", "a2")]
-    (src / "relations.csv").write_text(
-        '"ID","Type","Name","Documentation","Source","Target","Specialization"\n' + "".join(
-            f'"{i}","{kind}","","","{a}","{b}",""\n' for i, kind, a, b in relations),
-        encoding="utf-8")
+    _archi_relations(src, [
+        ("x1", "CompositionRelationship", "a1", "a2"), ("x2", "CompositionRelationship", "a2", "a3"),
+        ("x3", "ServingRelationship", "r2", "r1"), ("x4", "ServingRelationship", "r3", "r2"),
+        ("x5", "AssignmentRelationship", "a3", "r3"), ("x6", "AssignmentRelationship", "p1", "r1"),
+        ("x7", "AggregationRelationship", "c1", "r1"), ("x8", "AggregationRelationship", "c1", "r2"),
+        ("x9", "ServingRelationship", "a3", "a2")])
     out = tmp_path / "out"
     res = run("import", "archi", src, "--out", out, "--lang", "en")
     assert res.exit_code == 0, res.output

@@ -315,10 +315,10 @@ def _columns(df, label) -> tuple[dict, list, list]:
     derived = {n for c in WORKED_OUT for n in _names_of(c)}
     for col in df.columns:
         name = headers.get(col, col)
-        # (its whole name first; else without a remark in brackets after it)
-        hit = next((c for folded in dict.fromkeys((fold(name), fold_without_remark(name)))
-                    for c, ns in names.items() if folded in ns and c not in found), None)
         folded = fold(name)
+        # (its whole name first; else without a remark in brackets after it)
+        hit = next((c for f in dict.fromkeys((folded, fold_without_remark(name)))
+                    for c, ns in names.items() if f in ns and c not in found), None)
         if hit:
             found[hit] = col
         elif folded in derived:
