@@ -128,7 +128,7 @@ def _read(path, fmt=None, left_out=None):
     try:
         org = read_any(path, fmt, left_out)
     except OrgModelError:
-        if Path(path).is_dir():
+        if _is_folder(path):
             _folder_language(path)      # (a folder that does not read says so in its language)
         raise
     _own_language(org)
@@ -168,10 +168,20 @@ def _named_language(args) -> None:
     global _OWN
     given = _option_values(args, ("--org", "--preset", "--locale"))
     folder = given.get("--org")
-    if folder and Path(folder).is_dir():
+    if folder and _is_folder(folder):
         _folder_language(folder)
     elif given.get("--locale") == "nl" or given.get("--preset") == "nl-hr":
         _OWN = "nl"
+
+
+def _is_folder(path) -> bool:
+    """Whether ``path`` is a folder; False for a path the file system
+    cannot look up (a name too long for it): the command reading it says
+    why, as its own error, not a traceback before it starts."""
+    try:
+        return Path(path).is_dir()
+    except OSError:
+        return False
 
 
 def _option_values(args, names) -> dict:

@@ -434,6 +434,19 @@ def test_a_folder_that_is_not_one(tmp_path, case):
     assert "1 problem found" in res.output
 
 
+@pytest.mark.parametrize("command", [["validate"], ["summary"], ["escalate", "gd"],
+                                     ["who-decides", "budget"]])
+def test_a_folder_name_too_long_for_the_file_system_is_said_of_it(tmp_path, command):
+    # (a name of 300 letters: the file system refuses to look it up at all;
+    # it was a traceback before the command started, or said of a file in it)
+    target = tmp_path / ("a" * 300)
+    res = CliRunner().invoke(cli, [*command, "--org", str(target)])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit), res.exception
+    assert "Traceback" not in res.output
+    assert f"{target}: the name is too long for the file system" in res.output
+    assert "elements.csv" not in res.output
+
+
 def test_the_same_bad_cell_on_many_rows_is_named_on_each(template_copy):
     # Validation judges each distinct cell once: every row that holds it must
     # still get its own problem, with its own row number.

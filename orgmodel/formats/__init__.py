@@ -136,9 +136,13 @@ def guess(path, fmt=None) -> str:
     if not suffix:
         p = Path(path)
         # a folder of Archi's CSV files says so by its files
-        if (p / "elements.csv").is_file() and not (p / "nodes.csv").is_file():
-            return "archi"
-        return "folder"
+        try:
+            archi = (p / "elements.csv").is_file() and not (p / "nodes.csv").is_file()
+        except OSError as exc:
+            # (a name too long to look up: said of the path given, not of a
+            # file in it the user never named)
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        return "archi" if archi else "folder"
     if suffix in TABLE_SUFFIXES:
         from ..read import POSTS_HINT
         raise OrgModelError(Message(
