@@ -2253,3 +2253,39 @@ def test_a_what_ifs_notes_say_the_change_in_both_languages(tmp_path):
     assert moved and moved[0]["evidence"] == "assumed" and "source" not in moved[0]
     assert moved[0]["note"] == "what-if: dd-bb merged into dd-bo"
     assert moved[0]["note_nl"] == "wat-als: dd-bb opgegaan in dd-bo"
+
+
+@pytest.mark.parametrize("column", ["Aantal", "Aantal formatieplaatsen", "Aantal medewerkers"])
+def test_a_count_per_row_a_formation_table_gives_is_said_with_its_rows(tmp_path, column):
+    """A formation table's 'Aantal' (4 on the row of Consulent Wmo) was a
+    column not read among the others, as if it held what orgmodel reads
+    under another name: the 4 posts were one, in silence.  Each row is still
+    one post with the row's whole FTE (places or people, the name does not
+    say), and the log names the rows that count more than one."""
+    f = tmp_path / "f.csv"
+    f.write_text(f"Formatieplaats;Functie;Leidinggevende functie;{column};Formatie fte\n"
+                 "F1;Teamleider Wmo;;1;1\nF2;Consulent Wmo;F1;4;3,56\nF3;Consulent Jeugd;F1;3;2,67\n"
+                 "F4;Secretaresse;F1;1;0,8\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert f"'{column}' geeft op elke regel een aantal, meer dan 1 op 2 regels (regel 3: 4, " \
+        "regel 4: 3): niet gelezen; elke regel is één functie met de hele fte van de regel" \
+        in res.output
+    g = orgmodel.load(tmp_path / "o").graph
+    assert g.nodes["F2"]["fte_min"] == g.nodes["F2"]["fte_max"] == 3.56
+    res = run("--lang", "en", "import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "p")
+    assert f"'{column}' gives a number on each row, over 1 on 2 rows (row 3: 4, row 4: 3)" \
+        in res.output
+
+
+@pytest.mark.parametrize("column, cells", [("Aantal", ["1", "1", "1"]),
+                                            ("Aantal fte", ["1", "4", "3"]),
+                                            ("Aantal", ["1", "2,5", "1"])])
+def test_a_count_of_ones_or_of_fte_is_not_said_as_a_count(tmp_path, column, cells):
+    f = tmp_path / "f.csv"
+    f.write_text(f"Formatieplaats;Functie;Leidinggevende functie;{column}\n"
+                 + "".join(f"F{i};Functie {i};{'F1' if i > 1 else ''};{c}\n"
+                           for i, c in enumerate(cells, 1)), encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "geeft op elke regel een aantal" not in res.output

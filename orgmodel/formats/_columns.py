@@ -58,6 +58,14 @@ _OCCUPIED_HOURS = frozenset({"bezettinguren", "bezettinginuren",
                              "bezetteuren", "urenbezetting", "bezettinguur"})
 
 
+#: A column's name (folded) that says it counts what a row stands for
+#: (``Aantal``, ``Aantal formatieplaatsen``, ``Number of posts``,
+#: ``Headcount``), and not an FTE, hours or money (``Aantal fte``, ``Aantal
+#: uren``: read as those by name, or not numbers of posts).
+_COUNTS = re.compile("aantal|number|count|^nr(of)?$|^no(of)?$|^n$|^#$")
+_NOT_COUNTS = re.compile("fte|uren|uur|hour|fulltime|bedrag|euro|salar|kosten|cost|budget|"
+                         "id$|nummer$|code$")
+
 #: A cell of a number only: a personnel number, an FTE (``0,89``).
 _NUMBER = re.compile(r"\d[\d .,\-/]*")
 #: A unit's code (``210``, ``OE-210``, ``2.1.3``), not its name.
@@ -421,6 +429,7 @@ class ColumnReading(ImportState):
         self.say_title_codes()
         self.say_second_line()
         self.say_holder_fte()
+        self.say_counts()
 
     def refuse_names_by_comma(self, label) -> None:
         """Refuse a holder's cell that may name several people between
@@ -458,6 +467,32 @@ class ColumnReading(ImportState):
                     "'{c}' holds hours only, beside the post's hours: the holders' own? It is "
                     "not read (the holders have the post's); read it with --holder-fte '{c}', "
                     "its hours over --full-time as the post's", c=self.shown(column)))
+
+    def say_counts(self) -> None:
+        """A column not read whose name says it counts what each row stands
+        for (a formation table's ``Aantal``: 4 on the row of *Consulent
+        Wmo*), holding whole numbers, some over 1: said with its rows, as
+        read one post each with the row's whole FTE; how many posts or people
+        a row counts is not recorded (not guessed: places or people, the
+        name does not say)."""
+        for column in self.log.unread_columns:
+            name = fold(self.shown(column))
+            if not _COUNTS.search(name) or _NOT_COUNTS.search(name):
+                continue
+            counts = {row: cell_number(v, self.locale) for row, v in self.df[column].items()
+                      if isinstance(v, str) and v.strip()}
+            if not counts or not all(isinstance(n, float) and n == int(n)
+                                     for n in counts.values()):
+                continue
+            over = [(row, int(n)) for row, n in counts.items() if n > 1]
+            if over:
+                self.log.decisions.append(Message(
+                    "'{c}' gives a number on each row, over 1 on {rows} ({examples}): not read; "
+                    "each row is one post with the row's whole FTE, and how many posts or people "
+                    "a row counts is not recorded", c=self.shown(column),
+                    rows=count(len(over), N_("{n} row"), N_("{n} rows")),
+                    examples=Listing(", ", [Message("row {row}: {n}", row=row, n=n)
+                                            for row, n in over[:5]] + ["…"] * (len(over) > 5))))
 
     def numbers_only(self, column: str) -> bool:
         """Whether ``column`` holds numbers only (a personnel number in an
