@@ -146,6 +146,19 @@ _OS_WORDS = {errno.ENOENT: N_("there is no such file or folder (nor, to write on
              errno.ENAMETOOLONG: N_("the name is too long for the file system")}
 
 
+def os_reason(exc: OSError) -> Message | str:
+    """Why the system refused, without the path (said beside the file's
+    name where a problem already names the file), in words the reader's
+    language has where there are any.
+
+    >>> import errno
+    >>> os_reason(IsADirectoryError(errno.EISDIR, "Is a directory", "/srv/org.ttl"))
+    'is a folder, not a file'
+    """
+    words = _OS_WORDS.get(exc.errno) if exc.errno is not None else None
+    return Message(words) if words else str(exc.strerror or exc)
+
+
 def os_error_words(exc: OSError) -> Message | None:
     """What a failed read or write says, naming the file the user gave
     (not the temporary file beside it that was being written), in words

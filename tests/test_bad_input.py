@@ -447,6 +447,19 @@ def test_a_folder_name_too_long_for_the_file_system_is_said_of_it(tmp_path, comm
     assert "elements.csv" not in res.output
 
 
+@pytest.mark.parametrize("name, fmt", [("org.ttl", []), ("org", ["--from", "turtle"])])
+def test_a_folder_read_as_turtle_says_it_is_a_folder(tmp_path, name, fmt):
+    # (it said "is not valid turtle: [Errno 21] Is a directory: '/tmp/...'",
+    # Python's words for the parser's failure)
+    folder = tmp_path / name
+    folder.mkdir()
+    res = CliRunner().invoke(cli, ["convert", str(folder), str(tmp_path / "out"), *fmt])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit), res.exception
+    assert f"{name}: is a folder, not a file" in res.output
+    assert "Errno" not in res.output and "not valid turtle" not in res.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_the_same_bad_cell_on_many_rows_is_named_on_each(template_copy):
     # Validation judges each distinct cell once: every row that holds it must
     # still get its own problem, with its own row number.

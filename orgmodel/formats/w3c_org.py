@@ -365,6 +365,12 @@ def _parsed(path: Path, fmt: str, label: str):
             g.parse(str(path), format=_RDF_FORMAT[fmt])
     except NetworkRefused as exc:
         raise ValidationError([Problem(label, None, str(exc))], where=str(path)) from None
+    except OSError as exc:
+        # (a folder, a name too long, no permission: the file system's
+        # words, as every reader says them, not the parser's echo of them)
+        from .._staging import os_reason
+        raise ValidationError([Problem(label, None, os_reason(exc))],
+                              where=str(path)) from None
     except RecursionError:
         raise ValidationError([Problem(label, None, Message(
             "is nested too deeply to read as {format} (lists or blank nodes inside one another, "
