@@ -42,6 +42,7 @@ from .model import at_its_date, display_names
 from .partners import partner_network
 from .portfolios import portfolio_balance, portfolio_line
 from .powers import power_holders
+from .schema import EDGE_KINDS, NODE_KINDS
 from .span import NO_SPAN, SPAN_COUNTS, span_of_control, span_view
 from .summary import import_text, summarize
 from .write import usual_mode
@@ -61,6 +62,14 @@ TOP_ROWS = 25
 REPORT_PAGES = 24
 
 
+#: Columns whose cells are words of the schema or of the analyses, never
+#: ids: a partner of id ``market`` does not make every market party's kind
+#: its name.
+_WORD_COLUMNS = frozenset({"kind", "evidence", "outcome", "outcomes", "what", "verdict"}
+                          | {c for k in NODE_KINDS.values() for c in k.choices}
+                          | {c for k in EDGE_KINDS.values() for c in k.choices})
+
+
 def _named(frame, names):
     """The rows a reader sees: ids in cells turned into names (ids only where
     names repeat), id columns dropped where a name column says the same."""
@@ -68,8 +77,8 @@ def _named(frame, names):
         return frame
     out = frame.copy()
     for c in [c for c in out.columns if c not in ("id", "holder")]:
-        if c in ("name", "message") or pd.api.types.is_numeric_dtype(out[c]) \
-                or pd.api.types.is_bool_dtype(out[c]):
+        if c in ("name", "message") or c in _WORD_COLUMNS \
+                or pd.api.types.is_numeric_dtype(out[c]) or pd.api.types.is_bool_dtype(out[c]):
             continue
 
         def one(v):

@@ -474,3 +474,19 @@ def test_an_awb_finding_is_reported_where_org_yaml_names_no_rule(tmp_path):
     section = md.split("## Governance findings")[1]
     assert "Rules checked: the Awb's checks on mandates (10:1, 10:3, 10:4, 10:9)." in section
     assert "**Awb 10:1**: Finance Director is vacant and has no deputy" in section
+
+
+@pytest.mark.parametrize("lang, kinds", [("en", ("market", "citizens")),
+                                          ("nl", ("markt", "burgers"))])
+def test_a_kind_that_is_also_an_id_is_said_as_a_kind(tmp_path, lang, kinds):
+    # (Albrandswaard's partners of ids 'market' and 'citizens' have those
+    # kinds: the table said "Marktpartijen | Marktpartijen", a node's name
+    # where the schema's word for a kind of partner belongs)
+    from orgmodel.report import write_report
+    out = write_report(orgmodel.load(DATA / "albrandswaard"), tmp_path / "r", html=False,
+                       lang=lang)
+    text = out.read_text(encoding="utf-8") if out.is_file() else \
+        (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert f"| Marktpartijen | {kinds[0]} |" in text
+    assert f"| Burgers | {kinds[1]} |" in text
+    assert "| Marktpartijen | Marktpartijen |" not in text
