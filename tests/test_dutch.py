@@ -2289,3 +2289,27 @@ def test_a_count_of_ones_or_of_fte_is_not_said_as_a_count(tmp_path, column, cell
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
     assert res.exit_code == 0, res.output
     assert "geeft op elke regel een aantal" not in res.output
+
+
+@pytest.mark.parametrize("field, column", [
+    ("post id", "Plaats-ID"), ("post id", "Formatieplaatscode"),
+    ("job title", "Organieke functie"), ("job title", "Naam functie"),
+    ("holder", "Bezetting (naam)"), ("unit", "Directie"), ("unit", "OE"),
+    ("FTE", "Aanstelling (fte)"), ("FTE", "Contractomvang"),
+    ("grade", "Max. schaal"), ("grade", "Schaal (max)"), ("grade", "Loonschaal")])
+def test_more_names_dutch_hr_exports_give_their_columns_are_read(tmp_path, field, column):
+    """Each was a column not read: posts named 'Functie F1', no grade, no
+    unit, or the file refused for want of a post id."""
+    header = {"post id": "Formatieplaats", "superior": "Leidinggevende functie",
+              "job title": "Functie", "holder": "Medewerker", "unit": "Afdeling", "FTE": "Fte",
+              "grade": "Schaal"}
+    header[field] = column
+    f = tmp_path / "f.csv"
+    f.write_text(";".join(header.values()) + "\n"
+                 "F1;;Directeur;A. Top;Directie Sociaal;1;15\n"
+                 "F2;F1;Adviseur;B. Mid;Directie Sociaal;0,8;10\n", encoding="utf-8")
+    res = run("--lang", "en", "import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert f"{field} from '{column}'" in res.output
+    nodes = (tmp_path / "o" / "nodes.csv").read_text(encoding="utf-8")
+    assert "Post,Adviseur" in nodes and "Functie F2" not in nodes

@@ -169,7 +169,7 @@ PRESETS = {
                           "personeelsnr|persnr|medewerkernummer|medewerkernr|"
                           "werknemersnummer|werknemernummer|functiecode|formatiecode|"
                           # (a formatieplaats's number abbreviated: "Fpl.nr.", "FPL")
-                          "fplnr|fpl",
+                          "fplnr|fpl|fpl-nummer|plaats-id|formatieplaatscode",
                        reports_to="leidinggevende functie|leidinggevende formatieplaats|"
                                   "leidinggevende|manager|direct leidinggevende|"
                                   "naam leidinggevende|leidinggevende naam|"
@@ -187,25 +187,28 @@ PRESETS = {
                                   "leidinggevende hiërarchisch|lijnmanager|lijnleidinggevende",
                        title="functie|functienaam|functiebenaming|functietitel|"
                              "functieomschrijving|omschrijving functie|functie omschrijving|"
-                             "omschrijving formatieplaats",
+                             "omschrijving formatieplaats|organieke functie|naam functie|"
+                             "functie naam",
                        holder="medewerker|naam medewerker|naam|werknemer|naam werknemer|"
                               "medewerker naam|volledige naam|bezet door|bezetter|naam bezetter|"
                               # (government's words for the one in a post)
                               "functionaris|naam functionaris|functievervuller|vervuld door|"
-                              "ingevuld door|bekleed door",
+                              "ingevuld door|bekleed door|bezetting naam|naam bezetting",
                        unit="afdeling|organisatie-eenheid|organisatieonderdeel|team|eenheid|"
                             "org. eenheid|organisatorische eenheid|afdelingsnaam|afdeling/team|"
                             # (a unit's wider levels, read where the file has no narrower)
-                            "sector|cluster|domein",
+                            "sector|cluster|domein|directie|oe",
                        fte="fte|formatie|omvang|aanstelling|fte formatie|formatie fte|"
                            "werktijdfactor|deeltijdfactor|aanstellingsomvang|"
                            "aanstellingspercentage|formatieomvang|aantal fte|fte aantal|"
                            "omvang fte|fte omvang|parttimepercentage|deeltijdpercentage|"
                            "parttime percentage|deeltijd percentage|parttime %|deeltijd %|"
-                           "parttimefactor|dienstverband fte|fte dienstverband",
+                           "parttimefactor|dienstverband fte|fte dienstverband|aanstelling fte|"
+                           "fte aanstelling|omvang aanstelling|contractomvang",
                        hours="uren|uren per week|aantal uren|contracturen|formatie-uren|"
                              "formatieuren|weekuren|uren p/w",
-                       grade="schaal|salarisschaal|functieschaal|schaalnummer|inschaling",
+                       grade="schaal|salarisschaal|functieschaal|schaalnummer|inschaling|"
+                             "max schaal|maximum schaal|maximale schaal|schaal max|loonschaal",
                        cost_centre="kostenplaats|kostenplaatsnummer|kostenplaatscode",
                        # (AFAS and the like date the holding of the post itself:
                        # "Begindatum functie")
