@@ -12,6 +12,7 @@ import gzip
 import io
 import os
 import re
+import shlex
 import shutil
 
 import pytest
@@ -1129,3 +1130,24 @@ def test_an_fte_in_scientific_notation_is_a_cell_not_used(tmp_path, fte):
         in res.output
     nodes = orgmodel.load(out).graph.nodes
     assert "fte_min" in nodes["F003"] and "fte_min" not in nodes["F004"]
+
+
+def test_an_english_hr_export_is_refused_offering_every_option_it_needs(tmp_path):
+    # (it asked for --id, then for --reports-to, then read no title, holder
+    # or unit: three runs to learn what one refusal can say)
+    f = tmp_path / "staff.csv"
+    f.write_text("Employee ID,Employee Name,Job Title,Manager ID,Department,FTE\n"
+                 "1001,Ann Top,Chief Executive,,Executive,1\n"
+                 "1002,Bo Mid,Director of Finance,1001,Finance,1\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["import", "posts", str(f), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 1 and not (tmp_path / "o").exists()
+    offered = re.search(r"its columns may be read with (.*?) \(which column", res.output)
+    assert offered, res.output
+    options = offered.group(1)
+    assert options == ("--id 'Employee ID' --reports-to 'Manager ID' --title 'Job Title' "
+                       "--holder 'Employee Name' --unit 'Department'")
+    res = CliRunner().invoke(cli, ["import", "posts", str(f), "--out", str(tmp_path / "o"),
+                                   *shlex.split(options)])
+    assert res.exit_code == 0, res.output
+    nodes = (tmp_path / "o" / "nodes.csv").read_text(encoding="utf-8")
+    assert "1002,Post,Director of Finance" in nodes and "Ann Top" in nodes

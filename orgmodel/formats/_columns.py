@@ -121,7 +121,7 @@ def column_of(df, name, label, what, required) -> str | None:
             "or read a file without post ids (a list of employees with their manager's name) "
             "with --row-ids --reports-to-by holder",
             v=name.split('|')[0], what=Message(what), n=HEADER_WITHIN,
-            v2=', '.join(shown)))], where=label)
+            v2=', '.join(shown)) + columns_offered(shown))], where=label)
     if required:
         raise ValidationError([Problem(label, df.attrs.get("header_row", 1), Message(
             "has no column '{v}' for the {what} (columns: {v2}){hint}",
@@ -141,6 +141,62 @@ _OPTION_OF = {"post id": "--id", "superior": "--reports-to", "job title": "--tit
               "holder": "--holder", "unit": "--unit", "FTE": "--fte", "grade": "--grade",
               "hours per week": "--hours", "second superior": "--second-line",
               "holder's FTE": "--holder-fte"}
+
+
+#: What a column's name (folded) says it gives, in the words HR systems
+#: name their columns (``Employee ID``, ``Manager ID``, ``Job Title``):
+#: offered with the options that read them when a file has no column
+#: orgmodel knows, never read without them.
+_SAYS = {"post id": re.compile(r"(employee|staff|person|personnel|post|position|job|worker|emp)?"
+                               r"(id|no|number|nr|num|ref|reference)"),
+         "superior": re.compile(r"(manager|supervisor|superior|reportsto|reportingto|"
+                                r"linemanager)(id|no|number|nr|ref|reference|post|position)?"),
+         "job title": re.compile(r"(job|position|post)?title|positionname|jobname|jobrole"),
+         "holder": re.compile(r"(employee|staff|person|worker)(full)?name|fullname|name"),
+         "unit": re.compile(r"(department|dept|unit|team|division|directorate|section|"
+                            r"(org|organisation|organization|business)unit)(name)?"),
+         "FTE": re.compile(r"fte|fulltimeequivalent"),
+         "grade": re.compile(r"grade|band|payband|paygrade|salarygrade")}
+
+
+#: The name a file read without a preset gives each (folded).
+_PLAIN_NAME = {"job title": "title", "holder": "holder", "unit": "unit", "FTE": "fte",
+               "grade": "grade"}
+
+
+def columns_offered(shown: list) -> Message | str:
+    """The options that would read a file's columns, by what their names
+    say (``--id 'Employee ID' --reports-to 'Manager ID' ...``): offered
+    when it has no post id column orgmodel knows, so that one refusal says
+    all a first import needs, not one option at a time.  Only where a post
+    id and a superior are both found; nothing is read by it.
+
+    >>> said = str(columns_offered(["Employee ID", "Employee Name", "Job Title", "Manager ID",
+    ...                             "Department", "FTE"]))
+    >>> print(said.replace(" --", "\\n--"))
+    ; its columns may be read with
+    --id 'Employee ID'
+    --reports-to 'Manager ID'
+    --title 'Job Title'
+    --holder 'Employee Name'
+    --unit 'Department' (which column is which, the file's names say, not orgmodel)
+    >>> columns_offered(["Naam", "Functie"])
+    ''
+    """
+    taken: set = set()
+    found = {}
+    for what, says in _SAYS.items():
+        hit = next((c for c in shown if c not in taken and says.fullmatch(fold(c))), None)
+        if hit is not None:
+            taken.add(hit)
+            # (a column of the name orgmodel reads it by needs no option)
+            if fold(hit) != _PLAIN_NAME.get(what):
+                found[what] = hit
+    if "post id" not in found or "superior" not in found:
+        return ""
+    return Message("; its columns may be read with {options} (which column is which, the "
+                   "file's names say, not orgmodel)", options=" ".join(
+                       f"{_OPTION_OF[w]} '{c}'" for w, c in found.items()))
 
 
 def _column_hint(shown: list, name: str, what: str):
