@@ -2313,3 +2313,16 @@ def test_more_names_dutch_hr_exports_give_their_columns_are_read(tmp_path, field
     assert f"{field} from '{column}'" in res.output
     nodes = (tmp_path / "o" / "nodes.csv").read_text(encoding="utf-8")
     assert "Post,Adviseur" in nodes and "Functie F2" not in nodes
+
+
+@pytest.mark.parametrize("cell, fte", [("Voltijd", 1.0), ("fulltime", 1.0), ("½", 0.5),
+                                       ("¾", 0.75)])
+def test_an_fte_written_as_a_word_or_a_sign_is_its_share(tmp_path, cell, fte):
+    # (each was "not a number": the post kept without an FTE, and the
+    # formation short of it)
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;Fte\n"
+                 f"F1;Directeur;;A. Top;1\nF2;Adviseur;F1;B. Mid;{cell}\n", encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0 and "is geen getal" not in res.output, res.output
+    assert orgmodel.load(tmp_path / "o").graph.nodes["F2"]["fte_max"] == fte

@@ -104,6 +104,11 @@ def _fte_range(text: str, read):
     return FteRange(lo, hi) if lo < hi else lo
 
 
+#: An FTE written as a word or a sign: full time is 1 FTE by what an FTE is.
+_WORDS_OF_FTE = {"fulltime": 1.0, "full-time": 1.0, "full time": 1.0, "voltijd": 1.0,
+                 "voltijds": 1.0, "½": 0.5, "¼": 0.25, "¾": 0.75}
+
+
 def read_fte(text: str, locale: str | None = None, one_post: bool = False,
          week: float | None = None, hours: bool = False, percent: bool = False,
          holders: int = 1):
@@ -134,6 +139,8 @@ def read_fte(text: str, locale: str | None = None, one_post: bool = False,
     (0.8, 0.8, 0.875, 0.8888888889)
     >>> read_fte("0,8 FTE", "nl"), read_fte("1 fte"), read_fte("fte"), read_fte("32 uur")
     (0.8, 1.0, 'bad', 'bad')
+    >>> read_fte("Voltijd"), read_fte("fulltime"), read_fte("½"), read_fte("parttime")
+    (1.0, 1.0, 0.5, 'bad')
     >>> read_fte("32 uur", week=36), read_fte("18", "nl", week=36, hours=True), read_fte("36", week=36)
     (0.8888888889, 0.5, 36.0)
     >>> read_fte("80", percent=True), read_fte("87,5", "nl", percent=True), read_fte("1", percent=True)
@@ -151,6 +158,10 @@ def read_fte(text: str, locale: str | None = None, one_post: bool = False,
     text = text.strip()
     if text[-3:].casefold() == "fte" and text[:-3].strip():
         text = text[:-3].strip()
+    if text.casefold() in _WORDS_OF_FTE:
+        # (a full-time post is 1 FTE by what FTE means; a fraction typed as
+        # one sign, ½, is that fraction)
+        return _WORDS_OF_FTE[text.casefold()]
     if SCIENTIFIC.search(text):
         # (before the parts: "1E+03" is no "1E" plus "03")
         return "scientific"
