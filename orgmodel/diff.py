@@ -243,9 +243,12 @@ class Diff:
         resolved = int((self.findings["status"] == "resolved").sum()) if len(self.findings) else 0
         md = ["## " + t("What the change does to who decides"), ""]
         # (the count after its label: "1 mandates" reads wrong in both languages)
+        vacant = int(self.routes["newly_vacant_next"].sum()) if len(self.routes) else 0
         md += ["- " + t("Escalation routes that newly end badly (forbidden, dead end, loop or a "
                         "vacant post): **{n}**; posts and roles whose routes change in all: {m}.",
                         n=br["routes"], m=len(self.routes)),
+               "- " + t("Escalation routes whose next step is newly a vacant post (the route "
+                        "goes on past it; the issue meets no one there): **{n}**.", n=vacant),
                "- " + t("Mandates orphaned or broken: **{n}**.", n=br["mandates"]),
                "- " + t("Commissions that lose a political or official commissioner: **{n}**.",
                         n=br["commissions"]),
@@ -999,7 +1002,7 @@ def _routes(a, b, to_b, touched: set | None = None, kept: dict | None = None):
     from .escalation import RouteGraph, escalation_load, escalation_policy, route_graph
     pa, pb = escalation_policy(a), escalation_policy(b)
     rows, loads = [], []
-    nb = node_attrs(b.graph)
+    nb, na_ = node_attrs(b.graph), node_attrs(a.graph)
     names = _namer(b, a, touched)
     from_b = {y: x for x, y in to_b.items()}
     for via in [v for v in pb.routes if v in pa.routes]:
@@ -1024,15 +1027,20 @@ def _routes(a, b, to_b, touched: set | None = None, kept: dict | None = None):
             ta = sorted(to_b.get(t, t) for t in ra.tops(src))
             tb = sorted(rb.tops(role))
             oa, ob = sorted(ra.outcomes(src)), sorted(rb.outcomes(role))
-            if (na, ta, oa) == (nb_, tb, ob):
+            # (a next step that is a vacant post: the route goes on past it,
+            # but the issue meets no one there; a post vacated is a change)
+            va = {to_b.get(s.id, s.id) for s in ra.next(src) if na_[s.id].get("vacant")}
+            vb = {s for s in nb_ if nb[s].get("vacant")}
+            if (na, ta, oa, va) == (nb_, tb, ob, vb):
                 continue
             newly = _newly_bad(oa, ob)
             rows.append({"role": role, "role_name": nb[role].get("name", role), "via": via,
                          "next_before": _ids(na), "next_after": _ids(nb_),
                          "top_before": _ids(ta), "top_after": _ids(tb),
                          "outcome_before": _outcomes(oa), "outcome_after": _outcomes(ob),
-                         "newly_bad": bool(newly),
-                         "next_before_name": names(na), "next_after_name": names(nb_),
+                         "newly_bad": bool(newly), "newly_vacant_next": bool(vb - va),
+                         "next_before_name": _marked(names, na, va),
+                         "next_after_name": _marked(names, nb_, vb),
                          "top_before_name": names(ta), "top_after_name": names(tb)})
         la = escalation_load(a, via).set_index("id")["reached_by"]
         la.index = [to_b.get(x, x) for x in la.index]
@@ -1046,7 +1054,8 @@ def _routes(a, b, to_b, touched: set | None = None, kept: dict | None = None):
                           "level": d.get("level", ""), **r.to_dict()})
     routes = pd.DataFrame(rows, columns=["role", "role_name", "via", "next_before", "next_after",
                                          "top_before", "top_after", "outcome_before",
-                                         "outcome_after", "newly_bad", "next_before_name",
+                                         "outcome_after", "newly_bad", "newly_vacant_next",
+                                         "next_before_name",
                                          "next_after_name", "top_before_name",
                                          "top_after_name"])
     load = pd.DataFrame(loads, columns=["id", "name", "via", "level", "reached_by_before",
@@ -1054,6 +1063,15 @@ def _routes(a, b, to_b, touched: set | None = None, kept: dict | None = None):
     if len(load):
         load = load.reindex(load["change"].abs().sort_values(ascending=False).index)
     return routes, load
+
+
+def _marked(names, ids: list, vacant: set):
+    """The names of a route's next steps (see :func:`_namer`), a vacant
+    post's said so."""
+    if not vacant:
+        return names(ids)
+    return Listing(", ", [Message("{name} (vacant)", name=names([x])) if x in vacant
+                          else names([x]) for x in ids])
 
 
 def _ids(ids: list) -> str:

@@ -987,3 +987,27 @@ def test_the_posts_whose_holders_change_are_listed_by_name(make):
             "| Directeur | niet vastgelegd | Jan Smit |\n"
             "| Adviseur (b) | niet vastgelegd | Piet Bakker |") in md, md
     assert "bekleders wisselen" not in diff(before, before).markdown("nl")
+
+
+def test_a_next_step_newly_vacant_is_said_of_the_routes_it_meets(tmp_path):
+    # (the deputy director's post vacated: the team manager's line route
+    # still reaches the top past it, and the diff said nothing of it; its
+    # next step meets no one now)
+    import shutil
+    a, b = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(DATA / "template", a)
+    shutil.copytree(DATA / "template", b)
+    nodes = pd.read_csv(b / "nodes.csv", dtype=str, keep_default_na=False)
+    nodes.loc[nodes["id"] == "dd", "vacant"] = "true"
+    nodes.to_csv(b / "nodes.csv", index=False)
+    d = diff(orgmodel.load(a), orgmodel.load(b))
+    changed = d.routes.set_index(["role", "via"])
+    assert bool(changed.loc[("tm", "line"), "newly_vacant_next"])
+    assert str(changed.loc[("tm", "line"), "next_after_name"]) == "Deputy director (vacant)"
+    assert str(changed.loc[("tm", "line"), "next_before_name"]) == "Deputy director"
+    assert not changed["newly_bad"].any()
+    md = d.markdown("en")
+    assert "Escalation routes whose next step is newly a vacant post (the route goes on past " \
+        "it; the issue meets no one there): **3**." in md
+    nl = d.markdown("nl")
+    assert "Deputy director (vacant)" in nl and "de kwestie treft daar niemand): **3**" in nl
