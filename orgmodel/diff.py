@@ -633,9 +633,9 @@ def _node_row(k, ka, kb, a, b, sides, to_b) -> dict:
         attrs = sorted(k2 for k2 in (da.keys() | db.keys())
                        if k2 not in BOOKKEEPING and da.get(k2) != db.get(k2))
         if moves:
+            # (what changed besides, from and to, as of a node that did not move)
             row.update(status="moved", detail=Listing("; ", moves + (
-                [Message("changed: {what}", what=Listing(", ", map(Column, attrs)))]
-                if attrs else [])))
+                [_changed(attrs, da, db)] if attrs else [])))
         elif attrs:
             row.update(status="changed", detail=_changed(attrs, da, db))
         else:

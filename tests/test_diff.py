@@ -1011,3 +1011,26 @@ def test_a_next_step_newly_vacant_is_said_of_the_routes_it_meets(tmp_path):
         "it; the issue meets no one there): **3**." in md
     nl = d.markdown("nl")
     assert "Deputy director (vacant)" in nl and "de kwestie treft daar niemand): **3**" in nl
+
+
+def test_a_moved_post_that_changed_too_says_from_what_to_what(tmp_path):
+    # (a moved post said "changed: vacant", without from and to, where a
+    # post that did not move says "changed: vacant yes → no")
+    import shutil
+    a, b = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(DATA / "template", a)
+    shutil.copytree(DATA / "template", b)
+    nodes = pd.read_csv(b / "nodes.csv", dtype=str, keep_default_na=False)
+    nodes.loc[nodes["id"] == "bpm", "grade"] = "G9"
+    nodes.to_csv(b / "nodes.csv", index=False)
+    edges = pd.read_csv(b / "edges.csv", dtype=str, keep_default_na=False)
+    edges.loc[(edges["from"] == "bpm") & (edges["kind"] == "REPORTS_TO"), "to"] = "dd"
+    edges.to_csv(b / "edges.csv", index=False)
+    d = diff(orgmodel.load(a), orgmodel.load(b))
+    row = d.nodes.set_index("id").loc["bpm"]
+    from orgmodel.i18n import translator
+    assert row["status"] == "moved"
+    before = orgmodel.load(a).graph.nodes["bpm"].get("grade")
+    assert translator("en")(row["detail"]) == \
+        f"superior Corporate director → Deputy director; changed: grade '{before}' → 'G9'"
+    assert translator("nl")(row["detail"]).endswith(f"gewijzigd: schaal '{before}' → 'G9'")
