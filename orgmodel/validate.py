@@ -1239,11 +1239,42 @@ def validate_tables(raw: RawOrg, built: dict | None = None) -> list:
         problems.append(Problem(NODES, 1, "has no header row"))
     if EDGES not in unreadable and len(raw.edges.columns):
         _check_edges(raw.edges, kinds, problems, ctx, None if built is None else built["edges"])
+        if kinds:
+            _check_held_vacant(raw.nodes, raw.edges, problems)
     elif EDGES not in unreadable:
         problems.append(Problem(EDGES, 1, "has no header row"))
     if MANIFEST not in unreadable:
         _check_manifest(raw.manifest, kinds, problems)
     return sorted(set(problems), key=_order)
+
+
+def _check_held_vacant(nodes: pd.DataFrame, edges: pd.DataFrame, problems) -> None:
+    """A vacant post (nobody holds it) that a ``HOLDS`` without dates says
+    someone holds: which of the two is true the data does not say (a holder
+    before or after the vacancy has ``valid_to`` or ``valid_from``).  Said
+    on the edge's row: it was counted vacant, its holder nowhere."""
+    if "vacant" not in nodes.columns or "kind" not in edges.columns:
+        return
+    vacant = {}
+    for i, (nid, flag) in enumerate(zip(nodes["id"], nodes["vacant"])):
+        try:
+            if isinstance(flag, str) and flag.strip() and parse_bool(flag):
+                vacant[str(nid).strip()] = i + 2
+        except InputError:
+            continue            # (said by the node's own check)
+    if not vacant:
+        return
+    dated = [c for c in ("valid_from", "valid_to") if c in edges.columns]
+    cols = [c for c in ("from", "to", "kind", *dated) if c in edges.columns]
+    for i, d in enumerate(edges[cols].to_dict("records")):
+        post = str(d.get("to", "")).strip()
+        if str(d.get("kind", "")).strip() != "HOLDS" or post not in vacant or \
+                any(str(d.get(c) or "").strip() for c in dated):
+            continue
+        problems.append(Problem(EDGES, i + 2, Message(
+            "'{who}' holds the post '{post}', which nodes.csv row {row} says is vacant (nobody "
+            "holds it): leave its vacant empty, or give the holding its valid_from or valid_to",
+            who=str(d.get("from", "")).strip(), post=post, row=vacant[post])))
 
 
 def validate_folder(path: PathLike) -> list:

@@ -453,6 +453,8 @@ def _link(org, spec, text, remove=False):
     g = org.graph
     if remove:
         _unlink(g, kind, u, v, spec.get("powers"), text)
+        if kind == "HOLDS":
+            _held_or_vacant(g, v, text)
         return
     attrs: dict = {"kind": kind}
     for key, value in spec.items():
@@ -466,6 +468,29 @@ def _link(org, spec, text, remove=False):
             value = _number(key, value, org.manifest.get("locale"))
         attrs[key] = value
     g.add_edge(u, v, **_mark(attrs, text))
+    if kind == "HOLDS":
+        _held_or_vacant(g, v, text)
+
+
+def _held_or_vacant(g, post, text) -> None:
+    """A post a holder was given or taken from: held by someone now, it is
+    not vacant; held by no one any more, it is (the post stays the one its
+    source gives, the change said after its note, as a rename's)."""
+    d = g.nodes[post]
+    if d.get("kind") != "Post":
+        return
+    held = any(e.get("kind") == "HOLDS" for keyed in predecessors(g)[post].values()
+               for e in keyed.values())
+    if held == (not d.get("vacant")):
+        return
+    if held:
+        d.pop("vacant", None)
+    else:
+        d["vacant"] = True
+        d.pop("vacant_fte", None)
+    d["note"] = "; ".join(n for n in (d.get("note"), text.note) if n)
+    if d.get("note_nl"):
+        d["note_nl"] = f"{d['note_nl']}; {text.nl}"
 
 
 def _unlink(g, kind: str, u, v, powers, text) -> None:

@@ -1034,3 +1034,25 @@ def test_a_moved_post_that_changed_too_says_from_what_to_what(tmp_path):
     assert translator("en")(row["detail"]) == \
         f"superior Corporate director → Deputy director; changed: grade '{before}' → 'G9'"
     assert translator("nl")(row["detail"]).endswith(f"gewijzigd: schaal '{before}' → 'G9'")
+
+
+def test_a_whatif_holder_given_or_taken_makes_the_post_held_or_vacant():
+    # (a holder linked to the vacant tm2 left it vacant, held and vacant at
+    # once, counted vacant with no one in it; the general director's only
+    # holder unlinked left the post neither held nor vacant: "not recorded")
+    sample = orgmodel.load(DATA / "template")
+    held = apply(sample, [{"add": {"id": "p-new", "kind": "Person", "name": "New Person"}},
+                          {"link": {"kind": "HOLDS", "from": "p-new", "to": "tm2"}}])
+    tm2 = held.graph.nodes["tm2"]
+    assert not tm2.get("vacant") and tm2["evidence"] == "stated"
+    assert tm2["note"].endswith("what-if: kind: HOLDS, from: p-new, to: tm2 linked")
+    from orgmodel.formation import totals
+    assert totals(held)["vacant"] == totals(sample)["vacant"] - 1
+    assert totals(held)["people"] == totals(sample)["people"] + 1
+    gone = apply(sample, [{"unlink": {"kind": "HOLDS", "from": "p-gd", "to": "gd"}}])
+    assert gone.graph.nodes["gd"].get("vacant") is True
+    # a job share that loses one of its two holders is still held
+    share = apply(sample, [{"unlink": {"kind": "HOLDS", "from": "p-ann", "to": "tm"}}])
+    assert not share.graph.nodes["tm"].get("vacant")
+    d = diff(sample, gone)
+    assert "changed: vacant no → yes" in d.markdown("en")

@@ -118,13 +118,14 @@ def test_a_dutch_excels_true_and_false_are_read(tmp_path):
     d = copy_template(tmp_path)
     rows = list(csv.reader(open(d / "nodes.csv", encoding="utf-8", newline="")))
     col = rows[0].index("vacant")
-    tm = next(r for r in rows if r[0] == "tm")
+    # (dd, which nobody holds: a post its HOLDS say someone holds is not vacant)
+    dd = next(r for r in rows if r[0] == "dd")
     gd = next(r for r in rows if r[0] == "gd")
-    tm[col], gd[col] = "WAAR", "ONWAAR"
+    dd[col], gd[col] = "WAAR", "ONWAAR"
     with open(d / "nodes.csv", "w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows(rows)
     org = orgmodel.load(d)
-    assert org.graph.nodes["tm"]["vacant"] is True
+    assert org.graph.nodes["dd"]["vacant"] is True
     assert org.graph.nodes["gd"].get("vacant") in (False, None)
 
 

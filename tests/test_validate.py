@@ -527,3 +527,25 @@ def test_a_value_in_the_sources_words_names_the_value_meant(template_copy):
     assert any(t.endswith("sphere 'bestuurlijk' is not one of: political, official "
                           "('bestuurlijk' is 'political' in orgmodel's data)") for t in text)
     assert any(t.endswith("('ambtelijk' is 'official' in orgmodel's data)") for t in text)
+
+
+@pytest.mark.parametrize("dates, problem", [("", True), ("2020-01-01,", False),
+                                            (",2020-12-31", False)])
+def test_a_vacant_post_someone_holds_is_refused_on_the_holding(template_copy, dates, problem):
+    # (tm2 is vacant: a HOLDS to it was read, and tm2 counted vacant with
+    # its holder nowhere; a holding dated before or after is consistent)
+    edges = pd.read_csv(template_copy / "edges.csv", dtype=str, keep_default_na=False)
+    start, _, end = dates.partition(",")
+    row = {c: "" for c in edges.columns}
+    row.update({"from": "p-ann", "to": "tm2", "kind": "HOLDS", "source": "X-2",
+                "evidence": "stated"})
+    if "valid_from" in edges.columns:
+        row.update(valid_from=start, valid_to=end)
+    edges = pd.concat([edges, pd.DataFrame([row])], ignore_index=True)
+    edges.to_csv(template_copy / "edges.csv", index=False)
+    found = [str(p) for p in orgmodel.validate_folder(template_copy)]
+    said = [p for p in found if "which nodes.csv row 8 says is vacant" in p]
+    assert bool(said) == problem, found
+    if problem:
+        assert said[0].startswith(f"edges.csv, row {len(edges) + 1}: 'p-ann' holds the post "
+                                  "'tm2'"), said
