@@ -454,7 +454,7 @@ def _link(org, spec, text, remove=False):
     if remove:
         _unlink(g, kind, u, v, spec.get("powers"), text)
         if kind == "HOLDS":
-            _held_or_vacant(g, v, text)
+            _held_or_vacant(g, v, text, org.date)
         return
     attrs: dict = {"kind": kind}
     for key, value in spec.items():
@@ -469,18 +469,20 @@ def _link(org, spec, text, remove=False):
         attrs[key] = value
     g.add_edge(u, v, **_mark(attrs, text))
     if kind == "HOLDS":
-        _held_or_vacant(g, v, text)
+        _held_or_vacant(g, v, text, org.date)
 
 
-def _held_or_vacant(g, post, text) -> None:
-    """A post a holder was given or taken from: held by someone now, it is
-    not vacant; held by no one any more, it is (the post stays the one its
-    source gives, the change said after its note, as a rename's)."""
+def _held_or_vacant(g, post, text, date=None) -> None:
+    """A post a holder was given or taken from: held by someone on the
+    model's ``date`` now, it is not vacant; held by no one then any more,
+    it is (the post stays the one its source gives, the change said after
+    its note, as a rename's).  A holding dated before or after that day
+    (``valid_to``, ``valid_from``) leaves the post as it is on it."""
     d = g.nodes[post]
     if d.get("kind") != "Post":
         return
-    held = any(e.get("kind") == "HOLDS" for keyed in predecessors(g)[post].values()
-               for e in keyed.values())
+    held = any(e.get("kind") == "HOLDS" and _in_force(e, date)
+               for keyed in predecessors(g)[post].values() for e in keyed.values())
     if held == (not d.get("vacant")):
         return
     if held:
@@ -491,6 +493,21 @@ def _held_or_vacant(g, post, text) -> None:
     d["note"] = "; ".join(n for n in (d.get("note"), text.note) if n)
     if d.get("note_nl"):
         d["note_nl"] = f"{d['note_nl']}; {text.nl}"
+
+
+def _in_force(d: dict, date) -> bool:
+    """Whether an edge holds on ``date`` (its ``valid_from`` and ``valid_to``,
+    as :meth:`orgmodel.model.OrgModel.on` reads them); every edge does
+    without a date.
+
+    >>> _in_force({"valid_to": "2025-12-31"}, "2026-01-01"), _in_force({}, "2026-01-01")
+    (False, True)
+    """
+    if not date:
+        return True
+    date = str(date)
+    return str(d.get("valid_from") or "") <= date and \
+        (not d.get("valid_to") or date <= str(d["valid_to"]))
 
 
 def _unlink(g, kind: str, u, v, powers, text) -> None:

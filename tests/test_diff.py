@@ -1056,3 +1056,10 @@ def test_a_whatif_holder_given_or_taken_makes_the_post_held_or_vacant():
     assert not share.graph.nodes["tm"].get("vacant")
     d = diff(sample, gone)
     assert "changed: vacant no → yes" in d.markdown("en")
+    # a holder who left before the model's date does not hold it on that date
+    import copy
+    left = copy.deepcopy(sample)
+    left.graph.add_edge("p-ann", "gd", kind="HOLDS", valid_to="2000-12-31", evidence="assumed",
+                    note="a holder before")
+    gone = apply(left, [{"unlink": {"kind": "HOLDS", "from": "p-gd", "to": "gd"}}])
+    assert gone.graph.nodes["gd"].get("vacant") is True
