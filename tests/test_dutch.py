@@ -2326,3 +2326,16 @@ def test_an_fte_written_as_a_word_or_a_sign_is_its_share(tmp_path, cell, fte):
     res = run("import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
     assert res.exit_code == 0 and "is geen getal" not in res.output, res.output
     assert orgmodel.load(tmp_path / "o").graph.nodes["F2"]["fte_max"] == fte
+
+
+def test_units_as_codes_in_oe_beside_their_names_are_offered_by_name(tmp_path):
+    # ('OE', read as the unit since the preset knows it, held codes; the
+    # names in 'Omschrijving OE' were a column not read, and not offered)
+    f = tmp_path / "f.csv"
+    f.write_text("Formatieplaats;Functie;Leidinggevende functie;Medewerker;OE;Omschrijving OE;Fte\n"
+                 "F1;Directeur;;A. Top;100;Directie;1\nF2;Adviseur;F1;B. Mid;210;Ruimte;0,8\n",
+                 encoding="utf-8")
+    res = run("--lang", "en", "import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "Units named by the codes in 'OE' (100, 210): 'Omschrijving OE' gives their names; " \
+        "give --unit 'Omschrijving OE' to name the units so" in res.output

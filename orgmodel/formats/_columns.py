@@ -71,9 +71,9 @@ _NUMBER = re.compile(r"\d[\d .,\-/]*")
 #: A unit's code (``210``, ``OE-210``, ``2.1.3``), not its name.
 _CODE = re.compile(r"[A-Za-z]{0,4}[-.]?\d[\d.\-/]*")
 #: A column's name (folded) that says it names a unit: a unit's word and a
-#: name's (``Omschrijving organisatie-eenheid``, ``Afdelingsnaam``; not
-#: ``Naam kostenplaats``).
-_NAMES_UNITS = (re.compile("afdeling|eenheid|team|unit|organisatie"),
+#: name's (``Omschrijving organisatie-eenheid``, ``Afdelingsnaam``,
+#: ``Omschrijving OE``; not ``Naam kostenplaats``).
+_NAMES_UNITS = (re.compile("afdeling|eenheid|team|unit|organisatie|^oe|oe$"),
                 re.compile("omschrijving|naam|name|description"))
 #: A column's name (folded) that says it names a second superior
 #: (``Functioneel leidinggevende``, ``Functional manager``, ``Dotted line``).
