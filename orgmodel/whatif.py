@@ -428,7 +428,7 @@ def _close(org, post, reports, text):
 
 #: What a link may say besides its kind and ends, and how its text is read.
 _LINK_KEYS = {"powers": "list", "scope": "list", "ceiling": "number", "capacity": "text",
-              "mandate_kind": "text", "line": "text"}
+              "mandate_kind": "text", "line": "text", "valid_from": "date", "valid_to": "date"}
 
 
 def _link(org, spec, text, remove=False):
@@ -456,7 +456,15 @@ def _link(org, spec, text, remove=False):
         if kind == "HOLDS":
             _held_or_vacant(g, v, text, org.date)
         return
-    attrs: dict = {"kind": kind}
+    g.add_edge(u, v, **_mark(_link_attrs(spec, org.manifest.get("locale")), text))
+    if kind == "HOLDS":
+        _held_or_vacant(g, v, text, org.date)
+
+
+def _link_attrs(spec: dict, locale) -> dict:
+    """The attributes of the edge a ``link`` makes, each read as its kind of
+    value (:data:`_LINK_KEYS`) under the organisation's ``locale``."""
+    attrs: dict = {"kind": spec["kind"]}
     for key, value in spec.items():
         if key in ("kind", "from", "to") or value in (None, ""):
             continue
@@ -465,11 +473,14 @@ def _link(org, spec, text, remove=False):
             value = [x.strip() for x in str(value).split(";") if x.strip()] \
                 if isinstance(value, str) else list(value)
         elif how == "number":
-            value = _number(key, value, org.manifest.get("locale"))
+            value = _number(key, value, locale)
+        elif how == "date":
+            value = _date(key, value, locale)
         attrs[key] = value
-    g.add_edge(u, v, **_mark(attrs, text))
-    if kind == "HOLDS":
-        _held_or_vacant(g, v, text, org.date)
+    if str(attrs.get("valid_from", "")) > str(attrs.get("valid_to") or "9999-12-31"):
+        raise _ChangeError(Message("valid_from {start} is after valid_to {end}",
+                                   start=attrs["valid_from"], end=attrs["valid_to"]))
+    return attrs
 
 
 def _held_or_vacant(g, post, text, date=None) -> None:
@@ -558,6 +569,18 @@ def _take_powers(g, edge: tuple, d: dict, wanted: list, text) -> list:
         d.clear()
         d.update(changed)
     return taken
+
+
+def _date(key: str, value, locale: str | None) -> str:
+    """A link's date (``valid_from: 2026-07-01``, or ``1-7-2026`` in a Dutch
+    organisation), as a folder's cell is read: a day it holds from or to
+    (a holder who starts after the model's date does not hold the post on
+    it)."""
+    from .validate import parse_cell
+    try:
+        return parse_cell(key, str(value), locale)
+    except InputError as exc:
+        raise _ChangeError(said(exc)) from None
 
 
 def _number(key: str, value, locale: str | None):

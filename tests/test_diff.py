@@ -1063,3 +1063,19 @@ def test_a_whatif_holder_given_or_taken_makes_the_post_held_or_vacant():
                     note="a holder before")
     gone = apply(left, [{"unlink": {"kind": "HOLDS", "from": "p-gd", "to": "gd"}}])
     assert gone.graph.nodes["gd"].get("vacant") is True
+
+
+def test_a_whatif_holder_who_starts_later_leaves_the_post_vacant_on_its_date():
+    # (link took no dates: a successor appointed from a later day could not
+    # be tried, and any holder linked filled the post on the model's date)
+    sample = orgmodel.load(DATA / "template")
+    later = apply(sample, [{"add": {"id": "p-new", "kind": "Person", "name": "New Person"}},
+                           {"link": {"kind": "HOLDS", "from": "p-new", "to": "tm2",
+                                     "valid_from": "2099-01-01"}}])
+    assert later.graph.nodes["tm2"]["vacant"] is True
+    held = [d for u, _, d in later.graph.in_edges("tm2", data=True) if u == "p-new"]
+    assert held and held[0]["valid_from"] == "2099-01-01"
+    assert later.on("2099-06-30").graph.has_edge("p-new", "tm2")
+    with pytest.raises(orgmodel.errors.OrgModelError, match="is after valid_to"):
+        apply(sample, [{"link": {"kind": "HOLDS", "from": "p-gd", "to": "tm2",
+                                 "valid_from": "2099-01-01", "valid_to": "2098-01-01"}}])
