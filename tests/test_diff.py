@@ -1079,3 +1079,15 @@ def test_a_whatif_holder_who_starts_later_leaves_the_post_vacant_on_its_date():
     with pytest.raises(orgmodel.errors.OrgModelError, match="is after valid_to"):
         apply(sample, [{"link": {"kind": "HOLDS", "from": "p-gd", "to": "tm2",
                                  "valid_from": "2099-01-01", "valid_to": "2098-01-01"}}])
+
+
+def test_the_documented_change_script_runs_on_deventer():
+    # (its seventh change withdrew a mandate its fifth had moved away: a
+    # user who copied the script met "there is no MANDATES edge")
+    import yaml
+    text = (ROOT / "docs" / "questions.md").read_text(encoding="utf-8")
+    start = text.index("- close: dd-bb")
+    script = yaml.safe_load(text[start:text.index("```", start)])
+    assert len(script) >= 9
+    new = apply(orgmodel.load(DATA / "deventer"), script)
+    assert "dd-bb" not in new.graph and new.graph.nodes["gd"].get("vacant") is True
