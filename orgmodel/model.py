@@ -151,8 +151,7 @@ class OrgModel:
             return self._dated(date)
 
         def valid(d):
-            return (d.get("valid_from", "") or "") <= date and \
-                (not d.get("valid_to") or date <= d["valid_to"])
+            return valid_on(d, date)
 
         if all(valid(d) for _, d in g.nodes(data=True)) and \
                 all(valid(d) for _, _, d in g.edges(data=True)):
@@ -398,6 +397,18 @@ def _attrs(row: dict, skip) -> dict:
         else:
             out[col] = parse_cell(col, text)
     return out
+
+
+def valid_on(d: dict, date: str) -> bool:
+    """Whether a node or edge (its attributes ``d``) stands on ``date``
+    (``YYYY-MM-DD``): not before its ``valid_from``, not after its
+    ``valid_to``.
+
+    >>> valid_on({"valid_to": "2025-12-31"}, "2026-01-01"), valid_on({}, "2026-01-01")
+    (False, True)
+    """
+    return str(d.get("valid_from") or "") <= date and \
+        (not d.get("valid_to") or date <= str(d["valid_to"]))
 
 
 def at_its_date(func):

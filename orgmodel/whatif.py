@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ._nx import node_attrs, predecessors, successors
 from .errors import InputError, OrgModelError, Problem, ValidationError
 from .i18n import LANGS, N_, Listing, Message, count, said, translator
-from .model import OrgModel
+from .model import OrgModel, valid_on
 from .notation import flow_text
 from .read import _Loader
 from .schema import BOOKKEEPING as _BOOKKEEPING
@@ -492,7 +492,7 @@ def _held_or_vacant(g, post, text, date=None) -> None:
     d = g.nodes[post]
     if d.get("kind") != "Post":
         return
-    held = any(e.get("kind") == "HOLDS" and _in_force(e, date)
+    held = any(e.get("kind") == "HOLDS" and (not date or valid_on(e, str(date)))
                for keyed in predecessors(g)[post].values() for e in keyed.values())
     if held == (not d.get("vacant")):
         return
@@ -501,24 +501,16 @@ def _held_or_vacant(g, post, text, date=None) -> None:
     else:
         d["vacant"] = True
         d.pop("vacant_fte", None)
+    _noted_after(d, text)
+
+
+def _noted_after(d: dict, text: _Notes) -> None:
+    """A node a change altered but did not make (renamed, held, vacated):
+    its note keeps why it is there, the change said after it, in both
+    languages."""
     d["note"] = "; ".join(n for n in (d.get("note"), text.note) if n)
     if d.get("note_nl"):
         d["note_nl"] = f"{d['note_nl']}; {text.nl}"
-
-
-def _in_force(d: dict, date) -> bool:
-    """Whether an edge holds on ``date`` (its ``valid_from`` and ``valid_to``,
-    as :meth:`orgmodel.model.OrgModel.on` reads them); every edge does
-    without a date.
-
-    >>> _in_force({"valid_to": "2025-12-31"}, "2026-01-01"), _in_force({}, "2026-01-01")
-    (False, True)
-    """
-    if not date:
-        return True
-    date = str(date)
-    return str(d.get("valid_from") or "") <= date and \
-        (not d.get("valid_to") or date <= str(d["valid_to"]))
 
 
 def _unlink(g, kind: str, u, v, powers, text) -> None:
@@ -571,28 +563,29 @@ def _take_powers(g, edge: tuple, d: dict, wanted: list, text) -> list:
     return taken
 
 
-def _date(key: str, value, locale: str | None) -> str:
-    """A link's date (``valid_from: 2026-07-01``, or ``1-7-2026`` in a Dutch
-    organisation), as a folder's cell is read: a day it holds from or to
-    (a holder who starts after the model's date does not hold the post on
-    it)."""
+def _cell(key: str, text: str, locale: str | None):
+    """A link's value given as text, read as a folder's cell of ``key`` is
+    (``25.000`` or ``1-7-2026`` under ``nl``); refused as the change's."""
     from .validate import parse_cell
     try:
-        return parse_cell(key, str(value), locale)
+        return parse_cell(key, text, locale)
     except InputError as exc:
         raise _ChangeError(said(exc)) from None
+
+
+def _date(key: str, value, locale: str | None) -> str:
+    """A link's date (``valid_from: 2026-07-01``, a YAML date, or
+    ``1-7-2026`` in a Dutch organisation): a day it holds from or to (a
+    holder who starts after the model's date does not hold the post on it)."""
+    return _cell(key, str(value), locale)
 
 
 def _number(key: str, value, locale: str | None):
     """A link's number: text as the organisation writes it (``25.000`` under
     ``nl`` is twenty-five thousand; a ceiling's ``onbeperkt``: stated, no
     ceiling), a YAML number as it is."""
-    from .validate import parse_cell
     if isinstance(value, str):
-        try:
-            return parse_cell(key, value, locale)
-        except InputError as exc:
-            raise _ChangeError(said(exc)) from None
+        return _cell(key, value, locale)
     if isinstance(value, bool) or not isinstance(value, (int, float)) \
             or not math.isfinite(value) or value < 0:
         raise _ChangeError(Message("{key}: '{value}' is not a number of 0 or more", key=key,
@@ -610,11 +603,8 @@ def _rename(org, node, name, text):
     # the new name is the one in every language)
     for key in ("name_en", "name_nl"):
         d.pop(key, None)
-    # (the post is still the one its source gives, under another name: its
-    # note keeps why it is there, the change said after it)
-    d["note"] = "; ".join(n for n in (d.get("note"), text.note) if n)
-    if d.get("note_nl"):
-        d["note_nl"] = f"{d['note_nl']}; {text.nl}"
+    # (the post is still the one its source gives, under another name)
+    _noted_after(d, text)
 
 
 def _move(org, node, to, unit, text):

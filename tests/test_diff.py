@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import orgmodel
-from conftest import DATA, ROOT, build, run
+from conftest import DATA, ROOT, build, copy_template, edit, run
 from orgmodel.cli import BROKEN_EXIT
 from orgmodel.diff import diff
 from orgmodel.formats.posts import read_posts
@@ -993,13 +993,9 @@ def test_a_next_step_newly_vacant_is_said_of_the_routes_it_meets(tmp_path):
     # (the deputy director's post vacated: the team manager's line route
     # still reaches the top past it, and the diff said nothing of it; its
     # next step meets no one now)
-    import shutil
-    a, b = tmp_path / "a", tmp_path / "b"
-    shutil.copytree(DATA / "template", a)
-    shutil.copytree(DATA / "template", b)
-    nodes = pd.read_csv(b / "nodes.csv", dtype=str, keep_default_na=False)
-    nodes.loc[nodes["id"] == "dd", "vacant"] = "true"
-    nodes.to_csv(b / "nodes.csv", index=False)
+    a, b = copy_template(tmp_path, "a"), copy_template(tmp_path, "b")
+    edit(b, "nodes.csv", "dd,Post,Deputy director,X-2,stated,official,team-connecting,1,,",
+         "dd,Post,Deputy director,X-2,stated,official,team-connecting,1,true,")
     d = diff(orgmodel.load(a), orgmodel.load(b))
     changed = d.routes.set_index(["role", "via"])
     assert bool(changed.loc[("tm", "line"), "newly_vacant_next"])
@@ -1016,16 +1012,10 @@ def test_a_next_step_newly_vacant_is_said_of_the_routes_it_meets(tmp_path):
 def test_a_moved_post_that_changed_too_says_from_what_to_what(tmp_path):
     # (a moved post said "changed: vacant", without from and to, where a
     # post that did not move says "changed: vacant yes → no")
-    import shutil
-    a, b = tmp_path / "a", tmp_path / "b"
-    shutil.copytree(DATA / "template", a)
-    shutil.copytree(DATA / "template", b)
-    nodes = pd.read_csv(b / "nodes.csv", dtype=str, keep_default_na=False)
-    nodes.loc[nodes["id"] == "bpm", "grade"] = "G9"
-    nodes.to_csv(b / "nodes.csv", index=False)
-    edges = pd.read_csv(b / "edges.csv", dtype=str, keep_default_na=False)
-    edges.loc[(edges["from"] == "bpm") & (edges["kind"] == "REPORTS_TO"), "to"] = "dd"
-    edges.to_csv(b / "edges.csv", index=False)
+    a, b = copy_template(tmp_path, "a"), copy_template(tmp_path, "b")
+    edit(b, "nodes.csv", "bpm,Post,Budget programme manager,X-3,stated,official,,0.4,,,,G7,",
+         "bpm,Post,Budget programme manager,X-3,stated,official,,0.4,,,,G9,")
+    edit(b, "edges.csv", "bpm,cd,REPORTS_TO,", "bpm,dd,REPORTS_TO,")
     d = diff(orgmodel.load(a), orgmodel.load(b))
     row = d.nodes.set_index("id").loc["bpm"]
     from orgmodel.i18n import translator
