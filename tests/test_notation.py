@@ -2556,3 +2556,62 @@ def test_one_column_read_as_two_things_is_refused(tmp_path, options, said):
               "--lang", "en")
     assert res.exit_code == 1 and said in res.output, res.output
     assert not (tmp_path / "o").exists()
+
+
+def test_a_superior_named_by_a_title_two_teams_share_is_read_by_the_unit(tmp_path):
+    """A Dutch HR list names each manager by the job title (`Leidinggevende:
+    Teamleider`), and each team has its own Teamleider: every line to one
+    was left out ("which is meant the file does not say"), though the
+    file's own units tell them apart. The one in the post's unit (or the
+    nearest unit around it, with a unit's levels) is read, graded inferred
+    with the reasoning in the line's note and said in the log; where the
+    unit holds two of them, or none, the line is still left out, said."""
+    f = tmp_path / "hr.csv"
+    f.write_text(
+        "Functie;Naam;Fte;Afdeling;Team;Leidinggevende\n"
+        "Gemeentesecretaris;A. de Vries;1;Directie;;\n"
+        "Afdelingshoofd Ruimte;B. Jansen;1;Ruimte;;Gemeentesecretaris\n"
+        "Afdelingshoofd Zorg;C. Bakker;1;Zorg;;Gemeentesecretaris\n"
+        "Teamleider;D. Smit;1;Ruimte;Wonen;Afdelingshoofd Ruimte\n"
+        "Teamleider;E. Mulder;1;Zorg;Wmo;Afdelingshoofd Zorg\n"
+        "Beleidsmedewerker;F. Visser;1;Ruimte;Wonen;Teamleider\n"
+        "Consulent;G. Kok;1;Zorg;Wmo;Teamleider\n"
+        "Secretaresse;H. Bos;1;Ruimte;;Teamleider\n"
+        "Teamleider;I. Dekker;1;Zorg;Jeugd;Afdelingshoofd Zorg\n"
+        "Teamleider;J. Vos;1;Zorg;Jeugd;Afdelingshoofd Zorg\n"
+        "Jeugdconsulent;K. Peters;1;Zorg;Jeugd;Teamleider\n", encoding="utf-8")
+    res = run("--lang", "en", "import", "posts", f, "--preset", "nl-hr", "--row-ids",
+              "--reports-to-by", "Functie", "--unit", "Afdeling", "--unit", "Team",
+              "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    line = {u: (v, a) for u, v, k, a in org.graph.edges(keys=True, data=True)
+            if a["kind"] == "REPORTS_TO"}
+    # each in its own team's Teamleider, the ones named once as stated
+    assert line["R7"][0] == "R5" and line["R8"][0] == "R6", line
+    assert line["R5"][1]["evidence"] == "stated"
+    assert line["R7"][1]["evidence"] == "inferred"
+    # (the note in the organisation's language, Dutch by the preset)
+    assert "noemt de functies R5, R6, R10, R11; R5 is die in de eenheid 'Ruimte > Wonen'" \
+        in line["R7"][1]["note"], line["R7"]
+    # the secretary in Ruimte, in no team, and the Jeugd team of two
+    # Teamleiders: which is meant the file does not say
+    assert "R9" not in line and "R12" not in line, line
+    assert "row 9: reports to 'Teamleider', which names posts R5, R6, R10, R11: which is " \
+        "meant the file does not say, so the line is left out" in res.output, res.output
+    assert "row 12: reports to 'Teamleider'" in res.output, res.output
+    assert "Superiors written as a key several posts share ('Teamleider'): read as the one of " \
+        "those posts in the post's own unit, or the nearest unit around it (graded inferred, " \
+        "the line's note says so) (2 lines)" in res.output, res.output
+    # a department head named by a title two departments share: the
+    # nearest unit around the team that holds one
+    f.write_text(f.read_text("utf-8").replace("Afdelingshoofd Ruimte", "Afdelingshoofd")
+                 .replace("Afdelingshoofd Zorg", "Afdelingshoofd"), encoding="utf-8")
+    res = run("import", "posts", f, "--preset", "nl-hr", "--row-ids", "--reports-to-by",
+              "Functie", "--unit", "Afdeling", "--unit", "Team", "--out", tmp_path / "o2")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o2")
+    line = {u: v for u, v, k in org.graph.edges(data="kind") if k == "REPORTS_TO"}
+    assert (line["R5"], line["R6"], line["R10"]) == ("R3", "R4", "R4"), line
+    assert "R3 is die in de eenheid 'Ruimte'" in org.graph.edges["R5", "R3", 0]["note"]
+    assert run("validate", "--org", tmp_path / "o2").exit_code == 0

@@ -292,6 +292,9 @@ class ImportState:
     held_by: dict | None
     key_name: Any
     by_name: int
+    shared_keys: list               # (post, superior's cell, [posts], row) of a shared key
+    by_unit: list                   # superiors' cells read by the post's unit
+    units: dict[str, str]           # unit id -> its name (a path of names)
     with_title: list
     with_holder: list
     name_forms: dict                # how a manager's name was written -> [cells]

@@ -119,6 +119,30 @@ def _quoted_option(value: str) -> str:
     return value if re.fullmatch(r"[\w.-]+", value) else "'" + value.replace("'", "'\\''") + "'"
 
 
+def nearest_in_unit(pid, found: list, unit: dict) -> tuple:
+    """``(post, unit)``: the one post of ``found`` (not ``pid``) in
+    ``pid``'s unit, or else in the nearest unit around it that holds any of
+    them; ``(None, None)`` when that unit holds several, or none does
+    (``unit``: each post's and unit's unit).
+
+    >>> unit = {"p": "team-a", "tl-a": "team-a", "tl-b": "team-b", "ah": "dept",
+    ...         "team-a": "dept", "team-b": "dept"}
+    >>> nearest_in_unit("p", ["tl-a", "tl-b"], unit), nearest_in_unit("p", ["ah", "x"], unit)
+    (('tl-a', 'team-a'), ('ah', 'dept'))
+    >>> nearest_in_unit("p", ["tl-b", "x"], unit)
+    (None, None)
+    """
+    seen = set()
+    here = unit.get(pid)
+    while here is not None and here not in seen:
+        seen.add(here)
+        inside = [p for p in found if p != pid and unit.get(p) == here]
+        if inside:
+            return (inside[0], here) if len(inside) == 1 else (None, None)
+        here = unit.get(here)
+    return None, None
+
+
 class LineReading(ImportState):
     """Reading the line of the posts (see the module)."""
 
@@ -162,14 +186,45 @@ class LineReading(ImportState):
         if not found and self.key_name == "holder":
             found = self.name_written_otherwise(sup)
         if len(found) > 1:
-            self.log.cells.append((self.label, first_row, Message(
-                "reports to '{sup}', which names posts {posts}: which is meant the file does not "
-                "say, so the line is left out", sup=sup, posts=", ".join(found))))
+            # (read once every post has its unit: see read_shared_keys)
+            self.shared_keys.append((pid, sup, found, first_row))
             return None
         if found:
             self.by_name += 1
             return found[0]
         return self.external_superior(pid, sup, first_row)
+
+    def read_shared_keys(self) -> None:
+        """The superiors whose cell names several posts (a job title two
+        teams' managers share, a person on two posts): each read as the one
+        of them in the post's own unit, or in the nearest unit around it
+        that has any, graded inferred with that reasoning in the line's
+        note; where no unit tells them apart, the line is left out, said
+        (which is meant the file does not say)."""
+        if not self.shared_keys:
+            return
+        unit: dict = {}                 # a post or unit -> the unit it is in
+        for edge in self.edges:
+            if edge["kind"] == "MEMBER_OF":
+                unit.setdefault(edge["from"], edge["to"])
+        for pid, sup, found, rowno in self.shared_keys:
+            target, where = nearest_in_unit(pid, found, unit)
+            if target is None:
+                self.log.cells.append((self.label, rowno, Message(
+                    "reports to '{sup}', which names posts {posts}: which is meant the file "
+                    "does not say, so the line is left out", sup=sup, posts=", ".join(found))))
+                continue
+            self.edges.append({"from": pid, "to": target, "kind": "REPORTS_TO",
+                               "source": self.cite(rowno), "evidence": "inferred",
+                               "note": self.in_own_words(Message(
+                                   "the superior's cell '{sup}' names posts {posts}; {target} "
+                                   "is the one in the unit '{unit}', the post's own or the "
+                                   "nearest around it", sup=sup, posts=", ".join(found),
+                                   target=target, unit=self.units.get(where, where)))})
+            self.line_sup[pid] = target
+            self.line_rows[pid] = rowno
+            self.by_name += 1
+            self.by_unit.append(sup)
 
     def name_written_otherwise(self, sup: str) -> list:
         """The posts of the holder ``sup`` names as an HR system may write a

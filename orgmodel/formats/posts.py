@@ -394,6 +394,8 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.held_by = None        # holder -> posts, to read superiors by name
         self.key_name = None  # what the superior column gives of them
         self.by_name = 0                        # lines read so
+        self.shared_keys = []     # (post, cell, [posts], row): a key several posts share
+        self.by_unit = []         # superiors' cells read as the one in the post's unit
         self.with_title = []              # superiors written as id and title
         self.with_holder = []             # superiors written as id and holder's name
         self.name_forms = {"brackets": [], "surname": [], "titles": []}   # managers' names so
@@ -484,6 +486,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         what the rows left for the reader to know."""
         for pid, group in self.posts.items():
             self.add_post(pid, group)
+        self.read_shared_keys()
         self.check_line()
         self.add_second_lines()
         self.say_occupancy()
@@ -1295,6 +1298,11 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
                 "superiors written as a whole number with decimals ('{v}'), as a spreadsheet "
                 "writes an id it took for a number: read as the post of that number ({lines})"),
                 self.decimal_ids, "lines"))
+        if self.by_unit:
+            said.append(first_and_count(N_(
+                "superiors written as a key several posts share ('{v}'): read as the one of "
+                "those posts in the post's own unit, or the nearest unit around it (graded "
+                "inferred, the line's note says so) ({lines})"), self.by_unit, "lines"))
         if self.held_by is not None:
             said.append(Message(
                 "superiors read through {key} of their post (--reports-to-by {by}): {lines}",
