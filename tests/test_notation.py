@@ -2,8 +2,11 @@
 read under the organisation's locale, an ambiguous value an error, never a
 guess; a mandate ceiling in every notation through the whole chain to
 ``who-decides``."""
+import csv
+import io
 import random
 import re
+import shutil
 
 import pytest
 
@@ -1434,6 +1437,53 @@ def test_a_superior_id_written_back_as_a_number_with_decimals(tmp_path):
     assert res.exit_code == 0, res.output
     assert "Junior staff's senior posts written as a whole number with decimals ('1002.0'): " \
         "read as the post of that number (1 row)" in res.output
+
+
+def test_post_ids_a_spreadsheet_wrote_as_numbers_with_decimals(tmp_path):
+    """A senior-posts file whose every post id a script wrote back as a
+    number (`405.0`, as pandas writes a column it read as floats), beside
+    its junior-staff file that names the posts as published (`405`): the
+    import was refused ("none of its rows names a senior post: the file of
+    another organisation?"), and alone it made posts `405.0` that a user
+    asks for as `405`. The ids are read as the whole numbers, the
+    superiors' cells too, said; a column with any other id is as it was."""
+    src = ROOT / "tests" / "fixtures" / "uk-organograms"
+    senior = (src / "cabinet_office-2013-09-30-senior.csv").read_text("utf-8")
+    head = senior.splitlines()[0].split(",")
+    ref, sup = head.index("Post Unique Reference"), head.index("Reports to Senior Post")
+    rows = list(csv.reader(io.StringIO(senior)))
+    for row in rows[1:]:
+        for i in (ref, sup):
+            row[i] = row[i] + ".0" if row[i].isdigit() else row[i]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    f = tmp_path / "co-2013-09-30-senior.csv"
+    f.write_text(out.getvalue(), encoding="utf-8")
+    j = tmp_path / "co-2013-09-30-junior.csv"
+    shutil.copy(src / "cabinet_office-2013-09-30-junior.csv", j)
+    res = run("--lang", "en", "import", "posts", f, "--junior", j, "--preset", "uk-organogram",
+              "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "Post ids written as whole numbers with decimals ('2.0'), as a spreadsheet writes a " \
+        "number: read as the whole numbers ('2'), in 'Post Unique Reference' and in the " \
+        "superiors' cells that write them so" in res.output, res.output
+    # the same model as the file as published gives
+    res = run("--lang", "en", "import", "posts", src / "cabinet_office-2013-09-30-senior.csv",
+              "--junior", j, "--preset", "uk-organogram", "--out", tmp_path / "p")
+    assert res.exit_code == 0, res.output
+    a, b = orgmodel.load(tmp_path / "o"), orgmodel.load(tmp_path / "p")
+    assert sorted(a.ids("Post")) == sorted(b.ids("Post")) and "405" in a.ids("Post")
+    assert sorted(a.edges("REPORTS_TO")) == sorted(b.edges("REPORTS_TO"))
+    assert len(a.ids("Staff")) == len(b.ids("Staff")) > 700
+    # an id of another form in the column: every id as written
+    g = tmp_path / "g.csv"
+    g.write_text("Formatieplaats;Functie;Leidinggevende functie;FTE\n1.0;Directeur;;1\n"
+                 "1.1;Adviseur;1.0;1\n2.0;Adviseur;1.0;1\n", encoding="utf-8")
+    res = run("import", "posts", g, "--preset", "nl-hr", "--out", tmp_path / "g", "--lang",
+              "en")
+    assert res.exit_code == 0, res.output
+    assert sorted(orgmodel.load(tmp_path / "g").ids("Post")) == ["1.0", "1.1", "2.0"]
+    assert "whole numbers with decimals" not in res.output
 
 
 def test_a_name_in_three_columns(tmp_path):

@@ -317,6 +317,7 @@ class ImportState:
     row_ids: bool                   # True: the file gives no post ids (rows are)
     unit_headings: bool             # True: a heading row names its posts' unit
     fill_ditto: bool                # True: a ditto mark is the cell above it
+    sup_by_id: bool                 # True: the superior column gives post ids
     df: Any                         # the file's table (a DataFrame of text cells)
     c_check: str | None             # the column of the file's own check (Valid?)
     c_id: str | None                # the columns of what the file gives ...

@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 import re
 
+import pandas as pd
+
 from ..errors import Problem, ValidationError
 from ..i18n import N_, Listing, Message, count
 from ._import_state import ImportState
@@ -719,6 +721,37 @@ class LineReading(ImportState):
             self.log.decisions.append(Message(
                 "... and {n} more superiors read as roles outside the organisation that may be "
                 "posts of the file", n=len(said) - _SAID_EXTERNAL))
+
+    def read_whole_number_ids(self) -> None:
+        """A post id column whose every id is a whole number written with
+        decimal zeros (``405.0``: a spreadsheet or a script took the ids for
+        numbers and wrote them back so) read as the whole numbers the
+        publisher gave (``405``), the superiors' cells that write them so
+        too, said in the log: a junior-staff file, a later file or a user
+        names the post ``405``. A column with any other id (``1.1``, ``F1``)
+        is read as it is (the superior side still finds ``405`` written
+        ``405.0``, see :meth:`written_as_number`)."""
+        if not self.c_id:
+            return
+        column = self.df[self.c_id].astype(str).str.strip()
+        ids = column[(column != "") & ~column.map(says_no_key)]
+        wholes = ids.str.fullmatch(_WHOLE_WITH_DECIMALS.pattern)
+        if ids.empty or not wholes.all():
+            return
+        whole = ids.str.extract(_WHOLE_WITH_DECIMALS.pattern, expand=False)
+        # (1.0 and 1.00 would be one post: not read so)
+        if (pd.DataFrame({"raw": ids, "whole": whole}).drop_duplicates()
+                .groupby("whole")["raw"].nunique() > 1).any():
+            return
+        rewrite = [self.c_id] + [c for c in (self.c_sup, self.c_second) if c and self.sup_by_id]
+        for c in rewrite:
+            self.df[c] = self.df[c].astype(str).str.replace(
+                rf"^\s*{_WHOLE_WITH_DECIMALS.pattern}\s*$", r"\1", regex=True)
+        self.log.decisions.append(Message(
+            "post ids written as whole numbers with decimals ('{v}'), as a spreadsheet writes a "
+            "number: read as the whole numbers ('{w}'), in '{c}' and in the superiors' cells "
+            "that write them so ({n})", v=ids.iloc[0], w=whole.iloc[0], c=self.shown(self.c_id),
+            n=count(ids.nunique(), N_("{n} id"), N_("{n} ids"))))
 
     def key_per_row(self, column) -> bool:
         """Whether ``column`` gives every row a value of its own while the

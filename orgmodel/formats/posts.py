@@ -264,6 +264,7 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
                   rule, junior)
     run.set_options(locale, _named_columns(columns), reused_ids, full_time, line, row_ids)
     run.fill_ditto = fill_ditto
+    run.sup_by_id = reports_to_by == "id"
     run.read_rows(sheet, bool(preset), unit_path, unit_headings, name)
     run.read_superiors_by(reports_to_by)
     # (the file's date first: a post's FTE is that of its rows held on it)
@@ -432,6 +433,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.c_units = []                 # the columns of a unit's levels, widest first
         self.unit_headings = False              # True: a heading row names its posts' unit
         self.fill_ditto = False     # True: a ditto mark is the cell above it (--fill-ditto)
+        self.sup_by_id = True       # False: superiors named otherwise (--reports-to-by)
         self.headings: dict = {}                # heading -> its first row with posts under it
         self.heading_rows: set = set()          # the heading rows read as units
         self.c_path = None          # the unit column read as paths
@@ -460,6 +462,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         """Read the table and its columns, its units (as paths or headings,
         when asked) and group its rows into posts."""
         self.read_posts(sheet, preset)
+        self.read_whole_number_ids()
         if unit_path is not None:
             self.read_unit_path(str(unit_path))
         else:
