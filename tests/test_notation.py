@@ -463,8 +463,9 @@ def test_superiors_named_by_title_or_holder_are_each_refused_with_the_reason(tmp
     assert "f.csv: 3 problems found" in res.output
     assert ("row 3: post 2 reports to 'Directeur', which is not a post in the file; "
             "'Directeur' is the job title of post 1 (row 2): this column names the superiors' "
-            "job titles, which --reports-to-by Functie reads (a title on several posts leaves "
-            "its lines out)") in res.output
+            "job titles, which --reports-to-by Functie reads (a title on several posts is "
+            "read as the one in the post's unit, or the nearest around it; where no unit tells "
+            "them apart, its lines are left out)") in res.output
     assert "row 4: post 3 reports to 'Bram de Wit', which is not a post in the file" in res.output
     assert "'Bram de Wit' holds post 2 (row 3): this column names the people holding the " \
         "superiors' posts, which --reports-to-by holder reads" in res.output

@@ -685,7 +685,8 @@ class LineReading(ImportState):
                 (None if numbers_only else known.get(("title", sup.casefold())),
                  N_("; '{sup}' is the job title of {posts}: this column names the superiors' "
                     "job titles, which --reports-to-by {column} reads (a title on several posts "
-                    "leaves its lines out)")),
+                    "is read as the one in the post's unit, or the nearest around it; where no "
+                    "unit tells them apart, its lines are left out)")),
                 (None if numbers_only else known.get(("holder", sup.casefold())),
                  N_("; '{sup}' holds {posts}: this column names the people holding the "
                     "superiors' posts, which --reports-to-by holder reads")),

@@ -195,9 +195,11 @@ def posts_tables(path, junior=None, *, preset: str | None = None,
         (``"holder"``), as many HR exports name the manager; or the name of
         another column, whose value on the superior's row it gives (a
         *personeelsnummer*). Compared without case, accents, spaces or
-        punctuation; a value on several posts leaves the line out, said, as
-        which is meant the file does not say; one on none is a superior not
-        in the file.
+        punctuation; a value on several posts is read as the one in the
+        post's own unit, or the nearest unit around it that holds any
+        (graded inferred, said), else leaves the line out, said, as which
+        is meant the file does not say; one on none is a superior not in
+        the file.
     full_time : float, optional
         The hours of this organisation's full-time week (36, say), as its
         own rules set it: with it, a column of hours per week (by its name,
