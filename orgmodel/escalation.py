@@ -56,7 +56,7 @@ from ._nx import node_attrs, predecessors, successors
 from ._order import forest_sums
 from .errors import OrgModelError
 from .i18n import N_, Message, text_of
-from .model import at_its_date, remembered
+from .model import at_its_date, display_names, remembered
 
 if TYPE_CHECKING:  # names in annotations only
     from collections.abc import Iterable
@@ -776,6 +776,9 @@ class RouteGraph:
             self._summarise(roles)
         nodes = self._nodes
         name = lambda n: nodes[n].get("name", n)   # noqa: E731
+        # (a step or a top named as the reader tells it apart: with its id
+        # where two nodes share the name, two teams' "Teamleider")
+        shown = display_names(self.org.graph)
         # Whole columns at once: a million roles share a few thousand next
         # steps and end sets (equal tuples and sets, one label each), and the
         # figures come out of the summaries by transposing them.
@@ -783,11 +786,11 @@ class RouteGraph:
         shortest, longest, ends, count = (list(c) for c in zip(*summaries)) \
             if summaries else ([], [], [], [])
         steps = [self.next(r) for r in roles]
-        nxt = {t: " | ".join(name(x.id) for x in t) for t in set(steps)}
+        nxt = {t: " | ".join(shown[x.id] for x in t) for t in set(steps)}
         labels = {}
         for e in set(ends):
             info = self._ends_info(e)
-            labels[e] = (" | ".join(map(name, info[1])), ", ".join(info[2]))
+            labels[e] = (" | ".join(shown[x] for x in info[1]), ", ".join(info[2]))
         tops = [labels[e][0] for e in ends]
         outs = [labels[e][1] for e in ends]
         return pd.DataFrame({"id": roles, "name": [name(r) for r in roles],
@@ -802,11 +805,12 @@ class RouteGraph:
         roles = self.starts() if roles is None else list(roles)
         nodes = self._nodes
         name = lambda n: nodes[n].get("name", n)   # noqa: E731
+        shown = display_names(self.org.graph)       # (see to_frame)
         rows = []
         for role in roles:
             for i, r in enumerate(self.routes(role, max_routes), 1):
                 rows.append({"from": role, "from_name": name(role), "route": i,
-                             "path": " → ".join(name(s.id) for s in r.steps),
+                             "path": " → ".join(shown[s.id] for s in r.steps),
                              "ids": " > ".join(r.ids), "outcome": r.outcome,
                              "blocked": " | ".join(b.id for b in r.blocked)})
         return pd.DataFrame(rows, columns=["from", "from_name", "route", "path", "ids",

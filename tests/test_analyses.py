@@ -657,3 +657,33 @@ def test_a_persons_name_is_answered_with_the_post_they_hold(tmp_path):
     res = run("escalate", "Marcel Kossen", "--org", folder)
     assert "'Marcel Kossen' is a person, not a post or role, and holds none on the model's " \
         "date" in res.output, res.output
+
+
+def test_a_next_step_two_posts_share_a_name_with_is_told_apart(make, tmp_path):
+    """Two teams each have a post named "Teamleider": the escalation table
+    (the report's, its CSV, `escalate --all` and its routes) named each
+    adviser's next step "Teamleider", and the reader could not tell whose.
+    A step, a top and a route's steps carry the id where names repeat, as
+    the table's own first column does."""
+    org = make(["gs", ("ah-a", {"name": "Afdelingshoofd Ruimte"}),
+                ("ah-b", {"name": "Afdelingshoofd Zorg"}),
+                ("tl-a", {"name": "Teamleider"}), ("tl-b", {"name": "Teamleider"}),
+                ("adv-a", {"name": "Adviseur"}), ("adv-b", {"name": "Adviseur"})],
+               [("ah-a", "gs", "REPORTS_TO"), ("ah-b", "gs", "REPORTS_TO"),
+                ("tl-a", "ah-a", "REPORTS_TO"), ("tl-b", "ah-b", "REPORTS_TO"),
+                ("adv-a", "tl-a", "REPORTS_TO"), ("adv-b", "tl-b", "REPORTS_TO")])
+    rg = escalation_routes(org)
+    rows = rg.to_frame().set_index("id")
+    assert rows.loc["adv-a", "next"] == "Teamleider (tl-a)"
+    assert rows.loc["adv-b", "next"] == "Teamleider (tl-b)"
+    # (a name no other node has is as it was)
+    assert rows.loc["tl-a", "next"] == "Afdelingshoofd Ruimte" and rows.loc["adv-a", "tops"] == "GS"
+    paths = rg.paths_frame().set_index("from")
+    assert paths.loc["adv-b", "path"] == "Teamleider (tl-b) → Afdelingshoofd Zorg → GS"
+    orgmodel.save(org, tmp_path / "o")
+    res = run("escalate", "--all", "--org", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0 and "Teamleider (tl-a)" in res.output, res.output
+    res = run("report", "--org", tmp_path / "o", "--out", tmp_path / "r", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "r" / "report.md").read_text("utf-8")
+    assert "| Adviseur (adv-a) | Teamleider (tl-a) |" in md, md
