@@ -844,11 +844,13 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
             raise click.UsageError(Message("--meet needs a ROLE"))
         m = meet(org, role, other, via)
 
+        nm = _shown_names(org)
+
         def who(side):
             # (a team asked for is named, with the post whose route it takes)
             team = m[side].get("team")
-            return t("{team} (led by {post})", team=team["name"], post=m[side]["name"]) \
-                if team else m[side]["name"]
+            return t("{team} (led by {post})", team=team["name"], post=nm(m[side])) \
+                if team else nm(m[side])
 
         def table():
             if m["meet"] is None:
@@ -856,11 +858,11 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
                          a=who("a"), b=who("b"))
 
             def names(steps):
-                return " → ".join([s["name"] for s in steps]) or t("(starts there)")
+                return " → ".join(map(nm, steps)) or t("(starts there)")
             return (t("{a} and {b} meet at {c}", a=who("a"), b=who("b"),
-                      c=m["meet"]["name"]) + "\n"
-                    f"  {m['a']['name']}: {names(m['path_a'])}\n"
-                    f"  {m['b']['name']}: {names(m['path_b'])}")
+                      c=nm(m["meet"])) + "\n"
+                    f"  {nm(m['a'])}: {names(m['path_a'])}\n"
+                    f"  {nm(m['b'])}: {names(m['path_b'])}")
         emit(m, fmt, table)
         return
     if load:
@@ -884,12 +886,27 @@ def escalate(org, role, via, all_roles, paths, max_routes, load, other, fmt):  #
                  team and {"id": team, "name": org.label(team)})
 
 
+def _shown_names(org):
+    """A step's name as a table shows it (``{"id", "name"}`` of a route's
+    record): with its id where two nodes share the name (two teams'
+    Teamleider), see :func:`orgmodel.model.display_names`.  Without the
+    model (routes read from Neo4j alone, ``org`` None), which names repeat
+    is not known: the name as stored."""
+    if org is None:
+        return lambda step: step["name"]
+    from .model import display_names
+    names = display_names(org.graph)
+    return lambda step: names[step["id"]] if step["id"] in org.graph else step["name"]
+
+
 def _show_routes(t, rid, rg, max_routes, fmt, team=None):
     """One role's routes: a table of steps, or the record as JSON or CSV;
     ``team`` (``id``, ``name``), the team asked for, whose leader it is."""
     rec = rg.record(rid)
     shown = [rg.route_record(r) for r in rg.routes(rid, max_routes)]
     result = {**rec, "paths": shown, **({"team": team} if team else {})}
+
+    nm = _shown_names(rg.org)
 
     def table():
         kind = rg.kind
@@ -902,9 +919,9 @@ def _show_routes(t, rid, rg, max_routes, fmt, team=None):
             lines.append("  " + t("for") + f": {t(kind.issue)}")
         for b in rec["blocked"]:
             lines.append("  " + t("not to {name} ({sphere}): the policy forbids it",
-                                  name=b["name"], sphere=t.value(b["sphere"]))
+                                  name=nm(b), sphere=t.value(b["sphere"]))
                          + f" [{t.value(b['via'])}]")
-        tops = ", ".join(top["name"] for top in rec["tops"]) or t("no top")
+        tops = ", ".join(map(nm, rec["tops"])) or t("no top")
         span = t.span(rec["shortest"], rec["longest"])
         lines.append("  " + t("outcome: {outcomes}; reaches {tops}; {steps}; {routes}",
                               outcomes=", ".join(t.value(o) for o in rec["outcomes"]),
@@ -917,15 +934,15 @@ def _show_routes(t, rid, rg, max_routes, fmt, team=None):
             for st in r["steps"]:
                 marks = [t(m) for m, on in (("temporary", st["temporary"]), ("vacant post",
                          st["vacant"]), ("outside the organisation", st["external"])) if on]
-                lines.append(f"       → {st['name']}   [{t.value(st['via'])}: {t(st['rule'])}"
+                lines.append(f"       → {nm(st)}   [{t.value(st['via'])}: {t(st['rule'])}"
                              + (f"; {', '.join(marks)}" if marks else "") + "]")
             end = t.value(r["outcome"])
             if "blocked" in r:
                 end += ": " + t("would go on to {names}", names=t(" or ").join(
-                    f"{b['name']} ({t.value(b['sphere'])})" for b in r["blocked"]))
+                    f"{nm(b)} ({t.value(b['sphere'])})" for b in r["blocked"]))
             if "loop" in r:
                 end += ": " + t("runs in a loop through {names}",
-                                names=", ".join(m["name"] for m in r["loop"]))
+                                names=", ".join(map(nm, r["loop"])))
             lines.append(f"       ({end})")
         if rec["routes"] > len(shown):
             lines.append("  " + t("showing {n} of {total} routes, shortest first "

@@ -664,7 +664,8 @@ def test_a_next_step_two_posts_share_a_name_with_is_told_apart(make, tmp_path):
     (the report's, its CSV, `escalate --all` and its routes) named each
     adviser's next step "Teamleider", and the reader could not tell whose.
     A step, a top and a route's steps carry the id where names repeat, as
-    the table's own first column does."""
+    the table's own first column does; so do `escalate ROLE` and `--meet`
+    ("Adviseur and Adviseur meet at GS")."""
     org = make(["gs", ("ah-a", {"name": "Afdelingshoofd Ruimte"}),
                 ("ah-b", {"name": "Afdelingshoofd Zorg"}),
                 ("tl-a", {"name": "Teamleider"}), ("tl-b", {"name": "Teamleider"}),
@@ -687,3 +688,10 @@ def test_a_next_step_two_posts_share_a_name_with_is_told_apart(make, tmp_path):
     assert res.exit_code == 0, res.output
     md = (tmp_path / "r" / "report.md").read_text("utf-8")
     assert "| Adviseur (adv-a) | Teamleider (tl-a) |" in md, md
+    res = run("escalate", "adv-a", "--meet", "adv-b", "--org", tmp_path / "o", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines()[:2] == [
+        "Adviseur (adv-a) and Adviseur (adv-b) meet at GS",
+        "  Adviseur (adv-a): Teamleider (tl-a) → Afdelingshoofd Ruimte → GS"], res.output
+    res = run("escalate", "adv-b", "--org", tmp_path / "o", "--lang", "en")
+    assert "→ Teamleider (tl-b)   [REPORTS_TO" in res.output, res.output
