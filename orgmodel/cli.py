@@ -7,6 +7,7 @@ exit status 1; ``--debug`` anywhere on the command line shows the traceback.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import io
 import json
@@ -19,7 +20,7 @@ from pathlib import Path
 import click
 
 from . import escape
-from ._staging import output_folder
+from ._staging import os_reason, output_folder
 from .errors import InputError, OrgModelError, ValidationError
 from .formats import readable, writable
 from .i18n import N_, Listing, Message, count, said
@@ -2437,26 +2438,57 @@ def serve_cmd(org_dir, neo4j_name, home, host, port, allowed):
     from .webapp import create_app
     ws = _workspace(org_dir, neo4j_name)
     home = _home(org_dir, neo4j_name, home)
-    if not len(_accounts(org_dir, neo4j_name, home)):
-        if host not in LOOPBACK:
-            raise click.UsageError(Message(
-                "without accounts the app is read-only and listens on 127.0.0.1 only, not "
-                "{host}: add one with 'orgmodel users add NAME --role admin'", host=host))
-        out(Message("No accounts: the app is read-only, on 127.0.0.1 only (orgmodel users add "
-                    "NAME --role editor to change that)."))
+    read_only = not len(_accounts(org_dir, neo4j_name, home))
+    if read_only and host not in LOOPBACK:
+        raise click.UsageError(Message(
+            "without accounts the app is read-only and listens on 127.0.0.1 only, not "
+            "{host}: add one with 'orgmodel users add NAME --role admin'", host=host))
     ws.current()          # a model that does not load is said here, not on every page
     import uvicorn
 
     from ._perf import collecting
+    # (bound before anything is said: a port in use is one message, not
+    # uvicorn's log line after "Serving")
+    sock = _listening_socket(host, port)
+    if read_only:
+        out(Message("No accounts: the app is read-only, on 127.0.0.1 only (orgmodel users add "
+                    "NAME --role editor to change that)."))
     # (the port as text: a number in Dutch notation, 18.088, is no address)
     out(Message("Serving {name} at http://{host}:{port}/ (Ctrl+C stops)", name=ws.name,
                 host=host, port=str(port)))
     app = create_app(ws, home, lang=_t().lang, users=_accounts(org_dir, neo4j_name, home),
                      hosts=_hosts(host, allowed))
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning",
+                                           server_header=False))
     # (the collector main() paused is on while the server runs: it serves for
     # days, and its requests leave cycles only the collector frees)
     with collecting():
-        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        server.run(sockets=[sock])
+
+
+def _listening_socket(host: str, port: int):
+    """A socket bound to ``host`` and ``port`` for the web app (as uvicorn
+    binds one), or an :class:`InputError` saying why not: the port in use,
+    one the user may not take, an address not this machine's."""
+    import socket
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family=family, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        why = {errno.EADDRINUSE: Message("the port is in use (another server, or the app "
+                                         "already running): stop it, or give another --port"),
+               errno.EACCES: Message("this user may not listen on it (a port under 1024 "
+                                     "needs root): give another --port")}.get(
+            exc.errno or 0, Message("{host} is no address of this machine: give another --host",
+                               host=host) if exc.errno in (errno.EADDRNOTAVAIL, None) or
+            isinstance(exc, socket.gaierror) else os_reason(exc))
+        raise InputError(Message("cannot listen on {host}, port {port}: {why}", host=host,
+                                 port=str(port), why=why)) from None
+    sock.set_inheritable(True)
+    return sock
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")

@@ -623,6 +623,31 @@ def test_serve_says_why_a_model_that_does_not_load_is_not_served(tmp_path):
     assert "circle" in res.stdout + res.stderr and "Traceback" not in res.stdout + res.stderr
 
 
+def test_serve_on_a_port_in_use_is_one_message(tmp_path):
+    """`serve` on a port another server holds said "Serving ... at
+    http://127.0.0.1:PORT/" and then uvicorn's own log line ("ERROR:
+    [Errno 98] error while attempting to bind"), exit 3: the user read that
+    it served. One message, in the reader's language, exit 1, nothing said
+    to be served."""
+    d = tmp_path / "org"
+    shutil.copytree(DATA / "template", d)
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = str(taken.getsockname()[1])
+    try:
+        for lang, said in (("en", f"cannot listen on 127.0.0.1, port {port}: the port is in use"),
+                           ("nl", f"kan niet luisteren op 127.0.0.1, poort {port}: de poort is "
+                                  "in gebruik")):
+            res = _orgmodel("serve", "--org", str(d), "--port", port, "--lang", lang)
+            both = res.stdout + res.stderr
+            assert res.returncode == 1, both
+            assert said in res.stderr and "Serving" not in both and "Errno" not in both, both
+            assert "Traceback" not in both
+    finally:
+        taken.close()
+
+
 def test_the_pages_in_dutch_have_no_english_left(folder):
     from test_dutch import _english_in, _the_datas_own, _visible_html
     proc, url = _start(folder, "--lang", "nl")
@@ -961,7 +986,8 @@ def test_the_server_runs_with_the_cycle_collector_on(tmp_path, monkeypatch):
     d = tmp_path / "org"
     shutil.copytree(DATA / "template", d)
     seen = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.append(gc.isenabled()))
+    monkeypatch.setattr(uvicorn.Server, "run",
+                        lambda self, sockets=None: seen.append(gc.isenabled()))
     gc.disable()
     try:
         with pytest.raises(SystemExit) as done:
