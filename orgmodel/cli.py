@@ -7,7 +7,6 @@ exit status 1; ``--debug`` anywhere on the command line shows the traceback.
 from __future__ import annotations
 
 import contextlib
-import errno
 import gc
 import io
 import json
@@ -20,7 +19,7 @@ from pathlib import Path
 import click
 
 from . import escape
-from ._staging import os_reason, output_folder
+from ._staging import output_folder
 from .errors import InputError, OrgModelError, ValidationError
 from .formats import readable, writable
 from .i18n import N_, Listing, Message, count, said
@@ -2367,7 +2366,8 @@ def status(uri, user, password, database, fmt):
 @click.option("--engine", type=click.Choice(["neo4j", "arcadedb"]), default=None,
               help="Neo4j 5 Community (needs Java 17 and Maven; the default where they are "
                    "there) or ArcadeDB (needs nothing more).")
-@click.option("--port", default=7687, show_default=True, help="Bolt port (loopback only).")
+@click.option("--port", default=7687, show_default=True, type=click.IntRange(1, 65535),
+              help="Bolt port (loopback only).")
 @click.option("--root", default="./orgmodel-db", show_default=True,
               type=_Path(file_okay=False), help="Where the server keeps its data.")
 @click.option("--database", default="orgmodel", show_default=True,
@@ -2447,9 +2447,10 @@ def serve_cmd(org_dir, neo4j_name, home, host, port, allowed):
     import uvicorn
 
     from ._perf import collecting
+    from .server import listening_socket
     # (bound before anything is said: a port in use is one message, not
     # uvicorn's log line after "Serving")
-    sock = _listening_socket(host, port)
+    sock = listening_socket(host, port)
     if read_only:
         out(Message("No accounts: the app is read-only, on 127.0.0.1 only (orgmodel users add "
                     "NAME --role editor to change that)."))
@@ -2465,30 +2466,6 @@ def serve_cmd(org_dir, neo4j_name, home, host, port, allowed):
     with collecting():
         server.run(sockets=[sock])
 
-
-def _listening_socket(host: str, port: int):
-    """A socket bound to ``host`` and ``port`` for the web app (as uvicorn
-    binds one), or an :class:`InputError` saying why not: the port in use,
-    one the user may not take, an address not this machine's."""
-    import socket
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family=family, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((host, port))
-    except OSError as exc:
-        sock.close()
-        why = {errno.EADDRINUSE: Message("the port is in use (another server, or the app "
-                                         "already running): stop it, or give another --port"),
-               errno.EACCES: Message("this user may not listen on it (a port under 1024 "
-                                     "needs root): give another --port")}.get(
-            exc.errno or 0, Message("{host} is no address of this machine: give another --host",
-                               host=host) if exc.errno in (errno.EADDRNOTAVAIL, None) or
-            isinstance(exc, socket.gaierror) else os_reason(exc))
-        raise InputError(Message("cannot listen on {host}, port {port}: {why}", host=host,
-                                 port=str(port), why=why)) from None
-    sock.set_inheritable(True)
-    return sock
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")

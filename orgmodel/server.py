@@ -20,6 +20,7 @@ listen on 127.0.0.1 only.
 from __future__ import annotations
 
 import argparse
+import errno
 import hashlib
 import os
 import shutil
@@ -32,10 +33,11 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from .errors import OrgModelError
+from ._staging import os_reason
+from .errors import InputError, OrgModelError
 from .i18n import Listing, Message
 
-__all__ = ["serve", "free_port", "DEFAULT_PASSWORD", "ENGINES", "default_engine",
+__all__ = ["serve", "free_port", "listening_socket", "DEFAULT_PASSWORD", "ENGINES", "default_engine",
            "build_launcher", "launcher_command", "USERS"]
 
 #: The server engines ``serve`` can start.
@@ -156,9 +158,58 @@ def serve_neo4j(port: int, root: str, password: str, ready=None,
             except subprocess.TimeoutExpired:
                 proc.kill()
     if proc.returncode not in (0, 130, 143, -2, -15):   # (stopped by a signal: as asked)
-        tail = "".join(seen[-15:])
-        raise OrgModelError(Message("Neo4j stopped with exit code {code}:\n{tail}",
-                                    code=proc.returncode, tail=tail))
+        raise _stopped(proc.returncode, seen)
+
+
+def _java_cause(line: str) -> str:
+    """A Java stack trace's "Caused by" line as a reader wants it: the
+    exception's own name, without its package, and its message.
+
+    >>> _java_cause("Caused by: java.nio.file.AccessDeniedException: /srv/db/neo4j.lock")
+    'AccessDeniedException: /srv/db/neo4j.lock'
+    """
+    name, _, message = line.removeprefix("Caused by: ").strip().partition(": ")
+    return name.rsplit(".", 1)[-1] + (": " + message if message else "")
+
+
+def _stopped(code: int, lines: list) -> OrgModelError:
+    """Why Neo4j stopped, from the lines it printed: the deepest cause of a
+    Java stack trace in one line (the whole trace with ``--debug``), else
+    its last lines."""
+    causes = [_java_cause(line) for line in lines if line.startswith("Caused by: ")]
+    tail = "".join(lines[-15:])
+    if not causes:
+        return OrgModelError(Message("Neo4j stopped with exit code {code}:\n{tail}", code=code,
+                                     tail=tail))
+    error = OrgModelError(Message("Neo4j stopped with exit code {code}: {cause}", code=code,
+                                  cause=causes[-1]))
+    error.__cause__ = RuntimeError("".join(lines[-60:]))
+    return error
+
+
+def listening_socket(host: str, port: int):
+    """A socket bound to ``host`` and ``port`` (as uvicorn binds one, and
+    the Bolt servers theirs), or an :class:`InputError` saying why not: the
+    port in use, one the user may not take, an address not this machine's.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family=family, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        why = {errno.EADDRINUSE: Message("the port is in use (another server, or this one "
+                                         "already running): stop it, or give another --port"),
+               errno.EACCES: Message("this user may not listen on it (a port under 1024 "
+                                     "needs root): give another --port")}.get(
+            exc.errno or 0, Message("{host} is no address of this machine: give another --host",
+                               host=host) if exc.errno in (errno.EADDRNOTAVAIL, None) or
+            isinstance(exc, socket.gaierror) else os_reason(exc))
+        raise InputError(Message("cannot listen on {host}, port {port}: {why}", host=host,
+                                 port=str(port), why=why)) from None
+    sock.set_inheritable(True)
+    return sock
 
 
 def serve(port: int, root: str, database: str, password: str, http_port: int | None = None,
@@ -168,6 +219,9 @@ def serve(port: int, root: str, database: str, password: str, http_port: int | N
     Neo4j Community has one database of its own (``neo4j``): ``database``
     names ArcadeDB's only.
     """
+    # (a port in use is one message now, not the engine's stack trace after
+    # its start: the socket is let go at once, for the server to take)
+    listening_socket("127.0.0.1", port).close()
     if engine == "neo4j":
         return serve_neo4j(port, root, password, ready, stop)
     if engine != "arcadedb":

@@ -631,6 +631,50 @@ def test_db_serve_stops_cleanly_on_a_signal(tmp_path, sig, engine):
     assert not list(tmp_path.rglob("hs_err*"))
 
 
+@pytest.mark.parametrize("engine", ["neo4j", "arcadedb"])
+def test_db_serve_on_a_port_in_use_is_one_message(tmp_path, engine):
+    """`db serve` on a port another program holds ran Neo4j for 20 s and
+    then printed its Java stack trace (ArcadeDB its log and an error of
+    its own); `--port 0` started a server on a port nobody knew. Both are
+    one message, at once, exit 1 (2 for the option)."""
+    import socket
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    env = {**os.environ, "NEO4J_PASSWORD": "test-password-1"}
+    try:
+        res = subprocess.run([sys.executable, "-m", "orgmodel", "db", "serve", "--port",
+                              str(port), "--engine", engine, "--root", str(tmp_path / "db")],
+                             capture_output=True, text=True, env=env, timeout=120)
+    finally:
+        taken.close()
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert res.stderr.strip() == f"Error: cannot listen on 127.0.0.1, port {port}: the port is " \
+        "in use (another server, or this one already running): stop it, or give another --port"
+    assert "Exception" not in res.stdout + res.stderr
+    res = subprocess.run([sys.executable, "-m", "orgmodel", "db", "serve", "--port", "0",
+                          "--engine", engine, "--root", str(tmp_path / "db")],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert res.returncode == 2 and "0 is not in the range 1<=x<=65535" in res.stderr
+
+
+def test_neo4j_stopped_says_its_deepest_cause_in_one_line():
+    # (the launcher's Java stack trace, as Neo4j prints it when it cannot start)
+    from orgmodel.server import _stopped
+    trace = ["Exception in thread \"main\" java.lang.RuntimeException: Error starting\n",
+             "\tat org.neo4j.dbms.api.DatabaseManagementServiceBuilder.build(X.java:42)\n",
+             "Caused by: org.neo4j.kernel.lifecycle.LifecycleException: Component failed\n",
+             "Caused by: java.nio.file.AccessDeniedException: /srv/db/neo4j.lock\n",
+             "\t... 10 more\n"]
+    error = _stopped(1, trace)
+    assert str(error) == "Neo4j stopped with exit code 1: AccessDeniedException: " \
+        "/srv/db/neo4j.lock"
+    assert "DatabaseManagementServiceBuilder" in str(error.__cause__)
+    assert "last lines" not in str(_stopped(1, ["Killed\n"])) and \
+        str(_stopped(1, ["Killed\n"])).endswith("Killed\n")
+
+
 def test_diff_of_two_organisations_in_the_database(bolt_env, store, tmp_path):
     # Issue 15: diff --neo4j compares two organisation names in the database,
     # with the same answer as on files.
