@@ -121,28 +121,52 @@ def _quoted_option(value: str) -> str:
     return value if re.fullmatch(r"[\w.-]+", value) else "'" + value.replace("'", "'\\''") + "'"
 
 
-def nearest_in_unit(pid, found: list, unit: dict) -> tuple:
+def nearest_in_unit(pid, found: dict, unit: dict) -> tuple:
     """``(post, unit)``: the one post of ``found`` (not ``pid``) in
     ``pid``'s unit, or else in the nearest unit around it that holds any of
     them; ``(None, None)`` when that unit holds several, or none does
-    (``unit``: each post's and unit's unit).
+    (``found``: the posts by their unit, see :func:`by_unit`; ``unit``: each
+    post's and unit's unit).
 
     >>> unit = {"p": "team-a", "tl-a": "team-a", "tl-b": "team-b", "ah": "dept",
     ...         "team-a": "dept", "team-b": "dept"}
-    >>> nearest_in_unit("p", ["tl-a", "tl-b"], unit), nearest_in_unit("p", ["ah", "x"], unit)
-    (('tl-a', 'team-a'), ('ah', 'dept'))
-    >>> nearest_in_unit("p", ["tl-b", "x"], unit)
+    >>> nearest_in_unit("p", by_unit(["tl-a", "tl-b"], unit), unit)
+    ('tl-a', 'team-a')
+    >>> nearest_in_unit("p", by_unit(["ah", "x"], unit), unit)
+    ('ah', 'dept')
+    >>> nearest_in_unit("p", by_unit(["tl-b", "x"], unit), unit)
     (None, None)
     """
     seen = set()
     here = unit.get(pid)
     while here is not None and here not in seen:
         seen.add(here)
-        inside = [p for p in found if p != pid and unit.get(p) == here]
+        inside = [p for p in found.get(here, ()) if p != pid]
         if inside:
             return (inside[0], here) if len(inside) == 1 else (None, None)
         here = unit.get(here)
     return None, None
+
+
+def by_unit(posts: list, unit: dict) -> dict:
+    """``{unit: [posts]}`` of ``posts`` (a post in none left out)."""
+    out: dict = {}
+    for p in posts:
+        if p in unit:
+            out.setdefault(unit[p], []).append(p)
+    return out
+
+
+def some_posts(posts: list, shown: int = 5) -> Message | str:
+    """The posts a cell names, the first few where they are many (a job
+    title thousands of posts share).
+
+    >>> some_posts(["F1", "F2"]), str(some_posts([f"F{i}" for i in range(9)], 3))
+    ('F1, F2', 'F0, F1, F2 … (9 in all)')
+    """
+    if len(posts) <= shown:
+        return ", ".join(posts)
+    return Message("{first} … ({n} in all)", first=", ".join(posts[:shown]), n=len(posts))
 
 
 class LineReading(ImportState):
@@ -209,19 +233,23 @@ class LineReading(ImportState):
         for edge in self.edges:
             if edge["kind"] == "MEMBER_OF":
                 unit.setdefault(edge["from"], edge["to"])
+        # (a title thousands of posts share: its posts by unit worked out once)
+        placed: dict = {}
         for pid, sup, found, rowno in self.shared_keys:
-            target, where = nearest_in_unit(pid, found, unit)
+            if sup not in placed:
+                placed[sup] = by_unit(found, unit)
+            target, where = nearest_in_unit(pid, placed[sup], unit)
             if target is None:
                 self.log.cells.append((self.label, rowno, Message(
                     "reports to '{sup}', which names posts {posts}: which is meant the file "
-                    "does not say, so the line is left out", sup=sup, posts=", ".join(found))))
+                    "does not say, so the line is left out", sup=sup, posts=some_posts(found))))
                 continue
             self.edges.append({"from": pid, "to": target, "kind": "REPORTS_TO",
                                "source": self.cite(rowno), "evidence": "inferred",
                                "note": self.in_own_words(Message(
                                    "the superior's cell '{sup}' names posts {posts}; {target} "
                                    "is the one in the unit '{unit}', the post's own or the "
-                                   "nearest around it", sup=sup, posts=", ".join(found),
+                                   "nearest around it", sup=sup, posts=some_posts(found),
                                    target=target, unit=self.units.get(where, where)))})
             self.line_sup[pid] = target
             self.line_rows[pid] = rowno
