@@ -81,6 +81,21 @@ def superiors_by_title(src: Path, path: Path) -> Path:
     return path
 
 
+def shared_titles(path: Path, teams: int, size: int) -> Path:
+    """A Dutch HR list of ``teams`` teams of ``size`` posts, each naming its
+    manager by the job title every team's manager has (``Teamleider``):
+    read by the post's unit (``--reports-to-by Functie``)."""
+    rows = [["Functie", "Naam", "Fte", "Afdeling", "Leidinggevende"],
+            ["Directeur", "Dirk de Directeur", "1", "Directie", ""]]
+    for u in range(teams):
+        rows.append(["Teamleider", f"Teamleider {u}", "1", f"Team {u}", "Directeur"])
+        rows += [["Medewerker", f"Medewerker {u}-{k}", "1", f"Team {u}", "Teamleider"]
+                 for k in range(size - 1)]
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, delimiter=";").writerows(rows)
+    return path
+
+
 def posts_2013(folder: Path, name: str, senior: int, junior: int, seed=0) -> tuple:
     """One organisation's two files in the September 2013 layout, named as
     the publishers name them (``130930-<name>-senior.csv``)."""
@@ -167,7 +182,7 @@ if what == "import":
     import shutil
     shutil.rmtree(args["out"], ignore_errors=True)
     n, e, log = import_posts(args["file"], args.get("junior"), args["out"],
-                             preset="uk-organogram")
+                             **(args.get("options") or {"preset": "uk-organogram"}))
     extra = {"nodes": n}
 elif what == "refuse":
     # a file refused whole: every row's superior named by its job title, each
@@ -237,6 +252,13 @@ def main():
     lines.append(_row(f"import posts CSV, 100k posts whose superiors are given by job title: "
                       f"refused, {r.get('problems', 0):,} rows named with the post each title "
                       "belongs to (no target)", r, 1e9, None))
+    shared = shared_titles(WORK / "posts-shared-titles.csv", 2_000, 10)
+    print("import posts CSV 20k, superiors by a title 2,000 teams' leaders share ...", flush=True)
+    r = step("import", file=str(shared), out=str(WORK / "imported-shared"),
+             options={"preset": "nl-hr", "row_ids": True, "reports_to_by": "Functie"})
+    lines.append(_row("import posts CSV, 20,000 rows whose superior is the job title 2,000 "
+                      "teams' leaders share, each read by the post's unit (no target)", r, 1e9,
+                      None))
     files = round_2013(WORK / "round-2013")
     print(f"import posts, a whole round of {len(files)} organisations ...", flush=True)
     r = step("round", files=[[str(s), str(j)] for s, j in files], out=str(WORK / "round-out"))
