@@ -435,7 +435,7 @@ class LineReading(ImportState):
                 return None, Message("is an id used for several different posts"), ""
         if len(found) > 1:
             return None, Message("names posts {posts}: which is meant the file does not say",
-                                 posts=", ".join(found)), ""
+                                 posts=some_posts(found)), ""
         if found and found[0] == pid:
             return None, Message("is the post itself"), ""
         if found:
