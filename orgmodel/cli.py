@@ -1716,6 +1716,10 @@ def _hours(ctx, param, value):
                    "matrix line), read as a second reporting line, which routes take beside the "
                    "first; not read unless given.")
 @click.option("--title", "c_title", metavar="COLUMN", callback=_named, help="Column of the job title.")
+@click.option("--roles", "c_roles", metavar="COLUMN", callback=_named,
+              help="Column of the roles each post plays (rollen: 'Budgethouder, "
+                   "Projectleider', several between commas or semicolons), each read as a role "
+                   "the post plays; not read unless given.")
 @click.option("--unit", "c_unit", metavar="COLUMN", callback=_named, multiple=True,
               help="Column of the unit; given again for a unit's levels, the widest first "
                    "(--unit Afdeling --unit Team: each team in the afdeling on its row).")
@@ -1777,7 +1781,8 @@ def _hours(ctx, param, value):
                    "('Ruimte / Vergunningen' with --unit-path /): each part a unit inside the one "
                    "before.")
 @click.option("--force", is_flag=True, help="Replace an organisation already in --out.")
-def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_second, c_title, c_unit,
+def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_second, c_title, c_roles,
+                 c_unit,
                  c_fte,
                  c_holder, c_holder_fte, c_grade, c_hours, full_time, unknown_superior, name, date, sheet,
                  junior_sheet, locale, strict, split_reused_ids, reports_to_by, no_line, row_ids,
@@ -1799,7 +1804,8 @@ def import_posts(posts_file, junior_file, out_dir, preset, c_id, c_sup, c_second
         # (a date written as the file writes them: a Dutch file's 31-12-2026)
         dutch = "nl" in (lang, locale, preset and PRESETS[preset].locale)
         date = _read_date(date, "nl" if dutch else "en", "--date")
-    given = dict(id=c_id, reports_to=c_sup, second_line=c_second, title=c_title, fte=c_fte,
+    given = dict(id=c_id, reports_to=c_sup, second_line=c_second, title=c_title, roles=c_roles,
+                 fte=c_fte,
                  holder=c_holder[0] if len(c_holder) == 1 else None,
                  holder_parts=tuple(c_holder) if len(c_holder) > 1 else None,
                  grade=c_grade, hours=c_hours, holder_fte=c_holder_fte,

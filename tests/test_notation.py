@@ -2666,3 +2666,46 @@ def test_a_superior_named_by_a_title_two_teams_share_is_read_by_the_unit(tmp_pat
     assert (line["R5"], line["R6"], line["R10"]) == ("R3", "R4", "R4"), line
     assert "R3 is die in de eenheid 'Ruimte'" in org.graph.edges["R5", "R3", 0]["note"]
     assert run("validate", "--org", tmp_path / "o2").exit_code == 0
+
+
+def test_a_column_of_the_roles_each_post_plays(tmp_path):
+    """The sources tell posts (functies, in the line) from the roles they
+    play (rollen: ambtelijk opdrachtgever, budgethouder). A formatie with a
+    column `Rollen` was imported with that column "not read" and the
+    general hint: every role lost. `--roles COLUMN` reads each name in a
+    cell as a Role the post PLAYS (one Role per name, case aside; a post's
+    rows together), and without it the column is offered by name."""
+    f = tmp_path / "r.csv"
+    f.write_text("Formatieplaats;Functie;Naam;Fte;Afdeling;Leidinggevende;Rollen\n"
+                 "F1;Gemeentesecretaris;A. de Vries;1;Directie;;Algemeen directeur\n"
+                 "F2;Afdelingshoofd;B. Jansen;1;Ruimte;F1;\"Budgethouder; Ambtelijk opdrachtgever\"\n"
+                 "F3;Beleidsmedewerker;C. Smit;0,5;Ruimte;F2;projectleider\n"
+                 "F3;Beleidsmedewerker;D. Kok;0,5;Ruimte;F2;Budgethouder\n"
+                 "F4;Beleidsmedewerker;E. Bos;1;Ruimte;F2;n.v.t.\n"
+                 "F5;Jurist;F. Mol;1;Ruimte;F2;Projectleider,budgethouder \n", encoding="utf-8")
+    res = run("--lang", "en", "import", "posts", f, "--preset", "nl-hr", "--out", tmp_path / "a")
+    assert res.exit_code == 0, res.output
+    assert "'Rollen' may name the roles the posts play (rollen), not read: --roles 'Rollen' " \
+        "reads each as a role its post plays" in res.output
+    assert not orgmodel.load(tmp_path / "a").ids("Role")
+    res = run("--lang", "en", "import", "posts", f, "--preset", "nl-hr", "--roles", "Rollen",
+              "--out", tmp_path / "b")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "b")
+    names = {r: org.label(r) for r in org.ids("Role")}
+    # (a role named as its first cell writes it, as a person is)
+    assert sorted(names.values()) == ["Algemeen directeur", "Ambtelijk opdrachtgever",
+                                      "Budgethouder", "projectleider"], names
+    plays = {(u, org.label(v)) for u, v, _ in org.edges("PLAYS")}
+    assert plays == {("F1", "Algemeen directeur"), ("F2", "Budgethouder"),
+                     ("F2", "Ambtelijk opdrachtgever"), ("F3", "projectleider"),
+                     ("F3", "Budgethouder"), ("F5", "projectleider"), ("F5", "Budgethouder")}
+    assert "Roles read from 'Rollen': 4 roles, played by 4 posts" in res.output, res.output
+    # (each PLAYS cites its row: the job share's second row for its own role)
+    assert {a["source"] for u, v, a in org.edges("PLAYS") if u == "F3"} == \
+        {"functies regel 4", "functies regel 5"}
+    assert run("validate", "--org", tmp_path / "b").exit_code == 0
+    # (a column asked for must be there)
+    res = run("--lang", "en", "import", "posts", f, "--preset", "nl-hr", "--roles", "Rol",
+              "--out", tmp_path / "c")
+    assert res.exit_code == 1 and "Rol" in res.output and not (tmp_path / "c").exists()

@@ -80,6 +80,9 @@ _NAMES_UNITS = (re.compile("afdeling|eenheid|team|unit|organisatie|^oe|oe$"),
 _SECOND_LINE = (re.compile("leidinggevende|manager|superior|reports ?to|rapporteert|line"),
                 re.compile("functioneel|functional|tweede|second|matrix|dotted|inhoudelijk"))
 
+#: A column's name (folded) that says it gives the roles posts play.
+_ROLES = re.compile("rol|rollen|role|roles|rollenvandefunctie|rollenfunctie|functierollen")
+
 #: A column's name (folded) that says it names a job (``Functieomschrijving``,
 #: ``Omschrijving functie``, ``Job title``; not ``Naam``, a person's).
 _NAMES_TITLES = (re.compile("functie|job|title|rol"),
@@ -361,6 +364,7 @@ class ColumnReading(ImportState):
         # (a column the user named must be there: one misspelt was passed over)
         asked = self.asked
         self.c_title = column_of(self.df, cols.title, label, N_("job title"), "title" in asked)
+        self.c_roles = column_of(self.df, cols.roles, label, N_("roles"), True)
         self.c_holder = column_of(self.df, cols.holder, label, N_("holder"), "holder" in asked) \
             if not cols.holder_parts else None
         self.c_name_parts: list = []            # the columns of a name in parts, joined
@@ -435,7 +439,7 @@ class ColumnReading(ImportState):
         self.log.columns = [(what, c) for what, c in (
             ("post id", self.c_id), ("superior", self.c_sup),
             ("second superior", self.c_second), ("job title", self.c_title),
-            ("holder", self.c_holder), ("unit", self.c_unit),
+            ("roles", self.c_roles), ("holder", self.c_holder), ("unit", self.c_unit),
             *(("unit", c) for c in self.c_units), ("FTE", self.c_fte),
             # (with no holders named, what the holders work is what the post has occupied)
             ("holder's FTE" if self.c_holder else N_("occupied FTE"), self.c_holder_fte),
@@ -484,6 +488,7 @@ class ColumnReading(ImportState):
         self.say_unit_codes()
         self.say_title_codes()
         self.say_second_line()
+        self.say_roles()
         self.say_holder_fte()
         self.say_counts()
 
@@ -685,6 +690,17 @@ class ColumnReading(ImportState):
                 read=shown(self.c_unit, self.c_unit),
                 others=", ".join(f"'{shown(c, c)}'" for c in others),
                 options=" ".join(f"--unit '{shown(c, c)}'" for c in levels)))
+
+    def say_roles(self) -> None:
+        """A column not read that names the roles posts play (``Rollen``,
+        ``Rol``): said, with the option that reads it (what a role is, the
+        file's name says, not orgmodel)."""
+        shown = self.log.headers.get
+        for c in self.log.unread_columns:
+            if _ROLES.fullmatch(fold(shown(c, c))):
+                self.log.decisions.append(Message(
+                    "'{c}' may name the roles the posts play (rollen), not read: --roles '{c}' "
+                    "reads each as a role its post plays", c=shown(c, c)))
 
     def say_second_line(self) -> None:
         """A column not read that names a second superior (``Functioneel

@@ -323,6 +323,7 @@ class ImportState:
     c_id: str | None                # the columns of what the file gives ...
     c_sup: str | None
     c_second: str | None            # a second superior's (--second-line)
+    c_roles: str | None             # the roles a post plays (--roles)
     c_title: str | None
     c_holder: str | None
     c_name_parts: list

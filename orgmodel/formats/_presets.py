@@ -52,6 +52,9 @@ class Columns:
     #: matrix line), read only when asked for: a second REPORTS_TO edge,
     #: which every route then takes beside the line
     second_line: str | None = None
+    #: the roles a post plays (*rollen*: ``Budgethouder, Projectleider``),
+    #: read only when asked for: each a Role the post PLAYS
+    roles: str | None = None
 
 
 @dataclass(frozen=True)

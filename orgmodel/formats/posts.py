@@ -379,6 +379,10 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         self.units: dict[str, str] = {}                  # unit id -> its name
         self.unit_ids: dict = {}        # a unit's name (or path of names) -> its id
         self.unit_links: set = set()    # (unit, the unit it is in), from a unit's levels
+        self.role_ids: dict = {}        # a role's name (folded) -> its id (--roles)
+        self.role_names: dict = {}      # a role's id -> its name as first written
+        self.roles_played = 0           # posts that play one or more of them
+        self.c_roles = None
         self.people = {}     # name (person_key) -> (person id, [posts])
         self.person_name = {}          # person id -> the name its first cell writes
         self.written_otherwise = {}    # person id -> the other ways its cells write it
@@ -492,6 +496,13 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         for pid, group in self.posts.items():
             self.add_post(pid, group)
         self.read_shared_keys()
+        if self.c_roles:
+            self.log.decisions.append(Message(
+                "roles read from '{c}': {roles}, played by {posts} (each name between commas or "
+                "semicolons a role; a name written alike, case and spaces aside, one role)",
+                c=self.shown(self.c_roles),
+                roles=count(len(self.role_names), N_("{n} role"), N_("{n} roles")),
+                posts=count(self.roles_played, N_("{n} post"), N_("{n} posts"))))
         self.check_line()
         self.add_second_lines()
         self.say_occupancy()
@@ -937,8 +948,40 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         elif self.c_unit or self.c_units:
             self.no_unit.append(pid)
         self.add_holders(pid, group, ftes, periods)
+        if self.c_roles:
+            self.add_roles(pid, group)
         if self.c_sup:
             self.add_line(pid, title, sup, is_top, first_row)
+
+    def add_roles(self, pid, group) -> None:
+        """The roles the post's rows name (``Budgethouder, Projectleider``:
+        between commas, semicolons or lines), each a Role the post PLAYS, one
+        Role per name (case, accents and spaces aside), made on first sight."""
+        played: dict = {}
+        for rowno, row, _ in group:
+            for name in re.split(r"\s*[,;\n]\s*", _cell(row, self.c_roles)):
+                if name and not says_no_key(name):
+                    played.setdefault(self.role_of(name, rowno), rowno)
+        for role, rowno in played.items():
+            self.edges.append({"from": pid, "to": role, "kind": "PLAYS",
+                               "source": self.cite(rowno), "evidence": "stated"})
+        self.roles_played += bool(played)
+
+    def role_of(self, name: str, rowno) -> str:
+        """The id of the role named ``name``, made on first sight."""
+        key = fold(name)
+        rid = self.role_ids.get(key)
+        if rid is None:
+            rid = base = "role:" + slug(name)
+            n = 1
+            while rid in self.role_names or rid in self.units or rid in self.posts:
+                n += 1
+                rid = f"{base}-{n}"
+            self.role_ids[key] = rid
+            self.role_names[rid] = name
+            self.nodes.append({"id": rid, "kind": "Role", "name": name,
+                               "source": self.cite(rowno), "evidence": "stated"})
+        return rid
 
     def ftes(self, group) -> list:
         """Each row's FTE (a float, each holder's share as a tuple, None, or
