@@ -203,7 +203,7 @@ def load_chart(load, t=translator("en")):
     _hbars(ax, _labels(top["name"], top["id"] if "id" in top else None), top["reached_by"],
            color=_BLUE)
     ax.invert_yaxis()
-    ax.set_xlabel(t("roles whose routes reach this role"))
+    ax.set_xlabel(t("posts and roles whose routes reach it"))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _numbers(ax.xaxis, t)
     ax.tick_params(axis="y", labelsize=8)

@@ -702,12 +702,12 @@ class _Report:
         top = self.top
         md: list = []
         md += ["", f"## {t('Escalation routes')}", "",
-               t("Whom each role takes an issue to, following the organisation's escalation "
-                 "policy (`escalation` in org.yaml): one route kind per kind of issue. At each "
-                 "role the first step that leads to an allowed role is taken; a role in a "
-                 "forbidden sphere is never a next step, by any edge. The figures per role are "
-                 "in `escalation_<route>.csv`, who carries the escalations in "
-                 "`escalation_load_<route>.csv`.")]
+               t("Whom each post or role takes an issue to, following the organisation's "
+                 "escalation policy (`escalation` in org.yaml): one route kind per kind of "
+                 "issue. At each post or role the first step that leads to an allowed post or "
+                 "role is taken; one in a forbidden sphere is never a next step, by any edge. "
+                 "The figures per post and role are in `escalation_<route>.csv`, who carries "
+                 "the escalations in `escalation_load_<route>.csv`.")]
         if not (self.org.ids("Post") or self.org.ids("Role")):    # (tables of nothing)
             return md + ["", t(NO_ROUTES)]
         for via, _rg in esc.items():
@@ -727,21 +727,22 @@ class _Report:
                    t("Never to") + ": " + (", ".join(_md(t.value(s)) for s in
                                                      kind.forbidden_spheres) or
                                            t("no sphere is forbidden on this route")) + ".", "",
-                   t("Roles by outcome of their routes") + ": "
+                   t("Posts and roles by outcome of their routes") + ": "
                    + (", ".join(f"{t(k)}: {t.number(v)}" for k, v in counts.items() if v)
                       or t("none"))
                    + ".", ""]
             md += top(frame, ["name", "next", "shortest", "longest", "tops", "outcomes", "routes"],
-                      f"escalation_{via}", "longest", what="roles")
+                      f"escalation_{via}", "longest", what=N_("posts and roles"))
             load = loads[via]
             directors = load["level"].isin(["concern", "team-connecting"])
             # Without declared levels, the roles that carry most, whoever they are.
             most = (load[directors] if directors.any() else load).head(10)
             md += ["", t("Who carries the escalations") + " ("
                    + (t("directors and deputy directors") if directors.any() else
-                      t("the ten roles")) + " " + t("reached by the routes of most roles") + "):"]
+                      t("the ten posts and roles")) + " "
+                   + t("reached by the routes of most posts and roles") + "):"]
             md += chart(f"chart-load-{list(esc).index(via) + 1}.svg", figures.load_chart(most, t),
-                        t("Roles reached by the most escalation routes"))
+                        t("Posts and roles reached by the most escalation routes"))
             md += [table(most, ["name", "level", "reached_by", "passing", "ending",
                                 "direct_reports", "portfolios"])]
 

@@ -71,6 +71,13 @@ def test_the_report_in_dutch_and_in_english(tmp_path):
                     "Rules checked", "direct reports"):
         assert english not in nl, english
     assert "Wie de escalaties draagt" in nl and "directe ondergeschikten" in nl
+    # the escalation tables count posts (functies) and roles (rollen), which the
+    # sources tell apart: "Rollen naar uitkomst" counted the functies as rollen
+    assert "Functies en rollen naar uitkomst van hun routes: top: 19" in nl
+    assert "Naar wie elke functie of rol een kwestie brengt" in nl
+    assert "Rollen naar uitkomst" not in nl and "van de meeste rollen" not in nl
+    en = (tmp_path / "en" / "report.md").read_text()
+    assert "Posts and roles by outcome of their routes: top: 19" in en
     svg = (tmp_path / "nl" / "chart-span.svg").read_text()
     assert "directe ondergeschikten" in svg and "leidinggevenden" in svg
     res = cli_run("report", "--org", str(DATA / "deventer"), "--out", str(tmp_path / "x"),
