@@ -1928,6 +1928,30 @@ def test_a_word_for_how_a_holder_holds_the_post_is_not_their_name(tmp_path):
     assert org.graph.nodes["F6"].get("vacant") is True
 
 
+def test_an_acting_or_temporary_holder_is_the_name_after_the_word(tmp_path):
+    """`Waarnemend: K. Bos` and `Tijdelijk - J. Smit` (who stands in, or
+    holds the post for a time) were people named so, other than the `K.
+    Bos` of the next post; `Vrij` (a place not filled) was a person named
+    Vrij. The name after the word is the holder (the cell kept on the
+    holding), the acting word alone still names no one, and `Vrij` is a
+    vacancy."""
+    res = _hr_import(tmp_path, "Formatieplaats;Functie;Leidinggevende functie;Medewerker;FTE\n"
+                     "F1;Directeur;;Waarnemend: K. Bos;1\nF2;Teamleider;F1;Tijdelijk - J. Smit;1\n"
+                     "F3;Adviseur;F2;K. Bos;0,2\nF4;Adviseur;F2;(a.i.) P. de Boer;1\n"
+                     "F5;Adviseur;F2;Vrij;1\nF6;Adviseur;F2;Waarnemend;1\n", "--lang", "en")
+    assert res.exit_code == 0, res.output
+    org = orgmodel.load(tmp_path / "o")
+    holds = {v: (org.label(u), d.get("note")) for u, v, d in org.graph.edges(data=True)
+             if d["kind"] == "HOLDS"}
+    assert holds["F1"] == ("K. Bos", "bekleder geschreven als 'Waarnemend: K. Bos'"), holds
+    assert holds["F2"][0] == "J. Smit" and holds["F4"][0] == "P. de Boer", holds
+    # (one person on two posts, as the file's two cells name her)
+    assert [u for u, v, d in org.graph.edges(data=True) if d["kind"] == "HOLDS"
+            and v in ("F1", "F3")] == ["person:k-bos"] * 2
+    assert org.graph.nodes["F5"].get("vacant") is True and "F5" not in holds
+    assert holds["F6"][0] == "(naam niet gegeven)"
+
+
 def test_posts_with_an_empty_unit_cell_are_said(tmp_path):
     """A formatie list with each afdeling typed once above its posts (a CSV,
     or a workbook's cells not merged) put the posts under it in no unit, in

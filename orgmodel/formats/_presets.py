@@ -82,6 +82,8 @@ class Preset:
                      "werving", "werving loopt", "in procedure", "sollicitatieprocedure",
                      "open", "formatieruimte", "restformatie", "bevroren", "bevroren vacature",
                      "gereserveerd", "reservering", "tijdelijk onbezet",
+                     # (free: a place not filled, or fallen free)
+                     "vrij", "vrije formatie", "vrije plaats", "vrijgevallen", "vrijgekomen",
                      "tbd", "tba", "to be appointed", "unfilled",
                      # (the word last: "Post vacant", "Functie vacant")
                      "post vacant", "position vacant", "currently vacant", "temporarily vacant",
@@ -111,6 +113,14 @@ class Preset:
                     "interimmer", "extern", "externe", "inleen", "ingeleend", "detachering",
                     "gedetacheerd", "uitzendkracht", "zzp", "zzp'er", "zzper", "contractor",
                     "agency staff", "interim manager")
+    #: a word before a holder's name saying the holder stands in or holds
+    #: the post for a time ("Waarnemend: K. Bos", "Tijdelijk - J. Smit",
+    #: "(a.i.) P. de Boer"): the name after it is the holder's, the cell kept
+    #: in the holding's note; alone, such a word names no one (see
+    #: ``undisclosed``)
+    acting: tuple = ("waarnemend", "waarnemer", "waarneming", "ad interim", "a.i.", "ai",
+                     "tijdelijk", "tijdelijke bezetting", "tijdelijk bezet", "plv",
+                     "plaatsvervangend", "acting", "temporary", "temp")
     eliminated: tuple = ("eliminated", "post eliminated", "deleted", "post deleted", "abolished",
                          "post abolished", "disestablished", "post disestablished",
                          "opgeheven", "vervallen", "boventallig")

@@ -26,10 +26,12 @@ class HolderWords:
     (True, True)
     >>> words.name_in("Interim P. de Boer"), bool(words.says_gone("Adviseur (opgeheven 2024)"))
     ('P. de Boer', True)
+    >>> words.name_in("Waarnemend: K. Bos"), words.is_hired("Waarnemend: N.N.")
+    ('K. Bos', False)
     """
 
     def __init__(self, preset: Preset):
-        self.name_in = name_in = _name_after(preset.hired)
+        self.name_in = name_in = _name_after(preset.hired + preset.acting)
         # (a cell's word for how its holder holds the post does not hide a
         # vacancy or a name not given after it: "Inhuur: N.N.")
         vacant = _matcher(preset.vacant, True)
@@ -42,7 +44,7 @@ class HolderWords:
         undisclosed = _matcher(preset.undisclosed + preset.hired, False, aside=True)
         self.is_undisclosed = _or_after_label(undisclosed, name_in)
         # (a label before a name not given: a hired holder not named)
-        self.is_hired = _or_after_label(hired, name_in, undisclosed)
+        self.is_hired = _or_after_label(hired, _name_after(preset.hired), undisclosed)
         self.is_eliminated = _matcher(preset.eliminated, True)
         self.is_no_name = _matcher(preset.no_name, False, aside=True)
         # (a job title that says its post is gone, "Adviseur (opgeheven
