@@ -118,9 +118,10 @@ class Preset:
     #: "(a.i.) P. de Boer"): the name after it is the holder's, the cell kept
     #: in the holding's note; alone, such a word names no one (see
     #: ``undisclosed``)
-    acting: tuple = ("waarnemend", "waarnemer", "waarneming", "ad interim", "a.i.", "ai",
-                     "tijdelijk", "tijdelijke bezetting", "tijdelijk bezet", "plv",
-                     "plaatsvervangend", "acting", "temporary", "temp")
+    # (not "ai": "Ai Nakamura" is a name; nor "acting": "Acting Director"
+    # in a holder's cell names no one)
+    acting: tuple = ("waarnemend", "waarnemer", "waarneming", "ad interim", "a.i.",
+                     "tijdelijk", "tijdelijke bezetting", "tijdelijk bezet", "plv")
     eliminated: tuple = ("eliminated", "post eliminated", "deleted", "post deleted", "abolished",
                          "post abolished", "disestablished", "post disestablished",
                          "opgeheven", "vervallen", "boventallig")

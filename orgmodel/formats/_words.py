@@ -133,7 +133,7 @@ def _name_after(values):
     # neither only where the name starts with a capital: "Inhuur via Yacht"
     # says who hired, not who holds)
     label = re.compile(rf"^\s*(?:[(\[]\s*(?:{words})\.?\s*[)\]]\s*[:\-–—]?"
-                       rf"|(?:{words})\.?\s*[:\-–—]|(?P<bare>(?:{words}))\s)"
+                       rf"|(?:{words})\.?\s*[:\-–—]|(?P<bare>(?:{words}))\.?\s)"
                        rf"\s*(?P<name>\S.*)$", re.IGNORECASE)
 
     def name(holder):
