@@ -1485,6 +1485,13 @@ def test_post_ids_a_spreadsheet_wrote_as_numbers_with_decimals(tmp_path):
     assert res.exit_code == 0, res.output
     assert sorted(orgmodel.load(tmp_path / "g").ids("Post")) == ["1.0", "1.1", "2.0"]
     assert "whole numbers with decimals" not in res.output
+    # (three zeros may be a thousand written the Dutch way: not read as 1)
+    g.write_text("Formatieplaats;Functie;Leidinggevende functie;FTE\n1.000;Directeur;;1\n"
+                 "2.000;Adviseur;1.000;1\n", encoding="utf-8")
+    res = run("import", "posts", g, "--preset", "nl-hr", "--out", tmp_path / "h", "--lang",
+              "en")
+    assert res.exit_code == 0, res.output
+    assert sorted(orgmodel.load(tmp_path / "h").ids("Post")) == ["1.000", "2.000"]
 
 
 def test_a_name_in_three_columns(tmp_path):

@@ -23,6 +23,10 @@ __all__ = ["LineReading"]
 #: spreadsheet or a script writes back an id it read as a number.
 _WHOLE_WITH_DECIMALS = re.compile(r"(\d+)[.,]0+")
 
+#: The same with one or two zeros only (``405.0``, ``405,00``): a whole
+#: column of post ids so written is read as whole numbers.
+_ONE_OR_TWO_ZEROS = r"(\d+)[.,]0{1,2}"
+
 #: A manager's name with more after it in brackets: "Anna de Vries (Afdelingshoofd)".
 _NAME_AND_BRACKETS = re.compile(r"^(?P<name>[^()]*\S)\s*\([^()]*\)$")
 #: A name written surname first: "Vries, Anna de", "Jansen, P.".
@@ -764,10 +768,12 @@ class LineReading(ImportState):
             return
         column = self.df[self.c_id].astype(str).str.strip()
         ids = column[(column != "") & ~column.map(says_no_key)]
-        wholes = ids.str.fullmatch(_WHOLE_WITH_DECIMALS.pattern)
+        # (one or two zeros, as a script or a spreadsheet writes a number
+        # back: "1.000" may be a thousand written the Dutch way)
+        wholes = ids.str.fullmatch(_ONE_OR_TWO_ZEROS)
         if ids.empty or not wholes.all():
             return
-        whole = ids.str.extract(_WHOLE_WITH_DECIMALS.pattern, expand=False)
+        whole = ids.str.extract(_ONE_OR_TWO_ZEROS, expand=False)
         # (1.0 and 1.00 would be one post: not read so)
         if (pd.DataFrame({"raw": ids, "whole": whole}).drop_duplicates()
                 .groupby("whole")["raw"].nunique() > 1).any():
@@ -775,7 +781,7 @@ class LineReading(ImportState):
         rewrite = [self.c_id] + [c for c in (self.c_sup, self.c_second) if c and self.sup_by_id]
         for c in rewrite:
             self.df[c] = self.df[c].astype(str).str.replace(
-                rf"^\s*{_WHOLE_WITH_DECIMALS.pattern}\s*$", r"\1", regex=True)
+                rf"^\s*{_ONE_OR_TWO_ZEROS}\s*$", r"\1", regex=True)
         self.log.decisions.append(Message(
             "post ids written as whole numbers with decimals ('{v}'), as a spreadsheet writes a "
             "number: read as the whole numbers ('{w}'), in '{c}' and in the superiors' cells "
