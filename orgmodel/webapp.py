@@ -115,6 +115,7 @@ class _Site:
         self.templates = Jinja2Templates(env=env)
         self.templates.env.filters["q"] = lambda v: quote(str(v), safe="")
         self.found: dict = {}
+        self.named: dict = {}       # how many nodes have each name, per version
 
     def routes(self) -> list:
         """The app's addresses and the method serving each."""
@@ -294,6 +295,14 @@ class _Site:
             self.found.update(version=version, org=org, rows=check(org).to_dict("records"))
         return self.found["rows"]
 
+    def names_of(self, org, version) -> Counter:
+        """How many nodes of the model have each name (worked out once per
+        version: a page names a step with its id where another has its name)."""
+        if self.named.get("version") != version or self.named.get("org") is not org:
+            self.named.update(version=version, org=org, counts=Counter(
+                d.get("name") or n for n, d in org.graph.nodes(data=True)))
+        return self.named["counts"]
+
     async def node(self, request):
         me = self.who(request)
         org, version = self.workspace.current()
@@ -302,7 +311,8 @@ class _Site:
             raise Refused(404, Message("'{id}' is not in the model", id=nid))
         t = self.translator(request)
         return self.page(request, "node.html", me=me,
-                         **_node_facts(org, nid, t, self.findings_of(org, version)))
+                         **_node_facts(org, nid, t, self.findings_of(org, version),
+                                       self.names_of(org, version)))
 
     async def chart(self, request):
         self.who(request)
@@ -870,10 +880,12 @@ def _leader(org, team: str) -> str | None:
         return None
 
 
-def _node_facts(org, nid, t, findings) -> dict:
+def _node_facts(org, nid, t, findings, counts=None) -> dict:
     """What a node's page shows: its facts (as the chart page's panel says
     them), its routes per route kind with each step's rule, its findings
-    (from ``findings``, the organisation's, worked out once per version).
+    (from ``findings``, the organisation's, worked out once per version),
+    each name with its id where another node has it (``counts``: how many
+    nodes have each name, also once per version).
     Only the node and its neighbours are looked at, and only the routes above it."""
     from ._nx import part as nx_part
     from .escalation import RouteGraph, escalation_policy
@@ -904,8 +916,12 @@ def _node_facts(org, nid, t, findings) -> dict:
                           False)
     return {"node": {"id": nid, **d}, "facts": facts, "routes": routes, "findings": mine,
             "led_by": led_by and {"id": led_by, "name": org.label(led_by)},
+            # (a route's steps told apart as the lines are: two teams'
+            # "Teamleider" on one page)
             "edges": edges, "names": _names_apart(g, {n for u, v, _, _ in edges
-                                                      for n in (u, v) if n is not None})}
+                                                      for n in (u, v) if n is not None}
+                                                  | {s["id"] for r in routes for p in r["paths"]
+                                                     for s in p["steps"]}, counts)}
 
 
 def _how_known(d: dict, t) -> list:
@@ -940,9 +956,13 @@ def _links_shown(edges: list, nid, outgoing: bool) -> list:
     return out + [(nid, None, kind, n) if outgoing else (None, nid, kind, n) for kind, n in more]
 
 
-def _names_apart(g, nodes) -> dict:
+def _names_apart(g, nodes, counts=None) -> dict:
     """Each node's name, with its id beside it where another of ``nodes``
-    has the same name (forty reports named "Medewerker" were forty equal links)."""
+    has the same name (forty reports named "Medewerker" were forty equal
+    links), or, with ``counts`` (how many nodes have each name), another
+    node of the model."""
     names = {n: g.nodes[n].get("name") or n for n in nodes}
     twice = {x for x, k in Counter(names.values()).items() if k > 1}
+    if counts is not None:
+        twice |= {x for x in names.values() if counts.get(x, 0) > 1}
     return {n: f"{x} ({n})" if x in twice and x != n else x for n, x in names.items()}

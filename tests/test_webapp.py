@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 import orgmodel
-from conftest import DATA
+from conftest import DATA, build
 
 PASSWORD = "a long enough passphrase"
 ACCOUNTS = {"anna": "editor", "bram": "editor", "vera": "viewer", "ada": "admin"}
@@ -648,6 +648,29 @@ def test_serve_on_a_port_in_use_is_one_message(tmp_path):
         taken.close()
 
 
+def test_a_route_step_two_posts_share_a_name_with_is_told_apart(tmp_path):
+    """A post's page listed its route's steps by name: two teams' advisers
+    both went to "Teamleider", and which one only the link's address said.
+    A step named as another node on the page carries its id, as the page's
+    lines do."""
+    org = build(["gs", ("ah", {"name": "Afdelingshoofd"}), ("tl-a", {"name": "Teamleider"}),
+                 ("tl-b", {"name": "Teamleider"}), ("adv-a", {"name": "Adviseur"})],
+                [("ah", "gs", "REPORTS_TO"), ("tl-a", "ah", "REPORTS_TO"),
+                 ("tl-b", "ah", "REPORTS_TO"), ("adv-a", "tl-a", "REPORTS_TO")])
+    folder = orgmodel.save(org, tmp_path / "o")
+    proc, url = _start(folder)
+    try:
+        page = httpx.get(url + "/node/tl-b", timeout=30).text
+        steps = re.findall(r'<ol class="route">(.*?)</ol>', page, re.S)
+        assert steps and ">Afdelingshoofd</a>" in steps[0], page
+        page = httpx.get(url + "/node/adv-a", timeout=30).text
+        route = re.findall(r'<ol class="route">(.*?)</ol>', page, re.S)[0]
+        # (the line to tl-a is on the page, and the step: its id beside it)
+        assert '<a href="/node/tl-a">Teamleider (tl-a)</a>' in route, route
+    finally:
+        _stop(proc)
+
+
 def test_the_pages_in_dutch_have_no_english_left(folder):
     from test_dutch import _english_in, _the_datas_own, _visible_html
     proc, url = _start(folder, "--lang", "nl")
@@ -860,13 +883,14 @@ def test_a_managers_page_lists_some_of_many_reports_and_counts_the_rest(tmp_path
         assert reports == [f"F{i}" for i in range(2, LINKS_SHOWN + 2)]
         assert "... en nog 30 —rapporteert aan→ Directeur" in links
         assert "Anna de Vries —bekleedt→ Directeur" in links
-        # one report's page names its manager once, without an id (no other has that name)
+        # one report's page names its manager without an id (no other node has
+        # that name), and the report with its id (80 other posts have its name)
         one = html.unescape(client.get("/node/F7").text)
-        assert "Medewerker —rapporteert aan→ Directeur" in re.sub(r"<[^>]+>", "", one)
+        assert "Medewerker (F7) —rapporteert aan→ Directeur" in re.sub(r"<[^>]+>", "", one)
         # (in English, the kind as words too: it was the model's REPORTS_TO)
         client.post("/lang", data={"csrf": _csrf(client.get("/").text), "lang": "en", "back": "/"})
         one = html.unescape(client.get("/node/F7").text)
-        assert "Medewerker —reports to→ Directeur" in re.sub(r"<[^>]+>", "", one)
+        assert "Medewerker (F7) —reports to→ Directeur" in re.sub(r"<[^>]+>", "", one)
     finally:
         _stop(proc)
 
