@@ -250,6 +250,14 @@ def test_albrandswaard_is_flat_and_the_output_says_so(albrandswaard):
     assert albrandswaard.graph.nodes["ag-bar"]["evidence"] == "assumed"
     owners = {v: u for u, v, _ in albrandswaard.edges("OWNS")}
     assert len(albrandswaard.ids("Instrument")) == 9 and owners["in-cup"] == "executive-board"
+    # 'Directie en controller zijn op ambtelijk niveau eigenaar van dit proces'
+    # (the P&C-cyclus, which item 4 names with the Programmabegroting the raad
+    # sets): the two are the instrument's owners at the official level, inferred
+    begroting = {u: d for u, v, d in albrandswaard.edges("OWNS") if v == "in-begroting"}
+    assert set(begroting) == {"council", "directie", "controller"}
+    assert begroting["council"]["evidence"] == "stated"
+    assert all(begroting[x]["evidence"] == "inferred" and "A-2.5" in begroting[x]["source"]
+               for x in ("directie", "controller"))
 
 
 @pytest.mark.parametrize("org", ["deventer", "albrandswaard", "template"])
