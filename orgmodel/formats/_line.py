@@ -767,7 +767,9 @@ class LineReading(ImportState):
         if not self.c_id:
             return
         column = self.df[self.c_id].astype(str).str.strip()
-        ids = column[(column != "") & ~column.map(says_no_key)]
+        if column.empty:
+            return
+        ids = column[(column != "") & ~column.map(says_no_key).astype(bool)]
         # (one or two zeros, as a script or a spreadsheet writes a number
         # back: "1.000" may be a thousand written the Dutch way)
         wholes = ids.str.fullmatch(_ONE_OR_TWO_ZEROS)
