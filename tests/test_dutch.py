@@ -414,7 +414,7 @@ def test_orgmodels_own_usage_errors_in_dutch(tmp_path):
     refused; English without --lang."""
     from orgmodel.schema import NODE_KINDS  # (the kinds are the files' own words)
     org = DATA / "template"
-    cases = [(("escalate", "niemand", "--org", org), "geen rol past bij 'niemand'"),
+    cases = [(("escalate", "niemand", "--org", org), "geen functie of rol past bij 'niemand'"),
              (("who-decides", "iets", "--org", org), "'iets' is geen bevoegdheid die Sample kent"),
              (("summary", "--on", "2026-13-01", "--org", org),
               "'2026-13-01' is een datum die niet bestaat"),
@@ -633,7 +633,7 @@ def test_a_dutch_organisations_refusals_are_dutch_without_lang(tmp_path):
     with open(d / "org.yaml", "a", encoding="utf-8") as f:
         f.write("\nlanguage: nl\n")
     res = run("escalate", "niemand", "--org", d)
-    assert res.exit_code == 1 and "Fout: geen rol past bij 'niemand'" in res.output, res.output
+    assert res.exit_code == 1 and "Fout: geen functie of rol past bij 'niemand'" in res.output, res.output
     res = run("who-decides", "niets", "--org", d)
     assert res.exit_code == 1 and "Fout: 'niets' is geen bevoegdheid" in res.output, res.output
     res = run("escalate", "niemand", "--org", d, "--lang", "en")       # asked: English
