@@ -766,6 +766,13 @@ class RouteGraph:
             rec["loop"] = [self._who(m) for m in r.loop]
         return rec
 
+    def _shown(self):
+        """Each node's name as the tables show a step or a top: with its id
+        where two nodes share the name (two teams' "Teamleider"); worked out
+        once per analysis block (a report's route kinds share it)."""
+        org = self.org
+        return remembered(org, ("display_names",), lambda: display_names(org.graph))
+
     def to_frame(self, roles=None) -> pd.DataFrame:
         """One row per role: next step(s), distances, tops, outcomes, routes."""
         if roles is None:
@@ -776,9 +783,7 @@ class RouteGraph:
             self._summarise(roles)
         nodes = self._nodes
         name = lambda n: nodes[n].get("name", n)   # noqa: E731
-        # (a step or a top named as the reader tells it apart: with its id
-        # where two nodes share the name, two teams' "Teamleider")
-        shown = display_names(self.org.graph)
+        shown = self._shown()
         # Whole columns at once: a million roles share a few thousand next
         # steps and end sets (equal tuples and sets, one label each), and the
         # figures come out of the summaries by transposing them.
@@ -805,7 +810,7 @@ class RouteGraph:
         roles = self.starts() if roles is None else list(roles)
         nodes = self._nodes
         name = lambda n: nodes[n].get("name", n)   # noqa: E731
-        shown = display_names(self.org.graph)       # (see to_frame)
+        shown = self._shown()
         rows = []
         for role in roles:
             for i, r in enumerate(self.routes(role, max_routes), 1):

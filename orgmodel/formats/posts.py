@@ -496,13 +496,7 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
         for pid, group in self.posts.items():
             self.add_post(pid, group)
         self.read_shared_keys()
-        if self.c_roles:
-            self.log.decisions.append(Message(
-                "roles read from '{c}': {roles}, played by {posts} (each name between commas or "
-                "semicolons a role; a name written alike, case and spaces aside, one role)",
-                c=self.shown(self.c_roles),
-                roles=count(len(self.role_names), N_("{n} role"), N_("{n} roles")),
-                posts=count(self.roles_played, N_("{n} post"), N_("{n} posts"))))
+        self.say_roles_read()
         self.check_line()
         self.add_second_lines()
         self.say_occupancy()
@@ -966,6 +960,16 @@ class _Import(JuniorReading, ColumnReading, LineReading, HolderReading):
             self.edges.append({"from": pid, "to": role, "kind": "PLAYS",
                                "source": self.cite(rowno), "evidence": "stated"})
         self.roles_played += bool(played)
+
+    def say_roles_read(self) -> None:
+        """How many roles ``--roles`` read, and how many posts play them."""
+        if self.c_roles:
+            self.log.decisions.append(Message(
+                "roles read from '{c}': {roles}, played by {posts} (each name between commas or "
+                "semicolons a role; a name written alike, case and spaces aside, one role)",
+                c=self.shown(self.c_roles),
+                roles=count(len(self.role_names), N_("{n} role"), N_("{n} roles")),
+                posts=count(self.roles_played, N_("{n} post"), N_("{n} posts"))))
 
     def role_of(self, name: str, rowno) -> str:
         """The id of the role named ``name``, made on first sight."""
